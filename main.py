@@ -1,0 +1,2 @@
+from timeline_app.gui.app import main
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The core: everything but the GUI. Nothing in this package imports Qt."""

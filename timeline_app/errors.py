@@ -1,0 +1,21 @@
+"""Error types of the core; str(error) is a sentence a user can act on."""
+
+
+class TimelineError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+
+class InputError(TimelineError):
+    """An input file, folder or URL cannot be read as an article."""
+
+
+class RulesError(TimelineError):
+    """A resource file (patterns, tables, rules) is malformed; the message names file and line."""
+
+
+class LibraryError(TimelineError):
+    """The library database cannot be opened, migrated or written."""
+
+
+class ExportError(TimelineError):
+    """An export file cannot be written."""
