@@ -1,2 +1,3 @@
-from timeline_app.gui.app import main
-raise SystemExit(main())
+if __name__ == "__main__":  # the guard lets worker processes import this file without starting the app
+    from timeline_app.gui.app import main
+    raise SystemExit(main())

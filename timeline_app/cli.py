@@ -1,0 +1,219 @@
+"""Command line: start the GUI, or extract and export in batch without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from timeline_app import __version__
+from timeline_app.errors import TimelineError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_NOTHING_READ = 1
+EXIT_SOME_SKIPPED = 2
+
+_DESCRIPTION = """\
+Diplomatic Timeline: finds the dated events in news articles, resolves every date against the
+article's publication date, ties each event to the countries taking part, and shows them on a
+zoomable timeline.
+
+  python main.py [FILE_OR_FOLDER ...]        start the app (with the bundled samples on first start)
+  python main.py extract PATH ... [options]  read articles and write events without the GUI
+  python main.py export --library LIB ...    write the events of a library as CSV, JSON or Excel
+
+Run "python main.py extract --help" or "python main.py export --help" for their options.
+"""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python main.py", description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="FILE_OR_FOLDER",
+                   help="articles to open (.txt, .md, .html, feeds, JSON/CSV dumps, .zip, folders, URLs)")
+    p.add_argument("--library", type=Path, metavar="PATH",
+                   help="library file to use (default: library.sqlite3 in your data folder)")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date for the articles opened from the command line")
+    p.add_argument("--version", action="version", version=f"Diplomatic Timeline {__version__}")
+    return p
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python main.py extract",
+        description="Read articles, find their dated events and write them out, without the GUI. "
+                    "Exit status: 0 when every input was read, 2 when some were skipped "
+                    "(each named on stderr), 1 when nothing could be read.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .zip archives or URLs")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date for every input (overrides dates found in the articles)")
+    p.add_argument("--library", type=Path, metavar="PATH",
+                   help="library to add the articles to (kept; articles already there are skipped). "
+                        "Without it a temporary library is used and only the CSV files remain")
+    p.add_argument("--csv", type=Path, metavar="EVENTS.csv", help="write one row per event")
+    p.add_argument("--mentions-csv", type=Path, metavar="MENTIONS.csv",
+                   help="write one row per dated mention, with character offsets into the article text")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes (default: one per core for large inputs; 1 = in-process)")
+    p.add_argument("--bom", action="store_true", help="start the CSV files with a UTF-8 byte order mark")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    return p
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python main.py export",
+        description="Write the events of a library, filtered as asked, in one or more formats.",
+    )
+    p.add_argument("--library", type=Path, required=True, metavar="PATH", help="library file to read")
+    p.add_argument("--csv", type=Path, metavar="F", help="events CSV (UTF-8 with BOM)")
+    p.add_argument("--mentions-csv", type=Path, metavar="F", help="mentions CSV (UTF-8 with BOM)")
+    p.add_argument("--timelinejs", type=Path, metavar="F", help="TimelineJS JSON")
+    p.add_argument("--jsonl", type=Path, metavar="F", help="JSON Lines, one event a line")
+    p.add_argument("--xlsx", type=Path, metavar="F", help="Excel workbook")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3",
+                   help="keep events with this country (repeat for several)")
+    p.add_argument("--match", choices=("any", "all"), default="any",
+                   help="with several --country: events with any of them, or with all of them")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="first day")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="last day")
+    p.add_argument("--type", action="append", default=[], metavar="CODE",
+                   help="CAMEO root code (04) or event type name (repeat for several)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of main.py: dispatch to a batch command or start the GUI."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args and args[0] == "extract":
+            return _run_extract(_extract_parser().parse_args(args[1:]))
+        if args and args[0] == "export":
+            return _run_export(_export_parser().parse_args(args[1:]))
+        opts = _gui_parser().parse_args(args)
+    except TimelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    from timeline_app.gui.app import run_gui
+
+    return run_gui(opts.paths, opts.library, opts.published)
+
+
+class _ProgressLine:
+    """A one-line progress display on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if not self.enabled or total == 0:
+            return
+        elapsed = time.monotonic() - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        left = (total - done) / rate if rate > 0 else 0.0
+        sys.stderr.write(f"\r{done}/{total} inputs  {rate:5.1f}/s  {left:5.0f} s left ")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _run_extract(opts: argparse.Namespace) -> int:
+    from timeline_app.core import export
+    from timeline_app.core.pipeline import import_inputs
+    from timeline_app.core.store import Library
+
+    with tempfile.TemporaryDirectory(prefix="timeline-extract-") as tmp:
+        library_path = opts.library or Path(tmp) / "library.sqlite3"
+        try:
+            report = import_inputs(opts.paths, library_path, published=opts.published,
+                                   progress=_ProgressLine(not opts.quiet), workers=opts.workers)
+        except KeyboardInterrupt:
+            print("interrupted: what was finished is kept in the library", file=sys.stderr)
+            return 130
+        except TimelineError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return EXIT_NOTHING_READ
+        for skipped in report.skipped:
+            print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
+        with Library(library_path) as library:
+            if report.needs_date:
+                titles = library.articles_frame().set_index("article_id")
+                for article_id in report.needs_date:
+                    row = titles.loc[article_id]
+                    print(f"no publication date: {row['source_path'] or row['title']} "
+                          "(its relative dates are left unresolved; give one with --published)",
+                          file=sys.stderr)
+            try:
+                if opts.mentions_csv:
+                    export.write_mentions_csv(library.mentions_frame(), opts.mentions_csv, bom=opts.bom)
+                if opts.csv:
+                    export.write_events_csv(library.events_frame(), opts.csv, bom=opts.bom)
+            except TimelineError as e:
+                print(f"error: {e}", file=sys.stderr)
+                return EXIT_NOTHING_READ
+    if report.duplicates:
+        print(f"{report.duplicates} article(s) already in the library were skipped", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    if report.added == 0 and report.duplicates == 0:
+        return EXIT_NOTHING_READ
+    return EXIT_SOME_SKIPPED if report.skipped else EXIT_OK
+
+
+def _run_export(opts: argparse.Namespace) -> int:
+    from timeline_app.core import export
+    from timeline_app.core.filters import FilterIndex, FilterSpec
+    from timeline_app.core.store import Library
+
+    targets = [opts.csv, opts.mentions_csv, opts.timelinejs, opts.jsonl, opts.xlsx]
+    if not any(targets):
+        print("error: say what to write: --csv, --mentions-csv, --timelinejs, --jsonl or --xlsx",
+              file=sys.stderr)
+        return EXIT_NOTHING_READ
+    if not opts.library.exists():
+        print(f"error: there is no library at {opts.library}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    spec = FilterSpec(
+        countries=frozenset(c.upper() for c in opts.country), match=opts.match,
+        date_from=opts.date_from, date_to=opts.date_to, event_types=frozenset(opts.type),
+    )
+    try:
+        with Library(opts.library) as library:
+            mentions = library.mentions_frame()
+        from timeline_app.core.frames import events_from_mentions
+
+        events = events_from_mentions(mentions)
+        kept = events[FilterIndex(events).mask(spec)]
+        if opts.csv:
+            export.write_events_csv(kept, opts.csv)
+        if opts.mentions_csv:
+            export.write_mentions_csv(mentions[mentions["event_id"].isin(kept["event_id"])], opts.mentions_csv)
+        if opts.timelinejs:
+            export.write_timelinejs(kept, opts.timelinejs)
+        if opts.jsonl:
+            export.write_jsonl(kept, opts.jsonl)
+        if opts.xlsx:
+            export.write_xlsx(kept, opts.xlsx)
+    except TimelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    print(f"{len(kept)} of {len(events)} events written ({spec.describe()})", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,310 @@
+"""The library: an embedded SQLite database of articles and their dated mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+
+from timeline_app.core import frames
+from timeline_app.core.models import Article, DateSource, EventMention
+from timeline_app.errors import LibraryError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    source_path TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    byline TEXT NOT NULL DEFAULT '',
+    fmt TEXT NOT NULL DEFAULT 'text',
+    published TEXT,
+    published_source TEXT NOT NULL DEFAULT 'none',
+    text TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles(url);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    date_text TEXT NOT NULL,
+    date_value TEXT NOT NULL,
+    date_start TEXT NOT NULL DEFAULT '',
+    date_end TEXT NOT NULL DEFAULT '',
+    date_precision TEXT NOT NULL,
+    date_kind TEXT NOT NULL DEFAULT 'DATE',
+    date_mod TEXT NOT NULL DEFAULT '',
+    open_end INTEGER NOT NULL DEFAULT 0,
+    relative INTEGER NOT NULL DEFAULT 0,
+    countries TEXT NOT NULL DEFAULT '',
+    organizations TEXT NOT NULL DEFAULT '',
+    location_country TEXT NOT NULL DEFAULT '',
+    event_type TEXT NOT NULL DEFAULT '',
+    cameo_code TEXT NOT NULL DEFAULT '',
+    quad_class INTEGER NOT NULL DEFAULT 0,
+    summary TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    evidence_start INTEGER NOT NULL DEFAULT 0,
+    evidence_end INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_ARTICLE_COLUMNS = (
+    "article_id", "title", "source", "source_path", "url", "byline", "fmt",
+    "published", "published_source", "added_at", "event_count",
+)
+
+
+def _guarded(method: Callable[..., T]) -> Callable[..., T]:
+    """Turn SQLite's errors on a damaged file into a LibraryError a user can act on."""
+
+    @functools.wraps(method)
+    def wrapper(self: "Library", *args: object, **kwargs: object) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            raise LibraryError(f"The library {self.path} cannot be read ({e}); it may be damaged.") from e
+
+    return wrapper
+
+
+def _join(codes: Iterable[str]) -> str:
+    return frames.LIST_SEPARATOR.join(codes)
+
+
+def _iso(d: dt.date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+class Library:
+    """One library file. Use one Library per thread; SQLite's WAL lets readers and a writer overlap."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._check_file()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), timeout=30.0)
+        except (OSError, sqlite3.Error) as e:
+            raise LibraryError(f"Cannot open the library {self.path}: {e}.") from e
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._configure()
+            self._ensure_schema()
+        except sqlite3.DatabaseError as e:
+            self._db.close()
+            raise LibraryError(
+                f"{self.path} is not a usable library file ({e}); it was left untouched."
+            ) from e
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def _check_file(self) -> None:
+        """Refuse, untouched, a file that exists but is not an SQLite database."""
+        if not self.path.exists():
+            return
+        if self.path.is_dir():
+            raise LibraryError(f"{self.path} is a folder, not a library file.")
+        size = self.path.stat().st_size
+        if size == 0:
+            return  # a file created empty (e.g. by a save dialog): it becomes a new library
+        with self.path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+        if head != _SQLITE_MAGIC:
+            raise LibraryError(
+                f"{self.path} is not a Diplomatic Timeline library (not an SQLite file); it was left untouched."
+            )
+
+    def _configure(self) -> None:
+        db = self._db
+        db.execute("PRAGMA foreign_keys = ON")
+        # Defensive settings for files that may come from someone else.
+        db.execute("PRAGMA trusted_schema = OFF")
+        if hasattr(db, "enable_load_extension"):
+            db.enable_load_extension(False)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+
+    def _ensure_schema(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and not tables:
+            with self._db:
+                self._db.executescript(_SCHEMA)
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path} was written by a newer version of Diplomatic Timeline "
+                f"(library format {version}, this version reads up to {SCHEMA_VERSION}); it was left untouched."
+            )
+        if not {"articles", "mentions"} <= tables:
+            raise LibraryError(f"{self.path} is an SQLite file but not a Diplomatic Timeline library.")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @_guarded
+    def find_duplicate(self, article: Article) -> int | None:
+        """Id of an article already in the library with the same text, or the same URL."""
+        row = self._db.execute("SELECT id FROM articles WHERE hash = ?", (article.hash,)).fetchone()
+        if row is None and article.url:
+            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (article.url,)).fetchone()
+        return None if row is None else int(row[0])
+
+    @_guarded
+    def known_hashes(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT hash FROM articles")}
+
+    def add_article(self, article: Article, mentions: Sequence[EventMention]) -> int | None:
+        """Store an article and its mentions in one transaction; None if it is already there."""
+        try:
+            with self._db:
+                if self.find_duplicate(article) is not None:
+                    return None
+                cur = self._db.execute(
+                    "INSERT INTO articles (hash, title, source, source_path, url, byline, fmt, published,"
+                    " published_source, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        article.hash, article.title, article.source, article.source_path, article.url,
+                        article.byline, article.fmt, _iso(article.published) or None,
+                        article.published_source.value, article.text,
+                        dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    ),
+                )
+                article_id = int(cur.lastrowid)
+                self._insert_mentions(article_id, mentions)
+                return article_id
+        except sqlite3.Error as e:
+            raise LibraryError(f"Could not save '{article.title}' to {self.path}: {e}.") from e
+
+    def _insert_mentions(self, article_id: int, mentions: Sequence[EventMention]) -> None:
+        self._db.executemany(
+            "INSERT INTO mentions (article_id, char_start, char_end, date_text, date_value, date_start,"
+            " date_end, date_precision, date_kind, date_mod, open_end, relative, countries, organizations,"
+            " location_country, event_type, cameo_code, quad_class, summary, evidence, evidence_start,"
+            " evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article_id, m.date.start, m.date.end, m.date.text, m.date.value,
+                    _iso(m.date.start_date), _iso(m.date.end_date), m.date.granularity.value,
+                    m.date.kind, m.date.mod, int(m.date.open_end), int(m.date.relative),
+                    _join(m.countries), _join(m.organizations), m.location_country, m.event_type,
+                    m.cameo_code, m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,
+                )
+                for m in mentions
+            ],
+        )
+
+    def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
+                         published: dt.date | None = None, published_source: DateSource | None = None) -> None:
+        """Swap an article's mentions (after re-extraction or a new publication date) atomically."""
+        try:
+            with self._db:
+                if published_source is not None:
+                    self._db.execute(
+                        "UPDATE articles SET published = ?, published_source = ? WHERE id = ?",
+                        (_iso(published) or None, published_source.value, article_id),
+                    )
+                self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+                self._insert_mentions(article_id, mentions)
+        except sqlite3.Error as e:
+            raise LibraryError(f"Could not update article {article_id} in {self.path}: {e}.") from e
+
+    @_guarded
+    def remove_articles(self, article_ids: Iterable[int]) -> int:
+        """Remove articles and, with them, their mentions. Returns how many were removed."""
+        ids = [(int(i),) for i in article_ids]
+        with self._db:
+            cur = self._db.executemany("DELETE FROM articles WHERE id = ?", ids)
+        return cur.rowcount
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    @_guarded
+    def setting(self, key: str, default: str = "") -> str:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @_guarded
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    @_guarded
+    def article(self, article_id: int) -> Article:
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (int(article_id),)).fetchone()
+        if row is None:
+            raise LibraryError(f"Article {article_id} is not in the library (it may have been removed).")
+        return Article(
+            text=row["text"], title=row["title"],
+            published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+            published_source=DateSource(row["published_source"]), source_path=row["source_path"],
+            url=row["url"], source=row["source"], byline=row["byline"], fmt=row["fmt"], hash=row["hash"],
+        )
+
+    @_guarded
+    def article_ids(self) -> list[int]:
+        return [int(r[0]) for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
+    @_guarded
+    def articles_frame(self) -> pd.DataFrame:
+        """One row per article, without the text."""
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.source, a.source_path, a.url, a.byline, a.fmt,"
+            " coalesce(a.published, ''), a.published_source, a.added_at,"
+            " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != '')"
+            " FROM articles a ORDER BY a.id"
+        ).fetchall()
+        return pd.DataFrame([tuple(r) for r in rows], columns=list(_ARTICLE_COLUMNS))
+
+    @_guarded
+    def mentions_frame(self) -> pd.DataFrame:
+        """One row per dated mention, with its article's title and dates (frames.MENTION_COLUMNS)."""
+        rows = self._db.execute(
+            "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), m.date_text,"
+            " m.date_value, m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start,"
+            " m.char_end, m.countries, m.organizations, m.location_country, m.event_type, m.cameo_code,"
+            " m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end"
+            " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.id, m.char_start"
+        ).fetchall()
+        cols = [c for c in frames.MENTION_COLUMNS if c != "event_id"]
+        df = pd.DataFrame([tuple(r) for r in rows], columns=cols)
+        return frames.with_event_ids(df)
+
+    def events_frame(self) -> pd.DataFrame:
+        """One row per event (mentions of the same event merged), placeable events only."""
+        return frames.events_from_mentions(self.mentions_frame())
