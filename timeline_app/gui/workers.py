@@ -1,0 +1,102 @@
+"""Workers on QThreads: the core's progress callback becomes signals, Cancel becomes a flag."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from timeline_app.errors import TimelineError
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+
+class TaskWorker(QObject):
+    """Runs `fn(progress, cancel)` on its own QThread and reports through signals.
+
+    Workers never raise across threads: a TimelineError becomes `failed(message)`, anything else
+    becomes `crashed(traceback text)`, which the window shows in the crash dialog.
+    """
+
+    progressed = Signal(int, int, str)  # done, total, what is being worked on
+    succeeded = Signal(object)  # the function's return value
+    failed = Signal(str)  # a sentence for the user
+    crashed = Signal(str)  # traceback text: a bug
+    finished = Signal()  # after one of the three above
+    ended = Signal()  # the thread has stopped: the worker may now be dropped
+
+    def __init__(self, fn: Callable[[ProgressFn, CancelFn], Any], description: str) -> None:
+        super().__init__()
+        self._fn = fn
+        self.description = description
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName(f"worker: {description}")
+        self.moveToThread(self._thread)
+        self._thread.started.connect(self._run)
+        self.finished.connect(self._thread.quit)
+        self._thread.finished.connect(self.ended)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check; it still ends with `finished`."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the thread has ended (used on close); True when it did."""
+        return self._thread.wait(msecs)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progressed.emit(int(done), int(total), str(what))
+
+    @Slot()
+    def _run(self) -> None:
+        try:
+            result = self._fn(self._progress, self._cancel.is_set)
+        except TimelineError as e:
+            log.warning("%s failed: %s", self.description, e)
+            self.failed.emit(str(e))
+        except Exception:  # noqa: BLE001 - a bug: it must reach the crash dialog, not kill the thread
+            text = traceback.format_exc()
+            log.error("%s crashed:\n%s", self.description, text)
+            self.crashed.emit(text)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+
+class PipelineWorker(TaskWorker):
+    """Imports files, folders or URLs into a library with core.pipeline.import_inputs."""
+
+    def __init__(self, inputs: list[str], library_path: Path, published: Any = None) -> None:
+        self.inputs = list(inputs)
+        self.library_path = Path(library_path)
+        self.published = published
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> Any:
+            from timeline_app.core import pipeline
+
+            return pipeline.import_inputs(
+                self.inputs, self.library_path, published=self.published, progress=progress, cancel=cancel
+            )
+
+        n = len(self.inputs)
+        super().__init__(job, f"importing {n} input{'s' if n != 1 else ''}")
