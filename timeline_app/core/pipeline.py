@@ -1,4 +1,11 @@
-"""Load -> tag -> resolve -> extract -> store, with progress through a plain callback."""
+"""Load -> tag -> resolve -> extract -> store, with progress through a plain callback.
+
+Inputs are enumerated lazily and processed in one of three ways that give the same rows: in this
+process (`workers=1`), in a process pool (the default for large inputs: one worker per core), or on
+a dask.distributed cluster (`dask="local"` or a scheduler address). Results are written as they come
+by one writer, in batches, so memory stays bounded by the batch size and an interrupted run keeps
+every batch it finished. Articles already in the library (same content hash) are not processed again.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +14,38 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
 from timeline_app.core.store import Library
+from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
 
-# progress(done, total, message): `done` inputs finished out of `total` (0 when unknown).
+# progress(done, total, message): `done` inputs finished out of `total`.
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
 # Below this many inputs a process pool costs more (start-up, imports) than it saves.
-_POOL_THRESHOLD = 24
+POOL_THRESHOLD = 24
+# Articles written per transaction.
+BATCH_SIZE = 200
 
 
 @dataclass(frozen=True)
 class ProcessedArticle:
     article: Article
     mentions: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    """An article skipped before extraction because the library already holds its text."""
+
+    path: str
 
 
 @dataclass
@@ -38,6 +56,8 @@ class ImportReport:
     needs_date: list[int] = field(default_factory=list)
     added_ids: list[int] = field(default_factory=list)
     mentions: int = 0
+    inputs_done: int = 0
+    inputs_total: int = 0
     cancelled: bool = False
 
     def summary(self) -> str:
@@ -50,7 +70,7 @@ class ImportReport:
         if self.needs_date:
             parts.append(f"{len(self.needs_date)} need a publication date")
         if self.cancelled:
-            parts.append("cancelled")
+            parts.append(f"cancelled after {self.inputs_done} of {self.inputs_total} inputs")
         return ", ".join(parts)
 
     def details(self) -> str:
@@ -88,11 +108,24 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield text
 
 
-def _read_and_process(path: str, published: dt.date | None) -> list[ProcessedArticle | SkippedInput]:
-    """Worker body: every article of one input, processed (runs in a pool process or in-process)."""
+Result = ProcessedArticle | SkippedInput | KnownArticle
+
+# Hashes of the articles already in the library, set once per worker process.
+_KNOWN: frozenset[str] = frozenset()
+
+
+def _set_known(known: frozenset[str]) -> None:
+    global _KNOWN
+    _KNOWN = known
+
+
+def read_and_process(path: str, published: dt.date | None,
+                     known: frozenset[str] | None = None) -> list[Result]:
+    """Worker body: every article of one input, processed unless the library already has it."""
     from timeline_app.core.ingest import iter_articles
 
-    out: list[ProcessedArticle | SkippedInput] = []
+    skip = _KNOWN if known is None else known
+    out: list[Result] = []
     try:
         items = list(iter_articles([path], published=published))
     except Exception as e:  # noqa: BLE001 - a reader bug must not stop a whole import
@@ -101,54 +134,123 @@ def _read_and_process(path: str, published: dt.date | None) -> list[ProcessedArt
     for item in items:
         if isinstance(item, SkippedInput):
             out.append(item)
-            continue
-        try:
-            out.append(process_article(item))
-        except Exception as e:  # noqa: BLE001 - one bad article must not stop an import
-            log.exception("extraction failed on %s", item.source_path)
-            out.append(SkippedInput(item.source_path or item.title, f"extraction failed: {e}"))
+        elif item.hash in skip:
+            out.append(KnownArticle(item.source_path or path))
+        else:
+            try:
+                out.append(process_article(item))
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop an import
+                log.exception("extraction failed on %s", item.source_path)
+                out.append(SkippedInput(item.source_path or path, f"extraction failed: {e}"))
     return out
 
 
-def _worker_count(workers: int | None, n_inputs: int) -> int:
-    if workers is not None:
-        return max(1, workers)
-    if n_inputs < _POOL_THRESHOLD:
-        return 1
-    return max(1, os.cpu_count() or 1)
+def _in_process(paths: Iterable[str], published: dt.date | None,
+                known: frozenset[str]) -> Iterator[tuple[str, list[Result]]]:
+    for path in paths:
+        yield path, read_and_process(path, published, known)
 
 
-def _results(paths: list[str], published: dt.date | None, workers: int,
-             cancel: Cancel | None) -> Iterator[tuple[str, list[ProcessedArticle | SkippedInput]]]:
-    """(path, results) per input, in input order, computed in-process or in a process pool."""
-    if workers <= 1:
+def _ordered(submit: Callable[[str], object], result: Callable[[object], list[Result]],
+             cancel_one: Callable[[object], None], paths: Iterable[str],
+             window: int) -> Iterator[tuple[str, list[Result]]]:
+    """Keep `window` inputs in flight and hand back their results in input order."""
+    pending: deque[tuple[str, object]] = deque()
+    try:
         for path in paths:
-            if cancel and cancel():
-                return
-            yield path, _read_and_process(path, published)
-        return
-    # Spawned workers: forking a process that runs Qt threads is unsafe.
+            pending.append((path, submit(path)))
+            if len(pending) >= window:
+                p, fut = pending.popleft()
+                yield p, result(fut)
+        while pending:
+            p, fut = pending.popleft()
+            yield p, result(fut)
+    finally:
+        for _, fut in pending:
+            cancel_one(fut)
+
+
+def _process_pool(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
+                  workers: int) -> Iterator[tuple[str, list[Result]]]:
+    # Spawned, not forked: forking a process that runs Qt threads is unsafe.
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        window = workers * 4  # bounded in-flight work: memory stays flat on huge corpora
-        pending: list[tuple[str, cf.Future]] = []
-        it = iter(paths)
-        try:
-            for path in it:
-                pending.append((path, pool.submit(_read_and_process, path, published)))
-                if len(pending) >= window:
-                    p, fut = pending.pop(0)
-                    yield p, fut.result()
-                    if cancel and cancel():
-                        return
-            while pending:
-                p, fut = pending.pop(0)
-                yield p, fut.result()
-                if cancel and cancel():
-                    return
-        finally:
-            for _, fut in pending:
-                fut.cancel()
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_known,
+                                initargs=(known,)) as pool:
+        yield from _ordered(lambda p: pool.submit(read_and_process, p, published),
+                            lambda f: f.result(), lambda f: f.cancel(), paths, workers * 4)
+
+
+def _dask(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
+          address: str, workers: int | None) -> Iterator[tuple[str, list[Result]]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as e:
+        raise TimelineError("--dask needs the 'distributed' package: pip install \"dask[distributed]\".") from e
+    cluster = None
+    try:
+        if address == "local":
+            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout="20s")
+    except OSError as e:
+        raise TimelineError(f"Cannot reach the Dask scheduler at {address}: {e}.") from e
+    try:
+        known_future = client.scatter(known, broadcast=True) if known else frozenset()
+        n = sum(client.ncores().values()) or 1
+        yield from _ordered(
+            lambda p: client.submit(read_and_process, p, published, known_future, pure=False),
+            lambda f: f.result(), lambda f: f.cancel(), paths, n * 4)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+class _ParquetSink:
+    """Mentions streamed to DIR/mentions.parquet, one row group per batch."""
+
+    def __init__(self, directory: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from timeline_app.core.frames import MENTION_COLUMNS
+
+        directory.mkdir(parents=True, exist_ok=True)
+        self._pa = pa
+        ints = {"mention_id", "article_id", "char_start", "char_end", "quad_class", "evidence_start",
+                "evidence_end"}
+        fields = [(c, pa.int64() if c in ints else pa.bool_() if c == "open_end" else pa.string())
+                  for c in MENTION_COLUMNS if c not in ("mention_id", "event_id")]
+        self.schema = pa.schema(fields)
+        self.path = directory / "mentions.parquet"
+        self._writer = pq.ParquetWriter(str(self.path), self.schema)
+
+    def write(self, rows: list[dict]) -> None:
+        if rows:
+            self._writer.write_table(self._pa.Table.from_pylist(rows, schema=self.schema))
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+def _mention_rows(article_id: int, article: Article, mentions: Iterable[EventMention]) -> list[dict]:
+    from timeline_app.core.frames import LIST_SEPARATOR
+
+    pub = article.published.isoformat() if article.published else ""
+    return [{
+        "article_id": article_id, "source_path": article.source_path, "article_title": article.title,
+        "publication_date": pub, "date_text": m.date.text, "date_value": m.date.value,
+        "date_start": m.date.start_date.isoformat() if m.date.start_date else "",
+        "date_end": m.date.end_date.isoformat() if m.date.end_date else "",
+        "date_precision": m.date.granularity.value, "open_end": m.date.open_end,
+        "char_start": m.date.start, "char_end": m.date.end,
+        "countries": LIST_SEPARATOR.join(m.countries), "organizations": LIST_SEPARATOR.join(m.organizations),
+        "location_country": m.location_country, "event_type": m.event_type, "cameo_code": m.cameo_code,
+        "quad_class": m.quad_class, "summary": m.summary, "evidence": m.evidence,
+        "evidence_start": m.evidence_start, "evidence_end": m.evidence_end,
+    } for m in mentions]
 
 
 def import_inputs(
@@ -158,33 +260,73 @@ def import_inputs(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     workers: int | None = None,
+    dask: str | None = None,
+    parquet_dir: str | Path | None = None,
 ) -> ImportReport:
-    """Read every input, extract its events and store them; what finished stays when cancelled."""
-    paths = list(expand_inputs(inputs))
-    report = ImportReport()
-    total = len(paths)
+    """Read every input, extract its events and store them; what finished stays when cancelled.
+
+    `workers`: None chooses (in-process for small inputs, one process per core otherwise), 1 runs
+    in this process, N uses N processes. `dask`: "local" or "tcp://host:port" runs on Dask instead.
+    A KeyboardInterrupt keeps every batch written before it and propagates.
+    """
+    paths = list(expand_inputs(inputs))  # paths only: cheap, and gives the progress total
+    report = ImportReport(inputs_total=len(paths))
     if progress:
-        progress(0, total, "")
+        progress(0, len(paths), "")
+    sink = _ParquetSink(Path(parquet_dir)) if parquet_dir else None
     with Library(library_path) as library:
-        done = 0
-        for path, results in _results(paths, published, _worker_count(workers, total), cancel):
-            for item in results:
-                if isinstance(item, SkippedInput):
-                    report.skipped.append(item)
-                    continue
-                article_id = library.add_article(item.article, item.mentions)
+        known = frozenset(library.known_hashes())
+        n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
+        if dask:
+            results = _dask(paths, published, known, dask, workers)
+        elif n_workers <= 1:
+            results = _in_process(paths, published, known)
+        else:
+            results = _process_pool(paths, published, known, n_workers)
+        batch: list[ProcessedArticle] = []
+
+        def flush() -> None:
+            stored = library.add_articles([(p.article, p.mentions) for p in batch])
+            rows: list[dict] = []
+            for processed, article_id in zip(batch, stored):
                 if article_id is None:
                     report.duplicates += 1
                     continue
                 report.added += 1
                 report.added_ids.append(article_id)
-                report.mentions += len(item.mentions)
-                if item.article.published is None:
+                report.mentions += len(processed.mentions)
+                if processed.article.published is None:
                     report.needs_date.append(article_id)
-            done += 1
-            if progress:
-                progress(done, total, path)
-        report.cancelled = bool(cancel and cancel()) and done < total
+                if sink:
+                    rows.extend(_mention_rows(article_id, processed.article, processed.mentions))
+            if sink:
+                sink.write(rows)
+            batch.clear()
+
+        try:
+            for path, items in results:
+                for item in items:
+                    if isinstance(item, SkippedInput):
+                        report.skipped.append(item)
+                    elif isinstance(item, KnownArticle):
+                        report.duplicates += 1
+                    else:
+                        batch.append(item)
+                if len(batch) >= BATCH_SIZE:
+                    flush()
+                report.inputs_done += 1
+                if progress:
+                    progress(report.inputs_done, len(paths), path)
+                if cancel and cancel():
+                    report.cancelled = report.inputs_done < len(paths)
+                    break
+        finally:
+            # Also on KeyboardInterrupt: what was finished is written before the interrupt goes on.
+            flush()
+            if hasattr(results, "close"):
+                results.close()
+            if sink:
+                sink.close()
     log.info("import: %s", report.summary())
     return report
 

@@ -188,25 +188,33 @@ class Library:
 
     def add_article(self, article: Article, mentions: Sequence[EventMention]) -> int | None:
         """Store an article and its mentions in one transaction; None if it is already there."""
+        return self.add_articles([(article, mentions)])[0]
+
+    def add_articles(self, items: Sequence[tuple[Article, Sequence[EventMention]]]) -> list[int | None]:
+        """Store several articles in one transaction; each gets its id, or None if already there."""
+        ids: list[int | None] = []
         try:
             with self._db:
-                if self.find_duplicate(article) is not None:
-                    return None
-                cur = self._db.execute(
-                    "INSERT INTO articles (hash, title, source, source_path, url, byline, fmt, published,"
-                    " published_source, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        article.hash, article.title, article.source, article.source_path, article.url,
-                        article.byline, article.fmt, _iso(article.published) or None,
-                        article.published_source.value, article.text,
-                        dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                    ),
-                )
-                article_id = int(cur.lastrowid)
-                self._insert_mentions(article_id, mentions)
-                return article_id
+                for article, mentions in items:
+                    if self.find_duplicate(article) is not None:
+                        ids.append(None)
+                        continue
+                    cur = self._db.execute(
+                        "INSERT INTO articles (hash, title, source, source_path, url, byline, fmt, published,"
+                        " published_source, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            article.hash, article.title, article.source, article.source_path, article.url,
+                            article.byline, article.fmt, _iso(article.published) or None,
+                            article.published_source.value, article.text,
+                            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                        ),
+                    )
+                    article_id = int(cur.lastrowid)
+                    self._insert_mentions(article_id, mentions)
+                    ids.append(article_id)
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not save '{article.title}' to {self.path}: {e}.") from e
+            raise LibraryError(f"Could not save {len(items)} article(s) to {self.path}: {e}.") from e
+        return ids
 
     def _insert_mentions(self, article_id: int, mentions: Sequence[EventMention]) -> None:
         self._db.executemany(
