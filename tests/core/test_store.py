@@ -93,3 +93,14 @@ def test_a_truncated_library_is_refused(tmp_path):
     with pytest.raises(LibraryError):
         with Library(path) as lib:
             lib.articles_frame()
+
+
+def test_a_library_with_a_trigger_is_refused(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    Library(path).close()
+    db = sqlite3.connect(path)
+    db.execute("CREATE TRIGGER sneaky AFTER INSERT ON articles BEGIN DELETE FROM mentions; END")
+    db.commit()
+    db.close()
+    with pytest.raises(LibraryError, match="trigger sneaky"):
+        Library(path)

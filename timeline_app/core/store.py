@@ -162,6 +162,16 @@ class Library:
             )
         if not {"articles", "mentions"} <= tables:
             raise LibraryError(f"{self.path} is an SQLite file but not a Diplomatic Timeline library.")
+        # A library passed around a team must not carry code: triggers or views would run on our writes.
+        odd = self._db.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        ).fetchall()
+        if odd:
+            names = ", ".join(f"{r[0]} {r[1]}" for r in odd[:3])
+            raise LibraryError(
+                f"{self.path} holds database code that Diplomatic Timeline never writes ({names}); "
+                "it was not opened, to keep that code from running."
+            )
 
     def close(self) -> None:
         self._db.close()
