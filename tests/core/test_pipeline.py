@@ -1,0 +1,105 @@
+"""End to end through the core: read an article, find its dated events, store them, re-resolve."""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.pipeline import import_inputs, set_publication_date
+from timeline_app.core.store import Library
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
+ARTICLE = DATA / "2023-03-15_border_talks.txt"
+
+
+@pytest.fixture()
+def library(tmp_path) -> Path:
+    return tmp_path / "lib.sqlite3"
+
+
+def _mentions(library: Path):
+    with Library(library) as lib:
+        return lib.mentions_frame()
+
+
+def test_article_dates_resolve_against_its_publication_date(library):
+    report = import_inputs([ARTICLE], library, workers=1)
+    assert (report.added, report.skipped, report.needs_date) == (1, [], [])
+    m = _mentions(library)
+    text = ARTICLE.read_text(encoding="utf-8")
+    by_text = {}
+    for row in m.itertuples():
+        assert text[row.char_start:row.char_end] == row.date_text
+        by_text.setdefault(row.date_text, []).append(row)
+    assert [r.date_value for r in by_text["Wednesday"]] == ["2023-03-15"]
+    assert {"ARM", "AZE"} <= set(by_text["Wednesday"][0].countries.split(";"))
+    assert [r.date_value for r in by_text["2020"]] == ["2020", "2020"]
+    assert [r.date_value for r in by_text["2021"]] == ["2021"]
+    assert [r.date_value for r in by_text["Earlier this year"]] == ["2023"]
+    assert [r.date_value for r in by_text["April"]] == ["2023-04"]  # future: "expect ... in April"
+    assert "now" not in by_text
+    wednesdays = [r for r in m.itertuples() if r.date_text.startswith("Wednesday")]
+    assert len(wednesdays) == 2  # "on Wednesday" and "Wednesday's meeting"
+    assert len({r.event_id for r in wednesdays}) == 1  # one meeting, mentioned twice
+    assert {"ARM", "AZE"} <= set(wednesdays[1].countries.split(";"))
+
+
+def test_same_article_twice_is_kept_once_and_skipped_before_extraction(library, tmp_path):
+    copy = tmp_path / "copy.txt"
+    shutil.copy(ARTICLE, copy)
+    first = import_inputs([ARTICLE], library, workers=1)
+    second = import_inputs([copy, ARTICLE], library, workers=1)
+    assert first.added == 1
+    assert (second.added, second.duplicates) == (0, 2)
+    with Library(library) as lib:
+        assert lib.article_count() == 1
+
+
+def test_article_without_a_date_waits_for_one(library):
+    report = import_inputs([DATA / "no_date_here.txt"], library, workers=1)
+    assert report.added == 1 and len(report.needs_date) == 1
+    m = _mentions(library)
+    monday = m[m["date_text"] == "Monday"]
+    assert list(monday["date_value"]) == [""]  # relative: not guessed
+    assert list(m[m["date_text"] == "1963"]["date_value"]) == ["1963"]  # absolute: resolved
+    set_publication_date(library, report.needs_date[0], dt.date(2024, 5, 8))  # a Wednesday
+    m = _mentions(library)
+    assert list(m[m["date_text"] == "Monday"]["date_value"]) == ["2024-05-06"]
+    with Library(library) as lib:
+        assert lib.article(report.needs_date[0]).published == dt.date(2024, 5, 8)
+
+
+def test_user_given_date_overrides(library):
+    import_inputs([DATA / "no_date_here.txt"], library, published=dt.date(2024, 5, 8), workers=1)
+    m = _mentions(library)
+    assert list(m[m["date_text"] == "Monday"]["date_value"]) == ["2024-05-06"]
+
+
+def test_bad_inputs_are_skipped_and_the_rest_is_read(library, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ARTICLE, folder / ARTICLE.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    report = import_inputs([folder], library, workers=1)
+    assert report.added == 1
+    assert sorted(Path(s.path).name for s in report.skipped) == ["empty.txt", "image.png"]
+    assert all(s.reason for s in report.skipped)
+
+
+def test_cancel_keeps_what_was_done(library, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"2023-01-0{i + 1}_a{i}.txt").write_text(
+            f"Report {i}\n\nJapan and India signed accord number {i} on Monday.\n", encoding="utf-8")
+    seen = []
+    report = import_inputs([folder], library, workers=1,
+                           progress=lambda d, t, m: seen.append((d, t)), cancel=lambda: len(seen) >= 3)
+    assert report.cancelled and report.added == 2
+    assert seen[0] == (0, 5)
+    with Library(library) as lib:
+        assert lib.article_count() == 2
+    rest = import_inputs([folder], library, workers=1)
+    assert (rest.added, rest.duplicates) == (3, 2)

@@ -1,0 +1,82 @@
+"""The batch command line, run as a user runs it: python main.py ..."""
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=600)
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_help_explains_every_command():
+    out = run("--help")
+    assert out.returncode == 0
+    for word in ("extract", "export", "--library", "--published"):
+        assert word in out.stdout
+    assert "--mentions-csv" in run("extract", "--help").stdout
+    assert "--timelinejs" in run("export", "--help").stdout
+
+
+def test_extract_writes_mentions_and_events(tmp_path):
+    mentions, events = tmp_path / "m.csv", tmp_path / "e.csv"
+    out = run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--mentions-csv", str(mentions),
+              "--csv", str(events), "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    m = rows(mentions)
+    assert not mentions.read_bytes().startswith(b"\xef\xbb\xbf")
+    wed = [r for r in m if r["date_text"] == "Wednesday"]
+    assert wed and wed[0]["date_value"] == "2023-03-15" and wed[0]["date_precision"] == "day"
+    for col in ("event_id", "source_path", "article_title", "publication_date", "date_start", "date_end",
+                "char_start", "char_end", "countries", "evidence"):
+        assert col in m[0]
+    e = rows(events)
+    assert any(r["event_date"] == "2023-03-15" and "ARM" in r["countries"] for r in e)
+
+
+def test_extract_exit_status_and_reasons(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ARTICLES / "2023-03-15_border_talks.txt", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    out = run("extract", str(folder), "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
+    assert out.returncode == 2
+    assert "empty.txt" in out.stderr
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    assert run("extract", str(bad), "--workers", "1").returncode == 1
+
+
+def test_extract_names_articles_without_a_date(tmp_path):
+    out = run("extract", str(ARTICLES / "no_date_here.txt"), "--workers", "1")
+    assert out.returncode == 0
+    assert "no publication date" in out.stderr and "no_date_here.txt" in out.stderr
+
+
+def test_export_filters_by_country(tmp_path):
+    lib = tmp_path / "lib.sqlite3"
+    assert run("extract", str(ARTICLES), "--library", str(lib), "--published", "2024-05-08",
+               "--workers", "1").returncode == 0
+    out = run("export", "--library", str(lib), "--csv", str(tmp_path / "e.csv"), "--country", "FRA",
+              "--country", "DEU", "--match", "all", "--timelinejs", str(tmp_path / "t.json"),
+              "--jsonl", str(tmp_path / "e.jsonl"))
+    assert out.returncode == 0, out.stderr
+    e = rows(tmp_path / "e.csv")
+    assert e and all({"FRA", "DEU"} <= set(r["countries"].split(";")) for r in e)
+    doc = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert len(doc["events"]) == len(e)
+    assert len((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()) == len(e)
+    assert run("export", "--library", str(tmp_path / "missing.sqlite3"), "--csv", "x.csv").returncode == 1
