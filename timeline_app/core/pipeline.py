@@ -32,7 +32,7 @@ Cancel = Callable[[], bool]
 # Below this many inputs a process pool costs more (start-up, imports) than it saves.
 POOL_THRESHOLD = 24
 # Articles written per transaction.
-BATCH_SIZE = 200
+BATCH_SIZE = 100
 
 
 @dataclass(frozen=True)
