@@ -32,6 +32,7 @@ from timeline_app.core.filters import FilterSpec
 log = logging.getLogger(__name__)
 
 _KEY = Qt.ItemDataRole.UserRole
+_LABEL = Qt.ItemDataRole.UserRole + 1
 
 PRECISION_LABELS: dict[str, str] = {
     "time": "Time of day",
@@ -87,6 +88,7 @@ class CheckList(QWidget):
                 text = label if count is None else f"{label}  ({count})"
                 item = QListWidgetItem(text)
                 item.setData(_KEY, key)
+                item.setData(_LABEL, label)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked)
                 if count == 0:
@@ -97,6 +99,18 @@ class CheckList(QWidget):
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.list.addItem(placeholder)
         self._apply_search()
+
+    def update_counts(self, counts: Mapping[str, int]) -> None:
+        """New counts in place: the order and the scroll position stay where the user left them."""
+        with QSignalBlocker(self.list):
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                key = item.data(_KEY)
+                if key is None:
+                    continue
+                count = counts.get(key, 0)
+                item.setText(f"{item.data(_LABEL)}  ({count})")
+                item.setForeground(self.palette().placeholderText() if count == 0 else self.palette().text())
 
     def checked(self) -> frozenset[str]:
         return frozenset(self._checked)
