@@ -1,0 +1,94 @@
+"""Entry points: main() hands argv to the CLI; run_gui() starts the Qt application."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger(__name__)
+
+SAMPLES_SETTING = "samples_added"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """main.py's entry point: the CLI parses argv and calls run_gui when no subcommand is given."""
+    from timeline_app import cli
+
+    return cli.main(argv)
+
+
+def _library_to_open(library: Path | None, settings: object) -> Path:
+    """The library given on the command line, else the last one used (if it is still there), else the default."""
+    from timeline_app import paths
+
+    if library is not None:
+        return Path(library)
+    recent = settings.value("recent_libraries", [])  # type: ignore[attr-defined]
+    if isinstance(recent, str):
+        recent = [recent]
+    for p in recent or []:
+        if Path(p).is_file():
+            return Path(p)
+    return paths.default_library_path()
+
+
+def install_excepthook() -> None:
+    """Anything that escapes a slot is a bug: log it and show the crash dialog instead of dying."""
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.gui.dialogs import CrashDialog
+
+    dialogs: list[CrashDialog] = []
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error:\n%s", details)
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, value, tb)
+            return
+        dialog = CrashDialog(f"{kind.__name__}: {value}", details, QApplication.activeWindow())
+        dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: dialogs.remove(d))
+        dialog.show()
+
+    sys.excepthook = hook
+
+
+def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -> int:
+    """Start the window; open `paths` (or, on a first start with an empty library, the samples)."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app import paths as app_paths
+    from timeline_app.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(app_paths.APP_NAME)
+    app.setOrganizationName(app_paths.APP_NAME)
+    app.setApplicationDisplayName("Diplomatic Timeline")
+    install_excepthook()
+    settings = QSettings()
+    window = MainWindow(_library_to_open(library, settings), settings)
+    window.show()
+    if paths:
+        QTimer.singleShot(0, lambda: window.open_inputs(list(paths), published))
+    else:
+        maybe_add_samples(window)
+    return int(app.exec())
+
+
+def maybe_add_samples(window: object) -> bool:
+    """On the first start of a library (empty, samples never added), add the bundled samples."""
+    library = window.library  # type: ignore[attr-defined]
+    if library is None or library.article_count() > 0 or library.setting(SAMPLES_SETTING):
+        return False
+    library.set_setting(SAMPLES_SETTING, "1")
+    window.open_samples()  # type: ignore[attr-defined]
+    return True

@@ -1,0 +1,967 @@
+"""MainWindow: docks around the timeline, menus, status bar, and the jobs that run off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from timeline_app import paths
+from timeline_app.core import frames
+from timeline_app.core.filters import FilterIndex, FilterSpec
+from timeline_app.core.models import Article
+from timeline_app.core.store import Library
+from timeline_app.errors import TimelineError
+from timeline_app.gui.article_view import ArticleView, Focus
+from timeline_app.gui.dialogs import (
+    CrashDialog,
+    PublicationDateDialog,
+    ShortcutsDialog,
+    about_box,
+    import_summary_box,
+)
+from timeline_app.gui.event_model import EventTableModel, EventTableView
+from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.library_panel import LibraryPanel
+from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.workers import CancelFn, PipelineWorker, ProgressFn, TaskWorker
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 8
+EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on this window, "
+              "or add the sample articles from the File menu.")
+OPEN_FILTER = (
+    "Articles (*.txt *.md *.markdown *.html *.htm *.xml *.rss *.atom *.json *.jsonl *.csv *.zip);;All files (*)"
+)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the window shows, read from the library in one go (off the GUI thread)."""
+
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    events: pd.DataFrame
+    index: FilterIndex
+    country_names: dict[str, str]
+
+
+def read_snapshot(library_path: Path) -> Snapshot:
+    """Read articles, mentions and events, and build the filter index (plain core calls, no Qt)."""
+    with Library(library_path) as library:
+        articles = library.articles_frame()
+        mentions = library.mentions_frame()
+    events = frames.events_from_mentions(mentions)
+    index = FilterIndex(events)
+    names: dict[str, str] = {}
+    if index.countries:
+        from timeline_app.core.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+        names = {code: gazetteer.country_name(code) or code for code in index.countries}
+    return Snapshot(articles, mentions, events, index, names)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    label: str
+    suffix: str
+    file_filter: str
+    shortcut: str
+
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("events_csv", "Events as CSV…", ".csv", "CSV (*.csv)", "Ctrl+E"),
+    ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV (*.csv)", "Ctrl+Shift+E"),
+    ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON (*.json)", "Ctrl+Alt+T"),
+    ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines (*.jsonl)", "Ctrl+Alt+J"),
+    ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel (*.xlsx)", "Ctrl+Alt+X"),
+)
+
+
+class MainWindow(QMainWindow):
+    """The window people live in: library, timeline, table, filters and reader, all docks."""
+
+    events_reloaded = Signal()  # the library was read again and every view shows it
+    job_finished = Signal(str)  # a background job ended (its description)
+    import_finished = Signal(object)  # ImportReport
+    exported = Signal(str, int)  # path, rows written
+
+    def __init__(self, library_path: Path | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.library_path = Path(library_path) if library_path else paths.default_library_path()
+        self.library: Library | None = None
+        self.snapshot: Snapshot | None = None
+        self.mask = np.empty(0, dtype=bool)
+        self.spec = FilterSpec()
+        self.export_all = False
+        self.last_message: QMessageBox | None = None
+        self.date_dialog: PublicationDateDialog | None = None
+        self._mention_rows: dict[str, np.ndarray] = {}
+        self._selected_event = ""
+        self._undo: list[list[Article]] = []
+        self._jobs: list[tuple[TaskWorker, Callable[[Any], None] | None]] = []
+        self._job: TaskWorker | None = None
+        self._ended: list[TaskWorker] = []
+        self._loader: TaskWorker | None = None
+        self._reload_again = False
+        self._crash_dialogs: list[CrashDialog] = []
+
+        self.setWindowTitle("Diplomatic Timeline")
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self._build_views()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._default_state = self.saveState()
+        self._restore_settings()
+        self.open_library(self.library_path)
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.timeline = TimelineView()
+        self.event_model = EventTableModel(self)
+        self.table = EventTableView()
+        self.table.setModel(self.event_model)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.empty_label)
+        self.table_stack.addWidget(self.table)
+        self.filters = FilterPanel()
+        self.library_panel = LibraryPanel()
+        self.reader = ArticleView()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState/restoreState find docks by object name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        # Every part is a dock so that any of them can be moved or closed; no central widget.
+        self.setCentralWidget(None)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.filters_dock = self._dock("Filters", "filters_dock", self.filters, left)
+        self.library_dock = self._dock("Articles", "library_dock", self.library_panel, left)
+        self.timeline_dock = self._dock("Timeline", "timeline_dock", self.timeline, right)
+        self.table_dock = self._dock("Events", "table_dock", self.table_stack, right)
+        self.reader_dock = self._dock("Reader", "reader_dock", self.reader, right)
+        self.tabifyDockWidget(self.filters_dock, self.library_dock)
+        self.filters_dock.raise_()
+        self.splitDockWidget(self.timeline_dock, self.table_dock, Qt.Orientation.Vertical)
+        self.splitDockWidget(self.table_dock, self.reader_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.filters_dock, self.timeline_dock], [330, 1100], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock, self.table_dock], [380, 420], Qt.Orientation.Vertical)
+        self.resizeDocks([self.table_dock, self.reader_dock], [640, 460], Qt.Orientation.Horizontal)
+        self.docks = (self.timeline_dock, self.table_dock, self.reader_dock, self.filters_dock, self.library_dock)
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[..., Any], tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.open_files_action = a("&Open files…", QKeySequence.StandardKey.Open, self._on_open_files_triggered,
+                                   "Add articles (.txt, .md, .html, feeds, dumps, .zip) to the library")
+        self.open_folder_action = a("Open &folder…", "Ctrl+Shift+O", self._on_open_folder_triggered,
+                                    "Add every article in a folder and its subfolders")
+        self.open_url_action = a("Open &URL…", "Ctrl+U", self._on_open_url_triggered,
+                                 "Download an article from the web and add it")
+        self.samples_action = a("Add the &sample articles", None, self._on_samples_triggered,
+                                "Add the sample articles that come with the app")
+        self.new_library_action = a("&New library…", QKeySequence.StandardKey.New, self._on_new_library_triggered,
+                                    "Start an empty library in a new file")
+        self.open_library_action = a("Open &library…", "Ctrl+Shift+L", self._on_open_library_triggered,
+                                     "Switch to another library file")
+        self.export_actions: dict[str, QAction] = {}
+        for fmt in EXPORT_FORMATS:
+            action = a(fmt.label, fmt.shortcut, lambda _=False, k=fmt.key: self.export(k))
+            self.export_actions[fmt.key] = action
+        self.export_image_action = a("Timeline as image…", "Ctrl+Shift+P", self._on_export_image_triggered,
+                                     "Save the timeline as a PNG image")
+        self.export_all_action = a("Export all events (ignore filters)", None, self._on_export_all_toggled)
+        self.export_all_action.setCheckable(True)
+        self.quit_action = a("&Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        self.undo_action = a("&Undo removal", QKeySequence.StandardKey.Undo, self.undo_removal,
+                             "Put the last removed articles back")
+        self.undo_action.setEnabled(False)
+        self.find_action = a("&Search events…", QKeySequence.StandardKey.Find, self._on_find_triggered,
+                             "Search summaries and evidence")
+        self.clear_filters_action = a("&Clear filters", "Ctrl+Shift+X", self.filters.clear, "Show every event")
+        self.fit_action = a("&Fit timeline", "Ctrl+0", self._on_fit_triggered, "Show every event on the timeline")
+        self.zoom_event_action = a("&Zoom to selected event", "Ctrl+J", self._on_zoom_event_triggered)
+        self.reset_layout_action = a("&Reset layout", None, self._on_reset_layout_triggered)
+        self.shortcuts_action = a("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
+                                  self._on_shortcuts_triggered)
+        self.about_action = a("&About Diplomatic Timeline", None, self._on_about_triggered)
+        for i, dock in enumerate(self.docks, 1):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            self.addAction(toggle)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        for action in (self.open_files_action, self.open_folder_action, self.open_url_action, self.samples_action):
+            m.addAction(action)
+        m.addSeparator()
+        m.addAction(self.new_library_action)
+        m.addAction(self.open_library_action)
+        self.recent_menu = m.addMenu("Recent &libraries")
+        m.addSeparator()
+        self.export_menu = m.addMenu("&Export")
+        for action in self.export_actions.values():
+            self.export_menu.addAction(action)
+        self.export_menu.addAction(self.export_image_action)
+        self.export_menu.addSeparator()
+        self.export_menu.addAction(self.export_all_action)
+        m.addSeparator()
+        m.addAction(self.quit_action)
+
+        m = bar.addMenu("&Edit")
+        m.addAction(self.undo_action)
+        m.addSeparator()
+        m.addAction(self.table.copy_action)
+        m.addAction(self.find_action)
+        m.addAction(self.clear_filters_action)
+        m.addSeparator()
+        for action in (self.library_panel.date_action, self.library_panel.filter_action,
+                       self.library_panel.remove_action):
+            m.addAction(action)
+
+        m = bar.addMenu("&View")
+        for dock in self.docks:
+            m.addAction(dock.toggleViewAction())
+        m.addAction(self.reset_layout_action)
+        m.addSeparator()
+        m.addAction(self.fit_action)
+        m.addAction(self.zoom_event_action)
+
+        m = bar.addMenu("&Help")
+        m.addAction(self.shortcuts_action)
+        m.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.count_label = QLabel()
+        self.filter_label = QLabel()
+        self.filter_label.setMaximumWidth(520)
+        self.library_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the import; what has been read so far is kept")
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        for w in (self.progress, self.cancel_button):
+            w.hide()
+            bar.addPermanentWidget(w)
+        for w in (self.count_label, self.filter_label, self.library_label):
+            bar.addPermanentWidget(w)
+
+    def _connect(self) -> None:
+        self.filters.filters_changed.connect(self._on_filters_filters_changed)
+        self.table.current_event_changed.connect(self._on_table_current_event_changed)
+        self.table.article_requested.connect(self._on_table_article_requested)
+        self.table.zoom_requested.connect(self._on_table_zoom_requested)
+        self.timeline.event_selected.connect(self._on_timeline_event_selected)
+        self.timeline.event_activated.connect(self._on_timeline_event_activated)
+        self.timeline.view_changed.connect(self._on_timeline_view_changed)
+        self.library_panel.article_activated.connect(self._on_library_article_activated)
+        self.library_panel.remove_requested.connect(self._on_library_remove_requested)
+        self.library_panel.date_requested.connect(self._on_library_date_requested)
+        self.library_panel.filter_requested.connect(self._on_library_filter_requested)
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.export_all_action.setChecked(self.settings.value("export/all", False, type=bool))
+        self.export_all = self.export_all_action.isChecked()
+
+    def _save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("export/all", self.export_all)
+        self.settings.sync()
+
+    def recent_libraries(self) -> list[str]:
+        value = self.settings.value("recent_libraries", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember_library(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_libraries() if p != str(path)]
+        self.settings.setValue("recent_libraries", recent[:MAX_RECENT])
+
+    # -- library -------------------------------------------------------------------------------
+
+    def open_library(self, path: Path) -> bool:
+        """Switch to the library at `path` (created when missing). False, with a message, if it fails."""
+        path = Path(path)
+        if self._busy():
+            self._show_message("Please wait", "An import is still running. Cancel it or wait, then switch "
+                               "libraries.", QMessageBox.Icon.Information)
+            return False
+        try:
+            library = Library(path)
+        except TimelineError as e:
+            self._show_message("Cannot open the library", str(e))
+            return False
+        if self.library is not None:
+            self.library.close()
+        self.library = library
+        self.library_path = path
+        self._undo.clear()
+        self.undo_action.setEnabled(False)
+        self._remember_library(path)
+        self.library_label.setText(f"Library: {path.name}")
+        self.library_label.setToolTip(str(path))
+        self.setWindowTitle(f"{path.stem} – Diplomatic Timeline")
+        self.reader.show_placeholder()
+        self._selected_event = ""
+        self.reload()
+        return True
+
+    def is_empty(self) -> bool:
+        return self.library is None or self.library.article_count() == 0
+
+    def reload(self) -> None:
+        """Read the library again off the GUI thread; views update when it is done."""
+        if self._loader is not None:
+            self._reload_again = True
+            return
+        path = self.library_path
+        loader = TaskWorker(lambda _p, _c: read_snapshot(path), "reading the library")
+        loader.succeeded.connect(self._on_loader_succeeded)
+        loader.failed.connect(lambda msg: self._show_message("Cannot read the library", msg))
+        loader.crashed.connect(self._show_crash)
+        loader.finished.connect(self._on_loader_finished)
+        loader.ended.connect(lambda w=loader: self._drop_worker(w))
+        self._loader = loader
+        self._ended.append(loader)
+        loader.start()
+
+    def _on_loader_succeeded(self, snapshot: Snapshot) -> None:
+        if self._reload_again:
+            return  # stale: another read follows at once
+        self.snapshot = snapshot
+        events = snapshot.events
+        mentions = snapshot.mentions
+        self._mention_rows = {}
+        if not mentions.empty:
+            codes, uniques = pd.factorize(mentions["event_id"])
+            order = np.argsort(codes, kind="stable")
+            bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+            self._mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
+        self.event_model.set_events(events)
+        self.timeline.set_country_names(snapshot.country_names)
+        self.timeline.set_events(events)
+        self.library_panel.set_articles(snapshot.articles)
+        counts = snapshot.index.country_counts()
+        self.filters.set_countries(counts, snapshot.country_names)
+        self.filters.set_event_types(_value_counts(events, "event_type"))
+        self.filters.set_organizations(_list_counts(events, "organizations"))
+        self.filters.set_precisions(_value_counts(events, "date_precision"))
+        if len(events):
+            self.filters.set_date_bounds(dt.date.fromisoformat(str(events["date_start"].min())),
+                                         dt.date.fromisoformat(str(events["date_end"].max())))
+        empty = snapshot.articles.empty
+        self.table_stack.setCurrentIndex(0 if empty else 1)
+        if empty:
+            self.empty_label.setText(EMPTY_TEXT)
+        elif events.empty:
+            self.empty_label.setText("These articles contain no dated events.")
+            self.table_stack.setCurrentIndex(0)
+        self.apply_filters(self.filters.spec(), refit=True)
+        if self._selected_event:
+            self._select_event(self._selected_event, from_table=False, from_timeline=False)
+
+    def _on_loader_finished(self) -> None:
+        self._loader = None
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+        else:
+            self.events_reloaded.emit()
+
+    # -- filters -------------------------------------------------------------------------------
+
+    def apply_filters(self, spec: FilterSpec, refit: bool = False) -> None:
+        """One FilterSpec for the table, the timeline and exports."""
+        self.spec = spec
+        if self.snapshot is None:
+            return
+        index = self.snapshot.index
+        self.mask = index.mask(spec)
+        self.event_model.set_mask(self.mask)
+        self.timeline.set_visible_mask(self.mask)
+        # Counts next to each country: what checking it would show with the other filters as they are.
+        others = index.mask(replace(spec, countries=frozenset())) if spec.countries else self.mask
+        self.filters.countries.update_counts(index.country_counts(others))
+        total = len(self.mask)
+        shown = int(self.mask.sum())
+        self.count_label.setText(f"{shown:,} of {total:,} events shown")
+        description = spec.describe()
+        self.filter_label.setText("" if spec.is_empty() else f"Filter: {description}")
+        self.filter_label.setToolTip(description)
+        if refit:
+            self.timeline.fit_all()
+
+    def _on_filters_filters_changed(self, spec: FilterSpec) -> None:
+        self.apply_filters(spec)
+
+    def filtered_events(self) -> pd.DataFrame:
+        if self.snapshot is None:
+            return frames.empty_events()
+        events = self.snapshot.events
+        return events if self.export_all else events[self.mask]
+
+    def filtered_mentions(self) -> pd.DataFrame:
+        if self.snapshot is None:
+            return frames.empty_mentions()
+        mentions = self.snapshot.mentions
+        if self.export_all:
+            return mentions
+        keep = mentions["event_id"].isin(set(self.filtered_events()["event_id"]))
+        if self.spec.article_ids:
+            keep &= mentions["article_id"].isin([int(a) for a in self.spec.article_ids])
+        return mentions[keep]
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def select_event(self, event_id: str) -> None:
+        """Select an event everywhere: table row, timeline item, and its article in the reader."""
+        self._select_event(event_id, from_table=False, from_timeline=False)
+
+    def _select_event(self, event_id: str, from_table: bool, from_timeline: bool) -> None:
+        self._selected_event = event_id
+        if not from_table:
+            self.table.select_event(event_id)
+        if not from_timeline:
+            self.timeline.select_event(event_id)
+        self._show_event_article(event_id)
+
+    def _on_table_current_event_changed(self, event_id: str) -> None:
+        if event_id != self._selected_event:
+            self._select_event(event_id, from_table=True, from_timeline=False)
+
+    def _on_timeline_event_selected(self, event_id: str) -> None:
+        if event_id != self._selected_event:
+            self._select_event(event_id, from_table=False, from_timeline=True)
+
+    def _on_timeline_event_activated(self, event_id: str) -> None:
+        self._on_timeline_event_selected(event_id)
+        self.reader_dock.show()
+        self.reader_dock.raise_()
+
+    def _event_mention(self, event_id: str) -> pd.Series | None:
+        """The mention an event is shown by: from the reader's article if it has one, else the first."""
+        if self.snapshot is None:
+            return None
+        rows = self._mention_rows.get(event_id)
+        if rows is None or not len(rows):
+            return None
+        mentions = self.snapshot.mentions.iloc[rows]
+        if self.reader.article_id is not None:
+            same = mentions[mentions["article_id"] == self.reader.article_id]
+            if len(same):
+                return same.iloc[0]
+        return mentions.iloc[0]
+
+    def _show_event_article(self, event_id: str) -> None:
+        mention = self._event_mention(event_id)
+        if mention is None or self.library is None:
+            return
+        try:
+            article = self.library.article(int(mention["article_id"]))
+        except TimelineError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return
+        focus = Focus(int(mention["evidence_start"]), int(mention["evidence_end"]),
+                      int(mention["char_start"]), int(mention["char_end"]))
+        self.reader.show_article(int(mention["article_id"]), article, focus)
+
+    def _on_table_article_requested(self, event_id: str) -> None:
+        self._select_event(event_id, from_table=True, from_timeline=False)
+        self.reader_dock.show()
+        self.reader_dock.raise_()
+
+    def _on_table_zoom_requested(self, event_id: str) -> None:
+        self.zoom_to_event(event_id)
+
+    def zoom_to_event(self, event_id: str) -> None:
+        if self.snapshot is None or not event_id:
+            return
+        rows = self.snapshot.events.index[self.snapshot.events["event_id"] == event_id]
+        if not len(rows):
+            return
+        event = self.snapshot.events.loc[rows[0]]
+        start = dt.date.fromisoformat(str(event["date_start"]))
+        end = dt.date.fromisoformat(str(event["date_end"]))
+        pad = max(dt.timedelta(days=3), (end - start) / 4)
+        self.timeline.zoom_to_date_range(start - pad, end + pad)
+        self.timeline.select_event(event_id)
+        self.timeline_dock.show()
+
+    def _on_zoom_event_triggered(self) -> None:
+        self.zoom_to_event(self._selected_event)
+
+    def _on_fit_triggered(self) -> None:
+        self.timeline.fit_all()
+
+    def _on_timeline_view_changed(self, start: dt.date, end: dt.date) -> None:
+        self.filters.set_view_range(start, end)
+
+    def _on_library_article_activated(self, article_id: int) -> None:
+        if self.library is None:
+            return
+        try:
+            article = self.library.article(article_id)
+        except TimelineError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return
+        self.reader.show_article(article_id, article, None)
+
+    def _on_library_filter_requested(self, ids: list[int]) -> None:
+        self.filters.set_article_ids(ids)
+        self.filters_dock.show()
+
+    # -- importing -----------------------------------------------------------------------------
+
+    def open_inputs(self, inputs: list[str], published: dt.date | None = None, quiet: bool = False) -> None:
+        """Import files, folders or URLs in the background; one summary at the end."""
+        inputs = [str(i) for i in inputs if str(i)]
+        if not inputs:
+            return
+        worker = PipelineWorker(inputs, self.library_path, published)
+        self._enqueue(worker, lambda report: self._on_import_done(report, quiet))
+
+    def open_samples(self) -> None:
+        self.empty_label.setText("Adding the sample articles…")
+        self.open_inputs([str(paths.SAMPLES)], quiet=True)
+
+    def _on_import_done(self, report: Any, quiet: bool) -> None:
+        self.import_finished.emit(report)
+        self.reload()
+        summary = report.summary()
+        details = report.details()
+        if details or (report.added == 0 and not report.duplicates and not quiet):
+            box = import_summary_box(summary, details, self)
+            self._open_box(box)
+        else:
+            self.statusBar().showMessage(summary[:1].upper() + summary[1:] + ".", 15000)
+        if report.needs_date:
+            self.ask_publication_dates(list(report.needs_date))
+
+    def _on_open_files_triggered(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_dir(), OPEN_FILTER)
+        if files:
+            self._set_last_dir(Path(files[0]).parent)
+            self.open_inputs(files)
+
+    def _on_open_folder_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", self._last_dir())
+        if folder:
+            self._set_last_dir(Path(folder))
+            self.open_inputs([folder])
+
+    def _on_open_url_triggered(self) -> None:
+        url, ok = QInputDialog.getText(self, "Open URL", "Address of a news article or feed:")
+        url = url.strip()
+        if ok and url:
+            if "://" not in url:
+                url = "https://" + url
+            self.open_inputs([url])
+
+    def _on_samples_triggered(self) -> None:
+        self.open_samples()
+
+    def _last_dir(self) -> str:
+        return str(self.settings.value("last_dir", str(Path.home())))
+
+    def _set_last_dir(self, folder: Path) -> None:
+        self.settings.setValue("last_dir", str(folder))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        inputs = []
+        for url in event.mimeData().urls():
+            inputs.append(url.toLocalFile() if url.isLocalFile() else url.toString())
+        if inputs:
+            event.acceptProposedAction()
+            self.open_inputs(inputs)
+
+    # -- publication dates ---------------------------------------------------------------------
+
+    def ask_publication_dates(self, article_ids: list[int]) -> None:
+        """Ask (in one non-blocking dialog) for the publication date of these articles."""
+        if self.snapshot is None and self.library is None:
+            return
+        rows = []
+        for article_id in article_ids:
+            try:
+                article = self.library.article(article_id)  # type: ignore[union-attr]
+            except TimelineError:
+                continue
+            rows.append((article_id, article.title, article.url or article.source_path))
+        if not rows:
+            return
+        if self.date_dialog is not None:
+            self.date_dialog.close()
+        dialog = PublicationDateDialog(rows, self)
+        dialog.accepted.connect(lambda d=dialog: self._on_date_dialog_accepted(d))
+        self.date_dialog = dialog
+        dialog.open()
+
+    def _on_library_date_requested(self, ids: list[int]) -> None:
+        self.ask_publication_dates(ids)
+
+    def _on_date_dialog_accepted(self, dialog: PublicationDateDialog) -> None:
+        self.set_publication_dates(dialog.dates())
+
+    def set_publication_dates(self, dates: dict[int, dt.date]) -> None:
+        if not dates:
+            return
+        path = self.library_path
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> int:
+            from timeline_app.core import pipeline
+
+            for n, (article_id, day) in enumerate(dates.items(), 1):
+                if cancel():
+                    break
+                pipeline.set_publication_date(path, article_id, day)
+                progress(n, len(dates), f"article {article_id}")
+            return len(dates)
+
+        n = len(dates)
+        worker = TaskWorker(job, f"setting {n} publication date{'s' if n != 1 else ''}")
+        self._enqueue(worker, lambda _n: self._after_dates_set(n))
+
+    def _after_dates_set(self, n: int) -> None:
+        self.reader.article_id = None  # its dates are resolved anew
+        self.reload()
+        self.statusBar().showMessage(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
+                                     "their dates were resolved again.", 10000)
+
+    # -- removing and undo ---------------------------------------------------------------------
+
+    def _on_library_remove_requested(self, ids: list[int]) -> None:
+        self.remove_articles(ids)
+
+    def remove_articles(self, ids: list[int]) -> None:
+        """Remove articles and their events; Edit > Undo puts them back."""
+        if self.library is None or not ids:
+            return
+        try:
+            saved = [self.library.article(i) for i in ids]
+            self.library.remove_articles(ids)
+        except TimelineError as e:
+            self._show_message("Cannot remove the articles", str(e))
+            return
+        self._undo.append(saved)
+        self.undo_action.setEnabled(True)
+        n = len(ids)
+        self.undo_action.setText(f"&Undo removal of {n} article{'s' if n != 1 else ''}")
+        if self.reader.article_id in ids:
+            self.reader.show_placeholder()
+        self.reload()
+        self.statusBar().showMessage(
+            f"Removed {n} article{'s' if n != 1 else ''} and their events. Undo with "
+            f"{self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}.", 15000)
+
+    def undo_removal(self) -> None:
+        if not self._undo:
+            return
+        articles = self._undo.pop()
+        self.undo_action.setEnabled(bool(self._undo))
+        path = self.library_path
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> int:
+            from timeline_app.core.pipeline import process_article
+
+            with Library(path) as library:
+                for n, article in enumerate(articles, 1):
+                    processed = process_article(article)
+                    library.add_article(processed.article, processed.mentions)
+                    progress(n, len(articles), article.title)
+            return len(articles)
+
+        worker = TaskWorker(job, "putting articles back")
+        self._enqueue(worker, lambda n: (self.reload(), self.statusBar().showMessage(
+            f"{n} article{'s' if n != 1 else ''} put back.", 8000)))
+
+    # -- export --------------------------------------------------------------------------------
+
+    def _on_export_all_toggled(self, checked: bool) -> None:
+        self.export_all = checked
+
+    def export(self, key: str, path: str | None = None) -> int:
+        """Export the filtered events (all with "Export all events") in the format `key`."""
+        fmt = next(f for f in EXPORT_FORMATS if f.key == key)
+        if path is None:
+            suggested = str(Path(self._last_dir()) / f"{self.library_path.stem}-events{fmt.suffix}")
+            if key == "mentions_csv":
+                suggested = suggested.replace("-events", "-mentions")
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.label.rstrip('…')}", suggested,
+                                                  fmt.file_filter)
+            if not path:
+                return 0
+            if not path.lower().endswith(fmt.suffix):
+                path += fmt.suffix
+            self._set_last_dir(Path(path).parent)
+        from timeline_app.core import export
+
+        writers = {
+            "events_csv": lambda: export.write_events_csv(self.filtered_events(), path),
+            "mentions_csv": lambda: export.write_mentions_csv(self.filtered_mentions(), path),
+            "timelinejs": lambda: export.write_timelinejs(self.filtered_events(), path),
+            "jsonl": lambda: export.write_jsonl(self.filtered_events(), path),
+            "xlsx": lambda: export.write_xlsx(self.filtered_events(), path),
+        }
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rows = writers[key]()
+        except TimelineError as e:
+            self._show_message("Export failed", str(e))
+            return 0
+        finally:
+            QApplication.restoreOverrideCursor()
+        rows = int(rows) if rows is not None else 0
+        what = "mentions" if key == "mentions_csv" else "events"
+        scope = "all" if self.export_all else "filtered"
+        self.statusBar().showMessage(f"Exported {rows:,} {scope} {what} to {path}.", 15000)
+        self.exported.emit(str(path), rows)
+        return rows
+
+    def _on_export_image_triggered(self) -> None:
+        suggested = str(Path(self._last_dir()) / f"{self.library_path.stem}-timeline.png")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the timeline as an image", suggested, "PNG (*.png)")
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        try:
+            self.timeline.export_image(path)
+        except TimelineError as e:
+            self._show_message("Cannot save the image", str(e))
+            return
+        self.statusBar().showMessage(f"Timeline saved to {path}.", 10000)
+
+    # -- libraries -----------------------------------------------------------------------------
+
+    def _on_new_library_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New library", str(Path(self._last_dir()) / "library.sqlite3"),
+                                              "Diplomatic Timeline library (*.sqlite3)")
+        if not path:
+            return
+        if not path.endswith(".sqlite3"):
+            path += ".sqlite3"
+        target = Path(path)
+        if target.exists() and target.stat().st_size > 0:
+            self._show_message("Library exists", f"{target} already exists; it was opened instead of replaced.",
+                               QMessageBox.Icon.Information)
+        self.open_library(target)
+
+    def _on_open_library_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open library", self._last_dir(),
+                                              "Diplomatic Timeline library (*.sqlite3 *.db);;All files (*)")
+        if path:
+            self.open_library(Path(path))
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for p in self.recent_libraries():
+            action = self.recent_menu.addAction(p, lambda _=False, p=p: self.open_library(Path(p)))
+            action.setEnabled(Path(p).exists() and Path(p) != self.library_path)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # -- jobs ----------------------------------------------------------------------------------
+
+    def _enqueue(self, worker: TaskWorker, on_success: Callable[[Any], None] | None) -> None:
+        self._jobs.append((worker, on_success))
+        if self._job is None:
+            self._start_next_job()
+
+    def _busy(self) -> bool:
+        return self._job is not None or bool(self._jobs)
+
+    def _start_next_job(self) -> None:
+        if not self._jobs:
+            self._job = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            return
+        worker, on_success = self._jobs.pop(0)
+        self._job = worker
+        worker.progressed.connect(self._on_job_progressed)
+        if on_success is not None:
+            worker.succeeded.connect(on_success)
+        worker.failed.connect(lambda msg, w=worker: self._show_message(f"Error while {w.description}", msg))
+        worker.crashed.connect(self._show_crash)
+        worker.finished.connect(lambda w=worker: self._on_job_finished(w))
+        worker.ended.connect(lambda w=worker: self._drop_worker(w))
+        self._ended.append(worker)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(worker.description[:1].upper() + worker.description[1:] + "…")
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        worker.start()
+
+    def _on_job_progressed(self, done: int, total: int, what: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"%v of %m")
+        if what:
+            self.statusBar().showMessage(Path(what).name if "://" not in what else what, 3000)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat("Cancelling…")
+
+    def _on_job_finished(self, worker: TaskWorker) -> None:
+        self.job_finished.emit(worker.description)
+        self._job = None
+        self._start_next_job()
+
+    def _drop_worker(self, worker: TaskWorker) -> None:
+        worker.wait()
+        if worker in self._ended:
+            self._ended.remove(worker)
+
+    def wait_for_jobs(self, msecs: int = 60_000) -> None:
+        """Cancel what runs and wait for the threads (closing, switching libraries in tests)."""
+        self._jobs.clear()
+        for worker in list(self._ended):
+            worker.cancel()
+            worker.wait(msecs)
+
+    # -- messages ------------------------------------------------------------------------------
+
+    def _open_box(self, box: QMessageBox) -> None:
+        # Window-modal and non-blocking: the event loop (and the worker signals) keep running.
+        self.last_message = box
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r, b=box: self._on_box_finished(b))
+        box.open()
+
+    def _on_box_finished(self, box: QMessageBox) -> None:
+        if self.last_message is box:
+            self.last_message = None
+
+    def _show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        self._open_box(box)
+
+    def _show_crash(self, details: str) -> None:
+        last = details.strip().splitlines()[-1] if details.strip() else "Unknown error"
+        dialog = CrashDialog(last, details, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._crash_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._crash_dialogs.remove(d))
+        dialog.show()
+
+    def _on_find_triggered(self) -> None:
+        self.filters_dock.show()
+        self.filters_dock.raise_()
+        self.filters.text_edit.setFocus()
+        self.filters.text_edit.selectAll()
+
+    def _on_reset_layout_triggered(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in self.docks:
+            dock.show()
+
+    def _on_shortcuts_triggered(self) -> None:
+        actions = [a for a in self.actions()] + [self.table.copy_action] + self.library_panel.actions()
+        dialog = ShortcutsDialog(actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def _on_about_triggered(self) -> None:
+        self._open_box(about_box(self))
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_settings()
+        self.wait_for_jobs()
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        super().closeEvent(event)
+
+
+def _value_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
+    if df.empty or column not in df:
+        return {}
+    counts = df[column].fillna("").astype(str).value_counts()
+    return {str(k): int(v) for k, v in counts.items() if k}
+
+
+def _list_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
+    if df.empty or column not in df:
+        return {}
+    exploded = df[column].fillna("").astype(str).str.split(frames.LIST_SEPARATOR).explode()
+    counts = exploded[exploded != ""].value_counts()
+    return {str(k): int(v) for k, v in counts.items()}
