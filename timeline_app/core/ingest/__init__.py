@@ -1,0 +1,235 @@
+"""Read articles from files, folders, zip archives and URLs: one Article or one SkippedInput each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline_app.core.ingest.archive import ExpansionBudget, read_zip
+from timeline_app.core.ingest.detect import Kind, detect
+from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
+from timeline_app.core.models import Article, SkippedInput
+from timeline_app.errors import InputError
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "InputResult",
+    "Limits",
+    "iter_articles",
+    "read_inputs",
+    "read_path",
+]
+
+log = logging.getLogger(__name__)
+
+_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
+_HEAD = 8192
+
+
+@dataclass
+class InputResult:
+    """Everything read from some inputs: the articles, and the inputs (or parts) that were skipped."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+
+    def add(self, item: Article | SkippedInput) -> None:
+        (self.articles if isinstance(item, Article) else self.skipped).append(item)
+
+    def summary(self) -> str:
+        """One line for the end of an import: "12 articles read, 2 inputs skipped"."""
+        articles = f"{len(self.articles)} article{'s' if len(self.articles) != 1 else ''} read"
+        if not self.skipped:
+            return articles
+        return f"{articles}, {len(self.skipped)} input{'s' if len(self.skipped) != 1 else ''} skipped"
+
+
+def is_url(value: str | Path) -> bool:
+    """True for strings with a scheme ("https://...", "ftp://..."); only http and https are fetched."""
+    return isinstance(value, str) and _SCHEME.match(value.strip()) is not None
+
+
+def iter_articles(
+    inputs: Iterable[str | Path],
+    published: dt.date | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Article | SkippedInput]:
+    """Lazily yield one Article per article found in `inputs` and one SkippedInput per unreadable one.
+
+    Inputs are files, folders (walked recursively in sorted order, hidden entries left out), zip
+    archives (read in memory, recursively) and http/https URLs. `published`, when given, is the
+    publication date of every article. Never raises for a bad input.
+    """
+    seen: set[str] = set()
+    for item in inputs:
+        if is_url(item):
+            url = str(item).strip()
+            key = url.split("#", 1)[0]
+            if key in seen:
+                continue
+            seen.add(key)
+            yield from _guarded(url, _iter_url(url, published, limits))
+        else:
+            yield from _iter_path(Path(item), published, limits, seen)
+
+
+def read_inputs(
+    inputs: Iterable[str | Path],
+    published: dt.date | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> InputResult:
+    """Read every input at once (iter_articles, collected)."""
+    result = InputResult()
+    for item in iter_articles(inputs, published, limits=limits):
+        result.add(item)
+    return result
+
+
+def read_path(path: str | Path, published: dt.date | None = None, *, limits: Limits = DEFAULT_LIMITS) -> InputResult:
+    """Read one file, folder, archive or URL."""
+    return read_inputs([path], published, limits=limits)
+
+
+def _guarded(path: str, items: Iterator[Article | SkippedInput]) -> Iterator[Article | SkippedInput]:
+    """Pass items through; turn a failure of the reader into one SkippedInput for `path`."""
+    try:
+        yield from items
+    except InputError as e:
+        yield SkippedInput(path, str(e))
+    except RecursionError:
+        log.warning("%s: nested too deeply to read", path)
+        yield SkippedInput(path, "structure nested too deeply to read")
+    except MemoryError:
+        yield SkippedInput(path, "too large to read in the memory available")
+    except Exception as e:  # a reader's bug must not end a whole import; it is logged in full
+        log.exception("%s: unexpected error while reading", path)
+        yield SkippedInput(path, f"could not be read because of an unexpected error ({type(e).__name__}: {e})")
+
+
+def _iter_path(
+    path: Path, published: dt.date | None, limits: Limits, seen: set[str]
+) -> Iterator[Article | SkippedInput]:
+    shown = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        yield SkippedInput(shown, "no such file or folder")
+        return
+    except OSError as e:
+        yield SkippedInput(shown, f"cannot be opened: {e.strerror or e}")
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _iter_folder(path, published, limits, seen)
+        return
+    key = os.path.realpath(path)
+    if key in seen:
+        return
+    seen.add(key)
+    yield from _guarded(shown, _read_file(path, info, published, limits))
+
+
+def _iter_folder(
+    folder: Path, published: dt.date | None, limits: Limits, seen: set[str]
+) -> Iterator[Article | SkippedInput]:
+    def on_error(e: OSError) -> None:
+        log.warning("cannot list %s: %s", e.filename, e.strerror)
+
+    found_any = False
+    # Symbolic links to folders are not followed: a link to a parent would loop forever.
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            found_any = True
+            yield from _iter_path(Path(root, name), published, limits, seen)
+    if not found_any:
+        yield SkippedInput(str(folder), "empty folder: no files to read")
+
+
+def _read_file(path: Path, info: os.stat_result, published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:
+    shown = str(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a device, socket or pipe)")
+    if info.st_size == 0:
+        raise InputError("empty file")
+    with open(path, "rb") as f:
+        head = f.read(_HEAD)
+        kind = detect(path.name, head)
+        if kind is Kind.ZIP:
+            if info.st_size > limits.max_archive_bytes:
+                raise InputError(f"zip archive larger than {describe_size(limits.max_archive_bytes)}")
+            budget = ExpansionBudget(limits.max_archive_bytes)
+            yield from read_zip(path, shown, _member_reader(published, limits, budget), limits, 0, budget)
+            return
+        if info.st_size > limits.max_file_bytes:
+            raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
+        data = head + f.read(limits.max_file_bytes + 1 - len(head))
+    if len(data) > limits.max_file_bytes:  # it grew while we read it
+        raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
+    yield from read_bytes(data, shown, published, limits=limits, kind=kind)
+
+
+def _member_reader(published: dt.date | None, limits: Limits, budget: ExpansionBudget):  # noqa: ANN202
+    def read_member(data: bytes, path: str, depth: int) -> Iterator[Article | SkippedInput]:
+        return _guarded(path, read_bytes(data, path, published, limits=limits, depth=depth, budget=budget))
+
+    return read_member
+
+
+def read_bytes(
+    data: bytes,
+    path: str,
+    published: dt.date | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    kind: Kind | None = None,
+    depth: int = 0,
+    budget: ExpansionBudget | None = None,
+    url: str = "",
+    declared: str | None = None,
+) -> Iterator[Article | SkippedInput]:
+    """Articles from the bytes of one input named `path`; raises InputError when it cannot be read."""
+    if len(data) > limits.max_file_bytes:
+        raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
+    if not data:
+        raise InputError("empty file")
+    kind = kind or detect(path.rsplit("!", 1)[-1], data[:_HEAD])
+    if kind is Kind.ZIP:
+        if depth >= limits.max_archive_depth:
+            raise InputError(f"archive nested more than {limits.max_archive_depth} levels deep: refused")
+        budget = budget or ExpansionBudget(limits.max_archive_bytes)
+        yield from read_zip(data, path, _member_reader(published, limits, budget), limits, depth, budget)
+    elif kind is Kind.TEXT:
+        from timeline_app.core.ingest.text import read_text
+
+        yield read_text(data, path, published, declared=declared)
+    elif kind is Kind.HTML:
+        from timeline_app.core.ingest.html import read_html
+
+        yield read_html(data, path, published, url=url, declared=declared)
+    elif kind is Kind.FEED:
+        from timeline_app.core.ingest.feeds import read_feed
+
+        yield from read_feed(data, path, published, declared=declared)
+    else:
+        from timeline_app.core.ingest.dumps import read_dump
+
+        yield from read_dump(data, path, kind, published, limits=limits, declared=declared)
+
+
+def _iter_url(url: str, published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:
+    from timeline_app.core.ingest.web import fetch
+
+    page = fetch(url, limits)
+    yield from read_bytes(
+        page.data, url, published, limits=limits, kind=page.kind, url=page.final_url, declared=page.charset
+    )

@@ -1,0 +1,148 @@
+"""Bytes to text: byte-order marks, UTF-8, UTF-16 without a mark, legacy code pages, "\\n" line ends."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import unicodedata
+
+from timeline_app.errors import InputError
+
+log = logging.getLogger(__name__)
+
+# Longest marks first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels that browsers read as windows-1252 (WHATWG Encoding Standard): pages that declare
+# ISO-8859-1 are in practice cp1252, and Python's latin-1 would turn their quotes into controls.
+_WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1"})
+
+_LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+# Control characters that never occur in text people write (tab, line ends and form feed do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding named by a byte-order mark at the start of `data`, or None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when `data` looks like mostly-ASCII UTF-16 without a mark."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > 0.6 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.6 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def normalise_newlines(text: str) -> str:
+    """Every line end ("\\r\\n", "\\r", Unicode separators) as "\\n"."""
+    return _LINE_ENDS.sub("\n", text)
+
+
+def _canonical(label: str) -> str | None:
+    """Python's codec name for an encoding label, windows-1252 for Latin-1 labels; None if unknown."""
+    label = label.strip().strip("\"'").lower()
+    if label in _WINDOWS_1252_ALIASES:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _looks_western(text: str) -> bool:
+    """True when cp1252-decoded text reads like a Western European language, not mis-decoded bytes.
+
+    Text in another code page decoded as cp1252 gives either whole words of accented letters
+    (Cyrillic, Greek) or symbols inside words ("Z\u00b3rich", "wi\u00b9zanie"); real Western text has
+    few non-ASCII letters, each inside an otherwise ASCII word.
+    """
+    letters = 0
+    non_ascii_letters = 0
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            letters += 1
+            if ord(ch) > 127:
+                non_ascii_letters += 1
+        elif ord(ch) > 127 and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            if unicodedata.category(ch) not in ("Pd", "Pf", "Pi"):  # hyphens and apostrophes are fine
+                return False
+    return letters > 0 and non_ascii_letters <= 0.3 * letters
+
+
+def _decode_legacy(data: bytes) -> str | None:
+    """Decode bytes that are neither UTF-8 nor UTF-16; None when no encoding fits."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _looks_western(western[:200_000]):
+        return western
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        log.debug("charset-normalizer chose %s", best.encoding)
+        return str(best)
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode `data` to text with "\\n" line ends; raise InputError when it is not text.
+
+    Order: byte-order mark, the encoding the container declared (HTTP header, HTML meta), UTF-8,
+    UTF-16 without a mark, then Western cp1252 when it reads as such, then charset-normalizer.
+    """
+    text: str | None = None
+    bom = bom_encoding(data)
+    if bom:
+        try:
+            text = data.decode(bom).lstrip("\ufeff")
+        except UnicodeDecodeError as e:
+            raise InputError(f"undecodable text: it starts with a {bom.upper()} mark but is not valid {bom.upper()}") from e
+    if text is None and declared:
+        codec = _canonical(declared)
+        if codec:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                log.debug("declared encoding %s does not fit the bytes; detecting", declared)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        utf16 = utf16_without_bom(data)
+        if utf16:
+            try:
+                text = data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
+    if text is None:
+        text = _decode_legacy(data)
+    if text is None:
+        raise InputError("undecodable text: not UTF-8, UTF-16 or a recognisable legacy encoding")
+    text = normalise_newlines(text)
+    controls = len(_CONTROL.findall(text, 0, 100_000))
+    if controls > max(2, len(text[:100_000]) // 100):
+        raise InputError("undecodable text: the decoded text is full of control characters")
+    return text

@@ -1,0 +1,218 @@
+"""Saved web pages: main text without navigation, ads, footers or comments, title, date, canonical URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+import lxml.etree
+import lxml.html
+
+from timeline_app.core.ingest.encoding import decode_bytes
+from timeline_app.core.ingest.pubdate import choose_published, date_from_text, date_from_value
+from timeline_app.core.models import Article, DateSource
+from timeline_app.errors import InputError
+
+log = logging.getLogger(__name__)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+)
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head")
+_PAGE_CHROME_TAGS = ("nav", "footer", "aside", "form", "button")
+# htmldate settings: metadata, JSON-LD, <time> and date-classed elements and the URL only. Its
+# extensive search reads visible text too and takes a footer's "Copyright 2004" for the date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_MAX_DEPTH = 2000  # deeper trees are refused: no article nests tags that deep, and recursion would fail
+
+
+def _parser() -> lxml.html.HTMLParser:
+    # No network, no huge-tree mode (libxml2 then caps depth and node sizes), comments and
+    # processing instructions dropped. The HTML parser never expands entity declarations.
+    return lxml.html.HTMLParser(
+        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False
+    )
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag within its first 4 KB, or None."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """An lxml tree of an HTML document, parsed without network access; InputError if impossible."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        raise InputError("empty file")
+    try:
+        tree = lxml.html.document_fromstring(text, parser=_parser())
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise InputError(f"malformed HTML: {e}") from e
+    depth = _tree_depth(tree)
+    if depth > _MAX_DEPTH:
+        raise InputError(f"malformed HTML: tags nested {depth} levels deep")
+    return tree
+
+
+def _tree_depth(tree: lxml.html.HtmlElement) -> int:
+    """Depth of the deepest element, without recursion."""
+    deepest = 0
+    depth = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > _MAX_DEPTH:
+                    break
+        else:
+            depth -= 1
+    return deepest
+
+
+def _clean_lines(text: str) -> str:
+    """Collapse runs of spaces, strip lines, keep one blank line between paragraphs."""
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
+def element_text(element: lxml.html.HtmlElement, drop: tuple[str, ...] = ()) -> str:
+    """Visible text of an element, one paragraph per block element, without scripts and styles."""
+    parts: list[str] = []
+    skip_depth = 0
+    skipped = set(_INVISIBLE_TAGS) | set(drop)
+    for event, el in lxml.etree.iterwalk(element, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if event == "start":
+            if skip_depth or tag in skipped:
+                skip_depth += 1
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if skip_depth:
+                skip_depth -= 1
+                if skip_depth == 0 and el.tail:
+                    parts.append(el.tail)
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail and el is not element:
+                parts.append(el.tail)
+    return _clean_lines("".join(parts))
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed item's content, a dump's body field)."""
+    if "<" not in fragment:
+        return _clean_lines(fragment)
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div", parser=_parser())
+    except (lxml.etree.ParserError, ValueError):
+        return _clean_lines(re.sub(r"<[^>]*>", " ", fragment))
+    return element_text(root)
+
+
+def _canonical_url(tree: lxml.html.HtmlElement) -> str:
+    for xpath in (
+        '//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href',
+        '//meta[@property="og:url"]/@content',
+        '//meta[@name="twitter:url"]/@content',
+    ):
+        for value in tree.xpath(xpath):
+            value = str(value).strip()
+            if value.startswith(("http://", "https://")):
+                return value
+    return ""
+
+
+def _http_only(value: object) -> str:
+    text = str(value or "")
+    return text if text.startswith(("http://", "https://")) else ""
+
+
+def _page_title(tree: lxml.html.HtmlElement) -> str:
+    for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
+        for value in tree.xpath(xpath):
+            text = value if isinstance(value, str) else value.text_content()
+            text = _SPACES.sub(" ", str(text)).strip()
+            if text:
+                return text
+    return ""
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str) -> object | None:
+    """trafilatura's main-text extraction: precise first, then with recall when that finds nothing."""
+    import trafilatura
+
+    for precision in (True, False):
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url or None,
+            with_metadata=True,
+            favor_precision=precision,
+            favor_recall=not precision,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+        if doc is not None and (getattr(doc, "text", "") or "").strip():
+            return doc
+    return None
+
+
+def read_html(
+    data: bytes,
+    path: str,
+    published: dt.date | None = None,
+    *,
+    url: str = "",
+    declared: str | None = None,
+) -> Article:
+    """One Article from a saved or fetched HTML page; `url` is where it was fetched from, if it was."""
+    text = decode_bytes(data, declared or declared_charset(data))
+    tree = parse_html(text)
+    canonical = _canonical_url(tree)
+    doc = _extract(tree, canonical or url)
+    if doc is None:
+        raise InputError("no article text found in the HTML page")
+    title = _SPACES.sub(" ", getattr(doc, "title", None) or "").strip() or _page_title(tree)
+    body = _clean_lines(doc.text)
+    first, _, rest = body.partition("\n\n")
+    if title and first.strip().casefold() == title.casefold():
+        body = rest
+    full_text = f"{title}\n\n{body}" if title and body else (title or body)
+    meta_date = date_from_value(getattr(doc, "date", None))
+    date, source = choose_published(published, meta_date, full_text, path)
+    if source in (DateSource.FILENAME, DateSource.NONE) and published is None:
+        # The date line may sit in the article's header, which main-text extraction leaves out.
+        for container in tree.xpath("//article | //main | //*[@role='main']")[:1]:
+            header_date = date_from_text(element_text(container, drop=_PAGE_CHROME_TAGS))
+            if header_date is not None:
+                date, source = header_date, DateSource.TEXT
+    return Article(
+        text=full_text,
+        title=title,
+        published=date,
+        published_source=source,
+        source_path=path,
+        url=canonical or url or _http_only(getattr(doc, "url", None)),
+        source=str(getattr(doc, "sitename", None) or ""),
+        byline=str(getattr(doc, "author", None) or ""),
+        fmt="html",
+    )

@@ -1,0 +1,30 @@
+"""Size, ratio, depth and time limits that keep hostile or huge inputs from hurting the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Every limit the readers enforce; tests lower them instead of writing huge files."""
+
+    max_file_bytes: int = 50 * MB  # one file, one archive member, one decoded text
+    max_archive_bytes: int = 500 * MB  # a zip on disk, and the sum of its members once expanded
+    max_archive_ratio: float = 100.0  # uncompressed / compressed size of one member
+    ratio_floor_bytes: int = 1 * MB  # small members may compress well (repetitive text): no ratio check
+    max_archive_members: int = 10_000
+    max_archive_depth: int = 3  # a zip inside a zip inside a zip
+    max_download_bytes: int = 20 * MB
+    timeout_seconds: float = 20.0  # each network operation; a whole download gets three times that
+    max_redirects: int = 5
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def describe_size(size: int) -> str:
+    """A size as people say it: "50 MB", "1.5 MB", "2,000 bytes"."""
+    return f"{size / MB:.3g} MB" if size >= MB else f"{size:,} bytes"

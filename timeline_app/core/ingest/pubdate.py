@@ -1,0 +1,269 @@
+"""An article's publication date from metadata values, a date line near the top, or its file name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import re
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from timeline_app.core.models import DateSource
+
+log = logging.getLogger(__name__)
+
+# Languages whose month names a date line may use; the names come from dateparser's locale data.
+# English comes first so that it wins where abbreviations collide.
+_MONTH_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ro", "tr", "ru", "uk")
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?"
+_MON = r"(?P<mon>[^\W\d_]{3,12})\.?"
+_DATE_PATTERNS = (
+    # 2022-12-28, 2022/12/28, 2022.12.28 (also the date part of 2022-12-28T10:00:00Z)
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d/])"),
+    # 28 December 2022, 3rd of March, 2020, 28. Dezember 2022, 28 de diciembre de 2022
+    re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.I),
+    # December 28, 2022, Dec. 28 2022
+    re.compile(rf"(?<!\w){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I),
+    # 28.12.2022 (day first), 12/28/2022 (month first when ambiguous)
+    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d.]\d)"),
+)
+
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:first\s+published|published(?:\s+on)?|publication\s+date|date\s+published|pub(?:lished)?\.?\s+date|"
+    r"posted(?:\s+on)?|dated|date|issued|released)\b\s*(?:on\b)?\s*[:\-\u2013\u2014|]?\s*",
+    re.I,
+)
+_UPDATED_LABEL = re.compile(r"\b(?:last\s+)?(?:updated|modified)(?:\s+on)?\b\s*[:\-\u2013\u2014|]?\s*", re.I)
+_MARKUP_PREFIX = re.compile(r"^[\s#>*_\-|]+")
+_WORD = re.compile(r"[^\W_]+")
+_BYLINE = re.compile(
+    r"^(?i:by|written\s+by|reporting\s+by|words\s+by)\s+(?P<name>[A-Z\u00c0-\u00de][^\n]{1,100})$"
+    r"|^(?i:authors?|byline|reporter|correspondent)\s*:\s*(?P<label_name>\S[^\n]{0,100})$"
+)
+# Lower-case words that may stand beside the date on a date line; any other one makes it a sentence.
+_DATE_LINE_WORDS = frozenset("by on at and am pm a.m p.m of de del le la der am um the updated published posted".split())
+# "MOSCOW, Dec. 28, 2022 (Reuters) -": a wire-style dateline opening the first paragraph.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.]+)*,\s*")
+_TOP_LINES = 12
+_BODY_WORDS = 25  # a line this long is body text: short date lines come before it
+_LINE_REST_WORDS = 6  # an unlabelled date line holds little else ("By Jane Doe | 3 March 2020")
+
+_FILENAME_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<mon>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_PATH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)/(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])(?:/|$)")
+_COMPACT = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<mon>\d\d)(?P<day>\d\d)(?:T?(?P<time>\d{4,6})Z?)?$")
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, int]:
+    """Lower-cased month names and abbreviations of _MONTH_LANGUAGES -> month number."""
+    from dateparser.languages import default_loader
+
+    table: dict[str, int] = {}
+    for code in _MONTH_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                table.setdefault(name.lower().rstrip("."), number)
+    return table
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month name or abbreviation ("Dec", "December", "décembre"), else None."""
+    return _month_table().get(word.lower().rstrip("."))
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if "a" in groups and groups.get("a") is not None:
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12:
+            return _make_date(year, b, a)
+        if b > 12:
+            return _make_date(year, a, b)
+        # Ambiguous: a dot or a hyphen is written day-first; a slash is read the American way.
+        return _make_date(year, b, a) if groups["sep"] in ".-" else _make_date(year, a, b)
+    mon = groups["mon"]
+    month = int(mon) if mon.isdigit() else month_number(mon)
+    if month is None:
+        return None
+    return _make_date(year, month, int(groups["day"]))
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first full calendar date (day, month and year) written in `text`, with its span."""
+    best: tuple[dt.date, int, int] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            date = _from_match(m)
+            if date is not None:
+                if best is None or m.start() < best[1]:
+                    best = (date, m.start(), m.end())
+                break
+    return best
+
+
+def date_from_value(value: object) -> dt.date | None:
+    """A publication date from a metadata value: ISO 8601, RFC 822, GDELT "20221228T120000Z",
+    a Unix time stamp, or a written date ("Dec. 28, 2022"). The date is the one written, in the
+    writer's time zone."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)):
+        seconds = float(value)
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
+        if 0 < seconds < 4_102_444_800:  # before 2100
+            return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+        return None
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s:
+        return None
+    m = _COMPACT.match(s)
+    if m and (date := _make_date(int(m["year"]), int(m["mon"]), int(m["day"]))) and 1900 <= date.year < 2100:
+        return date
+    if s.isdigit() and len(s) in (10, 13):
+        return date_from_value(int(s))
+    try:
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = find_date(s)
+    return found[0] if found else None
+
+
+def date_from_name(path: str) -> dt.date | None:
+    """A date in a file name ("2022-12-28_moscow.txt", "20221228-x.txt") or in its folders ("2022/12/28/")."""
+    posix = path.replace("\\", "/").replace("!", "/")
+    name = PurePosixPath(posix).name
+    for m in _FILENAME_DATE.finditer(name):
+        date = _make_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+        if date:
+            return date
+    for m in _PATH_DATE.finditer(posix):
+        date = _make_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+        if date:
+            return date
+    return None
+
+
+def top_lines(text: str, limit: int = _TOP_LINES) -> list[str]:
+    """The first `limit` non-empty lines, stripped."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            lines.append(line)
+            if len(lines) >= limit:
+                break
+    return lines
+
+
+def _labelled(line: str, label: re.Pattern[str]) -> dt.date | None:
+    for m in label.finditer(line):
+        found = find_date(line[m.end() : m.end() + 80])
+        if found and found[1] <= 12:  # the date follows the label, not a later clause
+            return found[0]
+    return None
+
+
+def date_from_text(text: str) -> dt.date | None:
+    """A publication date written near the top: a labelled line ("Published: 3 March 2020",
+    "Date: 2022-12-28") or a short line that is mostly a date ("December 28, 2022",
+    "By Jane Doe | Dec. 28, 2022"). The first line is the title: only a labelled date counts there.
+    Dates inside body sentences are events, never taken."""
+    updated: dt.date | None = None
+    body_lines = 0
+    for index, raw in enumerate(top_lines(text)):
+        line = _MARKUP_PREFIX.sub("", raw)
+        words = len(line.split())
+        if words >= _BODY_WORDS:
+            body_lines += 1
+            if body_lines >= 2:
+                break
+            dateline = _DATELINE.match(line)
+            found = find_date(line[: dateline.end() + 40]) if dateline else None
+            if dateline and found and found[1] == dateline.end():
+                return found[0]
+            continue
+        date = _labelled(line, _PUBLISHED_LABEL)
+        if date:
+            return date
+        if updated is None:
+            updated = _labelled(line, _UPDATED_LABEL)
+        if body_lines or index == 0 or _UPDATED_LABEL.search(line):
+            continue
+        found = find_date(line)
+        if found:
+            rest = _WORD.findall(line[: found[1]] + " " + line[found[2] :])
+            sentence_words = [w for w in rest if w.islower() and w not in _DATE_LINE_WORDS]
+            if len(rest) <= _LINE_REST_WORDS and not sentence_words:
+                return found[0]
+    return updated
+
+
+def find_byline(text: str) -> str:
+    """The author named on a byline near the top ("By Jane Doe", "Author: ..."), or ""."""
+    for raw in top_lines(text):
+        line = _MARKUP_PREFIX.sub("", raw).strip("*_ ")
+        if len(line.split()) > 14:
+            continue
+        m = _BYLINE.match(line)
+        if not m:
+            continue
+        name = m["name"] or m["label_name"] or ""
+        found = find_date(name)
+        if found:
+            name = name[: found[1]] + name[found[2] :]
+        name = _PUBLISHED_LABEL.sub(" ", name) if _PUBLISHED_LABEL.search(name) else name
+        name = re.split(r"\s[|\u2022\u00b7]\s|\s[\u2013\u2014-]\s", name)[0]
+        name = name.strip(" ,;:|-\u2013\u2014*_")
+        if name:
+            return name
+    return ""
+
+
+def choose_published(
+    user: dt.date | None,
+    metadata: dt.date | None,
+    text: str,
+    name: str,
+) -> tuple[dt.date | None, DateSource]:
+    """The publication date and where it came from: user, metadata, text, file name, or none."""
+    if user is not None:
+        return user, DateSource.USER
+    if metadata is not None:
+        return metadata, DateSource.METADATA
+    from_text = date_from_text(text)
+    if from_text is not None:
+        return from_text, DateSource.TEXT
+    from_name = date_from_name(name)
+    if from_name is not None:
+        return from_name, DateSource.FILENAME
+    return None, DateSource.NONE

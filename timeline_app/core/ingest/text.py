@@ -1,0 +1,85 @@
+"""Plain-text and Markdown articles: the whole decoded text, title from the first line, byline, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from timeline_app.core.ingest.detect import extension
+from timeline_app.core.ingest.encoding import decode_bytes
+from timeline_app.core.ingest.pubdate import choose_published, date_from_value, find_byline
+from timeline_app.core.models import Article, DateSource
+from timeline_app.errors import InputError
+
+log = logging.getLogger(__name__)
+
+_MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+_HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
+_EMPHASIS = re.compile(r"^[*_]{1,3}(.+?)[*_]{1,3}$")
+_FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
+_FRONT_MATTER_DATE_KEYS = ("published", "date", "publish_date", "pubdate", "published_at", "created")
+_FRONT_MATTER_LINES = 60
+_MAX_TITLE = 200
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Key-value pairs of a YAML-style front matter block ("---" lines) and where the body starts."""
+    if not text.startswith("---\n"):
+        return {}, 0
+    end = text.find("\n---", 4)
+    if end < 0 or text.count("\n", 0, end) > _FRONT_MATTER_LINES:
+        return {}, 0
+    fields: dict[str, str] = {}
+    for line in text[4:end].split("\n"):
+        m = _FRONT_MATTER_KEY.match(line.strip())
+        if m:
+            fields[m["key"].lower()] = m["value"].strip().strip("\"'")
+    body_start = text.find("\n", end + 4)
+    return fields, len(text) if body_start < 0 else body_start + 1
+
+
+def clean_title(line: str) -> str:
+    """A heading line without Markdown marks, emphasis and surrounding space, at most 200 characters."""
+    title = _HEADING_MARKS.sub("", line).strip()
+    m = _EMPHASIS.match(title)
+    if m:
+        title = m.group(1).strip()
+    if len(title) > _MAX_TITLE:
+        cut = title.rfind(" ", 0, _MAX_TITLE)
+        title = title[: cut if cut > 0 else _MAX_TITLE].rstrip(" ,;:") + "\u2026"
+    return title
+
+
+def first_line(text: str) -> str:
+    """The first non-empty line of `text`, stripped."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def read_text(data: bytes, path: str, published: dt.date | None = None, *, declared: str | None = None) -> Article:
+    """One Article from a plain-text or Markdown file; its text is the whole decoded file."""
+    text = decode_bytes(data, declared)
+    if not text.strip():
+        raise InputError("empty file")
+    front, body_start = split_front_matter(text)
+    body = text[body_start:]
+    title = clean_title(front.get("title", "")) or clean_title(first_line(body))
+    meta_date = next((d for k in _FRONT_MATTER_DATE_KEYS if (d := date_from_value(front.get(k))) is not None), None)
+    date, source = choose_published(published, meta_date, body, path)
+    byline = front.get("author", "") or find_byline(body)
+    if source is DateSource.NONE:
+        log.debug("%s: no publication date found", path)
+    return Article(
+        text=text,
+        title=title,
+        published=date,
+        published_source=source,
+        source_path=path,
+        url=front.get("url", "") if front.get("url", "").startswith(("http://", "https://")) else "",
+        source=front.get("source", ""),
+        byline=byline,
+        fmt="markdown" if extension(path) in _MARKDOWN_EXTENSIONS else "text",
+    )
