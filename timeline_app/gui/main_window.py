@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         loader.failed.connect(lambda msg: self._show_message("Cannot read the library", msg))
         loader.crashed.connect(self._show_crash)
         loader.finished.connect(self._on_loader_finished)
-        loader.ended.connect(lambda w=loader: self._drop_worker(w))
+        loader.ended.connect(self._on_worker_ended)
         self._loader = loader
         self._ended.append(loader)
         loader.start()
@@ -855,7 +855,7 @@ class MainWindow(QMainWindow):
         worker.failed.connect(lambda msg, w=worker: self._show_message(f"Error while {w.description}", msg))
         worker.crashed.connect(self._show_crash)
         worker.finished.connect(lambda w=worker: self._on_job_finished(w))
-        worker.ended.connect(lambda w=worker: self._drop_worker(w))
+        worker.ended.connect(self._on_worker_ended)
         self._ended.append(worker)
         self.progress.setRange(0, 0)
         self.progress.setFormat(worker.description[:1].upper() + worker.description[1:] + "…")
@@ -883,9 +883,10 @@ class MainWindow(QMainWindow):
         self._job = None
         self._start_next_job()
 
-    def _drop_worker(self, worker: TaskWorker) -> None:
-        worker.wait()
-        if worker in self._ended:
+    def _on_worker_ended(self) -> None:
+        # Drop the workers whose threads have stopped (keeping them alive until then).
+        for worker in [w for w in self._ended if not w.is_running()]:
+            worker.wait()
             self._ended.remove(worker)
 
     def wait_for_jobs(self, msecs: int = 60_000) -> None:

@@ -19,11 +19,49 @@ ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
 
+class _Runner(QObject):
+    """Lives on the worker thread and calls the job; its signals cross back to TaskWorker."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    crashed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[[ProgressFn, CancelFn], Any], description: str,
+                 cancel: threading.Event) -> None:
+        super().__init__()
+        self._fn = fn
+        self._description = description
+        self._cancel = cancel
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progressed.emit(int(done), int(total), str(what))
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress, self._cancel.is_set)
+        except TimelineError as e:
+            log.warning("%s failed: %s", self._description, e)
+            self.failed.emit(str(e))
+        except Exception:  # noqa: BLE001 - a bug: it must reach the crash dialog, not kill the thread
+            text = traceback.format_exc()
+            log.error("%s crashed:\n%s", self._description, text)
+            self.crashed.emit(text)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+
 class TaskWorker(QObject):
     """Runs `fn(progress, cancel)` on its own QThread and reports through signals.
 
-    Workers never raise across threads: a TimelineError becomes `failed(message)`, anything else
-    becomes `crashed(traceback text)`, which the window shows in the crash dialog.
+    The TaskWorker itself lives in the GUI thread and re-emits what the runner on the worker thread
+    reports, so anything connected to it (lambdas included) runs in the GUI thread. Workers never
+    raise across threads: a TimelineError becomes `failed(message)`, anything else becomes
+    `crashed(traceback text)`, which the window shows in the crash dialog.
     """
 
     progressed = Signal(int, int, str)  # done, total, what is being worked on
@@ -35,15 +73,20 @@ class TaskWorker(QObject):
 
     def __init__(self, fn: Callable[[ProgressFn, CancelFn], Any], description: str) -> None:
         super().__init__()
-        self._fn = fn
         self.description = description
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName(f"worker: {description}")
-        self.moveToThread(self._thread)
-        self._thread.started.connect(self._run)
-        self.finished.connect(self._thread.quit)
-        self._thread.finished.connect(self.ended)
+        self._runner = _Runner(fn, description, self._cancel)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        # Bound methods of an object in the GUI thread: Qt queues these calls to the GUI thread.
+        self._runner.progressed.connect(self._on_runner_progressed)
+        self._runner.succeeded.connect(self._on_runner_succeeded)
+        self._runner.failed.connect(self._on_runner_failed)
+        self._runner.crashed.connect(self._on_runner_crashed)
+        self._runner.finished.connect(self._on_runner_finished)
+        self._thread.finished.connect(self._on_thread_finished)
 
     def start(self) -> None:
         self._thread.start()
@@ -63,24 +106,24 @@ class TaskWorker(QObject):
         """Block until the thread has ended (used on close); True when it did."""
         return self._thread.wait(msecs)
 
-    def _progress(self, done: int, total: int, what: str) -> None:
-        self.progressed.emit(int(done), int(total), str(what))
+    def _on_runner_progressed(self, done: int, total: int, what: str) -> None:
+        self.progressed.emit(done, total, what)
 
-    @Slot()
-    def _run(self) -> None:
-        try:
-            result = self._fn(self._progress, self._cancel.is_set)
-        except TimelineError as e:
-            log.warning("%s failed: %s", self.description, e)
-            self.failed.emit(str(e))
-        except Exception:  # noqa: BLE001 - a bug: it must reach the crash dialog, not kill the thread
-            text = traceback.format_exc()
-            log.error("%s crashed:\n%s", self.description, text)
-            self.crashed.emit(text)
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+    def _on_runner_succeeded(self, result: object) -> None:
+        self.succeeded.emit(result)
+
+    def _on_runner_failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    def _on_runner_crashed(self, text: str) -> None:
+        self.crashed.emit(text)
+
+    def _on_runner_finished(self) -> None:
+        self._thread.quit()
+        self.finished.emit()
+
+    def _on_thread_finished(self) -> None:
+        self.ended.emit()
 
 
 class PipelineWorker(TaskWorker):

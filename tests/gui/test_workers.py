@@ -1,0 +1,76 @@
+"""TaskWorker: results, errors and crashes come back as signals in the GUI thread; Cancel stops a job."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from timeline_app.errors import InputError
+from timeline_app.gui.workers import TaskWorker
+
+
+def _run(qtbot, worker: TaskWorker) -> None:
+    with qtbot.waitSignal(worker.ended, timeout=10_000):
+        worker.start()
+
+
+def test_result_and_progress_arrive_in_the_gui_thread(qtbot) -> None:
+    threads = []
+
+    def job(progress, cancel):
+        for i in range(3):
+            progress(i + 1, 3, f"item {i}")
+        return threading.get_ident()
+
+    worker = TaskWorker(job, "counting")
+    seen = []
+    worker.progressed.connect(lambda d, t, w: (seen.append((d, t, w)), threads.append(QThread.currentThread())))
+    results = []
+    worker.succeeded.connect(results.append)
+    _run(qtbot, worker)
+    assert seen == [(1, 3, "item 0"), (2, 3, "item 1"), (3, 3, "item 2")]
+    assert all(t is QThread.currentThread() for t in threads)  # lambdas ran in the GUI thread
+    assert results and results[0] != threading.get_ident()  # the job itself did not
+
+
+def test_timeline_error_becomes_failed_and_a_bug_becomes_crashed(qtbot) -> None:
+    def bad_input(progress, cancel):
+        raise InputError("The file x.txt is empty.")
+
+    worker = TaskWorker(bad_input, "reading")
+    failed = []
+    worker.failed.connect(failed.append)
+    _run(qtbot, worker)
+    assert failed == ["The file x.txt is empty."]
+
+    def bug(progress, cancel):
+        return 1 / 0
+
+    worker = TaskWorker(bug, "dividing")
+    crashed = []
+    worker.crashed.connect(crashed.append)
+    _run(qtbot, worker)
+    assert "ZeroDivisionError" in crashed[0]
+
+
+def test_cancel_stops_a_running_job(qtbot) -> None:
+    started = threading.Event()
+
+    def endless(progress, cancel):
+        started.set()
+        n = 0
+        while not cancel():
+            n += 1
+            time.sleep(0.005)
+        return n
+
+    worker = TaskWorker(endless, "waiting")
+    results = []
+    worker.succeeded.connect(results.append)
+    worker.start()
+    assert started.wait(5)
+    with qtbot.waitSignal(worker.ended, timeout=5000):
+        worker.cancel()
+    assert worker.cancel_requested and results and not worker.is_running()
