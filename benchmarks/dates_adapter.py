@@ -1,0 +1,48 @@
+"""Adapter between the shared TimeML scorer and timeline_app.core.temporal.find_dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline_app.core.temporal import find_dates  # noqa: E402
+
+# TimeML 1.2 (the corpora's annotation) writes a decade as "199" where our values say "199X".
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
+def to_timeml(value: str) -> str:
+    """Our TIMEX3 value in the corpora's convention."""
+    m = _DECADE.match(value)
+    return m.group(1) if m else value
+
+
+def extract(text: str, dct: dt.date) -> list[dict]:
+    """The scorer's extractor interface: spans, values and TIMEX3 types."""
+    return [
+        {"start": m.start, "end": m.end, "value": to_timeml(m.value), "type": m.kind}
+        for m in find_dates(text, dct)
+    ]
+
+
+def dateparser_search(text: str, dct: dt.date) -> list[dict]:
+    """The baseline: dateparser.search_dates with the document date as RELATIVE_BASE."""
+    from dateparser.search import search_dates
+
+    base = dt.datetime(dct.year, dct.month, dct.day)
+    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+    out, pos = [], 0
+    for surface, when in found:
+        start = text.find(surface, pos)
+        if start < 0:
+            start = text.find(surface)
+            if start < 0:
+                continue
+        else:
+            pos = start + len(surface)
+        out.append({"start": start, "end": start + len(surface), "value": when.date().isoformat()})
+    return out

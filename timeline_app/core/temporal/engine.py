@@ -1,0 +1,111 @@
+"""find_dates: rule-based extraction, then resolution against the publication date and tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from timeline_app.core.models import DateMention, Precision
+from timeline_app.core.sentences import sentence_at, split_sentences
+from timeline_app.core.temporal.extract import Candidate, find_candidates
+from timeline_app.core.temporal.resolve import Resolver
+from timeline_app.core.temporal.rules import RuleSet, default_rules
+from timeline_app.core.temporal.tense import direction
+from timeline_app.core.temporal.values import describe, split_time
+
+log = logging.getLogger(__name__)
+
+_WRITTEN_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "weekend": Precision.WEEKEND,
+    "month": Precision.MONTH,
+    "quarter": Precision.QUARTER,
+    "half": Precision.HALF,
+    "season": Precision.SEASON,
+    "year": Precision.YEAR,
+    "decade": Precision.DECADE,
+    "century": Precision.CENTURY,
+}
+
+
+def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = None) -> list[DateMention]:
+    """Every date expression of `text`, resolved against `published`, sorted by start.
+
+    Absolute dates resolve without a publication date; relative ones are then returned with value ""
+    and no days, so that they can be shown as unresolved.
+    """
+    rules = rules or default_rules()
+    candidates = find_candidates(text, rules)
+    if not candidates:
+        return []
+    sentences = split_sentences(text)
+    resolver = Resolver(published)
+    out: list[DateMention] = []
+    for cand in candidates:
+        mention = _resolve(text, cand, sentences, resolver, rules)
+        if mention is not None:
+            out.append(mention)
+            if mention.value and mention.kind in ("DATE", "TIME"):
+                resolver.remember(mention.value)
+    return out
+
+
+def _resolve(
+    text: str,
+    cand: Candidate,
+    sentences: list[tuple[int, int]],
+    resolver: Resolver,
+    rules: RuleSet,
+) -> DateMention | None:
+    kind = cand.rule.kind
+    surface = text[cand.start : cand.end]
+    common = dict(start=cand.start, end=cand.end, text=surface, kind=kind, mod=cand.mod, rule=cand.rule.name)
+    if kind in ("DURATION", "SET"):
+        precision = Precision.DURATION if kind == "DURATION" else Precision.SET
+        return DateMention(value=cand.value, granularity=precision, **common)
+    sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
+    tense = direction(text, sentence, cand.start, cand.end, rules.cues)
+    result = resolver.resolve(cand.value, tense)
+    if result is None:
+        log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)
+        return None
+    value, relative = result
+    if value == "":
+        return DateMention(value="", granularity=_written_precision(cand.value), relative=True, **common)
+    described = describe(value)
+    if described is None:
+        return None
+    precision, first, last = described
+    if split_time(value)[1]:
+        common["kind"] = "TIME"
+    return DateMention(
+        value=value,
+        granularity=precision,
+        start_date=first,
+        end_date=last,
+        open_end=cand.rule.open_end,
+        relative=relative,
+        **common,
+    )
+
+
+def _written_precision(value: str) -> Precision:
+    """The precision an unresolved relative value was written with ("DCT-1week" -> WEEK)."""
+    date_part, time = split_time(value)
+    if time:
+        return Precision.TIME
+    for unit, precision in _WRITTEN_PRECISION.items():
+        if date_part.endswith(unit):
+            return precision
+    if date_part.startswith("DOW") or date_part.count("-") == 2:
+        return Precision.DAY
+    if "-Q" in date_part:
+        return Precision.QUARTER
+    if "-H" in date_part:
+        return Precision.HALF
+    if date_part[-2:] in ("SP", "SU", "FA", "WI"):
+        return Precision.SEASON
+    if date_part.count("-") == 1:
+        return Precision.MONTH
+    return Precision.UNKNOWN

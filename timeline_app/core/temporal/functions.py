@@ -1,0 +1,72 @@
+"""Functions a rule's value template may call on the text of its groups: {hour24(hour, ampm)}."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+
+def _hour24(hour: str, ampm: str) -> str:
+    h, _, mins = hour.replace(".", ":").partition(":")
+    hh = int(h)
+    if ampm == "PM" and hh < 12:
+        hh += 12
+    elif ampm == "AM" and hh == 12:
+        hh = 0
+    if hh > 23:
+        raise ValueError(hour)
+    return f"{hh:02d}:{int(mins or 0):02d}"
+
+
+def _yy(two: str, four: str = "") -> str:
+    """A two-digit year: in the century of `four` when given ("1957-58"), else 1930-2029."""
+    if four:
+        century = int(four[:2])
+        if int(two) < int(four[2:]):  # "1998-02" is no range of years
+            raise ValueError(two)
+        return f"{century:02d}{two}"
+    return ("20" if int(two) < 30 else "19") + two
+
+
+def _decade_of(written: str) -> str:
+    digits = re.sub(r"\D", "", written)
+    if len(digits) == 4:
+        return digits[:3]
+    return ("20" if int(digits) < 30 else "19") + digits[0]
+
+
+def _century_ord(number: str) -> str:
+    n = int(number)
+    if not 1 <= n <= 30:
+        raise ValueError(number)
+    return f"{n - 1:02d}"
+
+
+_SETS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "hourly": "PT1H",
+}
+
+FUNCTIONS: dict[str, Callable[..., str]] = {
+    "hour24": _hour24,
+    "pad2": lambda m: f"{int(m):02d}",
+    "century_of": lambda y: y[:2],
+    "yy": _yy,
+    "decade_of": _decade_of,
+    "century_ord": _century_ord,
+    "num": lambda n: n,
+    "reldays": lambda r: {"today": "+0", "tonight": "+0", "yesterday": "-1", "tomorrow": "+1"}[r.lower()],
+    "noon": lambda n: {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[n.lower()],
+    "dunit_of": lambda u: {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "centurie": "CE"}[
+        u.lower().rstrip("s")
+    ],
+    "set_of": lambda s: _SETS[s.lower()],
+    "season_of": lambda s: {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s.lower()],
+    "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
+}

@@ -1,0 +1,238 @@
+"""Phase two: resolve underspecified values against the publication date with dateparser."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import logging
+import re
+
+from timeline_app.core.models import Precision
+from timeline_app.core.temporal.tense import FUTURE, PAST
+from timeline_app.core.temporal.values import UNIT_OF_PRECISION, describe, format_at, split_time
+
+log = logging.getLogger(__name__)
+
+_SHIFT = re.compile(
+    r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
+    r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)$"
+)
+_PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
+_DOW = re.compile(r"^DOW-([1-7])$")
+_PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI))$")
+_ABSOLUTE_PRECISIONS = frozenset(Precision) - {Precision.UNKNOWN}
+_MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}
+
+
+@functools.lru_cache(maxsize=16)
+def _parser(base: dt.date, prefer: str):  # -> dateparser.date.DateDataParser
+    from dateparser.date import DateDataParser  # imported lazily: it takes a second to load
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=8192)
+def calendar_date(phrase: str, base: dt.date, prefer: str = "current_period") -> dt.date | None:
+    """dateparser's reading of a well-formed phrase ("3 days ago", "28 December") against `base`."""
+    try:
+        data = _parser(base, prefer).get_date_data(phrase)
+    except (ValueError, OverflowError) as e:
+        log.debug("dateparser failed on %r: %s", phrase, e)
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date()
+
+
+def shift(base: dt.date, n: int, unit: str) -> dt.date | None:
+    """`base` moved by n units (n < 0: back), with dateparser doing the calendar arithmetic."""
+    if n == 0:
+        return base
+    if unit in ("day", "week", "weekend"):
+        count, word = abs(n), "week" if unit == "weekend" else unit
+    elif unit == "year":
+        count, word = abs(n), "year"
+    else:
+        count, word = abs(n) * _MONTHS_PER[unit], "month"
+        if count % 12 == 0:
+            count, word = count // 12, "year"
+    phrase = f"{count} {word}{'s' if count != 1 else ''}"
+    phrase = f"in {phrase}" if n > 0 else f"{phrase} ago"
+    if not -5000 < n * _MONTHS_PER.get(unit, 1) < 5000:
+        return None
+    return calendar_date(phrase, base)
+
+
+class Resolver:
+    """Resolves the values of one document, in order, remembering the last date mentioned."""
+
+    def __init__(self, published: dt.date | None) -> None:
+        self.published = published
+        self.last: tuple[str, Precision, dt.date] | None = None  # value, precision, first day
+
+    def remember(self, value: str) -> None:
+        d = describe(value)
+        if d and d[1] is not None and d[0] is not Precision.TIME:
+            self.last = (value, d[0], d[1])
+        elif d and d[0] is Precision.TIME and d[1] is not None:
+            self.last = (split_time(value)[0], Precision.DAY, d[1])
+
+    def resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
+        """(resolved value, relative?) or None when it cannot be resolved (or is impossible).
+
+        A relative value without a publication date resolves to ("", True).
+        """
+        if value.startswith(("PRESENT_REF", "PAST_REF", "FUTURE_REF")) or value.startswith("P"):
+            return value, False
+        date_part, time = split_time(value)
+        if _is_absolute(date_part):
+            return (value, False) if describe(value) else None
+        resolved = self._resolve_date(date_part, tense)
+        if resolved is None:
+            return None
+        if resolved == "":
+            return "", True
+        return resolved + time, True
+
+    def _anchor(self, name: str) -> tuple[dt.date, Precision] | None:
+        if name == "REF" and self.last is not None:
+            return self.last[2], self.last[1]
+        if self.published is None:
+            return None
+        return self.published, Precision.DAY
+
+    def _resolve_date(self, value: str, tense: str | None) -> str | None:
+        if m := _SHIFT.match(value):
+            anchor = self._anchor(m.group("anchor"))
+            if anchor is None:
+                return ""
+            if m.group("n") == "X":
+                return "PAST_REF" if m.group("sign") == "-" else "FUTURE_REF"
+            n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
+            return self._shift(anchor, n, m.group("unit"))
+        if m := _PICK.match(value):
+            anchor = self._anchor(m.group("anchor"))
+            if anchor is None:
+                return ""
+            rel = {"<": PAST, ">": FUTURE, "=": "same"}[m.group("rel")]
+            return _pick(m.group("target"), anchor[0], rel, strict=True)
+        if self.published is None:
+            return ""
+        return _pick(value, self.published, tense, strict=False)
+
+    def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str) -> str | None:
+        base, precision = anchor
+        out_unit = unit
+        ref_unit = UNIT_OF_PRECISION.get(precision, "day")
+        if unit == "year" and ref_unit in ("quarter", "half", "month", "season"):
+            out_unit = ref_unit  # "a year earlier" after "the third quarter": that quarter a year back
+        elif _coarser(ref_unit, unit):
+            out_unit = ref_unit  # "two days later" after "March": March is all we know
+        if out_unit == "season":
+            day = shift(base, n * (12 if unit == "year" else 3), "month")
+            return None if day is None else _season_value(day)
+        day = shift(base, n, unit if unit != "season" else "quarter")
+        if day is None:
+            return None
+        return format_at(day, out_unit)
+
+
+_ORDER = ["day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century"]
+
+
+def _coarser(a: str, b: str) -> bool:
+    return _ORDER.index(a) > _ORDER.index(b)
+
+
+def _season_value(day: dt.date) -> str:
+    m = day.month
+    if m in (12, 1, 2):
+        return f"{day.year - (1 if m < 12 else 0)}-WI"
+    return f"{day.year}-{ {3: 'SP', 4: 'SP', 5: 'SP', 6: 'SU', 7: 'SU', 8: 'SU'}.get(m, 'FA')}"
+
+
+def _is_absolute(value: str) -> bool:
+    return bool(value) and value[0].isdigit()
+
+
+def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | None:
+    """Resolve a weekday or a date without its year against `base`.
+
+    rel PAST/FUTURE: the nearest one before/after (strict: never `base`'s own period); "same": in
+    base's year (or week); None: the same period as base if it is, else the nearest.
+    """
+    if m := _DOW.match(target):
+        wd = int(m.group(1))
+        if rel == "same":
+            return (base + dt.timedelta(days=wd - base.isoweekday())).isoformat()
+        if wd == base.isoweekday() and not strict:
+            return base.isoformat()
+        name = calendar.day_name[wd - 1]
+        day = calendar_date(name, base, "future" if rel == FUTURE else "past")
+        return None if day is None else day.isoformat()
+    m = _PARTIAL.match(target)
+    if not m:
+        log.debug("cannot resolve %r", target)
+        return None
+    if m.group("day"):
+        month, day_ = int(m.group("month")), int(m.group("day"))
+        if not strict and (month, day_) == (base.month, base.day):
+            return base.isoformat()
+        if rel == "same":
+            return _valid(f"{base.year}-{month:02d}-{day_:02d}")
+        phrase = f"{day_} {calendar.month_name[month]}" if 1 <= month <= 12 else ""
+        if not phrase:
+            return None
+        return _nearest(phrase, base, rel, "day")
+    if m.group("month"):
+        month = int(m.group("month"))
+        if not 1 <= month <= 12:
+            return None
+        if rel == "same" or (not strict and month == base.month):
+            return f"{base.year}-{month:02d}"
+        return _nearest(calendar.month_name[month], base, rel, "month")
+    period = m.group("period")
+    candidates = []
+    for year in (base.year - 2, base.year - 1, base.year, base.year + 1, base.year + 2):
+        value = f"{year}-{period}"
+        d = describe(value)
+        if d:
+            candidates.append((value, d[1], d[2]))
+    if rel == "same":
+        return f"{base.year}-{period}"
+    current = [c for c in candidates if c[1] <= base <= c[2]]
+    if current and not strict:
+        return current[0][0]
+    before = [c for c in candidates if c[2] < base or (not strict and c[1] <= base)]
+    after = [c for c in candidates if c[1] > base]
+    if rel == PAST:
+        return before[-1][0] if before else None
+    if rel == FUTURE:
+        return after[0][0] if after else None
+    options = [(abs((base - before[-1][2]).days), before[-1][0])] if before else []
+    if after:
+        options.append((abs((after[0][1] - base).days), after[0][0]))
+    return min(options)[1] if options else None
+
+
+def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str) -> str | None:
+    """dateparser's past or future reading of `phrase`; the closer of both when rel is None."""
+    if rel in (PAST, FUTURE):
+        day = calendar_date(phrase, base, rel)
+        return None if day is None else format_at(day, unit)
+    past, future = calendar_date(phrase, base, PAST), calendar_date(phrase, base, FUTURE)
+    if past is None or future is None:
+        return None
+    day = past if (base - past) <= (future - base) else future
+    return format_at(day, unit)
+
+
+def _valid(value: str) -> str | None:
+    return value if describe(value) else None

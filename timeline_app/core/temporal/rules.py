@@ -1,0 +1,287 @@
+"""Load and validate the temporal rule data in resources/temporal (patterns, tables, rules, cues)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline_app.core.temporal.functions import FUNCTIONS
+from timeline_app.errors import RulesError
+from timeline_app.paths import TEMPORAL
+
+log = logging.getLogger(__name__)
+
+KINDS = ("DATE", "TIME", "DURATION", "SET")
+MODS = ("", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
+_SEP = " :: "
+_REF = re.compile(r"%([a-z_]+)(?::([a-z_0-9]+))?")
+_SLOT = re.compile(r"\{([^{}]*)\}")
+_CALL = re.compile(r"^([a-z_0-9]+)\(([a-z_0-9, ]*)\)$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_EXAMPLE = re.compile(r"^//\s*EXAMPLE:\s*(?P<sentence>.+?)\s*=>\s*(?P<expect>.+?)\s*$")
+_EXPECT = re.compile(r"^(?P<surface>.+?) = (?P<value>\S*)(?:\s+@\s*(?P<date>\d{4}-\d{2}-\d{2}|none))?$")
+_PAIR = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"$')
+
+
+@dataclass(frozen=True)
+class Example:
+    """One `// EXAMPLE:` line: find_dates(sentence) must give `surface` with `value` (or nothing)."""
+
+    path: Path
+    line: int
+    rule: str
+    sentence: str
+    surface: str | None  # None: the sentence must give no date at all
+    value: str
+    published: dt.date | None
+
+    def __str__(self) -> str:
+        return f"{self.path.name}:{self.line} {self.rule}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    value: str  # template, "-" for a negative rule
+    kind: str
+    mod: str  # a TIMEX3 mod or a template "{group}"
+    open_end: bool
+    groups: dict[str, str]  # group name in the pattern -> repattern name (its normalisation table)
+    order: int
+    path: Path
+    line: int
+
+    @property
+    def negative(self) -> bool:
+        return self.value == "-"
+
+
+@dataclass
+class RuleSet:
+    """Everything the engine needs, loaded once."""
+
+    rules: list[Rule]
+    tables: dict[str, dict[str, str]]
+    cues: dict[str, re.Pattern[str]]
+    trigger: re.Pattern[str]
+    examples: list[Example] = field(default_factory=list)
+
+
+def _err(path: Path, line: int, reason: str) -> RulesError:
+    return RulesError(f"{path}:{line}: {reason}")
+
+
+def _content_lines(path: Path) -> list[tuple[int, str]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RulesError(f"{path}:0: cannot read the file ({e}); reinstall the application's resources") from e
+    return [(i, line.rstrip("\n")) for i, line in enumerate(raw.split("\n"), 1)]
+
+
+def _load_alternatives(path: Path) -> str:
+    """A repattern or cue file as one regex group body, longest alternative first."""
+    alternatives: list[str] = []
+    case_sensitive = False
+    for no, line in _content_lines(path):
+        text = line.strip()
+        if not text:
+            continue
+        if text.startswith("#"):
+            if re.match(r"#\s*flags:\s*case-sensitive\s*$", text):
+                case_sensitive = True
+            continue
+        try:
+            re.compile(text)
+        except re.error as e:
+            raise _err(path, no, f"invalid regular expression {text!r}: {e}") from e
+        alternatives.append(text)
+        if case_sensitive and text.upper() != text:
+            alternatives.append(text.upper() if "\\" not in text else _upper_literal(text))
+    if not alternatives:
+        raise _err(path, 1, "the file has no alternatives")
+    alternatives.sort(key=len, reverse=True)
+    body = "|".join(alternatives)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _upper_literal(text: str) -> str:
+    """Upper-case the letters of a regex without touching escapes ("Jan\\.?" -> "JAN\\.?")."""
+    return re.sub(r"(?<!\\)[a-z]", lambda m: m.group(0).upper(), text)
+
+
+def _load_table(path: Path) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for no, line in _content_lines(path):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        m = _PAIR.match(text)
+        if not m:
+            raise _err(path, no, 'expected a line "surface","value"')
+        key = normalise_key(m.group(1))
+        if key in table and table[key] != m.group(2):
+            raise _err(path, no, f"{m.group(1)!r} is already mapped to {table[key]!r}")
+        table[key] = m.group(2)
+    return table
+
+
+def normalise_key(text: str) -> str:
+    """The form under which a surface is looked up in a normalisation table."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def _expand(pattern: str, repatterns: dict[str, str], path: Path, no: int) -> tuple[str, dict[str, str]]:
+    groups: dict[str, str] = {}
+
+    def sub(m: re.Match[str]) -> str:
+        name, alias = m.group(1), m.group(2) or m.group(1)
+        if name not in repatterns:
+            raise _err(path, no, f"unknown pattern %{name} (no repattern/{name}.txt)")
+        if alias in groups:
+            raise _err(path, no, f"group {alias!r} used twice; write %{name}:{alias}2")
+        groups[alias] = name
+        return f"(?P<{alias}>{repatterns[name]})"
+
+    # A space in a rule stands for any run of whitespace (articles wrap lines mid-sentence).
+    spaced = re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    return _REF.sub(sub, spaced), groups
+
+
+def _check_template(template: str, groups: set[str], path: Path, no: int) -> None:
+    for m in _SLOT.finditer(template):
+        body = m.group(1)
+        call = _CALL.match(body)
+        names = [a.strip() for a in call.group(2).split(",")] if call else [body]
+        if call and call.group(1) not in FUNCTIONS:
+            raise _err(path, no, f"unknown function {call.group(1)!r} in {{{body}}}")
+        for name in names:
+            if name not in groups and not re.match(r"^[a-z_0-9]+$", name):
+                raise _err(path, no, f"bad slot {{{body}}}")
+            if name not in groups:
+                raise _err(path, no, f"slot {{{body}}} names no group of the pattern")
+
+
+def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], order: int) -> Rule:
+    parts = line.split(_SEP)
+    if len(parts) < 3:
+        raise _err(path, no, f"expected 'name :: pattern :: value [:: option=value ...]', got {line!r}")
+    name, pattern, value = (p.strip() for p in parts[:3])
+    if not _NAME.match(name):
+        raise _err(path, no, f"rule name {name!r} must be lower_snake_case")
+    options: dict[str, str] = {}
+    for opt in parts[3:]:
+        key, sep, val = opt.strip().partition("=")
+        if not sep or key not in ("kind", "mod", "open_end"):
+            raise _err(path, no, f"unknown option {opt.strip()!r} (kind=, mod=, open_end=)")
+        options[key] = val
+    expanded, groups = _expand(pattern, repatterns, path, no)
+    try:
+        compiled = re.compile(rf"(?<![\w$£€¥]){expanded}(?![\w])", re.IGNORECASE)
+    except re.error as e:
+        raise _err(path, no, f"invalid pattern: {e}") from e
+    if compiled.match(""):
+        raise _err(path, no, "the pattern matches the empty string")
+    kind = options.get("kind", "DATE")
+    if kind not in KINDS:
+        raise _err(path, no, f"kind must be one of {', '.join(KINDS)}")
+    mod = options.get("mod", "")
+    if mod.startswith("{"):
+        _check_template(mod, set(compiled.groupindex), path, no)
+    elif mod not in MODS:
+        raise _err(path, no, f"mod must be one of {', '.join(m for m in MODS if m)} or a {{group}}")
+    if value != "-":
+        _check_template(value, set(compiled.groupindex), path, no)
+    open_end = options.get("open_end", "no")
+    if open_end not in ("yes", "no"):
+        raise _err(path, no, "open_end must be yes or no")
+    return Rule(name, compiled, value, kind, mod, open_end == "yes", groups, order, path, no)
+
+
+def _parse_example(text: str, path: Path, no: int) -> tuple[str, str | None, str, dt.date | None]:
+    m = _EXAMPLE.match(text)
+    if not m:
+        raise _err(path, no, "expected '// EXAMPLE: sentence => surface = value [@ YYYY-MM-DD]'")
+    expect = m.group("expect")
+    if expect == "(none)":
+        return m.group("sentence"), None, "", dt.date(2022, 12, 28)
+    e = _EXPECT.match(expect)
+    if not e:
+        raise _err(path, no, "expected 'surface = value [@ YYYY-MM-DD|none]' after '=>'")
+    published: dt.date | None = dt.date(2022, 12, 28)
+    if e.group("date") == "none":
+        published = None
+    elif e.group("date"):
+        try:
+            published = dt.date.fromisoformat(e.group("date"))
+        except ValueError as err:
+            raise _err(path, no, f"bad publication date {e.group('date')!r}") from err
+    if e.group("surface") not in m.group("sentence"):
+        raise _err(path, no, f"the surface {e.group('surface')!r} is not in the example sentence")
+    return m.group("sentence"), e.group("surface"), e.group("value"), published
+
+
+def load_rules(root: Path | None = None) -> RuleSet:
+    """Load and validate every file under `root` (resources/temporal); RulesError names path:line."""
+    root = root or TEMPORAL
+    for sub in ("repattern", "normalization", "rules", "cues"):
+        if not (root / sub).is_dir():
+            raise RulesError(f"{root / sub}:0: folder missing; reinstall the application's resources")
+    repatterns = {p.stem: _load_alternatives(p) for p in sorted((root / "repattern").glob("*.txt"))}
+    tables = {p.stem: _load_table(p) for p in sorted((root / "normalization").glob("*.txt"))}
+    cues = {
+        p.stem: re.compile(rf"(?<!\w)(?:{_load_alternatives(p)})(?!\w)", re.IGNORECASE)
+        for p in sorted((root / "cues").glob("*.txt"))
+    }
+    rules: list[Rule] = []
+    examples: list[Example] = []
+    names: set[str] = set()
+    for path in sorted((root / "rules").glob("*.txt")):
+        pending: tuple[int, tuple[str, str | None, str, dt.date | None]] | None = None
+        for no, line in _content_lines(path):
+            text = line.strip()
+            if not text or text.startswith("#"):
+                continue
+            if text.startswith("//"):
+                if "EXAMPLE" in text:
+                    if pending is not None:
+                        raise _err(path, pending[0], "EXAMPLE without a rule below it")
+                    pending = (no, _parse_example(text, path, no))
+                continue
+            rule = _parse_rule(text, path, no, repatterns, len(rules))
+            if rule.name in names:
+                raise _err(path, no, f"rule name {rule.name!r} is used twice")
+            if pending is None:
+                raise _err(path, no, f"rule {rule.name!r} has no '// EXAMPLE:' line above it")
+            names.add(rule.name)
+            rules.append(rule)
+            ex_no, (sentence, surface, value, published) = pending
+            examples.append(Example(path, ex_no, rule.name, sentence, surface, value, published))
+            pending = None
+        if pending is not None:
+            raise _err(path, pending[0], "EXAMPLE without a rule below it")
+    if not rules:
+        raise RulesError(f"{root / 'rules'}:0: no rules found; reinstall the application's resources")
+    for rule in rules:
+        for group, rep in rule.groups.items():
+            if rep in tables or group not in rule.value:
+                continue
+            # Groups without a table must be digits (years, days) or be passed to a function.
+            log.debug("%s:%d: group %s has no normalisation table", rule.path, rule.line, group)
+    missing = {"future", "past"} - cues.keys()
+    if missing:
+        raise RulesError(f"{root / 'cues'}:0: missing cue files: {', '.join(sorted(missing))}")
+    trigger_path = root / "triggers.txt"
+    trigger = re.compile(rf"(?<!\w)(?:{_load_alternatives(trigger_path)})(?!\w)|\d", re.IGNORECASE)
+    return RuleSet(rules, tables, cues, trigger, examples)
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The application's rules, loaded once per process."""
+    return load_rules()

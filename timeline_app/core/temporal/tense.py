@@ -1,0 +1,55 @@
+"""The direction a relative date points to, read from the tense cues nearest to it in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+PAST = "past"
+FUTURE = "future"
+
+# How far before the expression a "by"/"until" may stand, allowing "by the end of".
+_BEFORE_REACH = 3
+
+
+def direction(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    end: int,
+    cues: dict[str, re.Pattern[str]],
+) -> str | None:
+    """PAST, FUTURE or None (no cue) for the expression text[start:end] in `sentence`.
+
+    The cue nearest to the expression wins: in "he said the talks will resume in June" the "will"
+    is nearer to June than the "said". A "by"/"until" right before the expression points forward.
+    """
+    a, b = sentence
+    best: tuple[int, str] | None = None
+    future_spans: list[tuple[int, int]] = []
+    for m in cues["future"].finditer(text, a, b):
+        if m.start() < end and start < m.end():
+            continue
+        future_spans.append((m.start(), m.end()))
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, FUTURE)
+    for m in cues["past"].finditer(text, a, b):
+        if m.start() < end and start < m.end():
+            continue
+        if any(s <= m.start() < e for s, e in future_spans):
+            continue  # "scheduled", "expected to" are future cues, not past participles
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, PAST)
+    before = cues.get("future_before")
+    if before is not None:
+        head = text[max(a, start - 40) : start]
+        words = head.split()
+        tail = " ".join(words[-_BEFORE_REACH:]) if words else ""
+        for m in before.finditer(tail):
+            # "by Friday", "until the end of May": the cue opens the phrase right before the date.
+            rest = tail[m.end() :].split()
+            if all(w.lower() in ("the", "end", "of", "early", "late", "mid", "next") for w in rest):
+                if best is None or best[1] == FUTURE or best[0] > 12:
+                    return FUTURE
+    return best[1] if best else None

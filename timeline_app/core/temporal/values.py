@@ -1,0 +1,156 @@
+"""TIMEX3 values: their precision, the days they cover, and shifting them by calendar units."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from timeline_app.core.models import Precision
+
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
+_TIME = re.compile(r"^T(?:(\d{2}):(\d{2})|(\d{2})|(MO|MI|AF|EV|NI|DT))$")
+_REFS = {"PRESENT_REF": Precision.PRESENT, "PAST_REF": Precision.UNKNOWN, "FUTURE_REF": Precision.UNKNOWN}
+
+
+def split_time(value: str) -> tuple[str, str]:
+    """("2022-12-28", "T15:00") from "2022-12-28T15:00"; the time part is "" for dates."""
+    i = value.find("T", 4)
+    if i < 0 or value.startswith("P"):
+        return value, ""
+    return value[:i], value[i:]
+
+
+def valid_time(time: str) -> bool:
+    m = _TIME.match(time)
+    if not m:
+        return False
+    if m.group(1):
+        return int(m.group(1)) <= 24 and int(m.group(2)) < 60
+    if m.group(3):
+        return int(m.group(3)) <= 24
+    return True
+
+
+def describe(value: str) -> tuple[Precision, dt.date | None, dt.date | None] | None:
+    """Precision and first/last day of a resolved value; None when the value is not a valid date.
+
+    Durations ("P3Y") and *_REF values are valid but not placeable (no days).
+    """
+    if value in _REFS:
+        return _REFS[value], None, None
+    if value.startswith("P") and len(value) > 1:
+        return Precision.DURATION, None, None
+    date_part, time = split_time(value)
+    if time:
+        if not valid_time(time):
+            return None
+        d = describe(date_part)
+        if d is None or d[0] is not Precision.DAY:
+            return None
+        return Precision.TIME, d[1], d[2]
+    try:
+        return _describe_date(date_part)
+    except ValueError:
+        return None  # February 30, week 54, month 13
+
+
+def _describe_date(value: str) -> tuple[Precision, dt.date, dt.date] | None:
+    if m := _DAY.match(value):
+        d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return Precision.DAY, d, d
+    if m := _MONTH.match(value):
+        y, mo = int(m.group(1)), int(m.group(2))
+        return Precision.MONTH, dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    if m := _WEEK.match(value):
+        y, w = int(m.group(1)), int(m.group(2))
+        monday = dt.date.fromisocalendar(y, w, 1)
+        if m.group(3):
+            return Precision.WEEKEND, monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        return Precision.WEEK, monday, monday + dt.timedelta(days=6)
+    if m := _QUARTER.match(value):
+        y, q = int(m.group(1)), int(m.group(2))
+        first = 3 * q - 2
+        return Precision.QUARTER, dt.date(y, first, 1), _month_end(y, first + 2)
+    if m := _HALF.match(value):
+        y, h = int(m.group(1)), int(m.group(2))
+        return Precision.HALF, dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+    if m := _SEASON.match(value):
+        y = int(m.group(1))
+        first, last = SEASONS[m.group(2)]
+        end_year = y + 1 if last < first else y
+        return Precision.SEASON, dt.date(y, first, 1), _month_end(end_year, last)
+    if m := _YEAR.match(value):
+        y = int(m.group(1))
+        return Precision.YEAR, dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if m := _DECADE.match(value):
+        y = int(m.group(1)) * 10
+        if y == 0:
+            return None
+        return Precision.DECADE, dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+    if m := _CENTURY.match(value):
+        y = int(m.group(1)) * 100
+        if y == 0:
+            return None
+        return Precision.CENTURY, dt.date(y, 1, 1), dt.date(y + 99, 12, 31)
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def precision_of(value: str) -> Precision | None:
+    d = describe(value)
+    return d[0] if d else None
+
+
+def format_at(day: dt.date, unit: str) -> str:
+    """The value of the period of `unit` that contains `day`."""
+    if unit == "day":
+        return day.isoformat()
+    if unit == "week":
+        y, w, _ = day.isocalendar()
+        return f"{y}-W{w:02d}"
+    if unit == "weekend":
+        y, w, _ = day.isocalendar()
+        return f"{y}-W{w:02d}-WE"
+    if unit == "month":
+        return f"{day.year}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    if unit == "year":
+        return f"{day.year:04d}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}X"
+    if unit == "century":
+        return f"{day.year // 100:02d}XX"
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+UNIT_OF_PRECISION = {
+    Precision.TIME: "day",
+    Precision.DAY: "day",
+    Precision.WEEK: "week",
+    Precision.WEEKEND: "weekend",
+    Precision.MONTH: "month",
+    Precision.QUARTER: "quarter",
+    Precision.SEASON: "season",
+    Precision.HALF: "half",
+    Precision.YEAR: "year",
+    Precision.DECADE: "decade",
+    Precision.CENTURY: "century",
+}
