@@ -77,6 +77,7 @@ def _resolve(
     if described is None:
         return None
     precision, first, last = described
+    open_end = cand.rule.open_end or _opens_period(text, cand.start, rules)
     if split_time(value)[1]:
         common["kind"] = "TIME"
     return DateMention(
@@ -84,10 +85,19 @@ def _resolve(
         granularity=precision,
         start_date=first,
         end_date=last,
-        open_end=cand.rule.open_end,
+        open_end=open_end,
         relative=relative,
         **common,
     )
+
+
+def _opens_period(text: str, start: int, rules: RuleSet) -> bool:
+    """True when the words right before `start` are a cue such as "since"."""
+    cue = rules.cues.get("open_before")
+    if cue is None:
+        return False
+    head = text[max(0, start - 20) : start].rstrip()
+    return any(m.end() == len(head) for m in cue.finditer(head))
 
 
 def _written_precision(value: str) -> Precision:

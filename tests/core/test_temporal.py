@@ -1,0 +1,73 @@
+"""find_dates on a short article with the seed's phenomena, and every EXAMPLE line of the rule files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline_app.core.models import Precision
+from timeline_app.core.temporal import check_example, default_rules, find_dates
+
+WEDNESDAY = dt.date(2022, 12, 28)
+
+ARTICLE = """Finance Chiefs of Chile and Peru Hold First Talks Since 2013
+
+The finance ministers of Chile and Peru met in Lima on Wednesday to discuss a trade corridor.
+
+It is the first meeting of the two finance ministers since 2013, officials said.
+
+Peru recalled its ambassador from Santiago back in 2014 after a dispute over fishing rights.
+
+But now that it's clear the dispute is settled, Lima wants closer ties. The Peruvian minister said earlier this year that he had met his Chilean counterpart in March 2021, the first contact since 2013.
+
+Officials said that during Wednesday's meeting, the two sides agreed to meet again.
+
+In November, Chile lifted tariffs on Peruvian grain.
+"""
+
+EXPECTED = [
+    ("2013", "2013", Precision.YEAR),
+    ("Wednesday", "2022-12-28", Precision.DAY),
+    ("2013", "2013", Precision.YEAR),
+    ("2014", "2014", Precision.YEAR),
+    ("earlier this year", "2022", Precision.YEAR),
+    ("March 2021", "2021-03", Precision.MONTH),
+    ("2013", "2013", Precision.YEAR),
+    ("Wednesday", "2022-12-28", Precision.DAY),
+    ("November", "2022-11", Precision.MONTH),
+]
+
+
+def test_seed_like_article_gives_exactly_the_expected_mentions() -> None:
+    mentions = find_dates(ARTICLE, WEDNESDAY)
+    assert [(m.text, m.value, m.granularity) for m in mentions] == EXPECTED
+    for m in mentions:
+        assert ARTICLE[m.start : m.end] == m.text
+        assert m.placeable
+
+
+def test_seed_like_article_offsets_and_open_ends() -> None:
+    mentions = find_dates(ARTICLE, WEDNESDAY)
+    title_year = mentions[0]
+    assert ARTICLE.index("2013") == title_year.start
+    assert title_year.open_end  # "Since 2013"
+    assert (title_year.start_date, title_year.end_date) == (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
+    november = mentions[-1]
+    assert (november.start_date, november.end_date) == (dt.date(2022, 11, 1), dt.date(2022, 11, 30))
+    assert november.relative and not mentions[3].relative
+
+
+def test_now_that_is_no_date() -> None:
+    assert find_dates("But now that it's clear, Lima wants closer ties.", WEDNESDAY) == []
+
+
+def test_mentions_are_sorted_and_do_not_overlap() -> None:
+    mentions = find_dates(ARTICLE * 3, WEDNESDAY)
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+
+
+@pytest.mark.parametrize("example", default_rules().examples, ids=str)
+def test_rule_example(example) -> None:
+    assert check_example(example) is None
