@@ -255,7 +255,8 @@ FUNCTION_WORDS = {"at", "with", "to", "for", "by", "in", "on", "from", "of", "un
 
 def quad_class(code: str) -> int:
     root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 16 else 4
+    # GDELT codebook: 01-04 verbal cooperation, 05-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict
+    return 1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def build_codes(src: Path) -> list[tuple[str, str, str, str, int]]:
@@ -353,6 +354,13 @@ def build_verbs(src: Path) -> tuple[list, list]:
     return sorted(verbs), sorted(patterns)
 
 
+def known_code(code: str, known: set[str]) -> str:
+    """The code itself when the code table has it, else its longest listed prefix (176 -> 17)."""
+    while code and code not in known:
+        code = code[:-1]
+    return code if len(code) >= 2 else ""
+
+
 def write_tsv(path: Path, header: str, rows: list[tuple]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(header.rstrip("\n") + "\n")
@@ -367,12 +375,12 @@ def main(argv: list[str]) -> int:
     add_plurals(aliases)
     alias_rows = []
     dropped = []
-    for alias, codes in sorted(aliases.items()):
-        isos = {c for c, _ in codes}
+    for alias, found in sorted(aliases.items()):
+        isos = {c for c, _ in found}
         if len(isos) > 1:
             dropped.append(f"{alias}: {sorted(isos)}")
             continue
-        kind = "name" if any(k == "name" for _, k in codes) else "seat"
+        kind = "name" if any(k == "name" for _, k in found) else "seat"
         alias_rows.append((alias, isos.pop(), kind))
     if dropped:
         print(f"{len(dropped)} aliases dropped as ambiguous between countries, e.g. {dropped[:8]}")
@@ -391,8 +399,12 @@ def main(argv: list[str]) -> int:
         f.write("# one lower-case word a line: offices and sectors (Phoenix.agents.txt, MIT); derived by tools/build_gazetteer.py\n")
         f.write("\n".join(role_words) + "\n")
     print(f"resources/gazetteer/role_words.txt: {len(role_words)} words")
-    write_tsv(OUT_CAMEO / "codes.tsv", "# code<TAB>root<TAB>name<TAB>goldstein<TAB>quad_class; from icews cameo-codes.csv (MIT)", build_codes(src))
+    codes = build_codes(src)
+    known = {c[0] for c in codes}
+    write_tsv(OUT_CAMEO / "codes.tsv", "# code<TAB>root<TAB>name<TAB>goldstein<TAB>quad_class; from icews cameo-codes.csv (MIT)", codes)
     verbs, patterns = build_verbs(src)
+    verbs = [(f, b, known_code(c, known)) for f, b, c in verbs]
+    patterns = sorted({(b, w, known_code(c, known)) for b, w, c in patterns if known_code(c, known)})
     write_tsv(OUT_CAMEO / "verbs.tsv", "# verb form<TAB>verb block<TAB>code (empty: only patterns give a code); from petrarch2 CAMEO.2.0.txt (MIT)", verbs)
     write_tsv(OUT_CAMEO / "patterns.tsv", "# verb block<TAB>words after the verb, in order ('|' separates alternatives)<TAB>code; from petrarch2 CAMEO.2.0.txt (MIT)", patterns)
     return 0

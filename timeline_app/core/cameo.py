@@ -1,0 +1,159 @@
+"""CAMEO event types: the code table and the verb, pattern and noun triggers that pick a code."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
+
+log = logging.getLogger(__name__)
+
+CAMEO_DIR = "cameo"
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WINDOW = 8  # tokens after a verb in which a pattern's words must appear
+# Tiers: a verb with a matching pattern says most, then a noun naming the event, then a verb alone.
+_PATTERN, _NOUN, _VERB, _STATEMENT = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str  # "040"
+    root: str  # "04"
+    name: str  # "Consult" for a root, "Make a visit" for a leaf
+    goldstein: float
+    quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+
+
+@dataclass(frozen=True)
+class EventType:
+    """The type of one statement: its CAMEO code, its root's name and the word that triggered it."""
+
+    code: str
+    root_name: str
+    quad_class: int
+    trigger: str
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+class CameoTable:
+    """CAMEO codes and the triggers of resources/cameo, loaded once."""
+
+    _default: CameoTable | None = None
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.codes: dict[str, CameoCode] = {}
+        self.verbs: dict[str, tuple[str, str]] = {}  # form -> (block, code)
+        self.patterns: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        self.nouns: dict[tuple[str, ...], str] = {}
+        self.words: dict[str, frozenset[str]] = {}
+        self._load()
+
+    @classmethod
+    def default(cls) -> CameoTable:
+        if cls._default is None:
+            cls._default = cls(resource(CAMEO_DIR))
+        return cls._default
+
+    def _rows(self, name: str, ncols: int) -> list[tuple[list[str], str]]:
+        path = self.directory / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            raise RulesError(f"{path}: cannot read the CAMEO table ({e.strerror}); reinstall the app's resources.") from e
+        rows = []
+        for no, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != ncols:
+                raise RulesError(f"{path}:{no}: expected {ncols} tab-separated columns, found {len(cols)}")
+            rows.append(([c.strip() for c in cols], f"{path}:{no}"))
+        return rows
+
+    def _check_code(self, code: str, where: str, allow_empty: bool = False) -> None:
+        if allow_empty and not code:
+            return
+        if code not in self.codes:
+            raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
+
+    def _load(self) -> None:
+        for (code, root, name, goldstein, quad), where in self._rows("codes.tsv", 5):
+            if not re.fullmatch(r"\d{2,4}", code) or not code.startswith(root):
+                raise RulesError(f"{where}: '{code}' is not a CAMEO code under root '{root}'")
+            try:
+                self.codes[code] = CameoCode(code, root, name, float(goldstein or 0), int(quad))
+            except ValueError as e:
+                raise RulesError(f"{where}: Goldstein score and QuadClass must be numbers ({e})") from e
+        for (form, block, code), where in self._rows("verbs.tsv", 3):
+            self._check_code(code, where, allow_empty=True)
+            self.verbs.setdefault(form, (block, code))
+        for (block, words, code), where in self._rows("patterns.tsv", 3):
+            self._check_code(code, where)
+            slots = tuple(frozenset(_stem(w) for w in slot.split("|")) for slot in words.split())
+            self.patterns.setdefault(block, []).append((slots, code))
+        for plist in self.patterns.values():
+            plist.sort(key=lambda p: (-len(p[0]), p[1]))
+        for (noun, code), where in self._rows("nouns.tsv", 2):
+            self._check_code(code, where)
+            self.nouns[tuple(noun.lower().split())] = code
+        for (category, phrases), where in self._rows("clause_words.tsv", 2):
+            self.words[category] = frozenset(p.strip() for p in phrases.split("|") if p.strip())
+        for needed in ("after_comma", "reporting", "group_reference", "person_reference"):
+            if needed not in self.words:
+                raise RulesError(f"{self.directory / 'clause_words.tsv'}:0: the category '{needed}' is missing")
+
+    def root_name(self, code: str) -> str:
+        root = self.codes.get(code[:2])
+        return root.name if root else ""
+
+    def quad_class(self, code: str) -> int:
+        c = self.codes.get(code)
+        return c.quad_class if c else 0
+
+    def classify(self, text: str) -> EventType | None:
+        """The CAMEO type of a clause, from its verbs (with their object patterns) and event nouns."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        stems = [_stem(w) for w in words]
+        best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
+        reporting = self.words["reporting"]
+        for i, w in enumerate(words):
+            cand: tuple[int, int, str, str] | None = None
+            for n in (2, 1):
+                if tuple(words[i : i + n]) in self.nouns:
+                    code = self.nouns[tuple(words[i : i + n])]
+                    cand = (_NOUN if not code.startswith("01") else _STATEMENT, i, code, " ".join(words[i : i + n]))
+                    break
+            if w in self.verbs and (cand is None or cand[0] != _NOUN):
+                block, code = self.verbs[w]
+                pattern = self._pattern(block, stems, i + 1)
+                if w in reporting:
+                    cand = (_STATEMENT, i, "010", w)
+                elif pattern:
+                    cand = (_PATTERN if not pattern.startswith("01") else _STATEMENT, i, pattern, w)
+                elif code and cand is None:
+                    cand = (_VERB if not code.startswith("01") else _STATEMENT, i, code, w)
+            if cand and (best is None or cand[:2] < best[:2]):
+                best = cand
+        if best is None:
+            return None
+        _tier, _pos, code, trigger = best
+        return EventType(code, self.root_name(code), self.quad_class(code), trigger)
+
+    def _pattern(self, block: str, stems: list[str], start: int) -> str:
+        window = stems[start : start + _WINDOW]
+        for slots, code in self.patterns.get(block, ()):
+            k = 0
+            for s in window:
+                if s in slots[k]:
+                    k += 1
+                    if k == len(slots):
+                        return code
+        return ""

@@ -1,0 +1,321 @@
+"""Dated statements -> event mentions (who, where, what type), and event ids that merge their reports."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from timeline_app.core.cameo import CameoTable
+from timeline_app.core.frames import LIST_SEPARATOR
+from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
+from timeline_app.core.sentences import sentence_at, split_sentences
+
+log = logging.getLogger(__name__)
+
+SUMMARY_MAX = 200  # characters; a longer clause is cut around its date
+_SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
+_SKIPPED_KINDS = frozenset({"DURATION", "SET"})
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    actors: frozenset[str]
+    organizations: tuple[str, ...]
+    location: str
+
+
+@lru_cache(maxsize=1)
+def _clause_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes built from resources/cameo/clause_words.tsv."""
+    words = CameoTable.default().words
+
+    def alternation(category: str) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(words[category], key=len, reverse=True))
+
+    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
+    reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=that\b|[\u201c\"])", re.IGNORECASE)
+    group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
+    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
+    return after_comma, reporting, group, person
+
+
+def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'."""
+    after_comma, reporting, _group, _person = _clause_patterns()
+    sentence = text[start:end]
+    cuts = {0, len(sentence)}
+    for m in _STRONG_BREAK.finditer(sentence):
+        cuts.add(m.start())
+        cuts.add(m.end())
+    for m in after_comma.finditer(sentence):
+        cuts.add(m.start())
+    for m in reporting.finditer(sentence):
+        cuts.add(m.end())
+    points = sorted(cuts)
+    spans = []
+    for a, b in zip(points, points[1:]):
+        piece = sentence[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,;:\u2014\u2013-"))
+        trail = len(piece) - len(piece.rstrip(" ,;:\u2014\u2013-"))
+        if b - trail > a + lead:
+            spans.append((start + a + lead, start + b - trail))
+    return spans or [(start, end)]
+
+
+def _describe(start: int, end: int, entities: list[EntityMention], starts: list[int]) -> _Clause:
+    actors: set[str] = set()
+    orgs: list[str] = []
+    location = ""
+    for e in entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+        if e.kind is EntityKind.ORGANIZATION:
+            if e.role is not EntityRole.MODIFIER and e.code not in orgs:
+                orgs.append(e.code)
+        elif e.role is EntityRole.ACTOR and e.code:
+            actors.add(e.code)
+        elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
+            location = e.code
+    return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location)
+
+
+def _summary(text: str, clause: tuple[int, int], date: DateMention) -> str:
+    a, b = clause
+    piece = text[a:b]
+    piece = re.sub(r"^(?:that|and|but|which)\s+", "", piece.strip(), flags=re.IGNORECASE)
+    piece = " ".join(piece.split())
+    if len(piece) <= SUMMARY_MAX:
+        return piece
+    # Cut around the date, at word boundaries.
+    rel = max(0, date.start - a)
+    lo = max(0, rel - SUMMARY_MAX // 2)
+    hi = min(b - a, lo + SUMMARY_MAX)
+    raw = " ".join(text[a + lo : a + hi].split())
+    if lo > 0:
+        raw = "\u2026" + raw.split(" ", 1)[-1]
+    if hi < b - a:
+        raw = raw.rsplit(" ", 1)[0] + "\u2026"
+    return raw
+
+
+def _placeable_kind(d: DateMention) -> bool:
+    return d.granularity not in _SKIPPED_PRECISIONS and d.kind not in _SKIPPED_KINDS and d.value != "PRESENT_REF"
+
+
+def extract_event_mentions(
+    text: str,
+    dates: list[DateMention],
+    entities: list[EntityMention] | None = None,
+    published: dt.date | None = None,
+) -> list[EventMention]:
+    """One event mention per dated statement of `text`, with its actors, type, summary and evidence.
+
+    `countries` holds the states taking part (actors and the offices of persons), never modifiers
+    ("US-backed") or mere locations ("in northeast Syria" -> `location_country`). A clause that
+    refers back ("the ministers", "both sides", "Wednesday's meeting") or names no state takes the
+    countries of the event it refers to: the earlier one with the same date, else the previous one.
+    Unresolved dates are kept (value ""), so that they can be listed; "now", durations and sets are not.
+    """
+    if entities is None:
+        from timeline_app.core.gazetteer import Gazetteer
+
+        entities = Gazetteer.default().tag(text, published)
+    entities = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in entities]
+    table = CameoTable.default()
+    _after, _reporting, group_ref, person_ref = _clause_patterns()
+    sentences = split_sentences(text)
+    clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    out: list[EventMention] = []
+    by_value: dict[str, frozenset[str]] = {}
+    previous: frozenset[str] = frozenset()
+    for d in sorted(dates, key=lambda x: (x.start, x.end)):
+        if not _placeable_kind(d):
+            continue
+        sent = sentence_at(sentences, d.start) or _line_at(text, d.start)
+        if sent not in clause_cache:
+            clause_cache[sent] = _clause_spans(text, *sent)
+        clauses = clause_cache[sent]
+        idx = next((k for k, (a, b) in enumerate(clauses) if a <= d.start < b), None)
+        if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
+            idx = min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - d.start))
+        span = clauses[idx]
+        clause = _describe(*span, entities, starts)
+        clause_text = text[span[0] : span[1]]
+        countries = set(clause.actors)
+        refers_to_event = bool(group_ref.search(clause_text)) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
+        refers_to_person = _dangling_pronoun(person_ref, clause_text, span[0], entities, starts)
+        same_date = by_value.get(d.value, frozenset()) if d.value else frozenset()
+        earlier = frozenset().union(*(_describe(*c, entities, starts).actors for c in clauses[:idx]))
+        if refers_to_event and len(countries) < 2:
+            countries |= same_date or previous
+        if refers_to_person:
+            countries |= earlier or previous
+        if not countries:
+            whole = _describe(*sent, entities, starts)
+            countries |= same_date or whole.actors or previous
+        etype = table.classify(clause_text) or table.classify(text[sent[0] : sent[1]])
+        location = clause.location or _describe(*sent, entities, starts).location
+        orgs = clause.organizations
+        mention = EventMention(
+            date=d,
+            countries=tuple(sorted(countries)),
+            organizations=orgs,
+            location_country=location,
+            event_type=etype.root_name if etype else "",
+            cameo_code=etype.code if etype else "",
+            quad_class=etype.quad_class if etype else 0,
+            summary=_summary(text, span, d),
+            evidence=text[sent[0] : sent[1]],
+            evidence_start=sent[0],
+            evidence_end=sent[1],
+        )
+        out.append(mention)
+        if countries:
+            frozen = frozenset(countries)
+            if d.value:
+                by_value[d.value] = by_value.get(d.value, frozenset()) | frozen
+            previous = frozen
+    return out
+
+
+def _dangling_pronoun(
+    person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
+) -> bool:
+    """True when "he", "his counterpart" ... come before any person or state named in the clause."""
+    m = person_ref.search(clause_text)
+    if not m:
+        return False
+    lo = bisect.bisect_left(starts, offset)
+    hi = bisect.bisect_left(starts, offset + len(clause_text))
+    named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
+    return not named or named[0].start > offset + m.start()
+
+
+def _line_at(text: str, offset: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return a, len(text) if b < 0 else b
+
+
+# ---- merging mentions into events ------------------------------------------------------------
+
+# Precisions at which one date holds many events: mentions merge only with the same CAMEO code.
+_COARSE = frozenset(p.value for p in Precision if p.rank >= Precision.MONTH.rank)
+
+
+def _column(rows: pd.DataFrame, name: str) -> list[str]:
+    if name not in rows.columns:
+        return [""] * len(rows)
+    return ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in rows[name].tolist()]
+
+
+class _Union:
+    """Union-find over 0..n-1."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
+    """A stable event id per mention row; mentions of one event share it, within and across articles.
+
+    Two mentions are one event when they have the same date value, compatible types (the same CAMEO
+    root, or no type and the same article) and compatible countries (one set contains the other, or
+    no countries and the same article). At month precision and coarser, where one date holds many
+    events, they must also share the CAMEO code. Unresolved mentions stay on their own. The id is a
+    hash of the group's members' keys, so it depends neither on row order nor on the index.
+    """
+    n = len(rows)
+    if n == 0:
+        return pd.Series([], index=rows.index, dtype=object)
+    value = _column(rows, "date_value")
+    precision = _column(rows, "date_precision")
+    countries = _column(rows, "countries")
+    etype = _column(rows, "event_type")
+    code = _column(rows, "cameo_code")
+    article = _column(rows, "article_id")
+    start = _column(rows, "char_start")
+    sig_of_row: list[str] = []
+    for i in range(n):
+        if not value[i]:
+            sig_of_row.append(f"\x1e{article[i]}\x1f{start[i]}")
+            continue
+        tkey = code[i][:2] if code[i] else etype[i]
+        extra = code[i] if precision[i] in _COARSE else ""
+        cset = LIST_SEPARATOR.join(sorted(c for c in countries[i].split(LIST_SEPARATOR) if c))
+        local = article[i] if not tkey or not cset else ""
+        sig_of_row.append("\x1f".join((value[i], extra, tkey, cset, local)))
+    codes, uniques = pd.factorize(pd.Series(sig_of_row, dtype=object), sort=True)
+    m = len(uniques)
+    articles: list[set[str]] = [set() for _ in range(m)]
+    for c, a in zip(codes.tolist(), article):
+        articles[c].add(a)
+    parts = [u.split("\x1f") for u in uniques]
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for k, p in enumerate(parts):
+        if not p[0].startswith("\x1e"):
+            blocks.setdefault((p[0], p[1]), []).append(k)
+    uf = _Union(m)
+    for members in blocks.values():
+        if len(members) > 1:
+            _merge_block(members, parts, articles, uf)
+    component: dict[int, list[str]] = {}
+    for k in range(m):
+        component.setdefault(uf.find(k), []).append(uniques[k])
+    ids = {}
+    for root, keys in component.items():
+        digest = hashlib.sha1("\x1d".join(sorted(keys)).encode("utf-8")).hexdigest()[:16]
+        ids[root] = f"ev-{digest}"
+    sig_ids = [ids[uf.find(k)] for k in range(m)]
+    return pd.Series([sig_ids[c] for c in codes.tolist()], index=rows.index, dtype=object)
+
+
+def _merge_block(members: list[int], parts: list[list[str]], articles: list[set[str]], uf: _Union) -> None:
+    """Union the signatures of one date that describe the same event."""
+    sets = {k: frozenset(c for c in parts[k][3].split(LIST_SEPARATOR) if c) for k in members}
+    by_country: dict[str, list[int]] = {}
+    by_article: dict[str, list[int]] = {}
+    for k in members:
+        for c in sets[k]:
+            by_country.setdefault(c, []).append(k)
+        for a in articles[k]:
+            by_article.setdefault(a, []).append(k)
+
+    def types_match(a: int, b: int) -> bool:
+        return parts[a][2] == parts[b][2] or ((not parts[a][2] or not parts[b][2]) and bool(articles[a] & articles[b]))
+
+    for k in members:
+        mine = sets[k]
+        if mine:
+            # Supersets of `mine` all hold its rarest country: look there only.
+            rare = min(mine, key=lambda c: len(by_country[c]))
+            for j in by_country[rare]:
+                if j != k and mine <= sets[j] and types_match(k, j):
+                    uf.union(k, j)
+        if not mine or not parts[k][2]:
+            # Untyped or country-less mentions join a compatible event of their own article.
+            for a in articles[k]:
+                for j in by_article.get(a, ()):
+                    if j != k and types_match(k, j) and (not mine or not sets[j] or mine <= sets[j] or sets[j] <= mine):
+                        uf.union(k, j)
