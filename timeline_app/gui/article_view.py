@@ -54,8 +54,9 @@ class _Utf16Offsets:
 
 
 def _swatch(color: QColor, text: str, underline: bool = False) -> QLabel:
-    style = f"border-bottom: 2px solid {color.name()};" if underline else f"background: {color.name()};"
-    label = QLabel(f'<span style="{style} padding: 0 3px;">{text}</span>')
+    style = f"color: {color.darker(130).name()}; text-decoration: underline;" if underline \
+        else f"background: {color.name()};"
+    label = QLabel(f'<span style="{style}">&nbsp;{text}&nbsp;</span>')
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
 

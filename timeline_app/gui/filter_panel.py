@@ -79,6 +79,7 @@ class CheckList(QWidget):
         layout.addWidget(self.list)
         self._checked: set[str] = set()
         self.empty_text = "none in this library"
+        self.max_rows = 0  # > 0: the list's height follows its rows, up to this many
 
     def set_items(self, items: Iterable[tuple[str, str, int | None]]) -> None:
         """Fill with (key, label, count) rows; previously checked keys stay checked."""
@@ -99,6 +100,15 @@ class CheckList(QWidget):
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.list.addItem(placeholder)
         self._apply_search()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Short lists (types, precisions) take the room they need; long ones scroll within a cap.
+        if self.max_rows <= 0:
+            return
+        rows = min(max(self.list.count(), 1), self.max_rows)
+        row_h = self.list.sizeHintForRow(0) if self.list.count() else self.list.fontMetrics().height() + 4
+        self.list.setFixedHeight(rows * row_h + 2 * self.list.frameWidth() + 4)
 
     def update_counts(self, counts: Mapping[str, int]) -> None:
         """New counts in place: the order and the scroll position stay where the user left them."""
@@ -240,27 +250,27 @@ class FilterPanel(QWidget):
         box = QGroupBox("Event type")
         bl = QVBoxLayout(box)
         self.types = CheckList()
-        self.types.list.setMaximumHeight(120)
+        self.types.max_rows = 8
         self.types.changed.connect(self._on_any_changed)
         bl.addWidget(self.types)
-        layout.addWidget(box, 1)
+        layout.addWidget(box)
 
         box = QGroupBox("Organisations")
         bl = QVBoxLayout(box)
         self.organizations = CheckList("Find an organisation", searchable=True)
-        self.organizations.list.setMaximumHeight(120)
+        self.organizations.max_rows = 6
         self.organizations.changed.connect(self._on_any_changed)
         bl.addWidget(self.organizations)
-        layout.addWidget(box, 1)
+        layout.addWidget(box)
 
         box = QGroupBox("Date precision shown")
         bl = QVBoxLayout(box)
         self.precisions = CheckList()
         self.precisions.empty_text = "no events yet"
-        self.precisions.list.setMaximumHeight(120)
+        self.precisions.max_rows = 11
         self.precisions.changed.connect(self._on_any_changed)
         bl.addWidget(self.precisions)
-        layout.addWidget(box, 1)
+        layout.addWidget(box)
 
         box = QGroupBox("Sources and articles")
         form = QFormLayout(box)
@@ -281,6 +291,7 @@ class FilterPanel(QWidget):
         article_row.addWidget(self.article_clear)
         form.addRow("Articles", article_row)
         layout.addWidget(box)
+        layout.addStretch(0)
 
         self._precision_keys: list[str] = []
 

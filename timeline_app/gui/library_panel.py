@@ -112,7 +112,11 @@ class LibraryPanel(QWidget):
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
+        self.date_action.setIconText("Set date…")
+        self.filter_action.setIconText("Only these")
+        self.remove_action.setIconText("Remove")
         for action in (self.date_action, self.filter_action, self.remove_action):
+            action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
             self.addAction(action)

@@ -11,8 +11,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._default_state = self.saveState()
+        self._sized = False
+        self._state_restored = False
         self._restore_settings()
         self.open_library(self.library_path)
 
@@ -182,10 +184,25 @@ class MainWindow(QMainWindow):
         self.filters_dock.raise_()
         self.splitDockWidget(self.timeline_dock, self.table_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.table_dock, self.reader_dock, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.filters_dock, self.timeline_dock], [330, 1100], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock, self.table_dock], [380, 420], Qt.Orientation.Vertical)
-        self.resizeDocks([self.table_dock, self.reader_dock], [640, 460], Qt.Orientation.Horizontal)
         self.docks = (self.timeline_dock, self.table_dock, self.reader_dock, self.filters_dock, self.library_dock)
+
+    def _apply_default_sizes(self) -> None:
+        # resizeDocks only takes once the window has its size: called from the first showEvent.
+        w, h = max(self.width(), 900), max(self.height(), 600)
+        left = min(360, w // 4)
+        self.resizeDocks([self.filters_dock, self.timeline_dock], [left, w - left], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock, self.table_dock], [int(h * 0.45), int(h * 0.55)],
+                         Qt.Orientation.Vertical)
+        rest = w - left
+        self.resizeDocks([self.table_dock, self.reader_dock], [int(rest * 0.58), int(rest * 0.42)],
+                         Qt.Orientation.Horizontal)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not self._state_restored:
+                QTimer.singleShot(0, self._apply_default_sizes)
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
                 slot: Callable[..., Any], tip: str = "") -> QAction:
@@ -207,7 +224,7 @@ class MainWindow(QMainWindow):
                                     "Add every article in a folder and its subfolders")
         self.open_url_action = a("Open &URL…", "Ctrl+U", self._on_open_url_triggered,
                                  "Download an article from the web and add it")
-        self.samples_action = a("Add the &sample articles", None, self._on_samples_triggered,
+        self.samples_action = a("Add the &sample articles", "Ctrl+Alt+S", self._on_samples_triggered,
                                 "Add the sample articles that come with the app")
         self.new_library_action = a("&New library…", QKeySequence.StandardKey.New, self._on_new_library_triggered,
                                     "Start an empty library in a new file")
@@ -231,7 +248,8 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = a("&Clear filters", "Ctrl+Shift+X", self.filters.clear, "Show every event")
         self.fit_action = a("&Fit timeline", "Ctrl+0", self._on_fit_triggered, "Show every event on the timeline")
         self.zoom_event_action = a("&Zoom to selected event", "Ctrl+J", self._on_zoom_event_triggered)
-        self.reset_layout_action = a("&Reset layout", None, self._on_reset_layout_triggered)
+        self.reset_layout_action = a("&Reset layout", "Ctrl+Alt+R", self._on_reset_layout_triggered,
+                                     "Show every panel again where it was at the first start")
         self.shortcuts_action = a("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
                                   self._on_shortcuts_triggered)
         self.about_action = a("&About Diplomatic Timeline", None, self._on_about_triggered)
@@ -324,7 +342,7 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+            self._state_restored = self.restoreState(state)
         self.export_all_action.setChecked(self.settings.value("export/all", False, type=bool))
         self.export_all = self.export_all_action.isChecked()
 
@@ -445,7 +463,8 @@ class MainWindow(QMainWindow):
         index = self.snapshot.index
         self.mask = index.mask(spec)
         self.event_model.set_mask(self.mask)
-        self.timeline.set_visible_mask(self.mask)
+        # In country lanes, an event of several countries shows only in the lanes of the filter.
+        self.timeline.set_visible_mask(self.mask, spec.countries or None)
         # Counts next to each country: what checking it would show with the other filters as they are.
         others = index.mask(replace(spec, countries=frozenset())) if spec.countries else self.mask
         self.filters.countries.update_counts(index.country_counts(others))
@@ -931,6 +950,8 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state)
         for dock in self.docks:
             dock.show()
+        self.filters_dock.raise_()
+        self._apply_default_sizes()
 
     def _on_shortcuts_triggered(self) -> None:
         actions = [a for a in self.actions()] + [self.table.copy_action] + self.library_panel.actions()
