@@ -11,6 +11,7 @@ import lxml.html
 
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.pubdate import choose_published, date_from_text, date_from_value
+from timeline_app.core.ingest.text import compose_text
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
 
@@ -192,11 +193,7 @@ def read_html(
     if doc is None:
         raise InputError("no article text found in the HTML page")
     title = _SPACES.sub(" ", getattr(doc, "title", None) or "").strip() or _page_title(tree)
-    body = _clean_lines(doc.text)
-    first, _, rest = body.partition("\n\n")
-    if title and first.strip().casefold() == title.casefold():
-        body = rest
-    full_text = f"{title}\n\n{body}" if title and body else (title or body)
+    full_text = compose_text(title, _clean_lines(doc.text))
     meta_date = date_from_value(getattr(doc, "date", None))
     date, source = choose_published(published, meta_date, full_text, path)
     if source in (DateSource.FILENAME, DateSource.NONE) and published is None:

@@ -59,6 +59,17 @@ def first_line(text: str) -> str:
     return ""
 
 
+def compose_text(title: str, body: str) -> str:
+    """An article's text as `title + "\\n\\n" + body`, without repeating a body that opens with the title."""
+    title, body = title.strip(), body.strip()
+    first, _, rest = body.partition("\n")
+    if title and first.strip().casefold() == title.casefold():
+        body = rest.strip()
+    if title and body:
+        return f"{title}\n\n{body}"
+    return title or body
+
+
 def read_text(data: bytes, path: str, published: dt.date | None = None, *, declared: str | None = None) -> Article:
     """One Article from a plain-text or Markdown file; its text is the whole decoded file."""
     text = decode_bytes(data, declared)
