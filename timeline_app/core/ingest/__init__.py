@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_app.core.ingest.archive import ExpansionBudget, read_zip
-from timeline_app.core.ingest.detect import Kind, detect
+from timeline_app.core.ingest.detect import ZIP_MAGIC, Kind, detect
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
@@ -156,26 +156,26 @@ def _iter_folder(
 
 
 def _read_file(path: Path, info: os.stat_result, published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:
-    shown = str(path)
     if not stat.S_ISREG(info.st_mode):
         raise InputError("not a regular file (a device, socket or pipe)")
     if info.st_size == 0:
         raise InputError("empty file")
-    with open(path, "rb") as f:
-        head = f.read(_HEAD)
-        kind = detect(path.name, head)
-        if kind is Kind.ZIP:
-            if info.st_size > limits.max_archive_bytes:
-                raise InputError(f"zip archive larger than {describe_size(limits.max_archive_bytes)}")
-            budget = ExpansionBudget(limits.max_archive_bytes)
-            yield from read_zip(path, shown, _member_reader(published, limits, budget), limits, 0, budget)
-            return
-        if info.st_size > limits.max_file_bytes:
-            raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
-        data = head + f.read(limits.max_file_bytes + 1 - len(head))
-    if len(data) > limits.max_file_bytes:  # it grew while we read it
-        raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
-    yield from read_bytes(data, shown, published, limits=limits, kind=kind)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD)
+            is_zip = head.startswith(ZIP_MAGIC)
+            limit = limits.max_archive_bytes if is_zip else limits.max_file_bytes
+            if info.st_size > limit:
+                raise InputError(f"{'zip archive ' if is_zip else ''}larger than {describe_size(limit)}")
+            kind = detect(path.name, head)
+            data = b"" if kind is Kind.ZIP else head + f.read(limits.max_file_bytes + 1 - len(head))
+    except OSError as e:
+        raise InputError(f"cannot be read: {e.strerror or e}") from e
+    if kind is Kind.ZIP:
+        budget = ExpansionBudget(limits.max_archive_bytes)
+        yield from read_zip(path, str(path), _member_reader(published, limits, budget), limits, 0, budget)
+    else:
+        yield from read_bytes(data, str(path), published, limits=limits, kind=kind)
 
 
 def _member_reader(published: dt.date | None, limits: Limits, budget: ExpansionBudget):  # noqa: ANN202

@@ -56,7 +56,7 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"wOF2", "web font"),
 )
 _RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
-_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MZ = b"MZ"
 
 # Zip containers that are documents, not folders of articles.
@@ -148,7 +148,7 @@ def detect(name: str, head: bytes) -> Kind:
     label = _magic_name(head)
     if label:
         raise InputError(f"binary file ({label})")
-    if head.startswith(_ZIP_MAGIC):
+    if head.startswith(ZIP_MAGIC):
         if ext in _ZIP_DOCUMENTS:
             raise InputError(f"{_ZIP_DOCUMENTS[ext]} ({ext}): save it as plain text or HTML to read it")
         return Kind.ZIP

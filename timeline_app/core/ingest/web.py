@@ -59,11 +59,15 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         self.max_redirections = limit
         self.max_repeats = min(self.max_repeats, limit)
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 (urllib's signature)
-        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl)).scheme.lower()
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 (urllib's signature)
+        target = headers.get("Location") or headers.get("URI") or ""
+        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
         if scheme not in ALLOWED_SCHEMES:
-            raise InputError(f"redirected to a {scheme or 'relative'}: URL, which is not fetched (only http and https)")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+            fp.close()
+            raise InputError(f"redirected to a {scheme}: URL, which is not fetched (only http and https)")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def check_url(url: str) -> str:
