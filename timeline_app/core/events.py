@@ -243,7 +243,7 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     Two mentions are one event when they have the same date value, compatible types (the same CAMEO
     root, or no type and the same article) and compatible countries (one set contains the other, or
     no countries and the same article). At month precision and coarser, where one date holds many
-    events, they must also share the CAMEO code. Unresolved mentions stay on their own. The id is a
+    events, mentions from different articles must also share the CAMEO code. Unresolved mentions stay on their own. The id is a
     hash of the group's members' keys, so it depends neither on row order nor on the index.
     """
     n = len(rows)
@@ -262,20 +262,20 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
             sig_of_row.append(f"\x1e{article[i]}\x1f{start[i]}")
             continue
         tkey = code[i][:2] if code[i] else etype[i]
-        extra = code[i] if precision[i] in _COARSE else ""
+        coarse = "\x1c" + code[i] if precision[i] in _COARSE else ""
         cset = LIST_SEPARATOR.join(sorted(c for c in countries[i].split(LIST_SEPARATOR) if c))
         local = article[i] if not tkey or not cset else ""
-        sig_of_row.append("\x1f".join((value[i], extra, tkey, cset, local)))
+        sig_of_row.append("\x1f".join((value[i], coarse, tkey, cset, local)))
     codes, uniques = pd.factorize(pd.Series(sig_of_row, dtype=object), sort=True)
     m = len(uniques)
     articles: list[set[str]] = [set() for _ in range(m)]
     for c, a in zip(codes.tolist(), article):
         articles[c].add(a)
     parts = [u.split("\x1f") for u in uniques]
-    blocks: dict[tuple[str, str], list[int]] = {}
+    blocks: dict[str, list[int]] = {}
     for k, p in enumerate(parts):
         if not p[0].startswith("\x1e"):
-            blocks.setdefault((p[0], p[1]), []).append(k)
+            blocks.setdefault(p[0], []).append(k)
     uf = _Union(m)
     for members in blocks.values():
         if len(members) > 1:
@@ -303,7 +303,10 @@ def _merge_block(members: list[int], parts: list[list[str]], articles: list[set[
             by_article.setdefault(a, []).append(k)
 
     def types_match(a: int, b: int) -> bool:
-        return parts[a][2] == parts[b][2] or ((not parts[a][2] or not parts[b][2]) and bool(articles[a] & articles[b]))
+        shared = bool(articles[a] & articles[b])
+        if parts[a][1] != parts[b][1] and not shared:
+            return False  # a month or a year holds many events: across articles, the same code only
+        return parts[a][2] == parts[b][2] or ((not parts[a][2] or not parts[b][2]) and shared)
 
     for k in members:
         mine = sets[k]

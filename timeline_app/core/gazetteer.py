@@ -308,6 +308,7 @@ class Gazetteer:
                 mention = self._mention(doc, i, last, alias, when)
                 if mention is not None:
                     out.append(mention)
+                    doc.matched_end = mention.end
                 break
             i = nxt
         return out
@@ -346,13 +347,13 @@ class Gazetteer:
         prev = i - 1
         if prev >= 0 and doc.joined(prev, i):
             s = doc.surfaces[prev]
-            if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in self._role_words and doc.keys[prev] not in self._trie:
+            if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in self._role_words and doc.starts[prev] >= doc.matched_end:
                 doc.person_names.add(key)
                 return True
         nxt = last + 1
         if nxt < len(doc.keys) and doc.joined(last, nxt):
             s = doc.surfaces[nxt]
-            if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and doc.keys[nxt] not in self._trie:
+            if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and _END not in self._trie.get(doc.keys[nxt], {}):
                 doc.person_names.add(key)
                 return True
         if key in doc.person_names:
@@ -396,11 +397,12 @@ def _cues(cues: frozenset[str], surfaces: list[str]) -> int:
 class _Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names")
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
         self.person_names: set[str] = set()
+        self.matched_end = -1  # end of the last name found: a name before a name is no first name
 
     def joined(self, a: int, b: int) -> bool:
         """True when tokens a and b (a < b, adjacent) are separated only by blanks on one line."""
