@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
                                      "Save the timeline as a PNG image")
         self.export_all_action = a("Export all events (ignore filters)", None, self._on_export_all_toggled)
         self.export_all_action.setCheckable(True)
-        self.quit_action = a("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = a("&Quit", "Ctrl+Q", self.close, "Close the window; the library is saved as you go")
 
         self.undo_action = a("&Undo removal", QKeySequence.StandardKey.Undo, self.undo_removal,
                              "Put the last removed articles back")

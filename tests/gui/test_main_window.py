@@ -1,0 +1,325 @@
+"""The real main window, driven as a user would: samples in, filters, selection, export, remove, import."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from timeline_app import paths
+from timeline_app.core import pipeline
+from timeline_app.core.store import Library
+from timeline_app.gui.app import maybe_add_samples
+from timeline_app.gui.library_panel import NEEDS_DATE
+from timeline_app.gui.main_window import EXPORT_FORMATS, MainWindow
+
+LOAD_TIMEOUT = 120_000
+# Five short articles of our own with overlapping countries (Turkey and Syria in three of them).
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "gui_corpus"
+
+ARTICLE_WITH_DATE = """Ankara and Damascus agree to reopen border crossing
+
+Published: 14 March 2023
+
+Turkish and Syrian officials agreed on Tuesday to reopen the Kassab border crossing.
+The crossing had been closed since 2012, Turkey's foreign ministry said.
+"""
+
+ARTICLE_WITHOUT_DATE = """Egypt and Sudan discuss Nile dam
+
+Egyptian and Sudanese water ministers met in Cairo on Monday to discuss the Nile dam.
+They plan to meet again next month in Khartoum.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus_library(tmp_path_factory) -> Path:
+    """The test corpus imported once; each test works on its own copy."""
+    path = tmp_path_factory.mktemp("corpus") / "library.sqlite3"
+    report = pipeline.import_inputs([str(CORPUS)], path, workers=1)
+    assert report.added == 5, report.summary()
+    with Library(path) as library:  # fold the WAL into the file so that a copy is complete
+        library._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def _settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _open(qtbot, library: Path, settings: QSettings) -> MainWindow:
+    # The library is read on a worker thread; its result is queued, so nothing is missed before waiting.
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        window.resize(1400, 880)
+        window.show()
+    return window
+
+
+@pytest.fixture()
+def window(qtbot, tmp_path, corpus_library) -> MainWindow:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    win = _open(qtbot, library, _settings(tmp_path))
+    yield win
+    win.close()
+
+
+def _reloaded(qtbot, window: MainWindow):
+    return qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT)
+
+
+def _countries(events: pd.DataFrame) -> pd.Series:
+    return events["countries"].fillna("").map(lambda s: set(filter(None, s.split(";"))))
+
+
+def _check_country(window: MainWindow, code: str) -> None:
+    item = window.filters.countries.item_for(code)
+    assert item is not None, f"{code} is not in the country list"
+    item.setCheckState(Qt.CheckState.Checked)
+
+
+def _timeline_count(window: MainWindow) -> int:
+    """Events drawn on the timeline after filtering (TimelineView has no public count yet)."""
+    data = window.timeline._data
+    return int(np.unique(data.o_event[data.o_visible]).size)
+
+
+def _table_ids(window: MainWindow) -> set[str]:
+    return {window.event_model.event_id(r) for r in range(window.event_model.rowCount())}
+
+
+def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None:
+    library = tmp_path / "fresh.sqlite3"
+    window = _open(qtbot, library, _settings(tmp_path))
+    assert window.table_stack.currentWidget() is window.empty_label
+    assert "No articles yet" in window.empty_label.text()
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
+        assert maybe_add_samples(window)
+    report = blocker.args[0]
+    n_samples = len(list(paths.SAMPLES.glob("*.txt")))
+    assert report.added == n_samples and not report.skipped
+    qtbot.waitUntil(lambda: window.event_model.rowCount() > 0, timeout=LOAD_TIMEOUT)
+    assert window.table_stack.currentWidget() is window.table
+    assert window.library_panel.count_label.text() == f"{n_samples} articles"
+    assert window.last_message is None  # a clean first start asks nothing
+    total = window.event_model.total_count
+    assert window.count_label.text() == f"{total:,} of {total:,} events shown"
+    assert not maybe_add_samples(window)  # only once per library
+    window.close()
+
+
+def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
+    events = window.snapshot.events
+    sets = _countries(events)
+    counts = Counter(c for s in sets for c in s)
+    code = counts.most_common(1)[0][0]
+    _check_country(window, code)
+    expected = set(events.loc[sets.map(lambda s: code in s), "event_id"])
+    assert _table_ids(window) == expected
+    assert _timeline_count(window) == len(expected)
+    assert window.count_label.text().startswith(f"{len(expected)} of {len(events)}")
+    assert code in window.filter_label.text()
+
+    # Two countries, "all": only the events with both (the bilateral view).
+    pairs = Counter(p for s in sets for p in combinations(sorted(s), 2))
+    (a, b), n_both = pairs.most_common(1)[0]
+    window.filters.clear()
+    _check_country(window, a)
+    _check_country(window, b)
+    window.filters.all_radio.setChecked(True)
+    both = set(events.loc[sets.map(lambda s: {a, b} <= s), "event_id"])
+    assert len(both) == n_both
+    assert _table_ids(window) == both
+    assert _timeline_count(window) == n_both
+    window.filters.any_radio.setChecked(True)
+    either = set(events.loc[sets.map(lambda s: bool({a, b} & s)), "event_id"])
+    assert _table_ids(window) == either and len(either) > n_both
+
+
+def test_date_range_filter(window, qtbot) -> None:
+    events = window.snapshot.events
+    starts = sorted(events["date_start"])
+    lo, hi = starts[len(starts) // 4], starts[(3 * len(starts)) // 4]
+    f = window.filters
+    f.from_check.setChecked(True)
+    f.to_check.setChecked(True)
+    with qtbot.waitSignal(f.filters_changed, timeout=2000):
+        f.from_edit.setDate(QDate.fromString(lo, "yyyy-MM-dd"))
+        f.to_edit.setDate(QDate.fromString(hi, "yyyy-MM-dd"))
+    # An event is kept when its period overlaps the range.
+    keep = (events["date_end"] >= lo) & (events["date_start"] <= hi)
+    assert _table_ids(window) == set(events.loc[keep, "event_id"])
+    assert 0 < window.event_model.rowCount() < len(events)
+    assert _timeline_count(window) == window.event_model.rowCount()
+    qtbot.mouseClick(f.clear_button, Qt.MouseButton.LeftButton)
+    assert window.event_model.rowCount() == len(events)
+
+
+@pytest.mark.parametrize("fmt", [f.key for f in EXPORT_FORMATS])
+def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch, fmt) -> None:
+    events = window.snapshot.events
+    sets = _countries(events)
+    code = Counter(c for s in sets for c in s).most_common(1)[0][0]
+    _check_country(window, code)
+    shown = set(events.loc[sets.map(lambda s: code in s), "event_id"])
+    assert 0 < len(shown) < len(events)
+    target = tmp_path / "out" / f"export-{fmt}"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
+        window.export_actions[fmt].trigger()
+    path = Path(blocker.args[0])
+    assert path.exists() and path.suffix == next(f.suffix for f in EXPORT_FORMATS if f.key == fmt)
+    if fmt == "events_csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert {r["event_id"] for r in rows} == shown
+        assert all(code in r["countries"].split(";") for r in rows)
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM, for spreadsheets
+    elif fmt == "mentions_csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows and {r["event_id"] for r in rows} == shown
+        assert {"char_start", "char_end", "date_value", "evidence"} <= set(rows[0])
+    elif fmt == "timelinejs":
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        assert len(doc["events"]) == len(shown)
+        assert all("year" in e["start_date"] for e in doc["events"])
+    elif fmt == "jsonl":
+        lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        assert {x["event_id"] for x in lines} == shown
+    elif fmt == "xlsx":
+        sheet = pd.read_excel(path)
+        assert set(sheet["event_id"].astype(str)) == shown
+    assert blocker.args[1] == (len(shown) if fmt != "mentions_csv" else len(rows))
+
+    # "Export all events" ignores the filters.
+    window.export_all_action.trigger()
+    assert window.export(fmt, str(tmp_path / f"all-{fmt}")) >= len(events) if fmt == "mentions_csv" \
+        else window.export(fmt, str(tmp_path / f"all-{fmt}")) == len(events)
+
+
+def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(window, qtbot) -> None:
+    window.table.selectRow(0)
+    event_id = window.event_model.event_id(0)
+    qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=10_000)
+    mention = window._event_mention(event_id)
+    assert window.reader.article_id == int(mention["article_id"])
+    assert window.reader.focused_date_text() == mention["date_text"]
+    sentence = window.reader.highlighted_text()
+    assert mention["date_text"] in sentence
+    assert " ".join(sentence.split()) == " ".join(str(mention["evidence"]).split())
+    assert window.timeline.selected_event() == event_id
+    assert window.reader.dates, "every date expression of the article is marked"
+
+    # And the other way: the timeline selects, the table follows.
+    other = window.event_model.event_id(window.event_model.rowCount() - 1)
+    window.timeline.event_selected.emit(other)
+    assert window.table.current_event_id() == other
+
+
+def test_remove_an_article_and_undo(window, qtbot) -> None:
+    articles = window.snapshot.articles
+    victim = articles.sort_values("event_count").iloc[-1]
+    victim_id = int(victim["article_id"])
+    n_articles = len(articles)
+    owned = window.snapshot.events["article_ids"].map(lambda s: str(victim_id) in s.split(";"))
+    sole = window.snapshot.events.loc[owned & (window.snapshot.events["sources"] == 1), "event_id"]
+    assert len(sole) > 0
+    window.library_panel.select_ids([victim_id])
+    with _reloaded(qtbot, window):
+        window.library_panel.remove_action.trigger()
+    assert len(window.snapshot.articles) == n_articles - 1
+    assert not set(sole) & set(window.snapshot.events["event_id"])
+    assert window.undo_action.isEnabled()
+    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
+        window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(window.snapshot.articles) == n_articles, timeout=LOAD_TIMEOUT)
+    back = window.snapshot.articles[window.snapshot.articles["title"] == victim["title"]]
+    assert len(back) == 1 and int(back["event_count"].iloc[0]) == int(victim["event_count"])
+    assert back["published"].iloc[0] == victim["published"]
+    assert not window.undo_action.isEnabled()
+
+
+def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "border.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    before = len(window.snapshot.articles)
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
+        window.open_folder_action.trigger()
+    report = blocker.args[0]
+    assert report.added == 1 and len(report.skipped) == 1
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes == [window.last_message]
+    box = window.last_message
+    assert box.text().startswith("1 article added") and "1 skipped" in box.text()
+    assert "empty.txt" in box.detailedText()
+    assert len(window.snapshot.articles) == before + 1
+    box.accept()
+
+
+def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "nile.txt"
+    path.write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
+        window.open_files_action.trigger()
+    (article_id,) = blocker.args[0].needs_date
+    assert window.library_panel.needs_date_ids() == [article_id]
+    group = window.library_panel.tree.topLevelItem(0)
+    assert group.text(0) == f"{NEEDS_DATE} (1)" and not group.isHidden()
+    dialog = window.date_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.date_edit(article_id).setDate(QDate(2023, 5, 8))
+    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
+        dialog.accept()
+    qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)
+    row = window.snapshot.articles.set_index("article_id").loc[article_id]
+    assert row["published"] == "2023-05-08" and row["published_source"] == "user"
+    assert window.library_panel.item(article_id).text(3) == "you"
+
+
+def test_docks_can_be_closed_and_come_back_at_the_next_start(window, qtbot, tmp_path) -> None:
+    assert window.reader_dock.isVisible()
+    window.reader_dock.toggleViewAction().trigger()
+    assert not window.reader_dock.isVisible()
+    library = window.library_path
+    settings = window.settings
+    window.close()
+    again = _open(qtbot, library, settings)
+    assert not again.reader_dock.isVisible()
+    again.reset_layout_action.trigger()
+    assert again.reader_dock.isVisible()
+    again.close()
+
+
+def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
+    menu_actions = []
+    for menu in (a.menu() for a in window.menuBar().actions()):
+        for action in menu.actions():
+            if action.menu():
+                menu_actions += [a for a in action.menu().actions() if not a.isSeparator()]
+            elif not action.isSeparator():
+                menu_actions.append(action)
+    exempt = {window.export_all_action, window.about_action}
+    missing = [a.text() for a in menu_actions if a not in exempt and a.shortcut().isEmpty()
+               and window.recent_menu.menuAction() is not a and a.parent() is not window.recent_menu]
+    assert missing == []
+    window.shortcuts_action.trigger()
+    listed = dict(window.shortcuts_dialog.rows())
+    assert listed["Open files"] and listed["Undo removal"] and listed["Clear filters"]
+    window.shortcuts_dialog.close()
