@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,14 +50,24 @@ class _Alias:
     flags: frozenset[str] = frozenset()
     ranges: tuple[tuple[str, dt.date, dt.date], ...] = ()  # persons: (iso3, from, to)
 
-    def case_matches(self, surfaces: list[str]) -> bool:
-        for want, got in zip(self.tokens, surfaces):
+    def __post_init__(self) -> None:
+        rules = []
+        for want in self.tokens:
             letters = [c for c in want if c.isalpha()]
             if len(letters) >= 2 and all(c.isupper() for c in letters):
-                if not all(c.isupper() for c in got if c.isalpha()):
-                    return False  # "US" is not "us" or "Us"
-            elif want[:1].isupper() and not got[:1].isupper():
-                return False  # "Turkey" is not the bird "turkey"
+                rules.append(2)  # an acronym: "US" is not "us" or "Us"
+            elif want[:1].isupper():
+                rules.append(1)  # a proper name: "Turkey" is not the bird "turkey"
+            else:
+                rules.append(0)
+        object.__setattr__(self, "_case_rules", tuple(rules))
+
+    def case_matches(self, surfaces: list[str]) -> bool:
+        for rule, got in zip(self._case_rules, surfaces):  # type: ignore[attr-defined]
+            if rule == 1 and not got[:1].isupper():
+                return False
+            if rule == 2 and not (got.isupper() or got.replace(".", "").isupper()):
+                return False
         return True
 
     def country_at(self, when: dt.date | None) -> str:
@@ -334,10 +345,11 @@ class Gazetteer:
     def _prefers_other(self, doc: _Doc, i: int, sense: _Sense) -> bool:
         lo = doc.index_at(doc.starts[i] - 300)
         hi = doc.index_at(doc.starts[i] + 300)
-        window = doc.surfaces[lo:hi]
-        other, default = _cues(sense.other_cues, window), _cues(sense.default_cues, window)
+        surfaces, keys = doc.surfaces[lo:hi], doc.keys[lo:hi]
+        other = _cues(sense.other_cues, surfaces, keys)
+        default = _cues(sense.default_cues, surfaces, keys)
         if other == default:
-            other, default = _cues(sense.other_cues, doc.surfaces), _cues(sense.default_cues, doc.surfaces)
+            other, default = doc.cue_count(sense.other_cues), doc.cue_count(sense.default_cues)
         return other > default
 
     def _is_person_name(self, doc: _Doc, i: int, last: int, key: str) -> bool:
@@ -389,20 +401,38 @@ class Gazetteer:
         return EntityRole.ACTOR
 
 
-def _cues(cues: frozenset[str], surfaces: list[str]) -> int:
-    # A capitalised cue matches exactly; a lower-case cue matches in any case.
-    return sum(1 for s in surfaces if s in cues or s.lower() in cues)
+def _cues(cues: frozenset[str], surfaces: list[str], keys: list[str]) -> int:
+    # A capitalised cue matches exactly; a lower-case cue matches in any case (keys are lower case).
+    exact = frozenset(c for c in cues if not c.islower())
+    lower = cues - exact
+    return sum(map(exact.__contains__, surfaces)) + sum(map(lower.__contains__, keys))
 
 
 class _Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end")
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "_counts", "_cue_counts")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
         self.person_names: set[str] = set()
         self.matched_end = -1  # end of the last name found: a name before a name is no first name
+        self._counts: tuple[Counter[str], Counter[str]] | None = None
+        self._cue_counts: dict[frozenset[str], int] = {}
+
+    def cue_count(self, cues: frozenset[str]) -> int:
+        """How often the cue words occur in the whole text (counted once per text)."""
+        if cues not in self._cue_counts:
+            if self._counts is None:
+                exact = Counter(self.surfaces)
+                lower: Counter[str] = Counter()
+                for w, c in exact.items():
+                    lower[w.lower()] += c
+                self._counts = (exact, lower)
+            exact, lower = self._counts
+            # A capitalised cue matches exactly; a lower-case cue matches in any case.
+            self._cue_counts[cues] = sum(lower[c] if c.islower() else exact[c] for c in cues)
+        return self._cue_counts[cues]
 
     def joined(self, a: int, b: int) -> bool:
         """True when tokens a and b (a < b, adjacent) are separated only by blanks on one line."""
