@@ -24,6 +24,7 @@ __all__ = [
     "iter_articles",
     "read_inputs",
     "read_path",
+    "sample_paths",
 ]
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,13 @@ def read_inputs(
 def read_path(path: str | Path, published: dt.date | None = None, *, limits: Limits = DEFAULT_LIMITS) -> InputResult:
     """Read one file, folder, archive or URL."""
     return read_inputs([path], published, limits=limits)
+
+
+def sample_paths() -> list[Path]:
+    """The bundled sample articles (resources/samples/*.txt, without the folder's README), sorted."""
+    from timeline_app.paths import SAMPLES
+
+    return sorted(SAMPLES.glob("*.txt"))
 
 
 def _guarded(path: str, items: Iterator[Article | SkippedInput]) -> Iterator[Article | SkippedInput]:
