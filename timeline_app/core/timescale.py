@@ -232,7 +232,8 @@ _CANDIDATES: tuple[tuple[str, int, str], ...] = (
 )
 _APPROX_DAYS = {"hour": 1.0 / 24.0, "day": 1.0, "week": 7.0, "month": 30.44, "quarter": 91.31,
                 "year": DAYS_PER_YEAR}
-_MAX_TICKS = 400  # never generate more ticks than this: ticks are for the visible range only
+_MAX_TICKS = 400
+HOUR_TICKS_PX_PER_DAY = 400.0  # never generate more ticks than this: ticks are for the visible range only
 
 
 def _floor_unit(t: float, unit: str, step: int) -> float:
@@ -357,6 +358,8 @@ def choose_axis(viewport: Viewport, measure: Callable[[str], float] | None = Non
         approx_px = _APPROX_DAYS[unit] * step * ppd
         if approx_px < 12.0 or (t1 - t0) / (_APPROX_DAYS[unit] * step) > _MAX_TICKS:
             continue
+        if unit == "hour" and ppd < HOUR_TICKS_PX_PER_DAY:
+            continue  # events are dated to the day: hours only once a day is wide
         times = _ticks(t0, t1, unit, step)
         if len(times) < 2:
             chosen = (unit, step, style)

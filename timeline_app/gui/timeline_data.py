@@ -1,0 +1,436 @@
+"""The timeline's numpy mirror of the events frame: occurrences per lane, filter, per-zoom-level caches."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from timeline_app.core import timescale as ts
+from timeline_app.core.frames import LIST_SEPARATOR
+
+log = logging.getLogger(__name__)
+
+LANE_MODES = ("country", "event_type", "source", "single")
+COLOUR_MODES = ("auto", "country", "event_type")
+
+# How strongly a precision is drawn: coarser dates are lighter (index into ALPHA_LEVELS).
+ALPHA_LEVELS = (1.0, 0.8, 0.62, 0.48, 0.36, 0.26)
+_PRECISION_ALPHA = {
+    "time": 0, "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+    "year": 4, "decade": 5, "century": 5,
+}
+_POINT_PRECISIONS = ("time", "day")
+_EMPTY_LANE_LABELS = {
+    "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
+}
+
+SPAN_MIN_PX = 6.0  # a period narrower than this at a zoom level is drawn as a point
+CLUSTER_PX = 44.0  # width of a cluster bin at a zoom level
+MARKER_PX = 8.0  # width of a point marker
+_LEVEL_CACHE_SIZE = 16
+
+
+def _split(value: object) -> list[str]:
+    if not isinstance(value, str) or not value.strip():
+        return [""]
+    parts = [p.strip() for p in value.split(LIST_SEPARATOR)]
+    return [p for p in parts if p] or [""]
+
+
+def _factorized_days(df: pd.DataFrame, name: str) -> np.ndarray:
+    """Days of an ISO date column, parsing each distinct value once."""
+    if name not in df.columns:
+        return np.full(len(df), ts.MISSING_DAY, dtype=np.int64)
+    codes, uniques = pd.factorize(df[name], use_na_sentinel=True)
+    days = np.append(ts.parse_iso_days(list(uniques)), ts.MISSING_DAY)
+    return days[np.where(codes < 0, len(days) - 1, codes)]
+
+
+class _ListColumn:
+    """A ';'-joined column split once per distinct value: codes per row, a key list per code."""
+
+    def __init__(self, values: list, upper: bool = False) -> None:
+        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+        lists = [[k.upper() if upper else k for k in _split(u)] for u in uniques] + [[""]]
+        self.codes = np.where(codes < 0, len(lists) - 1, codes).astype(np.int64)
+        self.lists = lists
+
+    @staticmethod
+    def from_codes(codes: np.ndarray, names: list[str]) -> _ListColumn:
+        col = _ListColumn([])
+        col.codes = np.asarray(codes, dtype=np.int64)
+        col.lists = [[n] for n in names]
+        return col
+
+    def items(self, row: int) -> list[str]:
+        return self.lists[self.codes[row]]
+
+    def first(self) -> tuple[list[str], np.ndarray]:
+        """Key names and, per row, the id of its first key."""
+        names, ids = pd.factorize(pd.Series([lst[0] for lst in self.lists], dtype=object))[::-1]
+        return [str(k) for k in names], np.asarray(ids, dtype=np.int64)[self.codes]
+
+    def explode(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """(row index, key id) per (selected row, key) pair and the key names, sorted by name."""
+        flat = [k for lst in self.lists for k in lst]
+        lens_u = np.asarray([len(lst) for lst in self.lists], dtype=np.int64)
+        offs_u = np.concatenate(([0], np.cumsum(lens_u)[:-1]))
+        key_codes, key_names = pd.factorize(pd.Series(flat, dtype=object), sort=True)
+        key_codes = np.asarray(key_codes, dtype=np.int64)
+        sel = np.flatnonzero(rows)
+        c = self.codes[sel]
+        lens = lens_u[c]
+        total = int(lens.sum())
+        o_row = np.repeat(sel, lens)
+        within = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
+        keys = key_codes[np.repeat(offs_u[c], lens) + within] if total else np.zeros(0, dtype=np.int64)
+        return o_row, keys, [str(k) for k in key_names]
+
+
+def _column(df: pd.DataFrame, name: str, default: object = "") -> list:
+    if name not in df.columns:
+        return [default] * len(df)
+    return df[name].tolist()
+
+
+@dataclass
+class LevelCache:
+    """What one zoom level needs: which occurrences are points, clusters, rows of points and spans."""
+
+    level: int
+    capacity: int
+    is_point: np.ndarray  # per occurrence
+    clusters: ts.Clusters
+    occ_cluster: np.ndarray  # per occurrence: cluster id or -1
+    point_pos: np.ndarray  # per occurrence: position in point_stacking or -1
+    point_stacking: ts.Stacking
+    span_pos: np.ndarray  # per occurrence: its span group (same lane and period) or -1
+    span_stacking: ts.Stacking  # over span groups
+    span_members: np.ndarray  # occurrences of span groups, group after group
+    span_group_first: np.ndarray  # group g is span_members[first[g]:first[g + 1]]
+    span_mixed: np.ndarray  # per group: members of several colours
+    drawn: np.ndarray  # occurrence ids drawn one by one at this level, sorted by start
+    drawn_start: np.ndarray
+    drawn_end_max: np.ndarray  # running maximum of their ends
+    cluster_order: np.ndarray  # cluster ids sorted by start
+    cluster_start: np.ndarray
+    cluster_end_max: np.ndarray
+
+
+class TimelineData:
+    """Numpy columns of the events and their occurrences (one per event and lane), sorted by start.
+
+    Per event: id, start/end days (end exclusive), precision, open end, colour keys. Per occurrence:
+    event index, lane id, start, end, centre, alpha level, colour index. A filter is a boolean event
+    mask plus an optional set of countries; it only recomputes masks and lane order.
+    """
+
+    def __init__(self) -> None:
+        self.df = pd.DataFrame()
+        self.lane_mode = "country"
+        self.colour_mode = "auto"
+        self.version = 0  # bumped whenever anything drawn changes
+        self._n = 0
+        self.event_ids = np.zeros(0, dtype=object)
+        self._id_index: dict[str, int] = {}
+        self.start = np.zeros(0, dtype=np.int64)
+        self.end = np.zeros(0, dtype=np.int64)
+        self.placed = np.zeros(0, dtype=bool)
+        self.precision = np.zeros(0, dtype=object)
+        self.alpha_level = np.zeros(0, dtype=np.int8)
+        self.is_day = np.zeros(0, dtype=bool)
+        self.open_end = np.zeros(0, dtype=bool)
+        self._countries = _ListColumn([])
+        self._type_names: list[str] = [""]
+        self._type_codes = np.zeros(0, dtype=np.int64)
+        self._sources_cache: _ListColumn | None = None
+        self.event_mask = np.zeros(0, dtype=bool)
+        self.country_filter: frozenset[str] | None = None
+        self.colour_keys: list[str] = []
+        self._reset_occurrences()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def set_events(self, df: pd.DataFrame) -> None:
+        self.df = df.reset_index(drop=True)
+        n = len(self.df)
+        self._n = n
+        self.event_ids = np.asarray(_column(self.df, "event_id", ""), dtype=object).astype(str).astype(object)
+        self._id_index = {eid: i for i, eid in enumerate(self.event_ids.tolist())}
+        start = _factorized_days(self.df, "date_start")
+        end = _factorized_days(self.df, "date_end")
+        end = np.where(end == ts.MISSING_DAY, start, end)
+        self.placed = start != ts.MISSING_DAY
+        end = np.maximum(end, start)
+        self.start = np.where(self.placed, start, 0)
+        self.end = np.where(self.placed, end + 1, 1)  # exclusive
+        prec_codes, prec_uniques = pd.factorize(pd.Series(_column(self.df, "date_precision", "day"), dtype=object))
+        prec_names = [str(p).lower() if isinstance(p, str) else "day" for p in prec_uniques]
+        prec_codes = np.asarray(prec_codes, dtype=np.int64)
+        missing = prec_codes < 0
+        prec_codes[missing] = 0
+        names = np.asarray(prec_names or ["day"], dtype=object)
+        self.precision = np.where(missing, "day", names[prec_codes]) if n else np.zeros(0, dtype=object)
+        alpha_of = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names.tolist()], dtype=np.int8)
+        self.alpha_level = np.where(missing, 0, alpha_of[prec_codes]).astype(np.int8)
+        point_of = np.asarray([p in _POINT_PRECISIONS for p in names.tolist()], dtype=bool)
+        self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
+        self.alpha_level[self.is_day] = 0
+        open_raw = pd.Series(_column(self.df, "open_end", False), dtype=object)
+        self.open_end = open_raw.map(lambda v: bool(v) and str(v).lower() not in ("false", "0", "nan", "none")).to_numpy(bool)
+        self._countries = _ListColumn(_column(self.df, "countries", ""), upper=True)
+        type_codes, type_uniques = pd.factorize(pd.Series(_column(self.df, "event_type", ""), dtype=object))
+        self._type_names = [str(t).strip() if isinstance(t, str) else "" for t in type_uniques] + [""]
+        self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
+        self._sources_cache: _ListColumn | None = None
+        self.event_mask = np.ones(n, dtype=bool)
+        self.country_filter = None
+        log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
+        self._build_occurrences()
+
+    def _sources(self) -> _ListColumn:
+        if self._sources_cache is None:
+            values = [""] * self._n
+            for name in ("source_titles", "sources", "article_ids"):
+                if name in self.df.columns:
+                    col = self.df[name].tolist()
+                    if any(isinstance(v, str) and v.strip() for v in col):
+                        values = col
+                        break
+            self._sources_cache = _ListColumn(values)
+        return self._sources_cache
+
+    def set_lane_mode(self, mode: str) -> None:
+        if mode not in LANE_MODES:
+            raise ValueError(f"unknown lane mode {mode!r}; expected one of {', '.join(LANE_MODES)}")
+        if mode != self.lane_mode:
+            self.lane_mode = mode
+            self._build_occurrences()
+
+    def set_colour_mode(self, mode: str) -> None:
+        if mode not in COLOUR_MODES:
+            raise ValueError(f"unknown colour mode {mode!r}; expected one of {', '.join(COLOUR_MODES)}")
+        if mode != self.colour_mode:
+            self.colour_mode = mode
+            self._build_colours()
+
+    @property
+    def effective_colour_mode(self) -> str:
+        if self.colour_mode != "auto":
+            return self.colour_mode
+        return "event_type" if self.lane_mode == "country" else "country"
+
+    def _lane_column(self) -> _ListColumn:
+        if self.lane_mode == "country":
+            return self._countries
+        if self.lane_mode == "event_type":
+            return _ListColumn.from_codes(self._type_codes, self._type_names)
+        if self.lane_mode == "source":
+            return self._sources()
+        return _ListColumn.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
+
+    def lane_label(self, key: str, names: dict[str, str]) -> str:
+        if key == "" or key == "*":
+            return _EMPTY_LANE_LABELS[self.lane_mode]
+        if self.lane_mode == "country":
+            return names.get(key, key)
+        return key
+
+    def _reset_occurrences(self) -> None:
+        self.lane_keys: list[str] = []
+        self.o_event = np.zeros(0, dtype=np.int64)
+        self.o_lane = np.zeros(0, dtype=np.int64)
+        self.o_start = np.zeros(0, dtype=np.float64)
+        self.o_end = np.zeros(0, dtype=np.float64)
+        self.o_centre = np.zeros(0, dtype=np.float64)
+        self.o_alpha = np.zeros(0, dtype=np.int8)
+        self.o_day = np.zeros(0, dtype=bool)
+        self.o_colour = np.zeros(0, dtype=np.int64)
+        self.o_end_max = np.zeros(0, dtype=np.float64)
+        self._order_lc = np.zeros(0, dtype=np.int64)
+        self.o_visible = np.zeros(0, dtype=bool)
+        self.lane_pos = np.zeros(0, dtype=np.int64)
+        self.lane_order: list[int] = []
+        self.lane_counts = np.zeros(0, dtype=np.int64)
+        self._levels: OrderedDict[tuple[int, int], LevelCache] = OrderedDict()
+
+    def _build_occurrences(self) -> None:
+        self._reset_occurrences()
+        column = self._lane_column()
+        o_event, lane, self.lane_keys = column.explode(self.placed)
+        start = self.start[o_event].astype(np.float64)
+        order = np.argsort(start, kind="stable")
+        self.o_event = o_event[order]
+        self.o_lane = lane[order]
+        self.o_start = start[order]
+        self.o_end = self.end[self.o_event].astype(np.float64)
+        self.o_day = self.is_day[self.o_event]
+        # A day is drawn at noon; a period shown as a point sits at its middle.
+        self.o_centre = (self.o_start + self.o_end) / 2.0
+        self.o_alpha = self.alpha_level[self.o_event]
+        self.o_end_max = ts.prefix_max(self.o_end)
+        self._order_lc = np.lexsort((self.o_centre, self.o_lane))
+        self._build_colours()
+        self._apply_filter()
+
+    def _build_colours(self) -> None:
+        mode = self.effective_colour_mode
+        if mode == "country" and self.lane_mode == "country":
+            key_names, key_of_occ = self.lane_keys, self.o_lane
+        elif mode == "country":
+            key_names, first = self._countries.first()
+            key_of_occ = first[self.o_event]
+        else:
+            key_names, key_of_occ = self._type_names, self._type_codes[self.o_event]
+        counts = np.bincount(key_of_occ, minlength=len(key_names)) if len(key_of_occ) else np.zeros(len(key_names), dtype=np.int64)
+        used = [j for j in range(len(key_names)) if counts[j] > 0]
+        # Colours go to keys by frequency so the commonest keys get the most distinct colours.
+        used.sort(key=lambda j: (-counts[j], key_names[j]))
+        rank = np.zeros(len(key_names), dtype=np.int64)
+        rank[used] = np.arange(len(used))
+        self.colour_keys = [key_names[j] for j in used]
+        self.o_colour = rank[key_of_occ] if len(key_of_occ) else np.zeros(0, dtype=np.int64)
+        self.version += 1
+
+    # -- filter --------------------------------------------------------------------------------
+
+    def set_filter(self, mask: np.ndarray | None, countries: set[str] | frozenset[str] | None) -> None:
+        if mask is None:
+            self.event_mask = np.ones(self._n, dtype=bool)
+        else:
+            mask = np.asarray(mask, dtype=bool)
+            if mask.shape != (self._n,):
+                raise ValueError(f"filter mask has shape {mask.shape}, expected ({self._n},)")
+            self.event_mask = mask.copy()
+        self.country_filter = None if countries is None else frozenset(c.upper() for c in countries)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        n_lanes = len(self.lane_keys)
+        lane_ok = np.ones(n_lanes, dtype=bool)
+        if self.country_filter is not None and self.lane_mode == "country":
+            lane_ok = np.asarray([k in self.country_filter for k in self.lane_keys], dtype=bool)
+        ev_ok = self.event_mask if len(self.event_mask) == self._n else np.ones(self._n, dtype=bool)
+        self.o_visible = ev_ok[self.o_event] & lane_ok[self.o_lane] if len(self.o_event) else np.zeros(0, dtype=bool)
+        counts = np.bincount(self.o_lane[self.o_visible], minlength=n_lanes)
+        self.lane_counts = counts
+        shown = [j for j in range(n_lanes) if counts[j] > 0]
+        shown.sort(key=lambda j: (-counts[j], self.lane_keys[j] == "", self.lane_keys[j]))
+        self.lane_order = shown
+        self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
+        self.lane_pos[shown] = np.arange(len(shown))
+        self._levels.clear()
+        self.version += 1
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._n
+
+    def index_of(self, event_id: str) -> int:
+        return self._id_index.get(str(event_id), -1)
+
+    def extent(self) -> tuple[float, float] | None:
+        """First start and last end (days) of the visible occurrences, or of all when none is visible."""
+        vis = self.o_visible if self.o_visible.any() else np.ones(len(self.o_start), dtype=bool)
+        if not vis.any():
+            return None
+        return float(self.o_start[vis].min()), float(self.o_end[vis].max())
+
+    def event_countries(self, i: int) -> list[str]:
+        return [c for c in self._countries.items(i) if c]
+
+    def level(self, level: int, capacity: int) -> LevelCache:
+        """Clusters and stacking for a zoom level, computed once per level, filter and lane height."""
+        key = (level, capacity)
+        cached = self._levels.get(key)
+        if cached is not None:
+            self._levels.move_to_end(key)
+            return cached
+        cache = self._compute_level(level, capacity)
+        self._levels[key] = cache
+        if len(self._levels) > _LEVEL_CACHE_SIZE:
+            self._levels.popitem(last=False)
+        return cache
+
+    def _compute_level(self, level: int, capacity: int) -> LevelCache:
+        ppd = ts.level_px_per_day(level)
+        n_occ = len(self.o_start)
+        is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
+        order = self._order_lc
+        sel = order[(self.o_visible & is_point)[order]]
+        clusters = ts.cluster_bins(self.o_lane[sel], self.o_centre[sel], self.o_centre[sel],
+                                   CLUSTER_PX / ppd, capacity)
+        occ_cluster = np.full(n_occ, -1, dtype=np.int64)
+        occ_cluster[sel] = clusters.item_cluster
+        if len(clusters):
+            # A cluster spans its items' whole periods, so a click zooms to all of them.
+            lo = np.full(len(clusters), np.inf)
+            hi = np.full(len(clusters), -np.inf)
+            in_c = sel[clusters.item_cluster >= 0]
+            np.minimum.at(lo, occ_cluster[in_c], self.o_start[in_c])
+            np.maximum.at(hi, occ_cluster[in_c], self.o_end[in_c])
+            clusters = ts.Clusters(clusters.bin_days, clusters.item_cluster, clusters.lane, clusters.bin,
+                                   clusters.count, lo, hi)
+        free = sel[clusters.item_cluster < 0]
+        half = (MARKER_PX / 2.0 + 1.5) / ppd
+        point_stacking = ts.Stacking(self.o_lane[free], self.o_centre[free] - half, self.o_centre[free] + half)
+        point_pos = np.full(n_occ, -1, dtype=np.int64)
+        point_pos[free] = np.arange(len(free))
+        # Spans of the same period in the same lane are one bar: stack (and draw) one per group.
+        spans_sel = order[(self.o_visible & ~is_point)[order]]
+        span_ord = np.lexsort((self.o_end[spans_sel], self.o_start[spans_sel], self.o_lane[spans_sel]))
+        spans_sel = spans_sel[span_ord]
+        new_group = np.ones(len(spans_sel), dtype=bool)
+        if len(spans_sel) > 1:
+            a, b = spans_sel[1:], spans_sel[:-1]
+            new_group[1:] = ((self.o_lane[a] != self.o_lane[b]) | (self.o_start[a] != self.o_start[b])
+                             | (self.o_end[a] != self.o_end[b]))
+        group = np.cumsum(new_group) - 1
+        reps = spans_sel[new_group]
+        group_first = np.flatnonzero(new_group)
+        colours = self.o_colour[spans_sel]
+        mixed = (np.minimum.reduceat(colours, group_first) != np.maximum.reduceat(colours, group_first)
+                 if len(group_first) else np.zeros(0, dtype=bool))
+        gap = 2.0 / ppd
+        span_stacking = ts.Stacking(self.o_lane[reps], self.o_start[reps], self.o_end[reps] + gap)
+        span_pos = np.full(n_occ, -1, dtype=np.int64)
+        span_pos[spans_sel] = group
+        is_rep = np.zeros(n_occ, dtype=bool)
+        is_rep[reps] = True
+        drawn = np.flatnonzero(self.o_visible & (occ_cluster < 0) & (is_point | is_rep))
+        c_order = np.argsort(clusters.t_start, kind="stable") if len(clusters) else np.zeros(0, dtype=np.int64)
+        return LevelCache(
+            level=level, capacity=capacity, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,
+            point_pos=point_pos, point_stacking=point_stacking, span_pos=span_pos, span_stacking=span_stacking,
+            span_members=spans_sel, span_group_first=np.append(group_first, len(spans_sel)), span_mixed=mixed,
+            drawn=drawn, drawn_start=self.o_start[drawn], drawn_end_max=ts.prefix_max(self.o_end[drawn]),
+            cluster_order=c_order,
+            cluster_start=clusters.t_start[c_order] if len(clusters) else np.zeros(0),
+            cluster_end_max=ts.prefix_max(clusters.t_end[c_order]) if len(clusters) else np.zeros(0),
+        )
+
+    def span_group(self, lc: LevelCache, occ: int) -> np.ndarray:
+        """Occurrences drawn as one bar with `occ` (same lane and period) at a level."""
+        g = lc.span_pos[occ]
+        if g < 0:
+            return np.asarray([occ], dtype=np.int64)
+        return lc.span_members[lc.span_group_first[g]:lc.span_group_first[g + 1]]
+
+    def density(self, t0: float, ppd: float, width: int, lane_lo: int, lane_hi: int) -> np.ndarray:
+        """Occurrence counts per (shown lane in [lane_lo, lane_hi), pixel column): the density band."""
+        n_rows = max(lane_hi - lane_lo, 0)
+        if n_rows == 0 or width <= 0 or len(self.o_start) == 0:
+            return np.zeros((n_rows, max(width, 0)), dtype=np.int64)
+        t1 = t0 + width / ppd
+        i0, i1 = ts.visible_range(self.o_start, self.o_end_max, t0, t1)
+        sl = slice(i0, i1)
+        lp = self.lane_pos[self.o_lane[sl]]
+        x = ((self.o_centre[sl] - t0) * ppd).astype(np.int64)
+        ok = self.o_visible[sl] & (lp >= lane_lo) & (lp < lane_hi) & (x >= 0) & (x < width)
+        flat = (lp[ok] - lane_lo) * width + x[ok]
+        return np.bincount(flat, minlength=n_rows * width).reshape(n_rows, width)

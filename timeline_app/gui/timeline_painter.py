@@ -1,0 +1,725 @@
+"""Paints the timeline with one QPainter pass, shared by the widget, PNG and SVG export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetricsF, QGradient, QImage, QLinearGradient, QPainter, QPalette, QPen, QStaticText,
+)
+
+from timeline_app.core import timescale as ts
+from timeline_app.gui.timeline_data import ALPHA_LEVELS, MARKER_PX, TimelineData
+
+log = logging.getLogger(__name__)
+
+HEADER_W = 168  # lane header column
+AXIS_H = 44  # context row + minor row
+MIN_LANE_H = 26
+MAX_LANE_H = 160
+MAX_SPAN_ROWS = 3
+POINT_ROW_H = 16
+DENSITY_H = 4
+MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
+
+# Distinct, print-safe categorical colours (Tableau 10, then ten more of similar weight).
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#7f7f7f", "#2f6db5", "#a05195", "#d45087", "#665191", "#ff7c43", "#00a6a6",
+    "#8c6d31", "#637939", "#7b4173", "#3182bd",
+)
+
+
+def cluster_capacity(px_per_day: float) -> int:
+    """Points a lane stacks before they merge into a cluster: fewer rows when zoomed out."""
+    if px_per_day < 0.5:
+        return 1
+    if px_per_day < 2.0:
+        return 2
+    if px_per_day < 6.0:
+        return 3
+    return 4
+
+
+@dataclass
+class LaneLayout:
+    """Per shown lane (by position): span rows, point rows, top and height, for one frame."""
+
+    span_row_h: int
+    span_rows: np.ndarray
+    point_rows: np.ndarray
+    top: np.ndarray  # relative to the first lane's top
+    height: np.ndarray
+
+    @property
+    def total(self) -> int:
+        return int(self.height.sum())
+
+    def point_top(self, pos: np.ndarray | int) -> np.ndarray:
+        return 3 + self.span_rows[pos] * (self.span_row_h + 1) + (self.span_rows[pos] > 0) * 2
+
+    @staticmethod
+    def build(n_lanes: int, span_rows: np.ndarray, point_rows: np.ndarray, span_row_h: int,
+              min_height: int) -> LaneLayout:
+        height = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + DENSITY_H + 3
+        height = np.maximum(height, MIN_LANE_H).astype(np.int64)
+        # Few lanes share out the free height, so a filtered timeline does not sit in a corner.
+        if n_lanes and height.sum() < min_height:
+            height = np.minimum(height + (min_height - height.sum()) // n_lanes, MAX_LANE_H)
+        top = np.concatenate(([0], np.cumsum(height)[:-1])) if n_lanes else np.zeros(0, dtype=np.int64)
+        return LaneLayout(span_row_h, span_rows, point_rows, top, height)
+
+
+@dataclass
+class PaintState:
+    """Everything a frame depends on besides the data."""
+
+    viewport: ts.Viewport  # the time area only: its x = 0 is the widget's HEADER_W
+    width: int
+    height: int
+    scroll_y: int = 0
+    country_names: dict[str, str] = field(default_factory=dict)
+    today: float | None = None
+    show_legend: bool = True
+
+
+@dataclass
+class FrameItems:
+    """What the last frame drew, in widget coordinates, for hit testing and linked highlights."""
+
+    x: np.ndarray
+    y: np.ndarray
+    w: np.ndarray
+    h: np.ndarray
+    occ: np.ndarray  # occurrence id, or -1 for a cluster
+    cluster: np.ndarray  # cluster id, or -1 for an occurrence
+    level: int = 0
+    capacity: int = 1
+    layout: LaneLayout | None = None
+    lane_top: float = AXIS_H  # y of the first lane (scroll applied)
+
+    @staticmethod
+    def empty() -> FrameItems:
+        z = np.zeros(0)
+        zi = np.zeros(0, dtype=np.int64)
+        return FrameItems(z, z, z, z, zi, zi)
+
+
+@dataclass
+class _Frame(FrameItems):
+    """FrameItems plus what the frame collected before drawing."""
+
+    lc: object = None
+    cids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    c_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    spans: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    s_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    s_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    pts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    p_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    p_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @staticmethod
+    def empty() -> _Frame:
+        z = np.zeros(0)
+        zi = np.zeros(0, dtype=np.int64)
+        return _Frame(z, z, z, z, zi, zi)
+
+
+@dataclass
+class Theme:
+    """Colours taken from the widget's palette, so light and dark desktops both look right."""
+
+    base: QColor
+    alt: QColor
+    window: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    grid_strong: QColor
+    highlight: QColor
+    today: QColor
+    dark: bool
+    colours: list[QColor]
+    neutral: QColor
+    _brushes: dict = field(default_factory=dict)
+
+    @staticmethod
+    def from_palette(palette: QPalette) -> Theme:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = base.lightnessF() < 0.5
+        alt = QColor(base).lighter(112) if dark else QColor(base).darker(104)
+        window = palette.color(QPalette.ColorRole.Window)
+        muted = QColor(text)
+        muted.setAlphaF(0.6)
+        grid = QColor(text)
+        grid.setAlphaF(0.08)
+        grid_strong = QColor(text)
+        grid_strong.setAlphaF(0.22)
+        colours = [QColor(c) for c in PALETTE]
+        if dark:
+            colours = [c.lighter(125) for c in colours]
+        neutral = QColor("#9fb3cc") if dark else QColor("#7d8da1")
+        return Theme(base, alt, window, text, muted, grid, grid_strong,
+                     palette.color(QPalette.ColorRole.Highlight), QColor("#d62728"), dark, colours, neutral)
+
+    def colour(self, index: int, alpha_level: int = 0) -> QColor:
+        """Palette colour `index` (-1: the neutral colour of mixed groups) at a precision's alpha."""
+        c = QColor(self.neutral if index < 0 else self.colours[index % len(self.colours)])
+        c.setAlphaF(ALPHA_LEVELS[alpha_level])
+        return c
+
+    def brush(self, index: int, alpha_level: int = 0, fading: bool = False) -> QBrush:
+        """Cached brushes: one per colour, precision and fade, reused by every batched draw."""
+        key = (index % len(self.colours) if index >= 0 else -1, alpha_level, fading)
+        b = self._brushes.get(key)
+        if b is None:
+            c = self.colour(index, alpha_level)
+            if fading:
+                grad = QLinearGradient(0, 0, 1, 0)
+                grad.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
+                grad.setColorAt(0.0, c)
+                end = QColor(c)
+                end.setAlphaF(0.0)
+                grad.setColorAt(1.0, end)
+                b = QBrush(grad)
+            else:
+                b = QBrush(c)
+            self._brushes[key] = b
+        return b
+
+
+class TextCache:
+    """QStaticText objects keyed by content, so a label is laid out once, not every frame."""
+
+    def __init__(self, limit: int = 6000) -> None:
+        self._items: OrderedDict[object, QStaticText] = OrderedDict()
+        self._limit = limit
+
+    def get(self, key: object, text: str) -> QStaticText:
+        st = self._items.get(key)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            self._items[key] = st
+            if len(self._items) > self._limit:
+                self._items.popitem(last=False)
+        return st
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+def _rects(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> list[QRectF]:
+    return [QRectF(a, b, c, d) for a, b, c, d in zip(x.tolist(), y.tolist(), w.tolist(), h.tolist())]
+
+
+def _batched(painter: QPainter, keys: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray,
+             h: np.ndarray, brush_of) -> None:
+    """One drawRects call per distinct key (colour and alpha): the fast path for many boxes."""
+    if len(keys) == 0:
+        return
+    order = np.argsort(keys, kind="stable")
+    k = keys[order]
+    cuts = np.flatnonzero(np.diff(k)) + 1
+    starts = np.concatenate(([0], cuts))
+    ends = np.concatenate((cuts, [len(k)]))
+    for a, b in zip(starts.tolist(), ends.tolist()):
+        idx = order[a:b]
+        painter.setBrush(brush_of(int(k[a])))
+        painter.drawRects(_rects(x[idx], y[idx], w[idx], h[idx]))
+
+
+class TimelinePainter:
+    """Draws lanes, density bands, spans, clusters, points, labels, axis, headers and legend."""
+
+    def __init__(self, data: TimelineData) -> None:
+        self.data = data
+        self.font = QFont()
+        self.font.setPointSizeF(max(self.font.pointSizeF() - 1.0, 7.5))
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+        self.small = QFont(self.font)
+        self.small.setPointSizeF(max(self.font.pointSizeF() - 0.5, 7.0))
+        self.fm = QFontMetricsF(self.font)
+        self.fm_bold = QFontMetricsF(self.bold)
+        self.fm_small = QFontMetricsF(self.small)
+        self.texts = TextCache()
+        self._measure_cache: dict[str, float] = {}
+        self.content_height = AXIS_H  # of the last frame: lanes scroll when it exceeds the height
+
+    def measure(self, text: str) -> float:
+        w = self._measure_cache.get(text)
+        if w is None:
+            w = self.fm.horizontalAdvance(text)
+            if len(self._measure_cache) > 5000:
+                self._measure_cache.clear()
+            self._measure_cache[text] = w
+        return w
+
+    # -- the frame -----------------------------------------------------------------------------
+
+    def paint(self, p: QPainter, state: PaintState, theme: Theme) -> FrameItems:
+        data = self.data
+        vp = state.viewport
+        W, H = state.width, state.height
+        tw = vp.width
+        p.fillRect(QRectF(0, 0, W, H), theme.base)
+        axis = ts.choose_axis(vp, self.measure)
+        frame = self._collect(state)
+        layout = frame.layout
+        n_lanes = len(data.lane_order)
+        view_h = H - AXIS_H
+        self.content_height = AXIS_H + (layout.total if layout is not None else 0)
+        scroll = int(min(max(state.scroll_y, 0), max(self.content_height - H, 0)))
+        lane_top = AXIS_H - scroll
+        frame.lane_top = lane_top
+        lane_lo = lane_hi = 0
+        if layout is not None and n_lanes:
+            lane_lo = int(np.searchsorted(layout.top + layout.height, scroll, side="right"))
+            lane_hi = int(np.searchsorted(layout.top, scroll + view_h, side="left"))
+
+        p.save()
+        p.setClipRect(QRectF(HEADER_W, AXIS_H, tw, view_h))
+        if layout is not None:
+            for pos in range(lane_lo, lane_hi):
+                if pos % 2:
+                    p.fillRect(QRectF(HEADER_W, lane_top + layout.top[pos], tw, layout.height[pos]), theme.alt)
+        self._grid(p, axis, vp, H, theme)
+        p.translate(HEADER_W, 0)
+        if layout is not None and lane_hi > lane_lo:
+            self._draw_frame(p, state, theme, frame, lane_lo, lane_hi)
+        else:
+            frame.x = frame.y = frame.w = frame.h = np.zeros(0)
+            frame.occ = frame.cluster = np.zeros(0, dtype=np.int64)
+        self._today(p, vp, H, theme, state.today)
+        p.restore()
+
+        self._axis(p, axis, vp, W, theme, state.today)
+        self._headers(p, state, theme, layout, lane_lo, lane_hi, lane_top)
+        if state.show_legend:
+            self._legend(p, W, H, theme)
+        if not n_lanes:
+            p.setPen(theme.muted)
+            p.setFont(self.font)
+            msg = "No events match the filter" if len(data) else "No events loaded"
+            p.drawText(QRectF(HEADER_W, AXIS_H, tw, view_h), Qt.AlignmentFlag.AlignCenter, msg)
+        frame.x = frame.x + HEADER_W
+        return frame
+
+    def _grid(self, p: QPainter, axis: ts.Axis, vp: ts.Viewport, H: int, theme: Theme) -> None:
+        p.setPen(QPen(theme.grid, 1))
+        xs = [HEADER_W + round(float(vp.x_of(tk.t))) + 0.5 for tk in axis.minor]
+        p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
+        if axis.context:
+            p.setPen(QPen(theme.grid_strong, 1))
+            xs = [HEADER_W + round(float(vp.x_of(tk.t))) + 0.5 for tk in axis.context]
+            p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
+
+    def measure_content_height(self, state: PaintState) -> int:
+        """Axis plus lanes as a frame of `state` would lay them out (the height of a whole export)."""
+        frame = self._collect(state)
+        return AXIS_H + (frame.layout.total if frame.layout is not None else 0)
+
+    def _collect(self, state: PaintState) -> _Frame:
+        """Clusters, spans and points in the visible time window (all lanes) and the lane layout."""
+        data = self.data
+        vp = state.viewport
+        n_lanes = len(data.lane_order)
+        level = ts.zoom_level(vp.px_per_day)
+        capacity = cluster_capacity(vp.px_per_day)
+        frame = _Frame.empty()
+        frame.level, frame.capacity = level, capacity
+        span_row_h = 12 if vp.px_per_day >= 1.5 else 6
+        if not n_lanes or not len(data.o_start):
+            frame.layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64),
+                                            np.ones(n_lanes, dtype=np.int64), span_row_h, state.height - AXIS_H)
+            return frame
+        lc = data.level(level, capacity)
+        frame.lc = lc
+        pad = (MARKER_PX + 2) / vp.px_per_day
+        t0, t1 = vp.t0 - pad, vp.t1 + pad
+        cl = lc.clusters
+        if len(cl):
+            j0, j1 = ts.visible_range(lc.cluster_start, lc.cluster_end_max, t0, t1)
+            cids = lc.cluster_order[j0:j1]
+            frame.cids = cids[(cl.t_end[cids] > t0) & (data.lane_pos[cl.lane[cids]] >= 0)]
+            frame.c_pos = data.lane_pos[cl.lane[frame.cids]]
+        k0, k1 = ts.visible_range(lc.drawn_start, lc.drawn_end_max, t0, t1)
+        occ = lc.drawn[k0:k1]
+        occ = occ[data.o_end[occ] > t0]
+        pos = data.lane_pos[data.o_lane[occ]]
+        point = lc.is_point[occ]
+        frame.spans, frame.s_pos = occ[~point], pos[~point]
+        frame.pts, frame.p_pos = occ[point], pos[point]
+        frame.s_rows = lc.span_stacking.rows_for(lc.span_pos[frame.spans])
+        frame.p_rows = np.minimum(lc.point_stacking.rows_for(lc.point_pos[frame.pts]), capacity - 1)
+        span_rows = np.zeros(n_lanes, dtype=np.int64)
+        point_rows = np.ones(n_lanes, dtype=np.int64)
+        np.maximum.at(span_rows, frame.s_pos, np.minimum(frame.s_rows, MAX_SPAN_ROWS - 1) + 1)
+        np.maximum.at(point_rows, frame.p_pos, frame.p_rows + 1)
+        frame.layout = LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, state.height - AXIS_H)
+        return frame
+
+    def _draw_frame(self, p: QPainter, state: PaintState, theme: Theme, frame: _Frame, lane_lo: int,
+                    lane_hi: int) -> None:
+        data = self.data
+        vp = state.viewport
+        layout = frame.layout
+        lane_top = frame.lane_top
+        out: list[tuple[np.ndarray, ...]] = []
+
+        if frame.lc is not None and len(frame.lc.clusters) and vp.px_per_day < 8.0:
+            self._density(p, vp, theme, layout, lane_lo, lane_hi, lane_top)
+
+        # Clusters: a box over the bin with the number of events in it.
+        cids, cpos = frame.cids, frame.c_pos
+        ok = (cpos >= lane_lo) & (cpos < lane_hi)
+        cids, cpos = cids[ok], cpos[ok]
+        if len(cids):
+            cl = frame.lc.clusters
+            bx0 = vp.x_of(cl.bin[cids] * cl.bin_days)
+            bx1 = vp.x_of((cl.bin[cids] + 1) * cl.bin_days)
+            cx = np.floor(bx0) + 1.0
+            cw = np.maximum(np.floor(bx1) - cx - 1.0, 3.0)
+            cy = lane_top + layout.top[cpos] + layout.point_top(cpos)
+            ch = (layout.point_rows[cpos] * POINT_ROW_H - 2).astype(np.float64)
+            counts = cl.count[cids]
+            top = max(float(np.log2(counts.max())), 1.0)
+            strength = np.minimum((np.log2(counts) / top * 4).astype(np.int64), 3)
+            lane_colour = self._lane_colour_index()
+            colour_key = (np.asarray([lane_colour.get(int(l), 0) for l in cl.lane[cids].tolist()], dtype=np.int64)
+                          if self._colour_is_lane() else np.full(len(cids), -1, dtype=np.int64))
+            keys = (colour_key + 1) * 4 + strength
+            p.setPen(Qt.PenStyle.NoPen)
+            _batched(p, keys, cx, cy, cw, ch, lambda k: self._cluster_brush(theme, k // 4 - 1, k % 4))
+            p.setFont(self.small)
+            p.setPen(theme.text)
+            fh = self.fm_small.height()
+            for x, y, w, h, n in zip(cx.tolist(), cy.tolist(), cw.tolist(), ch.tolist(), counts.tolist()):
+                label = str(n) if n < 10000 else f"{n // 1000}k"
+                lw = self.measure_small(label)
+                if lw + 4 <= w:
+                    st = self.texts.get(("c", label), label)
+                    p.drawStaticText(QPointF(x + (w - lw) / 2, y + (h - fh) / 2), st)
+            out.append((cx, cy, cw, ch, np.full(len(cids), -1, dtype=np.int64), cids))
+
+        # Spans: periods over their extent, lighter the coarser; open periods fade out.
+        ok = (frame.s_pos >= lane_lo) & (frame.s_pos < lane_hi)
+        spans, s_pos, s_rows = frame.spans[ok], frame.s_pos[ok], frame.s_rows[ok]
+        if len(spans):
+            out.append(self._spans(p, theme, vp, frame.lc, layout, spans, s_pos, s_rows, lane_top))
+
+        # Points: one marker per day event (and per period too short to draw at this zoom).
+        ok = (frame.p_pos >= lane_lo) & (frame.p_pos < lane_hi)
+        pts, p_pos, rows = frame.pts[ok], frame.p_pos[ok], frame.p_rows[ok]
+        if len(pts):
+            x = vp.x_of(data.o_centre[pts])
+            px = np.round(x - MARKER_PX / 2)
+            py = (lane_top + layout.top[p_pos] + layout.point_top(p_pos) + rows * POINT_ROW_H
+                  + (POINT_ROW_H - MARKER_PX) / 2 - 1)
+            size = np.full(len(pts), MARKER_PX)
+            p.setPen(Qt.PenStyle.NoPen)
+            keys = data.o_colour[pts] * 8 + data.o_alpha[pts]
+            _batched(p, keys, px, py, size, size, lambda k: theme.brush(k // 8, k % 8))
+            self._point_labels(p, theme, vp.width, pts, x, py, p_pos, rows, out[0] if len(cids) else None,
+                               cpos if len(cids) else None, layout)
+            out.append((px, py, size, size, pts, np.full(len(pts), -1, dtype=np.int64)))
+        if out:
+            frame.x, frame.y, frame.w, frame.h, frame.occ, frame.cluster = (np.concatenate(c) for c in zip(*out))
+
+    def _cluster_brush(self, theme: Theme, colour: int, strength: int) -> QBrush:
+        key = ("cluster", colour, strength)
+        b = theme._brushes.get(key)
+        if b is None:
+            c = QColor(theme.colours[colour % len(theme.colours)] if colour >= 0 else theme.neutral)
+            c.setAlphaF(0.22 + 0.13 * strength)
+            b = QBrush(c)
+            theme._brushes[key] = b
+        return b
+
+    def measure_small(self, text: str) -> float:
+        key = "\x00" + text
+        w = self._measure_cache.get(key)
+        if w is None:
+            w = self.fm_small.horizontalAdvance(text)
+            self._measure_cache[key] = w
+        return w
+
+    def _spans(self, p: QPainter, theme: Theme, vp: ts.Viewport, lc, layout: LaneLayout, spans: np.ndarray,
+               s_pos: np.ndarray, raw_rows: np.ndarray, lane_top: float) -> tuple[np.ndarray, ...]:
+        data = self.data
+        rows = np.minimum(raw_rows, MAX_SPAN_ROWS - 1)
+        x0 = np.maximum(vp.x_of(data.o_start[spans]), -4.0)
+        x1 = np.minimum(vp.x_of(data.o_end[spans]), vp.width + 4.0)
+        sx = np.round(x0)
+        sw = np.maximum(np.round(x1) - sx - 1.0, 2.0)
+        rh = layout.span_row_h
+        sy = lane_top + layout.top[s_pos] + 3 + rows * (rh + 1)
+        sh = np.full(len(spans), float(rh))
+        group = lc.span_pos[spans]
+        size = lc.span_group_first[group + 1] - lc.span_group_first[group]
+        colour = np.where(lc.span_mixed[group], -1, data.o_colour[spans])
+        opened = data.open_end[data.o_event[spans]].astype(np.int64)
+        keys = ((colour + 1) * 8 + data.o_alpha[spans]) * 2 + opened
+        p.setPen(Qt.PenStyle.NoPen)
+        _batched(p, keys, sx, sy, sw, sh, lambda k: theme.brush(k // 16 - 1, (k // 2) % 8, bool(k % 2)))
+        if rh >= 12:
+            # Bars pushed into the last row overlap there: no labels in a lane's overflowing row.
+            overflow = np.zeros(len(layout.top), dtype=bool)
+            overflow[s_pos[raw_rows >= MAX_SPAN_ROWS]] = True
+            labelled = (raw_rows < MAX_SPAN_ROWS - 1) | ~overflow[s_pos]
+            p.setFont(self.small)
+            p.setPen(theme.text)
+            text_dy = (rh - self.fm_small.height()) / 2
+            wide = np.flatnonzero((sw >= 40) & labelled)[:MAX_LABELS]
+            for i in wide.tolist():
+                text_x = max(float(sx[i]), 0.0) + 3
+                avail = float(sx[i] + sw[i]) - text_x - 3
+                if avail < 40:
+                    continue
+                n = int(size[i])
+                st = (self._label(int(data.o_event[spans[i]]), avail, small=True) if n == 1
+                      else self._count_label(n, avail))
+                if st is not None:
+                    p.drawStaticText(QPointF(text_x, float(sy[i]) + text_dy), st)
+        return sx, sy, sw, sh, spans, np.full(len(spans), -1, dtype=np.int64)
+
+    def _count_label(self, n: int, avail: float) -> QStaticText | None:
+        text = f"{n} events"
+        if self.measure_small(text) > avail:
+            text = str(n)
+            if self.measure_small(text) > avail:
+                return None
+        return self.texts.get(("n", text), text)
+
+    def _label(self, event: int, avail: float, small: bool = False) -> QStaticText | None:
+        bucket = int(avail // 24)
+        if bucket < 1:
+            return None
+        key = (event, bucket, small)
+        st = self.texts._items.get(key)
+        if st is None:
+            summary = self.data.df.at[event, "summary"] if "summary" in self.data.df.columns else ""
+            summary = summary if isinstance(summary, str) else ""
+            summary = " ".join(summary.split())
+            if not summary:
+                return None
+            fm = self.fm_small if small else self.fm
+            text = fm.elidedText(summary, Qt.TextElideMode.ElideRight, bucket * 24.0)
+            if not text or text == "…":
+                return None
+            st = self.texts.get(key, text)
+        return st
+
+    def _point_labels(self, p: QPainter, theme: Theme, tw: float, pts: np.ndarray, x: np.ndarray,
+                      py: np.ndarray, lane_pos: np.ndarray, rows: np.ndarray, clusters: tuple | None,
+                      c_pos: np.ndarray | None, layout: LaneLayout) -> None:
+        """Summaries to the right of points, only where they fit before the next point or cluster."""
+        # Obstacles: every point's left edge in its row, and every cluster in each row of its lane.
+        ob_lane, ob_row, ob_x = [lane_pos], [rows], [x - MARKER_PX / 2]
+        if clusters is not None and c_pos is not None and len(c_pos):
+            n_rows = layout.point_rows[c_pos]
+            rep = np.repeat(np.arange(len(c_pos)), n_rows)
+            within = np.arange(len(rep)) - np.repeat(np.cumsum(n_rows) - n_rows, n_rows)
+            ob_lane.append(c_pos[rep])
+            ob_row.append(within)
+            ob_x.append(clusters[0][rep] - 2)
+        group_of = lambda lane, row: lane * 8 + row  # noqa: E731
+        ob_g = group_of(np.concatenate(ob_lane), np.concatenate(ob_row)).astype(np.float64)
+        ob_xx = np.concatenate(ob_x)
+        order = np.lexsort((ob_xx, ob_g))
+        ob_g, ob_xx = ob_g[order], ob_xx[order]
+        g = group_of(lane_pos, rows).astype(np.float64)
+        # Next obstacle strictly right of each point's centre, within the same lane and row.
+        key_sorted = ob_g * 1e7 + np.clip(ob_xx, -1e6, 1e6)
+        idx = np.searchsorted(key_sorted, g * 1e7 + np.clip(x, -1e6, 1e6), side="right")
+        nxt = np.full(len(pts), float(tw))
+        has = idx < len(ob_g)
+        same = np.zeros(len(pts), dtype=bool)
+        same[has] = ob_g[idx[has]] == g[has]
+        nxt[same] = np.minimum(ob_xx[idx[same]] - 4, tw)
+        avail = nxt - (x + MARKER_PX / 2 + 3)
+        fits = np.flatnonzero((avail >= 48) & (x > -MARKER_PX) & (x < tw))
+        if len(fits) > MAX_LABELS:
+            fits = fits[np.argsort(-avail[fits], kind="stable")[:MAX_LABELS]]
+        p.setFont(self.font)
+        p.setPen(theme.text)
+        text_dy = (MARKER_PX - self.fm.height()) / 2
+        for i in fits.tolist():
+            st = self._label(int(self.data.o_event[pts[i]]), float(avail[i]))
+            if st is not None:
+                p.drawStaticText(QPointF(float(x[i]) + MARKER_PX / 2 + 3, float(py[i]) + text_dy), st)
+
+    def _density(self, p: QPainter, vp: ts.Viewport, theme: Theme, layout: LaneLayout, lane_lo: int,
+                 lane_hi: int, lane_top: float) -> None:
+        counts = self.data.density(vp.t0, vp.px_per_day, vp.width, lane_lo, lane_hi)
+        if counts.size == 0 or counts.max() == 0:
+            return
+        level = np.log1p(counts) / math.log1p(float(counts.max()))
+        alpha = np.where(counts > 0, 0.2 + 0.8 * level, 0.0)
+        c = theme.text
+        r, g, b = c.red(), c.green(), c.blue()
+        a = (alpha * 170).astype(np.uint32)
+        # Premultiplied ARGB32, one row per lane: the whole band is one image, blitted per lane.
+        argb = (a << 24) | ((a * r // 255) << 16) | ((a * g // 255) << 8) | (a * b // 255)
+        argb = np.ascontiguousarray(argb.astype(np.uint32))
+        h, w = argb.shape
+        img = QImage(argb.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        for row in range(h):
+            pos = lane_lo + row
+            y = lane_top + layout.top[pos] + layout.height[pos] - DENSITY_H - 1
+            p.drawImage(QRectF(0, y, w, DENSITY_H), img, QRectF(0, row, w, 1))
+
+    def _colour_is_lane(self) -> bool:
+        d = self.data
+        return d.lane_mode == "country" and d.effective_colour_mode == "country"
+
+    def _lane_colour_index(self) -> dict[int, int]:
+        d = self.data
+        idx = {k: i for i, k in enumerate(d.colour_keys)}
+        return {lane: idx.get(key, 0) for lane, key in enumerate(d.lane_keys)}
+
+    def _today(self, p: QPainter, vp: ts.Viewport, H: int, theme: Theme, today: float | None) -> None:
+        if today is None or not (vp.t0 <= today <= vp.t1):
+            return
+        x = round(float(vp.x_of(today))) + 0.5
+        pen = QPen(theme.today, 1.5, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.drawLine(QPointF(x, AXIS_H), QPointF(x, H))
+
+    def _axis(self, p: QPainter, axis: ts.Axis, vp: ts.Viewport, W: int, theme: Theme, today: float | None) -> None:
+        p.fillRect(QRectF(0, 0, W, AXIS_H), theme.window)
+        p.setPen(QPen(theme.grid_strong, 1))
+        p.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(W, AXIS_H - 0.5))
+        p.save()
+        p.setClipRect(QRectF(HEADER_W, 0, vp.width, AXIS_H))
+        row1, row2 = 3.0, 23.0
+        # Context row: each label sticks to the left edge while its period is visible.
+        p.setFont(self.bold)
+        p.setPen(theme.text)
+        ctx = list(axis.context)
+        lines = []
+        for i, tk in enumerate(ctx):
+            x = HEADER_W + float(vp.x_of(tk.t))
+            lw = self.fm_bold.horizontalAdvance(tk.label)
+            lx = max(x + 4, HEADER_W + 4)
+            if i + 1 < len(ctx):
+                # The sticky label of a period gives way to the next one instead of overlapping it.
+                nx = HEADER_W + float(vp.x_of(ctx[i + 1].t))
+                lx = min(lx, nx - lw - 8)
+            lines += [QPointF(round(x) + 0.5, 0), QPointF(round(x) + 0.5, AXIS_H)]
+            if lx < HEADER_W:
+                continue
+            p.drawStaticText(QPointF(lx, row1), self.texts.get(("b", tk.label), tk.label))
+        p.setPen(QPen(theme.grid_strong, 1))
+        if lines:
+            p.drawLines(lines)
+        p.setFont(self.font)
+        p.setPen(theme.muted)
+        lines = []
+        for tk in axis.minor:
+            x = HEADER_W + round(float(vp.x_of(tk.t))) + 0.5
+            lines += [QPointF(x, AXIS_H - 6), QPointF(x, AXIS_H)]
+            if x + 3 >= HEADER_W:
+                p.drawStaticText(QPointF(x + 3, row2), self.texts.get(("m", tk.label), tk.label))
+        if lines:
+            p.drawLines(lines)
+        if today is not None and vp.t0 <= today <= vp.t1:
+            x = HEADER_W + float(vp.x_of(today))
+            p.setPen(theme.today)
+            p.setFont(self.small)
+            p.drawText(QPointF(x + 3, AXIS_H - 3), "Today")
+        p.restore()
+
+    def _headers(self, p: QPainter, state: PaintState, theme: Theme, layout: LaneLayout | None, lane_lo: int,
+                 lane_hi: int, lane_top: float) -> None:
+        data = self.data
+        H = state.height
+        p.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), theme.window)
+        p.setPen(theme.muted)
+        p.setFont(self.small)
+        title = {"country": "Country", "event_type": "Event type", "source": "Source", "single": "Lane"}[data.lane_mode]
+        p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                   title)
+        p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                   "events")
+        p.save()
+        p.setClipRect(QRectF(0, AXIS_H, HEADER_W, H - AXIS_H))
+        p.fillRect(QRectF(0, AXIS_H, HEADER_W, H - AXIS_H), theme.window)
+        lane_colours = self._lane_colour_index() if self._colour_is_lane() else None
+        separators = []
+        for pos in range(lane_lo, lane_hi) if layout is not None else ():
+            lane = data.lane_order[pos]
+            y = lane_top + float(layout.top[pos])
+            h = float(layout.height[pos])
+            if pos % 2:
+                p.fillRect(QRectF(0, y, HEADER_W, h), theme.alt)
+            x = 8.0
+            if lane_colours is not None:
+                p.fillRect(QRectF(6, y + 5, 4, h - 10), theme.colours[lane_colours[lane] % len(theme.colours)])
+                x = 16.0
+            count = f"{int(data.lane_counts[lane]):,}"
+            cw = self.measure_small(count)
+            name = data.lane_label(data.lane_keys[lane], state.country_names)
+            name = self.fm.elidedText(name, Qt.TextElideMode.ElideRight, HEADER_W - x - cw - 14)
+            row_h = min(h, 22.0)
+            p.setFont(self.font)
+            p.setPen(theme.text)
+            p.drawText(QRectF(x, y + 2, HEADER_W - x, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+            p.setFont(self.small)
+            p.setPen(theme.muted)
+            p.drawText(QRectF(0, y + 2, HEADER_W - 8, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
+            separators += [QPointF(0, y + h - 0.5), QPointF(state.width, y + h - 0.5)]
+        p.restore()
+        p.save()
+        p.setClipRect(QRectF(0, AXIS_H, state.width, H - AXIS_H))
+        p.setPen(QPen(theme.grid, 1))
+        if separators:
+            p.drawLines(separators)
+        p.restore()
+        p.setPen(QPen(theme.grid_strong, 1))
+        p.drawLine(QPointF(HEADER_W - 0.5, 0), QPointF(HEADER_W - 0.5, H))
+
+    def _legend(self, p: QPainter, W: int, H: int, theme: Theme) -> None:
+        """Colour legend for the colour key when it is not already the lane (types by default)."""
+        data = self.data
+        if self._colour_is_lane() or not data.colour_keys:
+            return
+        mode = data.effective_colour_mode
+        if mode == "event_type" and data.lane_mode == "event_type":
+            return
+        keys = data.colour_keys[:12]
+        labels = [k if k else ("Unclassified" if mode == "event_type" else "No country") for k in keys]
+        if len(data.colour_keys) > 12:
+            labels.append(f"+{len(data.colour_keys) - 12} more")
+        lh = self.fm_small.height() + 3
+        lw = max(self.fm_small.horizontalAdvance(s) for s in labels) + 26
+        bh = lh * len(labels) + 8
+        box = QRectF(W - lw - 10, max(H - bh - 10, AXIS_H + 4), lw, bh)
+        bg = QColor(theme.base)
+        bg.setAlphaF(0.88)
+        p.setPen(QPen(theme.grid_strong, 1))
+        p.setBrush(bg)
+        p.drawRoundedRect(box, 4, 4)
+        p.setFont(self.small)
+        for i, s in enumerate(labels):
+            y = box.top() + 4 + i * lh
+            if i < len(keys):
+                p.fillRect(QRectF(box.left() + 7, y + lh / 2 - 4, 9, 8), theme.colours[i % len(theme.colours)])
+            p.setPen(theme.text)
+            p.drawText(QPointF(box.left() + 21, y + self.fm_small.ascent() + 1), s)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def today_days() -> float:
+    """Now, in timeline days (local date and time of day)."""
+    now = dt.datetime.now()
+    return ts.date_to_days(now.date()) + (now.hour + now.minute / 60.0) / 24.0

@@ -1,0 +1,727 @@
+"""TimelineView: the zoomable, filterable timeline of events, smooth at 100,000 events.
+
+API used by the main window::
+
+    view = TimelineView(parent=None)
+    view.set_events(df)                    # events frame (frames.EVENT_COLUMNS); unplaceable rows skipped
+    view.set_country_names({"TUR": "Türkiye", ...})   # lane headers, tooltips, legend
+    view.set_visible_mask(mask, countries=None)       # numpy bool per row of df; optional lane set
+    view.set_filter(mask=None, countries=None)        # same, both optional
+    view.set_lane_mode("country" | "event_type" | "source" | "single")
+    view.set_colour_mode("auto" | "country" | "event_type")
+    view.fit_all(); view.zoom_to_date_range(start: date, end: date); view.go_to_date(d: date)
+    view.zoom_by(factor); view.zoom_to_selection()
+    view.select_event(event_id) -> bool    # scrolls to it and highlights it; emits nothing
+    view.selected_event() -> str | None; view.visible_range() -> (date, date)
+    view.export_image(path, whole=False)   # .png or .svg; current view at the canvas size, or
+                                           # the whole extent and every lane; raises ExportError
+
+Signals: ``event_selected(str)`` (an event clicked, "" when the selection is cleared by a click on
+empty space), ``event_activated(str)`` (double-click or Enter), ``view_changed(date, date)``
+(visible range, debounced).
+
+Interaction: wheel zooms around the cursor, Shift+wheel scrolls lanes, horizontal wheel pans; pinch
+zooms; +/- zoom; drag pans; Shift+drag or right-drag zooms to a rectangle; double-click zooms in
+(on an event: zooms to it and activates it); a click on a cluster zooms into it; arrows, PgUp/PgDn,
+Home/End move; 0 fits all; the context menu offers the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction, QActionGroup, QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
+    QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFileDialog, QGridLayout, QInputDialog, QMenu, QMessageBox, QScrollBar, QSizePolicy, QToolTip, QWidget,
+)
+
+from timeline_app.core import timescale as ts
+from timeline_app.errors import TimelineError
+from timeline_app.gui.timeline_data import LANE_MODES, TimelineData
+from timeline_app.gui.timeline_export import export_timeline
+from timeline_app.gui.timeline_overview import TimelineOverview
+from timeline_app.gui.timeline_painter import (
+    AXIS_H, HEADER_W, FrameItems, PaintState, Theme, TimelinePainter, cluster_capacity, today_days,
+)
+
+log = logging.getLogger(__name__)
+
+WHEEL_ZOOM = 1.2  # per wheel notch, like Timeline's 20%
+_DRAG_THRESHOLD = 4
+
+
+class TimelineCanvas(QWidget):
+    """The drawing surface: viewport state, interaction, cached static layer and hover overlay."""
+
+    event_clicked = Signal(int)  # event index, -1 for empty space
+    event_double_clicked = Signal(int)
+    viewport_changed = Signal()
+    scroll_changed = Signal()
+
+    def __init__(self, data: TimelineData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.painter = TimelinePainter(data)
+        self.country_names: dict[str, str] = {}
+        self.vp = ts.Viewport(ts.date_to_days(dt.date.today()) - 365.0, 1.0, 800)
+        self.scroll_y = 0
+        self.selected = -1  # event index
+        self.hovered = -1  # event index
+        self._hover_cluster = -1
+        self._items = FrameItems.empty()
+        self._static: QPixmap | None = None
+        self._static_key: tuple | None = None
+        self._theme_key: int | None = None
+        self._theme: Theme | None = None
+        self._press: QPointF | None = None
+        self._press_button = Qt.MouseButton.NoButton
+        self._press_vp: ts.Viewport | None = None
+        self._press_scroll = 0
+        self._rubber: QRectF | None = None
+        self._moved = False
+        self.fitted = False
+        self._content_height = 0
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 160)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 420)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def time_width(self) -> int:
+        return max(self.width() - HEADER_W, 1)
+
+    def set_viewport(self, vp: ts.Viewport) -> None:
+        vp = ts.Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped()
+        if vp != self.vp:
+            self.vp = vp
+            self.update()
+            self.viewport_changed.emit()
+
+    def max_scroll(self) -> int:
+        """Lanes below the fold, as laid out by the last frame (lane heights follow what is visible)."""
+        return max(0, self.painter.content_height - self.height())
+
+    def set_scroll_y(self, y: int) -> None:
+        y = int(max(y, 0))  # the frame clamps it to the lanes' height once they are laid out
+        if y != self.scroll_y:
+            self.scroll_y = y
+            self.update()
+            self.scroll_changed.emit()
+
+    def theme(self) -> Theme:
+        key = self.palette().cacheKey()
+        if key != self._theme_key or self._theme is None:
+            self._theme = Theme.from_palette(self.palette())
+            self._theme_key = key
+        return self._theme
+
+    def paint_state(self) -> PaintState:
+        return PaintState(self.vp, self.width(), self.height(), self.scroll_y, self.country_names, today_days())
+
+    def anchor_x(self, widget_x: float) -> float:
+        """Widget x to time-area x."""
+        return widget_x - HEADER_W
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        state = self.paint_state()
+        theme = self.theme()
+        dpr = self.devicePixelRatioF()
+        key = (state.viewport, state.width, state.height, state.scroll_y, self.data.version, self._theme_key,
+               dpr, int(state.today * 96) if state.today is not None else None, id(self.country_names))
+        if key != self._static_key or self._static is None:
+            pm = QPixmap(int(state.width * dpr), int(state.height * dpr))
+            pm.setDevicePixelRatio(dpr)
+            sp = QPainter(pm)
+            self._items = self.painter.paint(sp, state, theme)
+            sp.end()
+            self._static = pm
+            scroll = int(AXIS_H - self._items.lane_top)
+            self._static_key = (key[0], key[1], key[2], scroll) + key[4:]
+            if scroll != self.scroll_y or self.painter.content_height != self._content_height:
+                # Lane heights follow the visible events, so the scroll range is known after painting.
+                self.scroll_y = scroll
+                self._content_height = self.painter.content_height
+                self.scroll_changed.emit()
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._static)
+        self._overlay(p, theme)
+        p.end()
+
+    def _overlay(self, p: QPainter, theme: Theme) -> None:
+        """Selection and hover rings on every drawn occurrence of the event (linked across lanes)."""
+        items = self._items
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for event, colour, width in ((self.hovered, theme.text, 1.5), (self.selected, theme.highlight, 2.5)):
+            if event < 0 or len(items.occ) == 0:
+                continue
+            on = np.flatnonzero((items.occ >= 0) & (self.data.o_event[np.maximum(items.occ, 0)] == event))
+            if len(on) == 0:
+                continue
+            p.setPen(QPen(colour, width))
+            for i in on.tolist():
+                p.drawRoundedRect(QRectF(items.x[i] - 2.5, items.y[i] - 2.5, items.w[i] + 5, items.h[i] + 5), 3, 3)
+            if len(on) > 1:
+                xs = items.x[on] + items.w[on] / 2
+                ys = items.y[on] + items.h[on] / 2
+                link = QColor(colour)
+                link.setAlphaF(0.5)
+                p.setPen(QPen(link, 1, Qt.PenStyle.DashLine))
+                order = np.argsort(ys)
+                pts = [QPointF(float(xs[k]), float(ys[k])) for k in order.tolist()]
+                p.drawPolyline(pts)
+        if self._hover_cluster >= 0:
+            hit = np.flatnonzero(items.cluster == self._hover_cluster)
+            if len(hit):
+                i = int(hit[0])
+                p.setPen(QPen(theme.text, 1.5))
+                p.drawRect(QRectF(items.x[i] - 1, items.y[i] - 1, items.w[i] + 2, items.h[i] + 2))
+        if self._rubber is not None:
+            fill = QColor(theme.highlight)
+            fill.setAlphaF(0.15)
+            p.setPen(QPen(theme.highlight, 1))
+            p.setBrush(fill)
+            p.drawRect(self._rubber)
+
+    # -- hit testing ---------------------------------------------------------------------------
+
+    def item_at(self, pos: QPointF) -> tuple[int, int]:
+        """(event index, cluster id) under a widget position; -1 for none."""
+        if pos.x() < HEADER_W or pos.y() < AXIS_H:
+            return -1, -1
+        it = self._items
+        i = ts.hit_test(it.x, it.y, it.w, it.h, pos.x(), pos.y(), tolerance=3.0)
+        if i < 0:
+            return -1, -1
+        if it.cluster[i] >= 0:
+            return -1, int(it.cluster[i])
+        return int(self.data.o_event[it.occ[i]]), -1
+
+    def cluster_range(self, cluster: int) -> tuple[float, float] | None:
+        cl = self.data.level(self._items.level, self._items.capacity).clusters
+        if not 0 <= cluster < len(cl):
+            return None
+        return float(cl.t_start[cluster]), float(cl.t_end[cluster])
+
+    def tooltip_html(self, event: int) -> str:
+        d = self.data
+        df = d.df
+
+        def field(name: str) -> str:
+            if name not in df.columns:
+                return ""
+            v = df.at[event, name]
+            return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+
+        start, end = int(d.start[event]), int(d.end[event]) - 1
+        resolved = ts.format_day(start) if start == end else f"{ts.format_day(start)} – {ts.format_day(end)}"
+        precision = str(d.precision[event])
+        if d.open_end[event]:
+            resolved += " (open-ended)"
+        names = [f"{self.country_names.get(c, c)} ({c})" if c in self.country_names else c
+                 for c in d.event_countries(event)]
+        sources = field("sources")
+        n_sources = len([s for s in sources.split(";") if s.strip()]) if sources and not sources.isdigit() else (
+            int(sources) if sources.isdigit() else 0)
+        rows = []
+        written = field("date_text")
+        if written:
+            rows.append(("Written", f"“{html.escape(written)}”"))
+        rows.append(("Resolved", f"{html.escape(resolved)} <i>({html.escape(precision)})</i>"))
+        if names:
+            rows.append(("Countries", html.escape(", ".join(names))))
+        if field("event_type"):
+            rows.append(("Type", html.escape(field("event_type"))))
+        if n_sources:
+            titles = field("source_titles")
+            text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
+            if titles:
+                text += ": " + html.escape("; ".join(t.strip() for t in titles.split(";")[:3] if t.strip()))
+            rows.append(("Sources", text))
+        table = "".join(f"<tr><td style='color:gray;padding-right:6px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+        summary = html.escape(field("summary"))
+        return f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table></div>"
+
+    # -- mouse ---------------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        mods = event.modifiers()
+        if mods & Qt.KeyboardModifier.ShiftModifier:
+            steps = (delta.y() or delta.x()) / 120.0
+            self.set_scroll_y(self.scroll_y - int(steps * 60))
+        elif delta.x() and abs(delta.x()) > abs(delta.y()):
+            self.set_viewport(self.vp.panned(delta.x() / 120.0 * 60))
+        elif delta.y():
+            factor = WHEEL_ZOOM ** (delta.y() / 120.0)
+            x = min(max(self.anchor_x(event.position().x()), 0.0), float(self.time_width()))
+            self.set_viewport(self.vp.zoomed(factor, x))
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                x = self.anchor_x(event.position().x())
+                self.set_viewport(self.vp.zoomed(1.0 + event.value(), x))
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                factor = pinch.scaleFactor()
+                if factor > 0:
+                    centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
+                    self.set_viewport(self.vp.zoomed(factor, self.anchor_x(centre.x())))
+                event.accept()
+                return True
+        if event.type() == QEvent.Type.ToolTip:
+            return True  # tooltips are shown on hover by mouseMoveEvent
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        self._press_button = event.button()
+        self._press_vp = self.vp
+        self._press_scroll = self.scroll_y
+        self._moved = False
+        rubber = event.button() == Qt.MouseButton.RightButton or (
+            event.button() == Qt.MouseButton.LeftButton and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self._rubber = QRectF(event.position(), event.position()) if rubber else None
+        if not rubber and event.button() == Qt.MouseButton.LeftButton:
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is not None:
+            delta = pos - self._press
+            if abs(delta.x()) + abs(delta.y()) >= _DRAG_THRESHOLD:
+                self._moved = True
+            if self._rubber is not None:
+                self._rubber = QRectF(self._press, pos).normalized()
+                self.update()
+            elif self._press_button == Qt.MouseButton.LeftButton and self._moved and self._press_vp is not None:
+                self.set_viewport(self._press_vp.panned(delta.x()))
+                self.set_scroll_y(self._press_scroll - int(delta.y()))
+            return
+        event_idx, cluster = self.item_at(pos)
+        if event_idx != self.hovered or cluster != self._hover_cluster:
+            self.hovered, self._hover_cluster = event_idx, cluster
+            self.update()
+            if event_idx >= 0:
+                QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_html(event_idx), self)
+            elif cluster >= 0:
+                rng = self.cluster_range(cluster)
+                n = int(self.data.level(self._items.level, self._items.capacity).clusters.count[cluster])
+                text = f"<b>{n:,} events</b>"
+                if rng:
+                    text += f"<br>{ts.format_day(rng[0])} – {ts.format_day(rng[1] - 1)}<br><i>Click to zoom in</i>"
+                QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            else:
+                QToolTip.hideText()
+        self.setCursor(Qt.CursorShape.PointingHandCursor if event_idx >= 0 or cluster >= 0
+                       else Qt.CursorShape.ArrowCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        press, moved, rubber = self._press, self._moved, self._rubber
+        button = self._press_button
+        self._press, self._rubber = None, None
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        if press is None:
+            return
+        if rubber is not None and moved:
+            x0 = self.anchor_x(rubber.left())
+            x1 = self.anchor_x(rubber.right())
+            if x1 - x0 >= 4:
+                t0, t1 = self.vp.t_of(max(x0, 0.0)), self.vp.t_of(min(x1, float(self.time_width())))
+                self.set_viewport(ts.Viewport.fit(t0, t1, self.time_width(), margin=0.0))
+            self.update()
+            return
+        if button == Qt.MouseButton.RightButton:
+            self.update()
+            self._context_menu(event.globalPosition().toPoint())
+            return
+        if button != Qt.MouseButton.LeftButton or moved:
+            return
+        event_idx, cluster = self.item_at(pos)
+        if cluster >= 0:
+            rng = self.cluster_range(cluster)
+            if rng:
+                self.set_viewport(ts.Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
+            return
+        if event_idx != self.selected:
+            self.selected = event_idx
+            self.update()
+        self.event_clicked.emit(event_idx)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        event_idx, cluster = self.item_at(event.position())
+        if cluster >= 0:
+            rng = self.cluster_range(cluster)
+            if rng:
+                self.set_viewport(ts.Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
+        elif event_idx >= 0:
+            self.selected = event_idx
+            self.zoom_to_event(event_idx)
+            self.event_double_clicked.emit(event_idx)
+        else:
+            self.set_viewport(self.vp.zoomed(2.0, self.anchor_x(event.position().x())))
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self.hovered >= 0 or self._hover_cluster >= 0:
+            self.hovered = self._hover_cluster = -1
+            self.update()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() != QContextMenuEvent.Reason.Mouse:
+            self._context_menu(event.globalPos())
+
+    def _context_menu(self, global_pos) -> None:
+        view = self.parent()
+        if isinstance(view, TimelineView):
+            view.context_menu().exec(global_pos)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        w = self.time_width()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.set_viewport(self.vp.zoomed(1.5, w / 2))
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.set_viewport(self.vp.zoomed(1 / 1.5, w / 2))
+        elif key == Qt.Key.Key_Left:
+            self.set_viewport(self.vp.panned(w * 0.1))
+        elif key == Qt.Key.Key_Right:
+            self.set_viewport(self.vp.panned(-w * 0.1))
+        elif key == Qt.Key.Key_PageUp:
+            self.set_viewport(self.vp.panned(w * 0.9))
+        elif key == Qt.Key.Key_PageDown:
+            self.set_viewport(self.vp.panned(-w * 0.9))
+        elif key == Qt.Key.Key_Up:
+            self.set_scroll_y(self.scroll_y - 40)
+        elif key == Qt.Key.Key_Down:
+            self.set_scroll_y(self.scroll_y + 40)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            ext = self.data.extent()
+            if ext is not None:
+                t = ext[0] if key == Qt.Key.Key_Home else ext[1]
+                x = w * 0.05 if key == Qt.Key.Key_Home else w * 0.95
+                self.set_viewport(ts.Viewport(t - x / self.vp.px_per_day, self.vp.px_per_day, w))
+        elif key == Qt.Key.Key_0:
+            self.fit_all()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected >= 0:
+            self.event_double_clicked.emit(self.selected)
+        elif key == Qt.Key.Key_Escape:
+            self._rubber = None
+            if self.selected >= 0:
+                self.selected = -1
+                self.event_clicked.emit(-1)
+            self.update()
+        else:
+            super().keyPressEvent(event)
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def fit_all(self) -> None:
+        ext = self.data.extent()
+        if ext is None:
+            return
+        self.fitted = True
+        self.set_viewport(ts.Viewport.fit(ext[0], ext[1], self.time_width()))
+
+    def zoom_to_event(self, event: int) -> None:
+        start, end = float(self.data.start[event]), float(self.data.end[event])
+        span = max(end - start, 1.0)
+        self.set_viewport(ts.Viewport.fit(start - span * 3, end + span * 3, self.time_width(), margin=0.0))
+        self.scroll_to_event(event)
+
+    def scroll_to_event(self, event: int) -> None:
+        """Bring the event's first shown lane into view vertically."""
+        lanes = self.data.o_lane[(self.data.o_event == event) & self.data.o_visible]
+        if not len(lanes):
+            return
+        pos = int(self.data.lane_pos[lanes].min())
+        layout = self._items.layout
+        if pos < 0 or layout is None or pos >= len(layout.top):
+            return
+        top, height = int(layout.top[pos]), int(layout.height[pos])
+        view_h = self.height() - AXIS_H
+        if top < self.scroll_y or top + height > self.scroll_y + view_h:
+            self.set_scroll_y(top - view_h // 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        old_w = max(event.oldSize().width() - HEADER_W, 1)
+        if self.fitted and event.oldSize().width() > 0:
+            # Keep the same time span visible when the widget is resized.
+            span = old_w / self.vp.px_per_day
+            self.vp = ts.Viewport(self.vp.t0, self.time_width() / span, self.time_width()).clamped()
+        else:
+            self.vp = self.vp.resized(self.time_width())
+        self.scroll_y = min(self.scroll_y, self.max_scroll())
+        self.viewport_changed.emit()
+        self.scroll_changed.emit()
+        super().resizeEvent(event)
+
+
+class TimelineView(QWidget):
+    """The timeline: canvas, vertical lane scroll bar and overview strip; the API the window uses."""
+
+    event_selected = Signal(str)
+    event_activated = Signal(str)
+    view_changed = Signal(object, object)  # datetime.date, datetime.date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data = TimelineData()
+        self.canvas = TimelineCanvas(self._data, self)
+        self.scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.overview = TimelineOverview(self._data, self)
+        self.overview.set_left_margin(HEADER_W)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.canvas, 0, 0)
+        layout.addWidget(self.scrollbar, 0, 1)
+        layout.addWidget(self.overview, 1, 0, 1, 2)
+        self._view_timer = QTimer(self)
+        self._view_timer.setSingleShot(True)
+        self._view_timer.setInterval(120)
+        self._view_timer.timeout.connect(self._on_view_timer_timeout)
+        self.canvas.viewport_changed.connect(self._on_canvas_viewport_changed)
+        self.canvas.scroll_changed.connect(self._on_canvas_scroll_changed)
+        self.canvas.event_clicked.connect(self._on_canvas_event_clicked)
+        self.canvas.event_double_clicked.connect(self._on_canvas_event_double_clicked)
+        self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
+        self.overview.window_moved.connect(self._on_overview_window_moved)
+        self.overview.zoom_requested.connect(self._on_overview_zoom_requested)
+        self.setFocusProxy(self.canvas)
+
+    # -- data and filter -----------------------------------------------------------------------
+
+    def set_events(self, df: pd.DataFrame) -> None:
+        """Show the events of `df` (rows without a parseable date_start are skipped) and fit them."""
+        selected = self.selected_event()
+        self._data.set_events(df)
+        self.canvas.selected = self._data.index_of(selected) if selected else -1
+        self.canvas.hovered = -1
+        self.canvas.painter.texts.clear()
+        self.canvas.set_scroll_y(0)
+        self._refresh()
+        self.fit_all()
+
+    def set_country_names(self, names: dict[str, str]) -> None:
+        self.canvas.country_names = dict(names)
+        self.canvas.update()
+
+    def set_visible_mask(self, mask: np.ndarray | None, countries: set[str] | frozenset[str] | None = None) -> None:
+        """Show only the events where `mask` is True (one bool per row of the frame given to set_events).
+
+        `countries`, when given in country lane mode, limits the lanes to those countries: an event
+        with several countries then appears only in the lanes of the filter.
+        """
+        self._data.set_filter(mask, countries)
+        self._refresh()
+
+    def set_filter(self, mask: np.ndarray | None = None, countries: set[str] | frozenset[str] | None = None) -> None:
+        self.set_visible_mask(mask, countries)
+
+    def set_lane_mode(self, mode: str) -> None:
+        self._data.set_lane_mode(mode)
+        self.canvas.set_scroll_y(0)
+        self._refresh()
+
+    def lane_mode(self) -> str:
+        return self._data.lane_mode
+
+    def set_colour_mode(self, mode: str) -> None:
+        self._data.set_colour_mode(mode)
+        self._refresh()
+
+    def lane_keys(self) -> list[str]:
+        """Keys of the lanes shown, top to bottom (ISO3 codes in country mode)."""
+        return [self._data.lane_keys[j] for j in self._data.lane_order]
+
+    def _refresh(self) -> None:
+        self.canvas.update()
+        self.overview.update()
+        self._on_canvas_scroll_changed()
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def fit_all(self) -> None:
+        self.canvas.fit_all()
+
+    def zoom_by(self, factor: float) -> None:
+        self.canvas.set_viewport(self.canvas.vp.zoomed(factor, self.canvas.time_width() / 2))
+
+    def zoom_to_date_range(self, start: dt.date, end: dt.date) -> None:
+        """Show the days from `start` to `end` inclusive."""
+        t0, t1 = ts.date_to_days(start), ts.date_to_days(end) + 1
+        if t1 < t0:
+            t0, t1 = t1 - 1, t0 + 1
+        self.canvas.set_viewport(ts.Viewport.fit(t0, t1, self.canvas.time_width(), margin=0.0))
+
+    def go_to_date(self, d: dt.date) -> None:
+        """Centre the view on a date, keeping the zoom."""
+        self.canvas.set_viewport(self.canvas.vp.centred_on(ts.date_to_days(d) + 0.5))
+
+    def zoom_to_selection(self) -> None:
+        if self.canvas.selected >= 0:
+            self.canvas.zoom_to_event(self.canvas.selected)
+
+    def select_event(self, event_id: str | None) -> bool:
+        """Highlight an event and bring it into view (zooming in if it is inside a cluster).
+
+        Does not emit event_selected. Returns False when the event is unknown or not placed.
+        """
+        idx = self._data.index_of(event_id) if event_id else -1
+        self.canvas.selected = idx
+        self.canvas.update()
+        if idx < 0 or not self._data.placed[idx]:
+            return False
+        canvas = self.canvas
+        start, end = float(self._data.start[idx]), float(self._data.end[idx])
+        vp = canvas.vp
+        if not (vp.t0 <= start and end <= vp.t1) or self._is_clustered(idx):
+            span = max(end - start, 1.0)
+            if self._is_clustered(idx) or vp.span < span:
+                canvas.set_viewport(ts.Viewport.fit(start - span * 3, end + span * 3, canvas.time_width(), 0.0))
+            else:
+                canvas.set_viewport(vp.centred_on((start + end) / 2))
+        canvas.scroll_to_event(idx)
+        return True
+
+    def _is_clustered(self, idx: int) -> bool:
+        vp = self.canvas.vp
+        lc = self._data.level(ts.zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day))
+        occ = np.flatnonzero(self._data.o_event == idx)
+        return bool(len(occ)) and bool((lc.occ_cluster[occ] >= 0).all())
+
+    def selected_event(self) -> str | None:
+        idx = self.canvas.selected
+        return str(self._data.event_ids[idx]) if 0 <= idx < len(self._data) else None
+
+    def visible_range(self) -> tuple[dt.date, dt.date]:
+        vp = self.canvas.vp
+        return ts.days_to_date(vp.t0), ts.days_to_date(vp.t1 - 1e-9)
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_image(self, path: str, whole: bool = False) -> None:
+        """Save the current view (canvas size) or the whole timeline (every lane, full extent).
+
+        The format follows the suffix: .png or .svg. Raises ExportError when it cannot be written.
+        """
+        canvas = self.canvas
+        state = canvas.paint_state()
+        if whole:
+            ext = self._data.extent()
+            state.scroll_y = 0
+            if ext is not None:
+                state.viewport = ts.Viewport.fit(ext[0], ext[1], canvas.time_width())
+            state.height = max(canvas.height(), canvas.painter.measure_content_height(state))
+        export_timeline(canvas.painter, state, canvas.theme(), path)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Fit all", self.fit_all)
+        menu.addAction("Go to date…", self._on_go_to_date_triggered)
+        sel = menu.addAction("Zoom to selection", self.zoom_to_selection)
+        sel.setEnabled(self.canvas.selected >= 0)
+        menu.addSeparator()
+        lanes = menu.addMenu("Lanes")
+        group = QActionGroup(lanes)
+        titles = {"country": "One per country", "event_type": "One per event type", "source": "One per source",
+                  "single": "Single lane"}
+        for mode in LANE_MODES:
+            act = QAction(titles[mode], lanes, checkable=True, checked=self._data.lane_mode == mode)
+            act.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
+            group.addAction(act)
+            lanes.addAction(act)
+        colours = menu.addMenu("Colours")
+        cgroup = QActionGroup(colours)
+        for mode, title in (("auto", "Automatic"), ("country", "By country"), ("event_type", "By event type")):
+            act = QAction(title, colours, checkable=True, checked=self._data.colour_mode == mode)
+            act.triggered.connect(lambda _=False, m=mode: self.set_colour_mode(m))
+            cgroup.addAction(act)
+            colours.addAction(act)
+        menu.addSeparator()
+        menu.addAction("Export view as image…", lambda: self._on_export_triggered(False))
+        menu.addAction("Export whole timeline as image…", lambda: self._on_export_triggered(True))
+        return menu
+
+    def _on_go_to_date_triggered(self) -> None:
+        current = ts.format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
+        text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):", text=current)
+        if not ok:
+            return
+        days = ts.parse_iso_day(text)
+        if days == ts.MISSING_DAY:
+            QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write it as YYYY-MM-DD.")
+            return
+        self.canvas.set_viewport(self.canvas.vp.centred_on(days + 0.5))
+
+    def _on_export_triggered(self, whole: bool) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export timeline", "timeline.png",
+                                              "PNG image (*.png);;SVG image (*.svg)")
+        if not path:
+            return
+        try:
+            self.export_image(path, whole)
+        except TimelineError as e:
+            QMessageBox.warning(self, "Export timeline", str(e))
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_canvas_viewport_changed(self) -> None:
+        vp = self.canvas.vp
+        self.overview.set_window(vp.t0, vp.t1)
+        self._view_timer.start()
+
+    def _on_view_timer_timeout(self) -> None:
+        start, end = self.visible_range()
+        self.view_changed.emit(start, end)
+
+    def _on_canvas_scroll_changed(self) -> None:
+        c = self.canvas
+        self.scrollbar.blockSignals(True)
+        self.scrollbar.setRange(0, c.max_scroll())
+        self.scrollbar.setPageStep(max(c.height() - AXIS_H, 1))
+        self.scrollbar.setSingleStep(20)
+        self.scrollbar.setValue(c.scroll_y)
+        self.scrollbar.blockSignals(False)
+        self.scrollbar.setVisible(c.max_scroll() > 0)
+
+    def _on_scrollbar_value_changed(self, value: int) -> None:
+        self.canvas.set_scroll_y(value)
+
+    def _on_canvas_event_clicked(self, idx: int) -> None:
+        self.event_selected.emit(str(self._data.event_ids[idx]) if idx >= 0 else "")
+
+    def _on_canvas_event_double_clicked(self, idx: int) -> None:
+        if idx >= 0:
+            self.event_activated.emit(str(self._data.event_ids[idx]))
+
+    def _on_overview_window_moved(self, centre: float) -> None:
+        self.canvas.set_viewport(self.canvas.vp.centred_on(centre))
+
+    def _on_overview_zoom_requested(self, factor: float) -> None:
+        self.zoom_by(factor)
