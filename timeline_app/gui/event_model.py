@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
+from timeline_app.core.frames import LIST_SEPARATOR, TITLE_SEPARATOR
+
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +41,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("sources", "Sources", "sources", numeric=True, width=60),
     Column("source_titles", "Articles", "source_titles", width=260),
 )
+
+_LIST_FIELDS = ("countries", "organizations")
 
 # Finest first: sorting by precision puts day-level events above year-level ones.
 _PRECISION_ORDER = (
@@ -71,6 +75,7 @@ class EventTableModel(QAbstractTableModel):
         self._evidence = np.empty(0, dtype=object)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._country_names: dict[str, str] = {}
 
     # -- data in -------------------------------------------------------------------------------
 
@@ -143,13 +148,17 @@ class EventTableModel(QAbstractTableModel):
         row = int(self._order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
             value = self._display[col.field][row]
-            return int(value) if col.numeric else str(value)
+            if col.numeric:
+                return int(value)
+            return str(value).replace(LIST_SEPARATOR, ", ") if col.field in _LIST_FIELDS else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.field in ("summary", "date_text"):
                 evidence = str(self._evidence[row])
                 return evidence or None
-            if col.field in ("source_titles", "countries"):
-                return str(self._display[col.field][row]).replace(";", "\n") or None
+            if col.field == "source_titles":
+                return str(self._display[col.field][row]).replace(TITLE_SEPARATOR, "\n") or None
+            if col.field == "countries":
+                return self._country_tooltip(str(self._display[col.field][row]))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -172,6 +181,14 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = order
         self._order = self._compute_order()
         self.endResetModel()
+
+    def set_country_names(self, names: dict[str, str]) -> None:
+        """Names for the Countries column's tooltip."""
+        self._country_names = dict(names)
+
+    def _country_tooltip(self, cell: str) -> str | None:
+        codes = [c for c in cell.split(LIST_SEPARATOR) if c]
+        return "\n".join(f"{self._country_names.get(c, c)} ({c})" for c in codes) or None
 
     # -- queries -------------------------------------------------------------------------------
 

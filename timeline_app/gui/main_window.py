@@ -422,6 +422,7 @@ class MainWindow(QMainWindow):
             order = np.argsort(codes, kind="stable")
             bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
             self._mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
+        self.event_model.set_country_names(snapshot.country_names)
         self.event_model.set_events(events)
         self.timeline.set_country_names(snapshot.country_names)
         self.timeline.set_events(events)
@@ -478,7 +479,8 @@ class MainWindow(QMainWindow):
             self.timeline.fit_all()
 
     def _on_filters_filters_changed(self, spec: FilterSpec) -> None:
-        self.apply_filters(spec)
+        # Narrowing the events brings them into view, unless the dates follow the view itself.
+        self.apply_filters(spec, refit=not self.filters.sync_check.isChecked())
 
     def filtered_events(self) -> pd.DataFrame:
         if self.snapshot is None:

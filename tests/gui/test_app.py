@@ -1,0 +1,96 @@
+"""run_gui as main.py starts it: first start with the samples, paths from the command line, crash dialog."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from timeline_app import paths
+from timeline_app.core.store import Library
+from timeline_app.gui import app as gui_app
+from timeline_app.gui.dialogs import CrashDialog
+from timeline_app.gui.main_window import MainWindow
+
+ARTICLE = """Greece and Turkey restart talks
+
+Published: 2 March 2024
+
+The foreign ministers of Greece and Turkey met in Athens on Thursday and agreed to meet again in June.
+"""
+
+
+@pytest.fixture()
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings() in run_gui writes under tmp_path, never in the user's configuration."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "")
+
+
+def _run(qtbot, monkeypatch, until, argv_paths: list[str], library: Path) -> MainWindow:
+    """Run run_gui with an exec() that returns once `until(window)` holds, then closes the window."""
+    seen: list[MainWindow] = []
+
+    def fake_exec(self=None) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window)
+        qtbot.waitUntil(lambda: until(window), timeout=120_000)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert gui_app.run_gui(argv_paths, library, None) == 0
+    return seen[0]
+
+
+def test_main_hands_argv_to_the_cli(monkeypatch) -> None:
+    from timeline_app import cli
+
+    calls = []
+    monkeypatch.setattr(cli, "main", lambda argv=None: calls.append(argv) or 7)
+    assert gui_app.main(["extract", "x.txt"]) == 7
+    assert calls == [["extract", "x.txt"]]
+
+
+def test_first_start_shows_the_bundled_samples(qtbot, monkeypatch, tmp_path, isolated_settings) -> None:
+    library = tmp_path / "first.sqlite3"
+    n_samples = len(list(paths.SAMPLES.glob("*.txt")))
+    assert n_samples >= 6, "the bundled samples are missing"
+    window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None and len(w.snapshot.articles) == n_samples
+                  and w.event_model.rowCount() > 0, [], library)
+    assert window.library_path == library
+    with Library(library) as lib:
+        assert lib.setting(gui_app.SAMPLES_SETTING) == "1"
+    # The next start of the same (now non-empty) library adds nothing.
+    window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None, [], library)
+    assert len(window.snapshot.articles) == n_samples
+
+
+def test_paths_on_the_command_line_are_opened(qtbot, monkeypatch, tmp_path, isolated_settings) -> None:
+    article = tmp_path / "athens.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    library = tmp_path / "cli.sqlite3"
+    window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None and len(w.snapshot.articles) == 1,
+                  [str(article)], library)
+    assert window.snapshot.articles["title"].tolist() == ["Greece and Turkey restart talks"]
+    # The library given is remembered as the most recent one.
+    assert QSettings().value("recent_libraries")[0] == str(library) or \
+        QSettings().value("recent_libraries") == str(library)
+
+
+def test_an_unexpected_error_shows_the_crash_dialog(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    gui_app.install_excepthook()
+    try:
+        raise ValueError("something impossible")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    assert "ValueError: something impossible" in dialogs[0].details.toPlainText()
+    dialogs[0].close()
