@@ -273,3 +273,28 @@ def test_hundred_thousand_rows_in_a_few_seconds() -> None:
     ids = assign_event_ids(df)
     assert time.perf_counter() - t0 < 8.0  # about 1.5 s here
     assert len(ids) == n and ids.str.startswith("ev-").all()
+
+
+def test_a_dateline_is_listed_without_parties_or_type() -> None:
+    text = "Published: 14 March 2023\n\nBrazil and Argentina met on Monday."
+    line, meeting = extract(text, date_at(text, "14 March 2023", "2023-03-14"), date_at(text, "Monday", "2023-03-13"))
+    assert (line.countries, line.event_type) == ((), "")
+    assert meeting.countries == ("ARG", "BRA")
+
+
+def test_the_source_of_a_report_is_not_a_party() -> None:
+    text = "Serbia and Hungary held talks in Belgrade on Monday, the Austrian foreign ministry said."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("HUN", "SRB")
+    assert m.summary == "Serbia and Hungary held talks in Belgrade on Monday"
+
+
+def test_both_sides_prefers_the_last_event_with_two_parties() -> None:
+    text = (
+        "Ethiopia and Eritrea signed a peace deal on Monday. "
+        "Ethiopian Prime Minister Abiy Ahmed said on Tuesday it was historic. "
+        "Both sides will meet again in June."
+    )
+    found = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"),
+                    date_at(text, "June", "2023-06", Precision.MONTH))
+    assert found[2].countries == ("ERI", "ETH")

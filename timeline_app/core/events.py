@@ -23,6 +23,7 @@ SUMMARY_MAX = 200  # characters; a longer clause is cut around its date
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
 
@@ -36,7 +37,7 @@ class _Clause:
 
 
 @lru_cache(maxsize=1)
-def _clause_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _clause_patterns() -> tuple[re.Pattern[str], ...]:
     """Regexes built from resources/cameo/clause_words.tsv."""
     words = CameoTable.default().words
 
@@ -45,14 +46,16 @@ def _clause_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
     after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
     reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=that\b|[\u201c\"])", re.IGNORECASE)
+    # "..., the Swiss foreign ministry said." names the source, not a party to the event.
+    attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
     person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
-    return after_comma, reporting, group, person
+    return after_comma, reporting, attribution, group, person
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'."""
-    after_comma, reporting, _group, _person = _clause_patterns()
+    after_comma, reporting, attribution, _group, _person = _clause_patterns()
     sentence = text[start:end]
     cuts = {0, len(sentence)}
     for m in _STRONG_BREAK.finditer(sentence):
@@ -62,6 +65,9 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(m.start())
     for m in reporting.finditer(sentence):
         cuts.add(m.end())
+    tail = attribution.search(sentence)
+    if tail:
+        cuts.add(tail.start())
     points = sorted(cuts)
     spans = []
     for a, b in zip(points, points[1:]):
@@ -132,16 +138,23 @@ def extract_event_mentions(
     entities = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in entities]
     table = CameoTable.default()
-    _after, _reporting, group_ref, person_ref = _clause_patterns()
+    _after, _reporting, _attribution, group_ref, person_ref = _clause_patterns()
     sentences = split_sentences(text)
     clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     out: list[EventMention] = []
     by_value: dict[str, frozenset[str]] = {}
     previous: frozenset[str] = frozenset()
+    previous_group: frozenset[str] = frozenset()  # the last event with two or more states
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
         sent = sentence_at(sentences, d.start) or _line_at(text, d.start)
+        if _is_dateline(text, sent, d):
+            # Listed as a mention, but it dates the article, not an event: no parties, no type.
+            line = " ".join(text[sent[0] : sent[1]].split())
+            out.append(EventMention(date=d, countries=(), summary=line, evidence=text[sent[0] : sent[1]],
+                                    evidence_start=sent[0], evidence_end=sent[1]))
+            continue
         if sent not in clause_cache:
             clause_cache[sent] = _clause_spans(text, *sent)
         clauses = clause_cache[sent]
@@ -157,7 +170,7 @@ def extract_event_mentions(
         same_date = by_value.get(d.value, frozenset()) if d.value else frozenset()
         earlier = frozenset().union(*(_describe(*c, entities, starts).actors for c in clauses[:idx]))
         if refers_to_event and len(countries) < 2:
-            countries |= same_date or previous
+            countries |= same_date or previous_group or previous
         if refers_to_person:
             countries |= earlier or previous
         if not countries:
@@ -185,7 +198,15 @@ def extract_event_mentions(
             if d.value:
                 by_value[d.value] = by_value.get(d.value, frozenset()) | frozen
             previous = frozen
+            if len(frozen) >= 2:
+                previous_group = frozen
     return out
+
+
+def _is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
+    """True for a line that only dates the article ("Published: 15 March 2023", "Updated Monday")."""
+    rest = text[sent[0] : d.start] + " " + text[d.end : sent[1]]
+    return len(_WORDS.findall(rest)) < 2 and "\n" not in text[sent[0] : sent[1]]
 
 
 def _dangling_pronoun(
