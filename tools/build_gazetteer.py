@@ -312,7 +312,7 @@ def build_verbs(src: Path) -> tuple[list, list]:
             continue
         if block is None:  # synonym sets before the first verb block
             if line.startswith("&"):
-                cur_set = line.strip().rstrip("_").upper()
+                cur_set = line.strip()[1:].rstrip("_").upper()
                 synsets[cur_set] = set()
             elif line.startswith("+") and cur_set:
                 words = line[1:].strip().rstrip("_").lower().split("_")

@@ -280,3 +280,8 @@ def test_one_megabyte_in_well_under_a_second(gaz: Gazetteer) -> None:
     elapsed = time.perf_counter() - t0
     assert len(found) > 10_000
     assert elapsed < 2.0  # about 0.4 s here; generous for a loaded CI machine
+
+
+def test_a_possessor_after_in_is_not_a_location(gaz: Gazetteer) -> None:
+    r = roles(gaz, "The court ruled in Chile's favour.")
+    assert r["Chile"] is EntityRole.ACTOR

@@ -385,7 +385,8 @@ class Gazetteer:
         if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
             if keys[i - 2] in self._context["modifier_prefix"]:
                 return EntityRole.MODIFIER
-        if kind != "seat":
+        possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
+        if kind != "seat" and not possessor:  # "in Chile's favour" names Chile as a party, not a place
             direction, locative = self._context["direction"], self._context["locative"]
             k = i - 1
             steps = 0
