@@ -111,7 +111,7 @@ def record_to_article(
     url = _as_text(_first(flat, URL_FIELDS))
     return Article(
         text=text,
-        title=title or body.split("\n", 1)[0][:200],
+        title=text.split("\n", 1)[0][:200],
         published=date,
         published_source=source,
         source_path=item_path,

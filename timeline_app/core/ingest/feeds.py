@@ -121,7 +121,7 @@ def _entry_article(
     link = str(entry.get("link", "") or "")
     return Article(
         text=text,
-        title=title or body.split("\n", 1)[0][:200],
+        title=text.split("\n", 1)[0][:200],
         published=date,
         published_source=source,
         source_path=item_path,

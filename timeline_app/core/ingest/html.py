@@ -149,7 +149,7 @@ def _page_title(tree: lxml.html.HtmlElement) -> str:
     for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
         for value in tree.xpath(xpath):
             text = value if isinstance(value, str) else value.text_content()
-            text = _SPACES.sub(" ", str(text)).strip()
+            text = " ".join(str(text).split())
             if text:
                 return text
     return ""
@@ -192,7 +192,7 @@ def read_html(
     doc = _extract(tree, canonical or url)
     if doc is None:
         raise InputError("no article text found in the HTML page")
-    title = _SPACES.sub(" ", getattr(doc, "title", None) or "").strip() or _page_title(tree)
+    title = " ".join(str(getattr(doc, "title", None) or "").split()) or _page_title(tree)
     full_text = compose_text(title, _clean_lines(doc.text))
     meta_date = date_from_value(getattr(doc, "date", None))
     date, source = choose_published(published, meta_date, full_text, path)

@@ -7,7 +7,7 @@ import logging
 import re
 
 from timeline_app.core.ingest.detect import extension
-from timeline_app.core.ingest.encoding import decode_bytes
+from timeline_app.core.ingest.encoding import decode_bytes, normalise_newlines
 from timeline_app.core.ingest.pubdate import choose_published, date_from_value, find_byline
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
@@ -61,7 +61,8 @@ def first_line(text: str) -> str:
 
 def compose_text(title: str, body: str) -> str:
     """An article's text as `title + "\\n\\n" + body`, without repeating a body that opens with the title."""
-    title, body = title.strip(), body.strip()
+    title = " ".join(normalise_newlines(title).split())
+    body = normalise_newlines(body).strip()
     first, _, rest = body.partition("\n")
     if title and first.strip().casefold() == title.casefold():
         body = rest.strip()
