@@ -137,3 +137,9 @@ def test_user_date_overrides_dump_fields(tmp_path: Path) -> None:
     (article,) = read_path(path, dt.date(2000, 1, 1)).articles
     assert isinstance(article, Article)
     assert (article.published, article.published_source) == (dt.date(2000, 1, 1), DateSource.USER)
+
+
+def test_single_object_with_only_a_title_is_not_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"title": "Annotations", "gold": [{"text": "x"}], "published": "2022-12-28"}), "utf-8")
+    assert read_path(path).skipped[0].reason.startswith("no articles in the JSON")

@@ -162,3 +162,34 @@ def test_detection_by_content_and_extension(name: str, head: bytes, kind: Kind) 
 def test_detection_refuses_fake_zip() -> None:
     with pytest.raises(InputError, match="no zip header"):
         detect("a.zip", b"just text")
+
+
+def test_folder_of_every_kind_reads_what_it_can(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(
+        "<html><head><meta property='article:published_time' content='2021-06-15'><title>Page</title></head>"
+        "<body><article><h1>Page</h1><p>The envoys of Norway and Finland met on Tuesday to discuss fishing rights "
+        "in the Barents Sea, officials said after the meeting.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "feed.rss").write_text(
+        "<rss><channel><title>F</title><item><title>Item</title><pubDate>Thu, 05 Jan 2023 10:00:00 GMT</pubDate>"
+        "<description>Text.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (tmp_path / "dump.jsonl").write_text('{"title": "J", "text": "T", "date": "2020-02-02"}\n{broken\n', "utf-8")
+    (tmp_path / "latin.txt").write_bytes("Talks in Zürich\nPublished: 4 May 2021\n\nBody.\n".encode("latin-1"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.dat").write_bytes(bytes(range(256)))
+    result = read_path(tmp_path)
+    dates = {Path(a.source_path).name: a.published for a in result.articles}
+    assert dates == {
+        "dump.jsonl:1": dt.date(2020, 2, 2),
+        "feed.rss#1": dt.date(2023, 1, 5),
+        "latin.txt": dt.date(2021, 5, 4),
+        "page.html": dt.date(2021, 6, 15),
+    }
+    assert {Path(s.path).name: s.reason for s in result.skipped} == {
+        "blob.dat": "binary file",
+        "dump.jsonl:2": "line 2: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
+        "empty.txt": "empty file",
+    }

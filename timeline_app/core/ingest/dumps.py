@@ -135,8 +135,8 @@ def _find_records(document: object, depth: int = 0) -> list | None:
             found = _find_records(flat[key], depth + 1)
             if found is not None:
                 return found
-    if _first(_flatten(document), TEXT_FIELDS + TITLE_FIELDS) is not None:
-        return [document]  # a single article
+    if _first(_flatten(document), TEXT_FIELDS) is not None:
+        return [document]  # a single article: it needs a text, a title alone may label anything
     return None
 
 
