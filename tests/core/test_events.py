@@ -298,3 +298,10 @@ def test_both_sides_prefers_the_last_event_with_two_parties() -> None:
     found = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"),
                     date_at(text, "June", "2023-06", Precision.MONTH))
     assert found[2].countries == ("ERI", "ETH")
+
+
+def test_month_names_and_weak_verbs_do_not_type_an_event() -> None:
+    text = "Negotiators initialled the text in Seoul on March 12, and the cabinet took it up later."
+    [m] = extract(text, date_at(text, "March 12", "2023-03-12"))
+    assert not m.cameo_code.startswith("14")  # "March" is a date here, not a protest march
+    assert not m.cameo_code.startswith("17")  # "took ... up" is no seizure

@@ -119,9 +119,17 @@ class CameoTable:
         return c.quad_class if c else 0
 
     def classify(self, text: str) -> EventType | None:
-        """The CAMEO type of a clause, from its verbs (with their object patterns) and event nouns."""
-        words = [w.lower() for w in _WORD.findall(text)]
+        """The CAMEO type of a clause, from its verbs (with their object patterns) and event nouns.
+
+        Blank out the date expression first: "March" and "May" are verbs in the dictionary.
+        """
+        raw = _WORD.findall(text)
+        words = [w.lower() for w in raw]
         stems = [_stem(w) for w in words]
+        # In running text a capitalised word past the first is a name ("March", "Hold"), not a verb;
+        # in a headline every word is capitalised.
+        headline = sum(1 for w in raw if w[:1].isupper()) > 0.6 * max(1, len(raw))
+        weak = self.words.get("weak_verb", frozenset())
         best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
         reporting = self.words["reporting"]
         for i, w in enumerate(words):
@@ -131,9 +139,12 @@ class CameoTable:
                     code = self.nouns[tuple(words[i : i + n])]
                     cand = (_NOUN if not code.startswith("01") else _STATEMENT, i, code, " ".join(words[i : i + n]))
                     break
-            if w in self.verbs and (cand is None or cand[0] != _NOUN):
+            is_verb = w in self.verbs and (i == 0 or headline or not raw[i][:1].isupper())
+            if is_verb and (cand is None or cand[0] != _NOUN):
                 block, code = self.verbs[w]
                 pattern = self._pattern(block, stems, i + 1)
+                if w in weak:
+                    code = ""
                 if w in reporting:
                     cand = (_STATEMENT, i, "010", w)
                 elif pattern:

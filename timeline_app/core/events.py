@@ -176,7 +176,8 @@ def extract_event_mentions(
         if not countries:
             whole = _describe(*sent, entities, starts)
             countries |= same_date or whole.actors or previous
-        etype = table.classify(clause_text) or table.classify(text[sent[0] : sent[1]])
+        blank = " " * (d.end - d.start)
+        etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
         location = clause.location or _describe(*sent, entities, starts).location
         orgs = clause.organizations
         mention = EventMention(
@@ -201,6 +202,14 @@ def extract_event_mentions(
             if len(frozen) >= 2:
                 previous_group = frozen
     return out
+
+
+def _blanked(text: str, span: tuple[int, int], d: DateMention, blank: str) -> str:
+    """text[span] with the date expression replaced by spaces."""
+    a, b = span
+    if a <= d.start and d.end <= b:
+        return text[a : d.start] + blank + text[d.end : b]
+    return text[a:b]
 
 
 def _is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
