@@ -609,8 +609,11 @@ class MainWindow(QMainWindow):
         self._enqueue(worker, lambda report: self._on_import_done(report, quiet))
 
     def open_samples(self) -> None:
+        """Add the bundled sample articles (not the folder's README)."""
+        from timeline_app.core.ingest import sample_paths
+
         self.empty_label.setText("Adding the sample articles…")
-        self.open_inputs([str(paths.SAMPLES)], quiet=True)
+        self.open_inputs([str(p) for p in sample_paths()], quiet=True)
 
     def _on_import_done(self, report: Any, quiet: bool) -> None:
         self.import_finished.emit(report)
