@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline_app.core.ingest.archive import ExpansionBudget, read_zip
+from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
 from timeline_app.core.ingest.detect import ZIP_MAGIC, Kind, detect
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
 from timeline_app.core.models import Article, SkippedInput
@@ -21,7 +21,9 @@ __all__ = [
     "DEFAULT_LIMITS",
     "InputResult",
     "Limits",
+    "is_url",
     "iter_articles",
+    "read_bytes",
     "read_inputs",
     "read_path",
     "sample_paths",
@@ -186,7 +188,7 @@ def _read_file(path: Path, info: os.stat_result, published: dt.date | None, limi
         yield from read_bytes(data, str(path), published, limits=limits, kind=kind)
 
 
-def _member_reader(published: dt.date | None, limits: Limits, budget: ExpansionBudget):  # noqa: ANN202
+def _member_reader(published: dt.date | None, limits: Limits, budget: ExpansionBudget) -> MemberReader:
     def read_member(data: bytes, path: str, depth: int) -> Iterator[Article | SkippedInput]:
         return _guarded(path, read_bytes(data, path, published, limits=limits, depth=depth, budget=budget))
 

@@ -11,6 +11,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from http.client import HTTPException
+from typing import IO
 
 from timeline_app import __version__
 from timeline_app.core.ingest.detect import Kind, detect, extension
@@ -59,7 +60,9 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         self.max_redirections = limit
         self.max_repeats = min(self.max_repeats, limit)
 
-    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 (urllib's signature)
+    def http_error_302(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message
+    ) -> object:
         target = headers.get("Location") or headers.get("URI") or ""
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
         if scheme not in ALLOWED_SCHEMES:
