@@ -117,6 +117,7 @@ def test_markdown_front_matter_gives_title_date_and_author(tmp_path: Path) -> No
         ("By Jane Doe | 28 December 2022", dt.date(2022, 12, 28)),
         ("Posted on 28.12.2022", dt.date(2022, 12, 28)),
         ("Publié le 28 décembre 2022", dt.date(2022, 12, 28)),
+        ("Published on Tuesday, 3 March 2020 at 10:00 GMT | Updated 4 March 2020", dt.date(2020, 3, 3)),
         ("28. Dezember 2022", dt.date(2022, 12, 28)),
     ],
 )
@@ -131,6 +132,8 @@ def test_date_line_near_the_top(line: str, expected: dt.date) -> None:
         "Headline\nCeasefire agreed on 3 March 2023\n",
         "Ceasefire agreed on 3 March 2023\n\nBody text without any date.",  # the title is not a date line
         "Headline\n\nTalks began in 2011 and ended in March.\n",
+        "Headline\nThe memo was dated 3 March 2020 by the ministry.\n",
+        "Headline\nReleased on 5 May 2021, the prisoners flew home.\n",
     ],
 )
 def test_event_dates_in_sentences_are_not_publication_dates(text: str) -> None:

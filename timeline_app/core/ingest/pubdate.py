@@ -48,7 +48,9 @@ _BYLINE = re.compile(
     r"|^(?i:authors?|byline|reporter|correspondent)\s*:\s*(?P<label_name>\S[^\n]{0,100})$"
 )
 # Lower-case words that may stand beside the date on a date line; any other one makes it a sentence.
-_DATE_LINE_WORDS = frozenset("by on at and am pm a.m p.m of de del le la der am um the updated published posted".split())
+_DATE_LINE_WORDS = frozenset(
+    "by on at and am pm of de del le la der um the last updated published posted modified first date".split()
+)
 # "MOSCOW, Dec. 28, 2022 (Reuters) -": a wire-style dateline opening the first paragraph.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.]+)*,\s*")
 _TOP_LINES = 12
@@ -185,11 +187,18 @@ def top_lines(text: str, limit: int = _TOP_LINES) -> list[str]:
     return lines
 
 
+def _is_sentence(words: list[str]) -> bool:
+    """True when words beside a date read as a sentence ("the talks were dated"), not a date line."""
+    return any(w.islower() and w not in _DATE_LINE_WORDS for w in words)
+
+
 def _labelled(line: str, label: re.Pattern[str]) -> dt.date | None:
     for m in label.finditer(line):
         found = find_date(line[m.end() : m.end() + 80])
         if found and found[1] <= 12:  # the date follows the label, not a later clause
-            return found[0]
+            rest = line[: m.start()] + " " + line[m.end() + found[2] :]
+            if not _is_sentence(_WORD.findall(rest)):
+                return found[0]
     return None
 
 
@@ -222,8 +231,7 @@ def date_from_text(text: str) -> dt.date | None:
         found = find_date(line)
         if found:
             rest = _WORD.findall(line[: found[1]] + " " + line[found[2] :])
-            sentence_words = [w for w in rest if w.islower() and w not in _DATE_LINE_WORDS]
-            if len(rest) <= _LINE_REST_WORDS and not sentence_words:
+            if len(rest) <= _LINE_REST_WORDS and not _is_sentence(rest):
                 return found[0]
     return updated
 
