@@ -193,3 +193,17 @@ def test_folder_of_every_kind_reads_what_it_can(tmp_path: Path) -> None:
         "dump.jsonl:2": "line 2: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
         "empty.txt": "empty file",
     }
+
+
+def test_a_reader_bug_skips_that_input_and_the_import_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline_app.core.ingest.text as text_reader
+
+    def broken(*args: object, **kwargs: object) -> Article:
+        raise ValueError("bad state\nsecond line")
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.csv").write_text("title,text\nT,Body\n", encoding="utf-8")
+    monkeypatch.setattr(text_reader, "read_text", broken)
+    result = read_path(tmp_path)
+    assert [a.text for a in result.articles] == ["T\n\nBody"]
+    assert result.skipped[0].reason == "could not be read because of an unexpected error (ValueError: bad state second line)"

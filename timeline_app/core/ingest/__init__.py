@@ -113,7 +113,7 @@ def _guarded(path: str, items: Iterator[Article | SkippedInput]) -> Iterator[Art
     try:
         yield from items
     except InputError as e:
-        yield SkippedInput(path, str(e))
+        yield SkippedInput(path, _one_line(str(e)))
     except RecursionError:
         log.warning("%s: nested too deeply to read", path)
         yield SkippedInput(path, "structure nested too deeply to read")
@@ -121,7 +121,13 @@ def _guarded(path: str, items: Iterator[Article | SkippedInput]) -> Iterator[Art
         yield SkippedInput(path, "too large to read in the memory available")
     except Exception as e:  # a reader's bug must not end a whole import; it is logged in full
         log.exception("%s: unexpected error while reading", path)
-        yield SkippedInput(path, f"could not be read because of an unexpected error ({type(e).__name__}: {e})")
+        yield SkippedInput(path, _one_line(f"could not be read because of an unexpected error ({type(e).__name__}: {e})"))
+
+
+def _one_line(reason: str, limit: int = 300) -> str:
+    """A reason as one line of bounded length: messages from libraries may span lines."""
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= limit else reason[: limit - 1] + "\u2026"
 
 
 def _iter_path(
