@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.frames import EVENT_COLUMNS
-from timeline_app.gui.event_model import COLUMNS, EventTableModel, EventTableView
+from timeline_app.gui.event_model import COLUMNS, EventTableModel, EventTableView, display_date
 
 
 def _events(n: int = 5) -> pd.DataFrame:
@@ -126,3 +126,22 @@ def test_large_frame_filters_and_sorts_quickly() -> None:
     elapsed = time.perf_counter() - t0
     assert model.rowCount() == mask.sum()
     assert elapsed < 1.0, f"mask + sort of 100k rows took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("2022-12-28", "2022-12-28"), ("2022-11", "November 2022"), ("2022", "2022"), ("199X", "1990s"),
+    ("18XX", "1800s"), ("2022-W51", "2022, week 51"), ("2022-Q4", "Q4 2022"), ("2022-SU", "summer 2022"),
+    ("2022-12-28TEV", "2022-12-28 evening"), ("odd", "odd"),
+])
+def test_dates_are_shown_as_people_write_them(value, shown) -> None:
+    assert display_date(value) == shown
+
+
+def test_month_events_show_month_names_but_copy_the_iso_value(qtbot) -> None:
+    df = _events(2)
+    df.loc[0, ["event_date", "date_precision"]] = ["2022-11", "month"]
+    model = EventTableModel()
+    model.set_events(df)
+    assert model.data(model.index(0, _column("event_date"))) == "November 2022"
+    rows = list(csv.DictReader(io.StringIO(model.rows_as_csv([0]))))
+    assert rows[0]["event_date"] == "2022-11"

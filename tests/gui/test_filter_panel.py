@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from timeline_app.core.filters import FilterSpec
 from timeline_app.gui.filter_panel import FilterPanel
@@ -93,3 +93,24 @@ def test_sync_with_timeline_view_follows_the_visible_range(qtbot) -> None:
         panel.set_view_range(dt.date(2020, 1, 1), dt.date(2020, 6, 30))
     assert (blocker.args[0].date_from, blocker.args[0].date_to) == (dt.date(2020, 1, 1), dt.date(2020, 6, 30))
     assert not panel.from_edit.isEnabled()
+
+
+def test_range_slider_sets_the_dates(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.set_date_bounds(dt.date(2020, 1, 1), dt.date(2023, 12, 31))
+    panel.resize(360, 900)
+    panel.show()
+    slider = panel.slider
+    y = slider.height() // 2
+    with qtbot.waitSignal(panel.filters_changed, timeout=2000) as blocker:
+        qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=QPoint(int(slider._x(slider.minimum)), y))
+        qtbot.mouseMove(slider, QPoint(slider.width() // 2, y))
+        qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(slider.width() // 2, y))
+    spec = blocker.args[0]
+    assert spec.date_to is None
+    assert dt.date(2021, 6, 1) < spec.date_from < dt.date(2022, 8, 1)
+    assert panel.from_check.isChecked() and panel.from_edit.date() == QDate(spec.date_from)
+    # Typing a date moves the handle.
+    panel.to_check.setChecked(True)
+    panel.to_edit.setDate(QDate(2022, 12, 31))
+    assert slider.high == dt.date(2022, 12, 31).toordinal()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import logging
 from dataclasses import dataclass
 
@@ -50,6 +51,45 @@ _PRECISION_ORDER = (
 )
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_VALUE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}|MO|AF|EV|NI|DT))?)?"
+    r"|W(?P<week>\d{2})(?P<we>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+)
+
+
+def display_date(value: str) -> str:
+    """A TIMEX3 value as people write it: "May 2023", "1990s", "Q4 2022", "2022, week 51"."""
+    if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
+        return f"{value[:3]}0s"
+    if len(value) == 4 and value[:2].isdigit() and value[2:] == "XX":
+        return f"{value[:2]}00s"
+    m = _VALUE.match(value)
+    if m is None:
+        return value
+    year = m["year"]
+    if m["time"]:
+        when = _PARTS_OF_DAY.get(m["time"], m["time"])
+        return f"{year}-{m['month']}-{m['day']} {when}"
+    if m["day"]:
+        return f"{year}-{m['month']}-{m['day']}"
+    if m["month"]:
+        month = int(m["month"])
+        return f"{_MONTHS[month - 1]} {year}" if 1 <= month <= 12 else value
+    if m["week"]:
+        return f"{year}, {'weekend of ' if m['we'] else ''}week {int(m['week'])}"
+    if m["quarter"]:
+        return f"Q{m['quarter']} {year}"
+    if m["half"]:
+        return f"{'first' if m['half'] == '1' else 'second'} half of {year}"
+    if m["season"]:
+        return f"{_SEASONS[m['season']]} {year}"
+    return year
+
+
 def _text_column(df: pd.DataFrame, name: str) -> np.ndarray:
     if name not in df.columns:
         return np.full(len(df), "", dtype=object)
@@ -76,6 +116,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._country_names: dict[str, str] = {}
+        self._raw_dates = np.empty(0, dtype=object)
 
     # -- data in -------------------------------------------------------------------------------
 
@@ -92,6 +133,10 @@ class EventTableModel(QAbstractTableModel):
                 values = pd.to_numeric(df[col.field], errors="coerce").fillna(0).astype(np.int64).to_numpy() \
                     if col.field in df.columns else np.zeros(self._n, dtype=np.int64)
                 self._display[col.field] = values
+            elif col.field == "event_date":
+                raw = _text_column(df, col.field)
+                self._display[col.field] = np.array([display_date(v) for v in raw], dtype=object)
+                self._raw_dates = raw
             else:
                 self._display[col.field] = _text_column(df, col.field)
         for col in COLUMNS:
@@ -152,6 +197,8 @@ class EventTableModel(QAbstractTableModel):
                 return int(value)
             return str(value).replace(LIST_SEPARATOR, ", ") if col.field in _LIST_FIELDS else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col.field == "event_date":
+                return f"{self._raw_dates[row]} (as written: “{self._display['date_text'][row]}”)"
             if col.field in ("summary", "date_text"):
                 evidence = str(self._evidence[row])
                 return evidence or None
@@ -218,9 +265,8 @@ class EventTableModel(QAbstractTableModel):
         writer.writerow(["event_id"] + [c.field for c in COLUMNS] + ["evidence"])
         for r in sorted(set(rows)):
             fr = int(self._order[r])
-            writer.writerow(
-                [self._ids[fr]] + [self._display[c.field][fr] for c in COLUMNS] + [self._evidence[fr]]
-            )
+            cells = [self._raw_dates[fr] if c.field == "event_date" else self._display[c.field][fr] for c in COLUMNS]
+            writer.writerow([self._ids[fr]] + cells + [self._evidence[fr]])
         return buf.getvalue()
 
 

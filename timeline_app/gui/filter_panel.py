@@ -6,7 +6,8 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPointF, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -161,6 +163,85 @@ class CheckList(QWidget):
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
 
+class RangeSlider(QWidget):
+    """Two handles on one groove: a range of days between `minimum` and `maximum` (date ordinals)."""
+
+    range_changed = Signal(int, int)  # while dragging
+    range_released = Signal(int, int)  # when a handle is let go
+
+    HANDLE = 12
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.minimum, self.maximum = 0, 1
+        self.low, self.high = 0, 1
+        self._drag: str | None = None
+        self.setMinimumHeight(self.HANDLE + 10)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setToolTip("Drag the handles to narrow the date range")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.HANDLE + 10)
+
+    def set_bounds(self, minimum: int, maximum: int) -> None:
+        self.minimum, self.maximum = int(minimum), max(int(maximum), int(minimum) + 1)
+        self.set_range(self.low, self.high)
+
+    def set_range(self, low: int, high: int) -> None:
+        self.low = min(max(int(low), self.minimum), self.maximum)
+        self.high = min(max(int(high), self.low), self.maximum)
+        self.update()
+
+    def _x(self, value: int) -> float:
+        span = self.width() - self.HANDLE
+        return self.HANDLE / 2 + span * (value - self.minimum) / (self.maximum - self.minimum)
+
+    def _value(self, x: float) -> int:
+        span = max(self.width() - self.HANDLE, 1)
+        frac = min(max((x - self.HANDLE / 2) / span, 0.0), 1.0)
+        return int(round(self.minimum + frac * (self.maximum - self.minimum)))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        mid = self.height() / 2
+        groove = QRectF(self.HANDLE / 2, mid - 2, self.width() - self.HANDLE, 4)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pal.mid())
+        p.drawRoundedRect(groove, 2, 2)
+        x0, x1 = self._x(self.low), self._x(self.high)
+        p.setBrush(pal.highlight() if self.isEnabled() else pal.mid())
+        p.drawRect(QRectF(x0, mid - 2, x1 - x0, 4))
+        p.setPen(pal.dark().color())
+        p.setBrush(pal.button())
+        for x in (x0, x1):
+            p.drawEllipse(QPointF(x, mid), self.HANDLE / 2, self.HANDLE / 2)
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        x = event.position().x()
+        x0, x1 = self._x(self.low), self._x(self.high)
+        self._drag = "low" if abs(x - x0) <= abs(x - x1) and not (x0 == x1 and x > x1) else "high"
+        self.mouseMoveEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is None:
+            return
+        value = self._value(event.position().x())
+        if self._drag == "low":
+            self.set_range(min(value, self.high), self.high)
+        else:
+            self.set_range(self.low, max(value, self.low))
+        self.range_changed.emit(self.low, self.high)
+
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag = None
+            self.range_released.emit(self.low, self.high)
+
+
 class FilterPanel(QWidget):
     """Countries (any/all), dates (optionally synced with the timeline view), type, organisation,
     article, precision, minimum sources and free text. Emits `filters_changed(FilterSpec)`."""
@@ -192,6 +273,7 @@ class FilterPanel(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -203,7 +285,7 @@ class FilterPanel(QWidget):
         box = QGroupBox("Countries")
         bl = QVBoxLayout(box)
         match_row = QHBoxLayout()
-        match_row.addWidget(QLabel("Events with"))
+        match_row.addWidget(QLabel("Match"))
         self.any_radio = QRadioButton("any")
         self.all_radio = QRadioButton("all")
         self.any_radio.setToolTip("Events that involve at least one of the checked countries")
@@ -215,7 +297,7 @@ class FilterPanel(QWidget):
         self.any_radio.toggled.connect(self._on_any_changed)
         match_row.addWidget(self.any_radio)
         match_row.addWidget(self.all_radio)
-        match_row.addWidget(QLabel("of the checked countries"))
+        match_row.addWidget(QLabel("checked"))
         match_row.addStretch(1)
         bl.addLayout(match_row)
         self.countries = CheckList("Find a country by name or ISO code", searchable=True)
@@ -237,9 +319,14 @@ class FilterPanel(QWidget):
             edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._sync_slider)
             check.toggled.connect(self._on_any_changed)
             edit.dateChanged.connect(self._on_date_edit_changed)
             form.addRow(check, edit)
+        self.slider = RangeSlider()
+        self.slider.range_changed.connect(self._on_slider_range_changed)
+        self.slider.range_released.connect(self._on_slider_range_released)
+        form.addRow(self.slider)
         self.sync_check = QCheckBox("Sync with timeline view")
         self.sync_check.setToolTip("Keep the date range equal to the part of the timeline on screen")
         self.sync_check.toggled.connect(self._on_sync_check_toggled)
@@ -326,6 +413,8 @@ class FilterPanel(QWidget):
         """Start the date fields at the library's first and last event, unless the user set them."""
         if first is None or last is None:
             return
+        self.slider.set_bounds(first.toordinal(), last.toordinal())
+        self._sync_slider()
         with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
             if not self.from_check.isChecked():
                 self.from_edit.setDate(_qdate(first))
@@ -358,10 +447,11 @@ class FilterPanel(QWidget):
             self.to_check.setChecked(True)
             self.from_edit.setDate(_qdate(start))
             self.to_edit.setDate(_qdate(end))
+        self._sync_slider()
         self._on_any_changed_later()
 
     def _on_sync_check_toggled(self, on: bool) -> None:
-        for w in (self.from_check, self.to_check, self.from_edit, self.to_edit):
+        for w in (self.from_check, self.to_check, self.from_edit, self.to_edit, self.slider):
             w.setEnabled(not on)
         if not on:
             self.from_edit.setEnabled(self.from_check.isChecked())
@@ -409,6 +499,7 @@ class FilterPanel(QWidget):
                 edit.setDate(_qdate(value))
         self.min_sources.setValue(spec.min_sources)
         del blockers
+        self._sync_slider()
         self._show_article_ids(spec.article_ids)
         self._emit_timer.stop()
         self._emit()
@@ -431,7 +522,28 @@ class FilterPanel(QWidget):
 
     def _on_date_edit_changed(self, _date: QDate) -> None:
         # Typing a date fires on every digit: wait for a pause.
+        self._sync_slider()
         self._on_any_changed_later()
+
+    def _sync_slider(self, *_args: object) -> None:
+        low = _pydate(self.from_edit.date()).toordinal() if self.from_check.isChecked() else self.slider.minimum
+        high = _pydate(self.to_edit.date()).toordinal() if self.to_check.isChecked() else self.slider.maximum
+        self.slider.set_range(low, high)
+
+    def _on_slider_range_changed(self, low: int, high: int) -> None:
+        # Dates follow the handles at once; the filter runs when the handle stops (or is let go).
+        with QSignalBlocker(self.from_check), QSignalBlocker(self.to_check), \
+                QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
+            self.from_check.setChecked(low > self.slider.minimum)
+            self.to_check.setChecked(high < self.slider.maximum)
+            self.from_edit.setEnabled(self.from_check.isChecked())
+            self.to_edit.setEnabled(self.to_check.isChecked())
+            self.from_edit.setDate(_qdate(dt.date.fromordinal(low)))
+            self.to_edit.setDate(_qdate(dt.date.fromordinal(high)))
+        self._on_any_changed_later()
+
+    def _on_slider_range_released(self, _low: int, _high: int) -> None:
+        self._on_any_changed()
 
     def _emit(self) -> None:
         self.filters_changed.emit(self.spec())
