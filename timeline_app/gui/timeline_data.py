@@ -28,7 +28,7 @@ _EMPTY_LANE_LABELS = {
     "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
 }
 
-SPAN_MIN_PX = 6.0  # a period narrower than this at a zoom level is drawn as a point
+SPAN_MIN_PX = 12.0  # a period narrower than this at a zoom level is drawn as a point
 CLUSTER_PX = 44.0  # width of a cluster bin at a zoom level
 MARKER_PX = 8.0  # width of a point marker
 _LEVEL_CACHE_SIZE = 16
@@ -257,6 +257,9 @@ class TimelineData:
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
         self._levels: OrderedDict[tuple[int, int], LevelCache] = OrderedDict()
+        self._d_centre = np.zeros(0, dtype=np.float64)
+        self._d_lane_pos = np.zeros(0, dtype=np.int64)
+        self._density_bins = {}
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
@@ -323,6 +326,12 @@ class TimelineData:
         self.lane_order = shown
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
+        # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
+        vis = np.flatnonzero(self.o_visible)
+        by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
+        self._d_centre = self.o_centre[by_centre]
+        self._d_lane_pos = self.lane_pos[self.o_lane[by_centre]]
+        self._density_bins: dict[int, tuple[float, float, np.ndarray]] = {}
         self._levels.clear()
         self.version += 1
 
@@ -424,13 +433,46 @@ class TimelineData:
     def density(self, t0: float, ppd: float, width: int, lane_lo: int, lane_hi: int) -> np.ndarray:
         """Occurrence counts per (shown lane in [lane_lo, lane_hi), pixel column): the density band."""
         n_rows = max(lane_hi - lane_lo, 0)
-        if n_rows == 0 or width <= 0 or len(self.o_start) == 0:
+        if n_rows == 0 or width <= 0 or len(self._d_centre) == 0:
             return np.zeros((n_rows, max(width, 0)), dtype=np.int64)
+        level = ts.zoom_level(ppd)
+        if ts.level_px_per_day(level) <= 1.0:
+            return self._density_from_bins(level, t0, ppd, width, lane_lo, lane_hi)
         t1 = t0 + width / ppd
-        i0, i1 = ts.visible_range(self.o_start, self.o_end_max, t0, t1)
-        sl = slice(i0, i1)
-        lp = self.lane_pos[self.o_lane[sl]]
-        x = ((self.o_centre[sl] - t0) * ppd).astype(np.int64)
-        ok = self.o_visible[sl] & (lp >= lane_lo) & (lp < lane_hi) & (x >= 0) & (x < width)
+        i0, i1 = np.searchsorted(self._d_centre, (t0, t1))
+        lp = self._d_lane_pos[i0:i1]
+        x = ((self._d_centre[i0:i1] - t0) * ppd).astype(np.int64)
+        ok = (lp >= lane_lo) & (lp < lane_hi) & (x >= 0) & (x < width)
         flat = (lp[ok] - lane_lo) * width + x[ok]
         return np.bincount(flat, minlength=n_rows * width).reshape(n_rows, width)
+
+    def _density_from_bins(self, level: int, t0: float, ppd: float, width: int, lane_lo: int,
+                           lane_hi: int) -> np.ndarray:
+        """Zoomed out, counts come from a per-level histogram (bins narrower than a pixel), resampled."""
+        cached = self._density_bins.get(level)
+        if cached is None:
+            bin_days = 1.0 / ts.level_px_per_day(level)
+            origin = float(self._d_centre[0])
+            bins = ((self._d_centre - origin) / bin_days).astype(np.int64)
+            n_bins = int(bins[-1]) + 1
+            n_lanes = len(self.lane_order)
+            hist = np.bincount(self._d_lane_pos * n_bins + bins, minlength=n_lanes * n_bins).reshape(n_lanes, n_bins)
+            cached = (origin, bin_days, hist)
+            self._density_bins[level] = cached
+        origin, bin_days, hist = cached
+        n_rows = lane_hi - lane_lo
+        out = np.zeros((n_rows, width), dtype=np.int64)
+        n_bins = hist.shape[1]
+        b0 = max(int((t0 - origin) / bin_days) - 1, 0)
+        b1 = min(int((t0 + width / ppd - origin) / bin_days) + 2, n_bins)
+        if b1 <= b0:
+            return out
+        x = np.floor((origin + (np.arange(b0, b1) + 0.5) * bin_days - t0) * ppd).astype(np.int64)
+        keep = (x >= 0) & (x < width)
+        if not keep.any():
+            return out
+        cols = np.arange(b0, b1)[keep]
+        x = x[keep]
+        starts = np.flatnonzero(np.r_[True, x[1:] != x[:-1]])
+        out[:, x[starts]] = np.add.reduceat(hist[lane_lo:lane_hi, cols], starts, axis=1)
+        return out

@@ -145,8 +145,11 @@ class TimelineCanvas(QWidget):
         key = (state.viewport, state.width, state.height, state.scroll_y, self.data.version, self._theme_key,
                dpr, int(state.today * 96) if state.today is not None else None, id(self.country_names))
         if key != self._static_key or self._static is None:
-            pm = QPixmap(int(state.width * dpr), int(state.height * dpr))
-            pm.setDevicePixelRatio(dpr)
+            pm = self._static
+            size = (int(state.width * dpr), int(state.height * dpr))
+            if pm is None or (pm.width(), pm.height()) != size or pm.devicePixelRatio() != dpr:
+                pm = QPixmap(*size)
+                pm.setDevicePixelRatio(dpr)
             sp = QPainter(pm)
             self._items = self.painter.paint(sp, state, theme)
             sp.end()
