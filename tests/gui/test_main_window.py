@@ -142,6 +142,8 @@ def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
     assert len(both) == n_both
     assert _table_ids(window) == both
     assert _timeline_count(window) == n_both
+    # With "all", each country's count is what checking it would leave: the shown events it is in.
+    assert window.filters.countries.item_for(a).text().endswith(f"({n_both})")
     window.filters.any_radio.setChecked(True)
     either = set(events.loc[sets.map(lambda s: bool({a, b} & s)), "event_id"])
     assert _table_ids(window) == either and len(either) > n_both

@@ -33,7 +33,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("event_date", "Date", "date_start", width=96),
+    Column("event_date", "Date", "date_start", width=124),
     Column("date_precision", "Precision", "precision_rank", width=70),
     Column("countries", "Countries", "countries", width=120),
     Column("event_type", "Type", "event_type", width=110),

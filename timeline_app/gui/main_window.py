@@ -466,9 +466,13 @@ class MainWindow(QMainWindow):
         self.event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
         self.timeline.set_visible_mask(self.mask, spec.countries or None)
-        # Counts next to each country: what checking it would show with the other filters as they are.
-        others = index.mask(replace(spec, countries=frozenset())) if spec.countries else self.mask
-        self.filters.countries.update_counts(index.country_counts(others))
+        # Counts next to each country: how many events checking it would show. With "all", that is
+        # among the events shown; with "any", among those the other filters keep.
+        if spec.countries and spec.match == "any":
+            counted = index.mask(replace(spec, countries=frozenset()))
+        else:
+            counted = self.mask
+        self.filters.countries.update_counts(index.country_counts(counted))
         total = len(self.mask)
         shown = int(self.mask.sum())
         self.count_label.setText(f"{shown:,} of {total:,} events shown")
