@@ -285,3 +285,17 @@ def test_one_megabyte_in_well_under_a_second(gaz: Gazetteer) -> None:
 def test_a_possessor_after_in_is_not_a_location(gaz: Gazetteer) -> None:
     r = roles(gaz, "The court ruled in Chile's favour.")
     assert r["Chile"] is EntityRole.ACTOR
+
+
+def test_names_listed_after_a_location_are_locations(gaz: Gazetteer) -> None:
+    r = roles(gaz, "Talks were held in Baghdad and Oman, and later in Geneva, Vienna and Doha.")
+    assert all(role is EntityRole.LOCATION for role in r.values()), r
+    r = roles(gaz, "Troops in Syria, Iran said, would stay.")
+    assert r["Iran"] is EntityRole.ACTOR  # a comma then a new subject
+
+
+def test_a_leading_country_is_a_party(gaz: Gazetteer) -> None:
+    r = roles(gaz, "The Saudi-led coalition signed a Beijing-brokered deal with the Iranian-backed Houthis.")
+    assert r["Saudi"] is EntityRole.ACTOR
+    assert r["Beijing"] is EntityRole.ACTOR
+    assert r["Iranian"] is EntityRole.MODIFIER

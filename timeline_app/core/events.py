@@ -23,6 +23,9 @@ SUMMARY_MAX = 200  # characters; a longer clause is cut around its date
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_LEADING_JOINER = re.compile(
+    r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
+)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
@@ -97,7 +100,7 @@ def _describe(start: int, end: int, entities: list[EntityMention], starts: list[
 def _summary(text: str, clause: tuple[int, int], date: DateMention) -> str:
     a, b = clause
     piece = text[a:b]
-    piece = re.sub(r"^(?:that|and|but|which)\s+", "", piece.strip(), flags=re.IGNORECASE)
+    piece = _LEADING_JOINER.sub("", piece.strip())
     piece = " ".join(piece.split())
     if len(piece) <= SUMMARY_MAX:
         return piece
@@ -178,7 +181,7 @@ def extract_event_mentions(
             countries |= same_date or whole.actors or previous
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
-        location = clause.location or _describe(*sent, entities, starts).location
+        location = clause.location
         orgs = clause.organizations
         mention = EventMention(
             date=d,

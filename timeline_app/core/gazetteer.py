@@ -25,7 +25,7 @@ _END = "\0"  # trie key of the entries that end at a node
 _ALIAS_KINDS = frozenset({"name", "seat", "usstate", "org", "block"})
 _FLAGS = frozenset({"person"})
 _CONTEXT_CATEGORIES = frozenset(
-    {"locative", "direction", "location_noun", "modifier_prefix", "cap_before_ok", "geo_after_ok"}
+    {"locative", "direction", "location_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok"}
 )
 _UNRECOGNISED = dt.date.max
 
@@ -320,6 +320,7 @@ class Gazetteer:
                 if mention is not None:
                     out.append(mention)
                     doc.matched_end = mention.end
+                    doc.last_location_end = mention.end if mention.role is EntityRole.LOCATION else -1
                 break
             i = nxt
         return out
@@ -380,7 +381,7 @@ class Gazetteer:
         # "US-backed", "Iranian-made", "Russian-language"; but "US-Russia talks" names two actors.
         if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) and doc.joined(last + 1, last + 2):
             after = doc.surfaces[last + 2]
-            if after[:1].islower() or after.isdigit():
+            if (after[:1].islower() or after.isdigit()) and keys[last + 2] not in self._context["party_suffix"]:
                 return EntityRole.MODIFIER
         if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
             if keys[i - 2] in self._context["modifier_prefix"]:
@@ -399,6 +400,16 @@ class Gazetteer:
                 steps += 1
             if last + 1 < n and keys[last + 1] in self._context["location_noun"] and doc.joined(last, last + 1):
                 return EntityRole.LOCATION
+            # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
+            if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
+                gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
+                if gap.strip() in ("", ","):
+                    return EntityRole.LOCATION
+            if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
+                # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
+                follow = doc.text[doc.ends[last] : doc.ends[last] + 6].lstrip()
+                if follow.startswith((",", "and ", "or ")):
+                    return EntityRole.LOCATION
         return EntityRole.ACTOR
 
 
@@ -412,12 +423,13 @@ def _cues(cues: frozenset[str], surfaces: list[str], keys: list[str]) -> int:
 class _Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "_counts", "_cue_counts")
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_counts", "_cue_counts")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
         self.person_names: set[str] = set()
         self.matched_end = -1  # end of the last name found: a name before a name is no first name
+        self.last_location_end = -1  # end of the last name found, when it was a location
         self._counts: tuple[Counter[str], Counter[str]] | None = None
         self._cue_counts: dict[frozenset[str], int] = {}
 
