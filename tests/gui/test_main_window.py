@@ -325,3 +325,98 @@ def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
     listed = dict(window.shortcuts_dialog.rows())
     assert listed["Open files"] and listed["Undo removal"] and listed["Clear filters"]
     window.shortcuts_dialog.close()
+
+
+def test_cancel_stops_a_long_import_and_keeps_what_was_read(window, qtbot, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"2023-01-{(i % 28) + 1:02d}_note{i}.txt").write_text(
+            f"Note {i} on Greek-Turkish talks\n\nGreece and Turkey held talks number {i} in Athens on "
+            f"Monday and agreed to meet again in March.\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    before = len(window.snapshot.articles)
+
+    def cancel_on_first_progress(done: int, total: int, what: str) -> None:
+        if done >= 1 and window.cancel_button.isEnabled():
+            assert window.progress.isVisible() and window.cancel_button.isVisible()
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
+        window.open_folder_action.trigger()
+        window._job.progressed.connect(cancel_on_first_progress)
+    report = blocker.args[0]
+    assert report.cancelled and 1 <= report.added < 40
+    assert len(window.snapshot.articles) == before + report.added
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+
+
+def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "border.txt"
+    path.write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
+        window.dropEvent(drop)
+    assert blocker.args[0].added == 1
+    assert "Ankara and Damascus agree to reopen border crossing" in set(window.snapshot.articles["title"])
+
+
+def test_sync_with_timeline_view_filters_to_the_visible_range(window, qtbot) -> None:
+    events = window.snapshot.events
+    window.filters.sync_check.setChecked(True)
+    lo, hi = "2023-03-01", "2023-05-31"
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        window.timeline.zoom_to_date_range(pd.Timestamp(lo).date(), pd.Timestamp(hi).date())
+    spec = window.spec
+    assert spec.date_from is not None and spec.date_to is not None
+    keep = (events["date_end"] >= spec.date_from.isoformat()) & (events["date_start"] <= spec.date_to.isoformat())
+    assert _table_ids(window) == set(events.loc[keep, "event_id"])
+    assert 0 < window.event_model.rowCount() < len(events)
+
+
+def test_only_the_events_of_selected_articles(window, qtbot) -> None:
+    articles = window.snapshot.articles
+    chosen = int(articles["article_id"].iloc[0])
+    window.library_panel.select_ids([chosen])
+    window.library_panel.filter_action.trigger()
+    events = window.snapshot.events
+    mine = events["article_ids"].map(lambda s: str(chosen) in s.split(";"))
+    assert _table_ids(window) == set(events.loc[mine, "event_id"])
+    assert "1 article" in window.filter_label.text()
+    # The reader opened the article when it was selected in the library.
+    assert window.reader.article_id == chosen
+
+
+def test_table_context_actions_zoom_the_timeline_and_open_the_article(window, qtbot) -> None:
+    row = window.event_model.rowCount() - 1
+    event_id = window.event_model.event_id(row)
+    event = window.snapshot.events.set_index("event_id").loc[event_id]
+    window.table.zoom_requested.emit(event_id)
+    start, end = window.timeline.visible_range()
+    assert start.isoformat() <= event["date_start"] and event["date_end"] <= end.isoformat()
+    assert (end - start).days < 400
+    window.reader_dock.close()
+    window.table.article_requested.emit(event_id)
+    assert window.reader_dock.isVisible()
+    assert window.reader.article_id == int(window._event_mention(event_id)["article_id"])
+
+
+def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qtbot) -> None:
+    from timeline_app.gui.dialogs import CrashDialog
+    from timeline_app.gui.workers import TaskWorker
+
+    def broken(progress, cancel):
+        raise KeyError("no such column")
+
+    with qtbot.waitSignal(window.job_finished, timeout=10_000):
+        window._enqueue(TaskWorker(broken, "testing"), None)
+    dialogs = [d for d in window.findChildren(CrashDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and "KeyError" in dialogs[0].details.toPlainText()
+    dialogs[0].close()
+    assert not window.progress.isVisible()
