@@ -305,3 +305,17 @@ def test_month_names_and_weak_verbs_do_not_type_an_event() -> None:
     [m] = extract(text, date_at(text, "March 12", "2023-03-12"))
     assert not m.cameo_code.startswith("14")  # "March" is a date here, not a protest march
     assert not m.cameo_code.startswith("17")  # "took ... up" is no seizure
+
+
+def test_two_dated_clauses_of_one_sentence_keep_their_own_parties() -> None:
+    text = "Russia invaded Ukraine in February 2022, and Finland joined NATO in April 2023."
+    war, joined = extract(text, date_at(text, "February 2022", "2022-02", Precision.MONTH),
+                          date_at(text, "April 2023", "2023-04", Precision.MONTH))
+    assert war.countries == ("RUS", "UKR")
+    assert joined.countries == ("FIN",) and joined.organizations == ("NATO",)
+
+
+def test_a_list_with_a_comma_before_and_is_not_cut() -> None:
+    text = "The envoys of Peru, Chile, and Ecuador met on Monday."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("CHL", "ECU", "PER")

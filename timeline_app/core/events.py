@@ -26,6 +26,7 @@ _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _LEADING_JOINER = re.compile(
     r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
 )
+_COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
@@ -56,11 +57,21 @@ def _clause_patterns() -> tuple[re.Pattern[str], ...]:
     return after_comma, reporting, attribution, group, person
 
 
-def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'."""
+def _clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'.
+
+    Between two dates of the sentence, ", and" and ", but" also cut: "Russia invaded Ukraine in
+    February 2022, and Finland joined NATO in April 2023" holds two events. Elsewhere they do not:
+    "the ministers of Syria, Turkey, and Russia" is one list.
+    """
     after_comma, reporting, attribution, _group, _person = _clause_patterns()
     sentence = text[start:end]
     cuts = {0, len(sentence)}
+    spans = sorted(date_spans or [])
+    for (_a0, a1), (b0, _b1) in zip(spans, spans[1:]):
+        between = list(_COORDINATION.finditer(text, a1, b0))
+        if between:
+            cuts.add(between[-1].start() - start)
     for m in _STRONG_BREAK.finditer(sentence):
         cuts.add(m.start())
         cuts.add(m.end())
@@ -144,6 +155,11 @@ def extract_event_mentions(
     _after, _reporting, _attribution, group_ref, person_ref = _clause_patterns()
     sentences = split_sentences(text)
     clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for x in dates:
+        where = sentence_at(sentences, x.start)
+        if where is not None:
+            dates_by_sentence.setdefault(where, []).append((x.start, x.end))
     out: list[EventMention] = []
     by_value: dict[str, frozenset[str]] = {}
     previous: frozenset[str] = frozenset()
@@ -159,7 +175,7 @@ def extract_event_mentions(
                                     evidence_start=sent[0], evidence_end=sent[1]))
             continue
         if sent not in clause_cache:
-            clause_cache[sent] = _clause_spans(text, *sent)
+            clause_cache[sent] = _clause_spans(text, *sent, dates_by_sentence.get(sent))
         clauses = clause_cache[sent]
         idx = next((k for k, (a, b) in enumerate(clauses) if a <= d.start < b), None)
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
