@@ -208,6 +208,19 @@ def add_plurals(aliases: dict[str, set[tuple[str, str]]]) -> None:
             aliases[alias + "s"] = set(codes)
 
 
+def drop_given_names(persons: list[tuple[str, str, str, str, str]]) -> list[tuple[str, str, str, str, str]]:
+    """Drop one-word aliases that are given names elsewhere ("Abdullah", "Hassan", "Albert")."""
+    firsts: dict[str, int] = defaultdict(int)
+    for alias in {p[0] for p in persons}:
+        words = alias.split(" ")
+        if len(words) > 1:
+            firsts[normal(words[0])] += 1
+    dropped = {p[0] for p in persons if " " not in p[0] and firsts[normal(p[0])] >= 2}
+    if dropped:
+        print(f"{len(dropped)} one-word person aliases dropped as given names: {sorted(dropped)}")
+    return [p for p in persons if p[0] not in dropped]
+
+
 def build_orgs(src: Path) -> list[tuple[str, str]]:
     """Aliases of the organisations listed in org_codes.tsv, by CAMEO code or by entry name."""
     wanted_codes: dict[str, str] = {}
@@ -392,6 +405,7 @@ def main(argv: list[str]) -> int:
     src_note = "# derived by tools/build_gazetteer.py from petrarch2 Phoenix dictionaries (MIT); do not edit, edit the *_extra files\n"
     write_tsv(OUT_GAZ / "countries.tsv", "# iso3<TAB>display name; derived by tools/build_gazetteer.py (pycountry codes + news names)", countries)
     write_tsv(OUT_GAZ / "aliases.tsv", src_note + "# alias<TAB>iso3<TAB>kind (name|seat); written as in text: CAPITALS must match exactly", alias_rows)
+    persons = drop_given_names(persons)
     write_tsv(OUT_GAZ / "persons.tsv", src_note + "# alias<TAB>iso3<TAB>from (YYYY-MM-DD or empty)<TAB>to<TAB>canonical name", sorted(set(persons)))
     write_tsv(OUT_GAZ / "organizations.tsv", src_note + "# alias<TAB>organisation code (see org_codes.tsv)", build_orgs(src))
     role_words = build_role_words(src)
