@@ -25,7 +25,7 @@ _PLAIN_COLUMNS = frozenset({
     "event_id", "mention_id", "article_id", "article_ids", "event_date", "date_value", "date_start",
     "date_end", "date_precision", "open_end", "publication_date", "char_start", "char_end",
     "evidence_start", "evidence_end", "quad_class", "sources", "cameo_code", "countries",
-    "location_country",
+    "location_country", "mention_key", "event_key", "verified", "hidden", "origin",
 })
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -28,13 +28,14 @@ class FilterSpec:
     precisions: frozenset[str] = field(default_factory=frozenset)  # allowed; empty = all
     min_sources: int = 0
     text: str = ""
+    show_hidden: bool = False  # events the user hid as false are left out unless asked for
 
     def __post_init__(self) -> None:
         if self.match not in (MATCH_ANY, MATCH_ALL):
             raise ValueError(f"match must be 'any' or 'all', not {self.match!r}")
 
     def is_empty(self) -> bool:
-        return self == FilterSpec(match=self.match)
+        return self == FilterSpec(match=self.match, show_hidden=self.show_hidden)
 
     def describe(self) -> str:
         """A short description for the status bar: "countries TUR+SYR (all), 2020-01-01 to ..."."""
@@ -59,6 +60,8 @@ class FilterSpec:
             parts.append(f"at least {self.min_sources} sources")
         if self.text:
             parts.append(f'text "{self.text}"')
+        if self.show_hidden:
+            parts.append("hidden events shown")
         return "; ".join(parts) if parts else "no filter"
 
 
@@ -94,6 +97,8 @@ class FilterIndex:
         self.countries = _membership(col("countries"))
         self.organizations = _membership(col("organizations"))
         self.articles = {int(k): v for k, v in _membership(col("article_ids")).items()}
+        self.hidden = (events["hidden"].to_numpy(dtype=bool) if "hidden" in events
+                       else np.zeros(self.n, dtype=bool))
         self._text: np.ndarray | None = None
         self._events = events
 
@@ -122,7 +127,7 @@ class FilterIndex:
 
     def mask(self, spec: FilterSpec) -> np.ndarray:
         """Boolean array: True for the events the spec keeps."""
-        mask = np.ones(self.n, dtype=bool)
+        mask = np.ones(self.n, dtype=bool) if spec.show_hidden else ~self.hidden
         if spec.countries:
             mask &= self._rows_mask(self.countries, spec.countries, spec.match == MATCH_ALL)
         if spec.date_from:

@@ -32,6 +32,10 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "evidence",
     "evidence_start",
     "evidence_end",
+    "mention_key",  # "<article hash>:<start>:<end>" or "manual:<id>": what the user's edits aim at
+    "verified",
+    "hidden",
+    "origin",  # "extracted", "manual" or "edited: date, countries"
 )
 
 # One row per event: mentions of the same event merged (the events CSV, the table, the timeline).
@@ -55,6 +59,10 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "source_titles",
     "publication_date",
     "article_ids",
+    "event_key",  # mention_key of the event's representative mention
+    "verified",
+    "hidden",
+    "origin",
 )
 
 LIST_SEPARATOR = ";"
@@ -85,6 +93,9 @@ def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
         df["event_id"] = pd.Series(dtype=object)
     else:
         df["event_id"] = assign_event_ids(df).astype(str).to_numpy()
+    for col, default in (("verified", False), ("hidden", False), ("origin", "extracted")):
+        if col not in df:
+            df[col] = default
     return df.loc[:, list(MENTION_COLUMNS)]
 
 
@@ -119,7 +130,7 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     counts = placed.groupby("event_id", sort=False).size()
     multi_ids = counts.index[counts.to_numpy() > 1]
 
-    out = pd.DataFrame(index=rep.index)
+    out = pd.DataFrame(index=rep.index.rename(None))
     out["event_id"] = rep.index
     out["event_date"] = rep["date_value"]
     for col in ("date_start", "date_end", "date_precision", "open_end", "date_text", "countries",
@@ -131,6 +142,10 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     out["source_titles"] = rep["article_title"]
     out["publication_date"] = rep["publication_date"]
     out["article_ids"] = rep["article_id"].astype(str)
+    out["event_key"] = rep["mention_key"]
+    for col in ("verified", "hidden"):
+        out[col] = rep[col].astype(bool)
+    out["origin"] = rep["origin"]
 
     if len(multi_ids):
         multi = placed[placed["event_id"].isin(multi_ids)]
@@ -144,6 +159,8 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
             lambda s: _unique_join(s, LIST_SEPARATOR))
         pubs = grouped["publication_date"].agg(lambda s: min((v for v in s if v), default=""))
         out.loc[multi_ids, "publication_date"] = pubs
+        out.loc[multi_ids, "verified"] = grouped["verified"].any()
+        out.loc[multi_ids, "hidden"] = grouped["hidden"].any()
         locs = grouped["location_country"].agg(lambda s: _unique_join(s, LIST_SEPARATOR).split(LIST_SEPARATOR)[0])
         out.loc[multi_ids, "location_country"] = locs
     out = out.sort_values(["date_start", "event_id"], kind="stable").reset_index(drop=True)

@@ -19,7 +19,7 @@ from timeline_app.errors import LibraryError
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE articles (
@@ -69,6 +69,36 @@ CREATE TABLE settings (
 );
 """
 
+# Version 2: the user's corrections, stored apart from extracted values so re-extraction keeps them.
+# An edit targets an event through the key of one of its mentions ("<article hash>:<start>:<end>",
+# or "manual:<id>" for an event added by hand); the newest edit of a field wins.
+_V2 = """
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    event_key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL DEFAULT '',
+    new_value TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX edits_key ON edits(event_key);
+CREATE TABLE manual_events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    evidence_start INTEGER NOT NULL DEFAULT 0,
+    evidence_end INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+"""
+
+# Script that brings a library of version N-1 to version N.
+_MIGRATIONS = {1: _SCHEMA, 2: _V2}
+
+EDIT_FIELDS = ("date", "countries", "organizations", "event_type", "summary", "verified", "hidden",
+               "deleted", "group", "note")
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _ARTICLE_COLUMNS = (
@@ -103,6 +133,7 @@ class Library:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.backup_path: Path | None = None  # set when opening migrated an older library
         self._check_file()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,9 +182,7 @@ class Library:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version == 0 and not tables:
-            with self._db:
-                self._db.executescript(_SCHEMA)
-                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._migrate(0)
             return
         if version > SCHEMA_VERSION:
             raise LibraryError(
@@ -172,6 +201,35 @@ class Library:
                 f"{self.path} holds database code that Diplomatic Timeline never writes ({names}); "
                 "it was not opened, to keep that code from running."
             )
+        if version < SCHEMA_VERSION:
+            self.backup_path = self._backup(version)
+            self._migrate(version)
+
+    def _backup(self, version: int) -> Path:
+        """Copy the library before migrating it: <name>.v<version>-backup.sqlite3 beside it."""
+        target = self.path.with_name(f"{self.path.stem}.v{version}-backup{self.path.suffix or '.sqlite3'}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.stem}.v{version}-backup-{n}{self.path.suffix or '.sqlite3'}")
+        dest = sqlite3.connect(str(target))
+        try:
+            self._db.backup(dest)
+        finally:
+            dest.close()
+        log.info("backed up %s to %s before migrating it", self.path, target)
+        return target
+
+    def _migrate(self, version: int) -> None:
+        """Run every migration after `version` in one transaction."""
+        script = "".join(_MIGRATIONS[v] for v in range(version + 1, SCHEMA_VERSION + 1))
+        # executescript commits first; the explicit transaction makes the whole migration atomic.
+        try:
+            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+        except sqlite3.Error as e:
+            if self._db.in_transaction:
+                self._db.rollback()
+            raise LibraryError(f"Could not update the library {self.path} to the current format: {e}.") from e
 
     def close(self) -> None:
         self._db.close()
@@ -311,18 +369,88 @@ class Library:
 
     @_guarded
     def mentions_frame(self) -> pd.DataFrame:
-        """One row per dated mention, with its article's title and dates (frames.MENTION_COLUMNS)."""
+        """One row per dated mention as extracted (frames.MENTION_COLUMNS), events added by hand
+        included as rows without machine values; the user's edits are applied by core.curation."""
         rows = self._db.execute(
             "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), m.date_text,"
             " m.date_value, m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start,"
             " m.char_end, m.countries, m.organizations, m.location_country, m.event_type, m.cameo_code,"
-            " m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.id, m.char_start"
+            " m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,"
+            " a.hash || ':' || m.char_start || ':' || m.char_end"
+            " FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " UNION ALL"
+            " SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
+            " coalesce(a.published, ''), '', '', '', '', 'unknown', 0, e.evidence_start, e.evidence_end,"
+            " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id"
+            " FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
+            " ORDER BY 2, 12"
         ).fetchall()
-        cols = [c for c in frames.MENTION_COLUMNS if c != "event_id"]
+        cols = [c for c in frames.MENTION_COLUMNS if c not in ("event_id", "verified", "hidden", "origin")]
         df = pd.DataFrame([tuple(r) for r in rows], columns=cols)
+        df["open_end"] = df["open_end"].astype(bool)
         return frames.with_event_ids(df)
 
-    def events_frame(self) -> pd.DataFrame:
-        """One row per event (mentions of the same event merged), placeable events only."""
-        return frames.events_from_mentions(self.mentions_frame())
+    @_guarded
+    def curated_mentions(self) -> pd.DataFrame:
+        """Mentions with the user's edits applied: merged and split events, corrected values."""
+        from timeline_app.core.curation import apply_edits
+
+        return apply_edits(self.mentions_frame(), self.edits_frame())
+
+    def events_frame(self, include_hidden: bool = True) -> pd.DataFrame:
+        """One row per event (mentions merged, edits applied), placeable events only.
+
+        Deleted events are never in it; hidden ones are, with hidden=True, unless include_hidden is False.
+        """
+        events = frames.events_from_mentions(self.curated_mentions())
+        if not include_hidden:
+            events = events[~events["hidden"].astype(bool)].reset_index(drop=True)
+        return events
+
+    # -- the user's corrections -----------------------------------------------------------
+
+    def add_edit(self, event_key: str, field: str, old_value: str, new_value: str) -> int:
+        """Record one correction (committed at once) and return its id."""
+        if field not in EDIT_FIELDS:
+            raise LibraryError(f"'{field}' is not a field of an event that can be edited.")
+        try:
+            with self._db:
+                cur = self._db.execute(
+                    "INSERT INTO edits (created_at, event_key, field, old_value, new_value) VALUES (?,?,?,?,?)",
+                    (dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"), event_key, field,
+                     old_value, new_value),
+                )
+            return int(cur.lastrowid)
+        except sqlite3.Error as e:
+            raise LibraryError(f"Could not save the edit to {self.path}: {e}.") from e
+
+    @_guarded
+    def edits_frame(self, keys: Iterable[str] | None = None) -> pd.DataFrame:
+        """The edit history, oldest first (all of it, or that of the given event keys)."""
+        sql = "SELECT id, created_at, event_key, field, old_value, new_value FROM edits"
+        params: tuple = ()
+        if keys is not None:
+            keys = list(keys)
+            sql += f" WHERE event_key IN ({','.join('?' * len(keys))})"
+            params = tuple(keys)
+        rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
+        return pd.DataFrame([tuple(r) for r in rows],
+                            columns=["edit_id", "created_at", "event_key", "field", "old_value", "new_value"])
+
+    def add_manual_event(self, article_id: int | None, evidence: str = "", evidence_start: int = 0,
+                         evidence_end: int = 0, note: str = "") -> str:
+        """Create an event by hand (attached to an article's sentence, or free-standing with a note).
+
+        Returns its key; its date, countries and other values are then set with add_edit.
+        """
+        try:
+            with self._db:
+                cur = self._db.execute(
+                    "INSERT INTO manual_events (article_id, evidence, evidence_start, evidence_end, note,"
+                    " created_at) VALUES (?,?,?,?,?,?)",
+                    (article_id, evidence, evidence_start, evidence_end, note,
+                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+                )
+            return f"manual:{cur.lastrowid}"
+        except sqlite3.Error as e:
+            raise LibraryError(f"Could not add the event to {self.path}: {e}.") from e
