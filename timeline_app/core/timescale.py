@@ -22,7 +22,7 @@ MISSING_DAY = np.iinfo(np.int64).min  # marker for an unparseable or empty date
 DAYS_PER_YEAR = 365.2425
 _UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
-# Zoom limits: a visible span between two hours and a thousand years.
+# Zoom limits: a visible span between two hours and a thousand years (or the data's whole extent).
 MIN_SPAN_DAYS = 2.0 / 24.0
 MAX_SPAN_DAYS = 1000.0 * DAYS_PER_YEAR
 
@@ -163,25 +163,25 @@ class Viewport:
 
     @staticmethod
     def fit(t_start: float, t_end: float, width: int, margin: float = 0.04) -> Viewport:
-        """A viewport showing [t_start, t_end) with a small margin each side."""
+        """A viewport showing [t_start, t_end) with a small margin each side (any span: data decides)."""
         width = max(int(width), 1)
         span = max(t_end - t_start, MIN_SPAN_DAYS)
-        span = min(span * (1.0 + 2.0 * margin), MAX_SPAN_DAYS)
+        span = span * (1.0 + 2.0 * margin)
         centre = (t_start + t_end) / 2.0
         return Viewport(centre - span / 2.0, width / span, width)
 
-    def clamped(self) -> Viewport:
-        """The same window with its span kept between MIN_SPAN_DAYS and MAX_SPAN_DAYS (centre kept)."""
-        span = min(max(self.span, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+    def clamped(self, max_span: float = MAX_SPAN_DAYS) -> Viewport:
+        """The same window with its span kept between MIN_SPAN_DAYS and `max_span` (centre kept)."""
+        span = min(max(self.span, MIN_SPAN_DAYS), max_span)
         if span == self.span:
             return self
         centre = self.t0 + self.span / 2.0
         return Viewport(centre - span / 2.0, self.width / span, self.width)
 
-    def zoomed(self, factor: float, anchor_x: float) -> Viewport:
+    def zoomed(self, factor: float, anchor_x: float, max_span: float = MAX_SPAN_DAYS) -> Viewport:
         """Zoom in by `factor` (>1 zooms in) keeping the time under pixel `anchor_x` fixed."""
         anchor_t = self.t_of(anchor_x)
-        span = min(max(self.span / factor, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+        span = min(max(self.span / factor, MIN_SPAN_DAYS), max_span)
         ppd = self.width / span
         return Viewport(anchor_t - anchor_x / ppd, ppd, self.width)
 

@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 HEADER_W = 168  # lane header column
 AXIS_H = 44  # context row + minor row
 MIN_LANE_H = 26
-MAX_LANE_H = 160
 MAX_SPAN_ROWS = 3
+STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
@@ -72,7 +72,7 @@ class LaneLayout:
         height = np.maximum(height, MIN_LANE_H).astype(np.int64)
         # Few lanes share out the free height, so a filtered timeline does not sit in a corner.
         if n_lanes and height.sum() < min_height:
-            height = np.minimum(height + (min_height - height.sum()) // n_lanes, MAX_LANE_H)
+            height = np.maximum(height, np.minimum(height + (min_height - height.sum()) // n_lanes, STRETCH_LANE_H))
         top = np.concatenate(([0], np.cumsum(height)[:-1])) if n_lanes else np.zeros(0, dtype=np.int64)
         return LaneLayout(span_row_h, span_rows, point_rows, top, height)
 

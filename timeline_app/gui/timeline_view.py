@@ -104,8 +104,13 @@ class TimelineCanvas(QWidget):
     def time_width(self) -> int:
         return max(self.width() - HEADER_W, 1)
 
+    def max_span(self) -> float:
+        """Zooming out stops at a thousand years, or at the whole extent of the events if longer."""
+        ext = self.data.extent()
+        return max(ts.MAX_SPAN_DAYS, (ext[1] - ext[0]) * 1.2) if ext is not None else ts.MAX_SPAN_DAYS
+
     def set_viewport(self, vp: ts.Viewport) -> None:
-        vp = ts.Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped()
+        vp = ts.Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped(self.max_span())
         if vp != self.vp:
             self.vp = vp
             self.update()
@@ -274,14 +279,14 @@ class TimelineCanvas(QWidget):
         elif delta.y():
             factor = WHEEL_ZOOM ** (delta.y() / 120.0)
             x = min(max(self.anchor_x(event.position().x()), 0.0), float(self.time_width()))
-            self.set_viewport(self.vp.zoomed(factor, x))
+            self.set_viewport(self.vp.zoomed(factor, x, self.max_span()))
         event.accept()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
                 x = self.anchor_x(event.position().x())
-                self.set_viewport(self.vp.zoomed(1.0 + event.value(), x))
+                self.set_viewport(self.vp.zoomed(1.0 + event.value(), x, self.max_span()))
                 return True
         if event.type() == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)
@@ -289,7 +294,7 @@ class TimelineCanvas(QWidget):
                 factor = pinch.scaleFactor()
                 if factor > 0:
                     centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
-                    self.set_viewport(self.vp.zoomed(factor, self.anchor_x(centre.x())))
+                    self.set_viewport(self.vp.zoomed(factor, self.anchor_x(centre.x()), self.max_span()))
                 event.accept()
                 return True
         if event.type() == QEvent.Type.ToolTip:
@@ -409,7 +414,7 @@ class TimelineCanvas(QWidget):
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.set_viewport(self.vp.zoomed(1.5, w / 2))
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.set_viewport(self.vp.zoomed(1 / 1.5, w / 2))
+            self.set_viewport(self.vp.zoomed(1 / 1.5, w / 2, self.max_span()))
         elif key == Qt.Key.Key_Left:
             self.set_viewport(self.vp.panned(w * 0.1))
         elif key == Qt.Key.Key_Right:
@@ -475,7 +480,7 @@ class TimelineCanvas(QWidget):
         if self.fitted and event.oldSize().width() > 0:
             # Keep the same time span visible when the widget is resized.
             span = old_w / self.vp.px_per_day
-            self.vp = ts.Viewport(self.vp.t0, self.time_width() / span, self.time_width()).clamped()
+            self.vp = ts.Viewport(self.vp.t0, self.time_width() / span, self.time_width()).clamped(self.max_span())
         else:
             self.vp = self.vp.resized(self.time_width())
         self.scroll_y = min(self.scroll_y, self.max_scroll())
@@ -573,7 +578,7 @@ class TimelineView(QWidget):
         self.canvas.fit_all()
 
     def zoom_by(self, factor: float) -> None:
-        self.canvas.set_viewport(self.canvas.vp.zoomed(factor, self.canvas.time_width() / 2))
+        self.canvas.set_viewport(self.canvas.vp.zoomed(factor, self.canvas.time_width() / 2, self.canvas.max_span()))
 
     def zoom_to_date_range(self, start: dt.date, end: dt.date) -> None:
         """Show the days from `start` to `end` inclusive."""

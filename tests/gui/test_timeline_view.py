@@ -1,0 +1,319 @@
+"""TimelineView offscreen: zoom, pan, selection, filter, lanes, clusters, export, and 100,000 events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
+
+from timeline_app.core import timescale as ts
+from timeline_app.errors import ExportError
+from timeline_app.gui.timeline_painter import AXIS_H, HEADER_W, Theme
+from timeline_app.gui.timeline_view import TimelineView
+
+ROWS = [
+    # event_id, start, end, precision, open_end, countries, type, summary, date_text
+    ("e1", "2022-12-28", "2022-12-28", "day", False, "TUR;SYR", "Consult", "Defence ministers met in Moscow", "Wednesday"),
+    ("e2", "2022-11-01", "2022-11-30", "month", False, "TUR", "Fight", "Air strikes in northern Syria", "November"),
+    ("e3", "2011-01-01", "2011-12-31", "year", True, "SYR", "Fight", "Civil war since 2011", "since 2011"),
+    ("e4", "2022-12-20", "2022-12-20", "day", False, "RUS;TUR", "Consult", "Talks announced", "last Tuesday"),
+    ("e5", "", "", "day", False, "TUR", "Consult", "Undated remark", "now"),
+    ("e6", "0850-06-01", "0850-06-30", "month", False, "GRC", "Appeal", "A very old embassy", "June 850"),
+    ("e7", "2022-12-26", "2022-12-26", "day", False, "TUR", "Threaten", "Ankara warned of a ground operation", "Monday"),
+]
+COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "open_end", "countries", "event_type",
+           "summary", "date_text"]
+
+
+def _frame(rows: list[tuple] = ROWS) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["sources"] = "seed.txt"
+    df["event_date"] = df["date_start"]
+    return df
+
+
+@pytest.fixture
+def view(qtbot) -> TimelineView:
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1200, 600)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_country_names({"TUR": "Türkiye", "SYR": "Syria", "RUS": "Russia", "GRC": "Greece"})
+    v.set_events(_frame())
+    v.canvas.repaint()
+    return v
+
+
+def _centre_of(view: TimelineView, event_id: str) -> QPoint:
+    """Where the canvas drew an event (its first drawn occurrence)."""
+    view.canvas.repaint()
+    items = view.canvas._items
+    idx = view._data.index_of(event_id)
+    hits = np.flatnonzero((items.occ >= 0) & (view._data.o_event[np.maximum(items.occ, 0)] == idx))
+    assert len(hits), f"{event_id} is not drawn"
+    i = int(hits[0])
+    return QPoint(int(items.x[i] + items.w[i] / 2), int(items.y[i] + items.h[i] / 2))
+
+
+def _drawn_events(view: TimelineView) -> set[str]:
+    view.canvas.repaint()
+    items = view.canvas._items
+    occ = items.occ[items.occ >= 0]
+    return {str(view._data.event_ids[e]) for e in view._data.o_event[occ].tolist()}
+
+
+def _wheel(widget, pos: QPointF, dy: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, dy), Qt.MouseButton.NoButton,
+                        modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_events_lanes_and_skipped_rows(view: TimelineView) -> None:
+    data = view._data
+    assert not data.placed[data.index_of("e5")]  # no date: skipped, not drawn at 1970
+    # One lane per country ordered by event count; an event with two countries is in both lanes.
+    assert view.lane_keys() == ["TUR", "SYR", "GRC", "RUS"]
+    e1 = data.index_of("e1")
+    assert sorted(data.lane_keys[k] for k in data.o_lane[data.o_event == e1]) == ["SYR", "TUR"]
+    # Fit all covers the year 850 and 2022.
+    start, end = view.visible_range()
+    assert start <= dt.date(850, 6, 1) and end >= dt.date(2022, 12, 28)
+
+
+def test_wheel_zoom_keeps_the_date_under_the_cursor(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 10, 1), dt.date(2023, 1, 31))
+    canvas = view.canvas
+    x = HEADER_W + 333.0
+    before_span = canvas.vp.span
+    t_before = canvas.vp.t_of(x - HEADER_W)
+    _wheel(canvas, QPointF(x, 200), 120)
+    assert canvas.vp.span < before_span  # zoomed in
+    assert canvas.vp.t_of(x - HEADER_W) == pytest.approx(t_before, abs=1e-6)
+    _wheel(canvas, QPointF(x, 200), -360)
+    assert canvas.vp.span > before_span
+    assert canvas.vp.t_of(x - HEADER_W) == pytest.approx(t_before, abs=1e-6)
+    with qtbot.waitSignal(view.view_changed, timeout=2000) as blocker:
+        _wheel(canvas, QPointF(x, 200), 120)
+    start, end = blocker.args
+    assert isinstance(start, dt.date) and start < end
+
+
+def test_click_selects_the_event_under_the_mouse(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
+    for event_id in ("e7", "e1", "e4"):
+        pos = _centre_of(view, event_id)
+        with qtbot.waitSignal(view.event_selected, timeout=2000) as blocker:
+            qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=pos)
+        assert blocker.args == [event_id]
+        assert view.selected_event() == event_id
+    # A click on empty space clears the selection.
+    with qtbot.waitSignal(view.event_selected, timeout=2000) as blocker:
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(HEADER_W + 5, view.canvas.height() - 8))
+    assert blocker.args == [""]
+    assert view.selected_event() is None
+
+
+def test_double_click_activates_and_zooms(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 10, 1), dt.date(2023, 1, 31))
+    pos = _centre_of(view, "e7")
+    span = view.canvas.vp.span
+    with qtbot.waitSignal(view.event_activated, timeout=2000) as blocker:
+        qtbot.mouseDClick(view.canvas, Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["e7"]
+    assert view.canvas.vp.span < span
+
+
+def test_hover_tooltip_text(view: TimelineView) -> None:
+    html = view.canvas.tooltip_html(view._data.index_of("e3"))
+    assert "since 2011" in html and "2011-01-01 – 2011-12-31" in html and "open-ended" in html
+    assert "Syria (SYR)" in html and "Fight" in html and "1 source" in html
+
+
+def test_filter_change_redraws(view: TimelineView) -> None:
+    view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
+    assert {"e1", "e4", "e7"} <= _drawn_events(view)
+    before = view.canvas.grab().toImage()
+    mask = view._data.event_ids != "e7"
+    view.set_visible_mask(mask)
+    assert "e7" not in _drawn_events(view)
+    assert view.canvas.grab().toImage() != before
+    # The lane set: only Turkey's lane, so e1 (TUR;SYR) is drawn in one lane only.
+    view.set_visible_mask(None, countries={"TUR"})
+    assert view.lane_keys() == ["TUR"]
+    view.canvas.repaint()
+    items = view.canvas._items
+    e1 = view._data.index_of("e1")
+    assert int(((items.occ >= 0) & (view._data.o_event[np.maximum(items.occ, 0)] == e1)).sum()) == 1
+    view.set_visible_mask(None)
+    assert view.lane_keys() == ["TUR", "SYR", "GRC", "RUS"]
+    with pytest.raises(ValueError):
+        view.set_visible_mask(np.ones(3, dtype=bool))
+
+
+def test_lane_modes(view: TimelineView) -> None:
+    view.set_lane_mode("event_type")
+    assert view.lane_keys() == ["Consult", "Fight", "Appeal", "Threaten"]
+    view.set_lane_mode("single")
+    assert len(view.lane_keys()) == 1
+    view.set_lane_mode("source")
+    assert view.lane_keys() == ["seed.txt"]
+    view.set_lane_mode("country")
+    with pytest.raises(ValueError):
+        view.set_lane_mode("planet")
+
+
+def test_select_event_brings_it_into_view(view: TimelineView) -> None:
+    view.zoom_to_date_range(dt.date(1990, 1, 1), dt.date(1990, 2, 1))
+    assert view.select_event("e7")
+    start, end = view.visible_range()
+    assert start <= dt.date(2022, 12, 26) <= end
+    assert "e7" in _drawn_events(view)
+    assert not view.select_event("nope")
+    assert not view.select_event("e5")  # not placed
+
+
+def test_keyboard_navigation(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    canvas = view.canvas
+    span = canvas.vp.span
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    assert canvas.vp.span < span
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    assert canvas.vp.span == pytest.approx(span)
+    t0 = canvas.vp.t0
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.vp.t0 > t0
+    qtbot.keyClick(canvas, Qt.Key.Key_PageUp)
+    assert canvas.vp.t0 < t0
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    assert view.visible_range()[0] <= dt.date(850, 6, 1) <= view.visible_range()[1]
+    qtbot.keyClick(canvas, Qt.Key.Key_End)
+    assert view.visible_range()[0] <= dt.date(2022, 12, 28) <= view.visible_range()[1]
+
+
+def test_drag_pans_and_right_drag_zooms_to_the_rectangle(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    canvas = view.canvas
+    t0 = canvas.vp.t0
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(600, 300))
+    qtbot.mouseMove(canvas, QPoint(700, 300))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(700, 300))
+    assert canvas.vp.t0 == pytest.approx(t0 - 100 / canvas.vp.px_per_day)
+    a, b = HEADER_W + 100, HEADER_W + 300
+    ta, tb = canvas.vp.t_of(100), canvas.vp.t_of(300)
+    qtbot.mousePress(canvas, Qt.MouseButton.RightButton, pos=QPoint(a, 200))
+    qtbot.mouseMove(canvas, QPoint(b, 260))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.RightButton, pos=QPoint(b, 260))
+    assert canvas.vp.t0 == pytest.approx(ta, abs=0.5) and canvas.vp.t1 == pytest.approx(tb, abs=0.5)
+
+
+def test_clusters_when_zoomed_out_and_click_zooms_in(qtbot) -> None:
+    rng = np.random.default_rng(2)
+    days = rng.integers(0, 60, 400)
+    rows = [(f"c{i}", str(dt.date(2020, 3, 1) + dt.timedelta(days=int(d))), str(dt.date(2020, 3, 1) + dt.timedelta(days=int(d))),
+             "day", False, "FRA", "Consult", f"event {i}", "") for i, d in enumerate(days)]
+    rows.append(("far", "1990-01-01", "1990-01-01", "day", False, "FRA", "Consult", "far away", ""))
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1000, 400)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_events(_frame(rows))
+    v.canvas.repaint()
+    items = v.canvas._items
+    clusters = np.flatnonzero(items.cluster >= 0)
+    assert len(clusters), "400 events in two months of a 30-year view must cluster"
+    counts = v._data.level(items.level, items.capacity).clusters.count[items.cluster[clusters]]
+    assert counts.sum() >= 390
+    i = int(clusters[np.argmax(counts)])
+    span = v.canvas.vp.span
+    qtbot.mouseClick(v.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(items.x[i] + items.w[i] / 2),
+                                                                     int(items.y[i] + items.h[i] / 2)))
+    assert v.canvas.vp.span < span / 20
+    start, end = v.visible_range()
+    assert dt.date(2020, 1, 1) <= start and end <= dt.date(2020, 12, 31)
+
+
+def test_export_png_and_svg(view: TimelineView, tmp_path) -> None:
+    png = tmp_path / "view.png"
+    view.export_image(str(png))
+    image = QImage(str(png))
+    assert image.size() == view.canvas.size()
+    # Not blank: the lanes and events put many colours in the picture.
+    sample = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(sample) > 10
+    svg = tmp_path / "view.svg"
+    view.export_image(str(svg))
+    renderer = QSvgRenderer(str(svg))
+    assert renderer.isValid()
+    assert renderer.defaultSize() == view.canvas.size()
+    assert "Defence ministers" in svg.read_text(encoding="utf-8") or svg.stat().st_size > 2000
+    whole = tmp_path / "whole.png"
+    view.export_image(str(whole), whole=True)
+    assert QImage(str(whole)).width() == view.canvas.width()
+    with pytest.raises(ExportError):
+        view.export_image(str(tmp_path / "view.bmp"))
+
+
+def test_dark_palette_is_followed(view: TimelineView) -> None:
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    pal.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    pal.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    assert Theme.from_palette(pal).dark
+    view.canvas.setPalette(pal)
+    image = view.canvas.grab().toImage()
+    assert QColor(image.pixel(HEADER_W + 20, AXIS_H + 5)).lightnessF() < 0.3
+
+
+def _many(n: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    first = np.datetime64("1975-01-01")
+    day = first + rng.integers(0, 50 * 365, n).astype("timedelta64[D]")
+    codes = np.array(["USA", "RUS", "CHN", "TUR", "SYR", "IRN", "FRA", "DEU", "GBR", "IND"])
+    countries = codes[rng.integers(0, len(codes), n)]
+    month = rng.random(n) < 0.2
+    start = np.where(month, day.astype("datetime64[M]").astype("datetime64[D]"), day)
+    end = np.where(month, (day.astype("datetime64[M]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D"), day)
+    return pd.DataFrame({
+        "event_id": [f"m{i}" for i in range(n)], "date_start": start.astype(str), "date_end": end.astype(str),
+        "date_precision": np.where(month, "month", "day"), "open_end": False, "countries": countries,
+        "event_type": "Consult", "summary": "generated", "date_text": "", "sources": "gen.txt",
+    })
+
+
+def test_smoke_paints_100000_events(qtbot) -> None:
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1600, 900)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_events(_many(100_000))
+    for go in (v.fit_all, lambda: v.zoom_to_date_range(dt.date(2000, 1, 1), dt.date(2000, 12, 31)),
+               lambda: v.zoom_to_date_range(dt.date(2000, 6, 5), dt.date(2000, 6, 11))):
+        go()
+        v.canvas.repaint()
+        assert len(v.canvas._items.x) > 0
+    # The whole 100,000 are accounted for at the overview: drawn one by one or inside clusters.
+    v.fit_all()
+    v.canvas.repaint()
+    assert int(v._data.lane_counts.sum()) == 100_000
+
+
+def test_smoke_20000_draw_rect_calls(qtbot) -> None:
+    """PySide6 6.12.0 crashed the interpreter after a few thousand QPainter calls; 6.11 does not."""
+    image = QImage(QSize(400, 300), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#4e79a7"))
+    for i in range(20_000):
+        painter.drawRect(QRectF(i % 390, (i // 390) % 290, 8, 8))
+    painter.end()
+    assert QColor(image.pixel(4, 4)) != QColor("white")
