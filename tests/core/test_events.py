@@ -319,3 +319,10 @@ def test_a_list_with_a_comma_before_and_is_not_cut() -> None:
     text = "The envoys of Peru, Chile, and Ecuador met on Monday."
     [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
     assert m.countries == ("CHL", "ECU", "PER")
+
+
+def test_who_takes_the_person_before_the_comma() -> None:
+    text = "Turkish President Recep Tayyip Erdogan, who met Vladimir Putin in Sochi on Friday, praised the talks."
+    [m] = extract(text, date_at(text, "Friday", "2022-08-05"), published=dt.date(2022, 8, 7))
+    assert m.countries == ("RUS", "TUR")
+    assert m.location_country == "RUS"

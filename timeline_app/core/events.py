@@ -27,6 +27,7 @@ _LEADING_JOINER = re.compile(
     r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
 )
 _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
+_RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
@@ -192,6 +193,9 @@ def extract_event_mentions(
             countries |= same_date or previous_group or previous
         if refers_to_person:
             countries |= earlier or previous
+        if idx > 0 and _RELATIVE_PERSON.match(clause_text):
+            # "Erdogan, who met Putin on Friday": the person before the comma takes part.
+            countries |= _describe(*clauses[idx - 1], entities, starts).actors
         if not countries:
             whole = _describe(*sent, entities, starts)
             countries |= same_date or whole.actors or previous
