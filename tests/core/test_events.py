@@ -326,3 +326,27 @@ def test_who_takes_the_person_before_the_comma() -> None:
     [m] = extract(text, date_at(text, "Friday", "2022-08-05"), published=dt.date(2022, 8, 7))
     assert m.countries == ("RUS", "TUR")
     assert m.location_country == "RUS"
+
+
+def _cameo_examples() -> list[tuple[str, str, str]]:
+    from timeline_app.paths import resource
+
+    out = []
+    for path in sorted(resource("cameo").glob("*.tsv")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("# EXAMPLE:"):
+                clause, _, code = line[len("# EXAMPLE:") :].partition("=>")
+                out.append((f"{path.name}:{no}", clause.strip(), code.strip()))
+    return out
+
+
+@pytest.mark.parametrize("where, clause, code", _cameo_examples())
+def test_example_lines_of_the_cameo_files(where: str, clause: str, code: str) -> None:
+    from timeline_app.core.cameo import CameoTable
+
+    found = CameoTable.default().classify(clause)
+    assert found is not None and found.code == code, (where, found)
+
+
+def test_there_are_cameo_example_lines() -> None:
+    assert len(_cameo_examples()) >= 5

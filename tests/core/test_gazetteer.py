@@ -299,3 +299,23 @@ def test_a_leading_country_is_a_party(gaz: Gazetteer) -> None:
     assert r["Saudi"] is EntityRole.ACTOR
     assert r["Beijing"] is EntityRole.ACTOR
     assert r["Iranian"] is EntityRole.MODIFIER
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    out = []
+    for path in sorted(resource("gazetteer").glob("*.tsv")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("# EXAMPLE:"):
+                sentence, _, expected = line[len("# EXAMPLE:") :].partition("=>")
+                out.append((f"{path.name}:{no}", sentence.strip(), expected.strip()))
+    return out
+
+
+@pytest.mark.parametrize("where, sentence, expected", _examples())
+def test_example_lines_of_the_resource_files(gaz: Gazetteer, where: str, sentence: str, expected: str) -> None:
+    got = ", ".join(f"{m.text}:{m.code}:{m.role.value}" for m in gaz.tag(sentence)) or "-"
+    assert got == expected, where
+
+
+def test_there_are_example_lines() -> None:
+    assert len(_examples()) >= 10
