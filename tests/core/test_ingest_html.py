@@ -161,3 +161,15 @@ def test_reading_a_page_opens_no_network_connection(tmp_path: Path, monkeypatch:
 def test_html_to_text_keeps_paragraphs() -> None:
     assert html_to_text("<p>One &amp; two</p><p>Three<br>four</p><script>x()</script>") == "One & two\n\nThree\n\nfour"
     assert html_to_text("plain   words") == "plain words"
+
+
+def test_huge_single_line_page_is_read_in_bounded_time(tmp_path: Path) -> None:
+    paragraphs = "<p>The ministers of Norway and Finland met in Oslo.</p>" * 100_000  # 5 MB, one line
+    path = tmp_path / "huge.html"
+    path.write_text(page("<meta property='article:published_time' content='2021-06-15'>").replace(PARAGRAPHS, paragraphs), "utf-8")
+    start = time.monotonic()
+    article = read_one(path)
+    assert time.monotonic() - start < 20  # trafilatura alone needs minutes for this page
+    assert article.text.count("met in Oslo") == 100_000
+    assert "Copyright 2004" not in article.text and "Archive 1998" not in article.text
+    assert article.published == dt.date(2021, 6, 15)
