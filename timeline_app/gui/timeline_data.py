@@ -148,6 +148,7 @@ class TimelineData:
         self._type_names: list[str] = [""]
         self._type_codes = np.zeros(0, dtype=np.int64)
         self._sources_cache: _ListColumn | None = None
+        self._source_names: dict[str, str] = {}
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
         self.colour_keys: list[str] = []
@@ -187,21 +188,34 @@ class TimelineData:
         self._type_names = [str(t).strip() if isinstance(t, str) else "" for t in type_uniques] + [""]
         self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
         self._sources_cache: _ListColumn | None = None
+        self._source_names: dict[str, str] = {}
         self.event_mask = np.ones(n, dtype=bool)
         self.country_filter = None
         log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
         self._build_occurrences()
 
     def _sources(self) -> _ListColumn:
+        """Lane keys of the source mode: article ids (named by their titles) when the frame has them."""
         if self._sources_cache is None:
-            values = [""] * self._n
-            for name in ("source_titles", "sources", "article_ids"):
-                if name in self.df.columns:
-                    col = self.df[name].tolist()
-                    if any(isinstance(v, str) and v.strip() for v in col):
-                        values = col
+            df = self.df
+            self._source_names = {}
+            if "article_ids" in df.columns and any(isinstance(v, str) and v.strip() for v in df["article_ids"].tolist()):
+                col = _ListColumn([str(v) if v is not None else "" for v in df["article_ids"].tolist()])
+                if "source_titles" in df.columns:
+                    for ids, titles in zip(df["article_ids"].tolist(), df["source_titles"].tolist()):
+                        id_list = _split(str(ids)) if ids is not None else [""]
+                        title_list = [t.strip() for t in str(titles).split(" | ")] if isinstance(titles, str) else []
+                        if len(id_list) == len(title_list):
+                            for i, t in zip(id_list, title_list):
+                                self._source_names.setdefault(i, t)
+                self._sources_cache = col
+            else:
+                values = [""] * self._n
+                for name in ("source_titles", "sources"):
+                    if name in df.columns and any(isinstance(v, str) and v.strip() for v in df[name].tolist()):
+                        values = df[name].tolist()
                         break
-            self._sources_cache = _ListColumn(values)
+                self._sources_cache = _ListColumn(values)
         return self._sources_cache
 
     def set_lane_mode(self, mode: str) -> None:
@@ -238,6 +252,8 @@ class TimelineData:
             return _EMPTY_LANE_LABELS[self.lane_mode]
         if self.lane_mode == "country":
             return names.get(key, key)
+        if self.lane_mode == "source":
+            return self._source_names.get(key, key)
         return key
 
     def _reset_occurrences(self) -> None:

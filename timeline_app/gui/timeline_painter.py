@@ -24,6 +24,7 @@ HEADER_W = 168  # lane header column
 AXIS_H = 44  # context row + minor row
 MIN_LANE_H = 26
 MAX_SPAN_ROWS = 3
+LEGEND_H = 20
 STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 DENSITY_H = 4
@@ -270,16 +271,19 @@ class TimelinePainter:
     def paint(self, p: QPainter, state: PaintState, theme: Theme) -> FrameItems:
         data = self.data
         vp = state.viewport
-        W, H = state.width, state.height
+        W = state.width
         tw = vp.width
-        p.fillRect(QRectF(0, 0, W, H), theme.base)
+        p.fillRect(QRectF(0, 0, W, state.height), theme.base)
+        legend = self._legend_entries() if state.show_legend else []
+        legend_h = LEGEND_H if legend else 0
+        H = state.height - legend_h  # bottom of the lanes
         axis = ts.choose_axis(vp, self.measure)
-        frame = self._collect(state)
+        frame = self._collect(state, H - AXIS_H)
         layout = frame.layout
         n_lanes = len(data.lane_order)
         view_h = H - AXIS_H
-        self.content_height = AXIS_H + (layout.total if layout is not None else 0)
-        scroll = int(min(max(state.scroll_y, 0), max(self.content_height - H, 0)))
+        self.content_height = AXIS_H + (layout.total if layout is not None else 0) + legend_h
+        scroll = int(min(max(state.scroll_y, 0), max(self.content_height - state.height, 0)))
         lane_top = AXIS_H - scroll
         frame.lane_top = lane_top
         lane_lo = lane_hi = 0
@@ -304,9 +308,9 @@ class TimelinePainter:
         p.restore()
 
         self._axis(p, axis, vp, W, theme, state.today)
-        self._headers(p, state, theme, layout, lane_lo, lane_hi, lane_top)
-        if state.show_legend:
-            self._legend(p, W, H, theme)
+        self._headers(p, state, theme, layout, lane_lo, lane_hi, lane_top, H)
+        if legend:
+            self._legend(p, legend, W, H, theme)
         if not n_lanes:
             p.setPen(theme.muted)
             p.setFont(self.font)
@@ -325,11 +329,12 @@ class TimelinePainter:
             p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
 
     def measure_content_height(self, state: PaintState) -> int:
-        """Axis plus lanes as a frame of `state` would lay them out (the height of a whole export)."""
-        frame = self._collect(state)
-        return AXIS_H + (frame.layout.total if frame.layout is not None else 0)
+        """Axis, lanes and legend as a frame of `state` would lay them out (the height of a whole export)."""
+        frame = self._collect(state, 0)
+        legend_h = LEGEND_H if state.show_legend and self._legend_entries() else 0
+        return AXIS_H + (frame.layout.total if frame.layout is not None else 0) + legend_h
 
-    def _collect(self, state: PaintState) -> _Frame:
+    def _collect(self, state: PaintState, lanes_h: int) -> _Frame:
         """Clusters, spans and points in the visible time window (all lanes) and the lane layout."""
         data = self.data
         vp = state.viewport
@@ -341,7 +346,7 @@ class TimelinePainter:
         span_row_h = 12 if vp.px_per_day >= 1.5 else 6
         if not n_lanes or not len(data.o_start):
             frame.layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64),
-                                            np.ones(n_lanes, dtype=np.int64), span_row_h, state.height - AXIS_H)
+                                            np.ones(n_lanes, dtype=np.int64), span_row_h, lanes_h)
             return frame
         lc = data.level(level, capacity)
         frame.lc = lc
@@ -366,7 +371,7 @@ class TimelinePainter:
         point_rows = np.ones(n_lanes, dtype=np.int64)
         np.maximum.at(span_rows, frame.s_pos, np.minimum(frame.s_rows, MAX_SPAN_ROWS - 1) + 1)
         np.maximum.at(point_rows, frame.p_pos, frame.p_rows + 1)
-        frame.layout = LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, state.height - AXIS_H)
+        frame.layout = LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, lanes_h)
         return frame
 
     def _draw_frame(self, p: QPainter, state: PaintState, theme: Theme, frame: _Frame, lane_lo: int,
@@ -675,9 +680,8 @@ class TimelinePainter:
         p.restore()
 
     def _headers(self, p: QPainter, state: PaintState, theme: Theme, layout: LaneLayout | None, lane_lo: int,
-                 lane_hi: int, lane_top: float) -> None:
+                 lane_hi: int, lane_top: float, H: int) -> None:
         data = self.data
-        H = state.height
         p.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), theme.window)
         p.setPen(theme.muted)
         p.setFont(self.small)
@@ -725,35 +729,40 @@ class TimelinePainter:
         p.restore()
         p.fillRect(QRectF(HEADER_W - 1, 0, 1, H), theme.grid_strong)
 
-    def _legend(self, p: QPainter, W: int, H: int, theme: Theme) -> None:
-        """Colour legend for the colour key when it is not already the lane (types by default)."""
+    def _legend_entries(self) -> list[tuple[int, str]]:
+        """(colour index, label) of the colour key, unless the lanes already say it (country colours)."""
         data = self.data
         if self._colour_is_lane() or not data.colour_keys:
-            return
+            return []
         mode = data.effective_colour_mode
         if mode == "event_type" and data.lane_mode == "event_type":
-            return
-        keys = data.colour_keys[:12]
-        labels = [k if k else ("Unclassified" if mode == "event_type" else "No country") for k in keys]
-        if len(data.colour_keys) > 12:
-            labels.append(f"+{len(data.colour_keys) - 12} more")
-        lh = self.fm_small.height() + 3
-        lw = max(self.measure_small(s) for s in labels) + 26
-        bh = lh * len(labels) + 8
-        box = QRectF(W - lw - 10, max(H - bh - 10, AXIS_H + 4), lw, bh)
-        bg = QColor(theme.base)
-        bg.setAlphaF(0.88)
-        p.setPen(QPen(theme.grid_strong, 1))
-        p.setBrush(bg)
-        p.drawRoundedRect(box, 4, 4)
+            return []
+        empty = "Unclassified" if mode == "event_type" else "No country"
+        return [(i, k if k else empty) for i, k in enumerate(data.colour_keys)]
+
+    def _legend(self, p: QPainter, entries: list[tuple[int, str]], W: int, H: int, theme: Theme) -> None:
+        """One row under the lanes: swatch and name per colour, commonest first, '+N more' at the end."""
+        p.fillRect(QRectF(0, H, W, LEGEND_H), theme.window)
+        p.fillRect(QRectF(0, H, W, 1), theme.grid_strong)
         p.setFont(self.small)
-        for i, s in enumerate(labels):
-            y = box.top() + 4 + i * lh
-            if i < len(keys):
-                p.fillRect(QRectF(box.left() + 7, y + lh / 2 - 4, 9, 8), theme.colours[i % len(theme.colours)])
-            p.setPen(theme.text)
-            p.drawStaticText(QPointF(box.left() + 21, y + 1), self.texts.get(("s", s), s))
-        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(theme.muted)
+        title = "Colour: event type" if self.data.effective_colour_mode == "event_type" else "Colour: country"
+        p.drawStaticText(QPointF(8, H + (LEGEND_H - self.fm_small.height()) / 2), self.texts.get(("s", title), title))
+        x = float(HEADER_W)
+        y = H + (LEGEND_H - self.fm_small.height()) / 2
+        p.setPen(theme.text)
+        for n, (colour, label) in enumerate(entries):
+            lw = self.measure_small(label)
+            rest = len(entries) - n
+            more = f"+{rest - 1} more" if rest > 1 else ""
+            if x + 14 + lw + (self.measure_small(more) + 12 if more else 0) > W - 8:
+                text = f"+{rest} more"
+                p.setPen(theme.muted)
+                p.drawStaticText(QPointF(x, y), self.texts.get(("s", text), text))
+                break
+            p.fillRect(QRectF(x, H + LEGEND_H / 2 - 4, 9, 8), theme.colours[colour % len(theme.colours)])
+            p.drawStaticText(QPointF(x + 13, y), self.texts.get(("s", label), label))
+            x += 13 + lw + 14
 
 
 def today_days() -> float:
