@@ -54,6 +54,7 @@ _DATE_LINE_WORDS = frozenset(
 # "MOSCOW, Dec. 28, 2022 (Reuters) -": a wire-style dateline opening the first paragraph.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.]+)*,\s*")
 _TOP_LINES = 12
+_TOP_CHARS = 20_000  # the top of an article: a huge text is not split whole to find its first lines
 _BODY_WORDS = 25  # a line this long is body text: short date lines come before it
 _LINE_REST_WORDS = 6  # an unlabelled date line holds little else ("By Jane Doe | 3 March 2020")
 
@@ -178,7 +179,7 @@ def date_from_name(path: str) -> dt.date | None:
 def top_lines(text: str, limit: int = _TOP_LINES) -> list[str]:
     """The first `limit` non-empty lines, stripped."""
     lines: list[str] = []
-    for line in text.split("\n"):
+    for line in text[:_TOP_CHARS].split("\n"):
         line = line.strip()
         if line:
             lines.append(line)
