@@ -350,3 +350,10 @@ def test_example_lines_of_the_cameo_files(where: str, clause: str, code: str) ->
 
 def test_there_are_cameo_example_lines() -> None:
     assert len(_cameo_examples()) >= 5
+
+
+def test_a_wire_dateline_is_not_an_event() -> None:
+    text = "BUDAPEST, March 12 (Xinhua)\nHungary and Poland signed a pact on Friday."
+    line, pact = extract(text, date_at(text, "March 12", "1999-03-12"), date_at(text, "Friday", "1999-03-12"))
+    assert line.countries == () and line.event_type == ""
+    assert pact.countries == ("HUN", "POL")

@@ -236,9 +236,11 @@ def _blanked(text: str, span: tuple[int, int], d: DateMention, blank: str) -> st
 
 
 def _is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
-    """True for a line that only dates the article ("Published: 15 March 2023", "Updated Monday")."""
-    rest = text[sent[0] : d.start] + " " + text[d.end : sent[1]]
-    return len(_WORDS.findall(rest)) < 2 and "\n" not in text[sent[0] : sent[1]]
+    """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)"."""
+    if "\n" in text[sent[0] : sent[1]]:
+        return False
+    words = _WORDS.findall(text[sent[0] : d.start] + " " + text[d.end : sent[1]])
+    return len(words) < 2 or (len(words) <= 3 and not any(w.islower() for w in words))
 
 
 def _dangling_pronoun(
