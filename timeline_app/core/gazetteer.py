@@ -8,7 +8,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
@@ -20,14 +20,12 @@ log = logging.getLogger(__name__)
 GAZETTEER_DIR = "gazetteer"
 # Dotted acronyms (U.S., U.N.), words, and the joiners that matter for roles ("US-backed").
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[-\u2010\u2011'\u2019&]")
-_HYPHENS = frozenset("-\u2010\u2011")
 _END = "\0"  # trie key of the entries that end at a node
 _ALIAS_KINDS = frozenset({"name", "seat", "usstate", "org", "block"})
 _FLAGS = frozenset({"person"})
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok"}
 )
-_UNRECOGNISED = dt.date.max
 
 
 def token_key(surface: str) -> str:
@@ -49,6 +47,8 @@ class _Alias:
     name: str
     flags: frozenset[str] = frozenset()
     ranges: tuple[tuple[str, dt.date, dt.date], ...] = ()  # persons: (iso3, from, to)
+    # Per token: 2 = written in capitals (an acronym), 1 = capital initial, 0 = any case.
+    _case_rules: tuple[int, ...] = field(init=False, default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         rules = []
@@ -63,7 +63,7 @@ class _Alias:
         object.__setattr__(self, "_case_rules", tuple(rules))
 
     def case_matches(self, surfaces: list[str]) -> bool:
-        for rule, got in zip(self._case_rules, surfaces):  # type: ignore[attr-defined]
+        for rule, got in zip(self._case_rules, surfaces):
             if rule == 1 and not got[:1].isupper():
                 return False
             if rule == 2 and not (got.isupper() or got.replace(".", "").isupper()):
