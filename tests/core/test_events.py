@@ -357,3 +357,19 @@ def test_a_wire_dateline_is_not_an_event() -> None:
     line, pact = extract(text, date_at(text, "March 12", "1999-03-12"), date_at(text, "Friday", "1999-03-12"))
     assert line.countries == () and line.event_type == ""
     assert pact.countries == ("HUN", "POL")
+
+
+def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
+    import shutil
+
+    from timeline_app.core.cameo import CameoTable
+    from timeline_app.errors import RulesError
+    from timeline_app.paths import resource
+
+    target = tmp_path / "cameo"
+    shutil.copytree(resource("cameo"), target)
+    nouns = target / "nouns.tsv"
+    lines = nouns.read_text(encoding="utf-8").splitlines() + ["parley\t999"]
+    nouns.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=rf"nouns.tsv:{len(lines)}: '999' is not a CAMEO code"):
+        CameoTable(target)
