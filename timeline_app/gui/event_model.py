@@ -96,6 +96,55 @@ def _text_column(df: pd.DataFrame, name: str) -> np.ndarray:
     return df[name].fillna("").astype(str).to_numpy(dtype=object)
 
 
+@dataclass
+class TableColumns:
+    """The table's numpy mirror of an events frame: built without Qt, so a worker can prepare it."""
+
+    n: int
+    ids: np.ndarray
+    evidence: np.ndarray
+    raw_dates: np.ndarray
+    display: dict[str, np.ndarray]
+    sort_keys: dict[str, np.ndarray]
+    row_of_event: dict[str, int]
+
+
+def prepare_columns(df: pd.DataFrame) -> TableColumns:
+    """Mirror the frame's columns as numpy arrays: display values and sort keys."""
+    n = len(df)
+    display: dict[str, np.ndarray] = {}
+    sort_keys: dict[str, np.ndarray] = {}
+    raw_dates = _text_column(df, "event_date")
+    for col in COLUMNS:
+        if col.numeric:
+            display[col.field] = (
+                pd.to_numeric(df[col.field], errors="coerce").fillna(0).astype(np.int64).to_numpy()
+                if col.field in df.columns else np.zeros(n, dtype=np.int64)
+            )
+        elif col.field == "event_date":
+            # Few distinct values: format each once.
+            codes, uniques = pd.factorize(raw_dates)
+            shown = np.array([display_date(str(v)) for v in uniques], dtype=object)
+            display[col.field] = shown[codes] if n else np.empty(0, dtype=object)
+        else:
+            display[col.field] = _text_column(df, col.field)
+    rank = {p: i for i, p in enumerate(_PRECISION_ORDER)}
+    for col in COLUMNS:
+        if col.sort_field == "precision_rank":
+            prec = pd.Series(display["date_precision"], dtype=object)
+            sort_keys[col.sort_field] = prec.map(rank).fillna(len(rank)).astype(np.int64).to_numpy()
+        elif col.numeric:
+            sort_keys[col.sort_field] = display[col.field]
+        else:
+            # Fixed-width unicode sorts an order of magnitude faster than object arrays.
+            sort_keys[col.sort_field] = _text_column(df, col.sort_field).astype(str)
+    ids = _text_column(df, "event_id")
+    return TableColumns(
+        n=n, ids=ids, evidence=_text_column(df, "evidence"), raw_dates=raw_dates, display=display,
+        sort_keys=sort_keys, row_of_event={eid: i for i, eid in enumerate(ids.tolist())},
+    )
+
+
 class EventTableModel(QAbstractTableModel):
     """Rows are events; filtering and sorting are numpy index arrays, applied by resetting the model.
 
@@ -122,36 +171,18 @@ class EventTableModel(QAbstractTableModel):
 
     def set_events(self, df: pd.DataFrame) -> None:
         """Mirror the frame's columns as numpy arrays and show every event."""
+        self.set_columns(prepare_columns(df))
+
+    def set_columns(self, cols: TableColumns) -> None:
+        """Show columns prepared by prepare_columns (which may run on a worker thread)."""
         self.beginResetModel()
-        self._n = len(df)
-        self._ids = _text_column(df, "event_id")
-        self._evidence = _text_column(df, "evidence")
-        self._display = {}
-        self._sort_keys = {}
-        for col in COLUMNS:
-            if col.numeric:
-                values = pd.to_numeric(df[col.field], errors="coerce").fillna(0).astype(np.int64).to_numpy() \
-                    if col.field in df.columns else np.zeros(self._n, dtype=np.int64)
-                self._display[col.field] = values
-            elif col.field == "event_date":
-                raw = _text_column(df, col.field)
-                self._display[col.field] = np.array([display_date(v) for v in raw], dtype=object)
-                self._raw_dates = raw
-            else:
-                self._display[col.field] = _text_column(df, col.field)
-        for col in COLUMNS:
-            if col.sort_field == "precision_rank":
-                rank = {p: i for i, p in enumerate(_PRECISION_ORDER)}
-                prec = self._display["date_precision"]
-                self._sort_keys[col.sort_field] = np.fromiter(
-                    (rank.get(p, len(rank)) for p in prec), dtype=np.int64, count=self._n
-                )
-            elif col.numeric:
-                self._sort_keys[col.sort_field] = self._display[col.field]
-            else:
-                # Fixed-width unicode sorts an order of magnitude faster than object arrays.
-                self._sort_keys[col.sort_field] = _text_column(df, col.sort_field).astype(str)
-        self._row_of_event = {eid: i for i, eid in enumerate(self._ids)}
+        self._n = cols.n
+        self._ids = cols.ids
+        self._evidence = cols.evidence
+        self._display = cols.display
+        self._sort_keys = cols.sort_keys
+        self._raw_dates = cols.raw_dates
+        self._row_of_event = cols.row_of_event
         self._mask = np.ones(self._n, dtype=bool)
         self._order = self._compute_order()
         self.endResetModel()

@@ -48,18 +48,6 @@ class _GroupItem(QTreeWidgetItem):
         return super().__lt__(other)
 
 
-class _ArticleItem(QTreeWidgetItem):
-    """Sorts the events column as a number, the rest case-insensitively."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        col = tree.sortColumn() if tree is not None else 0
-        if col == _COL_EVENTS:
-            return int(self.data(col, Qt.ItemDataRole.DisplayRole) or 0) < \
-                int(other.data(col, Qt.ItemDataRole.DisplayRole) or 0)
-        return self.text(col).casefold() < other.text(col).casefold()
-
-
 class LibraryPanel(QWidget):
     """Search, sort, group; actions on the selected articles go out as signals to the window."""
 
@@ -126,7 +114,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(buttons)
 
         self._groups: dict[str, _GroupItem] = {}
-        self._items: dict[int, _ArticleItem] = {}
+        self._items: dict[int, QTreeWidgetItem] = {}
 
     def set_articles(self, articles: pd.DataFrame) -> None:
         """Fill from Library.articles_frame(); selection and open groups survive the refill."""
@@ -149,7 +137,7 @@ class LibraryPanel(QWidget):
         for row in articles.itertuples(index=False):
             article_id = int(row.article_id)
             published = str(row.published or "")
-            item = _ArticleItem()
+            item = QTreeWidgetItem()
             item.setText(0, str(row.title) or "(untitled)")
             item.setText(1, str(row.source or ""))
             item.setText(2, published or "—")

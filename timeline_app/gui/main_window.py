@@ -41,7 +41,7 @@ from timeline_app.gui.dialogs import (
     about_box,
     import_summary_box,
 )
-from timeline_app.gui.event_model import EventTableModel, EventTableView
+from timeline_app.gui.event_model import EventTableModel, EventTableView, TableColumns, prepare_columns
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.library_panel import LibraryPanel
 from timeline_app.gui.timeline_view import TimelineView
@@ -59,17 +59,22 @@ OPEN_FILTER = (
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Everything the window shows, read from the library in one go (off the GUI thread)."""
+    """Everything the window shows, read from the library and prepared off the GUI thread."""
 
     articles: pd.DataFrame
     mentions: pd.DataFrame
     events: pd.DataFrame
     index: FilterIndex
     country_names: dict[str, str]
+    table: TableColumns
+    mention_rows: dict[str, np.ndarray]  # event_id -> row positions in `mentions`
+    type_counts: dict[str, int]
+    organization_counts: dict[str, int]
+    precision_counts: dict[str, int]
 
 
 def read_snapshot(library_path: Path) -> Snapshot:
-    """Read articles, mentions and events, and build the filter index (plain core calls, no Qt)."""
+    """Read articles, mentions and events, and build the indexes the views need (no Qt objects)."""
     with Library(library_path) as library:
         articles = library.articles_frame()
         mentions = library.mentions_frame()
@@ -81,7 +86,17 @@ def read_snapshot(library_path: Path) -> Snapshot:
 
         gazetteer = Gazetteer.default()
         names = {code: gazetteer.country_name(code) or code for code in index.countries}
-    return Snapshot(articles, mentions, events, index, names)
+    mention_rows: dict[str, np.ndarray] = {}
+    if not mentions.empty:
+        codes, uniques = pd.factorize(mentions["event_id"])
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+        mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
+    return Snapshot(
+        articles, mentions, events, index, names, prepare_columns(events), mention_rows,
+        _value_counts(events, "event_type"), _list_counts(events, "organizations"),
+        _value_counts(events, "date_precision"),
+    )
 
 
 @dataclass(frozen=True)
@@ -415,23 +430,17 @@ class MainWindow(QMainWindow):
             return  # stale: another read follows at once
         self.snapshot = snapshot
         events = snapshot.events
-        mentions = snapshot.mentions
-        self._mention_rows = {}
-        if not mentions.empty:
-            codes, uniques = pd.factorize(mentions["event_id"])
-            order = np.argsort(codes, kind="stable")
-            bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-            self._mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
+        self._mention_rows = snapshot.mention_rows
         self.event_model.set_country_names(snapshot.country_names)
-        self.event_model.set_events(events)
+        self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
         self.timeline.set_events(events)
         self.library_panel.set_articles(snapshot.articles)
         counts = snapshot.index.country_counts()
         self.filters.set_countries(counts, snapshot.country_names)
-        self.filters.set_event_types(_value_counts(events, "event_type"))
-        self.filters.set_organizations(_list_counts(events, "organizations"))
-        self.filters.set_precisions(_value_counts(events, "date_precision"))
+        self.filters.set_event_types(snapshot.type_counts)
+        self.filters.set_organizations(snapshot.organization_counts)
+        self.filters.set_precisions(snapshot.precision_counts)
         if len(events):
             self.filters.set_date_bounds(dt.date.fromisoformat(str(events["date_start"].min())),
                                          dt.date.fromisoformat(str(events["date_end"].max())))
