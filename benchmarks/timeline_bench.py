@@ -90,14 +90,16 @@ def generate_events(n: int, seed: int = 7, start_year: int = 1975, years: int = 
     })
 
 
-def _frames(app, view, count: int, step_px: float) -> list[float]:
-    times = []
+def _frames(app, view, count: int, step_px: float) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of `count` full repaints of the view, each after a small pan."""
+    times, cpu = [], []
     for i in range(count):
         view.canvas.set_viewport(view.canvas.vp.panned(step_px if i % 2 == 0 else -step_px * 0.5))
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         view.repaint()
         times.append((time.perf_counter() - t) * 1000.0)
-    return times
+        cpu.append((time.process_time() - c) * 1000.0)
+    return times, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,16 +131,20 @@ def main(argv: list[str] | None = None) -> int:
         "middle": lambda: view.zoom_to_date_range(dt.date(mid_year, 1, 1), dt.date(mid_year, 12, 31)),
         "close": lambda: view.zoom_to_date_range(dt.date(mid_year, 6, 5), dt.date(mid_year, 6, 11)),
     }
-    result = {}
+    result, cpu_result = {}, {}
     for name, go in levels.items():
         go()
-        view.repaint()  # first frame at a level fills that level's caches
-        times = _frames(app, view, args.frames, 3.0)
+        t = time.perf_counter()
+        view.repaint()  # the first frame at a level fills that level's caches
+        first = (time.perf_counter() - t) * 1000.0
+        times, cpu = _frames(app, view, args.frames, 3.0)
         result[name] = round(statistics.median(times), 2)
-        print(f"{name:9s} median {result[name]:.2f} ms  max {max(times):.2f} ms  "
-              f"first-of-level excluded; visible {view.visible_range()[0]} .. {view.visible_range()[1]}")
+        cpu_result[name] = round(statistics.median(cpu), 2)
+        print(f"{name:9s} median {result[name]:.2f} ms (cpu {cpu_result[name]:.2f})  max {max(times):.2f} ms  "
+              f"first frame at this level {first:.1f} ms; visible {view.visible_range()[0]} .. {view.visible_range()[1]}")
         if args.png_dir:
             view.grab().save(str(Path(args.png_dir) / f"timeline_{name}_{args.events}.png"))
+    print(f"load avg while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; cpu frame ms {cpu_result}")
     print(json.dumps({"events": args.events, "load_ms": round(load_ms, 1), "frame_ms": result}))
     return 0
 

@@ -87,6 +87,7 @@ class TimelineCanvas(QWidget):
         self._press_scroll = 0
         self._rubber: QRectF | None = None
         self._moved = False
+        self._hit_occ = -1  # occurrence under the mouse at the last hit test
         self.fitted = False
         self._content_height = 0
         self.setMouseTracking(True)
@@ -215,10 +216,12 @@ class TimelineCanvas(QWidget):
             return -1, -1
         it = self._items
         i = ts.hit_test(it.x, it.y, it.w, it.h, pos.x(), pos.y(), tolerance=3.0)
+        self._hit_occ = -1
         if i < 0:
             return -1, -1
         if it.cluster[i] >= 0:
             return -1, int(it.cluster[i])
+        self._hit_occ = int(it.occ[i])
         return int(self.data.o_event[it.occ[i]]), -1
 
     def cluster_range(self, cluster: int) -> tuple[float, float] | None:
@@ -227,7 +230,7 @@ class TimelineCanvas(QWidget):
             return None
         return float(cl.t_start[cluster]), float(cl.t_end[cluster])
 
-    def tooltip_html(self, event: int) -> str:
+    def tooltip_html(self, event: int, occ: int = -1) -> str:
         d = self.data
         df = d.df
 
@@ -264,7 +267,19 @@ class TimelineCanvas(QWidget):
             rows.append(("Sources", text))
         table = "".join(f"<tr><td style='color:gray;padding-right:6px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         summary = html.escape(field("summary"))
-        return f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table></div>"
+        extra = ""
+        if occ >= 0 and self._items.capacity:
+            # A bar can stand for several events of the same period in this lane: list them.
+            lc = d.level(self._items.level, self._items.capacity)
+            group = d.span_group(lc, occ)
+            if len(group) > 1:
+                names = [str(df.at[int(e), "summary"]) if "summary" in df.columns else str(d.event_ids[e])
+                         for e in d.o_event[group[:6]].tolist()]
+                more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""
+                extra = (f"<hr><b>{len(group)} events</b> in this lane for this period:<br>"
+                         + "<br>".join(f"• {html.escape(n[:90])}" for n in names) + more)
+        return (f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table>"
+                f"{extra}</div>")
 
     # -- mouse ---------------------------------------------------------------------------------
 
@@ -331,7 +346,7 @@ class TimelineCanvas(QWidget):
             self.hovered, self._hover_cluster = event_idx, cluster
             self.update()
             if event_idx >= 0:
-                QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_html(event_idx), self)
+                QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_html(event_idx, self._hit_occ), self)
             elif cluster >= 0:
                 rng = self.cluster_range(cluster)
                 n = int(self.data.level(self._items.level, self._items.capacity).clusters.count[cluster])
