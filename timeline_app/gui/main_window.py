@@ -77,8 +77,11 @@ def read_snapshot(library_path: Path) -> Snapshot:
     """Read articles, mentions and events, and build the indexes the views need (no Qt objects)."""
     with Library(library_path) as library:
         articles = library.articles_frame()
-        mentions = library.mentions_frame()
+        # The user's corrections applied, as Library.events_frame does, so that event ids agree.
+        mentions = library.curated_mentions()
     events = frames.events_from_mentions(mentions)
+    if "hidden" in events.columns:
+        events = events[~events["hidden"].astype(bool)].reset_index(drop=True)
     index = FilterIndex(events)
     names: dict[str, str] = {}
     if index.countries:
