@@ -35,6 +35,7 @@ def single_skip(path: Path, **kwargs: object) -> str:
         ("anim.gif", b"GIF89a" + bytes(20), "binary file (GIF image)"),
         ("program", b"\x7fELF\x02\x01\x01" + bytes(50), "binary file (ELF executable)"),
         ("data.bin", b"abc\x00\x01\x02def" * 20, "binary file"),
+        ("controls.txt", bytes(range(1, 32)) * 20, "binary file"),
         ("news.gz", b"\x1f\x8b\x08\x00" + bytes(20), "binary file (gzip archive)"),
     ],
 )
@@ -56,7 +57,7 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
 
 def test_undecodable_file(tmp_path: Path) -> None:
     path = tmp_path / "garbled.txt"
-    path.write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x01, 0x02, 0x03, 0x04, 0x05]) * 40)
+    path.write_bytes(bytes(range(0x80, 0x100)) * 3)
     assert single_skip(path).startswith("undecodable text")
 
 

@@ -58,6 +58,8 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
 _RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MZ = b"MZ"
+# Bytes other than control characters: text has almost no controls besides tab, line ends and form feed.
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in (0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B))
 
 # Zip containers that are documents, not folders of articles.
 _ZIP_DOCUMENTS = {
@@ -155,7 +157,8 @@ def detect(name: str, head: bytes) -> Kind:
     if ext == ".zip":
         raise InputError("not a zip archive (the file has a .zip name but no zip header)")
     text_encoding = bom_encoding(head) or utf16_without_bom(head)
-    if b"\x00" in head and not (text_encoding and text_encoding.startswith(("utf-16", "utf-32"))):
+    wide_text = bool(text_encoding and text_encoding.startswith(("utf-16", "utf-32")))
+    if not wide_text and (b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > 0.05 * len(head)):
         raise InputError("binary file (executable)" if head.startswith(_MZ) else "binary file")
     start = _ascii_head(head)
     kind = _BY_EXTENSION.get(ext)
