@@ -289,6 +289,43 @@ def _many(n: int, seed: int = 0) -> pd.DataFrame:
     })
 
 
+def test_same_period_in_a_lane_is_one_bar_listing_its_events(qtbot) -> None:
+    rows = [(f"n{i}", "2021-11-01", "2021-11-30", "month", False, "FIN", "Consult", f"November talk {i}", "November")
+            for i in range(5)]
+    rows.append(("d1", "2021-11-10", "2021-11-10", "day", False, "FIN", "Consult", "A day inside", "10 November"))
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1000, 400)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_events(_frame(rows))
+    v.zoom_to_date_range(dt.date(2021, 10, 20), dt.date(2021, 12, 10))
+    v.canvas.repaint()
+    items = v.canvas._items
+    drawn = v._data.o_event[items.occ[items.occ >= 0]]
+    months = [e for e in drawn.tolist() if str(v._data.event_ids[e]).startswith("n")]
+    assert len(months) == 1  # five identical periods, one bar
+    bar = int(np.flatnonzero(items.occ >= 0)[drawn.tolist().index(months[0])])
+    html = v.canvas.tooltip_html(months[0], int(items.occ[bar]))
+    assert "5 events" in html and all(f"November talk {i}" in html for i in range(5))
+    assert "d1" in {str(v._data.event_ids[e]) for e in drawn.tolist()}
+
+
+def test_empty_and_minimal_frames(qtbot) -> None:
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(800, 300)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_events(pd.DataFrame(columns=COLUMNS))
+    v.canvas.repaint()
+    assert v.lane_keys() == [] and len(v.canvas._items.x) == 0
+    v.set_events(pd.DataFrame({"event_id": ["a", "b"], "date_start": ["2020-01-05", None]}))
+    v.canvas.repaint()
+    assert v.lane_keys() == [""]  # no countries column: one "No country" lane
+    assert _drawn_events(v) == {"a"}
+
+
 def test_smoke_paints_100000_events(qtbot) -> None:
     v = TimelineView()
     qtbot.addWidget(v)

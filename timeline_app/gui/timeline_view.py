@@ -96,6 +96,10 @@ class TimelineCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 160)
         self.grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription(
+            "Events by date. Plus and minus zoom, arrows and Page Up/Down move, Home and End go to the first "
+            "and last event, 0 fits all, Enter opens the selected event.")
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 420)
@@ -406,6 +410,12 @@ class TimelineCanvas(QWidget):
             self.event_double_clicked.emit(event_idx)
         else:
             self.set_viewport(self.vp.zoomed(2.0, self.anchor_x(event.position().x())))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._static_key = None  # light/dark switch: redraw with the new colours
+            self.update()
+        super().changeEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
         if self.hovered >= 0 or self._hover_cluster >= 0:
