@@ -373,3 +373,24 @@ def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
     nouns.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(RulesError, match=rf"nouns.tsv:{len(lines)}: '999' is not a CAMEO code"):
         CameoTable(target)
+
+
+def test_a_month_joins_the_one_matching_day_event_inside_it() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2022-12-28", "date_start": "2022-12-28", "date_end": "2022-12-28", "countries": "RUS;SYR;TUR"},
+        {"article_id": "b", "date_value": "2022-12", "date_precision": "month", "date_start": "2022-12-01", "date_end": "2022-12-31", "countries": "SYR;TUR"},
+        {"article_id": "c", "date_value": "2022-11", "date_precision": "month", "date_start": "2022-11-01", "date_end": "2022-11-30", "countries": "SYR;TUR"},
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]
+
+
+def test_a_month_with_two_matching_days_stays_apart() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2022-12-05", "date_start": "2022-12-05", "date_end": "2022-12-05", "countries": "SYR;TUR"},
+        {"article_id": "b", "date_value": "2022-12-20", "date_start": "2022-12-20", "date_end": "2022-12-20", "countries": "SYR;TUR"},
+        {"article_id": "c", "date_value": "2022-12", "date_precision": "month", "date_start": "2022-12-01", "date_end": "2022-12-31", "countries": "SYR;TUR"},
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert len(set(ids)) == 3

@@ -271,7 +271,8 @@ _COARSE = frozenset(p.value for p in Precision if p.rank >= Precision.MONTH.rank
 def _column(rows: pd.DataFrame, name: str) -> list[str]:
     if name not in rows.columns:
         return [""] * len(rows)
-    return ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in rows[name].tolist()]
+    col = rows[name]
+    return col.astype(object).where(col.notna(), "").astype(str).tolist()
 
 
 class _Union:
@@ -321,12 +322,14 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
         cset = LIST_SEPARATOR.join(sorted(c for c in countries[i].split(LIST_SEPARATOR) if c))
         local = article[i] if not tkey or not cset else ""
         sig_of_row.append("\x1f".join((value[i], coarse, tkey, cset, local)))
-    codes, uniques = pd.factorize(pd.Series(sig_of_row, dtype=object), sort=True)
+    codes, unique_index = pd.factorize(pd.Series(sig_of_row, dtype=object), sort=True)
+    uniques: list[str] = unique_index.tolist()
     m = len(uniques)
     articles: list[set[str]] = [set() for _ in range(m)]
     for c, a in zip(codes.tolist(), article):
         articles[c].add(a)
     parts = [u.split("\x1f") for u in uniques]
+    sets = [frozenset(p[3].split(LIST_SEPARATOR)) - {""} if len(p) > 3 else frozenset() for p in parts]
     blocks: dict[str, list[int]] = {}
     for k, p in enumerate(parts):
         if not p[0].startswith("\x1e"):
@@ -334,7 +337,8 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     uf = _Union(m)
     for members in blocks.values():
         if len(members) > 1:
-            _merge_block(members, parts, articles, uf)
+            _merge_block(members, parts, sets, articles, uf)
+    _merge_into_days(rows, codes.tolist(), precision, parts, sets, uf)
     component: dict[int, list[str]] = {}
     for k in range(m):
         component.setdefault(uf.find(k), []).append(uniques[k])
@@ -346,9 +350,55 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     return pd.Series([sig_ids[c] for c in codes.tolist()], index=rows.index, dtype=object)
 
 
-def _merge_block(members: list[int], parts: list[list[str]], articles: list[set[str]], uf: _Union) -> None:
+# A week or a month that holds exactly one matching day-level event is that event ("last week's
+# talks" in one report, "talks on Wednesday" in another). Years are too coarse for this.
+_WITHIN = frozenset({Precision.WEEK.value, Precision.WEEKEND.value, Precision.MONTH.value})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _merge_into_days(
+    rows: pd.DataFrame, row_sig: list[int], precision: list[str], parts: list[list[str]], sets: list[frozenset[str]], uf: _Union
+) -> None:
+    """Join week- and month-level mentions to the one compatible day-level event inside their period."""
+    starts, ends = _column(rows, "date_start"), _column(rows, "date_end")
+    period: dict[int, tuple[str, str]] = {}
+    for i, k in enumerate(row_sig):
+        if precision[i] in _WITHIN and starts[i] and ends[i] and not parts[k][0].startswith("\x1e"):
+            period.setdefault(k, (starts[i][:10], ends[i][:10]))
+    if not period:
+        return
+    days: dict[str, list[tuple[str, int]]] = {}
+    for k, p in enumerate(parts):
+        if _DAY.match(p[0]) and p[2] and p[3]:
+            days.setdefault(p[2], []).append((p[0][:10], k))
+    for lst in days.values():
+        lst.sort()
+    joins: list[tuple[int, int]] = []
+    for k, (first, last) in sorted(period.items()):
+        tkey, mine = parts[k][2], sets[k]
+        if not tkey or not mine:
+            continue
+        lst = days.get(tkey, [])
+        found: set[int] = set()
+        for idx in range(bisect.bisect_left(lst, (first, -1)), len(lst)):
+            day, j = lst[idx]
+            if day > last:
+                break
+            theirs = sets[j]
+            if mine <= theirs or theirs <= mine:
+                found.add(uf.find(j))
+                if len(found) > 1:
+                    break  # two candidates: the period does not say which
+        if len(found) == 1:
+            joins.append((k, found.pop()))
+    for k, j in joins:
+        uf.union(k, j)
+
+
+def _merge_block(
+    members: list[int], parts: list[list[str]], sets: list[frozenset[str]], articles: list[set[str]], uf: _Union
+) -> None:
     """Union the signatures of one date that describe the same event."""
-    sets = {k: frozenset(c for c in parts[k][3].split(LIST_SEPARATOR) if c) for k in members}
     by_country: dict[str, list[int]] = {}
     by_article: dict[str, list[int]] = {}
     for k in members:
