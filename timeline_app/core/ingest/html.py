@@ -26,6 +26,12 @@ _BLOCK_TAGS = frozenset(
 )
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head")
 _PAGE_CHROME_TAGS = ("nav", "footer", "aside", "form", "button")
+# Comment sections, ads and share bars, by the class and id names sites give them.
+_BOILERPLATE_XPATH = " | ".join(
+    f"//*[contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' '), '{word}') "
+    f"or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{word}')]"
+    for word in ("comment", "advert", " ad ", "share", "related", "newsletter", "cookie")
+)
 # htmldate settings: metadata, JSON-LD, <time> and date-classed elements and the URL only. Its
 # extensive search reads visible text too and takes a footer's "Copyright 2004" for the date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -176,12 +182,17 @@ def _extract_large(tree: lxml.html.HtmlElement, url: str) -> _Extraction | None:
     import htmldate
 
     log.info("page has more than %d elements: reading it without trafilatura", _MAX_ELEMENTS_FOR_TRAFILATURA)
+    date = htmldate.find_date(tree, url=url or None, **_DATE_PARAMS)
+    title = _page_title(tree)
+    for element in tree.xpath(_BOILERPLATE_XPATH):
+        # A "share-enabled" wrapper may hold the article itself: only leaves of the page go.
+        if element.tag not in ("html", "body", "article", "main") and not element.xpath(".//article | .//main"):
+            element.drop_tree()  # the tree is not used after this
     containers = tree.xpath("//article | //main | //*[@role='main']") or tree.xpath("//body") or [tree]
     text = element_text(containers[0], drop=_PAGE_CHROME_TAGS)
     if not text.strip():
         return None
-    date = htmldate.find_date(tree, url=url or None, **_DATE_PARAMS)
-    return _Extraction(text=text, title=_page_title(tree), date=date)
+    return _Extraction(text=text, title=title, date=date)
 
 
 def _extract(tree: lxml.html.HtmlElement, url: str) -> object | None:
