@@ -74,3 +74,12 @@ def test_cancel_stops_a_running_job(qtbot) -> None:
     with qtbot.waitSignal(worker.ended, timeout=5000):
         worker.cancel()
     assert worker.cancel_requested and results and not worker.is_running()
+
+
+def test_wait_returns_while_the_gui_thread_is_blocked(qtbot) -> None:
+    # Closing the window waits for running jobs without an event loop: the thread must still end.
+    worker = TaskWorker(lambda progress, cancel: time.sleep(0.2), "sleeping")
+    worker.start()
+    t0 = time.monotonic()
+    assert worker.wait(5000)
+    assert time.monotonic() - t0 < 3

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from timeline_app.errors import TimelineError
 
@@ -86,6 +86,8 @@ class TaskWorker(QObject):
         self._runner.failed.connect(self._on_runner_failed)
         self._runner.crashed.connect(self._on_runner_crashed)
         self._runner.finished.connect(self._on_runner_finished)
+        # Direct: the thread must stop even while the GUI thread is blocked in wait() (closing).
+        self._runner.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._on_thread_finished)
 
     def start(self) -> None:
@@ -119,7 +121,6 @@ class TaskWorker(QObject):
         self.crashed.emit(text)
 
     def _on_runner_finished(self) -> None:
-        self._thread.quit()
         self.finished.emit()
 
     def _on_thread_finished(self) -> None:
