@@ -119,6 +119,8 @@ def test_markdown_front_matter_gives_title_date_and_author(tmp_path: Path) -> No
         ("Publié le 28 décembre 2022", dt.date(2022, 12, 28)),
         ("Published on Tuesday, 3 March 2020 at 10:00 GMT | Updated 4 March 2020", dt.date(2020, 3, 3)),
         ("28. Dezember 2022", dt.date(2022, 12, 28)),
+        ("28 декабря 2022 г.", dt.date(2022, 12, 28)),
+        ("发布时间：2022年12月28日 10:15", dt.date(2022, 12, 28)),
     ],
 )
 def test_date_line_near_the_top(line: str, expected: dt.date) -> None:

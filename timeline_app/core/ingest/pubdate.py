@@ -31,6 +31,8 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.I),
     # December 28, 2022, Dec. 28 2022
     re.compile(rf"(?<!\w){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I),
+    # 2022年12月28日 (Chinese, Japanese), 2022년 12월 28일 (Korean)
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
     # 28.12.2022 (day first), 12/28/2022 (month first when ambiguous)
     re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d.]\d)"),
 )
@@ -49,7 +51,7 @@ _BYLINE = re.compile(
 )
 # Lower-case words that may stand beside the date on a date line; any other one makes it a sentence.
 _DATE_LINE_WORDS = frozenset(
-    "by on at and am pm of de del le la der um the last updated published posted modified first date".split()
+    "by on at and am pm of de del le la der den um à às el the last updated published posted modified first date г".split()
 )
 # "MOSCOW, Dec. 28, 2022 (Reuters) -": a wire-style dateline opening the first paragraph.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.]+)*,\s*")
