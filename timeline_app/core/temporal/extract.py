@@ -11,12 +11,12 @@ from timeline_app.core.temporal.rules import Rule, RuleSet, normalise_key
 
 log = logging.getLogger(__name__)
 
-# Characters scanned on each side of a trigger word: longer than any date expression.
-_WINDOW = 80
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _CALL = re.compile(r"^([a-z_0-9]+)\(([a-z_0-9, ]*)\)$")
 
 
+# Where a rule may start: each word, number and punctuation sign.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 _RANK = {"DATE": 0, "TIME": 0, "DURATION": 1, "SET": 1}
 
 
@@ -31,58 +31,55 @@ class Candidate:
     mod: str
 
 
-def _windows(text: str, rules: RuleSet) -> list[tuple[int, int]]:
-    """Merged spans of text around trigger words and digits, the only places a date can be."""
-    spans: list[tuple[int, int]] = []
-    n = len(text)
-    for m in rules.trigger.finditer(text):
-        a, b = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
-        if spans and a <= spans[-1][1]:
-            if b > spans[-1][1]:
-                spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    # Start and end on whitespace so that no word is cut in two.
-    out = []
-    for a, b in spans:
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
-        while b < n and not text[b].isspace():
-            b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
-
-
 def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Leftmost-longest, non-overlapping rule matches with their underspecified values, by start."""
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-    for a, b in _windows(text, rules):
-        for rule in rules.rules:
-            for m in rule.pattern.finditer(text, a, b):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), rule.order, rule, m))
+    by_char, by_word = rules.by_first_char, rules.by_first_word
+    # Each rule is tried only where a token it can start with starts: one pass, linear in the text.
+    get = by_word.get
+    the_at = -1  # position of the previous token when it was "the"
+    for t in _TOKEN.finditer(text):
+        token = t.group()
+        key = "#" if token[0].isdigit() else token.lower()
+        if the_at >= 0:
+            tried = get("the " + key)
+            if tried:
+                _try(text, the_at, tried, found)
+        if key == "the":
+            the_at = t.start()
+            continue
+        the_at = -1
+        tried = get(key)
+        if tried:
+            _try(text, t.start(), tried, found)
+        if by_char:
+            _try(text, t.start(), by_char.get(text[t.start()], ()), found)
     # Longest first; at equal length the earlier start, then negative rules (they are there to
     # veto), then dates before durations and sets ("in two weeks"), then the rule listed first.
     found.sort(key=lambda f: (f[0] - f[1], f[0], _RANK[f[3].kind] if not f[3].negative else -1, f[2]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a longer match already took the character
     out: list[Candidate] = []
     for start, end, _, rule, m in found:
-        if any(start < e and s < end for s, e in taken):
+        if 1 in taken[start:end]:
             continue
         if rule.negative:
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             continue
         value = fill(rule.value, m, rule, rules)
         if value is None:
             continue  # a group the tables cannot read: let a shorter match have the span
         mod = fill(rule.mod, m, rule, rules) if rule.mod.startswith("{") else rule.mod
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         out.append(Candidate(start, end, rule, value, mod or ""))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _try(text: str, pos: int, tried: tuple[Rule, ...], found: list) -> None:
+    for rule in tried:
+        m = rule.pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            found.append((pos, m.end(), rule.order, rule, m))
 
 
 def fill(template: str, m: re.Match[str], rule: Rule, rules: RuleSet) -> str | None:

@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import logging
 import re
+import re._constants as sre_c  # WORKAROUND: no public API gives a pattern's possible first characters
+import re._parser as sre_parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +57,8 @@ class Rule:
     order: int
     path: Path
     line: int
+    first: frozenset[str] | None = None  # characters a match can start with; None: any
+    words: frozenset[str] | None = None  # first tokens a match can start with (token_key); None: unknown
 
     @property
     def negative(self) -> bool:
@@ -68,8 +72,22 @@ class RuleSet:
     rules: list[Rule]
     tables: dict[str, dict[str, str]]
     cues: dict[str, re.Pattern[str]]
-    trigger: re.Pattern[str]
     examples: list[Example] = field(default_factory=list)
+    by_first_char: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    by_first_word: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        chars: dict[str, list[Rule]] = {}
+        words: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            if rule.words is not None:
+                for w in rule.words:
+                    words.setdefault(w, []).append(rule)
+            else:
+                for c in rule.first or ():
+                    chars.setdefault(c, []).append(rule)
+        self.by_first_char = {c: tuple(rs) for c, rs in chars.items()}
+        self.by_first_word = {w: tuple(rs) for w, rs in words.items()}
 
 
 def _err(path: Path, line: int, reason: str) -> RulesError:
@@ -200,7 +218,173 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
     open_end = options.get("open_end", "no")
     if open_end not in ("yes", "no"):
         raise _err(path, no, "open_end must be yes or no")
-    return Rule(name, compiled, value, kind, mod, open_end == "yes", groups, order, path, no)
+    first = first_chars(compiled.pattern)
+    if first is None:
+        raise _err(path, no, "the pattern can start with any character; begin it with a word or a digit")
+    words = first_words(compiled.pattern)
+    return Rule(name, compiled, value, kind, mod, open_end == "yes", groups, order, path, no, first, words)
+
+
+_WORD_LIMIT = 3000
+
+
+def token_key(token: str) -> str:
+    """The index key of a text token: "#" for a number, else the lower-cased token.
+
+    Rules that start with "the" are indexed under "the " + the key of the next token.
+    """
+    return "#" if token[0].isdigit() else token.lower()
+
+
+def first_words(pattern: str) -> frozenset[str] | None:
+    """The keys (see token_key) of the first token of every match of `pattern`; None if unknown."""
+    try:
+        states = _walk(sre_parse.parse(pattern, re.IGNORECASE), {("", False)})
+    except _Unknown:
+        return None
+    return frozenset(t.strip() for t, _ in states if t.strip())
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _walk(sub, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """Extend (first token so far, token complete) states over a parsed sequence."""
+    for op, av in sub:
+        if all(done for _, done in states):
+            return states
+        states = _step(op, av, states)
+        if len(states) > _WORD_LIMIT:
+            raise _Unknown
+    return states
+
+
+def _add(states: set[tuple[str, bool]], chars: set[str]) -> set[tuple[str, bool]]:
+    """States extended by one character. A first token "the" is extended by the token after it
+    ("the quarter"): "the" starts too many texts' tokens to index rules under it alone."""
+    out = set()
+    for t, done in states:
+        if done:
+            out.add((t, done))
+            continue
+        for c in chars:
+            at_start = t == "" or t.endswith(" ")
+            if at_start and c.isspace():
+                out.add((t, False) if t else ("", False))
+            elif at_start and c.isdigit():
+                out.add((t + "#", True))
+            elif c.isalnum() or c == "_":
+                out.add((t + c.lower(), False))
+            elif at_start:
+                out.add((t + c, True))
+            elif t == "the" and c.isspace():
+                out.add(("the ", False))
+            else:
+                out.add((t, True))
+    return out
+
+
+def _step(op, av, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    if op is sre_c.LITERAL:
+        return _add(states, {chr(av)})
+    if op is sre_c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre_c.LITERAL:
+                chars.add(chr(a))
+            elif o is sre_c.RANGE and a[1] - a[0] < 300:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            elif o is sre_c.CATEGORY and a is sre_c.CATEGORY_DIGIT:
+                chars |= set("0123456789")
+            elif o is sre_c.CATEGORY and a is sre_c.CATEGORY_SPACE:
+                chars.add(" ")
+            else:
+                raise _Unknown
+        return _add(states, chars)
+    if op is sre_c.SUBPATTERN:
+        return _walk(av[3], states)
+    if op is sre_c.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for branch in av[1]:
+            out |= _walk(branch, states)
+        return out
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
+        low, high, p = av
+        for _ in range(min(low, 4)):
+            states = _walk(p, states)
+        if low > 4 and not all(done for _, done in states):
+            raise _Unknown
+        if high > low:
+            more = _walk(p, states)
+            if high > low + 1 and not all(done for _, done in more - states):
+                raise _Unknown
+            states = states | more
+        return states
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return states
+    raise _Unknown
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The lower-cased characters a match of `pattern` can start with (None: it cannot be said).
+
+    The engine tries a rule only where a token starts with one of them, which keeps the scan linear
+    and fast: most positions of a text are tried by no rule at all.
+    """
+    chars, _ = _first(sre_parse.parse(pattern, re.IGNORECASE), True)
+    return None if chars is None else frozenset(chars)
+
+
+def _first(sub, fold: bool) -> tuple[set[str] | None, bool]:
+    """(first characters, can be empty) of a parsed sequence; `fold`: case-insensitive scope."""
+    out: set[str] = set()
+    for op, av in sub:
+        chars, nullable = _first_item(op, av, fold)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av, fold: bool) -> tuple[set[str] | None, bool]:
+    if op is sre_c.LITERAL:
+        c = chr(av)
+        return ({c.lower(), c.upper()} if fold else {c}), False
+    if op is sre_c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre_c.LITERAL:
+                chars |= {chr(a).lower(), chr(a).upper()} if fold else {chr(a)}
+            elif o is sre_c.RANGE and a[1] - a[0] < 300:
+                span = {chr(c) for c in range(a[0], a[1] + 1)}
+                chars |= {x for c in span for x in (c.lower(), c.upper())} if fold else span
+            elif o is sre_c.CATEGORY and a is sre_c.CATEGORY_DIGIT:
+                chars |= set("0123456789")
+            else:
+                return None, False
+        return chars, False
+    if op is sre_c.SUBPATTERN:
+        _, add_flags, del_flags, p = av
+        inner = (fold or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        return _first(p, inner)
+    if op is sre_c.BRANCH:
+        chars, nullable = set(), False
+        for branch in av[1]:
+            c, n = _first(branch, fold)
+            if c is None:
+                return None, False
+            chars |= c
+            nullable = nullable or n
+        return chars, nullable
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
+        c, n = _first(av[2], fold)
+        return (None, False) if c is None else (c, n or av[0] == 0)
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return set(), True
+    return None, False
 
 
 def _parse_example(text: str, path: Path, no: int) -> tuple[str, str | None, str, dt.date | None]:
@@ -276,9 +460,7 @@ def load_rules(root: Path | None = None) -> RuleSet:
     missing = {"future", "past"} - cues.keys()
     if missing:
         raise RulesError(f"{root / 'cues'}:0: missing cue files: {', '.join(sorted(missing))}")
-    trigger_path = root / "triggers.txt"
-    trigger = re.compile(rf"(?<!\w)(?:{_load_alternatives(trigger_path)})(?!\w)|\d", re.IGNORECASE)
-    return RuleSet(rules, tables, cues, trigger, examples)
+    return RuleSet(rules, tables, cues, examples)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,8 @@ FUTURE = "future"
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
+# Characters searched for cues on each side of the expression.
+_REACH = 200
 
 
 def direction(
@@ -23,7 +25,8 @@ def direction(
     The cue nearest to the expression wins: in "he said the talks will resume in June" the "will"
     is nearer to June than the "said". A "by"/"until" right before the expression points forward.
     """
-    a, b = sentence
+    # Cues further away belong to another clause; the bound also keeps long texts linear.
+    a, b = max(sentence[0], start - _REACH), min(sentence[1], end + _REACH)
     best: tuple[int, str] | None = None
     future_spans: list[tuple[int, int]] = []
     for m in cues["future"].finditer(text, a, b):
