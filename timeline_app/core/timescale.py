@@ -535,19 +535,21 @@ class Clusters:
 
 
 def cluster_bins(lane: np.ndarray, start: np.ndarray, end: np.ndarray, bin_days: float,
-                 capacity: int) -> Clusters:
-    """Group items sorted by (lane, start) into bins of `bin_days`; a bin with more than `capacity`
-    items becomes a cluster. O(n): the sort order makes (lane, bin) keys already sorted.
+                 capacity: int, position: np.ndarray | None = None) -> Clusters:
+    """Group items sorted by (lane, position) into bins of `bin_days` by `position` (default: start);
+    a bin with more than `capacity` items becomes a cluster spanning its items' first start to last
+    end. O(n): the sort order makes (lane, bin) keys already sorted.
     """
     lane = np.asarray(lane, dtype=np.int64)
     start = np.asarray(start, dtype=np.float64)
     end = np.asarray(end, dtype=np.float64)
+    position = start if position is None else np.asarray(position, dtype=np.float64)
     n = len(start)
     empty_i = np.zeros(0, dtype=np.int64)
     if n == 0:
         return Clusters(bin_days, np.full(0, -1, dtype=np.int64), empty_i, empty_i, empty_i,
                         np.zeros(0), np.zeros(0))
-    bins = np.floor(start / bin_days).astype(np.int64)
+    bins = np.floor(position / bin_days).astype(np.int64)
     change = np.ones(n, dtype=bool)
     change[1:] = (lane[1:] != lane[:-1]) | (bins[1:] != bins[:-1])
     group = np.cumsum(change) - 1
@@ -557,8 +559,11 @@ def cluster_bins(lane: np.ndarray, start: np.ndarray, end: np.ndarray, bin_days:
     cluster_of_group = np.where(is_cluster, np.cumsum(is_cluster) - 1, -1)
     item_cluster = cluster_of_group[group]
     sel = firsts[is_cluster]
-    t_end = np.maximum.reduceat(end, firsts)[is_cluster] if len(firsts) else np.zeros(0)
-    t_start = start[sel]
+    if is_cluster.any():
+        t_start = np.minimum.reduceat(start, firsts)[is_cluster]
+        t_end = np.maximum.reduceat(end, firsts)[is_cluster]
+    else:
+        t_start = t_end = np.zeros(0)
     return Clusters(bin_days, item_cluster, lane[sel], bins[sel], counts[is_cluster], t_start, t_end)
 
 

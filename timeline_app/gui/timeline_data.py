@@ -267,7 +267,10 @@ class TimelineData:
         self.o_day = np.zeros(0, dtype=bool)
         self.o_colour = np.zeros(0, dtype=np.int64)
         self.o_end_max = np.zeros(0, dtype=np.float64)
-        self._order_lc = np.zeros(0, dtype=np.int64)
+        empty_f, empty_i, empty_b = np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+        self._lc: dict[str, np.ndarray] = dict(occ=empty_i, lane=empty_i, start=empty_f, end=empty_f,
+                                               centre=empty_f, day=empty_b, visible=empty_b)
+        self._sp: dict[str, np.ndarray] = dict(self._lc, colour=empty_i)
         self.o_visible = np.zeros(0, dtype=bool)
         self.lane_pos = np.zeros(0, dtype=np.int64)
         self.lane_order: list[int] = []
@@ -292,7 +295,13 @@ class TimelineData:
         self.o_centre = (self.o_start + self.o_end) / 2.0
         self.o_alpha = self.alpha_level[self.o_event]
         self.o_end_max = ts.prefix_max(self.o_end)
-        self._order_lc = np.lexsort((self.o_centre, self.o_lane))
+        order_lc = np.lexsort((self.o_centre, self.o_lane))
+        order_sp = np.lexsort((-self.o_end, self.o_start, self.o_lane))
+        self._lc = {"occ": order_lc}
+        self._sp = {"occ": order_sp}
+        for perm, order in ((self._lc, order_lc), (self._sp, order_sp)):
+            perm.update(lane=self.o_lane[order], start=self.o_start[order], end=self.o_end[order],
+                        centre=self.o_centre[order], day=self.o_day[order])
         self._build_colours()
         self._apply_filter()
 
@@ -313,6 +322,8 @@ class TimelineData:
         rank[used] = np.arange(len(used))
         self.colour_keys = [key_names[j] for j in used]
         self.o_colour = rank[key_of_occ] if len(key_of_occ) else np.zeros(0, dtype=np.int64)
+        self._sp["colour"] = self.o_colour[self._sp["occ"]]
+        self._levels.clear()
         self.version += 1
 
     # -- filter --------------------------------------------------------------------------------
@@ -343,6 +354,8 @@ class TimelineData:
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
         # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
+        self._lc["visible"] = self.o_visible[self._lc["occ"]]
+        self._sp["visible"] = self.o_visible[self._sp["occ"]]
         vis = np.flatnonzero(self.o_visible)
         by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
         self._d_centre = self.o_centre[by_centre]
@@ -369,6 +382,9 @@ class TimelineData:
     def event_countries(self, i: int) -> list[str]:
         return [c for c in self._countries.items(i) if c]
 
+    def has_level(self, level: int, capacity: int) -> bool:
+        return (level, capacity) in self._levels
+
     def level(self, level: int, capacity: int) -> LevelCache:
         """Clusters and stacking for a zoom level, computed once per level, filter and lane height."""
         key = (level, capacity)
@@ -383,52 +399,51 @@ class TimelineData:
         return cache
 
     def _compute_level(self, level: int, capacity: int) -> LevelCache:
+        # Everything here runs on copies kept in (lane, centre) and (lane, start, -end) order, so a
+        # level costs a few contiguous passes over the occurrences rather than random gathers.
         ppd = ts.level_px_per_day(level)
         n_occ = len(self.o_start)
-        is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
-        order = self._order_lc
-        sel = order[(self.o_visible & is_point)[order]]
-        clusters = ts.cluster_bins(self.o_lane[sel], self.o_centre[sel], self.o_centre[sel],
-                                   CLUSTER_PX / ppd, capacity)
+        lc = self._lc
+        lc_point = lc["day"] | ((lc["end"] - lc["start"]) * ppd < SPAN_MIN_PX)
+        m = lc["visible"] & lc_point
+        lane_p, centre_p = lc["lane"][m], lc["centre"][m]
+        clusters = ts.cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
+                                   position=centre_p)
+        sel = lc["occ"][m]
         occ_cluster = np.full(n_occ, -1, dtype=np.int64)
         occ_cluster[sel] = clusters.item_cluster
-        if len(clusters):
-            # A cluster spans its items' whole periods, so a click zooms to all of them.
-            lo = np.full(len(clusters), np.inf)
-            hi = np.full(len(clusters), -np.inf)
-            in_c = sel[clusters.item_cluster >= 0]
-            np.minimum.at(lo, occ_cluster[in_c], self.o_start[in_c])
-            np.maximum.at(hi, occ_cluster[in_c], self.o_end[in_c])
-            clusters = ts.Clusters(clusters.bin_days, clusters.item_cluster, clusters.lane, clusters.bin,
-                                   clusters.count, lo, hi)
-        free = sel[clusters.item_cluster < 0]
+        free_m = clusters.item_cluster < 0
+        free = sel[free_m]
         half = (MARKER_PX / 2.0 + 1.5) / ppd
-        point_stacking = ts.Stacking(self.o_lane[free], self.o_centre[free] - half, self.o_centre[free] + half)
+        centre_f = centre_p[free_m]
+        point_stacking = ts.Stacking(lane_p[free_m], centre_f - half, centre_f + half)
         point_pos = np.full(n_occ, -1, dtype=np.int64)
         point_pos[free] = np.arange(len(free))
+
         # Spans of the same period in the same lane are one bar: stack (and draw) one per group.
-        spans_sel = order[(self.o_visible & ~is_point)[order]]
         # Longest first at equal starts: the year above its quarter above its month.
-        span_ord = np.lexsort((-self.o_end[spans_sel], self.o_start[spans_sel], self.o_lane[spans_sel]))
-        spans_sel = spans_sel[span_ord]
+        sp = self._sp
+        ms = sp["visible"] & ~(sp["day"] | ((sp["end"] - sp["start"]) * ppd < SPAN_MIN_PX))
+        spans_sel = sp["occ"][ms]
+        s_lane, s_start, s_end = sp["lane"][ms], sp["start"][ms], sp["end"][ms]
         new_group = np.ones(len(spans_sel), dtype=bool)
         if len(spans_sel) > 1:
-            a, b = spans_sel[1:], spans_sel[:-1]
-            new_group[1:] = ((self.o_lane[a] != self.o_lane[b]) | (self.o_start[a] != self.o_start[b])
-                             | (self.o_end[a] != self.o_end[b]))
+            new_group[1:] = (s_lane[1:] != s_lane[:-1]) | (s_start[1:] != s_start[:-1]) | (s_end[1:] != s_end[:-1])
         group = np.cumsum(new_group) - 1
-        reps = spans_sel[new_group]
         group_first = np.flatnonzero(new_group)
-        colours = self.o_colour[spans_sel]
+        reps = spans_sel[new_group]
+        colours = sp["colour"][ms]
         mixed = (np.minimum.reduceat(colours, group_first) != np.maximum.reduceat(colours, group_first)
                  if len(group_first) else np.zeros(0, dtype=bool))
         # Periods that touch (December, then January) share a row: bars are drawn a pixel short.
-        span_stacking = ts.Stacking(self.o_lane[reps], self.o_start[reps], self.o_end[reps])
+        span_stacking = ts.Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
         span_pos = np.full(n_occ, -1, dtype=np.int64)
         span_pos[spans_sel] = group
-        is_rep = np.zeros(n_occ, dtype=bool)
-        is_rep[reps] = True
-        drawn = np.flatnonzero(self.o_visible & (occ_cluster < 0) & (is_point | is_rep))
+        is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
+        shown = np.zeros(n_occ, dtype=bool)
+        shown[free] = True
+        shown[reps] = True
+        drawn = np.flatnonzero(shown)
         c_order = np.argsort(clusters.t_start, kind="stable") if len(clusters) else np.zeros(0, dtype=np.int64)
         return LevelCache(
             level=level, capacity=capacity, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,

@@ -39,7 +39,11 @@ PALETTE = (
 
 
 def cluster_capacity(px_per_day: float) -> int:
-    """Points a lane stacks before they merge into a cluster: fewer rows when zoomed out."""
+    """Points a lane stacks before they merge into a cluster: fewer rows when zoomed out.
+
+    Decided by the zoom level, not the exact scale, so one level has one cache entry.
+    """
+    px_per_day = ts.level_px_per_day(ts.zoom_level(px_per_day))
     if px_per_day < 0.5:
         return 1
     if px_per_day < 2.0:

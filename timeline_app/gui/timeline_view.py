@@ -90,6 +90,10 @@ class TimelineCanvas(QWidget):
         self._hit_occ = -1  # occurrence under the mouse at the last hit test
         self.fitted = False
         self._content_height = 0
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(60)
+        self._prefetch_timer.timeout.connect(self._on_prefetch_timer_timeout)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -175,6 +179,22 @@ class TimelineCanvas(QWidget):
         p.drawPixmap(0, 0, self._static)
         self._overlay(p, theme)
         p.end()
+        if not self._prefetch_timer.isActive():
+            self._prefetch_timer.start()
+
+    def _on_prefetch_timer_timeout(self) -> None:
+        """Compute the zoom levels next to the current one while the user is idle (one per call)."""
+        level = ts.zoom_level(self.vp.px_per_day)
+        for near in (level + 1, level - 1, level + 2, level - 2):
+            ppd = ts.level_px_per_day(near)
+            if self.data.has_level(near, cluster_capacity(ppd)):
+                continue
+            tw = self.time_width()
+            if not tw / self.max_span() / 1.5 <= ppd <= tw / ts.MIN_SPAN_DAYS * 1.5:
+                continue  # beyond the zoom limits
+            self.data.level(near, cluster_capacity(ppd))
+            self._prefetch_timer.start()
+            return
 
     def _overlay(self, p: QPainter, theme: Theme) -> None:
         """Selection and hover rings on every drawn occurrence of the event (linked across lanes)."""
