@@ -292,7 +292,7 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
-    assert window.library_panel.item(article_id).text(3) == "you"
+    assert window.library_panel.item(article_id).text(4) == "you"
 
 
 def test_docks_can_be_closed_and_come_back_at_the_next_start(window, qtbot, tmp_path) -> None:

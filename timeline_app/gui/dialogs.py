@@ -121,11 +121,13 @@ class ShortcutsDialog(QDialog):
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys:
-                rows.append((action.text().replace("&", ""), ", ".join(keys)))
+                name = action.property("long_name") or action.text().replace("&", "")
+                rows.append((str(name), ", ".join(keys)))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for r, (text, keys) in enumerate(rows):

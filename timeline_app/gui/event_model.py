@@ -33,13 +33,13 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("event_date", "Date", "date_start", width=124),
-    Column("date_precision", "Precision", "precision_rank", width=70),
-    Column("countries", "Countries", "countries", width=120),
+    Column("event_date", "Date", "date_start", width=118),
+    Column("countries", "Countries", "countries", width=110),
+    Column("summary", "Summary", "summary", width=380),
     Column("event_type", "Type", "event_type", width=110),
-    Column("summary", "Summary", "summary", width=420),
+    Column("date_precision", "Precision", "precision_rank", width=68),
+    Column("sources", "Sources", "sources", numeric=True, width=56),
     Column("date_text", "Written as", "date_text", width=120),
-    Column("sources", "Sources", "sources", numeric=True, width=60),
     Column("source_titles", "Articles", "source_titles", width=260),
 )
 

@@ -304,7 +304,7 @@ class FilterPanel(QWidget):
         self.countries.list.setMinimumHeight(160)
         self.countries.changed.connect(self._on_any_changed)
         bl.addWidget(self.countries)
-        layout.addWidget(box, 3)
+        layout.addWidget(box, 4)
 
         # Dates
         box = QGroupBox("Dates")
@@ -378,7 +378,7 @@ class FilterPanel(QWidget):
         article_row.addWidget(self.article_clear)
         form.addRow("Articles", article_row)
         layout.addWidget(box)
-        layout.addStretch(0)
+        layout.addStretch(1)
 
         self._precision_keys: list[str] = []
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,8 +25,8 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 _ID = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Source", "Published", "Date from", "Events", "Added")
-_COL_EVENTS = 4
+COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added")
+_COL_EVENTS = 2
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
@@ -76,11 +77,11 @@ class LibraryPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((300, 110, 84, 90, 56, 90)):
+        for col, width in enumerate((170, 82, 46, 110, 90, 84)):
             self.tree.setColumnWidth(col, width)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
@@ -131,7 +132,8 @@ class LibraryPanel(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            group.setFirstColumnSpanned(False)
+            if name == NEEDS_DATE:
+                group.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             self.tree.addTopLevelItem(group)
             self._groups[name] = group
         for row in articles.itertuples(index=False):
@@ -139,9 +141,9 @@ class LibraryPanel(QWidget):
             published = str(row.published or "")
             item = QTreeWidgetItem()
             item.setText(0, str(row.title) or "(untitled)")
-            item.setText(1, str(row.source or ""))
-            item.setText(2, published or "—")
-            item.setText(3, _SOURCE_LABELS.get(str(row.published_source), str(row.published_source))
+            item.setText(1, published or "—")
+            item.setText(3, str(row.source or ""))
+            item.setText(4, _SOURCE_LABELS.get(str(row.published_source), str(row.published_source))
                          if published else "")
             item.setData(_COL_EVENTS, Qt.ItemDataRole.DisplayRole, int(row.event_count))
             item.setTextAlignment(_COL_EVENTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -149,7 +151,7 @@ class LibraryPanel(QWidget):
             origin = str(row.url or row.source_path or "")
             item.setToolTip(0, f"{row.title}\n{origin}" if origin else str(row.title))
             if not published:
-                item.setToolTip(2, "No publication date: relative dates cannot be placed. "
+                item.setToolTip(1, "No publication date: relative dates cannot be placed. "
                                    "Select it and press Ctrl+D to give one.")
             item.setData(0, _ID, article_id)
             self._groups[NEEDS_DATE if not published else ARTICLES].addChild(item)
@@ -197,7 +199,7 @@ class LibraryPanel(QWidget):
     def _apply_search(self) -> None:
         needle = self.search.text().strip().casefold()
         for item in self._items.values():
-            hay = " ".join(item.text(c) for c in range(3)) + " " + item.toolTip(0)
+            hay = " ".join(item.text(c) for c in (0, 1, 3)) + " " + item.toolTip(0)
             item.setHidden(bool(needle) and needle not in hay.casefold())
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -251,9 +251,11 @@ class MainWindow(QMainWindow):
         self.export_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FORMATS:
             action = a(fmt.label, fmt.shortcut, lambda _=False, k=fmt.key: self.export(k))
+            action.setProperty("long_name", f"Export {fmt.label[0].lower()}{fmt.label[1:]}")
             self.export_actions[fmt.key] = action
         self.export_image_action = a("Timeline as image…", "Ctrl+Shift+P", self._on_export_image_triggered,
                                      "Save the timeline as a PNG image")
+        self.export_image_action.setProperty("long_name", "Export the timeline as an image")
         self.export_all_action = a("Export all events (ignore filters)", None, self._on_export_all_toggled)
         self.export_all_action.setCheckable(True)
         self.quit_action = a("&Quit", "Ctrl+Q", self.close, "Close the window; the library is saved as you go")
@@ -274,6 +276,7 @@ class MainWindow(QMainWindow):
         for i, dock in enumerate(self.docks, 1):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            toggle.setProperty("long_name", f"Show or hide the {dock.windowTitle()} panel")
             self.addAction(toggle)
 
     def _build_menus(self) -> None:
@@ -487,7 +490,7 @@ class MainWindow(QMainWindow):
         self.filters.countries.update_counts(index.country_counts(counted))
         total = len(self.mask)
         shown = int(self.mask.sum())
-        self.count_label.setText(f"{shown:,} of {total:,} events shown")
+        self.count_label.setText(f"{shown:,} of {total:,} events shown" if total else "No events yet")
         description = spec.describe()
         self.filter_label.setText("" if spec.is_empty() else f"Filter: {description}")
         self.filter_label.setToolTip(description)
