@@ -394,3 +394,11 @@ def test_a_month_with_two_matching_days_stays_apart() -> None:
     ])
     ids = assign_event_ids(df).tolist()
     assert len(set(ids)) == 3
+
+
+def test_a_person_counts_for_the_country_served_on_the_event_date() -> None:
+    # Davutoglu served Türkiye until 2016; in a 2023 article he is a former minister.
+    text = "Davutoglu visited Cairo in 2012."
+    [m] = extract(text, date_at(text, "2012", "2012", Precision.YEAR), published=dt.date(2023, 5, 1))
+    assert m.countries == ("EGY", "TUR")  # "visited Cairo": the host takes part
+    assert m.location_country == ""

@@ -319,3 +319,7 @@ def test_example_lines_of_the_resource_files(gaz: Gazetteer, where: str, sentenc
 
 def test_there_are_example_lines() -> None:
     assert len(_examples()) >= 10
+
+
+def test_a_former_office_holder_keeps_the_country_they_served(gaz: Gazetteer) -> None:
+    assert codes(gaz, "Pompeo criticised the deal.", dt.date(2023, 6, 1), kind=EntityKind.PERSON) == ["USA"]

@@ -94,7 +94,9 @@ def _clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, i
     return spans or [(start, end)]
 
 
-def _describe(start: int, end: int, entities: list[EntityMention], starts: list[int]) -> _Clause:
+def _describe(
+    start: int, end: int, entities: list[EntityMention], starts: list[int], when: DateMention | None = None
+) -> _Clause:
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
@@ -102,11 +104,23 @@ def _describe(start: int, end: int, entities: list[EntityMention], starts: list[
         if e.kind is EntityKind.ORGANIZATION:
             if e.role is not EntityRole.MODIFIER and e.code not in orgs:
                 orgs.append(e.code)
+        elif e.kind is EntityKind.PERSON and e.code:
+            actors.add(_office_at(e, when))
         elif e.role is EntityRole.ACTOR and e.code:
             actors.add(e.code)
         elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
             location = e.code
     return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location)
+
+
+def _office_at(person: EntityMention, when: DateMention | None) -> str:
+    """The country a person served on the event's date, when the gazetteer knows; else as tagged."""
+    if when is None or when.start_date is None or not person.name:
+        return person.code
+    from timeline_app.core.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
 
 
 def _summary(text: str, clause: tuple[int, int], date: DateMention) -> str:
@@ -182,22 +196,22 @@ def extract_event_mentions(
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
             idx = min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - d.start))
         span = clauses[idx]
-        clause = _describe(*span, entities, starts)
+        clause = _describe(*span, entities, starts, d)
         clause_text = text[span[0] : span[1]]
         countries = set(clause.actors)
         refers_to_event = bool(group_ref.search(clause_text)) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
         refers_to_person = _dangling_pronoun(person_ref, clause_text, span[0], entities, starts)
         same_date = by_value.get(d.value, frozenset()) if d.value else frozenset()
-        earlier = frozenset().union(*(_describe(*c, entities, starts).actors for c in clauses[:idx]))
+        earlier = frozenset().union(*(_describe(*c, entities, starts, d).actors for c in clauses[:idx]))
         if refers_to_event and len(countries) < 2:
             countries |= same_date or previous_group or previous
         if refers_to_person:
             countries |= earlier or previous
         if idx > 0 and _RELATIVE_PERSON.match(clause_text):
             # "Erdogan, who met Putin on Friday": the person before the comma takes part.
-            countries |= _describe(*clauses[idx - 1], entities, starts).actors
+            countries |= _describe(*clauses[idx - 1], entities, starts, d).actors
         if not countries:
-            whole = _describe(*sent, entities, starts)
+            whole = _describe(*sent, entities, starts, d)
             countries |= same_date or whole.actors or previous
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))

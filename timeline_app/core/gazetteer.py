@@ -71,13 +71,17 @@ class _Alias:
         return True
 
     def country_at(self, when: dt.date | None) -> str:
-        """The state a person served at `when` ("" when none); the latest one when `when` is None."""
+        """The state a person served at `when`, else the last one they served before it.
+
+        "" when every office of theirs began after `when`; the latest office when `when` is None.
+        """
         if when is None:
             return max(self.ranges, key=lambda r: r[1])[0]
         for iso, start, end in self.ranges:
             if start <= when <= end:
                 return iso
-        return ""
+        past = [r for r in self.ranges if r[1] <= when]
+        return max(past, key=lambda r: r[2])[0] if past else ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class Gazetteer:
         self._senses: dict[str, _Sense] = {}
         self._context: dict[str, frozenset[str]] = {c: frozenset() for c in _CONTEXT_CATEGORIES}
         self._role_words: frozenset[str] = frozenset()
+        self._person_ranges: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
         self._load()
 
     @classmethod
@@ -122,6 +127,13 @@ class Gazetteer:
 
     def country_name(self, iso3: str) -> str:
         return self._countries.get(iso3, iso3)
+
+    def person_country(self, name: str, when: dt.date) -> str:
+        """The country the person with canonical `name` served at `when` ("" when unknown or not then)."""
+        for iso, start, end in self._person_ranges.get(name, ()):
+            if start <= when <= end:
+                return iso
+        return ""
 
     def organizations(self) -> dict[str, str]:
         """Every organisation code with its display name."""
@@ -238,6 +250,8 @@ class Gazetteer:
                 surfaces.setdefault(key, (alias, canonical))
         for key, rs in ranges.items():
             alias, canonical = surfaces[key]
+            known = self._person_ranges.setdefault(canonical, [])
+            known.extend(r for r in rs if r not in known)
             entries.setdefault(key, []).append(
                 _Alias(tuple(m.group() for m in _TOKEN.finditer(alias)), "", "person", canonical, frozenset(), tuple(rs))
             )
@@ -277,8 +291,9 @@ class Gazetteer:
     def tag(self, text: str, when: dt.date | None = None) -> list[EntityMention]:
         """Countries, organisations and persons named in `text`, sorted by start offset.
 
-        `when` is the date persons are looked up at (who held which office then); None takes
-        each person's latest office.
+        `when` is the date persons are looked up at: the country they served then, else the last
+        one they served before it (a former minister); persons whose offices all began later are
+        left out. None takes each person's latest office.
         """
         starts: list[int] = []
         ends: list[int] = []
