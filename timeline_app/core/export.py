@@ -31,9 +31,20 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    """OWASP's defence against CSV injection: a text cell that a spreadsheet would run gets a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    """OWASP's defence against CSV injection: a text cell that a spreadsheet would run gets a quote.
+
+    A cell that already starts with quotes before a formula character gets one more, so that
+    `restore` can undo the prefix without ambiguity.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_STARTS):
         return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """The inverse of `neutralise`, for reading our own CSV files back."""
+    if value.startswith("'") and value[1:].lstrip("'").startswith(_FORMULA_STARTS):
+        return value[1:]
     return value
 
 
@@ -93,6 +104,23 @@ def write_events_csv(events: pd.DataFrame, path: str | Path, bom: bool = True) -
 def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
     """One row per dated mention (frames.MENTION_COLUMNS)."""
     return _write_csv(mentions, MENTION_COLUMNS, path, bom)
+
+
+def read_csv(path: str | Path) -> pd.DataFrame:
+    """Read an events or mentions CSV written by this module back into a frame of strings."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ExportError(f"Cannot read {path} as a CSV export: {e}.") from e
+    if not rows:
+        raise ExportError(f"{path} is empty, not a CSV export.")
+    header, body = rows[0], rows[1:]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    for col in frame.columns:
+        if col not in _PLAIN_COLUMNS:
+            frame[col] = frame[col].map(restore)
+    return frame
 
 
 def _records(events: pd.DataFrame) -> Iterator[dict]:

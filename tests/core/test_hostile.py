@@ -1,0 +1,112 @@
+"""Hostile input against the core: formula injection, SQL text, pathological texts, fuzzing."""
+
+import datetime as dt
+import time
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline_app.core import export
+from timeline_app.core.frames import EVENT_COLUMNS
+from timeline_app.core.pipeline import import_inputs
+from timeline_app.core.store import Library
+
+HYPERLINK = '=HYPERLINK("http://example.invalid","click")'
+
+
+def test_formula_in_an_article_is_neutralised_in_every_export(tmp_path):
+    src = tmp_path / "2022-12-28_trap.txt"
+    src.write_text(f"{HYPERLINK}\n\n{HYPERLINK} France and Italy met on Monday.\n", encoding="utf-8")
+    lib = tmp_path / "lib.sqlite3"
+    import_inputs([src], lib, workers=1)
+    with Library(lib) as library:
+        events, mentions = library.events_frame(), library.mentions_frame()
+    assert len(events) == 1
+    export.write_events_csv(events, tmp_path / "e.csv")
+    export.write_mentions_csv(mentions, tmp_path / "m.csv")
+    export.write_xlsx(events, tmp_path / "e.xlsx")
+    import csv
+
+    with (tmp_path / "e.csv").open(encoding="utf-8-sig", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["source_titles"] == "'" + HYPERLINK
+    assert row["evidence"].startswith("'=HYPERLINK")
+    assert row["date_start"] == "2022-12-26"  # dates untouched
+    with (tmp_path / "m.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.DictReader(fh))["article_title"] == "'" + HYPERLINK
+    xlsx = pd.read_excel(tmp_path / "e.xlsx")
+    assert xlsx.loc[0, "source_titles"] == "'" + HYPERLINK
+
+
+def test_sql_in_a_title_is_just_a_title(tmp_path):
+    title = "'); DROP TABLE articles; --"
+    src = tmp_path / "2022-12-28_sql.txt"
+    src.write_text(f"{title}\n\nSpain and Chile signed a deal on Monday.\n", encoding="utf-8")
+    lib = tmp_path / "lib.sqlite3"
+    import_inputs([src], lib, workers=1)
+    with Library(lib) as library:
+        assert list(library.articles_frame()["title"]) == [title]
+        assert len(library.events_frame()) == 1
+
+
+def _linear_ratio(fn, unit: str, small: int, big: int) -> float:
+    """Time per character on a big text over time per character on a small one."""
+    a = unit * (small // len(unit))
+    b = unit * (big // len(unit))
+    fn(a)
+    t0 = time.perf_counter()
+    fn(a)
+    t_small = max(time.perf_counter() - t0, 1e-4)
+    t0 = time.perf_counter()
+    fn(b)
+    t_big = time.perf_counter() - t0
+    return (t_big / len(b)) / (t_small / len(a))
+
+
+# Runs of digits, month names, punctuation and glued words; one 5 MB text made of all of them.
+PATHOLOGICAL = (
+    "1234567890" * 5
+    + "January February March 2011 2012 "
+    + "...,,,;;;---///:::" * 3
+    + "12/12/12/12/12/12/12-12-12-12.12.12."
+    + "MayMarchJuneWednesdayTuesday1999"
+    + "United States of America Turks and Caicos Turks "
+)
+
+
+def test_date_engine_stays_linear_on_pathological_text():
+    from timeline_app.core.temporal import find_dates
+
+    ratio = _linear_ratio(lambda t: find_dates(t, dt.date(2022, 12, 28)), PATHOLOGICAL, 50_000, 5_000_000)
+    assert ratio < 4, f"{ratio:.1f}x slower per character on 5 MB than on 50 KB"
+
+
+def test_gazetteer_stays_linear_on_pathological_text():
+    from timeline_app.core.gazetteer import Gazetteer
+
+    ratio = _linear_ratio(Gazetteer.default().tag, PATHOLOGICAL, 50_000, 5_000_000)
+    assert ratio < 4, f"{ratio:.1f}x slower per character on 5 MB than on 50 KB"
+
+
+_text_cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_text_cells, _text_cells, _text_cells), min_size=1, max_size=5))
+def test_csv_export_then_read_back_gives_the_same_rows(tmp_path, cells):
+    rows = []
+    for i, (summary, evidence, title) in enumerate(cells):
+        row = {c: "" for c in EVENT_COLUMNS}
+        row.update(event_id=f"e{i}", event_date="2022-12-28", date_start="2022-12-28", date_end="2022-12-28",
+                   date_precision="day", countries="SYR;TUR", summary=summary, evidence=evidence,
+                   source_titles=title, sources="1", quad_class="1")
+        rows.append(row)
+    frame = pd.DataFrame(rows, dtype=object)
+    path = tmp_path / "rt.csv"
+    export.write_events_csv(frame, path)
+    back = export.read_csv(path)
+    for col in ("summary", "evidence", "source_titles", "event_date", "countries"):
+        expected = [v.replace("\r\n", "\n").replace("\r", "\n") for v in frame[col]]
+        got = [v.replace("\r\n", "\n").replace("\r", "\n") for v in back[col]]
+        assert got == expected, col
