@@ -147,8 +147,10 @@ class TimelineData:
         self._countries = _ListColumn([])
         self._type_names: list[str] = [""]
         self._type_codes = np.zeros(0, dtype=np.int64)
+        self._summaries: np.ndarray | None = None
         self._sources_cache: _ListColumn | None = None
         self._source_names: dict[str, str] = {}
+        self._summaries: np.ndarray | None = None
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
         self.colour_keys: list[str] = []
@@ -189,6 +191,7 @@ class TimelineData:
         self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
         self._sources_cache: _ListColumn | None = None
         self._source_names: dict[str, str] = {}
+        self._summaries: np.ndarray | None = None
         self.event_mask = np.ones(n, dtype=bool)
         self.country_filter = None
         log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
@@ -378,6 +381,14 @@ class TimelineData:
         if not vis.any():
             return None
         return float(self.o_start[vis].min()), float(self.o_end[vis].max())
+
+    def summary(self, i: int) -> str:
+        """The event's summary on one line ("" when it has none)."""
+        if self._summaries is None:
+            self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
+                               else np.full(self._n, "", dtype=object))
+        v = self._summaries[i]
+        return " ".join(v.split()) if isinstance(v, str) else ""
 
     def event_countries(self, i: int) -> list[str]:
         return [c for c in self._countries.items(i) if c]

@@ -25,6 +25,7 @@ AXIS_H = 44  # context row + minor row
 MIN_LANE_H = 26
 MAX_SPAN_ROWS = 3
 LEGEND_H = 20
+LABEL_BUDGET = 120  # new label layouts per on-screen frame
 STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 DENSITY_H = 4
@@ -93,6 +94,7 @@ class PaintState:
     country_names: dict[str, str] = field(default_factory=dict)
     today: float | None = None
     show_legend: bool = True
+    progressive: bool = False  # on screen: spread the layout of many new labels over a few frames
 
 
 @dataclass
@@ -260,6 +262,8 @@ class TimelinePainter:
         self.texts = TextCache()
         self._measure_cache: dict[str, float] = {}
         self.content_height = AXIS_H  # of the last frame: lanes scroll when it exceeds the height
+        self._label_budget = 1 << 30
+        self.incomplete = False  # the last frame skipped labels to stay fast
 
     def measure(self, text: str) -> float:
         w = self._measure_cache.get(text)
@@ -273,7 +277,10 @@ class TimelinePainter:
     # -- the frame -----------------------------------------------------------------------------
 
     def paint(self, p: QPainter, state: PaintState, theme: Theme) -> FrameItems:
+        """Draw one frame; with state.progressive, at most LABEL_BUDGET new labels are laid out."""
         data = self.data
+        self._label_budget = LABEL_BUDGET if state.progressive else 1 << 30
+        self.incomplete = False
         vp = state.viewport
         W = state.width
         tw = vp.width
@@ -552,9 +559,11 @@ class TimelinePainter:
         key = (event, bucket, small)
         st = self.texts._items.get(key)
         if st is None:
-            summary = self.data.df.at[event, "summary"] if "summary" in self.data.df.columns else ""
-            summary = summary if isinstance(summary, str) else ""
-            summary = " ".join(summary.split())
+            if self._label_budget <= 0:
+                self.incomplete = True  # the next frame lays out the rest
+                return None
+            self._label_budget -= 1
+            summary = self.data.summary(event)
             if not summary:
                 return None
             fm = self.fm_small if small else self.fm

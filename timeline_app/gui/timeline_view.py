@@ -146,6 +146,11 @@ class TimelineCanvas(QWidget):
     def paint_state(self) -> PaintState:
         return PaintState(self.vp, self.width(), self.height(), self.scroll_y, self.country_names, today_days())
 
+    def screen_state(self) -> PaintState:
+        state = self.paint_state()
+        state.progressive = True
+        return state
+
     def anchor_x(self, widget_x: float) -> float:
         """Widget x to time-area x."""
         return widget_x - HEADER_W
@@ -153,7 +158,7 @@ class TimelineCanvas(QWidget):
     # -- painting ------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        state = self.paint_state()
+        state = self.screen_state()
         theme = self.theme()
         dpr = self.devicePixelRatioF()
         key = (state.viewport, state.width, state.height, state.scroll_y, self.data.version, self._theme_key,
@@ -170,6 +175,9 @@ class TimelineCanvas(QWidget):
             self._static = pm
             scroll = int(AXIS_H - self._items.lane_top)
             self._static_key = (key[0], key[1], key[2], scroll) + key[4:]
+            if self.painter.incomplete:
+                self._static_key = None
+                QTimer.singleShot(0, self.update)
             if scroll != self.scroll_y or self.painter.content_height != self._content_height:
                 # Lane heights follow the visible events, so the scroll range is known after painting.
                 self.scroll_y = scroll
@@ -297,8 +305,7 @@ class TimelineCanvas(QWidget):
             lc = d.level(self._items.level, self._items.capacity)
             group = d.span_group(lc, occ)
             if len(group) > 1:
-                names = [str(df.at[int(e), "summary"]) if "summary" in df.columns else str(d.event_ids[e])
-                         for e in d.o_event[group[:6]].tolist()]
+                names = [d.summary(e) or str(d.event_ids[e]) for e in d.o_event[group[:6]].tolist()]
                 more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""
                 extra = (f"<hr><b>{len(group)} events</b> in this lane for this period:<br>"
                          + "<br>".join(f"• {html.escape(n[:90])}" for n in names) + more)
