@@ -420,3 +420,22 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
     assert len(dialogs) == 1 and "KeyError" in dialogs[0].details.toPlainText()
     dialogs[0].close()
     assert not window.progress.isVisible()
+
+
+def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.lane_actions["event_type"].trigger()
+    assert window.timeline.lane_mode() == "event_type"
+    types = set(window.snapshot.events["event_type"]) - {""}
+    assert types <= set(window.timeline.lane_keys()) | {""}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2021-06", True))
+    window.go_to_date_action.trigger()
+    start, end = window.timeline.visible_range()
+    assert start <= pd.Timestamp("2021-06-01").date() <= end
+    library, settings = window.library_path, window.settings
+    window.close()
+    again = _open(qtbot, library, settings)
+    assert again.timeline.lane_mode() == "event_type"
+    assert again.lane_actions["event_type"].isChecked()
+    again.close()

@@ -135,6 +135,7 @@ class LibraryPanel(QWidget):
             if name == NEEDS_DATE:
                 group.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
             self._groups[name] = group
         for row in articles.itertuples(index=False):
             article_id = int(row.article_id)

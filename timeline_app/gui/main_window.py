@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -50,6 +50,10 @@ from timeline_app.gui.workers import CancelFn, PipelineWorker, ProgressFn, TaskW
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
+LANE_TITLES = {
+    "country": "One per country", "event_type": "One per event type", "source": "One per article",
+    "single": "A single lane",
+}
 EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on this window, "
               "or add the sample articles from the File menu.")
 OPEN_FILTER = (
@@ -268,6 +272,16 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = a("&Clear filters", "Ctrl+Shift+X", self.filters.clear, "Show every event")
         self.fit_action = a("&Fit timeline", "Ctrl+0", self._on_fit_triggered, "Show every event on the timeline")
         self.zoom_event_action = a("&Zoom to selected event", "Ctrl+J", self._on_zoom_event_triggered)
+        self.go_to_date_action = a("&Go to date…", "Ctrl+G", self._on_go_to_date_triggered,
+                                   "Centre the timeline on a date")
+        self.lane_actions: dict[str, QAction] = {}
+        lane_group = QActionGroup(self)
+        for i, (mode, title) in enumerate(LANE_TITLES.items(), 1):
+            action = a(title, f"Ctrl+Alt+{i}", lambda _=False, m=mode: self.set_lane_mode(m))
+            action.setCheckable(True)
+            action.setProperty("long_name", f"Timeline lanes: {title[0].lower()}{title[1:]}")
+            lane_group.addAction(action)
+            self.lane_actions[mode] = action
         self.reset_layout_action = a("&Reset layout", "Ctrl+Alt+R", self._on_reset_layout_triggered,
                                      "Show every panel again where it was at the first start")
         self.shortcuts_action = a("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
@@ -316,6 +330,12 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.fit_action)
         m.addAction(self.zoom_event_action)
+        m.addAction(self.go_to_date_action)
+        lanes = m.addMenu("Timeline &lanes")
+        for action in self.lane_actions.values():
+            lanes.addAction(action)
+        # The timeline's own context menu may have changed the mode since.
+        lanes.aboutToShow.connect(self._on_lanes_menu_about_to_show)
 
         m = bar.addMenu("&Help")
         m.addAction(self.shortcuts_action)
@@ -365,12 +385,15 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._state_restored = self.restoreState(state)
         self.export_all_action.setChecked(self.settings.value("export/all", False, type=bool))
+        lanes = str(self.settings.value("timeline/lanes", "country"))
+        self.set_lane_mode(lanes if lanes in LANE_TITLES else "country")
         self.export_all = self.export_all_action.isChecked()
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("export/all", self.export_all)
+        self.settings.setValue("timeline/lanes", self.timeline.lane_mode())
         self.settings.sync()
 
     def recent_libraries(self) -> list[str]:
@@ -596,6 +619,27 @@ class MainWindow(QMainWindow):
 
     def _on_zoom_event_triggered(self) -> None:
         self.zoom_to_event(self._selected_event)
+
+    def set_lane_mode(self, mode: str) -> None:
+        """One lane per country, event type or source, or a single lane."""
+        self.timeline.set_lane_mode(mode)
+        self.lane_actions[mode].setChecked(True)
+
+    def _on_lanes_menu_about_to_show(self) -> None:
+        action = self.lane_actions.get(self.timeline.lane_mode())
+        if action is not None:
+            action.setChecked(True)
+
+    def _on_go_to_date_triggered(self) -> None:
+        text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):")
+        if not ok or not text.strip():
+            return
+        day = _parse_partial_date(text.strip())
+        if day is None:
+            self._show_message("Go to date", f"“{text.strip()}” is not a date: write it as YYYY-MM-DD, "
+                               "YYYY-MM or YYYY.", QMessageBox.Icon.Information)
+            return
+        self.timeline.go_to_date(day)
 
     def _on_fit_triggered(self) -> None:
         self.timeline.fit_all()
@@ -996,6 +1040,16 @@ class MainWindow(QMainWindow):
             self.library.close()
             self.library = None
         super().closeEvent(event)
+
+
+def _parse_partial_date(text: str) -> dt.date | None:
+    """"2020-05-17", "2020-05" or "2020" as a date (the first day of the month or year)."""
+    for candidate in (text, f"{text}-01", f"{text}-01-01"):
+        try:
+            return dt.date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def _value_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
