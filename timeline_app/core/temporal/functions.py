@@ -68,5 +68,6 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     ],
     "set_of": lambda s: _SETS[s.lower()],
     "season_of": lambda s: {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s.lower()],
+    "relyears": lambda r: {"this": "+0", "last": "-1", "next": "+1"}[r.lower()],
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
 }

@@ -9,14 +9,15 @@ import logging
 import re
 
 from timeline_app.core.models import Precision
-from timeline_app.core.temporal.tense import FUTURE, PAST
+from timeline_app.core.temporal.tense import FUTURE, PAST, WEAK_PAST
 from timeline_app.core.temporal.values import UNIT_OF_PRECISION, describe, format_at, split_time
 
 log = logging.getLogger(__name__)
 
 _SHIFT = re.compile(
     r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
-    r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)$"
+    r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
+    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI)?$"
 )
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOW = re.compile(r"^DOW-([1-7])$")
@@ -109,6 +110,15 @@ class Resolver:
         return self.published, Precision.DAY
 
     def _resolve_date(self, value: str, tense: str | None) -> str | None:
+        if "|" in value:
+            # "REF+0quarter|DCT-1quarter": the first when the last date mentioned is a reporting
+            # period (a quarter, a half) or of the first's unit, else the second.
+            first, _, second = value.partition("|")
+            m = _SHIFT.match(first)
+            last_unit = UNIT_OF_PRECISION.get(self.last[1]) if self.last is not None else None
+            if m and last_unit in (m.group("unit"), "quarter", "half"):
+                return self._resolve_date(first, tense)
+            return self._resolve_date(second, tense)
         if m := _SHIFT.match(value):
             anchor = self._anchor(m.group("anchor"))
             if anchor is None:
@@ -116,6 +126,11 @@ class Resolver:
             if m.group("n") == "X":
                 return "PAST_REF" if m.group("sign") == "-" else "FUTURE_REF"
             n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
+            if m.group("within"):  # "June last year": the month of the shifted year
+                if m.group("unit") != "year":
+                    return None
+                year = self._shift((anchor[0], Precision.DAY), n, "year")
+                return None if year is None else _valid(year + m.group("within"))
             return self._shift(anchor, n, m.group("unit"))
         if m := _PICK.match(value):
             anchor = self._anchor(m.group("anchor"))
@@ -168,6 +183,14 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
     rel PAST/FUTURE: the nearest one before/after (strict: never `base`'s own period); "same": in
     base's year (or week); None: the same period as base if it is, else the nearest.
     """
+    if target == "WE":  # "the weekend": the last one, or the next one in a future sentence
+        saturday = _pick("DOW-6", base, rel, strict)
+        if saturday is None:
+            return None
+        day = dt.date.fromisoformat(saturday)
+        if rel != FUTURE and base.isoweekday() == 7 and not strict:
+            day = base
+        return format_at(day, "weekend")
     if m := _DOW.match(target):
         wd = int(m.group(1))
         if rel == "same":
@@ -175,7 +198,7 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         if wd == base.isoweekday() and not strict:
             return base.isoformat()
         name = calendar.day_name[wd - 1]
-        day = calendar_date(name, base, "future" if rel == FUTURE else "past")
+        day = calendar_date(name, base, FUTURE if rel == FUTURE else PAST)
         return None if day is None else day.isoformat()
     m = _PARTIAL.match(target)
     if not m:
@@ -212,7 +235,7 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         return current[0][0]
     before = [c for c in candidates if c[2] < base or (not strict and c[1] <= base)]
     after = [c for c in candidates if c[1] > base]
-    if rel == PAST:
+    if rel in (PAST, WEAK_PAST):
         return before[-1][0] if before else None
     if rel == FUTURE:
         return after[0][0] if after else None
@@ -223,15 +246,25 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
 
 
 def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str) -> str | None:
-    """dateparser's past or future reading of `phrase`; the closer of both when rel is None."""
+    """dateparser's past or future reading of `phrase`; the closer of both when rel is None.
+
+    With only a weak past cue ("-ed"), a date less than two months ahead stays ahead: "the offer,
+    extended to Nov. 20" in a November article is this Nov. 20, not last year's.
+    """
     if rel in (PAST, FUTURE):
         day = calendar_date(phrase, base, rel)
         return None if day is None else format_at(day, unit)
     past, future = calendar_date(phrase, base, PAST), calendar_date(phrase, base, FUTURE)
     if past is None or future is None:
         return None
-    day = past if (base - past) <= (future - base) else future
+    if rel == WEAK_PAST:
+        day = future if (future - base).days <= _AHEAD_DAYS else past
+    else:
+        day = past if (base - past) <= (future - base) else future
     return format_at(day, unit)
+
+
+_AHEAD_DAYS = 62
 
 
 def _valid(value: str) -> str | None:

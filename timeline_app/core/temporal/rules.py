@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 KINDS = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
 _SEP = " :: "
+_SPACE_OUTSIDE_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]| ")
 _REF = re.compile(r"%([a-z_]+)(?::([a-z_0-9]+))?")
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _CALL = re.compile(r"^([a-z_0-9]+)\(([a-z_0-9, ]*)\)$")
@@ -166,8 +167,9 @@ def _expand(pattern: str, repatterns: dict[str, str], path: Path, no: int) -> tu
         groups[alias] = name
         return f"(?P<{alias}>{repatterns[name]})"
 
-    # A space in a rule stands for any run of whitespace (articles wrap lines mid-sentence).
-    spaced = re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    # A space in a rule stands for any run of whitespace (articles wrap lines mid-sentence);
+    # inside a character class it stays one character.
+    spaced = _SPACE_OUTSIDE_CLASS.sub(lambda m: m.group(0) if m.group(0) != " " else r"\s+", pattern)
     return _REF.sub(sub, spaced), groups
 
 

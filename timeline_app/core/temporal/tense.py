@@ -6,6 +6,7 @@ import re
 
 PAST = "past"
 FUTURE = "future"
+WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
@@ -20,7 +21,7 @@ def direction(
     end: int,
     cues: dict[str, re.Pattern[str]],
 ) -> str | None:
-    """PAST, FUTURE or None (no cue) for the expression text[start:end] in `sentence`.
+    """PAST, WEAK_PAST, FUTURE or None (no cue) for the expression text[start:end] in `sentence`.
 
     The cue nearest to the expression wins: in "he said the talks will resume in June" the "will"
     is nearer to June than the "said". A "by"/"until" right before the expression points forward.
@@ -36,14 +37,18 @@ def direction(
         dist = start - m.end() if m.end() <= start else m.start() - end
         if best is None or dist < best[0]:
             best = (dist, FUTURE)
-    for m in cues["past"].finditer(text, a, b):
-        if m.start() < end and start < m.end():
+    for name, label in (("past", PAST), ("past_weak", WEAK_PAST)):
+        cue = cues.get(name)
+        if cue is None:
             continue
-        if any(s <= m.start() < e for s, e in future_spans):
-            continue  # "scheduled", "expected to" are future cues, not past participles
-        dist = start - m.end() if m.end() <= start else m.start() - end
-        if best is None or dist < best[0]:
-            best = (dist, PAST)
+        for m in cue.finditer(text, a, b):
+            if m.start() < end and start < m.end():
+                continue
+            if any(s <= m.start() < e for s, e in future_spans):
+                continue  # "scheduled", "expected to" are future cues, not past participles
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0] or (dist == best[0] and label == PAST):
+                best = (dist, label)
     before = cues.get("future_before")
     if before is not None:
         head = text[max(a, start - 40) : start]

@@ -21,15 +21,16 @@ _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 _TIME = re.compile(r"^T(?:(\d{2}):(\d{2})|(\d{2})|(MO|MI|AF|EV|NI|DT))$")
+_TIME_SUFFIX = re.compile(r"(?<=[0-9a-zX])T(?:\d{2}(?::\d{2})?|MO|MI|AF|EV|NI|DT)$")
 _REFS = {"PRESENT_REF": Precision.PRESENT, "PAST_REF": Precision.UNKNOWN, "FUTURE_REF": Precision.UNKNOWN}
 
 
 def split_time(value: str) -> tuple[str, str]:
     """("2022-12-28", "T15:00") from "2022-12-28T15:00"; the time part is "" for dates."""
-    i = value.find("T", 4)
-    if i < 0 or value.startswith("P"):
+    m = _TIME_SUFFIX.search(value)
+    if m is None or value.startswith("P"):
         return value, ""
-    return value[:i], value[i:]
+    return value[: m.start()], m.group()
 
 
 def valid_time(time: str) -> bool:
