@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.core import timescale as ts
 from timeline_app.errors import ExportError
 from timeline_app.gui.timeline_painter import AXIS_H, HEADER_W, Theme
 from timeline_app.gui.timeline_view import TimelineView
