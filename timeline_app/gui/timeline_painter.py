@@ -5,244 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-from collections import OrderedDict
-from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetricsF, QGradient, QImage, QLinearGradient, QPainter, QPalette, QPen, QPixmap,
-    QStaticText,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap, QStaticText
 
 from timeline_app.core import timescale as ts
-from timeline_app.gui.timeline_data import ALPHA_LEVELS, MARKER_PX, TimelineData
+from timeline_app.gui.timeline_data import MARKER_PX, TimelineData
+from timeline_app.gui.timeline_layout import (  # noqa: F401 (re-exported for the view and tests)
+    AXIS_H, DENSITY_H, HEADER_W, LABEL_BUDGET, LEGEND_H, MAX_LABELS, MAX_SPAN_ROWS, POINT_ROW_H, FrameItems,
+    LaneLayout, PaintState, _Frame, cluster_capacity,
+)
+from timeline_app.gui.timeline_theme import TextCache, Theme, _batched  # noqa: F401
 
 log = logging.getLogger(__name__)
-
-HEADER_W = 168  # lane header column
-AXIS_H = 44  # context row + minor row
-MIN_LANE_H = 26
-MAX_SPAN_ROWS = 3
-LEGEND_H = 20
-LABEL_BUDGET = 120  # new label layouts per on-screen frame
-STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
-POINT_ROW_H = 16
-DENSITY_H = 4
-MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
-
-# Distinct, print-safe categorical colours (Tableau 10, then ten more of similar weight).
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#7f7f7f", "#2f6db5", "#a05195", "#d45087", "#665191", "#ff7c43", "#00a6a6",
-    "#8c6d31", "#637939", "#7b4173", "#3182bd",
-)
-
-
-def cluster_capacity(px_per_day: float) -> int:
-    """Points a lane stacks before they merge into a cluster: fewer rows when zoomed out.
-
-    Decided by the zoom level, not the exact scale, so one level has one cache entry.
-    """
-    px_per_day = ts.level_px_per_day(ts.zoom_level(px_per_day))
-    if px_per_day < 0.5:
-        return 1
-    if px_per_day < 2.0:
-        return 2
-    if px_per_day < 6.0:
-        return 3
-    return 4
-
-
-@dataclass
-class LaneLayout:
-    """Per shown lane (by position): span rows, point rows, top and height, for one frame."""
-
-    span_row_h: int
-    span_rows: np.ndarray
-    point_rows: np.ndarray
-    top: np.ndarray  # relative to the first lane's top
-    height: np.ndarray
-
-    @property
-    def total(self) -> int:
-        return int(self.height.sum())
-
-    def point_top(self, pos: np.ndarray | int) -> np.ndarray:
-        return 3 + self.span_rows[pos] * (self.span_row_h + 1) + (self.span_rows[pos] > 0) * 2
-
-    @staticmethod
-    def build(n_lanes: int, span_rows: np.ndarray, point_rows: np.ndarray, span_row_h: int,
-              min_height: int) -> LaneLayout:
-        height = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + DENSITY_H + 3
-        height = np.maximum(height, MIN_LANE_H).astype(np.int64)
-        # Few lanes share out the free height, so a filtered timeline does not sit in a corner.
-        if n_lanes and height.sum() < min_height:
-            height = np.maximum(height, np.minimum(height + (min_height - height.sum()) // n_lanes, STRETCH_LANE_H))
-        top = np.concatenate(([0], np.cumsum(height)[:-1])) if n_lanes else np.zeros(0, dtype=np.int64)
-        return LaneLayout(span_row_h, span_rows, point_rows, top, height)
-
-
-@dataclass
-class PaintState:
-    """Everything a frame depends on besides the data."""
-
-    viewport: ts.Viewport  # the time area only: its x = 0 is the widget's HEADER_W
-    width: int
-    height: int
-    scroll_y: int = 0
-    country_names: dict[str, str] = field(default_factory=dict)
-    today: float | None = None
-    show_legend: bool = True
-    progressive: bool = False  # on screen: spread the layout of many new labels over a few frames
-
-
-@dataclass
-class FrameItems:
-    """What the last frame drew, in widget coordinates, for hit testing and linked highlights."""
-
-    x: np.ndarray
-    y: np.ndarray
-    w: np.ndarray
-    h: np.ndarray
-    occ: np.ndarray  # occurrence id, or -1 for a cluster
-    cluster: np.ndarray  # cluster id, or -1 for an occurrence
-    level: int = 0
-    capacity: int = 1
-    layout: LaneLayout | None = None
-    lane_top: float = AXIS_H  # y of the first lane (scroll applied)
-
-    @staticmethod
-    def empty() -> FrameItems:
-        z = np.zeros(0)
-        zi = np.zeros(0, dtype=np.int64)
-        return FrameItems(z, z, z, z, zi, zi)
-
-
-@dataclass
-class _Frame(FrameItems):
-    """FrameItems plus what the frame collected before drawing."""
-
-    lc: object = None
-    cids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    c_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    spans: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    s_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    s_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    pts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    p_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    p_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-
-    @staticmethod
-    def empty() -> _Frame:
-        z = np.zeros(0)
-        zi = np.zeros(0, dtype=np.int64)
-        return _Frame(z, z, z, z, zi, zi)
-
-
-@dataclass
-class Theme:
-    """Colours taken from the widget's palette, so light and dark desktops both look right."""
-
-    base: QColor
-    alt: QColor
-    window: QColor
-    text: QColor
-    muted: QColor
-    grid: QColor
-    grid_strong: QColor
-    highlight: QColor
-    today: QColor
-    dark: bool
-    colours: list[QColor]
-    neutral: QColor
-    _brushes: dict = field(default_factory=dict)
-
-    @staticmethod
-    def from_palette(palette: QPalette) -> Theme:
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        dark = base.lightnessF() < 0.5
-        alt = QColor(base).lighter(112) if dark else QColor(base).darker(104)
-        window = palette.color(QPalette.ColorRole.Window)
-        muted = QColor(text)
-        muted.setAlphaF(0.6)
-        grid = QColor(text)
-        grid.setAlphaF(0.08)
-        grid_strong = QColor(text)
-        grid_strong.setAlphaF(0.22)
-        colours = [QColor(c) for c in PALETTE]
-        if dark:
-            colours = [c.lighter(125) for c in colours]
-        neutral = QColor("#9fb3cc") if dark else QColor("#7d8da1")
-        return Theme(base, alt, window, text, muted, grid, grid_strong,
-                     palette.color(QPalette.ColorRole.Highlight), QColor("#d62728"), dark, colours, neutral)
-
-    def colour(self, index: int, alpha_level: int = 0) -> QColor:
-        """Palette colour `index` (-1: the neutral colour of mixed groups) at a precision's alpha."""
-        c = QColor(self.neutral if index < 0 else self.colours[index % len(self.colours)])
-        c.setAlphaF(ALPHA_LEVELS[alpha_level])
-        return c
-
-    def brush(self, index: int, alpha_level: int = 0, fading: bool = False) -> QBrush:
-        """Cached brushes: one per colour, precision and fade, reused by every batched draw."""
-        key = (index % len(self.colours) if index >= 0 else -1, alpha_level, fading)
-        b = self._brushes.get(key)
-        if b is None:
-            c = self.colour(index, alpha_level)
-            if fading:
-                grad = QLinearGradient(0, 0, 1, 0)
-                grad.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
-                grad.setColorAt(0.0, c)
-                end = QColor(c)
-                end.setAlphaF(0.0)
-                grad.setColorAt(1.0, end)
-                b = QBrush(grad)
-            else:
-                b = QBrush(c)
-            self._brushes[key] = b
-        return b
-
-
-class TextCache:
-    """QStaticText objects keyed by content, so a label is laid out once, not every frame."""
-
-    def __init__(self, limit: int = 6000) -> None:
-        self._items: OrderedDict[object, QStaticText] = OrderedDict()
-        self._limit = limit
-
-    def get(self, key: object, text: str) -> QStaticText:
-        st = self._items.get(key)
-        if st is None:
-            st = QStaticText(text)
-            st.setTextFormat(Qt.TextFormat.PlainText)
-            self._items[key] = st
-            if len(self._items) > self._limit:
-                self._items.popitem(last=False)
-        return st
-
-    def clear(self) -> None:
-        self._items.clear()
-
-
-def _rects(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> list[QRectF]:
-    return [QRectF(a, b, c, d) for a, b, c, d in zip(x.tolist(), y.tolist(), w.tolist(), h.tolist())]
-
-
-def _batched(painter: QPainter, keys: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray,
-             h: np.ndarray, brush_of) -> None:
-    """One drawRects call per distinct key (colour and alpha): the fast path for many boxes."""
-    if len(keys) == 0:
-        return
-    order = np.argsort(keys, kind="stable")
-    k = keys[order]
-    cuts = np.flatnonzero(np.diff(k)) + 1
-    starts = np.concatenate(([0], cuts))
-    ends = np.concatenate((cuts, [len(k)]))
-    for a, b in zip(starts.tolist(), ends.tolist()):
-        idx = order[a:b]
-        painter.setBrush(brush_of(int(k[a])))
-        painter.drawRects(_rects(x[idx], y[idx], w[idx], h[idx]))
 
 
 class TimelinePainter:
@@ -782,3 +558,4 @@ def today_days() -> float:
     """Now, in timeline days (local date and time of day)."""
     now = dt.datetime.now()
     return ts.date_to_days(now.date()) + (now.hour + now.minute / 60.0) / 24.0
+
