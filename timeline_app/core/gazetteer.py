@@ -7,8 +7,8 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
@@ -361,12 +361,11 @@ class Gazetteer:
     def _prefers_other(self, doc: _Doc, i: int, sense: _Sense) -> bool:
         lo = doc.index_at(doc.starts[i] - 300)
         hi = doc.index_at(doc.starts[i] + 300)
-        surfaces, keys = doc.surfaces[lo:hi], doc.keys[lo:hi]
-        other = _cues(sense.other_cues, surfaces, keys)
-        default = _cues(sense.default_cues, surfaces, keys)
-        if other == default:
-            other, default = doc.cue_count(sense.other_cues), doc.cue_count(sense.default_cues)
-        return other > default
+        other, default = doc.cue_prefix(sense.other_cues), doc.cue_prefix(sense.default_cues)
+        o, d = other[hi] - other[lo], default[hi] - default[lo]
+        if o == d:  # the sentence does not tell: the whole text may
+            o, d = other[-1], default[-1]
+        return o > d
 
     def _is_person_name(self, doc: _Doc, i: int, last: int, key: str) -> bool:
         """True when a name that is also a person's name is used as one ("Michael Jordan")."""
@@ -428,38 +427,26 @@ class Gazetteer:
         return EntityRole.ACTOR
 
 
-def _cues(cues: frozenset[str], surfaces: list[str], keys: list[str]) -> int:
-    # A capitalised cue matches exactly; a lower-case cue matches in any case (keys are lower case).
-    exact = frozenset(c for c in cues if not c.islower())
-    lower = cues - exact
-    return sum(map(exact.__contains__, surfaces)) + sum(map(lower.__contains__, keys))
-
-
 class _Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_counts", "_cue_counts")
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_cue_counts")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
         self.person_names: set[str] = set()
         self.matched_end = -1  # end of the last name found: a name before a name is no first name
         self.last_location_end = -1  # end of the last name found, when it was a location
-        self._counts: tuple[Counter[str], Counter[str]] | None = None
-        self._cue_counts: dict[frozenset[str], int] = {}
+        self._cue_counts: dict[frozenset[str], list[int]] = {}
 
-    def cue_count(self, cues: frozenset[str]) -> int:
-        """How often the cue words occur in the whole text (counted once per text)."""
+    def cue_prefix(self, cues: frozenset[str]) -> list[int]:
+        """Running count of cue words over the tokens: window counts in O(1), once per text."""
         if cues not in self._cue_counts:
-            if self._counts is None:
-                exact = Counter(self.surfaces)
-                lower: Counter[str] = Counter()
-                for w, c in exact.items():
-                    lower[w.lower()] += c
-                self._counts = (exact, lower)
-            exact, lower = self._counts
-            # A capitalised cue matches exactly; a lower-case cue matches in any case.
-            self._cue_counts[cues] = sum(lower[c] if c.islower() else exact[c] for c in cues)
+            # A capitalised cue matches exactly; a lower-case cue matches in any case (keys are lower case).
+            exact = frozenset(c for c in cues if not c.islower())
+            lower = cues - exact
+            hits = map(int.__add__, map(exact.__contains__, self.surfaces), map(lower.__contains__, self.keys))
+            self._cue_counts[cues] = [0, *accumulate(hits)]
         return self._cue_counts[cues]
 
     def joined(self, a: int, b: int) -> bool:
