@@ -178,6 +178,17 @@ def test_select_event_brings_it_into_view(view: TimelineView) -> None:
     assert not view.select_event("e5")  # not placed
 
 
+def test_go_to_date_and_zoom_to_range(view: TimelineView) -> None:
+    view.zoom_to_date_range(dt.date(2021, 3, 1), dt.date(2021, 3, 31))
+    assert view.visible_range() == (dt.date(2021, 3, 1), dt.date(2021, 3, 31))
+    view.go_to_date(dt.date(1999, 7, 4))
+    start, end = view.visible_range()
+    assert start < dt.date(1999, 7, 4) < end and (end - start).days == 30
+    view.zoom_by(2.0)
+    start, end = view.visible_range()
+    assert start < dt.date(1999, 7, 4) < end and view.canvas.vp.span == pytest.approx(31 / 2)
+
+
 def test_keyboard_navigation(view: TimelineView, qtbot) -> None:
     view.zoom_to_date_range(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     canvas = view.canvas

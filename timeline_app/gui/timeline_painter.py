@@ -376,7 +376,7 @@ class TimelinePainter:
         same = np.zeros(len(pts), dtype=bool)
         same[has] = ob_g[idx[has]] == g[has]
         nxt[same] = np.minimum(ob_xx[idx[same]] - 4, tw)
-        avail = nxt - (x + MARKER_PX / 2 + 3)
+        avail = nxt - (x + MARKER_PX / 2 + 5)
         fits = np.flatnonzero((avail >= 48) & (x > -MARKER_PX) & (x < tw))
         if len(fits) > MAX_LABELS:
             fits = fits[np.argsort(-avail[fits], kind="stable")[:MAX_LABELS]]
@@ -386,7 +386,7 @@ class TimelinePainter:
         for i in fits.tolist():
             st = self._label(int(self.data.o_event[pts[i]]), float(avail[i]))
             if st is not None:
-                p.drawStaticText(QPointF(float(x[i]) + MARKER_PX / 2 + 3, float(py[i]) + text_dy), st)
+                p.drawStaticText(QPointF(float(x[i]) + MARKER_PX / 2 + 5, float(py[i]) + text_dy), st)
 
     def _density(self, p: QPainter, vp: ts.Viewport, theme: Theme, layout: LaneLayout, lane_lo: int,
                  lane_hi: int, lane_top: float) -> None:
