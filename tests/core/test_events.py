@@ -402,3 +402,26 @@ def test_a_person_counts_for_the_country_served_on_the_event_date() -> None:
     [m] = extract(text, date_at(text, "2012", "2012", Precision.YEAR), published=dt.date(2023, 5, 1))
     assert m.countries == ("EGY", "TUR")  # "visited Cairo": the host takes part
     assert m.location_country == ""
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ROW = st.fixed_dictionaries({
+    "article_id": st.sampled_from(["a", "b", "c"]),
+    "date_value": st.sampled_from(["2022-12-27", "2022-12-28", "2022-12", "2022", ""]),
+    "countries": st.sampled_from(["", "TUR", "SYR;TUR", "RUS;SYR;TUR", "USA"]),
+    "cameo_code": st.sampled_from(["", "040", "046", "190"]),
+    "char_start": st.integers(0, 50),
+})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=25), st.randoms())
+def test_event_ids_never_depend_on_row_order(rows: list[dict], rnd) -> None:
+    df = frame([{**r, "date_precision": "year" if len(r["date_value"]) == 4 else "month" if len(r["date_value"]) == 7 else "day"} for r in rows])
+    ids = assign_event_ids(df).tolist()
+    order = list(range(len(df)))
+    rnd.shuffle(order)
+    again = assign_event_ids(df.iloc[order].reset_index(drop=True)).tolist()
+    assert [again[order.index(i)] for i in range(len(df))] == ids

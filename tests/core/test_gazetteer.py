@@ -323,3 +323,21 @@ def test_there_are_example_lines() -> None:
 
 def test_a_former_office_holder_keeps_the_country_they_served(gaz: Gazetteer) -> None:
     assert codes(gaz, "Pompeo criticised the deal.", dt.date(2023, 6, 1), kind=EntityKind.PERSON) == ["USA"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["Turkey", "turkey", "US", "us", "Georgia", "Jordan", "Michael", "in", "northeast", "Syria", "-",
+          "backed", "Turks", "and", "Caicos", "the", "Kremlin", "said", ",", ".", "\n", "Côte", "d'Ivoire", "NATO"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40), st.sampled_from([" ", "", "  "]))
+def test_any_text_gives_sorted_non_overlapping_mentions_at_their_offsets(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    found = Gazetteer.default().tag(text)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for m in found:
+        assert text[m.start : m.end] == m.text and m.code
