@@ -112,7 +112,7 @@ def _group_value(name: str, m: re.Match[str], rule: Rule, rules: RuleSet) -> str
     raw = m.group(name)
     if raw is None:
         return ""
-    table = rules.tables.get(rule.groups.get(name, ""))
+    table = rules.tables.get(rule.groups.get(name, "")) or rules.tables.get(name)
     if table is None:
         return raw.lower()
     key = normalise_key(raw)

@@ -17,10 +17,11 @@ log = logging.getLogger(__name__)
 _SHIFT = re.compile(
     r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
-    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI)?$"
+    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E))?$"
 )
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOW = re.compile(r"^DOW-([1-7])$")
+_HOLIDAY = re.compile(r"^(?:(?P<year>\d{4})|XXXX)-(?P<month>\d{2})-(?:W(?P<week>[1-5L])-(?P<wd>[1-7])|(?P<election>E))$")
 _PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI))$")
 _ABSOLUTE_PRECISIONS = frozenset(Precision) - {Precision.UNKNOWN}
 _MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}
@@ -93,6 +94,10 @@ class Resolver:
         if value.startswith(("PRESENT_REF", "PAST_REF", "FUTURE_REF")) or value.startswith("P"):
             return value, False
         date_part, time = split_time(value)
+        h = _HOLIDAY.match(date_part)
+        if h and h.group("year"):
+            day = holiday_date(int(h.group("year")), date_part[5:])
+            return (day.isoformat() + time, False) if day else None
         if _is_absolute(date_part):
             return (value, False) if describe(value) else None
         resolved = self._resolve_date(date_part, tense)
@@ -126,11 +131,12 @@ class Resolver:
             if m.group("n") == "X":
                 return "PAST_REF" if m.group("sign") == "-" else "FUTURE_REF"
             n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
-            if m.group("within"):  # "June last year": the month of the shifted year
-                if m.group("unit") != "year":
+            if m.group("within"):  # "June last year", "April 24 and 25": a part of the period
+                unit = m.group("unit")
+                if unit not in ("year", "month") or (unit == "month" and not _is_day_suffix(m.group("within"))):
                     return None
-                year = self._shift((anchor[0], Precision.DAY), n, "year")
-                return None if year is None else _valid(year + m.group("within"))
+                period = self._shift((anchor[0], Precision.DAY), n, unit)
+                return None if period is None else _valid(period + m.group("within"))
             return self._shift(anchor, n, m.group("unit"))
         if m := _PICK.match(value):
             anchor = self._anchor(m.group("anchor"))
@@ -173,6 +179,29 @@ def _season_value(day: dt.date) -> str:
     return f"{day.year}-{ {3: 'SP', 4: 'SP', 5: 'SP', 6: 'SU', 7: 'SU', 8: 'SU'}.get(m, 'FA')}"
 
 
+def _is_day_suffix(within: str) -> bool:
+    return bool(re.fullmatch(r"-\d{2}", within))
+
+
+def holiday_date(year: int, spec: str) -> dt.date | None:
+    """The day of a holiday in `year`: spec "11-W4-4" is the 4th Thursday of November, "05-WL-1"
+    the last Monday of May, "11-E" the Tuesday after the first Monday of November."""
+    h = _HOLIDAY.match(f"{year:04d}-{spec}")
+    if not h or not 1 <= int(h.group("month")) <= 12:
+        return None
+    month = int(h.group("month"))
+    first = dt.date(year, month, 1)
+    if h.group("election"):
+        monday = first + dt.timedelta(days=(0 - first.weekday()) % 7)
+        return monday + dt.timedelta(days=1)
+    wd = int(h.group("wd"))
+    if h.group("week") == "L":
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (int(h.group("week")) - 1))
+    return day if day.month == month else None
+
+
 def _is_absolute(value: str) -> bool:
     return bool(value) and value[0].isdigit()
 
@@ -200,6 +229,22 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         name = calendar.day_name[wd - 1]
         day = calendar_date(name, base, FUTURE if rel == FUTURE else PAST)
         return None if day is None else day.isoformat()
+    h = _HOLIDAY.match(target)
+    if h:
+        spec = target[5:]
+        days = [d for y in (base.year - 1, base.year, base.year + 1) if (d := holiday_date(y, spec))]
+        if rel == "same":
+            days = [d for d in days if d.year == base.year]
+            return days[0].isoformat() if days else None
+        if not strict and base in days:
+            return base.isoformat()
+        past = [d for d in days if d < base]
+        future = [d for d in days if d > base]
+        if rel in (PAST, WEAK_PAST) or (rel is None and future and past and base - past[-1] <= future[0] - base):
+            return past[-1].isoformat() if past else None
+        if rel is None and not future:
+            return past[-1].isoformat() if past else None
+        return future[0].isoformat() if future else None
     m = _PARTIAL.match(target)
     if not m:
         log.debug("cannot resolve %r", target)

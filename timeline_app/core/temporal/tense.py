@@ -10,6 +10,7 @@ WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just 
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
+_PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 
@@ -46,6 +47,8 @@ def direction(
                 continue
             if any(s <= m.start() < e for s, e in future_spans):
                 continue  # "scheduled", "expected to" are future cues, not past participles
+            if _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "will be held", "to be signed": a participle, not a past tense
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0] or (dist == best[0] and label == PAST):
                 best = (dist, label)
