@@ -20,7 +20,8 @@ from timeline_app.core import pipeline
 from timeline_app.core.store import Library
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.library_panel import NEEDS_DATE
-from timeline_app.gui.main_window import EXPORT_FORMATS, MainWindow
+from timeline_app.gui.jobs import EXPORT_FORMATS
+from timeline_app.gui.main_window import MainWindow
 
 LOAD_TIMEOUT = 120_000
 # Five short articles of our own with overlapping countries (Turkey and Syria in three of them).
@@ -344,7 +345,7 @@ def test_cancel_stops_a_long_import_and_keeps_what_was_read(window, qtbot, tmp_p
 
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
         window.open_folder_action.trigger()
-        window._job.progressed.connect(cancel_on_first_progress)
+        window.jobs.current.progressed.connect(cancel_on_first_progress)
     report = blocker.args[0]
     assert report.cancelled and 1 <= report.added < 40
     assert len(window.snapshot.articles) == before + report.added
@@ -415,7 +416,7 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
         raise KeyError("no such column")
 
     with qtbot.waitSignal(window.job_finished, timeout=10_000):
-        window._enqueue(TaskWorker(broken, "testing"), None)
+        window.jobs.enqueue(TaskWorker(broken, "testing"))
     dialogs = [d for d in window.findChildren(CrashDialog) if d.isVisible()]
     assert len(dialogs) == 1 and "KeyError" in dialogs[0].details.toPlainText()
     dialogs[0].close()

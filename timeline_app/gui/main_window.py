@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import paths
 from timeline_app.core import frames
-from timeline_app.core.filters import FilterIndex, FilterSpec
+from timeline_app.core.filters import FilterSpec
 from timeline_app.core.models import Article
 from timeline_app.core.store import Library
 from timeline_app.errors import TimelineError
@@ -41,11 +41,13 @@ from timeline_app.gui.dialogs import (
     about_box,
     import_summary_box,
 )
-from timeline_app.gui.event_model import EventTableModel, EventTableView, TableColumns, prepare_columns
+from timeline_app.gui.event_model import EventTableModel, EventTableView
 from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.jobs import EXPORT_FORMATS, export_format, restore_articles_job, set_dates_job, write_export
 from timeline_app.gui.library_panel import LibraryPanel
+from timeline_app.gui.snapshot import Snapshot, read_snapshot
 from timeline_app.gui.timeline_view import TimelineView
-from timeline_app.gui.workers import CancelFn, PipelineWorker, ProgressFn, TaskWorker
+from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)
 
@@ -58,69 +60,6 @@ EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on th
               "or add the sample articles from the File menu.")
 OPEN_FILTER = (
     "Articles (*.txt *.md *.markdown *.html *.htm *.xml *.rss *.atom *.json *.jsonl *.csv *.zip);;All files (*)"
-)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the window shows, read from the library and prepared off the GUI thread."""
-
-    articles: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
-    index: FilterIndex
-    country_names: dict[str, str]
-    table: TableColumns
-    mention_rows: dict[str, np.ndarray]  # event_id -> row positions in `mentions`
-    type_counts: dict[str, int]
-    organization_counts: dict[str, int]
-    precision_counts: dict[str, int]
-
-
-def read_snapshot(library_path: Path) -> Snapshot:
-    """Read articles, mentions and events, and build the indexes the views need (no Qt objects)."""
-    with Library(library_path) as library:
-        articles = library.articles_frame()
-        # The user's corrections applied, as Library.events_frame does, so that event ids agree.
-        mentions = library.curated_mentions()
-    events = frames.events_from_mentions(mentions)
-    if "hidden" in events.columns:
-        events = events[~events["hidden"].astype(bool)].reset_index(drop=True)
-    index = FilterIndex(events)
-    names: dict[str, str] = {}
-    if index.countries:
-        from timeline_app.core.gazetteer import Gazetteer
-
-        gazetteer = Gazetteer.default()
-        names = {code: gazetteer.country_name(code) or code for code in index.countries}
-    mention_rows: dict[str, np.ndarray] = {}
-    if not mentions.empty:
-        codes, uniques = pd.factorize(mentions["event_id"])
-        order = np.argsort(codes, kind="stable")
-        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-        mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
-    return Snapshot(
-        articles, mentions, events, index, names, prepare_columns(events), mention_rows,
-        _value_counts(events, "event_type"), _list_counts(events, "organizations"),
-        _value_counts(events, "date_precision"),
-    )
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    key: str
-    label: str
-    suffix: str
-    file_filter: str
-    shortcut: str
-
-
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("events_csv", "Events as CSV…", ".csv", "CSV (*.csv)", "Ctrl+E"),
-    ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV (*.csv)", "Ctrl+Shift+E"),
-    ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON (*.json)", "Ctrl+Alt+T"),
-    ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines (*.jsonl)", "Ctrl+Alt+J"),
-    ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel (*.xlsx)", "Ctrl+Alt+X"),
 )
 
 
@@ -144,12 +83,9 @@ class MainWindow(QMainWindow):
         self.export_all = False
         self.last_message: QMessageBox | None = None
         self.date_dialog: PublicationDateDialog | None = None
-        self._mention_rows: dict[str, np.ndarray] = {}
         self._selected_event = ""
         self._undo: list[list[Article]] = []
-        self._jobs: list[tuple[TaskWorker, Callable[[Any], None] | None]] = []
-        self._job: TaskWorker | None = None
-        self._ended: list[TaskWorker] = []
+        self.jobs = JobQueue(self)
         self._loader: TaskWorker | None = None
         self._reload_again = False
         self._crash_dialogs: list[CrashDialog] = []
@@ -372,6 +308,12 @@ class MainWindow(QMainWindow):
         self.library_panel.date_requested.connect(self._on_library_date_requested)
         self.library_panel.filter_requested.connect(self._on_library_filter_requested)
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.jobs.started.connect(self._on_jobs_started)
+        self.jobs.progressed.connect(self._on_jobs_progressed)
+        self.jobs.failed.connect(self._on_jobs_failed)
+        self.jobs.crashed.connect(self._show_crash)
+        self.jobs.job_finished.connect(self.job_finished)
+        self.jobs.idle.connect(self._on_jobs_idle)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -411,7 +353,7 @@ class MainWindow(QMainWindow):
     def open_library(self, path: Path) -> bool:
         """Switch to the library at `path` (created when missing). False, with a message, if it fails."""
         path = Path(path)
-        if self._busy():
+        if self.jobs.busy():
             self._show_message("Please wait", "An import is still running. Cancel it or wait, then switch "
                                "libraries.", QMessageBox.Icon.Information)
             return False
@@ -449,9 +391,8 @@ class MainWindow(QMainWindow):
         loader.failed.connect(lambda msg: self._show_message("Cannot read the library", msg))
         loader.crashed.connect(self._show_crash)
         loader.finished.connect(self._on_loader_finished)
-        loader.ended.connect(self._on_worker_ended)
         self._loader = loader
-        self._ended.append(loader)
+        self.jobs.track(loader)
         loader.start()
 
     def _on_loader_succeeded(self, snapshot: Snapshot) -> None:
@@ -459,7 +400,6 @@ class MainWindow(QMainWindow):
             return  # stale: another read follows at once
         self.snapshot = snapshot
         events = snapshot.events
-        self._mention_rows = snapshot.mention_rows
         self.event_model.set_country_names(snapshot.country_names)
         self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
@@ -533,13 +473,9 @@ class MainWindow(QMainWindow):
     def filtered_mentions(self) -> pd.DataFrame:
         if self.snapshot is None:
             return frames.empty_mentions()
-        mentions = self.snapshot.mentions
         if self.export_all:
-            return mentions
-        keep = mentions["event_id"].isin(set(self.filtered_events()["event_id"]))
-        if self.spec.article_ids:
-            keep &= mentions["article_id"].isin([int(a) for a in self.spec.article_ids])
-        return mentions[keep]
+            return self.snapshot.mentions
+        return self.snapshot.filtered_mentions(self.filtered_events(), self.spec.article_ids)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -572,10 +508,9 @@ class MainWindow(QMainWindow):
         """The mention an event is shown by: from the reader's article if it has one, else the first."""
         if self.snapshot is None:
             return None
-        rows = self._mention_rows.get(event_id)
-        if rows is None or not len(rows):
+        mentions = self.snapshot.event_mentions(event_id)
+        if mentions.empty:
             return None
-        mentions = self.snapshot.mentions.iloc[rows]
         if self.reader.article_id is not None:
             same = mentions[mentions["article_id"] == self.reader.article_id]
             if len(same):
@@ -669,7 +604,7 @@ class MainWindow(QMainWindow):
         if not inputs:
             return
         worker = PipelineWorker(inputs, self.library_path, published)
-        self._enqueue(worker, lambda report: self._on_import_done(report, quiet))
+        self.jobs.enqueue(worker, lambda report: self._on_import_done(report, quiet))
 
     def open_samples(self) -> None:
         """Add the bundled sample articles (not the folder's README)."""
@@ -761,23 +696,13 @@ class MainWindow(QMainWindow):
         self.set_publication_dates(dialog.dates())
 
     def set_publication_dates(self, dates: dict[int, dt.date]) -> None:
+        """Give articles their publication dates in the background; their events are resolved again."""
         if not dates:
             return
-        path = self.library_path
-
-        def job(progress: ProgressFn, cancel: CancelFn) -> int:
-            from timeline_app.core import pipeline
-
-            for n, (article_id, day) in enumerate(dates.items(), 1):
-                if cancel():
-                    break
-                pipeline.set_publication_date(path, article_id, day)
-                progress(n, len(dates), f"article {article_id}")
-            return len(dates)
-
         n = len(dates)
-        worker = TaskWorker(job, f"setting {n} publication date{'s' if n != 1 else ''}")
-        self._enqueue(worker, lambda _n: self._after_dates_set(n))
+        worker = TaskWorker(set_dates_job(self.library_path, dates),
+                            f"setting {n} publication date{'s' if n != 1 else ''}")
+        self.jobs.enqueue(worker, self._after_dates_set)
 
     def _after_dates_set(self, n: int) -> None:
         self.reader.article_id = None  # its dates are resolved anew
@@ -816,21 +741,12 @@ class MainWindow(QMainWindow):
             return
         articles = self._undo.pop()
         self.undo_action.setEnabled(bool(self._undo))
-        path = self.library_path
+        worker = TaskWorker(restore_articles_job(self.library_path, articles), "putting articles back")
+        self.jobs.enqueue(worker, self._after_articles_restored)
 
-        def job(progress: ProgressFn, cancel: CancelFn) -> int:
-            from timeline_app.core.pipeline import process_article
-
-            with Library(path) as library:
-                for n, article in enumerate(articles, 1):
-                    processed = process_article(article)
-                    library.add_article(processed.article, processed.mentions)
-                    progress(n, len(articles), article.title)
-            return len(articles)
-
-        worker = TaskWorker(job, "putting articles back")
-        self._enqueue(worker, lambda n: (self.reload(), self.statusBar().showMessage(
-            f"{n} article{'s' if n != 1 else ''} put back.", 8000)))
+    def _after_articles_restored(self, n: int) -> None:
+        self.reload()
+        self.statusBar().showMessage(f"{n} article{'s' if n != 1 else ''} put back.", 8000)
 
     # -- export --------------------------------------------------------------------------------
 
@@ -839,39 +755,28 @@ class MainWindow(QMainWindow):
 
     def export(self, key: str, path: str | None = None) -> int:
         """Export the filtered events (all with "Export all events") in the format `key`."""
-        fmt = next(f for f in EXPORT_FORMATS if f.key == key)
+        fmt = export_format(key)
         if path is None:
-            suggested = str(Path(self._last_dir()) / f"{self.library_path.stem}-events{fmt.suffix}")
-            if key == "mentions_csv":
-                suggested = suggested.replace("-events", "-mentions")
-            path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.label.rstrip('…')}", suggested,
-                                                  fmt.file_filter)
+            name = f"{self.library_path.stem}-{fmt.rows}{fmt.suffix}"
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.label.rstrip('…')}",
+                                                  str(Path(self._last_dir()) / name), fmt.file_filter)
             if not path:
                 return 0
             if not path.lower().endswith(fmt.suffix):
                 path += fmt.suffix
             self._set_last_dir(Path(path).parent)
-        from timeline_app.core import export
-
-        writers = {
-            "events_csv": lambda: export.write_events_csv(self.filtered_events(), path),
-            "mentions_csv": lambda: export.write_mentions_csv(self.filtered_mentions(), path),
-            "timelinejs": lambda: export.write_timelinejs(self.filtered_events(), path),
-            "jsonl": lambda: export.write_jsonl(self.filtered_events(), path),
-            "xlsx": lambda: export.write_xlsx(self.filtered_events(), path),
-        }
+        events = self.filtered_events()
+        mentions = self.filtered_mentions() if fmt.rows == "mentions" else frames.empty_mentions()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            rows = writers[key]()
+            rows = write_export(key, events, mentions, path)
         except TimelineError as e:
             self._show_message("Export failed", str(e))
             return 0
         finally:
             QApplication.restoreOverrideCursor()
-        rows = int(rows) if rows is not None else 0
-        what = "mentions" if key == "mentions_csv" else "events"
         scope = "all" if self.export_all else "filtered"
-        self.statusBar().showMessage(f"Exported {rows:,} {scope} {what} to {path}.", 15000)
+        self.statusBar().showMessage(f"Exported {rows:,} {scope} {fmt.rows} to {path}.", 15000)
         self.exported.emit(str(path), rows)
         return rows
 
@@ -920,68 +825,32 @@ class MainWindow(QMainWindow):
 
     # -- jobs ----------------------------------------------------------------------------------
 
-    def _enqueue(self, worker: TaskWorker, on_success: Callable[[Any], None] | None) -> None:
-        self._jobs.append((worker, on_success))
-        if self._job is None:
-            self._start_next_job()
-
-    def _busy(self) -> bool:
-        return self._job is not None or bool(self._jobs)
-
-    def _start_next_job(self) -> None:
-        if not self._jobs:
-            self._job = None
-            self.progress.hide()
-            self.cancel_button.hide()
-            return
-        worker, on_success = self._jobs.pop(0)
-        self._job = worker
-        worker.progressed.connect(self._on_job_progressed)
-        if on_success is not None:
-            worker.succeeded.connect(on_success)
-        worker.failed.connect(lambda msg, w=worker: self._show_message(f"Error while {w.description}", msg))
-        worker.crashed.connect(self._show_crash)
-        worker.finished.connect(lambda w=worker: self._on_job_finished(w))
-        worker.ended.connect(self._on_worker_ended)
-        self._ended.append(worker)
+    def _on_jobs_started(self, description: str) -> None:
         self.progress.setRange(0, 0)
-        self.progress.setFormat(worker.description[:1].upper() + worker.description[1:] + "…")
+        self.progress.setFormat(description[:1].upper() + description[1:] + "…")
         self.progress.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        worker.start()
 
-    def _on_job_progressed(self, done: int, total: int, what: str) -> None:
+    def _on_jobs_progressed(self, done: int, total: int, what: str) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"%v of %m")
+            self.progress.setFormat("%v of %m")
         if what:
             self.statusBar().showMessage(Path(what).name if "://" not in what else what, 3000)
 
+    def _on_jobs_failed(self, description: str, message: str) -> None:
+        self._show_message(f"Error while {description}", message)
+
+    def _on_jobs_idle(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
     def _on_cancel_button_clicked(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.cancel_button.setEnabled(False)
-            self.progress.setFormat("Cancelling…")
-
-    def _on_job_finished(self, worker: TaskWorker) -> None:
-        self.job_finished.emit(worker.description)
-        self._job = None
-        self._start_next_job()
-
-    def _on_worker_ended(self) -> None:
-        # Drop the workers whose threads have stopped (keeping them alive until then).
-        for worker in [w for w in self._ended if not w.is_running()]:
-            worker.wait()
-            self._ended.remove(worker)
-
-    def wait_for_jobs(self, msecs: int = 60_000) -> None:
-        """Cancel what runs and wait for the threads (closing, switching libraries in tests)."""
-        self._jobs.clear()
-        for worker in list(self._ended):
-            worker.cancel()
-            worker.wait(msecs)
+        self.jobs.cancel_current()
+        self.cancel_button.setEnabled(False)
+        self.progress.setFormat("Cancelling…")
 
     # -- messages ------------------------------------------------------------------------------
 
@@ -1035,7 +904,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
-        self.wait_for_jobs()
+        self.jobs.wait_all()
         if self.library is not None:
             self.library.close()
             self.library = None
@@ -1050,18 +919,3 @@ def _parse_partial_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
-
-
-def _value_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
-    if df.empty or column not in df:
-        return {}
-    counts = df[column].fillna("").astype(str).value_counts()
-    return {str(k): int(v) for k, v in counts.items() if k}
-
-
-def _list_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
-    if df.empty or column not in df:
-        return {}
-    exploded = df[column].fillna("").astype(str).str.split(frames.LIST_SEPARATOR).explode()
-    counts = exploded[exploded != ""].value_counts()
-    return {str(k): int(v) for k, v in counts.items()}

@@ -144,3 +144,75 @@ class PipelineWorker(TaskWorker):
 
         n = len(self.inputs)
         super().__init__(job, f"importing {n} input{'s' if n != 1 else ''}")
+
+
+class JobQueue(QObject):
+    """Runs TaskWorkers one after another and keeps each alive until its thread has stopped.
+
+    One job at a time keeps imports, date changes and undo from racing on the same articles;
+    `track` keeps other workers (the library reader) alive without queueing them.
+    """
+
+    started = Signal(str)  # description
+    progressed = Signal(int, int, str)
+    failed = Signal(str, str)  # description, message for the user
+    crashed = Signal(str)  # traceback text
+    job_finished = Signal(str)  # description
+    idle = Signal()  # nothing runs or waits any more
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._waiting: list[tuple[TaskWorker, Callable[[Any], None] | None]] = []
+        self.current: TaskWorker | None = None
+        self._alive: list[TaskWorker] = []
+
+    def enqueue(self, worker: TaskWorker, on_success: Callable[[Any], None] | None = None) -> None:
+        self._waiting.append((worker, on_success))
+        if self.current is None:
+            self._start_next()
+
+    def busy(self) -> bool:
+        return self.current is not None or bool(self._waiting)
+
+    def cancel_current(self) -> None:
+        if self.current is not None:
+            self.current.cancel()
+
+    def track(self, worker: TaskWorker) -> None:
+        """Keep a worker run outside the queue alive until its thread stops, and stop it on close."""
+        self._alive.append(worker)
+        worker.ended.connect(self._on_worker_ended)
+
+    def wait_all(self, msecs: int = 60_000) -> None:
+        """Drop waiting jobs, ask running ones to stop, and wait for their threads (closing)."""
+        self._waiting.clear()
+        for worker in list(self._alive):
+            worker.cancel()
+            worker.wait(msecs)
+
+    def _start_next(self) -> None:
+        if not self._waiting:
+            self.current = None
+            self.idle.emit()
+            return
+        worker, on_success = self._waiting.pop(0)
+        self.current = worker
+        worker.progressed.connect(self.progressed)
+        if on_success is not None:
+            worker.succeeded.connect(on_success)
+        worker.failed.connect(lambda message, w=worker: self.failed.emit(w.description, message))
+        worker.crashed.connect(self.crashed)
+        worker.finished.connect(lambda w=worker: self._on_job_finished(w))
+        self.track(worker)
+        self.started.emit(worker.description)
+        worker.start()
+
+    def _on_job_finished(self, worker: TaskWorker) -> None:
+        self.current = None
+        self.job_finished.emit(worker.description)
+        self._start_next()
+
+    def _on_worker_ended(self) -> None:
+        for worker in [w for w in self._alive if not w.is_running()]:
+            worker.wait()
+            self._alive.remove(worker)
