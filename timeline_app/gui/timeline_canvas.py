@@ -48,6 +48,7 @@ class TimelineCanvas(QWidget):
         self._items = FrameItems.empty()
         self._static: QPixmap | None = None
         self._static_key: tuple | None = None
+        self._direct_key: tuple | None = None  # view last drawn straight onto the widget
         self._theme_key: int | None = None
         self._theme: Theme | None = None
         self._press: QPointF | None = None
@@ -132,32 +133,48 @@ class TimelineCanvas(QWidget):
         dpr = self.devicePixelRatioF()
         key = (state.viewport, state.width, state.height, state.scroll_y, self.data.version, self._theme_key,
                dpr, int(state.today * 96) if state.today is not None else None, id(self.country_names))
-        if key != self._static_key or self._static is None:
-            pm = self._static
-            size = (int(state.width * dpr), int(state.height * dpr))
-            if pm is None or (pm.width(), pm.height()) != size or pm.devicePixelRatio() != dpr:
-                pm = QPixmap(*size)
-                pm.setDevicePixelRatio(dpr)
-            sp = QPainter(pm)
-            self._items = self.painter.paint(sp, state, theme)
-            sp.end()
-            self._static = pm
-            scroll = int(AXIS_H - self._items.lane_top)
-            self._static_key = (key[0], key[1], key[2], scroll) + key[4:]
-            if self.painter.incomplete:
-                self._static_key = None
-                QTimer.singleShot(0, self.update)
-            if scroll != self.scroll_y or self.painter.content_height != self._content_height:
-                # Lane heights follow the visible events, so the scroll range is known after painting.
-                self.scroll_y = scroll
-                self._content_height = self.painter.content_height
-                self.scroll_changed.emit()
+        if key == self._static_key and self._static is not None:
+            p = QPainter(self)  # hover, selection, rubber band: the static layer is still good
+            p.drawPixmap(0, 0, self._static)
+            self._overlay(p, theme)
+            p.end()
+            return
+        if key != self._direct_key:
+            # A new view (pan, zoom, data): draw straight onto the widget, the cheapest path. Only
+            # a second paint of the same view (hover, selection) pays for a cached static layer.
+            p = QPainter(self)
+            self._after_frame(self.painter.paint(p, state, theme), key)
+            self._overlay(p, theme)
+            p.end()
+            self._direct_key = key if not self.painter.incomplete else None
+            return
+        pm = self._static
+        size = (int(state.width * dpr), int(state.height * dpr))
+        if pm is None or (pm.width(), pm.height()) != size or pm.devicePixelRatio() != dpr:
+            pm = QPixmap(*size)
+            pm.setDevicePixelRatio(dpr)
+        sp = QPainter(pm)
+        self._after_frame(self.painter.paint(sp, state, theme), key)
+        sp.end()
+        self._static = pm
+        self._static_key = self._direct_key = key if not self.painter.incomplete else None
         p = QPainter(self)
         p.drawPixmap(0, 0, self._static)
         self._overlay(p, theme)
         p.end()
+
+    def _after_frame(self, items: FrameItems, key: tuple) -> None:
+        self._items = items
         if not self._prefetch_timer.isActive():
             self._prefetch_timer.start()
+        if self.painter.incomplete:
+            QTimer.singleShot(0, self.update)  # labels still to lay out
+        scroll = int(AXIS_H - items.lane_top)
+        if scroll != self.scroll_y or self.painter.content_height != self._content_height:
+            # Lane heights follow the visible events, so the scroll range is known after painting.
+            self.scroll_y = scroll
+            self._content_height = self.painter.content_height
+            self.scroll_changed.emit()
 
     def _on_prefetch_timer_timeout(self) -> None:
         """Compute the zoom levels next to the current one while the user is idle (one per call)."""
@@ -409,7 +426,7 @@ class TimelineCanvas(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._static_key = None  # light/dark switch: redraw with the new colours
+            self._static_key = self._direct_key = None  # light/dark switch: redraw with the new colours
             self.update()
         super().changeEvent(event)
 
