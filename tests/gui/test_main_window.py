@@ -370,7 +370,9 @@ def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path) -> N
 
 def test_sync_with_timeline_view_filters_to_the_visible_range(window, qtbot) -> None:
     events = window.snapshot.events
-    window.filters.sync_check.setChecked(True)
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        window.filters.sync_check.setChecked(True)  # takes the range on screen at once
+    assert (window.spec.date_from, window.spec.date_to) == window.timeline.visible_range()
     lo, hi = "2023-03-01", "2023-05-31"
     with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
         window.timeline.zoom_to_date_range(pd.Timestamp(lo).date(), pd.Timestamp(hi).date())

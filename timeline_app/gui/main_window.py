@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.filters.filters_changed.connect(self._on_filters_filters_changed)
+        self.filters.sync_toggled.connect(self._on_filters_sync_toggled)
         self.table.current_event_changed.connect(self._on_table_current_event_changed)
         self.table.article_requested.connect(self._on_table_article_requested)
         self.table.zoom_requested.connect(self._on_table_zoom_requested)
@@ -463,6 +464,10 @@ class MainWindow(QMainWindow):
     def _on_filters_filters_changed(self, spec: FilterSpec) -> None:
         # Narrowing the events brings them into view, unless the dates follow the view itself.
         self.apply_filters(spec, refit=not self.filters.sync_check.isChecked())
+
+    def _on_filters_sync_toggled(self, on: bool) -> None:
+        if on:  # take the range on screen now, not at the next pan or zoom
+            self.filters.set_view_range(*self.timeline.visible_range())
 
     def filtered_events(self) -> pd.DataFrame:
         if self.snapshot is None:
