@@ -42,6 +42,30 @@ def _century_ord(number: str) -> str:
     return f"{n - 1:02d}"
 
 
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+
+
+def _spoken_year(century: str, tens: str, units: str) -> str:
+    """("nineteen", "ninety", "six") -> "1996"; ("nineteen", "twelve", "") -> "1912"."""
+    c = _WORD_NUMBERS[century.lower()]
+    t = tens.lower()
+    rest = _TENS[t] * 10 + (_WORD_NUMBERS[units.lower()] if units else 0) if t in _TENS else _WORD_NUMBERS[t]
+    if units and t not in _TENS:
+        raise ValueError(units)
+    return f"{c:02d}{rest:02d}"
+
+
+def _two_thousand(units: str) -> str:
+    return f"{2000 + (_WORD_NUMBERS[units.lower()] if units else 0)}"
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -69,5 +93,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "set_of": lambda s: _SETS[s.lower()],
     "season_of": lambda s: {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s.lower()],
     "relyears": lambda r: {"this": "+0", "last": "-1", "next": "+1"}[r.lower()],
+    "spoken_year": _spoken_year,
+    "two_thousand": _two_thousand,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
 }
