@@ -36,11 +36,14 @@ def single_skip(path: Path, **kwargs: object) -> str:
         ("program", b"\x7fELF\x02\x01\x01" + bytes(50), "binary file (ELF executable)"),
         ("data.bin", b"abc\x00\x01\x02def" * 20, "binary file"),
         ("controls.txt", bytes(range(1, 32)) * 20, "binary file"),
+        ("page_files/script.js", b"function f() { return 1; }", "not an article: JavaScript file (.js)"),
+        ("page_files/style.css", b"body { margin: 0 }", "not an article: style sheet (.css)"),
         ("news.gz", b"\x1f\x8b\x08\x00" + bytes(20), "binary file (gzip archive)"),
     ],
 )
 def test_bad_files_are_skipped_with_a_one_line_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
     path.write_bytes(data)
     assert single_skip(path) == reason
 

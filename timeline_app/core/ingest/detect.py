@@ -74,6 +74,29 @@ _ZIP_DOCUMENTS = {
     ".apk": "Android package",
 }
 
+# Text files that are never articles: the assets of a saved web page, code and configuration.
+_NOT_ARTICLES = {
+    ".js": "JavaScript file",
+    ".mjs": "JavaScript file",
+    ".css": "style sheet",
+    ".map": "source map",
+    ".svg": "SVG image",
+    ".ico": "icon",
+    ".woff": "web font",
+    ".woff2": "web font",
+    ".ttf": "font",
+    ".otf": "font",
+    ".py": "Python source file",
+    ".sh": "shell script",
+    ".bat": "batch file",
+    ".ps1": "PowerShell script",
+    ".exe": "Windows program",
+    ".dll": "Windows library",
+    ".sqlite": "SQLite database",
+    ".sqlite3": "SQLite database",
+    ".db": "database file",
+}
+
 _BY_EXTENSION = {
     ".txt": Kind.TEXT,
     ".text": Kind.TEXT,
@@ -150,6 +173,8 @@ def detect(name: str, head: bytes) -> Kind:
     label = _magic_name(head)
     if label:
         raise InputError(f"binary file ({label})")
+    if ext in _NOT_ARTICLES:
+        raise InputError(f"not an article: {_NOT_ARTICLES[ext]} ({ext})")
     if head.startswith(ZIP_MAGIC):
         if ext in _ZIP_DOCUMENTS:
             raise InputError(f"{_ZIP_DOCUMENTS[ext]} ({ext}): save it as plain text or HTML to read it")
