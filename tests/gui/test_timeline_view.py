@@ -135,6 +135,27 @@ def test_hover_tooltip_text(view: TimelineView) -> None:
     assert "Syria (SYR)" in html and "Fight" in html and "1 source" in html
 
 
+def test_open_period_runs_to_the_publication_date(qtbot) -> None:
+    df = _frame()
+    df["publication_date"] = "2022-12-28"
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(1000, 400)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_events(df)
+    v.zoom_to_date_range(dt.date(2010, 1, 1), dt.date(2023, 12, 31))
+    v.canvas.repaint()
+    e3 = v._data.index_of("e3")
+    items = v.canvas._items
+    bar = np.flatnonzero((items.occ >= 0) & (v._data.o_event[np.maximum(items.occ, 0)] == e3))
+    assert len(bar) == 1
+    # "Since 2011" drawn from 2011 to the end of 2022, not over 2011 alone.
+    assert items.w[bar[0]] == pytest.approx(12 / 14 * v.canvas.time_width(), rel=0.03)
+    html = v.canvas.tooltip_html(e3)
+    assert "2011-01-01 – 2011-12-31" in html and "until 2022-12-28" in html
+
+
 def test_filter_change_redraws(view: TimelineView) -> None:
     view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
     assert {"e1", "e4", "e7"} <= _drawn_events(view)

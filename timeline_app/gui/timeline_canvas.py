@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import re
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -258,11 +259,12 @@ class TimelineCanvas(QWidget):
             v = df.at[event, name]
             return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
 
-        start, end = int(d.start[event]), int(d.end[event]) - 1
+        start, end = int(d.start[event]), int(d.end_written[event]) - 1
         resolved = ts.format_day(start) if start == end else f"{ts.format_day(start)} – {ts.format_day(end)}"
         precision = str(d.precision[event])
         if d.open_end[event]:
-            resolved += " (open-ended)"
+            resolved += " (open-ended" + (f", until {ts.format_day(d.end[event] - 1)} at least)"
+                                          if d.end[event] > d.end_written[event] else ")")
         names = [f"{self.country_names.get(c, c)} ({c})" if c in self.country_names else c
                  for c in d.event_countries(event)]
         sources = field("sources")
@@ -281,7 +283,8 @@ class TimelineCanvas(QWidget):
             titles = field("source_titles")
             text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
             if titles:
-                text += ": " + html.escape("; ".join(t.strip() for t in titles.split(";")[:3] if t.strip()))
+                names = [t.strip() for t in re.split(r" \| |;", titles) if t.strip()]
+                text += ": " + html.escape("; ".join(names[:3])) + ("…" if len(names) > 3 else "")
             rows.append(("Sources", text))
         table = "".join(f"<tr><td style='color:gray;padding-right:6px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         summary = html.escape(field("summary"))

@@ -139,6 +139,7 @@ class TimelineData:
         self._id_index: dict[str, int] = {}
         self.start = np.zeros(0, dtype=np.int64)
         self.end = np.zeros(0, dtype=np.int64)
+        self.end_written = np.zeros(0, dtype=np.int64)
         self.placed = np.zeros(0, dtype=bool)
         self.precision = np.zeros(0, dtype=object)
         self.alpha_level = np.zeros(0, dtype=np.int8)
@@ -170,7 +171,8 @@ class TimelineData:
         self.placed = start != ts.MISSING_DAY
         end = np.maximum(end, start)
         self.start = np.where(self.placed, start, 0)
-        self.end = np.where(self.placed, end + 1, 1)  # exclusive
+        self.end_written = np.where(self.placed, end + 1, 1)  # exclusive, as resolved
+        self.end = self.end_written.copy()  # exclusive, as drawn
         prec_codes, prec_uniques = pd.factorize(pd.Series(_column(self.df, "date_precision", "day"), dtype=object))
         prec_names = [str(p).lower() if isinstance(p, str) else "day" for p in prec_uniques]
         prec_codes = np.asarray(prec_codes, dtype=np.int64)
@@ -185,6 +187,11 @@ class TimelineData:
         self.alpha_level[self.is_day] = 0
         open_raw = pd.Series(_column(self.df, "open_end", False), dtype=object)
         self.open_end = open_raw.map(lambda v: bool(v) and str(v).lower() not in ("false", "0", "nan", "none")).to_numpy(bool)
+        if self.open_end.any() and "publication_date" in self.df.columns:
+            # "Since 2011" runs until the article was written: draw it that far, fading out.
+            published = _factorized_days(self.df, "publication_date")
+            longer = self.open_end & self.placed & (published != ts.MISSING_DAY) & (published + 1 > self.end)
+            self.end[longer] = published[longer] + 1
         self._countries = _ListColumn(_column(self.df, "countries", ""), upper=True)
         type_codes, type_uniques = pd.factorize(pd.Series(_column(self.df, "event_type", ""), dtype=object))
         self._type_names = [str(t).strip() if isinstance(t, str) else "" for t in type_uniques] + [""]
