@@ -46,7 +46,8 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
         mention = _resolve(text, cand, sentences, resolver, rules)
         if mention is not None:
             out.append(mention)
-            if mention.value and mention.kind in ("DATE", "TIME"):
+            # An anaphoric date ("a year earlier") does not become the reference of the next one.
+            if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value)
     return out
 

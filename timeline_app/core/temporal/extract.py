@@ -69,6 +69,10 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
         if value is None:
             continue  # a group the tables cannot read: let a shorter match have the span
         mod = fill(rule.mod, m, rule, rules) if rule.mod.startswith("{") else rule.mod
+        if rule.emit:  # "April 24 and 25": the match is context, the mention is "25"
+            start, end = m.span(rule.emit)
+            if start < 0 or 1 in taken[start:end]:
+                continue
         taken[start:end] = b"\x01" * (end - start)
         out.append(Candidate(start, end, rule, value, mod or ""))
     out.sort(key=lambda c: c.start)

@@ -245,6 +245,22 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         if rel is None and not future:
             return past[-1].isoformat() if past else None
         return future[0].isoformat() if future else None
+    if "@" in target:  # "Saturday, April 25": the year in which April 25 is a Saturday
+        date_part, _, weekday = target.partition("@")
+        m = _PARTIAL.match(date_part)
+        if not m or not m.group("day") or not weekday.isdigit():
+            return None
+        days = []
+        for year in range(base.year - 6, base.year + 7):
+            try:
+                day = dt.date(year, int(m.group("month")), int(m.group("day")))
+            except ValueError:
+                continue
+            if day.isoweekday() == int(weekday):
+                days.append(day)
+        if not days:
+            return _pick(date_part, base, rel, strict)
+        return min(days, key=lambda d: abs((d - base).days)).isoformat()
     m = _PARTIAL.match(target)
     if not m:
         log.debug("cannot resolve %r", target)

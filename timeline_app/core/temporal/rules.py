@@ -8,7 +8,7 @@ import logging
 import re
 import re._constants as sre_c  # WORKAROUND: no public API gives a pattern's possible first characters
 import re._parser as sre_parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline_app.core.temporal.functions import FUNCTIONS
@@ -60,6 +60,7 @@ class Rule:
     line: int
     first: frozenset[str] | None = None  # characters a match can start with; None: any
     words: frozenset[str] | None = None  # first tokens a match can start with (token_key); None: unknown
+    emit: str = ""  # the group whose span is the mention (the rest of the match is context)
 
     @property
     def negative(self) -> bool:
@@ -197,8 +198,8 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
     options: dict[str, str] = {}
     for opt in parts[3:]:
         key, sep, val = opt.strip().partition("=")
-        if not sep or key not in ("kind", "mod", "open_end"):
-            raise _err(path, no, f"unknown option {opt.strip()!r} (kind=, mod=, open_end=)")
+        if not sep or key not in ("kind", "mod", "open_end", "emit"):
+            raise _err(path, no, f"unknown option {opt.strip()!r} (kind=, mod=, open_end=, emit=)")
         options[key] = val
     expanded, groups = _expand(pattern, repatterns, path, no)
     try:
@@ -224,7 +225,11 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
     if first is None:
         raise _err(path, no, "the pattern can start with any character; begin it with a word or a digit")
     words = first_words(compiled.pattern)
-    return Rule(name, compiled, value, kind, mod, open_end == "yes", groups, order, path, no, first, words)
+    emit = options.get("emit", "")
+    if emit and emit not in compiled.groupindex:
+        raise _err(path, no, f"emit={emit} names no group of the pattern")
+    rule = Rule(name, compiled, value, kind, mod, open_end == "yes", groups, order, path, no, first, words)
+    return replace(rule, emit=emit) if emit else rule
 
 
 _WORD_LIMIT = 3000
