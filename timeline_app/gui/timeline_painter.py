@@ -61,7 +61,7 @@ class TimelinePainter:
         W = state.width
         tw = vp.width
         p.fillRect(QRectF(0, 0, W, state.height), theme.base)
-        legend = self._legend_entries() if state.show_legend else []
+        legend = self._legend_entries(state.country_names) if state.show_legend else []
         legend_h = LEGEND_H if legend else 0
         H = state.height - legend_h  # bottom of the lanes
         axis = ts.choose_axis(vp, self.measure)
@@ -118,7 +118,7 @@ class TimelinePainter:
     def measure_content_height(self, state: PaintState) -> int:
         """Axis, lanes and legend as a frame of `state` would lay them out (the height of a whole export)."""
         frame = self._collect(state, 0)
-        legend_h = LEGEND_H if state.show_legend and self._legend_entries() else 0
+        legend_h = LEGEND_H if state.show_legend and self._legend_entries(state.country_names) else 0
         return AXIS_H + (frame.layout.total if frame.layout is not None else 0) + legend_h
 
     def _collect(self, state: PaintState, lanes_h: int) -> _Frame:
@@ -518,7 +518,7 @@ class TimelinePainter:
         p.restore()
         p.fillRect(QRectF(HEADER_W - 1, 0, 1, H), theme.grid_strong)
 
-    def _legend_entries(self) -> list[tuple[int, str]]:
+    def _legend_entries(self, country_names: dict[str, str]) -> list[tuple[int, str]]:
         """(colour index, label) of the colour key, unless the lanes already say it (country colours)."""
         data = self.data
         if self._colour_is_lane() or not data.colour_keys:
@@ -526,8 +526,9 @@ class TimelinePainter:
         mode = data.effective_colour_mode
         if mode == "event_type" and data.lane_mode == "event_type":
             return []
-        empty = "Unclassified" if mode == "event_type" else "No country"
-        return [(i, k if k else empty) for i, k in enumerate(data.colour_keys)]
+        if mode == "event_type":
+            return [(i, k or "Unclassified") for i, k in enumerate(data.colour_keys)]
+        return [(i, country_names.get(k, k) if k else "No country") for i, k in enumerate(data.colour_keys)]
 
     def _legend(self, p: QPainter, entries: list[tuple[int, str]], W: int, H: int, theme: Theme) -> None:
         """One row under the lanes: swatch and name per colour, commonest first, '+N more' at the end."""
