@@ -63,7 +63,7 @@ class TimelineCanvas(QWidget):
         self._content_height = 0
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(60)
+        self._prefetch_timer.setInterval(15)
         self._prefetch_timer.timeout.connect(self._on_prefetch_timer_timeout)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
