@@ -52,6 +52,13 @@ def direction(
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0] or (dist == best[0] and label == PAST):
                 best = (dist, label)
+    past_before = cues.get("past_before")
+    if past_before is not None:
+        head = text[max(a, start - 30) : start].split()
+        while head and head[-1].lower() in ("on", "late", "early", "last"):
+            head.pop()
+        if head and past_before.fullmatch(head[-1].strip(",")):
+            return PAST
     before = cues.get("future_before")
     if before is not None:
         head = text[max(a, start - 40) : start]
