@@ -174,3 +174,27 @@ def test_huge_single_line_page_is_read_in_bounded_time(tmp_path: Path) -> None:
     for chrome in ("Copyright 2004", "Archive 1998", "Reader42", "Advertisement"):
         assert chrome not in article.text
     assert article.published == dt.date(2021, 6, 15)
+
+
+def test_page_saved_as_mhtml(tmp_path: Path) -> None:
+    html = page("<meta property='article:published_time' content='2021-06-15'>").replace("Oslo", "Zürich")
+    encoded = html.encode("utf-8").hex()
+    quoted = "".join(f"={encoded[i:i + 2].upper()}" for i in range(0, len(encoded), 2))
+    lines = [quoted[i : i + 75] + "=" for i in range(0, len(quoted), 75)]
+    mhtml = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://herald.example.org/border-talks\r\n"
+        "Subject: Ministers agree on border talks\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----BOUNDARY"\r\n\r\n'
+        "------BOUNDARY\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://herald.example.org/border-talks\r\n\r\n"
+        + "\r\n".join(lines)
+        + "\r\n------BOUNDARY\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+        "------BOUNDARY--\r\n"
+    )
+    for name in ("saved.mhtml", "saved-without-extension"):
+        path = tmp_path / name
+        path.write_text(mhtml, encoding="ascii")
+        article = read_one(path)
+        assert article.title == "Ministers agree on border talks"
+        assert "Zürich next month" in article.text and "Copyright 2004" not in article.text
+        assert (article.published, article.url) == (dt.date(2021, 6, 15), "https://herald.example.org/border-talks")

@@ -232,6 +232,10 @@ def read_bytes(
         from timeline_app.core.ingest.html import read_html
 
         yield read_html(data, path, published, url=url, declared=declared)
+    elif kind is Kind.MHTML:
+        from timeline_app.core.ingest.html import read_mhtml
+
+        yield read_mhtml(data, path, published)
     elif kind is Kind.FEED:
         from timeline_app.core.ingest.feeds import read_feed
 

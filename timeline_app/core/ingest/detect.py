@@ -18,6 +18,7 @@ class Kind(str, Enum):
 
     TEXT = "text"
     HTML = "html"
+    MHTML = "mhtml"  # a page saved as one file by a browser (MIME multipart/related)
     FEED = "feed"
     JSON = "json"
     JSONL = "jsonl"
@@ -107,6 +108,8 @@ _BY_EXTENSION = {
     ".htm": Kind.HTML,
     ".xhtml": Kind.HTML,
     ".shtml": Kind.HTML,
+    ".mht": Kind.MHTML,
+    ".mhtml": Kind.MHTML,
     ".xml": Kind.FEED,
     ".rss": Kind.FEED,
     ".atom": Kind.FEED,
@@ -123,6 +126,7 @@ _BY_EXTENSION = {
 _HTML_START = re.compile(rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 _FEED_ROOT = re.compile(rb"<(?:rss[\s>]|feed[\s>]|rdf:rdf[\s>]|(?:\w+:)?rdf[\s>])", re.I)
 _XML_DECL = re.compile(rb"^<\?xml\b", re.I)
+_MHTML_START = re.compile(rb"^(?:From|Snapshot-Content-Location|Subject|Date|MIME-Version|Content-Type)\s*:", re.I)
 
 
 def extension(name: str) -> str:
@@ -151,7 +155,9 @@ def _ascii_head(head: bytes) -> bytes:
 
 
 def _sniff_markup(start: bytes) -> Kind | None:
-    """HTML or feed judged by content, or None."""
+    """HTML, MHTML or feed judged by content, or None."""
+    if _MHTML_START.match(start) and re.search(rb"multipart/related", start[:4096], re.I):
+        return Kind.MHTML
     if _HTML_START.match(start):
         return Kind.HTML
     if _XML_DECL.match(start) or start.startswith(b"<"):

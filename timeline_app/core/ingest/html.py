@@ -255,3 +255,28 @@ def read_html(
         byline=str(getattr(doc, "author", None) or ""),
         fmt="html",
     )
+
+
+def read_mhtml(data: bytes, path: str, published: dt.date | None = None) -> Article:
+    """One Article from a page a browser saved as a single .mht/.mhtml file: its first HTML part."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    snapshot_url = str(message.get("Snapshot-Content-Location", "") or "")
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        url = snapshot_url or str(part.get("Content-Location", "") or "")
+        return read_html(
+            payload,
+            path,
+            published,
+            url=url if url.startswith(("http://", "https://")) else "",
+            declared=part.get_content_charset(),
+        )
+    raise InputError("saved web page (MHTML) without an HTML part")
+
