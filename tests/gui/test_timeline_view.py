@@ -189,6 +189,22 @@ def test_lane_modes(view: TimelineView) -> None:
         view.set_lane_mode("planet")
 
 
+def test_context_menu_actions(view: TimelineView) -> None:
+    menu = view.context_menu()
+    actions = {a.text(): a for a in menu.actions()}
+    assert {"Fit all", "Go to date…", "Zoom to selection", "Show colour legend", "Export view as image…",
+            "Export whole timeline as image…"} <= set(actions)
+    assert not actions["Zoom to selection"].isEnabled()  # nothing selected yet
+    lanes = {a.text(): a for a in actions["Lanes"].menu().actions()}
+    lanes["One per event type"].trigger()
+    assert view.lane_mode() == "event_type"
+    colours = {a.text(): a for a in actions["Colours"].menu().actions()}
+    colours["By country"].trigger()
+    assert view._data.effective_colour_mode == "country"
+    actions["Show colour legend"].trigger()
+    assert not view.canvas.show_legend
+
+
 def test_select_event_brings_it_into_view(view: TimelineView) -> None:
     view.zoom_to_date_range(dt.date(1990, 1, 1), dt.date(1990, 2, 1))
     assert view.select_event("e7")

@@ -60,6 +60,7 @@ class TimelineCanvas(QWidget):
         self._moved = False
         self._hit_occ = -1  # occurrence under the mouse at the last hit test
         self.fitted = False
+        self.show_legend = True
         self._content_height = 0
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
@@ -115,7 +116,8 @@ class TimelineCanvas(QWidget):
         return self._theme
 
     def paint_state(self) -> PaintState:
-        return PaintState(self.vp, self.width(), self.height(), self.scroll_y, self.country_names, today_days())
+        return PaintState(self.vp, self.width(), self.height(), self.scroll_y, self.country_names, today_days(),
+                          show_legend=self.show_legend)
 
     def screen_state(self) -> PaintState:
         state = self.paint_state()
@@ -133,7 +135,8 @@ class TimelineCanvas(QWidget):
         theme = self.theme()
         dpr = self.devicePixelRatioF()
         key = (state.viewport, state.width, state.height, state.scroll_y, self.data.version, self._theme_key,
-               dpr, int(state.today * 96) if state.today is not None else None, id(self.country_names))
+               dpr, int(state.today * 96) if state.today is not None else None, id(self.country_names),
+               state.show_legend)
         if key == self._static_key and self._static is not None:
             p = QPainter(self)  # hover, selection, rubber band: the static layer is still good
             p.drawPixmap(0, 0, self._static)

@@ -8,7 +8,8 @@ API used by the main window::
     view.set_visible_mask(mask, countries=None)       # numpy bool per row of df; optional lane set
     view.set_filter(mask=None, countries=None)        # same, both optional
     view.set_lane_mode("country" | "event_type" | "source" | "single")
-    view.set_colour_mode("auto" | "country" | "event_type")
+    view.set_colour_mode("auto" | "country" | "event_type"); view.set_show_legend(bool)
+    view.lane_mode() -> str; view.lane_keys() -> list[str]   # lanes shown, top to bottom
     view.fit_all(); view.zoom_to_date_range(start: date, end: date); view.go_to_date(d: date)
     view.zoom_by(factor); view.zoom_to_selection()
     view.select_event(event_id) -> bool    # scrolls to it and highlights it; emits nothing
@@ -122,6 +123,11 @@ class TimelineView(QWidget):
         self._data.set_colour_mode(mode)
         self._refresh()
 
+    def set_show_legend(self, show: bool) -> None:
+        """The colour legend row under the lanes (shown when colours are not already the lanes)."""
+        self.canvas.show_legend = bool(show)
+        self.canvas.update()
+
     def lane_keys(self) -> list[str]:
         """Keys of the lanes shown, top to bottom (ISO3 codes in country mode)."""
         return [self._data.lane_keys[j] for j in self._data.lane_order]
@@ -230,6 +236,9 @@ class TimelineView(QWidget):
             act.triggered.connect(lambda _=False, m=mode: self.set_colour_mode(m))
             cgroup.addAction(act)
             colours.addAction(act)
+        legend = menu.addAction("Show colour legend", lambda: self.set_show_legend(not self.canvas.show_legend))
+        legend.setCheckable(True)
+        legend.setChecked(self.canvas.show_legend)
         menu.addSeparator()
         menu.addAction("Export view as image…", lambda: self._on_export_triggered(False))
         menu.addAction("Export whole timeline as image…", lambda: self._on_export_triggered(True))
