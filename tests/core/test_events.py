@@ -425,3 +425,14 @@ def test_event_ids_never_depend_on_row_order(rows: list[dict], rnd) -> None:
     rnd.shuffle(order)
     again = assign_event_ids(df.iloc[order].reset_index(drop=True)).tolist()
     assert [again[order.index(i)] for i in range(len(df))] == ids
+
+
+def test_a_mention_without_type_or_parties_stays_alone() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2023-03-15", "countries": "", "event_type": "", "cameo_code": "", "char_start": 5},
+        {"article_id": "a", "date_value": "2023-03-15", "countries": "ARM;AZE", "char_start": 90},
+        {"article_id": "a", "date_value": "2023-03-15", "countries": "", "char_start": 400},  # typed: "the meeting"
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert ids[0] not in (ids[1], ids[2])
+    assert ids[1] == ids[2]

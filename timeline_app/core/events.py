@@ -313,7 +313,8 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     Two mentions are one event when they have the same date value, compatible types (the same CAMEO
     root, or no type and the same article) and compatible countries (one set contains the other, or
     no countries and the same article). At month precision and coarser, where one date holds many
-    events, mentions from different articles must also share the CAMEO code. Unresolved mentions stay on their own. The id is a
+    events, mentions from different articles must also share the CAMEO code. Unresolved mentions,
+    and mentions with neither type nor countries (a dateline), stay on their own. The id is a
     hash of the group's members' keys, so it depends neither on row order nor on the index.
     """
     n = len(rows)
@@ -328,12 +329,13 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     start = _column(rows, "char_start")
     sig_of_row: list[str] = []
     for i in range(n):
-        if not value[i]:
-            sig_of_row.append(f"\x1e{article[i]}\x1f{start[i]}")
-            continue
         tkey = code[i][:2] if code[i] else etype[i]
-        coarse = "\x1c" + code[i] if precision[i] in _COARSE else ""
         cset = LIST_SEPARATOR.join(sorted(c for c in countries[i].split(LIST_SEPARATOR) if c))
+        if not value[i] or not (tkey or cset):
+            # Unresolved, or with neither type nor parties (a dateline): nothing to match it by.
+            sig_of_row.append(f"\x1e{article[i]}\x1f{start[i]}\x1f{value[i]}")
+            continue
+        coarse = "\x1c" + code[i] if precision[i] in _COARSE else ""
         local = article[i] if not tkey or not cset else ""
         sig_of_row.append("\x1f".join((value[i], coarse, tkey, cset, local)))
     codes, unique_index = pd.factorize(pd.Series(sig_of_row, dtype=object), sort=True)
