@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
@@ -11,20 +10,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline_app.core.temporal import find_dates  # noqa: E402
 
-# TimeML 1.2 (the corpora's annotation) writes a decade as "199" where our values say "199X".
-_DECADE = re.compile(r"^(\d{3})X$")
-
-
-def to_timeml(value: str) -> str:
-    """Our TIMEX3 value in the corpora's convention."""
-    m = _DECADE.match(value)
-    return m.group(1) if m else value
-
 
 def extract(text: str, dct: dt.date) -> list[dict]:
     """The scorer's extractor interface: spans, values and TIMEX3 types."""
     return [
-        {"start": m.start, "end": m.end, "value": to_timeml(m.value), "type": m.kind}
+        {"start": m.start, "end": m.end, "value": m.value, "type": m.kind}
         for m in find_dates(text, dct)
     ]
 
