@@ -80,3 +80,19 @@ def test_offsets_count_characters_outside_the_basic_plane(qtbot) -> None:
     view.show_article(1, _article(text), Focus(start, len(text), day, day + len("Wednesday")))
     assert view.focused_date_text() == "Wednesday"
     assert view.highlighted_text() == "Turkey and Syria met on Wednesday."
+
+
+def test_dates_inside_the_focused_sentence_keep_their_colour(qtbot) -> None:
+    text = "Talks\n\nThe agreement, signed in 1998, was renewed on Wednesday.\n"
+    view = ArticleView()
+    qtbot.addWidget(view)
+    start = text.index("The agreement")
+    end = text.index("\n", start)
+    day = text.index("Wednesday")
+    view.show_article(1, _article(text), Focus(start, end, day, day + len("Wednesday")))
+    assert view.highlighted_text() == text[start:end]
+    year = text.index("1998")
+    covering = [s for s in view.text.extraSelections()
+                if s.cursor.selectionStart() <= view._offsets(year) < s.cursor.selectionEnd()]
+    assert covering == []  # no sentence background painted over "1998"
+    assert _format_at(view, year).background().color() == RESOLVED

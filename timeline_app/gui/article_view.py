@@ -171,11 +171,20 @@ class ArticleView(QWidget):
             self.text.setExtraSelections([])
             return
         doc = self.text.document()
-        sentence = QTextEdit.ExtraSelection()
-        sentence.cursor = QTextCursor(doc)
-        sentence.cursor.setPosition(self._offsets(focus.evidence_start))
-        sentence.cursor.setPosition(self._offsets(focus.evidence_end), QTextCursor.MoveMode.KeepAnchor)
-        sentence.format.setBackground(FOCUS)
+        # The sentence's background goes around the dates in it, so that they keep their colours.
+        selections = []
+        pos = focus.evidence_start
+        inner = sorted((d.start, d.end) for d in self.dates
+                       if d.start >= focus.evidence_start and d.end <= focus.evidence_end)
+        for start, end in inner + [(focus.evidence_end, focus.evidence_end)]:
+            if start > pos:
+                piece = QTextEdit.ExtraSelection()
+                piece.cursor = QTextCursor(doc)
+                piece.cursor.setPosition(self._offsets(pos))
+                piece.cursor.setPosition(self._offsets(start), QTextCursor.MoveMode.KeepAnchor)
+                piece.format.setBackground(FOCUS)
+                selections.append(piece)
+            pos = max(pos, end)
         date = QTextEdit.ExtraSelection()
         date.cursor = QTextCursor(doc)
         date.cursor.setPosition(self._offsets(focus.date_start))
@@ -183,7 +192,7 @@ class ArticleView(QWidget):
         date.format.setBackground(FOCUS_DATE)
         date.format.setFontWeight(QFont.Weight.Bold)
         date.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        self.text.setExtraSelections([sentence, date])
+        self.text.setExtraSelections(selections + [date])
         self._scroll_to(self._offsets(focus.evidence_start))
 
     def _scroll_to(self, position: int) -> None:
@@ -198,11 +207,18 @@ class ArticleView(QWidget):
     def highlighted_text(self) -> str:
         """The text of the emphasised sentence (for tests and accessibility)."""
         selections = self.text.extraSelections()
-        return selections[0].cursor.selectedText().replace("\u2029", "\n") if selections else ""
+        if len(selections) < 2:
+            return ""
+        start = min(sel.cursor.selectionStart() for sel in selections)
+        end = max(sel.cursor.selectionEnd() for sel in selections)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
 
     def focused_date_text(self) -> str:
         selections = self.text.extraSelections()
-        return selections[1].cursor.selectedText() if len(selections) > 1 else ""
+        return selections[-1].cursor.selectedText() if selections else ""
 
 
 def _date_tooltip(d: DateMention) -> str:
