@@ -143,3 +143,20 @@ def test_single_object_with_only_a_title_is_not_an_article(tmp_path: Path) -> No
     path = tmp_path / "gold.json"
     path.write_text(json.dumps({"title": "Annotations", "gold": [{"text": "x"}], "published": "2022-12-28"}), "utf-8")
     assert read_path(path).skipped[0].reason.startswith("no articles in the JSON")
+
+
+def test_common_api_and_scraper_shapes(tmp_path: Path) -> None:
+    json_feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Desk",
+        "items": [{"id": "1", "title": "JF", "content_html": "<p>Feed <i>body</i></p>", "date_published": "2020-06-01T10:00:00+02:00", "url": "https://d.example/1"}],
+    }
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(json_feed), encoding="utf-8")
+    (article,) = read_path(path).articles
+    assert (article.text, article.published, article.url) == ("JF\n\nFeed body", dt.date(2020, 6, 1), "https://d.example/1")
+    news_please = {"title": "NP", "maintext": "Scraped body", "date_publish": "2019-08-07 12:00:00", "source_domain": "np.example", "authors": ["A One", "B Two"]}
+    path = tmp_path / "np.jsonl"
+    path.write_text(json.dumps(news_please) + "\n", encoding="utf-8")
+    (article,) = read_path(path).articles
+    assert (article.published, article.source, article.byline) == (dt.date(2019, 8, 7), "np.example", "A One, B Two")

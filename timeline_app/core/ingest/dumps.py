@@ -26,15 +26,18 @@ log = logging.getLogger(__name__)
 TITLE_FIELDS = ("title", "headline", "webtitle", "heading", "subject")
 TEXT_FIELDS = (
     "text", "body", "content", "article", "maintext", "fulltext", "articlebody", "articletext",
-    "bodytext", "story", "description", "summary", "abstract", "snippet", "lead",
+    "bodytext", "contenttext", "contenthtml", "story", "description", "summary", "abstract", "snippet", "lead",
 )  # fmt: skip
 DATE_FIELDS = (
-    "published", "publishdate", "publisheddate", "publishedat", "publishedon", "datepublished",
+    "published", "publishdate", "publisheddate", "publishedat", "publishedon", "datepublished", "datepublish",
     "publicationdate", "webpublicationdate", "pubdate", "date", "seendate", "datetime", "publishedtime",
     "created", "createdat", "timestamp", "time",
 )  # fmt: skip
 URL_FIELDS = ("url", "link", "weburl", "articleurl", "sourceurl", "permalink", "href", "uri")
-SOURCE_FIELDS = ("source", "domain", "outlet", "publisher", "sourcename", "sitename", "site", "publication", "feed")
+SOURCE_FIELDS = (
+    "source", "sourcename", "sourcedomain", "medianame", "domain", "outlet", "publisher", "sitename", "site",
+    "publication", "feed",
+)  # fmt: skip
 AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "writer")
 # Keys under which a JSON document keeps its list of articles.
 CONTAINER_KEYS = ("articles", "items", "data", "results", "documents", "docs", "entries", "news", "stories",
