@@ -341,3 +341,8 @@ def test_any_text_gives_sorted_non_overlapping_mentions_at_their_offsets(words: 
         assert a.end <= b.start
     for m in found:
         assert text[m.start : m.end] == m.text and m.code
+
+
+def test_a_border_between_two_countries_is_a_location(gaz: Gazetteer) -> None:
+    r = roles(gaz, "Shelling hit villages near the Turkish-Syrian border.")
+    assert r == {"Turkish": EntityRole.LOCATION, "Syrian": EntityRole.LOCATION}

@@ -397,6 +397,8 @@ class Gazetteer:
             after = doc.surfaces[last + 2]
             if (after[:1].islower() or after.isdigit()) and keys[last + 2] not in self._context["party_suffix"]:
                 return EntityRole.MODIFIER
+            if last + 3 < n and keys[last + 3] in self._context["location_noun"] and doc.joined(last + 2, last + 3):
+                return EntityRole.LOCATION  # "the Turkish-Syrian border"
         if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
             if keys[i - 2] in self._context["modifier_prefix"]:
                 return EntityRole.MODIFIER
