@@ -41,6 +41,7 @@ def test_the_precision_turns_the_picked_date_into_a_timex_value(qtbot) -> None:
     qtbot.addWidget(editor)
     editor.set_value("2022-11-15")
     assert editor.unit() == "day" and editor.value() == "2022-11-15"
+    assert editor.value_label.text() == "Tuesday 15 November 2022"
     expected = {"week": "2022-W46", "month": "2022-11", "quarter": "2022-Q4", "year": "2022"}
     for unit, value in expected.items():
         with qtbot.waitSignal(editor.value_changed) as signal:
@@ -120,8 +121,10 @@ def test_a_new_event_has_a_note_and_gives_all_its_values(qtbot, names) -> None:
     dialog = _dialog(qtbot, names, event=None, evidence="", default_date=dt.date(2023, 3, 14))
     assert dialog.windowTitle() == "Add event" and dialog.note_edit.isVisibleTo(dialog)
     assert "free-standing" in dialog.evidence_view.toPlainText()
+    assert not dialog.ok_button.isEnabled()  # nothing says what the event is yet
     dialog.countries_editor.add("ARM")
     dialog.summary_edit.setPlainText("Yerevan call")
+    assert dialog.ok_button.isEnabled()
     dialog.note_edit.setText("  heard on radio ")
     values = dialog.values()
     assert values["date"] == "2023-03-14" and values["countries"] == "ARM" and values["summary"] == "Yerevan call"

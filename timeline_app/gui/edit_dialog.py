@@ -122,10 +122,11 @@ class DateValueEditor(QWidget):
     def _show_value(self) -> None:
         value = self.value()
         described = describe(value)
-        span = ""
-        if described is not None and described[1] is not None and described[1] != described[2]:
-            span = f" ({described[1]:%d %b %Y} – {described[2]:%d %b %Y})"
-        self.value_label.setText(f"{display_date(value)}{span}")
+        text = display_date(value)
+        if described is not None and described[1] is not None:
+            first, last = described[1], described[2]
+            text = f"{first:%A %d %B %Y}" if first == last else f"{text} ({first:%d %b %Y} – {last:%d %b %Y})"
+        self.value_label.setText(text)
         self.value_label.setToolTip(f"Stored as {value}")
 
     def _on_date_edit_date_changed(self, _date: QDate) -> None:
@@ -343,7 +344,16 @@ class EventEditDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        if self.is_new:  # a new event needs a few words saying what it is
+            self.summary_edit.textChanged.connect(self._update_ok)
+            self.note_edit.textChanged.connect(self._update_ok)
+            self._update_ok()
         self.resize(620, self.sizeHint().height())
+
+    def _update_ok(self) -> None:
+        described = bool(self.summary_edit.toPlainText().strip() or self.note_edit.text().strip())
+        self.ok_button.setEnabled(described)
+        self.ok_button.setToolTip("" if described else "Write a summary (or a note) first")
 
     @staticmethod
     def _values_of(event: Mapping[str, object]) -> dict[str, str]:
