@@ -117,11 +117,11 @@ class Resolver:
     def _resolve_date(self, value: str, tense: str | None) -> str | None:
         if "|" in value:
             # "REF+0quarter|DCT-1quarter": the first when the last date mentioned is a reporting
-            # period (a quarter, a half) or of the first's unit, else the second.
+            # period (a quarter, a half), else the second. In a results report "a year ago" is the
+            # same quarter a year back; elsewhere it is the year before publication.
             first, _, second = value.partition("|")
-            m = _SHIFT.match(first)
             last_unit = UNIT_OF_PRECISION.get(self.last[1]) if self.last is not None else None
-            if m and last_unit in (m.group("unit"), "quarter", "half"):
+            if last_unit in ("quarter", "half"):
                 return self._resolve_date(first, tense)
             return self._resolve_date(second, tense)
         if m := _SHIFT.match(value):
