@@ -436,3 +436,14 @@ def test_a_mention_without_type_or_parties_stays_alone() -> None:
     ids = assign_event_ids(df).tolist()
     assert ids[0] not in (ids[1], ids[2])
     assert ids[1] == ids[2]
+
+
+def test_the_two_countries_are_the_pair_named_most() -> None:
+    text = (
+        "Kyiv and Moscow exchanged prisoners on Saturday in a swap mediated by the United Arab Emirates. "
+        "Ukraine thanked the mediators; Russia did not comment. "
+        "Peace talks between the two countries collapsed in April 2022."
+    )
+    swap, talks = extract(text, date_at(text, "Saturday", "2024-01-20"), date_at(text, "April 2022", "2022-04", Precision.MONTH))
+    assert swap.countries == ("ARE", "RUS", "UKR")
+    assert talks.countries == ("RUS", "UKR")

@@ -28,6 +28,7 @@ _LEADING_JOINER = re.compile(
 )
 _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
+_PAIR = re.compile(r"\b(?:two|both|pair)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
@@ -111,6 +112,18 @@ def _describe(
         elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
             location = e.code
     return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location)
+
+
+def _most_named(codes: frozenset[str], before: list[EntityMention], k: int) -> frozenset[str]:
+    """The k codes of `codes` named most often in `before` (ties: the one named first)."""
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for e in before:
+        if e.code in codes and e.role is EntityRole.ACTOR:
+            count[e.code] = count.get(e.code, 0) + 1
+            first.setdefault(e.code, e.start)
+    ranked = sorted(codes, key=lambda c: (-count.get(c, 0), first.get(c, 1 << 60), c))
+    return frozenset(ranked[:k])
 
 
 def _office_at(person: EntityMention, when: DateMention | None) -> str:
@@ -199,12 +212,17 @@ def extract_event_mentions(
         clause = _describe(*span, entities, starts, d)
         clause_text = text[span[0] : span[1]]
         countries = set(clause.actors)
-        refers_to_event = bool(group_ref.search(clause_text)) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
+        group_match = group_ref.search(clause_text)
+        refers_to_event = bool(group_match) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
         refers_to_person = _dangling_pronoun(person_ref, clause_text, span[0], entities, starts)
         same_date = by_value.get(d.value, frozenset()) if d.value else frozenset()
         earlier = frozenset().union(*(_describe(*c, entities, starts, d).actors for c in clauses[:idx]))
         if refers_to_event and len(countries) < 2:
-            countries |= same_date or previous_group or previous
+            antecedent = same_date or previous_group or previous
+            if group_match and _PAIR.search(group_match.group()) and len(antecedent) > 2:
+                # "the two countries": the pair the article has named most so far.
+                antecedent = _most_named(antecedent, entities[: bisect.bisect_left(starts, d.start)], 2)
+            countries |= antecedent
         if refers_to_person:
             countries |= earlier or previous
         if idx > 0 and _RELATIVE_PERSON.match(clause_text):
