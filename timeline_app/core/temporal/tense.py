@@ -10,7 +10,7 @@ WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just 
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
-_PASSIVE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 
@@ -68,6 +68,6 @@ def direction(
             # "by Friday", "until the end of May": the cue opens the phrase right before the date.
             rest = tail[m.end() :].split()
             if all(w.lower() in ("the", "end", "of", "early", "late", "mid", "next") for w in rest):
-                if best is None or best[1] == FUTURE or best[0] > 12:
+                if best is None or best[1] != PAST or best[0] > 12:
                     return FUTURE
     return best[1] if best else None
