@@ -12,10 +12,10 @@ from collections.abc import Iterator, Mapping
 
 from timeline_app.core.ingest.detect import Kind
 from timeline_app.core.ingest.encoding import decode_bytes
+from timeline_app.core.ingest.fields import item_article
 from timeline_app.core.ingest.html import html_to_text
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits
-from timeline_app.core.ingest.pubdate import choose_published, date_from_value
-from timeline_app.core.ingest.text import compose_text
+from timeline_app.core.ingest.pubdate import date_from_value
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 
@@ -99,26 +99,24 @@ def record_to_article(
 ) -> Article | SkippedInput:
     """One article from one record of a dump, or the reason it is not one."""
     flat = _flatten(record)
-    title = _as_text(_first(flat, TITLE_FIELDS)).replace("\n\n", " ")
+    title = _as_text(_first(flat, TITLE_FIELDS))
     body = _as_text(_first(flat, TEXT_FIELDS))
     if not title and not body:
         return SkippedInput(item_path, "no article text (expected a field such as title, text, body or content)")
-    text = compose_text(title, body)
     meta_date = None
     for name in DATE_FIELDS:
         if name in flat:
             meta_date = date_from_value(flat[name])
             if meta_date is not None:
                 break
-    date, source = choose_published(published, meta_date, text, file_path)
-    url = _as_text(_first(flat, URL_FIELDS))
-    return Article(
-        text=text,
-        title=text.split("\n", 1)[0][:200],
-        published=date,
-        published_source=source,
-        source_path=item_path,
-        url=url if url.startswith(("http://", "https://")) else "",
+    return item_article(
+        title,
+        body,
+        user_date=published,
+        meta_date=meta_date,
+        file_path=file_path,
+        item_path=item_path,
+        url=_as_text(_first(flat, URL_FIELDS)),
         source=_as_text(_first(flat, SOURCE_FIELDS)),
         byline=_as_text(_first(flat, AUTHOR_FIELDS)),
         fmt=fmt,

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from timeline_app.core.ingest.encoding import bom_encoding, utf16_without_bom
 from timeline_app.core.ingest.html import html_to_text
-from timeline_app.core.ingest.pubdate import choose_published, date_from_value
-from timeline_app.core.ingest.text import compose_text
+from timeline_app.core.ingest.fields import item_article
+from timeline_app.core.ingest.pubdate import date_from_value
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 
@@ -112,20 +112,18 @@ def _entry_article(
     entry: dict, number: int, path: str, feed_title: str, published: dt.date | None
 ) -> Article | SkippedInput:
     item_path = f"{path}#{number}"
-    title = html_to_text(entry.get("title", "") or "").replace("\n\n", " ")
+    title = html_to_text(entry.get("title", "") or "")
     body = _entry_body(entry)
     if not title and not body:
         return SkippedInput(item_path, f"feed item {number} has neither a title nor text")
-    text = compose_text(title, body)
-    date, source = choose_published(published, _entry_date(entry), text, path)
-    link = str(entry.get("link", "") or "")
-    return Article(
-        text=text,
-        title=text.split("\n", 1)[0][:200],
-        published=date,
-        published_source=source,
-        source_path=item_path,
-        url=link if link.startswith(("http://", "https://")) else "",
+    return item_article(
+        title,
+        body,
+        user_date=published,
+        meta_date=_entry_date(entry),
+        file_path=path,
+        item_path=item_path,
+        url=entry.get("link"),
         source=feed_title,
         byline=_entry_author(entry),
         fmt="feed",

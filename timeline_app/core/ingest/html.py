@@ -11,8 +11,8 @@ import lxml.etree
 import lxml.html
 
 from timeline_app.core.ingest.encoding import decode_bytes
+from timeline_app.core.ingest.fields import compose_text, http_url
 from timeline_app.core.ingest.pubdate import choose_published, date_from_text, date_from_value
-from timeline_app.core.ingest.text import compose_text
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
 
@@ -143,15 +143,9 @@ def _canonical_url(tree: lxml.html.HtmlElement) -> str:
         '//meta[@name="twitter:url"]/@content',
     ):
         for value in tree.xpath(xpath):
-            value = str(value).strip()
-            if value.startswith(("http://", "https://")):
-                return value
+            if http_url(value):
+                return http_url(value)
     return ""
-
-
-def _http_only(value: object) -> str:
-    text = str(value or "")
-    return text if text.startswith(("http://", "https://")) else ""
 
 
 def _page_title(tree: lxml.html.HtmlElement) -> str:
@@ -250,7 +244,7 @@ def read_html(
         published=date,
         published_source=source,
         source_path=path,
-        url=canonical or url or _http_only(getattr(doc, "url", None)),
+        url=canonical or url or http_url(getattr(doc, "url", None)),
         source=str(getattr(doc, "sitename", None) or ""),
         byline=str(getattr(doc, "author", None) or ""),
         fmt="html",

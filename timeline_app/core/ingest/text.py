@@ -7,7 +7,8 @@ import logging
 import re
 
 from timeline_app.core.ingest.detect import extension
-from timeline_app.core.ingest.encoding import decode_bytes, normalise_newlines
+from timeline_app.core.ingest.encoding import decode_bytes
+from timeline_app.core.ingest.fields import http_url
 from timeline_app.core.ingest.pubdate import choose_published, date_from_value, find_byline
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
@@ -59,18 +60,6 @@ def first_line(text: str) -> str:
     return ""
 
 
-def compose_text(title: str, body: str) -> str:
-    """An article's text as `title + "\\n\\n" + body`, without repeating a body that opens with the title."""
-    title = " ".join(normalise_newlines(title).split())
-    body = normalise_newlines(body).strip()
-    first, _, rest = body.partition("\n")
-    if title and first.strip().casefold() == title.casefold():
-        body = rest.strip()
-    if title and body:
-        return f"{title}\n\n{body}"
-    return title or body
-
-
 def read_text(data: bytes, path: str, published: dt.date | None = None, *, declared: str | None = None) -> Article:
     """One Article from a plain-text or Markdown file; its text is the whole decoded file."""
     text = decode_bytes(data, declared)
@@ -90,7 +79,7 @@ def read_text(data: bytes, path: str, published: dt.date | None = None, *, decla
         published=date,
         published_source=source,
         source_path=path,
-        url=front.get("url", "") if front.get("url", "").startswith(("http://", "https://")) else "",
+        url=http_url(front.get("url")),
         source=front.get("source", ""),
         byline=byline,
         fmt="markdown" if extension(path) in _MARKDOWN_EXTENSIONS else "text",
