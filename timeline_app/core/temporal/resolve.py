@@ -299,6 +299,10 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
     if rel in (PAST, WEAK_PAST):
         return before[-1][0] if before else None
     if rel == FUTURE:
+        # "third-quarter earnings will be lower": results of a quarter come after it ends, so a
+        # period that ended less than a quarter ago is still the one meant.
+        if before and period[0] in "QH" and (base - before[-1][2]).days <= 92:
+            return before[-1][0]
         return after[0][0] if after else None
     options = [(abs((base - before[-1][2]).days), before[-1][0])] if before else []
     if after:

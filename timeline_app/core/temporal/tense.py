@@ -11,6 +11,10 @@ WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# What may stand between "by"/"until" and the date: "by the end of May", "until early June".
+_BEFORE_SKIPPABLE = frozenset(
+    ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
+)
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 
@@ -66,8 +70,8 @@ def direction(
         tail = " ".join(words[-_BEFORE_REACH:]) if words else ""
         for m in before.finditer(tail):
             # "by Friday", "until the end of May": the cue opens the phrase right before the date.
-            rest = tail[m.end() :].split()
-            if all(w.lower() in ("the", "end", "of", "early", "late", "mid", "next") for w in rest):
+            rest = " ".join(tail[m.end() :].split()).lower()
+            if rest in _BEFORE_SKIPPABLE:
                 if best is None or best[1] != PAST or best[0] > 12:
                     return FUTURE
     return best[1] if best else None
