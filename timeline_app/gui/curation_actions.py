@@ -231,16 +231,21 @@ class CurationActions(QObject):
         event = rows.iloc[0]
         mentions = self.host.mentions()
         keys = [str(event["event_key"])]
-        labels: dict[str, str] = {}
         if not mentions.empty:
             mine = mentions[mentions["event_id"] == event["event_id"]]
             keys = list(dict.fromkeys(keys + [str(k) for k in mine["mention_key"]]))
-            labels = dict(zip(mentions["mention_key"].astype(str), mentions["summary"].astype(str)))
         try:
             edits = library.edits_frame(keys)
         except TimelineError as e:
             self.history_view.show_placeholder(str(e))
             return
+        # Merges name the event they point at by one of its mentions: label those by its summary.
+        groups = edits[edits["field"] == "group"]
+        pointed = set(groups["old_value"]) | set(groups["new_value"])
+        labels: dict[str, str] = {}
+        if pointed and not mentions.empty:
+            named = mentions[mentions["mention_key"].isin(pointed)]
+            labels = dict(zip(named["mention_key"].astype(str), named["summary"].astype(str)))
         self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels)
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
