@@ -145,3 +145,16 @@ def test_month_events_show_month_names_but_copy_the_iso_value(qtbot) -> None:
     assert model.data(model.index(0, _column("event_date"))) == "November 2022"
     rows = list(csv.DictReader(io.StringIO(model.rows_as_csv([0]))))
     assert rows[0]["event_date"] == "2022-11"
+
+
+def test_double_click_asks_for_the_article(qtbot) -> None:
+    model = EventTableModel()
+    model.set_events(_events(3))
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    rect = view.visualRect(model.index(2, 0))
+    with qtbot.waitSignal(view.article_requested) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["e2"]

@@ -36,6 +36,38 @@ def _library_to_open(library: Path | None, settings: object) -> Path:
     return paths.default_library_path()
 
 
+def app_icon() -> "QIcon":  # noqa: F821 - PySide6 is imported lazily
+    """The window icon, drawn rather than shipped: a time axis with three events, one a span."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+    icon = QIcon()
+    for size in (16, 32, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = size / 64
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#1f4e79"))
+        p.drawRoundedRect(QRectF(2 * s, 2 * s, 60 * s, 60 * s), 12 * s, 12 * s)
+        axis = QPen(QColor("#dfe9f3"), max(1.0, 3 * s))
+        p.setPen(axis)
+        p.drawLine(int(10 * s), int(48 * s), int(54 * s), int(48 * s))
+        for x in (16, 32, 48):
+            p.drawLine(int(x * s), int(44 * s), int(x * s), int(52 * s))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#ffb74d"))
+        p.drawRoundedRect(QRectF(11 * s, 31 * s, 26 * s, 7 * s), 3 * s, 3 * s)
+        p.setBrush(QColor("#8fc1ef"))
+        p.drawRoundedRect(QRectF(27 * s, 14 * s, 26 * s, 7 * s), 3 * s, 3 * s)
+        p.setBrush(QColor("#ffffff"))
+        p.drawEllipse(QRectF(42 * s, 29 * s, 10 * s, 10 * s))
+        p.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
 def install_excepthook() -> None:
     """Anything that escapes a slot is a bug: log it and show the crash dialog instead of dying."""
     from PySide6.QtWidgets import QApplication
@@ -73,6 +105,7 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -
     app.setApplicationName(app_paths.APP_NAME)
     app.setOrganizationName(app_paths.APP_NAME)
     app.setApplicationDisplayName("Diplomatic Timeline")
+    app.setWindowIcon(app_icon())
     install_excepthook()
     settings = QSettings()
     window = MainWindow(_library_to_open(library, settings), settings)

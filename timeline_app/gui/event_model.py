@@ -320,6 +320,7 @@ class EventTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -335,6 +336,7 @@ class EventTableView(QTableView):
         hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_context_menu_requested)
+        self.doubleClicked.connect(self._on_self_double_clicked)
 
         self._current_id = ""
         self.copy_action = QAction("Copy rows as CSV", self)
@@ -394,6 +396,10 @@ class EventTableView(QTableView):
             if row >= 0:
                 self.selectRow(row)
                 self.scrollTo(self.event_model().index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _on_self_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.article_requested.emit(self.event_model().event_id(index.row()))
 
     def _on_self_context_menu_requested(self, pos: object) -> None:
         idx = self.indexAt(pos)  # type: ignore[arg-type]
