@@ -145,7 +145,7 @@ class CurationActions(QObject):
                               "Undo a merge: every event merged into this one gets its own row again")
         self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
                             "Add an event by hand: select its sentence in the reader first to attach it")
-        self.reextract_action = a("self.reextract_action = a("&Re-extract library", None,Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
+        self.reextract_action = a("&Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
                                   "Run extraction again over every article; your corrections are kept")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
