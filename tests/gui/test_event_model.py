@@ -155,6 +155,8 @@ def test_double_click_asks_for_the_article(qtbot) -> None:
     view.setModel(model)
     view.show()
     rect = view.visualRect(model.index(2, 0))
+    # Item views take a double click as press, release, then the double-click event.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(view.article_requested) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == ["e2"]
