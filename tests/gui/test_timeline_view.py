@@ -373,6 +373,26 @@ def test_empty_and_minimal_frames(qtbot) -> None:
     assert _drawn_events(v) == {"a"}
 
 
+def test_lanes_scroll_with_shift_wheel_and_the_scroll_bar(qtbot) -> None:
+    rows = [(f"s{i}", "2020-05-01", "2020-05-01", "day", False, f"C{i:02d}", "Consult", f"lane {i}", "")
+            for i in range(40)]
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(900, 400)
+    with qtbot.waitExposed(v):
+        v.show()
+    v.set_events(_frame(rows))
+    v.canvas.repaint()
+    assert v.scrollbar.isVisible() and v.scrollbar.maximum() > 0
+    _wheel(v.canvas, QPointF(500, 200), -240, Qt.KeyboardModifier.ShiftModifier)
+    v.canvas.repaint()
+    assert v.canvas.scroll_y > 0 and v.scrollbar.value() == v.canvas.scroll_y
+    v.scrollbar.setValue(v.scrollbar.maximum())
+    v.canvas.repaint()
+    assert v.canvas.scroll_y == v.scrollbar.maximum()
+    assert "s39" in _drawn_events(v) and "s0" not in _drawn_events(v)
+
+
 def test_smoke_paints_100000_events(qtbot) -> None:
     v = TimelineView()
     qtbot.addWidget(v)
