@@ -250,3 +250,26 @@ def test_another_library_clears_the_undo_stack(window) -> None:
     assert window.actions.undo_stack.count() == 1
     window.actions.library_changed()
     assert window.actions.undo_stack.count() == 0 and not window.actions.undo_action.isEnabled()
+
+
+def test_deleted_events_can_be_restored_later(window) -> None:
+    a = window.actions
+    window.select("Japan", "Kenya")
+    a.delete_action.trigger()
+    assert window.summaries() == []
+    a.undo_stack.clear()  # as after a restart: undo is no help any more
+    a.deleted_action.trigger()
+    dialog = a.deleted_dialog
+    assert dialog is not None and dialog.list_widget.count() == 2
+    assert not dialog.ok_button.isEnabled()
+    kenya = next(i for i in range(2) if "Kenya signed" in dialog.list_widget.item(i).text())
+    assert "2021" in dialog.list_widget.item(kenya).text()
+    dialog.set_checked(kenya)
+    dialog.ok_button.click()
+    assert window.summaries() == ["Kenya signed"]
+    assert a.undo_action.text() == "&Undo restore 'Kenya signed'"
+    a.deleted_action.trigger()
+    assert a.deleted_dialog.list_widget.count() == 1
+    a.deleted_dialog.reject()
+    a.undo_action.trigger()
+    assert window.summaries() == []

@@ -116,6 +116,26 @@ def event_makeup(library: Library, keys: Sequence[str]) -> dict[str, EventMakeup
     return out
 
 
+def deleted_events(library: Library) -> pd.DataFrame:
+    """The events the user deleted, as they were (events frame columns), newest deletion first."""
+    from timeline_app.core.frames import empty_events, events_from_mentions
+
+    edits = library.edits_frame()
+    if not (edits["field"] == "deleted").any():
+        return empty_events()
+    mentions = library.mentions_frame()
+    shown = set(apply_edits(mentions, edits)["event_id"])
+    everything = apply_edits(mentions, edits[edits["field"] != "deleted"])
+    gone = everything[~everything["event_id"].isin(shown)]
+    events = events_from_mentions(gone)
+    # Newest deletion first: the order of the last deleted edit among each event's mentions.
+    deletions = edits[(edits["field"] == "deleted") & (edits["new_value"] == TRUE)]
+    last = dict(zip(deletions["event_key"], deletions["edit_id"]))
+    order = gone.assign(_edit=gone["mention_key"].map(last).fillna(0)).groupby("event_id")["_edit"].max()
+    events["_edit"] = events["event_id"].map(order).fillna(0)
+    return events.sort_values("_edit", ascending=False, kind="stable").drop(columns="_edit").reset_index(drop=True)
+
+
 class CurationCommand(QUndoCommand):
     """Writes its steps' edits on redo and takes them back on undo, then asks the window to reload.
 
@@ -288,7 +308,7 @@ class Curator:
         if len(events) < 2:
             return False
         anchor = events[0]
-        with _wait_cursor():
+        with wait_cursor():
             makeup = event_makeup(self._library(), [e.event_key for e in events])
         target = makeup[anchor.event_key].anchor
         steps = []
@@ -310,12 +330,12 @@ class Curator:
         return True
 
     def can_split(self, event: EventRef) -> bool:
-        with _wait_cursor():
+        with wait_cursor():
             return bool(event_makeup(self._library(), [event.event_key])[event.event_key].others)
 
     def split(self, event: EventRef) -> bool:
         """Give every machine group of a merged event its own event again; False if it is not merged."""
-        with _wait_cursor():
+        with wait_cursor():
             parts = event_makeup(self._library(), [event.event_key])[event.event_key]
         if not parts.others:
             return False
@@ -337,7 +357,7 @@ def _what(events: Sequence[EventRef]) -> str:
 
 
 @contextmanager
-def _wait_cursor() -> Iterator[None]:
+def wait_cursor() -> Iterator[None]:
     """The wait cursor while the library is read on the GUI thread (merge and split read its groups)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from timeline_app.core.store import Library
 from timeline_app.errors import TimelineError
-from timeline_app.gui.curation import Curator, EventRef
-from timeline_app.gui.edit_dialog import EventEditDialog
+from timeline_app.gui.curation import Curator, EventRef, deleted_events, wait_cursor
+from timeline_app.gui.edit_dialog import DeletedEventsDialog, EventEditDialog
 from timeline_app.gui.history_view import EditHistoryView
 from timeline_app.gui.workers import TaskWorker
 
@@ -99,6 +99,7 @@ class CurationActions(QObject):
         self.curator = Curator(self.undo_stack, host.library, host.reload)
         self.history_view = EditHistoryView()
         self.edit_dialog: EventEditDialog | None = None
+        self.deleted_dialog: DeletedEventsDialog | None = None
         self._edit_target: EventRef | None = None  # the event the open dialog edits
         self._add_evidence: Evidence | None = None  # the sentence a new event is attached to
         self._pending_key = ""  # the event to select once the library has been read again
@@ -145,6 +146,8 @@ class CurationActions(QObject):
                               "Undo a merge: every event merged into this one gets its own row again")
         self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
                             "Add an event by hand: select its sentence in the reader first to attach it")
+        self.deleted_action = a("De&leted events…", "Ctrl+Alt+D", self._on_deleted_action_triggered,
+                                "Bring back events you deleted")
         self.reextract_action = a("&Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
                                   "Run extraction again over every article; your corrections are kept")
         self.undo_action.setEnabled(False)
@@ -154,7 +157,7 @@ class CurationActions(QObject):
         """The Edit menu's curation entries, None for a separator."""
         return [self.undo_action, self.redo_action, None, self.edit_action, self.verify_action,
                 self.hide_action, self.delete_action, None, self.merge_action, self.split_action,
-                self.add_action, None, self.show_hidden_action, self.reextract_action]
+                self.add_action, None, self.show_hidden_action, self.deleted_action, self.reextract_action]
 
     def context_actions(self) -> list[QAction | None]:
         """The entries of an event's context menu."""
@@ -192,6 +195,7 @@ class CurationActions(QObject):
         self.merge_action.setEnabled(several)
         self.split_action.setEnabled(one and self._mention_count(rows) > 1)
         self.add_action.setEnabled(has_library)
+        self.deleted_action.setEnabled(has_library)
         self.reextract_action.setEnabled(has_library)
         all_verified = bool(len(rows)) and bool(rows["verified"].astype(bool).all())
         self.verify_action.setText("Mark un&verified" if all_verified else "Mark &verified")
@@ -389,6 +393,35 @@ class CurationActions(QObject):
                 self.host.show_status("This event was not merged by hand: there is nothing to split.")
 
         self._run("Cannot split the event", split)
+
+    def _on_deleted_action_triggered(self) -> None:
+        library = self.host.library()
+        if library is None:
+            return
+        try:
+            with wait_cursor():
+                events = deleted_events(library)
+        except TimelineError as e:
+            self.host.show_message("Cannot list the deleted events", str(e))
+            return
+        if self.deleted_dialog is not None:
+            self.deleted_dialog.close()
+        dialog = DeletedEventsDialog(events, self.host.widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: self._on_deleted_dialog_accepted(d))
+        dialog.finished.connect(lambda _r, d=dialog: self._on_deleted_dialog_finished(d))
+        self.deleted_dialog = dialog
+        dialog.open()
+
+    def _on_deleted_dialog_finished(self, dialog: DeletedEventsDialog) -> None:
+        if self.deleted_dialog is dialog:
+            self.deleted_dialog = None
+
+    def _on_deleted_dialog_accepted(self, dialog: DeletedEventsDialog) -> None:
+        events = [(EventRef.from_row(row), True) for _i, row in dialog.chosen().iterrows()]
+        if self._run("Cannot restore the events", lambda: self.curator.set_flag(events, "deleted", False)):
+            n = len(events)
+            self.host.show_status(f"{'The event is' if n == 1 else f'{n} events are'} back.")
 
     def _on_show_hidden_action_toggled(self, checked: bool) -> None:
         self.host.set_show_hidden(checked)

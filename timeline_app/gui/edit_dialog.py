@@ -6,6 +6,8 @@ import datetime as dt
 import logging
 from collections.abc import Mapping
 
+import pandas as pd
+
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -391,3 +393,52 @@ class EventEditDialog(QDialog):
 
     def note(self) -> str:
         return self.note_edit.text().strip()
+
+
+class DeletedEventsDialog(QDialog):
+    """Lists the deleted events; the ticked ones are restored (one undoable step)."""
+
+    def __init__(self, events: pd.DataFrame, parent: QWidget | None = None) -> None:
+        """`events`: rows of the events frame (event_key, event_date, summary, source_titles)."""
+        super().__init__(parent)
+        self.setWindowTitle("Deleted events")
+        self._events = events.reset_index(drop=True)
+        layout = QVBoxLayout(self)
+        n = len(self._events)
+        intro = QLabel(f"{n} deleted event{'s' if n != 1 else ''}, the last deleted first. Tick the ones to "
+                       "bring back." if n else "No event has been deleted from this library.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list_widget = QListWidget()
+        for i, row in self._events.iterrows():
+            title = str(row.get("source_titles", "") or "")
+            text = f"{display_date(str(row['event_date']))}   {row['summary'] or '(no summary)'}"
+            item = QListWidgetItem(text + (f"   — {title}" if title else ""))
+            item.setData(Qt.ItemDataRole.UserRole, int(i))
+            item.setToolTip(str(row.get("evidence", "") or ""))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list_widget.addItem(item)
+        layout.addWidget(self.list_widget, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Restore")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.list_widget.itemChanged.connect(self._on_list_widget_item_changed)
+        self._on_list_widget_item_changed()
+        self.resize(640, 380)
+
+    def set_checked(self, row: int, checked: bool = True) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.list_widget.item(row).setCheckState(state)
+
+    def chosen(self) -> pd.DataFrame:
+        """The ticked events."""
+        rows = [self.list_widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list_widget.count())
+                if self.list_widget.item(i).checkState() == Qt.CheckState.Checked]
+        return self._events.iloc[rows]
+
+    def _on_list_widget_item_changed(self, _item: QListWidgetItem | None = None) -> None:
+        self.ok_button.setEnabled(not self.chosen().empty)
