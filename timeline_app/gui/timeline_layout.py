@@ -107,7 +107,7 @@ class FrameItems:
 class _Frame(FrameItems):
     """FrameItems plus what the frame collected before drawing."""
 
-    lc: object = None
+    lc: object = None  # the LevelCache of the frame's zoom level
     cids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     c_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     spans: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap, QStaticText
 
 from timeline_app.core import timescale as ts
-from timeline_app.gui.timeline_data import MARKER_PX, TimelineData
+from timeline_app.gui.timeline_data import MARKER_PX, LevelCache, TimelineData
 from timeline_app.gui.timeline_layout import (  # noqa: F401 (re-exported for the view and tests)
     AXIS_H, DENSITY_H, HEADER_W, LABEL_BUDGET, LEGEND_H, MAX_LABELS, MAX_SPAN_ROWS, POINT_ROW_H, FrameItems,
     LaneLayout, PaintState, _Frame, cluster_capacity,
@@ -281,7 +281,7 @@ class TimelinePainter:
             self._measure_cache[key] = w
         return w
 
-    def _spans(self, p: QPainter, theme: Theme, vp: ts.Viewport, lc, layout: LaneLayout, spans: np.ndarray,
+    def _spans(self, p: QPainter, theme: Theme, vp: ts.Viewport, lc: LevelCache, layout: LaneLayout, spans: np.ndarray,
                s_pos: np.ndarray, raw_rows: np.ndarray, lane_top: float) -> tuple[np.ndarray, ...]:
         data = self.data
         rows = np.minimum(raw_rows, MAX_SPAN_ROWS - 1)

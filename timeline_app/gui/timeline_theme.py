@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -112,7 +113,7 @@ def _rects(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> list[Q
 
 
 def _batched(painter: QPainter, keys: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray,
-             h: np.ndarray, brush_of) -> None:
+             h: np.ndarray, brush_of: Callable[[int], QBrush]) -> None:
     """One drawRects call per distinct key (colour and alpha): the fast path for many boxes."""
     if len(keys) == 0:
         return
