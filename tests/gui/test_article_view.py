@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from timeline_app.core.models import Article, DateSource
@@ -96,3 +97,20 @@ def test_dates_inside_the_focused_sentence_keep_their_colour(qtbot) -> None:
                 if s.cursor.selectionStart() <= view._offsets(year) < s.cursor.selectionEnd()]
     assert covering == []  # no sentence background painted over "1998"
     assert _format_at(view, year).background().color() == RESOLVED
+
+
+def test_clicking_a_date_reports_it_even_after_emoji(qtbot) -> None:
+    text = "🇹🇷🇸🇾 Summit 😀\n\nTurkey and Syria met on Wednesday."
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    view.show_article(5, _article(text))
+    day = text.index("Wednesday")
+    assert view._offsets.back(view._offsets(day + 3)) == day + 3
+    cursor = view.text.textCursor()
+    cursor.setPosition(view._offsets(day + 3))
+    point = view.text.cursorRect(cursor).center()
+    with qtbot.waitSignal(view.date_clicked) as blocker:
+        qtbot.mouseClick(view.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [5, day]

@@ -442,3 +442,21 @@ def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, mo
     assert again.timeline.lane_mode() == "event_type"
     assert again.lane_actions["event_type"].isChecked()
     again.close()
+
+
+def test_clicking_a_date_in_the_reader_selects_its_event(window, qtbot) -> None:
+    mentions = window.snapshot.mentions
+    target = mentions[mentions["event_id"].isin(window.snapshot.events["event_id"])].iloc[-1]
+    article_id = int(target["article_id"])
+    window.library_panel.select_ids([article_id])
+    assert window.reader.article_id == article_id
+    reader = window.reader.text
+    cursor = reader.textCursor()
+    cursor.setPosition(window.reader._offsets(int(target["char_start"]) + 1))
+    reader.setTextCursor(cursor)
+    reader.ensureCursorVisible()
+    point = reader.cursorRect(cursor).center()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.table.current_event_id() == target["event_id"]
+    assert window.timeline.selected_event() == target["event_id"]
+    assert window.reader.focused_date_text() == target["date_text"]

@@ -6,8 +6,8 @@ import logging
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from timeline_app.core.models import Article, DateMention, EntityMention
@@ -52,6 +52,13 @@ class _Utf16Offsets:
         i = max(0, min(int(i), self._n))
         return i if self._shift is None else i + int(self._shift[i])
 
+    def back(self, position: int) -> int:
+        """The Python offset of a document position."""
+        if self._shift is None:
+            return max(0, min(int(position), self._n))
+        utf16 = np.arange(self._n + 1) + self._shift
+        return int(np.searchsorted(utf16, position, side="right") - 1)
+
 
 def _swatch(color: QColor, text: str, underline: bool = False) -> QLabel:
     style = f"color: {color.darker(130).name()}; text-decoration: underline;" if underline \
@@ -61,8 +68,25 @@ def _swatch(color: QColor, text: str, underline: bool = False) -> QLabel:
     return label
 
 
+class _Reader(QTextBrowser):
+    """The text pane; reports clicks as document positions."""
+
+    clicked_at = Signal(int)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked_at.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+
 class ArticleView(QWidget):
-    """Shows one article: header (title, source, publication date and where it came from) and text."""
+    """Shows one article: header (title, source, publication date and where it came from) and text.
+
+    Clicking a date expression emits `date_clicked(article_id, char_offset)`: the window selects
+    the event it belongs to.
+    """
+
+    date_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,9 +105,13 @@ class ArticleView(QWidget):
         legend.addWidget(_swatch(COUNTRY, "country", underline=True))
         legend.addWidget(_swatch(FOCUS, "selected event"))
         legend.addStretch(1)
+        hint = QLabel("Click a date to select its event")
+        hint.setEnabled(False)
+        legend.addWidget(hint)
         layout.addLayout(legend)
-        self.text = QTextBrowser()
+        self.text = _Reader()
         self.text.setOpenLinks(False)
+        self.text.clicked_at.connect(self._on_text_clicked_at)
         self.text.document().setDocumentMargin(10)
         font = self.text.font()
         font.setPointSizeF(font.pointSizeF() + 1)
@@ -147,6 +175,16 @@ class ArticleView(QWidget):
             self._merge(cursor, d.start, d.end, fmt)
         cursor.endEditBlock()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def date_at(self, offset: int) -> DateMention | None:
+        return next((d for d in self.dates if d.start <= offset < d.end), None)
+
+    def _on_text_clicked_at(self, position: int) -> None:
+        if self.article_id is None:
+            return
+        date = self.date_at(self._offsets.back(position))
+        if date is not None:
+            self.date_clicked.emit(self.article_id, date.start)
 
     def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
         cursor.setPosition(self._offsets(start))

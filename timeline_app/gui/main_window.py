@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         self.timeline.event_selected.connect(self._on_timeline_event_selected)
         self.timeline.event_activated.connect(self._on_timeline_event_activated)
         self.timeline.view_changed.connect(self._on_timeline_view_changed)
+        self.reader.date_clicked.connect(self._on_reader_date_clicked)
         self.library_panel.article_activated.connect(self._on_library_article_activated)
         self.library_panel.remove_requested.connect(self._on_library_remove_requested)
         self.library_panel.date_requested.connect(self._on_library_date_requested)
@@ -596,6 +597,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(e), 8000)
             return
         self.reader.show_article(article_id, article, None)
+
+    def _on_reader_date_clicked(self, article_id: int, offset: int) -> None:
+        """A date clicked in the reader: select the event it belongs to, if it made one."""
+        if self.snapshot is None:
+            return
+        m = self.snapshot.mentions
+        hit = m[(m["article_id"] == article_id) & (m["char_start"] <= offset) & (m["char_end"] > offset)]
+        if hit.empty:
+            self.statusBar().showMessage("This date is not an event on the timeline (no statement to place, "
+                                         "or not a date that can be placed).", 6000)
+            return
+        event_id = str(hit["event_id"].iloc[0])
+        if not self.table.select_event(event_id):
+            self.statusBar().showMessage("That event is hidden by the filters.", 6000)
+        self._selected_event = event_id
+        self.timeline.select_event(event_id)
+        self._show_event_article(event_id)
 
     def _on_library_filter_requested(self, ids: list[int]) -> None:
         self.filters.set_article_ids(ids)
