@@ -137,7 +137,7 @@ class Resolver:
                     return None
                 period = self._shift((anchor[0], Precision.DAY), n, unit)
                 return None if period is None else _valid(period + m.group("within"))
-            return self._shift(anchor, n, m.group("unit"))
+            return self._shift(anchor, n, m.group("unit"), anaphoric=m.group("anchor") == "REF")
         if m := _PICK.match(value):
             anchor = self._anchor(m.group("anchor"))
             if anchor is None:
@@ -148,12 +148,14 @@ class Resolver:
             return ""
         return _pick(value, self.published, tense, strict=False)
 
-    def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str) -> str | None:
+    def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str, anaphoric: bool = False) -> str | None:
         base, precision = anchor
         out_unit = unit
         ref_unit = UNIT_OF_PRECISION.get(precision, "day")
-        if unit == "year" and ref_unit in ("quarter", "half", "month", "season"):
-            out_unit = ref_unit  # "a year earlier" after "the third quarter": that quarter a year back
+        if unit == "year" and (ref_unit in ("quarter", "half", "season") or (anaphoric and ref_unit == "day")):
+            # "a year earlier" after "the third quarter" is that quarter a year back; after
+            # "Sept. 30" it is Sept. 30 a year back.
+            out_unit = ref_unit
         elif _coarser(ref_unit, unit):
             out_unit = ref_unit  # "two days later" after "March": March is all we know
         if out_unit == "season":
