@@ -346,3 +346,15 @@ def test_any_text_gives_sorted_non_overlapping_mentions_at_their_offsets(words: 
 def test_a_border_between_two_countries_is_a_location(gaz: Gazetteer) -> None:
     r = roles(gaz, "Shelling hit villages near the Turkish-Syrian border.")
     assert r == {"Turkish": EntityRole.LOCATION, "Syrian": EntityRole.LOCATION}
+
+
+def test_names_introduced_with_country_and_office_are_learned(gaz: Gazetteer) -> None:
+    text = ("Greek Foreign Minister Nikos Dendias met his Turkish counterpart, Mevlut Yilmazer, on Monday. "
+            "Dendias said Yilmazer had been frank.")
+    found = [(m.text, m.code) for m in gaz.tag(text) if m.kind is EntityKind.PERSON]
+    assert found == [("Nikos Dendias", "GRC"), ("Mevlut Yilmazer", "TUR"), ("Dendias", "GRC"), ("Yilmazer", "TUR")]
+
+
+def test_no_names_are_learned_from_a_headline(gaz: Gazetteer) -> None:
+    text = "Turkey, Syria Defense Ministers Hold First Meeting Since 2011\n\nThe talks were held."
+    assert [m for m in gaz.tag(text) if m.kind is EntityKind.PERSON] == []

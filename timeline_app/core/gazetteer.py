@@ -8,7 +8,6 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
@@ -24,7 +23,8 @@ _END = "\0"  # trie key of the entries that end at a node
 _ALIAS_KINDS = frozenset({"name", "seat", "usstate", "org", "block"})
 _FLAGS = frozenset({"person"})
 _CONTEXT_CATEGORIES = frozenset(
-    {"locative", "direction", "location_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok"}
+    {"locative", "direction", "location_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
+     "title", "name_particle"}
 )
 
 
@@ -221,6 +221,9 @@ class Gazetteer:
             if self._key(alias) not in entries:
                 raise RulesError(f"{where}: '{alias}' is not an alias of the gazetteer")
             self._check_alias(where, alias, code, kind, frozenset())
+            for cue in _cue_set(other) | _cue_set(default):
+                if len(self._key(cue)) != 1:
+                    raise RulesError(f"{where}: the cue '{cue}' must be a single word (no hyphen or apostrophe)")
             self._senses[" ".join(self._key(alias))] = _Sense(code, kind, _cue_set(other), _cue_set(default))
         log.debug("gazetteer: %d keys, %d countries, %d organisations", len(entries), len(self._countries), len(self._organizations))
 
@@ -305,6 +308,7 @@ class Gazetteer:
         keys = [token_key(s) for s in surfaces]
         doc = _Doc(text, starts, ends, surfaces, keys)
         out: list[EntityMention] = []
+        found_at: list[tuple[int, int, EntityMention]] = []
         trie = self._trie
         n = len(keys)
         i = 0
@@ -334,10 +338,71 @@ class Gazetteer:
                 mention = self._mention(doc, i, last, alias, when)
                 if mention is not None:
                     out.append(mention)
+                    found_at.append((i, last, mention))
                     doc.matched_end = mention.end
                     doc.last_location_end = mention.end if mention.role is EntityRole.LOCATION else -1
                 break
             i = nxt
+        learned = self._learn_names(doc, found_at)
+        if learned:
+            out = sorted(out + learned, key=lambda m: (m.start, m.end))
+        return out
+
+    def _learn_names(self, doc: _Doc, found_at: list[tuple[int, int, EntityMention]]) -> list[EntityMention]:
+        """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
+
+        A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
+        counterpart,") belongs to that country wherever the text uses it again.
+        """
+        keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
+        titles = self._role_words | self._context["title"]
+        particles = self._context["name_particle"]
+        covered = bytearray(n)
+        for i, last, _m in found_at:
+            covered[i : last + 1] = b"\x01" * (last + 1 - i)
+        learned: dict[str, str] = {}
+        out: list[EntityMention] = []
+        for i, last, m in found_at:
+            if m.kind is not EntityKind.COUNTRY or m.role is not EntityRole.ACTOR:
+                continue
+            j = last + 1
+            offices = 0
+            while j < n and doc.joined(j - 1, j) and (keys[j] in titles or (offices and keys[j] in ("of", "-"))):
+                offices += keys[j] in titles
+                j += 1
+            if not offices or j >= n:
+                continue
+            gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
+            if not (gap.isspace() and "\n" not in gap) and gap.strip() != ",":
+                continue  # "counterpart, Ali Mahmoud Abbas" is allowed; a full stop is not
+            first = j
+            while j < n and j - first < 6 and (j == first or doc.joined(j - 1, j)):
+                s = surfaces[j]
+                if s[:1].isupper() and keys[j] not in titles and not covered[j]:
+                    j += 1
+                elif keys[j] in particles and j + 1 < n and surfaces[j + 1][:1].isupper() and j > first:
+                    j += 1  # "al-Assad", "bin Salman"
+                else:
+                    break
+            while j > first and not surfaces[j - 1][:1].isupper():
+                j -= 1
+            if j == first or _is_headline(doc.text, doc.starts[first]):
+                continue  # in a headline every word is capitalised: "Syria Defense Ministers Hold"
+            start, end = doc.starts[first], doc.ends[j - 1]
+            name = doc.text[start:end]
+            out.append(EntityMention(start, end, name, m.code, EntityKind.PERSON, EntityRole.ACTOR, name))
+            covered[first:j] = b"\x01" * (j - first)
+            surname = keys[j - 1]
+            if learned.get(surname, m.code) != m.code:
+                learned[surname] = ""  # two countries for one name: use neither
+            else:
+                learned.setdefault(surname, m.code)
+        learned = {k: v for k, v in learned.items() if v and k not in self._trie}
+        if learned:
+            for k in range(n):
+                if keys[k] in learned and not covered[k] and surfaces[k][:1].isupper():
+                    code = learned[keys[k]]
+                    out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
         return out
 
     def _mention(self, doc: _Doc, i: int, last: int, alias: _Alias, when: dt.date | None) -> EntityMention | None:
@@ -361,10 +426,11 @@ class Gazetteer:
     def _prefers_other(self, doc: _Doc, i: int, sense: _Sense) -> bool:
         lo = doc.index_at(doc.starts[i] - 300)
         hi = doc.index_at(doc.starts[i] + 300)
-        other, default = doc.cue_prefix(sense.other_cues), doc.cue_prefix(sense.default_cues)
-        o, d = other[hi] - other[lo], default[hi] - default[lo]
+        other, default = doc.cue_positions(sense.other_cues), doc.cue_positions(sense.default_cues)
+        o = bisect.bisect_left(other, hi) - bisect.bisect_left(other, lo)
+        d = bisect.bisect_left(default, hi) - bisect.bisect_left(default, lo)
         if o == d:  # the sentence does not tell: the whole text may
-            o, d = other[-1], default[-1]
+            o, d = len(other), len(default)
         return o > d
 
     def _is_person_name(self, doc: _Doc, i: int, last: int, key: str) -> bool:
@@ -429,10 +495,18 @@ class Gazetteer:
         return EntityRole.ACTOR
 
 
+def _is_headline(text: str, offset: int) -> bool:
+    """True when the line around `offset` has most of its words capitalised, as a title does."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    words = re.findall(r"[^\W\d_]{3,}", text[a : len(text) if b < 0 else b])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+
+
 class _Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_cue_counts")
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_cue_counts", "_index")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
@@ -440,15 +514,23 @@ class _Doc:
         self.matched_end = -1  # end of the last name found: a name before a name is no first name
         self.last_location_end = -1  # end of the last name found, when it was a location
         self._cue_counts: dict[frozenset[str], list[int]] = {}
+        self._index: dict[str, list[int]] | None = None
 
-    def cue_prefix(self, cues: frozenset[str]) -> list[int]:
-        """Running count of cue words over the tokens: window counts in O(1), once per text."""
+    def cue_positions(self, cues: frozenset[str]) -> list[int]:
+        """Sorted token positions of the cue words, found once per text through a token index."""
         if cues not in self._cue_counts:
-            # A capitalised cue matches exactly; a lower-case cue matches in any case (keys are lower case).
-            exact = frozenset(c for c in cues if not c.islower())
-            lower = cues - exact
-            hits = map(int.__add__, map(exact.__contains__, self.surfaces), map(lower.__contains__, self.keys))
-            self._cue_counts[cues] = [0, *accumulate(hits)]
+            if self._index is None:
+                self._index = {}
+                for pos, k in enumerate(self.keys):
+                    self._index.setdefault(k, []).append(pos)
+            hits: list[int] = []
+            for cue in cues:
+                found = self._index.get(token_key(cue), [])
+                if cue.islower():  # a lower-case cue matches in any case
+                    hits.extend(found)
+                else:  # a capitalised cue matches exactly
+                    hits.extend(p for p in found if self.surfaces[p] == cue)
+            self._cue_counts[cues] = sorted(set(hits))
         return self._cue_counts[cues]
 
     def joined(self, a: int, b: int) -> bool:
