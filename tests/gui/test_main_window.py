@@ -460,3 +460,15 @@ def test_clicking_a_date_in_the_reader_selects_its_event(window, qtbot) -> None:
     assert window.table.current_event_id() == target["event_id"]
     assert window.timeline.selected_event() == target["event_id"]
     assert window.reader.focused_date_text() == target["date_text"]
+
+
+def test_an_import_keeps_the_users_zoom(window, qtbot, tmp_path) -> None:
+    start, end = pd.Timestamp("2023-04-01").date(), pd.Timestamp("2023-06-30").date()
+    window.timeline.zoom_to_date_range(start, end)
+    before = window.timeline.visible_range()
+    path = tmp_path / "border.txt"
+    path.write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
+        window.open_inputs([str(path)])
+    after = window.timeline.visible_range()
+    assert abs((after[0] - before[0]).days) <= 1 and abs((after[1] - before[1]).days) <= 1

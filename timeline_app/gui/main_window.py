@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobQueue(self)
         self._loader: TaskWorker | None = None
         self._reload_again = False
+        self._refit_on_load = True
         self._crash_dialogs: list[CrashDialog] = []
 
         self.setWindowTitle("Diplomatic Timeline")
@@ -376,11 +377,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.stem} – Diplomatic Timeline")
         self.reader.show_placeholder()
         self._selected_event = ""
+        self._refit_on_load = True
         self.reload()
         return True
-
-    def is_empty(self) -> bool:
-        return self.library is None or self.library.article_count() == 0
 
     def reload(self) -> None:
         """Read the library again off the GUI thread; views update when it is done."""
@@ -400,6 +399,11 @@ class MainWindow(QMainWindow):
     def _on_loader_succeeded(self, snapshot: Snapshot) -> None:
         if self._reload_again:
             return  # stale: another read follows at once
+        # A new library, or the first events, are fitted; otherwise the user's zoom stays.
+        keep_view = None
+        if self.snapshot is not None and not self.snapshot.events.empty and not self._refit_on_load:
+            keep_view = self.timeline.visible_range()
+        self._refit_on_load = False
         self.snapshot = snapshot
         events = snapshot.events
         self.event_model.set_country_names(snapshot.country_names)
@@ -413,8 +417,7 @@ class MainWindow(QMainWindow):
         self.filters.set_organizations(snapshot.organization_counts)
         self.filters.set_precisions(snapshot.precision_counts)
         if len(events):
-            self.filters.set_date_bounds(dt.date.fromisoformat(str(events["date_start"].min())),
-                                         dt.date.fromisoformat(str(events["date_end"].max())))
+            self.filters.set_date_bounds(_iso_date(events["date_start"].min()), _iso_date(events["date_end"].max()))
         empty = snapshot.articles.empty
         self.table_stack.setCurrentIndex(0 if empty else 1)
         if empty:
@@ -422,7 +425,9 @@ class MainWindow(QMainWindow):
         elif events.empty:
             self.empty_label.setText("These articles contain no dated events.")
             self.table_stack.setCurrentIndex(0)
-        self.apply_filters(self.filters.spec(), refit=True)
+        self.apply_filters(self.filters.spec(), refit=keep_view is None)
+        if keep_view is not None:
+            self.timeline.zoom_to_date_range(*keep_view)
         if self._selected_event:
             self._select_event(self._selected_event, from_table=False, from_timeline=False)
 
@@ -551,8 +556,10 @@ class MainWindow(QMainWindow):
         if not len(rows):
             return
         event = self.snapshot.events.loc[rows[0]]
-        start = dt.date.fromisoformat(str(event["date_start"]))
-        end = dt.date.fromisoformat(str(event["date_end"]))
+        start, end = _iso_date(event["date_start"]), _iso_date(event["date_end"])
+        if start is None or end is None:
+            self.timeline.select_event(event_id)
+            return
         pad = max(dt.timedelta(days=3), (end - start) / 4)
         self.timeline.zoom_to_date_range(start - pad, end + pad)
         self.timeline.select_event(event_id)
@@ -932,6 +939,14 @@ class MainWindow(QMainWindow):
             self.library.close()
             self.library = None
         super().closeEvent(event)
+
+
+def _iso_date(value: object) -> dt.date | None:
+    """An ISO date string as a date; None for what Python's date cannot hold (years before 1)."""
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _parse_partial_date(text: str) -> dt.date | None:
