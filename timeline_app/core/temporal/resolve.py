@@ -34,7 +34,6 @@ def _parser(base: dt.date, prefer: str):  # -> dateparser.date.DateDataParser
     settings = {
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
         "PREFER_DATES_FROM": prefer,
-        "PREFER_DAY_OF_MONTH": "first",
         "RETURN_TIME_AS_PERIOD": True,
     }
     return DateDataParser(languages=["en"], settings=settings)

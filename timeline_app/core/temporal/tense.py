@@ -15,6 +15,7 @@ _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
+_STRENGTH = {FUTURE: 0, PAST: 0, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 
@@ -33,29 +34,29 @@ def direction(
     """
     # Cues further away belong to another clause; the bound also keeps long texts linear.
     a, b = max(sentence[0], start - _REACH), min(sentence[1], end + _REACH)
-    best: tuple[int, str] | None = None
-    future_spans: list[tuple[int, int]] = []
-    for m in cues["future"].finditer(text, a, b):
-        if m.start() < end and start < m.end():
-            continue
-        future_spans.append((m.start(), m.end()))
-        dist = start - m.end() if m.end() <= start else m.start() - end
-        if best is None or dist < best[0]:
-            best = (dist, FUTURE)
-    for name, label in (("past", PAST), ("past_weak", WEAK_PAST)):
+    found: list[tuple[int, int, str]] = []  # (start, end, label)
+    for name, label in (("future", FUTURE), ("past", PAST), ("past_weak", WEAK_PAST)):
         cue = cues.get(name)
         if cue is None:
             continue
         for m in cue.finditer(text, a, b):
             if m.start() < end and start < m.end():
-                continue
-            if any(s <= m.start() < e for s, e in future_spans):
-                continue  # "scheduled", "expected to" are future cues, not past participles
-            if _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # inside the expression itself
+            if label != FUTURE and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or dist < best[0] or (dist == best[0] and label == PAST):
-                best = (dist, label)
+            found.append((m.start(), m.end(), label))
+    # Where cues overlap the longest one speaks: "had been due to" (past) over "due to" (future),
+    # "scheduled to" (future) over "scheduled" (a weak past).
+    found.sort(key=lambda f: (f[0] - f[1], _STRENGTH[f[2]]))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
+            kept.append(f)
+    best: tuple[int, str] | None = None
+    for s_, e_, label in kept:
+        dist = start - e_ if e_ <= start else s_ - end
+        if best is None or dist < best[0] or (dist == best[0] and label == PAST):
+            best = (dist, label)
     past_before = cues.get("past_before")
     if past_before is not None:
         head = text[max(a, start - 30) : start].split()
