@@ -358,3 +358,8 @@ def test_names_introduced_with_country_and_office_are_learned(gaz: Gazetteer) ->
 def test_no_names_are_learned_from_a_headline(gaz: Gazetteer) -> None:
     text = "Turkey, Syria Defense Ministers Hold First Meeting Since 2011\n\nThe talks were held."
     assert [m for m in gaz.tag(text) if m.kind is EntityKind.PERSON] == []
+
+
+def test_officials_in_a_capital_speak_for_the_state(gaz: Gazetteer) -> None:
+    assert roles(gaz, "Officials in Washington said the talks would go on.")["Washington"] is EntityRole.ACTOR
+    assert roles(gaz, "The talks were held in Washington.")["Washington"] is EntityRole.LOCATION

@@ -24,7 +24,7 @@ _ALIAS_KINDS = frozenset({"name", "seat", "usstate", "org", "block"})
 _FLAGS = frozenset({"person"})
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
-     "title", "name_particle"}
+     "title", "name_particle", "speaker"}
 )
 
 
@@ -475,6 +475,8 @@ class Gazetteer:
             steps = 0
             while k >= 0 and steps < 6 and doc.joined(k, k + 1):
                 if keys[k] in locative:
+                    if k >= 1 and keys[k - 1] in self._context["speaker"] and doc.joined(k - 1, k):
+                        return EntityRole.ACTOR  # "officials in Washington said": the government speaks
                     return EntityRole.LOCATION
                 if keys[k] not in direction:
                     break
