@@ -62,6 +62,18 @@ def _spoken_year(century: str, tens: str, units: str) -> str:
     return f"{c:02d}{rest:02d}"
 
 
+def _clock_pod(hour: str, part: str) -> str:
+    """("4", "morning") -> "04:00"; ("8", "evening") -> "20:00"."""
+    h = int(hour) if hour.isdigit() else _WORD_NUMBERS[hour.lower()]
+    if not 1 <= h <= 12:
+        raise ValueError(hour)
+    if part.lower() in ("afternoon", "evening") or (part.lower() == "night" and h >= 6):
+        h = h % 12 + 12
+    elif h == 12:
+        h = 0
+    return f"{h:02d}:00"
+
+
 def _two_thousand(units: str) -> str:
     return f"{2000 + (_WORD_NUMBERS[units.lower()] if units else 0)}"
 
@@ -95,5 +107,6 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "relyears": lambda r: {"this": "+0", "last": "-1", "next": "+1"}[r.lower()],
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
+    "clock_pod": _clock_pod,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
 }
