@@ -277,7 +277,7 @@ def test_clusters_when_zoomed_out_and_click_zooms_in(qtbot) -> None:
     items = v.canvas._items
     clusters = np.flatnonzero(items.cluster >= 0)
     assert len(clusters), "400 events in two months of a 30-year view must cluster"
-    counts = v._data.level(items.level, items.capacity).clusters.count[items.cluster[clusters]]
+    counts = items.lc.clusters.count[items.cluster[clusters]]
     assert counts.sum() >= 390
     i = int(clusters[np.argmax(counts)])
     span = v.canvas.vp.span
@@ -391,6 +391,32 @@ def test_lanes_scroll_with_shift_wheel_and_the_scroll_bar(qtbot) -> None:
     v.canvas.repaint()
     assert v.canvas.scroll_y == v.scrollbar.maximum()
     assert "s39" in _drawn_events(v) and "s0" not in _drawn_events(v)
+
+
+def test_a_level_computed_around_the_view_matches_the_whole() -> None:
+    """Level caches cover a window of a few view widths; inside the view they equal a full computation."""
+    from timeline_app.gui.timeline_data import TimelineData
+    from timeline_app.core import timescale as ts
+
+    data = TimelineData()
+    data.set_events(_many(20_000, seed=4))
+    t0 = float(ts.days_from_civil(1999, 3, 1))
+    for span, capacity in ((20.0, 4), (400.0, 3), (3000.0, 2)):
+        level = ts.zoom_level(1400 / span)
+        whole = data._compute_level(level, capacity, -np.inf, np.inf)
+        part = data.level(level, capacity, t0, t0 + span)
+        assert part.lo > -np.inf
+        inside = np.flatnonzero((data.o_centre >= t0) & (data.o_centre < t0 + span) & data.o_visible)
+        assert ((whole.occ_cluster[inside] >= 0) == (part.occ_cluster[inside] >= 0)).all()
+        pts = inside[whole.point_pos[inside] >= 0]
+        assert (whole.point_stacking.rows_for(whole.point_pos[pts])
+                == part.point_stacking.rows_for(part.point_pos[pts])).all()
+        spans = inside[(whole.span_pos[inside] >= 0)]
+        assert (whole.span_stacking.rows_for(whole.span_pos[spans])
+                == part.span_stacking.rows_for(part.span_pos[spans])).all()
+        # Panning far away computes a new window instead of drawing from the old one.
+        far = data.level(level, capacity, t0 + 50 * span, t0 + 51 * span)
+        assert far.lo > part.hi
 
 
 def test_smoke_paints_100000_events(qtbot) -> None:

@@ -185,12 +185,12 @@ class TimelineCanvas(QWidget):
         level = ts.zoom_level(self.vp.px_per_day)
         for near in (level + 1, level - 1, level + 2, level - 2):
             ppd = ts.level_px_per_day(near)
-            if self.data.has_level(near, cluster_capacity(ppd)):
+            if self.data.has_level(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1):
                 continue
             tw = self.time_width()
             if not tw / self.max_span() / 1.5 <= ppd <= tw / ts.MIN_SPAN_DAYS * 1.5:
                 continue  # beyond the zoom limits
-            self.data.level(near, cluster_capacity(ppd))
+            self.data.level(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1)
             self._prefetch_timer.start()
             return
 
@@ -247,7 +247,10 @@ class TimelineCanvas(QWidget):
         return int(self.data.o_event[it.occ[i]]), -1
 
     def cluster_range(self, cluster: int) -> tuple[float, float] | None:
-        cl = self.data.level(self._items.level, self._items.capacity).clusters
+        lc = getattr(self._items, "lc", None)  # the level cache the frame was drawn from
+        if lc is None:
+            return None
+        cl = lc.clusters
         if not 0 <= cluster < len(cl):
             return None
         return float(cl.t_start[cluster]), float(cl.t_end[cluster])
@@ -294,8 +297,8 @@ class TimelineCanvas(QWidget):
         extra = ""
         if occ >= 0 and self._items.capacity:
             # A bar can stand for several events of the same period in this lane: list them.
-            lc = d.level(self._items.level, self._items.capacity)
-            group = d.span_group(lc, occ)
+            lc = getattr(self._items, "lc", None)
+            group = d.span_group(lc, occ) if lc is not None else np.asarray([occ])
             if len(group) > 1:
                 names = [d.summary(e) or str(d.event_ids[e]) for e in d.o_event[group[:6]].tolist()]
                 more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""
@@ -372,7 +375,7 @@ class TimelineCanvas(QWidget):
                 QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_html(event_idx, self._hit_occ), self)
             elif cluster >= 0:
                 rng = self.cluster_range(cluster)
-                n = int(self.data.level(self._items.level, self._items.capacity).clusters.count[cluster])
+                n = int(self._items.lc.clusters.count[cluster])
                 text = f"<b>{n:,} events</b>"
                 if rng:
                     text += f"<br>{ts.format_day(rng[0])} – {ts.format_day(rng[1] - 1)}<br><i>Click to zoom in</i>"

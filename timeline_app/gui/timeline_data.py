@@ -103,6 +103,8 @@ class LevelCache:
 
     level: int
     capacity: int
+    lo: float  # the time window computed (days; -inf/inf for everything)
+    hi: float
     is_point: np.ndarray  # per occurrence
     clusters: ts.Clusters
     occ_cluster: np.ndarray  # per occurrence: cluster id or -1
@@ -148,10 +150,11 @@ class TimelineData:
         self._countries = _ListColumn([])
         self._type_names: list[str] = [""]
         self._type_codes = np.zeros(0, dtype=np.int64)
-        self._summaries: np.ndarray | None = None
+        self._summaries = np.zeros(0, dtype=object)
         self._sources_cache: _ListColumn | None = None
         self._source_names: dict[str, str] = {}
-        self._summaries: np.ndarray | None = None
+        self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
+                           else np.full(n, "", dtype=object))
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
         self.colour_keys: list[str] = []
@@ -198,7 +201,8 @@ class TimelineData:
         self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
         self._sources_cache: _ListColumn | None = None
         self._source_names: dict[str, str] = {}
-        self._summaries: np.ndarray | None = None
+        self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
+                           else np.full(n, "", dtype=object))
         self.event_mask = np.ones(n, dtype=bool)
         self.country_filter = None
         log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
@@ -366,6 +370,18 @@ class TimelineData:
         # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
         self._lc["visible"] = self.o_visible[self._lc["occ"]]
         self._sp["visible"] = self.o_visible[self._sp["occ"]]
+        # Runs of overlapping periods per lane (any zoom level's runs lie inside one of them): a level
+        # computed around the view takes whole runs, so its stacking equals the full computation.
+        sp = self._sp
+        periods = np.flatnonzero(sp["visible"] & ~sp["day"])
+        run_lo = np.full(len(sp["occ"]), np.inf)
+        run_hi = np.full(len(sp["occ"]), -np.inf)
+        if len(periods):
+            run = ts._block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
+            first = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
+            run_lo[periods] = sp["start"][periods][first][run]
+            run_hi[periods] = np.maximum.reduceat(sp["end"][periods], first)[run]
+        sp["run_lo"], sp["run_hi"] = run_lo, run_hi
         vis = np.flatnonzero(self.o_visible)
         by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
         self._d_centre = self.o_centre[by_centre]
@@ -391,39 +407,64 @@ class TimelineData:
 
     def summary(self, i: int) -> str:
         """The event's summary on one line ("" when it has none)."""
-        if self._summaries is None:
-            self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
-                               else np.full(self._n, "", dtype=object))
         v = self._summaries[i]
         return " ".join(v.split()) if isinstance(v, str) else ""
 
     def event_countries(self, i: int) -> list[str]:
         return [c for c in self._countries.items(i) if c]
 
-    def has_level(self, level: int, capacity: int) -> bool:
-        return (level, capacity) in self._levels
+    def _window(self, t0: float | None, t1: float | None) -> tuple[float, float]:
+        """Time range a level is computed for: the view and two view widths each side, or everything."""
+        if t0 is None or t1 is None or not len(self.o_start):
+            return -np.inf, np.inf
+        span = max(t1 - t0, 1.0)
+        lo, hi = t0 - 2.0 * span, t1 + 2.0 * span
+        if lo <= self.o_start[0] and hi >= self.o_end_max[-1]:
+            return -np.inf, np.inf
+        return lo, hi
 
-    def level(self, level: int, capacity: int) -> LevelCache:
-        """Clusters and stacking for a zoom level, computed once per level, filter and lane height."""
+    @staticmethod
+    def _covers(cache: LevelCache, t0: float | None, t1: float | None) -> bool:
+        if t0 is None or t1 is None:
+            return True
+        margin = 0.25 * (t1 - t0)
+        return cache.lo <= t0 - margin and cache.hi >= t1 + margin
+
+    def has_level(self, level: int, capacity: int, t0: float | None = None, t1: float | None = None) -> bool:
+        cached = self._levels.get((level, capacity))
+        return cached is not None and self._covers(cached, t0, t1)
+
+    def level(self, level: int, capacity: int, t0: float | None = None, t1: float | None = None) -> LevelCache:
+        """Clusters and stacking for a zoom level around the view [t0, t1] (days), cached per level.
+
+        Only a window of a few view widths is computed, so a level costs what is near the view;
+        panning out of it computes the next window. Results inside a window do not depend on where
+        the window is: bins are absolute, and stacking blocks end where nothing overlaps.
+        """
         key = (level, capacity)
         cached = self._levels.get(key)
-        if cached is not None:
+        if cached is not None and self._covers(cached, t0, t1):
             self._levels.move_to_end(key)
             return cached
-        cache = self._compute_level(level, capacity)
+        lo, hi = self._window(t0, t1)
+        cache = self._compute_level(level, capacity, lo, hi)
         self._levels[key] = cache
+        self._levels.move_to_end(key)
         if len(self._levels) > _LEVEL_CACHE_SIZE:
             self._levels.popitem(last=False)
         return cache
 
-    def _compute_level(self, level: int, capacity: int) -> LevelCache:
+    def _compute_level(self, level: int, capacity: int, lo: float, hi: float) -> LevelCache:
         # Everything here runs on copies kept in (lane, centre) and (lane, start, -end) order, so a
         # level costs a few contiguous passes over the occurrences rather than random gathers.
         ppd = ts.level_px_per_day(level)
         n_occ = len(self.o_start)
+        whole = lo == -np.inf and hi == np.inf
         lc = self._lc
         lc_point = lc["day"] | ((lc["end"] - lc["start"]) * ppd < SPAN_MIN_PX)
         m = lc["visible"] & lc_point
+        if not whole:
+            m &= (lc["centre"] >= lo) & (lc["centre"] < hi)
         lane_p, centre_p = lc["lane"][m], lc["centre"][m]
         clusters = ts.cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
                                    position=centre_p)
@@ -442,6 +483,8 @@ class TimelineData:
         # Longest first at equal starts: the year above its quarter above its month.
         sp = self._sp
         ms = sp["visible"] & ~(sp["day"] | ((sp["end"] - sp["start"]) * ppd < SPAN_MIN_PX))
+        if not whole:
+            ms &= (sp["run_lo"] < hi) & (sp["run_hi"] > lo)
         spans_sel = sp["occ"][ms]
         s_lane, s_start, s_end = sp["lane"][ms], sp["start"][ms], sp["end"][ms]
         new_group = np.ones(len(spans_sel), dtype=bool)
@@ -464,7 +507,7 @@ class TimelineData:
         drawn = np.flatnonzero(shown)
         c_order = np.argsort(clusters.t_start, kind="stable") if len(clusters) else np.zeros(0, dtype=np.int64)
         return LevelCache(
-            level=level, capacity=capacity, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,
+            level=level, capacity=capacity, lo=lo, hi=hi, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,
             point_pos=point_pos, point_stacking=point_stacking, span_pos=span_pos, span_stacking=span_stacking,
             span_members=spans_sel, span_group_first=np.append(group_first, len(spans_sel)), span_mixed=mixed,
             drawn=drawn, drawn_start=self.o_start[drawn], drawn_end_max=ts.prefix_max(self.o_end[drawn]),

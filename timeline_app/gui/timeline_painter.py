@@ -135,7 +135,7 @@ class TimelinePainter:
             frame.layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64),
                                             np.ones(n_lanes, dtype=np.int64), span_row_h, lanes_h)
             return frame
-        lc = data.level(level, capacity)
+        lc = data.level(level, capacity, vp.t0, vp.t1)
         frame.lc = lc
         pad = (MARKER_PX + 2) / vp.px_per_day
         t0, t1 = vp.t0 - pad, vp.t1 + pad
