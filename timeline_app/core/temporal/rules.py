@@ -201,6 +201,8 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
         if not sep or key not in ("kind", "mod", "open_end", "emit"):
             raise _err(path, no, f"unknown option {opt.strip()!r} (kind=, mod=, open_end=, emit=)")
         options[key] = val
+    if pattern.endswith((" ", "\\s", "\\s+")):
+        raise _err(path, no, "the pattern ends in a space; put what follows in a lookahead: (?= ...)")
     expanded, groups = _expand(pattern, repatterns, path, no)
     try:
         compiled = re.compile(rf"(?<![\w$£€¥]){expanded}(?![\w])", re.IGNORECASE)
