@@ -6,10 +6,10 @@ import bisect
 import datetime as dt
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline_app.core.actors import ContextWords, Doc, is_person_name, learn_names, role_of, token_key
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
@@ -26,15 +26,6 @@ _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
      "title", "name_particle", "speaker"}
 )
-
-
-def token_key(surface: str) -> str:
-    """Case- and accent-free key of one token: "Türkiye" and "TURKIYE" share "turkiye"."""
-    if surface.isascii():
-        return surface.lower()
-    if surface in "\u2019\u2010\u2011":
-        return "'" if surface == "\u2019" else "-"
-    return unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower() or surface
 
 
 @dataclass(frozen=True)
@@ -225,6 +216,7 @@ class Gazetteer:
                 if len(self._key(cue)) != 1:
                     raise RulesError(f"{where}: the cue '{cue}' must be a single word (no hyphen or apostrophe)")
             self._senses[" ".join(self._key(alias))] = _Sense(code, kind, _cue_set(other), _cue_set(default))
+        self._words = ContextWords(dict(self._context), self._role_words)
         log.debug("gazetteer: %d keys, %d countries, %d organisations", len(entries), len(self._countries), len(self._organizations))
 
     def _load_persons(self, entries: dict[tuple[str, ...], list[_Alias]]) -> None:
@@ -306,7 +298,7 @@ class Gazetteer:
             ends.append(m.end())
             surfaces.append(m.group())
         keys = [token_key(s) for s in surfaces]
-        doc = _Doc(text, starts, ends, surfaces, keys)
+        doc = Doc(text, starts, ends, surfaces, keys)
         out: list[EntityMention] = []
         found_at: list[tuple[int, int, EntityMention]] = []
         trie = self._trie
@@ -343,75 +335,18 @@ class Gazetteer:
                     doc.last_location_end = mention.end if mention.role is EntityRole.LOCATION else -1
                 break
             i = nxt
-        learned = self._learn_names(doc, found_at)
+        learned = learn_names(doc, found_at, self._words, self._trie.__contains__)
         if learned:
             out = sorted(out + learned, key=lambda m: (m.start, m.end))
         return out
 
-    def _learn_names(self, doc: _Doc, found_at: list[tuple[int, int, EntityMention]]) -> list[EntityMention]:
-        """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
-
-        A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
-        counterpart,") belongs to that country wherever the text uses it again.
-        """
-        keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
-        titles = self._role_words | self._context["title"]
-        particles = self._context["name_particle"]
-        covered = bytearray(n)
-        for i, last, _m in found_at:
-            covered[i : last + 1] = b"\x01" * (last + 1 - i)
-        learned: dict[str, str] = {}
-        out: list[EntityMention] = []
-        for i, last, m in found_at:
-            if m.kind is not EntityKind.COUNTRY or m.role is not EntityRole.ACTOR:
-                continue
-            j = last + 1
-            offices = 0
-            while j < n and doc.joined(j - 1, j) and (keys[j] in titles or (offices and keys[j] in ("of", "-"))):
-                offices += keys[j] in titles
-                j += 1
-            if not offices or j >= n:
-                continue
-            gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
-            if not (gap.isspace() and "\n" not in gap) and gap.strip() != ",":
-                continue  # "counterpart, Ali Mahmoud Abbas" is allowed; a full stop is not
-            first = j
-            while j < n and j - first < 6 and (j == first or doc.joined(j - 1, j)):
-                s = surfaces[j]
-                if s[:1].isupper() and keys[j] not in titles and not covered[j]:
-                    j += 1
-                elif keys[j] in particles and j + 1 < n and surfaces[j + 1][:1].isupper() and j > first:
-                    j += 1  # "al-Assad", "bin Salman"
-                else:
-                    break
-            while j > first and not surfaces[j - 1][:1].isupper():
-                j -= 1
-            if j == first or _is_headline(doc.text, doc.starts[first]):
-                continue  # in a headline every word is capitalised: "Syria Defense Ministers Hold"
-            start, end = doc.starts[first], doc.ends[j - 1]
-            name = doc.text[start:end]
-            out.append(EntityMention(start, end, name, m.code, EntityKind.PERSON, EntityRole.ACTOR, name))
-            covered[first:j] = b"\x01" * (j - first)
-            surname = keys[j - 1]
-            if learned.get(surname, m.code) != m.code:
-                learned[surname] = ""  # two countries for one name: use neither
-            else:
-                learned.setdefault(surname, m.code)
-        learned = {k: v for k, v in learned.items() if v and k not in self._trie}
-        if learned:
-            for k in range(n):
-                if keys[k] in learned and not covered[k] and surfaces[k][:1].isupper():
-                    code = learned[keys[k]]
-                    out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
-        return out
-
-    def _mention(self, doc: _Doc, i: int, last: int, alias: _Alias, when: dt.date | None) -> EntityMention | None:
+    def _mention(self, doc: Doc, i: int, last: int, alias: _Alias, when: dt.date | None) -> EntityMention | None:
         code, kind = alias.code, alias.kind
         key = " ".join(doc.keys[i : last + 1])
         sense = self._senses.get(key)
         if sense is not None and self._prefers_other(doc, i, sense):
             code, kind = sense.other_code, sense.other_kind
-        if "person" in alias.flags and self._is_person_name(doc, i, last, key):
+        if "person" in alias.flags and is_person_name(doc, i, last, key, self._words, self._is_one_word_name):
             return None
         if code == "-" or kind == "block":
             return None
@@ -419,11 +354,15 @@ class Gazetteer:
         if kind == "person":
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
         if kind == "org":
-            return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, self._role(doc, i, last, kind), alias.name)
+            return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
-        return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, self._role(doc, i, last, kind), name)
+        return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
 
-    def _prefers_other(self, doc: _Doc, i: int, sense: _Sense) -> bool:
+    def _is_one_word_name(self, key: str) -> bool:
+        """True when `key` alone is a name of the gazetteer ("Paris", "NATO")."""
+        return _END in self._trie.get(key, {})
+
+    def _prefers_other(self, doc: Doc, i: int, sense: _Sense) -> bool:
         lo = doc.index_at(doc.starts[i] - 300)
         hi = doc.index_at(doc.starts[i] + 300)
         other, default = doc.cue_positions(sense.other_cues), doc.cue_positions(sense.default_cues)
@@ -433,112 +372,3 @@ class Gazetteer:
             o, d = len(other), len(default)
         return o > d
 
-    def _is_person_name(self, doc: _Doc, i: int, last: int, key: str) -> bool:
-        """True when a name that is also a person's name is used as one ("Michael Jordan")."""
-        ok_before = self._context["cap_before_ok"]
-        ok_after = self._context["geo_after_ok"] | self._role_words
-        prev = i - 1
-        if prev >= 0 and doc.joined(prev, i):
-            s = doc.surfaces[prev]
-            if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in self._role_words and doc.starts[prev] >= doc.matched_end:
-                doc.person_names.add(key)
-                return True
-        nxt = last + 1
-        if nxt < len(doc.keys) and doc.joined(last, nxt):
-            s = doc.surfaces[nxt]
-            if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and _END not in self._trie.get(doc.keys[nxt], {}):
-                doc.person_names.add(key)
-                return True
-        if key in doc.person_names:
-            before = doc.keys[prev] if prev >= 0 else ""
-            return before not in self._context["locative"] and before not in ("to", "from", "of", "into")
-        return False
-
-    def _role(self, doc: _Doc, i: int, last: int, kind: str) -> EntityRole:
-        if kind == "usstate":
-            return EntityRole.LOCATION
-        keys, n = doc.keys, len(doc.keys)
-        # "US-backed", "Iranian-made", "Russian-language"; but "US-Russia talks" names two actors.
-        if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) and doc.joined(last + 1, last + 2):
-            after = doc.surfaces[last + 2]
-            if (after[:1].islower() or after.isdigit()) and keys[last + 2] not in self._context["party_suffix"]:
-                return EntityRole.MODIFIER
-            if last + 3 < n and keys[last + 3] in self._context["location_noun"] and doc.joined(last + 2, last + 3):
-                return EntityRole.LOCATION  # "the Turkish-Syrian border"
-        if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
-            if keys[i - 2] in self._context["modifier_prefix"]:
-                return EntityRole.MODIFIER
-        possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
-        if kind != "seat" and not possessor:  # "in Chile's favour" names Chile as a party, not a place
-            direction, locative = self._context["direction"], self._context["locative"]
-            k = i - 1
-            steps = 0
-            while k >= 0 and steps < 6 and doc.joined(k, k + 1):
-                if keys[k] in locative:
-                    if k >= 1 and keys[k - 1] in self._context["speaker"] and doc.joined(k - 1, k):
-                        return EntityRole.ACTOR  # "officials in Washington said": the government speaks
-                    return EntityRole.LOCATION
-                if keys[k] not in direction:
-                    break
-                k -= 1
-                steps += 1
-            if last + 1 < n and keys[last + 1] in self._context["location_noun"] and doc.joined(last, last + 1):
-                return EntityRole.LOCATION
-            # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
-            if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
-                gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
-                if gap.strip() in ("", ","):
-                    return EntityRole.LOCATION
-            if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
-                # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
-                follow = doc.text[doc.ends[last] : doc.ends[last] + 6].lstrip()
-                if follow.startswith((",", "and ", "or ")):
-                    return EntityRole.LOCATION
-        return EntityRole.ACTOR
-
-
-def _is_headline(text: str, offset: int) -> bool:
-    """True when the line around `offset` has most of its words capitalised, as a title does."""
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    words = re.findall(r"[^\W\d_]{3,}", text[a : len(text) if b < 0 else b])
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
-
-
-class _Doc:
-    """The tokens of one text being tagged, with the facts gathered about it along the way."""
-
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_cue_counts", "_index")
-
-    def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
-        self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
-        self.person_names: set[str] = set()
-        self.matched_end = -1  # end of the last name found: a name before a name is no first name
-        self.last_location_end = -1  # end of the last name found, when it was a location
-        self._cue_counts: dict[frozenset[str], list[int]] = {}
-        self._index: dict[str, list[int]] | None = None
-
-    def cue_positions(self, cues: frozenset[str]) -> list[int]:
-        """Sorted token positions of the cue words, found once per text through a token index."""
-        if cues not in self._cue_counts:
-            if self._index is None:
-                self._index = {}
-                for pos, k in enumerate(self.keys):
-                    self._index.setdefault(k, []).append(pos)
-            hits: list[int] = []
-            for cue in cues:
-                found = self._index.get(token_key(cue), [])
-                if cue.islower():  # a lower-case cue matches in any case
-                    hits.extend(found)
-                else:  # a capitalised cue matches exactly
-                    hits.extend(p for p in found if self.surfaces[p] == cue)
-            self._cue_counts[cues] = sorted(set(hits))
-        return self._cue_counts[cues]
-
-    def joined(self, a: int, b: int) -> bool:
-        """True when tokens a and b (a < b, adjacent) are separated only by blanks on one line."""
-        gap = self.text[self.ends[a] : self.starts[b]]
-        return not gap or (gap.isspace() and "\n" not in gap)
-
-    def index_at(self, offset: int) -> int:
-        return bisect.bisect_left(self.starts, max(0, offset))

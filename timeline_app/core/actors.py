@@ -1,0 +1,202 @@
+"""How a name takes part in its sentence (actor, modifier, location), and persons a text introduces."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+
+
+def token_key(surface: str) -> str:
+    """Case- and accent-free key of one token: "Türkiye" and "TURKIYE" share "turkiye"."""
+    if surface.isascii():
+        return surface.lower()
+    if surface in "\u2019\u2010\u2011":
+        return "'" if surface == "\u2019" else "-"
+    return unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower() or surface
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """The word lists of resources/gazetteer/context_words.tsv and role_words.txt."""
+
+    categories: dict[str, frozenset[str]]
+    role_words: frozenset[str]
+
+    def of(self, category: str) -> frozenset[str]:
+        return self.categories.get(category, frozenset())
+
+
+def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> EntityRole:
+    """How the name at tokens i..last takes part in its sentence."""
+    if kind == "usstate":
+        return EntityRole.LOCATION
+    keys, n = doc.keys, len(doc.keys)
+    # "US-backed", "Iranian-made", "Russian-language"; but "US-Russia talks" names two actors.
+    if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) and doc.joined(last + 1, last + 2):
+        after = doc.surfaces[last + 2]
+        if (after[:1].islower() or after.isdigit()) and keys[last + 2] not in words.of("party_suffix"):
+            return EntityRole.MODIFIER
+        if last + 3 < n and keys[last + 3] in words.of("location_noun") and doc.joined(last + 2, last + 3):
+            return EntityRole.LOCATION  # "the Turkish-Syrian border"
+    if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
+        if keys[i - 2] in words.of("modifier_prefix"):
+            return EntityRole.MODIFIER
+    possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
+    if kind != "seat" and not possessor:  # "in Chile's favour" names Chile as a party, not a place
+        direction, locative = words.of("direction"), words.of("locative")
+        k = i - 1
+        steps = 0
+        while k >= 0 and steps < 6 and doc.joined(k, k + 1):
+            if keys[k] in locative:
+                if k >= 1 and keys[k - 1] in words.of("speaker") and doc.joined(k - 1, k):
+                    return EntityRole.ACTOR  # "officials in Washington said": the government speaks
+                return EntityRole.LOCATION
+            if keys[k] not in direction:
+                break
+            k -= 1
+            steps += 1
+        if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1):
+            return EntityRole.LOCATION
+        # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
+        if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
+            gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
+            if gap.strip() in ("", ","):
+                return EntityRole.LOCATION
+        if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
+            # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
+            follow = doc.text[doc.ends[last] : doc.ends[last] + 6].lstrip()
+            if follow.startswith((",", "and ", "or ")):
+                return EntityRole.LOCATION
+    return EntityRole.ACTOR
+
+
+def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, is_name: Callable[[str], bool]) -> bool:
+    """True when a name that is also a person's name is used as one ("Michael Jordan")."""
+    ok_before = words.of("cap_before_ok")
+    ok_after = words.of("geo_after_ok") | words.role_words
+    prev = i - 1
+    if prev >= 0 and doc.joined(prev, i):
+        s = doc.surfaces[prev]
+        if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in words.role_words and doc.starts[prev] >= doc.matched_end:
+            doc.person_names.add(key)
+            return True
+    nxt = last + 1
+    if nxt < len(doc.keys) and doc.joined(last, nxt):
+        s = doc.surfaces[nxt]
+        if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and not is_name(doc.keys[nxt]):
+            doc.person_names.add(key)
+            return True
+    if key in doc.person_names:
+        before = doc.keys[prev] if prev >= 0 else ""
+        return before not in words.of("locative") and before not in ("to", "from", "of", "into")
+    return False
+
+
+def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words: ContextWords, is_alias: Callable[[str], bool]) -> list[EntityMention]:
+    """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
+
+    A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
+    counterpart,") belongs to that country wherever the text uses it again.
+    """
+    keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
+    titles = words.role_words | words.of("title")
+    particles = words.of("name_particle")
+    covered = bytearray(n)
+    for i, last, _m in found_at:
+        covered[i : last + 1] = b"\x01" * (last + 1 - i)
+    learned: dict[str, str] = {}
+    out: list[EntityMention] = []
+    for i, last, m in found_at:
+        if m.kind is not EntityKind.COUNTRY or m.role is not EntityRole.ACTOR:
+            continue
+        j = last + 1
+        offices = 0
+        while j < n and doc.joined(j - 1, j) and (keys[j] in titles or (offices and keys[j] in ("of", "-"))):
+            offices += keys[j] in titles
+            j += 1
+        if not offices or j >= n:
+            continue
+        gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
+        if not (gap.isspace() and "\n" not in gap) and gap.strip() != ",":
+            continue  # "counterpart, Ali Mahmoud Abbas" is allowed; a full stop is not
+        first = j
+        while j < n and j - first < 6 and (j == first or doc.joined(j - 1, j)):
+            s = surfaces[j]
+            if s[:1].isupper() and keys[j] not in titles and not covered[j]:
+                j += 1
+            elif keys[j] in particles and j + 1 < n and surfaces[j + 1][:1].isupper() and j > first:
+                j += 1  # "al-Assad", "bin Salman"
+            else:
+                break
+        while j > first and not surfaces[j - 1][:1].isupper():
+            j -= 1
+        if j == first or is_headline(doc.text, doc.starts[first]):
+            continue  # in a headline every word is capitalised: "Syria Defense Ministers Hold"
+        start, end = doc.starts[first], doc.ends[j - 1]
+        name = doc.text[start:end]
+        out.append(EntityMention(start, end, name, m.code, EntityKind.PERSON, EntityRole.ACTOR, name))
+        covered[first:j] = b"\x01" * (j - first)
+        surname = keys[j - 1]
+        if learned.get(surname, m.code) != m.code:
+            learned[surname] = ""  # two countries for one name: use neither
+        else:
+            learned.setdefault(surname, m.code)
+    learned = {k: v for k, v in learned.items() if v and not is_alias(k)}
+    if learned:
+        for k in range(n):
+            if keys[k] in learned and not covered[k] and surfaces[k][:1].isupper():
+                code = learned[keys[k]]
+                out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
+    return out
+
+
+def is_headline(text: str, offset: int) -> bool:
+    """True when the line around `offset` has most of its words capitalised, as a title does."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    words = re.findall(r"[^\W\d_]{3,}", text[a : len(text) if b < 0 else b])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+
+
+class Doc:
+    """The tokens of one text being tagged, with the facts gathered about it along the way."""
+
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_cue_counts", "_index")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
+        self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
+        self.person_names: set[str] = set()
+        self.matched_end = -1  # end of the last name found: a name before a name is no first name
+        self.last_location_end = -1  # end of the last name found, when it was a location
+        self._cue_counts: dict[frozenset[str], list[int]] = {}
+        self._index: dict[str, list[int]] | None = None
+
+    def cue_positions(self, cues: frozenset[str]) -> list[int]:
+        """Sorted token positions of the cue words, found once per text through a token index."""
+        if cues not in self._cue_counts:
+            if self._index is None:
+                self._index = {}
+                for pos, k in enumerate(self.keys):
+                    self._index.setdefault(k, []).append(pos)
+            hits: list[int] = []
+            for cue in cues:
+                found = self._index.get(token_key(cue), [])
+                if cue.islower():  # a lower-case cue matches in any case
+                    hits.extend(found)
+                else:  # a capitalised cue matches exactly
+                    hits.extend(p for p in found if self.surfaces[p] == cue)
+            self._cue_counts[cues] = sorted(set(hits))
+        return self._cue_counts[cues]
+
+    def joined(self, a: int, b: int) -> bool:
+        """True when tokens a and b (a < b, adjacent) are separated only by blanks on one line."""
+        gap = self.text[self.ends[a] : self.starts[b]]
+        return not gap or (gap.isspace() and "\n" not in gap)
+
+    def index_at(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, max(0, offset))
