@@ -153,8 +153,6 @@ class TimelineData:
         self._summaries = np.zeros(0, dtype=object)
         self._sources_cache: _ListColumn | None = None
         self._source_names: dict[str, str] = {}
-        self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
-                           else np.full(n, "", dtype=object))
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
         self.colour_keys: list[str] = []
