@@ -172,3 +172,15 @@ def test_history_shows_readable_changes_newest_first(qtbot, qtmodeltester, names
     view.grab().save("/tmp/curation_history.png")
     view.show_history("Untouched event", _edits().iloc[0:0])
     assert view.model.rowCount() == 0 and "No corrections yet" in view.title_label.text()
+
+
+def test_enter_in_the_country_field_adds_the_country_and_keeps_the_dialog_open(qtbot, names) -> None:
+    dialog = _dialog(qtbot, names)
+    field = dialog.countries_editor.line_edit
+    field.setFocus()
+    field.setText("Iraq")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "IRQ" in dialog.countries_editor.codes()
+    with qtbot.waitSignal(dialog.accepted):  # with the field empty, Enter is OK again
+        qtbot.keyClick(field, Qt.Key.Key_Return)

@@ -250,7 +250,11 @@ class CurationActions(QObject):
         if pointed and not mentions.empty:
             named = mentions[mentions["mention_key"].isin(pointed)]
             labels = dict(zip(named["mention_key"].astype(str), named["summary"].astype(str)))
-        self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels)
+        state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
+        state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
+            str(event["origin"]), str(event["origin"]).capitalize()))
+        self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels,
+                                       " · ".join(state))
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
         stack = self.undo_stack

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,7 +188,8 @@ class CodeListEditor(QWidget):
         layout.addWidget(self.hint_label)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.line_edit.returnPressed.connect(self._on_add_button_clicked)
+        # Enter with a name typed adds it; it must not also press the dialog's OK button.
+        self.line_edit.installEventFilter(self)
         # Picking a completion adds it at once (after the line edit has taken the text).
         self.completer.activated.connect(self._on_completer_activated, Qt.ConnectionType.QueuedConnection)
         self.list_widget.itemSelectionChanged.connect(self._update_buttons)
@@ -196,6 +197,14 @@ class CodeListEditor(QWidget):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._on_remove_button_clicked)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.line_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and self.line_edit.text().strip()):
+            self.add(self.line_edit.text())
+            return True
+        return super().eventFilter(watched, event)
 
     def label(self, code: str) -> str:
         name = self._names.get(code)

@@ -146,11 +146,15 @@ class EditHistoryView(QWidget):
         self.title_label.setText(f"<i>{message}</i>")
         self.model.set_edits(_no_edits())
 
-    def show_history(self, title: str, edits: pd.DataFrame, key_labels: Mapping[str, str] | None = None) -> None:
-        """Show the edits of the event called `title` (rows of Library.edits_frame for its keys)."""
+    def show_history(self, title: str, edits: pd.DataFrame, key_labels: Mapping[str, str] | None = None,
+                     state: str = "") -> None:
+        """Show the edits of the event called `title` (rows of Library.edits_frame for its keys).
+
+        `state` says what the event is now ("verified · hidden · edited: date").
+        """
         self.model.set_edits(edits, key_labels)
         count = self.model.rowCount()
-        head = f"<b>{_escape(title)}</b>"
+        head = f"<b>{_escape(title)}</b>" + (f"<br>{_escape(state)}" if state else "")
         if count:
             self.title_label.setText(f"{head}<br><small>{count} change{'s' if count != 1 else ''}, "
                                      "newest first (an undo shows as a change back).</small>")
