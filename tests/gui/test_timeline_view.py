@@ -171,8 +171,11 @@ def test_filter_change_redraws(view: TimelineView) -> None:
     items = view.canvas._items
     e1 = view._data.index_of("e1")
     assert int(((items.occ >= 0) & (view._data.o_event[np.maximum(items.occ, 0)] == e1)).sum()) == 1
+    assert view.shown_event_count() == 4  # e1, e2, e4, e7 have Turkey; e5 has no date
+    assert view.shown_mask().tolist() == [True, True, False, True, False, False, True]
     view.set_visible_mask(None)
     assert view.lane_keys() == ["TUR", "SYR", "GRC", "RUS"]
+    assert view.shown_event_count() == 6
     with pytest.raises(ValueError):
         view.set_visible_mask(np.ones(3, dtype=bool))
 

@@ -10,6 +10,7 @@ API used by the main window::
     view.set_lane_mode("country" | "event_type" | "source" | "single")
     view.set_colour_mode("auto" | "country" | "event_type"); view.set_show_legend(bool)
     view.lane_mode() -> str; view.lane_keys() -> list[str]   # lanes shown, top to bottom
+    view.shown_mask() -> ndarray[bool]; view.shown_event_count() -> int   # what the timeline shows
     view.fit_all(); view.zoom_to_date_range(start: date, end: date); view.go_to_date(d: date)
     view.zoom_by(factor); view.zoom_to_selection()
     view.select_event(event_id) -> bool    # scrolls to it and highlights it; emits nothing
@@ -144,6 +145,18 @@ class TimelineView(QWidget):
     def set_colour_mode(self, mode: str) -> None:
         self._data.set_colour_mode(mode)
         self._refresh()
+
+    def shown_mask(self) -> np.ndarray:
+        """Per row of the frame: True when the event is on the timeline (placed, passes the filter and
+        is in at least one shown lane)."""
+        d = self._data
+        shown = np.zeros(len(d), dtype=bool)
+        shown[d.o_event[d.o_visible]] = True
+        return shown
+
+    def shown_event_count(self) -> int:
+        """How many events the timeline shows after filtering (an event in two lanes counts once)."""
+        return int(self.shown_mask().sum())
 
     def set_show_legend(self, show: bool) -> None:
         """The colour legend row under the lanes (shown when colours are not already the lanes)."""
