@@ -1,0 +1,248 @@
+"""find_dates on hand-written sentences: each family of date forms, and what must never be a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline_app.core.models import Precision
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2022, 12, 28)  # a Wednesday
+MON = dt.date(2022, 6, 13)  # a Monday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+def one(text: str, published: dt.date | None = WED):
+    mentions = find_dates(text, published)
+    assert len(mentions) == 1, [(m.text, m.value) for m in mentions]
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The accord was signed on Dec. 28, 2022 in Geneva.", [("Dec. 28, 2022", "2022-12-28")]),
+        ("The accord was signed on 28 December 2022.", [("28 December 2022", "2022-12-28")]),
+        ("The accord was signed on December 28 in Geneva.", [("December 28", "2022-12-28")]),
+        ("The accord was signed Dec. 28 in Geneva.", [("Dec. 28", "2022-12-28")]),
+        ("The letter is dated 12/28/2022.", [("12/28/2022", "2022-12-28")]),
+        ("The file is dated 2022-12-28.", [("2022-12-28", "2022-12-28")]),
+        ("Prices rose in December 2022.", [("December 2022", "2022-12")]),
+        ("Prices rose sharply in 2012.", [("2012", "2012")]),
+        ("The company reported losses for fiscal 2021.", [("fiscal 2021", "2021")]),
+        ("Relations thawed in the 1990s.", [("the 1990s", "199X")]),
+        ("The border was drawn in the 20th century.", [("the 20th century", "19XX")]),
+        ("Growth slowed in mid-2021.", [("mid-2021", "2021")]),
+        ("Talks began in early 2020 and ended in late 2020.", [("early 2020", "2020"), ("late 2020", "2020")]),
+        ("The deal was struck in spring 2019.", [("spring 2019", "2019-SP")]),
+        ("Exports fell in the first quarter of 2021.", [("the first quarter of 2021", "2021-Q1")]),
+        ("In nineteen ninety-six the games were held in Atlanta.", [("nineteen ninety-six", "1996")]),
+    ],
+)
+def test_absolute_forms(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_granularity_is_kept() -> None:
+    october = one("They met in October 2021.")
+    assert (october.value, october.granularity) == ("2021-10", Precision.MONTH)
+    assert (october.start_date, october.end_date) == (dt.date(2021, 10, 1), dt.date(2021, 10, 31))
+    year = one("They met back in 2012.")
+    assert (year.value, year.granularity, year.start_date) == ("2012", Precision.YEAR, dt.date(2012, 1, 1))
+    week = one("They met last week.")
+    assert (week.value, week.granularity) == ("2022-W51", Precision.WEEK)
+    assert (week.start_date, week.end_date) == (dt.date(2022, 12, 19), dt.date(2022, 12, 25))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister spoke today in Ankara.", [("today", "2022-12-28")]),
+        ("The minister spoke yesterday in Ankara.", [("yesterday", "2022-12-27")]),
+        ("The minister speaks tomorrow in Ankara.", [("tomorrow", "2022-12-29")]),
+        ("The minister speaks tonight in Ankara.", [("tonight", "2022-12-28TNI")]),
+        ("The minister spoke last week.", [("last week", "2022-W51")]),
+        ("The minister speaks next week.", [("next week", "2023-W01")]),
+        ("The minister spoke this month.", [("this month", "2022-12")]),
+        ("The minister spoke last month.", [("last month", "2022-11")]),
+        ("The minister resigned last year.", [("last year", "2021")]),
+        ("The minister will resign next year.", [("next year", "2023")]),
+        ("The minister will rest over the weekend.", [("the weekend", "2022-W52-WE")]),
+        ("The minister resigned earlier this month.", [("earlier this month", "2022-12")]),
+        ("The minister will resign later this year.", [("later this year", "2022")]),
+        ("The minister resigned two weeks ago.", [("two weeks ago", "2022-W50")]),
+        ("The minister resigned late last year.", [("late last year", "2021")]),
+        ("The minister resigned in the third quarter.", [("the third quarter", "2022-Q3")]),
+        ("The minister resigned last summer.", [("last summer", "2022-SU")]),
+    ],
+)
+def test_relative_to_publication(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_relative_mentions_are_flagged() -> None:
+    assert one("The minister spoke yesterday.").relative
+    assert not one("The minister spoke on 3 March 2021.").relative
+
+
+def test_mod_and_open_end() -> None:
+    late = one("The minister resigned late last year.")
+    assert late.mod == "END"
+    since = one("No talks have been held since 2011.")
+    assert since.open_end and since.text == "2011"
+
+
+class TestWeekdays:
+    def test_same_weekday_as_publication_is_that_day(self) -> None:
+        assert found("The ministers met in Moscow on Wednesday.") == [("Wednesday", "2022-12-28")]
+
+    def test_possessive_weekday(self) -> None:
+        assert found("During Wednesday's meeting the ministers agreed.") == [("Wednesday", "2022-12-28")]
+
+    def test_past_weekday_goes_back(self) -> None:
+        assert found("The ministers met on Monday.") == [("Monday", "2022-12-26")]
+
+    def test_future_tense_goes_forward(self) -> None:
+        assert found("The ministers will meet on Friday.") == [("Friday", "2022-12-30")]
+        assert found("The ministers will meet on Monday.", MON) == [("Monday", "2022-06-13")]
+
+    def test_said_friday_is_the_day_it_was_said(self) -> None:
+        # Published on a Monday: "said Friday" is three days before, even with "will" further on.
+        assert found("The envoy said Friday that talks would resume.", MON) == [("Friday", "2022-06-10")]
+
+    def test_last_and_next(self) -> None:
+        assert found("The envoy arrived last Wednesday.") == [("last Wednesday", "2022-12-21")]
+        assert found("The envoy arrives next Friday.") == [("next Friday", "2022-12-30")]
+
+    def test_weekday_with_time_of_day(self) -> None:
+        assert found("The blast came Monday night.") == [("Monday night", "2022-12-26TNI")]
+        assert found("The talks will open at 3 p.m. Friday.") == [("3 p.m. Friday", "2022-12-30T15:00")]
+
+    def test_weekday_fixes_the_year_of_a_dated_day(self) -> None:
+        # 25 April 2022 was a Monday; 25 April 2023 a Tuesday.
+        assert found("The editorial ran on Monday, April 25.") == [("Monday, April 25", "2022-04-25")]
+
+
+class TestMonthsAndTense:
+    def test_bare_month_in_the_past(self) -> None:
+        assert found("In November, Turkey launched airstrikes.") == [("November", "2022-11")]
+
+    def test_bare_month_in_future_tense(self) -> None:
+        assert found("The talks will resume in June.") == [("June", "2023-06")]
+        assert found("The report is due in May.") == [("May", "2023-05")]
+
+    def test_until_and_by_look_forward(self) -> None:
+        assert found("The ceasefire holds until March.") == [("March", "2023-03")]
+        assert found("Troops must leave by the end of January.") == [("the end of January", "2023-01")]
+
+    def test_day_soon_after_publication_stays_ahead(self) -> None:
+        # Only an "-ed" form nearby: a date a few days ahead is not pushed a year back.
+        assert found("The offer, extended to Jan. 6, lapsed.") == [("Jan. 6", "2023-01-06")]
+
+
+class TestAnaphora:
+    def test_days_later(self) -> None:
+        text = "The talks opened on March 3, 2021. Two days later they collapsed."
+        assert found(text)[1] == ("Two days later", "2021-03-05")
+
+    def test_following_month_and_that_day(self) -> None:
+        text = "Fighting broke out on 4 May 2015. That day the border closed. The following month it reopened."
+        assert found(text)[1:] == [("That day", "2015-05-04"), ("The following month", "2015-06")]
+
+    def test_year_earlier_after_a_quarter(self) -> None:
+        text = "Profit fell in the third quarter of 2021 from $2 million a year earlier."
+        assert found(text) == [("the third quarter of 2021", "2021-Q3"), ("a year earlier", "2020-Q3")]
+
+    def test_range_gives_both_days(self) -> None:
+        assert found("The summit was held on April 24 and 25.") == [("April 24", "2022-04-24"), ("25", "2022-04-25")]
+        assert found("Relations were cut in 2009-2010.") == [("2009", "2009"), ("2010", "2010")]
+        assert found("The 1957-58 crisis ended.") == [("1957", "1957"), ("58", "1958")]
+
+
+class TestPresentDurationsSets:
+    def test_present_ref_is_not_placeable(self) -> None:
+        now = one("The border is now closed.")
+        assert (now.value, now.granularity, now.placeable) == ("PRESENT_REF", Precision.PRESENT, False)
+        assert one("The border is currently closed.").value == "PRESENT_REF"
+
+    def test_durations(self) -> None:
+        war = one("The war lasted for three years.")
+        assert (war.text, war.value, war.kind, war.placeable) == ("three years", "P3Y", "DURATION", False)
+        assert one("The talks lasted 12 hours.").value == "PT12H"
+
+    def test_sets(self) -> None:
+        every = one("The envoys meet every week.")
+        assert (every.text, every.value, every.kind) == ("every week", "P1W", "SET")
+        assert one("The envoys meet twice a year.").kind == "SET"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But now that it's clear, the envoy will stay.",
+        "The rebels may attack the town.",
+        "Thousands march on the capital.",
+        "We will not give up, he said.",
+        "She sat in silence for a moment.",
+        "He came second in the vote.",
+        "The deal is worth $2,011 million.",
+        "Inflation reached 2022 percent in the worst month.",
+        "The envoy, 72, said he would stay.",
+        "Some 2000 troops were deployed.",
+        "About 1998 people attended the rally.",
+        "Call 202-555-2010 for details.",
+        "The team won 3-2 in Doha.",
+        "He lives at 2020 Main Street.",
+        "The council adopted Resolution 2019 unanimously.",
+        "The stock eased 1/8 to 31 7/8.",
+        "Thousands joined the annual March for Life.",
+        "The case matters for today's youth.",
+        "Czech Foreign Minister Jan Kavan arrived.",
+    ],
+)
+def test_never_dates(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It happened on February 30, 2022.",
+        "The form says 32/13/2022.",
+        "The form says 2022-13-45 and 2022-02-30.",
+        "In the year 20222 we will see.",
+        "It happened on February 30.",
+    ],
+)
+def test_impossible_dates_give_nothing(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+class TestWithoutPublicationDate:
+    def test_absolute_dates_still_resolve(self) -> None:
+        assert found("Talks were held on 3 March 2021.", None) == [("3 March 2021", "2021-03-03")]
+
+    def test_relative_dates_are_kept_unresolved(self) -> None:
+        mentions = find_dates("The envoy arrived yesterday and leaves next week.", None)
+        assert [(m.text, m.value, m.granularity, m.start_date) for m in mentions] == [
+            ("yesterday", "", Precision.DAY, None),
+            ("next week", "", Precision.WEEK, None),
+        ]
+        assert all(m.relative and not m.placeable for m in mentions)
+
+    def test_anaphora_after_an_absolute_date_resolves(self) -> None:
+        assert found("The war began on 4 May 2015. Two days later the border closed.", None)[1] == (
+            "Two days later",
+            "2015-05-06",
+        )
+
+
+def test_mention_text_matches_offsets() -> None:
+    text = "On Dec. 28, 2022 (Wednesday) the envoys met; by next March they will meet again, 3 years on."
+    for m in find_dates(text, WED):
+        assert text[m.start : m.end] == m.text
