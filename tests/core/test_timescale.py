@@ -38,7 +38,7 @@ def test_parse_iso_day() -> None:
     assert ts.format_day(ts.parse_iso_day("-0043-03-15")) == "-0043-03-15"
     assert ts.parse_iso_day("2011") == ts.date_to_days(dt.date(2011, 1, 1))
     assert ts.parse_iso_day("2022-12-28T15:00") == ts.parse_iso_day("2022-12-28")
-    for bad in ("", "  ", "2022-13-01", "yesterday", "2022-00-10"):
+    for bad in ("", "  ", "2022-13-01", "yesterday", "2022-00-10", "2022-02-30", "2023-02-29"):
         assert ts.parse_iso_day(bad) == ts.MISSING_DAY
     days = ts.parse_iso_days(["2022-12-28", None, "2022-12-28", dt.date(2000, 1, 1), float("nan")])
     assert days.dtype == np.int64

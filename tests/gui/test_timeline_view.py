@@ -370,7 +370,8 @@ def test_empty_and_minimal_frames(qtbot) -> None:
     v.set_events(pd.DataFrame(columns=COLUMNS))
     v.canvas.repaint()
     assert v.lane_keys() == [] and len(v.canvas._items.x) == 0
-    v.set_events(pd.DataFrame({"event_id": ["a", "b"], "date_start": ["2020-01-05", None]}))
+    v.set_events(pd.DataFrame({"event_id": ["a", "b"], "date_start": ["2020-01-05", None],
+                               "open_end": pd.array([pd.NA, True], dtype="boolean")}))
     v.canvas.repaint()
     assert v.lane_keys() == [""]  # no countries column: one "No country" lane
     assert _drawn_events(v) == {"a"}

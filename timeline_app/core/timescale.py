@@ -118,7 +118,10 @@ def parse_iso_day(text: str) -> int:
         return MISSING_DAY
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return MISSING_DAY
-    return days_from_civil(year, month, day)
+    days = days_from_civil(year, month, day)
+    if civil_from_days(days)[2] != day:
+        return MISSING_DAY  # 30 February
+    return days
 
 
 def parse_iso_days(values: Iterable[object]) -> np.ndarray:

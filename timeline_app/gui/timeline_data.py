@@ -41,6 +41,18 @@ def _split(value: object) -> list[str]:
     return [p for p in parts if p] or [""]
 
 
+def _truthy(value: object) -> bool:
+    """open_end as stored anywhere: bool, 0/1, "True"/"false", None, NaN or pandas NA."""
+    if value is None or value is pd.NA:
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    try:
+        return bool(value) and value == value  # NaN != NaN
+    except (TypeError, ValueError):
+        return False
+
+
 def _factorized_days(df: pd.DataFrame, name: str) -> np.ndarray:
     """Days of an ISO date column, parsing each distinct value once."""
     if name not in df.columns:
@@ -187,7 +199,7 @@ class TimelineData:
         self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
         self.alpha_level[self.is_day] = 0
         open_raw = pd.Series(_column(self.df, "open_end", False), dtype=object)
-        self.open_end = open_raw.map(lambda v: bool(v) and str(v).lower() not in ("false", "0", "nan", "none")).to_numpy(bool)
+        self.open_end = open_raw.map(_truthy).to_numpy(bool)
         if self.open_end.any() and "publication_date" in self.df.columns:
             # "Since 2011" runs until the article was written: draw it that far, fading out.
             published = _factorized_days(self.df, "publication_date")
