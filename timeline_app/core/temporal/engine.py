@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import RuleSet, default_rules
-from timeline_app.core.temporal.tense import direction
+from timeline_app.core.temporal.tense import direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
 
 log = logging.getLogger(__name__)
+
+_NEEDS_TENSE = re.compile(r"^(?:XXXX|DOW|WE)")
 
 _WRITTEN_PRECISION = {
     "day": Precision.DAY,
@@ -42,8 +45,9 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
     sentences = split_sentences(text)
     resolver = Resolver(published)
     out: list[DateMention] = []
+    cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for cand in candidates:
-        mention = _resolve(text, cand, sentences, resolver, rules)
+        mention = _resolve(text, cand, sentences, resolver, rules, cue_cache)
         if mention is not None:
             out.append(mention)
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
@@ -58,6 +62,7 @@ def _resolve(
     sentences: list[tuple[int, int]],
     resolver: Resolver,
     rules: RuleSet,
+    cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]],
 ) -> DateMention | None:
     kind = cand.rule.kind
     surface = text[cand.start : cand.end]
@@ -65,8 +70,12 @@ def _resolve(
     if kind in ("DURATION", "SET"):
         precision = Precision.DURATION if kind == "DURATION" else Precision.SET
         return DateMention(value=cand.value, granularity=precision, **common)
-    sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
-    tense = direction(text, sentence, cand.start, cand.end, rules.cues)
+    tense = None
+    if _NEEDS_TENSE.match(cand.value):  # only dates without a year and weekdays use the tense
+        sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
+        if sentence not in cue_cache:
+            cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
+        tense = direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence])
     result = resolver.resolve(cand.value, tense)
     if result is None:
         log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)

@@ -18,30 +18,24 @@ _BEFORE_SKIPPABLE = frozenset(
 _STRENGTH = {FUTURE: 0, PAST: 0, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
+_MAX_SENTENCE = 2000
 
 
-def direction(
-    text: str,
-    sentence: tuple[int, int],
-    start: int,
-    end: int,
-    cues: dict[str, re.Pattern[str]],
-) -> str | None:
-    """PAST, WEAK_PAST, FUTURE or None (no cue) for the expression text[start:end] in `sentence`.
+def sentence_cues(
+    text: str, sentence: tuple[int, int], cues: dict[str, re.Pattern[str]]
+) -> list[tuple[int, int, str]]:
+    """The tense cues of a sentence as (start, end, label), overlaps resolved longest first.
 
-    The cue nearest to the expression wins: in "he said the talks will resume in June" the "will"
-    is nearer to June than the "said". A "by"/"until" right before the expression points forward.
+    Computed once a sentence and shared by its dates; a sentence longer than _MAX_SENTENCE
+    characters (no punctuation in sight) is cut, which keeps pathological texts linear.
     """
-    # Cues further away belong to another clause; the bound also keeps long texts linear.
-    a, b = max(sentence[0], start - _REACH), min(sentence[1], end + _REACH)
+    a, b = sentence[0], min(sentence[1], sentence[0] + _MAX_SENTENCE)
     found: list[tuple[int, int, str]] = []  # (start, end, label)
     for name, label in (("future", FUTURE), ("past", PAST), ("past_weak", WEAK_PAST)):
         cue = cues.get(name)
         if cue is None:
             continue
         for m in cue.finditer(text, a, b):
-            if m.start() < end and start < m.end():
-                continue  # inside the expression itself
             if label != FUTURE and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
             found.append((m.start(), m.end(), label))
@@ -52,6 +46,28 @@ def direction(
     for f in found:
         if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
             kept.append(f)
+    return kept
+
+
+def direction(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    end: int,
+    cues: dict[str, re.Pattern[str]],
+    found: list[tuple[int, int, str]] | None = None,
+) -> str | None:
+    """PAST, WEAK_PAST, FUTURE or None (no cue) for the expression text[start:end] in `sentence`.
+
+    The cue nearest to the expression wins: in "he said the talks will resume in June" the "will"
+    is nearer to June than the "said". A "by"/"until" right before the expression points forward.
+    `found` is sentence_cues() of the sentence, when the caller has it.
+    """
+    if found is None:
+        found = sentence_cues(text, sentence, cues)
+    a = sentence[0]
+    # Cues inside the expression are its own words; cues far away belong to another clause.
+    kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
     best: tuple[int, str] | None = None
     for s_, e_, label in kept:
         dist = start - e_ if e_ <= start else s_ - end

@@ -1,0 +1,132 @@
+"""The rule loader reports malformed resources as path:line, and the engine stays fast and linear."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.temporal import find_dates, load_rules
+from timeline_app.core.temporal.rules import first_words
+from timeline_app.errors import RulesError
+from timeline_app.paths import TEMPORAL
+
+
+@pytest.fixture()
+def rules_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "temporal"
+    shutil.copytree(TEMPORAL, root)
+    return root
+
+
+def _append(path: Path, text: str) -> int:
+    """Append lines to a file; return the number of the first appended line."""
+    before = path.read_text(encoding="utf-8")
+    if not before.endswith("\n"):
+        before += "\n"
+    path.write_text(before + text, encoding="utf-8")
+    return before.count("\n") + 1
+
+
+def test_the_shipped_rules_load_and_every_rule_has_an_example() -> None:
+    rules = load_rules()
+    assert len(rules.rules) > 80
+    assert {e.rule for e in rules.examples} == {r.name for r in rules.rules}
+
+
+@pytest.mark.parametrize(
+    ("lines", "offset", "reason"),
+    [
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nbroken_rule :: (%year :: {year}\n", 1, "invalid pattern"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nunknown_ref :: %nosuch :: {nosuch}\n", 1, "unknown pattern %nosuch"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nbad_slot :: %year :: {month}\n", 1, "names no group"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nbad_kind :: %year :: {year} :: kind=EVENT\n", 1, "kind must be"),
+        ("no_example :: %year :: {year}\n", 0, "has no '// EXAMPLE:' line"),
+        ("// EXAMPLE: It was 2011. => 1999 = 1999\nwrong_surface :: %year :: {year}\n", 0, "not in the example"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nonly two fields :: %year\n", 1, "expected 'name :: pattern"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\ntrailing :: %year\\s :: {year}\n", 1, "ends in a space"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nyear :: %year :: {year}\n", 1, "used twice"),
+    ],
+)
+def test_bad_rule_lines_are_reported_with_path_and_line(
+    rules_copy: Path, lines: str, offset: int, reason: str
+) -> None:
+    path = rules_copy / "rules" / "zz_extra.txt"
+    path.write_text("", encoding="utf-8")
+    first = _append(path, lines)
+    with pytest.raises(RulesError) as err:
+        load_rules(rules_copy)
+    assert f"{path}:{first + offset}:" in str(err.value)
+    assert reason in str(err.value)
+
+
+def test_bad_table_line_is_reported(rules_copy: Path) -> None:
+    path = rules_copy / "normalization" / "month.txt"
+    line = _append(path, '"Januar" "01"\n')
+    with pytest.raises(RulesError, match=rf"month.txt:{line}: expected a line"):
+        load_rules(rules_copy)
+
+
+def test_conflicting_table_entry_is_reported(rules_copy: Path) -> None:
+    path = rules_copy / "normalization" / "month.txt"
+    line = _append(path, '"January","02"\n')
+    with pytest.raises(RulesError, match=rf"month.txt:{line}: 'January' is already mapped"):
+        load_rules(rules_copy)
+
+
+def test_bad_repattern_regex_is_reported(rules_copy: Path) -> None:
+    path = rules_copy / "repattern" / "season.txt"
+    line = _append(path, "summ(er\n")
+    with pytest.raises(RulesError, match=rf"season.txt:{line}: invalid regular expression"):
+        load_rules(rules_copy)
+
+
+def test_missing_folder_is_reported(rules_copy: Path) -> None:
+    shutil.rmtree(rules_copy / "cues")
+    with pytest.raises(RulesError, match="cues:0: folder missing"):
+        load_rules(rules_copy)
+
+
+def test_first_words_index_covers_optional_prefixes() -> None:
+    words = first_words(r"(?:about\s+)?(?:a|two)\s+days?\s+ago")
+    assert words == {"about", "a", "two"}
+    assert first_words(r"the\s+(?:third|fourth)\s+quarter") == {"the third", "the fourth"}
+    assert first_words(r"[0-9]{4}") == {"#"}
+
+
+def test_a_one_megabyte_article_is_fast() -> None:
+    paragraph = (
+        "The defense ministers of Syria, Turkey and Russia met in Moscow on Wednesday, the first such "
+        "meeting since 2011. Turkey cut ties in 2012; in October 2021 the ministers met briefly. Some "
+        "2,000 troops stayed, officials said, and talks will resume next month or by March 15. "
+    )
+    text = paragraph * (1_000_000 // len(paragraph) + 1)
+    find_dates("warm-up on Friday", dt.date(2022, 12, 28))
+    start = time.process_time()
+    mentions = find_dates(text, dt.date(2022, 12, 28))
+    elapsed = time.process_time() - start
+    assert len(mentions) > 20_000
+    assert elapsed < 2.0, f"1 MB took {elapsed:.2f} s of CPU"
+
+
+def test_pathological_text_is_linear() -> None:
+    random.seed(7)
+    parts = ["12", "2022", "Dec.", "December", "May", "-", "/", ",", "1990s", "the", "2011-12", "31", " ", "."]
+
+    def noise(n: int) -> str:
+        return "".join(random.choice(parts) + random.choice(["", " "]) for _ in range(n))
+
+    small, large = noise(10_000), noise(40_000)
+    find_dates(small, dt.date(2022, 12, 28))
+    t0 = time.process_time()
+    find_dates(small, dt.date(2022, 12, 28))
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
+    find_dates(large, dt.date(2022, 12, 28))
+    t_large = time.process_time() - t0
+    # Four times the text may take about four times as long, never sixteen.
+    assert t_large < 8 * max(t_small, 0.01)
