@@ -447,3 +447,9 @@ def test_the_two_countries_are_the_pair_named_most() -> None:
     swap, talks = extract(text, date_at(text, "Saturday", "2024-01-20"), date_at(text, "April 2022", "2022-04", Precision.MONTH))
     assert swap.countries == ("ARE", "RUS", "UKR")
     assert talks.countries == ("RUS", "UKR")
+
+
+def test_their_alone_does_not_pull_in_an_earlier_event() -> None:
+    text = "Iran and Iraq signed a pact on Monday. On Friday, Turkey shelled their border posts."
+    _pact, shelling = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Friday", "2023-03-17"))
+    assert shelling.countries == ("TUR",)
