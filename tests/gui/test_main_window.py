@@ -324,7 +324,7 @@ def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
     assert missing == []
     window.shortcuts_action.trigger()
     listed = dict(window.shortcuts_dialog.rows())
-    assert listed["Open files"] and listed["Undo removal"] and listed["Clear filters"]
+    assert listed["Open files"] and listed["Undo article removal"] and listed["Clear filters"]
     window.shortcuts_dialog.close()
 
 

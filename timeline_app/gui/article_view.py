@@ -118,6 +118,7 @@ class ArticleView(QWidget):
         self.text.setFont(font)
         layout.addWidget(self.text, 1)
         self.article_id: int | None = None
+        self.article: Article | None = None
         self.dates: list[DateMention] = []
         self.entities: list[EntityMention] = []
         self._offsets = _Utf16Offsets("")
@@ -125,6 +126,7 @@ class ArticleView(QWidget):
 
     def show_placeholder(self, message: str = "Select an event or an article to read it here.") -> None:
         self.article_id = None
+        self.article = None
         self.dates, self.entities = [], []
         self.header.setText(f"<i>{message}</i>")
         self.text.clear()
@@ -132,8 +134,9 @@ class ArticleView(QWidget):
 
     def show_article(self, article_id: int, article: Article, focus: Focus | None = None) -> None:
         """Show the article with every date and country marked, and `focus` emphasised."""
-        if article_id != self.article_id:
+        if article_id != self.article_id or article != self.article:
             self.article_id = article_id
+            self.article = article
             self._set_header(article)
             self._set_text(article)
         self.set_focus(focus)

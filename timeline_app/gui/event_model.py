@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from timeline_app.core.frames import LIST_SEPARATOR, TITLE_SEPARATOR
@@ -107,6 +107,8 @@ class TableColumns:
     display: dict[str, np.ndarray]
     sort_keys: dict[str, np.ndarray]
     row_of_event: dict[str, int]
+    hidden: np.ndarray  # bool per event: hidden by the user (shown only on request)
+    verified: np.ndarray  # bool per event: checked by the user against its sources
 
 
 def prepare_columns(df: pd.DataFrame) -> TableColumns:
@@ -142,7 +144,33 @@ def prepare_columns(df: pd.DataFrame) -> TableColumns:
     return TableColumns(
         n=n, ids=ids, evidence=_text_column(df, "evidence"), raw_dates=raw_dates, display=display,
         sort_keys=sort_keys, row_of_event={eid: i for i, eid in enumerate(ids.tolist())},
+        hidden=_flag_column(df, "hidden"), verified=_flag_column(df, "verified"),
     )
+
+
+def _flag_column(df: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in df.columns:
+        return np.zeros(len(df), dtype=bool)
+    values = df[name].to_numpy(dtype=object)
+    return np.fromiter((bool(v) and v == v for v in values), dtype=bool, count=len(values))  # NaN != NaN
+
+
+_ICON: QIcon | None = None
+
+
+def _verified_icon() -> QIcon:
+    """A small green tick for verified events, drawn once."""
+    global _ICON
+    if _ICON is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#2e7d32"), 2))
+        p.drawPolyline([QPointF(2, 6.5), QPointF(5, 9.5), QPointF(10, 3)])
+        p.end()
+        _ICON = QIcon(pixmap)
+    return _ICON
 
 
 class EventTableModel(QAbstractTableModel):
@@ -166,6 +194,8 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._country_names: dict[str, str] = {}
         self._raw_dates = np.empty(0, dtype=object)
+        self._hidden = np.empty(0, dtype=bool)
+        self._verified = np.empty(0, dtype=bool)
 
     # -- data in -------------------------------------------------------------------------------
 
@@ -182,6 +212,8 @@ class EventTableModel(QAbstractTableModel):
         self._display = cols.display
         self._sort_keys = cols.sort_keys
         self._raw_dates = cols.raw_dates
+        self._hidden = cols.hidden
+        self._verified = cols.verified
         self._row_of_event = cols.row_of_event
         self._mask = np.ones(self._n, dtype=bool)
         self._order = self._compute_order()
@@ -229,7 +261,12 @@ class EventTableModel(QAbstractTableModel):
             return str(value).replace(LIST_SEPARATOR, ", ") if col.field in _LIST_FIELDS else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.field == "event_date":
-                return f"{self._raw_dates[row]} (as written: “{self._display['date_text'][row]}”)"
+                notes = [f"{self._raw_dates[row]} (as written: “{self._display['date_text'][row]}”)"]
+                if self._verified.size and self._verified[row]:
+                    notes.append("verified")
+                if self._hidden.size and self._hidden[row]:
+                    notes.append("hidden")
+                return "\n".join(notes)
             if col.field in ("summary", "date_text"):
                 evidence = str(self._evidence[row])
                 return evidence or None
@@ -238,6 +275,15 @@ class EventTableModel(QAbstractTableModel):
             if col.field == "countries":
                 return self._country_tooltip(str(self._display[col.field][row]))
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and self._hidden.size and self._hidden[row]:
+            return QBrush(QColor(128, 128, 128))
+        if role == Qt.ItemDataRole.FontRole and self._hidden.size and self._hidden[row]:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and col.field == "event_date" and self._verified.size \
+                and self._verified[row]:
+            return _verified_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -339,6 +385,7 @@ class EventTableView(QTableView):
         self.doubleClicked.connect(self._on_self_double_clicked)
 
         self._current_id = ""
+        self.extra_actions: list[QAction | None] = []  # more entries for the context menu (None: separator)
         self.copy_action = QAction("Copy rows as CSV", self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -401,14 +448,28 @@ class EventTableView(QTableView):
         if index.isValid():
             self.article_requested.emit(self.event_model().event_id(index.row()))
 
+    def context_menu(self, event_id: str) -> QMenu:
+        """The menu of one event: open its article, zoom to it, the extra actions, copy."""
+        menu = QMenu(self)
+        menu.addAction("Open article", lambda: self.article_requested.emit(event_id))
+        menu.addAction("Zoom timeline to event", lambda: self.zoom_requested.emit(event_id))
+        if self.extra_actions:
+            menu.addSeparator()
+            for action in self.extra_actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        return menu
+
     def _on_self_context_menu_requested(self, pos: object) -> None:
         idx = self.indexAt(pos)  # type: ignore[arg-type]
         if not idx.isValid():
             return
-        event_id = self.event_model().event_id(idx.row())
-        menu = QMenu(self)
-        menu.addAction("Open article", lambda: self.article_requested.emit(event_id))
-        menu.addAction("Zoom timeline to event", lambda: self.zoom_requested.emit(event_id))
-        menu.addSeparator()
-        menu.addAction(self.copy_action)
+        if not self.selectionModel().isRowSelected(idx.row(), QModelIndex()):
+            self.selectRow(idx.row())
+        menu = self.context_menu(self.event_model().event_id(idx.row()))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.viewport().mapToGlobal(pos))  # type: ignore[arg-type]

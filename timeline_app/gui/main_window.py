@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -34,6 +35,7 @@ from timeline_app.core.models import Article
 from timeline_app.core.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.article_view import ArticleView, Focus
+from timeline_app.gui.curation_actions import CurationActions, CurationHost, Evidence, evidence_from_reader
 from timeline_app.gui.dialogs import (
     CrashDialog,
     PublicationDateDialog,
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.mask = np.empty(0, dtype=bool)
         self.spec = FilterSpec()
         self.export_all = False
+        self.show_hidden = False  # hidden events are false ones the user put aside
         self.last_message: QMessageBox | None = None
         self.date_dialog: PublicationDateDialog | None = None
         self._selected_event = ""
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self._build_views()
+        self._build_curation()
         self._build_docks()
         self._build_actions()
         self._build_menus()
@@ -123,6 +127,31 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel()
         self.reader = ArticleView()
 
+    def _build_curation(self) -> None:
+        """The curation actions (issue 8) see the window only through this host."""
+        host = CurationHost(
+            widget=self,
+            library=lambda: self.library,
+            library_path=lambda: self.library_path,
+            events=lambda: self.snapshot.events if self.snapshot is not None else frames.empty_events(),
+            mentions=lambda: self.snapshot.mentions if self.snapshot is not None else frames.empty_mentions(),
+            selected_ids=self.selected_event_ids,
+            select_event=self.select_event,
+            reader_evidence=self._reader_evidence,
+            reload=self.reload,
+            show_message=lambda title, text: self._show_message(title, text),
+            show_status=lambda text: self.statusBar().showMessage(text, 10000),
+            run_job=lambda worker, on_success: self.jobs.enqueue(worker, on_success),
+            set_show_hidden=self.set_show_hidden,
+        )
+        self.curation = CurationActions(host, self)
+        self.table.extra_actions = self.curation.context_actions()
+        for action in self.curation.event_actions():
+            # Keys such as Delete act on the events only where the events are: table and timeline.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+            self.timeline.addAction(action)
+
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState/restoreState find docks by object name
@@ -139,11 +168,15 @@ class MainWindow(QMainWindow):
         self.timeline_dock = self._dock("Timeline", "timeline_dock", self.timeline, right)
         self.table_dock = self._dock("Events", "table_dock", self.table_stack, right)
         self.reader_dock = self._dock("Reader", "reader_dock", self.reader, right)
+        self.history_dock = self._dock("Edit history", "history_dock", self.curation.history_view, right)
         self.tabifyDockWidget(self.filters_dock, self.library_dock)
         self.filters_dock.raise_()
         self.splitDockWidget(self.timeline_dock, self.table_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.table_dock, self.reader_dock, Qt.Orientation.Horizontal)
-        self.docks = (self.timeline_dock, self.table_dock, self.reader_dock, self.filters_dock, self.library_dock)
+        self.tabifyDockWidget(self.reader_dock, self.history_dock)
+        self.reader_dock.raise_()
+        self.docks = (self.timeline_dock, self.table_dock, self.reader_dock, self.filters_dock, self.library_dock,
+                      self.history_dock)
 
     def _apply_default_sizes(self) -> None:
         # resizeDocks only takes once the window has its size: called from the first showEvent.
@@ -201,7 +234,8 @@ class MainWindow(QMainWindow):
         self.export_all_action.setCheckable(True)
         self.quit_action = a("&Quit", "Ctrl+Q", self.close, "Close the window; the library is saved as you go")
 
-        self.undo_action = a("&Undo removal", QKeySequence.StandardKey.Undo, self.undo_removal,
+        # Ctrl+Z belongs to the corrections of events (curation); removals have their own undo.
+        self.undo_action = a("Undo article &removal", "Ctrl+Alt+Z", self.undo_removal,
                              "Put the last removed articles back")
         self.undo_action.setEnabled(False)
         self.find_action = a("&Search events…", QKeySequence.StandardKey.Find, self._on_find_triggered,
@@ -250,8 +284,13 @@ class MainWindow(QMainWindow):
         m.addAction(self.quit_action)
 
         m = bar.addMenu("&Edit")
-        m.addAction(self.undo_action)
+        for action in self.curation.menu_actions():
+            if action is None:
+                m.addSeparator()
+            else:
+                m.addAction(action)
         m.addSeparator()
+        m.addAction(self.undo_action)
         m.addAction(self.table.copy_action)
         m.addAction(self.find_action)
         m.addAction(self.clear_filters_action)
@@ -300,6 +339,7 @@ class MainWindow(QMainWindow):
         self.filters.filters_changed.connect(self._on_filters_filters_changed)
         self.filters.sync_toggled.connect(self._on_filters_sync_toggled)
         self.table.current_event_changed.connect(self._on_table_current_event_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.article_requested.connect(self._on_table_article_requested)
         self.table.zoom_requested.connect(self._on_table_zoom_requested)
         self.timeline.event_selected.connect(self._on_timeline_event_selected)
@@ -378,6 +418,7 @@ class MainWindow(QMainWindow):
         self.reader.show_placeholder()
         self._selected_event = ""
         self._refit_on_load = True
+        self.curation.library_changed()
         self.reload()
         return True
 
@@ -430,6 +471,7 @@ class MainWindow(QMainWindow):
             self.timeline.zoom_to_date_range(*keep_view)
         if self._selected_event:
             self._select_event(self._selected_event, from_table=False, from_timeline=False)
+        self.curation.refresh()
 
     def _on_loader_finished(self) -> None:
         self._loader = None
@@ -443,10 +485,12 @@ class MainWindow(QMainWindow):
 
     def apply_filters(self, spec: FilterSpec, refit: bool = False) -> None:
         """One FilterSpec for the table, the timeline and exports."""
+        spec = replace(spec, show_hidden=self.show_hidden)
         self.spec = spec
         if self.snapshot is None:
             return
         index = self.snapshot.index
+        shown_at_all = self._not_hidden()
         self.mask = index.mask(spec)
         self.event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
@@ -458,11 +502,11 @@ class MainWindow(QMainWindow):
         else:
             counted = self.mask
         self.filters.countries.update_counts(index.country_counts(counted))
-        total = len(self.mask)
+        total = int(shown_at_all.sum())
         shown = int(self.mask.sum())
         self.count_label.setText(f"{shown:,} of {total:,} events shown" if total else "No events yet")
         description = spec.describe()
-        self.filter_label.setText("" if spec.is_empty() else f"Filter: {description}")
+        self.filter_label.setText("" if spec.is_empty() and not spec.show_hidden else f"Filter: {description}")
         self.filter_label.setToolTip(description)
         if refit:
             self.timeline.fit_all()
@@ -475,18 +519,27 @@ class MainWindow(QMainWindow):
         if on:  # take the range on screen now, not at the next pan or zoom
             self.filters.set_view_range(*self.timeline.visible_range())
 
+    def _not_hidden(self) -> np.ndarray:
+        """True for the events the window shows at all: hidden ones only when asked."""
+        hidden = self.snapshot.hidden() if self.snapshot is not None else np.zeros(0, dtype=bool)
+        return np.ones(len(hidden), dtype=bool) if self.show_hidden else ~hidden
+
+    def set_show_hidden(self, on: bool) -> None:
+        """Show the events the user hid (marked grey), or leave them out again."""
+        self.show_hidden = bool(on)
+        self.apply_filters(self.spec)
+
     def filtered_events(self) -> pd.DataFrame:
         if self.snapshot is None:
             return frames.empty_events()
         events = self.snapshot.events
-        return events if self.export_all else events[self.mask]
+        return events[self._not_hidden()] if self.export_all else events[self.mask]
 
     def filtered_mentions(self) -> pd.DataFrame:
         if self.snapshot is None:
             return frames.empty_mentions()
-        if self.export_all:
-            return self.snapshot.mentions
-        return self.snapshot.filtered_mentions(self.filtered_events(), self.spec.article_ids)
+        article_ids = frozenset() if self.export_all else self.spec.article_ids
+        return self.snapshot.filtered_mentions(self.filtered_events(), article_ids)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -501,6 +554,30 @@ class MainWindow(QMainWindow):
         if not from_timeline:
             self.timeline.select_event(event_id)
         self._show_event_article(event_id)
+
+    def selected_event_ids(self) -> list[str]:
+        """The events selected in the table, the current one first."""
+        ids = [self.event_model.event_id(r) for r in self.table.selected_rows()]
+        current = self.table.current_event_id() or self._selected_event
+        if current and current in ids:
+            ids.remove(current)
+            ids.insert(0, current)
+        elif current and not ids and self.event_model.row_of(current) >= 0:
+            ids = [current]
+        return ids
+
+    def table_context_menu(self, event_id: str) -> QMenu:
+        """The context menu of an event in the table (the caller shows or deletes it)."""
+        return self.table.context_menu(event_id)
+
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        self.curation.refresh()
+
+    def _reader_evidence(self) -> Evidence | None:
+        article = self.reader.article
+        if article is None:
+            return None
+        return evidence_from_reader(self.reader.text, self.reader.article_id, article.text, article.title)
 
     def _on_table_current_event_changed(self, event_id: str) -> None:
         if event_id != self._selected_event:
@@ -758,7 +835,7 @@ class MainWindow(QMainWindow):
         self._undo.append(saved)
         self.undo_action.setEnabled(True)
         n = len(ids)
-        self.undo_action.setText(f"&Undo removal of {n} article{'s' if n != 1 else ''}")
+        self.undo_action.setText(f"Undo &removal of {n} article{'s' if n != 1 else ''}")
         if self.reader.article_id in ids:
             self.reader.show_placeholder()
         self.reload()

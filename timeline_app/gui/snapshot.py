@@ -32,6 +32,12 @@ class Snapshot:
     organization_counts: dict[str, int]
     precision_counts: dict[str, int]
 
+    def hidden(self) -> np.ndarray:
+        """True for the events the user hid (false events kept in the library)."""
+        if "hidden" not in self.events.columns:
+            return np.zeros(len(self.events), dtype=bool)
+        return self.table.hidden
+
     def event_mentions(self, event_id: str) -> pd.DataFrame:
         rows = self.mention_rows.get(event_id)
         return self.mentions.iloc[rows] if rows is not None else self.mentions.iloc[0:0]
@@ -50,9 +56,8 @@ def read_snapshot(library_path: Path) -> Snapshot:
         articles = library.articles_frame()
         # The user's corrections applied, as Library.events_frame does, so that event ids agree.
         mentions = library.curated_mentions()
+    # Hidden events stay in: the window leaves them out unless the user asks to see them.
     events = frames.events_from_mentions(mentions)
-    if "hidden" in events.columns:
-        events = events[~events["hidden"].astype(bool)].reset_index(drop=True)
     index = FilterIndex(events)
     names: dict[str, str] = {}
     if index.countries:
