@@ -105,9 +105,6 @@ class ArticleView(QWidget):
         legend.addWidget(_swatch(COUNTRY, "country", underline=True))
         legend.addWidget(_swatch(FOCUS, "selected event"))
         legend.addStretch(1)
-        hint = QLabel("Click a date to select its event")
-        hint.setEnabled(False)
-        legend.addWidget(hint)
         layout.addLayout(legend)
         self.text = _Reader()
         self.text.setOpenLinks(False)
@@ -124,7 +121,8 @@ class ArticleView(QWidget):
         self._offsets = _Utf16Offsets("")
         self.show_placeholder()
 
-    def show_placeholder(self, message: str = "Select an event or an article to read it here.") -> None:
+    def show_placeholder(self, message: str = "Select an event or an article to read it here; "
+                                              "in the text, click a date to select its event.") -> None:
         self.article_id = None
         self.article = None
         self.dates, self.entities = [], []
