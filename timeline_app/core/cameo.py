@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
@@ -63,20 +64,7 @@ class CameoTable:
         return cls._default
 
     def _rows(self, name: str, ncols: int) -> list[tuple[list[str], str]]:
-        path = self.directory / name
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as e:
-            raise RulesError(f"{path}: cannot read the CAMEO table ({e.strerror}); reinstall the app's resources.") from e
-        rows = []
-        for no, line in enumerate(lines, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != ncols:
-                raise RulesError(f"{path}:{no}: expected {ncols} tab-separated columns, found {len(cols)}")
-            rows.append(([c.strip() for c in cols], f"{path}:{no}"))
-        return rows
+        return read_tsv(self.directory / name, ncols)
 
     def _check_code(self, code: str, where: str, allow_empty: bool = False) -> None:
         if allow_empty and not code:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from timeline_app.core.actors import ContextWords, Doc, is_person_name, learn_names, role_of, token_key
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
@@ -143,60 +144,41 @@ class Gazetteer:
 
     # ---- loading -----------------------------------------------------------------------------
 
-    def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[int, list[str], str]]:
-        path = self.directory / name
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as e:
-            raise RulesError(f"{path}: cannot read the gazetteer file ({e.strerror}); reinstall the app's resources.") from e
-        rows = []
-        for no, line in enumerate(lines, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if not min_cols <= len(cols) <= max_cols:
-                raise RulesError(f"{path}:{no}: expected {min_cols} to {max_cols} tab-separated columns, found {len(cols)}")
-            rows.append((no, [c.strip() for c in cols], f"{path}:{no}"))
-        return rows
+    def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[list[str], str]]:
+        return read_tsv(self.directory / name, min_cols, max_cols)
 
     def _load(self) -> None:
-        for _no, (code, name), where in self._rows("countries.tsv", 2, 2):
+        for (code, name), where in self._rows("countries.tsv", 2, 2):
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise RulesError(f"{where}: '{code}' is not an ISO 3166-1 alpha-3 code")
             self._countries[code] = name
-        for _no, cols, where in self._rows("org_codes.tsv", 2, 3):
+        for cols, where in self._rows("org_codes.tsv", 2, 3):
             if not re.fullmatch(r"[A-Z0-9_]+", cols[0]):
                 raise RulesError(f"{where}: organisation code '{cols[0]}' must be capitals, digits and '_'")
             self._organizations[cols[0]] = cols[1]
-        for _no, cols, where in self._rows("context_words.tsv", 2, 2):
+        for cols, where in self._rows("context_words.tsv", 2, 2):
             if cols[0] not in _CONTEXT_CATEGORIES:
                 raise RulesError(f"{where}: unknown category '{cols[0]}' (expected one of {sorted(_CONTEXT_CATEGORIES)})")
             self._context[cols[0]] = self._context[cols[0]] | frozenset(cols[1].split())
-        path = self.directory / "role_words.txt"
-        try:
-            self._role_words = frozenset(
-                w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
-            )
-        except OSError as e:
-            raise RulesError(f"{path}: cannot read the gazetteer file ({e.strerror}); reinstall the app's resources.") from e
+        self._role_words = frozenset(cols[0] for cols, _where in self._rows("role_words.txt", 1, 1))
 
         entries: dict[tuple[str, ...], list[_Alias]] = {}
         overridden: set[tuple[str, ...]] = set()
-        for _no, cols, where in self._rows("aliases_extra.tsv", 3, 4):
+        for cols, where in self._rows("aliases_extra.tsv", 3, 4):
             alias, code, kind = cols[:3]
             flags = frozenset(f for f in (cols[3].split(",") if len(cols) > 3 else []) if f)
             self._check_alias(where, alias, code, kind, flags)
             key = self._key(alias)
             overridden.add(key)
             entries.setdefault(key, []).append(self._make(alias, code, kind, flags))
-        for _no, (alias, code, kind), where in self._rows("aliases.tsv", 3, 3):
+        for (alias, code, kind), where in self._rows("aliases.tsv", 3, 3):
             if kind not in ("name", "seat"):
                 raise RulesError(f"{where}: kind must be 'name' or 'seat', not '{kind}'")
             self._check_alias(where, alias, code, kind, frozenset())
             key = self._key(alias)
             if key not in overridden:
                 entries.setdefault(key, []).append(self._make(alias, code, kind, frozenset()))
-        for _no, (alias, code), where in self._rows("organizations.tsv", 2, 2):
+        for (alias, code), where in self._rows("organizations.tsv", 2, 2):
             self._check_alias(where, alias, code, "org", frozenset())
             key = self._key(alias)
             if key not in overridden:
@@ -207,7 +189,7 @@ class Gazetteer:
             for k in key:
                 node = node.setdefault(k, {})
             node.setdefault(_END, []).extend(variants)
-        for _no, cols, where in self._rows("senses.tsv", 5, 5):
+        for cols, where in self._rows("senses.tsv", 5, 5):
             alias, code, kind, other, default = cols
             if self._key(alias) not in entries:
                 raise RulesError(f"{where}: '{alias}' is not an alias of the gazetteer")
@@ -224,7 +206,7 @@ class Gazetteer:
         surfaces: dict[tuple[str, ...], tuple[str, str]] = {}
         extra_keys: set[tuple[str, ...]] = set()
         for fname in ("persons_extra.tsv", "persons.tsv"):
-            for _no, (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
+            for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
                 if iso not in self._countries:
                     raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
                 try:

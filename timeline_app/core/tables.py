@@ -1,0 +1,29 @@
+"""Tab-separated resource tables: one entry a line, '#' comment lines, errors as `path:line: reason`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from timeline_app.errors import RulesError
+
+log = logging.getLogger(__name__)
+
+
+def read_tsv(path: Path, min_cols: int, max_cols: int | None = None) -> list[tuple[list[str], str]]:
+    """The rows of a resource table as (stripped columns, "path:line"), comments and blank lines left out."""
+    max_cols = min_cols if max_cols is None else max_cols
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise RulesError(f"{path}: cannot read this resource file ({e.strerror}); reinstall the app's resources.") from e
+    rows = []
+    for no, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not min_cols <= len(cols) <= max_cols:
+            expected = str(min_cols) if min_cols == max_cols else f"{min_cols} to {max_cols}"
+            raise RulesError(f"{path}:{no}: expected {expected} tab-separated columns, found {len(cols)}")
+        rows.append(([c.strip() for c in cols], f"{path}:{no}"))
+    return rows
