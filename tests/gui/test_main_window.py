@@ -322,6 +322,17 @@ def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
     missing = [a.text() for a in menu_actions if a not in exempt and a.shortcut().isEmpty()
                and window.recent_menu.menuAction() is not a and a.parent() is not window.recent_menu]
     assert missing == []
+    # No key does two things: a key may be shared only by actions scoped to different widgets.
+    from collections import defaultdict
+
+    from PySide6.QtGui import QAction
+
+    by_key = defaultdict(set)
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() != Qt.ShortcutContext.WidgetWithChildrenShortcut:
+            for key in action.shortcuts():
+                by_key[key.toString()].add(action.text())
+    assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
     window.shortcuts_action.trigger()
     listed = dict(window.shortcuts_dialog.rows())
     assert listed["Open files"] and listed["Undo article removal"] and listed["Clear filters"]
