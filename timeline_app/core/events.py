@@ -69,8 +69,8 @@ def _clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, i
     after_comma, reporting, attribution, _group, _person = _clause_patterns()
     sentence = text[start:end]
     cuts = {0, len(sentence)}
-    spans = sorted(date_spans or [])
-    for (_a0, a1), (b0, _b1) in zip(spans, spans[1:]):
+    dated = sorted(date_spans or [])
+    for (_a0, a1), (b0, _b1) in zip(dated, dated[1:]):
         between = list(_COORDINATION.finditer(text, a1, b0))
         if between:
             cuts.add(between[-1].start() - start)
