@@ -148,6 +148,8 @@ class TimelineData:
         self.lane_mode = "country"
         self.colour_mode = "auto"
         self.version = 0  # bumped whenever anything drawn changes
+        self._extent: tuple[float, float] | None = None
+        self._extent_version = -1
         self._n = 0
         self.event_ids = np.zeros(0, dtype=object)
         self._id_index: dict[str, int] = {}
@@ -410,10 +412,11 @@ class TimelineData:
 
     def extent(self) -> tuple[float, float] | None:
         """First start and last end (days) of the visible occurrences, or of all when none is visible."""
-        vis = self.o_visible if self.o_visible.any() else np.ones(len(self.o_start), dtype=bool)
-        if not vis.any():
-            return None
-        return float(self.o_start[vis].min()), float(self.o_end[vis].max())
+        if self._extent_version != self.version:
+            vis = self.o_visible if self.o_visible.any() else np.ones(len(self.o_start), dtype=bool)
+            self._extent = (float(self.o_start[vis].min()), float(self.o_end[vis].max())) if vis.any() else None
+            self._extent_version = self.version
+        return self._extent
 
     def summary(self, i: int) -> str:
         """The event's summary on one line ("" when it has none)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QStaticText
 
 from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_data import MARKER_PX, LevelCache, TimelineData
@@ -191,7 +192,7 @@ class TimelinePainter:
             colour_key = (np.asarray([lane_colour.get(int(l), 0) for l in cl.lane[cids].tolist()], dtype=np.int64)
                           if self._colour_is_lane() else np.full(len(cids), -1, dtype=np.int64))
             p.setPen(Qt.PenStyle.NoPen)
-            if isinstance(p.device(), (QPixmap, QImage)):
+            if _is_raster(p):
                 self._cluster_image(p, theme, vp.width, layout, lane_lo, lane_hi, lane_top, cpos, cx, cw,
                                     strength, colour_key)
             else:  # vector output (SVG) gets real rectangles
@@ -224,8 +225,21 @@ class TimelinePainter:
                   + (POINT_ROW_H - MARKER_PX) / 2 - 1)
             size = np.full(len(pts), MARKER_PX)
             p.setPen(Qt.PenStyle.NoPen)
-            keys = data.o_colour[pts] * 8 + data.o_alpha[pts]
-            _batched(p, keys, px, py, size, size, lambda k: theme.brush(k // 8, k % 8))
+            if _is_raster(p):
+                table = theme.argb_table()
+                argb = table[data.o_colour[pts] % len(theme.colours) + 1, data.o_alpha[pts]]
+                row_key = p_pos * 8 + rows
+                marker_dy = (POINT_ROW_H - MARKER_PX) / 2 - 1
+
+                def row_y(key: int) -> float:
+                    pos = key // 8
+                    return (lane_top + layout.top[pos] + layout.point_top(pos) + (key % 8) * POINT_ROW_H
+                            + marker_dy)
+
+                _blit_bars(p, vp.width, px, size, row_key, argb, np.zeros(len(pts), dtype=bool), row_y, MARKER_PX)
+            else:
+                keys = data.o_colour[pts] * 8 + data.o_alpha[pts]
+                _batched(p, keys, px, py, size, size, lambda k: theme.brush(k // 8, k % 8))
             self._point_labels(p, theme, vp.width, pts, x, py, p_pos, rows, out[0] if len(cids) else None,
                                cpos if len(cids) else None, layout)
             out.append((px, py, size, size, pts, np.full(len(pts), -1, dtype=np.int64)))
@@ -298,7 +312,11 @@ class TimelinePainter:
         opened = data.open_end[data.o_event[spans]].astype(np.int64)
         keys = ((colour + 1) * 8 + data.o_alpha[spans]) * 2 + opened
         p.setPen(Qt.PenStyle.NoPen)
-        _batched(p, keys, sx, sy, sw, sh, lambda k: theme.brush(k // 16 - 1, (k // 2) % 8, bool(k % 2)))
+        if _is_raster(p):
+            self._span_image(p, theme, vp.width, sx, sw, rows, s_pos, colour, data.o_alpha[spans], opened,
+                             layout, lane_top)
+        else:  # vector output (SVG) gets real rectangles and gradients
+            _batched(p, keys, sx, sy, sw, sh, lambda k: theme.brush(k // 16 - 1, (k // 2) % 8, bool(k % 2)))
         if rh >= 12:
             # Bars pushed into the last row overlap there: no labels in a lane's overflowing row.
             overflow = np.zeros(len(layout.top), dtype=bool)
@@ -319,6 +337,21 @@ class TimelinePainter:
                 if st is not None:
                     p.drawStaticText(QPointF(text_x, float(sy[i]) + text_dy), st)
         return sx, sy, sw, sh, spans, np.full(len(spans), -1, dtype=np.int64)
+
+    def _span_image(self, p: QPainter, theme: Theme, width: int, sx: np.ndarray, sw: np.ndarray, rows: np.ndarray,
+                    s_pos: np.ndarray, colour: np.ndarray, alpha: np.ndarray, opened: np.ndarray,
+                    layout: LaneLayout, lane_top: float) -> None:
+        """Bars as one image row per (lane, span row), blitted per row: hundreds of periods, a few blits."""
+        table = theme.argb_table()  # (colours + neutral) x alpha levels, premultiplied
+        argb = table[np.where(colour >= 0, colour % len(theme.colours) + 1, 0), alpha]
+        row_key = s_pos * MAX_SPAN_ROWS + rows
+        rh = layout.span_row_h
+
+        def row_y(key: int) -> float:
+            pos = key // MAX_SPAN_ROWS
+            return lane_top + layout.top[pos] + 3 + (key % MAX_SPAN_ROWS) * (rh + 1)
+
+        _blit_bars(p, width, sx, sw, row_key, argb, opened.astype(bool), row_y, rh)
 
     def _count_label(self, n: int, avail: float) -> QStaticText | None:
         text = f"{n} events"
@@ -553,6 +586,41 @@ class TimelinePainter:
             p.fillRect(QRectF(x, H + LEGEND_H / 2 - 4, 9, 8), theme.colours[colour % len(theme.colours)])
             p.drawStaticText(QPointF(x + 13, y), self.texts.get(("s", label), label))
             x += 13 + lw + 14
+
+
+def _is_raster(p: QPainter) -> bool:
+    """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes."""
+    engine = p.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+
+
+def _blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: np.ndarray, argb: np.ndarray,
+               fading: np.ndarray, row_y: Callable[[int], float], height: float) -> None:
+    """Horizontal bars of one height, filled into a numpy image (one pixel row per bar row) and
+    blitted once per row: hundreds of rectangles cost a few image draws instead of Python objects."""
+    x0 = np.clip(x, 0, width).astype(np.int64)
+    x1 = np.clip(x + w, 0, width).astype(np.int64)
+    length = np.maximum(x1 - x0, 0)
+    total = int(length.sum())
+    if total == 0:
+        return
+    keys, img_row = np.unique(row_key, return_inverse=True)
+    which = np.repeat(np.arange(len(x)), length)
+    xs = np.repeat(x0, length) + (np.arange(total) - np.repeat(np.cumsum(length) - length, length))
+    values = argb[which]
+    fade = fading[which]
+    if fade.any():
+        # Open periods fade out towards their end: scale the premultiplied pixel.
+        f = 1.0 - (xs[fade] - x[which[fade]]) / np.maximum(w[which[fade]], 1.0)
+        v = values[fade]
+        channels = [((v >> shift) & 255) * f for shift in (24, 16, 8, 0)]
+        values[fade] = ((channels[0].astype(np.uint32) << 24) | (channels[1].astype(np.uint32) << 16)
+                        | (channels[2].astype(np.uint32) << 8) | channels[3].astype(np.uint32))
+    img = np.zeros((len(keys), width), dtype=np.uint32)
+    img[img_row[which], xs] = values
+    qimg = QImage(img.data, width, len(keys), width * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+    for r, key in enumerate(keys.tolist()):
+        p.drawImage(QRectF(0, row_y(key), width, height), qimg, QRectF(0, r, width, 1))
 
 
 def today_days() -> float:

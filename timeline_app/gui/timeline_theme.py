@@ -67,6 +67,20 @@ class Theme:
         c.setAlphaF(ALPHA_LEVELS[alpha_level])
         return c
 
+    def argb_table(self) -> np.ndarray:
+        """Premultiplied ARGB32 per (colour + 1, alpha level); row 0 is the neutral colour."""
+        table = self._brushes.get("argb")
+        if table is None:
+            colours = [self.neutral] + list(self.colours)
+            table = np.zeros((len(colours), 8), dtype=np.uint32)
+            for i, c in enumerate(colours):
+                for level, alpha in enumerate(ALPHA_LEVELS):
+                    a = int(round(alpha * 255))
+                    table[i, level] = ((a << 24) | ((c.red() * a // 255) << 16) | ((c.green() * a // 255) << 8)
+                                       | (c.blue() * a // 255))
+            self._brushes["argb"] = table
+        return table
+
     def brush(self, index: int, alpha_level: int = 0, fading: bool = False) -> QBrush:
         """Cached brushes: one per colour, precision and fade, reused by every batched draw."""
         key = (index % len(self.colours) if index >= 0 else -1, alpha_level, fading)
