@@ -95,7 +95,8 @@ def test_first_words_index_covers_optional_prefixes() -> None:
     words = first_words(r"(?:about\s+)?(?:a|two)\s+days?\s+ago")
     assert words == {"about", "a", "two"}
     assert first_words(r"the\s+(?:third|fourth)\s+quarter") == {"the third", "the fourth"}
-    assert first_words(r"[0-9]{4}") == {"#"}
+    assert first_words(r"[0-9]{4}(?![0-9])") == {"#4"}
+    assert first_words(r"[0-9]{1,2}(?:st|nd)?") == {"#1", "#2"}
 
 
 def test_a_one_megabyte_article_is_fast() -> None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core.temporal.functions import FUNCTIONS
-from timeline_app.core.temporal.rules import Rule, RuleSet, normalise_key
+from timeline_app.core.temporal.rules import Rule, RuleSet, normalise_key, token_key
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
     the_at = -1  # position of the previous token when it was "the"
     for t in _TOKEN.finditer(text):
         token = t.group()
-        key = "#" if token[0].isdigit() else token.lower()
+        key = token_key(token)
         if the_at >= 0:
             tried = get("the " + key)
             if tried:

@@ -235,14 +235,24 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
 
 
 _WORD_LIMIT = 3000
+_DIGITS = 5  # runs of digits are keyed by their length up to this ("#5": five or more)
+
+
+def _is_number_key(t: str) -> bool:
+    """True for a state inside a number: "#3", "the #4"."""
+    return len(t) >= 2 and t[-2] == "#"
 
 
 def token_key(token: str) -> str:
-    """The index key of a text token: "#" for a number, else the lower-cased token.
+    """The index key of a text token: "#" and the length of its leading digits for a number
+    ("#4" for "1990s"), else the lower-cased token.
 
     Rules that start with "the" are indexed under "the " + the key of the next token.
     """
-    return "#" if token[0].isdigit() else token.lower()
+    if token[0].isdigit():
+        n = len(token) - len(token.lstrip("0123456789"))
+        return f"#{min(n, _DIGITS)}"
+    return token.lower()
 
 
 def first_words(pattern: str) -> frozenset[str] | None:
@@ -271,7 +281,8 @@ def _walk(sub, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
 
 def _add(states: set[tuple[str, bool]], chars: set[str]) -> set[tuple[str, bool]]:
     """States extended by one character. A first token "the" is extended by the token after it
-    ("the quarter"): "the" starts too many texts' tokens to index rules under it alone."""
+    ("the quarter"): "the" starts too many texts' tokens to index rules under it alone. A number
+    is keyed by the length of its run of digits ("#4" for "1990s")."""
     out = set()
     for t, done in states:
         if done:
@@ -279,10 +290,15 @@ def _add(states: set[tuple[str, bool]], chars: set[str]) -> set[tuple[str, bool]
             continue
         for c in chars:
             at_start = t == "" or t.endswith(" ")
-            if at_start and c.isspace():
+            if _is_number_key(t):  # inside a number: "#3", "the #4"
+                if c.isdigit():
+                    out.add((t[:-1] + str(min(int(t[-1]) + 1, _DIGITS)), False))
+                else:
+                    out.add((t, True))
+            elif at_start and c.isspace():
                 out.add((t, False) if t else ("", False))
             elif at_start and c.isdigit():
-                out.add((t + "#", True))
+                out.add((t + "#1", False))
             elif c.isalnum() or c == "_":
                 out.add((t + c.lower(), False))
             elif at_start:
@@ -320,15 +336,21 @@ def _step(op, av, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
         return out
     if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
         low, high, p = av
-        for _ in range(min(low, 4)):
+        for _ in range(min(low, _DIGITS + 1)):
             states = _walk(p, states)
-        if low > 4 and not all(done for _, done in states):
+        if low > _DIGITS + 1 and not all(done for _, done in states):
             raise _Unknown
         if high > low:
-            more = _walk(p, states)
-            if high > low + 1 and not all(done for _, done in more - states):
-                raise _Unknown
-            states = states | more
+            acc, cur = set(states), states
+            for _ in range(min(high, _DIGITS + 1) - min(low, _DIGITS + 1)):
+                cur = _walk(p, cur) - acc  # only states not seen before can grow further
+                acc |= cur
+            if high > _DIGITS + 1:  # unbounded: a number may be any length, a word is unknown
+                pending = [t for t, done in cur if not done]
+                if any(not _is_number_key(t) for t in pending):
+                    raise _Unknown
+                acc |= {(t[:-1] + str(_DIGITS), False) for t in pending}
+            states = acc
         return states
     if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
         return states
