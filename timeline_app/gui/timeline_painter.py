@@ -619,8 +619,15 @@ def _blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: n
     img = np.zeros((len(keys), width), dtype=np.uint32)
     img[img_row[which], xs] = values
     qimg = QImage(img.data, width, len(keys), width * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
-    for r, key in enumerate(keys.tolist()):
-        p.drawImage(QRectF(0, row_y(key), width, height), qimg, QRectF(0, r, width, 1))
+    # Blend only the covered stretch of each row: blending transparent pixels is most of the cost.
+    row_of_bar = img_row[length > 0]
+    lo = np.full(len(keys), width, dtype=np.int64)
+    hi = np.zeros(len(keys), dtype=np.int64)
+    np.minimum.at(lo, row_of_bar, x0[length > 0])
+    np.maximum.at(hi, row_of_bar, x1[length > 0])
+    for r, (key, a, b) in enumerate(zip(keys.tolist(), lo.tolist(), hi.tolist())):
+        if b > a:
+            p.drawImage(QRectF(a, row_y(key), b - a, height), qimg, QRectF(a, r, b - a, 1))
 
 
 def today_days() -> float:
