@@ -287,6 +287,12 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     assert group.text(0) == f"{NEEDS_DATE} (1)" and not group.isHidden()
     dialog = window.date_dialog
     assert dialog is not None and dialog.isVisible()
+    assert window.needs_date_button.isVisible()
+    assert window.needs_date_button.text() == "1 article needs a publication date"
+    dialog.reject()  # "Later"; the status bar button asks again
+    qtbot.mouseClick(window.needs_date_button, Qt.MouseButton.LeftButton)
+    dialog = window.date_dialog
+    assert dialog is not None and dialog.isVisible()
     dialog.date_edit(article_id).setDate(QDate(2023, 5, 8))
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
         dialog.accept()
@@ -294,6 +300,7 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
     assert window.library_panel.item(article_id).text(4) == "you"
+    assert not window.needs_date_button.isVisible()
 
 
 def test_docks_can_be_closed_and_come_back_at_the_next_start(window, qtbot, tmp_path) -> None:

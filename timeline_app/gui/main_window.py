@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -332,7 +333,14 @@ class MainWindow(QMainWindow):
         for w in (self.progress, self.cancel_button):
             w.hide()
             bar.addPermanentWidget(w)
-        for w in (self.count_label, self.filter_label, self.library_label):
+        self.needs_date_button = QPushButton()
+        self.needs_date_button.setFlat(True)
+        self.needs_date_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.needs_date_button.setToolTip("Give these articles their publication date, so that their "
+                                          "relative dates can be placed")
+        self.needs_date_button.clicked.connect(self._on_needs_date_button_clicked)
+        self.needs_date_button.hide()
+        for w in (self.needs_date_button, self.count_label, self.filter_label, self.library_label):
             bar.addPermanentWidget(w)
 
     def _connect(self) -> None:
@@ -452,6 +460,10 @@ class MainWindow(QMainWindow):
         self.timeline.set_country_names(snapshot.country_names)
         self.timeline.set_events(events)
         self.library_panel.set_articles(snapshot.articles)
+        undated = len(self.library_panel.needs_date_ids())
+        self.needs_date_button.setText(
+            f"{undated} article{'s need' if undated != 1 else ' needs'} a publication date")
+        self.needs_date_button.setVisible(undated > 0)
         counts = snapshot.index.country_counts()
         self.filters.set_countries(counts, snapshot.country_names)
         self.filters.set_event_types(snapshot.type_counts)
@@ -795,6 +807,9 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda d=dialog: self._on_date_dialog_accepted(d))
         self.date_dialog = dialog
         dialog.open()
+
+    def _on_needs_date_button_clicked(self) -> None:
+        self.ask_publication_dates(self.library_panel.needs_date_ids())
 
     def _on_library_date_requested(self, ids: list[int]) -> None:
         self.ask_publication_dates(ids)
