@@ -50,6 +50,31 @@ def _run(scorer, docs, extract, label: str, show_errors: int = 0) -> dict:
     return {"value_F1": rows[1][1]["value_F1"], "docs_per_s": speed["docs_per_s"]}
 
 
+def check_seed(shared: Path) -> bool:
+    """The seed article's gold mentions: each must come out with its exact offsets and value."""
+    import datetime as dt
+    import json
+
+    from timeline_app.core.temporal import find_dates
+
+    gold_path = shared / "data" / "seed" / "gold.json"
+    if not gold_path.is_file():
+        print(f"seed: no {gold_path}, skipped")
+        return True
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    raw = (gold_path.parent / gold["file"]).read_bytes().decode("utf-8")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    found = {(m.start, m.end, m.value) for m in find_dates(text, dt.date.fromisoformat(gold["published"]))}
+    ok = 0
+    for g in gold["gold"]:
+        hit = (g["start"], g["end"], g["value"]) in found
+        ok += hit
+        if not hit:
+            print(f"seed: MISSED {g['surface']!r} {g['start']}-{g['end']} = {g['value']}")
+    print(f"seed: {ok} of {len(gold['gold'])} gold mentions with exact offsets and values")
+    return ok == len(gold["gold"])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared",
@@ -60,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", type=int, default=0, help="print N errors of each kind for our engine")
     args = ap.parse_args(argv)
     scorer = _load_scorer(args.shared)
+    seed_ok = check_seed(args.shared)
     summary = []
     for name in args.corpus or ["timebank", "aquaint"]:
         directory = args.shared / "data" / "timeml" / name
@@ -77,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         summary.append(line)
         print()
     print("\n".join(summary))
-    return 0
+    return 0 if seed_ok else 1
 
 
 if __name__ == "__main__":
