@@ -1,0 +1,35 @@
+"""Sentence spans: abbreviations, initials, headlines and lookup by offset."""
+
+from __future__ import annotations
+
+from timeline_app.core.sentences import sentence_at, split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_full_stops_end_sentences() -> None:
+    assert _texts("The talks ended. The envoys left.") == ["The talks ended.", "The envoys left."]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Talks resume on Dec. 28 in Geneva. Gen. Smith and George W. Bush met the U.S. envoy there."
+    assert _texts(text) == ["Talks resume on Dec. 28 in Geneva.", "Gen. Smith and George W. Bush met the U.S. envoy there."]
+
+
+def test_a_line_break_ends_a_headline() -> None:
+    text = "Ministers Meet Since 2011\n\nThe ministers met on Wednesday."
+    assert _texts(text) == ["Ministers Meet Since 2011", "The ministers met on Wednesday."]
+
+
+def test_lower_case_after_a_stop_continues_the_sentence() -> None:
+    assert _texts("He paid approx. ten dollars. Then he left.") == ["He paid approx. ten dollars.", "Then he left."]
+
+
+def test_sentence_at_finds_the_span_or_none() -> None:
+    text = "One. Two three."
+    spans = split_sentences(text)
+    assert sentence_at(spans, text.index("three")) == (5, 15)
+    assert sentence_at(spans, 4) is None  # the space between sentences
+    assert sentence_at([], 0) is None
