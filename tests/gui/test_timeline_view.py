@@ -248,6 +248,34 @@ def test_keyboard_navigation(view: TimelineView, qtbot) -> None:
     assert view.visible_range()[0] <= dt.date(2022, 12, 28) <= view.visible_range()[1]
 
 
+def test_enter_activates_and_escape_clears_the_selection(view: TimelineView, qtbot) -> None:
+    view.select_event("e7")
+    with qtbot.waitSignal(view.event_activated, timeout=2000) as blocker:
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Return)
+    assert blocker.args == ["e7"]
+    with qtbot.waitSignal(view.event_selected, timeout=2000) as blocker:
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Escape)
+    assert blocker.args == [""] and view.selected_event() is None
+
+
+def test_overview_strip_moves_the_view(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    strip = view.overview
+    strip.repaint()
+    span = view.canvas.vp.span
+    # A click on the strip away from the window centres the view there (the strip spans 850-2022).
+    x = HEADER_W + int((strip.width() - HEADER_W) * 0.3)
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(x, strip.height() // 2))
+    start, end = view.visible_range()
+    assert end < dt.date(2000, 1, 1) and view.canvas.vp.span == pytest.approx(span)
+    # Dragging the window box drags the view with it.
+    t0 = view.canvas.vp.t0
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(x, strip.height() // 2))
+    qtbot.mouseMove(strip, QPoint(x + 50, strip.height() // 2))
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(x + 50, strip.height() // 2))
+    assert view.canvas.vp.t0 > t0 + 365 * 20
+
+
 def test_drag_pans_and_right_drag_zooms_to_the_rectangle(view: TimelineView, qtbot) -> None:
     view.zoom_to_date_range(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     canvas = view.canvas
