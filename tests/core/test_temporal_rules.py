@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.temporal import find_dates, load_rules
-from timeline_app.core.temporal.rules import first_words
+from timeline_app.core.temporal.index import first_words
 from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
 

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core.temporal.functions import FUNCTIONS
-from timeline_app.core.temporal.rules import Rule, RuleSet, normalise_key, token_key
+from timeline_app.core.temporal.index import token_key
+from timeline_app.core.temporal.rules import Rule, RuleSet, normalise_key
 
 log = logging.getLogger(__name__)
 
