@@ -31,7 +31,7 @@ _EMPTY_LANE_LABELS = {
 SPAN_MIN_PX = 12.0  # a period narrower than this at a zoom level is drawn as a point
 CLUSTER_PX = 44.0  # width of a cluster bin at a zoom level
 MARKER_PX = 8.0  # width of a point marker
-_LEVEL_CACHE_SIZE = 16
+_LEVEL_CACHE_SIZE = 10  # a level holds a few int32 arrays per occurrence: ~2 MB at 100,000 events
 
 
 def _split(value: object) -> list[str]:
@@ -482,14 +482,14 @@ class TimelineData:
         clusters = ts.cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
                                    position=centre_p)
         sel = lc["occ"][m]
-        occ_cluster = np.full(n_occ, -1, dtype=np.int64)
+        occ_cluster = np.full(n_occ, -1, dtype=np.int32)
         occ_cluster[sel] = clusters.item_cluster
         free_m = clusters.item_cluster < 0
         free = sel[free_m]
         half = (MARKER_PX / 2.0 + 1.5) / ppd
         centre_f = centre_p[free_m]
         point_stacking = ts.Stacking(lane_p[free_m], centre_f - half, centre_f + half)
-        point_pos = np.full(n_occ, -1, dtype=np.int64)
+        point_pos = np.full(n_occ, -1, dtype=np.int32)
         point_pos[free] = np.arange(len(free))
 
         # Spans of the same period in the same lane are one bar: stack (and draw) one per group.
@@ -511,7 +511,7 @@ class TimelineData:
                  if len(group_first) else np.zeros(0, dtype=bool))
         # Periods that touch (December, then January) share a row: bars are drawn a pixel short.
         span_stacking = ts.Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
-        span_pos = np.full(n_occ, -1, dtype=np.int64)
+        span_pos = np.full(n_occ, -1, dtype=np.int32)
         span_pos[spans_sel] = group
         is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
         shown = np.zeros(n_occ, dtype=bool)
