@@ -7,6 +7,7 @@ import re
 PAST = "past"
 FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
+_WEAK_FUTURE = "weak_future"  # "deadline", "planned", "would": forward unless a past cue is near
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
@@ -15,7 +16,8 @@ _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
-_STRENGTH = {FUTURE: 0, PAST: 0, WEAK_PAST: 1}
+_NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_STRENGTH = {FUTURE: 0, PAST: 0, _WEAK_FUTURE: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 _MAX_SENTENCE = 2000
@@ -31,7 +33,7 @@ def sentence_cues(
     """
     a, b = sentence[0], min(sentence[1], sentence[0] + _MAX_SENTENCE)
     found: list[tuple[int, int, str]] = []  # (start, end, label)
-    for name, label in (("future", FUTURE), ("past", PAST), ("past_weak", WEAK_PAST)):
+    for name, label in (("future", FUTURE), ("future_weak", _WEAK_FUTURE), ("past", PAST), ("past_weak", WEAK_PAST)):
         cue = cues.get(name)
         if cue is None:
             continue
@@ -69,10 +71,17 @@ def direction(
     # Cues inside the expression are its own words; cues far away belong to another clause.
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
     best: tuple[int, str] | None = None
+    strong_past = any(label == PAST for _, _, label in kept)
     for s_, e_, label in kept:
+        if label == _WEAK_FUTURE:
+            if strong_past:
+                continue
+            label = FUTURE
         dist = start - e_ if e_ <= start else s_ - end
         if best is None or dist < best[0] or (dist == best[0] and label == PAST):
             best = (dist, label)
+    if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
+        return PAST  # "Wednesday's ruling": a day whose event is already known
     past_before = cues.get("past_before")
     if past_before is not None:
         head = text[max(a, start - 30) : start].split()
