@@ -83,3 +83,26 @@ def test_wait_returns_while_the_gui_thread_is_blocked(qtbot) -> None:
     t0 = time.monotonic()
     assert worker.wait(5000)
     assert time.monotonic() - t0 < 3
+
+
+def test_garbage_is_collected_in_the_gui_thread_only(qtbot) -> None:
+    import gc
+
+    from timeline_app.gui.workers import install_gui_garbage_collector
+
+    install_gui_garbage_collector()
+    assert not gc.isenabled()  # a worker thread never starts a collection
+    collected_in = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            collected_in.append(QThread.currentThread())
+
+    Cycle()
+    alive = [[] for _ in range(gc.get_threshold()[0] + 10)]  # push generation 0 over its threshold
+    qtbot.waitUntil(lambda: bool(collected_in), timeout=5000)
+    del alive
+    assert all(t is QThread.currentThread() for t in collected_in)

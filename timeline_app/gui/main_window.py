@@ -43,7 +43,7 @@ from timeline_app.gui.library_actions import LibraryActionsMixin
 from timeline_app.gui.library_panel import LibraryPanel
 from timeline_app.gui.snapshot import Snapshot, read_snapshot
 from timeline_app.gui.timeline_view import TimelineView
-from timeline_app.gui.workers import JobQueue, TaskWorker
+from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_collector
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
     def __init__(self, library_path: Path | None = None, settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_gui_garbage_collector()
         self.settings = settings if settings is not None else QSettings()
         self.library_path = Path(library_path) if library_path else paths.default_library_path()
         self.library: Library | None = None

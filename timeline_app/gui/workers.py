@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import traceback
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from timeline_app.errors import TimelineError
 
@@ -216,3 +217,37 @@ class JobQueue(QObject):
         for worker in [w for w in self._alive if not w.is_running()]:
             worker.wait()
             self._alive.remove(worker)
+
+
+class GuiThreadGarbageCollector(QObject):
+    """Runs Python's cyclic garbage collector in the GUI thread only.
+
+    WORKAROUND: left automatic, the collector runs in whichever thread happens to allocate, so a
+    worker thread can free a reference cycle that holds Qt widgets and delete them off the GUI
+    thread, which crashes the interpreter (seen here: a segfault in a loader thread while a test
+    window was being shown). As qutebrowser does, automatic collection is turned off and a timer in
+    the GUI thread collects each generation when its threshold is passed.
+    """
+
+    def __init__(self, parent: QObject, interval_ms: int = 1000) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                break
+
+
+def install_gui_garbage_collector() -> None:
+    """Install the GUI-thread collector once per application (the window calls it)."""
+    app = QCoreApplication.instance()
+    if app is not None and app.property("gui_gc_installed") is not True:
+        GuiThreadGarbageCollector(app)
+        app.setProperty("gui_gc_installed", True)
