@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QStaticText
 
 from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_data import MARKER_PX, LevelCache, TimelineData
@@ -17,12 +16,13 @@ from timeline_app.gui.timeline_layout import (  # noqa: F401 (re-exported for th
     AXIS_H, DENSITY_H, HEADER_W, LABEL_BUDGET, LEGEND_H, MAX_LABELS, MAX_SPAN_ROWS, POINT_ROW_H, FrameItems,
     LaneLayout, PaintState, _Frame, cluster_capacity,
 )
-from timeline_app.gui.timeline_theme import TextCache, Theme, _batched  # noqa: F401
+from timeline_app.gui.timeline_chrome import ChromePainter
+from timeline_app.gui.timeline_theme import TextCache, Theme, _batched, _blit_bars, _is_raster  # noqa: F401
 
 log = logging.getLogger(__name__)
 
 
-class TimelinePainter:
+class TimelinePainter(ChromePainter):
     """Draws lanes, density bands, spans, clusters, points, labels, axis, headers and legend."""
 
     def __init__(self, data: TimelineData) -> None:
@@ -106,15 +106,6 @@ class TimelinePainter:
             p.drawText(QRectF(HEADER_W, AXIS_H, tw, view_h), Qt.AlignmentFlag.AlignCenter, msg)
         frame.x = frame.x + HEADER_W
         return frame
-
-    def _grid(self, p: QPainter, axis: ts.Axis, vp: ts.Viewport, H: int, theme: Theme) -> None:
-        p.setPen(QPen(theme.grid, 1))
-        xs = [HEADER_W + round(float(vp.x_of(tk.t))) + 0.5 for tk in axis.minor]
-        p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
-        if axis.context:
-            p.setPen(QPen(theme.grid_strong, 1))
-            xs = [HEADER_W + round(float(vp.x_of(tk.t))) + 0.5 for tk in axis.context]
-            p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
 
     def measure_content_height(self, state: PaintState) -> int:
         """Axis, lanes and legend as a frame of `state` would lay them out (the height of a whole export)."""
@@ -449,186 +440,6 @@ class TimelinePainter:
         d = self.data
         idx = {k: i for i, k in enumerate(d.colour_keys)}
         return {lane: idx.get(key, 0) for lane, key in enumerate(d.lane_keys)}
-
-    def _today(self, p: QPainter, vp: ts.Viewport, H: int, theme: Theme, today: float | None) -> None:
-        if today is None or not (vp.t0 <= today <= vp.t1):
-            return
-        x = round(float(vp.x_of(today))) + 0.5
-        pen = QPen(theme.today, 1.5, Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.drawLine(QPointF(x, AXIS_H), QPointF(x, H))
-
-    def _axis(self, p: QPainter, axis: ts.Axis, vp: ts.Viewport, W: int, theme: Theme, today: float | None) -> None:
-        p.fillRect(QRectF(0, 0, W, AXIS_H), theme.window)
-        p.fillRect(QRectF(0, AXIS_H - 1, W, 1), theme.grid_strong)
-        p.save()
-        p.setClipRect(QRectF(HEADER_W, 0, vp.width, AXIS_H))
-        row1, row2 = 3.0, 23.0
-        # Context row: each label sticks to the left edge while its period is visible.
-        p.setFont(self.bold)
-        p.setPen(theme.text)
-        ctx = list(axis.context)
-        lines = []
-        for i, tk in enumerate(ctx):
-            x = HEADER_W + float(vp.x_of(tk.t))
-            lw = self.fm_bold.horizontalAdvance(tk.label)
-            lx = max(x + 4, HEADER_W + 4)
-            if i + 1 < len(ctx):
-                # The sticky label of a period gives way to the next one instead of overlapping it.
-                nx = HEADER_W + float(vp.x_of(ctx[i + 1].t))
-                lx = min(lx, nx - lw - 8)
-            lines += [QPointF(round(x) + 0.5, 0), QPointF(round(x) + 0.5, AXIS_H)]
-            if lx < HEADER_W:
-                continue
-            p.drawStaticText(QPointF(lx, row1), self.texts.get(("b", tk.label), tk.label))
-        p.setPen(QPen(theme.grid_strong, 1))
-        if lines:
-            p.drawLines(lines)
-        p.setFont(self.font)
-        p.setPen(theme.muted)
-        lines = []
-        for tk in axis.minor:
-            x = HEADER_W + round(float(vp.x_of(tk.t))) + 0.5
-            lines += [QPointF(x, AXIS_H - 6), QPointF(x, AXIS_H)]
-            if x + 3 >= HEADER_W:
-                p.drawStaticText(QPointF(x + 3, row2), self.texts.get(("m", tk.label), tk.label))
-        if lines:
-            p.drawLines(lines)
-        if today is not None and vp.t0 <= today <= vp.t1:
-            x = HEADER_W + float(vp.x_of(today))
-            p.setPen(theme.today)
-            p.setFont(self.small)
-            p.drawText(QPointF(x + 3, AXIS_H - 3), "Today")
-        p.restore()
-
-    def _headers(self, p: QPainter, state: PaintState, theme: Theme, layout: LaneLayout | None, lane_lo: int,
-                 lane_hi: int, lane_top: float, H: int) -> None:
-        data = self.data
-        p.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), theme.window)
-        p.setPen(theme.muted)
-        p.setFont(self.small)
-        title = {"country": "Country", "event_type": "Event type", "source": "Source", "single": "Lane"}[data.lane_mode]
-        p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                   title)
-        p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                   "events")
-        p.save()
-        p.setClipRect(QRectF(0, AXIS_H, HEADER_W, H - AXIS_H))
-        p.fillRect(QRectF(0, AXIS_H, HEADER_W, H - AXIS_H), theme.window)
-        lane_colours = self._lane_colour_index() if self._colour_is_lane() else None
-        separators = []
-        for pos in range(lane_lo, lane_hi) if layout is not None else ():
-            lane = data.lane_order[pos]
-            y = lane_top + float(layout.top[pos])
-            h = float(layout.height[pos])
-            if pos % 2:
-                p.fillRect(QRectF(0, y, HEADER_W, h), theme.alt)
-            x = 8.0
-            if lane_colours is not None:
-                p.fillRect(QRectF(6, y + 5, 4, h - 10), theme.colours[lane_colours[lane] % len(theme.colours)])
-                x = 16.0
-            count = f"{int(data.lane_counts[lane]):,}"
-            cw = self.measure_small(count)
-            name = data.lane_label(data.lane_keys[lane], state.country_names)
-            key = ("h", name, int(cw))
-            st = self.texts._items.get(key)
-            if st is None:
-                st = self.texts.get(key, self.fm.elidedText(name, Qt.TextElideMode.ElideRight, HEADER_W - x - cw - 14))
-            p.setFont(self.font)
-            p.setPen(theme.text)
-            p.drawStaticText(QPointF(x, y + 5), st)
-            p.setFont(self.small)
-            p.setPen(theme.muted)
-            p.drawStaticText(QPointF(HEADER_W - 8 - cw, y + 5 + (self.fm.height() - self.fm_small.height()) / 2),
-                             self.texts.get(("s", count), count))
-            separators += [QPointF(0, y + h - 0.5), QPointF(state.width, y + h - 0.5)]
-        p.restore()
-        p.save()
-        p.setClipRect(QRectF(0, AXIS_H, state.width, H - AXIS_H))
-        p.setPen(QPen(theme.grid, 1))
-        if separators:
-            p.drawLines(separators)
-        p.restore()
-        p.fillRect(QRectF(HEADER_W - 1, 0, 1, H), theme.grid_strong)
-
-    def _legend_entries(self, country_names: dict[str, str]) -> list[tuple[int, str]]:
-        """(colour index, label) of the colour key, unless the lanes already say it (country colours)."""
-        data = self.data
-        if self._colour_is_lane() or not data.colour_keys:
-            return []
-        mode = data.effective_colour_mode
-        if mode == "event_type" and data.lane_mode == "event_type":
-            return []
-        if mode == "event_type":
-            return [(i, k or "Unclassified") for i, k in enumerate(data.colour_keys)]
-        return [(i, country_names.get(k, k) if k else "No country") for i, k in enumerate(data.colour_keys)]
-
-    def _legend(self, p: QPainter, entries: list[tuple[int, str]], W: int, H: int, theme: Theme) -> None:
-        """One row under the lanes: swatch and name per colour, commonest first, '+N more' at the end."""
-        p.fillRect(QRectF(0, H, W, LEGEND_H), theme.window)
-        p.fillRect(QRectF(0, H, W, 1), theme.grid_strong)
-        p.setFont(self.small)
-        p.setPen(theme.muted)
-        title = "Colour: event type" if self.data.effective_colour_mode == "event_type" else "Colour: country"
-        p.drawStaticText(QPointF(8, H + (LEGEND_H - self.fm_small.height()) / 2), self.texts.get(("s", title), title))
-        x = float(HEADER_W)
-        y = H + (LEGEND_H - self.fm_small.height()) / 2
-        p.setPen(theme.text)
-        for n, (colour, label) in enumerate(entries):
-            lw = self.measure_small(label)
-            rest = len(entries) - n
-            more = f"+{rest - 1} more" if rest > 1 else ""
-            if x + 14 + lw + (self.measure_small(more) + 12 if more else 0) > W - 8:
-                text = f"+{rest} more"
-                p.setPen(theme.muted)
-                p.drawStaticText(QPointF(x, y), self.texts.get(("s", text), text))
-                break
-            p.fillRect(QRectF(x, H + LEGEND_H / 2 - 4, 9, 8), theme.colours[colour % len(theme.colours)])
-            p.drawStaticText(QPointF(x + 13, y), self.texts.get(("s", label), label))
-            x += 13 + lw + 14
-
-
-def _is_raster(p: QPainter) -> bool:
-    """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes."""
-    engine = p.paintEngine()
-    return engine is not None and engine.type() == QPaintEngine.Type.Raster
-
-
-def _blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: np.ndarray, argb: np.ndarray,
-               fading: np.ndarray, row_y: Callable[[int], float], height: float) -> None:
-    """Horizontal bars of one height, filled into a numpy image (one pixel row per bar row) and
-    blitted once per row: hundreds of rectangles cost a few image draws instead of Python objects."""
-    x0 = np.clip(x, 0, width).astype(np.int64)
-    x1 = np.clip(x + w, 0, width).astype(np.int64)
-    length = np.maximum(x1 - x0, 0)
-    total = int(length.sum())
-    if total == 0:
-        return
-    keys, img_row = np.unique(row_key, return_inverse=True)
-    which = np.repeat(np.arange(len(x)), length)
-    xs = np.repeat(x0, length) + (np.arange(total) - np.repeat(np.cumsum(length) - length, length))
-    values = argb[which]
-    fade = fading[which]
-    if fade.any():
-        # Open periods fade out towards their end: scale the premultiplied pixel.
-        f = 1.0 - (xs[fade] - x[which[fade]]) / np.maximum(w[which[fade]], 1.0)
-        v = values[fade]
-        channels = [((v >> shift) & 255) * f for shift in (24, 16, 8, 0)]
-        values[fade] = ((channels[0].astype(np.uint32) << 24) | (channels[1].astype(np.uint32) << 16)
-                        | (channels[2].astype(np.uint32) << 8) | channels[3].astype(np.uint32))
-    img = np.zeros((len(keys), width), dtype=np.uint32)
-    img[img_row[which], xs] = values
-    qimg = QImage(img.data, width, len(keys), width * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
-    # Blend only the covered stretch of each row: blending transparent pixels is most of the cost.
-    row_of_bar = img_row[length > 0]
-    lo = np.full(len(keys), width, dtype=np.int64)
-    hi = np.zeros(len(keys), dtype=np.int64)
-    np.minimum.at(lo, row_of_bar, x0[length > 0])
-    np.maximum.at(hi, row_of_bar, x1[length > 0])
-    for r, (key, a, b) in enumerate(zip(keys.tolist(), lo.tolist(), hi.tolist())):
-        if b > a:
-            p.drawImage(QRectF(a, row_y(key), b - a, height), qimg, QRectF(a, r, b - a, 1))
-
 
 def today_days() -> float:
     """Now, in timeline days (local date and time of day)."""
