@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core import timescale as ts
-from timeline_app.core.frames import LIST_SEPARATOR
+from timeline_app.gui.timeline_columns import ListColumn, column, factorized_days, split_list, truthy
 
 log = logging.getLogger(__name__)
 
@@ -32,81 +32,6 @@ SPAN_MIN_PX = 12.0  # a period narrower than this at a zoom level is drawn as a 
 CLUSTER_PX = 44.0  # width of a cluster bin at a zoom level
 MARKER_PX = 8.0  # width of a point marker
 _LEVEL_CACHE_SIZE = 10  # a level holds a few int32 arrays per occurrence: ~2 MB at 100,000 events
-
-
-def _split(value: object) -> list[str]:
-    if not isinstance(value, str) or not value.strip():
-        return [""]
-    parts = [p.strip() for p in value.split(LIST_SEPARATOR)]
-    return [p for p in parts if p] or [""]
-
-
-def _truthy(value: object) -> bool:
-    """open_end as stored anywhere: bool, 0/1, "True"/"false", None, NaN or pandas NA."""
-    if value is None or value is pd.NA:
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    try:
-        return bool(value) and value == value  # NaN != NaN
-    except (TypeError, ValueError):
-        return False
-
-
-def _factorized_days(df: pd.DataFrame, name: str) -> np.ndarray:
-    """Days of an ISO date column, parsing each distinct value once."""
-    if name not in df.columns:
-        return np.full(len(df), ts.MISSING_DAY, dtype=np.int64)
-    codes, uniques = pd.factorize(df[name], use_na_sentinel=True)
-    days = np.append(ts.parse_iso_days(list(uniques)), ts.MISSING_DAY)
-    return days[np.where(codes < 0, len(days) - 1, codes)]
-
-
-class _ListColumn:
-    """A ';'-joined column split once per distinct value: codes per row, a key list per code."""
-
-    def __init__(self, values: list, upper: bool = False) -> None:
-        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-        lists = [[k.upper() if upper else k for k in _split(u)] for u in uniques] + [[""]]
-        self.codes = np.where(codes < 0, len(lists) - 1, codes).astype(np.int64)
-        self.lists = lists
-
-    @staticmethod
-    def from_codes(codes: np.ndarray, names: list[str]) -> _ListColumn:
-        col = _ListColumn([])
-        col.codes = np.asarray(codes, dtype=np.int64)
-        col.lists = [[n] for n in names]
-        return col
-
-    def items(self, row: int) -> list[str]:
-        return self.lists[self.codes[row]]
-
-    def first(self) -> tuple[list[str], np.ndarray]:
-        """Key names and, per row, the id of its first key."""
-        names, ids = pd.factorize(pd.Series([lst[0] for lst in self.lists], dtype=object))[::-1]
-        return [str(k) for k in names], np.asarray(ids, dtype=np.int64)[self.codes]
-
-    def explode(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """(row index, key id) per (selected row, key) pair and the key names, sorted by name."""
-        flat = [k for lst in self.lists for k in lst]
-        lens_u = np.asarray([len(lst) for lst in self.lists], dtype=np.int64)
-        offs_u = np.concatenate(([0], np.cumsum(lens_u)[:-1]))
-        key_codes, key_names = pd.factorize(pd.Series(flat, dtype=object), sort=True)
-        key_codes = np.asarray(key_codes, dtype=np.int64)
-        sel = np.flatnonzero(rows)
-        c = self.codes[sel]
-        lens = lens_u[c]
-        total = int(lens.sum())
-        o_row = np.repeat(sel, lens)
-        within = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
-        keys = key_codes[np.repeat(offs_u[c], lens) + within] if total else np.zeros(0, dtype=np.int64)
-        return o_row, keys, [str(k) for k in key_names]
-
-
-def _column(df: pd.DataFrame, name: str, default: object = "") -> list:
-    if name not in df.columns:
-        return [default] * len(df)
-    return df[name].tolist()
 
 
 @dataclass
@@ -161,11 +86,11 @@ class TimelineData:
         self.alpha_level = np.zeros(0, dtype=np.int8)
         self.is_day = np.zeros(0, dtype=bool)
         self.open_end = np.zeros(0, dtype=bool)
-        self._countries = _ListColumn([])
+        self._countries = ListColumn([])
         self._type_names: list[str] = [""]
         self._type_codes = np.zeros(0, dtype=np.int64)
         self._summaries = np.zeros(0, dtype=object)
-        self._sources_cache: _ListColumn | None = None
+        self._sources_cache: ListColumn | None = None
         self._source_names: dict[str, str] = {}
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
@@ -178,17 +103,17 @@ class TimelineData:
         self.df = df.reset_index(drop=True)
         n = len(self.df)
         self._n = n
-        self.event_ids = np.asarray(_column(self.df, "event_id", ""), dtype=object).astype(str).astype(object)
+        self.event_ids = np.asarray(column(self.df, "event_id", ""), dtype=object).astype(str).astype(object)
         self._id_index = {eid: i for i, eid in enumerate(self.event_ids.tolist())}
-        start = _factorized_days(self.df, "date_start")
-        end = _factorized_days(self.df, "date_end")
+        start = factorized_days(self.df, "date_start")
+        end = factorized_days(self.df, "date_end")
         end = np.where(end == ts.MISSING_DAY, start, end)
         self.placed = start != ts.MISSING_DAY
         end = np.maximum(end, start)
         self.start = np.where(self.placed, start, 0)
         self.end_written = np.where(self.placed, end + 1, 1)  # exclusive, as resolved
         self.end = self.end_written.copy()  # exclusive, as drawn
-        prec_codes, prec_uniques = pd.factorize(pd.Series(_column(self.df, "date_precision", "day"), dtype=object))
+        prec_codes, prec_uniques = pd.factorize(pd.Series(column(self.df, "date_precision", "day"), dtype=object))
         prec_names = [str(p).lower() if isinstance(p, str) else "day" for p in prec_uniques]
         prec_codes = np.asarray(prec_codes, dtype=np.int64)
         missing = prec_codes < 0
@@ -200,18 +125,18 @@ class TimelineData:
         point_of = np.asarray([p in _POINT_PRECISIONS for p in names.tolist()], dtype=bool)
         self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
         self.alpha_level[self.is_day] = 0
-        open_raw = pd.Series(_column(self.df, "open_end", False), dtype=object)
-        self.open_end = open_raw.map(_truthy).to_numpy(bool)
+        open_raw = pd.Series(column(self.df, "open_end", False), dtype=object)
+        self.open_end = open_raw.map(truthy).to_numpy(bool)
         if self.open_end.any() and "publication_date" in self.df.columns:
             # "Since 2011" runs until the article was written: draw it that far, fading out.
-            published = _factorized_days(self.df, "publication_date")
+            published = factorized_days(self.df, "publication_date")
             longer = self.open_end & self.placed & (published != ts.MISSING_DAY) & (published + 1 > self.end)
             self.end[longer] = published[longer] + 1
-        self._countries = _ListColumn(_column(self.df, "countries", ""), upper=True)
-        type_codes, type_uniques = pd.factorize(pd.Series(_column(self.df, "event_type", ""), dtype=object))
+        self._countries = ListColumn(column(self.df, "countries", ""), upper=True)
+        type_codes, type_uniques = pd.factorize(pd.Series(column(self.df, "event_type", ""), dtype=object))
         self._type_names = [str(t).strip() if isinstance(t, str) else "" for t in type_uniques] + [""]
         self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
-        self._sources_cache: _ListColumn | None = None
+        self._sources_cache: ListColumn | None = None
         self._source_names: dict[str, str] = {}
         self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
                            else np.full(n, "", dtype=object))
@@ -220,16 +145,16 @@ class TimelineData:
         log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
         self._build_occurrences()
 
-    def _sources(self) -> _ListColumn:
+    def _sources(self) -> ListColumn:
         """Lane keys of the source mode: article ids (named by their titles) when the frame has them."""
         if self._sources_cache is None:
             df = self.df
             self._source_names = {}
             if "article_ids" in df.columns and any(isinstance(v, str) and v.strip() for v in df["article_ids"].tolist()):
-                col = _ListColumn([str(v) if v is not None else "" for v in df["article_ids"].tolist()])
+                col = ListColumn([str(v) if v is not None else "" for v in df["article_ids"].tolist()])
                 if "source_titles" in df.columns:
                     for ids, titles in zip(df["article_ids"].tolist(), df["source_titles"].tolist()):
-                        id_list = _split(str(ids)) if ids is not None else [""]
+                        id_list = split_list(str(ids)) if ids is not None else [""]
                         title_list = [t.strip() for t in str(titles).split(" | ")] if isinstance(titles, str) else []
                         if len(id_list) == len(title_list):
                             for i, t in zip(id_list, title_list):
@@ -241,7 +166,7 @@ class TimelineData:
                     if name in df.columns and any(isinstance(v, str) and v.strip() for v in df[name].tolist()):
                         values = df[name].tolist()
                         break
-                self._sources_cache = _ListColumn(values)
+                self._sources_cache = ListColumn(values)
         return self._sources_cache
 
     def set_lane_mode(self, mode: str) -> None:
@@ -264,14 +189,14 @@ class TimelineData:
             return self.colour_mode
         return "event_type" if self.lane_mode == "country" else "country"
 
-    def _lane_column(self) -> _ListColumn:
+    def _lane_column(self) -> ListColumn:
         if self.lane_mode == "country":
             return self._countries
         if self.lane_mode == "event_type":
-            return _ListColumn.from_codes(self._type_codes, self._type_names)
+            return ListColumn.from_codes(self._type_codes, self._type_names)
         if self.lane_mode == "source":
             return self._sources()
-        return _ListColumn.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
+        return ListColumn.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
 
     def lane_label(self, key: str, names: dict[str, str]) -> str:
         if key == "" or key == "*":
@@ -308,8 +233,8 @@ class TimelineData:
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
-        column = self._lane_column()
-        o_event, lane, self.lane_keys = column.explode(self.placed)
+        lane_column = self._lane_column()
+        o_event, lane, self.lane_keys = lane_column.explode(self.placed)
         start = self.start[o_event].astype(np.float64)
         order = np.argsort(start, kind="stable")
         self.o_event = o_event[order]
