@@ -123,6 +123,16 @@ class TestWeekdays:
         assert found("The blast came Monday night.") == [("Monday night", "2022-12-26TNI")]
         assert found("The talks will open at 3 p.m. Friday.") == [("3 p.m. Friday", "2022-12-30T15:00")]
 
+    def test_possessive_weekday_is_a_known_day(self) -> None:
+        # Even in a future-tense sentence, "Monday's ruling" is a ruling already given.
+        assert found("The court will review Monday's ruling next year.") == [
+            ("Monday", "2022-12-26"),
+            ("next year", "2023"),
+        ]
+
+    def test_clock_without_space(self) -> None:
+        assert found("The talks will open at 3pm Friday.") == [("3pm Friday", "2022-12-30T15:00")]
+
     def test_weekday_fixes_the_year_of_a_dated_day(self) -> None:
         # 25 April 2022 was a Monday; 25 April 2023 a Tuesday.
         assert found("The editorial ran on Monday, April 25.") == [("Monday, April 25", "2022-04-25")]
@@ -161,6 +171,9 @@ class TestAnaphora:
     def test_range_gives_both_days(self) -> None:
         assert found("The summit was held on April 24 and 25.") == [("April 24", "2022-04-24"), ("25", "2022-04-25")]
         assert found("Relations were cut in 2009-2010.") == [("2009", "2009"), ("2010", "2010")]
+        march = dt.date(2022, 3, 20)
+        assert found("The president visited on Feb. 14-16.", march) == [("Feb. 14", "2022-02-14"), ("16", "2022-02-16")]
+        assert found("The talks ran from 3 to 5 March.", march) == [("3", "2022-03-03"), ("5 March", "2022-03-05")]
         assert found("The 1957-58 crisis ended.") == [("1957", "1957"), ("58", "1958")]
 
 

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 KINDS = ("DATE", "TIME", "DURATION", "SET")
 MODS = ("", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
 _SEP = " :: "
-_SPACE_OUTSIDE_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]| ")
+_SPACE_OUTSIDE_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]| \?| ")
+_SPACES = {" ": r"\s+", " ?": r"\s*"}  # "3 ?p.m.": "3 p.m." and "3p.m."
 _REF = re.compile(r"%([a-z_]+)(?::([a-z_0-9]+))?")
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _CALL = re.compile(r"^([a-z_0-9]+)\(([a-z_0-9, ]*)\)$")
@@ -169,7 +170,7 @@ def _expand(pattern: str, repatterns: dict[str, str], path: Path, no: int) -> tu
 
     # A space in a rule stands for any run of whitespace (articles wrap lines mid-sentence);
     # inside a character class it stays one character.
-    spaced = _SPACE_OUTSIDE_CLASS.sub(lambda m: m.group(0) if m.group(0) != " " else r"\s+", pattern)
+    spaced = _SPACE_OUTSIDE_CLASS.sub(lambda m: _SPACES.get(m.group(0), m.group(0)), pattern)
     return _REF.sub(sub, spaced), groups
 
 
