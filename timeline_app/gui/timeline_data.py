@@ -314,7 +314,7 @@ class TimelineData:
         run_lo = np.full(len(sp["occ"]), np.inf)
         run_hi = np.full(len(sp["occ"]), -np.inf)
         if len(periods):
-            run = ts._block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
+            run = ts.block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
             first = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
             run_lo[periods] = sp["start"][periods][first][run]
             run_hi[periods] = np.maximum.reduceat(sp["end"][periods], first)[run]
