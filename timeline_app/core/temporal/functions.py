@@ -74,6 +74,15 @@ def _clock_pod(hour: str, part: str) -> str:
     return f"{h:02d}:00"
 
 
+def _duration(count: str, unit: str) -> str:
+    """ISO 8601 duration from a count and a duration letter: ("3", "Y") -> "P3Y", ("2", "DE") ->
+    "P20Y", ("X", "Q") -> "PXM" (X: an unknown count)."""
+    factor, letter = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}.get(unit, (1, unit))
+    if count == "X":
+        return f"PX{letter}"
+    return f"P{int(count) * factor}{letter}"
+
+
 def _two_thousand(units: str) -> str:
     return f"{2000 + (_WORD_NUMBERS[units.lower()] if units else 0)}"
 
@@ -107,6 +116,8 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "relyears": lambda r: {"this": "+0", "last": "-1", "next": "+1"}[r.lower()],
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
+    "dur": _duration,
+    "per": lambda unit: _duration("1", unit),
     "clock_pod": _clock_pod,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
 }
