@@ -187,11 +187,15 @@ class TestPresentDurationsSets:
         war = one("The war lasted for three years.")
         assert (war.text, war.value, war.kind, war.placeable) == ("three years", "P3Y", "DURATION", False)
         assert one("The talks lasted 12 hours.").value == "PT12H"
+        assert one("Turkey has hosted refugees for over a decade.").value == "P10Y"
+        assert one("They fought for decades of war.").value == "PXDE"
 
     def test_sets(self) -> None:
         every = one("The envoys meet every week.")
         assert (every.text, every.value, every.kind) == ("every week", "P1W", "SET")
         assert one("The envoys meet twice a year.").kind == "SET"
+        september = one("The assembly meets every September.")
+        assert (september.value, september.kind, september.placeable) == ("XXXX-09", "SET", False)
 
 
 @pytest.mark.parametrize(
