@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core.temporal import find_dates, load_rules
 from timeline_app.core.temporal.index import first_words
@@ -152,3 +154,31 @@ def test_pathological_text_is_linear() -> None:
     t_large = time.process_time() - t0
     # Four times the text may take about four times as long, never sixteen.
     assert t_large < 8 * max(t_small, 0.01)
+
+
+_WORDS = [
+    "on", "in", "the", "last", "next", "since", "until", "by", "early", "late", "mid-", "week", "weeks",
+    "month", "year", "years", "ago", "later", "earlier", "Monday", "Friday's", "May", "may", "March",
+    "Dec.", "December", "Q3", "quarter", "third", "1990s", "2022", "1957-58", "12/28/2022", "31", "30",
+    "February", "2022-02-30", "32/13/2022", "20222", "$2,011", "40%", "3-2", "p.m.", "3", "noon",
+    "tonight", "now", "that", "will", "said", "had", "been", ",", ".", "'s", "\n", "every", "twice",
+    "a", "two", "days", "later", "that", "day", "following", "Christmas", "Thanksgiving", "fiscal",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=40),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))),
+)
+def test_any_text_gives_consistent_mentions(words: list[str], published: dt.date | None) -> None:
+    text = " ".join(words)
+    mentions = find_dates(text, published)
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        if m.placeable:
+            assert m.start_date <= m.end_date
+        if published is None and m.relative:
+            assert m.value == "" or m.value.startswith(("P", "XXXX")) or m.value[:1].isdigit()
