@@ -37,15 +37,23 @@ def _frame(rows: list[tuple] = ROWS) -> pd.DataFrame:
     return df
 
 
-@pytest.fixture
-def view(qtbot) -> TimelineView:
+def _shown(qtbot, df: pd.DataFrame, width: int = 1000, height: int = 400,
+           names: dict[str, str] | None = None) -> TimelineView:
+    """A TimelineView on screen (offscreen) with `df` loaded."""
     v = TimelineView()
     qtbot.addWidget(v)
-    v.resize(1200, 600)
+    v.resize(width, height)
     with qtbot.waitExposed(v):
         v.show()
-    v.set_country_names({"TUR": "Türkiye", "SYR": "Syria", "RUS": "Russia", "GRC": "Greece"})
-    v.set_events(_frame())
+    if names:
+        v.set_country_names(names)
+    v.set_events(df)
+    return v
+
+
+@pytest.fixture
+def view(qtbot) -> TimelineView:
+    v = _shown(qtbot, _frame(), 1200, 600, {"TUR": "Türkiye", "SYR": "Syria", "RUS": "Russia", "GRC": "Greece"})
     v.canvas.repaint()
     return v
 
@@ -138,12 +146,7 @@ def test_hover_tooltip_text(view: TimelineView) -> None:
 def test_open_period_runs_to_the_publication_date(qtbot) -> None:
     df = _frame()
     df["publication_date"] = "2022-12-28"
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(1000, 400)
-    with qtbot.waitExposed(v):
-        v.show()
-    v.set_events(df)
+    v = _shown(qtbot, df, 1000, 400)
     v.zoom_to_date_range(dt.date(2010, 1, 1), dt.date(2023, 12, 31))
     v.canvas.repaint()
     e3 = v._data.index_of("e3")
@@ -298,12 +301,7 @@ def test_clusters_when_zoomed_out_and_click_zooms_in(qtbot) -> None:
     rows = [(f"c{i}", str(dt.date(2020, 3, 1) + dt.timedelta(days=int(d))), str(dt.date(2020, 3, 1) + dt.timedelta(days=int(d))),
              "day", False, "FRA", "Consult", f"event {i}", "") for i, d in enumerate(days)]
     rows.append(("far", "1990-01-01", "1990-01-01", "day", False, "FRA", "Consult", "far away", ""))
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(1000, 400)
-    with qtbot.waitExposed(v):
-        v.show()
-    v.set_events(_frame(rows))
+    v = _shown(qtbot, _frame(rows), 1000, 400)
     v.canvas.repaint()
     items = v.canvas._items
     clusters = np.flatnonzero(items.cluster >= 0)
@@ -371,12 +369,7 @@ def test_same_period_in_a_lane_is_one_bar_listing_its_events(qtbot) -> None:
     rows = [(f"n{i}", "2021-11-01", "2021-11-30", "month", False, "FIN", "Consult", f"November talk {i}", "November")
             for i in range(5)]
     rows.append(("d1", "2021-11-10", "2021-11-10", "day", False, "FIN", "Consult", "A day inside", "10 November"))
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(1000, 400)
-    with qtbot.waitExposed(v):
-        v.show()
-    v.set_events(_frame(rows))
+    v = _shown(qtbot, _frame(rows), 1000, 400)
     v.zoom_to_date_range(dt.date(2021, 10, 20), dt.date(2021, 12, 10))
     v.canvas.repaint()
     items = v.canvas._items
@@ -390,12 +383,7 @@ def test_same_period_in_a_lane_is_one_bar_listing_its_events(qtbot) -> None:
 
 
 def test_empty_and_minimal_frames(qtbot) -> None:
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(800, 300)
-    with qtbot.waitExposed(v):
-        v.show()
-    v.set_events(pd.DataFrame(columns=COLUMNS))
+    v = _shown(qtbot, pd.DataFrame(columns=COLUMNS), 800, 300)
     v.canvas.repaint()
     assert v.lane_keys() == [] and len(v.canvas._items.x) == 0
     v.set_events(pd.DataFrame({"event_id": ["a", "b"], "date_start": ["2020-01-05", None],
@@ -408,12 +396,7 @@ def test_empty_and_minimal_frames(qtbot) -> None:
 def test_lanes_scroll_with_shift_wheel_and_the_scroll_bar(qtbot) -> None:
     rows = [(f"s{i}", "2020-05-01", "2020-05-01", "day", False, f"C{i:02d}", "Consult", f"lane {i}", "")
             for i in range(40)]
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(900, 400)
-    with qtbot.waitExposed(v):
-        v.show()
-    v.set_events(_frame(rows))
+    v = _shown(qtbot, _frame(rows), 900, 400)
     v.canvas.repaint()
     assert v.scrollbar.isVisible() and v.scrollbar.maximum() > 0
     _wheel(v.canvas, QPointF(500, 200), -240, Qt.KeyboardModifier.ShiftModifier)
@@ -452,12 +435,7 @@ def test_a_level_computed_around_the_view_matches_the_whole() -> None:
 
 
 def test_smoke_paints_100000_events(qtbot) -> None:
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(1600, 900)
-    with qtbot.waitExposed(v):
-        v.show()
-    v.set_events(_many(100_000))
+    v = _shown(qtbot, _many(100_000), 1600, 900)
     for go in (v.fit_all, lambda: v.zoom_to_date_range(dt.date(2000, 1, 1), dt.date(2000, 12, 31)),
                lambda: v.zoom_to_date_range(dt.date(2000, 6, 5), dt.date(2000, 6, 11))):
         go()
