@@ -409,9 +409,7 @@ class TimelineCanvas(QWidget):
             return
         event_idx, cluster = self.item_at(pos)
         if cluster >= 0:
-            rng = self.cluster_range(cluster)
-            if rng:
-                self.set_viewport(ts.Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
+            self.zoom_to_cluster(cluster)
             return
         if event_idx != self.selected:
             self.selected = event_idx
@@ -423,9 +421,7 @@ class TimelineCanvas(QWidget):
             return
         event_idx, cluster = self.item_at(event.position())
         if cluster >= 0:
-            rng = self.cluster_range(cluster)
-            if rng:
-                self.set_viewport(ts.Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
+            self.zoom_to_cluster(cluster)
         elif event_idx >= 0:
             self.selected = event_idx
             self.zoom_to_event(event_idx)
@@ -501,10 +497,17 @@ class TimelineCanvas(QWidget):
         self.set_viewport(ts.Viewport.fit(ext[0], ext[1], self.time_width()))
 
     def zoom_to_event(self, event: int) -> None:
+        """Show the event with three times its length of context on each side."""
         start, end = float(self.data.start[event]), float(self.data.end[event])
         span = max(end - start, 1.0)
         self.set_viewport(ts.Viewport.fit(start - span * 3, end + span * 3, self.time_width(), margin=0.0))
         self.scroll_to_event(event)
+
+    def zoom_to_cluster(self, cluster: int) -> None:
+        """Show all the periods of a cluster's events, so it breaks up into its events."""
+        rng = self.cluster_range(cluster)
+        if rng:
+            self.set_viewport(ts.Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
 
     def scroll_to_event(self, event: int) -> None:
         """Bring the event's first shown lane into view vertically."""

@@ -208,12 +208,10 @@ class TimelineView(QWidget):
         canvas = self.canvas
         start, end = float(self._data.start[idx]), float(self._data.end[idx])
         vp = canvas.vp
-        if not (vp.t0 <= start and end <= vp.t1) or self._is_clustered(idx):
-            span = max(end - start, 1.0)
-            if self._is_clustered(idx) or vp.span < span:
-                canvas.set_viewport(ts.Viewport.fit(start - span * 3, end + span * 3, canvas.time_width(), 0.0))
-            else:
-                canvas.set_viewport(vp.centred_on((start + end) / 2))
+        if self._is_clustered(idx) or vp.span < end - start:
+            canvas.zoom_to_event(idx)  # zoom in until it is drawn on its own
+        elif not (vp.t0 <= start and end <= vp.t1):
+            canvas.set_viewport(vp.centred_on((start + end) / 2))
         canvas.scroll_to_event(idx)
         return True
 
