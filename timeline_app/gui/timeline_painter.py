@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QStaticText
 
 from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_data import MARKER_PX, LevelCache, TimelineData
@@ -17,7 +17,9 @@ from timeline_app.gui.timeline_layout import (  # noqa: F401 (re-exported for th
     LaneLayout, PaintState, _Frame, cluster_capacity,
 )
 from timeline_app.gui.timeline_chrome import ChromePainter
-from timeline_app.gui.timeline_theme import TextCache, Theme, _batched, _blit_bars, _is_raster  # noqa: F401
+from timeline_app.gui.timeline_theme import (  # noqa: F401
+    TextCache, Theme, _batched, _blit_bars, _is_raster, premultiplied, row_image,
+)
 
 log = logging.getLogger(__name__)
 
@@ -257,11 +259,7 @@ class TimelinePainter(ChromePainter):
             for r, k in zip(row.tolist(), colour_key.tolist()):
                 c = theme.colours[k % len(theme.colours)]
                 rgb[r] = (c.red(), c.green(), c.blue())
-        a8 = (alpha * 255).astype(np.uint32)
-        argb = ((a8 << 24) | ((a8 * rgb[:, 0:1].astype(np.uint32) // 255) << 16)
-                | ((a8 * rgb[:, 1:2].astype(np.uint32) // 255) << 8) | (a8 * rgb[:, 2:3].astype(np.uint32) // 255))
-        argb = np.ascontiguousarray(argb.astype(np.uint32))
-        img = QImage(argb.data, width, n_rows, width * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        img = row_image(premultiplied(alpha, rgb[:, None, :]))
         for r in np.unique(row).tolist():
             pos = lane_lo + r
             y = lane_top + layout.top[pos] + layout.point_top(pos)
@@ -418,15 +416,11 @@ class TimelinePainter(ChromePainter):
         if counts.size == 0 or counts.max() == 0:
             return
         level = np.log1p(counts) / math.log1p(float(counts.max()))
-        alpha = np.where(counts > 0, 0.2 + 0.8 * level, 0.0)
+        alpha = np.where(counts > 0, 0.2 + 0.8 * level, 0.0) * (2.0 / 3.0)
         c = theme.text
-        r, g, b = c.red(), c.green(), c.blue()
-        a = (alpha * 170).astype(np.uint32)
-        # Premultiplied ARGB32, one row per lane: the whole band is one image, blitted per lane.
-        argb = (a << 24) | ((a * r // 255) << 16) | ((a * g // 255) << 8) | (a * b // 255)
-        argb = np.ascontiguousarray(argb.astype(np.uint32))
-        h, w = argb.shape
-        img = QImage(argb.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        # One image row per lane: the whole band is one image, blitted per lane.
+        img = row_image(premultiplied(alpha, np.asarray([c.red(), c.green(), c.blue()])))
+        h, w = counts.shape
         for row in range(h):
             pos = lane_lo + row
             y = lane_top + layout.top[pos] + layout.height[pos] - DENSITY_H - 1

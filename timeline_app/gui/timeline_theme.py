@@ -73,13 +73,10 @@ class Theme:
         """Premultiplied ARGB32 per (colour + 1, alpha level); row 0 is the neutral colour."""
         table = self._brushes.get("argb")
         if table is None:
-            colours = [self.neutral] + list(self.colours)
-            table = np.zeros((len(colours), 8), dtype=np.uint32)
-            for i, c in enumerate(colours):
-                for level, alpha in enumerate(ALPHA_LEVELS):
-                    a = int(round(alpha * 255))
-                    table[i, level] = ((a << 24) | ((c.red() * a // 255) << 16) | ((c.green() * a // 255) << 8)
-                                       | (c.blue() * a // 255))
+            rgb = np.asarray([(c.red(), c.green(), c.blue()) for c in [self.neutral] + list(self.colours)])
+            alpha = np.zeros(8)
+            alpha[:len(ALPHA_LEVELS)] = ALPHA_LEVELS
+            table = premultiplied(alpha[None, :], rgb[:, None, :])
             self._brushes["argb"] = table
         return table
 
@@ -144,6 +141,21 @@ def _batched(painter: QPainter, keys: np.ndarray, x: np.ndarray, y: np.ndarray, 
         painter.drawRects(_rects(x[idx], y[idx], w[idx], h[idx]))
 
 
+def premultiplied(alpha: np.ndarray, rgb: np.ndarray) -> np.ndarray:
+    """Premultiplied ARGB32 pixels from alpha (0-1) and colours (..., 3) in 0-255, broadcast together."""
+    a = np.rint(np.clip(alpha, 0.0, 1.0) * 255).astype(np.uint32)
+    rgb = np.asarray(rgb).astype(np.uint32)
+    return ((a << 24) | ((a * rgb[..., 0] // 255) << 16) | ((a * rgb[..., 1] // 255) << 8)
+            | (a * rgb[..., 2] // 255)).astype(np.uint32)
+
+
+def row_image(argb: np.ndarray) -> QImage:
+    """A QImage (its own copy) of a (rows, width) array of premultiplied ARGB32 pixels."""
+    argb = np.ascontiguousarray(argb, dtype=np.uint32)
+    h, w = argb.shape
+    return QImage(argb.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+
+
 def _is_raster(p: QPainter) -> bool:
     """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes."""
     engine = p.paintEngine()
@@ -174,7 +186,7 @@ def _blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: n
                         | (channels[2].astype(np.uint32) << 8) | channels[3].astype(np.uint32))
     img = np.zeros((len(keys), width), dtype=np.uint32)
     img[img_row[which], xs] = values
-    qimg = QImage(img.data, width, len(keys), width * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+    qimg = row_image(img)
     # Blend only the covered stretch of each row: blending transparent pixels is most of the cost.
     row_of_bar = img_row[length > 0]
     lo = np.full(len(keys), width, dtype=np.int64)
