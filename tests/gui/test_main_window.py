@@ -490,3 +490,20 @@ def test_an_import_keeps_the_users_zoom(window, qtbot, tmp_path) -> None:
         window.open_inputs([str(path)])
     after = window.timeline.visible_range()
     assert abs((after[0] - before[0]).days) <= 1 and abs((after[1] - before[1]).days) <= 1
+
+
+def test_an_event_reported_twice_links_to_its_other_article(window, qtbot) -> None:
+    events = window.snapshot.events
+    multi = events[events["sources"] > 1]
+    assert len(multi), "the test corpus has events reported by two articles"
+    event = multi.iloc[0]
+    ids = [int(a) for a in event["article_ids"].split(";")]
+    window.select_event(event["event_id"])
+    first = window.reader.article_id
+    assert first in ids and window.reader.sources_label.isVisible()
+    other = next(a for a in ids if a != first)
+    assert f"article:{other}" in window.reader.sources_label.text()
+    window.reader.sources_label.linkActivated.emit(f"article:{other}")
+    assert window.reader.article_id == other
+    assert window.reader.highlighted_text()  # the other article's sentence is emphasised
+    assert f"article:{first}" in window.reader.sources_label.text()

@@ -87,6 +87,7 @@ class ArticleView(QWidget):
     """
 
     date_clicked = Signal(int, int)
+    source_requested = Signal(int)  # article_id: show the same event as another article reports it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,12 @@ class ArticleView(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.header.setOpenExternalLinks(True)
         layout.addWidget(self.header)
+        self.sources_label = QLabel()
+        self.sources_label.setWordWrap(True)
+        self.sources_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sources_label.linkActivated.connect(self._on_sources_label_link_activated)
+        self.sources_label.hide()
+        layout.addWidget(self.sources_label)
         legend = QHBoxLayout()
         legend.setSpacing(10)
         legend.addWidget(_swatch(RESOLVED, "date"))
@@ -121,12 +128,23 @@ class ArticleView(QWidget):
         self._offsets = _Utf16Offsets("")
         self.show_placeholder()
 
+    def set_other_sources(self, sources: list[tuple[int, str]]) -> None:
+        """Other articles that report the selected event, as links (none: the line is hidden)."""
+        links = [f'<a href="article:{aid}">{_esc(title) or "(untitled)"}</a>' for aid, title in sources]
+        self.sources_label.setText("Also reported in: " + " · ".join(links))
+        self.sources_label.setVisible(bool(links))
+
+    def _on_sources_label_link_activated(self, link: str) -> None:
+        if link.startswith("article:"):
+            self.source_requested.emit(int(link.split(":", 1)[1]))
+
     def show_placeholder(self, message: str = "Select an event or an article to read it here; "
                                               "in the text, click a date to select its event.") -> None:
         self.article_id = None
         self.article = None
         self.dates, self.entities = [], []
         self.header.setText(f"<i>{message}</i>")
+        self.set_other_sources([])
         self.text.clear()
         self.text.setExtraSelections([])
 

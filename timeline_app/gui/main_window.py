@@ -345,6 +345,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.timeline.event_activated.connect(self._on_timeline_event_activated)
         self.timeline.view_changed.connect(self._on_timeline_view_changed)
         self.reader.date_clicked.connect(self._on_reader_date_clicked)
+        self.reader.source_requested.connect(self._on_reader_source_requested)
         self.library_panel.article_activated.connect(self._on_library_article_activated)
         self.library_panel.remove_requested.connect(self._on_library_remove_requested)
         self.library_panel.date_requested.connect(self._on_library_date_requested)
@@ -595,21 +596,24 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.reader_dock.show()
         self.reader_dock.raise_()
 
-    def _event_mention(self, event_id: str) -> pd.Series | None:
-        """The mention an event is shown by: from the reader's article if it has one, else the first."""
+    def _event_mention(self, event_id: str, article_id: int | None = None) -> pd.Series | None:
+        """The mention an event is shown by: from `article_id`, else from the reader's article if it
+        has one, else the first."""
         if self.snapshot is None:
             return None
         mentions = self.snapshot.event_mentions(event_id)
         if mentions.empty:
             return None
-        if self.reader.article_id is not None:
-            same = mentions[mentions["article_id"] == self.reader.article_id]
+        preferred = article_id if article_id is not None else self.reader.article_id
+        if preferred is not None:
+            same = mentions[mentions["article_id"] == preferred]
             if len(same):
                 return same.iloc[0]
         return mentions.iloc[0]
 
-    def _show_event_article(self, event_id: str) -> None:
-        mention = self._event_mention(event_id)
+    def _show_event_article(self, event_id: str, article_id: int | None = None) -> None:
+        """Show the article of an event (`article_id`'s report of it, if given) with its sentence."""
+        mention = self._event_mention(event_id, article_id)
         if mention is None or self.library is None:
             return
         try:
@@ -620,6 +624,13 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         focus = Focus(int(mention["evidence_start"]), int(mention["evidence_end"]),
                       int(mention["char_start"]), int(mention["char_end"]))
         self.reader.show_article(int(mention["article_id"]), article, focus)
+        others = self.snapshot.event_mentions(event_id).drop_duplicates("article_id")  # type: ignore[union-attr]
+        others = others[others["article_id"] != int(mention["article_id"])]
+        self.reader.set_other_sources([(int(a), str(t)) for a, t in zip(others["article_id"], others["article_title"])])
+
+    def _on_reader_source_requested(self, article_id: int) -> None:
+        if self._selected_event:
+            self._show_event_article(self._selected_event, article_id)
 
     def _on_table_article_requested(self, event_id: str) -> None:
         self._select_event(event_id, from_table=True, from_timeline=False)
