@@ -6,8 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -17,12 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -30,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.filters import FilterSpec
+from timeline_app.gui.filter_widgets import CheckList, RangeSlider
 
 log = logging.getLogger(__name__)
 
-_KEY = Qt.ItemDataRole.UserRole
-_LABEL = Qt.ItemDataRole.UserRole + 1
 
 PRECISION_LABELS: dict[str, str] = {
     "time": "Time of day",
@@ -57,189 +52,6 @@ def _qdate(d: dt.date) -> QDate:
 
 def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
-
-
-class CheckList(QWidget):
-    """A checkable list with an optional search box; items keep their check across refills."""
-
-    changed = Signal()
-
-    def __init__(self, placeholder: str = "", searchable: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(3)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(placeholder)
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.search.setVisible(searchable)
-        layout.addWidget(self.search)
-        self.list = QListWidget()
-        self.list.setUniformItemSizes(True)
-        self.list.itemChanged.connect(self._on_list_item_changed)
-        layout.addWidget(self.list)
-        self._checked: set[str] = set()
-        self.empty_text = "none in this library"
-        self.max_rows = 0  # > 0: the list's height follows its rows, up to this many
-
-    def set_items(self, items: Iterable[tuple[str, str, int | None]]) -> None:
-        """Fill with (key, label, count) rows; previously checked keys stay checked."""
-        with QSignalBlocker(self.list):
-            self.list.clear()
-            for key, label, count in items:
-                text = label if count is None else f"{label}  ({count})"
-                item = QListWidgetItem(text)
-                item.setData(_KEY, key)
-                item.setData(_LABEL, label)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked)
-                if count == 0:
-                    item.setForeground(self.palette().placeholderText())
-                self.list.addItem(item)
-            if self.list.count() == 0:
-                placeholder = QListWidgetItem(self.empty_text)
-                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.list.addItem(placeholder)
-        self._apply_search()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        # Short lists (types, precisions) take the room they need; long ones scroll within a cap.
-        if self.max_rows <= 0:
-            return
-        rows = min(max(self.list.count(), 1), self.max_rows)
-        row_h = self.list.sizeHintForRow(0) if self.list.count() else self.list.fontMetrics().height() + 4
-        self.list.setFixedHeight(rows * row_h + 2 * self.list.frameWidth() + 4)
-
-    def update_counts(self, counts: Mapping[str, int]) -> None:
-        """New counts in place: the order and the scroll position stay where the user left them."""
-        with QSignalBlocker(self.list):
-            for i in range(self.list.count()):
-                item = self.list.item(i)
-                key = item.data(_KEY)
-                if key is None:
-                    continue
-                count = counts.get(key, 0)
-                item.setText(f"{item.data(_LABEL)}  ({count})")
-                item.setForeground(self.palette().placeholderText() if count == 0 else self.palette().text())
-
-    def checked(self) -> frozenset[str]:
-        return frozenset(self._checked)
-
-    def set_checked(self, keys: Iterable[str]) -> None:
-        self._checked = set(keys)
-        with QSignalBlocker(self.list):
-            for i in range(self.list.count()):
-                item = self.list.item(i)
-                key = item.data(_KEY)
-                if key is not None:
-                    item.setCheckState(Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked)
-        self.changed.emit()
-
-    def item_for(self, key: str) -> QListWidgetItem | None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(_KEY) == key:
-                return self.list.item(i)
-        return None
-
-    def _on_list_item_changed(self, item: QListWidgetItem) -> None:
-        key = item.data(_KEY)
-        if key is None:
-            return
-        if item.checkState() == Qt.CheckState.Checked:
-            self._checked.add(key)
-        else:
-            self._checked.discard(key)
-        self.changed.emit()
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._apply_search()
-
-    def _apply_search(self) -> None:
-        needle = self.search.text().strip().lower()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
-
-
-class RangeSlider(QWidget):
-    """Two handles on one groove: a range of days between `minimum` and `maximum` (date ordinals)."""
-
-    range_changed = Signal(int, int)  # while dragging
-    range_released = Signal(int, int)  # when a handle is let go
-
-    HANDLE = 12
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.minimum, self.maximum = 0, 1
-        self.low, self.high = 0, 1
-        self._drag: str | None = None
-        self.setMinimumHeight(self.HANDLE + 10)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Drag the handles to narrow the date range")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def sizeHint(self) -> QSize:
-        return QSize(200, self.HANDLE + 10)
-
-    def set_bounds(self, minimum: int, maximum: int) -> None:
-        self.minimum, self.maximum = int(minimum), max(int(maximum), int(minimum) + 1)
-        self.set_range(self.low, self.high)
-
-    def set_range(self, low: int, high: int) -> None:
-        self.low = min(max(int(low), self.minimum), self.maximum)
-        self.high = min(max(int(high), self.low), self.maximum)
-        self.update()
-
-    def _x(self, value: int) -> float:
-        span = self.width() - self.HANDLE
-        return self.HANDLE / 2 + span * (value - self.minimum) / (self.maximum - self.minimum)
-
-    def _value(self, x: float) -> int:
-        span = max(self.width() - self.HANDLE, 1)
-        frac = min(max((x - self.HANDLE / 2) / span, 0.0), 1.0)
-        return int(round(self.minimum + frac * (self.maximum - self.minimum)))
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        mid = self.height() / 2
-        groove = QRectF(self.HANDLE / 2, mid - 2, self.width() - self.HANDLE, 4)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(pal.mid())
-        p.drawRoundedRect(groove, 2, 2)
-        x0, x1 = self._x(self.low), self._x(self.high)
-        p.setBrush(pal.highlight() if self.isEnabled() else pal.mid())
-        p.drawRect(QRectF(x0, mid - 2, x1 - x0, 4))
-        p.setPen(pal.dark().color())
-        p.setBrush(pal.button())
-        for x in (x0, x1):
-            p.drawEllipse(QPointF(x, mid), self.HANDLE / 2, self.HANDLE / 2)
-        p.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        x = event.position().x()
-        x0, x1 = self._x(self.low), self._x(self.high)
-        self._drag = "low" if abs(x - x0) <= abs(x - x1) and not (x0 == x1 and x > x1) else "high"
-        self.mouseMoveEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag is None:
-            return
-        value = self._value(event.position().x())
-        if self._drag == "low":
-            self.set_range(min(value, self.high), self.high)
-        else:
-            self.set_range(self.low, max(value, self.low))
-        self.range_changed.emit(self.low, self.high)
-
-    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
-        if self._drag is not None:
-            self._drag = None
-            self.range_released.emit(self.low, self.high)
 
 
 class FilterPanel(QWidget):
