@@ -507,3 +507,19 @@ def test_an_event_reported_twice_links_to_its_other_article(window, qtbot) -> No
     assert window.reader.article_id == other
     assert window.reader.highlighted_text()  # the other article's sentence is emphasised
     assert f"article:{first}" in window.reader.sources_label.text()
+
+
+def test_table_columns_can_be_hidden_and_stay_hidden(window, qtbot) -> None:
+    from timeline_app.gui.event_model import COLUMNS
+
+    written_as = next(i for i, c in enumerate(COLUMNS) if c.field == "date_text")
+    menu = window.table.column_menu()
+    action = next(a for a in menu.actions() if a.text() == "Written as")
+    action.setChecked(False)
+    assert window.table.isColumnHidden(written_as)
+    assert not next(a for a in menu.actions() if a.text() == "Summary").isEnabled()
+    library, settings = window.library_path, window.settings
+    window.close()
+    again = _open(qtbot, library, settings)
+    assert again.table.isColumnHidden(written_as)
+    again.close()

@@ -380,6 +380,9 @@ class EventTableView(QTableView):
         hh.setStretchLastSection(True)
         hh.setSortIndicatorShown(True)
         hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.setSectionsMovable(True)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
@@ -447,6 +450,22 @@ class EventTableView(QTableView):
     def _on_self_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.article_requested.emit(self.event_model().event_id(index.row()))
+
+    def column_menu(self) -> QMenu:
+        """Show or hide columns (the header's context menu); Date and Summary always stay."""
+        menu = QMenu("Columns", self)
+        for i, col in enumerate(COLUMNS):
+            action = menu.addAction(col.header)
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(i))
+            action.setEnabled(col.field not in ("event_date", "summary"))
+            action.toggled.connect(lambda on, i=i: self.setColumnHidden(i, not on))
+        return menu
+
+    def _on_header_context_menu_requested(self, pos: object) -> None:
+        menu = self.column_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.horizontalHeader().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def context_menu(self, event_id: str) -> QMenu:
         """The menu of one event: open its article, zoom to it, the extra actions, copy."""

@@ -369,6 +369,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._state_restored = self.restoreState(state)
+        header = self.settings.value("table/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)  # column widths, order, hidden columns
         self.export_all_action.setChecked(self.settings.value("export/all", False, type=bool))
         lanes = str(self.settings.value("timeline/lanes", "country"))
         self.set_lane_mode(lanes if lanes in LANE_TITLES else "country")
@@ -378,6 +381,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("export/all", self.export_all)
+        self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
         self.settings.setValue("timeline/lanes", self.timeline.lane_mode())
         self.settings.sync()
 
