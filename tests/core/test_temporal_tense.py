@@ -1,0 +1,25 @@
+"""Direction of relative dates: tense cues, verb forms and anaphora, on hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2022, 12, 28)  # a Wednesday
+MON = dt.date(2022, 6, 13)  # a Monday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestFutureInThePast:
+    def test_due_or_set_to_takes_the_nearest_reading(self) -> None:
+        # A future seen from the past: the expiry may be just ahead or just behind.
+        assert found("The offer had been set to expire Jan. 3.") == [("Jan. 3", "2023-01-03")]
+        assert found("The talks were due to open on Dec. 20.") == [("Dec. 20", "2022-12-20")]
+        assert found("It had been due to expire Friday evening.", MON) == [("Friday evening", "2022-06-10TEV")]
+
+    def test_plain_past_still_goes_back(self) -> None:
+        assert found("The ministers had met on Jan. 3.") == [("Jan. 3", "2022-01-03")]
