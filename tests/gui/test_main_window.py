@@ -523,3 +523,18 @@ def test_table_columns_can_be_hidden_and_stay_hidden(window, qtbot) -> None:
     again = _open(qtbot, library, settings)
     assert again.table.isColumnHidden(written_as)
     again.close()
+
+
+def test_skipped_files_and_an_undated_article_ask_one_thing_at_a_time(window, qtbot, tmp_path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "nile.txt").write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
+        window.open_inputs([str(folder)])
+    box = window.last_message
+    assert box is not None and box.isVisible() and "1 skipped" in box.text()
+    assert window.date_dialog is None or not window.date_dialog.isVisible()
+    box.accept()
+    qtbot.waitUntil(lambda: window.date_dialog is not None and window.date_dialog.isVisible(), timeout=5000)
+    window.date_dialog.reject()

@@ -78,13 +78,16 @@ class LibraryActionsMixin:
         self.reload()
         summary = report.summary()
         details = report.details()
+        undated = list(report.needs_date)
         if details or (report.added == 0 and not report.duplicates and not quiet):
             box = import_summary_box(summary, details, self)
+            if undated:  # one dialog at a time: the dates are asked for once the summary is read
+                box.finished.connect(lambda _r: self.ask_publication_dates(undated))
             self._open_box(box)
-        else:
-            self.statusBar().showMessage(summary[:1].upper() + summary[1:] + ".", 15000)
-        if report.needs_date:
-            self.ask_publication_dates(list(report.needs_date))
+            return
+        self.statusBar().showMessage(summary[:1].upper() + summary[1:] + ".", 15000)
+        if undated:
+            self.ask_publication_dates(undated)
 
     def _on_open_files_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_dir(), OPEN_FILTER)
@@ -131,12 +134,12 @@ class LibraryActionsMixin:
 
     def ask_publication_dates(self, article_ids: list[int]) -> None:
         """Ask (in one non-blocking dialog) for the publication date of these articles."""
-        if self.snapshot is None and self.library is None:
+        if self.library is None:
             return
         rows = []
         for article_id in article_ids:
             try:
-                article = self.library.article(article_id)  # type: ignore[union-attr]
+                article = self.library.article(article_id)
             except TimelineError:
                 continue
             rows.append((article_id, article.title, article.url or article.source_path))
