@@ -23,3 +23,8 @@ class TestFutureInThePast:
 
     def test_plain_past_still_goes_back(self) -> None:
         assert found("The ministers had met on Jan. 3.") == [("Jan. 3", "2022-01-03")]
+
+    def test_past_progressive_plan_takes_the_nearest_weekday(self) -> None:
+        # Published on a Monday: Saturday is two days back, Wednesday two days ahead.
+        assert found("Exiles were planning to march on Saturday.", MON) == [("Saturday", "2022-06-11")]
+        assert found("The envoy was to arrive on Wednesday.", MON) == [("Wednesday", "2022-06-15")]

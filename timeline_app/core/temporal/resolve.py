@@ -9,7 +9,7 @@ import logging
 import re
 
 from timeline_app.core.models import Precision
-from timeline_app.core.temporal.tense import FUTURE, PAST, WEAK_PAST
+from timeline_app.core.temporal.tense import FUTURE, NEAREST, PAST, WEAK_PAST
 from timeline_app.core.temporal.values import UNIT_OF_PRECISION, describe, format_at, split_time
 
 log = logging.getLogger(__name__)
@@ -227,9 +227,14 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
             return (base + dt.timedelta(days=wd - base.isoweekday())).isoformat()
         if wd == base.isoweekday() and not strict:
             return base.isoformat()
+        if rel == NEAREST:  # the closer of the last and the next such day
+            ahead = (wd - base.isoweekday()) % 7
+            return (base + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)).isoformat()
         name = calendar.day_name[wd - 1]
         day = calendar_date(name, base, FUTURE if rel == FUTURE else PAST)
         return None if day is None else day.isoformat()
+    if rel == NEAREST:
+        rel = None  # dates and periods take the closer reading without a cue anyway
     h = _HOLIDAY.match(target)
     if h:
         spec = target[5:]

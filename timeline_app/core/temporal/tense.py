@@ -8,7 +8,7 @@ PAST = "past"
 FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
 _WEAK_FUTURE = "weak_future"  # "deadline", "planned", "would": forward unless a past cue is near
-_NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
+NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
@@ -18,7 +18,7 @@ _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
 _NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_STRENGTH = {FUTURE: 0, PAST: 0, _NEAREST: 0, _WEAK_FUTURE: 1, WEAK_PAST: 1}
+_STRENGTH = {FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 _MAX_SENTENCE = 2000
@@ -37,7 +37,7 @@ def sentence_cues(
     for name, label in (
         ("future", FUTURE),
         ("future_weak", _WEAK_FUTURE),
-        ("future_in_past", _NEAREST),
+        ("future_in_past", NEAREST),
         ("past", PAST),
         ("past_weak", WEAK_PAST),
     ):
@@ -78,7 +78,7 @@ def direction(
     # Cues inside the expression are its own words; cues far away belong to another clause.
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
     best: tuple[int, str] | None = None
-    strong_past = any(label in (PAST, _NEAREST) for _, _, label in kept)
+    strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
     for s_, e_, label in kept:
         if label == _WEAK_FUTURE:
             if strong_past:
@@ -107,4 +107,4 @@ def direction(
             if rest in _BEFORE_SKIPPABLE:
                 if best is None or best[1] != PAST or best[0] > 12:
                     return FUTURE
-    return best[1] if best and best[1] != _NEAREST else None
+    return best[1] if best else None
