@@ -28,3 +28,15 @@ class TestFutureInThePast:
         # Published on a Monday: Saturday is two days back, Wednesday two days ahead.
         assert found("Exiles were planning to march on Saturday.", MON) == [("Saturday", "2022-06-11")]
         assert found("The envoy was to arrive on Wednesday.", MON) == [("Wednesday", "2022-06-15")]
+
+
+class TestPresentTenseSchedules:
+    def test_present_tense_verb_points_ahead(self) -> None:
+        assert found("The envoy arrives Monday in Cairo.") == [("Monday", "2023-01-02")]
+        assert found("The two leaders meet separately Friday with the mediator.") == [("Friday", "2022-12-30")]
+        assert found("The trial opens on Tuesday in The Hague.", MON) == [("Tuesday", "2022-06-14")]
+
+    def test_a_past_tense_in_the_sentence_wins(self) -> None:
+        assert found("The envoy left Monday.") == [("Monday", "2022-12-26")]
+        assert found("Officials did not meet Monday.") == [("Monday", "2022-12-26")]
+        assert found("The court opens Monday after it was closed for a week.") == [("Monday", "2022-12-26")]
