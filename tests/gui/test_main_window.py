@@ -117,6 +117,14 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     total = window.event_model.total_count
     assert window.count_label.text() == f"{total:,} of {total:,} events shown"
     assert not maybe_add_samples(window)  # only once per library
+    # The samples mention a war "in the nineteenth century": the first view is not squeezed by it,
+    # and Fit (Ctrl+0) shows everything.
+    first = window.snapshot.events["date_start"].min()
+    assert first < "1900"
+    start, end = window.timeline.visible_range()
+    assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events["date_end"].max()
+    window.fit_action.trigger()
+    assert window.timeline.visible_range()[0].isoformat() <= first
     window.close()
 
 

@@ -517,7 +517,27 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self.filter_label.setText("" if spec.is_empty() and not spec.show_hidden else f"Filter: {description}")
         self.filter_label.setToolTip(description)
         if refit:
+            self.fit_timeline()
+
+    def fit_timeline(self) -> None:
+        """Show the events in view; a few far older ones (a war "in the nineteenth century") do not
+        squeeze all the others into a corner: they stay one Fit (Ctrl+0) or the overview away."""
+        index = self.snapshot.index if self.snapshot is not None else None
+        if index is None or self.mask.sum() < 10:
             self.timeline.fit_all()
+            return
+        starts, ends = index.start_day[self.mask], index.end_day[self.mask]
+        placed = starts > 0
+        if placed.sum() < 10:
+            self.timeline.fit_all()
+            return
+        starts, ends = starts[placed], ends[placed]
+        lo, hi = int(np.percentile(starts, 5)), int(ends.max())
+        if int(ends.max()) - int(starts.min()) <= 3 * max(hi - lo, 1):
+            self.timeline.fit_all()
+            return
+        pad = max(3, (hi - lo) // 20)
+        self.timeline.zoom_to_date_range(dt.date.fromordinal(max(1, lo - pad)), dt.date.fromordinal(hi + pad))
 
     def _on_filters_filters_changed(self, spec: FilterSpec) -> None:
         # Narrowing the events brings them into view, unless the dates follow the view itself.
