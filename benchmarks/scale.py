@@ -1,7 +1,7 @@
 """Batch throughput with 1 and 2 workers, and the parent's memory as the corpus grows.
 
 Each measurement runs in a fresh subprocess (so peak memory is its own), on generated articles:
-  python benchmarks/scale.py                 # 1,000 articles x {1, 2} workers; memory at 1,000 and 20,000
+  python benchmarks/scale.py                 # 5,000 articles x {1, 2} workers; memory at 1,000 and 20,000
   python benchmarks/scale.py --sizes 1000 --workers 1 2 --dask   # also on a local Dask cluster
 """
 
@@ -45,7 +45,8 @@ def _measure(n: int, workers: int, dask: bool = False) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--child", nargs=2, type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--articles", type=int, default=1000, help="corpus size for the throughput runs")
+    ap.add_argument("--articles", type=int, default=5000,
+                    help="corpus size for the throughput runs (large enough to amortise worker start-up)")
     ap.add_argument("--memory-sizes", type=int, nargs="*", default=[1000, 20000])
     ap.add_argument("--dask", action="store_true", help="also run on a local Dask cluster (2 workers)")
     args = ap.parse_args()

@@ -115,8 +115,14 @@ _KNOWN: frozenset[str] = frozenset()
 
 
 def _set_known(known: frozenset[str]) -> None:
+    """Worker start-up: remember the library's hashes and load the rule tables once, up front."""
     global _KNOWN
     _KNOWN = known
+    from timeline_app.core.gazetteer import Gazetteer
+    from timeline_app.core.temporal import default_rules
+
+    default_rules()
+    Gazetteer.default()
 
 
 def read_and_process(path: str, published: dt.date | None,
