@@ -98,14 +98,19 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield text
             continue
         path = Path(text)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield str(Path(root) / name)
-        else:
+        if not path.is_dir():
             yield text
+            continue
+        found_any = False
+        # The same walk as the readers': sorted, hidden entries left out, linked folders not followed.
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    found_any = True
+                    yield str(Path(root) / name)
+        if not found_any:
+            yield text  # the readers report it: "empty folder: no files to read"
 
 
 Result = ProcessedArticle | SkippedInput | KnownArticle
