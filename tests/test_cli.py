@@ -80,3 +80,12 @@ def test_export_filters_by_country(tmp_path):
     assert len(doc["events"]) == len(e)
     assert len((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()) == len(e)
     assert run("export", "--library", str(tmp_path / "missing.sqlite3"), "--csv", "x.csv").returncode == 1
+
+
+def test_extract_streams_parquet(tmp_path):
+    import pyarrow.parquet as pq
+
+    out = run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--parquet", str(tmp_path / "pq"),
+              "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    assert pq.read_table(tmp_path / "pq" / "mentions.parquet").num_rows == len(rows(tmp_path / "m.csv"))

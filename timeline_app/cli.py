@@ -72,6 +72,10 @@ def _extract_parser() -> argparse.ArgumentParser:
                    help="write one row per dated mention, with character offsets into the article text")
     p.add_argument("--workers", type=int, metavar="N",
                    help="worker processes (default: one per core for large inputs; 1 = in-process)")
+    p.add_argument("--dask", metavar="local|tcp://HOST:PORT",
+                   help="run on a dask.distributed cluster: 'local' starts one here, or give a scheduler")
+    p.add_argument("--parquet", type=Path, metavar="DIR",
+                   help="also stream every mention to DIR/mentions.parquet as it is extracted")
     p.add_argument("--bom", action="store_true", help="start the CSV files with a UTF-8 byte order mark")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return p
@@ -145,7 +149,8 @@ def _run_extract(opts: argparse.Namespace) -> int:
         library_path = opts.library or Path(tmp) / "library.sqlite3"
         try:
             report = import_inputs(opts.paths, library_path, published=opts.published,
-                                   progress=_ProgressLine(not opts.quiet), workers=opts.workers)
+                                   progress=_ProgressLine(not opts.quiet), workers=opts.workers,
+                                   dask=opts.dask, parquet_dir=opts.parquet)
         except KeyboardInterrupt:
             print("interrupted: what was finished is kept in the library", file=sys.stderr)
             return 130

@@ -275,10 +275,10 @@ def test_hundred_thousand_rows_in_a_few_seconds() -> None:
     assert len(ids) == n and ids.str.startswith("ev-").all()
 
 
-def test_a_dateline_is_listed_without_parties_or_type() -> None:
+def test_a_dateline_is_not_an_event() -> None:
     text = "Published: 14 March 2023\n\nBrazil and Argentina met on Monday."
-    line, meeting = extract(text, date_at(text, "14 March 2023", "2023-03-14"), date_at(text, "Monday", "2023-03-13"))
-    assert (line.countries, line.event_type) == ((), "")
+    [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"), date_at(text, "Monday", "2023-03-13"))
+    assert meeting.date.text == "Monday"
     assert meeting.countries == ("ARG", "BRA")
 
 
@@ -354,8 +354,8 @@ def test_there_are_cameo_example_lines() -> None:
 
 def test_a_wire_dateline_is_not_an_event() -> None:
     text = "BUDAPEST, March 12 (Xinhua)\nHungary and Poland signed a pact on Friday."
-    line, pact = extract(text, date_at(text, "March 12", "1999-03-12"), date_at(text, "Friday", "1999-03-12"))
-    assert line.countries == () and line.event_type == ""
+    [pact] = extract(text, date_at(text, "March 12", "1999-03-12"), date_at(text, "Friday", "1999-03-12"))
+    assert pact.date.text == "Friday"
     assert pact.countries == ("HUN", "POL")
 
 

@@ -197,11 +197,7 @@ def extract_event_mentions(
             continue
         sent = sentence_at(sentences, d.start) or _line_at(text, d.start)
         if _is_dateline(text, sent, d):
-            # Listed as a mention, but it dates the article, not an event: no parties, no type.
-            line = " ".join(text[sent[0] : sent[1]].split())
-            out.append(EventMention(date=d, countries=(), summary=line, evidence=text[sent[0] : sent[1]],
-                                    evidence_start=sent[0], evidence_end=sent[1]))
-            continue
+            continue  # it dates the article (its publication date), not an event
         if sent not in clause_cache:
             clause_cache[sent] = _clause_spans(text, *sent, dates_by_sentence.get(sent))
         clauses = clause_cache[sent]

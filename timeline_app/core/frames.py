@@ -156,7 +156,7 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
         out.loc[multi_ids, "source_titles"] = grouped["article_title"].agg(
             lambda s: _unique_join(s, TITLE_SEPARATOR))
         out.loc[multi_ids, "article_ids"] = grouped["article_id"].agg(
-            lambda s: _unique_join(s, LIST_SEPARATOR))
+            lambda s: LIST_SEPARATOR.join(str(a) for a in sorted(set(s))))
         pubs = grouped["publication_date"].agg(lambda s: min((v for v in s if v), default=""))
         out.loc[multi_ids, "publication_date"] = pubs
         out.loc[multi_ids, "verified"] = grouped["verified"].any()
