@@ -40,3 +40,16 @@ class TestPresentTenseSchedules:
         assert found("The envoy left Monday.") == [("Monday", "2022-12-26")]
         assert found("Officials did not meet Monday.") == [("Monday", "2022-12-26")]
         assert found("The court opens Monday after it was closed.") == [("Monday", "2022-12-26")]
+
+
+class TestSpokenYears:
+    def test_month_and_season_of_a_spoken_year(self) -> None:
+        assert found("In January nineteen ninety-seven a bomb went off.") == [
+            ("January nineteen ninety-seven", "1997-01")
+        ]
+        assert found("Prices fell in the winter of nineteen ninety-four.") == [
+            ("the winter of nineteen ninety-four", "1994-WI")
+        ]
+
+    def test_a_month_before_a_count_is_no_spoken_year(self) -> None:
+        assert found("In March nineteen people died.") == [("March", "2022-03")]

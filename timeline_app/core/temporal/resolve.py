@@ -317,10 +317,10 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
 
 
 def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str) -> str | None:
-    """dateparser's past or future reading of `phrase`; the closer of both when rel is None.
+    """dateparser's past or future reading of `phrase` for rel PAST or FUTURE; else the past one.
 
-    With only a weak past cue ("-ed"), a date less than two months ahead stays ahead: "the offer,
-    extended to Nov. 20" in a November article is this Nov. 20, not last year's.
+    With only a weak past cue ("-ed") or none, a date less than two months ahead stays ahead: "the
+    offer, extended to Nov. 20" in a November article is this Nov. 20, not last year's.
     """
     if rel in (PAST, FUTURE):
         day = calendar_date(phrase, base, rel)
@@ -328,10 +328,8 @@ def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str) -> str | No
     past, future = calendar_date(phrase, base, PAST), calendar_date(phrase, base, FUTURE)
     if past is None or future is None:
         return None
-    if rel == WEAK_PAST:
-        day = future if (future - base).days <= _AHEAD_DAYS else past
-    else:
-        day = past if (base - past) <= (future - base) else future
+    # No cue at all counts as a weak past: news tells what happened ("In March 19 people died").
+    day = future if (future - base).days <= _AHEAD_DAYS else past
     return format_at(day, unit)
 
 
