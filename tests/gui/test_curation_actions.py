@@ -119,6 +119,7 @@ def test_edit_through_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     rows = a.history_view.model.row_texts()
     assert [r[1] for r in rows] == ["Countries", "Date"] and rows[1][3] == "November 2021"
     assert "Edited: date, countries" in a.history_view.title_label.text()
+    assert rows[0][2:] == ("Egypt, Kenya", "Egypt, Ethiopia, Kenya")  # names, not codes
     a.undo_action.trigger()
     ev = window.events[window.events["summary"] == "Kenya signed"].iloc[0]
     assert (ev.event_date, ev.countries) == ("2021", "EGY;KEN")

@@ -251,8 +251,10 @@ class CurationActions(QObject):
             named = mentions[mentions["mention_key"].isin(pointed)]
             labels = dict(zip(named["mention_key"].astype(str), named["summary"].astype(str)))
         state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
+        origin = str(event["origin"])
         state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
-            str(event["origin"]), str(event["origin"]).capitalize()))
+            origin, origin.capitalize().replace("event_type", "event type").replace("organizations", "organisations")))
+        self.history_view.set_country_names(self._names_for_dialog()[0])
         self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels,
                                        " · ".join(state))
 

@@ -300,12 +300,15 @@ class EventEditDialog(QDialog):
         source = str(event.get("source_titles", "") or "") if event is not None else source
         self.evidence_view = QPlainTextEdit(evidence or "(no sentence: a free-standing event)")
         self.evidence_view.setReadOnly(True)
+        self.evidence_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.evidence_view.setMaximumHeight(72)
         self.evidence_view.setToolTip("The sentence the event was found in; it cannot be edited")
         form.addRow("Evidence:", self.evidence_view)
         if source:
-            self.source_label = QLabel(source)
-            self.source_label.setWordWrap(True)
+            # One line, elided: a wrapped label in a form row is cut off instead of growing.
+            shown = source if len(source) <= 90 else source[:89].rstrip() + "…"
+            self.source_label = QLabel(shown)
+            self.source_label.setToolTip(source)
             form.addRow("Article:", self.source_label)
         if event is not None and event.get("date_text"):
             written = QLabel(f"“{event.get('date_text')}” (read as {display_date(str(event.get('event_date', '')))})")
@@ -337,6 +340,7 @@ class EventEditDialog(QDialog):
         form.addRow("Event &type:", self.type_combo)
         self.summary_edit = QPlainTextEdit(self.original.get("summary", ""))
         self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary_edit.setMaximumHeight(64)
         self.summary_edit.setPlaceholderText("What happened, in one sentence")
         form.addRow("&Summary:", self.summary_edit)
