@@ -53,3 +53,14 @@ class TestSpokenYears:
 
     def test_a_month_before_a_count_is_no_spoken_year(self) -> None:
         assert found("In March nineteen people died.") == [("March", "2022-03")]
+
+
+class TestTitlesAreNoDates:
+    def test_programme_and_paper_names(self) -> None:
+        assert found('Baker said on ABC\'s "This Week With David Brinkley" that talks went well.') == []
+        assert found('Baker, speaking on "This Week," said the talks went well.') == []
+        assert found("This is VOA Today.") == []
+
+    def test_a_quoted_sentence_starting_with_a_date_keeps_it(self) -> None:
+        assert found('"Today, we won," he said.') == [("Today", "2022-12-28")]
+        assert found('"This week was hard," he said.') == [("This week", "2022-W52")]
