@@ -64,3 +64,15 @@ class TestTitlesAreNoDates:
     def test_a_quoted_sentence_starting_with_a_date_keeps_it(self) -> None:
         assert found('"Today, we won," he said.') == [("Today", "2022-12-28")]
         assert found('"This week was hard," he said.') == [("This week", "2022-W52")]
+
+
+class TestAnaphoricGranularity:
+    def test_that_year_and_the_following_year_are_years(self) -> None:
+        text = "The talks opened on March 3, 2021. That year the border closed. The following year it reopened."
+        assert found(text)[1:] == [("That year", "2021"), ("The following year", "2022")]
+
+    def test_a_counted_year_keeps_the_day_or_quarter(self) -> None:
+        text = "The talks opened on March 3, 2021. A year later they collapsed."
+        assert found(text)[1] == ("A year later", "2022-03-03")
+        text = "Profit fell in the third quarter of 2021. That year sales rose. A year earlier they fell."
+        assert found(text)[1:] == [("That year", "2021"), ("A year earlier", "2020-Q3")]

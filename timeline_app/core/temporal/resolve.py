@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 _SHIFT = re.compile(
     r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
-    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E))?$"
+    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E))?(?P<keep>~)?$"
 )
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOW = re.compile(r"^DOW-([1-7])$")
@@ -136,7 +136,7 @@ class Resolver:
                     return None
                 period = self._shift((anchor[0], Precision.DAY), n, unit)
                 return None if period is None else _valid(period + m.group("within"))
-            return self._shift(anchor, n, m.group("unit"), anaphoric=m.group("anchor") == "REF")
+            return self._shift(anchor, n, m.group("unit"), keep=m.group("anchor") == "REF" and bool(m.group("keep")))
         if m := _PICK.match(value):
             anchor = self._anchor(m.group("anchor"))
             if anchor is None:
@@ -147,13 +147,14 @@ class Resolver:
             return ""
         return _pick(value, self.published, tense, strict=False)
 
-    def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str, anaphoric: bool = False) -> str | None:
+    def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str, keep: bool = False) -> str | None:
         base, precision = anchor
         out_unit = unit
         ref_unit = UNIT_OF_PRECISION.get(precision, "day")
-        if unit == "year" and (ref_unit in ("quarter", "half", "season") or (anaphoric and ref_unit == "day")):
-            # "a year earlier" after "the third quarter" is that quarter a year back; after
-            # "Sept. 30" it is Sept. 30 a year back.
+        if keep and unit == "year" and ref_unit in ("day", "quarter", "half", "season"):
+            # A counted shift keeps what it counts from: "a year earlier" after "the third quarter"
+            # is that quarter a year back, after "Sept. 30" it is Sept. 30 a year back; but
+            # "that year" or "the following year" is a year.
             out_unit = ref_unit
         elif _coarser(ref_unit, unit):
             out_unit = ref_unit  # "two days later" after "March": March is all we know
