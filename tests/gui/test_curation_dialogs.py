@@ -184,3 +184,13 @@ def test_enter_in_the_country_field_adds_the_country_and_keeps_the_dialog_open(q
     assert "IRQ" in dialog.countries_editor.codes()
     with qtbot.waitSignal(dialog.accepted):  # with the field empty, Enter is OK again
         qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_enter_in_the_summary_saves(qtbot, names) -> None:
+    dialog = _dialog(qtbot, names)
+    dialog.summary_edit.setFocus()
+    dialog.summary_edit.selectAll()
+    qtbot.keyClicks(dialog.summary_edit, "Talks in Ankara")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.summary_edit, Qt.Key.Key_Return)
+    assert dialog.changes()["summary"][1] == "Talks in Ankara"

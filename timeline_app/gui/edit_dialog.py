@@ -343,6 +343,7 @@ class EventEditDialog(QDialog):
         self.summary_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary_edit.setMaximumHeight(64)
         self.summary_edit.setPlaceholderText("What happened, in one sentence")
+        self.summary_edit.installEventFilter(self)  # Enter saves: a summary is one sentence
         form.addRow("&Summary:", self.summary_edit)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("Where this comes from (a call, a report not in the library …)")
@@ -364,6 +365,15 @@ class EventEditDialog(QDialog):
             self.note_edit.textChanged.connect(self._update_ok)
             self._update_ok()
         self.resize(620, self.sizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.summary_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # type: ignore[attr-defined]
+            if self.ok_button.isEnabled():
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_ok(self) -> None:
         described = bool(self.summary_edit.toPlainText().strip() or self.note_edit.text().strip())
