@@ -76,3 +76,16 @@ class TestAnaphoricGranularity:
         assert found(text)[1] == ("A year later", "2022-03-03")
         text = "Profit fell in the third quarter of 2021. That year sales rose. A year earlier they fell."
         assert found(text)[1:] == [("That year", "2021"), ("A year earlier", "2020-Q3")]
+
+
+class TestTimesOfDay:
+    def test_a_time_attaches_to_the_last_day_mentioned(self) -> None:
+        text = "The doctor was shot on Oct. 23, 2021. Attacks followed in 1994 and 1997. He died at 10 p.m. at home."
+        assert found(text)[-1] == ("10 p.m.", "2021-10-23T22:00")
+
+    def test_a_time_with_no_day_mentioned_is_on_the_publication_day(self) -> None:
+        text = "The suspect was arrested last year. He will appear before a judge at midday."
+        assert found(text)[-1] == ("midday", "2022-12-28T12:00")
+
+    def test_high_noon_is_an_idiom(self) -> None:
+        assert found("The film High Noon won praise.") == []

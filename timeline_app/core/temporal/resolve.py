@@ -77,6 +77,7 @@ class Resolver:
     def __init__(self, published: dt.date | None) -> None:
         self.published = published
         self.last: tuple[str, Precision, dt.date] | None = None  # value, precision, first day
+        self.last_day: dt.date | None = None  # the last date mentioned to the day
 
     def remember(self, value: str) -> None:
         d = describe(value)
@@ -84,6 +85,8 @@ class Resolver:
             self.last = (value, d[0], d[1])
         elif d and d[0] is Precision.TIME and d[1] is not None:
             self.last = (split_time(value)[0], Precision.DAY, d[1])
+        if self.last is not None and self.last[1] is Precision.DAY:
+            self.last_day = self.last[2]
 
     def resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
         """(resolved value, relative?) or None when it cannot be resolved (or is impossible).
@@ -99,21 +102,30 @@ class Resolver:
             return (day.isoformat() + time, False) if day else None
         if _is_absolute(date_part):
             return (value, False) if describe(value) else None
-        resolved = self._resolve_date(date_part, tense)
+        resolved = self._resolve_date(date_part, tense, bool(time))
         if resolved is None:
             return None
         if resolved == "":
             return "", True
         return resolved + time, True
 
-    def _anchor(self, name: str) -> tuple[dt.date, Precision] | None:
+    def _anchor(self, name: str, day: bool = False) -> tuple[dt.date, Precision] | None:
+        """The publication date or the last date mentioned; for a time of day (`day`) the last
+        date mentioned to the day ("10 p.m." after "Oct. 23 ... in 1994" is on Oct. 23), else the
+        publication date."""
+        if name == "REF" and day:
+            if self.last is not None and self.last[1] is Precision.DAY:
+                return self.last[2], Precision.DAY
+            if self.last_day is not None:
+                return self.last_day, Precision.DAY
+            name = "DCT"  # no day mentioned yet: the story's own day
         if name == "REF" and self.last is not None:
             return self.last[2], self.last[1]
         if self.published is None:
             return None
         return self.published, Precision.DAY
 
-    def _resolve_date(self, value: str, tense: str | None) -> str | None:
+    def _resolve_date(self, value: str, tense: str | None, time: bool = False) -> str | None:
         if "|" in value:
             # "REF+0quarter|DCT-1quarter": the first when the last date mentioned is a reporting
             # period (a quarter, a half), else the second. In a results report "a year ago" is the
@@ -124,7 +136,7 @@ class Resolver:
                 return self._resolve_date(first, tense)
             return self._resolve_date(second, tense)
         if m := _SHIFT.match(value):
-            anchor = self._anchor(m.group("anchor"))
+            anchor = self._anchor(m.group("anchor"), time)
             if anchor is None:
                 return ""
             if m.group("n") == "X":
