@@ -184,3 +184,11 @@ def test_killed_app_keeps_every_completed_edit(tmp_path):
         edits = library.edits_frame()
     assert len(edits) >= done  # every edit reported as done is there (one more may have landed)
     assert list(edits["new_value"].astype(int)) == list(range(1, len(edits) + 1))
+
+
+def test_two_events_added_by_hand_stay_two(lib):
+    for day in ("2022-12-01", "2022-12-02"):
+        key = lib.add_manual_event(None, note="phone call")
+        lib.add_edit(key, "date", "", day)
+    events = lib.events_frame()
+    assert sorted(events[events["origin"] == "manual"]["event_date"]) == ["2022-12-01", "2022-12-02"]

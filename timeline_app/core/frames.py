@@ -89,10 +89,17 @@ def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     from timeline_app.core.events import assign_event_ids
 
     df = mentions.copy()
-    if df.empty:
-        df["event_id"] = pd.Series(dtype=object)
-    else:
-        df["event_id"] = assign_event_ids(df).astype(str).to_numpy()
+    df["event_id"] = pd.Series(dtype=object) if df.empty else ""
+    if not df.empty:
+        # Events added by hand are the user's: each is its own event until the user merges it.
+        manual = df["mention_key"].astype(str).str.startswith("manual:") if "mention_key" in df else None
+        if manual is not None and manual.any():
+            df.loc[manual, "event_id"] = "ev-" + df.loc[manual, "mention_key"].astype(str).str.replace(":", "-")
+            machine = ~manual
+        else:
+            machine = pd.Series(True, index=df.index)
+        if machine.any():
+            df.loc[machine, "event_id"] = assign_event_ids(df[machine]).astype(str).to_numpy()
     for col, default in (("verified", False), ("hidden", False), ("origin", "extracted")):
         if col not in df:
             df[col] = default
