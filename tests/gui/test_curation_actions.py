@@ -246,6 +246,18 @@ def test_reextract_runs_as_a_job_and_keeps_the_corrections(qtbot, tmp_path) -> N
         window.library.close()
 
 
+def test_a_cancelled_reextraction_says_how_far_it_went(window, qtbot, monkeypatch) -> None:
+    from timeline_app.core import pipeline
+
+    def stop_at_once(path, progress=None, cancel=None):
+        return 0
+
+    monkeypatch.setattr(pipeline, "reextract", stop_at_once)
+    window.actions.reextract_action.trigger()
+    qtbot.waitUntil(lambda: bool(window.status), timeout=10_000)
+    assert window.status[-1] == "Re-extraction stopped after 0 of 2 articles; your corrections were kept."
+
+
 def test_another_library_clears_the_undo_stack(window) -> None:
     window.select("Kenya")
     window.actions.verify_action.trigger()

@@ -445,5 +445,11 @@ class CurationActions(QObject):
 
     def _on_reextract_done(self, n: int) -> None:
         self.host.reload()
+        library = self.host.library()
+        total = library.article_count() if library is not None else n
+        if n < total:  # cancelled: what was done is kept, the rest keeps its earlier extraction
+            self.host.show_status(f"Re-extraction stopped after {n} of {total} articles; your corrections "
+                                  "were kept.")
+            return
         self.host.show_status(f"Events extracted again from {n} article{'s' if n != 1 else ''}; "
                               "your corrections were kept.")
