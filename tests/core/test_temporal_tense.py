@@ -89,3 +89,7 @@ class TestTimesOfDay:
 
     def test_high_noon_is_an_idiom(self) -> None:
         assert found("The film High Noon won praise.") == []
+
+    def test_that_same_day(self) -> None:
+        text = "The talks opened on March 3, 2021. That same day the envoys left."
+        assert found(text)[1] == ("That same day", "2021-03-03")
