@@ -80,3 +80,34 @@ def test_interrupted_run_keeps_its_work_and_resumes(tmp_path):
     assert f"{kept} article(s) already in the library were skipped" in again.stderr
     with Library(lib) as library:
         assert library.article_count() == 1500
+
+
+def test_killed_import_leaves_a_consistent_library(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 1500)
+    lib = tmp_path / "lib.sqlite3"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "extract", str(corpus), "--library", str(lib),
+                             "--workers", "1", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    kept = 0
+    while time.monotonic() < deadline and not kept:
+        time.sleep(0.3)
+        if lib.exists():
+            try:
+                with Library(lib) as library:
+                    kept = library.article_count()
+            except Exception:  # noqa: BLE001 - the file may be mid-creation
+                pass
+    proc.kill()  # SIGKILL, in the middle of the import: no clean-up at all
+    proc.wait()
+    import sqlite3
+
+    db = sqlite3.connect(lib)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    without_mentions = db.execute(
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id)"
+    ).fetchone()[0]
+    db.close()
+    assert articles >= kept > 0
+    assert without_mentions == 0  # an article is stored with all its mentions, or not at all
