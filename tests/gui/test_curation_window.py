@@ -275,21 +275,45 @@ def test_deleted_events_come_back_from_their_dialog(window, qtbot) -> None:
     assert ev.event_id in _table_ids(window)
 
 
-def test_reextract_library_keeps_the_corrections(window, qtbot) -> None:
+def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None:
     c = window.curation
-    (ev,) = _pick(window, day=True)
-    _select(window, ev.event_id)
+    edited, merged_a, merged_b, hidden, deleted = _pick(window, 5)
+    _select(window, edited.event_id)
     _trigger(qtbot, window, c.verify_action)
     c.edit_action.trigger()
     c.edit_dialog.countries_editor.add("Lithuania")
+    c.edit_dialog.date_editor.set_unit("year")
     with _reloaded(qtbot, window):
         c.edit_dialog.ok_button.click()
+    _select(window, merged_a.event_id, merged_b.event_id)
+    _trigger(qtbot, window, c.merge_action)
+    _select(window, hidden.event_id)
+    _trigger(qtbot, window, c.hide_action)
+    c.show_hidden_action.trigger()  # to be able to check it below
+    _select(window, deleted.event_id)
+    _trigger(qtbot, window, c.delete_action)
+    c.add_action.trigger()
+    c.edit_dialog.date_editor.set_value("2023-02")
+    c.edit_dialog.summary_edit.setPlainText("Back-channel talks")
+    with _reloaded(qtbot, window):
+        c.edit_dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "added by hand" in window.reader.header.text())  # selected: no article to show
+    before = _events(window).drop(columns=["publication_date"]).sort_values("event_id").reset_index(drop=True)
+
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT) as job, _reloaded(qtbot, window):
         c.reextract_action.trigger()
     assert job.args == ["re-extracting the library"]
-    after = _events(window).set_index("event_id").loc[ev.event_id]
-    assert bool(after.verified) and after.countries == _countries_with(ev.countries, "LTU")
     assert "corrections were kept" in window.statusBar().currentMessage()
+    after = _events(window).set_index("event_id")
+    row = after.loc[edited.event_id]
+    assert bool(row.verified) and row.countries == _countries_with(edited.countries, "LTU")
+    assert row.event_date == edited.event_date[:4]
+    assert merged_b.event_id not in after.index and after.loc[merged_a.event_id, "sources"] == 2
+    assert bool(after.loc[hidden.event_id, "hidden"])
+    assert deleted.event_id not in after.index
+    assert "Back-channel talks" in set(after["summary"])
+    again = _events(window).drop(columns=["publication_date"]).sort_values("event_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(before, again)  # the same events, every value as corrected
 
 
 def test_the_table_context_menu_offers_the_curation_actions(window, qtbot) -> None:

@@ -640,6 +640,9 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         mention = self._event_mention(event_id, article_id)
         if mention is None or self.library is None:
             return
+        if int(mention["article_id"]) == 0:  # added by hand without an article: nothing to read
+            self.reader.show_placeholder("This event was added by hand; it comes from no article.")
+            return
         try:
             article = self.library.article(int(mention["article_id"]))
         except TimelineError as e:
