@@ -93,3 +93,24 @@ class TestTimesOfDay:
     def test_that_same_day(self) -> None:
         text = "The talks opened on March 3, 2021. That same day the envoys left."
         assert found(text)[1] == ("That same day", "2021-03-03")
+
+
+class TestMoreForms:
+    def test_that_quarter(self) -> None:
+        text = "Profit fell in the second quarter of 2021. Results for that quarter included a charge."
+        assert found(text)[1] == ("that quarter", "2021-Q2")
+
+    def test_or_so_ago(self) -> None:
+        assert found("Then, a week or so ago, the general chose.") == [("a week or so ago", "2022-W51")]
+
+    def test_latest_fiscal_year(self) -> None:
+        assert found("Sales reached $6 billion in the latest fiscal year.") == [("the latest fiscal year", "2021")]
+
+    def test_vague_future(self) -> None:
+        assert found("The bonds may be sold at a later date.") == [("a later date", "FUTURE_REF")]
+        assert found("Islam will one day be the second religion.") == [("one day", "FUTURE_REF")]
+        assert found("The firm will sell the unit as soon as possible.") == [("as soon as possible", "FUTURE_REF")]
+
+    def test_one_day_without_a_modal_is_a_duration(self) -> None:
+        mentions = find_dates("The strike lasted one day.", WED)
+        assert [(m.text, m.kind) for m in mentions] == [("one day", "DURATION")]
