@@ -89,3 +89,44 @@ def test_extract_streams_parquet(tmp_path):
               "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
     assert out.returncode == 0, out.stderr
     assert pq.read_table(tmp_path / "pq" / "mentions.parquet").num_rows == len(rows(tmp_path / "m.csv"))
+
+
+def test_extract_mixed_folder(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "page.html").write_text(
+        "<!doctype html><html><head><title>Ministers meet</title>"
+        '<meta property="article:published_time" content="2023-06-14T09:00:00Z"></head><body>'
+        "<nav>Archive 1998</nav><article><h1>Ministers meet</h1>"
+        "<p>The foreign ministers of Peru and Ecuador met in Lima on Monday to discuss the border.</p>"
+        "<p>They last met in March, officials said.</p></article>"
+        "<footer>Copyright 2004 Example News</footer></body></html>", encoding="utf-8")
+    (folder / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Talks in Oslo</title><pubDate>Fri, 10 Mar 2023 08:00:00 GMT</pubDate>"
+        "<description>Norway and Sweden held talks on Tuesday.</description></item>"
+        "<item><title>Visit to Riga</title><pubDate>Mon, 02 Oct 2023 08:00:00 GMT</pubDate>"
+        "<description>The Latvian president visited Estonia last week.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    (folder / "dump.jsonl").write_text(
+        '{"title": "Accord signed", "published": "2022-05-20", "text": "Chad and Niger signed an accord on Thursday."}\n'
+        '{"title": "broken", "text": \n'
+        '{"title": "Envoys", "date": "2021-01-15", "body": "Japan recalled its envoy to Peru in 2019."}\n',
+        encoding="utf-8")
+    (folder / "2020-09-09_zurich.txt").write_bytes(
+        "Talks in Zürich\n\nSwiss and Austrian ministers met in Zürich on Monday.\n".encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    out = run("extract", str(folder), "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
+    assert out.returncode == 2, out.stderr
+    for name in ("empty.txt", "blob.bin", "dump.jsonl:2"):
+        assert name in out.stderr
+    values = {(r["article_title"], r["date_text"]): r["date_value"] for r in rows(tmp_path / "m.csv")}
+    assert values[("Ministers meet", "Monday")] == "2023-06-12"
+    assert values[("Ministers meet", "March")] == "2023-03"
+    assert values[("Talks in Oslo", "Tuesday")] == "2023-03-07"
+    assert values[("Visit to Riga", "last week")] == "2023-W39"
+    assert values[("Accord signed", "Thursday")] == "2022-05-19"
+    assert values[("Envoys", "2019")] == "2019"
+    assert values[("Talks in Zürich", "Monday")] == "2020-09-07"
+    assert not any(text in ("1998", "2004") for _, text in values)
