@@ -110,3 +110,37 @@ def test_csv_export_then_read_back_gives_the_same_rows(tmp_path, cells):
         expected = [v.replace("\r\n", "\n").replace("\r", "\n") for v in frame[col]]
         got = [v.replace("\r\n", "\n").replace("\r", "\n") for v in back[col]]
         assert got == expected, col
+
+
+_pieces = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=6),
+    st.text(st.sampled_from(list("0123456789/-.,: ")), max_size=8),
+    st.sampled_from(["May ", "March ", "Wednesday ", "2011 ", "last week ", "Feb. 30 ", "32/13/2022 ",
+                     "year 20222 ", "the 1990s ", "since ", "until ", "\n", "US ", "Georgia "]),
+)
+_hostile_text = st.lists(_pieces, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_hostile_text, st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))))
+def test_find_dates_on_any_text(text, published):
+    from timeline_app.core.temporal import find_dates
+    from timeline_app.core.temporal.values import describe
+
+    for m in find_dates(text, published):
+        assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+        if m.placeable:
+            assert m.start_date <= m.end_date
+            precision, start, end = describe(m.value)
+            assert (start, end) == (m.start_date, m.end_date), m
+
+
+@settings(max_examples=150, deadline=None)
+@given(_hostile_text)
+def test_gazetteer_on_any_text(text):
+    from timeline_app.core.gazetteer import Gazetteer
+
+    last_end = 0
+    for e in Gazetteer.default().tag(text):
+        assert last_end <= e.start < e.end <= len(text) and text[e.start:e.end] == e.text
+        last_end = e.end
