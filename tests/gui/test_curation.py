@@ -195,8 +195,6 @@ def test_an_event_added_from_a_sentence_keeps_its_article(lib, curator) -> None:
     assert ev.article_ids == str(article_id) and ev.evidence == "Japan and India met on Monday."
 
 
-@pytest.mark.xfail(strict=True, reason="core: two free-standing hand-added events get one machine event id "
-                   "(store.mentions_frame gives both article 0 and char_start 0, assign_event_ids groups them)")
 def test_two_free_standing_events_stay_two(lib, curator) -> None:
     curator.add_event({"date": "2022-01-05", "summary": "First call"})
     curator.add_event({"date": "2022-03-05", "summary": "Second call"})

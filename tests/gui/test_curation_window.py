@@ -348,3 +348,12 @@ def test_another_library_starts_with_an_empty_undo_stack(window, qtbot, tmp_path
     with _reloaded(qtbot, window):
         assert window.open_library(tmp_path / "other.sqlite3")
     assert c.undo_stack.count() == 0 and not c.undo_action.isEnabled()
+
+
+def test_the_curation_shortcuts_are_listed_in_help(window, qtbot) -> None:
+    window.shortcuts_action.trigger()
+    listed = dict(window.shortcuts_dialog.rows())
+    window.shortcuts_dialog.close()
+    assert listed["Undo the last correction"] == "Ctrl+Z" and listed["Edit event"] == "F2"
+    assert listed["Merge selected events"] == "Ctrl+M" and listed["Delete event"] == "Del"
+    assert listed["Undo article removal"] == "Ctrl+Alt+Z"

@@ -152,6 +152,17 @@ class CurationActions(QObject):
                                   "Run extraction again over every article; your corrections are kept")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        # Names for the shortcuts list, where the menu texts change with the selection and the stack.
+        for action, name in ((self.undo_action, "Undo the last correction"),
+                             (self.redo_action, "Redo the correction undone"),
+                             (self.verify_action, "Mark events verified or unverified"),
+                             (self.hide_action, "Hide or unhide events")):
+            action.setProperty("long_name", name)
+        # Shortcuts work, and are listed, window-wide; Delete only where events are (the window adds
+        # event_actions() to the table and the timeline), as the articles list has a Delete of its own.
+        for action in self.menu_actions():
+            if action is not None and action not in self.event_actions():
+                self.host.widget.addAction(action)
 
     def menu_actions(self) -> list[QAction | None]:
         """The Edit menu's curation entries, None for a separator."""

@@ -812,7 +812,8 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         self._apply_default_sizes()
 
     def _on_shortcuts_triggered(self) -> None:
-        actions = [a for a in self.actions()] + [self.table.copy_action] + self.library_panel.actions()
+        actions = ([a for a in self.actions()] + [self.table.copy_action] + self.curation.event_actions()
+                   + self.library_panel.actions())
         dialog = ShortcutsDialog(actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog = dialog
