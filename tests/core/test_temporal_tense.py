@@ -114,3 +114,16 @@ class TestMoreForms:
     def test_one_day_without_a_modal_is_a_duration(self) -> None:
         mentions = find_dates("The strike lasted one day.", WED)
         assert [(m.text, m.kind) for m in mentions] == [("one day", "DURATION")]
+
+
+class TestReportingPeriods:
+    def test_the_same_period_a_year_back(self) -> None:
+        text = "Profit rose in the third quarter of 2022. For the quarter a year ago, it earned $2 million."
+        assert found(text)[1] == ("the quarter a year ago", "2021-Q3")
+        text = "Profit rose in the third quarter of 2022, up from the corresponding period last year."
+        assert found(text)[1] == ("the corresponding period last year", "2021-Q3")
+        text = "Sales rose in the second quarter of 2022; sales for last year's quarter were low."
+        assert found(text)[1] == ("last year's quarter", "2021-Q2")
+
+    def test_a_period_of_time_is_no_reporting_period(self) -> None:
+        assert found("The period of calm ended last year.") == [("last year", "2021")]
