@@ -298,7 +298,10 @@ class EventEditDialog(QDialog):
 
         evidence = str(event.get("evidence", "") or "") if event is not None else evidence
         source = str(event.get("source_titles", "") or "") if event is not None else source
-        self.evidence_view = QPlainTextEdit(evidence or "(no sentence: a free-standing event)")
+        if not evidence:
+            evidence = ("(no sentence: a free-standing event; to attach an event to an article, select its "
+                        "sentence in the Reader before adding it)" if event is None else "(no sentence)")
+        self.evidence_view = QPlainTextEdit(evidence)
         self.evidence_view.setReadOnly(True)
         self.evidence_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.evidence_view.setMaximumHeight(72)
