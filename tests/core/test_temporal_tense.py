@@ -127,3 +127,15 @@ class TestReportingPeriods:
 
     def test_a_period_of_time_is_no_reporting_period(self) -> None:
         assert found("The period of calm ended last year.") == [("last year", "2021")]
+
+
+class TestMarchTheNoun:
+    def test_march_of_a_name_is_no_month(self) -> None:
+        assert found("She led the March of the Combatant Mothers through Havana.") == []
+        assert found("Donations to the March of Dimes rose.") == []
+
+    def test_march_of_a_year_is_the_month(self) -> None:
+        assert found("Prices rose in March of 2021 and in March of last year.") == [
+            ("March of 2021", "2021-03"),
+            ("March of last year", "2021-03"),
+        ]
