@@ -111,3 +111,29 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
     db.close()
     assert articles >= kept > 0
     assert without_mentions == 0  # an article is stored with all its mentions, or not at all
+
+
+def _die_in_worker(path, published, known=None):
+    import os as _os
+
+    _os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
+
+
+def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):
+    from timeline_app.core import pipeline
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 6)
+    done_here = []
+    real = pipeline.read_and_process
+    monkeypatch.setattr(pipeline, "read_and_process",
+                        lambda p, pub, known=None: (done_here.append(p), real(p, pub, known))[1])
+    original_submit = pipeline.cf.ProcessPoolExecutor.submit
+
+    def submit(self, fn, *args, **kwargs):  # every task kills its worker process
+        return original_submit(self, _die_in_worker, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.cf.ProcessPoolExecutor, "submit", submit)
+    report = import_inputs([corpus], tmp_path / "lib.sqlite3", workers=2)
+    assert report.added == 6 and not report.skipped
+    assert len(done_here) == 6  # each input redone in this process, none lost

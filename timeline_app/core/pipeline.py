@@ -10,6 +10,7 @@ every batch it finished. Articles already in the library (same content hash) are
 from __future__ import annotations
 
 import concurrent.futures as cf
+from concurrent.futures.process import BrokenProcessPool
 import datetime as dt
 import logging
 import multiprocessing
@@ -162,7 +163,7 @@ def _in_process(paths: Iterable[str], published: dt.date | None,
         yield path, read_and_process(path, published, known)
 
 
-def _ordered(submit: Callable[[str], object], result: Callable[[object], list[Result]],
+def _ordered(submit: Callable[[str], object], result: Callable[[object, str], list[Result]],
              cancel_one: Callable[[object], None], paths: Iterable[str],
              window: int) -> Iterator[tuple[str, list[Result]]]:
     """Keep `window` inputs in flight and hand back their results in input order."""
@@ -172,23 +173,50 @@ def _ordered(submit: Callable[[str], object], result: Callable[[object], list[Re
             pending.append((path, submit(path)))
             if len(pending) >= window:
                 p, fut = pending.popleft()
-                yield p, result(fut)
+                yield p, result(fut, p)
         while pending:
             p, fut = pending.popleft()
-            yield p, result(fut)
+            yield p, result(fut, p)
     finally:
         for _, fut in pending:
-            cancel_one(fut)
+            if fut is not None:
+                cancel_one(fut)
 
 
 def _process_pool(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
                   workers: int) -> Iterator[tuple[str, list[Result]]]:
+    """Inputs processed by `workers` processes; if the pool breaks (a worker killed by the system),
+    the remaining inputs are processed here rather than lost."""
     # Spawned, not forked: forking a process that runs Qt threads is unsafe.
     ctx = multiprocessing.get_context("spawn")
+    broken = False
+
+    def note_broken(e: BaseException) -> None:
+        nonlocal broken
+        if not broken:
+            log.warning("a worker process died (%s); going on in this process", e)
+        broken = True
+
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_known,
                                 initargs=(known,)) as pool:
-        yield from _ordered(lambda p: pool.submit(read_and_process, p, published),
-                            lambda f: f.result(), lambda f: f.cancel(), paths, workers * 4)
+
+        def submit(path: str) -> cf.Future | None:
+            if not broken:
+                try:
+                    return pool.submit(read_and_process, path, published)
+                except BrokenProcessPool as e:
+                    note_broken(e)
+            return None
+
+        def result(fut: cf.Future | None, path: str) -> list[Result]:
+            if fut is not None:
+                try:
+                    return fut.result()
+                except BrokenProcessPool as e:
+                    note_broken(e)
+            return read_and_process(path, published, known)
+
+        yield from _ordered(submit, result, lambda f: f.cancel(), paths, workers * 4)
 
 
 def _dask(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
@@ -212,7 +240,7 @@ def _dask(paths: Iterable[str], published: dt.date | None, known: frozenset[str]
         n = sum(client.ncores().values()) or 1
         yield from _ordered(
             lambda p: client.submit(read_and_process, p, published, known_future, pure=False),
-            lambda f: f.result(), lambda f: f.cancel(), paths, n * 4)
+            lambda f, p: f.result(), lambda f: f.cancel(), paths, n * 4)
     finally:
         client.close()
         if cluster is not None:
