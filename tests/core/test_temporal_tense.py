@@ -139,3 +139,11 @@ class TestMarchTheNoun:
             ("March of 2021", "2021-03"),
             ("March of last year", "2021-03"),
         ]
+
+
+class TestWeekends:
+    def test_this_last_and_next_weekend(self) -> None:
+        # The rules named the unit but the table could not read "weekend": nothing was found.
+        assert found("Talks resume this weekend.") == [("this weekend", "2022-W52-WE")]
+        assert found("Talks were held last weekend.") == [("last weekend", "2022-W51-WE")]
+        assert found("They meet next weekend.") == [("next weekend", "2023-W01-WE")]
