@@ -147,3 +147,16 @@ class TestWeekends:
         assert found("Talks resume this weekend.") == [("this weekend", "2022-W52-WE")]
         assert found("Talks were held last weekend.") == [("last weekend", "2022-W51-WE")]
         assert found("They meet next weekend.") == [("next weekend", "2023-W01-WE")]
+
+
+class TestExpectations:
+    def test_expects_points_ahead(self) -> None:
+        assert found("The company expects to finish the plant in April.") == [("April", "2023-04")]
+        assert found("The vote, expected in March, will be close.") == [("March", "2023-03")]
+
+    def test_an_expectation_told_in_the_past_stays_past(self) -> None:
+        assert found("The summit, expected in March, was delayed.") == [("March", "2022-03")]
+
+    def test_a_verb_before_a_weekday(self) -> None:
+        assert found("The talks open Friday.") == [("Friday", "2022-12-30")]
+        assert found("He wrote an open letter on Friday.") == [("Friday", "2022-12-23")]
