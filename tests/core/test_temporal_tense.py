@@ -160,3 +160,18 @@ class TestExpectations:
     def test_a_verb_before_a_weekday(self) -> None:
         assert found("The talks open Friday.") == [("Friday", "2022-12-30")]
         assert found("He wrote an open letter on Friday.") == [("Friday", "2022-12-23")]
+
+
+class TestDayOfMonth:
+    def test_in_the_month_of_the_last_date(self) -> None:
+        assert found("They met on Nov. 15 and again on the 20th.") == [("Nov. 15", "2022-11-15"), ("the 20th", "2022-11-20")]
+
+    def test_around_the_publication_date(self) -> None:
+        assert found("The vote is on the 15th.") == [("the 15th", "2022-12-15")]
+        jan = dt.date(2023, 1, 10)
+        assert found("The vote was held on the 30th.", jan) == [("the 30th", "2022-12-30")]
+        assert found("The vote will be held on the 5th.", jan) == [("the 5th", "2023-02-05")]
+
+    def test_an_ordinal_before_a_noun_is_no_day(self) -> None:
+        assert found("He lives on the 20th floor.") == []
+        assert found("It came on the 20th anniversary of the war.") == []

@@ -16,7 +16,7 @@ from timeline_app.core.temporal.values import describe, split_time
 
 log = logging.getLogger(__name__)
 
-_NEEDS_TENSE = re.compile(r"^(?:XXXX|DOW|WE)")
+_NEEDS_TENSE = re.compile(r"^(?:XXXX|DOW|DOM|WE)")
 
 _WRITTEN_PRECISION = {
     "day": Precision.DAY,

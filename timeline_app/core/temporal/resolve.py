@@ -21,6 +21,7 @@ _SHIFT = re.compile(
 )
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOW = re.compile(r"^DOW-([1-7])$")
+_DOM = re.compile(r"^DOM-(\d{2})$")
 _HOLIDAY = re.compile(r"^(?:(?P<year>\d{4})|XXXX)-(?P<month>\d{2})-(?:W(?P<week>[1-5L])-(?P<wd>[1-7])|(?P<election>E))$")
 _PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI))$")
 _ABSOLUTE_PRECISIONS = frozenset(Precision) - {Precision.UNKNOWN}
@@ -155,9 +156,36 @@ class Resolver:
                 return ""
             rel = {"<": PAST, ">": FUTURE, "=": "same"}[m.group("rel")]
             return _pick(m.group("target"), anchor[0], rel, strict=True)
+        if m := _DOM.match(value):
+            return self._day_of_month(int(m.group(1)), tense)
         if self.published is None:
             return ""
         return _pick(value, self.published, tense, strict=False)
+
+    def _day_of_month(self, day: int, tense: str | None) -> str | None:
+        """"on the 20th": in the month of the last date mentioned ("Dec. 15 and again on the
+        20th"), else in the publication month, or the month before in a past sentence when that
+        day is still ahead (the month after in a future one when it has gone)."""
+        if self.last is not None and self.last[1] in (Precision.DAY, Precision.MONTH):
+            ref = self.last[2]
+            return _valid(f"{ref.year:04d}-{ref.month:02d}-{day:02d}")
+        if self.published is None:
+            return ""
+        base = self.published
+        months = [(base.year, base.month)]
+        if tense == FUTURE:
+            months.append((base.year + base.month // 12, base.month % 12 + 1))
+        elif tense == PAST:
+            months.append((base.year - (base.month == 1), (base.month - 2) % 12 + 1))
+        for year, month in months:
+            value = _valid(f"{year:04d}-{month:02d}-{day:02d}")
+            if value is None:
+                continue
+            d = dt.date(year, month, day)
+            if (tense == FUTURE and d < base) or (tense == PAST and d > base):
+                continue
+            return value
+        return None
 
     def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str, keep: bool = False) -> str | None:
         base, precision = anchor
