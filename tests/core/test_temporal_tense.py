@@ -175,3 +175,15 @@ class TestDayOfMonth:
     def test_an_ordinal_before_a_noun_is_no_day(self) -> None:
         assert found("He lives on the 20th floor.") == []
         assert found("It came on the 20th anniversary of the war.") == []
+
+
+class TestCaches:
+    def test_repeated_values_resolve_alike_in_one_document(self) -> None:
+        # Resolution is cached per document for values that depend only on the publication date;
+        # anaphoric ones ("a year later") still follow the last date mentioned.
+        text = "Talks opened on May 4, 2020. A year later they failed. Talks opened on May 4, 2015. A year later they failed."
+        assert [v for _, v in found(text)] == ["2020-05-04", "2021-05-04", "2015-05-04", "2016-05-04"]
+        assert found("He resigned last week. She resigned last week.") == [
+            ("last week", "2022-W51"),
+            ("last week", "2022-W51"),
+        ]

@@ -46,8 +46,9 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
     resolver = Resolver(published)
     out: list[DateMention] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    opens = _open_cue_ends(text, rules)
     for cand in candidates:
-        mention = _resolve(text, cand, sentences, resolver, rules, cue_cache)
+        mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens)
         if mention is not None:
             out.append(mention)
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
@@ -63,6 +64,7 @@ def _resolve(
     resolver: Resolver,
     rules: RuleSet,
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]],
+    opens: set[int],
 ) -> DateMention | None:
     kind = cand.rule.kind
     surface = text[cand.start : cand.end]
@@ -87,7 +89,7 @@ def _resolve(
     if described is None:
         return None
     precision, first, last = described
-    open_end = cand.rule.open_end or _opens_period(text, cand.start, rules)
+    open_end = cand.rule.open_end or _after_cue(text, cand.start, opens)
     if split_time(value)[1]:
         common["kind"] = "TIME"
     return DateMention(
@@ -101,13 +103,17 @@ def _resolve(
     )
 
 
-def _opens_period(text: str, start: int, rules: RuleSet) -> bool:
-    """True when the words right before `start` are a cue such as "since"."""
+def _open_cue_ends(text: str, rules: RuleSet) -> set[int]:
+    """Where a cue such as "since" ends: a date right after one opens a period. One pass a text."""
     cue = rules.cues.get("open_before")
-    if cue is None:
-        return False
-    head = text[max(0, start - 20) : start].rstrip()
-    return any(m.end() == len(head) for m in cue.finditer(head))
+    return set() if cue is None else {m.end() for m in cue.finditer(text)}
+
+
+def _after_cue(text: str, start: int, ends: set[int]) -> bool:
+    i = start
+    while i > 0 and text[i - 1].isspace() and start - i < 20:
+        i -= 1
+    return i in ends
 
 
 def _written_precision(value: str) -> Precision:

@@ -60,16 +60,21 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
     found.sort(key=lambda f: (f[0] - f[1], f[0], _RANK[f[3].kind] if not f[3].negative else -1, f[2]))
     taken = bytearray(len(text))  # 1 where a longer match already took the character
     out: list[Candidate] = []
+    # A rule's groups decide its value: date-dense texts repeat the same few, filled once each.
+    filled: dict[tuple[int, tuple[str | None, ...]], tuple[str | None, str]] = {}
     for start, end, _, rule, m in found:
         if 1 in taken[start:end]:
             continue
         if rule.negative:
             taken[start:end] = b"\x01" * (end - start)
             continue
-        value = fill(rule.value, m, rule, rules)
+        key = (rule.order, m.groups())
+        if key not in filled:
+            mod = fill(rule.mod, m, rule, rules) if rule.mod.startswith("{") else rule.mod
+            filled[key] = (fill(rule.value, m, rule, rules), mod or "")
+        value, mod = filled[key]
         if value is None:
             continue  # a group the tables cannot read: let a shorter match have the span
-        mod = fill(rule.mod, m, rule, rules) if rule.mod.startswith("{") else rule.mod
         if rule.emit:  # "April 24 and 25": the match is context, the mention is "25"
             start, end = m.span(rule.emit)
             if start < 0 or 1 in taken[start:end]:

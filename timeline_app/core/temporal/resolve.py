@@ -79,6 +79,8 @@ class Resolver:
         self.published = published
         self.last: tuple[str, Precision, dt.date] | None = None  # value, precision, first day
         self.last_day: dt.date | None = None  # the last date mentioned to the day
+        # Values that depend only on the publication date, resolved once a document.
+        self._cache: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
 
     def remember(self, value: str) -> None:
         d = describe(value)
@@ -94,6 +96,14 @@ class Resolver:
 
         A relative value without a publication date resolves to ("", True).
         """
+        if "REF" in value or value.startswith("DOM"):  # depends on the last date mentioned
+            return self._resolve(value, tense)
+        key = (value, tense)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(value, tense)
+        return self._cache[key]
+
+    def _resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
         if value.startswith(("PRESENT_REF", "PAST_REF", "FUTURE_REF")) or value.startswith("P"):
             return value, False
         date_part, time = split_time(value)

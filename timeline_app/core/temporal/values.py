@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from timeline_app.core.models import Precision
@@ -44,6 +45,7 @@ def valid_time(time: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)  # a few hundred distinct values a corpus, asked for again and again
 def describe(value: str) -> tuple[Precision, dt.date | None, dt.date | None] | None:
     """Precision and first/last day of a resolved value; None when the value is not a valid date.
 
