@@ -411,18 +411,26 @@ class Library:
 
     def add_edit(self, event_key: str, field: str, old_value: str, new_value: str) -> int:
         """Record one correction (committed at once) and return its id."""
-        if field not in EDIT_FIELDS:
-            raise LibraryError(f"'{field}' is not a field of an event that can be edited.")
+        return self.add_edits([(event_key, field, old_value, new_value)])[0]
+
+    def add_edits(self, edits: Sequence[tuple[str, str, str, str]]) -> list[int]:
+        """Record several corrections (event_key, field, old, new) in one transaction: all or none."""
+        for _key, field, _old, _new in edits:
+            if field not in EDIT_FIELDS:
+                raise LibraryError(f"'{field}' is not a field of an event that can be edited.")
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+        ids = []
         try:
             with self._db:
-                cur = self._db.execute(
-                    "INSERT INTO edits (created_at, event_key, field, old_value, new_value) VALUES (?,?,?,?,?)",
-                    (dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"), event_key, field,
-                     old_value, new_value),
-                )
-            return int(cur.lastrowid)
+                for event_key, field, old_value, new_value in edits:
+                    cur = self._db.execute(
+                        "INSERT INTO edits (created_at, event_key, field, old_value, new_value) VALUES (?,?,?,?,?)",
+                        (now, event_key, field, old_value, new_value),
+                    )
+                    ids.append(int(cur.lastrowid))
         except sqlite3.Error as e:
             raise LibraryError(f"Could not save the edit to {self.path}: {e}.") from e
+        return ids
 
     @_guarded
     def edits_frame(self, keys: Iterable[str] | None = None) -> pd.DataFrame:

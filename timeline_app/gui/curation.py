@@ -139,8 +139,9 @@ def deleted_events(library: Library) -> pd.DataFrame:
 class CurationCommand(QUndoCommand):
     """Writes its steps' edits on redo and takes them back on undo, then asks the window to reload.
 
-    A write that fails leaves the library as it was before the attempt (the edits already written are
-    taken back) and makes the command obsolete, so QUndoStack drops it; the error goes to `on_failed`.
+    A write that fails leaves the library as it was before the attempt (all edits of a change are
+    written in one transaction) and makes the command obsolete, so QUndoStack drops it; the error
+    goes to `on_failed`.
     """
 
     def __init__(self, text: str, library: Callable[[], Library], steps: Sequence[Step],
@@ -152,43 +153,20 @@ class CurationCommand(QUndoCommand):
         self._on_failed = on_failed
 
     def redo(self) -> None:
-        self._run([s.forward for s in self.steps], [s.backward for s in self.steps])
+        self._run([s.forward for s in self.steps])
 
     def undo(self) -> None:
-        self._run([s.backward for s in reversed(self.steps)], [s.forward for s in reversed(self.steps)])
+        self._run([s.backward for s in reversed(self.steps)])
 
-    def _run(self, plan: list[tuple[Edit, ...]], opposite: list[tuple[Edit, ...]]) -> None:
+    def _run(self, plan: list[tuple[Edit, ...]]) -> None:
         try:
-            self._write(plan, opposite)
+            # One transaction for the whole change: a failed write leaves nothing half done.
+            self._library().add_edits([(e.event_key, e.field, e.old_value, e.new_value)
+                                       for edits in plan for e in edits])
         except TimelineError as e:
             self.setObsolete(True)
             self._on_failed(e)
         self._on_changed()
-
-    def _write(self, plan: list[tuple[Edit, ...]], opposite: list[tuple[Edit, ...]]) -> None:
-        library = self._library()
-        for n, edits in enumerate(plan):
-            written: list[Edit] = []
-            try:
-                for edit in edits:
-                    library.add_edit(edit.event_key, edit.field, edit.old_value, edit.new_value)
-                    written.append(edit)
-            except TimelineError:
-                # Take back what this attempt wrote: the partial step edit by edit, whole steps by their
-                # opposite (a merge of an event merged before needs more than its reversed edit).
-                undo = [e.reversed() for e in reversed(written)]
-                for done in reversed(range(n)):
-                    undo.extend(opposite[done])
-                self._take_back(library, undo)
-                raise
-
-    def _take_back(self, library: Library, edits: list[Edit]) -> None:
-        for edit in edits:
-            try:
-                library.add_edit(edit.event_key, edit.field, edit.old_value, edit.new_value)
-            except TimelineError as e:
-                log.error("could not take back a partly written change (%s): %s", self.text(), e)
-                return
 
 
 class AddEventCommand(CurationCommand):
@@ -220,9 +198,12 @@ class AddEventCommand(CurationCommand):
         delete = (Edit(key, "deleted", FALSE, TRUE),)
         self.steps = [Step((Edit(key, "deleted", TRUE, FALSE),), delete)]
         try:
-            self._write([values], [()])
+            library.add_edits([(e.event_key, e.field, e.old_value, e.new_value) for e in values])
         except TimelineError as e:
-            self._take_back(library, list(delete))  # no blank event left behind
+            try:  # no blank event left behind
+                library.add_edits([(e.event_key, e.field, e.old_value, e.new_value) for e in delete])
+            except TimelineError as again:
+                log.error("could not remove the blank event %s: %s", key, again)
             self.setObsolete(True)
             self._on_failed(e)
         self._on_changed()
