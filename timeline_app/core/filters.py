@@ -99,15 +99,9 @@ class FilterIndex:
         self.articles = {int(k): v for k, v in _membership(col("article_ids")).items()}
         self.hidden = (events["hidden"].to_numpy(dtype=bool) if "hidden" in events
                        else np.zeros(self.n, dtype=bool))
-        self._text: np.ndarray | None = None
-        self._events = events
-
-    def _haystack(self) -> np.ndarray:
-        if self._text is None:  # built on first text search only
-            summary = self._events.get("summary", pd.Series([""] * self.n)).astype(str)
-            evidence = self._events.get("evidence", pd.Series([""] * self.n)).astype(str)
-            self._text = (summary + "\n" + evidence).str.lower().to_numpy()
-        return self._text
+        # Lower-cased summary and evidence, built here (off the GUI thread) so text search is quick.
+        self.text = np.array([f"{a}\n{b}".lower() for a, b in zip(col("summary"), col("evidence"))],
+                             dtype=object)
 
     def _rows_mask(self, index: dict, keys: frozenset, match_all: bool) -> np.ndarray:
         if match_all:
@@ -148,7 +142,7 @@ class FilterIndex:
             mask &= self.sources >= spec.min_sources
         if spec.text:
             needle = spec.text.lower()
-            hay = self._haystack()
+            hay = self.text
             idx = np.flatnonzero(mask)
             hits = np.fromiter((needle in hay[i] for i in idx), dtype=bool, count=len(idx))
             mask[idx[~hits]] = False
