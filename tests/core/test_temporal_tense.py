@@ -187,3 +187,20 @@ class TestCaches:
             ("last week", "2022-W51"),
             ("last week", "2022-W51"),
         ]
+
+
+class TestPartsOfTheDay:
+    def test_in_the_morning_is_on_the_last_day(self) -> None:
+        text = "Shares fell on Friday, Dec. 23. Dealers placed orders in the morning."
+        assert found(text)[1] == ("the morning", "2022-12-23TMO")
+
+    def test_mid_afternoon(self) -> None:
+        assert found("By mid-afternoon, the rebels had withdrawn.") == [("mid-afternoon", "2022-12-28TAF")]
+        assert found("At mid-afternoon yesterday, shares were up.") == [("mid-afternoon yesterday", "2022-12-27TAF")]
+
+    def test_later_in_the_day(self) -> None:
+        text = "The talks opened on March 3, 2021. Later in the day the envoys left."
+        assert found(text)[1] == ("the day", "2021-03-03")
+
+    def test_a_morning_paper_is_no_time(self) -> None:
+        assert found("He read it in the morning paper.") == []
