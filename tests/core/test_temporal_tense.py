@@ -204,3 +204,12 @@ class TestPartsOfTheDay:
 
     def test_a_morning_paper_is_no_time(self) -> None:
         assert found("He read it in the morning paper.") == []
+
+
+class TestWeekOf:
+    def test_the_week_of_a_day(self) -> None:
+        # 6 March 2023 is a Monday, in ISO week 10; the hearing is ahead.
+        assert found("The case will be heard the week of March 6.") == [("the week of March 6", "2023-W10")]
+        assert found("The case was heard in the week of March 6, 2021.") == [
+            ("the week of March 6, 2021", "2021-W09")
+        ]

@@ -137,6 +137,11 @@ class Resolver:
         return self.published, Precision.DAY
 
     def _resolve_date(self, value: str, tense: str | None, time: bool = False) -> str | None:
+        if value.startswith("WEEKOF-"):  # "the week of March 6": the week that day falls in
+            inner = value[7:]
+            day = inner if _is_absolute(inner) else self._resolve_date(inner, tense, time)
+            d = describe(day) if day else None
+            return format_at(d[1], "week") if d and d[0] is Precision.DAY else (day if day == "" else None)
         if "|" in value:
             # "REF+0quarter|DCT-1quarter": the first when the last date mentioned is a reporting
             # period (a quarter, a half), else the second. In a results report "a year ago" is the
