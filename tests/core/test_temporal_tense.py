@@ -213,3 +213,14 @@ class TestWeekOf:
         assert found("The case was heard in the week of March 6, 2021.") == [
             ("the week of March 6, 2021", "2021-W09")
         ]
+
+
+class TestJustGone:
+    def test_a_deadline_a_day_gone_is_not_a_year_ahead(self) -> None:
+        jan15 = dt.date(2000, 1, 15)
+        assert found("The INS ordered the boy returned by Jan. 14.", jan15) == [("Jan. 14", "2000-01-14")]
+
+    def test_a_deadline_further_back_is_ahead(self) -> None:
+        jan15 = dt.date(2000, 1, 15)
+        assert found("The boy must be returned by Jan. 5.", jan15) == [("Jan. 5", "2001-01-05")]
+        assert found("The boy must be returned by Feb. 5.", jan15) == [("Feb. 5", "2000-02-05")]

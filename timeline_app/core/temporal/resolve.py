@@ -336,7 +336,7 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         phrase = f"{day_} {calendar.month_name[month]}" if 1 <= month <= 12 else ""
         if not phrase:
             return None
-        return _nearest(phrase, base, rel, "day")
+        return _nearest(phrase, base, rel, "day", just_gone=not strict)
     if m.group("month"):
         month = int(m.group("month"))
         if not 1 <= month <= 12:
@@ -372,12 +372,18 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
     return min(options)[1] if options else None
 
 
-def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str) -> str | None:
+def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str, just_gone: bool = False) -> str | None:
     """dateparser's past or future reading of `phrase` for rel PAST or FUTURE; else the past one.
 
     With only a weak past cue ("-ed") or none, a date less than two months ahead stays ahead: "the
     offer, extended to Nov. 20" in a November article is this Nov. 20, not last year's.
     """
+    if rel == FUTURE and just_gone:
+        # A day written without its year is near: "by Jan. 14" in a Jan. 15 report is the
+        # deadline just gone (or a late report), not one a year away.
+        past = calendar_date(phrase, base, PAST)
+        if past is not None and (base - past).days <= _JUST_GONE_DAYS:
+            return format_at(past, unit)
     if rel in (PAST, FUTURE):
         day = calendar_date(phrase, base, rel)
         return None if day is None else format_at(day, unit)
@@ -390,6 +396,7 @@ def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str) -> str | No
 
 
 _AHEAD_DAYS = 62
+_JUST_GONE_DAYS = 3
 
 
 def _valid(value: str) -> str | None:
