@@ -224,3 +224,18 @@ class TestJustGone:
         jan15 = dt.date(2000, 1, 15)
         assert found("The boy must be returned by Jan. 5.", jan15) == [("Jan. 5", "2001-01-05")]
         assert found("The boy must be returned by Feb. 5.", jan15) == [("Feb. 5", "2000-02-05")]
+
+
+class TestEaster:
+    def test_easter_and_the_days_around_it(self) -> None:
+        may = dt.date(2019, 5, 2)
+        assert found("The pope spoke on Easter Sunday.", may) == [("Easter Sunday", "2019-04-21")]
+        assert found("Shops were shut on Good Friday.", may) == [("Good Friday", "2019-04-19")]
+        assert found("Bombs went off at Easter in 2019.", may)[0] == ("Easter", "2019-04-21")
+
+    def test_easter_week_under_way(self) -> None:
+        monday = dt.date(2000, 4, 17)
+        assert found("Protesters prayed as Easter week began.", monday) == [("Easter week", "2000-W16")]
+
+    def test_easter_island_and_eggs_are_no_dates(self) -> None:
+        assert found("He visited Easter Island and bought Easter eggs.") == []

@@ -22,7 +22,10 @@ _SHIFT = re.compile(
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOW = re.compile(r"^DOW-([1-7])$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
-_HOLIDAY = re.compile(r"^(?:(?P<year>\d{4})|XXXX)-(?P<month>\d{2})-(?:W(?P<week>[1-5L])-(?P<wd>[1-7])|(?P<election>E))$")
+_HOLIDAY = re.compile(
+    r"^(?:(?P<year>\d{4})|XXXX)-"
+    r"(?:(?P<month>\d{2})-(?:W(?P<week>[1-5L])-(?P<wd>[1-7])|(?P<election>E))|EA(?P<easter>[+-]\d{1,2}))$"
+)
 _PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI))$")
 _ABSOLUTE_PRECISIONS = frozenset(Precision) - {Precision.UNKNOWN}
 _MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}
@@ -141,7 +144,16 @@ class Resolver:
             inner = value[7:]
             day = inner if _is_absolute(inner) else self._resolve_date(inner, tense, time)
             d = describe(day) if day else None
-            return format_at(d[1], "week") if d and d[0] is Precision.DAY else (day if day == "" else None)
+            if d is None or d[0] is not Precision.DAY:
+                return day if day == "" else None
+            week = format_at(d[1], "week")
+            if self.published is not None and not _is_absolute(inner):
+                # "as Easter week began": the week under way is meant, whatever the tense.
+                current = format_at(self.published, "week")
+                near = self._resolve_date(inner, None, time)
+                if near and describe(near) and format_at(describe(near)[1], "week") == current:
+                    return current
+            return week
         if "|" in value:
             # "REF+0quarter|DCT-1quarter": the first when the last date mentioned is a reporting
             # period (a quarter, a half), else the second. In a results report "a year ago" is the
@@ -240,10 +252,25 @@ def _is_day_suffix(within: str) -> bool:
     return bool(re.fullmatch(r"-\d{2}", within))
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lw) // 433
+    month = (h + lw - 7 * m + 90) // 25
+    return dt.date(year, month, (h + lw - 7 * m + 33 * month + 19) % 32)
+
+
 def holiday_date(year: int, spec: str) -> dt.date | None:
     """The day of a holiday in `year`: spec "11-W4-4" is the 4th Thursday of November, "05-WL-1"
     the last Monday of May, "11-E" the Tuesday after the first Monday of November."""
     h = _HOLIDAY.match(f"{year:04d}-{spec}")
+    if h and h.group("easter"):
+        return easter_sunday(year) + dt.timedelta(days=int(h.group("easter")))
     if not h or not 1 <= int(h.group("month")) <= 12:
         return None
     month = int(h.group("month"))
