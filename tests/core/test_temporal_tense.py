@@ -77,6 +77,10 @@ class TestAnaphoricGranularity:
         text = "Profit fell in the third quarter of 2021. That year sales rose. A year earlier they fell."
         assert found(text)[1:] == [("That year", "2021"), ("A year earlier", "2020-Q3")]
 
+    def test_that_same_day(self) -> None:
+        text = "The talks opened on March 3, 2021. That same day the envoys left."
+        assert found(text)[1] == ("That same day", "2021-03-03")
+
 
 class TestTimesOfDay:
     def test_a_time_attaches_to_the_last_day_mentioned(self) -> None:
@@ -89,10 +93,6 @@ class TestTimesOfDay:
 
     def test_high_noon_is_an_idiom(self) -> None:
         assert found("The film High Noon won praise.") == []
-
-    def test_that_same_day(self) -> None:
-        text = "The talks opened on March 3, 2021. That same day the envoys left."
-        assert found(text)[1] == ("That same day", "2021-03-03")
 
 
 class TestMoreForms:
