@@ -239,3 +239,13 @@ class TestEaster:
 
     def test_easter_island_and_eggs_are_no_dates(self) -> None:
         assert found("He visited Easter Island and bought Easter eggs.") == []
+
+
+class TestComparisons:
+    def test_unit_to_unit_is_no_period(self) -> None:
+        assert found("The quarter-to-quarter comparison was helped by charges.") == []
+        assert found("Sales rose 5% year-over-year and day-to-day work went on.") == []
+
+    def test_the_quarter_alone_still_is(self) -> None:
+        text = "Profit fell in the third quarter of 2022. The quarter was hard."
+        assert found(text)[1] == ("The quarter", "2022-Q3")
