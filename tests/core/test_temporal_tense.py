@@ -249,3 +249,12 @@ class TestComparisons:
     def test_the_quarter_alone_still_is(self) -> None:
         text = "Profit fell in the third quarter of 2022. The quarter was hard."
         assert found(text)[1] == ("The quarter", "2022-Q3")
+
+
+class TestNthDayOf:
+    def test_nth_day_of_an_event_is_the_day_of_telling(self) -> None:
+        assert found("It's the second day of an offensive by the army.") == [("the second day", "2022-12-28")]
+        assert found("Today is the eighth day of the strike.") == [("Today", "2022-12-28"), ("the eighth day", "2022-12-28")]
+
+    def test_a_first_day_in_office_is_no_date(self) -> None:
+        assert found("He would act on his first day in office.") == []
