@@ -258,3 +258,15 @@ class TestNthDayOf:
 
     def test_a_first_day_in_office_is_no_date(self) -> None:
         assert found("He would act on his first day in office.") == []
+
+
+class TestModifiedDays:
+    def test_the_modifier_belongs_to_the_day(self) -> None:
+        assert found("Rebels attacked late Tuesday.") == [("late Tuesday", "2022-12-27")]
+        assert found("Officials were not available late yesterday.") == [("late yesterday", "2022-12-27")]
+        assert found("He will return later Friday.") == [("later Friday", "2022-12-30")]
+        late = find_dates("Rebels attacked late Tuesday.", WED)[0]
+        assert late.mod == "END"
+
+    def test_a_late_leader_is_no_date(self) -> None:
+        assert found("The late president was buried.") == []
