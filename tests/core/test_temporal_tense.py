@@ -270,3 +270,8 @@ class TestModifiedDays:
 
     def test_a_late_leader_is_no_date(self) -> None:
         assert found("The late president was buried.") == []
+
+    def test_the_year_period(self) -> None:
+        text = "Profit rose in the third quarter ended Sept. 30, against a loss in the 2021 period."
+        assert found(text)[-1] == ("the 2021 period", "2021-Q3")
+        assert found("Sales in the 2021 period fell.") == [("the 2021 period", "2021")]

@@ -82,6 +82,7 @@ class Resolver:
         self.published = published
         self.last: tuple[str, Precision, dt.date] | None = None  # value, precision, first day
         self.last_day: dt.date | None = None  # the last date mentioned to the day
+        self.last_period: str | None = None  # the last quarter or half mentioned ("2022-Q3")
         # Values that depend only on the publication date, resolved once a document.
         self._cache: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
 
@@ -93,6 +94,8 @@ class Resolver:
             self.last = (split_time(value)[0], Precision.DAY, d[1])
         if self.last is not None and self.last[1] is Precision.DAY:
             self.last_day = self.last[2]
+        if self.last is not None and self.last[1] in (Precision.QUARTER, Precision.HALF):
+            self.last_period = self.last[0]
 
     def resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
         """(resolved value, relative?) or None when it cannot be resolved (or is impossible).
@@ -140,6 +143,9 @@ class Resolver:
         return self.published, Precision.DAY
 
     def _resolve_date(self, value: str, tense: str | None, time: bool = False) -> str | None:
+        if value.startswith("REFIN-"):  # "the 1988 period": the reporting period in question, in 1988
+            year = value[6:]
+            return _valid(year + self.last_period[4:] if self.last_period else year)
         if value.startswith("WEEKOF-"):  # "the week of March 6": the week that day falls in
             inner = value[7:]
             day = inner if _is_absolute(inner) else self._resolve_date(inner, tense, time)
