@@ -128,6 +128,11 @@ class TestReportingPeriods:
     def test_a_period_of_time_is_no_reporting_period(self) -> None:
         assert found("The period of calm ended last year.") == [("last year", "2021")]
 
+    def test_the_year_period(self) -> None:
+        text = "Profit rose in the third quarter ended Sept. 30, against a loss in the 2021 period."
+        assert found(text)[-1] == ("the 2021 period", "2021-Q3")
+        assert found("Sales in the 2021 period fell.") == [("the 2021 period", "2021")]
+
 
 class TestMarchTheNoun:
     def test_march_of_a_name_is_no_month(self) -> None:
@@ -270,8 +275,3 @@ class TestModifiedDays:
 
     def test_a_late_leader_is_no_date(self) -> None:
         assert found("The late president was buried.") == []
-
-    def test_the_year_period(self) -> None:
-        text = "Profit rose in the third quarter ended Sept. 30, against a loss in the 2021 period."
-        assert found(text)[-1] == ("the 2021 period", "2021-Q3")
-        assert found("Sales in the 2021 period fell.") == [("the 2021 period", "2021")]
