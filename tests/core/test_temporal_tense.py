@@ -77,6 +77,11 @@ class TestAnaphoricGranularity:
         text = "Profit fell in the third quarter of 2021. That year sales rose. A year earlier they fell."
         assert found(text)[1:] == [("That year", "2021"), ("A year earlier", "2020-Q3")]
 
+    def test_that_day_needs_a_day(self) -> None:
+        text = "The market fell on Oct. 19, 1987. Traders recalled 1987. Trades made that day lost."
+        assert found(text)[-1] == ("that day", "1987-10-19")
+        assert found("Prices fell in 1987. Trades made that day lost money.") == [("1987", "1987")]
+
     def test_that_same_day(self) -> None:
         text = "The talks opened on March 3, 2021. That same day the envoys left."
         assert found(text)[1] == ("That same day", "2021-03-03")

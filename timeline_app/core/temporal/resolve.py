@@ -230,6 +230,9 @@ class Resolver:
             # "that year" or "the following year" is a year.
             out_unit = ref_unit
         elif _coarser(ref_unit, unit):
+            if n == 0 and unit == "day" and not keep:
+                # "that day" needs a day: the last one mentioned, not the year mentioned since.
+                return self.last_day.isoformat() if self.last_day else None
             out_unit = ref_unit  # "two days later" after "March": March is all we know
         if out_unit == "season":
             day = shift(base, n * (12 if unit == "year" else 3), "month")
