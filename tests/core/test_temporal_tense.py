@@ -280,3 +280,9 @@ class TestModifiedDays:
 
     def test_a_late_leader_is_no_date(self) -> None:
         assert found("The late president was buried.") == []
+
+
+class TestPresent:
+    def test_this_moment(self) -> None:
+        assert found("The king would not travel at this crucial moment.") == [("this crucial moment", "PRESENT_REF")]
+        assert found("It is a moment of truth.") == []
