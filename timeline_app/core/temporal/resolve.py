@@ -303,7 +303,9 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
     """Resolve a weekday or a date without its year against `base`.
 
     rel PAST/FUTURE: the nearest one before/after (strict: never `base`'s own period); "same": in
-    base's year (or week); None: the same period as base if it is, else the nearest.
+    base's year (or week); NEAREST: a weekday before or after, whichever is closer; None: the same
+    period as base if it is, else a weekday back, a day or month back unless less than two months
+    ahead, a quarter or season the nearer one.
     """
     if target == "WE":  # "the weekend": the last one, or the next one in a future sentence
         saturday = _pick("DOW-6", base, rel, strict)
@@ -326,7 +328,7 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         day = calendar_date(name, base, FUTURE if rel == FUTURE else PAST)
         return None if day is None else day.isoformat()
     if rel == NEAREST:
-        rel = None  # dates and periods take the closer reading without a cue anyway
+        rel = None  # dates and periods then read as with no cue: back, unless a little ahead
     h = _HOLIDAY.match(target)
     if h:
         spec = target[5:]
