@@ -30,6 +30,25 @@ class TestFutureInThePast:
         assert found("The envoy was to arrive on Wednesday.", MON) == [("Wednesday", "2022-06-15")]
 
 
+class TestPlansAndDeadlines:
+    def test_a_deadline_set_in_a_past_sentence_is_the_nearer_day(self) -> None:
+        # Published on a Saturday: the deadline set was the day before, not six days ahead.
+        sat = dt.date(2022, 12, 31)
+        text = "The agency had ruled that the boy must go back, and set Friday as the deadline."
+        assert found(text, sat) == [("Friday", "2022-12-30")]
+        assert found("Officials gave no reason for the Jan. 14 deadline.", dt.date(2023, 1, 5)) == [
+            ("Jan. 14", "2023-01-14")
+        ]
+
+    def test_a_deadline_or_plan_alone_points_ahead(self) -> None:
+        assert found("The deadline is Friday.") == [("Friday", "2022-12-30")]
+        assert found("The government planned to pay the claims on Friday.") == [("Friday", "2022-12-30")]
+
+    def test_plans_and_planned_as_noun_or_adjective_date_nothing(self) -> None:
+        text = "On Friday, when the envoy set aside vacation plans for the hastily planned trip, the ministry lifted a warning."
+        assert found(text, MON) == [("Friday", "2022-06-10")]
+
+
 class TestPresentTenseSchedules:
     def test_present_tense_verb_points_ahead(self) -> None:
         assert found("The envoy arrives Monday in Cairo.") == [("Monday", "2023-01-02")]

@@ -7,7 +7,8 @@ import re
 PAST = "past"
 FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
-_WEAK_FUTURE = "weak_future"  # "deadline", "planned", "would": forward unless a past cue is near
+_WEAK_FUTURE = "weak_future"  # "deadline", "planned to": forward, or NEAREST in a past sentence
+_PRESENT_FUTURE = "present_future"  # "arrives", "meet": forward unless the sentence has a past tense
 NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
@@ -18,7 +19,7 @@ _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
 _NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_STRENGTH = {FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, WEAK_PAST: 1}
+_STRENGTH = {FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 _MAX_SENTENCE = 2000
@@ -37,6 +38,7 @@ def sentence_cues(
     for name, label in (
         ("future", FUTURE),
         ("future_weak", _WEAK_FUTURE),
+        ("future_present", _PRESENT_FUTURE),
         ("future_in_past", NEAREST),
         ("past", PAST),
         ("past_weak", WEAK_PAST),
@@ -80,10 +82,13 @@ def direction(
     best: tuple[int, str] | None = None
     strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
     for s_, e_, label in kept:
-        if label == _WEAK_FUTURE:
+        if label == _PRESENT_FUTURE:
             if strong_past:
                 continue
             label = FUTURE
+        elif label == _WEAK_FUTURE:
+            # A plan or deadline told in the past tense was ahead then: now either side.
+            label = NEAREST if strong_past else FUTURE
         dist = start - e_ if e_ <= start else s_ - end
         if best is None or dist < best[0] or (dist == best[0] and label == PAST):
             best = (dist, label)
