@@ -85,6 +85,15 @@ def test_relative_to_publication(sentence: str, expected: list[tuple[str, str]])
     assert found(sentence) == expected
 
 
+def test_decades_and_centuries_ago_are_years() -> None:
+    # A point ten years back, as "ten years ago" is, not the decade before this one.
+    assert found("The border opened a decade ago.") == [("a decade ago", "2012")]
+    assert found("Two decades ago they were foes.") == [("Two decades ago", "2002")]
+    assert found("A century ago the empire fell.") == [("A century ago", "1922")]
+    assert found("A few decades ago it fell.") == [("A few decades ago", "PAST_REF")]
+    assert found("They fought in the last decade.") == [("the last decade", "201X")]
+
+
 def test_relative_mentions_are_flagged() -> None:
     assert one("The minister spoke yesterday.").relative
     assert not one("The minister spoke on 3 March 2021.").relative

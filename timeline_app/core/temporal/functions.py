@@ -87,6 +87,13 @@ def _two_thousand(units: str) -> str:
     return f"{2000 + (_WORD_NUMBERS[units.lower()] if units else 0)}"
 
 
+def _years_in(count: str, unit: str) -> str:
+    """Years in a count of decades or centuries: ("2", "decades") -> "20"; X stays X."""
+    if count == "X":
+        return count
+    return str(int(count) * (100 if unit.lower().startswith("centur") else 10))
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -117,6 +124,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
     "dur": _duration,
+    "years_in": _years_in,
     "per": lambda unit: _duration("1", unit),
     "clock_pod": _clock_pod,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
