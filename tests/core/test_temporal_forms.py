@@ -229,10 +229,17 @@ class TestPresentDurationsSets:
         "Thousands joined the annual March for Life.",
         "The case matters for today's youth.",
         "Czech Foreign Minister Jan Kavan arrived.",
+        "Kopp's 1987 Chevrolet Cavalier was found at the airport.",
+        "He drove a 2005 Toyota to the border.",
     ],
 )
 def test_never_dates(sentence: str) -> None:
     assert found(sentence) == []
+
+
+def test_a_year_after_a_preposition_before_a_maker_is_a_date() -> None:
+    assert found("In 1987 Ford cut jobs.") == [("1987", "1987")]
+    assert found("Since 1990 Toyota has grown.") == [("1990", "1990")]
 
 
 @pytest.mark.parametrize(
