@@ -94,6 +94,22 @@ def test_decades_and_centuries_ago_are_years() -> None:
     assert found("They fought in the last decade.") == [("the last decade", "201X")]
 
 
+def test_a_day_counted_from_a_named_day() -> None:
+    assert found("The envoys met the day before Tuesday's hearing.") == [("the day before Tuesday", "2022-12-26")]
+    assert found("They met two days after Dec. 3 in Ankara.") == [("two days after Dec. 3", "2022-12-05")]
+    assert found("They will meet the day after Christmas.", dt.date(2022, 12, 1)) == [
+        ("the day after Christmas", "2022-12-26")
+    ]
+    # The counted day is the reference of what follows: the hearing was "the next morning".
+    text = "The day before last Tuesday's hearing, he went home. He appeared in court the next morning."
+    assert found(text, dt.date(2000, 2, 24)) == [
+        ("The day before last Tuesday", "2000-02-21"),
+        ("the next morning", "2000-02-22TMO"),
+    ]
+    # An unknown count places nothing: the duration and the holiday stay apart.
+    assert found("A few days before Christmas they met.") == [("A few days", "PXD"), ("Christmas", "2022-12-25")]
+
+
 def test_relative_mentions_are_flagged() -> None:
     assert one("The minister spoke yesterday.").relative
     assert not one("The minister spoke on 3 March 2021.").relative

@@ -16,7 +16,7 @@ from timeline_app.core.temporal.values import describe, split_time
 
 log = logging.getLogger(__name__)
 
-_NEEDS_TENSE = re.compile(r"^(?:XXXX|DOW|DOM|WE)")
+_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM|WE)")
 
 _WRITTEN_PRECISION = {
     "day": Precision.DAY,
@@ -124,7 +124,7 @@ def _written_precision(value: str) -> Precision:
     for unit, precision in _WRITTEN_PRECISION.items():
         if date_part.endswith(unit):
             return precision
-    if date_part.startswith("DOW") or date_part.count("-") == 2:
+    if date_part.startswith(("DOW", "SHIFT")) or date_part.count("-") == 2:
         return Precision.DAY
     if "-Q" in date_part:
         return Precision.QUARTER

@@ -94,6 +94,13 @@ def _years_in(count: str, unit: str) -> str:
     return str(int(count) * (100 if unit.lower().startswith("centur") else 10))
 
 
+def _days_around(count: str, side: str) -> str:
+    """The signed day count of "the day before" ("", "before" -> "-1"), "two days after" ("2",
+    "after" -> "+2"); an unknown count ("a few days before") cannot be placed."""
+    n = int(count) if count else 1
+    return f"{'-' if side.lower() == 'before' else '+'}{n}"
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -125,6 +132,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "two_thousand": _two_thousand,
     "dur": _duration,
     "years_in": _years_in,
+    "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
     "clock_pod": _clock_pod,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],

@@ -19,6 +19,7 @@ _SHIFT = re.compile(
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
     r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E))?(?P<keep>~)?$"
 )
+_AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOW = re.compile(r"^DOW-([1-7])$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
@@ -146,6 +147,14 @@ class Resolver:
         if value.startswith("REFIN-"):  # "the 1988 period": the reporting period in question, in 1988
             year = value[6:]
             return _valid(year + self.last_period[4:] if self.last_period else year)
+        if m := _AROUND.match(value):  # "the day before Tuesday": a day counted from another
+            inner = self._resolve(m.group("inner"), tense)
+            if inner is None or inner[0] == "":
+                return None if inner is None else ""
+            d = describe(inner[0])
+            if d is None or d[0] is not Precision.DAY:
+                return None
+            return self._shift((d[1], Precision.DAY), int(m.group("n")), "day")
         if value.startswith("WEEKOF-"):  # "the week of March 6": the week that day falls in
             inner = value[7:]
             day = inner if _is_absolute(inner) else self._resolve_date(inner, tense, time)
