@@ -101,6 +101,11 @@ class TestAnaphoricGranularity:
         assert found(text)[-1] == ("that day", "1987-10-19")
         assert found("Prices fell in 1987. Trades made that day lost money.") == [("1987", "1987")]
 
+    def test_that_day_is_no_day_outside_the_month_mentioned(self) -> None:
+        # The last day mentioned is in February; "that same day" is a day of last October.
+        text = "The site closed Thursday. A doctor was shot last October. His name was crossed out that same day."
+        assert found(text, dt.date(1999, 2, 6)) == [("Thursday", "1999-02-04"), ("last October", "1998-10")]
+
     def test_that_same_day(self) -> None:
         text = "The talks opened on March 3, 2021. That same day the envoys left."
         assert found(text)[1] == ("That same day", "2021-03-03")

@@ -240,8 +240,13 @@ class Resolver:
             out_unit = ref_unit
         elif _coarser(ref_unit, unit):
             if n == 0 and unit == "day" and not keep:
-                # "that day" needs a day: the last one mentioned, not the year mentioned since.
-                return self.last_day.isoformat() if self.last_day else None
+                # "that day" needs a day: the last one mentioned, not the year mentioned since,
+                # so long as it lies in that year ("that same day" after "last October" is no day
+                # of February); else no date at all.
+                period = describe(format_at(base, ref_unit))
+                if self.last_day is None or period is None or not period[1] <= self.last_day <= period[2]:
+                    return None
+                return self.last_day.isoformat()
             out_unit = ref_unit  # "two days later" after "March": March is all we know
         if out_unit == "season":
             day = shift(base, n * (12 if unit == "year" else 3), "month")
