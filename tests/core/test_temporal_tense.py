@@ -49,6 +49,19 @@ class TestPlansAndDeadlines:
         assert found(text, MON) == [("Friday", "2022-06-10")]
 
 
+class TestParticiplesBeforeNouns:
+    def test_an_ed_form_after_an_article_tells_no_tense(self) -> None:
+        # "a still unspecified date" is a noun phrase: the "would" of the clause decides.
+        oct26 = dt.date(1989, 10, 26)
+        text = "The split would be paid on a still unspecified date in January."
+        assert found(text, oct26) == [("January", "1990-01")]
+        text = "The new parliament would meet in a hastily converted hall in January."
+        assert found(text, oct26) == [("January", "1990-01")]
+
+    def test_an_ed_verb_still_points_back(self) -> None:
+        assert found("Prices jumped in January.", dt.date(1989, 10, 26)) == [("January", "1989-01")]
+
+
 class TestPresentTenseSchedules:
     def test_present_tense_verb_points_ahead(self) -> None:
         assert found("The envoy arrives Monday in Cairo.") == [("Monday", "2023-01-02")]

@@ -14,6 +14,9 @@ NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the p
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
+# unspecified date", "the newly elected president" tell no tense.
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s+yet\s+)?$", re.IGNORECASE)
 # What may stand between "by"/"until" and the date: "by the end of May", "until early June".
 _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
@@ -49,6 +52,10 @@ def sentence_cues(
         for m in cue.finditer(text, a, b):
             if label != FUTURE and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
+            if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
+                text, max(0, m.start() - 24), m.start()
+            ):
+                continue
             found.append((m.start(), m.end(), label))
     # Where cues overlap the longest one speaks: "had been due to" (past) over "due to" (future),
     # "scheduled to" (future) over "scheduled" (a weak past).
