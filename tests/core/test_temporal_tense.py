@@ -40,6 +40,12 @@ class TestPlansAndDeadlines:
             ("Jan. 14", "2023-01-14")
         ]
 
+    def test_an_infinitive_in_a_past_sentence_is_the_nearer_period(self) -> None:
+        oct26 = dt.date(1989, 10, 26)
+        text = "Supply problems made it hard for the firm to meet demand well into the summer."
+        assert found(text, oct26) == [("the summer", "1989-SU")]
+        assert found("The firm hopes to meet demand into the summer.", oct26) == [("the summer", "1990-SU")]
+
     def test_a_deadline_or_plan_alone_points_ahead(self) -> None:
         assert found("The deadline is Friday.") == [("Friday", "2022-12-30")]
         assert found("The government planned to pay the claims on Friday.") == [("Friday", "2022-12-30")]
