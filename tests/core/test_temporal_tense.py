@@ -21,6 +21,12 @@ class TestFutureInThePast:
         assert found("The talks were due to open on Dec. 20.") == [("Dec. 20", "2022-12-20")]
         assert found("It had been due to expire Friday evening.", MON) == [("Friday evening", "2022-06-10TEV")]
 
+    def test_a_day_or_month_takes_the_closer_reading_either_side(self) -> None:
+        # Published Dec. 28: next April is 94 days ahead, last April 271 days back.
+        assert found("Iraq was given a deadline of April 1.") == [("April 1", "2023-04-01")]
+        assert found("Talks were expected to begin in March.") == [("March", "2023-03")]
+        assert found("The talks were due to open in October.") == [("October", "2022-10")]
+
     def test_plain_past_still_goes_back(self) -> None:
         assert found("The ministers had met on Jan. 3.") == [("Jan. 3", "2022-01-03")]
 

@@ -317,7 +317,8 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
     """Resolve a weekday or a date without its year against `base`.
 
     rel PAST/FUTURE: the nearest one before/after (strict: never `base`'s own period); "same": in
-    base's year (or week); NEAREST: a weekday before or after, whichever is closer; None: the same
+    base's year (or week); NEAREST: the last or the next one, whichever is closer (a future seen
+    from the past: "was due to open in March", "had set a deadline of April 1"); None: the same
     period as base if it is, else a weekday back, a day or month back unless less than two months
     ahead, a quarter or season the nearer one.
     """
@@ -341,8 +342,9 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         name = calendar.day_name[wd - 1]
         day = calendar_date(name, base, FUTURE if rel == FUTURE else PAST)
         return None if day is None else day.isoformat()
+    closest = rel == NEAREST  # a day or month: the closer reading, either side
     if rel == NEAREST:
-        rel = None  # dates and periods then read as with no cue: back, unless a little ahead
+        rel = None  # holidays and periods: the nearer one, as with no cue
     h = _HOLIDAY.match(target)
     if h:
         spec = target[5:]
@@ -388,14 +390,14 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
         phrase = f"{day_} {calendar.month_name[month]}" if 1 <= month <= 12 else ""
         if not phrase:
             return None
-        return _nearest(phrase, base, rel, "day", just_gone=not strict)
+        return _nearest(phrase, base, rel, "day", just_gone=not strict, closest=closest)
     if m.group("month"):
         month = int(m.group("month"))
         if not 1 <= month <= 12:
             return None
         if rel == "same" or (not strict and month == base.month):
             return f"{base.year}-{month:02d}"
-        return _nearest(calendar.month_name[month], base, rel, "month")
+        return _nearest(calendar.month_name[month], base, rel, "month", closest=closest)
     period = m.group("period")
     candidates = []
     for year in (base.year - 2, base.year - 1, base.year, base.year + 1, base.year + 2):
@@ -424,8 +426,11 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
     return min(options)[1] if options else None
 
 
-def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str, just_gone: bool = False) -> str | None:
-    """dateparser's past or future reading of `phrase` for rel PAST or FUTURE; else the past one.
+def _nearest(
+    phrase: str, base: dt.date, rel: str | None, unit: str, just_gone: bool = False, closest: bool = False
+) -> str | None:
+    """dateparser's past or future reading of `phrase` for rel PAST or FUTURE; else the past one,
+    or with `closest` the closer of the two.
 
     With only a weak past cue ("-ed") or none, a date less than two months ahead stays ahead: "the
     offer, extended to Nov. 20" in a November article is this Nov. 20, not last year's.
@@ -442,6 +447,9 @@ def _nearest(phrase: str, base: dt.date, rel: str | None, unit: str, just_gone: 
     past, future = calendar_date(phrase, base, PAST), calendar_date(phrase, base, FUTURE)
     if past is None or future is None:
         return None
+    if closest:
+        day = future if (future - base).days < (base - past).days else past
+        return format_at(day, unit)
     # No cue at all counts as a weak past: news tells what happened ("In March 19 people died").
     day = future if (future - base).days <= _AHEAD_DAYS else past
     return format_at(day, unit)
