@@ -457,3 +457,20 @@ def test_smoke_20000_draw_rect_calls(qtbot) -> None:
         painter.drawRect(QRectF(i % 390, (i // 390) % 290, 8, 8))
     painter.end()
     assert QColor(image.pixel(4, 4)) != QColor("white")
+
+
+def test_right_click_selects_the_event_and_offers_the_windows_entries(view: TimelineView, qtbot, monkeypatch) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    edit = QAction("Edit event…", view)
+    view.extra_actions = [edit, None]
+    shown: list[list[str]] = []
+    monkeypatch.setattr(QMenu, "exec", lambda self, *a: shown.append([a.text() for a in self.actions()]))
+    view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
+    with qtbot.waitSignal(view.event_selected, timeout=2000) as blocker:
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.RightButton, pos=_centre_of(view, "e4"))
+    assert blocker.args == ["e4"] and view.selected_event() == "e4"
+    assert shown and shown[0][0] == "Edit event…" and "Fit all" in shown[0]
+    view.canvas.selected = -1  # nothing selected: only the timeline's own entries
+    assert "Edit event…" not in [a.text() for a in view.context_menu().actions()]

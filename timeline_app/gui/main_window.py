@@ -138,6 +138,7 @@ class MainWindow(LibraryActionsMixin, QMainWindow):
         )
         self.curation = CurationActions(host, self)
         self.table.extra_actions = self.curation.context_actions()
+        self.timeline.extra_actions = self.curation.context_actions()
         for action in self.curation.event_actions():
             # Keys such as Delete act on the events only where the events are: table and timeline.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

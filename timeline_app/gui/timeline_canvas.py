@@ -402,6 +402,11 @@ class TimelineCanvas(QWidget):
             self.update()
             return
         if button == Qt.MouseButton.RightButton:
+            # The menu acts on the event under the cursor: select it first, as a left click would.
+            event_idx, _cluster = self.item_at(pos)
+            if event_idx >= 0 and event_idx != self.selected:
+                self.selected = event_idx
+                self.event_clicked.emit(event_idx)
             self.update()
             self._context_menu(event.globalPosition().toPoint())
             return

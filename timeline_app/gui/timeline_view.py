@@ -81,6 +81,7 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data = TimelineData()
+        self.extra_actions: list[QAction | None] = []  # entries for the selected event (None: separator)
         self.canvas = TimelineCanvas(self._data, self)
         self.scrollbar = LaneScrollBar(Qt.Orientation.Vertical, self)
         self.overview = TimelineOverview(self._data, self)
@@ -248,6 +249,13 @@ class TimelineView(QWidget):
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
+        if self.canvas.selected >= 0 and self.extra_actions:
+            for action in self.extra_actions:  # the window's entries for the selected event
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            menu.addSeparator()
         menu.addAction("Fit all", self.fit_all)
         menu.addAction("Go to date…", self._on_go_to_date_triggered)
         sel = menu.addAction("Zoom to selection", self.zoom_to_selection)
