@@ -461,12 +461,12 @@ def test_smoke_20000_draw_rect_calls(qtbot) -> None:
 
 def test_right_click_selects_the_event_and_offers_the_windows_entries(view: TimelineView, qtbot, monkeypatch) -> None:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu
 
     edit = QAction("Edit event…", view)
     view.extra_actions = [edit, None]
     shown: list[list[str]] = []
-    monkeypatch.setattr(QMenu, "exec", lambda self, *a: shown.append([a.text() for a in self.actions()]))
+    monkeypatch.setattr(TimelineView, "_exec_menu", lambda self, menu, pos: shown.append(
+        [a.text() for a in menu.actions()]))
     view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
     with qtbot.waitSignal(view.event_selected, timeout=2000) as blocker:
         qtbot.mouseClick(view.canvas, Qt.MouseButton.RightButton, pos=_centre_of(view, "e4"))

@@ -341,7 +341,10 @@ class TimelineView(QWidget):
         self.canvas.set_viewport(self.canvas.vp.centred_on(centre))
 
     def _on_canvas_context_menu_requested(self, global_pos: QPoint) -> None:
-        self.context_menu().exec(global_pos)
+        self._exec_menu(self.context_menu(), global_pos)
+
+    def _exec_menu(self, menu: QMenu, global_pos: QPoint) -> None:
+        menu.exec(global_pos)  # its own method, so that tests can stand in for the modal menu
 
     def _on_overview_zoom_requested(self, factor: float) -> None:
         self.zoom_by(factor)
