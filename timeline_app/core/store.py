@@ -99,8 +99,6 @@ _MIGRATIONS = {1: _SCHEMA, 2: _V2}
 EDIT_FIELDS = ("date", "countries", "organizations", "event_type", "summary", "verified", "hidden",
                "deleted", "group", "note")
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
 _ARTICLE_COLUMNS = (
     "article_id", "title", "source", "source_path", "url", "byline", "fmt",
     "published", "published_source", "added_at", "event_count",
@@ -134,7 +132,8 @@ class Library:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.backup_path: Path | None = None  # set when opening migrated an older library
-        self._check_file()
+        if self.path.is_dir():
+            raise LibraryError(f"{self.path} is a folder, not a library file.")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(self.path), timeout=30.0)
@@ -142,6 +141,16 @@ class Library:
             raise LibraryError(f"Cannot open the library {self.path}: {e}.") from e
         self._db.row_factory = sqlite3.Row
         try:
+            # Read the header through SQLite before anything can write: a file that is not a
+            # database is refused untouched. (The file is never opened outside SQLite: closing
+            # another descriptor of it would drop this process's SQLite locks on it.)
+            try:
+                self._db.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.DatabaseError as e:
+                raise LibraryError(
+                    f"{self.path} is not a Diplomatic Timeline library (not an SQLite file: {e}); "
+                    "it was left untouched."
+                ) from e
             self._configure()
             self._ensure_schema()
         except sqlite3.DatabaseError as e:
@@ -149,24 +158,11 @@ class Library:
             raise LibraryError(
                 f"{self.path} is not a usable library file ({e}); it was left untouched."
             ) from e
+        except BaseException:
+            self._db.close()
+            raise
 
     # -- opening -----------------------------------------------------------------------------
-
-    def _check_file(self) -> None:
-        """Refuse, untouched, a file that exists but is not an SQLite database."""
-        if not self.path.exists():
-            return
-        if self.path.is_dir():
-            raise LibraryError(f"{self.path} is a folder, not a library file.")
-        size = self.path.stat().st_size
-        if size == 0:
-            return  # a file created empty (e.g. by a save dialog): it becomes a new library
-        with self.path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-        if head != _SQLITE_MAGIC:
-            raise LibraryError(
-                f"{self.path} is not a Diplomatic Timeline library (not an SQLite file); it was left untouched."
-            )
 
     def _configure(self) -> None:
         db = self._db
@@ -179,11 +175,15 @@ class Library:
         db.execute("PRAGMA synchronous = NORMAL")
 
     def _ensure_schema(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version, tables = self._schema_state()
         if version == 0 and not tables:
-            self._migrate(0)
-            return
+            # A new library. Two processes may open it at once: the write lock makes one create it.
+            self._db.execute("BEGIN IMMEDIATE")
+            version, tables = self._schema_state()
+            self._db.rollback()
+            if version == 0 and not tables:
+                self._migrate(0)
+                return
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{self.path} was written by a newer version of Diplomatic Timeline "
@@ -205,6 +205,11 @@ class Library:
             self.backup_path = self._backup(version)
             self._migrate(version)
 
+    def _schema_state(self) -> tuple[int, set[str]]:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return version, tables
+
     def _backup(self, version: int) -> Path:
         """Copy the library before migrating it: <name>.v<version>-backup.sqlite3 beside it."""
         target = self.path.with_name(f"{self.path.stem}.v{version}-backup{self.path.suffix or '.sqlite3'}")
@@ -221,11 +226,19 @@ class Library:
         return target
 
     def _migrate(self, version: int) -> None:
-        """Run every migration after `version` in one transaction."""
+        """Run every migration after `version` in one transaction, under the write lock."""
         script = "".join(_MIGRATIONS[v] for v in range(version + 1, SCHEMA_VERSION + 1))
-        # executescript commits first; the explicit transaction makes the whole migration atomic.
+        statements = [st.strip() for st in script.split(";") if st.strip()]
         try:
-            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+            self._db.execute("BEGIN IMMEDIATE")
+            current = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if current != version:  # another process migrated it meanwhile
+                self._db.rollback()
+                return
+            for statement in statements:
+                self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.commit()
         except sqlite3.Error as e:
             if self._db.in_transaction:
                 self._db.rollback()
