@@ -1,7 +1,7 @@
 """Batch throughput with 1 and 2 workers, and the parent's memory as the corpus grows.
 
 Each measurement runs in a fresh subprocess (so peak memory is its own), on generated articles:
-  python benchmarks/scale.py                 # 5,000 articles x {1, 2} workers; memory at 1,000 and 20,000
+  python benchmarks/scale.py                 # 20,000 articles x {1, 2} workers; memory at 1,000 and 20,000
   python benchmarks/scale.py --sizes 1000 --workers 1 2 --dask   # also on a local Dask cluster
 """
 
@@ -45,8 +45,9 @@ def _measure(n: int, workers: int, dask: bool = False) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--child", nargs=2, type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--articles", type=int, default=5000,
-                    help="corpus size for the throughput runs (large enough to amortise worker start-up)")
+    ap.add_argument("--articles", type=int, default=20000,
+                    help="corpus size for the throughput runs (large enough to amortise the workers' "
+                         "start-up of a few seconds)")
     ap.add_argument("--memory-sizes", type=int, nargs="*", default=[1000, 20000])
     ap.add_argument("--dask", action="store_true", help="also run on a local Dask cluster (2 workers)")
     args = ap.parse_args()
@@ -61,7 +62,8 @@ def main() -> None:
               f"{r['seconds']:7.1f} s  {r['articles_per_s']:7.1f} articles/s  parent peak {r['parent_peak_rss_mb']} MB")
     speedup = runs[1]["articles_per_s"] / runs[0]["articles_per_s"]
     print(f"speed-up with 2 workers: {speedup:.2f}x")
-    memory = [_measure(n, 2) for n in args.memory_sizes]
+    # The parent's memory as the corpus grows (a run of the throughput size is reused).
+    memory = [runs[1] if n == args.articles else _measure(n, 2) for n in args.memory_sizes]
     for r in memory:
         print(f"memory: {r['articles']:6d} articles -> parent peak {r['parent_peak_rss_mb']} MB "
               f"({r['articles_per_s']} articles/s)")
