@@ -2,54 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pandas as pd
-import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from timeline_app.core import pipeline
 from timeline_app.core.store import Library
 from timeline_app.gui.event_model import display_date
 from timeline_app.gui.main_window import MainWindow
+from tests.gui.conftest import LOAD_TIMEOUT
 
-LOAD_TIMEOUT = 120_000
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "gui_corpus"
-
-
-@pytest.fixture(scope="module")
-def corpus_library(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("curation") / "library.sqlite3"
-    report = pipeline.import_inputs([str(CORPUS)], path, workers=1)
-    assert report.added == 5, report.summary()
-    with Library(path) as library:  # fold the WAL into the file so that a copy is complete
-        library._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
 
 
 def _reloaded(qtbot, window: MainWindow):
     return qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT)
-
-
-def _open(qtbot, library: Path, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(library, settings)
-    qtbot.addWidget(window)
-    with _reloaded(qtbot, window):
-        window.resize(1400, 880)
-        window.show()
-    return window
-
-
-@pytest.fixture()
-def window(qtbot, tmp_path, corpus_library) -> MainWindow:
-    library = tmp_path / "library.sqlite3"
-    shutil.copy(corpus_library, library)
-    win = _open(qtbot, library, tmp_path)
-    yield win
-    win.close()
 
 
 def _events(window: MainWindow) -> pd.DataFrame:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -12,20 +11,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from timeline_app import paths
-from timeline_app.core import pipeline
-from timeline_app.core.store import Library
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.library_panel import NEEDS_DATE
 from timeline_app.gui.jobs import EXPORT_FORMATS
 from timeline_app.gui.main_window import MainWindow
+from tests.gui.conftest import LOAD_TIMEOUT, open_window, window_settings
 
-LOAD_TIMEOUT = 120_000
-# Five short articles of our own with overlapping countries (Turkey and Syria in three of them).
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "gui_corpus"
 
 ARTICLE_WITH_DATE = """Ankara and Damascus agree to reopen border crossing
 
@@ -42,38 +37,8 @@ They plan to meet again next month in Khartoum.
 """
 
 
-@pytest.fixture(scope="module")
-def corpus_library(tmp_path_factory) -> Path:
-    """The test corpus imported once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("corpus") / "library.sqlite3"
-    report = pipeline.import_inputs([str(CORPUS)], path, workers=1)
-    assert report.added == 5, report.summary()
-    with Library(path) as library:  # fold the WAL into the file so that a copy is complete
-        library._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
-def _settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-def _open(qtbot, library: Path, settings: QSettings) -> MainWindow:
-    # The library is read on a worker thread; its result is queued, so nothing is missed before waiting.
-    window = MainWindow(library, settings)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
-        window.resize(1400, 880)
-        window.show()
-    return window
-
-
-@pytest.fixture()
-def window(qtbot, tmp_path, corpus_library) -> MainWindow:
-    library = tmp_path / "library.sqlite3"
-    shutil.copy(corpus_library, library)
-    win = _open(qtbot, library, _settings(tmp_path))
-    yield win
-    win.close()
+_settings = window_settings
+_open = open_window
 
 
 def _reloaded(qtbot, window: MainWindow):
