@@ -130,3 +130,28 @@ def test_extract_mixed_folder(tmp_path):
     assert values[("Envoys", "2019")] == "2019"
     assert values[("Talks in Zürich", "Monday")] == "2020-09-07"
     assert not any(text in ("1998", "2004") for _, text in values)
+
+
+def test_exports_carry_the_users_corrections(tmp_path):
+    from timeline_app.core.store import Library
+
+    lib = tmp_path / "lib.sqlite3"
+    assert run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--library", str(lib),
+               "--workers", "1").returncode == 0
+    with Library(lib) as library:
+        events = library.events_frame()
+        wed = events[events["date_text"] == "Wednesday"].iloc[0]
+        library.add_edit(wed.event_key, "countries", wed.countries, "ARM;AZE;CHE")
+        library.add_edit(wed.event_key, "verified", "0", "1")
+        gone = events[events["date_text"] == "2021"].iloc[0]
+        library.add_edit(gone.event_key, "deleted", "0", "1")
+    out = run("export", "--library", str(lib), "--csv", str(tmp_path / "e.csv"),
+              "--mentions-csv", str(tmp_path / "m.csv"))
+    assert out.returncode == 0, out.stderr
+    e = {r["event_id"]: r for r in rows(tmp_path / "e.csv")}
+    assert e[wed.event_id]["countries"] == "ARM;AZE;CHE"
+    assert e[wed.event_id]["verified"] == "True" and e[wed.event_id]["origin"] == "edited: countries"
+    assert gone.event_id not in e
+    m = [r for r in rows(tmp_path / "m.csv") if r["event_id"] == wed.event_id]
+    assert m and all(r["countries"] == "ARM;AZE;CHE" for r in m)
+    assert not any(r["date_text"] == "2021" for r in rows(tmp_path / "m.csv"))

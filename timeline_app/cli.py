@@ -169,7 +169,7 @@ def _run_extract(opts: argparse.Namespace) -> int:
                           file=sys.stderr)
             try:
                 if opts.mentions_csv:
-                    export.write_mentions_csv(library.mentions_frame(), opts.mentions_csv, bom=opts.bom)
+                    export.write_mentions_csv(library.curated_mentions(), opts.mentions_csv, bom=opts.bom)
                 if opts.csv:
                     export.write_events_csv(library.events_frame(), opts.csv, bom=opts.bom)
             except TimelineError as e:
@@ -202,7 +202,7 @@ def _run_export(opts: argparse.Namespace) -> int:
     )
     try:
         with Library(opts.library) as library:
-            mentions = library.mentions_frame()
+            mentions = library.curated_mentions()  # with the user's corrections, as the GUI shows them
         from timeline_app.core.frames import events_from_mentions
 
         events = events_from_mentions(mentions)
