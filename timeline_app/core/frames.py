@@ -168,8 +168,9 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
         out.loc[multi_ids, "publication_date"] = pubs
         out.loc[multi_ids, "verified"] = grouped["verified"].any()
         out.loc[multi_ids, "hidden"] = grouped["hidden"].any()
-        locs = grouped["location_country"].agg(lambda s: _unique_join(s, LIST_SEPARATOR).split(LIST_SEPARATOR)[0])
-        out.loc[multi_ids, "location_country"] = locs
+        # The first location given by the event's mentions, most precise mention first.
+        out.loc[multi_ids, "location_country"] = grouped["location_country"].agg(
+            lambda s: next((v for v in s if v), ""))
     out = out.sort_values(["date_start", "event_id"], kind="stable").reset_index(drop=True)
     out["sources"] = out["sources"].astype(int)
     out["quad_class"] = out["quad_class"].astype(int)
