@@ -359,6 +359,26 @@ def test_a_wire_dateline_is_not_an_event() -> None:
     assert pact.countries == ("HUN", "POL")
 
 
+@pytest.mark.parametrize("opening", [
+    "ANKARA, July 19 (Reuters) - ",
+    "NEW YORK/GENEVA, July 19 (AP) -- ",
+    "KYIV, Ukraine, July 19, 2023 \u2014 ",
+    "ANKARA, July 19: ",
+])
+def test_a_wire_dateline_opening_a_paragraph_is_not_an_event(opening: str) -> None:
+    text = f"Headline\n\n{opening}Turkey and Russia signed a grain deal on Wednesday."
+    found = extract(text, date_at(text, "July 19", "2023-07-19"), date_at(text, "Wednesday", "2023-07-19"),
+                    published=dt.date(2023, 7, 19))
+    assert [m.date.text for m in found] == ["Wednesday"]
+    assert found[0].countries == ("RUS", "TUR")
+
+
+def test_a_date_after_a_capitalised_place_in_a_sentence_is_still_an_event() -> None:
+    text = "Talks in ANKARA, July 19 and 20, brought Turkey and Russia closer."
+    found = extract(text, date_at(text, "July 19", "2023-07-19"), published=dt.date(2023, 7, 25))
+    assert [m.date.text for m in found] == ["July 19"]
+
+
 def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
     import shutil
 

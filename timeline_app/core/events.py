@@ -30,6 +30,10 @@ _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _PAIR = re.compile(r"\b(?:two|both|pair)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+# A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
+# the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
+_WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
+_WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
 
@@ -264,7 +268,13 @@ def _blanked(text: str, span: tuple[int, int], d: DateMention, blank: str) -> st
 
 
 def _is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
-    """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)"."""
+    """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)".
+
+    Also the wire prefix of a first paragraph: "ANKARA, July 19 (Reuters) - Turkey said on Wednesday ...".
+    """
+    line_start = text.rfind("\n", 0, d.start) + 1
+    if _WIRE_PLACE.fullmatch(text, line_start, d.start) and _WIRE_AFTER.match(text, d.end):
+        return True
     if "\n" in text[sent[0] : sent[1]]:
         return False
     words = _WORDS.findall(text[sent[0] : d.start] + " " + text[d.end : sent[1]])
