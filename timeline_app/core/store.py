@@ -13,6 +13,7 @@ from typing import TypeVar
 import pandas as pd
 
 from timeline_app.core import frames
+from timeline_app.core.article_removal import ArticleRemoval
 from timeline_app.core.models import Article, DateSource, EventMention
 from timeline_app.errors import LibraryError
 
@@ -126,7 +127,7 @@ def _iso(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
-class Library:
+class Library(ArticleRemoval):
     """One library file. Use one Library per thread; SQLite's WAL lets readers and a writer overlap."""
 
     def __init__(self, path: str | Path) -> None:
@@ -338,12 +339,15 @@ class Library:
             cur = self._db.executemany("DELETE FROM articles WHERE id = ?", ids)
         return cur.rowcount
 
+    @_guarded
     def set_setting(self, key: str, value: str) -> None:
+        """Store a value that travels with the library (the window's filters, for instance)."""
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     @_guarded
     def setting(self, key: str, default: str = "") -> str:
+        """The value stored under `key`, or `default` when there is none."""
         row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return default if row is None else str(row[0])
 
