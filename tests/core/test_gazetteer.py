@@ -208,6 +208,24 @@ def test_person_from_the_phoenix_dictionary(gaz: Gazetteer) -> None:
     assert codes(gaz, "Sergey Lavrov said so.", dt.date(2010, 1, 1), kind=EntityKind.PERSON) == ["RUS"]
 
 
+@pytest.mark.parametrize("text", [
+    "UN Secretary-General Antonio Guterres called for a ceasefire.",
+    "NATO's secretary general Jens Stoltenberg spoke in Oslo.",
+    "The NATO chief, Jens Stoltenberg, spoke in Oslo.",
+])
+def test_an_organisations_officer_acts_for_it_not_for_their_country(gaz: Gazetteer, text: str) -> None:
+    found = gaz.tag(text, dt.date(2023, 12, 15))
+    persons = [m for m in found if m.kind is EntityKind.PERSON]
+    assert persons and all(m.code == "" for m in persons)
+    assert [m.kind for m in found][0] is EntityKind.ORGANIZATION
+
+
+def test_the_same_person_elsewhere_keeps_their_country(gaz: Gazetteer) -> None:
+    # Only an office named right before the name makes its holder the organisation's officer.
+    found = gaz.tag("NATO and Jens Stoltenberg disagreed.", dt.date(2010, 1, 1))
+    assert [(m.text, m.code) for m in found if m.kind is EntityKind.PERSON] == [("Jens Stoltenberg", "NOR")]
+
+
 # ---- the country list ------------------------------------------------------------------------------
 
 

@@ -166,11 +166,13 @@ def is_headline(text: str, offset: int) -> bool:
 class Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "matched_end", "last_location_end", "_cue_counts", "_index")
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "org_officials", "matched_end",
+                 "last_location_end", "_cue_counts", "_index")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
         self.person_names: set[str] = set()
+        self.org_officials: set[str] = set()  # persons this text presents as an organisation's officer
         self.matched_end = -1  # end of the last name found: a name before a name is no first name
         self.last_location_end = -1  # end of the last name found, when it was a location
         self._cue_counts: dict[frozenset[str], list[int]] = {}

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline_app.core.actors import ContextWords, Doc, is_person_name, learn_names, role_of, token_key
@@ -74,6 +74,9 @@ class _Alias:
                 return iso
         past = [r for r in self.ranges if r[1] <= when]
         return max(past, key=lambda r: r[2])[0] if past else ""
+
+# Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
+_JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})
 
 
 @dataclass(frozen=True)
@@ -310,6 +313,11 @@ class Gazetteer:
                     continue
                 nxt = last + 1
                 mention = self._mention(doc, i, last, alias, when)
+                if mention is not None and mention.kind is EntityKind.PERSON and mention.code:
+                    if alias.name in doc.org_officials or (found_at and self._org_title_before(doc, found_at[-1], i)):
+                        # "UN Secretary-General Antonio Guterres": he acts for the UN, not for Portugal.
+                        doc.org_officials.add(alias.name)
+                        mention = replace(mention, code="")
                 if mention is not None:
                     out.append(mention)
                     found_at.append((i, last, mention))
@@ -339,6 +347,23 @@ class Gazetteer:
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
+
+    def _org_title_before(self, doc: Doc, previous: tuple[int, int, EntityMention], i: int) -> bool:
+        """True when token i follows an organisation and its office: "NATO's secretary general", "IAEA chief"."""
+        _first, org_last, org = previous
+        if org.kind is not EntityKind.ORGANIZATION or not org_last < i - 1 <= org_last + 6:
+            return False
+        titles = self._words.role_words | self._words.of("title")
+        offices = 0
+        for k in range(org_last + 1, i):
+            if not doc.joined(k - 1, k):
+                return False
+            key = doc.keys[k]
+            if key in titles and key not in _JOINERS:
+                offices += 1
+            elif key not in ("'", "s", "-"):
+                return False
+        return offices > 0 and (doc.joined(i - 1, i) or doc.text[doc.ends[i - 1] : doc.starts[i]].strip() == ",")
 
     def _is_one_word_name(self, key: str) -> bool:
         """True when `key` alone is a name of the gazetteer ("Paris", "NATO")."""
