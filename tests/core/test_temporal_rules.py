@@ -66,6 +66,25 @@ def test_bad_rule_lines_are_reported_with_path_and_line(
     assert reason in str(err.value)
 
 
+def test_several_examples_above_one_rule_each_become_a_test(rules_copy: Path) -> None:
+    path = rules_copy / "rules" / "zz_extra.txt"
+    path.write_text(
+        "// EXAMPLE: It was AD 2011. => AD 2011 = 2011\n"
+        "// EXAMPLE: It was AD 1999. => AD 1999 = 1999\n"
+        "anno_domini :: AD %year :: {year}\n",
+        encoding="utf-8",
+    )
+    examples = [e for e in load_rules(rules_copy).examples if e.rule == "anno_domini"]
+    assert [(e.line, e.surface, e.value) for e in examples] == [(1, "AD 2011", "2011"), (2, "AD 1999", "1999")]
+
+
+def test_an_example_left_without_a_rule_is_reported(rules_copy: Path) -> None:
+    path = rules_copy / "rules" / "zz_extra.txt"
+    path.write_text("// EXAMPLE: It was AD 2011. => AD 2011 = 2011\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"zz_extra.txt:1: EXAMPLE without a rule below it"):
+        load_rules(rules_copy)
+
+
 def test_bad_table_line_is_reported(rules_copy: Path) -> None:
     path = rules_copy / "normalization" / "month.txt"
     line = _append(path, '"Januar" "01"\n')

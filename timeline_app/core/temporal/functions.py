@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 
@@ -101,6 +102,21 @@ def _days_around(count: str, side: str) -> str:
     return f"{'-' if side.lower() == 'before' else '+'}{n}"
 
 
+def _week_day(ordinal: str, month: str, last: str = "") -> str:
+    """A day inside the n-th (or last) week of a month, as two digits: the week of a month is the
+    ISO week holding its 4th, 11th, 18th or 25th day (so the first week of January is ISO week 1),
+    the last one the week holding its fourth day from the end."""
+    m = int(month)
+    if not 1 <= m <= 12:
+        raise ValueError(month)
+    if last:
+        return f"{calendar.monthrange(2001, m)[1] - 3:02d}"  # a common year: Feb. 25
+    n = int(ordinal)
+    if not 1 <= n <= 4:  # a "fifth week" may not exist
+        raise ValueError(ordinal)
+    return f"{7 * n - 3:02d}"
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -135,5 +151,6 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
     "clock_pod": _clock_pod,
+    "week_day": _week_day,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
 }

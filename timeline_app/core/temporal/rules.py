@@ -273,29 +273,28 @@ def load_rules(root: Path | None = None) -> RuleSet:
     examples: list[Example] = []
     names: set[str] = set()
     for path in sorted((root / "rules").glob("*.txt")):
-        pending: tuple[int, tuple[str, str | None, str, dt.date | None]] | None = None
+        # Several EXAMPLE lines may stand above one rule: each runs as a test of that rule.
+        pending: list[tuple[int, tuple[str, str | None, str, dt.date | None]]] = []
         for no, line in _content_lines(path):
             text = line.strip()
             if not text or text.startswith("#"):
                 continue
             if text.startswith("//"):
                 if "EXAMPLE" in text:
-                    if pending is not None:
-                        raise _err(path, pending[0], "EXAMPLE without a rule below it")
-                    pending = (no, _parse_example(text, path, no))
+                    pending.append((no, _parse_example(text, path, no)))
                 continue
             rule = _parse_rule(text, path, no, repatterns, len(rules))
             if rule.name in names:
                 raise _err(path, no, f"rule name {rule.name!r} is used twice")
-            if pending is None:
+            if not pending:
                 raise _err(path, no, f"rule {rule.name!r} has no '// EXAMPLE:' line above it")
             names.add(rule.name)
             rules.append(rule)
-            ex_no, (sentence, surface, value, published) = pending
-            examples.append(Example(path, ex_no, rule.name, sentence, surface, value, published))
-            pending = None
-        if pending is not None:
-            raise _err(path, pending[0], "EXAMPLE without a rule below it")
+            for ex_no, (sentence, surface, value, published) in pending:
+                examples.append(Example(path, ex_no, rule.name, sentence, surface, value, published))
+            pending = []
+        if pending:
+            raise _err(path, pending[0][0], "EXAMPLE without a rule below it")
     if not rules:
         raise RulesError(f"{root / 'rules'}:0: no rules found; reinstall the application's resources")
     log.debug("loaded %d temporal rules and %d tables from %s", len(rules), len(tables), root)

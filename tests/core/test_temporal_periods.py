@@ -1,0 +1,83 @@
+"""find_dates on weeks of a month and on fiscal quarters and halves, with what must not match."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline_app.core.models import Precision
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2022, 12, 28)  # a Wednesday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The n-th week of a month is the ISO week holding its 4th, 11th, 18th or 25th day.
+        ("Talks resumed in the first week of January 2021.", [("the first week of January 2021", "2021-W01")]),
+        ("Talks resumed in the second week of January 2021.", [("the second week of January 2021", "2021-W02")]),
+        ("Talks resumed in the third week of March, 2021.", [("the third week of March, 2021", "2021-W11")]),
+        ("Talks resumed in the fourth week of Oct. 2020.", [("the fourth week of Oct. 2020", "2020-W43")]),
+        # June 2021 ends on a Wednesday: its last whole week is June 21-27.
+        ("Talks resumed in the last week of June 2021.", [("the last week of June 2021", "2021-W25")]),
+        ("Talks resumed in the final week of February 2021.", [("the final week of February 2021", "2021-W08")]),
+    ],
+)
+def test_week_of_a_month_with_its_year(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_week_of_a_month_is_a_week_placed_by_the_tense() -> None:
+    ahead = find_dates("Talks will resume in the second week of January.", WED)
+    assert [(m.text, m.value, m.granularity) for m in ahead] == [
+        ("the second week of January", "2023-W02", Precision.WEEK)
+    ]
+    assert (ahead[0].start_date, ahead[0].end_date) == (dt.date(2023, 1, 9), dt.date(2023, 1, 15))
+    assert found("Talks resumed in the first week of December.") == [("the first week of December", "2022-W48")]
+    # March 2022 ends on a Thursday: its last week is the one of March 28-31.
+    assert found("Fighting broke out in the last week of March.") == [("the last week of March", "2022-W13")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks resumed in the fifth week of June.",  # a month has no fifth week of its own
+        "Talks resumed in the second week of the strike.",
+        "The second week was quieter.",
+    ],
+)
+def test_what_is_no_week_of_a_month(sentence: str) -> None:
+    assert all("week" not in text for text, _ in found(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Profit rose in the fiscal first quarter.", [("the fiscal first quarter", "2022-Q1")]),
+        ("Profit rose in the first fiscal quarter.", [("the first fiscal quarter", "2022-Q1")]),
+        ("Sales fell in fiscal 2022's third quarter.", [("fiscal 2022's third quarter", "2022-Q3")]),
+        ("Sales fell in the fiscal 2021 fourth quarter.", [("the fiscal 2021 fourth quarter", "2021-Q4")]),
+        ("Sales fell in the third quarter of fiscal 2021.", [("the third quarter of fiscal 2021", "2021-Q3")]),
+        ("Sales fell in fiscal 2022's second half.", [("fiscal 2022's second half", "2022-H2")]),
+        ("Sales fell in the first half of fiscal 2021.", [("the first half of fiscal 2021", "2021-H1")]),
+        ("Sales will rise in the fiscal second quarter.", [("the fiscal second quarter", "2023-Q2")]),
+    ],
+)
+def test_fiscal_quarters_and_halves(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_fiscal_forms_that_are_no_quarter() -> None:
+    # A quarter of a year is Q1-Q4: "fiscal 2022's fifth quarter" names no quarter of 2022.
+    assert all("-Q5" not in value for _, value in found("Sales fell in fiscal 2022's fifth quarter."))
+    # "half of" a year's budget is a share, not the year's half.
+    assert found("Fiscal 2022's first half of the budget went to roads.") != [
+        ("Fiscal 2022's first half", "2022-H1")
+    ]
+    assert ("fiscal 2022", "2022") in found("A quarter of fiscal 2022 sales came from Asia.")
