@@ -1,0 +1,127 @@
+"""One FilterSpec applied to the table, the timeline, the counts and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+from timeline_app.core import frames
+from timeline_app.core.filters import FilterSpec
+from timeline_app.gui.event_model import EventTableModel
+from timeline_app.gui.filter_panel import FilterPanel
+from timeline_app.gui.snapshot import Snapshot
+from timeline_app.gui.timeline_view import TimelineView
+
+log = logging.getLogger(__name__)
+
+_Base = QMainWindow if TYPE_CHECKING else object
+
+
+class WindowFiltersMixin(_Base):
+    """The filter panel's spec applied with numpy to every view; what exports take.
+
+    MainWindow provides the views and data declared here.
+    """
+
+    snapshot: Snapshot | None
+    mask: np.ndarray
+    spec: FilterSpec
+    export_all: bool
+    show_hidden: bool
+    timeline: TimelineView
+    event_model: EventTableModel
+    filters: FilterPanel
+    filters_dock: QDockWidget
+    count_label: QLabel
+    filter_label: QLabel
+
+    def apply_filters(self, spec: FilterSpec, refit: bool = False) -> None:
+        """One FilterSpec for the table, the timeline and exports."""
+        spec = replace(spec, show_hidden=self.show_hidden)
+        self.spec = spec
+        if self.snapshot is None:
+            return
+        index = self.snapshot.index
+        shown_at_all = self._not_hidden()
+        self.mask = index.mask(spec)
+        self.event_model.set_mask(self.mask)
+        # In country lanes, an event of several countries shows only in the lanes of the filter.
+        self.timeline.set_visible_mask(self.mask, spec.countries or None)
+        # Counts next to each country: how many events checking it would show. With "all", that is
+        # among the events shown; with "any", among those the other filters keep.
+        if spec.countries and spec.match == "any":
+            counted = index.mask(replace(spec, countries=frozenset()))
+        else:
+            counted = self.mask
+        self.filters.countries.update_counts(index.country_counts(counted))
+        total = int(shown_at_all.sum())
+        shown = int(self.mask.sum())
+        self.count_label.setText(f"{shown:,} of {total:,} events shown" if total else "No events yet")
+        description = spec.describe()
+        self.filter_label.setText("" if spec.is_empty() and not spec.show_hidden else f"Filter: {description}")
+        self.filter_label.setToolTip(description)
+        if refit:
+            self.fit_timeline()
+
+    def fit_timeline(self) -> None:
+        """Show the events in view; a few far older ones (a war "in the nineteenth century") do not
+        squeeze all the others into a corner: they stay one Fit (Ctrl+0) or the overview away."""
+        index = self.snapshot.index if self.snapshot is not None else None
+        if index is None or self.mask.sum() < 10:
+            self.timeline.fit_all()
+            return
+        starts, ends = index.start_day[self.mask], index.end_day[self.mask]
+        placed = starts > 0
+        if placed.sum() < 10:
+            self.timeline.fit_all()
+            return
+        starts, ends = starts[placed], ends[placed]
+        lo, hi = int(np.percentile(starts, 5)), int(ends.max())
+        if int(ends.max()) - int(starts.min()) <= 3 * max(hi - lo, 1):
+            self.timeline.fit_all()
+            return
+        pad = max(3, (hi - lo) // 20)
+        self.timeline.zoom_to_date_range(dt.date.fromordinal(max(1, lo - pad)), dt.date.fromordinal(hi + pad))
+
+    def _on_filters_filters_changed(self, spec: FilterSpec) -> None:
+        # Narrowing the events brings them into view, unless the dates follow the view itself.
+        self.apply_filters(spec, refit=not self.filters.sync_check.isChecked())
+
+    def _on_filters_sync_toggled(self, on: bool) -> None:
+        if on:  # take the range on screen now, not at the next pan or zoom
+            self.filters.set_view_range(*self.timeline.visible_range())
+
+    def _not_hidden(self) -> np.ndarray:
+        """True for the events the window shows at all: hidden ones only when asked."""
+        hidden = self.snapshot.hidden() if self.snapshot is not None else np.zeros(0, dtype=bool)
+        return np.ones(len(hidden), dtype=bool) if self.show_hidden else ~hidden
+
+    def set_show_hidden(self, on: bool) -> None:
+        """Show the events the user hid (marked grey), or leave them out again."""
+        self.show_hidden = bool(on)
+        self.apply_filters(self.spec)
+
+    def filtered_events(self) -> pd.DataFrame:
+        if self.snapshot is None:
+            return frames.empty_events()
+        events = self.snapshot.events
+        return events[self._not_hidden()] if self.export_all else events[self.mask]
+
+    def filtered_mentions(self) -> pd.DataFrame:
+        if self.snapshot is None:
+            return frames.empty_mentions()
+        article_ids = frozenset() if self.export_all else self.spec.article_ids
+        return self.snapshot.filtered_mentions(self.filtered_events(), article_ids)
+
+    def _on_timeline_view_changed(self, start: dt.date, end: dt.date) -> None:
+        self.filters.set_view_range(start, end)
+
+    def _on_library_filter_requested(self, ids: list[int]) -> None:
+        self.filters.set_article_ids(ids)
+        self.filters_dock.show()
