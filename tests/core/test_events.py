@@ -379,6 +379,27 @@ def test_a_date_after_a_capitalised_place_in_a_sentence_is_still_an_event() -> N
     assert [m.date.text for m in found] == ["July 19"]
 
 
+def test_a_pronoun_stands_for_the_person_named_just_before() -> None:
+    text = (
+        "On Thursday, Ukraine and Moldova were invited to open talks. "
+        "Viktor Orban had threatened for weeks to veto the decision. He met Emmanuel Macron in Paris on Dec. 7."
+    )
+    first, meeting = extract(text, date_at(text, "Thursday", "2023-12-14"), date_at(text, "Dec. 7", "2023-12-07"),
+                             published=dt.date(2023, 12, 15))
+    assert first.countries == ("MDA", "UKR")
+    assert meeting.countries == ("FRA", "HUN")
+
+
+def test_a_pronoun_after_a_named_state_does_not_guess_a_person() -> None:
+    text = (
+        "On Thursday, Ukraine and Moldova were invited to open talks. "
+        "Viktor Orban spoke, and then Austria objected. He met Emmanuel Macron in Paris on Dec. 7."
+    )
+    _first, meeting = extract(text, date_at(text, "Thursday", "2023-12-14"), date_at(text, "Dec. 7", "2023-12-07"),
+                              published=dt.date(2023, 12, 15))
+    assert "HUN" not in meeting.countries and "FRA" in meeting.countries
+
+
 def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
     import shutil
 

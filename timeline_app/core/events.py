@@ -224,7 +224,7 @@ def extract_event_mentions(
                 antecedent = _most_named(antecedent, entities[: bisect.bisect_left(starts, d.start)], 2)
             countries |= antecedent
         if refers_to_person:
-            countries |= earlier or previous
+            countries |= earlier or _last_person_state(text, entities, starts, span[0]) or previous
         if idx > 0 and _RELATIVE_PERSON.match(clause_text):
             # "Erdogan, who met Putin on Friday": the person before the comma takes part.
             countries |= _describe(*clauses[idx - 1], entities, starts, d).actors
@@ -292,6 +292,26 @@ def _dangling_pronoun(
     hi = bisect.bisect_left(starts, offset + len(clause_text))
     named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
     return not named or named[0].start > offset + m.start()
+
+
+# How far back a pronoun looks for the person it stands for: about two sentences of news.
+_PRONOUN_REACH = 400
+
+
+def _last_person_state(text: str, entities: list[EntityMention], starts: list[int], offset: int) -> frozenset[str]:
+    """The state of the last person named shortly before `offset` ("Orban threatened ... He met"), if any.
+
+    Only when no state is named between them: "Orban spoke to Macron. France said he ..." is unclear.
+    """
+    k = bisect.bisect_left(starts, offset) - 1
+    while k >= 0 and entities[k].start >= offset - _PRONOUN_REACH:
+        e = entities[k]
+        if e.kind is EntityKind.PERSON:
+            return frozenset({e.code}) if e.code else frozenset()
+        if e.role is EntityRole.ACTOR and e.kind is EntityKind.COUNTRY:
+            return frozenset()
+        k -= 1
+    return frozenset()
 
 
 def _line_at(text: str, offset: int) -> tuple[int, int]:
