@@ -208,6 +208,29 @@ class TestPresentDurationsSets:
         assert (now.value, now.granularity, now.placeable) == ("PRESENT_REF", Precision.PRESENT, False)
         assert one("The border is currently closed.").value == "PRESENT_REF"
 
+    def test_current_state_of_a_thing_is_present_ref(self) -> None:
+        assert found("Gonzalez would travel with his current wife.") == [("current", "PRESENT_REF")]
+        assert found("Kellogg's current share is under 40%.") == [("current", "PRESENT_REF")]
+        assert found("Holders may buy at the then current price.") == [("then current", "PAST_REF")]
+        assert found("The firm may buy at the then-current price.") == [("then-current", "PAST_REF")]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The country's current account deficit widened.",  # a balance, not a time
+            "The current swept the swimmers away.",  # the noun
+            "A current of anger ran through the crowd.",
+            "Engineers measured current in the cables.",
+        ],
+    )
+    def test_current_that_is_no_time(self, sentence: str) -> None:
+        assert found(sentence) == []
+
+    def test_future_before_an_adjective_and_its_noun(self) -> None:
+        assert found("The fund helps Kenya meet future medical disasters.") == [("future", "FUTURE_REF")]
+        assert found("The future of the talks is unclear.") == []
+        assert found("He bought a future bride a ring.") == []
+
     def test_durations(self) -> None:
         war = one("The war lasted for three years.")
         assert (war.text, war.value, war.kind, war.placeable) == ("three years", "P3Y", "DURATION", False)
