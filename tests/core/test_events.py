@@ -148,6 +148,9 @@ def test_summary_of_a_long_clause_is_short_and_keeps_the_date() -> None:
         ("Israel carried out airstrikes in Lebanon on Monday.", "Monday", "19", "Fight"),
         ("Norway condemned the attack on Monday.", "Monday", "11", "Disapprove"),
         ("North Korea threatened Japan on Monday.", "Monday", "13", "Threaten"),
+        # The main verb, not the trailing participle clause, types the event.
+        ("Iran and Saudi Arabia agreed on Monday to reopen embassies, ending a seven-year rift.", "Monday", "05",
+         "Engage in diplomatic cooperation"),
     ],
 )
 def test_event_types_from_cameo(sentence: str, surface: str, code_root: str, name: str) -> None:

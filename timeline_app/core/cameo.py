@@ -18,6 +18,8 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _WINDOW = 8  # tokens after a verb in which a pattern's words must appear
 # Tiers: a verb with a matching pattern says most, then a noun naming the event, then a verb alone.
 _PATTERN, _NOUN, _VERB, _STATEMENT = 0, 1, 2, 3
+_SUBORDINATE = 4  # added to the tier of a trigger inside a trailing participle clause
+_PARTICIPLE_OPENING = re.compile(r"\s*,\s*[^\W_]+ing\b")
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,13 @@ class CameoTable:
 
         Blank out the date expression first: "March" and "May" are verbs in the dictionary.
         """
-        raw = _WORD.findall(text)
+        found = list(_WORD.finditer(text))
+        raw = [m.group() for m in found]
         words = [w.lower() for w in raw]
+        # ", ending a rift", ", killing two": a trailing participle clause says what the main verb did;
+        # its trigger counts only when the main clause has none.
+        trailing = next((i for i, m in enumerate(found) if i and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end())
+                         and words[i].endswith("ing")), len(found))
         stems = [_stem(w) for w in words]
         # In running text a capitalised word past the first is a name ("March", "Hold"), not a verb;
         # in a headline every word is capitalised.
@@ -139,6 +146,8 @@ class CameoTable:
                     cand = (_PATTERN if not pattern.startswith("01") else _STATEMENT, i, pattern, w)
                 elif code and cand is None:
                     cand = (_VERB if not code.startswith("01") else _STATEMENT, i, code, w)
+            if cand and i >= trailing:
+                cand = (cand[0] + _SUBORDINATE, *cand[1:])
             if cand and (best is None or cand[:2] < best[:2]):
                 best = cand
         if best is None:
