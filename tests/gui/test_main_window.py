@@ -206,6 +206,7 @@ def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(wind
 
 
 def test_remove_an_article_and_undo(window, qtbot) -> None:
+    c = window.curation
     articles = window.snapshot.articles
     victim = articles.sort_values("event_count").iloc[-1]
     victim_id = int(victim["article_id"])
@@ -213,19 +214,40 @@ def test_remove_an_article_and_undo(window, qtbot) -> None:
     owned = window.snapshot.events["article_ids"].map(lambda s: str(victim_id) in s.split(";"))
     sole = window.snapshot.events.loc[owned & (window.snapshot.events["sources"] == 1), "event_id"]
     assert len(sole) > 0
+    # A correction of one of its events, made before the removal, must come back with it.
+    corrected = str(sole.iloc[0])
+    window.select_event(corrected)
+    with _reloaded(qtbot, window):
+        c.verify_action.trigger()
+    before = window.snapshot.events[["event_id", "summary", "countries", "verified"]].copy()
+    assert bool(before.set_index("event_id").loc[corrected, "verified"])
+
     window.library_panel.select_ids([victim_id])
     with _reloaded(qtbot, window):
         window.library_panel.remove_action.trigger()
     assert len(window.snapshot.articles) == n_articles - 1
     assert not set(sole) & set(window.snapshot.events["event_id"])
-    assert window.undo_action.isEnabled()
-    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
-        window.undo_action.trigger()
-    qtbot.waitUntil(lambda: len(window.snapshot.articles) == n_articles, timeout=LOAD_TIMEOUT)
+    assert "Undo with Ctrl+Z" in window.statusBar().currentMessage()
+    # The removal is on the one undo stack, after the correction, as Edit > Undo (Ctrl+Z) says.
+    assert c.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert c.undo_action.text().startswith("&Undo remove article '" + str(victim["title"])[:20])
+    assert c.undo_stack.count() == 2
+
+    with _reloaded(qtbot, window):
+        c.undo_action.trigger()
+    assert len(window.snapshot.articles) == n_articles
     back = window.snapshot.articles[window.snapshot.articles["title"] == victim["title"]]
-    assert len(back) == 1 and int(back["event_count"].iloc[0]) == int(victim["event_count"])
+    assert len(back) == 1 and int(back["article_id"].iloc[0]) == victim_id
+    assert int(back["event_count"].iloc[0]) == int(victim["event_count"])
     assert back["published"].iloc[0] == victim["published"]
-    assert not window.undo_action.isEnabled()
+    after = window.snapshot.events[["event_id", "summary", "countries", "verified"]]
+    pd.testing.assert_frame_equal(after.reset_index(drop=True), before.reset_index(drop=True))
+    assert c.undo_action.text().startswith("&Undo mark verified")  # the correction is next
+
+    with _reloaded(qtbot, window):
+        c.redo_action.trigger()  # Ctrl+Shift+Z removes it again
+    assert len(window.snapshot.articles) == n_articles - 1
+    assert not set(sole) & set(window.snapshot.events["event_id"])
 
 
 def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp_path, monkeypatch) -> None:
@@ -315,7 +337,7 @@ def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
     assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
     window.shortcuts_action.trigger()
     listed = dict(window.shortcuts_dialog.rows())
-    assert listed["Open files"] and listed["Undo article removal"] and listed["Clear filters"]
+    assert listed["Open files"] and listed["Undo the last change"] and listed["Clear filters"]
     window.shortcuts_dialog.close()
 
 

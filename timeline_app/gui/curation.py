@@ -1,4 +1,4 @@
-"""Undoable curation: every correction is a QUndoCommand that writes edits to the library."""
+"""Undoable curation: every correction, and every removal of articles, is a QUndoCommand on the library."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.curation import TRUE, apply_edits
+from timeline_app.core.article_removal import RemovedArticles
 from timeline_app.core.store import Library
 from timeline_app.errors import LibraryError, TimelineError
 
@@ -209,6 +210,43 @@ class AddEventCommand(CurationCommand):
         self._on_changed()
 
 
+class RemoveArticlesCommand(QUndoCommand):
+    """Takes articles out of the library on redo; undo puts them back as they were, with their
+    mentions (not extracted again), so the user's edits of their events apply again."""
+
+    def __init__(self, text: str, library: Callable[[], Library], article_ids: Sequence[int],
+                 on_changed: Callable[[], None], on_failed: Callable[[TimelineError], None]) -> None:
+        super().__init__(text)
+        self._library = library
+        self.article_ids = [int(i) for i in article_ids]
+        self._removed: RemovedArticles | None = None
+        self._on_changed = on_changed
+        self._on_failed = on_failed
+
+    def redo(self) -> None:
+        try:
+            self._removed = self._library().take_out_articles(self.article_ids)
+        except TimelineError as e:
+            self.setObsolete(True)
+            self._on_failed(e)
+        self._on_changed()
+
+    def undo(self) -> None:
+        removed = self._removed
+        if removed is None:
+            return
+        try:
+            placed = self._library().put_back_articles(removed)
+        except TimelineError as e:
+            self.setObsolete(True)
+            self._on_failed(e)
+        else:
+            # An article whose id was taken meanwhile came back under another: redo removes that one.
+            self.article_ids = [placed.get(i, i) for i in self.article_ids]
+            self._removed = None
+        self._on_changed()
+
+
 class Curator:
     """Builds curation commands and pushes them on a QUndoStack; errors come back as TimelineError.
 
@@ -323,6 +361,18 @@ class Curator:
         steps = [Step.of([Edit(g.key, "group", parts.anchor.key, "")]) for g in parts.others]
         self._push(self._command(f"split '{event.label()}' into {len(steps) + 1} events", steps))
         return True
+
+    def remove_articles(self, article_ids: Sequence[int]) -> int:
+        """Remove articles and their events as one undoable step; returns how many."""
+        ids = list(dict.fromkeys(int(i) for i in article_ids))
+        if not ids:
+            return 0
+        if len(ids) == 1:  # the title as AddEventCommand shows a summary: shortened
+            text = f"remove article '{EventRef('', self._library().article(ids[0]).title).label()}'"
+        else:
+            text = f"remove {len(ids)} articles"
+        self._push(RemoveArticlesCommand(text, self._library, ids, self._on_changed, self._on_failed))
+        return len(ids)
 
     def add_event(self, values: Mapping[str, str], article_id: int | None = None, evidence: str = "",
                   evidence_start: int = 0, evidence_end: int = 0, note: str = "") -> str:

@@ -123,8 +123,8 @@ class CurationActions(QObject):
     def _build_actions(self) -> None:
         a = self._action
         self.undo_action = a("&Undo", QKeySequence.StandardKey.Undo, self._on_undo_action_triggered,
-                             "Take back the last correction")
-        self.redo_action = a("&Redo", None, self._on_redo_action_triggered, "Make the correction again")
+                             "Take back the last change: a correction, or a removal of articles")
+        self.redo_action = a("&Redo", None, self._on_redo_action_triggered, "Make the change again")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_action = a("&Edit event…", "F2", self._on_edit_action_triggered,
                              "Correct the date, countries, organisations, type or summary of the event")
@@ -153,8 +153,8 @@ class CurationActions(QObject):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         # Names for the shortcuts list, where the menu texts change with the selection and the stack.
-        for action, name in ((self.undo_action, "Undo the last correction"),
-                             (self.redo_action, "Redo the correction undone"),
+        for action, name in ((self.undo_action, "Undo the last change"),
+                             (self.redo_action, "Redo the change undone"),
                              (self.verify_action, "Mark events verified or unverified"),
                              (self.hide_action, "Hide or unhide events")):
             action.setProperty("long_name", name)

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline_app.core.models import Article
-from timeline_app.core.store import Library
-
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
@@ -34,22 +31,6 @@ def set_dates_job(library_path: Path, dates: dict[int, dt.date]) -> Job:
             done += 1
             progress(done, len(dates), f"article {article_id}")
         return done
-
-    return job
-
-
-def restore_articles_job(library_path: Path, articles: list[Article]) -> Job:
-    """Put removed articles back (Undo): their text and dates as they were, events extracted again."""
-
-    def job(progress: Progress, cancel: Cancel) -> int:
-        from timeline_app.core.pipeline import process_article
-
-        with Library(library_path) as library:
-            for n, article in enumerate(articles, 1):
-                processed = process_article(article)
-                library.add_article(processed.article, processed.mentions)
-                progress(n, len(articles), article.title)
-        return len(articles)
 
     return job
 

@@ -1,4 +1,4 @@
-"""What the File and Edit menus do to the library: import, publication dates, remove and undo, export."""
+"""What the File and Edit menus do to the library: import, publication dates, removal, export."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMessageBox, QStatusBar
 
 from timeline_app.core import frames
-from timeline_app.core.models import Article
 from timeline_app.core.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.article_view import ArticleView
+from timeline_app.gui.curation_actions import CurationActions
 from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
-from timeline_app.gui.jobs import export_format, restore_articles_job, set_dates_job, write_export
+from timeline_app.gui.jobs import export_format, set_dates_job, write_export
 from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)
@@ -41,10 +41,9 @@ class LibraryActionsMixin:
     jobs: JobQueue
     reader: ArticleView
     empty_label: QLabel
-    undo_action: QAction
+    curation: CurationActions
     export_all: bool
     date_dialog: PublicationDateDialog | None
-    _undo: list[list[Article]]
 
     if TYPE_CHECKING:  # provided by MainWindow and QMainWindow; stubs here would shadow them
         def statusBar(self) -> QStatusBar: ...  # noqa: N802
@@ -176,43 +175,25 @@ class LibraryActionsMixin:
         self.statusBar().showMessage(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
                                      "their dates were resolved again.", 10000)
 
-    # -- removing and undo ---------------------------------------------------------------------
+    # -- removing ------------------------------------------------------------------------------
 
     def _on_library_remove_requested(self, ids: list[int]) -> None:
         self.remove_articles(ids)
 
     def remove_articles(self, ids: list[int]) -> None:
-        """Remove articles and their events; Edit > Undo puts them back."""
+        """Remove articles and their events; Edit > Undo (Ctrl+Z) puts them back as they were."""
         if self.library is None or not ids:
             return
         try:
-            saved = [self.library.article(i) for i in ids]
-            self.library.remove_articles(ids)
+            n = self.curation.curator.remove_articles(ids)
         except TimelineError as e:
             self._show_message("Cannot remove the articles", str(e))
             return
-        self._undo.append(saved)
-        self.undo_action.setEnabled(True)
-        n = len(ids)
-        self.undo_action.setText(f"Undo &removal of {n} article{'s' if n != 1 else ''}")
         if self.reader.article_id in ids:
             self.reader.show_placeholder()
-        self.reload()
+        undo = self.curation.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.statusBar().showMessage(
-            f"Removed {n} article{'s' if n != 1 else ''} and their events. Undo with "
-            f"{self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}.", 15000)
-
-    def undo_removal(self) -> None:
-        if not self._undo:
-            return
-        articles = self._undo.pop()
-        self.undo_action.setEnabled(bool(self._undo))
-        worker = TaskWorker(restore_articles_job(self.library_path, articles), "putting articles back")
-        self.jobs.enqueue(worker, self._after_articles_restored)
-
-    def _after_articles_restored(self, n: int) -> None:
-        self.reload()
-        self.statusBar().showMessage(f"{n} article{'s' if n != 1 else ''} put back.", 8000)
+            f"Removed {n} article{'s' if n != 1 else ''} and their events. Undo with {undo}.", 15000)
 
     # -- export --------------------------------------------------------------------------------
 

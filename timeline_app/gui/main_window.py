@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from timeline_app import paths
 from timeline_app.core import frames
 from timeline_app.core.filters import FilterSpec
-from timeline_app.core.models import Article
 from timeline_app.core.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.article_view import ArticleView
@@ -67,7 +66,6 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         self.last_message: QMessageBox | None = None
         self.date_dialog: PublicationDateDialog | None = None
         self._selected_event = ""
-        self._undo: list[list[Article]] = []
         self.jobs = JobQueue(self)
         self._loader: TaskWorker | None = None
         self._reload_again = False
@@ -175,8 +173,6 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
             self.library.close()
         self.library = library
         self.library_path = path
-        self._undo.clear()
-        self.undo_action.setEnabled(False)
         self._remember_library(path)
         self.library_label.setText(f"Library: {path.name}")
         self.library_label.setToolTip(str(path))

@@ -87,10 +87,6 @@ class WindowMenusMixin(_Base):
         self.export_all_action.setCheckable(True)
         self.quit_action = a("&Quit", "Ctrl+Q", self.close, "Close the window; the library is saved as you go")
 
-        # Ctrl+Z belongs to the corrections of events (curation); removals have their own undo.
-        self.undo_action = a("Undo article &removal", "Ctrl+Alt+Z", self.undo_removal,
-                             "Put the last removed articles back")
-        self.undo_action.setEnabled(False)
         self.find_action = a("&Search events…", QKeySequence.StandardKey.Find, self._on_find_triggered,
                              "Search summaries and evidence")
         self.clear_filters_action = a("&Clear filters", "Ctrl+Shift+X", self.filters.clear, "Show every event")
@@ -143,7 +139,6 @@ class WindowMenusMixin(_Base):
             else:
                 m.addAction(action)
         m.addSeparator()
-        m.addAction(self.undo_action)
         m.addAction(self.table.copy_action)
         m.addAction(self.find_action)
         m.addAction(self.clear_filters_action)
