@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
 SAMPLES = RESOURCES / "samples"
 TEMPORAL = RESOURCES / "temporal"
+INGEST = RESOURCES / "ingest"
 
 APP_NAME = "DiplomaticTimeline"
 

@@ -17,6 +17,9 @@ def read_tsv(path: Path, min_cols: int, max_cols: int | None = None) -> list[tup
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
         raise RulesError(f"{path}: cannot read this resource file ({e.strerror}); reinstall the app's resources.") from e
+    except UnicodeDecodeError as e:
+        line = e.object[: e.start].count(b"\n") + 1
+        raise RulesError(f"{path}:{line}: not UTF-8 text (byte 0x{e.object[e.start]:02x}); save the file as UTF-8.") from e
     rows = []
     for no, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):

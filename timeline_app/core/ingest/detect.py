@@ -8,6 +8,7 @@ from enum import Enum
 from pathlib import PurePosixPath
 
 from timeline_app.core.ingest.encoding import bom_encoding, utf16_without_bom
+from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -27,101 +28,12 @@ class Kind(str, Enum):
     ZIP = "zip"
 
 
-# (offset, signature, what a user calls it). Checked before anything else: a PNG renamed .txt is a PNG.
-_MAGIC: tuple[tuple[int, bytes, str], ...] = (
-    (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (0, b"\xff\xd8\xff", "JPEG image"),
-    (0, b"GIF87a", "GIF image"),
-    (0, b"GIF89a", "GIF image"),
-    (0, b"II*\x00", "TIFF image"),
-    (0, b"MM\x00*", "TIFF image"),
-    (0, b"%PDF-", "PDF document"),
-    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
-    (0, b"{\\rtf", "RTF document"),
-    (0, b"\x7fELF", "ELF executable"),
-    (0, b"\xca\xfe\xba\xbe", "Java class or Mach-O file"),
-    (0, b"\xcf\xfa\xed\xfe", "Mach-O executable"),
-    (0, b"\x00asm", "WebAssembly module"),
-    (0, b"SQLite format 3\x00", "SQLite database"),
-    (0, b"\x1f\x8b", "gzip archive"),
-    (0, b"BZh", "bzip2 archive"),
-    (0, b"\xfd7zXZ\x00", "xz archive"),
-    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (0, b"Rar!\x1a\x07", "RAR archive"),
-    (0, b"OggS", "Ogg audio"),
-    (0, b"ID3", "MP3 audio"),
-    (0, b"fLaC", "FLAC audio"),
-    (0, b"\x1aE\xdf\xa3", "Matroska video"),
-    (4, b"ftyp", "MP4/QuickTime video"),
-    (0, b"wOFF", "web font"),
-    (0, b"wOF2", "web font"),
-)
-_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+# Signatures, extensions and the readers they choose are data: resources/ingest/signatures and
+# extensions. The zip header stays here: it is what the archive reader itself relies on.
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MZ = b"MZ"
 # Bytes other than control characters: text has almost no controls besides tab, line ends and form feed.
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in (0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-
-# Zip containers that are documents, not folders of articles.
-_ZIP_DOCUMENTS = {
-    ".docx": "Word document",
-    ".xlsx": "Excel workbook",
-    ".pptx": "PowerPoint presentation",
-    ".odt": "OpenDocument text",
-    ".ods": "OpenDocument spreadsheet",
-    ".odp": "OpenDocument presentation",
-    ".epub": "EPUB book",
-    ".jar": "Java archive",
-    ".apk": "Android package",
-}
-
-# Text files that are never articles: the assets of a saved web page, code and configuration.
-_NOT_ARTICLES = {
-    ".js": "JavaScript file",
-    ".mjs": "JavaScript file",
-    ".css": "style sheet",
-    ".map": "source map",
-    ".svg": "SVG image",
-    ".ico": "icon",
-    ".woff": "web font",
-    ".woff2": "web font",
-    ".ttf": "font",
-    ".otf": "font",
-    ".py": "Python source file",
-    ".sh": "shell script",
-    ".bat": "batch file",
-    ".ps1": "PowerShell script",
-    ".exe": "Windows program",
-    ".dll": "Windows library",
-    ".sqlite": "SQLite database",
-    ".sqlite3": "SQLite database",
-    ".db": "database file",
-}
-
-_BY_EXTENSION = {
-    ".txt": Kind.TEXT,
-    ".text": Kind.TEXT,
-    ".md": Kind.TEXT,
-    ".markdown": Kind.TEXT,
-    "": Kind.TEXT,
-    ".html": Kind.HTML,
-    ".htm": Kind.HTML,
-    ".xhtml": Kind.HTML,
-    ".shtml": Kind.HTML,
-    ".mht": Kind.MHTML,
-    ".mhtml": Kind.MHTML,
-    ".xml": Kind.FEED,
-    ".rss": Kind.FEED,
-    ".atom": Kind.FEED,
-    ".rdf": Kind.FEED,
-    ".json": Kind.JSON,
-    ".jsonl": Kind.JSONL,
-    ".ndjson": Kind.JSONL,
-    ".csv": Kind.CSV,
-    ".tsv": Kind.TSV,
-    ".tab": Kind.TSV,
-    ".zip": Kind.ZIP,
-}
 
 _HTML_START = re.compile(rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 _FEED_ROOT = re.compile(rb"<(?:rss[\s>]|feed[\s>]|rdf:rdf[\s>]|(?:\w+:)?rdf[\s>])", re.I)
@@ -135,11 +47,9 @@ def extension(name: str) -> str:
 
 
 def _magic_name(head: bytes) -> str | None:
-    for offset, signature, label in _MAGIC:
-        if head[offset : offset + len(signature)] == signature:
-            return label
-    if head[:4] == b"RIFF" and head[8:12] in _RIFF_KINDS:
-        return _RIFF_KINDS[head[8:12]]
+    for signature in knowledge().signatures:
+        if signature.matches(head):
+            return signature.label
     return None
 
 
@@ -179,11 +89,12 @@ def detect(name: str, head: bytes) -> Kind:
     label = _magic_name(head)
     if label:
         raise InputError(f"binary file ({label})")
-    if ext in _NOT_ARTICLES:
-        raise InputError(f"not an article: {_NOT_ARTICLES[ext]} ({ext})")
+    known = knowledge()
+    if ext in known.not_articles:
+        raise InputError(f"not an article: {known.not_articles[ext]} ({ext})")
     if head.startswith(ZIP_MAGIC):
-        if ext in _ZIP_DOCUMENTS:
-            raise InputError(f"{_ZIP_DOCUMENTS[ext]} ({ext}): save it as plain text or HTML to read it")
+        if ext in known.zip_documents:
+            raise InputError(f"{known.zip_documents[ext]} ({ext}): save it as plain text or HTML to read it")
         return Kind.ZIP
     if ext == ".zip":
         raise InputError("not a zip archive (the file has a .zip name but no zip header)")
@@ -192,7 +103,8 @@ def detect(name: str, head: bytes) -> Kind:
     if not wide_text and (b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > 0.05 * len(head)):
         raise InputError("binary file (executable)" if head.startswith(_MZ) else "binary file")
     start = _ascii_head(head)
-    kind = _BY_EXTENSION.get(ext)
+    reader = known.readers.get(ext)
+    kind = Kind(reader) if reader is not None else None
     if kind in (Kind.JSON, Kind.JSONL, Kind.CSV, Kind.TSV):
         return kind
     sniffed = _sniff_markup(start)

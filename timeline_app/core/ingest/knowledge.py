@@ -1,0 +1,183 @@
+"""The readers' knowledge as data: dump and feed field names, binary signatures and extensions (resources/ingest/)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from timeline_app import paths
+from timeline_app.core.tables import read_tsv
+from timeline_app.errors import RulesError
+
+log = logging.getLogger(__name__)
+
+# The files each folder must hold; a missing one is an error, not an empty list.
+DUMP_FIELDS = ("title", "text", "date", "url", "source", "author", "container", "nested")
+FEED_FIELDS = ("date",)
+
+_KEY_NOISE = re.compile(r"[\s_\-.]")
+_FEED_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_EXTENSION = re.compile(r"\.[a-z0-9][a-z0-9_\-]*")
+_NO_EXTENSION = "(none)"
+_MAX_OFFSET = 4095  # detection sees the first few KB of an input
+
+
+def norm_key(key: object) -> str:
+    """A field name as it is compared: lower case, without spaces, "_", "-" or "."."""
+    return _KEY_NOISE.sub("", str(key)).lower()
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Bytes at an offset that mark a file as something other than an article."""
+
+    offset: int
+    data: bytes
+    label: str
+    also: tuple[int, bytes] | None = None  # a second signature the file must carry too
+
+    def matches(self, head: bytes) -> bool:
+        """True when `head`, the first bytes of an input, carries this signature."""
+        if head[self.offset : self.offset + len(self.data)] != self.data:
+            return False
+        if self.also is None:
+            return True
+        offset, data = self.also
+        return head[offset : offset + len(data)] == data
+
+
+@dataclass(frozen=True)
+class IngestKnowledge:
+    """Everything under resources/ingest/, validated."""
+
+    dump_fields: Mapping[str, tuple[str, ...]]  # file stem -> normalised keys, preferred first
+    feed_fields: Mapping[str, tuple[str, ...]]  # file stem -> feedparser entry keys, preferred first
+    signatures: tuple[Signature, ...]
+    readers: Mapping[str, str]  # extension ("" for none) -> reader name (a detect.Kind value)
+    not_articles: Mapping[str, str]  # extension -> what a user calls such a file
+    zip_documents: Mapping[str, str]  # extension -> what a user calls such a document
+
+
+def _check_dump_key(name: str) -> str | None:
+    if name != norm_key(name):
+        return f"key {name!r} must be written as keys are compared: {norm_key(name)!r}"
+    return None
+
+
+def _check_feed_key(name: str) -> str | None:
+    if not _FEED_KEY.fullmatch(name):
+        return f"key {name!r} is not a feedparser key (lower case letters, digits and '_')"
+    return None
+
+
+def _load_names(directory: Path, stems: tuple[str, ...], check: Callable[[str], str | None]) -> dict[str, tuple[str, ...]]:
+    """One list a file, `stem.txt`, one name a line, each checked and listed once."""
+    lists: dict[str, tuple[str, ...]] = {}
+    for stem in stems:
+        path = directory / f"{stem}.txt"
+        seen: dict[str, str] = {}
+        for (name,), where in read_tsv(path, 1):
+            problem = check(name)
+            if problem:
+                raise RulesError(f"{where}: {problem}")
+            if name in seen:
+                raise RulesError(f"{where}: {name!r} is listed twice (first at {seen[name]})")
+            seen[name] = where
+        if not seen:
+            raise RulesError(f"{path}:1: the file lists no keys")
+        lists[stem] = tuple(seen)
+    return lists
+
+
+def _offset(text: str, where: str) -> int:
+    if not text.isdigit() or int(text) > _MAX_OFFSET:
+        raise RulesError(f"{where}: offset {text!r} is not a whole number from 0 to {_MAX_OFFSET}")
+    return int(text)
+
+
+def _signature_bytes(text: str, where: str) -> bytes:
+    """Bytes written as text with Python escapes ("\\x89PNG\\r\\n")."""
+    try:
+        data = text.encode("latin-1").decode("unicode_escape").encode("latin-1")
+    except UnicodeError as e:
+        raise RulesError(f"{where}: bytes {text!r} are not ASCII text with \\xNN escapes ({e.reason})") from e
+    if not data:
+        raise RulesError(f"{where}: empty signature")
+    return data
+
+
+def _load_signatures(path: Path) -> tuple[Signature, ...]:
+    signatures = []
+    for cols, where in read_tsv(path, 3, 5):
+        if len(cols) == 4:
+            raise RulesError(f"{where}: a second signature needs an offset and bytes (5 columns), found only 4")
+        if not cols[2]:
+            raise RulesError(f"{where}: the third column must say what such a file is")
+        also = (_offset(cols[3], where), _signature_bytes(cols[4], where)) if len(cols) == 5 else None
+        signatures.append(Signature(_offset(cols[0], where), _signature_bytes(cols[1], where), cols[2], also))
+    if not signatures:
+        raise RulesError(f"{path}:1: the file lists no signatures")
+    return tuple(signatures)
+
+
+def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> dict[str, str]:
+    """extension<TAB>value lines; "(none)" stands for a name without an extension."""
+    table: dict[str, str] = {}
+    for (ext, value), where in read_tsv(path, 2):
+        if ext != _NO_EXTENSION and not _EXTENSION.fullmatch(ext):
+            raise RulesError(f"{where}: {ext!r} is not an extension (lower case, with its dot, or {_NO_EXTENSION})")
+        problem = check_value(value)
+        if problem:
+            raise RulesError(f"{where}: {problem}")
+        key = "" if ext == _NO_EXTENSION else ext
+        if key in table:
+            raise RulesError(f"{where}: {ext} is listed twice")
+        table[key] = value
+    if not table:
+        raise RulesError(f"{path}:1: the file lists no extensions")
+    return table
+
+
+def _check_label(value: str) -> str | None:
+    return None if value else "the second column must say what such a file is"
+
+
+def load_knowledge(root: Path | None = None) -> IngestKnowledge:
+    """Read and validate every file under `root` (resources/ingest/); RulesError names `path:line`."""
+    # Imported here: detect imports this module, and only the reader names are needed.
+    from timeline_app.core.ingest.detect import Kind
+
+    root = paths.INGEST if root is None else root
+    reader_names = sorted(k.value for k in Kind)
+
+    def check_reader(value: str) -> str | None:
+        return None if value in reader_names else f"unknown reader {value!r} (one of: {', '.join(reader_names)})"
+
+    return IngestKnowledge(
+        dump_fields=_load_names(root / "dump_fields", DUMP_FIELDS, _check_dump_key),
+        feed_fields=_load_names(root / "feed_fields", FEED_FIELDS, _check_feed_key),
+        signatures=_load_signatures(root / "signatures" / "binary.tsv"),
+        readers=_load_extensions(root / "extensions" / "reader.tsv", check_reader),
+        not_articles=_load_extensions(root / "extensions" / "not_article.tsv", _check_label),
+        zip_documents=_load_extensions(root / "extensions" / "zip_document.tsv", _check_label),
+    )
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> IngestKnowledge:
+    """The app's own resources/ingest/, loaded once."""
+    return load_knowledge()
+
+
+def dump_fields(stem: str) -> tuple[str, ...]:
+    """The normalised keys of one kind of dump field ("title", "date" ...), preferred first."""
+    return knowledge().dump_fields[stem]
+
+
+def feed_fields(stem: str) -> tuple[str, ...]:
+    """The feedparser entry keys of one kind of feed field ("date"), preferred first."""
+    return knowledge().feed_fields[stem]
