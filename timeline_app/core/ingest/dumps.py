@@ -14,43 +14,18 @@ from timeline_app.core.ingest.detect import Kind
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import item_article
 from timeline_app.core.ingest.html import html_to_text
+from timeline_app.core.ingest.knowledge import dump_fields, norm_key
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits
-from timeline_app.core.ingest.pubdate import date_from_value
+from timeline_app.core.ingest.pubdate import first_date, report_date_notes
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
 
-# Field names as news APIs and scrapers write them, compared lower-case without "_", "-" or spaces,
-# in order of preference.
-TITLE_FIELDS = ("title", "headline", "webtitle", "heading", "subject")
-TEXT_FIELDS = (
-    "text", "body", "content", "article", "maintext", "fulltext", "articlebody", "articletext",
-    "bodytext", "contenttext", "contenthtml", "story", "description", "summary", "abstract", "snippet", "lead",
-)  # fmt: skip
-DATE_FIELDS = (
-    "published", "publishdate", "publisheddate", "publishedat", "publishedon", "datepublished", "datepublish",
-    "publicationdate", "webpublicationdate", "pubdate", "date", "seendate", "datetime", "publishedtime",
-    "created", "createdat", "timestamp", "time",
-)  # fmt: skip
-URL_FIELDS = ("url", "link", "weburl", "articleurl", "sourceurl", "permalink", "href", "uri")
-SOURCE_FIELDS = (
-    "source", "sourcename", "sourcedomain", "medianame", "domain", "outlet", "publisher", "sitename", "site",
-    "publication", "feed",
-)  # fmt: skip
-AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "writer")
-# Keys under which a JSON document keeps its list of articles.
-CONTAINER_KEYS = ("articles", "items", "data", "results", "documents", "docs", "entries", "news", "stories",
-                  "records", "hits", "response", "value")  # fmt: skip
-
-_KEY_NOISE = re.compile(r"[\s_\-.]")
+# Which keys hold the title, text, date ... is data: resources/ingest/dump_fields/*.txt.
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MAX_BAD_LINES_BEFORE_ANY = 5  # a "JSON Lines" file whose first lines all fail is not JSON Lines
 _MAX_CONTAINER_DEPTH = 3
-
-
-def _norm_key(key: object) -> str:
-    return _KEY_NOISE.sub("", str(key)).lower()
 
 
 def _flatten(record: Mapping) -> dict[str, object]:
@@ -58,14 +33,15 @@ def _flatten(record: Mapping) -> dict[str, object]:
     contribute their keys where the record has none of its own."""
     flat: dict[str, object] = {}
     nested: list[Mapping] = []
+    nested_keys = dump_fields("nested")
     for key, value in record.items():
-        norm = _norm_key(key)
+        norm = norm_key(key)
         flat.setdefault(norm, value)
-        if isinstance(value, Mapping) and norm in ("fields", "source", "attributes", "properties", "meta"):
+        if isinstance(value, Mapping) and norm in nested_keys:
             nested.append(value)
     for inner in nested:
         for key, value in inner.items():
-            flat.setdefault(_norm_key(key), value)
+            flat.setdefault(norm_key(key), value)
     return flat
 
 
@@ -95,20 +71,24 @@ def _first(flat: Mapping[str, object], names: tuple[str, ...]) -> object:
 
 
 def record_to_article(
-    record: Mapping, item_path: str, file_path: str, published: dt.date | None, fmt: str
+    record: Mapping,
+    item_path: str,
+    file_path: str,
+    published: dt.date | None,
+    fmt: str,
+    date_notes: list[tuple[str, str]] | None = None,
 ) -> Article | SkippedInput:
-    """One article from one record of a dump, or the reason it is not one."""
+    """One article from one record of a dump, or the reason it is not one; a date field that gives
+    no date adds an (item path, note) pair to `date_notes`."""
     flat = _flatten(record)
-    title = _as_text(_first(flat, TITLE_FIELDS))
-    body = _as_text(_first(flat, TEXT_FIELDS))
+    title = _as_text(_first(flat, dump_fields("title")))
+    body = _as_text(_first(flat, dump_fields("text")))
     if not title and not body:
         return SkippedInput(item_path, "no article text (expected a field such as title, text, body or content)")
-    meta_date = None
-    for name in DATE_FIELDS:
-        if name in flat:
-            meta_date = date_from_value(flat[name])
-            if meta_date is not None:
-                break
+    notes: list[str] = []
+    meta_date = first_date(((name, flat.get(name)) for name in dump_fields("date")), notes)
+    if date_notes is not None and published is None:  # a user-given date makes the fields moot
+        date_notes.extend((item_path, note) for note in notes)
     return item_article(
         title,
         body,
@@ -116,9 +96,9 @@ def record_to_article(
         meta_date=meta_date,
         file_path=file_path,
         item_path=item_path,
-        url=_as_text(_first(flat, URL_FIELDS)),
-        source=_as_text(_first(flat, SOURCE_FIELDS)),
-        byline=_as_text(_first(flat, AUTHOR_FIELDS)),
+        url=_as_text(_first(flat, dump_fields("url"))),
+        source=_as_text(_first(flat, dump_fields("source"))),
+        byline=_as_text(_first(flat, dump_fields("author"))),
         fmt=fmt,
     )
 
@@ -130,29 +110,31 @@ def _find_records(document: object, depth: int = 0) -> list | None:
         return [d["_source"] if isinstance(d, Mapping) and isinstance(d.get("_source"), Mapping) else d for d in document]
     if not isinstance(document, Mapping) or depth >= _MAX_CONTAINER_DEPTH:
         return None
-    flat = {_norm_key(k): v for k, v in document.items()}
-    for key in CONTAINER_KEYS:
+    flat = {norm_key(k): v for k, v in document.items()}
+    for key in dump_fields("container"):
         if key in flat:
             found = _find_records(flat[key], depth + 1)
             if found is not None:
                 return found
-    if _first(_flatten(document), TEXT_FIELDS) is not None:
+    if _first(_flatten(document), dump_fields("text")) is not None:
         return [document]  # a single article: it needs a text, a title alone may label anything
     return None
 
 
 def _records_to_articles(
-    records: list, path: str, published: dt.date | None, fmt: str
+    records: list, path: str, published: dt.date | None, fmt: str, notes: list[tuple[str, str]]
 ) -> Iterator[Article | SkippedInput]:
     for number, record in enumerate(records, start=1):
         item_path = f"{path}#{number}"
         if not isinstance(record, Mapping):
             yield SkippedInput(item_path, f"item {number} is not an object with article fields")
             continue
-        yield record_to_article(record, item_path, path, published, fmt)
+        yield record_to_article(record, item_path, path, published, fmt, notes)
 
 
-def read_json(text: str, path: str, published: dt.date | None) -> Iterator[Article | SkippedInput]:
+def read_json(
+    text: str, path: str, published: dt.date | None, notes: list[tuple[str, str]]
+) -> Iterator[Article | SkippedInput]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as e:
@@ -164,12 +146,14 @@ def read_json(text: str, path: str, published: dt.date | None) -> Iterator[Artic
         raise InputError('no articles in the JSON (expected a list of objects, or an "articles" or "items" list)')
     if not records:
         raise InputError("the JSON holds an empty list of articles")
-    yield from _records_to_articles(records, path, published, "json")
+    yield from _records_to_articles(records, path, published, "json", notes)
 
 
-def read_jsonl(text: str, path: str, published: dt.date | None) -> Iterator[Article | SkippedInput]:
+def read_jsonl(
+    text: str, path: str, published: dt.date | None, notes: list[tuple[str, str]]
+) -> Iterator[Article | SkippedInput]:
     if text.lstrip().startswith("["):  # a JSON array saved under a JSON Lines name
-        yield from read_json(text, path, published)
+        yield from read_json(text, path, published, notes)
         return
     good = 0
     bad: list[SkippedInput] = []
@@ -186,7 +170,7 @@ def read_jsonl(text: str, path: str, published: dt.date | None) -> Iterator[Arti
         else:
             if isinstance(record, Mapping):
                 good += 1
-                item = record_to_article(record, line_path, path, published, "jsonl")
+                item = record_to_article(record, line_path, path, published, "jsonl", notes)
                 if isinstance(item, SkippedInput):
                     item = SkippedInput(line_path, f"line {number}: {item.reason}")
                 yield item
@@ -206,7 +190,12 @@ def read_jsonl(text: str, path: str, published: dt.date | None) -> Iterator[Arti
 
 
 def read_table(
-    text: str, path: str, published: dt.date | None, delimiter: str | None, limits: Limits
+    text: str,
+    path: str,
+    published: dt.date | None,
+    delimiter: str | None,
+    limits: Limits,
+    notes: list[tuple[str, str]],
 ) -> Iterator[Article | SkippedInput]:
     """Rows of a CSV or TSV file with a header row; `delimiter` None means guess from the header."""
     if delimiter is None:
@@ -223,8 +212,8 @@ def read_table(
     except csv.Error as e:
         raise InputError(f"malformed {fmt.upper()} header: {e}") from e
     names = [h.strip().lstrip("\ufeff") for h in header]
-    normalised = {_norm_key(n) for n in names}
-    if not normalised & set(TEXT_FIELDS + TITLE_FIELDS):
+    normalised = {norm_key(n) for n in names}
+    if not normalised & set(dump_fields("text") + dump_fields("title")):
         raise InputError(
             f"no article column in the {fmt.upper()} header (expected title, text, body or content; found "
             f"{', '.join(names[:8]) or 'nothing'})"
@@ -244,7 +233,7 @@ def read_table(
         if not any(cell.strip() for cell in row):
             continue
         record = dict(zip(names, row))
-        item = record_to_article(record, row_path, path, published, fmt)
+        item = record_to_article(record, row_path, path, published, fmt, notes)
         if isinstance(item, SkippedInput):
             item = SkippedInput(row_path, f"line {row_path.rsplit(':', 1)[1]}: {item.reason}")
         yield item
@@ -259,15 +248,17 @@ def read_dump(
     limits: Limits = DEFAULT_LIMITS,
     declared: str | None = None,
 ) -> Iterator[Article | SkippedInput]:
-    """Articles from a JSON, JSON Lines, CSV or TSV dump."""
+    """Articles from a JSON, JSON Lines, CSV or TSV dump; date fields that give no date are noted once."""
     text = decode_bytes(data, declared)
     if not text.strip():
         raise InputError("empty file")
+    notes: list[tuple[str, str]] = []
     if kind is Kind.JSON:
-        yield from read_json(text, path, published)
+        yield from read_json(text, path, published, notes)
     elif kind is Kind.JSONL:
-        yield from read_jsonl(text, path, published)
+        yield from read_jsonl(text, path, published, notes)
     elif kind is Kind.TSV:
-        yield from read_table(text, path, published, "\t", limits)
+        yield from read_table(text, path, published, "\t", limits, notes)
     else:
-        yield from read_table(text, path, published, None, limits)
+        yield from read_table(text, path, published, None, limits, notes)
+    report_date_notes(path, notes)

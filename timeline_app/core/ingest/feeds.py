@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from timeline_app.core.ingest.encoding import bom_encoding, utf16_without_bom
 from timeline_app.core.ingest.html import html_to_text
 from timeline_app.core.ingest.fields import item_article
-from timeline_app.core.ingest.pubdate import date_from_value
+from timeline_app.core.ingest.knowledge import feed_fields
+from timeline_app.core.ingest.pubdate import date_from_value, impossible_date, report_date_notes, unusable_date_note
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 
@@ -54,16 +55,23 @@ def check_xml_safety(data: bytes) -> None:
         log.debug("feed is not well-formed XML (%s); reading it leniently", e)
 
 
-def _entry_date(entry: dict) -> dt.date | None:
+def _entry_date(entry: dict, notes: list[str]) -> dt.date | None:
     """The date an item was published (or else updated), as written in its own time zone."""
-    for key in ("published", "issued", "created", "updated", "dc_date"):
-        date = date_from_value(entry.get(key))
-        if date is not None:
-            return date
-    for key in ("published_parsed", "created_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if isinstance(parsed, time.struct_time):
+    for key in feed_fields("date"):
+        raw = entry.get(key)
+        if raw:
+            date = date_from_value(raw)
+            if date is not None:
+                return date
+            if impossible_date(raw):
+                # feedparser rolls "2022-02-30" over into March 2: its parsed form would invent a day.
+                notes.append(unusable_date_note(key, raw))
+                continue
+        parsed = entry.get(f"{key}_parsed")
+        if isinstance(parsed, time.struct_time) and 1900 <= parsed.tm_year < 2100:
             return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+        if raw:
+            notes.append(unusable_date_note(key, raw))
     return None
 
 
@@ -102,25 +110,33 @@ def read_feed(
     if parsed.get("bozo"):
         log.info("%s: feed is not well-formed (%s); read leniently", path, parsed.get("bozo_exception"))
     feed_title = html_to_text(parsed.get("feed", {}).get("title", "") or "")
-    items = [_entry_article(entry, number, path, feed_title, published) for number, entry in enumerate(entries, 1)]
+    notes: list[tuple[str, str]] = []
+    items = [
+        _entry_article(entry, number, path, feed_title, published, notes) for number, entry in enumerate(entries, 1)
+    ]
     if parsed.get("bozo") and not any(isinstance(item, Article) for item in items):
         raise InputError(f"malformed feed: {_parse_error(parsed)}")
+    report_date_notes(path, notes)
     yield from items
 
 
 def _entry_article(
-    entry: dict, number: int, path: str, feed_title: str, published: dt.date | None
+    entry: dict, number: int, path: str, feed_title: str, published: dt.date | None, notes: list[tuple[str, str]]
 ) -> Article | SkippedInput:
     item_path = f"{path}#{number}"
     title = html_to_text(entry.get("title", "") or "")
     body = _entry_body(entry)
     if not title and not body:
         return SkippedInput(item_path, f"feed item {number} has neither a title nor text")
+    entry_notes: list[str] = []
+    meta_date = _entry_date(entry, entry_notes)
+    if published is None:  # a user-given date makes the item's own moot
+        notes.extend((item_path, note) for note in entry_notes)
     return item_article(
         title,
         body,
         user_date=published,
-        meta_date=_entry_date(entry),
+        meta_date=meta_date,
         file_path=path,
         item_path=item_path,
         url=entry.get("link"),

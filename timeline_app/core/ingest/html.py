@@ -12,7 +12,13 @@ import lxml.html
 
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import compose_text, http_url
-from timeline_app.core.ingest.pubdate import choose_published, date_from_text, date_from_value
+from timeline_app.core.ingest.pubdate import (
+    choose_published,
+    date_from_text,
+    date_from_value,
+    impossible_months,
+    unusable_date_note,
+)
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
 
@@ -158,6 +164,23 @@ def _page_title(tree: lxml.html.HtmlElement) -> str:
     return ""
 
 
+def _date_metadata(tree: lxml.html.HtmlElement) -> list[str]:
+    """The values a page's date metadata may sit in: <meta> contents, <time datetime>, JSON-LD."""
+    values = tree.xpath("//meta/@content | //time/@datetime | //script[@type='application/ld+json']/text()")
+    return [str(v) for v in values if any(c.isdigit() for c in str(v))]
+
+
+def _unwritten_day(values: list[str], date: dt.date | None) -> str | None:
+    """A note when htmldate's `date` is the first of a month whose metadata writes a day that month
+    lacks ("2022-02-30"): htmldate then falls back to year and month, and day 1 is a day nobody wrote."""
+    if date is None or date.day != 1:
+        return None
+    for value in values:
+        if (date.year, date.month) in impossible_months(value):
+            return unusable_date_note("date", value.strip()[:60])
+    return None
+
+
 @dataclass
 class _Extraction:
     """What a page yields: the fields of trafilatura's Document that the reader uses."""
@@ -225,12 +248,18 @@ def read_html(
     text = decode_bytes(data, declared or declared_charset(data))
     tree = parse_html(text)
     canonical = _canonical_url(tree)
+    date_values = _date_metadata(tree)  # before extraction, which may drop <script> elements
     doc = _extract(tree, canonical or url)
     if doc is None:
         raise InputError("no article text found in the HTML page")
     title = " ".join(str(getattr(doc, "title", None) or "").split()) or _page_title(tree)
     full_text = compose_text(title, _clean_lines(doc.text))
     meta_date = date_from_value(getattr(doc, "date", None))
+    unwritten = _unwritten_day(date_values, meta_date)
+    if unwritten is not None:
+        meta_date = None
+        if published is None:
+            log.warning("%s: unusable publication date in the page's metadata (%s)", path, unwritten)
     date, source = choose_published(published, meta_date, full_text, path)
     if source in (DateSource.FILENAME, DateSource.NONE) and published is None:
         # The date line may sit in the article's header, which main-text extraction leaves out.

@@ -9,7 +9,8 @@ import re
 from timeline_app.core.ingest.detect import extension
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import http_url
-from timeline_app.core.ingest.pubdate import choose_published, date_from_value, find_byline
+from timeline_app.core.ingest.knowledge import dump_fields, norm_key
+from timeline_app.core.ingest.pubdate import choose_published, find_byline, first_date
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
 
@@ -19,7 +20,6 @@ _MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 _HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
 _EMPHASIS = re.compile(r"^[*_]{1,3}(.+?)[*_]{1,3}$")
 _FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
-_FRONT_MATTER_DATE_KEYS = ("published", "date", "publish_date", "pubdate", "published_at", "created")
 _FRONT_MATTER_LINES = 60
 _MAX_TITLE = 200
 
@@ -68,7 +68,12 @@ def read_text(data: bytes, path: str, published: dt.date | None = None, *, decla
     front, body_start = split_front_matter(text)
     body = text[body_start:]
     title = clean_title(front.get("title", "")) or clean_title(first_line(body))
-    meta_date = next((d for k in _FRONT_MATTER_DATE_KEYS if (d := date_from_value(front.get(k))) is not None), None)
+    # Front matter is metadata like a dump record's: the same date keys, compared the same way.
+    front_keys = {norm_key(key): value for key, value in front.items()}
+    notes: list[str] = []
+    meta_date = first_date(((key, front_keys.get(key)) for key in dump_fields("date")), notes)
+    if notes and published is None:
+        log.warning("%s: unusable publication date in the front matter (%s)", path, "; ".join(notes))
     date, source = choose_published(published, meta_date, body, path)
     byline = front.get("author", "") or find_byline(body)
     if source is DateSource.NONE:
