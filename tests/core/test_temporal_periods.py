@@ -81,3 +81,15 @@ def test_fiscal_forms_that_are_no_quarter() -> None:
         ("Fiscal 2022's first half", "2022-H1")
     ]
     assert ("fiscal 2022", "2022") in found("A quarter of fiscal 2022 sales came from Asia.")
+
+
+def test_a_year_counted_back_from_its_last_day_is_a_span() -> None:
+    mentions = find_dates("For the year ended Sept. 30, profit rose; the year ending June 30, 2023, looks weak.", WED)
+    assert [(m.text, m.value, m.kind) for m in mentions] == [
+        ("the year", "P1Y", "DURATION"),
+        ("Sept. 30", "2022-09-30", "DATE"),
+        ("the year", "P1Y", "DURATION"),
+        ("June 30, 2023", "2023-06-30", "DATE"),
+    ]
+    # Not "the year end" cut out of "the year ended"; the year's end itself is still a date.
+    assert found("Profit will recover by the year end.") == [("the year end", "2022")]

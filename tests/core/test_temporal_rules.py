@@ -18,6 +18,9 @@ from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
 
 
+WED = dt.date(2022, 12, 28)
+
+
 @pytest.fixture()
 def rules_copy(tmp_path: Path) -> Path:
     root = tmp_path / "temporal"
@@ -76,6 +79,19 @@ def test_several_examples_above_one_rule_each_become_a_test(rules_copy: Path) ->
     )
     examples = [e for e in load_rules(rules_copy).examples if e.rule == "anno_domini"]
     assert [(e.line, e.surface, e.value) for e in examples] == [(1, "AD 2011", "2011"), (2, "AD 1999", "1999")]
+
+
+def test_every_alternative_of_a_rule_matches_whole_words_only(rules_copy: Path) -> None:
+    path = rules_copy / "rules" / "zz_extra.txt"
+    path.write_text("// EXAMPLE: It was AD 2011. => AD 2011 = 2011\nanno :: AD 2011|2011 CE :: 2011\n", encoding="utf-8")
+    rules = load_rules(rules_copy)
+    assert [(m.text, m.rule) for m in find_dates("It was AD 2011, or 2011 CE.", WED, rules)] == [
+        ("AD 2011", "anno"),
+        ("2011 CE", "anno"),
+    ]
+    # Neither alternative may end or start inside a word: the first one ends in "20115", the
+    # second one starts in "32011".
+    assert find_dates("It was AD 20115 or 32011 CE.", WED, rules) == []
 
 
 def test_an_example_left_without_a_rule_is_reported(rules_copy: Path) -> None:

@@ -205,7 +205,7 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
         raise _err(path, no, "the pattern ends in a space; put what follows in a lookahead: (?= ...)")
     expanded, groups = _expand(pattern, repatterns, path, no)
     try:
-        compiled = re.compile(rf"(?<![\w$£€¥]){expanded}(?![\w])", re.IGNORECASE)
+        compiled = re.compile(rf"(?<![\w$£€¥])(?:{expanded})(?![\w])", re.IGNORECASE)
     except re.error as e:
         raise _err(path, no, f"invalid pattern: {e}") from e
     if compiled.match(""):
