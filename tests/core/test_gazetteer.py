@@ -226,6 +226,12 @@ def test_the_same_person_elsewhere_keeps_their_country(gaz: Gazetteer) -> None:
     assert [(m.text, m.code) for m in found if m.kind is EntityKind.PERSON] == [("Jens Stoltenberg", "NOR")]
 
 
+def test_a_capitalised_headline_does_not_make_a_country_a_persons_name(gaz: Gazetteer) -> None:
+    text = "Israel Strikes Syria as Iran Warns of Escalation\n\nIran fired missiles at Israel on Tuesday."
+    found = [(m.text, m.code) for m in gaz.tag(text, dt.date(2024, 10, 3))]
+    assert found.count(("Israel", "ISR")) == 2
+
+
 # ---- the country list ------------------------------------------------------------------------------
 
 

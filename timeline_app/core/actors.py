@@ -80,13 +80,15 @@ def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, i
     ok_before = words.of("cap_before_ok")
     ok_after = words.of("geo_after_ok") | words.role_words
     prev = i - 1
-    if prev >= 0 and doc.joined(prev, i):
+    # In a title every word is capitalised ("Israel Strikes Syria"): a capitalised neighbour says nothing.
+    headline = doc.in_headline(doc.starts[i])
+    if not headline and prev >= 0 and doc.joined(prev, i):
         s = doc.surfaces[prev]
         if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in words.role_words and doc.starts[prev] >= doc.matched_end:
             doc.person_names.add(key)
             return True
     nxt = last + 1
-    if nxt < len(doc.keys) and doc.joined(last, nxt):
+    if not headline and nxt < len(doc.keys) and doc.joined(last, nxt):
         s = doc.surfaces[nxt]
         if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and not is_name(doc.keys[nxt]):
             doc.person_names.add(key)
@@ -167,7 +169,7 @@ class Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
     __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "org_officials", "matched_end",
-                 "last_location_end", "_cue_counts", "_index")
+                 "last_location_end", "_cue_counts", "_index", "_line_starts", "_headlines")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
@@ -177,6 +179,18 @@ class Doc:
         self.last_location_end = -1  # end of the last name found, when it was a location
         self._cue_counts: dict[frozenset[str], list[int]] = {}
         self._index: dict[str, list[int]] | None = None
+        self._line_starts: list[int] | None = None
+        self._headlines: dict[int, bool] = {}  # line start -> is_headline, found once per line
+
+    def in_headline(self, offset: int) -> bool:
+        """is_headline for the line holding `offset`, cached: a one-line text of megabytes is scanned once."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = self._line_starts[bisect.bisect_right(self._line_starts, offset) - 1]
+        found = self._headlines.get(line)
+        if found is None:
+            found = self._headlines[line] = is_headline(self.text, offset)
+        return found
 
     def cue_positions(self, cues: frozenset[str]) -> list[int]:
         """Sorted token positions of the cue words, found once per text through a token index."""
