@@ -71,6 +71,7 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         self._reload_again = False
         self._refit_on_load = True
         self._crash_dialogs: list[CrashDialog] = []
+        self._saved_filter: FilterSpec | None = None
 
         self.setWindowTitle("Diplomatic Timeline")
         self.setAcceptDrops(True)
@@ -170,9 +171,11 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
             self._show_message("Cannot open the library", str(e))
             return False
         if self.library is not None:
+            self._save_filter()
             self.library.close()
         self.library = library
         self.library_path = path
+        self._read_saved_filter(library)
         self._remember_library(path)
         self.library_label.setText(f"Library: {path.name}")
         self.library_label.setToolTip(str(path))
@@ -225,6 +228,7 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         self.filters.set_precisions(snapshot.precision_counts)
         if len(events):
             self.filters.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
+        self._restore_saved_filter(snapshot)
         empty = snapshot.articles.empty
         self.table_stack.setCurrentIndex(0 if empty else 1)
         if empty:
@@ -253,6 +257,7 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         self._save_settings()
         self.jobs.wait_all()
         if self.library is not None:
+            self._save_filter()
             self.library.close()
             self.library = None
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""One FilterSpec applied to the table, the timeline, the counts and exports."""
+"""One FilterSpec applied to the table, the timeline, the counts and exports; kept with the library."""
 
 from __future__ import annotations
 
@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolButton
 
 from timeline_app.core import frames
 from timeline_app.core.filters import FilterSpec
+from timeline_app.core.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
+from timeline_app.core.store import Library
+from timeline_app.errors import TimelineError
 from timeline_app.gui.event_model import EventTableModel
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.snapshot import Snapshot
@@ -24,11 +29,13 @@ _Base = QMainWindow if TYPE_CHECKING else object
 
 
 class WindowFiltersMixin(_Base):
-    """The filter panel's spec applied with numpy to every view; what exports take.
+    """The filter panel's spec applied with numpy to every view; what exports take. The filters are
+    saved in the library when the window closes or switches libraries, and restored when it opens.
 
     MainWindow provides the views and data declared here.
     """
 
+    library: Library | None
     snapshot: Snapshot | None
     mask: np.ndarray
     spec: FilterSpec
@@ -40,6 +47,9 @@ class WindowFiltersMixin(_Base):
     filters_dock: QDockWidget
     count_label: QLabel
     filter_label: QLabel
+    clear_filters_button: QToolButton
+    clear_filters_action: QAction
+    _saved_filter: FilterSpec | None  # read from the library just opened, shown once it is read
 
     def apply_filters(self, spec: FilterSpec, refit: bool = False) -> None:
         """One FilterSpec for the table, the timeline and exports."""
@@ -66,6 +76,7 @@ class WindowFiltersMixin(_Base):
         description = spec.describe()
         self.filter_label.setText("" if spec.is_empty() and not spec.show_hidden else f"Filter: {description}")
         self.filter_label.setToolTip(description)
+        self.clear_filters_button.setVisible(not spec.is_empty())
         if refit:
             self.fit_timeline()
 
@@ -125,3 +136,45 @@ class WindowFiltersMixin(_Base):
     def _on_library_filter_requested(self, ids: list[int]) -> None:
         self.filters.set_article_ids(ids)
         self.filters_dock.show()
+
+    # -- kept with the library -----------------------------------------------------------------
+
+    def _read_saved_filter(self, library: Library) -> None:
+        """Take the filters saved in a library just opened; they are shown once it has been read."""
+        try:
+            self._saved_filter = load_spec(library.setting(FILTER_SETTING))
+        except TimelineError as e:
+            log.warning("the saved filters of %s cannot be read: %s", library.path, e)
+            self._saved_filter = FilterSpec()
+        # The panel held the last library's filters: they must not leak into this one's lists.
+        with QSignalBlocker(self.filters):
+            self.filters.clear()
+
+    def _restore_saved_filter(self, snapshot: Snapshot) -> None:
+        """Show the saved filters in the panel (without what the library no longer has)."""
+        saved, self._saved_filter = self._saved_filter, None
+        if saved is None or saved.is_empty():
+            return
+        spec = known_only(saved, snapshot.index.countries, snapshot.type_counts, snapshot.organization_counts,
+                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts)
+        if spec.is_empty():
+            return
+        with QSignalBlocker(self.filters):  # the caller applies the panel's spec once, for everything
+            self.filters.set_spec(spec)
+        self.filters_dock.raise_()
+        key = self.clear_filters_action.shortcut().toString()  # the filters themselves are on the right
+        self.statusBar().showMessage(f"Filters of your last session restored; {key} clears them.", 15000)
+
+    def _save_filter(self) -> None:
+        """Keep the panel's filters in the library, for the next time it is opened."""
+        if self.library is None or self._saved_filter is not None:
+            return  # closed before the library was read: what it holds was never shown, it stays
+        spec = self.filters.spec()
+        if self.filters.sync_check.isChecked():
+            spec = replace(spec, date_from=None, date_to=None)  # they follow the view: not a choice to keep
+        text = dump_spec(spec)
+        try:
+            if self.library.setting(FILTER_SETTING) != text:  # an unchanged library file stays untouched
+                self.library.set_setting(FILTER_SETTING, text)
+        except TimelineError as e:
+            log.warning("the filters could not be saved in %s: %s", self.library.path, e)

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStyle
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStyle, QToolButton
 
 from timeline_app.gui.dialogs import CrashDialog
 from timeline_app.gui.workers import JobQueue
@@ -26,6 +27,7 @@ class WindowStatusMixin(_Base):
     jobs: JobQueue
     last_message: QMessageBox | None
     _crash_dialogs: list[CrashDialog]
+    clear_filters_action: QAction
 
     if TYPE_CHECKING:
         def _on_needs_date_button_clicked(self) -> None: ...
@@ -52,8 +54,21 @@ class WindowStatusMixin(_Base):
                                           "relative dates can be placed")
         self.needs_date_button.clicked.connect(self._on_needs_date_button_clicked)
         self.needs_date_button.hide()
-        for w in (self.needs_date_button, self.count_label, self.filter_label, self.library_label):
+        # A filter kept from the last session must be seen, and undone, without finding the panel.
+        self.clear_filters_button = QToolButton()
+        self.clear_filters_button.setText("Clear filters")
+        self.clear_filters_button.setAutoRaise(True)
+        self.clear_filters_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogResetButton))
+        self.clear_filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.clear_filters_button.setToolTip("Show every event again")
+        self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
+        self.clear_filters_button.hide()
+        for w in (self.needs_date_button, self.count_label, self.filter_label, self.clear_filters_button,
+                  self.library_label):
             bar.addPermanentWidget(w)
+
+    def _on_clear_filters_button_clicked(self) -> None:
+        self.clear_filters_action.trigger()
 
     # -- jobs ----------------------------------------------------------------------------------
 
