@@ -151,6 +151,8 @@ def test_summary_of_a_long_clause_is_short_and_keeps_the_date() -> None:
         # The main verb, not the trailing participle clause, types the event.
         ("Iran and Saudi Arabia agreed on Monday to reopen embassies, ending a seven-year rift.", "Monday", "05",
          "Engage in diplomatic cooperation"),
+        # After a determiner or ordinal a verb form is a noun or adjective: "direct" is not "to direct".
+        ("Iran fired missiles at Israel on Monday, its second direct attack.", "Monday", "19", "Fight"),
     ],
 )
 def test_event_types_from_cameo(sentence: str, surface: str, code_root: str, name: str) -> None:

@@ -125,6 +125,7 @@ class CameoTable:
         # in a headline every word is capitalised.
         headline = sum(1 for w in raw if w[:1].isupper()) > 0.6 * max(1, len(raw))
         weak = self.words.get("weak_verb", frozenset())
+        noun_openers = self.words.get("noun_opener", frozenset())
         best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
         reporting = self.words["reporting"]
         for i, w in enumerate(words):
@@ -134,7 +135,8 @@ class CameoTable:
                     code = self.nouns[tuple(words[i : i + n])]
                     cand = (_NOUN if not code.startswith("01") else _STATEMENT, i, code, " ".join(words[i : i + n]))
                     break
-            is_verb = w in self.verbs and (i == 0 or headline or not raw[i][:1].isupper())
+            is_verb = (w in self.verbs and (i == 0 or headline or not raw[i][:1].isupper())
+                       and (i == 0 or words[i - 1] not in noun_openers))
             if is_verb and (cand is None or cand[0] != _NOUN):
                 block, code = self.verbs[w]
                 pattern = self._pattern(block, stems, i + 1)
