@@ -194,3 +194,19 @@ def test_markdown_front_matter_uses_the_dump_date_keys(tmp_path: Path, caplog: p
     with caplog.at_level(logging.WARNING):
         assert _only(bad).published is None
     assert _warnings(caplog) == [f"{bad}: unusable publication date in the front matter (date '2022-02-30' is not a calendar date)"]
+
+
+def test_dump_dates_as_time_stamps_and_month_names(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    records = [
+        {"title": "A", "text": "Body.", "timestamp": 1672228800},  # seconds
+        {"title": "B", "text": "Body.", "created_at": 1672228800000},  # milliseconds (JavaScript)
+        {"title": "C", "text": "Body.", "date": "/Date(1672228800000)/"},
+        {"title": "D", "text": "Body.", "pubDate": "28-DEC-2022"},
+        {"title": "E", "text": "Body.", "date": 2022},  # a year alone: no day is made up
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    assert [a.published for a in read_path(path).articles] == [DEC_28, DEC_28, DEC_28, DEC_28, None]
+    table = tmp_path / "dump.csv"
+    table.write_text("title,text,time\nA,Body.,28/Dec/2022:10:00:00 +0000\nB,Body.,12/28/2022\n", encoding="utf-8")
+    assert [a.published for a in read_path(table).articles] == [DEC_28, DEC_28]
