@@ -145,6 +145,32 @@ class TestTimesOfDay:
         text = "The suspect was arrested last year. He will appear before a judge at midday."
         assert found(text)[-1] == ("midday", "2022-12-28T12:00")
 
+    def test_a_time_takes_a_day_from_its_paragraph_or_the_one_before(self) -> None:
+        text = "The doctor was shot on Oct. 23, 2021.\n\nThe police came at 10 p.m. to the house."
+        assert found(text)[-1] == ("10 p.m.", "2021-10-23T22:00")
+
+    def test_a_time_far_from_any_day_is_left_out(self) -> None:
+        # Two paragraphs on, the story has moved on: the day of "6 a.m." is not Oct. 23.
+        text = (
+            "The doctor was shot on Oct. 23, 2021.\n\nThe inquiry has been slow.\n\n"
+            "A jogger saw the car at 6 a.m. near the house."
+        )
+        assert found(text) == [("Oct. 23, 2021", "2021-10-23")]
+        # A day named in the time's own sentence still places it.
+        assert found(text.replace("at 6 a.m.", "at 6 a.m. Tuesday"))[-1] == ("6 a.m. Tuesday", "2022-12-27T06:00")
+
+    def test_a_weekday_after_a_time_zone_names_the_day_of_the_time(self) -> None:
+        assert found("The blast came at 10:35 a.m. (0735 GMT) Tuesday.") == [
+            ("10:35 a.m.", "2022-12-27T10:35"),
+            ("Tuesday", "2022-12-27"),
+        ]
+        assert found("The blast came at 9 a.m. local time on Tuesday.")[0] == ("9 a.m.", "2022-12-27T09:00")
+        # A parenthesis that is no aside about the time does not reach a weekday far after it.
+        assert found("The blast came at 9 a.m. (the police said the bomb was large) on Tuesday.")[0] == (
+            "9 a.m.",
+            "2022-12-28T09:00",
+        )
+
     def test_high_noon_is_an_idiom(self) -> None:
         assert found("The film High Noon won praise.") == []
 
@@ -329,6 +355,23 @@ class TestModifiedDays:
 
     def test_a_late_leader_is_no_date(self) -> None:
         assert found("The late president was buried.") == []
+
+
+class TestThePastWeek:
+    def test_the_past_week_is_the_week_holding_most_of_the_last_seven_days(self) -> None:
+        friday, monday = dt.date(2022, 12, 30), dt.date(2022, 12, 26)
+        assert found("He has been in Bethesda for the last week.", friday) == [("the last week", "2022-W52")]
+        assert found("He has been in Bethesda for the past week.", monday) == [("the past week", "2022-W51")]
+        # Wednesday: four of the seven days lie in the week before.
+        assert found("Prices have risen over the past week.") == [("the past week", "2022-W51")]
+
+    def test_last_week_without_the_is_the_calendar_week_before(self) -> None:
+        assert found("Prices rose last week.", dt.date(2022, 12, 30)) == [("last week", "2022-W51")]
+
+    def test_the_last_week_of_something_is_not_the_past_week(self) -> None:
+        assert found("Talks resumed in the last week of June 2021.") == [("the last week of June 2021", "2021-W25")]
+        assert found("It was the last week before the vote.") == []
+        assert found("It was the last year of his term.") == []
 
 
 class TestPresent:

@@ -53,7 +53,7 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
             out.append(mention)
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
-                resolver.remember(mention.value)
+                resolver.remember(mention.value, mention.end)
     return out
 
 
@@ -72,6 +72,9 @@ def _resolve(
     if kind in ("DURATION", "SET"):
         precision = Precision.DURATION if kind == "DURATION" else Precision.SET
         return DateMention(value=cand.value, granularity=precision, **common)
+    if cand.value.startswith("REF+0dayT") and not _day_in_reach(text, resolver.last_day_end, cand.start):
+        log.debug("dropped %r (%s): no day mentioned near it", surface, cand.rule.name)
+        return None
     tense = None
     if _NEEDS_TENSE.match(cand.value):  # only dates without a year and weekdays use the tense
         sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
@@ -101,6 +104,17 @@ def _resolve(
         relative=relative,
         **common,
     )
+
+
+def _day_in_reach(text: str, day_end: int | None, start: int) -> bool:
+    """Whether a bare time of day ("at 10 p.m.") can take the day of the last day mentioned, which
+    ends at `day_end`: only from its own paragraph or the one before. Further back the story has
+    moved on ("was shot at 10 p.m." three paragraphs after another event's day): the time's day
+    is unknown, and a wrong day is worse than none. With no day mentioned yet it is the story's."""
+    return day_end is None or len(_PARAGRAPH_BREAK.findall(text, day_end, start)) <= 1
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def _open_cue_ends(text: str, rules: RuleSet) -> set[int]:

@@ -83,19 +83,23 @@ class Resolver:
         self.published = published
         self.last: tuple[str, Precision, dt.date] | None = None  # value, precision, first day
         self.last_day: dt.date | None = None  # the last date mentioned to the day
+        self.last_day_end: int | None = None  # where that mention ends in the text
         self.last_period: str | None = None  # the last quarter or half mentioned ("2022-Q3")
         # Values that depend only on the publication date, resolved once a document.
         self._cache: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
 
-    def remember(self, value: str) -> None:
+    def remember(self, value: str, end: int | None = None) -> None:
+        """Make `value`, a mention ending at offset `end`, the last date mentioned."""
         d = describe(value)
-        if d and d[1] is not None and d[0] is not Precision.TIME:
-            self.last = (value, d[0], d[1])
-        elif d and d[0] is Precision.TIME and d[1] is not None:
+        if d is None or d[1] is None:
+            return
+        if d[0] is Precision.TIME:
             self.last = (split_time(value)[0], Precision.DAY, d[1])
-        if self.last is not None and self.last[1] is Precision.DAY:
-            self.last_day = self.last[2]
-        if self.last is not None and self.last[1] in (Precision.QUARTER, Precision.HALF):
+        else:
+            self.last = (value, d[0], d[1])
+        if self.last[1] is Precision.DAY:
+            self.last_day, self.last_day_end = self.last[2], end
+        if self.last[1] in (Precision.QUARTER, Precision.HALF):
             self.last_period = self.last[0]
 
     def resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
