@@ -153,6 +153,8 @@ def test_summary_of_a_long_clause_is_short_and_keeps_the_date() -> None:
          "Engage in diplomatic cooperation"),
         # After a determiner or ordinal a verb form is a noun or adjective: "direct" is not "to direct".
         ("Iran fired missiles at Israel on Monday, its second direct attack.", "Monday", "19", "Fight"),
+        # An event noun after "of" is what was talked about: the meeting is the event.
+        ("King Abdullah met Egypt's president on Monday and warned of a regional war.", "Monday", "04", "Consult"),
     ],
 )
 def test_event_types_from_cameo(sentence: str, surface: str, code_root: str, name: str) -> None:

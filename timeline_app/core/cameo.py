@@ -126,6 +126,7 @@ class CameoTable:
         headline = sum(1 for w in raw if w[:1].isupper()) > 0.6 * max(1, len(raw))
         weak = self.words.get("weak_verb", frozenset())
         noun_openers = self.words.get("noun_opener", frozenset())
+        topic_words = self.words.get("topic_preposition", frozenset())
         best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
         reporting = self.words["reporting"]
         for i, w in enumerate(words):
@@ -133,7 +134,10 @@ class CameoTable:
             for n in (2, 1):
                 if tuple(words[i : i + n]) in self.nouns:
                     code = self.nouns[tuple(words[i : i + n])]
-                    cand = (_NOUN if not code.startswith("01") else _STATEMENT, i, code, " ".join(words[i : i + n]))
+                    tier = _NOUN if not code.startswith("01") else _STATEMENT
+                    if tier == _NOUN and topic_words.intersection(words[max(0, i - 3) : i]):
+                        tier = _VERB  # "warned of a regional war": the topic of a statement, not the event
+                    cand = (tier, i, code, " ".join(words[i : i + n]))
                     break
             is_verb = (w in self.verbs and (i == 0 or headline or not raw[i][:1].isupper())
                        and (i == 0 or words[i - 1] not in noun_openers))
