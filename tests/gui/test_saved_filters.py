@@ -116,3 +116,23 @@ def test_a_window_closed_before_the_library_was_read_keeps_the_saved_filters(qtb
     window = open_window(qtbot, library, window_settings(tmp_path))
     assert window.filters.spec() == FilterSpec(event_types=frozenset({kind}))
     window.close()
+
+
+def test_a_restored_country_is_in_view_in_its_list(qtbot, tmp_path) -> None:
+    from timeline_app.core import pipeline
+    from timeline_app.core.ingest import sample_paths
+
+    library = tmp_path / "samples.sqlite3"  # the samples name more countries than the list shows at once
+    pipeline.import_inputs([str(p) for p in sample_paths()], library, workers=1)
+    with Library(library) as lib:
+        codes = lib.events_frame()["countries"].str.split(";").explode()
+        rare = codes[codes != ""].value_counts().index[-1]
+        lib.set_setting(FILTER_SETTING, dump_spec(FilterSpec(countries=frozenset({rare}))))
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    countries = window.filters.countries
+    assert countries.list.count() > 15
+    item = countries.item_for(rare)
+    qtbot.waitUntil(lambda: not countries.list.visualItemRect(item).isEmpty())  # the list lays out later
+    assert countries.list.viewport().rect().contains(countries.list.visualItemRect(item))
+    assert window.filters_dock.isVisible() and not window.filters_dock.visibleRegion().isEmpty()
+    window.close()

@@ -7,7 +7,15 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +100,14 @@ class CheckList(QWidget):
                 if key is not None:
                     item.setCheckState(Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked)
         self.changed.emit()
+
+    def scroll_to_checked(self) -> None:
+        """Bring the first checked row into view, so that a filter set earlier can be seen at once."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(_KEY) in self._checked and not item.isHidden():
+                self.list.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+                return
 
     def item_for(self, key: str) -> QListWidgetItem | None:
         for i in range(self.list.count()):

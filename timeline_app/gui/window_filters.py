@@ -162,6 +162,8 @@ class WindowFiltersMixin(_Base):
         with QSignalBlocker(self.filters):  # the caller applies the panel's spec once, for everything
             self.filters.set_spec(spec)
         self.filters_dock.raise_()
+        for check_list in (self.filters.countries, self.filters.types, self.filters.organizations):
+            check_list.scroll_to_checked()
         key = self.clear_filters_action.shortcut().toString()  # the filters themselves are on the right
         self.statusBar().showMessage(f"Filters of your last session restored; {key} clears them.", 15000)
 
