@@ -93,3 +93,24 @@ def test_a_year_counted_back_from_its_last_day_is_a_span() -> None:
     ]
     # Not "the year end" cut out of "the year ended"; the year's end itself is still a date.
     assert found("Profit will recover by the year end.") == [("the year end", "2022")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trade grew in the final quarter of last year.", [("the final quarter of last year", "2021-Q4")]),
+        ("Trade grew in the last quarter of 2021.", [("the last quarter of 2021", "2021-Q4")]),
+        ("Trade will grow in the second half of next year.", [("the second half of next year", "2023-H2")]),
+        ("Trade fell in last year's first half.", [("last year's first half", "2021-H1")]),
+        ("Emissions will fall by the end of the decade.", [("the end of the decade", "202X")]),
+    ],
+)
+def test_parts_of_a_year_named_from_now(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_parts_of_a_year_that_are_no_period() -> None:
+    # "the last quarter" alone is the latest quarter reported, not the fourth.
+    assert found("Profit fell in the last quarter.") == [("the last quarter", "2022-Q3")]
+    # A share of a year's budget is no half of the year.
+    assert found("Last year's first half of the budget went to roads.") == [("Last year", "2021")]
