@@ -249,3 +249,30 @@ def test_no_library_is_a_clear_error(qtbot) -> None:
     curator = Curator(QUndoStack(), lambda: None, lambda: None)
     with pytest.raises(LibraryError, match="No library is open"):
         curator.set_flag([(EventRef("k:0:1", "x"), False)], "hidden", True)
+
+
+def test_removing_articles_is_undone_and_redone_on_the_stack(lib, curator) -> None:
+    summit = _event(lib, "Japan and India")
+    curator.edit_event(EventRef.from_row(summit), {"summary": ("Japan and India met", "Tokyo and Delhi met")})
+    before = lib.events_frame()
+    talks = lib.article_ids()[-1]  # the newest: SQLite gives its id to the next article added
+    assert curator.remove_articles([lib.article_ids()[0], talks]) == 2
+    assert lib.article_count() == 1 and curator.stack.undoText() == "remove 2 articles"
+    other = lib.add_article(article(text="Other\n\nChile and Peru met.", title="Other", path="c.txt"), [])
+    assert other == talks
+    curator.undo()
+    assert lib.article_count() == 4
+    moved = next(i for i in lib.article_ids() if lib.article(i).title == "Talks")
+    assert moved != talks  # its id was taken meanwhile: it came back under another
+    after = lib.events_frame()
+    assert set(after["summary"]) == set(before["summary"]) and "Tokyo and Delhi met" in set(after["summary"])
+    curator.redo()  # removes the same articles again, the one back under its new id included
+    assert sorted(lib.article(i).title for i in lib.article_ids()) == ["Accord", "Other"]
+    assert curator.reloads.count == 4  # the edit, the removal, its undo and its redo
+
+
+def test_a_removal_that_cannot_be_written_is_not_left_on_the_stack(lib, curator) -> None:
+    lib.close()  # a closed connection fails every write, as a damaged or vanished file would
+    with pytest.raises(LibraryError):
+        curator.remove_articles([1, 2])  # two: the title of one is not read first
+    assert curator.stack.count() == 0
