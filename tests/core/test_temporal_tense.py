@@ -46,6 +46,14 @@ class TestPlansAndDeadlines:
             ("Jan. 14", "2023-01-14")
         ]
 
+    def test_a_deadline_after_a_plain_ed_past_is_the_nearer_day(self) -> None:
+        # Published on a Thursday: "completed" tells the deadline has passed, two days before.
+        thu = dt.date(2022, 12, 29)
+        text = "Sony completed its offer, with holders tendering 99% of the shares by the Tuesday deadline."
+        assert found(text, thu) == [("Tuesday", "2022-12-27")]
+        # With no past tense the deadline lies ahead.
+        assert found("Holders must tender their shares by the Tuesday deadline.", thu) == [("Tuesday", "2023-01-03")]
+
     def test_an_infinitive_in_a_past_sentence_is_the_nearer_period(self) -> None:
         oct26 = dt.date(1989, 10, 26)
         text = "Supply problems made it hard for the firm to meet demand well into the summer."

@@ -88,14 +88,17 @@ def direction(
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
     best: tuple[int, str] | None = None
     strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
+    any_past = strong_past or any(label == WEAK_PAST for _, _, label in kept)
     for s_, e_, label in kept:
         if label == _PRESENT_FUTURE:
             if strong_past:
                 continue
             label = FUTURE
         elif label == _WEAK_FUTURE:
-            # A plan or deadline told in the past tense was ahead then: now either side.
-            label = NEAREST if strong_past else FUTURE
+            # A plan or deadline told in the past tense was ahead then: now either side. An "-ed"
+            # form counts here ("completed ... by the Tuesday deadline"): only "planned to",
+            # a longer cue, hides its own "-ed".
+            label = NEAREST if strong_past or any_past else FUTURE
         dist = start - e_ if e_ <= start else s_ - end
         if best is None or dist < best[0] or (dist == best[0] and label == PAST):
             best = (dist, label)
