@@ -27,6 +27,8 @@ def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
         # June 2021 ends on a Wednesday: its last whole week is June 21-27.
         ("Talks resumed in the last week of June 2021.", [("the last week of June 2021", "2021-W25")]),
         ("Talks resumed in the final week of February 2021.", [("the final week of February 2021", "2021-W08")]),
+        # In a leap year February's last four days, Monday 26 to Thursday 29, make its last week.
+        ("Talks resumed in the last week of February 2024.", [("the last week of February 2024", "2024-W09")]),
     ],
 )
 def test_week_of_a_month_with_its_year(sentence: str, expected: list[tuple[str, str]]) -> None:
