@@ -116,3 +116,31 @@ def test_parts_of_a_year_that_are_no_period() -> None:
     assert found("Profit fell in the last quarter.") == [("the last quarter", "2022-Q3")]
     # A share of a year's budget is no half of the year.
     assert found("Last year's first half of the budget went to roads.") == [("Last year", "2021")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Revenue rose 4% in FY2022.", [("FY2022", "2022")]),
+        ("Revenue rose 4% in FY 2022.", [("FY 2022", "2022")]),
+        ("Revenue rose 4% in FY22.", [("FY22", "2022")]),
+        ("Revenue rose 4% in Q3 FY2023.", [("Q3 FY2023", "2023-Q3")]),
+        ("Revenue rose 4% in 2Q 2021.", [("2Q 2021", "2021-Q2")]),
+        ("Sales fell in the third quarter of fiscal year 2021.", [("the third quarter of fiscal year 2021", "2021-Q3")]),
+    ],
+)
+def test_fiscal_abbreviations(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fy2 model sold well.",  # no year after it
+        "The FY5 rocket flew.",
+        "Revenue rose in Q5 2021 terms.",  # there is no fifth quarter
+        "Revenue rose 6Q in a row.",
+    ],
+)
+def test_what_is_no_fiscal_abbreviation(sentence: str) -> None:
+    assert all("Q" not in value and not text.upper().startswith(("FY", "Q")) for text, value in found(sentence))
