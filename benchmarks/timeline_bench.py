@@ -3,8 +3,12 @@
 Usage: python benchmarks/timeline_bench.py --events 100000 [--frames 25] [--png-dir /tmp]
 
 Each frame pans the view by a few pixels first, so it is a real redraw (the static-layer pixmap
-cache cannot answer it); per-zoom-level caches stay warm, as they do while a user pans. The last
-line printed is JSON: {"events": N, "load_ms": ..., "frame_ms": {"overview": ..., "middle": ..., "close": ...}}.
+cache cannot answer it); per-zoom-level caches stay warm, as they do while a user pans, and so does
+the event layer (the events on screen cached as an image: a pan draws only the strip it uncovers).
+What a frame costs without that layer is printed too: "uncached" frames pan and drop the layer first,
+a fast pan (24 px a frame) keeps uncovering strips, and every step of the wheel zoom sweep draws the
+view afresh. The last line printed is JSON: {"events": N, "load_ms": ..., "frame_ms": {"overview": ...,
+"middle": ..., "close": ...}, "uncached_frame_ms": {...}}.
 """
 
 from __future__ import annotations
@@ -90,11 +94,14 @@ def generate_events(n: int, seed: int = 7, start_year: int = 1975, years: int = 
     })
 
 
-def _frames(app, view, count: int, step_px: float) -> tuple[list[float], list[float]]:
-    """Wall-clock and CPU milliseconds of `count` full repaints of the view, each after a small pan."""
+def _frames(app, view, count: int, step_px: float, uncached: bool = False) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of `count` full repaints of the view, each after a small pan
+    (`uncached`: with the event layer dropped first, so the frame draws every event afresh)."""
     times, cpu = [], []
     for i in range(count):
         view.canvas.set_viewport(view.canvas.vp.panned(step_px if i % 2 == 0 else -step_px * 0.5))
+        if uncached:
+            view.canvas.layer.invalidate()
         t, c = time.perf_counter(), time.process_time()
         view.repaint()
         times.append((time.perf_counter() - t) * 1000.0)
@@ -131,17 +138,26 @@ def main(argv: list[str] | None = None) -> int:
         "middle": lambda: view.zoom_to_date_range(dt.date(mid_year, 1, 1), dt.date(mid_year, 12, 31)),
         "close": lambda: view.zoom_to_date_range(dt.date(mid_year, 6, 5), dt.date(mid_year, 6, 11)),
     }
-    result, cpu_result = {}, {}
+    result, cpu_result, uncached_result = {}, {}, {}
     for name, go in levels.items():
         go()
         t = time.perf_counter()
         view.repaint()  # the first frame at a level fills that level's caches
         first = (time.perf_counter() - t) * 1000.0
+        drawn = view.canvas.layer.areas_drawn
         times, cpu = _frames(app, view, args.frames, 3.0)
+        strips = view.canvas.layer.areas_drawn - drawn
         result[name] = round(statistics.median(times), 2)
         cpu_result[name] = round(statistics.median(cpu), 2)
         print(f"{name:9s} median {result[name]:.2f} ms (cpu {cpu_result[name]:.2f})  max {max(times):.2f} ms  "
-              f"first frame at this level {first:.1f} ms; visible {view.visible_range()[0]} .. {view.visible_range()[1]}")
+              f"first frame at this level {first:.1f} ms; {strips} strips drawn in {args.frames} frames; "
+              f"visible {view.visible_range()[0]} .. {view.visible_range()[1]}")
+        times, _ = _frames(app, view, max(args.frames // 2, 5), 3.0, uncached=True)
+        uncached_result[name] = round(statistics.median(times), 2)
+        fast, _ = _frames(app, view, 60, 24.0)
+        print(f"{'':9s} uncached median {uncached_result[name]:.2f} ms  max {max(times):.2f} ms; "
+              f"fast pan (24 px a frame) median {statistics.median(fast):.2f} ms, "
+              f"90th percentile {sorted(fast)[int(len(fast) * 0.9)]:.2f} ms, max {max(fast):.2f} ms")
         if args.png_dir:
             view.grab().save(str(Path(args.png_dir) / f"timeline_{name}_{args.events}.png"))
     # A wheel sweep from the overview to a week, 20% a notch, anchored mid-view: every frame counts,
@@ -157,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"zoom sweep: {len(sweep)} frames, median {statistics.median(sweep):.1f} ms, "
           f"90th percentile {sorted(sweep)[int(len(sweep) * 0.9)]:.1f} ms, max {max(sweep):.1f} ms")
     print(f"load avg while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; cpu frame ms {cpu_result}")
-    print(json.dumps({"events": args.events, "load_ms": round(load_ms, 1), "frame_ms": result}))
+    print(json.dumps({"events": args.events, "load_ms": round(load_ms, 1), "frame_ms": result,
+                      "uncached_frame_ms": uncached_result}))
     return 0
 
 

@@ -72,6 +72,26 @@ def test_zoom_limits_from_hours_to_a_thousand_years() -> None:
     assert ts.Viewport(0.0, 1e-9, 1000).clamped().span == pytest.approx(ts.MAX_SPAN_DAYS)
 
 
+def test_viewports_on_the_pixel_grid_place_times_an_exact_whole_number_of_pixels_apart() -> None:
+    """Strips of the cached event layer are drawn in different viewports at one scale: an item must
+    land on the same pixel in each, to the last bit, or strips would not meet."""
+    rng = np.random.default_rng(3)
+    day = ts.date_to_days(dt.date(2000, 1, 1))
+    for ppd in (1600 / 365.0, 4.5, 1600 / 7.0, 1600 / 0.25, 0.013):
+        base = ts.Viewport.on_grid(int(day * ppd), ppd, 1600)
+        # Times within a few view widths, at whole and half days (where rounding would show).
+        t = base.t0 + np.concatenate((rng.uniform(-3000, 4600, 2000) / ppd, np.arange(-40, 40) * 0.5))
+        for shift in (1, 3, -250, 709, 1601):
+            other = ts.Viewport.on_grid(int(base.origin_px) + shift, ppd, 777)
+            assert (other.x_of(t) + shift == base.x_of(t)).all()
+            assert other.t0 == pytest.approx(base.t0 + shift / ppd, rel=1e-12)
+    free = ts.Viewport(ts.date_to_days(dt.date(2000, 1, 1)) + 0.123, 4.5, 1200)
+    snapped = free.snapped()
+    assert snapped.origin_px == round(snapped.origin_px)
+    assert abs(snapped.x_of(free.t0)) <= 0.5  # moved by under half a pixel
+    assert (snapped.px_per_day, snapped.width) == (free.px_per_day, free.width)
+
+
 def test_fit_and_pan() -> None:
     vp = ts.Viewport.fit(100.0, 200.0, 1000, margin=0.0)
     assert (vp.t0, vp.t1) == (pytest.approx(100.0), pytest.approx(200.0))

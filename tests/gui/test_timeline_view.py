@@ -474,3 +474,102 @@ def test_right_click_selects_the_event_and_offers_the_windows_entries(view: Time
     assert shown and shown[0][0] == "Edit event…" and "Fit all" in shown[0]
     view.canvas.selected = -1  # nothing selected: only the timeline's own entries
     assert "Edit event…" not in [a.text() for a in view.context_menu().actions()]
+
+
+def _varied(n: int, seed: int = 11) -> pd.DataFrame:
+    """Days, months, years and open-ended years in 8 lanes over 6 years, some events in two lanes."""
+    rng = np.random.default_rng(seed)
+    first = np.datetime64("1998-01-01")
+    day = first + rng.integers(0, 6 * 365, n).astype("timedelta64[D]")
+    kind = rng.choice(3, n, p=[0.75, 0.18, 0.07])
+    months, years = day.astype("datetime64[M]"), day.astype("datetime64[Y]")
+    start = np.where(kind == 1, months.astype("datetime64[D]"), np.where(kind == 2, years.astype("datetime64[D]"), day))
+    end = np.where(kind == 1, (months + 1).astype("datetime64[D]") - np.timedelta64(1, "D"),
+                   np.where(kind == 2, (years + 1).astype("datetime64[D]") - np.timedelta64(1, "D"), day))
+    codes = np.array(["USA", "RUS", "CHN", "TUR", "SYR", "IRN", "FRA", "DEU"])
+    a, b = codes[rng.integers(0, 8, n)], codes[rng.integers(0, 8, n)]
+    countries = np.where(rng.random(n) < 0.3, np.char.add(np.char.add(a, ";"), b), a)
+    words = np.array(["met", "warned", "signed an accord with", "held talks with", "sent aid to"])
+    summaries = [f"{x} {words[w]} {y} ({i})" for i, (x, y, w) in enumerate(zip(a, b, rng.integers(0, 5, n)))]
+    return pd.DataFrame({
+        "event_id": [f"v{i}" for i in range(n)], "date_start": start.astype(str), "date_end": end.astype(str),
+        "date_precision": np.asarray(["day", "month", "year"])[kind], "open_end": (kind == 2) & (rng.random(n) < 0.3),
+        "countries": countries, "event_type": np.asarray(["Consult", "Fight", "Appeal"])[rng.integers(0, 3, n)],
+        "summary": summaries, "date_text": "", "sources": "gen.txt",
+    })
+
+
+def _pixels(canvas) -> np.ndarray:
+    """The canvas as drawn on screen, once every label has been laid out (labels are spread over frames)."""
+    for _ in range(30):
+        canvas.repaint()
+        if not canvas.painter.incomplete:
+            break
+    assert not canvas.painter.incomplete
+    img = canvas.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    bits = np.frombuffer(img.constBits(), dtype=np.uint32).reshape(img.height(), img.bytesPerLine() // 4)
+    return bits[:, :img.width()].copy()
+
+
+@pytest.mark.parametrize("first,last", [("1999-01-01", "2002-12-31"), ("2000-01-01", "2000-12-31"),
+                                        ("2000-06-05", "2000-06-11")])
+def test_panning_a_cached_view_draws_what_a_fresh_frame_draws(qtbot, first: str, last: str) -> None:
+    """The event layer is kept while the view pans and only strips are added: the picture must be the
+    one a frame drawn from nothing gives, pixel for pixel (labels reaching across strips, fades, the
+    density band and cluster shades included)."""
+    v = _shown(qtbot, _varied(3000), 1200, 700)
+    canvas = v.canvas
+    v.zoom_to_date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    _pixels(canvas)
+    for dx in (3.0, 3.4, -250.0, 620.0, -37.6, 5000.0, -5000.0, -700.0, 400.0):
+        drawn = canvas.layer.areas_drawn
+        canvas.set_viewport(canvas.vp.panned(dx))
+        cached = _pixels(canvas)
+        if abs(dx) < 5:
+            assert canvas.layer.areas_drawn - drawn <= 2, "a small pan draws a strip at most, not the view"
+        canvas.layer.invalidate()
+        canvas._static_key = canvas._direct_key = None
+        fresh = _pixels(canvas)
+        assert (cached == fresh).all(), f"pan by {dx}: {int((cached != fresh).sum())} pixels differ"
+    # The view really shows events, labels and all: the comparison is not between two empty frames.
+    assert len(canvas._items.x) > 10
+    assert len(np.unique(fresh[AXIS_H + 5:, HEADER_W + 5:])) > 20
+
+
+def test_the_event_layer_is_redrawn_when_the_selection_colours_or_filter_change(qtbot) -> None:
+    v = _shown(qtbot, _varied(500), 1200, 700)
+    canvas = v.canvas
+    v.zoom_to_date_range(dt.date(2000, 1, 1), dt.date(2000, 12, 31))
+    before = _pixels(canvas)
+    v.set_colour_mode("country")
+    coloured = _pixels(canvas)
+    assert (before != coloured).any()
+    v.set_visible_mask(v._data.event_ids != "nothing-hidden")  # a filter that hides nothing
+    assert (_pixels(canvas) == coloured).all()
+    v.set_visible_mask(np.arange(len(v._data)) % 2 == 0)
+    assert (_pixels(canvas) != coloured).any()
+    # Selection rings sit above the cached layer: selecting and clearing gives back the same picture.
+    plain = _pixels(canvas)
+    canvas.selected = int(v._data.o_event[canvas._items.occ[canvas._items.occ >= 0][0]])
+    canvas.update()
+    assert (_pixels(canvas) != plain).any()
+    canvas.selected = -1
+    canvas.update()
+    assert (_pixels(canvas) == plain).all()
+
+
+def test_pinch_zoom_keeps_the_date_under_the_fingers(view: TimelineView) -> None:
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    view.zoom_to_date_range(dt.date(2022, 10, 1), dt.date(2023, 1, 31))
+    canvas = view.canvas
+    pos = QPointF(HEADER_W + 412.0, 150.0)
+    t_before = canvas.vp.t_of(pos.x() - HEADER_W)
+    span = canvas.vp.span
+    for value in (0.25, 0.25, -0.4):
+        event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(),
+                                    2, pos, pos, canvas.mapToGlobal(pos), value, QPointF(0, 0), 0)
+        QApplication.sendEvent(canvas, event)
+        assert event.isAccepted()
+        assert canvas.vp.t_of(pos.x() - HEADER_W) == pytest.approx(t_before, abs=1e-6)
+    assert canvas.vp.span == pytest.approx(span / (1.25 * 1.25 * 0.6))

@@ -56,6 +56,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+_GRID = 65536.0  # sub-pixel steps of world pixel positions on the grid (see Viewport.x_of)
+
 # Zoom limits: a visible span between two hours and a thousand years (or the data's whole extent).
 MIN_SPAN_DAYS = 2.0 / 24.0
 MAX_SPAN_DAYS = 1000.0 * DAYS_PER_YEAR
@@ -71,6 +73,17 @@ class Viewport:
     t0: float
     px_per_day: float
     width: int
+    origin_px: float | None = None  # t0 * px_per_day exactly, for a viewport on the pixel grid
+
+    @staticmethod
+    def on_grid(x0: int, px_per_day: float, width: int) -> Viewport:
+        """The viewport whose left edge is world pixel `x0` (time * px_per_day): two viewports on the
+        grid at the same scale place every time at pixel positions that differ by exactly an integer."""
+        return Viewport(x0 / px_per_day, px_per_day, width, float(x0))
+
+    def snapped(self) -> Viewport:
+        """The same window moved by less than a pixel so that its left edge is on the pixel grid."""
+        return Viewport.on_grid(math.floor(self.t0 * self.px_per_day + 0.5), self.px_per_day, self.width)
 
     @property
     def span(self) -> float:
@@ -81,6 +94,10 @@ class Viewport:
         return self.t0 + self.span
 
     def x_of(self, t: float | np.ndarray) -> float | np.ndarray:
+        if self.origin_px is not None:
+            # World pixels on a grid of 1/65536 px, minus a whole number: exact below 2**37 px, so an
+            # item lands on the same pixel, to the last bit, in every viewport on the grid (strips).
+            return np.round(t * self.px_per_day * _GRID) / _GRID - self.origin_px
         return (t - self.t0) * self.px_per_day
 
     def t_of(self, x: float) -> float:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_data import TimelineData
+from timeline_app.gui.timeline_layer import EventLayer
 from timeline_app.gui.timeline_painter import (
     AXIS_H, HEADER_W, FrameItems, PaintState, Theme, TimelinePainter, cluster_capacity, today_days,
 )
@@ -48,6 +49,8 @@ class TimelineCanvas(QWidget):
         self._hover_cluster = -1
         self._items = FrameItems.empty()
         self._static: QPixmap | None = None
+        self.layer = EventLayer()  # the events on screen, kept while the view pans
+        self._rows_scale: tuple[float, int] | None = None  # scale and data of the last frame's lane rows
         self._static_key: tuple | None = None
         self._direct_key: tuple | None = None  # view last drawn straight onto the widget
         self._theme_key: int | None = None
@@ -120,8 +123,14 @@ class TimelineCanvas(QWidget):
                           show_legend=self.show_legend)
 
     def screen_state(self) -> PaintState:
+        """On screen the view sits on the pixel grid (moved by under half a pixel), so the cached event
+        layer and freshly drawn strips of it line up exactly."""
         state = self.paint_state()
+        state.viewport = state.viewport.snapped()
         state.progressive = True
+        layout = self._items.layout
+        if layout is not None and self._rows_scale == (self.vp.px_per_day, self.data.version):
+            state.keep_rows = (layout.span_rows, layout.point_rows)
         return state
 
     def anchor_x(self, widget_x: float) -> float:
@@ -147,7 +156,7 @@ class TimelineCanvas(QWidget):
             # A new view (pan, zoom, data): draw straight onto the widget, the cheapest path. Only
             # a second paint of the same view (hover, selection) pays for a cached static layer.
             p = QPainter(self)
-            self._after_frame(self.painter.paint(p, state, theme), key)
+            self._after_frame(self.painter.paint(p, state, theme, self.layer), key)
             self._overlay(p, theme)
             p.end()
             self._direct_key = key if not self.painter.incomplete else None
@@ -158,7 +167,7 @@ class TimelineCanvas(QWidget):
             pm = QPixmap(*size)
             pm.setDevicePixelRatio(dpr)
         sp = QPainter(pm)
-        self._after_frame(self.painter.paint(sp, state, theme), key)
+        self._after_frame(self.painter.paint(sp, state, theme, self.layer), key)
         sp.end()
         self._static = pm
         self._static_key = self._direct_key = key if not self.painter.incomplete else None
@@ -169,6 +178,7 @@ class TimelineCanvas(QWidget):
 
     def _after_frame(self, items: FrameItems, key: tuple) -> None:
         self._items = items
+        self._rows_scale = (self.vp.px_per_day, self.data.version)
         if not self._prefetch_timer.isActive():
             self._prefetch_timer.start()
         if self.painter.incomplete:
@@ -328,6 +338,7 @@ class TimelineCanvas(QWidget):
             if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
                 x = self.anchor_x(event.position().x())
                 self.set_viewport(self.vp.zoomed(1.0 + event.value(), x, self.max_span()))
+                event.accept()
                 return True
         if event.type() == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)
@@ -437,6 +448,7 @@ class TimelineCanvas(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._static_key = self._direct_key = None  # light/dark switch: redraw with the new colours
+            self.layer.invalidate()
             self.update()
         super().changeEvent(event)
 

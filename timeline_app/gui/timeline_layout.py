@@ -21,6 +21,10 @@ STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
+LABEL_MAX_PX = 360  # a point's label is cut to this width even when nothing follows it
+# How far outside an area items still change what is drawn in it: labels reaching in from the left,
+# and the next item that cuts a label short on the right.
+LABEL_REACH_PX = LABEL_MAX_PX + 16
 
 
 def cluster_capacity(px_per_day: float) -> int:
@@ -79,6 +83,9 @@ class PaintState:
     today: float | None = None
     show_legend: bool = True
     progressive: bool = False  # on screen: spread the layout of many new labels over a few frames
+    # On screen while the view pans at one scale: rows per shown lane (span rows, point rows) the
+    # lanes keep even when what is in view needs fewer, so lanes do not jump as events pass by.
+    keep_rows: tuple[np.ndarray, np.ndarray] | None = None
 
 
 @dataclass
@@ -122,5 +129,36 @@ class _Frame(FrameItems):
         z = np.zeros(0)
         zi = np.zeros(0, dtype=np.int64)
         return _Frame(z, z, z, z, zi, zi)
+
+
+@dataclass
+class Placed:
+    """Where the items of an area go, in the area's pixels, for the lanes being drawn.
+
+    Items outside the area are included when they can still reach into it (labels) or cut a label
+    in it short; items in rows beyond the lane layout are left out: they are drawn once the layout
+    has room for them. Spans keep their unclipped extent (`sx`, `sw`) so fades and pixel rounding
+    do not depend on where the area starts.
+    """
+
+    cids: np.ndarray
+    c_pos: np.ndarray
+    cx: np.ndarray
+    cy: np.ndarray
+    cw: np.ndarray
+    ch: np.ndarray
+    spans: np.ndarray
+    s_pos: np.ndarray
+    s_rows: np.ndarray  # capped at the last span row
+    s_raw_rows: np.ndarray
+    sx: np.ndarray
+    sw: np.ndarray
+    sy: np.ndarray
+    pts: np.ndarray
+    p_pos: np.ndarray
+    p_rows: np.ndarray
+    p_x: np.ndarray  # centre
+    px: np.ndarray  # marker's left edge
+    py: np.ndarray
 
 

@@ -1,0 +1,153 @@
+"""EventLayer: the events on screen cached as one image over a stretch of time, so a pan draws only strips."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+from timeline_app.core import timescale as ts
+from timeline_app.gui.timeline_layout import LaneLayout, Placed
+
+if TYPE_CHECKING:
+    from timeline_app.gui.timeline_data import LevelCache
+    from timeline_app.gui.timeline_painter import TimelinePainter
+    from timeline_app.gui.timeline_theme import Theme
+
+log = logging.getLogger(__name__)
+
+SPARE_WIDTHS = 0.5  # drawn beyond the view when a pan needs a strip: the next pans then draw nothing
+MAX_WIDTHS = 3.0  # the image never grows beyond this many view widths: a long pan drops the far side
+
+
+class EventLayer:
+    """A transparent image of the events of the lanes on screen over world pixels [a, b).
+
+    World pixel X is time * px_per_day, so the image stays valid while the view pans at one scale.
+    It is tied to one level cache, lane range and lane layout; any other change (zoom, data, filter,
+    colours, theme, lane heights, lanes scrolled into view) draws the view afresh. Areas whose labels
+    were not all laid out yet (the per-frame budget) are drawn again by the next frame.
+    """
+
+    def __init__(self) -> None:
+        self.image: QImage | None = None
+        self.key: tuple | None = None
+        self.a = 0
+        self.b = 0
+        self.dirty: list[tuple[int, int]] = []
+        self.areas_drawn = 0  # strips and whole views drawn, for tests and the benchmark
+        self._held: tuple = ()  # what the key names by id(): kept alive so an id is not reused
+        self._scale: tuple[float, int] | None = None  # px per day and width of the last frame
+
+    def invalidate(self) -> None:
+        """Draw the events afresh (into the image, if the view keeps its scale and layout)."""
+        self.key = None
+
+    def draw(self, p: QPainter, painter: TimelinePainter, theme: Theme, vp: ts.Viewport, lc: LevelCache,
+             layout: LaneLayout, lane_lo: int, lane_hi: int, lane_top: float, placed: Placed) -> bool:
+        """Blit the events of the view, drawing what the image lacks first; False if it cannot help."""
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        if vp.origin_px is None or dpr != round(dpr):
+            return False  # off the pixel grid, strips would not meet exactly
+        x0, x1 = int(vp.origin_px), int(vp.origin_px) + vp.width
+        top0 = int(layout.top[lane_lo])
+        height = int(layout.top[lane_hi - 1] + layout.height[lane_hi - 1]) - top0
+        lanes = slice(lane_lo, lane_hi)
+        key = (vp.px_per_day, vp.width, id(lc), lc.lo, lc.hi, painter.data.version, id(theme), dpr, lane_lo,
+               lane_hi, layout.span_row_h, layout.span_rows[lanes].tobytes(), layout.point_rows[lanes].tobytes(),
+               layout.height[lanes].tobytes())
+        fresh = key != self.key or self.image is None
+        scale, self._scale = self._scale, (vp.px_per_day, vp.width)
+        if fresh and scale != self._scale:
+            # A new scale, as every zoom step gives: drawing it into an image first would only add
+            # a blit. The layer is built once a frame keeps the scale (the view pans, a filter changes).
+            self.key = None
+            return False
+        area = _Area(painter, theme, lc, layout, lane_lo, lane_hi, lane_top, top0, height, vp.px_per_day)
+        if fresh or x1 <= self.a or x0 >= self.b:
+            self.key, self._held = key, (lc, theme)
+            self.a, self.b, self.dirty = x0, x1, []
+            self.image = self._new_image(x1 - x0, height, dpr)
+            self._render(area, x0, x1, placed)
+        else:
+            dirty, self.dirty = self.dirty, []
+            for a, b in dirty:
+                a, b = max(a, self.a), min(b, self.b)
+                if b > a:
+                    self._render(area, a, b)
+            if x0 < self.a or x1 > self.b:
+                self._extend(area, x0, x1, vp.width, dpr)
+        painter.incomplete = painter.incomplete or bool(self.dirty)
+        p.drawImage(QRectF(0, lane_top + top0, vp.width, height), self.image,
+                    QRectF((x0 - self.a) * dpr, 0, vp.width * dpr, height * dpr))
+        return True
+
+    @staticmethod
+    def _new_image(width: int, height: int, dpr: float) -> QImage:
+        img = QImage(max(int(width * dpr), 1), max(int(height * dpr), 1), QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        img.fill(0)
+        return img
+
+    def _extend(self, area: _Area, x0: int, x1: int, width: int, dpr: float) -> None:
+        """Grow the image to cover [x0, x1) and some spare, keep what it has, draw the new strips."""
+        spare = int(width * SPARE_WIDTHS)
+        a = min(self.a, x0 - spare) if x0 < self.a else self.a
+        b = max(self.b, x1 + spare) if x1 > self.b else self.b
+        limit = int(width * MAX_WIDTHS)
+        if b - a > limit:
+            if x0 < self.a:
+                b = a + limit
+            else:
+                a = b - limit
+        old, old_a, old_b = self.image, self.a, self.b
+        self.image = self._new_image(b - a, area.height, dpr)
+        keep_a, keep_b = max(old_a, a), min(old_b, b)
+        cp = QPainter(self.image)
+        cp.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        cp.drawImage(QPointF(keep_a - a, 0), old,
+                     QRectF((keep_a - old_a) * dpr, 0, (keep_b - keep_a) * dpr, area.height * dpr))
+        cp.end()
+        self.a, self.b = a, b
+        if a < keep_a:
+            self._render(area, a, keep_a)
+        if keep_b < b:
+            self._render(area, keep_b, b)
+
+    def _render(self, area: _Area, a: int, b: int, placed: Placed | None = None) -> None:
+        """Draw world pixels [a, b) of the image afresh (`placed`: the view's items, when [a, b) is the view)."""
+        painter = area.painter
+        was_incomplete, painter.incomplete = painter.incomplete, False
+        ip = QPainter(self.image)
+        ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        ip.fillRect(QRectF(a - self.a, 0, b - a, area.height), Qt.GlobalColor.transparent)
+        ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        # The painter works in the frame's coordinates (lane_top); the image starts at the first lane.
+        ip.translate(a - self.a, -(area.lane_top + area.top0))
+        ip.setClipRect(QRectF(0, area.lane_top + area.top0, b - a, area.height))
+        vp = ts.Viewport.on_grid(a, area.px_per_day, b - a)
+        if placed is not None:
+            painter._draw_events(ip, area.theme, vp, area.lc, area.layout, placed, area.lane_lo, area.lane_hi,
+                                 area.lane_top)
+        else:
+            painter.draw_area(ip, area.theme, vp, area.lc, area.layout, area.lane_lo, area.lane_hi, area.lane_top)
+        ip.end()
+        self.areas_drawn += 1
+        if painter.incomplete:
+            self.dirty.append((a, b))
+        painter.incomplete = was_incomplete
+
+
+class _Area:
+    """What drawing any strip of the layer needs besides its extent."""
+
+    __slots__ = ("painter", "theme", "lc", "layout", "lane_lo", "lane_hi", "lane_top", "top0", "height",
+                 "px_per_day")
+
+    def __init__(self, painter: TimelinePainter, theme: Theme, lc: LevelCache, layout: LaneLayout, lane_lo: int,
+                 lane_hi: int, lane_top: float, top0: int, height: int, px_per_day: float) -> None:
+        self.painter, self.theme, self.lc, self.layout = painter, theme, lc, layout
+        self.lane_lo, self.lane_hi, self.lane_top, self.top0 = lane_lo, lane_hi, lane_top, top0
+        self.height, self.px_per_day = height, px_per_day
