@@ -136,3 +136,15 @@ def test_a_restored_country_is_in_view_in_its_list(qtbot, tmp_path) -> None:
     assert countries.list.viewport().rect().contains(countries.list.visualItemRect(item))
     assert window.filters_dock.isVisible() and not window.filters_dock.visibleRegion().isEmpty()
     window.close()
+
+
+def test_dates_that_follow_the_timeline_view_are_not_kept(qtbot, tmp_path, library) -> None:
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    kind = window.snapshot.events["event_type"].value_counts().index[0]
+    _check(window.filters.types, kind)
+    window.filters.sync_check.setChecked(True)
+    assert window.filters.spec().date_from is not None  # the range on screen
+    window.close()
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    assert window.filters.spec() == FilterSpec(event_types=frozenset({kind}))
+    window.close()

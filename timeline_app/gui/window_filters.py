@@ -25,7 +25,10 @@ from timeline_app.gui.timeline_view import TimelineView
 
 log = logging.getLogger(__name__)
 
-_Base = QMainWindow if TYPE_CHECKING else object
+if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
+    _Base = QMainWindow
+else:
+    _Base = object
 
 
 class WindowFiltersMixin(_Base):

@@ -22,8 +22,10 @@ log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
 
-# The mixins of MainWindow are typed against QMainWindow without deriving from it twice.
-_Base = QMainWindow if TYPE_CHECKING else object
+if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
+    _Base = QMainWindow
+else:
+    _Base = object
 
 
 class WindowLayoutMixin(_Base):

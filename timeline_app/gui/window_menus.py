@@ -26,7 +26,10 @@ LANE_TITLES = {
     "single": "A single lane",
 }
 
-_Base = QMainWindow if TYPE_CHECKING else object
+if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
+    _Base = QMainWindow
+else:
+    _Base = object
 
 
 class WindowMenusMixin(_Base):
