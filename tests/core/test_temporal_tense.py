@@ -118,6 +118,32 @@ class TestTitlesAreNoDates:
         assert found('"This week was hard," he said.') == [("This week", "2022-W52")]
 
 
+class TestAnaphoricPartsAndSeasons:
+    def test_a_modifier_before_that_unit_belongs_to_it(self) -> None:
+        text = "The war began on 4 May 2015. By the end of that month, 30 had died."
+        end = find_dates(text, WED)[1]
+        assert (end.text, end.value, end.mod) == ("the end of that month", "2015-05", "END")
+        assert found("The war began on 4 May 2015. Late that year, talks began.")[1] == ("Late that year", "2015")
+
+    def test_that_evening_is_on_the_last_day_mentioned(self) -> None:
+        text = "The war began on 4 May 2015. That evening, talks began."
+        assert found(text)[1] == ("That evening", "2015-05-04TEV")
+        far = "The war began on 4 May 2015.\n\nTalks stalled.\n\nThat night the rebels left."
+        assert found(far) == [("4 May 2015", "2015-05-04")]
+
+    def test_seasons_counted_from_the_last_date(self) -> None:
+        assert found("The war began in May 2015. The following spring, talks began.")[1] == (
+            "The following spring",
+            "2016-SP",
+        )
+        assert found("The war began in May 2015. That summer, talks began.")[1] == ("That summer", "2015-SU")
+        assert found("The war began in May 2015. That fall, talks began.")[1] == ("That fall", "2015-FA")
+
+    def test_spring_and_fall_as_verbs_are_no_seasons(self) -> None:
+        assert found("The war began in May 2015. Shares that fall below $5 are delisted.") == [("May 2015", "2015-05")]
+        assert found("The war began in May 2015. Doubts that spring up are real.") == [("May 2015", "2015-05")]
+
+
 class TestAnaphoricGranularity:
     def test_that_year_and_the_following_year_are_years(self) -> None:
         text = "The talks opened on March 3, 2021. That year the border closed. The following year it reopened."
