@@ -144,3 +144,11 @@ def test_fiscal_abbreviations(sentence: str, expected: list[tuple[str, str]]) ->
 )
 def test_what_is_no_fiscal_abbreviation(sentence: str) -> None:
     assert all("Q" not in value and not text.upper().startswith(("FY", "Q")) for text, value in found(sentence))
+
+
+def test_a_hyphenated_quarter_is_an_adjective_without_the_article() -> None:
+    assert found("The firm posted the third-quarter loss.") == [("third-quarter", "2022-Q3")]
+    assert found("The firm posted a loss in the third quarter.") == [("the third quarter", "2022-Q3")]
+    assert found("The firm posted the fiscal second-quarter loss.") == [("fiscal second-quarter", "2022-Q2")]
+    # Three quarters of the voters are no quarter of a year.
+    assert all(value[-3:-1] != "-Q" for _, value in found("About three-quarters of the voters agreed."))
