@@ -97,7 +97,7 @@ class Viewport:
         if self.origin_px is not None:
             # World pixels on a grid of 1/65536 px, minus a whole number: exact below 2**37 px, so an
             # item lands on the same pixel, to the last bit, in every viewport on the grid (strips).
-            return np.round(t * self.px_per_day * _GRID) / _GRID - self.origin_px
+            return np.rint(t * self.px_per_day * _GRID) / _GRID - self.origin_px
         return (t - self.t0) * self.px_per_day
 
     def t_of(self, x: float) -> float:

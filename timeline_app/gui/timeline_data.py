@@ -324,7 +324,7 @@ class TimelineData:
         by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
         self._d_centre = self.o_centre[by_centre]
         self._d_lane_pos = self.lane_pos[self.o_lane[by_centre]]
-        self._density_bins: dict[int, tuple[float, float, np.ndarray]] = {}
+        self._density_bins: dict[int, tuple[float, float, np.ndarray, int]] = {}
         self._same_centre_peak: int | None = None
         self._levels.clear()
         self.version += 1
@@ -490,7 +490,7 @@ class TimelineData:
         if len(self._d_centre) == 0:
             return 1
         if ts.level_px_per_day(level) <= 1.0:
-            return max(int(self._bins(level)[2].max()), 1)
+            return self._bins(level)[3]
         if self._same_centre_peak is None:
             # Zoomed in, a pixel column holds about one centre: the most occurrences a lane has at one.
             group = np.cumsum(np.r_[True, self._d_centre[1:] != self._d_centre[:-1]])
@@ -499,8 +499,9 @@ class TimelineData:
             self._same_centre_peak = int(np.diff(cuts).max())
         return max(self._same_centre_peak, 1)
 
-    def _bins(self, level: int) -> tuple[float, float, np.ndarray]:
-        """Per-level histogram of centres per shown lane, bins narrower than a pixel at that level."""
+    def _bins(self, level: int) -> tuple[float, float, np.ndarray, int]:
+        """Per-level histogram of centres per shown lane (bins narrower than a pixel at that level):
+        origin, bin width in days, counts per lane and bin, and the highest count."""
         cached = self._density_bins.get(level)
         if cached is None:
             bin_days = 1.0 / ts.level_px_per_day(level)
@@ -509,13 +510,13 @@ class TimelineData:
             n_bins = int(bins[-1]) + 1
             n_lanes = len(self.lane_order)
             hist = np.bincount(self._d_lane_pos * n_bins + bins, minlength=n_lanes * n_bins).reshape(n_lanes, n_bins)
-            cached = (origin, bin_days, hist)
+            cached = (origin, bin_days, hist, max(int(hist.max()), 1))
             self._density_bins[level] = cached
         return cached
 
     def _density_from_bins(self, level: int, vp: ts.Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
         """Zoomed out, counts come from a per-level histogram (bins narrower than a pixel), resampled."""
-        origin, bin_days, hist = self._bins(level)
+        origin, bin_days, hist, _peak = self._bins(level)
         width = vp.width
         n_rows = lane_hi - lane_lo
         out = np.zeros((n_rows, width), dtype=np.int64)

@@ -151,9 +151,10 @@ class EventsPainter:
         # Strength against the level's largest cluster, not the view's: the same at every pan.
         top = max(float(np.log2(cl.count.max())), 1.0)
         strength = np.minimum((np.log2(counts) / top * 4).astype(np.int64), 3)
-        lane_colour = self._lane_colour_index()
-        colour_key = (np.asarray([lane_colour.get(int(l), 0) for l in cl.lane[pl.cids].tolist()], dtype=np.int64)
-                      if self._colour_is_lane() else np.full(len(pl.cids), -1, dtype=np.int64))
+        colour_key = np.full(len(pl.cids), -1, dtype=np.int64)
+        if self._colour_is_lane():
+            lane_colour = self._lane_colour_index()
+            colour_key = np.asarray([lane_colour.get(int(l), 0) for l in cl.lane[pl.cids].tolist()], dtype=np.int64)
         if raster:
             self._cluster_image(p, theme, vp.width, layout, lane_lo, lane_hi, lane_top, pl.c_pos, pl.cx, pl.cw,
                                 strength, colour_key)
@@ -163,14 +164,15 @@ class EventsPainter:
         p.setFont(self.small)
         p.setPen(theme.text)
         fh = self.fm_small.height()
-        on = np.flatnonzero((pl.cx + pl.cw > 0) & (pl.cx < vp.width))
-        for x, y, w, h, n in zip(pl.cx[on].tolist(), pl.cy[on].tolist(), pl.cw[on].tolist(), pl.ch[on].tolist(),
-                                 counts[on].tolist()):
-            label = str(n) if n < 10000 else f"{n // 1000}k"
-            lw = self.measure_small(label)
-            if lw + 4 <= w:
-                p.drawStaticText(QPointF(math.floor(x + (w - lw) / 2 + 0.5), y + (h - fh) / 2),
-                                 self.texts.get(("c", label), label))
+        # One label text per distinct count: measure those, then draw where the box is wide enough.
+        distinct, which = np.unique(counts, return_inverse=True)
+        labels = [str(n) if n < 10000 else f"{n // 1000}k" for n in distinct.tolist()]
+        lw = np.asarray([self.measure_small(t) for t in labels])[which]
+        on = np.flatnonzero((pl.cx + pl.cw > 0) & (pl.cx < vp.width) & (lw + 4 <= pl.cw))
+        tx = np.floor(pl.cx + (pl.cw - lw) / 2 + 0.5)
+        ty = pl.cy + (pl.ch - fh) / 2
+        for x, y, k in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist()):
+            p.drawStaticText(QPointF(x, y), self.texts.get(("c", labels[k]), labels[k]))
 
     def _cluster_image(self, p: QPainter, theme: Theme, width: int, layout: LaneLayout, lane_lo: int,
                        lane_hi: int, lane_top: float, cpos: np.ndarray, cx: np.ndarray, cw: np.ndarray,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from timeline_app.core import timescale as ts
@@ -19,13 +19,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SPARE_WIDTHS = 0.5  # drawn beyond the view when a pan needs a strip: the next pans then draw nothing
-MAX_WIDTHS = 3.0  # the image never grows beyond this many view widths: a long pan drops the far side
+MAX_WIDTHS = 3.0  # the image holds this many view widths: a long pan overwrites the far side
 
 
 class EventLayer:
     """A transparent image of the events of the lanes on screen over world pixels [a, b).
 
     World pixel X is time * px_per_day, so the image stays valid while the view pans at one scale.
+    The image is a ring of MAX_WIDTHS view widths (X sits at column (X - base) mod its width):
+    panning on draws the uncovered strip over the far side, with no copy and no new image.
     It is tied to one level cache, lane range and lane layout; any other change (zoom, data, filter,
     colours, theme, lane heights, lanes scrolled into view) draws the view afresh. Areas whose labels
     were not all laid out yet (the per-frame budget) are drawn again by the next frame.
@@ -33,6 +35,8 @@ class EventLayer:
 
     def __init__(self) -> None:
         self.image: QImage | None = None
+        self.capacity = 0  # image width in (logical) pixels
+        self.base = 0  # world pixel at image column 0
         self.key: tuple | None = None
         self.a = 0
         self.b = 0
@@ -45,9 +49,16 @@ class EventLayer:
         """Draw the events afresh (into the image, if the view keeps its scale and layout)."""
         self.key = None
 
+    def expects_blit(self, vp: ts.Viewport) -> bool:
+        """Whether a frame of `vp` will most likely come from the image (the view pans at one scale)."""
+        return self.key is not None and self._scale == (vp.px_per_day, vp.width) and vp.origin_px is not None
+
     def draw(self, p: QPainter, painter: TimelinePainter, theme: Theme, vp: ts.Viewport, lc: LevelCache,
-             layout: LaneLayout, lane_lo: int, lane_hi: int, lane_top: float, placed: Placed) -> bool:
-        """Blit the events of the view, drawing what the image lacks first; False if it cannot help."""
+             layout: LaneLayout, lane_lo: int, lane_hi: int, lane_top: float, placed: Placed | None) -> bool:
+        """Blit the events of the view, drawing what the image lacks first; False if it cannot help.
+
+        `placed`: the view's items with those within label reach, when the frame collected them.
+        """
         dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
         if vp.origin_px is None or dpr != round(dpr):
             return False  # off the pixel grid, strips would not meet exactly
@@ -69,7 +80,9 @@ class EventLayer:
         if fresh or x1 <= self.a or x0 >= self.b:
             self.key, self._held = key, (lc, theme)
             self.a, self.b, self.dirty = x0, x1, []
-            self.image = self._new_image(x1 - x0, height, dpr)
+            # The view starts half a view width into the ring: neither it nor the first strips wrap.
+            self.base = x0 - int(vp.width * SPARE_WIDTHS)
+            self._reserve(vp.width, height, dpr)
             self._render(area, x0, x1, placed)
         else:
             dirty, self.dirty = self.dirty, []
@@ -78,61 +91,72 @@ class EventLayer:
                 if b > a:
                     self._render(area, a, b)
             if x0 < self.a or x1 > self.b:
-                self._extend(area, x0, x1, vp.width, dpr)
+                self._extend(area, x0, x1, vp.width)
         painter.incomplete = painter.incomplete or bool(self.dirty)
-        p.drawImage(QRectF(0, lane_top + top0, vp.width, height), self.image,
-                    QRectF((x0 - self.a) * dpr, 0, vp.width * dpr, height * dpr))
+        for a, b, col in self._pieces(x0, x1):
+            p.drawImage(QRectF(a - x0, lane_top + top0, b - a, height), self.image,
+                        QRectF(col * dpr, 0, (b - a) * dpr, height * dpr))
         return True
 
-    @staticmethod
-    def _new_image(width: int, height: int, dpr: float) -> QImage:
-        img = QImage(max(int(width * dpr), 1), max(int(height * dpr), 1), QImage.Format.Format_ARGB32_Premultiplied)
-        img.setDevicePixelRatio(dpr)
-        img.fill(0)
-        return img
+    def _reserve(self, width: int, height: int, dpr: float) -> None:
+        """An image of MAX_WIDTHS view widths, kept while the size allows: a fresh one costs page faults."""
+        capacity = int(width * MAX_WIDTHS)
+        img = self.image
+        if (img is None or self.capacity != capacity or img.devicePixelRatio() != dpr
+                or img.height() < int(height * dpr)):
+            img = QImage(max(int(capacity * dpr), 1), max(int(height * dpr), 1),
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            self.image, self.capacity = img, capacity
 
-    def _extend(self, area: _Area, x0: int, x1: int, width: int, dpr: float) -> None:
-        """Grow the image to cover [x0, x1) and some spare, keep what it has, draw the new strips."""
+    def _pieces(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """World pixels [a, b) as (start, end, image column) runs: the image is a ring, X at column
+        (X - base) mod capacity."""
+        out = []
+        while a < b:
+            col = (a - self.base) % self.capacity
+            end = min(b, a + self.capacity - col)
+            out.append((a, end, col))
+            a = end
+        return out
+
+    def _extend(self, area: _Area, x0: int, x1: int, width: int) -> None:
+        """Cover [x0, x1) and some spare beyond it, dropping the far side past capacity; draw the new strips."""
         spare = int(width * SPARE_WIDTHS)
         a = min(self.a, x0 - spare) if x0 < self.a else self.a
         b = max(self.b, x1 + spare) if x1 > self.b else self.b
-        limit = int(width * MAX_WIDTHS)
-        if b - a > limit:
+        if b - a > self.capacity:
             if x0 < self.a:
-                b = a + limit
+                b = a + self.capacity
             else:
-                a = b - limit
-        old, old_a, old_b = self.image, self.a, self.b
-        self.image = self._new_image(b - a, area.height, dpr)
-        keep_a, keep_b = max(old_a, a), min(old_b, b)
-        cp = QPainter(self.image)
-        cp.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        cp.drawImage(QPointF(keep_a - a, 0), old,
-                     QRectF((keep_a - old_a) * dpr, 0, (keep_b - keep_a) * dpr, area.height * dpr))
-        cp.end()
+                a = b - self.capacity
+        old_a, old_b = max(self.a, a), min(self.b, b)
         self.a, self.b = a, b
-        if a < keep_a:
-            self._render(area, a, keep_a)
-        if keep_b < b:
-            self._render(area, keep_b, b)
+        if a < old_a:
+            self._render(area, a, old_a)
+        if old_b < b:
+            self._render(area, old_b, b)
 
     def _render(self, area: _Area, a: int, b: int, placed: Placed | None = None) -> None:
         """Draw world pixels [a, b) of the image afresh (`placed`: the view's items, when [a, b) is the view)."""
         painter = area.painter
         was_incomplete, painter.incomplete = painter.incomplete, False
-        ip = QPainter(self.image)
-        ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        ip.fillRect(QRectF(a - self.a, 0, b - a, area.height), Qt.GlobalColor.transparent)
-        ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        # The painter works in the frame's coordinates (lane_top); the image starts at the first lane.
-        ip.translate(a - self.a, -(area.lane_top + area.top0))
-        ip.setClipRect(QRectF(0, area.lane_top + area.top0, b - a, area.height))
         vp = ts.Viewport.on_grid(a, area.px_per_day, b - a)
-        if placed is not None:
-            painter._draw_events(ip, area.theme, vp, area.lc, area.layout, placed, area.lane_lo, area.lane_hi,
+        frame = placed if placed is not None else painter.area_items(vp, area.lc, area.layout, area.lane_lo,
+                                                                        area.lane_hi, area.lane_top)
+        ip = QPainter(self.image)
+        for start, end, col in self._pieces(a, b):
+            ip.save()
+            ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            ip.fillRect(QRectF(col, 0, end - start, area.height), Qt.GlobalColor.transparent)
+            ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            # The painter works in the frame's coordinates (lane_top) with x = 0 at world pixel a;
+            # this piece of [a, b) sits at image column `col`, the first lane at image row 0.
+            ip.translate(col - (start - a), -(area.lane_top + area.top0))
+            ip.setClipRect(QRectF(start - a, area.lane_top + area.top0, end - start, area.height))
+            painter._draw_events(ip, area.theme, vp, area.lc, area.layout, frame, area.lane_lo, area.lane_hi,
                                  area.lane_top)
-        else:
-            painter.draw_area(ip, area.theme, vp, area.lc, area.layout, area.lane_lo, area.lane_hi, area.lane_top)
+            ip.restore()
         ip.end()
         self.areas_drawn += 1
         if painter.incomplete:

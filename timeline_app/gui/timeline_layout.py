@@ -21,7 +21,7 @@ STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
-LABEL_MAX_PX = 360  # a point's label is cut to this width even when nothing follows it
+LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing follows it
 # How far outside an area items still change what is drawn in it: labels reaching in from the left,
 # and the next item that cuts a label short on the right.
 LABEL_REACH_PX = LABEL_MAX_PX + 16

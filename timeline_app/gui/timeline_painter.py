@@ -13,7 +13,7 @@ from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_data import MARKER_PX, LevelCache, TimelineData
 from timeline_app.gui.timeline_layout import (  # noqa: F401 (re-exported for the view and tests)
     AXIS_H, HEADER_W, LABEL_BUDGET, LABEL_REACH_PX, LEGEND_H, MAX_SPAN_ROWS, FrameItems, LaneLayout, PaintState,
-    _Frame, cluster_capacity,
+    Placed, _Frame, cluster_capacity,
 )
 from timeline_app.gui.timeline_chrome import ChromePainter
 from timeline_app.gui.timeline_events import EventsPainter
@@ -78,7 +78,10 @@ class TimelinePainter(ChromePainter, EventsPainter):
         legend_h = LEGEND_H if legend else 0
         H = state.height - legend_h  # bottom of the lanes
         axis = ts.choose_axis(vp, self.measure)
-        frame = self._collect(state, H - AXIS_H)
+        # A frame the layer will answer needs only the items in view (layout, hit tests, span
+        # labels); the layer draws any strip it lacks from its own collection.
+        near_only = layer is not None and layer.expects_blit(vp)
+        frame = self._collect(state, H - AXIS_H, reach=not near_only)
         layout = frame.layout
         n_lanes = len(data.lane_order)
         view_h = H - AXIS_H
@@ -102,7 +105,9 @@ class TimelinePainter(ChromePainter, EventsPainter):
         if layout is not None and lane_hi > lane_lo and frame.lc is not None:
             placed = self._place(frame, vp, layout, lane_lo, lane_hi, lane_top)
             if layer is None or not layer.draw(p, self, theme, vp, frame.lc, layout, lane_lo, lane_hi, lane_top,
-                                               placed):
+                                               None if near_only else placed):
+                if near_only:  # the layer declined after all: the labels need the items out of view
+                    placed = self.area_items(vp, frame.lc, layout, lane_lo, lane_hi, lane_top)
                 self._draw_events(p, theme, vp, frame.lc, layout, placed, lane_lo, lane_hi, lane_top)
             self._span_labels(p, theme, vp, frame.lc, layout, placed)
             self.frame_items(frame, placed, tw, layout.span_row_h)
@@ -121,12 +126,10 @@ class TimelinePainter(ChromePainter, EventsPainter):
         frame.x = frame.x + HEADER_W
         return frame
 
-    def draw_area(self, p: QPainter, theme: Theme, vp: ts.Viewport, lc: LevelCache, layout: LaneLayout,
-                  lane_lo: int, lane_hi: int, lane_top: float) -> None:
-        """The events of lanes [lane_lo, lane_hi) in the area `vp` (a strip of an EventLayer)."""
-        frame = self._collect_items(vp, lc)
-        self._draw_events(p, theme, vp, lc, layout, self._place(frame, vp, layout, lane_lo, lane_hi, lane_top),
-                          lane_lo, lane_hi, lane_top)
+    def area_items(self, vp: ts.Viewport, lc: LevelCache, layout: LaneLayout, lane_lo: int, lane_hi: int,
+                   lane_top: float) -> Placed:
+        """The items of lanes [lane_lo, lane_hi) that draw in the area `vp` (a strip of an EventLayer)."""
+        return self._place(self._collect_items(vp, lc), vp, layout, lane_lo, lane_hi, lane_top)
 
     def measure_content_height(self, state: PaintState) -> int:
         """Axis, lanes and legend as a frame of `state` would lay them out (the height of a whole export)."""
@@ -134,7 +137,7 @@ class TimelinePainter(ChromePainter, EventsPainter):
         legend_h = LEGEND_H if state.show_legend and self._legend_entries(state.country_names) else 0
         return AXIS_H + (frame.layout.total if frame.layout is not None else 0) + legend_h
 
-    def _collect(self, state: PaintState, lanes_h: int) -> _Frame:
+    def _collect(self, state: PaintState, lanes_h: int, reach: bool = True) -> _Frame:
         """Clusters, spans and points near the visible time window (all lanes) and the lane layout.
 
         The layout (rows per lane) follows the items in view; items further out are collected too,
@@ -152,7 +155,7 @@ class TimelinePainter(ChromePainter, EventsPainter):
             frame.layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64),
                                             np.ones(n_lanes, dtype=np.int64), span_row_h, lanes_h)
             return frame
-        frame = self._collect_items(vp, data.level(level, capacity, vp.t0, vp.t1))
+        frame = self._collect_items(vp, data.level(level, capacity, vp.t0, vp.t1), LABEL_REACH_PX if reach else 0.0)
         frame.level, frame.capacity = level, capacity
         pad = (MARKER_PX + 2) / vp.px_per_day
         t0, t1 = vp.t0 - pad, vp.t1 + pad
@@ -168,13 +171,14 @@ class TimelinePainter(ChromePainter, EventsPainter):
         frame.layout = LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, lanes_h)
         return frame
 
-    def _collect_items(self, vp: ts.Viewport, lc: LevelCache) -> _Frame:
-        """What a level draws in and near the area `vp`: clusters, span groups and points, all lanes."""
+    def _collect_items(self, vp: ts.Viewport, lc: LevelCache, reach_px: float = LABEL_REACH_PX) -> _Frame:
+        """What a level draws in and near the area `vp`: clusters, span groups and points, all lanes,
+        and the points and clusters within `reach_px` that still shape its labels."""
         data = self.data
         frame = _Frame.empty()
         frame.lc = lc
         near = (MARKER_PX + 2) / vp.px_per_day
-        pad = near + LABEL_REACH_PX / vp.px_per_day
+        pad = near + reach_px / vp.px_per_day
         t0, t1 = vp.t0 - pad, vp.t1 + pad
         cl = lc.clusters
         if len(cl):
