@@ -239,6 +239,16 @@ class TestReportingPeriods:
         text = "Sales rose in the second quarter of 2022; sales for last year's quarter were low."
         assert found(text)[1] == ("last year's quarter", "2021-Q2")
 
+    def test_a_forecast_period_is_no_reference_for_a_year_ago(self) -> None:
+        # Published in Q4 2022: the third quarter of 2023 has no results yet; the year-ago period
+        # is that of the last quarter reported, 2022-Q3, a year back.
+        text = "Losses will last through the third quarter of 2023. In the year-ago period, it earned $2 million."
+        assert found(text)[-1] == ("the year-ago period", "2021-Q3")
+        text = "Profit rose in the third quarter of 2022. In the year-ago period, it earned $2 million."
+        assert found(text)[-1] == ("the year-ago period", "2021-Q3")
+        text = "Profit rose in the second quarter of 2022. In the year-ago period, it earned $2 million."
+        assert found(text)[-1] == ("the year-ago period", "2021-Q2")
+
     def test_a_period_of_time_is_no_reporting_period(self) -> None:
         assert found("The period of calm ended last year.") == [("last year", "2021")]
 

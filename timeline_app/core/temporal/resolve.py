@@ -179,7 +179,10 @@ class Resolver:
             # same quarter a year back; elsewhere it is the year before publication.
             first, _, second = value.partition("|")
             last_unit = UNIT_OF_PRECISION.get(self.last[1]) if self.last is not None else None
-            if last_unit in ("quarter", "half"):
+            # A period still ahead ("losses through the third quarter of 1990") has no results
+            # yet to compare with: the comparison is with the last period reported.
+            ahead = self.last is not None and self.published is not None and self.last[2] > self.published
+            if last_unit in ("quarter", "half") and not ahead:
                 return self._resolve_date(first, tense)
             return self._resolve_date(second, tense)
         if m := _SHIFT.match(value):
