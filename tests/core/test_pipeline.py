@@ -103,3 +103,21 @@ def test_cancel_keeps_what_was_done(library, tmp_path):
         assert lib.article_count() == 2
     rest = import_inputs([folder], library, workers=1)
     assert (rest.added, rest.duplicates) == (3, 2)
+
+
+def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):
+    from timeline_app.core.ingest import iter_articles
+    from timeline_app.core.pipeline import expand_inputs
+
+    folder = tmp_path / "in"
+    (folder / "b").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    for name in ("b/2.txt", "a.txt", ".hidden.txt", ".git/x.txt"):
+        (folder / name).write_text(f"Note {name}\n\nJapan and India met on 3 May 2021.\n", encoding="utf-8")
+    (folder / "b" / "up").symlink_to(folder, target_is_directory=True)  # followed, it would loop
+    listed = list(expand_inputs([folder]))
+    assert listed == [str(folder / "a.txt"), str(folder / "b" / "2.txt")]
+    assert [a.source_path for a in iter_articles([folder])] == listed
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert list(expand_inputs([empty])) == [str(empty)]  # left for the reader to report

@@ -27,15 +27,15 @@ def _rows(library: Path):
 
 def test_three_modes_give_identical_rows(tmp_path):
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 8)
+    write_corpus(corpus, 40)  # enough for tasks of several inputs each
     results = {}
     for name, kwargs in {"inprocess": {"workers": 1}, "pool": {"workers": 2},
                          "dask": {"dask": "local", "workers": 2}}.items():
         lib = tmp_path / f"{name}.sqlite3"
         report = import_inputs([corpus], lib, **kwargs)
-        assert report.added == 8, name
+        assert report.added == 40, name
         results[name] = _rows(lib)
-    assert len(results["inprocess"]) > 8
+    assert len(results["inprocess"]) > 40
     assert results["pool"].equals(results["inprocess"])
     assert results["dask"].equals(results["inprocess"])
 
@@ -47,16 +47,22 @@ def test_parquet_output_holds_every_mention(tmp_path):
     write_corpus(corpus, 5)
     lib = tmp_path / "lib.sqlite3"
     report = import_inputs([corpus], lib, workers=1, parquet_dir=tmp_path / "pq")
-    table = pq.read_table(tmp_path / "pq" / "mentions.parquet")
-    assert table.num_rows == report.mentions == len(_rows(lib))
+    table = pq.read_table(tmp_path / "pq" / "mentions.parquet").to_pandas()
+    assert len(table) == report.mentions == len(_rows(lib))
+    with Library(lib) as library:
+        stored = library.mentions_frame()
+    columns = ["article_id", "publication_date", *COMPARED]
+    assert table.sort_values(KEY).reset_index(drop=True)[columns].equals(
+        stored.sort_values(KEY).reset_index(drop=True)[columns])
 
 
-def test_interrupted_run_keeps_its_work_and_resumes(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_interrupted_run_keeps_its_work_and_resumes(tmp_path, workers):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 1500)
     lib = tmp_path / "lib.sqlite3"
     cmd = [sys.executable, str(ROOT / "main.py"), "extract", str(corpus), "--library", str(lib),
-           "--workers", "1", "--quiet"]
+           "--workers", workers, "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     # Wait until the first batch is committed, then interrupt as Ctrl-C would.
@@ -123,7 +129,7 @@ def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):
     from timeline_app.core import pipeline
 
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 6)
+    write_corpus(corpus, 40)  # tasks of two inputs: each lost task is redone input by input
     done_here = []
     real = pipeline.read_and_process
     monkeypatch.setattr(pipeline, "read_and_process",
@@ -135,5 +141,15 @@ def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline.cf.ProcessPoolExecutor, "submit", submit)
     report = import_inputs([corpus], tmp_path / "lib.sqlite3", workers=2)
-    assert report.added == 6 and not report.skipped
-    assert len(done_here) == 6  # each input redone in this process, none lost
+    assert report.added == 40 and not report.skipped
+    assert len(done_here) == 40  # each input redone in this process, none lost
+
+
+def test_tasks_group_small_inputs_and_send_large_ones_alone(tmp_path):
+    from timeline_app.core.pipeline import CHUNK_BYTES, _chunks
+
+    small = [str(p) for p in write_corpus(tmp_path / "small", 5)]
+    big = tmp_path / "dump.jsonl"
+    big.write_bytes(b"x" * (CHUNK_BYTES + 1))
+    paths = small[:3] + [str(big)] + small[3:] + ["https://example.org/a"]
+    assert list(_chunks(paths, 2)) == [small[:2], small[2:3], [str(big)], small[3:], ["https://example.org/a"]]

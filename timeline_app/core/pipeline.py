@@ -2,9 +2,11 @@
 
 Inputs are enumerated lazily and processed in one of three ways that give the same rows: in this
 process (`workers=1`), in a process pool (the default for large inputs: one worker per core), or on
-a dask.distributed cluster (`dask="local"` or a scheduler address). Results are written as they come
-by one writer, in batches, so memory stays bounded by the batch size and an interrupted run keeps
-every batch it finished. Articles already in the library (same content hash) are not processed again.
+a dask.distributed cluster (`dask="local"` or a scheduler address). Workers take tasks of several
+inputs and answer with the rows the library stores, as plain tuples, so that the one writer (this
+process) spends little CPU per article. Results are written as they come, in batches, so memory stays
+bounded by the batch size and an interrupted run keeps every batch it finished. Articles already in
+the library (same content hash) are not processed again.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
+from timeline_app.core.ingest import walk_folder
 from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
-from timeline_app.core.store import Library
+from timeline_app.core.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -34,12 +38,28 @@ Cancel = Callable[[], bool]
 POOL_THRESHOLD = 24
 # Articles written per transaction.
 BATCH_SIZE = 100
+# Inputs per task sent to a worker, at most: one round trip per input costs the parent more than
+# the writing does. A task is also closed at CHUNK_BYTES of input files, so that large dumps travel
+# one a task and a worker's answer stays small.
+CHUNK_INPUTS = 16
+CHUNK_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
 class ProcessedArticle:
     article: Article
     mentions: tuple[EventMention, ...]
+
+
+class ArticleRows(NamedTuple):
+    """A processed article as the library stores it: store.article_row and store.mention_rows.
+
+    Workers send these plain tuples rather than a ProcessedArticle: unpickling dataclasses, enums
+    and dates cost the parent more CPU than writing them to SQLite.
+    """
+
+    article: tuple
+    mentions: list[tuple]
 
 
 @dataclass(frozen=True)
@@ -103,18 +123,14 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield text
             continue
         found_any = False
-        # The same walk as the readers': sorted, hidden entries left out, linked folders not followed.
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith("."):
-                    found_any = True
-                    yield str(Path(root) / name)
+        for file in walk_folder(path):  # the readers' own walk, so both see the same files
+            found_any = True
+            yield str(file)
         if not found_any:
             yield text  # the readers report it: "empty folder: no files to read"
 
 
-Result = ProcessedArticle | SkippedInput | KnownArticle
+Result = ArticleRows | SkippedInput | KnownArticle
 
 # Hashes of the articles already in the library, set once per worker process.
 _KNOWN: frozenset[str] = frozenset()
@@ -150,11 +166,18 @@ def read_and_process(path: str, published: dt.date | None,
             out.append(KnownArticle(item.source_path or path))
         else:
             try:
-                out.append(process_article(item))
+                processed = process_article(item)
+                out.append(ArticleRows(article_row(item), mention_rows(processed.mentions)))
             except Exception as e:  # noqa: BLE001 - one bad article must not stop an import
                 log.exception("extraction failed on %s", item.source_path)
                 out.append(SkippedInput(item.source_path or path, f"extraction failed: {e}"))
     return out
+
+
+def read_chunk(paths: list[str], published: dt.date | None,
+               known: frozenset[str] | None = None) -> list[list[Result]]:
+    """Worker body for one task: read_and_process on each of several inputs."""
+    return [read_and_process(path, published, known) for path in paths]
 
 
 def _in_process(paths: Iterable[str], published: dt.date | None,
@@ -163,27 +186,60 @@ def _in_process(paths: Iterable[str], published: dt.date | None,
         yield path, read_and_process(path, published, known)
 
 
-def _ordered(submit: Callable[[str], object], result: Callable[[object, str], list[Result]],
-             cancel_one: Callable[[object], None], paths: Iterable[str],
-             window: int) -> Iterator[tuple[str, list[Result]]]:
-    """Keep `window` inputs in flight and hand back their results in input order."""
-    pending: deque[tuple[str, object]] = deque()
+def _input_size(path: str) -> int:
+    if "://" in path:
+        return CHUNK_BYTES  # a URL: unknown size, sent alone
     try:
-        for path in paths:
-            pending.append((path, submit(path)))
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the reader reports it
+
+
+def _chunks(paths: Iterable[str], most: int) -> Iterator[list[str]]:
+    """Consecutive inputs grouped into tasks of at most `most` inputs and about CHUNK_BYTES."""
+    chunk: list[str] = []
+    size = 0
+    for path in paths:
+        n = _input_size(path)
+        if chunk and (len(chunk) >= most or size + n > CHUNK_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(path)
+        size += n
+    if chunk:
+        yield chunk
+
+
+def _chunk_inputs(total: int, workers: int) -> int:
+    """Inputs per task: CHUNK_INPUTS, fewer for small imports so that every worker gets several tasks
+    and progress moves in small steps."""
+    return max(1, min(CHUNK_INPUTS, total // (workers * 8)))
+
+
+def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, list[str]], list[list[Result]]],
+             cancel_one: Callable[[object], None], chunks: Iterable[list[str]],
+             window: int) -> Iterator[tuple[str, list[Result]]]:
+    """Keep `window` tasks in flight and hand back the results of their inputs in input order."""
+    pending: deque[tuple[list[str], object]] = deque()
+
+    def finished() -> Iterator[tuple[str, list[Result]]]:
+        chunk, fut = pending.popleft()
+        yield from zip(chunk, result(fut, chunk))
+
+    try:
+        for chunk in chunks:
+            pending.append((chunk, submit(chunk)))
             if len(pending) >= window:
-                p, fut = pending.popleft()
-                yield p, result(fut, p)
+                yield from finished()
         while pending:
-            p, fut = pending.popleft()
-            yield p, result(fut, p)
+            yield from finished()
     finally:
         for _, fut in pending:
             if fut is not None:
                 cancel_one(fut)
 
 
-def _process_pool(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
+def _process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
                   workers: int) -> Iterator[tuple[str, list[Result]]]:
     """Inputs processed by `workers` processes; if the pool breaks (a worker killed by the system),
     the remaining inputs are processed here rather than lost."""
@@ -200,26 +256,26 @@ def _process_pool(paths: Iterable[str], published: dt.date | None, known: frozen
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_known,
                                 initargs=(known,)) as pool:
 
-        def submit(path: str) -> cf.Future | None:
+        def submit(chunk: list[str]) -> cf.Future | None:
             if not broken:
                 try:
-                    return pool.submit(read_and_process, path, published)
+                    return pool.submit(read_chunk, chunk, published)
                 except BrokenProcessPool as e:
                     note_broken(e)
             return None
 
-        def result(fut: cf.Future | None, path: str) -> list[Result]:
+        def result(fut: cf.Future | None, chunk: list[str]) -> list[list[Result]]:
             if fut is not None:
                 try:
                     return fut.result()
                 except BrokenProcessPool as e:
                     note_broken(e)
-            return read_and_process(path, published, known)
+            return [read_and_process(path, published, known) for path in chunk]
 
-        yield from _ordered(submit, result, lambda f: f.cancel(), paths, workers * 4)
+        yield from _ordered(submit, result, lambda f: f.cancel(), chunks, workers * 4)
 
 
-def _dask(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
+def _dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
           address: str, workers: int | None) -> Iterator[tuple[str, list[Result]]]:
     try:
         from distributed import Client, LocalCluster
@@ -239,8 +295,8 @@ def _dask(paths: Iterable[str], published: dt.date | None, known: frozenset[str]
         known_future = client.scatter(known, broadcast=True) if known else frozenset()
         n = sum(client.ncores().values()) or 1
         yield from _ordered(
-            lambda p: client.submit(read_and_process, p, published, known_future, pure=False),
-            lambda f, p: f.result(), lambda f: f.cancel(), paths, n * 4)
+            lambda chunk: client.submit(read_chunk, chunk, published, known_future, pure=False),
+            lambda f, chunk: f.result(), lambda f: f.cancel(), chunks, n * 4)
     finally:
         client.close()
         if cluster is not None:
@@ -274,22 +330,21 @@ class _ParquetSink:
         self._writer.close()
 
 
-def _mention_rows(article_id: int, article: Article, mentions: Iterable[EventMention]) -> list[dict]:
-    from timeline_app.core.frames import LIST_SEPARATOR
+_PUBLISHED = ARTICLE_FIELDS.index("published")
+_PARQUET_FROM_ARTICLE = {"source_path": ARTICLE_FIELDS.index("source_path"),
+                         "article_title": ARTICLE_FIELDS.index("title")}
 
-    pub = article.published.isoformat() if article.published else ""
-    return [{
-        "article_id": article_id, "source_path": article.source_path, "article_title": article.title,
-        "publication_date": pub, "date_text": m.date.text, "date_value": m.date.value,
-        "date_start": m.date.start_date.isoformat() if m.date.start_date else "",
-        "date_end": m.date.end_date.isoformat() if m.date.end_date else "",
-        "date_precision": m.date.granularity.value, "open_end": m.date.open_end,
-        "char_start": m.date.start, "char_end": m.date.end,
-        "countries": LIST_SEPARATOR.join(m.countries), "organizations": LIST_SEPARATOR.join(m.organizations),
-        "location_country": m.location_country, "event_type": m.event_type, "cameo_code": m.cameo_code,
-        "quad_class": m.quad_class, "summary": m.summary, "evidence": m.evidence,
-        "evidence_start": m.evidence_start, "evidence_end": m.evidence_end,
-    } for m in mentions]
+
+def _parquet_rows(article_id: int, rows: ArticleRows) -> list[dict]:
+    """The Parquet rows (frames.MENTION_COLUMNS) of one stored article."""
+    shared = {"article_id": article_id, "publication_date": rows.article[_PUBLISHED] or "",
+              **{name: rows.article[i] for name, i in _PARQUET_FROM_ARTICLE.items()}}
+    out = []
+    for m in rows.mentions:
+        row = {**shared, **dict(zip(MENTION_FIELDS, m))}
+        row["open_end"] = bool(row["open_end"])
+        out.append(row)
+    return out
 
 
 def import_inputs(
@@ -316,16 +371,17 @@ def import_inputs(
     with Library(library_path) as library:
         known = frozenset(library.known_hashes())
         n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
+        chunks = _chunks(paths, _chunk_inputs(len(paths), n_workers))  # lazy, for the pool and Dask
         if dask:
-            results = _dask(paths, published, known, dask, workers)
+            results = _dask(chunks, published, known, dask, workers)
         elif n_workers <= 1:
             results = _in_process(paths, published, known)
         else:
-            results = _process_pool(paths, published, known, n_workers)
-        batch: list[ProcessedArticle] = []
+            results = _process_pool(chunks, published, known, n_workers)
+        batch: list[ArticleRows] = []
 
         def flush() -> None:
-            stored = library.add_articles([(p.article, p.mentions) for p in batch])
+            stored = library.add_rows(batch)
             rows: list[dict] = []
             for processed, article_id in zip(batch, stored):
                 if article_id is None:
@@ -334,10 +390,10 @@ def import_inputs(
                 report.added += 1
                 report.added_ids.append(article_id)
                 report.mentions += len(processed.mentions)
-                if processed.article.published is None:
+                if processed.article[_PUBLISHED] is None:
                     report.needs_date.append(article_id)
                 if sink:
-                    rows.extend(_mention_rows(article_id, processed.article, processed.mentions))
+                    rows.extend(_parquet_rows(article_id, processed))
             if sink:
                 sink.write(rows)
             batch.clear()

@@ -127,6 +127,40 @@ def _iso(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
+# The write path's rows. Batch workers build them (article_row, mention_rows) and send them to the
+# one writer as plain tuples: far cheaper to pickle and unpickle than the dataclasses they come from.
+ARTICLE_FIELDS = ("hash", "title", "source", "source_path", "url", "byline", "fmt", "published",
+                  "published_source", "text")
+MENTION_FIELDS = ("char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
+                  "date_precision", "date_kind", "date_mod", "open_end", "relative", "countries",
+                  "organizations", "location_country", "event_type", "cameo_code", "quad_class", "summary",
+                  "evidence", "evidence_start", "evidence_end")
+_URL = ARTICLE_FIELDS.index("url")
+_INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}, added_at)"
+                   f" VALUES ({', '.join('?' * (len(ARTICLE_FIELDS) + 1))})")
+_INSERT_MENTION = (f"INSERT INTO mentions (article_id, {', '.join(MENTION_FIELDS)})"
+                   f" VALUES ({', '.join('?' * (len(MENTION_FIELDS) + 1))})")
+
+
+def article_row(article: Article) -> tuple:
+    """The articles row of `article` (ARTICLE_FIELDS; the id and added_at come when it is stored)."""
+    return (article.hash, article.title, article.source, article.source_path, article.url, article.byline,
+            article.fmt, _iso(article.published) or None, article.published_source.value, article.text)
+
+
+def mention_rows(mentions: Iterable[EventMention]) -> list[tuple]:
+    """The mentions rows of one article (MENTION_FIELDS; the article's id comes when it is stored)."""
+    return [
+        (
+            m.date.start, m.date.end, m.date.text, m.date.value, _iso(m.date.start_date), _iso(m.date.end_date),
+            m.date.granularity.value, m.date.kind, m.date.mod, int(m.date.open_end), int(m.date.relative),
+            _join(m.countries), _join(m.organizations), m.location_country, m.event_type, m.cameo_code,
+            m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,
+        )
+        for m in mentions
+    ]
+
+
 class Library(ArticleRemoval):
     """One library file. Use one Library per thread; SQLite's WAL lets readers and a writer overlap."""
 
@@ -259,9 +293,12 @@ class Library(ArticleRemoval):
     @_guarded
     def find_duplicate(self, article: Article) -> int | None:
         """Id of an article already in the library with the same text, or the same URL."""
-        row = self._db.execute("SELECT id FROM articles WHERE hash = ?", (article.hash,)).fetchone()
-        if row is None and article.url:
-            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (article.url,)).fetchone()
+        return self._duplicate(article.hash, article.url)
+
+    def _duplicate(self, content_hash: str, url: str) -> int | None:
+        row = self._db.execute("SELECT id FROM articles WHERE hash = ?", (content_hash,)).fetchone()
+        if row is None and url:
+            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
         return None if row is None else int(row[0])
 
     @_guarded
@@ -274,47 +311,28 @@ class Library(ArticleRemoval):
 
     def add_articles(self, items: Sequence[tuple[Article, Sequence[EventMention]]]) -> list[int | None]:
         """Store several articles in one transaction; each gets its id, or None if already there."""
+        return self.add_rows([(article_row(a), mention_rows(m)) for a, m in items])
+
+    def add_rows(self, items: Sequence[tuple[tuple, Sequence[tuple]]]) -> list[int | None]:
+        """add_articles for rows already built (article_row, mention_rows), as batch workers send them.
+
+        One transaction; each article gets its id, or None when one with the same text or URL is there.
+        """
         ids: list[int | None] = []
+        added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        db = self._db
         try:
-            with self._db:
-                for article, mentions in items:
-                    if self.find_duplicate(article) is not None:
+            with db:
+                for row, mentions in items:
+                    if self._duplicate(row[0], row[_URL]) is not None:
                         ids.append(None)
                         continue
-                    cur = self._db.execute(
-                        "INSERT INTO articles (hash, title, source, source_path, url, byline, fmt, published,"
-                        " published_source, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        (
-                            article.hash, article.title, article.source, article.source_path, article.url,
-                            article.byline, article.fmt, _iso(article.published) or None,
-                            article.published_source.value, article.text,
-                            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                        ),
-                    )
-                    article_id = int(cur.lastrowid)
-                    self._insert_mentions(article_id, mentions)
+                    article_id = int(db.execute(_INSERT_ARTICLE, (*row, added_at)).lastrowid)
+                    db.executemany(_INSERT_MENTION, [(article_id, *m) for m in mentions])
                     ids.append(article_id)
         except sqlite3.Error as e:
             raise LibraryError(f"Could not save {len(items)} article(s) to {self.path}: {e}.") from e
         return ids
-
-    def _insert_mentions(self, article_id: int, mentions: Sequence[EventMention]) -> None:
-        self._db.executemany(
-            "INSERT INTO mentions (article_id, char_start, char_end, date_text, date_value, date_start,"
-            " date_end, date_precision, date_kind, date_mod, open_end, relative, countries, organizations,"
-            " location_country, event_type, cameo_code, quad_class, summary, evidence, evidence_start,"
-            " evidence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    article_id, m.date.start, m.date.end, m.date.text, m.date.value,
-                    _iso(m.date.start_date), _iso(m.date.end_date), m.date.granularity.value,
-                    m.date.kind, m.date.mod, int(m.date.open_end), int(m.date.relative),
-                    _join(m.countries), _join(m.organizations), m.location_country, m.event_type,
-                    m.cameo_code, m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,
-                )
-                for m in mentions
-            ],
-        )
 
     def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
                          published: dt.date | None = None, published_source: DateSource | None = None) -> None:
@@ -327,7 +345,7 @@ class Library(ArticleRemoval):
                         (_iso(published) or None, published_source.value, article_id),
                     )
                 self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-                self._insert_mentions(article_id, mentions)
+                self._db.executemany(_INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
         except sqlite3.Error as e:
             raise LibraryError(f"Could not update article {article_id} in {self.path}: {e}.") from e
 

@@ -27,6 +27,7 @@ __all__ = [
     "read_inputs",
     "read_path",
     "sample_paths",
+    "walk_folder",
 ]
 
 log = logging.getLogger(__name__)
@@ -152,21 +153,30 @@ def _iter_path(
     yield from _guarded(shown, _read_file(path, info, published, limits))
 
 
-def _iter_folder(
-    folder: Path, published: dt.date | None, limits: Limits, seen: set[str]
-) -> Iterator[Article | SkippedInput]:
+def walk_folder(folder: Path) -> Iterator[Path]:
+    """The files under `folder`, lazily, in sorted order; hidden files and folders left out.
+
+    Symbolic links to folders are not followed (a link to a parent would loop forever); a folder
+    that cannot be listed is logged and passed over.
+    """
+
     def on_error(e: OSError) -> None:
         log.warning("cannot list %s: %s", e.filename, e.strerror)
 
-    found_any = False
-    # Symbolic links to folders are not followed: a link to a parent would loop forever.
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith("."):
-                continue
-            found_any = True
-            yield from _iter_path(Path(root, name), published, limits, seen)
+            if not name.startswith("."):
+                yield Path(root, name)
+
+
+def _iter_folder(
+    folder: Path, published: dt.date | None, limits: Limits, seen: set[str]
+) -> Iterator[Article | SkippedInput]:
+    found_any = False
+    for path in walk_folder(folder):
+        found_any = True
+        yield from _iter_path(path, published, limits, seen)
     if not found_any:
         yield SkippedInput(str(folder), "empty folder: no files to read")
 
