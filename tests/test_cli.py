@@ -155,3 +155,23 @@ def test_exports_carry_the_users_corrections(tmp_path):
     m = [r for r in rows(tmp_path / "m.csv") if r["event_id"] == wed.event_id]
     assert m and all(r["countries"] == "ARM;AZE;CHE" for r in m)
     assert not any(r["date_text"] == "2021" for r in rows(tmp_path / "m.csv"))
+
+
+def test_progress_line_is_quiet_off_a_terminal_and_redrawn_sparingly_on_one(monkeypatch):
+    import io
+
+    from timeline_app import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, drawn in ((io.StringIO(), False), (Terminal(), True)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        line = cli._ProgressLine(enabled=True)
+        for done in range(1, 2001):
+            line(done, 2000, f"file{done}.txt")
+        out = stream.getvalue()
+        assert bool(out) == drawn
+    assert out.count("\r") < 100  # not one redraw per input
+    assert "2000/2000 inputs" in out and out.endswith("\n")

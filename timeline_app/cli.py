@@ -127,11 +127,17 @@ class _ProgressLine:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.started = time.monotonic()
+        self.shown = 0.0
 
     def __call__(self, done: int, total: int, message: str) -> None:
         if not self.enabled or total == 0:
             return
-        elapsed = time.monotonic() - self.started
+        now = time.monotonic()
+        # Redrawn ten times a second at most: the process that writes the library has no CPU to spare.
+        if now - self.shown < 0.1 and done != total:
+            return
+        self.shown = now
+        elapsed = now - self.started
         rate = done / elapsed if elapsed > 0 else 0.0
         left = (total - done) / rate if rate > 0 else 0.0
         sys.stderr.write(f"\r{done}/{total} inputs  {rate:5.1f}/s  {left:5.0f} s left ")
