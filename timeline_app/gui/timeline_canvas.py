@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
-import re
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_data import TimelineData
 from timeline_app.gui.timeline_layer import EventLayer
+from timeline_app.gui.timeline_tooltip import event_tooltip
 from timeline_app.gui.timeline_painter import (
     AXIS_H, HEADER_W, FrameItems, PaintState, Theme, TimelinePainter, cluster_capacity, today_days,
 )
@@ -266,56 +265,9 @@ class TimelineCanvas(QWidget):
         return float(cl.t_start[cluster]), float(cl.t_end[cluster])
 
     def tooltip_html(self, event: int, occ: int = -1) -> str:
-        d = self.data
-        df = d.df
-
-        def field(name: str) -> str:
-            if name not in df.columns:
-                return ""
-            v = df.at[event, name]
-            return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
-
-        start, end = int(d.start[event]), int(d.end_written[event]) - 1
-        resolved = ts.format_day(start) if start == end else f"{ts.format_day(start)} – {ts.format_day(end)}"
-        precision = str(d.precision[event])
-        if d.open_end[event]:
-            resolved += " (open-ended" + (f", until {ts.format_day(d.end[event] - 1)} at least)"
-                                          if d.end[event] > d.end_written[event] else ")")
-        names = [f"{self.country_names.get(c, c)} ({c})" if c in self.country_names else c
-                 for c in d.event_countries(event)]
-        sources = field("sources")
-        n_sources = len([s for s in sources.split(";") if s.strip()]) if sources and not sources.isdigit() else (
-            int(sources) if sources.isdigit() else 0)
-        rows = []
-        written = field("date_text")
-        if written:
-            rows.append(("Written", f"“{html.escape(written)}”"))
-        rows.append(("Resolved", f"{html.escape(resolved)} <i>({html.escape(precision)})</i>"))
-        if names:
-            rows.append(("Countries", html.escape(", ".join(names))))
-        if field("event_type"):
-            rows.append(("Type", html.escape(field("event_type"))))
-        if n_sources:
-            titles = field("source_titles")
-            text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
-            if titles:
-                names = [t.strip() for t in re.split(r" \| |;", titles) if t.strip()]
-                text += ": " + html.escape("; ".join(names[:3])) + ("…" if len(names) > 3 else "")
-            rows.append(("Sources", text))
-        table = "".join(f"<tr><td style='color:gray;padding-right:6px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
-        summary = html.escape(field("summary"))
-        extra = ""
-        if occ >= 0 and self._items.capacity:
-            # A bar can stand for several events of the same period in this lane: list them.
-            lc = getattr(self._items, "lc", None)
-            group = d.span_group(lc, occ) if lc is not None else np.asarray([occ])
-            if len(group) > 1:
-                names = [d.summary(e) or str(d.event_ids[e]) for e in d.o_event[group[:6]].tolist()]
-                more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""
-                extra = (f"<hr><b>{len(group)} events</b> in this lane for this period:<br>"
-                         + "<br>".join(f"• {html.escape(n[:90])}" for n in names) + more)
-        return (f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table>"
-                f"{extra}</div>")
+        """The hover text of an event (`occ`: the occurrence under the mouse, whose bar may list several)."""
+        lc = getattr(self._items, "lc", None) if self._items.capacity else None
+        return event_tooltip(self.data, event, self.country_names, lc, occ)
 
     # -- mouse ---------------------------------------------------------------------------------
 

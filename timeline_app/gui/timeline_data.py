@@ -11,6 +11,7 @@ import pandas as pd
 
 from timeline_app.core import timescale as ts
 from timeline_app.gui.timeline_columns import ListColumn, column, factorized_days, split_list, truthy
+from timeline_app.gui.timeline_density import DensityBands
 
 log = logging.getLogger(__name__)
 
@@ -227,10 +228,7 @@ class TimelineData:
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
         self._levels: OrderedDict[tuple[int, int], LevelCache] = OrderedDict()
-        self._d_centre = np.zeros(0, dtype=np.float64)
-        self._d_lane_pos = np.zeros(0, dtype=np.int64)
-        self._density_bins = {}
-        self._same_centre_peak: int | None = None
+        self.bands = DensityBands(np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), 0)
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
@@ -322,10 +320,7 @@ class TimelineData:
         sp["run_lo"], sp["run_hi"] = run_lo, run_hi
         vis = np.flatnonzero(self.o_visible)
         by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
-        self._d_centre = self.o_centre[by_centre]
-        self._d_lane_pos = self.lane_pos[self.o_lane[by_centre]]
-        self._density_bins: dict[int, tuple[float, float, np.ndarray, int]] = {}
-        self._same_centre_peak: int | None = None
+        self.bands = DensityBands(self.o_centre[by_centre], self.lane_pos[self.o_lane[by_centre]], len(shown))
         self._levels.clear()
         self.version += 1
 
@@ -462,75 +457,3 @@ class TimelineData:
         if g < 0:
             return np.asarray([occ], dtype=np.int64)
         return lc.span_members[lc.span_group_first[g]:lc.span_group_first[g + 1]]
-
-    def density(self, vp: ts.Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
-        """Occurrence counts per (shown lane in [lane_lo, lane_hi), pixel column): the density band.
-
-        A column is floor(vp.x_of(centre)), so any two viewports on the same pixel grid agree on it.
-        """
-        width = vp.width
-        n_rows = max(lane_hi - lane_lo, 0)
-        if n_rows == 0 or width <= 0 or len(self._d_centre) == 0:
-            return np.zeros((n_rows, max(width, 0)), dtype=np.int64)
-        level = ts.zoom_level(vp.px_per_day)
-        if ts.level_px_per_day(level) <= 1.0:
-            return self._density_from_bins(level, vp, lane_lo, lane_hi)
-        slack = 1.0 / vp.px_per_day
-        i0, i1 = np.searchsorted(self._d_centre, (vp.t0 - slack, vp.t1 + slack))
-        lp = self._d_lane_pos[i0:i1]
-        x = np.floor(vp.x_of(self._d_centre[i0:i1])).astype(np.int64)
-        ok = (lp >= lane_lo) & (lp < lane_hi) & (x >= 0) & (x < width)
-        flat = (lp[ok] - lane_lo) * width + x[ok]
-        return np.bincount(flat, minlength=n_rows * width).reshape(n_rows, width)
-
-    def density_peak(self, px_per_day: float) -> int:
-        """The count the density band saturates at for a zoom level: the highest anywhere in the data,
-        not in the view, so that the band of a stretch of time looks the same wherever the view is."""
-        level = ts.zoom_level(px_per_day)
-        if len(self._d_centre) == 0:
-            return 1
-        if ts.level_px_per_day(level) <= 1.0:
-            return self._bins(level)[3]
-        if self._same_centre_peak is None:
-            # Zoomed in, a pixel column holds about one centre: the most occurrences a lane has at one.
-            group = np.cumsum(np.r_[True, self._d_centre[1:] != self._d_centre[:-1]])
-            key = np.sort(group * (len(self.lane_order) + 1) + self._d_lane_pos, kind="stable")
-            cuts = np.flatnonzero(np.r_[True, key[1:] != key[:-1], True])
-            self._same_centre_peak = int(np.diff(cuts).max())
-        return max(self._same_centre_peak, 1)
-
-    def _bins(self, level: int) -> tuple[float, float, np.ndarray, int]:
-        """Per-level histogram of centres per shown lane (bins narrower than a pixel at that level):
-        origin, bin width in days, counts per lane and bin, and the highest count."""
-        cached = self._density_bins.get(level)
-        if cached is None:
-            bin_days = 1.0 / ts.level_px_per_day(level)
-            origin = float(self._d_centre[0])
-            bins = ((self._d_centre - origin) / bin_days).astype(np.int64)
-            n_bins = int(bins[-1]) + 1
-            n_lanes = len(self.lane_order)
-            hist = np.bincount(self._d_lane_pos * n_bins + bins, minlength=n_lanes * n_bins).reshape(n_lanes, n_bins)
-            cached = (origin, bin_days, hist, max(int(hist.max()), 1))
-            self._density_bins[level] = cached
-        return cached
-
-    def _density_from_bins(self, level: int, vp: ts.Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
-        """Zoomed out, counts come from a per-level histogram (bins narrower than a pixel), resampled."""
-        origin, bin_days, hist, _peak = self._bins(level)
-        width = vp.width
-        n_rows = lane_hi - lane_lo
-        out = np.zeros((n_rows, width), dtype=np.int64)
-        n_bins = hist.shape[1]
-        b0 = max(int((vp.t0 - origin) / bin_days) - 1, 0)
-        b1 = min(int((vp.t1 - origin) / bin_days) + 2, n_bins)
-        if b1 <= b0:
-            return out
-        x = np.floor(vp.x_of(origin + (np.arange(b0, b1) + 0.5) * bin_days)).astype(np.int64)
-        keep = (x >= 0) & (x < width)
-        if not keep.any():
-            return out
-        cols = np.arange(b0, b1)[keep]
-        x = x[keep]
-        starts = np.flatnonzero(np.r_[True, x[1:] != x[:-1]])
-        out[:, x[starts]] = np.add.reduceat(hist[lane_lo:lane_hi, cols], starts, axis=1)
-        return out

@@ -303,10 +303,12 @@ class EventsPainter:
         fits = np.flatnonzero((avail >= 48) & (left < width) & (end > 0))
         if (left[fits] < 0).any():
             # Labels of points left of the area: only those whose text is long enough to reach in.
-            summary = self.data.summary
-            fits = np.asarray([i for i in fits.tolist()
-                                if left[i] >= 0 or left[i] + self.measure(summary(int(self.data.o_event[pl.pts[i]]))) + 4 > 0],
-                               dtype=np.int64)
+            data = self.data
+
+            def reaches_in(i: int) -> bool:
+                return left[i] >= 0 or left[i] + self.measure(data.summary(int(data.o_event[pl.pts[i]]))) + 4 > 0
+
+            fits = np.asarray([i for i in fits.tolist() if reaches_in(i)], dtype=np.int64)
         if len(fits) > MAX_LABELS:
             fits = fits[np.argsort(-avail[fits], kind="stable")[:MAX_LABELS]]
         p.setFont(self.font)
@@ -322,10 +324,10 @@ class EventsPainter:
 
     def _density(self, p: QPainter, vp: ts.Viewport, theme: Theme, layout: LaneLayout, lane_lo: int,
                  lane_hi: int, lane_top: float) -> None:
-        counts = self.data.density(vp, lane_lo, lane_hi)
+        counts = self.data.bands.counts(vp, lane_lo, lane_hi)
         if counts.size == 0 or counts.max() == 0:
             return
-        level = np.minimum(np.log1p(counts) / math.log1p(self.data.density_peak(vp.px_per_day)), 1.0)
+        level = np.minimum(np.log1p(counts) / math.log1p(self.data.bands.peak(vp.px_per_day)), 1.0)
         alpha = np.where(counts > 0, 0.2 + 0.8 * level, 0.0) * (2.0 / 3.0)
         c = theme.text
         # One image row per lane: the whole band is one image, blitted per lane.

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SPARE_WIDTHS = 0.5  # drawn beyond the view when a pan needs a strip: the next pans then draw nothing
-MAX_WIDTHS = 3.0  # the image holds this many view widths: a long pan overwrites the far side
+MAX_WIDTHS = 2.5  # the image holds this many view widths: a long pan overwrites the far side
 
 
 class EventLayer:
