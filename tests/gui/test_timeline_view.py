@@ -573,3 +573,24 @@ def test_pinch_zoom_keeps_the_date_under_the_fingers(view: TimelineView) -> None
         assert event.isAccepted()
         assert canvas.vp.t_of(pos.x() - HEADER_W) == pytest.approx(t_before, abs=1e-6)
     assert canvas.vp.span == pytest.approx(span / (1.25 * 1.25 * 0.6))
+
+
+def test_hover_rings_the_event_in_each_of_its_lanes_over_the_cached_layer(view: TimelineView, qtbot) -> None:
+    view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
+    canvas = view.canvas
+    canvas.set_viewport(canvas.vp.panned(2.0))  # panning at one scale: the frames come from the layer
+    before = _pixels(canvas)
+    assert canvas.layer.key is not None
+    idx = view._data.index_of("e1")
+    items = canvas._items
+    on = np.flatnonzero((items.occ >= 0) & (view._data.o_event[np.maximum(items.occ, 0)] == idx))
+    assert len(on) == 2, "e1 is in the TUR and the SYR lane"
+    first = int(on[0])
+    qtbot.mouseMove(canvas, QPoint(int(items.x[first] + items.w[first] / 2), int(items.y[first] + items.h[first] / 2)))
+    assert canvas.hovered == idx
+    after = _pixels(canvas)
+    for i in on.tolist():
+        x, y, w, h = (int(v) for v in (items.x[i], items.y[i], items.w[i], items.h[i]))
+        ring = (slice(y - 4, y + h + 5), slice(x - 4, x + w + 5))
+        assert (before[ring] != after[ring]).any(), "a ring around each drawn occurrence of the hovered event"
+    assert (before[AXIS_H:, :HEADER_W] == after[AXIS_H:, :HEADER_W]).all()  # nothing else moved
