@@ -323,6 +323,13 @@ def choose_axis(viewport: Viewport, measure: Callable[[str], float] | None = Non
     return Axis(unit, step, minor, context)
 
 
+def grid_times(t0: float, t1: float, unit: str, step: int) -> tuple[list[float], list[float]]:
+    """Times of the minor and of the context ticks of `unit` over [t0, t1]: the grid lines of any
+    stretch of a view whose axis chose that unit (strips of the timeline's event layer)."""
+    ctx = _context_of(unit, step)
+    return _ticks(t0, t1, unit, step), (_ticks(t0, t1, *ctx) if ctx is not None else [])
+
+
 # ---------------------------------------------------------------------------------------------
 # Zoom levels, visible range
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
@@ -18,13 +19,32 @@ class ChromePainter:
     """Everything around the events. Mixed into TimelinePainter, whose fonts, text cache and data it uses."""
 
     def _grid(self, p: QPainter, axis: ts.Axis, vp: ts.Viewport, H: int, theme: Theme) -> None:
-        p.setPen(QPen(theme.grid, 1))
-        xs = [HEADER_W + round(float(vp.x_of(tk.t))) + 0.5 for tk in axis.minor]
-        p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
-        if axis.context:
-            p.setPen(QPen(theme.grid_strong, 1))
-            xs = [HEADER_W + round(float(vp.x_of(tk.t))) + 0.5 for tk in axis.context]
-            p.drawLines([a for x in xs for a in (QPointF(x, AXIS_H), QPointF(x, H))])
+        self._grid_lines(p, vp, [tk.t for tk in axis.minor], [tk.t for tk in axis.context], HEADER_W, AXIS_H, H,
+                         theme)
+
+    @staticmethod
+    def _grid_lines(p: QPainter, vp: ts.Viewport, minor: list[float], context: list[float], left: float,
+                    top: float, bottom: float, theme: Theme) -> None:
+        """Vertical lines at the ticks, on whole pixels rounded half up (the same in every strip)."""
+        for times, colour in ((minor, theme.grid), (context, theme.grid_strong)):
+            if times:
+                p.setPen(QPen(colour, 1))
+                xs = np.floor(vp.x_of(np.asarray(times)) + 0.5) + (left + 0.5)
+                p.drawLines([a for x in xs.tolist() for a in (QPointF(x, top), QPointF(x, bottom))])
+
+    def _lane_ground(self, p: QPainter, theme: Theme, vp: ts.Viewport, grid: tuple[str, int], layout: LaneLayout,
+                     lane_lo: int, lane_hi: int, lane_top: float) -> None:
+        """What the events of lanes [lane_lo, lane_hi) lie on in the area `vp`: background, every other
+        lane shaded, grid lines of the axis unit `grid` (a strip of the event layer)."""
+        top = lane_top + float(layout.top[lane_lo])
+        bottom = lane_top + float(layout.top[lane_hi - 1] + layout.height[lane_hi - 1])
+        p.fillRect(QRectF(0, top, vp.width, bottom - top), theme.base)
+        for pos in range(lane_lo, lane_hi):
+            if pos % 2:
+                p.fillRect(QRectF(0, lane_top + layout.top[pos], vp.width, layout.height[pos]), theme.alt)
+        pad = 1.0 / vp.px_per_day
+        minor, context = ts.grid_times(vp.t0 - pad, vp.t1 + pad, *grid)
+        self._grid_lines(p, vp, minor, context, 0.0, top, bottom, theme)
 
     def _today(self, p: QPainter, vp: ts.Viewport, H: int, theme: Theme, today: float | None) -> None:
         if today is None or not (vp.t0 <= today <= vp.t1):

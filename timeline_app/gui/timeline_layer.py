@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from timeline_app.core import timescale as ts
@@ -23,7 +23,7 @@ MAX_WIDTHS = 2.5  # the image holds this many view widths: a long pan overwrites
 
 
 class EventLayer:
-    """A transparent image of the events of the lanes on screen over world pixels [a, b).
+    """An image of the lanes on screen (background, shading, grid and events) over world pixels [a, b).
 
     World pixel X is time * px_per_day, so the image stays valid while the view pans at one scale.
     The image is a ring of MAX_WIDTHS view widths (X sits at column (X - base) mod its width):
@@ -54,7 +54,8 @@ class EventLayer:
         return self.key is not None and self._scale == (vp.px_per_day, vp.width) and vp.origin_px is not None
 
     def draw(self, p: QPainter, painter: TimelinePainter, theme: Theme, vp: ts.Viewport, lc: LevelCache,
-             layout: LaneLayout, lane_lo: int, lane_hi: int, lane_top: float, placed: Placed | None) -> bool:
+             layout: LaneLayout, lane_lo: int, lane_hi: int, lane_top: float, grid: tuple[str, int],
+             placed: Placed | None) -> bool:
         """Blit the events of the view, drawing what the image lacks first; False if it cannot help.
 
         `placed`: the view's items with those within label reach, when the frame collected them.
@@ -66,7 +67,7 @@ class EventLayer:
         top0 = int(layout.top[lane_lo])
         height = int(layout.top[lane_hi - 1] + layout.height[lane_hi - 1]) - top0
         lanes = slice(lane_lo, lane_hi)
-        key = (vp.px_per_day, vp.width, id(lc), lc.lo, lc.hi, painter.data.version, id(theme), dpr, lane_lo,
+        key = (vp.px_per_day, vp.width, grid, id(lc), lc.lo, lc.hi, painter.data.version, id(theme), dpr, lane_lo,
                lane_hi, layout.span_row_h, layout.span_rows[lanes].tobytes(), layout.point_rows[lanes].tobytes(),
                layout.height[lanes].tobytes())
         fresh = key != self.key or self.image is None
@@ -76,7 +77,7 @@ class EventLayer:
             # a blit. The layer is built once a frame keeps the scale (the view pans, a filter changes).
             self.key = None
             return False
-        area = _Area(painter, theme, lc, layout, lane_lo, lane_hi, lane_top, top0, height, vp.px_per_day)
+        area = _Area(painter, theme, lc, layout, lane_lo, lane_hi, lane_top, top0, height, vp.px_per_day, grid)
         if fresh or x1 <= self.a or x0 >= self.b:
             self.key, self._held = key, (lc, theme)
             self.a, self.b, self.dirty = x0, x1, []
@@ -104,8 +105,7 @@ class EventLayer:
         img = self.image
         if (img is None or self.capacity != capacity or img.devicePixelRatio() != dpr
                 or img.height() < int(height * dpr)):
-            img = QImage(max(int(capacity * dpr), 1), max(int(height * dpr), 1),
-                         QImage.Format.Format_ARGB32_Premultiplied)
+            img = QImage(max(int(capacity * dpr), 1), max(int(height * dpr), 1), QImage.Format.Format_RGB32)
             img.setDevicePixelRatio(dpr)
             self.image, self.capacity = img, capacity
 
@@ -147,13 +147,12 @@ class EventLayer:
         ip = QPainter(self.image)
         for start, end, col in self._pieces(a, b):
             ip.save()
-            ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            ip.fillRect(QRectF(col, 0, end - start, area.height), Qt.GlobalColor.transparent)
-            ip.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             # The painter works in the frame's coordinates (lane_top) with x = 0 at world pixel a;
             # this piece of [a, b) sits at image column `col`, the first lane at image row 0.
             ip.translate(col - (start - a), -(area.lane_top + area.top0))
             ip.setClipRect(QRectF(start - a, area.lane_top + area.top0, end - start, area.height))
+            painter._lane_ground(ip, area.theme, vp, area.grid, area.layout, area.lane_lo, area.lane_hi,
+                                 area.lane_top)
             painter._draw_events(ip, area.theme, vp, area.lc, area.layout, frame, area.lane_lo, area.lane_hi,
                                  area.lane_top)
             ip.restore()
@@ -168,10 +167,11 @@ class _Area:
     """What drawing any strip of the layer needs besides its extent."""
 
     __slots__ = ("painter", "theme", "lc", "layout", "lane_lo", "lane_hi", "lane_top", "top0", "height",
-                 "px_per_day")
+                 "px_per_day", "grid")
 
     def __init__(self, painter: TimelinePainter, theme: Theme, lc: LevelCache, layout: LaneLayout, lane_lo: int,
-                 lane_hi: int, lane_top: float, top0: int, height: int, px_per_day: float) -> None:
+                 lane_hi: int, lane_top: float, top0: int, height: int, px_per_day: float,
+                 grid: tuple[str, int]) -> None:
         self.painter, self.theme, self.lc, self.layout = painter, theme, lc, layout
         self.lane_lo, self.lane_hi, self.lane_top, self.top0 = lane_lo, lane_hi, lane_top, top0
-        self.height, self.px_per_day = height, px_per_day
+        self.height, self.px_per_day, self.grid = height, px_per_day, grid

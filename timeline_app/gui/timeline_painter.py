@@ -105,7 +105,7 @@ class TimelinePainter(ChromePainter, EventsPainter):
         if layout is not None and lane_hi > lane_lo and frame.lc is not None:
             placed = self._place(frame, vp, layout, lane_lo, lane_hi, lane_top)
             if layer is None or not layer.draw(p, self, theme, vp, frame.lc, layout, lane_lo, lane_hi, lane_top,
-                                               None if near_only else placed):
+                                               (axis.unit, axis.step), None if near_only else placed):
                 if near_only:  # the layer declined after all: the labels need the items out of view
                     placed = self.area_items(vp, frame.lc, layout, lane_lo, lane_hi, lane_top)
                 self._draw_events(p, theme, vp, frame.lc, layout, placed, lane_lo, lane_hi, lane_top)
