@@ -595,6 +595,7 @@ def test_hover_rings_the_event_in_each_of_its_lanes_over_the_cached_layer(view: 
     canvas.set_viewport(canvas.vp.panned(2.0))  # panning at one scale: the frames come from the layer
     before = _pixels(canvas)
     assert canvas.layer.key is not None
+    assert (before == _without_layer(canvas)).all()  # four lanes and empty space under them
     idx = view._data.index_of("e1")
     items = canvas._items
     on = np.flatnonzero((items.occ >= 0) & (view._data.o_event[np.maximum(items.occ, 0)] == idx))

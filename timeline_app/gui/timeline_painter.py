@@ -96,17 +96,29 @@ class TimelinePainter(ChromePainter, EventsPainter):
 
         p.save()
         p.setClipRect(QRectF(HEADER_W, AXIS_H, tw, view_h))
-        if layout is not None:
-            for pos in range(lane_lo, lane_hi):
-                if pos % 2:
-                    p.fillRect(QRectF(HEADER_W, lane_top + layout.top[pos], tw, layout.height[pos]), theme.alt)
-        self._grid(p, axis, vp, H, theme)
+        lanes = layout is not None and lane_hi > lane_lo and frame.lc is not None
+        grid = (axis.unit, axis.step)
+        if near_only and lanes:
+            # The layer's image has the lanes' ground: only the space under the last lane needs one.
+            below = lane_top + float(layout.top[lane_hi - 1] + layout.height[lane_hi - 1])
+            if below < H:
+                p.save()
+                p.setClipRect(QRectF(HEADER_W, below, tw, H - below))
+                self._grid(p, axis, vp, H, theme)
+                p.restore()
+        else:
+            if layout is not None:
+                for pos in range(lane_lo, lane_hi):
+                    if pos % 2:
+                        p.fillRect(QRectF(HEADER_W, lane_top + layout.top[pos], tw, layout.height[pos]), theme.alt)
+            self._grid(p, axis, vp, H, theme)
         p.translate(HEADER_W, 0)
-        if layout is not None and lane_hi > lane_lo and frame.lc is not None:
+        if lanes:
             placed = self._place(frame, vp, layout, lane_lo, lane_hi, lane_top)
             if layer is None or not layer.draw(p, self, theme, vp, frame.lc, layout, lane_lo, lane_hi, lane_top,
-                                               (axis.unit, axis.step), None if near_only else placed):
-                if near_only:  # the layer declined after all: the labels need the items out of view
+                                               grid, None if near_only else placed):
+                if near_only:  # the layer declined after all: draw the ground, and labels need more items
+                    self._lane_ground(p, theme, vp, grid, layout, lane_lo, lane_hi, lane_top)
                     placed = self.area_items(vp, frame.lc, layout, lane_lo, lane_hi, lane_top)
                 self._draw_events(p, theme, vp, frame.lc, layout, placed, lane_lo, lane_hi, lane_top)
             self._span_labels(p, theme, vp, frame.lc, layout, placed)
