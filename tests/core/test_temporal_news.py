@@ -46,3 +46,48 @@ class TestPresentPassivePlans:
     def test_a_postponed_date_lies_after_the_postponing(self) -> None:
         assert found("The vote has been postponed to Friday.") == [("Friday", "2023-09-15")]
         assert found("The hearing was adjourned until Monday.") == [("Monday", "2023-09-18")]
+
+
+class TestYearWrittenOnce:
+    def test_the_year_at_the_end_applies_to_every_part(self) -> None:
+        assert found("Between March and May 2019, talks stalled.") == [("March", "2019-03"), ("May 2019", "2019-05")]
+        assert found("In March and April 2019 the talks stalled.") == [("March", "2019-03"), ("April 2019", "2019-04")]
+        assert found("Prices fell in the spring and summer of 2019.") == [
+            ("the spring", "2019-SP"),
+            ("summer of 2019", "2019-SU"),
+        ]
+        assert found("The strike lasted from Sept. 3 through Sept. 5, 2019.") == [
+            ("Sept. 3", "2019-09-03"),
+            ("Sept. 5, 2019", "2019-09-05"),
+        ]
+
+    def test_a_day_range_with_the_year_after_it_gives_no_separate_year(self) -> None:
+        assert found("From June 1 to 3, 2019, envoys met in Geneva.") == [
+            ("June 1", "2019-06-01"),
+            ("3, 2019", "2019-06-03"),
+        ]
+        assert found("Envoys met on March 3 and 4, 2019 in Geneva.") == [
+            ("March 3", "2019-03-03"),
+            ("4, 2019", "2019-03-04"),
+        ]
+
+    def test_a_range_over_new_year_starts_the_year_before(self) -> None:
+        assert found("The truce lasted from Dec. 28 to Jan. 3, 2019.") == [
+            ("Dec. 28", "2018-12-28"),
+            ("Jan. 3, 2019", "2019-01-03"),
+        ]
+
+    def test_the_year_written_first_goes_on_to_the_range_end(self) -> None:
+        assert found("Talks ran from March 2019 to May.") == [("March 2019", "2019-03"), ("May", "2019-05")]
+        assert found("Talks ran from November 2019 to February.") == [
+            ("November 2019", "2019-11"),
+            ("February", "2020-02"),
+        ]
+
+    def test_separate_statements_keep_their_own_years(self) -> None:
+        # Not one coordination: March is this year's, as if the other date were not there.
+        assert found("In March, talks began; in May 2019 they ended.") == [("March", "2023-03"), ("May 2019", "2019-05")]
+        assert found("Talks began in March and ended in May 2019.") == [("March", "2023-03"), ("May 2019", "2019-05")]
+        assert found("In March, May 2019 looked far away.")[0] == ("March", "2023-03")
+        # Without a year anywhere the parts resolve as before.
+        assert found("Talks ran from March 3 to 5.") == [("March 3", "2023-03-03"), ("5", "2023-03-05")]

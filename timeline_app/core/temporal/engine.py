@@ -7,6 +7,7 @@ import logging
 import re
 
 from timeline_app.core.models import DateMention, Precision
+from timeline_app.core.temporal.coordination import share_years
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.resolve import Resolver
@@ -42,6 +43,7 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
     candidates = find_candidates(text, rules)
     if not candidates:
         return []
+    candidates = share_years(text, candidates)
     sentences = split_sentences(text)
     resolver = Resolver(published)
     out: list[DateMention] = []

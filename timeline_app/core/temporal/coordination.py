@@ -1,0 +1,65 @@
+"""Coordinated and ranged dates share the year written once: "March and May 2019", "from June 1 to 3, 2019"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline_app.core.temporal.extract import Candidate
+
+# What may stand between two dates of one coordination or range: "March and May 2019", "March 3
+# to 5, 2019", "Dec. 28-Jan. 3, 2019". Anything more ("In March, talks began; in May 2019 they
+# ended") makes two statements, each dated on its own.
+_JOIN = re.compile(r"\s*,?\s*(?:and|or|to|through|thru|until|till|into|-|\u2013|\u2014)\s*", re.IGNORECASE)
+# A list goes on with commas before its last "and": "June 1, June 2 and June 3, 2019".
+_LIST = re.compile(r"\s*,\s*")
+# A date without its year, maybe the week of one: XXXX-03, XXXX-06-01, XXXX-06-01@1, XXXX-SP ...
+_YEARLESS = re.compile(r"^(?P<pre>WEEKOF-)?XXXX-(?P<rest>(?:\d{2}(?:-\d{2})?)(?:@[1-7])?|Q[1-4]|H[12]|SP|SU|FA|WI)$")
+# A date written with its year, finer than the year: 2019-05, 2019-06-03, 2019-SU, 2019-Q3.
+_DATED = re.compile(r"^(?:WEEKOF-)?(?P<year>\d{4})-(?P<rest>\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI)$")
+_MONTH_DAY = re.compile(r"^(\d{2})(?:-(\d{2}))?")
+
+
+def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates, with the year of a dated part given to the year-less parts joined to it.
+
+    The year written at the end goes back to every part before it ("between March and May 2019",
+    "on March 3 and 4, 2019"); a range's start is the year before when its month comes later
+    ("from Dec. 28 to Jan. 3, 2019"). The year written first goes forward to a range's end
+    ("from March 2019 to May"), the year after when its month comes earlier.
+    """
+    out = list(candidates)
+    # Right to left: a year given to one part goes on to the part before it.
+    inherited = [False] * len(out)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        joined = _JOIN.fullmatch(gap) or (inherited[i + 1] and _LIST.fullmatch(gap))
+        if joined and (value := _with_year_of(a, b, later=False)) is not None:
+            out[i] = replace(a, value=value)
+            inherited[i] = True
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if _JOIN.fullmatch(text[a.end : b.start]) and (value := _with_year_of(b, a, later=True)) is not None:
+            out[i] = replace(b, value=value)
+    return out
+
+
+def _with_year_of(part: Candidate, dated: Candidate, later: bool) -> str | None:
+    """`part`'s value with the year of `dated`, which stands after it (or before it: `later`)."""
+    if part.rule.kind not in ("DATE", "TIME") or dated.rule.kind not in ("DATE", "TIME"):
+        return None
+    p, d = _YEARLESS.match(part.value), _DATED.match(dated.value)
+    if p is None or d is None:
+        return None
+    year = int(d.group("year"))
+    rest = p.group("rest").partition("@")[0]  # the weekday was a check of the year: it is written now
+    mine, theirs = _MONTH_DAY.match(rest), _MONTH_DAY.match(d.group("rest"))
+    if mine and theirs:
+        here = (int(mine.group(1)), int(mine.group(2) or 0))
+        there = (int(theirs.group(1)), int(theirs.group(2) or 0))
+        if later and here < there:
+            year += 1  # "from Nov. 2019 to February": the February after
+        elif not later and here > there:
+            year -= 1  # "from Dec. 28 to Jan. 3, 2019": the December before
+    return f"{p.group('pre') or ''}{year:04d}-{rest}"
