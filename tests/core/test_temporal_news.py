@@ -91,3 +91,28 @@ class TestYearWrittenOnce:
         assert found("In March, May 2019 looked far away.")[0] == ("March", "2023-03")
         # Without a year anywhere the parts resolve as before.
         assert found("Talks ran from March 3 to 5.") == [("March 3", "2023-03-03"), ("5", "2023-03-05")]
+
+
+class TestRelativeClauses:
+    def test_a_future_outside_the_clause_does_not_reach_its_date(self) -> None:
+        text = "Erdogan said on Wednesday he would speak about the deal, which Moscow quit on Monday."
+        assert found(text, WED) == [("Wednesday", "2023-07-19"), ("Monday", "2023-07-17")]
+
+    def test_the_clause_keeps_its_own_future(self) -> None:
+        # "was signed" is the main clause's: it does not turn "expires" into a past.
+        assert found("The deal, which expires on Monday, was signed in July.") == [
+            ("Monday", "2023-09-18"),
+            ("July", "2023-07"),
+        ]
+        text = "The president, who will visit Kyiv on Friday, met the prime minister on Tuesday."
+        assert found(text) == [("Friday", "2023-09-15"), ("Tuesday", "2023-09-12")]
+
+    def test_the_clause_tense_does_not_reach_a_date_outside_it(self) -> None:
+        text = "The envoy, who has met rebels before, will see them again on Monday."
+        assert found(text) == [("Monday", "2023-09-18")]
+        assert found("Russia, which quit the deal on Monday, said it would return.") == [("Monday", "2023-09-11")]
+
+    def test_that_opens_no_clause_of_its_own(self) -> None:
+        # "that" opens reported speech: the "will" is the date's, and "be signed" is no past.
+        assert found("He said that the deal will be signed on Monday.") == [("Monday", "2023-09-18")]
+        assert found("The deal was signed on Monday.") == [("Monday", "2023-09-11")]

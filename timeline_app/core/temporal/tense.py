@@ -67,6 +67,35 @@ def sentence_cues(
     return kept
 
 
+def _same_clause(
+    text: str, sentence: tuple[int, int], start: int, found: list[tuple[int, int, str]], opener: re.Pattern[str] | None
+) -> list[tuple[int, int, str]]:
+    """The cues of the clause the expression at `start` stands in, as far as relative clauses go.
+
+    A relative clause has its own tense: in "he said he would speak about the deal, which Moscow
+    quit on Monday" the "would" does not reach Monday, and in "Russia, which quit the deal on
+    Monday, says it will return" the clause's cues do not reach a date outside it.
+    """
+    if opener is None or not found:
+        return found
+    a, b = sentence[0], min(sentence[1], sentence[0] + _MAX_SENTENCE)
+    spans = []
+    for m in opener.finditer(text, a, b):
+        stop = _CLAUSE_END.search(text, m.end(), b)
+        spans.append((m.start(), stop.start() if stop else b))
+    if not spans:
+        return found
+    inside = [s for s in spans if s[0] <= start < s[1]]
+    if inside:
+        lo, hi = max(s[0] for s in inside), min(s[1] for s in inside)
+        return [f for f in found if lo <= f[0] and f[1] <= hi]
+    return [f for f in found if not any(s[0] <= f[0] < s[1] for s in spans)]
+
+
+_BE = frozenset(["be", "being"])
+_CLAUSE_END = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
+
+
 def direction(
     text: str,
     sentence: tuple[int, int],
@@ -86,6 +115,7 @@ def direction(
     a = sentence[0]
     # Cues inside the expression are its own words; cues far away belong to another clause.
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
+    kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
     best: tuple[int, str] | None = None
     strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
     any_past = strong_past or any(label == WEAK_PAST for _, _, label in kept)
@@ -109,7 +139,8 @@ def direction(
         head = text[max(a, start - 30) : start].split()
         while head and head[-1].lower() in ("on", "late", "early", "last"):
             head.pop()
-        if head and past_before.fullmatch(head[-1].strip(",")):
+        # "will be signed on Monday", "to be announced Friday": a participle after "be" is no past.
+        if head and past_before.fullmatch(head[-1].strip(",")) and (len(head) < 2 or head[-2].lower() not in _BE):
             return PAST
     before = cues.get("future_before")
     if before is not None:
