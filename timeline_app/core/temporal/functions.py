@@ -118,6 +118,14 @@ def _week_day(ordinal: str, month: str, last: str = "", year: str = "") -> str:
     return f"{7 * n - 3:02d}"
 
 
+def _nth_week_day(ordinal: str) -> str:
+    """The day inside the n-th week of a month not named yet ("the first week of next month")."""
+    n = int(ordinal)
+    if not 1 <= n <= 4:
+        raise ValueError(ordinal)
+    return f"{7 * n - 3:02d}"
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -153,5 +161,6 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "per": lambda unit: _duration("1", unit),
     "clock_pod": _clock_pod,
     "week_day": _week_day,
+    "nth_week_day": _nth_week_day,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
 }
