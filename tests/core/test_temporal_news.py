@@ -116,3 +116,42 @@ class TestRelativeClauses:
         # "that" opens reported speech: the "will" is the date's, and "be signed" is no past.
         assert found("He said that the deal will be signed on Monday.") == [("Monday", "2023-09-18")]
         assert found("The deal was signed on Monday.") == [("Monday", "2023-09-11")]
+
+
+class TestStretches:
+    def test_a_weekday_range_is_one_stretch_of_days(self) -> None:
+        tue = dt.date(2023, 9, 12)
+        # Told on a Tuesday in the past tense: last week's Monday to Wednesday, not a Wednesday
+        # before its Monday.
+        assert found("Talks took place between Monday and Wednesday.", tue) == [
+            ("Monday", "2023-09-04"),
+            ("Wednesday", "2023-09-06"),
+        ]
+        assert found("Talks will take place between Friday and Monday.", tue) == [
+            ("Friday", "2023-09-15"),
+            ("Monday", "2023-09-18"),
+        ]
+        assert found("Fighting raged from Monday to Wednesday.") == [("Monday", "2023-09-11"), ("Wednesday", "2023-09-13")]
+
+    def test_two_days_of_one_month_share_its_year(self) -> None:
+        # The "will" nearer to the 6th does not send it a year ahead of the 5th.
+        assert found("Ministers met on Sept. 5 and 6 and will meet again on Oct. 3.") == [
+            ("Sept. 5", "2023-09-05"),
+            ("6", "2023-09-06"),
+            ("Oct. 3", "2023-10-03"),
+        ]
+
+    def test_weekdays_joined_by_and_keep_their_own_readings(self) -> None:
+        # A list, not a stretch: Friday may come before Thursday.
+        fri = dt.date(2023, 9, 15)
+        assert found("Following are statements made Friday and Thursday by the lawyer.", fri) == [
+            ("Friday", "2023-09-15"),
+            ("Thursday", "2023-09-14"),
+        ]
+        # A range from a date to a weekday ends on the last such weekday, not the first after.
+        assert found("He bought shares from Sept. 1 to Thursday.", fri)[-1] == ("Thursday", "2023-09-14")
+
+    def test_the_nth_week_of_a_month_counted_from_now(self) -> None:
+        assert found("The minister will travel in the first week of next month.") == [
+            ("the first week of next month", "2023-W40")
+        ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
+from timeline_app.core.models import DateMention
 from timeline_app.core.temporal.extract import Candidate
+from timeline_app.core.temporal.values import describe
 
 # What may stand between two dates of one coordination or range: "March and May 2019", "March 3
 # to 5, 2019", "Dec. 28-Jan. 3, 2019". Anything more ("In March, talks began; in May 2019 they
@@ -18,6 +21,8 @@ _YEARLESS = re.compile(r"^(?P<pre>WEEKOF-)?XXXX-(?P<rest>(?:\d{2}(?:-\d{2})?)(?:
 # A date written with its year, finer than the year: 2019-05, 2019-06-03, 2019-SU, 2019-Q3.
 _DATED = re.compile(r"^(?:WEEKOF-)?(?P<year>\d{4})-(?P<rest>\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI)$")
 _MONTH_DAY = re.compile(r"^(\d{2})(?:-(\d{2}))?")
+# The parts whose reading order_parts may move: a weekday, a day or a month without its year.
+_MOVABLE = re.compile(r"^(?:DOW-(?P<wd>[1-7])|XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)$")
 
 
 def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -63,3 +68,86 @@ def _with_year_of(part: Candidate, dated: Candidate, later: bool) -> str | None:
         elif not later and here > there:
             year -= 1  # "from Dec. 28 to Jan. 3, 2019": the December before
     return f"{p.group('pre') or ''}{year:04d}-{rest}"
+
+
+def order_parts(text: str, parts: list[tuple[Candidate, DateMention]], published: dt.date | None) -> list[DateMention]:
+    """The mentions, with the second of two joined relative parts the first such day or month
+    after the first one: "between Monday and Wednesday" is one stretch of days, "met on Sept. 5
+    and 6 and will meet again" keeps the 6th in September's year, whatever the nearer cue says.
+
+    When the end read on its own is past and the stretch from the start would run beyond the
+    publication date, the start moves back instead ("took place between Monday and Wednesday"
+    told on a Tuesday is last week's).
+    """
+    out = [m for _, m in parts]
+    for i in range(1, len(parts)):
+        (ca, _), (cb, mb) = parts[i - 1], parts[i]
+        ma = out[i - 1]
+        ka, kb = _MOVABLE.match(ca.value), _MOVABLE.match(cb.value)
+        if ka is None or kb is None or _unit(ka) != _unit(kb) or not _ordered(text, ca, cb, ka, kb):
+            continue
+        if not (ma.relative and mb.relative) or ma.start_date is None or mb.start_date is None:
+            continue
+        end = _next_on_or_after(kb, ma.start_date)
+        if end == mb.start_date:
+            continue
+        if published is not None and end > published >= mb.start_date:
+            out[i - 1] = _moved(ma, _last_on_or_before(ka, mb.start_date), _unit(ka))
+        else:
+            out[i] = _moved(mb, end, _unit(kb))
+    return out
+
+
+def _ordered(text: str, a: Candidate, b: Candidate, ka: re.Match[str], kb: re.Match[str]) -> bool:
+    """Whether `b` is the end of a stretch that starts at `a`: a range ("from Monday to
+    Wednesday", "between March and May"), or two days of one month ("Sept. 5 and 6"). Two days
+    joined by "and" may come in any order ("statements made Friday and Thursday")."""
+    gap = text[a.end : b.start]
+    if _RANGE.fullmatch(gap) or (_BETWEEN.search(text, max(0, a.start - 12), a.start) and _JOIN.fullmatch(gap)):
+        return True
+    return bool(_JOIN.fullmatch(gap) and ka.group("day") and kb.group("day") and ka.group("month") == kb.group("month"))
+
+
+_RANGE = re.compile(r"\s*,?\s*(?:to|through|thru|until|till|into|-|\u2013|\u2014)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _unit(m: re.Match[str]) -> str:
+    return "weekday" if m.group("wd") else "day" if m.group("day") else "month"
+
+
+def _next_on_or_after(m: re.Match[str], day: dt.date) -> dt.date:
+    if m.group("wd"):
+        return day + dt.timedelta(days=(int(m.group("wd")) - day.isoweekday()) % 7)
+    month, dom = int(m.group("month")), int(m.group("day") or 1)
+    floor = day if m.group("day") else day.replace(day=1)  # a month counts from its first day
+    for year in (day.year, day.year + 1, day.year + 2):
+        try:
+            candidate = dt.date(year, month, dom)
+        except ValueError:  # February 29 in a common year
+            continue
+        if candidate >= floor:
+            return candidate
+    return day
+
+
+def _last_on_or_before(m: re.Match[str], day: dt.date) -> dt.date:
+    if m.group("wd"):
+        return day - dt.timedelta(days=(day.isoweekday() - int(m.group("wd"))) % 7)
+    month, dom = int(m.group("month")), int(m.group("day") or 1)
+    for year in (day.year, day.year - 1, day.year - 2):
+        try:
+            candidate = dt.date(year, month, dom)
+        except ValueError:
+            continue
+        if candidate <= day:
+            return candidate
+    return day
+
+
+def _moved(mention: DateMention, day: dt.date, unit: str) -> DateMention:
+    value = f"{day.year:04d}-{day.month:02d}" if unit == "month" else day.isoformat()
+    described = describe(value)
+    if described is None:
+        return mention
+    return replace(mention, value=value, start_date=described[1], end_date=described[2])

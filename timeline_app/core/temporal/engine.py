@@ -7,7 +7,7 @@ import logging
 import re
 
 from timeline_app.core.models import DateMention, Precision
-from timeline_app.core.temporal.coordination import share_years
+from timeline_app.core.temporal.coordination import order_parts, share_years
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.resolve import Resolver
@@ -46,17 +46,17 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
     candidates = share_years(text, candidates)
     sentences = split_sentences(text)
     resolver = Resolver(published)
-    out: list[DateMention] = []
+    out: list[tuple[Candidate, DateMention]] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     opens = _open_cue_ends(text, rules)
     for cand in candidates:
         mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens)
         if mention is not None:
-            out.append(mention)
+            out.append((cand, mention))
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
-    return out
+    return order_parts(text, out, published)
 
 
 def _resolve(
