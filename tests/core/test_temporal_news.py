@@ -155,3 +155,11 @@ class TestStretches:
         assert found("The minister will travel in the first week of next month.") == [
             ("the first week of next month", "2023-W40")
         ]
+
+    def test_a_time_range_shares_the_day_written_after_it(self) -> None:
+        assert found("Polls will open from 7 a.m. to 8 p.m. on Sunday.") == [
+            ("7 a.m.", "2023-09-17T07:00"),
+            ("8 p.m. on Sunday", "2023-09-17T20:00"),
+        ]
+        # A time in a statement of its own keeps the day of the story.
+        assert found("Polls opened at 7 a.m.; on Sunday they closed at 8 p.m.")[0] == ("7 a.m.", "2023-09-14T07:00")

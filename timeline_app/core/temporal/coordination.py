@@ -1,4 +1,4 @@
-"""Coordinated and ranged dates share the year written once: "March and May 2019", "from June 1 to 3, 2019"."""
+"""Coordinated and ranged dates share what is written once: "March and May 2019", "from 7 a.m. to 8 p.m. Sunday"."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from timeline_app.core.models import DateMention
 from timeline_app.core.temporal.extract import Candidate
-from timeline_app.core.temporal.values import describe
+from timeline_app.core.temporal.values import describe, split_time
 
 # What may stand between two dates of one coordination or range: "March and May 2019", "March 3
 # to 5, 2019", "Dec. 28-Jan. 3, 2019". Anything more ("In March, talks began; in May 2019 they
@@ -31,7 +31,8 @@ def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
     The year written at the end goes back to every part before it ("between March and May 2019",
     "on March 3 and 4, 2019"); a range's start is the year before when its month comes later
     ("from Dec. 28 to Jan. 3, 2019"). The year written first goes forward to a range's end
-    ("from March 2019 to May"), the year after when its month comes earlier.
+    ("from March 2019 to May"), the year after when its month comes earlier. A bare time of day
+    takes the day written after it ("from 7 a.m. to 8 p.m. on Sunday").
     """
     out = list(candidates)
     # Right to left: a year given to one part goes on to the part before it.
@@ -40,7 +41,7 @@ def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
         joined = _JOIN.fullmatch(gap) or (inherited[i + 1] and _LIST.fullmatch(gap))
-        if joined and (value := _with_year_of(a, b, later=False)) is not None:
+        if joined and (value := _with_year_of(a, b, later=False) or _with_day_of(a, b)) is not None:
             out[i] = replace(a, value=value)
             inherited[i] = True
     for i in range(1, len(out)):
@@ -48,6 +49,15 @@ def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if _JOIN.fullmatch(text[a.end : b.start]) and (value := _with_year_of(b, a, later=True)) is not None:
             out[i] = replace(b, value=value)
     return out
+
+
+def _with_day_of(part: Candidate, dated: Candidate) -> str | None:
+    """A bare time of day takes the day written after it: "from 7 a.m. to 8 p.m. on Sunday"."""
+    day, time = split_time(part.value)
+    their_day, their_time = split_time(dated.value)
+    if day != "REF+0day" or not time or not their_time or their_day.startswith("REF"):
+        return None
+    return their_day + time
 
 
 def _with_year_of(part: Candidate, dated: Candidate, later: bool) -> str | None:
