@@ -71,6 +71,18 @@ class TestYearWrittenOnce:
             ("4, 2019", "2019-03-04"),
         ]
 
+    def test_a_list_of_three_days_shares_month_and_year(self) -> None:
+        assert found("Voting took place on June 1, 2 and 3, 2019.") == [
+            ("June 1", "2019-06-01"),
+            ("2", "2019-06-02"),
+            ("3, 2019", "2019-06-03"),
+        ]
+        assert found("Voting took place on June 1, 2 and 3.") == [
+            ("June 1", "2023-06-01"),
+            ("2", "2023-06-02"),
+            ("3", "2023-06-03"),
+        ]
+
     def test_a_range_over_new_year_starts_the_year_before(self) -> None:
         assert found("The truce lasted from Dec. 28 to Jan. 3, 2019.") == [
             ("Dec. 28", "2018-12-28"),
@@ -163,3 +175,4 @@ class TestStretches:
         ]
         # A time in a statement of its own keeps the day of the story.
         assert found("Polls opened at 7 a.m.; on Sunday they closed at 8 p.m.")[0] == ("7 a.m.", "2023-09-14T07:00")
+
