@@ -130,6 +130,10 @@ class TestRelativeClauses:
         assert found("The deal was signed on Monday.") == [("Monday", "2023-09-11")]
 
 
+    def test_an_organisation_called_who_opens_no_clause(self) -> None:
+        text = "WHO said on Monday it will ship vaccines, which arrive on Friday."
+        assert found(text, WED) == [("Monday", "2023-07-17"), ("Friday", "2023-07-21")]
+
 class TestStretches:
     def test_a_weekday_range_is_one_stretch_of_days(self) -> None:
         tue = dt.date(2023, 9, 12)
@@ -175,4 +179,5 @@ class TestStretches:
         ]
         # A time in a statement of its own keeps the day of the story.
         assert found("Polls opened at 7 a.m.; on Sunday they closed at 8 p.m.")[0] == ("7 a.m.", "2023-09-14T07:00")
+
 
