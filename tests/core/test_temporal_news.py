@@ -43,6 +43,11 @@ class TestPresentPassivePlans:
         # A participle as an adjective tells no future: news' past applies.
         assert found("The expected vote took place on Friday.", WED) == [("Friday", "2023-07-14")]
 
+    def test_taking_effect_looks_forward(self) -> None:
+        assert found("The sanctions go into effect on Friday.") == [("Friday", "2023-09-15")]
+        assert found("The truce ends at midnight on Friday.") == [("midnight on Friday", "2023-09-15T24:00")]
+        assert found("The truce ended at midnight on Friday.") == [("midnight on Friday", "2023-09-08T24:00")]
+
     def test_a_postponed_date_lies_after_the_postponing(self) -> None:
         assert found("The vote has been postponed to Friday.") == [("Friday", "2023-09-15")]
         assert found("The hearing was adjourned until Monday.") == [("Monday", "2023-09-18")]
@@ -118,6 +123,12 @@ class TestRelativeClauses:
         ]
         text = "The president, who will visit Kyiv on Friday, met the prime minister on Tuesday."
         assert found(text) == [("Friday", "2023-09-15"), ("Tuesday", "2023-09-12")]
+
+    def test_a_clause_without_cues_shares_the_sentence_future(self) -> None:
+        assert found("The ministers will sign the accord, which takes effect Jan. 1.") == [("Jan. 1", "2024-01-01")]
+        assert found("He will meet Biden, who hosts the summit on Monday.") == [("Monday", "2023-09-18")]
+        # ... but not a future told from the past: that Monday is news' past.
+        assert found("He said he would meet Biden, who hit back on Monday.") == [("Monday", "2023-09-11")]
 
     def test_the_clause_tense_does_not_reach_a_date_outside_it(self) -> None:
         text = "The envoy, who has met rebels before, will see them again on Monday."

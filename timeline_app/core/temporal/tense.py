@@ -9,6 +9,7 @@ FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
 _WEAK_FUTURE = "weak_future"  # "deadline", "planned to": forward, or NEAREST in a past sentence
 _PRESENT_FUTURE = "present_future"  # "arrives", "meet": forward unless the sentence has a past tense
+_REPORTED_FUTURE = "reported_future"  # "would": forward, but not into a relative clause
 NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
@@ -22,7 +23,7 @@ _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
 _NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_STRENGTH = {FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, WEAK_PAST: 1}
+_STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 _MAX_SENTENCE = 2000
@@ -40,6 +41,7 @@ def sentence_cues(
     found: list[tuple[int, int, str]] = []  # (start, end, label)
     for name, label in (
         ("future", FUTURE),
+        ("future_reported", _REPORTED_FUTURE),
         ("future_weak", _WEAK_FUTURE),
         ("future_present", _PRESENT_FUTURE),
         ("future_in_past", NEAREST),
@@ -50,7 +52,7 @@ def sentence_cues(
         if cue is None:
             continue
         for m in cue.finditer(text, a, b):
-            if label != FUTURE and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+            if label not in (FUTURE, _REPORTED_FUTURE) and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
@@ -73,8 +75,8 @@ def _same_clause(
     """The cues of the clause the expression at `start` stands in, as far as relative clauses go.
 
     A relative clause has its own tense: in "he said he would speak about the deal, which Moscow
-    quit on Monday" the "would" does not reach Monday, and in "Russia, which quit the deal on
-    Monday, says it will return" the clause's cues do not reach a date outside it.
+    quit on Monday" the "would" does not reach Monday, and in "the president, who will visit Kyiv
+    on Friday, met the premier on Tuesday" the clause's "will" does not reach Tuesday.
     """
     if opener is None or not found:
         return found
@@ -88,7 +90,10 @@ def _same_clause(
     inside = [s for s in spans if s[0] <= start < s[1]]
     if inside:
         lo, hi = max(s[0] for s in inside), min(s[1] for s in inside)
-        return [f for f in found if lo <= f[0] and f[1] <= hi]
+        own = [f for f in found if lo <= f[0] and f[1] <= hi]
+        # A clause without cues of its own shares the sentence's future ("will sign the accord,
+        # which takes effect Jan. 1"), not a future told from the past ("would").
+        return own or [f for f in found if f[2] != _REPORTED_FUTURE]
     return [f for f in found if not any(s[0] <= f[0] < s[1] for s in spans)]
 
 
@@ -120,7 +125,9 @@ def direction(
     strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
     any_past = strong_past or any(label == WEAK_PAST for _, _, label in kept)
     for s_, e_, label in kept:
-        if label == _PRESENT_FUTURE:
+        if label == _REPORTED_FUTURE:
+            label = FUTURE
+        elif label == _PRESENT_FUTURE:
             if strong_past:
                 continue
             label = FUTURE
