@@ -134,6 +134,11 @@ class TestRelativeClauses:
         text = "The envoy, who has met rebels before, will see them again on Monday."
         assert found(text) == [("Monday", "2023-09-18")]
         assert found("Russia, which quit the deal on Monday, said it would return.") == [("Monday", "2023-09-11")]
+        # Nor does a future after the clause reach into it.
+        assert found("Russia, which quit the deal on Monday, said it would return next week.")[0] == (
+            "Monday",
+            "2023-09-11",
+        )
 
     def test_that_opens_no_clause_of_its_own(self) -> None:
         # "that" opens reported speech: the "will" is the date's, and "be signed" is no past.

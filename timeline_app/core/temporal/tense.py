@@ -91,10 +91,12 @@ def _same_clause(
     if inside:
         lo, hi = max(s[0] for s in inside), min(s[1] for s in inside)
         own = [f for f in found if lo <= f[0] and f[1] <= hi]
-        # A clause without cues of its own shares the sentence's tense ("will sign the accord,
-        # which takes effect Jan. 1"), not a future told from the past ("would") nor the present
-        # verb of another event ("would meet Biden, who hit back on Monday").
-        return own or [f for f in found if f[2] not in (_REPORTED_FUTURE, _PRESENT_FUTURE)]
+        # A clause without cues of its own shares the tense of the clause it hangs on, told
+        # before it ("will sign the accord, which takes effect Jan. 1"); not what comes after it
+        # ("Russia, which quit the deal on Monday, said it would return next week"), nor a future
+        # told from the past ("would"), nor the present verb of another event ("would meet
+        # Biden, who hit back on Monday").
+        return own or [f for f in found if f[1] <= lo and f[2] not in (_REPORTED_FUTURE, _PRESENT_FUTURE)]
     return [f for f in found if not any(s[0] <= f[0] < s[1] for s in spans)]
 
 
