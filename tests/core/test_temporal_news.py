@@ -76,6 +76,9 @@ class TestYearWrittenOnce:
             ("4, 2019", "2019-03-04"),
         ]
 
+    def test_a_range_written_day_first_gives_both_days(self) -> None:
+        assert found("Talks were held 5-7 September 2019 in Doha.") == [("5", "2019-09-05"), ("7 September 2019", "2019-09-07")]
+
     def test_a_list_of_three_days_shares_month_and_year(self) -> None:
         assert found("Voting took place on June 1, 2 and 3, 2019.") == [
             ("June 1", "2019-06-01"),
