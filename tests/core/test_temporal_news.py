@@ -48,6 +48,17 @@ class TestPresentPassivePlans:
         assert found("The truce ends at midnight on Friday.") == [("midnight on Friday", "2023-09-15T24:00")]
         assert found("The truce ended at midnight on Friday.") == [("midnight on Friday", "2023-09-08T24:00")]
 
+    def test_an_ed_form_right_before_its_date_is_past(self) -> None:
+        # The present verb after the comma belongs to another date.
+        assert found("The ceasefire, most recently extended on May 17, expires on Monday.")[1:] == [
+            ("May 17", "2023-05-17"),
+            ("Monday", "2023-09-18"),
+        ]
+        assert found("The law, passed in May, takes effect Oct. 1.") == [("May", "2023-05"), ("Oct. 1", "2023-10-01")]
+        # ... but not after "be", nor the participle of a plan.
+        assert found("The offer will be extended on Friday.") == [("Friday", "2023-09-15")]
+        assert found("A meeting scheduled Monday will go ahead.") == [("Monday", "2023-09-18")]
+
     def test_a_postponed_date_lies_after_the_postponing(self) -> None:
         assert found("The vote has been postponed to Friday.") == [("Friday", "2023-09-15")]
         assert found("The hearing was adjourned until Monday.") == [("Monday", "2023-09-18")]

@@ -147,7 +147,7 @@ def direction(
     past_before = cues.get("past_before")
     if past_before is not None:
         head = text[max(a, start - 30) : start].split()
-        while head and head[-1].lower() in ("on", "late", "early", "last"):
+        while head and head[-1].lower() in ("on", "in", "late", "early", "last"):
             head.pop()
         # "will be signed on Monday", "to be announced Friday": a participle after "be" is no past.
         if head and past_before.fullmatch(head[-1].strip(",")) and (len(head) < 2 or head[-2].lower() not in _BE):
