@@ -18,6 +18,8 @@ from timeline_app.core.temporal.values import describe, split_time
 log = logging.getLogger(__name__)
 
 _NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM|WE)")
+# A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
+_REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 
 _WRITTEN_PRECISION = {
     "day": Precision.DAY,
@@ -74,7 +76,7 @@ def _resolve(
     if kind in ("DURATION", "SET"):
         precision = Precision.DURATION if kind == "DURATION" else Precision.SET
         return DateMention(value=cand.value, granularity=precision, **common)
-    if cand.value.startswith("REF+0dayT") and not _day_in_reach(text, resolver.last_day_end, cand.start):
+    if _REF_DAY_TIME.match(cand.value) and not _day_in_reach(text, resolver.last_day_end, cand.start):
         log.debug("dropped %r (%s): no day mentioned near it", surface, cand.rule.name)
         return None
     tense = None

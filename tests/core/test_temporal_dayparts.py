@@ -1,0 +1,102 @@
+"""The date engine on parts of days, wire times and datelines in hand-written news sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_app.core.temporal import find_dates
+
+THU = dt.date(2023, 9, 14)  # a Thursday
+SAT = dt.date(2023, 9, 16)  # a Saturday
+
+
+def found(text: str, published: dt.date = THU) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestOvernight:
+    def test_overnight_is_the_night_before_publication(self) -> None:
+        assert found("Russian drones struck Kyiv overnight, the mayor said.") == [("overnight", "2023-09-13TNI")]
+
+    def test_overnight_is_the_night_before_the_day_mentioned(self) -> None:
+        # TimeBank: "Friday ... initially by overnight losses" is Thursday night.
+        assert found("Shares fell on Tuesday, hit by overnight losses in Asia.") == [
+            ("Tuesday", "2023-09-12"),
+            ("overnight", "2023-09-11TNI"),
+        ]
+
+    def test_overnight_as_the_adjective_of_a_loan_or_a_stay_is_no_time(self) -> None:
+        assert found("The central bank raised overnight rates.") == []
+        assert found("The envoy made an overnight stay in Cairo.") == []
+        assert found("The band was an overnight success.") == []
+
+    def test_overnight_meaning_suddenly_is_no_time(self) -> None:
+        assert found("Peace will not come overnight.") == []
+        assert found("The town changed almost overnight.") == []
+
+    def test_overnight_before_a_weekday_leaves_the_weekday_alone(self) -> None:
+        assert found("Fighting continued overnight into Thursday.") == [("Thursday", "2023-09-14")]
+
+
+class TestEdgesOfTheDay:
+    def test_dawn_and_dusk_with_a_weekday(self) -> None:
+        assert found("Gunmen opened fire at dawn on Friday, killing three.") == [("dawn on Friday", "2023-09-08TMO")]
+        assert found("Troops will cross the river at dawn on Friday.") == [("dawn on Friday", "2023-09-15TMO")]
+        assert found("The rebels attacked Tuesday at dusk.") == [("Tuesday at dusk", "2023-09-12TEV")]
+        assert found("The curfew starts at nightfall tomorrow.") == [("nightfall tomorrow", "2023-09-15TNI")]
+
+    def test_a_newspaper_named_dawn_is_no_time(self) -> None:
+        assert found("Dawn Friday reported the raid.") == [("Friday", "2023-09-08")]
+
+    def test_midnight_alone_is_the_end_of_the_day(self) -> None:
+        assert found("The ceasefire takes effect at midnight.") == [("midnight", "2023-09-14T24:00")]
+        assert found("Talks began on Monday and ran past midnight.") == [
+            ("Monday", "2023-09-11"),
+            ("midnight", "2023-09-11T24:00"),
+        ]
+
+
+class TestWireTimes:
+    def test_a_24_hour_time_takes_the_weekday_after_its_zone(self) -> None:
+        assert found("The talks will resume at 14:00 GMT on Friday.") == [
+            ("14:00", "2023-09-15T14:00"),
+            ("Friday", "2023-09-15"),
+        ]
+        assert found("The quake struck at 0315 GMT Tuesday.") == [("0315", "2023-09-12T03:15"), ("Tuesday", "2023-09-12")]
+
+    def test_four_digits_before_gmt_are_a_time_not_a_year(self) -> None:
+        assert found("The strike began at 0400 GMT.") == [("0400", "2023-09-14T04:00")]
+        assert found("The raid began at 1915 GMT.") == [("1915", "2023-09-14T19:15")]
+
+    def test_a_time_restated_in_gmt_is_no_mention(self) -> None:
+        assert found("The quake struck at 3:15 a.m. Thursday (1915 GMT Wednesday).") == [
+            ("3:15 a.m. Thursday", "2023-09-14T03:15")
+        ]
+        assert found("The blast came at 10:35 a.m. (0735 GMT) Tuesday.") == [
+            ("10:35 a.m.", "2023-09-12T10:35"),
+            ("Tuesday", "2023-09-12"),
+        ]
+
+    def test_a_year_next_to_gmt_without_a_time_stays_a_year(self) -> None:
+        assert found("The GMT line was drawn in 1884.") == [("1884", "1884")]
+        # No time has minute 95.
+        assert found("In 1995 GMT was renamed.") == [("1995", "1995")]
+
+
+class TestDayWrittenAfterTheMonth:
+    def test_month_the_ordinal(self) -> None:
+        assert found("The attack took place on December the 7th.") == [("December the 7th", "2022-12-07")]
+        assert found("The attack took place on December the 7th, 2021.") == [("December the 7th, 2021", "2021-12-07")]
+
+    def test_month_then_a_numbered_noun_keeps_the_month(self) -> None:
+        assert found("In March the 2nd Division withdrew.") == [("March", "2023-03")]
+        assert found("In March the second round opened.") == [("March", "2023-03")]
+
+
+class TestAnniversaries:
+    def test_a_weekday_that_marks_an_anniversary_is_ahead(self) -> None:
+        assert found("Friday marks the anniversary of the attack.") == [("Friday", "2023-09-15")]
+        assert found("Sunday marks the 50th anniversary of the coup.") == [("Sunday", "2023-09-17")]
+
+    def test_marked_is_past(self) -> None:
+        assert found("Tuesday marked the anniversary of the attack.") == [("Tuesday", "2023-09-12")]
