@@ -153,3 +153,18 @@ def test_tasks_group_small_inputs_and_send_large_ones_alone(tmp_path):
     big.write_bytes(b"x" * (CHUNK_BYTES + 1))
     paths = small[:3] + [str(big)] + small[3:] + ["https://example.org/a"]
     assert list(_chunks(paths, 2)) == [small[:2], small[2:3], [str(big)], small[3:], ["https://example.org/a"]]
+
+
+def test_cancelling_a_pool_import_keeps_what_was_done_and_the_rest_follows(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 40)  # tasks of two inputs
+    lib = tmp_path / "lib.sqlite3"
+    seen = []
+    report = import_inputs([corpus], lib, workers=2, progress=lambda d, t, m: seen.append(d),
+                           cancel=lambda: len(seen) >= 6)
+    assert report.cancelled and report.added == 5  # progress 0, then five inputs, then Cancel
+    assert seen == [0, 1, 2, 3, 4, 5]
+    with Library(lib) as library:
+        assert library.article_count() == 5
+    rest = import_inputs([corpus], lib, workers=2)
+    assert (rest.added, rest.duplicates) == (35, 5)
