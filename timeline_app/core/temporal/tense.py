@@ -101,6 +101,11 @@ def _same_clause(
 
 
 _BE = frozenset(["be", "being"])
+# "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
+# before a date joins dates ("Monday and Tuesday").
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])")
+_DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
+_AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _WEAK_FUTURE])
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
 
 
@@ -127,7 +132,14 @@ def direction(
     best: tuple[int, str] | None = None
     strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
     any_past = strong_past or any(label == WEAK_PAST for _, _, label in kept)
+    ahead_told = any(label in _AHEAD or label == NEAREST for _, _, label in kept)
+    past_told = any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept)
     for s_, e_, label in kept:
+        if past_told and s_ >= end and label in _AHEAD and _NEXT_CLAUSE.search(text, end, s_ + 1):
+            # "had met him Tuesday and would meet him again Friday": the future after "and" is
+            # the next clause's; the date keeps the past told before it. (Not the other way
+            # round: "planned a rally on Saturday and were planning to" needs the cue after.)
+            continue
         if label == _REPORTED_FUTURE:
             label = FUTURE
         elif label == _PRESENT_FUTURE:
@@ -161,6 +173,10 @@ def direction(
             # "by Friday", "until the end of May": the cue opens the phrase right before the date.
             rest = " ".join(tail[m.end() :].split()).lower()
             if rest in _BEFORE_SKIPPABLE:
-                if best is None or best[1] != PAST or best[0] > 12:
+                # A past tense near the date ("filed reports by Wednesday") or alone in its
+                # sentence ("did not reopen until March") keeps it in the past, but not a
+                # deadline given ("gave them until Friday to respond").
+                alone = not ahead_told and not _DEADLINE_AFTER.match(text, end)
+                if best is None or best[1] != PAST or (best[0] > 12 and not alone):
                     return FUTURE
     return best[1] if best else None

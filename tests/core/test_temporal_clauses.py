@@ -1,0 +1,68 @@
+"""The date engine on spans looked back over and on tenses that change within one sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_app.core.temporal import find_dates
+
+THU = dt.date(2023, 9, 14)  # a Thursday
+
+
+def found(text: str, published: dt.date = THU) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestSpansLookedBackOver:
+    def test_in_n_years_after_a_superlative_is_a_duration(self) -> None:
+        assert found("It was the worst drought in 40 years.") == [("40 years", "P40Y")]
+        assert found("Inflation hit its highest level in four decades.") == [("four decades", "P40Y")]
+        assert found("It was the first such attack in the capital in two years.") == [("two years", "P2Y")]
+
+    def test_in_n_years_after_a_negated_perfect_is_a_duration(self) -> None:
+        assert found("The army has not fought in two years.") == [("two years", "P2Y")]
+        assert found("The army hasn't fought in two years.") == [("two years", "P2Y")]
+
+    def test_in_n_years_ahead_stays_a_date(self) -> None:
+        # A verb between the superlative and "in" tells a plan; a perfect without "not" may too.
+        assert found("The first election will be held in two years.") == [("two years", "2025")]
+        assert found("The highest court will rule in two weeks.") == [("two weeks", "2023-W39")]
+        assert found("The group has promised elections in two years.") == [("two years", "2025")]
+
+    def test_a_date_between_a_superlative_and_in_is_kept(self) -> None:
+        assert found("The best team will play on Friday in two weeks.")[0] == ("Friday", "2023-09-15")
+
+
+class TestTenseAcrossAnd:
+    def test_a_future_after_and_does_not_reach_a_date_told_in_the_past(self) -> None:
+        assert found("He told reporters he had met the envoy Tuesday and would meet him again Friday.") == [
+            ("Tuesday", "2023-09-12"),
+            ("Friday", "2023-09-15"),
+        ]
+        assert found("The ministry said troops had withdrawn on Monday and would return on Saturday.") == [
+            ("Monday", "2023-09-11"),
+            ("Saturday", "2023-09-16"),
+        ]
+
+    def test_and_between_two_dates_still_shares_the_tense(self) -> None:
+        assert found("He said talks on Monday and Tuesday will be held in Oslo.") == [
+            ("Monday", "2023-09-18"),
+            ("Tuesday", "2023-09-19"),
+        ]
+
+    def test_a_plan_after_and_still_reaches_back(self) -> None:
+        # The past "planned" is weak; "were planning to" after "and" tells the plan (AQUAINT).
+        assert found("Exiles planned a rally on Saturday and were planning to march.", dt.date(2000, 1, 7)) == [
+            ("Saturday", "2000-01-08")
+        ]
+
+
+class TestUntilInThePast:
+    def test_until_in_a_sentence_told_in_the_past_is_past(self) -> None:
+        assert found("The bridge did not reopen until March.") == [("March", "2023-03")]
+        assert found("The ban was in force until March.") == [("March", "2023-03")]
+
+    def test_until_in_the_future_or_a_deadline_given_is_ahead(self) -> None:
+        assert found("The bridge will not reopen until March.") == [("March", "2024-03")]
+        assert found("The court gave the government until Friday to respond.") == [("Friday", "2023-09-15")]
+        assert found("Officials said the ban remains until March.") == [("March", "2024-03")]
