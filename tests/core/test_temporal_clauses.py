@@ -66,3 +66,30 @@ class TestUntilInThePast:
         assert found("The bridge will not reopen until March.") == [("March", "2024-03")]
         assert found("The court gave the government until Friday to respond.") == [("Friday", "2023-09-15")]
         assert found("Officials said the ban remains until March.") == [("March", "2024-03")]
+
+
+class TestFutureToldFromThePast:
+    SAT = dt.date(2023, 9, 16)  # a Saturday
+
+    def test_would_counts_from_the_day_it_was_said(self) -> None:
+        # Said on Thursday, published on Saturday: "would resign on Friday" was yesterday.
+        assert found("The minister said on Thursday that he would resign on Friday.", self.SAT) == [
+            ("Thursday", "2023-09-14"),
+            ("Friday", "2023-09-15"),
+        ]
+        assert found("The minister said on Thursday that he would resign on Monday.", self.SAT) == [
+            ("Thursday", "2023-09-14"),
+            ("Monday", "2023-09-18"),
+        ]
+
+    def test_without_a_day_it_was_said_would_is_ahead_of_publication(self) -> None:
+        assert found("The minister said he would resign on Friday.", self.SAT) == [("Friday", "2023-09-22")]
+        # A day told in another sentence is no day of saying.
+        assert found("Talks ended on Thursday. He said he would leave Friday.", self.SAT)[1] == ("Friday", "2023-09-22")
+
+    def test_a_day_said_long_before_leaves_the_weekday_near_publication(self) -> None:
+        # News names a weekday only within a week of its date.
+        assert found("The minister said on Sept. 1 that he would resign on Friday.") == [
+            ("Sept. 1", "2023-09-01"),
+            ("Friday", "2023-09-15"),
+        ]

@@ -12,7 +12,7 @@ from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import RuleSet, default_rules
-from timeline_app.core.temporal.tense import direction, sentence_cues
+from timeline_app.core.temporal.tense import FUTURE, REPORTED_FUTURE, direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,11 @@ def _resolve(
         if sentence not in cue_cache:
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
         tense = direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence])
-    result = resolver.resolve(cand.value, tense)
+    value = cand.value
+    if tense == REPORTED_FUTURE:
+        tense = FUTURE
+        value = _from_report(value, resolver, sentence_at(sentences, cand.start))
+    result = resolver.resolve(value, tense)
     if result is None:
         log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)
         return None
@@ -108,6 +112,29 @@ def _resolve(
         relative=relative,
         **common,
     )
+
+
+def _from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | None) -> str:
+    """A weekday told as a future from the past ("said on Thursday that he would resign on
+    Friday", published on Saturday) is the first such day after the day it was said, when that
+    day, told earlier in the sentence, lies in the week before publication (news names a weekday
+    only within a week of its date); else it is ahead of publication."""
+    last, published = resolver.last, resolver.published
+    if (
+        _DOW.match(value)
+        and sentence is not None
+        and last is not None
+        and last[1] is Precision.DAY
+        and resolver.last_day_end is not None
+        and resolver.last_day_end > sentence[0]
+        and published is not None
+        and 0 < (published - last[2]).days < 7
+    ):
+        return "REF>" + value
+    return value
+
+
+_DOW = re.compile(r"^DOW-[1-7]$")
 
 
 def _day_in_reach(text: str, day_end: int | None, start: int) -> bool:

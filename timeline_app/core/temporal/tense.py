@@ -9,7 +9,8 @@ FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
 _WEAK_FUTURE = "weak_future"  # "deadline", "planned to": forward, or NEAREST in a past sentence
 _PRESENT_FUTURE = "present_future"  # "arrives", "meet": forward unless the sentence has a past tense
-_REPORTED_FUTURE = "reported_future"  # "would": forward, but not into a relative clause
+REPORTED_FUTURE = "reported_future"  # "would": forward, from the day it was said when that is told
+_REPORTED_FUTURE = REPORTED_FUTURE  # "would": forward, but not into a relative clause
 NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
@@ -117,7 +118,8 @@ def direction(
     cues: dict[str, re.Pattern[str]],
     found: list[tuple[int, int, str]] | None = None,
 ) -> str | None:
-    """PAST, WEAK_PAST, FUTURE or None (no cue) for the expression text[start:end] in `sentence`.
+    """PAST, WEAK_PAST, FUTURE, REPORTED_FUTURE, NEAREST or None (no cue) for the expression
+    text[start:end] in `sentence`.
 
     The cue nearest to the expression wins: in "he said the talks will resume in June" the "will"
     is nearer to June than the "said". A "by"/"until" right before the expression points forward.
@@ -140,9 +142,7 @@ def direction(
             # the next clause's; the date keeps the past told before it. (Not the other way
             # round: "planned a rally on Saturday and were planning to" needs the cue after.)
             continue
-        if label == _REPORTED_FUTURE:
-            label = FUTURE
-        elif label == _PRESENT_FUTURE:
+        if label == _PRESENT_FUTURE:
             if strong_past:
                 continue
             label = FUTURE
