@@ -100,3 +100,16 @@ class TestAnniversaries:
 
     def test_marked_is_past(self) -> None:
         assert found("Tuesday marked the anniversary of the attack.") == [("Tuesday", "2023-09-12")]
+
+
+class TestTwentyFourHourTimesBeforeAWeekday:
+    def test_local_time_or_an_unambiguous_hour_takes_the_weekday(self) -> None:
+        assert found("The blast hit at 21:00 local time on Tuesday.") == [("21:00", "2023-09-12T21:00"), ("Tuesday", "2023-09-12")]
+        assert found("The polls will close at 20:00 on Friday.") == [("20:00", "2023-09-15T20:00"), ("Friday", "2023-09-15")]
+
+    def test_a_twelve_hour_clock_without_zone_is_left_alone(self) -> None:
+        # "At 2:30 on Friday" may well be the afternoon: no time rather than a wrong one.
+        assert found("The talks begin at 2:30 on Friday.") == [("Friday", "2023-09-15")]
+
+    def test_an_overnight_celebrity_is_no_time(self) -> None:
+        assert found("He became an overnight celebrity.") == []
