@@ -93,3 +93,37 @@ class TestFutureToldFromThePast:
             ("Sept. 1", "2023-09-01"),
             ("Friday", "2023-09-15"),
         ]
+
+
+class TestReportingAndConditions:
+    SAT = dt.date(2023, 9, 16)  # a Saturday
+
+    def test_a_future_after_a_reporting_verb_does_not_reach_the_day_of_saying(self) -> None:
+        assert found("On Friday, officials said talks would resume on Monday.", self.SAT) == [
+            ("Friday", "2023-09-15"),
+            ("Monday", "2023-09-18"),
+        ]
+        assert found("Officials on Tuesday said talks will resume next week.")[0] == ("Tuesday", "2023-09-12")
+
+    def test_a_reporting_verb_set_off_by_commas_is_an_aside(self) -> None:
+        assert found("The meeting on Friday, officials said, will be crucial.") == [("Friday", "2023-09-15")]
+
+    def test_a_present_condition_looks_ahead(self) -> None:
+        assert found("If the talks fail on Friday, sanctions could follow.") == [("Friday", "2023-09-15")]
+        assert found("Unless the parties agree on Monday, funding will lapse.") == [("Monday", "2023-09-18")]
+
+    def test_a_condition_reaches_only_the_dates_after_it(self) -> None:
+        # TimeBank AP900815-0044: Tuesday is the day Bush spoke.
+        assert found("Bush told a news conference on Tuesday that the blockade might be extended if needed.") == [
+            ("Tuesday", "2023-09-12")
+        ]
+
+    def test_a_past_condition_stays_past(self) -> None:
+        assert found("If the talks failed on Friday, nobody said so.") == [("Friday", "2023-09-08")]
+
+    def test_a_counterfactual_is_past(self) -> None:
+        assert found("Had the vote taken place on Tuesday, the result would have been different.") == [
+            ("Tuesday", "2023-09-12")
+        ]
+        # "would have" with a noun is still a future told from the past.
+        assert found("He said he would have the report ready on Friday.") == [("Friday", "2023-09-15")]

@@ -9,6 +9,7 @@ FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
 _WEAK_FUTURE = "weak_future"  # "deadline", "planned to": forward, or NEAREST in a past sentence
 _PRESENT_FUTURE = "present_future"  # "arrives", "meet": forward unless the sentence has a past tense
+_CONDITION = "condition"  # "if", "unless": as _PRESENT_FUTURE, for the dates after it only
 REPORTED_FUTURE = "reported_future"  # "would": forward, from the day it was said when that is told
 _REPORTED_FUTURE = REPORTED_FUTURE  # "would": forward, but not into a relative clause
 NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
@@ -24,7 +25,7 @@ _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
 _NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, WEAK_PAST: 1}
+_STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, _CONDITION: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 _MAX_SENTENCE = 2000
@@ -45,6 +46,7 @@ def sentence_cues(
         ("future_reported", _REPORTED_FUTURE),
         ("future_weak", _WEAK_FUTURE),
         ("future_present", _PRESENT_FUTURE),
+        ("future_condition", _CONDITION),
         ("future_in_past", NEAREST),
         ("past", PAST),
         ("past_weak", WEAK_PAST),
@@ -97,7 +99,7 @@ def _same_clause(
         # ("Russia, which quit the deal on Monday, said it would return next week"), nor a future
         # told from the past ("would"), nor the present verb of another event ("would meet
         # Biden, who hit back on Monday").
-        return own or [f for f in found if f[1] <= lo and f[2] not in (_REPORTED_FUTURE, _PRESENT_FUTURE)]
+        return own or [f for f in found if f[1] <= lo and f[2] not in (_REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION)]
     return [f for f in found if not any(s[0] <= f[0] < s[1] for s in spans)]
 
 
@@ -106,8 +108,16 @@ _BE = frozenset(["be", "being"])
 # before a date joins dates ("Monday and Tuesday").
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
-_AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _WEAK_FUTURE])
+_AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE])
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
+
+
+def _reported_between(text: str, a: int, b: int, reporting: re.Pattern[str] | None) -> bool:
+    """Whether a reporting verb between offsets a and b opens what was said; one set off by commas
+    ("the meeting on Friday, officials said, will be crucial") is an aside and opens nothing."""
+    if reporting is None:
+        return False
+    return any(not text.startswith(",", m.end()) for m in reporting.finditer(text, a, b))
 
 
 def direction(
@@ -136,12 +146,21 @@ def direction(
     any_past = strong_past or any(label == WEAK_PAST for _, _, label in kept)
     ahead_told = any(label in _AHEAD or label == NEAREST for _, _, label in kept)
     past_told = any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept)
+    reporting = cues.get("reporting")
     for s_, e_, label in kept:
         if past_told and s_ >= end and label in _AHEAD and _NEXT_CLAUSE.search(text, end, s_ + 1):
             # "had met him Tuesday and would meet him again Friday": the future after "and" is
             # the next clause's; the date keeps the past told before it. (Not the other way
             # round: "planned a rally on Saturday and were planning to" needs the cue after.)
             continue
+        if s_ >= end and label in _AHEAD and _reported_between(text, end, s_, reporting):
+            # "On Friday, officials said talks would resume": what was said is told after the
+            # reporting verb; its future does not reach the day of saying before it.
+            continue
+        if label == _CONDITION:
+            if s_ >= end:
+                continue
+            label = _PRESENT_FUTURE
         if label == _PRESENT_FUTURE:
             if strong_past:
                 continue
