@@ -387,3 +387,31 @@ def test_no_names_are_learned_from_a_headline(gaz: Gazetteer) -> None:
 def test_officials_in_a_capital_speak_for_the_state(gaz: Gazetteer) -> None:
     assert roles(gaz, "Officials in Washington said the talks would go on.")["Washington"] is EntityRole.ACTOR
     assert roles(gaz, "The talks were held in Washington.")["Washington"] is EntityRole.LOCATION
+
+
+def test_a_person_leading_an_organisation_acts_for_no_state(gaz: Gazetteer) -> None:
+    text = "Jens Stoltenberg met Mark Rutte on Monday."
+    assert [(m.text, m.code) for m in gaz.tag(text, dt.date(2022, 5, 2))] == [("Jens Stoltenberg", ""), ("Mark Rutte", "NLD")]
+    assert [m.code for m in gaz.tag(text, dt.date(2012, 5, 7))] == ["NOR", "NLD"]
+    assert [m.code for m in gaz.tag(text, dt.date(2025, 1, 6))] == ["", ""]
+    assert gaz.person_country("Donald Tusk", dt.date(2016, 1, 1)) == ""
+    assert gaz.person_country("Donald Tusk", dt.date(2024, 5, 1)) == "POL"
+
+
+def test_leaders_in_office_after_2014_are_known(gaz: Gazetteer) -> None:
+    text = "Javier Milei spoke to William Ruto and Abbas Araghchi."
+    assert codes(gaz, text, dt.date(2024, 9, 1), EntityKind.PERSON) == ["ARG", "KEN", "IRN"]
+    assert codes(gaz, "Milei said.", dt.date(2020, 1, 1), EntityKind.PERSON) == []  # before he took office
+
+
+def test_a_known_persons_first_and_last_words_are_learned(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un met Andres Manuel Lopez Obrador. Kim later called Obrador. The UN said nothing."
+    found = [(m.text, m.code) for m in gaz.tag(text, dt.date(2019, 6, 1)) if m.kind is EntityKind.PERSON]
+    assert ("Kim", "PRK") in found and ("Obrador", "MEX") in found
+    assert not any(t == "UN" for t, _code in found)  # two-letter words ("Un") are not learned
+
+
+def test_a_word_shared_by_two_persons_of_different_states_is_not_learned(gaz: Gazetteer) -> None:
+    text = "Faisal bin Farhan met Faisal Mekdad in Riyadh. Faisal said the talks went well."
+    found = [(m.text, m.code) for m in gaz.tag(text, dt.date(2023, 4, 18)) if m.kind is EntityKind.PERSON]
+    assert not any(t == "Faisal" for t, _code in found)

@@ -102,6 +102,8 @@ def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, i
 def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words: ContextWords, is_alias: Callable[[str], bool]) -> list[EntityMention]:
     """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
 
+    Known persons named in full are learned the same way: "Kim Jong Un", then "Kim".
+
     A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
     counterpart,") belongs to that country wherever the text uses it again.
     """
@@ -143,18 +145,27 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
         name = doc.text[start:end]
         out.append(EntityMention(start, end, name, m.code, EntityKind.PERSON, EntityRole.ACTOR, name))
         covered[first:j] = b"\x01" * (j - first)
-        surname = keys[j - 1]
-        if learned.get(surname, m.code) != m.code:
-            learned[surname] = ""  # two countries for one name: use neither
-        else:
-            learned.setdefault(surname, m.code)
-    learned = {k: v for k, v in learned.items() if v and not is_alias(k)}
+        _learn(learned, keys[j - 1], m.code)
+    for i, last, m in found_at:
+        if m.kind is EntityKind.PERSON and m.code and last > i:
+            # A known person's first and last words ("Kim Jong Un" -> "Kim", "Lopez Obrador" -> "Obrador").
+            _learn(learned, keys[i], m.code)
+            _learn(learned, keys[last], m.code)
+    learned = {k: v for k, v in learned.items() if v and len(k) > 2 and k not in titles and not is_alias(k)}
     if learned:
         for k in range(n):
             if keys[k] in learned and not covered[k] and surfaces[k][:1].isupper():
                 code = learned[keys[k]]
                 out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
     return out
+
+
+def _learn(learned: dict[str, str], key: str, code: str) -> None:
+    """Record that the name word `key` stands for a person of `code`; two countries for one word: neither."""
+    if learned.get(key, code) != code:
+        learned[key] = ""
+    else:
+        learned.setdefault(key, code)
 
 
 def is_headline(text: str, offset: int) -> bool:

@@ -65,7 +65,8 @@ class _Alias:
     def country_at(self, when: dt.date | None) -> str:
         """The state a person served at `when`, else the last one they served before it.
 
-        "" when every office of theirs began after `when`; the latest office when `when` is None.
+        "" when every office of theirs began after `when`, or when they then served an organisation
+        (a range with no state: Stoltenberg led NATO 2014-2024); the latest office when `when` is None.
         """
         if when is None:
             return max(self.ranges, key=lambda r: r[1])[0]
@@ -74,6 +75,10 @@ class _Alias:
                 return iso
         past = [r for r in self.ranges if r[1] <= when]
         return max(past, key=lambda r: r[2])[0] if past else ""
+
+    def known_at(self, when: dt.date | None) -> bool:
+        """True once the person's first office (state or organisation) has begun."""
+        return when is None or any(start <= when for _iso, start, _end in self.ranges)
 
 # Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
 _JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})
@@ -210,7 +215,9 @@ class Gazetteer:
         extra_keys: set[tuple[str, ...]] = set()
         for fname in ("persons_extra.tsv", "persons.tsv"):
             for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
-                if iso not in self._countries:
+                if fname == "persons_extra.tsv" and iso in self._organizations:
+                    iso = ""  # years spent leading an organisation: the person acts for no state then
+                elif iso not in self._countries:
                     raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
                 try:
                     d0 = dt.date.fromisoformat(start) if start else dt.date.min
@@ -308,7 +315,7 @@ class Gazetteer:
             nxt = i + 1
             for last, variants in reversed(found):
                 span = surfaces[i : last + 1]
-                alias = next((v for v in variants if v.case_matches(span) and (v.kind != "person" or v.country_at(when))), None)
+                alias = next((v for v in variants if v.case_matches(span) and (v.kind != "person" or v.known_at(when))), None)
                 if alias is None:
                     continue
                 nxt = last + 1
@@ -325,10 +332,14 @@ class Gazetteer:
                     doc.last_location_end = mention.end if mention.role is EntityRole.LOCATION else -1
                 break
             i = nxt
-        learned = learn_names(doc, found_at, self._words, self._trie.__contains__)
+        learned = learn_names(doc, found_at, self._words, self._is_one_word_alias)
         if learned:
             out = sorted(out + learned, key=lambda m: (m.start, m.end))
         return out
+
+    def _is_one_word_alias(self, key: str) -> bool:
+        """True for a word that is a whole alias ("jordan"), not only the start of one ("wang" of "Wang Yi")."""
+        return _END in self._trie.get(key, ())
 
     def _mention(self, doc: Doc, i: int, last: int, alias: _Alias, when: dt.date | None) -> EntityMention | None:
         code, kind = alias.code, alias.kind
