@@ -501,3 +501,115 @@ def test_their_alone_does_not_pull_in_an_earlier_event() -> None:
     text = "Iran and Iraq signed a pact on Monday. On Friday, Turkey shelled their border posts."
     _pact, shelling = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Friday", "2023-03-17"))
     assert shelling.countries == ("TUR",)
+
+
+# ---- coordinated verb phrases, pair and role references, wire prefixes -------------------------
+
+
+def test_each_coordinated_verb_phrase_takes_its_own_date_and_the_shared_subject() -> None:
+    text = (
+        "Hungarian Prime Minister Viktor Orban said on Sunday he would keep his veto on aid to Ukraine.\n"
+        "He met French President Emmanuel Macron in Paris on Dec. 7 and spoke to German Chancellor Olaf Scholz on the phone on Monday."
+    )
+    _said, paris, phone = extract(
+        text, date_at(text, "Sunday", "2023-12-10"), date_at(text, "Dec. 7", "2023-12-07"), date_at(text, "Monday", "2023-12-04"),
+        published=dt.date(2023, 12, 10),
+    )
+    assert paris.countries == ("FRA", "HUN")
+    assert phone.countries == ("DEU", "HUN")
+
+
+def test_names_joined_by_and_are_not_a_verb_phrase() -> None:
+    text = "Viktor Orban met Emmanuel Macron on Dec. 7 and Olaf Scholz on Monday."
+    first, second = extract(text, date_at(text, "Dec. 7", "2023-12-07"), date_at(text, "Monday", "2023-12-04"),
+                            published=dt.date(2023, 12, 10))
+    assert first.countries == second.countries == ("DEU", "FRA", "HUN")
+
+
+def test_a_duration_does_not_split_the_clause_of_its_event() -> None:
+    text = "Iran and Saudi Arabia agreed on Friday to restore ties and reopen embassies within two months, in a deal brokered by China."
+    dates = [date_at(text, "Friday", "2023-03-10"), date_at(text, "two months", "P2M", Precision.DURATION, kind="DURATION")]
+    [deal] = extract(text, *dates, published=dt.date(2023, 3, 10))
+    assert deal.countries == ("CHN", "IRN", "SAU")
+
+
+def test_a_pronoun_takes_the_person_past_a_state_named_in_their_own_clause() -> None:
+    text = "Erdogan said Turkey was ready to host peace talks. He visited Moscow in 2022."
+    [visit] = extract(text, date_at(text, "2022", "2022", Precision.YEAR), published=dt.date(2024, 3, 17))
+    assert "TUR" in visit.countries
+
+
+def test_the_two_after_a_side_event_in_another_paragraph_is_the_articles_pair() -> None:
+    text = (
+        "The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday. Iran and Saudi Arabia cut ties in 2016.\n\n"
+        "Washington spoke with Riyadh on Wednesday.\n\n"
+        "Since the war in Yemen began in 2015, the two have backed opposing sides."
+    )
+    *_rest, yemen = extract(
+        text, date_at(text, "Thursday", "2023-04-06"), date_at(text, "2016", "2016", Precision.YEAR),
+        date_at(text, "Wednesday", "2023-04-05"), date_at(text, "2015", "2015", Precision.YEAR), published=dt.date(2023, 4, 6),
+    )
+    assert yemen.countries == ("IRN", "SAU")
+
+
+def test_both_in_the_same_paragraph_is_the_pair_just_named() -> None:
+    text = (
+        "The Philippines summoned China's ambassador on Monday. China said the Philippines had provoked it.\n\n"
+        "Vietnam and the Philippines signed a coast guard pact in January. Both have also raised the dispute at ASEAN in August."
+    )
+    *_rest, asean = extract(
+        text, date_at(text, "Monday", "2023-12-11"), date_at(text, "January", "2024-01", Precision.MONTH),
+        date_at(text, "August", "2023-08", Precision.MONTH), published=dt.date(2023, 12, 11),
+    )
+    assert asean.countries == ("PHL", "VNM")
+
+
+def test_the_three_countries_are_the_three_named_most() -> None:
+    text = (
+        "Egypt said on Tuesday that talks with Ethiopia and Sudan over the dam had failed. "
+        "The three countries resumed negotiations in August."
+    )
+    _said, resumed = extract(text, date_at(text, "Tuesday", "2023-12-19"), date_at(text, "August", "2023-08", Precision.MONTH),
+                             published=dt.date(2023, 12, 20))
+    assert resumed.countries == ("EGY", "ETH", "SDN")
+
+
+def test_the_ministers_are_the_parties_of_the_last_event_with_ministers() -> None:
+    text = (
+        "The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday. "
+        "Washington welcomed Riyadh's decision on Wednesday. "
+        "The ministers will meet again by the end of May."
+    )
+    *_rest, again = extract(
+        text, date_at(text, "Thursday", "2023-04-06"), date_at(text, "Wednesday", "2023-04-05"),
+        date_at(text, "the end of May", "2023-05", Precision.MONTH), published=dt.date(2023, 4, 6),
+    )
+    assert again.countries == ("IRN", "SAU")
+
+
+def test_they_after_a_named_state_is_not_a_reference() -> None:
+    text = "Kenya and Ethiopia signed a pact on Friday. Venezuela expelled diplomats on Monday after they questioned the vote."
+    _pact, expelled = extract(text, date_at(text, "Friday", "2024-07-26"), date_at(text, "Monday", "2024-07-29"),
+                              published=dt.date(2024, 7, 30))
+    assert expelled.countries == ("VEN",)
+
+
+def test_days_after_opens_a_clause_of_its_own() -> None:
+    text = "Lula received Javier Milei on Wednesday, days after Milei skipped the Mercosur summit on Monday."
+    _visit, skipped = extract(text, date_at(text, "Wednesday", "2024-07-03"), date_at(text, "Monday", "2024-07-01"),
+                              published=dt.date(2024, 7, 3))
+    assert skipped.countries == ("ARG",)
+
+
+def test_the_place_of_a_wire_dateline_is_not_a_party() -> None:
+    text = "BEIJING, April 6 (Reuters) - The foreign ministers of Iran and Saudi Arabia met on Thursday."
+    dates = [date_at(text, "April 6", "2023-04-06"), date_at(text, "Thursday", "2023-04-06")]
+    [meeting] = extract(text, *dates, published=dt.date(2023, 4, 6))
+    assert meeting.countries == ("IRN", "SAU")
+
+
+def test_an_organisation_acting_alone_takes_no_earlier_state() -> None:
+    text = "Germany backed the aid on Monday. The European Council will meet in Brussels on Dec. 14."
+    _backed, council = extract(text, date_at(text, "Monday", "2023-12-04"), date_at(text, "Dec. 14", "2023-12-14"),
+                               published=dt.date(2023, 12, 10))
+    assert council.countries == ()

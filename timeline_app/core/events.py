@@ -13,6 +13,7 @@ from functools import lru_cache
 import pandas as pd
 
 from timeline_app.core.cameo import CameoTable
+from timeline_app.core.event_refs import GroupMemory, last_person_state, named_before, subject_states, the_group
 from timeline_app.core.frames import LIST_SEPARATOR
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -28,7 +29,8 @@ _LEADING_JOINER = re.compile(
 )
 _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
-_PAIR = re.compile(r"\b(?:two|both|pair)\b", re.IGNORECASE)
+_GROUP_SIZE = re.compile(r"\b(?:two|both|pair|three|four)\b", re.IGNORECASE)
+_SIZES = {"two": 2, "both": 2, "pair": 2, "three": 3, "four": 4}
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
@@ -44,6 +46,7 @@ class _Clause:
     actors: frozenset[str]
     organizations: tuple[str, ...]
     location: str
+    org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +66,24 @@ def _clause_patterns() -> tuple[re.Pattern[str], ...]:
     return after_comma, reporting, attribution, group, person
 
 
+@lru_cache(maxsize=1)
+def _verb_phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """"and (then) VERB" before a coordinated verb phrase, a pair pronoun ("the two have"), verb forms, leader titles."""
+    table = CameoTable.default()
+    words = table.words
+
+    def alternation(category: str) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(words[category], key=len, reverse=True))
+
+    adverb = alternation("coordination_adverb")
+    verbs = frozenset(table.verbs) | words["auxiliary"]
+    # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
+    coordination = re.compile(r"\s+and\s+(?:(?:" + adverb + r")\s+)?([a-z]+)\b")
+    pair = re.compile(r"\b(?:" + alternation("pair_pronoun") + r")\s+([a-z]+)\b", re.IGNORECASE)
+    leaders = re.compile(r"\b(?:leader|" + alternation("leader_titles") + r")", re.IGNORECASE)
+    return coordination, pair, verbs, leaders
+
+
 def _clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'.
 
@@ -74,10 +95,16 @@ def _clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, i
     sentence = text[start:end]
     cuts = {0, len(sentence)}
     dated = sorted(date_spans or [])
+    coordination, _pair, verbs, _leaders = _verb_phrase_patterns()
     for (_a0, a1), (b0, _b1) in zip(dated, dated[1:]):
         between = list(_COORDINATION.finditer(text, a1, b0))
         if between:
             cuts.add(between[-1].start() - start)
+            continue
+        # "met Macron on Dec. 7 and spoke to Scholz on Monday": each date has its own verb phrase.
+        phrases = [m for m in coordination.finditer(text, a1, b0) if m.group(1) in verbs]
+        if phrases:
+            cuts.add(phrases[-1].start() - start)
     for m in _STRONG_BREAK.finditer(sentence):
         cuts.add(m.start())
         cuts.add(m.end())
@@ -105,8 +132,10 @@ def _describe(
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
+    org_acts = False
     for e in entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
         if e.kind is EntityKind.ORGANIZATION:
+            org_acts = org_acts or e.role is EntityRole.ACTOR
             if e.role is not EntityRole.MODIFIER and e.code not in orgs:
                 orgs.append(e.code)
         elif e.kind is EntityKind.PERSON and e.code:
@@ -115,19 +144,7 @@ def _describe(
             actors.add(e.code)
         elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
             location = e.code
-    return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location)
-
-
-def _most_named(codes: frozenset[str], before: list[EntityMention], k: int) -> frozenset[str]:
-    """The k codes of `codes` named most often in `before` (ties: the one named first)."""
-    count: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for e in before:
-        if e.code in codes and e.role is EntityRole.ACTOR:
-            count[e.code] = count.get(e.code, 0) + 1
-            first.setdefault(e.code, e.start)
-    ranked = sorted(codes, key=lambda c: (-count.get(c, 0), first.get(c, 1 << 60), c))
-    return frozenset(ranked[:k])
+    return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts)
 
 
 def _office_at(person: EntityMention, when: DateMention | None) -> str:
@@ -181,21 +198,24 @@ def extract_event_mentions(
         from timeline_app.core.gazetteer import Gazetteer
 
         entities = Gazetteer.default().tag(text, published)
-    entities = sorted(entities, key=lambda e: e.start)
+    entities = _outside_wire_prefixes(text, dates, sorted(entities, key=lambda e: e.start))
     starts = [e.start for e in entities]
     table = CameoTable.default()
     _after, _reporting, _attribution, group_ref, person_ref = _clause_patterns()
+    coordination, pair_ref, verbs, leaders = _verb_phrase_patterns()
     sentences = split_sentences(text)
     clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for x in dates:
+        if not _placeable_kind(x):
+            continue  # "within two months" is no event of its own: it does not split its clause
         where = sentence_at(sentences, x.start)
         if where is not None:
             dates_by_sentence.setdefault(where, []).append((x.start, x.end))
     out: list[EventMention] = []
     by_value: dict[str, frozenset[str]] = {}
     previous: frozenset[str] = frozenset()
-    previous_group: frozenset[str] = frozenset()  # the last event with two or more states
+    groups = GroupMemory(leaders, table.words["role_reference"])  # the last events with two or more states
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -213,24 +233,38 @@ def extract_event_mentions(
         clause_text = text[span[0] : span[1]]
         countries = set(clause.actors)
         group_match = group_ref.search(clause_text)
-        refers_to_event = bool(group_match) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
+        if group_match and group_match.group().lower() == "they" and named_before(*span, span[0] + group_match.start(), entities, starts):
+            group_match = None  # "Venezuela expelled diplomats after they questioned ...": "they" is not the parties
+        pair_match = next((m for m in pair_ref.finditer(clause_text) if m.group(1).lower() in verbs), None)
+        refers_to_event = bool(group_match or pair_match) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
         refers_to_person = _dangling_pronoun(person_ref, clause_text, span[0], entities, starts)
         same_date = by_value.get(d.value, frozenset()) if d.value else frozenset()
         earlier = frozenset().union(*(_describe(*c, entities, starts, d).actors for c in clauses[:idx]))
         if refers_to_event and len(countries) < 2:
-            antecedent = same_date or previous_group or previous
-            if group_match and _PAIR.search(group_match.group()) and len(antecedent) > 2:
-                # "the two countries": the pair the article has named most so far.
-                antecedent = _most_named(antecedent, entities[: bisect.bisect_left(starts, d.start)], 2)
+            by_role = groups.by_role(group_match.group()) if group_match else frozenset()
+            antecedent = same_date or by_role or groups.last() or previous
+            sized = _GROUP_SIZE.search(group_match.group()) if group_match else None
+            if pair_match or sized:
+                size = _SIZES[sized.group().lower()] if sized else 2
+                same_paragraph = bool(out) and "\n" not in text[out[-1].evidence_end : d.start]
+                antecedent = the_group(antecedent, size, entities[: bisect.bisect_left(starts, d.start)], same_paragraph)
             countries |= antecedent
         if refers_to_person:
-            countries |= earlier or _last_person_state(text, entities, starts, span[0]) or previous
+            countries |= earlier or last_person_state(text, entities, starts, span[0]) or previous
         if idx > 0 and _RELATIVE_PERSON.match(clause_text):
             # "Erdogan, who met Putin on Friday": the person before the comma takes part.
             countries |= _describe(*clauses[idx - 1], entities, starts, d).actors
+        joined = coordination.match(" " + clause_text) if idx > 0 else None
+        if joined and joined.group(1) in verbs:
+            # "He met Macron on Dec. 7 and spoke to Scholz on Monday": the subject does both.
+            countries |= subject_states(
+                text, clauses[idx - 1], verbs, lambda a, b, d=d: _describe(a, b, entities, starts, d).actors, person_ref,
+                lambda a, _b: last_person_state(text, entities, starts, a),
+            )
         if not countries:
             whole = _describe(*sent, entities, starts, d)
-            countries |= same_date or whole.actors or previous
+            # An organisation acting alone ("The European Council will meet") takes no earlier state.
+            countries |= same_date or whole.actors or (frozenset() if clause.org_acts else previous)
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
         location = clause.location
@@ -255,7 +289,7 @@ def extract_event_mentions(
                 by_value[d.value] = by_value.get(d.value, frozenset()) | frozen
             previous = frozen
             if len(frozen) >= 2:
-                previous_group = frozen
+                groups.add(frozen, text[sent[0] : sent[1]])
     return out
 
 
@@ -272,13 +306,30 @@ def _is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
 
     Also the wire prefix of a first paragraph: "ANKARA, July 19 (Reuters) - Turkey said on Wednesday ...".
     """
-    line_start = text.rfind("\n", 0, d.start) + 1
-    if _WIRE_PLACE.fullmatch(text, line_start, d.start) and _WIRE_AFTER.match(text, d.end):
+    if _wire_prefix(text, d):
         return True
     if "\n" in text[sent[0] : sent[1]]:
         return False
     words = _WORDS.findall(text[sent[0] : d.start] + " " + text[d.end : sent[1]])
     return len(words) < 2 or (len(words) <= 3 and not any(w.islower() for w in words))
+
+
+def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
+    """The span of the wire prefix ("ANKARA, July 19 (Reuters) -") that `d` dates, if it dates one."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    if _WIRE_PLACE.fullmatch(text, line_start, d.start):
+        after = _WIRE_AFTER.match(text, d.end)
+        if after:
+            return line_start, after.end()
+    return None
+
+
+def _outside_wire_prefixes(text: str, dates: list[DateMention], entities: list[EntityMention]) -> list[EntityMention]:
+    """`entities` less those in wire prefixes: "BEIJING, April 6 (Reuters) -" names where the story was filed."""
+    prefixes = [p for p in (_wire_prefix(text, d) for d in dates) if p]
+    if not prefixes:
+        return entities
+    return [e for e in entities if not any(a <= e.start < b for a, b in prefixes)]
 
 
 def _dangling_pronoun(
@@ -292,26 +343,6 @@ def _dangling_pronoun(
     hi = bisect.bisect_left(starts, offset + len(clause_text))
     named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
     return not named or named[0].start > offset + m.start()
-
-
-# How far back a pronoun looks for the person it stands for: about two sentences of news.
-_PRONOUN_REACH = 400
-
-
-def _last_person_state(text: str, entities: list[EntityMention], starts: list[int], offset: int) -> frozenset[str]:
-    """The state of the last person named shortly before `offset` ("Orban threatened ... He met"), if any.
-
-    Only when no state is named between them: "Orban spoke to Macron. France said he ..." is unclear.
-    """
-    k = bisect.bisect_left(starts, offset) - 1
-    while k >= 0 and entities[k].start >= offset - _PRONOUN_REACH:
-        e = entities[k]
-        if e.kind is EntityKind.PERSON:
-            return frozenset({e.code}) if e.code else frozenset()
-        if e.role is EntityRole.ACTOR and e.kind is EntityKind.COUNTRY:
-            return frozenset()
-        k -= 1
-    return frozenset()
 
 
 def _line_at(text: str, offset: int) -> tuple[int, int]:

@@ -1,0 +1,126 @@
+"""Words that point back to earlier parties: "he", "the two", "the ministers", a shared subject."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+
+# How far back a pronoun looks for the person it stands for: about two sentences of news.
+_PRONOUN_REACH = 400
+# A new subject between two names: a sentence end ("... in Paris. France said ...") or a coordinated
+# clause ("Orban spoke, and then Austria objected"). Abbreviations such as "U.S." before a capital
+# are taken as ends too; the cost is a pronoun left unresolved.
+_NEW_SUBJECT = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"\u201cA-Z])|,\s+(?:and|but|while|whereas)\s|;")
+# Remembered events with two or more parties that a role word ("the ministers") may point back to.
+_GROUP_MEMORY = 12
+
+Actors = Callable[[int, int], frozenset[str]]  # the states taking part in text[a:b]
+
+
+def named_before(offset: int, end: int, at: int, entities: list[EntityMention], starts: list[int]) -> bool:
+    """True when text[offset:end] names a person or a state before position `at`."""
+    lo = bisect.bisect_left(starts, offset)
+    hi = bisect.bisect_left(starts, end)
+    named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
+    return bool(named) and named[0].start < at
+
+
+def last_person_state(text: str, entities: list[EntityMention], starts: list[int], offset: int) -> frozenset[str]:
+    """The state of the last person named shortly before `offset` ("Orban threatened ... He met"), if any.
+
+    A state named after that person in their own clause does not stand in the way ("Erdogan said
+    Turkey was ready. He visited ..." is Erdogan); one named as a new subject does ("Orban spoke
+    to Macron. France said he ...", "Orban spoke, and then Austria objected. He ..." are unclear).
+    """
+    k = bisect.bisect_left(starts, offset) - 1
+    state_at = -1  # start of the state named last before `offset`
+    while k >= 0 and entities[k].start >= offset - _PRONOUN_REACH:
+        e = entities[k]
+        if e.kind is EntityKind.PERSON:
+            if state_at >= 0 and _NEW_SUBJECT.search(text, e.end, state_at):
+                return frozenset()
+            return frozenset({e.code}) if e.code else frozenset()
+        if e.role is EntityRole.ACTOR and e.kind is EntityKind.COUNTRY and state_at < 0:
+            state_at = e.start
+        k -= 1
+    return frozenset()
+
+
+def most_named(codes: frozenset[str], before: list[EntityMention], k: int) -> frozenset[str]:
+    """The k codes of `codes` named most often as parties in `before` (ties: the one named first)."""
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for e in before:
+        if e.code in codes and e.role is EntityRole.ACTOR:
+            count[e.code] = count.get(e.code, 0) + 1
+            first.setdefault(e.code, e.start)
+    ranked = sorted(codes, key=lambda c: (-count.get(c, 0), first.get(c, 1 << 60), c))
+    return frozenset(ranked[:k])
+
+
+def the_group(antecedent: frozenset[str], size: int, before: list[EntityMention], same_paragraph: bool) -> frozenset[str]:
+    """The `size` states that "the two", "both countries" or "the three countries" stand for.
+
+    `antecedent` is the event the phrase follows. Larger than `size`: its states named most. Smaller
+    ("the three countries" after "Egypt said talks with Ethiopia and Sudan failed"): the states the
+    article names most. A pair from an earlier paragraph that shares one state with the pair the
+    article names most was a side event ("Washington backs Riyadh." then a paragraph "the two have
+    backed opposing sides" is Iran and Saudi Arabia): the article's pair. In the same paragraph the
+    pair just named is meant ("Vietnam and the Philippines signed a pact. Both have protested").
+    """
+    if len(antecedent) > size:
+        return most_named(antecedent, before, size)
+    named = frozenset(e.code for e in before if e.role is EntityRole.ACTOR and e.code)
+    top = most_named(named, before, size)
+    if len(antecedent) < size and len(top) == size:
+        return top
+    if size == 2 and not same_paragraph and len(top) == 2 and len(antecedent & top) == 1:
+        return top
+    return antecedent
+
+
+def subject_states(
+    text: str, span: tuple[int, int], verbs: frozenset[str], actors: Actors, pronoun: re.Pattern[str], pronoun_states: Actors
+) -> frozenset[str]:
+    """The states of a clause's subject: the parties named before its first verb, or what its opening "he" stands for."""
+    a, b = span
+    limit = next((m.start() for m in re.finditer(r"\b[a-z]+\b", text[a:b]) if m.group() in verbs), b - a)
+    found = actors(a, a + limit)
+    if not found and pronoun.match(text, a):
+        found = pronoun_states(a, b)
+    return found
+
+
+@dataclass
+class GroupMemory:
+    """The last events with two or more parties, with their sentences, for "the ministers will meet again"."""
+
+    leaders: re.Pattern[str]
+    roles: frozenset[str]  # heads that name a role: "minister", "leader", "talk"
+    events: list[tuple[frozenset[str], str]] = field(default_factory=list)
+
+    def add(self, parties: frozenset[str], sentence: str) -> None:
+        self.events.append((parties, sentence.lower()))
+        del self.events[:-_GROUP_MEMORY]
+
+    def last(self) -> frozenset[str]:
+        return self.events[-1][0] if self.events else frozenset()
+
+    def by_role(self, phrase: str) -> frozenset[str]:
+        """The parties of the last group event whose sentence names what `phrase` refers to.
+
+        "the ministers" -> the last event with ministers, "the leaders" -> with a leader or a
+        president, "the talks" -> with talks. Empty when none of the remembered events does.
+        """
+        head = phrase.lower().split()[-1]
+        stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if stem not in self.roles:  # "both sides", "the two countries": no role to look for
+            return frozenset()
+        for parties, sentence in reversed(self.events):
+            if stem in sentence or (stem == "leader" and self.leaders.search(sentence)):
+                return parties
+        return frozenset()
