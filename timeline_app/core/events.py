@@ -8,11 +8,11 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from timeline_app.core.cameo import CameoTable
+from timeline_app.core.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.event_refs import GroupMemory, last_person_state, named_before, subject_states, the_group
 from timeline_app.core.frames import LIST_SEPARATOR
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
@@ -27,7 +27,6 @@ _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _LEADING_JOINER = re.compile(
     r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
 )
-_COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _GROUP_SIZE = re.compile(r"\b(?:two|both|pair|three|four)\b", re.IGNORECASE)
 _SIZES = {"two": 2, "both": 2, "pair": 2, "three": 3, "four": 4}
@@ -36,7 +35,6 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
-_STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
 
 @dataclass(frozen=True)
@@ -47,83 +45,6 @@ class _Clause:
     organizations: tuple[str, ...]
     location: str
     org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
-
-
-@lru_cache(maxsize=1)
-def _clause_patterns() -> tuple[re.Pattern[str], ...]:
-    """Regexes built from resources/cameo/clause_words.tsv."""
-    words = CameoTable.default().words
-
-    def alternation(category: str) -> str:
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(words[category], key=len, reverse=True))
-
-    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
-    reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=that\b|[\u201c\"])", re.IGNORECASE)
-    # "..., the Swiss foreign ministry said." names the source, not a party to the event.
-    attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
-    group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
-    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
-    return after_comma, reporting, attribution, group, person
-
-
-@lru_cache(maxsize=1)
-def _verb_phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """"and (then) VERB" before a coordinated verb phrase, a pair pronoun ("the two have"), verb forms, leader titles."""
-    table = CameoTable.default()
-    words = table.words
-
-    def alternation(category: str) -> str:
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(words[category], key=len, reverse=True))
-
-    adverb = alternation("coordination_adverb")
-    verbs = frozenset(table.verbs) | words["auxiliary"]
-    # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
-    coordination = re.compile(r"\s+and\s+(?:(?:" + adverb + r")\s+)?([a-z]+)\b")
-    pair = re.compile(r"\b(?:" + alternation("pair_pronoun") + r")\s+([a-z]+)\b", re.IGNORECASE)
-    leaders = re.compile(r"\b(?:leader|" + alternation("leader_titles") + r")", re.IGNORECASE)
-    return coordination, pair, verbs, leaders
-
-
-def _clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'.
-
-    Between two dates of the sentence, ", and" and ", but" also cut: "Russia invaded Ukraine in
-    February 2022, and Finland joined NATO in April 2023" holds two events. Elsewhere they do not:
-    "the ministers of Syria, Turkey, and Russia" is one list.
-    """
-    after_comma, reporting, attribution, _group, _person = _clause_patterns()
-    sentence = text[start:end]
-    cuts = {0, len(sentence)}
-    dated = sorted(date_spans or [])
-    coordination, _pair, verbs, _leaders = _verb_phrase_patterns()
-    for (_a0, a1), (b0, _b1) in zip(dated, dated[1:]):
-        between = list(_COORDINATION.finditer(text, a1, b0))
-        if between:
-            cuts.add(between[-1].start() - start)
-            continue
-        # "met Macron on Dec. 7 and spoke to Scholz on Monday": each date has its own verb phrase.
-        phrases = [m for m in coordination.finditer(text, a1, b0) if m.group(1) in verbs]
-        if phrases:
-            cuts.add(phrases[-1].start() - start)
-    for m in _STRONG_BREAK.finditer(sentence):
-        cuts.add(m.start())
-        cuts.add(m.end())
-    for m in after_comma.finditer(sentence):
-        cuts.add(m.start())
-    for m in reporting.finditer(sentence):
-        cuts.add(m.end())
-    tail = attribution.search(sentence)
-    if tail:
-        cuts.add(tail.start())
-    points = sorted(cuts)
-    spans = []
-    for a, b in zip(points, points[1:]):
-        piece = sentence[a:b]
-        lead = len(piece) - len(piece.lstrip(" ,;:\u2014\u2013-"))
-        trail = len(piece) - len(piece.rstrip(" ,;:\u2014\u2013-"))
-        if b - trail > a + lead:
-            spans.append((start + a + lead, start + b - trail))
-    return spans or [(start, end)]
 
 
 def _describe(
@@ -201,8 +122,8 @@ def extract_event_mentions(
     entities = _outside_wire_prefixes(text, dates, sorted(entities, key=lambda e: e.start))
     starts = [e.start for e in entities]
     table = CameoTable.default()
-    _after, _reporting, _attribution, group_ref, person_ref = _clause_patterns()
-    coordination, pair_ref, verbs, leaders = _verb_phrase_patterns()
+    _after, _reporting, _attribution, group_ref, person_ref = clause_patterns()
+    coordination, pair_ref, verbs, leaders = verb_phrase_patterns()
     sentences = split_sentences(text)
     clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -223,7 +144,7 @@ def extract_event_mentions(
         if _is_dateline(text, sent, d):
             continue  # it dates the article (its publication date), not an event
         if sent not in clause_cache:
-            clause_cache[sent] = _clause_spans(text, *sent, dates_by_sentence.get(sent))
+            clause_cache[sent] = clause_spans(text, *sent, dates_by_sentence.get(sent))
         clauses = clause_cache[sent]
         idx = next((k for k, (a, b) in enumerate(clauses) if a <= d.start < b), None)
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
