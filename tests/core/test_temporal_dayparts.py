@@ -113,3 +113,21 @@ class TestTwentyFourHourTimesBeforeAWeekday:
 
     def test_an_overnight_celebrity_is_no_time(self) -> None:
         assert found("He became an overnight celebrity.") == []
+
+
+class TestNamedDays:
+    def test_another_countrys_independence_day_is_not_july_4(self) -> None:
+        assert found("Ukraine marked Independence Day on Aug. 24.") == [("Independence Day on Aug. 24", "2023-08-24")]
+        assert found("India's Independence Day parade was held in Delhi.") == []
+        assert found("The Ukrainian Independence Day parade was cancelled.") == []
+
+    def test_independence_day_alone_is_american(self) -> None:
+        assert found("On Independence Day, the president spoke.") == [("Independence Day", "2023-07-04")]
+        assert found("American Independence Day parades were held.") == [("Independence Day", "2023-07-04")]
+
+    def test_the_september_11_attacks_are_of_2001(self) -> None:
+        assert found("Families gathered to mark the Sept. 11 attacks.") == [("Sept. 11", "2001-09-11")]
+
+    def test_another_september_11_is_this_years(self) -> None:
+        assert found("The Sept. 11 vote was delayed.") == [("Sept. 11", "2023-09-11")]
+        assert found("On Sept. 11, attacks resumed.") == [("Sept. 11", "2023-09-11")]
