@@ -1,4 +1,4 @@
-"""The date engine on parts of days, wire times and datelines in hand-written news sentences."""
+"""The date engine on parts of days, wire times, named days and months in hand-written news sentences."""
 
 from __future__ import annotations
 
@@ -131,3 +131,15 @@ class TestNamedDays:
     def test_another_september_11_is_this_years(self) -> None:
         assert found("The Sept. 11 vote was delayed.") == [("Sept. 11", "2023-09-11")]
         assert found("On Sept. 11, attacks resumed.") == [("Sept. 11", "2023-09-11")]
+
+
+class TestAMonthNamedInItself:
+    def test_last_september_told_in_september_is_a_year_back(self) -> None:
+        assert found("The deal was struck last September.") == [("last September", "2022-09")]
+        assert found("The deal was struck last Sept.") == [("last Sept.", "2022-09")]
+        assert found("The deal will be struck next September.") == [("next September", "2024-09")]
+
+    def test_this_september_and_other_months_are_unchanged(self) -> None:
+        assert found("The deal was struck this September.") == [("this September", "2023-09")]
+        assert found("The deal was struck last August.") == [("last August", "2023-08")]
+        assert found("The deal will be struck next October.") == [("next October", "2023-10")]

@@ -404,6 +404,9 @@ def _pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | No
             return None
         if rel == "same" or (not strict and month == base.month):
             return f"{base.year}-{month:02d}"
+        if strict and month == base.month and rel in (PAST, FUTURE):
+            # "last September" told in September is a year back, "next September" a year ahead.
+            return f"{base.year + (1 if rel == FUTURE else -1)}-{month:02d}"
         return _nearest(calendar.month_name[month], base, rel, "month", closest=closest)
     period = m.group("period")
     candidates = []
