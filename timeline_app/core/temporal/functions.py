@@ -163,4 +163,6 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "week_day": _week_day,
     "nth_week_day": _nth_week_day,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
+    # "the June quarter" is the quarter that ends in or holds June.
+    "quarter_of": lambda month: str((int(month) - 1) // 3 + 1),
 }
