@@ -31,6 +31,9 @@ def _yy(two: str, four: str = "") -> str:
 
 def _decade_of(written: str) -> str:
     digits = re.sub(r"\D", "", written)
+    if len(digits) == 4 and digits.endswith("00") and digits < "2000":
+        # "the 1800s", "the early 1900s" are centuries (the templates append one more X).
+        return digits[:2] + "X"
     if len(digits) == 4:
         return digits[:3]
     return ("20" if int(digits) < 30 else "19") + digits[0]
