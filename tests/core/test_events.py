@@ -519,11 +519,34 @@ def test_each_coordinated_verb_phrase_takes_its_own_date_and_the_shared_subject(
     assert phone.countries == ("DEU", "HUN")
 
 
-def test_names_joined_by_and_are_not_a_verb_phrase() -> None:
-    text = "Viktor Orban met Emmanuel Macron on Dec. 7 and Olaf Scholz on Monday."
-    first, second = extract(text, date_at(text, "Dec. 7", "2023-12-07"), date_at(text, "Monday", "2023-12-04"),
-                            published=dt.date(2023, 12, 10))
-    assert first.countries == second.countries == ("DEU", "FRA", "HUN")
+def test_each_partner_of_a_coordination_without_verb_takes_its_own_date() -> None:
+    text = "Tokyo signed similar deals with Australia in 2022 and Britain in 2023."
+    australia, britain = extract(text, date_at(text, "2022", "2022", Precision.YEAR), date_at(text, "2023", "2023", Precision.YEAR),
+                                 published=dt.date(2024, 7, 8))
+    assert australia.countries == ("AUS", "JPN")
+    assert britain.countries == ("GBR", "JPN")
+
+
+def test_two_dates_of_one_verb_are_not_split() -> None:
+    text = "Iran and Saudi Arabia held talks in Baghdad on Monday and Tuesday."
+    first, second = extract(text, date_at(text, "Monday", "2023-03-06"), date_at(text, "Tuesday", "2023-03-07"))
+    assert first.countries == second.countries == ("IRN", "SAU")
+
+
+def test_an_opening_subordinate_clause_is_an_event_of_its_own() -> None:
+    text = "When Mali's junta expelled French troops in 2022, few expected Burkina Faso and Niger to follow."
+    [expelled] = extract(text, date_at(text, "2022", "2022", Precision.YEAR), published=dt.date(2024, 2, 1))
+    assert expelled.countries == ("FRA", "MLI")
+
+
+def test_relations_alone_are_the_pair_just_named() -> None:
+    text = (
+        "Colombia and Venezuela reopened their border on Monday. Maduro closed it in 2015.\n\n"
+        "Relations broke down completely in 2019, when Bogota recognised the opposition leader."
+    )
+    *_rest, broke = extract(text, date_at(text, "Monday", "2022-09-26"), date_at(text, "2015", "2015", Precision.YEAR),
+                            date_at(text, "2019", "2019", Precision.YEAR), published=dt.date(2022, 9, 27))
+    assert broke.countries == ("COL", "VEN")
 
 
 def test_a_duration_does_not_split_the_clause_of_its_event() -> None:
@@ -613,3 +636,17 @@ def test_an_organisation_acting_alone_takes_no_earlier_state() -> None:
     _backed, council = extract(text, date_at(text, "Monday", "2023-12-04"), date_at(text, "Dec. 14", "2023-12-14"),
                                published=dt.date(2023, 12, 10))
     assert council.countries == ()
+
+
+@pytest.mark.parametrize(("clause", "size"), [
+    ("the two have backed opposing sides", 2),
+    ("The three juntas formed an alliance", 3),
+    ("both sides agreed", 2),
+    ("after the two days of talks", 0),
+    ("both Iran and Saudi Arabia", 0),
+    ("the two-day summit", 0),
+])
+def test_a_number_counts_parties_only_before_a_verb_or_a_plural_noun(clause: str, size: int) -> None:
+    from timeline_app.core.clauses import verb_phrase_patterns
+
+    assert verb_phrase_patterns().group_size(clause) == size

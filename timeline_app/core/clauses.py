@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline_app.core.cameo import CameoTable
@@ -34,9 +35,35 @@ def clause_patterns() -> tuple[re.Pattern[str], ...]:
     return after_comma, reporting, attribution, group, person
 
 
+@dataclass(frozen=True)
+class VerbPhrasePatterns:
+    """Patterns for coordinated verb phrases, numbered groups of parties and opening clauses."""
+
+    coordination: re.Pattern[str]  # " and (then) VERB": a coordinated verb phrase
+    gapped: re.Pattern[str]  # "and Britain in": a coordinated phrase without its verb ("with Australia in 2022 and Britain in 2023")
+    group: re.Pattern[str]  # "the two have", "the three juntas": a number of parties
+    verbs: frozenset[str]  # verb forms and auxiliaries
+    not_a_group: frozenset[str]
+    leaders: re.Pattern[str]  # what "the leaders" refers back to
+    pair_subject: re.Pattern[str]  # "Relations broke down": the pair just named
+    leading: re.Pattern[str]  # a sentence opening with a subordinate clause
+
+    def group_size(self, clause: str) -> int:
+        """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
+        for m in self.group.finditer(clause):
+            word = m.group(2)
+            low = word.lower()
+            if low in self.verbs or (word.islower() and low.endswith("s") and low not in self.not_a_group):
+                return _SIZES[m.group(1).split()[-1].lower()]
+        return 0
+
+
+_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
 @lru_cache(maxsize=1)
-def verb_phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """"and (then) VERB" before a coordinated verb phrase, a pair pronoun ("the two have"), verb forms, leader titles."""
+def verb_phrase_patterns() -> VerbPhrasePatterns:
+    """The patterns of VerbPhrasePatterns, built from resources/cameo/clause_words.tsv and verbs.tsv."""
     table = CameoTable.default()
     words = table.words
 
@@ -46,9 +73,14 @@ def verb_phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[
     verbs = frozenset(table.verbs) | words["auxiliary"]
     # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
     coordination = re.compile(r"\s+and\s+(?:(?:" + adverb + r")\s+)?([a-z]+)\b")
-    pair = re.compile(r"\b(?:" + alternation("pair_pronoun") + r")\s+([a-z]+)\b", re.IGNORECASE)
+    gapped = re.compile(r"\s*and\s+(?:the\s+)?(?:[A-Z][\w'.-]*\s+){1,4}(?:in|on|at|by|from)\s+(?:the\s+)?")
+    group = re.compile(r"\b(" + alternation("group_number") + r")\s+([A-Za-z]+)\b", re.IGNORECASE)
     leaders = re.compile(r"\b(?:leader|" + alternation("leader_titles") + r")", re.IGNORECASE)
-    return coordination, pair, verbs, leaders
+    pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:between|with)\b)", re.IGNORECASE)
+    leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=[a-z])", re.IGNORECASE)
+    return VerbPhrasePatterns(
+        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading
+    )
 
 
 def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -62,16 +94,24 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     sentence = text[start:end]
     cuts = {0, len(sentence)}
     dated = sorted(date_spans or [])
-    coordination, _pair, verbs, _leaders = verb_phrase_patterns()
+    vp = verb_phrase_patterns()
     for (_a0, a1), (b0, _b1) in itertools.pairwise(dated):
         between = list(_COORDINATION.finditer(text, a1, b0))
         if between:
             cuts.add(between[-1].start() - start)
             continue
-        # "met Macron on Dec. 7 and spoke to Scholz on Monday": each date has its own verb phrase.
-        phrases = [m for m in coordination.finditer(text, a1, b0) if m.group(1) in verbs]
+        # "met Macron on Dec. 7 and spoke to Scholz on Monday": each date has its own verb phrase;
+        # "with Australia in 2022 and Britain in 2023": each date its own partner.
+        phrases = [m for m in vp.coordination.finditer(text, a1, b0) if m.group(1) in vp.verbs]
+        last_and = text.rfind(" and ", a1, b0)
         if phrases:
             cuts.add(phrases[-1].start() - start)
+        elif last_and >= 0 and vp.gapped.fullmatch(text, last_and, b0):
+            cuts.add(last_and - start)
+    # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
+    opening = vp.leading.match(sentence)
+    if opening:
+        cuts.add(opening.end())
     for m in _STRONG_BREAK.finditer(sentence):
         cuts.add(m.start())
         cuts.add(m.end())

@@ -28,8 +28,6 @@ _LEADING_JOINER = re.compile(
     r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
 )
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
-_GROUP_SIZE = re.compile(r"\b(?:two|both|pair|three|four)\b", re.IGNORECASE)
-_SIZES = {"two": 2, "both": 2, "pair": 2, "three": 3, "four": 4}
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
@@ -123,7 +121,7 @@ def extract_event_mentions(
     starts = [e.start for e in entities]
     table = CameoTable.default()
     _after, _reporting, _attribution, group_ref, person_ref = clause_patterns()
-    coordination, pair_ref, verbs, leaders = verb_phrase_patterns()
+    vp = verb_phrase_patterns()
     sentences = split_sentences(text)
     clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -136,7 +134,7 @@ def extract_event_mentions(
     out: list[EventMention] = []
     by_value: dict[str, frozenset[str]] = {}
     previous: frozenset[str] = frozenset()
-    groups = GroupMemory(leaders, table.words["role_reference"])  # the last events with two or more states
+    groups = GroupMemory(vp.leaders, table.words["role_reference"])  # the last events with two or more states
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -151,22 +149,27 @@ def extract_event_mentions(
             idx = min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - d.start))
         span = clauses[idx]
         clause = _describe(*span, entities, starts, d)
+        if idx == 0 and len(clauses) > 1 and not clause.actors and vp.leading.match(text, span[0]):
+            # "Since the war in Yemen began in 2015, the two have backed opposing sides": an opening
+            # clause naming no party is about the parties of its main clause.
+            span = (span[0], clauses[1][1])
+            clause = _describe(*span, entities, starts, d)
         clause_text = text[span[0] : span[1]]
         countries = set(clause.actors)
         group_match = group_ref.search(clause_text)
         if group_match and group_match.group().lower() == "they" and named_before(*span, span[0] + group_match.start(), entities, starts):
             group_match = None  # "Venezuela expelled diplomats after they questioned ...": "they" is not the parties
-        pair_match = next((m for m in pair_ref.finditer(clause_text) if m.group(1).lower() in verbs), None)
-        refers_to_event = bool(group_match or pair_match) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
+        size = vp.group_size(clause_text) or (2 if group_match and "pair" in group_match.group().lower() else 0)
+        if not size and vp.pair_subject.match(clause_text):
+            size = 2  # "Relations broke down completely in 2019"
+        refers_to_event = bool(group_match or size) or bool(_POSSESSIVE.match(text[d.end : d.end + 3]))
         refers_to_person = _dangling_pronoun(person_ref, clause_text, span[0], entities, starts)
         same_date = by_value.get(d.value, frozenset()) if d.value else frozenset()
         earlier = frozenset().union(*(_describe(*c, entities, starts, d).actors for c in clauses[:idx]))
         if refers_to_event and len(countries) < 2:
             by_role = groups.by_role(group_match.group()) if group_match else frozenset()
             antecedent = same_date or by_role or groups.last() or previous
-            sized = _GROUP_SIZE.search(group_match.group()) if group_match else None
-            if pair_match or sized:
-                size = _SIZES[sized.group().lower()] if sized else 2
+            if size:
                 same_paragraph = bool(out) and "\n" not in text[out[-1].evidence_end : d.start]
                 antecedent = the_group(antecedent, size, entities[: bisect.bisect_left(starts, d.start)], same_paragraph)
             countries |= antecedent
@@ -175,11 +178,12 @@ def extract_event_mentions(
         if idx > 0 and _RELATIVE_PERSON.match(clause_text):
             # "Erdogan, who met Putin on Friday": the person before the comma takes part.
             countries |= _describe(*clauses[idx - 1], entities, starts, d).actors
-        joined = coordination.match(" " + clause_text) if idx > 0 else None
-        if joined and joined.group(1) in verbs:
-            # "He met Macron on Dec. 7 and spoke to Scholz on Monday": the subject does both.
+        joined = vp.coordination.match(" " + clause_text) if idx > 0 else None
+        if (joined and joined.group(1) in vp.verbs) or (idx > 0 and vp.gapped.match(clause_text)):
+            # "He met Macron on Dec. 7 and spoke to Scholz on Monday", "signed deals with Australia
+            # in 2022 and Britain in 2023": the subject does both.
             countries |= subject_states(
-                text, clauses[idx - 1], verbs, lambda a, b, d=d: _describe(a, b, entities, starts, d).actors, person_ref,
+                text, clauses[idx - 1], vp.verbs, lambda a, b, d=d: _describe(a, b, entities, starts, d).actors, person_ref,
                 lambda a, _b: last_person_state(text, entities, starts, a),
             )
         if not countries:
