@@ -650,3 +650,13 @@ def test_a_number_counts_parties_only_before_a_verb_or_a_plural_noun(clause: str
     from timeline_app.core.clauses import verb_phrase_patterns
 
     assert verb_phrase_patterns().group_size(clause) == size
+
+
+def test_which_after_an_organisation_takes_no_earlier_state() -> None:
+    text = (
+        "Armenia and Azerbaijan agreed the text of a peace treaty on Thursday. "
+        "The European Union, which has deployed monitors on the border since February 2023, welcomed the announcement."
+    )
+    _treaty, monitors = extract(text, date_at(text, "Thursday", "2025-03-13"), date_at(text, "February 2023", "2023-02", Precision.MONTH),
+                                published=dt.date(2025, 3, 14))
+    assert monitors.countries == ()

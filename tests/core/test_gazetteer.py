@@ -415,3 +415,16 @@ def test_a_word_shared_by_two_persons_of_different_states_is_not_learned(gaz: Ga
     text = "Faisal bin Farhan met Faisal Mekdad in Riyadh. Faisal said the talks went well."
     found = [(m.text, m.code) for m in gaz.tag(text, dt.date(2023, 4, 18)) if m.kind is EntityKind.PERSON]
     assert not any(t == "Faisal" for t, _code in found)
+
+
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Ban Ki Moon", dt.date(2010, 1, 4), ""),
+    ("Antonio Guterres", dt.date(2000, 1, 4), "PRT"),
+    ("Antonio Guterres", dt.date(2020, 1, 6), ""),
+    ("Antonio Costa", dt.date(2020, 1, 6), "PRT"),
+    ("Antonio Costa", dt.date(2025, 1, 6), ""),
+    ("Josep Borrell", dt.date(2019, 1, 7), "ESP"),
+    ("Josep Borrell", dt.date(2023, 1, 9), ""),
+])
+def test_heads_of_organisations_act_for_no_state_in_those_years(gaz: Gazetteer, name: str, day: dt.date, code: str) -> None:
+    assert [(m.text, m.code) for m in gaz.tag(f"{name} said on Monday.", day) if m.kind is EntityKind.PERSON] == [(name, code)]

@@ -28,6 +28,7 @@ _LEADING_JOINER = re.compile(
     r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
 )
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
@@ -175,9 +176,15 @@ def extract_event_mentions(
             countries |= antecedent
         if refers_to_person:
             countries |= earlier or last_person_state(text, entities, starts, span[0]) or previous
+        org_acts = clause.org_acts
         if idx > 0 and _RELATIVE_PERSON.match(clause_text):
             # "Erdogan, who met Putin on Friday": the person before the comma takes part.
             countries |= _describe(*clauses[idx - 1], entities, starts, d).actors
+        elif idx > 0 and not countries and _RELATIVE_THING.match(clause_text):
+            # "The EU, which has deployed monitors since February 2023": what "which" stands for acts.
+            antecedent_clause = _describe(*clauses[idx - 1], entities, starts, d)
+            countries |= antecedent_clause.actors
+            org_acts = org_acts or antecedent_clause.org_acts
         joined = vp.coordination.match(" " + clause_text) if idx > 0 else None
         if (joined and joined.group(1) in vp.verbs) or (idx > 0 and vp.gapped.match(clause_text)):
             # "He met Macron on Dec. 7 and spoke to Scholz on Monday", "signed deals with Australia
@@ -189,7 +196,7 @@ def extract_event_mentions(
         if not countries:
             whole = _describe(*sent, entities, starts, d)
             # An organisation acting alone ("The European Council will meet") takes no earlier state.
-            countries |= same_date or whole.actors or (frozenset() if clause.org_acts else previous)
+            countries |= same_date or whole.actors or (frozenset() if org_acts else previous)
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
         location = clause.location
