@@ -660,3 +660,9 @@ def test_which_after_an_organisation_takes_no_earlier_state() -> None:
     _treaty, monitors = extract(text, date_at(text, "Thursday", "2025-03-13"), date_at(text, "February 2023", "2023-02", Precision.MONTH),
                                 published=dt.date(2025, 3, 14))
     assert monitors.countries == ()
+
+
+def test_a_relative_aside_ends_at_the_comma_before_the_main_verb() -> None:
+    text = "Ghana's president, who took office in January, has visited Mali, Burkina Faso and Niger since then."
+    [office] = extract(text, date_at(text, "January", "2025-01", Precision.MONTH), published=dt.date(2025, 3, 12))
+    assert office.countries == ("GHA",)

@@ -11,6 +11,9 @@ from functools import lru_cache
 from timeline_app.core.cameo import CameoTable
 
 _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
+# An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
+# office in January, has visited Mali"): that comma is followed by a lower-case word.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:]*(,)\s+(?=[a-z])")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
 
@@ -117,6 +120,8 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         cuts.add(m.end())
     for m in after_comma.finditer(sentence):
         cuts.add(m.start())
+    for m in _RELATIVE_ASIDE.finditer(sentence):
+        cuts.add(m.start(1))
     for m in reporting.finditer(sentence):
         cuts.add(m.end())
     tail = attribution.search(sentence)
