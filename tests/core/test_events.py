@@ -666,3 +666,11 @@ def test_a_relative_aside_ends_at_the_comma_before_the_main_verb() -> None:
     text = "Ghana's president, who took office in January, has visited Mali, Burkina Faso and Niger since then."
     [office] = extract(text, date_at(text, "January", "2025-01", Precision.MONTH), published=dt.date(2025, 3, 12))
     assert office.countries == ("GHA",)
+
+
+def test_since_between_two_dates_gives_each_its_own_clause() -> None:
+    text = "NATO Secretary-General Jens Stoltenberg arrived in Kyiv on Thursday, his first visit since Russia's invasion began in February 2022."
+    visit, invasion = extract(text, date_at(text, "Thursday", "2023-04-20"), date_at(text, "February 2022", "2022-02", Precision.MONTH),
+                              published=dt.date(2023, 4, 20))
+    assert visit.countries == ()  # Stoltenberg acts for NATO, Kyiv is where
+    assert invasion.countries == ("RUS",)

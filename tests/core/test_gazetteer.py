@@ -428,3 +428,9 @@ def test_a_word_shared_by_two_persons_of_different_states_is_not_learned(gaz: Ga
 ])
 def test_heads_of_organisations_act_for_no_state_in_those_years(gaz: Gazetteer, name: str, day: dt.date, code: str) -> None:
     assert [(m.text, m.code) for m in gaz.tag(f"{name} said on Monday.", day) if m.kind is EntityKind.PERSON] == [(name, code)]
+
+
+def test_a_coast_guard_or_border_guards_act_but_a_border_is_a_place(gaz: Gazetteer) -> None:
+    assert roles(gaz, "Chinese coast guard ships fired water cannon.")["Chinese"] is EntityRole.ACTOR
+    assert roles(gaz, "Polish border guards detained them.")["Polish"] is EntityRole.ACTOR
+    assert roles(gaz, "They fled across the Polish border.")["Polish"] is EntityRole.LOCATION

@@ -60,7 +60,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
                 break
             k -= 1
             steps += 1
-        if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1):
+        # "the Chinese coast" is a place; "Chinese coast guard ships", "Polish border guards" act.
+        agent = last + 2 < n and keys[last + 2] in words.of("location_agent") and doc.joined(last + 1, last + 2)
+        if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1) and not agent:
             return EntityRole.LOCATION
         # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
         if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):

@@ -50,6 +50,7 @@ class VerbPhrasePatterns:
     leaders: re.Pattern[str]  # what "the leaders" refers back to
     pair_subject: re.Pattern[str]  # "Relations broke down": the pair just named
     leading: re.Pattern[str]  # a sentence opening with a subordinate clause
+    subordinator: re.Pattern[str]  # "since", "after" ... between two dates: each date its own clause
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
@@ -81,8 +82,10 @@ def verb_phrase_patterns() -> VerbPhrasePatterns:
     leaders = re.compile(r"\b(?:leader|" + alternation("leader_titles") + r")", re.IGNORECASE)
     pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:between|with)\b)", re.IGNORECASE)
     leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=[a-z])", re.IGNORECASE)
+    # Lower case and mid-sentence: "as" and "once" are too often no subordinator there.
+    subordinator = re.compile(r"\s(?=(?:since|after|before|when|until|because)\s)")
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading
+        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator
     )
 
 
@@ -107,7 +110,11 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         # "with Australia in 2022 and Britain in 2023": each date its own partner.
         phrases = [m for m in vp.coordination.finditer(text, a1, b0) if m.group(1) in vp.verbs]
         last_and = text.rfind(" and ", a1, b0)
-        if phrases:
+        # "arrived in Kyiv on Thursday, his first visit since Russia's invasion began in February 2022".
+        subordinate = list(vp.subordinator.finditer(text, a1, b0))
+        if subordinate:
+            cuts.add(subordinate[-1].start() - start)
+        elif phrases:
             cuts.add(phrases[-1].start() - start)
         elif last_and >= 0 and vp.gapped.fullmatch(text, last_and, b0):
             cuts.add(last_and - start)

@@ -195,8 +195,9 @@ def extract_event_mentions(
             )
         if not countries:
             whole = _describe(*sent, entities, starts, d)
-            # An organisation acting alone ("The European Council will meet") takes no earlier state.
-            countries |= same_date or whole.actors or (frozenset() if org_acts else previous)
+            # An organisation acting alone ("The European Council will meet", "NATO chief Stoltenberg
+            # arrived in Kyiv") takes no other clause's state.
+            countries |= same_date or (frozenset() if org_acts else whole.actors or previous)
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
         location = clause.location
