@@ -434,3 +434,9 @@ def test_a_coast_guard_or_border_guards_act_but_a_border_is_a_place(gaz: Gazette
     assert roles(gaz, "Chinese coast guard ships fired water cannon.")["Chinese"] is EntityRole.ACTOR
     assert roles(gaz, "Polish border guards detained them.")["Polish"] is EntityRole.ACTOR
     assert roles(gaz, "They fled across the Polish border.")["Polish"] is EntityRole.LOCATION
+
+
+def test_a_state_talked_about_is_a_topic_not_a_party(gaz: Gazetteer) -> None:
+    assert roles(gaz, "Beijing protested after Yoon's remarks on Taiwan.")["Taiwan"] is EntityRole.MODIFIER
+    assert roles(gaz, "He softened his stance on Israel.")["Israel"] is EntityRole.MODIFIER
+    assert roles(gaz, "The US imposed sanctions on Russia.")["Russia"] is EntityRole.ACTOR  # a target takes part

@@ -47,6 +47,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         if keys[i - 2] in words.of("modifier_prefix"):
             return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
+    topic = i >= 2 and keys[i - 1] in ("on", "about", "over") and keys[i - 2] in words.of("topic_noun")
+    if topic and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
+        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan": what was said, not who took part
     if kind != "seat" and not possessor:  # "in Chile's favour" names Chile as a party, not a place
         direction, locative = words.of("direction"), words.of("locative")
         k = i - 1
