@@ -253,26 +253,48 @@ def _process_pool(chunks: Iterable[list[str]], published: dt.date | None, known:
             log.warning("a worker process died (%s); going on in this process", e)
         broken = True
 
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_known,
-                                initargs=(known,)) as pool:
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_known, initargs=(known,))
 
-        def submit(chunk: list[str]) -> cf.Future | None:
-            if not broken:
-                try:
-                    return pool.submit(read_chunk, chunk, published)
-                except BrokenProcessPool as e:
-                    note_broken(e)
-            return None
+    def submit(chunk: list[str]) -> cf.Future | None:
+        if not broken:
+            try:
+                return pool.submit(read_chunk, chunk, published)
+            except BrokenProcessPool as e:
+                note_broken(e)
+        return None
 
-        def result(fut: cf.Future | None, chunk: list[str]) -> list[list[Result]]:
-            if fut is not None:
-                try:
-                    return fut.result()
-                except BrokenProcessPool as e:
-                    note_broken(e)
-            return [read_and_process(path, published, known) for path in chunk]
+    def result(fut: cf.Future | None, chunk: list[str]) -> list[list[Result]]:
+        if fut is not None:
+            try:
+                return fut.result()
+            except BrokenProcessPool as e:
+                note_broken(e)
+        return [read_and_process(path, published, known) for path in chunk]
 
+    done = False
+    try:
         yield from _ordered(submit, result, lambda f: f.cancel(), chunks, workers * 4)
+        done = True
+    finally:
+        if done:
+            pool.shutdown(wait=True)
+        else:
+            _stop_pool(pool)
+
+
+def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """Interrupted or cancelled: drop the queued tasks and stop the workers now, not after their tasks.
+
+    WORKAROUND: before Python 3.14 (terminate_workers) the pool has no public way to stop its
+    workers, and waiting for them after Ctrl-C can hang when the interrupt lands in the pool's own
+    bookkeeping. Nothing is lost: what the workers had not handed back was never written.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def _dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
