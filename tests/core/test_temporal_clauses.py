@@ -32,6 +32,17 @@ class TestSpansLookedBackOver:
     def test_a_date_between_a_superlative_and_in_is_kept(self) -> None:
         assert found("The best team will play on Friday in two weeks.")[0] == ("Friday", "2023-09-15")
 
+    def test_names_between_first_and_in_still_make_a_duration(self) -> None:
+        assert found("It will be the first visit by a Japanese leader in 12 years.") == [("12 years", "P12Y")]
+        assert found("Modi arrived, the first visit by an Indian prime minister in 45 years.") == [("45 years", "P45Y")]
+        assert found("It was the last such summit in 12 years.") == [("12 years", "P12Y")]
+
+    def test_a_month_or_weekday_between_first_and_in_is_kept(self) -> None:
+        assert found("The first summit on Monday in 12 years opened.")[0] == ("Monday", "2023-09-11")
+        assert ("March", "2023-03") in found("The first talks in March in two years were held.")
+        # A verb between them still tells a plan, names or not.
+        assert found("The first Japanese leader will visit in 12 years.") == [("12 years", "2035")]
+
 
 class TestTenseAcrossAnd:
     def test_a_future_after_and_does_not_reach_a_date_told_in_the_past(self) -> None:
