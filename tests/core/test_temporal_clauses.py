@@ -55,6 +55,18 @@ class TestTenseAcrossAnd:
             ("Saturday", "2023-09-16"),
         ]
 
+    def test_a_future_after_comma_and_does_not_reach_back_whatever_the_subject(self) -> None:
+        fri = dt.date(2024, 8, 16)
+        text = "The two sides signed the treaty on Thursday, and Prabowo will take office in October."
+        assert found(text, fri) == [("Thursday", "2024-08-15"), ("October", "2024-10")]
+        text = "The treaty was signed on Thursday, and Prabowo will take office in October."
+        assert found(text, fri) == [("Thursday", "2024-08-15"), ("October", "2024-10")]
+
+    def test_a_future_before_comma_and_still_reaches_its_date(self) -> None:
+        fri = dt.date(2024, 8, 16)
+        text = "The two sides will sign the treaty on Thursday, and Prabowo will take office in October."
+        assert found(text, fri) == [("Thursday", "2024-08-22"), ("October", "2024-10")]
+
     def test_and_between_two_dates_still_shares_the_tense(self) -> None:
         assert found("He said talks on Monday and Tuesday will be held in Oslo.") == [
             ("Monday", "2023-09-18"),

@@ -105,8 +105,9 @@ def _same_clause(
 
 _BE = frozenset(["be", "being"])
 # "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
-# before a date joins dates ("Monday and Tuesday").
-_NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])")
+# before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
+# subject ("signed on Thursday, and Prabowo will take office").
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])|,\s*(?:and|but)\s")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
 _AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE])
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
