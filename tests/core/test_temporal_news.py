@@ -211,3 +211,22 @@ class TestStretches:
         assert found("Polls opened at 7 a.m.; on Sunday they closed at 8 p.m.")[0] == ("7 a.m.", "2023-09-14T07:00")
 
 
+
+
+class TestFromADateInAFutureClause:
+    AUG = dt.date(2023, 8, 10)
+
+    def test_from_takes_the_future_told_before_it(self) -> None:
+        text = "Croatia will join the bloc from January 1, the commission announced."
+        assert found(text, self.AUG) == [("January 1", "2024-01-01")]
+        text = "Croatia will join the bloc from January 1 after a vote held in June."
+        assert found(text, self.AUG) == [("January 1", "2024-01-01"), ("June", "2023-06")]
+        text = "The tariff takes effect from Jan. 1, the ministry announced."
+        assert found(text, self.AUG) == [("Jan. 1", "2024-01-01")]
+
+    def test_from_without_a_future_in_its_clause_stays_past(self) -> None:
+        text = "Croatia joined the bloc from January 1, the commission announced."
+        assert found(text, self.AUG) == [("January 1", "2023-01-01")]
+        # The future of the clause before ", and" does not reach it.
+        text = "Talks will resume, and prices rose from January 1, the ministry announced."
+        assert found(text, self.AUG) == [("January 1", "2023-01-01")]

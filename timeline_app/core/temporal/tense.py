@@ -184,19 +184,28 @@ def direction(
         # "will be signed on Monday", "to be announced Friday": a participle after "be" is no past.
         if head and past_before.fullmatch(head[-1].strip(",")) and (len(head) < 2 or head[-2].lower() not in _BE):
             return PAST
-    before = cues.get("future_before")
-    if before is not None:
-        head = text[max(a, start - 40) : start]
-        words = head.split()
-        tail = " ".join(words[-_BEFORE_REACH:]) if words else ""
-        for m in before.finditer(tail):
-            # "by Friday", "until the end of May": the cue opens the phrase right before the date.
-            rest = " ".join(tail[m.end() :].split()).lower()
-            if rest in _BEFORE_SKIPPABLE:
-                # A past tense near the date ("filed reports by Wednesday") or alone in its
-                # sentence ("did not reopen until March") keeps it in the past, but not a
-                # deadline given ("gave them until Friday to respond").
-                alone = not ahead_told and not _DEADLINE_AFTER.match(text, end)
-                if best is None or best[1] != PAST or (best[0] > 12 and not alone):
-                    return FUTURE
+    if _opens(cues.get("future_before"), text, a, start):
+        # A past tense near the date ("filed reports by Wednesday") or alone in its sentence
+        # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
+        # them until Friday to respond").
+        alone = not ahead_told and not _DEADLINE_AFTER.match(text, end)
+        if best is None or best[1] != PAST or (best[0] > 12 and not alone):
+            return FUTURE
+    if _opens(cues.get("future_from"), text, a, start):
+        # "will join the bloc from January 1, the commission announced": the start of a period
+        # takes the future told before it in its clause, whatever is nearer after it.
+        for _, e_, label in kept:
+            if e_ <= start and not _NEXT_CLAUSE.search(text, e_, start):
+                if label in (FUTURE, _REPORTED_FUTURE) or (label == _PRESENT_FUTURE and not strong_past):
+                    return REPORTED_FUTURE if label == _REPORTED_FUTURE else FUTURE
     return best[1] if best else None
+
+
+def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
+    """Whether `cue` opens the phrase right before offset `start` ("by Friday", "until the end of
+    May"), looking no further back than sentence start `a`."""
+    if cue is None:
+        return False
+    words = text[max(a, start - 40) : start].split()
+    tail = " ".join(words[-_BEFORE_REACH:]) if words else ""
+    return any(" ".join(tail[m.end() :].split()).lower() in _BEFORE_SKIPPABLE for m in cue.finditer(tail))
