@@ -175,6 +175,13 @@ class TestTimesOfDay:
         text = "The doctor was shot on Oct. 23, 2021. Attacks followed in 1994 and 1997. He died at 10 p.m. at home."
         assert found(text)[-1] == ("10 p.m.", "2021-10-23T22:00")
 
+    def test_a_time_after_a_period_told_in_its_own_sentence_takes_no_old_day(self) -> None:
+        text = ("Kyiv applied on Feb. 24, 2022.\n\nThe leaders will return to the aid package early next year; "
+                "Hungary blocked it overnight.")
+        assert [t for t, _v in found(text)] == ["Feb. 24, 2022", "early next year"]
+        # With only a day before it, the same sentence takes that day's night before.
+        assert found("Kyiv applied on Feb. 24, 2022. Hungary blocked it overnight.")[-1] == ("overnight", "2022-02-23TNI")
+
     def test_a_time_with_no_day_mentioned_is_on_the_publication_day(self) -> None:
         text = "The suspect was arrested last year. He will appear before a judge at midday."
         assert found(text)[-1] == ("midday", "2022-12-28T12:00")

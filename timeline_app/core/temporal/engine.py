@@ -76,7 +76,10 @@ def _resolve(
     if kind in ("DURATION", "SET"):
         precision = Precision.DURATION if kind == "DURATION" else Precision.SET
         return DateMention(value=cand.value, granularity=precision, **common)
-    if _REF_DAY_TIME.match(cand.value) and not _day_in_reach(text, resolver.last_day_end, cand.start):
+    if _REF_DAY_TIME.match(cand.value) and (
+        not _day_in_reach(text, resolver.last_day_end, cand.start)
+        or _period_in_sentence(resolver, sentence_at(sentences, cand.start))
+    ):
         log.debug("dropped %r (%s): no day mentioned near it", surface, cand.rule.name)
         return None
     tense = None
@@ -143,6 +146,15 @@ def _day_in_reach(text: str, day_end: int | None, start: int) -> bool:
     moved on ("was shot at 10 p.m." three paragraphs after another event's day): the time's day
     is unknown, and a wrong day is worse than none. With no day mentioned yet it is the story's."""
     return day_end is None or len(_PARAGRAPH_BREAK.findall(text, day_end, start)) <= 1
+
+
+def _period_in_sentence(resolver: Resolver, sentence: tuple[int, int] | None) -> bool:
+    """Whether a month, year or other period coarser than a day was told after the last day, in the
+    sentence of a time of day: "... aid early next year; Orban blocked it overnight" is not the night
+    before a day told paragraphs ago."""
+    last, end = resolver.last, resolver.last_end
+    return (sentence is not None and last is not None and end is not None and last[1] is not Precision.DAY
+            and resolver.last_day_end is not None and sentence[0] <= end <= sentence[1])
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")

@@ -84,6 +84,7 @@ class Resolver:
         self.last: tuple[str, Precision, dt.date] | None = None  # value, precision, first day
         self.last_day: dt.date | None = None  # the last date mentioned to the day
         self.last_day_end: int | None = None  # where that mention ends in the text
+        self.last_end: int | None = None  # where the last date mentioned ends
         self.last_period: str | None = None  # the last quarter or half mentioned ("2022-Q3")
         # Values that depend only on the publication date, resolved once a document.
         self._cache: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
@@ -97,6 +98,7 @@ class Resolver:
             self.last = (split_time(value)[0], Precision.DAY, d[1])
         else:
             self.last = (value, d[0], d[1])
+        self.last_end = end
         if self.last[1] is Precision.DAY:
             self.last_day, self.last_day_end = self.last[2], end
         if self.last[1] in (Precision.QUARTER, Precision.HALF):
