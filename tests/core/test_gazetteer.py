@@ -425,6 +425,10 @@ def test_a_word_shared_by_two_persons_of_different_states_is_not_learned(gaz: Ga
     ("Antonio Costa", dt.date(2025, 1, 6), ""),
     ("Josep Borrell", dt.date(2019, 1, 7), "ESP"),
     ("Josep Borrell", dt.date(2023, 1, 9), ""),
+    ("Louise Mushikiwabo", dt.date(2015, 3, 2), "RWA"),
+    ("Louise Mushikiwabo", dt.date(2025, 3, 3), ""),
+    ("Ngozi Okonjo-Iweala", dt.date(2012, 3, 5), "NGA"),
+    ("Ngozi Okonjo-Iweala", dt.date(2025, 3, 3), ""),
 ])
 def test_heads_of_organisations_act_for_no_state_in_those_years(gaz: Gazetteer, name: str, day: dt.date, code: str) -> None:
     assert [(m.text, m.code) for m in gaz.tag(f"{name} said on Monday.", day) if m.kind is EntityKind.PERSON] == [(name, code)]
@@ -440,3 +444,18 @@ def test_a_state_talked_about_is_a_topic_not_a_party(gaz: Gazetteer) -> None:
     assert roles(gaz, "Beijing protested after Yoon's remarks on Taiwan.")["Taiwan"] is EntityRole.MODIFIER
     assert roles(gaz, "He softened his stance on Israel.")["Israel"] is EntityRole.MODIFIER
     assert roles(gaz, "The US imposed sanctions on Russia.")["Russia"] is EntityRole.ACTOR  # a target takes part
+
+
+def test_the_wto_francophonie_caricom_and_pacific_forum_are_organisations(gaz: Gazetteer) -> None:
+    text = "The WTO, the Francophonie, the Caribbean Community and the Pacific Islands Forum met."
+    assert codes(gaz, text, kind=EntityKind.ORGANIZATION) == ["WTO", "OIF", "CARICOM", "PIF"]
+    assert codes(gaz, text) == []
+
+
+def test_a_bosnian_serb_or_croat_is_bosnian(gaz: Gazetteer) -> None:
+    assert codes(gaz, "Bosnian Serb leader Milorad Dodik met Bosnian Croats.") == ["BIH", "BIH"]
+    assert codes(gaz, "Bosnian and Serb officials met.") == ["BIH", "SRB"]
+
+
+def test_hyphenated_capitals_are_found(gaz: Gazetteer) -> None:
+    assert codes(gaz, "Kenya sent police to Port-au-Prince; Guyana sent envoys to Port-of-Spain.") == ["KEN", "HTI", "GUY", "TTO"]
