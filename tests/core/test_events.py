@@ -674,3 +674,20 @@ def test_since_between_two_dates_gives_each_its_own_clause() -> None:
                               published=dt.date(2023, 4, 20))
     assert visit.countries == ()  # Stoltenberg acts for NATO, Kyiv is where
     assert invasion.countries == ("RUS",)
+
+
+def test_a_struck_town_names_its_state_and_an_unnamed_fighter_takes_no_earlier_pair() -> None:
+    text = ("Saudi Arabia and the United States suspended the talks on Thursday. The Rapid Support Forces "
+            "attacked El Fasher on Wednesday. An Israeli strike on Hodeidah port, which killed six workers "
+            "on Monday, drew condemnation.")
+    days = [date_at(text, "Thursday", "2023-03-09"), date_at(text, "Wednesday", "2023-03-08"), date_at(text, "Monday", "2023-03-13")]
+    assert [m.countries for m in extract(text, *days)] == [("SAU", "USA"), ("SDN",), ("ISR", "YEM")]
+
+
+def test_an_officer_of_the_wto_or_the_francophonie_brings_no_state() -> None:
+    text = "OIF Secretary-General Louise Mushikiwabo travelled to Kinshasa on Sunday."
+    [m] = extract(text, date_at(text, "Sunday", "2023-03-12"))
+    assert (m.countries, m.organizations) == (("COD",), ("OIF",))
+    text = "Bosnian Serb leader Milorad Dodik met Viktor Orban in Budapest on Tuesday."
+    [m] = extract(text, date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == ("BIH", "HUN")  # not SRB
