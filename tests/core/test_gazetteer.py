@@ -459,3 +459,10 @@ def test_a_bosnian_serb_or_croat_is_bosnian(gaz: Gazetteer) -> None:
 
 def test_hyphenated_capitals_are_found(gaz: Gazetteer) -> None:
     assert codes(gaz, "Kenya sent police to Port-au-Prince; Guyana sent envoys to Port-of-Spain.") == ["KEN", "HTI", "GUY", "TTO"]
+
+
+def test_a_state_whose_territory_is_intruded_on_is_a_target_not_a_place(gaz: Gazetteer) -> None:
+    assert roles(gaz, "Cambodian troops fired rockets into Thai territory.")["Thai"] is EntityRole.ACTOR
+    assert roles(gaz, "Russian jets violated Estonian airspace.")["Estonian"] is EntityRole.ACTOR
+    assert roles(gaz, "Refugees waited on Thai territory.")["Thai"] is EntityRole.LOCATION
+    assert roles(gaz, "They fled across the Polish border.")["Polish"] is EntityRole.LOCATION

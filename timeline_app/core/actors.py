@@ -66,7 +66,11 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         # "the Chinese coast" is a place; "Chinese coast guard ships", "Polish border guards" act.
         agent = last + 2 < n and keys[last + 2] in words.of("location_agent") and doc.joined(last + 1, last + 2)
         if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1) and not agent:
-            return EntityRole.LOCATION
+            # "fired rockets into Thai territory", "violated Polish airspace": the state intruded on
+            # is a target, and a target takes part.
+            k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
+            if not (k >= 0 and keys[k] in words.of("intrusion") and all(doc.joined(j, j + 1) for j in range(k, i))):
+                return EntityRole.LOCATION
         # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
         if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
             gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
