@@ -691,3 +691,12 @@ def test_an_officer_of_the_wto_or_the_francophonie_brings_no_state() -> None:
     text = "Bosnian Serb leader Milorad Dodik met Viktor Orban in Budapest on Tuesday."
     [m] = extract(text, date_at(text, "Tuesday", "2023-03-14"))
     assert m.countries == ("BIH", "HUN")  # not SRB
+
+
+def test_a_mediator_between_the_two_brings_the_pair_along() -> None:
+    text = "Ethiopia and Somalia restored ties on Monday. Turkey brokered a deal between the two in December 2024."
+    mentions = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "December 2024", "2024-12", Precision.MONTH))
+    assert [m.countries for m in mentions] == [("ETH", "SOM"), ("ETH", "SOM", "TUR")]
+    text = "Ethiopia and Somalia restored ties on Monday. Turkey brokered a grain deal in December 2024."
+    mentions = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "December 2024", "2024-12", Precision.MONTH))
+    assert mentions[1].countries == ("TUR",)
