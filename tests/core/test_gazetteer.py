@@ -466,3 +466,12 @@ def test_a_state_whose_territory_is_intruded_on_is_a_target_not_a_place(gaz: Gaz
     assert roles(gaz, "Russian jets violated Estonian airspace.")["Estonian"] is EntityRole.ACTOR
     assert roles(gaz, "Refugees waited on Thai territory.")["Thai"] is EntityRole.LOCATION
     assert roles(gaz, "They fled across the Polish border.")["Polish"] is EntityRole.LOCATION
+
+
+@pytest.mark.parametrize(("name", "left"), [
+    ("Barack Obama", dt.date(2017, 1, 20)), ("Hassan Rouhani", dt.date(2021, 8, 3)), ("Uhuru Kenyatta", dt.date(2022, 9, 13)),
+    ("Evo Morales", dt.date(2019, 11, 10)), ("Haidar al Abadi", dt.date(2018, 10, 25)),
+])
+def test_a_leader_who_left_office_no_longer_holds_it(gaz: Gazetteer, name: str, left: dt.date) -> None:
+    assert gaz.person_country(name, left) != ""
+    assert gaz.person_country(name, left + dt.timedelta(days=1)) == ""
