@@ -700,3 +700,15 @@ def test_a_mediator_between_the_two_brings_the_pair_along() -> None:
     text = "Ethiopia and Somalia restored ties on Monday. Turkey brokered a grain deal in December 2024."
     mentions = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "December 2024", "2024-12", Precision.MONTH))
     assert mentions[1].countries == ("TUR",)
+
+
+@pytest.mark.parametrize(("between", "expected"), [
+    ("Thousands of protesters filled the square.", ()),  # "they" are the protesters
+    ("The talks lasted six hours.", ("ARM", "AZE")),  # a sentence about the talks: "they" are the parties
+    ("Pashinyan called it a breakthrough.", ("ARM", "AZE")),
+    ("", ("ARM", "AZE")),
+])
+def test_they_after_a_sentence_of_unnamed_people_is_no_earlier_pair(between: str, expected: tuple[str, ...]) -> None:
+    text = f"Armenia and Azerbaijan held talks on Monday. {between} They had gathered on Saturday in Baku."
+    days = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Saturday", "2023-03-11"))
+    assert days[1].countries == expected

@@ -29,6 +29,25 @@ def named_before(offset: int, end: int, at: int, entities: list[EntityMention], 
     return bool(named) and named[0].start < at
 
 
+def they_are_unnamed(
+    sentences: list[tuple[int, int]], sent: tuple[int, int], text: str, entities: list[EntityMention], starts: list[int], group_ref: re.Pattern[str]
+) -> bool:
+    """True when "they" opening `sent` stands for the people of the sentence before, who are no state.
+
+    "Thousands of protesters filled the square. They had gathered on Saturday": the protesters, not
+    the last pair of states. A sentence before that names a state or a person, or refers to a group
+    event itself ("The talks lasted hours. They agreed ..."), leaves "they" to the parties.
+    """
+    k = bisect.bisect_left(sentences, sent)
+    if k == 0 or k >= len(sentences) or sentences[k] != sent:
+        return False
+    a, b = sentences[k - 1]
+    named = entities[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+    if any(e.kind is EntityKind.PERSON or e.role is EntityRole.ACTOR for e in named):
+        return False
+    return group_ref.search(text[a:b]) is None
+
+
 def last_person_state(text: str, entities: list[EntityMention], starts: list[int], offset: int) -> frozenset[str]:
     """The state of the last person named shortly before `offset` ("Orban threatened ... He met"), if any.
 

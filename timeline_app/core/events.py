@@ -13,7 +13,7 @@ import pandas as pd
 
 from timeline_app.core.cameo import CameoTable
 from timeline_app.core.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.event_refs import GroupMemory, last_person_state, named_before, subject_states, the_group
+from timeline_app.core.event_refs import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
 from timeline_app.core.frames import LIST_SEPARATOR
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -158,8 +158,12 @@ def extract_event_mentions(
         clause_text = text[span[0] : span[1]]
         countries = set(clause.actors)
         group_match = group_ref.search(clause_text)
-        if group_match and group_match.group().lower() == "they" and named_before(*span, span[0] + group_match.start(), entities, starts):
-            group_match = None  # "Venezuela expelled diplomats after they questioned ...": "they" is not the parties
+        unnamed = False
+        if group_match and group_match.group().lower() == "they":
+            if named_before(*span, span[0] + group_match.start(), entities, starts):
+                group_match = None  # "Venezuela expelled diplomats after they questioned ...": "they" is not the parties
+            elif span[0] + group_match.start() == sent[0] and they_are_unnamed(sentences, sent, text, entities, starts, group_ref):
+                group_match, unnamed = None, True  # "Thousands of protesters filled the square. They had gathered ..."
         size = vp.group_size(clause_text) or (2 if group_match and "pair" in group_match.group().lower() else 0)
         if not size and vp.pair_subject.match(clause_text):
             size = 2  # "Relations broke down completely in 2019"
@@ -197,7 +201,7 @@ def extract_event_mentions(
             whole = _describe(*sent, entities, starts, d)
             # An organisation acting alone ("The European Council will meet", "NATO chief Stoltenberg
             # arrived in Kyiv") takes no other clause's state.
-            countries |= same_date or (frozenset() if org_acts else whole.actors or previous)
+            countries |= whole.actors if unnamed else same_date or (frozenset() if org_acts else whole.actors or previous)
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
         location = clause.location
