@@ -475,3 +475,9 @@ def test_a_state_whose_territory_is_intruded_on_is_a_target_not_a_place(gaz: Gaz
 def test_a_leader_who_left_office_no_longer_holds_it(gaz: Gazetteer, name: str, left: dt.date) -> None:
     assert gaz.person_country(name, left) != ""
     assert gaz.person_country(name, left + dt.timedelta(days=1)) == ""
+
+
+def test_leaders_of_the_balkans_caucasus_and_caribbean_are_known(gaz: Gazetteer) -> None:
+    text = "Milorad Dodik met Albin Kurti, Ararat Mirzoyan and Kamla Persad-Bissessar."
+    assert codes(gaz, text, dt.date(2025, 6, 1), EntityKind.PERSON) == ["BIH", "XKX", "ARM", "TTO"]
+    assert codes(gaz, "Mirzoyan said.", dt.date(2015, 1, 1), EntityKind.PERSON) == []  # before he took office
