@@ -481,3 +481,10 @@ def test_leaders_of_the_balkans_caucasus_and_caribbean_are_known(gaz: Gazetteer)
     text = "Milorad Dodik met Albin Kurti, Ararat Mirzoyan and Kamla Persad-Bissessar."
     assert codes(gaz, text, dt.date(2025, 6, 1), EntityKind.PERSON) == ["BIH", "XKX", "ARM", "TTO"]
     assert codes(gaz, "Mirzoyan said.", dt.date(2015, 1, 1), EntityKind.PERSON) == []  # before he took office
+
+
+def test_a_city_naming_a_treaty_or_a_format_is_no_party(gaz: Gazetteer) -> None:
+    assert roles(gaz, "Serbia said it violated the Brussels agreement.")["Brussels"] is EntityRole.MODIFIER
+    assert roles(gaz, "The US left the Paris Agreement.")["Paris"] is EntityRole.MODIFIER
+    assert roles(gaz, "Iran and Russia revived the Astana format.")["Astana"] is EntityRole.MODIFIER
+    assert roles(gaz, "Paris agreed to the deal.")["Paris"] is EntityRole.ACTOR

@@ -46,6 +46,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
         if keys[i - 2] in words.of("modifier_prefix"):
             return EntityRole.MODIFIER
+    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1):
+        return EntityRole.MODIFIER  # "the Brussels agreement", "the Paris Agreement": a treaty's name
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     topic = i >= 2 and keys[i - 1] in ("on", "about", "over") and keys[i - 2] in words.of("topic_noun")
     if topic and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):

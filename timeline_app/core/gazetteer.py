@@ -24,7 +24,7 @@ _END = "\0"  # trie key of the entries that end at a node
 _ALIAS_KINDS = frozenset({"name", "seat", "usstate", "org", "block"})
 _FLAGS = frozenset({"person"})
 _CONTEXT_CATEGORIES = frozenset(
-    {"locative", "direction", "location_noun", "location_agent", "intrusion", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
+    {"locative", "direction", "location_noun", "location_agent", "intrusion", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
      "title", "name_particle", "speaker"}
 )
 
