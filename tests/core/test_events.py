@@ -712,3 +712,11 @@ def test_they_after_a_sentence_of_unnamed_people_is_no_earlier_pair(between: str
     text = f"Armenia and Azerbaijan held talks on Monday. {between} They had gathered on Saturday in Baku."
     days = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Saturday", "2023-03-11"))
     assert days[1].countries == expected
+
+
+def test_a_clause_set_in_a_place_takes_no_earlier_parties() -> None:
+    text = "Serbia and Kosovo traded blame on Tuesday. Protesters blocked roads in northern Kosovo on Wednesday. Shops reopened on Friday."
+    days = [date_at(text, "Tuesday", "2023-03-14"), date_at(text, "Wednesday", "2023-03-15"), date_at(text, "Friday", "2023-03-17")]
+    mentions = extract(text, *days)
+    assert [m.countries for m in mentions] == [("SRB", "XKX"), (), ("SRB", "XKX")]  # a clause with no place still continues
+    assert mentions[1].location_country == "XKX"

@@ -201,7 +201,10 @@ def extract_event_mentions(
             whole = _describe(*sent, entities, starts, d)
             # An organisation acting alone ("The European Council will meet", "NATO chief Stoltenberg
             # arrived in Kyiv") takes no other clause's state.
-            countries |= whole.actors if unnamed else same_date or (frozenset() if org_acts else whole.actors or previous)
+            # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
+            # on Wednesday") is about what happened there, not about the parties of the event before it.
+            placed = bool(clause.location)
+            countries |= whole.actors if unnamed else same_date or (frozenset() if org_acts else whole.actors or (frozenset() if placed else previous))
         blank = " " * (d.end - d.start)
         etype = table.classify(_blanked(text, span, d, blank)) or table.classify(_blanked(text, sent, d, blank))
         location = clause.location
