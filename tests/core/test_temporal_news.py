@@ -230,3 +230,13 @@ class TestFromADateInAFutureClause:
         # The future of the clause before ", and" does not reach it.
         text = "Talks will resume, and prices rose from January 1, the ministry announced."
         assert found(text, self.AUG) == [("January 1", "2023-01-01")]
+
+
+class TestPurposeAfterThePastDate:
+    def test_an_infinitive_after_a_past_date_says_what_it_was_for(self) -> None:
+        text = "The envoy travelled to Kinshasa on Sunday to meet officials."
+        assert found(text) == [("Sunday", "2023-09-10")]  # not the coming Sunday, the 17th
+
+    def test_an_infinitive_before_the_date_still_looks_both_ways(self) -> None:
+        # A plan told in the past: the nearer Sunday, here the coming one.
+        assert found("The envoy was due to meet officials on Sunday.") == [("Sunday", "2023-09-17")]

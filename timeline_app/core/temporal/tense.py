@@ -154,6 +154,10 @@ def direction(
             # the next clause's; the date keeps the past told before it. (Not the other way
             # round: "planned a rally on Saturday and were planning to" needs the cue after.)
             continue
+        if past_told and s_ >= end and label == _WEAK_FUTURE and text.startswith("to ", s_):
+            # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
+            # says what the trip was for; the date is the past verb's told before it.
+            continue
         if s_ >= end and label in _AHEAD and _reported_between(text, end, s_, reporting):
             # "On Friday, officials said talks would resume": what was said is told after the
             # reporting verb; its future does not reach the day of saying before it.
