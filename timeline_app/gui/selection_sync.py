@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
 
 import pandas as pd
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from timeline_app.core.store import Library
 from timeline_app.errors import TimelineError
@@ -16,16 +15,12 @@ from timeline_app.gui.curation_actions import CurationActions, Evidence, evidenc
 from timeline_app.gui.event_model import EventTableModel, EventTableView
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.window_mixin import WindowMixin
 
 log = logging.getLogger(__name__)
 
-if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
-    _Base = QMainWindow
-else:
-    _Base = object
 
-
-class SelectionSyncMixin(_Base):
+class SelectionSyncMixin(WindowMixin):
     """Selecting an event anywhere selects it everywhere and shows its article and sentence.
 
     MainWindow provides the views and data declared here.

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolButton
+from PySide6.QtWidgets import QDockWidget, QLabel, QToolButton
 
 from timeline_app.core import frames
 from timeline_app.core.filters import FilterSpec
@@ -22,16 +21,12 @@ from timeline_app.gui.event_model import EventTableModel
 from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.snapshot import Snapshot
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.window_mixin import WindowMixin
 
 log = logging.getLogger(__name__)
 
-if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
-    _Base = QMainWindow
-else:
-    _Base = object
 
-
-class WindowFiltersMixin(_Base):
+class WindowFiltersMixin(WindowMixin):
     """The filter panel's spec applied with numpy to every view; what exports take. The filters are
     saved in the library when the window closes or switches libraries, and restored when it opens.
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QStackedWidget, QWidget
 
 from timeline_app.gui.article_view import ArticleView
 from timeline_app.gui.curation_actions import CurationActions
@@ -17,18 +17,14 @@ from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.library_panel import LibraryPanel
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.gui.window_menus import LANE_TITLES
+from timeline_app.gui.window_mixin import WindowMixin
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
 
-if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
-    _Base = QMainWindow
-else:
-    _Base = object
 
-
-class WindowLayoutMixin(_Base):
+class WindowLayoutMixin(WindowMixin):
     """Docks (every part of the window is one), their default sizes, and the saved window state.
 
     MainWindow provides the views and settings declared here.

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QMessageBox
 
 from timeline_app.gui.curation_actions import CurationActions
 from timeline_app.gui.dialogs import ShortcutsDialog, about_box
@@ -18,6 +18,7 @@ from timeline_app.gui.filter_panel import FilterPanel
 from timeline_app.gui.jobs import EXPORT_FORMATS
 from timeline_app.gui.library_panel import LibraryPanel
 from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.window_mixin import WindowMixin
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +27,8 @@ LANE_TITLES = {
     "single": "A single lane",
 }
 
-if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
-    _Base = QMainWindow
-else:
-    _Base = object
 
-
-class WindowMenusMixin(_Base):
+class WindowMenusMixin(WindowMixin):
     """Every action of the window with its shortcut, and the File, Edit, View and Help menus.
 
     MainWindow provides the views, docks and slots declared here.

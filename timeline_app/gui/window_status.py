@@ -8,20 +8,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStyle, QToolButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStyle, QToolButton
 
 from timeline_app.gui.dialogs import CrashDialog
+from timeline_app.gui.window_mixin import WindowMixin
 from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
 
-if TYPE_CHECKING:  # typed as the QMainWindow it is mixed into, without deriving from it twice
-    _Base = QMainWindow
-else:
-    _Base = object
 
-
-class WindowStatusMixin(_Base):
+class WindowStatusMixin(WindowMixin):
     """Counts, filter and library in the status bar; job progress with Cancel; one message at a time.
 
     MainWindow provides the job queue and the attributes declared here.
