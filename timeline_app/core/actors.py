@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 
@@ -29,6 +30,11 @@ class ContextWords:
 
     def of(self, category: str) -> frozenset[str]:
         return self.categories.get(category, frozenset())
+
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        """Words of an office: the role words and the 'title' category ("minister", "envoy")."""
+        return self.role_words | self.of("title")
 
 
 def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> EntityRole:
@@ -119,7 +125,7 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
     counterpart,") belongs to that country wherever the text uses it again.
     """
     keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
-    titles = words.role_words | words.of("title")
+    titles = words.titles
     particles = words.of("name_particle")
     covered = bytearray(n)
     for i, last, _m in found_at:

@@ -364,7 +364,7 @@ class Gazetteer:
         _first, org_last, org = previous
         if org.kind is not EntityKind.ORGANIZATION or not org_last < i - 1 <= org_last + 6:
             return False
-        titles = self._words.role_words | self._words.of("title")
+        titles = self._words.titles
         offices = 0
         for k in range(org_last + 1, i):
             if not doc.joined(k - 1, k):
