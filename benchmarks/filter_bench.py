@@ -15,7 +15,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.core.filters import FilterIndex, FilterSpec  # noqa: E402
+from timeline_app.core.library.filters import FilterIndex, FilterSpec  # noqa: E402
 
 
 def generate(n: int, seed: int = 7) -> pd.DataFrame:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.core.events import extract_event_mentions  # noqa: E402
-from timeline_app.core.gazetteer import Gazetteer  # noqa: E402
+from timeline_app.core.extract.events import extract_event_mentions  # noqa: E402
+from timeline_app.core.extract.gazetteer import Gazetteer  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "seed"
 

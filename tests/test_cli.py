@@ -133,7 +133,7 @@ def test_extract_mixed_folder(tmp_path):
 
 
 def test_exports_carry_the_users_corrections(tmp_path):
-    from timeline_app.core.store import Library
+    from timeline_app.core.library.store import Library
 
     lib = tmp_path / "lib.sqlite3"
     assert run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--library", str(lib),

@@ -20,7 +20,7 @@ def _non_gui_modules() -> list[str]:
 
 def test_core_modules_do_not_load_pyside6():
     modules = _non_gui_modules()
-    assert "timeline_app.core.store" in modules and "timeline_app.cli" in modules
+    assert "timeline_app.core.library.store" in modules and "timeline_app.cli" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

@@ -147,9 +147,9 @@ class _ProgressLine:
 
 
 def _run_extract(opts: argparse.Namespace) -> int:
-    from timeline_app.core import export
+    from timeline_app.core.library import export
     from timeline_app.core.pipeline import import_inputs
-    from timeline_app.core.store import Library
+    from timeline_app.core.library.store import Library
 
     with tempfile.TemporaryDirectory(prefix="timeline-extract-") as tmp:
         library_path = opts.library or Path(tmp) / "library.sqlite3"
@@ -190,9 +190,9 @@ def _run_extract(opts: argparse.Namespace) -> int:
 
 
 def _run_export(opts: argparse.Namespace) -> int:
-    from timeline_app.core import export
-    from timeline_app.core.filters import FilterIndex, FilterSpec
-    from timeline_app.core.store import Library
+    from timeline_app.core.library import export
+    from timeline_app.core.library.filters import FilterIndex, FilterSpec
+    from timeline_app.core.library.store import Library
 
     targets = [opts.csv, opts.mentions_csv, opts.timelinejs, opts.jsonl, opts.xlsx]
     if not any(targets):
@@ -209,7 +209,7 @@ def _run_export(opts: argparse.Namespace) -> int:
     try:
         with Library(opts.library) as library:
             mentions = library.curated_mentions()  # with the user's corrections, as the GUI shows them
-        from timeline_app.core.frames import events_from_mentions
+        from timeline_app.core.library.frames import events_from_mentions
 
         events = events_from_mentions(mentions)
         kept = events[FilterIndex(events).mask(spec)]

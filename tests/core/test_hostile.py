@@ -7,10 +7,10 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.core import export
-from timeline_app.core.frames import EVENT_COLUMNS
+from timeline_app.core.library import export
+from timeline_app.core.library.frames import EVENT_COLUMNS
 from timeline_app.core.pipeline import import_inputs
-from timeline_app.core.store import Library
+from timeline_app.core.library.store import Library
 
 HYPERLINK = '=HYPERLINK("http://example.invalid","click")'
 
@@ -83,7 +83,7 @@ def test_date_engine_stays_linear_on_pathological_text():
 
 
 def test_gazetteer_stays_linear_on_pathological_text():
-    from timeline_app.core.gazetteer import Gazetteer
+    from timeline_app.core.extract.gazetteer import Gazetteer
 
     ratio = _linear_ratio(Gazetteer.default().tag, PATHOLOGICAL, 50_000, 5_000_000)
     assert ratio < 4, f"{ratio:.1f}x slower per character on 5 MB than on 50 KB"
@@ -138,7 +138,7 @@ def test_find_dates_on_any_text(text, published):
 @settings(max_examples=150, deadline=None)
 @given(_hostile_text)
 def test_gazetteer_on_any_text(text):
-    from timeline_app.core.gazetteer import Gazetteer
+    from timeline_app.core.extract.gazetteer import Gazetteer
 
     last_end = 0
     for e in Gazetteer.default().tag(text):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.pipeline import import_inputs, set_publication_date
-from timeline_app.core.store import Library
+from timeline_app.core.library.store import Library
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE = DATA / "2023-03-15_border_talks.txt"

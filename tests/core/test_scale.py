@@ -11,7 +11,7 @@ import pytest
 
 from tests.core.corpus import write_corpus
 from timeline_app.core.pipeline import import_inputs
-from timeline_app.core.store import Library
+from timeline_app.core.library.store import Library
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = ["source_path", "char_start"]

@@ -22,7 +22,7 @@ def window_settings(tmp_path: Path):
 
 def open_window(qtbot, library: Path, settings):
     """A shown MainWindow on `library`, once its first read of the library has arrived."""
-    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.gui.window.main_window import MainWindow
 
     # The library is read on a worker thread; its result is queued, so nothing is missed before waiting.
     window = MainWindow(library, settings)
@@ -37,7 +37,7 @@ def open_window(qtbot, library: Path, settings):
 def corpus_library(tmp_path_factory) -> Path:
     """The test corpus imported once per module; each test works on its own copy."""
     from timeline_app.core import pipeline
-    from timeline_app.core.store import Library
+    from timeline_app.core.library.store import Library
 
     path = tmp_path_factory.mktemp("corpus") / "library.sqlite3"
     report = pipeline.import_inputs([str(CORPUS)], path, workers=1)

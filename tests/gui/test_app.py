@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import paths
-from timeline_app.core.store import Library
+from timeline_app.core.library.store import Library
 from timeline_app.gui import app as gui_app
 from timeline_app.gui.dialogs import CrashDialog
-from timeline_app.gui.main_window import MainWindow
+from timeline_app.gui.window.main_window import MainWindow
 
 ARTICLE = """Greece and Turkey restart talks
 

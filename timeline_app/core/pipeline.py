@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from timeline_app.core.ingest import walk_folder
 from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
-from timeline_app.core.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
+from timeline_app.core.library.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,8 @@ class ImportReport:
 
 def process_article(article: Article) -> ProcessedArticle:
     """Find the dates and countries of one article and turn them into event mentions."""
-    from timeline_app.core.events import extract_event_mentions
-    from timeline_app.core.gazetteer import Gazetteer
+    from timeline_app.core.extract.events import extract_event_mentions
+    from timeline_app.core.extract.gazetteer import Gazetteer
     from timeline_app.core.temporal import find_dates
 
     dates = find_dates(article.text, article.published)
@@ -140,7 +140,7 @@ def _set_known(known: frozenset[str]) -> None:
     """Worker start-up: remember the library's hashes and load the rule tables once, up front."""
     global _KNOWN
     _KNOWN = known
-    from timeline_app.core.gazetteer import Gazetteer
+    from timeline_app.core.extract.gazetteer import Gazetteer
     from timeline_app.core.temporal import default_rules
 
     default_rules()
@@ -332,7 +332,7 @@ class _ParquetSink:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from timeline_app.core.frames import MENTION_COLUMNS
+        from timeline_app.core.library.frames import MENTION_COLUMNS
 
         directory.mkdir(parents=True, exist_ok=True)
         self._pa = pa

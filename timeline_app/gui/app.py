@@ -99,7 +99,7 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -
     from PySide6.QtWidgets import QApplication
 
     from timeline_app import paths as app_paths
-    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.gui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(app_paths.APP_NAME)

@@ -1,0 +1,722 @@
+"""Tests of event extraction (actors, location, type, summary, references) and event-id merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from timeline_app.core.extract.events import assign_event_ids, extract_event_mentions
+from timeline_app.core.models import DateMention, EventMention, Precision
+
+PUBLISHED = dt.date(2023, 3, 15)
+
+
+def date_at(text: str, surface: str, value: str, granularity: Precision = Precision.DAY, nth: int = 0, kind: str = "DATE") -> DateMention:
+    """A resolved DateMention for the nth occurrence of `surface` in `text`, built by hand."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    if granularity.placeable and value:
+        first = dt.date.fromisoformat(value) if len(value) == 10 else dt.date(int(value[:4]), int(value[5:7] or 1) if len(value) >= 7 else 1, 1)
+        last = first
+    else:
+        first = last = None
+    return DateMention(start, start + len(surface), surface, value, granularity, first, last, kind=kind)
+
+
+def extract(text: str, *dates: DateMention, published: dt.date = PUBLISHED) -> list[EventMention]:
+    return extract_event_mentions(text, list(dates), None, published)
+
+
+# ---- actors, modifiers, locations --------------------------------------------------------------------
+
+
+def test_actors_and_not_modifiers_or_locations() -> None:
+    text = "In February, Iran launched drone strikes against the US-backed militia in eastern Iraq."
+    [m] = extract(text, date_at(text, "February", "2023-02", Precision.MONTH))
+    assert m.countries == ("IRN",)
+    assert m.location_country == "IRQ"
+
+
+def test_organisations_go_to_their_own_field() -> None:
+    text = "On Monday, NATO and the EU condemned the Hamas attack on Israel."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("ISR",)
+    assert m.organizations == ("EU", "HAMAS", "NATO")
+
+
+def test_persons_bring_their_country_at_the_time() -> None:
+    text = "Lavrov met Blinken in Geneva on Tuesday."
+    [m] = extract(text, date_at(text, "Tuesday", "2022-01-18"), published=dt.date(2022, 1, 20))
+    assert m.countries == ("RUS", "USA")
+    assert m.location_country == "CHE"
+
+
+def test_the_event_date_is_the_date_given_not_the_publication_date() -> None:
+    text = "In November, Ankara launched airstrikes on Syrian territory."
+    [m] = extract(text, date_at(text, "November", "2022-11", Precision.MONTH), published=dt.date(2022, 12, 28))
+    assert m.date.value == "2022-11"
+    assert m.countries == ("TUR",)
+    assert m.location_country == "SYR"
+
+
+# ---- references to an earlier event ------------------------------------------------------------------
+
+
+def test_possessive_date_refers_to_the_event_of_that_date() -> None:
+    text = (
+        "The foreign ministers of Egypt, Jordan and Iraq met in Cairo on Sunday. "
+        "A spokesman said that during Sunday's meeting, the ministers agreed to meet again."
+    )
+    first, second = extract(text, date_at(text, "Sunday", "2023-03-12"), date_at(text, "Sunday", "2023-03-12", nth=1))
+    assert first.countries == ("EGY", "IRQ", "JOR")
+    assert second.countries == ("EGY", "IRQ", "JOR")
+
+
+def test_both_sides_refers_to_the_previous_event() -> None:
+    text = (
+        "India and Pakistan agreed on a ceasefire on Thursday. "
+        "Both sides had exchanged fire in January."
+    )
+    _first, second = extract(text, date_at(text, "Thursday", "2023-03-09"), date_at(text, "January", "2023-01", Precision.MONTH))
+    assert second.countries == ("IND", "PAK")
+
+
+def test_pronoun_takes_the_country_of_the_earlier_clause() -> None:
+    text = "Greek Foreign Minister Nikos Dendias revealed on Friday that he had met his Turkish counterpart in May 2021."
+    reveal, meeting = extract(text, date_at(text, "Friday", "2023-03-10"), date_at(text, "May 2021", "2021-05", Precision.MONTH))
+    assert reveal.countries == ("GRC",)
+    assert meeting.countries == ("GRC", "TUR")
+    assert reveal.event_type == "Make public statement"
+    assert meeting.event_type == "Consult"
+
+
+def test_a_clause_without_countries_takes_the_previous_event() -> None:
+    text = "Japan and South Korea signed a trade agreement on Monday. The deal had been negotiated since 2019."
+    _sign, since = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "2019", "2019", Precision.YEAR))
+    assert since.countries == ("JPN", "KOR")
+
+
+def test_a_clause_with_two_states_keeps_them() -> None:
+    text = "Chile and Peru met on Monday. Both sides, Brazil and Argentina, held talks on Tuesday."
+    _a, b = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    assert b.countries == ("ARG", "BRA")
+
+
+# ---- clauses and summaries --------------------------------------------------------------------------
+
+
+def test_summary_is_the_clause_of_the_date() -> None:
+    text = "Azerbaijan expelled four Iranian diplomats on Thursday, which Tehran called a provocation."
+    [m] = extract(text, date_at(text, "Thursday", "2023-03-09"))
+    assert m.summary == "Azerbaijan expelled four Iranian diplomats on Thursday"
+    assert m.evidence == text
+    assert (m.evidence_start, m.evidence_end) == (0, len(text))
+    assert m.countries == ("AZE", "IRN")
+
+
+def test_evidence_is_the_sentence_and_offsets_point_at_it() -> None:
+    text = "Headline about talks\n\nFirst sentence here. Kenya and Uganda signed a border accord on 3 March 2023. Last one."
+    [m] = extract(text, date_at(text, "3 March 2023", "2023-03-03"))
+    assert text[m.evidence_start : m.evidence_end] == m.evidence
+    assert m.evidence.startswith("Kenya and Uganda")
+
+
+def test_summary_of_a_long_clause_is_short_and_keeps_the_date() -> None:
+    filler = "with many officials and advisers from several agencies attending " * 6
+    text = f"Canada and Mexico held talks {filler}on Wednesday in Ottawa {filler}."
+    [m] = extract(text, date_at(text, "Wednesday", "2023-03-15"))
+    assert len(m.summary) <= 210
+    assert "Wednesday" in m.summary
+
+
+# ---- event types ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, code_root, name",
+    [
+        ("Finland's president met Sweden's prime minister on Monday.", "Monday", "04", "Consult"),
+        ("The Indian prime minister visited Japan on Monday.", "Monday", "04", "Consult"),
+        ("Serbia and Kosovo signed an agreement on Monday.", "Monday", "05", "Engage in diplomatic cooperation"),
+        ("The EU imposed sanctions on Belarus on Monday.", "Monday", "16", "Reduce relations"),
+        ("Moldova expelled a Russian diplomat on Monday.", "Monday", "16", "Reduce relations"),
+        ("Israel carried out airstrikes in Lebanon on Monday.", "Monday", "19", "Fight"),
+        ("Norway condemned the attack on Monday.", "Monday", "11", "Disapprove"),
+        ("North Korea threatened Japan on Monday.", "Monday", "13", "Threaten"),
+        # The main verb, not the trailing participle clause, types the event.
+        ("Iran and Saudi Arabia agreed on Monday to reopen embassies, ending a seven-year rift.", "Monday", "05",
+         "Engage in diplomatic cooperation"),
+        # After a determiner or ordinal a verb form is a noun or adjective: "direct" is not "to direct".
+        ("Iran fired missiles at Israel on Monday, its second direct attack.", "Monday", "19", "Fight"),
+        # An event noun after "of" is what was talked about: the meeting is the event.
+        ("King Abdullah met Egypt's president on Monday and warned of a regional war.", "Monday", "04", "Consult"),
+    ],
+)
+def test_event_types_from_cameo(sentence: str, surface: str, code_root: str, name: str) -> None:
+    [m] = extract(sentence, date_at(sentence, surface, "2023-03-13"))
+    assert m.cameo_code.startswith(code_root), m.cameo_code
+    assert m.event_type == name
+    assert m.quad_class in (1, 2, 3, 4)
+
+
+def test_quad_class_follows_the_root() -> None:
+    coop = extract("Peru and Chile met on Monday.", date_at("Peru and Chile met on Monday.", "Monday", "2023-03-13"))[0]
+    fight = "Armenia and Azerbaijan clashed with artillery on Monday."
+    war = extract(fight, date_at(fight, "Monday", "2023-03-13"))[0]
+    assert coop.quad_class == 1
+    assert war.quad_class == 4
+
+
+# ---- which dates become mentions ----------------------------------------------------------------------
+
+
+def test_present_durations_and_sets_are_skipped_unresolved_kept() -> None:
+    text = "Now Oman and Qatar talk every week, for three years already, and met on Friday."
+    now = DateMention(0, 3, "Now", "PRESENT_REF", Precision.PRESENT)
+    weekly = date_at(text, "every week", "P1W", Precision.SET, kind="SET")
+    duration = date_at(text, "for three years", "P3Y", Precision.DURATION, kind="DURATION")
+    unresolved = date_at(text, "Friday", "", Precision.UNKNOWN)
+    found = extract(text, now, weekly, duration, unresolved)
+    assert [m.date.text for m in found] == ["Friday"]
+    assert found[0].date.value == ""
+    assert found[0].countries == ("OMN", "QAT")
+
+
+# ---- event ids ------------------------------------------------------------------------------------
+
+
+def frame(rows: list[dict]) -> pd.DataFrame:
+    base = {"date_precision": "day", "event_type": "Consult", "cameo_code": "040", "summary": "", "char_start": 0}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_mentions_of_one_meeting_in_one_article_merge() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2022-12-28", "countries": "RUS;SYR;TUR", "cameo_code": "046", "char_start": 10, "summary": "held talks in Moscow on Wednesday"},
+        {"article_id": "a", "date_value": "2022-12-28", "countries": "RUS;SYR;TUR", "char_start": 900, "summary": "during Wednesday's meeting"},
+        {"article_id": "a", "date_value": "2022-11", "date_precision": "month", "countries": "TUR", "event_type": "Fight", "cameo_code": "195", "char_start": 1200},
+    ])
+    ids = assign_event_ids(df)
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]
+
+
+def test_reports_from_several_articles_merge_when_compatible() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2022-12-28", "countries": "RUS;SYR;TUR"},
+        {"article_id": "b", "date_value": "2022-12-28", "countries": "SYR;TUR"},
+        {"article_id": "c", "date_value": "2022-12-28", "countries": "RUS", "cameo_code": "042"},
+        {"article_id": "d", "date_value": "2022-12-27", "countries": "RUS;SYR;TUR"},  # other day
+        {"article_id": "e", "date_value": "2022-12-28", "countries": "USA;CHN"},  # other parties
+        {"article_id": "f", "date_value": "2022-12-28", "countries": "SYR;TUR", "event_type": "Fight", "cameo_code": "190"},
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert ids[0] == ids[1] == ids[2]
+    assert len({ids[0], ids[3], ids[4], ids[5]}) == 4
+
+
+def test_coarse_dates_across_articles_need_the_same_code() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2011", "date_precision": "year", "countries": "SYR;TUR", "cameo_code": "040"},
+        {"article_id": "a", "date_value": "2011", "date_precision": "year", "countries": "SYR;TUR", "cameo_code": "046"},
+        {"article_id": "b", "date_value": "2011", "date_precision": "year", "countries": "SYR;TUR", "cameo_code": "040"},
+        {"article_id": "c", "date_value": "2011", "date_precision": "year", "countries": "SYR;TUR", "cameo_code": "043"},
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] != ids[0]
+
+
+def test_unresolved_mentions_stay_apart() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "", "countries": "SYR", "char_start": 1},
+        {"article_id": "a", "date_value": "", "countries": "SYR", "char_start": 50},
+    ])
+    ids = assign_event_ids(df)
+    assert ids[0] != ids[1]
+
+
+def test_ids_are_stable_and_independent_of_row_order_and_index() -> None:
+    rng = np.random.default_rng(7)
+    n = 2_000
+    df = frame([
+        {"article_id": f"a{rng.integers(0, 300)}", "date_value": f"2022-01-{rng.integers(1, 29):02d}",
+         "countries": ";".join(sorted(set(rng.choice(["TUR", "SYR", "RUS", "USA"], rng.integers(0, 3))))),
+         "cameo_code": str(rng.choice(["040", "046", "190", ""])), "char_start": int(rng.integers(0, 9999))}
+        for _ in range(n)
+    ])
+    df["row"] = range(n)
+    ids = assign_event_ids(df)
+    shuffled = df.sample(frac=1.0, random_state=3)
+    shuffled.index = range(100_000, 100_000 + n)
+    again = assign_event_ids(shuffled)
+    by_row = dict(zip(shuffled["row"], again))
+    assert [by_row[r] for r in range(n)] == ids.tolist()
+    assert ids.nunique() < n  # some rows did merge, so the comparison means something
+    assert (assign_event_ids(df) == ids).all()
+
+
+def test_hundred_thousand_rows_in_a_few_seconds() -> None:
+    rng = np.random.default_rng(0)
+    n = 100_000
+    days = pd.date_range("2000-01-01", periods=3000).strftime("%Y-%m-%d").to_numpy()
+    codes = np.array(["TUR", "SYR", "RUS", "USA", "UKR", "CHN", "IRN", "ISR"])
+    df = pd.DataFrame({
+        "date_value": rng.choice(days, n),
+        "date_precision": "day",
+        "countries": [";".join(sorted(set(rng.choice(codes, rng.integers(0, 4))))) for _ in range(n)],
+        "event_type": "",
+        "cameo_code": rng.choice(["040", "046", "190", "195", "111", ""], n),
+        "summary": "",
+        "article_id": rng.integers(0, 20_000, n).astype(str),
+        "char_start": rng.integers(0, 5_000, n),
+    })
+    t0 = time.perf_counter()
+    ids = assign_event_ids(df)
+    assert time.perf_counter() - t0 < 8.0  # about 1.5 s here
+    assert len(ids) == n and ids.str.startswith("ev-").all()
+
+
+def test_a_dateline_is_not_an_event() -> None:
+    text = "Published: 14 March 2023\n\nBrazil and Argentina met on Monday."
+    [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"), date_at(text, "Monday", "2023-03-13"))
+    assert meeting.date.text == "Monday"
+    assert meeting.countries == ("ARG", "BRA")
+
+
+def test_the_source_of_a_report_is_not_a_party() -> None:
+    text = "Serbia and Hungary held talks in Belgrade on Monday, the Austrian foreign ministry said."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("HUN", "SRB")
+    assert m.summary == "Serbia and Hungary held talks in Belgrade on Monday"
+
+
+def test_both_sides_prefers_the_last_event_with_two_parties() -> None:
+    text = (
+        "Ethiopia and Eritrea signed a peace deal on Monday. "
+        "Ethiopian Prime Minister Abiy Ahmed said on Tuesday it was historic. "
+        "Both sides will meet again in June."
+    )
+    found = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"),
+                    date_at(text, "June", "2023-06", Precision.MONTH))
+    assert found[2].countries == ("ERI", "ETH")
+
+
+def test_month_names_and_weak_verbs_do_not_type_an_event() -> None:
+    text = "Negotiators initialled the text in Seoul on March 12, and the cabinet took it up later."
+    [m] = extract(text, date_at(text, "March 12", "2023-03-12"))
+    assert not m.cameo_code.startswith("14")  # "March" is a date here, not a protest march
+    assert not m.cameo_code.startswith("17")  # "took ... up" is no seizure
+
+
+def test_two_dated_clauses_of_one_sentence_keep_their_own_parties() -> None:
+    text = "Russia invaded Ukraine in February 2022, and Finland joined NATO in April 2023."
+    war, joined = extract(text, date_at(text, "February 2022", "2022-02", Precision.MONTH),
+                          date_at(text, "April 2023", "2023-04", Precision.MONTH))
+    assert war.countries == ("RUS", "UKR")
+    assert joined.countries == ("FIN",) and joined.organizations == ("NATO",)
+
+
+def test_a_list_with_a_comma_before_and_is_not_cut() -> None:
+    text = "The envoys of Peru, Chile, and Ecuador met on Monday."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("CHL", "ECU", "PER")
+
+
+def test_who_takes_the_person_before_the_comma() -> None:
+    text = "Turkish President Recep Tayyip Erdogan, who met Vladimir Putin in Sochi on Friday, praised the talks."
+    [m] = extract(text, date_at(text, "Friday", "2022-08-05"), published=dt.date(2022, 8, 7))
+    assert m.countries == ("RUS", "TUR")
+    assert m.location_country == "RUS"
+
+
+def _cameo_examples() -> list[tuple[str, str, str]]:
+    from timeline_app.paths import resource
+
+    out = []
+    for path in sorted(resource("cameo").glob("*.tsv")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("# EXAMPLE:"):
+                clause, _, code = line[len("# EXAMPLE:") :].partition("=>")
+                out.append((f"{path.name}:{no}", clause.strip(), code.strip()))
+    return out
+
+
+@pytest.mark.parametrize("where, clause, code", _cameo_examples())
+def test_example_lines_of_the_cameo_files(where: str, clause: str, code: str) -> None:
+    from timeline_app.core.extract.cameo import CameoTable
+
+    found = CameoTable.default().classify(clause)
+    assert found is not None and found.code == code, (where, found)
+
+
+def test_there_are_cameo_example_lines() -> None:
+    assert len(_cameo_examples()) >= 5
+
+
+def test_a_wire_dateline_is_not_an_event() -> None:
+    text = "BUDAPEST, March 12 (Xinhua)\nHungary and Poland signed a pact on Friday."
+    [pact] = extract(text, date_at(text, "March 12", "1999-03-12"), date_at(text, "Friday", "1999-03-12"))
+    assert pact.date.text == "Friday"
+    assert pact.countries == ("HUN", "POL")
+
+
+@pytest.mark.parametrize("opening", [
+    "ANKARA, July 19 (Reuters) - ",
+    "NEW YORK/GENEVA, July 19 (AP) -- ",
+    "KYIV, Ukraine, July 19, 2023 \u2014 ",
+    "ANKARA, July 19: ",
+])
+def test_a_wire_dateline_opening_a_paragraph_is_not_an_event(opening: str) -> None:
+    text = f"Headline\n\n{opening}Turkey and Russia signed a grain deal on Wednesday."
+    found = extract(text, date_at(text, "July 19", "2023-07-19"), date_at(text, "Wednesday", "2023-07-19"),
+                    published=dt.date(2023, 7, 19))
+    assert [m.date.text for m in found] == ["Wednesday"]
+    assert found[0].countries == ("RUS", "TUR")
+
+
+def test_a_date_after_a_capitalised_place_in_a_sentence_is_still_an_event() -> None:
+    text = "Talks in ANKARA, July 19 and 20, brought Turkey and Russia closer."
+    found = extract(text, date_at(text, "July 19", "2023-07-19"), published=dt.date(2023, 7, 25))
+    assert [m.date.text for m in found] == ["July 19"]
+
+
+def test_a_pronoun_stands_for_the_person_named_just_before() -> None:
+    text = (
+        "On Thursday, Ukraine and Moldova were invited to open talks. "
+        "Viktor Orban had threatened for weeks to veto the decision. He met Emmanuel Macron in Paris on Dec. 7."
+    )
+    first, meeting = extract(text, date_at(text, "Thursday", "2023-12-14"), date_at(text, "Dec. 7", "2023-12-07"),
+                             published=dt.date(2023, 12, 15))
+    assert first.countries == ("MDA", "UKR")
+    assert meeting.countries == ("FRA", "HUN")
+
+
+def test_a_pronoun_after_a_named_state_does_not_guess_a_person() -> None:
+    text = (
+        "On Thursday, Ukraine and Moldova were invited to open talks. "
+        "Viktor Orban spoke, and then Austria objected. He met Emmanuel Macron in Paris on Dec. 7."
+    )
+    _first, meeting = extract(text, date_at(text, "Thursday", "2023-12-14"), date_at(text, "Dec. 7", "2023-12-07"),
+                              published=dt.date(2023, 12, 15))
+    assert "HUN" not in meeting.countries and "FRA" in meeting.countries
+
+
+def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
+    import shutil
+
+    from timeline_app.core.extract.cameo import CameoTable
+    from timeline_app.errors import RulesError
+    from timeline_app.paths import resource
+
+    target = tmp_path / "cameo"
+    shutil.copytree(resource("cameo"), target)
+    nouns = target / "nouns.tsv"
+    lines = nouns.read_text(encoding="utf-8").splitlines() + ["parley\t999"]
+    nouns.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=rf"nouns.tsv:{len(lines)}: '999' is not a CAMEO code"):
+        CameoTable(target)
+
+
+def test_a_month_joins_the_one_matching_day_event_inside_it() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2022-12-28", "date_start": "2022-12-28", "date_end": "2022-12-28", "countries": "RUS;SYR;TUR"},
+        {"article_id": "b", "date_value": "2022-12", "date_precision": "month", "date_start": "2022-12-01", "date_end": "2022-12-31", "countries": "SYR;TUR"},
+        {"article_id": "c", "date_value": "2022-11", "date_precision": "month", "date_start": "2022-11-01", "date_end": "2022-11-30", "countries": "SYR;TUR"},
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]
+
+
+def test_a_month_with_two_matching_days_stays_apart() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2022-12-05", "date_start": "2022-12-05", "date_end": "2022-12-05", "countries": "SYR;TUR"},
+        {"article_id": "b", "date_value": "2022-12-20", "date_start": "2022-12-20", "date_end": "2022-12-20", "countries": "SYR;TUR"},
+        {"article_id": "c", "date_value": "2022-12", "date_precision": "month", "date_start": "2022-12-01", "date_end": "2022-12-31", "countries": "SYR;TUR"},
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert len(set(ids)) == 3
+
+
+def test_a_person_counts_for_the_country_served_on_the_event_date() -> None:
+    # Davutoglu served Türkiye until 2016; in a 2023 article he is a former minister.
+    text = "Davutoglu visited Cairo in 2012."
+    [m] = extract(text, date_at(text, "2012", "2012", Precision.YEAR), published=dt.date(2023, 5, 1))
+    assert m.countries == ("EGY", "TUR")  # "visited Cairo": the host takes part
+    assert m.location_country == ""
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ROW = st.fixed_dictionaries({
+    "article_id": st.sampled_from(["a", "b", "c"]),
+    "date_value": st.sampled_from(["2022-12-27", "2022-12-28", "2022-12", "2022", ""]),
+    "countries": st.sampled_from(["", "TUR", "SYR;TUR", "RUS;SYR;TUR", "USA"]),
+    "cameo_code": st.sampled_from(["", "040", "046", "190"]),
+    "char_start": st.integers(0, 50),
+})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=25), st.randoms())
+def test_event_ids_never_depend_on_row_order(rows: list[dict], rnd) -> None:
+    df = frame([{**r, "date_precision": "year" if len(r["date_value"]) == 4 else "month" if len(r["date_value"]) == 7 else "day"} for r in rows])
+    ids = assign_event_ids(df).tolist()
+    order = list(range(len(df)))
+    rnd.shuffle(order)
+    again = assign_event_ids(df.iloc[order].reset_index(drop=True)).tolist()
+    assert [again[order.index(i)] for i in range(len(df))] == ids
+
+
+def test_a_mention_without_type_or_parties_stays_alone() -> None:
+    df = frame([
+        {"article_id": "a", "date_value": "2023-03-15", "countries": "", "event_type": "", "cameo_code": "", "char_start": 5},
+        {"article_id": "a", "date_value": "2023-03-15", "countries": "ARM;AZE", "char_start": 90},
+        {"article_id": "a", "date_value": "2023-03-15", "countries": "", "char_start": 400},  # typed: "the meeting"
+    ])
+    ids = assign_event_ids(df).tolist()
+    assert ids[0] not in (ids[1], ids[2])
+    assert ids[1] == ids[2]
+
+
+def test_the_two_countries_are_the_pair_named_most() -> None:
+    text = (
+        "Kyiv and Moscow exchanged prisoners on Saturday in a swap mediated by the United Arab Emirates. "
+        "Ukraine thanked the mediators; Russia did not comment. "
+        "Peace talks between the two countries collapsed in April 2022."
+    )
+    swap, talks = extract(text, date_at(text, "Saturday", "2024-01-20"), date_at(text, "April 2022", "2022-04", Precision.MONTH))
+    assert swap.countries == ("ARE", "RUS", "UKR")
+    assert talks.countries == ("RUS", "UKR")
+
+
+def test_their_alone_does_not_pull_in_an_earlier_event() -> None:
+    text = "Iran and Iraq signed a pact on Monday. On Friday, Turkey shelled their border posts."
+    _pact, shelling = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Friday", "2023-03-17"))
+    assert shelling.countries == ("TUR",)
+
+
+# ---- coordinated verb phrases, pair and role references, wire prefixes -------------------------
+
+
+def test_each_coordinated_verb_phrase_takes_its_own_date_and_the_shared_subject() -> None:
+    text = (
+        "Hungarian Prime Minister Viktor Orban said on Sunday he would keep his veto on aid to Ukraine.\n"
+        "He met French President Emmanuel Macron in Paris on Dec. 7 and spoke to German Chancellor Olaf Scholz on the phone on Monday."
+    )
+    _said, paris, phone = extract(
+        text, date_at(text, "Sunday", "2023-12-10"), date_at(text, "Dec. 7", "2023-12-07"), date_at(text, "Monday", "2023-12-04"),
+        published=dt.date(2023, 12, 10),
+    )
+    assert paris.countries == ("FRA", "HUN")
+    assert phone.countries == ("DEU", "HUN")
+
+
+def test_each_partner_of_a_coordination_without_verb_takes_its_own_date() -> None:
+    text = "Tokyo signed similar deals with Australia in 2022 and Britain in 2023."
+    australia, britain = extract(text, date_at(text, "2022", "2022", Precision.YEAR), date_at(text, "2023", "2023", Precision.YEAR),
+                                 published=dt.date(2024, 7, 8))
+    assert australia.countries == ("AUS", "JPN")
+    assert britain.countries == ("GBR", "JPN")
+
+
+def test_two_dates_of_one_verb_are_not_split() -> None:
+    text = "Iran and Saudi Arabia held talks in Baghdad on Monday and Tuesday."
+    first, second = extract(text, date_at(text, "Monday", "2023-03-06"), date_at(text, "Tuesday", "2023-03-07"))
+    assert first.countries == second.countries == ("IRN", "SAU")
+
+
+def test_an_opening_subordinate_clause_is_an_event_of_its_own() -> None:
+    text = "When Mali's junta expelled French troops in 2022, few expected Burkina Faso and Niger to follow."
+    [expelled] = extract(text, date_at(text, "2022", "2022", Precision.YEAR), published=dt.date(2024, 2, 1))
+    assert expelled.countries == ("FRA", "MLI")
+
+
+def test_relations_alone_are_the_pair_just_named() -> None:
+    text = (
+        "Colombia and Venezuela reopened their border on Monday. Maduro closed it in 2015.\n\n"
+        "Relations broke down completely in 2019, when Bogota recognised the opposition leader."
+    )
+    *_rest, broke = extract(text, date_at(text, "Monday", "2022-09-26"), date_at(text, "2015", "2015", Precision.YEAR),
+                            date_at(text, "2019", "2019", Precision.YEAR), published=dt.date(2022, 9, 27))
+    assert broke.countries == ("COL", "VEN")
+
+
+def test_a_duration_does_not_split_the_clause_of_its_event() -> None:
+    text = "Iran and Saudi Arabia agreed on Friday to restore ties and reopen embassies within two months, in a deal brokered by China."
+    dates = [date_at(text, "Friday", "2023-03-10"), date_at(text, "two months", "P2M", Precision.DURATION, kind="DURATION")]
+    [deal] = extract(text, *dates, published=dt.date(2023, 3, 10))
+    assert deal.countries == ("CHN", "IRN", "SAU")
+
+
+def test_a_pronoun_takes_the_person_past_a_state_named_in_their_own_clause() -> None:
+    text = "Erdogan said Turkey was ready to host peace talks. He visited Moscow in 2022."
+    [visit] = extract(text, date_at(text, "2022", "2022", Precision.YEAR), published=dt.date(2024, 3, 17))
+    assert "TUR" in visit.countries
+
+
+def test_the_two_after_a_side_event_in_another_paragraph_is_the_articles_pair() -> None:
+    text = (
+        "The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday. Iran and Saudi Arabia cut ties in 2016.\n\n"
+        "Washington spoke with Riyadh on Wednesday.\n\n"
+        "Since the war in Yemen began in 2015, the two have backed opposing sides."
+    )
+    *_rest, yemen = extract(
+        text, date_at(text, "Thursday", "2023-04-06"), date_at(text, "2016", "2016", Precision.YEAR),
+        date_at(text, "Wednesday", "2023-04-05"), date_at(text, "2015", "2015", Precision.YEAR), published=dt.date(2023, 4, 6),
+    )
+    assert yemen.countries == ("IRN", "SAU")
+
+
+def test_both_in_the_same_paragraph_is_the_pair_just_named() -> None:
+    text = (
+        "The Philippines summoned China's ambassador on Monday. China said the Philippines had provoked it.\n\n"
+        "Vietnam and the Philippines signed a coast guard pact in January. Both have also raised the dispute at ASEAN in August."
+    )
+    *_rest, asean = extract(
+        text, date_at(text, "Monday", "2023-12-11"), date_at(text, "January", "2024-01", Precision.MONTH),
+        date_at(text, "August", "2023-08", Precision.MONTH), published=dt.date(2023, 12, 11),
+    )
+    assert asean.countries == ("PHL", "VNM")
+
+
+def test_the_three_countries_are_the_three_named_most() -> None:
+    text = (
+        "Egypt said on Tuesday that talks with Ethiopia and Sudan over the dam had failed. "
+        "The three countries resumed negotiations in August."
+    )
+    _said, resumed = extract(text, date_at(text, "Tuesday", "2023-12-19"), date_at(text, "August", "2023-08", Precision.MONTH),
+                             published=dt.date(2023, 12, 20))
+    assert resumed.countries == ("EGY", "ETH", "SDN")
+
+
+def test_the_ministers_are_the_parties_of_the_last_event_with_ministers() -> None:
+    text = (
+        "The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday. "
+        "Washington welcomed Riyadh's decision on Wednesday. "
+        "The ministers will meet again by the end of May."
+    )
+    *_rest, again = extract(
+        text, date_at(text, "Thursday", "2023-04-06"), date_at(text, "Wednesday", "2023-04-05"),
+        date_at(text, "the end of May", "2023-05", Precision.MONTH), published=dt.date(2023, 4, 6),
+    )
+    assert again.countries == ("IRN", "SAU")
+
+
+def test_they_after_a_named_state_is_not_a_reference() -> None:
+    text = "Kenya and Ethiopia signed a pact on Friday. Venezuela expelled diplomats on Monday after they questioned the vote."
+    _pact, expelled = extract(text, date_at(text, "Friday", "2024-07-26"), date_at(text, "Monday", "2024-07-29"),
+                              published=dt.date(2024, 7, 30))
+    assert expelled.countries == ("VEN",)
+
+
+def test_days_after_opens_a_clause_of_its_own() -> None:
+    text = "Lula received Javier Milei on Wednesday, days after Milei skipped the Mercosur summit on Monday."
+    _visit, skipped = extract(text, date_at(text, "Wednesday", "2024-07-03"), date_at(text, "Monday", "2024-07-01"),
+                              published=dt.date(2024, 7, 3))
+    assert skipped.countries == ("ARG",)
+
+
+def test_the_place_of_a_wire_dateline_is_not_a_party() -> None:
+    text = "BEIJING, April 6 (Reuters) - The foreign ministers of Iran and Saudi Arabia met on Thursday."
+    dates = [date_at(text, "April 6", "2023-04-06"), date_at(text, "Thursday", "2023-04-06")]
+    [meeting] = extract(text, *dates, published=dt.date(2023, 4, 6))
+    assert meeting.countries == ("IRN", "SAU")
+
+
+def test_an_organisation_acting_alone_takes_no_earlier_state() -> None:
+    text = "Germany backed the aid on Monday. The European Council will meet in Brussels on Dec. 14."
+    _backed, council = extract(text, date_at(text, "Monday", "2023-12-04"), date_at(text, "Dec. 14", "2023-12-14"),
+                               published=dt.date(2023, 12, 10))
+    assert council.countries == ()
+
+
+@pytest.mark.parametrize(("clause", "size"), [
+    ("the two have backed opposing sides", 2),
+    ("The three juntas formed an alliance", 3),
+    ("both sides agreed", 2),
+    ("after the two days of talks", 0),
+    ("both Iran and Saudi Arabia", 0),
+    ("the two-day summit", 0),
+])
+def test_a_number_counts_parties_only_before_a_verb_or_a_plural_noun(clause: str, size: int) -> None:
+    from timeline_app.core.extract.clauses import verb_phrase_patterns
+
+    assert verb_phrase_patterns().group_size(clause) == size
+
+
+def test_which_after_an_organisation_takes_no_earlier_state() -> None:
+    text = (
+        "Armenia and Azerbaijan agreed the text of a peace treaty on Thursday. "
+        "The European Union, which has deployed monitors on the border since February 2023, welcomed the announcement."
+    )
+    _treaty, monitors = extract(text, date_at(text, "Thursday", "2025-03-13"), date_at(text, "February 2023", "2023-02", Precision.MONTH),
+                                published=dt.date(2025, 3, 14))
+    assert monitors.countries == ()
+
+
+def test_a_relative_aside_ends_at_the_comma_before_the_main_verb() -> None:
+    text = "Ghana's president, who took office in January, has visited Mali, Burkina Faso and Niger since then."
+    [office] = extract(text, date_at(text, "January", "2025-01", Precision.MONTH), published=dt.date(2025, 3, 12))
+    assert office.countries == ("GHA",)
+
+
+def test_since_between_two_dates_gives_each_its_own_clause() -> None:
+    text = "NATO Secretary-General Jens Stoltenberg arrived in Kyiv on Thursday, his first visit since Russia's invasion began in February 2022."
+    visit, invasion = extract(text, date_at(text, "Thursday", "2023-04-20"), date_at(text, "February 2022", "2022-02", Precision.MONTH),
+                              published=dt.date(2023, 4, 20))
+    assert visit.countries == ()  # Stoltenberg acts for NATO, Kyiv is where
+    assert invasion.countries == ("RUS",)
+
+
+def test_a_struck_town_names_its_state_and_an_unnamed_fighter_takes_no_earlier_pair() -> None:
+    text = ("Saudi Arabia and the United States suspended the talks on Thursday. The Rapid Support Forces "
+            "attacked El Fasher on Wednesday. An Israeli strike on Hodeidah port, which killed six workers "
+            "on Monday, drew condemnation.")
+    days = [date_at(text, "Thursday", "2023-03-09"), date_at(text, "Wednesday", "2023-03-08"), date_at(text, "Monday", "2023-03-13")]
+    assert [m.countries for m in extract(text, *days)] == [("SAU", "USA"), ("SDN",), ("ISR", "YEM")]
+
+
+def test_an_officer_of_the_wto_or_the_francophonie_brings_no_state() -> None:
+    text = "OIF Secretary-General Louise Mushikiwabo travelled to Kinshasa on Sunday."
+    [m] = extract(text, date_at(text, "Sunday", "2023-03-12"))
+    assert (m.countries, m.organizations) == (("COD",), ("OIF",))
+    text = "Bosnian Serb leader Milorad Dodik met Viktor Orban in Budapest on Tuesday."
+    [m] = extract(text, date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == ("BIH", "HUN")  # not SRB
+
+
+def test_a_mediator_between_the_two_brings_the_pair_along() -> None:
+    text = "Ethiopia and Somalia restored ties on Monday. Turkey brokered a deal between the two in December 2024."
+    mentions = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "December 2024", "2024-12", Precision.MONTH))
+    assert [m.countries for m in mentions] == [("ETH", "SOM"), ("ETH", "SOM", "TUR")]
+    text = "Ethiopia and Somalia restored ties on Monday. Turkey brokered a grain deal in December 2024."
+    mentions = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "December 2024", "2024-12", Precision.MONTH))
+    assert mentions[1].countries == ("TUR",)
+
+
+@pytest.mark.parametrize(("between", "expected"), [
+    ("Thousands of protesters filled the square.", ()),  # "they" are the protesters
+    ("The talks lasted six hours.", ("ARM", "AZE")),  # a sentence about the talks: "they" are the parties
+    ("Pashinyan called it a breakthrough.", ("ARM", "AZE")),
+    ("", ("ARM", "AZE")),
+])
+def test_they_after_a_sentence_of_unnamed_people_is_no_earlier_pair(between: str, expected: tuple[str, ...]) -> None:
+    text = f"Armenia and Azerbaijan held talks on Monday. {between} They had gathered on Saturday in Baku."
+    days = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Saturday", "2023-03-11"))
+    assert days[1].countries == expected
+
+
+def test_a_clause_set_in_a_place_takes_no_earlier_parties() -> None:
+    text = "Serbia and Kosovo traded blame on Tuesday. Protesters blocked roads in northern Kosovo on Wednesday. Shops reopened on Friday."
+    days = [date_at(text, "Tuesday", "2023-03-14"), date_at(text, "Wednesday", "2023-03-15"), date_at(text, "Friday", "2023-03-17")]
+    mentions = extract(text, *days)
+    assert [m.countries for m in mentions] == [("SRB", "XKX"), (), ("SRB", "XKX")]  # a clause with no place still continues
+    assert mentions[1].location_country == "XKX"

@@ -1,0 +1,98 @@
+"""Exports: CSV with safe cells, TimelineJS, JSON Lines, Excel; atomic writes."""
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+
+from timeline_app.core.library import export
+from timeline_app.core.library.frames import EVENT_COLUMNS
+from timeline_app.errors import ExportError
+
+
+@pytest.fixture()
+def events() -> pd.DataFrame:
+    row = {c: "" for c in EVENT_COLUMNS}
+    a = dict(row, event_id="e1", event_date="2022-12-28", date_start="2022-12-28", date_end="2022-12-28",
+             date_precision="day", open_end=False, date_text="Wednesday", countries="RUS;SYR;TUR",
+             event_type="Consult", cameo_code="040", quad_class=1,
+             summary='=HYPERLINK("http://example.invalid","click")', evidence="They met.", sources=2,
+             source_titles="A | B", publication_date="2022-12-28", article_ids="1;2")
+    b = dict(row, event_id="e2", event_date="2021-10", date_start="2021-10-01", date_end="2021-10-31",
+             date_precision="month", open_end=False, date_text="October 2021", countries="TUR",
+             summary="-met briefly", evidence="Zürich talks", sources=1, quad_class=0,
+             source_titles="A", publication_date="2022-12-28", article_ids="1")
+    return pd.DataFrame([a, b])
+
+
+def test_events_csv_neutralises_formulas_and_keeps_dates(tmp_path, events):
+    path = tmp_path / "events.csv"
+    assert export.write_events_csv(events, path) == 2
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read it as UTF-8
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    assert rows[0]["summary"] == "'=HYPERLINK(\"http://example.invalid\",\"click\")"
+    assert rows[1]["summary"] == "'-met briefly"
+    assert rows[0]["date_start"] == "2022-12-28"
+    assert rows[1]["event_date"] == "2021-10"
+    assert rows[1]["evidence"] == "Zürich talks"
+    assert list(rows[0].keys())[: len(EVENT_COLUMNS)] == list(EVENT_COLUMNS)
+
+
+def test_csv_without_bom(tmp_path, events):
+    path = tmp_path / "events.csv"
+    export.write_events_csv(events, path, bom=False)
+    assert path.read_bytes().startswith(b"event_id,")
+
+
+def test_timelinejs_keeps_the_written_precision(tmp_path, events):
+    path = tmp_path / "tl.json"
+    assert export.write_timelinejs(events, path) == 2
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    day, month = doc["events"]
+    assert day["start_date"]["year"] == 2022 and day["start_date"]["day"] == 28
+    assert "end_date" not in day
+    assert month["start_date"] == {"year": 2021, "month": 10, "display_date": "October 2021 (2021-10)"}
+    assert month["end_date"] == {"year": 2021, "month": 10}
+    assert day["group"] == "RUS, SYR, TUR"
+
+
+def test_jsonl_has_lists(tmp_path, events):
+    path = tmp_path / "e.jsonl"
+    export.write_jsonl(events, path)
+    first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    assert first["countries"] == ["RUS", "SYR", "TUR"]
+    assert first["source_titles"] == ["A", "B"]
+    assert first["sources"] == 2
+
+
+def test_xlsx_round_trip(tmp_path, events):
+    path = tmp_path / "e.xlsx"
+    export.write_xlsx(events, path)
+    back = pd.read_excel(path)
+    assert list(back["event_id"]) == ["e1", "e2"]
+    assert back.loc[0, "summary"].startswith("'=")
+
+
+def test_failed_write_leaves_the_old_file(tmp_path, events):
+    path = tmp_path / "events.csv"
+    path.write_text("old", encoding="utf-8")
+    bad = events.assign(summary=[object(), "x"])
+
+    class Boom:
+        def __str__(self):
+            raise RuntimeError("cannot format")
+
+    bad.loc[0, "summary"] = Boom()
+    with pytest.raises(RuntimeError):
+        export.write_events_csv(bad, path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_unwritable_target_is_an_export_error(tmp_path, events):
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(ExportError):
+        export.write_events_csv(events, target / "sub" / "events.csv")

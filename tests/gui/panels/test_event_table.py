@@ -1,0 +1,162 @@
+"""EventTableModel: numpy mask and sort, Qt model contract, CSV copy, the table view's selection."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from timeline_app.core.library.frames import EVENT_COLUMNS
+from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, EventTableView, display_date
+
+
+def _events(n: int = 5) -> pd.DataFrame:
+    rows = []
+    for i in range(n):
+        day = f"2022-12-{10 + (i * 7) % 19:02d}"
+        rows.append({
+            "event_id": f"e{i}", "event_date": day, "date_start": day, "date_end": day,
+            "date_precision": "year" if i % 3 == 0 else "day", "open_end": False, "date_text": f"text {i}",
+            "countries": "SYR;TUR" if i % 2 else "RUS", "organizations": "", "location_country": "",
+            "event_type": "Consult", "cameo_code": "040", "quad_class": 1, "summary": f"Summary {i}",
+            "evidence": f"Sentence number {i}.", "sources": (i % 3) + 1, "source_titles": f"Article {i}",
+            "publication_date": "2022-12-28", "article_ids": str(i),
+        })
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+
+
+def _column(name: str) -> int:
+    return next(i for i, c in enumerate(COLUMNS) if c.field == name)
+
+
+def test_model_passes_qt_model_tester(qtmodeltester) -> None:
+    model = EventTableModel()
+    model.set_events(_events(7))
+    qtmodeltester.check(model)
+    model.set_mask(np.array([True, False, True, False, True, True, False]))
+    qtmodeltester.check(model)
+    model.sort(_column("sources"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_mask_and_sort_change_visible_rows() -> None:
+    model = EventTableModel()
+    model.set_events(_events(6))
+    assert model.rowCount() == 6
+    model.set_mask(np.array([False, True, False, True, False, True]))
+    assert model.rowCount() == 3
+    assert [model.event_id(r) for r in range(3)] == ["e1", "e3", "e5"]
+    assert model.row_of("e0") == -1
+
+    model.sort(_column("sources"), Qt.SortOrder.DescendingOrder)
+    sources = [model.data(model.index(r, _column("sources"))) for r in range(3)]
+    assert sources == sorted(sources, reverse=True)
+
+    model.sort(_column("event_date"), Qt.SortOrder.AscendingOrder)
+    dates = [model.data(model.index(r, _column("event_date"))) for r in range(3)]
+    assert dates == sorted(dates)
+    assert model.row_of(model.event_id(2)) == 2
+
+
+def test_precision_sorts_finest_first() -> None:
+    model = EventTableModel()
+    model.set_events(_events(6))
+    model.sort(_column("date_precision"), Qt.SortOrder.AscendingOrder)
+    values = [model.data(model.index(r, _column("date_precision"))) for r in range(6)]
+    assert values == ["day"] * 4 + ["year"] * 2
+
+
+def test_wrong_mask_length_is_refused() -> None:
+    model = EventTableModel()
+    model.set_events(_events(3))
+    with pytest.raises(ValueError):
+        model.set_mask(np.ones(4, dtype=bool))
+
+
+def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
+    model = EventTableModel()
+    model.set_events(_events(4))
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    view.selectRow(1)
+    view.copy_action.trigger()
+    rows = list(csv.DictReader(io.StringIO(QApplication.clipboard().text())))
+    assert [r["event_id"] for r in rows] == ["e1"]
+    assert rows[0]["summary"] == "Summary 1"
+    assert rows[0]["evidence"] == "Sentence number 1."
+
+
+def test_view_keeps_selected_event_across_sort_and_reports_changes(qtbot) -> None:
+    model = EventTableModel()
+    model.set_events(_events(5))
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    with qtbot.waitSignal(view.current_event_changed) as blocker:
+        view.selectRow(3)
+    assert blocker.args == ["e3"]
+    model.sort(_column("summary"), Qt.SortOrder.DescendingOrder)
+    assert view.current_event_id() == "e3"
+    assert view.select_event("e0")
+    assert view.current_event_id() == "e0"
+    model.set_mask(np.array([False, True, True, True, True]))
+    assert not view.select_event("e0")
+
+
+def test_large_frame_filters_and_sorts_quickly() -> None:
+    import time
+
+    base = _events(10)
+    df = pd.concat([base] * 10_000, ignore_index=True)
+    df["event_id"] = [f"x{i}" for i in range(len(df))]
+    model = EventTableModel()
+    model.set_events(df)
+    mask = np.zeros(len(df), dtype=bool)
+    mask[::3] = True
+    t0 = time.perf_counter()
+    model.set_mask(mask)
+    model.sort(_column("summary"), Qt.SortOrder.AscendingOrder)
+    elapsed = time.perf_counter() - t0
+    assert model.rowCount() == mask.sum()
+    assert elapsed < 1.0, f"mask + sort of 100k rows took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("2022-12-28", "2022-12-28"), ("2022-11", "November 2022"), ("2022", "2022"), ("199X", "1990s"),
+    ("18XX", "1800s"), ("2022-W51", "2022, week 51"), ("2022-Q4", "Q4 2022"), ("2022-SU", "summer 2022"),
+    ("2022-12-28TEV", "2022-12-28 evening"), ("odd", "odd"),
+])
+def test_dates_are_shown_as_people_write_them(value, shown) -> None:
+    assert display_date(value) == shown
+
+
+def test_month_events_show_month_names_but_copy_the_iso_value(qtbot) -> None:
+    df = _events(2)
+    df.loc[0, ["event_date", "date_precision"]] = ["2022-11", "month"]
+    model = EventTableModel()
+    model.set_events(df)
+    assert model.data(model.index(0, _column("event_date"))) == "November 2022"
+    rows = list(csv.DictReader(io.StringIO(model.rows_as_csv([0]))))
+    assert rows[0]["event_date"] == "2022-11"
+
+
+def test_double_click_asks_for_the_article(qtbot) -> None:
+    model = EventTableModel()
+    model.set_events(_events(3))
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    rect = view.visualRect(model.index(2, 0))
+    # Item views take a double click as press, release, then the double-click event.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(view.article_requested) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["e2"]

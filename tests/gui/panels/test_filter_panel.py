@@ -1,0 +1,116 @@
+"""FilterPanel: the widgets a user clicks become the FilterSpec the window applies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QPoint, Qt
+
+from timeline_app.core.library.filters import FilterSpec
+from timeline_app.gui.panels.filter_panel import FilterPanel
+
+
+def _panel(qtbot) -> FilterPanel:
+    panel = FilterPanel()
+    qtbot.addWidget(panel)
+    panel.set_countries({"TUR": 5, "SYR": 3, "RUS": 1}, {"TUR": "Türkiye", "SYR": "Syria", "RUS": "Russia"})
+    panel.set_event_types({"Consult": 4, "Fight": 2})
+    panel.set_organizations({"NATO": 2})
+    panel.set_precisions({"day": 6, "month": 2, "year": 1})
+    return panel
+
+
+def _check(panel_list, key: str) -> None:
+    panel_list.item_for(key).setCheckState(Qt.CheckState.Checked)
+
+
+def test_countries_are_listed_with_names_codes_and_counts(qtbot) -> None:
+    panel = _panel(qtbot)
+    texts = [panel.countries.list.item(i).text() for i in range(panel.countries.list.count())]
+    assert texts == ["Türkiye (TUR)  (5)", "Syria (SYR)  (3)", "Russia (RUS)  (1)"]
+    panel.countries.search.setText("syr")
+    hidden = [panel.countries.list.item(i).isHidden() for i in range(3)]
+    assert hidden == [True, False, True]
+    panel.countries.update_counts({"TUR": 2})
+    assert panel.countries.item_for("SYR").text() == "Syria (SYR)  (0)"
+
+
+def test_checking_two_countries_with_all_emits_the_bilateral_spec(qtbot) -> None:
+    panel = _panel(qtbot)
+    _check(panel.countries, "TUR")
+    panel.all_radio.setChecked(True)
+    with qtbot.waitSignal(panel.filters_changed) as blocker:
+        _check(panel.countries, "SYR")
+    spec = blocker.args[0]
+    assert spec.countries == frozenset({"TUR", "SYR"})
+    assert spec.match == "all"
+
+
+def test_dates_precision_sources_and_text(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.from_check.setChecked(True)
+    panel.from_edit.setDate(QDate(2022, 12, 1))
+    panel.precisions.item_for("year").setCheckState(Qt.CheckState.Unchecked)
+    panel.min_sources.setValue(2)
+    with qtbot.waitSignal(panel.filters_changed, timeout=2000) as blocker:
+        panel.text_edit.setText("ministers")
+    spec = blocker.args[0]
+    assert spec.date_from == dt.date(2022, 12, 1)
+    assert spec.date_to is None
+    assert spec.precisions == frozenset({"day", "month"})
+    assert spec.min_sources == 2
+    assert spec.text == "ministers"
+
+
+def test_clear_filters_is_one_click(qtbot) -> None:
+    panel = _panel(qtbot)
+    _check(panel.countries, "RUS")
+    _check(panel.types, "Fight")
+    panel.set_article_ids([3, 4])
+    with qtbot.waitSignal(panel.filters_changed) as blocker:
+        qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].is_empty()
+    assert panel.countries.item_for("RUS").checkState() == Qt.CheckState.Unchecked
+    assert panel.article_label.text() == "all articles"
+
+
+def test_set_spec_round_trips(qtbot) -> None:
+    panel = _panel(qtbot)
+    spec = FilterSpec(countries=frozenset({"SYR"}), match="all", date_from=dt.date(2022, 1, 1),
+                      date_to=dt.date(2022, 12, 31), event_types=frozenset({"Consult"}),
+                      organizations=frozenset({"NATO"}), precisions=frozenset({"day"}), min_sources=3,
+                      text="talks")
+    panel.set_spec(spec)
+    assert panel.spec() == spec
+
+
+def test_sync_with_timeline_view_follows_the_visible_range(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.set_view_range(dt.date(2020, 1, 1), dt.date(2020, 6, 30))
+    assert panel.spec().date_from is None  # sync off: the view does not filter
+    panel.sync_check.setChecked(True)
+    with qtbot.waitSignal(panel.filters_changed, timeout=2000) as blocker:
+        panel.set_view_range(dt.date(2020, 1, 1), dt.date(2020, 6, 30))
+    assert (blocker.args[0].date_from, blocker.args[0].date_to) == (dt.date(2020, 1, 1), dt.date(2020, 6, 30))
+    assert not panel.from_edit.isEnabled()
+
+
+def test_range_slider_sets_the_dates(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.set_date_bounds(dt.date(2020, 1, 1), dt.date(2023, 12, 31))
+    panel.resize(360, 900)
+    panel.show()
+    slider = panel.slider
+    y = slider.height() // 2
+    with qtbot.waitSignal(panel.filters_changed, timeout=2000) as blocker:
+        qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=QPoint(int(slider._x(slider.minimum)), y))
+        qtbot.mouseMove(slider, QPoint(slider.width() // 2, y))
+        qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(slider.width() // 2, y))
+    spec = blocker.args[0]
+    assert spec.date_to is None
+    assert dt.date(2021, 6, 1) < spec.date_from < dt.date(2022, 8, 1)
+    assert panel.from_check.isChecked() and panel.from_edit.date() == QDate(spec.date_from)
+    # Typing a date moves the handle.
+    panel.to_check.setChecked(True)
+    panel.to_edit.setDate(QDate(2022, 12, 31))
+    assert slider.high == dt.date(2022, 12, 31).toordinal()

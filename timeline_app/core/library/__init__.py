@@ -1,0 +1,1 @@
+"""The library of articles and events: SQLite storage, the user's corrections, frames, filters and exports."""

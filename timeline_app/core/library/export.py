@@ -1,0 +1,210 @@
+"""Events and mentions to CSV, TimelineJS JSON, JSON Lines and Excel; every file written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from timeline_app.core.library.frames import EVENT_COLUMNS, MENTION_COLUMNS, split_list
+from timeline_app.errors import ExportError
+
+log = logging.getLogger(__name__)
+
+# Columns that hold numbers, flags, codes or ISO dates: never text a spreadsheet could run.
+_PLAIN_COLUMNS = frozenset({
+    "event_id", "mention_id", "article_id", "article_ids", "event_date", "date_value", "date_start",
+    "date_end", "date_precision", "open_end", "publication_date", "char_start", "char_end",
+    "evidence_start", "evidence_end", "quad_class", "sources", "cameo_code", "countries",
+    "location_country", "mention_key", "event_key", "verified", "hidden", "origin",
+})
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """OWASP's defence against CSV injection: a text cell that a spreadsheet would run gets a quote.
+
+    A cell that already starts with quotes before a formula character gets one more, so that
+    `restore` can undo the prefix without ambiguity.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """The inverse of `neutralise`, for reading our own CSV files back."""
+    if value.startswith("'") and value[1:].lstrip("'").startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if col not in _PLAIN_COLUMNS and (out[col].dtype == object or pd.api.types.is_string_dtype(out[col])):
+            out[col] = out[col].map(neutralise)
+    return out
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf-8",
+                  newline: str | None = "") -> Iterator[IO]:
+    """Write to a temporary file beside `path`, then rename it over `path`: never a half file."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as e:
+        raise ExportError(f"Cannot write {target}: {e.strerror or e}.") from e
+    try:
+        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportError(f"Cannot write {target}: {e.strerror or e}.") from e
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom: bool) -> int:
+    missing = [c for c in columns if c not in df.columns]
+    extra = [c for c in df.columns if c not in columns and not c.startswith("_")]
+    frame = _safe_frame(df.loc[:, [c for c in columns if c not in missing] + extra])
+    with atomic_writer(path, encoding="utf-8-sig" if bom else "utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n" if bom else "\n")
+        writer.writerow(frame.columns)
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow(["" if v is None else v for v in row])
+    log.info("wrote %d rows to %s", len(frame), path)
+    return len(frame)
+
+
+def write_events_csv(events: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+    """One row per event (frames.EVENT_COLUMNS). BOM by default so spreadsheets read UTF-8."""
+    return _write_csv(events, EVENT_COLUMNS, path, bom)
+
+
+def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+    """One row per dated mention (frames.MENTION_COLUMNS)."""
+    return _write_csv(mentions, MENTION_COLUMNS, path, bom)
+
+
+def read_csv(path: str | Path) -> pd.DataFrame:
+    """Read an events or mentions CSV written by this module back into a frame of strings."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ExportError(f"Cannot read {path} as a CSV export: {e}.") from e
+    if not rows:
+        raise ExportError(f"{path} is empty, not a CSV export.")
+    header, body = rows[0], rows[1:]
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    for col in frame.columns:
+        if col not in _PLAIN_COLUMNS:
+            frame[col] = frame[col].map(restore)
+    return frame
+
+
+def _records(events: pd.DataFrame) -> Iterator[dict]:
+    list_columns = {"countries", "organizations", "article_ids"}
+    for rec in events.to_dict(orient="records"):
+        out = {}
+        for k, v in rec.items():
+            if k.startswith("_"):
+                continue
+            if k in list_columns:
+                out[k] = split_list(v) if isinstance(v, str) else v
+            elif k == "source_titles":
+                out[k] = [t for t in str(v).split(" | ") if t]
+            elif hasattr(v, "item"):
+                out[k] = v.item()  # numpy scalar -> Python
+            else:
+                out[k] = v
+        yield out
+
+
+def write_jsonl(events: pd.DataFrame, path: str | Path) -> int:
+    """One JSON object a line, lists as JSON arrays, for pipelines."""
+    n = 0
+    with atomic_writer(path, newline="\n") as fh:
+        for rec in _records(events):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _tl_date(iso: str, precision: str) -> dict:
+    d = dt.date.fromisoformat(iso)
+    out: dict = {"year": d.year}
+    if precision in ("year", "decade", "century"):
+        return out
+    out["month"] = d.month
+    if precision in ("month", "quarter", "season", "half"):
+        return out
+    out["day"] = d.day
+    return out
+
+
+def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline",
+                        country_names: dict[str, str] | None = None) -> dict:
+    """A TimelineJS 3 document: one slide per placeable event, grouped by its first country."""
+    names = country_names or {}
+    slides = []
+    for rec in events.to_dict(orient="records"):
+        if not rec.get("date_start"):
+            continue
+        precision = str(rec.get("date_precision", "day"))
+        start = _tl_date(rec["date_start"], precision)
+        start["display_date"] = f"{rec.get('date_text', '')} ({rec.get('event_date', '')})".strip()
+        slide: dict = {
+            "unique_id": str(rec["event_id"]),
+            "start_date": start,
+            "text": {
+                "headline": str(rec.get("summary", ""))[:120],
+                "text": str(rec.get("evidence", "")) + (
+                    f"<p><small>Sources: {rec.get('source_titles', '')}</small></p>"
+                    if rec.get("source_titles") else ""),
+            },
+        }
+        countries = split_list(str(rec.get("countries", "")))
+        if countries:
+            slide["group"] = ", ".join(names.get(c, c) for c in countries)
+        if precision not in ("day", "time") and rec.get("date_end") and rec["date_end"] != rec["date_start"]:
+            slide["end_date"] = _tl_date(rec["date_end"], precision)
+        slides.append(slide)
+    return {"title": {"text": {"headline": title, "text": f"{len(slides)} events"}}, "events": slides}
+
+
+def write_timelinejs(events: pd.DataFrame, path: str | Path,
+                     country_names: dict[str, str] | None = None) -> int:
+    doc = timelinejs_document(events, country_names=country_names)
+    with atomic_writer(path, newline="\n") as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=1)
+    return len(doc["events"])
+
+
+def write_xlsx(events: pd.DataFrame, path: str | Path) -> int:
+    """An Excel workbook with one sheet of events; formula-like text neutralised as in CSV."""
+    frame = _safe_frame(events.loc[:, [c for c in events.columns if not c.startswith("_")]])
+    with atomic_writer(path, mode="wb") as fh:
+        with pd.ExcelWriter(fh, engine="openpyxl") as writer:
+            frame.to_excel(writer, sheet_name="events", index=False)
+    return len(frame)

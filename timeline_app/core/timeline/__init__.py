@@ -1,0 +1,1 @@
+"""Everything about the timeline that needs no Qt: time scale, lanes, clusters, its numpy mirror of the events."""

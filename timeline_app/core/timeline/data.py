@@ -1,0 +1,459 @@
+"""The timeline's numpy mirror of the events frame: occurrences per lane, filter, per-zoom-level caches."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
+from timeline_app.core.timeline.density import DensityBands
+
+log = logging.getLogger(__name__)
+
+LANE_MODES = ("country", "event_type", "source", "single")
+COLOUR_MODES = ("auto", "country", "event_type")
+
+# How strongly a precision is drawn: coarser dates are lighter (index into ALPHA_LEVELS).
+ALPHA_LEVELS = (1.0, 0.8, 0.62, 0.48, 0.36, 0.26)
+_PRECISION_ALPHA = {
+    "time": 0, "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+    "year": 4, "decade": 5, "century": 5,
+}
+_POINT_PRECISIONS = ("time", "day")
+_EMPTY_LANE_LABELS = {
+    "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
+}
+
+SPAN_MIN_PX = 12.0  # a period narrower than this at a zoom level is drawn as a point
+CLUSTER_PX = 44.0  # width of a cluster bin at a zoom level
+MARKER_PX = 8.0  # width of a point marker
+_LEVEL_CACHE_SIZE = 10  # a level holds a few int32 arrays per occurrence: ~2 MB at 100,000 events
+
+
+@dataclass
+class LevelCache:
+    """What one zoom level needs: which occurrences are points, clusters, rows of points and spans."""
+
+    level: int
+    capacity: int
+    lo: float  # the time window computed (days; -inf/inf for everything)
+    hi: float
+    is_point: np.ndarray  # per occurrence
+    clusters: ts.Clusters
+    occ_cluster: np.ndarray  # per occurrence: cluster id or -1
+    point_pos: np.ndarray  # per occurrence: position in point_stacking or -1
+    point_stacking: ts.Stacking
+    span_pos: np.ndarray  # per occurrence: its span group (same lane and period) or -1
+    span_stacking: ts.Stacking  # over span groups
+    span_members: np.ndarray  # occurrences of span groups, group after group
+    span_group_first: np.ndarray  # group g is span_members[first[g]:first[g + 1]]
+    span_mixed: np.ndarray  # per group: members of several colours
+    drawn: np.ndarray  # occurrence ids drawn one by one at this level, sorted by start
+    drawn_start: np.ndarray
+    drawn_end_max: np.ndarray  # running maximum of their ends
+    cluster_order: np.ndarray  # cluster ids sorted by start
+    cluster_start: np.ndarray
+    cluster_end_max: np.ndarray
+
+
+class TimelineData:
+    """Numpy columns of the events and their occurrences (one per event and lane), sorted by start.
+
+    Per event: id, start/end days (end exclusive), precision, open end, colour keys. Per occurrence:
+    event index, lane id, start, end, centre, alpha level, colour index. A filter is a boolean event
+    mask plus an optional set of countries; it only recomputes masks and lane order.
+    """
+
+    def __init__(self) -> None:
+        self.df = pd.DataFrame()
+        self.lane_mode = "country"
+        self.colour_mode = "auto"
+        self.version = 0  # bumped whenever anything drawn changes
+        self._extent: tuple[float, float] | None = None
+        self._extent_version = -1
+        self._n = 0
+        self.event_ids = np.zeros(0, dtype=object)
+        self._id_index: dict[str, int] = {}
+        self.start = np.zeros(0, dtype=np.int64)
+        self.end = np.zeros(0, dtype=np.int64)
+        self.end_written = np.zeros(0, dtype=np.int64)
+        self.placed = np.zeros(0, dtype=bool)
+        self.precision = np.zeros(0, dtype=object)
+        self.alpha_level = np.zeros(0, dtype=np.int8)
+        self.is_day = np.zeros(0, dtype=bool)
+        self.open_end = np.zeros(0, dtype=bool)
+        self._countries = ListColumn([])
+        self._type_names: list[str] = [""]
+        self._type_codes = np.zeros(0, dtype=np.int64)
+        self._summaries = np.zeros(0, dtype=object)
+        self._sources_cache: ListColumn | None = None
+        self._source_names: dict[str, str] = {}
+        self.event_mask = np.zeros(0, dtype=bool)
+        self.country_filter: frozenset[str] | None = None
+        self.colour_keys: list[str] = []
+        self._reset_occurrences()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def set_events(self, df: pd.DataFrame) -> None:
+        self.df = df.reset_index(drop=True)
+        n = len(self.df)
+        self._n = n
+        self.event_ids = np.asarray(column(self.df, "event_id", ""), dtype=object).astype(str).astype(object)
+        self._id_index = {eid: i for i, eid in enumerate(self.event_ids.tolist())}
+        start = factorized_days(self.df, "date_start")
+        end = factorized_days(self.df, "date_end")
+        end = np.where(end == ts.MISSING_DAY, start, end)
+        self.placed = start != ts.MISSING_DAY
+        end = np.maximum(end, start)
+        self.start = np.where(self.placed, start, 0)
+        self.end_written = np.where(self.placed, end + 1, 1)  # exclusive, as resolved
+        self.end = self.end_written.copy()  # exclusive, as drawn
+        prec_codes, prec_uniques = pd.factorize(pd.Series(column(self.df, "date_precision", "day"), dtype=object))
+        prec_names = [str(p).lower() if isinstance(p, str) else "day" for p in prec_uniques]
+        prec_codes = np.asarray(prec_codes, dtype=np.int64)
+        missing = prec_codes < 0
+        prec_codes[missing] = 0
+        names = np.asarray(prec_names or ["day"], dtype=object)
+        self.precision = np.where(missing, "day", names[prec_codes]) if n else np.zeros(0, dtype=object)
+        alpha_of = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names.tolist()], dtype=np.int8)
+        self.alpha_level = np.where(missing, 0, alpha_of[prec_codes]).astype(np.int8)
+        point_of = np.asarray([p in _POINT_PRECISIONS for p in names.tolist()], dtype=bool)
+        self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
+        self.alpha_level[self.is_day] = 0
+        open_raw = pd.Series(column(self.df, "open_end", False), dtype=object)
+        self.open_end = open_raw.map(truthy).to_numpy(bool)
+        if self.open_end.any() and "publication_date" in self.df.columns:
+            # "Since 2011" runs until the article was written: draw it that far, fading out.
+            published = factorized_days(self.df, "publication_date")
+            longer = self.open_end & self.placed & (published != ts.MISSING_DAY) & (published + 1 > self.end)
+            self.end[longer] = published[longer] + 1
+        self._countries = ListColumn(column(self.df, "countries", ""), upper=True)
+        type_codes, type_uniques = pd.factorize(pd.Series(column(self.df, "event_type", ""), dtype=object))
+        self._type_names = [str(t).strip() if isinstance(t, str) else "" for t in type_uniques] + [""]
+        self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
+        self._sources_cache: ListColumn | None = None
+        self._source_names: dict[str, str] = {}
+        self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
+                           else np.full(n, "", dtype=object))
+        self.event_mask = np.ones(n, dtype=bool)
+        self.country_filter = None
+        log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
+        self._build_occurrences()
+
+    def _sources(self) -> ListColumn:
+        """Lane keys of the source mode: article ids (named by their titles) when the frame has them."""
+        if self._sources_cache is None:
+            df = self.df
+            self._source_names = {}
+            if "article_ids" in df.columns and any(isinstance(v, str) and v.strip() for v in df["article_ids"].tolist()):
+                col = ListColumn([str(v) if v is not None else "" for v in df["article_ids"].tolist()])
+                if "source_titles" in df.columns:
+                    for ids, titles in zip(df["article_ids"].tolist(), df["source_titles"].tolist()):
+                        id_list = split_list(str(ids)) if ids is not None else [""]
+                        title_list = [t.strip() for t in str(titles).split(" | ")] if isinstance(titles, str) else []
+                        if len(id_list) == len(title_list):
+                            for i, t in zip(id_list, title_list):
+                                self._source_names.setdefault(i, t)
+                self._sources_cache = col
+            else:
+                values = [""] * self._n
+                for name in ("source_titles", "sources"):
+                    if name in df.columns and any(isinstance(v, str) and v.strip() for v in df[name].tolist()):
+                        values = df[name].tolist()
+                        break
+                self._sources_cache = ListColumn(values)
+        return self._sources_cache
+
+    def set_lane_mode(self, mode: str) -> None:
+        if mode not in LANE_MODES:
+            raise ValueError(f"unknown lane mode {mode!r}; expected one of {', '.join(LANE_MODES)}")
+        if mode != self.lane_mode:
+            self.lane_mode = mode
+            self._build_occurrences()
+
+    def set_colour_mode(self, mode: str) -> None:
+        if mode not in COLOUR_MODES:
+            raise ValueError(f"unknown colour mode {mode!r}; expected one of {', '.join(COLOUR_MODES)}")
+        if mode != self.colour_mode:
+            self.colour_mode = mode
+            self._build_colours()
+
+    @property
+    def effective_colour_mode(self) -> str:
+        if self.colour_mode != "auto":
+            return self.colour_mode
+        return "event_type" if self.lane_mode == "country" else "country"
+
+    def _lane_column(self) -> ListColumn:
+        if self.lane_mode == "country":
+            return self._countries
+        if self.lane_mode == "event_type":
+            return ListColumn.from_codes(self._type_codes, self._type_names)
+        if self.lane_mode == "source":
+            return self._sources()
+        return ListColumn.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
+
+    def lane_label(self, key: str, names: dict[str, str]) -> str:
+        if key == "" or key == "*":
+            return _EMPTY_LANE_LABELS[self.lane_mode]
+        if self.lane_mode == "country":
+            return names.get(key, key)
+        if self.lane_mode == "source":
+            return self._source_names.get(key, key)
+        return key
+
+    def _reset_occurrences(self) -> None:
+        self.lane_keys: list[str] = []
+        self.o_event = np.zeros(0, dtype=np.int64)
+        self.o_lane = np.zeros(0, dtype=np.int64)
+        self.o_start = np.zeros(0, dtype=np.float64)
+        self.o_end = np.zeros(0, dtype=np.float64)
+        self.o_centre = np.zeros(0, dtype=np.float64)
+        self.o_alpha = np.zeros(0, dtype=np.int8)
+        self.o_day = np.zeros(0, dtype=bool)
+        self.o_colour = np.zeros(0, dtype=np.int64)
+        self.o_end_max = np.zeros(0, dtype=np.float64)
+        empty_f, empty_i, empty_b = np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+        self._lc: dict[str, np.ndarray] = dict(occ=empty_i, lane=empty_i, start=empty_f, end=empty_f,
+                                               centre=empty_f, day=empty_b, visible=empty_b)
+        self._sp: dict[str, np.ndarray] = dict(self._lc, colour=empty_i)
+        self.o_visible = np.zeros(0, dtype=bool)
+        self.lane_pos = np.zeros(0, dtype=np.int64)
+        self.lane_order: list[int] = []
+        self.lane_counts = np.zeros(0, dtype=np.int64)
+        self._levels: OrderedDict[tuple[int, int], LevelCache] = OrderedDict()
+        self.bands = DensityBands(np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), 0)
+
+    def _build_occurrences(self) -> None:
+        self._reset_occurrences()
+        lane_column = self._lane_column()
+        o_event, lane, self.lane_keys = lane_column.explode(self.placed)
+        start = self.start[o_event].astype(np.float64)
+        order = np.argsort(start, kind="stable")
+        self.o_event = o_event[order]
+        self.o_lane = lane[order]
+        self.o_start = start[order]
+        self.o_end = self.end[self.o_event].astype(np.float64)
+        self.o_day = self.is_day[self.o_event]
+        # A day is drawn at noon; a period shown as a point sits at its middle.
+        self.o_centre = (self.o_start + self.o_end) / 2.0
+        self.o_alpha = self.alpha_level[self.o_event]
+        self.o_end_max = ts.prefix_max(self.o_end)
+        order_lc = np.lexsort((self.o_centre, self.o_lane))
+        order_sp = np.lexsort((-self.o_end, self.o_start, self.o_lane))
+        self._lc = {"occ": order_lc}
+        self._sp = {"occ": order_sp}
+        for perm, order in ((self._lc, order_lc), (self._sp, order_sp)):
+            perm.update(lane=self.o_lane[order], start=self.o_start[order], end=self.o_end[order],
+                        centre=self.o_centre[order], day=self.o_day[order])
+        self._build_colours()
+        self._apply_filter()
+
+    def _build_colours(self) -> None:
+        mode = self.effective_colour_mode
+        if mode == "country" and self.lane_mode == "country":
+            key_names, key_of_occ = self.lane_keys, self.o_lane
+        elif mode == "country":
+            key_names, first = self._countries.first()
+            key_of_occ = first[self.o_event]
+        else:
+            key_names, key_of_occ = self._type_names, self._type_codes[self.o_event]
+        counts = np.bincount(key_of_occ, minlength=len(key_names)) if len(key_of_occ) else np.zeros(len(key_names), dtype=np.int64)
+        used = [j for j in range(len(key_names)) if counts[j] > 0]
+        # Colours go to keys by frequency so the commonest keys get the most distinct colours.
+        used.sort(key=lambda j: (-counts[j], key_names[j]))
+        rank = np.zeros(len(key_names), dtype=np.int64)
+        rank[used] = np.arange(len(used))
+        self.colour_keys = [key_names[j] for j in used]
+        self.o_colour = rank[key_of_occ] if len(key_of_occ) else np.zeros(0, dtype=np.int64)
+        self._sp["colour"] = self.o_colour[self._sp["occ"]]
+        self._levels.clear()
+        self.version += 1
+
+    # -- filter --------------------------------------------------------------------------------
+
+    def set_filter(self, mask: np.ndarray | None, countries: set[str] | frozenset[str] | None) -> None:
+        if mask is None:
+            self.event_mask = np.ones(self._n, dtype=bool)
+        else:
+            mask = np.asarray(mask, dtype=bool)
+            if mask.shape != (self._n,):
+                raise ValueError(f"filter mask has shape {mask.shape}, expected ({self._n},)")
+            self.event_mask = mask.copy()
+        self.country_filter = None if countries is None else frozenset(c.upper() for c in countries)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        n_lanes = len(self.lane_keys)
+        lane_ok = np.ones(n_lanes, dtype=bool)
+        if self.country_filter is not None and self.lane_mode == "country":
+            lane_ok = np.asarray([k in self.country_filter for k in self.lane_keys], dtype=bool)
+        ev_ok = self.event_mask if len(self.event_mask) == self._n else np.ones(self._n, dtype=bool)
+        self.o_visible = ev_ok[self.o_event] & lane_ok[self.o_lane] if len(self.o_event) else np.zeros(0, dtype=bool)
+        counts = np.bincount(self.o_lane[self.o_visible], minlength=n_lanes)
+        self.lane_counts = counts
+        shown = [j for j in range(n_lanes) if counts[j] > 0]
+        shown.sort(key=lambda j: (-counts[j], self.lane_keys[j] == "", self.lane_keys[j]))
+        self.lane_order = shown
+        self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
+        self.lane_pos[shown] = np.arange(len(shown))
+        # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
+        self._lc["visible"] = self.o_visible[self._lc["occ"]]
+        self._sp["visible"] = self.o_visible[self._sp["occ"]]
+        # Runs of overlapping periods per lane (any zoom level's runs lie inside one of them): a level
+        # computed around the view takes whole runs, so its stacking equals the full computation.
+        sp = self._sp
+        periods = np.flatnonzero(sp["visible"] & ~sp["day"])
+        run_lo = np.full(len(sp["occ"]), np.inf)
+        run_hi = np.full(len(sp["occ"]), -np.inf)
+        if len(periods):
+            run = ts.block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
+            first = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
+            run_lo[periods] = sp["start"][periods][first][run]
+            run_hi[periods] = np.maximum.reduceat(sp["end"][periods], first)[run]
+        sp["run_lo"], sp["run_hi"] = run_lo, run_hi
+        vis = np.flatnonzero(self.o_visible)
+        by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
+        self.bands = DensityBands(self.o_centre[by_centre], self.lane_pos[self.o_lane[by_centre]], len(shown))
+        self._levels.clear()
+        self.version += 1
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._n
+
+    def index_of(self, event_id: str) -> int:
+        return self._id_index.get(str(event_id), -1)
+
+    def extent(self) -> tuple[float, float] | None:
+        """First start and last end (days) of the visible occurrences, or of all when none is visible."""
+        if self._extent_version != self.version:
+            vis = self.o_visible if self.o_visible.any() else np.ones(len(self.o_start), dtype=bool)
+            self._extent = (float(self.o_start[vis].min()), float(self.o_end[vis].max())) if vis.any() else None
+            self._extent_version = self.version
+        return self._extent
+
+    def summary(self, i: int) -> str:
+        """The event's summary on one line ("" when it has none)."""
+        v = self._summaries[i]
+        return " ".join(v.split()) if isinstance(v, str) else ""
+
+    def event_countries(self, i: int) -> list[str]:
+        return [c for c in self._countries.items(i) if c]
+
+    def _window(self, t0: float | None, t1: float | None) -> tuple[float, float]:
+        """Time range a level is computed for: the view and two view widths each side, or everything."""
+        if t0 is None or t1 is None or not len(self.o_start):
+            return -np.inf, np.inf
+        span = max(t1 - t0, 1.0)
+        lo, hi = t0 - 2.0 * span, t1 + 2.0 * span
+        if lo <= self.o_start[0] and hi >= self.o_end_max[-1]:
+            return -np.inf, np.inf
+        return lo, hi
+
+    @staticmethod
+    def _covers(cache: LevelCache, t0: float | None, t1: float | None) -> bool:
+        if t0 is None or t1 is None:
+            return True
+        margin = 0.25 * (t1 - t0)
+        return cache.lo <= t0 - margin and cache.hi >= t1 + margin
+
+    def has_level(self, level: int, capacity: int, t0: float | None = None, t1: float | None = None) -> bool:
+        cached = self._levels.get((level, capacity))
+        return cached is not None and self._covers(cached, t0, t1)
+
+    def level(self, level: int, capacity: int, t0: float | None = None, t1: float | None = None) -> LevelCache:
+        """Clusters and stacking for a zoom level around the view [t0, t1] (days), cached per level.
+
+        Only a window of a few view widths is computed, so a level costs what is near the view;
+        panning out of it computes the next window. Results inside a window do not depend on where
+        the window is: bins are absolute, and stacking blocks end where nothing overlaps.
+        """
+        key = (level, capacity)
+        cached = self._levels.get(key)
+        if cached is not None and self._covers(cached, t0, t1):
+            self._levels.move_to_end(key)
+            return cached
+        lo, hi = self._window(t0, t1)
+        cache = self._compute_level(level, capacity, lo, hi)
+        self._levels[key] = cache
+        self._levels.move_to_end(key)
+        if len(self._levels) > _LEVEL_CACHE_SIZE:
+            self._levels.popitem(last=False)
+        return cache
+
+    def _compute_level(self, level: int, capacity: int, lo: float, hi: float) -> LevelCache:
+        # Everything here runs on copies kept in (lane, centre) and (lane, start, -end) order, so a
+        # level costs a few contiguous passes over the occurrences rather than random gathers.
+        ppd = ts.level_px_per_day(level)
+        n_occ = len(self.o_start)
+        whole = lo == -np.inf and hi == np.inf
+        lc = self._lc
+        lc_point = lc["day"] | ((lc["end"] - lc["start"]) * ppd < SPAN_MIN_PX)
+        m = lc["visible"] & lc_point
+        if not whole:
+            m &= (lc["centre"] >= lo) & (lc["centre"] < hi)
+        lane_p, centre_p = lc["lane"][m], lc["centre"][m]
+        clusters = ts.cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
+                                   position=centre_p)
+        sel = lc["occ"][m]
+        occ_cluster = np.full(n_occ, -1, dtype=np.int32)
+        occ_cluster[sel] = clusters.item_cluster
+        free_m = clusters.item_cluster < 0
+        free = sel[free_m]
+        half = (MARKER_PX / 2.0 + 1.5) / ppd
+        centre_f = centre_p[free_m]
+        point_stacking = ts.Stacking(lane_p[free_m], centre_f - half, centre_f + half)
+        point_pos = np.full(n_occ, -1, dtype=np.int32)
+        point_pos[free] = np.arange(len(free))
+
+        # Spans of the same period in the same lane are one bar: stack (and draw) one per group.
+        # Longest first at equal starts: the year above its quarter above its month.
+        sp = self._sp
+        ms = sp["visible"] & ~(sp["day"] | ((sp["end"] - sp["start"]) * ppd < SPAN_MIN_PX))
+        if not whole:
+            ms &= (sp["run_lo"] < hi) & (sp["run_hi"] > lo)
+        spans_sel = sp["occ"][ms]
+        s_lane, s_start, s_end = sp["lane"][ms], sp["start"][ms], sp["end"][ms]
+        new_group = np.ones(len(spans_sel), dtype=bool)
+        if len(spans_sel) > 1:
+            new_group[1:] = (s_lane[1:] != s_lane[:-1]) | (s_start[1:] != s_start[:-1]) | (s_end[1:] != s_end[:-1])
+        group = np.cumsum(new_group) - 1
+        group_first = np.flatnonzero(new_group)
+        reps = spans_sel[new_group]
+        colours = sp["colour"][ms]
+        mixed = (np.minimum.reduceat(colours, group_first) != np.maximum.reduceat(colours, group_first)
+                 if len(group_first) else np.zeros(0, dtype=bool))
+        # Periods that touch (December, then January) share a row: bars are drawn a pixel short.
+        span_stacking = ts.Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
+        span_pos = np.full(n_occ, -1, dtype=np.int32)
+        span_pos[spans_sel] = group
+        is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
+        shown = np.zeros(n_occ, dtype=bool)
+        shown[free] = True
+        shown[reps] = True
+        drawn = np.flatnonzero(shown)
+        c_order = np.argsort(clusters.t_start, kind="stable") if len(clusters) else np.zeros(0, dtype=np.int64)
+        return LevelCache(
+            level=level, capacity=capacity, lo=lo, hi=hi, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,
+            point_pos=point_pos, point_stacking=point_stacking, span_pos=span_pos, span_stacking=span_stacking,
+            span_members=spans_sel, span_group_first=np.append(group_first, len(spans_sel)), span_mixed=mixed,
+            drawn=drawn, drawn_start=self.o_start[drawn], drawn_end_max=ts.prefix_max(self.o_end[drawn]),
+            cluster_order=c_order,
+            cluster_start=clusters.t_start[c_order] if len(clusters) else np.zeros(0),
+            cluster_end_max=ts.prefix_max(clusters.t_end[c_order]) if len(clusters) else np.zeros(0),
+        )
+
+    def span_group(self, lc: LevelCache, occ: int) -> np.ndarray:
+        """Occurrences drawn as one bar with `occ` (same lane and period) at a level."""
+        g = lc.span_pos[occ]
+        if g < 0:
+            return np.asarray([occ], dtype=np.int64)
+        return lc.span_members[lc.span_group_first[g]:lc.span_group_first[g + 1]]

@@ -1,0 +1,66 @@
+"""The timeline's hover text for an event: its date as written and as resolved, countries, type, sources."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+import numpy as np
+
+from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.timeline.data import LevelCache, TimelineData
+
+log = logging.getLogger(__name__)
+
+
+def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc: LevelCache | None = None,
+                  occ: int = -1) -> str:
+    """Rich text for event `event`; with the level cache `lc` of the frame and the occurrence `occ`
+    under the mouse, also the other events its bar stands for."""
+    df = d.df
+
+    def field(name: str) -> str:
+        if name not in df.columns:
+            return ""
+        v = df.at[event, name]
+        return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+
+    start, end = int(d.start[event]), int(d.end_written[event]) - 1
+    resolved = ts.format_day(start) if start == end else f"{ts.format_day(start)} – {ts.format_day(end)}"
+    precision = str(d.precision[event])
+    if d.open_end[event]:
+        resolved += " (open-ended" + (f", until {ts.format_day(d.end[event] - 1)} at least)"
+                                      if d.end[event] > d.end_written[event] else ")")
+    names = [f"{country_names.get(c, c)} ({c})" if c in country_names else c for c in d.event_countries(event)]
+    sources = field("sources")
+    n_sources = len([s for s in sources.split(";") if s.strip()]) if sources and not sources.isdigit() else (
+        int(sources) if sources.isdigit() else 0)
+    rows = []
+    written = field("date_text")
+    if written:
+        rows.append(("Written", f"“{html.escape(written)}”"))
+    rows.append(("Resolved", f"{html.escape(resolved)} <i>({html.escape(precision)})</i>"))
+    if names:
+        rows.append(("Countries", html.escape(", ".join(names))))
+    if field("event_type"):
+        rows.append(("Type", html.escape(field("event_type"))))
+    if n_sources:
+        titles = field("source_titles")
+        text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
+        if titles:
+            names = [t.strip() for t in re.split(r" \| |;", titles) if t.strip()]
+            text += ": " + html.escape("; ".join(names[:3])) + ("…" if len(names) > 3 else "")
+        rows.append(("Sources", text))
+    table = "".join(f"<tr><td style='color:gray;padding-right:6px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    summary = html.escape(field("summary"))
+    extra = ""
+    if occ >= 0 and lc is not None:
+        # A bar can stand for several events of the same period in this lane: list them.
+        group = d.span_group(lc, occ)
+        if len(group) > 1:
+            names = [d.summary(e) or str(d.event_ids[e]) for e in d.o_event[group[:6]].tolist()]
+            more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""
+            extra = (f"<hr><b>{len(group)} events</b> in this lane for this period:<br>"
+                     + "<br>".join(f"• {html.escape(n[:90])}" for n in names) + more)
+    return f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table>{extra}</div>"

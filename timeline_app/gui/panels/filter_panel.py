@@ -1,0 +1,361 @@
+"""FilterPanel: every filter of the window in one dock, emitting one FilterSpec."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.core.library.filters import FilterSpec
+from timeline_app.gui.panels.filter_widgets import CheckList, RangeSlider
+
+log = logging.getLogger(__name__)
+
+
+PRECISION_LABELS: dict[str, str] = {
+    "time": "Time of day",
+    "day": "Day",
+    "week": "Week",
+    "weekend": "Weekend",
+    "month": "Month",
+    "quarter": "Quarter",
+    "season": "Season",
+    "half": "Half year",
+    "year": "Year",
+    "decade": "Decade",
+    "century": "Century",
+}
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class FilterPanel(QWidget):
+    """Countries (any/all), dates (optionally synced with the timeline view), type, organisation,
+    article, precision, minimum sources and free text. Emits `filters_changed(FilterSpec)`."""
+
+    filters_changed = Signal(object)  # FilterSpec
+    sync_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article_ids: frozenset[int] = frozenset()
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(150)  # typing in a search box: one filter pass per pause
+        self._emit_timer.timeout.connect(self._emit)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Search summaries and evidence")
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.textChanged.connect(self._on_any_changed_later)
+        top.addWidget(self.text_edit, 1)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.clicked.connect(self.clear)
+        top.addWidget(self.clear_button)
+        outer.addLayout(top)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        # Countries
+        box = QGroupBox("Countries")
+        bl = QVBoxLayout(box)
+        match_row = QHBoxLayout()
+        match_row.addWidget(QLabel("Match"))
+        self.any_radio = QRadioButton("any")
+        self.all_radio = QRadioButton("all")
+        self.any_radio.setToolTip("Events that involve at least one of the checked countries")
+        self.all_radio.setToolTip("Events that involve every checked country (e.g. Turkey and Syria)")
+        self.any_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.any_radio)
+        group.addButton(self.all_radio)
+        self.any_radio.toggled.connect(self._on_any_changed)
+        match_row.addWidget(self.any_radio)
+        match_row.addWidget(self.all_radio)
+        match_row.addWidget(QLabel("checked"))
+        match_row.addStretch(1)
+        bl.addLayout(match_row)
+        self.countries = CheckList("Find a country by name or ISO code", searchable=True)
+        self.countries.list.setMinimumHeight(160)
+        self.countries.changed.connect(self._on_any_changed)
+        bl.addWidget(self.countries)
+        layout.addWidget(box, 4)
+
+        # Dates
+        box = QGroupBox("Dates")
+        form = QFormLayout(box)
+        self.from_check = QCheckBox("From")
+        self.from_edit = QDateEdit()
+        self.to_check = QCheckBox("To")
+        self.to_edit = QDateEdit()
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._sync_slider)
+            check.toggled.connect(self._on_any_changed)
+            edit.dateChanged.connect(self._on_date_edit_changed)
+            form.addRow(check, edit)
+        self.slider = RangeSlider()
+        self.slider.range_changed.connect(self._on_slider_range_changed)
+        self.slider.range_released.connect(self._on_slider_range_released)
+        form.addRow(self.slider)
+        self.sync_check = QCheckBox("Sync with timeline view")
+        self.sync_check.setToolTip("Keep the date range equal to the part of the timeline on screen")
+        self.sync_check.toggled.connect(self._on_sync_check_toggled)
+        form.addRow(self.sync_check)
+        layout.addWidget(box)
+
+        # Event type, organisations, precision
+        box = QGroupBox("Event type")
+        bl = QVBoxLayout(box)
+        self.types = CheckList()
+        self.types.max_rows = 8
+        self.types.changed.connect(self._on_any_changed)
+        bl.addWidget(self.types)
+        layout.addWidget(box)
+
+        box = QGroupBox("Organisations")
+        bl = QVBoxLayout(box)
+        self.organizations = CheckList("Find an organisation", searchable=True)
+        self.organizations.max_rows = 6
+        self.organizations.changed.connect(self._on_any_changed)
+        bl.addWidget(self.organizations)
+        layout.addWidget(box)
+
+        box = QGroupBox("Date precision shown")
+        bl = QVBoxLayout(box)
+        self.precisions = CheckList()
+        self.precisions.empty_text = "no events yet"
+        self.precisions.max_rows = 11
+        self.precisions.changed.connect(self._on_any_changed)
+        bl.addWidget(self.precisions)
+        layout.addWidget(box)
+
+        box = QGroupBox("Sources and articles")
+        form = QFormLayout(box)
+        self.min_sources = QSpinBox()
+        self.min_sources.setRange(0, 999)
+        self.min_sources.setSpecialValueText("any")
+        self.min_sources.setToolTip("Only events reported by at least this many articles")
+        self.min_sources.valueChanged.connect(self._on_any_changed)
+        form.addRow("At least sources", self.min_sources)
+        article_row = QHBoxLayout()
+        self.article_label = QLabel("all articles")
+        article_row.addWidget(self.article_label, 1)
+        self.article_clear = QToolButton()
+        self.article_clear.setText("All")
+        self.article_clear.setToolTip("Show events from every article again")
+        self.article_clear.clicked.connect(lambda: self.set_article_ids(frozenset()))
+        self.article_clear.setEnabled(False)
+        article_row.addWidget(self.article_clear)
+        form.addRow("Articles", article_row)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+        self._precision_keys: list[str] = []
+
+    # -- options from the data -----------------------------------------------------------------
+
+    def set_countries(self, counts: Mapping[str, int], names: Mapping[str, str]) -> None:
+        """Countries as 'Name (ISO)  (count)', most frequent first; checked ones stay checked."""
+        keys = set(counts) | self.countries.checked()
+        rows = sorted(keys, key=lambda k: (-counts.get(k, 0), names.get(k, k)))
+        self.countries.set_items(
+            (k, f"{names.get(k, k)} ({k})" if names.get(k, k) != k else k, counts.get(k, 0)) for k in rows
+        )
+
+    def set_event_types(self, counts: Mapping[str, int]) -> None:
+        self.types.set_items((k, k or "(no type)", n) for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+    def set_organizations(self, counts: Mapping[str, int]) -> None:
+        keys = set(counts) | self.organizations.checked()
+        rows = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
+        self.organizations.set_items((k, k, counts.get(k, 0)) for k in rows)
+
+    def set_precisions(self, counts: Mapping[str, int]) -> None:
+        """Precisions present in the library; all shown (checked) unless the user unticked some."""
+        order = list(PRECISION_LABELS)
+        keys = sorted(counts, key=lambda k: order.index(k) if k in order else len(order))
+        hidden = set(self._precision_keys) - self.precisions.checked()
+        self._precision_keys = keys
+        self.precisions._checked = {k for k in keys if k not in hidden}
+        self.precisions.set_items((k, PRECISION_LABELS.get(k, k), counts[k]) for k in keys)
+
+    def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
+        """Start the date fields at the library's first and last event, unless the user set them."""
+        if first is None or last is None:
+            return
+        self.slider.set_bounds(first.toordinal(), last.toordinal())
+        self._sync_slider()
+        with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
+            if not self.from_check.isChecked():
+                self.from_edit.setDate(_qdate(first))
+            if not self.to_check.isChecked():
+                self.to_edit.setDate(_qdate(last))
+
+    def set_article_ids(self, ids: Iterable[int], label: str = "") -> None:
+        """Only events from these articles (the library's "Show only these articles' events")."""
+        self._show_article_ids(ids, label)
+        self._on_any_changed()
+
+    def _show_article_ids(self, ids: Iterable[int], label: str = "") -> None:
+        self._article_ids = frozenset(int(i) for i in ids)
+        if self._article_ids:
+            n = len(self._article_ids)
+            self.article_label.setText(label or f"{n} selected article{'s' if n != 1 else ''}")
+        else:
+            self.article_label.setText("all articles")
+        self.article_clear.setEnabled(bool(self._article_ids))
+
+    # -- the timeline's view -------------------------------------------------------------------
+
+    def set_view_range(self, start: dt.date, end: dt.date) -> None:
+        """Follow the timeline's visible range when 'Sync with timeline view' is on."""
+        if not self.sync_check.isChecked():
+            return
+        with QSignalBlocker(self.from_check), QSignalBlocker(self.to_check), \
+                QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
+            self.from_check.setChecked(True)
+            self.to_check.setChecked(True)
+            self.from_edit.setDate(_qdate(start))
+            self.to_edit.setDate(_qdate(end))
+        self._sync_slider()
+        self._on_any_changed_later()
+
+    def _on_sync_check_toggled(self, on: bool) -> None:
+        for w in (self.from_check, self.to_check, self.from_edit, self.to_edit, self.slider):
+            w.setEnabled(not on)
+        if not on:
+            self.from_edit.setEnabled(self.from_check.isChecked())
+            self.to_edit.setEnabled(self.to_check.isChecked())
+        self.sync_toggled.emit(on)
+
+    # -- the spec ------------------------------------------------------------------------------
+
+    def spec(self) -> FilterSpec:
+        precisions = self.precisions.checked()
+        if set(self._precision_keys) <= precisions:
+            precisions = frozenset()  # everything allowed: no precision filter at all
+        elif not precisions:
+            precisions = frozenset({"__none__"})  # the user unticked every precision: show nothing
+        return FilterSpec(
+            countries=self.countries.checked(),
+            match="all" if self.all_radio.isChecked() else "any",
+            date_from=_pydate(self.from_edit.date()) if self.from_check.isChecked() else None,
+            date_to=_pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
+            event_types=self.types.checked(),
+            organizations=self.organizations.checked(),
+            article_ids=self._article_ids,
+            precisions=precisions,
+            min_sources=int(self.min_sources.value()),
+            text=self.text_edit.text().strip(),
+        )
+
+    def set_spec(self, spec: FilterSpec) -> None:
+        """Show `spec` in the widgets (used by tests and by restoring a saved view)."""
+        blockers = [QSignalBlocker(w) for w in (
+            self.text_edit, self.any_radio, self.all_radio, self.from_check, self.to_check,
+            self.from_edit, self.to_edit, self.min_sources, self.countries, self.types,
+            self.organizations, self.precisions)]
+        self.text_edit.setText(spec.text)
+        (self.all_radio if spec.match == "all" else self.any_radio).setChecked(True)
+        self.countries.set_checked(spec.countries)
+        self.types.set_checked(spec.event_types)
+        self.organizations.set_checked(spec.organizations)
+        self.precisions.set_checked(spec.precisions or self._precision_keys)
+        for check, edit, value in ((self.from_check, self.from_edit, spec.date_from),
+                                   (self.to_check, self.to_edit, spec.date_to)):
+            check.setChecked(value is not None)
+            edit.setEnabled(value is not None and not self.sync_check.isChecked())
+            if value is not None:
+                edit.setDate(_qdate(value))
+        self.min_sources.setValue(spec.min_sources)
+        del blockers
+        self._sync_slider()
+        self._show_article_ids(spec.article_ids)
+        self._emit_timer.stop()
+        self._emit()
+
+    def clear(self) -> None:
+        """One click: every filter off, the timeline sync too."""
+        with QSignalBlocker(self.sync_check):
+            self.sync_check.setChecked(False)
+        self._on_sync_check_toggled(False)
+        self.countries.search.clear()
+        self.organizations.search.clear()
+        self.set_spec(FilterSpec())
+
+    def _on_any_changed(self, *_args: object) -> None:
+        self._emit_timer.stop()
+        self._emit()
+
+    def _on_any_changed_later(self, *_args: object) -> None:
+        self._emit_timer.start()
+
+    def _on_date_edit_changed(self, _date: QDate) -> None:
+        # Typing a date fires on every digit: wait for a pause.
+        self._sync_slider()
+        self._on_any_changed_later()
+
+    def _sync_slider(self, *_args: object) -> None:
+        low = _pydate(self.from_edit.date()).toordinal() if self.from_check.isChecked() else self.slider.minimum
+        high = _pydate(self.to_edit.date()).toordinal() if self.to_check.isChecked() else self.slider.maximum
+        self.slider.set_range(low, high)
+
+    def _on_slider_range_changed(self, low: int, high: int) -> None:
+        # Dates follow the handles at once; the filter runs when the handle stops (or is let go).
+        with QSignalBlocker(self.from_check), QSignalBlocker(self.to_check), \
+                QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
+            self.from_check.setChecked(low > self.slider.minimum)
+            self.to_check.setChecked(high < self.slider.maximum)
+            self.from_edit.setEnabled(self.from_check.isChecked())
+            self.to_edit.setEnabled(self.to_check.isChecked())
+            self.from_edit.setDate(_qdate(dt.date.fromordinal(low)))
+            self.to_edit.setDate(_qdate(dt.date.fromordinal(high)))
+        self._on_any_changed_later()
+
+    def _on_slider_range_released(self, _low: int, _high: int) -> None:
+        self._on_any_changed()
+
+    def _emit(self) -> None:
+        self.filters_changed.emit(self.spec())

@@ -1,0 +1,293 @@
+"""ArticleView: the article reader, with date expressions, countries and the selected event marked."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+
+from timeline_app.core.models import Article, DateMention, EntityMention
+
+log = logging.getLogger(__name__)
+
+RESOLVED = QColor("#cfe8ff")  # a date placed on the timeline's calendar
+UNRESOLVED = QColor("#ffd9a8")  # a date found but not resolved (no publication date, durations...)
+COUNTRY = QColor("#2e7d32")  # country mentions: underlined in green
+FOCUS = QColor("#fff3a0")  # the selected event's sentence
+FOCUS_DATE = QColor("#ffb74d")  # the date expression of the selected event
+
+_SOURCE_LABELS = {
+    "user": "given by you",
+    "metadata": "from the page's metadata",
+    "text": "from a date line in the text",
+    "filename": "from the file name",
+    "none": "unknown",
+}
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The part of the article the selected event comes from (character offsets into the text)."""
+
+    evidence_start: int
+    evidence_end: int
+    date_start: int
+    date_end: int
+
+
+class _Utf16Offsets:
+    """Python string offsets -> QTextDocument positions, which count UTF-16 code units."""
+
+    def __init__(self, text: str) -> None:
+        astral = np.fromiter((ord(c) > 0xFFFF for c in text), dtype=bool, count=len(text)) \
+            if any(ord(c) > 0xFFFF for c in text) else None
+        self._shift = None if astral is None else np.concatenate(([0], np.cumsum(astral)))
+        self._n = len(text)
+
+    def __call__(self, i: int) -> int:
+        i = max(0, min(int(i), self._n))
+        return i if self._shift is None else i + int(self._shift[i])
+
+    def back(self, position: int) -> int:
+        """The Python offset of a document position."""
+        if self._shift is None:
+            return max(0, min(int(position), self._n))
+        utf16 = np.arange(self._n + 1) + self._shift
+        return int(np.searchsorted(utf16, position, side="right") - 1)
+
+
+def _swatch(color: QColor, text: str, underline: bool = False) -> QLabel:
+    style = f"color: {color.darker(130).name()}; text-decoration: underline;" if underline \
+        else f"background: {color.name()};"
+    label = QLabel(f'<span style="{style}">&nbsp;{text}&nbsp;</span>')
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class _Reader(QTextBrowser):
+    """The text pane; reports clicks as document positions."""
+
+    clicked_at = Signal(int)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked_at.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+
+class ArticleView(QWidget):
+    """Shows one article: header (title, source, publication date and where it came from) and text.
+
+    Clicking a date expression emits `date_clicked(article_id, char_offset)`: the window selects
+    the event it belongs to.
+    """
+
+    date_clicked = Signal(int, int)
+    source_requested = Signal(int)  # article_id: show the same event as another article reports it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.header.setOpenExternalLinks(True)
+        layout.addWidget(self.header)
+        self.sources_label = QLabel()
+        self.sources_label.setWordWrap(True)
+        self.sources_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sources_label.linkActivated.connect(self._on_sources_label_link_activated)
+        self.sources_label.hide()
+        layout.addWidget(self.sources_label)
+        legend = QHBoxLayout()
+        legend.setSpacing(10)
+        legend.addWidget(_swatch(RESOLVED, "date"))
+        legend.addWidget(_swatch(UNRESOLVED, "unresolved date"))
+        legend.addWidget(_swatch(COUNTRY, "country", underline=True))
+        legend.addWidget(_swatch(FOCUS, "selected event"))
+        legend.addStretch(1)
+        layout.addLayout(legend)
+        self.text = _Reader()
+        self.text.setOpenLinks(False)
+        self.text.clicked_at.connect(self._on_text_clicked_at)
+        self.text.document().setDocumentMargin(10)
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.text.setFont(font)
+        layout.addWidget(self.text, 1)
+        self.article_id: int | None = None
+        self.article: Article | None = None
+        self.dates: list[DateMention] = []
+        self.entities: list[EntityMention] = []
+        self._offsets = _Utf16Offsets("")
+        self.show_placeholder()
+
+    def set_other_sources(self, sources: list[tuple[int, str]]) -> None:
+        """Other articles that report the selected event, as links (none: the line is hidden)."""
+        links = [f'<a href="article:{aid}">{_esc(title) or "(untitled)"}</a>' for aid, title in sources]
+        self.sources_label.setText("Also reported in: " + " · ".join(links))
+        self.sources_label.setVisible(bool(links))
+
+    def _on_sources_label_link_activated(self, link: str) -> None:
+        if link.startswith("article:"):
+            self.source_requested.emit(int(link.split(":", 1)[1]))
+
+    def show_placeholder(self, message: str = "Select an event or an article to read it here; "
+                                              "in the text, click a date to select its event.") -> None:
+        self.article_id = None
+        self.article = None
+        self.dates, self.entities = [], []
+        self.header.setText(f"<i>{message}</i>")
+        self.set_other_sources([])
+        self.text.clear()
+        self.text.setExtraSelections([])
+
+    def show_article(self, article_id: int, article: Article, focus: Focus | None = None) -> None:
+        """Show the article with every date and country marked, and `focus` emphasised."""
+        if article_id != self.article_id or article != self.article:
+            self.article_id = article_id
+            self.article = article
+            self._set_header(article)
+            self._set_text(article)
+        self.set_focus(focus)
+
+    def _set_header(self, article: Article) -> None:
+        pub = article.published.isoformat() if article.published else "<b>no publication date</b>"
+        how = _SOURCE_LABELS.get(getattr(article.published_source, "value", ""), "")
+        origin = article.url or article.source_path
+        link = f'<a href="{_esc(article.url)}">{_esc(origin)}</a>' if article.url else _esc(origin)
+        parts = [f"<b style='font-size:large'>{_esc(article.title) or '(untitled)'}</b>"]
+        meta = [m for m in (_esc(article.source), _esc(article.byline)) if m]
+        meta.append(f"published {pub}" + (f" ({how})" if article.published and how else ""))
+        parts.append(" · ".join(meta))
+        if origin:
+            parts.append(f"<small>{link}</small>")
+        self.header.setText("<br>".join(parts))
+
+    def _set_text(self, article: Article) -> None:
+        self.text.setPlainText(article.text)
+        self._offsets = _Utf16Offsets(article.text)
+        self.dates = self._find_dates(article)
+        self.entities = self._find_entities(article)
+        cursor = QTextCursor(self.text.document())
+        cursor.beginEditBlock()
+        for e in self.entities:
+            if getattr(e.kind, "value", e.kind) != "country":
+                continue
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(COUNTRY)
+            fmt.setForeground(COUNTRY.darker(130))
+            fmt.setToolTip(f"{e.name or e.text} ({e.code})")
+            self._merge(cursor, e.start, e.end, fmt)
+        for d in self.dates:
+            fmt = QTextCharFormat()
+            resolved = bool(d.value) and d.value != "PRESENT_REF"
+            fmt.setBackground(RESOLVED if d.placeable else UNRESOLVED)
+            fmt.setToolTip(_date_tooltip(d) if resolved or d.placeable else f"“{d.text}”: not resolved")
+            self._merge(cursor, d.start, d.end, fmt)
+        cursor.endEditBlock()
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def date_at(self, offset: int) -> DateMention | None:
+        return next((d for d in self.dates if d.start <= offset < d.end), None)
+
+    def _on_text_clicked_at(self, position: int) -> None:
+        if self.article_id is None:
+            return
+        date = self.date_at(self._offsets.back(position))
+        if date is not None:
+            self.date_clicked.emit(self.article_id, date.start)
+
+    def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+        cursor.setPosition(self._offsets(start))
+        cursor.setPosition(self._offsets(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    @staticmethod
+    def _find_dates(article: Article) -> list[DateMention]:
+        from timeline_app.core.temporal import find_dates
+
+        return list(find_dates(article.text, article.published))
+
+    @staticmethod
+    def _find_entities(article: Article) -> list[EntityMention]:
+        from timeline_app.core.extract.gazetteer import Gazetteer
+
+        return list(Gazetteer.default().tag(article.text, article.published))
+
+    def set_focus(self, focus: Focus | None) -> None:
+        """Emphasise the event's sentence and date expression, and scroll them into view."""
+        if focus is None:
+            self.text.setExtraSelections([])
+            return
+        doc = self.text.document()
+        # The sentence's background goes around the dates in it, so that they keep their colours.
+        selections = []
+        pos = focus.evidence_start
+        inner = sorted((d.start, d.end) for d in self.dates
+                       if d.start >= focus.evidence_start and d.end <= focus.evidence_end)
+        for start, end in inner + [(focus.evidence_end, focus.evidence_end)]:
+            if start > pos:
+                piece = QTextEdit.ExtraSelection()
+                piece.cursor = QTextCursor(doc)
+                piece.cursor.setPosition(self._offsets(pos))
+                piece.cursor.setPosition(self._offsets(start), QTextCursor.MoveMode.KeepAnchor)
+                piece.format.setBackground(FOCUS)
+                selections.append(piece)
+            pos = max(pos, end)
+        date = QTextEdit.ExtraSelection()
+        date.cursor = QTextCursor(doc)
+        date.cursor.setPosition(self._offsets(focus.date_start))
+        date.cursor.setPosition(self._offsets(focus.date_end), QTextCursor.MoveMode.KeepAnchor)
+        date.format.setBackground(FOCUS_DATE)
+        date.format.setFontWeight(QFont.Weight.Bold)
+        date.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        self.text.setExtraSelections(selections + [date])
+        self._scroll_to(self._offsets(focus.evidence_start))
+
+    def _scroll_to(self, position: int) -> None:
+        """Put `position` about a third of the way down the reader."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(position)
+        self.text.setTextCursor(cursor)
+        rect = self.text.cursorRect(cursor)
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.text.viewport().height() // 3)
+
+    def highlighted_text(self) -> str:
+        """The text of the emphasised sentence (for tests and accessibility)."""
+        selections = self.text.extraSelections()
+        if len(selections) < 2:
+            return ""
+        start = min(sel.cursor.selectionStart() for sel in selections)
+        end = max(sel.cursor.selectionEnd() for sel in selections)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def focused_date_text(self) -> str:
+        selections = self.text.extraSelections()
+        return selections[-1].cursor.selectedText() if selections else ""
+
+
+def _date_tooltip(d: DateMention) -> str:
+    parts = [f"“{d.text}” → {d.value or 'not resolved'}"]
+    if d.start_date and d.end_date:
+        span = d.start_date.isoformat() if d.start_date == d.end_date \
+            else f"{d.start_date.isoformat()} to {d.end_date.isoformat()}"
+        parts.append(span)
+    precision = getattr(d.granularity, "value", str(d.granularity))
+    parts.append(f"precision: {precision}")
+    return "\n".join(parts)
+
+
+def _esc(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,1 @@
+"""The main window and the parts it holds: menus, docks, status bar, selection, library and curation actions."""

@@ -1,0 +1,466 @@
+"""CurationActions: the window's editing actions (edit, verify, hide, delete, merge, split, add, undo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from timeline_app.core.library.store import Library
+from timeline_app.errors import TimelineError
+from timeline_app.gui.window.undo import Curator, EventRef, deleted_events, wait_cursor
+from timeline_app.gui.panels.edit_dialog import DeletedEventsDialog, EventEditDialog
+from timeline_app.gui.panels.history import EditHistoryView
+from timeline_app.gui.workers import TaskWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence(s) of an article a hand-added event is attached to."""
+
+    article_id: int
+    title: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class CurationHost:
+    """What the curation actions need from the window, as plain callables."""
+
+    widget: QWidget  # parent of the dialogs
+    library: Callable[[], Library | None]
+    library_path: Callable[[], Path]
+    events: Callable[[], pd.DataFrame]  # every event read from the library, hidden ones included
+    mentions: Callable[[], pd.DataFrame]  # their mentions (event_id, mention_key, summary)
+    selected_ids: Callable[[], list[str]]  # the selected events, the current one first
+    select_event: Callable[[str], None]
+    reader_evidence: Callable[[], Evidence | None]  # what is selected in the reader, if anything
+    reload: Callable[[], None]
+    show_message: Callable[[str, str], None]  # title, text: one dialog
+    show_status: Callable[[str], None]
+    run_job: Callable[[TaskWorker, Callable[[Any], None]], None]
+    set_show_hidden: Callable[[bool], None]
+
+
+def evidence_from_reader(text_edit: QTextEdit, article_id: int | None, article_text: str,
+                         title: str) -> Evidence | None:
+    """The whole sentences the user selected in the reader (None without a selection).
+
+    Qt positions count UTF-16 code units; the article's offsets count code points.
+    """
+    cursor = text_edit.textCursor()
+    if article_id is None or not cursor.hasSelection():
+        return None
+    from timeline_app.core.sentences import sentence_at, split_sentences
+
+    def offset(position: int) -> int:
+        units = 0
+        for i, ch in enumerate(article_text):
+            if units >= position:
+                return i
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return len(article_text)
+
+    start, end = offset(cursor.selectionStart()), offset(cursor.selectionEnd())
+    spans = split_sentences(article_text)
+    first = sentence_at(spans, start)
+    last = sentence_at(spans, max(start, end - 1))
+    start = first[0] if first else start
+    end = last[1] if last else end
+    text = article_text[start:end].strip()
+    if not text:
+        return None
+    return Evidence(article_id, title, text, start, end)
+
+
+class CurationActions(QObject):
+    """The Edit menu's curation actions, their dialogs, the undo stack and the history view.
+
+    The window calls `refresh()` after every reload and selection change, and `library_changed()`
+    when it opens another library (the undo stack belongs to one library).
+    """
+
+    def __init__(self, host: CurationHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.undo_stack = QUndoStack(self)
+        self.curator = Curator(self.undo_stack, host.library, host.reload)
+        self.history_view = EditHistoryView()
+        self.edit_dialog: EventEditDialog | None = None
+        self.deleted_dialog: DeletedEventsDialog | None = None
+        self._edit_target: EventRef | None = None  # the event the open dialog edits
+        self._add_evidence: Evidence | None = None  # the sentence a new event is attached to
+        self._pending_key = ""  # the event to select once the library has been read again
+        self._names: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
+        self._build_actions()
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self.refresh()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[..., Any], tip: str) -> QAction:
+        action = QAction(text, self.host.widget)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.undo_action = a("&Undo", QKeySequence.StandardKey.Undo, self._on_undo_action_triggered,
+                             "Take back the last change: a correction, or a removal of articles")
+        self.redo_action = a("&Redo", None, self._on_redo_action_triggered, "Make the change again")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_action = a("&Edit event…", "F2", self._on_edit_action_triggered,
+                             "Correct the date, countries, organisations, type or summary of the event")
+        self.verify_action = a("Mark &verified", "Ctrl+Shift+V", self._on_verify_action_triggered,
+                               "Mark the selected events as checked against their sources")
+        self.hide_action = a("&Hide event", "Ctrl+H", self._on_hide_action_triggered,
+                             "Hide a false event: it stays in the library and can be shown again")
+        self.show_hidden_action = a("Show hidden e&vents", "Ctrl+Shift+H", lambda: None,
+                                    "Show the events you hid, marked as hidden")
+        self.show_hidden_action.setCheckable(True)
+        self.show_hidden_action.toggled.connect(self._on_show_hidden_action_toggled)
+        self.delete_action = a("&Delete event", QKeySequence.StandardKey.Delete, self._on_delete_action_triggered,
+                               "Delete the selected events (Undo brings them back)")
+        # Del also removes articles in the library panel: here it acts on events only.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.merge_action = a("&Merge selected events", "Ctrl+M", self._on_merge_action_triggered,
+                              "Make the selected events one event, their sources combined")
+        self.split_action = a("S&plit event", "Ctrl+Shift+M", self._on_split_action_triggered,
+                              "Undo a merge: every event merged into this one gets its own row again")
+        self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
+                            "Add an event by hand: select its sentence in the reader first to attach it")
+        self.deleted_action = a("De&leted events…", "Ctrl+Alt+D", self._on_deleted_action_triggered,
+                                "Bring back events you deleted")
+        self.reextract_action = a("&Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
+                                  "Run extraction again over every article; your corrections are kept")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        # Names for the shortcuts list, where the menu texts change with the selection and the stack.
+        for action, name in ((self.undo_action, "Undo the last change"),
+                             (self.redo_action, "Redo the change undone"),
+                             (self.verify_action, "Mark events verified or unverified"),
+                             (self.hide_action, "Hide or unhide events")):
+            action.setProperty("long_name", name)
+        # Shortcuts work, and are listed, window-wide; Delete only where events are (the window adds
+        # event_actions() to the table and the timeline), as the articles list has a Delete of its own.
+        for action in self.menu_actions():
+            if action is not None and action not in self.event_actions():
+                self.host.widget.addAction(action)
+
+    def menu_actions(self) -> list[QAction | None]:
+        """The Edit menu's curation entries, None for a separator."""
+        return [self.undo_action, self.redo_action, None, self.edit_action, self.verify_action,
+                self.hide_action, self.delete_action, None, self.merge_action, self.split_action,
+                self.add_action, None, self.show_hidden_action, self.deleted_action, self.reextract_action]
+
+    def context_actions(self) -> list[QAction | None]:
+        """The entries of an event's context menu."""
+        return [self.edit_action, self.verify_action, self.hide_action, self.delete_action, None,
+                self.merge_action, self.split_action]
+
+    def event_actions(self) -> list[QAction]:
+        """Actions whose shortcuts act on the selected events (added to the table and timeline)."""
+        return [self.delete_action]
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def library_changed(self) -> None:
+        """Another library was opened: the undo stack and history belonged to the old one."""
+        self.undo_stack.clear()
+        self._pending_key = ""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enable the actions for the selection and show its history (after reloads and selection)."""
+        if self._pending_key:
+            # Once the library has been read again with it, select the event just added or merged.
+            event_id = self._event_id_of_key(self._pending_key)
+            if event_id:
+                self._pending_key = ""
+                if self.host.selected_ids()[:1] != [event_id]:
+                    self.host.select_event(event_id)
+        rows = self._selected_rows()
+        has_library = self.host.library() is not None
+        one, several = len(rows) == 1, len(rows) > 1
+        for action in (self.edit_action,):
+            action.setEnabled(one)
+        for action in (self.verify_action, self.hide_action, self.delete_action):
+            action.setEnabled(bool(len(rows)))
+        self.merge_action.setEnabled(several)
+        self.split_action.setEnabled(one and self._mention_count(rows) > 1)
+        self.add_action.setEnabled(has_library)
+        self.deleted_action.setEnabled(has_library)
+        self.reextract_action.setEnabled(has_library)
+        all_verified = bool(len(rows)) and bool(rows["verified"].astype(bool).all())
+        self.verify_action.setText("Mark un&verified" if all_verified else "Mark &verified")
+        all_hidden = bool(len(rows)) and bool(rows["hidden"].astype(bool).all())
+        self.hide_action.setText("Un&hide event" if all_hidden else "&Hide event")
+        self._show_history(rows)
+
+    def _selected_rows(self) -> pd.DataFrame:
+        events = self.host.events()
+        ids = self.host.selected_ids()
+        if events.empty or not ids:
+            return events.iloc[0:0]
+        indexed = events.set_index("event_id", drop=False)
+        ids = [i for i in ids if i in indexed.index]
+        return indexed.loc[ids]
+
+    def _mention_count(self, rows: pd.DataFrame) -> int:
+        mentions = self.host.mentions()
+        if rows.empty or mentions.empty:
+            return 0
+        return int((mentions["event_id"] == rows["event_id"].iloc[0]).sum())
+
+    def _event_id_of_key(self, key: str) -> str:
+        mentions = self.host.mentions()
+        if mentions.empty:
+            return ""
+        match = mentions.loc[mentions["mention_key"] == key, "event_id"]
+        return str(match.iloc[0]) if len(match) else ""
+
+    def _show_history(self, rows: pd.DataFrame) -> None:
+        library = self.host.library()
+        if library is None or len(rows) != 1:
+            self.history_view.show_placeholder(
+                "Select one event to see what was changed in it." if len(rows) > 1 else
+                "Select an event to see what was changed in it.")
+            return
+        event = rows.iloc[0]
+        mentions = self.host.mentions()
+        keys = [str(event["event_key"])]
+        if not mentions.empty:
+            mine = mentions[mentions["event_id"] == event["event_id"]]
+            keys = list(dict.fromkeys(keys + [str(k) for k in mine["mention_key"]]))
+        try:
+            edits = library.edits_frame(keys)
+        except TimelineError as e:
+            self.history_view.show_placeholder(str(e))
+            return
+        # Merges name the event they point at by one of its mentions: label those by its summary.
+        groups = edits[edits["field"] == "group"]
+        pointed = set(groups["old_value"]) | set(groups["new_value"])
+        labels: dict[str, str] = {}
+        if pointed and not mentions.empty:
+            named = mentions[mentions["mention_key"].isin(pointed)]
+            labels = dict(zip(named["mention_key"].astype(str), named["summary"].astype(str)))
+        state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
+        origin = str(event["origin"])
+        state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
+            origin, origin.capitalize().replace("event_type", "event type").replace("organizations", "organisations")))
+        self.history_view.set_country_names(self._names_for_dialog()[0])
+        self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels,
+                                       " · ".join(state))
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack.canUndo() else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack.canRedo() else "&Redo")
+
+    def _refs(self, rows: pd.DataFrame) -> list[EventRef]:
+        return [EventRef.from_row(r) for _i, r in rows.iterrows()]
+
+    def _names_for_dialog(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        if self._names is None:
+            from timeline_app.core.extract.cameo import CameoTable
+            from timeline_app.core.extract.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.default()
+            roots = {c: v.name for c, v in CameoTable.default().codes.items() if len(c) == 2}
+            self._names = (gazetteer.countries(), gazetteer.organizations(), roots)
+        return self._names
+
+    def _run(self, title: str, action: Callable[[], object]) -> bool:
+        """Run a curation step; a TimelineError becomes one message titled `title` (and False)."""
+        try:
+            action()
+        except TimelineError as e:
+            self.host.show_message(title, str(e))
+            return False
+        return True
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_undo_action_triggered(self) -> None:
+        self._run("Cannot undo", self.curator.undo)
+
+    def _on_redo_action_triggered(self) -> None:
+        self._run("Cannot redo", self.curator.redo)
+
+    def _on_edit_action_triggered(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            return
+        self._open_dialog(EventEditDialog(rows.iloc[0].to_dict(), *self._names_for_dialog(), parent=self.host.widget))
+        self._edit_target = EventRef.from_row(rows.iloc[0])
+
+    def _on_add_action_triggered(self) -> None:
+        evidence = self.host.reader_evidence()
+        rows = self._selected_rows()
+        default = None
+        if len(rows):
+            default = dt.date.fromisoformat(str(rows["date_start"].iloc[0]))
+        dialog = EventEditDialog(None, *self._names_for_dialog(), parent=self.host.widget,
+                                 evidence=evidence.text if evidence else "",
+                                 source=evidence.title if evidence else "", default_date=default)
+        self._open_dialog(dialog)
+        self._add_evidence = evidence
+
+    def _open_dialog(self, dialog: EventEditDialog) -> None:
+        if self.edit_dialog is not None:
+            self.edit_dialog.close()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: self._on_edit_dialog_accepted(d))
+        dialog.finished.connect(lambda _r, d=dialog: self._on_edit_dialog_finished(d))
+        self.edit_dialog = dialog
+        dialog.open()  # window-modal, not blocking: the event loop keeps running
+
+    def _on_edit_dialog_finished(self, dialog: EventEditDialog) -> None:
+        if self.edit_dialog is dialog:
+            self.edit_dialog = None
+
+    def _on_edit_dialog_accepted(self, dialog: EventEditDialog) -> None:
+        if dialog.is_new:
+            evidence = self._add_evidence
+            values = dialog.values()
+            if values.get("verified") != "1":
+                values.pop("verified", None)
+
+            def add() -> None:
+                key = self.curator.add_event(
+                    values, evidence.article_id if evidence else None, evidence.text if evidence else "",
+                    evidence.start if evidence else 0, evidence.end if evidence else 0, dialog.note())
+                self._pending_key = key
+
+            if self._run("Cannot add the event", add):
+                self.refresh()
+            return
+        event = self._edit_target
+        if event is not None:
+            self._run("Cannot save the changes", lambda: self.curator.edit_event(event, dialog.changes()))
+
+    def _on_verify_action_triggered(self) -> None:
+        self._set_flag("verified", "Cannot mark the events")
+
+    def _on_hide_action_triggered(self) -> None:
+        self._set_flag("hidden", "Cannot hide the events")
+
+    def _set_flag(self, field: str, title: str) -> None:
+        rows = self._selected_rows()
+        if rows.empty:
+            return
+        current = rows[field].astype(bool)
+        value = not bool(current.all())  # all set: unset them; otherwise set them all
+        events = list(zip(self._refs(rows), current.tolist()))
+        done = self._run(title, lambda: self.curator.set_flag(events, field, value))
+        if done and field == "hidden" and value and not self.show_hidden_action.isChecked():
+            n = int((~current).sum())
+            self.host.show_status(f"{'Event' if n == 1 else f'{n} events'} hidden. Show them with "
+                                  f"{self.show_hidden_action.text().replace('&', '')} "
+                                  f"({self.show_hidden_action.shortcut().toString()}); undo with "
+                                  f"{self.undo_action.shortcut().toString()}.")
+
+    def _on_delete_action_triggered(self) -> None:
+        rows = self._selected_rows()
+        if rows.empty:
+            return
+        events = [(ref, False) for ref in self._refs(rows)]
+        if not self._run("Cannot delete the events", lambda: self.curator.set_flag(events, "deleted", True)):
+            return
+        n = len(events)
+        self.host.show_status(f"Deleted {'the event' if n == 1 else f'{n} events'}; undo with "
+                              f"{self.undo_action.shortcut().toString()}.")
+
+    def _on_merge_action_triggered(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) < 2:
+            return
+        refs = self._refs(rows)
+        if self._run("Cannot merge the events", lambda: self.curator.merge(refs)):
+            self._pending_key = refs[0].event_key
+            self.refresh()
+
+    def _on_split_action_triggered(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            return
+        ref = self._refs(rows)[0]
+
+        def split() -> None:
+            if not self.curator.split(ref):
+                self.host.show_status("This event was not merged by hand: there is nothing to split.")
+
+        self._run("Cannot split the event", split)
+
+    def _on_deleted_action_triggered(self) -> None:
+        library = self.host.library()
+        if library is None:
+            return
+        try:
+            with wait_cursor():
+                events = deleted_events(library)
+        except TimelineError as e:
+            self.host.show_message("Cannot list the deleted events", str(e))
+            return
+        if self.deleted_dialog is not None:
+            self.deleted_dialog.close()
+        dialog = DeletedEventsDialog(events, self.host.widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: self._on_deleted_dialog_accepted(d))
+        dialog.finished.connect(lambda _r, d=dialog: self._on_deleted_dialog_finished(d))
+        self.deleted_dialog = dialog
+        dialog.open()
+
+    def _on_deleted_dialog_finished(self, dialog: DeletedEventsDialog) -> None:
+        if self.deleted_dialog is dialog:
+            self.deleted_dialog = None
+
+    def _on_deleted_dialog_accepted(self, dialog: DeletedEventsDialog) -> None:
+        events = [(EventRef.from_row(row), True) for _i, row in dialog.chosen().iterrows()]
+        if self._run("Cannot restore the events", lambda: self.curator.set_flag(events, "deleted", False)):
+            n = len(events)
+            self.host.show_status(f"{'The event is' if n == 1 else f'{n} events are'} back.")
+
+    def _on_show_hidden_action_toggled(self, checked: bool) -> None:
+        self.host.set_show_hidden(checked)
+
+    def _on_reextract_action_triggered(self) -> None:
+        path = self.host.library_path()
+
+        def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> int:
+            from timeline_app.core.pipeline import reextract
+
+            return reextract(path, progress, cancel)
+
+        worker = TaskWorker(job, "re-extracting the library")
+        self.host.run_job(worker, self._on_reextract_done)
+
+    def _on_reextract_done(self, n: int) -> None:
+        self.host.reload()
+        library = self.host.library()
+        total = library.article_count() if library is not None else n
+        if n < total:  # cancelled: what was done is kept, the rest keeps its earlier extraction
+            self.host.show_status(f"Re-extraction stopped after {n} of {total} articles; your corrections "
+                                  "were kept.")
+            return
+        self.host.show_status(f"Events extracted again from {n} article{'s' if n != 1 else ''}; "
+                              "your corrections were kept.")
