@@ -5,7 +5,7 @@ Usage: python benchmarks/merge.py [--library LIB] [--assign MODULE:FUNCTION] [--
 
 Extracts every article of the evaluation set into a temporary library (core.pipeline.import_inputs,
 as `python main.py extract` does), matches each gold mention to the system mention whose span
-overlaps it in the same article, and prints pairwise and B-cubed precision, recall and F1 over the
+overlaps it most in the same article, and prints pairwise and B-cubed precision, recall and F1 over the
 gold mentions (dev, held-out, all), the gold events with two or more mentions that came out as one
 event, and the near-miss groups whose events stayed apart. The last line is one JSON object.
 
