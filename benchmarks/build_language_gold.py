@@ -14,7 +14,8 @@ Each source starts with a header (file, published, style, heldout) and a line "-
 writes the plain text (markup removed) and the gold with offsets into it, checks that a full date
 whose surface names a weekday falls on that weekday, and lists every mention for review.
 
-Usage: python benchmarks/build_language_gold.py fr es pt [--quiet]
+Usage: python benchmarks/build_language_gold.py fr es pt [--quiet] [--unmarked]
+(--unmarked lists words outside the marks that may be dates, for review.)
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def parse_source(path: Path) -> tuple[dict, str, list[dict]]:
         surface, spec, countries = m.group(1), m.group(2).strip(), m.group(3)
         codes = sorted({c.strip() for c in countries.split(",") if c.strip()})
         first = surface.split()[0].lower()
-        if first in PREPOSITIONS or first.startswith(("d'", "d’", "l'an", "l’an")) and first in ("d'", "d’"):
+        if first in PREPOSITIONS:
             print(f"{path.name}: span starts with a preposition: {surface!r}")
         gold.append({"start": length, "end": length + len(surface), "surface": surface,
                      "value": resolve(spec, pub), "countries": codes})
