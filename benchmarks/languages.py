@@ -23,6 +23,7 @@ The last line is the same figures as JSON.
 
 from __future__ import annotations
 
+import re
 import argparse
 import datetime as dt
 import json
@@ -37,6 +38,9 @@ sys.path.insert(0, str(ROOT))
 from timeline_app.core.ingest import iter_articles  # noqa: E402
 from timeline_app.core.models import Article  # noqa: E402
 from timeline_app.core.pipeline import process_article  # noqa: E402
+
+# Language sets live in folders named by their ISO 639-1 code; other sets (merge, countries) do not.
+LANGUAGE_FOLDER = re.compile(r"[a-z]{2}")
 
 DATA = HERE / "data"
 SAMPLES = ROOT / "resources" / "samples"
@@ -144,7 +148,7 @@ def speeds(sets: dict[str, list[tuple[Path, dt.date | None]]], repeat: int) -> d
 
 
 def language_folders(wanted: list[str]) -> list[Path]:
-    folders = sorted(p.parent for p in DATA.glob("*/gold.json"))
+    folders = sorted(p.parent for p in DATA.glob("*/gold.json") if LANGUAGE_FOLDER.fullmatch(p.parent.name))
     if wanted:
         folders = [f for f in folders if f.name in wanted]
         missing = set(wanted) - {f.name for f in folders}

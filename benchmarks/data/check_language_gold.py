@@ -25,6 +25,9 @@ from pathlib import Path
 
 import pycountry
 
+# Language sets live in folders named by their ISO 639-1 code; other sets (merge, countries) do not.
+LANGUAGE_FOLDER = re.compile(r"[a-z]{2}")
+
 HERE = Path(__file__).resolve().parent
 MIN_ARTICLES = 13
 MIN_MENTIONS = 85
@@ -200,7 +203,7 @@ def main(argv: list[str]) -> int:
     if argv:
         folders = [Path(a) if Path(a).is_dir() else HERE / a for a in argv]
     else:
-        folders = sorted(p.parent for p in HERE.glob("*/gold.json"))
+        folders = sorted(p.parent for p in HERE.glob("*/gold.json") if LANGUAGE_FOLDER.fullmatch(p.parent.name))
     if not folders:
         print(f"no language folder with a gold.json under {HERE}")
         return 1
