@@ -21,8 +21,10 @@ import pycountry
 DATA = Path(__file__).resolve().parent / "data" / "countries"
 KINDS = (1, 2, 3, 4, 5)
 GENRES = ("statement", "wire", "analysis")
-# TIMEX3 values of placeable dates: day, month, year, week, weekend, quarter, season, half, decade.
-VALUE = re.compile(r"\d{4}(-\d\d(-\d\d)?|-W\d\d(-WE)?|-Q[1-4]|-(SP|SU|FA|WI)|-H[12])?|\d{3}X")
+# TIMEX3 values of placeable dates: time of day, day, month, year, week, weekend, quarter, season,
+# half, decade.
+VALUE = re.compile(r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d|TMO|TAF|TEV|TNI)?)?|-W\d\d(-WE)?|-Q[1-4]|-(SP|SU|FA|WI)|-H[12])?"
+                   r"|\d{3}X")
 ORG_CODE = re.compile(r"[A-Z][A-Z0-9_]*")
 WEEKDAYS = [name.lower() for name in calendar.day_name]
 ISO3 = frozenset(c.alpha_3 for c in pycountry.countries)
@@ -58,8 +60,9 @@ class GoldText:
 def _real_date(value: str) -> bool:
     """False for a well-formed value that names no real day, month or week (2024-13, 2023-02-30, 2024-W54)."""
     try:
-        if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value):
-            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+        if re.match(r"\d{4}-\d\d(-\d\d)?($|T)", value):
+            day = value.split("T")[0]
+            dt.date.fromisoformat(day if len(day) == 10 else day + "-01")
         elif m := re.match(r"(\d{4})-W(\d\d)", value):
             dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
     except ValueError:
@@ -88,8 +91,8 @@ def _check_mention(text: str, published: dt.date, g: dict) -> list[str]:
     if not isinstance(kinds, list) or any(k not in KINDS for k in kinds) or kinds != sorted(set(kinds)):
         problems.append(f"kinds {kinds!r}: a sorted list of distinct numbers 1-5")
     weekday = str(surface).lower().removeprefix("on ").strip()
-    if weekday in WEEKDAYS and VALUE.fullmatch(value) and len(value) == 10:
-        day = dt.date.fromisoformat(value)
+    if weekday in WEEKDAYS and VALUE.fullmatch(value) and len(value.split("T")[0]) == 10:
+        day = dt.date.fromisoformat(value.split("T")[0])
         if WEEKDAYS[day.weekday()] != weekday or abs((day - published).days) > 7:
             problems.append(f"{surface!r} resolved to {value}, a {day:%A} {(day - published).days:+d} days "
                             f"from publication ({published})")
