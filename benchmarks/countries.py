@@ -6,15 +6,15 @@ Each text goes through the path of `python main.py extract TEXT --published DATE
 then pipeline.process_article, then the rows of the mentions CSV (store.mention_rows). The article
 also carries the gold file's url and source, as a web page or feed would. System mentions are matched
 to gold mentions one-to-one by overlapping span (largest overlap first). Printed for dev, held-out and
-all texts, overall, for plain mentions and per error kind 1-5:
+all texts:
   date value recall   gold mentions matched by a system mention with the same value (a time of day
                       compared by its date, as the date scorer's DATE+TIME row does) / gold mentions
   mention precision   system mentions matched to a gold mention / system mentions (overall rows only)
   country R / P       micro over country labels on matched mentions: |gold & system| / |gold|, / |system|
   exact               matched mentions whose country set equals the gold set
+  baseline R / P      the same, with every country the gazetteer finds in the date's sentence
 Rows: all mentions; all but the group mentions (kind 4 carries a third of the country labels); plain
 mentions (no error kind); each error kind (a mention with several kinds counts in each).
-  baseline R / P      the same, with every country the gazetteer finds in the date's sentence
 The last line is a JSON object with every figure.
 """
 

@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,7 +90,7 @@ def _check_mention(text: str, published: dt.date, g: dict) -> list[str]:
     if not isinstance(kinds, list) or any(k not in KINDS for k in kinds) or kinds != sorted(set(kinds)):
         problems.append(f"kinds {kinds!r}: a sorted list of distinct numbers 1-5")
     weekday = str(surface).lower().removeprefix("on ").strip()
-    if weekday in WEEKDAYS and VALUE.fullmatch(value) and len(value.split("T")[0]) == 10:
+    if weekday in WEEKDAYS and VALUE.fullmatch(value) and _real_date(value) and len(value.split("T")[0]) == 10:
         day = dt.date.fromisoformat(value.split("T")[0])
         if WEEKDAYS[day.weekday()] != weekday or abs((day - published).days) > 7:
             problems.append(f"{surface!r} resolved to {value}, a {day:%A} {(day - published).days:+d} days "
