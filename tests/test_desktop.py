@@ -39,9 +39,9 @@ def test_install_then_uninstall_through_the_command_line(tmp_path):
         assert f"installed {path}" in out.stdout
     values = read_entry(entry)
     assert values["Name"] == "Diplomatic Timeline" and values["Icon"] == "diplomatic-timeline"
-    # The desktop gets a command that starts this installation, whatever PATH it has.
-    assert values["Exec"].endswith(" %F")
-    assert Path(values["TryExec"]).is_absolute()
+    # The desktop gets a command that starts this very installation, whatever PATH it has.
+    assert values["Exec"] == desktop.exec_value(desktop.launch_command())
+    assert values["TryExec"] == desktop.launch_command()[0]
     assert svg.read_bytes() == (paths.ICONS / "diplomatic-timeline.svg").read_bytes()
 
     out = run_cli("--uninstall-desktop-entry", data_home=data_home)
@@ -49,6 +49,16 @@ def test_install_then_uninstall_through_the_command_line(tmp_path):
     assert not entry.exists() and not svg.exists() and not png.exists() and not metainfo.exists()
     assert run_cli("--uninstall-desktop-entry", data_home=data_home).stdout.strip() == \
         "no desktop entry was installed"
+
+
+def test_the_launcher_beside_the_interpreter_is_preferred(monkeypatch, tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    monkeypatch.setattr(sys, "executable", str(bin_dir / "python"))
+    # A checkout, as these tests run: its main.py works from any folder, `-m timeline_app` would not.
+    assert desktop.launch_command() == [str(bin_dir / "python"), str(ROOT / "main.py")]
+    (bin_dir / "diplomatic-timeline").write_text("#!/bin/sh\n", encoding="utf-8")
+    assert desktop.launch_command() == [str(bin_dir / "diplomatic-timeline")]
 
 
 def test_exec_quotes_paths_as_the_desktop_entry_spec_asks():

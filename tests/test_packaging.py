@@ -14,9 +14,9 @@ import timeline_app
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*cmd: str | Path, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
+def run(*cmd: str | Path, cwd: Path, timeout: int = 300, **extra_env: str) -> subprocess.CompletedProcess:
     # PYTHONPATH would let the checkout in: only what pip installed may be imported.
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")} | extra_env
     return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=timeout)
 
@@ -66,3 +66,13 @@ def test_installed_commands_extract_and_tell_their_version(installed, tmp_path):
                 [bin_dir / "python", "-m", "timeline_app", "--version"]):
         out = run(*cmd, cwd=tmp_path)
         assert out.returncode == 0 and out.stdout.strip() == expected, (cmd, out.stdout, out.stderr)
+
+
+@pytest.mark.slow
+def test_installed_desktop_entry_starts_the_installed_launcher(installed, tmp_path):
+    out = run(installed / "bin" / "diplomatic-timeline", "--install-desktop-entry", cwd=tmp_path,
+              XDG_DATA_HOME=str(tmp_path / "share"))
+    assert out.returncode == 0, out.stderr
+    entry = (tmp_path / "share" / "applications" / "diplomatic-timeline.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={installed / 'bin' / 'diplomatic-timeline'} %F\n" in entry
+    assert (tmp_path / "share" / "metainfo" / "diplomatic-timeline.metainfo.xml").is_file()

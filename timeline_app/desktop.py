@@ -31,15 +31,17 @@ def launch_command() -> list[str]:
     """How the desktop should start the GUI of this very installation, as absolute paths.
 
     The desktop session does not see the PATH of a shell (pipx's ~/.local/bin often missing), so
-    the entry names the launcher beside this interpreter (a venv or pipx), the bundle's executable,
-    or this interpreter with -m.
+    the entry names the bundle's executable, the launcher beside this interpreter (a venv or pipx),
+    this interpreter with -m for an installed package, or the checkout's main.py.
     """
     if getattr(sys, "frozen", False):
         return [sys.executable]
     beside = Path(sys.executable).parent / GUI_COMMAND
     if beside.is_file():
         return [str(beside)]
-    return [sys.executable, "-m", "timeline_app"]
+    if paths.INSTALLED:
+        return [sys.executable, "-m", "timeline_app"]
+    return [sys.executable, str(paths.CHECKOUT / "main.py")]
 
 
 def exec_value(command: list[str]) -> str:
