@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import logging
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from timeline_app import __version__
+from timeline_app import __version__, desktop
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,15 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                    help="publication date for the articles opened from the command line")
     p.add_argument("--version", action="version", version=f"Diplomatic Timeline {__version__}")
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop-entry", action="store_true",
+                         help="add the app to the desktop's menu (.desktop entry, icons, metainfo under "
+                              "$XDG_DATA_HOME, default ~/.local/share) and exit")
+    desktop.add_argument("--uninstall-desktop-entry", action="store_true",
+                         help="remove what --install-desktop-entry added and exit")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="start as usual, wait until the timeline shows events, print how many and how "
+                        "long it took, and quit (exit status 1 when none came)")
     return p
 
 
@@ -116,9 +126,29 @@ def main(argv: list[str] | None = None) -> int:
     except TimelineError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_NOTHING_READ
+    if opts.install_desktop_entry or opts.uninstall_desktop_entry:
+        return _run_desktop_entry(opts.install_desktop_entry)
     from timeline_app.gui.app import run_gui
 
-    return run_gui(opts.paths, opts.library, opts.published)
+    on_window = None
+    if opts.smoke_test:
+        from timeline_app.gui.smoke import SmokeTest  # Qt: only once the GUI starts
+
+        on_window = functools.partial(SmokeTest, report=print)
+    return run_gui(opts.paths, opts.library, opts.published, on_window=on_window)
+
+
+def _run_desktop_entry(install: bool) -> int:
+    try:
+        files = desktop.install_desktop_entry() if install else desktop.uninstall_desktop_entry()
+    except TimelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    for path in files:
+        print(f"{'installed' if install else 'removed'} {path}")
+    if not install and not files:
+        print("no desktop entry was installed")
+    return EXIT_OK
 
 
 class _ProgressLine:

@@ -19,3 +19,7 @@ class LibraryError(TimelineError):
 
 class ExportError(TimelineError):
     """An export file cannot be written."""
+
+
+class DesktopEntryError(TimelineError):
+    """The desktop launcher files (entry, metainfo, icons) cannot be installed or removed."""

@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = ROOT / "resources"
+APP_NAME = "DiplomaticTimeline"
+
+# A checkout keeps resources/ and packaging/ beside the package; an installed wheel or a bundle
+# carries them as package data in timeline_app/resources (pyproject.toml maps them there).
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _package_resources() -> Path | None:
+    """timeline_app/resources when the package carries its data (wheel, PyInstaller bundle), else None."""
+    carried = resources.files("timeline_app") / "resources"
+    # A zip import would give a Traversable that is not a Path: the loaders need real files.
+    if isinstance(carried, Path) and carried.is_dir():
+        return carried
+    return None
+
+
+_CARRIED = _package_resources()
+INSTALLED = _CARRIED is not None
+RESOURCES = _CARRIED if _CARRIED is not None else CHECKOUT / "resources"
 SAMPLES = RESOURCES / "samples"
 TEMPORAL = RESOURCES / "temporal"
 INGEST = RESOURCES / "ingest"
-
-APP_NAME = "DiplomaticTimeline"
+ICONS = RESOURCES / "icons"
+# The .desktop entry and AppStream metainfo live in packaging/linux/ where packagers look for them.
+LINUX_DESKTOP = RESOURCES / "linux" if _CARRIED is not None else CHECKOUT / "packaging" / "linux"
 
 
 def resource(*parts: str) -> Path:

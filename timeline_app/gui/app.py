@@ -8,6 +8,14 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Callable
+
+from timeline_app.desktop import APP_ID as DESKTOP_ID
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+    from timeline_app.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -36,35 +44,16 @@ def _library_to_open(library: Path | None, settings: object) -> Path:
     return paths.default_library_path()
 
 
-def app_icon() -> "QIcon":  # noqa: F821 - PySide6 is imported lazily
-    """The window icon, drawn rather than shipped: a time axis with three events, one a span."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+def app_icon() -> QIcon:
+    """The window icon: resources/icons' SVG, with the PNGs rendered from it for the usual sizes."""
+    from PySide6.QtGui import QIcon
 
-    icon = QIcon()
-    for size in (16, 32, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = size / 64
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#1f4e79"))
-        p.drawRoundedRect(QRectF(2 * s, 2 * s, 60 * s, 60 * s), 12 * s, 12 * s)
-        axis = QPen(QColor("#dfe9f3"), max(1.0, 3 * s))
-        p.setPen(axis)
-        p.drawLine(int(10 * s), int(48 * s), int(54 * s), int(48 * s))
-        for x in (16, 32, 48):
-            p.drawLine(int(x * s), int(44 * s), int(x * s), int(52 * s))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#ffb74d"))
-        p.drawRoundedRect(QRectF(11 * s, 31 * s, 26 * s, 7 * s), 3 * s, 3 * s)
-        p.setBrush(QColor("#8fc1ef"))
-        p.drawRoundedRect(QRectF(27 * s, 14 * s, 26 * s, 7 * s), 3 * s, 3 * s)
-        p.setBrush(QColor("#ffffff"))
-        p.drawEllipse(QRectF(42 * s, 29 * s, 10 * s, 10 * s))
-        p.end()
-        icon.addPixmap(pixmap)
+    from timeline_app import paths
+
+    # The PNGs also stand in where Qt's SVG icon engine plugin is missing (a trimmed bundle).
+    icon = QIcon(str(paths.ICONS / "diplomatic-timeline.svg"))
+    for png in sorted(paths.ICONS.glob("diplomatic-timeline-*.png")):
+        icon.addFile(str(png))
     return icon
 
 
@@ -93,8 +82,13 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -> int:
-    """Start the window; open `paths` (or, on a first start with an empty library, the samples)."""
+def run_gui(paths: list[str], library: Path | None, published: dt.date | None,
+            on_window: Callable[[MainWindow], object] | None = None) -> int:
+    """Start the window; open `paths` (or, on a first start with an empty library, the samples).
+
+    `on_window` is given the shown window and may watch it (--smoke-test); what it returns is kept
+    alive until the application quits.
+    """
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -105,11 +99,13 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -
     app.setApplicationName(app_paths.APP_NAME)
     app.setOrganizationName(app_paths.APP_NAME)
     app.setApplicationDisplayName("Diplomatic Timeline")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland ties the window to the .desktop entry (and its icon) by this
     app.setWindowIcon(app_icon())
     install_excepthook()
     settings = QSettings()
     window = MainWindow(_library_to_open(library, settings), settings)
     window.show()
+    _watcher = on_window(window) if on_window is not None else None  # noqa: F841 - kept alive until exec returns
     if paths:
         QTimer.singleShot(0, lambda: window.open_inputs(list(paths), published))
     else:
