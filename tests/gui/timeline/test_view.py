@@ -13,7 +13,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.errors import ExportError
-from timeline_app.gui.timeline.painter import AXIS_H, HEADER_W, Theme
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W
+from timeline_app.gui.timeline.theme import Theme
 from timeline_app.gui.timeline.view import TimelineView
 
 ROWS = [
@@ -535,13 +536,13 @@ def test_panning_a_cached_view_draws_what_a_fresh_frame_draws(qtbot, first: str,
     v.zoom_to_date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     _pixels(canvas)
     for dx in (3.0, 3.4, -250.0, 620.0, -37.6, 5000.0, -5000.0, -700.0, 400.0):
-        drawn = canvas.layer.areas_drawn
+        drawn = canvas.painter.cached.areas_drawn
         canvas.set_viewport(canvas.vp.panned(dx))
         cached = _pixels(canvas)
         if abs(dx) < 5:
-            assert canvas.layer.areas_drawn - drawn <= 2, "a small pan draws a strip at most, not the view"
+            assert canvas.painter.cached.areas_drawn - drawn <= 2, "a small pan draws a strip at most, not the view"
         assert (cached == _without_layer(canvas)).all(), f"pan by {dx}: the layer differs from a direct frame"
-        canvas.layer.invalidate()
+        canvas.painter.cached.invalidate()
         canvas._static_key = canvas._direct_key = None
         fresh = _pixels(canvas)
         assert (cached == fresh).all(), f"pan by {dx}: {int((cached != fresh).sum())} pixels differ"
@@ -594,7 +595,7 @@ def test_hover_rings_the_event_in_each_of_its_lanes_over_the_cached_layer(view: 
     canvas = view.canvas
     canvas.set_viewport(canvas.vp.panned(2.0))  # panning at one scale: the frames come from the layer
     before = _pixels(canvas)
-    assert canvas.layer.key is not None
+    assert canvas.painter.cached.key is not None
     assert (before == _without_layer(canvas)).all()  # four lanes and empty space under them
     idx = view._data.index_of("e1")
     items = canvas._items

@@ -190,6 +190,27 @@ class TimelineData:
             return self.colour_mode
         return "event_type" if self.lane_mode == "country" else "country"
 
+    @property
+    def colour_is_lane(self) -> bool:
+        """Country lanes coloured by country: the lane headers carry the colours, no legend is needed."""
+        return self.lane_mode == "country" and self.effective_colour_mode == "country"
+
+    def lane_colours(self) -> dict[int, int]:
+        """Colour index of each lane id, for when the colours are the lanes."""
+        idx = {k: i for i, k in enumerate(self.colour_keys)}
+        return {lane: idx.get(key, 0) for lane, key in enumerate(self.lane_keys)}
+
+    def legend_entries(self, country_names: dict[str, str]) -> list[tuple[int, str]]:
+        """(colour index, label) of the colour key, unless the lanes already say it."""
+        if self.colour_is_lane or not self.colour_keys:
+            return []
+        mode = self.effective_colour_mode
+        if mode == "event_type" and self.lane_mode == "event_type":
+            return []
+        if mode == "event_type":
+            return [(i, k or "Unclassified") for i, k in enumerate(self.colour_keys)]
+        return [(i, country_names.get(k, k) if k else "No country") for i, k in enumerate(self.colour_keys)]
+
     def _lane_column(self) -> ListColumn:
         if self.lane_mode == "country":
             return self._countries

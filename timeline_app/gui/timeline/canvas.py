@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from timeline_app.core.timeline import timescale as ts
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.gui.timeline.layer import EventLayer
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, PaintState, cluster_capacity
+from timeline_app.core.timeline.scene import FrameItems
 from timeline_app.core.timeline.tooltip import event_tooltip
-from timeline_app.gui.timeline.painter import (
-    AXIS_H, HEADER_W, FrameItems, PaintState, Theme, TimelinePainter, cluster_capacity, today_days,
-)
+from timeline_app.gui.timeline.painter import TimelinePainter
+from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,6 @@ class TimelineCanvas(QWidget):
         self._hover_cluster = -1
         self._items = FrameItems.empty()
         self._static: QPixmap | None = None
-        self.layer = EventLayer()  # the events on screen, kept while the view pans
         self._rows_scale: tuple[float, int] | None = None  # scale and data of the last frame's lane rows
         self._static_key: tuple | None = None
         self._direct_key: tuple | None = None  # view last drawn straight onto the widget
@@ -155,7 +154,7 @@ class TimelineCanvas(QWidget):
             # A new view (pan, zoom, data): draw straight onto the widget, the cheapest path. Only
             # a second paint of the same view (hover, selection) pays for a cached static layer.
             p = QPainter(self)
-            self._after_frame(self.painter.paint(p, state, theme, self.layer), key)
+            self._after_frame(self.painter.paint(p, state, theme, cached=True), key)
             self._overlay(p, theme)
             p.end()
             self._direct_key = key if not self.painter.incomplete else None
@@ -166,7 +165,7 @@ class TimelineCanvas(QWidget):
             pm = QPixmap(*size)
             pm.setDevicePixelRatio(dpr)
         sp = QPainter(pm)
-        self._after_frame(self.painter.paint(sp, state, theme, self.layer), key)
+        self._after_frame(self.painter.paint(sp, state, theme, cached=True), key)
         sp.end()
         self._static = pm
         self._static_key = self._direct_key = key if not self.painter.incomplete else None
@@ -256,7 +255,7 @@ class TimelineCanvas(QWidget):
         return int(self.data.o_event[it.occ[i]]), -1
 
     def cluster_range(self, cluster: int) -> tuple[float, float] | None:
-        lc = getattr(self._items, "lc", None)  # the level cache the frame was drawn from
+        lc = self._items.lc  # the level cache the frame was drawn from
         if lc is None:
             return None
         cl = lc.clusters
@@ -266,7 +265,7 @@ class TimelineCanvas(QWidget):
 
     def tooltip_html(self, event: int, occ: int = -1) -> str:
         """The hover text of an event (`occ`: the occurrence under the mouse, whose bar may list several)."""
-        lc = getattr(self._items, "lc", None) if self._items.capacity else None
+        lc = self._items.lc if self._items.capacity else None
         return event_tooltip(self.data, event, self.country_names, lc, occ)
 
     # -- mouse ---------------------------------------------------------------------------------
@@ -400,7 +399,7 @@ class TimelineCanvas(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._static_key = self._direct_key = None  # light/dark switch: redraw with the new colours
-            self.layer.invalidate()
+            self.painter.cached.invalidate()
             self.update()
         super().changeEvent(event)
 
@@ -504,3 +503,9 @@ class TimelineCanvas(QWidget):
         self.viewport_changed.emit()
         self.scroll_changed.emit()
         super().resizeEvent(event)
+
+
+def today_days() -> float:
+    """Now, in timeline days (local date and time of day)."""
+    now = dt.datetime.now()
+    return ts.date_to_days(now.date()) + (now.hour + now.minute / 60.0) / 24.0

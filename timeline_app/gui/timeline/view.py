@@ -42,12 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.timeline.data import LANE_MODES, TimelineData
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline.canvas import TimelineCanvas
-from timeline_app.core.timeline.data import LANE_MODES, TimelineData
 from timeline_app.gui.timeline.export import export_timeline
 from timeline_app.gui.timeline.overview import TimelineOverview
-from timeline_app.gui.timeline.painter import AXIS_H, HEADER_W, cluster_capacity
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class TimelineView(QWidget):
         self._data.set_events(df)
         self.canvas.selected = self._data.index_of(selected) if selected else -1
         self.canvas.hovered = -1
-        self.canvas.painter.texts.clear()
+        self.canvas.painter.clear_texts()
         self.canvas.set_scroll_y(0)
         self._refresh()
         self.fit_all()
