@@ -12,8 +12,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.errors import ExportError
+from timeline_app.core.daycount import days_from_civil
+from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W
+from timeline_app.core.timeline.viewport import zoom_level
+from timeline_app.errors import ExportError
 from timeline_app.gui.timeline.theme import Theme
 from timeline_app.gui.timeline.view import TimelineView
 
@@ -411,14 +414,11 @@ def test_lanes_scroll_with_shift_wheel_and_the_scroll_bar(qtbot) -> None:
 
 def test_a_level_computed_around_the_view_matches_the_whole() -> None:
     """Level caches cover a window of a few view widths; inside the view they equal a full computation."""
-    from timeline_app.core.timeline.data import TimelineData
-    from timeline_app.core.timeline import timescale as ts
-
     data = TimelineData()
     data.set_events(_many(20_000, seed=4))
-    t0 = float(ts.days_from_civil(1999, 3, 1))
+    t0 = float(days_from_civil(1999, 3, 1))
     for span, capacity in ((20.0, 4), (400.0, 3), (3000.0, 2)):
-        level = ts.zoom_level(1400 / span)
+        level = zoom_level(1400 / span)
         whole = data._compute_level(level, capacity, -np.inf, np.inf)
         part = data.level(level, capacity, t0, t0 + span)
         assert part.lo > -np.inf

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.timeline.clusters import Clusters, cluster_bins
 from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
 from timeline_app.core.timeline.density import DensityBands
+from timeline_app.core.timeline.stacking import Stacking, block_ids
+from timeline_app.core.timeline.viewport import level_px_per_day, prefix_max
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +47,12 @@ class LevelCache:
     lo: float  # the time window computed (days; -inf/inf for everything)
     hi: float
     is_point: np.ndarray  # per occurrence
-    clusters: ts.Clusters
+    clusters: Clusters
     occ_cluster: np.ndarray  # per occurrence: cluster id or -1
     point_pos: np.ndarray  # per occurrence: position in point_stacking or -1
-    point_stacking: ts.Stacking
+    point_stacking: Stacking
     span_pos: np.ndarray  # per occurrence: its span group (same lane and period) or -1
-    span_stacking: ts.Stacking  # over span groups
+    span_stacking: Stacking  # over span groups
     span_members: np.ndarray  # occurrences of span groups, group after group
     span_group_first: np.ndarray  # group g is span_members[first[g]:first[g + 1]]
     span_mixed: np.ndarray  # per group: members of several colours
@@ -108,8 +111,8 @@ class TimelineData:
         self._id_index = {eid: i for i, eid in enumerate(self.event_ids.tolist())}
         start = factorized_days(self.df, "date_start")
         end = factorized_days(self.df, "date_end")
-        end = np.where(end == ts.MISSING_DAY, start, end)
-        self.placed = start != ts.MISSING_DAY
+        end = np.where(end == MISSING_DAY, start, end)
+        self.placed = start != MISSING_DAY
         end = np.maximum(end, start)
         self.start = np.where(self.placed, start, 0)
         self.end_written = np.where(self.placed, end + 1, 1)  # exclusive, as resolved
@@ -131,7 +134,7 @@ class TimelineData:
         if self.open_end.any() and "publication_date" in self.df.columns:
             # "Since 2011" runs until the article was written: draw it that far, fading out.
             published = factorized_days(self.df, "publication_date")
-            longer = self.open_end & self.placed & (published != ts.MISSING_DAY) & (published + 1 > self.end)
+            longer = self.open_end & self.placed & (published != MISSING_DAY) & (published + 1 > self.end)
             self.end[longer] = published[longer] + 1
         self._countries = ListColumn(column(self.df, "countries", ""), upper=True)
         type_codes, type_uniques = pd.factorize(pd.Series(column(self.df, "event_type", ""), dtype=object))
@@ -265,7 +268,7 @@ class TimelineData:
         # A day is drawn at noon; a period shown as a point sits at its middle.
         self.o_centre = (self.o_start + self.o_end) / 2.0
         self.o_alpha = self.alpha_level[self.o_event]
-        self.o_end_max = ts.prefix_max(self.o_end)
+        self.o_end_max = prefix_max(self.o_end)
         order_lc = np.lexsort((self.o_centre, self.o_lane))
         order_sp = np.lexsort((-self.o_end, self.o_start, self.o_lane))
         self._lc = {"occ": order_lc}
@@ -334,7 +337,7 @@ class TimelineData:
         run_lo = np.full(len(sp["occ"]), np.inf)
         run_hi = np.full(len(sp["occ"]), -np.inf)
         if len(periods):
-            run = ts.block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
+            run = block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
             first = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
             run_lo[periods] = sp["start"][periods][first][run]
             run_hi[periods] = np.maximum.reduceat(sp["end"][periods], first)[run]
@@ -413,7 +416,7 @@ class TimelineData:
     def _compute_level(self, level: int, capacity: int, lo: float, hi: float) -> LevelCache:
         # Everything here runs on copies kept in (lane, centre) and (lane, start, -end) order, so a
         # level costs a few contiguous passes over the occurrences rather than random gathers.
-        ppd = ts.level_px_per_day(level)
+        ppd = level_px_per_day(level)
         n_occ = len(self.o_start)
         whole = lo == -np.inf and hi == np.inf
         lc = self._lc
@@ -422,7 +425,7 @@ class TimelineData:
         if not whole:
             m &= (lc["centre"] >= lo) & (lc["centre"] < hi)
         lane_p, centre_p = lc["lane"][m], lc["centre"][m]
-        clusters = ts.cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
+        clusters = cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
                                    position=centre_p)
         sel = lc["occ"][m]
         occ_cluster = np.full(n_occ, -1, dtype=np.int32)
@@ -431,7 +434,7 @@ class TimelineData:
         free = sel[free_m]
         half = (MARKER_PX / 2.0 + 1.5) / ppd
         centre_f = centre_p[free_m]
-        point_stacking = ts.Stacking(lane_p[free_m], centre_f - half, centre_f + half)
+        point_stacking = Stacking(lane_p[free_m], centre_f - half, centre_f + half)
         point_pos = np.full(n_occ, -1, dtype=np.int32)
         point_pos[free] = np.arange(len(free))
 
@@ -453,7 +456,7 @@ class TimelineData:
         mixed = (np.minimum.reduceat(colours, group_first) != np.maximum.reduceat(colours, group_first)
                  if len(group_first) else np.zeros(0, dtype=bool))
         # Periods that touch (December, then January) share a row: bars are drawn a pixel short.
-        span_stacking = ts.Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
+        span_stacking = Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
         span_pos = np.full(n_occ, -1, dtype=np.int32)
         span_pos[spans_sel] = group
         is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
@@ -466,10 +469,10 @@ class TimelineData:
             level=level, capacity=capacity, lo=lo, hi=hi, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,
             point_pos=point_pos, point_stacking=point_stacking, span_pos=span_pos, span_stacking=span_stacking,
             span_members=spans_sel, span_group_first=np.append(group_first, len(spans_sel)), span_mixed=mixed,
-            drawn=drawn, drawn_start=self.o_start[drawn], drawn_end_max=ts.prefix_max(self.o_end[drawn]),
+            drawn=drawn, drawn_start=self.o_start[drawn], drawn_end_max=prefix_max(self.o_end[drawn]),
             cluster_order=c_order,
             cluster_start=clusters.t_start[c_order] if len(clusters) else np.zeros(0),
-            cluster_end_max=ts.prefix_max(clusters.t_end[c_order]) if len(clusters) else np.zeros(0),
+            cluster_end_max=prefix_max(clusters.t_end[c_order]) if len(clusters) else np.zeros(0),
         )
 
     def span_group(self, lc: LevelCache, occ: int) -> np.ndarray:

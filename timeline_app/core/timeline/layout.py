@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.timeline.ticks import Axis
+from timeline_app.core.timeline.viewport import Viewport, level_px_per_day, zoom_level
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ def cluster_capacity(px_per_day: float) -> int:
 
     Decided by the zoom level, not the exact scale, so one level has one cache entry.
     """
-    px_per_day = ts.level_px_per_day(ts.zoom_level(px_per_day))
+    px_per_day = level_px_per_day(zoom_level(px_per_day))
     if px_per_day < 0.5:
         return 1
     if px_per_day < 2.0:
@@ -100,10 +101,10 @@ class FrameGeometry:
     """Where a frame draws: its time area, the widget's width, the bottom of the lanes (the legend goes
     under it), the axis of the time area, the lanes in view and today's time."""
 
-    vp: ts.Viewport  # the time area only: its x = 0 is the widget's HEADER_W
+    vp: Viewport  # the time area only: its x = 0 is the widget's HEADER_W
     width: int
     lanes_bottom: int
-    axis: ts.Axis
+    axis: Axis
     lanes: Lanes
     today: float | None
 
@@ -112,7 +113,7 @@ class FrameGeometry:
 class PaintState:
     """Everything a frame depends on besides the data."""
 
-    viewport: ts.Viewport  # the time area only: its x = 0 is the widget's HEADER_W
+    viewport: Viewport  # the time area only: its x = 0 is the widget's HEADER_W
     width: int
     height: int
     scroll_y: int = 0

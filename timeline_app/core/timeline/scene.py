@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from timeline_app.core.timeline import timescale as ts
 from timeline_app.core.timeline.data import MARKER_PX, LevelCache, TimelineData
 from timeline_app.core.timeline.layout import (
     AXIS_H, LABEL_REACH_PX, MAX_SPAN_ROWS, POINT_ROW_H, LaneLayout, Lanes, PaintState, cluster_capacity,
 )
+from timeline_app.core.timeline.viewport import Viewport, visible_range, zoom_level
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class EventArea:
     """An area whose events are drawn together: its time window, the level cache, its lanes and the axis
     unit (unit, step) whose grid lines lie under them."""
 
-    vp: ts.Viewport
+    vp: Viewport
     lc: LevelCache
     lanes: Lanes
     grid: tuple[str, int]
@@ -118,6 +118,27 @@ class FrameItems:
         return FrameItems(z, z, z, z, zi, zi)
 
 
+def hit_test(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, px: float, py: float,
+             tolerance: float = 3.0) -> int:
+    """Index of the drawn box (x, y, w, h) under the point, or nearest within `tolerance` px; -1 if none.
+
+    Among boxes containing the point the smallest wins, so a day inside a month span is reachable.
+    """
+    if len(x) == 0:
+        return -1
+    dx = np.maximum(np.maximum(x - px, px - (x + w)), 0.0)
+    dy = np.maximum(np.maximum(y - py, py - (y + h)), 0.0)
+    dist = np.hypot(dx, dy)
+    near = dist <= tolerance
+    if not near.any():
+        return -1
+    # Rank: distance first, then area (the most specific box), then the one drawn last (on top).
+    area = w * h
+    cand = np.flatnonzero(near)
+    order = np.lexsort((-cand, area[cand], dist[cand]))
+    return int(cand[order[0]])
+
+
 def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bool = True) -> FrameScene:
     """Clusters, spans and points near the visible time window (all lanes) and the lane layout.
 
@@ -126,7 +147,7 @@ def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bo
     """
     vp = state.viewport
     n_lanes = len(data.lane_order)
-    level = ts.zoom_level(vp.px_per_day)
+    level = zoom_level(vp.px_per_day)
     capacity = cluster_capacity(vp.px_per_day)
     span_row_h = 12 if vp.px_per_day >= 1.5 else 6
     if not n_lanes or not len(data.o_start):
@@ -148,7 +169,7 @@ def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bo
     return FrameScene(level, capacity, items, LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, lanes_h))
 
 
-def collect_items(data: TimelineData, vp: ts.Viewport, lc: LevelCache, reach_px: float = LABEL_REACH_PX) -> Collected:
+def collect_items(data: TimelineData, vp: Viewport, lc: LevelCache, reach_px: float = LABEL_REACH_PX) -> Collected:
     """What a level draws in and near the area `vp`: clusters, span groups and points, all lanes,
     and the points and clusters within `reach_px` that still shape its labels."""
     out = Collected(lc)
@@ -157,11 +178,11 @@ def collect_items(data: TimelineData, vp: ts.Viewport, lc: LevelCache, reach_px:
     t0, t1 = vp.t0 - pad, vp.t1 + pad
     cl = lc.clusters
     if len(cl):
-        j0, j1 = ts.visible_range(lc.cluster_start, lc.cluster_end_max, t0, t1)
+        j0, j1 = visible_range(lc.cluster_start, lc.cluster_end_max, t0, t1)
         cids = lc.cluster_order[j0:j1]
         out.cids = cids[(cl.t_end[cids] > t0) & (data.lane_pos[cl.lane[cids]] >= 0)]
         out.c_pos = data.lane_pos[cl.lane[out.cids]]
-    k0, k1 = ts.visible_range(lc.drawn_start, lc.drawn_end_max, t0, t1)
+    k0, k1 = visible_range(lc.drawn_start, lc.drawn_end_max, t0, t1)
     occ = lc.drawn[k0:k1]
     occ = occ[data.o_end[occ] > t0]
     pos = data.lane_pos[data.o_lane[occ]]
@@ -175,7 +196,7 @@ def collect_items(data: TimelineData, vp: ts.Viewport, lc: LevelCache, reach_px:
     return out
 
 
-def place(data: TimelineData, items: Collected, vp: ts.Viewport, lanes: Lanes) -> Placed:
+def place(data: TimelineData, items: Collected, vp: Viewport, lanes: Lanes) -> Placed:
     """Pixel geometry of the collected items of `lanes` in the area `vp`."""
     lc, layout, lane_lo, lane_hi, lane_top = items.lc, lanes.layout, lanes.lo, lanes.hi, lanes.top
     ok = (items.c_pos >= lane_lo) & (items.c_pos < lane_hi)

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import format_day
 from timeline_app.core.timeline.data import LevelCache, TimelineData
 
 log = logging.getLogger(__name__)
@@ -27,10 +27,10 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
         return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
 
     start, end = int(d.start[event]), int(d.end_written[event]) - 1
-    resolved = ts.format_day(start) if start == end else f"{ts.format_day(start)} – {ts.format_day(end)}"
+    resolved = format_day(start) if start == end else f"{format_day(start)} – {format_day(end)}"
     precision = str(d.precision[event])
     if d.open_end[event]:
-        resolved += " (open-ended" + (f", until {ts.format_day(d.end[event] - 1)} at least)"
+        resolved += " (open-ended" + (f", until {format_day(d.end[event] - 1)} at least)"
                                       if d.end[event] > d.end_written[event] else ")")
     names = [f"{country_names.get(c, c)} ({c})" if c in country_names else c for c in d.event_countries(event)]
     sources = field("sources")

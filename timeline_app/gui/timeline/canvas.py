@@ -13,11 +13,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import date_to_days, format_day
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, PaintState, cluster_capacity
-from timeline_app.core.timeline.scene import FrameItems
+from timeline_app.core.timeline.scene import FrameItems, hit_test
 from timeline_app.core.timeline.tooltip import event_tooltip
+from timeline_app.core.timeline.viewport import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
 from timeline_app.gui.timeline.painter import TimelinePainter
 from timeline_app.gui.timeline.theme import Theme
 
@@ -41,7 +42,7 @@ class TimelineCanvas(QWidget):
         self.data = data
         self.painter = TimelinePainter(data)
         self.country_names: dict[str, str] = {}
-        self.vp = ts.Viewport(ts.date_to_days(dt.date.today()) - 365.0, 1.0, 800)
+        self.vp = Viewport(date_to_days(dt.date.today()) - 365.0, 1.0, 800)
         self.scroll_y = 0
         self.selected = -1  # event index
         self.hovered = -1  # event index
@@ -55,7 +56,7 @@ class TimelineCanvas(QWidget):
         self._theme: Theme | None = None
         self._press: QPointF | None = None
         self._press_button = Qt.MouseButton.NoButton
-        self._press_vp: ts.Viewport | None = None
+        self._press_vp: Viewport | None = None
         self._press_scroll = 0
         self._rubber: QRectF | None = None
         self._moved = False
@@ -89,10 +90,10 @@ class TimelineCanvas(QWidget):
     def max_span(self) -> float:
         """Zooming out stops at a thousand years, or at the whole extent of the events if longer."""
         ext = self.data.extent()
-        return max(ts.MAX_SPAN_DAYS, (ext[1] - ext[0]) * 1.2) if ext is not None else ts.MAX_SPAN_DAYS
+        return max(MAX_SPAN_DAYS, (ext[1] - ext[0]) * 1.2) if ext is not None else MAX_SPAN_DAYS
 
-    def set_viewport(self, vp: ts.Viewport) -> None:
-        vp = ts.Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped(self.max_span())
+    def set_viewport(self, vp: Viewport) -> None:
+        vp = Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped(self.max_span())
         if vp != self.vp:
             self.vp = vp
             self.update()
@@ -190,13 +191,13 @@ class TimelineCanvas(QWidget):
 
     def _on_prefetch_timer_timeout(self) -> None:
         """Compute the zoom levels next to the current one while the user is idle (one per call)."""
-        level = ts.zoom_level(self.vp.px_per_day)
+        level = zoom_level(self.vp.px_per_day)
         for near in (level + 1, level - 1, level + 2, level - 2):
-            ppd = ts.level_px_per_day(near)
+            ppd = level_px_per_day(near)
             if self.data.has_level(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1):
                 continue
             tw = self.time_width()
-            if not tw / self.max_span() / 1.5 <= ppd <= tw / ts.MIN_SPAN_DAYS * 1.5:
+            if not tw / self.max_span() / 1.5 <= ppd <= tw / MIN_SPAN_DAYS * 1.5:
                 continue  # beyond the zoom limits
             self.data.level(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1)
             self._prefetch_timer.start()
@@ -245,7 +246,7 @@ class TimelineCanvas(QWidget):
         if pos.x() < HEADER_W or pos.y() < AXIS_H:
             return -1, -1
         it = self._items
-        i = ts.hit_test(it.x, it.y, it.w, it.h, pos.x(), pos.y(), tolerance=3.0)
+        i = hit_test(it.x, it.y, it.w, it.h, pos.x(), pos.y(), tolerance=3.0)
         self._hit_occ = -1
         if i < 0:
             return -1, -1
@@ -340,7 +341,7 @@ class TimelineCanvas(QWidget):
                 n = int(self._items.lc.clusters.count[cluster])
                 text = f"<b>{n:,} events</b>"
                 if rng:
-                    text += f"<br>{ts.format_day(rng[0])} – {ts.format_day(rng[1] - 1)}<br><i>Click to zoom in</i>"
+                    text += f"<br>{format_day(rng[0])} – {format_day(rng[1] - 1)}<br><i>Click to zoom in</i>"
                 QToolTip.showText(event.globalPosition().toPoint(), text, self)
             else:
                 QToolTip.hideText()
@@ -360,7 +361,7 @@ class TimelineCanvas(QWidget):
             x1 = self.anchor_x(rubber.right())
             if x1 - x0 >= 4:
                 t0, t1 = self.vp.t_of(max(x0, 0.0)), self.vp.t_of(min(x1, float(self.time_width())))
-                self.set_viewport(ts.Viewport.fit(t0, t1, self.time_width(), margin=0.0))
+                self.set_viewport(Viewport.fit(t0, t1, self.time_width(), margin=0.0))
             self.update()
             return
         if button == Qt.MouseButton.RightButton:
@@ -441,7 +442,7 @@ class TimelineCanvas(QWidget):
             if ext is not None:
                 t = ext[0] if key == Qt.Key.Key_Home else ext[1]
                 x = w * 0.05 if key == Qt.Key.Key_Home else w * 0.95
-                self.set_viewport(ts.Viewport(t - x / self.vp.px_per_day, self.vp.px_per_day, w))
+                self.set_viewport(Viewport(t - x / self.vp.px_per_day, self.vp.px_per_day, w))
         elif key == Qt.Key.Key_0:
             self.fit_all()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected >= 0:
@@ -462,20 +463,20 @@ class TimelineCanvas(QWidget):
         if ext is None:
             return
         self.fitted = True
-        self.set_viewport(ts.Viewport.fit(ext[0], ext[1], self.time_width()))
+        self.set_viewport(Viewport.fit(ext[0], ext[1], self.time_width()))
 
     def zoom_to_event(self, event: int) -> None:
         """Show the event with three times its length of context on each side."""
         start, end = float(self.data.start[event]), float(self.data.end[event])
         span = max(end - start, 1.0)
-        self.set_viewport(ts.Viewport.fit(start - span * 3, end + span * 3, self.time_width(), margin=0.0))
+        self.set_viewport(Viewport.fit(start - span * 3, end + span * 3, self.time_width(), margin=0.0))
         self.scroll_to_event(event)
 
     def zoom_to_cluster(self, cluster: int) -> None:
         """Show all the periods of a cluster's events, so it breaks up into its events."""
         rng = self.cluster_range(cluster)
         if rng:
-            self.set_viewport(ts.Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
+            self.set_viewport(Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
 
     def scroll_to_event(self, event: int) -> None:
         """Bring the event's first shown lane into view vertically."""
@@ -496,7 +497,7 @@ class TimelineCanvas(QWidget):
         if self.fitted and event.oldSize().width() > 0:
             # Keep the same time span visible when the widget is resized.
             span = old_w / self.vp.px_per_day
-            self.vp = ts.Viewport(self.vp.t0, self.time_width() / span, self.time_width()).clamped(self.max_span())
+            self.vp = Viewport(self.vp.t0, self.time_width() / span, self.time_width()).clamped(self.max_span())
         else:
             self.vp = self.vp.resized(self.time_width())
         self.scroll_y = min(self.scroll_y, self.max_scroll())
@@ -508,4 +509,4 @@ class TimelineCanvas(QWidget):
 def today_days() -> float:
     """Now, in timeline days (local date and time of day)."""
     now = dt.datetime.now()
-    return ts.date_to_days(now.date()) + (now.hour + now.minute / 60.0) / 24.0
+    return date_to_days(now.date()) + (now.hour + now.minute / 60.0) / 24.0

@@ -8,10 +8,10 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from timeline_app.core.timeline import timescale as ts
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LEGEND_H, FrameGeometry, Lanes, PaintState
 from timeline_app.core.timeline.scene import EventArea, FrameItems, FrameScene, collect_frame, drawn_boxes, place
+from timeline_app.core.timeline.ticks import choose_axis
 from timeline_app.gui.timeline.layers.cached import CachedEventLayer
 from timeline_app.gui.timeline.layers.chrome import AxisLayer, GridLayer, LaneHeaderLayer, LegendLayer
 from timeline_app.gui.timeline.layers.events import EventLayers
@@ -84,7 +84,7 @@ class TimelinePainter:
         self.content_height = AXIS_H + scene.layout.total + (LEGEND_H if legend else 0)
         scroll = int(min(max(state.scroll_y, 0), max(self.content_height - state.height, 0)))
         lanes = Lanes.in_view(scene.layout, scroll, lanes_bottom - AXIS_H)
-        axis = ts.choose_axis(state.viewport, self.fonts.measure)
+        axis = choose_axis(state.viewport, self.fonts.measure)
         return FrameGeometry(state.viewport, state.width, lanes_bottom, axis, lanes, state.today)
 
     @staticmethod

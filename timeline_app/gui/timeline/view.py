@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
     QFileDialog, QGridLayout, QInputDialog, QMenu, QMessageBox, QScrollBar, QStyle, QStyleOptionSlider, QWidget,
 )
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import MISSING_DAY, date_to_days, days_to_date, format_day, parse_iso_day
 from timeline_app.core.timeline.data import LANE_MODES, TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
+from timeline_app.core.timeline.viewport import Viewport, zoom_level
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.export import export_timeline
@@ -183,14 +184,14 @@ class TimelineView(QWidget):
 
     def zoom_to_date_range(self, start: dt.date, end: dt.date) -> None:
         """Show the days from `start` to `end` inclusive."""
-        t0, t1 = ts.date_to_days(start), ts.date_to_days(end) + 1
+        t0, t1 = date_to_days(start), date_to_days(end) + 1
         if t1 < t0:
             t0, t1 = t1 - 1, t0 + 1
-        self.canvas.set_viewport(ts.Viewport.fit(t0, t1, self.canvas.time_width(), margin=0.0))
+        self.canvas.set_viewport(Viewport.fit(t0, t1, self.canvas.time_width(), margin=0.0))
 
     def go_to_date(self, d: dt.date) -> None:
         """Centre the view on a date, keeping the zoom."""
-        self.canvas.set_viewport(self.canvas.vp.centred_on(ts.date_to_days(d) + 0.5))
+        self.canvas.set_viewport(self.canvas.vp.centred_on(date_to_days(d) + 0.5))
 
     def zoom_to_selection(self) -> None:
         if self.canvas.selected >= 0:
@@ -218,7 +219,7 @@ class TimelineView(QWidget):
 
     def _is_clustered(self, idx: int) -> bool:
         vp = self.canvas.vp
-        lc = self._data.level(ts.zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day), vp.t0, vp.t1)
+        lc = self._data.level(zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day), vp.t0, vp.t1)
         occ = np.flatnonzero(self._data.o_event == idx)
         return bool(len(occ)) and bool((lc.occ_cluster[occ] >= 0).all())
 
@@ -228,7 +229,7 @@ class TimelineView(QWidget):
 
     def visible_range(self) -> tuple[dt.date, dt.date]:
         vp = self.canvas.vp
-        return ts.days_to_date(vp.t0), ts.days_to_date(vp.t1 - 1e-9)
+        return days_to_date(vp.t0), days_to_date(vp.t1 - 1e-9)
 
     # -- export --------------------------------------------------------------------------------
 
@@ -243,7 +244,7 @@ class TimelineView(QWidget):
             ext = self._data.extent()
             state.scroll_y = 0
             if ext is not None:
-                state.viewport = ts.Viewport.fit(ext[0], ext[1], canvas.time_width())
+                state.viewport = Viewport.fit(ext[0], ext[1], canvas.time_width())
             state.height = max(canvas.height(), canvas.painter.measure_content_height(state))
         export_timeline(canvas.painter, state, canvas.theme(), path)
 
@@ -286,12 +287,12 @@ class TimelineView(QWidget):
         return menu
 
     def _on_go_to_date_triggered(self) -> None:
-        current = ts.format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
+        current = format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
         text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):", text=current)
         if not ok:
             return
-        days = ts.parse_iso_day(text)
-        if days == ts.MISSING_DAY:
+        days = parse_iso_day(text)
+        if days == MISSING_DAY:
             QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write it as YYYY-MM-DD.")
             return
         self.canvas.set_viewport(self.canvas.vp.centred_on(days + 0.5))

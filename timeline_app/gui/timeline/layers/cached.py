@@ -8,9 +8,9 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from timeline_app.core.timeline import timescale as ts
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.scene import EventArea, Placed
+from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.gui.timeline.layers.chrome import GridLayer
 from timeline_app.gui.timeline.layers.events import EventLayers
 from timeline_app.gui.timeline.layers.labels import Labels
@@ -53,7 +53,7 @@ class CachedEventLayer:
         """Draw the events afresh (into the image, if the view keeps its scale and layout)."""
         self.key = None
 
-    def expects_blit(self, vp: ts.Viewport) -> bool:
+    def expects_blit(self, vp: Viewport) -> bool:
         """Whether a frame of `vp` will most likely come from the image (the view pans at one scale)."""
         return self.key is not None and self._scale == (vp.px_per_day, vp.width) and vp.origin_px is not None
 
@@ -145,7 +145,7 @@ class CachedEventLayer:
         labels = self._labels
         was_incomplete, labels.incomplete = labels.incomplete, False
         lanes = strip.area.lanes
-        area = replace(strip.area, vp=ts.Viewport.on_grid(a, strip.area.vp.px_per_day, b - a))
+        area = replace(strip.area, vp=Viewport.on_grid(a, strip.area.vp.px_per_day, b - a))
         frame = placed if placed is not None else self._events.items(area)
         ip = QPainter(self.image)
         for start, end, col in self._pieces(a, b):

@@ -8,17 +8,18 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from timeline_app.core.timeline import timescale as ts
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LEGEND_H, FrameGeometry
 from timeline_app.core.timeline.scene import EventArea
+from timeline_app.core.timeline.ticks import grid_times
+from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
 
-def _grid_lines(p: QPainter, vp: ts.Viewport, minor: list[float], context: list[float], left: float, top: float,
+def _grid_lines(p: QPainter, vp: Viewport, minor: list[float], context: list[float], left: float, top: float,
                 bottom: float, theme: Theme) -> None:
     """Vertical lines at the ticks, on whole pixels rounded half up (the same in every strip)."""
     for times, colour in ((minor, theme.grid), (context, theme.grid_strong)):
@@ -56,7 +57,7 @@ class GridLayer:
             if pos % 2:
                 p.fillRect(QRectF(0, lanes.top + layout.top[pos], vp.width, layout.height[pos]), theme.alt)
         pad = 1.0 / vp.px_per_day
-        minor, context = ts.grid_times(vp.t0 - pad, vp.t1 + pad, *area.grid)
+        minor, context = grid_times(vp.t0 - pad, vp.t1 + pad, *area.grid)
         _grid_lines(p, vp, minor, context, 0.0, top, bottom, theme)
 
     def draw_today(self, p: QPainter, geo: FrameGeometry, theme: Theme) -> None:
