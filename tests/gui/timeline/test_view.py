@@ -419,8 +419,8 @@ def test_a_level_computed_around_the_view_matches_the_whole() -> None:
     t0 = float(days_from_civil(1999, 3, 1))
     for span, capacity in ((20.0, 4), (400.0, 3), (3000.0, 2)):
         level = zoom_level(1400 / span)
-        whole = data._compute_level(level, capacity, -np.inf, np.inf)
-        part = data.level(level, capacity, t0, t0 + span)
+        whole = data.levels.compute(level, capacity, -np.inf, np.inf)
+        part = data.levels.get(level, capacity, t0, t0 + span)
         assert part.lo > -np.inf
         inside = np.flatnonzero((data.o_centre >= t0) & (data.o_centre < t0 + span) & data.o_visible)
         assert ((whole.occ_cluster[inside] >= 0) == (part.occ_cluster[inside] >= 0)).all()
@@ -431,7 +431,7 @@ def test_a_level_computed_around_the_view_matches_the_whole() -> None:
         assert (whole.span_stacking.rows_for(whole.span_pos[spans])
                 == part.span_stacking.rows_for(part.span_pos[spans])).all()
         # Panning far away computes a new window instead of drawing from the old one.
-        far = data.level(level, capacity, t0 + 50 * span, t0 + 51 * span)
+        far = data.levels.get(level, capacity, t0 + 50 * span, t0 + 51 * span)
         assert far.lo > part.hi
 
 

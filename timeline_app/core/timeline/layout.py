@@ -20,6 +20,7 @@ LEGEND_H = 20
 LABEL_BUDGET = 120  # new label layouts per on-screen frame
 STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
+MARKER_PX = 8.0  # width of a point marker
 DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
 LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing follows it

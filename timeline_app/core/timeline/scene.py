@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from timeline_app.core.timeline.data import MARKER_PX, LevelCache, TimelineData
+from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import (
-    AXIS_H, LABEL_REACH_PX, MAX_SPAN_ROWS, POINT_ROW_H, LaneLayout, Lanes, PaintState, cluster_capacity,
+    AXIS_H, LABEL_REACH_PX, MARKER_PX, MAX_SPAN_ROWS, POINT_ROW_H, LaneLayout, Lanes, PaintState, cluster_capacity,
 )
+from timeline_app.core.timeline.levels import LevelCache
 from timeline_app.core.timeline.viewport import Viewport, visible_range, zoom_level
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bo
         layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64), np.ones(n_lanes, dtype=np.int64),
                                   span_row_h, lanes_h)
         return FrameScene(level, capacity, Collected(), layout)
-    items = collect_items(data, vp, data.level(level, capacity, vp.t0, vp.t1), LABEL_REACH_PX if reach else 0.0)
+    items = collect_items(data, vp, data.levels.get(level, capacity, vp.t0, vp.t1), LABEL_REACH_PX if reach else 0.0)
     pad = (MARKER_PX + 2) / vp.px_per_day
     t0, t1 = vp.t0 - pad, vp.t1 + pad
     s_in = (data.o_start[items.spans] < t1) & (data.o_end[items.spans] > t0)

@@ -9,7 +9,8 @@ import re
 import numpy as np
 
 from timeline_app.core.daycount import format_day
-from timeline_app.core.timeline.data import LevelCache, TimelineData
+from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.levels import LevelCache
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
     extra = ""
     if occ >= 0 and lc is not None:
         # A bar can stand for several events of the same period in this lane: list them.
-        group = d.span_group(lc, occ)
+        group = lc.span_group(occ)
         if len(group) > 1:
             names = [d.summary(e) or str(d.event_ids[e]) for e in d.o_event[group[:6]].tolist()]
             more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""

@@ -194,12 +194,12 @@ class TimelineCanvas(QWidget):
         level = zoom_level(self.vp.px_per_day)
         for near in (level + 1, level - 1, level + 2, level - 2):
             ppd = level_px_per_day(near)
-            if self.data.has_level(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1):
+            if self.data.levels.has(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1):
                 continue
             tw = self.time_width()
             if not tw / self.max_span() / 1.5 <= ppd <= tw / MIN_SPAN_DAYS * 1.5:
                 continue  # beyond the zoom limits
-            self.data.level(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1)
+            self.data.levels.get(near, cluster_capacity(ppd), self.vp.t0, self.vp.t1)
             self._prefetch_timer.start()
             return
 

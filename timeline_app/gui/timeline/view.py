@@ -219,7 +219,7 @@ class TimelineView(QWidget):
 
     def _is_clustered(self, idx: int) -> bool:
         vp = self.canvas.vp
-        lc = self._data.level(zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day), vp.t0, vp.t1)
+        lc = self._data.levels.get(zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day), vp.t0, vp.t1)
         occ = np.flatnonzero(self._data.o_event == idx)
         return bool(len(occ)) and bool((lc.occ_cluster[occ] >= 0).all())
 

@@ -8,8 +8,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
 
-from timeline_app.core.timeline.data import MARKER_PX, TimelineData
-from timeline_app.core.timeline.layout import LABEL_MAX_PX, MAX_LABELS, POINT_ROW_H
+from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.layout import LABEL_MAX_PX, MARKER_PX, MAX_LABELS, POINT_ROW_H
 from timeline_app.core.timeline.scene import EventArea, Placed, half_up
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
