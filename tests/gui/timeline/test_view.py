@@ -542,8 +542,7 @@ def test_panning_a_cached_view_draws_what_a_fresh_frame_draws(qtbot, first: str,
         if abs(dx) < 5:
             assert canvas.painter.cached.areas_drawn - drawn <= 2, "a small pan draws a strip at most, not the view"
         assert (cached == _without_layer(canvas)).all(), f"pan by {dx}: the layer differs from a direct frame"
-        canvas.painter.cached.invalidate()
-        canvas._static_key = canvas._direct_key = None
+        canvas.redraw()
         fresh = _pixels(canvas)
         assert (cached == fresh).all(), f"pan by {dx}: {int((cached != fresh).sum())} pixels differ"
     # The view really shows events, labels and all: the comparison is not between two empty frames.

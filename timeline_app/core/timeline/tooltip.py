@@ -65,3 +65,10 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
             extra = (f"<hr><b>{len(group)} events</b> in this lane for this period:<br>"
                      + "<br>".join(f"• {html.escape(n[:90])}" for n in names) + more)
     return f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table>{extra}</div>"
+
+
+def cluster_tooltip(lc: LevelCache, cluster: int) -> str:
+    """Rich text for cluster `cluster` of a level: how many events, the days they span, and what a click does."""
+    cl = lc.clusters
+    return (f"<b>{int(cl.count[cluster]):,} events</b><br>{format_day(float(cl.t_start[cluster]))} – "
+            f"{format_day(float(cl.t_end[cluster]) - 1)}<br><i>Click to zoom in</i>")

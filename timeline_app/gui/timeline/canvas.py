@@ -1,4 +1,4 @@
-"""TimelineCanvas: the timeline's drawing surface, its viewport and every mouse, key and gesture."""
+"""TimelineCanvas: the timeline's drawing surface: its viewport and scroll, its frames, hit tests and moves."""
 
 from __future__ import annotations
 
@@ -6,36 +6,29 @@ import datetime as dt
 import logging
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPaintEvent, QPen, QPixmap,
-    QResizeEvent, QWheelEvent,
-)
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from timeline_app.core.daycount import date_to_days, format_day
+from timeline_app.core.daycount import date_to_days
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, PaintState, cluster_capacity
 from timeline_app.core.timeline.scene import FrameItems, hit_test
-from timeline_app.core.timeline.tooltip import event_tooltip
+from timeline_app.core.timeline.tooltip import cluster_tooltip, event_tooltip
 from timeline_app.core.timeline.viewport import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
 from timeline_app.gui.timeline.painter import TimelinePainter
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
-WHEEL_ZOOM = 1.2  # per wheel notch, like Timeline's 20%
-_DRAG_THRESHOLD = 4
-
 
 class TimelineCanvas(QWidget):
-    """The drawing surface: viewport state, interaction, cached static layer and hover overlay."""
+    """The drawing surface: viewport, scroll, selection and hover state, frames drawn by the painter with
+    a cached static frame and the hover overlay, hit tests, and moves (fit, zoom to an event or cluster).
+    CanvasControls turns the user's input into these."""
 
-    event_clicked = Signal(int)  # event index, -1 for empty space
-    event_double_clicked = Signal(int)
     viewport_changed = Signal()
     scroll_changed = Signal()
-    context_menu_requested = Signal(QPoint)  # global position
 
     def __init__(self, data: TimelineData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +39,7 @@ class TimelineCanvas(QWidget):
         self.scroll_y = 0
         self.selected = -1  # event index
         self.hovered = -1  # event index
-        self._hover_cluster = -1
+        self.hover_cluster = -1
         self._items = FrameItems.empty()
         self._static: QPixmap | None = None
         self._rows_scale: tuple[float, int] | None = None  # scale and data of the last frame's lane rows
@@ -54,13 +47,8 @@ class TimelineCanvas(QWidget):
         self._direct_key: tuple | None = None  # view last drawn straight onto the widget
         self._theme_key: int | None = None
         self._theme: Theme | None = None
-        self._press: QPointF | None = None
-        self._press_button = Qt.MouseButton.NoButton
-        self._press_vp: Viewport | None = None
-        self._press_scroll = 0
-        self._rubber: QRectF | None = None
-        self._moved = False
-        self._hit_occ = -1  # occurrence under the mouse at the last hit test
+        self.rubber: QRectF | None = None  # the rectangle being dragged out to zoom to
+        self.hit_occ = -1  # occurrence under the mouse at the last hit test
         self.fitted = False
         self.show_legend = True
         self._content_height = 0
@@ -68,16 +56,10 @@ class TimelineCanvas(QWidget):
         self._prefetch_timer.setSingleShot(True)
         self._prefetch_timer.setInterval(15)
         self._prefetch_timer.timeout.connect(self._on_prefetch_timer_timeout)
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 160)
-        self.grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Timeline")
-        self.setAccessibleDescription(
-            "Events by date. Plus and minus zoom, arrows and Page Up/Down move, Home and End go to the first "
-            "and last event, 0 fits all, Enter opens the selected event.")
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 420)
@@ -226,18 +208,18 @@ class TimelineCanvas(QWidget):
                 order = np.argsort(ys)
                 pts = [QPointF(float(xs[k]), float(ys[k])) for k in order.tolist()]
                 p.drawPolyline(pts)
-        if self._hover_cluster >= 0:
-            hit = np.flatnonzero(items.cluster == self._hover_cluster)
+        if self.hover_cluster >= 0:
+            hit = np.flatnonzero(items.cluster == self.hover_cluster)
             if len(hit):
                 i = int(hit[0])
                 p.setPen(QPen(theme.text, 1.5))
                 p.drawRect(QRectF(items.x[i] - 1, items.y[i] - 1, items.w[i] + 2, items.h[i] + 2))
-        if self._rubber is not None:
+        if self.rubber is not None:
             fill = QColor(theme.highlight)
             fill.setAlphaF(0.15)
             p.setPen(QPen(theme.highlight, 1))
             p.setBrush(fill)
-            p.drawRect(self._rubber)
+            p.drawRect(self.rubber)
 
     # -- hit testing ---------------------------------------------------------------------------
 
@@ -247,12 +229,12 @@ class TimelineCanvas(QWidget):
             return -1, -1
         it = self._items
         i = hit_test(it.x, it.y, it.w, it.h, pos.x(), pos.y(), tolerance=3.0)
-        self._hit_occ = -1
+        self.hit_occ = -1
         if i < 0:
             return -1, -1
         if it.cluster[i] >= 0:
             return -1, int(it.cluster[i])
-        self._hit_occ = int(it.occ[i])
+        self.hit_occ = int(it.occ[i])
         return int(self.data.o_event[it.occ[i]]), -1
 
     def cluster_range(self, cluster: int) -> tuple[float, float] | None:
@@ -269,192 +251,28 @@ class TimelineCanvas(QWidget):
         lc = self._items.lc if self._items.capacity else None
         return event_tooltip(self.data, event, self.country_names, lc, occ)
 
-    # -- mouse ---------------------------------------------------------------------------------
+    def cluster_tooltip_html(self, cluster: int) -> str:
+        """The hover text of a cluster of the last frame."""
+        return cluster_tooltip(self._items.lc, cluster)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        mods = event.modifiers()
-        if mods & Qt.KeyboardModifier.ShiftModifier:
-            steps = (delta.y() or delta.x()) / 120.0
-            self.set_scroll_y(self.scroll_y - int(steps * 60))
-        elif delta.x() and abs(delta.x()) > abs(delta.y()):
-            self.set_viewport(self.vp.panned(delta.x() / 120.0 * 60))
-        elif delta.y():
-            factor = WHEEL_ZOOM ** (delta.y() / 120.0)
-            x = min(max(self.anchor_x(event.position().x()), 0.0), float(self.time_width()))
-            self.set_viewport(self.vp.zoomed(factor, x, self.max_span()))
-        event.accept()
+    def set_hover(self, event: int, cluster: int) -> bool:
+        """Ring `event` (or frame `cluster`) under the mouse, -1 for none; False if that is hovered already."""
+        if event == self.hovered and cluster == self.hover_cluster:
+            return False
+        self.hovered, self.hover_cluster = event, cluster
+        self.update()
+        return True
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
-            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-                x = self.anchor_x(event.position().x())
-                self.set_viewport(self.vp.zoomed(1.0 + event.value(), x, self.max_span()))
-                event.accept()
-                return True
-        if event.type() == QEvent.Type.Gesture:
-            pinch = event.gesture(Qt.GestureType.PinchGesture)
-            if pinch is not None:
-                factor = pinch.scaleFactor()
-                if factor > 0:
-                    centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
-                    self.set_viewport(self.vp.zoomed(factor, self.anchor_x(centre.x()), self.max_span()))
-                event.accept()
-                return True
-        if event.type() == QEvent.Type.ToolTip:
-            return True  # tooltips are shown on hover by mouseMoveEvent
-        return super().event(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press = event.position()
-        self._press_button = event.button()
-        self._press_vp = self.vp
-        self._press_scroll = self.scroll_y
-        self._moved = False
-        rubber = event.button() == Qt.MouseButton.RightButton or (
-            event.button() == Qt.MouseButton.LeftButton and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self._rubber = QRectF(event.position(), event.position()) if rubber else None
-        if not rubber and event.button() == Qt.MouseButton.LeftButton:
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        if self._press is not None:
-            delta = pos - self._press
-            if abs(delta.x()) + abs(delta.y()) >= _DRAG_THRESHOLD:
-                self._moved = True
-            if self._rubber is not None:
-                self._rubber = QRectF(self._press, pos).normalized()
-                self.update()
-            elif self._press_button == Qt.MouseButton.LeftButton and self._moved and self._press_vp is not None:
-                self.set_viewport(self._press_vp.panned(delta.x()))
-                self.set_scroll_y(self._press_scroll - int(delta.y()))
-            return
-        event_idx, cluster = self.item_at(pos)
-        if event_idx != self.hovered or cluster != self._hover_cluster:
-            self.hovered, self._hover_cluster = event_idx, cluster
-            self.update()
-            if event_idx >= 0:
-                QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_html(event_idx, self._hit_occ), self)
-            elif cluster >= 0:
-                rng = self.cluster_range(cluster)
-                n = int(self._items.lc.clusters.count[cluster])
-                text = f"<b>{n:,} events</b>"
-                if rng:
-                    text += f"<br>{format_day(rng[0])} – {format_day(rng[1] - 1)}<br><i>Click to zoom in</i>"
-                QToolTip.showText(event.globalPosition().toPoint(), text, self)
-            else:
-                QToolTip.hideText()
-        self.setCursor(Qt.CursorShape.PointingHandCursor if event_idx >= 0 or cluster >= 0
-                       else Qt.CursorShape.ArrowCursor)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        press, moved, rubber = self._press, self._moved, self._rubber
-        button = self._press_button
-        self._press, self._rubber = None, None
-        self.setCursor(Qt.CursorShape.ArrowCursor)
-        if press is None:
-            return
-        if rubber is not None and moved:
-            x0 = self.anchor_x(rubber.left())
-            x1 = self.anchor_x(rubber.right())
-            if x1 - x0 >= 4:
-                t0, t1 = self.vp.t_of(max(x0, 0.0)), self.vp.t_of(min(x1, float(self.time_width())))
-                self.set_viewport(Viewport.fit(t0, t1, self.time_width(), margin=0.0))
-            self.update()
-            return
-        if button == Qt.MouseButton.RightButton:
-            # The menu acts on the event under the cursor: select it first, as a left click would.
-            event_idx, _cluster = self.item_at(pos)
-            if event_idx >= 0 and event_idx != self.selected:
-                self.selected = event_idx
-                self.event_clicked.emit(event_idx)
-            self.update()
-            self._context_menu(event.globalPosition().toPoint())
-            return
-        if button != Qt.MouseButton.LeftButton or moved:
-            return
-        event_idx, cluster = self.item_at(pos)
-        if cluster >= 0:
-            self.zoom_to_cluster(cluster)
-            return
-        if event_idx != self.selected:
-            self.selected = event_idx
-            self.update()
-        self.event_clicked.emit(event_idx)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        event_idx, cluster = self.item_at(event.position())
-        if cluster >= 0:
-            self.zoom_to_cluster(cluster)
-        elif event_idx >= 0:
-            self.selected = event_idx
-            self.zoom_to_event(event_idx)
-            self.event_double_clicked.emit(event_idx)
-        else:
-            self.set_viewport(self.vp.zoomed(2.0, self.anchor_x(event.position().x())))
+    def redraw(self) -> None:
+        """Draw the next frame afresh: neither the static frame nor the cached event layer is reused."""
+        self._static_key = self._direct_key = None
+        self.painter.cached.invalidate()
+        self.update()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._static_key = self._direct_key = None  # light/dark switch: redraw with the new colours
-            self.painter.cached.invalidate()
-            self.update()
+            self.redraw()  # light/dark switch: redraw with the new colours
         super().changeEvent(event)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        if self.hovered >= 0 or self._hover_cluster >= 0:
-            self.hovered = self._hover_cluster = -1
-            self.update()
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if event.reason() != QContextMenuEvent.Reason.Mouse:
-            self._context_menu(event.globalPos())
-
-    def _context_menu(self, global_pos: QPoint) -> None:
-        self.context_menu_requested.emit(global_pos)
-
-    # -- keys ----------------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        w = self.time_width()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.set_viewport(self.vp.zoomed(1.5, w / 2))
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.set_viewport(self.vp.zoomed(1 / 1.5, w / 2, self.max_span()))
-        elif key == Qt.Key.Key_Left:
-            self.set_viewport(self.vp.panned(w * 0.1))
-        elif key == Qt.Key.Key_Right:
-            self.set_viewport(self.vp.panned(-w * 0.1))
-        elif key == Qt.Key.Key_PageUp:
-            self.set_viewport(self.vp.panned(w * 0.9))
-        elif key == Qt.Key.Key_PageDown:
-            self.set_viewport(self.vp.panned(-w * 0.9))
-        elif key == Qt.Key.Key_Up:
-            self.set_scroll_y(self.scroll_y - 40)
-        elif key == Qt.Key.Key_Down:
-            self.set_scroll_y(self.scroll_y + 40)
-        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
-            ext = self.data.extent()
-            if ext is not None:
-                t = ext[0] if key == Qt.Key.Key_Home else ext[1]
-                x = w * 0.05 if key == Qt.Key.Key_Home else w * 0.95
-                self.set_viewport(Viewport(t - x / self.vp.px_per_day, self.vp.px_per_day, w))
-        elif key == Qt.Key.Key_0:
-            self.fit_all()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected >= 0:
-            self.event_double_clicked.emit(self.selected)
-        elif key == Qt.Key.Key_Escape:
-            self._rubber = None
-            if self.selected >= 0:
-                self.selected = -1
-                self.event_clicked.emit(-1)
-            self.update()
-        else:
-            super().keyPressEvent(event)
 
     # -- navigation ----------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
 from timeline_app.core.timeline.viewport import Viewport, zoom_level
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline.canvas import TimelineCanvas
+from timeline_app.gui.timeline.controls import CanvasControls
 from timeline_app.gui.timeline.export import export_timeline
 from timeline_app.gui.timeline.overview import TimelineOverview
 
@@ -73,7 +74,7 @@ class LaneScrollBar(QScrollBar):
 
 
 class TimelineView(QWidget):
-    """The timeline: canvas, vertical lane scroll bar and overview strip; the API the window uses."""
+    """The timeline: canvas and its controls, vertical lane scroll bar and overview strip; the API the window uses."""
 
     event_selected = Signal(str)
     event_activated = Signal(str)
@@ -84,6 +85,7 @@ class TimelineView(QWidget):
         self._data = TimelineData()
         self.extra_actions: list[QAction | None] = []  # entries for the selected event (None: separator)
         self.canvas = TimelineCanvas(self._data, self)
+        self.controls = CanvasControls(self.canvas)
         self.scrollbar = LaneScrollBar(Qt.Orientation.Vertical, self)
         self.overview = TimelineOverview(self._data, self)
         self.overview.set_left_margin(HEADER_W)
@@ -99,9 +101,9 @@ class TimelineView(QWidget):
         self._view_timer.timeout.connect(self._on_view_timer_timeout)
         self.canvas.viewport_changed.connect(self._on_canvas_viewport_changed)
         self.canvas.scroll_changed.connect(self._on_canvas_scroll_changed)
-        self.canvas.event_clicked.connect(self._on_canvas_event_clicked)
-        self.canvas.event_double_clicked.connect(self._on_canvas_event_double_clicked)
-        self.canvas.context_menu_requested.connect(self._on_canvas_context_menu_requested)
+        self.controls.event_clicked.connect(self._on_controls_event_clicked)
+        self.controls.event_double_clicked.connect(self._on_controls_event_double_clicked)
+        self.controls.context_menu_requested.connect(self._on_controls_context_menu_requested)
         self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
         self.overview.window_moved.connect(self._on_overview_window_moved)
         self.overview.zoom_requested.connect(self._on_overview_zoom_requested)
@@ -331,17 +333,17 @@ class TimelineView(QWidget):
     def _on_scrollbar_value_changed(self, value: int) -> None:
         self.canvas.set_scroll_y(value)
 
-    def _on_canvas_event_clicked(self, idx: int) -> None:
+    def _on_controls_event_clicked(self, idx: int) -> None:
         self.event_selected.emit(str(self._data.event_ids[idx]) if idx >= 0 else "")
 
-    def _on_canvas_event_double_clicked(self, idx: int) -> None:
+    def _on_controls_event_double_clicked(self, idx: int) -> None:
         if idx >= 0:
             self.event_activated.emit(str(self._data.event_ids[idx]))
 
     def _on_overview_window_moved(self, centre: float) -> None:
         self.canvas.set_viewport(self.canvas.vp.centred_on(centre))
 
-    def _on_canvas_context_menu_requested(self, global_pos: QPoint) -> None:
+    def _on_controls_context_menu_requested(self, global_pos: QPoint) -> None:
         self._exec_menu(self.context_menu(), global_pos)
 
     def _exec_menu(self, menu: QMenu, global_pos: QPoint) -> None:
