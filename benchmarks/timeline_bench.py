@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from timeline_app.gui.timeline.view import TimelineView
+    from timeline_app.gui.timeline import TimelineView
 
     app = QApplication.instance() or QApplication([])
     df = generate_events(args.events)

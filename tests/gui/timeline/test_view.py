@@ -18,7 +18,7 @@ from timeline_app.core.timeline.layout import AXIS_H, HEADER_W
 from timeline_app.core.timeline.viewport import zoom_level
 from timeline_app.errors import ExportError
 from timeline_app.gui.timeline.theme import Theme
-from timeline_app.gui.timeline.view import TimelineView
+from timeline_app.gui.timeline import TimelineView
 
 ROWS = [
     # event_id, start, end, precision, open_end, countries, type, summary, date_text
