@@ -27,6 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from timeline_app.gui.timeline import TimelineView  # noqa: E402
 
 COUNTRIES = (
     "USA RUS CHN TUR SYR IRN ISR UKR FRA DEU GBR IND PAK SAU EGY IRQ JPN KOR PRK AFG QAT ARE JOR LBN "
@@ -115,10 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frames", type=int, default=25)
     parser.add_argument("--png-dir", default="", help="save one screenshot per zoom level here")
     args = parser.parse_args(argv)
-
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app.gui.timeline import TimelineView
 
     app = QApplication.instance() or QApplication([])
     df = generate_events(args.events)
