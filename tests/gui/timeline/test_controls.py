@@ -34,8 +34,6 @@ def test_wheel_zoom_keeps_the_date_under_the_cursor(view: TimelineView, qtbot) -
 
 
 def test_pinch_zoom_keeps_the_date_under_the_fingers(view: TimelineView) -> None:
-    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
-
     view.zoom_to_date_range(dt.date(2022, 10, 1), dt.date(2023, 1, 31))
     canvas = view.canvas
     pos = QPointF(HEADER_W + 412.0, 150.0)
@@ -158,17 +156,15 @@ def test_enter_activates_and_escape_clears_the_selection(view: TimelineView, qtb
 
 
 def test_right_click_selects_the_event_and_offers_the_windows_entries(view: TimelineView, qtbot, monkeypatch) -> None:
-    from PySide6.QtGui import QAction
-
     edit = QAction("Edit event…", view)
     view.extra_actions = [edit, None]
-    shown: list[list[str]] = []
-    monkeypatch.setattr(TimelineView, "_exec_menu", lambda self, menu, pos: shown.append(
+    menus: list[list[str]] = []
+    monkeypatch.setattr(TimelineView, "_exec_menu", lambda self, menu, pos: menus.append(
         [a.text() for a in menu.actions()]))
     view.zoom_to_date_range(dt.date(2022, 12, 15), dt.date(2023, 1, 5))
     with qtbot.waitSignal(view.event_selected, timeout=2000) as blocker:
         qtbot.mouseClick(view.canvas, Qt.MouseButton.RightButton, pos=centre_of(view, "e4"))
     assert blocker.args == ["e4"] and view.selected_event() == "e4"
-    assert shown and shown[0][0] == "Edit event…" and "Fit all" in shown[0]
+    assert menus and menus[0][0] == "Edit event…" and "Fit all" in menus[0]
     view.canvas.selected = -1  # nothing selected: only the timeline's own entries
     assert "Edit event…" not in [a.text() for a in view.context_menu().actions()]
