@@ -27,6 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from timeline_app.gui.timeline import TimelineView  # noqa: E402
 
 COUNTRIES = (
     "USA RUS CHN TUR SYR IRN ISR UKR FRA DEU GBR IND PAK SAU EGY IRQ JPN KOR PRK AFG QAT ARE JOR LBN "
@@ -101,7 +104,7 @@ def _frames(app, view, count: int, step_px: float, uncached: bool = False) -> tu
     for i in range(count):
         view.canvas.set_viewport(view.canvas.vp.panned(step_px if i % 2 == 0 else -step_px * 0.5))
         if uncached:
-            view.canvas.layer.invalidate()
+            view.canvas.painter.cached.invalidate()
         t, c = time.perf_counter(), time.process_time()
         view.repaint()
         times.append((time.perf_counter() - t) * 1000.0)
@@ -115,10 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frames", type=int, default=25)
     parser.add_argument("--png-dir", default="", help="save one screenshot per zoom level here")
     args = parser.parse_args(argv)
-
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app.gui.timeline.view import TimelineView
 
     app = QApplication.instance() or QApplication([])
     df = generate_events(args.events)
@@ -144,9 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         view.repaint()  # the first frame at a level fills that level's caches
         first = (time.perf_counter() - t) * 1000.0
-        drawn = view.canvas.layer.areas_drawn
+        drawn = view.canvas.painter.cached.areas_drawn
         times, cpu = _frames(app, view, args.frames, 3.0)
-        strips = view.canvas.layer.areas_drawn - drawn
+        strips = view.canvas.painter.cached.areas_drawn - drawn
         result[name] = round(statistics.median(times), 2)
         cpu_result[name] = round(statistics.median(cpu), 2)
         print(f"{name:9s} median {result[name]:.2f} ms (cpu {cpu_result[name]:.2f})  max {max(times):.2f} ms  "

@@ -7,7 +7,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import MISSING_DAY, parse_iso_days
 from timeline_app.core.library.frames import LIST_SEPARATOR
 
 log = logging.getLogger(__name__)
@@ -35,9 +35,9 @@ def truthy(value: object) -> bool:
 def factorized_days(df: pd.DataFrame, name: str) -> np.ndarray:
     """Days of an ISO date column, parsing each distinct value once."""
     if name not in df.columns:
-        return np.full(len(df), ts.MISSING_DAY, dtype=np.int64)
+        return np.full(len(df), MISSING_DAY, dtype=np.int64)
     codes, uniques = pd.factorize(df[name], use_na_sentinel=True)
-    days = np.append(ts.parse_iso_days(list(uniques)), ts.MISSING_DAY)
+    days = np.append(parse_iso_days(list(uniques)), MISSING_DAY)
     return days[np.where(codes < 0, len(days) - 1, codes)]
 
 

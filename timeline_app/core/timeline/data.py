@@ -1,17 +1,16 @@
-"""The timeline's numpy mirror of the events frame: occurrences per lane, filter, per-zoom-level caches."""
+"""The timeline's numpy mirror of the events frame: events, their occurrences per lane, colours and filter."""
 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
 from timeline_app.core.timeline.density import DensityBands
+from timeline_app.core.timeline.levels import Levels
 
 log = logging.getLogger(__name__)
 
@@ -29,44 +28,13 @@ _EMPTY_LANE_LABELS = {
     "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
 }
 
-SPAN_MIN_PX = 12.0  # a period narrower than this at a zoom level is drawn as a point
-CLUSTER_PX = 44.0  # width of a cluster bin at a zoom level
-MARKER_PX = 8.0  # width of a point marker
-_LEVEL_CACHE_SIZE = 10  # a level holds a few int32 arrays per occurrence: ~2 MB at 100,000 events
-
-
-@dataclass
-class LevelCache:
-    """What one zoom level needs: which occurrences are points, clusters, rows of points and spans."""
-
-    level: int
-    capacity: int
-    lo: float  # the time window computed (days; -inf/inf for everything)
-    hi: float
-    is_point: np.ndarray  # per occurrence
-    clusters: ts.Clusters
-    occ_cluster: np.ndarray  # per occurrence: cluster id or -1
-    point_pos: np.ndarray  # per occurrence: position in point_stacking or -1
-    point_stacking: ts.Stacking
-    span_pos: np.ndarray  # per occurrence: its span group (same lane and period) or -1
-    span_stacking: ts.Stacking  # over span groups
-    span_members: np.ndarray  # occurrences of span groups, group after group
-    span_group_first: np.ndarray  # group g is span_members[first[g]:first[g + 1]]
-    span_mixed: np.ndarray  # per group: members of several colours
-    drawn: np.ndarray  # occurrence ids drawn one by one at this level, sorted by start
-    drawn_start: np.ndarray
-    drawn_end_max: np.ndarray  # running maximum of their ends
-    cluster_order: np.ndarray  # cluster ids sorted by start
-    cluster_start: np.ndarray
-    cluster_end_max: np.ndarray
-
-
 class TimelineData:
     """Numpy columns of the events and their occurrences (one per event and lane), sorted by start.
 
     Per event: id, start/end days (end exclusive), precision, open end, colour keys. Per occurrence:
     event index, lane id, start, end, centre, alpha level, colour index. A filter is a boolean event
-    mask plus an optional set of countries; it only recomputes masks and lane order.
+    mask plus an optional set of countries; it only recomputes masks and lane order. `levels` holds
+    what each zoom level draws of the occurrences.
     """
 
     def __init__(self) -> None:
@@ -108,8 +76,8 @@ class TimelineData:
         self._id_index = {eid: i for i, eid in enumerate(self.event_ids.tolist())}
         start = factorized_days(self.df, "date_start")
         end = factorized_days(self.df, "date_end")
-        end = np.where(end == ts.MISSING_DAY, start, end)
-        self.placed = start != ts.MISSING_DAY
+        end = np.where(end == MISSING_DAY, start, end)
+        self.placed = start != MISSING_DAY
         end = np.maximum(end, start)
         self.start = np.where(self.placed, start, 0)
         self.end_written = np.where(self.placed, end + 1, 1)  # exclusive, as resolved
@@ -131,7 +99,7 @@ class TimelineData:
         if self.open_end.any() and "publication_date" in self.df.columns:
             # "Since 2011" runs until the article was written: draw it that far, fading out.
             published = factorized_days(self.df, "publication_date")
-            longer = self.open_end & self.placed & (published != ts.MISSING_DAY) & (published + 1 > self.end)
+            longer = self.open_end & self.placed & (published != MISSING_DAY) & (published + 1 > self.end)
             self.end[longer] = published[longer] + 1
         self._countries = ListColumn(column(self.df, "countries", ""), upper=True)
         type_codes, type_uniques = pd.factorize(pd.Series(column(self.df, "event_type", ""), dtype=object))
@@ -190,6 +158,27 @@ class TimelineData:
             return self.colour_mode
         return "event_type" if self.lane_mode == "country" else "country"
 
+    @property
+    def colour_is_lane(self) -> bool:
+        """Country lanes coloured by country: the lane headers carry the colours, no legend is needed."""
+        return self.lane_mode == "country" and self.effective_colour_mode == "country"
+
+    def lane_colours(self) -> dict[int, int]:
+        """Colour index of each lane id, for when the colours are the lanes."""
+        idx = {k: i for i, k in enumerate(self.colour_keys)}
+        return {lane: idx.get(key, 0) for lane, key in enumerate(self.lane_keys)}
+
+    def legend_entries(self, country_names: dict[str, str]) -> list[tuple[int, str]]:
+        """(colour index, label) of the colour key, unless the lanes already say it."""
+        if self.colour_is_lane or not self.colour_keys:
+            return []
+        mode = self.effective_colour_mode
+        if mode == "event_type" and self.lane_mode == "event_type":
+            return []
+        if mode == "event_type":
+            return [(i, k or "Unclassified") for i, k in enumerate(self.colour_keys)]
+        return [(i, country_names.get(k, k) if k else "No country") for i, k in enumerate(self.colour_keys)]
+
     def _lane_column(self) -> ListColumn:
         if self.lane_mode == "country":
             return self._countries
@@ -218,16 +207,11 @@ class TimelineData:
         self.o_alpha = np.zeros(0, dtype=np.int8)
         self.o_day = np.zeros(0, dtype=bool)
         self.o_colour = np.zeros(0, dtype=np.int64)
-        self.o_end_max = np.zeros(0, dtype=np.float64)
-        empty_f, empty_i, empty_b = np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
-        self._lc: dict[str, np.ndarray] = dict(occ=empty_i, lane=empty_i, start=empty_f, end=empty_f,
-                                               centre=empty_f, day=empty_b, visible=empty_b)
-        self._sp: dict[str, np.ndarray] = dict(self._lc, colour=empty_i)
         self.o_visible = np.zeros(0, dtype=bool)
         self.lane_pos = np.zeros(0, dtype=np.int64)
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
-        self._levels: OrderedDict[tuple[int, int], LevelCache] = OrderedDict()
+        self.levels = Levels()
         self.bands = DensityBands(np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), 0)
 
     def _build_occurrences(self) -> None:
@@ -244,14 +228,7 @@ class TimelineData:
         # A day is drawn at noon; a period shown as a point sits at its middle.
         self.o_centre = (self.o_start + self.o_end) / 2.0
         self.o_alpha = self.alpha_level[self.o_event]
-        self.o_end_max = ts.prefix_max(self.o_end)
-        order_lc = np.lexsort((self.o_centre, self.o_lane))
-        order_sp = np.lexsort((-self.o_end, self.o_start, self.o_lane))
-        self._lc = {"occ": order_lc}
-        self._sp = {"occ": order_sp}
-        for perm, order in ((self._lc, order_lc), (self._sp, order_sp)):
-            perm.update(lane=self.o_lane[order], start=self.o_start[order], end=self.o_end[order],
-                        centre=self.o_centre[order], day=self.o_day[order])
+        self.levels.set_occurrences(self.o_lane, self.o_start, self.o_end, self.o_centre, self.o_day)
         self._build_colours()
         self._apply_filter()
 
@@ -272,8 +249,7 @@ class TimelineData:
         rank[used] = np.arange(len(used))
         self.colour_keys = [key_names[j] for j in used]
         self.o_colour = rank[key_of_occ] if len(key_of_occ) else np.zeros(0, dtype=np.int64)
-        self._sp["colour"] = self.o_colour[self._sp["occ"]]
-        self._levels.clear()
+        self.levels.set_colours(self.o_colour)
         self.version += 1
 
     # -- filter --------------------------------------------------------------------------------
@@ -303,25 +279,11 @@ class TimelineData:
         self.lane_order = shown
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
+        self.levels.set_visible(self.o_visible)
         # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
-        self._lc["visible"] = self.o_visible[self._lc["occ"]]
-        self._sp["visible"] = self.o_visible[self._sp["occ"]]
-        # Runs of overlapping periods per lane (any zoom level's runs lie inside one of them): a level
-        # computed around the view takes whole runs, so its stacking equals the full computation.
-        sp = self._sp
-        periods = np.flatnonzero(sp["visible"] & ~sp["day"])
-        run_lo = np.full(len(sp["occ"]), np.inf)
-        run_hi = np.full(len(sp["occ"]), -np.inf)
-        if len(periods):
-            run = ts.block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
-            first = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
-            run_lo[periods] = sp["start"][periods][first][run]
-            run_hi[periods] = np.maximum.reduceat(sp["end"][periods], first)[run]
-        sp["run_lo"], sp["run_hi"] = run_lo, run_hi
         vis = np.flatnonzero(self.o_visible)
         by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
         self.bands = DensityBands(self.o_centre[by_centre], self.lane_pos[self.o_lane[by_centre]], len(shown))
-        self._levels.clear()
         self.version += 1
 
     # -- queries -------------------------------------------------------------------------------
@@ -347,113 +309,3 @@ class TimelineData:
 
     def event_countries(self, i: int) -> list[str]:
         return [c for c in self._countries.items(i) if c]
-
-    def _window(self, t0: float | None, t1: float | None) -> tuple[float, float]:
-        """Time range a level is computed for: the view and two view widths each side, or everything."""
-        if t0 is None or t1 is None or not len(self.o_start):
-            return -np.inf, np.inf
-        span = max(t1 - t0, 1.0)
-        lo, hi = t0 - 2.0 * span, t1 + 2.0 * span
-        if lo <= self.o_start[0] and hi >= self.o_end_max[-1]:
-            return -np.inf, np.inf
-        return lo, hi
-
-    @staticmethod
-    def _covers(cache: LevelCache, t0: float | None, t1: float | None) -> bool:
-        if t0 is None or t1 is None:
-            return True
-        margin = 0.25 * (t1 - t0)
-        return cache.lo <= t0 - margin and cache.hi >= t1 + margin
-
-    def has_level(self, level: int, capacity: int, t0: float | None = None, t1: float | None = None) -> bool:
-        cached = self._levels.get((level, capacity))
-        return cached is not None and self._covers(cached, t0, t1)
-
-    def level(self, level: int, capacity: int, t0: float | None = None, t1: float | None = None) -> LevelCache:
-        """Clusters and stacking for a zoom level around the view [t0, t1] (days), cached per level.
-
-        Only a window of a few view widths is computed, so a level costs what is near the view;
-        panning out of it computes the next window. Results inside a window do not depend on where
-        the window is: bins are absolute, and stacking blocks end where nothing overlaps.
-        """
-        key = (level, capacity)
-        cached = self._levels.get(key)
-        if cached is not None and self._covers(cached, t0, t1):
-            self._levels.move_to_end(key)
-            return cached
-        lo, hi = self._window(t0, t1)
-        cache = self._compute_level(level, capacity, lo, hi)
-        self._levels[key] = cache
-        self._levels.move_to_end(key)
-        if len(self._levels) > _LEVEL_CACHE_SIZE:
-            self._levels.popitem(last=False)
-        return cache
-
-    def _compute_level(self, level: int, capacity: int, lo: float, hi: float) -> LevelCache:
-        # Everything here runs on copies kept in (lane, centre) and (lane, start, -end) order, so a
-        # level costs a few contiguous passes over the occurrences rather than random gathers.
-        ppd = ts.level_px_per_day(level)
-        n_occ = len(self.o_start)
-        whole = lo == -np.inf and hi == np.inf
-        lc = self._lc
-        lc_point = lc["day"] | ((lc["end"] - lc["start"]) * ppd < SPAN_MIN_PX)
-        m = lc["visible"] & lc_point
-        if not whole:
-            m &= (lc["centre"] >= lo) & (lc["centre"] < hi)
-        lane_p, centre_p = lc["lane"][m], lc["centre"][m]
-        clusters = ts.cluster_bins(lane_p, lc["start"][m], lc["end"][m], CLUSTER_PX / ppd, capacity,
-                                   position=centre_p)
-        sel = lc["occ"][m]
-        occ_cluster = np.full(n_occ, -1, dtype=np.int32)
-        occ_cluster[sel] = clusters.item_cluster
-        free_m = clusters.item_cluster < 0
-        free = sel[free_m]
-        half = (MARKER_PX / 2.0 + 1.5) / ppd
-        centre_f = centre_p[free_m]
-        point_stacking = ts.Stacking(lane_p[free_m], centre_f - half, centre_f + half)
-        point_pos = np.full(n_occ, -1, dtype=np.int32)
-        point_pos[free] = np.arange(len(free))
-
-        # Spans of the same period in the same lane are one bar: stack (and draw) one per group.
-        # Longest first at equal starts: the year above its quarter above its month.
-        sp = self._sp
-        ms = sp["visible"] & ~(sp["day"] | ((sp["end"] - sp["start"]) * ppd < SPAN_MIN_PX))
-        if not whole:
-            ms &= (sp["run_lo"] < hi) & (sp["run_hi"] > lo)
-        spans_sel = sp["occ"][ms]
-        s_lane, s_start, s_end = sp["lane"][ms], sp["start"][ms], sp["end"][ms]
-        new_group = np.ones(len(spans_sel), dtype=bool)
-        if len(spans_sel) > 1:
-            new_group[1:] = (s_lane[1:] != s_lane[:-1]) | (s_start[1:] != s_start[:-1]) | (s_end[1:] != s_end[:-1])
-        group = np.cumsum(new_group) - 1
-        group_first = np.flatnonzero(new_group)
-        reps = spans_sel[new_group]
-        colours = sp["colour"][ms]
-        mixed = (np.minimum.reduceat(colours, group_first) != np.maximum.reduceat(colours, group_first)
-                 if len(group_first) else np.zeros(0, dtype=bool))
-        # Periods that touch (December, then January) share a row: bars are drawn a pixel short.
-        span_stacking = ts.Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
-        span_pos = np.full(n_occ, -1, dtype=np.int32)
-        span_pos[spans_sel] = group
-        is_point = self.o_day | ((self.o_end - self.o_start) * ppd < SPAN_MIN_PX)
-        shown = np.zeros(n_occ, dtype=bool)
-        shown[free] = True
-        shown[reps] = True
-        drawn = np.flatnonzero(shown)
-        c_order = np.argsort(clusters.t_start, kind="stable") if len(clusters) else np.zeros(0, dtype=np.int64)
-        return LevelCache(
-            level=level, capacity=capacity, lo=lo, hi=hi, is_point=is_point, clusters=clusters, occ_cluster=occ_cluster,
-            point_pos=point_pos, point_stacking=point_stacking, span_pos=span_pos, span_stacking=span_stacking,
-            span_members=spans_sel, span_group_first=np.append(group_first, len(spans_sel)), span_mixed=mixed,
-            drawn=drawn, drawn_start=self.o_start[drawn], drawn_end_max=ts.prefix_max(self.o_end[drawn]),
-            cluster_order=c_order,
-            cluster_start=clusters.t_start[c_order] if len(clusters) else np.zeros(0),
-            cluster_end_max=ts.prefix_max(clusters.t_end[c_order]) if len(clusters) else np.zeros(0),
-        )
-
-    def span_group(self, lc: LevelCache, occ: int) -> np.ndarray:
-        """Occurrences drawn as one bar with `occ` (same lane and period) at a level."""
-        g = lc.span_pos[occ]
-        if g < 0:
-            return np.asarray([occ], dtype=np.int64)
-        return lc.span_members[lc.span_group_first[g]:lc.span_group_first[g + 1]]

@@ -6,7 +6,7 @@ import logging
 
 import numpy as np
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.timeline.viewport import Viewport, level_px_per_day, zoom_level
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +27,14 @@ class DensityBands:
         self._bins: dict[int, tuple[float, float, np.ndarray, int]] = {}
         self._same_centre_peak: int | None = None
 
-    def counts(self, vp: ts.Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
+    def counts(self, vp: Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
         """Occurrence counts per (shown lane in [lane_lo, lane_hi), pixel column of `vp`)."""
         width = vp.width
         n_rows = max(lane_hi - lane_lo, 0)
         if n_rows == 0 or width <= 0 or len(self._centre) == 0:
             return np.zeros((n_rows, max(width, 0)), dtype=np.int64)
-        level = ts.zoom_level(vp.px_per_day)
-        if ts.level_px_per_day(level) <= 1.0:
+        level = zoom_level(vp.px_per_day)
+        if level_px_per_day(level) <= 1.0:
             return self._from_bins(level, vp, lane_lo, lane_hi)
         slack = 1.0 / vp.px_per_day
         i0, i1 = np.searchsorted(self._centre, (vp.t0 - slack, vp.t1 + slack))
@@ -46,10 +46,10 @@ class DensityBands:
 
     def peak(self, px_per_day: float) -> int:
         """The count the bands saturate at for a zoom level: the highest anywhere in the data."""
-        level = ts.zoom_level(px_per_day)
+        level = zoom_level(px_per_day)
         if len(self._centre) == 0:
             return 1
-        if ts.level_px_per_day(level) <= 1.0:
+        if level_px_per_day(level) <= 1.0:
             return self._level_bins(level)[3]
         if self._same_centre_peak is None:
             # Zoomed in, a pixel column holds about one centre: the most occurrences a lane has at one.
@@ -64,7 +64,7 @@ class DensityBands:
         origin, bin width in days, counts per lane and bin, and the highest count."""
         cached = self._bins.get(level)
         if cached is None:
-            bin_days = 1.0 / ts.level_px_per_day(level)
+            bin_days = 1.0 / level_px_per_day(level)
             origin = float(self._centre[0])
             bins = ((self._centre - origin) / bin_days).astype(np.int64)
             n_bins = int(bins[-1]) + 1
@@ -74,7 +74,7 @@ class DensityBands:
             self._bins[level] = cached
         return cached
 
-    def _from_bins(self, level: int, vp: ts.Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
+    def _from_bins(self, level: int, vp: Viewport, lane_lo: int, lane_hi: int) -> np.ndarray:
         """Zoomed out, counts come from the level's histogram, resampled to pixel columns."""
         origin, bin_days, hist, _peak = self._level_bins(level)
         width = vp.width

@@ -1,4 +1,4 @@
-"""Geometry of a timeline frame: lane layout, what a frame drew, and the constants they share."""
+"""Geometry of a timeline frame: its constants, the lane layout, the lanes in view and what a frame depends on."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.timeline.ticks import Axis
+from timeline_app.core.timeline.viewport import Viewport, level_px_per_day, zoom_level
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,7 @@ LEGEND_H = 20
 LABEL_BUDGET = 120  # new label layouts per on-screen frame
 STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
+MARKER_PX = 8.0  # width of a point marker
 DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
 LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing follows it
@@ -32,7 +34,7 @@ def cluster_capacity(px_per_day: float) -> int:
 
     Decided by the zoom level, not the exact scale, so one level has one cache entry.
     """
-    px_per_day = ts.level_px_per_day(ts.zoom_level(px_per_day))
+    px_per_day = level_px_per_day(zoom_level(px_per_day))
     if px_per_day < 0.5:
         return 1
     if px_per_day < 2.0:
@@ -71,11 +73,48 @@ class LaneLayout:
         return LaneLayout(span_row_h, span_rows, point_rows, top, height)
 
 
+@dataclass(frozen=True)
+class Lanes:
+    """Shown lanes [lo, hi) of a layout as an area draws them: lane `pos` starts at y = top + layout.top[pos]."""
+
+    layout: LaneLayout
+    lo: int
+    hi: int
+    top: float  # y of the first lane's top, the scroll applied
+
+    @staticmethod
+    def in_view(layout: LaneLayout, scroll: int, view_h: int) -> Lanes:
+        """The lanes a view `view_h` high shows when scrolled down by `scroll`, under the axis."""
+        lo = hi = 0
+        if len(layout.top):
+            lo = int(np.searchsorted(layout.top + layout.height, scroll, side="right"))
+            hi = int(np.searchsorted(layout.top, scroll + view_h, side="left"))
+        return Lanes(layout, lo, hi, AXIS_H - scroll)
+
+    @property
+    def bottom(self) -> float:
+        """y of the bottom of the last lane."""
+        return self.top + float(self.layout.top[self.hi - 1] + self.layout.height[self.hi - 1])
+
+
+@dataclass(frozen=True)
+class FrameGeometry:
+    """Where a frame draws: its time area, the widget's width, the bottom of the lanes (the legend goes
+    under it), the axis of the time area, the lanes in view and today's time."""
+
+    vp: Viewport  # the time area only: its x = 0 is the widget's HEADER_W
+    width: int
+    lanes_bottom: int
+    axis: Axis
+    lanes: Lanes
+    today: float | None
+
+
 @dataclass
 class PaintState:
     """Everything a frame depends on besides the data."""
 
-    viewport: ts.Viewport  # the time area only: its x = 0 is the widget's HEADER_W
+    viewport: Viewport  # the time area only: its x = 0 is the widget's HEADER_W
     width: int
     height: int
     scroll_y: int = 0
@@ -86,79 +125,3 @@ class PaintState:
     # On screen while the view pans at one scale: rows per shown lane (span rows, point rows) the
     # lanes keep even when what is in view needs fewer, so lanes do not jump as events pass by.
     keep_rows: tuple[np.ndarray, np.ndarray] | None = None
-
-
-@dataclass
-class FrameItems:
-    """What the last frame drew, in widget coordinates, for hit testing and linked highlights."""
-
-    x: np.ndarray
-    y: np.ndarray
-    w: np.ndarray
-    h: np.ndarray
-    occ: np.ndarray  # occurrence id, or -1 for a cluster
-    cluster: np.ndarray  # cluster id, or -1 for an occurrence
-    level: int = 0
-    capacity: int = 1
-    layout: LaneLayout | None = None
-    lane_top: float = AXIS_H  # y of the first lane (scroll applied)
-
-    @staticmethod
-    def empty() -> FrameItems:
-        z = np.zeros(0)
-        zi = np.zeros(0, dtype=np.int64)
-        return FrameItems(z, z, z, z, zi, zi)
-
-
-@dataclass
-class _Frame(FrameItems):
-    """FrameItems plus what the frame collected before drawing."""
-
-    lc: object = None  # the LevelCache of the frame's zoom level
-    cids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    c_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    spans: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    s_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    s_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    pts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    p_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    p_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-
-    @staticmethod
-    def empty() -> _Frame:
-        z = np.zeros(0)
-        zi = np.zeros(0, dtype=np.int64)
-        return _Frame(z, z, z, z, zi, zi)
-
-
-@dataclass
-class Placed:
-    """Where the items of an area go, in the area's pixels, for the lanes being drawn.
-
-    Items outside the area are included when they can still reach into it (labels) or cut a label
-    in it short; items in rows beyond the lane layout are left out: they are drawn once the layout
-    has room for them. Spans keep their unclipped extent (`sx`, `sw`) so fades and pixel rounding
-    do not depend on where the area starts.
-    """
-
-    cids: np.ndarray
-    c_pos: np.ndarray
-    cx: np.ndarray
-    cy: np.ndarray
-    cw: np.ndarray
-    ch: np.ndarray
-    spans: np.ndarray
-    s_pos: np.ndarray
-    s_rows: np.ndarray  # capped at the last span row
-    s_raw_rows: np.ndarray
-    sx: np.ndarray
-    sw: np.ndarray
-    sy: np.ndarray
-    pts: np.ndarray
-    p_pos: np.ndarray
-    p_rows: np.ndarray
-    p_x: np.ndarray  # centre
-    px: np.ndarray  # marker's left edge
-    py: np.ndarray
-
-

@@ -8,8 +8,9 @@ import re
 
 import numpy as np
 
-from timeline_app.core.timeline import timescale as ts
-from timeline_app.core.timeline.data import LevelCache, TimelineData
+from timeline_app.core.daycount import format_day
+from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.levels import LevelCache
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +28,10 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
         return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
 
     start, end = int(d.start[event]), int(d.end_written[event]) - 1
-    resolved = ts.format_day(start) if start == end else f"{ts.format_day(start)} – {ts.format_day(end)}"
+    resolved = format_day(start) if start == end else f"{format_day(start)} – {format_day(end)}"
     precision = str(d.precision[event])
     if d.open_end[event]:
-        resolved += " (open-ended" + (f", until {ts.format_day(d.end[event] - 1)} at least)"
+        resolved += " (open-ended" + (f", until {format_day(d.end[event] - 1)} at least)"
                                       if d.end[event] > d.end_written[event] else ")")
     names = [f"{country_names.get(c, c)} ({c})" if c in country_names else c for c in d.event_countries(event)]
     sources = field("sources")
@@ -57,10 +58,17 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
     extra = ""
     if occ >= 0 and lc is not None:
         # A bar can stand for several events of the same period in this lane: list them.
-        group = d.span_group(lc, occ)
+        group = lc.span_group(occ)
         if len(group) > 1:
             names = [d.summary(e) or str(d.event_ids[e]) for e in d.o_event[group[:6]].tolist()]
             more = f"<br>… and {len(group) - 6} more" if len(group) > 6 else ""
             extra = (f"<hr><b>{len(group)} events</b> in this lane for this period:<br>"
                      + "<br>".join(f"• {html.escape(n[:90])}" for n in names) + more)
     return f"<div style='max-width:420px'><b>{summary or '(no summary)'}</b><table>{table}</table>{extra}</div>"
+
+
+def cluster_tooltip(lc: LevelCache, cluster: int) -> str:
+    """Rich text for cluster `cluster` of a level: how many events, the days they span, and what a click does."""
+    cl = lc.clusters
+    return (f"<b>{int(cl.count[cluster]):,} events</b><br>{format_day(float(cl.t_start[cluster]))} – "
+            f"{format_day(float(cl.t_end[cluster]) - 1)}<br><i>Click to zoom in</i>")

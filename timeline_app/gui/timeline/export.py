@@ -10,8 +10,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from timeline_app.core.timeline.layout import PaintState
 from timeline_app.errors import ExportError
-from timeline_app.gui.timeline.painter import PaintState, Theme, TimelinePainter
+from timeline_app.gui.timeline.painter import TimelinePainter
+from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from timeline_app.core.timeline import timescale as ts
 from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.ticks import choose_axis
+from timeline_app.core.timeline.viewport import Viewport
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class TimelineOverview(QWidget):
         # Year marks give the strip a scale.
         lo, hi = self._extent
         width = max(self.width() - self._left, 1)
-        axis = ts.choose_axis(ts.Viewport(lo, width / (hi - lo), width))
+        axis = choose_axis(Viewport(lo, width / (hi - lo), width))
         faint = QColor(text)
         faint.setAlphaF(0.5)
         p.setPen(faint)

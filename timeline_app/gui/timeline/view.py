@@ -41,13 +41,15 @@ from PySide6.QtWidgets import (
     QFileDialog, QGridLayout, QInputDialog, QMenu, QMessageBox, QScrollBar, QStyle, QStyleOptionSlider, QWidget,
 )
 
-from timeline_app.core.timeline import timescale as ts
+from timeline_app.core.daycount import MISSING_DAY, date_to_days, days_to_date, format_day, parse_iso_day
+from timeline_app.core.timeline.data import LANE_MODES, TimelineData
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
+from timeline_app.core.timeline.viewport import Viewport, zoom_level
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline.canvas import TimelineCanvas
-from timeline_app.core.timeline.data import LANE_MODES, TimelineData
+from timeline_app.gui.timeline.controls import CanvasControls
 from timeline_app.gui.timeline.export import export_timeline
 from timeline_app.gui.timeline.overview import TimelineOverview
-from timeline_app.gui.timeline.painter import AXIS_H, HEADER_W, cluster_capacity
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,7 @@ class LaneScrollBar(QScrollBar):
 
 
 class TimelineView(QWidget):
-    """The timeline: canvas, vertical lane scroll bar and overview strip; the API the window uses."""
+    """The timeline: canvas and its controls, vertical lane scroll bar and overview strip; the API the window uses."""
 
     event_selected = Signal(str)
     event_activated = Signal(str)
@@ -83,6 +85,7 @@ class TimelineView(QWidget):
         self._data = TimelineData()
         self.extra_actions: list[QAction | None] = []  # entries for the selected event (None: separator)
         self.canvas = TimelineCanvas(self._data, self)
+        self.controls = CanvasControls(self.canvas)
         self.scrollbar = LaneScrollBar(Qt.Orientation.Vertical, self)
         self.overview = TimelineOverview(self._data, self)
         self.overview.set_left_margin(HEADER_W)
@@ -98,9 +101,9 @@ class TimelineView(QWidget):
         self._view_timer.timeout.connect(self._on_view_timer_timeout)
         self.canvas.viewport_changed.connect(self._on_canvas_viewport_changed)
         self.canvas.scroll_changed.connect(self._on_canvas_scroll_changed)
-        self.canvas.event_clicked.connect(self._on_canvas_event_clicked)
-        self.canvas.event_double_clicked.connect(self._on_canvas_event_double_clicked)
-        self.canvas.context_menu_requested.connect(self._on_canvas_context_menu_requested)
+        self.controls.event_clicked.connect(self._on_controls_event_clicked)
+        self.controls.event_double_clicked.connect(self._on_controls_event_double_clicked)
+        self.controls.context_menu_requested.connect(self._on_controls_context_menu_requested)
         self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
         self.overview.window_moved.connect(self._on_overview_window_moved)
         self.overview.zoom_requested.connect(self._on_overview_zoom_requested)
@@ -114,7 +117,7 @@ class TimelineView(QWidget):
         self._data.set_events(df)
         self.canvas.selected = self._data.index_of(selected) if selected else -1
         self.canvas.hovered = -1
-        self.canvas.painter.texts.clear()
+        self.canvas.painter.clear_texts()
         self.canvas.set_scroll_y(0)
         self._refresh()
         self.fit_all()
@@ -183,14 +186,14 @@ class TimelineView(QWidget):
 
     def zoom_to_date_range(self, start: dt.date, end: dt.date) -> None:
         """Show the days from `start` to `end` inclusive."""
-        t0, t1 = ts.date_to_days(start), ts.date_to_days(end) + 1
+        t0, t1 = date_to_days(start), date_to_days(end) + 1
         if t1 < t0:
             t0, t1 = t1 - 1, t0 + 1
-        self.canvas.set_viewport(ts.Viewport.fit(t0, t1, self.canvas.time_width(), margin=0.0))
+        self.canvas.set_viewport(Viewport.fit(t0, t1, self.canvas.time_width(), margin=0.0))
 
     def go_to_date(self, d: dt.date) -> None:
         """Centre the view on a date, keeping the zoom."""
-        self.canvas.set_viewport(self.canvas.vp.centred_on(ts.date_to_days(d) + 0.5))
+        self.canvas.set_viewport(self.canvas.vp.centred_on(date_to_days(d) + 0.5))
 
     def zoom_to_selection(self) -> None:
         if self.canvas.selected >= 0:
@@ -218,7 +221,7 @@ class TimelineView(QWidget):
 
     def _is_clustered(self, idx: int) -> bool:
         vp = self.canvas.vp
-        lc = self._data.level(ts.zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day), vp.t0, vp.t1)
+        lc = self._data.levels.get(zoom_level(vp.px_per_day), cluster_capacity(vp.px_per_day), vp.t0, vp.t1)
         occ = np.flatnonzero(self._data.o_event == idx)
         return bool(len(occ)) and bool((lc.occ_cluster[occ] >= 0).all())
 
@@ -228,7 +231,7 @@ class TimelineView(QWidget):
 
     def visible_range(self) -> tuple[dt.date, dt.date]:
         vp = self.canvas.vp
-        return ts.days_to_date(vp.t0), ts.days_to_date(vp.t1 - 1e-9)
+        return days_to_date(vp.t0), days_to_date(vp.t1 - 1e-9)
 
     # -- export --------------------------------------------------------------------------------
 
@@ -243,7 +246,7 @@ class TimelineView(QWidget):
             ext = self._data.extent()
             state.scroll_y = 0
             if ext is not None:
-                state.viewport = ts.Viewport.fit(ext[0], ext[1], canvas.time_width())
+                state.viewport = Viewport.fit(ext[0], ext[1], canvas.time_width())
             state.height = max(canvas.height(), canvas.painter.measure_content_height(state))
         export_timeline(canvas.painter, state, canvas.theme(), path)
 
@@ -286,12 +289,12 @@ class TimelineView(QWidget):
         return menu
 
     def _on_go_to_date_triggered(self) -> None:
-        current = ts.format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
+        current = format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
         text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):", text=current)
         if not ok:
             return
-        days = ts.parse_iso_day(text)
-        if days == ts.MISSING_DAY:
+        days = parse_iso_day(text)
+        if days == MISSING_DAY:
             QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write it as YYYY-MM-DD.")
             return
         self.canvas.set_viewport(self.canvas.vp.centred_on(days + 0.5))
@@ -330,17 +333,17 @@ class TimelineView(QWidget):
     def _on_scrollbar_value_changed(self, value: int) -> None:
         self.canvas.set_scroll_y(value)
 
-    def _on_canvas_event_clicked(self, idx: int) -> None:
+    def _on_controls_event_clicked(self, idx: int) -> None:
         self.event_selected.emit(str(self._data.event_ids[idx]) if idx >= 0 else "")
 
-    def _on_canvas_event_double_clicked(self, idx: int) -> None:
+    def _on_controls_event_double_clicked(self, idx: int) -> None:
         if idx >= 0:
             self.event_activated.emit(str(self._data.event_ids[idx]))
 
     def _on_overview_window_moved(self, centre: float) -> None:
         self.canvas.set_viewport(self.canvas.vp.centred_on(centre))
 
-    def _on_canvas_context_menu_requested(self, global_pos: QPoint) -> None:
+    def _on_controls_context_menu_requested(self, global_pos: QPoint) -> None:
         self._exec_menu(self.context_menu(), global_pos)
 
     def _exec_menu(self, menu: QMenu, global_pos: QPoint) -> None:

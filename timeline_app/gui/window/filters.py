@@ -20,7 +20,7 @@ from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.window.snapshot import Snapshot
-from timeline_app.gui.timeline.view import TimelineView
+from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.mixin import WindowMixin
 
 log = logging.getLogger(__name__)

@@ -29,7 +29,7 @@ from timeline_app.gui.window.library_actions import LibraryActionsMixin
 from timeline_app.gui.panels.articles import LibraryPanel
 from timeline_app.gui.window.selection import SelectionSyncMixin, iso_date
 from timeline_app.gui.window.snapshot import Snapshot, read_snapshot
-from timeline_app.gui.timeline.view import TimelineView
+from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.filters import WindowFiltersMixin
 from timeline_app.gui.window.docks import WindowLayoutMixin
 from timeline_app.gui.window.menus import WindowMenusMixin

@@ -17,7 +17,7 @@ from timeline_app.gui.panels.event_table import EventTableView
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.window.jobs import EXPORT_FORMATS
 from timeline_app.gui.panels.articles import LibraryPanel
-from timeline_app.gui.timeline.view import TimelineView
+from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.mixin import WindowMixin
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,70 @@
+"""A small events frame of the project's own, a TimelineView showing a frame offscreen, and what it drew."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from timeline_app.gui.timeline import TimelineView
+
+
+ROWS = [
+    # event_id, start, end, precision, open_end, countries, type, summary, date_text
+    ("e1", "2022-12-28", "2022-12-28", "day", False, "TUR;SYR", "Consult", "Defence ministers met in Moscow", "Wednesday"),
+    ("e2", "2022-11-01", "2022-11-30", "month", False, "TUR", "Fight", "Air strikes in northern Syria", "November"),
+    ("e3", "2011-01-01", "2011-12-31", "year", True, "SYR", "Fight", "Civil war since 2011", "since 2011"),
+    ("e4", "2022-12-20", "2022-12-20", "day", False, "RUS;TUR", "Consult", "Talks announced", "last Tuesday"),
+    ("e5", "", "", "day", False, "TUR", "Consult", "Undated remark", "now"),
+    ("e6", "0850-06-01", "0850-06-30", "month", False, "GRC", "Appeal", "A very old embassy", "June 850"),
+    ("e7", "2022-12-26", "2022-12-26", "day", False, "TUR", "Threaten", "Ankara warned of a ground operation", "Monday"),
+]
+COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "open_end", "countries", "event_type",
+           "summary", "date_text"]
+
+
+def frame(rows: list[tuple] = ROWS) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["sources"] = "seed.txt"
+    df["event_date"] = df["date_start"]
+    return df
+
+
+def shown(qtbot, df: pd.DataFrame, width: int = 1000, height: int = 400,
+           names: dict[str, str] | None = None) -> TimelineView:
+    """A TimelineView on screen (offscreen) with `df` loaded."""
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(width, height)
+    with qtbot.waitExposed(v):
+        v.show()
+    if names:
+        v.set_country_names(names)
+    v.set_events(df)
+    return v
+
+
+def centre_of(view: TimelineView, event_id: str) -> QPoint:
+    """Where the canvas drew an event (its first drawn occurrence)."""
+    view.canvas.repaint()
+    items = view.canvas._items
+    idx = view._data.index_of(event_id)
+    hits = np.flatnonzero((items.occ >= 0) & (view._data.o_event[np.maximum(items.occ, 0)] == idx))
+    assert len(hits), f"{event_id} is not drawn"
+    i = int(hits[0])
+    return QPoint(int(items.x[i] + items.w[i] / 2), int(items.y[i] + items.h[i] / 2))
+
+
+def drawn_events(view: TimelineView) -> set[str]:
+    view.canvas.repaint()
+    items = view.canvas._items
+    occ = items.occ[items.occ >= 0]
+    return {str(view._data.event_ids[e]) for e in view._data.o_event[occ].tolist()}
+
+
+def wheel(widget, pos: QPointF, dy: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, dy), Qt.MouseButton.NoButton,
+                        modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)

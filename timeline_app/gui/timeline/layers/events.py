@@ -1,0 +1,144 @@
+"""The events of an area, bottom to top: density bands, clusters, span bars, points and their labels."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter
+
+from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.layout import DENSITY_H, POINT_ROW_H
+from timeline_app.core.timeline.scene import EventArea, Placed, area_items
+from timeline_app.gui.timeline.layers.labels import Labels
+from timeline_app.gui.timeline.layers.points import PointLayer
+from timeline_app.gui.timeline.layers.spans import SpanLayer
+from timeline_app.gui.timeline.raster import batched_rects, is_raster, premultiplied, row_image
+from timeline_app.gui.timeline.text import Fonts
+from timeline_app.gui.timeline.theme import Theme
+
+log = logging.getLogger(__name__)
+
+
+class EventLayers:
+    """Draws the events of an area with one layer per kind, given the area and its placed items."""
+
+    def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
+        self._data = data
+        self.bands = BandLayer(data)
+        self.clusters = ClusterLayer(data, fonts)
+        self.spans = SpanLayer(data, fonts, labels)
+        self.points = PointLayer(data, fonts, labels)
+
+    def items(self, area: EventArea) -> Placed:
+        """The items that draw in `area`, with those near enough to shape its labels."""
+        return area_items(self._data, area)
+
+    def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
+        """Density bands, clusters, span bars, points and point labels of an area (span labels apart:
+        they stick to the view's left edge, so the frame draws them)."""
+        self.bands.draw(p, area, theme)
+        raster = is_raster(p)
+        p.setPen(Qt.PenStyle.NoPen)
+        if len(pl.cids):
+            self.clusters.draw(p, area, pl, theme, raster)
+        if len(pl.spans):
+            self.spans.draw(p, area, pl, theme, raster)
+        if len(pl.pts):
+            self.points.draw(p, area, pl, theme, raster)
+
+
+class BandLayer:
+    """A thin band under each lane, darker where more events lie: the density behind the clusters."""
+
+    def __init__(self, data: TimelineData) -> None:
+        self._data = data
+
+    def draw(self, p: QPainter, area: EventArea, theme: Theme) -> None:
+        """Only at levels that cluster (zoomed out), where single events no longer show how many there are."""
+        vp, lanes = area.vp, area.lanes
+        if not len(area.lc.clusters) or vp.px_per_day >= 8.0:
+            return
+        bands = self._data.bands
+        counts = bands.counts(vp, lanes.lo, lanes.hi)
+        if counts.size == 0 or counts.max() == 0:
+            return
+        level = np.minimum(np.log1p(counts) / math.log1p(bands.peak(vp.px_per_day)), 1.0)
+        alpha = np.where(counts > 0, 0.2 + 0.8 * level, 0.0) * (2.0 / 3.0)
+        c = theme.text
+        # One image row per lane: the whole band is one image, blitted per lane.
+        img = row_image(premultiplied(alpha, np.asarray([c.red(), c.green(), c.blue()])))
+        h, w = counts.shape
+        layout = lanes.layout
+        for row in range(h):
+            pos = lanes.lo + row
+            y = lanes.top + layout.top[pos] + layout.height[pos] - DENSITY_H - 1
+            p.drawImage(QRectF(0, y, w, DENSITY_H), img, QRectF(0, row, w, 1))
+
+
+class ClusterLayer:
+    """A box over each cluster's bin with the number of events in it, stronger the more there are."""
+
+    def __init__(self, data: TimelineData, fonts: Fonts) -> None:
+        self._data = data
+        self._fonts = fonts
+
+    def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme, raster: bool) -> None:
+        cl = area.lc.clusters
+        counts = cl.count[pl.cids]
+        # Strength against the level's largest cluster, not the view's: the same at every pan.
+        top = max(float(np.log2(cl.count.max())), 1.0)
+        strength = np.minimum((np.log2(counts) / top * 4).astype(np.int64), 3)
+        colour_key = np.full(len(pl.cids), -1, dtype=np.int64)
+        if self._data.colour_is_lane:
+            lane_colour = self._data.lane_colours()
+            colour_key = np.asarray([lane_colour.get(int(l), 0) for l in cl.lane[pl.cids].tolist()], dtype=np.int64)
+        if raster:
+            self._draw_image(p, area, pl, theme, strength, colour_key)
+        else:  # vector output (SVG) gets real rectangles
+            keys = (colour_key + 1) * 4 + strength
+            batched_rects(p, keys, pl.cx, pl.cy, pl.cw, pl.ch, lambda k: theme.cluster_brush(k // 4 - 1, k % 4))
+        fonts = self._fonts
+        p.setFont(fonts.small)
+        p.setPen(theme.text)
+        fh = fonts.fm_small.height()
+        # One label text per distinct count: measure those, then draw where the box is wide enough.
+        distinct, which = np.unique(counts, return_inverse=True)
+        labels = [str(n) if n < 10000 else f"{n // 1000}k" for n in distinct.tolist()]
+        lw = np.asarray([fonts.measure_small(t) for t in labels])[which]
+        on = np.flatnonzero((pl.cx + pl.cw > 0) & (pl.cx < area.vp.width) & (lw + 4 <= pl.cw))
+        tx = np.floor(pl.cx + (pl.cw - lw) / 2 + 0.5)
+        ty = pl.cy + (pl.ch - fh) / 2
+        for x, y, k in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist()):
+            p.drawStaticText(QPointF(x, y), fonts.texts.get(("c", labels[k]), labels[k]))
+
+    @staticmethod
+    def _draw_image(p: QPainter, area: EventArea, pl: Placed, theme: Theme, strength: np.ndarray,
+                    colour_key: np.ndarray) -> None:
+        """Cluster boxes of each lane as one image row, blitted once per lane instead of a rect each."""
+        width, lanes = area.vp.width, area.lanes
+        n_rows = lanes.hi - lanes.lo
+        row = pl.c_pos - lanes.lo
+        x0 = np.clip(pl.cx, 0, width).astype(np.int64)
+        x1 = np.clip(pl.cx + pl.cw, 0, width).astype(np.int64)
+        a = 0.22 + 0.13 * strength
+        edges = np.zeros((n_rows, width + 1))
+        np.add.at(edges, (row, x0), a)
+        np.add.at(edges, (row, x1), -a)
+        alpha = np.clip(np.cumsum(edges, axis=1)[:, :width], 0.0, 1.0)
+        rgb = np.empty((n_rows, 3))
+        neutral = theme.neutral
+        rgb[:] = (neutral.red(), neutral.green(), neutral.blue())
+        if (colour_key >= 0).any():
+            for r, k in zip(row.tolist(), colour_key.tolist()):
+                c = theme.colours[k % len(theme.colours)]
+                rgb[r] = (c.red(), c.green(), c.blue())
+        img = row_image(premultiplied(alpha, rgb[:, None, :]))
+        layout = lanes.layout
+        for r in np.unique(row[x1 > x0]).tolist():
+            pos = lanes.lo + r
+            y = lanes.top + layout.top[pos] + layout.point_top(pos)
+            h = layout.point_rows[pos] * POINT_ROW_H - 2
+            p.drawImage(QRectF(0, y, width, h), img, QRectF(0, r, width, 1))

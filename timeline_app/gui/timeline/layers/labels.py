@@ -1,0 +1,64 @@
+"""Event labels: summaries elided to the room they get, laid out once and kept, a budget of new ones a frame."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStaticText
+
+from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.layout import LABEL_BUDGET
+from timeline_app.gui.timeline.text import Fonts
+
+log = logging.getLogger(__name__)
+
+_UNLIMITED = 1 << 30
+
+
+class Labels:
+    """The texts of span and point labels. On screen a frame lays out at most LABEL_BUDGET new ones and
+    says it is `incomplete`: the next frames lay out the rest, so a view full of new labels stays fast."""
+
+    def __init__(self, data: TimelineData, fonts: Fonts) -> None:
+        self._data = data
+        self._fonts = fonts
+        self._budget = _UNLIMITED
+        self.incomplete = False  # labels were skipped (or areas of the cached layer still lack some)
+
+    def start_frame(self, progressive: bool) -> None:
+        """A new frame: a budget of new labels on screen (`progressive`), none for export."""
+        self._budget = LABEL_BUDGET if progressive else _UNLIMITED
+        self.incomplete = False
+
+    def summary(self, event: int, avail: float, small: bool = False) -> QStaticText | None:
+        """The event's summary elided to `avail` pixels (in steps of 24 px, so widths share a layout)."""
+        bucket = int(avail // 24)
+        if bucket < 1:
+            return None
+        key = (event, bucket, small)
+        texts = self._fonts.texts
+        st = texts.peek(key)
+        if st is None:
+            if self._budget <= 0:
+                self.incomplete = True  # the next frame lays out the rest
+                return None
+            self._budget -= 1
+            summary = self._data.summary(event)
+            if not summary:
+                return None
+            fm = self._fonts.fm_small if small else self._fonts.fm
+            text = fm.elidedText(summary, Qt.TextElideMode.ElideRight, bucket * 24.0)
+            if not text or text == "…":
+                return None
+            st = texts.get(key, text)
+        return st
+
+    def count(self, n: int, avail: float) -> QStaticText | None:
+        """'12 events', or '12' where that does not fit, or nothing."""
+        text = f"{n} events"
+        if self._fonts.measure_small(text) > avail:
+            text = str(n)
+            if self._fonts.measure_small(text) > avail:
+                return None
+        return self._fonts.texts.get(("n", text), text)

@@ -1,0 +1,104 @@
+"""Points: an event of a day (or a period too short to show at this zoom) as a marker with its summary."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter
+
+from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.layout import LABEL_MAX_PX, MARKER_PX, MAX_LABELS, POINT_ROW_H
+from timeline_app.core.timeline.scene import EventArea, Placed, half_up
+from timeline_app.gui.timeline.layers.labels import Labels
+from timeline_app.gui.timeline.raster import batched_rects, blit_bars
+from timeline_app.gui.timeline.text import Fonts
+from timeline_app.gui.timeline.theme import Theme
+
+log = logging.getLogger(__name__)
+
+
+class PointLayer:
+    """Square markers in rows per lane, coloured by the colour key, with summaries to their right."""
+
+    def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
+        self._data = data
+        self._fonts = fonts
+        self._labels = labels
+
+    def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme, raster: bool) -> None:
+        data, lanes, width = self._data, area.lanes, area.vp.width
+        p.setPen(Qt.PenStyle.NoPen)
+        if raster:
+            argb = theme.argb_table()[data.o_colour[pl.pts] % len(theme.colours) + 1, data.o_alpha[pl.pts]]
+            marker_dy = (POINT_ROW_H - MARKER_PX) / 2 - 1
+            layout = lanes.layout
+
+            def marker_y(key: int) -> float:
+                pos = key // 8
+                return lanes.top + layout.top[pos] + layout.point_top(pos) + (key % 8) * POINT_ROW_H + marker_dy
+
+            on = (pl.px + MARKER_PX > 0) & (pl.px < width)  # the others are there for the labels
+            blit_bars(p, width, pl.px[on], np.full(int(on.sum()), MARKER_PX), (pl.p_pos * 8 + pl.p_rows)[on],
+                      argb[on], np.zeros(int(on.sum()), dtype=bool), marker_y, MARKER_PX)
+        else:
+            keys = data.o_colour[pl.pts] * 8 + data.o_alpha[pl.pts]
+            size = np.full(len(pl.pts), MARKER_PX)
+            batched_rects(p, keys, pl.px, pl.py, size, size, lambda k: theme.brush(k // 8, k % 8))
+        self._draw_labels(p, area, pl, theme)
+
+    def _draw_labels(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
+        """Summaries to the right of points, only where they fit before the next point or cluster.
+
+        The room a label gets depends on its neighbours only, never on the edges of the area drawn,
+        so an area drawn in pieces looks the same as one drawn whole.
+        """
+        width, layout, fonts = area.vp.width, area.lanes.layout, self._fonts
+        x, lane_pos, rows = pl.p_x, pl.p_pos, pl.p_rows
+        # Obstacles: every point's left edge in its row, and every cluster in each row of its lane.
+        ob_lane, ob_row, ob_x = [lane_pos], [rows], [x - MARKER_PX / 2]
+        if len(pl.c_pos):
+            n_rows = layout.point_rows[pl.c_pos]
+            rep = np.repeat(np.arange(len(pl.c_pos)), n_rows)
+            within = np.arange(len(rep)) - np.repeat(np.cumsum(n_rows) - n_rows, n_rows)
+            ob_lane.append(pl.c_pos[rep])
+            ob_row.append(within)
+            ob_x.append(pl.cx[rep] - 2)
+        group_of = lambda lane, row: lane * 8 + row  # noqa: E731
+        ob_g = group_of(np.concatenate(ob_lane), np.concatenate(ob_row)).astype(np.float64)
+        ob_xx = np.concatenate(ob_x)
+        order = np.lexsort((ob_xx, ob_g))
+        ob_g, ob_xx = ob_g[order], ob_xx[order]
+        g = group_of(lane_pos, rows).astype(np.float64)
+        # Next obstacle strictly right of each point's centre, within the same lane and row.
+        key_sorted = ob_g * 1e7 + np.clip(ob_xx, -1e6, 1e6)
+        idx = np.searchsorted(key_sorted, g * 1e7 + np.clip(x, -1e6, 1e6), side="right")
+        left = x + MARKER_PX / 2 + 5
+        end = left + LABEL_MAX_PX
+        has = idx < len(ob_g)
+        same = np.zeros(len(x), dtype=bool)
+        same[has] = ob_g[idx[has]] == g[has]
+        end[same] = np.minimum(ob_xx[idx[same]] - 4, end[same])
+        avail = end - left
+        fits = np.flatnonzero((avail >= 48) & (left < width) & (end > 0))
+        if (left[fits] < 0).any():
+            # Labels of points left of the area: only those whose text is long enough to reach in.
+            data = self._data
+
+            def reaches_in(i: int) -> bool:
+                return left[i] >= 0 or left[i] + fonts.measure(data.summary(int(data.o_event[pl.pts[i]]))) + 4 > 0
+
+            fits = np.asarray([i for i in fits.tolist() if reaches_in(i)], dtype=np.int64)
+        if len(fits) > MAX_LABELS:
+            fits = fits[np.argsort(-avail[fits], kind="stable")[:MAX_LABELS]]
+        p.setFont(fonts.normal)
+        p.setPen(theme.text)
+        text_dy = (MARKER_PX - fonts.fm.height()) / 2
+        # Whole pixels: Qt moves a laid-out text by truncated 1/64 px steps, which round a text that
+        # starts left of the area (negative x) differently from the same text drawn further right.
+        left_px = half_up(left)
+        for i in fits.tolist():
+            st = self._labels.summary(int(self._data.o_event[pl.pts[i]]), float(avail[i]))
+            if st is not None:
+                p.drawStaticText(QPointF(float(left_px[i]), float(pl.py[i]) + text_dy), st)
