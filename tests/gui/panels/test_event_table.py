@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.library.frames import EVENT_COLUMNS
-from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, EventTableView, display_date
+from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, display_date
+from timeline_app.gui.panels.event_table_view import EventTableView
 
 
 def _events(n: int = 5) -> pd.DataFrame:

@@ -47,8 +47,11 @@ class CheckList(QWidget):
         self.empty_text = "none in this library"
         self.max_rows = 0  # > 0: the list's height follows its rows, up to this many
 
-    def set_items(self, items: Iterable[tuple[str, str, int | None]]) -> None:
-        """Fill with (key, label, count) rows; previously checked keys stay checked."""
+    def set_items(self, items: Iterable[tuple[str, str, int | None]], checked: Iterable[str] | None = None) -> None:
+        """Fill with (key, label, count) rows; previously checked keys stay checked, unless `checked`
+        gives the keys to check instead (without emitting `changed`)."""
+        if checked is not None:
+            self._checked = set(checked)
         with QSignalBlocker(self.list):
             self.list.clear()
             for key, label, count in items:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QStackedWidget, QWidget
 
 from timeline_app.gui.panels.reader import ArticleView
 from timeline_app.gui.window.curation_actions import CurationActions
-from timeline_app.gui.panels.event_table import EventTableView
+from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.panels.articles import LibraryPanel
 from timeline_app.gui.timeline.view import TimelineView

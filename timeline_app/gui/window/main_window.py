@@ -23,7 +23,8 @@ from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.reader import ArticleView
 from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.dialogs import CrashDialog, PublicationDateDialog
-from timeline_app.gui.panels.event_table import EventTableModel, EventTableView
+from timeline_app.gui.panels.event_table import EventTableModel
+from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.window.library_actions import LibraryActionsMixin
 from timeline_app.gui.panels.articles import LibraryPanel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QMessageBox
 
 from timeline_app.gui.window.curation_actions import CurationActions
 from timeline_app.gui.dialogs import ShortcutsDialog, about_box
-from timeline_app.gui.panels.event_table import EventTableView
+from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.window.jobs import EXPORT_FORMATS
 from timeline_app.gui.panels.articles import LibraryPanel

@@ -12,7 +12,8 @@ from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.reader import ArticleView, Focus
 from timeline_app.gui.window.curation_actions import CurationActions, Evidence, evidence_from_reader
-from timeline_app.gui.panels.event_table import EventTableModel, EventTableView
+from timeline_app.gui.panels.event_table import EventTableModel
+from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.window.snapshot import Snapshot
 from timeline_app.gui.timeline.view import TimelineView
 from timeline_app.gui.window.mixin import WindowMixin
