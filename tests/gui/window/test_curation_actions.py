@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tests.core.factories import article, mention
 from timeline_app.core.models import Precision
 from timeline_app.core.library.store import Library
-from timeline_app.gui.window.curation_actions import CurationActions, CurationHost, evidence_from_reader
+from timeline_app.gui.panels.reader import Evidence
+from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.panels.edit_dialog import EventEditDialog
 
 D = dt.date
@@ -179,17 +180,9 @@ def test_merge_split_and_undo(window) -> None:
 
 
 def test_add_an_event_attached_to_a_reader_selection(window) -> None:
-    text = "Summit\n\nJapan and India met on Monday. Talks went well."
-    reader = QTextEdit()
-    reader.setPlainText(text)
-    cursor = reader.textCursor()
-    cursor.setPosition(text.index("India"))
-    cursor.setPosition(text.index("Monday"), cursor.MoveMode.KeepAnchor)
-    reader.setTextCursor(cursor)
+    # What the reader gives for a selection in "Summit\n\nJapan and India met on Monday." (test_reader).
     article_id = int(window.library.articles_frame()["article_id"].iloc[0])
-    window.evidence = evidence_from_reader(reader, article_id, text, "Summit")
-    assert window.evidence.text == "Japan and India met on Monday."
-    assert (window.evidence.start, window.evidence.end) == (8, 38)
+    window.evidence = Evidence(article_id, "Summit", "Japan and India met on Monday.", 8, 38)
     window.actions.add_action.trigger()
     dialog = _dialog(window)
     assert dialog.evidence_view.toPlainText() == "Japan and India met on Monday."

@@ -205,6 +205,21 @@ def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(wind
     assert window.table.current_event_id() == other
 
 
+def test_the_reader_marks_the_dates_the_library_holds(window, qtbot) -> None:
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=10_000)
+    article_id = window.reader.article_id
+    stored = window.library.article_dates(article_id)
+    assert stored and list(window.reader.dates) == stored
+    mentions = window.snapshot.mentions[window.snapshot.mentions["article_id"] == article_id]
+    assert {(d.start, d.end) for d in window.reader.dates} == set(zip(mentions["char_start"], mentions["char_end"]))
+    # The date line dates the article; it is no mention of an event, and it is not marked as one.
+    text = window.reader.article.text
+    line = text.index("Published:")
+    assert not [d for d in window.reader.dates if line <= d.start < text.index("\n", line)]
+    assert window.reader.entities, "the countries the article names are underlined"
+
+
 def test_remove_an_article_and_undo(window, qtbot) -> None:
     c = window.curation
     articles = window.snapshot.articles
@@ -465,7 +480,7 @@ def test_clicking_a_date_in_the_reader_selects_its_event(window, qtbot) -> None:
     assert window.reader.article_id == article_id
     reader = window.reader.text
     cursor = reader.textCursor()
-    cursor.setPosition(window.reader._offsets(int(target["char_start"]) + 1))
+    cursor.setPosition(window.reader.position_of(int(target["char_start"]) + 1))
     reader.setTextCursor(cursor)
     reader.ensureCursorVisible()
     point = reader.cursorRect(cursor).center()

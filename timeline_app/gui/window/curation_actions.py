@@ -12,27 +12,17 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.window.undo import Curator, EventRef, deleted_events, wait_cursor
 from timeline_app.gui.panels.edit_dialog import DeletedEventsDialog, EventEditDialog
 from timeline_app.gui.panels.history import EditHistoryView
+from timeline_app.gui.panels.reader import Evidence
 from timeline_app.gui.workers import TaskWorker
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The sentence(s) of an article a hand-added event is attached to."""
-
-    article_id: int
-    title: str
-    text: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -52,37 +42,6 @@ class CurationHost:
     show_status: Callable[[str], None]
     run_job: Callable[[TaskWorker, Callable[[Any], None]], None]
     set_show_hidden: Callable[[bool], None]
-
-
-def evidence_from_reader(text_edit: QTextEdit, article_id: int | None, article_text: str,
-                         title: str) -> Evidence | None:
-    """The whole sentences the user selected in the reader (None without a selection).
-
-    Qt positions count UTF-16 code units; the article's offsets count code points.
-    """
-    cursor = text_edit.textCursor()
-    if article_id is None or not cursor.hasSelection():
-        return None
-    from timeline_app.core.sentences import sentence_at, split_sentences
-
-    def offset(position: int) -> int:
-        units = 0
-        for i, ch in enumerate(article_text):
-            if units >= position:
-                return i
-            units += 2 if ord(ch) > 0xFFFF else 1
-        return len(article_text)
-
-    start, end = offset(cursor.selectionStart()), offset(cursor.selectionEnd())
-    spans = split_sentences(article_text)
-    first = sentence_at(spans, start)
-    last = sentence_at(spans, max(start, end - 1))
-    start = first[0] if first else start
-    end = last[1] if last else end
-    text = article_text[start:end].strip()
-    if not text:
-        return None
-    return Evidence(article_id, title, text, start, end)
 
 
 class CurationActions(QObject):

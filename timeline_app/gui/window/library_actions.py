@@ -170,7 +170,6 @@ class LibraryActionsMixin:
         self.jobs.enqueue(worker, self._after_dates_set)
 
     def _after_dates_set(self, n: int) -> None:
-        self.reader.article_id = None  # its dates are resolved anew
         self.reload()
         self.statusBar().showMessage(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
                                      "their dates were resolved again.", 10000)

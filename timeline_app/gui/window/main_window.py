@@ -117,7 +117,7 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
             mentions=lambda: self.snapshot.mentions if self.snapshot is not None else frames.empty_mentions(),
             selected_ids=self.selected_event_ids,
             select_event=self.select_event,
-            reader_evidence=self._reader_evidence,
+            reader_evidence=self.reader.selected_evidence,
             reload=self.reload,
             show_message=lambda title, text: self._show_message(title, text),
             show_status=lambda text: self.statusBar().showMessage(text, 10000),

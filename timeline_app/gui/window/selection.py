@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.reader import ArticleView, Focus
-from timeline_app.gui.window.curation_actions import CurationActions, Evidence, evidence_from_reader
+from timeline_app.gui.panels.reader_marks import stored_marks
+from timeline_app.gui.window.curation_actions import CurationActions
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.window.snapshot import Snapshot
@@ -68,12 +69,6 @@ class SelectionSyncMixin(WindowMixin):
     def _on_table_selection_changed(self, *_args: object) -> None:
         self.curation.refresh()
 
-    def _reader_evidence(self) -> Evidence | None:
-        article = self.reader.article
-        if article is None:
-            return None
-        return evidence_from_reader(self.reader.text, self.reader.article_id, article.text, article.title)
-
     def _on_table_current_event_changed(self, event_id: str) -> None:
         if event_id != self._selected_event:
             self._select_event(event_id, from_table=True, from_timeline=False)
@@ -111,13 +106,13 @@ class SelectionSyncMixin(WindowMixin):
             self.reader.show_placeholder("This event was added by hand; it comes from no article.")
             return
         try:
-            article = self.library.article(int(mention["article_id"]))
+            article, marks = stored_marks(self.library, int(mention["article_id"]))
         except TimelineError as e:
             self.statusBar().showMessage(str(e), 8000)
             return
         focus = Focus(int(mention["evidence_start"]), int(mention["evidence_end"]),
                       int(mention["char_start"]), int(mention["char_end"]))
-        self.reader.show_article(int(mention["article_id"]), article, focus)
+        self.reader.show_article(int(mention["article_id"]), article, marks, focus)
         others = self.snapshot.event_mentions(event_id).drop_duplicates("article_id")  # type: ignore[union-attr]
         others = others[others["article_id"] != int(mention["article_id"])]
         self.reader.set_other_sources([(int(a), str(t)) for a, t in zip(others["article_id"], others["article_title"])])
@@ -157,11 +152,11 @@ class SelectionSyncMixin(WindowMixin):
         if self.library is None:
             return
         try:
-            article = self.library.article(article_id)
+            article, marks = stored_marks(self.library, article_id)
         except TimelineError as e:
             self.statusBar().showMessage(str(e), 8000)
             return
-        self.reader.show_article(article_id, article, None)
+        self.reader.show_article(article_id, article, marks)
 
     def _on_reader_date_clicked(self, article_id: int, offset: int) -> None:
         """A date clicked in the reader: select the event it belongs to, if it made one."""
