@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+from contextlib import closing  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -37,13 +39,12 @@ def open_window(qtbot, library: Path, settings):
 def corpus_library(tmp_path_factory) -> Path:
     """The test corpus imported once per module; each test works on its own copy."""
     from timeline_app.core import pipeline
-    from timeline_app.core.library.store import Library
 
     path = tmp_path_factory.mktemp("corpus") / "library.sqlite3"
     report = pipeline.import_inputs([str(CORPUS)], path, workers=1)
     assert report.added == 5, report.summary()
-    with Library(path) as library:  # fold the WAL into the file so that a copy is complete
-        library._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with closing(sqlite3.connect(path)) as db:  # fold the WAL into the file so that a copy is complete
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 

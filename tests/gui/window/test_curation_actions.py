@@ -37,7 +37,7 @@ class StandIn:
             widget=self.widget, library=lambda: self.library, library_path=lambda: self.path,
             events=lambda: self.events, mentions=lambda: self.mentions, selected_ids=lambda: self.selection,
             select_event=self.select, reader_evidence=lambda: self.evidence, reload=self.reload,
-            show_message=lambda t, m: self.messages.append((t, m)), show_status=self.status.append,
+            show_message=lambda t, m: self.messages.append((t, m)), show_status=lambda text, _ms: self.status.append(text),
             run_job=self.run_job, set_show_hidden=self.set_show_hidden)
         self.actions = CurationActions(host, self.widget)
 
@@ -89,7 +89,7 @@ def window(qtbot, tmp_path):
 
 
 def _dialog(window: StandIn) -> EventEditDialog:
-    dialog = window.actions.edit_dialog
+    dialog = window.actions.dialogs.edit_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -266,7 +266,7 @@ def test_deleted_events_can_be_restored_later(window) -> None:
     assert window.summaries() == []
     a.undo_stack.clear()  # as after a restart: undo is no help any more
     a.deleted_action.trigger()
-    dialog = a.deleted_dialog
+    dialog = a.dialogs.deleted_dialog
     assert dialog is not None and dialog.list_widget.count() == 2
     assert not dialog.ok_button.isEnabled()
     kenya = next(i for i in range(2) if "Kenya signed" in dialog.list_widget.item(i).text())
@@ -276,7 +276,7 @@ def test_deleted_events_can_be_restored_later(window) -> None:
     assert window.summaries() == ["Kenya signed"]
     assert a.undo_action.text() == "&Undo restore 'Kenya signed'"
     a.deleted_action.trigger()
-    assert a.deleted_dialog.list_widget.count() == 1
-    a.deleted_dialog.reject()
+    assert a.dialogs.deleted_dialog.list_widget.count() == 1
+    a.dialogs.deleted_dialog.reject()
     a.undo_action.trigger()
     assert window.summaries() == []

@@ -73,7 +73,7 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     _select(window, ev.event_id)
     assert c.edit_action.isEnabled() and c.edit_action.shortcut().toString() == "F2"
     c.edit_action.trigger()
-    dialog = c.edit_dialog
+    dialog = c.dialogs.edit_dialog
     assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Edit event"
     assert dialog.evidence_view.toPlainText() == ev.evidence
     dialog.date_editor.set_unit("month")
@@ -97,9 +97,9 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     assert [r[1] for r in history] == ["Verified", "Summary", "Event type", "Countries", "Date"]
     assert history[4][2:] == (ev.event_date, display_date(month))
     assert "Iceland" in history[3][3] and "Iceland" not in history[3][2]
-    assert window.history_dock.widget() is c.history_view
-    window.history_dock.show()
-    window.history_dock.raise_()
+    assert window.docks.history_dock.widget() is c.history_view
+    window.docks.history_dock.show()
+    window.docks.history_dock.raise_()
     qtbot.waitUntil(lambda: c.history_view.isVisible())
     c.history_view.grab().save("/tmp/curation_window_history.png")
     window.grab().save("/tmp/curation_window.png")
@@ -142,10 +142,10 @@ def test_hide_show_hidden_and_delete_with_undo(window, qtbot) -> None:
     _trigger(qtbot, window, c.hide_action)
     assert hidden.event_id not in _table_ids(window)
     assert len(_events(window)) == total  # still in the library, marked
-    assert window.count_label.text().startswith(f"{total - 1} of ")
+    assert window.status_bar.count_label.text().startswith(f"{total - 1} of ")
     c.show_hidden_action.trigger()
     assert hidden.event_id in _table_ids(window)
-    assert "hidden events shown" in window.filter_label.text()
+    assert "hidden events shown" in window.status_bar.filter_label.text()
     _select(window, hidden.event_id)
     assert c.hide_action.text() == "Un&hide event"
     c.show_hidden_action.trigger()
@@ -209,7 +209,7 @@ def test_add_an_event_from_a_sentence_in_the_reader(window, qtbot) -> None:
     cursor.setPosition(start + len(sentence) // 2, cursor.MoveMode.KeepAnchor)
     window.reader.text.setTextCursor(cursor)
     c.add_action.trigger()
-    dialog = c.edit_dialog
+    dialog = c.dialogs.edit_dialog
     assert dialog is not None and dialog.is_new
     assert dialog.evidence_view.toPlainText() == sentence
     dialog.date_editor.set_value("2023-05")
@@ -234,7 +234,7 @@ def test_deleted_events_come_back_from_their_dialog(window, qtbot) -> None:
     _select(window, ev.event_id)
     _trigger(qtbot, window, c.delete_action)
     c.deleted_action.trigger()
-    dialog = c.deleted_dialog
+    dialog = c.dialogs.deleted_dialog
     assert dialog is not None and dialog.list_widget.count() == 1
     dialog.set_checked(0)
     with _reloaded(qtbot, window):
@@ -248,10 +248,10 @@ def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None
     _select(window, edited.event_id)
     _trigger(qtbot, window, c.verify_action)
     c.edit_action.trigger()
-    c.edit_dialog.countries_editor.add("Lithuania")
-    c.edit_dialog.date_editor.set_unit("year")
+    c.dialogs.edit_dialog.countries_editor.add("Lithuania")
+    c.dialogs.edit_dialog.date_editor.set_unit("year")
     with _reloaded(qtbot, window):
-        c.edit_dialog.ok_button.click()
+        c.dialogs.edit_dialog.ok_button.click()
     _select(window, merged_a.event_id, merged_b.event_id)
     _trigger(qtbot, window, c.merge_action)
     _select(window, hidden.event_id)
@@ -260,10 +260,10 @@ def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None
     _select(window, deleted.event_id)
     _trigger(qtbot, window, c.delete_action)
     c.add_action.trigger()
-    c.edit_dialog.date_editor.set_value("2023-02")
-    c.edit_dialog.summary_edit.setPlainText("Back-channel talks")
+    c.dialogs.edit_dialog.date_editor.set_value("2023-02")
+    c.dialogs.edit_dialog.summary_edit.setPlainText("Back-channel talks")
     with _reloaded(qtbot, window):
-        c.edit_dialog.ok_button.click()
+        c.dialogs.edit_dialog.ok_button.click()
     qtbot.waitUntil(lambda: "added by hand" in window.reader.header.text())  # selected: no article to show
     before = _events(window).drop(columns=["publication_date"]).sort_values("event_id").reset_index(drop=True)
 
@@ -286,7 +286,7 @@ def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None
 def test_the_table_context_menu_offers_the_curation_actions(window, qtbot) -> None:
     (ev,) = _pick(window)
     _select(window, ev.event_id)
-    menu = window.table_context_menu(ev.event_id)
+    menu = window.table.context_menu(ev.event_id)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "Open article" in texts and "&Edit event…" in texts and "&Delete event" in texts
     assert "&Merge selected events" in texts and "Copy rows as CSV" in texts
@@ -299,7 +299,7 @@ def test_a_failed_edit_shows_one_message_and_the_window_goes_on(window, qtbot) -
     _select(window, ev.event_id)
     window.library.close()  # as if the drive had gone
     c.verify_action.trigger()
-    box = window.last_message
+    box = window.messages.last_message
     assert isinstance(box, QMessageBox) and box.windowTitle() == "Cannot mark the events"
     assert c.undo_stack.count() == 0
     box.close()
@@ -318,8 +318,8 @@ def test_another_library_starts_with_an_empty_undo_stack(window, qtbot, tmp_path
 
 
 def test_the_curation_shortcuts_are_listed_in_help(window, qtbot) -> None:
-    window.shortcuts_action.trigger()
-    listed = dict(window.shortcuts_dialog.rows())
-    window.shortcuts_dialog.close()
+    window.menus.shortcuts_action.trigger()
+    listed = dict(window.menus.shortcuts_dialog.rows())
+    window.menus.shortcuts_dialog.close()
     assert listed["Undo the last change"] == "Ctrl+Z" and listed["Edit event"] == "F2"
     assert listed["Merge selected events"] == "Ctrl+M" and listed["Delete event"] == "Del"

@@ -8,7 +8,6 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -56,9 +55,8 @@ def _check_country(window: MainWindow, code: str) -> None:
 
 
 def _timeline_count(window: MainWindow) -> int:
-    """Events drawn on the timeline after filtering (TimelineView has no public count yet)."""
-    data = window.timeline._data
-    return int(np.unique(data.o_event[data.o_visible]).size)
+    """Events drawn on the timeline after filtering."""
+    return window.timeline.shown_event_count()
 
 
 def _table_ids(window: MainWindow) -> set[str]:
@@ -78,9 +76,9 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     qtbot.waitUntil(lambda: window.event_model.rowCount() > 0, timeout=LOAD_TIMEOUT)
     assert window.table_stack.currentWidget() is window.table
     assert window.library_panel.count_label.text() == f"{n_samples} articles"
-    assert window.last_message is None  # a clean first start asks nothing
+    assert window.messages.last_message is None  # a clean first start asks nothing
     total = window.event_model.total_count
-    assert window.count_label.text() == f"{total:,} of {total:,} events shown"
+    assert window.status_bar.count_label.text() == f"{total:,} of {total:,} events shown"
     assert not maybe_add_samples(window)  # only once per library
     # The samples mention a war "in the nineteenth century": the first view is not squeezed by it,
     # and Fit (Ctrl+0) shows everything.
@@ -88,7 +86,7 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     assert first < "1900"
     start, end = window.timeline.visible_range()
     assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events["date_end"].max()
-    window.fit_action.trigger()
+    window.menus.fit_action.trigger()
     assert window.timeline.visible_range()[0].isoformat() <= first
     window.close()
 
@@ -102,8 +100,8 @@ def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
     expected = set(events.loc[sets.map(lambda s: code in s), "event_id"])
     assert _table_ids(window) == expected
     assert _timeline_count(window) == len(expected)
-    assert window.count_label.text().startswith(f"{len(expected)} of {len(events)}")
-    assert code in window.filter_label.text()
+    assert window.status_bar.count_label.text().startswith(f"{len(expected)} of {len(events)}")
+    assert code in window.status_bar.filter_label.text()
 
     # Two countries, "all": only the events with both (the bilateral view).
     pairs = Counter(p for s in sets for p in combinations(sorted(s), 2))
@@ -154,7 +152,7 @@ def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch,
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
-        window.export_actions[fmt].trigger()
+        window.menus.export_actions[fmt].trigger()
     path = Path(blocker.args[0])
     assert path.exists() and path.suffix == next(f.suffix for f in EXPORT_FORMATS if f.key == fmt)
     if fmt == "events_csv":
@@ -181,16 +179,16 @@ def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch,
     assert blocker.args[1] == (len(shown) if fmt != "mentions_csv" else len(rows))
 
     # "Export all events" ignores the filters.
-    window.export_all_action.trigger()
-    assert window.export(fmt, str(tmp_path / f"all-{fmt}")) >= len(events) if fmt == "mentions_csv" \
-        else window.export(fmt, str(tmp_path / f"all-{fmt}")) == len(events)
+    window.menus.export_all_action.trigger()
+    assert window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) >= len(events) if fmt == "mentions_csv" \
+        else window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) == len(events)
 
 
 def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(window, qtbot) -> None:
     window.table.selectRow(0)
     event_id = window.event_model.event_id(0)
     qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=10_000)
-    mention = window._event_mention(event_id)
+    mention = window.selection.event_mention(event_id)
     assert window.reader.article_id == int(mention["article_id"])
     assert window.reader.focused_date_text() == mention["date_text"]
     sentence = window.reader.highlighted_text()
@@ -273,12 +271,12 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     before = len(window.snapshot.articles)
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
-        window.open_folder_action.trigger()
+        window.menus.open_folder_action.trigger()
     report = blocker.args[0]
     assert report.added == 1 and len(report.skipped) == 1
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
-    assert boxes == [window.last_message]
-    box = window.last_message
+    assert boxes == [window.messages.last_message]
+    box = window.messages.last_message
     assert box.text().startswith("1 article added") and "1 skipped" in box.text()
     assert "empty.txt" in box.detailedText()
     assert len(window.snapshot.articles) == before + 1
@@ -290,18 +288,18 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     path.write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
-        window.open_files_action.trigger()
+        window.menus.open_files_action.trigger()
     (article_id,) = blocker.args[0].needs_date
     assert window.library_panel.needs_date_ids() == [article_id]
     group = window.library_panel.tree.topLevelItem(0)
     assert group.text(0) == f"{NEEDS_DATE} (1)" and not group.isHidden()
-    dialog = window.date_dialog
+    dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
-    assert window.needs_date_button.isVisible()
-    assert window.needs_date_button.text() == "1 article needs a publication date"
+    assert window.status_bar.needs_date_button.isVisible()
+    assert window.status_bar.needs_date_button.text() == "1 article needs a publication date"
     dialog.reject()  # "Later"; the status bar button asks again
-    qtbot.mouseClick(window.needs_date_button, Qt.MouseButton.LeftButton)
-    dialog = window.date_dialog
+    qtbot.mouseClick(window.status_bar.needs_date_button, Qt.MouseButton.LeftButton)
+    dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.date_edit(article_id).setDate(QDate(2023, 5, 8))
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
@@ -310,20 +308,20 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
     assert window.library_panel.item(article_id).text(4) == "you"
-    assert not window.needs_date_button.isVisible()
+    assert not window.status_bar.needs_date_button.isVisible()
 
 
 def test_docks_can_be_closed_and_come_back_at_the_next_start(window, qtbot, tmp_path) -> None:
-    assert window.reader_dock.isVisible()
-    window.reader_dock.toggleViewAction().trigger()
-    assert not window.reader_dock.isVisible()
+    assert window.docks.reader_dock.isVisible()
+    window.docks.reader_dock.toggleViewAction().trigger()
+    assert not window.docks.reader_dock.isVisible()
     library = window.library_path
     settings = window.settings
     window.close()
     again = _open(qtbot, library, settings)
-    assert not again.reader_dock.isVisible()
-    again.reset_layout_action.trigger()
-    assert again.reader_dock.isVisible()
+    assert not again.docks.reader_dock.isVisible()
+    again.menus.reset_layout_action.trigger()
+    assert again.docks.reader_dock.isVisible()
     again.close()
 
 
@@ -335,9 +333,9 @@ def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
                 menu_actions += [a for a in action.menu().actions() if not a.isSeparator()]
             elif not action.isSeparator():
                 menu_actions.append(action)
-    exempt = {window.export_all_action, window.about_action}
+    exempt = {window.menus.export_all_action, window.menus.about_action}
     missing = [a.text() for a in menu_actions if a not in exempt and a.shortcut().isEmpty()
-               and window.recent_menu.menuAction() is not a and a.parent() is not window.recent_menu]
+               and window.menus.recent_menu.menuAction() is not a and a.parent() is not window.menus.recent_menu]
     assert missing == []
     # No key does two things: a key may be shared only by actions scoped to different widgets.
     from collections import defaultdict
@@ -350,10 +348,10 @@ def test_every_action_has_a_shortcut_listed_in_help(window, qtbot) -> None:
             for key in action.shortcuts():
                 by_key[key.toString()].add(action.text())
     assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
-    window.shortcuts_action.trigger()
-    listed = dict(window.shortcuts_dialog.rows())
+    window.menus.shortcuts_action.trigger()
+    listed = dict(window.menus.shortcuts_dialog.rows())
     assert listed["Open files"] and listed["Undo the last change"] and listed["Clear filters"]
-    window.shortcuts_dialog.close()
+    window.menus.shortcuts_dialog.close()
 
 
 def test_cancel_stops_a_long_import_and_keeps_what_was_read(window, qtbot, tmp_path, monkeypatch) -> None:
@@ -367,17 +365,17 @@ def test_cancel_stops_a_long_import_and_keeps_what_was_read(window, qtbot, tmp_p
     before = len(window.snapshot.articles)
 
     def cancel_on_first_progress(done: int, total: int, what: str) -> None:
-        if done >= 1 and window.cancel_button.isEnabled():
-            assert window.progress.isVisible() and window.cancel_button.isVisible()
-            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        if done >= 1 and window.status_bar.cancel_button.isEnabled():
+            assert window.status_bar.progress.isVisible() and window.status_bar.cancel_button.isVisible()
+            qtbot.mouseClick(window.status_bar.cancel_button, Qt.MouseButton.LeftButton)
 
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, _reloaded(qtbot, window):
-        window.open_folder_action.trigger()
+        window.menus.open_folder_action.trigger()
         window.jobs.current.progressed.connect(cancel_on_first_progress)
     report = blocker.args[0]
     assert report.cancelled and 1 <= report.added < 40
     assert len(window.snapshot.articles) == before + report.added
-    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert not window.status_bar.progress.isVisible() and not window.status_bar.cancel_button.isVisible()
 
 
 def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path) -> None:
@@ -400,11 +398,11 @@ def test_sync_with_timeline_view_filters_to_the_visible_range(window, qtbot) -> 
     events = window.snapshot.events
     with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
         window.filters.sync_check.setChecked(True)  # takes the range on screen at once
-    assert (window.spec.date_from, window.spec.date_to) == window.timeline.visible_range()
+    assert (window.filtering.spec.date_from, window.filtering.spec.date_to) == window.timeline.visible_range()
     lo, hi = "2023-03-01", "2023-05-31"
     with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
         window.timeline.zoom_to_date_range(pd.Timestamp(lo).date(), pd.Timestamp(hi).date())
-    spec = window.spec
+    spec = window.filtering.spec
     assert spec.date_from is not None and spec.date_to is not None
     keep = (events["date_end"] >= spec.date_from.isoformat()) & (events["date_start"] <= spec.date_to.isoformat())
     assert _table_ids(window) == set(events.loc[keep, "event_id"])
@@ -419,7 +417,7 @@ def test_only_the_events_of_selected_articles(window, qtbot) -> None:
     events = window.snapshot.events
     mine = events["article_ids"].map(lambda s: str(chosen) in s.split(";"))
     assert _table_ids(window) == set(events.loc[mine, "event_id"])
-    assert "1 article" in window.filter_label.text()
+    assert "1 article" in window.status_bar.filter_label.text()
     # The reader opened the article when it was selected in the library.
     assert window.reader.article_id == chosen
 
@@ -432,10 +430,10 @@ def test_table_context_actions_zoom_the_timeline_and_open_the_article(window, qt
     start, end = window.timeline.visible_range()
     assert start.isoformat() <= event["date_start"] and event["date_end"] <= end.isoformat()
     assert (end - start).days < 400
-    window.reader_dock.close()
+    window.docks.reader_dock.close()
     window.table.article_requested.emit(event_id)
-    assert window.reader_dock.isVisible()
-    assert window.reader.article_id == int(window._event_mention(event_id)["article_id"])
+    assert window.docks.reader_dock.isVisible()
+    assert window.reader.article_id == int(window.selection.event_mention(event_id)["article_id"])
 
 
 def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qtbot) -> None:
@@ -450,25 +448,25 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
     dialogs = [d for d in window.findChildren(CrashDialog) if d.isVisible()]
     assert len(dialogs) == 1 and "KeyError" in dialogs[0].details.toPlainText()
     dialogs[0].close()
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()
 
 
 def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    window.lane_actions["event_type"].trigger()
+    window.menus.lane_actions["event_type"].trigger()
     assert window.timeline.lane_mode() == "event_type"
     types = set(window.snapshot.events["event_type"]) - {""}
     assert types <= set(window.timeline.lane_keys()) | {""}
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2021-06", True))
-    window.go_to_date_action.trigger()
+    window.menus.go_to_date_action.trigger()
     start, end = window.timeline.visible_range()
     assert start <= pd.Timestamp("2021-06-01").date() <= end
     library, settings = window.library_path, window.settings
     window.close()
     again = _open(qtbot, library, settings)
     assert again.timeline.lane_mode() == "event_type"
-    assert again.lane_actions["event_type"].isChecked()
+    assert again.menus.lane_actions["event_type"].isChecked()
     again.close()
 
 
@@ -542,9 +540,9 @@ def test_skipped_files_and_an_undated_article_ask_one_thing_at_a_time(window, qt
     (folder / "nile.txt").write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT), _reloaded(qtbot, window):
         window.open_inputs([str(folder)])
-    box = window.last_message
+    box = window.messages.last_message
     assert box is not None and box.isVisible() and "1 skipped" in box.text()
-    assert window.date_dialog is None or not window.date_dialog.isVisible()
+    assert window.library_actions.date_dialog is None or not window.library_actions.date_dialog.isVisible()
     box.accept()
-    qtbot.waitUntil(lambda: window.date_dialog is not None and window.date_dialog.isVisible(), timeout=5000)
-    window.date_dialog.reject()
+    qtbot.waitUntil(lambda: window.library_actions.date_dialog is not None and window.library_actions.date_dialog.isVisible(), timeout=5000)
+    window.library_actions.date_dialog.reject()

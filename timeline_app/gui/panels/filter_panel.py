@@ -242,6 +242,11 @@ class FilterPanel(QWidget):
             self.article_label.setText("all articles")
         self.article_clear.setEnabled(bool(self._article_ids))
 
+    def scroll_to_checked(self) -> None:
+        """Bring the checked rows of each list into view, so that filters set earlier are seen at once."""
+        for check_list in (self.countries, self.types, self.organizations):
+            check_list.scroll_to_checked()
+
     def focus_search(self) -> None:
         """Put the cursor in the search box, its text selected (Edit > Search events)."""
         self.text_edit.setFocus()
