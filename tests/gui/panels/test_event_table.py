@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import numpy as np
 import pandas as pd
@@ -112,8 +113,6 @@ def test_view_keeps_selected_event_across_sort_and_reports_changes(qtbot) -> Non
 
 
 def test_large_frame_filters_and_sorts_quickly() -> None:
-    import time
-
     base = _events(10)
     df = pd.concat([base] * 10_000, ignore_index=True)
     df["event_id"] = [f"x{i}" for i in range(len(df))]

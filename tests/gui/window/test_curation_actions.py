@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from tests.core.factories import article, mention
+from timeline_app.core import pipeline
 from timeline_app.core.models import Precision
 from timeline_app.core.library.store import Library
 from timeline_app.gui.panels.reader import Evidence
@@ -210,14 +211,12 @@ def test_a_failed_write_shows_one_message(window) -> None:
 
 
 def test_reextract_runs_as_a_job_and_keeps_the_corrections(qtbot, tmp_path) -> None:
-    from timeline_app.core.pipeline import import_inputs
-
     path = tmp_path / "real.sqlite3"
     text = ("Border talks resume\n\nArmenian and Azerbaijani negotiators met in Geneva on 15 March 2023. "
             "They will meet again in April 2023.\n")
     source = tmp_path / "talks.txt"
     source.write_text(text, encoding="utf-8")
-    assert import_inputs([source], path, workers=1).added == 1
+    assert pipeline.import_inputs([source], path, workers=1).added == 1
     window = StandIn(qtbot, path)
     try:
         window.select(str(window.events["event_id"].iloc[0]))
@@ -240,8 +239,6 @@ def test_reextract_runs_as_a_job_and_keeps_the_corrections(qtbot, tmp_path) -> N
 
 
 def test_a_cancelled_reextraction_says_how_far_it_went(window, qtbot, monkeypatch) -> None:
-    from timeline_app.core import pipeline
-
     def stop_at_once(path, progress=None, cancel=None):
         return 0
 

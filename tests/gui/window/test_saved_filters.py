@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tests.gui.conftest import open_window, window_settings
+from tests.gui.conftest import open_window, table_ids, window_settings
+from timeline_app.core import pipeline
+from timeline_app.core.ingest import sample_paths
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec
 from timeline_app.core.library.store import Library
@@ -20,10 +22,6 @@ def library(tmp_path, corpus_library) -> Path:
     path = tmp_path / "library.sqlite3"
     shutil.copy(corpus_library, path)
     return path
-
-
-def _shown(window: MainWindow) -> set[str]:
-    return {window.event_model.event_id(r) for r in range(window.event_model.rowCount())}
 
 
 def _check(check_list, key: str) -> None:
@@ -48,7 +46,7 @@ def test_filters_set_by_the_user_are_back_after_a_restart(qtbot, tmp_path, libra
     f.from_edit.setDate(QDate.fromString(str(mine["date_start"].min()), "yyyy-MM-dd"))
     with qtbot.waitSignal(f.filters_changed, timeout=2000):
         qtbot.keyClicks(f.text_edit, word)
-    spec, shown = f.spec(), _shown(window)
+    spec, shown = f.spec(), table_ids(window)
     assert spec.countries == {country} and spec.event_types == {kind} and spec.text == word
     assert 0 < len(shown) < len(events)
     assert window.status_bar.clear_filters_button.isVisible()
@@ -56,7 +54,7 @@ def test_filters_set_by_the_user_are_back_after_a_restart(qtbot, tmp_path, libra
 
     window = open_window(qtbot, library, window_settings(tmp_path))
     assert window.filters.spec() == spec
-    assert _shown(window) == shown
+    assert table_ids(window) == shown
     assert window.status_bar.count_label.text().startswith(f"{len(shown)} of {len(events)}")
     # Seen without opening the filter panel: the status bar says so and offers to clear them.
     assert country in window.status_bar.filter_label.text() and window.status_bar.clear_filters_button.isVisible()
@@ -119,9 +117,6 @@ def test_a_window_closed_before_the_library_was_read_keeps_the_saved_filters(qtb
 
 
 def test_a_restored_country_is_in_view_in_its_list(qtbot, tmp_path) -> None:
-    from timeline_app.core import pipeline
-    from timeline_app.core.ingest import sample_paths
-
     library = tmp_path / "samples.sqlite3"  # the samples name more countries than the list shows at once
     pipeline.import_inputs([str(p) for p in sample_paths()], library, workers=1)
     with Library(library) as lib:
