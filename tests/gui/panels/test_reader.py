@@ -1,5 +1,4 @@
-"""ArticleView: the stored dates and the countries marked in the text, the event's sentence emphasised
-and in view, a selection of sentences for a new event."""
+"""ArticleView: stored dates and countries marked, the event's sentence emphasised, sentences selected."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""EventEditDialog: correct an event's date, countries, organisations, type and summary, or add one;
-DeletedEventsDialog: bring deleted events back."""
+"""The curation dialogs: correct an event or add one (EventEditDialog), bring deleted ones back."""
 
 from __future__ import annotations
 

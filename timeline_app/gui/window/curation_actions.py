@@ -1,5 +1,4 @@
-"""CurationActions: the window's editing actions (edit, verify, hide, delete, merge, split, add, undo,
-remove articles) and the history of the selected event."""
+"""CurationActions: the window's editing actions (edit, verify, hide, delete, merge, split, undo ...)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,7 +187,7 @@ class WindowMenus(QObject):
         self._messages.open_box(about_box(self._window))
 
 
-def _add_entries(menu: QMenu, actions: Sequence[QAction | None] | Any) -> None:
+def _add_entries(menu: QMenu, actions: Iterable[QAction | None]) -> None:
     for action in actions:
         if action is None:
             menu.addSeparator()
