@@ -5,25 +5,28 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+from contextlib import closing  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from timeline_app.core import pipeline  # noqa: E402
+from timeline_app.gui.window.main_window import MainWindow  # noqa: E402
 
 LOAD_TIMEOUT = 120_000
 # Five short articles of our own with overlapping countries (Turkey and Syria in three of them).
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "gui_corpus"
 
 
-def window_settings(tmp_path: Path):
-    from PySide6.QtCore import QSettings
-
+def window_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def open_window(qtbot, library: Path, settings):
+def open_window(qtbot, library: Path, settings: QSettings) -> MainWindow:
     """A shown MainWindow on `library`, once its first read of the library has arrived."""
-    from timeline_app.gui.window.main_window import MainWindow
-
     # The library is read on a worker thread; its result is queued, so nothing is missed before waiting.
     window = MainWindow(library, settings)
     qtbot.addWidget(window)
@@ -36,14 +39,11 @@ def open_window(qtbot, library: Path, settings):
 @pytest.fixture(scope="module")
 def corpus_library(tmp_path_factory) -> Path:
     """The test corpus imported once per module; each test works on its own copy."""
-    from timeline_app.core import pipeline
-    from timeline_app.core.library.store import Library
-
     path = tmp_path_factory.mktemp("corpus") / "library.sqlite3"
     report = pipeline.import_inputs([str(CORPUS)], path, workers=1)
     assert report.added == 5, report.summary()
-    with Library(path) as library:  # fold the WAL into the file so that a copy is complete
-        library._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with closing(sqlite3.connect(path)) as db:  # fold the WAL into the file so that a copy is complete
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 
@@ -54,3 +54,25 @@ def window(qtbot, tmp_path, corpus_library):
     win = open_window(qtbot, library, window_settings(tmp_path))
     yield win
     win.close()
+
+
+def reloaded(qtbot, window: MainWindow):
+    """Wait (as a context manager) until the window has read the library again and shows it."""
+    return qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT)
+
+
+def table_ids(window: MainWindow) -> set[str]:
+    """The events the table shows."""
+    return {window.event_model.event_id(r) for r in range(window.event_model.rowCount())}
+
+
+def countries_of(events: pd.DataFrame) -> pd.Series:
+    """Each event's countries as a set."""
+    return events["countries"].fillna("").map(lambda s: set(filter(None, s.split(";"))))
+
+
+def check_country(window: MainWindow, code: str) -> None:
+    """Tick a country in the filter panel, as a user would."""
+    item = window.filters.countries.item_for(code)
+    assert item is not None, f"{code} is not in the country list"
+    item.setCheckState(Qt.CheckState.Checked)

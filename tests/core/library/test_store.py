@@ -2,12 +2,14 @@
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from tests.core.factories import article, mention
 from timeline_app.core.models import DateSource, Precision
 from timeline_app.core.library.store import SCHEMA_VERSION, Library
+from timeline_app.core.pipeline import process_article
 from timeline_app.errors import LibraryError
 
 D = dt.date
@@ -27,6 +29,22 @@ def test_article_and_mentions_survive_reopening(tmp_path):
         assert list(m["countries"]) == ["SYR;TUR"]
         assert m.loc[0, "char_start"] == 30
         assert lib.article(aid).published == D(2022, 12, 28)
+
+
+def test_an_articles_dates_are_those_of_its_stored_mentions(tmp_path):
+    text = ("Talks held\n\nTurkey and Syria met on Monday and agreed to meet again in March. "
+            "The two had not met since 2011.")
+    talks = article(text=text)
+    mentions = process_article(talks).mentions
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        aid = lib.add_article(talks, mentions)
+        lib.add_article(article(text="Other\n\nEgypt and Sudan met on Friday.", path="b.txt"),
+                        process_article(article(text="Other\n\nEgypt and Sudan met on Friday.")).mentions)
+        dates = lib.article_dates(aid)
+    # The rule that found a date is not stored; everything else comes back as extracted, in text order.
+    assert dates == sorted({replace(m.date, rule="") for m in mentions}, key=lambda d: (d.start, d.end))
+    assert [d.text for d in dates] == ["Monday", "March", "2011"]
+    assert dates[0].value == "2022-12-26" and dates[0].relative and dates[2].open_end
 
 
 def test_same_text_or_same_url_is_kept_once(tmp_path):

@@ -10,7 +10,8 @@ from PySide6.QtCore import QDate, Qt
 
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.gazetteer import Gazetteer
-from timeline_app.gui.panels.edit_dialog import KEEP, CodeListEditor, DateValueEditor, EventEditDialog
+from timeline_app.gui.panels.edit_dialog import EventEditDialog
+from timeline_app.gui.panels.field_editors import KEEP, CodeListEditor, DateValueEditor
 from timeline_app.gui.panels.history import EditHistoryView
 
 EVENT = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.library.frames import EVENT_COLUMNS
-from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, EventTableView, display_date
+from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, display_date
+from timeline_app.gui.panels.event_table_view import EventTableView
 
 
 def _events(n: int = 5) -> pd.DataFrame:
@@ -111,8 +113,6 @@ def test_view_keeps_selected_event_across_sort_and_reports_changes(qtbot) -> Non
 
 
 def test_large_frame_filters_and_sorts_quickly() -> None:
-    import time
-
     base = _events(10)
     df = pd.concat([base] * 10_000, ignore_index=True)
     df["event_id"] = [f"x{i}" for i in range(len(df))]

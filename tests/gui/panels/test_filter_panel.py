@@ -103,7 +103,7 @@ def test_range_slider_sets_the_dates(qtbot) -> None:
     slider = panel.slider
     y = slider.height() // 2
     with qtbot.waitSignal(panel.filters_changed, timeout=2000) as blocker:
-        qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=QPoint(int(slider._x(slider.minimum)), y))
+        qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=QPoint(int(slider.x_of(slider.minimum)), y))
         qtbot.mouseMove(slider, QPoint(slider.width() // 2, y))
         qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(slider.width() // 2, y))
     spec = blocker.args[0]

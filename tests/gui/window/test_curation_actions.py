@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tests.core.factories import article, mention
+from timeline_app.core import pipeline
 from timeline_app.core.models import Precision
 from timeline_app.core.library.store import Library
-from timeline_app.gui.window.curation_actions import CurationActions, CurationHost, evidence_from_reader
+from timeline_app.gui.panels.reader import Evidence
+from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.panels.edit_dialog import EventEditDialog
 
 D = dt.date
@@ -36,7 +38,7 @@ class StandIn:
             widget=self.widget, library=lambda: self.library, library_path=lambda: self.path,
             events=lambda: self.events, mentions=lambda: self.mentions, selected_ids=lambda: self.selection,
             select_event=self.select, reader_evidence=lambda: self.evidence, reload=self.reload,
-            show_message=lambda t, m: self.messages.append((t, m)), show_status=self.status.append,
+            show_message=lambda t, m: self.messages.append((t, m)), show_status=lambda text, _ms: self.status.append(text),
             run_job=self.run_job, set_show_hidden=self.set_show_hidden)
         self.actions = CurationActions(host, self.widget)
 
@@ -88,7 +90,7 @@ def window(qtbot, tmp_path):
 
 
 def _dialog(window: StandIn) -> EventEditDialog:
-    dialog = window.actions.edit_dialog
+    dialog = window.actions.dialogs.edit_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -179,17 +181,9 @@ def test_merge_split_and_undo(window) -> None:
 
 
 def test_add_an_event_attached_to_a_reader_selection(window) -> None:
-    text = "Summit\n\nJapan and India met on Monday. Talks went well."
-    reader = QTextEdit()
-    reader.setPlainText(text)
-    cursor = reader.textCursor()
-    cursor.setPosition(text.index("India"))
-    cursor.setPosition(text.index("Monday"), cursor.MoveMode.KeepAnchor)
-    reader.setTextCursor(cursor)
+    # What the reader gives for a selection in "Summit\n\nJapan and India met on Monday." (test_reader).
     article_id = int(window.library.articles_frame()["article_id"].iloc[0])
-    window.evidence = evidence_from_reader(reader, article_id, text, "Summit")
-    assert window.evidence.text == "Japan and India met on Monday."
-    assert (window.evidence.start, window.evidence.end) == (8, 38)
+    window.evidence = Evidence(article_id, "Summit", "Japan and India met on Monday.", 8, 38)
     window.actions.add_action.trigger()
     dialog = _dialog(window)
     assert dialog.evidence_view.toPlainText() == "Japan and India met on Monday."
@@ -217,14 +211,12 @@ def test_a_failed_write_shows_one_message(window) -> None:
 
 
 def test_reextract_runs_as_a_job_and_keeps_the_corrections(qtbot, tmp_path) -> None:
-    from timeline_app.core.pipeline import import_inputs
-
     path = tmp_path / "real.sqlite3"
     text = ("Border talks resume\n\nArmenian and Azerbaijani negotiators met in Geneva on 15 March 2023. "
             "They will meet again in April 2023.\n")
     source = tmp_path / "talks.txt"
     source.write_text(text, encoding="utf-8")
-    assert import_inputs([source], path, workers=1).added == 1
+    assert pipeline.import_inputs([source], path, workers=1).added == 1
     window = StandIn(qtbot, path)
     try:
         window.select(str(window.events["event_id"].iloc[0]))
@@ -247,8 +239,6 @@ def test_reextract_runs_as_a_job_and_keeps_the_corrections(qtbot, tmp_path) -> N
 
 
 def test_a_cancelled_reextraction_says_how_far_it_went(window, qtbot, monkeypatch) -> None:
-    from timeline_app.core import pipeline
-
     def stop_at_once(path, progress=None, cancel=None):
         return 0
 
@@ -273,7 +263,7 @@ def test_deleted_events_can_be_restored_later(window) -> None:
     assert window.summaries() == []
     a.undo_stack.clear()  # as after a restart: undo is no help any more
     a.deleted_action.trigger()
-    dialog = a.deleted_dialog
+    dialog = a.dialogs.deleted_dialog
     assert dialog is not None and dialog.list_widget.count() == 2
     assert not dialog.ok_button.isEnabled()
     kenya = next(i for i in range(2) if "Kenya signed" in dialog.list_widget.item(i).text())
@@ -283,7 +273,7 @@ def test_deleted_events_can_be_restored_later(window) -> None:
     assert window.summaries() == ["Kenya signed"]
     assert a.undo_action.text() == "&Undo restore 'Kenya signed'"
     a.deleted_action.trigger()
-    assert a.deleted_dialog.list_widget.count() == 1
-    a.deleted_dialog.reject()
+    assert a.dialogs.deleted_dialog.list_widget.count() == 1
+    a.dialogs.deleted_dialog.reject()
     a.undo_action.trigger()
     assert window.summaries() == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
@@ -10,12 +9,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from timeline_app.core.library.store import Library
 from timeline_app.gui.panels.event_table import display_date
 from timeline_app.gui.window.main_window import MainWindow
-from tests.gui.conftest import LOAD_TIMEOUT
-
-
-
-def _reloaded(qtbot, window: MainWindow):
-    return qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT)
+from tests.gui.conftest import LOAD_TIMEOUT, reloaded, table_ids
 
 
 def _events(window: MainWindow) -> pd.DataFrame:
@@ -46,10 +40,6 @@ def _countries_with(codes: str, code: str) -> str:
     return ";".join(sorted(set(filter(None, codes.split(";"))) | {code}))
 
 
-def _table_ids(window: MainWindow) -> set[str]:
-    return {window.event_model.event_id(r) for r in range(window.event_model.rowCount())}
-
-
 def _select(window: MainWindow, *event_ids: str) -> None:
     """Select events in the table as a user would: click the first, Ctrl+click the others."""
     window.select_event(event_ids[0])
@@ -63,7 +53,7 @@ def _select(window: MainWindow, *event_ids: str) -> None:
 
 def _trigger(qtbot, window: MainWindow, action) -> None:
     assert action.isEnabled(), action.text()
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         action.trigger()
 
 
@@ -73,7 +63,7 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     _select(window, ev.event_id)
     assert c.edit_action.isEnabled() and c.edit_action.shortcut().toString() == "F2"
     c.edit_action.trigger()
-    dialog = c.edit_dialog
+    dialog = c.dialogs.edit_dialog
     assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Edit event"
     assert dialog.evidence_view.toPlainText() == ev.evidence
     dialog.date_editor.set_unit("month")
@@ -82,7 +72,7 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     dialog.summary_edit.setPlainText("A corrected summary")
     dialog.verified_check.setChecked(True)
     dialog.grab().save("/tmp/curation_window_dialog.png")
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         dialog.ok_button.click()
 
     month = ev.event_date[:7]
@@ -97,9 +87,9 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     assert [r[1] for r in history] == ["Verified", "Summary", "Event type", "Countries", "Date"]
     assert history[4][2:] == (ev.event_date, display_date(month))
     assert "Iceland" in history[3][3] and "Iceland" not in history[3][2]
-    assert window.history_dock.widget() is c.history_view
-    window.history_dock.show()
-    window.history_dock.raise_()
+    assert window.docks.history_dock.widget() is c.history_view
+    window.docks.history_dock.show()
+    window.docks.history_dock.raise_()
     qtbot.waitUntil(lambda: c.history_view.isVisible())
     c.history_view.grab().save("/tmp/curation_window_history.png")
     window.grab().save("/tmp/curation_window.png")
@@ -126,10 +116,10 @@ def test_undo_and_redo_shortcuts(window, qtbot) -> None:
     assert bool(_events(window).set_index("event_id").loc[ev.event_id, "verified"])
     window.activateWindow()
     window.table.setFocus()
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not bool(_events(window).set_index("event_id").loc[ev.event_id, "verified"])
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         qtbot.keyClick(window.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert bool(_events(window).set_index("event_id").loc[ev.event_id, "verified"])
 
@@ -140,27 +130,27 @@ def test_hide_show_hidden_and_delete_with_undo(window, qtbot) -> None:
     hidden, gone = _pick(window, 2)
     _select(window, hidden.event_id)
     _trigger(qtbot, window, c.hide_action)
-    assert hidden.event_id not in _table_ids(window)
+    assert hidden.event_id not in table_ids(window)
     assert len(_events(window)) == total  # still in the library, marked
-    assert window.count_label.text().startswith(f"{total - 1} of ")
+    assert window.status_bar.count_label.text().startswith(f"{total - 1} of ")
     c.show_hidden_action.trigger()
-    assert hidden.event_id in _table_ids(window)
-    assert "hidden events shown" in window.filter_label.text()
+    assert hidden.event_id in table_ids(window)
+    assert "hidden events shown" in window.status_bar.filter_label.text()
     _select(window, hidden.event_id)
     assert c.hide_action.text() == "Un&hide event"
     c.show_hidden_action.trigger()
-    assert hidden.event_id not in _table_ids(window)
+    assert hidden.event_id not in table_ids(window)
 
     _select(window, gone.event_id)
     window.table.setFocus()
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert gone.event_id not in set(_events(window)["event_id"])
     assert "Deleted the event" in window.statusBar().currentMessage()
     _trigger(qtbot, window, c.undo_action)  # the deletion
-    assert gone.event_id in _table_ids(window)
+    assert gone.event_id in table_ids(window)
     _trigger(qtbot, window, c.undo_action)  # the hiding
-    assert hidden.event_id in _table_ids(window)
+    assert hidden.event_id in table_ids(window)
 
 
 def test_merge_selected_events_split_and_undo(window, qtbot) -> None:
@@ -182,7 +172,7 @@ def test_merge_selected_events_split_and_undo(window, qtbot) -> None:
     _trigger(qtbot, window, c.undo_action)  # the split
     assert len(_events(window)) == n - 1
     _trigger(qtbot, window, c.undo_action)  # the merge
-    assert len(_events(window)) == n and {a.event_id, b.event_id} <= _table_ids(window)
+    assert len(_events(window)) == n and {a.event_id, b.event_id} <= table_ids(window)
     _trigger(qtbot, window, c.redo_action)
     assert len(_events(window)) == n - 1
 
@@ -209,13 +199,13 @@ def test_add_an_event_from_a_sentence_in_the_reader(window, qtbot) -> None:
     cursor.setPosition(start + len(sentence) // 2, cursor.MoveMode.KeepAnchor)
     window.reader.text.setTextCursor(cursor)
     c.add_action.trigger()
-    dialog = c.edit_dialog
+    dialog = c.dialogs.edit_dialog
     assert dialog is not None and dialog.is_new
     assert dialog.evidence_view.toPlainText() == sentence
     dialog.date_editor.set_value("2023-05")
     dialog.countries_editor.add("Iran")
     dialog.summary_edit.setPlainText("Tehran round of talks")
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         dialog.ok_button.click()
     qtbot.waitUntil(lambda: window.table.current_event_id() in set(
         _events(window).loc[_events(window)["summary"] == "Tehran round of talks", "event_id"]))
@@ -234,12 +224,12 @@ def test_deleted_events_come_back_from_their_dialog(window, qtbot) -> None:
     _select(window, ev.event_id)
     _trigger(qtbot, window, c.delete_action)
     c.deleted_action.trigger()
-    dialog = c.deleted_dialog
+    dialog = c.dialogs.deleted_dialog
     assert dialog is not None and dialog.list_widget.count() == 1
     dialog.set_checked(0)
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         dialog.ok_button.click()
-    assert ev.event_id in _table_ids(window)
+    assert ev.event_id in table_ids(window)
 
 
 def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None:
@@ -248,10 +238,10 @@ def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None
     _select(window, edited.event_id)
     _trigger(qtbot, window, c.verify_action)
     c.edit_action.trigger()
-    c.edit_dialog.countries_editor.add("Lithuania")
-    c.edit_dialog.date_editor.set_unit("year")
-    with _reloaded(qtbot, window):
-        c.edit_dialog.ok_button.click()
+    c.dialogs.edit_dialog.countries_editor.add("Lithuania")
+    c.dialogs.edit_dialog.date_editor.set_unit("year")
+    with reloaded(qtbot, window):
+        c.dialogs.edit_dialog.ok_button.click()
     _select(window, merged_a.event_id, merged_b.event_id)
     _trigger(qtbot, window, c.merge_action)
     _select(window, hidden.event_id)
@@ -260,14 +250,14 @@ def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None
     _select(window, deleted.event_id)
     _trigger(qtbot, window, c.delete_action)
     c.add_action.trigger()
-    c.edit_dialog.date_editor.set_value("2023-02")
-    c.edit_dialog.summary_edit.setPlainText("Back-channel talks")
-    with _reloaded(qtbot, window):
-        c.edit_dialog.ok_button.click()
+    c.dialogs.edit_dialog.date_editor.set_value("2023-02")
+    c.dialogs.edit_dialog.summary_edit.setPlainText("Back-channel talks")
+    with reloaded(qtbot, window):
+        c.dialogs.edit_dialog.ok_button.click()
     qtbot.waitUntil(lambda: "added by hand" in window.reader.header.text())  # selected: no article to show
     before = _events(window).drop(columns=["publication_date"]).sort_values("event_id").reset_index(drop=True)
 
-    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT) as job, _reloaded(qtbot, window):
+    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT) as job, reloaded(qtbot, window):
         c.reextract_action.trigger()
     assert job.args == ["re-extracting the library"]
     assert "corrections were kept" in window.statusBar().currentMessage()
@@ -286,7 +276,7 @@ def test_reextract_library_keeps_every_kind_of_correction(window, qtbot) -> None
 def test_the_table_context_menu_offers_the_curation_actions(window, qtbot) -> None:
     (ev,) = _pick(window)
     _select(window, ev.event_id)
-    menu = window.table_context_menu(ev.event_id)
+    menu = window.table.context_menu(ev.event_id)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "Open article" in texts and "&Edit event…" in texts and "&Delete event" in texts
     assert "&Merge selected events" in texts and "Copy rows as CSV" in texts
@@ -299,7 +289,7 @@ def test_a_failed_edit_shows_one_message_and_the_window_goes_on(window, qtbot) -
     _select(window, ev.event_id)
     window.library.close()  # as if the drive had gone
     c.verify_action.trigger()
-    box = window.last_message
+    box = window.messages.last_message
     assert isinstance(box, QMessageBox) and box.windowTitle() == "Cannot mark the events"
     assert c.undo_stack.count() == 0
     box.close()
@@ -312,14 +302,14 @@ def test_another_library_starts_with_an_empty_undo_stack(window, qtbot, tmp_path
     _select(window, ev.event_id)
     _trigger(qtbot, window, c.verify_action)
     assert c.undo_action.isEnabled()
-    with _reloaded(qtbot, window):
+    with reloaded(qtbot, window):
         assert window.open_library(tmp_path / "other.sqlite3")
     assert c.undo_stack.count() == 0 and not c.undo_action.isEnabled()
 
 
 def test_the_curation_shortcuts_are_listed_in_help(window, qtbot) -> None:
-    window.shortcuts_action.trigger()
-    listed = dict(window.shortcuts_dialog.rows())
-    window.shortcuts_dialog.close()
+    window.menus.shortcuts_action.trigger()
+    listed = dict(window.menus.shortcuts_dialog.rows())
+    window.menus.shortcuts_dialog.close()
     assert listed["Undo the last change"] == "Ctrl+Z" and listed["Edit event"] == "F2"
     assert listed["Merge selected events"] == "Ctrl+M" and listed["Delete event"] == "Del"

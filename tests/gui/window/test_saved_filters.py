@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tests.gui.conftest import open_window, window_settings
+from tests.gui.conftest import open_window, table_ids, window_settings
+from timeline_app.core import pipeline
+from timeline_app.core.ingest import sample_paths
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec
 from timeline_app.core.library.store import Library
@@ -22,10 +24,6 @@ def library(tmp_path, corpus_library) -> Path:
     return path
 
 
-def _shown(window: MainWindow) -> set[str]:
-    return {window.event_model.event_id(r) for r in range(window.event_model.rowCount())}
-
-
 def _check(check_list, key: str) -> None:
     item = check_list.item_for(key)
     assert item is not None, key
@@ -35,7 +33,7 @@ def _check(check_list, key: str) -> None:
 def test_filters_set_by_the_user_are_back_after_a_restart(qtbot, tmp_path, library) -> None:
     window = open_window(qtbot, library, window_settings(tmp_path))
     events = window.snapshot.events
-    assert not window.clear_filters_button.isVisible()
+    assert not window.status_bar.clear_filters_button.isVisible()
     country = events["countries"].str.split(";").explode().value_counts().index[0]
     mine = events[events["countries"].str.split(";").map(lambda cs: country in cs)]
     kind = mine["event_type"].value_counts().index[0]
@@ -48,23 +46,23 @@ def test_filters_set_by_the_user_are_back_after_a_restart(qtbot, tmp_path, libra
     f.from_edit.setDate(QDate.fromString(str(mine["date_start"].min()), "yyyy-MM-dd"))
     with qtbot.waitSignal(f.filters_changed, timeout=2000):
         qtbot.keyClicks(f.text_edit, word)
-    spec, shown = f.spec(), _shown(window)
+    spec, shown = f.spec(), table_ids(window)
     assert spec.countries == {country} and spec.event_types == {kind} and spec.text == word
     assert 0 < len(shown) < len(events)
-    assert window.clear_filters_button.isVisible()
+    assert window.status_bar.clear_filters_button.isVisible()
     window.close()
 
     window = open_window(qtbot, library, window_settings(tmp_path))
     assert window.filters.spec() == spec
-    assert _shown(window) == shown
-    assert window.count_label.text().startswith(f"{len(shown)} of {len(events)}")
+    assert table_ids(window) == shown
+    assert window.status_bar.count_label.text().startswith(f"{len(shown)} of {len(events)}")
     # Seen without opening the filter panel: the status bar says so and offers to clear them.
-    assert country in window.filter_label.text() and window.clear_filters_button.isVisible()
+    assert country in window.status_bar.filter_label.text() and window.status_bar.clear_filters_button.isVisible()
     assert "last session" in window.statusBar().currentMessage()
     window.grab().save(str(tmp_path / "restored.png"))
-    qtbot.mouseClick(window.clear_filters_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.status_bar.clear_filters_button, Qt.MouseButton.LeftButton)
     assert window.filters.spec().is_empty() and window.event_model.rowCount() == len(events)
-    assert not window.clear_filters_button.isVisible() and window.filter_label.text() == ""
+    assert not window.status_bar.clear_filters_button.isVisible() and window.status_bar.filter_label.text() == ""
     window.close()
 
     window = open_window(qtbot, library, window_settings(tmp_path))  # cleared stays cleared
@@ -78,7 +76,7 @@ def test_stale_or_broken_saved_filters_open_without_error(qtbot, tmp_path, libra
         lib.set_setting(FILTER_SETTING, dump_spec(FilterSpec(countries=frozenset({known, "XXX"}),
                                                              article_ids=frozenset({999}))))
     window = open_window(qtbot, library, window_settings(tmp_path))
-    assert window.last_message is None
+    assert window.messages.last_message is None
     assert window.filters.spec() == FilterSpec(countries=frozenset({known}))  # what is gone is left out
     assert window.filters.countries.item_for("XXX") is None
     window.close()
@@ -86,7 +84,7 @@ def test_stale_or_broken_saved_filters_open_without_error(qtbot, tmp_path, libra
     with Library(library) as lib:
         lib.set_setting(FILTER_SETTING, '{"countries": "not a list", "text": ')
     window = open_window(qtbot, library, window_settings(tmp_path))
-    assert window.last_message is None and window.filters.spec().is_empty()
+    assert window.messages.last_message is None and window.filters.spec().is_empty()
     assert window.event_model.rowCount() == len(window.snapshot.events)
     window.close()
 
@@ -119,9 +117,6 @@ def test_a_window_closed_before_the_library_was_read_keeps_the_saved_filters(qtb
 
 
 def test_a_restored_country_is_in_view_in_its_list(qtbot, tmp_path) -> None:
-    from timeline_app.core import pipeline
-    from timeline_app.core.ingest import sample_paths
-
     library = tmp_path / "samples.sqlite3"  # the samples name more countries than the list shows at once
     pipeline.import_inputs([str(p) for p in sample_paths()], library, workers=1)
     with Library(library) as lib:
@@ -134,7 +129,7 @@ def test_a_restored_country_is_in_view_in_its_list(qtbot, tmp_path) -> None:
     item = countries.item_for(rare)
     qtbot.waitUntil(lambda: not countries.list.visualItemRect(item).isEmpty())  # the list lays out later
     assert countries.list.viewport().rect().contains(countries.list.visualItemRect(item))
-    assert window.filters_dock.isVisible() and not window.filters_dock.visibleRegion().isEmpty()
+    assert window.docks.filters_dock.isVisible() and not window.docks.filters_dock.visibleRegion().isEmpty()
     window.close()
 
 

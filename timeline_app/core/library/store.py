@@ -14,7 +14,7 @@ import pandas as pd
 
 from timeline_app.core.library import frames
 from timeline_app.core.library.removal import ArticleRemoval
-from timeline_app.core.models import Article, DateSource, EventMention
+from timeline_app.core.models import Article, DateMention, DateSource, EventMention, Precision
 from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
@@ -386,6 +386,18 @@ class Library(ArticleRemoval):
             published_source=DateSource(row["published_source"]), source_path=row["source_path"],
             url=row["url"], source=row["source"], byline=row["byline"], fmt=row["fmt"], hash=row["hash"],
         )
+
+    @_guarded
+    def article_dates(self, article_id: int) -> list[DateMention]:
+        """The date expressions stored with an article's mentions, as extracted, in text order."""
+        rows = self._db.execute(
+            "SELECT DISTINCT char_start, char_end, date_text, date_value, date_start, date_end, date_precision,"
+            " date_kind, date_mod, open_end, relative FROM mentions WHERE article_id = ?"
+            " ORDER BY char_start, char_end", (int(article_id),)).fetchall()
+        return [DateMention(start=int(r[0]), end=int(r[1]), text=r[2], value=r[3], granularity=Precision(r[6]),
+                            start_date=dt.date.fromisoformat(r[4]) if r[4] else None,
+                            end_date=dt.date.fromisoformat(r[5]) if r[5] else None,
+                            kind=r[7], mod=r[8], open_end=bool(r[9]), relative=bool(r[10])) for r in rows]
 
     @_guarded
     def article_ids(self) -> list[int]:

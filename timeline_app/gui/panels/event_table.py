@@ -1,4 +1,4 @@
-"""EventTableModel over numpy columns mirrored from the events DataFrame, and the table view on it."""
+"""EventTableModel over numpy columns mirrored from the events DataFrame, and how its cells read."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from timeline_app.core.library.frames import LIST_SEPARATOR, TITLE_SEPARATOR
 
@@ -351,144 +351,3 @@ def _dense_rank(key: np.ndarray) -> np.ndarray:
     """Integer ranks (equal values share one) so that descending order can be a negated stable sort."""
     _, inverse = np.unique(key, return_inverse=True)
     return inverse.astype(np.int64)
-
-
-class EventTableView(QTableView):
-    """The event table: fixed row height, Ctrl+C copies rows as CSV, a context menu per event."""
-
-    article_requested = Signal(str)  # event_id: "Open article"
-    zoom_requested = Signal(str)  # event_id: "Zoom timeline to event"
-    current_event_changed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setSortingEnabled(True)
-        self.setAlternatingRowColors(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vh = self.verticalHeader()
-        vh.setVisible(False)
-        # A fixed row height: ResizeToContents over 100,000 rows takes 20 s.
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        hh = self.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        hh.setSortIndicatorShown(True)
-        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        hh.setSectionsMovable(True)
-        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        hh.customContextMenuRequested.connect(self._on_header_context_menu_requested)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._on_self_context_menu_requested)
-        self.doubleClicked.connect(self._on_self_double_clicked)
-
-        self._current_id = ""
-        self.extra_actions: list[QAction | None] = []  # more entries for the context menu (None: separator)
-        self.copy_action = QAction("Copy rows as CSV", self)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.triggered.connect(self.copy_selection)
-        self.addAction(self.copy_action)
-
-    def setModel(self, model: EventTableModel) -> None:  # type: ignore[override]
-        super().setModel(model)
-        for i, col in enumerate(COLUMNS):
-            self.setColumnWidth(i, col.width)
-        self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
-        model.modelReset.connect(self._on_model_reset)
-
-    def event_model(self) -> EventTableModel:
-        return self.model()  # type: ignore[return-value]
-
-    def selected_rows(self) -> list[int]:
-        return sorted({i.row() for i in self.selectionModel().selectedRows()})
-
-    def current_event_id(self) -> str:
-        idx = self.currentIndex()
-        return self.event_model().event_id(idx.row()) if idx.isValid() else ""
-
-    def copy_selection(self) -> None:
-        rows = self.selected_rows()
-        if not rows and self.currentIndex().isValid():
-            rows = [self.currentIndex().row()]
-        if rows:
-            QApplication.clipboard().setText(self.event_model().rows_as_csv(rows))
-
-    def select_event(self, event_id: str) -> bool:
-        """Make `event_id` the current row and scroll to it; False when it is not shown."""
-        self._current_id = event_id
-        row = self.event_model().row_of(event_id)
-        if row < 0:
-            self.clearSelection()
-            return False
-        if self.currentIndex().isValid() and self.currentIndex().row() == row:
-            return True
-        self.selectRow(row)
-        self.scrollTo(self.event_model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
-        return True
-
-    def _on_selection_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            event_id = self.event_model().event_id(current.row())
-            if event_id != self._current_id:
-                self._current_id = event_id
-                self.current_event_changed.emit(event_id)
-
-    def _on_model_reset(self) -> None:
-        # A reset (filter, sort) drops the selection: keep the user's event selected if still shown.
-        if self._current_id:
-            row = self.event_model().row_of(self._current_id)
-            if row >= 0:
-                self.selectRow(row)
-                self.scrollTo(self.event_model().index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def _on_self_double_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.article_requested.emit(self.event_model().event_id(index.row()))
-
-    def column_menu(self) -> QMenu:
-        """Show or hide columns (the header's context menu); Date and Summary always stay."""
-        menu = QMenu("Columns", self)
-        for i, col in enumerate(COLUMNS):
-            action = menu.addAction(col.header)
-            action.setCheckable(True)
-            action.setChecked(not self.isColumnHidden(i))
-            action.setEnabled(col.field not in ("event_date", "summary"))
-            action.toggled.connect(lambda on, i=i: self.setColumnHidden(i, not on))
-        return menu
-
-    def _on_header_context_menu_requested(self, pos: object) -> None:
-        menu = self.column_menu()
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.horizontalHeader().mapToGlobal(pos))  # type: ignore[arg-type]
-
-    def context_menu(self, event_id: str) -> QMenu:
-        """The menu of one event: open its article, zoom to it, the extra actions, copy."""
-        menu = QMenu(self)
-        menu.addAction("Open article", lambda: self.article_requested.emit(event_id))
-        menu.addAction("Zoom timeline to event", lambda: self.zoom_requested.emit(event_id))
-        if self.extra_actions:
-            menu.addSeparator()
-            for action in self.extra_actions:
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.copy_action)
-        return menu
-
-    def _on_self_context_menu_requested(self, pos: object) -> None:
-        idx = self.indexAt(pos)  # type: ignore[arg-type]
-        if not idx.isValid():
-            return
-        if not self.selectionModel().isRowSelected(idx.row(), QModelIndex()):
-            self.selectRow(idx.row())
-        menu = self.context_menu(self.event_model().event_id(idx.row()))
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.viewport().mapToGlobal(pos))  # type: ignore[arg-type]

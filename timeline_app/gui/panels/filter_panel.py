@@ -64,6 +64,7 @@ class FilterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._article_ids: frozenset[int] = frozenset()
+        self._precision_keys: list[str] = []
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(150)  # typing in a search box: one filter pass per pause
@@ -71,18 +72,7 @@ class FilterPanel(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Search summaries and evidence")
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.textChanged.connect(self._on_any_changed_later)
-        top.addWidget(self.text_edit, 1)
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setToolTip("Show every event again")
-        self.clear_button.clicked.connect(self.clear)
-        top.addWidget(self.clear_button)
-        outer.addLayout(top)
-
+        outer.addLayout(self._search_row())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -92,10 +82,33 @@ class FilterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        layout.addWidget(self._countries_box(), 4)
+        layout.addWidget(self._dates_box())
+        self.types = self._check_list(layout, "Event type", CheckList(), max_rows=8)
+        self.organizations = self._check_list(layout, "Organisations",
+                                              CheckList("Find an organisation", searchable=True), max_rows=6)
+        self.precisions = self._check_list(layout, "Date precision shown", CheckList(), max_rows=11)
+        self.precisions.empty_text = "no events yet"
+        layout.addWidget(self._sources_box())
+        layout.addStretch(1)
 
-        # Countries
+    def _search_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Search summaries and evidence")
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.textChanged.connect(self._on_any_changed_later)
+        row.addWidget(self.text_edit, 1)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setToolTip("Show every event again")
+        self.clear_button.clicked.connect(self.clear)
+        row.addWidget(self.clear_button)
+        return row
+
+    def _countries_box(self) -> QGroupBox:
+        """Checked countries, and whether an event needs any or all of them."""
         box = QGroupBox("Countries")
-        bl = QVBoxLayout(box)
+        layout = QVBoxLayout(box)
         match_row = QHBoxLayout()
         match_row.addWidget(QLabel("Match"))
         self.any_radio = QRadioButton("any")
@@ -111,14 +124,15 @@ class FilterPanel(QWidget):
         match_row.addWidget(self.all_radio)
         match_row.addWidget(QLabel("checked"))
         match_row.addStretch(1)
-        bl.addLayout(match_row)
+        layout.addLayout(match_row)
         self.countries = CheckList("Find a country by name or ISO code", searchable=True)
         self.countries.list.setMinimumHeight(160)
         self.countries.changed.connect(self._on_any_changed)
-        bl.addWidget(self.countries)
-        layout.addWidget(box, 4)
+        layout.addWidget(self.countries)
+        return box
 
-        # Dates
+    def _dates_box(self) -> QGroupBox:
+        """From and To, the slider between the library's first and last event, the timeline sync."""
         box = QGroupBox("Dates")
         form = QFormLayout(box)
         self.from_check = QCheckBox("From")
@@ -143,34 +157,18 @@ class FilterPanel(QWidget):
         self.sync_check.setToolTip("Keep the date range equal to the part of the timeline on screen")
         self.sync_check.toggled.connect(self._on_sync_check_toggled)
         form.addRow(self.sync_check)
-        layout.addWidget(box)
+        return box
 
-        # Event type, organisations, precision
-        box = QGroupBox("Event type")
-        bl = QVBoxLayout(box)
-        self.types = CheckList()
-        self.types.max_rows = 8
-        self.types.changed.connect(self._on_any_changed)
-        bl.addWidget(self.types)
+    def _check_list(self, layout: QVBoxLayout, title: str, check_list: CheckList, max_rows: int) -> CheckList:
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(check_list)
+        check_list.max_rows = max_rows
+        check_list.changed.connect(self._on_any_changed)
         layout.addWidget(box)
+        return check_list
 
-        box = QGroupBox("Organisations")
-        bl = QVBoxLayout(box)
-        self.organizations = CheckList("Find an organisation", searchable=True)
-        self.organizations.max_rows = 6
-        self.organizations.changed.connect(self._on_any_changed)
-        bl.addWidget(self.organizations)
-        layout.addWidget(box)
-
-        box = QGroupBox("Date precision shown")
-        bl = QVBoxLayout(box)
-        self.precisions = CheckList()
-        self.precisions.empty_text = "no events yet"
-        self.precisions.max_rows = 11
-        self.precisions.changed.connect(self._on_any_changed)
-        bl.addWidget(self.precisions)
-        layout.addWidget(box)
-
+    def _sources_box(self) -> QGroupBox:
+        """How many articles an event needs, and the articles chosen in the library panel."""
         box = QGroupBox("Sources and articles")
         form = QFormLayout(box)
         self.min_sources = QSpinBox()
@@ -189,10 +187,7 @@ class FilterPanel(QWidget):
         self.article_clear.setEnabled(False)
         article_row.addWidget(self.article_clear)
         form.addRow("Articles", article_row)
-        layout.addWidget(box)
-        layout.addStretch(1)
-
-        self._precision_keys: list[str] = []
+        return box
 
     # -- options from the data -----------------------------------------------------------------
 
@@ -218,8 +213,8 @@ class FilterPanel(QWidget):
         keys = sorted(counts, key=lambda k: order.index(k) if k in order else len(order))
         hidden = set(self._precision_keys) - self.precisions.checked()
         self._precision_keys = keys
-        self.precisions._checked = {k for k in keys if k not in hidden}
-        self.precisions.set_items((k, PRECISION_LABELS.get(k, k), counts[k]) for k in keys)
+        self.precisions.set_items(((k, PRECISION_LABELS.get(k, k), counts[k]) for k in keys),
+                                  checked=(k for k in keys if k not in hidden))
 
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
         """Start the date fields at the library's first and last event, unless the user set them."""
@@ -247,7 +242,21 @@ class FilterPanel(QWidget):
             self.article_label.setText("all articles")
         self.article_clear.setEnabled(bool(self._article_ids))
 
+    def scroll_to_checked(self) -> None:
+        """Bring the checked rows of each list into view, so that filters set earlier are seen at once."""
+        for check_list in (self.countries, self.types, self.organizations):
+            check_list.scroll_to_checked()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected (Edit > Search events)."""
+        self.text_edit.setFocus()
+        self.text_edit.selectAll()
+
     # -- the timeline's view -------------------------------------------------------------------
+
+    def syncs_with_view(self) -> bool:
+        """True when the dates follow the timeline's visible range."""
+        return self.sync_check.isChecked()
 
     def set_view_range(self, start: dt.date, end: dt.date) -> None:
         """Follow the timeline's visible range when 'Sync with timeline view' is on."""

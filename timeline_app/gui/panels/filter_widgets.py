@@ -47,8 +47,11 @@ class CheckList(QWidget):
         self.empty_text = "none in this library"
         self.max_rows = 0  # > 0: the list's height follows its rows, up to this many
 
-    def set_items(self, items: Iterable[tuple[str, str, int | None]]) -> None:
-        """Fill with (key, label, count) rows; previously checked keys stay checked."""
+    def set_items(self, items: Iterable[tuple[str, str, int | None]], checked: Iterable[str] | None = None) -> None:
+        """Fill with (key, label, count) rows; previously checked keys stay checked, unless `checked`
+        gives the keys to check instead (without emitting `changed`)."""
+        if checked is not None:
+            self._checked = set(checked)
         with QSignalBlocker(self.list):
             self.list.clear()
             for key, label, count in items:
@@ -165,7 +168,8 @@ class RangeSlider(QWidget):
         self.high = min(max(int(high), self.low), self.maximum)
         self.update()
 
-    def _x(self, value: int) -> float:
+    def x_of(self, value: int) -> float:
+        """The x of a handle standing at `value`."""
         span = self.width() - self.HANDLE
         return self.HANDLE / 2 + span * (value - self.minimum) / (self.maximum - self.minimum)
 
@@ -183,7 +187,7 @@ class RangeSlider(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(pal.mid())
         p.drawRoundedRect(groove, 2, 2)
-        x0, x1 = self._x(self.low), self._x(self.high)
+        x0, x1 = self.x_of(self.low), self.x_of(self.high)
         p.setBrush(pal.highlight() if self.isEnabled() else pal.mid())
         p.drawRect(QRectF(x0, mid - 2, x1 - x0, 4))
         p.setPen(pal.dark().color())
@@ -194,7 +198,7 @@ class RangeSlider(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         x = event.position().x()
-        x0, x1 = self._x(self.low), self._x(self.high)
+        x0, x1 = self.x_of(self.low), self.x_of(self.high)
         self._drag = "low" if abs(x - x0) <= abs(x - x1) and not (x0 == x1 and x > x1) else "high"
         self.mouseMoveEvent(event)
 

@@ -1,4 +1,4 @@
-"""ArticleView: the article reader, with date expressions, countries and the selected event marked."""
+"""ArticleView: the article reader, with its stored dates, its countries and the selected event marked."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from timeline_app.core.models import Article, DateMention, EntityMention
+from timeline_app.core.sentences import sentence_at, split_sentences
+from timeline_app.gui.panels.reader_marks import ArticleMarks
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,17 @@ _SOURCE_LABELS = {
     "filename": "from the file name",
     "none": "unknown",
 }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The whole sentences of an article the user selected in the reader (to attach an event to)."""
+
+    article_id: int
+    title: str
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -80,10 +93,11 @@ class _Reader(QTextBrowser):
 
 
 class ArticleView(QWidget):
-    """Shows one article: header (title, source, publication date and where it came from) and text.
+    """Shows one article: header (title, source, publication date and where it came from) and text,
+    with the marks it is given (the dates the library holds, the countries named).
 
-    Clicking a date expression emits `date_clicked(article_id, char_offset)`: the window selects
-    the event it belongs to.
+    Clicking a marked date emits `date_clicked(article_id, char_offset)`: the window selects the
+    event it belongs to.
     """
 
     date_clicked = Signal(int, int)
@@ -123,8 +137,8 @@ class ArticleView(QWidget):
         layout.addWidget(self.text, 1)
         self.article_id: int | None = None
         self.article: Article | None = None
-        self.dates: list[DateMention] = []
-        self.entities: list[EntityMention] = []
+        self.dates: tuple[DateMention, ...] = ()
+        self.entities: tuple[EntityMention, ...] = ()
         self._offsets = _Utf16Offsets("")
         self.show_placeholder()
 
@@ -142,19 +156,21 @@ class ArticleView(QWidget):
                                               "in the text, click a date to select its event.") -> None:
         self.article_id = None
         self.article = None
-        self.dates, self.entities = [], []
+        self.dates, self.entities = (), ()
         self.header.setText(f"<i>{message}</i>")
         self.set_other_sources([])
         self.text.clear()
         self.text.setExtraSelections([])
 
-    def show_article(self, article_id: int, article: Article, focus: Focus | None = None) -> None:
-        """Show the article with every date and country marked, and `focus` emphasised."""
-        if article_id != self.article_id or article != self.article:
+    def show_article(self, article_id: int, article: Article, marks: ArticleMarks,
+                     focus: Focus | None = None) -> None:
+        """Show the article with its dates and countries marked, and `focus` emphasised."""
+        if article_id != self.article_id or article != self.article or marks.dates != self.dates \
+                or marks.countries != self.entities:
             self.article_id = article_id
             self.article = article
             self._set_header(article)
-            self._set_text(article)
+            self._set_text(article, marks)
         self.set_focus(focus)
 
     def _set_header(self, article: Article) -> None:
@@ -170,16 +186,14 @@ class ArticleView(QWidget):
             parts.append(f"<small>{link}</small>")
         self.header.setText("<br>".join(parts))
 
-    def _set_text(self, article: Article) -> None:
+    def _set_text(self, article: Article, marks: ArticleMarks) -> None:
         self.text.setPlainText(article.text)
         self._offsets = _Utf16Offsets(article.text)
-        self.dates = self._find_dates(article)
-        self.entities = self._find_entities(article)
+        self.dates = marks.dates
+        self.entities = marks.countries
         cursor = QTextCursor(self.text.document())
         cursor.beginEditBlock()
         for e in self.entities:
-            if getattr(e.kind, "value", e.kind) != "country":
-                continue
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(COUNTRY)
@@ -198,6 +212,14 @@ class ArticleView(QWidget):
     def date_at(self, offset: int) -> DateMention | None:
         return next((d for d in self.dates if d.start <= offset < d.end), None)
 
+    def position_of(self, offset: int) -> int:
+        """The text pane's position (UTF-16 code units) of a character offset into the article."""
+        return self._offsets(offset)
+
+    def offset_of(self, position: int) -> int:
+        """The character offset into the article of a position in the text pane."""
+        return self._offsets.back(position)
+
     def _on_text_clicked_at(self, position: int) -> None:
         if self.article_id is None:
             return
@@ -209,18 +231,6 @@ class ArticleView(QWidget):
         cursor.setPosition(self._offsets(start))
         cursor.setPosition(self._offsets(end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
-
-    @staticmethod
-    def _find_dates(article: Article) -> list[DateMention]:
-        from timeline_app.core.temporal import find_dates
-
-        return list(find_dates(article.text, article.published))
-
-    @staticmethod
-    def _find_entities(article: Article) -> list[EntityMention]:
-        from timeline_app.core.extract.gazetteer import Gazetteer
-
-        return list(Gazetteer.default().tag(article.text, article.published))
 
     def set_focus(self, focus: Focus | None) -> None:
         """Emphasise the event's sentence and date expression, and scroll them into view."""
@@ -276,6 +286,23 @@ class ArticleView(QWidget):
     def focused_date_text(self) -> str:
         selections = self.text.extraSelections()
         return selections[-1].cursor.selectedText() if selections else ""
+
+    def selected_evidence(self) -> Evidence | None:
+        """The whole sentences the user selected in the text (None without a selection)."""
+        cursor = self.text.textCursor()
+        if self.article_id is None or self.article is None or not cursor.hasSelection():
+            return None
+        text = self.article.text
+        start, end = self.offset_of(cursor.selectionStart()), self.offset_of(cursor.selectionEnd())
+        spans = split_sentences(text)
+        first = sentence_at(spans, start)
+        last = sentence_at(spans, max(start, end - 1))
+        start = first[0] if first else start
+        end = last[1] if last else end
+        sentence = text[start:end].strip()
+        if not sentence:
+            return None
+        return Evidence(self.article_id, self.article.title, sentence, start, end)
 
 
 def _date_tooltip(d: DateMention) -> str:

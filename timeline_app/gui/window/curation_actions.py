@@ -1,4 +1,4 @@
-"""CurationActions: the window's editing actions (edit, verify, hide, delete, merge, split, add, undo)."""
+"""CurationActions: the window's editing actions (edit, verify, hide, delete, merge, split, undo ...)."""
 
 from __future__ import annotations
 
@@ -12,27 +12,19 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
+from timeline_app.core import pipeline
 from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import Cancel, Progress
 from timeline_app.errors import TimelineError
-from timeline_app.gui.window.undo import Curator, EventRef, deleted_events, wait_cursor
-from timeline_app.gui.panels.edit_dialog import DeletedEventsDialog, EventEditDialog
 from timeline_app.gui.panels.history import EditHistoryView
+from timeline_app.gui.panels.reader import Evidence
+from timeline_app.gui.window.curation_dialogs import CurationDialogs, known_names
+from timeline_app.gui.window.undo import Curator, EventRef
 from timeline_app.gui.workers import TaskWorker
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The sentence(s) of an article a hand-added event is attached to."""
-
-    article_id: int
-    title: str
-    text: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -49,44 +41,13 @@ class CurationHost:
     reader_evidence: Callable[[], Evidence | None]  # what is selected in the reader, if anything
     reload: Callable[[], None]
     show_message: Callable[[str, str], None]  # title, text: one dialog
-    show_status: Callable[[str], None]
+    show_status: Callable[[str, int], None]  # text, milliseconds
     run_job: Callable[[TaskWorker, Callable[[Any], None]], None]
     set_show_hidden: Callable[[bool], None]
 
 
-def evidence_from_reader(text_edit: QTextEdit, article_id: int | None, article_text: str,
-                         title: str) -> Evidence | None:
-    """The whole sentences the user selected in the reader (None without a selection).
-
-    Qt positions count UTF-16 code units; the article's offsets count code points.
-    """
-    cursor = text_edit.textCursor()
-    if article_id is None or not cursor.hasSelection():
-        return None
-    from timeline_app.core.sentences import sentence_at, split_sentences
-
-    def offset(position: int) -> int:
-        units = 0
-        for i, ch in enumerate(article_text):
-            if units >= position:
-                return i
-            units += 2 if ord(ch) > 0xFFFF else 1
-        return len(article_text)
-
-    start, end = offset(cursor.selectionStart()), offset(cursor.selectionEnd())
-    spans = split_sentences(article_text)
-    first = sentence_at(spans, start)
-    last = sentence_at(spans, max(start, end - 1))
-    start = first[0] if first else start
-    end = last[1] if last else end
-    text = article_text[start:end].strip()
-    if not text:
-        return None
-    return Evidence(article_id, title, text, start, end)
-
-
 class CurationActions(QObject):
-    """The Edit menu's curation actions, their dialogs, the undo stack and the history view.
+    """The Edit menu's curation actions, their dialogs (`dialogs`), the undo stack and the history view.
 
     The window calls `refresh()` after every reload and selection change, and `library_changed()`
     when it opens another library (the undo stack belongs to one library).
@@ -98,12 +59,10 @@ class CurationActions(QObject):
         self.undo_stack = QUndoStack(self)
         self.curator = Curator(self.undo_stack, host.library, host.reload)
         self.history_view = EditHistoryView()
-        self.edit_dialog: EventEditDialog | None = None
-        self.deleted_dialog: DeletedEventsDialog | None = None
-        self._edit_target: EventRef | None = None  # the event the open dialog edits
-        self._add_evidence: Evidence | None = None  # the sentence a new event is attached to
+        self.dialogs = CurationDialogs(host.widget, self.curator, self.run, host.library, host.reader_evidence,
+                                       host.show_message, host.show_status, self)
+        self.dialogs.event_added.connect(self._on_dialogs_event_added)
         self._pending_key = ""  # the event to select once the library has been read again
-        self._names: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
         self._build_actions()
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.refresh()
@@ -265,7 +224,7 @@ class CurationActions(QObject):
         origin = str(event["origin"])
         state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
             origin, origin.capitalize().replace("event_type", "event type").replace("organizations", "organisations")))
-        self.history_view.set_country_names(self._names_for_dialog()[0])
+        self.history_view.set_country_names(known_names()[0])
         self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels,
                                        " · ".join(state))
 
@@ -279,17 +238,7 @@ class CurationActions(QObject):
     def _refs(self, rows: pd.DataFrame) -> list[EventRef]:
         return [EventRef.from_row(r) for _i, r in rows.iterrows()]
 
-    def _names_for_dialog(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-        if self._names is None:
-            from timeline_app.core.extract.cameo import CameoTable
-            from timeline_app.core.extract.gazetteer import Gazetteer
-
-            gazetteer = Gazetteer.default()
-            roots = {c: v.name for c, v in CameoTable.default().codes.items() if len(c) == 2}
-            self._names = (gazetteer.countries(), gazetteer.organizations(), roots)
-        return self._names
-
-    def _run(self, title: str, action: Callable[[], object]) -> bool:
+    def run(self, title: str, action: Callable[[], object]) -> bool:
         """Run a curation step; a TimelineError becomes one message titled `title` (and False)."""
         try:
             action()
@@ -301,62 +250,23 @@ class CurationActions(QObject):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_undo_action_triggered(self) -> None:
-        self._run("Cannot undo", self.curator.undo)
+        self.run("Cannot undo", self.curator.undo)
 
     def _on_redo_action_triggered(self) -> None:
-        self._run("Cannot redo", self.curator.redo)
+        self.run("Cannot redo", self.curator.redo)
 
     def _on_edit_action_triggered(self) -> None:
         rows = self._selected_rows()
-        if len(rows) != 1:
-            return
-        self._open_dialog(EventEditDialog(rows.iloc[0].to_dict(), *self._names_for_dialog(), parent=self.host.widget))
-        self._edit_target = EventRef.from_row(rows.iloc[0])
+        if len(rows) == 1:
+            self.dialogs.edit(rows.iloc[0].to_dict())
 
     def _on_add_action_triggered(self) -> None:
-        evidence = self.host.reader_evidence()
         rows = self._selected_rows()
-        default = None
-        if len(rows):
-            default = dt.date.fromisoformat(str(rows["date_start"].iloc[0]))
-        dialog = EventEditDialog(None, *self._names_for_dialog(), parent=self.host.widget,
-                                 evidence=evidence.text if evidence else "",
-                                 source=evidence.title if evidence else "", default_date=default)
-        self._open_dialog(dialog)
-        self._add_evidence = evidence
+        self.dialogs.add(dt.date.fromisoformat(str(rows["date_start"].iloc[0])) if len(rows) else None)
 
-    def _open_dialog(self, dialog: EventEditDialog) -> None:
-        if self.edit_dialog is not None:
-            self.edit_dialog.close()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda d=dialog: self._on_edit_dialog_accepted(d))
-        dialog.finished.connect(lambda _r, d=dialog: self._on_edit_dialog_finished(d))
-        self.edit_dialog = dialog
-        dialog.open()  # window-modal, not blocking: the event loop keeps running
-
-    def _on_edit_dialog_finished(self, dialog: EventEditDialog) -> None:
-        if self.edit_dialog is dialog:
-            self.edit_dialog = None
-
-    def _on_edit_dialog_accepted(self, dialog: EventEditDialog) -> None:
-        if dialog.is_new:
-            evidence = self._add_evidence
-            values = dialog.values()
-            if values.get("verified") != "1":
-                values.pop("verified", None)
-
-            def add() -> None:
-                key = self.curator.add_event(
-                    values, evidence.article_id if evidence else None, evidence.text if evidence else "",
-                    evidence.start if evidence else 0, evidence.end if evidence else 0, dialog.note())
-                self._pending_key = key
-
-            if self._run("Cannot add the event", add):
-                self.refresh()
-            return
-        event = self._edit_target
-        if event is not None:
-            self._run("Cannot save the changes", lambda: self.curator.edit_event(event, dialog.changes()))
+    def _on_dialogs_event_added(self, key: str) -> None:
+        self._pending_key = key
+        self.refresh()
 
     def _on_verify_action_triggered(self) -> None:
         self._set_flag("verified", "Cannot mark the events")
@@ -371,31 +281,31 @@ class CurationActions(QObject):
         current = rows[field].astype(bool)
         value = not bool(current.all())  # all set: unset them; otherwise set them all
         events = list(zip(self._refs(rows), current.tolist()))
-        done = self._run(title, lambda: self.curator.set_flag(events, field, value))
+        done = self.run(title, lambda: self.curator.set_flag(events, field, value))
         if done and field == "hidden" and value and not self.show_hidden_action.isChecked():
             n = int((~current).sum())
             self.host.show_status(f"{'Event' if n == 1 else f'{n} events'} hidden. Show them with "
                                   f"{self.show_hidden_action.text().replace('&', '')} "
                                   f"({self.show_hidden_action.shortcut().toString()}); undo with "
-                                  f"{self.undo_action.shortcut().toString()}.")
+                                  f"{self.undo_action.shortcut().toString()}.", 10000)
 
     def _on_delete_action_triggered(self) -> None:
         rows = self._selected_rows()
         if rows.empty:
             return
         events = [(ref, False) for ref in self._refs(rows)]
-        if not self._run("Cannot delete the events", lambda: self.curator.set_flag(events, "deleted", True)):
+        if not self.run("Cannot delete the events", lambda: self.curator.set_flag(events, "deleted", True)):
             return
         n = len(events)
         self.host.show_status(f"Deleted {'the event' if n == 1 else f'{n} events'}; undo with "
-                              f"{self.undo_action.shortcut().toString()}.")
+                              f"{self.undo_action.shortcut().toString()}.", 10000)
 
     def _on_merge_action_triggered(self) -> None:
         rows = self._selected_rows()
         if len(rows) < 2:
             return
         refs = self._refs(rows)
-        if self._run("Cannot merge the events", lambda: self.curator.merge(refs)):
+        if self.run("Cannot merge the events", lambda: self.curator.merge(refs)):
             self._pending_key = refs[0].event_key
             self.refresh()
 
@@ -407,38 +317,27 @@ class CurationActions(QObject):
 
         def split() -> None:
             if not self.curator.split(ref):
-                self.host.show_status("This event was not merged by hand: there is nothing to split.")
+                self.host.show_status("This event was not merged by hand: there is nothing to split.", 10000)
 
-        self._run("Cannot split the event", split)
+        self.run("Cannot split the event", split)
 
     def _on_deleted_action_triggered(self) -> None:
-        library = self.host.library()
-        if library is None:
-            return
+        self.dialogs.show_deleted()
+
+    def remove_articles(self, ids: list[int]) -> int:
+        """Remove articles and their events; Edit > Undo (Ctrl+Z) puts them back as they were.
+        Returns how many were removed (0, with a message, when it fails)."""
+        if self.host.library() is None or not ids:
+            return 0
         try:
-            with wait_cursor():
-                events = deleted_events(library)
+            n = self.curator.remove_articles(ids)
         except TimelineError as e:
-            self.host.show_message("Cannot list the deleted events", str(e))
-            return
-        if self.deleted_dialog is not None:
-            self.deleted_dialog.close()
-        dialog = DeletedEventsDialog(events, self.host.widget)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda d=dialog: self._on_deleted_dialog_accepted(d))
-        dialog.finished.connect(lambda _r, d=dialog: self._on_deleted_dialog_finished(d))
-        self.deleted_dialog = dialog
-        dialog.open()
-
-    def _on_deleted_dialog_finished(self, dialog: DeletedEventsDialog) -> None:
-        if self.deleted_dialog is dialog:
-            self.deleted_dialog = None
-
-    def _on_deleted_dialog_accepted(self, dialog: DeletedEventsDialog) -> None:
-        events = [(EventRef.from_row(row), True) for _i, row in dialog.chosen().iterrows()]
-        if self._run("Cannot restore the events", lambda: self.curator.set_flag(events, "deleted", False)):
-            n = len(events)
-            self.host.show_status(f"{'The event is' if n == 1 else f'{n} events are'} back.")
+            self.host.show_message("Cannot remove the articles", str(e))
+            return 0
+        undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.host.show_status(f"Removed {n} article{'s' if n != 1 else ''} and their events. Undo with {undo}.",
+                              15000)
+        return n
 
     def _on_show_hidden_action_toggled(self, checked: bool) -> None:
         self.host.set_show_hidden(checked)
@@ -446,10 +345,8 @@ class CurationActions(QObject):
     def _on_reextract_action_triggered(self) -> None:
         path = self.host.library_path()
 
-        def job(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> int:
-            from timeline_app.core.pipeline import reextract
-
-            return reextract(path, progress, cancel)
+        def job(progress: Progress, cancel: Cancel) -> int:
+            return pipeline.reextract(path, progress, cancel)
 
         worker = TaskWorker(job, "re-extracting the library")
         self.host.run_job(worker, self._on_reextract_done)
@@ -460,7 +357,7 @@ class CurationActions(QObject):
         total = library.article_count() if library is not None else n
         if n < total:  # cancelled: what was done is kept, the rest keeps its earlier extraction
             self.host.show_status(f"Re-extraction stopped after {n} of {total} articles; your corrections "
-                                  "were kept.")
+                                  "were kept.", 10000)
             return
         self.host.show_status(f"Events extracted again from {n} article{'s' if n != 1 else ''}; "
-                              "your corrections were kept.")
+                              "your corrections were kept.", 10000)

@@ -1,39 +1,36 @@
-"""MainWindow: the views and docks put together, the library they show, and its reading off the GUI thread.
-
-The window's other concerns live in its mixins: menus and actions (window_menus), docks and saved
-state (window_layout), status bar, jobs and messages (window_status), selection (selection_sync),
-filters (window_filters), and what the menus do to the library (library_actions).
-"""
+"""MainWindow: the views, the library they show read off the GUI thread, and the parts the window holds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from timeline_app import paths
 from timeline_app.core.library import frames
-from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
-from timeline_app.gui.panels.reader import ArticleView
-from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
-from timeline_app.gui.dialogs import CrashDialog, PublicationDateDialog
-from timeline_app.gui.panels.event_table import EventTableModel, EventTableView
-from timeline_app.gui.panels.filter_panel import FilterPanel
-from timeline_app.gui.window.library_actions import LibraryActionsMixin
 from timeline_app.gui.panels.articles import LibraryPanel
-from timeline_app.gui.window.selection import SelectionSyncMixin, iso_date
-from timeline_app.gui.window.snapshot import Snapshot, read_snapshot
+from timeline_app.gui.panels.event_table import EventTableModel
+from timeline_app.gui.panels.event_table_view import EventTableView
+from timeline_app.gui.panels.filter_panel import FilterPanel
+from timeline_app.gui.panels.reader import ArticleView
 from timeline_app.gui.timeline import TimelineView
-from timeline_app.gui.window.filters import WindowFiltersMixin
-from timeline_app.gui.window.docks import WindowLayoutMixin
-from timeline_app.gui.window.menus import WindowMenusMixin
-from timeline_app.gui.window.status import WindowStatusMixin
+from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
+from timeline_app.gui.window.docks import WindowDocks
+from timeline_app.gui.window.export_actions import ExportActions
+from timeline_app.gui.window.filters import WindowFilters
+from timeline_app.gui.window.library_actions import LibraryActions
+from timeline_app.gui.window.menus import LANE_TITLES, MenuEntries, WindowMenus
+from timeline_app.gui.window.messages import Messages
+from timeline_app.gui.window.remembered import Remembered
+from timeline_app.gui.window.selection import SelectionSync
+from timeline_app.gui.window.snapshot import Snapshot, read_snapshot
+from timeline_app.gui.window.status import WindowStatusBar
 from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_collector
 
 log = logging.getLogger(__name__)
@@ -42,9 +39,13 @@ EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on th
               "or add the sample articles from the File menu.")
 
 
-class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, WindowStatusMixin, SelectionSyncMixin,
-                 WindowFiltersMixin, QMainWindow):
-    """The window people live in: library, timeline, table, filters and reader, all docks."""
+class MainWindow(QMainWindow):
+    """The window people live in: library, timeline, table, filters and reader, all docks.
+
+    It holds the library and what was last read from it (`snapshot`), the views, and its parts:
+    `messages`, `status_bar`, `filtering`, `selection`, `curation`, `docks`, `menus`,
+    `library_actions` and `exports`; each is given only what it needs, and the window connects them.
+    """
 
     events_reloaded = Signal()  # the library was read again and every view shows it
     job_finished = Signal(str)  # a background job ended (its description)
@@ -59,33 +60,16 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         self.library_path = Path(library_path) if library_path else paths.default_library_path()
         self.library: Library | None = None
         self.snapshot: Snapshot | None = None
-        self.mask = np.empty(0, dtype=bool)
-        self.spec = FilterSpec()
-        self.export_all = False
-        self.show_hidden = False  # hidden events are false ones the user put aside
-        self.last_message: QMessageBox | None = None
-        self.date_dialog: PublicationDateDialog | None = None
-        self._selected_event = ""
         self.jobs = JobQueue(self)
         self._loader: TaskWorker | None = None
         self._reload_again = False
         self._refit_on_load = True
-        self._crash_dialogs: list[CrashDialog] = []
-        self._saved_filter: FilterSpec | None = None
-
         self.setWindowTitle("Diplomatic Timeline")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self._build_views()
-        self._build_curation()
-        self._build_docks()
-        self._build_actions()
-        self._build_menus()
-        self._build_status_bar()
+        self._build_parts()
         self._connect()
-        self._default_state = self.saveState()
-        self._sized = False
-        self._state_restored = False
         self._restore_settings()
         self.open_library(self.library_path)
 
@@ -106,24 +90,53 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         self.library_panel = LibraryPanel()
         self.reader = ArticleView()
 
-    def _build_curation(self) -> None:
+    def _build_parts(self) -> None:
+        self.remembered = Remembered(self.settings)
+        self.messages = Messages(self)
+        self.status_bar = WindowStatusBar(self.jobs)
+        self.setStatusBar(self.status_bar)
+        show_status = self.status_bar.showMessage
+        self.filtering = WindowFilters(self.filters, self.event_model, self.timeline, self.status_bar,
+                                       lambda: self.snapshot, self)
+        self.selection = SelectionSync(self.table, self.event_model, self.timeline, self.reader,
+                                       lambda: self.library, lambda: self.snapshot, show_status,
+                                       lambda: self.docks.bring_forward(self.docks.reader_dock),
+                                       lambda: self.docks.timeline_dock.show(), self)
+        self.curation = CurationActions(self._curation_host(), self)
+        self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.table_stack,
+                                 self.reader, self.curation.history_view)
+        listed = [self.table.copy_action, *self.curation.event_actions(), *self.library_panel.actions()]
+        articles = [self.library_panel.date_action, self.library_panel.filter_action,
+                    self.library_panel.remove_action]
+        self.menus = WindowMenus(self, self.timeline, self.messages, MenuEntries(
+            edit=self.curation.menu_actions(), copy=self.table.copy_action, articles=articles,
+            docks=self.docks.toggle_actions(), listed=listed))
+        self.library_actions = LibraryActions(
+            self, self.jobs, lambda: self.library, lambda: self.library_path, self.open_library, self.reload,
+            self.messages, show_status, self.remembered, self.empty_label.setText)
+        self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
+                                     self.filtering.filtered_mentions, self.timeline.export_image, self.messages,
+                                     show_status, self.remembered)
+
+    def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""
-        host = CurationHost(
+        return CurationHost(
             widget=self,
             library=lambda: self.library,
             library_path=lambda: self.library_path,
             events=lambda: self.snapshot.events if self.snapshot is not None else frames.empty_events(),
             mentions=lambda: self.snapshot.mentions if self.snapshot is not None else frames.empty_mentions(),
-            selected_ids=self.selected_event_ids,
-            select_event=self.select_event,
-            reader_evidence=self._reader_evidence,
+            selected_ids=self.selection.selected_event_ids,
+            select_event=self.selection.select_event,
+            reader_evidence=self.reader.selected_evidence,
             reload=self.reload,
-            show_message=lambda title, text: self._show_message(title, text),
-            show_status=lambda text: self.statusBar().showMessage(text, 10000),
+            show_message=lambda title, text: self.messages.show_message(title, text),
+            show_status=self.status_bar.showMessage,
             run_job=lambda worker, on_success: self.jobs.enqueue(worker, on_success),
-            set_show_hidden=self.set_show_hidden,
+            set_show_hidden=self.filtering.set_show_hidden,
         )
-        self.curation = CurationActions(host, self)
+
+    def _connect(self) -> None:
         self.table.extra_actions = self.curation.context_actions()
         self.timeline.extra_actions = self.curation.context_actions()
         for action in self.curation.event_actions():
@@ -131,30 +144,76 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
             self.timeline.addAction(action)
-
-    def _connect(self) -> None:
-        self.filters.filters_changed.connect(self._on_filters_filters_changed)
-        self.filters.sync_toggled.connect(self._on_filters_sync_toggled)
-        self.table.current_event_changed.connect(self._on_table_current_event_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self.table.article_requested.connect(self._on_table_article_requested)
-        self.table.zoom_requested.connect(self._on_table_zoom_requested)
-        self.timeline.event_selected.connect(self._on_timeline_event_selected)
-        self.timeline.event_activated.connect(self._on_timeline_event_activated)
-        self.timeline.view_changed.connect(self._on_timeline_view_changed)
-        self.reader.date_clicked.connect(self._on_reader_date_clicked)
-        self.reader.source_requested.connect(self._on_reader_source_requested)
-        self.library_panel.article_activated.connect(self._on_library_article_activated)
-        self.library_panel.remove_requested.connect(self._on_library_remove_requested)
-        self.library_panel.date_requested.connect(self._on_library_date_requested)
-        self.library_panel.filter_requested.connect(self._on_library_filter_requested)
-        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        self.jobs.started.connect(self._on_jobs_started)
-        self.jobs.progressed.connect(self._on_jobs_progressed)
-        self.jobs.failed.connect(self._on_jobs_failed)
-        self.jobs.crashed.connect(self._show_crash)
+        self.table.selectionModel().selectionChanged.connect(self.curation.refresh)
+        self.filtering.saved_filter_restored.connect(self._on_filtering_saved_filter_restored)
+        self.library_panel.article_activated.connect(self.selection.show_article)
+        self.library_panel.remove_requested.connect(self._on_library_panel_remove_requested)
+        self.library_panel.date_requested.connect(self.library_actions.ask_publication_dates)
+        self.library_panel.filter_requested.connect(self._on_library_panel_filter_requested)
+        self.status_bar.needs_date_clicked.connect(
+            lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
+        self.status_bar.clear_filters_clicked.connect(self.menus.clear_filters_action.trigger)
+        self._connect_menus()
+        self.library_actions.import_finished.connect(self.import_finished)
+        self.exports.exported.connect(self.exported)
+        self.jobs.failed.connect(lambda what, msg: self.messages.show_message(f"Error while {what}", msg))
+        self.jobs.crashed.connect(self.messages.show_crash)
         self.jobs.job_finished.connect(self.job_finished)
-        self.jobs.idle.connect(self._on_jobs_idle)
+
+    def _connect_menus(self) -> None:
+        m, lib = self.menus, self.library_actions
+        for action, slot in ((m.open_files_action, lib.open_files), (m.open_folder_action, lib.open_folder),
+                             (m.open_url_action, lib.open_url), (m.samples_action, lib.open_samples),
+                             (m.new_library_action, lib.new_library), (m.open_library_action, lib.choose_library),
+                             (m.export_image_action, self.exports.export_image),
+                             (m.find_action, self._on_find_triggered), (m.clear_filters_action, self.filters.clear),
+                             (m.zoom_event_action, self.selection.zoom_to_selected),
+                             (m.reset_layout_action, self.docks.reset_layout)):
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+        m.export_all_action.toggled.connect(self.exports.set_export_all)
+        m.export_chosen.connect(self.exports.export)
+        m.recent_menu.aboutToShow.connect(lambda: lib.fill_recent_menu(m.recent_menu))
+
+    def _on_find_triggered(self) -> None:
+        self.docks.bring_forward(self.docks.filters_dock)
+        self.filters.focus_search()
+
+    def _on_filtering_saved_filter_restored(self) -> None:
+        self.docks.filters_dock.raise_()
+        key = self.menus.clear_filters_action.shortcut().toString()  # the filters themselves are on the right
+        self.status_bar.showMessage(f"Filters of your last session restored; {key} clears them.", 15000)
+
+    def _on_library_panel_filter_requested(self, ids: list[int]) -> None:
+        self.filters.set_article_ids(ids)
+        self.docks.filters_dock.show()
+
+    def _on_library_panel_remove_requested(self, ids: list[int]) -> None:
+        if self.curation.remove_articles(ids):
+            self.selection.forget_articles(ids)
+
+    # -- what the window offers ----------------------------------------------------------------
+
+    def open_inputs(self, inputs: list[str], published: dt.date | None = None, quiet: bool = False) -> None:
+        """Import files, folders or URLs in the background (the command line, a drop, the benchmarks)."""
+        self.library_actions.open_inputs(inputs, published, quiet)
+
+    def open_samples(self) -> None:
+        """Add the bundled sample articles (the first start of a library)."""
+        self.library_actions.open_samples()
+
+    def select_event(self, event_id: str) -> None:
+        """Select an event everywhere: table row, timeline item, and its article in the reader."""
+        self.selection.select_event(event_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        inputs = [url.toLocalFile() if url.isLocalFile() else url.toString() for url in event.mimeData().urls()]
+        if inputs:
+            event.acceptProposedAction()
+            self.open_inputs(inputs)
 
     # -- library -------------------------------------------------------------------------------
 
@@ -162,26 +221,24 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         """Switch to the library at `path` (created when missing). False, with a message, if it fails."""
         path = Path(path)
         if self.jobs.busy():
-            self._show_message("Please wait", "An import is still running. Cancel it or wait, then switch "
-                               "libraries.", QMessageBox.Icon.Information)
+            self.messages.show_message("Please wait", "An import is still running. Cancel it or wait, then "
+                                       "switch libraries.", QMessageBox.Icon.Information)
             return False
         try:
             library = Library(path)
         except TimelineError as e:
-            self._show_message("Cannot open the library", str(e))
+            self.messages.show_message("Cannot open the library", str(e))
             return False
         if self.library is not None:
-            self._save_filter()
+            self.filtering.save(self.library)
             self.library.close()
         self.library = library
         self.library_path = path
-        self._read_saved_filter(library)
-        self._remember_library(path)
-        self.library_label.setText(f"Library: {path.name}")
-        self.library_label.setToolTip(str(path))
+        self.filtering.read_saved(library)
+        self.remembered.remember_library(path)
+        self.status_bar.show_library(path)
         self.setWindowTitle(f"{path.stem} – Diplomatic Timeline")
-        self.reader.show_placeholder()
-        self._selected_event = ""
+        self.selection.clear()
         self._refit_on_load = True
         self.curation.library_changed()
         self.reload()
@@ -195,8 +252,8 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         path = self.library_path
         loader = TaskWorker(lambda _p, _c: read_snapshot(path), "reading the library")
         loader.succeeded.connect(self._on_loader_succeeded)
-        loader.failed.connect(lambda msg: self._show_message("Cannot read the library", msg))
-        loader.crashed.connect(self._show_crash)
+        loader.failed.connect(lambda msg: self.messages.show_message("Cannot read the library", msg))
+        loader.crashed.connect(self.messages.show_crash)
         loader.finished.connect(self._on_loader_finished)
         self._loader = loader
         self.jobs.track(loader)
@@ -211,37 +268,29 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
             keep_view = self.timeline.visible_range()
         self._refit_on_load = False
         self.snapshot = snapshot
-        events = snapshot.events
         self.event_model.set_country_names(snapshot.country_names)
         self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
-        self.timeline.set_events(events)
+        self.timeline.set_events(snapshot.events)
         self.library_panel.set_articles(snapshot.articles)
-        undated = len(self.library_panel.needs_date_ids())
-        self.needs_date_button.setText(
-            f"{undated} article{'s need' if undated != 1 else ' needs'} a publication date")
-        self.needs_date_button.setVisible(undated > 0)
-        counts = snapshot.index.country_counts()
-        self.filters.set_countries(counts, snapshot.country_names)
-        self.filters.set_event_types(snapshot.type_counts)
-        self.filters.set_organizations(snapshot.organization_counts)
-        self.filters.set_precisions(snapshot.precision_counts)
-        if len(events):
-            self.filters.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
-        self._restore_saved_filter(snapshot)
-        empty = snapshot.articles.empty
-        self.table_stack.setCurrentIndex(0 if empty else 1)
-        if empty:
-            self.empty_label.setText(EMPTY_TEXT)
-        elif events.empty:
-            self.empty_label.setText("These articles contain no dated events.")
-            self.table_stack.setCurrentIndex(0)
-        self.apply_filters(self.filters.spec(), refit=keep_view is None)
+        self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
+        self._show_table_or_why_not(snapshot)
+        self.filtering.show_snapshot(snapshot, refit=keep_view is None)
         if keep_view is not None:
             self.timeline.zoom_to_date_range(*keep_view)
-        if self._selected_event:
-            self._select_event(self._selected_event, from_table=False, from_timeline=False)
+        self.selection.reselect()
         self.curation.refresh()
+
+    def _show_table_or_why_not(self, snapshot: Snapshot) -> None:
+        """The table, or a sentence saying why there is nothing to show."""
+        if snapshot.articles.empty:
+            self.empty_label.setText(EMPTY_TEXT)
+            self.table_stack.setCurrentIndex(0)
+        elif snapshot.events.empty:
+            self.empty_label.setText("These articles contain no dated events.")
+            self.table_stack.setCurrentIndex(0)
+        else:
+            self.table_stack.setCurrentIndex(1)
 
     def _on_loader_finished(self) -> None:
         self._loader = None
@@ -251,13 +300,33 @@ class MainWindow(LibraryActionsMixin, WindowMenusMixin, WindowLayoutMixin, Windo
         else:
             self.events_reloaded.emit()
 
-    # -- closing -------------------------------------------------------------------------------
+    # -- showing and closing -------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        self.docks.restore(self.settings)
+        header = self.settings.value("table/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)  # column widths, order, hidden columns
+        self.menus.export_all_action.setChecked(self.settings.value("export/all", False, type=bool))
+        lanes = str(self.settings.value("timeline/lanes", "country"))
+        self.menus.set_lane_mode(lanes if lanes in LANE_TITLES else "country")
+
+    def _save_settings(self) -> None:
+        self.docks.save(self.settings)
+        self.settings.setValue("export/all", self.exports.export_all)
+        self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("timeline/lanes", self.timeline.lane_mode())
+        self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.docks.window_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
         self.jobs.wait_all()
         if self.library is not None:
-            self._save_filter()
+            self.filtering.save(self.library)
             self.library.close()
             self.library = None
         super().closeEvent(event)

@@ -4,97 +4,116 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 import pandas as pd
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtCore import QObject
 
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
+from timeline_app.gui.panels.event_table import EventTableModel
+from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.reader import ArticleView, Focus
-from timeline_app.gui.window.curation_actions import CurationActions, Evidence, evidence_from_reader
-from timeline_app.gui.panels.event_table import EventTableModel, EventTableView
-from timeline_app.gui.window.snapshot import Snapshot
+from timeline_app.gui.panels.reader_marks import stored_marks
 from timeline_app.gui.timeline import TimelineView
-from timeline_app.gui.window.mixin import WindowMixin
+from timeline_app.gui.window.filters import iso_date
+from timeline_app.gui.window.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
 
-class SelectionSyncMixin(WindowMixin):
+class SelectionSync(QObject):
     """Selecting an event anywhere selects it everywhere and shows its article and sentence.
 
-    MainWindow provides the views and data declared here.
+    Given the views it keeps in step, the library and what was read from it, a way to say something
+    in the status bar, and ways to bring the reader and the timeline forward.
     """
 
-    library: Library | None
-    snapshot: Snapshot | None
-    timeline: TimelineView
-    event_model: EventTableModel
-    table: EventTableView
-    reader: ArticleView
-    curation: CurationActions
-    reader_dock: QDockWidget
-    timeline_dock: QDockWidget
-    _selected_event: str
+    def __init__(self, table: EventTableView, event_model: EventTableModel, timeline: TimelineView,
+                 reader: ArticleView, library: Callable[[], Library | None],
+                 snapshot: Callable[[], Snapshot | None], show_status: Callable[[str, int], None],
+                 show_reader: Callable[[], None], show_timeline: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self._event_model = event_model
+        self._timeline = timeline
+        self._reader = reader
+        self._library = library
+        self._snapshot = snapshot
+        self._show_status = show_status
+        self._show_reader = show_reader
+        self._show_timeline = show_timeline
+        self.selected_event = ""
+        table.current_event_changed.connect(self._on_table_current_event_changed)
+        table.article_requested.connect(self._on_table_article_requested)
+        table.zoom_requested.connect(self.zoom_to_event)
+        timeline.event_selected.connect(self._on_timeline_event_selected)
+        timeline.event_activated.connect(self._on_timeline_event_activated)
+        reader.date_clicked.connect(self._on_reader_date_clicked)
+        reader.source_requested.connect(self._on_reader_source_requested)
 
     def select_event(self, event_id: str) -> None:
         """Select an event everywhere: table row, timeline item, and its article in the reader."""
-        self._select_event(event_id, from_table=False, from_timeline=False)
+        self._select(event_id, from_table=False, from_timeline=False)
 
-    def _select_event(self, event_id: str, from_table: bool, from_timeline: bool) -> None:
-        self._selected_event = event_id
+    def _select(self, event_id: str, from_table: bool, from_timeline: bool) -> None:
+        self.selected_event = event_id
         if not from_table:
-            self.table.select_event(event_id)
+            self._table.select_event(event_id)
         if not from_timeline:
-            self.timeline.select_event(event_id)
+            self._timeline.select_event(event_id)
         self._show_event_article(event_id)
+
+    def reselect(self) -> None:
+        """The library was read again: select the same event in the new views (if it is still there)."""
+        if self.selected_event:
+            self.select_event(self.selected_event)
+
+    def clear(self) -> None:
+        """Another library: nothing selected, nothing in the reader."""
+        self.selected_event = ""
+        self._reader.show_placeholder()
 
     def selected_event_ids(self) -> list[str]:
         """The events selected in the table, the current one first."""
-        ids = [self.event_model.event_id(r) for r in self.table.selected_rows()]
-        current = self.table.current_event_id() or self._selected_event
+        ids = [self._event_model.event_id(r) for r in self._table.selected_rows()]
+        current = self._table.current_event_id() or self.selected_event
         if current and current in ids:
             ids.remove(current)
             ids.insert(0, current)
-        elif current and not ids and self.event_model.row_of(current) >= 0:
+        elif current and not ids and self._event_model.row_of(current) >= 0:
             ids = [current]
         return ids
 
-    def table_context_menu(self, event_id: str) -> QMenu:
-        """The context menu of an event in the table (the caller shows or deletes it)."""
-        return self.table.context_menu(event_id)
-
-    def _on_table_selection_changed(self, *_args: object) -> None:
-        self.curation.refresh()
-
-    def _reader_evidence(self) -> Evidence | None:
-        article = self.reader.article
-        if article is None:
-            return None
-        return evidence_from_reader(self.reader.text, self.reader.article_id, article.text, article.title)
-
     def _on_table_current_event_changed(self, event_id: str) -> None:
-        if event_id != self._selected_event:
-            self._select_event(event_id, from_table=True, from_timeline=False)
+        if event_id != self.selected_event:
+            self._select(event_id, from_table=True, from_timeline=False)
 
     def _on_timeline_event_selected(self, event_id: str) -> None:
-        if event_id != self._selected_event:
-            self._select_event(event_id, from_table=False, from_timeline=True)
+        if event_id != self.selected_event:
+            self._select(event_id, from_table=False, from_timeline=True)
 
     def _on_timeline_event_activated(self, event_id: str) -> None:
         self._on_timeline_event_selected(event_id)
-        self.reader_dock.show()
-        self.reader_dock.raise_()
+        self._show_reader()
 
-    def _event_mention(self, event_id: str, article_id: int | None = None) -> pd.Series | None:
+    def _on_table_article_requested(self, event_id: str) -> None:
+        self._select(event_id, from_table=True, from_timeline=False)
+        self._show_reader()
+
+    # -- the reader ----------------------------------------------------------------------------
+
+    def event_mention(self, event_id: str, article_id: int | None = None) -> pd.Series | None:
         """The mention an event is shown by: from `article_id`, else from the reader's article if it
         has one, else the first."""
-        if self.snapshot is None:
+        snapshot = self._snapshot()
+        if snapshot is None:
             return None
-        mentions = self.snapshot.event_mentions(event_id)
+        mentions = snapshot.event_mentions(event_id)
         if mentions.empty:
             return None
-        preferred = article_id if article_id is not None else self.reader.article_id
+        preferred = article_id if article_id is not None else self._reader.article_id
         if preferred is not None:
             same = mentions[mentions["article_id"] == preferred]
             if len(same):
@@ -103,86 +122,80 @@ class SelectionSyncMixin(WindowMixin):
 
     def _show_event_article(self, event_id: str, article_id: int | None = None) -> None:
         """Show the article of an event (`article_id`'s report of it, if given) with its sentence."""
-        mention = self._event_mention(event_id, article_id)
-        if mention is None or self.library is None:
+        mention = self.event_mention(event_id, article_id)
+        snapshot = self._snapshot()
+        if mention is None or snapshot is None or self._library() is None:
             return
         if int(mention["article_id"]) == 0:  # added by hand without an article: nothing to read
-            self.reader.show_placeholder("This event was added by hand; it comes from no article.")
-            return
-        try:
-            article = self.library.article(int(mention["article_id"]))
-        except TimelineError as e:
-            self.statusBar().showMessage(str(e), 8000)
+            self._reader.show_placeholder("This event was added by hand; it comes from no article.")
             return
         focus = Focus(int(mention["evidence_start"]), int(mention["evidence_end"]),
                       int(mention["char_start"]), int(mention["char_end"]))
-        self.reader.show_article(int(mention["article_id"]), article, focus)
-        others = self.snapshot.event_mentions(event_id).drop_duplicates("article_id")  # type: ignore[union-attr]
+        if not self.show_article(int(mention["article_id"]), focus):
+            return
+        others = snapshot.event_mentions(event_id).drop_duplicates("article_id")
         others = others[others["article_id"] != int(mention["article_id"])]
-        self.reader.set_other_sources([(int(a), str(t)) for a, t in zip(others["article_id"], others["article_title"])])
+        self._reader.set_other_sources([(int(a), str(t)) for a, t in zip(others["article_id"], others["article_title"])])
+
+    def show_article(self, article_id: int, focus: Focus | None = None) -> bool:
+        """Show an article in the reader as the library holds it; False (said in the status bar) if it cannot."""
+        library = self._library()
+        if library is None:
+            return False
+        try:
+            article, marks = stored_marks(library, article_id)
+        except TimelineError as e:
+            self._show_status(str(e), 8000)
+            return False
+        self._reader.show_article(article_id, article, marks, focus)
+        return True
+
+    def forget_articles(self, article_ids: list[int]) -> None:
+        """These articles were removed: the reader does not keep showing one of them."""
+        if self._reader.article_id in article_ids:
+            self._reader.show_placeholder()
 
     def _on_reader_source_requested(self, article_id: int) -> None:
-        if self._selected_event:
-            self._show_event_article(self._selected_event, article_id)
-
-    def _on_table_article_requested(self, event_id: str) -> None:
-        self._select_event(event_id, from_table=True, from_timeline=False)
-        self.reader_dock.show()
-        self.reader_dock.raise_()
-
-    def _on_table_zoom_requested(self, event_id: str) -> None:
-        self.zoom_to_event(event_id)
-
-    def zoom_to_event(self, event_id: str) -> None:
-        if self.snapshot is None or not event_id:
-            return
-        rows = self.snapshot.events.index[self.snapshot.events["event_id"] == event_id]
-        if not len(rows):
-            return
-        event = self.snapshot.events.loc[rows[0]]
-        start, end = iso_date(event["date_start"]), iso_date(event["date_end"])
-        if start is None or end is None:
-            self.timeline.select_event(event_id)
-            return
-        pad = max(dt.timedelta(days=3), (end - start) / 4)
-        self.timeline.zoom_to_date_range(start - pad, end + pad)
-        self.timeline.select_event(event_id)
-        self.timeline_dock.show()
-
-    def _on_zoom_event_triggered(self) -> None:
-        self.zoom_to_event(self._selected_event)
-
-    def _on_library_article_activated(self, article_id: int) -> None:
-        if self.library is None:
-            return
-        try:
-            article = self.library.article(article_id)
-        except TimelineError as e:
-            self.statusBar().showMessage(str(e), 8000)
-            return
-        self.reader.show_article(article_id, article, None)
+        if self.selected_event:
+            self._show_event_article(self.selected_event, article_id)
 
     def _on_reader_date_clicked(self, article_id: int, offset: int) -> None:
         """A date clicked in the reader: select the event it belongs to, if it made one."""
-        if self.snapshot is None:
+        snapshot = self._snapshot()
+        if snapshot is None:
             return
-        m = self.snapshot.mentions
+        m = snapshot.mentions
         hit = m[(m["article_id"] == article_id) & (m["char_start"] <= offset) & (m["char_end"] > offset)]
         if hit.empty:
-            self.statusBar().showMessage("This date is not an event on the timeline (no statement to place, "
-                                         "or not a date that can be placed).", 6000)
+            self._show_status("This date is not an event on the timeline (no statement to place, "
+                              "or not a date that can be placed).", 6000)
             return
         event_id = str(hit["event_id"].iloc[0])
-        if not self.table.select_event(event_id):
-            self.statusBar().showMessage("That event is hidden by the filters.", 6000)
-        self._selected_event = event_id
-        self.timeline.select_event(event_id)
+        if not self._table.select_event(event_id):
+            self._show_status("That event is hidden by the filters.", 6000)
+        self.selected_event = event_id
+        self._timeline.select_event(event_id)
         self._show_event_article(event_id)
 
+    # -- the timeline --------------------------------------------------------------------------
 
-def iso_date(value: object) -> dt.date | None:
-    """An ISO date string as a date; None for what Python's date cannot hold (years before 1)."""
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+    def zoom_to_event(self, event_id: str) -> None:
+        """Zoom the timeline to an event, with some room on either side, and select it there."""
+        snapshot = self._snapshot()
+        if snapshot is None or not event_id:
+            return
+        rows = snapshot.events.index[snapshot.events["event_id"] == event_id]
+        if not len(rows):
+            return
+        event = snapshot.events.loc[rows[0]]
+        start, end = iso_date(event["date_start"]), iso_date(event["date_end"])
+        if start is None or end is None:
+            self._timeline.select_event(event_id)
+            return
+        pad = max(dt.timedelta(days=3), (end - start) / 4)
+        self._timeline.zoom_to_date_range(start - pad, end + pad)
+        self._timeline.select_event(event_id)
+        self._show_timeline()
+
+    def zoom_to_selected(self) -> None:
+        self.zoom_to_event(self.selected_event)

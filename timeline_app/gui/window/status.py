@@ -1,57 +1,39 @@
-"""The window's status bar, the progress of its background jobs, and its message boxes."""
+"""The window's status bar: counts, the filter in force, the library, and background jobs with Cancel."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStyle, QToolButton
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QToolButton, QWidget
 
-from timeline_app.gui.dialogs import CrashDialog
-from timeline_app.gui.window.mixin import WindowMixin
+from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
 
 
-class WindowStatusMixin(WindowMixin):
-    """Counts, filter and library in the status bar; job progress with Cancel; one message at a time.
+class WindowStatusBar(QStatusBar):
+    """Shows what the window shows (events, filter, library) and the progress of `jobs`, with Cancel."""
 
-    MainWindow provides the job queue and the attributes declared here.
-    """
+    needs_date_clicked = Signal()  # "3 articles need a publication date"
+    clear_filters_clicked = Signal()
 
-    jobs: JobQueue
-    last_message: QMessageBox | None
-    _crash_dialogs: list[CrashDialog]
-    clear_filters_action: QAction
-
-    if TYPE_CHECKING:
-        def _on_needs_date_button_clicked(self) -> None: ...
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+    def __init__(self, jobs: JobQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._jobs = jobs
         self.count_label = QLabel()
         self.filter_label = QLabel()
         self.filter_label.setMaximumWidth(520)
         self.library_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the import; what has been read so far is kept")
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        for w in (self.progress, self.cancel_button):
-            w.hide()
-            bar.addPermanentWidget(w)
+        self._build_job_progress()
         self.needs_date_button = QPushButton()
         self.needs_date_button.setFlat(True)
         self.needs_date_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.needs_date_button.setToolTip("Give these articles their publication date, so that their "
                                           "relative dates can be placed")
-        self.needs_date_button.clicked.connect(self._on_needs_date_button_clicked)
+        self.needs_date_button.clicked.connect(self.needs_date_clicked)
         self.needs_date_button.hide()
         # A filter kept from the last session must be seen, and undone, without finding the panel.
         self.clear_filters_button = QToolButton()
@@ -60,14 +42,45 @@ class WindowStatusMixin(WindowMixin):
         self.clear_filters_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogResetButton))
         self.clear_filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear_filters_button.setToolTip("Show every event again")
-        self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
+        self.clear_filters_button.clicked.connect(self.clear_filters_clicked)
         self.clear_filters_button.hide()
         for w in (self.needs_date_button, self.count_label, self.filter_label, self.clear_filters_button,
                   self.library_label):
-            bar.addPermanentWidget(w)
+            self.addPermanentWidget(w)
 
-    def _on_clear_filters_button_clicked(self) -> None:
-        self.clear_filters_action.trigger()
+    def _build_job_progress(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the import; what has been read so far is kept")
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        for w in (self.progress, self.cancel_button):
+            w.hide()
+            self.addPermanentWidget(w)
+        self._jobs.started.connect(self._on_jobs_started)
+        self._jobs.progressed.connect(self._on_jobs_progressed)
+        self._jobs.idle.connect(self._on_jobs_idle)
+
+    # -- what the window shows -----------------------------------------------------------------
+
+    def show_library(self, path: Path) -> None:
+        self.library_label.setText(f"Library: {path.name}")
+        self.library_label.setToolTip(str(path))
+
+    def show_counts(self, shown: int, total: int) -> None:
+        self.count_label.setText(f"{shown:,} of {total:,} events shown" if total else "No events yet")
+
+    def show_filter(self, spec: FilterSpec) -> None:
+        description = spec.describe()
+        self.filter_label.setText("" if spec.is_empty() and not spec.show_hidden else f"Filter: {description}")
+        self.filter_label.setToolTip(description)
+        self.clear_filters_button.setVisible(not spec.is_empty())
+
+    def show_needs_date(self, undated: int) -> None:
+        self.needs_date_button.setText(
+            f"{undated} article{'s need' if undated != 1 else ' needs'} a publication date")
+        self.needs_date_button.setVisible(undated > 0)
 
     # -- jobs ----------------------------------------------------------------------------------
 
@@ -84,41 +97,13 @@ class WindowStatusMixin(WindowMixin):
             self.progress.setValue(done)
             self.progress.setFormat("%v of %m")
         if what:
-            self.statusBar().showMessage(Path(what).name if "://" not in what else what, 3000)
-
-    def _on_jobs_failed(self, description: str, message: str) -> None:
-        self._show_message(f"Error while {description}", message)
+            self.showMessage(Path(what).name if "://" not in what else what, 3000)
 
     def _on_jobs_idle(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
 
     def _on_cancel_button_clicked(self) -> None:
-        self.jobs.cancel_current()
+        self._jobs.cancel_current()
         self.cancel_button.setEnabled(False)
         self.progress.setFormat("Cancelling…")
-
-    # -- messages ------------------------------------------------------------------------------
-
-    def _open_box(self, box: QMessageBox) -> None:
-        # Window-modal and non-blocking: the event loop (and the worker signals) keep running.
-        self.last_message = box
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r, b=box: self._on_box_finished(b))
-        box.open()
-
-    def _on_box_finished(self, box: QMessageBox) -> None:
-        if self.last_message is box:
-            self.last_message = None
-
-    def _show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        self._open_box(box)
-
-    def _show_crash(self, details: str) -> None:
-        last = details.strip().splitlines()[-1] if details.strip() else "Unknown error"
-        dialog = CrashDialog(last, details, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._crash_dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self._crash_dialogs.remove(d))
-        dialog.show()

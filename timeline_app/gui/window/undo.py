@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.library.curation import TRUE, apply_edits
+from timeline_app.core.library.frames import empty_events, events_from_mentions
 from timeline_app.core.library.removal import RemovedArticles
 from timeline_app.core.library.store import Library
 from timeline_app.errors import LibraryError, TimelineError
@@ -119,8 +120,6 @@ def event_makeup(library: Library, keys: Sequence[str]) -> dict[str, EventMakeup
 
 def deleted_events(library: Library) -> pd.DataFrame:
     """The events the user deleted, as they were (events frame columns), newest deletion first."""
-    from timeline_app.core.library.frames import empty_events, events_from_mentions
-
     edits = library.edits_frame()
     if not (edits["field"] == "deleted").any():
         return empty_events()

@@ -1,0 +1,59 @@
+"""ExportActions in the real window: every format writes the filtered events, or all of them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from timeline_app.gui.window.jobs import EXPORT_FORMATS
+from tests.gui.conftest import check_country, countries_of
+
+
+@pytest.mark.parametrize("fmt", [f.key for f in EXPORT_FORMATS])
+def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch, fmt) -> None:
+    events = window.snapshot.events
+    sets = countries_of(events)
+    code = Counter(c for s in sets for c in s).most_common(1)[0][0]
+    check_country(window, code)
+    shown = set(events.loc[sets.map(lambda s: code in s), "event_id"])
+    assert 0 < len(shown) < len(events)
+    target = tmp_path / "out" / f"export-{fmt}"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
+        window.menus.export_actions[fmt].trigger()
+    path = Path(blocker.args[0])
+    assert path.exists() and path.suffix == next(f.suffix for f in EXPORT_FORMATS if f.key == fmt)
+    if fmt == "events_csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert {r["event_id"] for r in rows} == shown
+        assert all(code in r["countries"].split(";") for r in rows)
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM, for spreadsheets
+    elif fmt == "mentions_csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows and {r["event_id"] for r in rows} == shown
+        assert {"char_start", "char_end", "date_value", "evidence"} <= set(rows[0])
+    elif fmt == "timelinejs":
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        assert len(doc["events"]) == len(shown)
+        assert all("year" in e["start_date"] for e in doc["events"])
+    elif fmt == "jsonl":
+        lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        assert {x["event_id"] for x in lines} == shown
+    elif fmt == "xlsx":
+        sheet = pd.read_excel(path)
+        assert set(sheet["event_id"].astype(str)) == shown
+    assert blocker.args[1] == (len(shown) if fmt != "mentions_csv" else len(rows))
+
+    # "Export all events" ignores the filters.
+    window.menus.export_all_action.trigger()
+    assert window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) >= len(events) if fmt == "mentions_csv" \
+        else window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) == len(events)

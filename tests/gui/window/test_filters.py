@@ -1,0 +1,88 @@
+"""WindowFilters in the real window: countries, dates and articles filter the table and the timeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+import pandas as pd
+from PySide6.QtCore import QDate, Qt
+
+from tests.gui.conftest import check_country, countries_of, table_ids
+
+
+def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
+    events = window.snapshot.events
+    sets = countries_of(events)
+    counts = Counter(c for s in sets for c in s)
+    code = counts.most_common(1)[0][0]
+    check_country(window, code)
+    expected = set(events.loc[sets.map(lambda s: code in s), "event_id"])
+    assert table_ids(window) == expected
+    assert window.timeline.shown_event_count() == len(expected)
+    assert window.status_bar.count_label.text().startswith(f"{len(expected)} of {len(events)}")
+    assert code in window.status_bar.filter_label.text()
+
+    # Two countries, "all": only the events with both (the bilateral view).
+    pairs = Counter(p for s in sets for p in combinations(sorted(s), 2))
+    (a, b), n_both = pairs.most_common(1)[0]
+    window.filters.clear()
+    check_country(window, a)
+    check_country(window, b)
+    window.filters.all_radio.setChecked(True)
+    both = set(events.loc[sets.map(lambda s: {a, b} <= s), "event_id"])
+    assert len(both) == n_both
+    assert table_ids(window) == both
+    assert window.timeline.shown_event_count() == n_both
+    # With "all", each country's count is what checking it would leave: the shown events it is in.
+    assert window.filters.countries.item_for(a).text().endswith(f"({n_both})")
+    window.filters.any_radio.setChecked(True)
+    either = set(events.loc[sets.map(lambda s: bool({a, b} & s)), "event_id"])
+    assert table_ids(window) == either and len(either) > n_both
+
+
+def test_date_range_filter(window, qtbot) -> None:
+    events = window.snapshot.events
+    starts = sorted(events["date_start"])
+    lo, hi = starts[len(starts) // 4], starts[(3 * len(starts)) // 4]
+    f = window.filters
+    f.from_check.setChecked(True)
+    f.to_check.setChecked(True)
+    with qtbot.waitSignal(f.filters_changed, timeout=2000):
+        f.from_edit.setDate(QDate.fromString(lo, "yyyy-MM-dd"))
+        f.to_edit.setDate(QDate.fromString(hi, "yyyy-MM-dd"))
+    # An event is kept when its period overlaps the range.
+    keep = (events["date_end"] >= lo) & (events["date_start"] <= hi)
+    assert table_ids(window) == set(events.loc[keep, "event_id"])
+    assert 0 < window.event_model.rowCount() < len(events)
+    assert window.timeline.shown_event_count() == window.event_model.rowCount()
+    qtbot.mouseClick(f.clear_button, Qt.MouseButton.LeftButton)
+    assert window.event_model.rowCount() == len(events)
+
+
+def test_sync_with_timeline_view_filters_to_the_visible_range(window, qtbot) -> None:
+    events = window.snapshot.events
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        window.filters.sync_check.setChecked(True)  # takes the range on screen at once
+    assert (window.filtering.spec.date_from, window.filtering.spec.date_to) == window.timeline.visible_range()
+    lo, hi = "2023-03-01", "2023-05-31"
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        window.timeline.zoom_to_date_range(pd.Timestamp(lo).date(), pd.Timestamp(hi).date())
+    spec = window.filtering.spec
+    assert spec.date_from is not None and spec.date_to is not None
+    keep = (events["date_end"] >= spec.date_from.isoformat()) & (events["date_start"] <= spec.date_to.isoformat())
+    assert table_ids(window) == set(events.loc[keep, "event_id"])
+    assert 0 < window.event_model.rowCount() < len(events)
+
+
+def test_only_the_events_of_selected_articles(window, qtbot) -> None:
+    articles = window.snapshot.articles
+    chosen = int(articles["article_id"].iloc[0])
+    window.library_panel.select_ids([chosen])
+    window.library_panel.filter_action.trigger()
+    events = window.snapshot.events
+    mine = events["article_ids"].map(lambda s: str(chosen) in s.split(";"))
+    assert table_ids(window) == set(events.loc[mine, "event_id"])
+    assert "1 article" in window.status_bar.filter_label.text()
+    # The reader opened the article when it was selected in the library.
+    assert window.reader.article_id == chosen

@@ -1,0 +1,88 @@
+"""SelectionSync in the real window: one event selected in the table, the timeline and the reader."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(window, qtbot) -> None:
+    window.table.selectRow(0)
+    event_id = window.event_model.event_id(0)
+    qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=10_000)
+    mention = window.selection.event_mention(event_id)
+    assert window.reader.article_id == int(mention["article_id"])
+    assert window.reader.focused_date_text() == mention["date_text"]
+    sentence = window.reader.highlighted_text()
+    assert mention["date_text"] in sentence
+    assert " ".join(sentence.split()) == " ".join(str(mention["evidence"]).split())
+    assert window.timeline.selected_event() == event_id
+    assert window.reader.dates, "every date expression of the article is marked"
+
+    # And the other way: the timeline selects, the table follows.
+    other = window.event_model.event_id(window.event_model.rowCount() - 1)
+    window.timeline.event_selected.emit(other)
+    assert window.table.current_event_id() == other
+
+
+def test_the_reader_marks_the_dates_the_library_holds(window, qtbot) -> None:
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=10_000)
+    article_id = window.reader.article_id
+    stored = window.library.article_dates(article_id)
+    assert stored and list(window.reader.dates) == stored
+    mentions = window.snapshot.mentions[window.snapshot.mentions["article_id"] == article_id]
+    assert {(d.start, d.end) for d in window.reader.dates} == set(zip(mentions["char_start"], mentions["char_end"]))
+    # The date line dates the article; it is no mention of an event, and it is not marked as one.
+    text = window.reader.article.text
+    line = text.index("Published:")
+    assert not [d for d in window.reader.dates if line <= d.start < text.index("\n", line)]
+    assert window.reader.entities, "the countries the article names are underlined"
+
+
+def test_table_context_actions_zoom_the_timeline_and_open_the_article(window, qtbot) -> None:
+    row = window.event_model.rowCount() - 1
+    event_id = window.event_model.event_id(row)
+    event = window.snapshot.events.set_index("event_id").loc[event_id]
+    window.table.zoom_requested.emit(event_id)
+    start, end = window.timeline.visible_range()
+    assert start.isoformat() <= event["date_start"] and event["date_end"] <= end.isoformat()
+    assert (end - start).days < 400
+    window.docks.reader_dock.close()
+    window.table.article_requested.emit(event_id)
+    assert window.docks.reader_dock.isVisible()
+    assert window.reader.article_id == int(window.selection.event_mention(event_id)["article_id"])
+
+
+def test_clicking_a_date_in_the_reader_selects_its_event(window, qtbot) -> None:
+    mentions = window.snapshot.mentions
+    target = mentions[mentions["event_id"].isin(window.snapshot.events["event_id"])].iloc[-1]
+    article_id = int(target["article_id"])
+    window.library_panel.select_ids([article_id])
+    assert window.reader.article_id == article_id
+    reader = window.reader.text
+    cursor = reader.textCursor()
+    cursor.setPosition(window.reader.position_of(int(target["char_start"]) + 1))
+    reader.setTextCursor(cursor)
+    reader.ensureCursorVisible()
+    point = reader.cursorRect(cursor).center()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.table.current_event_id() == target["event_id"]
+    assert window.timeline.selected_event() == target["event_id"]
+    assert window.reader.focused_date_text() == target["date_text"]
+
+
+def test_an_event_reported_twice_links_to_its_other_article(window, qtbot) -> None:
+    events = window.snapshot.events
+    multi = events[events["sources"] > 1]
+    assert len(multi), "the test corpus has events reported by two articles"
+    event = multi.iloc[0]
+    ids = [int(a) for a in event["article_ids"].split(";")]
+    window.select_event(event["event_id"])
+    first = window.reader.article_id
+    assert first in ids and window.reader.sources_label.isVisible()
+    other = next(a for a in ids if a != first)
+    assert f"article:{other}" in window.reader.sources_label.text()
+    window.reader.sources_label.linkActivated.emit(f"article:{other}")
+    assert window.reader.article_id == other
+    assert window.reader.highlighted_text()  # the other article's sentence is emphasised
+    assert f"article:{first}" in window.reader.sources_label.text()
