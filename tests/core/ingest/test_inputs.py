@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.ingest import InputResult, Limits, iter_articles, read_inputs, read_path
-from timeline_app.core.ingest.detect import Kind, detect
+from timeline_app.core.ingest.detect import detect
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
-from timeline_app.core.ingest.detect import ZIP_MAGIC, Kind, detect
+from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
