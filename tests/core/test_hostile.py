@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.library import export
-from timeline_app.core.library.frames import EVENT_COLUMNS
+from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.core.pipeline import import_inputs
 from timeline_app.core.library.store import Library
 

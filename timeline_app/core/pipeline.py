@@ -332,7 +332,7 @@ class _ParquetSink:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from timeline_app.core.library.frames import MENTION_COLUMNS
+        from timeline_app.core.library.columns import MENTION_COLUMNS
 
         directory.mkdir(parents=True, exist_ok=True)
         self._pa = pa

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from timeline_app.core.library import export
-from timeline_app.core.library.frames import EVENT_COLUMNS
+from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.errors import ExportError
 
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.core.library.frames import EVENT_COLUMNS
+from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, EventTableView, display_date
 
 

@@ -12,7 +12,7 @@ import logging
 
 import pandas as pd
 
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.library.columns import LIST_SEPARATOR
 
 log = logging.getLogger(__name__)
 

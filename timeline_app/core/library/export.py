@@ -15,7 +15,7 @@ from typing import IO
 
 import pandas as pd
 
-from timeline_app.core.library.frames import EVENT_COLUMNS, MENTION_COLUMNS, split_list
+from timeline_app.core.library.columns import EVENT_COLUMNS, MENTION_COLUMNS, split_list
 from timeline_app.errors import ExportError
 
 log = logging.getLogger(__name__)

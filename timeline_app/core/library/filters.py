@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.library.columns import LIST_SEPARATOR
 
 MATCH_ANY = "any"
 MATCH_ALL = "all"

@@ -1,79 +1,14 @@
-"""Events and mentions as pandas DataFrames; the column names live here and only here."""
+"""Events and mentions as pandas DataFrames: the mentions with their event ids, and one row per event."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from timeline_app.core.library.columns import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, TITLE_SEPARATOR
+from timeline_app.core.library.merge import assign_event_ids
 from timeline_app.core.models import Precision
 
-# One row per dated mention (the mentions CSV, and the store's mentions table as a frame).
-MENTION_COLUMNS: tuple[str, ...] = (
-    "mention_id",
-    "event_id",
-    "article_id",
-    "source_path",
-    "article_title",
-    "publication_date",
-    "date_text",
-    "date_value",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "open_end",
-    "char_start",
-    "char_end",
-    "countries",
-    "organizations",
-    "location_country",
-    "event_type",
-    "cameo_code",
-    "quad_class",
-    "summary",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-    "mention_key",  # "<article hash>:<start>:<end>" or "manual:<id>": what the user's edits aim at
-    "verified",
-    "hidden",
-    "origin",  # "extracted", "manual" or "edited: date, countries"
-)
-
-# One row per event: mentions of the same event merged (the events CSV, the table, the timeline).
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "event_date",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "open_end",
-    "date_text",
-    "countries",
-    "organizations",
-    "location_country",
-    "event_type",
-    "cameo_code",
-    "quad_class",
-    "summary",
-    "evidence",
-    "sources",
-    "source_titles",
-    "publication_date",
-    "article_ids",
-    "event_key",  # mention_key of the event's representative mention
-    "verified",
-    "hidden",
-    "origin",
-)
-
-LIST_SEPARATOR = ";"
-
 _PRECISION_RANK = {p.value: p.rank for p in Precision}
-TITLE_SEPARATOR = " | "
-
-
-def split_list(value: str) -> list[str]:
-    """The codes of a ';'-joined cell ("TUR;SYR" -> ["TUR", "SYR"])."""
-    return [v for v in value.split(LIST_SEPARATOR) if v] if value else []
 
 
 def empty_mentions() -> pd.DataFrame:
@@ -86,8 +21,6 @@ def empty_events() -> pd.DataFrame:
 
 def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions frame with its `event_id` column filled in by the event merger."""
-    from timeline_app.core.extract.events import assign_event_ids
-
     df = mentions.copy()
     df["event_id"] = pd.Series(dtype=object) if df.empty else ""
     if not df.empty:

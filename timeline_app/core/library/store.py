@@ -13,6 +13,7 @@ from typing import TypeVar
 import pandas as pd
 
 from timeline_app.core.library import frames
+from timeline_app.core.library.columns import MENTION_COLUMNS, join_list
 from timeline_app.core.library.removal import ArticleRemoval
 from timeline_app.core.models import Article, DateSource, EventMention
 from timeline_app.errors import LibraryError
@@ -119,10 +120,6 @@ def _guarded(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-def _join(codes: Iterable[str]) -> str:
-    return frames.LIST_SEPARATOR.join(codes)
-
-
 def _iso(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -154,7 +151,7 @@ def mention_rows(mentions: Iterable[EventMention]) -> list[tuple]:
         (
             m.date.start, m.date.end, m.date.text, m.date.value, _iso(m.date.start_date), _iso(m.date.end_date),
             m.date.granularity.value, m.date.kind, m.date.mod, int(m.date.open_end), int(m.date.relative),
-            _join(m.countries), _join(m.organizations), m.location_country, m.event_type, m.cameo_code,
+            join_list(m.countries), join_list(m.organizations), m.location_country, m.event_type, m.cameo_code,
             m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,
         )
         for m in mentions
@@ -420,7 +417,7 @@ class Library(ArticleRemoval):
             " FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
             " ORDER BY 2, 12"
         ).fetchall()
-        cols = [c for c in frames.MENTION_COLUMNS if c not in ("event_id", "verified", "hidden", "origin")]
+        cols = [c for c in MENTION_COLUMNS if c not in ("event_id", "verified", "hidden", "origin")]
         df = pd.DataFrame([tuple(r) for r in rows], columns=cols)
         df["open_end"] = df["open_end"].astype(bool)
         return frames.with_event_ids(df)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.timeline import timescale as ts
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.library.columns import LIST_SEPARATOR
 
 log = logging.getLogger(__name__)
 

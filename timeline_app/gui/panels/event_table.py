@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
-from timeline_app.core.library.frames import LIST_SEPARATOR, TITLE_SEPARATOR
+from timeline_app.core.library.columns import LIST_SEPARATOR, TITLE_SEPARATOR
 
 log = logging.getLogger(__name__)
 

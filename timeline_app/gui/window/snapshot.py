@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.library import frames
+from timeline_app.core.library.columns import LIST_SEPARATOR
 from timeline_app.core.library.filters import FilterIndex
 from timeline_app.core.library.store import Library
 from timeline_app.gui.panels.event_table import TableColumns, prepare_columns
@@ -90,6 +91,6 @@ def list_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
     """Codes of a ';'-joined column and in how many rows each occurs."""
     if df.empty or column not in df:
         return {}
-    exploded = df[column].fillna("").astype(str).str.split(frames.LIST_SEPARATOR).explode()
+    exploded = df[column].fillna("").astype(str).str.split(LIST_SEPARATOR).explode()
     counts = exploded[exploded != ""].value_counts()
     return {str(k): int(v) for k, v in counts.items()}
