@@ -30,6 +30,21 @@ def test_help_explains_every_command():
     assert "--timelinejs" in run("export", "--help").stdout
 
 
+def test_batch_commands_do_not_load_qt(tmp_path):
+    code = (
+        "import sys\n"
+        "from timeline_app.cli import main\n"
+        f"main(['extract', {str(ARTICLES / '2023-03-15_border_talks.txt')!r}, '--library', {str(tmp_path / 'l.sqlite3')!r},"
+        " '--workers', '1', '-q'])\n"
+        f"main(['export', '--library', {str(tmp_path / 'l.sqlite3')!r}, '--csv', {str(tmp_path / 'e.csv')!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'timeline_app.gui'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "e.csv").exists()
+    assert out.stdout.strip() == "[]"
+
+
 def test_extract_writes_mentions_and_events(tmp_path):
     mentions, events = tmp_path / "m.csv", tmp_path / "e.csv"
     out = run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--mentions-csv", str(mentions),

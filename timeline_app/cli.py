@@ -11,6 +11,11 @@ import time
 from pathlib import Path
 
 from timeline_app import __version__
+from timeline_app.core.library import export
+from timeline_app.core.library.filters import FilterIndex, FilterSpec
+from timeline_app.core.library.frames import events_from_mentions
+from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import import_inputs
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -116,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     except TimelineError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_NOTHING_READ
+    # deferred: Qt and the window take 240 ms at start-up (measured with -X importtime), and the batch
+    # commands above must run without them, on machines with no display at all.
     from timeline_app.gui.app import run_gui
 
     return run_gui(opts.paths, opts.library, opts.published)
@@ -147,10 +154,6 @@ class _ProgressLine:
 
 
 def _run_extract(opts: argparse.Namespace) -> int:
-    from timeline_app.core.library import export
-    from timeline_app.core.pipeline import import_inputs
-    from timeline_app.core.library.store import Library
-
     with tempfile.TemporaryDirectory(prefix="timeline-extract-") as tmp:
         library_path = opts.library or Path(tmp) / "library.sqlite3"
         try:
@@ -190,10 +193,6 @@ def _run_extract(opts: argparse.Namespace) -> int:
 
 
 def _run_export(opts: argparse.Namespace) -> int:
-    from timeline_app.core.library import export
-    from timeline_app.core.library.filters import FilterIndex, FilterSpec
-    from timeline_app.core.library.store import Library
-
     targets = [opts.csv, opts.mentions_csv, opts.timelinejs, opts.jsonl, opts.xlsx]
     if not any(targets):
         print("error: say what to write: --csv, --mentions-csv, --timelinejs, --jsonl or --xlsx",
@@ -209,8 +208,6 @@ def _run_export(opts: argparse.Namespace) -> int:
     try:
         with Library(opts.library) as library:
             mentions = library.curated_mentions()  # with the user's corrections, as the GUI shows them
-        from timeline_app.core.library.frames import events_from_mentions
-
         events = events_from_mentions(mentions)
         kept = events[FilterIndex(events).mask(spec)]
         if opts.csv:

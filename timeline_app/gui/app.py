@@ -1,4 +1,4 @@
-"""Entry points: main() hands argv to the CLI; run_gui() starts the Qt application."""
+"""The Qt application: run_gui() starts the window (the CLI calls it), with its icon and crash dialog."""
 
 from __future__ import annotations
 
@@ -9,38 +9,34 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QRectF, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from timeline_app import paths as app_paths
+from timeline_app.gui.dialogs import CrashDialog
+from timeline_app.gui.window.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 SAMPLES_SETTING = "samples_added"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """main.py's entry point: the CLI parses argv and calls run_gui when no subcommand is given."""
-    from timeline_app import cli
-
-    return cli.main(argv)
-
-
-def _library_to_open(library: Path | None, settings: object) -> Path:
+def _library_to_open(library: Path | None, settings: QSettings) -> Path:
     """The library given on the command line, else the last one used (if it is still there), else the default."""
-    from timeline_app import paths
-
     if library is not None:
         return Path(library)
-    recent = settings.value("recent_libraries", [])  # type: ignore[attr-defined]
+    recent = settings.value("recent_libraries", [])
     if isinstance(recent, str):
         recent = [recent]
     for p in recent or []:
         if Path(p).is_file():
             return Path(p)
-    return paths.default_library_path()
+    return app_paths.default_library_path()
 
 
-def app_icon() -> "QIcon":  # noqa: F821 - PySide6 is imported lazily
+def app_icon() -> QIcon:
     """The window icon, drawn rather than shipped: a time axis with three events, one a span."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-
     icon = QIcon()
     for size in (16, 32, 64, 128, 256):
         pixmap = QPixmap(size, size)
@@ -70,10 +66,6 @@ def app_icon() -> "QIcon":  # noqa: F821 - PySide6 is imported lazily
 
 def install_excepthook() -> None:
     """Anything that escapes a slot is a bug: log it and show the crash dialog instead of dying."""
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app.gui.dialogs import CrashDialog
-
     dialogs: list[CrashDialog] = []
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -95,12 +87,6 @@ def install_excepthook() -> None:
 
 def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -> int:
     """Start the window; open `paths` (or, on a first start with an empty library, the samples)."""
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app import paths as app_paths
-    from timeline_app.gui.window.main_window import MainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(app_paths.APP_NAME)
     app.setOrganizationName(app_paths.APP_NAME)
@@ -117,11 +103,11 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None) -
     return int(app.exec())
 
 
-def maybe_add_samples(window: object) -> bool:
+def maybe_add_samples(window: MainWindow) -> bool:
     """On the first start of a library (empty, samples never added), add the bundled samples."""
-    library = window.library  # type: ignore[attr-defined]
+    library = window.library
     if library is None or library.article_count() > 0 or library.setting(SAMPLES_SETTING):
         return False
     library.set_setting(SAMPLES_SETTING, "1")
-    window.open_samples()  # type: ignore[attr-defined]
+    window.open_samples()
     return True
