@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
 SAMPLES = RESOURCES / "samples"
@@ -25,8 +27,6 @@ def default_library_path() -> Path:
     if override:
         base = Path(override)
     else:
-        from platformdirs import user_data_dir
-
         base = Path(user_data_dir(APP_NAME, appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base / "library.sqlite3"

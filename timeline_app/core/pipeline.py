@@ -12,20 +12,27 @@ the library (same content hash) are not processed again.
 from __future__ import annotations
 
 import concurrent.futures as cf
-from concurrent.futures.process import BrokenProcessPool
 import datetime as dt
 import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from timeline_app.core.ingest import walk_folder
-from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from timeline_app.core.extract.events import extract_event_mentions
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.ingest import iter_articles, walk_folder
+from timeline_app.core.library.columns import MENTION_COLUMNS
 from timeline_app.core.library.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
+from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
+from timeline_app.core.temporal import default_rules, find_dates
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -101,10 +108,6 @@ class ImportReport:
 
 def process_article(article: Article) -> ProcessedArticle:
     """Find the dates and countries of one article and turn them into event mentions."""
-    from timeline_app.core.extract.events import extract_event_mentions
-    from timeline_app.core.extract.gazetteer import Gazetteer
-    from timeline_app.core.temporal import find_dates
-
     dates = find_dates(article.text, article.published)
     entities = Gazetteer.default().tag(article.text, article.published)
     mentions = extract_event_mentions(article.text, dates, entities, article.published)
@@ -140,9 +143,6 @@ def _set_known(known: frozenset[str]) -> None:
     """Worker start-up: remember the library's hashes and load the rule tables once, up front."""
     global _KNOWN
     _KNOWN = known
-    from timeline_app.core.extract.gazetteer import Gazetteer
-    from timeline_app.core.temporal import default_rules
-
     default_rules()
     Gazetteer.default()
 
@@ -150,8 +150,6 @@ def _set_known(known: frozenset[str]) -> None:
 def read_and_process(path: str, published: dt.date | None,
                      known: frozenset[str] | None = None) -> list[Result]:
     """Worker body: every article of one input, processed unless the library already has it."""
-    from timeline_app.core.ingest import iter_articles
-
     skip = _KNOWN if known is None else known
     out: list[Result] = []
     try:
@@ -300,6 +298,8 @@ def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
 def _dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
           address: str, workers: int | None) -> Iterator[tuple[str, list[Result]]]:
     try:
+        # deferred: an optional package (requirements-dev.txt), 290 ms at start-up measured with
+        # -X importtime; only --dask needs it.
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise TimelineError("--dask needs the 'distributed' package: pip install \"dask[distributed]\".") from e
@@ -329,13 +329,7 @@ class _ParquetSink:
     """Mentions streamed to DIR/mentions.parquet, one row group per batch."""
 
     def __init__(self, directory: Path) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        from timeline_app.core.library.columns import MENTION_COLUMNS
-
         directory.mkdir(parents=True, exist_ok=True)
-        self._pa = pa
         ints = {"mention_id", "article_id", "char_start", "char_end", "quad_class", "evidence_start",
                 "evidence_end"}
         fields = [(c, pa.int64() if c in ints else pa.bool_() if c == "open_end" else pa.string())
@@ -346,7 +340,7 @@ class _ParquetSink:
 
     def write(self, rows: list[dict]) -> None:
         if rows:
-            self._writer.write_table(self._pa.Table.from_pylist(rows, schema=self.schema))
+            self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
 
     def close(self) -> None:
         self._writer.close()

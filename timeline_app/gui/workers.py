@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from timeline_app.core import pipeline
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -137,8 +138,6 @@ class PipelineWorker(TaskWorker):
         self.published = published
 
         def job(progress: ProgressFn, cancel: CancelFn) -> Any:
-            from timeline_app.core import pipeline
-
             return pipeline.import_inputs(
                 self.inputs, self.library_path, published=self.published, progress=progress, cancel=cancel
             )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -67,8 +68,6 @@ def _office_at(person: EntityMention, when: DateMention | None) -> str:
     """The country a person served on the event's date, when the gazetteer knows; else as tagged."""
     if when is None or when.start_date is None or not person.name:
         return person.code
-    from timeline_app.core.extract.gazetteer import Gazetteer
-
     gaz = Gazetteer.default()
     return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
 
@@ -111,8 +110,6 @@ def extract_event_mentions(
     Unresolved dates are kept (value ""), so that they can be listed; "now", durations and sets are not.
     """
     if entities is None:
-        from timeline_app.core.extract.gazetteer import Gazetteer
-
         entities = Gazetteer.default().tag(text, published)
     entities = _outside_wire_prefixes(text, dates, sorted(entities, key=lambda e: e.start))
     starts = [e.start for e in entities]

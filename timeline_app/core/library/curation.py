@@ -12,7 +12,9 @@ import logging
 
 import pandas as pd
 
+from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.library.columns import LIST_SEPARATOR
+from timeline_app.core.temporal.values import describe
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +62,6 @@ def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
 
 
 def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> None:
-    from timeline_app.core.extract.cameo import CameoTable
-    from timeline_app.core.temporal.values import describe
-
     if field == "date":
         described = describe(value) if value else None
         if described is None or described[1] is None:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from timeline_app.core.library import frames
 from timeline_app.core.library.columns import MENTION_COLUMNS, join_list
+from timeline_app.core.library.curation import apply_edits
 from timeline_app.core.library.removal import ArticleRemoval
 from timeline_app.core.models import Article, DateSource, EventMention
 from timeline_app.errors import LibraryError
@@ -425,8 +426,6 @@ class Library(ArticleRemoval):
     @_guarded
     def curated_mentions(self) -> pd.DataFrame:
         """Mentions with the user's edits applied: merged and split events, corrected values."""
-        from timeline_app.core.library.curation import apply_edits
-
         return apply_edits(self.mentions_frame(), self.edits_frame())
 
     def events_frame(self, include_hidden: bool = True) -> pd.DataFrame:
