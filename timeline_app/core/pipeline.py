@@ -32,14 +32,11 @@ from timeline_app.core.ingest import iter_articles, walk_folder
 from timeline_app.core.library.columns import MENTION_COLUMNS
 from timeline_app.core.library.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
 from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
+from timeline_app.core.progress import Cancel, Progress
 from timeline_app.core.temporal import default_rules, find_dates
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
-
-# progress(done, total, message): `done` inputs finished out of `total`.
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 
 # Below this many inputs a process pool costs more (start-up, imports) than it saves.
 POOL_THRESHOLD = 24

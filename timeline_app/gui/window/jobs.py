@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline_app.core.progress import Cancel, Job, Progress
+
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
-Job = Callable[[Progress, Cancel], object]
 
 
 def set_dates_job(library_path: Path, dates: dict[int, dt.date]) -> Job:
