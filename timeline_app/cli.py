@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from timeline_app import __version__
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import export
+from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.frames import events_from_mentions
 from timeline_app.core.library.store import Library
@@ -92,11 +94,8 @@ def _export_parser() -> argparse.ArgumentParser:
         description="Write the events of a library, filtered as asked, in one or more formats.",
     )
     p.add_argument("--library", type=Path, required=True, metavar="PATH", help="library file to read")
-    p.add_argument("--csv", type=Path, metavar="F", help="events CSV (UTF-8 with BOM)")
-    p.add_argument("--mentions-csv", type=Path, metavar="F", help="mentions CSV (UTF-8 with BOM)")
-    p.add_argument("--timelinejs", type=Path, metavar="F", help="TimelineJS JSON")
-    p.add_argument("--jsonl", type=Path, metavar="F", help="JSON Lines, one event a line")
-    p.add_argument("--xlsx", type=Path, metavar="F", help="Excel workbook")
+    for fmt in EXPORT_FORMATS:
+        p.add_argument(fmt.option, dest=fmt.key, type=Path, metavar="F", help=fmt.help)
     p.add_argument("--country", action="append", default=[], metavar="ISO3",
                    help="keep events with this country (repeat for several)")
     p.add_argument("--match", choices=("any", "all"), default="any",
@@ -193,10 +192,10 @@ def _run_extract(opts: argparse.Namespace) -> int:
 
 
 def _run_export(opts: argparse.Namespace) -> int:
-    targets = [opts.csv, opts.mentions_csv, opts.timelinejs, opts.jsonl, opts.xlsx]
-    if not any(targets):
-        print("error: say what to write: --csv, --mentions-csv, --timelinejs, --jsonl or --xlsx",
-              file=sys.stderr)
+    targets = {fmt.key: getattr(opts, fmt.key) for fmt in EXPORT_FORMATS if getattr(opts, fmt.key)}
+    if not targets:
+        options = [fmt.option for fmt in EXPORT_FORMATS]
+        print(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}", file=sys.stderr)
         return EXIT_NOTHING_READ
     if not opts.library.exists():
         print(f"error: there is no library at {opts.library}", file=sys.stderr)
@@ -210,16 +209,9 @@ def _run_export(opts: argparse.Namespace) -> int:
             mentions = library.curated_mentions()  # with the user's corrections, as the GUI shows them
         events = events_from_mentions(mentions)
         kept = events[FilterIndex(events).mask(spec)]
-        if opts.csv:
-            export.write_events_csv(kept, opts.csv)
-        if opts.mentions_csv:
-            export.write_mentions_csv(mentions[mentions["event_id"].isin(kept["event_id"])], opts.mentions_csv)
-        if opts.timelinejs:
-            export.write_timelinejs(kept, opts.timelinejs)
-        if opts.jsonl:
-            export.write_jsonl(kept, opts.jsonl)
-        if opts.xlsx:
-            export.write_xlsx(kept, opts.xlsx)
+        kept_mentions = mentions[mentions[col.EVENT_ID].isin(kept[col.EVENT_ID])]
+        for key, path in targets.items():
+            export.write_export(key, kept, kept_mentions, path)
     except TimelineError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_NOTHING_READ

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.pipeline import import_inputs, set_publication_date
+from timeline_app.core.pipeline import import_inputs, set_dates_job, set_publication_date
 from timeline_app.core.library.store import Library
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -68,6 +68,21 @@ def test_article_without_a_date_waits_for_one(library):
     assert list(m[m["date_text"] == "Monday"]["date_value"]) == ["2024-05-06"]
     with Library(library) as lib:
         assert lib.article(report.needs_date[0]).published == dt.date(2024, 5, 8)
+
+
+def test_a_dates_job_dates_articles_one_by_one_until_cancelled(library, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(DATA / "no_date_here.txt", tmp_path / name)
+        (tmp_path / name).write_text((tmp_path / name).read_text(encoding="utf-8") + f"\n{name}\n", encoding="utf-8")
+    ids = import_inputs([tmp_path / "a.txt", tmp_path / "b.txt"], library, workers=1).needs_date
+    dates = {ids[0]: dt.date(2024, 5, 8), ids[1]: dt.date(2024, 5, 9)}
+    seen: list[tuple[int, int, str]] = []
+    job = set_dates_job(library, dates)
+    assert job(lambda *step: seen.append(step), lambda: len(seen) >= 1) == 1
+    assert seen == [(1, 2, f"article {ids[0]}")]
+    with Library(library) as lib:
+        assert [lib.article(i).published for i in ids] == [dt.date(2024, 5, 8), None]
+    assert job(lambda *step: None, lambda: False) == 2
 
 
 def test_user_given_date_overrides(library):

@@ -32,7 +32,7 @@ from timeline_app.core.ingest import iter_articles, walk_folder
 from timeline_app.core.library.columns import MENTION_COLUMNS
 from timeline_app.core.library.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
 from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
-from timeline_app.core.progress import Cancel, Progress
+from timeline_app.core.progress import Cancel, Job, Progress
 from timeline_app.core.temporal import default_rules, find_dates
 from timeline_app.errors import TimelineError
 
@@ -447,6 +447,25 @@ def set_publication_date(library_path: str | Path, article_id: int, published: d
         processed = process_article(article)
         library.replace_mentions(article_id, processed.mentions, published, DateSource.USER)
         return len(processed.mentions)
+
+
+def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
+                          cancel: Cancel | None = None) -> int:
+    """set_publication_date for several articles, one at a time; returns how many were done."""
+    done = 0
+    for article_id, day in dates.items():
+        if cancel and cancel():
+            break
+        set_publication_date(library_path, article_id, day)
+        done += 1
+        if progress:
+            progress(done, len(dates), f"article {article_id}")
+    return done
+
+
+def set_dates_job(library_path: str | Path, dates: dict[int, dt.date]) -> Job:
+    """set_publication_dates as a job for a worker thread."""
+    return lambda progress, cancel: set_publication_dates(library_path, dates, progress, cancel)
 
 
 def reextract(library_path: str | Path, progress: Progress | None = None,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.panels.articles import NEEDS_DATE
-from timeline_app.gui.window.jobs import EXPORT_FORMATS
+from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.gui.window.main_window import MainWindow
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, window_settings
 

@@ -1,4 +1,4 @@
-"""Events and mentions to CSV, TimelineJS JSON, JSON Lines and Excel; every file written atomically."""
+"""Events and mentions to CSV, TimelineJS JSON, JSON Lines and Excel, written atomically; the one registry of formats."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -208,3 +209,55 @@ def write_xlsx(events: pd.DataFrame, path: str | Path) -> int:
         with pd.ExcelWriter(fh, engine="openpyxl") as writer:
             frame.to_excel(writer, sheet_name="events", index=False)
     return len(frame)
+
+
+EVENTS = "events"
+MENTIONS = "mentions"
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One format the events can be written in, as the Export menu and `main.py export` offer it."""
+
+    key: str
+    label: str  # the menu entry
+    suffix: str
+    file_type: str  # what the save dialog calls such files
+    rows: str  # EVENTS or MENTIONS: what one row of the file is
+    write: Callable[[pd.DataFrame, str | Path], int]  # writes a frame of `rows`, returns the rows written
+    option: str  # the option of `main.py export` that names the file
+    help: str  # that option's help
+    shortcut: str = ""  # the menu entry's key sequence
+
+    @property
+    def file_filter(self) -> str:
+        """The save dialog's filter: "CSV (*.csv)"."""
+        return f"{self.file_type} (*{self.suffix})"
+
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("events_csv", "Events as CSV…", ".csv", "CSV", EVENTS, write_events_csv,
+                 "--csv", "events CSV (UTF-8 with BOM)", "Ctrl+E"),
+    ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV", MENTIONS, write_mentions_csv,
+                 "--mentions-csv", "mentions CSV (UTF-8 with BOM)", "Ctrl+Shift+E"),
+    ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON", EVENTS, write_timelinejs,
+                 "--timelinejs", "TimelineJS JSON", "Ctrl+Alt+T"),
+    ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines", EVENTS, write_jsonl,
+                 "--jsonl", "JSON Lines, one event a line", "Ctrl+Alt+J"),
+    ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel", EVENTS, write_xlsx,
+                 "--xlsx", "Excel workbook", "Ctrl+Alt+X"),
+)
+
+
+def export_format(key: str) -> ExportFormat:
+    """The format named `key`; ExportError when there is none."""
+    for fmt in EXPORT_FORMATS:
+        if fmt.key == key:
+            return fmt
+    raise ExportError(f"'{key}' is not an export format (one of: {', '.join(f.key for f in EXPORT_FORMATS)}).")
+
+
+def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path) -> int:
+    """Write `events`, or `mentions` for a format of mention rows, in the format `key`; rows written."""
+    fmt = export_format(key)
+    return fmt.write(mentions if fmt.rows == MENTIONS else events, path)

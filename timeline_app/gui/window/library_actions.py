@@ -13,12 +13,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMessageBox, QStatusBar
 
 from timeline_app.core.library import frames
+from timeline_app.core.library.export import export_format, write_export
 from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import set_dates_job
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.reader import ArticleView
 from timeline_app.gui.window.curation_actions import CurationActions
 from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
-from timeline_app.gui.window.jobs import export_format, set_dates_job, write_export
 from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from timeline_app.gui.window.curation_actions import CurationActions
 from timeline_app.gui.dialogs import ShortcutsDialog, about_box
 from timeline_app.gui.panels.event_table import EventTableView
 from timeline_app.gui.panels.filter_panel import FilterPanel
-from timeline_app.gui.window.jobs import EXPORT_FORMATS
+from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.gui.panels.articles import LibraryPanel
 from timeline_app.gui.timeline.view import TimelineView
 from timeline_app.gui.window.mixin import WindowMixin
