@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.library.columns import EVENT_COLUMNS
-from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, EventTableView, display_date
+from timeline_app.core.library.table import COLUMNS
+from timeline_app.core.temporal.values import display_date
+from timeline_app.gui.panels.event_table import EventTableModel, EventTableView
 
 
 def _events(n: int = 5) -> pd.DataFrame:

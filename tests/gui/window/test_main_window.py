@@ -505,7 +505,7 @@ def test_an_event_reported_twice_links_to_its_other_article(window, qtbot) -> No
 
 
 def test_table_columns_can_be_hidden_and_stay_hidden(window, qtbot) -> None:
-    from timeline_app.gui.panels.event_table import COLUMNS
+    from timeline_app.core.library.table import COLUMNS
 
     written_as = next(i for i, c in enumerate(COLUMNS) if c.field == "date_text")
     menu = window.table.column_menu()

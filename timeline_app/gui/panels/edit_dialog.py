@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from timeline_app.core.library.columns import LIST_SEPARATOR, split_list
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal.values import describe, format_at
-from timeline_app.gui.panels.event_table import display_date
+from timeline_app.core.temporal.values import display_date
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.library.columns import split_list
-from timeline_app.gui.panels.event_table import display_date
+from timeline_app.core.temporal.values import display_date
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.filter_panel import FilterPanel
-from timeline_app.gui.window.snapshot import Snapshot
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.timeline.view import TimelineView
 from timeline_app.gui.window.mixin import WindowMixin
 

@@ -28,7 +28,7 @@ from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.window.library_actions import LibraryActionsMixin
 from timeline_app.gui.panels.articles import LibraryPanel
 from timeline_app.gui.window.selection import SelectionSyncMixin, iso_date
-from timeline_app.gui.window.snapshot import Snapshot, read_snapshot
+from timeline_app.core.library.snapshot import Snapshot, read_snapshot
 from timeline_app.gui.timeline.view import TimelineView
 from timeline_app.gui.window.filters import WindowFiltersMixin
 from timeline_app.gui.window.docks import WindowLayoutMixin

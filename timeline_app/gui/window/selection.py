@@ -13,7 +13,7 @@ from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.reader import ArticleView, Focus
 from timeline_app.gui.window.curation_actions import CurationActions, Evidence, evidence_from_reader
 from timeline_app.gui.panels.event_table import EventTableModel, EventTableView
-from timeline_app.gui.window.snapshot import Snapshot
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.timeline.view import TimelineView
 from timeline_app.gui.window.mixin import WindowMixin
 

@@ -1,4 +1,4 @@
-"""What the window shows of a library, read and prepared on a worker thread (no Qt objects)."""
+"""What the window shows of a library, read and prepared off the GUI thread: frames, indexes, counts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import frames
 from timeline_app.core.library.columns import LIST_SEPARATOR
 from timeline_app.core.library.filters import FilterIndex
 from timeline_app.core.library.store import Library
-from timeline_app.gui.panels.event_table import TableColumns, prepare_columns
+from timeline_app.core.library.table import TableColumns, prepare_columns
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +63,6 @@ def read_snapshot(library_path: Path) -> Snapshot:
     index = FilterIndex(events)
     names: dict[str, str] = {}
     if index.countries:
-        from timeline_app.core.extract.gazetteer import Gazetteer
-
         gazetteer = Gazetteer.default()
         names = {code: gazetteer.country_name(code) or code for code in index.countries}
     mention_rows: dict[str, np.ndarray] = {}
