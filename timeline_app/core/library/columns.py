@@ -87,9 +87,14 @@ LIST_SEPARATOR = ";"  # "SYR;TUR": the codes of a list cell, sorted
 TITLE_SEPARATOR = " | "  # the titles of SOURCE_TITLES
 
 
-def split_list(value: str) -> list[str]:
-    """The codes of a ';'-joined cell ("TUR;SYR" -> ["TUR", "SYR"])."""
-    return [v for v in value.split(LIST_SEPARATOR) if v] if value else []
+def split_list(value: object) -> list[str]:
+    """The codes of a list cell: "TUR;SYR" -> ["TUR", "SYR"]. A cell with no code ("", None, NaN) gives [].
+
+    Codes are stripped of spaces and empty ones left out, so " TUR; ;SYR" is the same two codes.
+    """
+    if not isinstance(value, str):
+        return []
+    return [code for code in (part.strip() for part in value.split(LIST_SEPARATOR)) if code]
 
 
 def join_list(codes: Iterable[str]) -> str:
