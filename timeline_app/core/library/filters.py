@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from timeline_app.core.daycount import date_to_days, parse_iso_days
 from timeline_app.core.library.columns import LIST_SEPARATOR
 
 MATCH_ANY = "any"
@@ -65,11 +66,6 @@ class FilterSpec:
         return "; ".join(parts) if parts else "no filter"
 
 
-def date_to_day(value: str) -> int:
-    """An ISO date string as a proleptic Gregorian day number (0 for an empty string)."""
-    return dt.date.fromisoformat(value).toordinal() if value else 0
-
-
 def _membership(cells: np.ndarray) -> dict[str, np.ndarray]:
     """code -> sorted row indices of the rows whose ';'-joined cell contains the code."""
     rows: dict[str, list[int]] = {}
@@ -87,8 +83,9 @@ class FilterIndex:
     def __init__(self, events: pd.DataFrame) -> None:
         self.n = len(events)
         col = lambda name: events[name].to_numpy() if name in events else np.full(self.n, "", dtype=object)  # noqa: E731
-        self.start_day = np.fromiter((date_to_day(v) for v in col("date_start")), dtype=np.int64, count=self.n)
-        self.end_day = np.fromiter((date_to_day(v) for v in col("date_end")), dtype=np.int64, count=self.n)
+        # Days since 1970-01-01 (core.daycount), MISSING_DAY where an event has no date.
+        self.start_day = parse_iso_days(col("date_start"))
+        self.end_day = parse_iso_days(col("date_end"))
         self.event_type = col("event_type").astype(str)
         self.cameo_root = np.array([str(c)[:2] for c in col("cameo_code")], dtype=object)
         self.precision = col("date_precision").astype(str)
@@ -125,9 +122,9 @@ class FilterIndex:
         if spec.countries:
             mask &= self._rows_mask(self.countries, spec.countries, spec.match == MATCH_ALL)
         if spec.date_from:
-            mask &= self.end_day >= spec.date_from.toordinal()
+            mask &= self.end_day >= date_to_days(spec.date_from)
         if spec.date_to:
-            mask &= self.start_day <= spec.date_to.toordinal()
+            mask &= self.start_day <= date_to_days(spec.date_to)
         if spec.event_types:
             # Event types may be given as CAMEO root codes ("04") or names ("Consult").
             wanted = list(spec.event_types)

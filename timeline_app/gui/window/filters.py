@@ -12,6 +12,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolButton
 
+from timeline_app.core.daycount import MISSING_DAY, days_to_date
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
@@ -86,7 +87,7 @@ class WindowFiltersMixin(WindowMixin):
             self.timeline.fit_all()
             return
         starts, ends = index.start_day[self.mask], index.end_day[self.mask]
-        placed = starts > 0
+        placed = starts != MISSING_DAY
         if placed.sum() < 10:
             self.timeline.fit_all()
             return
@@ -96,7 +97,7 @@ class WindowFiltersMixin(WindowMixin):
             self.timeline.fit_all()
             return
         pad = max(3, (hi - lo) // 20)
-        self.timeline.zoom_to_date_range(dt.date.fromordinal(max(1, lo - pad)), dt.date.fromordinal(hi + pad))
+        self.timeline.zoom_to_date_range(days_to_date(lo - pad), days_to_date(hi + pad))
 
     def _on_filters_filters_changed(self, spec: FilterSpec) -> None:
         # Narrowing the events brings them into view, unless the dates follow the view itself.
