@@ -169,10 +169,10 @@ def _run_extract(opts: argparse.Namespace) -> int:
             print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
         with Library(library_path) as library:
             if report.needs_date:
-                titles = library.articles_frame().set_index("article_id")
+                titles = library.articles_frame().set_index(col.ARTICLE_ID)
                 for article_id in report.needs_date:
                     row = titles.loc[article_id]
-                    print(f"no publication date: {row['source_path'] or row['title']} "
+                    print(f"no publication date: {row[col.SOURCE_PATH] or row[col.TITLE]} "
                           "(its relative dates are left unresolved; give one with --published)",
                           file=sys.stderr)
             try:

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.ingest import iter_articles, walk_folder
-from timeline_app.core.library.columns import MENTION_COLUMNS
+from timeline_app.core.library import columns as col
 from timeline_app.core.library.store import ARTICLE_FIELDS, MENTION_FIELDS, Library, article_row, mention_rows
 from timeline_app.core.models import Article, DateSource, EventMention, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
@@ -327,10 +327,10 @@ class _ParquetSink:
 
     def __init__(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        ints = {"mention_id", "article_id", "char_start", "char_end", "quad_class", "evidence_start",
-                "evidence_end"}
-        fields = [(c, pa.int64() if c in ints else pa.bool_() if c == "open_end" else pa.string())
-                  for c in MENTION_COLUMNS if c not in ("mention_id", "event_id")]
+        ints = {col.MENTION_ID, col.ARTICLE_ID, col.CHAR_START, col.CHAR_END, col.QUAD_CLASS, col.EVIDENCE_START,
+                col.EVIDENCE_END}
+        fields = [(c, pa.int64() if c in ints else pa.bool_() if c == col.OPEN_END else pa.string())
+                  for c in col.MENTION_COLUMNS if c not in (col.MENTION_ID, col.EVENT_ID)]
         self.schema = pa.schema(fields)
         self.path = directory / "mentions.parquet"
         self._writer = pq.ParquetWriter(str(self.path), self.schema)
@@ -343,19 +343,20 @@ class _ParquetSink:
         self._writer.close()
 
 
+# Positions in store.article_row (the SQL table's columns) of what the Parquet rows take from the article.
 _PUBLISHED = ARTICLE_FIELDS.index("published")
-_PARQUET_FROM_ARTICLE = {"source_path": ARTICLE_FIELDS.index("source_path"),
-                         "article_title": ARTICLE_FIELDS.index("title")}
+_PARQUET_FROM_ARTICLE = {col.SOURCE_PATH: ARTICLE_FIELDS.index("source_path"),
+                         col.ARTICLE_TITLE: ARTICLE_FIELDS.index("title")}
 
 
 def _parquet_rows(article_id: int, rows: ArticleRows) -> list[dict]:
     """The Parquet rows (frames.MENTION_COLUMNS) of one stored article."""
-    shared = {"article_id": article_id, "publication_date": rows.article[_PUBLISHED] or "",
+    shared = {col.ARTICLE_ID: article_id, col.PUBLICATION_DATE: rows.article[_PUBLISHED] or "",
               **{name: rows.article[i] for name, i in _PARQUET_FROM_ARTICLE.items()}}
     out = []
     for m in rows.mentions:
         row = {**shared, **dict(zip(MENTION_FIELDS, m))}
-        row["open_end"] = bool(row["open_end"])
+        row[col.OPEN_END] = bool(row[col.OPEN_END])
         out.append(row)
     return out
 

@@ -75,7 +75,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
 
 EDIT_ID = "edit_id"
 CREATED_AT = "created_at"
-FIELD = "field"  # one of store.EDIT_FIELDS
+FIELD = "field"  # one of curation.EDIT_FIELDS
 OLD_VALUE = "old_value"
 NEW_VALUE = "new_value"
 

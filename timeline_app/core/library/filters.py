@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.daycount import date_to_days, parse_iso_days
-from timeline_app.core.library.columns import LIST_SEPARATOR
+from timeline_app.core.library import columns as col
 
 MATCH_ANY = "any"
 MATCH_ALL = "all"
@@ -71,7 +71,7 @@ def _membership(cells: np.ndarray) -> dict[str, np.ndarray]:
     rows: dict[str, list[int]] = {}
     for i, cell in enumerate(cells):
         if cell:
-            for code in str(cell).split(LIST_SEPARATOR):
+            for code in str(cell).split(col.LIST_SEPARATOR):
                 if code:
                     rows.setdefault(code, []).append(i)
     return {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
@@ -82,22 +82,25 @@ class FilterIndex:
 
     def __init__(self, events: pd.DataFrame) -> None:
         self.n = len(events)
-        col = lambda name: events[name].to_numpy() if name in events else np.full(self.n, "", dtype=object)  # noqa: E731
+
+        def column(name: str) -> np.ndarray:
+            return events[name].to_numpy() if name in events else np.full(self.n, "", dtype=object)
+
         # Days since 1970-01-01 (core.daycount), MISSING_DAY where an event has no date.
-        self.start_day = parse_iso_days(col("date_start"))
-        self.end_day = parse_iso_days(col("date_end"))
-        self.event_type = col("event_type").astype(str)
-        self.cameo_root = np.array([str(c)[:2] for c in col("cameo_code")], dtype=object)
-        self.precision = col("date_precision").astype(str)
-        self.sources = (events["sources"].to_numpy(dtype=np.int64) if "sources" in events
+        self.start_day = parse_iso_days(column(col.DATE_START))
+        self.end_day = parse_iso_days(column(col.DATE_END))
+        self.event_type = column(col.EVENT_TYPE).astype(str)
+        self.cameo_root = np.array([str(c)[:2] for c in column(col.CAMEO_CODE)], dtype=object)
+        self.precision = column(col.DATE_PRECISION).astype(str)
+        self.sources = (events[col.SOURCES].to_numpy(dtype=np.int64) if col.SOURCES in events
                         else np.ones(self.n, dtype=np.int64))
-        self.countries = _membership(col("countries"))
-        self.organizations = _membership(col("organizations"))
-        self.articles = {int(k): v for k, v in _membership(col("article_ids")).items()}
-        self.hidden = (events["hidden"].to_numpy(dtype=bool) if "hidden" in events
+        self.countries = _membership(column(col.COUNTRIES))
+        self.organizations = _membership(column(col.ORGANIZATIONS))
+        self.articles = {int(k): v for k, v in _membership(column(col.ARTICLE_IDS)).items()}
+        self.hidden = (events[col.HIDDEN].to_numpy(dtype=bool) if col.HIDDEN in events
                        else np.zeros(self.n, dtype=bool))
         # Lower-cased summary and evidence, built here (off the GUI thread) so text search is quick.
-        self.text = np.array([f"{a}\n{b}".lower() for a, b in zip(col("summary"), col("evidence"))],
+        self.text = np.array([f"{a}\n{b}".lower() for a, b in zip(column(col.SUMMARY), column(col.EVIDENCE))],
                              dtype=object)
 
     def _rows_mask(self, index: dict, keys: frozenset, match_all: bool) -> np.ndarray:

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from timeline_app.core.library.columns import LIST_SEPARATOR
+from timeline_app.core.library import columns as col
 from timeline_app.core.models import Precision
 
 # Precisions at which one date holds many events: mentions merge only with the same CAMEO code.
@@ -18,8 +18,8 @@ _COARSE = frozenset(p.value for p in Precision if p.rank >= Precision.MONTH.rank
 def _column(rows: pd.DataFrame, name: str) -> list[str]:
     if name not in rows.columns:
         return [""] * len(rows)
-    col = rows[name]
-    return col.astype(object).where(col.notna(), "").astype(str).tolist()
+    values = rows[name]
+    return values.astype(object).where(values.notna(), "").astype(str).tolist()
 
 
 class _Union:
@@ -53,17 +53,17 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     n = len(rows)
     if n == 0:
         return pd.Series([], index=rows.index, dtype=object)
-    value = _column(rows, "date_value")
-    precision = _column(rows, "date_precision")
-    countries = _column(rows, "countries")
-    etype = _column(rows, "event_type")
-    code = _column(rows, "cameo_code")
-    article = _column(rows, "article_id")
-    start = _column(rows, "char_start")
+    value = _column(rows, col.DATE_VALUE)
+    precision = _column(rows, col.DATE_PRECISION)
+    countries = _column(rows, col.COUNTRIES)
+    etype = _column(rows, col.EVENT_TYPE)
+    code = _column(rows, col.CAMEO_CODE)
+    article = _column(rows, col.ARTICLE_ID)
+    start = _column(rows, col.CHAR_START)
     sig_of_row: list[str] = []
     for i in range(n):
         tkey = code[i][:2] if code[i] else etype[i]
-        cset = LIST_SEPARATOR.join(sorted(c for c in countries[i].split(LIST_SEPARATOR) if c))
+        cset = col.LIST_SEPARATOR.join(sorted(c for c in countries[i].split(col.LIST_SEPARATOR) if c))
         if not value[i] or not (tkey or cset):
             # Unresolved, or with neither type nor parties (a dateline): nothing to match it by.
             sig_of_row.append(f"\x1e{article[i]}\x1f{start[i]}\x1f{value[i]}")
@@ -78,7 +78,7 @@ def assign_event_ids(rows: pd.DataFrame) -> pd.Series:
     for c, a in zip(codes.tolist(), article):
         articles[c].add(a)
     parts = [u.split("\x1f") for u in uniques]
-    sets = [frozenset(p[3].split(LIST_SEPARATOR)) - {""} if len(p) > 3 else frozenset() for p in parts]
+    sets = [frozenset(p[3].split(col.LIST_SEPARATOR)) - {""} if len(p) > 3 else frozenset() for p in parts]
     blocks: dict[str, list[int]] = {}
     for k, p in enumerate(parts):
         if not p[0].startswith("\x1e"):
@@ -109,7 +109,7 @@ def _merge_into_days(
     rows: pd.DataFrame, row_sig: list[int], precision: list[str], parts: list[list[str]], sets: list[frozenset[str]], uf: _Union
 ) -> None:
     """Join week- and month-level mentions to the one compatible day-level event inside their period."""
-    starts, ends = _column(rows, "date_start"), _column(rows, "date_end")
+    starts, ends = _column(rows, col.DATE_START), _column(rows, col.DATE_END)
     period: dict[int, tuple[str, str]] = {}
     for i, k in enumerate(row_sig):
         if precision[i] in _WITHIN and starts[i] and ends[i] and not parts[k][0].startswith("\x1e"):

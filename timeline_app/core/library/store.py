@@ -12,9 +12,9 @@ from typing import TypeVar
 
 import pandas as pd
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
-from timeline_app.core.library.columns import MENTION_COLUMNS, join_list
-from timeline_app.core.library.curation import apply_edits
+from timeline_app.core.library.curation import EDIT_FIELDS, apply_edits
 from timeline_app.core.library.removal import ArticleRemoval
 from timeline_app.core.models import Article, DateSource, EventMention
 from timeline_app.errors import LibraryError
@@ -99,14 +99,6 @@ CREATE TABLE manual_events (
 # Script that brings a library of version N-1 to version N.
 _MIGRATIONS = {1: _SCHEMA, 2: _V2}
 
-EDIT_FIELDS = ("date", "countries", "organizations", "event_type", "summary", "verified", "hidden",
-               "deleted", "group", "note")
-
-_ARTICLE_COLUMNS = (
-    "article_id", "title", "source", "source_path", "url", "byline", "fmt",
-    "published", "published_source", "added_at", "event_count",
-)
-
 
 def _guarded(method: Callable[..., T]) -> Callable[..., T]:
     """Turn SQLite's errors on a damaged file into a LibraryError a user can act on."""
@@ -127,6 +119,7 @@ def _iso(d: dt.date | None) -> str:
 
 # The write path's rows. Batch workers build them (article_row, mention_rows) and send them to the
 # one writer as plain tuples: far cheaper to pickle and unpickle than the dataclasses they come from.
+# These name columns of the SQL tables (the schema above), not of the frames the library hands out.
 ARTICLE_FIELDS = ("hash", "title", "source", "source_path", "url", "byline", "fmt", "published",
                   "published_source", "text")
 MENTION_FIELDS = ("char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
@@ -152,7 +145,7 @@ def mention_rows(mentions: Iterable[EventMention]) -> list[tuple]:
         (
             m.date.start, m.date.end, m.date.text, m.date.value, _iso(m.date.start_date), _iso(m.date.end_date),
             m.date.granularity.value, m.date.kind, m.date.mod, int(m.date.open_end), int(m.date.relative),
-            join_list(m.countries), join_list(m.organizations), m.location_country, m.event_type, m.cameo_code,
+            col.join_list(m.countries), col.join_list(m.organizations), m.location_country, m.event_type, m.cameo_code,
             m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,
         )
         for m in mentions
@@ -398,7 +391,7 @@ class Library(ArticleRemoval):
             " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != '')"
             " FROM articles a ORDER BY a.id"
         ).fetchall()
-        return pd.DataFrame([tuple(r) for r in rows], columns=list(_ARTICLE_COLUMNS))
+        return pd.DataFrame([tuple(r) for r in rows], columns=list(col.ARTICLE_COLUMNS))
 
     @_guarded
     def mentions_frame(self) -> pd.DataFrame:
@@ -418,9 +411,9 @@ class Library(ArticleRemoval):
             " FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
             " ORDER BY 2, 12"
         ).fetchall()
-        cols = [c for c in MENTION_COLUMNS if c not in ("event_id", "verified", "hidden", "origin")]
+        cols = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.VERIFIED, col.HIDDEN, col.ORIGIN)]
         df = pd.DataFrame([tuple(r) for r in rows], columns=cols)
-        df["open_end"] = df["open_end"].astype(bool)
+        df[col.OPEN_END] = df[col.OPEN_END].astype(bool)
         return frames.with_event_ids(df)
 
     @_guarded
@@ -435,7 +428,7 @@ class Library(ArticleRemoval):
         """
         events = frames.events_from_mentions(self.curated_mentions())
         if not include_hidden:
-            events = events[~events["hidden"].astype(bool)].reset_index(drop=True)
+            events = events[~events[col.HIDDEN].astype(bool)].reset_index(drop=True)
         return events
 
     # -- the user's corrections -----------------------------------------------------------
@@ -474,7 +467,7 @@ class Library(ArticleRemoval):
             params = tuple(keys)
         rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
         return pd.DataFrame([tuple(r) for r in rows],
-                            columns=["edit_id", "created_at", "event_key", "field", "old_value", "new_value"])
+                            columns=list(col.EDIT_COLUMNS))
 
     def add_manual_event(self, article_id: int | None, evidence: str = "", evidence_start: int = 0,
                          evidence_end: int = 0, note: str = "") -> str:
