@@ -22,7 +22,7 @@ from timeline_app.core.batch.articles import ArticleRows, KnownArticle, Result, 
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
-from timeline_app.core.library.store import ARTICLE_FIELDS, Library
+from timeline_app.core.library.store import Library
 from timeline_app.core.models import DateSource, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
 
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 POOL_THRESHOLD = 24
 # Articles written per transaction.
 BATCH_SIZE = 100
-_PUBLISHED = ARTICLE_FIELDS.index("published")  # in store.article_row
 
 
 @dataclass
@@ -179,7 +178,7 @@ class _Writer:
         report.added += 1
         report.added_ids.append(article_id)
         report.mentions += len(processed.mentions)
-        if processed.article[_PUBLISHED] is None:
+        if processed.published is None:
             report.needs_date.append(article_id)
 
 

@@ -13,7 +13,8 @@ from tests.core.factories import article, mention
 from timeline_app.core.library import export
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.models import Precision
-from timeline_app.core.library.store import _SCHEMA, Library
+from timeline_app.core.library.schema import SCHEMA_V1
+from timeline_app.core.library.store import Library
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[3]
@@ -138,7 +139,7 @@ def test_edits_survive_reextraction_and_new_publication_date(tmp_path):
 def test_older_library_is_migrated_after_a_backup(tmp_path):
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
-    db.executescript(_SCHEMA)
+    db.executescript(SCHEMA_V1)
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO articles (hash, title, text, added_at) VALUES ('h', 'Old one', 'Old one', 'x')")
     db.commit()

@@ -7,7 +7,8 @@ import pytest
 
 from tests.core.factories import article, mention
 from timeline_app.core.models import DateSource, Precision
-from timeline_app.core.library.store import SCHEMA_VERSION, Library
+from timeline_app.core.library.schema import SCHEMA_VERSION
+from timeline_app.core.library.store import Library
 from timeline_app.errors import LibraryError
 
 D = dt.date

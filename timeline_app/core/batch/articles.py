@@ -10,7 +10,8 @@ from typing import NamedTuple
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.ingest import iter_articles
-from timeline_app.core.library.store import article_row, mention_rows
+from timeline_app.core.library import rows
+from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
 from timeline_app.core.temporal import default_rules, find_dates
 
@@ -24,7 +25,7 @@ class ProcessedArticle:
 
 
 class ArticleRows(NamedTuple):
-    """A processed article as the library stores it: store.article_row and store.mention_rows.
+    """A processed article as the library stores it: rows.article_row and rows.mention_rows.
 
     Workers send these plain tuples rather than a ProcessedArticle: unpickling dataclasses, enums
     and dates cost the parent more CPU than writing them to SQLite.
@@ -32,6 +33,18 @@ class ArticleRows(NamedTuple):
 
     article: tuple
     mentions: list[tuple]
+
+    @property
+    def published(self) -> str | None:
+        return self.article[rows.PUBLISHED]
+
+    @property
+    def source_path(self) -> str:
+        return self.article[rows.SOURCE_PATH]
+
+    @property
+    def title(self) -> str:
+        return self.article[rows.TITLE]
 
 
 @dataclass(frozen=True)

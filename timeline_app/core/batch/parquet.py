@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from timeline_app.core.batch.articles import ArticleRows
 from timeline_app.core.library import columns as col
-from timeline_app.core.library.store import ARTICLE_FIELDS, MENTION_FIELDS
+from timeline_app.core.library.rows import MENTION_FIELDS
 
 
 class ParquetSink:
@@ -33,16 +33,10 @@ class ParquetSink:
         self._writer.close()
 
 
-# Positions in store.article_row (the SQL table's columns) of what the Parquet rows take from the article.
-_PUBLISHED = ARTICLE_FIELDS.index("published")
-_PARQUET_FROM_ARTICLE = {col.SOURCE_PATH: ARTICLE_FIELDS.index("source_path"),
-                         col.ARTICLE_TITLE: ARTICLE_FIELDS.index("title")}
-
-
 def parquet_rows(article_id: int, rows: ArticleRows) -> list[dict]:
     """The Parquet rows (columns.MENTION_COLUMNS) of one stored article."""
-    shared = {col.ARTICLE_ID: article_id, col.PUBLICATION_DATE: rows.article[_PUBLISHED] or "",
-              **{name: rows.article[i] for name, i in _PARQUET_FROM_ARTICLE.items()}}
+    shared = {col.ARTICLE_ID: article_id, col.PUBLICATION_DATE: rows.published or "",
+              col.SOURCE_PATH: rows.source_path, col.ARTICLE_TITLE: rows.title}
     out = []
     for m in rows.mentions:
         row = {**shared, **dict(zip(MENTION_FIELDS, m))}
