@@ -115,6 +115,16 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def valid_value(value: str) -> str | None:
+    """`value` when it is a valid date value ("2023-02-29" is not), else None."""
+    return value if describe(value) else None
+
+
+def is_absolute(value: str) -> bool:
+    """True for a value that needs no anchor: it starts with its year ("2022-12", "199X")."""
+    return bool(value) and value[0].isdigit()
+
+
 def precision_of(value: str) -> Precision | None:
     d = describe(value)
     return d[0] if d else None
