@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from timeline_app.core.daycount import date_to_days
 from timeline_app.core.library.snapshot import list_counts, read_snapshot, value_counts
 from timeline_app.core.library.table import COLUMNS, PRECISION_RANK, prepare_columns
 from timeline_app.core.pipeline import import_inputs
@@ -32,6 +34,7 @@ def test_dates_show_as_written_and_sort_by_their_first_day() -> None:
     assert cols.display["event_date"].tolist() == ["November 2022", "2022-12-28", "1990s"]
     assert cols.raw_dates.tolist() == ["2022-11", "2022-12-28", "199X"]
     assert np.argsort(cols.sort_keys["date_start"], kind="stable").tolist() == [2, 0, 1]
+    assert cols.sort_keys["date_start"][1] == date_to_days(dt.date(2022, 12, 28))  # the day numbers of daycount
 
 
 def test_precision_sorts_finest_first_and_numbers_as_numbers() -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from timeline_app.core.daycount import parse_iso_days
 from timeline_app.core.library import columns as col
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal.values import display_date
@@ -82,6 +83,9 @@ def prepare_columns(df: pd.DataFrame) -> TableColumns:
             sort_keys[column.sort_field] = prec.map(rank).fillna(len(rank)).astype(np.int64).to_numpy()
         elif column.numeric:
             sort_keys[column.sort_field] = display[column.field]
+        elif column.sort_field == col.DATE_START:
+            # Day numbers (core.daycount), as the filters and the timeline count days; undated first.
+            sort_keys[column.sort_field] = parse_iso_days(_text_column(df, col.DATE_START))
         else:
             # Fixed-width unicode sorts an order of magnitude faster than object arrays.
             sort_keys[column.sort_field] = _text_column(df, column.sort_field).astype(str)
