@@ -1,11 +1,17 @@
 """The batch command line, run as a user runs it: python main.py ..."""
 
 import csv
+import io
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from timeline_app import cli
+from timeline_app.core.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -101,8 +107,6 @@ def test_export_filters_by_country(tmp_path):
 
 
 def test_extract_streams_parquet(tmp_path):
-    import pyarrow.parquet as pq
-
     out = run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--parquet", str(tmp_path / "pq"),
               "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
     assert out.returncode == 0, out.stderr
@@ -151,8 +155,6 @@ def test_extract_mixed_folder(tmp_path):
 
 
 def test_exports_carry_the_users_corrections(tmp_path):
-    from timeline_app.core.library.store import Library
-
     lib = tmp_path / "lib.sqlite3"
     assert run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--library", str(lib),
                "--workers", "1").returncode == 0
@@ -176,9 +178,6 @@ def test_exports_carry_the_users_corrections(tmp_path):
 
 
 def test_progress_line_is_quiet_off_a_terminal_and_redrawn_sparingly_on_one(monkeypatch):
-    import io
-
-    from timeline_app import cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

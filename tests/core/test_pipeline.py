@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.pipeline import import_inputs, set_dates_job, set_publication_date
+from timeline_app.core.ingest import iter_articles
 from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import expand_inputs, import_inputs, set_dates_job, set_publication_date
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE = DATA / "2023-03-15_border_talks.txt"
@@ -121,9 +122,6 @@ def test_cancel_keeps_what_was_done(library, tmp_path):
 
 
 def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):
-    from timeline_app.core.ingest import iter_articles
-    from timeline_app.core.pipeline import expand_inputs
-
     folder = tmp_path / "in"
     (folder / "b").mkdir(parents=True)
     (folder / ".git").mkdir()

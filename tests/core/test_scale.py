@@ -1,12 +1,15 @@
 """Batch processing: in-process, process pool and Dask give the same rows; interrupted runs resume."""
 
 import concurrent.futures as cf
+import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from tests.core.corpus import write_corpus
@@ -43,8 +46,6 @@ def test_three_modes_give_identical_rows(tmp_path):
 
 
 def test_parquet_output_holds_every_mention(tmp_path):
-    import pyarrow.parquet as pq
-
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 5)
     lib = tmp_path / "lib.sqlite3"
@@ -108,7 +109,6 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
                 pass
     proc.kill()  # SIGKILL, in the middle of the import: no clean-up at all
     proc.wait()
-    import sqlite3
 
     db = sqlite3.connect(lib)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -122,9 +122,7 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
 
 
 def _die_in_worker(path, published, known=None):
-    import os as _os
-
-    _os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
+    os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
 
 
 def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.clauses import verb_phrase_patterns
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.models import DateMention, EventMention, Precision
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
 
 PUBLISHED = dt.date(2023, 3, 15)
 
@@ -238,8 +243,6 @@ def test_who_takes_the_person_before_the_comma() -> None:
 
 
 def _cameo_examples() -> list[tuple[str, str, str]]:
-    from timeline_app.paths import resource
-
     out = []
     for path in sorted(resource("cameo").glob("*.tsv")):
         for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -251,8 +254,6 @@ def _cameo_examples() -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("where, clause, code", _cameo_examples())
 def test_example_lines_of_the_cameo_files(where: str, clause: str, code: str) -> None:
-    from timeline_app.core.extract.cameo import CameoTable
-
     found = CameoTable.default().classify(clause)
     assert found is not None and found.code == code, (where, found)
 
@@ -310,11 +311,6 @@ def test_a_pronoun_after_a_named_state_does_not_guess_a_person() -> None:
 
 
 def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
-    import shutil
-
-    from timeline_app.core.extract.cameo import CameoTable
-    from timeline_app.errors import RulesError
-    from timeline_app.paths import resource
 
     target = tmp_path / "cameo"
     shutil.copytree(resource("cameo"), target)
@@ -494,8 +490,6 @@ def test_an_organisation_acting_alone_takes_no_earlier_state() -> None:
     ("the two-day summit", 0),
 ])
 def test_a_number_counts_parties_only_before_a_verb_or_a_plural_noun(clause: str, size: int) -> None:
-    from timeline_app.core.extract.clauses import verb_phrase_patterns
-
     assert verb_phrase_patterns().group_size(clause) == size
 
 

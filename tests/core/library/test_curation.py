@@ -12,9 +12,10 @@ import pytest
 from tests.core.factories import article, mention
 from timeline_app.core.library import export
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
-from timeline_app.core.models import Precision
 from timeline_app.core.library.schema import SCHEMA_V1
 from timeline_app.core.library.store import Library
+from timeline_app.core.models import Precision
+from timeline_app.core.pipeline import import_inputs, reextract, set_publication_date
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,8 +115,6 @@ def test_manual_event(lib):
 
 
 def test_edits_survive_reextraction_and_new_publication_date(tmp_path):
-    from timeline_app.core.pipeline import import_inputs, reextract, set_publication_date
-
     path = tmp_path / "lib.sqlite3"
     report = import_inputs([ARTICLE], path, workers=1)
     with Library(path) as library:
