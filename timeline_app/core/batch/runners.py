@@ -1,7 +1,4 @@
-"""Where the inputs are processed: in this process, in a pool of processes, or on a Dask cluster.
-
-Each runner yields (input, results) in input order, whatever order the work finishes in.
-"""
+"""Where the inputs are processed (this process, a process pool, Dask), their results handed back in input order."""
 
 from __future__ import annotations
 
