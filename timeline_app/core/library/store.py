@@ -208,7 +208,7 @@ class Library:
 
     @_guarded
     def mentions_frame(self) -> pd.DataFrame:
-        """One row per dated mention as extracted (frames.MENTION_COLUMNS), events added by hand
+        """One row per dated mention as extracted (columns.MENTION_COLUMNS), events added by hand
         included as rows without machine values; the user's edits are applied by core.curation."""
         rows = self._db.execute(
             "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), m.date_text,"
