@@ -34,6 +34,7 @@ zoomable timeline.
   python main.py [FILE_OR_FOLDER ...]        start the app (with the bundled samples on first start)
   python main.py extract PATH ... [options]  read articles and write events without the GUI
   python main.py export --library LIB ...    write the events of a library as CSV, JSON or Excel
+  python main.py rebuild --library LIB       merge the library's mentions into events again
 
 Run "python main.py extract --help" or "python main.py export --help" for their options.
 """
@@ -116,6 +117,31 @@ def _export_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _rebuild_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python main.py rebuild",
+        description="Merge every mention of a library into events again and rewrite its events from the "
+                    "mentions and your corrections (which are kept).",
+    )
+    p.add_argument("--library", type=Path, required=True, metavar="PATH", help="library file to rebuild")
+    return p
+
+
+def _run_rebuild(opts: argparse.Namespace) -> int:
+    if not opts.library.exists():
+        print(f"error: there is no library at {opts.library}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    started = time.monotonic()
+    try:
+        with Library(opts.library) as library:
+            n = library.rebuild_events()
+    except TimelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    print(f"{n} events rebuilt in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of main.py: dispatch to a batch command or start the GUI."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -125,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_extract(_extract_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             return _run_export(_export_parser().parse_args(args[1:]))
+        if args and args[0] == "rebuild":
+            return _run_rebuild(_rebuild_parser().parse_args(args[1:]))
         opts = _gui_parser().parse_args(args)
     except TimelineError as e:
         print(f"error: {e}", file=sys.stderr)

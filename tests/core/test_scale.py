@@ -21,7 +21,7 @@ from timeline_app.core.pipeline import import_inputs
 ROOT = Path(__file__).resolve().parents[2]
 KEY = ["source_path", "char_start"]
 COMPARED = ["source_path", "char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
-            "date_precision", "countries", "evidence"]
+            "date_precision", "countries", "evidence", "event_id"]
 
 
 def _rows(library: Path):
