@@ -11,7 +11,6 @@ import pandas as pd
 
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterIndex
 from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import TableColumns, prepare_columns
@@ -56,10 +55,10 @@ def read_snapshot(library_path: Path) -> Snapshot:
     """Read articles, mentions and events, and build the indexes the views need."""
     with Library(library_path) as library:
         articles = library.articles_frame()
-        # The user's corrections applied, as Library.events_frame does, so that event ids agree.
+        # The user's corrections applied, as the stored events have them, so that event ids agree.
         mentions = library.curated_mentions()
-    # Hidden events stay in: the window leaves them out unless the user asks to see them.
-    events = frames.events_from_mentions(mentions)
+        # Hidden events stay in: the window leaves them out unless the user asks to see them.
+        events = library.events_frame()
     index = FilterIndex(events)
     names: dict[str, str] = {}
     if index.countries:
