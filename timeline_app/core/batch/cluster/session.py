@@ -69,14 +69,15 @@ def prepare(client: Client, address: str) -> None:
 
 def inputs_for(client: Client, address: str, chunks: Iterable[list[str]]) -> Iterator[list[str]]:
     """The chunks as a remote cluster's workers need them: with absolute paths (a worker does not share
-    this directory), once every worker sees the first local input; ClusterError otherwise."""
+    this directory), once every worker sees the first local input that exists here; ClusterError
+    otherwise. (An input missing here too is the reader's to report, as in the other modes.)"""
     if address == "local":
         return iter(chunks)
     absolute = ([p if "://" in p else os.path.abspath(p) for p in chunk] for chunk in chunks)
     first = next(absolute, None)
     if first is None:
         return iter(())
-    local = next((p for p in first if "://" not in p), None)
+    local = next((p for p in first if "://" not in p and os.path.exists(p)), None)
     if local is not None:
         seen = client.run(os.path.exists, local)
         blind = [addr for addr, ok in seen.items() if not ok]
