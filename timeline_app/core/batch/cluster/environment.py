@@ -7,6 +7,7 @@ import importlib.metadata
 import sys
 from collections.abc import Iterable
 
+# packaging comes with distributed, which --dask needs anyway (only the Dask runner imports this module).
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version

@@ -63,8 +63,10 @@ def unpack(data: bytes, digest: str, base: str) -> str:
             archive.extractall(partial)
         try:
             os.rename(partial, target)
-        except OSError:  # unpacked meanwhile by another plugin of this process
+        except OSError:
             shutil.rmtree(partial, ignore_errors=True)
+            if not os.path.isdir(target):  # else unpacked meanwhile by another process sharing `base`
+                raise
     return target
 
 
