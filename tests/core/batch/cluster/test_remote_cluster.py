@@ -12,21 +12,13 @@ import pytest
 from distributed import Client
 
 from tests.core.batch.cluster.processes import START_TIMEOUT, start_scheduler, start_worker
-from tests.core.corpus import write_corpus
+from tests.core.corpus import compared_rows, write_corpus
 from timeline_app.core.batch import articles
 from timeline_app.core.batch.cluster.remote import ByName
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
 ROOT = Path(__file__).resolve().parents[4]
-KEY = ["source_path", "char_start"]
-COMPARED = ["source_path", "char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
-            "date_precision", "countries", "evidence"]
-
-
-def _rows(library: Path):
-    with Library(library) as lib:
-        return lib.mentions_frame().sort_values(KEY).reset_index(drop=True)[COMPARED]
 
 
 def _worker_named(client: Client, name: str) -> str:
@@ -50,8 +42,8 @@ def test_a_cluster_without_the_app_is_sent_its_code_and_gives_the_rows_of_an_in_
     here = import_inputs([corpus], tmp_path / "here.sqlite3", workers=1)
 
     assert on_cluster.added == here.added == 12 and not on_cluster.skipped
-    assert len(_rows(tmp_path / "here.sqlite3")) > 12
-    assert _rows(tmp_path / "cluster.sqlite3").equals(_rows(tmp_path / "here.sqlite3"))
+    assert len(compared_rows(tmp_path / "here.sqlite3")) > 12
+    assert compared_rows(tmp_path / "cluster.sqlite3").equals(compared_rows(tmp_path / "here.sqlite3"))
 
     # A worker that joins afterwards gets the code from the scheduler, with no client sending it again.
     start_worker(processes, sys.executable, address, "later")
