@@ -1,5 +1,4 @@
-"""A generator of small, varied test articles (our own template sentences), for scale tests, and the
-stored rows by which runs over them are compared."""
+"""Small, varied test articles (our own template sentences) for scale tests, and the rows runs are compared by."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Dask schedulers and workers started as separate processes that cannot import the checkout, and a
-Python whose site-packages lack dateparser."""
+"""Dask schedulers and workers started apart, unable to import the checkout; a Python without one package."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""What a Dask cluster must have installed: the app's requirement ranges against the versions its
-scheduler and workers report (Client.get_versions), and the sentence that says what to install."""
+"""What a Dask cluster must have installed: the app's requirement ranges against the versions its machines report."""
 
 from __future__ import annotations
 

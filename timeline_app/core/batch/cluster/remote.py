@@ -1,11 +1,10 @@
-"""What the Dask scheduler and workers run before timeline_app is importable there: the plugins that
-unpack the app's code onto sys.path, the check that it imports, and tasks that name their function.
-
-This module imports only the standard library and distributed, and the client pickles its plugins and
-functions by value (cloudpickle.register_pickle_by_value): a cluster without the app can load them.
-"""
+"""What the Dask scheduler and workers run before the app is there: code unpacked onto sys.path, its import checked, tasks by name."""
 
 from __future__ import annotations
+
+# Only the standard library and distributed here (tests/core/batch/cluster/test_remote.py): the client
+# pickles this module's plugins and functions by value, for a cluster that has neither the app nor
+# its requirements yet.
 
 import importlib
 import io

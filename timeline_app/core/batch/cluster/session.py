@@ -1,5 +1,4 @@
-"""A Dask client ready for the extraction: connected, its cluster checked and given the app's code,
-and the inputs checked to be where its workers can read them."""
+"""A Dask client ready for the extraction: its cluster checked and given the app's code, the inputs where its workers see them."""
 
 from __future__ import annotations
 
