@@ -9,7 +9,7 @@ import pytest
 from timeline_app.core.library.matching import Report, TypeTable, content_words, date_factor, party_score
 from timeline_app.paths import resource
 
-_EXAMPLE = re.compile(r"^# EXAMPLE: (\S+) (!?~) (\S+)")
+_EXAMPLE = re.compile(r"^# EXAMPLE PAIR: (\S+) (!?~) (\S+)")
 
 
 def _type_examples() -> list[tuple[str, str, str, bool]]:
