@@ -119,3 +119,10 @@ def test_new_mentions_of_an_article_give_the_events_of_a_fresh_import(tmp_path):
     fresh.add_articles([(a, other[i][1] if i % 3 == 0 else m) for i, (a, m) in enumerate(items)])
     assert state(lib)[0] == state(fresh)[0]
     assert state(lib)[1] == state(fresh)[1]
+
+
+def test_a_library_with_reports_passes_the_integrity_check(tmp_path):
+    lib = Library(tmp_path / "lib.sqlite3")
+    lib.add_articles(random_articles(8, 10))
+    assert lib._db.execute("SELECT count(*) FROM report_parties").fetchone()[0] > 0  # noqa: SLF001
+    assert [tuple(r) for r in lib._db.execute("PRAGMA integrity_check")] == [("ok",)]  # noqa: SLF001

@@ -170,7 +170,9 @@ CREATE TABLE report_parties (
     start_day INTEGER NOT NULL,
     end_day INTEGER NOT NULL,
     report INTEGER NOT NULL,
-    PRIMARY KEY (party, kind, start_day, report)
+    -- WORKAROUND: end_day is in the key, as SQLite 3.40's integrity_check reports a NOT NULL column
+    -- after the key of a WITHOUT ROWID table as NULL ("NULL value in report_parties.end_day").
+    PRIMARY KEY (party, kind, start_day, report, end_day)
 ) WITHOUT ROWID;
 CREATE INDEX report_parties_report ON report_parties(report);
 CREATE TABLE crowds (
