@@ -6,7 +6,7 @@ import logging
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
 from timeline_app.core.timeline.data import TimelineData
@@ -28,7 +28,7 @@ class EventLayers:
     def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
         self._data = data
         self.bands = BandLayer(data)
-        self.clusters = ClusterLayer(data, fonts)
+        self.clusters = ClusterLayer(data, fonts, labels)
         self.spans = SpanLayer(data, fonts, labels)
         self.points = PointLayer(data, fonts, labels)
 
@@ -81,9 +81,10 @@ class BandLayer:
 class ClusterLayer:
     """A box over each cluster's bin with the number of events in it, stronger the more there are."""
 
-    def __init__(self, data: TimelineData, fonts: Fonts) -> None:
+    def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
         self._data = data
         self._fonts = fonts
+        self._labels = labels
 
     def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme, raster: bool) -> None:
         cl = area.lc.clusters
@@ -111,8 +112,8 @@ class ClusterLayer:
         on = np.flatnonzero((pl.cx + pl.cw > 0) & (pl.cx < area.vp.width) & (lw + 4 <= pl.cw))
         tx = np.floor(pl.cx + (pl.cw - lw) / 2 + 0.5)
         ty = pl.cy + (pl.ch - fh) / 2
-        for x, y, k in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist()):
-            p.drawStaticText(QPointF(x, y), fonts.texts.get(("c", labels[k]), labels[k]))
+        for x, y, k, cid in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist(), pl.cids[on].tolist()):
+            self._labels.draw(p, x, y, fonts.texts.get(("c", labels[k]), labels[k]), cluster=cid)
 
     @staticmethod
     def _draw_image(p: QPainter, area: EventArea, pl: Placed, theme: Theme, strength: np.ndarray,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
 from timeline_app.core.timeline.data import TimelineData
@@ -76,4 +76,4 @@ class SpanLayer:
             st = (self._labels.summary(int(self._data.o_event[pl.spans[i]]), avail, small=True) if n == 1
                   else self._labels.count(n, avail))
             if st is not None:
-                p.drawStaticText(QPointF(text_x, float(pl.sy[i]) + text_dy), st)
+                self._labels.draw(p, text_x, float(pl.sy[i]) + text_dy, st, occ=int(pl.spans[i]))
