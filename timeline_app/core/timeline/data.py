@@ -9,7 +9,6 @@ import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
-from timeline_app.core.timeline.density import DensityBands
 from timeline_app.core.timeline.levels import Levels
 
 log = logging.getLogger(__name__)
@@ -212,7 +211,6 @@ class TimelineData:
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
         self.levels = Levels()
-        self.bands = DensityBands(np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), 0)
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
@@ -280,10 +278,6 @@ class TimelineData:
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
         self.levels.set_visible(self.o_visible)
-        # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
-        vis = np.flatnonzero(self.o_visible)
-        by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
-        self.bands = DensityBands(self.o_centre[by_centre], self.lane_pos[self.o_lane[by_centre]], len(shown))
         self.version += 1
 
     # -- queries -------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ LABEL_BUDGET = 120  # new label layouts per on-screen frame
 STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 MARKER_PX = 8.0  # width of a point marker
-DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
 LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing follows it
 # How far outside an area items still change what is drawn in it: labels reaching in from the left,
@@ -64,7 +63,7 @@ class LaneLayout:
     @staticmethod
     def build(n_lanes: int, span_rows: np.ndarray, point_rows: np.ndarray, span_row_h: int,
               min_height: int) -> LaneLayout:
-        height = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + DENSITY_H + 3
+        height = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + 3
         height = np.maximum(height, MIN_LANE_H).astype(np.int64)
         # Few lanes share out the free height, so a filtered timeline does not sit in a corner.
         if n_lanes and height.sum() < min_height:
