@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.timeline.colours import ColourKeys
 from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
 from timeline_app.core.timeline.levels import Levels
+from timeline_app.core.timeline.palette import palette
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,7 @@ class TimelineData:
         self._source_names: dict[str, str] = {}
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
-        self.colour_keys: list[str] = []
+        self.colours = ColourKeys(len(palette()))
         self._reset_occurrences()
 
     # -- loading -------------------------------------------------------------------------------
@@ -163,20 +165,22 @@ class TimelineData:
         return self.lane_mode == "country" and self.effective_colour_mode == "country"
 
     def lane_colours(self) -> dict[int, int]:
-        """Colour index of each lane id, for when the colours are the lanes."""
-        idx = {k: i for i, k in enumerate(self.colour_keys)}
-        return {lane: idx.get(key, 0) for lane, key in enumerate(self.lane_keys)}
+        """Palette slot of each lane id, for when the colours are the lanes."""
+        slot = {k: int(self.colours.slot[i]) for i, k in enumerate(self.colours.names)}
+        return {lane: slot.get(key, 0) for lane, key in enumerate(self.lane_keys)}
 
     def legend_entries(self, country_names: dict[str, str]) -> list[tuple[int, str]]:
-        """(colour index, label) of the colour key, unless the lanes already say it."""
-        if self.colour_is_lane or not self.colour_keys:
+        """(palette slot, label) of the colours on screen, commonest first, unless the lanes already say them."""
+        keys = self.colours
+        if self.colour_is_lane or not keys.names:
             return []
         mode = self.effective_colour_mode
         if mode == "event_type" and self.lane_mode == "event_type":
             return []
         if mode == "event_type":
-            return [(i, k or "Unclassified") for i, k in enumerate(self.colour_keys)]
-        return [(i, country_names.get(k, k) if k else "No country") for i, k in enumerate(self.colour_keys)]
+            return [(int(keys.slot[r]), keys.names[r] or "Unclassified") for r in keys.shown.tolist()]
+        return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else "No country")
+                for r in keys.shown.tolist()]
 
     def _lane_column(self) -> ListColumn:
         if self.lane_mode == "country":
@@ -239,14 +243,14 @@ class TimelineData:
             key_of_occ = first[self.o_event]
         else:
             key_names, key_of_occ = self._type_names, self._type_codes[self.o_event]
-        counts = np.bincount(key_of_occ, minlength=len(key_names)) if len(key_of_occ) else np.zeros(len(key_names), dtype=np.int64)
-        used = [j for j in range(len(key_names)) if counts[j] > 0]
-        # Colours go to keys by frequency so the commonest keys get the most distinct colours.
-        used.sort(key=lambda j: (-counts[j], key_names[j]))
-        rank = np.zeros(len(key_names), dtype=np.int64)
-        rank[used] = np.arange(len(used))
-        self.colour_keys = [key_names[j] for j in used]
-        self.o_colour = rank[key_of_occ] if len(key_of_occ) else np.zeros(0, dtype=np.int64)
+        self.colours.set_keys(key_names, key_of_occ)
+        self._colour_visible()
+
+    def _colour_visible(self) -> None:
+        """Distinct colours for the keys the filter shows (after a new filter or new keys)."""
+        if len(self.o_visible) == len(self.colours.of_occ):
+            self.colours.set_visible(self.o_visible)
+        self.o_colour = self.colours.occ_slots()
         self.levels.set_colours(self.o_colour)
         self.version += 1
 
@@ -278,6 +282,8 @@ class TimelineData:
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
         self.levels.set_visible(self.o_visible)
+        if self.colours.set_visible(self.o_visible):
+            self._colour_visible()
         self.version += 1
 
     # -- queries -------------------------------------------------------------------------------

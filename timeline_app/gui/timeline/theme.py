@@ -9,16 +9,10 @@ import numpy as np
 from PySide6.QtGui import QBrush, QColor, QGradient, QLinearGradient, QPalette
 
 from timeline_app.core.timeline.data import ALPHA_LEVELS
+from timeline_app.core.timeline.palette import palette as categorical_palette
 from timeline_app.gui.timeline.raster import premultiplied
 
 log = logging.getLogger(__name__)
-
-# Distinct, print-safe categorical colours (Tableau 10, then ten more of similar weight).
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#7f7f7f", "#2f6db5", "#a05195", "#d45087", "#665191", "#ff7c43", "#00a6a6",
-    "#8c6d31", "#637939", "#7b4173", "#3182bd",
-)
 
 
 @dataclass
@@ -52,7 +46,7 @@ class Theme:
         grid.setAlphaF(0.08)
         grid_strong = QColor(text)
         grid_strong.setAlphaF(0.22)
-        colours = [QColor(c) for c in PALETTE]
+        colours = [QColor(c) for c in categorical_palette()]
         if dark:
             colours = [c.lighter(125) for c in colours]
         neutral = QColor("#9fb3cc") if dark else QColor("#7d8da1")
