@@ -8,32 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
 
 from tests.core.timeline.generated import varied_events
-from tests.gui.timeline.helpers import frame, shown
-from timeline_app.core.daycount import date_to_days
+from tests.gui.timeline.helpers import frame, frame_with_labels, shown
 from timeline_app.core.timeline.scene import FrameItems
-from timeline_app.core.timeline.viewport import Viewport
-from timeline_app.gui.timeline import TimelineView
-
-
-def _frame_with_labels(view: TimelineView, first: dt.date, last: dt.date) -> tuple[list, FrameItems]:
-    """Paint one frame of [first, last] in one pass; the labels it drew (rect, owner) and its boxes."""
-    canvas = view.canvas
-    state = canvas.paint_state()
-    t0, t1 = date_to_days(first), date_to_days(last) + 1
-    state.viewport = Viewport.fit(t0, t1, canvas.time_width(), margin=0.0)
-    image = QImage(canvas.size(), QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    labels = canvas.painter.labels
-    labels.record = True
-    try:
-        items = canvas.painter.paint(painter, state, canvas.theme())
-    finally:
-        labels.record = False
-        painter.end()
-    return list(labels.drawn), items
 
 
 def _overlaps(drawn: list, items: FrameItems) -> list[str]:
@@ -84,7 +62,7 @@ def test_no_label_meets_another_label_or_a_box(qtbot, n: int, first: str, days: 
     df["summary"] = _long_summaries(len(df))
     view = shown(qtbot, df, 1300, 900)
     start = dt.date.fromisoformat(first)
-    drawn, items = _frame_with_labels(view, start, start + dt.timedelta(days=days))
+    drawn, items = frame_with_labels(view, start, start + dt.timedelta(days=days))
     assert sum(occ >= 0 for _r, occ, _c in drawn) >= 3, "hardly any event labels: the test would prove nothing"
     assert _overlaps(drawn, items) == []
 
@@ -97,5 +75,5 @@ def test_two_events_of_one_day_in_one_row_share_no_label_space(qtbot) -> None:
             ("c", "2020-01-27", "2020-02-02", "week", False, "GRC", "Appeal", "Last week, Greek officials said", "")]
     view = shown(qtbot, frame(rows), 1200, 400)
     for first, last in (("2019-01-01", "2021-12-31"), ("2015-01-01", "2025-12-31"), ("2020-02-01", "2020-04-30")):
-        drawn, items = _frame_with_labels(view, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        drawn, items = frame_with_labels(view, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
         assert _overlaps(drawn, items) == [], (first, last)

@@ -25,7 +25,10 @@ def test_events_lanes_and_skipped_rows(view: TimelineView) -> None:
     assert view.lane_keys() == ["TUR", "SYR", "GRC", "RUS"]
     e1 = data.index_of("e1")
     assert sorted(data.lane_keys[k] for k in data.o_lane[data.o_event == e1]) == ["SYR", "TUR"]
-    # Fit all covers the year 850 and 2022.
+    # Fit leaves the embassy of 850 out (it would squeeze 2011-2022 into a sliver); Fit everything not.
+    start, end = view.visible_range()
+    assert dt.date(2010, 1, 1) <= start <= dt.date(2011, 1, 1) and end >= dt.date(2022, 12, 28)
+    view.fit_all(everything=True)
     start, end = view.visible_range()
     assert start <= dt.date(850, 6, 1) and end >= dt.date(2022, 12, 28)
 

@@ -11,6 +11,7 @@ from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.timeline.colours import ColourKeys
 from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
 from timeline_app.core.timeline.levels import Levels
+from timeline_app.core.timeline.navigate import DenseRange, dense_range
 from timeline_app.core.timeline.palette import palette
 
 log = logging.getLogger(__name__)
@@ -215,6 +216,9 @@ class TimelineData:
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
         self.levels = Levels()
+        self._shown_start = np.zeros(0, dtype=np.float64)  # of the events shown, sorted
+        self._shown_end = np.zeros(0, dtype=np.float64)
+        self._dense: tuple[int, DenseRange | None] = (-1, None)
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
@@ -282,6 +286,9 @@ class TimelineData:
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
         self.levels.set_visible(self.o_visible)
+        shown_events = np.unique(self.o_event[self.o_visible])
+        self._shown_start = np.sort(self.start[shown_events]).astype(np.float64)
+        self._shown_end = np.sort(self.end[shown_events]).astype(np.float64)
         if self.colours.set_visible(self.o_visible):
             self._colour_visible()
         self.version += 1
@@ -301,6 +308,18 @@ class TimelineData:
             self._extent = (float(self.o_start[vis].min()), float(self.o_end[vis].max())) if vis.any() else None
             self._extent_version = self.version
         return self._extent
+
+    def dense_range(self) -> DenseRange | None:
+        """Where the shown events are dense: what Fit shows (far outliers left out and counted)."""
+        if self._dense[0] != self.version:
+            self._dense = (self.version, dense_range(self._shown_start, self._shown_end))
+        return self._dense[1]
+
+    def outside(self, t0: float, t1: float) -> tuple[int, int]:
+        """How many shown events end before `t0` and how many start after `t1`."""
+        before = int(np.searchsorted(self._shown_end, t0, side="right"))
+        after = len(self._shown_start) - int(np.searchsorted(self._shown_start, t1, side="left"))
+        return before, after
 
     def summary(self, i: int) -> str:
         """The event's summary on one line ("" when it has none)."""

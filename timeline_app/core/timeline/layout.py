@@ -121,6 +121,8 @@ class PaintState:
     today: float | None = None
     show_legend: bool = True
     progressive: bool = False  # on screen: spread the layout of many new labels over a few frames
+    edge_arrows: bool = False  # on screen: arrows at the ends of the axis count the events out of view
+    labels_in_view: bool = False  # an image: labels shortened at its right edge, none cut by it
     # On screen while the view pans at one scale: rows per shown lane (span rows, point rows) the
     # lanes keep even when what is in view needs fewer, so lanes do not jump as events pass by.
     keep_rows: tuple[np.ndarray, np.ndarray] | None = None

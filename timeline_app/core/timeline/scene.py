@@ -111,6 +111,9 @@ class FrameItems:
     layout: LaneLayout | None = None
     lane_top: float = AXIS_H  # y of the first lane (scroll applied)
     lc: LevelCache | None = None  # the level cache the frame was drawn from
+    # The arrows at the ends of the axis saying that events lie outside the view: "before" and
+    # "after", each (x, y, w, h) in widget coordinates.
+    edges: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     @staticmethod
     def empty() -> FrameItems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, PaintState, cluster_capacity
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LABEL_MAX_PX, PaintState, cluster_capacity
+from timeline_app.core.timeline.navigate import fit_viewport, keep_data_in_view, label_reach, max_span
 from timeline_app.core.timeline.scene import FrameItems, hit_test
-from timeline_app.core.timeline.tooltip import cluster_tooltip, event_tooltip
-from timeline_app.core.timeline.viewport import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
+from timeline_app.core.timeline.tooltip import cluster_tooltip, event_tooltip, outside_tooltip
+from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
 from timeline_app.gui.timeline.painter import TimelinePainter
 from timeline_app.gui.timeline.theme import Theme
 
@@ -70,12 +72,12 @@ class TimelineCanvas(QWidget):
         return max(self.width() - HEADER_W, 1)
 
     def max_span(self) -> float:
-        """Zooming out stops at a thousand years, or at the whole extent of the events if longer."""
-        ext = self.data.extent()
-        return max(MAX_SPAN_DAYS, (ext[1] - ext[0]) * 1.2) if ext is not None else MAX_SPAN_DAYS
+        """Zooming out stops a little past the events (all of them, outliers too), not centuries away."""
+        return max_span(self.data.extent())
 
     def set_viewport(self, vp: Viewport) -> None:
         vp = Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped(self.max_span())
+        vp = keep_data_in_view(vp, self.data.extent())
         if vp != self.vp:
             self.vp = vp
             self.update()
@@ -109,6 +111,7 @@ class TimelineCanvas(QWidget):
         state = self.paint_state()
         state.viewport = state.viewport.snapped()
         state.progressive = True
+        state.edge_arrows = True
         layout = self._items.layout
         if layout is not None and self._rows_scale == (self.vp.px_per_day, self.data.version):
             state.keep_rows = (layout.span_rows, layout.point_rows)
@@ -237,6 +240,16 @@ class TimelineCanvas(QWidget):
         self.hit_occ = int(it.occ[i])
         return int(self.data.o_event[it.occ[i]]), -1
 
+    def edge_at(self, pos: QPointF) -> str:
+        """'before' or 'after' when `pos` is on an arrow at the end of the axis (events out of view), else ''."""
+        for side, (x, y, w, h) in self._items.edges.items():
+            if x <= pos.x() <= x + w and y <= pos.y() <= y + h:
+                return side
+        return ""
+
+    def edge_tooltip_html(self, side: str) -> str:
+        return outside_tooltip(self.data, side, self.vp.t0, self.vp.t1)
+
     def cluster_range(self, cluster: int) -> tuple[float, float] | None:
         lc = self._items.lc  # the level cache the frame was drawn from
         if lc is None:
@@ -276,12 +289,31 @@ class TimelineCanvas(QWidget):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def fit_all(self) -> None:
+    def fit_all(self, everything: bool = False) -> None:
+        """Show where the events are dense (`everything`: every one, far outliers too), with a margin
+        each side wide enough for the newest event's label."""
+        dense = self.data.dense_range()
         ext = self.data.extent()
-        if ext is None:
+        if dense is None or ext is None:
             return
+        lo, hi = ext if everything else (dense.lo, dense.hi)
         self.fitted = True
-        self.set_viewport(Viewport.fit(ext[0], ext[1], self.time_width()))
+        self.set_viewport(fit_viewport(lo, hi, self.time_width(), self._label_reach(lo, hi)))
+
+    def _label_reach(self, lo: float, hi: float) -> Callable[[float], float]:
+        """How far right of `hi` the labels of the last events drawn as points (not in clusters)
+        reach at a scale: Fit leaves that much room so the newest label is not cut."""
+        d = self.data
+
+        def reach(ppd: float) -> float:
+            lc = d.levels.get(zoom_level(ppd), cluster_capacity(ppd), lo, hi)
+            near = np.flatnonzero(d.o_visible & lc.is_point & (lc.occ_cluster < 0) & (d.o_centre <= hi)
+                                  & (d.o_centre >= hi - LABEL_MAX_PX / ppd))
+            near = near[np.argsort(-d.o_centre[near], kind="stable")[:64]]
+            widths = np.asarray([self.painter.fonts.measure(d.summary(int(e))) for e in d.o_event[near].tolist()])
+            return label_reach(d.o_centre[near], widths, hi)(ppd)
+
+        return reach
 
     def zoom_to_event(self, event: int) -> None:
         """Show the event with three times its length of context on each side."""

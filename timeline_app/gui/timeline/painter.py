@@ -14,6 +14,7 @@ from timeline_app.core.timeline.scene import EventArea, FrameItems, FrameScene, 
 from timeline_app.core.timeline.ticks import choose_axis
 from timeline_app.gui.timeline.layers.cached import CachedEventLayer
 from timeline_app.gui.timeline.layers.chrome import AxisLayer, GridLayer, LaneHeaderLayer, LegendLayer
+from timeline_app.gui.timeline.layers.edges import EdgeLayer
 from timeline_app.gui.timeline.layers.events import EventLayers
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.text import Fonts
@@ -35,6 +36,7 @@ class TimelinePainter:
         self.axis = AxisLayer(self.fonts)
         self.headers = LaneHeaderLayer(data, self.fonts)
         self.legend = LegendLayer(data, self.fonts)
+        self.edges = EdgeLayer(data, self.fonts)
         self.events = EventLayers(data, self.fonts, self.labels)
         self.cached = CachedEventLayer(data, self.events, self.grid, self.labels)  # kept while the view pans
         self.content_height = AXIS_H  # of the last frame: lanes scroll when it exceeds the height
@@ -77,6 +79,8 @@ class TimelinePainter:
         self.grid.draw_today(p, geo, theme)
         p.restore()
         self._draw_chrome(p, geo, theme, state.country_names, legend)
+        if state.edge_arrows and len(self.data.lane_order):
+            items.edges = self.edges.draw(p, geo, theme)
         return items
 
     def _geometry(self, state: PaintState, scene: FrameScene, lanes_bottom: int, legend: bool) -> FrameGeometry:
