@@ -134,7 +134,11 @@ class TimelineView(QWidget):
         `countries`, when given in country lane mode, limits the lanes to those countries: an event
         with several countries then appears only in the lanes of the filter.
         """
-        self._data.set_filter(mask, countries)
+        d = self._data
+        same_countries = (None if countries is None else frozenset(c.upper() for c in countries)) == d.country_filter
+        if same_countries and (np.array_equal(mask, d.event_mask) if mask is not None else d.event_mask.all()):
+            return  # the same filter again (the window re-applies it): keep every cache
+        d.set_filter(mask, countries)
         self._refresh()
 
     def set_filter(self, mask: np.ndarray | None = None, countries: set[str] | frozenset[str] | None = None) -> None:

@@ -62,7 +62,11 @@ class WindowFilters(QObject):
         self.mask = index.mask(spec)
         self._event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
-        self._timeline.set_visible_mask(self.mask, spec.countries or None)
+        # Dates that follow the view are not the timeline's filter: panning would drop the events
+        # coming into view and reorder the lanes by what is on screen at every stop.
+        timeline_spec = replace(spec, date_from=None, date_to=None) if self._panel.syncs_with_view() else spec
+        timeline_mask = self.mask if timeline_spec == spec else index.mask(timeline_spec)
+        self._timeline.set_visible_mask(timeline_mask, spec.countries or None)
         # Counts next to each country: how many events checking it would show. With "all", that is
         # among the events shown; with "any", among those the other filters keep.
         if spec.countries and spec.match == "any":
