@@ -18,7 +18,9 @@ def test_shorten_at_a_word_boundary_with_an_ellipsis() -> None:
     assert shorten(text, 7.0 * len(text), _chars) == text
     assert shorten(text, 7.0 * 20, _chars) == "Talks on a…"  # "Talks on a replacem…" would be a typo
     assert shorten("Ministers met, then left", 7.0 * 16, _chars) == "Ministers met…"  # no "met,…"
-    assert shorten(text, 7.0 * 5, _chars) is None  # not even "Talks…": dropped
+    assert shorten(text, 7.0 * 8, _chars) is None  # "Talks…" alone says nothing: dropped
+    assert shorten(text, 7.0 * 8, _chars, min_words=1) == "Talks…"
+    assert shorten("Referendum", 7.0 * 10, _chars) == "Referendum"  # one word that fits is whole
     assert shorten("  ", 100, _chars) is None
     assert shorten("Hotline\n  agreed", 7.0 * 14, _chars) == "Hotline agreed"
 

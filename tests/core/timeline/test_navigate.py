@@ -30,7 +30,7 @@ def test_fit_viewport_margins_and_label_room() -> None:
     roomy = fit_viewport(0.0, 1000.0, 1000, lambda ppd: 200.0)
     assert roomy.x_of(1000.0) == pytest.approx(1000 - 200 - 30)  # room for the label, then the margin
     capped = fit_viewport(0.0, 1000.0, 1000, lambda ppd: 5000.0)
-    assert capped.x_of(1000.0) == pytest.approx(600.0)  # a label takes 40% of the width at most
+    assert capped.x_of(1000.0) == pytest.approx(750.0)  # labels take a quarter of the width at most
 
 
 def test_zoom_out_limit_and_data_kept_in_view() -> None:

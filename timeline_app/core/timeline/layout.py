@@ -28,6 +28,16 @@ LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing fol
 LABEL_REACH_PX = LABEL_MAX_PX + 16
 
 
+BAND_MIN_PX = 800  # a month or coarser period this wide is a band behind its lane, not a bar
+BAND_MIN_ALPHA_LEVEL = 2  # month (see data.ALPHA_LEVELS): weeks stay bars
+
+
+def is_band(width_px: np.ndarray, alpha_level: np.ndarray) -> np.ndarray:
+    """Which periods are drawn as bands: coarse (a month or more) and far wider than the view's unit
+    (a year at day zoom), where a solid bar would cover the whole row and say nothing."""
+    return (width_px >= BAND_MIN_PX) & (alpha_level >= BAND_MIN_ALPHA_LEVEL)
+
+
 def cluster_capacity(px_per_day: float) -> int:
     """Points a lane stacks before they merge into a cluster: fewer rows when zoomed out.
 

@@ -14,9 +14,10 @@ _WORD_ENDS = re.compile(r"\S(?=\s)")
 _TRAILING = ",;:–—-(/"
 
 
-def shorten(text: str, width: float, measure: Callable[[str], float], min_words: int = 1) -> str | None:
+def shorten(text: str, width: float, measure: Callable[[str], float], min_words: int = 2) -> str | None:
     """`text` if it fits in `width` pixels, else its longest start that ends a word, with an ellipsis,
-    that fits; None when not even `min_words` words fit (a label cut inside a word reads as a typo).
+    that fits; None when not even `min_words` words fit (a label cut inside a word reads as a typo,
+    and "The…" alone says nothing).
 
     `measure` gives a string's width in pixels; it is called O(log words) times.
     """

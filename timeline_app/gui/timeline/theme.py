@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtGui import QBrush, QColor, QGradient, QLinearGradient, QPalette
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPalette
 
 from timeline_app.core.timeline.data import ALPHA_LEVELS
 from timeline_app.core.timeline.palette import palette as categorical_palette
@@ -70,22 +70,33 @@ class Theme:
             self._brushes["argb"] = table
         return table
 
-    def brush(self, index: int, alpha_level: int = 0, fading: bool = False) -> QBrush:
-        """Cached brushes: one per colour, precision and fade, reused by every batched draw."""
-        key = (index % len(self.colours) if index >= 0 else -1, alpha_level, fading)
+    def brush(self, index: int, alpha_level: int = 0) -> QBrush:
+        """Cached brushes: one per colour and precision, reused by every batched draw."""
+        key = (index % len(self.colours) if index >= 0 else -1, alpha_level)
         b = self._brushes.get(key)
         if b is None:
-            c = self.colour(index, alpha_level)
-            if fading:
-                grad = QLinearGradient(0, 0, 1, 0)
-                grad.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
-                grad.setColorAt(0.0, c)
-                end = QColor(c)
-                end.setAlphaF(0.0)
-                grad.setColorAt(1.0, end)
-                b = QBrush(grad)
-            else:
-                b = QBrush(c)
+            b = QBrush(self.colour(index, alpha_level))
+            self._brushes[key] = b
+        return b
+
+    def fade_brush(self, index: int, alpha_level: int, x0: float, x1: float) -> QBrush:
+        """An open period's brush for vector output: its colour until x0, fading out by x1."""
+        c = self.colour(index, alpha_level)
+        end = QColor(c)
+        end.setAlphaF(0.0)
+        grad = QLinearGradient(x0, 0, x1, 0)
+        grad.setColorAt(0.0, c)
+        grad.setColorAt(1.0, end)
+        return QBrush(grad)
+
+    def band_brush(self, index: int, strong: bool) -> QBrush:
+        """A band's light fill behind its lane, or (`strong`) the line on its row."""
+        key = ("band", index, strong)
+        b = self._brushes.get(key)
+        if b is None:
+            c = QColor(self.neutral if index < 0 else self.colours[index % len(self.colours)])
+            c.setAlphaF(0.55 if strong else 0.10)
+            b = QBrush(c)
             self._brushes[key] = b
         return b
 

@@ -26,10 +26,10 @@ class Labels:
         self._fonts = fonts
         self._budget = _UNLIMITED
         self.incomplete = False  # labels were skipped (or areas of the cached layer still lack some)
-        # Where the frame's labels went (device pixels) and the item each belongs to (occurrence or
-        # cluster, -1 for none): what a layout test checks for overlaps. Kept only when asked.
+        # Where the frame's labels went (device pixels), the item each belongs to (occurrence or
+        # cluster, -1 for none) and its text: what a layout test checks. Kept only when asked.
         self.record = False
-        self.drawn: list[tuple[QRectF, int, int]] = []
+        self.drawn: list[tuple[QRectF, int, int, str]] = []
 
     def start_frame(self, progressive: bool) -> None:
         """A new frame: a budget of new labels on screen (`progressive`), none for export."""
@@ -47,15 +47,15 @@ class Labels:
             if p.hasClipping() and not clip.isEmpty():
                 box = box.intersected(p.transform().mapRect(clip))
             if not box.isEmpty():
-                self.drawn.append((box, occ, cluster))
+                self.drawn.append((box, occ, cluster, st.text()))
 
-    def summary(self, event: int, avail: float, small: bool = False) -> QStaticText | None:
+    def summary(self, event: int, avail: float, small: bool = False, suffix: str = "") -> QStaticText | None:
         """The event's summary in `avail` pixels (in steps of 24 px, so widths share a layout), shortened
-        at a word boundary; None when not even its first word fits."""
+        at a word boundary; `suffix` (an arrow) always kept; None when not even its first word fits."""
         bucket = int(avail // 24)
         if bucket < 1:
             return None
-        key = (event, bucket, small)
+        key = (event, bucket, small, suffix)
         texts = self._fonts.texts
         st = texts.peek(key)
         if st is None:
@@ -67,10 +67,10 @@ class Labels:
             if not summary:
                 return None
             measure = self._fonts.measure_small if small else self._fonts.measure
-            text = shorten(summary, bucket * 24.0, measure)
+            text = shorten(summary, bucket * 24.0 - (measure(suffix) if suffix else 0.0), measure)
             if text is None:
                 return None
-            st = texts.get(key, text)
+            st = texts.get(key, text + suffix)
         return st
 
     def count(self, n: int, avail: float) -> QStaticText | None:
