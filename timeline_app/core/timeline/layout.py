@@ -55,31 +55,38 @@ def cluster_capacity(px_per_day: float) -> int:
 
 @dataclass
 class LaneLayout:
-    """Per shown lane (by position): span rows, point rows, top and height, for one frame."""
+    """Per shown lane (by position): span rows, point rows, top and height, for one frame. A lane
+    stretched to fill free height keeps its rows in its middle (`inset` above them)."""
 
     span_row_h: int
     span_rows: np.ndarray
     point_rows: np.ndarray
     top: np.ndarray  # relative to the first lane's top
     height: np.ndarray
+    inset: np.ndarray | None = None
 
     @property
     def total(self) -> int:
         return int(self.height.sum())
 
+    def span_top(self, pos: np.ndarray | int) -> np.ndarray:
+        """y of the first span row in lane `pos`, from the lane's top."""
+        return 3 + (self.inset[pos] if self.inset is not None else 0)
+
     def point_top(self, pos: np.ndarray | int) -> np.ndarray:
-        return 3 + self.span_rows[pos] * (self.span_row_h + 1) + (self.span_rows[pos] > 0) * 2
+        return self.span_top(pos) + self.span_rows[pos] * (self.span_row_h + 1) + (self.span_rows[pos] > 0) * 2
 
     @staticmethod
     def build(n_lanes: int, span_rows: np.ndarray, point_rows: np.ndarray, span_row_h: int,
-              min_height: int) -> LaneLayout:
-        height = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + 3
-        height = np.maximum(height, MIN_LANE_H).astype(np.int64)
+              min_height: int, max_stretch: int = STRETCH_LANE_H) -> LaneLayout:
+        natural = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + 3
+        height = np.maximum(natural, MIN_LANE_H).astype(np.int64)
         # Few lanes share out the free height, so a filtered timeline does not sit in a corner.
         if n_lanes and height.sum() < min_height:
-            height = np.maximum(height, np.minimum(height + (min_height - height.sum()) // n_lanes, STRETCH_LANE_H))
+            height = np.maximum(height, np.minimum(height + (min_height - height.sum()) // n_lanes, max_stretch))
         top = np.concatenate(([0], np.cumsum(height)[:-1])) if n_lanes else np.zeros(0, dtype=np.int64)
-        return LaneLayout(span_row_h, span_rows, point_rows, top, height)
+        inset = np.maximum(height - np.maximum(natural, MIN_LANE_H), 0) // 2
+        return LaneLayout(span_row_h, span_rows, point_rows, top, height, inset.astype(np.int64))
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ class FrameGeometry:
     axis: Axis
     lanes: Lanes
     today: float | None
+    labels_in_view: bool = False
 
 
 @dataclass
@@ -133,6 +141,7 @@ class PaintState:
     progressive: bool = False  # on screen: spread the layout of many new labels over a few frames
     edge_arrows: bool = False  # on screen: arrows at the ends of the axis count the events out of view
     labels_in_view: bool = False  # an image: labels shortened at its right edge, none cut by it
+    lane_max_h: int = STRETCH_LANE_H  # lanes grow to fill free height up to this (an image: more)
     # On screen while the view pans at one scale: rows per shown lane (span rows, point rows) the
     # lanes keep even when what is in view needs fewer, so lanes do not jump as events pass by.
     keep_rows: tuple[np.ndarray, np.ndarray] | None = None

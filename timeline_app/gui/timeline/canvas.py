@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -13,8 +12,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LABEL_MAX_PX, PaintState, cluster_capacity
-from timeline_app.core.timeline.navigate import fit_viewport, keep_data_in_view, label_reach, max_span
+from timeline_app.core.timeline.fit import fit_data
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, Lanes, PaintState, cluster_capacity
+from timeline_app.core.timeline.navigate import keep_data_in_view, max_span
 from timeline_app.core.timeline.scene import FrameItems, hit_test
 from timeline_app.core.timeline.tooltip import cluster_tooltip, event_tooltip, outside_tooltip
 from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
@@ -116,6 +116,14 @@ class TimelineCanvas(QWidget):
         if layout is not None and self._rows_scale == (self.vp.px_per_day, self.data.version):
             state.keep_rows = (layout.span_rows, layout.point_rows)
         return state
+
+    def visible_lanes(self) -> tuple[int, int] | None:
+        """The shown lanes [lo, hi) the last frame had in view (None before the first frame)."""
+        layout = self._items.layout
+        if layout is None or not len(layout.top):
+            return None
+        lanes = Lanes.in_view(layout, self.scroll_y, max(self.height() - AXIS_H, 1))
+        return lanes.lo, lanes.hi
 
     def anchor_x(self, widget_x: float) -> float:
         """Widget x to time-area x."""
@@ -292,28 +300,10 @@ class TimelineCanvas(QWidget):
     def fit_all(self, everything: bool = False) -> None:
         """Show where the events are dense (`everything`: every one, far outliers too), with a margin
         each side wide enough for the newest event's label."""
-        dense = self.data.dense_range()
-        ext = self.data.extent()
-        if dense is None or ext is None:
-            return
-        lo, hi = ext if everything else (dense.lo, dense.hi)
-        self.fitted = True
-        self.set_viewport(fit_viewport(lo, hi, self.time_width(), self._label_reach(lo, hi)))
-
-    def _label_reach(self, lo: float, hi: float) -> Callable[[float], float]:
-        """How far right of `hi` the labels of the last events drawn as points (not in clusters)
-        reach at a scale: Fit leaves that much room so the newest label is not cut."""
-        d = self.data
-
-        def reach(ppd: float) -> float:
-            lc = d.levels.get(zoom_level(ppd), cluster_capacity(ppd), lo, hi)
-            near = np.flatnonzero(d.o_visible & lc.is_point & (lc.occ_cluster < 0) & (d.o_centre <= hi)
-                                  & (d.o_centre >= hi - LABEL_MAX_PX / ppd))
-            near = near[np.argsort(-d.o_centre[near], kind="stable")[:64]]
-            widths = np.asarray([self.painter.fonts.measure(d.summary(int(e))) for e in d.o_event[near].tolist()])
-            return label_reach(d.o_centre[near], widths, hi)(ppd)
-
-        return reach
+        vp = fit_data(self.data, self.time_width(), self.painter.fonts.measure, everything)
+        if vp is not None:
+            self.fitted = True
+            self.set_viewport(vp)
 
     def zoom_to_event(self, event: int) -> None:
         """Show the event with three times its length of context on each side."""

@@ -48,9 +48,10 @@ def row_image(argb: np.ndarray) -> QImage:
 
 
 def is_raster(p: QPainter) -> bool:
-    """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes."""
+    """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes, and so does
+    a scaled PNG (2x for high-DPI), whose numpy rows would be stretched into blurred blocks."""
     engine = p.paintEngine()
-    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster and not p.transform().isScaling()
 
 
 def blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: np.ndarray, argb: np.ndarray,

@@ -16,8 +16,9 @@ API used by the main window::
     view.zoom_by(factor); view.zoom_to_selection()
     view.select_event(event_id) -> bool    # scrolls to it and highlights it; emits nothing
     view.selected_event() -> str | None; view.visible_range() -> (date, date)
-    view.export_image(path, whole=False)   # .png or .svg; current view at the canvas size, or
-                                           # the whole extent and every lane; raises ExportError
+    view.export_image(path, whole=False, options=None)   # .png, .svg or .pdf with title, legend and
+                                           # source line (see render_image); raises ExportError
+    view.image_source() -> ImageSource     # for render_image(view, path, ImageOptions(...))
 
 Signals: ``event_selected(str)`` (an event clicked, "" when the selection is cleared by a click on
 empty space), ``event_activated(str)`` (double-click or Enter), ``view_changed(date, date)``
@@ -46,11 +47,12 @@ from timeline_app.core.daycount import date_to_days, days_to_date, format_day
 from timeline_app.core.timeline.data import LANE_MODES, TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
 from timeline_app.core.timeline.navigate import parse_period, period_days
+from timeline_app.core.timeline.picture import ImageOptions, ImageSource
 from timeline_app.core.timeline.viewport import Viewport, zoom_level
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.controls import CanvasControls
-from timeline_app.gui.timeline.export import export_timeline
+from timeline_app.gui.timeline.image.render import render_image
 from timeline_app.gui.timeline.overview import TimelineOverview
 
 log = logging.getLogger(__name__)
@@ -254,20 +256,18 @@ class TimelineView(QWidget):
 
     # -- export --------------------------------------------------------------------------------
 
-    def export_image(self, path: str, whole: bool = False) -> None:
-        """Save the current view (canvas size) or the whole timeline (every lane, full extent).
+    def image_source(self) -> ImageSource:
+        """What a picture of the timeline shows: its data and names, the view, the lanes in view."""
+        return ImageSource(self._data, dict(self.canvas.country_names), self.canvas.vp, self.canvas.visible_lanes())
 
-        The format follows the suffix: .png or .svg. Raises ExportError when it cannot be written.
-        """
-        canvas = self.canvas
-        state = canvas.paint_state()
-        if whole:
-            ext = self._data.extent()
-            state.scroll_y = 0
-            if ext is not None:
-                state.viewport = Viewport.fit(ext[0], ext[1], canvas.time_width())
-            state.height = max(canvas.height(), canvas.painter.measure_content_height(state))
-        export_timeline(canvas.painter, state, canvas.theme(), path)
+    def export_image(self, path: str, whole: bool = False, options: ImageOptions | None = None) -> None:
+        """Save the timeline as an image (format from the suffix: .png, .svg or .pdf): the current view
+        and the lanes in view at the canvas's width, or with `whole` every event and every lane; or as
+        `options` ask. Raises ExportError when it cannot be written."""
+        if options is None:
+            options = ImageOptions(scope="all" if whole else "view", rows="all" if whole else "visible",
+                                   width_px=max(self.canvas.width(), 600))
+        render_image(self, path, options)
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -320,7 +320,7 @@ class TimelineView(QWidget):
 
     def _on_export_triggered(self, whole: bool) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export timeline", "timeline.png",
-                                              "PNG image (*.png);;SVG image (*.svg)")
+                                              "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
         if not path:
             return
         try:

@@ -78,7 +78,9 @@ class ClusterLayer:
         distinct, which = np.unique(counts, return_inverse=True)
         labels = [str(n) if n < 10000 else f"{n // 1000}k" for n in distinct.tolist()]
         lw = np.asarray([fonts.measure_small(t) for t in labels])[which]
-        on = np.flatnonzero((pl.cx + pl.cw > 0) & (pl.cx < area.vp.width) & (lw + 4 <= pl.cw))
+        inside = ((pl.cx >= 0) & (pl.cx + pl.cw <= area.vp.width) if area.labels_in_view
+                  else (pl.cx + pl.cw > 0) & (pl.cx < area.vp.width))
+        on = np.flatnonzero(inside & (lw + 4 <= pl.cw))
         tx = np.floor(pl.cx + (pl.cw - lw) / 2 + 0.5)
         ty = pl.cy + (pl.ch - fh) / 2
         for x, y, k, cid in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist(), pl.cids[on].tolist()):

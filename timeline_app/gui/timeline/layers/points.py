@@ -54,6 +54,8 @@ class PointLayer:
         (core.timeline.label_room), shortened at a word boundary when they do not fit whole."""
         width, fonts = area.vp.width, self._fonts
         left, avail = point_label_room(pl.p_x, pl.p_pos, pl.p_rows, pl.c_pos, pl.cx, pl.cw)
+        if area.labels_in_view:  # an image has no view to pan: its edges stop labels, they never cut one
+            avail = np.where(left < 0, 0.0, np.minimum(avail, width - 2 - left))
         end = left + avail
         fits = np.flatnonzero((avail >= 48) & (left < width) & (end > 0))
         if (left[fits] < 0).any():

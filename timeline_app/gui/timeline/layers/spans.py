@@ -49,7 +49,7 @@ class SpanLayer:
 
             def row_y(key: int) -> float:
                 pos = key // MAX_SPAN_ROWS
-                return lanes.top + lanes.layout.top[pos] + 3 + (key % MAX_SPAN_ROWS) * (rh + 1)
+                return lanes.top + lanes.layout.top[pos] + lanes.layout.span_top(pos) + (key % MAX_SPAN_ROWS) * (rh + 1)
 
             blit_bars(p, area.vp.width, pl.sx[bar], pl.sw[bar], (pl.s_pos * MAX_SPAN_ROWS + pl.s_rows)[bar], argb[bar],
                       opened[bar], row_y, rh, FADE_PX)
