@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.timeline.columns import split_list
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.viewport import Viewport
@@ -65,12 +66,14 @@ class ImageOptions:
 @dataclass(frozen=True)
 class ImageSource:
     """What a picture is taken of: the timeline's data, the country names, the view on screen (for the
-    scope "view") and the shown lanes [lo, hi) in view (for the rows "visible")."""
+    scope "view"), the shown lanes [lo, hi) in view (for the rows "visible") and the filters the
+    default title and subtitle say (None: the data's country filter alone)."""
 
     data: TimelineData
     country_names: dict[str, str]
     viewport: Viewport | None = None
     lanes: tuple[int, int] | None = None
+    spec: FilterSpec | None = None
 
 
 def events_in(data: TimelineData, t0: float, t1: float, lane_lo: int, lane_hi: int) -> np.ndarray:

@@ -155,7 +155,7 @@ def _paginate(plan: ImagePlan, page_height: int) -> list[Page]:
 def _captions(src: ImageSource, options: ImageOptions, vp: Viewport, lo: int, hi: int,
               today: dt.date | None) -> tuple[str, str]:
     data = src.data
-    spec = FilterSpec(countries=data.country_filter or frozenset())
+    spec = src.spec or FilterSpec(countries=data.country_filter or frozenset())
     order = [data.lane_keys[j] for j in data.lane_order] if data.lane_mode == "country" else []
     title, subtitle = options.title, options.subtitle
     if title is None:
