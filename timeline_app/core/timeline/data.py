@@ -26,6 +26,11 @@ _PRECISION_ALPHA = {
     "year": 4, "decade": 5, "century": 5,
 }
 _POINT_PRECISIONS = ("time", "day")
+# How long the unit of a precision is (days): how far apart two readings of such a date can be.
+_PRECISION_DAYS = {
+    "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
+    "half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525.0,
+}
 _EMPTY_LANE_LABELS = {
     "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
 }
@@ -55,6 +60,7 @@ class TimelineData:
         self.placed = np.zeros(0, dtype=bool)
         self.precision = np.zeros(0, dtype=object)
         self.alpha_level = np.zeros(0, dtype=np.int8)
+        self.precision_days = np.zeros(0, dtype=np.float64)  # length of the unit of its precision
         self.is_day = np.zeros(0, dtype=bool)
         self.open_end = np.zeros(0, dtype=bool)
         self._countries = ListColumn([])
@@ -93,6 +99,8 @@ class TimelineData:
         self.precision = np.where(missing, "day", names[prec_codes]) if n else np.zeros(0, dtype=object)
         alpha_of = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names.tolist()], dtype=np.int8)
         self.alpha_level = np.where(missing, 0, alpha_of[prec_codes]).astype(np.int8)
+        days_of = np.asarray([_PRECISION_DAYS.get(p, 30.44) for p in names.tolist()], dtype=np.float64)
+        self.precision_days = np.where(missing, 1.0, days_of[prec_codes])
         point_of = np.asarray([p in _POINT_PRECISIONS for p in names.tolist()], dtype=bool)
         self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
         self.alpha_level[self.is_day] = 0

@@ -28,14 +28,15 @@ LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing fol
 LABEL_REACH_PX = LABEL_MAX_PX + 16
 
 
-BAND_MIN_PX = 800  # a month or coarser period this wide is a band behind its lane, not a bar
-BAND_MIN_ALPHA_LEVEL = 2  # month (see data.ALPHA_LEVELS): weeks stay bars
+BAND_MIN_PX = 600  # a period whose date is known only to a unit this wide on screen is a band, not a bar
+BAND_MIN_PRECISION_DAYS = 28.0  # a month or coarser: weeks stay bars
 
 
-def is_band(width_px: np.ndarray, alpha_level: np.ndarray) -> np.ndarray:
-    """Which periods are drawn as bands: coarse (a month or more) and far wider than the view's unit
-    (a year at day zoom), where a solid bar would cover the whole row and say nothing."""
-    return (width_px >= BAND_MIN_PX) & (alpha_level >= BAND_MIN_ALPHA_LEVEL)
+def is_band(precision_days: np.ndarray, px_per_day: float) -> np.ndarray:
+    """Which periods are drawn as bands: dated only to a month or coarser and zoomed in so far that
+    the unit of that date is wider than BAND_MIN_PX (a year at day zoom), where a solid bar would
+    cover the whole row and say nothing. "Since 1978" seen over decades stays a bar."""
+    return (precision_days >= BAND_MIN_PRECISION_DAYS) & (precision_days * px_per_day >= BAND_MIN_PX)
 
 
 def cluster_capacity(px_per_day: float) -> int:

@@ -191,9 +191,9 @@ def _key(src: ImageSource, items: Collected, px_per_day: float) -> list[KeyEntry
         entries.append(KeyEntry("bar", "a period; lighter when its date is less precise (a month, a year)"))
         if data.open_end[data.o_event[spans]].any():
             entries.append(KeyEntry("open", "open-ended (“since 2011”), drawn to the article's date"))
-        wide = is_band((data.o_end[spans] - data.o_start[spans]) * px_per_day, data.o_alpha[spans])
+        wide = is_band(data.precision_days[data.o_event[spans]], px_per_day)
         if wide.any():
-            entries.append(KeyEntry("band", "a month or more shown as a band behind its lane"))
+            entries.append(KeyEntry("band", "dated to a month or a year: a band behind its lane"))
     if len(items.cids):
         entries.append(KeyEntry("cluster", "events too close together to draw apart, and how many"))
     return entries

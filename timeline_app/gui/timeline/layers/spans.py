@@ -23,8 +23,8 @@ FADE_PX = 160.0  # an open-ended bar fades out over its last pixels, solid befor
 
 class SpanLayer:
     """Bars coloured by the colour key (neutral for a bar of several colours), lighter the coarser the
-    date, fading out at their end when open-ended (the label then ends with an arrow); a period far
-    wider than the view's unit is a light band behind the lane. Labels stick to the view's left edge
+    date, fading out at their end when open-ended (the label then ends with an arrow); a period dated
+    to a month or a year, zoomed in far past that, is a light band behind the lane. Labels stick to the view's left edge
     while the bar goes on."""
 
     def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
@@ -37,7 +37,7 @@ class SpanLayer:
         colour = np.where(lc.span_mixed[lc.span_pos[pl.spans]], -1, data.o_colour[pl.spans])
         opened = data.open_end[data.o_event[pl.spans]]
         alpha = data.o_alpha[pl.spans]
-        band = is_band(pl.sw, alpha)
+        band = is_band(data.precision_days[data.o_event[pl.spans]], area.vp.px_per_day)
         if band.any():
             self._draw_bands(p, area, pl, np.flatnonzero(band), colour, theme)
         bar = ~band
