@@ -224,8 +224,8 @@ class TimelineData:
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
         self.levels = Levels()
-        self._shown_start = np.zeros(0, dtype=np.float64)  # of the events shown, sorted
-        self._shown_end = np.zeros(0, dtype=np.float64)
+        # Starts and ends of the events shown, each sorted, made when first asked for after a change.
+        self._shown: tuple[int, np.ndarray, np.ndarray] = (-1, np.zeros(0), np.zeros(0))
         self._dense: tuple[int, DenseRange | None] = (-1, None)
 
     def _build_occurrences(self) -> None:
@@ -294,9 +294,6 @@ class TimelineData:
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
         self.levels.set_visible(self.o_visible)
-        shown_events = np.unique(self.o_event[self.o_visible])
-        self._shown_start = np.sort(self.start[shown_events]).astype(np.float64)
-        self._shown_end = np.sort(self.end[shown_events]).astype(np.float64)
         if self.colours.set_visible(self.o_visible):
             self._colour_visible()
         self.version += 1
@@ -317,16 +314,26 @@ class TimelineData:
             self._extent_version = self.version
         return self._extent
 
+    def _shown_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Starts and ends (days) of the events shown, each sorted."""
+        if self._shown[0] != self.version:
+            shown = np.zeros(self._n, dtype=bool)
+            shown[self.o_event[self.o_visible]] = True
+            self._shown = (self.version, np.sort(self.start[shown]).astype(np.float64),
+                           np.sort(self.end[shown]).astype(np.float64))
+        return self._shown[1], self._shown[2]
+
     def dense_range(self) -> DenseRange | None:
         """Where the shown events are dense: what Fit shows (far outliers left out and counted)."""
         if self._dense[0] != self.version:
-            self._dense = (self.version, dense_range(self._shown_start, self._shown_end))
+            self._dense = (self.version, dense_range(*self._shown_bounds()))
         return self._dense[1]
 
     def outside(self, t0: float, t1: float) -> tuple[int, int]:
         """How many shown events end before `t0` and how many start after `t1`."""
-        before = int(np.searchsorted(self._shown_end, t0, side="right"))
-        after = len(self._shown_start) - int(np.searchsorted(self._shown_start, t1, side="left"))
+        starts, ends = self._shown_bounds()
+        before = int(np.searchsorted(ends, t0, side="right"))
+        after = len(starts) - int(np.searchsorted(starts, t1, side="left"))
         return before, after
 
     def summary(self, i: int) -> str:
