@@ -77,8 +77,9 @@ def wheel(widget, pos: QPointF, dy: int, modifiers=Qt.KeyboardModifier.NoModifie
 
 def frame_with_labels(view: TimelineView, first: dt.date | None = None, last: dt.date | None = None
                       ) -> tuple[list, FrameItems]:
-    """Paint one frame of [first, last] (default: the view's) in one pass; the labels it drew (rect,
-    occurrence, cluster) and its boxes."""
+    """Paint one frame of [first, last] (default: the view's) in one pass; the labels it drew (rect
+    within the view, occurrence, cluster, text; canvas.painter.labels.cut says which the view's edge
+    cut) and its boxes."""
     canvas = view.canvas
     state = canvas.paint_state()
     if first is not None and last is not None:

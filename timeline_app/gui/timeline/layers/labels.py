@@ -30,24 +30,28 @@ class Labels:
         # cluster, -1 for none) and its text: what a layout test checks. Kept only when asked.
         self.record = False
         self.drawn: list[tuple[QRectF, int, int, str]] = []
+        self.cut: list[bool] = []  # per drawn label: the clip (an edge of the view) cut it
 
     def start_frame(self, progressive: bool) -> None:
         """A new frame: a budget of new labels on screen (`progressive`), none for export."""
         self._budget = LABEL_BUDGET if progressive else _UNLIMITED
         self.incomplete = False
         self.drawn = []
+        self.cut = []
 
     def draw(self, p: QPainter, x: float, y: float, st: QStaticText, occ: int = -1, cluster: int = -1) -> None:
         """Draw a laid-out label at (x, y), noting where it went when recording."""
         p.drawStaticText(QPointF(x, y), st)
         if self.record:
             size = st.size()
-            box = p.transform().mapRect(QRectF(x, y, size.width(), size.height()))
+            whole = p.transform().mapRect(QRectF(x, y, size.width(), size.height()))
+            box = whole
             clip = p.clipBoundingRect()
             if p.hasClipping() and not clip.isEmpty():
-                box = box.intersected(p.transform().mapRect(clip))
+                box = whole.intersected(p.transform().mapRect(clip))
             if not box.isEmpty():
                 self.drawn.append((box, occ, cluster, st.text()))
+                self.cut.append(box.width() < whole.width() - 0.5)
 
     def summary(self, event: int, avail: float, small: bool = False, suffix: str = "") -> QStaticText | None:
         """The event's summary in `avail` pixels (in steps of 24 px, so widths share a layout), shortened
