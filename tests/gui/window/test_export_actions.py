@@ -17,7 +17,7 @@ from tests.gui.conftest import check_country, countries_of
 
 @pytest.mark.parametrize("fmt", [f.key for f in EXPORT_FORMATS])
 def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch, fmt) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     sets = countries_of(events)
     code = Counter(c for s in sets for c in s).most_common(1)[0][0]
     check_country(window, code)

@@ -52,10 +52,10 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     assert not maybe_add_samples(window)  # only once per library
     # The samples mention a war "in the nineteenth century": neither the first view nor Fit (Ctrl+0)
     # is squeezed by it; an arrow at the end of the axis counts it, and Fit everything shows it.
-    first = window.snapshot.events["date_start"].min()
+    first = window.snapshot.events_frame()["date_start"].min()
     assert first < "1900"
     start, end = window.timeline.visible_range()
-    assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events["date_end"].max()
+    assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events_frame()["date_end"].max()
     window.menus.fit_action.trigger()
     assert window.timeline.visible_range()[0].isoformat() > "1950"
     window.timeline.canvas.repaint()
@@ -71,22 +71,22 @@ def test_remove_an_article_and_undo(window, qtbot) -> None:
     victim = articles.sort_values("event_count").iloc[-1]
     victim_id = int(victim["article_id"])
     n_articles = len(articles)
-    owned = window.snapshot.events["article_ids"].map(lambda s: str(victim_id) in s.split(";"))
-    sole = window.snapshot.events.loc[owned & (window.snapshot.events["sources"] == 1), "event_id"]
+    owned = window.snapshot.events_frame()["article_ids"].map(lambda s: str(victim_id) in s.split(";"))
+    sole = window.snapshot.events_frame().loc[owned & (window.snapshot.events_frame()["sources"] == 1), "event_id"]
     assert len(sole) > 0
     # A correction of one of its events, made before the removal, must come back with it.
     corrected = str(sole.iloc[0])
     window.select_event(corrected)
     with reloaded(qtbot, window):
         c.verify_action.trigger()
-    before = window.snapshot.events[["event_id", "summary", "countries", "verified"]].copy()
+    before = window.snapshot.events_frame()[["event_id", "summary", "countries", "verified"]].copy()
     assert bool(before.set_index("event_id").loc[corrected, "verified"])
 
     window.library_panel.select_ids([victim_id])
     with reloaded(qtbot, window):
         window.library_panel.remove_action.trigger()
     assert len(window.snapshot.articles) == n_articles - 1
-    assert not set(sole) & set(window.snapshot.events["event_id"])
+    assert not set(sole) & set(window.snapshot.events_frame()["event_id"])
     assert "Undo with Ctrl+Z" in window.statusBar().currentMessage()
     # The removal is on the one undo stack, after the correction, as Edit > Undo (Ctrl+Z) says.
     assert c.undo_action.shortcut().toString() == "Ctrl+Z"
@@ -100,14 +100,14 @@ def test_remove_an_article_and_undo(window, qtbot) -> None:
     assert len(back) == 1 and int(back["article_id"].iloc[0]) == victim_id
     assert int(back["event_count"].iloc[0]) == int(victim["event_count"])
     assert back["published"].iloc[0] == victim["published"]
-    after = window.snapshot.events[["event_id", "summary", "countries", "verified"]]
+    after = window.snapshot.events_frame()[["event_id", "summary", "countries", "verified"]]
     pd.testing.assert_frame_equal(after.reset_index(drop=True), before.reset_index(drop=True))
     assert c.undo_action.text().startswith("&Undo mark verified")  # the correction is next
 
     with reloaded(qtbot, window):
         c.redo_action.trigger()  # Ctrl+Shift+Z removes it again
     assert len(window.snapshot.articles) == n_articles - 1
-    assert not set(sole) & set(window.snapshot.events["event_id"])
+    assert not set(sole) & set(window.snapshot.events_frame()["event_id"])
 
 
 def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp_path, monkeypatch) -> None:
@@ -249,7 +249,7 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
 def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, monkeypatch) -> None:
     window.menus.lane_actions["event_type"].trigger()
     assert window.timeline.lane_mode() == "event_type"
-    types = set(window.snapshot.events["event_type"]) - {""}
+    types = set(window.snapshot.events_frame()["event_type"]) - {""}
     assert types <= set(window.timeline.lane_keys()) | {""}
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2021-06", True))
     window.menus.go_to_date_action.trigger()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords, Doc, is_person_name, learn_names, role_of, token_key
+from timeline_app.core.extract.countries import GAZETTEER_DIR, read_country_names
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
@@ -17,7 +18,6 @@ from timeline_app.paths import resource
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_DIR = "gazetteer"
 # Dotted acronyms (U.S., U.N.), words, and the joiners that matter for roles ("US-backed").
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[-\u2010\u2011'\u2019&]")
 _END = "\0"  # trie key of the entries that end at a node
@@ -156,10 +156,7 @@ class Gazetteer:
         return read_tsv(self.directory / name, min_cols, max_cols)
 
     def _load(self) -> None:
-        for (code, name), where in self._rows("countries.tsv", 2, 2):
-            if not re.fullmatch(r"[A-Z]{3}", code):
-                raise RulesError(f"{where}: '{code}' is not an ISO 3166-1 alpha-3 code")
-            self._countries[code] = name
+        self._countries = read_country_names(self.directory)
         for cols, where in self._rows("org_codes.tsv", 2, 3):
             if not re.fullmatch(r"[A-Z0-9_]+", cols[0]):
                 raise RulesError(f"{where}: organisation code '{cols[0]}' must be capitals, digits and '_'")

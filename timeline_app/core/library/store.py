@@ -13,8 +13,10 @@ from typing import TypeVar
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import eventstore
+from timeline_app.core.library import eventstore, reading
 from timeline_app.core.library.curation import EDIT_FIELDS, apply_edits
+from timeline_app.core.library.eventcolumns import EventColumns
+from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
 from timeline_app.core.library.schema import configure, ensure_schema
@@ -274,6 +276,17 @@ class Library:
         """One row per dated mention as extracted (columns.MENTION_COLUMNS) with its machine event,
         events added by hand included as rows without machine values; core.curation applies the edits."""
         return eventstore.mentions(self._db)
+
+    @_guarded
+    def read_columns(self, progress: Callable[[int, int, str], None] | None = None
+                     ) -> tuple[pd.DataFrame, EventColumns, MentionColumns]:
+        """Articles (a frame), events and their mentions (columns), in one read: what the window shows."""
+        return reading.read_all(self._db, progress)
+
+    @_guarded
+    def mentions_of_events(self, event_ids: Iterable[str]) -> pd.DataFrame:
+        """The mentions of the given events, edits applied (curated_mentions of those events only)."""
+        return reading.curated_mentions(self._db, event_ids)
 
     @_guarded
     def curated_mentions(self) -> pd.DataFrame:

@@ -4,8 +4,9 @@ API used by the main window::
 
     view = TimelineView(parent=None)
     view.set_events(df)                    # events frame (frames.EVENT_COLUMNS); unplaceable rows skipped
+    view.set_columns(events)               # the same as EventColumns (the window's, read once)
     view.set_country_names({"TUR": "Türkiye", ...})   # lane headers, tooltips, legend
-    view.set_visible_mask(mask, countries=None)       # numpy bool per row of df; optional lane set
+    view.set_visible_mask(mask, countries=None)       # numpy bool per event; optional lane set
     view.set_filter(mask=None, countries=None)        # same, both optional
     view.set_lane_mode("country" | "event_type" | "source" | "single")
     view.set_colour_mode("auto" | "country" | "event_type"); view.set_show_legend(bool)
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.daycount import date_to_days, days_to_date, format_day
+from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.timeline.data import LANE_MODES, TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
 from timeline_app.core.timeline.navigate import parse_period, period_days
@@ -117,8 +119,12 @@ class TimelineView(QWidget):
 
     def set_events(self, df: pd.DataFrame) -> None:
         """Show the events of `df` (rows without a parseable date_start are skipped) and fit them."""
+        self.set_columns(EventColumns.from_frame(df.reset_index(drop=True)))
+
+    def set_columns(self, events: EventColumns) -> None:
+        """Show the events of the shared event columns (those the window read) and fit them."""
         selected = self.selected_event()
-        self._data.set_events(df)
+        self._data.set_columns(events)
         self.canvas.selected = self._data.index_of(selected) if selected else -1
         self.canvas.hovered = -1
         self.canvas.painter.clear_texts()

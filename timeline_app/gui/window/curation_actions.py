@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from timeline_app.core import pipeline
+from timeline_app.core.library.frames import empty_events
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.core.progress import Cancel, Progress
 from timeline_app.errors import TimelineError
@@ -34,8 +36,7 @@ class CurationHost:
     widget: QWidget  # parent of the dialogs
     library: Callable[[], Library | None]
     library_path: Callable[[], Path]
-    events: Callable[[], pd.DataFrame]  # every event read from the library, hidden ones included
-    mentions: Callable[[], pd.DataFrame]  # their mentions (event_id, mention_key, summary)
+    snapshot: Callable[[], Snapshot | None]  # what was last read of the library (events, mentions)
     selected_ids: Callable[[], list[str]]  # the selected events, the current one first
     select_event: Callable[[str], None]
     reader_evidence: Callable[[], Evidence | None]  # what is selected in the reader, if anything
@@ -174,26 +175,22 @@ class CurationActions(QObject):
         self._show_history(rows)
 
     def _selected_rows(self) -> pd.DataFrame:
-        events = self.host.events()
+        """The selected events (events frame rows, the current one first)."""
+        snapshot = self.host.snapshot()
         ids = self.host.selected_ids()
-        if events.empty or not ids:
-            return events.iloc[0:0]
-        indexed = events.set_index("event_id", drop=False)
-        ids = [i for i in ids if i in indexed.index]
-        return indexed.loc[ids]
+        if snapshot is None or not ids:
+            return empty_events()
+        return snapshot.event_rows(ids)
 
     def _mention_count(self, rows: pd.DataFrame) -> int:
-        mentions = self.host.mentions()
-        if rows.empty or mentions.empty:
+        snapshot = self.host.snapshot()
+        if rows.empty or snapshot is None:
             return 0
-        return int((mentions["event_id"] == rows["event_id"].iloc[0]).sum())
+        return snapshot.mention_count(str(rows["event_id"].iloc[0]))
 
     def _event_id_of_key(self, key: str) -> str:
-        mentions = self.host.mentions()
-        if mentions.empty:
-            return ""
-        match = mentions.loc[mentions["mention_key"] == key, "event_id"]
-        return str(match.iloc[0]) if len(match) else ""
+        snapshot = self.host.snapshot()
+        return snapshot.event_of_key(key) if snapshot is not None else ""
 
     def _show_history(self, rows: pd.DataFrame) -> None:
         library = self.host.library()
@@ -203,10 +200,10 @@ class CurationActions(QObject):
                 "Select an event to see what was changed in it.")
             return
         event = rows.iloc[0]
-        mentions = self.host.mentions()
+        snapshot = self.host.snapshot()
         keys = [str(event["event_key"])]
-        if not mentions.empty:
-            mine = mentions[mentions["event_id"] == event["event_id"]]
+        if snapshot is not None:
+            mine = snapshot.event_mentions(str(event["event_id"]))
             keys = list(dict.fromkeys(keys + [str(k) for k in mine["mention_key"]]))
         try:
             edits = library.edits_frame(keys)
@@ -217,9 +214,12 @@ class CurationActions(QObject):
         groups = edits[edits["field"] == "group"]
         pointed = set(groups["old_value"]) | set(groups["new_value"])
         labels: dict[str, str] = {}
-        if pointed and not mentions.empty:
-            named = mentions[mentions["mention_key"].isin(pointed)]
-            labels = dict(zip(named["mention_key"].astype(str), named["summary"].astype(str)))
+        if pointed and snapshot is not None:
+            # Each named by the summary of the event its mention is part of now.
+            found = {str(k): snapshot.event_of_key(str(k)) for k in pointed}
+            summaries = snapshot.event_rows([e for e in found.values() if e])
+            summary_of = dict(zip(summaries["event_id"], summaries["summary"].astype(str)))
+            labels = {k: summary_of[e] for k, e in found.items() if e in summary_of}
         state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
         origin = str(event["origin"])
         state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(

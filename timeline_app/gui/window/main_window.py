@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from timeline_app import paths
-from timeline_app.core.library import frames
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         show_status = self.status_bar.showMessage
         self.filtering = WindowFilters(self.filters, self.event_model, self.timeline, self.status_bar,
-                                       lambda: self.snapshot, self)
+                                       lambda: self.snapshot, lambda: self.library, self)
         self.selection = SelectionSync(self.table, self.event_model, self.timeline, self.reader,
                                        lambda: self.library, lambda: self.snapshot, show_status,
                                        lambda: self.docks.bring_forward(self.docks.reader_dock),
@@ -124,8 +123,7 @@ class MainWindow(QMainWindow):
             widget=self,
             library=lambda: self.library,
             library_path=lambda: self.library_path,
-            events=lambda: self.snapshot.events if self.snapshot is not None else frames.empty_events(),
-            mentions=lambda: self.snapshot.mentions if self.snapshot is not None else frames.empty_mentions(),
+            snapshot=lambda: self.snapshot,
             selected_ids=self.selection.selected_event_ids,
             select_event=self.selection.select_event,
             reader_evidence=self.reader.selected_evidence,
@@ -264,14 +262,14 @@ class MainWindow(QMainWindow):
             return  # stale: another read follows at once
         # A new library, or the first events, are fitted; otherwise the user's zoom stays.
         keep_view = None
-        if self.snapshot is not None and not self.snapshot.events.empty and not self._refit_on_load:
+        if self.snapshot is not None and len(self.snapshot.events) and not self._refit_on_load:
             keep_view = self.timeline.visible_range()
         self._refit_on_load = False
         self.snapshot = snapshot
         self.event_model.set_country_names(snapshot.country_names)
         self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
-        self.timeline.set_events(snapshot.events)
+        self.timeline.set_columns(snapshot.events)
         self.library_panel.set_articles(snapshot.articles)
         self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
         self._show_table_or_why_not(snapshot)
@@ -286,7 +284,7 @@ class MainWindow(QMainWindow):
         if snapshot.articles.empty:
             self.empty_label.setText(EMPTY_TEXT)
             self.table_stack.setCurrentIndex(0)
-        elif snapshot.events.empty:
+        elif not len(snapshot.events):
             self.empty_label.setText("These articles contain no dated events.")
             self.table_stack.setCurrentIndex(0)
         else:
