@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
+
+import pytest
+
+from tests.gui.conftest import LOAD_TIMEOUT, open_window, window_settings
 from timeline_app.core.library import columns as col
+from timeline_app.gui.window import main_window
+from timeline_app.gui.window.main_window import EMPTY_TEXT, READING_TEXT, MainWindow
 
 
 def test_the_views_share_the_columns_read_once(window) -> None:
@@ -14,3 +22,61 @@ def test_the_views_share_the_columns_read_once(window) -> None:
     assert snapshot.index.start_day is events.start_day
     assert window.event_model._sort_keys[col.DATE_START] is events.start_day
     assert snapshot.index.countries is events.codes(col.COUNTRIES) is window.timeline._data._countries
+
+
+@pytest.fixture()
+def slow_reads(monkeypatch):
+    """Reads of the library that wait until the test lets them go on (`release.set()`)."""
+    release = threading.Event()
+    real = main_window.read_snapshot
+
+    def slow(path, progress=None):
+        release.wait(60)
+        return real(path, progress)
+
+    monkeypatch.setattr(main_window, "read_snapshot", slow)
+    yield release
+    release.set()
+
+
+def test_the_window_says_it_is_reading_until_the_first_read_arrives(qtbot, tmp_path, corpus_library,
+                                                                     slow_reads) -> None:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    window = MainWindow(library, window_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    # Shown at once, and not saying the library is empty while it is being read.
+    assert window.table_stack.currentWidget() is window.empty_label
+    assert window.empty_label.text() == READING_TEXT
+    assert window.timeline.canvas.painter.empty_text == READING_TEXT  # not "No events loaded"
+    # Past half a second, a busy bar in the status bar says what is going on.
+    qtbot.waitUntil(window.status_bar.reading_bar.isVisible, timeout=5000)
+    assert window.status_bar.reading_label.isVisible()
+    assert window.status_bar.reading_label.text().startswith("Reading the ")
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        slow_reads.set()
+    assert window.table_stack.currentWidget() is window.table and window.event_model.rowCount() > 0
+    assert not window.status_bar.reading_bar.isVisible()
+    assert window.timeline.canvas.painter.empty_text != READING_TEXT
+
+    # Another library: nothing of the last one stays on screen while it is read.
+    other = tmp_path / "other.sqlite3"
+    shutil.copy(corpus_library, other)
+    slow_reads.clear()
+    assert window.open_library(other)
+    assert window.empty_label.text() == READING_TEXT and window.table_stack.currentWidget() is window.empty_label
+    assert window.timeline.shown_event_count() == 0 and window.library_panel.needs_date_ids() == []
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        slow_reads.set()
+    assert window.timeline.shown_event_count() > 0
+    window.close()
+
+
+def test_an_empty_library_says_so_once_read(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path / "new.sqlite3", window_settings(tmp_path))
+    assert window.empty_label.text() == EMPTY_TEXT
+    assert not window.status_bar.reading_bar.isVisible()
+    window.close()

@@ -6,6 +6,7 @@ API used by the main window::
     view.set_events(df)                    # events frame (frames.EVENT_COLUMNS); unplaceable rows skipped
     view.set_columns(events)               # the same as EventColumns (the window's, read once)
     view.set_country_names({"TUR": "Türkiye", ...})   # lane headers, tooltips, legend
+    view.set_empty_text(text=None)         # what it says without events ("Reading the library…")
     view.set_visible_mask(mask, countries=None)       # numpy bool per event; optional lane set
     view.set_filter(mask=None, countries=None)        # same, both optional
     view.set_lane_mode("country" | "event_type" | "source" | "single")
@@ -56,6 +57,7 @@ from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.controls import CanvasControls
 from timeline_app.gui.timeline.image.render import render_image
 from timeline_app.gui.timeline.overview import TimelineOverview
+from timeline_app.gui.timeline.painter import EMPTY_TEXT
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,11 @@ class TimelineView(QWidget):
         self.canvas.set_scroll_y(0)
         self._refresh()
         self.fit_all()
+
+    def set_empty_text(self, text: str | None = None) -> None:
+        """What the timeline says when it has no events at all (None: "No events loaded")."""
+        self.canvas.painter.empty_text = text or EMPTY_TEXT
+        self.canvas.update()
 
     def set_country_names(self, names: dict[str, str]) -> None:
         self.canvas.country_names = dict(names)

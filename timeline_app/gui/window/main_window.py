@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from timeline_app import paths
+from timeline_app.core.library import frames
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on this window, "
               "or add the sample articles from the File menu.")
+READING_TEXT = "Reading the library…"  # until the first read of a library has arrived
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self.event_model = EventTableModel(self)
         self.table = EventTableView()
         self.table.setModel(self.event_model)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(READING_TEXT)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.table_stack = QStackedWidget()
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
             self.library.close()
         self.library = library
         self.library_path = path
+        self._show_reading()
         self.filtering.read_saved(library)
         self.remembered.remember_library(path)
         self.status_bar.show_library(path)
@@ -248,14 +251,26 @@ class MainWindow(QMainWindow):
             self._reload_again = True
             return
         path = self.library_path
-        loader = TaskWorker(lambda _p, _c: read_snapshot(path), "reading the library")
+        loader = TaskWorker(lambda progress, _c: read_snapshot(path, progress), "reading the library")
+        loader.progressed.connect(self.status_bar.show_reading_step)
         loader.succeeded.connect(self._on_loader_succeeded)
         loader.failed.connect(lambda msg: self.messages.show_message("Cannot read the library", msg))
         loader.crashed.connect(self.messages.show_crash)
         loader.finished.connect(self._on_loader_finished)
         self._loader = loader
         self.jobs.track(loader)
+        self.status_bar.start_reading()
         loader.start()
+
+    def _show_reading(self) -> None:
+        """Another library: nothing of the last one is shown while this one is read."""
+        self.snapshot = None
+        self.event_model.set_events(frames.empty_events())
+        self.timeline.set_events(frames.empty_events())
+        self.timeline.set_empty_text(READING_TEXT)
+        self.library_panel.set_articles(frames.empty_articles())
+        self.empty_label.setText(READING_TEXT)
+        self.table_stack.setCurrentIndex(0)
 
     def _on_loader_succeeded(self, snapshot: Snapshot) -> None:
         if self._reload_again:
@@ -270,6 +285,7 @@ class MainWindow(QMainWindow):
         self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
         self.timeline.set_columns(snapshot.events)
+        self.timeline.set_empty_text(None)
         self.library_panel.set_articles(snapshot.articles)
         self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
         self._show_table_or_why_not(snapshot)
@@ -296,6 +312,7 @@ class MainWindow(QMainWindow):
             self._reload_again = False
             self.reload()
         else:
+            self.status_bar.stop_reading()
             self.events_reloaded.emit()
 
     # -- showing and closing -------------------------------------------------------------------
