@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.dialogs import CrashDialog
-from timeline_app.gui.panels.articles import NEEDS_DATE
+from timeline_app.gui.panels.article_model import NEEDS_DATE
 from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
@@ -138,8 +138,7 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
         window.menus.open_files_action.trigger()
     (article_id,) = blocker.args[0].needs_date
     assert window.library_panel.needs_date_ids() == [article_id]
-    group = window.library_panel.tree.topLevelItem(0)
-    assert group.text(0) == f"{NEEDS_DATE} (1)" and not group.isHidden()
+    assert window.library_panel.model.group_titles()[0] == f"{NEEDS_DATE} (1)"
     dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
     assert window.status_bar.needs_date_button.isVisible()
@@ -154,7 +153,7 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
-    assert window.library_panel.item(article_id).text(4) == "you"
+    assert window.library_panel.row_texts(article_id)[4] == "you"
     assert not window.status_bar.needs_date_button.isVisible()
 
 
