@@ -80,6 +80,6 @@ def test_a_snapshot_indexes_every_event_and_its_mentions(tmp_path) -> None:
         assert set(mentions["event_id"]) == {event_id}
         theirs = curated[(curated["event_id"] == event_id) & (curated["date_start"] != "")]
         assert sorted(mentions["mention_key"]) == sorted(theirs["mention_key"])
-        assert snap.mention_count(event_id) == len(theirs)
+        assert snap.mention_count(event_id) == int((curated["event_id"] == event_id).sum())
     assert snap.country_names["ARM"] == "Armenia"
     assert sum(snap.type_counts.values()) == int((events["event_type"] != "").sum())

@@ -24,17 +24,31 @@ def test_the_views_share_the_columns_read_once(window) -> None:
     assert snapshot.index.countries is events.codes(col.COUNTRIES) is window.timeline._data._countries
 
 
+def _held(monkeypatch, name: str) -> threading.Event:
+    """Make main_window's `name` (a read of the library) wait until the test sets the event returned."""
+    release = threading.Event()
+    real = getattr(main_window, name)
+
+    def slow(*args):
+        release.wait(60)
+        return real(*args)
+
+    monkeypatch.setattr(main_window, name, slow)
+    return release
+
+
 @pytest.fixture()
 def slow_reads(monkeypatch):
-    """Reads of the library that wait until the test lets them go on (`release.set()`)."""
-    release = threading.Event()
-    real = main_window.read_snapshot
+    """Reads of the events that wait until the test lets them go on (`release.set()`)."""
+    release = _held(monkeypatch, "read_snapshot_events")
+    yield release
+    release.set()
 
-    def slow(path, progress=None):
-        release.wait(60)
-        return real(path, progress)
 
-    monkeypatch.setattr(main_window, "read_snapshot", slow)
+@pytest.fixture()
+def slow_mentions(monkeypatch):
+    """Reads of the mentions (after the events) that wait until the test lets them go on."""
+    release = _held(monkeypatch, "read_snapshot_mentions")
     yield release
     release.set()
 
@@ -78,5 +92,28 @@ def test_the_window_says_it_is_reading_until_the_first_read_arrives(qtbot, tmp_p
 def test_an_empty_library_says_so_once_read(qtbot, tmp_path) -> None:
     window = open_window(qtbot, tmp_path / "new.sqlite3", window_settings(tmp_path))
     assert window.empty_label.text() == EMPTY_TEXT
+    assert not window.status_bar.reading_bar.isVisible()
+    window.close()
+
+
+def test_events_show_before_their_mentions_arrive(qtbot, tmp_path, corpus_library, slow_mentions) -> None:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    window = MainWindow(library, window_settings(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.events_shown, timeout=LOAD_TIMEOUT):
+        window.show()
+    # The events are there to browse and filter; an event selected now has no article to show yet.
+    assert window.table_stack.currentWidget() is window.table and window.timeline.shown_event_count() > 0
+    assert window.snapshot.mentions is None
+    assert window.library_panel.model.cell(0, 2) == ""  # the articles' events are not counted yet
+    event_id = window.event_model.event_id(0)
+    window.select_event(event_id)
+    assert window.reader.article_id is None
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        slow_mentions.set()
+    # Once they are read, the event selected meanwhile shows its article, and the articles their counts.
+    assert window.reader.article_id == int(window.selection.event_mention(event_id)["article_id"])
+    assert isinstance(window.library_panel.model.cell(0, 2), int)
     assert not window.status_bar.reading_bar.isVisible()
     window.close()

@@ -22,7 +22,7 @@ TEXT = (col.EVENT_ID, col.EVENT_DATE, col.DATE_PRECISION, col.DATE_TEXT, col.LOC
         col.CAMEO_CODE, col.SUMMARY, col.EVIDENCE, col.SOURCE_TITLES, col.PUBLICATION_DATE, col.EVENT_KEY,
         col.ORIGIN)
 FLAGS = (col.OPEN_END, col.VERIFIED, col.HIDDEN)
-NUMBERS = (col.QUAD_CLASS, col.SOURCES)
+NUMBERS = (col.QUAD_CLASS, col.SOURCES, col.MENTION_COUNT)
 # List cells: countries and organisations split at once, article ids when first asked for.
 LISTS = (col.COUNTRIES, col.ORGANIZATIONS)
 LAZY_LISTS = (col.ARTICLE_IDS,)
@@ -91,6 +91,8 @@ class EventColumns:
             raw[name] = flag(get(name))
         for name in NUMBERS:
             raw[name] = pd.to_numeric(pd.Series(get(name)), errors="coerce").fillna(0).astype(np.int64).to_numpy()
+        if col.MENTION_COUNT not in df.columns:  # a frame does not say: one mention a source at least
+            raw[col.MENTION_COUNT] = np.maximum(raw[col.SOURCES], 1)
         days = [parse_iso_days(get(name)) for name in (col.DATE_START, col.DATE_END)]
         return cls.build(raw, days[0], days[1])
 

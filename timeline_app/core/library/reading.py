@@ -31,12 +31,9 @@ _MENTIONS = ("SELECT id, article_id, char_start, char_end, evidence_start, evide
              " WHERE date_start != ''")
 _MANUAL = "SELECT -id, coalesce(article_id, 0), evidence_start, evidence_end, evidence_start, evidence_end" \
           " FROM manual_events"
-_ARTICLES = (
-    "SELECT a.id, a.title, a.source, a.source_path, a.url, a.byline, a.fmt, coalesce(a.published, ''),"
-    " a.published_source, a.added_at, coalesce(c.n, 0), a.hash FROM articles a LEFT JOIN"
-    " (SELECT article_id, count(*) AS n FROM mentions WHERE date_start != '' GROUP BY article_id) c"
-    " ON c.article_id = a.id ORDER BY a.id"
-)
+# Without their events' count: that comes with the mentions (read_mentions), counted in numpy.
+_ARTICLES = ("SELECT id, title, source, source_path, url, byline, fmt, coalesce(published, ''), published_source,"
+             " added_at FROM articles ORDER BY id")
 
 
 def columns_of(cursor: sqlite3.Cursor, kinds: Sequence[type]) -> list[np.ndarray]:
@@ -65,8 +62,9 @@ def read_events(db: sqlite3.Connection) -> EventColumns:
     return EventColumns.build({k: v[order] for k, v in raw.items()}, start[order], end[order])
 
 
-def read_mentions(db: sqlite3.Connection, events: EventColumns, hashes: dict[int, str]) -> MentionColumns:
+def read_mentions(db: sqlite3.Connection, events: EventColumns) -> MentionColumns:
     """The dated mentions and the events added by hand, each with the row of its event in `events`."""
+    hashes = dict(db.execute("SELECT id, hash FROM articles").fetchall())
     ids, article, cs, ce, es, ee, event_ids = columns_of(db.execute(_MENTIONS), [int] * 6 + [object])
     manual = db.execute(_MANUAL).fetchall()
     if manual:
@@ -130,30 +128,32 @@ def curated_mentions(db: sqlite3.Connection, event_ids: Iterable[str]) -> pd.Dat
     return curated[curated[col.EVENT_ID].isin(chosen)].reset_index(drop=True)
 
 
-def read_articles(db: sqlite3.Connection) -> tuple[pd.DataFrame, dict[int, str]]:
-    """One row per article (columns.ARTICLE_COLUMNS, without the text), and each article's hash."""
-    names = [*col.ARTICLE_COLUMNS, "hash"]
-    values = columns_of(db.execute(_ARTICLES), [int, object, object, object, object, object, object, object,
-                                                object, object, int, object])
-    frame = pd.DataFrame(dict(zip(names[:-1], values[:-1])), columns=list(col.ARTICLE_COLUMNS))
-    return frame, dict(zip(values[0].tolist(), values[-1].tolist()))
+def read_articles(db: sqlite3.Connection) -> pd.DataFrame:
+    """One row per article (columns.ARTICLE_COLUMNS, without the text); event_count is -1: not counted yet."""
+    values = columns_of(db.execute(_ARTICLES), [int] + [object] * 9)
+    frame = pd.DataFrame(dict(zip(col.ARTICLE_COLUMNS, values)), columns=list(col.ARTICLE_COLUMNS))
+    frame[col.EVENT_COUNT] = -1
+    return frame
 
 
-def read_all(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None
-             ) -> tuple[pd.DataFrame, EventColumns, MentionColumns]:
-    """Articles, events and mentions, in one read transaction (a writer cannot come in between)."""
-    steps = ("reading the articles", "reading the events", "reading the mentions")
+def counted(articles: pd.DataFrame, mentions: MentionColumns) -> pd.DataFrame:
+    """The articles with the number of their dated mentions (what the articles list shows as events)."""
+    ids = articles[col.ARTICLE_ID].to_numpy(dtype=np.int64)
+    per_article = np.bincount(mentions.article[mentions.ids > 0], minlength=int(ids.max(initial=0)) + 1)
+    return articles.assign(**{col.EVENT_COUNT: per_article[ids]})
+
+
+def read_first(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None
+               ) -> tuple[pd.DataFrame, EventColumns]:
+    """What the window shows first: the articles and the events, in one read transaction."""
     db.execute("BEGIN")
     try:
         if progress:
-            progress(0, 3, steps[0])
-        articles, hashes = read_articles(db)
+            progress(0, 2, "reading the articles")
+        articles = read_articles(db)
         if progress:
-            progress(1, 3, steps[1])
+            progress(1, 2, "reading the events")
         events = read_events(db)
-        if progress:
-            progress(2, 3, steps[2])
-        mentions = read_mentions(db, events, hashes)
     finally:
         db.rollback()
-    return articles, events, mentions
+    return articles, events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +16,7 @@ from timeline_app.core.library.codelists import CodeLists
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex
 from timeline_app.core.library.mentioncolumns import MentionColumns
+from timeline_app.core.library.reading import counted
 from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import TableColumns, table_columns
 
@@ -27,12 +28,14 @@ class Snapshot:
     """Everything the window shows, read from the library and prepared off the GUI thread.
 
     The events are read once into `events` (columns); the table (`table`), the filters (`index`)
-    and the timeline all read those same arrays. Frames are made only of the rows asked for.
+    and the timeline all read those same arrays. Frames are made only of the rows asked for. The
+    mentions come in a second read: until then an event has no mentions to show and the articles
+    no count of their events (-1).
     """
 
     articles: pd.DataFrame
     events: EventColumns
-    mentions: MentionColumns
+    mentions: MentionColumns | None  # None until read (read_snapshot_mentions): the window shows events first
     index: FilterIndex
     country_names: dict[str, str]
     table: TableColumns
@@ -61,48 +64,57 @@ class Snapshot:
 
     def event_mentions(self, event_id: str) -> pd.DataFrame:
         """The mentions of an event (article, title, offsets, key), in article then text order."""
+        mentions = self.mentions if self.mentions is not None else MentionColumns.empty()
         row = self.events.row_of().get(event_id, -1)
-        rows = self.mentions.of_event(row) if row >= 0 else np.zeros(0, dtype=np.int64)
-        frame = self.mentions.frame(rows, self.events.ids, {})
+        rows = mentions.of_event(row) if row >= 0 else np.zeros(0, dtype=np.int64)
+        frame = mentions.frame(rows, self.events.ids, {})
         frame[col.ARTICLE_TITLE] = [self.article_title(a) for a in frame[col.ARTICLE_ID].tolist()]
         return frame
 
     def mention_count(self, event_id: str) -> int:
+        """How many mentions the event has (dated or not), as stored with it."""
         row = self.events.row_of().get(event_id, -1)
-        return len(self.mentions.of_event(row)) if row >= 0 else 0
+        return int(self.events.numbers[col.MENTION_COUNT][row]) if row >= 0 else 0
 
     def event_of_key(self, key: str) -> str:
         """The event a mention key (what edits aim at) is part of now, or ""."""
-        i = self.mentions.find_key(key)
+        i = self.mentions.find_key(key) if self.mentions is not None else -1
         return str(self.events.ids[self.mentions.event[i]]) if i >= 0 and self.mentions.event[i] >= 0 else ""
 
     def event_at(self, article_id: int, offset: int) -> str:
         """The event of the date at `offset` in an article, or "" when that date made none."""
-        i = self.mentions.at(article_id, offset)
+        i = self.mentions.at(article_id, offset) if self.mentions is not None else -1
         return str(self.events.ids[self.mentions.event[i]]) if i >= 0 else ""
-
-    def mention_ids(self, rows: np.ndarray) -> np.ndarray:
-        """The ids of the mentions of the events in `rows` (a mask over the events)."""
-        mine = self.mentions.event >= 0
-        mine[mine] = rows[self.mentions.event[mine]]
-        return self.mentions.ids[mine]
 
 
 def read_snapshot(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
-    """Read articles, events and mentions in one pass, and build what the views need."""
+    """Read articles, events and mentions, and build what the views need."""
+    return read_snapshot_mentions(library_path, read_snapshot_events(library_path, progress), progress)
+
+
+def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
+    """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
     with Library(library_path) as library:
-        articles, events, mentions = library.read_columns(progress)
+        articles, events = library.read_columns(progress)
     index = FilterIndex(events)
     known = country_names()
     names = {code: known.get(code, code) for code in index.countries.names}
     codes, uniques = pd.factorize(events.text[col.EVENT_TYPE])
     return Snapshot(
-        articles, events, mentions, index, names, table_columns(events), factor_counts(codes, uniques),
+        articles, events, None, index, names, table_columns(events), factor_counts(codes, uniques),
         {k: v for k, v in index.organizations.counts().items() if v},
         factor_counts(*pd.factorize(events.text[col.DATE_PRECISION])),
     )
 
 
+def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
+                           progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
+    """The snapshot with the mentions of its events, and its articles with their events counted."""
+    if progress:
+        progress(0, 1, "reading the mentions")
+    with Library(library_path) as library:
+        mentions = library.read_mentions(snapshot.events)
+    return replace(snapshot, articles=counted(snapshot.articles, mentions), mentions=mentions)
 def factor_counts(codes: np.ndarray, uniques: np.ndarray) -> dict[str, int]:
     """Non-empty values of a factorized column and how often each occurs."""
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques)) if len(codes) else np.zeros(0, dtype=np.int64)

@@ -279,9 +279,15 @@ class Library:
 
     @_guarded
     def read_columns(self, progress: Callable[[int, int, str], None] | None = None
-                     ) -> tuple[pd.DataFrame, EventColumns, MentionColumns]:
-        """Articles (a frame), events and their mentions (columns), in one read: what the window shows."""
-        return reading.read_all(self._db, progress)
+                     ) -> tuple[pd.DataFrame, EventColumns]:
+        """What the window shows first, in one read: the articles (a frame; their events not counted
+        yet) and the events (columns)."""
+        return reading.read_first(self._db, progress)
+
+    @_guarded
+    def read_mentions(self, events: EventColumns) -> MentionColumns:
+        """The dated mentions (columns), each with the row of its event in `events`."""
+        return reading.read_mentions(self._db, events)
 
     @_guarded
     def mentions_of_events(self, event_ids: Iterable[str]) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from timeline_app import paths
 from timeline_app.core.library import frames
-from timeline_app.core.library.snapshot import Snapshot, read_snapshot
+from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.articles import LibraryPanel
@@ -48,7 +49,8 @@ class MainWindow(QMainWindow):
     `library_actions` and `exports`; each is given only what it needs, and the window connects them.
     """
 
-    events_reloaded = Signal()  # the library was read again and every view shows it
+    events_shown = Signal()  # the events read, every view shows them; their mentions follow
+    events_reloaded = Signal()  # the library was read again, mentions too, and every view shows it
     job_finished = Signal(str)  # a background job ended (its description)
     import_finished = Signal(object)  # ImportReport
     exported = Signal(str, int)  # path, rows written
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.snapshot: Snapshot | None = None
         self.jobs = JobQueue(self)
         self._loader: TaskWorker | None = None
+        self._mentions_wanted: Snapshot | None = None  # events shown, their mentions to read next
         self._reload_again = False
         self._refit_on_load = True
         self.setWindowTitle("Diplomatic Timeline")
@@ -246,14 +249,18 @@ class MainWindow(QMainWindow):
         return True
 
     def reload(self) -> None:
-        """Read the library again off the GUI thread; views update when it is done."""
+        """Read the library again off the GUI thread: the events first, then their mentions; views
+        update as each arrives."""
         if self._loader is not None:
             self._reload_again = True
             return
         path = self.library_path
-        loader = TaskWorker(lambda progress, _c: read_snapshot(path, progress), "reading the library")
+        self._start_loader(TaskWorker(lambda progress, _c: read_snapshot_events(path, progress),
+                                      "reading the library"), self._on_loader_succeeded)
+
+    def _start_loader(self, loader: TaskWorker, on_success: Callable[[Snapshot], None]) -> None:
         loader.progressed.connect(self.status_bar.show_reading_step)
-        loader.succeeded.connect(self._on_loader_succeeded)
+        loader.succeeded.connect(on_success)
         loader.failed.connect(lambda msg: self.messages.show_message("Cannot read the library", msg))
         loader.crashed.connect(self.messages.show_crash)
         loader.finished.connect(self._on_loader_finished)
@@ -265,6 +272,7 @@ class MainWindow(QMainWindow):
     def _show_reading(self) -> None:
         """Another library: nothing of the last one is shown while this one is read."""
         self.snapshot = None
+        self._mentions_wanted = None
         self.event_model.set_events(frames.empty_events())
         self.timeline.set_events(frames.empty_events())
         self.timeline.set_empty_text(READING_TEXT)
@@ -294,6 +302,16 @@ class MainWindow(QMainWindow):
             self.timeline.zoom_to_date_range(*keep_view)
         self.selection.reselect()
         self.curation.refresh()
+        self._mentions_wanted = snapshot
+        self.events_shown.emit()
+
+    def _on_mentions_read(self, snapshot: Snapshot) -> None:
+        if self._reload_again or self.snapshot is None or snapshot.events is not self.snapshot.events:
+            return  # stale: the library was read again meanwhile
+        self.snapshot = snapshot
+        self.library_panel.set_articles(snapshot.articles)  # now with their events counted
+        self.selection.reselect()  # an event selected meanwhile now shows its article
+        self.curation.refresh()
 
     def _show_table_or_why_not(self, snapshot: Snapshot) -> None:
         """The table, or a sentence saying why there is nothing to show."""
@@ -308,9 +326,14 @@ class MainWindow(QMainWindow):
 
     def _on_loader_finished(self) -> None:
         self._loader = None
+        wanted, self._mentions_wanted = self._mentions_wanted, None
         if self._reload_again:
             self._reload_again = False
             self.reload()
+        elif wanted is not None:
+            path = self.library_path
+            self._start_loader(TaskWorker(lambda progress, _c: read_snapshot_mentions(path, wanted, progress),
+                                          "reading the library"), self._on_mentions_read)
         else:
             self.status_bar.stop_reading()
             self.events_reloaded.emit()

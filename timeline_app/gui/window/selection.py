@@ -166,6 +166,9 @@ class SelectionSync(QObject):
         snapshot = self._snapshot()
         if snapshot is None:
             return
+        if snapshot.mentions is None:
+            self._show_status("The library's dates are still being read: click again in a moment.", 6000)
+            return
         event_id = snapshot.event_at(article_id, offset)
         if not event_id:
             self._show_status("This date is not an event on the timeline (no statement to place, "
