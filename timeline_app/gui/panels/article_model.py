@@ -47,7 +47,10 @@ class ArticleListModel(QAbstractTableModel):
 
     def _set_frame(self, articles: pd.DataFrame) -> None:
         def text(name: str) -> np.ndarray:
-            return articles[name].fillna("").astype(str).to_numpy(dtype=object)
+            values = articles[name].to_numpy(dtype=object)
+            if all(isinstance(v, str) for v in values[:1000].tolist()) and not pd.isna(values).any():
+                return values  # as the library reads them
+            return np.asarray(["" if v is None or v != v else str(v) for v in values.tolist()], dtype=object)
 
         self.ids = articles[col.ARTICLE_ID].to_numpy(dtype=np.int64)
         self._title, self._published, self._source = text(col.TITLE), text(col.PUBLISHED), text(col.SOURCE)
