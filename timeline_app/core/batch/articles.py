@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.issuer import find_issuer
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.library import rows
 from timeline_app.core.library.rows import article_row, mention_rows
@@ -61,9 +62,12 @@ _KNOWN: frozenset[str] = frozenset()
 
 
 def process_article(article: Article) -> ProcessedArticle:
-    """Find the dates and countries of one article and turn them into event mentions."""
+    """Find the issuer, dates and countries of one article and turn them into event mentions."""
+    issuer, issuer_source = find_issuer(article)
+    if (issuer, issuer_source) != (article.issuer, article.issuer_source):
+        article = replace(article, issuer=issuer, issuer_source=issuer_source)
     dates = find_dates(article.text, article.published)
-    entities = Gazetteer.default().tag(article.text, article.published)
+    entities = Gazetteer.default().tag(article.text, article.published, article.issuer)
     mentions = extract_event_mentions(article.text, dates, entities, article.published)
     return ProcessedArticle(article, tuple(mentions))
 

@@ -12,6 +12,10 @@ from functools import cached_property
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 
 
+# Words of the office list (Phoenix's agents) that join an office to what it is for: "Minister for Africa".
+_NOT_OFFICES = frozenset({"for", "of", "and", "the", "to", "in", "on"})
+
+
 def token_key(surface: str) -> str:
     """Case- and accent-free key of one token: "Türkiye" and "TURKIYE" share "turkiye"."""
     if surface.isascii():
@@ -41,6 +45,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     """How the name at tokens i..last takes part in its sentence."""
     if kind == "usstate":
         return EntityRole.LOCATION
+    if kind == "issuer":
+        return EntityRole.ACTOR
     keys, n = doc.keys, len(doc.keys)
     # "US-backed", "Iranian-made", "Russian-language"; but "US-Russia talks" names two actors.
     if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) and doc.joined(last + 1, last + 2):
@@ -58,7 +64,7 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     topic = i >= 2 and keys[i - 1] in ("on", "about", "over") and keys[i - 2] in words.of("topic_noun")
     if topic and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan": what was said, not who took part
-    if kind != "seat" and not possessor:  # "in Chile's favour" names Chile as a party, not a place
+    if kind not in ("seat", "office") and not possessor:  # "in Chile's favour" names Chile as a party, not a place
         direction, locative = words.of("direction"), words.of("locative")
         k = i - 1
         steps = 0
@@ -137,7 +143,8 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
             continue
         j = last + 1
         offices = 0
-        while j < n and doc.joined(j - 1, j) and (keys[j] in titles or (offices and keys[j] in ("of", "-"))):
+        while j < n and doc.joined(j - 1, j) and ((keys[j] in titles and keys[j] not in _NOT_OFFICES)
+                                                  or (offices and keys[j] in ("of", "-"))):
             offices += keys[j] in titles
             j += 1
         if not offices or j >= n:
@@ -196,11 +203,13 @@ def is_headline(text: str, offset: int) -> bool:
 class Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "org_officials", "matched_end",
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "issuer", "person_names", "org_officials", "matched_end",
                  "last_location_end", "_cue_counts", "_index", "_line_starts", "_headlines")
 
-    def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
+    def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str],
+                 issuer: str = "") -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
+        self.issuer = issuer  # the state or organisation that issued the text ("" for news)
         self.person_names: set[str] = set()
         self.org_officials: set[str] = set()  # persons this text presents as an organisation's officer
         self.matched_end = -1  # end of the last name found: a name before a name is no first name

@@ -12,6 +12,7 @@ from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -27,45 +28,6 @@ _LEADING_JOINER = re.compile(
 )
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Clause:
-    start: int
-    end: int
-    actors: frozenset[str]
-    organizations: tuple[str, ...]
-    location: str
-    org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
-
-
-def _describe(
-    start: int, end: int, entities: list[EntityMention], starts: list[int], when: DateMention | None = None
-) -> _Clause:
-    actors: set[str] = set()
-    orgs: list[str] = []
-    location = ""
-    org_acts = False
-    for e in entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
-        if e.kind is EntityKind.ORGANIZATION:
-            org_acts = org_acts or e.role is EntityRole.ACTOR
-            if e.role is not EntityRole.MODIFIER and e.code not in orgs:
-                orgs.append(e.code)
-        elif e.kind is EntityKind.PERSON and e.code:
-            actors.add(_office_at(e, when))
-        elif e.role is EntityRole.ACTOR and e.code:
-            actors.add(e.code)
-        elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
-            location = e.code
-    return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts)
-
-
-def _office_at(person: EntityMention, when: DateMention | None) -> str:
-    """The country a person served on the event's date, when the gazetteer knows; else as tagged."""
-    if when is None or when.start_date is None or not person.name:
-        return person.code
-    gaz = Gazetteer.default()
-    return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
 
 
 def _summary(text: str, clause: tuple[int, int], date: DateMention) -> str:
@@ -96,6 +58,7 @@ def extract_event_mentions(
     dates: list[DateMention],
     entities: list[EntityMention] | None = None,
     published: dt.date | None = None,
+    issuer: str = "",
 ) -> list[EventMention]:
     """One event mention per dated statement of `text`, with its actors, type, summary and evidence.
 
@@ -106,8 +69,8 @@ def extract_event_mentions(
     Unresolved dates are kept (value ""), so that they can be listed; "now", durations and sets are not.
     """
     if entities is None:
-        entities = Gazetteer.default().tag(text, published)
-    reader = _EventReader(text, dates, entities)
+        entities = Gazetteer.default().tag(text, published, issuer)
+    reader = _EventReader(text, dates, entities, published)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if _placeable_kind(d):
             reader.read(d)
@@ -122,14 +85,16 @@ class _Place:
     clauses: list[tuple[int, int]]
     idx: int  # the date's clause among `clauses`
     span: tuple[int, int]  # that clause, or the opening clause with the main one after it
-    clause: _Clause
+    clause: Clause
 
 
 class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
-    def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention]) -> None:
+    def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
+                 published: dt.date | None) -> None:
         self.text = text
+        self.published = published
         self.entities = outside_wire_prefixes(text, dates, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.table = CameoTable.default()
@@ -165,8 +130,8 @@ class _EventReader:
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
 
-    def _describe(self, span: tuple[int, int], d: DateMention) -> _Clause:
-        return _describe(*span, self.entities, self.starts, d)
+    def _describe(self, span: tuple[int, int], d: DateMention) -> Clause:
+        return describe(*span, self.entities, self.starts, d, self.published)
 
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text

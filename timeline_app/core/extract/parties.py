@@ -1,0 +1,63 @@
+"""Who takes part in one clause: the states that act or are acted upon, its organisations, and where it happens."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The parties of text[start:end]: `actors` are every state taking part (acting or acted upon)."""
+
+    start: int
+    end: int
+    actors: frozenset[str]
+    organizations: tuple[str, ...]
+    location: str
+    org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
+
+
+def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | None:
+    """The day a group's membership is taken at: the last day of the event's date, else the publication day."""
+    if when is not None and when.end_date is not None:
+        return when.end_date
+    return published
+
+
+def describe(start: int, end: int, entities: list[EntityMention], starts: list[int], when: DateMention | None = None,
+             published: dt.date | None = None) -> Clause:
+    """The parties of text[start:end], from the entities tagged in it (sorted, `starts` their offsets)."""
+    gaz = Gazetteer.default()
+    actors: set[str] = set()
+    orgs: list[str] = []
+    location = ""
+    org_acts = False
+    for e in entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+        if e.kind is EntityKind.GROUP:
+            if e.role is EntityRole.ACTOR:
+                actors |= gaz.groups.members(e.code, event_day(when, published))
+            if e.role is not EntityRole.MODIFIER and e.code in gaz.organizations() and e.code not in orgs:
+                orgs.append(e.code)
+        elif e.kind is EntityKind.ORGANIZATION:
+            org_acts = org_acts or e.role is EntityRole.ACTOR
+            if e.role is not EntityRole.MODIFIER and e.code not in orgs:
+                orgs.append(e.code)
+        elif e.kind is EntityKind.PERSON and e.code:
+            actors.add(_office_at(gaz, e, when))
+        elif e.role is EntityRole.ACTOR and e.code:
+            actors.add(e.code)
+        elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
+            location = e.code
+    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts)
+
+
+def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) -> str:
+    """The country a person served on the event's date, when the gazetteer knows; else as tagged."""
+    if when is None or when.start_date is None or not person.name:
+        return person.code
+    return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
