@@ -131,7 +131,7 @@ class _EventReader:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
 
     def _describe(self, span: tuple[int, int], d: DateMention) -> Clause:
-        return describe(*span, self.entities, self.starts, d, self.published)
+        return describe(self.text, *span, self.entities, self.starts, d, self.published)
 
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text

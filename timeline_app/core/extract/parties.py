@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole
 
@@ -29,15 +32,42 @@ def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | 
     return published
 
 
-def describe(start: int, end: int, entities: list[EntityMention], starts: list[int], when: DateMention | None = None,
-             published: dt.date | None = None) -> Clause:
-    """The parties of text[start:end], from the entities tagged in it (sorted, `starts` their offsets)."""
+@lru_cache(maxsize=1)
+def _place_party() -> re.Pattern[str]:
+    words = CameoTable.default().words.get("place_party", frozenset())
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _place_takes_part(text: str, start: int, place: EntityMention, named: list[EntityMention]) -> bool:
+    """True when a visit, a deployment or an attack goes to the place: "arrived in Hanoi", "strikes in Syria".
+
+    Not when a state's own people or things stand between the word and the place ("shot down a
+    Russian helicopter over Armenia": the target is Russia's helicopter, Armenia only where it flew).
+    """
+    last = None
+    for last in _place_party().finditer(text, start, place.start):
+        pass
+    if last is None:
+        return False
+    return not any(last.end() <= e.start < place.start and (e.kind is EntityKind.PERSON or (
+        e.kind is EntityKind.COUNTRY and e.role is not EntityRole.LOCATION)) for e in named)
+
+
+def describe(text: str, start: int, end: int, entities: list[EntityMention], starts: list[int],
+             when: DateMention | None = None, published: dt.date | None = None) -> Clause:
+    """The parties of text[start:end], from the entities tagged in it (sorted, `starts` their offsets).
+
+    Acting states and states acted upon count; a place counts when it is a visit's host or an
+    attack's target; modifiers ("US-backed") and other places do not. Groups count their members
+    on the event's day.
+    """
     gaz = Gazetteer.default()
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
     org_acts = False
-    for e in entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+    named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    for e in named:
         if e.kind is EntityKind.GROUP:
             if e.role is EntityRole.ACTOR:
                 actors |= gaz.groups.members(e.code, event_day(when, published))
@@ -51,8 +81,10 @@ def describe(start: int, end: int, entities: list[EntityMention], starts: list[i
             actors.add(_office_at(gaz, e, when))
         elif e.role is EntityRole.ACTOR and e.code:
             actors.add(e.code)
-        elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
-            location = e.code
+        elif e.role is EntityRole.LOCATION and e.kind is EntityKind.COUNTRY and e.code:
+            location = location or e.code
+            if _place_takes_part(text, start, e, named):
+                actors.add(e.code)
     return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts)
 
 
