@@ -18,12 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from timeline_app.core.batch.articles import ArticleRows, KnownArticle, Result, process_article
+from timeline_app.core.batch.articles import ArticleRows, KnownArticle, ProcessedArticle, Result, process_article
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
 from timeline_app.core.library.store import Library
-from timeline_app.core.models import DateSource, SkippedInput
+from timeline_app.core.models import DateSource, IssuerSource, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
 
 log = logging.getLogger(__name__)
@@ -188,8 +188,21 @@ def set_publication_date(library_path: str | Path, article_id: int, published: d
         article = replace(library.article(article_id), published=published,
                           published_source=DateSource.USER)
         processed = process_article(article)
-        library.replace_mentions(article_id, processed.mentions, published, DateSource.USER)
+        library.replace_mentions(article_id, processed.mentions, published, DateSource.USER, _issuer(processed))
         return len(processed.mentions)
+
+
+def set_issuer(library_path: str | Path, article_id: int, issuer: str) -> int:
+    """Give an article its issuer (user-given; "" for none) and extract its events again; returns their count."""
+    with Library(library_path) as library:
+        article = replace(library.article(article_id), issuer=issuer, issuer_source=IssuerSource.USER)
+        processed = process_article(article)
+        library.replace_mentions(article_id, processed.mentions, issuer=_issuer(processed))
+        return len(processed.mentions)
+
+
+def _issuer(processed: ProcessedArticle) -> tuple[str, IssuerSource]:
+    return processed.article.issuer, processed.article.issuer_source
 
 
 def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
@@ -220,7 +233,7 @@ def reextract(library_path: str | Path, progress: Progress | None = None,
             if cancel and cancel():
                 return n - 1
             processed = process_article(library.article(article_id))
-            library.replace_mentions(article_id, processed.mentions)
+            library.replace_mentions(article_id, processed.mentions, issuer=_issuer(processed))
             if progress:
                 progress(n, len(ids), processed.article.title)
         return len(ids)

@@ -47,6 +47,10 @@ class ArticleRows(NamedTuple):
     def title(self) -> str:
         return self.article[rows.TITLE]
 
+    @property
+    def issuer(self) -> str:
+        return self.article[rows.ISSUER]
+
 
 @dataclass(frozen=True)
 class KnownArticle:
