@@ -201,6 +201,25 @@ def set_issuer(library_path: str | Path, article_id: int, issuer: str) -> int:
         return len(processed.mentions)
 
 
+def set_issuers(library_path: str | Path, article_ids: list[int], issuer: str, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> int:
+    """set_issuer for several articles, one at a time; returns how many were done."""
+    done = 0
+    for article_id in article_ids:
+        if cancel and cancel():
+            break
+        set_issuer(library_path, article_id, issuer)
+        done += 1
+        if progress:
+            progress(done, len(article_ids), f"article {article_id}")
+    return done
+
+
+def set_issuer_job(library_path: str | Path, article_ids: list[int], issuer: str) -> Job:
+    """set_issuers as a job for a worker thread."""
+    return lambda progress, cancel: set_issuers(library_path, article_ids, issuer, progress, cancel)
+
+
 def _issuer(processed: ProcessedArticle) -> tuple[str, IssuerSource]:
     return processed.article.issuer, processed.article.issuer_source
 

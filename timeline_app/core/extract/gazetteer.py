@@ -70,6 +70,10 @@ class Gazetteer:
     def organization_name(self, code: str) -> str:
         return self._organizations.get(code, code)
 
+    def display_name(self, code: str) -> str:
+        """The name of a country or organisation code ("USA" -> "United States"); the code when unknown."""
+        return self._countries.get(code) or self._organizations.get(code, code)
+
     @property
     def role_words(self) -> frozenset[str]:
         """Lower-case words that name an office or a sector (minister, ministry, army ...)."""

@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.panels.issuer_text import issuer_tooltip
+
 log = logging.getLogger(__name__)
 
 _ID = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added")
+COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added", "Issuer")
 _COL_EVENTS = 2
+COL_ISSUER = 6
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
@@ -56,6 +59,7 @@ class LibraryPanel(QWidget):
     remove_requested = Signal(list)  # article ids
     date_requested = Signal(list)  # article ids: ask for their publication date
     filter_requested = Signal(list)  # article ids: show only their events
+    issuer_requested = Signal(list)  # article ids: ask who issued them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +85,7 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((170, 82, 46, 110, 90, 84)):
+        for col, width in enumerate((170, 82, 46, 110, 90, 84, 90)):
             self.tree.setColumnWidth(col, width)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
@@ -98,13 +102,17 @@ class LibraryPanel(QWidget):
         self.filter_action = QAction("Show only their events", self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.filter_action.triggered.connect(lambda: self._emit_selected(self.filter_requested))
+        self.issuer_action = QAction("Set issuer…", self)
+        self.issuer_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.issuer_action.triggered.connect(lambda: self._emit_selected(self.issuer_requested))
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
         self.date_action.setIconText("Set date…")
         self.filter_action.setIconText("Only these")
+        self.issuer_action.setIconText("Issuer…")
         self.remove_action.setIconText("Remove")
-        for action in (self.date_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.issuer_action, self.filter_action, self.remove_action):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
@@ -149,6 +157,9 @@ class LibraryPanel(QWidget):
             item.setData(_COL_EVENTS, Qt.ItemDataRole.DisplayRole, int(row.event_count))
             item.setTextAlignment(_COL_EVENTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setText(5, str(row.added_at or "")[:10])
+            issuer = str(getattr(row, "issuer", "") or "")
+            item.setText(COL_ISSUER, issuer or "—")
+            item.setToolTip(COL_ISSUER, issuer_tooltip(issuer, str(getattr(row, "issuer_source", "none"))))
             origin = str(row.url or row.source_path or "")
             item.setToolTip(0, f"{row.title}\n{origin}" if origin else str(row.title))
             if not published:
@@ -210,7 +221,7 @@ class LibraryPanel(QWidget):
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        for action in (self.date_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.issuer_action, self.filter_action, self.remove_action):
             action.setEnabled(bool(ids))
 
     def _on_tree_item_selection_changed(self) -> None:
@@ -224,6 +235,7 @@ class LibraryPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.date_action)
+        menu.addAction(self.issuer_action)
         menu.addAction(self.filter_action)
         menu.addSeparator()
         menu.addAction(self.remove_action)
