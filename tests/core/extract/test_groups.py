@@ -29,7 +29,7 @@ def test_example_lines_of_group_members(gaz: Gazetteer, where: str, line: str, e
 
 @pytest.mark.parametrize("where, sentence, expected", _examples(frozenset({"group_names.tsv"})))
 def test_example_lines_of_group_names(gaz: Gazetteer, where: str, sentence: str, expected: str) -> None:
-    got = ", ".join(f"{m.text}:{m.code}" for m in gaz.tag(sentence) if m.kind is EntityKind.GROUP) or "-"
+    got = ", ".join(f"{m.text}:{m.code or '-'}" for m in gaz.tag(sentence) if m.kind is EntityKind.GROUP) or "-"
     assert got == expected, where
 
 

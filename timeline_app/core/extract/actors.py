@@ -61,10 +61,11 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "the Brussels agreement", "the Paris Agreement": a treaty's name
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
-    topic = i >= 2 and keys[i - 1] in ("on", "about", "over") and keys[i - 2] in words.of("topic_noun")
-    if topic and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
-        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan": what was said, not who took part
-    if kind not in ("seat", "office") and not possessor:  # "in Chile's favour" names Chile as a party, not a place
+    if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
+        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
+    # "in Chile's favour" names Chile as a party, not a place; "in Kazakhstan's largest city" a place.
+    venue = possessor and any(keys[k] in words.of("location_noun") for k in range(last + 3, min(n, last + 6)))
+    if kind not in ("seat", "office") and (not possessor or venue):
         direction, locative = words.of("direction"), words.of("locative")
         k = i - 1
         steps = 0
@@ -96,6 +97,40 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True when the name at token i is what was talked about: "remarks on the Ukraine crisis", "the
+    situation in Darfur", "discussed Gaza with Macron", "spoke with Ruto about the mission to Haiti"."""
+    keys = doc.keys
+    k = i - 1
+    if k >= 0 and keys[k] == "the" and doc.joined(k, i):
+        k -= 1
+    if k < 0 or not doc.joined(k, k + 1):
+        return False
+    if keys[k] in words.of("topic_verb"):
+        return True
+    if keys[k] in ("on", "about", "over", "in") and k >= 1 and doc.joined(k - 1, k):
+        before = k - 2 if keys[k - 1] == "the" and k >= 2 else k - 1
+        if keys[k - 1] in words.of("topic_noun") or (keys[k] != "in" and keys[before] in words.of("topic_noun")):
+            return True
+    openers = words.of("topic_opener")
+    j = i - 1
+    while j >= 0 and i - j <= 10 and doc.joined(j, j + 1):
+        if keys[j] in openers:
+            return True
+        j -= 1
+    return False
+
+
+def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for the state in a capitalised title of an envoy of another: "Ambassador to the Philippines"."""
+    keys = doc.keys
+    k = i - 1
+    if k >= 0 and keys[k] == "the":
+        k -= 1
+    return (k >= 1 and keys[k] == "to" and keys[k - 1] in words.of("envoy_title") and doc.surfaces[k - 1][:1].isupper()
+            and all(doc.joined(j, j + 1) for j in range(k - 1, i)))
 
 
 def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, is_name: Callable[[str], bool]) -> bool:

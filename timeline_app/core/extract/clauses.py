@@ -51,6 +51,7 @@ class VerbPhrasePatterns:
     pair_subject: re.Pattern[str]  # "Relations broke down": the pair just named
     leading: re.Pattern[str]  # a sentence opening with a subordinate clause
     subordinator: re.Pattern[str]  # "since", "after" ... between two dates: each date its own clause
+    reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
@@ -84,8 +85,9 @@ def verb_phrase_patterns() -> VerbPhrasePatterns:
     leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=[a-z])", re.IGNORECASE)
     # Lower case and mid-sentence: "as" and "once" are too often no subordinator there.
     subordinator = re.compile(r"\s(?=(?:since|after|before|when|until|because)\s)")
+    reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator
+        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator, reaction
     )
 
 

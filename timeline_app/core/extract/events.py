@@ -28,6 +28,7 @@ _LEADING_JOINER = re.compile(
 )
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
+_ASIDE = re.compile(r"([^,]+),\s+(?:who|which|whom|whose)\b")
 
 
 def _summary(text: str, clause: tuple[int, int], date: DateMention) -> str:
@@ -156,7 +157,7 @@ class _EventReader:
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
         clause_text = self.text[place.span[0] : place.span[1]]
-        countries = set(place.clause.actors)
+        countries = set(self._after_reaction(place.span, d, place.clause))
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         if len(countries) < 2:
@@ -166,18 +167,34 @@ class _EventReader:
             countries |= earlier or last_person_state(self.text, self.entities, self.starts, place.span[0]) or self.previous
         org_acts = place.clause.org_acts
         if place.idx > 0:
+            previous = place.clauses[place.idx - 1]
             if _RELATIVE_PERSON.match(clause_text):
                 # "Erdogan, who met Putin on Friday": the person before the comma takes part.
-                countries |= self._describe(place.clauses[place.idx - 1], d).actors
+                countries |= self._after_reaction(previous, d)
             elif not countries and _RELATIVE_THING.match(clause_text):
-                # "The EU, which has deployed monitors since February 2023": what "which" stands for acts.
-                before = self._describe(place.clauses[place.idx - 1], d)
-                countries |= before.actors
+                # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
+                # "We thank Benin, which announced on Monday": Benin, not the thanks.
+                before = self._describe(previous, d)
+                countries |= self._after_reaction(previous, d, before)
                 org_acts = org_acts or before.org_acts
+            elif not countries:
+                # "Angola, which had mediated since 2022, stepped aside in March": the subject before the aside.
+                aside = _ASIDE.match(self.text, previous[0], previous[1])
+                if aside:
+                    countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         return countries
+
+    def _after_reaction(self, span: tuple[int, int], d: DateMention, clause: Clause | None = None) -> frozenset[str]:
+        """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
+        is appalled by the killing of the Governor on 14 June" the UK's reaction is not dated."""
+        clause = clause or self._describe(span, d)
+        reaction = self.vp.reaction.search(self.text, span[0], span[1])
+        if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
+            return clause.actors
+        return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
         """The clause's reference to a group of parties ("both sides", "they"), and whether a "they"
@@ -229,12 +246,12 @@ class _EventReader:
         whole = self._describe(place.sent, d)
         if unnamed:
             return whole.actors
+        # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
+        # on Friday"), or states left unnamed ("Western partners"), take no other clause's state.
+        if org_acts or place.clause.open_group:
+            return frozenset()
         if same_date:
             return same_date
-        # An organisation acting alone ("The European Council will meet", "NATO chief Stoltenberg
-        # arrived in Kyiv") takes no other clause's state.
-        if org_acts:
-            return frozenset()
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         return whole.actors or (frozenset() if place.clause.location else self.previous)

@@ -13,7 +13,8 @@ from timeline_app.errors import RulesError
 MEMBERS_FILE = "group_members.tsv"
 NAMES_FILE = "group_names.tsv"
 NOUNS_FILE = "member_nouns.txt"
-_HOW = frozenset({"name", "members"})
+_HOW = frozenset({"name", "members", "open"})
+OPEN = "-"  # the group of an open-ended phrase: states take part, none is named
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ class GroupTable:
         self.names: list[GroupName] = []
         for cols, where in read_tsv(directory / NAMES_FILE, 3, 4):
             phrase, group, how = cols[:3]
-            if group not in self._members:
+            if (group == OPEN) != (how == "open"):
+                raise RulesError(f"{where}: an open-ended phrase has the group '{OPEN}', and only it")
+            if group not in self._members and group != OPEN:
                 raise RulesError(f"{where}: '{group}' is not a group of {MEMBERS_FILE}")
             if how not in _HOW:
                 raise RulesError(f"{where}: how must be one of {sorted(_HOW)}, not '{how}'")

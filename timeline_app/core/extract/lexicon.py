@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords, token_key
-from timeline_app.core.extract.groups import GroupTable
+from timeline_app.core.extract.groups import OPEN, GroupTable
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
 
@@ -23,7 +23,7 @@ _FLAGS = frozenset({"person"})
 ISSUER_REFS = "issuer_refs.tsv"
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
-     "title", "name_particle", "speaker"}
+     "title", "name_particle", "speaker", "topic_verb", "topic_opener", "envoy_title"}
 )
 
 
@@ -144,8 +144,9 @@ class Lexicon:
             # A group phrase comes before any other sense of its words: "G7" names seven states.
             key = key_of(phrase)
             overridden.add(key)
+            code = "" if group.group == OPEN else group.group
             entries.setdefault(key, []).append(
-                Alias(tuple(m.group() for m in TOKEN.finditer(phrase)), group.group, "group", phrase, cues=group.cues))
+                Alias(tuple(m.group() for m in TOKEN.finditer(phrase)), code, "group", phrase, cues=group.cues))
         for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
             if what not in ("state", "members"):
                 raise RulesError(f"{where}: what must be 'state' or 'members', not '{what}'")

@@ -23,6 +23,7 @@ class Clause:
     organizations: tuple[str, ...]
     location: str
     org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
+    open_group: bool = False  # states are parties but not named: "Western partners", "African leaders"
 
 
 def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | None:
@@ -65,10 +66,12 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
-    org_acts = False
+    org_acts = open_group = False
     named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
     for e in named:
-        if e.kind is EntityKind.GROUP:
+        if e.kind is EntityKind.GROUP and not e.code:
+            open_group = open_group or e.role is EntityRole.ACTOR
+        elif e.kind is EntityKind.GROUP:
             if e.role is EntityRole.ACTOR:
                 actors |= gaz.groups.members(e.code, event_day(when, published))
             if e.role is not EntityRole.MODIFIER and e.code in gaz.organizations() and e.code not in orgs:
@@ -85,7 +88,7 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
             location = location or e.code
             if _place_takes_part(text, start, e, named):
                 actors.add(e.code)
-    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts)
+    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, open_group)
 
 
 def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) -> str:
