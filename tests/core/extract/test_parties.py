@@ -98,3 +98,18 @@ def test_an_armed_group_acting_alone_takes_no_state_of_the_same_day() -> None:
     text = "U.S. jets struck Houthi targets in Yemen on Friday. A Houthi spokesman said on Friday that fighters died."
     strike, said = extract(text, date_at(text, "Friday", "2024-01-12"), date_at(text, "Friday", "2024-01-12", nth=1))
     assert strike.countries == ("USA", "YEM") and said.countries == () and said.organizations == ("HOUTHIS",)
+
+
+def test_what_a_state_said_on_a_day_brings_the_states_it_names() -> None:
+    assert _one("Peru said on Sunday that Chile would return two border posts to Bolivia.") == ("BOL", "CHL", "PER")
+    text = "Peru said on Sunday that Chile had signed the 2015 accord with Bolivia."
+    sunday, _year = extract(text, date_at(text, "Sunday", "2023-03-12"), date_at(text, "2015", "2015", Precision.YEAR))
+    assert sunday.countries == ("PER",)  # what was said has its own date: its states are that event's
+
+
+def test_a_former_office_holder_acts_for_no_state() -> None:
+    text = "Donald Trump held a rally in Ohio on Sunday."
+    [m] = extract(text, date_at(text, "Sunday", "2024-03-17"), published=dt.date(2024, 3, 20))
+    assert m.countries == ()
+    [m] = extract(text, date_at(text, "Sunday", "2025-03-16"), published=dt.date(2025, 3, 20))
+    assert m.countries == ("USA",)

@@ -99,7 +99,7 @@ class _EventReader:
         self.entities = outside_wire_prefixes(text, dates, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.table = CameoTable.default()
-        _after, _reporting, _attribution, self.group_ref, self.person_ref = clause_patterns()
+        _after, self.reporting, _attribution, self.group_ref, self.person_ref = clause_patterns()
         self.vp = verb_phrase_patterns()
         self.sentences = split_sentences(text)
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -183,9 +183,23 @@ class _EventReader:
                 if aside:
                     countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
+        countries |= self._what_was_said(place, d)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         return countries
+
+    def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
+        """The states of what the clause reports: "Pashinyan said on Thursday that Armenia would hand
+        villages back to Azerbaijan" gives Armenia and Azerbaijan to Thursday as well."""
+        if place.idx + 1 >= len(place.clauses):
+            return frozenset()
+        said = place.clauses[place.idx + 1]
+        m = self.reporting.search(self.text, place.span[0], said[0] + 8)
+        if m is None or not place.span[1] <= m.end() <= said[0]:
+            return frozenset()
+        if any(said[0] <= a < said[1] for a, _b in self.dates_by_sentence.get(place.sent, ())):
+            return frozenset()  # what was said has a date of its own: its states are that event's
+        return self._describe(said, d).actors
 
     def _after_reaction(self, span: tuple[int, int], d: DateMention, clause: Clause | None = None) -> frozenset[str]:
         """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
@@ -248,7 +262,7 @@ class _EventReader:
             return whole.actors
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
         # on Friday"), or states left unnamed ("Western partners"), take no other clause's state.
-        if org_acts or place.clause.open_group:
+        if org_acts or place.clause.no_state:
             return frozenset()
         if same_date:
             return same_date

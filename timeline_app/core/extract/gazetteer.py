@@ -63,6 +63,10 @@ class Gazetteer:
                 return iso
         return ""
 
+    def knows_person(self, name: str) -> bool:
+        """True for a canonical name of persons.tsv or persons_extra.tsv (with dated offices)."""
+        return name in self._person_ranges
+
     def organizations(self) -> dict[str, str]:
         """Every organisation code with its display name."""
         return dict(self._organizations)

@@ -23,7 +23,8 @@ class Clause:
     organizations: tuple[str, ...]
     location: str
     org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
-    open_group: bool = False  # states are parties but not named: "Western partners", "African leaders"
+    # Parties that are no state: states left unnamed ("Western partners"), a former office-holder.
+    no_state: bool = False
 
 
 def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | None:
@@ -66,11 +67,11 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
-    org_acts = open_group = False
+    org_acts = no_state = False
     named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
     for e in named:
         if e.kind is EntityKind.GROUP and not e.code:
-            open_group = open_group or e.role is EntityRole.ACTOR
+            no_state = no_state or e.role is EntityRole.ACTOR
         elif e.kind is EntityKind.GROUP:
             if e.role is EntityRole.ACTOR:
                 actors |= gaz.groups.members(e.code, event_day(when, published))
@@ -81,18 +82,27 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
             if e.role is not EntityRole.MODIFIER and e.code not in orgs:
                 orgs.append(e.code)
         elif e.kind is EntityKind.PERSON and e.code:
-            actors.add(_office_at(gaz, e, when))
+            served = _office_at(gaz, e, when)
+            if served:
+                actors.add(served)
+            else:
+                no_state = True  # a former office-holder: a party, but no state's
         elif e.role is EntityRole.ACTOR and e.code:
             actors.add(e.code)
         elif e.role is EntityRole.LOCATION and e.kind is EntityKind.COUNTRY and e.code:
             location = location or e.code
             if _place_takes_part(text, start, e, named):
                 actors.add(e.code)
-    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, open_group)
+    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state)
 
 
 def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) -> str:
-    """The country a person served on the event's date, when the gazetteer knows; else as tagged."""
+    """The country a person served on the event's date, when the gazetteer knows; else as tagged.
+
+    A known office-holder out of office on that date acts for no state: a former president
+    campaigning is a candidate, not the government.
+    """
     if when is None or when.start_date is None or not person.name:
         return person.code
-    return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
+    served = gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date)
+    return served if served or not gaz.knows_person(person.name) else ""
