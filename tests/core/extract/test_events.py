@@ -561,3 +561,45 @@ def test_a_clause_set_in_a_place_takes_no_earlier_parties() -> None:
     mentions = extract(text, *days)
     assert [m.countries for m in mentions] == [("SRB", "XKX"), (), ("SRB", "XKX")]  # a clause with no place still continues
     assert mentions[1].location_country == "XKX"
+
+
+# ---- clause boundaries that cost a party (issue #16) ---------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, surface, expected", [
+    # "States" of a name is no "states" of an attribution ("..., the ministry states.")
+    ("Peru and Chile agreed on Friday after talks mediated by Brazil, Ecuador and the United States.", "Friday",
+     ("BRA", "CHL", "ECU", "PER", "USA")),
+    # an opening "When ..." clause ends at a comma before a lower-case word, not before "India"
+    ("When the leaders of Ghana, Togo, Benin and Nigeria met on Friday, they agreed on a plan.", "Friday",
+     ("BEN", "GHA", "NGA", "TGO")),
+    # a quoted word is no quotation opening what was said
+    ('Chilean President Gabriel Boric announced his country\'s "pause" with Peru on Friday.', "Friday", ("CHL", "PER")),
+])
+def test_clause_boundaries_keep_the_parties(sentence: str, surface: str, expected: tuple[str, ...]) -> None:
+    [m] = extract(sentence, date_at(sentence, surface, "2023-03-10"))
+    assert m.countries == expected
+
+
+def test_a_quotation_after_a_reporting_verb_still_opens_what_was_said() -> None:
+    text = 'Peru said on Friday "Chile must pay now."'
+    [m] = extract(text, date_at(text, "Friday", "2023-03-10"))
+    assert m.countries == ("CHL", "PER")
+
+
+def test_a_new_subject_after_a_comma_or_and_takes_its_own_date() -> None:
+    text = ("Peru's Congress approved the pact in May, the Chilean Senate approved it in June, "
+            "and Bolivia offered on Friday to send aid to Ecuador.")
+    may, june, friday = extract(text, date_at(text, "May", "2023-05", Precision.MONTH),
+                                date_at(text, "June", "2023-06", Precision.MONTH), date_at(text, "Friday", "2023-07-14"),
+                                published=dt.date(2023, 7, 15))
+    assert may.countries == ("PER",) and june.countries == ("CHL",) and friday.countries == ("BOL", "ECU")
+    text = "Talks were held in Lima, and Quito in June."  # a list of places goes on after ", and"
+    [m] = extract(text, date_at(text, "June", "2023-06", Precision.MONTH), published=dt.date(2023, 7, 15))
+    assert m.countries == ()
+
+
+def test_states_joined_in_a_treatys_name_are_its_parties_a_city_is_not() -> None:
+    text = "The Chile-Peru-Ecuador Agreement took effect on Friday; the Paris Agreement did not."
+    [m] = extract(text, date_at(text, "Friday", "2023-03-10"))
+    assert m.countries == ("CHL", "ECU", "PER")

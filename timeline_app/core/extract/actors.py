@@ -12,6 +12,8 @@ from functools import cached_property
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 
 
+# Words after the last name of a list of places that keep the list going: "in Geneva, Vienna, and Doha for talks".
+_LIST_GOES_ON = frozenset({"for", "to", "in", "on", "at", "from", "with", "of", "by", "and", "or", "near"})
 # Words of the office list (Phoenix's agents) that join an office to what it is for: "Minister for Africa".
 _NOT_OFFICES = frozenset({"for", "of", "and", "the", "to", "in", "on"})
 
@@ -58,8 +60,12 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
         if keys[i - 2] in words.of("modifier_prefix"):
             return EntityRole.MODIFIER
-    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1):
-        return EntityRole.MODIFIER  # "the Brussels agreement", "the Paris Agreement": a treaty's name
+    compound = (i >= 2 and keys[i - 1] == "-" and doc.surfaces[i - 2][:1].isupper() and doc.joined(i - 2, i - 1)
+                and doc.joined(i - 1, i))
+    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1) and not compound:
+        # "the Brussels agreement", "the Paris Agreement": a treaty's name; but the states joined in
+        # "the United States-Mexico-Canada Agreement" are its parties.
+        return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
@@ -89,7 +95,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
         if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
             gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
-            if gap.strip() in ("", ","):
+            # ", and Iran offered": a comma before "and" and a verb after the name open a new clause.
+            verb_after = last + 1 < n and doc.surfaces[last + 1].islower() and keys[last + 1] not in _LIST_GOES_ON
+            if gap.strip() == "" or (gap.strip() == "," and not verb_after):
                 return EntityRole.LOCATION
         if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
             # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
