@@ -170,7 +170,8 @@ class Gazetteer:
             return None
         if kind == "issuer":
             return self._issuer_mention(doc, i, last, code)
-        if kind == "office" and i >= 2 and doc.keys[i - 1] == "s" and doc.keys[i - 2] == "'":
+        if kind == "office" and i >= 3 and doc.keys[i - 1] == "s" and doc.keys[i - 2] == "'" and any(
+                v.kind == "name" for v in self._trie.get(doc.keys[i - 3], {}).get(END, ())):
             return None  # "Peru's Congress": the possessor names the state, not the office's own
         if kind == "group" and alias.cues and not doc.cue_positions(alias.cues):
             return None  # "Allies" names NATO's members only in a text about NATO
