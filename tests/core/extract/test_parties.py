@@ -113,3 +113,29 @@ def test_a_former_office_holder_acts_for_no_state() -> None:
     assert m.countries == ()
     [m] = extract(text, date_at(text, "Sunday", "2025-03-16"), published=dt.date(2025, 3, 20))
     assert m.countries == ("USA",)
+
+
+def test_states_listed_after_a_colon_belong_to_the_clause_before() -> None:
+    assert _one("Peru promised on Sunday to send aid to three neighbours: Chile, Bolivia and Ecuador.") == (
+        "BOL", "CHL", "ECU", "PER")
+    text = "AFP: Peru said on Sunday that talks would go on."
+    [m] = extract(text, date_at(text, "Sunday", "2023-03-12"))
+    assert m.countries == ("PER",)  # a speaker's name before a colon is no list
+
+
+def test_the_subject_before_an_aside_acts_even_when_the_clause_names_a_state() -> None:
+    assert _one("Ghana's president, who chairs the bloc, sent an envoy to Togo on Sunday.") == ("GHA", "TGO")
+
+
+def test_which_after_a_named_group_brings_its_members() -> None:
+    text = "Ministers prepared the AUKUS summit, which Canada will host in May."
+    [m] = extract(text, date_at(text, "May", "2023-05", Precision.MONTH), published=dt.date(2023, 3, 15))
+    assert m.countries == ("AUS", "CAN", "GBR", "USA")
+
+
+def test_firms_based_in_a_state_that_are_sanctioned_bring_it() -> None:
+    assert _one("On Sunday, Canada sanctioned two firms based in Oman.") == ("CAN", "OMN")
+
+
+def test_an_ethnic_group_is_not_its_kin_state() -> None:
+    assert _one("Karabakh Armenian forces agreed to a ceasefire with Azerbaijan on Sunday.") == ("AZE",)

@@ -122,13 +122,12 @@ def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
         before = k - 2 if keys[k - 1] == "the" and k >= 2 else k - 1
         if keys[k - 1] in words.of("topic_noun") or (keys[k] != "in" and keys[before] in words.of("topic_noun")):
             return True
-    openers = words.of("topic_opener")
-    j = i - 1
-    while j >= 0 and i - j <= 10 and doc.joined(j, j + 1):
-        if keys[j] in openers:
-            return True
-        j -= 1
-    return False
+    # The openers' positions come from the text's token index, built once: no scan back per name.
+    positions = doc.cue_positions(words.of("topic_opener"))
+    at = bisect.bisect_left(positions, i) - 1
+    if at < 0 or i - positions[at] > 10:
+        return False
+    return all(doc.joined(j, j + 1) for j in range(positions[at], i))
 
 
 def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:

@@ -14,6 +14,15 @@ _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
 # office in January, has visited Mali"): that comma is followed by a lower-case word.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:]*(,)\s+(?=[a-z])")
+_LIST_WORDS = frozenset({"and", "the", "of", "or"})
+
+
+def _names_only(rest: str) -> bool:
+    """True when `rest` (what follows a colon to the sentence's end) is a list of names, not a clause."""
+    words = rest.replace(",", " ").split()
+    return 0 < len(words) <= 40 and all(w[:1].isupper() or w.rstrip(".!") in _LIST_WORDS for w in words)
+
+
 _NEW_SUBJECT = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w.'\u2019-]*\s+(?:[A-Z][\w.'\u2019-]*\s+)?[a-z])")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
@@ -145,6 +154,10 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     tail = attribution.search(sentence)
     if tail:
         cuts.add(tail.start())
+    for m in _STRONG_BREAK.finditer(sentence):
+        if m.group().strip() == ":" and _names_only(sentence[m.end():]):
+            cuts.discard(m.start())  # "to six African countries: Burkina Faso, Zimbabwe and Mali" lists them
+            cuts.discard(m.end())
     points = sorted(cuts)
     spans = []
     for a, b in itertools.pairwise(points):

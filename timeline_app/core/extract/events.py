@@ -28,6 +28,8 @@ _LEADING_JOINER = re.compile(
 )
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
+_ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
+_RELATIVE = re.compile(r"(?:who|which|whom|whose)\b")
 _ASIDE = re.compile(r"([^,]+),\s+(?:who|which|whom|whose)\b")
 
 
@@ -171,17 +173,23 @@ class _EventReader:
             if _RELATIVE_PERSON.match(clause_text):
                 # "Erdogan, who met Putin on Friday": the person before the comma takes part.
                 countries |= self._after_reaction(previous, d)
-            elif not countries and _RELATIVE_THING.match(clause_text):
+            elif _RELATIVE_THING.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
-                # "We thank Benin, which announced on Monday": Benin, not the thanks.
+                # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
+                # summit, which the United States will host": the summit's states and the host.
                 before = self._describe(previous, d)
-                countries |= self._after_reaction(previous, d, before)
+                countries |= (self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
+                              if countries else self._after_reaction(previous, d, before))
                 org_acts = org_acts or before.org_acts
-            elif not countries:
-                # "Angola, which had mediated since 2022, stepped aside in March": the subject before the aside.
-                aside = _ASIDE.match(self.text, previous[0], previous[1])
-                if aside:
-                    countries |= self._describe((previous[0], aside.end(1)), d).actors
+            elif clause_text[:1].islower():
+                # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
+                # subject stands before the aside.
+                if _RELATIVE.match(self.text, previous[0]) and place.idx >= 2:
+                    countries |= self._describe(place.clauses[place.idx - 2], d).actors
+                else:
+                    aside = _ASIDE.match(self.text, previous[0], previous[1])
+                    if aside:
+                        countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
         countries |= self._what_was_said(place, d)
         if not countries:
