@@ -74,3 +74,12 @@ def test_loader_rejects_a_member_that_is_not_a_country(tmp_path) -> None:
     (d / "group_members.tsv").write_text("# header\nNATO\tXYZ\t\t\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"group_members.tsv:2: 'XYZ'"):
         GroupTable(d, frozenset({"USA"}))
+
+
+def test_a_group_named_as_the_venue_of_a_meeting_is_no_party() -> None:
+    text = "Modi met Kishida on the sidelines of the G20 summit on Sunday."
+    [m] = extract(text, date_at(text, "Sunday", "2023-09-10"), published=dt.date(2023, 9, 12))
+    assert m.countries == ("IND", "JPN")
+    text = "Japan will host the G7 summit on Sunday."
+    [m] = extract(text, date_at(text, "Sunday", "2023-05-21"), published=dt.date(2023, 5, 12))
+    assert m.countries == ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")

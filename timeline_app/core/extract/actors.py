@@ -130,6 +130,17 @@ def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     return all(doc.joined(j, j + 1) for j in range(positions[at], i))
 
 
+def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a group named as where others met: "on the sidelines of the G20 summit", "at the BRICS summit"."""
+    keys, n = doc.keys, len(doc.keys)
+    if not (last + 1 < n and keys[last + 1] in words.of("venue_noun") and doc.joined(last, last + 1)):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 3 and keys[k] in ("the", "of", "a"):
+        k -= 1
+    return k >= 0 and i - k <= 4 and keys[k] in words.of("venue_opener") and all(doc.joined(j, j + 1) for j in range(k, i))
+
+
 def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:
     """True for the state in a capitalised title of an envoy of another: "Ambassador to the Philippines"."""
     keys = doc.keys

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, is_person_name, learn_names, role_of, token_key
+from timeline_app.core.extract.actors import Doc, is_person_name, is_venue, learn_names, role_of, token_key
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 from timeline_app.paths import resource
@@ -177,7 +177,8 @@ class Gazetteer:
             return None  # "Allies" names NATO's members only in a text about NATO
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
-            return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role_of(doc, i, last, "org", self._words), alias.name)
+            role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
+            return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
         if kind == "org":
