@@ -192,11 +192,13 @@ class Gazetteer:
         keys, n = doc.keys, len(doc.keys)
         if not issuer:
             return None
-        k = last + 2 if last + 2 < n and keys[last + 1] == "of" else -1
-        if k > 0 and keys[k] == "the" and k + 1 < n:
-            k += 1
-        if k > 0 and doc.surfaces[k][:1].isupper() and keys[k] in self._trie:
-            return None  # "the Government of Benin" is Benin's
+        if last + 2 < n and keys[last + 1] == "of" and doc.joined(last, last + 1):
+            # "the Ministry of Defence of Benin" is Benin's: a country's name in the office's own name.
+            for k in range(last + 2, min(n, last + 8)):
+                if not doc.joined(k - 1, k) or not (doc.surfaces[k][:1].isupper() or keys[k] in _JOINERS):
+                    break
+                if doc.surfaces[k][:1].isupper() and any(v.kind == "name" for v in self._trie.get(keys[k], {}).get(END, ())):
+                    return None
         start, end = doc.starts[i], doc.ends[last]
         if issuer in self._countries:
             if what == "members":
