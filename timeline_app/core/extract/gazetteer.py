@@ -193,11 +193,12 @@ class Gazetteer:
         if not issuer:
             return None
         if last + 2 < n and keys[last + 1] == "of" and doc.joined(last, last + 1):
-            # "the Ministry of Defence of Benin" is Benin's: a country's name in the office's own name.
+            # "the Ministry of Defence of Benin" is Benin's, "the Department of the Treasury" a name of its
+            # own: a name in the office's name.
             for k in range(last + 2, min(n, last + 8)):
                 if not doc.joined(k - 1, k) or not (doc.surfaces[k][:1].isupper() or keys[k] in _JOINERS):
                     break
-                if doc.surfaces[k][:1].isupper() and any(v.kind == "name" for v in self._trie.get(keys[k], {}).get(END, ())):
+                if doc.surfaces[k][:1].isupper() and any(v.kind != "person" for v in self._trie.get(keys[k], {}).get(END, ())):
                     return None
         start, end = doc.starts[i], doc.ends[last]
         if issuer in self._countries:
