@@ -603,3 +603,13 @@ def test_states_joined_in_a_treatys_name_are_its_parties_a_city_is_not() -> None
     text = "The Chile-Peru-Ecuador Agreement took effect on Friday; the Paris Agreement did not."
     [m] = extract(text, date_at(text, "Friday", "2023-03-10"))
     assert m.countries == ("CHL", "ECU", "PER")
+
+
+def test_a_role_named_beats_a_one_party_event_of_the_same_date() -> None:
+    text = ("The leaders of Peru and Chile met in Lima on Friday. Bolivia said in March that it objected. "
+            "The leaders' next summit, held the same month, agreed on a plan.")
+    _friday, march, same = extract(text, date_at(text, "Friday", "2023-02-10"),
+                                   date_at(text, "March", "2023-03", Precision.MONTH),
+                                   date_at(text, "the same month", "2023-03", Precision.MONTH),
+                                   published=dt.date(2023, 4, 1))
+    assert march.countries == ("BOL",) and same.countries == ("CHL", "PER")

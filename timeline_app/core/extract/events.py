@@ -242,7 +242,11 @@ class _EventReader:
         if not (group_match or size or _POSSESSIVE.match(self.text[d.end : d.end + 3])):
             return frozenset()
         by_role = self.groups.by_role(group_match.group()) if group_match else frozenset()
-        antecedent = same_date or by_role or self.groups.last() or self.previous
+        # The event of the same date with two or more parties is meant ("during Wednesday's meeting, the
+        # ministers"); else a role named ("the leaders") says who better than a one-party event that
+        # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
+        meant = same_date if len(same_date) >= 2 else by_role or same_date
+        antecedent = meant or self.groups.last() or self.previous
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
