@@ -83,3 +83,8 @@ def test_a_group_named_as_the_venue_of_a_meeting_is_no_party() -> None:
     text = "Japan will host the G7 summit on Sunday."
     [m] = extract(text, date_at(text, "Sunday", "2023-05-21"), published=dt.date(2023, 5, 12))
     assert m.countries == ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")
+
+
+def test_sco_members_change_with_the_date(gaz: Gazetteer) -> None:
+    assert "IRN" not in gaz.groups.members("SCO", dt.date(2023, 7, 3)) and "IRN" in gaz.groups.members("SCO", dt.date(2023, 7, 4))
+    assert gaz.groups.members("KOREAS", None) == {"KOR", "PRK"}
