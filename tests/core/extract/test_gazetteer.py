@@ -326,7 +326,7 @@ def test_a_leading_country_is_a_party(gaz: Gazetteer) -> None:
 
 
 # Files whose EXAMPLE lines have a format of their own (tests/core/extract/test_groups.py, test_issuer.py).
-OWN_EXAMPLE_FORMAT = frozenset({"group_members.tsv", "group_names.tsv", "issuer_refs.tsv", "issuers.tsv"})
+OWN_EXAMPLE_FORMAT = frozenset({"group_members.tsv", "group_names.tsv", "issuer_refs.tsv", "issuers.tsv", "org_states.tsv"})
 
 
 def _examples(names: frozenset[str] | None = None) -> list[tuple[str, str, str]]:

@@ -88,3 +88,17 @@ def test_a_group_named_as_the_venue_of_a_meeting_is_no_party() -> None:
 def test_sco_members_change_with_the_date(gaz: Gazetteer) -> None:
     assert "IRN" not in gaz.groups.members("SCO", dt.date(2023, 7, 3)) and "IRN" in gaz.groups.members("SCO", dt.date(2023, 7, 4))
     assert gaz.groups.members("KOREAS", None) == {"KOR", "PRK"}
+
+
+@pytest.mark.parametrize("where, line, expected", _examples(frozenset({"org_states.tsv"})))
+def test_example_lines_of_org_states(gaz: Gazetteer, where: str, line: str, expected: str) -> None:
+    code, day = line.split()
+    assert (gaz.state_of_organization(code, dt.date.fromisoformat(day)) or "-") == expected, where
+
+
+def test_the_taliban_act_for_afghanistan_only_once_in_power() -> None:
+    text = "The Taliban met Pakistani envoys in May."
+    [before] = extract(text, date_at(text, "May", "2020-05", Precision.MONTH), published=dt.date(2020, 6, 1))
+    [after] = extract(text, date_at(text, "May", "2023-05", Precision.MONTH), published=dt.date(2023, 6, 1))
+    assert before.countries == ("PAK",) and after.countries == ("AFG", "PAK")
+    assert before.organizations == after.organizations == ("TALIBAN",)

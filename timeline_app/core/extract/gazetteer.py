@@ -39,6 +39,7 @@ class Gazetteer:
         self._person_ranges = lexicon.person_ranges
         self._words = lexicon.words
         self.groups = lexicon.groups
+        self._org_states = lexicon.org_states
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -62,6 +63,12 @@ class Gazetteer:
             if start <= when <= end:
                 return iso
         return ""
+
+    def state_of_organization(self, code: str, when: dt.date | None) -> str:
+        """The state an organisation governs on `when` (org_states.tsv: the Taliban from 2021-08-15), else ""."""
+        if when is None:
+            return ""
+        return next((iso for iso, start, end in self._org_states.get(code, ()) if start <= when <= end), "")
 
     def knows_person(self, name: str) -> bool:
         """True for a canonical name of persons.tsv or persons_extra.tsv (with dated offices)."""

@@ -141,6 +141,16 @@ class Lexicon:
         entries: dict[tuple[str, ...], list[Alias]] = {}
         overridden: set[tuple[str, ...]] = set()
         self.groups = GroupTable(self.directory, frozenset(self.countries))
+        self.org_states: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
+        for (org, iso, start, end), where in self._rows("org_states.tsv", 4, 4):
+            if org not in self.organizations or iso not in self.countries:
+                raise RulesError(f"{where}: '{org}' must be a code of org_codes.tsv and '{iso}' one of countries.tsv")
+            try:
+                period = (iso, dt.date.fromisoformat(start) if start else dt.date.min,
+                          dt.date.fromisoformat(end) if end else dt.date.max)
+            except ValueError as e:
+                raise RulesError(f"{where}: dates must be YYYY-MM-DD or empty ({e})") from e
+            self.org_states.setdefault(org, []).append(period)
         for phrase, group in self.groups.phrases():
             # A group phrase comes before any other sense of its words: "G7" names seven states.
             key = key_of(phrase)

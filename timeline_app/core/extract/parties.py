@@ -79,6 +79,9 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
                 orgs.append(e.code)
         elif e.kind is EntityKind.ORGANIZATION:
             org_acts = org_acts or e.role is EntityRole.ACTOR
+            governs = gaz.state_of_organization(e.code, event_day(when, published)) if e.role is EntityRole.ACTOR else ""
+            if governs:
+                actors.add(governs)  # a movement in power acts for its state: the Taliban since 2021
             if e.role is not EntityRole.MODIFIER and e.code not in orgs:
                 orgs.append(e.code)
         elif e.kind is EntityKind.PERSON and e.code:
