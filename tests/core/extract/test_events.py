@@ -613,3 +613,14 @@ def test_a_role_named_beats_a_one_party_event_of_the_same_date() -> None:
                                    date_at(text, "the same month", "2023-03", Precision.MONTH),
                                    published=dt.date(2023, 4, 1))
     assert march.countries == ("BOL",) and same.countries == ("CHL", "PER")
+
+
+def test_between_the_two_names_the_pair_besides_the_hosts() -> None:
+    text = "Peru and Chile broke off relations in 2019. Ecuador and Bolivia have hosted talks between the two since 2021."
+    _broke, since = extract(text, date_at(text, "2019", "2019", Precision.YEAR),
+                            date_at(text, "since 2021", "2021", Precision.YEAR), published=dt.date(2023, 3, 1))
+    assert since.countries == ("BOL", "CHL", "ECU", "PER")
+    text = "Peru and Chile broke off relations in 2019. Ecuador and Bolivia have traded since 2021."
+    _broke, since = extract(text, date_at(text, "2019", "2019", Precision.YEAR),
+                            date_at(text, "since 2021", "2021", Precision.YEAR), published=dt.date(2023, 3, 1))
+    assert since.countries == ("BOL", "ECU")

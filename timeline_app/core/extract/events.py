@@ -162,7 +162,9 @@ class _EventReader:
         countries = set(self._after_reaction(place.span, d, place.clause))
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
-        if len(countries) < 2:
+        # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
+        between = group_match is not None and group_match.group().lower().startswith("between")
+        if len(countries) < 2 or between:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
