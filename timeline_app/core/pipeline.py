@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -204,15 +204,7 @@ def set_issuer(library_path: str | Path, article_id: int, issuer: str) -> int:
 def set_issuers(library_path: str | Path, article_ids: list[int], issuer: str, progress: Progress | None = None,
                 cancel: Cancel | None = None) -> int:
     """set_issuer for several articles, one at a time; returns how many were done."""
-    done = 0
-    for article_id in article_ids:
-        if cancel and cancel():
-            break
-        set_issuer(library_path, article_id, issuer)
-        done += 1
-        if progress:
-            progress(done, len(article_ids), f"article {article_id}")
-    return done
+    return _one_by_one(article_ids, lambda article_id: set_issuer(library_path, article_id, issuer), progress, cancel)
 
 
 def set_issuer_job(library_path: str | Path, article_ids: list[int], issuer: str) -> Job:
@@ -227,14 +219,21 @@ def _issuer(processed: ProcessedArticle) -> tuple[str, IssuerSource]:
 def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
                           cancel: Cancel | None = None) -> int:
     """set_publication_date for several articles, one at a time; returns how many were done."""
+    return _one_by_one(list(dates), lambda article_id: set_publication_date(library_path, article_id, dates[article_id]),
+                       progress, cancel)
+
+
+def _one_by_one(article_ids: list[int], do: Callable[[int], object], progress: Progress | None,
+                cancel: Cancel | None) -> int:
+    """`do` for each article in turn, with progress, until done or cancelled; how many were done."""
     done = 0
-    for article_id, day in dates.items():
+    for article_id in article_ids:
         if cancel and cancel():
             break
-        set_publication_date(library_path, article_id, day)
+        do(article_id)
         done += 1
         if progress:
-            progress(done, len(dates), f"article {article_id}")
+            progress(done, len(article_ids), f"article {article_id}")
     return done
 
 

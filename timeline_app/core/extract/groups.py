@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline_app.core.tables import read_tsv
+from timeline_app.core.tables import date_period, read_tsv
 from timeline_app.errors import RulesError
 
 MEMBERS_FILE = "group_members.tsv"
@@ -37,14 +37,7 @@ class GroupTable:
                 raise RulesError(f"{where}: group code '{group}' must be capitals, digits and '_'")
             if iso not in countries:
                 raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
-            try:
-                d0 = dt.date.fromisoformat(start) if start else dt.date.min
-                d1 = dt.date.fromisoformat(end) if end else dt.date.max
-            except ValueError as e:
-                raise RulesError(f"{where}: dates must be YYYY-MM-DD or empty ({e})") from e
-            if d1 < d0:
-                raise RulesError(f"{where}: the membership ends before it starts")
-            self._members.setdefault(group, []).append((iso, d0, d1))
+            self._members.setdefault(group, []).append((iso, *date_period(start, end, where)))
         self.names: list[GroupName] = []
         for cols, where in read_tsv(directory / NAMES_FILE, 3, 4):
             phrase, group, how = cols[:3]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords, token_key
 from timeline_app.core.extract.groups import OPEN, GroupTable
-from timeline_app.core.tables import read_tsv
+from timeline_app.core.tables import date_period, read_tsv
 from timeline_app.errors import RulesError
 
 log = logging.getLogger(__name__)
@@ -83,18 +83,6 @@ class Alias:
 
 
 @dataclass(frozen=True)
-class _Sense:
-    other_code: str
-    other_kind: str
-    other_cues: frozenset[str]
-    default_cues: frozenset[str]
-
-
-def _cue_set(raw: str) -> frozenset[str]:
-    return frozenset(w.strip() for w in raw.split("|") if w.strip())
-
-
-@dataclass(frozen=True)
 class Sense:
     other_code: str
     other_kind: str
@@ -145,12 +133,7 @@ class Lexicon:
         for (org, iso, start, end), where in self._rows("org_states.tsv", 4, 4):
             if org not in self.organizations or iso not in self.countries:
                 raise RulesError(f"{where}: '{org}' must be a code of org_codes.tsv and '{iso}' one of countries.tsv")
-            try:
-                period = (iso, dt.date.fromisoformat(start) if start else dt.date.min,
-                          dt.date.fromisoformat(end) if end else dt.date.max)
-            except ValueError as e:
-                raise RulesError(f"{where}: dates must be YYYY-MM-DD or empty ({e})") from e
-            self.org_states.setdefault(org, []).append(period)
+            self.org_states.setdefault(org, []).append((iso, *date_period(start, end, where)))
         for phrase, group in self.groups.phrases():
             # A group phrase comes before any other sense of its words: "G7" names seven states.
             key = key_of(phrase)
@@ -216,13 +199,7 @@ class Lexicon:
                     iso = ""  # years spent leading an organisation: the person acts for no state then
                 elif iso not in self.countries:
                     raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
-                try:
-                    d0 = dt.date.fromisoformat(start) if start else dt.date.min
-                    d1 = dt.date.fromisoformat(end) if end else dt.date.max
-                except ValueError as e:
-                    raise RulesError(f"{where}: dates must be YYYY-MM-DD or empty ({e})") from e
-                if d1 < d0:
-                    raise RulesError(f"{where}: the period ends before it starts")
+                d0, d1 = date_period(start, end, where)
                 key = key_of(alias)
                 if not key:
                     raise RulesError(f"{where}: empty alias")
