@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,6 +76,9 @@ class Gazetteer:
     def organizations(self) -> dict[str, str]:
         """Every organisation code with its display name."""
         return dict(self._organizations)
+
+    def is_organization(self, code: str) -> bool:
+        return code in self._organizations
 
     def organization_name(self, code: str) -> str:
         return self._organizations.get(code, code)

@@ -68,18 +68,19 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     orgs: list[str] = []
     location = ""
     org_acts = no_state = False
+    day = event_day(when, published)
     named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
     for e in named:
         if e.kind is EntityKind.GROUP and not e.code:
             no_state = no_state or e.role is EntityRole.ACTOR
         elif e.kind is EntityKind.GROUP:
             if e.role is EntityRole.ACTOR:
-                actors |= gaz.groups.members(e.code, event_day(when, published))
-            if e.role is not EntityRole.MODIFIER and e.code in gaz.organizations() and e.code not in orgs:
+                actors |= gaz.groups.members(e.code, day)
+            if e.role is not EntityRole.MODIFIER and gaz.is_organization(e.code) and e.code not in orgs:
                 orgs.append(e.code)
         elif e.kind is EntityKind.ORGANIZATION:
             org_acts = org_acts or e.role is EntityRole.ACTOR
-            governs = gaz.state_of_organization(e.code, event_day(when, published)) if e.role is EntityRole.ACTOR else ""
+            governs = gaz.state_of_organization(e.code, day) if e.role is EntityRole.ACTOR else ""
             if governs:
                 actors.add(governs)  # a movement in power acts for its state: the Taliban since 2021
             if e.role is not EntityRole.MODIFIER and e.code not in orgs:
