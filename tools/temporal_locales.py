@@ -6,6 +6,7 @@ For each resources/temporal/<lang>/ that has a `dateparser.txt` (which locales t
 repatterns take inflected endings, what to leave out and why), writes:
   repattern/month.txt, normalization/month.txt        month names -> "01".."12"
   repattern/weekday.txt, normalization/weekday.txt    weekday names -> "1".."7" (ISO, Monday 1)
+  repattern/weekday_short.txt, normalization/...      "segunda" of "segunda-feira" (where there are such)
   repattern/unit.txt, normalization/unit.txt          day, week, month, year words -> "day" ...
   repattern/relative.txt, normalization/relative.txt  "hier", "в прошлом году" -> "DCT-1day" ...
   repattern/ago.txt                                   "il y a", "hace", "назад" ...
@@ -87,6 +88,14 @@ def names(data: list[dict], key: str, leave_out: set[str], keep: set[str]) -> li
     return list({e.lower(): e for e in reversed(kept)}.values())[::-1]
 
 
+def short_names(data: list[dict], key: str) -> list[str]:
+    """The first word of a name written in two ("segunda" of "segunda-feira"), given as a name of its
+    own by dateparser: a rule reads it where nothing else can be meant ("na segunda, em Brasília")."""
+    entries = [e.strip() for d in data for e in d.get(key, []) if e.strip()]
+    return list({e.lower(): e for e in entries
+                 if any(len(o) > len(e) and _plain(o).startswith(_plain(e)) and o[len(e)] in "- " for o in entries)}.values())
+
+
 def relative_words(data: list[dict], leave_out: set[str]) -> list[tuple[str, str]]:
     """(phrase, value) of dateparser's relative phrases of days, weeks, months and years."""
     out: dict[str, str] = {}
@@ -147,6 +156,10 @@ def build(folder: Path) -> list[str]:
     write_pair(folder, "month", month, "Month names", lang, source, flags("month"))
     weekday = [(n, str(i)) for i, key in enumerate(WEEKDAYS, 1) for n in names(data, key, leave_out, keep)]
     write_pair(folder, "weekday", weekday, "Weekday names", lang, source, flags("weekday"))
+    short = [(n, str(i)) for i, key in enumerate(WEEKDAYS, 1) for n in short_names(data, key)]
+    if short:
+        write_pair(folder, "weekday_short", short, "First words of two-word weekday names", lang, source, "")
+        written.append("weekday_short")
     unit = [(n, key) for key in UNITS for n in names(data, key, leave_out, keep)]
     write_pair(folder, "unit", unit, "Words for a day, week, month, year", lang, source, flags("unit"))
     write_pair(folder, "relative", relative_words(data, leave_out), "Relative day, week, month and year words",

@@ -18,7 +18,7 @@ from timeline_app.core.temporal.values import describe, split_time
 
 log = logging.getLogger(__name__)
 
-_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM|WE)")
+_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE)")
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
 _REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 
@@ -200,7 +200,7 @@ def _written_precision(value: str) -> Precision:
     for unit, precision in _WRITTEN_PRECISION.items():
         if date_part.endswith(unit):
             return precision
-    if date_part.startswith(("DOW", "SHIFT")) or date_part.count("-") == 2:
+    if date_part.startswith(("DOW", "DOM", "SHIFT")) or date_part.count("-") == 2:
         return Precision.DAY
     if "-Q" in date_part:
         return Precision.QUARTER
