@@ -57,14 +57,16 @@ class Reading:
         """A plain word with the endings of its inflection class ("март" -> "март(?:а|у|е|...)?")."""
         if not _PLAIN_WORD.match(alternative):
             return alternative
-        for rule in self.inflections:
-            m = rule.ending.search(alternative)
-            if m is not None:
-                stem, own = alternative[: m.start()], alternative[m.start():]
-                forms = sorted({re.escape(own), *rule.others} - {""}, key=len, reverse=True)
-                optional = "?" if own == "" else ""
-                return f"{re.escape(stem)}(?:{'|'.join(forms)}){optional}"
-        return alternative
+        # The rule whose ending is longest speaks: "прошлый" is an adjective in -ый, not a noun in -й.
+        found = [(m.end() - m.start(), -i, m, rule) for i, rule in enumerate(self.inflections)
+                 if (m := rule.ending.search(alternative)) is not None]
+        if not found:
+            return alternative
+        _, _, m, rule = max(found, key=lambda f: f[:2])
+        stem, own = alternative[: m.start()], alternative[m.start():]
+        forms = sorted({re.escape(own), *rule.others} - {""}, key=len, reverse=True)
+        optional = "?" if own == "" else ""
+        return f"{re.escape(stem)}(?:{'|'.join(forms)}){optional}"
 
     def base_forms(self, key: str) -> list[str]:
         """The forms `key` may be an inflection of, by the inflection rules read backwards
