@@ -88,6 +88,21 @@ def names(data: list[dict], key: str, leave_out: set[str], keep: set[str]) -> li
     return list({e.lower(): e for e in reversed(kept)}.values())[::-1]
 
 
+def regex_unit_words(data: list[dict], unit: str) -> list[str]:
+    """The unit words of dateparser's counted phrases, the word after the count ("قبل (\\d+) أسابيع"
+    -> "أسابيع", "vor (\\d+) wochen" -> "wochen"): the plural and counted forms its name lists lack."""
+    words: list[str] = []
+    for d in data:
+        for spec, patterns in d.get("relative-type-regex", {}).items():
+            if not re.fullmatch(rf"(?:in )?\\1 {unit}(?: ago)?", spec):
+                continue
+            for pattern in patterns:
+                m = re.search(r"\)\S*\s+(\w+)", pattern)
+                if m and m.group(1).isalpha():
+                    words.append(m.group(1))
+    return [w for w in dict.fromkeys(words) if not is_abbreviation(w, words)]
+
+
 def short_names(data: list[dict], key: str) -> list[str]:
     """The first word of a name written in two ("segunda" of "segunda-feira"), given as a name of its
     own by dateparser: a rule reads it where nothing else can be meant ("na segunda, em Brasília")."""
@@ -160,7 +175,10 @@ def build(folder: Path) -> list[str]:
     if short:
         write_pair(folder, "weekday_short", short, "First words of two-word weekday names", lang, source, "")
         written.append("weekday_short")
-    unit = [(n, key) for key in UNITS for n in names(data, key, leave_out, keep)]
+    unit = [(n, key) for key in UNITS
+            for n in dict.fromkeys([*names(data, key, leave_out, keep),
+                                    *(w for w in regex_unit_words(data, key) if w.lower() not in leave_out)])]
+    unit = list({n.lower(): (n, v) for n, v in reversed(unit)}.values())[::-1]
     write_pair(folder, "unit", unit, "Words for a day, week, month, year", lang, source, flags("unit"))
     write_pair(folder, "relative", relative_words(data, leave_out), "Relative day, week, month and year words",
                lang, source, flags("relative"))

@@ -54,10 +54,13 @@ def find_dates(
     # 0-9): offsets and surfaces are given back in the text as written.
     if positions is None:
         return [replace(m, text=text[m.start : m.end]) for m in mentions]
-    return [
-        replace(m, start=positions[m.start], end=positions[m.end - 1] + 1, text=text[positions[m.start] : positions[m.end - 1] + 1])
-        for m in mentions
-    ]
+    out = []
+    for m in mentions:
+        start, end = positions[m.start], positions[m.end - 1] + 1
+        while end < len(text) and rules.reading.fold.get(ord(text[end])) == "":
+            end += 1  # the marks that follow the last letter ("هـ", a final vowel) are the word's
+        out.append(replace(m, start=start, end=end, text=text[start:end]))
+    return out
 
 
 def _find(text: str, published: dt.date | None, rules: RuleSet) -> list[DateMention]:

@@ -144,6 +144,12 @@ def _shift_of(back: str, ahead: str) -> str:
     return "-1" if back else "+1" if ahead else "+0"
 
 
+def _side(back: str, ahead: str) -> str:
+    """The anchor of a date without its year told with "last" (`back` matched) or "next" (`ahead`):
+    "DCT<", "DCT>", or nothing (the tense decides)."""
+    return "DCT<" if back else "DCT>" if ahead else ""
+
+
 def _hijri(day: str, month: str, year: str) -> str:
     """A Hijri date as its Gregorian day by the Umm al-Qura calendar ("15", "09", "1444" -> "2023-04-06")."""
     try:
@@ -186,6 +192,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
     "shift_of": _shift_of,
+    "side": _side,
     "hijri": _hijri,
     "clock_pod": _clock_pod,
     "week_day": _week_day,
