@@ -10,6 +10,7 @@ from typing import NamedTuple
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.ingest import iter_articles
+from timeline_app.core.ingest.language import with_language
 from timeline_app.core.library import rows
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
@@ -46,6 +47,10 @@ class ArticleRows(NamedTuple):
     def title(self) -> str:
         return self.article[rows.TITLE]
 
+    @property
+    def language(self) -> str:
+        return self.article[rows.LANGUAGE]
+
 
 @dataclass(frozen=True)
 class KnownArticle:
@@ -61,7 +66,9 @@ _KNOWN: frozenset[str] = frozenset()
 
 
 def process_article(article: Article) -> ProcessedArticle:
-    """Find the dates and countries of one article and turn them into event mentions."""
+    """Find the dates and countries of one article and turn them into event mentions. The dates are
+    read with the rules of the article's language (told from its text when it has none yet)."""
+    article = with_language(article)
     dates = find_dates(article.text, article.published, language=article.language or ENGLISH)
     entities = Gazetteer.default().tag(article.text, article.published)
     mentions = extract_event_mentions(article.text, dates, entities, article.published)

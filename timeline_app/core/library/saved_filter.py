@@ -28,6 +28,7 @@ def dump_spec(spec: FilterSpec) -> str:
         "organizations": sorted(spec.organizations),
         "article_ids": sorted(spec.article_ids),
         "precisions": sorted(spec.precisions),
+        "languages": sorted(spec.languages),
         "min_sources": spec.min_sources,
         "text": spec.text,
     }
@@ -48,7 +49,7 @@ def load_spec(text: str) -> FilterSpec:
         log.warning("the saved filters are not a filter (%r); starting without filters", text[:80])
         return FilterSpec()
     fields: dict[str, object] = {}
-    for name in ("countries", "event_types", "organizations", "precisions"):
+    for name in ("countries", "event_types", "organizations", "precisions", "languages"):
         values = data.get(name, [])
         if isinstance(values, list) and all(isinstance(v, str) for v in values):
             fields[name] = frozenset(values)
