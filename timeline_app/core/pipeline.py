@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -198,14 +198,21 @@ def set_publication_date(library_path: str | Path, article_id: int, published: d
 def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
                           cancel: Cancel | None = None) -> int:
     """set_publication_date for several articles, one at a time; returns how many were done."""
+    return _one_by_one(dates, lambda article_id, day: set_publication_date(library_path, article_id, day),
+                       progress, cancel)
+
+
+def _one_by_one(values: dict[int, object], give: Callable[[int, object], object], progress: Progress | None,
+                cancel: Cancel | None) -> int:
+    """`give(article_id, value)` for each article in turn until cancelled; returns how many were done."""
     done = 0
-    for article_id, day in dates.items():
+    for article_id, value in values.items():
         if cancel and cancel():
             break
-        set_publication_date(library_path, article_id, day)
+        give(article_id, value)
         done += 1
         if progress:
-            progress(done, len(dates), f"article {article_id}")
+            progress(done, len(values), f"article {article_id}")
     return done
 
 
@@ -220,6 +227,12 @@ def set_language(library_path: str | Path, article_id: int, language: str) -> in
         processed = process_article(replace(library.article(article_id), language=check_language(language)))
         library.replace_mentions(article_id, processed.mentions, language=processed.article.language)
         return len(processed.mentions)
+
+
+def set_languages_job(library_path: str | Path, languages: dict[int, str]) -> Job:
+    """set_language for several articles, as a job for a worker thread."""
+    return lambda progress, cancel: _one_by_one(
+        languages, lambda article_id, code: set_language(library_path, article_id, str(code)), progress, cancel)
 
 
 def reextract(library_path: str | Path, progress: Progress | None = None,

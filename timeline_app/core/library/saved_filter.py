@@ -86,7 +86,7 @@ def _date(value: object) -> dt.date | None:
 
 def known_only(spec: FilterSpec, countries: Collection[str], event_types: Collection[str],
                organizations: Collection[str], article_ids: Collection[int],
-               precisions: Collection[str]) -> FilterSpec:
+               precisions: Collection[str], languages: Collection[str] | None = None) -> FilterSpec:
     """The spec without values the library no longer has (a country whose events are gone, a
     removed article): a saved filter must not hide everything for a reason the user cannot see."""
     return replace(
@@ -96,4 +96,5 @@ def known_only(spec: FilterSpec, countries: Collection[str], event_types: Collec
         organizations=spec.organizations & frozenset(organizations),
         article_ids=spec.article_ids & frozenset(article_ids),
         precisions=spec.precisions & frozenset(precisions),
+        languages=spec.languages if languages is None else spec.languages & frozenset(languages),
     )
