@@ -100,7 +100,9 @@ def _extract_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N",
                    help="worker processes (default: one per core for large inputs; 1 = in-process)")
     p.add_argument("--dask", metavar="local|tcp://HOST:PORT",
-                   help="run on a dask.distributed cluster: 'local' starts one here, or give a scheduler")
+                   help="run on a dask.distributed cluster: 'local' starts one here, or give a scheduler "
+                        "(its workers need requirements.txt but not the app, whose code is sent to them, and "
+                        "must see the inputs at the same paths; the results are written here)")
     p.add_argument("--parquet", type=Path, metavar="DIR",
                    help="also stream every mention to DIR/mentions.parquet as it is extracted")
     p.add_argument("--bom", action="store_true", help="start the CSV files with a UTF-8 byte order mark")
