@@ -64,7 +64,7 @@ class Reading:
             return alternative
         _, _, m, rule = max(found, key=lambda f: f[:2])
         stem, own = alternative[: m.start()], alternative[m.start():]
-        forms = sorted({re.escape(own), *rule.others} - {""}, key=len, reverse=True)
+        forms = sorted({re.escape(own), *rule.others} - {""}, key=lambda f: (-len(f), f))
         optional = "?" if own == "" else ""
         return f"{re.escape(stem)}(?:{'|'.join(forms)}){optional}"
 
