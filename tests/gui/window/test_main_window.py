@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pandas as pd
-from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -144,7 +144,8 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     qtbot.mouseClick(window.status_bar.needs_date_button, Qt.MouseButton.LeftButton)
     dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.date_edit(article_id).setDate(QDate(2023, 5, 8))
+    assert dialog.date_edit(article_id).text() == "" and not dialog.set_button.isEnabled()  # no date assumed
+    qtbot.keyClicks(dialog.date_edit(article_id), "2023-05-08")
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
         dialog.accept()
     qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)

@@ -11,10 +11,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from timeline_app.core.ingest import sample_paths
+from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import ImportReport
 from timeline_app.errors import TimelineError
-from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
+from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
 from timeline_app.gui.window.jobs import set_dates_job
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
@@ -119,7 +120,8 @@ class LibraryActions(QObject):
                 article = library.article(article_id)
             except TimelineError:
                 continue
-            rows.append((article_id, article.title, article.url or article.source_path))
+            rows.append(UndatedArticle(article_id, article.title, article.url or article.source_path,
+                                       tuple(publication_hints(article))))
         if not rows:
             return
         if self.date_dialog is not None:
