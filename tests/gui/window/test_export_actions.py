@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.window.jobs import EXPORT_FORMATS
 from tests.gui.conftest import check_country, countries_of
 
@@ -57,3 +58,19 @@ def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch,
     window.menus.export_all_action.trigger()
     assert window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) >= len(events) if fmt == "mentions_csv" \
         else window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) == len(events)
+
+
+def test_the_status_bar_says_what_was_exported(window, qtbot, tmp_path) -> None:
+    total = len(window.snapshot.events)
+    window.exports.export("events_csv", str(tmp_path / "all.csv"))
+    assert window.statusBar().currentMessage().startswith(f"Exported {total} events to ")  # no filter: not "filtered"
+    for summary in window.snapshot.events["summary"]:  # a search that keeps one event
+        window.filters.set_spec(FilterSpec(text=summary))
+        if window.event_model.rowCount() == 1:
+            break
+    assert window.event_model.rowCount() == 1
+    window.exports.export("events_csv", str(tmp_path / "one.csv"))
+    assert window.statusBar().currentMessage().startswith("Exported 1 filtered event to ")
+    window.menus.export_all_action.trigger()
+    window.exports.export("events_csv", str(tmp_path / "every.csv"))
+    assert window.statusBar().currentMessage().startswith(f"Exported all {total} events (filters ignored) to ")

@@ -151,6 +151,8 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
+    assert window.statusBar().currentMessage() == ("Publication date set for 1 article; its dates were resolved "
+                                                   "again.")
     assert window.library_panel.item(article_id).text(4) == "you"
     assert not window.status_bar.needs_date_button.isVisible()
 

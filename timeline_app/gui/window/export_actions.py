@@ -15,6 +15,7 @@ from timeline_app.errors import TimelineError
 from timeline_app.gui.window.jobs import export_format, write_export
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
+from timeline_app.gui.window.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -23,21 +24,22 @@ class ExportActions(QObject):
     """Writes what the filters keep (everything with `export_all`) to a file the user picks.
 
     Given the window (the dialogs' parent), the library's path (for file names), the filtered events
-    and mentions (all of them when asked with True), a way to save the timeline as an image, ways
-    to tell the user, and the last folder used.
+    and mentions (all of them when asked with True), whether a filter is set, a way to save the
+    timeline as an image, ways to tell the user, and the last folder used.
     """
 
     exported = Signal(str, int)  # path, rows written
 
     def __init__(self, window: QWidget, library_path: Callable[[], Path],
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
-                 save_timeline_image: Callable[[str], None], messages: Messages,
+                 filtering: Callable[[], bool], save_timeline_image: Callable[[str], None], messages: Messages,
                  show_status: Callable[[str, int], None], remembered: Remembered) -> None:
         super().__init__(window)
         self._window = window
         self._library_path = library_path
         self._events = events
         self._mentions = mentions
+        self._filtering = filtering
         self._save_timeline_image = save_timeline_image
         self._messages = messages
         self._show_status = show_status
@@ -70,10 +72,18 @@ class ExportActions(QObject):
             return 0
         finally:
             QApplication.restoreOverrideCursor()
-        scope = "all" if self.export_all else "filtered"
-        self._show_status(f"Exported {rows:,} {scope} {fmt.rows} to {path}.", 15000)
+        self._show_status(f"Exported {self._what(rows, fmt.rows)} to {path}.", 15000)
         self.exported.emit(str(path), rows)
         return rows
+
+    def _what(self, rows: int, plural: str) -> str:
+        """"12 filtered events", "all 82 events (filters ignored)", or "82 events" when no filter is set."""
+        noun = plural.removesuffix("s")
+        if not self._filtering():
+            return counted(rows, noun, plural)
+        if self.export_all:
+            return f"all {counted(rows, noun, plural)} (filters ignored)"
+        return counted(rows, f"filtered {noun}", f"filtered {plural}")
 
     def export_image(self) -> None:
         """Save the timeline as a PNG image."""

@@ -19,6 +19,7 @@ from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, impo
 from timeline_app.gui.window.jobs import set_dates_job
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
+from timeline_app.gui.window.wording import counted, its_or_their
 from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)
@@ -136,14 +137,13 @@ class LibraryActions(QObject):
         if not dates:
             return
         n = len(dates)
-        worker = TaskWorker(set_dates_job(self._library_path(), dates),
-                            f"setting {n} publication date{'s' if n != 1 else ''}")
+        worker = TaskWorker(set_dates_job(self._library_path(), dates), f"setting {counted(n, 'publication date')}")
         self._jobs.enqueue(worker, self._after_dates_set)
 
     def _after_dates_set(self, n: int) -> None:
         self._reload()  # the reader shows the articles again as read: their dates are resolved anew
-        self._show_status(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
-                          "their dates were resolved again.", 10000)
+        self._show_status(f"Publication date set for {counted(n, 'article')}; {its_or_their(n)} dates were "
+                          "resolved again.", 10000)
 
     # -- libraries -----------------------------------------------------------------------------
 

@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
             self, self.jobs, lambda: self.library, lambda: self.library_path, self.open_library, self.reload,
             self.messages, show_status, self.remembered, self.empty_label.setText)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, self.timeline.export_image, self.messages,
-                                     show_status, self.remembered)
+                                     self.filtering.filtered_mentions, lambda: not self.filtering.spec.is_empty(),
+                                     self.timeline.export_image, self.messages, show_status, self.remembered)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""
