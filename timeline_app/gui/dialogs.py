@@ -201,37 +201,64 @@ def import_summary_box(summary: str, details: str, parent: QWidget | None = None
 
 
 class ShortcutsDialog(QDialog):
-    """Help > Keyboard shortcuts: every action of the window that has one."""
+    """Help > Keyboard shortcuts: every action of the window that has one, then the timeline's own
+    keys and mouse moves (`timeline_keys`: what, keys)."""
 
-    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, actions: Iterable[QAction], timeline_keys: Sequence[tuple[str, str]] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = []
+        window_rows = []
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys:
-                name = action.property("long_name") or action.text().replace("&", "")
-                rows.append((str(name), ", ".join(keys)))
+                name = str(action.property("long_name") or action.text().replace("&", ""))
+                window_rows.append((name.rstrip(".…"), ", ".join(keys)))
+        sections = [("In the window", window_rows)]
+        if timeline_keys:
+            sections.append(("On the timeline (click it first)", list(timeline_keys)))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(len(rows), 2)
+        self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for r, (text, keys) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(text.rstrip(".…")))
-            self.table.setItem(r, 1, QTableWidgetItem(keys))
+        self._headings: set[int] = set()
+        for title, rows in sections:
+            self._add_heading(title)
+            for text, keys in rows:
+                r = self.table.rowCount()
+                self.table.insertRow(r)
+                self.table.setItem(r, 0, QTableWidgetItem(text))
+                self.table.setItem(r, 1, QTableWidgetItem(keys))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(460, 560)
+        self.resize(520, 640)
+
+    def _add_heading(self, title: str) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        item = QTableWidgetItem(title)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setItem(r, 0, item)
+        self.table.setSpan(r, 0, 1, 2)
+        self._headings.add(r)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+        """(what, keys) of every row but the headings."""
+        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
+                for r in range(self.table.rowCount()) if r not in self._headings]
+
+    def headings(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in sorted(self._headings)]
 
 
 def about_box(parent: QWidget | None = None) -> QMessageBox:

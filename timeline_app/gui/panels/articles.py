@@ -101,6 +101,11 @@ class LibraryPanel(QWidget):
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
+        # The shortcuts list shows these away from the panel: there they name what they act on.
+        for action, name in ((self.date_action, "Articles panel: set the publication date"),
+                             (self.filter_action, "Articles panel: show only their events"),
+                             (self.remove_action, "Articles panel: remove from the library")):
+            action.setProperty("long_name", name)
         self.date_action.setIconText("Set date…")
         self.filter_action.setIconText("Only these")
         self.remove_action.setIconText("Remove")

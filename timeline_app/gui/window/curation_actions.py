@@ -106,7 +106,7 @@ class CurationActions(QObject):
                               "Undo a merge: every event merged into this one gets its own row again")
         self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
                             "Add an event by hand: select its sentence in the reader first to attach it")
-        self.deleted_action = a("De&leted events…", "Ctrl+Alt+D", self._on_deleted_action_triggered,
+        self.deleted_action = a("De&leted events…", "Ctrl+Shift+D", self._on_deleted_action_triggered,
                                 "Bring back events you deleted")
         self.reextract_action = a("&Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
                                   "Run extraction again over every article; your corrections are kept")

@@ -48,7 +48,7 @@ class ExportFormat:
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("events_csv", "Events as CSV…", ".csv", "CSV (*.csv)", "Ctrl+E"),
     ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV (*.csv)", "Ctrl+Shift+E", rows="mentions"),
-    ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON (*.json)", "Ctrl+Alt+T"),
+    ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON (*.json)", "Ctrl+Shift+T"),
     ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines (*.jsonl)", "Ctrl+Alt+J"),
     ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel (*.xlsx)", "Ctrl+Alt+X"),
 )
