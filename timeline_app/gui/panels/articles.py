@@ -67,6 +67,10 @@ class LibraryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         top.addWidget(self.search, 1)
+        # The count beside the search, not beside the buttons: the panel stays narrow enough for a
+        # small window.
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
         layout.addLayout(top)
 
         self.tree = QTreeWidget()
@@ -90,8 +94,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
-        self.count_label = QLabel()
-        buttons.addWidget(self.count_label, 1)
+        buttons.addStretch(1)
         self.date_action = QAction("Set publication date…", self)
         self.date_action.setShortcut(QKeySequence("Ctrl+D"))
         self.date_action.triggered.connect(lambda: self._emit_selected(self.date_requested))

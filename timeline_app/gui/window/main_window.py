@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.docks.bring_forward(self.docks.reader_dock),
                                        lambda: self.docks.timeline_dock.show(), self)
         self.curation = CurationActions(self._curation_host(), self)
-        self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.table_stack,
-                                 self.reader, self.curation.history_view)
+        self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.timeline.canvas,
+                                 self.table_stack, self.reader, self.curation.history_view)
         listed = [self.table.copy_action, *self.curation.event_actions(), *self.library_panel.actions()]
         articles = [self.library_panel.date_action, self.library_panel.filter_action,
                     self.library_panel.remove_action]
