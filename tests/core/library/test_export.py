@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from timeline_app.core.library import export
-from timeline_app.core.library.frames import EVENT_COLUMNS
+from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.errors import ExportError
 
 
@@ -96,3 +96,22 @@ def test_unwritable_target_is_an_export_error(tmp_path, events):
     target.write_text("x")
     with pytest.raises(ExportError):
         export.write_events_csv(events, target / "sub" / "events.csv")
+
+
+def test_every_registered_format_writes_its_rows_to_its_suffix(tmp_path, events):
+    mentions = pd.DataFrame([{"mention_id": 7, "event_id": "e1", "date_text": "Wednesday"}])
+    seen = set()
+    for fmt in export.EXPORT_FORMATS:
+        path = tmp_path / f"out-{fmt.key}{fmt.suffix}"
+        written = export.write_export(fmt.key, events, mentions, path)
+        assert path.exists() and path.stat().st_size > 0
+        assert written == (1 if fmt.rows == export.MENTIONS else 2), fmt.key
+        assert fmt.file_filter == f"{fmt.file_type} (*{fmt.suffix})"
+        seen.add((fmt.key, fmt.option))
+    assert len({k for k, _ in seen}) == len({o for _, o in seen}) == len(export.EXPORT_FORMATS)
+    assert list(csv.DictReader((tmp_path / "out-mentions_csv.csv").open(encoding="utf-8-sig")))[0]["mention_id"] == "7"
+
+
+def test_an_unknown_format_is_an_export_error(tmp_path, events):
+    with pytest.raises(ExportError, match="'pdf' is not an export format"):
+        export.write_export("pdf", events, events, tmp_path / "x.pdf")

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.core.library.filters import FilterSpec
-from timeline_app.gui.window.jobs import EXPORT_FORMATS
 from tests.gui.conftest import check_country, countries_of
 
 

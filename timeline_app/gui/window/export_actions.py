@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import frames
 from timeline_app.errors import TimelineError
-from timeline_app.gui.window.jobs import export_format, write_export
+from timeline_app.core.library.export import export_format, write_export
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.wording import counted

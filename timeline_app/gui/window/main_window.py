@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from timeline_app import paths
 from timeline_app.core.library import frames
+from timeline_app.core.library.snapshot import Snapshot, read_snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.articles import LibraryPanel
@@ -29,7 +30,6 @@ from timeline_app.gui.window.menus import LANE_TITLES, MenuEntries, WindowMenus
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
-from timeline_app.gui.window.snapshot import Snapshot, read_snapshot
 from timeline_app.gui.window.status import WindowStatusBar
 from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_collector
 
