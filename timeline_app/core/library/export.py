@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -68,6 +69,8 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
     except OSError as e:
         raise ExportError(f"Cannot write {target}: {e.strerror or e}.") from e
     try:
+        # mkstemp makes the file readable by its owner only; the export is a file like any other.
+        os.chmod(tmp, _file_mode(target))
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
@@ -82,6 +85,28 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions `open(target, "w")` would leave: an existing file's own, else 0o666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux 4.7 and later)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # WORKAROUND: elsewhere the umask can only be read by setting it; set back at once.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom: bool) -> int:
