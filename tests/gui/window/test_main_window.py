@@ -126,6 +126,21 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     box.accept()
 
 
+def test_a_folder_s_readme_is_not_imported_nor_asked_a_date_for(window, qtbot, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "reporting"
+    folder.mkdir()
+    (folder / "border.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    (folder / "README.md").write_text("# My notes\n\nThe articles I collected last week.\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("Copyright the reporters. All rights reserved.\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
+        window.menus.open_folder_action.trigger()
+    report = blocker.args[0]
+    assert (report.added, report.needs_date, report.skipped) == (1, [], [])
+    assert window.library_actions.date_dialog is None
+    assert "README.md" not in set(window.snapshot.articles["source_path"].map(lambda p: p.rsplit("/", 1)[-1]))
+
+
 def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monkeypatch) -> None:
     path = tmp_path / "nile.txt"
     path.write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -24,6 +25,8 @@ _KEY_NOISE = re.compile(r"[\s_\-.]")
 _FEED_KEY = re.compile(r"[a-z][a-z0-9_]*")
 _EXTENSION = re.compile(r"\.[a-z0-9][a-z0-9_\-]*")
 _NO_EXTENSION = "(none)"
+_FILE_NAME = re.compile(r"[a-z0-9_]+\*?")
+_NAME_NOISE = re.compile(r"[\s\-]")
 _MAX_OFFSET = 4095  # detection sees the first few KB of an input
 
 
@@ -61,6 +64,12 @@ class IngestKnowledge:
     readers: Mapping[str, str]  # extension ("" for none) -> reader name (a detect.Kind value)
     not_articles: Mapping[str, str]  # extension -> what a user calls such a file
     zip_documents: Mapping[str, str]  # extension -> what a user calls such a document
+    folder_documents: tuple[tuple[str, str], ...]  # (name pattern, what it is): a folder's own README ...
+
+    def folder_document(self, file_name: str) -> str | None:
+        """What a file that documents its folder is ("the folder's read-me"); None for any other file."""
+        stem = _NAME_NOISE.sub("_", file_name.split(".", 1)[0].lower())
+        return next((label for pattern, label in self.folder_documents if fnmatch.fnmatchcase(stem, pattern)), None)
 
 
 def _check_dump_key(name: str) -> str | None:
@@ -143,6 +152,24 @@ def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> di
     return table
 
 
+def _load_file_names(path: Path) -> tuple[tuple[str, str], ...]:
+    """name<TAB>label lines: file names before their first dot, as folder_document compares them."""
+    names: dict[str, str] = {}
+    for (name, label), where in read_tsv(path, 2):
+        if not _FILE_NAME.fullmatch(name):
+            raise RulesError(f"{where}: {name!r} is not a file name as they are compared (lower case letters, "
+                             "digits and '_', and an optional '*' at the end)")
+        problem = _check_label(label)
+        if problem:
+            raise RulesError(f"{where}: {problem}")
+        if name in names:
+            raise RulesError(f"{where}: {name} is listed twice")
+        names[name] = label
+    if not names:
+        raise RulesError(f"{path}:1: the file lists no names")
+    return tuple(names.items())
+
+
 def _check_label(value: str) -> str | None:
     return None if value else "the second column must say what such a file is"
 
@@ -162,6 +189,7 @@ def load_knowledge(root: Path | None = None) -> IngestKnowledge:
         readers=_load_extensions(root / "extensions" / "reader.tsv", check_reader),
         not_articles=_load_extensions(root / "extensions" / "not_article.tsv", _check_label),
         zip_documents=_load_extensions(root / "extensions" / "zip_document.tsv", _check_label),
+        folder_documents=_load_file_names(root / "names" / "folder_document.tsv"),
     )
 
 
