@@ -60,6 +60,18 @@ def test_timelinejs_keeps_the_written_precision(tmp_path, events):
     assert day["group"] == "RUS, SYR, TUR"
 
 
+def test_timelinejs_headlines_are_capitalised_and_cut_after_a_word(events):
+    long = ("the foreign ministers of Greece and Turkey met in Ankara on Thursday for the first round of "
+            "exploratory talks on maritime boundaries in almost four years")
+    events.loc[0, "summary"] = long
+    events.loc[1, "summary"] = "talks resumed"
+    first, second = (e["text"]["headline"] for e in export.timelinejs_document(events)["events"])
+    assert first == ("The foreign ministers of Greece and Turkey met in Ankara on Thursday for the first round of "
+                     "exploratory talks on\u2026")
+    assert len(first) <= export.TIMELINEJS_HEADLINE_MAX
+    assert second == "Talks resumed"
+
+
 def test_jsonl_has_lists(tmp_path, events):
     path = tmp_path / "e.jsonl"
     export.write_jsonl(events, path)

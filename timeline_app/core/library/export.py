@@ -17,6 +17,7 @@ from typing import IO
 
 import pandas as pd
 
+from timeline_app.core.extract.summaries import headline
 from timeline_app.core.library import columns as col
 from timeline_app.errors import ExportError
 
@@ -30,6 +31,7 @@ _PLAIN_COLUMNS = frozenset({
     col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN,
 })
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TIMELINEJS_HEADLINE_MAX = 120  # characters: a slide's headline stays on two lines
 
 
 def neutralise(value: object) -> object:
@@ -204,7 +206,7 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
             "unique_id": str(rec[col.EVENT_ID]),
             "start_date": start,
             "text": {
-                "headline": str(rec.get(col.SUMMARY, ""))[:120],
+                "headline": headline(str(rec.get(col.SUMMARY, "")), TIMELINEJS_HEADLINE_MAX),
                 "text": str(rec.get(col.EVIDENCE, "")) + (
                     f"<p><small>Sources: {rec.get(col.SOURCE_TITLES, '')}</small></p>"
                     if rec.get(col.SOURCE_TITLES) else ""),
