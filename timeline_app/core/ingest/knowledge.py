@@ -134,40 +134,39 @@ def _load_signatures(path: Path) -> tuple[Signature, ...]:
     return tuple(signatures)
 
 
-def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> dict[str, str]:
-    """extension<TAB>value lines; "(none)" stands for a name without an extension."""
+def _load_pairs(path: Path, check_key: Callable[[str], str | None], check_value: Callable[[str], str | None],
+                what: str) -> dict[str, str]:
+    """key<TAB>value lines, each key and value checked, each key listed once; `what` the keys are."""
     table: dict[str, str] = {}
-    for (ext, value), where in read_tsv(path, 2):
-        if ext != _NO_EXTENSION and not _EXTENSION.fullmatch(ext):
-            raise RulesError(f"{where}: {ext!r} is not an extension (lower case, with its dot, or {_NO_EXTENSION})")
-        problem = check_value(value)
+    for (key, value), where in read_tsv(path, 2):
+        problem = check_key(key) or check_value(value)
         if problem:
             raise RulesError(f"{where}: {problem}")
-        key = "" if ext == _NO_EXTENSION else ext
         if key in table:
-            raise RulesError(f"{where}: {ext} is listed twice")
+            raise RulesError(f"{where}: {key} is listed twice")
         table[key] = value
     if not table:
-        raise RulesError(f"{path}:1: the file lists no extensions")
+        raise RulesError(f"{path}:1: the file lists no {what}")
     return table
 
 
-def _load_file_names(path: Path) -> tuple[tuple[str, str], ...]:
-    """name<TAB>label lines: file names before their first dot, as folder_document compares them."""
-    names: dict[str, str] = {}
-    for (name, label), where in read_tsv(path, 2):
-        if not _FILE_NAME.fullmatch(name):
-            raise RulesError(f"{where}: {name!r} is not a file name as they are compared (lower case letters, "
-                             "digits and '_', and an optional '*' at the end)")
-        problem = _check_label(label)
-        if problem:
-            raise RulesError(f"{where}: {problem}")
-        if name in names:
-            raise RulesError(f"{where}: {name} is listed twice")
-        names[name] = label
-    if not names:
-        raise RulesError(f"{path}:1: the file lists no names")
-    return tuple(names.items())
+def _check_extension(ext: str) -> str | None:
+    if ext != _NO_EXTENSION and not _EXTENSION.fullmatch(ext):
+        return f"{ext!r} is not an extension (lower case, with its dot, or {_NO_EXTENSION})"
+    return None
+
+
+def _check_file_name(name: str) -> str | None:
+    if not _FILE_NAME.fullmatch(name):
+        return (f"{name!r} is not a file name as they are compared (lower case letters, digits and '_', "
+                "and an optional '*' at the end)")
+    return None
+
+
+def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> dict[str, str]:
+    """extension<TAB>value lines; "(none)" stands for a name without an extension."""
+    table = _load_pairs(path, _check_extension, check_value, "extensions")
+    return {("" if ext == _NO_EXTENSION else ext): value for ext, value in table.items()}
 
 
 def _check_label(value: str) -> str | None:
@@ -189,7 +188,8 @@ def load_knowledge(root: Path | None = None) -> IngestKnowledge:
         readers=_load_extensions(root / "extensions" / "reader.tsv", check_reader),
         not_articles=_load_extensions(root / "extensions" / "not_article.tsv", _check_label),
         zip_documents=_load_extensions(root / "extensions" / "zip_document.tsv", _check_label),
-        folder_documents=_load_file_names(root / "names" / "folder_document.tsv"),
+        folder_documents=tuple(_load_pairs(root / "names" / "folder_document.tsv", _check_file_name, _check_label,
+                                           "names").items()),
     )
 
 
