@@ -23,9 +23,15 @@ def _first_start(qtbot, tmp_path, corpus_library, width: int = 900, height: int 
     with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
         window.resize(width, height)
         window.show()
-    qtbot.waitUntil(lambda: window.docks.filters_dock.width() <= min(360, width // 4) + 40)
-    qtbot.wait(50)
+    qtbot.waitUntil(window.docks.sizes.settled)
     return window
+
+
+def _resized(qtbot, window: MainWindow, width: int, height: int) -> None:
+    """Resize the window as a user would, and wait until the docks have followed."""
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: not window.docks.sizes.settled())  # the resize is seen ...
+    qtbot.waitUntil(window.docks.sizes.settled)  # ... and followed
 
 
 def _full_lanes(timeline: TimelineView) -> int:
@@ -54,9 +60,7 @@ def _summary_px(window: MainWindow) -> int:
 def test_at_900_by_600_the_summaries_and_five_lanes_are_in_view(qtbot, tmp_path, corpus_library, start) -> None:
     window = _first_start(qtbot, tmp_path, corpus_library, *start)
     if start != (900, 600):  # made smaller
-        window.resize(900, 600)
-        qtbot.waitUntil(lambda: window.docks.timeline_dock.width() < 700)
-        qtbot.wait(50)
+        _resized(qtbot, window, 900, 600)
     assert len(window.timeline.lane_keys()) > 5  # more lanes than the window must show
     assert _full_lanes(window.timeline) >= 5
     assert _summary_px(window) >= 120
@@ -68,9 +72,8 @@ def test_a_bigger_window_gives_the_room_to_the_views_not_the_filters(qtbot, tmp_
     docks = window.docks
     filters = docks.filters_dock.width()
     views = docks.timeline_dock.width()
-    window.resize(1600, 1000)
-    qtbot.waitUntil(lambda: docks.timeline_dock.width() >= views + 650)
-    qtbot.wait(50)
+    _resized(qtbot, window, 1600, 1000)
+    assert docks.timeline_dock.width() >= views + 650
     assert abs(docks.filters_dock.width() - filters) <= 2
     assert docks.table_dock.width() > 600 and docks.reader_dock.width() > 400
 
@@ -80,12 +83,8 @@ def test_a_bigger_window_gives_the_room_to_the_views_not_the_filters(qtbot, tmp_
     qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 340) <= 5)  # less the splitter's few pixels
     qtbot.wait(50)
     chosen = docks.filters_dock.width()
-    window.resize(1200, 800)
-    qtbot.waitUntil(lambda: docks.timeline_dock.width() < 1000)
-    qtbot.wait(50)
+    _resized(qtbot, window, 1200, 800)
     assert abs(docks.filters_dock.width() - chosen * 1200 / 1600) <= 3
-    window.resize(1800, 1000)
-    qtbot.waitUntil(lambda: docks.timeline_dock.width() > 1300)
-    qtbot.wait(50)
+    _resized(qtbot, window, 1800, 1000)
     assert abs(docks.filters_dock.width() - chosen) <= 2
     window.close()

@@ -61,6 +61,10 @@ class DockSizes(QObject):
                            Qt.Orientation.Horizontal)
         self.remember_later()
 
+    def settled(self) -> bool:
+        """True once the first sizes are laid out and no window resize is being followed."""
+        return bool(self._window_width) and not self._following
+
     def remember_later(self) -> None:
         """Take the left side's width as the user's once the layout has the sizes (its request is posted)."""
         QTimer.singleShot(0, self._remember)
