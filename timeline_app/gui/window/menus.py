@@ -105,7 +105,7 @@ class WindowMenus(QObject):
             action = a(fmt.label, fmt.shortcut, lambda _=False, k=fmt.key: self.export_chosen.emit(k))
             action.setProperty("long_name", export_name(fmt.label, fmt.rows))
             self.export_actions[fmt.key] = action
-        self.export_image_action = a("Timeline as image…", "Ctrl+Shift+P", None, "Save the timeline as a PNG image")
+        self.export_image_action = a("Timeline as image…", "Ctrl+Shift+P", None, "Save the timeline as a PNG, SVG or PDF for a story or a report")
         self.export_image_action.setProperty("long_name", "Export the timeline as an image")
         self.export_all_action = a("Export all events (ignore filters)", None)
         self.export_all_action.setCheckable(True)
