@@ -14,7 +14,7 @@ from timeline_app.core.library import frames
 from timeline_app.core.library.export import export_format, write_export
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
 from timeline_app.errors import TimelineError
-from timeline_app.gui.timeline.image.render import render_image
+from timeline_app.gui.timeline import render_image
 from timeline_app.gui.window.image_dialog import FORMAT_NAMES, PAGES, ImageDefaults, ImageExportDialog
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
