@@ -143,6 +143,7 @@ class Article:
     byline: str = ""
     fmt: str = "text"  # reader that produced it: text, html, feed, json, jsonl, csv ...
     hash: str = field(default="")
+    language: str = ""  # ISO 639-1 code ("fr"), as detected or given; "" when not known
     # An official statement's issuer: ISO alpha-3 of a state or an organisation code (EU, NATO, UN);
     # "" for news. "we", "the Secretary", "our Embassy" in the text stand for it.
     issuer: str = ""
