@@ -10,7 +10,7 @@ from timeline_app.core import pipeline
 from timeline_app.core.batch.articles import process_article
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.export import read_csv, write_events_csv, write_jsonl, write_mentions_csv
-from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2
+from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, IssuerSource
 
@@ -68,11 +68,11 @@ def test_the_issuer_is_a_column_of_the_csv_and_json_exports(tmp_path) -> None:
     assert json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()[0])[col.ISSUER] == ["USA"]
 
 
-def test_a_library_of_version_2_is_migrated_and_its_articles_have_no_issuer(tmp_path) -> None:
-    path = tmp_path / "v2.sqlite3"
+def test_a_library_of_version_3_is_migrated_and_its_articles_have_no_issuer(tmp_path) -> None:
+    path = tmp_path / "v3.sqlite3"
     db = sqlite3.connect(path)
-    db.executescript(SCHEMA_V1 + SCHEMA_V2)
-    db.execute("PRAGMA user_version = 2")
+    db.executescript(SCHEMA_V1 + SCHEMA_V2 + SCHEMA_V3)
+    db.execute("PRAGMA user_version = 3")
     db.execute("INSERT INTO articles (hash, title, url, text, added_at) VALUES ('h', 'Old', ?, ?, 'x')",
                ("https://www.state.gov/readout", TEXT))
     db.commit()
