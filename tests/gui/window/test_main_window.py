@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pandas as pd
-from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.dialogs import CrashDialog
-from timeline_app.gui.panels.article_model import NEEDS_DATE
+from timeline_app.gui.panels.article_model import COL_ISSUER, NEEDS_DATE
 from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
@@ -130,6 +130,21 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     box.accept()
 
 
+def test_a_folder_s_readme_is_not_imported_nor_asked_a_date_for(window, qtbot, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "reporting"
+    folder.mkdir()
+    (folder / "border.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    (folder / "README.md").write_text("# My notes\n\nThe articles I collected last week.\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("Copyright the reporters. All rights reserved.\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
+        window.menus.open_folder_action.trigger()
+    report = blocker.args[0]
+    assert (report.added, report.needs_date, report.skipped) == (1, [], [])
+    assert window.library_actions.date_dialog is None
+    assert "README.md" not in set(window.snapshot.articles["source_path"].map(lambda p: p.rsplit("/", 1)[-1]))
+
+
 def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monkeypatch) -> None:
     path = tmp_path / "nile.txt"
     path.write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")
@@ -147,12 +162,15 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     qtbot.mouseClick(window.status_bar.needs_date_button, Qt.MouseButton.LeftButton)
     dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.date_edit(article_id).setDate(QDate(2023, 5, 8))
+    assert dialog.date_edit(article_id).text() == "" and not dialog.set_button.isEnabled()  # no date assumed
+    qtbot.keyClicks(dialog.date_edit(article_id), "2023-05-08")
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
         dialog.accept()
     qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
+    assert window.statusBar().currentMessage() == ("Publication date set for 1 article; its dates were resolved "
+                                                   "again.")
     assert window.library_panel.row_texts(article_id)[4] == "you"
     assert not window.status_bar.needs_date_button.isVisible()
 
@@ -301,3 +319,49 @@ def test_skipped_files_and_an_undated_article_ask_one_thing_at_a_time(window, qt
     box.accept()
     qtbot.waitUntil(lambda: window.library_actions.date_dialog is not None and window.library_actions.date_dialog.isVisible(), timeout=5000)
     window.library_actions.date_dialog.reject()
+
+
+STATEMENT = """Readout: The Secretary's Call with Kenyan President Ruto
+
+Published: 10 May 2024
+
+The Secretary spoke with Kenyan President William Ruto on Tuesday about the police mission.
+We welcome Kenya's leadership.
+"""
+
+
+def test_the_issuer_is_shown_and_can_be_changed_in_the_articles_panel_and_the_reader(window, qtbot, tmp_path,
+                                                                                     monkeypatch) -> None:
+    path = tmp_path / "readout.txt"
+    path.write_text(STATEMENT, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
+        window.menus.open_files_action.trigger()
+    (article_id,) = blocker.args[0].added_ids
+    panel = window.library_panel
+    assert panel.row_texts(article_id)[COL_ISSUER] == "—"  # a text file: no address, no header naming one
+    panel.select_ids([article_id])
+    qtbot.waitUntil(lambda: window.reader.article_id == article_id, timeout=LOAD_TIMEOUT)
+    assert "No issuer" in window.reader.issuer_label.text()
+    mentions = window.library.curated_mentions()
+    assert mentions[mentions["article_id"] == article_id]["countries"].tolist()[0] == "KEN"
+    window.reader.issuer_label.linkActivated.emit("issuer")  # "set one"
+    dialog = window.library_actions.issuer_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.setTextValue("United States (USA)")
+    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
+        dialog.accept()
+    qtbot.waitUntil(lambda: panel.row_texts(article_id)[COL_ISSUER] == "USA", timeout=LOAD_TIMEOUT)
+    issuer = panel.model.index_of(article_id).siblingAtColumn(COL_ISSUER)
+    assert "given by you" in panel.model.data(issuer, Qt.ItemDataRole.ToolTipRole)
+    mentions = window.library.curated_mentions()
+    assert mentions[mentions["article_id"] == article_id]["countries"].tolist()[0] == "KEN;USA"  # the Secretary
+    panel.select_ids([article_id])
+    qtbot.waitUntil(lambda: "United States" in window.reader.issuer_label.text(), timeout=LOAD_TIMEOUT)
+    panel.resize(760, panel.height())
+    panel.grab().save(str(tmp_path / "articles_issuer.png"))
+    window.reader.grab().save(str(tmp_path / "reader_issuer.png"))
+    panel.issuer_action.trigger()  # the panel's action asks too
+    assert window.library_actions.issuer_dialog.isVisible()
+    assert window.library_actions.issuer_dialog.textValue() == "United States (USA)"
+    window.library_actions.issuer_dialog.reject()

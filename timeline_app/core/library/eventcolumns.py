@@ -23,9 +23,9 @@ TEXT = (col.EVENT_ID, col.EVENT_DATE, col.DATE_PRECISION, col.DATE_TEXT, col.LOC
         col.ORIGIN)
 FLAGS = (col.OPEN_END, col.VERIFIED, col.HIDDEN)
 NUMBERS = (col.QUAD_CLASS, col.SOURCES, col.MENTION_COUNT)
-# List cells: countries and organisations split at once, article ids when first asked for.
-LISTS = (col.COUNTRIES, col.ORGANIZATIONS)
-LAZY_LISTS = (col.ARTICLE_IDS,)
+# List cells: countries, organisations and languages split at once, the others when first asked for.
+LISTS = (col.COUNTRIES, col.ORGANIZATIONS, col.LANGUAGE)
+LAZY_LISTS = (col.ARTICLE_IDS, col.ISSUER)
 
 
 def shared(values: np.ndarray) -> np.ndarray:

@@ -28,7 +28,8 @@ MANUAL_PREFIX = "ev-manual-"
 # Days since 1970-01-01 (core.daycount) of an ISO date, in SQL: NULL for an empty one.
 _DAY = "CAST(julianday(nullif({0}, '')) - 2440587.5 AS INTEGER)"
 _MENTIONS = (
-    "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), m.date_text, m.date_value,"
+    "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, a.issuer, m.date_text,"
+    " m.date_value,"
     " m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start, m.char_end, m.countries,"
     " m.organizations, m.location_country, m.event_type, m.cameo_code, m.quad_class, m.summary, m.evidence,"
     " m.evidence_start, m.evidence_end, a.hash || ':' || m.char_start || ':' || m.char_end, m.machine_event"
@@ -36,7 +37,8 @@ _MENTIONS = (
 )
 _MANUAL = (
     "SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
-    " coalesce(a.published, ''), '', '', '', '', 'unknown', 0, e.evidence_start, e.evidence_end,"
+    " coalesce(a.published, ''), coalesce(a.language, ''), coalesce(a.issuer, ''), '', '', '', '', 'unknown', 0,"
+    " e.evidence_start, e.evidence_end,"
     " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id,"
     f" '{MANUAL_PREFIX}' || e.id FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
 )
@@ -44,7 +46,7 @@ _FRAME_COLUMNS = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.
 _EVENT_FIELDS = ("id", "event_date", "date_start", "date_end", "start_day", "end_day", "date_precision", "open_end",
                  "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
                  "quad_class", "summary", "evidence", "sources", "mentions", "source_titles", "publication_date",
-                 "article_ids", "event_key", "verified", "hidden", "origin")
+                 "language", "issuer", "article_ids", "event_key", "verified", "hidden", "origin")
 
 
 def _temp_ids(db: sqlite3.Connection, name: str, values: Iterable[object]) -> str:
@@ -61,7 +63,7 @@ def mentions(db: sqlite3.Connection, where: str = "", params: tuple = (), manual
     sql = _MENTIONS + (f" WHERE {where}" if where else "")
     if manual:
         sql += " UNION ALL " + _MANUAL
-    rows = db.execute(sql + " ORDER BY 2, 12", params).fetchall()
+    rows = db.execute(sql + " ORDER BY 2, 14", params).fetchall()
     df = pd.DataFrame([tuple(r) for r in rows], columns=[*_FRAME_COLUMNS, col.EVENT_ID])
     df[col.OPEN_END] = df[col.OPEN_END].astype(bool)
     for name, default in ((col.VERIFIED, False), (col.HIDDEN, False), (col.ORIGIN, "extracted")):
@@ -197,7 +199,7 @@ def _event_rows(events: pd.DataFrame, counts: pd.Series) -> Iterable[tuple]:
         yield (e.event_id, e.event_date, e.date_start, e.date_end, None, None, e.date_precision, int(bool(e.open_end)),
                e.date_text, e.countries, e.organizations, e.location_country, e.event_type, e.cameo_code,
                int(e.quad_class), e.summary, e.evidence, int(e.sources), int(counts.get(e.event_id, 1)),
-               e.source_titles, e.publication_date, e.article_ids, e.event_key, int(bool(e.verified)),
+               e.source_titles, e.publication_date, e.language, e.issuer, e.article_ids, e.event_key, int(bool(e.verified)),
                int(bool(e.hidden)), e.origin)
 
 

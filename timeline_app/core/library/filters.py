@@ -28,6 +28,7 @@ class FilterSpec:
     organizations: frozenset[str] = field(default_factory=frozenset)
     article_ids: frozenset[int] = field(default_factory=frozenset)
     precisions: frozenset[str] = field(default_factory=frozenset)  # allowed; empty = all
+    languages: frozenset[str] = field(default_factory=frozenset)  # of the reporting articles: ISO 639-1 codes
     min_sources: int = 0
     text: str = ""
     show_hidden: bool = False  # events the user hid as false are left out unless asked for
@@ -58,6 +59,8 @@ class FilterSpec:
             parts.append(f"{len(self.article_ids)} article(s)")
         if self.precisions:
             parts.append("precision " + ", ".join(sorted(self.precisions)))
+        if self.languages:
+            parts.append("language " + ", ".join(sorted(self.languages)))
         if self.min_sources > 1:
             parts.append(f"at least {self.min_sources} sources")
         if self.text:
@@ -83,6 +86,7 @@ class FilterIndex:
         self.hidden = ev.flags[col.HIDDEN]
         self.countries = ev.codes(col.COUNTRIES)
         self.organizations = ev.codes(col.ORGANIZATIONS)
+        self.languages = ev.codes(col.LANGUAGE)
 
     def _types(self, wanted: list[str]) -> np.ndarray:
         # Event types may be given as CAMEO root codes ("04") or names ("Consult").
@@ -111,6 +115,8 @@ class FilterIndex:
             mask &= self.events.codes(col.ARTICLE_IDS).mask(str(int(a)) for a in spec.article_ids)
         if spec.precisions:
             mask &= np.isin(self.precision, list(spec.precisions))
+        if spec.languages:  # an event reported in several languages is kept for any of them
+            mask &= self.languages.mask(spec.languages)
         if spec.min_sources > 1:
             mask &= self.sources >= spec.min_sources
         if spec.text:
@@ -120,6 +126,10 @@ class FilterIndex:
             hits = np.fromiter((needle in hay[i] for i in idx.tolist()), dtype=bool, count=len(idx))
             mask[idx[~hits]] = False
         return mask
+
+    def language_counts(self) -> dict[str, int]:
+        """Events per language of the articles that report them."""
+        return self.languages.counts()
 
     def country_counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Events per country, among the rows of `mask` (all rows when None)."""

@@ -32,8 +32,9 @@ _MENTIONS = ("SELECT id, article_id, char_start, char_end, evidence_start, evide
 _MANUAL = "SELECT -id, coalesce(article_id, 0), evidence_start, evidence_end, evidence_start, evidence_end" \
           " FROM manual_events"
 # Without their events' count: that comes with the mentions (read_mentions), counted in numpy.
-_ARTICLES = ("SELECT id, title, source, source_path, url, byline, fmt, coalesce(published, ''), published_source,"
-             " added_at FROM articles ORDER BY id")
+_ARTICLE_NAMES = [c for c in col.ARTICLE_COLUMNS if c != col.EVENT_COUNT]
+_ARTICLE_SQL = {col.ARTICLE_ID: "id", col.PUBLISHED: "coalesce(published, '')"}
+_ARTICLES = f"SELECT {', '.join(_ARTICLE_SQL.get(c, c) for c in _ARTICLE_NAMES)} FROM articles ORDER BY id"
 
 
 def columns_of(cursor: sqlite3.Cursor, kinds: Sequence[type]) -> list[np.ndarray]:
@@ -130,12 +131,12 @@ def curated_mentions(db: sqlite3.Connection, event_ids: Iterable[str]) -> pd.Dat
 
 def read_articles(db: sqlite3.Connection) -> pd.DataFrame:
     """One row per article (columns.ARTICLE_COLUMNS, without the text); event_count is -1: not counted yet."""
-    values = columns_of(db.execute(_ARTICLES), [int] + [object] * 9)
+    values = columns_of(db.execute(_ARTICLES), [int] + [object] * (len(_ARTICLE_NAMES) - 1))
     # Object columns as read: letting pandas turn them into its string arrays (and the articles
     # list back) cost more than reading them at 200,000 articles.
-    frame = pd.DataFrame({name: pd.Series(v, dtype=v.dtype) for name, v in zip(col.ARTICLE_COLUMNS, values)})
+    frame = pd.DataFrame({name: pd.Series(v, dtype=v.dtype) for name, v in zip(_ARTICLE_NAMES, values)})
     frame[col.EVENT_COUNT] = -1
-    return frame
+    return frame.loc[:, list(col.ARTICLE_COLUMNS)]
 
 
 def counted(articles: pd.DataFrame, mentions: MentionColumns) -> pd.DataFrame:

@@ -6,16 +6,19 @@ import logging
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 
 from timeline_app.core.library import columns as col
+from timeline_app.gui.panels.issuer_text import issuer_tooltip
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added")
+COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added", "Language", "Issuer")
 _COL_EVENTS = 2
+COL_LANGUAGE = 6
+COL_ISSUER = 7
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
@@ -24,6 +27,8 @@ ARTICLES = "Articles"
 GROUPS = (NEEDS_DATE, ARTICLES)  # in this order whatever the sort
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _ARTICLE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LANGUAGE_TIP = ("The language the dates were read in (ISO 639-1). Select the article and press Ctrl+L to change "
+                 "it: its dates are read again.")
 _NO_DATE_TIP = "No publication date: relative dates cannot be placed. Select it and press Ctrl+D to give one."
 
 
@@ -36,6 +41,8 @@ class ArticleListModel(QAbstractTableModel):
     the article's row in the columns.
     """
 
+    language_edited = Signal(int, str)  # article id, the language code typed in its Language cell
+
     def __init__(self, warning_icon: QIcon | None = None) -> None:
         super().__init__()
         self._icon = warning_icon
@@ -47,6 +54,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def _set_frame(self, articles: pd.DataFrame) -> None:
         def text(name: str) -> np.ndarray:
+            if name not in articles.columns:
+                return np.full(len(articles), "", dtype=object)
             values = articles[name].to_numpy(dtype=object)
             if all(isinstance(v, str) for v in values[:1000].tolist()) and not pd.isna(values).any():
                 return values  # as the library reads them
@@ -58,6 +67,8 @@ class ArticleListModel(QAbstractTableModel):
         self._added = text(col.ADDED_AT)
         url = text(col.URL)
         self._origin = np.where(url != "", url, text(col.SOURCE_PATH))
+        self._language, self._issuer = text(col.LANGUAGE), text(col.ISSUER)
+        self._issuer_source = text(col.ISSUER_SOURCE)
         self._events = articles[col.EVENT_COUNT].fillna(0).to_numpy(dtype=np.int64)
         self._undated = self._published == ""
         self._row_of = {int(a): i for i, a in enumerate(self.ids.tolist())}
@@ -92,7 +103,8 @@ class ArticleListModel(QAbstractTableModel):
     def _arrange(self) -> None:
         """The groups shown and, in each, its articles (rows of the columns) in the order shown."""
         column, order = self._sort
-        keys = (self._title, self._published, self._events, self._source, self._date_from, self._added)
+        keys = (self._title, self._published, self._events, self._source, self._date_from, self._added,
+                self._language, self._issuer)
         key = keys[column] if 0 <= column < len(keys) else self.ids
         rank = key if key.dtype != object else (pd.factorize(key, sort=True)[0] if len(key) else key)
         if order == Qt.SortOrder.DescendingOrder and len(rank):
@@ -126,7 +138,20 @@ class ArticleListModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _GROUP_FLAGS if self._layout[index.row()] < 0 else _ARTICLE_FLAGS
+        if self._layout[index.row()] < 0:
+            return _GROUP_FLAGS
+        # The Language cell is edited in place, from the panel's action only (no edit trigger).
+        return _ARTICLE_FLAGS | Qt.ItemFlag.ItemIsEditable if index.column() == COL_LANGUAGE else _ARTICLE_FLAGS
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A language typed in a Language cell: said with language_edited (the library reads the
+        article again with it; the cell shows it once read)."""
+        row = self.article_row(index.row()) if index.isValid() else -1
+        code = str(value or "").strip().lower()
+        if row < 0 or index.column() != COL_LANGUAGE or role != Qt.ItemDataRole.EditRole or not code:
+            return False
+        self.language_edited.emit(int(self.ids[row]), code)
+        return True
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -149,6 +174,12 @@ class ArticleListModel(QAbstractTableModel):
                 return f"{self._title[row]}\n{self._origin[row]}" if self._origin[row] else str(self._title[row])
             if index.column() == 1 and self._undated[row]:
                 return _NO_DATE_TIP
+            if index.column() == COL_LANGUAGE:
+                return _LANGUAGE_TIP
+            if index.column() == COL_ISSUER:
+                return issuer_tooltip(str(self._issuer[row]), str(self._issuer_source[row]) or "none")
+        if role == Qt.ItemDataRole.EditRole and index.column() == COL_LANGUAGE:
+            return str(self._language[row])
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == _COL_EVENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -190,7 +221,7 @@ class ArticleListModel(QAbstractTableModel):
         return (str(self._title[row]) or "(untitled)", published or "—", events if events >= 0 else "",
                 str(self._source[row]),
                 _SOURCE_LABELS.get(str(self._date_from[row]), str(self._date_from[row])) if published else "",
-                str(self._added[row])[:10])[column]
+                str(self._added[row])[:10], str(self._language[row]), str(self._issuer[row]) or "—")[column]
 
     def group_titles(self) -> list[str]:
         """The groups' headers as shown, without the open or closed mark."""

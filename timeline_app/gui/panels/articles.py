@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QStyle,
     QTableView,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from timeline_app.gui.panels.article_model import ArticleListModel
+from timeline_app.gui.panels.article_model import COL_LANGUAGE, ArticleListModel
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ class LibraryPanel(QWidget):
     remove_requested = Signal(list)  # article ids
     date_requested = Signal(list)  # article ids: ask for their publication date
     filter_requested = Signal(list)  # article ids: show only their events
+    languages_changed = Signal(object)  # dict: article id -> the language code the user typed
+    issuer_requested = Signal(list)  # article ids: ask who issued them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,10 @@ class LibraryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         top.addWidget(self.search, 1)
+        # The count beside the search, not beside the buttons: the panel stays narrow enough for a
+        # small window.
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
         layout.addLayout(top)
 
         self.model = ArticleListModel(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
@@ -62,7 +68,7 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
-        for column, width in enumerate((170, 82, 46, 110, 90, 84)):
+        for column, width in enumerate((170, 82, 46, 110, 90, 84, 64, 90)):
             self.tree.setColumnWidth(column, width)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
@@ -70,32 +76,49 @@ class LibraryPanel(QWidget):
         self.tree.clicked.connect(self._on_tree_clicked)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
         self.model.modelReset.connect(self._on_model_reset)
+        self.model.language_edited.connect(self._on_model_language_edited)
+        # Only the Language cell is edited in place, from the action below, not by a click.
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.tree, 1)
 
-        buttons = QHBoxLayout()
-        self.count_label = QLabel()
-        buttons.addWidget(self.count_label, 1)
+        # A tool bar, not a row of buttons: when the panel is narrow (it shares its dock's width with
+        # the Filters panel) the buttons that do not fit go behind the bar's extension arrow.
+        buttons = QToolBar()
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.date_action = QAction("Set publication date…", self)
         self.date_action.setShortcut(QKeySequence("Ctrl+D"))
         self.date_action.triggered.connect(lambda: self._emit_selected(self.date_requested))
         self.filter_action = QAction("Show only their events", self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.filter_action.triggered.connect(lambda: self._emit_selected(self.filter_requested))
+        self.language_action = QAction("Set language…", self)
+        self.language_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.language_action.triggered.connect(self._on_language_action_triggered)
+        self.issuer_action = QAction("Set issuer…", self)
+        self.issuer_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.issuer_action.triggered.connect(lambda: self._emit_selected(self.issuer_requested))
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
+        # The shortcuts list shows these away from the panel: there they name what they act on.
+        for action, name in ((self.date_action, "Articles panel: set the publication date"),
+                             (self.filter_action, "Articles panel: show only their events"),
+                             (self.issuer_action, "Articles panel: set the issuer"),
+                             (self.remove_action, "Articles panel: remove from the library")):
+            action.setProperty("long_name", name)
         self.date_action.setIconText("Set date…")
+        self.language_action.setIconText("Language…")
         self.filter_action.setIconText("Only these")
+        self.issuer_action.setIconText("Issuer…")
         self.remove_action.setIconText("Remove")
-        for action in (self.date_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.language_action, self.issuer_action, self.filter_action,
+                       self.remove_action):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
             self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+            buttons.addAction(action)
+        layout.addWidget(buttons)
 
 
     def set_articles(self, articles: pd.DataFrame) -> None:
@@ -126,6 +149,9 @@ class LibraryPanel(QWidget):
                 last = index
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         if scroll:
+            # Cleared first, as a click on another article would: selecting the article already
+            # selected shows it in the reader again (its issuer or dates may have changed).
+            self.tree.selectionModel().clearSelection()
             self.tree.selectionModel().select(selection, flags)
             if last.isValid():
                 self.tree.scrollTo(last)
@@ -169,9 +195,26 @@ class LibraryPanel(QWidget):
         if article_id is not None:
             self.article_activated.emit(int(article_id))
 
+    def _on_language_action_triggered(self) -> None:
+        """Edit the Language cell of the current article; what is typed goes to every selected one."""
+        current = self.tree.currentIndex()
+        ids = self.selected_ids()
+        if not (current.isValid() and self.model.article_row(current.row()) >= 0
+                and self.tree.selectionModel().isRowSelected(current.row())):
+            current = self.model.index_of(ids[0]) if ids else current
+        if current.isValid() and self.model.article_row(current.row()) >= 0:
+            cell = current.siblingAtColumn(COL_LANGUAGE)
+            self.tree.selectionModel().setCurrentIndex(cell, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.tree.edit(cell)
+
+    def _on_model_language_edited(self, article_id: int, code: str) -> None:
+        ids = set(self.selected_ids()) | {article_id}
+        self.languages_changed.emit({i: code for i in sorted(ids)})
+
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        for action in (self.date_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.language_action, self.issuer_action, self.filter_action,
+                       self.remove_action):
             action.setEnabled(bool(ids))
 
     def _on_tree_selection_changed(self, *_args: object) -> None:
@@ -185,6 +228,8 @@ class LibraryPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.date_action)
+        menu.addAction(self.language_action)
+        menu.addAction(self.issuer_action)
         menu.addAction(self.filter_action)
         menu.addSeparator()
         menu.addAction(self.remove_action)

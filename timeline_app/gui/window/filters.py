@@ -93,6 +93,7 @@ class WindowFilters(QObject):
         self._panel.set_event_types(snapshot.type_counts)
         self._panel.set_organizations(snapshot.organization_counts)
         self._panel.set_precisions(snapshot.precision_counts)
+        self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events
         placed = events.start_day != MISSING_DAY
         if placed.any():
@@ -159,7 +160,8 @@ class WindowFilters(QObject):
         if saved is None or saved.is_empty():
             return
         spec = known_only(saved, snapshot.index.countries.names, snapshot.type_counts, snapshot.organization_counts,
-                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts)
+                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts,
+                          snapshot.index.language_counts())
         if spec.is_empty():
             return
         with QSignalBlocker(self._panel):  # the caller applies the panel's spec once, for everything
