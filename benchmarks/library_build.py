@@ -21,7 +21,7 @@ from pathlib import Path
 from timeline_app.core.daycount import days_from_civil, format_day
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.library import eventstore
-from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION
+from timeline_app.core.library.rows import ARTICLE_FIELDS, INSERT_ARTICLE, INSERT_MENTION
 from timeline_app.core.library.store import Library
 
 # (ISO code, adjective, capital): 60 states, drawn with Zipf-like weights as news coverage is.
@@ -153,8 +153,12 @@ def build(path: Path, n: int, seed: int = 15) -> None:
             published = format_day(max(e.end for e, _ in chunk) + rng.randint(0, 4))
             digest = hashlib.sha256(text.encode()).hexdigest()
             title = text.split("\n", 1)[0]
-            article_id = db.execute(INSERT_ARTICLE, (digest, title, "Generated wire", f"/generated/{article:07d}.txt",
-                                                     "", "", "text", published, "text", text, added_at)).lastrowid
+            fields = {"hash": digest, "title": title, "source": "Generated wire", "url": "", "byline": "",
+                      "source_path": f"/generated/{article:07d}.txt", "fmt": "text", "published": published,
+                      "published_source": "text", "text": text, "language": "en", "issuer": "",
+                      "issuer_source": "none"}
+            row = tuple(fields[name] for name in ARTICLE_FIELDS) + (added_at,)
+            article_id = db.execute(INSERT_ARTICLE, row).lastrowid
             first = db.execute("SELECT coalesce(max(id), 0) FROM mentions").fetchone()[0] + 1
             db.executemany(INSERT_MENTION, [(article_id, *r) for r in rows])
             events.extend((f"ev-{e.number:016x}", f"blk-{e.number:016x}", e.start, e.end, first + j)

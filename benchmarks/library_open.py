@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(tempfile.gettempdir()) / "timeline-library-open"
-GENERATOR_VERSION = 1  # bump when library_build.py writes different libraries
+GENERATOR_VERSION = 2  # bump when library_build.py or the schema writes different libraries (2: schema v5)
 
 
 def library_path(n: int) -> Path:
