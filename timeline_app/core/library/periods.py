@@ -20,6 +20,7 @@ _MONTHS_IN = {MONTH: 1, QUARTER: 3, YEAR: 12}
 SHORT_RANGE_DAYS = 7
 # "Auto" takes the finest resolution that keeps the chart to this many bars.
 AUTO_MAX_BARS = 72
+_EPOCH_MONTH = 1970 * 12
 
 
 def months_per_period(by: str) -> int:
@@ -35,10 +36,8 @@ def month_index(days: np.ndarray) -> np.ndarray:
     days = np.asarray(days, dtype=np.int64)
     out = np.zeros(len(days), dtype=np.int64)
     known = days != MISSING_DAY
-    # Corpora repeat dates: each distinct day goes through the calendar once.
-    unique, inverse = np.unique(days[known], return_inverse=True)
-    months = np.fromiter((_month_of(int(d)) for d in unique), dtype=np.int64, count=len(unique))
-    out[known] = months[inverse]
+    # numpy's calendar is core.daycount's (proleptic Gregorian, any year): months since 1970-01 in C.
+    out[known] = days[known].astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + _EPOCH_MONTH
     return out
 
 

@@ -241,15 +241,29 @@ def _overlapping(index: RelationsIndex, rows: np.ndarray, span: tuple[int, int] 
     return rows[(index.start_day[rows] <= span[1]) & (index.end_day[rows] >= span[0])]
 
 
+def _texts(values: pd.Series) -> np.ndarray:
+    """A text column as a numpy array of str, "" for missing: hashing and iterating it is quicker than
+    pandas' own string arrays."""
+    return np.asarray(values.fillna("").to_numpy(dtype=object), dtype=object).astype(str).astype(object)
+
+
 def _days(values: pd.Series) -> np.ndarray:
-    """Days since 1970-01-01 of ISO dates; each distinct date parsed once."""
-    codes, uniques = pd.factorize(values.fillna("").astype(str), sort=False)
-    days = np.fromiter((parse_iso_day(u) for u in uniques), dtype=np.int64, count=len(uniques))
+    """Days since 1970-01-01 of ISO dates, MISSING_DAY where there is none; each distinct date parsed once."""
+    codes, uniques = pd.factorize(_texts(values), sort=False)
+    days = np.full(len(uniques), MISSING_DAY, dtype=np.int64)
+    plain = np.fromiter((len(u) == 10 and u[4] == "-" and u[7] == "-" and u[:4].isdigit() for u in uniques),
+                        dtype=bool, count=len(uniques))
+    try:  # numpy parses the usual YYYY-MM-DD in C, in core.daycount's calendar
+        days[plain] = np.asarray(uniques[plain], dtype="datetime64[D]").astype(np.int64)
+    except ValueError:  # a day that does not exist (30 February): each on its own, as the rest
+        plain[:] = False
+    for i in np.flatnonzero(~plain):
+        days[i] = parse_iso_day(uniques[i])
     return days[codes] if len(codes) else np.empty(0, dtype=np.int64)
 
 
 def _weights(cameo_codes: pd.Series, weights: Mapping[str, float]) -> np.ndarray:
-    codes, uniques = pd.factorize(cameo_codes.fillna("").astype(str), sort=False)
+    codes, uniques = pd.factorize(_texts(cameo_codes), sort=False)
     table = np.fromiter((weights.get(u, weights.get(u[:2], 0.0)) if u else 0.0 for u in uniques),
                         dtype=np.float64, count=len(uniques))
     return table[codes]
@@ -257,21 +271,18 @@ def _weights(cameo_codes: pd.Series, weights: Mapping[str, float]) -> np.ndarray
 
 def _pairs(cells: pd.Series) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     """Every (event row, country) an events frame names, sorted by country then row, and the country codes."""
-    inverse, uniques = pd.factorize(cells.fillna("").astype(str), sort=False)
+    inverse, uniques = pd.factorize(_texts(cells), sort=False)
     split = [split_list(u) for u in uniques]
     codes = tuple(sorted({c for cs in split for c in cs}))
     code_of = {c: i for i, c in enumerate(codes)}
-    order = np.argsort(inverse, kind="stable")
-    bounds = np.searchsorted(inverse[order], np.arange(len(uniques) + 1))
-    rows_parts, code_parts = [], []
-    for u, cs in enumerate(split):
-        rows = order[bounds[u]:bounds[u + 1]]
-        for c in cs:
-            rows_parts.append(rows)
-            code_parts.append(np.full(len(rows), code_of[c], dtype=np.int64))
-    if not rows_parts:
-        return codes, np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    pair_row, pair_code = np.concatenate(rows_parts), np.concatenate(code_parts)
+    # The codes of every distinct cell end to end; an event's pairs are its cell's stretch of them.
+    per_cell = np.fromiter((len(cs) for cs in split), dtype=np.int64, count=len(split))
+    flat = np.fromiter((code_of[c] for cs in split for c in cs), dtype=np.int64, count=int(per_cell.sum()))
+    offset = np.concatenate(([0], np.cumsum(per_cell)[:-1])) if len(split) else per_cell
+    count = per_cell[inverse]
+    pair_row = np.repeat(np.arange(len(inverse), dtype=np.int64), count)
+    within = np.arange(len(pair_row), dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+    pair_code = flat[np.repeat(offset[inverse], count) + within]
     by_code = np.lexsort((pair_row, pair_code))
     return codes, pair_row[by_code], pair_code[by_code]
 
