@@ -139,6 +139,12 @@ class RelationsIndex:
             rows = np.intersect1d(rows, self.rows_of(dyad.b), assume_unique=True)
         return rows[mask[rows] & self.placed[rows]]
 
+    def extent(self, rows: np.ndarray) -> tuple[int, int] | None:
+        """The first and last day of the events at `rows`, None for no rows."""
+        if not len(rows):
+            return None
+        return int(self.start_day[rows].min()), int(self.end_day[rows].max())
+
     def places(self, by: str) -> tuple[np.ndarray, np.ndarray]:
         """The period of every event at resolution `by`, and whether it has one (cached per resolution)."""
         cached = self._places.get(by)

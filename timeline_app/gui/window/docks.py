@@ -18,7 +18,7 @@ class WindowDocks(QObject):
     """
 
     def __init__(self, window: QMainWindow, filters: QWidget, articles: QWidget, timeline: QWidget,
-                 events: QWidget, reader: QWidget, history: QWidget) -> None:
+                 events: QWidget, reader: QWidget, history: QWidget, relations: QWidget) -> None:
         super().__init__(window)
         self._window = window
         window.setCentralWidget(None)
@@ -29,14 +29,16 @@ class WindowDocks(QObject):
         self.table_dock = self._dock("Events", "table_dock", events, right)
         self.reader_dock = self._dock("Reader", "reader_dock", reader, right)
         self.history_dock = self._dock("Edit history", "history_dock", history, right)
+        self.relations_dock = self._dock("Relations", "relations_dock", relations, right)
         window.tabifyDockWidget(self.filters_dock, self.library_dock)
         self.filters_dock.raise_()
         window.splitDockWidget(self.timeline_dock, self.table_dock, Qt.Orientation.Vertical)
+        window.splitDockWidget(self.timeline_dock, self.relations_dock, Qt.Orientation.Horizontal)
         window.splitDockWidget(self.table_dock, self.reader_dock, Qt.Orientation.Horizontal)
         window.tabifyDockWidget(self.reader_dock, self.history_dock)
         self.reader_dock.raise_()
         self.docks = (self.timeline_dock, self.table_dock, self.reader_dock, self.filters_dock, self.library_dock,
-                      self.history_dock)
+                      self.history_dock, self.relations_dock)
         self._default_state = window.saveState()
         self._sized = False
         self._state_restored = False
@@ -79,6 +81,8 @@ class WindowDocks(QObject):
                            Qt.Orientation.Vertical)
         rest = w - left
         window.resizeDocks([self.table_dock, self.reader_dock], [int(rest * 0.58), int(rest * 0.42)],
+                           Qt.Orientation.Horizontal)
+        window.resizeDocks([self.timeline_dock, self.relations_dock], [int(rest * 0.62), int(rest * 0.38)],
                            Qt.Orientation.Horizontal)
 
     def reset_layout(self) -> None:

@@ -33,6 +33,7 @@ class WindowFilters(QObject):
     """
 
     saved_filter_restored = Signal()
+    filters_applied = Signal()  # `mask` and `base_mask` hold what the views show now
 
     def __init__(self, panel: FilterPanel, event_model: EventTableModel, timeline: TimelineView,
                  status_bar: WindowStatusBar, snapshot: Callable[[], Snapshot | None],
@@ -45,6 +46,8 @@ class WindowFilters(QObject):
         self._snapshot = snapshot
         self.spec = FilterSpec()
         self.mask = np.empty(0, dtype=bool)
+        self.base_mask = np.empty(0, dtype=bool)  # what the spec keeps, before a chart's bar narrows it
+        self._narrowed: np.ndarray | None = None  # rows a Relations bar chose, until the filters change
         self.show_hidden = False  # hidden events are false ones the user put aside
         self._saved: FilterSpec | None = None  # read from the library just opened, shown once it is read
         panel.filters_changed.connect(self._on_panel_filters_changed)
@@ -59,7 +62,12 @@ class WindowFilters(QObject):
         if snapshot is None:
             return
         index = snapshot.index
-        self.mask = index.mask(spec)
+        self.base_mask = index.mask(spec)
+        self.mask = self.base_mask.copy()
+        if self._narrowed is not None:
+            chosen = np.zeros(len(self.mask), dtype=bool)
+            chosen[self._narrowed] = True
+            self.mask &= chosen
         self._event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
         self._timeline.set_visible_mask(self.mask, spec.countries or None)
@@ -74,6 +82,13 @@ class WindowFilters(QObject):
         self._status_bar.show_filter(spec)
         if refit:
             self.fit_timeline()
+        self.filters_applied.emit()
+
+    def narrow(self, rows: np.ndarray | None) -> None:
+        """Show only these events (rows of the events frame) of those the filters keep, until the
+        filters change; None shows them all again. A bar of the Relations chart does this."""
+        self._narrowed = rows
+        self.apply(self.spec)
 
     def fit_timeline(self) -> None:
         """Show the events in view; a few far older ones (a war "in the nineteenth century") do not
@@ -102,6 +117,7 @@ class WindowFilters(QObject):
         self._panel.set_organizations(snapshot.organization_counts)
         self._panel.set_precisions(snapshot.precision_counts)
         events = snapshot.events
+        self._narrowed = None  # rows of the frame read before
         if len(events):
             self._panel.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
         self._restore_saved(snapshot)
@@ -133,6 +149,7 @@ class WindowFilters(QObject):
         return snapshot.filtered_mentions(self.filtered_events(every), article_ids)
 
     def _on_panel_filters_changed(self, spec: FilterSpec) -> None:
+        self._narrowed = None
         # Narrowing the events brings them into view, unless the dates follow the view itself.
         self.apply(spec, refit=not self._panel.syncs_with_view())
 

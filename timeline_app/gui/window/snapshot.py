@@ -11,6 +11,7 @@ import pandas as pd
 
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterIndex
+from timeline_app.core.library.relations import RelationsIndex, goldstein_weights
 from timeline_app.core.library.store import Library
 from timeline_app.gui.panels.event_table import TableColumns, prepare_columns
 
@@ -31,6 +32,7 @@ class Snapshot:
     type_counts: dict[str, int]
     organization_counts: dict[str, int]
     precision_counts: dict[str, int]
+    relations: RelationsIndex
 
     def hidden(self) -> np.ndarray:
         """True for the events the user hid (false events kept in the library)."""
@@ -74,7 +76,7 @@ def read_snapshot(library_path: Path) -> Snapshot:
     return Snapshot(
         articles, mentions, events, index, names, prepare_columns(events), mention_rows,
         value_counts(events, "event_type"), list_counts(events, "organizations"),
-        value_counts(events, "date_precision"),
+        value_counts(events, "date_precision"), RelationsIndex(events, goldstein_weights(), mentions),
     )
 
 
