@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -186,3 +187,63 @@ def test_the_numbers_are_saved_as_csv(window, qtbot, tmp_path) -> None:
     frame = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
     assert list(frame.columns)[:6] == ["period", "country_a", "country_b", "quad_class", "events", "score"]
     assert len(frame) == rows and frame["events"].sum() == window.relations.figure().series.total
+
+
+def test_undated_events_are_left_out_and_the_footer_says_how_many(qtbot, tmp_path) -> None:
+    from tests.gui.conftest import open_window, window_settings
+    from timeline_app.core import pipeline
+
+    dated = tmp_path / "2023-03-14_talks.txt"
+    dated.write_text("Talks resume\n\nPublished: 14 March 2023\n\nTurkish and Syrian officials met in Ankara "
+                     "on Monday to discuss the border.\n", encoding="utf-8")
+    undated = tmp_path / "no_date.txt"
+    undated.write_text("Turkey and Syria held talks last Tuesday in Ankara, officials said. Turkish troops shelled "
+                       "Syrian positions on Friday.\n", encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    pipeline.import_inputs([str(dated), str(undated)], library, workers=1)
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    figure = chart_pair(window, qtbot, "TUR", "SYR")
+    assert figure.series.total == len(window.snapshot.events) == 1
+    assert "left out: 2 undated" in figure.footer
+    window.relations.controls.set_view_partners()
+    assert "2 undated left out" in window.relations.figure().footer
+    window.close()
+
+
+def test_a_hidden_dock_computes_nothing_until_it_is_shown(window, qtbot) -> None:
+    window.docks.relations_dock.hide()
+    check_country(window, "TUR")
+    assert window.relations.figure() is None  # still the chart of before: nothing was computed
+    window.docks.relations_dock.show()
+    qtbot.waitUntil(lambda: window.relations.figure() is not None, timeout=2000)
+    assert window.relations.figure().series.dyad == Dyad("TUR")
+
+
+def test_clearing_the_filters_shows_every_event_after_a_click(window, qtbot) -> None:
+    chart_pair(window, qtbot, "TUR", "SYR")
+    s = window.relations.figure().series
+    period = int(s.periods[int(s.events.sum(axis=1).argmax())])
+    qtbot.mouseClick(window.relations.chart, Qt.MouseButton.LeftButton, pos=bar_centre(window, period))
+    assert len(table_ids(window)) == int(s.events.sum(axis=1).max())
+    window.menus.clear_filters_action.trigger()
+    assert len(table_ids(window)) == len(window.snapshot.events)
+    assert window.relations.chart.chosen is None
+
+
+def test_export_from_the_dock_asks_for_a_file_and_says_where_it_went(window, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chart_pair(window, qtbot, "TUR", "SYR")
+    asked = []
+
+    def save_as(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(tmp_path / "tur-syr"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    window.relations.controls.csv_action.trigger()
+    by = window.relations.figure().series.by
+    assert Path(asked[-1]).name == f"relations-TUR-SYR-{by}.csv"
+    assert (tmp_path / "tur-syr.csv").exists() and "rows saved" in window.status_bar.currentMessage()
+    window.relations.controls.image_action.trigger()
+    assert (tmp_path / "tur-syr.png").exists() and "Chart saved" in window.status_bar.currentMessage()

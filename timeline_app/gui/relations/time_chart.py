@@ -143,13 +143,18 @@ def _paint_score(qp: QPainter, layout: TimeLayout, net: np.ndarray, ticks: list[
         return
     xs = strip.left() + (np.arange(len(net)) + 0.5) * layout.slot
     points = [QPointF(float(x), y_of(float(v))) for x, v in zip(xs, net)]
+    # A period without events has no score, not a score of 0: the line breaks there.
+    counted = layout.values.sum(axis=1) > 0
     qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     qp.setPen(QPen(style.line, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-    qp.drawPolyline(QPolygonF(points))
-    if layout.slot >= 6:  # a dot a period, where there is room for it
-        qp.setBrush(style.line)
-        for p in points:
-            qp.drawEllipse(p, 1.8, 1.8)
+    for run in np.split(np.arange(len(net)), np.flatnonzero(~counted) + 1):
+        run = run[counted[run]]
+        if len(run) > 1:
+            qp.drawPolyline(QPolygonF([points[i] for i in run]))
+    qp.setBrush(style.line)
+    radius = 1.8 if layout.slot >= 6 else 1.0
+    for i in np.flatnonzero(counted):
+        qp.drawEllipse(points[i], radius, radius)
     qp.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
