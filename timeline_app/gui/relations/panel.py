@@ -40,11 +40,13 @@ from timeline_app.errors import ExportError
 from timeline_app.gui.relations.chart import Figure, RelationsChart
 from timeline_app.gui.relations.controls import AUTO, PARTNERS, RelationsControls
 from timeline_app.gui.relations.export import export_figure
-from timeline_app.gui.relations.figure import BarKey, TimeFigure, partners_figure, time_figure
+from timeline_app.gui.relations.figure import BarKey, PartnersFigure, TimeFigure, partners_figure, time_figure
+from timeline_app.gui.relations.partners_chart import MAX_ROW
 
 log = logging.getLogger(__name__)
 
 EXPORT_SIZE = QSize(960, 600)  # at least, in logical pixels: a dock's size makes a cramped slide
+PARTNERS_FRAME = 150  # the partners chart's title, legend, scale and footer, about
 
 
 @dataclass(frozen=True)
@@ -238,9 +240,10 @@ class RelationsPanel(QWidget):
     def export_image(self, path: str | Path) -> None:
         """Save the chart shown as PNG, SVG or PDF (by the suffix), with its title, legend and footer."""
         figure = self._shown()
-        size = self.chart.size()
-        export_figure(figure, path, QSize(max(size.width(), EXPORT_SIZE.width()),
-                                          max(size.height(), EXPORT_SIZE.height())), self.font())
+        size = QSize(max(self.chart.width(), EXPORT_SIZE.width()), max(self.chart.height(), EXPORT_SIZE.height()))
+        if isinstance(figure, PartnersFigure):  # as tall as its rows: no blank page under three partners
+            size.setHeight(min(size.height(), int(PARTNERS_FRAME + MAX_ROW * len(figure.partners.codes))))
+        export_figure(figure, path, size, self.font())
 
     def export_csv(self, path: str | Path) -> int:
         """Save the numbers of the chart shown; rows written."""
