@@ -8,7 +8,8 @@ among the most frequent; CAMEO codes drawn from codes.tsv; one to five reports a
   build       RelationsIndex and FilterIndex, once per library read (the window does it off the GUI thread)
   recompute   after a filter change: the filter's mask (the window's part), then what the Relations
               dock computes for a redraw: the TUR-SYR series by month, TUR's partners, the undated count
-Each figure is the median of R runs after one warm-up. The last line is a JSON object with every figure.
+Each figure is the median of R runs after one warm-up (the three filters take turns), with the slowest
+run of the recompute. The last line is a JSON object with every figure.
 """
 
 from __future__ import annotations
@@ -66,14 +67,15 @@ def synthetic_events(n: int, seed: int) -> pd.DataFrame:
     return frame
 
 
-def median_ms(fn, repeat: int) -> float:
+def timed_ms(fn, repeat: int) -> tuple[float, float]:
+    """Median and slowest of `repeat` runs after a warm-up, in milliseconds."""
     fn()
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return statistics.median(times), max(times)
 
 
 def main() -> int:
@@ -104,25 +106,27 @@ def main() -> int:
         index.undated_count(Dyad("TUR", "SYR"), specs[state["i"] % len(specs)])
         assert s.total > 0 and p.codes
 
-    mask_ms = median_ms(mask, args.repeat)
-    total_ms = median_ms(chart, args.repeat)
+    mask_ms, _ = timed_ms(mask, args.repeat)
+    total_ms, worst_ms = timed_ms(chart, args.repeat)
     result = {
         "events": args.events,
         "build_filter_index_ms": round((t1 - t0) * 1000, 1),
         "build_relations_index_ms": round((t2 - t1) * 1000, 1),
         "filter_mask_ms": round(mask_ms, 2),
         "recompute_ms": round(total_ms, 2),
+        "recompute_worst_ms": round(worst_ms, 2),
         "relations_only_ms": round(total_ms - mask_ms, 2),
         "target_ms": TARGET_MS,
     }
     print(f"{args.events:,} events: build FilterIndex {result['build_filter_index_ms']} ms, "
           f"RelationsIndex {result['build_relations_index_ms']} ms (once per library read)")
-    print(f"recompute after a filter change: {result['recompute_ms']} ms median of {args.repeat} "
+    print(f"recompute after a filter change: {result['recompute_ms']} ms median of {args.repeat}, slowest "
+          f"{result['recompute_worst_ms']} ms "
           f"(filter mask {result['filter_mask_ms']} ms + series, partners and undated count "
           f"{result['relations_only_ms']} ms); target <= {TARGET_MS:.0f} ms: "
-          f"{'met' if total_ms <= TARGET_MS else 'MISSED'}")
+          f"{'met' if worst_ms <= TARGET_MS else 'MISSED'}")
     print(json.dumps(result, separators=(",", ":")))
-    return 0 if total_ms <= TARGET_MS else 1
+    return 0 if worst_ms <= TARGET_MS else 1
 
 
 if __name__ == "__main__":
