@@ -32,26 +32,28 @@ class BarKey:
         return BarKey(self.period, self.partner)
 
 
-@dataclass(frozen=True)
-class TimeFigure:
-    series: Series
+@dataclass(frozen=True, kw_only=True)
+class _Chart:
+    """What both charts carry: the measure their bars show, their title and footer, the countries' names."""
+
     measure: str
     title: str
     footer: str
     names: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimeFigure(_Chart):
+    series: Series
 
     def values(self) -> np.ndarray:
         """(periods, 5) what the bars show: events or the reports of those events."""
         return self.series.reports if self.measure == REPORTS else self.series.events
 
 
-@dataclass(frozen=True)
-class PartnersFigure:
+@dataclass(frozen=True, kw_only=True)
+class PartnersFigure(_Chart):
     partners: Partners
-    measure: str
-    title: str
-    footer: str
-    names: Mapping[str, str] = field(default_factory=dict)
 
     def values(self) -> np.ndarray:
         return self.partners.reports if self.measure == REPORTS else self.partners.events
@@ -63,8 +65,8 @@ def time_figure(s: Series, measure: str, names: Mapping[str, str], undated: int)
     if len(s.events):
         first, last = period_title(int(s.periods[0]), s.by), period_title(int(s.periods[-1]), s.by)
         title += f", {first}" + (f" to {last}" if last != first else "")
-    return TimeFigure(s, measure, title, _footer(int(s.events.sum()), int(s.reports.sum()),
-                                               s.too_coarse, LOOSE[s.by], undated), dict(names))
+    footer = _footer(int(s.events.sum()), int(s.reports.sum()), s.too_coarse, LOOSE[s.by], undated)
+    return TimeFigure(series=s, measure=measure, title=title, footer=footer, names=dict(names))
 
 
 def partners_figure(p: Partners, measure: str, names: Mapping[str, str], undated: int, range_text: str) -> PartnersFigure:
@@ -79,7 +81,7 @@ def partners_figure(p: Partners, measure: str, names: Mapping[str, str], undated
         parts.append(f"{p.more:,} more partners not shown")
     if undated:
         parts.append(f"{undated:,} undated left out")
-    return PartnersFigure(p, measure, title, " · ".join(parts), dict(names))
+    return PartnersFigure(partners=p, measure=measure, title=title, footer=" · ".join(parts), names=dict(names))
 
 
 def _footer(events: int, reports: int, too_coarse: int, loose: str, undated: int) -> str:
