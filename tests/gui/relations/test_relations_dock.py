@@ -247,3 +247,18 @@ def test_export_from_the_dock_asks_for_a_file_and_says_where_it_went(window, qtb
     assert (tmp_path / "tur-syr.csv").exists() and "rows saved" in window.status_bar.currentMessage()
     window.relations.controls.image_action.trigger()
     assert (tmp_path / "tur-syr.png").exists() and "Chart saved" in window.status_bar.currentMessage()
+
+
+def test_a_click_survives_filter_dates_that_follow_the_view(window, qtbot) -> None:
+    chart_pair(window, qtbot, "TUR", "SYR")
+    window.filters.sync_check.setChecked(True)
+    s = window.relations.figure().series
+    period = int(s.periods[int(s.events.sum(axis=1).argmax())])
+    with qtbot.waitSignal(window.timeline.view_changed, timeout=3000):  # the click zooms the timeline
+        qtbot.mouseClick(window.relations.chart, Qt.MouseButton.LeftButton, pos=bar_centre(window, period))
+    qtbot.wait(50)
+    assert len(table_ids(window)) == int(s.events.sum(axis=1).max())
+    assert window.relations.chart.chosen == BarKey(period)
+    # Ticking another country is a new filter: every event it keeps is shown again.
+    check_country(window, "IRN")
+    assert window.filtering.is_narrowed() is False and window.relations.chart.chosen is None

@@ -99,8 +99,11 @@ class RelationsPanel(QWidget):
         self.controls.set_countries(index.codes, self._names)
         self._refresh(clear_choice=True)
 
-    def set_filter(self, mask: np.ndarray, spec: FilterSpec) -> None:
-        """The events the filters keep; one or two countries ticked there become the chart's."""
+    def set_filter(self, mask: np.ndarray, spec: FilterSpec, keep_choice: bool = False) -> None:
+        """The events the filters keep; one or two countries ticked there become the chart's.
+
+        `keep_choice`: the table still shows the bar chosen (its dates followed a pan): it stays marked.
+        """
         same = np.array_equal(mask, self._mask) and spec == self._spec
         ticked = spec.countries != self._spec.countries and 1 <= len(spec.countries) <= 2
         self._mask, self._spec = np.asarray(mask, dtype=bool), spec
@@ -108,7 +111,9 @@ class RelationsPanel(QWidget):
             codes = sorted(spec.countries, key=lambda c: (c != self.controls.dyad().a, c))
             self.controls.set_dyad(Dyad(*codes))
         if not same or ticked:
-            self._refresh(clear_choice=True)
+            self._refresh(clear_choice=not keep_choice)
+        elif not keep_choice and self.chart.chosen is not None:
+            self.chart.set_chosen(None)
 
     def show_event_countries(self, codes: list[str]) -> None:
         """An event was selected: chart its countries, unless the chart's country or pair is among them."""

@@ -90,6 +90,9 @@ class WindowFilters(QObject):
         self._narrowed = rows
         self.apply(self.spec)
 
+    def is_narrowed(self) -> bool:
+        return self._narrowed is not None
+
     def fit_timeline(self) -> None:
         """Show the events in view; a few far older ones (a war "in the nineteenth century") do not
         squeeze all the others into a corner: they stay one Fit (Ctrl+0) or the overview away."""
@@ -149,7 +152,9 @@ class WindowFilters(QObject):
         return snapshot.filtered_mentions(self.filtered_events(every), article_ids)
 
     def _on_panel_filters_changed(self, spec: FilterSpec) -> None:
-        self._narrowed = None
+        # Dates that follow the view change with every pan or zoom: that is not a new filter.
+        if not (self._panel.syncs_with_view() and _without_dates(spec) == _without_dates(self.spec)):
+            self._narrowed = None
         # Narrowing the events brings them into view, unless the dates follow the view itself.
         self.apply(spec, refit=not self._panel.syncs_with_view())
 
@@ -200,6 +205,10 @@ class WindowFilters(QObject):
                 library.set_setting(FILTER_SETTING, text)
         except TimelineError as e:
             log.warning("the filters could not be saved in %s: %s", library.path, e)
+
+
+def _without_dates(spec: FilterSpec) -> FilterSpec:
+    return replace(spec, date_from=None, date_to=None, show_hidden=False)
 
 
 def iso_date(value: object) -> dt.date | None:

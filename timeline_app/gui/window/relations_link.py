@@ -59,7 +59,8 @@ class RelationsLink(QObject):
             self._shown = snapshot
             self._panel.set_index(snapshot.relations, snapshot.country_names)
             self._panel.set_view_range(*self._timeline.visible_range())
-        self._panel.set_filter(self._filtering.base_mask, self._filtering.spec)
+        self._panel.set_filter(self._filtering.base_mask, self._filtering.spec,
+                               keep_choice=self._filtering.is_narrowed())
 
     def _on_selection_event_selected(self, event_id: str) -> None:
         snapshot = self._snapshot()
