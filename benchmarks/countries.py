@@ -3,7 +3,7 @@
 Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|heldout|all] [--data DIR]
 
 Each text goes through the path of `python main.py extract TEXT --published DATE`: the text reader,
-then pipeline.process_article, then the rows of the mentions CSV (store.mention_rows). The article
+then batch.articles.process_article, then the rows of the mentions CSV (library.rows.mention_rows). The article
 also carries the gold file's url and source, as a web page or feed would. System mentions are matched
 to gold mentions one-to-one by overlapping span (largest overlap first). Printed for dev, held-out and
 all texts:
@@ -37,9 +37,9 @@ from countries_check import DATA, KINDS, GoldMention, GoldText, load_set, summar
 
 from timeline_app.core.extract.gazetteer import Gazetteer  # noqa: E402
 from timeline_app.core.ingest import iter_articles  # noqa: E402
-from timeline_app.core.library.store import MENTION_FIELDS, mention_rows  # noqa: E402
+from timeline_app.core.library.rows import MENTION_FIELDS, mention_rows  # noqa: E402
 from timeline_app.core.models import Article, EntityKind  # noqa: E402
-from timeline_app.core.pipeline import process_article  # noqa: E402
+from timeline_app.core.batch.articles import process_article  # noqa: E402
 from timeline_app.core.sentences import split_sentences  # noqa: E402
 
 KIND_NAMES = {1: "office/issuer", 2: "acted upon", 3: "extra states", 4: "groups", 5: "non-state"}

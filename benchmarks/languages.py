@@ -4,7 +4,7 @@ Usage: python benchmarks/languages.py [LANG ...] [--repeat N] [--show-errors N]
 
 For every language folder present (a benchmarks/data/<lang>/gold.json; see README_languages.md),
 each article is read and processed in this process the way `python main.py extract` does it
-(ingest.iter_articles with the gold publication date, then pipeline.process_article). System
+(ingest.iter_articles with the gold publication date, then batch.articles.process_article). System
 mentions (the event mentions extract writes, one per placed or unresolved date) are matched one to
 one to gold mentions by overlapping span, largest overlap first. Printed per language and for the
 dev, held-out and all articles:
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from timeline_app.core.ingest import iter_articles  # noqa: E402
 from timeline_app.core.models import Article  # noqa: E402
-from timeline_app.core.pipeline import process_article  # noqa: E402
+from timeline_app.core.batch.articles import process_article  # noqa: E402
 
 # Language sets live in folders named by their ISO 639-1 code; other sets (merge, countries) do not.
 LANGUAGE_FOLDER = re.compile(r"[a-z]{2}")

@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/relations.py [--events N] [--repeat R] [--seed S]
 
-A synthetic events frame (frames.EVENT_COLUMNS) like a large library's: dates from 1990 to 2024
+A synthetic events frame (columns.EVENT_COLUMNS) like a large library's: dates from 1990 to 2024
 at day, week, month and year precision; one to four countries an event out of 60, Turkey and Syria
 among the most frequent; CAMEO codes drawn from codes.tsv; one to five reports an event. Printed:
   build       RelationsIndex and FilterIndex, once per library read (the window does it off the GUI thread)
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from timeline_app.core.daycount import date_to_days, format_day  # noqa: E402
 from timeline_app.core.extract.cameo import CAMEO_DIR, read_codes  # noqa: E402
 from timeline_app.core.library.filters import FilterIndex, FilterSpec  # noqa: E402
-from timeline_app.core.library.frames import EVENT_COLUMNS  # noqa: E402
+from timeline_app.core.library.columns import EVENT_COLUMNS  # noqa: E402
 from timeline_app.core.library.periods import MONTH  # noqa: E402
 from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, partners, series  # noqa: E402
 from timeline_app.paths import resource  # noqa: E402

@@ -1,11 +1,17 @@
 """The batch command line, run as a user runs it: python main.py ..."""
 
 import csv
+import io
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from timeline_app import cli
+from timeline_app.core.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -28,6 +34,21 @@ def test_help_explains_every_command():
         assert word in out.stdout
     assert "--mentions-csv" in run("extract", "--help").stdout
     assert "--timelinejs" in run("export", "--help").stdout
+
+
+def test_batch_commands_do_not_load_qt(tmp_path):
+    code = (
+        "import sys\n"
+        "from timeline_app.cli import main\n"
+        f"main(['extract', {str(ARTICLES / '2023-03-15_border_talks.txt')!r}, '--library', {str(tmp_path / 'l.sqlite3')!r},"
+        " '--workers', '1', '-q'])\n"
+        f"main(['export', '--library', {str(tmp_path / 'l.sqlite3')!r}, '--csv', {str(tmp_path / 'e.csv')!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'timeline_app.gui'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "e.csv").exists()
+    assert out.stdout.strip() == "[]"
 
 
 def test_extract_writes_mentions_and_events(tmp_path):
@@ -79,12 +100,13 @@ def test_export_filters_by_country(tmp_path):
     doc = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert len(doc["events"]) == len(e)
     assert len((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()) == len(e)
+    nothing = run("export", "--library", str(lib))
+    assert nothing.returncode == 1
+    assert "--csv, --mentions-csv, --timelinejs, --jsonl, --xlsx or --relations" in nothing.stderr
     assert run("export", "--library", str(tmp_path / "missing.sqlite3"), "--csv", "x.csv").returncode == 1
 
 
 def test_extract_streams_parquet(tmp_path):
-    import pyarrow.parquet as pq
-
     out = run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--parquet", str(tmp_path / "pq"),
               "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
     assert out.returncode == 0, out.stderr
@@ -133,8 +155,6 @@ def test_extract_mixed_folder(tmp_path):
 
 
 def test_exports_carry_the_users_corrections(tmp_path):
-    from timeline_app.core.library.store import Library
-
     lib = tmp_path / "lib.sqlite3"
     assert run("extract", str(ARTICLES / "2023-03-15_border_talks.txt"), "--library", str(lib),
                "--workers", "1").returncode == 0
@@ -158,9 +178,6 @@ def test_exports_carry_the_users_corrections(tmp_path):
 
 
 def test_progress_line_is_quiet_off_a_terminal_and_redrawn_sparingly_on_one(monkeypatch):
-    import io
-
-    from timeline_app import cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

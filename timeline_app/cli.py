@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import logging
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from timeline_app import __version__, desktop
-from timeline_app.errors import TimelineError
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from timeline_app.core.library.filters import FilterSpec
+from timeline_app.core.library import columns as col
+from timeline_app.core.library import export
+from timeline_app.core.library.export import EXPORT_FORMATS
+from timeline_app.core.library.filters import FilterIndex, FilterSpec
+from timeline_app.core.library.frames import events_from_mentions
+from timeline_app.core.library.periods import MONTH, RESOLUTIONS
+from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, series
+from timeline_app.core.library.relations_export import series_frame
+from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import import_inputs
+from timeline_app.errors import ExportError, TimelineError
 
 log = logging.getLogger(__name__)
 
@@ -98,24 +103,15 @@ def _extract_parser() -> argparse.ArgumentParser:
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    # deferred, as the commands' own imports below: numpy and pandas would take `main.py --version`
-    # from 0.1-0.26 s to 0.74-0.97 s (measured), and only `export` needs them
-    from timeline_app.core.library.periods import MONTH, RESOLUTIONS
-
     p = argparse.ArgumentParser(
         prog="python main.py export",
         description="Write the events of a library, filtered as asked, in one or more formats.",
     )
     p.add_argument("--library", type=Path, required=True, metavar="PATH", help="library file to read")
-    p.add_argument("--csv", type=Path, metavar="F", help="events CSV (UTF-8 with BOM)")
-    p.add_argument("--mentions-csv", type=Path, metavar="F", help="mentions CSV (UTF-8 with BOM)")
-    p.add_argument("--timelinejs", type=Path, metavar="F", help="TimelineJS JSON")
-    p.add_argument("--jsonl", type=Path, metavar="F", help="JSON Lines, one event a line")
-    p.add_argument("--xlsx", type=Path, metavar="F", help="Excel workbook")
-    p.add_argument("--relations", type=Path, metavar="F",
-                   help="the Relations chart's numbers as CSV (period, country_a, country_b, quad_class, events, "
-                        "score, reports): the first --country alone, or the first two as a pair")
-    p.add_argument("--by", choices=RESOLUTIONS, default=MONTH, help="the periods of --relations (default: month)")
+    for fmt in EXPORT_FORMATS:
+        p.add_argument(fmt.option, dest=fmt.key, type=Path, metavar="F", help=fmt.help)
+    p.add_argument("--by", choices=RESOLUTIONS, default=MONTH,
+                   help=f"the periods of {export.RELATIONS_OPTION} (default: month)")
     p.add_argument("--country", action="append", default=[], metavar="ISO3",
                    help="keep events with this country (repeat for several)")
     p.add_argument("--match", choices=("any", "all"), default="any",
@@ -142,14 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NOTHING_READ
     if opts.install_desktop_entry or opts.uninstall_desktop_entry:
         return _run_desktop_entry(opts.install_desktop_entry)
+    # deferred: Qt and the window take 240 ms at start-up (measured with -X importtime), and the batch
+    # commands above must run without them, on machines with no display at all.
     from timeline_app.gui.app import run_gui
 
-    on_window = None
-    if opts.smoke_test:
-        from timeline_app.gui.smoke import SmokeTest  # Qt: only once the GUI starts
-
-        on_window = functools.partial(SmokeTest, report=print)
-    return run_gui(opts.paths, opts.library, opts.published, on_window=on_window)
+    return run_gui(opts.paths, opts.library, opts.published, smoke_test=opts.smoke_test)
 
 
 def _run_desktop_entry(install: bool) -> int:
@@ -191,10 +184,6 @@ class _ProgressLine:
 
 
 def _run_extract(opts: argparse.Namespace) -> int:
-    from timeline_app.core.library import export
-    from timeline_app.core.pipeline import import_inputs
-    from timeline_app.core.library.store import Library
-
     with tempfile.TemporaryDirectory(prefix="timeline-extract-") as tmp:
         library_path = opts.library or Path(tmp) / "library.sqlite3"
         try:
@@ -211,10 +200,10 @@ def _run_extract(opts: argparse.Namespace) -> int:
             print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
         with Library(library_path) as library:
             if report.needs_date:
-                titles = library.articles_frame().set_index("article_id")
+                titles = library.articles_frame().set_index(col.ARTICLE_ID)
                 for article_id in report.needs_date:
                     row = titles.loc[article_id]
-                    print(f"no publication date: {row['source_path'] or row['title']} "
+                    print(f"no publication date: {row[col.SOURCE_PATH] or row[col.TITLE]} "
                           "(its relative dates are left unresolved; give one with --published)",
                           file=sys.stderr)
             try:
@@ -234,18 +223,10 @@ def _run_extract(opts: argparse.Namespace) -> int:
 
 
 def _run_export(opts: argparse.Namespace) -> int:
-    from timeline_app.core.library import export
-    from timeline_app.core.library.filters import FilterIndex, FilterSpec
-    from timeline_app.core.library.store import Library
-
-    targets = [opts.csv, opts.mentions_csv, opts.timelinejs, opts.jsonl, opts.xlsx, opts.relations]
-    if not any(targets):
-        print("error: say what to write: --csv, --mentions-csv, --timelinejs, --jsonl, --xlsx or --relations",
-              file=sys.stderr)
-        return EXIT_NOTHING_READ
-    if opts.relations and not 1 <= len(opts.country) <= 2:
-        print(f"error: --relations charts one country or a pair: give one or two --country (not {len(opts.country)})",
-              file=sys.stderr)
+    targets = {fmt.key: getattr(opts, fmt.key) for fmt in EXPORT_FORMATS if getattr(opts, fmt.key)}
+    if not targets:
+        options = [fmt.option for fmt in EXPORT_FORMATS]
+        print(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}", file=sys.stderr)
         return EXIT_NOTHING_READ
     if not opts.library.exists():
         print(f"error: there is no library at {opts.library}", file=sys.stderr)
@@ -257,44 +238,34 @@ def _run_export(opts: argparse.Namespace) -> int:
     try:
         with Library(opts.library) as library:
             mentions = library.curated_mentions()  # with the user's corrections, as the GUI shows them
-        from timeline_app.core.library.frames import events_from_mentions
-
         events = events_from_mentions(mentions)
         kept = events[FilterIndex(events).mask(spec)]
-        if opts.csv:
-            export.write_events_csv(kept, opts.csv)
-        if opts.mentions_csv:
-            export.write_mentions_csv(mentions[mentions["event_id"].isin(kept["event_id"])], opts.mentions_csv)
-        if opts.timelinejs:
-            export.write_timelinejs(kept, opts.timelinejs)
-        if opts.jsonl:
-            export.write_jsonl(kept, opts.jsonl)
-        if opts.xlsx:
-            export.write_xlsx(kept, opts.xlsx)
-        if opts.relations:
-            _write_relations(events, mentions, spec, opts)
+        kept_mentions = mentions[mentions[col.EVENT_ID].isin(kept[col.EVENT_ID])]
+        relations = _relations(events, mentions, spec, opts) if export.RELATIONS_CSV in targets else None
+        for key, path in targets.items():
+            export.write_export(key, kept, kept_mentions, path, relations)
     except TimelineError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_NOTHING_READ
-    if any(targets[:-1]):
+    if set(targets) - {export.RELATIONS_CSV}:
         print(f"{len(kept)} of {len(events)} events written ({spec.describe()})", file=sys.stderr)
     return EXIT_OK
 
 
-def _write_relations(events: pd.DataFrame, mentions: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespace) -> None:
-    """The --relations CSV: what the Relations dock charts for these countries among the filtered events."""
-    from timeline_app.core.library.filters import FilterIndex
-    from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, series
-    from timeline_app.core.library.relations_export import series_frame, write_relations_csv
-
+def _relations(events: pd.DataFrame, mentions: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespace
+               ) -> pd.DataFrame:
+    """What the Relations dock charts for the first --country, or the first two as a pair, among the
+    filtered events; what it leaves out is said on stderr."""
+    if not 1 <= len(opts.country) <= 2:
+        raise ExportError(f"{export.RELATIONS_OPTION} charts one country or a pair: give one or two --country "
+                          f"(not {len(opts.country)}).")
     index = RelationsIndex(events, goldstein_weights(), mentions)
-    mask = FilterIndex(events).mask(spec)
     dyad = Dyad(*(c.upper() for c in opts.country))
-    chart = series(index, mask, dyad, opts.by)
-    rows = write_relations_csv(series_frame(chart), opts.relations)
+    chart = series(index, FilterIndex(events).mask(spec), dyad, opts.by)
     left_out = [f"{chart.too_coarse} dated more loosely than a {opts.by}"] if chart.too_coarse else []
     undated = index.undated_count(dyad, spec)
     if undated:
         left_out.append(f"{undated} undated")
-    print(f"relations: {chart.total} events of {dyad.label()} in {len(chart.events)} {opts.by}s, {rows} rows written"
+    print(f"relations: {chart.total} events of {dyad.label()} in {len(chart.events)} {opts.by}s"
           + (f" (left out: {', '.join(left_out)})" if left_out else ""), file=sys.stderr)
+    return series_frame(chart)

@@ -6,6 +6,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 APP_NAME = "DiplomaticTimeline"
 
 # A checkout keeps resources/ and packaging/ beside the package; an installed wheel or a bundle
@@ -44,8 +46,6 @@ def default_library_path() -> Path:
     if override:
         base = Path(override)
     else:
-        from platformdirs import user_data_dir
-
         base = Path(user_data_dir(APP_NAME, appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base / "library.sqlite3"

@@ -1,5 +1,6 @@
 """Hostile input against the core: formula injection, SQL text, pathological texts, fuzzing."""
 
+import csv
 import datetime as dt
 import time
 
@@ -7,10 +8,13 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import export
-from timeline_app.core.library.frames import EVENT_COLUMNS
-from timeline_app.core.pipeline import import_inputs
+from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import import_inputs
+from timeline_app.core.temporal import find_dates
+from timeline_app.core.temporal.values import describe
 
 HYPERLINK = '=HYPERLINK("http://example.invalid","click")'
 
@@ -26,7 +30,6 @@ def test_formula_in_an_article_is_neutralised_in_every_export(tmp_path):
     export.write_events_csv(events, tmp_path / "e.csv")
     export.write_mentions_csv(mentions, tmp_path / "m.csv")
     export.write_xlsx(events, tmp_path / "e.xlsx")
-    import csv
 
     with (tmp_path / "e.csv").open(encoding="utf-8-sig", newline="") as fh:
         row = next(csv.DictReader(fh))
@@ -76,15 +79,11 @@ PATHOLOGICAL = (
 
 
 def test_date_engine_stays_linear_on_pathological_text():
-    from timeline_app.core.temporal import find_dates
-
     ratio = _linear_ratio(lambda t: find_dates(t, dt.date(2022, 12, 28)), PATHOLOGICAL, 50_000, 5_000_000)
     assert ratio < 4, f"{ratio:.1f}x slower per character on 5 MB than on 50 KB"
 
 
 def test_gazetteer_stays_linear_on_pathological_text():
-    from timeline_app.core.extract.gazetteer import Gazetteer
-
     ratio = _linear_ratio(Gazetteer.default().tag, PATHOLOGICAL, 50_000, 5_000_000)
     assert ratio < 4, f"{ratio:.1f}x slower per character on 5 MB than on 50 KB"
 
@@ -124,9 +123,6 @@ _hostile_text = st.lists(_pieces, max_size=40).map("".join)
 @settings(max_examples=150, deadline=None)
 @given(_hostile_text, st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))))
 def test_find_dates_on_any_text(text, published):
-    from timeline_app.core.temporal import find_dates
-    from timeline_app.core.temporal.values import describe
-
     for m in find_dates(text, published):
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
         if m.placeable:
@@ -138,8 +134,6 @@ def test_find_dates_on_any_text(text, published):
 @settings(max_examples=150, deadline=None)
 @given(_hostile_text)
 def test_gazetteer_on_any_text(text):
-    from timeline_app.core.extract.gazetteer import Gazetteer
-
     last_end = 0
     for e in Gazetteer.default().tag(text):
         assert last_end <= e.start < e.end <= len(text) and text[e.start:e.end] == e.text

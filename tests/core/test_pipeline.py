@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.pipeline import import_inputs, set_publication_date
+from timeline_app.core.ingest import iter_articles
 from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import expand_inputs, import_inputs, set_dates_job, set_publication_date
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE = DATA / "2023-03-15_border_talks.txt"
@@ -70,6 +71,21 @@ def test_article_without_a_date_waits_for_one(library):
         assert lib.article(report.needs_date[0]).published == dt.date(2024, 5, 8)
 
 
+def test_a_dates_job_dates_articles_one_by_one_until_cancelled(library, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(DATA / "no_date_here.txt", tmp_path / name)
+        (tmp_path / name).write_text((tmp_path / name).read_text(encoding="utf-8") + f"\n{name}\n", encoding="utf-8")
+    ids = import_inputs([tmp_path / "a.txt", tmp_path / "b.txt"], library, workers=1).needs_date
+    dates = {ids[0]: dt.date(2024, 5, 8), ids[1]: dt.date(2024, 5, 9)}
+    seen: list[tuple[int, int, str]] = []
+    job = set_dates_job(library, dates)
+    assert job(lambda *step: seen.append(step), lambda: len(seen) >= 1) == 1
+    assert seen == [(1, 2, f"article {ids[0]}")]
+    with Library(library) as lib:
+        assert [lib.article(i).published for i in ids] == [dt.date(2024, 5, 8), None]
+    assert job(lambda *step: None, lambda: False) == 2
+
+
 def test_user_given_date_overrides(library):
     import_inputs([DATA / "no_date_here.txt"], library, published=dt.date(2024, 5, 8), workers=1)
     m = _mentions(library)
@@ -106,9 +122,6 @@ def test_cancel_keeps_what_was_done(library, tmp_path):
 
 
 def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):
-    from timeline_app.core.ingest import iter_articles
-    from timeline_app.core.pipeline import expand_inputs
-
     folder = tmp_path / "in"
     (folder / "b").mkdir(parents=True)
     (folder / ".git").mkdir()

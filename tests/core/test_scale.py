@@ -1,17 +1,22 @@
 """Batch processing: in-process, process pool and Dask give the same rows; interrupted runs resume."""
 
+import concurrent.futures as cf
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from tests.core.corpus import write_corpus
-from timeline_app.core.pipeline import import_inputs
+from timeline_app.core.batch import articles
+from timeline_app.core.batch.runners import CHUNK_BYTES, chunked
 from timeline_app.core.library.store import Library
+from timeline_app.core.pipeline import import_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = ["source_path", "char_start"]
@@ -41,8 +46,6 @@ def test_three_modes_give_identical_rows(tmp_path):
 
 
 def test_parquet_output_holds_every_mention(tmp_path):
-    import pyarrow.parquet as pq
-
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 5)
     lib = tmp_path / "lib.sqlite3"
@@ -106,7 +109,6 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
                 pass
     proc.kill()  # SIGKILL, in the middle of the import: no clean-up at all
     proc.wait()
-    import sqlite3
 
     db = sqlite3.connect(lib)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -120,39 +122,33 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
 
 
 def _die_in_worker(path, published, known=None):
-    import os as _os
-
-    _os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
+    os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
 
 
 def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):
-    from timeline_app.core import pipeline
-
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 40)  # tasks of two inputs: each lost task is redone input by input
     done_here = []
-    real = pipeline.read_and_process
-    monkeypatch.setattr(pipeline, "read_and_process",
+    real = articles.read_and_process
+    monkeypatch.setattr(articles, "read_and_process",
                         lambda p, pub, known=None: (done_here.append(p), real(p, pub, known))[1])
-    original_submit = pipeline.cf.ProcessPoolExecutor.submit
+    original_submit = cf.ProcessPoolExecutor.submit
 
     def submit(self, fn, *args, **kwargs):  # every task kills its worker process
         return original_submit(self, _die_in_worker, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline.cf.ProcessPoolExecutor, "submit", submit)
+    monkeypatch.setattr(cf.ProcessPoolExecutor, "submit", submit)
     report = import_inputs([corpus], tmp_path / "lib.sqlite3", workers=2)
     assert report.added == 40 and not report.skipped
     assert len(done_here) == 40  # each input redone in this process, none lost
 
 
 def test_tasks_group_small_inputs_and_send_large_ones_alone(tmp_path):
-    from timeline_app.core.pipeline import CHUNK_BYTES, _chunks
-
     small = [str(p) for p in write_corpus(tmp_path / "small", 5)]
     big = tmp_path / "dump.jsonl"
     big.write_bytes(b"x" * (CHUNK_BYTES + 1))
     paths = small[:3] + [str(big)] + small[3:] + ["https://example.org/a"]
-    assert list(_chunks(paths, 2)) == [small[:2], small[2:3], [str(big)], small[3:], ["https://example.org/a"]]
+    assert list(chunked(paths, 2)) == [small[:2], small[2:3], [str(big)], small[3:], ["https://example.org/a"]]
 
 
 def test_cancelling_a_pool_import_keeps_what_was_done_and_the_rest_follows(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from timeline_app import paths
+from timeline_app import cli, paths
 from timeline_app.core.library.store import Library
 from timeline_app.gui import app as gui_app
 from timeline_app.gui.dialogs import CrashDialog
@@ -48,13 +49,11 @@ def _run(qtbot, monkeypatch, until, argv_paths: list[str], library: Path) -> Mai
     return seen[0]
 
 
-def test_main_hands_argv_to_the_cli(monkeypatch) -> None:
-    from timeline_app import cli
-
+def test_the_cli_starts_the_gui_when_no_command_is_given(monkeypatch, tmp_path) -> None:
     calls = []
-    monkeypatch.setattr(cli, "main", lambda argv=None: calls.append(argv) or 7)
-    assert gui_app.main(["extract", "x.txt"]) == 7
-    assert calls == [["extract", "x.txt"]]
+    monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: calls.append((args, kwargs)) or 7)
+    assert cli.main(["a.txt", "--library", str(tmp_path / "l.sqlite3"), "--published", "2024-03-02"]) == 7
+    assert calls == [((["a.txt"], tmp_path / "l.sqlite3", dt.date(2024, 3, 2)), {"smoke_test": False})]
 
 
 def test_first_start_shows_the_bundled_samples(qtbot, monkeypatch, tmp_path, isolated_settings) -> None:

@@ -1,4 +1,4 @@
-"""Entry points: main() hands argv to the CLI; run_gui() starts the Qt application."""
+"""The Qt application: run_gui() starts the window (the CLI calls it), with its icon and crash dialog."""
 
 from __future__ import annotations
 
@@ -8,61 +8,46 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from timeline_app import paths as app_paths
 from timeline_app.desktop import APP_ID as DESKTOP_ID
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
-
-    from timeline_app.gui.window.main_window import MainWindow
+from timeline_app.gui.dialogs import CrashDialog
+from timeline_app.gui.smoke import SmokeTest
+from timeline_app.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 SAMPLES_SETTING = "samples_added"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """main.py's entry point: the CLI parses argv and calls run_gui when no subcommand is given."""
-    from timeline_app import cli
-
-    return cli.main(argv)
-
-
-def _library_to_open(library: Path | None, settings: object) -> Path:
+def _library_to_open(library: Path | None, settings: QSettings) -> Path:
     """The library given on the command line, else the last one used (if it is still there), else the default."""
-    from timeline_app import paths
-
     if library is not None:
         return Path(library)
-    recent = settings.value("recent_libraries", [])  # type: ignore[attr-defined]
+    recent = settings.value("recent_libraries", [])
     if isinstance(recent, str):
         recent = [recent]
     for p in recent or []:
         if Path(p).is_file():
             return Path(p)
-    return paths.default_library_path()
+    return app_paths.default_library_path()
 
 
 def app_icon() -> QIcon:
     """The window icon: resources/icons' SVG, with the PNGs rendered from it for the usual sizes."""
-    from PySide6.QtGui import QIcon
-
-    from timeline_app import paths
-
     # The PNGs also stand in where Qt's SVG icon engine plugin is missing (a trimmed bundle).
-    icon = QIcon(str(paths.ICONS / "diplomatic-timeline.svg"))
-    for png in sorted(paths.ICONS.glob("diplomatic-timeline-*.png")):
+    icon = QIcon(str(app_paths.ICONS / "diplomatic-timeline.svg"))
+    for png in sorted(app_paths.ICONS.glob("diplomatic-timeline-*.png")):
         icon.addFile(str(png))
     return icon
 
 
 def install_excepthook() -> None:
     """Anything that escapes a slot is a bug: log it and show the crash dialog instead of dying."""
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app.gui.dialogs import CrashDialog
-
     dialogs: list[CrashDialog] = []
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -82,19 +67,11 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(paths: list[str], library: Path | None, published: dt.date | None,
-            on_window: Callable[[MainWindow], object] | None = None) -> int:
+def run_gui(paths: list[str], library: Path | None, published: dt.date | None, smoke_test: bool = False) -> int:
     """Start the window; open `paths` (or, on a first start with an empty library, the samples).
 
-    `on_window` is given the shown window and may watch it (--smoke-test); what it returns is kept
-    alive until the application quits.
+    With `smoke_test` the window quits once the timeline has drawn events, printing their count.
     """
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from timeline_app import paths as app_paths
-    from timeline_app.gui.window.main_window import MainWindow
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(app_paths.APP_NAME)
     app.setOrganizationName(app_paths.APP_NAME)
@@ -105,7 +82,7 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None,
     settings = QSettings()
     window = MainWindow(_library_to_open(library, settings), settings)
     window.show()
-    _watcher = on_window(window) if on_window is not None else None  # noqa: F841 - kept alive until exec returns
+    _watcher = SmokeTest(window, report=print) if smoke_test else None  # noqa: F841 - kept alive until exec returns
     if paths:
         QTimer.singleShot(0, lambda: window.open_inputs(list(paths), published))
     else:
@@ -113,11 +90,11 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None,
     return int(app.exec())
 
 
-def maybe_add_samples(window: object) -> bool:
+def maybe_add_samples(window: MainWindow) -> bool:
     """On the first start of a library (empty, samples never added), add the bundled samples."""
-    library = window.library  # type: ignore[attr-defined]
+    library = window.library
     if library is None or library.article_count() > 0 or library.setting(SAMPLES_SETTING):
         return False
     library.set_setting(SAMPLES_SETTING, "1")
-    window.open_samples()  # type: ignore[attr-defined]
+    window.open_samples()
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import threading
@@ -12,12 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from timeline_app.core import pipeline
+from timeline_app.core.progress import Cancel, Job, Progress
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[int, int, str], None]
-CancelFn = Callable[[], bool]
 
 
 class _Runner(QObject):
@@ -29,8 +29,7 @@ class _Runner(QObject):
     crashed = Signal(str)
     finished = Signal()
 
-    def __init__(self, fn: Callable[[ProgressFn, CancelFn], Any], description: str,
-                 cancel: threading.Event) -> None:
+    def __init__(self, fn: Job, description: str, cancel: threading.Event) -> None:
         super().__init__()
         self._fn = fn
         self._description = description
@@ -72,7 +71,7 @@ class TaskWorker(QObject):
     finished = Signal()  # after one of the three above
     ended = Signal()  # the thread has stopped: the worker may now be dropped
 
-    def __init__(self, fn: Callable[[ProgressFn, CancelFn], Any], description: str) -> None:
+    def __init__(self, fn: Job, description: str) -> None:
         super().__init__()
         self.description = description
         self._cancel = threading.Event()
@@ -131,14 +130,12 @@ class TaskWorker(QObject):
 class PipelineWorker(TaskWorker):
     """Imports files, folders or URLs into a library with core.pipeline.import_inputs."""
 
-    def __init__(self, inputs: list[str], library_path: Path, published: Any = None) -> None:
+    def __init__(self, inputs: list[str], library_path: Path, published: dt.date | None = None) -> None:
         self.inputs = list(inputs)
         self.library_path = Path(library_path)
         self.published = published
 
-        def job(progress: ProgressFn, cancel: CancelFn) -> Any:
-            from timeline_app.core import pipeline
-
+        def job(progress: Progress, cancel: Cancel) -> pipeline.ImportReport:
             return pipeline.import_inputs(
                 self.inputs, self.library_path, published=self.published, progress=progress, cancel=cancel
             )

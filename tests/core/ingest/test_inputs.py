@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import timeline_app.core.ingest as ingest
+import timeline_app.core.ingest.text as text_reader
 from timeline_app.core.ingest import InputResult, Limits, iter_articles, read_inputs, read_path
-from timeline_app.core.ingest.detect import Kind, detect
+from timeline_app.core.ingest.detect import detect
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 
@@ -127,8 +130,6 @@ def test_mixed_folder_with_user_date(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline_app.core.ingest as ingest
-
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
@@ -200,8 +201,6 @@ def test_folder_of_every_kind_reads_what_it_can(tmp_path: Path) -> None:
 
 
 def test_a_reader_bug_skips_that_input_and_the_import_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline_app.core.ingest.text as text_reader
-
     def broken(*args: object, **kwargs: object) -> Article:
         raise ValueError("bad state\nsecond line")
 

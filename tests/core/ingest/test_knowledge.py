@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app import paths
-from timeline_app.core.ingest.detect import Kind, detect
+from timeline_app.core.ingest.detect import detect
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.knowledge import DUMP_FIELDS, knowledge, load_knowledge
 from timeline_app.errors import InputError, RulesError
 

@@ -12,8 +12,10 @@ import pytest
 from tests.core.factories import article, mention
 from timeline_app.core.library import export
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
+from timeline_app.core.library.schema import SCHEMA_V1
+from timeline_app.core.library.store import Library
 from timeline_app.core.models import Precision
-from timeline_app.core.library.store import _SCHEMA, Library
+from timeline_app.core.pipeline import import_inputs, reextract, set_publication_date
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[3]
@@ -113,8 +115,6 @@ def test_manual_event(lib):
 
 
 def test_edits_survive_reextraction_and_new_publication_date(tmp_path):
-    from timeline_app.core.pipeline import import_inputs, reextract, set_publication_date
-
     path = tmp_path / "lib.sqlite3"
     report = import_inputs([ARTICLE], path, workers=1)
     with Library(path) as library:
@@ -138,7 +138,7 @@ def test_edits_survive_reextraction_and_new_publication_date(tmp_path):
 def test_older_library_is_migrated_after_a_backup(tmp_path):
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
-    db.executescript(_SCHEMA)
+    db.executescript(SCHEMA_V1)
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO articles (hash, title, text, added_at) VALUES ('h', 'Old one', 'Old one', 'x')")
     db.commit()

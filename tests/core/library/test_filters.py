@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from timeline_app.core.daycount import MISSING_DAY, date_to_days
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 
 D = dt.date
@@ -75,3 +76,13 @@ def test_describe_names_the_active_filters():
     assert spec.describe() == "countries SYR+TUR (all); 2020-01-01 to ..."
     with pytest.raises(ValueError):
         FilterSpec(match="some")
+
+
+def test_dates_are_day_numbers_of_the_one_calendar_and_undated_rows_fall_out(events):
+    extra = events.iloc[[3]].assign(event_id="e", date_start="", date_end="")
+    undated = pd.concat([events, extra], ignore_index=True)
+    index = FilterIndex(undated)
+    assert index.start_day[:2].tolist() == [date_to_days(D(2011, 1, 1)), date_to_days(D(2022, 12, 28))]
+    assert index.start_day[3] < 0 and index.start_day[4] == MISSING_DAY  # 1850 is before 1970
+    assert kept(undated, date_from=D(1800, 1, 1)) == ["a", "b", "c", "d"]
+    assert kept(undated, date_from=D(1850, 3, 31), date_to=D(1850, 3, 31)) == ["d"]

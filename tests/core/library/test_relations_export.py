@@ -10,9 +10,9 @@ import pytest
 from timeline_app.core.extract.cameo import read_codes
 from timeline_app.core.library.periods import MONTH, YEAR
 from timeline_app.core.library.relations import Dyad, RelationsIndex, partners, series
-from timeline_app.core.library.relations_export import (
-    CSV_COLUMNS, partners_frame, series_frame, write_relations_csv,
-)
+from timeline_app.core.library.columns import RELATION_COLUMNS
+from timeline_app.core.library.export import write_relations_csv
+from timeline_app.core.library.relations_export import partners_frame, series_frame
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
@@ -36,7 +36,7 @@ def test_every_period_has_its_four_quad_classes_and_unknown_types_only_where_the
     path = tmp_path / "relations.csv"
     assert write_relations_csv(series_frame(s), path) == 9
     rows = read(path)
-    assert tuple(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0]) == RELATION_COLUMNS
     assert [(r["period"], r["quad_class"], r["events"]) for r in rows if r["period"] == "2024"] == [
         ("2024", "1", "1"), ("2024", "2", "0"), ("2024", "3", "0"), ("2024", "4", "0")]
     year = {r["quad_class"]: r for r in rows if r["period"] == "2023"}

@@ -8,8 +8,9 @@ import pytest
 
 from tests.core.factories import article, mention
 from timeline_app.core.models import DateSource, Precision
-from timeline_app.core.library.store import SCHEMA_VERSION, Library
-from timeline_app.core.pipeline import process_article
+from timeline_app.core.batch.articles import process_article
+from timeline_app.core.library.schema import SCHEMA_VERSION
+from timeline_app.core.library.store import Library
 from timeline_app.errors import LibraryError
 
 D = dt.date

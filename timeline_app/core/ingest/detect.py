@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from enum import Enum
 from pathlib import PurePosixPath
 
 from timeline_app.core.ingest.encoding import bom_encoding, utf16_without_bom
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
-
-
-class Kind(str, Enum):
-    """The reader an input goes to."""
-
-    TEXT = "text"
-    HTML = "html"
-    MHTML = "mhtml"  # a page saved as one file by a browser (MIME multipart/related)
-    FEED = "feed"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-    TSV = "tsv"
-    ZIP = "zip"
-
 
 # Signatures, extensions and the readers they choose are data: resources/ingest/signatures and
 # extensions. The zip header stays here: it is what the archive reader itself relies on.

@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Iterator, Mapping
 
-from timeline_app.core.ingest.detect import Kind
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import item_article
 from timeline_app.core.ingest.html import html_to_text

@@ -7,6 +7,8 @@ import logging
 import re
 import unicodedata
 
+from charset_normalizer import from_bytes
+
 from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -96,8 +98,6 @@ def _decode_legacy(data: bytes) -> str | None:
         western = None
     if western is not None and _looks_western(western[:200_000]):
         return western
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     if best is not None:
         log.debug("charset-normalizer chose %s", best.encoding)

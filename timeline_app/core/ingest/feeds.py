@@ -8,6 +8,10 @@ import re
 import time
 from collections.abc import Iterator
 
+import feedparser
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
 from timeline_app.core.ingest.encoding import bom_encoding, utf16_without_bom
 from timeline_app.core.ingest.html import html_to_text
 from timeline_app.core.ingest.fields import item_article
@@ -42,9 +46,6 @@ def check_xml_safety(data: bytes) -> None:
     doctype = _DOCTYPE.search(scan)
     if doctype and doctype.group("subset"):
         raise InputError("XML declares an internal DTD (an entity-expansion attack?): refused for safety")
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
-
     try:
         fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
@@ -98,8 +99,6 @@ def read_feed(
 ) -> Iterator[Article | SkippedInput]:
     """One Article per item of an RSS or Atom feed; `path#N` names item N (from 1)."""
     check_xml_safety(data)
-    import feedparser
-
     headers = {"content-type": f"application/xml; charset={declared}"} if declared else None
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries", [])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import logging
 import re
 from dataclasses import dataclass
@@ -196,6 +198,8 @@ class _Extraction:
 def _extract_large(tree: lxml.html.HtmlElement, url: str) -> _Extraction | None:
     """Main text of a page too large for trafilatura, whose run time grows faster than the page:
     the visible text of <article>/<main> (else <body>) without navigation, footers and forms."""
+    # deferred: 30 ms at start-up, measured with -X importtime; only whole pages need it, not the
+    # feeds and dumps that import html_to_text from here.
     import htmldate
 
     log.info("page has more than %d elements: reading it without trafilatura", _MAX_ELEMENTS_FOR_TRAFILATURA)
@@ -216,6 +220,7 @@ def _extract(tree: lxml.html.HtmlElement, url: str) -> object | None:
     """trafilatura's main-text extraction: precise first, then with recall when that finds nothing."""
     if sum(1 for _ in tree.iter()) > _MAX_ELEMENTS_FOR_TRAFILATURA:
         return _extract_large(tree, url)
+    # deferred: 60 ms at start-up, measured with -X importtime; only whole pages need it.
     import trafilatura
 
     for precision in (True, False):
@@ -282,9 +287,6 @@ def read_html(
 
 def read_mhtml(data: bytes, path: str, published: dt.date | None = None) -> Article:
     """One Article from a page a browser saved as a single .mht/.mhtml file: its first HTML part."""
-    import email
-    import email.policy
-
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     snapshot_url = str(message.get("Snapshot-Content-Location", "") or "")
     for part in message.walk():

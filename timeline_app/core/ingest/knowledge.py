@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline_app import paths
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
 
@@ -148,9 +149,6 @@ def _check_label(value: str) -> str | None:
 
 def load_knowledge(root: Path | None = None) -> IngestKnowledge:
     """Read and validate every file under `root` (resources/ingest/); RulesError names `path:line`."""
-    # Imported here: detect imports this module, and only the reader names are needed.
-    from timeline_app.core.ingest.detect import Kind
-
     root = paths.INGEST if root is None else root
     reader_names = sorted(k.value for k in Kind)
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from dateparser.languages import default_loader
+
 from timeline_app.core.models import DateSource
 
 log = logging.getLogger(__name__)
@@ -80,8 +82,6 @@ _EPOCH_UNITS = (1, 1_000, 1_000_000, 1_000_000_000)  # seconds, milli-, micro-, 
 @lru_cache(maxsize=1)
 def _month_table() -> dict[str, int]:
     """Lower-cased month names and abbreviations of _MONTH_LANGUAGES -> month number."""
-    from dateparser.languages import default_loader
-
     table: dict[str, int] = {}
     for code in _MONTH_LANGUAGES:
         info = default_loader.get_locale(code).info

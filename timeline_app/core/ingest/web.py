@@ -14,7 +14,8 @@ from http.client import HTTPException
 from typing import IO
 
 from timeline_app import __version__
-from timeline_app.core.ingest.detect import Kind, detect, extension
+from timeline_app.core.ingest.detect import detect, extension
+from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.limits import Limits, describe_size
 from timeline_app.errors import InputError
 

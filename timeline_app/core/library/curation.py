@@ -12,19 +12,37 @@ import logging
 
 import pandas as pd
 
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.library import columns as col
+from timeline_app.core.temporal.values import describe
 
 log = logging.getLogger(__name__)
 
+# What an edit changes: the edits table's `field`. Libraries store these names: never rename one.
+EDIT_DATE = "date"  # new value: a TIMEX3 value
+EDIT_COUNTRIES = "countries"  # a list cell
+EDIT_ORGANIZATIONS = "organizations"  # a list cell
+EDIT_EVENT_TYPE = "event_type"  # a CAMEO code ("04" or "042"), "" to clear it
+EDIT_SUMMARY = "summary"
+EDIT_VERIFIED = "verified"  # TRUE or FALSE
+EDIT_HIDDEN = "hidden"  # TRUE or FALSE
+EDIT_DELETED = "deleted"  # TRUE or FALSE
+EDIT_GROUP = "group"  # merge into the event of the key given, or split back out ("")
+EDIT_NOTE = "note"
+EDIT_FIELDS = (EDIT_DATE, EDIT_COUNTRIES, EDIT_ORGANIZATIONS, EDIT_EVENT_TYPE, EDIT_SUMMARY, EDIT_VERIFIED,
+               EDIT_HIDDEN, EDIT_DELETED, EDIT_GROUP, EDIT_NOTE)
 # Fields whose edit changes what the event says (they make its origin "edited").
-VALUE_FIELDS = ("date", "countries", "organizations", "event_type", "summary")
+VALUE_FIELDS = (EDIT_DATE, EDIT_COUNTRIES, EDIT_ORGANIZATIONS, EDIT_EVENT_TYPE, EDIT_SUMMARY)
 TRUE = "1"
+FALSE = "0"
+# The column an edit of a list or a flag sets.
+_COLUMN_OF = {EDIT_COUNTRIES: col.COUNTRIES, EDIT_ORGANIZATIONS: col.ORGANIZATIONS,
+              EDIT_VERIFIED: col.VERIFIED, EDIT_HIDDEN: col.HIDDEN}
 
 
 def normalise_codes(value: str) -> str:
     """"tur; syr,TUR" -> "SYR;TUR": upper-case codes, sorted, no repeats."""
-    parts = value.replace(",", LIST_SEPARATOR).split(LIST_SEPARATOR)
-    return LIST_SEPARATOR.join(sorted({p.strip().upper() for p in parts if p.strip()}))
+    return col.join_list(sorted({code.upper() for code in col.split_list(value.replace(",", col.LIST_SEPARATOR))}))
 
 
 def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
@@ -33,7 +51,7 @@ def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
     A merge moves the whole current event of its key into the event of its target key; a split
     gives the machine group of its key back its own id.
     """
-    machine = dict(zip(df["mention_key"], df["event_id"]))
+    machine = dict(zip(df[col.MENTION_KEY], df[col.EVENT_ID]))
     current: dict[str, str] = {}
 
     def now(gid: str) -> str:
@@ -55,39 +73,36 @@ def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
         else:
             current.pop(src, None)
     if not current:
-        return df["event_id"]
-    return df["event_id"].map(now)
+        return df[col.EVENT_ID]
+    return df[col.EVENT_ID].map(now)
 
 
 def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> None:
-    from timeline_app.core.extract.cameo import CameoTable
-    from timeline_app.core.temporal.values import describe
-
-    if field == "date":
+    if field == EDIT_DATE:
         described = describe(value) if value else None
         if described is None or described[1] is None:
             log.warning("ignoring an edited date that is not a valid date value: %r", value)
             return
         precision, start, end = described
-        df.loc[rows, "date_value"] = value
-        df.loc[rows, "date_start"] = start.isoformat()
-        df.loc[rows, "date_end"] = end.isoformat()
-        df.loc[rows, "date_precision"] = precision.value
-        df.loc[rows, "open_end"] = False
-    elif field in ("countries", "organizations"):
-        df.loc[rows, field] = normalise_codes(value)
-    elif field == "event_type":  # the value is a CAMEO code ("04" or "042"), "" to clear it
+        df.loc[rows, col.DATE_VALUE] = value
+        df.loc[rows, col.DATE_START] = start.isoformat()
+        df.loc[rows, col.DATE_END] = end.isoformat()
+        df.loc[rows, col.DATE_PRECISION] = precision.value
+        df.loc[rows, col.OPEN_END] = False
+    elif field in (EDIT_COUNTRIES, EDIT_ORGANIZATIONS):
+        df.loc[rows, _COLUMN_OF[field]] = normalise_codes(value)
+    elif field == EDIT_EVENT_TYPE:
         table = CameoTable.default()
         if value and value not in table.codes:
             log.warning("ignoring an edited event type that is not a CAMEO code: %r", value)
             return
-        df.loc[rows, "event_type"] = table.root_name(value) if value else ""
-        df.loc[rows, "cameo_code"] = value
-        df.loc[rows, "quad_class"] = table.quad_class(value) if value else 0
-    elif field == "summary":
-        df.loc[rows, "summary"] = value
-    elif field in ("verified", "hidden"):
-        df.loc[rows, field] = value == TRUE
+        df.loc[rows, col.EVENT_TYPE] = table.root_name(value) if value else ""
+        df.loc[rows, col.CAMEO_CODE] = value
+        df.loc[rows, col.QUAD_CLASS] = table.quad_class(value) if value else 0
+    elif field == EDIT_SUMMARY:
+        df.loc[rows, col.SUMMARY] = value
+    elif field in (EDIT_VERIFIED, EDIT_HIDDEN):
+        df.loc[rows, _COLUMN_OF[field]] = value == TRUE
 
 
 def apply_edits(mentions: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:
@@ -98,27 +113,27 @@ def apply_edits(mentions: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:
     or "edited: date, countries") to every row.
     """
     df = mentions.copy()
-    df["verified"] = False
-    df["hidden"] = False
-    df["origin"] = ["manual" if str(k).startswith("manual:") else "extracted" for k in df["mention_key"]]
+    df[col.VERIFIED] = False
+    df[col.HIDDEN] = False
+    df[col.ORIGIN] = ["manual" if str(k).startswith("manual:") else "extracted" for k in df[col.MENTION_KEY]]
     if edits.empty or df.empty:
         return df
-    edits = edits.sort_values("edit_id", kind="stable")
-    df["event_id"] = _regroup(df, edits[edits["field"] == "group"])
+    edits = edits.sort_values(col.EDIT_ID, kind="stable")
+    df[col.EVENT_ID] = _regroup(df, edits[edits[col.FIELD] == EDIT_GROUP])
 
-    key_event = dict(zip(df["mention_key"], df["event_id"]))
-    values = edits[~edits["field"].isin(["group", "note"])].copy()
-    values["target"] = values["event_key"].map(key_event)
+    key_event = dict(zip(df[col.MENTION_KEY], df[col.EVENT_ID]))
+    values = edits[~edits[col.FIELD].isin([EDIT_GROUP, EDIT_NOTE])].copy()
+    values["target"] = values[col.EVENT_KEY].map(key_event)
     orphans = int(values["target"].isna().sum())
     if orphans:
         log.info("%d edit(s) aim at mentions that are no longer extracted", orphans)
     values = values.dropna(subset=["target"])
-    latest = values.drop_duplicates(["target", "field"], keep="last")
+    latest = values.drop_duplicates(["target", col.FIELD], keep="last")
     edited: dict[str, list[str]] = {}
     deleted: set[str] = set()
     for edit in latest.itertuples():
-        rows = df["event_id"] == edit.target
-        if edit.field == "deleted":
+        rows = df[col.EVENT_ID] == edit.target
+        if edit.field == EDIT_DELETED:
             if edit.new_value == TRUE:
                 deleted.add(edit.target)
             continue
@@ -126,10 +141,10 @@ def apply_edits(mentions: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:
         if edit.field in VALUE_FIELDS:
             edited.setdefault(edit.target, []).append(edit.field)
     for target, fields in edited.items():
-        rows = df["event_id"] == target
-        manual = df.loc[rows, "origin"].eq("manual").all()
-        df.loc[rows, "origin"] = "manual" if manual else "edited: " + ", ".join(
+        rows = df[col.EVENT_ID] == target
+        manual = df.loc[rows, col.ORIGIN].eq("manual").all()
+        df.loc[rows, col.ORIGIN] = "manual" if manual else "edited: " + ", ".join(
             f for f in VALUE_FIELDS if f in fields)
     if deleted:
-        df = df[~df["event_id"].isin(deleted)]
+        df = df[~df[col.EVENT_ID].isin(deleted)]
     return df.reset_index(drop=True)

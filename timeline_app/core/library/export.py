@@ -1,4 +1,4 @@
-"""Events and mentions to CSV, TimelineJS JSON, JSON Lines and Excel; every file written atomically."""
+"""Events and mentions to CSV, TimelineJS JSON, JSON Lines and Excel, written atomically; the format registry."""
 
 from __future__ import annotations
 
@@ -9,23 +9,25 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
-from timeline_app.core.library.frames import EVENT_COLUMNS, MENTION_COLUMNS, split_list
+from timeline_app.core.library import columns as col
 from timeline_app.errors import ExportError
 
 log = logging.getLogger(__name__)
 
 # Columns that hold numbers, flags, codes or ISO dates: never text a spreadsheet could run.
 _PLAIN_COLUMNS = frozenset({
-    "event_id", "mention_id", "article_id", "article_ids", "event_date", "date_value", "date_start",
-    "date_end", "date_precision", "open_end", "publication_date", "char_start", "char_end",
-    "evidence_start", "evidence_end", "quad_class", "sources", "cameo_code", "countries",
-    "location_country", "mention_key", "event_key", "verified", "hidden", "origin",
+    col.EVENT_ID, col.MENTION_ID, col.ARTICLE_ID, col.ARTICLE_IDS, col.EVENT_DATE, col.DATE_VALUE, col.DATE_START,
+    col.DATE_END, col.DATE_PRECISION, col.OPEN_END, col.PUBLICATION_DATE, col.CHAR_START, col.CHAR_END,
+    col.EVIDENCE_START, col.EVIDENCE_END, col.QUAD_CLASS, col.SOURCES, col.CAMEO_CODE, col.COUNTRIES,
+    col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN,
+    col.PERIOD, col.COUNTRY_A, col.COUNTRY_B,
 })
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,9 +52,9 @@ def restore(value: str) -> str:
 
 def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    for col in out.columns:
-        if col not in _PLAIN_COLUMNS and (out[col].dtype == object or pd.api.types.is_string_dtype(out[col])):
-            out[col] = out[col].map(neutralise)
+    for name in out.columns:
+        if name not in _PLAIN_COLUMNS and (out[name].dtype == object or pd.api.types.is_string_dtype(out[name])):
+            out[name] = out[name].map(neutralise)
     return out
 
 
@@ -97,13 +99,18 @@ def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom
 
 
 def write_events_csv(events: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
-    """One row per event (frames.EVENT_COLUMNS). BOM by default so spreadsheets read UTF-8."""
-    return _write_csv(events, EVENT_COLUMNS, path, bom)
+    """One row per event (columns.EVENT_COLUMNS). BOM by default so spreadsheets read UTF-8."""
+    return _write_csv(events, col.EVENT_COLUMNS, path, bom)
 
 
 def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
-    """One row per dated mention (frames.MENTION_COLUMNS)."""
-    return _write_csv(mentions, MENTION_COLUMNS, path, bom)
+    """One row per dated mention (columns.MENTION_COLUMNS)."""
+    return _write_csv(mentions, col.MENTION_COLUMNS, path, bom)
+
+
+def write_relations_csv(relations: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+    """The Relations chart's numbers (columns.RELATION_COLUMNS), as relations_export makes them."""
+    return _write_csv(relations, col.RELATION_COLUMNS, path, bom)
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:
@@ -117,23 +124,23 @@ def read_csv(path: str | Path) -> pd.DataFrame:
         raise ExportError(f"{path} is empty, not a CSV export.")
     header, body = rows[0], rows[1:]
     frame = pd.DataFrame(body, columns=header, dtype=object)
-    for col in frame.columns:
-        if col not in _PLAIN_COLUMNS:
-            frame[col] = frame[col].map(restore)
+    for name in frame.columns:
+        if name not in _PLAIN_COLUMNS:
+            frame[name] = frame[name].map(restore)
     return frame
 
 
 def _records(events: pd.DataFrame) -> Iterator[dict]:
-    list_columns = {"countries", "organizations", "article_ids"}
+    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS}
     for rec in events.to_dict(orient="records"):
         out = {}
         for k, v in rec.items():
             if k.startswith("_"):
                 continue
             if k in list_columns:
-                out[k] = split_list(v) if isinstance(v, str) else v
-            elif k == "source_titles":
-                out[k] = [t for t in str(v).split(" | ") if t]
+                out[k] = col.split_list(v) if isinstance(v, str) else v
+            elif k == col.SOURCE_TITLES:
+                out[k] = [t for t in str(v).split(col.TITLE_SEPARATOR) if t]
             elif hasattr(v, "item"):
                 out[k] = v.item()  # numpy scalar -> Python
             else:
@@ -169,26 +176,26 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
     names = country_names or {}
     slides = []
     for rec in events.to_dict(orient="records"):
-        if not rec.get("date_start"):
+        if not rec.get(col.DATE_START):
             continue
-        precision = str(rec.get("date_precision", "day"))
-        start = _tl_date(rec["date_start"], precision)
-        start["display_date"] = f"{rec.get('date_text', '')} ({rec.get('event_date', '')})".strip()
+        precision = str(rec.get(col.DATE_PRECISION, "day"))
+        start = _tl_date(rec[col.DATE_START], precision)
+        start["display_date"] = f"{rec.get(col.DATE_TEXT, '')} ({rec.get(col.EVENT_DATE, '')})".strip()
         slide: dict = {
-            "unique_id": str(rec["event_id"]),
+            "unique_id": str(rec[col.EVENT_ID]),
             "start_date": start,
             "text": {
-                "headline": str(rec.get("summary", ""))[:120],
-                "text": str(rec.get("evidence", "")) + (
-                    f"<p><small>Sources: {rec.get('source_titles', '')}</small></p>"
-                    if rec.get("source_titles") else ""),
+                "headline": str(rec.get(col.SUMMARY, ""))[:120],
+                "text": str(rec.get(col.EVIDENCE, "")) + (
+                    f"<p><small>Sources: {rec.get(col.SOURCE_TITLES, '')}</small></p>"
+                    if rec.get(col.SOURCE_TITLES) else ""),
             },
         }
-        countries = split_list(str(rec.get("countries", "")))
+        countries = col.split_list(str(rec.get(col.COUNTRIES, "")))
         if countries:
             slide["group"] = ", ".join(names.get(c, c) for c in countries)
-        if precision not in ("day", "time") and rec.get("date_end") and rec["date_end"] != rec["date_start"]:
-            slide["end_date"] = _tl_date(rec["date_end"], precision)
+        if precision not in ("day", "time") and rec.get(col.DATE_END) and rec[col.DATE_END] != rec[col.DATE_START]:
+            slide["end_date"] = _tl_date(rec[col.DATE_END], precision)
         slides.append(slide)
     return {"title": {"text": {"headline": title, "text": f"{len(slides)} events"}}, "events": slides}
 
@@ -208,3 +215,68 @@ def write_xlsx(events: pd.DataFrame, path: str | Path) -> int:
         with pd.ExcelWriter(fh, engine="openpyxl") as writer:
             frame.to_excel(writer, sheet_name="events", index=False)
     return len(frame)
+
+
+EVENTS = "events"
+MENTIONS = "mentions"
+RELATIONS = "relations"  # rows of the Relations chart: a period, a dyad and a QuadClass each
+RELATIONS_CSV = "relations_csv"
+RELATIONS_OPTION = "--relations"
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One format the events can be written in, as the Export menu and `main.py export` offer it."""
+
+    key: str
+    label: str  # the menu entry
+    suffix: str
+    file_type: str  # what the save dialog calls such files
+    rows: str  # EVENTS, MENTIONS or RELATIONS: what one row of the file is
+    write: Callable[[pd.DataFrame, str | Path], int]  # writes a frame of `rows`, returns the rows written
+    option: str  # the option of `main.py export` that names the file
+    help: str  # that option's help
+    shortcut: str = ""  # the menu entry's key sequence
+
+    @property
+    def file_filter(self) -> str:
+        """The save dialog's filter: "CSV (*.csv)"."""
+        return f"{self.file_type} (*{self.suffix})"
+
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("events_csv", "Events as CSV…", ".csv", "CSV", EVENTS, write_events_csv,
+                 "--csv", "events CSV (UTF-8 with BOM)", "Ctrl+E"),
+    ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV", MENTIONS, write_mentions_csv,
+                 "--mentions-csv", "mentions CSV (UTF-8 with BOM)", "Ctrl+Shift+E"),
+    ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON", EVENTS, write_timelinejs,
+                 "--timelinejs", "TimelineJS JSON", "Ctrl+Alt+T"),
+    ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines", EVENTS, write_jsonl,
+                 "--jsonl", "JSON Lines, one event a line", "Ctrl+Alt+J"),
+    ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel", EVENTS, write_xlsx,
+                 "--xlsx", "Excel workbook", "Ctrl+Alt+X"),
+    ExportFormat(RELATIONS_CSV, "Relations chart's numbers as CSV…", ".csv", "CSV", RELATIONS, write_relations_csv,
+                 RELATIONS_OPTION, "the Relations chart's numbers (period, country_a, country_b, quad_class, events, "
+                 "score, reports) for the first --country, or the first two as a pair, per --by period", "Ctrl+Shift+R"),
+)
+
+
+def export_format(key: str) -> ExportFormat:
+    """The format named `key`; ExportError when there is none."""
+    for fmt in EXPORT_FORMATS:
+        if fmt.key == key:
+            return fmt
+    raise ExportError(f"'{key}' is not an export format (one of: {', '.join(f.key for f in EXPORT_FORMATS)}).")
+
+
+def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path,
+                 relations: pd.DataFrame | None = None) -> int:
+    """Write the frame of the rows the format `key` holds (events, mentions, or the Relations chart's
+    numbers); rows written."""
+    fmt = export_format(key)
+    if fmt.rows == RELATIONS:
+        if relations is None:
+            raise ExportError("The Relations chart's numbers need a country: choose one in the Relations panel, "
+                              f"or give --country to `main.py export {RELATIONS_OPTION}`.")
+        return fmt.write(relations, path)
+    return fmt.write(mentions if fmt.rows == MENTIONS else events, path)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.daycount import date_to_days, parse_iso_days
+from timeline_app.core.library import columns as col
 
 MATCH_ANY = "any"
 MATCH_ALL = "all"
@@ -65,17 +66,12 @@ class FilterSpec:
         return "; ".join(parts) if parts else "no filter"
 
 
-def date_to_day(value: str) -> int:
-    """An ISO date string as a proleptic Gregorian day number (0 for an empty string)."""
-    return dt.date.fromisoformat(value).toordinal() if value else 0
-
-
 def _membership(cells: np.ndarray) -> dict[str, np.ndarray]:
     """code -> sorted row indices of the rows whose ';'-joined cell contains the code."""
     rows: dict[str, list[int]] = {}
     for i, cell in enumerate(cells):
         if cell:
-            for code in str(cell).split(LIST_SEPARATOR):
+            for code in str(cell).split(col.LIST_SEPARATOR):
                 if code:
                     rows.setdefault(code, []).append(i)
     return {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
@@ -86,21 +82,25 @@ class FilterIndex:
 
     def __init__(self, events: pd.DataFrame) -> None:
         self.n = len(events)
-        col = lambda name: events[name].to_numpy() if name in events else np.full(self.n, "", dtype=object)  # noqa: E731
-        self.start_day = np.fromiter((date_to_day(v) for v in col("date_start")), dtype=np.int64, count=self.n)
-        self.end_day = np.fromiter((date_to_day(v) for v in col("date_end")), dtype=np.int64, count=self.n)
-        self.event_type = col("event_type").astype(str)
-        self.cameo_root = np.array([str(c)[:2] for c in col("cameo_code")], dtype=object)
-        self.precision = col("date_precision").astype(str)
-        self.sources = (events["sources"].to_numpy(dtype=np.int64) if "sources" in events
+
+        def column(name: str) -> np.ndarray:
+            return events[name].to_numpy() if name in events else np.full(self.n, "", dtype=object)
+
+        # Days since 1970-01-01 (core.daycount), MISSING_DAY where an event has no date.
+        self.start_day = parse_iso_days(column(col.DATE_START))
+        self.end_day = parse_iso_days(column(col.DATE_END))
+        self.event_type = column(col.EVENT_TYPE).astype(str)
+        self.cameo_root = np.array([str(c)[:2] for c in column(col.CAMEO_CODE)], dtype=object)
+        self.precision = column(col.DATE_PRECISION).astype(str)
+        self.sources = (events[col.SOURCES].to_numpy(dtype=np.int64) if col.SOURCES in events
                         else np.ones(self.n, dtype=np.int64))
-        self.countries = _membership(col("countries"))
-        self.organizations = _membership(col("organizations"))
-        self.articles = {int(k): v for k, v in _membership(col("article_ids")).items()}
-        self.hidden = (events["hidden"].to_numpy(dtype=bool) if "hidden" in events
+        self.countries = _membership(column(col.COUNTRIES))
+        self.organizations = _membership(column(col.ORGANIZATIONS))
+        self.articles = {int(k): v for k, v in _membership(column(col.ARTICLE_IDS)).items()}
+        self.hidden = (events[col.HIDDEN].to_numpy(dtype=bool) if col.HIDDEN in events
                        else np.zeros(self.n, dtype=bool))
         # Lower-cased summary and evidence, built here (off the GUI thread) so text search is quick.
-        self.text = np.array([f"{a}\n{b}".lower() for a, b in zip(col("summary"), col("evidence"))],
+        self.text = np.array([f"{a}\n{b}".lower() for a, b in zip(column(col.SUMMARY), column(col.EVIDENCE))],
                              dtype=object)
 
     def _rows_mask(self, index: dict, keys: frozenset, match_all: bool) -> np.ndarray:
@@ -125,9 +125,9 @@ class FilterIndex:
         if spec.countries:
             mask &= self._rows_mask(self.countries, spec.countries, spec.match == MATCH_ALL)
         if spec.date_from:
-            mask &= self.end_day >= spec.date_from.toordinal()
+            mask &= self.end_day >= date_to_days(spec.date_from)
         if spec.date_to:
-            mask &= self.start_day <= spec.date_to.toordinal()
+            mask &= self.start_day <= date_to_days(spec.date_to)
         if spec.event_types:
             # Event types may be given as CAMEO root codes ("04") or names ("Consult").
             wanted = list(spec.event_types)

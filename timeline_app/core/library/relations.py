@@ -18,8 +18,9 @@ import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY, parse_iso_day
 from timeline_app.core.extract.cameo import CAMEO_DIR, read_codes
+from timeline_app.core.library import columns as col
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
-from timeline_app.core.library.frames import LIST_SEPARATOR, empty_events, split_list
+from timeline_app.core.library.frames import empty_events
 from timeline_app.core.library.periods import month_index, period_of_day, place
 from timeline_app.paths import resource
 
@@ -104,19 +105,19 @@ class RelationsIndex:
                  mentions: pd.DataFrame | None = None) -> None:
         """`weights`: Goldstein weight per CAMEO code (cameo.read_codes); a code missing falls back to its root."""
         self.n = n = len(events)
-        self.start_day = _days(events["date_start"]) if n else np.empty(0, dtype=np.int64)
-        self.end_day = _days(events["date_end"]) if n else np.empty(0, dtype=np.int64)
+        self.start_day = _days(events[col.DATE_START]) if n else np.empty(0, dtype=np.int64)
+        self.end_day = _days(events[col.DATE_END]) if n else np.empty(0, dtype=np.int64)
         self.placed = (self.start_day != MISSING_DAY) & (self.end_day != MISSING_DAY)
         mid = np.where(self.placed, self.start_day + (self.end_day - self.start_day) // 2, MISSING_DAY)
         self._months = (month_index(np.where(self.placed, self.start_day, MISSING_DAY)),
                         month_index(np.where(self.placed, self.end_day, MISSING_DAY)), month_index(mid))
-        quad = pd.to_numeric(events["quad_class"], errors="coerce").fillna(0).to_numpy(dtype=np.int64) if n else \
+        quad = pd.to_numeric(events[col.QUAD_CLASS], errors="coerce").fillna(0).to_numpy(dtype=np.int64) if n else \
             np.empty(0, dtype=np.int64)
         self.quad = np.where(np.isin(quad, QUAD_CLASSES), quad, UNKNOWN_QUAD)
-        self.weight = _weights(events["cameo_code"], weights) if n else np.empty(0)
-        self.reports = (pd.to_numeric(events["sources"], errors="coerce").fillna(1).to_numpy(dtype=np.int64)
+        self.weight = _weights(events[col.CAMEO_CODE], weights) if n else np.empty(0)
+        self.reports = (pd.to_numeric(events[col.SOURCES], errors="coerce").fillna(1).to_numpy(dtype=np.int64)
                         if n else np.empty(0, dtype=np.int64))
-        self.codes, self.pair_row, self.pair_code = _pairs(events["countries"] if n else pd.Series(dtype=object))
+        self.codes, self.pair_row, self.pair_code = _pairs(events[col.COUNTRIES] if n else pd.Series(dtype=object))
         self._code_of = {c: i for i, c in enumerate(self.codes)}
         self._bounds = np.searchsorted(self.pair_code, np.arange(len(self.codes) + 1))
         self._undated = _undated_events(events, mentions)
@@ -278,7 +279,7 @@ def _weights(cameo_codes: pd.Series, weights: Mapping[str, float]) -> np.ndarray
 def _pairs(cells: pd.Series) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     """Every (event row, country) an events frame names, sorted by country then row, and the country codes."""
     inverse, uniques = pd.factorize(_texts(cells), sort=False)
-    split = [split_list(u) for u in uniques]
+    split = [col.split_list(u) for u in uniques]
     codes = tuple(sorted({c for cs in split for c in cs}))
     code_of = {c: i for i, c in enumerate(codes)}
     # The codes of every distinct cell end to end; an event's pairs are its cell's stretch of them.
@@ -297,13 +298,13 @@ def _undated_events(events: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.D
     """One row per event that only undated mentions make (their countries joined): not in `events`."""
     if mentions is None or mentions.empty:
         return empty_events()
-    undated = mentions[~mentions["date_start"].fillna("").astype(bool)]
-    undated = undated[~undated["event_id"].isin(set(events["event_id"]))] if len(events) else undated
+    undated = mentions[~mentions[col.DATE_START].fillna("").astype(bool)]
+    undated = undated[~undated[col.EVENT_ID].isin(set(events[col.EVENT_ID]))] if len(events) else undated
     if undated.empty:
         return empty_events()
     grouped = undated.groupby("event_id", sort=True)
     out = grouped.first().reset_index()
-    out["countries"] = grouped["countries"].agg(
-        lambda s: LIST_SEPARATOR.join(sorted({c for v in s for c in split_list(v)}))).to_numpy()
-    out["sources"] = grouped["article_id"].nunique().to_numpy()
+    out[col.COUNTRIES] = grouped[col.COUNTRIES].agg(
+        lambda s: col.join_list(sorted({c for v in s for c in col.split_list(v)}))).to_numpy()
+    out[col.SOURCES] = grouped[col.ARTICLE_ID].nunique().to_numpy()
     return out

@@ -27,12 +27,13 @@ class RemovedArticles:
 
 
 class ArticleRemoval:
-    """Library's removal that keeps what it removed. The rows are kept whole (SELECT *), so putting
+    """A library's removal that keeps what it removed. The rows are kept whole (SELECT *), so putting
     them back needs no re-extraction and gives the same mentions, keys and event ids: the user's
     edits, which name events by their mentions' keys, apply again as they did."""
 
-    path: Path
-    _db: sqlite3.Connection
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
 
     def take_out_articles(self, article_ids: Iterable[int]) -> RemovedArticles:
         """Remove articles and their mentions, and return them as they were stored."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 PAST = "past"
 FUTURE = "future"
@@ -142,67 +143,114 @@ def direction(
     # Cues inside the expression are its own words; cues far away belong to another clause.
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
-    best: tuple[int, str] | None = None
-    strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
-    any_past = strong_past or any(label == WEAK_PAST for _, _, label in kept)
-    ahead_told = any(label in _AHEAD or label == NEAREST for _, _, label in kept)
-    past_told = any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept)
-    reporting = cues.get("reporting")
-    for s_, e_, label in kept:
-        if past_told and s_ >= end and label in _AHEAD and _NEXT_CLAUSE.search(text, end, s_ + 1):
-            # "had met him Tuesday and would meet him again Friday": the future after "and" is
-            # the next clause's; the date keeps the past told before it. (Not the other way
-            # round: "planned a rally on Saturday and were planning to" needs the cue after.)
-            continue
-        if past_told and s_ >= end and label == _WEAK_FUTURE and text.startswith("to ", s_):
-            # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
-            # says what the trip was for; the date is the past verb's told before it.
-            continue
-        if s_ >= end and label in _AHEAD and _reported_between(text, end, s_, reporting):
-            # "On Friday, officials said talks would resume": what was said is told after the
-            # reporting verb; its future does not reach the day of saying before it.
-            continue
-        if label == _CONDITION:
-            if s_ >= end:
-                continue
-            label = _PRESENT_FUTURE
-        if label == _PRESENT_FUTURE:
-            if strong_past:
-                continue
-            label = FUTURE
-        elif label == _WEAK_FUTURE:
-            # A plan or deadline told in the past tense was ahead then: now either side. An "-ed"
-            # form counts here ("completed ... by the Tuesday deadline"): only "planned to",
-            # a longer cue, hides its own "-ed".
-            label = NEAREST if strong_past or any_past else FUTURE
-        dist = start - e_ if e_ <= start else s_ - end
-        if best is None or dist < best[0] or (dist == best[0] and label == PAST):
-            best = (dist, label)
+    told = _told(kept, start)
+    best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"))
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         return PAST  # "Wednesday's ruling": a day whose event is already known
-    past_before = cues.get("past_before")
-    if past_before is not None:
-        head = text[max(a, start - 30) : start].split()
-        while head and head[-1].lower() in ("on", "in", "late", "early", "last"):
-            head.pop()
-        # "will be signed on Monday", "to be announced Friday": a participle after "be" is no past.
-        if head and past_before.fullmatch(head[-1].strip(",")) and (len(head) < 2 or head[-2].lower() not in _BE):
-            return PAST
+    if _past_participle_before(cues.get("past_before"), text, a, start):
+        return PAST
     if _opens(cues.get("future_before"), text, a, start):
         # A past tense near the date ("filed reports by Wednesday") or alone in its sentence
         # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
         # them until Friday to respond").
-        alone = not ahead_told and not _DEADLINE_AFTER.match(text, end)
+        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end)
         if best is None or best[1] != PAST or (best[0] > 12 and not alone):
             return FUTURE
     if _opens(cues.get("future_from"), text, a, start):
-        # "will join the bloc from January 1, the commission announced": the start of a period
-        # takes the future told before it in its clause, whatever is nearer after it.
-        for _, e_, label in kept:
-            if e_ <= start and not _NEXT_CLAUSE.search(text, e_, start):
-                if label in (FUTURE, _REPORTED_FUTURE) or (label == _PRESENT_FUTURE and not strong_past):
-                    return REPORTED_FUTURE if label == _REPORTED_FUTURE else FUTURE
+        since = _future_told_before(text, start, kept, told)
+        if since is not None:
+            return since
     return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class _Told:
+    """What the cues kept around an expression say, taken together."""
+
+    strong_past: bool  # a past tense, or a future seen from the past
+    any_past: bool  # that, or an "-ed" form
+    ahead: bool  # a future, a plan, a condition, or a future seen from the past
+    past_before: bool  # a past tense (strong or weak) told before the expression
+
+
+def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
+    strong_past = any(label in (PAST, NEAREST) for _, _, label in kept)
+    return _Told(
+        strong_past=strong_past,
+        any_past=strong_past or any(label == WEAK_PAST for _, _, label in kept),
+        ahead=any(label in _AHEAD or label == NEAREST for _, _, label in kept),
+        past_before=any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept),
+    )
+
+
+def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str]], told: _Told,
+                 reporting: re.Pattern[str] | None) -> tuple[int, str] | None:
+    """(distance, direction) of the cue nearest to the expression that reaches it; a tie goes to PAST."""
+    best: tuple[int, str] | None = None
+    for s_, e_, label in kept:
+        if s_ >= end and _stops_after(text, end, s_, label, told, reporting):
+            continue
+        reading = _reading(label, s_ >= end, told)
+        if reading is None:
+            continue
+        dist = start - e_ if e_ <= start else s_ - end
+        if best is None or dist < best[0] or (dist == best[0] and reading == PAST):
+            best = (dist, reading)
+    return best
+
+
+def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reporting: re.Pattern[str] | None) -> bool:
+    """Whether a cue after the expression, at `s_`, belongs to something else than the expression."""
+    if told.past_before and label in _AHEAD and _NEXT_CLAUSE.search(text, end, s_ + 1):
+        # "had met him Tuesday and would meet him again Friday": the future after "and" is
+        # the next clause's; the date keeps the past told before it. (Not the other way
+        # round: "planned a rally on Saturday and were planning to" needs the cue after.)
+        return True
+    if told.past_before and label == _WEAK_FUTURE and text.startswith("to ", s_):
+        # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
+        # says what the trip was for; the date is the past verb's told before it.
+        return True
+    # "On Friday, officials said talks would resume": what was said is told after the
+    # reporting verb; its future does not reach the day of saying before it.
+    return label in _AHEAD and _reported_between(text, end, s_, reporting)
+
+
+def _reading(label: str, after: bool, told: _Told) -> str | None:
+    """The direction a cue gives the expression (None: it gives none), from where it stands."""
+    if label == _CONDITION:
+        if after:
+            return None  # "if", "unless": only the dates after it
+        label = _PRESENT_FUTURE
+    if label == _PRESENT_FUTURE:
+        return None if told.strong_past else FUTURE
+    if label == _WEAK_FUTURE:
+        # A plan or deadline told in the past tense was ahead then: now either side. An "-ed"
+        # form counts here ("completed ... by the Tuesday deadline"): only "planned to",
+        # a longer cue, hides its own "-ed".
+        return NEAREST if told.any_past else FUTURE
+    return label
+
+
+def _past_participle_before(past_before: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
+    """Whether the word before the expression is a past form that dates it ("announced Monday")."""
+    if past_before is None:
+        return False
+    head = text[max(a, start - 30) : start].split()
+    while head and head[-1].lower() in ("on", "in", "late", "early", "last"):
+        head.pop()
+    # "will be signed on Monday", "to be announced Friday": a participle after "be" is no past.
+    return bool(head) and past_before.fullmatch(head[-1].strip(",")) is not None and (
+        len(head) < 2 or head[-2].lower() not in _BE)
+
+
+def _future_told_before(text: str, start: int, kept: list[tuple[int, int, str]], told: _Told) -> str | None:
+    """"will join the bloc from January 1, the commission announced": the start of a period takes
+    the future told before it in its clause, whatever is nearer after it."""
+    for _, e_, label in kept:
+        if e_ <= start and not _NEXT_CLAUSE.search(text, e_, start):
+            if label in (FUTURE, _REPORTED_FUTURE) or (label == _PRESENT_FUTURE and not told.strong_past):
+                return REPORTED_FUTURE if label == _REPORTED_FUTURE else FUTURE
+    return None
 
 
 def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:

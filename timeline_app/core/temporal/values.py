@@ -1,4 +1,4 @@
-"""TIMEX3 values: their precision, the days they cover, and shifting them by calendar units."""
+"""TIMEX3 values: their precision, the days they cover, shifting them by calendar units, and how to show them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 
+from timeline_app.core.daycount import MONTH_NAMES
 from timeline_app.core.models import Precision
 
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -114,6 +115,16 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def valid_value(value: str) -> str | None:
+    """`value` when it is a valid date value ("2023-02-29" is not), else None."""
+    return value if describe(value) else None
+
+
+def is_absolute(value: str) -> bool:
+    """True for a value that needs no anchor: it starts with its year ("2022-12", "199X")."""
+    return bool(value) and value[0].isdigit()
+
+
 def precision_of(value: str) -> Precision | None:
     d = describe(value)
     return d[0] if d else None
@@ -157,3 +168,42 @@ UNIT_OF_PRECISION = {
     Precision.DECADE: "decade",
     Precision.CENTURY: "century",
 }
+
+
+# ---- values as people write them ------------------------------------------------------------
+
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_PART_OF_DAY_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_DISPLAYED = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}|MO|AF|EV|NI|DT))?)?"
+    r"|W(?P<week>\d{2})(?P<we>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+)
+
+
+def display_date(value: str) -> str:
+    """A TIMEX3 value as people write it: "May 2023", "1990s", "Q4 2022", "2022, week 51"."""
+    if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
+        return f"{value[:3]}0s"
+    if len(value) == 4 and value[:2].isdigit() and value[2:] == "XX":
+        return f"{value[:2]}00s"
+    m = _DISPLAYED.match(value)
+    if m is None:
+        return value
+    year = m["year"]
+    if m["time"]:
+        when = _PART_OF_DAY_NAMES.get(m["time"], m["time"])
+        return f"{year}-{m['month']}-{m['day']} {when}"
+    if m["day"]:
+        return f"{year}-{m['month']}-{m['day']}"
+    if m["month"]:
+        month = int(m["month"])
+        return f"{MONTH_NAMES[month - 1]} {year}" if 1 <= month <= 12 else value
+    if m["week"]:
+        return f"{year}, {'weekend of ' if m['we'] else ''}week {int(m['week'])}"
+    if m["quarter"]:
+        return f"Q{m['quarter']} {year}"
+    if m["half"]:
+        return f"{'first' if m['half'] == '1' else 'second'} half of {year}"
+    if m["season"]:
+        return f"{_SEASON_NAMES[m['season']]} {year}"
+    return year

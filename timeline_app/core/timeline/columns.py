@@ -8,16 +8,9 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY, parse_iso_days
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.library.columns import split_list
 
 log = logging.getLogger(__name__)
-
-
-def split_list(value: object) -> list[str]:
-    if not isinstance(value, str) or not value.strip():
-        return [""]
-    parts = [p.strip() for p in value.split(LIST_SEPARATOR)]
-    return [p for p in parts if p] or [""]
 
 
 def truthy(value: object) -> bool:
@@ -46,7 +39,7 @@ class ListColumn:
 
     def __init__(self, values: list, upper: bool = False) -> None:
         codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-        lists = [[k.upper() if upper else k for k in split_list(u)] for u in uniques] + [[""]]
+        lists = [[k.upper() if upper else k for k in split_list(u) or [""]] for u in uniques] + [[""]]
         self.codes = np.where(codes < 0, len(lists) - 1, codes).astype(np.int64)
         self.lists = lists
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.extract.cameo import CameoTable
-from timeline_app.core.library.frames import LIST_SEPARATOR, split_list
-from timeline_app.gui.panels.event_table import display_date
+from timeline_app.core.library.columns import LIST_SEPARATOR, split_list
+from timeline_app.core.temporal.values import display_date
 from timeline_app.gui.panels.field_editors import CodeListEditor, DateValueEditor
 
 log = logging.getLogger(__name__)

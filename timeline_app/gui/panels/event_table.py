@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import logging
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -14,146 +12,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from timeline_app.core.library.frames import LIST_SEPARATOR, TITLE_SEPARATOR
+from timeline_app.core.library.columns import LIST_SEPARATOR, TITLE_SEPARATOR
+from timeline_app.core.library.table import COLUMNS, TableColumns, prepare_columns
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class Column:
-    """One table column: the frame column it shows, its header, and the frame column it sorts by."""
-
-    field: str
-    header: str
-    sort_field: str
-    numeric: bool = False
-    width: int = 100
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("event_date", "Date", "date_start", width=118),
-    Column("countries", "Countries", "countries", width=110),
-    Column("summary", "Summary", "summary", width=380),
-    Column("event_type", "Type", "event_type", width=110),
-    Column("date_precision", "Precision", "precision_rank", width=68),
-    Column("sources", "Sources", "sources", numeric=True, width=56),
-    Column("date_text", "Written as", "date_text", width=120),
-    Column("source_titles", "Articles", "source_titles", width=260),
-)
-
 _LIST_FIELDS = ("countries", "organizations")
-
-# Finest first: sorting by precision puts day-level events above year-level ones.
-_PRECISION_ORDER = (
-    "time", "day", "week", "weekend", "month", "quarter", "season", "half", "year", "decade", "century",
-)
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_VALUE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}|MO|AF|EV|NI|DT))?)?"
-    r"|W(?P<week>\d{2})(?P<we>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
-)
-
-
-def display_date(value: str) -> str:
-    """A TIMEX3 value as people write it: "May 2023", "1990s", "Q4 2022", "2022, week 51"."""
-    if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
-        return f"{value[:3]}0s"
-    if len(value) == 4 and value[:2].isdigit() and value[2:] == "XX":
-        return f"{value[:2]}00s"
-    m = _VALUE.match(value)
-    if m is None:
-        return value
-    year = m["year"]
-    if m["time"]:
-        when = _PARTS_OF_DAY.get(m["time"], m["time"])
-        return f"{year}-{m['month']}-{m['day']} {when}"
-    if m["day"]:
-        return f"{year}-{m['month']}-{m['day']}"
-    if m["month"]:
-        month = int(m["month"])
-        return f"{_MONTHS[month - 1]} {year}" if 1 <= month <= 12 else value
-    if m["week"]:
-        return f"{year}, {'weekend of ' if m['we'] else ''}week {int(m['week'])}"
-    if m["quarter"]:
-        return f"Q{m['quarter']} {year}"
-    if m["half"]:
-        return f"{'first' if m['half'] == '1' else 'second'} half of {year}"
-    if m["season"]:
-        return f"{_SEASONS[m['season']]} {year}"
-    return year
-
-
-def _text_column(df: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in df.columns:
-        return np.full(len(df), "", dtype=object)
-    return df[name].fillna("").astype(str).to_numpy(dtype=object)
-
-
-@dataclass
-class TableColumns:
-    """The table's numpy mirror of an events frame: built without Qt, so a worker can prepare it."""
-
-    n: int
-    ids: np.ndarray
-    evidence: np.ndarray
-    raw_dates: np.ndarray
-    display: dict[str, np.ndarray]
-    sort_keys: dict[str, np.ndarray]
-    row_of_event: dict[str, int]
-    hidden: np.ndarray  # bool per event: hidden by the user (shown only on request)
-    verified: np.ndarray  # bool per event: checked by the user against its sources
-
-
-def prepare_columns(df: pd.DataFrame) -> TableColumns:
-    """Mirror the frame's columns as numpy arrays: display values and sort keys."""
-    n = len(df)
-    display: dict[str, np.ndarray] = {}
-    sort_keys: dict[str, np.ndarray] = {}
-    raw_dates = _text_column(df, "event_date")
-    for col in COLUMNS:
-        if col.numeric:
-            display[col.field] = (
-                pd.to_numeric(df[col.field], errors="coerce").fillna(0).astype(np.int64).to_numpy()
-                if col.field in df.columns else np.zeros(n, dtype=np.int64)
-            )
-        elif col.field == "event_date":
-            # Few distinct values: format each once.
-            codes, uniques = pd.factorize(raw_dates)
-            shown = np.array([display_date(str(v)) for v in uniques], dtype=object)
-            display[col.field] = shown[codes] if n else np.empty(0, dtype=object)
-        else:
-            display[col.field] = _text_column(df, col.field)
-    rank = {p: i for i, p in enumerate(_PRECISION_ORDER)}
-    for col in COLUMNS:
-        if col.sort_field == "precision_rank":
-            prec = pd.Series(display["date_precision"], dtype=object)
-            sort_keys[col.sort_field] = prec.map(rank).fillna(len(rank)).astype(np.int64).to_numpy()
-        elif col.numeric:
-            sort_keys[col.sort_field] = display[col.field]
-        else:
-            # Fixed-width unicode sorts an order of magnitude faster than object arrays.
-            sort_keys[col.sort_field] = _text_column(df, col.sort_field).astype(str)
-    ids = _text_column(df, "event_id")
-    return TableColumns(
-        n=n, ids=ids, evidence=_text_column(df, "evidence"), raw_dates=raw_dates, display=display,
-        sort_keys=sort_keys, row_of_event={eid: i for i, eid in enumerate(ids.tolist())},
-        hidden=_flag_column(df, "hidden"), verified=_flag_column(df, "verified"),
-    )
-
-
-def _flag_column(df: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in df.columns:
-        return np.zeros(len(df), dtype=bool)
-    values = df[name].to_numpy(dtype=object)
-    return np.fromiter((bool(v) and v == v for v in values), dtype=bool, count=len(values))  # NaN != NaN
-
 
 _ICON: QIcon | None = None
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.core.library.frames import LIST_SEPARATOR
+from timeline_app.core.library.columns import LIST_SEPARATOR
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal.values import describe, format_at
-from timeline_app.gui.panels.event_table import display_date
+from timeline_app.core.temporal.values import display_date
 
 log = logging.getLogger(__name__)
 

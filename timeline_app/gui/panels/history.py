@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from timeline_app.core.extract.cameo import CameoTable
-from timeline_app.core.library.frames import split_list
-from timeline_app.gui.panels.event_table import display_date
+from timeline_app.core.library.columns import split_list
+from timeline_app.core.temporal.values import display_date
 
 log = logging.getLogger(__name__)
 

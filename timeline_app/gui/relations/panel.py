@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QSignalBlocker, QSize, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -35,7 +36,8 @@ from timeline_app.core.library.periods import auto_resolution, first_day, last_d
 from timeline_app.core.library.relations import (
     QUAD_NAMES, Dyad, RelationsIndex, partner_rows, partners, series, series_rows,
 )
-from timeline_app.core.library.relations_export import partners_frame, series_frame, write_relations_csv
+from timeline_app.core.library.export import write_relations_csv
+from timeline_app.core.library.relations_export import partners_frame, series_frame
 from timeline_app.errors import ExportError
 from timeline_app.gui.relations.chart import Figure, RelationsChart
 from timeline_app.gui.relations.controls import AUTO, PARTNERS, RelationsControls
@@ -250,15 +252,17 @@ class RelationsPanel(QWidget):
             size.setHeight(min(size.height(), int(PARTNERS_FRAME + MAX_ROW * len(figure.partners.codes))))
         export_figure(figure, path, size, self.font())
 
-    def export_csv(self, path: str | Path) -> int:
-        """Save the numbers of the chart shown; rows written."""
+    def numbers(self) -> pd.DataFrame:
+        """The numbers of the chart shown (columns.RELATION_COLUMNS); ExportError when there is no chart."""
         figure = self._shown()
         if isinstance(figure, TimeFigure):
-            frame = series_frame(figure.series)
-        else:
-            span = self._span if self.controls.follows_timeline() else None
-            frame = partners_frame(figure.partners, self._range_text(span).replace(" to ", "/") or "all")
-        return write_relations_csv(frame, path)
+            return series_frame(figure.series)
+        span = self._span if self.controls.follows_timeline() else None
+        return partners_frame(figure.partners, self._range_text(span).replace(" to ", "/") or "all")
+
+    def export_csv(self, path: str | Path) -> int:
+        """Save the numbers of the chart shown; rows written."""
+        return write_relations_csv(self.numbers(), path)
 
     def _shown(self) -> Figure:
         if self._dirty:

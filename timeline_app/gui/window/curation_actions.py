@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from timeline_app.core import pipeline
 from timeline_app.core.library.store import Library
-from timeline_app.core.pipeline import Cancel, Progress
+from timeline_app.core.progress import Cancel, Progress
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.history import EditHistoryView
 from timeline_app.gui.panels.reader import Evidence

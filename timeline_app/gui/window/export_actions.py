@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import frames
 from timeline_app.errors import TimelineError
-from timeline_app.gui.window.jobs import export_format, write_export
+from timeline_app.core.library.export import RELATIONS, export_format, write_export
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 
@@ -23,21 +23,22 @@ class ExportActions(QObject):
     """Writes what the filters keep (everything with `export_all`) to a file the user picks.
 
     Given the window (the dialogs' parent), the library's path (for file names), the filtered events
-    and mentions (all of them when asked with True), a way to save the timeline as an image, ways
-    to tell the user, and the last folder used.
+    and mentions (all of them when asked with True), the Relations chart's numbers, a way to save the
+    timeline as an image, ways to tell the user, and the last folder used.
     """
 
     exported = Signal(str, int)  # path, rows written
 
     def __init__(self, window: QWidget, library_path: Callable[[], Path],
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
-                 save_timeline_image: Callable[[str], None], messages: Messages,
+                 relations: Callable[[], pd.DataFrame], save_timeline_image: Callable[[str], None], messages: Messages,
                  show_status: Callable[[str, int], None], remembered: Remembered) -> None:
         super().__init__(window)
         self._window = window
         self._library_path = library_path
         self._events = events
         self._mentions = mentions
+        self._relations = relations
         self._save_timeline_image = save_timeline_image
         self._messages = messages
         self._show_status = show_status
@@ -64,7 +65,8 @@ class ExportActions(QObject):
         mentions = self._mentions(self.export_all) if fmt.rows == "mentions" else frames.empty_mentions()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            rows = write_export(key, events, mentions, path)
+            relations = self._relations() if fmt.rows == RELATIONS else None
+            rows = write_export(key, events, mentions, path, relations)
         except TimelineError as e:
             self._messages.show_message("Export failed", str(e))
             return 0

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 
+from timeline_app.core.daycount import MISSING_DAY, days_to_date
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
@@ -18,8 +19,8 @@ from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.filter_panel import FilterPanel
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.timeline import TimelineView
-from timeline_app.gui.window.snapshot import Snapshot
 from timeline_app.gui.window.status import WindowStatusBar
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class WindowFilters(QObject):
             self._timeline.fit_all()
             return
         starts, ends = snapshot.index.start_day[self.mask], snapshot.index.end_day[self.mask]
-        placed = starts > 0
+        placed = starts != MISSING_DAY
         if placed.sum() < 10:
             self._timeline.fit_all()
             return
@@ -111,7 +112,7 @@ class WindowFilters(QObject):
             self._timeline.fit_all()
             return
         pad = max(3, (hi - lo) // 20)
-        self._timeline.zoom_to_date_range(dt.date.fromordinal(max(1, lo - pad)), dt.date.fromordinal(hi + pad))
+        self._timeline.zoom_to_date_range(days_to_date(lo - pad), days_to_date(hi + pad))
 
     def show_snapshot(self, snapshot: Snapshot, refit: bool) -> None:
         """Offer what a library just read holds (countries, types …), its saved filters, and apply them."""

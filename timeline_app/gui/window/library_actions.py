@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from timeline_app.core.ingest import sample_paths
 from timeline_app.core.library.store import Library
-from timeline_app.core.pipeline import ImportReport
+from timeline_app.core.pipeline import ImportReport, set_dates_job
 from timeline_app.errors import TimelineError
 from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
-from timeline_app.gui.window.jobs import set_dates_job
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from timeline_app import paths
 from timeline_app.core.library import frames
+from timeline_app.core.library.snapshot import Snapshot, read_snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.articles import LibraryPanel
@@ -31,7 +32,6 @@ from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.relations_link import RelationsLink
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
-from timeline_app.gui.window.snapshot import Snapshot, read_snapshot
 from timeline_app.gui.window.status import WindowStatusBar
 from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_collector
 
@@ -121,8 +121,8 @@ class MainWindow(QMainWindow):
         self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
                                             lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, self.timeline.export_image, self.messages,
-                                     show_status, self.remembered)
+                                     self.filtering.filtered_mentions, self.relations.numbers, self.timeline.export_image,
+                                     self.messages, show_status, self.remembered)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""

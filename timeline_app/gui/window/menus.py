@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from timeline_app.gui.dialogs import ShortcutsDialog, about_box
+from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.gui.timeline import TimelineView
-from timeline_app.gui.window.jobs import EXPORT_FORMATS
 from timeline_app.gui.window.messages import Messages
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from timeline_app.core.library.frames import split_list
+from timeline_app.core.library import columns as col
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.errors import TimelineError
 from timeline_app.gui.relations import Choice, RelationsPanel
 from timeline_app.gui.relations.controls import IMAGE
@@ -20,7 +21,6 @@ from timeline_app.gui.window.filters import WindowFilters
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
-from timeline_app.gui.window.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class RelationsLink(QObject):
         snapshot = self._snapshot()
         row = snapshot.table.row_of_event.get(event_id) if snapshot is not None and event_id else None
         if row is not None:
-            self._panel.show_event_countries(split_list(str(snapshot.events["countries"].iat[row])))
+            self._panel.show_event_countries(col.split_list(snapshot.events[col.COUNTRIES].iat[row]))
 
     def _on_panel_events_chosen(self, choice: Choice | None) -> None:
         self._filtering.narrow(None if choice is None else choice.rows)

@@ -14,10 +14,10 @@ from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.reader import ArticleView, Focus
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.panels.reader_marks import stored_marks
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.filters import iso_date
-from timeline_app.gui.window.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""What the window shows of a library, read and prepared on a worker thread (no Qt objects)."""
+"""What the window shows of a library, read and prepared off the GUI thread: frames, indexes, counts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterIndex
 from timeline_app.core.library.relations import RelationsIndex, goldstein_weights
 from timeline_app.core.library.store import Library
-from timeline_app.gui.panels.event_table import TableColumns, prepare_columns
+from timeline_app.core.library.table import TableColumns, prepare_columns
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ class Snapshot:
 
     def hidden(self) -> np.ndarray:
         """True for the events the user hid (false events kept in the library)."""
-        if "hidden" not in self.events.columns:
+        if col.HIDDEN not in self.events.columns:
             return np.zeros(len(self.events), dtype=bool)
         return self.table.hidden
 
@@ -46,9 +48,9 @@ class Snapshot:
 
     def filtered_mentions(self, events: pd.DataFrame, article_ids: frozenset[int] = frozenset()) -> pd.DataFrame:
         """The mentions of `events` (of the given articles only, when some are given)."""
-        keep = self.mentions["event_id"].isin(set(events["event_id"]))
+        keep = self.mentions[col.EVENT_ID].isin(set(events[col.EVENT_ID]))
         if article_ids:
-            keep &= self.mentions["article_id"].isin([int(a) for a in article_ids])
+            keep &= self.mentions[col.ARTICLE_ID].isin([int(a) for a in article_ids])
         return self.mentions[keep]
 
 
@@ -63,20 +65,18 @@ def read_snapshot(library_path: Path) -> Snapshot:
     index = FilterIndex(events)
     names: dict[str, str] = {}
     if index.countries:
-        from timeline_app.core.extract.gazetteer import Gazetteer
-
         gazetteer = Gazetteer.default()
         names = {code: gazetteer.country_name(code) or code for code in index.countries}
     mention_rows: dict[str, np.ndarray] = {}
     if not mentions.empty:
-        codes, uniques = pd.factorize(mentions["event_id"])
+        codes, uniques = pd.factorize(mentions[col.EVENT_ID])
         order = np.argsort(codes, kind="stable")
         bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
         mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
     return Snapshot(
         articles, mentions, events, index, names, prepare_columns(events), mention_rows,
-        value_counts(events, "event_type"), list_counts(events, "organizations"),
-        value_counts(events, "date_precision"), RelationsIndex(events, goldstein_weights(), mentions),
+        value_counts(events, col.EVENT_TYPE), list_counts(events, col.ORGANIZATIONS),
+        value_counts(events, col.DATE_PRECISION), RelationsIndex(events, goldstein_weights(), mentions),
     )
 
 
@@ -92,6 +92,6 @@ def list_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
     """Codes of a ';'-joined column and in how many rows each occurs."""
     if df.empty or column not in df:
         return {}
-    exploded = df[column].fillna("").astype(str).str.split(frames.LIST_SEPARATOR).explode()
+    exploded = df[column].fillna("").astype(str).str.split(col.LIST_SEPARATOR).explode()
     counts = exploded[exploded != ""].value_counts()
     return {str(k): int(v) for k, v in counts.items()}

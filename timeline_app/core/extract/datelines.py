@@ -1,0 +1,44 @@
+"""Lines that date the article rather than an event: "Published: 15 March 2023", "ANKARA, July 19 (Reuters) -"."""
+
+from __future__ import annotations
+
+import re
+
+from timeline_app.core.models import DateMention, EntityMention
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
+# the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
+_WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
+_WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
+
+
+def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
+    """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)".
+
+    Also the wire prefix of a first paragraph: "ANKARA, July 19 (Reuters) - Turkey said on Wednesday ...".
+    """
+    if _wire_prefix(text, d):
+        return True
+    if "\n" in text[sent[0] : sent[1]]:
+        return False
+    words = _WORDS.findall(text[sent[0] : d.start] + " " + text[d.end : sent[1]])
+    return len(words) < 2 or (len(words) <= 3 and not any(w.islower() for w in words))
+
+
+def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
+    """The span of the wire prefix ("ANKARA, July 19 (Reuters) -") that `d` dates, if it dates one."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    if _WIRE_PLACE.fullmatch(text, line_start, d.start):
+        after = _WIRE_AFTER.match(text, d.end)
+        if after:
+            return line_start, after.end()
+    return None
+
+
+def outside_wire_prefixes(text: str, dates: list[DateMention], entities: list[EntityMention]) -> list[EntityMention]:
+    """`entities` less those in wire prefixes: "BEIJING, April 6 (Reuters) -" names where the story was filed."""
+    prefixes = [p for p in (_wire_prefix(text, d) for d in dates) if p]
+    if not prefixes:
+        return entities
+    return [e for e in entities if not any(a <= e.start < b for a, b in prefixes)]

@@ -1,0 +1,115 @@
+"""The column names of the frames the library hands out, and how a cell holds a list: named here only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# ---- the mentions and events frames (the CSV exports use the same names) ----------------------
+
+MENTION_ID = "mention_id"
+EVENT_ID = "event_id"
+ARTICLE_ID = "article_id"
+SOURCE_PATH = "source_path"
+ARTICLE_TITLE = "article_title"
+PUBLICATION_DATE = "publication_date"
+DATE_TEXT = "date_text"  # the date as written: "last Wednesday"
+DATE_VALUE = "date_value"  # its TIMEX3 value: "2023-03-15", "2023-W11", "2023"
+DATE_START = "date_start"  # ISO first day of the value ("" when it is not placeable)
+DATE_END = "date_end"  # ISO last day
+DATE_PRECISION = "date_precision"  # a models.Precision value: "day", "month" ...
+OPEN_END = "open_end"
+CHAR_START = "char_start"
+CHAR_END = "char_end"
+COUNTRIES = "countries"  # a list cell: ISO alpha-3 codes
+ORGANIZATIONS = "organizations"  # a list cell: organisation codes
+LOCATION_COUNTRY = "location_country"
+EVENT_TYPE = "event_type"  # CAMEO root name: "Consult"
+CAMEO_CODE = "cameo_code"
+QUAD_CLASS = "quad_class"
+SUMMARY = "summary"
+EVIDENCE = "evidence"  # the sentence
+EVIDENCE_START = "evidence_start"
+EVIDENCE_END = "evidence_end"
+MENTION_KEY = "mention_key"  # "<article hash>:<start>:<end>" or "manual:<id>": what the user's edits aim at
+VERIFIED = "verified"
+HIDDEN = "hidden"
+ORIGIN = "origin"  # "extracted", "manual" or "edited: date, countries"
+EVENT_DATE = "event_date"  # the event's TIMEX3 value, that of its most precise mention
+SOURCES = "sources"  # how many articles report the event
+SOURCE_TITLES = "source_titles"  # their titles, joined by TITLE_SEPARATOR
+ARTICLE_IDS = "article_ids"  # a list cell: their ids
+EVENT_KEY = "event_key"  # mention_key of the event's representative mention
+
+# One row per dated mention (the mentions CSV, and the store's mentions table as a frame).
+MENTION_COLUMNS: tuple[str, ...] = (
+    MENTION_ID, EVENT_ID, ARTICLE_ID, SOURCE_PATH, ARTICLE_TITLE, PUBLICATION_DATE, DATE_TEXT, DATE_VALUE,
+    DATE_START, DATE_END, DATE_PRECISION, OPEN_END, CHAR_START, CHAR_END, COUNTRIES, ORGANIZATIONS,
+    LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, EVIDENCE_START, EVIDENCE_END,
+    MENTION_KEY, VERIFIED, HIDDEN, ORIGIN,
+)
+
+# One row per event: mentions of the same event merged (the events CSV, the table, the timeline).
+EVENT_COLUMNS: tuple[str, ...] = (
+    EVENT_ID, EVENT_DATE, DATE_START, DATE_END, DATE_PRECISION, OPEN_END, DATE_TEXT, COUNTRIES,
+    ORGANIZATIONS, LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, SOURCES,
+    SOURCE_TITLES, PUBLICATION_DATE, ARTICLE_IDS, EVENT_KEY, VERIFIED, HIDDEN, ORIGIN,
+)
+
+# ---- the articles frame (Library.articles_frame) -----------------------------------------------
+
+TITLE = "title"
+SOURCE = "source"  # the outlet
+URL = "url"
+BYLINE = "byline"
+FMT = "fmt"  # the reader that produced the article
+PUBLISHED = "published"
+PUBLISHED_SOURCE = "published_source"  # a models.DateSource value
+ADDED_AT = "added_at"
+EVENT_COUNT = "event_count"
+
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    ARTICLE_ID, TITLE, SOURCE, SOURCE_PATH, URL, BYLINE, FMT, PUBLISHED, PUBLISHED_SOURCE, ADDED_AT, EVENT_COUNT,
+)
+
+# ---- the edit history (Library.edits_frame) ---------------------------------------------------
+
+EDIT_ID = "edit_id"
+CREATED_AT = "created_at"
+FIELD = "field"  # one of curation.EDIT_FIELDS
+OLD_VALUE = "old_value"
+NEW_VALUE = "new_value"
+
+EDIT_COLUMNS: tuple[str, ...] = (EDIT_ID, CREATED_AT, EVENT_KEY, FIELD, OLD_VALUE, NEW_VALUE)
+
+# ---- the Relations chart's numbers (core/library/relations_export.py) ------------------------------
+
+PERIOD = "period"  # 2023-03, 2023-Q1, 2023; or the range a partners chart counted: 2019-01-01/2023-12-31
+COUNTRY_A = "country_a"
+COUNTRY_B = "country_b"  # "" for every event of country_a
+EVENTS = "events"  # each event once
+SCORE = "score"  # their Goldstein weights summed
+REPORTS = "reports"  # the articles that reported them
+
+# What event-data users chart by hand (a dyad's events per period and QuadClass with a Goldstein sum);
+# the reports, a second measure, come last.
+RELATION_COLUMNS: tuple[str, ...] = (PERIOD, COUNTRY_A, COUNTRY_B, QUAD_CLASS, EVENTS, SCORE, REPORTS)
+
+# ---- list cells ----------------------------------------------------------------------------------
+
+LIST_SEPARATOR = ";"  # "SYR;TUR": the codes of a list cell, sorted
+TITLE_SEPARATOR = " | "  # the titles of SOURCE_TITLES
+
+
+def split_list(value: object) -> list[str]:
+    """The codes of a list cell: "TUR;SYR" -> ["TUR", "SYR"]. A cell with no code ("", None, NaN) gives [].
+
+    Codes are stripped of spaces and empty ones left out, so " TUR; ;SYR" is the same two codes.
+    """
+    if not isinstance(value, str):
+        return []
+    return [code for code in (part.strip() for part in value.split(LIST_SEPARATOR)) if code]
+
+
+def join_list(codes: Iterable[str]) -> str:
+    """A list cell of the given codes, in the order given."""
+    return LIST_SEPARATOR.join(codes)

@@ -1,0 +1,177 @@
+"""The library file's SQLite schema, its migrations (PRAGMA user_version) and the settings of every connection."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from timeline_app.errors import LibraryError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+
+SCHEMA_V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    source_path TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    byline TEXT NOT NULL DEFAULT '',
+    fmt TEXT NOT NULL DEFAULT 'text',
+    published TEXT,
+    published_source TEXT NOT NULL DEFAULT 'none',
+    text TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles(url);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    date_text TEXT NOT NULL,
+    date_value TEXT NOT NULL,
+    date_start TEXT NOT NULL DEFAULT '',
+    date_end TEXT NOT NULL DEFAULT '',
+    date_precision TEXT NOT NULL,
+    date_kind TEXT NOT NULL DEFAULT 'DATE',
+    date_mod TEXT NOT NULL DEFAULT '',
+    open_end INTEGER NOT NULL DEFAULT 0,
+    relative INTEGER NOT NULL DEFAULT 0,
+    countries TEXT NOT NULL DEFAULT '',
+    organizations TEXT NOT NULL DEFAULT '',
+    location_country TEXT NOT NULL DEFAULT '',
+    event_type TEXT NOT NULL DEFAULT '',
+    cameo_code TEXT NOT NULL DEFAULT '',
+    quad_class INTEGER NOT NULL DEFAULT 0,
+    summary TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    evidence_start INTEGER NOT NULL DEFAULT 0,
+    evidence_end INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Version 2: the user's corrections, stored apart from extracted values so re-extraction keeps them.
+# An edit targets an event through the key of one of its mentions ("<article hash>:<start>:<end>",
+# or "manual:<id>" for an event added by hand); the newest edit of a field wins.
+SCHEMA_V2 = """
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    event_key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL DEFAULT '',
+    new_value TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX edits_key ON edits(event_key);
+CREATE TABLE manual_events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    evidence_start INTEGER NOT NULL DEFAULT 0,
+    evidence_end INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+"""
+
+# Script that brings a library of version N-1 to version N.
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2}
+
+
+def configure(db: sqlite3.Connection) -> None:
+    """Settings of every connection: foreign keys, WAL, and no code from the file."""
+    db.execute("PRAGMA foreign_keys = ON")
+    # Defensive settings for files that may come from someone else.
+    db.execute("PRAGMA trusted_schema = OFF")
+    if hasattr(db, "enable_load_extension"):
+        db.enable_load_extension(False)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def ensure_schema(db: sqlite3.Connection, path: Path) -> Path | None:
+    """Create the tables of a new library, or migrate an older one after a backup (its path is returned).
+
+    Raises LibraryError for a library of a newer version, a foreign SQLite file, or one holding code.
+    """
+    version, tables = _schema_state(db)
+    if version == 0 and not tables:
+        # A new library. Two processes may open it at once: the write lock makes one create it.
+        db.execute("BEGIN IMMEDIATE")
+        version, tables = _schema_state(db)
+        db.rollback()
+        if version == 0 and not tables:
+            _migrate(db, path, 0)
+            return None
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path} was written by a newer version of Diplomatic Timeline "
+            f"(library format {version}, this version reads up to {SCHEMA_VERSION}); it was left untouched."
+        )
+    if not {"articles", "mentions"} <= tables:
+        raise LibraryError(f"{path} is an SQLite file but not a Diplomatic Timeline library.")
+    # A library passed around a team must not carry code: triggers or views would run on our writes.
+    odd = db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall()
+    if odd:
+        names = ", ".join(f"{r[0]} {r[1]}" for r in odd[:3])
+        raise LibraryError(
+            f"{path} holds database code that Diplomatic Timeline never writes ({names}); "
+            "it was not opened, to keep that code from running."
+        )
+    if version == SCHEMA_VERSION:
+        return None
+    backup = _backup(db, path, version)
+    _migrate(db, path, version)
+    return backup
+
+
+def _schema_state(db: sqlite3.Connection) -> tuple[int, set[str]]:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return version, tables
+
+
+def _backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the library before migrating it: <name>.v<version>-backup.sqlite3 beside it."""
+    target = path.with_name(f"{path.stem}.v{version}-backup{path.suffix or '.sqlite3'}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.v{version}-backup-{n}{path.suffix or '.sqlite3'}")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.backup(dest)
+    finally:
+        dest.close()
+    log.info("backed up %s to %s before migrating it", path, target)
+    return target
+
+
+def _migrate(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """Run every migration after `version` in one transaction, under the write lock."""
+    script = "".join(_MIGRATIONS[v] for v in range(version + 1, SCHEMA_VERSION + 1))
+    statements = [st.strip() for st in script.split(";") if st.strip()]
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        current = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if current != version:  # another process migrated it meanwhile
+            db.rollback()
+            return
+        for statement in statements:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.commit()
+    except sqlite3.Error as e:
+        if db.in_transaction:
+            db.rollback()
+        raise LibraryError(f"Could not update the library {path} to the current format: {e}.") from e
