@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.conftest import check_country, countries_of, open_window, table_ids, window_settings
+from tests.gui.conftest import check_country, countries_of, open_window, reloaded, table_ids, window_settings
 from timeline_app.core import pipeline
 from timeline_app.core.library.export import RELATIONS_CSV
 from timeline_app.core.library.filters import FilterSpec
@@ -162,7 +162,8 @@ def test_the_partners_view_ranks_counterparts_and_a_double_click_charts_the_pair
     layout = painted(window)
     y = layout.top + layout.row_height / 2
     with qtbot.waitSignal(window.relations.events_chosen, timeout=2000):  # on its name: all its events
-        qtbot.mouseClick(window.relations.chart, Qt.MouseButton.LeftButton, pos=QPoint(int(layout.bar_left) - 20, int(y)))
+        qtbot.mouseClick(window.relations.chart, Qt.MouseButton.LeftButton,
+                         pos=QPoint(int(layout.bar_left) - 20, int(y)))
     assert table_ids(window) == set(events.loc[sets.map(lambda s: {"TUR", top} <= s), "event_id"])
     qtbot.mouseDClick(window.relations.chart, Qt.MouseButton.LeftButton, pos=QPoint(int(layout.bar_left) + 3, int(y)))
     assert isinstance(window.relations.figure(), TimeFigure)
@@ -273,3 +274,18 @@ def test_file_export_offers_the_charts_numbers(window, qtbot, tmp_path, monkeypa
         window.menus.export_actions[RELATIONS_CSV].trigger()
     frame = pd.read_csv(blocker.args[0], encoding="utf-8-sig", keep_default_na=False)
     assert blocker.args[1] == len(frame) and frame["events"].sum() == window.relations.figure().series.total
+
+
+def test_a_reload_keeps_the_pair_chosen_in_the_dock(window, qtbot) -> None:
+    events = window.snapshot.events
+    alone = events[countries_of(events).map(lambda s: s == {"KAZ"})].iloc[0]
+    window.select_event(alone["event_id"])
+    assert window.relations.controls.dyad() == Dyad("KAZ")
+    controls = window.relations.controls
+    controls.country_a.setCurrentIndex(controls.country_a.findData("TUR"))
+    controls.country_b.setCurrentIndex(controls.country_b.findData("SYR"))
+    with reloaded(qtbot, window):
+        window.reload()
+    assert window.selection.selected_event == alone["event_id"]
+    assert window.relations.controls.dyad() == Dyad("TUR", "SYR")
+    assert window.relations.figure().series.dyad == Dyad("TUR", "SYR")

@@ -256,8 +256,9 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel", EVENTS, write_xlsx,
                  "--xlsx", "Excel workbook", "Ctrl+Alt+X"),
     ExportFormat(RELATIONS_CSV, "Relations chart's numbers as CSV…", ".csv", "CSV", RELATIONS, write_relations_csv,
-                 RELATIONS_OPTION, "the Relations chart's numbers (period, country_a, country_b, quad_class, events, "
-                 "score, reports) for the first --country, or the first two as a pair, per --by period", "Ctrl+Shift+R"),
+                 RELATIONS_OPTION, "the Relations chart's numbers (period, country_a, country_b, quad_class, "
+                 "events, score, reports) for the first --country, or the first two as a pair, per --by period",
+                 "Ctrl+Shift+R"),
 )
 
 

@@ -25,7 +25,8 @@ def paint_header(qp: QPainter, rect: QRectF, title: str, style: ChartStyle, unkn
     line = QRectF(rect.left() + PAD, rect.top() + PAD, rect.width() - 2 * PAD, fm.height())
     qp.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 fm.elidedText(title, Qt.TextElideMode.ElideRight, line.width()))
-    entries = [(q, QUAD_NAMES[q]) for q in QUAD_CLASSES] + ([(UNKNOWN_QUAD, QUAD_NAMES[UNKNOWN_QUAD])] if unknown else [])
+    shown = (*QUAD_CLASSES, UNKNOWN_QUAD) if unknown else QUAD_CLASSES
+    entries: list[tuple[int | None, str]] = [(q, QUAD_NAMES[q]) for q in shown]
     if score_line:
         entries.append((None, SCORE_LEGEND))
     return _paint_legend(qp, line.bottom() + 4, rect, entries, style)
@@ -49,8 +50,8 @@ def _paint_legend(qp: QPainter, top: float, rect: QRectF, entries: list[tuple[in
         else:
             qp.fillRect(QRectF(x, middle - SWATCH / 2, SWATCH, SWATCH), style.quad(quad))
         qp.setPen(style.text)
-        qp.drawText(QRectF(x + SWATCH + 4, y, width, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    name)
+        qp.drawText(QRectF(x + SWATCH + 4, y, width, height),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         x += width + 12
     return y + height + PAD
 

@@ -73,12 +73,13 @@ def _write_svg(figure: Figure, path: Path, rect: QRectF, style: ChartStyle) -> N
     text = bytes(buffer.data()).decode("utf-8")
     # WORKAROUND: QSvgGenerator writes the size in millimetres; viewers then scale it differently
     # (Qt at 90 dpi, browsers at 96). The pixels laid out are the size to show it at.
-    text = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{int(rect.width())}" height="{int(rect.height())}"',
-                  text, count=1)
+    width, height = int(rect.width()), int(rect.height())
+    text = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{width}" height="{height}"', text, count=1)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as e:
-        raise ExportError(f"Cannot write {path}: {e.strerror or e}. Check that the folder exists and is writable.") from e
+        raise ExportError(f"Cannot write {path}: {e.strerror or e}. "
+                          "Check that the folder exists and is writable.") from e
 
 
 def _write_pdf(figure: Figure, path: Path, rect: QRectF, style: ChartStyle) -> None:
@@ -88,8 +89,8 @@ def _write_pdf(figure: Figure, path: Path, rect: QRectF, style: ChartStyle) -> N
     writer.setCreator("Diplomatic Timeline")
     # One page the size of the chart: 96 layout pixels to the inch, no margins.
     inches = QSizeF(rect.width() / _DPI * 72, rect.height() / _DPI * 72)
-    writer.setPageLayout(QPageLayout(QPageSize(inches, QPageSize.Unit.Point, "chart", QPageSize.SizeMatchPolicy.ExactMatch),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    page = QPageSize(inches, QPageSize.Unit.Point, "chart", QPageSize.SizeMatchPolicy.ExactMatch)
+    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     _draw(writer, figure, rect, style, path)
     if not path.exists() or path.stat().st_size == 0:
         raise ExportError(f"Cannot write {path}: check that the folder exists and is writable.")

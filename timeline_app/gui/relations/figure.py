@@ -1,4 +1,4 @@
-"""What a Relations chart shows: its numbers with their title, footer and tooltips (no Qt), and the bar a click names."""
+"""What a Relations chart shows: its numbers, title, footer and tooltips (no Qt), and the bar a click names."""
 
 from __future__ import annotations
 
@@ -69,7 +69,8 @@ def time_figure(s: Series, measure: str, names: Mapping[str, str], undated: int)
     return TimeFigure(series=s, measure=measure, title=title, footer=footer, names=dict(names))
 
 
-def partners_figure(p: Partners, measure: str, names: Mapping[str, str], undated: int, range_text: str) -> PartnersFigure:
+def partners_figure(p: Partners, measure: str, names: Mapping[str, str], undated: int,
+                    range_text: str) -> PartnersFigure:
     """The partners chart of `p`; `range_text` names the dates counted ("2019-01-01 to 2023-12-31")."""
     title = f"{names.get(p.country, p.country)}: most frequent partners by {MEASURES[measure].lower()}"
     if range_text:

@@ -86,7 +86,8 @@ def paint_partners(qp: QPainter, rect: QRectF, fig: PartnersFigure, style: Chart
         bar_h = max(row_h * 0.7, 1.0)
         qp.setFont(style.bold if code == pair else style.font)
         qp.setPen(style.text)
-        qp.drawText(QRectF(rect.left() + PAD, y, label_w - 8, row_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        qp.drawText(QRectF(rect.left() + PAD, y, label_w - 8, row_h),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     style.metrics(style.font).elidedText(name, Qt.TextElideMode.ElideRight, label_w - 8))
         x = bar_left
         for q in STACK_ORDER:

@@ -71,7 +71,8 @@ def paint_time(qp: QPainter, rect: QRectF, fig: TimeFigure, style: ChartStyle,
     left, right = rect.left() + PAD + axis_w, rect.right() - PAD
     height = bottom - top - label_h
     plot = QRectF(left, top + fm.height(), right - left, (height - 2 * fm.height()) * (1 - SCORE_SHARE))
-    strip = QRectF(left, plot.bottom() + fm.height() + 6, plot.width(), bottom - label_h - plot.bottom() - fm.height() - 6)
+    strip_top = plot.bottom() + fm.height() + 6
+    strip = QRectF(left, strip_top, plot.width(), bottom - label_h - strip_top)
     n = max(len(values), 1)
     layout = TimeLayout(plot, strip, strip.bottom() + label_h, plot.width() / n, plot.height() / ticks[-1],
                         fig.series.first, values)

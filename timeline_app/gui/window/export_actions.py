@@ -31,7 +31,8 @@ class ExportActions(QObject):
 
     def __init__(self, window: QWidget, library_path: Callable[[], Path],
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
-                 relations: Callable[[], pd.DataFrame], save_timeline_image: Callable[[str], None], messages: Messages,
+                 relations: Callable[[], pd.DataFrame], save_timeline_image: Callable[[str], None],
+                 messages: Messages,
                  show_status: Callable[[str, int], None], remembered: Remembered) -> None:
         super().__init__(window)
         self._window = window

@@ -121,8 +121,8 @@ class MainWindow(QMainWindow):
         self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
                                             lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, self.relations.numbers, self.timeline.export_image,
-                                     self.messages, show_status, self.remembered)
+                                     self.filtering.filtered_mentions, self.relations.numbers,
+                                     self.timeline.export_image, self.messages, show_status, self.remembered)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""

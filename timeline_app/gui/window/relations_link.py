@@ -45,6 +45,7 @@ class RelationsLink(QObject):
         self._show_status = show_status
         self._remembered = remembered
         self._shown: Snapshot | None = None
+        self._selected = ""  # the event last selected: selected again after a reload, it changes nothing
         filtering.filters_applied.connect(self._on_filtering_filters_applied)
         timeline.view_changed.connect(panel.set_view_range)
         selection.event_selected.connect(self._on_selection_event_selected)
@@ -63,6 +64,9 @@ class RelationsLink(QObject):
                                keep_choice=self._filtering.is_narrowed())
 
     def _on_selection_event_selected(self, event_id: str) -> None:
+        if event_id == self._selected:
+            return
+        self._selected = event_id
         snapshot = self._snapshot()
         row = snapshot.table.row_of_event.get(event_id) if snapshot is not None and event_id else None
         if row is not None:
