@@ -29,12 +29,17 @@ ROWS = [  # event_id, date_start, date_end, precision, countries, cameo_code, qu
 ]
 
 
-@pytest.fixture()
-def events() -> pd.DataFrame:
+def ten_events() -> pd.DataFrame:
+    """ROWS as an events frame: the fixture of the Relations tests, core and GUI."""
     df = pd.DataFrame(ROWS, columns=["event_id", "date_start", "date_end", "date_precision", "countries",
                                      "cameo_code", "quad_class", "sources"])
     df["hidden"] = False
     return df
+
+
+@pytest.fixture()
+def events() -> pd.DataFrame:
+    return ten_events()
 
 
 @pytest.fixture()

@@ -1,29 +1,25 @@
 """The Relations chart's numbers as CSV, and the code table that weighs them."""
 
 import csv
-import shutil
 
 import numpy as np
-import pandas as pd
 import pytest
 
+from tests.core.factories import resources_with_line
+from tests.core.library.test_relations import WEIGHTS, ten_events
 from timeline_app.core.extract.cameo import read_codes
-from timeline_app.core.library.periods import MONTH, YEAR
-from timeline_app.core.library.relations import Dyad, RelationsIndex, partners, series
 from timeline_app.core.library.columns import RELATION_COLUMNS
 from timeline_app.core.library.export import write_relations_csv
+from timeline_app.core.library.periods import MONTH, YEAR
+from timeline_app.core.library.relations import Dyad, RelationsIndex, partners, series
 from timeline_app.core.library.relations_export import partners_frame, series_frame
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
-from tests.core.library.test_relations import ROWS, WEIGHTS
-
 
 @pytest.fixture()
 def index() -> RelationsIndex:
-    events = pd.DataFrame(ROWS, columns=["event_id", "date_start", "date_end", "date_precision", "countries",
-                                         "cameo_code", "quad_class", "sources"])
-    return RelationsIndex(events, WEIGHTS)
+    return RelationsIndex(ten_events(), WEIGHTS)
 
 
 def read(path) -> list[dict[str, str]]:
@@ -66,12 +62,8 @@ def test_partners_write_one_row_per_partner_and_quad_class_with_events(index, tm
 
 
 def test_the_code_table_rejects_a_weight_off_the_goldstein_scale(tmp_path):
-    target = tmp_path / "cameo"
-    shutil.copytree(resource("cameo"), target)
-    table = target / "codes.tsv"
-    lines = table.read_text(encoding="utf-8").splitlines() + ["0999\t09\tInvestigate harder\t-12\t3"]
-    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=rf"codes.tsv:{len(lines)}: the Goldstein score -12 is outside"):
+    target, line = resources_with_line(tmp_path, "cameo", "codes.tsv", "0999\t09\tInvestigate harder\t-12\t3")
+    with pytest.raises(RulesError, match=rf"codes.tsv:{line}: the Goldstein score -12 is outside"):
         read_codes(target)
 
 

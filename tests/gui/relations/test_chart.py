@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QImage, QPalette
 
+from tests.core.library.test_relations import WEIGHTS, ten_events
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.periods import MONTH, QUARTER, YEAR
 from timeline_app.core.library.relations import Dyad, RelationsIndex, series
@@ -17,14 +17,10 @@ from timeline_app.gui.relations.export import export_figure
 from timeline_app.gui.relations.figure import EVENTS, REPORTS, BarKey, time_figure
 from timeline_app.gui.relations.scales import label_step, nice_ticks, period_label
 
-from tests.core.library.test_relations import ROWS, WEIGHTS
-
 
 @pytest.fixture()
 def index() -> RelationsIndex:
-    events = pd.DataFrame(ROWS, columns=["event_id", "date_start", "date_end", "date_precision", "countries",
-                                         "cameo_code", "quad_class", "sources"])
-    return RelationsIndex(events, WEIGHTS)
+    return RelationsIndex(ten_events(), WEIGHTS)
 
 
 @pytest.fixture()
