@@ -15,7 +15,7 @@ from timeline_app.errors import ExportError
 from timeline_app.gui.relations import RelationsPanel
 from timeline_app.gui.relations.export import export_figure
 from timeline_app.gui.relations.figure import EVENTS, REPORTS, BarKey, time_figure
-from timeline_app.gui.relations.scales import label_step, nice_ticks, period_label
+from timeline_app.gui.relations.scales import label_step, nice_ticks, period_label, score_scale
 
 
 @pytest.fixture()
@@ -104,3 +104,11 @@ def test_a_file_name_without_a_known_suffix_is_refused_with_a_sentence(index, tm
         export_figure(figure, tmp_path / "chart.gif", QSize(800, 500), RelationsPanel().font())
     with pytest.raises(ExportError, match="no chart to save"):
         RelationsPanel().export_csv(tmp_path / "x.csv")
+
+
+def test_the_score_axis_keeps_to_its_data_and_zero():
+    low, high, ticks = score_scale(-0.3, 11.5, 2)
+    assert low < -0.3 and 11.5 < high < 13 and ticks == [0, 10]
+    low, high, ticks = score_scale(-18, -2, 2)
+    assert high == 0 and low < -18 and 0 in ticks and min(ticks) >= low
+    assert score_scale(0, 0, 2)[:2] == (0.0, 1.0)

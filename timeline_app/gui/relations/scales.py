@@ -22,11 +22,28 @@ def nice_ticks(low: float, high: float, count: int = 4, whole: bool = False) -> 
     low, high = min(low, 0.0), max(high, 0.0)
     if high - low <= 0:
         return [0.0, 1.0]
-    raw = max((high - low) / max(count, 1), 1.0 if whole else 0.0)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    step = _round_step(max((high - low) / max(count, 1), 1.0 if whole else 0.0))
     first, last = math.floor(low / step), math.ceil(high / step)
     return [round(i * step, 10) for i in range(first, last + 1)]
+
+
+def score_scale(low: float, high: float, count: int) -> tuple[float, float, list[float]]:
+    """The net score's axis: the data and 0 with a little room, and about `count` round ticks inside it.
+
+    Unlike the bars' axis it does not run to a whole step past the data: -0.3 beside 11.5 would
+    otherwise cost a strip that is a third empty."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    room = 0.08 * (high - low) or 1.0
+    low, high = low - (room if low < 0 else 0), high + (room if high > 0 or low == 0 else 0)
+    step = _round_step((high - low) / max(count, 1))
+    ticks = [round(i * step, 10) for i in range(math.ceil(low / step), math.floor(high / step) + 1)]
+    return low, high, ticks
+
+
+def _round_step(raw: float) -> float:
+    """The smallest of 1, 2, 5 times a power of ten that is at least `raw`."""
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 def format_tick(value: float) -> str:

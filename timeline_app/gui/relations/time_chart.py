@@ -11,7 +11,9 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from timeline_app.gui.relations.chrome import PAD, paint_footer, paint_header
 from timeline_app.gui.relations.figure import BarKey, TimeFigure
-from timeline_app.gui.relations.scales import format_tick, is_labelled, label_step, nice_ticks, period_label
+from timeline_app.gui.relations.scales import (
+    format_tick, is_labelled, label_step, nice_ticks, period_label, score_scale,
+)
 from timeline_app.gui.relations.style import STACK_ORDER, ChartStyle
 
 log = logging.getLogger(__name__)
@@ -65,14 +67,18 @@ def paint_time(qp: QPainter, rect: QRectF, fig: TimeFigure, style: ChartStyle,
     label_h = 2 * fm.height() + 2
     totals = values.sum(axis=1)
     ticks = nice_ticks(0, float(totals.max()) if len(totals) else 1.0, whole=True)
+    plot_top = top + fm.height()
+    plot_h = (bottom - top - label_h - 2 * fm.height()) * (1 - SCORE_SHARE)
+    strip_top = plot_top + plot_h + fm.height() + 6
+    strip_h = bottom - label_h - strip_top
     net = fig.series.net
-    score_ticks = nice_ticks(float(net.min()) if len(net) else 0.0, float(net.max()) if len(net) else 1.0, 2)
-    axis_w = max(fm.horizontalAdvance(format_tick(t)) for t in ticks + score_ticks) + 6
+    # As many score ticks as the strip has room for labels: a short strip gets 0 and one more.
+    score = score_scale(float(net.min()) if len(net) else 0.0, float(net.max()) if len(net) else 1.0,
+                        max(1, int(strip_h // (2 * fm.height()))))
+    axis_w = max(fm.horizontalAdvance(format_tick(t)) for t in ticks + score[2]) + 6
     left, right = rect.left() + PAD + axis_w, rect.right() - PAD
-    height = bottom - top - label_h
-    plot = QRectF(left, top + fm.height(), right - left, (height - 2 * fm.height()) * (1 - SCORE_SHARE))
-    strip_top = plot.bottom() + fm.height() + 6
-    strip = QRectF(left, strip_top, plot.width(), bottom - label_h - strip_top)
+    plot = QRectF(left, plot_top, right - left, plot_h)
+    strip = QRectF(left, strip_top, plot.width(), strip_h)
     n = max(len(values), 1)
     layout = TimeLayout(plot, strip, strip.bottom() + label_h, plot.width() / n, plot.height() / ticks[-1],
                         fig.series.first, values)
@@ -83,7 +89,7 @@ def paint_time(qp: QPainter, rect: QRectF, fig: TimeFigure, style: ChartStyle,
             qp.fillRect(layout.column(key.period), tint)
     _paint_axis(qp, plot, ticks, layout.scale, fig.measure.capitalize(), style)
     _paint_bars(qp, layout, style, chosen)
-    _paint_score(qp, layout, net, score_ticks, style)
+    _paint_score(qp, layout, net, score, style)
     _paint_period_labels(qp, layout, fig.series.by, style)
     return layout
 
@@ -121,10 +127,11 @@ def _paint_bars(qp: QPainter, layout: TimeLayout, style: ChartStyle, chosen: Bar
             qp.drawRect(QRectF(x - 1, base - 1, width + 2, layout.plot.bottom() - base + 2))
 
 
-def _paint_score(qp: QPainter, layout: TimeLayout, net: np.ndarray, ticks: list[float], style: ChartStyle) -> None:
+def _paint_score(qp: QPainter, layout: TimeLayout, net: np.ndarray, score: tuple[float, float, list[float]],
+                 style: ChartStyle) -> None:
     strip = layout.strip
     fm = style.metrics(style.small)
-    low, high = ticks[0], ticks[-1]
+    low, high, ticks = score
     scale = strip.height() / (high - low) if high > low else 1.0
 
     def y_of(v: float) -> float:
