@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline_app import __version__, desktop
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import export
 from timeline_app.core.library.export import EXPORT_FORMATS
@@ -22,6 +23,7 @@ from timeline_app.core.library.periods import MONTH, RESOLUTIONS
 from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, series
 from timeline_app.core.library.relations_export import series_frame
 from timeline_app.core.library.store import Library
+from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions
 from timeline_app.core.pipeline import import_inputs
 from timeline_app.errors import ExportError, TimelineError
 
@@ -94,7 +96,9 @@ def _extract_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N",
                    help="worker processes (default: one per core for large inputs; 1 = in-process)")
     p.add_argument("--dask", metavar="local|tcp://HOST:PORT",
-                   help="run on a dask.distributed cluster: 'local' starts one here, or give a scheduler")
+                   help="run on a dask.distributed cluster: 'local' starts one here, or give a scheduler "
+                        "(its workers need requirements.txt but not the app, whose code is sent to them, and "
+                        "must see the inputs at the same paths; the results are written here)")
     p.add_argument("--parquet", type=Path, metavar="DIR",
                    help="also stream every mention to DIR/mentions.parquet as it is extracted")
     p.add_argument("--bom", action="store_true", help="start the CSV files with a UTF-8 byte order mark")
@@ -120,6 +124,13 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="last day")
     p.add_argument("--type", action="append", default=[], metavar="CODE",
                    help="CAMEO root code (04) or event type name (repeat for several)")
+    image = p.add_argument_group("the timeline as a picture (drawn offscreen, no display needed)")
+    image.add_argument("--image", type=Path, metavar="F", help="a .png, .svg or .pdf of the filtered events")
+    image.add_argument("--title", metavar="T", help="its title (default: the countries and years, as in the app)")
+    image.add_argument("--width", type=int, default=ImageOptions.width_px, metavar="PX",
+                       help=f"its width in pixels (default {ImageOptions.width_px}); it is as tall as its rows need")
+    image.add_argument("--page", choices=tuple(PAGES_MM), help="fill a landscape page instead of a width in pixels")
+    image.add_argument("--scale", type=float, default=1.0, metavar="N", help="pixels per pixel of a PNG: 2 for high-DPI")
     return p
 
 
@@ -224,8 +235,8 @@ def _run_extract(opts: argparse.Namespace) -> int:
 
 def _run_export(opts: argparse.Namespace) -> int:
     targets = {fmt.key: getattr(opts, fmt.key) for fmt in EXPORT_FORMATS if getattr(opts, fmt.key)}
-    if not targets:
-        options = [fmt.option for fmt in EXPORT_FORMATS]
+    if not targets and not opts.image:
+        options = [fmt.option for fmt in EXPORT_FORMATS] + ["--image"]
         print(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}", file=sys.stderr)
         return EXIT_NOTHING_READ
     if not opts.library.exists():
@@ -244,10 +255,12 @@ def _run_export(opts: argparse.Namespace) -> int:
         relations = _relations(events, mentions, spec, opts) if export.RELATIONS_CSV in targets else None
         for key, path in targets.items():
             export.write_export(key, kept, kept_mentions, path, relations)
+        if opts.image:
+            _write_image(kept, spec, opts)
     except TimelineError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_NOTHING_READ
-    if set(targets) - {export.RELATIONS_CSV}:
+    if opts.image or set(targets) - {export.RELATIONS_CSV}:
         print(f"{len(kept)} of {len(events)} events written ({spec.describe()})", file=sys.stderr)
     return EXIT_OK
 
@@ -269,3 +282,18 @@ def _relations(events: pd.DataFrame, mentions: pd.DataFrame, spec: FilterSpec, o
     print(f"relations: {chart.total} events of {dyad.label()} in {len(chart.events)} {opts.by}s"
           + (f" (left out: {', '.join(left_out)})" if left_out else ""), file=sys.stderr)
     return series_frame(chart)
+
+
+def _write_image(events: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespace) -> None:
+    """The filtered events drawn as in the app's timeline (lanes by country) into opts.image."""
+    # deferred: Qt and the timeline's painter take 0.38 s to import (-X importtime) and only --image needs them;
+    # the other commands stay free of Qt (the import contracts in .importlinter say so).
+    from timeline_app.gui.timeline import render_events
+
+    codes = {c for cell in events[col.COUNTRIES].tolist() for c in col.split_list(cell)} | set(spec.countries)
+    gazetteer = Gazetteer.default()
+    names = {code: gazetteer.country_name(code) or code for code in codes}
+    options = ImageOptions(width_px=opts.width, page=opts.page, scale=opts.scale, title=opts.title)
+    plan = render_events(events, opts.image, options, names, spec)
+    print(f"timeline drawn to {opts.image} ({plan.width} x {plan.height} px, {len(plan.pages)} page"
+          f"{'s' if len(plan.pages) != 1 else ''})", file=sys.stderr)

@@ -23,3 +23,7 @@ class ExportError(TimelineError):
 
 class DesktopEntryError(TimelineError):
     """The desktop launcher files (entry, metainfo, icons) cannot be installed or removed."""
+
+
+class ClusterError(TimelineError):
+    """A Dask cluster cannot run the work: unreachable, no worker, or missing what the app needs."""

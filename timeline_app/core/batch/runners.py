@@ -145,29 +145,21 @@ def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
 
 def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
             address: str, workers: int | None) -> Results:
+    """Inputs processed on a Dask cluster: a LocalCluster ("local") or the scheduler at `address`, which
+    is given the app's code first (core/batch/cluster/)."""
     try:
         # deferred: an optional package (requirements-dev.txt), 290 ms at start-up measured with
         # -X importtime; only --dask needs it.
-        from distributed import Client, LocalCluster
+        from timeline_app.core.batch.cluster import session
+        from timeline_app.core.batch.cluster.remote import ByName
     except ImportError as e:
         raise TimelineError("--dask needs the 'distributed' package: pip install \"dask[distributed]\".") from e
-    cluster = None
-    try:
-        if address == "local":
-            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = Client(cluster)
-        else:
-            client = Client(address, timeout="20s")
-    except OSError as e:
-        raise TimelineError(f"Cannot reach the Dask scheduler at {address}: {e}.") from e
-    try:
+    with session.ready_client(address, workers) as client:
+        chunks = session.inputs_for(client, address, chunks)
         known_future = client.scatter(known, broadcast=True) if known else frozenset()
         n = sum(client.ncores().values()) or 1
+        # Named, not pickled by reference: the scheduler unpickles the tasks without the app's requirements.
+        task = ByName.of(articles.read_chunk)
         yield from _ordered(
-            lambda chunk: client.submit(articles.read_chunk, chunk, published, known_future, pure=False),
+            lambda chunk: client.submit(task, chunk, published, known_future, pure=False),
             lambda f, chunk: f.result(), lambda f: f.cancel(), chunks, n * 4)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
