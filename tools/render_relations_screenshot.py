@@ -64,6 +64,7 @@ def _render(tmp: Path, out: Path, countries: list[str]) -> int:
         item.setCheckState(Qt.CheckState.Checked)
     dock = window.docks.relations_dock
     dock.setFloating(True)  # its own size, whatever the window's layout gives it
+    dock.show()
     dock.resize(720, 500)
     for _ in range(10):
         app.processEvents()

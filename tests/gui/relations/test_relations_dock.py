@@ -18,6 +18,13 @@ from timeline_app.core.library.relations import Dyad
 from timeline_app.gui.relations.figure import BarKey, PartnersFigure, TimeFigure
 
 
+@pytest.fixture()
+def window(window):
+    """The window with the Relations tab brought forward, as a user who opens it."""
+    window.docks.bring_forward(window.docks.relations_dock)
+    return window
+
+
 def chart_pair(window, qtbot, a: str, b: str) -> TimeFigure:
     """Tick two countries in Filters, as a user would: the dock charts them."""
     check_country(window, a)
@@ -203,6 +210,7 @@ def test_undated_events_are_left_out_and_the_footer_says_how_many(qtbot, tmp_pat
     library = tmp_path / "library.sqlite3"
     pipeline.import_inputs([str(dated), str(undated)], library, workers=1)
     window = open_window(qtbot, library, window_settings(tmp_path))
+    window.docks.bring_forward(window.docks.relations_dock)
     figure = chart_pair(window, qtbot, "TUR", "SYR")
     assert figure.series.total == len(window.snapshot.events) == 1
     assert "left out: 2 undated" in figure.footer
