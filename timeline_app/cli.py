@@ -14,6 +14,7 @@ import pandas as pd
 
 from timeline_app import __version__, desktop
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import export
 from timeline_app.core.library.export import EXPORT_FORMATS
@@ -53,6 +54,13 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _language(value: str) -> str:
+    try:
+        return check_language(value)
+    except TimelineError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python main.py", description=_DESCRIPTION,
@@ -87,6 +95,9 @@ def _extract_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .zip archives or URLs")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                    help="publication date for every input (overrides dates found in the articles)")
+    p.add_argument("--language", type=_language, metavar="CODE",
+                   help="language of every input, an ISO 639-1 code such as fr, es, ar (overrides the "
+                        "language told from each article's text)")
     p.add_argument("--library", type=Path, metavar="PATH",
                    help="library to add the articles to (kept; articles already there are skipped). "
                         "Without it a temporary library is used and only the CSV files remain")
@@ -124,6 +135,8 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="last day")
     p.add_argument("--type", action="append", default=[], metavar="CODE",
                    help="CAMEO root code (04) or event type name (repeat for several)")
+    p.add_argument("--language", action="append", default=[], type=_language, metavar="CODE",
+                   help="keep events reported in this language, an ISO 639-1 code (repeat for several)")
     image = p.add_argument_group("the timeline as a picture (drawn offscreen, no display needed)")
     image.add_argument("--image", type=Path, metavar="F", help="a .png, .svg or .pdf of the filtered events")
     image.add_argument("--title", metavar="T", help="its title (default: the countries and years, as in the app)")
@@ -198,7 +211,7 @@ def _run_extract(opts: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="timeline-extract-") as tmp:
         library_path = opts.library or Path(tmp) / "library.sqlite3"
         try:
-            report = import_inputs(opts.paths, library_path, published=opts.published,
+            report = import_inputs(opts.paths, library_path, published=opts.published, language=opts.language,
                                    progress=_ProgressLine(not opts.quiet), workers=opts.workers,
                                    dask=opts.dask, parquet_dir=opts.parquet)
         except KeyboardInterrupt:
@@ -245,6 +258,7 @@ def _run_export(opts: argparse.Namespace) -> int:
     spec = FilterSpec(
         countries=frozenset(c.upper() for c in opts.country), match=opts.match,
         date_from=opts.date_from, date_to=opts.date_to, event_types=frozenset(opts.type),
+        languages=frozenset(opts.language),
     )
     try:
         with Library(opts.library) as library:

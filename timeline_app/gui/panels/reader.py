@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from timeline_app.core.models import Article, DateMention, EntityMention
@@ -178,7 +179,8 @@ class ArticleView(QWidget):
         how = _SOURCE_LABELS.get(getattr(article.published_source, "value", ""), "")
         origin = article.url or article.source_path
         link = f'<a href="{_esc(article.url)}">{_esc(origin)}</a>' if article.url else _esc(origin)
-        parts = [f"<b style='font-size:large'>{_esc(article.title) or '(untitled)'}</b>"]
+        direction = "rtl" if right_to_left(article.title) else "ltr"
+        parts = [f"<b style='font-size:large' dir='{direction}'>{_esc(article.title) or '(untitled)'}</b>"]
         meta = [m for m in (_esc(article.source), _esc(article.byline)) if m]
         meta.append(f"published {pub}" + (f" ({how})" if article.published and how else ""))
         parts.append(" · ".join(meta))
@@ -187,6 +189,7 @@ class ArticleView(QWidget):
         self.header.setText("<br>".join(parts))
 
     def _set_text(self, article: Article, marks: ArticleMarks) -> None:
+        self._set_direction(right_to_left(article.text))
         self.text.setPlainText(article.text)
         self._offsets = _Utf16Offsets(article.text)
         self.dates = marks.dates
@@ -208,6 +211,16 @@ class ArticleView(QWidget):
             self._merge(cursor, d.start, d.end, fmt)
         cursor.endEditBlock()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _set_direction(self, rtl: bool) -> None:
+        """An article written right to left (Arabic, Hebrew, Persian) reads right to left in every
+        paragraph, also one that opens with a Latin name or a number ("AFP - ..."); elsewhere each
+        paragraph takes the direction of its first letter, as Qt does by default."""
+        option = self.text.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeading)  # the right edge in a right-to-left paragraph
+        self.text.document().setDefaultTextOption(option)
+        self.text.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
 
     def date_at(self, offset: int) -> DateMention | None:
         return next((d for d in self.dates if d.start <= offset < d.end), None)
@@ -303,6 +316,18 @@ class ArticleView(QWidget):
         if not sentence:
             return None
         return Evidence(self.article_id, self.article.title, sentence, start, end)
+
+
+def right_to_left(text: str, sample: int = 4000) -> bool:
+    """Whether most letters of `text` are of right-to-left scripts (Unicode bidi classes R and AL)."""
+    rtl = ltr = 0
+    for c in text[:sample]:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl > ltr
 
 
 def _date_tooltip(d: DateMention) -> str:

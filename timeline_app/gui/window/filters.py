@@ -108,6 +108,7 @@ class WindowFilters(QObject):
         self._panel.set_event_types(snapshot.type_counts)
         self._panel.set_organizations(snapshot.organization_counts)
         self._panel.set_precisions(snapshot.precision_counts)
+        self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events
         self._narrowed = None  # rows of the frame read before
         if len(events):
@@ -173,7 +174,8 @@ class WindowFilters(QObject):
         if saved is None or saved.is_empty():
             return
         spec = known_only(saved, snapshot.index.countries, snapshot.type_counts, snapshot.organization_counts,
-                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts)
+                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts,
+                          snapshot.index.language_counts())
         if spec.is_empty():
             return
         with QSignalBlocker(self._panel):  # the caller applies the panel's spec once, for everything

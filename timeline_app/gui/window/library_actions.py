@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from timeline_app.core.ingest import sample_paths
 from timeline_app.core.library.store import Library
-from timeline_app.core.pipeline import ImportReport, set_dates_job
+from timeline_app.core.ingest.language import check_language
+from timeline_app.core.pipeline import ImportReport, set_dates_job, set_languages_job
 from timeline_app.errors import TimelineError
 from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
 from timeline_app.gui.window.messages import Messages
@@ -141,6 +142,24 @@ class LibraryActions(QObject):
         self._reload()  # the reader shows the articles again as read: their dates are resolved anew
         self._show_status(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
                           "their dates were resolved again.", 10000)
+
+    def set_languages(self, languages: dict[int, str]) -> None:
+        """Give articles the language the user typed, in the background; their dates are read again."""
+        try:
+            languages = {article_id: check_language(code) for article_id, code in languages.items()}
+        except TimelineError as e:
+            self._messages.show_message("Language not changed", str(e), QMessageBox.Icon.Warning)
+            self._reload()  # the panel shows the language as it was
+            return
+        n = len(languages)
+        worker = TaskWorker(set_languages_job(self._library_path(), languages),
+                            f"setting the language of {n} article{'s' if n != 1 else ''}")
+        self._jobs.enqueue(worker, self._after_languages_set)
+
+    def _after_languages_set(self, n: int) -> None:
+        self._reload()
+        self._show_status(f"Language set for {n} article{'s' if n != 1 else ''}; their dates were read again.",
+                          10000)
 
     # -- libraries -----------------------------------------------------------------------------
 
