@@ -55,7 +55,8 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         if self.needs_date:
-            parts.append(f"{len(self.needs_date)} need a publication date")
+            n = len(self.needs_date)
+            parts.append(f"{n} need{'s' if n == 1 else ''} a publication date")
         if self.cancelled:
             parts.append(f"cancelled after {self.inputs_done} of {self.inputs_total} inputs")
         return ", ".join(parts)

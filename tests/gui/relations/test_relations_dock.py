@@ -282,6 +282,7 @@ def test_file_export_offers_the_charts_numbers(window, qtbot, tmp_path, monkeypa
         window.menus.export_actions[RELATIONS_CSV].trigger()
     frame = pd.read_csv(blocker.args[0], encoding="utf-8-sig", keep_default_na=False)
     assert blocker.args[1] == len(frame) and frame["events"].sum() == window.relations.figure().series.total
+    assert window.status_bar.currentMessage().startswith(f"Exported {len(frame)} rows of the Relations chart")
 
 
 def test_a_reload_keeps_the_pair_chosen_in_the_dock(window, qtbot) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
 from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
 from timeline_app.core.ingest.kinds import Kind
+from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.core.ingest.language import with_language
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
 from timeline_app.core.ingest.web import fetch
@@ -164,7 +165,8 @@ def _iter_path(
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
-    """The files under `folder`, lazily, in sorted order; hidden files and folders left out.
+    """The files under `folder`, lazily, in sorted order; hidden files and folders left out, and
+    those that document the folder (README, LICENSE ...: resources/ingest/names/folder_document.tsv).
 
     Symbolic links to folders are not followed (a link to a parent would loop forever); a folder
     that cannot be listed is logged and passed over.
@@ -173,11 +175,17 @@ def walk_folder(folder: Path) -> Iterator[Path]:
     def on_error(e: OSError) -> None:
         log.warning("cannot list %s: %s", e.filename, e.strerror)
 
+    known = knowledge()
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root, name)
+            if name.startswith("."):
+                continue
+            what = known.folder_document(name)
+            if what is not None:
+                log.info("left out %s: %s, not an article", Path(root, name), what)
+                continue
+            yield Path(root, name)
 
 
 def _iter_folder(

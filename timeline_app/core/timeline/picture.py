@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from timeline_app.core.library.filters import FilterSpec
+from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line
 from timeline_app.core.timeline.columns import split_list
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.viewport import Viewport
@@ -93,3 +96,33 @@ def article_count(data: TimelineData, events: np.ndarray) -> int | None:
     if column == "sources" and all(str(v).strip().isdigit() for v in values):
         return None  # a count per event, not names: the articles cannot be told apart
     return len({a for v in values.tolist() for a in split_list(v) if a})
+
+
+def picture_captions(src: ImageSource, options: ImageOptions, t0: float, t1: float, lo: int, hi: int,
+                     today: dt.date | None = None) -> tuple[str, str, str]:
+    """Title, subtitle and source line of a picture of lanes [lo, hi) over [t0, t1): those the
+    options give, else the defaults worded from the filters and the events the picture shows."""
+    data = src.data
+    spec = src.spec or FilterSpec(countries=data.country_filter or frozenset())
+    order = [data.lane_keys[j] for j in data.lane_order] if data.lane_mode == "country" else []
+    events = events_in(data, t0, t1, lo, hi)
+    title, subtitle, source = options.title, options.subtitle, options.source_line
+    if title is None:
+        first = max(float(data.start[events].min()), t0) if len(events) else None
+        last = min(float(data.end[events].max()), t1) - 1 if len(events) else None
+        title = default_title(spec, src.country_names, first, last, order)
+    if subtitle is None:
+        subtitle = default_subtitle(spec, src.country_names, order)
+    if source is None:
+        source = source_line(article_count(data, events), len(events), today or dt.date.today())
+    return title, subtitle, source
+
+
+def default_captions(src: ImageSource, options: ImageOptions, today: dt.date | None = None) -> tuple[str, str, str]:
+    """The captions a picture drawn with `options` gets (for the window's dialog to show before it is
+    drawn): of the view or of every event, of the lanes in view or of all of them."""
+    t0, t1 = (src.viewport.t0, src.viewport.t1) if options.scope == "view" and src.viewport is not None \
+        else (-math.inf, math.inf)
+    n_lanes = len(src.data.lane_order)
+    lo, hi = (0, n_lanes) if options.rows == "all" or src.lanes is None else src.lanes
+    return picture_captions(src, options, t0, t1, lo, max(min(hi, n_lanes), lo), today)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyle,
-    QToolButton,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -69,6 +69,10 @@ class LibraryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         top.addWidget(self.search, 1)
+        # The count beside the search, not beside the buttons: the panel stays narrow enough for a
+        # small window.
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
         layout.addLayout(top)
 
         self.tree = QTreeWidget()
@@ -94,9 +98,10 @@ class LibraryPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.tree, 1)
 
-        buttons = QHBoxLayout()
-        self.count_label = QLabel()
-        buttons.addWidget(self.count_label, 1)
+        # A tool bar, not a row of buttons: when the panel is narrow (it shares its dock's width with
+        # the Filters panel) the buttons that do not fit go behind the bar's extension arrow.
+        buttons = QToolBar()
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.date_action = QAction("Set publication date…", self)
         self.date_action.setShortcut(QKeySequence("Ctrl+D"))
         self.date_action.triggered.connect(lambda: self._emit_selected(self.date_requested))
@@ -109,6 +114,11 @@ class LibraryPanel(QWidget):
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
+        # The shortcuts list shows these away from the panel: there they name what they act on.
+        for action, name in ((self.date_action, "Articles panel: set the publication date"),
+                             (self.filter_action, "Articles panel: show only their events"),
+                             (self.remove_action, "Articles panel: remove from the library")):
+            action.setProperty("long_name", name)
         self.date_action.setIconText("Set date…")
         self.language_action.setIconText("Language…")
         self.filter_action.setIconText("Only these")
@@ -118,10 +128,8 @@ class LibraryPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
             self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+            buttons.addAction(action)
+        layout.addWidget(buttons)
 
         self._groups: dict[str, _GroupItem] = {}
         self._items: dict[int, QTreeWidgetItem] = {}

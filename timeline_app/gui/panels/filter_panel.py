@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.core.extract.country_search import CountryNameIndex
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_widgets import CheckList, RangeSlider
 
@@ -126,7 +127,9 @@ class FilterPanel(QWidget):
         match_row.addWidget(QLabel("checked"))
         match_row.addStretch(1)
         layout.addLayout(match_row)
-        self.countries = CheckList("Find a country by name or ISO code", searchable=True)
+        self.countries = CheckList("Find a country: name, adjective or ISO code", searchable=True)
+        # Every name the gazetteer knows: "Turkey" finds Türkiye (TUR). Built at the first search.
+        self.countries.finder = lambda text: CountryNameIndex.default().find(text)
         self.countries.list.setMinimumHeight(160)
         self.countries.changed.connect(self._on_any_changed)
         layout.addWidget(self.countries)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from timeline_app.core.models import Article, DateMention, EntityMention
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -21,7 +21,16 @@ RESOLVED = QColor("#cfe8ff")  # a date placed on the timeline's calendar
 UNRESOLVED = QColor("#ffd9a8")  # a date found but not resolved (no publication date, durations...)
 COUNTRY = QColor("#2e7d32")  # country mentions: underlined in green
 FOCUS = QColor("#fff3a0")  # the selected event's sentence
-FOCUS_DATE = QColor("#ffb74d")  # the date expression of the selected event
+# The selected event's date: a deeper blue than a date's, in bold. An orange one would read as
+# "unresolved" (UNRESOLVED) to anyone who has seen the legend.
+FOCUS_DATE = QColor("#5fa8f5")
+LEGEND = ((RESOLVED, "date"), (UNRESOLVED, "unresolved date"), (COUNTRY, "country"), (FOCUS, "selected event"),
+          (FOCUS_DATE, "its date"))
+LEGEND_TIP = ("Blue: a date placed on the timeline; click it to select its event.\n"
+              "Orange: a date found but not placed (the article has no publication date, or it is a "
+              "duration such as “three years”).\n"
+              "Green underline: a country named in the text.\n"
+              "Yellow: the sentence of the selected event; its date in deep blue and bold.")
 
 _SOURCE_LABELS = {
     "user": "given by you",
@@ -74,11 +83,19 @@ class _Utf16Offsets:
         return int(np.searchsorted(utf16, position, side="right") - 1)
 
 
-def _swatch(color: QColor, text: str, underline: bool = False) -> QLabel:
-    style = f"color: {color.darker(130).name()}; text-decoration: underline;" if underline \
-        else f"background: {color.name()};"
-    label = QLabel(f'<span style="{style}">&nbsp;{text}&nbsp;</span>')
+def _legend() -> QLabel:
+    """The marks' colours in one label that wraps in a narrow reader; each entry stays on one line."""
+    entries = []
+    for color, text in LEGEND:
+        if color == COUNTRY:
+            style = f"color: {color.darker(130).name()}; text-decoration: underline;"
+        else:
+            style = f"background: {color.name()};" + (" font-weight: bold;" if color == FOCUS_DATE else "")
+        entries.append(f'<span style="{style}">&nbsp;{text.replace(" ", "&nbsp;")}&nbsp;</span>')
+    label = QLabel(" &nbsp; ".join(entries))
     label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setToolTip(LEGEND_TIP)
     return label
 
 
@@ -120,14 +137,8 @@ class ArticleView(QWidget):
         self.sources_label.linkActivated.connect(self._on_sources_label_link_activated)
         self.sources_label.hide()
         layout.addWidget(self.sources_label)
-        legend = QHBoxLayout()
-        legend.setSpacing(10)
-        legend.addWidget(_swatch(RESOLVED, "date"))
-        legend.addWidget(_swatch(UNRESOLVED, "unresolved date"))
-        legend.addWidget(_swatch(COUNTRY, "country", underline=True))
-        legend.addWidget(_swatch(FOCUS, "selected event"))
-        legend.addStretch(1)
-        layout.addLayout(legend)
+        self.legend = _legend()
+        layout.addWidget(self.legend)
         self.text = _Reader()
         self.text.setOpenLinks(False)
         self.text.clicked_at.connect(self._on_text_clicked_at)

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSignalBlocker, QSize, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from timeline_app.core.daycount import date_to_days, days_to_date, format_day
 from timeline_app.core.library.filters import FilterSpec
@@ -76,11 +76,21 @@ class RelationsPanel(QWidget):
         super().__init__(parent)
         self.controls = RelationsControls()
         self.chart = RelationsChart()
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(0)
         layout.addWidget(self.controls)
         layout.addWidget(self.chart, 1)
+        # In a small window the dock may be smaller than the controls and chart: they scroll rather
+        # than push the reader and table beside it (the window's 900x600 layout keeps its room).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._index: RelationsIndex | None = None
         self._names: dict[str, str] = {}
         self._mask = np.empty(0, dtype=bool)

@@ -9,11 +9,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PySide6.QtGui import QColor, QPalette
 
-from timeline_app.core.library.filters import FilterSpec
-from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line
 from timeline_app.core.timeline.fit import fit_data
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LaneLayout, PaintState, is_band
-from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions, ImageSource, article_count, events_in
+from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions, ImageSource, picture_captions
 from timeline_app.core.timeline.scene import Collected, collect_frame
 from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.gui.timeline.image.sheet import KeyEntry, Sheet
@@ -115,8 +113,8 @@ def _build(src: ImageSource, options: ImageOptions, painter: TimelinePainter, wi
     lanes_total = int(layout.top[hi - 1] + layout.height[hi - 1]) - top if hi > lo else 0
     lanes_h = max(lanes_h, lanes_total)
     state = replace(state, height=AXIS_H + lanes_h, scroll_y=top)
-    sheet = Sheet(width, *_captions(src, options, vp, lo, hi, today), source=_source(src, options, vp, lo, hi, today),
-                  key=_key(src, scene.items, vp.px_per_day))
+    title, subtitle, source = picture_captions(src, options, vp.t0, vp.t1, lo, hi, today)
+    sheet = Sheet(width, title, subtitle, source=source, key=_key(src, scene.items, vp.px_per_day))
     height = int(np.ceil(sheet.header_height + AXIS_H + lanes_h + sheet.footer_height))
     return ImagePlan(width, height, painter, state, sheet, [Page(top, lanes_h, True, True)], print_theme())
 
@@ -150,29 +148,6 @@ def _paginate(plan: ImagePlan, page_height: int) -> list[Page]:
         pages.append(Page(start, stop - start, not pages, stop >= end))
         start = stop
     return pages
-
-
-def _captions(src: ImageSource, options: ImageOptions, vp: Viewport, lo: int, hi: int,
-              today: dt.date | None) -> tuple[str, str]:
-    data = src.data
-    spec = src.spec or FilterSpec(countries=data.country_filter or frozenset())
-    order = [data.lane_keys[j] for j in data.lane_order] if data.lane_mode == "country" else []
-    title, subtitle = options.title, options.subtitle
-    if title is None:
-        events = events_in(data, vp.t0, vp.t1, lo, hi)
-        first = max(float(data.start[events].min()), vp.t0) if len(events) else None
-        last = min(float(data.end[events].max()), vp.t1) - 1 if len(events) else None
-        title = default_title(spec, src.country_names, first, last, order)
-    if subtitle is None:
-        subtitle = default_subtitle(spec, src.country_names, order)
-    return title, subtitle
-
-
-def _source(src: ImageSource, options: ImageOptions, vp: Viewport, lo: int, hi: int, today: dt.date | None) -> str:
-    if options.source_line is not None:
-        return options.source_line
-    events = events_in(src.data, vp.t0, vp.t1, lo, hi)
-    return source_line(article_count(src.data, events), len(events), today or dt.date.today())
 
 
 def _key(src: ImageSource, items: Collected, px_per_day: float) -> list[KeyEntry]:
