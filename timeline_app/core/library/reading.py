@@ -129,6 +129,12 @@ def curated_mentions(db: sqlite3.Connection, event_ids: Iterable[str]) -> pd.Dat
     return curated[curated[col.EVENT_ID].isin(chosen)].reset_index(drop=True)
 
 
+def undated_mentions(db: sqlite3.Connection) -> pd.DataFrame:
+    """The mentions without a date (columns.MENTION_COLUMNS), edits applied."""
+    curated = _curated(db, "m.date_start = ''")
+    return curated[~curated[col.DATE_START].fillna("").astype(bool)].reset_index(drop=True)
+
+
 def read_articles(db: sqlite3.Connection) -> pd.DataFrame:
     """One row per article (columns.ARTICLE_COLUMNS, without the text); event_count is -1: not counted yet."""
     values = columns_of(db.execute(_ARTICLES), [int] + [object] * (len(_ARTICLE_NAMES) - 1))

@@ -17,6 +17,7 @@ from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.reading import counted
+from timeline_app.core.library.relations import RelationsIndex, goldstein_weights, undated_events
 from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import TableColumns, table_columns
 
@@ -42,6 +43,7 @@ class Snapshot:
     type_counts: dict[str, int]
     organization_counts: dict[str, int]
     precision_counts: dict[str, int]
+    relations: RelationsIndex
     _titles: dict[int, str] = field(default_factory=dict, repr=False)
 
     def hidden(self) -> np.ndarray:
@@ -96,6 +98,7 @@ def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str],
     """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
     with Library(library_path) as library:
         articles, events = library.read_columns(progress)
+        undated = library.undated_mentions()
     index = FilterIndex(events)
     known = country_names()
     names = {code: known.get(code, code) for code in index.countries.names}
@@ -104,6 +107,7 @@ def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str],
         articles, events, None, index, names, table_columns(events), factor_counts(codes, uniques),
         {k: v for k, v in index.organizations.counts().items() if v},
         factor_counts(*pd.factorize(events.text[col.DATE_PRECISION])),
+        RelationsIndex(events, goldstein_weights(), undated_events(undated, events.ids)),
     )
 
 

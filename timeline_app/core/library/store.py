@@ -298,6 +298,11 @@ class Library:
         return reading.read_mentions(self._db, events)
 
     @_guarded
+    def undated_mentions(self) -> pd.DataFrame:
+        """The mentions without a date, edits applied: what the Relations chart counts as undated events."""
+        return reading.undated_mentions(self._db)
+
+    @_guarded
     def mentions_of_events(self, event_ids: Iterable[str]) -> pd.DataFrame:
         """The mentions of the given events, edits applied (curated_mentions of those events only)."""
         return reading.curated_mentions(self._db, event_ids)
