@@ -38,7 +38,8 @@ class StandIn:
         host = CurationHost(
             widget=self.widget, library=lambda: self.library, library_path=lambda: self.path,
             snapshot=lambda: self.snapshot, selected_ids=lambda: self.selection,
-            select_event=self.select, reader_evidence=lambda: self.evidence, reload=self.reload,
+            select_event=self.select, reader_evidence=lambda: self.evidence,
+            shown_mention=lambda e: self.snapshot.event_mentions(e).iloc[0], reload=self.reload,
             show_message=lambda t, m: self.messages.append((t, m)), show_status=lambda text, _ms: self.status.append(text),
             run_job=self.run_job, set_show_hidden=self.set_show_hidden)
         self.actions = CurationActions(host, self.widget)

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
             selected_ids=self.selection.selected_event_ids,
             select_event=self.selection.select_event,
             reader_evidence=self.reader.selected_evidence,
+            shown_mention=self.selection.event_mention,
             reload=self.reload,
             show_message=lambda title, text: self.messages.show_message(title, text),
             show_status=self.status_bar.showMessage,
