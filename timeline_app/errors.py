@@ -13,6 +13,10 @@ class RulesError(TimelineError):
     """A resource file (patterns, tables, rules) is malformed; the message names file and line."""
 
 
+class LanguageError(TimelineError):
+    """A language code given by the user is not one."""
+
+
 class LibraryError(TimelineError):
     """The library database cannot be opened, migrated or written."""
 

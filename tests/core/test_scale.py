@@ -117,7 +117,7 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
     assert without_mentions == 0  # an article is stored with all its mentions, or not at all
 
 
-def _die_in_worker(path, published, known=None):
+def _die_in_worker(path, published, known=None, language=None):
     os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
 
 
@@ -127,7 +127,7 @@ def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):
     done_here = []
     real = articles.read_and_process
     monkeypatch.setattr(articles, "read_and_process",
-                        lambda p, pub, known=None: (done_here.append(p), real(p, pub, known))[1])
+                        lambda p, pub, known=None, language=None: (done_here.append(p), real(p, pub, known, language))[1])
     original_submit = cf.ProcessPoolExecutor.submit
 
     def submit(self, fn, *args, **kwargs):  # every task kills its worker process

@@ -14,16 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from timeline_app.core.batch.articles import ArticleRows, KnownArticle, Result, process_article
+from timeline_app.core.batch.articles import ArticleRows, KnownArticle, ProcessedArticle, Result, process_article
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
+from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library.store import Library
-from timeline_app.core.models import DateSource, SkippedInput
+from timeline_app.core.models import DateSource, IssuerSource, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,8 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         if self.needs_date:
-            parts.append(f"{len(self.needs_date)} need a publication date")
+            n = len(self.needs_date)
+            parts.append(f"{n} need{'s' if n == 1 else ''} a publication date")
         if self.cancelled:
             parts.append(f"cancelled after {self.inputs_done} of {self.inputs_total} inputs")
         return ", ".join(parts)
@@ -92,11 +94,13 @@ def import_inputs(
     workers: int | None = None,
     dask: str | None = None,
     parquet_dir: str | Path | None = None,
+    language: str | None = None,
 ) -> ImportReport:
     """Read every input, extract its events and store them; what finished stays when cancelled.
 
     `workers`: None chooses (in-process for small inputs, one process per core otherwise), 1 runs
     in this process, N uses N processes. `dask`: "local" or "tcp://host:port" runs on Dask instead.
+    `language` (ISO 639-1), when given, is the language of every article, else each one's is detected.
     A KeyboardInterrupt keeps every batch written before it and propagates.
     """
     paths = list(expand_inputs(inputs))  # paths only: cheap, and gives the progress total
@@ -105,7 +109,7 @@ def import_inputs(
         progress(0, len(paths), "")
     sink = ParquetSink(Path(parquet_dir)) if parquet_dir else None
     with Library(library_path) as library:
-        results = _results(paths, published, frozenset(library.known_hashes()), workers, dask)
+        results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, language)
         writer = _Writer(library, report, sink)
         try:
             for path, items in results:
@@ -127,15 +131,15 @@ def import_inputs(
 
 
 def _results(paths: list[str], published: dt.date | None, known: frozenset[str], workers: int | None,
-             dask: str | None) -> Results:
+             dask: str | None, language: str | None = None) -> Results:
     """The results of every input, in input order, from the runner the options choose."""
     n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
     chunks = chunked(paths, chunk_inputs(len(paths), n_workers))  # lazy, for the pool and Dask
     if dask:
-        return on_dask(chunks, published, known, dask, workers)
+        return on_dask(chunks, published, known, dask, workers, language)
     if n_workers <= 1:
-        return in_process(paths, published, known)
-    return in_process_pool(chunks, published, known, n_workers)
+        return in_process(paths, published, known, language)
+    return in_process_pool(chunks, published, known, n_workers, language)
 
 
 class _Writer:
@@ -188,21 +192,57 @@ def set_publication_date(library_path: str | Path, article_id: int, published: d
         article = replace(library.article(article_id), published=published,
                           published_source=DateSource.USER)
         processed = process_article(article)
-        library.replace_mentions(article_id, processed.mentions, published, DateSource.USER)
+        _store(library, article_id, processed, published, DateSource.USER)
         return len(processed.mentions)
+
+
+def set_issuer(library_path: str | Path, article_id: int, issuer: str) -> int:
+    """Give an article its issuer (user-given; "" for none) and extract its events again; returns their count."""
+    with Library(library_path) as library:
+        article = replace(library.article(article_id), issuer=issuer, issuer_source=IssuerSource.USER)
+        processed = process_article(article)
+        _store(library, article_id, processed)
+        return len(processed.mentions)
+
+
+def set_issuers(library_path: str | Path, article_ids: list[int], issuer: str, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> int:
+    """set_issuer for several articles, one at a time; returns how many were done."""
+    return _one_by_one(dict.fromkeys(article_ids, issuer),
+                       lambda article_id, code: set_issuer(library_path, article_id, str(code)), progress, cancel)
+
+
+def set_issuer_job(library_path: str | Path, article_ids: list[int], issuer: str) -> Job:
+    """set_issuers as a job for a worker thread."""
+    return lambda progress, cancel: set_issuers(library_path, article_ids, issuer, progress, cancel)
+
+
+def _store(library: Library, article_id: int, processed: ProcessedArticle, published: dt.date | None = None,
+           published_source: DateSource | None = None) -> None:
+    """An article's mentions extracted again, with the language and issuer extraction read or kept."""
+    article = processed.article
+    library.replace_mentions(article_id, processed.mentions, published, published_source,
+                             language=article.language, issuer=(article.issuer, article.issuer_source))
 
 
 def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
                           cancel: Cancel | None = None) -> int:
     """set_publication_date for several articles, one at a time; returns how many were done."""
+    return _one_by_one(dates, lambda article_id, day: set_publication_date(library_path, article_id, day),
+                       progress, cancel)
+
+
+def _one_by_one(values: dict[int, object], give: Callable[[int, object], object], progress: Progress | None,
+                cancel: Cancel | None) -> int:
+    """`give(article_id, value)` for each article in turn until cancelled; returns how many were done."""
     done = 0
-    for article_id, day in dates.items():
+    for article_id, value in values.items():
         if cancel and cancel():
             break
-        set_publication_date(library_path, article_id, day)
+        give(article_id, value)
         done += 1
         if progress:
-            progress(done, len(dates), f"article {article_id}")
+            progress(done, len(values), f"article {article_id}")
     return done
 
 
@@ -211,16 +251,32 @@ def set_dates_job(library_path: str | Path, dates: dict[int, dt.date]) -> Job:
     return lambda progress, cancel: set_publication_dates(library_path, dates, progress, cancel)
 
 
+def set_language(library_path: str | Path, article_id: int, language: str) -> int:
+    """Give an article its language (the user's word) and read its dates again; returns its events."""
+    with Library(library_path) as library:
+        processed = process_article(replace(library.article(article_id), language=check_language(language)))
+        _store(library, article_id, processed)
+        return len(processed.mentions)
+
+
+def set_languages_job(library_path: str | Path, languages: dict[int, str]) -> Job:
+    """set_language for several articles, as a job for a worker thread."""
+    return lambda progress, cancel: _one_by_one(
+        languages, lambda article_id, code: set_language(library_path, article_id, str(code)), progress, cancel)
+
+
 def reextract(library_path: str | Path, progress: Progress | None = None,
               cancel: Cancel | None = None) -> int:
-    """Run extraction again over every article (after an engine upgrade). Returns articles done."""
+    """Run extraction again over every article (after an engine upgrade). Returns articles done.
+
+    Articles stored before languages were told (an older library) get theirs on the way."""
     with Library(library_path) as library:
         ids = library.article_ids()
         for n, article_id in enumerate(ids, 1):
             if cancel and cancel():
                 return n - 1
             processed = process_article(library.article(article_id))
-            library.replace_mentions(article_id, processed.mentions)
+            _store(library, article_id, processed)
             if progress:
                 progress(n, len(ids), processed.article.title)
         return len(ids)

@@ -299,11 +299,11 @@ def test_one_megabyte_in_well_under_a_second(gaz: Gazetteer) -> None:
         "Officials said the US-backed SDF had asked Russia to mediate. Let us see what happens.\n"
     )
     text = paragraph * (1_000_000 // len(paragraph) + 1)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = gaz.tag(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert len(found) > 10_000
-    assert elapsed < 2.0  # about 0.4 s here; generous for a loaded CI machine
+    assert elapsed < 2.0  # CPU time, which other jobs on the machine disturb far less than the clock: about 0.4 s here
 
 
 def test_a_possessor_after_in_is_not_a_location(gaz: Gazetteer) -> None:
@@ -325,9 +325,16 @@ def test_a_leading_country_is_a_party(gaz: Gazetteer) -> None:
     assert r["Iranian"] is EntityRole.MODIFIER
 
 
-def _examples() -> list[tuple[str, str, str]]:
+# Files whose EXAMPLE lines have a format of their own (tests/core/extract/test_groups.py, test_issuer.py).
+OWN_EXAMPLE_FORMAT = frozenset({"group_members.tsv", "group_names.tsv", "issuer_refs.tsv", "issuers.tsv", "org_states.tsv"})
+
+
+def _examples(names: frozenset[str] | None = None) -> list[tuple[str, str, str]]:
+    """The EXAMPLE lines of the gazetteer's files: the tagger's format, or those of the files named."""
     out = []
     for path in sorted(resource("gazetteer").glob("*.tsv")):
+        if (path.name in OWN_EXAMPLE_FORMAT) if names is None else (path.name not in names):
+            continue
         for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.startswith("# EXAMPLE:"):
                 sentence, _, expected = line[len("# EXAMPLE:") :].partition("=>")

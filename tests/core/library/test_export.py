@@ -2,10 +2,13 @@
 
 import csv
 import json
+import os
+import stat
 
 import pandas as pd
 import pytest
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import export
 from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.errors import ExportError
@@ -58,6 +61,18 @@ def test_timelinejs_keeps_the_written_precision(tmp_path, events):
     assert day["group"] == "RUS, SYR, TUR"
 
 
+def test_timelinejs_headlines_are_capitalised_and_cut_after_a_word(events):
+    long = ("the foreign ministers of Greece and Turkey met in Ankara on Thursday for the first round of "
+            "exploratory talks on maritime boundaries in almost four years")
+    events.loc[0, "summary"] = long
+    events.loc[1, "summary"] = "talks resumed"
+    first, second = (e["text"]["headline"] for e in export.timelinejs_document(events)["events"])
+    assert first == ("The foreign ministers of Greece and Turkey met in Ankara on Thursday for the first round of "
+                     "exploratory talks on\u2026")
+    assert len(first) <= export.TIMELINEJS_HEADLINE_MAX
+    assert second == "Talks resumed"
+
+
 def test_jsonl_has_lists(tmp_path, events):
     path = tmp_path / "e.jsonl"
     export.write_jsonl(events, path)
@@ -98,20 +113,56 @@ def test_unwritable_target_is_an_export_error(tmp_path, events):
         export.write_events_csv(events, target / "sub" / "events.csv")
 
 
+def relation_rows() -> pd.DataFrame:
+    """Three rows of the Relations chart's numbers, for the formats that write them."""
+    return pd.DataFrame([("2023-03", "TUR", "SYR", q, 1, 1.0, 1) for q in (1, 2, 3)],
+                        columns=list(col.RELATION_COLUMNS))
+
+
 def test_every_registered_format_writes_its_rows_to_its_suffix(tmp_path, events):
     mentions = pd.DataFrame([{"mention_id": 7, "event_id": "e1", "date_text": "Wednesday"}])
+    relations = relation_rows()
     seen = set()
     for fmt in export.EXPORT_FORMATS:
         path = tmp_path / f"out-{fmt.key}{fmt.suffix}"
-        written = export.write_export(fmt.key, events, mentions, path)
+        written = export.write_export(fmt.key, events, mentions, path, relations)
         assert path.exists() and path.stat().st_size > 0
-        assert written == (1 if fmt.rows == export.MENTIONS else 2), fmt.key
+        assert written == {export.MENTIONS: 1, export.RELATIONS: 3}.get(fmt.rows, 2), fmt.key
         assert fmt.file_filter == f"{fmt.file_type} (*{fmt.suffix})"
         seen.add((fmt.key, fmt.option))
     assert len({k for k, _ in seen}) == len({o for _, o in seen}) == len(export.EXPORT_FORMATS)
     assert list(csv.DictReader((tmp_path / "out-mentions_csv.csv").open(encoding="utf-8-sig")))[0]["mention_id"] == "7"
 
 
+def test_the_relations_format_without_its_numbers_says_what_it_needs(tmp_path, events):
+    with pytest.raises(ExportError, match="need a country"):
+        export.write_export(export.RELATIONS_CSV, events, events.iloc[0:0], tmp_path / "r.csv")
+
+
 def test_an_unknown_format_is_an_export_error(tmp_path, events):
     with pytest.raises(ExportError, match="'pdf' is not an export format"):
         export.write_export("pdf", events, events, tmp_path / "x.pdf")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_an_export_gets_the_permissions_a_new_file_gets(tmp_path, events, umask):
+    mentions = pd.DataFrame([{"mention_id": 7, "event_id": "e1", "date_text": "Wednesday"}])
+    old = os.umask(umask)
+    try:
+        (tmp_path / "plain.txt").write_text("a file made as any program makes one", encoding="utf-8")
+        paths = [tmp_path / f"out-{fmt.key}{fmt.suffix}" for fmt in export.EXPORT_FORMATS]
+        for fmt, path in zip(export.EXPORT_FORMATS, paths):
+            export.write_export(fmt.key, events, mentions, path, relation_rows())
+    finally:
+        os.umask(old)
+    plain = stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)
+    assert plain == 0o666 & ~umask
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in paths} == {path.name: plain for path in paths}
+
+
+def test_an_export_over_a_file_keeps_that_files_permissions(tmp_path, events):
+    path = tmp_path / "events.csv"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    export.write_events_csv(events, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640 and "e1" in path.read_text(encoding="utf-8-sig")

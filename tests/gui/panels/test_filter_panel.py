@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
+from timeline_app.core.daycount import date_to_days, parse_iso_day
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_panel import FilterPanel
 
@@ -33,6 +36,45 @@ def test_countries_are_listed_with_names_codes_and_counts(qtbot) -> None:
     assert hidden == [True, False, True]
     panel.countries.update_counts({"TUR": 2})
     assert panel.countries.item_for("SYR").text() == "Syria (SYR)  (0)"
+
+
+SEARCHED = ("TUR", "CIV", "CZE", "MMR", "SYR", "TKM", "USA", "GRC")
+
+
+def _shown(panel: FilterPanel) -> set[str]:
+    items = [panel.countries.list.item(i) for i in range(panel.countries.list.count())]
+    return {item.data(Qt.ItemDataRole.UserRole) for item in items if not item.isHidden()}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Turkey", {"TUR"}), ("turk", {"TUR", "TKM"}), ("Türkiye", {"TUR"}), ("TURKIYE", {"TUR"}), ("TUR", {"TUR", "TKM"}),
+    ("turkish", {"TUR"}), ("Ivory Coast", {"CIV"}), ("cote d'ivoire", {"CIV"}), ("ivorian", {"CIV"}),
+    ("Czechia", {"CZE"}), ("Czech Republic", {"CZE"}), ("czech", {"CZE"}), ("Burma", {"MMR"}),
+    ("Myanmar", {"MMR"}), ("American", {"USA"}), ("united states", {"USA"}), ("states", {"USA"}),
+])
+def test_a_country_is_found_by_any_of_its_names_accents_and_case_aside(qtbot, typed: str, expected: set[str]) -> None:
+    panel = FilterPanel()
+    qtbot.addWidget(panel)
+    gazetteer = Gazetteer.default()
+    panel.set_countries({code: 1 for code in SEARCHED}, {code: gazetteer.country_name(code) for code in SEARCHED})
+    if typed.isascii():
+        qtbot.keyClicks(panel.countries.search, typed)
+    else:  # QTest types ASCII only
+        panel.countries.search.setText(typed)
+    assert _shown(panel) == expected
+
+
+def test_the_name_a_country_was_found_by_is_shown_and_ticked_ones_stay(qtbot) -> None:
+    panel = _panel(qtbot)
+    _check(panel.countries, "RUS")
+    qtbot.keyClicks(panel.countries.search, "Turkey")
+    assert _shown(panel) == {"TUR", "RUS"}  # Russia is ticked: it stays in sight
+    assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (5)  — “Turkey”"
+    panel.countries.update_counts({"TUR": 2})
+    assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (2)  — “Turkey”"
+    panel.countries.search.clear()
+    assert _shown(panel) == {"TUR", "SYR", "RUS"}
+    assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (2)"
 
 
 def test_checking_two_countries_with_all_emits_the_bilateral_spec(qtbot) -> None:
@@ -97,7 +139,7 @@ def test_sync_with_timeline_view_follows_the_visible_range(qtbot) -> None:
 
 def test_range_slider_sets_the_dates(qtbot) -> None:
     panel = _panel(qtbot)
-    panel.set_date_bounds(dt.date(2020, 1, 1), dt.date(2023, 12, 31))
+    panel.set_date_bounds(date_to_days(dt.date(2020, 1, 1)), date_to_days(dt.date(2023, 12, 31)))
     panel.resize(360, 900)
     panel.show()
     slider = panel.slider
@@ -113,4 +155,13 @@ def test_range_slider_sets_the_dates(qtbot) -> None:
     # Typing a date moves the handle.
     panel.to_check.setChecked(True)
     panel.to_edit.setDate(QDate(2022, 12, 31))
-    assert slider.high == dt.date(2022, 12, 31).toordinal()
+    assert slider.high == date_to_days(dt.date(2022, 12, 31))  # the day numbers of core.daycount
+
+
+def test_the_slider_spans_events_before_year_one(qtbot) -> None:
+    panel = _panel(qtbot)
+    first, last = parse_iso_day("-0043-03-15"), date_to_days(dt.date(2022, 12, 31))
+    panel.set_date_bounds(first, last)
+    assert (panel.slider.minimum, panel.slider.maximum) == (first, last)
+    # The date fields cannot go before year 1: they start there, and leave the date unfiltered.
+    assert panel.from_edit.date() == QDate(1, 1, 1) and panel.spec().date_from is None

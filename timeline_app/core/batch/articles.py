@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.issuer import find_issuer
 from timeline_app.core.ingest import iter_articles
+from timeline_app.core.ingest.language import with_language
 from timeline_app.core.library import rows
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
-from timeline_app.core.temporal import default_rules, find_dates
+from timeline_app.core.temporal import ENGLISH, default_rules, find_dates
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,14 @@ class ArticleRows(NamedTuple):
     def title(self) -> str:
         return self.article[rows.TITLE]
 
+    @property
+    def language(self) -> str:
+        return self.article[rows.LANGUAGE]
+
+    @property
+    def issuer(self) -> str:
+        return self.article[rows.ISSUER]
+
 
 @dataclass(frozen=True)
 class KnownArticle:
@@ -61,15 +71,21 @@ _KNOWN: frozenset[str] = frozenset()
 
 
 def process_article(article: Article) -> ProcessedArticle:
-    """Find the dates and countries of one article and turn them into event mentions."""
-    dates = find_dates(article.text, article.published)
-    entities = Gazetteer.default().tag(article.text, article.published)
+    """Find the issuer, dates and countries of one article and turn them into event mentions. The dates
+    are read with the rules of the article's language (told from its text when it has none yet)."""
+    article = with_language(article)
+    issuer, issuer_source = find_issuer(article)
+    if (issuer, issuer_source) != (article.issuer, article.issuer_source):
+        article = replace(article, issuer=issuer, issuer_source=issuer_source)
+    dates = find_dates(article.text, article.published, language=article.language or ENGLISH)
+    entities = Gazetteer.default().tag(article.text, article.published, article.issuer)
     mentions = extract_event_mentions(article.text, dates, entities, article.published)
     return ProcessedArticle(article, tuple(mentions))
 
 
 def set_known(known: frozenset[str]) -> None:
-    """Worker start-up: remember the library's hashes and load the rule tables once, up front."""
+    """Worker start-up: remember the library's hashes and load the rule tables once, up front
+    (each language's date rules load with its first article)."""
     global _KNOWN
     _KNOWN = known
     default_rules()
@@ -77,11 +93,12 @@ def set_known(known: frozenset[str]) -> None:
 
 
 def read_and_process(path: str, published: dt.date | None,
-                     known: frozenset[str] | None = None) -> list[Result]:
-    """Worker body: every article of one input, processed unless the library already has it."""
+                     known: frozenset[str] | None = None, language: str | None = None) -> list[Result]:
+    """Worker body: every article of one input, processed unless the library already has it;
+    `language`, when given, is the language of every article (else each one's is detected)."""
     skip = _KNOWN if known is None else known
     try:
-        items = list(iter_articles([path], published=published))
+        items = list(iter_articles([path], published=published, language=language))
     except Exception as e:  # noqa: BLE001 - a reader bug must not stop a whole import
         log.exception("reading failed on %s", path)
         return [SkippedInput(path, f"could not be read: {e}")]
@@ -106,6 +123,6 @@ def _rows(article: Article, path: str) -> ArticleRows | SkippedInput:
 
 
 def read_chunk(paths: list[str], published: dt.date | None,
-               known: frozenset[str] | None = None) -> list[list[Result]]:
+               known: frozenset[str] | None = None, language: str | None = None) -> list[list[Result]]:
     """Worker body for one task: read_and_process on each of several inputs."""
-    return [read_and_process(path, published, known) for path in paths]
+    return [read_and_process(path, published, known, language) for path in paths]

@@ -27,9 +27,10 @@ CHUNK_INPUTS = 16
 CHUNK_BYTES = 1 << 20
 
 
-def in_process(paths: Iterable[str], published: dt.date | None, known: frozenset[str]) -> Results:
+def in_process(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
+               language: str | None = None) -> Results:
     for path in paths:
-        yield path, articles.read_and_process(path, published, known)
+        yield path, articles.read_and_process(path, published, known, language)
 
 
 def _input_size(path: str) -> int:
@@ -86,7 +87,7 @@ def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, li
 
 
 def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-                    workers: int) -> Results:
+                    workers: int, language: str | None = None) -> Results:
     """Inputs processed by `workers` processes; if the pool breaks (a worker killed by the system),
     the remaining inputs are processed here rather than lost."""
     # Spawned, not forked: forking a process that runs Qt threads is unsafe.
@@ -104,7 +105,7 @@ def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, know
     def submit(chunk: list[str]) -> cf.Future | None:
         if not broken:
             try:
-                return pool.submit(articles.read_chunk, chunk, published)
+                return pool.submit(articles.read_chunk, chunk, published, None, language)
             except BrokenProcessPool as e:
                 note_broken(e)
         return None
@@ -115,7 +116,7 @@ def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, know
                 return fut.result()
             except BrokenProcessPool as e:
                 note_broken(e)
-        return [articles.read_and_process(path, published, known) for path in chunk]
+        return [articles.read_and_process(path, published, known, language) for path in chunk]
 
     done = False
     try:
@@ -144,7 +145,7 @@ def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
 
 
 def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-            address: str, workers: int | None) -> Results:
+            address: str, workers: int | None, language: str | None = None) -> Results:
     """Inputs processed on a Dask cluster: a LocalCluster ("local") or the scheduler at `address`, which
     is given the app's code first (core/batch/cluster/)."""
     try:
@@ -161,5 +162,5 @@ def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: froze
         # Named, not pickled by reference: the scheduler unpickles the tasks without the app's requirements.
         task = ByName.of(articles.read_chunk)
         yield from _ordered(
-            lambda chunk: client.submit(task, chunk, published, known_future, pure=False),
+            lambda chunk: client.submit(task, chunk, published, known_future, language, pure=False),
             lambda f, chunk: f.result(), lambda f: f.cancel(), chunks, n * 4)

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 MANUAL_PREFIX = "ev-manual-"
 _MENTIONS = (
-    "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), m.date_text, m.date_value,"
+    "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, a.issuer, m.date_text,"
+    " m.date_value,"
     " m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start, m.char_end, m.countries,"
     " m.organizations, m.location_country, m.event_type, m.cameo_code, m.quad_class, m.summary, m.evidence,"
     " m.evidence_start, m.evidence_end, a.hash || ':' || m.char_start || ':' || m.char_end, m.machine_event"
@@ -37,7 +38,8 @@ _MENTIONS = (
 )
 _MANUAL = (
     "SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
-    " coalesce(a.published, ''), '', '', '', '', 'unknown', 0, e.evidence_start, e.evidence_end,"
+    " coalesce(a.published, ''), coalesce(a.language, ''), coalesce(a.issuer, ''), '', '', '', '', 'unknown', 0,"
+    " e.evidence_start, e.evidence_end,"
     " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id,"
     f" '{MANUAL_PREFIX}' || e.id FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
 )
@@ -45,7 +47,7 @@ _FRAME_COLUMNS = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.
 _EVENT_FIELDS = ("id", "event_date", "date_start", "date_end", "start_day", "end_day", "date_precision", "open_end",
                  "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
                  "quad_class", "summary", "evidence", "sources", "mentions", "source_titles", "publication_date",
-                 "article_ids", "event_key", "verified", "hidden", "origin")
+                 "language", "issuer", "article_ids", "event_key", "verified", "hidden", "origin")
 _EDITS = "SELECT id, created_at, event_key, field, old_value, new_value FROM edits"
 
 
@@ -55,7 +57,7 @@ def mentions(db: sqlite3.Connection, where: str = "", params: tuple = (), manual
     sql = _MENTIONS + (f" WHERE {where}" if where else "")
     if manual:
         sql += " UNION ALL " + _MANUAL + (f" WHERE {manual}" if isinstance(manual, str) else "")
-    found = rs.rows(db, sql + " ORDER BY 2, 12", params)
+    found = rs.rows(db, sql + " ORDER BY 2, 14", params)
     names = [*_FRAME_COLUMNS, col.EVENT_ID]
     df = pd.DataFrame(dict(zip(names, zip(*found))) if found else {n: [] for n in names}, columns=names)
     df[col.OPEN_END] = df[col.OPEN_END].astype(bool)

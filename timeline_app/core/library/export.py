@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import IO
 
 import pandas as pd
 
+from timeline_app.core.extract.summaries import headline
 from timeline_app.core.library import columns as col
 from timeline_app.errors import ExportError
 
@@ -26,9 +28,11 @@ _PLAIN_COLUMNS = frozenset({
     col.EVENT_ID, col.MENTION_ID, col.ARTICLE_ID, col.ARTICLE_IDS, col.EVENT_DATE, col.DATE_VALUE, col.DATE_START,
     col.DATE_END, col.DATE_PRECISION, col.OPEN_END, col.PUBLICATION_DATE, col.CHAR_START, col.CHAR_END,
     col.EVIDENCE_START, col.EVIDENCE_END, col.QUAD_CLASS, col.SOURCES, col.CAMEO_CODE, col.COUNTRIES,
-    col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN,
+    col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN, col.ISSUER,
+    col.PERIOD, col.COUNTRY_A, col.COUNTRY_B,
 })
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TIMELINEJS_HEADLINE_MAX = 120  # characters: a slide's headline stays on two lines
 
 
 def neutralise(value: object) -> object:
@@ -68,6 +72,8 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
     except OSError as e:
         raise ExportError(f"Cannot write {target}: {e.strerror or e}.") from e
     try:
+        # mkstemp makes the file readable by its owner only; the export is a file like any other.
+        os.chmod(tmp, _file_mode(target))
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
@@ -82,6 +88,28 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions `open(target, "w")` would leave: an existing file's own, else 0o666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux 4.7 and later)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # WORKAROUND: elsewhere the umask can only be read by setting it; set back at once.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom: bool) -> int:
@@ -107,6 +135,11 @@ def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = Tru
     return _write_csv(mentions, col.MENTION_COLUMNS, path, bom)
 
 
+def write_relations_csv(relations: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+    """The Relations chart's numbers (columns.RELATION_COLUMNS), as relations_export makes them."""
+    return _write_csv(relations, col.RELATION_COLUMNS, path, bom)
+
+
 def read_csv(path: str | Path) -> pd.DataFrame:
     """Read an events or mentions CSV written by this module back into a frame of strings."""
     try:
@@ -125,7 +158,7 @@ def read_csv(path: str | Path) -> pd.DataFrame:
 
 
 def _records(events: pd.DataFrame) -> Iterator[dict]:
-    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS}
+    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS, col.ISSUER}
     for rec in events.to_dict(orient="records"):
         out = {}
         for k, v in rec.items():
@@ -179,7 +212,7 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
             "unique_id": str(rec[col.EVENT_ID]),
             "start_date": start,
             "text": {
-                "headline": str(rec.get(col.SUMMARY, ""))[:120],
+                "headline": headline(str(rec.get(col.SUMMARY, "")), TIMELINEJS_HEADLINE_MAX),
                 "text": str(rec.get(col.EVIDENCE, "")) + (
                     f"<p><small>Sources: {rec.get(col.SOURCE_TITLES, '')}</small></p>"
                     if rec.get(col.SOURCE_TITLES) else ""),
@@ -213,6 +246,9 @@ def write_xlsx(events: pd.DataFrame, path: str | Path) -> int:
 
 EVENTS = "events"
 MENTIONS = "mentions"
+RELATIONS = "relations"  # rows of the Relations chart: a period, a dyad and a QuadClass each
+RELATIONS_CSV = "relations_csv"
+RELATIONS_OPTION = "--relations"
 
 
 @dataclass(frozen=True)
@@ -223,7 +259,7 @@ class ExportFormat:
     label: str  # the menu entry
     suffix: str
     file_type: str  # what the save dialog calls such files
-    rows: str  # EVENTS or MENTIONS: what one row of the file is
+    rows: str  # EVENTS, MENTIONS or RELATIONS: what one row of the file is
     write: Callable[[pd.DataFrame, str | Path], int]  # writes a frame of `rows`, returns the rows written
     option: str  # the option of `main.py export` that names the file
     help: str  # that option's help
@@ -241,11 +277,15 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV", MENTIONS, write_mentions_csv,
                  "--mentions-csv", "mentions CSV (UTF-8 with BOM)", "Ctrl+Shift+E"),
     ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON", EVENTS, write_timelinejs,
-                 "--timelinejs", "TimelineJS JSON", "Ctrl+Alt+T"),
+                 "--timelinejs", "TimelineJS JSON", "Ctrl+Shift+T"),
     ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines", EVENTS, write_jsonl,
                  "--jsonl", "JSON Lines, one event a line", "Ctrl+Alt+J"),
     ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel", EVENTS, write_xlsx,
                  "--xlsx", "Excel workbook", "Ctrl+Alt+X"),
+    ExportFormat(RELATIONS_CSV, "Relations chart as CSV…", ".csv", "CSV", RELATIONS, write_relations_csv,
+                 RELATIONS_OPTION, "the Relations chart's numbers (period, country_a, country_b, quad_class, "
+                 "events, score, reports) for the first --country, or the first two as a pair, per --by period",
+                 "Ctrl+Shift+R"),
 )
 
 
@@ -257,7 +297,14 @@ def export_format(key: str) -> ExportFormat:
     raise ExportError(f"'{key}' is not an export format (one of: {', '.join(f.key for f in EXPORT_FORMATS)}).")
 
 
-def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path) -> int:
-    """Write `events`, or `mentions` for a format of mention rows, in the format `key`; rows written."""
+def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path,
+                 relations: pd.DataFrame | None = None) -> int:
+    """Write the frame of the rows the format `key` holds (events, mentions, or the Relations chart's
+    numbers); rows written."""
     fmt = export_format(key)
+    if fmt.rows == RELATIONS:
+        if relations is None:
+            raise ExportError("The Relations chart's numbers need a country: choose one in the Relations panel, "
+                              f"or give --country to `main.py export {RELATIONS_OPTION}`.")
+        return fmt.write(relations, path)
     return fmt.write(mentions if fmt.rows == MENTIONS else events, path)

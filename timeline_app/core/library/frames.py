@@ -19,6 +19,10 @@ def empty_events() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in col.EVENT_COLUMNS})
 
 
+def empty_articles() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in col.ARTICLE_COLUMNS})
+
+
 def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions frame with its `event_id` column filled in by the event merger."""
     df = mentions.copy()
@@ -39,36 +43,43 @@ def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     return df.loc[:, list(col.MENTION_COLUMNS)]
 
 
+# Columns of an event that are the union of its mentions' lists.
+_LIST_COLUMNS = (col.COUNTRIES, col.ORGANIZATIONS, col.LANGUAGE, col.ISSUER)
+
+
 def _merged(multi: pd.DataFrame) -> dict[str, dict[str, object]]:
     """The values of every event of several mentions that come from all of them, in one pass over
-    its mentions (most precise first): the union of their states and organisations, their articles
-    and titles, the first publication date, the first location given, verified or hidden if one is."""
-    names = (col.EVENT_ID, col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_ID, col.ARTICLE_TITLE, col.PUBLICATION_DATE,
-             col.VERIFIED, col.HIDDEN, col.LOCATION_COUNTRY)
-    parts: dict[str, tuple[set, set, set, dict, list, list, list, list]] = {}
-    for event, countries, organizations, article, title, published, verified, hidden, location in zip(
-            *(multi[n].tolist() for n in names)):
+    its mentions (most precise first): the union of their states, organisations, languages and
+    issuers, their articles and titles, the first publication date, the first location given,
+    verified or hidden if one is."""
+    lists = [multi[n].tolist() for n in _LIST_COLUMNS]
+    names = (col.EVENT_ID, col.ARTICLE_ID, col.ARTICLE_TITLE, col.PUBLICATION_DATE, col.VERIFIED, col.HIDDEN,
+             col.LOCATION_COUNTRY)
+    parts: dict[str, dict[str, object]] = {}
+    for row, (event, article, title, published, verified, hidden, location) in enumerate(
+            zip(*(multi[n].tolist() for n in names))):
         p = parts.get(event)
         if p is None:
-            p = parts[event] = (set(), set(), set(), {}, [], [False], [False], [""])
-        if countries:
-            p[0].update(countries.split(col.LIST_SEPARATOR))
-        if organizations:
-            p[1].update(organizations.split(col.LIST_SEPARATOR))
-        p[2].add(article)
+            p = parts[event] = {"lists": [set() for _ in _LIST_COLUMNS], "articles": set(), "titles": {},
+                                "published": [], col.VERIFIED: False, col.HIDDEN: False, col.LOCATION_COUNTRY: ""}
+        for found, values in zip(p["lists"], lists):
+            if values[row]:
+                found.update(values[row].split(col.LIST_SEPARATOR))
+        p["articles"].add(article)
         if title != "" and title is not None:
-            p[3].setdefault(str(title), None)
+            p["titles"].setdefault(str(title), None)
         if published:
-            p[4].append(published)
-        p[5][0] = p[5][0] or bool(verified)
-        p[6][0] = p[6][0] or bool(hidden)
-        if location and not p[7][0]:
-            p[7][0] = location
+            p["published"].append(published)
+        p[col.VERIFIED] = p[col.VERIFIED] or bool(verified)
+        p[col.HIDDEN] = p[col.HIDDEN] or bool(hidden)
+        if location and not p[col.LOCATION_COUNTRY]:
+            p[col.LOCATION_COUNTRY] = location
     return {event: {
-        col.COUNTRIES: col.LIST_SEPARATOR.join(sorted(p[0])), col.ORGANIZATIONS: col.LIST_SEPARATOR.join(sorted(p[1])),
-        col.SOURCES: len(p[2]), col.SOURCE_TITLES: col.TITLE_SEPARATOR.join(p[3]),
-        col.ARTICLE_IDS: col.LIST_SEPARATOR.join(str(a) for a in sorted(p[2])), col.PUBLICATION_DATE: min(p[4], default=""),
-        col.VERIFIED: p[5][0], col.HIDDEN: p[6][0], col.LOCATION_COUNTRY: p[7][0],
+        **{name: col.LIST_SEPARATOR.join(sorted(found)) for name, found in zip(_LIST_COLUMNS, p["lists"])},
+        col.SOURCES: len(p["articles"]), col.SOURCE_TITLES: col.TITLE_SEPARATOR.join(p["titles"]),
+        col.ARTICLE_IDS: col.LIST_SEPARATOR.join(str(a) for a in sorted(p["articles"])),
+        col.PUBLICATION_DATE: min(p["published"], default=""),
+        col.VERIFIED: p[col.VERIFIED], col.HIDDEN: p[col.HIDDEN], col.LOCATION_COUNTRY: p[col.LOCATION_COUNTRY],
     } for event, p in parts.items()}
 
 
@@ -98,6 +109,8 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     out[col.SOURCES] = 1
     out[col.SOURCE_TITLES] = rep[col.ARTICLE_TITLE]
     out[col.PUBLICATION_DATE] = rep[col.PUBLICATION_DATE]
+    out[col.LANGUAGE] = rep[col.LANGUAGE]
+    out[col.ISSUER] = rep[col.ISSUER].fillna("").astype(str)
     out[col.ARTICLE_IDS] = rep[col.ARTICLE_ID].astype(str)
     out[col.EVENT_KEY] = rep[col.MENTION_KEY]
     for name in (col.VERIFIED, col.HIDDEN):
@@ -107,8 +120,8 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     if len(multi_ids):
         multi = placed[placed[col.EVENT_ID].isin(multi_ids)]
         merged = _merged(multi)
-        for name in (col.COUNTRIES, col.ORGANIZATIONS, col.SOURCES, col.SOURCE_TITLES, col.ARTICLE_IDS,
-                     col.PUBLICATION_DATE, col.VERIFIED, col.HIDDEN, col.LOCATION_COUNTRY):
+        for name in (*_LIST_COLUMNS, col.SOURCES, col.SOURCE_TITLES, col.ARTICLE_IDS, col.PUBLICATION_DATE,
+                     col.VERIFIED, col.HIDDEN, col.LOCATION_COUNTRY):
             out.loc[multi_ids, name] = [merged[e][name] for e in multi_ids]
     out = out.sort_values([col.DATE_START, col.EVENT_ID], kind="stable").reset_index(drop=True)
     out[col.SOURCES] = out[col.SOURCES].astype(int)

@@ -10,7 +10,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -84,12 +84,25 @@ CREATE TABLE manual_events (
 );
 """
 
-# Version 3: events as stored records (issue 15). Each mention points to its machine event (the
+# Version 3: the language of each article (ISO 639-1), detected or given; '' for the articles of
+# older libraries until they are read again (re-extraction detects it).
+SCHEMA_V3 = """
+ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT '';
+"""
+
+# Version 4: the issuer of an official statement (issue #16), and where it came from (models.IssuerSource).
+# Articles stored before keep '' until they are extracted again.
+SCHEMA_V4 = """
+ALTER TABLE articles ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN issuer_source TEXT NOT NULL DEFAULT 'none';
+"""
+
+# Version 5: events as stored records (issue 15). Each mention points to its machine event (the
 # merge of reports, eventstore.py) and to the block it was clustered in; `events` holds every event
 # with the user's edits applied. Both are derived: `python main.py rebuild` makes them again from
 # the mentions and the edits, and a library of an older version gets them when it is opened.
 # Day numbers (core.daycount) let a new mention find the events near its date through an index.
-SCHEMA_V3 = """
+SCHEMA_V5 = """
 ALTER TABLE mentions ADD COLUMN machine_event TEXT NOT NULL DEFAULT '';
 ALTER TABLE mentions ADD COLUMN event_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE mentions ADD COLUMN block TEXT NOT NULL DEFAULT '';
@@ -120,6 +133,8 @@ CREATE TABLE events (
     mentions INTEGER NOT NULL DEFAULT 1,
     source_titles TEXT NOT NULL DEFAULT '',
     publication_date TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '',
     article_ids TEXT NOT NULL DEFAULT '',
     event_key TEXT NOT NULL DEFAULT '',
     verified INTEGER NOT NULL DEFAULT 0,
@@ -129,13 +144,13 @@ CREATE TABLE events (
 CREATE INDEX events_start_day ON events(start_day);
 """
 
-# Version 4: reports (issue 15, incremental assignment). Each article's mentions of one event make
+# Version 6: reports (issue 15, incremental assignment). Each article's mentions of one event make
 # a report (core/library/reports.py); a mention points to its report. `report_parties` indexes the
 # reports that can still be matched by party, kind and first day, so a new report finds the reports
 # it could tell of one event with through an index, and `crowds` counts the reports naming each
 # party in each week, month and coarse span (blocks.py). All of it is derived: the machine events
 # are emptied here so that the library is rebuilt (after the backup) when it is opened.
-SCHEMA_V4 = """
+SCHEMA_V6 = """
 DROP INDEX IF EXISTS mentions_start_day;
 DROP INDEX IF EXISTS mentions_block;
 ALTER TABLE mentions ADD COLUMN report INTEGER;
@@ -186,7 +201,7 @@ UPDATE mentions SET machine_event = '';
 """
 
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6}
 
 
 def configure(db: sqlite3.Connection) -> None:

@@ -13,12 +13,14 @@ from typing import TypeVar
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import eventstore, incremental
+from timeline_app.core.library import eventstore, incremental, reading
 from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
+from timeline_app.core.library.eventcolumns import EventColumns
+from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
 from timeline_app.core.library.schema import configure, ensure_schema
-from timeline_app.core.models import Article, DateMention, DateSource, EventMention, Precision
+from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
 from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
@@ -147,15 +149,22 @@ class Library:
         return ids
 
     def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
-                         published: dt.date | None = None, published_source: DateSource | None = None) -> None:
-        """Swap an article's mentions (after re-extraction or a new publication date) atomically."""
+                         published: dt.date | None = None, published_source: DateSource | None = None,
+                         language: str | None = None, issuer: tuple[str, IssuerSource] | None = None) -> None:
+        """Swap an article's mentions (after re-extraction, a new publication date, language or issuer)
+        atomically."""
         try:
             with self._db:
+                if issuer is not None:
+                    self._db.execute("UPDATE articles SET issuer = ?, issuer_source = ? WHERE id = ?",
+                                     (issuer[0], issuer[1].value, article_id))
                 if published_source is not None:
                     self._db.execute(
                         "UPDATE articles SET published = ?, published_source = ? WHERE id = ?",
                         (iso(published) or None, published_source.value, article_id),
                     )
+                if language is not None:
+                    self._db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
                 gone = incremental.forget(self._db, [article_id])
                 self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
                 self._db.executemany(INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
@@ -211,6 +220,7 @@ class Library:
             published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
             published_source=DateSource(row["published_source"]), source_path=row["source_path"],
             url=row["url"], source=row["source"], byline=row["byline"], fmt=row["fmt"], hash=row["hash"],
+            language=row["language"], issuer=row["issuer"], issuer_source=IssuerSource(row["issuer_source"]),
         )
 
     @_guarded
@@ -234,8 +244,8 @@ class Library:
         """One row per article, without the text."""
         rows = self._db.execute(
             "SELECT a.id, a.title, a.source, a.source_path, a.url, a.byline, a.fmt,"
-            " coalesce(a.published, ''), a.published_source, a.added_at,"
-            " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != '')"
+            " coalesce(a.published, ''), a.published_source, a.issuer, a.issuer_source, a.added_at,"
+            " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != ''), a.language"
             " FROM articles a ORDER BY a.id"
         ).fetchall()
         return pd.DataFrame([tuple(r) for r in rows], columns=list(col.ARTICLE_COLUMNS))
@@ -245,6 +255,28 @@ class Library:
         """One row per dated mention as extracted (columns.MENTION_COLUMNS) with its machine event,
         events added by hand included as rows without machine values; core.curation applies the edits."""
         return eventstore.mentions(self._db)
+
+    @_guarded
+    def read_columns(self, progress: Callable[[int, int, str], None] | None = None
+                     ) -> tuple[pd.DataFrame, EventColumns]:
+        """What the window shows first, in one read: the articles (a frame; their events not counted
+        yet) and the events (columns)."""
+        return reading.read_first(self._db, progress)
+
+    @_guarded
+    def read_mentions(self, events: EventColumns) -> MentionColumns:
+        """The dated mentions (columns), each with the row of its event in `events`."""
+        return reading.read_mentions(self._db, events)
+
+    @_guarded
+    def undated_mentions(self) -> pd.DataFrame:
+        """The mentions without a date, edits applied: what the Relations chart counts as undated events."""
+        return reading.undated_mentions(self._db)
+
+    @_guarded
+    def mentions_of_events(self, event_ids: Iterable[str]) -> pd.DataFrame:
+        """The mentions of the given events, edits applied (curated_mentions of those events only)."""
+        return reading.curated_mentions(self._db, event_ids)
 
     @_guarded
     def curated_mentions(self) -> pd.DataFrame:

@@ -11,15 +11,16 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 
-from timeline_app.core.daycount import MISSING_DAY, days_to_date
+from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.filter_panel import FilterPanel
-from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.status import WindowStatusBar
 
@@ -34,18 +35,22 @@ class WindowFilters(QObject):
     """
 
     saved_filter_restored = Signal()
+    filters_applied = Signal()  # `mask` and `base_mask` hold what the views show now
 
     def __init__(self, panel: FilterPanel, event_model: EventTableModel, timeline: TimelineView,
                  status_bar: WindowStatusBar, snapshot: Callable[[], Snapshot | None],
-                 parent: QObject | None = None) -> None:
+                 library: Callable[[], Library | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._panel = panel
         self._event_model = event_model
         self._timeline = timeline
         self._status_bar = status_bar
         self._snapshot = snapshot
+        self._library = library
         self.spec = FilterSpec()
         self.mask = np.empty(0, dtype=bool)
+        self.base_mask = np.empty(0, dtype=bool)  # what the spec keeps, before a chart's bar narrows it
+        self._narrowed: np.ndarray | None = None  # rows a Relations bar chose, until the filters change
         self.show_hidden = False  # hidden events are false ones the user put aside
         self._saved: FilterSpec | None = None  # read from the library just opened, shown once it is read
         panel.filters_changed.connect(self._on_panel_filters_changed)
@@ -60,10 +65,19 @@ class WindowFilters(QObject):
         if snapshot is None:
             return
         index = snapshot.index
-        self.mask = index.mask(spec)
+        self.base_mask = index.mask(spec)
+        self.mask = self.base_mask.copy()
+        if self._narrowed is not None:
+            chosen = np.zeros(len(self.mask), dtype=bool)
+            chosen[self._narrowed] = True
+            self.mask &= chosen
         self._event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
-        self._timeline.set_visible_mask(self.mask, spec.countries or None)
+        # Dates that follow the view are not the timeline's filter: panning would drop the events
+        # coming into view and reorder the lanes by what is on screen at every stop.
+        timeline_spec = replace(spec, date_from=None, date_to=None) if self._panel.syncs_with_view() else spec
+        timeline_mask = self.mask if timeline_spec == spec else index.mask(timeline_spec)
+        self._timeline.set_visible_mask(timeline_mask, spec.countries or None)
         # Counts next to each country: how many events checking it would show. With "all", that is
         # among the events shown; with "any", among those the other filters keep.
         if spec.countries and spec.match == "any":
@@ -75,26 +89,21 @@ class WindowFilters(QObject):
         self._status_bar.show_filter(spec)
         if refit:
             self.fit_timeline()
+        self.filters_applied.emit()
+
+    def narrow(self, rows: np.ndarray | None) -> None:
+        """Show only these events (rows of the events frame) of those the filters keep, until the
+        filters change; None shows them all again. A bar of the Relations chart does this."""
+        self._narrowed = rows
+        self.apply(self.spec)
+
+    def is_narrowed(self) -> bool:
+        return self._narrowed is not None
 
     def fit_timeline(self) -> None:
-        """Show the events in view; a few far older ones (a war "in the nineteenth century") do not
-        squeeze all the others into a corner: they stay one Fit (Ctrl+0) or the overview away."""
-        snapshot = self._snapshot()
-        if snapshot is None or self.mask.sum() < 10:
-            self._timeline.fit_all()
-            return
-        starts, ends = snapshot.index.start_day[self.mask], snapshot.index.end_day[self.mask]
-        placed = starts != MISSING_DAY
-        if placed.sum() < 10:
-            self._timeline.fit_all()
-            return
-        starts, ends = starts[placed], ends[placed]
-        lo, hi = int(np.percentile(starts, 5)), int(ends.max())
-        if int(ends.max()) - int(starts.min()) <= 3 * max(hi - lo, 1):
-            self._timeline.fit_all()
-            return
-        pad = max(3, (hi - lo) // 20)
-        self._timeline.zoom_to_date_range(days_to_date(lo - pad), days_to_date(hi + pad))
+        """Show the filtered events: the timeline's Fit leaves room for the newest label and leaves out
+        a few far outliers (a war "in the nineteenth century"), counted by an arrow at the axis."""
+        self._timeline.fit_all()
 
     def show_snapshot(self, snapshot: Snapshot, refit: bool) -> None:
         """Offer what a library just read holds (countries, types …), its saved filters, and apply them."""
@@ -102,9 +111,12 @@ class WindowFilters(QObject):
         self._panel.set_event_types(snapshot.type_counts)
         self._panel.set_organizations(snapshot.organization_counts)
         self._panel.set_precisions(snapshot.precision_counts)
+        self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events
-        if len(events):
-            self._panel.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
+        self._narrowed = None  # rows of the snapshot read before
+        placed = events.start_day != MISSING_DAY
+        if placed.any():
+            self._panel.set_date_bounds(int(events.start_day[placed].min()), int(events.end_day[placed].max()))
         self._restore_saved(snapshot)
         self.apply(self._panel.spec(), refit=refit)
 
@@ -123,17 +135,24 @@ class WindowFilters(QObject):
         snapshot = self._snapshot()
         if snapshot is None:
             return frames.empty_events()
-        return snapshot.events[self._not_hidden(snapshot)] if every else snapshot.events[self.mask]
+        return snapshot.events_frame(self._not_hidden(snapshot) if every else self.mask)
 
     def filtered_mentions(self, every: bool = False) -> pd.DataFrame:
         """The mentions of filtered_events(every), of the articles the filters name if they name some."""
-        snapshot = self._snapshot()
-        if snapshot is None:
+        snapshot, library = self._snapshot(), self._library()
+        if snapshot is None or library is None:
             return frames.empty_mentions()
-        article_ids = frozenset() if every else self.spec.article_ids
-        return snapshot.filtered_mentions(self.filtered_events(every), article_ids)
+        rows = self._not_hidden(snapshot) if every else self.mask
+        # Read when asked for: the window keeps no frame of every mention.
+        mentions = library.mentions_of_events(snapshot.events.ids[rows].tolist())
+        if not every and self.spec.article_ids:
+            mentions = mentions[mentions[col.ARTICLE_ID].isin([int(a) for a in self.spec.article_ids])]
+        return mentions.reset_index(drop=True)
 
     def _on_panel_filters_changed(self, spec: FilterSpec) -> None:
+        # Dates that follow the view change with every pan or zoom: that is not a new filter.
+        if not (self._panel.syncs_with_view() and _without_dates(spec) == _without_dates(self.spec)):
+            self._narrowed = None
         # Narrowing the events brings them into view, unless the dates follow the view itself.
         self.apply(spec, refit=not self._panel.syncs_with_view())
 
@@ -162,8 +181,9 @@ class WindowFilters(QObject):
         saved, self._saved = self._saved, None
         if saved is None or saved.is_empty():
             return
-        spec = known_only(saved, snapshot.index.countries, snapshot.type_counts, snapshot.organization_counts,
-                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts)
+        spec = known_only(saved, snapshot.index.countries.names, snapshot.type_counts, snapshot.organization_counts,
+                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts,
+                          snapshot.index.language_counts())
         if spec.is_empty():
             return
         with QSignalBlocker(self._panel):  # the caller applies the panel's spec once, for everything
@@ -186,9 +206,6 @@ class WindowFilters(QObject):
             log.warning("the filters could not be saved in %s: %s", library.path, e)
 
 
-def iso_date(value: object) -> dt.date | None:
-    """An ISO date string as a date; None for what Python's date cannot hold (years before 1)."""
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+def _without_dates(spec: FilterSpec) -> FilterSpec:
+    return replace(spec, date_from=None, date_to=None, show_hidden=False)
+

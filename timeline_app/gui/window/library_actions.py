@@ -11,12 +11,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from timeline_app.core.ingest import sample_paths
+from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.library.store import Library
-from timeline_app.core.pipeline import ImportReport, set_dates_job
+from timeline_app.core.ingest.language import check_language
+from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
 from timeline_app.errors import TimelineError
-from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
+from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
+from timeline_app.gui.panels.issuer_text import issuer_choices
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
+from timeline_app.gui.window.wording import counted, its_or_their
 from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,7 @@ class LibraryActions(QObject):
         self._remembered = remembered
         self._show_empty_text = show_empty_text
         self.date_dialog: PublicationDateDialog | None = None
+        self.issuer_dialog: QInputDialog | None = None
 
     # -- importing -----------------------------------------------------------------------------
 
@@ -118,7 +123,8 @@ class LibraryActions(QObject):
                 article = library.article(article_id)
             except TimelineError:
                 continue
-            rows.append((article_id, article.title, article.url or article.source_path))
+            rows.append(UndatedArticle(article_id, article.title, article.url or article.source_path,
+                                       tuple(publication_hints(article))))
         if not rows:
             return
         if self.date_dialog is not None:
@@ -133,14 +139,69 @@ class LibraryActions(QObject):
         if not dates:
             return
         n = len(dates)
-        worker = TaskWorker(set_dates_job(self._library_path(), dates),
-                            f"setting {n} publication date{'s' if n != 1 else ''}")
+        worker = TaskWorker(set_dates_job(self._library_path(), dates), f"setting {counted(n, 'publication date')}")
         self._jobs.enqueue(worker, self._after_dates_set)
 
     def _after_dates_set(self, n: int) -> None:
         self._reload()  # the reader shows the articles again as read: their dates are resolved anew
-        self._show_status(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
-                          "their dates were resolved again.", 10000)
+        self._show_status(f"Publication date set for {counted(n, 'article')}; {its_or_their(n)} dates were "
+                          "resolved again.", 10000)
+
+    def set_languages(self, languages: dict[int, str]) -> None:
+        """Give articles the language the user typed, in the background; their dates are read again."""
+        try:
+            languages = {article_id: check_language(code) for article_id, code in languages.items()}
+        except TimelineError as e:
+            self._messages.show_message("Language not changed", str(e), QMessageBox.Icon.Warning)
+            self._reload()  # the panel shows the language as it was
+            return
+        n = len(languages)
+        worker = TaskWorker(set_languages_job(self._library_path(), languages),
+                            f"setting the language of {n} article{'s' if n != 1 else ''}")
+        self._jobs.enqueue(worker, self._after_languages_set)
+
+    def _after_languages_set(self, n: int) -> None:
+        self._reload()
+        self._show_status(f"Language set for {n} article{'s' if n != 1 else ''}; their dates were read again.",
+                          10000)
+
+    # -- issuers -------------------------------------------------------------------------------
+
+    def ask_issuer(self, article_ids: list[int]) -> None:
+        """Ask (non-blocking) who issued these articles; their events are extracted again with it."""
+        library = self._library()
+        if library is None or not article_ids:
+            return
+        try:
+            current = library.article(article_ids[0]).issuer
+        except TimelineError:
+            return
+        choices = issuer_choices()
+        if self.issuer_dialog is not None:
+            self.issuer_dialog.close()
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Issuer")
+        n = len(article_ids)
+        dialog.setLabelText(f"Government or organisation that issued {'this article' if n == 1 else f'these {n} articles'}"
+                            " (\u201cwe\u201d and \u201cour\u201d in it stand for it):")
+        dialog.setComboBoxItems([label for _code, label in choices])
+        dialog.setTextValue(next((label for code, label in choices if code == current), choices[0][1]))
+        codes = {label: code for code, label in choices}
+        dialog.accepted.connect(lambda d=dialog: self.set_issuer(article_ids, codes.get(d.textValue(), "")))
+        self.issuer_dialog = dialog
+        dialog.open()
+
+    def set_issuer(self, article_ids: list[int], issuer: str) -> None:
+        """Give articles an issuer in the background and extract their events again."""
+        n = len(article_ids)
+        worker = TaskWorker(set_issuer_job(self._library_path(), article_ids, issuer),
+                            f"setting the issuer of {n} article{'s' if n != 1 else ''}")
+        self._jobs.enqueue(worker, self._after_issuer_set)
+
+    def _after_issuer_set(self, n: int) -> None:
+        self._reload()
+        self._show_status(f"Issuer set for {n} article{'s' if n != 1 else ''}; their events were extracted again.",
+                          10000)
 
     # -- libraries -----------------------------------------------------------------------------
 
