@@ -11,6 +11,7 @@ import pytest
 
 from tests.core.factories import article, mention
 from timeline_app.core.library import blocks
+from timeline_app.core.library import reportstore as rs
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, EventMention, Precision
 
@@ -126,3 +127,12 @@ def test_a_library_with_reports_passes_the_integrity_check(tmp_path):
     lib.add_articles(random_articles(8, 10))
     assert lib._db.execute("SELECT count(*) FROM report_parties").fetchone()[0] > 0  # noqa: SLF001
     assert [tuple(r) for r in lib._db.execute("PRAGMA integrity_check")] == [("ok",)]  # noqa: SLF001
+
+
+@pytest.mark.parametrize("where, params", [(rs.BY_CELL, ("W2800",)), (rs.BY_BEST.format("('k1', 'k2')"), ())])
+def test_reports_touched_by_a_crowd_or_a_lost_partner_are_found_through_an_index(tmp_path, where, params):
+    """An import that makes a period crowded, or a removal that takes a vague report's best partner,
+    reads those reports only: never every report of the library."""
+    db = Library(tmp_path / "lib.sqlite3")._db  # noqa: SLF001
+    plan = " ".join(str(tuple(r)[3]) for r in db.execute(f"EXPLAIN QUERY PLAN SELECT * FROM reports WHERE {where}", params))
+    assert "USING INDEX" in plan and "SCAN reports" not in plan

@@ -186,7 +186,7 @@ def update(db: sqlite3.Connection, added: Sequence[int] = (), gone: Gone | None 
     work.recount(_crossed(changes), set(new_ids))
     orphans = {s.report.key for s in gone.reports if s.kind in (bl.DAY, bl.SHORT)}
     if orphans:  # vague reports whose best partner went: their best is looked for again
-        lost = rs.load(db, f"best IN {rs.temp_ids(db, '_orphans', orphans)}")
+        lost = rs.load(db, rs.BY_BEST.format(rs.temp_ids(db, "_orphans", orphans)))
         work.keep(lost)
         for s in lost:
             work.reports[s.id] = replace(work.reports[s.id], best="", best_score=0.0)

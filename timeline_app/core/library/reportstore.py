@@ -25,6 +25,11 @@ _MENTION_NAMES = ("id", col.ARTICLE_ID, col.ARTICLE_TITLE, col.DATE_VALUE, col.D
                   col.EVIDENCE_START, col.CHAR_START, col.CHAR_END, col.MENTION_KEY)
 _FIELDS = ("id", "article_id", "key", "start_day", "end_day", "span", "open_end", "countries", "organizations",
            "codes", "words", "kind", "crowd_cell", "crowded", "best", "best_score", "block", "event")
+# The reports of a crowd cell, and those whose best partner is among some keys (a temporary table).
+# The "!= ''" terms let SQLite use the partial indexes reports_crowd_cell and reports_best: without
+# them every report of the library is read.
+BY_CELL = "crowd_cell = ? AND crowd_cell != ''"
+BY_BEST = "best IN {0} AND best != ''"
 _INSERT = f"INSERT INTO reports ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
 
 
@@ -155,7 +160,7 @@ def in_cells(db: sqlite3.Connection, cells: Iterable[tuple[str, str]]) -> list[S
     """The vague and coarse reports whose crowding one of these (party, period) counts decides."""
     found: dict[int, Stored] = {}
     for party, cell in cells:
-        for s in load(db, "crowd_cell = ?", (cell,)):
+        for s in load(db, BY_CELL, (cell,)):
             if party in bl.parties(s.report):
                 found[s.id] = s
     return list(found.values())
