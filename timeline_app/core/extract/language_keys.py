@@ -11,7 +11,7 @@ from timeline_app.core.reading import Reading
 # Words looked up once per language and process: an import meets the same words again and again.
 _CACHE_LIMIT = 200_000
 # The English tokens, and abbreviations of doubled letters written with full stops: "EE.UU." is one word.
-_TOKEN = re.compile(r"(?:[^\W\d_]{2,3}\.){2,}|" + TOKEN.pattern)
+WORDS = re.compile(r"(?:[^\W\d_]{2,3}\.){2,}|" + TOKEN.pattern)
 
 
 class LanguageKeys:
@@ -21,11 +21,15 @@ class LanguageKeys:
     def __init__(self, reading: Reading, articles: tuple[str, ...]) -> None:
         self.reading = reading
         self.articles = tuple(sorted(articles, key=len, reverse=True))
-        # The inflection rules on keys: (ending of a form, ending of the form the tables list).
-        self.endings = tuple((self._plain(other), self._plain(rule.base)) for rule in reading.inflections
+        # The inflection rules on keys: (ending of a form, ending of the form the tables list, the rule's
+        # own ending, which the form read back must end with: "(?<=[sz])" takes "portuguesa", not "EUA").
+        self.endings = tuple((self._plain(other), self._plain(rule.base), rule.ending) for rule in reading.inflections
                              if rule.base is not None for other in rule.others)
         self.proclitics = tuple(sorted(reading.proclitics, key=len, reverse=True))
         self.vocabulary: frozenset[str] = frozenset()  # every key the tables hold; set once they are read
+        # Keys that are words of their own (a one-word name, a context or office word), not only the start
+        # of a longer name: a form read as one of them is that word to the rules of the sentence.
+        self.words: frozenset[str] = frozenset()
         # German compounds: a listed first part ("Bundes") before an office word names that part's state.
         self.compound_heads: tuple[str, ...] = ()
         self.compound_tails: frozenset[str] = frozenset()
@@ -52,13 +56,15 @@ class LanguageKeys:
             key = self.key(word)
             vocabulary = self.vocabulary
             out = [key] if key in vocabulary else []
-            for ending, base in self.endings:
+            for ending, base, own in self.endings:
                 if key.endswith(ending) and len(key) > len(ending) + 1:
                     other = key[: len(key) - len(ending)] + base
-                    if other in vocabulary and other not in out:
+                    if other in vocabulary and other not in out and own.search(other):
                         out.append(other)
             if not out and self.compound_heads:
                 out.extend(self._compound_head(key))
+            if len(out) > 1:  # "französische" is a word of "Französische Süd- und Antarktisgebiete", and "französisch"
+                out.sort(key=lambda k: k not in self.words)
             found = tuple(out) or (key,)
             if len(self._alternatives) > _CACHE_LIMIT:
                 self._alternatives.clear()
@@ -85,7 +91,7 @@ class LanguageKeys:
         starts: list[int] = []
         ends: list[int] = []
         surfaces: list[str] = []
-        for m in _TOKEN.finditer(text):
+        for m in WORDS.finditer(text):
             start, word = m.start(), m.group()
             cut = self._proclitic(word) if self.proclitics else 0
             if cut:
@@ -100,21 +106,21 @@ class LanguageKeys:
 
 
 def walk(trie: dict, doc: Doc, i: int, alternatives: list[tuple[str, ...]]) -> list[tuple[int, list[Alias], tuple[str, ...]]]:
-    """Every entry of the trie that the tokens from i spell in some reading of their forms, shortest first:
-    (last token, the entry's aliases, the keys read)."""
-    found: list[tuple[int, list[Alias], tuple[str, ...]]] = []
+    """Every entry of the trie that the tokens from i spell in some reading of their forms, shortest first
+    and, of one length, the reading of the first alternatives last: (last token, the entry's aliases, the keys read)."""
+    found: list[tuple[int, tuple[int, ...], list[Alias], tuple[str, ...]]] = []
     n = len(alternatives)
-    stack: list[tuple[int, dict, tuple[str, ...]]] = [(i, trie, ())]
+    stack: list[tuple[int, dict, tuple[str, ...], tuple[int, ...]]] = [(i, trie, (), ())]
     while stack:
-        j, node, read = stack.pop()
-        for key in alternatives[j]:
+        j, node, read, rank = stack.pop()
+        for r, key in enumerate(alternatives[j]):
             child = node.get(key)
             if child is None:
                 continue
-            keys = (*read, key)
+            keys, ranks = (*read, key), (*rank, -r)
             if END in child:
-                found.append((j, child[END], keys))
+                found.append((j, ranks, child[END], keys))
             if j + 1 < n and doc.joined(j, j + 1):
-                stack.append((j + 1, child, keys))
-    found.sort(key=lambda f: f[0])
-    return found
+                stack.append((j + 1, child, keys, ranks))
+    found.sort(key=lambda f: f[:2])
+    return [(j, aliases, keys) for j, _rank, aliases, keys in found]

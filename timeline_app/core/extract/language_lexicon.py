@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords
-from timeline_app.core.extract.language_keys import LanguageKeys
-from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon
+from timeline_app.core.extract.language_keys import WORDS, LanguageKeys
+from timeline_app.core.extract.lexicon import END, Alias, Lexicon
 from timeline_app.core.reading import load_reading
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
@@ -54,14 +54,16 @@ class LanguageLexicon:
                                                  if any("compound" in a.flags for a in aliases)}, key=len, reverse=True))
         self.keys.compound_tails = self.role_words
         self.trie = _merged(base.trie, entries)
-        self.keys.vocabulary = _vocabulary(self.trie) | self.role_words | frozenset().union(*self.context.values())
+        words = self.role_words | frozenset().union(*self.context.values())
+        self.keys.vocabulary = _vocabulary(self.trie) | words
+        self.keys.words = words | frozenset(k for k, node in self.trie.items() if END in node)
         log.debug("gazetteer %s: %d keys of its own", directory.name, len(entries))
 
     def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[list[str], str]]:
         return read_tsv(self.directory / name, min_cols, max_cols)
 
     def _key(self, phrase: str) -> tuple[str, ...]:
-        return tuple(self.keys.key(m.group()) for m in TOKEN.finditer(phrase))
+        return tuple(self.keys.key(m.group()) for m in WORDS.finditer(phrase))
 
     def _load_aliases(self, base: Lexicon, name: str, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         ncols = 2 if name == "demonyms.tsv" else 3
@@ -77,7 +79,9 @@ class LanguageLexicon:
             if key in entries and key not in own:
                 continue  # an earlier table's line for the same words wins
             own.add(key)
-            entries.setdefault(key, []).append(base.alias(alias, code, kind, flags))
+            made = base.alias(alias, code, kind, flags)
+            tokens = tuple(m.group() for m in WORDS.finditer(alias))  # "EE.UU." is one word, as the text is read
+            entries.setdefault(key, []).append(Alias(tokens, made.code, made.kind, made.name, made.flags))
 
     def _load_persons(self, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         for (alias, canonical), where in self._rows("persons.tsv", 2, 2):
@@ -87,7 +91,7 @@ class LanguageLexicon:
             key = self._key(alias)
             if not key:
                 raise RulesError(f"{where}: empty alias")
-            tokens = tuple(m.group() for m in TOKEN.finditer(alias))
+            tokens = tuple(m.group() for m in WORDS.finditer(alias))
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(ranges)))
 
 
