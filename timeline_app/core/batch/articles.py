@@ -81,7 +81,7 @@ def process_article(article: Article) -> ProcessedArticle:
     language = article.language or ENGLISH
     dates = find_dates(article.text, article.published, language=language)
     entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
-    mentions = extract_event_mentions(article.text, dates, entities, article.published)
+    mentions = extract_event_mentions(article.text, dates, entities, article.published, language=language)
     return ProcessedArticle(article, tuple(mentions))
 
 

@@ -1,0 +1,80 @@
+"""Event types in another language: lemmatised trigger words (resources/cameo/<lang>/) and the forms each lemma takes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline_app.core.reading import Reading, load_reading
+from timeline_app.core.tables import read_tsv
+from timeline_app.errors import RulesError
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Clause-word categories whose verbs are listed as lemmas: each stands for every form forms.tsv gives it.
+INFLECTED_CATEGORIES = frozenset({"reporting", "undated_reaction", "place_party", "auxiliary"})
+_KINDS = ("verb", "noun")
+# Tiers, best first: a verb says what was done; a noun naming an event, then a statement verb.
+_VERB, _NOUN, _STATEMENT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a clause: its CAMEO code and the word as written."""
+
+    code: str
+    word: str
+
+
+class Triggers:
+    """The trigger lemmas of one language (triggers.tsv), the forms of its lemmas (forms.tsv, written from
+    simplemma's dictionaries by tools/cameo_forms.py) and its proclitics and fold (fold.txt, proclitics.txt)."""
+
+    def __init__(self, folder: Path, codes: frozenset[str]) -> None:
+        self.folder = folder
+        self.reading: Reading = load_reading(folder)
+        self.lemmas: dict[str, str] = {}  # form -> lemma
+        for (form, lemma), _where in read_tsv(folder / "forms.tsv", 2):
+            self.lemmas.setdefault(self.fold(form), self.fold(lemma))
+        self.codes: dict[str, tuple[str, int]] = {}  # lemma -> (code, tier)
+        for (lemma, code, kind), where in read_tsv(folder / "triggers.tsv", 3):
+            if code not in codes:
+                raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
+            if kind not in _KINDS:
+                raise RulesError(f"{where}: kind must be one of {list(_KINDS)}, not '{kind}'")
+            tier = _STATEMENT if code.startswith("01") else _VERB if kind == "verb" else _NOUN
+            self.codes[self.fold(lemma)] = (code, tier)
+
+    def fold(self, word: str) -> str:
+        """A word as the tables are read: lower case, in the language's fold ("أدانت" -> "ادانت")."""
+        word = word.lower()
+        return word.translate(self.reading.fold) if self.reading.fold else word
+
+    def forms(self, lemma: str) -> list[str]:
+        """Every form forms.tsv lists for `lemma`, the lemma itself first."""
+        key = self.fold(lemma)
+        return [key] + [form for form, of in self.lemmas.items() if of == key and form != key]
+
+    def lemma(self, word: str) -> str:
+        """The lemma of a word of the text: its own form, or the form after a proclitic ("والتقى")."""
+        key = self.fold(word)
+        found = self.lemmas.get(key)
+        if found is None:
+            for p in self.reading.proclitics:
+                if key.startswith(p) and (rest := self.lemmas.get(key[len(p):])) is not None:
+                    return rest
+            return key
+        return found
+
+    def classify(self, text: str) -> Hit | None:
+        """The trigger that types the clause: its first verb with a code, else its first event noun, else
+        its first statement verb."""
+        best: tuple[int, int, Hit] | None = None
+        for i, m in enumerate(_WORD.finditer(text)):
+            found = self.codes.get(self.lemma(m.group()))
+            if found is None:
+                continue
+            code, tier = found
+            if best is None or (tier, i) < best[:2]:
+                best = (tier, i, Hit(code, m.group()))
+        return best[2] if best else None
