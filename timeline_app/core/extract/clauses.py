@@ -147,7 +147,7 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     alternation = functools.partial(_alternation, words)
 
     adverb = alternation("coordination_adverb")
-    verbs = frozenset(table.verbs) | words["auxiliary"]
+    verbs = frozenset(table.verbs) | words.get("auxiliary", frozenset())
     conjunction, article = alternation("conjunction"), alternation("article")
     # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
     coordination = re.compile(r"\s+(?:" + conjunction + r")\s+(?:(?:" + adverb + r")\s+)?(" + low + r"+)\b")
@@ -163,7 +163,7 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
     sizes = {w: int(n) for w, _, n in (p.partition("=") for p in words.get("number", ())) if n.isdigit()}
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator, reaction,
+        coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator, reaction,
         sizes, tuple(words.get("plural_ending", ())) or ("\0",), re.compile(" (?:" + conjunction + ") "),
     )
 

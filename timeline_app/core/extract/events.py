@@ -94,7 +94,7 @@ class _EventReader:
         # What the events read so far said: parties by date value, the last parties, the last groups.
         self.by_value: dict[str, frozenset[str]] = {}
         self.previous: frozenset[str] = frozenset()
-        self.groups = GroupMemory(self.vp.leaders, self.table.words["role_reference"])  # events with 2+ states
+        self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()))  # events with 2+ states
 
     def read(self, d: DateMention) -> None:
         """The event mention of date `d`, unless `d` only dates the article."""
@@ -165,7 +165,9 @@ class _EventReader:
                 # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
                 # subject stands before the aside.
                 if self.patterns.relative.match(self.text, previous[0]) and place.idx >= 2:
-                    countries |= self._describe(place.clauses[place.idx - 2], d).actors
+                    subject = self._describe(place.clauses[place.idx - 2], d)
+                    countries |= subject.actors
+                    org_acts = org_acts or subject.org_acts  # "ECOWAS, which ..., will convene its chiefs"
                 else:
                     aside = self.patterns.aside.match(self.text, previous[0], previous[1])
                     if aside:
@@ -304,13 +306,16 @@ def _blanked(text: str, span: tuple[int, int], d: DateMention, blank: str) -> st
 def _dangling_pronoun(
     person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
 ) -> bool:
-    """True when "he", "his counterpart" ... come before any person or state named in the clause."""
+    """True when "he", "his counterpart" ... come before any person or state named in the clause; not when
+    the words are the title of the person named right after them ("le président Mohamed Bazoum")."""
     m = person_ref.search(clause_text)
     if not m:
         return False
     lo = bisect.bisect_left(starts, offset)
     hi = bisect.bisect_left(starts, offset + len(clause_text))
     named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
+    if named and named[0].kind is EntityKind.PERSON and not clause_text[m.end() : named[0].start - offset].strip():
+        return False
     return not named or named[0].start > offset + m.start()
 
 

@@ -12,7 +12,8 @@ from timeline_app.errors import RulesError
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Clause-word categories whose verbs are listed as lemmas: each stands for every form forms.tsv gives it.
-INFLECTED_CATEGORIES = frozenset({"reporting", "undated_reaction", "place_party", "auxiliary"})
+# (A present reaction, undated_reaction, is listed in the forms it takes: its past is a dated event.)
+INFLECTED_CATEGORIES = frozenset({"reporting", "place_party", "auxiliary"})
 _KINDS = ("verb", "noun")
 # Tiers, best first: a verb says what was done; a noun naming an event, then a statement verb.
 _VERB, _NOUN, _STATEMENT = 0, 1, 2
@@ -51,20 +52,26 @@ class Triggers:
         return word.translate(self.reading.fold) if self.reading.fold else word
 
     def forms(self, lemma: str) -> list[str]:
-        """Every form forms.tsv lists for `lemma`, the lemma itself first."""
+        """Every form forms.tsv lists for `lemma`, and those its inflection.txt rules make, the lemma first."""
         key = self.fold(lemma)
-        return [key] + [form for form, of in self.lemmas.items() if of == key and form != key]
+        found = [key] + [form for form, of in self.lemmas.items() if of == key and form != key]
+        for rule in self.reading.inflections:
+            m = rule.ending.search(key) if rule.base is not None else None
+            if m is not None and m.end() - m.start() == len(rule.base or ""):
+                found.extend(f for f in (key[: m.start()] + other for other in rule.others) if f not in found)
+        return found
 
     def lemma(self, word: str) -> str:
-        """The lemma of a word of the text: its own form, or the form after a proclitic ("والتقى")."""
+        """The lemma of a word of the text: its own form, the form after a proclitic ("والتقى"), or the
+        trigger its inflection.txt reads it as ("expulsé" -> "expulser", which the dictionary lacks)."""
         key = self.fold(word)
         found = self.lemmas.get(key)
-        if found is None:
-            for p in self.reading.proclitics:
-                if key.startswith(p) and (rest := self.lemmas.get(key[len(p):])) is not None:
-                    return rest
-            return key
-        return found
+        if found is not None:
+            return found
+        for p in self.reading.proclitics:
+            if key.startswith(p) and (rest := self.lemmas.get(key[len(p):])) is not None:
+                return rest
+        return next((b for b in self.reading.base_forms(key) if b in self.codes), key)
 
     def classify(self, text: str) -> Hit | None:
         """The trigger that types the clause: its first verb with a code, else its first event noun, else
