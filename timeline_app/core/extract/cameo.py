@@ -130,9 +130,11 @@ class CameoTable:
     def _load_words(self, path: Path) -> None:
         for (category, phrases), _where in read_tsv(path, 2):
             found = frozenset(p.strip() for p in phrases.split("|") if p.strip())
-            if self.triggers is not None and category in INFLECTED_CATEGORIES:
-                # "déclarer" stands for "déclaré", "déclare", "déclarent" ...: the lemma's forms.
-                found = frozenset(f for p in found for f in (self.triggers.forms(p) if " " not in p else [p]))
+            if self.triggers is not None:
+                found = frozenset(self.triggers.fold(p) for p in found)  # the text is read folded (text_fold)
+                if category in INFLECTED_CATEGORIES:
+                    # "déclarer" stands for "déclaré", "déclare", "déclarent" ...: the lemma's forms.
+                    found = frozenset(f for p in found for f in (self.triggers.forms(p) if " " not in p else [p]))
             self.words[category] = found
         for needed in CLAUSE_CATEGORIES:
             if needed not in self.words:

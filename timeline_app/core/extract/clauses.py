@@ -88,7 +88,8 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?-i:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
     person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
-    coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s)")
+    coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
+                              + r")(?=\w))")
     # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
     # office in January, has visited Mali"): that comma is followed by a lower-case word.
     relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + ")")

@@ -72,12 +72,13 @@ class _EventReader:
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
                  published: dt.date | None, language: str = "") -> None:
-        self.text = text
+        self.table = CameoTable.for_language(language)
+        self.shown = text  # the text as written, for the summaries and the evidence
+        self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
         self.prefixes = wire_prefixes(text, dates)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
-        self.table = CameoTable.for_language(language)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -94,7 +95,9 @@ class _EventReader:
         # What the events read so far said: parties by date value, the last parties, the last groups.
         self.by_value: dict[str, frozenset[str]] = {}
         self.previous: frozenset[str] = frozenset()
-        self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()))  # events with 2+ states
+        # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
+        self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
+                                  self.table.words.get("leader_words", frozenset({"leader"})))
 
     def read(self, d: DateMention) -> None:
         """The event mention of date `d`, unless `d` only dates the article."""
@@ -288,8 +291,8 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=summary(text, self._headline_start(place), place.span[1], d.start, d.end),
-            evidence=text[sent[0] : sent[1]],
+            summary=summary(self.shown, self._headline_start(place), place.span[1], d.start, d.end),
+            evidence=self.shown[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],
         )

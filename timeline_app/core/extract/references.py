@@ -123,6 +123,7 @@ class GroupMemory:
 
     leaders: re.Pattern[str]
     roles: frozenset[str]  # heads that name a role: "minister", "leader", "talk"
+    leader_words: frozenset[str] = frozenset({"leader"})  # the roles that `leaders` finds in other words
     events: list[tuple[frozenset[str], str]] = field(default_factory=list)
 
     def add(self, parties: frozenset[str], sentence: str) -> None:
@@ -140,9 +141,12 @@ class GroupMemory:
         """
         head = phrase.lower().split()[-1]
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if stem not in self.roles:  # "both sides", "the two countries": no role to look for
+        if stem not in self.roles:
+            # Other plurals: the role the word begins with ("министры" -> "министр").
+            stem = next((r for r in self.roles if head.startswith(r)), "")
+        if not stem:  # "both sides", "the two countries": no role to look for
             return frozenset()
         for parties, sentence in reversed(self.events):
-            if stem in sentence or (stem == "leader" and self.leaders.search(sentence)):
+            if stem in sentence or (stem in self.leader_words and self.leaders.search(sentence)):
                 return parties
         return frozenset()

@@ -34,6 +34,7 @@ class Triggers:
     def __init__(self, folder: Path, codes: frozenset[str]) -> None:
         self.folder = folder
         self.reading: Reading = load_reading(folder)
+        self._one_for_one = {c: r for c, r in self.reading.fold.items() if r is not None and len(r) == 1}
         self.lemmas: dict[str, str] = {}  # form -> lemma
         for (form, lemma), _where in read_tsv(folder / "forms.tsv", 2):
             self.lemmas.setdefault(self.fold(form), self.fold(lemma))
@@ -45,6 +46,11 @@ class Triggers:
                 raise RulesError(f"{where}: kind must be one of {list(_KINDS)}, not '{kind}'")
             tier = _STATEMENT if code.startswith("01") else _VERB if kind == "verb" else _NOUN
             self.codes[self.fold(lemma)] = (code, tier)
+
+    def text_fold(self, text: str) -> str:
+        """The text as the clause rules read it: the fold's one-for-one characters only, so that every
+        offset stays where it was ("،" read as ",", "أ" as "ا"; vowel marks stay)."""
+        return text.translate(self._one_for_one) if self._one_for_one else text
 
     def fold(self, word: str) -> str:
         """A word as the tables are read: lower case, in the language's fold ("أدانت" -> "ادانت")."""
@@ -63,7 +69,8 @@ class Triggers:
 
     def lemma(self, word: str) -> str:
         """The lemma of a word of the text: its own form, the form after a proclitic ("والتقى"), or the
-        trigger its inflection.txt reads it as ("expulsé" -> "expulser", which the dictionary lacks)."""
+        trigger its inflection.txt reads it as ("expulsé" -> "expulser", which the dictionary lacks); a
+        hyphenated word the tables lack by its first part."""
         key = self.fold(word)
         found = self.lemmas.get(key)
         if found is not None:
@@ -71,6 +78,9 @@ class Triggers:
         for p in self.reading.proclitics:
             if key.startswith(p) and (rest := self.lemmas.get(key[len(p):])) is not None:
                 return rest
+        head, hyphen, _pronouns = key.partition("-")
+        if hyphen and head:  # a verb with its pronouns hyphenated after it ("reuniram-se", "encontrou-se")
+            return self.lemma(head)
         return next((b for b in self.reading.base_forms(key) if b in self.codes), key)
 
     def classify(self, text: str) -> Hit | None:
