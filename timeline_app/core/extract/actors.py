@@ -66,6 +66,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         # "the Brussels agreement", "the Paris Agreement": a treaty's name; but the states joined in
         # "the United States-Mexico-Canada Agreement" are its parties.
         return EntityRole.MODIFIER
+    if _inside_a_name(doc, i, words):
+        return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
@@ -110,6 +112,17 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def _inside_a_name(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for a name that ends the name of a treaty, a square or a street begun by a capitalised noun, in
+    the languages that put that noun first: "el Tratado de Utrecht", "la Plaza San Martín", "Vertrag von
+    Lissabon". A lower-case noun does not count: "el acuerdo de Colombia con Venezuela" names a party."""
+    k = i - 1
+    if k >= 1 and doc.keys[k] in words.of("name_link") and doc.joined(k, i):
+        k -= 1
+    return (k >= 0 and doc.keys[k] in words.of("name_noun_before") and doc.surfaces[k][:1].isupper()
+            and doc.joined(k, k + 1))
 
 
 def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
