@@ -119,3 +119,13 @@ def test_the_leaders_of_a_language_find_an_event_with_a_president() -> None:
     memory.add(frozenset({"DZA", "FRA"}), "le président français et le président algérien se sont rencontrés lundi.")
     assert memory.by_role("les dirigeants") == {"DZA", "FRA"}
     assert memory.by_role("les ministres") == frozenset()  # no minister in that sentence
+
+
+@pytest.mark.parametrize("second, parties", [
+    ("Oman vermittelte am Freitag zwischen den Geheimdienstchefs beider Länder.", ("IRN", "OMN", "SAU")),
+    ("Oman vermittelte am Freitag zwischen den Geheimdiensten.", ("OMN",)),
+])
+def test_a_group_reference_in_the_genitive_takes_the_parties_before(second: str, parties: tuple[str, ...]) -> None:
+    text = "Saudi-Arabien und der Iran nahmen am Donnerstag ihre diplomatischen Beziehungen wieder auf. " + second
+    _first, mediated = extract("de", text, date_at(text, "Donnerstag", "2023-03-09"), date_at(text, "Freitag", "2023-03-10"))
+    assert mediated.countries == parties
