@@ -210,6 +210,8 @@ class Gazetteer:
             return None
         if code == "-" or kind == "block":
             return None
+        if doc.text.startswith("$", doc.ends[last]):
+            return None  # "US$ 19,28", "US$ 1,2 bilhão": a currency, not the state
         if kind == "issuer":
             return self._issuer_mention(doc, i, last, code)
         if kind == "office" and i >= 3 and doc.keys[i - 1] == "s" and doc.keys[i - 2] == "'" and any(
