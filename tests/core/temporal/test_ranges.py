@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 
-from timeline_app.core.temporal import find_dates
+from timeline_app.core.models import DateMention, Precision
+from timeline_app.core.temporal import default_rules, find_dates
+from timeline_app.core.temporal.ranges import Joins, link_ranges
 
 PUBLISHED = dt.date(2024, 3, 13)  # a Wednesday
 
@@ -119,3 +121,23 @@ def test_the_range_end_is_an_offset_into_the_text_as_written() -> None:
     [first, last] = find_dates(text, PUBLISHED, language="ar")
     assert first.range_end == last.end
     assert text[first.start : first.range_end] == "٣ إلى ٥ مارس ٢٠١٩"
+
+
+def _day(text: str, surface: str, day: dt.date, relative: bool) -> DateMention:
+    start = text.index(surface)
+    return DateMention(start, start + len(surface), surface, day.isoformat(), Precision.DAY, day, day, relative=relative)
+
+
+def test_days_without_a_year_read_a_year_apart_are_no_range() -> None:
+    # "3" read in last year's June and "5 June" in next June: one end is misread; linking them would
+    # draw a year-long span.
+    text = "from 3 to 5 June"
+    three, five = _day(text, "3", dt.date(2023, 6, 3), True), _day(text, "5 June", dt.date(2024, 6, 5), True)
+    joins = Joins.of(default_rules().cues)
+    assert [m.range_end for m in link_ranges(text, [three, five], joins)] == [None, None]
+    near = _day(text, "3", dt.date(2024, 6, 3), True)
+    assert [m.range_end for m in link_ranges(text, [near, five], joins)] == [five.end, None]
+    # Written with their years, ends a year apart are a long range.
+    text = "from June 3, 2023 to June 5, 2024"
+    first, last = _day(text, "June 3, 2023", dt.date(2023, 6, 3), False), _day(text, "June 5, 2024", dt.date(2024, 6, 5), False)
+    assert link_ranges(text, [first, last], joins)[0].range_end == last.end

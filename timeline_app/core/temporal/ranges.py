@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from timeline_app.core.models import DateMention
+from timeline_app.core.models import DateMention, Precision
 
 # A moving verb reaches the dates of its own clause only: "The summit, postponed in January, runs
 # from March 3 to 5" is a range.
@@ -14,6 +14,8 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?\n]")
 # or an opening word ("between") is looked for.
 _MOVED_REACH = 80
 _OPENER_REACH = 24
+# The longest range of days told without their year ("from December 28 to January 3" is 6 days).
+_DAYS_APART = 366
 
 
 @dataclass(frozen=True)
@@ -106,4 +108,7 @@ def _ordered(a: DateMention, b: DateMention) -> bool:
         return False
     if not (a.granularity.placeable and b.granularity.placeable):
         return False
-    return a.start_date <= b.start_date and a.end_date <= b.end_date and (a.value != b.value)
+    if (a.relative and b.relative and Precision.DAY in (a.granularity, b.granularity)
+            and (b.start_date - a.start_date).days > _DAYS_APART):
+        return False  # days told without a year read a year apart: one end is misread, not a long range
+    return a.start_date <= b.start_date and a.end_date <= b.end_date and a.value != b.value
