@@ -50,6 +50,16 @@ class DateSource(str, Enum):
     NONE = "none"
 
 
+class IssuerSource(str, Enum):
+    """Where an article's issuer (the government or organisation that published a statement) came from."""
+
+    USER = "user"
+    URL = "url"
+    METADATA = "metadata"  # the feed's or page's name for its source, or a dump's issuer field
+    TEXT = "text"  # a header line: "Office of the Spokesperson", "Ministry of Foreign Affairs of Japan"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date expression found in a text and, when possible, resolved.
@@ -88,6 +98,7 @@ class EntityKind(str, Enum):
     COUNTRY = "country"
     ORGANIZATION = "organization"
     PERSON = "person"
+    GROUP = "group"  # a closed group of states named by its members: "NATO allies", "the Quad"
 
 
 class EntityRole(str, Enum):
@@ -103,7 +114,8 @@ class EntityMention:
     """A country, organisation or person named in a text.
 
     `code` is an ISO 3166-1 alpha-3 code for countries (and for persons: the country they serve),
-    an organisation's short code (NATO, EU, UN, SDF ...) for organisations.
+    an organisation's short code (NATO, EU, UN, SDF ...) for organisations, a group's code
+    (NATO, QUAD, ARCTIC8 ...) for groups, whose members depend on the date.
     """
 
     start: int
@@ -136,6 +148,10 @@ class Article:
     fmt: str = "text"  # reader that produced it: text, html, feed, json, jsonl, csv ...
     hash: str = field(default="")
     language: str = ""  # ISO 639-1 code ("fr"), as detected or given; "" when not known
+    # An official statement's issuer: ISO alpha-3 of a state or an organisation code (EU, NATO, UN);
+    # "" for news. "we", "the Secretary", "our Embassy" in the text stand for it.
+    issuer: str = ""
+    issuer_source: IssuerSource = IssuerSource.NONE
 
     def __post_init__(self) -> None:
         if not self.hash:

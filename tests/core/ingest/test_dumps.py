@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from timeline_app.core.ingest import read_path
-from timeline_app.core.models import Article, DateSource
+from timeline_app.core.models import Article, DateSource, IssuerSource
 
 
 def test_json_lines_with_a_broken_line_reads_the_rest(tmp_path: Path) -> None:
@@ -160,3 +160,13 @@ def test_common_api_and_scraper_shapes(tmp_path: Path) -> None:
     path.write_text(json.dumps(news_please) + "\n", encoding="utf-8")
     (article,) = read_path(path).articles
     assert (article.published, article.source, article.byline) == (dt.date(2019, 8, 7), "np.example", "A One, B Two")
+
+
+def test_an_issuer_field_of_a_dump_is_the_articles_issuer(tmp_path) -> None:
+    path = tmp_path / "statements.jsonl"
+    path.write_text('{"title": "Readout", "text": "We met.", "date": "2024-05-10", "issuer": "usa"}\n'
+                    '{"title": "News", "text": "They met.", "date": "2024-05-10", "issuer": "a ministry"}\n',
+                    encoding="utf-8")
+    first, second = read_path(path).articles
+    assert (first.issuer, first.issuer_source) == ("USA", IssuerSource.METADATA)
+    assert (second.issuer, second.issuer_source) == ("", IssuerSource.NONE)

@@ -28,7 +28,7 @@ _PLAIN_COLUMNS = frozenset({
     col.EVENT_ID, col.MENTION_ID, col.ARTICLE_ID, col.ARTICLE_IDS, col.EVENT_DATE, col.DATE_VALUE, col.DATE_START,
     col.DATE_END, col.DATE_PRECISION, col.OPEN_END, col.PUBLICATION_DATE, col.CHAR_START, col.CHAR_END,
     col.EVIDENCE_START, col.EVIDENCE_END, col.QUAD_CLASS, col.SOURCES, col.CAMEO_CODE, col.COUNTRIES,
-    col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN,
+    col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN, col.ISSUER,
 })
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TIMELINEJS_HEADLINE_MAX = 120  # characters: a slide's headline stays on two lines
@@ -152,7 +152,7 @@ def read_csv(path: str | Path) -> pd.DataFrame:
 
 
 def _records(events: pd.DataFrame) -> Iterator[dict]:
-    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS}
+    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS, col.ISSUER}
     for rec in events.to_dict(orient="records"):
         out = {}
         for k, v in rec.items():

@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.library_panel.remove_requested.connect(self._on_library_panel_remove_requested)
         self.library_panel.date_requested.connect(self.library_actions.ask_publication_dates)
         self.library_panel.languages_changed.connect(self.library_actions.set_languages)
+        self.library_panel.issuer_requested.connect(self.library_actions.ask_issuer)
+        self.reader.issuer_requested.connect(lambda article_id: self.library_actions.ask_issuer([article_id]))
         self.library_panel.filter_requested.connect(self._on_library_panel_filter_requested)
         self.status_bar.needs_date_clicked.connect(
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
