@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
+from tests.core.factories import resources_with_line
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import verb_phrase_patterns
 from timeline_app.core.extract.events import extract_event_mentions
@@ -311,13 +311,8 @@ def test_a_pronoun_after_a_named_state_does_not_guess_a_person() -> None:
 
 
 def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
-
-    target = tmp_path / "cameo"
-    shutil.copytree(resource("cameo"), target)
-    nouns = target / "nouns.tsv"
-    lines = nouns.read_text(encoding="utf-8").splitlines() + ["parley\t999"]
-    nouns.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=rf"nouns.tsv:{len(lines)}: '999' is not a CAMEO code"):
+    target, line = resources_with_line(tmp_path, "cameo", "nouns.tsv", "parley\t999")
+    with pytest.raises(RulesError, match=rf"nouns.tsv:{line}: '999' is not a CAMEO code"):
         CameoTable(target)
 
 

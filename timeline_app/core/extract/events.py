@@ -13,6 +13,7 @@ from timeline_app.core.extract.clauses import clause_patterns, clause_spans, ver
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.parties import Clause, describe
+from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
@@ -49,6 +50,7 @@ def extract_event_mentions(
     """
     if entities is None:
         entities = Gazetteer.for_language(language).tag(text, published, issuer)
+    dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
     reader = _EventReader(text, dates, entities, published, language)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if _placeable_kind(d):
@@ -123,7 +125,8 @@ class _EventReader:
         if is_dateline(text, sent, d):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
-            self.clause_cache[sent] = clause_spans(text, *sent, self.dates_by_sentence.get(sent), self.table)
+            dated = self.dates_by_sentence.get(sent)
+            self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated, self.table), dated)
         clauses = self.clause_cache[sent]
         idx = next((k for k, (a, b) in enumerate(clauses) if a <= d.start < b), None)
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause

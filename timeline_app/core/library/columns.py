@@ -85,6 +85,19 @@ NEW_VALUE = "new_value"
 
 EDIT_COLUMNS: tuple[str, ...] = (EDIT_ID, CREATED_AT, EVENT_KEY, FIELD, OLD_VALUE, NEW_VALUE)
 
+# ---- the Relations chart's numbers (core/library/relations_export.py) ------------------------------
+
+PERIOD = "period"  # 2023-03, 2023-Q1, 2023; or the range a partners chart counted: 2019-01-01/2023-12-31
+COUNTRY_A = "country_a"
+COUNTRY_B = "country_b"  # "" for every event of country_a
+EVENTS = "events"  # each event once
+SCORE = "score"  # their Goldstein weights summed
+REPORTS = "reports"  # the articles that reported them
+
+# What event-data users chart by hand (a dyad's events per period and QuadClass with a Goldstein sum);
+# the reports, a second measure, come last.
+RELATION_COLUMNS: tuple[str, ...] = (PERIOD, COUNTRY_A, COUNTRY_B, QUAD_CLASS, EVENTS, SCORE, REPORTS)
+
 # ---- list cells ----------------------------------------------------------------------------------
 
 LIST_SEPARATOR = ";"  # "SYR;TUR": the codes of a list cell, sorted
