@@ -28,8 +28,10 @@ from timeline_app.core.library.matching import (
 )
 from timeline_app.core.temporal.values import describe
 
-# Between the two ends of a range written as two dates: "7-8 March", "22 and 23 May", "23 to 24 October".
-_RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|and|to|through|until)\s*", re.IGNORECASE)
+# Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October". Not "and":
+# "between 3 and 5 June" is read as one range (#23), so two dates joined by "and" are a list of
+# days ("met on March 3 and 5"), each its own event.
+_RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|to|through|until)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
