@@ -70,6 +70,9 @@ class DateMention:
     expression could not be resolved. `start_date`/`end_date` are the first and last day the value
     can denote (None when not placeable). `mod` is a TIMEX3 modifier ("", "START", "MID", "END",
     "APPROX", "BEFORE", "AFTER"), and `open_end` is True for open periods such as "since 2011".
+    A mention that starts a range ("7" of "7-8 March", "Monday" of "between Monday and Wednesday")
+    has `range_end`: the end offset of the range's last mention, so that text[start:range_end] is
+    the whole range; each part keeps its own value, as TimeML annotates them.
     """
 
     start: int
@@ -84,6 +87,7 @@ class DateMention:
     open_end: bool = False
     relative: bool = False  # resolved against the publication date or an earlier mention
     rule: str = ""  # name of the rule that found it, for debugging and the reader's tooltip
+    range_end: int | None = None
 
     @property
     def placeable(self) -> bool:

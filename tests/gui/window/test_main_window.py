@@ -263,7 +263,7 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
     assert not window.status_bar.progress.isVisible()
 
 
-def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, monkeypatch) -> None:
+def test_lane_mode_is_kept_and_go_to_date_shows_the_month_typed(window, qtbot, monkeypatch) -> None:
     window.menus.lane_actions["event_type"].trigger()
     assert window.timeline.lane_mode() == "event_type"
     types = set(window.snapshot.events_frame()["event_type"]) - {""}
@@ -271,7 +271,9 @@ def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, mo
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2021-06", True))
     window.menus.go_to_date_action.trigger()
     start, end = window.timeline.visible_range()
-    assert start <= pd.Timestamp("2021-06-01").date() <= end
+    # The month typed fills the view (Ctrl+G once only centred it at the zoom it had).
+    assert start <= pd.Timestamp("2021-06-01").date() and pd.Timestamp("2021-06-30").date() <= end
+    assert (end - start).days < 40
     library, settings = window.library_path, window.settings
     window.close()
     again = open_window(qtbot, library, settings)

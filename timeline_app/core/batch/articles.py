@@ -72,14 +72,16 @@ _KNOWN: frozenset[str] = frozenset()
 
 def process_article(article: Article) -> ProcessedArticle:
     """Find the issuer, dates and countries of one article and turn them into event mentions. The dates
-    are read with the rules of the article's language (told from its text when it has none yet)."""
+    and names are read with the rules and tables of the article's language (told from its text when it
+    has none yet)."""
     article = with_language(article)
     issuer, issuer_source = find_issuer(article)
     if (issuer, issuer_source) != (article.issuer, article.issuer_source):
         article = replace(article, issuer=issuer, issuer_source=issuer_source)
-    dates = find_dates(article.text, article.published, language=article.language or ENGLISH)
-    entities = Gazetteer.default().tag(article.text, article.published, article.issuer)
-    mentions = extract_event_mentions(article.text, dates, entities, article.published)
+    language = article.language or ENGLISH
+    dates = find_dates(article.text, article.published, language=language)
+    entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
+    mentions = extract_event_mentions(article.text, dates, entities, article.published, language=language)
     return ProcessedArticle(article, tuple(mentions))
 
 

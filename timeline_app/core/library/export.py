@@ -221,7 +221,8 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
         countries = col.split_list(str(rec.get(col.COUNTRIES, "")))
         if countries:
             slide["group"] = ", ".join(names.get(c, c) for c in countries)
-        if precision not in ("day", "time") and rec.get(col.DATE_END) and rec[col.DATE_END] != rec[col.DATE_START]:
+        # A period, or a range of days ("7-8 March", precision day), ends on its last day.
+        if rec.get(col.DATE_END) and rec[col.DATE_END] != rec[col.DATE_START]:
             slide["end_date"] = _tl_date(rec[col.DATE_END], precision)
         slides.append(slide)
     return {"title": {"text": {"headline": title, "text": f"{len(slides)} events"}}, "events": slides}

@@ -121,8 +121,7 @@ class RelationsIndex:
         self.codes, self.pair_row, self.pair_code = _pairs(ev.codes(col.COUNTRIES))
         self._code_of = {c: i for i, c in enumerate(self.codes)}
         self._bounds = np.searchsorted(self.pair_code, np.arange(len(self.codes) + 1))
-        self._undated = undated if undated is not None else empty_events()
-        self._undated_index = FilterIndex(self._undated)
+        self.set_undated(undated if undated is not None else empty_events())
         self._places: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def code_index(self, code: str) -> int:
@@ -155,13 +154,19 @@ class RelationsIndex:
             self._places[by] = cached
         return cached
 
+    def set_undated(self, undated: pd.DataFrame) -> None:
+        """The events only undated mentions make (undated_events): the window learns them with the
+        mentions, after the chart is first drawn. One assignment, for the thread that reads them."""
+        self._undated = FilterIndex(undated)
+
     def undated_count(self, dyad: Dyad, spec: FilterSpec) -> int:
         """Events of the dyad that have no date (so are in no chart) and that the filters would otherwise keep."""
-        if not len(self._undated):
+        undated = self._undated
+        if not undated.n:
             return 0
         # A date range cannot keep or drop an event without a date.
-        keep = self._undated_index.mask(replace(spec, date_from=None, date_to=None))
-        keep &= self._undated_index.countries.mask(dyad.codes(), match_all=True)
+        keep = undated.mask(replace(spec, date_from=None, date_to=None))
+        keep &= undated.countries.mask(dyad.codes(), match_all=True)
         return int(keep.sum())
 
 

@@ -15,8 +15,12 @@ from timeline_app.core.library.matching import (
 )
 from timeline_app.core.temporal.values import describe
 
-# Between the two ends of a range written as two dates: "7-8 March", "22 and 23 May", "23 to 24 October".
-_RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|and|to|through|until)\s*", re.IGNORECASE)
+# Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October".
+_RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|to|through|until)\s*", re.IGNORECASE)
+# Two days joined by "and" are one stretch only when they follow each other ("met on 22 and 23 May");
+# otherwise a list of days ("met on March 3 and 5"), each its own event ("between 3 and 5 June" is
+# read as one range, #23).
+_AND_JOINER = re.compile(r"\s*and\s*", re.IGNORECASE)
 _RANGE_GAP = 12  # characters: the longest joiner, " through ", with room for more spaces
 
 
@@ -100,7 +104,9 @@ class Mentions:
         a = self.char_end[i] - self.evidence_start[i]
         b = self.char_start[j] - self.evidence_start[j]
         between = self.evidence[i][a:b] if 0 <= a <= b <= len(self.evidence[i]) else "x"
-        return bool(_RANGE_JOINER.fullmatch(between)) and 0 < self.start[j] - self.start[i] <= FINE_SPAN_DAYS
+        apart = self.start[j] - self.start[i]
+        return (bool(_RANGE_JOINER.fullmatch(between)) and 0 < apart <= FINE_SPAN_DAYS
+                or bool(_AND_JOINER.fullmatch(between)) and apart == 1)
 
 
 def _one_report(m: Mentions, i: int, j: int, table: TypeTable) -> bool:

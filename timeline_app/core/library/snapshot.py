@@ -98,7 +98,6 @@ def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str],
     """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
     with Library(library_path) as library:
         articles, events = library.read_columns(progress)
-        undated = library.undated_mentions()
     index = FilterIndex(events)
     known = country_names()
     names = {code: known.get(code, code) for code in index.countries.names}
@@ -107,7 +106,7 @@ def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str],
         articles, events, None, index, names, table_columns(events), factor_counts(codes, uniques),
         {k: v for k, v in index.organizations.counts().items() if v},
         factor_counts(*pd.factorize(events.text[col.DATE_PRECISION])),
-        RelationsIndex(events, goldstein_weights(), undated_events(undated, events.ids)),
+        RelationsIndex(events, goldstein_weights()),  # its undated events come with the mentions
     )
 
 
@@ -118,6 +117,8 @@ def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
         progress(0, 1, "reading the mentions")
     with Library(library_path) as library:
         mentions = library.read_mentions(snapshot.events)
+        # A scan of every mention (no index on the date): here, not before the events are shown.
+        snapshot.relations.set_undated(undated_events(library.undated_mentions(), snapshot.events.ids))
     return replace(snapshot, articles=counted(snapshot.articles, mentions), mentions=mentions)
 def factor_counts(codes: np.ndarray, uniques: np.ndarray) -> dict[str, int]:
     """Non-empty values of a factorized column and how often each occurs."""

@@ -21,7 +21,6 @@ _PRECISION_ALPHA = {
     "time": 0, "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
     "year": 4, "decade": 5, "century": 5,
 }
-_POINT_PRECISIONS = ("time", "day")
 # How long the unit of a precision is (days): how far apart two readings of such a date can be.
 _PRECISION_DAYS = {
     "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
@@ -59,8 +58,9 @@ def spans(events: EventColumns) -> Spans:
     precision = table[codes] if len(codes) else np.zeros(0, dtype=object)
     alpha_level = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names], dtype=np.int8)[codes]
     precision_days = np.asarray([_PRECISION_DAYS.get(p, 30.44) for p in names], dtype=np.float64)[codes]
-    point = np.asarray([p in _POINT_PRECISIONS for p in names], dtype=bool)[codes]
-    is_day = point | (end_written - start <= 1)
+    # One day is a point; a range of days ("7-8 March", precision day) is drawn as a span.
+    none_given = np.asarray([not str(p) for p in uniques] + [True], dtype=bool)[codes]
+    is_day = none_given | (end_written - start <= 1)
     alpha_level[is_day] = 0
     open_end = events.flags[col.OPEN_END]
     drawn_end = end_written.copy()

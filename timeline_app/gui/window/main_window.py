@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         self.library_panel.set_articles(snapshot.articles)  # now with their events counted
         self.selection.reselect()  # an event selected meanwhile now shows its article
         self.curation.refresh()
+        self.relations_link.mentions_read()
 
     def _show_table_or_why_not(self, snapshot: Snapshot) -> None:
         """The table, or a sentence saying why there is nothing to show."""
