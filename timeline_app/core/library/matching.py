@@ -180,9 +180,10 @@ def party_score(a: Report, b: Report) -> float:
     overlap = shared / min(len(mine), len(theirs))
     jaccard = shared / len(mine | theirs)
     value = 0.8 * overlap + 0.2 * jaccard
-    if shared == 1 and len(mine) == len(theirs) == 2:
-        # One state with two different partners ("Canada and the Philippines", "the Philippines and
-        # Vietnam"): each report names the other side, and the sides differ.
+    if overlap <= 0.5 and len(mine) > shared and len(theirs) > shared:
+        # Each report names as many states the other lacks as it shares: the other side differs.
+        # "Canada and the Philippines" against "the Philippines and Vietnam"; a sanctions package on
+        # firms in Iran and the UAE against one on firms in Russia and the UAE by the same Treasury.
         value *= DIFFERENT_PARTNER
     return value
 

@@ -170,7 +170,8 @@ def party_scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         overlap = shared / np.minimum(la, lb)
         jaccard = shared / (la + lb - shared)
         value = 0.8 * overlap + 0.2 * jaccard
-    value = np.where((shared == 1) & (la == 2) & (lb == 2), value * DIFFERENT_PARTNER, value)
+    differ = (2 * shared <= np.minimum(la, lb)) & (la > shared) & (lb > shared)
+    value = np.where(differ, value * DIFFERENT_PARTNER, value)
     return np.where(shared > 0, value, 0.0)
 
 
