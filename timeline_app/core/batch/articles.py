@@ -99,6 +99,7 @@ def read_and_process(path: str, published: dt.date | None,
     """Worker body: every article of one input, processed unless the library already has it;
     `language`, when given, is the language of every article (else each one's is detected)."""
     skip = _KNOWN if known is None else known
+    Gazetteer.load_in_background()  # every language's names are read over the English tables
     try:
         items = list(iter_articles([path], published=published, language=language))
     except Exception as e:  # noqa: BLE001 - a reader bug must not stop a whole import
