@@ -45,13 +45,18 @@ def smoke(cmd: list[str], data: Path) -> tuple[float, int, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env.update(QT_QPA_PLATFORM="offscreen", TIMELINE_DATA_DIR=str(data / "data"),
                XDG_CONFIG_HOME=str(data / "config"))
-    started = time.perf_counter()
-    proc = subprocess.Popen([*cmd, "--smoke-test"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env, cwd=data)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - started
-    _out, err = proc.communicate(timeout=300)
+    # stderr goes to a file: -X importtime writes more than a pipe holds before the smoke test's
+    # line, and a child blocked on a full stderr pipe would never print it.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen([*cmd, "--smoke-test"], stdout=subprocess.PIPE, stderr=errors,
+                                text=True, env=env, cwd=data)
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        elapsed = time.perf_counter() - started
+        proc.communicate(timeout=300)
+        errors.seek(0)
+        err = errors.read()
     drawn = DRAWN.match(line)
     if proc.returncode != 0 or drawn is None:
         raise SystemExit(f"error: the smoke test failed (exit {proc.returncode}): {line}{err}")
