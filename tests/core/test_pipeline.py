@@ -134,3 +134,13 @@ def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert list(expand_inputs([empty])) == [str(empty)]  # left for the reader to report
+
+
+def test_an_expression_that_fails_to_resolve_does_not_cost_the_article(library, tmp_path):
+    # "last spring ... that day" raised inside the date engine and the whole article was skipped (#18, item 5).
+    src = tmp_path / "2022-03-03_spring.txt"
+    src.write_text("Spring talks\n\nFrance and Spain met last spring that day in Paris. They met again on Monday.\n",
+                   encoding="utf-8")
+    report = import_inputs([src], library, workers=1)
+    assert (report.added, report.skipped) == (1, [])
+    assert set(_mentions(library)["date_value"]) == {"2021-SP", "2022-02-28"}

@@ -52,7 +52,12 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     opens = _open_cue_ends(text, rules)
     for cand in candidates:
-        mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens)
+        try:
+            mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens)
+        except Exception:  # noqa: BLE001 - a bug in one rule must not cost the article its other dates
+            log.exception("could not resolve %r (rule %s, value %s): left unresolved",
+                          text[cand.start:cand.end], cand.rule.name, cand.value)
+            mention = _unresolved(text, cand)
         if mention is not None:
             out.append((cand, mention))
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
@@ -115,6 +120,13 @@ def _resolve(
         relative=relative,
         **common,
     )
+
+
+def _unresolved(text: str, cand: Candidate) -> DateMention:
+    """The mention of a candidate that could not be resolved: found, shown, without a value."""
+    return DateMention(start=cand.start, end=cand.end, text=text[cand.start:cand.end], value="",
+                       granularity=_written_precision(cand.value), kind=cand.rule.kind, mod=cand.mod,
+                       relative=True, rule=cand.rule.name)
 
 
 def _from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | None) -> str:
