@@ -11,6 +11,7 @@ import pytest
 
 from timeline_app.core.ingest import read_path
 from timeline_app.core.ingest.html import html_to_text
+from timeline_app.core.ingest.markup import markup_text
 from timeline_app.core.models import Article, DateSource
 
 PARAGRAPHS = (
@@ -112,6 +113,27 @@ def test_legacy_charset_declared_in_meta(tmp_path: Path) -> None:
     assert "Zürich" in read_one(path).text
 
 
+def test_a_page_declaring_utf7_is_not_decoded_as_utf7(tmp_path: Path) -> None:
+    # Decoded as UTF-7, "+AGEAYgBj-" became "abc" and a "+" swallowed the words after it (#18, item 14).
+    path = tmp_path / "page.html"
+    html = page().replace("charset='utf-8'", "charset='utf-7'").replace("next month", "next month (C+AGEAYgBj-)")
+    path.write_bytes(html.encode("ascii"))
+    assert "next month (C+AGEAYgBj-)" in read_one(path).text
+
+
+@pytest.mark.parametrize("depth", [1990, 100_000])
+def test_text_nested_very_deep_is_read_by_the_bounded_extraction(tmp_path: Path, depth: int) -> None:
+    # 1,990 divs (under the 2,000 refused) and 100,000 gave "no article text found" (#18, item 13).
+    path = tmp_path / "deep.html"
+    body = "<div>" * depth + PARAGRAPHS + "</div>" * depth
+    path.write_text(f"<html><head><title>Deep</title></head><body>{body}</body></html>", "utf-8")
+    start = time.monotonic()
+    article = read_one(path)
+    assert time.monotonic() - start < 20
+    assert "The foreign ministers of Norway and Finland agreed on Tuesday" in article.text
+    assert "officials said after a meeting that lasted four hours." in article.text
+
+
 def test_malformed_html_with_text_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "broken.html"
     path.write_text("<html><body><div><p>" + PARAGRAPHS.replace("</p>", "") + "<div><span>", encoding="utf-8")
@@ -198,3 +220,22 @@ def test_page_saved_as_mhtml(tmp_path: Path) -> None:
         assert article.title == "Ministers agree on border talks"
         assert "Zürich next month" in article.text and "Copyright 2004" not in article.text
         assert (article.published, article.url) == (dt.date(2021, 6, 15), "https://herald.example.org/border-talks")
+
+
+def test_markup_text_drops_what_is_never_read_and_keeps_paragraphs() -> None:
+    markup = ("<html><head><title>T</title></head><body><nav>menu</nav><p>One &amp; <b>two</b></p>"
+              "<script>if (a<b) x()</script><p>Three<br>four</p><!-- note --><nav>never closed <p>five</p>")
+    assert [line for line in markup_text(markup).split("\n") if line.strip()] == [
+        "One & two", "Three", "four", "never closed ", "five"]
+
+
+@pytest.mark.parametrize("unit", ["<x", "<!--", "<nav>", "<nav></nav", "<script>", "<nav><nav></nav>"])
+def test_markup_text_stays_linear_on_tags_never_closed(unit: str) -> None:
+    small, big = unit * 20_000, unit * 200_000
+    markup_text(small)
+    start = time.perf_counter()
+    markup_text(small)
+    t_small = max(time.perf_counter() - start, 1e-3)
+    start = time.perf_counter()
+    markup_text(big)
+    assert (time.perf_counter() - start) / t_small < 40  # 10 times the input: linear, with room for noise
