@@ -103,6 +103,29 @@ def record_to_article(
     )
 
 
+def _record_or_skip(
+    record: Mapping,
+    item_path: str,
+    file_path: str,
+    published: dt.date | None,
+    fmt: str,
+    date_notes: list[tuple[str, str]],
+) -> Article | SkippedInput:
+    """record_to_article, with a failure costing that record only."""
+    try:
+        return record_to_article(record, item_path, file_path, published, fmt, date_notes)
+    except Exception as e:  # noqa: BLE001 - a reader bug on one record must not cost the dump its others
+        log.exception("%s: unexpected error while reading the record", item_path)
+        return SkippedInput(item_path, f"could not be read because of an unexpected error ({type(e).__name__})")
+
+
+def _json_error(e: ValueError) -> str:
+    """A JSON parser's error as one short line: "Expecting ',' delimiter (column 7)", "Exceeds the limit ..."."""
+    if isinstance(e, json.JSONDecodeError):
+        return f"{e.msg} (column {e.colno})"
+    return str(e).split(";")[0][:120]  # a number past Python's 4,300 digits
+
+
 def _find_records(document: object, depth: int = 0) -> list | None:
     """The list of article records in a parsed JSON document, or None when there is none."""
     if isinstance(document, list):
@@ -129,7 +152,7 @@ def _records_to_articles(
         if not isinstance(record, Mapping):
             yield SkippedInput(item_path, f"item {number} is not an object with article fields")
             continue
-        yield record_to_article(record, item_path, path, published, fmt, notes)
+        yield _record_or_skip(record, item_path, path, published, fmt, notes)
 
 
 def read_json(
@@ -139,6 +162,8 @@ def read_json(
         document = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})") from e
+    except ValueError as e:
+        raise InputError(f"invalid JSON: {_json_error(e)}") from e
     except RecursionError as e:
         raise InputError("invalid JSON: nested too deeply") from e
     records = _find_records(document)
@@ -163,14 +188,14 @@ def read_jsonl(
         line_path = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as e:
-            skip = SkippedInput(line_path, f"line {number}: invalid JSON: {e.msg} (column {e.colno})")
+        except ValueError as e:
+            skip = SkippedInput(line_path, f"line {number}: invalid JSON: {_json_error(e)}")
         except RecursionError:
             skip = SkippedInput(line_path, f"line {number}: invalid JSON: nested too deeply")
         else:
             if isinstance(record, Mapping):
                 good += 1
-                item = record_to_article(record, line_path, path, published, "jsonl", notes)
+                item = _record_or_skip(record, line_path, path, published, "jsonl", notes)
                 if isinstance(item, SkippedInput):
                     item = SkippedInput(line_path, f"line {number}: {item.reason}")
                 yield item
@@ -233,7 +258,7 @@ def read_table(
         if not any(cell.strip() for cell in row):
             continue
         record = dict(zip(names, row))
-        item = record_to_article(record, row_path, path, published, fmt, notes)
+        item = _record_or_skip(record, row_path, path, published, fmt, notes)
         if isinstance(item, SkippedInput):
             item = SkippedInput(row_path, f"line {row_path.rsplit(':', 1)[1]}: {item.reason}")
         yield item
