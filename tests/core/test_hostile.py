@@ -8,10 +8,12 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline_app.core.batch.articles import process_article
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import export
 from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.core.library.store import Library
+from timeline_app.core.models import Article
 from timeline_app.core.pipeline import import_inputs
 from timeline_app.core.temporal import find_dates
 from timeline_app.core.temporal.values import describe
@@ -81,6 +83,16 @@ PATHOLOGICAL = (
 def test_date_engine_stays_linear_on_pathological_text():
     ratio = _linear_ratio(lambda t: find_dates(t, dt.date(2022, 12, 28)), PATHOLOGICAL, 50_000, 5_000_000)
     assert ratio < 4, f"{ratio:.1f}x slower per character on 5 MB than on 50 KB"
+
+
+def test_event_extraction_stays_linear_on_a_run_on_sentence():
+    # 'France met Germany on 4 March 2021 and ' x 2,600 never finished: each date classified its
+    # whole sentence (12.8 s at 25 kB, 54 s at 50 kB; #18, item 1).
+    def process(text: str) -> None:
+        process_article(Article(text=text, title="x", published=dt.date(2022, 3, 3)))
+
+    ratio = _linear_ratio(process, "France met Germany on 4 March 2021 and ", 10_000, 100_000)
+    assert ratio < 4, f"{ratio:.1f}x slower per character on 100 KB than on 10 KB"
 
 
 def test_gazetteer_stays_linear_on_pathological_text():
