@@ -224,7 +224,28 @@ def read_bytes(
     url: str = "",
     declared: str | None = None,
 ) -> Iterator[Article | SkippedInput]:
-    """Articles from the bytes of one input named `path`; raises InputError when it cannot be read."""
+    """Articles from the bytes of one input named `path`; raises InputError when it cannot be read.
+
+    An article whose text is longer than limits.max_text_chars is skipped with that reason.
+    """
+    for item in _read_kind(data, path, published, limits, kind, depth, budget, url, declared):
+        if isinstance(item, Article) and len(item.text) > limits.max_text_chars:
+            item = SkippedInput(item.source_path or path, f"its text has {len(item.text):,} characters, more than the "
+                                f"{limits.max_text_chars:,} an article may have: split it into smaller files")
+        yield item
+
+
+def _read_kind(
+    data: bytes,
+    path: str,
+    published: dt.date | None,
+    limits: Limits,
+    kind: Kind | None,
+    depth: int,
+    budget: ExpansionBudget | None,
+    url: str,
+    declared: str | None,
+) -> Iterator[Article | SkippedInput]:
     if len(data) > limits.max_file_bytes:
         raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
     if not data:
