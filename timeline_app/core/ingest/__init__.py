@@ -14,7 +14,7 @@ from pathlib import Path
 from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
 from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
 from timeline_app.core.ingest.kinds import Kind
-from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
+from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size, too_long
 from timeline_app.core.ingest.web import fetch
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
@@ -229,10 +229,8 @@ def read_bytes(
     An article whose text is longer than limits.max_text_chars is skipped with that reason.
     """
     for item in _read_kind(data, path, published, limits, kind, depth, budget, url, declared):
-        if isinstance(item, Article) and len(item.text) > limits.max_text_chars:
-            item = SkippedInput(item.source_path or path, f"its text has {len(item.text):,} characters, more than the "
-                                f"{limits.max_text_chars:,} an article may have: split it into smaller files")
-        yield item
+        reason = too_long(len(item.text), limits) if isinstance(item, Article) else None
+        yield SkippedInput(item.source_path or path, reason) if reason else item
 
 
 def _read_kind(
@@ -261,7 +259,7 @@ def _read_kind(
     elif kind is Kind.TEXT:
         from timeline_app.core.ingest.text import read_text
 
-        yield read_text(data, path, published, declared=declared)
+        yield read_text(data, path, published, declared=declared, limits=limits)
     elif kind is Kind.HTML:
         from timeline_app.core.ingest.html import read_html
 

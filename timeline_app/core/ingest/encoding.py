@@ -27,6 +27,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1"})
 
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_OTHER_LINE_ENDS = ("\r", "\u2028", "\u2029", "\x85")
 # Control characters that never occur in text people write (tab, line ends and form feed do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -56,6 +57,8 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def normalise_newlines(text: str) -> str:
     """Every line end ("\\r\\n", "\\r", Unicode separators) as "\\n"."""
+    if not any(end in text for end in _OTHER_LINE_ENDS):  # most texts: four scans, not a substitution
+        return text
     return _LINE_ENDS.sub("\n", text)
 
 

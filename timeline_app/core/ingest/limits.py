@@ -31,6 +31,14 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def too_long(chars: int, limits: Limits) -> str | None:
+    """Why a text of `chars` characters is not read as an article, or None when it may be."""
+    if chars <= limits.max_text_chars:
+        return None
+    return (f"its text has {chars:,} characters, more than the {limits.max_text_chars:,} an article may have: "
+            "split it into smaller files")
+
+
 def describe_size(size: int) -> str:
     """A size as people say it: "50 MB", "1.5 MB", "2,000 bytes"."""
     return f"{size / MB:.3g} MB" if size >= MB else f"{size:,} bytes"
