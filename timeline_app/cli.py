@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from timeline_app import __version__, desktop
+from timeline_app.core.batch.articles import TIME_BUDGET
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import export
 from timeline_app.core.library.export import EXPORT_FORMATS
@@ -44,6 +45,16 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds above 0")
+    return seconds
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -92,6 +103,8 @@ def _extract_parser() -> argparse.ArgumentParser:
                    help="run on a dask.distributed cluster: 'local' starts one here, or give a scheduler")
     p.add_argument("--parquet", type=Path, metavar="DIR",
                    help="also stream every mention to DIR/mentions.parquet as it is extracted")
+    p.add_argument("--time-budget", type=_seconds, default=TIME_BUDGET, metavar="SECONDS",
+                   help=f"seconds one article may take; a longer one is skipped with a reason (default {TIME_BUDGET:g})")
     p.add_argument("--bom", action="store_true", help="start the CSV files with a UTF-8 byte order mark")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return p
@@ -182,7 +195,7 @@ def _run_extract(opts: argparse.Namespace) -> int:
         try:
             report = import_inputs(opts.paths, library_path, published=opts.published,
                                    progress=_ProgressLine(not opts.quiet), workers=opts.workers,
-                                   dask=opts.dask, parquet_dir=opts.parquet)
+                                   dask=opts.dask, parquet_dir=opts.parquet, time_budget=opts.time_budget)
         except KeyboardInterrupt:
             print("interrupted: what was finished is kept in the library", file=sys.stderr)
             return 130

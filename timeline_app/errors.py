@@ -23,3 +23,7 @@ class ExportError(TimelineError):
 
 class DesktopEntryError(TimelineError):
     """The desktop launcher files (entry, metainfo, icons) cannot be installed or removed."""
+
+
+class BudgetError(TimelineError):
+    """An article needs more time or work than one article may take; it is skipped with this reason."""

@@ -8,6 +8,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes
@@ -15,6 +16,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
+from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +115,15 @@ def extract_event_mentions(
         entities = Gazetteer.default().tag(text, published)
     reader = _EventReader(text, dates, entities)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
-        if _placeable_kind(d):
+        if not _placeable_kind(d):
+            continue
+        budget.check()
+        try:
             reader.read(d)
+        except BudgetError:
+            raise
+        except Exception:  # noqa: BLE001 - a bug on one date must not cost the article its other events
+            log.exception("could not read the event of %r at %d: left out", d.text, d.start)
     return reader.out
 
 

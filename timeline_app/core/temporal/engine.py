@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 
+from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.temporal.coordination import order_parts, share_years
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -14,8 +15,14 @@ from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import RuleSet, default_rules
 from timeline_app.core.temporal.tense import FUTURE, REPORTED_FUTURE, direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
+from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
+
+# Date expressions an article may hold (find_dates' `most`). Dense news has one in 120 characters,
+# 8,500 in a text of a million, the most an article may have; past this the work on them takes longer
+# than an article may (`budget`).
+MOST_DATES = 10_000
 
 _NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM|WE)")
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
@@ -35,16 +42,21 @@ _WRITTEN_PRECISION = {
 }
 
 
-def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = None) -> list[DateMention]:
+def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = None, *,
+               most: int | None = None) -> list[DateMention]:
     """Every date expression of `text`, resolved against `published`, sorted by start.
 
     Absolute dates resolve without a publication date; relative ones are then returned with value ""
-    and no days, so that they can be shown as unresolved.
+    and no days, so that they can be shown as unresolved. BudgetError when the text holds more than
+    `most` expressions, or when the article's time (core.budget) runs out.
     """
     rules = rules or default_rules()
     candidates = find_candidates(text, rules)
     if not candidates:
         return []
+    if most is not None and len(candidates) > most:
+        raise BudgetError(f"holds {len(candidates):,} date expressions, more than the {most:,} an article may have: "
+                          "split it into smaller articles")
     candidates = share_years(text, candidates)
     sentences = split_sentences(text)
     resolver = Resolver(published)
@@ -52,8 +64,11 @@ def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = Non
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     opens = _open_cue_ends(text, rules)
     for cand in candidates:
+        budget.check()
         try:
             mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens)
+        except BudgetError:
+            raise
         except Exception:  # noqa: BLE001 - a bug in one rule must not cost the article its other dates
             log.exception("could not resolve %r (rule %s, value %s): left unresolved",
                           text[cand.start:cand.end], cand.rule.name, cand.value)
