@@ -102,7 +102,7 @@ def test_export_filters_by_country(tmp_path):
     assert len((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()) == len(e)
     nothing = run("export", "--library", str(lib))
     assert nothing.returncode == 1
-    assert "--csv, --mentions-csv, --timelinejs, --jsonl or --xlsx" in nothing.stderr
+    assert "--csv, --mentions-csv, --timelinejs, --jsonl, --xlsx or --image" in nothing.stderr
     assert run("export", "--library", str(tmp_path / "missing.sqlite3"), "--csv", "x.csv").returncode == 1
 
 

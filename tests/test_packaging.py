@@ -1,15 +1,19 @@
 """The package as a user installs it: pip install of the checkout into a fresh venv, then its commands."""
 
 import csv
+import io
 import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.utils import canonicalize_name
 
 import timeline_app
+from timeline_app.core.batch.cluster import bundle, environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,3 +80,19 @@ def test_installed_desktop_entry_starts_the_installed_launcher(installed, tmp_pa
     entry = (tmp_path / "share" / "applications" / "diplomatic-timeline.desktop").read_text(encoding="utf-8")
     assert f"\nExec={installed / 'bin' / 'diplomatic-timeline'} %F\n" in entry
     assert (tmp_path / "share" / "metainfo" / "diplomatic-timeline.metainfo.xml").is_file()
+
+
+@pytest.mark.slow
+def test_the_installed_app_sends_a_cluster_what_the_checkout_sends(installed, tmp_path):
+    # Its code from the package, its worker requirements from the package's metadata.
+    code = ("import io, zipfile\n"
+            "from timeline_app.core.batch.cluster import bundle, environment\n"
+            "from packaging.utils import canonicalize_name as name\n"
+            "print(sorted(name(r.name) + str(r.specifier) for r in environment.worker_requirements()))\n"
+            "print(sorted(zipfile.ZipFile(io.BytesIO(bundle.code_zip().data)).namelist()))\n")
+    out = run(installed / "bin" / "python", "-c", code, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    requirements, names = out.stdout.split("\n")[:2]
+    assert requirements == str(sorted(canonicalize_name(r.name) + str(r.specifier)
+                                      for r in environment.worker_requirements()))
+    assert names == str(sorted(zipfile.ZipFile(io.BytesIO(bundle.code_zip().data)).namelist()))

@@ -13,6 +13,10 @@ class RulesError(TimelineError):
     """A resource file (patterns, tables, rules) is malformed; the message names file and line."""
 
 
+class LanguageError(TimelineError):
+    """A language code given by the user is not one."""
+
+
 class LibraryError(TimelineError):
     """The library database cannot be opened, migrated or written."""
 
@@ -27,3 +31,7 @@ class DesktopEntryError(TimelineError):
 
 class BudgetError(TimelineError):
     """An article needs more time or work than one article may take; it is skipped with this reason."""
+
+
+class ClusterError(TimelineError):
+    """A Dask cluster cannot run the work: unreachable, no worker, or missing what the app needs."""

@@ -1,10 +1,14 @@
-"""A generator of small, varied test articles (our own template sentences), for scale tests."""
+"""Small, varied test articles (our own template sentences) for scale tests, and the rows runs are compared by."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 from pathlib import Path
+
+import pandas as pd
+
+from timeline_app.core.library.store import Library
 
 _COUNTRIES = [("France", "French", "Paris"), ("Japan", "Japanese", "Tokyo"), ("India", "Indian", "New Delhi"),
               ("Brazil", "Brazilian", "Brasilia"), ("Kenya", "Kenyan", "Nairobi"), ("Egypt", "Egyptian", "Cairo"),
@@ -13,6 +17,19 @@ _COUNTRIES = [("France", "French", "Paris"), ("Japan", "Japanese", "Tokyo"), ("I
 _VERBS = ["met", "held talks", "signed a trade agreement", "agreed to restore flights", "discussed sanctions"]
 _WHEN = ["on Monday", "on Tuesday", "last week", "earlier this year", "in March", "back in 2015", "since 2011",
          "two days later", "next month", "on {day} {month}"]
+
+
+# The mention columns two runs over the same inputs must agree on, and the order they are compared in.
+KEY = ["source_path", "char_start"]
+COMPARED = ["source_path", "char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
+            "date_precision", "countries", "evidence"]
+
+
+def compared_rows(library: Path) -> pd.DataFrame:
+    """The library's mentions, COMPARED columns only, sorted by KEY."""
+    with Library(library) as lib:
+        mentions = lib.mentions_frame()
+    return mentions.sort_values(KEY).reset_index(drop=True)[COMPARED]
 
 
 def article_text(i: int, published: dt.date, rng: random.Random) -> str:

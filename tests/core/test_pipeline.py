@@ -60,6 +60,7 @@ def test_same_article_twice_is_kept_once_and_skipped_before_extraction(library, 
 def test_article_without_a_date_waits_for_one(library):
     report = import_inputs([DATA / "no_date_here.txt"], library, workers=1)
     assert report.added == 1 and len(report.needs_date) == 1
+    assert report.summary() == "1 article added, 1 needs a publication date"
     m = _mentions(library)
     monday = m[m["date_text"] == "Monday"]
     assert list(monday["date_value"]) == [""]  # relative: not guessed

@@ -10,21 +10,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from tests.core.corpus import write_corpus
+from tests.core.corpus import COMPARED, KEY, compared_rows, write_corpus
 from timeline_app.core.batch.runners import CHUNK_BYTES, chunked
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY = ["source_path", "char_start"]
-COMPARED = ["source_path", "char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
-            "date_precision", "countries", "evidence"]
-
-
-def _rows(library: Path):
-    with Library(library) as lib:
-        m = lib.mentions_frame()
-    return m.sort_values(KEY).reset_index(drop=True)[COMPARED]
 
 
 def test_three_modes_give_identical_rows(tmp_path):
@@ -36,7 +27,7 @@ def test_three_modes_give_identical_rows(tmp_path):
         lib = tmp_path / f"{name}.sqlite3"
         report = import_inputs([corpus], lib, **kwargs)
         assert report.added == 40, name
-        results[name] = _rows(lib)
+        results[name] = compared_rows(lib)
     assert len(results["inprocess"]) > 40
     assert results["pool"].equals(results["inprocess"])
     assert results["dask"].equals(results["inprocess"])
@@ -48,7 +39,7 @@ def test_parquet_output_holds_every_mention(tmp_path):
     lib = tmp_path / "lib.sqlite3"
     report = import_inputs([corpus], lib, workers=1, parquet_dir=tmp_path / "pq")
     table = pq.read_table(tmp_path / "pq" / "mentions.parquet").to_pandas()
-    assert len(table) == report.mentions == len(_rows(lib))
+    assert len(table) == report.mentions == len(compared_rows(lib))
     with Library(lib) as library:
         stored = library.mentions_frame()
     columns = ["article_id", "publication_date", *COMPARED]

@@ -131,6 +131,7 @@ class Article:
     byline: str = ""
     fmt: str = "text"  # reader that produced it: text, html, feed, json, jsonl, csv ...
     hash: str = field(default="")
+    language: str = ""  # ISO 639-1 code ("fr"), as detected or given; "" when not known
 
     def __post_init__(self) -> None:
         if not self.hash:

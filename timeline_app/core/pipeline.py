@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from timeline_app.core.batch.articles import TIME_BUDGET, ArticleRows, KnownArti
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
+from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import DateSource, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
@@ -57,7 +58,8 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         if self.needs_date:
-            parts.append(f"{len(self.needs_date)} need a publication date")
+            n = len(self.needs_date)
+            parts.append(f"{n} need{'s' if n == 1 else ''} a publication date")
         if self.cancelled:
             parts.append(f"cancelled after {self.inputs_done} of {self.inputs_total} inputs")
         if self.waited >= 1:
@@ -97,12 +99,14 @@ def import_inputs(
     workers: int | None = None,
     dask: str | None = None,
     parquet_dir: str | Path | None = None,
+    language: str | None = None,
     time_budget: float | None = TIME_BUDGET,
 ) -> ImportReport:
     """Read every input, extract its events and store them; what finished stays when cancelled.
 
     `workers`: None chooses (in-process for small inputs, one process per core otherwise), 1 runs
     in this process, N uses N processes. `dask`: "local" or "tcp://host:port" runs on Dask instead.
+    `language` (ISO 639-1), when given, is the language of every article, else each one's is detected.
     An article that takes longer than `time_budget` seconds is skipped with that reason (None: no
     limit). A KeyboardInterrupt keeps every batch written before it and propagates.
     """
@@ -112,7 +116,8 @@ def import_inputs(
         progress(0, len(paths), "")
     sink = ParquetSink(Path(parquet_dir)) if parquet_dir else None
     with Library(library_path) as library:
-        results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, time_budget)
+        results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, language,
+                           time_budget)
         writer = _Writer(library, report, sink)
         try:
             for path, items, done in results:
@@ -136,15 +141,15 @@ def import_inputs(
 
 
 def _results(paths: list[str], published: dt.date | None, known: frozenset[str], workers: int | None,
-             dask: str | None, seconds: float | None) -> Results:
+             dask: str | None, language: str | None, seconds: float | None) -> Results:
     """The results of every input, as they come, from the runner the options choose."""
     n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
     chunks = chunked(paths, chunk_inputs(len(paths), n_workers))  # lazy, for the pool and Dask
     if dask:
-        return on_dask(chunks, published, known, dask, workers, seconds)
+        return on_dask(chunks, published, known, dask, workers, language, seconds)
     if n_workers <= 1:
-        return in_process(paths, published, known, seconds)
-    return in_process_pool(chunks, published, known, n_workers, seconds)
+        return in_process(paths, published, known, language, seconds)
+    return in_process_pool(chunks, published, known, n_workers, language, seconds)
 
 
 class _Writer:
@@ -204,14 +209,21 @@ def set_publication_date(library_path: str | Path, article_id: int, published: d
 def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
                           cancel: Cancel | None = None) -> int:
     """set_publication_date for several articles, one at a time; returns how many were done."""
+    return _one_by_one(dates, lambda article_id, day: set_publication_date(library_path, article_id, day),
+                       progress, cancel)
+
+
+def _one_by_one(values: dict[int, object], give: Callable[[int, object], object], progress: Progress | None,
+                cancel: Cancel | None) -> int:
+    """`give(article_id, value)` for each article in turn until cancelled; returns how many were done."""
     done = 0
-    for article_id, day in dates.items():
+    for article_id, value in values.items():
         if cancel and cancel():
             break
-        set_publication_date(library_path, article_id, day)
+        give(article_id, value)
         done += 1
         if progress:
-            progress(done, len(dates), f"article {article_id}")
+            progress(done, len(values), f"article {article_id}")
     return done
 
 
@@ -220,16 +232,32 @@ def set_dates_job(library_path: str | Path, dates: dict[int, dt.date]) -> Job:
     return lambda progress, cancel: set_publication_dates(library_path, dates, progress, cancel)
 
 
+def set_language(library_path: str | Path, article_id: int, language: str) -> int:
+    """Give an article its language (the user's word) and read its dates again; returns its events."""
+    with Library(library_path) as library:
+        processed = process_article(replace(library.article(article_id), language=check_language(language)))
+        library.replace_mentions(article_id, processed.mentions, language=processed.article.language)
+        return len(processed.mentions)
+
+
+def set_languages_job(library_path: str | Path, languages: dict[int, str]) -> Job:
+    """set_language for several articles, as a job for a worker thread."""
+    return lambda progress, cancel: _one_by_one(
+        languages, lambda article_id, code: set_language(library_path, article_id, str(code)), progress, cancel)
+
+
 def reextract(library_path: str | Path, progress: Progress | None = None,
               cancel: Cancel | None = None) -> int:
-    """Run extraction again over every article (after an engine upgrade). Returns articles done."""
+    """Run extraction again over every article (after an engine upgrade). Returns articles done.
+
+    Articles stored before languages were told (an older library) get theirs on the way."""
     with Library(library_path) as library:
         ids = library.article_ids()
         for n, article_id in enumerate(ids, 1):
             if cancel and cancel():
                 return n - 1
             processed = process_article(library.article(article_id))
-            library.replace_mentions(article_id, processed.mentions)
+            library.replace_mentions(article_id, processed.mentions, language=processed.article.language)
             if progress:
                 progress(n, len(ids), processed.article.title)
         return len(ids)

@@ -299,11 +299,11 @@ def test_one_megabyte_in_well_under_a_second(gaz: Gazetteer) -> None:
         "Officials said the US-backed SDF had asked Russia to mediate. Let us see what happens.\n"
     )
     text = paragraph * (1_000_000 // len(paragraph) + 1)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = gaz.tag(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert len(found) > 10_000
-    assert elapsed < 2.0  # about 0.4 s here; generous for a loaded CI machine
+    assert elapsed < 2.0  # CPU time, which other jobs on the machine disturb far less than the clock: about 0.4 s here
 
 
 def test_a_possessor_after_in_is_not_a_location(gaz: Gazetteer) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,24 @@ def test_folder_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
         ("Article", "2.txt"),
         ("SkippedInput", "empty.txt"),
     ]
+
+
+def test_a_folder_s_own_readme_licence_and_changelog_are_not_read_as_articles(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "vienna.txt").write_text(STORY, encoding="utf-8")
+    for name in ("README.md", "LICENSE", "CHANGELOG.md", "CONTRIBUTING.md", "AUTHORS", "NOTICE", "COPYING"):
+        (tmp_path / "in" / name).write_text(f"{name}: notes about the folder, written on Monday.\n", encoding="utf-8")
+    archive = tmp_path / "in" / "more.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("news/README.txt", "What this archive holds.")
+        zf.writestr("news/geneva.txt", STORY.replace("Vienna", "Geneva"))
+    result = read_inputs([tmp_path / "in"])
+    assert sorted(a.source_path.removeprefix(str(tmp_path)) for a in result.articles) == [
+        "/in/more.zip!news/geneva.txt", "/in/vienna.txt"]
+    assert result.skipped == []
+    # Opened by name, such a file is read like any other.
+    (readme,) = read_inputs([tmp_path / "in" / "README.md"]).articles
+    assert readme.text.startswith("README.md: notes")
 
 
 def test_empty_folder_is_reported(tmp_path: Path) -> None:

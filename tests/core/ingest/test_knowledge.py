@@ -24,6 +24,12 @@ def test_shipped_files_load_with_every_list_the_readers_use() -> None:
     assert known.readers[""] == Kind.TEXT.value and known.readers[".ndjson"] == Kind.JSONL.value
     assert known.not_articles[".css"] == "style sheet"
     assert known.zip_documents[".docx"] == "Word document"
+    assert known.folder_document("README.md") == known.folder_document("ReadMe") == "the folder's read-me"
+    assert known.folder_document("LICENSE-MIT") == known.folder_document("LICENCE.txt") == "a licence"
+    assert known.folder_document("Code-of-Conduct.md") == "a code of conduct"
+    assert known.folder_document("CHANGELOG.md") and known.folder_document("AUTHORS")
+    for article in ("2022-12-28_moscow.txt", "readme_for_editors.txt", "notices.txt", "licensing_talks.html"):
+        assert known.folder_document(article) is None, article
     assert known == knowledge()
 
 
@@ -75,6 +81,9 @@ def _append(path: Path, line: str) -> int:
         ("extensions/reader.tsv", ".htm\thtml", ".htm is listed twice"),
         ("extensions/not_article.tsv", "js\tJavaScript file", "'js' is not an extension"),
         ("extensions/zip_document.tsv", ".key\t", "the second column must say what such a file is"),
+        ("names/folder_document.tsv", "Read Me\tx", "'Read Me' is not a file name as they are compared"),
+        ("names/folder_document.tsv", "readme\tagain", "readme is listed twice"),
+        ("names/folder_document.tsv", "todo\t", "the second column must say what such a file is"),
     ],
 )
 def test_a_malformed_line_is_named_by_path_and_line(root: Path, relative: str, line: str, reason: str) -> None:

@@ -2,6 +2,8 @@
 
 import csv
 import json
+import os
+import stat
 
 import openpyxl
 import pandas as pd
@@ -57,6 +59,18 @@ def test_timelinejs_keeps_the_written_precision(tmp_path, events):
     assert month["start_date"] == {"year": 2021, "month": 10, "display_date": "October 2021 (2021-10)"}
     assert month["end_date"] == {"year": 2021, "month": 10}
     assert day["group"] == "RUS, SYR, TUR"
+
+
+def test_timelinejs_headlines_are_capitalised_and_cut_after_a_word(events):
+    long = ("the foreign ministers of Greece and Turkey met in Ankara on Thursday for the first round of "
+            "exploratory talks on maritime boundaries in almost four years")
+    events.loc[0, "summary"] = long
+    events.loc[1, "summary"] = "talks resumed"
+    first, second = (e["text"]["headline"] for e in export.timelinejs_document(events)["events"])
+    assert first == ("The foreign ministers of Greece and Turkey met in Ankara on Thursday for the first round of "
+                     "exploratory talks on\u2026")
+    assert len(first) <= export.TIMELINEJS_HEADLINE_MAX
+    assert second == "Talks resumed"
 
 
 def test_jsonl_has_lists(tmp_path, events):
@@ -149,3 +163,27 @@ def test_numbers_dates_and_codes_are_left_as_they_are(tmp_path, events):
         row = next(csv.DictReader(fh))
     assert (row["countries"], row["date_start"], row["quad_class"], row["cameo_code"]) == (
         "RUS;SYR;TUR", "2022-12-28", "1", "040")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_an_export_gets_the_permissions_a_new_file_gets(tmp_path, events, umask):
+    mentions = pd.DataFrame([{"mention_id": 7, "event_id": "e1", "date_text": "Wednesday"}])
+    old = os.umask(umask)
+    try:
+        (tmp_path / "plain.txt").write_text("a file made as any program makes one", encoding="utf-8")
+        paths = [tmp_path / f"out-{fmt.key}{fmt.suffix}" for fmt in export.EXPORT_FORMATS]
+        for fmt, path in zip(export.EXPORT_FORMATS, paths):
+            export.write_export(fmt.key, events, mentions, path)
+    finally:
+        os.umask(old)
+    plain = stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)
+    assert plain == 0o666 & ~umask
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in paths} == {path.name: plain for path in paths}
+
+
+def test_an_export_over_a_file_keeps_that_files_permissions(tmp_path, events):
+    path = tmp_path / "events.csv"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    export.write_events_csv(events, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640 and "e1" in path.read_text(encoding="utf-8-sig")

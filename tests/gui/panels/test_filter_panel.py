@@ -6,6 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt
 
+import pytest
+
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_panel import FilterPanel
 
@@ -33,6 +36,45 @@ def test_countries_are_listed_with_names_codes_and_counts(qtbot) -> None:
     assert hidden == [True, False, True]
     panel.countries.update_counts({"TUR": 2})
     assert panel.countries.item_for("SYR").text() == "Syria (SYR)  (0)"
+
+
+SEARCHED = ("TUR", "CIV", "CZE", "MMR", "SYR", "TKM", "USA", "GRC")
+
+
+def _shown(panel: FilterPanel) -> set[str]:
+    items = [panel.countries.list.item(i) for i in range(panel.countries.list.count())]
+    return {item.data(Qt.ItemDataRole.UserRole) for item in items if not item.isHidden()}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Turkey", {"TUR"}), ("turk", {"TUR", "TKM"}), ("Türkiye", {"TUR"}), ("TURKIYE", {"TUR"}), ("TUR", {"TUR", "TKM"}),
+    ("turkish", {"TUR"}), ("Ivory Coast", {"CIV"}), ("cote d'ivoire", {"CIV"}), ("ivorian", {"CIV"}),
+    ("Czechia", {"CZE"}), ("Czech Republic", {"CZE"}), ("czech", {"CZE"}), ("Burma", {"MMR"}),
+    ("Myanmar", {"MMR"}), ("American", {"USA"}), ("united states", {"USA"}), ("states", {"USA"}),
+])
+def test_a_country_is_found_by_any_of_its_names_accents_and_case_aside(qtbot, typed: str, expected: set[str]) -> None:
+    panel = FilterPanel()
+    qtbot.addWidget(panel)
+    gazetteer = Gazetteer.default()
+    panel.set_countries({code: 1 for code in SEARCHED}, {code: gazetteer.country_name(code) for code in SEARCHED})
+    if typed.isascii():
+        qtbot.keyClicks(panel.countries.search, typed)
+    else:  # QTest types ASCII only
+        panel.countries.search.setText(typed)
+    assert _shown(panel) == expected
+
+
+def test_the_name_a_country_was_found_by_is_shown_and_ticked_ones_stay(qtbot) -> None:
+    panel = _panel(qtbot)
+    _check(panel.countries, "RUS")
+    qtbot.keyClicks(panel.countries.search, "Turkey")
+    assert _shown(panel) == {"TUR", "RUS"}  # Russia is ticked: it stays in sight
+    assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (5)  — “Turkey”"
+    panel.countries.update_counts({"TUR": 2})
+    assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (2)  — “Turkey”"
+    panel.countries.search.clear()
+    assert _shown(panel) == {"TUR", "SYR", "RUS"}
+    assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (2)"
 
 
 def test_checking_two_countries_with_all_emits_the_bilateral_spec(qtbot) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, DateSource
 from timeline_app.core.batch.articles import process_article
-from timeline_app.gui.panels.reader import COUNTRY, RESOLVED, UNRESOLVED, ArticleView, Focus
+from timeline_app.gui.panels.reader import COUNTRY, FOCUS_DATE, RESOLVED, UNRESOLVED, ArticleView, Focus
 from timeline_app.gui.panels.reader_marks import ArticleMarks, stored_marks
 
 TEXT = (
@@ -117,6 +117,47 @@ def test_dates_inside_the_focused_sentence_keep_their_colour(qtbot, library) -> 
                 if s.cursor.selectionStart() <= view.position_of(year) < s.cursor.selectionEnd()]
     assert covering == []  # no sentence background painted over "1998"
     assert _format_at(view, year).background().color() == RESOLVED
+
+
+def _shown_colour(view: ArticleView, start: int, end: int) -> QColor:
+    """The background the reader paints behind text[start:end]: the commonest colour under it."""
+    image = view.text.viewport().grab().toImage()
+    cursor = QTextCursor(view.text.document())
+    cursor.setPosition(view.position_of(start))
+    left = view.text.cursorRect(cursor)
+    cursor.setPosition(view.position_of(end))
+    right = view.text.cursorRect(cursor)
+    ratio = image.devicePixelRatio()
+    counts: dict[int, int] = {}
+    for x in range(left.right() + 1, right.left()):
+        for y in range(left.top() + 1, left.bottom()):
+            rgb = image.pixel(int(x * ratio), int(y * ratio)) & 0xFFFFFF
+            counts[rgb] = counts.get(rgb, 0) + 1
+    return QColor(max(counts, key=counts.get))
+
+
+def _distance(a: QColor, b: QColor) -> float:
+    return ((a.red() - b.red()) ** 2 + (a.green() - b.green()) ** 2 + (a.blue() - b.blue()) ** 2) ** 0.5
+
+
+def test_the_selected_date_does_not_look_like_an_unresolved_one(qtbot, library) -> None:
+    text = "Talks\n\nThe ministers met on Wednesday. The agreement was signed on 12 March 2019 in Ankara.\n"
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    start = text.index("The agreement")
+    day = text.index("12 March 2019")
+    _show(view, library, _article(text, published=None), Focus(start, text.index("\n", start), day, day + 13))
+    wednesday = text.index("Wednesday")
+    unresolved = _shown_colour(view, wednesday, wednesday + len("Wednesday"))
+    selected = _shown_colour(view, day, day + 13)
+    assert unresolved == UNRESOLVED and selected == FOCUS_DATE
+    assert _distance(unresolved, selected) > 150
+    legend = view.legend.text()
+    assert "unresolved&nbsp;date" in legend and "its&nbsp;date" in legend
+    assert "Orange: a date found but not placed" in view.legend.toolTip()
+    assert "its date in deep blue" in view.legend.toolTip()
 
 
 def test_clicking_a_date_reports_it_even_after_emoji(qtbot, library) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from timeline_app.core.daycount import date_to_days
+from timeline_app.core.timeline.scene import FrameItems
+from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.gui.timeline import TimelineView
 
 
@@ -68,3 +73,24 @@ def wheel(widget, pos: QPointF, dy: int, modifiers=Qt.KeyboardModifier.NoModifie
     event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, dy), Qt.MouseButton.NoButton,
                         modifiers, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
+
+
+def frame_with_labels(view: TimelineView, first: dt.date | None = None, last: dt.date | None = None
+                      ) -> tuple[list, FrameItems]:
+    """Paint one frame of [first, last] (default: the view's) in one pass; the labels it drew (rect
+    within the view, occurrence, cluster, text; canvas.painter.labels.cut says which the view's edge
+    cut) and its boxes."""
+    canvas = view.canvas
+    state = canvas.paint_state()
+    if first is not None and last is not None:
+        state.viewport = Viewport.fit(date_to_days(first), date_to_days(last) + 1, canvas.time_width(), margin=0.0)
+    image = QImage(canvas.size(), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    labels = canvas.painter.labels
+    labels.record = True
+    try:
+        items = canvas.painter.paint(painter, state, canvas.theme())
+    finally:
+        labels.record = False
+        painter.end()
+    return list(labels.drawn), items

@@ -80,6 +80,7 @@ def test_clusters_when_zoomed_out_and_click_zooms_in(qtbot) -> None:
              "day", False, "FRA", "Consult", f"event {i}", "") for i, d in enumerate(days)]
     rows.append(("far", "1990-01-01", "1990-01-01", "day", False, "FRA", "Consult", "far away", ""))
     v = shown(qtbot, frame(rows), 1000, 400)
+    v.fit_all(everything=True)  # the far event too: Fit alone leaves it out
     v.canvas.repaint()
     items = v.canvas._items
     clusters = np.flatnonzero(items.cluster >= 0)

@@ -74,6 +74,8 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     dialog.grab().save("/tmp/curation_window_dialog.png")
     with reloaded(qtbot, window):
         dialog.ok_button.click()
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Saved: edit date, countries") and status.endswith("Undo with Ctrl+Z.")
 
     month = ev.event_date[:7]
     after = _events(window).set_index("event_id").loc[ev.event_id]
@@ -100,8 +102,12 @@ def test_edit_an_event_in_the_dialog_then_undo_and_redo(window, qtbot) -> None:
     assert (back.event_date, back.countries, back.summary, bool(back.verified)) == (
         ev.event_date, ev.countries, ev.summary, False)
     assert len(c.history_view.model.row_texts()) == 10  # the undo is part of the history
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Undone: edit date, countries") and status.endswith("Redo with Ctrl+Shift+Z.")
     _trigger(qtbot, window, c.redo_action)
     assert _events(window).set_index("event_id").loc[ev.event_id].event_date == month
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Redone: edit date, countries") and status.endswith("Undo with Ctrl+Z.")
 
 
 def test_undo_and_redo_shortcuts(window, qtbot) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from timeline_app.core.library.export import EXPORT_FORMATS
+from timeline_app.core.library.filters import FilterSpec
 from tests.gui.conftest import check_country, countries_of
 
 
@@ -57,3 +59,48 @@ def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch,
     window.menus.export_all_action.trigger()
     assert window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) >= len(events) if fmt == "mentions_csv" \
         else window.exports.export(fmt, str(tmp_path / f"all-{fmt}")) == len(events)
+
+
+def test_the_status_bar_says_what_was_exported(window, qtbot, tmp_path) -> None:
+    total = len(window.snapshot.events)
+    window.exports.export("events_csv", str(tmp_path / "all.csv"))
+    assert window.statusBar().currentMessage().startswith(f"Exported {total} events to ")  # no filter: not "filtered"
+    for summary in window.snapshot.events["summary"]:  # a search that keeps one event
+        window.filters.set_spec(FilterSpec(text=summary))
+        if window.event_model.rowCount() == 1:
+            break
+    assert window.event_model.rowCount() == 1
+    window.exports.export("events_csv", str(tmp_path / "one.csv"))
+    assert window.statusBar().currentMessage().startswith("Exported 1 filtered event to ")
+    window.menus.export_all_action.trigger()
+    window.exports.export("events_csv", str(tmp_path / "every.csv"))
+    assert window.statusBar().currentMessage().startswith(f"Exported all {total} events (filters ignored) to ")
+
+
+def test_the_timeline_is_saved_as_an_svg_by_its_name_and_as_a_pdf_page(window, qtbot, tmp_path) -> None:
+    check_country(window, "TUR")
+    check_country(window, "SYR")
+    window.filters.all_radio.setChecked(True)
+    window.menus.export_image_action.trigger()
+    dialog = window.exports.image_dialog
+    assert dialog is not None and dialog.isVisible()
+    title = dialog.title_edit.text()  # worded from the filters: "Syria and Türkiye, 2012–2023"
+    assert title.split(", ")[0] in ("Türkiye and Syria", "Syria and Türkiye") and title[-4:].isdigit()
+    assert dialog.subtitle_edit.text() in ("Events involving both Türkiye and Syria",
+                                           "Events involving both Syria and Türkiye")
+    dialog.path_edit.setText(str(tmp_path / "timeline.svg"))
+    with qtbot.waitSignal(window.exports.image_saved, timeout=30_000) as blocker:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert Path(blocker.args[0]) == tmp_path / "timeline.svg" and not (tmp_path / "timeline.svg.png").exists()
+    svg = (tmp_path / "timeline.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and f">{title}<" in svg  # the title, as text
+    assert "SVG drawing" in window.statusBar().currentMessage()
+
+    window.menus.export_image_action.trigger()
+    dialog = window.exports.image_dialog
+    dialog.path_edit.setText(str(tmp_path / "report.pdf"))
+    qtbot.mouseClick(dialog.page_radio, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.exports.image_saved, timeout=30_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert "PDF document, A4 landscape, 1 page" in window.statusBar().currentMessage()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pandas as pd
-from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -50,13 +50,17 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     total = window.event_model.total_count
     assert window.status_bar.count_label.text() == f"{total:,} of {total:,} events shown"
     assert not maybe_add_samples(window)  # only once per library
-    # The samples mention a war "in the nineteenth century": the first view is not squeezed by it,
-    # and Fit (Ctrl+0) shows everything.
+    # The samples mention a war "in the nineteenth century": neither the first view nor Fit (Ctrl+0)
+    # is squeezed by it; an arrow at the end of the axis counts it, and Fit everything shows it.
     first = window.snapshot.events["date_start"].min()
     assert first < "1900"
     start, end = window.timeline.visible_range()
     assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events["date_end"].max()
     window.menus.fit_action.trigger()
+    assert window.timeline.visible_range()[0].isoformat() > "1950"
+    window.timeline.canvas.repaint()
+    assert "before" in window.timeline.canvas._items.edges
+    window.timeline.fit_all(everything=True)
     assert window.timeline.visible_range()[0].isoformat() <= first
     window.close()
 
@@ -126,6 +130,21 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     box.accept()
 
 
+def test_a_folder_s_readme_is_not_imported_nor_asked_a_date_for(window, qtbot, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "reporting"
+    folder.mkdir()
+    (folder / "border.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    (folder / "README.md").write_text("# My notes\n\nThe articles I collected last week.\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("Copyright the reporters. All rights reserved.\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
+        window.menus.open_folder_action.trigger()
+    report = blocker.args[0]
+    assert (report.added, report.needs_date, report.skipped) == (1, [], [])
+    assert window.library_actions.date_dialog is None
+    assert "README.md" not in set(window.snapshot.articles["source_path"].map(lambda p: p.rsplit("/", 1)[-1]))
+
+
 def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monkeypatch) -> None:
     path = tmp_path / "nile.txt"
     path.write_text(ARTICLE_WITHOUT_DATE, encoding="utf-8")
@@ -144,12 +163,15 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     qtbot.mouseClick(window.status_bar.needs_date_button, Qt.MouseButton.LeftButton)
     dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.date_edit(article_id).setDate(QDate(2023, 5, 8))
+    assert dialog.date_edit(article_id).text() == "" and not dialog.set_button.isEnabled()  # no date assumed
+    qtbot.keyClicks(dialog.date_edit(article_id), "2023-05-08")
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
         dialog.accept()
     qtbot.waitUntil(lambda: window.library_panel.needs_date_ids() == [], timeout=LOAD_TIMEOUT)
     row = window.snapshot.articles.set_index("article_id").loc[article_id]
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
+    assert window.statusBar().currentMessage() == ("Publication date set for 1 article; its dates were resolved "
+                                                   "again.")
     assert window.library_panel.item(article_id).text(4) == "you"
     assert not window.status_bar.needs_date_button.isVisible()
 

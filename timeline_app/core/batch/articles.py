@@ -13,11 +13,12 @@ from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.ingest import iter_articles
+from timeline_app.core.ingest.language import with_language
 from timeline_app.core.library import rows
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
 from timeline_app.core.shown import shown
-from timeline_app.core.temporal import default_rules, find_dates
+from timeline_app.core.temporal import ENGLISH, default_rules, find_dates
 from timeline_app.core.temporal.engine import MOST_DATES
 from timeline_app.errors import BudgetError
 
@@ -56,6 +57,10 @@ class ArticleRows(NamedTuple):
     def title(self) -> str:
         return self.article[rows.TITLE]
 
+    @property
+    def language(self) -> str:
+        return self.article[rows.LANGUAGE]
+
 
 @dataclass(frozen=True)
 class KnownArticle:
@@ -71,11 +76,13 @@ _KNOWN: frozenset[str] = frozenset()
 
 
 def process_article(article: Article, most_dates: int | None = None) -> ProcessedArticle:
-    """Find the dates and countries of one article and turn them into event mentions.
+    """Find the dates and countries of one article and turn them into event mentions. The dates are
+    read with the rules of the article's language (told from its text when it has none yet).
 
     BudgetError when it holds more than `most_dates` date expressions or its time (core.budget) runs out.
     """
-    dates = find_dates(article.text, article.published, most=most_dates)
+    article = with_language(article)
+    dates = find_dates(article.text, article.published, language=article.language or ENGLISH, most=most_dates)
     budget.check()
     entities = Gazetteer.default().tag(article.text, article.published)
     mentions = extract_event_mentions(article.text, dates, entities, article.published)
@@ -90,19 +97,21 @@ def load_tables() -> None:
 
 
 def set_known(known: frozenset[str]) -> None:
-    """Worker start-up: remember the library's hashes and load the rule tables once, up front."""
+    """Worker start-up: remember the library's hashes and load the rule tables once, up front
+    (each language's date rules load with its first article)."""
     global _KNOWN
     _KNOWN = known
     load_tables()
 
 
 def iter_results(path: str, published: dt.date | None, known: frozenset[str] | None = None,
-                 seconds: float | None = TIME_BUDGET) -> Iterator[Result]:
+                 language: str | None = None, seconds: float | None = TIME_BUDGET) -> Iterator[Result]:
     """Worker body: every article of one input, one at a time as it is read, processed unless the
-    library already has it; an article that takes more than `seconds` is skipped."""
+    library already has it; `language`, when given, is the language of every article (else each
+    one's is detected); an article that takes more than `seconds` is skipped."""
     skip = _KNOWN if known is None else known
     try:
-        for item in iter_articles([path], published=published):
+        for item in iter_articles([path], published=published, language=language):
             if isinstance(item, SkippedInput):
                 yield item
             elif item.hash in skip:
@@ -115,9 +124,9 @@ def iter_results(path: str, published: dt.date | None, known: frozenset[str] | N
 
 
 def read_and_process(path: str, published: dt.date | None, known: frozenset[str] | None = None,
-                     seconds: float | None = TIME_BUDGET) -> list[Result]:
+                     language: str | None = None, seconds: float | None = TIME_BUDGET) -> list[Result]:
     """iter_results of one input, all at once."""
-    return list(iter_results(path, published, known, seconds))
+    return list(iter_results(path, published, known, language, seconds))
 
 
 def _rows(article: Article, path: str, seconds: float | None) -> ArticleRows | SkippedInput:
@@ -133,6 +142,6 @@ def _rows(article: Article, path: str, seconds: float | None) -> ArticleRows | S
 
 
 def read_chunk(paths: list[str], published: dt.date | None, known: frozenset[str] | None = None,
-               seconds: float | None = TIME_BUDGET) -> list[list[Result]]:
+               language: str | None = None, seconds: float | None = TIME_BUDGET) -> list[list[Result]]:
     """Worker body for one task of a Dask cluster: read_and_process on each of several inputs."""
-    return [read_and_process(path, published, known, seconds) for path in paths]
+    return [read_and_process(path, published, known, language, seconds) for path in paths]

@@ -31,10 +31,10 @@ GRACE_SECONDS = 60.0
 
 
 def in_process(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
-               seconds: float | None = articles.TIME_BUDGET) -> Results:
+               language: str | None = None, seconds: float | None = articles.TIME_BUDGET) -> Results:
     articles.load_tables()
     for path in paths:
-        for result in articles.iter_results(path, published, known, seconds):
+        for result in articles.iter_results(path, published, known, language, seconds):
             yield path, [result], False
         yield path, [], True
 
@@ -70,11 +70,14 @@ def chunk_inputs(total: int, workers: int) -> int:
 
 
 def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-                    workers: int, seconds: float | None = articles.TIME_BUDGET) -> Results:
+                    workers: int, language: str | None = None,
+                    seconds: float | None = articles.TIME_BUDGET) -> Results:
     """Inputs processed by `workers` worker processes (core.batch.pool), results handed on as they are
     made; a worker stuck past the time budget is replaced and its input skipped."""
-    work = functools.partial(articles.iter_results, published=published, known=None, seconds=seconds)
-    here = functools.partial(articles.iter_results, published=published, known=known, seconds=seconds)
+    work = functools.partial(articles.iter_results, published=published, known=None, language=language,
+                             seconds=seconds)
+    here = functools.partial(articles.iter_results, published=published, known=known, language=language,
+                             seconds=seconds)
     silence = float("inf") if seconds is None else seconds + GRACE_SECONDS
     pool = WorkerPool(workers, work, functools.partial(articles.set_known, known), silence,
                       f"took longer than {silence:g} s: the worker reading it was stopped", here)
@@ -105,33 +108,25 @@ def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, li
 
 
 def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-            address: str, workers: int | None, seconds: float | None = articles.TIME_BUDGET) -> Results:
-    """Inputs processed on a Dask cluster; the time budget is checked in the work only (Dask's
-    workers are not ours to stop)."""
+            address: str, workers: int | None, language: str | None = None,
+            seconds: float | None = articles.TIME_BUDGET) -> Results:
+    """Inputs processed on a Dask cluster: a LocalCluster ("local") or the scheduler at `address`, which
+    is given the app's code first (core/batch/cluster/). The time budget is checked in the work only:
+    Dask's workers are not ours to stop."""
     try:
         # deferred: an optional package (requirements-dev.txt), 290 ms at start-up measured with
         # -X importtime; only --dask needs it.
-        from distributed import Client, LocalCluster
+        from timeline_app.core.batch.cluster import session
+        from timeline_app.core.batch.cluster.remote import ByName
     except ImportError as e:
         raise TimelineError("--dask needs the 'distributed' package: pip install \"dask[distributed]\".") from e
-    cluster = None
-    try:
-        if address == "local":
-            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = Client(cluster)
-        else:
-            client = Client(address, timeout="20s")
-    except OSError as e:
-        raise TimelineError(f"Cannot reach the Dask scheduler at {address}: {e}.") from e
-    try:
+    with session.ready_client(address, workers) as client:
+        chunks = session.inputs_for(client, address, chunks)
         known_future = client.scatter(known, broadcast=True) if known else frozenset()
         n = sum(client.ncores().values()) or 1
+        # Named, not pickled by reference: the scheduler unpickles the tasks without the app's requirements.
+        task = ByName.of(articles.read_chunk)
         for path, items in _ordered(
-                lambda chunk: client.submit(articles.read_chunk, chunk, published, known_future, seconds, pure=False),
+                lambda chunk: client.submit(task, chunk, published, known_future, language, seconds, pure=False),
                 lambda f, chunk: f.result(), lambda f: f.cancel(), chunks, n * 4):
             yield path, items, True
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from timeline_app.core.models import DateMention, EntityMention
@@ -44,9 +45,20 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
     return None
 
 
-def outside_wire_prefixes(text: str, dates: list[DateMention], entities: list[EntityMention]) -> list[EntityMention]:
+def wire_prefixes(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The spans of the wire prefixes ("ANKARA, July 19 (Reuters) -") that some of `dates` date."""
+    return [p for p in (_wire_prefix(text, d) for d in dates) if p]
+
+
+def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -> list[EntityMention]:
     """`entities` less those in wire prefixes: "BEIJING, April 6 (Reuters) -" names where the story was filed."""
-    prefixes = [p for p in (_wire_prefix(text, d) for d in dates) if p]
     if not prefixes:
         return entities
-    return [e for e in entities if not any(a <= e.start < b for a, b in prefixes)]
+    spans = sorted(prefixes)
+    starts = [a for a, _ in spans]
+
+    def inside(offset: int) -> bool:  # by binary search: a text of wire stories has thousands of prefixes
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    return [e for e in entities if not inside(e.start)]

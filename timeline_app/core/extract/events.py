@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes
+from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
+from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
 
-SUMMARY_MAX = 200  # characters; a longer clause is cut around its date
 # Characters of a clause read for a date: its parties, type and summary. A longer clause is read
 # around the date, the words before it most (they say what happened). At most 367 characters were
 # read on the evaluation sets.
@@ -28,9 +28,6 @@ CLAUSE_MOST = 400
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
-_LEADING_JOINER = re.compile(
-    r"^(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE
-)
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
 
@@ -72,25 +69,6 @@ def _office_at(person: EntityMention, when: DateMention | None) -> str:
         return person.code
     gaz = Gazetteer.default()
     return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
-
-
-def _summary(text: str, clause: tuple[int, int], date: DateMention) -> str:
-    a, b = clause
-    piece = text[a:b]
-    piece = _LEADING_JOINER.sub("", piece.strip())
-    piece = " ".join(piece.split())
-    if len(piece) <= SUMMARY_MAX:
-        return piece
-    # Cut around the date, at word boundaries.
-    rel = max(0, date.start - a)
-    lo = max(0, rel - SUMMARY_MAX // 2)
-    hi = min(b - a, lo + SUMMARY_MAX)
-    raw = " ".join(text[a + lo : a + hi].split())
-    if lo > 0:
-        raw = "\u2026" + raw.split(" ", 1)[-1]
-    if hi < b - a:
-        raw = raw.rsplit(" ", 1)[0] + "\u2026"
-    return raw
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -143,7 +121,8 @@ class _EventReader:
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention]) -> None:
         self.text = text
-        self.entities = outside_wire_prefixes(text, dates, sorted(entities, key=lambda e: e.start))
+        self.prefixes = wire_prefixes(text, dates)
+        self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.table = CameoTable.default()
         _after, _reporting, _attribution, self.group_ref, self.person_ref = clause_patterns()
@@ -287,6 +266,14 @@ class _EventReader:
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         return whole.actors or (frozenset() if place.clause.location else self.previous)
 
+    def _headline_start(self, place: _Place) -> int:
+        """Where the event's sentence starts, after a wire prefix ("ANKARA, July 19 (Reuters) -")."""
+        start = place.sent[0]
+        for a, b in self.prefixes:
+            if a <= start < b or (start <= a and b <= place.span[0] and not self.text[start:a].strip()):
+                start = b
+        return start
+
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
@@ -300,7 +287,7 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=_summary(text, place.span, d),
+            summary=summary(text, self._headline_start(place), place.span[1], d.start, d.end),
             evidence=text[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],

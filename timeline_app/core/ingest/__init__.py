@@ -14,6 +14,8 @@ from pathlib import Path
 from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
 from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
 from timeline_app.core.ingest.kinds import Kind
+from timeline_app.core.ingest.knowledge import knowledge
+from timeline_app.core.ingest.language import with_language
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size, too_long
 from timeline_app.core.ingest.web import fetch
 from timeline_app.core.models import Article, SkippedInput
@@ -67,13 +69,20 @@ def iter_articles(
     published: dt.date | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    language: str | None = None,
 ) -> Iterator[Article | SkippedInput]:
     """Lazily yield one Article per article found in `inputs` and one SkippedInput per unreadable one.
 
     Inputs are files, folders (walked recursively in sorted order, hidden entries left out), zip
     archives (read in memory, recursively) and http/https URLs. `published`, when given, is the
-    publication date of every article. Never raises for a bad input.
+    publication date of every article; `language`, when given, its language (ISO 639-1), else each
+    article's language is told from its text. Never raises for a bad input.
     """
+    for item in _iter_inputs(inputs, published, limits):
+        yield with_language(item, language) if isinstance(item, Article) else item
+
+
+def _iter_inputs(inputs: Iterable[str | Path], published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:
     seen: set[str] = set()
     for item in inputs:
         if is_url(item):
@@ -92,10 +101,11 @@ def read_inputs(
     published: dt.date | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    language: str | None = None,
 ) -> InputResult:
     """Read every input at once (iter_articles, collected)."""
     result = InputResult()
-    for item in iter_articles(inputs, published, limits=limits):
+    for item in iter_articles(inputs, published, limits=limits, language=language):
         result.add(item)
     return result
 
@@ -155,7 +165,8 @@ def _iter_path(
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
-    """The files under `folder`, lazily, in sorted order; hidden files and folders left out.
+    """The files under `folder`, lazily, in sorted order; hidden files and folders left out, and
+    those that document the folder (README, LICENSE ...: resources/ingest/names/folder_document.tsv).
 
     Symbolic links to folders are not followed (a link to a parent would loop forever); a folder
     that cannot be listed is logged and passed over.
@@ -164,11 +175,17 @@ def walk_folder(folder: Path) -> Iterator[Path]:
     def on_error(e: OSError) -> None:
         log.warning("cannot list %s: %s", e.filename, e.strerror)
 
+    known = knowledge()
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root, name)
+            if name.startswith("."):
+                continue
+            what = known.folder_document(name)
+            if what is not None:
+                log.info("left out %s: %s, not an article", Path(root, name), what)
+                continue
+            yield Path(root, name)
 
 
 def _iter_folder(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.core.ingest.limits import Limits, describe_size
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
@@ -82,8 +83,9 @@ def read_zip(
             )
         for info in sorted(members, key=lambda i: i.filename):
             member_path = f"{path}!{info.filename}"
-            if _is_junk(info.filename):
-                continue
+            name = PurePosixPath(info.filename.replace("\\", "/")).name
+            if _is_junk(info.filename) or knowledge().folder_document(name):
+                continue  # an archive is a folder: its README is not one of its articles
             reason = _refusal(info, limits)
             if reason:
                 yield SkippedInput(member_path, reason)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -24,6 +25,8 @@ _KEY_NOISE = re.compile(r"[\s_\-.]")
 _FEED_KEY = re.compile(r"[a-z][a-z0-9_]*")
 _EXTENSION = re.compile(r"\.[a-z0-9][a-z0-9_\-]*")
 _NO_EXTENSION = "(none)"
+_FILE_NAME = re.compile(r"[a-z0-9_]+\*?")
+_NAME_NOISE = re.compile(r"[\s\-]")
 _MAX_OFFSET = 4095  # detection sees the first few KB of an input
 
 
@@ -61,6 +64,12 @@ class IngestKnowledge:
     readers: Mapping[str, str]  # extension ("" for none) -> reader name (a detect.Kind value)
     not_articles: Mapping[str, str]  # extension -> what a user calls such a file
     zip_documents: Mapping[str, str]  # extension -> what a user calls such a document
+    folder_documents: tuple[tuple[str, str], ...]  # (name pattern, what it is): a folder's own README ...
+
+    def folder_document(self, file_name: str) -> str | None:
+        """What a file that documents its folder is ("the folder's read-me"); None for any other file."""
+        stem = _NAME_NOISE.sub("_", file_name.split(".", 1)[0].lower())
+        return next((label for pattern, label in self.folder_documents if fnmatch.fnmatchcase(stem, pattern)), None)
 
 
 def _check_dump_key(name: str) -> str | None:
@@ -125,22 +134,39 @@ def _load_signatures(path: Path) -> tuple[Signature, ...]:
     return tuple(signatures)
 
 
-def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> dict[str, str]:
-    """extension<TAB>value lines; "(none)" stands for a name without an extension."""
+def _load_pairs(path: Path, check_key: Callable[[str], str | None], check_value: Callable[[str], str | None],
+                what: str) -> dict[str, str]:
+    """key<TAB>value lines, each key and value checked, each key listed once; `what` the keys are."""
     table: dict[str, str] = {}
-    for (ext, value), where in read_tsv(path, 2):
-        if ext != _NO_EXTENSION and not _EXTENSION.fullmatch(ext):
-            raise RulesError(f"{where}: {ext!r} is not an extension (lower case, with its dot, or {_NO_EXTENSION})")
-        problem = check_value(value)
+    for (key, value), where in read_tsv(path, 2):
+        problem = check_key(key) or check_value(value)
         if problem:
             raise RulesError(f"{where}: {problem}")
-        key = "" if ext == _NO_EXTENSION else ext
         if key in table:
-            raise RulesError(f"{where}: {ext} is listed twice")
+            raise RulesError(f"{where}: {key} is listed twice")
         table[key] = value
     if not table:
-        raise RulesError(f"{path}:1: the file lists no extensions")
+        raise RulesError(f"{path}:1: the file lists no {what}")
     return table
+
+
+def _check_extension(ext: str) -> str | None:
+    if ext != _NO_EXTENSION and not _EXTENSION.fullmatch(ext):
+        return f"{ext!r} is not an extension (lower case, with its dot, or {_NO_EXTENSION})"
+    return None
+
+
+def _check_file_name(name: str) -> str | None:
+    if not _FILE_NAME.fullmatch(name):
+        return (f"{name!r} is not a file name as they are compared (lower case letters, digits and '_', "
+                "and an optional '*' at the end)")
+    return None
+
+
+def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> dict[str, str]:
+    """extension<TAB>value lines; "(none)" stands for a name without an extension."""
+    table = _load_pairs(path, _check_extension, check_value, "extensions")
+    return {("" if ext == _NO_EXTENSION else ext): value for ext, value in table.items()}
 
 
 def _check_label(value: str) -> str | None:
@@ -162,6 +188,8 @@ def load_knowledge(root: Path | None = None) -> IngestKnowledge:
         readers=_load_extensions(root / "extensions" / "reader.tsv", check_reader),
         not_articles=_load_extensions(root / "extensions" / "not_article.tsv", _check_label),
         zip_documents=_load_extensions(root / "extensions" / "zip_document.tsv", _check_label),
+        folder_documents=tuple(_load_pairs(root / "names" / "folder_document.tsv", _check_file_name, _check_label,
+                                           "names").items()),
     )
 
 

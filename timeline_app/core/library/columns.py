@@ -12,6 +12,7 @@ ARTICLE_ID = "article_id"
 SOURCE_PATH = "source_path"
 ARTICLE_TITLE = "article_title"
 PUBLICATION_DATE = "publication_date"
+LANGUAGE = "language"  # ISO 639-1 code of the article ("fr"); for an event, a list cell of its articles' languages
 DATE_TEXT = "date_text"  # the date as written: "last Wednesday"
 DATE_VALUE = "date_value"  # its TIMEX3 value: "2023-03-15", "2023-W11", "2023"
 DATE_START = "date_start"  # ISO first day of the value ("" when it is not placeable)
@@ -42,7 +43,7 @@ EVENT_KEY = "event_key"  # mention_key of the event's representative mention
 
 # One row per dated mention (the mentions CSV, and the store's mentions table as a frame).
 MENTION_COLUMNS: tuple[str, ...] = (
-    MENTION_ID, EVENT_ID, ARTICLE_ID, SOURCE_PATH, ARTICLE_TITLE, PUBLICATION_DATE, DATE_TEXT, DATE_VALUE,
+    MENTION_ID, EVENT_ID, ARTICLE_ID, SOURCE_PATH, ARTICLE_TITLE, PUBLICATION_DATE, LANGUAGE, DATE_TEXT, DATE_VALUE,
     DATE_START, DATE_END, DATE_PRECISION, OPEN_END, CHAR_START, CHAR_END, COUNTRIES, ORGANIZATIONS,
     LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, EVIDENCE_START, EVIDENCE_END,
     MENTION_KEY, VERIFIED, HIDDEN, ORIGIN,
@@ -52,7 +53,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
 EVENT_COLUMNS: tuple[str, ...] = (
     EVENT_ID, EVENT_DATE, DATE_START, DATE_END, DATE_PRECISION, OPEN_END, DATE_TEXT, COUNTRIES,
     ORGANIZATIONS, LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, SOURCES,
-    SOURCE_TITLES, PUBLICATION_DATE, ARTICLE_IDS, EVENT_KEY, VERIFIED, HIDDEN, ORIGIN,
+    SOURCE_TITLES, PUBLICATION_DATE, LANGUAGE, ARTICLE_IDS, EVENT_KEY, VERIFIED, HIDDEN, ORIGIN,
 )
 
 # ---- the articles frame (Library.articles_frame) -----------------------------------------------
@@ -69,6 +70,7 @@ EVENT_COUNT = "event_count"
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     ARTICLE_ID, TITLE, SOURCE, SOURCE_PATH, URL, BYLINE, FMT, PUBLISHED, PUBLISHED_SOURCE, ADDED_AT, EVENT_COUNT,
+    LANGUAGE,
 )
 
 # ---- the edit history (Library.edits_frame) ---------------------------------------------------

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import IO
 
 import pandas as pd
 
+from timeline_app.core.extract.summaries import headline
 from timeline_app.core.library import columns as col
 from timeline_app.errors import ExportError
 
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 # What makes a spreadsheet read a cell as a formula (OWASP: = + - @ tab CR) and the full-width forms
 # of the first four, which some spreadsheets take for them.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+TIMELINEJS_HEADLINE_MAX = 120  # characters: a slide's headline stays on two lines
 
 
 def neutralise(value: object) -> object:
@@ -65,6 +68,8 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
     except OSError as e:
         raise ExportError(f"Cannot write {target}: {e.strerror or e}.") from e
     try:
+        # mkstemp makes the file readable by its owner only; the export is a file like any other.
+        os.chmod(tmp, _file_mode(target))
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
@@ -79,6 +84,28 @@ def atomic_writer(path: str | Path, mode: str = "w", encoding: str | None = "utf
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions `open(target, "w")` would leave: an existing file's own, else 0o666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux 4.7 and later)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # WORKAROUND: elsewhere the umask can only be read by setting it; set back at once.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom: bool) -> int:
@@ -175,7 +202,7 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
             "unique_id": str(rec[col.EVENT_ID]),
             "start_date": start,
             "text": {
-                "headline": str(rec.get(col.SUMMARY, ""))[:120],
+                "headline": headline(str(rec.get(col.SUMMARY, "")), TIMELINEJS_HEADLINE_MAX),
                 "text": str(rec.get(col.EVIDENCE, "")) + (
                     f"<p><small>Sources: {rec.get(col.SOURCE_TITLES, '')}</small></p>"
                     if rec.get(col.SOURCE_TITLES) else ""),
@@ -237,7 +264,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("mentions_csv", "Mentions as CSV…", ".csv", "CSV", MENTIONS, write_mentions_csv,
                  "--mentions-csv", "mentions CSV (UTF-8 with BOM)", "Ctrl+Shift+E"),
     ExportFormat("timelinejs", "TimelineJS JSON…", ".json", "TimelineJS JSON", EVENTS, write_timelinejs,
-                 "--timelinejs", "TimelineJS JSON", "Ctrl+Alt+T"),
+                 "--timelinejs", "TimelineJS JSON", "Ctrl+Shift+T"),
     ExportFormat("jsonl", "JSON Lines…", ".jsonl", "JSON Lines", EVENTS, write_jsonl,
                  "--jsonl", "JSON Lines, one event a line", "Ctrl+Alt+J"),
     ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel", EVENTS, write_xlsx,

@@ -27,6 +27,7 @@ class FilterSpec:
     organizations: frozenset[str] = field(default_factory=frozenset)
     article_ids: frozenset[int] = field(default_factory=frozenset)
     precisions: frozenset[str] = field(default_factory=frozenset)  # allowed; empty = all
+    languages: frozenset[str] = field(default_factory=frozenset)  # of the reporting articles: ISO 639-1 codes
     min_sources: int = 0
     text: str = ""
     show_hidden: bool = False  # events the user hid as false are left out unless asked for
@@ -57,6 +58,8 @@ class FilterSpec:
             parts.append(f"{len(self.article_ids)} article(s)")
         if self.precisions:
             parts.append("precision " + ", ".join(sorted(self.precisions)))
+        if self.languages:
+            parts.append("language " + ", ".join(sorted(self.languages)))
         if self.min_sources > 1:
             parts.append(f"at least {self.min_sources} sources")
         if self.text:
@@ -97,6 +100,7 @@ class FilterIndex:
         self.countries = _membership(column(col.COUNTRIES))
         self.organizations = _membership(column(col.ORGANIZATIONS))
         self.articles = {int(k): v for k, v in _membership(column(col.ARTICLE_IDS)).items()}
+        self.languages = _membership(column(col.LANGUAGE))
         self.hidden = (events[col.HIDDEN].to_numpy(dtype=bool) if col.HIDDEN in events
                        else np.zeros(self.n, dtype=bool))
         # Lower-cased summary and evidence, built here (off the GUI thread) so text search is quick.
@@ -138,6 +142,8 @@ class FilterIndex:
             mask &= self._rows_mask(self.articles, frozenset(int(a) for a in spec.article_ids), False)
         if spec.precisions:
             mask &= np.isin(self.precision, list(spec.precisions))
+        if spec.languages:  # an event reported in several languages is kept for any of them
+            mask &= self._rows_mask(self.languages, spec.languages, False)
         if spec.min_sources > 1:
             mask &= self.sources >= spec.min_sources
         if spec.text:
@@ -147,6 +153,10 @@ class FilterIndex:
             hits = np.fromiter((needle in hay[i] for i in idx), dtype=bool, count=len(idx))
             mask[idx[~hits]] = False
         return mask
+
+    def language_counts(self) -> dict[str, int]:
+        """Events per language of the articles that report them."""
+        return {k: int(len(v)) for k, v in self.languages.items()}
 
     def country_counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Events per country, among the rows of `mask` (all rows when None)."""

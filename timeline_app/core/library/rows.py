@@ -18,7 +18,7 @@ def iso(d: dt.date | None) -> str:
 # one writer as plain tuples: far cheaper to pickle and unpickle than the dataclasses they come from.
 # These name columns of the SQL tables (schema.py), not of the frames the library hands out.
 ARTICLE_FIELDS = ("hash", "title", "source", "source_path", "url", "byline", "fmt", "published",
-                  "published_source", "text")
+                  "published_source", "text", "language")
 MENTION_FIELDS = ("char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
                   "date_precision", "date_kind", "date_mod", "open_end", "relative", "countries",
                   "organizations", "location_country", "event_type", "cameo_code", "quad_class", "summary",
@@ -27,6 +27,7 @@ URL = ARTICLE_FIELDS.index("url")
 PUBLISHED = ARTICLE_FIELDS.index("published")
 SOURCE_PATH = ARTICLE_FIELDS.index("source_path")
 TITLE = ARTICLE_FIELDS.index("title")
+LANGUAGE = ARTICLE_FIELDS.index("language")
 INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}, added_at)"
                   f" VALUES ({', '.join('?' * (len(ARTICLE_FIELDS) + 1))})")
 INSERT_MENTION = (f"INSERT INTO mentions (article_id, {', '.join(MENTION_FIELDS)})"
@@ -36,7 +37,8 @@ INSERT_MENTION = (f"INSERT INTO mentions (article_id, {', '.join(MENTION_FIELDS)
 def article_row(article: Article) -> tuple:
     """The articles row of `article` (ARTICLE_FIELDS; the id and added_at come when it is stored)."""
     return (article.hash, article.title, article.source, article.source_path, article.url, article.byline,
-            article.fmt, iso(article.published) or None, article.published_source.value, article.text)
+            article.fmt, iso(article.published) or None, article.published_source.value, article.text,
+            article.language)
 
 
 def mention_rows(mentions: Iterable[EventMention]) -> list[tuple]:

@@ -28,6 +28,7 @@ def dump_spec(spec: FilterSpec) -> str:
         "organizations": sorted(spec.organizations),
         "article_ids": sorted(spec.article_ids),
         "precisions": sorted(spec.precisions),
+        "languages": sorted(spec.languages),
         "min_sources": spec.min_sources,
         "text": spec.text,
     }
@@ -48,7 +49,7 @@ def load_spec(text: str) -> FilterSpec:
         log.warning("the saved filters are not a filter (%r); starting without filters", text[:80])
         return FilterSpec()
     fields: dict[str, object] = {}
-    for name in ("countries", "event_types", "organizations", "precisions"):
+    for name in ("countries", "event_types", "organizations", "precisions", "languages"):
         values = data.get(name, [])
         if isinstance(values, list) and all(isinstance(v, str) for v in values):
             fields[name] = frozenset(values)
@@ -85,7 +86,7 @@ def _date(value: object) -> dt.date | None:
 
 def known_only(spec: FilterSpec, countries: Collection[str], event_types: Collection[str],
                organizations: Collection[str], article_ids: Collection[int],
-               precisions: Collection[str]) -> FilterSpec:
+               precisions: Collection[str], languages: Collection[str] | None = None) -> FilterSpec:
     """The spec without values the library no longer has (a country whose events are gone, a
     removed article): a saved filter must not hide everything for a reason the user cannot see."""
     return replace(
@@ -95,4 +96,5 @@ def known_only(spec: FilterSpec, countries: Collection[str], event_types: Collec
         organizations=spec.organizations & frozenset(organizations),
         article_ids=spec.article_ids & frozenset(article_ids),
         precisions=spec.precisions & frozenset(precisions),
+        languages=spec.languages if languages is None else spec.languages & frozenset(languages),
     )

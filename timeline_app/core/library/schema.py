@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -86,8 +86,14 @@ CREATE TABLE manual_events (
 );
 """
 
+# Version 3: the language of each article (ISO 639-1), detected or given; '' for the articles of
+# older libraries until they are read again (re-extraction detects it).
+SCHEMA_V3 = """
+ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT '';
+"""
+
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
 
 
 def configure(db: sqlite3.Connection) -> None:

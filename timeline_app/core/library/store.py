@@ -117,8 +117,10 @@ class Library:
         return ids
 
     def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
-                         published: dt.date | None = None, published_source: DateSource | None = None) -> None:
-        """Swap an article's mentions (after re-extraction or a new publication date) atomically."""
+                         published: dt.date | None = None, published_source: DateSource | None = None,
+                         language: str | None = None) -> None:
+        """Swap an article's mentions (after re-extraction, a new publication date or a new language)
+        atomically."""
         try:
             with self._lock.transaction("update the article"):
                 if published_source is not None:
@@ -126,6 +128,8 @@ class Library:
                         "UPDATE articles SET published = ?, published_source = ? WHERE id = ?",
                         (iso(published) or None, published_source.value, article_id),
                     )
+                if language is not None:
+                    self._db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
                 self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
                 self._db.executemany(INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
         except sqlite3.Error as e:
@@ -175,6 +179,7 @@ class Library:
             published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
             published_source=DateSource(row["published_source"]), source_path=row["source_path"],
             url=row["url"], source=row["source"], byline=row["byline"], fmt=row["fmt"], hash=row["hash"],
+            language=row["language"],
         )
 
     @_guarded
@@ -199,7 +204,7 @@ class Library:
         rows = self._db.execute(
             "SELECT a.id, a.title, a.source, a.source_path, a.url, a.byline, a.fmt,"
             " coalesce(a.published, ''), a.published_source, a.added_at,"
-            " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != '')"
+            " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != ''), a.language"
             " FROM articles a ORDER BY a.id"
         ).fetchall()
         return pd.DataFrame([tuple(r) for r in rows], columns=list(col.ARTICLE_COLUMNS))
@@ -209,7 +214,7 @@ class Library:
         """One row per dated mention as extracted (columns.MENTION_COLUMNS), events added by hand
         included as rows without machine values; the user's edits are applied by core.curation."""
         rows = self._db.execute(
-            "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), m.date_text,"
+            "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, m.date_text,"
             " m.date_value, m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start,"
             " m.char_end, m.countries, m.organizations, m.location_country, m.event_type, m.cameo_code,"
             " m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,"
@@ -217,10 +222,11 @@ class Library:
             " FROM mentions m JOIN articles a ON a.id = m.article_id"
             " UNION ALL"
             " SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
-            " coalesce(a.published, ''), '', '', '', '', 'unknown', 0, e.evidence_start, e.evidence_end,"
+            " coalesce(a.published, ''), coalesce(a.language, ''), '', '', '', '', 'unknown', 0, e.evidence_start,"
+            " e.evidence_end,"
             " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id"
             " FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
-            " ORDER BY 2, 12"
+            " ORDER BY 2, 13"
         ).fetchall()
         cols = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.VERIFIED, col.HIDDEN, col.ORIGIN)]
         df = pd.DataFrame([tuple(r) for r in rows], columns=cols)

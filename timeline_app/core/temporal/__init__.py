@@ -1,9 +1,9 @@
 """The date engine: find date expressions in news text and resolve them against the publication date."""
 
 from timeline_app.core.temporal.engine import find_dates
-from timeline_app.core.temporal.rules import Example, RuleSet, default_rules, load_rules
+from timeline_app.core.temporal.rules import ENGLISH, Example, RuleSet, default_rules, languages, load_rules
 
-__all__ = ["Example", "RuleSet", "check_example", "default_rules", "find_dates", "load_rules"]
+__all__ = ["ENGLISH", "Example", "RuleSet", "check_example", "default_rules", "find_dates", "languages", "load_rules"]
 
 
 def check_example(example: Example, rules: RuleSet | None = None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
@@ -12,7 +13,7 @@ from timeline_app.core.temporal.coordination import order_parts, share_years
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.resolve import Resolver
-from timeline_app.core.temporal.rules import RuleSet, default_rules
+from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
 from timeline_app.core.temporal.tense import FUTURE, REPORTED_FUTURE, direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
 from timeline_app.errors import BudgetError
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 # than an article may (`budget`).
 MOST_DATES = 10_000
 
-_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM|WE)")
+_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE)")
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
 _REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 
@@ -42,15 +43,36 @@ _WRITTEN_PRECISION = {
 }
 
 
-def find_dates(text: str, published: dt.date | None, rules: RuleSet | None = None, *,
-               most: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date | None, rules: RuleSet | None = None, language: str = ENGLISH, *,
+    most: int | None = None,
+) -> list[DateMention]:
     """Every date expression of `text`, resolved against `published`, sorted by start.
 
     Absolute dates resolve without a publication date; relative ones are then returned with value ""
-    and no days, so that they can be shown as unresolved. BudgetError when the text holds more than
-    `most` expressions, or when the article's time (core.budget) runs out.
+    and no days, so that they can be shown as unresolved. `language` (ISO 639-1) picks the rules
+    when none are given. BudgetError when the text holds more than `most` expressions, or when the
+    article's time (core.budget) runs out.
     """
-    rules = rules or default_rules()
+    rules = rules or default_rules(language)
+    folded, positions = rules.reading.fold_text(text)
+    mentions = _find(folded, published, rules, most)
+    if folded is text:
+        return mentions
+    # The rules read a folded copy (Arabic without its vowel marks, Eastern Arabic digits as
+    # 0-9): offsets and surfaces are given back in the text as written.
+    if positions is None:
+        return [replace(m, text=text[m.start : m.end]) for m in mentions]
+    out = []
+    for m in mentions:
+        start, end = positions[m.start], positions[m.end - 1] + 1
+        while end < len(text) and rules.reading.fold.get(ord(text[end])) == "":
+            end += 1  # the marks that follow the last letter ("هـ", a final vowel) are the word's
+        out.append(replace(m, start=start, end=end, text=text[start:end]))
+    return out
+
+
+def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None) -> list[DateMention]:
     candidates = find_candidates(text, rules)
     if not candidates:
         return []
@@ -208,7 +230,7 @@ def _written_precision(value: str) -> Precision:
     for unit, precision in _WRITTEN_PRECISION.items():
         if date_part.endswith(unit):
             return precision
-    if date_part.startswith(("DOW", "SHIFT")) or date_part.count("-") == 2:
+    if date_part.startswith(("DOW", "DOM", "SHIFT")) or date_part.count("-") == 2:
         return Precision.DAY
     if "-Q" in date_part:
         return Precision.QUARTER

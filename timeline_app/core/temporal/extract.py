@@ -36,6 +36,7 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
     """Leftmost-longest, non-overlapping rule matches with their underspecified values, by start."""
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     by_char, by_word = rules.by_first_char, rules.by_first_word
+    proclitics = rules.reading.proclitics
     # Each rule is tried only where a token it can start with starts: one pass, linear in the text.
     get = by_word.get
     the_at = -1  # position of the previous token when it was "the"
@@ -55,6 +56,12 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
             _try(text, t.start(), tried, found)
         if by_char:
             _try(text, t.start(), by_char.get(text[t.start()], ()), found)
+        for p in proclitics:  # "بالأمس": the date word after the fused preposition
+            if token.startswith(p) and len(token) > len(p) + 1:
+                at = t.start() + len(p)
+                _try(text, at, get(token_key(token[len(p):]), ()), found)
+                if by_char:
+                    _try(text, at, by_char.get(text[at], ()), found)
     # Longest first; at equal length the earlier start, then negative rules (they are there to
     # veto), then dates before durations and sets ("in two weeks"), then the rule listed first.
     found.sort(key=lambda f: (f[0] - f[1], f[0], _RANK[f[3].kind] if not f[3].negative else -1, f[2]))
@@ -130,4 +137,7 @@ def _group_value(name: str, m: re.Match[str], rule: Rule, rules: RuleSet) -> str
         return table[key]
     if key.isdigit():
         return key
+    for base in rules.reading.base_forms(key):  # "марте": the table has "март"
+        if base in table:
+            return table[base]
     return None

@@ -6,6 +6,8 @@ import calendar
 import re
 from collections.abc import Callable
 
+from hijridate import Hijri
+
 
 def _hour24(hour: str, ampm: str) -> str:
     h, _, mins = hour.replace(".", ":").partition(":")
@@ -129,6 +131,33 @@ def _nth_week_day(ordinal: str) -> str:
     return f"{7 * n - 3:02d}"
 
 
+def _pad2(number: str) -> str:
+    """The leading digits of a day or month as two digits ("3" -> "03", "1er" -> "01")."""
+    m = re.match(r"[0-9]+", number)
+    if m is None:
+        raise ValueError(number)
+    return f"{int(m.group()):02d}"
+
+
+def _shift_of(back: str, ahead: str) -> str:
+    """The count of a period told with "last" (`back` matched), "next" (`ahead`) or neither ("this")."""
+    return "-1" if back else "+1" if ahead else "+0"
+
+
+def _side(back: str, ahead: str) -> str:
+    """The anchor of a date without its year told with "last" (`back` matched) or "next" (`ahead`):
+    "DCT<", "DCT>", or nothing (the tense decides)."""
+    return "DCT<" if back else "DCT>" if ahead else ""
+
+
+def _hijri(day: str, month: str, year: str) -> str:
+    """A Hijri date as its Gregorian day by the Umm al-Qura calendar ("15", "09", "1444" -> "2023-04-06")."""
+    try:
+        return Hijri(int(year), int(month), int(re.match(r"[0-9]+", day).group())).to_gregorian().isoformat()
+    except (OverflowError, AttributeError) as e:  # a year outside the calendar's table, a day not given
+        raise ValueError(f"{day}/{month}/{year}") from e
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -142,7 +171,7 @@ _SETS = {
 
 FUNCTIONS: dict[str, Callable[..., str]] = {
     "hour24": _hour24,
-    "pad2": lambda m: f"{int(m):02d}",
+    "pad2": _pad2,
     "century_of": lambda y: y[:2],
     "yy": _yy,
     "decade_of": _decade_of,
@@ -162,6 +191,9 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "years_in": _years_in,
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
+    "shift_of": _shift_of,
+    "side": _side,
+    "hijri": _hijri,
     "clock_pod": _clock_pod,
     "week_day": _week_day,
     "nth_week_day": _nth_week_day,

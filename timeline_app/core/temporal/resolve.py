@@ -23,6 +23,9 @@ _SHIFT = re.compile(
 _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
+_DOM_ON = re.compile(r"^DOM-(\d{2})@([1-7])$")
+# How far from the publication date a weekday with its day of the month ("sábado (15)") is looked for.
+_DOM_ON_MONTHS = 3
 
 
 class Resolver:
@@ -120,6 +123,8 @@ class Resolver:
             return pick(m.group("target"), anchor[0], rel, strict=True)
         if m := _DOM.match(value):
             return self._day_of_month(int(m.group(1)), tense)
+        if m := _DOM_ON.match(value):
+            return self._day_on_weekday(int(m.group(1)), int(m.group(2)))
         if self.published is None:
             return ""
         return pick(value, self.published, tense, strict=False)
@@ -202,6 +207,23 @@ class Resolver:
                 continue
             return value
         return None
+
+    def _day_on_weekday(self, day: int, weekday: int) -> str | None:
+        """"sábado (15)": the 15th that is a Saturday nearest to the publication date (news names
+        its own week's days so), whatever the tense."""
+        if self.published is None:
+            return ""
+        base = self.published
+        days = []
+        for k in range(-_DOM_ON_MONTHS, _DOM_ON_MONTHS + 1):
+            year, month = divmod(base.year * 12 + base.month - 1 + k, 12)
+            try:
+                d = dt.date(year, month + 1, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == weekday:
+                days.append(d)
+        return min(days, key=lambda d: abs((d - base).days)).isoformat() if days else None
 
     def _shift(self, anchor: tuple[dt.date, Precision], n: int, unit: str, keep: bool = False) -> str | None:
         base, precision = anchor

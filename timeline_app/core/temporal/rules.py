@@ -11,6 +11,7 @@ from pathlib import Path
 
 from timeline_app.core.temporal.functions import FUNCTIONS
 from timeline_app.core.temporal.index import first_chars, first_words
+from timeline_app.core.temporal.language import Reading, load_reading
 from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
 
@@ -28,6 +29,9 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _EXAMPLE = re.compile(r"^//\s*EXAMPLE:\s*(?P<sentence>.+?)\s*=>\s*(?P<expect>.+?)\s*$")
 _EXPECT = re.compile(r"^(?P<surface>.+?) = (?P<value>\S*)(?:\s+@\s*(?P<date>\d{4}-\d{2}-\d{2}|none))?$")
 _PAIR = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"$')
+# Languages other than English have their rules in a folder named by the ISO 639-1 code.
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+ENGLISH = "en"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class RuleSet:
     examples: list[Example] = field(default_factory=list)
     by_first_char: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     by_first_word: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    reading: Reading = field(default_factory=Reading)  # folding, proclitics, inflection
 
     def __post_init__(self) -> None:
         chars: dict[str, list[Rule]] = {}
@@ -104,18 +109,25 @@ def _content_lines(path: Path) -> list[tuple[int, str]]:
     return [(i, line.rstrip("\n")) for i, line in enumerate(raw.split("\n"), 1)]
 
 
-def _load_alternatives(path: Path) -> str:
-    """A repattern or cue file as one regex group body, longest alternative first."""
+def _load_alternatives(path: Path, reading: Reading) -> str:
+    """A repattern or cue file as one regex group body, longest alternative first.
+
+    `# flags: case-sensitive` keeps the alternatives to the case written; `# flags: inflected`
+    gives the plain words the endings of their inflection class (the folder's inflection.txt).
+    """
     alternatives: list[str] = []
-    case_sensitive = False
+    case_sensitive = inflected = False
     for no, line in _content_lines(path):
-        text = line.strip()
+        text = line.strip().translate(reading.fold)
         if not text:
             continue
         if text.startswith("#"):
-            if re.match(r"#\s*flags:\s*case-sensitive\s*$", text):
-                case_sensitive = True
+            flags = re.match(r"#\s*flags:\s*(.*?)\s*$", text)
+            case_sensitive = case_sensitive or bool(flags and "case-sensitive" in flags.group(1))
+            inflected = inflected or bool(flags and "inflected" in flags.group(1))
             continue
+        if inflected:
+            text = reading.inflect(text)
         try:
             re.compile(text)
         except re.error as e:
@@ -135,7 +147,7 @@ def _upper_literal(text: str) -> str:
     return re.sub(r"(?<!\\)[a-z]", lambda m: m.group(0).upper(), text)
 
 
-def _load_table(path: Path) -> dict[str, str]:
+def _load_table(path: Path, reading: Reading) -> dict[str, str]:
     table: dict[str, str] = {}
     for no, line in _content_lines(path):
         text = line.strip()
@@ -144,7 +156,7 @@ def _load_table(path: Path) -> dict[str, str]:
         m = _PAIR.match(text)
         if not m:
             raise _err(path, no, 'expected a line "surface","value"')
-        key = normalise_key(m.group(1))
+        key = normalise_key(m.group(1).translate(reading.fold))
         if key in table and table[key] != m.group(2):
             raise _err(path, no, f"{m.group(1)!r} is already mapped to {table[key]!r}")
         table[key] = m.group(2)
@@ -188,11 +200,12 @@ def _check_template(template: str, groups: set[str], path: Path, no: int) -> Non
                 raise _err(path, no, f"slot {{{body}}} names no group of the pattern")
 
 
-def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], order: int) -> Rule:
+def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], order: int, reading: Reading) -> Rule:
     parts = line.split(_SEP)
     if len(parts) < 3:
         raise _err(path, no, f"expected 'name :: pattern :: value [:: option=value ...]', got {line!r}")
     name, pattern, value = (p.strip() for p in parts[:3])
+    pattern = pattern.translate(reading.fold)
     if not _NAME.match(name):
         raise _err(path, no, f"rule name {name!r} must be lower_snake_case")
     options: dict[str, str] = {}
@@ -205,7 +218,7 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
         raise _err(path, no, "the pattern ends in a space; put what follows in a lookahead: (?= ...)")
     expanded, groups = _expand(pattern, repatterns, path, no)
     try:
-        compiled = re.compile(rf"(?<![\w$£€¥])(?:{expanded})(?![\w])", re.IGNORECASE)
+        compiled = re.compile(rf"{reading.left_boundary()}(?:{expanded})(?![\w])", re.IGNORECASE)
     except re.error as e:
         raise _err(path, no, f"invalid pattern: {e}") from e
     if compiled.match(""):
@@ -258,15 +271,18 @@ def _parse_example(text: str, path: Path, no: int) -> tuple[str, str | None, str
 
 
 def load_rules(root: Path | None = None) -> RuleSet:
-    """Load and validate every file under `root` (resources/temporal); RulesError names path:line."""
+    """Load and validate every file under `root` (resources/temporal, or one language's folder in
+    it); RulesError names path:line."""
     root = root or TEMPORAL
     for sub in ("repattern", "normalization", "rules", "cues"):
         if not (root / sub).is_dir():
             raise RulesError(f"{root / sub}:0: folder missing; reinstall the application's resources")
-    repatterns = {p.stem: _load_alternatives(p) for p in sorted((root / "repattern").glob("*.txt"))}
-    tables = {p.stem: _load_table(p) for p in sorted((root / "normalization").glob("*.txt"))}
+    reading = load_reading(root)
+    repatterns = {p.stem: _load_alternatives(p, reading) for p in sorted((root / "repattern").glob("*.txt"))}
+    tables = {p.stem: _load_table(p, reading) for p in sorted((root / "normalization").glob("*.txt"))}
+    left = reading.left_boundary().replace(r"[\w$£€¥]", r"\w")
     cues = {
-        p.stem: re.compile(rf"(?<!\w)(?:{_load_alternatives(p)})(?!\w)", re.IGNORECASE)
+        p.stem: re.compile(rf"{left}(?:{_load_alternatives(p, reading)})(?!\w)", re.IGNORECASE)
         for p in sorted((root / "cues").glob("*.txt"))
     }
     rules: list[Rule] = []
@@ -283,7 +299,7 @@ def load_rules(root: Path | None = None) -> RuleSet:
                 if "EXAMPLE" in text:
                     pending.append((no, _parse_example(text, path, no)))
                 continue
-            rule = _parse_rule(text, path, no, repatterns, len(rules))
+            rule = _parse_rule(text, path, no, repatterns, len(rules), reading)
             if rule.name in names:
                 raise _err(path, no, f"rule name {rule.name!r} is used twice")
             if not pending:
@@ -301,10 +317,29 @@ def load_rules(root: Path | None = None) -> RuleSet:
     missing = {"future", "past"} - cues.keys()
     if missing:
         raise RulesError(f"{root / 'cues'}:0: missing cue files: {', '.join(sorted(missing))}")
-    return RuleSet(rules, tables, cues, examples)
+    return RuleSet(rules, tables, cues, examples, reading=reading)
 
 
-@functools.lru_cache(maxsize=1)
-def default_rules() -> RuleSet:
-    """The application's rules, loaded once per process."""
-    return load_rules()
+def languages() -> list[str]:
+    """The languages the date engine has rules for: English and every folder of resources/temporal
+    named by an ISO 639-1 code."""
+    return [ENGLISH, *sorted(p.name for p in TEMPORAL.iterdir() if _LANGUAGE.match(p.name) and (p / "rules").is_dir())]
+
+
+def rules_folder(language: str) -> Path | None:
+    """The folder of a language's rules (the English ones at the top), None when there is none."""
+    if language == ENGLISH:
+        return TEMPORAL
+    folder = TEMPORAL / language
+    return folder if _LANGUAGE.match(language) and (folder / "rules").is_dir() else None
+
+
+@functools.lru_cache(maxsize=16)
+def default_rules(language: str = ENGLISH) -> RuleSet:
+    """The application's rules for `language`, loaded once per process. A language without rules
+    of its own is read with the English ones, which still find its numbers and ISO dates."""
+    folder = rules_folder(language)
+    if folder is None:
+        log.info("no date rules for language %r: reading it with the English rules", language)
+        return default_rules(ENGLISH)
+    return load_rules(folder)

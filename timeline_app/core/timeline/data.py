@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.timeline.colours import ColourKeys
 from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
-from timeline_app.core.timeline.density import DensityBands
 from timeline_app.core.timeline.levels import Levels
+from timeline_app.core.timeline.navigate import DenseRange, dense_range
+from timeline_app.core.timeline.palette import palette
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,11 @@ _PRECISION_ALPHA = {
     "year": 4, "decade": 5, "century": 5,
 }
 _POINT_PRECISIONS = ("time", "day")
+# How long the unit of a precision is (days): how far apart two readings of such a date can be.
+_PRECISION_DAYS = {
+    "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
+    "half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525.0,
+}
 _EMPTY_LANE_LABELS = {
     "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
 }
@@ -53,6 +60,7 @@ class TimelineData:
         self.placed = np.zeros(0, dtype=bool)
         self.precision = np.zeros(0, dtype=object)
         self.alpha_level = np.zeros(0, dtype=np.int8)
+        self.precision_days = np.zeros(0, dtype=np.float64)  # length of the unit of its precision
         self.is_day = np.zeros(0, dtype=bool)
         self.open_end = np.zeros(0, dtype=bool)
         self._countries = ListColumn([])
@@ -63,7 +71,7 @@ class TimelineData:
         self._source_names: dict[str, str] = {}
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
-        self.colour_keys: list[str] = []
+        self.colours = ColourKeys(len(palette()))
         self._reset_occurrences()
 
     # -- loading -------------------------------------------------------------------------------
@@ -91,6 +99,8 @@ class TimelineData:
         self.precision = np.where(missing, "day", names[prec_codes]) if n else np.zeros(0, dtype=object)
         alpha_of = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names.tolist()], dtype=np.int8)
         self.alpha_level = np.where(missing, 0, alpha_of[prec_codes]).astype(np.int8)
+        days_of = np.asarray([_PRECISION_DAYS.get(p, 30.44) for p in names.tolist()], dtype=np.float64)
+        self.precision_days = np.where(missing, 1.0, days_of[prec_codes])
         point_of = np.asarray([p in _POINT_PRECISIONS for p in names.tolist()], dtype=bool)
         self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
         self.alpha_level[self.is_day] = 0
@@ -164,20 +174,22 @@ class TimelineData:
         return self.lane_mode == "country" and self.effective_colour_mode == "country"
 
     def lane_colours(self) -> dict[int, int]:
-        """Colour index of each lane id, for when the colours are the lanes."""
-        idx = {k: i for i, k in enumerate(self.colour_keys)}
-        return {lane: idx.get(key, 0) for lane, key in enumerate(self.lane_keys)}
+        """Palette slot of each lane id, for when the colours are the lanes."""
+        slot = {k: int(self.colours.slot[i]) for i, k in enumerate(self.colours.names)}
+        return {lane: slot.get(key, 0) for lane, key in enumerate(self.lane_keys)}
 
     def legend_entries(self, country_names: dict[str, str]) -> list[tuple[int, str]]:
-        """(colour index, label) of the colour key, unless the lanes already say it."""
-        if self.colour_is_lane or not self.colour_keys:
+        """(palette slot, label) of the colours on screen, commonest first, unless the lanes already say them."""
+        keys = self.colours
+        if self.colour_is_lane or not keys.names:
             return []
         mode = self.effective_colour_mode
         if mode == "event_type" and self.lane_mode == "event_type":
             return []
         if mode == "event_type":
-            return [(i, k or "Unclassified") for i, k in enumerate(self.colour_keys)]
-        return [(i, country_names.get(k, k) if k else "No country") for i, k in enumerate(self.colour_keys)]
+            return [(int(keys.slot[r]), keys.names[r] or "Unclassified") for r in keys.shown.tolist()]
+        return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else "No country")
+                for r in keys.shown.tolist()]
 
     def _lane_column(self) -> ListColumn:
         if self.lane_mode == "country":
@@ -212,7 +224,9 @@ class TimelineData:
         self.lane_order: list[int] = []
         self.lane_counts = np.zeros(0, dtype=np.int64)
         self.levels = Levels()
-        self.bands = DensityBands(np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), 0)
+        # Starts and ends of the events shown, each sorted, made when first asked for after a change.
+        self._shown: tuple[int, np.ndarray, np.ndarray] = (-1, np.zeros(0), np.zeros(0))
+        self._dense: tuple[int, DenseRange | None] = (-1, None)
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
@@ -241,14 +255,14 @@ class TimelineData:
             key_of_occ = first[self.o_event]
         else:
             key_names, key_of_occ = self._type_names, self._type_codes[self.o_event]
-        counts = np.bincount(key_of_occ, minlength=len(key_names)) if len(key_of_occ) else np.zeros(len(key_names), dtype=np.int64)
-        used = [j for j in range(len(key_names)) if counts[j] > 0]
-        # Colours go to keys by frequency so the commonest keys get the most distinct colours.
-        used.sort(key=lambda j: (-counts[j], key_names[j]))
-        rank = np.zeros(len(key_names), dtype=np.int64)
-        rank[used] = np.arange(len(used))
-        self.colour_keys = [key_names[j] for j in used]
-        self.o_colour = rank[key_of_occ] if len(key_of_occ) else np.zeros(0, dtype=np.int64)
+        self.colours.set_keys(key_names, key_of_occ)
+        self._colour_visible()
+
+    def _colour_visible(self) -> None:
+        """Distinct colours for the keys the filter shows (after a new filter or new keys)."""
+        if len(self.o_visible) == len(self.colours.of_occ):
+            self.colours.set_visible(self.o_visible)
+        self.o_colour = self.colours.occ_slots()
         self.levels.set_colours(self.o_colour)
         self.version += 1
 
@@ -280,10 +294,8 @@ class TimelineData:
         self.lane_pos = np.full(n_lanes, -1, dtype=np.int64)
         self.lane_pos[shown] = np.arange(len(shown))
         self.levels.set_visible(self.o_visible)
-        # Visible occurrences sorted by centre: the density band slices them without fancy indexing.
-        vis = np.flatnonzero(self.o_visible)
-        by_centre = vis[np.argsort(self.o_centre[vis], kind="stable")]
-        self.bands = DensityBands(self.o_centre[by_centre], self.lane_pos[self.o_lane[by_centre]], len(shown))
+        if self.colours.set_visible(self.o_visible):
+            self._colour_visible()
         self.version += 1
 
     # -- queries -------------------------------------------------------------------------------
@@ -301,6 +313,28 @@ class TimelineData:
             self._extent = (float(self.o_start[vis].min()), float(self.o_end[vis].max())) if vis.any() else None
             self._extent_version = self.version
         return self._extent
+
+    def _shown_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Starts and ends (days) of the events shown, each sorted."""
+        if self._shown[0] != self.version:
+            shown = np.zeros(self._n, dtype=bool)
+            shown[self.o_event[self.o_visible]] = True
+            self._shown = (self.version, np.sort(self.start[shown]).astype(np.float64),
+                           np.sort(self.end[shown]).astype(np.float64))
+        return self._shown[1], self._shown[2]
+
+    def dense_range(self) -> DenseRange | None:
+        """Where the shown events are dense: what Fit shows (far outliers left out and counted)."""
+        if self._dense[0] != self.version:
+            self._dense = (self.version, dense_range(*self._shown_bounds()))
+        return self._dense[1]
+
+    def outside(self, t0: float, t1: float) -> tuple[int, int]:
+        """How many shown events end before `t0` and how many start after `t1`."""
+        starts, ends = self._shown_bounds()
+        before = int(np.searchsorted(ends, t0, side="right"))
+        after = len(starts) - int(np.searchsorted(starts, t1, side="left"))
+        return before, after
 
     def summary(self, i: int) -> str:
         """The event's summary on one line ("" when it has none)."""

@@ -21,12 +21,22 @@ LABEL_BUDGET = 120  # new label layouts per on-screen frame
 STRETCH_LANE_H = 72  # a lane grows to fill free height only up to this
 POINT_ROW_H = 16
 MARKER_PX = 8.0  # width of a point marker
-DENSITY_H = 4
 MAX_LABELS = 700  # labels drawn per frame at most: beyond that they would not be readable anyway
 LABEL_MAX_PX = 300  # a point's label is cut to this width even when nothing follows it
 # How far outside an area items still change what is drawn in it: labels reaching in from the left,
 # and the next item that cuts a label short on the right.
 LABEL_REACH_PX = LABEL_MAX_PX + 16
+
+
+BAND_MIN_PX = 600  # a period whose date is known only to a unit this wide on screen is a band, not a bar
+BAND_MIN_PRECISION_DAYS = 28.0  # a month or coarser: weeks stay bars
+
+
+def is_band(precision_days: np.ndarray, px_per_day: float) -> np.ndarray:
+    """Which periods are drawn as bands: dated only to a month or coarser and zoomed in so far that
+    the unit of that date is wider than BAND_MIN_PX (a year at day zoom), where a solid bar would
+    cover the whole row and say nothing. "Since 1978" seen over decades stays a bar."""
+    return (precision_days >= BAND_MIN_PRECISION_DAYS) & (precision_days * px_per_day >= BAND_MIN_PX)
 
 
 def cluster_capacity(px_per_day: float) -> int:
@@ -46,31 +56,38 @@ def cluster_capacity(px_per_day: float) -> int:
 
 @dataclass
 class LaneLayout:
-    """Per shown lane (by position): span rows, point rows, top and height, for one frame."""
+    """Per shown lane (by position): span rows, point rows, top and height, for one frame. A lane
+    stretched to fill free height keeps its rows in its middle (`inset` above them)."""
 
     span_row_h: int
     span_rows: np.ndarray
     point_rows: np.ndarray
     top: np.ndarray  # relative to the first lane's top
     height: np.ndarray
+    inset: np.ndarray | None = None
 
     @property
     def total(self) -> int:
         return int(self.height.sum())
 
+    def span_top(self, pos: np.ndarray | int) -> np.ndarray:
+        """y of the first span row in lane `pos`, from the lane's top."""
+        return 3 + (self.inset[pos] if self.inset is not None else 0)
+
     def point_top(self, pos: np.ndarray | int) -> np.ndarray:
-        return 3 + self.span_rows[pos] * (self.span_row_h + 1) + (self.span_rows[pos] > 0) * 2
+        return self.span_top(pos) + self.span_rows[pos] * (self.span_row_h + 1) + (self.span_rows[pos] > 0) * 2
 
     @staticmethod
     def build(n_lanes: int, span_rows: np.ndarray, point_rows: np.ndarray, span_row_h: int,
-              min_height: int) -> LaneLayout:
-        height = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + DENSITY_H + 3
-        height = np.maximum(height, MIN_LANE_H).astype(np.int64)
+              min_height: int, max_stretch: int = STRETCH_LANE_H) -> LaneLayout:
+        natural = 3 + span_rows * (span_row_h + 1) + (span_rows > 0) * 2 + point_rows * POINT_ROW_H + 3
+        height = np.maximum(natural, MIN_LANE_H).astype(np.int64)
         # Few lanes share out the free height, so a filtered timeline does not sit in a corner.
         if n_lanes and height.sum() < min_height:
-            height = np.maximum(height, np.minimum(height + (min_height - height.sum()) // n_lanes, STRETCH_LANE_H))
+            height = np.maximum(height, np.minimum(height + (min_height - height.sum()) // n_lanes, max_stretch))
         top = np.concatenate(([0], np.cumsum(height)[:-1])) if n_lanes else np.zeros(0, dtype=np.int64)
-        return LaneLayout(span_row_h, span_rows, point_rows, top, height)
+        inset = np.maximum(height - np.maximum(natural, MIN_LANE_H), 0) // 2
+        return LaneLayout(span_row_h, span_rows, point_rows, top, height, inset.astype(np.int64))
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,7 @@ class FrameGeometry:
     axis: Axis
     lanes: Lanes
     today: float | None
+    labels_in_view: bool = False
 
 
 @dataclass
@@ -122,6 +140,9 @@ class PaintState:
     today: float | None = None
     show_legend: bool = True
     progressive: bool = False  # on screen: spread the layout of many new labels over a few frames
+    edge_arrows: bool = False  # on screen: arrows at the ends of the axis count the events out of view
+    labels_in_view: bool = False  # an image: labels shortened at its right edge, none cut by it
+    lane_max_h: int = STRETCH_LANE_H  # lanes grow to fill free height up to this (an image: more)
     # On screen while the view pans at one scale: rows per shown lane (span rows, point rows) the
     # lanes keep even when what is in view needs fewer, so lanes do not jump as events pass by.
     keep_rows: tuple[np.ndarray, np.ndarray] | None = None

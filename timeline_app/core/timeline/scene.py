@@ -63,6 +63,7 @@ class EventArea:
     lc: LevelCache
     lanes: Lanes
     grid: tuple[str, int]
+    labels_in_view: bool = False  # an image: labels end at its right edge instead of being cut by it
 
 
 @dataclass
@@ -111,6 +112,9 @@ class FrameItems:
     layout: LaneLayout | None = None
     lane_top: float = AXIS_H  # y of the first lane (scroll applied)
     lc: LevelCache | None = None  # the level cache the frame was drawn from
+    # The arrows at the ends of the axis saying that events lie outside the view: "before" and
+    # "after", each (x, y, w, h) in widget coordinates.
+    edges: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     @staticmethod
     def empty() -> FrameItems:
@@ -153,7 +157,7 @@ def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bo
     span_row_h = 12 if vp.px_per_day >= 1.5 else 6
     if not n_lanes or not len(data.o_start):
         layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64), np.ones(n_lanes, dtype=np.int64),
-                                  span_row_h, lanes_h)
+                                  span_row_h, lanes_h, state.lane_max_h)
         return FrameScene(level, capacity, Collected(), layout)
     items = collect_items(data, vp, data.levels.get(level, capacity, vp.t0, vp.t1), LABEL_REACH_PX if reach else 0.0)
     pad = (MARKER_PX + 2) / vp.px_per_day
@@ -167,7 +171,8 @@ def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bo
     if state.keep_rows is not None and len(state.keep_rows[0]) == n_lanes:
         span_rows = np.maximum(span_rows, state.keep_rows[0])
         point_rows = np.maximum(point_rows, state.keep_rows[1])
-    return FrameScene(level, capacity, items, LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, lanes_h))
+    return FrameScene(level, capacity, items,
+                      LaneLayout.build(n_lanes, span_rows, point_rows, span_row_h, lanes_h, state.lane_max_h))
 
 
 def collect_items(data: TimelineData, vp: Viewport, lc: LevelCache, reach_px: float = LABEL_REACH_PX) -> Collected:
@@ -219,7 +224,7 @@ def place(data: TimelineData, items: Collected, vp: Viewport, lanes: Lanes) -> P
     rows = np.minimum(raw, MAX_SPAN_ROWS - 1)
     sx = half_up(vp.x_of(data.o_start[spans]))
     sw = np.maximum(half_up(vp.x_of(data.o_end[spans])) - sx - 1.0, 2.0)
-    sy = lane_top + layout.top[s_pos] + 3 + rows * (layout.span_row_h + 1)
+    sy = lane_top + layout.top[s_pos] + layout.span_top(s_pos) + rows * (layout.span_row_h + 1)
 
     ok = (items.p_pos >= lane_lo) & (items.p_pos < lane_hi)
     ok[ok] = items.p_rows[ok] < layout.point_rows[items.p_pos[ok]]

@@ -72,3 +72,16 @@ def cluster_tooltip(lc: LevelCache, cluster: int) -> str:
     cl = lc.clusters
     return (f"<b>{int(cl.count[cluster]):,} events</b><br>{format_day(float(cl.t_start[cluster]))} – "
             f"{format_day(float(cl.t_end[cluster]) - 1)}<br><i>Click to zoom in</i>")
+
+
+def outside_tooltip(d: TimelineData, side: str, t0: float, t1: float) -> str:
+    """Rich text for the arrow at one end of the axis: how many events lie beyond it, how far, and what a click does."""
+    before, after = d.outside(t0, t1)
+    ext = d.extent()
+    if ext is None:
+        return ""
+    if side == "before":
+        text = f"<b>{before:,} event{'s' if before != 1 else ''}</b> before {format_day(t0)}, the earliest on {format_day(ext[0])}"
+    else:
+        text = f"<b>{after:,} event{'s' if after != 1 else ''}</b> after {format_day(t1)}, the latest on {format_day(ext[1] - 1)}"
+    return f"{text}<br><i>Click to show every event</i>"

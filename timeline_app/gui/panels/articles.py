@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyle,
-    QToolButton,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 _ID = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added")
+COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added", "Language")
 _COL_EVENTS = 2
+COL_LANGUAGE = 6
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
@@ -56,6 +57,7 @@ class LibraryPanel(QWidget):
     remove_requested = Signal(list)  # article ids
     date_requested = Signal(list)  # article ids: ask for their publication date
     filter_requested = Signal(list)  # article ids: show only their events
+    languages_changed = Signal(object)  # dict: article id -> the language code the user typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,10 @@ class LibraryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         top.addWidget(self.search, 1)
+        # The count beside the search, not beside the buttons: the panel stays narrow enough for a
+        # small window.
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
         layout.addLayout(top)
 
         self.tree = QTreeWidget()
@@ -81,38 +87,49 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((170, 82, 46, 110, 90, 84)):
+        for col, width in enumerate((170, 82, 46, 110, 90, 84, 64)):
             self.tree.setColumnWidth(col, width)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemSelectionChanged.connect(self._on_tree_item_selection_changed)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        # Only the Language cell is edited in place, from the action below, not by a click.
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.tree, 1)
 
-        buttons = QHBoxLayout()
-        self.count_label = QLabel()
-        buttons.addWidget(self.count_label, 1)
+        # A tool bar, not a row of buttons: when the panel is narrow (it shares its dock's width with
+        # the Filters panel) the buttons that do not fit go behind the bar's extension arrow.
+        buttons = QToolBar()
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.date_action = QAction("Set publication date…", self)
         self.date_action.setShortcut(QKeySequence("Ctrl+D"))
         self.date_action.triggered.connect(lambda: self._emit_selected(self.date_requested))
         self.filter_action = QAction("Show only their events", self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.filter_action.triggered.connect(lambda: self._emit_selected(self.filter_requested))
+        self.language_action = QAction("Set language…", self)
+        self.language_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.language_action.triggered.connect(self._on_language_action_triggered)
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
+        # The shortcuts list shows these away from the panel: there they name what they act on.
+        for action, name in ((self.date_action, "Articles panel: set the publication date"),
+                             (self.filter_action, "Articles panel: show only their events"),
+                             (self.remove_action, "Articles panel: remove from the library")):
+            action.setProperty("long_name", name)
         self.date_action.setIconText("Set date…")
+        self.language_action.setIconText("Language…")
         self.filter_action.setIconText("Only these")
         self.remove_action.setIconText("Remove")
-        for action in (self.date_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.language_action, self.filter_action, self.remove_action):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
             self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+            buttons.addAction(action)
+        layout.addWidget(buttons)
 
         self._groups: dict[str, _GroupItem] = {}
         self._items: dict[int, QTreeWidgetItem] = {}
@@ -149,6 +166,10 @@ class LibraryPanel(QWidget):
             item.setData(_COL_EVENTS, Qt.ItemDataRole.DisplayRole, int(row.event_count))
             item.setTextAlignment(_COL_EVENTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setText(5, str(row.added_at or "")[:10])
+            item.setText(COL_LANGUAGE, str(getattr(row, "language", "") or ""))
+            item.setToolTip(COL_LANGUAGE, "The language the dates were read in (ISO 639-1). Select the "
+                                          "article and press Ctrl+L to change it: its dates are read again.")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             origin = str(row.url or row.source_path or "")
             item.setToolTip(0, f"{row.title}\n{origin}" if origin else str(row.title))
             if not published:
@@ -210,8 +231,25 @@ class LibraryPanel(QWidget):
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        for action in (self.date_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.language_action, self.filter_action, self.remove_action):
             action.setEnabled(bool(ids))
+
+    def _on_language_action_triggered(self) -> None:
+        """Edit the Language cell of the current article; what is typed goes to every selected one."""
+        item = self.tree.currentItem()
+        if item is None or item.data(0, _ID) is None or not item.isSelected():
+            ids = self.selected_ids()
+            item = self._items.get(ids[0]) if ids else None
+        if item is not None:
+            self.tree.editItem(item, COL_LANGUAGE)
+
+    def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != COL_LANGUAGE or item.data(0, _ID) is None:
+            return
+        code = item.text(COL_LANGUAGE).strip().lower()
+        ids = set(self.selected_ids()) | {int(item.data(0, _ID))}
+        if code:
+            self.languages_changed.emit({article_id: code for article_id in sorted(ids)})
 
     def _on_tree_item_selection_changed(self) -> None:
         self._update_actions()
@@ -224,6 +262,7 @@ class LibraryPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.date_action)
+        menu.addAction(self.language_action)
         menu.addAction(self.filter_action)
         menu.addSeparator()
         menu.addAction(self.remove_action)

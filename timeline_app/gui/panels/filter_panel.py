@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.core.extract.country_search import CountryNameIndex
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_widgets import CheckList, RangeSlider
 
@@ -89,6 +90,7 @@ class FilterPanel(QWidget):
                                               CheckList("Find an organisation", searchable=True), max_rows=6)
         self.precisions = self._check_list(layout, "Date precision shown", CheckList(), max_rows=11)
         self.precisions.empty_text = "no events yet"
+        self.languages = self._check_list(layout, "Language of the articles", CheckList(), max_rows=7)
         layout.addWidget(self._sources_box())
         layout.addStretch(1)
 
@@ -125,7 +127,9 @@ class FilterPanel(QWidget):
         match_row.addWidget(QLabel("checked"))
         match_row.addStretch(1)
         layout.addLayout(match_row)
-        self.countries = CheckList("Find a country by name or ISO code", searchable=True)
+        self.countries = CheckList("Find a country: name, adjective or ISO code", searchable=True)
+        # Every name the gazetteer knows: "Turkey" finds Türkiye (TUR). Built at the first search.
+        self.countries.finder = lambda text: CountryNameIndex.default().find(text)
         self.countries.list.setMinimumHeight(160)
         self.countries.changed.connect(self._on_any_changed)
         layout.addWidget(self.countries)
@@ -216,6 +220,12 @@ class FilterPanel(QWidget):
         self.precisions.set_items(((k, PRECISION_LABELS.get(k, k), counts[k]) for k in keys),
                                   checked=(k for k in keys if k not in hidden))
 
+    def set_languages(self, counts: Mapping[str, int]) -> None:
+        """The languages of the library's articles (ISO 639-1), most events first; checked ones stay."""
+        keys = set(counts) | self.languages.checked()
+        rows = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
+        self.languages.set_items((k, k or "(unknown)", counts.get(k, 0)) for k in rows)
+
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
         """Start the date fields at the library's first and last event, unless the user set them."""
         if first is None or last is None:
@@ -296,6 +306,7 @@ class FilterPanel(QWidget):
             organizations=self.organizations.checked(),
             article_ids=self._article_ids,
             precisions=precisions,
+            languages=self.languages.checked(),
             min_sources=int(self.min_sources.value()),
             text=self.text_edit.text().strip(),
         )
@@ -305,13 +316,14 @@ class FilterPanel(QWidget):
         blockers = [QSignalBlocker(w) for w in (
             self.text_edit, self.any_radio, self.all_radio, self.from_check, self.to_check,
             self.from_edit, self.to_edit, self.min_sources, self.countries, self.types,
-            self.organizations, self.precisions)]
+            self.organizations, self.precisions, self.languages)]
         self.text_edit.setText(spec.text)
         (self.all_radio if spec.match == "all" else self.any_radio).setChecked(True)
         self.countries.set_checked(spec.countries)
         self.types.set_checked(spec.event_types)
         self.organizations.set_checked(spec.organizations)
         self.precisions.set_checked(spec.precisions or self._precision_keys)
+        self.languages.set_checked(spec.languages)
         for check, edit, value in ((self.from_check, self.from_edit, spec.date_from),
                                    (self.to_check, self.to_edit, spec.date_to)):
             check.setChecked(value is not None)

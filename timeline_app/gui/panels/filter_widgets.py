@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
@@ -17,14 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.core.extract.country_search import fold
+
 log = logging.getLogger(__name__)
 
 _KEY = Qt.ItemDataRole.UserRole
 _LABEL = Qt.ItemDataRole.UserRole + 1
+_COUNT = Qt.ItemDataRole.UserRole + 2
+_FOLDED = Qt.ItemDataRole.UserRole + 3  # the label as the search compares it
+_FOUND_BY = Qt.ItemDataRole.UserRole + 4  # another name of the item that the search matched
+
+Finder = Callable[[str], Mapping[str, str]]  # search text -> {key: the name of the item it matched}
 
 
 class CheckList(QWidget):
-    """A checkable list with an optional search box; items keep their check across refills."""
+    """A checkable list with an optional search box; items keep their check across refills.
+
+    The search ignores case and accents and matches within the labels; `finder`, when set, finds
+    items by other names too (a country by its aliases), and the name that matched is shown.
+    Checked items stay in the list whatever is searched.
+    """
 
     changed = Signal()
 
@@ -46,6 +58,7 @@ class CheckList(QWidget):
         self._checked: set[str] = set()
         self.empty_text = "none in this library"
         self.max_rows = 0  # > 0: the list's height follows its rows, up to this many
+        self.finder: Finder | None = None
 
     def set_items(self, items: Iterable[tuple[str, str, int | None]], checked: Iterable[str] | None = None) -> None:
         """Fill with (key, label, count) rows; previously checked keys stay checked, unless `checked`
@@ -55,14 +68,16 @@ class CheckList(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
             for key, label, count in items:
-                text = label if count is None else f"{label}  ({count})"
-                item = QListWidgetItem(text)
+                item = QListWidgetItem()
                 item.setData(_KEY, key)
                 item.setData(_LABEL, label)
+                item.setData(_COUNT, count)
+                item.setData(_FOLDED, fold(label))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked)
                 if count == 0:
                     item.setForeground(self.palette().placeholderText())
+                _show_text(item)
                 self.list.addItem(item)
             if self.list.count() == 0:
                 placeholder = QListWidgetItem(self.empty_text)
@@ -88,7 +103,8 @@ class CheckList(QWidget):
                 if key is None:
                     continue
                 count = counts.get(key, 0)
-                item.setText(f"{item.data(_LABEL)}  ({count})")
+                item.setData(_COUNT, count)
+                _show_text(item)
                 item.setForeground(self.palette().placeholderText() if count == 0 else self.palette().text())
 
     def checked(self) -> frozenset[str]:
@@ -132,10 +148,30 @@ class CheckList(QWidget):
         self._apply_search()
 
     def _apply_search(self) -> None:
-        needle = self.search.text().strip().lower()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+        text = self.search.text().strip()
+        needle = fold(text)
+        found = self.finder(text) if self.finder is not None and needle else {}
+        with QSignalBlocker(self.list):
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                key = item.data(_KEY)
+                if key is None:  # "none in this library"
+                    item.setHidden(bool(needle))
+                    continue
+                by_label = needle in item.data(_FOLDED)
+                found_by = found.get(key, "") if needle and not by_label else ""
+                item.setHidden(bool(needle) and not (by_label or found_by or key in self._checked))
+                if found_by != (item.data(_FOUND_BY) or ""):
+                    item.setData(_FOUND_BY, found_by)
+                    _show_text(item)
+
+
+def _show_text(item: QListWidgetItem) -> None:
+    """"Türkiye (TUR)  (16)", and the name the search found it by: "— “Turkey”"."""
+    count, found_by = item.data(_COUNT), item.data(_FOUND_BY)
+    text = item.data(_LABEL) if count is None else f"{item.data(_LABEL)}  ({count})"
+    item.setText(f"{text}  — “{found_by}”" if found_by else text)
+    item.setToolTip(f"Found by its name “{found_by}”" if found_by else "")
 
 
 class RangeSlider(QWidget):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat, QTextOption
+from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from timeline_app.core.models import Article, DateMention, EntityMention
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -20,7 +21,16 @@ RESOLVED = QColor("#cfe8ff")  # a date placed on the timeline's calendar
 UNRESOLVED = QColor("#ffd9a8")  # a date found but not resolved (no publication date, durations...)
 COUNTRY = QColor("#2e7d32")  # country mentions: underlined in green
 FOCUS = QColor("#fff3a0")  # the selected event's sentence
-FOCUS_DATE = QColor("#ffb74d")  # the date expression of the selected event
+# The selected event's date: a deeper blue than a date's, in bold. An orange one would read as
+# "unresolved" (UNRESOLVED) to anyone who has seen the legend.
+FOCUS_DATE = QColor("#5fa8f5")
+LEGEND = ((RESOLVED, "date"), (UNRESOLVED, "unresolved date"), (COUNTRY, "country"), (FOCUS, "selected event"),
+          (FOCUS_DATE, "its date"))
+LEGEND_TIP = ("Blue: a date placed on the timeline; click it to select its event.\n"
+              "Orange: a date found but not placed (the article has no publication date, or it is a "
+              "duration such as “three years”).\n"
+              "Green underline: a country named in the text.\n"
+              "Yellow: the sentence of the selected event; its date in deep blue and bold.")
 
 _SOURCE_LABELS = {
     "user": "given by you",
@@ -73,11 +83,19 @@ class _Utf16Offsets:
         return int(np.searchsorted(utf16, position, side="right") - 1)
 
 
-def _swatch(color: QColor, text: str, underline: bool = False) -> QLabel:
-    style = f"color: {color.darker(130).name()}; text-decoration: underline;" if underline \
-        else f"background: {color.name()};"
-    label = QLabel(f'<span style="{style}">&nbsp;{text}&nbsp;</span>')
+def _legend() -> QLabel:
+    """The marks' colours in one label that wraps in a narrow reader; each entry stays on one line."""
+    entries = []
+    for color, text in LEGEND:
+        if color == COUNTRY:
+            style = f"color: {color.darker(130).name()}; text-decoration: underline;"
+        else:
+            style = f"background: {color.name()};" + (" font-weight: bold;" if color == FOCUS_DATE else "")
+        entries.append(f'<span style="{style}">&nbsp;{text.replace(" ", "&nbsp;")}&nbsp;</span>')
+    label = QLabel(" &nbsp; ".join(entries))
     label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setToolTip(LEGEND_TIP)
     return label
 
 
@@ -119,14 +137,8 @@ class ArticleView(QWidget):
         self.sources_label.linkActivated.connect(self._on_sources_label_link_activated)
         self.sources_label.hide()
         layout.addWidget(self.sources_label)
-        legend = QHBoxLayout()
-        legend.setSpacing(10)
-        legend.addWidget(_swatch(RESOLVED, "date"))
-        legend.addWidget(_swatch(UNRESOLVED, "unresolved date"))
-        legend.addWidget(_swatch(COUNTRY, "country", underline=True))
-        legend.addWidget(_swatch(FOCUS, "selected event"))
-        legend.addStretch(1)
-        layout.addLayout(legend)
+        self.legend = _legend()
+        layout.addWidget(self.legend)
         self.text = _Reader()
         self.text.setOpenLinks(False)
         self.text.clicked_at.connect(self._on_text_clicked_at)
@@ -178,7 +190,8 @@ class ArticleView(QWidget):
         how = _SOURCE_LABELS.get(getattr(article.published_source, "value", ""), "")
         origin = article.url or article.source_path
         link = f'<a href="{_esc(article.url)}">{_esc(origin)}</a>' if article.url else _esc(origin)
-        parts = [f"<b style='font-size:large'>{_esc(article.title) or '(untitled)'}</b>"]
+        direction = "rtl" if right_to_left(article.title) else "ltr"
+        parts = [f"<b style='font-size:large' dir='{direction}'>{_esc(article.title) or '(untitled)'}</b>"]
         meta = [m for m in (_esc(article.source), _esc(article.byline)) if m]
         meta.append(f"published {pub}" + (f" ({how})" if article.published and how else ""))
         parts.append(" · ".join(meta))
@@ -187,6 +200,7 @@ class ArticleView(QWidget):
         self.header.setText("<br>".join(parts))
 
     def _set_text(self, article: Article, marks: ArticleMarks) -> None:
+        self._set_direction(right_to_left(article.text))
         self.text.setPlainText(article.text)
         self._offsets = _Utf16Offsets(article.text)
         self.dates = marks.dates
@@ -208,6 +222,16 @@ class ArticleView(QWidget):
             self._merge(cursor, d.start, d.end, fmt)
         cursor.endEditBlock()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _set_direction(self, rtl: bool) -> None:
+        """An article written right to left (Arabic, Hebrew, Persian) reads right to left in every
+        paragraph, also one that opens with a Latin name or a number ("AFP - ..."); elsewhere each
+        paragraph takes the direction of its first letter, as Qt does by default."""
+        option = self.text.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeading)  # the right edge in a right-to-left paragraph
+        self.text.document().setDefaultTextOption(option)
+        self.text.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
 
     def date_at(self, offset: int) -> DateMention | None:
         return next((d for d in self.dates if d.start <= offset < d.end), None)
@@ -303,6 +327,18 @@ class ArticleView(QWidget):
         if not sentence:
             return None
         return Evidence(self.article_id, self.article.title, sentence, start, end)
+
+
+def right_to_left(text: str, sample: int = 4000) -> bool:
+    """Whether most letters of `text` are of right-to-left scripts (Unicode bidi classes R and AL)."""
+    rtl = ltr = 0
+    for c in text[:sample]:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl > ltr
 
 
 def _date_tooltip(d: DateMention) -> str:

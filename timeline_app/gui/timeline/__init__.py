@@ -1,5 +1,11 @@
-"""The timeline widget: a view, its canvas and controls, and a painter made of layers. Only TimelineView is public."""
+"""The timeline widget: a view, its canvas and controls, a painter made of layers, and its pictures.
 
+Public: TimelineView; render_image (PNG, SVG, PDF, with core.timeline.picture.ImageOptions) and, for
+the command line without a window, render_events.
+"""
+
+from timeline_app.gui.timeline.image.offscreen import render_events
+from timeline_app.gui.timeline.image.render import render_image
 from timeline_app.gui.timeline.view import TimelineView
 
-__all__ = ["TimelineView"]
+__all__ = ["TimelineView", "render_events", "render_image"]

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, PaintState, cluster_capacity
+from timeline_app.core.timeline.fit import fit_data
+from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, Lanes, PaintState, cluster_capacity
+from timeline_app.core.timeline.navigate import keep_data_in_view, max_span
 from timeline_app.core.timeline.scene import FrameItems, hit_test
-from timeline_app.core.timeline.tooltip import cluster_tooltip, event_tooltip
-from timeline_app.core.timeline.viewport import MAX_SPAN_DAYS, MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
+from timeline_app.core.timeline.tooltip import cluster_tooltip, event_tooltip, outside_tooltip
+from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport, level_px_per_day, zoom_level
 from timeline_app.gui.timeline.painter import TimelinePainter
 from timeline_app.gui.timeline.theme import Theme
 
@@ -70,12 +72,12 @@ class TimelineCanvas(QWidget):
         return max(self.width() - HEADER_W, 1)
 
     def max_span(self) -> float:
-        """Zooming out stops at a thousand years, or at the whole extent of the events if longer."""
-        ext = self.data.extent()
-        return max(MAX_SPAN_DAYS, (ext[1] - ext[0]) * 1.2) if ext is not None else MAX_SPAN_DAYS
+        """Zooming out stops a little past the events (all of them, outliers too), not centuries away."""
+        return max_span(self.data.extent())
 
     def set_viewport(self, vp: Viewport) -> None:
         vp = Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped(self.max_span())
+        vp = keep_data_in_view(vp, self.data.extent())
         if vp != self.vp:
             self.vp = vp
             self.update()
@@ -109,10 +111,19 @@ class TimelineCanvas(QWidget):
         state = self.paint_state()
         state.viewport = state.viewport.snapped()
         state.progressive = True
+        state.edge_arrows = True
         layout = self._items.layout
         if layout is not None and self._rows_scale == (self.vp.px_per_day, self.data.version):
             state.keep_rows = (layout.span_rows, layout.point_rows)
         return state
+
+    def visible_lanes(self) -> tuple[int, int] | None:
+        """The shown lanes [lo, hi) the last frame had in view (None before the first frame)."""
+        layout = self._items.layout
+        if layout is None or not len(layout.top):
+            return None
+        lanes = Lanes.in_view(layout, self.scroll_y, max(self.height() - AXIS_H, 1))
+        return lanes.lo, lanes.hi
 
     def anchor_x(self, widget_x: float) -> float:
         """Widget x to time-area x."""
@@ -237,6 +248,16 @@ class TimelineCanvas(QWidget):
         self.hit_occ = int(it.occ[i])
         return int(self.data.o_event[it.occ[i]]), -1
 
+    def edge_at(self, pos: QPointF) -> str:
+        """'before' or 'after' when `pos` is on an arrow at the end of the axis (events out of view), else ''."""
+        for side, (x, y, w, h) in self._items.edges.items():
+            if x <= pos.x() <= x + w and y <= pos.y() <= y + h:
+                return side
+        return ""
+
+    def edge_tooltip_html(self, side: str) -> str:
+        return outside_tooltip(self.data, side, self.vp.t0, self.vp.t1)
+
     def cluster_range(self, cluster: int) -> tuple[float, float] | None:
         lc = self._items.lc  # the level cache the frame was drawn from
         if lc is None:
@@ -276,12 +297,13 @@ class TimelineCanvas(QWidget):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def fit_all(self) -> None:
-        ext = self.data.extent()
-        if ext is None:
-            return
-        self.fitted = True
-        self.set_viewport(Viewport.fit(ext[0], ext[1], self.time_width()))
+    def fit_all(self, everything: bool = False) -> None:
+        """Show where the events are dense (`everything`: every one, far outliers too), with a margin
+        each side wide enough for the newest event's label."""
+        vp = fit_data(self.data, self.time_width(), self.painter.fonts.measure, everything)
+        if vp is not None:
+            self.fitted = True
+            self.set_viewport(vp)
 
     def zoom_to_event(self, event: int) -> None:
         """Show the event with three times its length of context on each side."""

@@ -148,6 +148,12 @@ class CanvasControls(QObject):
                 c.set_viewport(self._press_vp.panned(delta.x()))
                 c.set_scroll_y(self._press_scroll - int(delta.y()))
             return
+        edge = c.edge_at(pos)
+        if edge:
+            c.set_hover(-1, -1)
+            QToolTip.showText(event.globalPosition().toPoint(), c.edge_tooltip_html(edge), c)
+            c.setCursor(Qt.CursorShape.PointingHandCursor)
+            return
         event_idx, cluster = c.item_at(pos)
         if c.set_hover(event_idx, cluster):
             if event_idx >= 0:
@@ -186,6 +192,9 @@ class CanvasControls(QObject):
             self.context_menu_requested.emit(event.globalPosition().toPoint())
             return
         if button != Qt.MouseButton.LeftButton or moved:
+            return
+        if c.edge_at(pos):
+            c.fit_all(everything=True)  # the arrow says events lie out of view: show them
             return
         event_idx, cluster = c.item_at(pos)
         if cluster >= 0:

@@ -14,6 +14,7 @@ from timeline_app.core.timeline.scene import EventArea, FrameItems, FrameScene, 
 from timeline_app.core.timeline.ticks import choose_axis
 from timeline_app.gui.timeline.layers.cached import CachedEventLayer
 from timeline_app.gui.timeline.layers.chrome import AxisLayer, GridLayer, LaneHeaderLayer, LegendLayer
+from timeline_app.gui.timeline.layers.edges import EdgeLayer
 from timeline_app.gui.timeline.layers.events import EventLayers
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.text import Fonts
@@ -27,14 +28,15 @@ class TimelinePainter:
     line, axis, lane headers and legend. Each layer gets the fonts and data it reads when made, and
     the geometry of the frame or area and the theme when it draws."""
 
-    def __init__(self, data: TimelineData) -> None:
+    def __init__(self, data: TimelineData, fonts: Fonts | None = None) -> None:
         self.data = data
-        self.fonts = Fonts()
+        self.fonts = fonts or Fonts()
         self.labels = Labels(data, self.fonts)
         self.grid = GridLayer()
         self.axis = AxisLayer(self.fonts)
         self.headers = LaneHeaderLayer(data, self.fonts)
         self.legend = LegendLayer(data, self.fonts)
+        self.edges = EdgeLayer(data, self.fonts)
         self.events = EventLayers(data, self.fonts, self.labels)
         self.cached = CachedEventLayer(data, self.events, self.grid, self.labels)  # kept while the view pans
         self.content_height = AXIS_H  # of the last frame: lanes scroll when it exceeds the height
@@ -47,12 +49,6 @@ class TimelinePainter:
     def clear_texts(self) -> None:
         """Forget laid-out texts (new events: a label's key is the event's index)."""
         self.fonts.texts.clear()
-
-    def measure_content_height(self, state: PaintState) -> int:
-        """Axis, lanes and legend as a frame of `state` would lay them out (the height of a whole export)."""
-        scene = collect_frame(self.data, state, 0)
-        legend_h = LEGEND_H if state.show_legend and self.data.legend_entries(state.country_names) else 0
-        return AXIS_H + scene.layout.total + legend_h
 
     def paint(self, p: QPainter, state: PaintState, theme: Theme, cached: bool = False) -> FrameItems:
         """Draw one frame; with state.progressive, at most LABEL_BUDGET new labels are laid out.
@@ -77,6 +73,8 @@ class TimelinePainter:
         self.grid.draw_today(p, geo, theme)
         p.restore()
         self._draw_chrome(p, geo, theme, state.country_names, legend)
+        if state.edge_arrows and len(self.data.lane_order):
+            items.edges = self.edges.draw(p, geo, theme)
         return items
 
     def _geometry(self, state: PaintState, scene: FrameScene, lanes_bottom: int, legend: bool) -> FrameGeometry:
@@ -85,7 +83,7 @@ class TimelinePainter:
         scroll = int(min(max(state.scroll_y, 0), max(self.content_height - state.height, 0)))
         lanes = Lanes.in_view(scene.layout, scroll, lanes_bottom - AXIS_H)
         axis = choose_axis(state.viewport, self.fonts.measure)
-        return FrameGeometry(state.viewport, state.width, lanes_bottom, axis, lanes, state.today)
+        return FrameGeometry(state.viewport, state.width, lanes_bottom, axis, lanes, state.today, state.labels_in_view)
 
     @staticmethod
     def _has_events(geo: FrameGeometry, scene: FrameScene) -> bool:
@@ -112,7 +110,7 @@ class TimelinePainter:
         x = y = w = h = np.zeros(0)
         occ = cluster = np.zeros(0, dtype=np.int64)
         if self._has_events(geo, scene):
-            area = EventArea(geo.vp, scene.items.lc, lanes, (geo.axis.unit, geo.axis.step))
+            area = EventArea(geo.vp, scene.items.lc, lanes, (geo.axis.unit, geo.axis.step), geo.labels_in_view)
             placed = place(self.data, scene.items, geo.vp, lanes)
             if layer is None or not layer.draw(p, area, theme, None if near_only else placed):
                 if near_only:  # the layer declined after all: draw the ground, and labels need more items

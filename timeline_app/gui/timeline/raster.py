@@ -48,15 +48,17 @@ def row_image(argb: np.ndarray) -> QImage:
 
 
 def is_raster(p: QPainter) -> bool:
-    """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes."""
+    """Pixels (screen, PNG) take numpy images; vector output (SVG, PDF) gets real shapes, and so does
+    a scaled PNG (2x for high-DPI), whose numpy rows would be stretched into blurred blocks."""
     engine = p.paintEngine()
-    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster and not p.transform().isScaling()
 
 
 def blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: np.ndarray, argb: np.ndarray,
-              fading: np.ndarray, row_y: Callable[[int], float], height: float) -> None:
+              fading: np.ndarray, row_y: Callable[[int], float], height: float, fade_px: float = np.inf) -> None:
     """Horizontal bars of one height, filled into a numpy image (one pixel row per bar row) and
-    blitted once per row: hundreds of rectangles cost a few image draws instead of Python objects."""
+    blitted once per row: hundreds of rectangles cost a few image draws instead of Python objects.
+    `fading` bars fade out over their last `fade_px` pixels (all their length by default)."""
     x0 = np.clip(x, 0, width).astype(np.int64)
     x1 = np.clip(x + w, 0, width).astype(np.int64)
     length = np.maximum(x1 - x0, 0)
@@ -69,8 +71,9 @@ def blit_bars(p: QPainter, width: int, x: np.ndarray, w: np.ndarray, row_key: np
     values = argb[which]
     fade = fading[which]
     if fade.any():
-        # Open periods fade out towards their end: scale the premultiplied pixel.
-        f = 1.0 - (xs[fade] - x[which[fade]]) / np.maximum(w[which[fade]], 1.0)
+        # Open periods fade out over their last `fade_px`: scale the premultiplied pixel.
+        fw = which[fade]
+        f = np.clip((x[fw] + w[fw] - xs[fade]) / np.maximum(np.minimum(w[fw], fade_px), 1.0), 0.0, 1.0)
         v = values[fade]
         channels = [((v >> shift) & 255) * f for shift in (24, 16, 8, 0)]
         values[fade] = ((channels[0].astype(np.uint32) << 24) | (channels[1].astype(np.uint32) << 16)

@@ -37,15 +37,25 @@ class TextCache:
 
 
 class Fonts:
-    """The three fonts of the timeline (text, bold context labels, small counts), with their metrics."""
+    """The three fonts of the timeline (text, bold context labels, small counts), with their metrics.
 
-    def __init__(self) -> None:
+    On screen they follow the desktop's font in points; an image gives `pixel_size`, so the same
+    text takes the same room in a PNG, an SVG and a PDF whatever their resolution.
+    """
+
+    def __init__(self, pixel_size: int | None = None) -> None:
         self.normal = QFont()
-        self.normal.setPointSizeF(max(self.normal.pointSizeF() - 1.0, 7.5))
+        if pixel_size is None:
+            self.normal.setPointSizeF(max(self.normal.pointSizeF() - 1.0, 7.5))
+        else:
+            self.normal.setPixelSize(pixel_size)
         self.bold = QFont(self.normal)
         self.bold.setBold(True)
         self.small = QFont(self.normal)
-        self.small.setPointSizeF(max(self.normal.pointSizeF() - 0.5, 7.0))
+        if pixel_size is None:
+            self.small.setPointSizeF(max(self.normal.pointSizeF() - 0.5, 7.0))
+        else:
+            self.small.setPixelSize(max(pixel_size - 1, 8))
         self.fm = QFontMetricsF(self.normal)
         self.fm_bold = QFontMetricsF(self.bold)
         self.fm_small = QFontMetricsF(self.small)

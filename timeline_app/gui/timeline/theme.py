@@ -6,19 +6,13 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtGui import QBrush, QColor, QGradient, QLinearGradient, QPalette
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPalette
 
 from timeline_app.core.timeline.data import ALPHA_LEVELS
+from timeline_app.core.timeline.palette import palette as categorical_palette
 from timeline_app.gui.timeline.raster import premultiplied
 
 log = logging.getLogger(__name__)
-
-# Distinct, print-safe categorical colours (Tableau 10, then ten more of similar weight).
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#7f7f7f", "#2f6db5", "#a05195", "#d45087", "#665191", "#ff7c43", "#00a6a6",
-    "#8c6d31", "#637939", "#7b4173", "#3182bd",
-)
 
 
 @dataclass
@@ -52,7 +46,7 @@ class Theme:
         grid.setAlphaF(0.08)
         grid_strong = QColor(text)
         grid_strong.setAlphaF(0.22)
-        colours = [QColor(c) for c in PALETTE]
+        colours = [QColor(c) for c in categorical_palette()]
         if dark:
             colours = [c.lighter(125) for c in colours]
         neutral = QColor("#9fb3cc") if dark else QColor("#7d8da1")
@@ -76,22 +70,33 @@ class Theme:
             self._brushes["argb"] = table
         return table
 
-    def brush(self, index: int, alpha_level: int = 0, fading: bool = False) -> QBrush:
-        """Cached brushes: one per colour, precision and fade, reused by every batched draw."""
-        key = (index % len(self.colours) if index >= 0 else -1, alpha_level, fading)
+    def brush(self, index: int, alpha_level: int = 0) -> QBrush:
+        """Cached brushes: one per colour and precision, reused by every batched draw."""
+        key = (index % len(self.colours) if index >= 0 else -1, alpha_level)
         b = self._brushes.get(key)
         if b is None:
-            c = self.colour(index, alpha_level)
-            if fading:
-                grad = QLinearGradient(0, 0, 1, 0)
-                grad.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
-                grad.setColorAt(0.0, c)
-                end = QColor(c)
-                end.setAlphaF(0.0)
-                grad.setColorAt(1.0, end)
-                b = QBrush(grad)
-            else:
-                b = QBrush(c)
+            b = QBrush(self.colour(index, alpha_level))
+            self._brushes[key] = b
+        return b
+
+    def fade_brush(self, index: int, alpha_level: int, x0: float, x1: float) -> QBrush:
+        """An open period's brush for vector output: its colour until x0, fading out by x1."""
+        c = self.colour(index, alpha_level)
+        end = QColor(c)
+        end.setAlphaF(0.0)
+        grad = QLinearGradient(x0, 0, x1, 0)
+        grad.setColorAt(0.0, c)
+        grad.setColorAt(1.0, end)
+        return QBrush(grad)
+
+    def band_brush(self, index: int, strong: bool) -> QBrush:
+        """A band's light fill behind its lane, or (`strong`) the line on its row."""
+        key = ("band", index, strong)
+        b = self._brushes.get(key)
+        if b is None:
+            c = QColor(self.neutral if index < 0 else self.colours[index % len(self.colours)])
+            c.setAlphaF(0.55 if strong else 0.10)
+            b = QBrush(c)
             self._brushes[key] = b
         return b
 

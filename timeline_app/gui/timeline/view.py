@@ -11,12 +11,14 @@ API used by the main window::
     view.set_colour_mode("auto" | "country" | "event_type"); view.set_show_legend(bool)
     view.lane_mode() -> str; view.lane_keys() -> list[str]   # lanes shown, top to bottom
     view.shown_mask() -> ndarray[bool]; view.shown_event_count() -> int   # what the timeline shows
-    view.fit_all(); view.zoom_to_date_range(start: date, end: date); view.go_to_date(d: date)
+    view.fit_all(everything=False); view.zoom_to_date_range(start: date, end: date)
+    view.go_to_date(d: date, precision=None | "year" | "month" | "day")  # shows the period typed
     view.zoom_by(factor); view.zoom_to_selection()
     view.select_event(event_id) -> bool    # scrolls to it and highlights it; emits nothing
     view.selected_event() -> str | None; view.visible_range() -> (date, date)
-    view.export_image(path, whole=False)   # .png or .svg; current view at the canvas size, or
-                                           # the whole extent and every lane; raises ExportError
+    view.export_image(path, whole=False, options=None)   # .png, .svg or .pdf with title, legend and
+                                           # source line (see render_image); raises ExportError
+    view.image_source() -> ImageSource     # for render_image(view, path, ImageOptions(...))
 
 Signals: ``event_selected(str)`` (an event clicked, "" when the selection is cleared by a click on
 empty space), ``event_activated(str)`` (double-click or Enter), ``view_changed(date, date)``
@@ -41,14 +43,16 @@ from PySide6.QtWidgets import (
     QFileDialog, QGridLayout, QInputDialog, QMenu, QMessageBox, QScrollBar, QStyle, QStyleOptionSlider, QWidget,
 )
 
-from timeline_app.core.daycount import MISSING_DAY, date_to_days, days_to_date, format_day, parse_iso_day
+from timeline_app.core.daycount import date_to_days, days_to_date, format_day
 from timeline_app.core.timeline.data import LANE_MODES, TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
+from timeline_app.core.timeline.navigate import parse_period, period_days
+from timeline_app.core.timeline.picture import ImageOptions, ImageSource
 from timeline_app.core.timeline.viewport import Viewport, zoom_level
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.controls import CanvasControls
-from timeline_app.gui.timeline.export import export_timeline
+from timeline_app.gui.timeline.image.render import render_image
 from timeline_app.gui.timeline.overview import TimelineOverview
 
 log = logging.getLogger(__name__)
@@ -132,7 +136,11 @@ class TimelineView(QWidget):
         `countries`, when given in country lane mode, limits the lanes to those countries: an event
         with several countries then appears only in the lanes of the filter.
         """
-        self._data.set_filter(mask, countries)
+        d = self._data
+        same_countries = (None if countries is None else frozenset(c.upper() for c in countries)) == d.country_filter
+        if same_countries and (np.array_equal(mask, d.event_mask) if mask is not None else d.event_mask.all()):
+            return  # the same filter again (the window re-applies it): keep every cache
+        d.set_filter(mask, countries)
         self._refresh()
 
     def set_filter(self, mask: np.ndarray | None = None, countries: set[str] | frozenset[str] | None = None) -> None:
@@ -178,8 +186,10 @@ class TimelineView(QWidget):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def fit_all(self) -> None:
-        self.canvas.fit_all()
+    def fit_all(self, everything: bool = False) -> None:
+        """Show where the filtered events are dense, with a margin each side; far outliers stay out
+        (an arrow at the edge counts them) unless `everything`."""
+        self.canvas.fit_all(everything)
 
     def zoom_by(self, factor: float) -> None:
         self.canvas.set_viewport(self.canvas.vp.zoomed(factor, self.canvas.time_width() / 2, self.canvas.max_span()))
@@ -191,9 +201,20 @@ class TimelineView(QWidget):
             t0, t1 = t1 - 1, t0 + 1
         self.canvas.set_viewport(Viewport.fit(t0, t1, self.canvas.time_width(), margin=0.0))
 
-    def go_to_date(self, d: dt.date) -> None:
-        """Centre the view on a date, keeping the zoom."""
-        self.canvas.set_viewport(self.canvas.vp.centred_on(date_to_days(d) + 0.5))
+    def go_to_date(self, d: dt.date, precision: str | None = None) -> None:
+        """Show a date as precisely as it was written: `precision` "year" shows that year, "month" the
+        month, "day" the weeks around the day (the axis then shows days); None centres the view on the
+        date and keeps the zoom. navigate.parse_period turns typed text into (days, precision)."""
+        self.go_to_days(date_to_days(d), precision)
+
+    def go_to_days(self, days: int, precision: str | None = None) -> None:
+        """go_to_date for a day number (core.daycount), which reaches years a datetime.date cannot."""
+        canvas = self.canvas
+        if precision is None:
+            canvas.set_viewport(canvas.vp.centred_on(days + 0.5))
+            return
+        t0, t1 = period_days(days, precision)
+        canvas.set_viewport(Viewport.fit(t0, t1, canvas.time_width(), margin=0.02))
 
     def zoom_to_selection(self) -> None:
         if self.canvas.selected >= 0:
@@ -235,20 +256,18 @@ class TimelineView(QWidget):
 
     # -- export --------------------------------------------------------------------------------
 
-    def export_image(self, path: str, whole: bool = False) -> None:
-        """Save the current view (canvas size) or the whole timeline (every lane, full extent).
+    def image_source(self) -> ImageSource:
+        """What a picture of the timeline shows: its data and names, the view, the lanes in view."""
+        return ImageSource(self._data, dict(self.canvas.country_names), self.canvas.vp, self.canvas.visible_lanes())
 
-        The format follows the suffix: .png or .svg. Raises ExportError when it cannot be written.
-        """
-        canvas = self.canvas
-        state = canvas.paint_state()
-        if whole:
-            ext = self._data.extent()
-            state.scroll_y = 0
-            if ext is not None:
-                state.viewport = Viewport.fit(ext[0], ext[1], canvas.time_width())
-            state.height = max(canvas.height(), canvas.painter.measure_content_height(state))
-        export_timeline(canvas.painter, state, canvas.theme(), path)
+    def export_image(self, path: str, whole: bool = False, options: ImageOptions | None = None) -> None:
+        """Save the timeline as an image (format from the suffix: .png, .svg or .pdf): the current view
+        and the lanes in view at the canvas's width, or with `whole` every event and every lane; or as
+        `options` ask. Raises ExportError when it cannot be written."""
+        if options is None:
+            options = ImageOptions(scope="all" if whole else "view", rows="all" if whole else "visible",
+                                   width_px=max(self.canvas.width(), 600))
+        render_image(self, path, options)
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -293,15 +312,15 @@ class TimelineView(QWidget):
         text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):", text=current)
         if not ok:
             return
-        days = parse_iso_day(text)
-        if days == MISSING_DAY:
-            QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write it as YYYY-MM-DD.")
+        period = parse_period(text)
+        if period is None:
+            QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY.")
             return
-        self.canvas.set_viewport(self.canvas.vp.centred_on(days + 0.5))
+        self.go_to_days(*period)
 
     def _on_export_triggered(self, whole: bool) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export timeline", "timeline.png",
-                                              "PNG image (*.png);;SVG image (*.svg)")
+                                              "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
         if not path:
             return
         try:

@@ -22,6 +22,7 @@ from timeline_app.gui.panels.history import EditHistoryView
 from timeline_app.gui.panels.reader import Evidence
 from timeline_app.gui.window.curation_dialogs import CurationDialogs, known_names
 from timeline_app.gui.window.undo import Curator, EventRef
+from timeline_app.gui.window.wording import counted, its_or_their
 from timeline_app.gui.workers import TaskWorker
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class CurationActions(QObject):
                               "Undo a merge: every event merged into this one gets its own row again")
         self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
                             "Add an event by hand: select its sentence in the reader first to attach it")
-        self.deleted_action = a("De&leted events…", "Ctrl+Alt+D", self._on_deleted_action_triggered,
+        self.deleted_action = a("De&leted events…", "Ctrl+Shift+D", self._on_deleted_action_triggered,
                                 "Bring back events you deleted")
         self.reextract_action = a("&Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
                                   "Run extraction again over every article; your corrections are kept")
@@ -239,7 +240,16 @@ class CurationActions(QObject):
         return [EventRef.from_row(r) for _i, r in rows.iterrows()]
 
     def run(self, title: str, action: Callable[[], object]) -> bool:
-        """Run a curation step; a TimelineError becomes one message titled `title` (and False)."""
+        """Run a curation step; a TimelineError becomes one message titled `title` (and False).
+        A step that changed the library says so in the status bar, with the key that undoes it."""
+        before = (self.undo_stack.index(), self.undo_stack.count())
+        if not self._attempt(title, action):
+            return False
+        if (self.undo_stack.index(), self.undo_stack.count()) != before:
+            self._show_saved()
+        return True
+
+    def _attempt(self, title: str, action: Callable[[], object]) -> bool:
         try:
             action()
         except TimelineError as e:
@@ -247,13 +257,20 @@ class CurationActions(QObject):
             return False
         return True
 
+    def _show_saved(self) -> None:
+        self.host.show_status(f"Saved: {self.undo_stack.undoText()}. Undo with {_keys(self.undo_action)}.", 10000)
+
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_undo_action_triggered(self) -> None:
-        self.run("Cannot undo", self.curator.undo)
+        what = self.undo_stack.undoText()
+        if self._attempt("Cannot undo", self.curator.undo):
+            self.host.show_status(f"Undone: {what}. Redo with {_keys(self.redo_action)}.", 10000)
 
     def _on_redo_action_triggered(self) -> None:
-        self.run("Cannot redo", self.curator.redo)
+        what = self.undo_stack.redoText()
+        if self._attempt("Cannot redo", self.curator.redo):
+            self.host.show_status(f"Redone: {what}. Undo with {_keys(self.undo_action)}.", 10000)
 
     def _on_edit_action_triggered(self) -> None:
         rows = self._selected_rows()
@@ -265,6 +282,7 @@ class CurationActions(QObject):
         self.dialogs.add(dt.date.fromisoformat(str(rows["date_start"].iloc[0])) if len(rows) else None)
 
     def _on_dialogs_event_added(self, key: str) -> None:
+        self._show_saved()
         self._pending_key = key
         self.refresh()
 
@@ -284,10 +302,10 @@ class CurationActions(QObject):
         done = self.run(title, lambda: self.curator.set_flag(events, field, value))
         if done and field == "hidden" and value and not self.show_hidden_action.isChecked():
             n = int((~current).sum())
-            self.host.show_status(f"{'Event' if n == 1 else f'{n} events'} hidden. Show them with "
-                                  f"{self.show_hidden_action.text().replace('&', '')} "
-                                  f"({self.show_hidden_action.shortcut().toString()}); undo with "
-                                  f"{self.undo_action.shortcut().toString()}.", 10000)
+            show = self.show_hidden_action.text().replace("&", "")
+            self.host.show_status(f"{'Event' if n == 1 else f'{n} events'} hidden. Show {'it' if n == 1 else 'them'} "
+                                  f"with {show} ({_keys(self.show_hidden_action)}); undo with "
+                                  f"{_keys(self.undo_action)}.", 10000)
 
     def _on_delete_action_triggered(self) -> None:
         rows = self._selected_rows()
@@ -298,7 +316,7 @@ class CurationActions(QObject):
             return
         n = len(events)
         self.host.show_status(f"Deleted {'the event' if n == 1 else f'{n} events'}; undo with "
-                              f"{self.undo_action.shortcut().toString()}.", 10000)
+                              f"{_keys(self.undo_action)}.", 10000)
 
     def _on_merge_action_triggered(self) -> None:
         rows = self._selected_rows()
@@ -334,9 +352,8 @@ class CurationActions(QObject):
         except TimelineError as e:
             self.host.show_message("Cannot remove the articles", str(e))
             return 0
-        undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.host.show_status(f"Removed {n} article{'s' if n != 1 else ''} and their events. Undo with {undo}.",
-                              15000)
+        self.host.show_status(f"Removed {counted(n, 'article')} and {its_or_their(n)} events. Undo with "
+                              f"{_keys(self.undo_action)}.", 15000)
         return n
 
     def _on_show_hidden_action_toggled(self, checked: bool) -> None:
@@ -359,5 +376,10 @@ class CurationActions(QObject):
             self.host.show_status(f"Re-extraction stopped after {n} of {total} articles; your corrections "
                                   "were kept.", 10000)
             return
-        self.host.show_status(f"Events extracted again from {n} article{'s' if n != 1 else ''}; "
+        self.host.show_status(f"Events extracted again from {counted(n, 'article')}; "
                               "your corrections were kept.", 10000)
+
+
+def _keys(action: QAction) -> str:
+    """The action's first shortcut as the user's keyboard writes it ("Ctrl+Z")."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

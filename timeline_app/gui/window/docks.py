@@ -8,27 +8,29 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from timeline_app.gui.window.dock_sizes import LEFT, RIGHT, DockSizes
+
 log = logging.getLogger(__name__)
 
 
 class WindowDocks(QObject):
     """Every part of `window` is a dock, so that any of them can be moved or closed; no central widget.
 
-    Given the panels to dock; remembers the window's geometry and dock layout in `settings`.
+    Given the panels to dock (`timeline_canvas`: the part of the timeline that shows lanes); remembers
+    the window's geometry and dock layout in `settings`; `sizes` shares the window out among them.
     """
 
     def __init__(self, window: QMainWindow, filters: QWidget, articles: QWidget, timeline: QWidget,
-                 events: QWidget, reader: QWidget, history: QWidget) -> None:
+                 timeline_canvas: QWidget, events: QWidget, reader: QWidget, history: QWidget) -> None:
         super().__init__(window)
         self._window = window
         window.setCentralWidget(None)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.filters_dock = self._dock("Filters", "filters_dock", filters, left)
-        self.library_dock = self._dock("Articles", "library_dock", articles, left)
-        self.timeline_dock = self._dock("Timeline", "timeline_dock", timeline, right)
-        self.table_dock = self._dock("Events", "table_dock", events, right)
-        self.reader_dock = self._dock("Reader", "reader_dock", reader, right)
-        self.history_dock = self._dock("Edit history", "history_dock", history, right)
+        self.filters_dock = self._dock("Filters", "filters_dock", filters, LEFT)
+        self.library_dock = self._dock("Articles", "library_dock", articles, LEFT)
+        self.timeline_dock = self._dock("Timeline", "timeline_dock", timeline, RIGHT)
+        self.table_dock = self._dock("Events", "table_dock", events, RIGHT)
+        self.reader_dock = self._dock("Reader", "reader_dock", reader, RIGHT)
+        self.history_dock = self._dock("Edit history", "history_dock", history, RIGHT)
         window.tabifyDockWidget(self.filters_dock, self.library_dock)
         self.filters_dock.raise_()
         window.splitDockWidget(self.timeline_dock, self.table_dock, Qt.Orientation.Vertical)
@@ -40,6 +42,8 @@ class WindowDocks(QObject):
         self._default_state = window.saveState()
         self._sized = False
         self._state_restored = False
+        self.sizes = DockSizes(window, self.docks, self.filters_dock, self.library_dock, self.timeline_dock,
+                               self.table_dock, self.reader_dock, timeline_canvas)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self._window)
@@ -66,20 +70,14 @@ class WindowDocks(QObject):
         """The first show: the default sizes, unless a saved layout was restored."""
         if not self._sized:
             self._sized = True
-            if not self._state_restored:
-                QTimer.singleShot(0, self._apply_default_sizes)
+            QTimer.singleShot(0, self._on_first_layout)
 
-    def _apply_default_sizes(self) -> None:
+    def _on_first_layout(self) -> None:
         # resizeDocks only takes once the window has its size: called after the first show.
-        window = self._window
-        w, h = max(window.width(), 900), max(window.height(), 600)
-        left = min(360, w // 4)
-        window.resizeDocks([self.filters_dock, self.timeline_dock], [left, w - left], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.timeline_dock, self.table_dock], [int(h * 0.45), int(h * 0.55)],
-                           Qt.Orientation.Vertical)
-        rest = w - left
-        window.resizeDocks([self.table_dock, self.reader_dock], [int(rest * 0.58), int(rest * 0.42)],
-                           Qt.Orientation.Horizontal)
+        if self._state_restored:
+            self.sizes.remember_later()
+        else:
+            self.sizes.apply_defaults()
 
     def reset_layout(self) -> None:
         """Every dock back where it was at the first start (View > Reset layout)."""
@@ -87,7 +85,7 @@ class WindowDocks(QObject):
         for dock in self.docks:
             dock.show()
         self.filters_dock.raise_()
-        self._apply_default_sizes()
+        self.sizes.apply_defaults()
 
     # -- kept between sessions -----------------------------------------------------------------
 

@@ -11,10 +11,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import frames
-from timeline_app.errors import TimelineError
 from timeline_app.core.library.export import export_format, write_export
+from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
+from timeline_app.errors import TimelineError
+from timeline_app.gui.timeline import render_image
+from timeline_app.gui.window.image_dialog import FORMAT_NAMES, PAGES, ImageDefaults, ImageExportDialog
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
+from timeline_app.gui.window.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -23,22 +27,25 @@ class ExportActions(QObject):
     """Writes what the filters keep (everything with `export_all`) to a file the user picks.
 
     Given the window (the dialogs' parent), the library's path (for file names), the filtered events
-    and mentions (all of them when asked with True), a way to save the timeline as an image, ways
-    to tell the user, and the last folder used.
+    and mentions (all of them when asked with True), whether a filter is set, what a picture of the
+    timeline shows (its view, lanes and filters), ways to tell the user, and the last folder used.
     """
 
     exported = Signal(str, int)  # path, rows written
+    image_saved = Signal(str)  # path
 
     def __init__(self, window: QWidget, library_path: Callable[[], Path],
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
-                 save_timeline_image: Callable[[str], None], messages: Messages,
+                 filtering: Callable[[], bool], image_source: Callable[[], ImageSource], messages: Messages,
                  show_status: Callable[[str, int], None], remembered: Remembered) -> None:
         super().__init__(window)
         self._window = window
         self._library_path = library_path
         self._events = events
         self._mentions = mentions
-        self._save_timeline_image = save_timeline_image
+        self._filtering = filtering
+        self._image_source = image_source
+        self.image_dialog: ImageExportDialog | None = None
         self._messages = messages
         self._show_status = show_status
         self._remembered = remembered
@@ -70,22 +77,52 @@ class ExportActions(QObject):
             return 0
         finally:
             QApplication.restoreOverrideCursor()
-        scope = "all" if self.export_all else "filtered"
-        self._show_status(f"Exported {rows:,} {scope} {fmt.rows} to {path}.", 15000)
+        self._show_status(f"Exported {self._what(rows, fmt.rows)} to {path}.", 15000)
         self.exported.emit(str(path), rows)
         return rows
 
+    def _what(self, rows: int, plural: str) -> str:
+        """"12 filtered events", "all 82 events (filters ignored)", or "82 events" when no filter is set."""
+        noun = plural.removesuffix("s")
+        if not self._filtering():
+            return counted(rows, noun, plural)
+        if self.export_all:
+            return f"all {counted(rows, noun, plural)} (filters ignored)"
+        return counted(rows, f"filtered {noun}", f"filtered {plural}")
+
     def export_image(self) -> None:
-        """Save the timeline as a PNG image."""
-        suggested = str(Path(self._remembered.last_dir()) / f"{self._library_path().stem}-timeline.png")
-        path, _ = QFileDialog.getSaveFileName(self._window, "Save the timeline as an image", suggested, "PNG (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
+        """File > Export > Timeline as image: the dialog (window-modal, not blocking), then the picture."""
+        source = self._image_source()
+        suggested = Path(self._remembered.last_dir()) / f"{self._library_path().stem}-timeline.png"
+        dialog = ImageExportDialog(ImageDefaults(suggested, lambda options: default_captions(source, options)),
+                                   self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: self.save_image(*d.choice(), source))
+        dialog.finished.connect(lambda _r, d=dialog: self._on_image_dialog_finished(d))
+        if self.image_dialog is not None:
+            self.image_dialog.close()
+        self.image_dialog = dialog
+        dialog.open()
+
+    def _on_image_dialog_finished(self, dialog: ImageExportDialog) -> None:
+        if self.image_dialog is dialog:
+            self.image_dialog = None
+
+    def save_image(self, path: Path, options: ImageOptions, source: ImageSource | None = None) -> bool:
+        """Draw the timeline into `path` as `options` ask; False, with a message, when it cannot."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._save_timeline_image(path)
+            plan = render_image(source or self._image_source(), path, options)
         except TimelineError as e:
             self._messages.show_message("Cannot save the image", str(e))
-            return
-        self._show_status(f"Timeline saved to {path}.", 10000)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._remembered.set_last_dir(Path(path).parent)
+        fmt = options.resolved_format(path)
+        size = PAGES[options.page] if options.page else f"{round(plan.width * options.scale)} × " \
+            f"{round(plan.height * options.scale)} px"
+        pages = f", {counted(len(plan.pages), 'page')}" if fmt == "pdf" else ""
+        self._show_status(f"Timeline saved to {path} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
+        self.image_saved.emit(str(path))
+        return True

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 
-from timeline_app.core.daycount import MISSING_DAY, days_to_date
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
@@ -63,7 +62,11 @@ class WindowFilters(QObject):
         self.mask = index.mask(spec)
         self._event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
-        self._timeline.set_visible_mask(self.mask, spec.countries or None)
+        # Dates that follow the view are not the timeline's filter: panning would drop the events
+        # coming into view and reorder the lanes by what is on screen at every stop.
+        timeline_spec = replace(spec, date_from=None, date_to=None) if self._panel.syncs_with_view() else spec
+        timeline_mask = self.mask if timeline_spec == spec else index.mask(timeline_spec)
+        self._timeline.set_visible_mask(timeline_mask, spec.countries or None)
         # Counts next to each country: how many events checking it would show. With "all", that is
         # among the events shown; with "any", among those the other filters keep.
         if spec.countries and spec.match == "any":
@@ -77,24 +80,9 @@ class WindowFilters(QObject):
             self.fit_timeline()
 
     def fit_timeline(self) -> None:
-        """Show the events in view; a few far older ones (a war "in the nineteenth century") do not
-        squeeze all the others into a corner: they stay one Fit (Ctrl+0) or the overview away."""
-        snapshot = self._snapshot()
-        if snapshot is None or self.mask.sum() < 10:
-            self._timeline.fit_all()
-            return
-        starts, ends = snapshot.index.start_day[self.mask], snapshot.index.end_day[self.mask]
-        placed = starts != MISSING_DAY
-        if placed.sum() < 10:
-            self._timeline.fit_all()
-            return
-        starts, ends = starts[placed], ends[placed]
-        lo, hi = int(np.percentile(starts, 5)), int(ends.max())
-        if int(ends.max()) - int(starts.min()) <= 3 * max(hi - lo, 1):
-            self._timeline.fit_all()
-            return
-        pad = max(3, (hi - lo) // 20)
-        self._timeline.zoom_to_date_range(days_to_date(lo - pad), days_to_date(hi + pad))
+        """Show the filtered events: the timeline's Fit leaves room for the newest label and leaves out
+        a few far outliers (a war "in the nineteenth century"), counted by an arrow at the axis."""
+        self._timeline.fit_all()
 
     def show_snapshot(self, snapshot: Snapshot, refit: bool) -> None:
         """Offer what a library just read holds (countries, types …), its saved filters, and apply them."""
@@ -102,6 +90,7 @@ class WindowFilters(QObject):
         self._panel.set_event_types(snapshot.type_counts)
         self._panel.set_organizations(snapshot.organization_counts)
         self._panel.set_precisions(snapshot.precision_counts)
+        self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events
         if len(events):
             self._panel.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
@@ -163,7 +152,8 @@ class WindowFilters(QObject):
         if saved is None or saved.is_empty():
             return
         spec = known_only(saved, snapshot.index.countries, snapshot.type_counts, snapshot.organization_counts,
-                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts)
+                          [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts,
+                          snapshot.index.language_counts())
         if spec.is_empty():
             return
         with QSignalBlocker(self._panel):  # the caller applies the panel's spec once, for everything

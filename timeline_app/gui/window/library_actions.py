@@ -11,12 +11,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from timeline_app.core.ingest import sample_paths
+from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.library.store import Library
-from timeline_app.core.pipeline import ImportReport, set_dates_job
+from timeline_app.core.ingest.language import check_language
+from timeline_app.core.pipeline import ImportReport, set_dates_job, set_languages_job
 from timeline_app.errors import TimelineError
-from timeline_app.gui.dialogs import PublicationDateDialog, import_summary_box
+from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
+from timeline_app.gui.window.wording import counted, its_or_their
 from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)
@@ -118,7 +121,8 @@ class LibraryActions(QObject):
                 article = library.article(article_id)
             except TimelineError:
                 continue
-            rows.append((article_id, article.title, article.url or article.source_path))
+            rows.append(UndatedArticle(article_id, article.title, article.url or article.source_path,
+                                       tuple(publication_hints(article))))
         if not rows:
             return
         if self.date_dialog is not None:
@@ -133,14 +137,31 @@ class LibraryActions(QObject):
         if not dates:
             return
         n = len(dates)
-        worker = TaskWorker(set_dates_job(self._library_path(), dates),
-                            f"setting {n} publication date{'s' if n != 1 else ''}")
+        worker = TaskWorker(set_dates_job(self._library_path(), dates), f"setting {counted(n, 'publication date')}")
         self._jobs.enqueue(worker, self._after_dates_set)
 
     def _after_dates_set(self, n: int) -> None:
         self._reload()  # the reader shows the articles again as read: their dates are resolved anew
-        self._show_status(f"Publication date set for {n} article{'s' if n != 1 else ''}; "
-                          "their dates were resolved again.", 10000)
+        self._show_status(f"Publication date set for {counted(n, 'article')}; {its_or_their(n)} dates were "
+                          "resolved again.", 10000)
+
+    def set_languages(self, languages: dict[int, str]) -> None:
+        """Give articles the language the user typed, in the background; their dates are read again."""
+        try:
+            languages = {article_id: check_language(code) for article_id, code in languages.items()}
+        except TimelineError as e:
+            self._messages.show_message("Language not changed", str(e), QMessageBox.Icon.Warning)
+            self._reload()  # the panel shows the language as it was
+            return
+        n = len(languages)
+        worker = TaskWorker(set_languages_job(self._library_path(), languages),
+                            f"setting the language of {n} article{'s' if n != 1 else ''}")
+        self._jobs.enqueue(worker, self._after_languages_set)
+
+    def _after_languages_set(self, n: int) -> None:
+        self._reload()
+        self._show_status(f"Language set for {n} article{'s' if n != 1 else ''}; their dates were read again.",
+                          10000)
 
     # -- libraries -----------------------------------------------------------------------------
 

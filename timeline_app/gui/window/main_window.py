@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -14,6 +15,7 @@ from timeline_app import paths
 from timeline_app.core.library import frames
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot
 from timeline_app.core.library.store import Library
+from timeline_app.core.timeline.picture import ImageSource
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.articles import LibraryPanel
 from timeline_app.gui.panels.event_table import EventTableModel
@@ -103,8 +105,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.docks.bring_forward(self.docks.reader_dock),
                                        lambda: self.docks.timeline_dock.show(), self)
         self.curation = CurationActions(self._curation_host(), self)
-        self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.table_stack,
-                                 self.reader, self.curation.history_view)
+        self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.timeline.canvas,
+                                 self.table_stack, self.reader, self.curation.history_view)
         listed = [self.table.copy_action, *self.curation.event_actions(), *self.library_panel.actions()]
         articles = [self.library_panel.date_action, self.library_panel.filter_action,
                     self.library_panel.remove_action]
@@ -115,8 +117,8 @@ class MainWindow(QMainWindow):
             self, self.jobs, lambda: self.library, lambda: self.library_path, self.open_library, self.reload,
             self.messages, show_status, self.remembered, self.empty_label.setText)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, self.timeline.export_image, self.messages,
-                                     show_status, self.remembered)
+                                     self.filtering.filtered_mentions, lambda: not self.filtering.spec.is_empty(),
+                                     self._image_source, self.messages, show_status, self.remembered)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.library_panel.article_activated.connect(self.selection.show_article)
         self.library_panel.remove_requested.connect(self._on_library_panel_remove_requested)
         self.library_panel.date_requested.connect(self.library_actions.ask_publication_dates)
+        self.library_panel.languages_changed.connect(self.library_actions.set_languages)
         self.library_panel.filter_requested.connect(self._on_library_panel_filter_requested)
         self.status_bar.needs_date_clicked.connect(
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
@@ -173,6 +176,10 @@ class MainWindow(QMainWindow):
         m.export_all_action.toggled.connect(self.exports.set_export_all)
         m.export_chosen.connect(self.exports.export)
         m.recent_menu.aboutToShow.connect(lambda: lib.fill_recent_menu(m.recent_menu))
+
+    def _image_source(self) -> ImageSource:
+        """What a picture of the timeline shows: its view and lanes, and the filters its words say."""
+        return replace(self.timeline.image_source(), spec=self.filtering.spec)
 
     def _on_find_triggered(self) -> None:
         self.docks.bring_forward(self.docks.filters_dock)

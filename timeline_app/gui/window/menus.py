@@ -12,12 +12,28 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
-from timeline_app.gui.dialogs import ShortcutsDialog, about_box
 from timeline_app.core.library.export import EXPORT_FORMATS
+from timeline_app.gui.dialogs import ShortcutsDialog, about_box
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.messages import Messages
 
 log = logging.getLogger(__name__)
+
+# The timeline's own keys and mouse moves (gui/timeline/controls.py), for Help > Keyboard shortcuts;
+# tests/gui/window/test_shortcuts.py presses each key and checks that it still does what is said here.
+TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Zoom in, zoom out", "+, −"),
+    ("Zoom around the pointer", "Mouse wheel"),
+    ("Move back or forward in time", "←, →; drag; horizontal wheel"),
+    ("Move a screen back or forward", "Page Up, Page Down"),
+    ("Scroll the lanes", "↑, ↓; Shift+wheel"),
+    ("Go to the first or last event", "Home, End"),
+    ("Fit every event", "0"),
+    ("Zoom to a stretch of time", "Shift+drag, right-drag"),
+    ("Zoom in on a place or a group", "Double-click"),
+    ("Open the selected event in the reader", "Enter"),
+    ("Clear the selection", "Esc"),
+)
 
 LANE_TITLES = {
     "country": "One per country", "event_type": "One per event type", "source": "One per article",
@@ -87,9 +103,9 @@ class WindowMenus(QObject):
         self.export_actions: dict[str, QAction] = {}
         for fmt in EXPORT_FORMATS:
             action = a(fmt.label, fmt.shortcut, lambda _=False, k=fmt.key: self.export_chosen.emit(k))
-            action.setProperty("long_name", f"Export {fmt.label[0].lower()}{fmt.label[1:]}")
+            action.setProperty("long_name", export_name(fmt.label, fmt.rows))
             self.export_actions[fmt.key] = action
-        self.export_image_action = a("Timeline as image…", "Ctrl+Shift+P", None, "Save the timeline as a PNG image")
+        self.export_image_action = a("Timeline as image…", "Ctrl+Shift+P", None, "Save the timeline as a PNG, SVG or PDF for a story or a report")
         self.export_image_action.setProperty("long_name", "Export the timeline as an image")
         self.export_all_action = a("Export all events (ignore filters)", None)
         self.export_all_action.setCheckable(True)
@@ -178,7 +194,8 @@ class WindowMenus(QObject):
         self._timeline.go_to_date(day)
 
     def _on_shortcuts_triggered(self) -> None:
-        dialog = ShortcutsDialog(list(self._window.actions()) + list(self._entries.listed), self._window)
+        dialog = ShortcutsDialog(list(self._window.actions()) + list(self._entries.listed), TIMELINE_KEYS,
+                                 self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog = dialog
         dialog.open()
@@ -193,6 +210,15 @@ def _add_entries(menu: QMenu, actions: Iterable[QAction | None]) -> None:
             menu.addSeparator()
         else:
             menu.addAction(action)
+
+
+def export_name(label: str, rows: str) -> str:
+    """The shortcuts list's name of an Export entry: "Export events as CSV", "Export JSON Lines";
+    only the rows a file holds become lower case, names of formats keep theirs ("TimelineJS", "Excel")."""
+    label = label.rstrip("…")
+    if label.lower().startswith(rows.lower()):
+        label = label[:1].lower() + label[1:]
+    return f"Export {label}"
 
 
 def parse_partial_date(text: str) -> dt.date | None:

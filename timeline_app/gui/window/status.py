@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QToolButton, QWidget
 
 from timeline_app.core.library.filters import FilterSpec
+from timeline_app.gui.window.wording import counted
 from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class WindowStatusBar(QStatusBar):
         self.library_label.setToolTip(str(path))
 
     def show_counts(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown:,} of {total:,} events shown" if total else "No events yet")
+        self.count_label.setText(f"{shown:,} of {counted(total, 'event')} shown" if total else "No events yet")
 
     def show_filter(self, spec: FilterSpec) -> None:
         description = spec.describe()

@@ -45,7 +45,7 @@ def _without_layer(canvas) -> np.ndarray:
 def test_panning_a_cached_view_draws_what_a_fresh_frame_draws(qtbot, first: str, last: str) -> None:
     """The event layer is kept while the view pans and only strips are added: the picture must be the
     one a layer drawn afresh gives, and the one a frame drawn in one pass without any layer gives,
-    pixel for pixel (labels reaching across strips, fades, grid, density band, cluster shades)."""
+    pixel for pixel (labels reaching across strips, fades, grid, cluster shades)."""
     v = shown(qtbot, varied_events(3000), 1200, 700)
     canvas = v.canvas
     v.zoom_to_date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last))

@@ -72,7 +72,7 @@ class CachedEventLayer:
         lanes = slice(lane_lo, lane_hi)
         key = (vp.px_per_day, vp.width, area.grid, id(lc), lc.lo, lc.hi, self._data.version, id(theme), dpr, lane_lo,
                lane_hi, layout.span_row_h, layout.span_rows[lanes].tobytes(), layout.point_rows[lanes].tobytes(),
-               layout.height[lanes].tobytes())
+               layout.height[lanes].tobytes(), layout.inset[lanes].tobytes() if layout.inset is not None else b"")
         fresh = key != self.key or self.image is None
         scale, self._scale = self._scale, (vp.px_per_day, vp.width)
         if fresh and scale != self._scale:

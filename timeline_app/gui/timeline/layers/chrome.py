@@ -100,8 +100,8 @@ class AxisLayer:
                 nx = HEADER_W + float(vp.x_of(ctx[i + 1].t))
                 lx = min(lx, nx - lw - 8)
             lines += [QPointF(round(x) + 0.5, 0), QPointF(round(x) + 0.5, AXIS_H)]
-            if lx < HEADER_W:
-                continue
+            if lx < HEADER_W or lx + lw > HEADER_W + vp.width:
+                continue  # pushed out by the next one, or cut by the right edge: no half a label
             p.drawStaticText(QPointF(lx, row1), fonts.texts.get(("b", tk.label), tk.label))
         p.setPen(QPen(theme.grid_strong, 1))
         if lines:
@@ -109,10 +109,12 @@ class AxisLayer:
         p.setFont(fonts.normal)
         p.setPen(theme.muted)
         lines = []
+        right = HEADER_W + vp.width
         for tk in axis.minor:
             x = HEADER_W + round(float(vp.x_of(tk.t))) + 0.5
             lines += [QPointF(x, AXIS_H - 6), QPointF(x, AXIS_H)]
-            if x + 3 >= HEADER_W:
+            # A tick label the right edge would cut ("20" for 2040) is left out.
+            if x + 3 >= HEADER_W and x + 3 + fonts.measure(tk.label) <= right:
                 p.drawStaticText(QPointF(x + 3, row2), fonts.texts.get(("m", tk.label), tk.label))
         if lines:
             p.drawLines(lines)

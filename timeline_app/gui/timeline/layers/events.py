@@ -1,16 +1,15 @@
-"""The events of an area, bottom to top: density bands, clusters, span bars, points and their labels."""
+"""The events of an area, bottom to top: clusters, span bars, points and their labels."""
 
 from __future__ import annotations
 
 import logging
-import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.layout import DENSITY_H, POINT_ROW_H
+from timeline_app.core.timeline.layout import POINT_ROW_H
 from timeline_app.core.timeline.scene import EventArea, Placed, area_items
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.layers.points import PointLayer
@@ -27,8 +26,7 @@ class EventLayers:
 
     def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
         self._data = data
-        self.bands = BandLayer(data)
-        self.clusters = ClusterLayer(data, fonts)
+        self.clusters = ClusterLayer(data, fonts, labels)
         self.spans = SpanLayer(data, fonts, labels)
         self.points = PointLayer(data, fonts, labels)
 
@@ -37,9 +35,8 @@ class EventLayers:
         return area_items(self._data, area)
 
     def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
-        """Density bands, clusters, span bars, points and point labels of an area (span labels apart:
+        """Clusters, span bars, points and point labels of an area (span labels apart:
         they stick to the view's left edge, so the frame draws them)."""
-        self.bands.draw(p, area, theme)
         raster = is_raster(p)
         p.setPen(Qt.PenStyle.NoPen)
         if len(pl.cids):
@@ -50,40 +47,13 @@ class EventLayers:
             self.points.draw(p, area, pl, theme, raster)
 
 
-class BandLayer:
-    """A thin band under each lane, darker where more events lie: the density behind the clusters."""
-
-    def __init__(self, data: TimelineData) -> None:
-        self._data = data
-
-    def draw(self, p: QPainter, area: EventArea, theme: Theme) -> None:
-        """Only at levels that cluster (zoomed out), where single events no longer show how many there are."""
-        vp, lanes = area.vp, area.lanes
-        if not len(area.lc.clusters) or vp.px_per_day >= 8.0:
-            return
-        bands = self._data.bands
-        counts = bands.counts(vp, lanes.lo, lanes.hi)
-        if counts.size == 0 or counts.max() == 0:
-            return
-        level = np.minimum(np.log1p(counts) / math.log1p(bands.peak(vp.px_per_day)), 1.0)
-        alpha = np.where(counts > 0, 0.2 + 0.8 * level, 0.0) * (2.0 / 3.0)
-        c = theme.text
-        # One image row per lane: the whole band is one image, blitted per lane.
-        img = row_image(premultiplied(alpha, np.asarray([c.red(), c.green(), c.blue()])))
-        h, w = counts.shape
-        layout = lanes.layout
-        for row in range(h):
-            pos = lanes.lo + row
-            y = lanes.top + layout.top[pos] + layout.height[pos] - DENSITY_H - 1
-            p.drawImage(QRectF(0, y, w, DENSITY_H), img, QRectF(0, row, w, 1))
-
-
 class ClusterLayer:
     """A box over each cluster's bin with the number of events in it, stronger the more there are."""
 
-    def __init__(self, data: TimelineData, fonts: Fonts) -> None:
+    def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
         self._data = data
         self._fonts = fonts
+        self._labels = labels
 
     def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme, raster: bool) -> None:
         cl = area.lc.clusters
@@ -108,11 +78,13 @@ class ClusterLayer:
         distinct, which = np.unique(counts, return_inverse=True)
         labels = [str(n) if n < 10000 else f"{n // 1000}k" for n in distinct.tolist()]
         lw = np.asarray([fonts.measure_small(t) for t in labels])[which]
-        on = np.flatnonzero((pl.cx + pl.cw > 0) & (pl.cx < area.vp.width) & (lw + 4 <= pl.cw))
+        inside = ((pl.cx >= 0) & (pl.cx + pl.cw <= area.vp.width) if area.labels_in_view
+                  else (pl.cx + pl.cw > 0) & (pl.cx < area.vp.width))
+        on = np.flatnonzero(inside & (lw + 4 <= pl.cw))
         tx = np.floor(pl.cx + (pl.cw - lw) / 2 + 0.5)
         ty = pl.cy + (pl.ch - fh) / 2
-        for x, y, k in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist()):
-            p.drawStaticText(QPointF(x, y), fonts.texts.get(("c", labels[k]), labels[k]))
+        for x, y, k, cid in zip(tx[on].tolist(), ty[on].tolist(), which[on].tolist(), pl.cids[on].tolist()):
+            self._labels.draw(p, x, y, fonts.texts.get(("c", labels[k]), labels[k]), cluster=cid)
 
     @staticmethod
     def _draw_image(p: QPainter, area: EventArea, pl: Placed, theme: Theme, strength: np.ndarray,

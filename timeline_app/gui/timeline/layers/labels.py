@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStaticText
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter, QStaticText
 
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import LABEL_BUDGET
+from timeline_app.core.timeline.shorten import shorten
 from timeline_app.gui.timeline.text import Fonts
 
 log = logging.getLogger(__name__)
@@ -25,18 +26,40 @@ class Labels:
         self._fonts = fonts
         self._budget = _UNLIMITED
         self.incomplete = False  # labels were skipped (or areas of the cached layer still lack some)
+        # Where the frame's labels went (device pixels), the item each belongs to (occurrence or
+        # cluster, -1 for none) and its text: what a layout test checks. Kept only when asked.
+        self.record = False
+        self.drawn: list[tuple[QRectF, int, int, str]] = []
+        self.cut: list[bool] = []  # per drawn label: the clip (an edge of the view) cut it
 
     def start_frame(self, progressive: bool) -> None:
         """A new frame: a budget of new labels on screen (`progressive`), none for export."""
         self._budget = LABEL_BUDGET if progressive else _UNLIMITED
         self.incomplete = False
+        self.drawn = []
+        self.cut = []
 
-    def summary(self, event: int, avail: float, small: bool = False) -> QStaticText | None:
-        """The event's summary elided to `avail` pixels (in steps of 24 px, so widths share a layout)."""
+    def draw(self, p: QPainter, x: float, y: float, st: QStaticText, occ: int = -1, cluster: int = -1) -> None:
+        """Draw a laid-out label at (x, y), noting where it went when recording."""
+        p.drawStaticText(QPointF(x, y), st)
+        if self.record:
+            size = st.size()
+            whole = p.transform().mapRect(QRectF(x, y, size.width(), size.height()))
+            box = whole
+            clip = p.clipBoundingRect()
+            if p.hasClipping() and not clip.isEmpty():
+                box = whole.intersected(p.transform().mapRect(clip))
+            if not box.isEmpty():
+                self.drawn.append((box, occ, cluster, st.text()))
+                self.cut.append(box.width() < whole.width() - 0.5)
+
+    def summary(self, event: int, avail: float, small: bool = False, suffix: str = "") -> QStaticText | None:
+        """The event's summary in `avail` pixels (in steps of 24 px, so widths share a layout), shortened
+        at a word boundary; `suffix` (an arrow) always kept; None when not even its first word fits."""
         bucket = int(avail // 24)
         if bucket < 1:
             return None
-        key = (event, bucket, small)
+        key = (event, bucket, small, suffix)
         texts = self._fonts.texts
         st = texts.peek(key)
         if st is None:
@@ -47,11 +70,11 @@ class Labels:
             summary = self._data.summary(event)
             if not summary:
                 return None
-            fm = self._fonts.fm_small if small else self._fonts.fm
-            text = fm.elidedText(summary, Qt.TextElideMode.ElideRight, bucket * 24.0)
-            if not text or text == "…":
+            measure = self._fonts.measure_small if small else self._fonts.measure
+            text = shorten(summary, bucket * 24.0 - (measure(suffix) if suffix else 0.0), measure)
+            if text is None:
                 return None
-            st = texts.get(key, text)
+            st = texts.get(key, text + suffix)
         return st
 
     def count(self, n: int, avail: float) -> QStaticText | None:

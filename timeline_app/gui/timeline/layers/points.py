@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.layout import LABEL_MAX_PX, MARKER_PX, MAX_LABELS, POINT_ROW_H
+from timeline_app.core.timeline.label_room import point_label_room
+from timeline_app.core.timeline.layout import MARKER_PX, MAX_LABELS, POINT_ROW_H
 from timeline_app.core.timeline.scene import EventArea, Placed, half_up
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
@@ -49,38 +50,13 @@ class PointLayer:
         self._draw_labels(p, area, pl, theme)
 
     def _draw_labels(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
-        """Summaries to the right of points, only where they fit before the next point or cluster.
-
-        The room a label gets depends on its neighbours only, never on the edges of the area drawn,
-        so an area drawn in pieces looks the same as one drawn whole.
-        """
-        width, layout, fonts = area.vp.width, area.lanes.layout, self._fonts
-        x, lane_pos, rows = pl.p_x, pl.p_pos, pl.p_rows
-        # Obstacles: every point's left edge in its row, and every cluster in each row of its lane.
-        ob_lane, ob_row, ob_x = [lane_pos], [rows], [x - MARKER_PX / 2]
-        if len(pl.c_pos):
-            n_rows = layout.point_rows[pl.c_pos]
-            rep = np.repeat(np.arange(len(pl.c_pos)), n_rows)
-            within = np.arange(len(rep)) - np.repeat(np.cumsum(n_rows) - n_rows, n_rows)
-            ob_lane.append(pl.c_pos[rep])
-            ob_row.append(within)
-            ob_x.append(pl.cx[rep] - 2)
-        group_of = lambda lane, row: lane * 8 + row  # noqa: E731
-        ob_g = group_of(np.concatenate(ob_lane), np.concatenate(ob_row)).astype(np.float64)
-        ob_xx = np.concatenate(ob_x)
-        order = np.lexsort((ob_xx, ob_g))
-        ob_g, ob_xx = ob_g[order], ob_xx[order]
-        g = group_of(lane_pos, rows).astype(np.float64)
-        # Next obstacle strictly right of each point's centre, within the same lane and row.
-        key_sorted = ob_g * 1e7 + np.clip(ob_xx, -1e6, 1e6)
-        idx = np.searchsorted(key_sorted, g * 1e7 + np.clip(x, -1e6, 1e6), side="right")
-        left = x + MARKER_PX / 2 + 5
-        end = left + LABEL_MAX_PX
-        has = idx < len(ob_g)
-        same = np.zeros(len(x), dtype=bool)
-        same[has] = ob_g[idx[has]] == g[has]
-        end[same] = np.minimum(ob_xx[idx[same]] - 4, end[same])
-        avail = end - left
+        """Summaries to the right of points, only where they fit before the next point or cluster
+        (core.timeline.label_room), shortened at a word boundary when they do not fit whole."""
+        width, fonts = area.vp.width, self._fonts
+        left, avail = point_label_room(pl.p_x, pl.p_pos, pl.p_rows, pl.c_pos, pl.cx, pl.cw)
+        if area.labels_in_view:  # an image has no view to pan: its edges stop labels, they never cut one
+            avail = np.where(left < 0, 0.0, np.minimum(avail, width - 2 - left))
+        end = left + avail
         fits = np.flatnonzero((avail >= 48) & (left < width) & (end > 0))
         if (left[fits] < 0).any():
             # Labels of points left of the area: only those whose text is long enough to reach in.
@@ -101,4 +77,4 @@ class PointLayer:
         for i in fits.tolist():
             st = self._labels.summary(int(self._data.o_event[pl.pts[i]]), float(avail[i]))
             if st is not None:
-                p.drawStaticText(QPointF(float(left_px[i]), float(pl.py[i]) + text_dy), st)
+                self._labels.draw(p, float(left_px[i]), float(pl.py[i]) + text_dy, st, occ=int(pl.pts[i]))

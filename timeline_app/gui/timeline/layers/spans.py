@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.layout import MAX_LABELS, MAX_SPAN_ROWS
+from timeline_app.core.timeline.layout import MAX_LABELS, MAX_SPAN_ROWS, is_band
 from timeline_app.core.timeline.scene import EventArea, Placed, clipped_spans
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
@@ -18,10 +18,14 @@ from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
+FADE_PX = 160.0  # an open-ended bar fades out over its last pixels, solid before: zoomed in it is still a bar
+
 
 class SpanLayer:
     """Bars coloured by the colour key (neutral for a bar of several colours), lighter the coarser the
-    date, fading out when open-ended; their labels stick to the view's left edge while the bar goes on."""
+    date, fading out at their end when open-ended (the label then ends with an arrow); a period dated
+    to a month or a year, zoomed in far past that, is a light band behind the lane. Labels stick to the view's left edge
+    while the bar goes on."""
 
     def __init__(self, data: TimelineData, fonts: Fonts, labels: Labels) -> None:
         self._data = data
@@ -33,6 +37,10 @@ class SpanLayer:
         colour = np.where(lc.span_mixed[lc.span_pos[pl.spans]], -1, data.o_colour[pl.spans])
         opened = data.open_end[data.o_event[pl.spans]]
         alpha = data.o_alpha[pl.spans]
+        band = is_band(data.precision_days[data.o_event[pl.spans]], area.vp.px_per_day)
+        if band.any():
+            self._draw_bands(p, area, pl, np.flatnonzero(band), colour, theme)
+        bar = ~band
         rh = lanes.layout.span_row_h
         p.setPen(Qt.PenStyle.NoPen)
         if raster:
@@ -41,14 +49,38 @@ class SpanLayer:
 
             def row_y(key: int) -> float:
                 pos = key // MAX_SPAN_ROWS
-                return lanes.top + lanes.layout.top[pos] + 3 + (key % MAX_SPAN_ROWS) * (rh + 1)
+                return lanes.top + lanes.layout.top[pos] + lanes.layout.span_top(pos) + (key % MAX_SPAN_ROWS) * (rh + 1)
 
-            blit_bars(p, area.vp.width, pl.sx, pl.sw, pl.s_pos * MAX_SPAN_ROWS + pl.s_rows, argb, opened, row_y, rh)
-        else:  # vector output (SVG) gets real rectangles and gradients
-            sx, sw = clipped_spans(pl, area.vp.width)
-            keys = ((colour + 1) * 8 + alpha) * 2 + opened.astype(np.int64)
-            batched_rects(p, keys, sx, pl.sy, sw, np.full(len(sx), float(rh)),
-                          lambda k: theme.brush(k // 16 - 1, (k // 2) % 8, bool(k % 2)))
+            blit_bars(p, area.vp.width, pl.sx[bar], pl.sw[bar], (pl.s_pos * MAX_SPAN_ROWS + pl.s_rows)[bar], argb[bar],
+                      opened[bar], row_y, rh, FADE_PX)
+            return
+        # Vector output (SVG, PDF) gets real rectangles; open periods one by one, each with its fade.
+        sx, sw = clipped_spans(pl, area.vp.width)
+        solid = bar & ~opened
+        keys = (colour + 1) * 8 + alpha
+        batched_rects(p, keys[solid], sx[solid], pl.sy[solid], sw[solid], np.full(int(solid.sum()), float(rh)),
+                      lambda k: theme.brush(k // 8 - 1, k % 8))
+        for i in np.flatnonzero(bar & opened).tolist():
+            end = float(pl.sx[i] + pl.sw[i])
+            p.setBrush(theme.fade_brush(int(colour[i]), int(alpha[i]), end - min(FADE_PX, float(pl.sw[i])), end))
+            p.drawRect(QRectF(float(sx[i]), float(pl.sy[i]), float(sw[i]), float(rh)))
+
+    def _draw_bands(self, p: QPainter, area: EventArea, pl: Placed, which: np.ndarray, colour: np.ndarray,
+                    theme: Theme) -> None:
+        """Periods far wider than the view's unit (a year at day zoom): a light band from their row to
+        the bottom of the lane, behind the points, and a thin line where a bar would be; the label,
+        drawn once, stays in the row."""
+        lanes = area.lanes
+        layout = lanes.layout
+        sx, sw = clipped_spans(pl, area.vp.width)
+        p.setPen(Qt.PenStyle.NoPen)
+        for i in which.tolist():
+            pos = int(pl.s_pos[i])
+            bottom = lanes.top + float(layout.top[pos] + layout.height[pos]) - 1
+            top = float(pl.sy[i])
+            p.setBrush(theme.band_brush(int(colour[i]), strong=False))
+            p.fillRect(QRectF(float(sx[i]), top, float(sw[i]), bottom - top), p.brush())
+            p.fillRect(QRectF(float(sx[i]), top, float(sw[i]), 2.0), theme.band_brush(int(colour[i]), strong=True))
 
     def draw_labels(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
         """A bar's summary (or its number of events), kept at the view's left edge while the bar goes on."""
@@ -66,6 +98,7 @@ class SpanLayer:
         p.setFont(self._fonts.small)
         p.setPen(theme.text)
         text_dy = (rh - self._fonts.fm_small.height()) / 2
+        opened = self._data.open_end[self._data.o_event[pl.spans]]
         wide = np.flatnonzero((sw >= 40) & labelled & (sx + sw > 40) & (sx < vp.width))[:MAX_LABELS]
         for i in wide.tolist():
             text_x = max(float(sx[i]), 0.0) + 3
@@ -73,7 +106,9 @@ class SpanLayer:
             if avail < 40:
                 continue
             n = int(size[i])
-            st = (self._labels.summary(int(self._data.o_event[pl.spans[i]]), avail, small=True) if n == 1
+            # "Since 2011" goes on past its bar: the arrow says so, however far in the view is zoomed.
+            st = (self._labels.summary(int(self._data.o_event[pl.spans[i]]), avail, small=True,
+                                       suffix=" →" if opened[i] else "") if n == 1
                   else self._labels.count(n, avail))
             if st is not None:
-                p.drawStaticText(QPointF(text_x, float(pl.sy[i]) + text_dy), st)
+                self._labels.draw(p, text_x, float(pl.sy[i]) + text_dy, st, occ=int(pl.spans[i]))

@@ -1,0 +1,176 @@
+"""Dates in other languages: every language's EXAMPLE lines, the reading settings, and the traps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.temporal import check_example, default_rules, find_dates, languages, load_rules
+from timeline_app.core.temporal.language import load_reading
+from timeline_app.errors import RulesError
+
+WED = dt.date(2022, 12, 28)
+OTHER = [lang for lang in languages() if lang != "en"]
+
+
+def _examples() -> list:
+    return [e for lang in OTHER for e in default_rules(lang).examples]
+
+
+def test_the_six_languages_of_diplomacy_have_rules() -> None:
+    assert {"fr", "es", "pt", "de", "ru", "ar"} <= set(OTHER)
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_every_rule_of_a_language_has_an_example(lang: str) -> None:
+    rules = default_rules(lang)
+    assert {e.rule for e in rules.examples} == {r.name for r in rules.rules}
+
+
+@pytest.mark.parametrize("example", _examples(), ids=lambda e: f"{e.path.parent.parent.name}/{e}")
+def test_language_rule_example(example) -> None:
+    lang = example.path.parent.parent.name
+    assert check_example(example, default_rules(lang)) is None
+
+
+def _found(text: str, lang: str, published: dt.date = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published, language=lang)]
+
+
+def test_a_language_without_rules_is_read_with_the_english_ones() -> None:
+    assert default_rules("it") is default_rules("en")
+    assert _found("La riunione del 2011 a Roma.", "it") == [("2011", "2011")]
+
+
+# ---- the traps the annotators found -----------------------------------------------------------
+
+
+def test_german_articles_and_prepositions_are_no_weekdays() -> None:
+    assert _found("Die Gespräche mit Ankara sind so wichtig wie die mit Moskau.", "de") == []
+    assert _found("Die Minister trafen sich am Mittwoch.", "de") == [("Mittwoch", "2022-12-28")]
+
+
+def test_german_numeric_dates_are_day_first() -> None:
+    assert _found("Berlin, 05.09.2014 – Pressemitteilung.", "de") == [("05.09.2014", "2014-09-05")]
+
+
+def test_german_morning_noun_is_not_tomorrow() -> None:
+    assert _found("Die Gespräche dauerten bis in den Morgen.", "de") == []
+    assert _found("Der Minister reist morgen nach Paris.", "de") == [("morgen", "2022-12-29")]
+
+
+def test_russian_year_with_goda_is_the_year_not_the_twelfth() -> None:
+    assert _found("Отношения были разорваны в 2011 года.", "ru") == [("2011 года", "2011")]
+
+
+def test_russian_sreda_as_milieu_is_no_wednesday() -> None:
+    assert _found("Это обсуждали в среде экспертов и защитники окружающей среды.", "ru") == []
+    assert _found("Министры встретились в среду.", "ru") == [("среду", "2022-12-28")]
+
+
+def test_russian_months_in_every_case() -> None:
+    found = _found("В марте, 3 марта и в конце марта министры встречались.", "ru", dt.date(2022, 5, 1))
+    assert [v for _, v in found] == ["2022-03", "2022-03-03", "2022-03"]
+
+
+def test_arabic_tomorrow_inside_baghdad_is_no_date() -> None:
+    assert _found("وصل الوزير إلى بغداد في زيارة رسمية.", "ar") == []
+
+
+def test_arabic_one_of_and_general_are_no_dates() -> None:
+    assert _found("قال أحد المسؤولين إن الأمين العام سيزور المنطقة.", "ar") == []
+    assert _found("اجتمع الوزراء يوم الأحد.", "ar") == [("يوم الأحد", "2022-12-25")]
+
+
+def test_arabic_eastern_digits_and_offsets_into_the_text_as_written() -> None:
+    text = "اندلعت الأزمة في ١٢ ديسمبر ٢٠٢٢ في العاصمة."
+    [(surface, value)] = _found(text, "ar")
+    assert (surface, value) == ("١٢ ديسمبر ٢٠٢٢", "2022-12-12")
+    [m] = find_dates(text, WED, language="ar")
+    assert text[m.start : m.end] == surface
+
+
+def test_arabic_vowel_marks_do_not_move_the_offsets() -> None:
+    text = "وَصَلَ الوفدُ غدًا، ثم التقى الوزيرَ أمسِ الثلاثاء."
+    found = find_dates(text, WED, language="ar")
+    assert [(text[m.start : m.end], m.value) for m in found] == [("غدًا", "2022-12-29"), ("أمسِ الثلاثاء", "2022-12-27")]
+
+
+def test_arabic_clitics_before_a_date_word() -> None:
+    assert _found("وبالأمس أعلن الوزير استقالته.", "ar") == [("الأمس", "2022-12-27")]
+    assert _found("خلال عامي 2021 و2022 تحسنت العلاقات.", "ar") == [("عامي 2021", "2021"), ("2022", "2022")]
+
+
+def test_hijri_date_alone_is_its_umm_al_qura_day_and_beside_a_gregorian_one_is_left_out() -> None:
+    assert _found("صدر البيان في ١٥ رمضان ١٤٤٤هـ في جدة.", "ar") == [("١٥ رمضان ١٤٤٤هـ", "2023-04-06")]
+    assert _found("صدر في 15 رمضان 1444هـ الموافق 6 أبريل 2023م في جدة.", "ar") == [("6 أبريل 2023م", "2023-04-06")]
+
+
+def test_french_a_decembre_is_the_month_not_a_day() -> None:
+    assert _found("La dernière rencontre remonte à décembre 2022.", "fr") == [("décembre 2022", "2022-12")]
+
+
+def test_spanish_last_year_and_russian_last_year_are_found() -> None:
+    assert _found("El año pasado firmaron el acuerdo.", "es") == [("El año pasado", "2021")]
+    assert _found("Договор подписали в прошлом году.", "ru") == [("в прошлом году", "2021")]
+
+
+def test_brazilian_weekday_with_its_day_in_parentheses() -> None:
+    # Published on Friday 14 April 2023: Saturday (15) is the next day, whatever the tense.
+    assert _found("Lula visitou no sábado (15) a fábrica.", "pt", dt.date(2023, 4, 14)) == [("sábado (15)", "2023-04-15")]
+    assert _found("Lula chegou na quinta-feira (13) a Pequim.", "pt", dt.date(2023, 4, 14)) == [
+        ("quinta-feira (13)", "2023-04-13")]
+
+
+# ---- the reading settings ---------------------------------------------------------------------
+
+
+def _write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_inflection_gives_a_word_the_endings_of_its_class_and_reads_them_back(tmp_path: Path) -> None:
+    _write(tmp_path, "inflection.txt", "ь => я | е\nй => я\n(?<=[тр]) => а | е\nый => ом | ого\n")
+    reading = load_reading(tmp_path)
+    assert reading.inflect("март") == "март(?:а|е)?"
+    assert reading.inflect("прошлый") == "прошл(?:ого|ом|ый)"  # the longest ending speaks, not "й"
+    assert "март" in reading.base_forms("марте")
+    assert "январь" in reading.base_forms("январе")
+    assert reading.inflect("[0-9]+") == "[0-9]+"  # a regex says its forms itself
+
+
+def test_fold_maps_characters_and_offsets_back(tmp_path: Path) -> None:
+    _write(tmp_path, "fold.txt", '"٢","2"\n"ً",""\n')
+    reading = load_reading(tmp_path)
+    folded, positions = reading.fold_text("aً٢b")
+    assert folded == "a2b" and positions == [0, 2, 3, 4]
+    assert reading.fold_text("a٢b") == ("a2b", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reason"),
+    [
+        ("fold.txt", '"ab","c"\n', "one character"),
+        ("proclitics.txt", "و1\n", "letters only"),
+        ("inflection.txt", "ь я\n", "expected 'ending => other|endings'"),
+        ("inflection.txt", "( => а\n", "invalid ending"),
+    ],
+)
+def test_bad_reading_files_are_reported_with_path_and_line(tmp_path: Path, name: str, text: str, reason: str) -> None:
+    _write(tmp_path, name, text)
+    with pytest.raises(RulesError, match=rf"{name}:1: .*{reason}"):
+        load_reading(tmp_path)
+
+
+def test_a_language_folder_loads_on_its_own(tmp_path: Path) -> None:
+    from timeline_app.paths import TEMPORAL
+    import shutil
+
+    shutil.copytree(TEMPORAL / "fr", tmp_path / "fr")
+    rules = load_rules(tmp_path / "fr")
+    assert rules.reading.fold  # the typographic apostrophe
+    assert find_dates("Il est venu aujourd’hui.", WED, rules) [0].value == "2022-12-28"

@@ -1,0 +1,53 @@
+"""Where Fit and Go to date put the view: the dense part of the events, periods typed, the zoom-out limit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from timeline_app.core.daycount import days_from_civil
+from timeline_app.core.timeline.navigate import (
+    dense_range, fit_viewport, keep_data_in_view, max_span, parse_period, period_days,
+)
+from timeline_app.core.timeline.viewport import Viewport
+
+
+def test_dense_range_leaves_far_outliers_out_and_counts_them() -> None:
+    start = np.arange(100, dtype=np.float64) * 30 + 10_000  # eight years of events
+    end = start + 1
+    whole = dense_range(start, end)
+    assert (whole.lo, whole.hi, whole.before, whole.after) == (10_000, start[-1] + 1, 0, 0)
+    far = dense_range(np.append(start, -40_000.0), np.append(end, -39_000.0))  # one in 1860
+    assert far.lo == 10_000 and far.before == 1 and far.after == 0
+    # A long but gradual history is not an outlier: the first events are as far apart as the rest.
+    assert dense_range(start[::10], end[::10]).before == 0
+    assert dense_range(np.zeros(0), np.zeros(0)) is None
+
+
+def test_fit_viewport_margins_and_label_room() -> None:
+    vp = fit_viewport(0.0, 1000.0, 1000)
+    assert vp.x_of(0.0) == pytest.approx(30.0) and vp.x_of(1000.0) == pytest.approx(970.0)
+    roomy = fit_viewport(0.0, 1000.0, 1000, lambda ppd: 200.0)
+    assert roomy.x_of(1000.0) == pytest.approx(1000 - 200 - 30)  # room for the label, then the margin
+    capped = fit_viewport(0.0, 1000.0, 1000, lambda ppd: 5000.0)
+    assert capped.x_of(1000.0) == pytest.approx(750.0)  # labels take a quarter of the width at most
+
+
+def test_zoom_out_limit_and_data_kept_in_view() -> None:
+    assert max_span((0.0, 1000.0)) == 1750.0
+    assert max_span((0.0, 10.0)) > 365  # a year around a few days' events
+    vp = keep_data_in_view(Viewport(5000.0, 0.5, 1000), (0.0, 1000.0))
+    assert vp.t0 <= 0.0 and vp.t1 >= 1000.0
+    narrow = Viewport(5000.0, 10.0, 1000)
+    assert keep_data_in_view(narrow, (0.0, 1000.0)) is narrow  # zoomed in, panning is free
+
+
+def test_periods_typed() -> None:
+    assert parse_period("2011") == (days_from_civil(2011, 1, 1), "year")
+    assert parse_period(" 2011-03 ") == (days_from_civil(2011, 3, 1), "month")
+    assert parse_period("2011-03-15") == (days_from_civil(2011, 3, 15), "day")
+    assert parse_period("-0044-03-15") == (days_from_civil(-44, 3, 15), "day")
+    assert parse_period("March") is None and parse_period("2011-02-30") is None
+    assert period_days(days_from_civil(2020, 12, 5), "month") == (days_from_civil(2020, 12, 1), days_from_civil(2021, 1, 1))
+    lo, hi = period_days(days_from_civil(2020, 12, 5), "day")
+    assert lo < days_from_civil(2020, 12, 5) < hi and hi - lo == 21

@@ -1,0 +1,85 @@
+"""Fit, zoom limits and Go to date as a user sees them: margins, far outliers, the data kept in view."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from tests.gui.timeline.helpers import frame, frame_with_labels, shown
+from timeline_app.core.daycount import date_to_days
+from timeline_app.core.timeline.layout import HEADER_W
+from timeline_app.core.timeline.ticks import choose_axis
+
+
+def _decade(with_outlier: bool) -> list[tuple]:
+    """A day a year from 2011 to 2021 in two lanes, the newest in December 2022 with a long summary;
+    maybe one war in 1850."""
+    rows = [(f"e{i}", f"{2011 + i}-06-10", f"{2011 + i}-06-10", "day", False, "TUR" if i % 2 else "SYR", "Consult",
+             f"Talks {i}", "") for i in range(11)]
+    rows.append(("newest", "2022-12-28", "2022-12-28", "day", False, "TUR", "Consult",
+                 "Defence ministers met in Moscow", ""))
+    if with_outlier:
+        rows.append(("war", "1850-01-01", "1850-12-31", "year", False, "TUR", "Fight", "A war in the nineteenth century", ""))
+    return rows
+
+
+def test_fit_leaves_a_margin_and_room_for_the_newest_label(qtbot) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    view.fit_all()
+    drawn, items = frame_with_labels(view)
+    newest = [r for (r, occ, _c, _t), cut in zip(drawn, view.canvas.painter.labels.cut)
+              if occ >= 0 and view._data.event_ids[view._data.o_event[occ]] == "newest" and not cut]
+    assert newest, "the newest event's label is not drawn, or cut by the edge"
+    text = "Defence ministers met in Moscow"
+    assert newest[0].right() <= view.canvas.width() - 8
+    assert newest[0].width() >= view.canvas.painter.fonts.measure(text) - 1  # whole, not shortened
+    first_x = float(items.x[items.occ >= 0].min())
+    assert first_x >= HEADER_W + 15  # a margin left of the first event too
+
+
+def test_fit_leaves_a_far_outlier_out_and_says_so(qtbot) -> None:
+    view = shown(qtbot, frame(_decade(True)), 1000, 400)
+    view.fit_all()
+    start, end = view.visible_range()
+    assert dt.date(2010, 6, 1) <= start <= dt.date(2011, 1, 10) and end >= dt.date(2022, 12, 28)
+    view.canvas.repaint()
+    edges = view.canvas._items.edges
+    assert set(edges) == {"before"}  # an arrow at the left end of the axis
+    html = view.canvas.edge_tooltip_html("before")
+    assert "1 event" in html and "1850" in html
+    x, y, w, h = edges["before"]
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(x + w / 2), int(y + h / 2)))
+    start, _end = view.visible_range()
+    assert start <= dt.date(1850, 1, 1)  # a click shows every event
+    view.canvas.repaint()
+    assert view.canvas._items.edges == {}
+
+
+def test_zooming_out_stops_a_little_past_the_data(qtbot) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    first, last = date_to_days(dt.date(2011, 6, 10)), date_to_days(dt.date(2022, 12, 29))
+    for _ in range(40):
+        view.zoom_by(1 / 1.5)
+    vp = view.canvas.vp
+    assert vp.span <= (last - first) * 1.8
+    assert vp.t0 <= first and vp.t1 >= last  # and the data stays in view, not the 25th century
+    view.canvas.set_viewport(vp.panned(-5000))
+    assert view.canvas.vp.t1 >= last
+
+
+@pytest.mark.parametrize("precision,unit", [("year", "month"), ("month", "day"), ("day", "day")])
+def test_go_to_date_shows_the_precision_typed(qtbot, precision: str, unit: str) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    view.go_to_date(dt.date(2015, 3, 10) if precision == "day" else dt.date(2015, 3, 1) if precision == "month"
+                    else dt.date(2015, 1, 1), precision)
+    start, end = view.visible_range()
+    if precision == "year":
+        assert start.year in (2014, 2015) and end.year in (2015, 2016) and 360 <= (end - start).days <= 380
+    elif precision == "month":
+        assert start <= dt.date(2015, 3, 1) and end >= dt.date(2015, 3, 31) and (end - start).days < 35
+    else:
+        assert start < dt.date(2015, 3, 10) < end and (end - start).days <= 22
+    axis = choose_axis(view.canvas.vp, view.canvas.painter.fonts.measure)
+    assert axis.unit == unit

@@ -1,0 +1,49 @@
+"""The window's filters and the timeline: sync with the view keeps the lanes while panning; a filter fits the view."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from tests.gui.timeline.helpers import frame_with_labels
+from timeline_app.core.library.filters import FilterSpec
+from timeline_app.core.timeline.viewport import Viewport
+
+
+def test_panning_with_sync_keeps_the_lanes_and_the_events_in_view(window, qtbot) -> None:
+    timeline = window.timeline
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        window.filters.sync_check.setChecked(True)
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        timeline.zoom_to_date_range(dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    lanes, shown = timeline.lane_keys(), timeline.shown_event_count()
+    rows = window.event_model.rowCount()
+    canvas = timeline.canvas
+    seen_rows = {rows}
+    for step in range(6):  # pan right half a view at a time, waiting for the table each time
+        vp = canvas.vp
+        with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+            canvas.set_viewport(Viewport(vp.t0 + vp.span * (0.5 if step < 3 else -0.5), vp.px_per_day, vp.width))
+        assert timeline.lane_keys() == lanes, f"lanes reordered after pan {step + 1}"
+        assert timeline.shown_event_count() == shown  # events coming into view are there at once
+        seen_rows.add(window.event_model.rowCount())
+    assert len(seen_rows) > 1  # while the table followed the view
+
+
+def test_a_filter_fits_the_timeline_with_room_for_the_newest_label(window, qtbot) -> None:
+    """After a filter the window fits the timeline as Ctrl+0 does: margins, and the newest label whole."""
+    events = window.snapshot.events
+    country = events["countries"].str.split(";").explode().value_counts().index[0]
+    with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
+        window.filters.set_spec(FilterSpec(countries=frozenset({country})))
+    timeline = window.timeline
+    drawn, items = frame_with_labels(timeline)
+    data = timeline._data
+    newest = int(np.argmax(np.where(timeline.shown_mask(), data.end, -1)))
+    mine = np.flatnonzero((items.occ >= 0) & (data.o_event[np.maximum(items.occ, 0)] == newest))
+    assert len(mine), "the newest filtered event is not drawn"
+    assert float((items.x[mine] + items.w[mine]).max()) <= timeline.canvas.width() - 20
+    for (_rect, occ, _cluster, text), cut in zip(drawn, timeline.canvas.painter.labels.cut):
+        if occ >= 0 and data.o_event[occ] == newest:
+            assert not cut, f"the newest label “{text}” is cut by the edge"

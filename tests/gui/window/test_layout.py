@@ -1,0 +1,90 @@
+"""The window's layout: usable at 900x600, and the room a bigger window gives goes to the timeline, table and reader."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
+
+from timeline_app.core.timeline.layout import AXIS_H, LEGEND_H
+from timeline_app.gui.timeline import TimelineView
+from timeline_app.gui.window.main_window import MainWindow
+from tests.gui.conftest import LOAD_TIMEOUT, window_settings
+
+
+def _first_start(qtbot, tmp_path, corpus_library, width: int = 900, height: int = 600) -> MainWindow:
+    """A first start (no layout saved) in a window of the given size, its first sizes laid out."""
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    window = MainWindow(library, window_settings(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        window.resize(width, height)
+        window.show()
+    qtbot.waitUntil(window.docks.sizes.settled)
+    return window
+
+
+def _resized(qtbot, window: MainWindow, width: int, height: int) -> None:
+    """Resize the window as a user would, and wait until the docks have followed."""
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: not window.docks.sizes.settled())  # the resize is seen ...
+    qtbot.waitUntil(window.docks.sizes.settled)  # ... and followed
+
+
+def _full_lanes(timeline: TimelineView) -> int:
+    """How many lanes the timeline shows whole, drawn as the canvas draws them."""
+    canvas = timeline.canvas
+    state = canvas.paint_state()
+    image = QImage(state.width, state.height, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    items = canvas.painter.paint(painter, state, canvas.theme())
+    painter.end()
+    tops = items.lane_top + items.layout.top
+    bottoms = tops + items.layout.height
+    return int(((tops >= AXIS_H) & (bottoms <= state.height - LEGEND_H)).sum())
+
+
+def _summary_px(window: MainWindow) -> int:
+    """How many pixels of the table's Summary column are in view."""
+    table = window.table
+    column = next(c for c in range(window.event_model.columnCount())
+                  if window.event_model.headerData(c, Qt.Orientation.Horizontal) == "Summary")
+    left = table.columnViewportPosition(column)
+    return max(0, min(table.viewport().width(), left + table.columnWidth(column)) - max(left, 0))
+
+
+@pytest.mark.parametrize("start", [(900, 600), (1600, 1000)])
+def test_at_900_by_600_the_summaries_and_five_lanes_are_in_view(qtbot, tmp_path, corpus_library, start) -> None:
+    window = _first_start(qtbot, tmp_path, corpus_library, *start)
+    if start != (900, 600):  # made smaller
+        _resized(qtbot, window, 900, 600)
+    assert len(window.timeline.lane_keys()) > 5  # more lanes than the window must show
+    assert _full_lanes(window.timeline) >= 5
+    assert _summary_px(window) >= 120
+    window.close()
+
+
+def test_a_bigger_window_gives_the_room_to_the_views_not_the_filters(qtbot, tmp_path, corpus_library) -> None:
+    window = _first_start(qtbot, tmp_path, corpus_library)
+    docks = window.docks
+    filters = docks.filters_dock.width()
+    views = docks.timeline_dock.width()
+    _resized(qtbot, window, 1600, 1000)
+    assert docks.timeline_dock.width() >= views + 650
+    assert abs(docks.filters_dock.width() - filters) <= 2
+    assert docks.table_dock.width() > 600 and docks.reader_dock.width() > 400
+
+    # A width the user gives the filters is kept when the window grows; a narrower window narrows
+    # it in proportion, and growing back gives it back.
+    window.resizeDocks([docks.filters_dock, docks.timeline_dock], [340, 1600 - 340], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 340) <= 5)  # less the splitter's few pixels
+    qtbot.wait(50)
+    chosen = docks.filters_dock.width()
+    _resized(qtbot, window, 1200, 800)
+    assert abs(docks.filters_dock.width() - chosen * 1200 / 1600) <= 3
+    _resized(qtbot, window, 1800, 1000)
+    assert abs(docks.filters_dock.width() - chosen) <= 2
+    window.close()

@@ -1,0 +1,49 @@
+"""The room a point's label gets: from its marker to the next marker of its row or the next cluster of its lane."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from timeline_app.core.timeline.layout import LABEL_MAX_PX, MARKER_PX
+
+log = logging.getLogger(__name__)
+
+LABEL_GAP_PX = 5.0  # between a marker and its label
+OBSTACLE_GAP_PX = 4.0  # between a label and what stops it
+
+
+def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: np.ndarray, c_x: np.ndarray,
+                     c_w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(left edge, width) of the room for the label of each point (centre `x`, shown lane, row).
+
+    A label runs right of its marker until the next marker of the same row (points at the same place
+    or overlapping: only the last one in the row gets room) or the next cluster box of the lane that
+    ends right of the marker (a cluster covers every row of its lane), and never past LABEL_MAX_PX.
+    The room depends on the neighbours only, not on the edges of the area drawn, so an area drawn in
+    strips gets the same labels as one drawn whole. A width <= 0 means no room.
+    """
+    n = len(x)
+    left = x + MARKER_PX / 2 + LABEL_GAP_PX
+    end = left + LABEL_MAX_PX
+    if n == 0:
+        return left, end - left
+    group = lane.astype(np.int64) * (int(row.max()) + 1 if len(row) else 1) + row
+    order = np.lexsort((np.arange(n), x, group))
+    same = group[order[1:]] == group[order[:-1]]
+    nxt = order[1:][same]
+    here = order[:-1][same]
+    end[here] = np.minimum(end[here], x[nxt] - MARKER_PX / 2 - OBSTACLE_GAP_PX)
+    if len(c_lane):
+        # Clusters of a lane never overlap (one bin each): sorted by left edge, their right edges
+        # are sorted too, so the first that ends right of a marker is found by bisection.
+        c_order = np.lexsort((c_x, c_lane))
+        c_lane_s, c_left, c_right = c_lane[c_order], c_x[c_order], (c_x + c_w)[c_order]
+        span = float(max(np.abs(c_right).max(), np.abs(x).max(), 1.0)) * 4.0 + 1.0
+        keys = c_lane_s * span + c_right
+        k = np.searchsorted(keys, lane * span + (x - MARKER_PX / 2), side="right")
+        hit = k < len(keys)
+        hit[hit] = c_lane_s[k[hit]] == lane[hit]
+        end[hit] = np.minimum(end[hit], c_left[k[hit]] - OBSTACLE_GAP_PX)
+    return left, end - left
