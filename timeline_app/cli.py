@@ -24,6 +24,7 @@ from timeline_app.core.library.frames import events_from_mentions
 from timeline_app.core.library.store import Library
 from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions
 from timeline_app.core.pipeline import import_inputs
+from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,19 @@ zoomable timeline.
 
 Run "python main.py extract --help" or "python main.py export --help" for their options.
 """
+
+
+def _say(message: str) -> None:
+    """One line on stderr; names from outside in it (file names, archive members) with their control
+    characters escaped, so that none can clear the terminal or forge a line."""
+    print(shown(message), file=sys.stderr)
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log lines as _say writes them; a traceback after one keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return shown(super().formatMessage(record))
 
 
 def _date(value: str) -> dt.date:
@@ -158,7 +172,9 @@ def _export_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of main.py: dispatch to a batch command or start the GUI."""
     args = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     try:
         if args and args[0] == "extract":
             return _run_extract(_extract_parser().parse_args(args[1:]))
@@ -166,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run_export(_export_parser().parse_args(args[1:]))
         opts = _gui_parser().parse_args(args)
     except TimelineError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_NOTHING_READ
     if opts.install_desktop_entry or opts.uninstall_desktop_entry:
         return _run_desktop_entry(opts.install_desktop_entry)
@@ -181,10 +197,10 @@ def _run_desktop_entry(install: bool) -> int:
     try:
         files = desktop.install_desktop_entry() if install else desktop.uninstall_desktop_entry()
     except TimelineError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_NOTHING_READ
     for path in files:
-        print(f"{'installed' if install else 'removed'} {path}")
+        print(shown(f"{'installed' if install else 'removed'} {path}"))
     if not install and not files:
         print("no desktop entry was installed")
     return EXIT_OK
@@ -223,32 +239,31 @@ def _run_extract(opts: argparse.Namespace) -> int:
                                    progress=_ProgressLine(not opts.quiet), workers=opts.workers,
                                    dask=opts.dask, parquet_dir=opts.parquet, time_budget=opts.time_budget)
         except KeyboardInterrupt:
-            print("interrupted: what was finished is kept in the library", file=sys.stderr)
+            _say("interrupted: what was finished is kept in the library")
             return 130
         except TimelineError as e:
-            print(f"error: {e}", file=sys.stderr)
+            _say(f"error: {e}")
             return EXIT_NOTHING_READ
         for skipped in report.skipped:
-            print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
+            _say(f"skipped: {skipped.path}: {skipped.reason}")
         with Library(library_path) as library:
             if report.needs_date:
                 titles = library.articles_frame().set_index(col.ARTICLE_ID)
                 for article_id in report.needs_date:
                     row = titles.loc[article_id]
-                    print(f"no publication date: {row[col.SOURCE_PATH] or row[col.TITLE]} "
-                          "(its relative dates are left unresolved; give one with --published)",
-                          file=sys.stderr)
+                    _say(f"no publication date: {row[col.SOURCE_PATH] or row[col.TITLE]} "
+                         "(its relative dates are left unresolved; give one with --published)")
             try:
                 if opts.mentions_csv:
                     export.write_mentions_csv(library.curated_mentions(), opts.mentions_csv, bom=opts.bom)
                 if opts.csv:
                     export.write_events_csv(library.events_frame(), opts.csv, bom=opts.bom)
             except TimelineError as e:
-                print(f"error: {e}", file=sys.stderr)
+                _say(f"error: {e}")
                 return EXIT_NOTHING_READ
     if report.duplicates:
-        print(f"{report.duplicates} article(s) already in the library were skipped", file=sys.stderr)
-    print(report.summary(), file=sys.stderr)
+        _say(f"{report.duplicates} article(s) already in the library were skipped")
+    _say(report.summary())
     if report.added == 0 and report.duplicates == 0:
         return EXIT_NOTHING_READ
     return EXIT_SOME_SKIPPED if report.skipped else EXIT_OK
@@ -258,10 +273,10 @@ def _run_export(opts: argparse.Namespace) -> int:
     targets = {fmt.key: getattr(opts, fmt.key) for fmt in EXPORT_FORMATS if getattr(opts, fmt.key)}
     if not targets and not opts.image:
         options = [fmt.option for fmt in EXPORT_FORMATS] + ["--image"]
-        print(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}", file=sys.stderr)
+        _say(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}")
         return EXIT_NOTHING_READ
     if not opts.library.exists():
-        print(f"error: there is no library at {opts.library}", file=sys.stderr)
+        _say(f"error: there is no library at {opts.library}")
         return EXIT_NOTHING_READ
     spec = FilterSpec(
         countries=frozenset(c.upper() for c in opts.country), match=opts.match,
@@ -279,9 +294,9 @@ def _run_export(opts: argparse.Namespace) -> int:
         if opts.image:
             _write_image(kept, spec, opts)
     except TimelineError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_NOTHING_READ
-    print(f"{len(kept)} of {len(events)} events written ({spec.describe()})", file=sys.stderr)
+    _say(f"{len(kept)} of {len(events)} events written ({spec.describe()})")
     return EXIT_OK
 
 
@@ -296,5 +311,5 @@ def _write_image(events: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespac
     names = {code: gazetteer.country_name(code) or code for code in codes}
     options = ImageOptions(width_px=opts.width, page=opts.page, scale=opts.scale, title=opts.title)
     plan = render_events(events, opts.image, options, names, spec)
-    print(f"timeline drawn to {opts.image} ({plan.width} x {plan.height} px, {len(plan.pages)} page"
-          f"{'s' if len(plan.pages) != 1 else ''})", file=sys.stderr)
+    _say(f"timeline drawn to {opts.image} ({plan.width} x {plan.height} px, {len(plan.pages)} page"
+         f"{'s' if len(plan.pages) != 1 else ''})")

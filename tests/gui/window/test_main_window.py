@@ -130,6 +130,25 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     box.accept()
 
 
+def test_file_names_with_control_characters_are_shown_escaped(window, qtbot, tmp_path, monkeypatch) -> None:
+    # A name with a newline or an escape sequence was written raw into messages (#18, item 16).
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "a\x1b[2Jborder.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    (folder / "b\nskipped: forged.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    shown_messages: list[str] = []
+    window.statusBar().messageChanged.connect(shown_messages.append)
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
+        window.menus.open_folder_action.trigger()
+    box = window.messages.last_message
+    assert "b\\nskipped: forged.txt: empty file" in box.detailedText()
+    assert "a\\x1b[2Jborder.txt" in shown_messages
+    for text in [box.text(), box.detailedText(), *shown_messages]:
+        assert "\x1b" not in text and "\nskipped: forged" not in text
+    box.accept()
+
+
 def test_a_folder_s_readme_is_not_imported_nor_asked_a_date_for(window, qtbot, tmp_path, monkeypatch) -> None:
     folder = tmp_path / "reporting"
     folder.mkdir()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import frames
 from timeline_app.core.library.export import export_format, write_export
+from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline import render_image
@@ -77,7 +78,7 @@ class ExportActions(QObject):
             return 0
         finally:
             QApplication.restoreOverrideCursor()
-        self._show_status(f"Exported {self._what(rows, fmt.rows)} to {path}.", 15000)
+        self._show_status(f"Exported {self._what(rows, fmt.rows)} to {shown(path)}.", 15000)
         self.exported.emit(str(path), rows)
         return rows
 
@@ -123,6 +124,6 @@ class ExportActions(QObject):
         size = PAGES[options.page] if options.page else f"{round(plan.width * options.scale)} × " \
             f"{round(plan.height * options.scale)} px"
         pages = f", {counted(len(plan.pages), 'page')}" if fmt == "pdf" else ""
-        self._show_status(f"Timeline saved to {path} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
+        self._show_status(f"Timeline saved to {shown(path)} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
         self.image_saved.emit(str(path))
         return True
