@@ -243,7 +243,8 @@ def test_an_article_longer_than_the_text_limit_is_skipped_and_the_rest_is_read(t
     assert [a.title for a in result.articles] == ["Small", "Envoys meet in Vienna"]
     assert [(Path(s.path).name, s.reason) for s in result.skipped] == [
         ("a_long.txt", "its text has 3,206 characters, more than the 2,000 an article may have: split it into smaller files"),
-        ("b_dump.csv:2", "its text has 2,505 characters, more than the 2,000 an article may have: split it into smaller files"),
+        ("b_dump.csv:2", "line 2: its text has 2,500 characters, more than the 2,000 an article may have: split it into "
+                         "smaller files"),
     ]
 
 

@@ -126,3 +126,11 @@ def test_two_commands_creating_the_same_library_at_once_both_succeed(tmp_path):
     assert [code for code, _ in results] == [0, 0], results
     with Library(lib) as library:
         assert library.article_count() == 1
+
+
+def test_connections_trust_no_schema_and_load_no_extension(tmp_path):
+    with Library(tmp_path / "lib.sqlite3") as library:
+        db = library._db  # the connection itself: what it allows is the point
+        assert db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        with pytest.raises(sqlite3.OperationalError, match="not authorized"):
+            db.execute("SELECT load_extension('/nonexistent/extension')")
