@@ -4,6 +4,7 @@ import multiprocessing
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,24 @@ def test_an_accepted_library_is_switched_to_wal(tmp_path):
     with Library(path):
         pass
     assert path.read_bytes()[18:20] == b"\x02\x02"  # the header's read and write versions: WAL
+
+
+def test_a_library_another_connection_is_writing_to_is_waited_for_not_refused(tmp_path, caplog):
+    # A process still writing to the file (the one creating it, say) held its write lock when another
+    # switched it to WAL: SQLite answers "database is locked" there at once, without waiting (#18, item 8).
+    path = tmp_path / "lib.sqlite3"
+    _our_library(path, "delete").close()
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(1.0, lambda: writer.execute("COMMIT"))
+    release.start()
+    try:
+        with Library(path) as library:
+            assert library.article_count() == 0
+    finally:
+        release.join()
+        writer.close()
+    assert "is busy (another program is writing to it): waiting to open it" in caplog.text
 
 
 def _open_and_add(path: str, ready, n: int) -> None:
