@@ -94,3 +94,12 @@ def test_a_failure_in_one_expression_leaves_it_unresolved_and_keeps_the_others(m
                                                                    ("March 2021", "2021-03", True)]
     assert mentions[0].granularity is Precision.DAY
     assert "Wednesday" in caplog.text and "injected failure" in caplog.text
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("On 5 March 3000 people marched.", [("5 March", "2022-03-05")]),  # a count after a day: the day kept
+    ("The treaty of 1 January 2023 holds.", [("1 January 2023", "2023-01-01")]),
+])
+def test_a_date_followed_by_a_number_of_four_digits_or_fewer_keeps_its_date(sentence, found):
+    # The rule that refuses "1 January 99999" (#18, item 15; its EXAMPLE lines) must take no more than that.
+    assert [(m.text, m.value) for m in find_dates(sentence, dt.date(2022, 3, 3))] == found
