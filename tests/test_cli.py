@@ -102,7 +102,7 @@ def test_export_filters_by_country(tmp_path):
     assert len((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()) == len(e)
     nothing = run("export", "--library", str(lib))
     assert nothing.returncode == 1
-    assert "--csv, --mentions-csv, --timelinejs, --jsonl, --xlsx or --image" in nothing.stderr
+    assert "--csv, --mentions-csv, --timelinejs, --jsonl, --xlsx, --relations or --image" in nothing.stderr
     assert run("export", "--library", str(tmp_path / "missing.sqlite3"), "--csv", "x.csv").returncode == 1
 
 
@@ -212,3 +212,28 @@ def test_file_names_with_control_characters_are_escaped_on_stderr(tmp_path):
     assert any("a\\x1b[2Jbinary.txt: binary file" in line for line in lines)
     assert any(line.startswith("WARNING") and "c\\x1b]0;title\\x07.md" in line for line in lines)  # a log line
     assert any(line.startswith("no publication date: ") and "c\\x1b]0;title\\x07.md" in line for line in lines)
+
+
+def test_export_relations_writes_what_the_dock_charts(tmp_path):
+    lib = tmp_path / "lib.sqlite3"
+    corpus = ROOT / "tests" / "data" / "gui_corpus"
+    assert run("extract", str(corpus), "--library", str(lib), "--workers", "1").returncode == 0
+    target = tmp_path / "relations.csv"
+    out = run("export", "--library", str(lib), "--relations", str(target), "--country", "TUR", "--country", "SYR",
+              "--by", "month")
+    assert out.returncode == 0, out.stderr
+    r = rows(target)
+    assert list(r[0]) == ["period", "country_a", "country_b", "quad_class", "events", "score", "reports"]
+    assert {(x["country_a"], x["country_b"]) for x in r} == {("TUR", "SYR")}
+    # The events of both countries, each once, by the month holding their dates: compare with the events CSV.
+    run("export", "--library", str(lib), "--csv", str(tmp_path / "e.csv"), "--country", "TUR", "--country", "SYR",
+        "--match", "all")
+    events = rows(tmp_path / "e.csv")
+    in_a_month = [e for e in events if e["date_start"][:7] == e["date_end"][:7]]
+    assert sum(int(x["events"]) for x in r) == len(in_a_month) < len(events)
+    assert f"left out: {len(events) - len(in_a_month)} dated more loosely than a month" in out.stderr
+    june = {x["quad_class"]: int(x["events"]) for x in r if x["period"] == "2023-06"}
+    assert sum(june.values()) == sum(1 for e in in_a_month if e["date_start"].startswith("2023-06"))
+    assert run("export", "--library", str(lib), "--relations", str(target)).returncode == 1
+    by_year = run("export", "--library", str(lib), "--relations", str(target), "--country", "TUR", "--by", "year")
+    assert by_year.returncode == 0 and {x["period"] for x in rows(target)} >= {"2012", "2023"}

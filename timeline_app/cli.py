@@ -21,11 +21,14 @@ from timeline_app.core.library import export
 from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.frames import events_from_mentions
+from timeline_app.core.library.periods import MONTH, RESOLUTIONS
+from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, series
+from timeline_app.core.library.relations_export import series_frame
 from timeline_app.core.library.store import Library
 from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions
 from timeline_app.core.pipeline import import_inputs
 from timeline_app.core.shown import shown
-from timeline_app.errors import TimelineError
+from timeline_app.errors import ExportError, TimelineError
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +152,8 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--library", type=Path, required=True, metavar="PATH", help="library file to read")
     for fmt in EXPORT_FORMATS:
         p.add_argument(fmt.option, dest=fmt.key, type=Path, metavar="F", help=fmt.help)
+    p.add_argument("--by", choices=RESOLUTIONS, default=MONTH,
+                   help=f"the periods of {export.RELATIONS_OPTION} (default: month)")
     p.add_argument("--country", action="append", default=[], metavar="ISO3",
                    help="keep events with this country (repeat for several)")
     p.add_argument("--match", choices=("any", "all"), default="any",
@@ -289,15 +294,36 @@ def _run_export(opts: argparse.Namespace) -> int:
         events = events_from_mentions(mentions)
         kept = events[FilterIndex(events).mask(spec)]
         kept_mentions = mentions[mentions[col.EVENT_ID].isin(kept[col.EVENT_ID])]
+        relations = _relations(events, mentions, spec, opts) if export.RELATIONS_CSV in targets else None
         for key, path in targets.items():
-            export.write_export(key, kept, kept_mentions, path)
+            export.write_export(key, kept, kept_mentions, path, relations)
         if opts.image:
             _write_image(kept, spec, opts)
     except TimelineError as e:
         _say(f"error: {e}")
         return EXIT_NOTHING_READ
-    _say(f"{len(kept)} of {len(events)} events written ({spec.describe()})")
+    if opts.image or set(targets) - {export.RELATIONS_CSV}:
+        _say(f"{len(kept)} of {len(events)} events written ({spec.describe()})")
     return EXIT_OK
+
+
+def _relations(events: pd.DataFrame, mentions: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespace
+               ) -> pd.DataFrame:
+    """What the Relations dock charts for the first --country, or the first two as a pair, among the
+    filtered events; what it leaves out is said on stderr."""
+    if not 1 <= len(opts.country) <= 2:
+        raise ExportError(f"{export.RELATIONS_OPTION} charts one country or a pair: give one or two --country "
+                          f"(not {len(opts.country)}).")
+    index = RelationsIndex(events, goldstein_weights(), mentions)
+    dyad = Dyad(*(c.upper() for c in opts.country))
+    chart = series(index, FilterIndex(events).mask(spec), dyad, opts.by)
+    left_out = [f"{chart.too_coarse} dated more loosely than a {opts.by}"] if chart.too_coarse else []
+    undated = index.undated_count(dyad, spec)
+    if undated:
+        left_out.append(f"{undated} undated")
+    _say(f"relations: {chart.total} events of {dyad.label()} in {len(chart.events)} {opts.by}s"
+         + (f" (left out: {', '.join(left_out)})" if left_out else ""))
+    return series_frame(chart)
 
 
 def _write_image(events: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespace) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 from timeline_app.core.models import Article, DateMention, DateSource, EventMention, Precision
+from timeline_app.paths import resource
 
 
 def article(text: str = "Talks held\n\nTurkey and Syria met on Monday.", title: str = "Talks held",
@@ -24,3 +27,14 @@ def mention(value: str, start: dt.date, end: dt.date, precision: Precision = Pre
     return EventMention(date=date, countries=countries, event_type=event_type, cameo_code=cameo,
                         quad_class=1, summary=summary, evidence=summary + ".",
                         evidence_start=offset, evidence_end=offset + 20)
+
+
+def resources_with_line(tmp_path: Path, folder: str, name: str, line: str) -> tuple[Path, int]:
+    """A copy of resources/<folder> whose file `name` ends with `line`, and that line's number:
+    for the tests of a loader's `path:line: reason` errors."""
+    target = tmp_path / folder
+    shutil.copytree(resource(folder), target)
+    table = target / name
+    lines = table.read_text(encoding="utf-8").splitlines() + [line]
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target, len(lines)

@@ -50,6 +50,16 @@ class DateSource(str, Enum):
     NONE = "none"
 
 
+class IssuerSource(str, Enum):
+    """Where an article's issuer (the government or organisation that published a statement) came from."""
+
+    USER = "user"
+    URL = "url"
+    METADATA = "metadata"  # the feed's or page's name for its source, or a dump's issuer field
+    TEXT = "text"  # a header line: "Office of the Spokesperson", "Ministry of Foreign Affairs of Japan"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date expression found in a text and, when possible, resolved.
@@ -60,6 +70,9 @@ class DateMention:
     expression could not be resolved. `start_date`/`end_date` are the first and last day the value
     can denote (None when not placeable). `mod` is a TIMEX3 modifier ("", "START", "MID", "END",
     "APPROX", "BEFORE", "AFTER"), and `open_end` is True for open periods such as "since 2011".
+    A mention that starts a range ("7" of "7-8 March", "Monday" of "between Monday and Wednesday")
+    has `range_end`: the end offset of the range's last mention, so that text[start:range_end] is
+    the whole range; each part keeps its own value, as TimeML annotates them.
     """
 
     start: int
@@ -74,6 +87,7 @@ class DateMention:
     open_end: bool = False
     relative: bool = False  # resolved against the publication date or an earlier mention
     rule: str = ""  # name of the rule that found it, for debugging and the reader's tooltip
+    range_end: int | None = None
 
     @property
     def placeable(self) -> bool:
@@ -84,6 +98,7 @@ class EntityKind(str, Enum):
     COUNTRY = "country"
     ORGANIZATION = "organization"
     PERSON = "person"
+    GROUP = "group"  # a closed group of states named by its members: "NATO allies", "the Quad"
 
 
 class EntityRole(str, Enum):
@@ -99,7 +114,8 @@ class EntityMention:
     """A country, organisation or person named in a text.
 
     `code` is an ISO 3166-1 alpha-3 code for countries (and for persons: the country they serve),
-    an organisation's short code (NATO, EU, UN, SDF ...) for organisations.
+    an organisation's short code (NATO, EU, UN, SDF ...) for organisations, a group's code
+    (NATO, QUAD, ARCTIC8 ...) for groups, whose members depend on the date.
     """
 
     start: int
@@ -132,6 +148,10 @@ class Article:
     fmt: str = "text"  # reader that produced it: text, html, feed, json, jsonl, csv ...
     hash: str = field(default="")
     language: str = ""  # ISO 639-1 code ("fr"), as detected or given; "" when not known
+    # An official statement's issuer: ISO alpha-3 of a state or an organisation code (EU, NATO, UN);
+    # "" for news. "we", "the Secretary", "our Embassy" in the text stand for it.
+    issuer: str = ""
+    issuer_source: IssuerSource = IssuerSource.NONE
 
     def __post_init__(self) -> None:
         if not self.hash:

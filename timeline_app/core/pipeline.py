@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from timeline_app.core.batch.articles import TIME_BUDGET, ArticleRows, KnownArticle, Result, process_article
+from timeline_app.core.batch.articles import (TIME_BUDGET, ArticleRows, KnownArticle, ProcessedArticle, Result,
+                                              process_article)
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library.store import Library
-from timeline_app.core.models import DateSource, SkippedInput
+from timeline_app.core.models import DateSource, IssuerSource, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
 from timeline_app.core.shown import shown
 
@@ -202,8 +203,37 @@ def set_publication_date(library_path: str | Path, article_id: int, published: d
         article = replace(library.article(article_id), published=published,
                           published_source=DateSource.USER)
         processed = process_article(article)
-        library.replace_mentions(article_id, processed.mentions, published, DateSource.USER)
+        _store(library, article_id, processed, published, DateSource.USER)
         return len(processed.mentions)
+
+
+def set_issuer(library_path: str | Path, article_id: int, issuer: str) -> int:
+    """Give an article its issuer (user-given; "" for none) and extract its events again; returns their count."""
+    with Library(library_path) as library:
+        article = replace(library.article(article_id), issuer=issuer, issuer_source=IssuerSource.USER)
+        processed = process_article(article)
+        _store(library, article_id, processed)
+        return len(processed.mentions)
+
+
+def set_issuers(library_path: str | Path, article_ids: list[int], issuer: str, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> int:
+    """set_issuer for several articles, one at a time; returns how many were done."""
+    return _one_by_one(dict.fromkeys(article_ids, issuer),
+                       lambda article_id, code: set_issuer(library_path, article_id, str(code)), progress, cancel)
+
+
+def set_issuer_job(library_path: str | Path, article_ids: list[int], issuer: str) -> Job:
+    """set_issuers as a job for a worker thread."""
+    return lambda progress, cancel: set_issuers(library_path, article_ids, issuer, progress, cancel)
+
+
+def _store(library: Library, article_id: int, processed: ProcessedArticle, published: dt.date | None = None,
+           published_source: DateSource | None = None) -> None:
+    """An article's mentions extracted again, with the language and issuer extraction read or kept."""
+    article = processed.article
+    library.replace_mentions(article_id, processed.mentions, published, published_source,
+                             language=article.language, issuer=(article.issuer, article.issuer_source))
 
 
 def set_publication_dates(library_path: str | Path, dates: dict[int, dt.date], progress: Progress | None = None,
@@ -236,7 +266,7 @@ def set_language(library_path: str | Path, article_id: int, language: str) -> in
     """Give an article its language (the user's word) and read its dates again; returns its events."""
     with Library(library_path) as library:
         processed = process_article(replace(library.article(article_id), language=check_language(language)))
-        library.replace_mentions(article_id, processed.mentions, language=processed.article.language)
+        _store(library, article_id, processed)
         return len(processed.mentions)
 
 
@@ -257,7 +287,7 @@ def reextract(library_path: str | Path, progress: Progress | None = None,
             if cancel and cancel():
                 return n - 1
             processed = process_article(library.article(article_id))
-            library.replace_mentions(article_id, processed.mentions, language=processed.article.language)
+            _store(library, article_id, processed)
             if progress:
                 progress(n, len(ids), processed.article.title)
         return len(ids)

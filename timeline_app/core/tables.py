@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -30,3 +31,16 @@ def read_tsv(path: Path, min_cols: int, max_cols: int | None = None) -> list[tup
             raise RulesError(f"{path}:{no}: expected {expected} tab-separated columns, found {len(cols)}")
         rows.append(([c.strip() for c in cols], f"{path}:{no}"))
     return rows
+
+
+def date_period(start: str, end: str, where: str) -> tuple[dt.date, dt.date]:
+    """A table's period from two YYYY-MM-DD columns, either empty for open (from the start of time, to
+    its end); RulesError naming `where` when a date is malformed or the period ends before it starts."""
+    try:
+        d0 = dt.date.fromisoformat(start) if start else dt.date.min
+        d1 = dt.date.fromisoformat(end) if end else dt.date.max
+    except ValueError as e:
+        raise RulesError(f"{where}: dates must be YYYY-MM-DD or empty ({e})") from e
+    if d1 < d0:
+        raise RulesError(f"{where}: the period ends before it starts")
+    return d0, d1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
+from tests.core.factories import resources_with_line
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import verb_phrase_patterns
 from timeline_app.core.extract import events as events_module
@@ -63,7 +63,7 @@ def test_the_event_date_is_the_date_given_not_the_publication_date() -> None:
     text = "In November, Ankara launched airstrikes on Syrian territory."
     [m] = extract(text, date_at(text, "November", "2022-11", Precision.MONTH), published=dt.date(2022, 12, 28))
     assert m.date.value == "2022-11"
-    assert m.countries == ("TUR",)
+    assert m.countries == ("SYR", "TUR")  # strikes on a place: its state is the target (issue #16)
     assert m.location_country == "SYR"
 
 
@@ -312,13 +312,8 @@ def test_a_pronoun_after_a_named_state_does_not_guess_a_person() -> None:
 
 
 def test_cameo_loader_reports_file_and_line(tmp_path) -> None:
-
-    target = tmp_path / "cameo"
-    shutil.copytree(resource("cameo"), target)
-    nouns = target / "nouns.tsv"
-    lines = nouns.read_text(encoding="utf-8").splitlines() + ["parley\t999"]
-    nouns.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=rf"nouns.tsv:{len(lines)}: '999' is not a CAMEO code"):
+    target, line = resources_with_line(tmp_path, "cameo", "nouns.tsv", "parley\t999")
+    with pytest.raises(RulesError, match=rf"nouns.tsv:{line}: '999' is not a CAMEO code"):
         CameoTable(target)
 
 
@@ -514,7 +509,7 @@ def test_since_between_two_dates_gives_each_its_own_clause() -> None:
     text = "NATO Secretary-General Jens Stoltenberg arrived in Kyiv on Thursday, his first visit since Russia's invasion began in February 2022."
     visit, invasion = extract(text, date_at(text, "Thursday", "2023-04-20"), date_at(text, "February 2022", "2022-02", Precision.MONTH),
                               published=dt.date(2023, 4, 20))
-    assert visit.countries == ()  # Stoltenberg acts for NATO, Kyiv is where
+    assert visit.countries == ("UKR",)  # Stoltenberg acts for NATO; Kyiv's state hosts the visit
     assert invasion.countries == ("RUS",)
 
 
@@ -578,3 +573,66 @@ def test_a_failure_on_one_date_leaves_out_its_event_only(monkeypatch, caplog):
     found = extract_event_mentions(text, dates, published=PUBLISHED)
     assert [(m.date.text, m.countries) for m in found] == [("Tuesday", ("CHL", "PER"))]
     assert "injected failure" in caplog.text and "Monday" in caplog.text
+
+
+# ---- clause boundaries that cost a party (issue #16) ---------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, surface, expected", [
+    # "States" of a name is no "states" of an attribution ("..., the ministry states.")
+    ("Peru and Chile agreed on Friday after talks mediated by Brazil, Ecuador and the United States.", "Friday",
+     ("BRA", "CHL", "ECU", "PER", "USA")),
+    # an opening "When ..." clause ends at a comma before a lower-case word, not before "India"
+    ("When the leaders of Ghana, Togo, Benin and Nigeria met on Friday, they agreed on a plan.", "Friday",
+     ("BEN", "GHA", "NGA", "TGO")),
+    # a quoted word is no quotation opening what was said
+    ('Chilean President Gabriel Boric announced his country\'s "pause" with Peru on Friday.', "Friday", ("CHL", "PER")),
+])
+def test_clause_boundaries_keep_the_parties(sentence: str, surface: str, expected: tuple[str, ...]) -> None:
+    [m] = extract(sentence, date_at(sentence, surface, "2023-03-10"))
+    assert m.countries == expected
+
+
+def test_a_quotation_after_a_reporting_verb_still_opens_what_was_said() -> None:
+    text = 'Peru said on Friday "Chile must pay now."'
+    [m] = extract(text, date_at(text, "Friday", "2023-03-10"))
+    assert m.countries == ("CHL", "PER")
+
+
+def test_a_new_subject_after_a_comma_or_and_takes_its_own_date() -> None:
+    text = ("Peru's Congress approved the pact in May, the Chilean Senate approved it in June, "
+            "and Bolivia offered on Friday to send aid to Ecuador.")
+    may, june, friday = extract(text, date_at(text, "May", "2023-05", Precision.MONTH),
+                                date_at(text, "June", "2023-06", Precision.MONTH), date_at(text, "Friday", "2023-07-14"),
+                                published=dt.date(2023, 7, 15))
+    assert may.countries == ("PER",) and june.countries == ("CHL",) and friday.countries == ("BOL", "ECU")
+    text = "Talks were held in Lima, and Quito in June."  # a list of places goes on after ", and"
+    [m] = extract(text, date_at(text, "June", "2023-06", Precision.MONTH), published=dt.date(2023, 7, 15))
+    assert m.countries == ()
+
+
+def test_states_joined_in_a_treatys_name_are_its_parties_a_city_is_not() -> None:
+    text = "The Chile-Peru-Ecuador Agreement took effect on Friday; the Paris Agreement did not."
+    [m] = extract(text, date_at(text, "Friday", "2023-03-10"))
+    assert m.countries == ("CHL", "ECU", "PER")
+
+
+def test_a_role_named_beats_a_one_party_event_of_the_same_date() -> None:
+    text = ("The leaders of Peru and Chile met in Lima on Friday. Bolivia said in March that it objected. "
+            "The leaders' next summit, held the same month, agreed on a plan.")
+    _friday, march, same = extract(text, date_at(text, "Friday", "2023-02-10"),
+                                   date_at(text, "March", "2023-03", Precision.MONTH),
+                                   date_at(text, "the same month", "2023-03", Precision.MONTH),
+                                   published=dt.date(2023, 4, 1))
+    assert march.countries == ("BOL",) and same.countries == ("CHL", "PER")
+
+
+def test_between_the_two_names_the_pair_besides_the_hosts() -> None:
+    text = "Peru and Chile broke off relations in 2019. Ecuador and Bolivia have hosted talks between the two since 2021."
+    _broke, since = extract(text, date_at(text, "2019", "2019", Precision.YEAR),
+                            date_at(text, "since 2021", "2021", Precision.YEAR), published=dt.date(2023, 3, 1))
+    assert since.countries == ("BOL", "CHL", "ECU", "PER")
+    text = "Peru and Chile broke off relations in 2019. Ecuador and Bolivia have traded since 2021."
+    _broke, since = extract(text, date_at(text, "2019", "2019", Precision.YEAR),
+                            date_at(text, "since 2021", "2021", Precision.YEAR), published=dt.date(2023, 3, 1))
+    assert since.countries == ("BOL", "ECU")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from timeline_app.core.ingest import dumps, read_path
-from timeline_app.core.models import Article, DateSource
+from timeline_app.core.models import Article, DateSource, IssuerSource
 
 
 def test_json_lines_with_a_broken_line_reads_the_rest(tmp_path: Path) -> None:
@@ -202,3 +202,13 @@ def test_a_record_that_fails_to_convert_is_skipped_alone(tmp_path: Path, monkeyp
         assert [a.title for a in result.articles] == ["One", "Three"], name
         assert [s.path for s in result.skipped] == [f"{tmp_path / name}{second}"], name
         assert "RuntimeError" in result.skipped[0].reason
+
+
+def test_an_issuer_field_of_a_dump_is_the_articles_issuer(tmp_path) -> None:
+    path = tmp_path / "statements.jsonl"
+    path.write_text('{"title": "Readout", "text": "We met.", "date": "2024-05-10", "issuer": "usa"}\n'
+                    '{"title": "News", "text": "They met.", "date": "2024-05-10", "issuer": "a ministry"}\n',
+                    encoding="utf-8")
+    first, second = read_path(path).articles
+    assert (first.issuer, first.issuer_source) == ("USA", IssuerSource.METADATA)
+    assert (second.issuer, second.issuer_source) == ("", IssuerSource.NONE)

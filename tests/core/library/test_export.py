@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import export
 from timeline_app.core.library.columns import EVENT_COLUMNS
 from timeline_app.errors import ExportError
@@ -113,18 +114,30 @@ def test_unwritable_target_is_an_export_error(tmp_path, events):
         export.write_events_csv(events, target / "sub" / "events.csv")
 
 
+def relation_rows() -> pd.DataFrame:
+    """Three rows of the Relations chart's numbers, for the formats that write them."""
+    return pd.DataFrame([("2023-03", "TUR", "SYR", q, 1, 1.0, 1) for q in (1, 2, 3)],
+                        columns=list(col.RELATION_COLUMNS))
+
+
 def test_every_registered_format_writes_its_rows_to_its_suffix(tmp_path, events):
     mentions = pd.DataFrame([{"mention_id": 7, "event_id": "e1", "date_text": "Wednesday"}])
+    relations = relation_rows()
     seen = set()
     for fmt in export.EXPORT_FORMATS:
         path = tmp_path / f"out-{fmt.key}{fmt.suffix}"
-        written = export.write_export(fmt.key, events, mentions, path)
+        written = export.write_export(fmt.key, events, mentions, path, relations)
         assert path.exists() and path.stat().st_size > 0
-        assert written == (1 if fmt.rows == export.MENTIONS else 2), fmt.key
+        assert written == {export.MENTIONS: 1, export.RELATIONS: 3}.get(fmt.rows, 2), fmt.key
         assert fmt.file_filter == f"{fmt.file_type} (*{fmt.suffix})"
         seen.add((fmt.key, fmt.option))
     assert len({k for k, _ in seen}) == len({o for _, o in seen}) == len(export.EXPORT_FORMATS)
     assert list(csv.DictReader((tmp_path / "out-mentions_csv.csv").open(encoding="utf-8-sig")))[0]["mention_id"] == "7"
+
+
+def test_the_relations_format_without_its_numbers_says_what_it_needs(tmp_path, events):
+    with pytest.raises(ExportError, match="need a country"):
+        export.write_export(export.RELATIONS_CSV, events, events.iloc[0:0], tmp_path / "r.csv")
 
 
 def test_an_unknown_format_is_an_export_error(tmp_path, events):
@@ -173,7 +186,7 @@ def test_an_export_gets_the_permissions_a_new_file_gets(tmp_path, events, umask)
         (tmp_path / "plain.txt").write_text("a file made as any program makes one", encoding="utf-8")
         paths = [tmp_path / f"out-{fmt.key}{fmt.suffix}" for fmt in export.EXPORT_FORMATS]
         for fmt, path in zip(export.EXPORT_FORMATS, paths):
-            export.write_export(fmt.key, events, mentions, path)
+            export.write_export(fmt.key, events, mentions, path, relation_rows())
     finally:
         os.umask(old)
     plain = stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)

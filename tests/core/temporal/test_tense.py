@@ -429,3 +429,19 @@ class TestPresent:
     def test_this_moment(self) -> None:
         assert found("The king would not travel at this crucial moment.") == [("this crucial moment", "PRESENT_REF")]
         assert found("It is a moment of truth.") == []
+
+
+class TestWhatWasSaid:
+    FRI = dt.date(2024, 5, 10)  # a Friday
+
+    def test_a_future_in_what_an_announcement_said_does_not_move_its_day(self) -> None:
+        # Issue #16: the announcement was made on Monday; "will lead" is what it said.
+        assert found("We welcome the announcement by Ghana on Tuesday that it will send troops.", self.FRI) == [
+            ("Tuesday", "2024-05-07")]
+        assert found("Officials cited a pledge on Wednesday that aid would follow.", self.FRI) == [
+            ("Wednesday", "2024-05-08")]
+
+    def test_a_relative_that_after_another_noun_keeps_its_future(self) -> None:
+        assert found("The vote on Tuesday that will decide the budget is close.", self.FRI) == [
+            ("Tuesday", "2024-05-14")]
+        assert found("Ghana will send troops on Tuesday.", self.FRI) == [("Tuesday", "2024-05-14")]

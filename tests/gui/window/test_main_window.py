@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.dialogs import CrashDialog
-from timeline_app.gui.panels.articles import NEEDS_DATE
+from timeline_app.gui.panels.articles import COL_ISSUER, NEEDS_DATE
 from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
@@ -283,7 +283,7 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
     assert not window.status_bar.progress.isVisible()
 
 
-def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, monkeypatch) -> None:
+def test_lane_mode_is_kept_and_go_to_date_shows_the_month_typed(window, qtbot, monkeypatch) -> None:
     window.menus.lane_actions["event_type"].trigger()
     assert window.timeline.lane_mode() == "event_type"
     types = set(window.snapshot.events["event_type"]) - {""}
@@ -291,7 +291,9 @@ def test_lane_mode_is_kept_and_go_to_date_centres_the_timeline(window, qtbot, mo
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2021-06", True))
     window.menus.go_to_date_action.trigger()
     start, end = window.timeline.visible_range()
-    assert start <= pd.Timestamp("2021-06-01").date() <= end
+    # The month typed fills the view (Ctrl+G once only centred it at the zoom it had).
+    assert start <= pd.Timestamp("2021-06-01").date() and pd.Timestamp("2021-06-30").date() <= end
+    assert (end - start).days < 40
     library, settings = window.library_path, window.settings
     window.close()
     again = open_window(qtbot, library, settings)
@@ -339,3 +341,48 @@ def test_skipped_files_and_an_undated_article_ask_one_thing_at_a_time(window, qt
     box.accept()
     qtbot.waitUntil(lambda: window.library_actions.date_dialog is not None and window.library_actions.date_dialog.isVisible(), timeout=5000)
     window.library_actions.date_dialog.reject()
+
+
+STATEMENT = """Readout: The Secretary's Call with Kenyan President Ruto
+
+Published: 10 May 2024
+
+The Secretary spoke with Kenyan President William Ruto on Tuesday about the police mission.
+We welcome Kenya's leadership.
+"""
+
+
+def test_the_issuer_is_shown_and_can_be_changed_in_the_articles_panel_and_the_reader(window, qtbot, tmp_path,
+                                                                                     monkeypatch) -> None:
+    path = tmp_path / "readout.txt"
+    path.write_text(STATEMENT, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
+        window.menus.open_files_action.trigger()
+    (article_id,) = blocker.args[0].added_ids
+    panel = window.library_panel
+    assert panel.item(article_id).text(COL_ISSUER) == "—"  # a text file: no address, no header naming one
+    panel.select_ids([article_id])
+    qtbot.waitUntil(lambda: window.reader.article_id == article_id, timeout=LOAD_TIMEOUT)
+    assert "No issuer" in window.reader.issuer_label.text()
+    mentions = window.snapshot.mentions
+    assert mentions[mentions["article_id"] == article_id]["countries"].tolist()[0] == "KEN"
+    window.reader.issuer_label.linkActivated.emit("issuer")  # "set one"
+    dialog = window.library_actions.issuer_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.setTextValue("United States (USA)")
+    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
+        dialog.accept()
+    qtbot.waitUntil(lambda: panel.item(article_id).text(COL_ISSUER) == "USA", timeout=LOAD_TIMEOUT)
+    assert "given by you" in panel.item(article_id).toolTip(COL_ISSUER)
+    mentions = window.snapshot.mentions
+    assert mentions[mentions["article_id"] == article_id]["countries"].tolist()[0] == "KEN;USA"  # the Secretary
+    panel.select_ids([article_id])
+    qtbot.waitUntil(lambda: "United States" in window.reader.issuer_label.text(), timeout=LOAD_TIMEOUT)
+    panel.resize(760, panel.height())
+    panel.grab().save(str(tmp_path / "articles_issuer.png"))
+    window.reader.grab().save(str(tmp_path / "reader_issuer.png"))
+    panel.issuer_action.trigger()  # the panel's action asks too
+    assert window.library_actions.issuer_dialog.isVisible()
+    assert window.library_actions.issuer_dialog.textValue() == "United States (USA)"
+    window.library_actions.issuer_dialog.reject()

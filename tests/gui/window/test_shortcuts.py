@@ -36,7 +36,7 @@ def test_export_entries_are_named_alike_with_the_formats_as_they_are_written(win
     listed = _listed(window)
     exports = sorted(name for name in listed if name.startswith("Export"))
     assert exports == ["Export Excel workbook", "Export JSON Lines", "Export TimelineJS JSON", "Export events as CSV",
-                       "Export mentions as CSV", "Export the timeline as an image"]
+                       "Export mentions as CSV", "Export relations chart as CSV", "Export the timeline as an image"]
 
 
 def test_no_shortcut_is_one_the_desktop_takes(window) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.issuer import find_issuer
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.ingest.language import with_language
 from timeline_app.core.library import rows
@@ -61,6 +62,10 @@ class ArticleRows(NamedTuple):
     def language(self) -> str:
         return self.article[rows.LANGUAGE]
 
+    @property
+    def issuer(self) -> str:
+        return self.article[rows.ISSUER]
+
 
 @dataclass(frozen=True)
 class KnownArticle:
@@ -76,15 +81,18 @@ _KNOWN: frozenset[str] = frozenset()
 
 
 def process_article(article: Article, most_dates: int | None = None) -> ProcessedArticle:
-    """Find the dates and countries of one article and turn them into event mentions. The dates are
-    read with the rules of the article's language (told from its text when it has none yet).
+    """Find the issuer, dates and countries of one article and turn them into event mentions. The dates
+    are read with the rules of the article's language (told from its text when it has none yet).
 
     BudgetError when it holds more than `most_dates` date expressions or its time (core.budget) runs out.
     """
     article = with_language(article)
+    issuer, issuer_source = find_issuer(article)
+    if (issuer, issuer_source) != (article.issuer, article.issuer_source):
+        article = replace(article, issuer=issuer, issuer_source=issuer_source)
     dates = find_dates(article.text, article.published, language=article.language or ENGLISH, most=most_dates)
     budget.check()
-    entities = Gazetteer.default().tag(article.text, article.published)
+    entities = Gazetteer.default().tag(article.text, article.published, article.issuer)
     mentions = extract_event_mentions(article.text, dates, entities, article.published)
     return ProcessedArticle(article, tuple(mentions))
 

@@ -36,7 +36,8 @@ class ParquetSink:
 def parquet_rows(article_id: int, rows: ArticleRows) -> list[dict]:
     """The Parquet rows (columns.MENTION_COLUMNS) of one stored article."""
     shared = {col.ARTICLE_ID: article_id, col.PUBLICATION_DATE: rows.published or "",
-              col.SOURCE_PATH: rows.source_path, col.ARTICLE_TITLE: rows.title, col.LANGUAGE: rows.language}
+              col.SOURCE_PATH: rows.source_path, col.ARTICLE_TITLE: rows.title, col.LANGUAGE: rows.language,
+              col.ISSUER: rows.issuer}
     out = []
     for m in rows.mentions:
         row = {**shared, **dict(zip(MENTION_FIELDS, m))}

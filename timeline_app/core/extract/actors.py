@@ -12,6 +12,12 @@ from functools import cached_property
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 
 
+# Words after the last name of a list of places that keep the list going: "in Geneva, Vienna, and Doha for talks".
+_LIST_GOES_ON = frozenset({"for", "to", "in", "on", "at", "from", "with", "of", "by", "and", "or", "near"})
+# Words of the office list (Phoenix's agents) that join an office to what it is for: "Minister for Africa".
+_NOT_OFFICES = frozenset({"for", "of", "and", "the", "to", "in", "on"})
+
+
 def token_key(surface: str) -> str:
     """Case- and accent-free key of one token: "Türkiye" and "TURKIYE" share "turkiye"."""
     if surface.isascii():
@@ -41,6 +47,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     """How the name at tokens i..last takes part in its sentence."""
     if kind == "usstate":
         return EntityRole.LOCATION
+    if kind == "issuer":
+        return EntityRole.ACTOR
     keys, n = doc.keys, len(doc.keys)
     # "US-backed", "Iranian-made", "Russian-language"; but "US-Russia talks" names two actors.
     if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) and doc.joined(last + 1, last + 2):
@@ -52,13 +60,18 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
         if keys[i - 2] in words.of("modifier_prefix"):
             return EntityRole.MODIFIER
-    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1):
-        return EntityRole.MODIFIER  # "the Brussels agreement", "the Paris Agreement": a treaty's name
+    compound = (i >= 2 and keys[i - 1] == "-" and doc.surfaces[i - 2][:1].isupper() and doc.joined(i - 2, i - 1)
+                and doc.joined(i - 1, i))
+    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1) and not compound:
+        # "the Brussels agreement", "the Paris Agreement": a treaty's name; but the states joined in
+        # "the United States-Mexico-Canada Agreement" are its parties.
+        return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
-    topic = i >= 2 and keys[i - 1] in ("on", "about", "over") and keys[i - 2] in words.of("topic_noun")
-    if topic and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):
-        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan": what was said, not who took part
-    if kind != "seat" and not possessor:  # "in Chile's favour" names Chile as a party, not a place
+    if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
+        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
+    # "in Chile's favour" names Chile as a party, not a place; "in Kazakhstan's largest city" a place.
+    venue = possessor and any(keys[k] in words.of("location_noun") for k in range(last + 3, min(n, last + 6)))
+    if kind not in ("seat", "office") and (not possessor or venue):
         direction, locative = words.of("direction"), words.of("locative")
         k = i - 1
         steps = 0
@@ -82,7 +95,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
         if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
             gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
-            if gap.strip() in ("", ","):
+            # ", and Iran offered": a comma before "and" and a verb after the name open a new clause.
+            verb_after = last + 1 < n and doc.surfaces[last + 1].islower() and keys[last + 1] not in _LIST_GOES_ON
+            if gap.strip() == "" or (gap.strip() == "," and not verb_after):
                 return EntityRole.LOCATION
         if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
             # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
@@ -90,6 +105,50 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True when the name at token i is what was talked about: "remarks on the Ukraine crisis", "the
+    situation in Darfur", "discussed Gaza with Macron", "spoke with Ruto about the mission to Haiti"."""
+    keys = doc.keys
+    k = i - 1
+    if k >= 0 and keys[k] == "the" and doc.joined(k, i):
+        k -= 1
+    if k < 0 or not doc.joined(k, k + 1):
+        return False
+    if keys[k] in words.of("topic_verb"):
+        return True
+    if keys[k] in ("on", "about", "over", "in") and k >= 1 and doc.joined(k - 1, k):
+        before = k - 2 if keys[k - 1] == "the" and k >= 2 else k - 1
+        if keys[k - 1] in words.of("topic_noun") or (keys[k] != "in" and keys[before] in words.of("topic_noun")):
+            return True
+    # The openers' positions come from the text's token index, built once: no scan back per name.
+    positions = doc.cue_positions(words.of("topic_opener"))
+    at = bisect.bisect_left(positions, i) - 1
+    if at < 0 or i - positions[at] > 10:
+        return False
+    return all(doc.joined(j, j + 1) for j in range(positions[at], i))
+
+
+def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a group named as where others met: "on the sidelines of the G20 summit", "at the BRICS summit"."""
+    keys, n = doc.keys, len(doc.keys)
+    if not (last + 1 < n and keys[last + 1] in words.of("venue_noun") and doc.joined(last, last + 1)):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 3 and keys[k] in ("the", "of", "a"):
+        k -= 1
+    return k >= 0 and i - k <= 4 and keys[k] in words.of("venue_opener") and all(doc.joined(j, j + 1) for j in range(k, i))
+
+
+def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for the state in a capitalised title of an envoy of another: "Ambassador to the Philippines"."""
+    keys = doc.keys
+    k = i - 1
+    if k >= 0 and keys[k] == "the":
+        k -= 1
+    return (k >= 1 and keys[k] == "to" and keys[k - 1] in words.of("envoy_title") and doc.surfaces[k - 1][:1].isupper()
+            and all(doc.joined(j, j + 1) for j in range(k - 1, i)))
 
 
 def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, is_name: Callable[[str], bool]) -> bool:
@@ -137,7 +196,8 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
             continue
         j = last + 1
         offices = 0
-        while j < n and doc.joined(j - 1, j) and (keys[j] in titles or (offices and keys[j] in ("of", "-"))):
+        while j < n and doc.joined(j - 1, j) and ((keys[j] in titles and keys[j] not in _NOT_OFFICES)
+                                                  or (offices and keys[j] in ("of", "-"))):
             offices += keys[j] in titles
             j += 1
         if not offices or j >= n:
@@ -196,11 +256,13 @@ def is_headline(text: str, offset: int) -> bool:
 class Doc:
     """The tokens of one text being tagged, with the facts gathered about it along the way."""
 
-    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "person_names", "org_officials", "matched_end",
+    __slots__ = ("text", "starts", "ends", "surfaces", "keys", "issuer", "person_names", "org_officials", "matched_end",
                  "last_location_end", "_cue_counts", "_index", "_line_starts", "_headlines")
 
-    def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str]) -> None:
+    def __init__(self, text: str, starts: list[int], ends: list[int], surfaces: list[str], keys: list[str],
+                 issuer: str = "") -> None:
         self.text, self.starts, self.ends, self.surfaces, self.keys = text, starts, ends, surfaces, keys
+        self.issuer = issuer  # the state or organisation that issued the text ("" for news)
         self.person_names: set[str] = set()
         self.org_officials: set[str] = set()  # persons this text presents as an organisation's officer
         self.matched_end = -1  # end of the last name found: a name before a name is no first name

@@ -14,6 +14,16 @@ _COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
 # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
 # office in January, has visited Mali"): that comma is followed by a lower-case word.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:]*(,)\s+(?=[a-z])")
+_LIST_WORDS = frozenset({"and", "the", "of", "or"})
+
+
+def _names_only(rest: str) -> bool:
+    """True when `rest` (what follows a colon to the sentence's end) is a list of names, not a clause."""
+    words = rest.replace(",", " ").split()
+    return 0 < len(words) <= 40 and all(w[:1].isupper() or w.rstrip(".!") in _LIST_WORDS for w in words)
+
+
+_NEW_SUBJECT = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w.'\u2019-]*\s+(?:[A-Z][\w.'\u2019-]*\s+)?[a-z])")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
 
 
@@ -30,9 +40,11 @@ def clause_patterns() -> tuple[re.Pattern[str], ...]:
     alternation = functools.partial(_alternation, words)
 
     after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
-    reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=that\b|[\u201c\"])", re.IGNORECASE)
+    # A quotation opens what was said when it starts with a capital: "separation" in quotes is a word.
+    reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=that\b|[\u201c\"](?-i:[A-Z]))", re.IGNORECASE)
     # "..., the Swiss foreign ministry said." names the source, not a party to the event.
-    attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
+    # The verb in lower case: "..., Egypt and the United States." ends with a name, not "states".
+    attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?-i:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
     person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
     return after_comma, reporting, attribution, group, person
@@ -51,6 +63,7 @@ class VerbPhrasePatterns:
     pair_subject: re.Pattern[str]  # "Relations broke down": the pair just named
     leading: re.Pattern[str]  # a sentence opening with a subordinate clause
     subordinator: re.Pattern[str]  # "since", "after" ... between two dates: each date its own clause
+    reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
@@ -81,11 +94,12 @@ def verb_phrase_patterns() -> VerbPhrasePatterns:
     group = re.compile(r"\b(" + alternation("group_number") + r")\s+([A-Za-z]+)\b", re.IGNORECASE)
     leaders = re.compile(r"\b(?:leader|" + alternation("leader_titles") + r")", re.IGNORECASE)
     pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:between|with)\b)", re.IGNORECASE)
-    leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=[a-z])", re.IGNORECASE)
+    leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=(?-i:[a-z]))", re.IGNORECASE)
     # Lower case and mid-sentence: "as" and "once" are too often no subordinator there.
     subordinator = re.compile(r"\s(?=(?:since|after|before|when|until|because)\s)")
+    reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator
+        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator, reaction
     )
 
 
@@ -118,6 +132,12 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
             cuts.add(phrases[-1].start() - start)
         elif last_and >= 0 and vp.gapped.fullmatch(text, last_and, b0):
             cuts.add(last_and - start)
+        else:
+            # "Mexico's Senate approved it in December, the U.S. Senate approved it in January": a
+            # comma before a new capitalised subject between two dates starts the next event.
+            subjects = list(_NEW_SUBJECT.finditer(text, a1, b0))
+            if subjects:
+                cuts.add(subjects[-1].start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
     opening = vp.leading.match(sentence)
     if opening:
@@ -134,6 +154,10 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     tail = attribution.search(sentence)
     if tail:
         cuts.add(tail.start())
+    for m in _STRONG_BREAK.finditer(sentence):
+        if m.group().strip() == ":" and _names_only(sentence[m.end():]):
+            cuts.discard(m.start())  # "to six African countries: Burkina Faso, Zimbabwe and Mali" lists them
+            cuts.discard(m.end())
     points = sorted(cuts)
     spans = []
     for a, b in itertools.pairwise(points):

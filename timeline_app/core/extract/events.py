@@ -13,6 +13,8 @@ from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.parties import Clause, describe
+from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
@@ -30,45 +32,9 @@ _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Clause:
-    start: int
-    end: int
-    actors: frozenset[str]
-    organizations: tuple[str, ...]
-    location: str
-    org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
-
-
-def _describe(
-    start: int, end: int, entities: list[EntityMention], starts: list[int], when: DateMention | None = None
-) -> _Clause:
-    actors: set[str] = set()
-    orgs: list[str] = []
-    location = ""
-    org_acts = False
-    for e in entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
-        if e.kind is EntityKind.ORGANIZATION:
-            org_acts = org_acts or e.role is EntityRole.ACTOR
-            if e.role is not EntityRole.MODIFIER and e.code not in orgs:
-                orgs.append(e.code)
-        elif e.kind is EntityKind.PERSON and e.code:
-            actors.add(_office_at(e, when))
-        elif e.role is EntityRole.ACTOR and e.code:
-            actors.add(e.code)
-        elif e.role is EntityRole.LOCATION and not location and e.kind is EntityKind.COUNTRY:
-            location = e.code
-    return _Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts)
-
-
-def _office_at(person: EntityMention, when: DateMention | None) -> str:
-    """The country a person served on the event's date, when the gazetteer knows; else as tagged."""
-    if when is None or when.start_date is None or not person.name:
-        return person.code
-    gaz = Gazetteer.default()
-    return gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date) or person.code
+_ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
+_RELATIVE = re.compile(r"(?:who|which|whom|whose)\b")
+_ASIDE = re.compile(r"([^,]+),\s+(?:who|which|whom|whose)\b")
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -80,6 +46,7 @@ def extract_event_mentions(
     dates: list[DateMention],
     entities: list[EntityMention] | None = None,
     published: dt.date | None = None,
+    issuer: str = "",
 ) -> list[EventMention]:
     """One event mention per dated statement of `text`, with its actors, type, summary and evidence.
 
@@ -90,8 +57,9 @@ def extract_event_mentions(
     Unresolved dates are kept (value ""), so that they can be listed; "now", durations and sets are not.
     """
     if entities is None:
-        entities = Gazetteer.default().tag(text, published)
-    reader = _EventReader(text, dates, entities)
+        entities = Gazetteer.default().tag(text, published, issuer)
+    dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
+    reader = _EventReader(text, dates, entities, published)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -113,19 +81,21 @@ class _Place:
     clauses: list[tuple[int, int]]
     idx: int  # the date's clause among `clauses`
     span: tuple[int, int]  # that clause, or the opening clause with the main one after it
-    clause: _Clause
+    clause: Clause
 
 
 class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
-    def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention]) -> None:
+    def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
+                 published: dt.date | None) -> None:
         self.text = text
+        self.published = published
         self.prefixes = wire_prefixes(text, dates)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.table = CameoTable.default()
-        _after, _reporting, _attribution, self.group_ref, self.person_ref = clause_patterns()
+        _after, self.reporting, _attribution, self.group_ref, self.person_ref = clause_patterns()
         self.vp = verb_phrase_patterns()
         self.sentences = split_sentences(text)
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -157,8 +127,8 @@ class _EventReader:
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
 
-    def _describe(self, span: tuple[int, int], d: DateMention) -> _Clause:
-        return _describe(*span, self.entities, self.starts, d)
+    def _describe(self, span: tuple[int, int], d: DateMention) -> Clause:
+        return describe(self.text, *span, self.entities, self.starts, d, self.published)
 
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
@@ -166,7 +136,8 @@ class _EventReader:
         if is_dateline(text, sent, d):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
-            self.clause_cache[sent] = clause_spans(text, *sent, self.dates_by_sentence.get(sent))
+            dated = self.dates_by_sentence.get(sent)
+            self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated), dated)
         clauses = self.clause_cache[sent]
         idx = next((k for k, (a, b) in enumerate(clauses) if a <= d.start < b), None)
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
@@ -183,28 +154,66 @@ class _EventReader:
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
         clause_text = self.text[place.span[0] : place.span[1]]
-        countries = set(place.clause.actors)
+        countries = set(self._after_reaction(place.span, d, place.clause))
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
-        if len(countries) < 2:
+        # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
+        between = group_match is not None and group_match.group().lower().startswith("between")
+        if len(countries) < 2 or between:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= earlier or last_person_state(self.text, self.entities, self.starts, place.span[0]) or self.previous
         org_acts = place.clause.org_acts
         if place.idx > 0:
+            previous = place.clauses[place.idx - 1]
             if _RELATIVE_PERSON.match(clause_text):
                 # "Erdogan, who met Putin on Friday": the person before the comma takes part.
-                countries |= self._describe(place.clauses[place.idx - 1], d).actors
-            elif not countries and _RELATIVE_THING.match(clause_text):
-                # "The EU, which has deployed monitors since February 2023": what "which" stands for acts.
-                before = self._describe(place.clauses[place.idx - 1], d)
-                countries |= before.actors
+                countries |= self._after_reaction(previous, d)
+            elif _RELATIVE_THING.match(clause_text):
+                # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
+                # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
+                # summit, which the United States will host": the summit's states and the host.
+                before = self._describe(previous, d)
+                countries |= (self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
+                              if countries else self._after_reaction(previous, d, before))
                 org_acts = org_acts or before.org_acts
+            elif clause_text[:1].islower():
+                # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
+                # subject stands before the aside.
+                if _RELATIVE.match(self.text, previous[0]) and place.idx >= 2:
+                    countries |= self._describe(place.clauses[place.idx - 2], d).actors
+                else:
+                    aside = _ASIDE.match(self.text, previous[0], previous[1])
+                    if aside:
+                        countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
+        countries |= self._what_was_said(place, d)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         return countries
+
+    def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
+        """The states of what the clause reports: "Pashinyan said on Thursday that Armenia would hand
+        villages back to Azerbaijan" gives Armenia and Azerbaijan to Thursday as well."""
+        if place.idx + 1 >= len(place.clauses):
+            return frozenset()
+        said = place.clauses[place.idx + 1]
+        m = self.reporting.search(self.text, place.span[0], said[0] + 8)
+        if m is None or not place.span[1] <= m.end() <= said[0]:
+            return frozenset()
+        if any(said[0] <= a < said[1] for a, _b in self.dates_by_sentence.get(place.sent, ())):
+            return frozenset()  # what was said has a date of its own: its states are that event's
+        return self._describe(said, d).actors
+
+    def _after_reaction(self, span: tuple[int, int], d: DateMention, clause: Clause | None = None) -> frozenset[str]:
+        """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
+        is appalled by the killing of the Governor on 14 June" the UK's reaction is not dated."""
+        clause = clause or self._describe(span, d)
+        reaction = self.vp.reaction.search(self.text, span[0], span[1])
+        if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
+            return clause.actors
+        return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
         """The clause's reference to a group of parties ("both sides", "they"), and whether a "they"
@@ -230,7 +239,11 @@ class _EventReader:
         if not (group_match or size or _POSSESSIVE.match(self.text[d.end : d.end + 3])):
             return frozenset()
         by_role = self.groups.by_role(group_match.group()) if group_match else frozenset()
-        antecedent = same_date or by_role or self.groups.last() or self.previous
+        # The event of the same date with two or more parties is meant ("during Wednesday's meeting, the
+        # ministers"); else a role named ("the leaders") says who better than a one-party event that
+        # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
+        meant = same_date if len(same_date) >= 2 else by_role or same_date
+        antecedent = meant or self.groups.last() or self.previous
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
@@ -256,12 +269,12 @@ class _EventReader:
         whole = self._describe(place.sent, d)
         if unnamed:
             return whole.actors
+        # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
+        # on Friday"), or states left unnamed ("Western partners"), take no other clause's state.
+        if org_acts or place.clause.no_state:
+            return frozenset()
         if same_date:
             return same_date
-        # An organisation acting alone ("The European Council will meet", "NATO chief Stoltenberg
-        # arrived in Kyiv") takes no other clause's state.
-        if org_acts:
-            return frozenset()
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         return whole.actors or (frozenset() if place.clause.location else self.previous)

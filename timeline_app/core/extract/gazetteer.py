@@ -5,95 +5,20 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import ContextWords, Doc, is_person_name, learn_names, role_of, token_key
+from timeline_app.core.extract.actors import Doc, is_person_name, is_venue, learn_names, role_of, token_key
+from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
-from timeline_app.core.tables import read_tsv
-from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
 log = logging.getLogger(__name__)
 
 GAZETTEER_DIR = "gazetteer"
-# Dotted acronyms (U.S., U.N.), words, and the joiners that matter for roles ("US-backed").
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[-\u2010\u2011'\u2019&]")
-_END = "\0"  # trie key of the entries that end at a node
-_ALIAS_KINDS = frozenset({"name", "seat", "usstate", "org", "block"})
-_FLAGS = frozenset({"person"})
-_CONTEXT_CATEGORIES = frozenset(
-    {"locative", "direction", "location_noun", "location_agent", "intrusion", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
-     "title", "name_particle", "speaker"}
-)
-
-
-@dataclass(frozen=True)
-class _Alias:
-    """One way of writing a name, as listed in a resource file."""
-
-    tokens: tuple[str, ...]  # surface tokens as written in the file: they set the case rule
-    code: str  # ISO3, organisation code, or "-" for a blocking phrase
-    kind: str  # name, seat, usstate, org, block, person
-    name: str
-    flags: frozenset[str] = frozenset()
-    ranges: tuple[tuple[str, dt.date, dt.date], ...] = ()  # persons: (iso3, from, to)
-    # Per token: 2 = written in capitals (an acronym), 1 = capital initial, 0 = any case.
-    _case_rules: tuple[int, ...] = field(init=False, default=(), repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        rules = []
-        for want in self.tokens:
-            letters = [c for c in want if c.isalpha()]
-            if len(letters) >= 2 and all(c.isupper() for c in letters):
-                rules.append(2)  # an acronym: "US" is not "us" or "Us"
-            elif want[:1].isupper():
-                rules.append(1)  # a proper name: "Turkey" is not the bird "turkey"
-            else:
-                rules.append(0)
-        object.__setattr__(self, "_case_rules", tuple(rules))
-
-    def case_matches(self, surfaces: list[str]) -> bool:
-        for rule, got in zip(self._case_rules, surfaces):
-            if rule == 1 and not got[:1].isupper():
-                return False
-            if rule == 2 and not (got.isupper() or got.replace(".", "").isupper()):
-                return False
-        return True
-
-    def country_at(self, when: dt.date | None) -> str:
-        """The state a person served at `when`, else the last one they served before it.
-
-        "" when every office of theirs began after `when`, or when they then served an organisation
-        (a range with no state: Stoltenberg led NATO 2014-2024); the latest office when `when` is None.
-        """
-        if when is None:
-            return max(self.ranges, key=lambda r: r[1])[0]
-        for iso, start, end in self.ranges:
-            if start <= when <= end:
-                return iso
-        past = [r for r in self.ranges if r[1] <= when]
-        return max(past, key=lambda r: r[2])[0] if past else ""
-
-    def known_at(self, when: dt.date | None) -> bool:
-        """True once the person's first office (state or organisation) has begun."""
-        return when is None or any(start <= when for _iso, start, _end in self.ranges)
 
 # Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
 _JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})
-
-
-@dataclass(frozen=True)
-class _Sense:
-    other_code: str
-    other_kind: str
-    other_cues: frozenset[str]
-    default_cues: frozenset[str]
-
-
-def _cue_set(raw: str) -> frozenset[str]:
-    return frozenset(w.strip() for w in raw.split("|") if w.strip())
 
 
 class Gazetteer:
@@ -103,14 +28,17 @@ class Gazetteer:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._countries: dict[str, str] = {}
-        self._organizations: dict[str, str] = {}
-        self._trie: dict = {}
-        self._senses: dict[str, _Sense] = {}
-        self._context: dict[str, frozenset[str]] = {c: frozenset() for c in _CONTEXT_CATEGORIES}
-        self._role_words: frozenset[str] = frozenset()
-        self._person_ranges: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
-        self._load()
+        lexicon = Lexicon(directory)
+        self._countries = lexicon.countries
+        self._organizations = lexicon.organizations
+        self._trie = lexicon.trie
+        self._senses = lexicon.senses
+        self._context = lexicon.context
+        self._role_words = lexicon.role_words
+        self._person_ranges = lexicon.person_ranges
+        self._words = lexicon.words
+        self.groups = lexicon.groups
+        self._org_states = lexicon.org_states
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -135,12 +63,29 @@ class Gazetteer:
                 return iso
         return ""
 
+    def state_of_organization(self, code: str, when: dt.date | None) -> str:
+        """The state an organisation governs on `when` (org_states.tsv: the Taliban from 2021-08-15), else ""."""
+        if when is None:
+            return ""
+        return next((iso for iso, start, end in self._org_states.get(code, ()) if start <= when <= end), "")
+
+    def knows_person(self, name: str) -> bool:
+        """True for a canonical name of persons.tsv or persons_extra.tsv (with dated offices)."""
+        return name in self._person_ranges
+
     def organizations(self) -> dict[str, str]:
         """Every organisation code with its display name."""
         return dict(self._organizations)
 
+    def is_organization(self, code: str) -> bool:
+        return code in self._organizations
+
     def organization_name(self, code: str) -> str:
         return self._organizations.get(code, code)
+
+    def display_name(self, code: str) -> str:
+        """The name of a country or organisation code ("USA" -> "United States"); the code when unknown."""
+        return self._countries.get(code) or self._organizations.get(code, code)
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -150,147 +95,25 @@ class Gazetteer:
     def context_words(self, category: str) -> frozenset[str]:
         return self._context[category]
 
-    # ---- loading -----------------------------------------------------------------------------
-
-    def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[list[str], str]]:
-        return read_tsv(self.directory / name, min_cols, max_cols)
-
-    def _load(self) -> None:
-        for (code, name), where in self._rows("countries.tsv", 2, 2):
-            if not re.fullmatch(r"[A-Z]{3}", code):
-                raise RulesError(f"{where}: '{code}' is not an ISO 3166-1 alpha-3 code")
-            self._countries[code] = name
-        for cols, where in self._rows("org_codes.tsv", 2, 3):
-            if not re.fullmatch(r"[A-Z0-9_]+", cols[0]):
-                raise RulesError(f"{where}: organisation code '{cols[0]}' must be capitals, digits and '_'")
-            self._organizations[cols[0]] = cols[1]
-        for cols, where in self._rows("context_words.tsv", 2, 2):
-            if cols[0] not in _CONTEXT_CATEGORIES:
-                raise RulesError(f"{where}: unknown category '{cols[0]}' (expected one of {sorted(_CONTEXT_CATEGORIES)})")
-            self._context[cols[0]] = self._context[cols[0]] | frozenset(cols[1].split())
-        self._role_words = frozenset(cols[0] for cols, _where in self._rows("role_words.txt", 1, 1))
-
-        entries: dict[tuple[str, ...], list[_Alias]] = {}
-        overridden: set[tuple[str, ...]] = set()
-        for cols, where in self._rows("aliases_extra.tsv", 3, 4):
-            alias, code, kind = cols[:3]
-            flags = frozenset(f for f in (cols[3].split(",") if len(cols) > 3 else []) if f)
-            self._check_alias(where, alias, code, kind, flags)
-            key = self._key(alias)
-            overridden.add(key)
-            entries.setdefault(key, []).append(self._make(alias, code, kind, flags))
-        for (alias, code, kind), where in self._rows("aliases.tsv", 3, 3):
-            if kind not in ("name", "seat"):
-                raise RulesError(f"{where}: kind must be 'name' or 'seat', not '{kind}'")
-            self._check_alias(where, alias, code, kind, frozenset())
-            key = self._key(alias)
-            if key not in overridden:
-                entries.setdefault(key, []).append(self._make(alias, code, kind, frozenset()))
-        for (alias, code), where in self._rows("organizations.tsv", 2, 2):
-            self._check_alias(where, alias, code, "org", frozenset())
-            key = self._key(alias)
-            if key not in overridden:
-                entries.setdefault(key, []).append(self._make(alias, code, "org", frozenset()))
-        self._load_persons(entries)
-        for key, variants in entries.items():
-            node = self._trie
-            for k in key:
-                node = node.setdefault(k, {})
-            node.setdefault(_END, []).extend(variants)
-        for cols, where in self._rows("senses.tsv", 5, 5):
-            alias, code, kind, other, default = cols
-            if self._key(alias) not in entries:
-                raise RulesError(f"{where}: '{alias}' is not an alias of the gazetteer")
-            self._check_alias(where, alias, code, kind, frozenset())
-            for cue in _cue_set(other) | _cue_set(default):
-                if len(self._key(cue)) != 1:
-                    raise RulesError(f"{where}: the cue '{cue}' must be a single word (no hyphen or apostrophe)")
-            self._senses[" ".join(self._key(alias))] = _Sense(code, kind, _cue_set(other), _cue_set(default))
-        self._words = ContextWords(dict(self._context), self._role_words)
-        log.debug("gazetteer: %d keys, %d countries, %d organisations", len(entries), len(self._countries), len(self._organizations))
-
-    def _load_persons(self, entries: dict[tuple[str, ...], list[_Alias]]) -> None:
-        ranges: dict[tuple[str, ...], list[tuple[str, dt.date, dt.date]]] = {}
-        surfaces: dict[tuple[str, ...], tuple[str, str]] = {}
-        extra_keys: set[tuple[str, ...]] = set()
-        for fname in ("persons_extra.tsv", "persons.tsv"):
-            for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
-                if fname == "persons_extra.tsv" and iso in self._organizations:
-                    iso = ""  # years spent leading an organisation: the person acts for no state then
-                elif iso not in self._countries:
-                    raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
-                try:
-                    d0 = dt.date.fromisoformat(start) if start else dt.date.min
-                    d1 = dt.date.fromisoformat(end) if end else dt.date.max
-                except ValueError as e:
-                    raise RulesError(f"{where}: dates must be YYYY-MM-DD or empty ({e})") from e
-                if d1 < d0:
-                    raise RulesError(f"{where}: the period ends before it starts")
-                key = self._key(alias)
-                if not key:
-                    raise RulesError(f"{where}: empty alias")
-                if fname == "persons_extra.tsv":
-                    extra_keys.add(key)
-                elif key in extra_keys:
-                    continue
-                ranges.setdefault(key, []).append((iso, d0, d1))
-                surfaces.setdefault(key, (alias, canonical))
-        for key, rs in ranges.items():
-            alias, canonical = surfaces[key]
-            known = self._person_ranges.setdefault(canonical, [])
-            known.extend(r for r in rs if r not in known)
-            entries.setdefault(key, []).append(
-                _Alias(tuple(m.group() for m in _TOKEN.finditer(alias)), "", "person", canonical, frozenset(), tuple(rs))
-            )
-
-    def _check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
-        if kind not in _ALIAS_KINDS:
-            raise RulesError(f"{where}: unknown kind '{kind}' (expected one of {sorted(_ALIAS_KINDS)})")
-        if not flags <= _FLAGS:
-            raise RulesError(f"{where}: unknown flags {sorted(flags - _FLAGS)}")
-        if not self._key(alias):
-            raise RulesError(f"{where}: the alias has no word in it")
-        if kind == "block" or code == "-":
-            if code != "-" and kind == "block":
-                raise RulesError(f"{where}: a 'block' line takes the code '-'")
-            return
-        if kind == "org":
-            if code not in self._organizations:
-                raise RulesError(f"{where}: '{code}' is not an organisation code of org_codes.tsv")
-        elif code not in self._countries:
-            raise RulesError(f"{where}: '{code}' is not a country code of countries.tsv")
-
-    @staticmethod
-    def _key(alias: str) -> tuple[str, ...]:
-        return tuple(token_key(m.group()) for m in _TOKEN.finditer(alias))
-
-    def _make(self, alias: str, code: str, kind: str, flags: frozenset[str]) -> _Alias:
-        if kind == "org":
-            name = self._organizations[code]
-        elif code == "-":
-            name = alias
-        else:
-            name = self._countries[code]
-        return _Alias(tuple(m.group() for m in _TOKEN.finditer(alias)), code, kind, name, flags)
-
     # ---- tagging -----------------------------------------------------------------------------
 
-    def tag(self, text: str, when: dt.date | None = None) -> list[EntityMention]:
-        """Countries, organisations and persons named in `text`, sorted by start offset.
+    def tag(self, text: str, when: dt.date | None = None, issuer: str = "") -> list[EntityMention]:
+        """Countries, organisations, groups and persons named in `text`, sorted by start offset.
 
         `when` is the date persons are looked up at: the country they served then, else the last
         one they served before it (a former minister); persons whose offices all began later are
-        left out. None takes each person's latest office.
+        left out. None takes each person's latest office. `issuer` is the state or organisation
+        that issued the text (an official statement): "we", "the Secretary" ... stand for it.
         """
         starts: list[int] = []
         ends: list[int] = []
         surfaces: list[str] = []
-        for m in _TOKEN.finditer(text):
+        for m in TOKEN.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
             surfaces.append(m.group())
         keys = [token_key(s) for s in surfaces]
-        doc = Doc(text, starts, ends, surfaces, keys)
+        doc = Doc(text, starts, ends, surfaces, keys, issuer)
         out: list[EntityMention] = []
         found_at: list[tuple[int, int, EntityMention]] = []
         trie = self._trie
@@ -301,11 +124,11 @@ class Gazetteer:
             if node is None:
                 i += 1
                 continue
-            found: list[tuple[int, list[_Alias]]] = []
+            found: list[tuple[int, list[Alias]]] = []
             j = i
             while True:
-                if _END in node:
-                    found.append((j, node[_END]))
+                if END in node:
+                    found.append((j, node[END]))
                 j += 1
                 if j >= n or not doc.joined(j - 1, j):
                     break
@@ -315,11 +138,14 @@ class Gazetteer:
             nxt = i + 1
             for last, variants in reversed(found):
                 span = surfaces[i : last + 1]
-                alias = next((v for v in variants if v.case_matches(span) and (v.kind != "person" or v.known_at(when))), None)
+                alias = next((v for v in variants if v.case_matches(span) and (v.kind != "person" or v.known_at(when))
+                              and (v.kind != "issuer" or issuer)), None)
                 if alias is None:
                     continue
-                nxt = last + 1
                 mention = self._mention(doc, i, last, alias, when)
+                # "the Department of the Treasury": a word for the issuer that names nobody leaves its
+                # words to the names that follow.
+                nxt = i + 1 if mention is None and alias.kind == "issuer" else last + 1
                 if mention is not None and mention.kind is EntityKind.PERSON and mention.code:
                     if alias.name in doc.org_officials or (found_at and self._org_title_before(doc, found_at[-1], i)):
                         # "UN Secretary-General Antonio Guterres": he acts for the UN, not for Portugal.
@@ -339,9 +165,9 @@ class Gazetteer:
 
     def _is_one_word_alias(self, key: str) -> bool:
         """True for a word that is a whole alias ("jordan"), not only the start of one ("wang" of "Wang Yi")."""
-        return _END in self._trie.get(key, ())
+        return END in self._trie.get(key, ())
 
-    def _mention(self, doc: Doc, i: int, last: int, alias: _Alias, when: dt.date | None) -> EntityMention | None:
+    def _mention(self, doc: Doc, i: int, last: int, alias: Alias, when: dt.date | None) -> EntityMention | None:
         code, kind = alias.code, alias.kind
         key = " ".join(doc.keys[i : last + 1])
         sense = self._senses.get(key)
@@ -351,13 +177,49 @@ class Gazetteer:
             return None
         if code == "-" or kind == "block":
             return None
+        if kind == "issuer":
+            return self._issuer_mention(doc, i, last, code)
+        if kind == "office" and i >= 3 and doc.keys[i - 1] == "s" and doc.keys[i - 2] == "'" and any(
+                v.kind == "name" for v in self._trie.get(doc.keys[i - 3], {}).get(END, ())):
+            return None  # "Peru's Congress": the possessor names the state, not the office's own
+        if kind == "group" and alias.cues and not doc.cue_positions(alias.cues):
+            return None  # "Allies" names NATO's members only in a text about NATO
         start, end = doc.starts[i], doc.ends[last]
+        if kind == "group":
+            role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
+            return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
         if kind == "org":
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
+
+    def _issuer_mention(self, doc: Doc, i: int, last: int, what: str) -> EntityMention | None:
+        """"we", "the Secretary", "member states" ...: the issuer (or its members), when the text has one."""
+        issuer = doc.issuer
+        keys, n = doc.keys, len(doc.keys)
+        if not issuer:
+            return None
+        if last + 2 < n and keys[last + 1] == "of" and doc.joined(last, last + 1):
+            # "the Ministry of Defence of Benin" is Benin's, "the Department of the Treasury" a name of its
+            # own: a name in the office's name.
+            for k in range(last + 2, min(n, last + 8)):
+                if not doc.joined(k - 1, k) or not (doc.surfaces[k][:1].isupper() or keys[k] in _JOINERS):
+                    break
+                if doc.surfaces[k][:1].isupper() and any(v.kind != "person" for v in self._trie.get(keys[k], {}).get(END, ())):
+                    return None
+        start, end = doc.starts[i], doc.ends[last]
+        if issuer in self._countries:
+            if what == "members":
+                return None
+            return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.COUNTRY, EntityRole.ACTOR, self._countries[issuer])
+        if what == "members":
+            if issuer not in self.groups.groups():
+                return None
+            return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.GROUP, EntityRole.ACTOR, issuer)
+        return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.ORGANIZATION, EntityRole.ACTOR,
+                             self._organizations.get(issuer, issuer))
 
     def _org_title_before(self, doc: Doc, previous: tuple[int, int, EntityMention], i: int) -> bool:
         """True when token i follows an organisation and its office: "NATO's secretary general", "IAEA chief"."""
@@ -378,9 +240,9 @@ class Gazetteer:
 
     def _is_one_word_name(self, key: str) -> bool:
         """True when `key` alone is a name of the gazetteer ("Paris", "NATO")."""
-        return _END in self._trie.get(key, {})
+        return END in self._trie.get(key, {})
 
-    def _prefers_other(self, doc: Doc, i: int, sense: _Sense) -> bool:
+    def _prefers_other(self, doc: Doc, i: int, sense: Sense) -> bool:
         lo = doc.index_at(doc.starts[i] - 300)
         hi = doc.index_at(doc.starts[i] + 300)
         other, default = doc.cue_positions(sense.other_cues), doc.cue_positions(sense.default_cues)

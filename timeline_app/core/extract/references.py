@@ -74,7 +74,7 @@ def most_named(codes: frozenset[str], before: list[EntityMention], k: int) -> fr
     count: dict[str, int] = {}
     first: dict[str, int] = {}
     for e in before:
-        if e.code in codes and e.role is EntityRole.ACTOR:
+        if e.code in codes and e.role is EntityRole.ACTOR and e.kind is not EntityKind.GROUP:
             count[e.code] = count.get(e.code, 0) + 1
             first.setdefault(e.code, e.start)
     ranked = sorted(codes, key=lambda c: (-count.get(c, 0), first.get(c, 1 << 60), c))
@@ -93,7 +93,7 @@ def the_group(antecedent: frozenset[str], size: int, before: list[EntityMention]
     """
     if len(antecedent) > size:
         return most_named(antecedent, before, size)
-    named = frozenset(e.code for e in before if e.role is EntityRole.ACTOR and e.code)
+    named = frozenset(e.code for e in before if e.role is EntityRole.ACTOR and e.code and e.kind is EntityKind.COUNTRY)
     top = most_named(named, before, size)
     if len(antecedent) < size and len(top) == size:
         return top

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.encoding import decode_bytes
-from timeline_app.core.ingest.fields import item_article
+from timeline_app.core.ingest.fields import issuer_code, item_article
 from timeline_app.core.ingest.html import html_to_text
 from timeline_app.core.ingest.knowledge import dump_fields, norm_key
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, too_long
@@ -100,6 +100,7 @@ def record_to_article(
         source=_as_text(_first(flat, dump_fields("source"))),
         byline=_as_text(_first(flat, dump_fields("author"))),
         fmt=fmt,
+        issuer=issuer_code(_as_text(_first(flat, dump_fields("issuer")))),
     )
 
 

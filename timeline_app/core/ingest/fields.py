@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from timeline_app.core.ingest.encoding import normalise_newlines
 from timeline_app.core.ingest.pubdate import choose_published
-from timeline_app.core.models import Article
+from timeline_app.core.models import Article, IssuerSource
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,12 @@ def http_url(value: object) -> str:
     return text if text.startswith(("http://", "https://")) else ""
 
 
+def issuer_code(value: object) -> str:
+    """A metadata field's issuer code ("USA", "eu" -> "EU"); anything else is none, left to extraction."""
+    code = str(value or "").strip().upper()
+    return code if re.fullmatch(r"[A-Z][A-Z0-9_]{1,15}", code) else ""
+
+
 def item_article(
     title: str,
     body: str,
@@ -44,6 +51,7 @@ def item_article(
     source: str,
     byline: str,
     fmt: str,
+    issuer: str = "",
 ) -> Article:
     """The Article of one item of a feed or dump: its text is title + body, its title the text's first line."""
     text = compose_text(title, body)
@@ -58,4 +66,6 @@ def item_article(
         source=source,
         byline=byline,
         fmt=fmt,
+        issuer=issuer,
+        issuer_source=IssuerSource.METADATA if issuer else IssuerSource.NONE,
     )

@@ -18,7 +18,7 @@ from timeline_app.errors import RulesError
 log = logging.getLogger(__name__)
 
 # The files each folder must hold; a missing one is an error, not an empty list.
-DUMP_FIELDS = ("title", "text", "date", "url", "source", "author", "container", "nested")
+DUMP_FIELDS = ("title", "text", "date", "url", "source", "author", "issuer", "container", "nested")
 FEED_FIELDS = ("date",)
 
 _KEY_NOISE = re.compile(r"[\s_\-.]")

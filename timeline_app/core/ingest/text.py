@@ -8,11 +8,11 @@ import re
 
 from timeline_app.core.ingest.detect import extension
 from timeline_app.core.ingest.encoding import decode_bytes
-from timeline_app.core.ingest.fields import http_url
+from timeline_app.core.ingest.fields import http_url, issuer_code
 from timeline_app.core.ingest.knowledge import dump_fields, norm_key
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, too_long
 from timeline_app.core.ingest.pubdate import choose_published, find_byline, first_date
-from timeline_app.core.models import Article, DateSource
+from timeline_app.core.models import Article, DateSource, IssuerSource
 from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -92,5 +92,7 @@ def read_text(data: bytes, path: str, published: dt.date | None = None, *, decla
         url=http_url(front.get("url")),
         source=front.get("source", ""),
         byline=byline,
+        issuer=issuer_code(front.get("issuer")),
+        issuer_source=IssuerSource.METADATA if issuer_code(front.get("issuer")) else IssuerSource.NONE,
         fmt="markdown" if extension(path) in _MARKDOWN_EXTENSIONS else "text",
     )

@@ -13,6 +13,7 @@ SOURCE_PATH = "source_path"
 ARTICLE_TITLE = "article_title"
 PUBLICATION_DATE = "publication_date"
 LANGUAGE = "language"  # ISO 639-1 code of the article ("fr"); for an event, a list cell of its articles' languages
+ISSUER = "issuer"  # an official statement's issuer (ISO alpha-3 or organisation code); events: a list cell
 DATE_TEXT = "date_text"  # the date as written: "last Wednesday"
 DATE_VALUE = "date_value"  # its TIMEX3 value: "2023-03-15", "2023-W11", "2023"
 DATE_START = "date_start"  # ISO first day of the value ("" when it is not placeable)
@@ -43,7 +44,7 @@ EVENT_KEY = "event_key"  # mention_key of the event's representative mention
 
 # One row per dated mention (the mentions CSV, and the store's mentions table as a frame).
 MENTION_COLUMNS: tuple[str, ...] = (
-    MENTION_ID, EVENT_ID, ARTICLE_ID, SOURCE_PATH, ARTICLE_TITLE, PUBLICATION_DATE, LANGUAGE, DATE_TEXT, DATE_VALUE,
+    MENTION_ID, EVENT_ID, ARTICLE_ID, SOURCE_PATH, ARTICLE_TITLE, PUBLICATION_DATE, LANGUAGE, ISSUER, DATE_TEXT, DATE_VALUE,
     DATE_START, DATE_END, DATE_PRECISION, OPEN_END, CHAR_START, CHAR_END, COUNTRIES, ORGANIZATIONS,
     LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, EVIDENCE_START, EVIDENCE_END,
     MENTION_KEY, VERIFIED, HIDDEN, ORIGIN,
@@ -53,7 +54,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
 EVENT_COLUMNS: tuple[str, ...] = (
     EVENT_ID, EVENT_DATE, DATE_START, DATE_END, DATE_PRECISION, OPEN_END, DATE_TEXT, COUNTRIES,
     ORGANIZATIONS, LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, SOURCES,
-    SOURCE_TITLES, PUBLICATION_DATE, LANGUAGE, ARTICLE_IDS, EVENT_KEY, VERIFIED, HIDDEN, ORIGIN,
+    SOURCE_TITLES, PUBLICATION_DATE, LANGUAGE, ISSUER, ARTICLE_IDS, EVENT_KEY, VERIFIED, HIDDEN, ORIGIN,
 )
 
 # ---- the articles frame (Library.articles_frame) -----------------------------------------------
@@ -65,12 +66,13 @@ BYLINE = "byline"
 FMT = "fmt"  # the reader that produced the article
 PUBLISHED = "published"
 PUBLISHED_SOURCE = "published_source"  # a models.DateSource value
+ISSUER_SOURCE = "issuer_source"  # a models.IssuerSource value
 ADDED_AT = "added_at"
 EVENT_COUNT = "event_count"
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
-    ARTICLE_ID, TITLE, SOURCE, SOURCE_PATH, URL, BYLINE, FMT, PUBLISHED, PUBLISHED_SOURCE, ADDED_AT, EVENT_COUNT,
-    LANGUAGE,
+    ARTICLE_ID, TITLE, SOURCE, SOURCE_PATH, URL, BYLINE, FMT, PUBLISHED, PUBLISHED_SOURCE, ISSUER, ISSUER_SOURCE,
+    ADDED_AT, EVENT_COUNT, LANGUAGE,
 )
 
 # ---- the edit history (Library.edits_frame) ---------------------------------------------------
@@ -82,6 +84,19 @@ OLD_VALUE = "old_value"
 NEW_VALUE = "new_value"
 
 EDIT_COLUMNS: tuple[str, ...] = (EDIT_ID, CREATED_AT, EVENT_KEY, FIELD, OLD_VALUE, NEW_VALUE)
+
+# ---- the Relations chart's numbers (core/library/relations_export.py) ------------------------------
+
+PERIOD = "period"  # 2023-03, 2023-Q1, 2023; or the range a partners chart counted: 2019-01-01/2023-12-31
+COUNTRY_A = "country_a"
+COUNTRY_B = "country_b"  # "" for every event of country_a
+EVENTS = "events"  # each event once
+SCORE = "score"  # their Goldstein weights summed
+REPORTS = "reports"  # the articles that reported them
+
+# What event-data users chart by hand (a dyad's events per period and QuadClass with a Goldstein sum);
+# the reports, a second measure, come last.
+RELATION_COLUMNS: tuple[str, ...] = (PERIOD, COUNTRY_A, COUNTRY_B, QUAD_CLASS, EVENTS, SCORE, REPORTS)
 
 # ---- list cells ----------------------------------------------------------------------------------
 

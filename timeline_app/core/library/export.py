@@ -131,6 +131,11 @@ def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = Tru
     return _write_csv(mentions, col.MENTION_COLUMNS, path, bom)
 
 
+def write_relations_csv(relations: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+    """The Relations chart's numbers (columns.RELATION_COLUMNS), as relations_export makes them."""
+    return _write_csv(relations, col.RELATION_COLUMNS, path, bom)
+
+
 def read_csv(path: str | Path) -> pd.DataFrame:
     """Read an events or mentions CSV written by this module back into a frame of strings."""
     try:
@@ -148,7 +153,7 @@ def read_csv(path: str | Path) -> pd.DataFrame:
 
 
 def _records(events: pd.DataFrame) -> Iterator[dict]:
-    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS}
+    list_columns = {col.COUNTRIES, col.ORGANIZATIONS, col.ARTICLE_IDS, col.ISSUER}
     for rec in events.to_dict(orient="records"):
         out = {}
         for k, v in rec.items():
@@ -211,7 +216,8 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
         countries = col.split_list(str(rec.get(col.COUNTRIES, "")))
         if countries:
             slide["group"] = ", ".join(names.get(c, c) for c in countries)
-        if precision not in ("day", "time") and rec.get(col.DATE_END) and rec[col.DATE_END] != rec[col.DATE_START]:
+        # A period, or a range of days ("7-8 March", precision day), ends on its last day.
+        if rec.get(col.DATE_END) and rec[col.DATE_END] != rec[col.DATE_START]:
             slide["end_date"] = _tl_date(rec[col.DATE_END], precision)
         slides.append(slide)
     return {"title": {"text": {"headline": title, "text": f"{len(slides)} events"}}, "events": slides}
@@ -236,6 +242,9 @@ def write_xlsx(events: pd.DataFrame, path: str | Path) -> int:
 
 EVENTS = "events"
 MENTIONS = "mentions"
+RELATIONS = "relations"  # rows of the Relations chart: a period, a dyad and a QuadClass each
+RELATIONS_CSV = "relations_csv"
+RELATIONS_OPTION = "--relations"
 
 
 @dataclass(frozen=True)
@@ -246,7 +255,7 @@ class ExportFormat:
     label: str  # the menu entry
     suffix: str
     file_type: str  # what the save dialog calls such files
-    rows: str  # EVENTS or MENTIONS: what one row of the file is
+    rows: str  # EVENTS, MENTIONS or RELATIONS: what one row of the file is
     write: Callable[[pd.DataFrame, str | Path], int]  # writes a frame of `rows`, returns the rows written
     option: str  # the option of `main.py export` that names the file
     help: str  # that option's help
@@ -269,6 +278,10 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
                  "--jsonl", "JSON Lines, one event a line", "Ctrl+Alt+J"),
     ExportFormat("xlsx", "Excel workbook…", ".xlsx", "Excel", EVENTS, write_xlsx,
                  "--xlsx", "Excel workbook", "Ctrl+Alt+X"),
+    ExportFormat(RELATIONS_CSV, "Relations chart as CSV…", ".csv", "CSV", RELATIONS, write_relations_csv,
+                 RELATIONS_OPTION, "the Relations chart's numbers (period, country_a, country_b, quad_class, "
+                 "events, score, reports) for the first --country, or the first two as a pair, per --by period",
+                 "Ctrl+Shift+R"),
 )
 
 
@@ -280,7 +293,14 @@ def export_format(key: str) -> ExportFormat:
     raise ExportError(f"'{key}' is not an export format (one of: {', '.join(f.key for f in EXPORT_FORMATS)}).")
 
 
-def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path) -> int:
-    """Write `events`, or `mentions` for a format of mention rows, in the format `key`; rows written."""
+def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path,
+                 relations: pd.DataFrame | None = None) -> int:
+    """Write the frame of the rows the format `key` holds (events, mentions, or the Relations chart's
+    numbers); rows written."""
     fmt = export_format(key)
+    if fmt.rows == RELATIONS:
+        if relations is None:
+            raise ExportError("The Relations chart's numbers need a country: choose one in the Relations panel, "
+                              f"or give --country to `main.py export {RELATIONS_OPTION}`.")
+        return fmt.write(relations, path)
     return fmt.write(mentions if fmt.rows == MENTIONS else events, path)

@@ -82,6 +82,7 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     out[col.SOURCE_TITLES] = rep[col.ARTICLE_TITLE]
     out[col.PUBLICATION_DATE] = rep[col.PUBLICATION_DATE]
     out[col.LANGUAGE] = rep[col.LANGUAGE]
+    out[col.ISSUER] = rep[col.ISSUER].fillna("").astype(str)
     out[col.ARTICLE_IDS] = rep[col.ARTICLE_ID].astype(str)
     out[col.EVENT_KEY] = rep[col.MENTION_KEY]
     for name in (col.VERIFIED, col.HIDDEN):
@@ -94,6 +95,7 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
         out.loc[multi_ids, col.COUNTRIES] = grouped[col.COUNTRIES].agg(_union)
         out.loc[multi_ids, col.ORGANIZATIONS] = grouped[col.ORGANIZATIONS].agg(_union)
         out.loc[multi_ids, col.LANGUAGE] = grouped[col.LANGUAGE].agg(_union)
+        out.loc[multi_ids, col.ISSUER] = grouped[col.ISSUER].agg(_union)
         out.loc[multi_ids, col.SOURCES] = grouped[col.ARTICLE_ID].nunique()
         out.loc[multi_ids, col.SOURCE_TITLES] = grouped[col.ARTICLE_TITLE].agg(
             lambda s: _unique_join(s, col.TITLE_SEPARATOR))

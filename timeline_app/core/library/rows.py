@@ -18,7 +18,7 @@ def iso(d: dt.date | None) -> str:
 # one writer as plain tuples: far cheaper to pickle and unpickle than the dataclasses they come from.
 # These name columns of the SQL tables (schema.py), not of the frames the library hands out.
 ARTICLE_FIELDS = ("hash", "title", "source", "source_path", "url", "byline", "fmt", "published",
-                  "published_source", "text", "language")
+                  "published_source", "text", "language", "issuer", "issuer_source")
 MENTION_FIELDS = ("char_start", "char_end", "date_text", "date_value", "date_start", "date_end",
                   "date_precision", "date_kind", "date_mod", "open_end", "relative", "countries",
                   "organizations", "location_country", "event_type", "cameo_code", "quad_class", "summary",
@@ -28,6 +28,7 @@ PUBLISHED = ARTICLE_FIELDS.index("published")
 SOURCE_PATH = ARTICLE_FIELDS.index("source_path")
 TITLE = ARTICLE_FIELDS.index("title")
 LANGUAGE = ARTICLE_FIELDS.index("language")
+ISSUER = ARTICLE_FIELDS.index("issuer")
 INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}, added_at)"
                   f" VALUES ({', '.join('?' * (len(ARTICLE_FIELDS) + 1))})")
 INSERT_MENTION = (f"INSERT INTO mentions (article_id, {', '.join(MENTION_FIELDS)})"
@@ -38,7 +39,7 @@ def article_row(article: Article) -> tuple:
     """The articles row of `article` (ARTICLE_FIELDS; the id and added_at come when it is stored)."""
     return (article.hash, article.title, article.source, article.source_path, article.url, article.byline,
             article.fmt, iso(article.published) or None, article.published_source.value, article.text,
-            article.language)
+            article.language, article.issuer, article.issuer_source.value)
 
 
 def mention_rows(mentions: Iterable[EventMention]) -> list[tuple]:

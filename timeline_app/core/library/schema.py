@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -92,8 +92,15 @@ SCHEMA_V3 = """
 ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT '';
 """
 
+# Version 4: the issuer of an official statement (issue #16), and where it came from (models.IssuerSource).
+# Articles stored before keep '' until they are extracted again.
+SCHEMA_V4 = """
+ALTER TABLE articles ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN issuer_source TEXT NOT NULL DEFAULT 'none';
+"""
+
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
 
 
 def configure(db: sqlite3.Connection) -> None:

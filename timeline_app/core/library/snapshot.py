@@ -13,6 +13,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterIndex
+from timeline_app.core.library.relations import RelationsIndex, goldstein_weights
 from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import TableColumns, prepare_columns
 
@@ -33,6 +34,7 @@ class Snapshot:
     type_counts: dict[str, int]
     organization_counts: dict[str, int]
     precision_counts: dict[str, int]
+    relations: RelationsIndex
 
     def hidden(self) -> np.ndarray:
         """True for the events the user hid (false events kept in the library)."""
@@ -74,7 +76,7 @@ def read_snapshot(library_path: Path) -> Snapshot:
     return Snapshot(
         articles, mentions, events, index, names, prepare_columns(events), mention_rows,
         value_counts(events, col.EVENT_TYPE), list_counts(events, col.ORGANIZATIONS),
-        value_counts(events, col.DATE_PRECISION),
+        value_counts(events, col.DATE_PRECISION), RelationsIndex(events, goldstein_weights(), mentions),
     )
 
 

@@ -18,7 +18,7 @@ from timeline_app.core.library.curation import EDIT_FIELDS, apply_edits
 from timeline_app.core.library.opening import open_library
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
-from timeline_app.core.models import Article, DateMention, DateSource, EventMention, Precision
+from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
 from timeline_app.core.shown import shown
 from timeline_app.errors import LibraryError
 
@@ -118,11 +118,14 @@ class Library:
 
     def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
                          published: dt.date | None = None, published_source: DateSource | None = None,
-                         language: str | None = None) -> None:
-        """Swap an article's mentions (after re-extraction, a new publication date or a new language)
+                         language: str | None = None, issuer: tuple[str, IssuerSource] | None = None) -> None:
+        """Swap an article's mentions (after re-extraction, a new publication date, language or issuer)
         atomically."""
         try:
             with self._lock.transaction("update the article"):
+                if issuer is not None:
+                    self._db.execute("UPDATE articles SET issuer = ?, issuer_source = ? WHERE id = ?",
+                                     (issuer[0], issuer[1].value, article_id))
                 if published_source is not None:
                     self._db.execute(
                         "UPDATE articles SET published = ?, published_source = ? WHERE id = ?",
@@ -179,7 +182,7 @@ class Library:
             published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
             published_source=DateSource(row["published_source"]), source_path=row["source_path"],
             url=row["url"], source=row["source"], byline=row["byline"], fmt=row["fmt"], hash=row["hash"],
-            language=row["language"],
+            language=row["language"], issuer=row["issuer"], issuer_source=IssuerSource(row["issuer_source"]),
         )
 
     @_guarded
@@ -203,7 +206,7 @@ class Library:
         """One row per article, without the text."""
         rows = self._db.execute(
             "SELECT a.id, a.title, a.source, a.source_path, a.url, a.byline, a.fmt,"
-            " coalesce(a.published, ''), a.published_source, a.added_at,"
+            " coalesce(a.published, ''), a.published_source, a.issuer, a.issuer_source, a.added_at,"
             " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.date_start != ''), a.language"
             " FROM articles a ORDER BY a.id"
         ).fetchall()
@@ -214,7 +217,7 @@ class Library:
         """One row per dated mention as extracted (columns.MENTION_COLUMNS), events added by hand
         included as rows without machine values; the user's edits are applied by core.curation."""
         rows = self._db.execute(
-            "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, m.date_text,"
+            "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, a.issuer, m.date_text,"
             " m.date_value, m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start,"
             " m.char_end, m.countries, m.organizations, m.location_country, m.event_type, m.cameo_code,"
             " m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,"
@@ -222,11 +225,12 @@ class Library:
             " FROM mentions m JOIN articles a ON a.id = m.article_id"
             " UNION ALL"
             " SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
-            " coalesce(a.published, ''), coalesce(a.language, ''), '', '', '', '', 'unknown', 0, e.evidence_start,"
+            " coalesce(a.published, ''), coalesce(a.language, ''), coalesce(a.issuer, ''), '', '', '', '', 'unknown', 0,"
+            " e.evidence_start,"
             " e.evidence_end,"
             " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id"
             " FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
-            " ORDER BY 2, 13"
+            " ORDER BY 2, 14"
         ).fetchall()
         cols = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.VERIFIED, col.HIDDEN, col.ORIGIN)]
         df = pd.DataFrame([tuple(r) for r in rows], columns=cols)

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 from timeline_app.core.models import DateMention
 from timeline_app.core.temporal.extract import Candidate
+from timeline_app.core.temporal.ranges import Joins
 from timeline_app.core.temporal.values import describe, split_time
 
-# What may stand between two dates of one coordination or range: "March and May 2019", "March 3
-# to 5, 2019", "Dec. 28-Jan. 3, 2019". Anything more ("In March, talks began; in May 2019 they
-# ended") makes two statements, each dated on its own.
-_JOIN = re.compile(r"\s*,?\s*(?:and|or|to|through|thru|until|till|into|-|\u2013|\u2014)\s*", re.IGNORECASE)
+# What may stand between two dates of one coordination or range is the language's (Joins): "March
+# and May 2019", "March 3 to 5, 2019", "Dec. 28-Jan. 3, 2019". Anything more ("In March, talks
+# began; in May 2019 they ended") makes two statements, each dated on its own.
 # A list goes on with commas before its last "and": "June 1, June 2 and June 3, 2019".
 _LIST = re.compile(r"\s*,\s*")
 # A date without its year, maybe the week of one: XXXX-03, XXXX-06-01, XXXX-06-01@1, XXXX-SP ...
@@ -25,7 +25,7 @@ _MONTH_DAY = re.compile(r"^(\d{2})(?:-(\d{2}))?")
 _MOVABLE = re.compile(r"^(?:DOW-(?P<wd>[1-7])|XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)$")
 
 
-def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def share_years(text: str, candidates: list[Candidate], joins: Joins) -> list[Candidate]:
     """The candidates, with the year of a dated part given to the year-less parts joined to it.
 
     The year written at the end goes back to every part before it ("between March and May 2019",
@@ -40,13 +40,13 @@ def share_years(text: str, candidates: list[Candidate]) -> list[Candidate]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
-        joined = _JOIN.fullmatch(gap) or (inherited[i + 1] and _LIST.fullmatch(gap))
+        joined = joins.joined(text, a.end, b.start) or (inherited[i + 1] and _LIST.fullmatch(gap))
         if joined and (value := _with_year_of(a, b, later=False) or _with_day_of(a, b)) is not None:
             out[i] = replace(a, value=value)
             inherited[i] = True
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if _JOIN.fullmatch(text[a.end : b.start]) and (value := _with_year_of(b, a, later=True)) is not None:
+        if joins.joined(text, a.end, b.start) and (value := _with_year_of(b, a, later=True)) is not None:
             out[i] = replace(b, value=value)
     return out
 
@@ -80,7 +80,9 @@ def _with_year_of(part: Candidate, dated: Candidate, later: bool) -> str | None:
     return f"{p.group('pre') or ''}{year:04d}-{rest}"
 
 
-def order_parts(text: str, parts: list[tuple[Candidate, DateMention]], published: dt.date | None) -> list[DateMention]:
+def order_parts(
+    text: str, parts: list[tuple[Candidate, DateMention]], published: dt.date | None, joins: Joins
+) -> list[DateMention]:
     """The mentions, with the second of two joined relative parts the first such day or month
     after the first one: "between Monday and Wednesday" is one stretch of days, "met on Sept. 5
     and 6 and will meet again" keeps the 6th in September's year, whatever the nearer cue says.
@@ -94,7 +96,7 @@ def order_parts(text: str, parts: list[tuple[Candidate, DateMention]], published
         (ca, _), (cb, mb) = parts[i - 1], parts[i]
         ma = out[i - 1]
         ka, kb = _MOVABLE.match(ca.value), _MOVABLE.match(cb.value)
-        if ka is None or kb is None or _unit(ka) != _unit(kb) or not _ordered(text, ca, cb, ka, kb):
+        if ka is None or kb is None or _unit(ka) != _unit(kb) or not _ordered(text, ca, cb, ka, kb, joins):
             continue
         if not (ma.relative and mb.relative) or ma.start_date is None or mb.start_date is None:
             continue
@@ -108,18 +110,14 @@ def order_parts(text: str, parts: list[tuple[Candidate, DateMention]], published
     return out
 
 
-def _ordered(text: str, a: Candidate, b: Candidate, ka: re.Match[str], kb: re.Match[str]) -> bool:
+def _ordered(text: str, a: Candidate, b: Candidate, ka: re.Match[str], kb: re.Match[str], joins: Joins) -> bool:
     """Whether `b` is the end of a stretch that starts at `a`: a range ("from Monday to
     Wednesday", "between March and May"), or two days of one month ("Sept. 5 and 6"). Two days
     joined by "and" may come in any order ("statements made Friday and Thursday")."""
-    gap = text[a.end : b.start]
-    if _RANGE.fullmatch(gap) or (_BETWEEN.search(text, max(0, a.start - 12), a.start) and _JOIN.fullmatch(gap)):
+    if joins.is_range(text, a.start, a.end, b.start):
         return True
-    return bool(_JOIN.fullmatch(gap) and ka.group("day") and kb.group("day") and ka.group("month") == kb.group("month"))
-
-
-_RANGE = re.compile(r"\s*,?\s*(?:to|through|thru|until|till|into|-|\u2013|\u2014)\s*", re.IGNORECASE)
-_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+    return bool(joins.joined(text, a.end, b.start) and ka.group("day") and kb.group("day")
+                and ka.group("month") == kb.group("month"))
 
 
 def _unit(m: re.Match[str]) -> str:

@@ -12,6 +12,7 @@ from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.temporal.coordination import order_parts, share_years
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
+from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
 from timeline_app.core.temporal.tense import FUTURE, REPORTED_FUTURE, direction, sentence_cues
@@ -64,12 +65,14 @@ def find_dates(
     if positions is None:
         return [replace(m, text=text[m.start : m.end]) for m in mentions]
     out = []
+    ends: dict[int, int] = {}  # folded end -> end as written, for the ranges' ends
     for m in mentions:
         start, end = positions[m.start], positions[m.end - 1] + 1
         while end < len(text) and rules.reading.fold.get(ord(text[end])) == "":
             end += 1  # the marks that follow the last letter ("هـ", a final vowel) are the word's
+        ends[m.end] = end
         out.append(replace(m, start=start, end=end, text=text[start:end]))
-    return out
+    return [replace(m, range_end=ends[m.range_end]) if m.range_end is not None else m for m in out]
 
 
 def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None) -> list[DateMention]:
@@ -79,7 +82,8 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
     if most is not None and len(candidates) > most:
         raise BudgetError(f"holds {len(candidates):,} date expressions, more than the {most:,} an article may have: "
                           "split it into smaller articles")
-    candidates = share_years(text, candidates)
+    joins = Joins.of(rules.cues)
+    candidates = share_years(text, candidates, joins)
     sentences = split_sentences(text)
     resolver = Resolver(published)
     out: list[tuple[Candidate, DateMention]] = []
@@ -100,7 +104,7 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
-    return order_parts(text, out, published)
+    return link_ranges(text, order_parts(text, out, published, joins), joins)
 
 
 def _resolve(

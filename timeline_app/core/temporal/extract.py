@@ -56,8 +56,8 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
             _try(text, t.start(), tried, found)
         if by_char:
             _try(text, t.start(), by_char.get(text[t.start()], ()), found)
-        for p in proclitics:  # "بالأمس": the date word after the fused preposition
-            if token.startswith(p) and len(token) > len(p) + 1:
+        for p in proclitics:  # "بالأمس", "و8 مارس": the date word or day after the fused preposition
+            if token.startswith(p) and (len(token) > len(p) + 1 or token[len(p):].isdigit()):
                 at = t.start() + len(p)
                 _try(text, at, get(token_key(token[len(p):]), ()), found)
                 if by_char:

@@ -144,7 +144,8 @@ def direction(
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
     told = _told(kept, start)
-    best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"))
+    said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
+    best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         return PAST  # "Wednesday's ruling": a day whose event is already known
     if _past_participle_before(cues.get("past_before"), text, a, start):
@@ -184,11 +185,15 @@ def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
 
 
 def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str]], told: _Told,
-                 reporting: re.Pattern[str] | None) -> tuple[int, str] | None:
-    """(distance, direction) of the cue nearest to the expression that reaches it; a tie goes to PAST."""
+                 reporting: re.Pattern[str] | None, said_after: bool = False) -> tuple[int, str] | None:
+    """(distance, direction) of the cue nearest to the expression that reaches it; a tie goes to PAST.
+
+    `said_after`: what follows the expression is a "that" clause of something said (_content_clause_after),
+    whose future cues are its own.
+    """
     best: tuple[int, str] | None = None
     for s_, e_, label in kept:
-        if s_ >= end and _stops_after(text, end, s_, label, told, reporting):
+        if s_ >= end and (_stops_after(text, end, s_, label, told, reporting) or (said_after and label in _AHEAD)):
             continue
         reading = _reading(label, s_ >= end, told)
         if reading is None:
@@ -229,6 +234,17 @@ def _reading(label: str, after: bool, told: _Told) -> str | None:
         # a longer cue, hides its own "-ed".
         return NEAREST if told.any_past else FUTURE
     return label
+
+
+_THAT_AFTER = re.compile(r"\s+that\s")
+
+
+def _content_clause_after(noun: re.Pattern[str] | None, text: str, a: int, start: int, end: int) -> bool:
+    """Whether "that" after the expression opens what a noun before it says: "the announcement by
+    Kenya on Monday that it will lead the mission"."""
+    if noun is None or not _THAT_AFTER.match(text, end):
+        return False
+    return noun.search(text, max(a, start - 60), start) is not None
 
 
 def _past_participle_before(past_before: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:

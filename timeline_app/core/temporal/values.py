@@ -51,8 +51,12 @@ def valid_time(time: str) -> bool:
 def describe(value: str) -> tuple[Precision, dt.date | None, dt.date | None] | None:
     """Precision and first/last day of a resolved value; None when the value is not a valid date.
 
-    Durations ("P3Y") and *_REF values are valid but not placeable (no days).
+    Durations ("P3Y") and *_REF values are valid but not placeable (no days). A range is the ISO 8601
+    interval of its ends ("2024-03-07/2024-03-08"), at the coarser precision of the two.
     """
+    first, slash, last = value.partition("/")
+    if slash:
+        return _describe_range(first, last)
     if value in _REFS:
         return _REFS[value], None, None
     if value.startswith("P") and len(value) > 1:
@@ -69,6 +73,13 @@ def describe(value: str) -> tuple[Precision, dt.date | None, dt.date | None] | N
         return _describe_date(date_part)
     except ValueError:
         return None  # February 30, week 54, month 13
+
+
+def _describe_range(first: str, last: str) -> tuple[Precision, dt.date, dt.date] | None:
+    a, b = describe(first), describe(last)
+    if "/" in last or a is None or b is None or a[1] is None or b[2] is None or b[2] < a[1]:
+        return None
+    return (a[0] if a[0].rank >= b[0].rank else b[0]), a[1], b[2]
 
 
 def _describe_date(value: str) -> tuple[Precision, dt.date, dt.date] | None:
@@ -186,7 +197,11 @@ _DISPLAYED = re.compile(
 
 
 def display_date(value: str) -> str:
-    """A TIMEX3 value as people write it: "May 2023", "1990s", "Q4 2022", "2022, week 51"."""
+    """A TIMEX3 value as people write it: "May 2023", "1990s", "Q4 2022", "2022, week 51"; a range
+    as short as it is clear: "7-8 Mar 2024", "March-May 2019", "2011-2014"."""
+    first, slash, last = value.partition("/")
+    if slash:
+        return _display_range(first, last)
     if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
         return f"{value[:3]}0s"
     if len(value) == 4 and value[:2].isdigit() and value[2:] == "XX":
@@ -212,3 +227,34 @@ def display_date(value: str) -> str:
     if m["season"]:
         return f"{_SEASON_NAMES[m['season']]} {year}"
     return year
+
+
+def _display_range(first: str, last: str) -> str:
+    a, b = _DISPLAYED.match(first), _DISPLAYED.match(last)
+    if a is None or b is None or a["week"] or b["week"]:
+        return f"{display_date(first)} - {display_date(last)}"
+    if a["time"] or b["time"]:
+        if a["time"] and b["time"] and first.partition("T")[0] == last.partition("T")[0]:
+            return f"{display_date(first)}-{_PART_OF_DAY_NAMES.get(b['time'], b['time'])}"
+        return f"{display_date(first)} - {display_date(last)}"
+    if a["day"] and b["day"]:
+        day_a, day_b = _day_month(a), _day_month(b)
+        if a["year"] != b["year"]:
+            return f"{day_a} {a['year']} - {day_b} {b['year']}"
+        if a["month"] == b["month"]:
+            return f"{int(a['day'])}-{day_b} {b['year']}"
+        return f"{day_a} - {day_b} {b['year']}"
+    if _month_only(a) and _month_only(b) and a["year"] == b["year"]:
+        return f"{MONTH_NAMES[int(a['month']) - 1]}-{display_date(last)}"
+    if first.isdigit() and last.isdigit():
+        return f"{first}-{last}"
+    return f"{display_date(first)} - {display_date(last)}"
+
+
+def _day_month(m: re.Match[str]) -> str:
+    """ "7 Mar" of a day's value."""
+    return f"{int(m['day'])} {MONTH_NAMES[int(m['month']) - 1][:3]}"
+
+
+def _month_only(m: re.Match[str]) -> bool:
+    return bool(m["month"]) and not m["day"] and 1 <= int(m["month"]) <= 12

@@ -25,7 +25,6 @@ _PRECISION_ALPHA = {
     "time": 0, "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
     "year": 4, "decade": 5, "century": 5,
 }
-_POINT_PRECISIONS = ("time", "day")
 # How long the unit of a precision is (days): how far apart two readings of such a date can be.
 _PRECISION_DAYS = {
     "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
@@ -101,8 +100,8 @@ class TimelineData:
         self.alpha_level = np.where(missing, 0, alpha_of[prec_codes]).astype(np.int8)
         days_of = np.asarray([_PRECISION_DAYS.get(p, 30.44) for p in names.tolist()], dtype=np.float64)
         self.precision_days = np.where(missing, 1.0, days_of[prec_codes])
-        point_of = np.asarray([p in _POINT_PRECISIONS for p in names.tolist()], dtype=bool)
-        self.is_day = (point_of[prec_codes] | missing) | (self.end - self.start <= 1)
+        # One day is a point; a range of days ("7-8 March", precision day) is drawn as a span.
+        self.is_day = missing | (self.end - self.start <= 1)
         self.alpha_level[self.is_day] = 0
         open_raw = pd.Series(column(self.df, "open_end", False), dtype=object)
         self.open_end = open_raw.map(truthy).to_numpy(bool)

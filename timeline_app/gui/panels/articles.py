@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.panels.issuer_text import issuer_tooltip
+
 log = logging.getLogger(__name__)
 
 _ID = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added", "Language")
+COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added", "Language", "Issuer")
 _COL_EVENTS = 2
 COL_LANGUAGE = 6
+COL_ISSUER = 7
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
@@ -58,6 +61,7 @@ class LibraryPanel(QWidget):
     date_requested = Signal(list)  # article ids: ask for their publication date
     filter_requested = Signal(list)  # article ids: show only their events
     languages_changed = Signal(object)  # dict: article id -> the language code the user typed
+    issuer_requested = Signal(list)  # article ids: ask who issued them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +91,7 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((170, 82, 46, 110, 90, 84, 64)):
+        for col, width in enumerate((170, 82, 46, 110, 90, 84, 64, 90)):
             self.tree.setColumnWidth(col, width)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
@@ -111,19 +115,25 @@ class LibraryPanel(QWidget):
         self.language_action = QAction("Set language…", self)
         self.language_action.setShortcut(QKeySequence("Ctrl+L"))
         self.language_action.triggered.connect(self._on_language_action_triggered)
+        self.issuer_action = QAction("Set issuer…", self)
+        self.issuer_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.issuer_action.triggered.connect(lambda: self._emit_selected(self.issuer_requested))
         self.remove_action = QAction("Remove from library", self)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
         # The shortcuts list shows these away from the panel: there they name what they act on.
         for action, name in ((self.date_action, "Articles panel: set the publication date"),
                              (self.filter_action, "Articles panel: show only their events"),
+                             (self.issuer_action, "Articles panel: set the issuer"),
                              (self.remove_action, "Articles panel: remove from the library")):
             action.setProperty("long_name", name)
         self.date_action.setIconText("Set date…")
         self.language_action.setIconText("Language…")
         self.filter_action.setIconText("Only these")
+        self.issuer_action.setIconText("Issuer…")
         self.remove_action.setIconText("Remove")
-        for action in (self.date_action, self.language_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.language_action, self.issuer_action, self.filter_action,
+                       self.remove_action):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
@@ -170,6 +180,9 @@ class LibraryPanel(QWidget):
             item.setToolTip(COL_LANGUAGE, "The language the dates were read in (ISO 639-1). Select the "
                                           "article and press Ctrl+L to change it: its dates are read again.")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            issuer = str(getattr(row, "issuer", "") or "")
+            item.setText(COL_ISSUER, issuer or "—")
+            item.setToolTip(COL_ISSUER, issuer_tooltip(issuer, str(getattr(row, "issuer_source", "none"))))
             origin = str(row.url or row.source_path or "")
             item.setToolTip(0, f"{row.title}\n{origin}" if origin else str(row.title))
             if not published:
@@ -231,7 +244,8 @@ class LibraryPanel(QWidget):
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        for action in (self.date_action, self.language_action, self.filter_action, self.remove_action):
+        for action in (self.date_action, self.language_action, self.issuer_action, self.filter_action,
+                       self.remove_action):
             action.setEnabled(bool(ids))
 
     def _on_language_action_triggered(self) -> None:
@@ -263,6 +277,7 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.date_action)
         menu.addAction(self.language_action)
+        menu.addAction(self.issuer_action)
         menu.addAction(self.filter_action)
         menu.addSeparator()
         menu.addAction(self.remove_action)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWid
 
 from timeline_app.core.models import Article, DateMention, EntityMention
 from timeline_app.core.sentences import sentence_at, split_sentences
+from timeline_app.gui.panels.issuer_text import issuer_line, issuer_tooltip
 from timeline_app.gui.panels.reader_marks import ArticleMarks
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ class ArticleView(QWidget):
 
     date_clicked = Signal(int, int)
     source_requested = Signal(int)  # article_id: show the same event as another article reports it
+    issuer_requested = Signal(int)  # article_id: the user wants to change who issued it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,11 @@ class ArticleView(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.header.setOpenExternalLinks(True)
         layout.addWidget(self.header)
+        # Its own label: the header opens its links in a browser, this one's link asks for an issuer.
+        self.issuer_label = QLabel()
+        self.issuer_label.setTextFormat(Qt.TextFormat.RichText)
+        self.issuer_label.linkActivated.connect(self._on_issuer_label_link_activated)
+        layout.addWidget(self.issuer_label)
         self.sources_label = QLabel()
         self.sources_label.setWordWrap(True)
         self.sources_label.setTextFormat(Qt.TextFormat.RichText)
@@ -160,6 +167,10 @@ class ArticleView(QWidget):
         self.sources_label.setText("Also reported in: " + " · ".join(links))
         self.sources_label.setVisible(bool(links))
 
+    def _on_issuer_label_link_activated(self, _link: str) -> None:
+        if self.article_id is not None:
+            self.issuer_requested.emit(self.article_id)
+
     def _on_sources_label_link_activated(self, link: str) -> None:
         if link.startswith("article:"):
             self.source_requested.emit(int(link.split(":", 1)[1]))
@@ -170,6 +181,7 @@ class ArticleView(QWidget):
         self.article = None
         self.dates, self.entities = (), ()
         self.header.setText(f"<i>{message}</i>")
+        self.issuer_label.hide()
         self.set_other_sources([])
         self.text.clear()
         self.text.setExtraSelections([])
@@ -198,6 +210,9 @@ class ArticleView(QWidget):
         if origin:
             parts.append(f"<small>{link}</small>")
         self.header.setText("<br>".join(parts))
+        self.issuer_label.setText(issuer_line(article.issuer, article.issuer_source.value))
+        self.issuer_label.setToolTip(issuer_tooltip(article.issuer, article.issuer_source.value))
+        self.issuer_label.show()
 
     def _set_text(self, article: Article, marks: ArticleMarks) -> None:
         self._set_direction(right_to_left(article.text))

@@ -33,5 +33,5 @@ def country_mentions(article: Article) -> tuple[EntityMention, ...]:
     gazetteer finds them again: a lookup of about 1 ms an article once loaded (the library's read
     loads it off the GUI thread).
     """
-    entities = Gazetteer.default().tag(article.text, article.published)
+    entities = Gazetteer.default().tag(article.text, article.published, article.issuer)
     return tuple(e for e in entities if e.kind == EntityKind.COUNTRY)

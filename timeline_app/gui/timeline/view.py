@@ -279,7 +279,7 @@ class TimelineView(QWidget):
                     menu.addAction(action)
             menu.addSeparator()
         menu.addAction("Fit all", self.fit_all)
-        menu.addAction("Go to date…", self._on_go_to_date_triggered)
+        menu.addAction("Go to date…", self.ask_go_to_date)
         sel = menu.addAction("Zoom to selection", self.zoom_to_selection)
         sel.setEnabled(self.canvas.selected >= 0)
         menu.addSeparator()
@@ -307,7 +307,8 @@ class TimelineView(QWidget):
         menu.addAction("Export whole timeline as image…", lambda: self._on_export_triggered(True))
         return menu
 
-    def _on_go_to_date_triggered(self) -> None:
+    def ask_go_to_date(self) -> None:
+        """Ask for a date (YYYY, YYYY-MM or YYYY-MM-DD) and show it at the precision typed."""
         current = format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
         text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):", text=current)
         if not ok:

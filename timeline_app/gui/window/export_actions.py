@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import frames
-from timeline_app.core.library.export import export_format, write_export
+from timeline_app.core.library.export import RELATIONS, export_format, write_export
 from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
 from timeline_app.errors import TimelineError
@@ -28,8 +28,9 @@ class ExportActions(QObject):
     """Writes what the filters keep (everything with `export_all`) to a file the user picks.
 
     Given the window (the dialogs' parent), the library's path (for file names), the filtered events
-    and mentions (all of them when asked with True), whether a filter is set, what a picture of the
-    timeline shows (its view, lanes and filters), ways to tell the user, and the last folder used.
+    and mentions (all of them when asked with True), the Relations chart's numbers, whether a filter
+    is set, what a picture of the timeline shows (its view, lanes and filters), ways to tell the user,
+    and the last folder used.
     """
 
     exported = Signal(str, int)  # path, rows written
@@ -37,13 +38,15 @@ class ExportActions(QObject):
 
     def __init__(self, window: QWidget, library_path: Callable[[], Path],
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
-                 filtering: Callable[[], bool], image_source: Callable[[], ImageSource], messages: Messages,
+                 relations: Callable[[], pd.DataFrame], filtering: Callable[[], bool],
+                 image_source: Callable[[], ImageSource], messages: Messages,
                  show_status: Callable[[str, int], None], remembered: Remembered) -> None:
         super().__init__(window)
         self._window = window
         self._library_path = library_path
         self._events = events
         self._mentions = mentions
+        self._relations = relations
         self._filtering = filtering
         self._image_source = image_source
         self.image_dialog: ImageExportDialog | None = None
@@ -72,13 +75,17 @@ class ExportActions(QObject):
         mentions = self._mentions(self.export_all) if fmt.rows == "mentions" else frames.empty_mentions()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            rows = write_export(key, events, mentions, path)
+            relations = self._relations() if fmt.rows == RELATIONS else None
+            rows = write_export(key, events, mentions, path, relations)
         except TimelineError as e:
             self._messages.show_message("Export failed", str(e))
             return 0
         finally:
             QApplication.restoreOverrideCursor()
-        self._show_status(f"Exported {self._what(rows, fmt.rows)} to {shown(path)}.", 15000)
+        # The chart's numbers follow the filters whatever "Export all events" says.
+        what = (counted(rows, "row of the Relations chart", "rows of the Relations chart") if fmt.rows == RELATIONS
+                else self._what(rows, fmt.rows))
+        self._show_status(f"Exported {what} to {shown(path)}.", 15000)
         self.exported.emit(str(path), rows)
         return rows
 

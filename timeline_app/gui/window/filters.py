@@ -33,6 +33,7 @@ class WindowFilters(QObject):
     """
 
     saved_filter_restored = Signal()
+    filters_applied = Signal()  # `mask` and `base_mask` hold what the views show now
 
     def __init__(self, panel: FilterPanel, event_model: EventTableModel, timeline: TimelineView,
                  status_bar: WindowStatusBar, snapshot: Callable[[], Snapshot | None],
@@ -45,6 +46,8 @@ class WindowFilters(QObject):
         self._snapshot = snapshot
         self.spec = FilterSpec()
         self.mask = np.empty(0, dtype=bool)
+        self.base_mask = np.empty(0, dtype=bool)  # what the spec keeps, before a chart's bar narrows it
+        self._narrowed: np.ndarray | None = None  # rows a Relations bar chose, until the filters change
         self.show_hidden = False  # hidden events are false ones the user put aside
         self._saved: FilterSpec | None = None  # read from the library just opened, shown once it is read
         panel.filters_changed.connect(self._on_panel_filters_changed)
@@ -59,7 +62,12 @@ class WindowFilters(QObject):
         if snapshot is None:
             return
         index = snapshot.index
-        self.mask = index.mask(spec)
+        self.base_mask = index.mask(spec)
+        self.mask = self.base_mask.copy()
+        if self._narrowed is not None:
+            chosen = np.zeros(len(self.mask), dtype=bool)
+            chosen[self._narrowed] = True
+            self.mask &= chosen
         self._event_model.set_mask(self.mask)
         # In country lanes, an event of several countries shows only in the lanes of the filter.
         # Dates that follow the view are not the timeline's filter: panning would drop the events
@@ -78,6 +86,16 @@ class WindowFilters(QObject):
         self._status_bar.show_filter(spec)
         if refit:
             self.fit_timeline()
+        self.filters_applied.emit()
+
+    def narrow(self, rows: np.ndarray | None) -> None:
+        """Show only these events (rows of the events frame) of those the filters keep, until the
+        filters change; None shows them all again. A bar of the Relations chart does this."""
+        self._narrowed = rows
+        self.apply(self.spec)
+
+    def is_narrowed(self) -> bool:
+        return self._narrowed is not None
 
     def fit_timeline(self) -> None:
         """Show the filtered events: the timeline's Fit leaves room for the newest label and leaves out
@@ -92,6 +110,7 @@ class WindowFilters(QObject):
         self._panel.set_precisions(snapshot.precision_counts)
         self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events
+        self._narrowed = None  # rows of the frame read before
         if len(events):
             self._panel.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
         self._restore_saved(snapshot)
@@ -123,6 +142,9 @@ class WindowFilters(QObject):
         return snapshot.filtered_mentions(self.filtered_events(every), article_ids)
 
     def _on_panel_filters_changed(self, spec: FilterSpec) -> None:
+        # Dates that follow the view change with every pan or zoom: that is not a new filter.
+        if not (self._panel.syncs_with_view() and _without_dates(spec) == _without_dates(self.spec)):
+            self._narrowed = None
         # Narrowing the events brings them into view, unless the dates follow the view itself.
         self.apply(spec, refit=not self._panel.syncs_with_view())
 
@@ -174,6 +196,10 @@ class WindowFilters(QObject):
                 library.set_setting(FILTER_SETTING, text)
         except TimelineError as e:
             log.warning("the filters could not be saved in %s: %s", library.path, e)
+
+
+def _without_dates(spec: FilterSpec) -> FilterSpec:
+    return replace(spec, date_from=None, date_to=None, show_hidden=False)
 
 
 def iso_date(value: object) -> dt.date | None:

@@ -14,10 +14,11 @@ from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
-from timeline_app.core.pipeline import ImportReport, set_dates_job, set_languages_job
+from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
 from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
+from timeline_app.gui.panels.issuer_text import issuer_choices
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.wording import counted, its_or_their
@@ -55,6 +56,7 @@ class LibraryActions(QObject):
         self._remembered = remembered
         self._show_empty_text = show_empty_text
         self.date_dialog: PublicationDateDialog | None = None
+        self.issuer_dialog: QInputDialog | None = None
 
     # -- importing -----------------------------------------------------------------------------
 
@@ -162,6 +164,44 @@ class LibraryActions(QObject):
     def _after_languages_set(self, n: int) -> None:
         self._reload()
         self._show_status(f"Language set for {n} article{'s' if n != 1 else ''}; their dates were read again.",
+                          10000)
+
+    # -- issuers -------------------------------------------------------------------------------
+
+    def ask_issuer(self, article_ids: list[int]) -> None:
+        """Ask (non-blocking) who issued these articles; their events are extracted again with it."""
+        library = self._library()
+        if library is None or not article_ids:
+            return
+        try:
+            current = library.article(article_ids[0]).issuer
+        except TimelineError:
+            return
+        choices = issuer_choices()
+        if self.issuer_dialog is not None:
+            self.issuer_dialog.close()
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Issuer")
+        n = len(article_ids)
+        dialog.setLabelText(f"Government or organisation that issued {'this article' if n == 1 else f'these {n} articles'}"
+                            " (\u201cwe\u201d and \u201cour\u201d in it stand for it):")
+        dialog.setComboBoxItems([label for _code, label in choices])
+        dialog.setTextValue(next((label for code, label in choices if code == current), choices[0][1]))
+        codes = {label: code for code, label in choices}
+        dialog.accepted.connect(lambda d=dialog: self.set_issuer(article_ids, codes.get(d.textValue(), "")))
+        self.issuer_dialog = dialog
+        dialog.open()
+
+    def set_issuer(self, article_ids: list[int], issuer: str) -> None:
+        """Give articles an issuer in the background and extract their events again."""
+        n = len(article_ids)
+        worker = TaskWorker(set_issuer_job(self._library_path(), article_ids, issuer),
+                            f"setting the issuer of {n} article{'s' if n != 1 else ''}")
+        self._jobs.enqueue(worker, self._after_issuer_set)
+
+    def _after_issuer_set(self, n: int) -> None:
+        self._reload()
+        self._show_status(f"Issuer set for {n} article{'s' if n != 1 else ''}; their events were extracted again.",
                           10000)
 
     # -- libraries -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.panels.reader import ArticleView
+from timeline_app.gui.relations import RelationsPanel
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.window.docks import WindowDocks
@@ -31,6 +32,7 @@ from timeline_app.gui.window.filters import WindowFilters
 from timeline_app.gui.window.library_actions import LibraryActions
 from timeline_app.gui.window.menus import LANE_TITLES, MenuEntries, WindowMenus
 from timeline_app.gui.window.messages import Messages
+from timeline_app.gui.window.relations_link import RelationsLink
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
 from timeline_app.gui.window.status import WindowStatusBar
@@ -43,11 +45,12 @@ EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on th
 
 
 class MainWindow(QMainWindow):
-    """The window people live in: library, timeline, table, filters and reader, all docks.
+    """The window people live in: library, timeline, table, filters, reader and relations chart, all docks.
 
     It holds the library and what was last read from it (`snapshot`), the views, and its parts:
     `messages`, `status_bar`, `filtering`, `selection`, `curation`, `docks`, `menus`,
-    `library_actions` and `exports`; each is given only what it needs, and the window connects them.
+    `library_actions`, `exports` and `relations_link`; each is given only what it needs, and the window
+    connects them.
     """
 
     events_reloaded = Signal()  # the library was read again and every view shows it
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterPanel()
         self.library_panel = LibraryPanel()
         self.reader = ArticleView()
+        self.relations = RelationsPanel()
 
     def _build_parts(self) -> None:
         self.remembered = Remembered(self.settings)
@@ -107,7 +111,7 @@ class MainWindow(QMainWindow):
                                        lambda: self.docks.timeline_dock.show(), self)
         self.curation = CurationActions(self._curation_host(), self)
         self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.timeline.canvas,
-                                 self.table_stack, self.reader, self.curation.history_view)
+                                 self.table_stack, self.reader, self.curation.history_view, self.relations)
         listed = [self.table.copy_action, *self.curation.event_actions(), *self.library_panel.actions()]
         articles = [self.library_panel.date_action, self.library_panel.filter_action,
                     self.library_panel.remove_action]
@@ -117,8 +121,11 @@ class MainWindow(QMainWindow):
         self.library_actions = LibraryActions(
             self, self.jobs, lambda: self.library, lambda: self.library_path, self.open_library, self.reload,
             self.messages, show_status, self.remembered, self.empty_label.setText)
+        self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
+                                            lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, lambda: not self.filtering.spec.is_empty(),
+                                     self.filtering.filtered_mentions, self.relations.numbers,
+                                     lambda: not self.filtering.spec.is_empty(),
                                      self._image_source, self.messages, show_status, self.remembered)
 
     def _curation_host(self) -> CurationHost:
@@ -153,6 +160,8 @@ class MainWindow(QMainWindow):
         self.library_panel.remove_requested.connect(self._on_library_panel_remove_requested)
         self.library_panel.date_requested.connect(self.library_actions.ask_publication_dates)
         self.library_panel.languages_changed.connect(self.library_actions.set_languages)
+        self.library_panel.issuer_requested.connect(self.library_actions.ask_issuer)
+        self.reader.issuer_requested.connect(lambda article_id: self.library_actions.ask_issuer([article_id]))
         self.library_panel.filter_requested.connect(self._on_library_panel_filter_requested)
         self.status_bar.needs_date_clicked.connect(
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))

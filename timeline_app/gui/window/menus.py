@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.gui.dialogs import ShortcutsDialog, about_box
@@ -117,8 +116,8 @@ class WindowMenus(QObject):
         self.clear_filters_action = a("&Clear filters", "Ctrl+Shift+X", None, "Show every event")
         self.fit_action = a("&Fit timeline", "Ctrl+0", self._timeline.fit_all, "Show every event on the timeline")
         self.zoom_event_action = a("&Zoom to selected event", "Ctrl+J")
-        self.go_to_date_action = a("&Go to date…", "Ctrl+G", self._on_go_to_date_triggered,
-                                   "Centre the timeline on a date")
+        self.go_to_date_action = a("&Go to date…", "Ctrl+G", self._timeline.ask_go_to_date,
+                                   "Show a year, a month or a day typed")
         self.lane_actions: dict[str, QAction] = {}
         lane_group = QActionGroup(self)
         for i, (mode, title) in enumerate(LANE_TITLES.items(), 1):
@@ -182,17 +181,6 @@ class WindowMenus(QObject):
         if action is not None:
             action.setChecked(True)
 
-    def _on_go_to_date_triggered(self) -> None:
-        text, ok = QInputDialog.getText(self._window, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):")
-        if not ok or not text.strip():
-            return
-        day = parse_partial_date(text.strip())
-        if day is None:
-            self._messages.show_message("Go to date", f"“{text.strip()}” is not a date: write it as YYYY-MM-DD, "
-                                        "YYYY-MM or YYYY.", QMessageBox.Icon.Information)
-            return
-        self._timeline.go_to_date(day)
-
     def _on_shortcuts_triggered(self) -> None:
         dialog = ShortcutsDialog(list(self._window.actions()) + list(self._entries.listed), TIMELINE_KEYS,
                                  self._window)
@@ -219,13 +207,3 @@ def export_name(label: str, rows: str) -> str:
     if label.lower().startswith(rows.lower()):
         label = label[:1].lower() + label[1:]
     return f"Export {label}"
-
-
-def parse_partial_date(text: str) -> dt.date | None:
-    """"2020-05-17", "2020-05" or "2020" as a date (the first day of the month or year)."""
-    for candidate in (text, f"{text}-01", f"{text}-01-01"):
-        try:
-            return dt.date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 import pandas as pd
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
@@ -26,8 +26,11 @@ class SelectionSync(QObject):
     """Selecting an event anywhere selects it everywhere and shows its article and sentence.
 
     Given the views it keeps in step, the library and what was read from it, a way to say something
-    in the status bar, and ways to bring the reader and the timeline forward.
+    in the status bar, and ways to bring the reader and the timeline forward. Emits
+    `event_selected(event_id)` whichever view the selection came from.
     """
+
+    event_selected = Signal(str)
 
     def __init__(self, table: EventTableView, event_model: EventTableModel, timeline: TimelineView,
                  reader: ArticleView, library: Callable[[], Library | None],
@@ -64,6 +67,7 @@ class SelectionSync(QObject):
         if not from_timeline:
             self._timeline.select_event(event_id)
         self._show_event_article(event_id)
+        self.event_selected.emit(event_id)
 
     def reselect(self) -> None:
         """The library was read again: select the same event in the new views (if it is still there)."""
@@ -176,6 +180,7 @@ class SelectionSync(QObject):
         self.selected_event = event_id
         self._timeline.select_event(event_id)
         self._show_event_article(event_id)
+        self.event_selected.emit(event_id)
 
     # -- the timeline --------------------------------------------------------------------------
 

@@ -1,0 +1,249 @@
+"""The gazetteer's tables from resources/gazetteer: names in a token trie, senses, context words, persons, groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline_app.core.extract.actors import ContextWords, token_key
+from timeline_app.core.extract.groups import OPEN, GroupTable
+from timeline_app.core.tables import date_period, read_tsv
+from timeline_app.errors import RulesError
+
+log = logging.getLogger(__name__)
+
+# Dotted acronyms (U.S., U.N.), words, and the joiners that matter for roles ("US-backed").
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[-\u2010\u2011'\u2019&]")
+END = "\0"  # trie key of the entries that end at a node
+_ALIAS_KINDS = frozenset({"name", "seat", "office", "usstate", "org", "block"})
+_FLAGS = frozenset({"person"})
+ISSUER_REFS = "issuer_refs.tsv"
+_CONTEXT_CATEGORIES = frozenset(
+    {"locative", "direction", "location_noun", "location_agent", "intrusion", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
+     "title", "name_particle", "speaker", "topic_verb", "topic_opener", "envoy_title",
+     "venue_opener", "venue_noun"}
+)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way of writing a name, as listed in a resource file."""
+
+    tokens: tuple[str, ...]  # surface tokens as written in the file: they set the case rule
+    code: str  # ISO3, organisation code, or "-" for a blocking phrase
+    kind: str  # name, seat, usstate, org, block, person
+    name: str
+    flags: frozenset[str] = frozenset()
+    ranges: tuple[tuple[str, dt.date, dt.date], ...] = ()  # persons: (iso3, from, to)
+    cues: frozenset[str] = frozenset()  # groups: words one of which the text must hold
+    # Per token: 2 = written in capitals (an acronym), 1 = capital initial, 0 = any case.
+    _case_rules: tuple[int, ...] = field(init=False, default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rules = []
+        for want in self.tokens:
+            letters = [c for c in want if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                rules.append(2)  # an acronym: "US" is not "us" or "Us"
+            elif want[:1].isupper():
+                rules.append(1)  # a proper name: "Turkey" is not the bird "turkey"
+            else:
+                rules.append(0)
+        object.__setattr__(self, "_case_rules", tuple(rules))
+
+    def case_matches(self, surfaces: list[str]) -> bool:
+        for rule, got in zip(self._case_rules, surfaces):
+            if rule == 1 and not got[:1].isupper():
+                return False
+            if rule == 2 and not (got.isupper() or got.replace(".", "").isupper()):
+                return False
+        return True
+
+    def country_at(self, when: dt.date | None) -> str:
+        """The state a person served at `when`, else the last one they served before it.
+
+        "" when every office of theirs began after `when`, or when they then served an organisation
+        (a range with no state: Stoltenberg led NATO 2014-2024); the latest office when `when` is None.
+        """
+        if when is None:
+            return max(self.ranges, key=lambda r: r[1])[0]
+        for iso, start, end in self.ranges:
+            if start <= when <= end:
+                return iso
+        past = [r for r in self.ranges if r[1] <= when]
+        return max(past, key=lambda r: r[2])[0] if past else ""
+
+    def known_at(self, when: dt.date | None) -> bool:
+        """True once the person's first office (state or organisation) has begun."""
+        return when is None or any(start <= when for _iso, start, _end in self.ranges)
+
+
+
+@dataclass(frozen=True)
+class Sense:
+    other_code: str
+    other_kind: str
+    other_cues: frozenset[str]
+    default_cues: frozenset[str]
+
+
+def _cue_set(raw: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in raw.split("|") if w.strip())
+
+
+class Lexicon:
+    """Every table of one gazetteer folder, checked line by line (errors name `path:line`)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.countries: dict[str, str] = {}
+        self.organizations: dict[str, str] = {}
+        self.trie: dict = {}
+        self.senses: dict[str, Sense] = {}
+        self.context: dict[str, frozenset[str]] = {c: frozenset() for c in _CONTEXT_CATEGORIES}
+        self.role_words: frozenset[str] = frozenset()
+        self.person_ranges: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
+        self._load()
+
+    def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[list[str], str]]:
+        return read_tsv(self.directory / name, min_cols, max_cols)
+
+    def _load(self) -> None:
+        for (code, name), where in self._rows("countries.tsv", 2, 2):
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise RulesError(f"{where}: '{code}' is not an ISO 3166-1 alpha-3 code")
+            self.countries[code] = name
+        for cols, where in self._rows("org_codes.tsv", 2, 3):
+            if not re.fullmatch(r"[A-Z0-9_]+", cols[0]):
+                raise RulesError(f"{where}: organisation code '{cols[0]}' must be capitals, digits and '_'")
+            self.organizations[cols[0]] = cols[1]
+        for cols, where in self._rows("context_words.tsv", 2, 2):
+            if cols[0] not in _CONTEXT_CATEGORIES:
+                raise RulesError(f"{where}: unknown category '{cols[0]}' (expected one of {sorted(_CONTEXT_CATEGORIES)})")
+            self.context[cols[0]] = self.context[cols[0]] | frozenset(cols[1].split())
+        self.role_words = frozenset(cols[0] for cols, _where in self._rows("role_words.txt", 1, 1))
+
+        entries: dict[tuple[str, ...], list[Alias]] = {}
+        overridden: set[tuple[str, ...]] = set()
+        self.groups = GroupTable(self.directory, frozenset(self.countries))
+        self.org_states: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
+        for (org, iso, start, end), where in self._rows("org_states.tsv", 4, 4):
+            if org not in self.organizations or iso not in self.countries:
+                raise RulesError(f"{where}: '{org}' must be a code of org_codes.tsv and '{iso}' one of countries.tsv")
+            self.org_states.setdefault(org, []).append((iso, *date_period(start, end, where)))
+        for phrase, group in self.groups.phrases():
+            # A group phrase comes before any other sense of its words: "G7" names seven states.
+            key = key_of(phrase)
+            overridden.add(key)
+            code = "" if group.group == OPEN else group.group
+            entries.setdefault(key, []).append(
+                Alias(tuple(m.group() for m in TOKEN.finditer(phrase)), code, "group", phrase, cues=group.cues))
+        for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
+            if what not in ("state", "members"):
+                raise RulesError(f"{where}: what must be 'state' or 'members', not '{what}'")
+            key = key_of(phrase)
+            overridden.add(key)
+            entries.setdefault(key, []).append(Alias(tuple(m.group() for m in TOKEN.finditer(phrase)), what, "issuer", phrase))
+        for fname in ("offices.tsv", "aliases_extra.tsv"):
+            self._load_extra(fname, entries, overridden)
+        for (alias, code, kind), where in self._rows("aliases.tsv", 3, 3):
+            if kind not in ("name", "seat"):
+                raise RulesError(f"{where}: kind must be 'name' or 'seat', not '{kind}'")
+            self._check_alias(where, alias, code, kind, frozenset())
+            key = key_of(alias)
+            if key not in overridden:
+                entries.setdefault(key, []).append(self._make(alias, code, kind, frozenset()))
+        for (alias, code), where in self._rows("organizations.tsv", 2, 2):
+            self._check_alias(where, alias, code, "org", frozenset())
+            key = key_of(alias)
+            if key not in overridden:
+                entries.setdefault(key, []).append(self._make(alias, code, "org", frozenset()))
+        self._load_persons(entries)
+        for key, variants in entries.items():
+            node = self.trie
+            for k in key:
+                node = node.setdefault(k, {})
+            node.setdefault(END, []).extend(variants)
+        for cols, where in self._rows("senses.tsv", 5, 5):
+            alias, code, kind, other, default = cols
+            if key_of(alias) not in entries:
+                raise RulesError(f"{where}: '{alias}' is not an alias of the gazetteer")
+            self._check_alias(where, alias, code, kind, frozenset())
+            for cue in _cue_set(other) | _cue_set(default):
+                if len(key_of(cue)) != 1:
+                    raise RulesError(f"{where}: the cue '{cue}' must be a single word (no hyphen or apostrophe)")
+            self.senses[" ".join(key_of(alias))] = Sense(code, kind, _cue_set(other), _cue_set(default))
+        self.words = ContextWords(dict(self.context), self.role_words)
+        log.debug("gazetteer: %d keys, %d countries, %d organisations", len(entries), len(self.countries), len(self.organizations))
+
+    def _load_extra(self, fname: str, entries: dict[tuple[str, ...], list[Alias]], overridden: set[tuple[str, ...]]) -> None:
+        """Hand-written lines (offices.tsv, aliases_extra.tsv): each replaces the generated lines of its alias."""
+        for cols, where in self._rows(fname, 3, 4):
+            alias, code, kind = cols[:3]
+            flags = frozenset(f for f in (cols[3].split(",") if len(cols) > 3 else []) if f)
+            self._check_alias(where, alias, code, kind, flags)
+            key = key_of(alias)
+            overridden.add(key)
+            entries.setdefault(key, []).append(self._make(alias, code, kind, flags))
+
+    def _load_persons(self, entries: dict[tuple[str, ...], list[Alias]]) -> None:
+        ranges: dict[tuple[str, ...], list[tuple[str, dt.date, dt.date]]] = {}
+        surfaces: dict[tuple[str, ...], tuple[str, str]] = {}
+        extra_keys: set[tuple[str, ...]] = set()
+        for fname in ("persons_extra.tsv", "persons.tsv"):
+            for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
+                if fname == "persons_extra.tsv" and iso in self.organizations:
+                    iso = ""  # years spent leading an organisation: the person acts for no state then
+                elif iso not in self.countries:
+                    raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
+                d0, d1 = date_period(start, end, where)
+                key = key_of(alias)
+                if not key:
+                    raise RulesError(f"{where}: empty alias")
+                if fname == "persons_extra.tsv":
+                    extra_keys.add(key)
+                elif key in extra_keys:
+                    continue
+                ranges.setdefault(key, []).append((iso, d0, d1))
+                surfaces.setdefault(key, (alias, canonical))
+        for key, rs in ranges.items():
+            alias, canonical = surfaces[key]
+            known = self.person_ranges.setdefault(canonical, [])
+            known.extend(r for r in rs if r not in known)
+            entries.setdefault(key, []).append(
+                Alias(tuple(m.group() for m in TOKEN.finditer(alias)), "", "person", canonical, frozenset(), tuple(rs))
+            )
+
+    def _check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
+        if kind not in _ALIAS_KINDS:
+            raise RulesError(f"{where}: unknown kind '{kind}' (expected one of {sorted(_ALIAS_KINDS)})")
+        if not flags <= _FLAGS:
+            raise RulesError(f"{where}: unknown flags {sorted(flags - _FLAGS)}")
+        if not key_of(alias):
+            raise RulesError(f"{where}: the alias has no word in it")
+        if kind == "block" or code == "-":
+            if code != "-" and kind == "block":
+                raise RulesError(f"{where}: a 'block' line takes the code '-'")
+            return
+        if kind == "org":
+            if code not in self.organizations:
+                raise RulesError(f"{where}: '{code}' is not an organisation code of org_codes.tsv")
+        elif code not in self.countries:
+            raise RulesError(f"{where}: '{code}' is not a country code of countries.tsv")
+
+    def _make(self, alias: str, code: str, kind: str, flags: frozenset[str]) -> Alias:
+        if kind == "org":
+            name = self.organizations[code]
+        elif code == "-":
+            name = alias
+        else:
+            name = self.countries[code]
+        return Alias(tuple(m.group() for m in TOKEN.finditer(alias)), code, kind, name, flags)
+
+
+def key_of(alias: str) -> tuple[str, ...]:
+    """The trie key of a phrase: its tokens' case- and accent-free keys."""
+    return tuple(token_key(m.group()) for m in TOKEN.finditer(alias))

@@ -1,0 +1,112 @@
+"""Who takes part in one clause: the states that act or are acted upon, its organisations, and where it happens."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The parties of text[start:end]: `actors` are every state taking part (acting or acted upon)."""
+
+    start: int
+    end: int
+    actors: frozenset[str]
+    organizations: tuple[str, ...]
+    location: str
+    org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
+    # Parties that are no state: states left unnamed ("Western partners"), a former office-holder.
+    no_state: bool = False
+
+
+def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | None:
+    """The day a group's membership is taken at: the last day of the event's date, else the publication day."""
+    if when is not None and when.end_date is not None:
+        return when.end_date
+    return published
+
+
+@lru_cache(maxsize=1)
+def _place_party() -> re.Pattern[str]:
+    words = CameoTable.default().words.get("place_party", frozenset())
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _place_takes_part(text: str, start: int, place: EntityMention, named: list[EntityMention]) -> bool:
+    """True when a visit, a deployment or an attack goes to the place: "arrived in Hanoi", "strikes in Syria".
+
+    Not when a state's own people or things stand between the word and the place ("shot down a
+    Russian helicopter over Armenia": the target is Russia's helicopter, Armenia only where it flew).
+    """
+    last = None
+    for last in _place_party().finditer(text, start, place.start):
+        pass
+    if last is None:
+        return False
+    return not any(last.end() <= e.start < place.start and (e.kind is EntityKind.PERSON or (
+        e.kind is EntityKind.COUNTRY and e.role is not EntityRole.LOCATION)) for e in named)
+
+
+def describe(text: str, start: int, end: int, entities: list[EntityMention], starts: list[int],
+             when: DateMention | None = None, published: dt.date | None = None) -> Clause:
+    """The parties of text[start:end], from the entities tagged in it (sorted, `starts` their offsets).
+
+    Acting states and states acted upon count; a place counts when it is a visit's host or an
+    attack's target; modifiers ("US-backed") and other places do not. Groups count their members
+    on the event's day.
+    """
+    gaz = Gazetteer.default()
+    actors: set[str] = set()
+    orgs: list[str] = []
+    location = ""
+    org_acts = no_state = False
+    day = event_day(when, published)
+    named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    for e in named:
+        if e.kind is EntityKind.GROUP and not e.code:
+            no_state = no_state or e.role is EntityRole.ACTOR
+        elif e.kind is EntityKind.GROUP:
+            if e.role is EntityRole.ACTOR:
+                actors |= gaz.groups.members(e.code, day)
+            if e.role is not EntityRole.MODIFIER and gaz.is_organization(e.code) and e.code not in orgs:
+                orgs.append(e.code)
+        elif e.kind is EntityKind.ORGANIZATION:
+            org_acts = org_acts or e.role is EntityRole.ACTOR
+            governs = gaz.state_of_organization(e.code, day) if e.role is EntityRole.ACTOR else ""
+            if governs:
+                actors.add(governs)  # a movement in power acts for its state: the Taliban since 2021
+            if e.role is not EntityRole.MODIFIER and e.code not in orgs:
+                orgs.append(e.code)
+        elif e.kind is EntityKind.PERSON and e.code:
+            served = _office_at(gaz, e, when)
+            if served:
+                actors.add(served)
+            else:
+                no_state = True  # a former office-holder: a party, but no state's
+        elif e.role is EntityRole.ACTOR and e.code:
+            actors.add(e.code)
+        elif e.role is EntityRole.LOCATION and e.kind is EntityKind.COUNTRY and e.code:
+            location = location or e.code
+            if _place_takes_part(text, start, e, named):
+                actors.add(e.code)
+    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state)
+
+
+def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) -> str:
+    """The country a person served on the event's date, when the gazetteer knows; else as tagged.
+
+    A known office-holder out of office on that date acts for no state: a former president
+    campaigning is a candidate, not the government.
+    """
+    if when is None or when.start_date is None or not person.name:
+        return person.code
+    served = gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date)
+    return served if served or not gaz.knows_person(person.name) else ""
