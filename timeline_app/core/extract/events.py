@@ -80,8 +80,9 @@ class _Place:
     sent: tuple[int, int]
     clauses: list[tuple[int, int]]
     idx: int  # the date's clause among `clauses`
-    span: tuple[int, int]  # that clause, or the opening clause with the main one after it
+    span: tuple[int, int]  # that clause, or the opening clause with the main one after it (around the date when long)
     clause: Clause
+    clause_end: int  # where that clause ends, however long: a headline cut short says so with an ellipsis
 
 
 class _EventReader:
@@ -149,7 +150,7 @@ class _EventReader:
             # clause naming no party is about the parties of its main clause.
             span = (span[0], clauses[1][1])
             clause = self._describe(_around(text, span, d), d)
-        return _Place(sent, clauses, idx, _around(text, span, d), clause)
+        return _Place(sent, clauses, idx, _around(text, span, d), clause, span[1])
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
@@ -300,7 +301,7 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=summary(text, self._headline_start(place), place.span[1], d.start, d.end),
+            summary=summary(text, self._headline_start(place), place.clause_end, d.start, d.end),
             evidence=text[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],
