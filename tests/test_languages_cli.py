@@ -1,5 +1,6 @@
-"""A typical short article in each language of diplomacy, through `python main.py extract`: its dates
-come out right, with offsets into the text as written, and the article's language in its rows.
+"""A typical short article in each language of diplomacy, through `python main.py extract`: its dates,
+countries and event types come out right, with offsets into the text as written, and the article's
+language in its rows.
 
 The articles (tests/data/languages/) were written for these tests in news style, one a language;
 the file name gives the publication date; each holds one number that is no date.
@@ -33,6 +34,17 @@ EXPECTED = {
            "كانون الثاني/يناير المقبل": "2025-01", "أيلول/سبتمبر الماضي": "2024-09"},
 }
 
+# Countries and CAMEO code of mentions whose sentence names its parties (the others refer back to
+# sentences without a date, or name places only; benchmarks/languages.py measures those).
+EVENTS = {
+    "fr": {"mercredi": ("DZA;FRA", "043"), "le 2 février": ("DZA;FRA", "")},
+    "es": {"el viernes": ("COL;VEN", "057"), "el pasado 3 de marzo": ("COL;VEN", "046")},
+    "pt": {"quinta-feira (13)": ("ARG;BRA", "043"), "janeiro": ("ARG;BRA", "057")},
+    "de": {"Dienstagabend": ("SWE;TUR", ""), "Mai 2022": ("SWE", "")},
+    "ru": {"13 июля": ("TUR", "046")},
+    "ar": {"أمس الاثنين": ("SAU;TUR", "043")},
+}
+
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> dict[str, list[dict]]:
@@ -57,6 +69,12 @@ def test_a_typical_article_s_dates_come_out_right(extracted: dict[str, list[dict
     text = path.read_text(encoding="utf-8")
     for r in rows:
         assert text[int(r["char_start"]) : int(r["char_end"])] == r["date_text"]
+
+
+@pytest.mark.parametrize("lang", sorted(EVENTS))
+def test_a_typical_article_s_countries_and_event_types_come_out_right(extracted: dict[str, list[dict]], lang: str) -> None:
+    found = {r["date_text"]: (r["countries"], r["cameo_code"]) for r in extracted[lang]}
+    assert {text: found.get(text) for text in EVENTS[lang]} == EVENTS[lang]
 
 
 def test_the_language_option_overrides_detection(tmp_path: Path) -> None:

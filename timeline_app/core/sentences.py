@@ -47,7 +47,7 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
     if pos >= n:
         return True
     ch = text[pos]
-    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018("
+    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018(\u00ab\u201e\u00bf\u00a1"  # also « „ ¿ ¡
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -83,6 +83,11 @@ def test_us_is_not_us(gaz: Gazetteer) -> None:
     assert codes(gaz, "Let us warn them. Us first.") == []
 
 
+def test_a_currency_written_with_a_state_s_code_is_not_the_state(gaz: Gazetteer) -> None:
+    assert codes(gaz, "Donors pledged US$ 20 million, the US said.") == ["USA"]  # the second "US" only
+    assert codes(gaz, "The US $20 million pledge.") == ["USA"]  # a space: the state, then a sum
+
+
 def test_turkey_the_bird_is_not_turkey(gaz: Gazetteer) -> None:
     assert codes(gaz, "They ate roast turkey with cranberry sauce.") == []
     assert codes(gaz, "Turkey closed its airspace.") == ["TUR"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.temporal import check_example, default_rules, find_dates, languages, load_rules
-from timeline_app.core.temporal.language import load_reading
+from timeline_app.core.reading import load_reading
 from timeline_app.errors import RulesError
 
 WED = dt.date(2022, 12, 28)

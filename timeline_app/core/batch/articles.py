@@ -82,7 +82,8 @@ _KNOWN: frozenset[str] = frozenset()
 
 def process_article(article: Article, most_dates: int | None = None) -> ProcessedArticle:
     """Find the issuer, dates and countries of one article and turn them into event mentions. The dates
-    are read with the rules of the article's language (told from its text when it has none yet).
+    and names are read with the rules and tables of the article's language (told from its text when it
+    has none yet).
 
     BudgetError when it holds more than `most_dates` date expressions or its time (core.budget) runs out.
     """
@@ -90,10 +91,11 @@ def process_article(article: Article, most_dates: int | None = None) -> Processe
     issuer, issuer_source = find_issuer(article)
     if (issuer, issuer_source) != (article.issuer, article.issuer_source):
         article = replace(article, issuer=issuer, issuer_source=issuer_source)
-    dates = find_dates(article.text, article.published, language=article.language or ENGLISH, most=most_dates)
+    language = article.language or ENGLISH
+    dates = find_dates(article.text, article.published, language=language, most=most_dates)
     budget.check()
-    entities = Gazetteer.default().tag(article.text, article.published, article.issuer)
-    mentions = extract_event_mentions(article.text, dates, entities, article.published)
+    entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
+    mentions = extract_event_mentions(article.text, dates, entities, article.published, language=language)
     return ProcessedArticle(article, tuple(mentions))
 
 

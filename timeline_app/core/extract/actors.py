@@ -66,6 +66,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         # "the Brussels agreement", "the Paris Agreement": a treaty's name; but the states joined in
         # "the United States-Mexico-Canada Agreement" are its parties.
         return EntityRole.MODIFIER
+    if _inside_a_name(doc, i, words):
+        return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
@@ -73,10 +75,12 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     venue = possessor and any(keys[k] in words.of("location_noun") for k in range(last + 3, min(n, last + 6)))
     if kind not in ("seat", "office") and (not possessor or venue):
         direction, locative = words.of("direction"), words.of("locative")
+        # "à Moscou" is a place, "à la Russie" a party: such a preposition counts right before the name only.
+        bare = words.of("locative_bare")
         k = i - 1
         steps = 0
         while k >= 0 and steps < 6 and doc.joined(k, k + 1):
-            if keys[k] in locative:
+            if keys[k] in locative or (k == i - 1 and keys[k] in bare):
                 if k >= 1 and keys[k - 1] in words.of("speaker") and doc.joined(k - 1, k):
                     return EntityRole.ACTOR  # "officials in Washington said": the government speaks
                 return EntityRole.LOCATION
@@ -84,6 +88,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
                 break
             k -= 1
             steps += 1
+        # Where the adjective follows its noun: "le territoire ukrainien", "la capitale russe".
+        if i >= 1 and keys[i - 1] in words.of("location_noun_before") and doc.joined(i - 1, i):
+            return EntityRole.LOCATION
         # "the Chinese coast" is a place; "Chinese coast guard ships", "Polish border guards" act.
         agent = last + 2 < n and keys[last + 2] in words.of("location_agent") and doc.joined(last + 1, last + 2)
         if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1) and not agent:
@@ -105,6 +112,17 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def _inside_a_name(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for a name that ends the name of a treaty, a square or a street begun by a capitalised noun, in
+    the languages that put that noun first: "el Tratado de Utrecht", "la Plaza San Martín", "Vertrag von
+    Lissabon". A lower-case noun does not count: "el acuerdo de Colombia con Venezuela" names a party."""
+    k = i - 1
+    if k >= 1 and doc.keys[k] in words.of("name_link") and doc.joined(k, i):
+        k -= 1
+    return (k >= 0 and doc.keys[k] in words.of("name_noun_before") and doc.surfaces[k][:1].isupper()
+            and doc.joined(k, k + 1))
 
 
 def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:

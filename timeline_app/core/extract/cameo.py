@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline_app.core.extract.triggers import INFLECTED_CATEGORIES, Triggers
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
@@ -19,6 +20,8 @@ _WINDOW = 8  # tokens after a verb in which a pattern's words must appear
 # Tiers: a verb with a matching pattern says most, then a noun naming the event, then a verb alone.
 _PATTERN, _NOUN, _VERB, _STATEMENT = 0, 1, 2, 3
 _SUBORDINATE = 4  # added to the tier of a trigger inside a trailing participle clause
+# The categories of clause_words.tsv every language's file must have (a category may be left empty).
+CLAUSE_CATEGORIES = ("after_comma", "reporting", "group_reference", "person_reference")
 _PARTICIPLE_OPENING = re.compile(r"\s*,\s*[^\W_]+ing\b")
 
 
@@ -67,24 +70,50 @@ def _stem(word: str) -> str:
 
 
 class CameoTable:
-    """CAMEO codes and the triggers of resources/cameo, loaded once."""
+    """CAMEO codes and the triggers of resources/cameo, loaded once; for another language, the codes with
+    the trigger lemmas and clause words of resources/cameo/<lang>/."""
 
     _default: CameoTable | None = None
+    _languages: dict[str, CameoTable] = {}
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, language: Path | None = None) -> None:
         self.directory = directory
-        self.codes: dict[str, CameoCode] = {}
+        self.language = language.name if language else ""
+        self.codes: dict[str, CameoCode] = read_codes(directory)
         self.verbs: dict[str, tuple[str, str]] = {}  # form -> (block, code)
         self.patterns: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
         self.nouns: dict[tuple[str, ...], str] = {}
         self.words: dict[str, frozenset[str]] = {}
-        self._load()
+        self.triggers: Triggers | None = None
+        if language is None:
+            self._load_english()
+            self._load_words(directory / "clause_words.tsv")
+        else:
+            self.triggers = Triggers(language, frozenset(self.codes))
+            self._load_words(language / "clause_words.tsv")
+            # The verb forms the clause rules know ("and then met", "the two have signed").
+            self.verbs = {form: ("", code) for lemma, (code, _tier) in self.triggers.codes.items()
+                          for form in self.triggers.forms(lemma)}
 
     @classmethod
     def default(cls) -> CameoTable:
         if cls._default is None:
             cls._default = cls(resource(CAMEO_DIR))
         return cls._default
+
+    @classmethod
+    def for_language(cls, language: str) -> CameoTable:
+        """The table of an article in `language`: resources/cameo/<language>/ with the CAMEO codes, loaded
+        with the first article of that language; the English one for a language without a folder."""
+        found = cls._languages.get(language)
+        if found is None:
+            folder = resource(CAMEO_DIR, language) if re.fullmatch(r"[a-z]{2,3}", language or "") else None
+            if folder is None or not (folder / "triggers.tsv").is_file():
+                found = cls.default()
+            else:
+                found = cls(resource(CAMEO_DIR), folder)
+            cls._languages[language] = found
+        return found
 
     def _rows(self, name: str, ncols: int) -> list[tuple[list[str], str]]:
         return read_tsv(self.directory / name, ncols)
@@ -95,8 +124,7 @@ class CameoTable:
         if code not in self.codes:
             raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
 
-    def _load(self) -> None:
-        self.codes = read_codes(self.directory)
+    def _load_english(self) -> None:
         for (form, block, code), where in self._rows("verbs.tsv", 3):
             self._check_code(code, where, allow_empty=True)
             self.verbs.setdefault(form, (block, code))
@@ -109,11 +137,19 @@ class CameoTable:
         for (noun, code), where in self._rows("nouns.tsv", 2):
             self._check_code(code, where)
             self.nouns[tuple(noun.lower().split())] = code
-        for (category, phrases), where in self._rows("clause_words.tsv", 2):
-            self.words[category] = frozenset(p.strip() for p in phrases.split("|") if p.strip())
-        for needed in ("after_comma", "reporting", "group_reference", "person_reference"):
+
+    def _load_words(self, path: Path) -> None:
+        for (category, phrases), _where in read_tsv(path, 2):
+            found = frozenset(p.strip() for p in phrases.split("|") if p.strip())
+            if self.triggers is not None:
+                found = frozenset(self.triggers.fold(p) for p in found)  # the text is read folded (text_fold)
+                if category in INFLECTED_CATEGORIES:
+                    # "déclarer" stands for "déclaré", "déclare", "déclarent" ...: the lemma's forms.
+                    found = frozenset(f for p in found for f in (self.triggers.forms(p) if " " not in p else [p]))
+            self.words[category] = found
+        for needed in CLAUSE_CATEGORIES:
             if needed not in self.words:
-                raise RulesError(f"{self.directory / 'clause_words.tsv'}:0: the category '{needed}' is missing")
+                raise RulesError(f"{path}:0: the category '{needed}' is missing")
 
     def root_name(self, code: str) -> str:
         root = self.codes.get(code[:2])
@@ -128,6 +164,9 @@ class CameoTable:
 
         Blank out the date expression first: "March" and "May" are verbs in the dictionary.
         """
+        if self.triggers is not None:
+            hit = self.triggers.classify(text)
+            return EventType(hit.code, self.root_name(hit.code), self.quad_class(hit.code), hit.word) if hit else None
         found = list(_WORD.finditer(text))
         raw = [m.group() for m in found]
         words = [w.lower() for w in raw]

@@ -7,13 +7,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from timeline_app.core.extract.cameo import CameoTable
 
-_COORDINATION = re.compile(r",\s+(?=(?:and|but|or|while)\s)")
-# An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
-# office in January, has visited Mali"): that comma is followed by a lower-case word.
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:]*(,)\s+(?=[a-z])")
 _LIST_WORDS = frozenset({"and", "the", "of", "or"})
 
 
@@ -23,31 +20,111 @@ def _names_only(rest: str) -> bool:
     return 0 < len(words) <= 40 and all(w[:1].isupper() or w.rstrip(".!") in _LIST_WORDS for w in words)
 
 
-_NEW_SUBJECT = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w.'\u2019-]*\s+(?:[A-Z][\w.'\u2019-]*\s+)?[a-z])")
 _STRONG_BREAK = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[\u2014\u2013]\s+|\s+--\s+")
+# Letters of other scripts and of accented Latin: a capital is any upper-case letter, a lower-case
+# letter any other one (scripts without case, such as Arabic's, have only lower-case letters here).
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isupper())
+_ANY_UPPER = f"[{_UPPER}]"
+_ANY_LOWER = f"(?:(?![{_UPPER}])[^\\W\\d_])"
 
 
 def _alternation(words: dict[str, frozenset[str]], category: str) -> str:
-    """A regex alternation of the phrases of one category, longest first, any spaces between words."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(words[category], key=len, reverse=True))
+    """A regex alternation of the phrases of one category, longer first, any spaces between words;
+    one that never matches for an empty category. It is written as a trie ("sa(?:id|ys)"): a category
+    of a language's inflected forms holds hundreds of phrases, which re would try one by one at every
+    position (Spanish and Portuguese texts took three times as long as English ones)."""
+    trie: dict[str, dict] = {}
+    for phrase in words.get(category, ()):
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) or "(?!)"
 
 
-@lru_cache(maxsize=1)
-def clause_patterns() -> tuple[re.Pattern[str], ...]:
-    """Regexes built from resources/cameo/clause_words.tsv."""
-    words = CameoTable.default().words
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"  # a phrase ends here: longer ones first
+
+
+class _Letters(NamedTuple):
+    upper: str  # a capital letter
+    lower: str  # a lower-case letter
+    word: str  # a word of letters
+
+
+def _letters(table: CameoTable) -> _Letters:
+    """English reads ASCII letters, as it always has; other languages any letter of their script."""
+    if not table.language:
+        return _Letters("[A-Z]", "[a-z]", "[A-Za-z]+")
+    return _Letters(_ANY_UPPER, _ANY_LOWER, r"[^\W\d_]+")
+
+
+class ClausePatterns(NamedTuple):
+    """The regexes that cut a sentence into clauses and find what refers back, in one language."""
+
+    after_comma: re.Pattern[str]  # ", which ...": a new clause after the comma
+    reporting: re.Pattern[str]  # "said that": what was said starts after it
+    attribution: re.Pattern[str]  # "..., the Swiss foreign ministry said."
+    group: re.Pattern[str]  # "both sides", "the talks": the parties of an earlier event
+    person: re.Pattern[str]  # "he", "his counterpart": the person of an earlier clause
+    coordination: re.Pattern[str]  # ", and" between two dates
+    relative_aside: re.Pattern[str]  # ", who took office in January," before the main verb
+    new_subject: re.Pattern[str]  # ", the U.S. Senate approved": a comma before a new capitalised subject
+    relative_person: re.Pattern[str]  # "who" opening a clause
+    relative_thing: re.Pattern[str]  # "which" opening a clause
+    relative: re.Pattern[str]  # either, case-sensitive
+    aside: re.Pattern[str]  # "Angola, which had mediated since 2022,": the subject before the aside
+    subject_break: re.Pattern[str]  # a sentence end or ", and" between a person and a later name
+    lower_word: re.Pattern[str]  # a lower-case word (a verb of the clause, when listed)
+    place_party: re.Pattern[str]  # "travelled to", "strikes on": the place after it takes part
+
+
+@lru_cache(maxsize=8)
+def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
+    """Regexes built from the clause_words.tsv of `table` (the English one when None)."""
+    table = table or CameoTable.default()
+    words = table.words
+    up, low, _word = _letters(table)
 
     alternation = functools.partial(_alternation, words)
+    relative = alternation("relative_person") + "|" + alternation("relative_thing")
+    quote = "".join(re.escape(q) for q in sorted(words.get("opening_quote", ())))
 
     after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
     # A quotation opens what was said when it starts with a capital: "separation" in quotes is a word.
-    reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=that\b|[\u201c\"](?-i:[A-Z]))", re.IGNORECASE)
+    reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=(?:"
+                           + alternation("complementizer") + r")\b|[" + (quote or "\"") + r"](?-i:" + up + r"))", re.IGNORECASE)
     # "..., the Swiss foreign ministry said." names the source, not a party to the event.
     # The verb in lower case: "..., Egypt and the United States." ends with a name, not "states".
     attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?-i:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
     person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
-    return after_comma, reporting, attribution, group, person
+    coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
+                              + r")(?=\w))")
+    # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
+    # office in January, has visited Mali"): that comma is followed by a lower-case word.
+    relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + ")")
+    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?" + up + r"[\w.'\u2019-]*\s+(?:" + up
+                             + r"[\w.'\u2019-]*\s+)?" + low + ")")
+    place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
+                             + r")\b", re.IGNORECASE)
+    return ClausePatterns(
+        after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
+        re.compile(r"(?:" + alternation("relative_person") + r")\b", re.IGNORECASE),
+        re.compile(r"(?:" + alternation("relative_thing") + r")\b", re.IGNORECASE),
+        re.compile(r"(?:" + relative + r")\b"),
+        re.compile(r"([^,]+),\s+(?:" + relative + r")\b"),
+        re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"\u201c" + up[1:-1] + r"])|,\s+(?:" + alternation("subject_conjunction")
+                   + r")\s|;"),
+        re.compile(r"\b" + low + r"+\b"),
+        place_party,
+    )
 
 
 @dataclass(frozen=True)
@@ -64,66 +141,73 @@ class VerbPhrasePatterns:
     leading: re.Pattern[str]  # a sentence opening with a subordinate clause
     subordinator: re.Pattern[str]  # "since", "after" ... between two dates: each date its own clause
     reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
+    sizes: dict[str, int]  # "two" -> 2: the count of a group number's last word
+    plural: tuple[str, ...]  # endings of a plural noun after a group number
+    conjunction: re.Pattern[str]  # " and " between two dates, where a gapped phrase may start
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
         for m in self.group.finditer(clause):
             word = m.group(2)
             low = word.lower()
-            if low in self.verbs or (word.islower() and low.endswith("s") and low not in self.not_a_group):
-                return _SIZES[m.group(1).split()[-1].lower()]
+            if low in self.verbs or (word.islower() and low.endswith(self.plural) and low not in self.not_a_group):
+                return self.sizes.get(m.group(1).split()[-1].lower(), 0)
         return 0
 
 
-_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
-
-
-@lru_cache(maxsize=1)
-def verb_phrase_patterns() -> VerbPhrasePatterns:
-    """The patterns of VerbPhrasePatterns, built from resources/cameo/clause_words.tsv and verbs.tsv."""
-    table = CameoTable.default()
+@lru_cache(maxsize=8)
+def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
+    """The patterns of VerbPhrasePatterns, built from the clause_words.tsv and verbs of `table` (English when None)."""
+    table = table or CameoTable.default()
     words = table.words
+    up, low, word = _letters(table)
 
     alternation = functools.partial(_alternation, words)
 
     adverb = alternation("coordination_adverb")
-    verbs = frozenset(table.verbs) | words["auxiliary"]
+    verbs = frozenset(table.verbs) | words.get("auxiliary", frozenset())
+    conjunction, article = alternation("conjunction"), alternation("article")
     # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
-    coordination = re.compile(r"\s+and\s+(?:(?:" + adverb + r")\s+)?([a-z]+)\b")
-    gapped = re.compile(r"\s*and\s+(?:the\s+)?(?:[A-Z][\w'.-]*\s+){1,4}(?:in|on|at|by|from)\s+(?:the\s+)?")
-    group = re.compile(r"\b(" + alternation("group_number") + r")\s+([A-Za-z]+)\b", re.IGNORECASE)
-    leaders = re.compile(r"\b(?:leader|" + alternation("leader_titles") + r")", re.IGNORECASE)
-    pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:between|with)\b)", re.IGNORECASE)
-    leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=(?-i:[a-z]))", re.IGNORECASE)
+    coordination = re.compile(r"\s+(?:" + conjunction + r")\s+(?:(?:" + adverb + r")\s+)?(" + low + r"+)\b")
+    gapped = re.compile(r"\s*(?:" + conjunction + r")\s+(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
+                        + alternation("date_preposition") + r")\s+(?:(?:" + article + r")\s+)?")
+    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(" + word + r")\b", re.IGNORECASE)
+    leaders = re.compile(r"\b(?:" + alternation("leader_titles") + r")", re.IGNORECASE)
+    pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:" + alternation("pair_preposition")
+                              + r")\b)", re.IGNORECASE)
+    leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=(?-i:" + low + r"))", re.IGNORECASE)
     # Lower case and mid-sentence: "as" and "once" are too often no subordinator there.
-    subordinator = re.compile(r"\s(?=(?:since|after|before|when|until|because)\s)")
+    subordinator = re.compile(r"\s(?=(?:" + alternation("subordinator") + r")\s)")
     reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
+    sizes = {w: int(n) for w, _, n in (p.partition("=") for p in words.get("number", ())) if n.isdigit()}
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words["not_a_group"], leaders, pair_subject, leading, subordinator, reaction
+        coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator, reaction,
+        sizes, tuple(words.get("plural_ending", ())) or ("\0",), re.compile(" (?:" + conjunction + ") "),
     )
 
 
-def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None,
+                 table: CameoTable | None = None) -> list[tuple[int, int]]:
     """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'.
 
     Between two dates of the sentence, ", and" and ", but" also cut: "Russia invaded Ukraine in
     February 2022, and Finland joined NATO in April 2023" holds two events. Elsewhere they do not:
     "the ministers of Syria, Turkey, and Russia" is one list.
     """
-    after_comma, reporting, attribution, _group, _person = clause_patterns()
+    patterns = clause_patterns(table)
     sentence = text[start:end]
     cuts = {0, len(sentence)}
     dated = sorted(date_spans or [])
-    vp = verb_phrase_patterns()
+    vp = verb_phrase_patterns(table)
     for (_a0, a1), (b0, _b1) in itertools.pairwise(dated):
-        between = list(_COORDINATION.finditer(text, a1, b0))
+        between = list(patterns.coordination.finditer(text, a1, b0))
         if between:
             cuts.add(between[-1].start() - start)
             continue
         # "met Macron on Dec. 7 and spoke to Scholz on Monday": each date has its own verb phrase;
         # "with Australia in 2022 and Britain in 2023": each date its own partner.
         phrases = [m for m in vp.coordination.finditer(text, a1, b0) if m.group(1) in vp.verbs]
-        last_and = text.rfind(" and ", a1, b0)
+        last_and = max((m.start() for m in vp.conjunction.finditer(text, a1, b0)), default=-1)
         # "arrived in Kyiv on Thursday, his first visit since Russia's invasion began in February 2022".
         subordinate = list(vp.subordinator.finditer(text, a1, b0))
         if subordinate:
@@ -135,7 +219,7 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         else:
             # "Mexico's Senate approved it in December, the U.S. Senate approved it in January": a
             # comma before a new capitalised subject between two dates starts the next event.
-            subjects = list(_NEW_SUBJECT.finditer(text, a1, b0))
+            subjects = list(patterns.new_subject.finditer(text, a1, b0))
             if subjects:
                 cuts.add(subjects[-1].start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
@@ -145,13 +229,13 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     for m in _STRONG_BREAK.finditer(sentence):
         cuts.add(m.start())
         cuts.add(m.end())
-    for m in after_comma.finditer(sentence):
+    for m in patterns.after_comma.finditer(sentence):
         cuts.add(m.start())
-    for m in _RELATIVE_ASIDE.finditer(sentence):
+    for m in patterns.relative_aside.finditer(sentence):
         cuts.add(m.start(1))
-    for m in reporting.finditer(sentence):
+    for m in patterns.reporting.finditer(sentence):
         cuts.add(m.end())
-    tail = attribution.search(sentence)
+    tail = patterns.attribution.search(sentence)
     if tail:
         cuts.add(tail.start())
     for m in _STRONG_BREAK.finditer(sentence):

@@ -30,11 +30,7 @@ CLAUSE_MOST = 400
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
-_RELATIVE_PERSON = re.compile(r"(?:who|whom|whose)\b", re.IGNORECASE)
-_RELATIVE_THING = re.compile(r"which\b", re.IGNORECASE)
 _ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
-_RELATIVE = re.compile(r"(?:who|which|whom|whose)\b")
-_ASIDE = re.compile(r"([^,]+),\s+(?:who|which|whom|whose)\b")
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -47,6 +43,7 @@ def extract_event_mentions(
     entities: list[EntityMention] | None = None,
     published: dt.date | None = None,
     issuer: str = "",
+    language: str = "",
 ) -> list[EventMention]:
     """One event mention per dated statement of `text`, with its actors, type, summary and evidence.
 
@@ -55,11 +52,12 @@ def extract_event_mentions(
     refers back ("the ministers", "both sides", "Wednesday's meeting") or names no state takes the
     countries of the event it refers to: the earlier one with the same date, else the previous one.
     Unresolved dates are kept (value ""), so that they can be listed; "now", durations and sets are not.
+    Clauses and event types are read with the words of `language` (English when empty or unknown).
     """
     if entities is None:
-        entities = Gazetteer.default().tag(text, published, issuer)
+        entities = Gazetteer.for_language(language).tag(text, published, issuer)
     dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
-    reader = _EventReader(text, dates, entities, published)
+    reader = _EventReader(text, dates, entities, published, language)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -89,15 +87,17 @@ class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
-                 published: dt.date | None) -> None:
-        self.text = text
+                 published: dt.date | None, language: str = "") -> None:
+        self.table = CameoTable.for_language(language)
+        self.shown = text  # the text as written, for the summaries and the evidence
+        self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
         self.prefixes = wire_prefixes(text, dates)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
-        self.table = CameoTable.default()
-        _after, self.reporting, _attribution, self.group_ref, self.person_ref = clause_patterns()
-        self.vp = verb_phrase_patterns()
+        self.patterns = clause_patterns(self.table)
+        self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
+        self.vp = verb_phrase_patterns(self.table)
         self.sentences = split_sentences(text)
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -111,7 +111,9 @@ class _EventReader:
         # What the events read so far said: parties by date value, the last parties, the last groups.
         self.by_value: dict[str, frozenset[str]] = {}
         self.previous: frozenset[str] = frozenset()
-        self.groups = GroupMemory(self.vp.leaders, self.table.words["role_reference"])  # events with 2+ states
+        # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
+        self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
+                                  self.table.words.get("leader_words", frozenset({"leader"})))
 
     def read(self, d: DateMention) -> None:
         """The event mention of date `d`, unless `d` only dates the article."""
@@ -129,7 +131,7 @@ class _EventReader:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
 
     def _describe(self, span: tuple[int, int], d: DateMention) -> Clause:
-        return describe(self.text, *span, self.entities, self.starts, d, self.published)
+        return describe(self.text, *span, self.entities, self.starts, d, self.published, self.patterns.place_party)
 
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
@@ -138,7 +140,7 @@ class _EventReader:
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
-            self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated), dated)
+            self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated, self.table), dated)
         clauses = self.clause_cache[sent]
         idx = next((k for k, (a, b) in enumerate(clauses) if a <= d.start < b), None)
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
@@ -164,14 +166,14 @@ class _EventReader:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
-            countries |= earlier or last_person_state(self.text, self.entities, self.starts, place.span[0]) or self.previous
+            countries |= earlier or self._last_person_state(place.span[0]) or self.previous
         org_acts = place.clause.org_acts
         if place.idx > 0:
             previous = place.clauses[place.idx - 1]
-            if _RELATIVE_PERSON.match(clause_text):
+            if self.patterns.relative_person.match(clause_text):
                 # "Erdogan, who met Putin on Friday": the person before the comma takes part.
                 countries |= self._after_reaction(previous, d)
-            elif _RELATIVE_THING.match(clause_text):
+            elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
                 # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
                 # summit, which the United States will host": the summit's states and the host.
@@ -182,10 +184,12 @@ class _EventReader:
             elif clause_text[:1].islower():
                 # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
                 # subject stands before the aside.
-                if _RELATIVE.match(self.text, previous[0]) and place.idx >= 2:
-                    countries |= self._describe(place.clauses[place.idx - 2], d).actors
+                if self.patterns.relative.match(self.text, previous[0]) and place.idx >= 2:
+                    subject = self._describe(place.clauses[place.idx - 2], d)
+                    countries |= subject.actors
+                    org_acts = org_acts or subject.org_acts  # "ECOWAS, which ..., will convene its chiefs"
                 else:
-                    aside = _ASIDE.match(self.text, previous[0], previous[1])
+                    aside = self.patterns.aside.match(self.text, previous[0], previous[1])
                     if aside:
                         countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
@@ -260,8 +264,11 @@ class _EventReader:
             return frozenset()
         return frozenset(subject_states(
             self.text, place.clauses[place.idx - 1], vp.verbs, lambda a, b: self._describe((a, b), d).actors,
-            self.person_ref, lambda a, _b: last_person_state(self.text, self.entities, self.starts, a),
+            self.person_ref, lambda a, _b: self._last_person_state(a), self.patterns.lower_word,
         ))
+
+    def _last_person_state(self, offset: int) -> frozenset[str]:
+        return last_person_state(self.text, self.entities, self.starts, offset, self.patterns.subject_break)
 
     def _unnamed(self, d: DateMention, place: _Place, unnamed: bool, same_date: frozenset[str],
                  org_acts: bool) -> frozenset[str]:
@@ -301,8 +308,8 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=summary(text, self._headline_start(place), place.clause_end, d.start, d.end),
-            evidence=text[sent[0] : sent[1]],
+            summary=summary(self.shown, self._headline_start(place), place.clause_end, d.start, d.end),
+            evidence=self.shown[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],
         )
@@ -336,13 +343,16 @@ def _around(text: str, span: tuple[int, int], d: DateMention) -> tuple[int, int]
 def _dangling_pronoun(
     person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
 ) -> bool:
-    """True when "he", "his counterpart" ... come before any person or state named in the clause."""
+    """True when "he", "his counterpart" ... come before any person or state named in the clause; not when
+    the words are the title of the person named right after them ("le président Mohamed Bazoum")."""
     m = person_ref.search(clause_text)
     if not m:
         return False
     lo = bisect.bisect_left(starts, offset)
     hi = bisect.bisect_left(starts, offset + len(clause_text))
     named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
+    if named and named[0].kind is EntityKind.PERSON and not clause_text[m.end() : named[0].start - offset].strip():
+        return False
     return not named or named[0].start > offset + m.start()
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from timeline_app.core.extract.actors import Doc, is_person_name, is_venue, learn_names, role_of, token_key
+from timeline_app.core.extract.language_keys import walk
+from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 from timeline_app.paths import resource
+
+ENGLISH = "en"
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +30,14 @@ class Gazetteer:
     """Longest-match token table over country, organisation and person names."""
 
     _default: Gazetteer | None = None
+    _languages: dict[str, Gazetteer] = {}
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, lexicon: Lexicon | LanguageLexicon | None = None) -> None:
         self.directory = directory
-        lexicon = Lexicon(directory)
+        lexicon = lexicon or Lexicon(directory)
+        self.lexicon = lexicon
+        # How another language's words are keyed; None for English, whose words are their token keys.
+        self._language = lexicon.keys if isinstance(lexicon, LanguageLexicon) else None
         self._countries = lexicon.countries
         self._organizations = lexicon.organizations
         self._trie = lexicon.trie
@@ -46,6 +55,21 @@ class Gazetteer:
         if cls._default is None:
             cls._default = cls(resource(GAZETTEER_DIR))
         return cls._default
+
+    @classmethod
+    def for_language(cls, language: str) -> Gazetteer:
+        """The gazetteer of an article in `language`: resources/gazetteer/<language>/ over the English
+        tables, loaded with the first article of that language; the English one for English and for a
+        language without a folder."""
+        found = cls._languages.get(language)
+        if found is None:
+            folder = resource(GAZETTEER_DIR, language) if re.fullmatch(r"[a-z]{2,3}", language or "") else None
+            if folder is None or language == ENGLISH or not (folder / "names.tsv").is_file():
+                found = cls.default()
+            else:
+                found = cls(folder, LanguageLexicon(cls.default().lexicon, folder))
+            cls._languages[language] = found
+        return found
 
     # ---- public look-ups ---------------------------------------------------------------------
 
@@ -105,43 +129,52 @@ class Gazetteer:
         left out. None takes each person's latest office. `issuer` is the state or organisation
         that issued the text (an official statement): "we", "the Secretary" ... stand for it.
         """
-        starts: list[int] = []
-        ends: list[int] = []
-        surfaces: list[str] = []
-        for m in TOKEN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            surfaces.append(m.group())
-        keys = [token_key(s) for s in surfaces]
-        doc = Doc(text, starts, ends, surfaces, keys, issuer)
+        alternatives: list[tuple[str, ...]] | None = None
+        if self._language is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            surfaces: list[str] = []
+            for m in TOKEN.finditer(text):
+                starts.append(m.start())
+                ends.append(m.end())
+                surfaces.append(m.group())
+            doc = Doc(text, starts, ends, surfaces, [token_key(s) for s in surfaces], issuer)
+        else:
+            doc, alternatives = self._language.read(text, issuer)
+        keys, surfaces = doc.keys, doc.surfaces
         out: list[EntityMention] = []
         found_at: list[tuple[int, int, EntityMention]] = []
         trie = self._trie
         n = len(keys)
         i = 0
         while i < n:
-            node = trie.get(keys[i])
-            if node is None:
-                i += 1
-                continue
-            found: list[tuple[int, list[Alias]]] = []
-            j = i
-            while True:
-                if END in node:
-                    found.append((j, node[END]))
-                j += 1
-                if j >= n or not doc.joined(j - 1, j):
-                    break
-                node = node.get(keys[j])
+            found: list[tuple[int, list[Alias], tuple[str, ...]]] = []
+            if alternatives is None:
+                node = trie.get(keys[i])
                 if node is None:
-                    break
+                    i += 1
+                    continue
+                j = i
+                while True:
+                    if END in node:
+                        found.append((j, node[END], ()))
+                    j += 1
+                    if j >= n or not doc.joined(j - 1, j):
+                        break
+                    node = node.get(keys[j])
+                    if node is None:
+                        break
+            else:
+                found = walk(trie, doc, i, alternatives)
             nxt = i + 1
-            for last, variants in reversed(found):
+            for last, variants, read in reversed(found):
                 span = surfaces[i : last + 1]
                 alias = next((v for v in variants if v.case_matches(span) and (v.kind != "person" or v.known_at(when))
                               and (v.kind != "issuer" or issuer)), None)
                 if alias is None:
                     continue
+                if read:
+                    keys[i : last + 1] = read  # "России" was read as "россия": the rules see the name's own key
                 mention = self._mention(doc, i, last, alias, when)
                 # "the Department of the Treasury": a word for the issuer that names nobody leaves its
                 # words to the names that follow.
@@ -177,6 +210,8 @@ class Gazetteer:
             return None
         if code == "-" or kind == "block":
             return None
+        if doc.text.startswith("$", doc.ends[last]):
+            return None  # "US$ 19,28", "US$ 1,2 bilhão": a currency, not the state
         if kind == "issuer":
             return self._issuer_mention(doc, i, last, code)
         if kind == "office" and i >= 3 and doc.keys[i - 1] == "s" and doc.keys[i - 2] == "'" and any(

@@ -19,12 +19,14 @@ log = logging.getLogger(__name__)
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[-\u2010\u2011'\u2019&]")
 END = "\0"  # trie key of the entries that end at a node
 _ALIAS_KINDS = frozenset({"name", "seat", "office", "usstate", "org", "block"})
-_FLAGS = frozenset({"person"})
+# person: also a person's name ("Jordan"); compound: the first part of compounds with an office word
+# ("Bundes" of "Bundesregierung"), in a language whose tables list such parts.
+_FLAGS = frozenset({"person", "compound"})
 ISSUER_REFS = "issuer_refs.tsv"
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
      "title", "name_particle", "speaker", "topic_verb", "topic_opener", "envoy_title",
-     "venue_opener", "venue_noun"}
+     "venue_opener", "venue_noun", "locative_bare", "location_noun_before", "name_noun_before", "name_link"}
 )
 
 
@@ -152,15 +154,15 @@ class Lexicon:
         for (alias, code, kind), where in self._rows("aliases.tsv", 3, 3):
             if kind not in ("name", "seat"):
                 raise RulesError(f"{where}: kind must be 'name' or 'seat', not '{kind}'")
-            self._check_alias(where, alias, code, kind, frozenset())
+            self.check_alias(where, alias, code, kind, frozenset())
             key = key_of(alias)
             if key not in overridden:
-                entries.setdefault(key, []).append(self._make(alias, code, kind, frozenset()))
+                entries.setdefault(key, []).append(self.alias(alias, code, kind, frozenset()))
         for (alias, code), where in self._rows("organizations.tsv", 2, 2):
-            self._check_alias(where, alias, code, "org", frozenset())
+            self.check_alias(where, alias, code, "org", frozenset())
             key = key_of(alias)
             if key not in overridden:
-                entries.setdefault(key, []).append(self._make(alias, code, "org", frozenset()))
+                entries.setdefault(key, []).append(self.alias(alias, code, "org", frozenset()))
         self._load_persons(entries)
         for key, variants in entries.items():
             node = self.trie
@@ -171,7 +173,7 @@ class Lexicon:
             alias, code, kind, other, default = cols
             if key_of(alias) not in entries:
                 raise RulesError(f"{where}: '{alias}' is not an alias of the gazetteer")
-            self._check_alias(where, alias, code, kind, frozenset())
+            self.check_alias(where, alias, code, kind, frozenset())
             for cue in _cue_set(other) | _cue_set(default):
                 if len(key_of(cue)) != 1:
                     raise RulesError(f"{where}: the cue '{cue}' must be a single word (no hyphen or apostrophe)")
@@ -184,10 +186,10 @@ class Lexicon:
         for cols, where in self._rows(fname, 3, 4):
             alias, code, kind = cols[:3]
             flags = frozenset(f for f in (cols[3].split(",") if len(cols) > 3 else []) if f)
-            self._check_alias(where, alias, code, kind, flags)
+            self.check_alias(where, alias, code, kind, flags)
             key = key_of(alias)
             overridden.add(key)
-            entries.setdefault(key, []).append(self._make(alias, code, kind, flags))
+            entries.setdefault(key, []).append(self.alias(alias, code, kind, flags))
 
     def _load_persons(self, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         ranges: dict[tuple[str, ...], list[tuple[str, dt.date, dt.date]]] = {}
@@ -217,7 +219,8 @@ class Lexicon:
                 Alias(tuple(m.group() for m in TOKEN.finditer(alias)), "", "person", canonical, frozenset(), tuple(rs))
             )
 
-    def _check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
+    def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
+        """RulesError naming `where` unless the kind, flags and code of a table's alias line are known."""
         if kind not in _ALIAS_KINDS:
             raise RulesError(f"{where}: unknown kind '{kind}' (expected one of {sorted(_ALIAS_KINDS)})")
         if not flags <= _FLAGS:
@@ -234,7 +237,8 @@ class Lexicon:
         elif code not in self.countries:
             raise RulesError(f"{where}: '{code}' is not a country code of countries.tsv")
 
-    def _make(self, alias: str, code: str, kind: str, flags: frozenset[str]) -> Alias:
+    def alias(self, alias: str, code: str, kind: str, flags: frozenset[str]) -> Alias:
+        """The Alias of a checked table line, named by its country's or organisation's display name."""
         if kind == "org":
             name = self.organizations[code]
         elif code == "-":

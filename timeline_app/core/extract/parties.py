@@ -6,9 +6,8 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.clauses import clause_patterns
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole
 
@@ -34,20 +33,16 @@ def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | 
     return published
 
 
-@lru_cache(maxsize=1)
-def _place_party() -> re.Pattern[str]:
-    words = CameoTable.default().words.get("place_party", frozenset())
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-
-def _place_takes_part(text: str, start: int, place: EntityMention, named: list[EntityMention]) -> bool:
-    """True when a visit, a deployment or an attack goes to the place: "arrived in Hanoi", "strikes in Syria".
+def _place_takes_part(text: str, start: int, place: EntityMention, named: list[EntityMention],
+                      place_party: re.Pattern[str]) -> bool:
+    """True when a visit, a deployment or an attack (a match of `place_party`) goes to the place:
+    "arrived in Hanoi", "strikes in Syria".
 
     Not when a state's own people or things stand between the word and the place ("shot down a
     Russian helicopter over Armenia": the target is Russia's helicopter, Armenia only where it flew).
     """
     last = None
-    for last in _place_party().finditer(text, start, place.start):
+    for last in place_party.finditer(text, start, place.start):
         pass
     if last is None:
         return False
@@ -56,7 +51,8 @@ def _place_takes_part(text: str, start: int, place: EntityMention, named: list[E
 
 
 def describe(text: str, start: int, end: int, entities: list[EntityMention], starts: list[int],
-             when: DateMention | None = None, published: dt.date | None = None) -> Clause:
+             when: DateMention | None = None, published: dt.date | None = None,
+             place_party: re.Pattern[str] | None = None) -> Clause:
     """The parties of text[start:end], from the entities tagged in it (sorted, `starts` their offsets).
 
     Acting states and states acted upon count; a place counts when it is a visit's host or an
@@ -64,6 +60,7 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     on the event's day.
     """
     gaz = Gazetteer.default()
+    place_party = place_party or clause_patterns().place_party
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
@@ -95,7 +92,7 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
             actors.add(e.code)
         elif e.role is EntityRole.LOCATION and e.kind is EntityKind.COUNTRY and e.code:
             location = location or e.code
-            if _place_takes_part(text, start, e, named):
+            if _place_takes_part(text, start, e, named, place_party):
                 actors.add(e.code)
     return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state)
 

@@ -11,10 +11,6 @@ from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 
 # How far back a pronoun looks for the person it stands for: about two sentences of news.
 _PRONOUN_REACH = 400
-# A new subject between two names: a sentence end ("... in Paris. France said ...") or a coordinated
-# clause ("Orban spoke, and then Austria objected"). Abbreviations such as "U.S." before a capital
-# are taken as ends too; the cost is a pronoun left unresolved.
-_NEW_SUBJECT = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"\u201cA-Z])|,\s+(?:and|but|while|whereas)\s|;")
 # Remembered events with two or more parties that a role word ("the ministers") may point back to.
 _GROUP_MEMORY = 12
 
@@ -48,8 +44,13 @@ def they_are_unnamed(
     return group_ref.search(text[a:b]) is None
 
 
-def last_person_state(text: str, entities: list[EntityMention], starts: list[int], offset: int) -> frozenset[str]:
+def last_person_state(text: str, entities: list[EntityMention], starts: list[int], offset: int,
+                      new_subject: re.Pattern[str]) -> frozenset[str]:
     """The state of the last person named shortly before `offset` ("Orban threatened ... He met"), if any.
+
+    `new_subject` finds a new subject between two names: a sentence end ("... in Paris. France said
+    ...") or a coordinated clause ("Orban spoke, and then Austria objected"). Abbreviations such as
+    "U.S." before a capital are taken as ends too; the cost is a pronoun left unresolved.
 
     A state named after that person in their own clause does not stand in the way ("Erdogan said
     Turkey was ready. He visited ..." is Erdogan); one named as a new subject does ("Orban spoke
@@ -60,7 +61,7 @@ def last_person_state(text: str, entities: list[EntityMention], starts: list[int
     while k >= 0 and entities[k].start >= offset - _PRONOUN_REACH:
         e = entities[k]
         if e.kind is EntityKind.PERSON:
-            if state_at >= 0 and _NEW_SUBJECT.search(text, e.end, state_at):
+            if state_at >= 0 and new_subject.search(text, e.end, state_at):
                 return frozenset()
             return frozenset({e.code}) if e.code else frozenset()
         if e.role is EntityRole.ACTOR and e.kind is EntityKind.COUNTRY and state_at < 0:
@@ -103,11 +104,13 @@ def the_group(antecedent: frozenset[str], size: int, before: list[EntityMention]
 
 
 def subject_states(
-    text: str, span: tuple[int, int], verbs: frozenset[str], actors: Actors, pronoun: re.Pattern[str], pronoun_states: Actors
+    text: str, span: tuple[int, int], verbs: frozenset[str], actors: Actors, pronoun: re.Pattern[str], pronoun_states: Actors,
+    lower_word: re.Pattern[str],
 ) -> frozenset[str]:
-    """The states of a clause's subject: the parties named before its first verb, or what its opening "he" stands for."""
+    """The states of a clause's subject: the parties named before its first verb (a `lower_word` of
+    `verbs`), or what its opening "he" stands for."""
     a, b = span
-    limit = next((m.start() for m in re.finditer(r"\b[a-z]+\b", text[a:b]) if m.group() in verbs), b - a)
+    limit = next((m.start() for m in lower_word.finditer(text[a:b]) if m.group() in verbs), b - a)
     found = actors(a, a + limit)
     if not found and pronoun.match(text, a):
         found = pronoun_states(a, b)
@@ -120,6 +123,7 @@ class GroupMemory:
 
     leaders: re.Pattern[str]
     roles: frozenset[str]  # heads that name a role: "minister", "leader", "talk"
+    leader_words: frozenset[str] = frozenset({"leader"})  # the roles that `leaders` finds in other words
     events: list[tuple[frozenset[str], str]] = field(default_factory=list)
 
     def add(self, parties: frozenset[str], sentence: str) -> None:
@@ -137,9 +141,12 @@ class GroupMemory:
         """
         head = phrase.lower().split()[-1]
         stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if stem not in self.roles:  # "both sides", "the two countries": no role to look for
+        if stem not in self.roles:
+            # Other plurals: the role the word begins with ("министры" -> "министр").
+            stem = next((r for r in self.roles if head.startswith(r)), "")
+        if not stem:  # "both sides", "the two countries": no role to look for
             return frozenset()
         for parties, sentence in reversed(self.events):
-            if stem in sentence or (stem == "leader" and self.leaders.search(sentence)):
+            if stem in sentence or (stem in self.leader_words and self.leaders.search(sentence)):
                 return parties
         return frozenset()

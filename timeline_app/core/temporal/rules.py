@@ -11,7 +11,7 @@ from pathlib import Path
 
 from timeline_app.core.temporal.functions import FUNCTIONS
 from timeline_app.core.temporal.index import first_chars, first_words
-from timeline_app.core.temporal.language import Reading, load_reading
+from timeline_app.core.reading import Reading, load_reading
 from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
 

@@ -1,4 +1,4 @@
-"""How one language's text is read by the rules: character folding, proclitics and inflected endings."""
+"""How a language's text is read by the rules and tables: character folding, proclitics and inflected endings."""
 
 from __future__ import annotations
 

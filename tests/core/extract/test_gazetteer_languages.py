@@ -1,0 +1,38 @@
+"""Tests of the gazetteer in other languages: the EXAMPLE lines of resources/gazetteer/<lang>/ read by Gazetteer.for_language."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.paths import resource
+
+LANGUAGES = sorted(p.name for p in resource("gazetteer").iterdir() if p.is_dir())
+
+
+def _examples() -> list[tuple[str, str, str, str]]:
+    out = []
+    for lang in LANGUAGES:
+        for path in sorted(resource("gazetteer", lang).iterdir()):
+            for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                sentence, arrow, expected = line.removeprefix("# EXAMPLE:").partition("=>")
+                if line.startswith("# EXAMPLE:") and arrow and "Name:CODE" not in expected:
+                    out.append((lang, f"{lang}/{path.name}:{no}", sentence.strip(), expected.strip()))
+    return out
+
+
+def test_the_six_languages_have_a_folder() -> None:
+    assert LANGUAGES == ["ar", "de", "es", "fr", "pt", "ru"]
+
+
+@pytest.mark.parametrize("lang, where, sentence, expected", _examples())
+def test_example_lines_of_the_language_folders(lang: str, where: str, sentence: str, expected: str) -> None:
+    found = Gazetteer.for_language(lang).tag(sentence)
+    got = ", ".join(f"{m.text}:{m.code}:{m.role.value}" for m in found) or "-"
+    assert got == expected, where
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_folder_has_examples_of_names_and_places(lang: str) -> None:
+    files = {where.split(":")[0].split("/")[1] for example_lang, where, _s, _e in _examples() if example_lang == lang}
+    assert {"aliases.tsv", "context_words.tsv", "demonyms.tsv", "offices.tsv", "persons.tsv"} <= files

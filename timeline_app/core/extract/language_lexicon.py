@@ -1,0 +1,126 @@
+"""One language's gazetteer tables (resources/gazetteer/<lang>/) laid over the English lexicon."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from timeline_app.core.extract.actors import ContextWords
+from timeline_app.core.extract.language_keys import WORDS, LanguageKeys
+from timeline_app.core.extract.lexicon import END, Alias, Lexicon
+from timeline_app.core.reading import load_reading
+from timeline_app.core.tables import read_tsv
+from timeline_app.errors import RulesError
+
+log = logging.getLogger(__name__)
+
+# The hand-written tables, each replacing the lines of names.tsv (written from CLDR) with the same key;
+# the first a key appears in wins over the later ones.
+_HAND_WRITTEN = ("offices.tsv", "aliases.tsv", "demonyms.tsv")
+_KINDS = {"offices.tsv": ("seat", "office", "block"), "aliases.tsv": ("name", "seat", "office", "org", "block"),
+          "demonyms.tsv": ("name",)}
+
+
+class LanguageLexicon:
+    """The tables of one language folder over the English ones: its names join the English names in one
+    trie (a key it lists is read its way), its context and office words replace the English words."""
+
+    def __init__(self, base: Lexicon, directory: Path) -> None:
+        self.directory = directory
+        articles = tuple(cols[0] for cols, _ in self._rows("articles.txt", 1, 1)) if (directory / "articles.txt").exists() else ()
+        self.keys = LanguageKeys(load_reading(directory), articles)
+        self.countries = base.countries
+        self.organizations = base.organizations
+        self.senses = base.senses
+        self.groups = base.groups
+        self.org_states = base.org_states
+        self.person_ranges = base.person_ranges
+        entries: dict[tuple[str, ...], list[Alias]] = {}
+        for name in _HAND_WRITTEN:
+            self._load_aliases(base, name, entries)
+        self._load_aliases(base, "names.tsv", entries)
+        self._load_persons(entries)
+        self.context = {category: frozenset() for category in base.context}
+        for (category, words), where in self._rows("context_words.tsv", 2, 2):
+            if category not in self.context:
+                raise RulesError(f"{where}: unknown category '{category}' (expected one of {sorted(self.context)})")
+            self.context[category] = self.context[category] | frozenset(self.keys.key(w) for w in words.split())
+        self.role_words = frozenset(self.keys.key(cols[0]) for cols, _ in self._rows("role_words.txt", 1, 1))
+        # "franco-allemand", "российско-китайские": a name before a hyphen and an adjective of a state is a party.
+        adjectives = frozenset(key[0] for key in entries if len(key) == 1 and key[0].islower())
+        self.context["party_suffix"] = self.context["party_suffix"] | adjectives
+        self.words = ContextWords(dict(self.context), self.role_words)
+        self.keys.compound_heads = tuple(sorted({key[0] for key, aliases in entries.items()
+                                                 if any("compound" in a.flags for a in aliases)}, key=len, reverse=True))
+        self.keys.compound_tails = self.role_words
+        self.trie = _merged(base.trie, entries)
+        words = self.role_words | frozenset().union(*self.context.values())
+        self.keys.vocabulary = _vocabulary(self.trie) | words
+        self.keys.words = words | frozenset(k for k, node in self.trie.items() if END in node)
+        log.debug("gazetteer %s: %d keys of its own", directory.name, len(entries))
+
+    def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[list[str], str]]:
+        return read_tsv(self.directory / name, min_cols, max_cols)
+
+    def _key(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self.keys.key(m.group()) for m in WORDS.finditer(phrase))
+
+    def _load_aliases(self, base: Lexicon, name: str, entries: dict[tuple[str, ...], list[Alias]]) -> None:
+        ncols = 2 if name == "demonyms.tsv" else 3
+        own: set[tuple[str, ...]] = set()
+        for cols, where in self._rows(name, ncols, 4 if ncols == 3 else 2):
+            alias, code = cols[:2]
+            kind = cols[2] if ncols == 3 else "name"
+            flags = frozenset(f for f in (cols[3].split(",") if len(cols) > 3 else []) if f)
+            if name in _KINDS and kind not in _KINDS[name]:
+                raise RulesError(f"{where}: kind must be one of {list(_KINDS[name])} in {name}, not '{kind}'")
+            base.check_alias(where, alias, code, kind, flags)
+            key = self._key(alias)
+            if key in entries and key not in own:
+                continue  # an earlier table's line for the same words wins
+            own.add(key)
+            made = base.alias(alias, code, kind, flags)
+            tokens = tuple(m.group() for m in WORDS.finditer(alias))  # "EE.UU." is one word, as the text is read
+            entries.setdefault(key, []).append(Alias(tokens, made.code, made.kind, made.name, made.flags))
+
+    def _load_persons(self, entries: dict[tuple[str, ...], list[Alias]]) -> None:
+        for (alias, canonical), where in self._rows("persons.tsv", 2, 2):
+            ranges = self.person_ranges.get(canonical)
+            if not ranges:
+                raise RulesError(f"{where}: '{canonical}' is not a canonical name of persons.tsv or persons_extra.tsv")
+            key = self._key(alias)
+            if not key:
+                raise RulesError(f"{where}: empty alias")
+            tokens = tuple(m.group() for m in WORDS.finditer(alias))
+            entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(ranges)))
+
+
+def _merged(base: dict, entries: dict[tuple[str, ...], list[Alias]]) -> dict:
+    """The English trie with the language's entries, copying only the nodes on their paths: the English
+    trie is shared, never changed."""
+    trie = dict(base)
+    own = {id(trie)}
+    for key, variants in entries.items():
+        node = trie
+        for k in key:
+            child = node.get(k)
+            if child is None or id(child) not in own:
+                child = {} if child is None else dict(child)
+                node[k] = child
+                own.add(id(child))
+            node = child
+        node[END] = list(variants)
+    return trie
+
+
+def _vocabulary(trie: dict) -> frozenset[str]:
+    """Every key of the trie, at any depth."""
+    out: set[str] = set()
+    stack = [trie]
+    while stack:
+        node = stack.pop()
+        for k, child in node.items():
+            if k != END:
+                out.add(k)
+                stack.append(child)
+    return frozenset(out)
