@@ -22,7 +22,7 @@ from timeline_app.core.library.export import EXPORT_FORMATS
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.frames import events_from_mentions
 from timeline_app.core.library.periods import MONTH, RESOLUTIONS
-from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, series
+from timeline_app.core.library.relations import Dyad, RelationsIndex, goldstein_weights, series, undated_events
 from timeline_app.core.library.relations_export import series_frame
 from timeline_app.core.library.store import Library
 from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions
@@ -44,6 +44,7 @@ zoomable timeline.
   python main.py [FILE_OR_FOLDER ...]        start the app (with the bundled samples on first start)
   python main.py extract PATH ... [options]  read articles and write events without the GUI
   python main.py export --library LIB ...    write the events of a library as CSV, JSON or Excel
+  python main.py rebuild --library LIB       merge the library's mentions into events again
 
 Run "python main.py extract --help" or "python main.py export --help" for their options.
 """
@@ -174,6 +175,31 @@ def _export_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _rebuild_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python main.py rebuild",
+        description="Merge every mention of a library into events again and rewrite its events from the "
+                    "mentions and your corrections (which are kept).",
+    )
+    p.add_argument("--library", type=Path, required=True, metavar="PATH", help="library file to rebuild")
+    return p
+
+
+def _run_rebuild(opts: argparse.Namespace) -> int:
+    if not opts.library.exists():
+        print(f"error: there is no library at {opts.library}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    started = time.monotonic()
+    try:
+        with Library(opts.library) as library:
+            n = library.rebuild_events()
+    except TimelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    print(f"{n} events rebuilt in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of main.py: dispatch to a batch command or start the GUI."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -185,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_extract(_extract_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             return _run_export(_export_parser().parse_args(args[1:]))
+        if args and args[0] == "rebuild":
+            return _run_rebuild(_rebuild_parser().parse_args(args[1:]))
         opts = _gui_parser().parse_args(args)
     except TimelineError as e:
         _say(f"error: {e}")
@@ -314,7 +342,7 @@ def _relations(events: pd.DataFrame, mentions: pd.DataFrame, spec: FilterSpec, o
     if not 1 <= len(opts.country) <= 2:
         raise ExportError(f"{export.RELATIONS_OPTION} charts one country or a pair: give one or two --country "
                           f"(not {len(opts.country)}).")
-    index = RelationsIndex(events, goldstein_weights(), mentions)
+    index = RelationsIndex(events, goldstein_weights(), undated_events(mentions, events[col.EVENT_ID]))
     dyad = Dyad(*(c.upper() for c in opts.country))
     chart = series(index, FilterIndex(events).mask(spec), dyad, opts.by)
     left_out = [f"{chart.too_coarse} dated more loosely than a {opts.by}"] if chart.too_coarse else []

@@ -22,15 +22,20 @@ def test_three_modes_give_identical_rows(tmp_path):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 40)  # enough for tasks of several inputs each
     results = {}
+    events = {}
     for name, kwargs in {"inprocess": {"workers": 1}, "pool": {"workers": 2},
                          "dask": {"dask": "local", "workers": 2}}.items():
         lib = tmp_path / f"{name}.sqlite3"
         report = import_inputs([corpus], lib, **kwargs)
         assert report.added == 40, name
         results[name] = compared_rows(lib)
+        with Library(lib) as library:  # the events each mention was merged into (issue 15)
+            events[name] = library.mentions_frame().sort_values(KEY)["event_id"].tolist()
     assert len(results["inprocess"]) > 40
     assert results["pool"].equals(results["inprocess"])
     assert results["dask"].equals(results["inprocess"])
+    assert len(set(events["inprocess"])) < len(events["inprocess"])  # some reports merged
+    assert events["pool"] == events["dask"] == events["inprocess"]
 
 
 def test_parquet_output_holds_every_mention(tmp_path):

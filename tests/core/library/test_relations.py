@@ -10,7 +10,7 @@ from timeline_app.core.daycount import date_to_days
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.periods import MONTH, QUARTER, YEAR, period_of_day, period_value
 from timeline_app.core.library.relations import (
-    Dyad, RelationsIndex, goldstein_weights, partner_rows, partners, series, series_rows,
+    Dyad, RelationsIndex, goldstein_weights, partner_rows, partners, series, series_rows, undated_events,
 )
 
 WEIGHTS = {"04": 1.0, "042": 1.9, "05": 3.5, "057": 8.0, "19": -10.0, "190": -10.0, "16": -4.0, "163": -8.0}
@@ -154,7 +154,7 @@ def test_undated_events_are_counted_for_the_footer_and_follow_the_other_filters(
         "summary": ["", "", "", "", ""], "evidence": ["", "", "", "", ""],
         "date_precision": ["unknown"] * 5, "hidden": [False] * 5,
     })
-    index = RelationsIndex(events, WEIGHTS, mentions)
+    index = RelationsIndex(events, WEIGHTS, undated_events(mentions, events["event_id"]))
     # u1's two reports name Turkey and Syria between them; e1 has a date in another report: it is dated.
     assert index.undated_count(Dyad("SYR", "TUR"), FilterSpec()) == 2
     assert index.undated_count(Dyad("SYR", "TUR"), FilterSpec(event_types=frozenset({"Fight"}))) == 1

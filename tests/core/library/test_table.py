@@ -10,6 +10,7 @@ import pandas as pd
 
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.library.snapshot import list_counts, read_snapshot, value_counts
+from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import COLUMNS, PRECISION_RANK, prepare_columns
 from timeline_app.core.pipeline import import_inputs
 
@@ -68,9 +69,17 @@ def test_a_snapshot_indexes_every_event_and_its_mentions(tmp_path) -> None:
     library = tmp_path / "lib.sqlite3"
     import_inputs([ARTICLES / "2023-03-15_border_talks.txt"], library, workers=1)
     snap = read_snapshot(library)
-    assert len(snap.articles) == 1 and not snap.events.empty
+    with Library(library) as lib:
+        stored = lib.events_frame()
+        curated = lib.curated_mentions()
+    assert len(snap.articles) == 1 and len(snap.events) == len(stored) > 0
     assert snap.table.n == len(snap.events)
-    for event_id in snap.events["event_id"]:
-        assert set(snap.event_mentions(event_id)["event_id"]) == {event_id}
+    events = snap.events_frame()
+    for event_id in events["event_id"]:
+        mentions = snap.event_mentions(event_id)
+        assert set(mentions["event_id"]) == {event_id}
+        theirs = curated[(curated["event_id"] == event_id) & (curated["date_start"] != "")]
+        assert sorted(mentions["mention_key"]) == sorted(theirs["mention_key"])
+        assert snap.mention_count(event_id) == int((curated["event_id"] == event_id).sum())
     assert snap.country_names["ARM"] == "Armenia"
-    assert sum(snap.type_counts.values()) == int((snap.events["event_type"] != "").sum())
+    assert sum(snap.type_counts.values()) == int((events["event_type"] != "").sum())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
-import pytest
-
+from timeline_app.core.daycount import date_to_days, parse_iso_day
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_panel import FilterPanel
@@ -139,7 +139,7 @@ def test_sync_with_timeline_view_follows_the_visible_range(qtbot) -> None:
 
 def test_range_slider_sets_the_dates(qtbot) -> None:
     panel = _panel(qtbot)
-    panel.set_date_bounds(dt.date(2020, 1, 1), dt.date(2023, 12, 31))
+    panel.set_date_bounds(date_to_days(dt.date(2020, 1, 1)), date_to_days(dt.date(2023, 12, 31)))
     panel.resize(360, 900)
     panel.show()
     slider = panel.slider
@@ -155,4 +155,13 @@ def test_range_slider_sets_the_dates(qtbot) -> None:
     # Typing a date moves the handle.
     panel.to_check.setChecked(True)
     panel.to_edit.setDate(QDate(2022, 12, 31))
-    assert slider.high == dt.date(2022, 12, 31).toordinal()
+    assert slider.high == date_to_days(dt.date(2022, 12, 31))  # the day numbers of core.daycount
+
+
+def test_the_slider_spans_events_before_year_one(qtbot) -> None:
+    panel = _panel(qtbot)
+    first, last = parse_iso_day("-0043-03-15"), date_to_days(dt.date(2022, 12, 31))
+    panel.set_date_bounds(first, last)
+    assert (panel.slider.minimum, panel.slider.maximum) == (first, last)
+    # The date fields cannot go before year 1: they start there, and leave the date unfiltered.
+    assert panel.from_edit.date() == QDate(1, 1, 1) and panel.spec().date_from is None

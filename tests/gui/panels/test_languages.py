@@ -14,7 +14,8 @@ from timeline_app.core.batch.articles import process_article
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, DateSource
-from timeline_app.gui.panels.articles import COL_LANGUAGE, LibraryPanel
+from timeline_app.gui.panels.article_model import COL_LANGUAGE
+from timeline_app.gui.panels.articles import LibraryPanel
 from timeline_app.gui.panels.filter_panel import FilterPanel
 from timeline_app.gui.panels.reader import RESOLVED, ArticleView, Focus, right_to_left
 from timeline_app.gui.panels.reader_marks import stored_marks
@@ -36,8 +37,8 @@ def test_the_articles_panel_shows_each_language(qtbot) -> None:
     panel = LibraryPanel()
     qtbot.addWidget(panel)
     panel.set_articles(_articles())
-    assert panel.tree.headerItem().text(COL_LANGUAGE) == "Language"
-    assert [panel.item(i).text(COL_LANGUAGE) for i in (1, 2)] == ["fr", "ar"]
+    assert panel.model.headerData(COL_LANGUAGE, Qt.Orientation.Horizontal) == "Language"
+    assert [panel.row_texts(i)[COL_LANGUAGE] for i in (1, 2)] == ["fr", "ar"]
 
 
 def test_editing_the_language_cell_asks_for_the_selected_articles(qtbot) -> None:
@@ -48,10 +49,11 @@ def test_editing_the_language_cell_asks_for_the_selected_articles(qtbot) -> None
     panel.select_ids([1])
     assert panel.language_action.isEnabled()
     panel.language_action.trigger()
-    assert panel.tree.isPersistentEditorOpen(panel.item(1), COL_LANGUAGE) or panel.tree.state() == \
-        panel.tree.State.EditingState
+    assert panel.tree.state() == panel.tree.State.EditingState
+    cell = panel.model.index_of(1).siblingAtColumn(COL_LANGUAGE)
+    assert panel.tree.currentIndex() == cell
     with qtbot.waitSignal(panel.languages_changed) as blocker:
-        panel.item(1).setText(COL_LANGUAGE, " ES ")
+        panel.model.setData(cell, " ES ")  # what the cell's editor commits
     assert blocker.args == [{1: "es"}]
 
 

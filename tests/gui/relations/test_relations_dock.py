@@ -72,7 +72,7 @@ def test_the_dock_counts_equal_a_pandas_group_by_and_follow_the_country_filter(w
     assert s.dyad == Dyad("TUR", "SYR") and s.by == "month"
     got = {(f"{p // 12:04d}-{p % 12 + 1:02d}", q): int(s.events[i, q])
            for i, p in enumerate(s.periods) for q in range(5) if s.events[i, q]}
-    expected = months_by_hand(window.snapshot.events, {"TUR", "SYR"})
+    expected = months_by_hand(window.snapshot.events_frame(), {"TUR", "SYR"})
     assert got == expected and sum(expected.values()) >= 5
     # The year-dated event ("since 2012") is in no month, and the footer says so.
     assert s.too_coarse == 1 and "1 dated more loosely than a month" in figure.footer
@@ -89,7 +89,7 @@ def test_a_click_on_a_bar_filters_the_table_and_moves_the_timeline_a_second_clic
     busiest = int(s.events.sum(axis=1).argmax())
     period = int(s.periods[busiest])
     month = f"{period // 12:04d}-{period % 12 + 1:02d}"
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     expected = set(events.loc[countries_of(events).map(lambda c: {"TUR", "SYR"} <= c)
                               & events["date_start"].str.startswith(month)
                               & events["date_end"].str.startswith(month), "event_id"])
@@ -116,7 +116,7 @@ def test_a_click_on_one_colour_shows_only_that_quad_class(window, qtbot) -> None
     i = next(i for i, row in enumerate(s.events) if (row > 0).sum() >= 2)  # a bar of two colours
     period, quad = int(s.periods[i]), int(next(q for q in (1, 2) if s.events[i, q]))
     qtbot.mouseClick(window.relations.chart, Qt.MouseButton.LeftButton, pos=bar_centre(window, period, quad))
-    shown = window.snapshot.events.set_index("event_id").loc[sorted(table_ids(window))]
+    shown = window.snapshot.events_frame().set_index("event_id").loc[sorted(table_ids(window))]
     assert len(shown) == s.events[i, quad] and (shown["quad_class"] == quad).all()
 
 
@@ -131,7 +131,7 @@ def test_hovering_a_bar_gives_its_numbers(window, qtbot) -> None:
 
 
 def test_selecting_an_event_charts_its_countries(window, qtbot) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     pair = events[countries_of(events).map(len) == 2].iloc[0]
     window.select_event(pair["event_id"])
     assert set(window.relations.controls.dyad().codes()) == set(pair["countries"].split(";"))
@@ -160,7 +160,7 @@ def test_the_partners_view_ranks_counterparts_and_a_double_click_charts_the_pair
     window.relations.controls.set_view_partners()
     figure = window.relations.figure()
     assert isinstance(figure, PartnersFigure)
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     sets = countries_of(events)
     by_hand = sets[sets.map(lambda s: "TUR" in s)].map(lambda s: s - {"TUR"}).explode().dropna().value_counts()
     ranked = by_hand.sort_index().sort_values(ascending=False, kind="stable")  # most first, ties by code
@@ -214,7 +214,7 @@ def test_undated_events_are_left_out_and_the_footer_says_how_many(qtbot, tmp_pat
     window = open_window(qtbot, library, window_settings(tmp_path))
     window.docks.bring_forward(window.docks.relations_dock)
     figure = chart_pair(window, qtbot, "TUR", "SYR")
-    assert figure.series.total == len(window.snapshot.events) == 1
+    assert figure.series.total == len(window.snapshot.events_frame()) == 1
     assert "left out: 2 undated" in figure.footer
     window.relations.controls.set_view_partners()
     assert "2 undated left out" in window.relations.figure().footer
@@ -237,7 +237,7 @@ def test_clearing_the_filters_shows_every_event_after_a_click(window, qtbot) -> 
     qtbot.mouseClick(window.relations.chart, Qt.MouseButton.LeftButton, pos=bar_centre(window, period))
     assert len(table_ids(window)) == int(s.events.sum(axis=1).max())
     window.menus.clear_filters_action.trigger()
-    assert len(table_ids(window)) == len(window.snapshot.events)
+    assert len(table_ids(window)) == len(window.snapshot.events_frame())
     assert window.relations.chart.chosen is None
 
 
@@ -288,7 +288,7 @@ def test_file_export_offers_the_charts_numbers(window, qtbot, tmp_path, monkeypa
 
 
 def test_a_reload_keeps_the_pair_chosen_in_the_dock(window, qtbot) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     alone = events[countries_of(events).map(lambda s: s == {"KAZ"})].iloc[0]
     window.select_event(alone["event_id"])
     assert window.relations.controls.dyad() == Dyad("KAZ")

@@ -32,7 +32,9 @@ COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "open_end", "
 
 def frame(rows: list[tuple] = ROWS) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=COLUMNS)
-    df["sources"] = "seed.txt"
+    df["sources"] = 1
+    df["article_ids"] = "1"
+    df["source_titles"] = "seed.txt"
     df["event_date"] = df["date_start"]
     return df
 

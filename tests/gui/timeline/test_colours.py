@@ -27,7 +27,7 @@ def test_countries_on_screen_get_distinct_colours(qtbot) -> None:
     first, clash = "C00", f"C{len(palette()):02d}"  # ranks 0 and len(palette): the same colour unfiltered
     slots = dict(zip(data.colours.names, data.colours.slot.tolist()))
     colour_of_first = slots[first]
-    mask = np.isin(data.df["countries"].to_numpy(), [first, clash])
+    mask = data.events.codes("countries").mask([first, clash])
     view.set_visible_mask(mask)
     legend = dict((label, slot) for slot, label in data.legend_entries({}))
     assert set(legend) == {first, clash}  # the legend names what is on screen, not every country

@@ -85,7 +85,8 @@ def test_lane_modes(view: TimelineView) -> None:
     view.set_lane_mode("single")
     assert len(view.lane_keys()) == 1
     view.set_lane_mode("source")
-    assert view.lane_keys() == ["seed.txt"]
+    assert view.lane_keys() == ["1"]  # lanes by article id, named by the article's title
+    assert view._data.lane_label("1", {}) == "seed.txt"
     view.set_lane_mode("country")
     with pytest.raises(ValueError):
         view.set_lane_mode("planet")

@@ -34,7 +34,7 @@ def test_panning_with_sync_keeps_the_lanes_and_the_events_in_view(window, qtbot)
 
 def test_a_filter_fits_the_timeline_with_room_for_the_newest_label(window, qtbot) -> None:
     """After a filter the window fits the timeline as Ctrl+0 does: margins, and the newest label whole."""
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     country = events["countries"].str.split(";").explode().value_counts().index[0]
     with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
         window.filters.set_spec(FilterSpec(countries=frozenset({country})))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from tests.core.factories import article, mention
 from timeline_app.core import pipeline
 from timeline_app.core.models import Precision
+from timeline_app.core.library.snapshot import read_snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.gui.panels.reader import Evidence
 from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
@@ -36,15 +37,16 @@ class StandIn:
         self.read()
         host = CurationHost(
             widget=self.widget, library=lambda: self.library, library_path=lambda: self.path,
-            events=lambda: self.events, mentions=lambda: self.mentions, selected_ids=lambda: self.selection,
-            select_event=self.select, reader_evidence=lambda: self.evidence, reload=self.reload,
+            snapshot=lambda: self.snapshot, selected_ids=lambda: self.selection,
+            select_event=self.select, reader_evidence=lambda: self.evidence,
+            shown_mention=lambda e: self.snapshot.event_mentions(e).iloc[0], reload=self.reload,
             show_message=lambda t, m: self.messages.append((t, m)), show_status=lambda text, _ms: self.status.append(text),
             run_job=self.run_job, set_show_hidden=self.set_show_hidden)
         self.actions = CurationActions(host, self.widget)
 
     def read(self) -> None:
-        self.events = self.library.events_frame()
-        self.mentions = self.library.curated_mentions()
+        self.snapshot = read_snapshot(self.path)
+        self.events = self.snapshot.events_frame()
 
     def reload(self) -> None:
         self.read()

@@ -13,7 +13,7 @@ from tests.gui.conftest import LOAD_TIMEOUT, reloaded, table_ids
 
 
 def _events(window: MainWindow) -> pd.DataFrame:
-    return window.snapshot.events
+    return window.snapshot.events_frame()
 
 
 def _event(window: MainWindow, text: str, date: str | None = None) -> pd.Series:

@@ -20,7 +20,7 @@ from tests.gui.conftest import check_country, countries_of
 # The Relations chart's numbers are rows of its chart, not events: tests/gui/relations test them.
 @pytest.mark.parametrize("fmt", [f.key for f in EXPORT_FORMATS if f.rows != RELATIONS])
 def test_export_writes_the_filtered_events(window, qtbot, tmp_path, monkeypatch, fmt) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     sets = countries_of(events)
     code = Counter(c for s in sets for c in s).most_common(1)[0][0]
     check_country(window, code)
@@ -66,7 +66,7 @@ def test_the_status_bar_says_what_was_exported(window, qtbot, tmp_path) -> None:
     total = len(window.snapshot.events)
     window.exports.export("events_csv", str(tmp_path / "all.csv"))
     assert window.statusBar().currentMessage().startswith(f"Exported {total} events to ")  # no filter: not "filtered"
-    for summary in window.snapshot.events["summary"]:  # a search that keeps one event
+    for summary in window.snapshot.events_frame()["summary"]:  # a search that keeps one event
         window.filters.set_spec(FilterSpec(text=summary))
         if window.event_model.rowCount() == 1:
             break

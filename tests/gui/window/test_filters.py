@@ -12,7 +12,7 @@ from tests.gui.conftest import check_country, countries_of, table_ids
 
 
 def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     sets = countries_of(events)
     counts = Counter(c for s in sets for c in s)
     code = counts.most_common(1)[0][0]
@@ -42,7 +42,7 @@ def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
 
 
 def test_date_range_filter(window, qtbot) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     starts = sorted(events["date_start"])
     lo, hi = starts[len(starts) // 4], starts[(3 * len(starts)) // 4]
     f = window.filters
@@ -61,7 +61,7 @@ def test_date_range_filter(window, qtbot) -> None:
 
 
 def test_sync_with_timeline_view_filters_to_the_visible_range(window, qtbot) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
         window.filters.sync_check.setChecked(True)  # takes the range on screen at once
     assert (window.filtering.spec.date_from, window.filtering.spec.date_to) == window.timeline.visible_range()
@@ -80,7 +80,7 @@ def test_only_the_events_of_selected_articles(window, qtbot) -> None:
     chosen = int(articles["article_id"].iloc[0])
     window.library_panel.select_ids([chosen])
     window.library_panel.filter_action.trigger()
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     mine = events["article_ids"].map(lambda s: str(chosen) in s.split(";"))
     assert table_ids(window) == set(events.loc[mine, "event_id"])
     assert "1 article" in window.status_bar.filter_label.text()

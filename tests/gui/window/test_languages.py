@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from timeline_app.gui.panels.articles import COL_LANGUAGE
+from timeline_app.gui.panels.article_model import COL_LANGUAGE
 from tests.gui.conftest import LOAD_TIMEOUT, reloaded
 
 FRENCH = ("Turquie et Syrie renouent\n\nLes ministres turc et syrien se sont réunis mercredi à Moscou. "
@@ -28,7 +28,7 @@ def test_a_mixed_folder_imports_in_one_go_and_filters_by_language(window, qtbot,
     assert report.added == 3 and not report.skipped
     ids = {lang: int(aid) for aid, lang in zip(window.snapshot.articles["article_id"], window.snapshot.articles["language"])
            if lang in ("fr", "ar")}
-    assert window.library_panel.item(ids["ar"]).text(COL_LANGUAGE) == "ar"
+    assert window.library_panel.row_texts(ids["ar"])[COL_LANGUAGE] == "ar"
     # The language filter keeps the events the Arabic article reports: Tuesday 9 May and 2012.
     window.filters.languages.item_for("ar").setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: all("ar" in str(v).split(";") for v in window.filtering.filtered_events()["language"]),
@@ -40,8 +40,8 @@ def test_a_mixed_folder_imports_in_one_go_and_filters_by_language(window, qtbot,
     panel = window.library_panel
     panel.select_ids([ids["fr"]])
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
-        panel.item(ids["fr"]).setText(COL_LANGUAGE, "es")
-    qtbot.waitUntil(lambda: window.library_panel.item(ids["fr"]).text(COL_LANGUAGE) == "es", timeout=LOAD_TIMEOUT)
+        panel.model.setData(panel.model.index_of(ids["fr"]).siblingAtColumn(COL_LANGUAGE), "es")
+    qtbot.waitUntil(lambda: window.library_panel.row_texts(ids["fr"])[COL_LANGUAGE] == "es", timeout=LOAD_TIMEOUT)
     mentions = window.library.curated_mentions()
     french = mentions[mentions["article_id"] == ids["fr"]]
     assert "mercredi" not in set(french["date_text"]) and "2012" in set(french["date_text"])

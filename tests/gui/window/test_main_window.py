@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.dialogs import CrashDialog
-from timeline_app.gui.panels.articles import COL_ISSUER, NEEDS_DATE
+from timeline_app.gui.panels.article_model import COL_ISSUER, NEEDS_DATE
 from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
@@ -52,10 +52,10 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     assert not maybe_add_samples(window)  # only once per library
     # The samples mention a war "in the nineteenth century": neither the first view nor Fit (Ctrl+0)
     # is squeezed by it; an arrow at the end of the axis counts it, and Fit everything shows it.
-    first = window.snapshot.events["date_start"].min()
+    first = window.snapshot.events_frame()["date_start"].min()
     assert first < "1900"
     start, end = window.timeline.visible_range()
-    assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events["date_end"].max()
+    assert start.isoformat() > "1950" and end.isoformat() >= window.snapshot.events_frame()["date_end"].max()
     window.menus.fit_action.trigger()
     assert window.timeline.visible_range()[0].isoformat() > "1950"
     window.timeline.canvas.repaint()
@@ -71,22 +71,22 @@ def test_remove_an_article_and_undo(window, qtbot) -> None:
     victim = articles.sort_values("event_count").iloc[-1]
     victim_id = int(victim["article_id"])
     n_articles = len(articles)
-    owned = window.snapshot.events["article_ids"].map(lambda s: str(victim_id) in s.split(";"))
-    sole = window.snapshot.events.loc[owned & (window.snapshot.events["sources"] == 1), "event_id"]
+    owned = window.snapshot.events_frame()["article_ids"].map(lambda s: str(victim_id) in s.split(";"))
+    sole = window.snapshot.events_frame().loc[owned & (window.snapshot.events_frame()["sources"] == 1), "event_id"]
     assert len(sole) > 0
     # A correction of one of its events, made before the removal, must come back with it.
     corrected = str(sole.iloc[0])
     window.select_event(corrected)
     with reloaded(qtbot, window):
         c.verify_action.trigger()
-    before = window.snapshot.events[["event_id", "summary", "countries", "verified"]].copy()
+    before = window.snapshot.events_frame()[["event_id", "summary", "countries", "verified"]].copy()
     assert bool(before.set_index("event_id").loc[corrected, "verified"])
 
     window.library_panel.select_ids([victim_id])
     with reloaded(qtbot, window):
         window.library_panel.remove_action.trigger()
     assert len(window.snapshot.articles) == n_articles - 1
-    assert not set(sole) & set(window.snapshot.events["event_id"])
+    assert not set(sole) & set(window.snapshot.events_frame()["event_id"])
     assert "Undo with Ctrl+Z" in window.statusBar().currentMessage()
     # The removal is on the one undo stack, after the correction, as Edit > Undo (Ctrl+Z) says.
     assert c.undo_action.shortcut().toString() == "Ctrl+Z"
@@ -100,14 +100,14 @@ def test_remove_an_article_and_undo(window, qtbot) -> None:
     assert len(back) == 1 and int(back["article_id"].iloc[0]) == victim_id
     assert int(back["event_count"].iloc[0]) == int(victim["event_count"])
     assert back["published"].iloc[0] == victim["published"]
-    after = window.snapshot.events[["event_id", "summary", "countries", "verified"]]
+    after = window.snapshot.events_frame()[["event_id", "summary", "countries", "verified"]]
     pd.testing.assert_frame_equal(after.reset_index(drop=True), before.reset_index(drop=True))
     assert c.undo_action.text().startswith("&Undo mark verified")  # the correction is next
 
     with reloaded(qtbot, window):
         c.redo_action.trigger()  # Ctrl+Shift+Z removes it again
     assert len(window.snapshot.articles) == n_articles - 1
-    assert not set(sole) & set(window.snapshot.events["event_id"])
+    assert not set(sole) & set(window.snapshot.events_frame()["event_id"])
 
 
 def _open_folder(window, qtbot, monkeypatch, folder, files: dict[str, str]):
@@ -172,8 +172,7 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
         window.menus.open_files_action.trigger()
     (article_id,) = blocker.args[0].needs_date
     assert window.library_panel.needs_date_ids() == [article_id]
-    group = window.library_panel.tree.topLevelItem(0)
-    assert group.text(0) == f"{NEEDS_DATE} (1)" and not group.isHidden()
+    assert window.library_panel.model.group_titles()[0] == f"{NEEDS_DATE} (1)"
     dialog = window.library_actions.date_dialog
     assert dialog is not None and dialog.isVisible()
     assert window.status_bar.needs_date_button.isVisible()
@@ -191,7 +190,7 @@ def test_an_article_without_date_is_asked_for_one(window, qtbot, tmp_path, monke
     assert row["published"] == "2023-05-08" and row["published_source"] == "user"
     assert window.statusBar().currentMessage() == ("Publication date set for 1 article; its dates were resolved "
                                                    "again.")
-    assert window.library_panel.item(article_id).text(4) == "you"
+    assert window.library_panel.row_texts(article_id)[4] == "you"
     assert not window.status_bar.needs_date_button.isVisible()
 
 
@@ -286,7 +285,7 @@ def test_a_bug_in_a_job_shows_the_crash_dialog_and_the_window_goes_on(window, qt
 def test_lane_mode_is_kept_and_go_to_date_shows_the_month_typed(window, qtbot, monkeypatch) -> None:
     window.menus.lane_actions["event_type"].trigger()
     assert window.timeline.lane_mode() == "event_type"
-    types = set(window.snapshot.events["event_type"]) - {""}
+    types = set(window.snapshot.events_frame()["event_type"]) - {""}
     assert types <= set(window.timeline.lane_keys()) | {""}
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2021-06", True))
     window.menus.go_to_date_action.trigger()
@@ -361,11 +360,11 @@ def test_the_issuer_is_shown_and_can_be_changed_in_the_articles_panel_and_the_re
         window.menus.open_files_action.trigger()
     (article_id,) = blocker.args[0].added_ids
     panel = window.library_panel
-    assert panel.item(article_id).text(COL_ISSUER) == "—"  # a text file: no address, no header naming one
+    assert panel.row_texts(article_id)[COL_ISSUER] == "—"  # a text file: no address, no header naming one
     panel.select_ids([article_id])
     qtbot.waitUntil(lambda: window.reader.article_id == article_id, timeout=LOAD_TIMEOUT)
     assert "No issuer" in window.reader.issuer_label.text()
-    mentions = window.snapshot.mentions
+    mentions = window.library.curated_mentions()
     assert mentions[mentions["article_id"] == article_id]["countries"].tolist()[0] == "KEN"
     window.reader.issuer_label.linkActivated.emit("issuer")  # "set one"
     dialog = window.library_actions.issuer_dialog
@@ -373,9 +372,10 @@ def test_the_issuer_is_shown_and_can_be_changed_in_the_articles_panel_and_the_re
     dialog.setTextValue("United States (USA)")
     with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
         dialog.accept()
-    qtbot.waitUntil(lambda: panel.item(article_id).text(COL_ISSUER) == "USA", timeout=LOAD_TIMEOUT)
-    assert "given by you" in panel.item(article_id).toolTip(COL_ISSUER)
-    mentions = window.snapshot.mentions
+    qtbot.waitUntil(lambda: panel.row_texts(article_id)[COL_ISSUER] == "USA", timeout=LOAD_TIMEOUT)
+    issuer = panel.model.index_of(article_id).siblingAtColumn(COL_ISSUER)
+    assert "given by you" in panel.model.data(issuer, Qt.ItemDataRole.ToolTipRole)
+    mentions = window.library.curated_mentions()
     assert mentions[mentions["article_id"] == article_id]["countries"].tolist()[0] == "KEN;USA"  # the Secretary
     panel.select_ids([article_id])
     qtbot.waitUntil(lambda: "United States" in window.reader.issuer_label.text(), timeout=LOAD_TIMEOUT)

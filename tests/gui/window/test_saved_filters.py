@@ -32,7 +32,7 @@ def _check(check_list, key: str) -> None:
 
 def test_filters_set_by_the_user_are_back_after_a_restart(qtbot, tmp_path, library) -> None:
     window = open_window(qtbot, library, window_settings(tmp_path))
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     assert not window.status_bar.clear_filters_button.isVisible()
     country = events["countries"].str.split(";").explode().value_counts().index[0]
     mine = events[events["countries"].str.split(";").map(lambda cs: country in cs)]
@@ -85,7 +85,7 @@ def test_stale_or_broken_saved_filters_open_without_error(qtbot, tmp_path, libra
         lib.set_setting(FILTER_SETTING, '{"countries": "not a list", "text": ')
     window = open_window(qtbot, library, window_settings(tmp_path))
     assert window.messages.last_message is None and window.filters.spec().is_empty()
-    assert window.event_model.rowCount() == len(window.snapshot.events)
+    assert window.event_model.rowCount() == len(window.snapshot.events_frame())
     window.close()
 
 
@@ -93,7 +93,7 @@ def test_each_library_keeps_its_own_filters(qtbot, tmp_path, library) -> None:
     other = tmp_path / "other.sqlite3"
     shutil.copy(library, other)
     window = open_window(qtbot, library, window_settings(tmp_path))
-    _check(window.filters.types, window.snapshot.events["event_type"].value_counts().index[0])
+    _check(window.filters.types, window.snapshot.events_frame()["event_type"].value_counts().index[0])
     spec = window.filters.spec()
     with qtbot.waitSignal(window.events_reloaded, timeout=120_000):
         assert window.open_library(other)
@@ -135,7 +135,7 @@ def test_a_restored_country_is_in_view_in_its_list(qtbot, tmp_path) -> None:
 
 def test_dates_that_follow_the_timeline_view_are_not_kept(qtbot, tmp_path, library) -> None:
     window = open_window(qtbot, library, window_settings(tmp_path))
-    kind = window.snapshot.events["event_type"].value_counts().index[0]
+    kind = window.snapshot.events_frame()["event_type"].value_counts().index[0]
     _check(window.filters.types, kind)
     window.filters.sync_check.setChecked(True)
     assert window.filters.spec().date_from is not None  # the range on screen

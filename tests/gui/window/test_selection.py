@@ -9,7 +9,8 @@ def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(wind
     window.table.selectRow(0)
     event_id = window.event_model.event_id(0)
     qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=10_000)
-    mention = window.selection.event_mention(event_id)
+    key = window.selection.event_mention(event_id)["mention_key"]
+    mention = window.library.curated_mentions().set_index("mention_key").loc[key]
     assert window.reader.article_id == int(mention["article_id"])
     assert window.reader.focused_date_text() == mention["date_text"]
     sentence = window.reader.highlighted_text()
@@ -30,7 +31,8 @@ def test_the_reader_marks_the_dates_the_library_holds(window, qtbot) -> None:
     article_id = window.reader.article_id
     stored = window.library.article_dates(article_id)
     assert stored and list(window.reader.dates) == stored
-    mentions = window.snapshot.mentions[window.snapshot.mentions["article_id"] == article_id]
+    mentions = window.library.curated_mentions()
+    mentions = mentions[mentions["article_id"] == article_id]
     assert {(d.start, d.end) for d in window.reader.dates} == set(zip(mentions["char_start"], mentions["char_end"]))
     # The date line dates the article; it is no mention of an event, and it is not marked as one.
     text = window.reader.article.text
@@ -42,7 +44,7 @@ def test_the_reader_marks_the_dates_the_library_holds(window, qtbot) -> None:
 def test_table_context_actions_zoom_the_timeline_and_open_the_article(window, qtbot) -> None:
     row = window.event_model.rowCount() - 1
     event_id = window.event_model.event_id(row)
-    event = window.snapshot.events.set_index("event_id").loc[event_id]
+    event = window.snapshot.events_frame().set_index("event_id").loc[event_id]
     window.table.zoom_requested.emit(event_id)
     start, end = window.timeline.visible_range()
     assert start.isoformat() <= event["date_start"] and event["date_end"] <= end.isoformat()
@@ -54,8 +56,8 @@ def test_table_context_actions_zoom_the_timeline_and_open_the_article(window, qt
 
 
 def test_clicking_a_date_in_the_reader_selects_its_event(window, qtbot) -> None:
-    mentions = window.snapshot.mentions
-    target = mentions[mentions["event_id"].isin(window.snapshot.events["event_id"])].iloc[-1]
+    mentions = window.library.curated_mentions()
+    target = mentions[mentions["event_id"].isin(window.snapshot.events_frame()["event_id"])].iloc[-1]
     article_id = int(target["article_id"])
     window.library_panel.select_ids([article_id])
     assert window.reader.article_id == article_id
@@ -72,7 +74,7 @@ def test_clicking_a_date_in_the_reader_selects_its_event(window, qtbot) -> None:
 
 
 def test_an_event_reported_twice_links_to_its_other_article(window, qtbot) -> None:
-    events = window.snapshot.events
+    events = window.snapshot.events_frame()
     multi = events[events["sources"] > 1]
     assert len(multi), "the test corpus has events reported by two articles"
     event = multi.iloc[0]

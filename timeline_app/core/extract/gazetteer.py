@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from timeline_app.core.extract.actors import Doc, is_person_name, is_venue, learn_names, role_of, token_key
+from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
@@ -20,7 +21,6 @@ ENGLISH = "en"
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_DIR = "gazetteer"
 
 # Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
 _JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords, token_key
+from timeline_app.core.extract.countries import read_country_names
 from timeline_app.core.extract.groups import OPEN, GroupTable
 from timeline_app.core.tables import date_period, read_tsv
 from timeline_app.errors import RulesError
@@ -114,10 +115,7 @@ class Lexicon:
         return read_tsv(self.directory / name, min_cols, max_cols)
 
     def _load(self) -> None:
-        for (code, name), where in self._rows("countries.tsv", 2, 2):
-            if not re.fullmatch(r"[A-Z]{3}", code):
-                raise RulesError(f"{where}: '{code}' is not an ISO 3166-1 alpha-3 code")
-            self.countries[code] = name
+        self.countries = read_country_names(self.directory)
         for cols, where in self._rows("org_codes.tsv", 2, 3):
             if not re.fullmatch(r"[A-Z0-9_]+", cols[0]):
                 raise RulesError(f"{where}: organisation code '{cols[0]}' must be capitals, digits and '_'")

@@ -50,6 +50,8 @@ MENTION_COLUMNS: tuple[str, ...] = (
     MENTION_KEY, VERIFIED, HIDDEN, ORIGIN,
 )
 
+MENTION_COUNT = "mentions"  # of the events table, not of the frames: how many mentions an event has
+
 # One row per event: mentions of the same event merged (the events CSV, the table, the timeline).
 EVENT_COLUMNS: tuple[str, ...] = (
     EVENT_ID, EVENT_DATE, DATE_START, DATE_END, DATE_PRECISION, OPEN_END, DATE_TEXT, COUNTRIES,

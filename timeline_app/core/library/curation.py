@@ -29,12 +29,14 @@ EDIT_SUMMARY = "summary"
 EDIT_VERIFIED = "verified"  # TRUE or FALSE
 EDIT_HIDDEN = "hidden"  # TRUE or FALSE
 EDIT_DELETED = "deleted"  # TRUE or FALSE
-EDIT_GROUP = "group"  # merge into the event of the key given, or split back out ("")
+EDIT_GROUP = "group"  # merge into the event of the key given, split back out (""), or split its report off (itself)
 EDIT_NOTE = "note"
 EDIT_FIELDS = (EDIT_DATE, EDIT_COUNTRIES, EDIT_ORGANIZATIONS, EDIT_EVENT_TYPE, EDIT_SUMMARY, EDIT_VERIFIED,
                EDIT_HIDDEN, EDIT_DELETED, EDIT_GROUP, EDIT_NOTE)
 # Fields whose edit changes what the event says (they make its origin "edited").
 VALUE_FIELDS = (EDIT_DATE, EDIT_COUNTRIES, EDIT_ORGANIZATIONS, EDIT_EVENT_TYPE, EDIT_SUMMARY)
+REPORT_MARK = "~"  # in the id of a report split off its event: "<machine event>~<article hash>"
+REPORT_HASH = 12  # characters of the article's hash in that id
 TRUE = "1"
 FALSE = "0"
 # The column an edit of a list or a flag sets.
@@ -55,13 +57,25 @@ def known_codes(field: str) -> frozenset[str]:
     return frozenset(gazetteer.countries() if field == EDIT_COUNTRIES else gazetteer.organizations())
 
 
-def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
-    """Event ids after the merge and split edits, replayed in the order they were made.
+def report_of(key: str) -> str:
+    """The article part of a mention key ("<hash>:<start>:<end>"): the mentions of one report share it."""
+    parts = key.rsplit(":", 2)
+    return parts[0] if len(parts) == 3 and not key.startswith("manual:") else ""
+
+
+def regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Event ids after the merge and split edits, replayed in the order they were made, and each
+    row's machine group (the extractor's event, or the report split off it).
 
     A merge moves the whole current event of its key into the event of its target key; a split
-    gives the machine group of its key back its own id.
+    ("") gives the machine group of its key back its own id. A group edit aimed at its own key
+    splits that key's report off: the article's mentions of the key's machine event become a
+    group of their own, "<machine event>~<article hash>", and its own event.
     """
-    machine = dict(zip(df[col.MENTION_KEY], df[col.EVENT_ID]))
+    keys = df[col.MENTION_KEY].astype(str)
+    machine = dict(zip(keys, df[col.EVENT_ID]))
+    origin = dict(machine)
+    reports: dict[tuple[str, str], list[str]] | None = None
     current: dict[str, str] = {}
 
     def now(gid: str) -> str:
@@ -71,7 +85,20 @@ def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
         src = machine.get(edit.event_key)
         if src is None:
             continue
-        if edit.new_value:
+        if edit.new_value == edit.event_key:
+            article = report_of(edit.event_key)
+            if not article:
+                continue
+            if reports is None:  # the mentions of each (machine event, article), made at the first split
+                reports = {}
+                for k, g in origin.items():
+                    reports.setdefault((g, report_of(k)), []).append(k)
+            base = origin[edit.event_key]
+            group = f"{base}{REPORT_MARK}{article[:REPORT_HASH]}"
+            for k in reports.get((base, article), ()):
+                machine[k] = group
+            current.pop(group, None)
+        elif edit.new_value:
             tgt = machine.get(edit.new_value)
             if tgt is None:
                 continue
@@ -82,9 +109,8 @@ def _regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> pd.Series:
                 current[gid] = target_event
         else:
             current.pop(src, None)
-    if not current:
-        return df[col.EVENT_ID]
-    return df[col.EVENT_ID].map(now)
+    groups = df[col.EVENT_ID] if reports is None else keys.map(machine)
+    return (groups if not current else groups.map(now)), groups
 
 
 def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> bool:
@@ -135,7 +161,7 @@ def apply_edits(mentions: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:
     if edits.empty or df.empty:
         return df
     edits = edits.sort_values(col.EDIT_ID, kind="stable")
-    df[col.EVENT_ID] = _regroup(df, edits[edits[col.FIELD] == EDIT_GROUP])
+    df[col.EVENT_ID] = regroup(df, edits[edits[col.FIELD] == EDIT_GROUP])[0]
 
     key_event = dict(zip(df[col.MENTION_KEY], df[col.EVENT_ID]))
     values = edits[~edits[col.FIELD].isin([EDIT_GROUP, EDIT_NOTE])].copy()

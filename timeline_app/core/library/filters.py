@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.daycount import date_to_days, parse_iso_days
+from timeline_app.core.daycount import date_to_days
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.eventcolumns import EventColumns
 
 MATCH_ANY = "any"
 MATCH_ALL = "all"
@@ -69,100 +70,70 @@ class FilterSpec:
         return "; ".join(parts) if parts else "no filter"
 
 
-def _membership(cells: np.ndarray) -> dict[str, np.ndarray]:
-    """code -> sorted row indices of the rows whose ';'-joined cell contains the code."""
-    rows: dict[str, list[int]] = {}
-    for i, cell in enumerate(cells):
-        if cell:
-            for code in str(cell).split(col.LIST_SEPARATOR):
-                if code:
-                    rows.setdefault(code, []).append(i)
-    return {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
-
-
 class FilterIndex:
-    """Precomputed columns of an events frame so that any FilterSpec is a few numpy operations."""
+    """The columns of the events a FilterSpec is applied to (shared with the table and the timeline):
+    any spec is then a few numpy operations."""
 
-    def __init__(self, events: pd.DataFrame) -> None:
-        self.n = len(events)
-
-        def column(name: str) -> np.ndarray:
-            return events[name].to_numpy() if name in events else np.full(self.n, "", dtype=object)
-
+    def __init__(self, events: EventColumns | pd.DataFrame) -> None:
+        self.events = events if isinstance(events, EventColumns) else EventColumns.from_frame(events)
+        ev = self.events
+        self.n = len(ev)
         # Days since 1970-01-01 (core.daycount), MISSING_DAY where an event has no date.
-        self.start_day = parse_iso_days(column(col.DATE_START))
-        self.end_day = parse_iso_days(column(col.DATE_END))
-        self.event_type = column(col.EVENT_TYPE).astype(str)
-        self.cameo_root = np.array([str(c)[:2] for c in column(col.CAMEO_CODE)], dtype=object)
-        self.precision = column(col.DATE_PRECISION).astype(str)
-        self.sources = (events[col.SOURCES].to_numpy(dtype=np.int64) if col.SOURCES in events
-                        else np.ones(self.n, dtype=np.int64))
-        self.countries = _membership(column(col.COUNTRIES))
-        self.organizations = _membership(column(col.ORGANIZATIONS))
-        self.articles = {int(k): v for k, v in _membership(column(col.ARTICLE_IDS)).items()}
-        self.languages = _membership(column(col.LANGUAGE))
-        self.hidden = (events[col.HIDDEN].to_numpy(dtype=bool) if col.HIDDEN in events
-                       else np.zeros(self.n, dtype=bool))
-        # Lower-cased summary and evidence, built here (off the GUI thread) so text search is quick.
-        self.text = np.array([f"{a}\n{b}".lower() for a, b in zip(column(col.SUMMARY), column(col.EVIDENCE))],
-                             dtype=object)
+        self.start_day = ev.start_day
+        self.end_day = ev.end_day
+        self.precision = ev.text[col.DATE_PRECISION]
+        self.sources = ev.numbers[col.SOURCES]
+        self.hidden = ev.flags[col.HIDDEN]
+        self.countries = ev.codes(col.COUNTRIES)
+        self.organizations = ev.codes(col.ORGANIZATIONS)
+        self.languages = ev.codes(col.LANGUAGE)
 
-    def _rows_mask(self, index: dict, keys: frozenset, match_all: bool) -> np.ndarray:
-        if match_all:
-            count = np.zeros(self.n, dtype=np.int32)
-            for k in keys:
-                rows = index.get(k)
-                if rows is None:
-                    return np.zeros(self.n, dtype=bool)
-                count[rows] += 1
-            return count == len(keys)
-        mask = np.zeros(self.n, dtype=bool)
-        for k in keys:
-            rows = index.get(k)
-            if rows is not None:
-                mask[rows] = True
+    def _types(self, wanted: list[str]) -> np.ndarray:
+        # Event types may be given as CAMEO root codes ("04") or names ("Consult").
+        names = self.events.text[col.EVENT_TYPE]
+        mask = np.isin(names, wanted)
+        roots = [w for w in wanted if len(w) == 2 and w.isdigit()]
+        if roots:
+            codes = self.events.text[col.CAMEO_CODE]
+            mask |= np.fromiter((c[:2] in roots for c in codes.tolist()), dtype=bool, count=self.n)
         return mask
 
     def mask(self, spec: FilterSpec) -> np.ndarray:
         """Boolean array: True for the events the spec keeps."""
         mask = np.ones(self.n, dtype=bool) if spec.show_hidden else ~self.hidden
         if spec.countries:
-            mask &= self._rows_mask(self.countries, spec.countries, spec.match == MATCH_ALL)
+            mask &= self.countries.mask(spec.countries, spec.match == MATCH_ALL)
         if spec.date_from:
             mask &= self.end_day >= date_to_days(spec.date_from)
         if spec.date_to:
             mask &= self.start_day <= date_to_days(spec.date_to)
         if spec.event_types:
-            # Event types may be given as CAMEO root codes ("04") or names ("Consult").
-            wanted = list(spec.event_types)
-            mask &= np.isin(self.event_type, wanted) | np.isin(self.cameo_root, wanted)
+            mask &= self._types(list(spec.event_types))
         if spec.organizations:
-            mask &= self._rows_mask(self.organizations, spec.organizations, False)
+            mask &= self.organizations.mask(spec.organizations)
         if spec.article_ids:
-            mask &= self._rows_mask(self.articles, frozenset(int(a) for a in spec.article_ids), False)
+            mask &= self.events.codes(col.ARTICLE_IDS).mask(str(int(a)) for a in spec.article_ids)
         if spec.precisions:
             mask &= np.isin(self.precision, list(spec.precisions))
         if spec.languages:  # an event reported in several languages is kept for any of them
-            mask &= self._rows_mask(self.languages, spec.languages, False)
+            mask &= self.languages.mask(spec.languages)
         if spec.min_sources > 1:
             mask &= self.sources >= spec.min_sources
         if spec.text:
             needle = spec.text.lower()
-            hay = self.text
+            hay = self.events.lowered_text()
             idx = np.flatnonzero(mask)
-            hits = np.fromiter((needle in hay[i] for i in idx), dtype=bool, count=len(idx))
+            hits = np.fromiter((needle in hay[i] for i in idx.tolist()), dtype=bool, count=len(idx))
             mask[idx[~hits]] = False
         return mask
 
     def language_counts(self) -> dict[str, int]:
         """Events per language of the articles that report them."""
-        return {k: int(len(v)) for k, v in self.languages.items()}
+        return self.languages.counts()
 
     def country_counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Events per country, among the rows of `mask` (all rows when None)."""
-        if mask is None:
-            return {k: int(len(v)) for k, v in self.countries.items()}
-        return {k: int(mask[v].sum()) for k, v in self.countries.items()}
+        return self.countries.counts(mask)
 
     def apply(self, events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
         return events[self.mask(spec)]

@@ -19,6 +19,10 @@ def empty_events() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in col.EVENT_COLUMNS})
 
 
+def empty_articles() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in col.ARTICLE_COLUMNS})
+
+
 def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions frame with its `event_id` column filled in by the event merger."""
     df = mentions.copy()

@@ -10,15 +10,17 @@ without a date never reach the events frame, and `undated_count` says how many t
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.daycount import MISSING_DAY, parse_iso_day
+from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.extract.cameo import CAMEO_DIR, read_codes
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.frames import empty_events
 from timeline_app.core.library.periods import month_index, period_of_day, place
@@ -101,27 +103,25 @@ def goldstein_weights() -> dict[str, float]:
 class RelationsIndex:
     """The columns of an events frame that the Relations chart needs, as numpy arrays."""
 
-    def __init__(self, events: pd.DataFrame, weights: Mapping[str, float],
-                 mentions: pd.DataFrame | None = None) -> None:
-        """`weights`: Goldstein weight per CAMEO code (cameo.read_codes); a code missing falls back to its root."""
-        self.n = n = len(events)
-        self.start_day = _days(events[col.DATE_START]) if n else np.empty(0, dtype=np.int64)
-        self.end_day = _days(events[col.DATE_END]) if n else np.empty(0, dtype=np.int64)
+    def __init__(self, events: EventColumns | pd.DataFrame, weights: Mapping[str, float],
+                 undated: pd.DataFrame | None = None) -> None:
+        """`weights`: Goldstein weight per CAMEO code (cameo.read_codes); a code missing falls back to its root.
+        `undated`: the events only undated mentions make (undated_events), left out of `events`."""
+        ev = events if isinstance(events, EventColumns) else EventColumns.from_frame(events)
+        self.n = len(ev)
+        self.start_day, self.end_day = ev.start_day, ev.end_day
         self.placed = (self.start_day != MISSING_DAY) & (self.end_day != MISSING_DAY)
         mid = np.where(self.placed, self.start_day + (self.end_day - self.start_day) // 2, MISSING_DAY)
         self._months = (month_index(np.where(self.placed, self.start_day, MISSING_DAY)),
                         month_index(np.where(self.placed, self.end_day, MISSING_DAY)), month_index(mid))
-        quad = pd.to_numeric(events[col.QUAD_CLASS], errors="coerce").fillna(0).to_numpy(dtype=np.int64) if n else \
-            np.empty(0, dtype=np.int64)
+        quad = ev.numbers[col.QUAD_CLASS]
         self.quad = np.where(np.isin(quad, QUAD_CLASSES), quad, UNKNOWN_QUAD)
-        self.weight = _weights(events[col.CAMEO_CODE], weights) if n else np.empty(0)
-        self.reports = (pd.to_numeric(events[col.SOURCES], errors="coerce").fillna(1).to_numpy(dtype=np.int64)
-                        if n else np.empty(0, dtype=np.int64))
-        self.codes, self.pair_row, self.pair_code = _pairs(events[col.COUNTRIES] if n else pd.Series(dtype=object))
+        self.weight = _weights(ev.text[col.CAMEO_CODE], weights)
+        self.reports = ev.numbers[col.SOURCES]
+        self.codes, self.pair_row, self.pair_code = _pairs(ev.codes(col.COUNTRIES))
         self._code_of = {c: i for i, c in enumerate(self.codes)}
         self._bounds = np.searchsorted(self.pair_code, np.arange(len(self.codes) + 1))
-        self._undated = _undated_events(events, mentions)
-        self._undated_index = FilterIndex(self._undated)
+        self.set_undated(undated if undated is not None else empty_events())
         self._places: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def code_index(self, code: str) -> int:
@@ -154,18 +154,19 @@ class RelationsIndex:
             self._places[by] = cached
         return cached
 
+    def set_undated(self, undated: pd.DataFrame) -> None:
+        """The events only undated mentions make (undated_events): the window learns them with the
+        mentions, after the chart is first drawn. One assignment, for the thread that reads them."""
+        self._undated = FilterIndex(undated)
+
     def undated_count(self, dyad: Dyad, spec: FilterSpec) -> int:
         """Events of the dyad that have no date (so are in no chart) and that the filters would otherwise keep."""
-        if not len(self._undated):
+        undated = self._undated
+        if not undated.n:
             return 0
         # A date range cannot keep or drop an event without a date.
-        keep = self._undated_index.mask(replace(spec, date_from=None, date_to=None))
-        for code in dyad.codes():
-            rows = self._undated_index.countries.get(code)
-            named = np.zeros(len(keep), dtype=bool)
-            if rows is not None:
-                named[rows] = True
-            keep &= named
+        keep = undated.mask(replace(spec, date_from=None, date_to=None))
+        keep &= undated.countries.mask(dyad.codes(), match_all=True)
         return int(keep.sum())
 
 
@@ -248,58 +249,30 @@ def _overlapping(index: RelationsIndex, rows: np.ndarray, span: tuple[int, int] 
     return rows[(index.start_day[rows] <= span[1]) & (index.end_day[rows] >= span[0])]
 
 
-def _texts(values: pd.Series) -> np.ndarray:
-    """A text column as a numpy array of str, "" for missing: hashing and iterating it is quicker than
-    pandas' own string arrays."""
-    return np.asarray(values.fillna("").to_numpy(dtype=object), dtype=object).astype(str).astype(object)
-
-
-def _days(values: pd.Series) -> np.ndarray:
-    """Days since 1970-01-01 of ISO dates, MISSING_DAY where there is none; each distinct date parsed once."""
-    codes, uniques = pd.factorize(_texts(values), sort=False)
-    days = np.full(len(uniques), MISSING_DAY, dtype=np.int64)
-    plain = np.fromiter((len(u) == 10 and u[4] == "-" and u[7] == "-" and u[:4].isdigit() for u in uniques),
-                        dtype=bool, count=len(uniques))
-    try:  # numpy parses the usual YYYY-MM-DD in C, in core.daycount's calendar
-        days[plain] = np.asarray(uniques[plain], dtype="datetime64[D]").astype(np.int64)
-    except ValueError:  # a day that does not exist (30 February): each on its own, as the rest
-        plain[:] = False
-    for i in np.flatnonzero(~plain):
-        days[i] = parse_iso_day(uniques[i])
-    return days[codes] if len(codes) else np.empty(0, dtype=np.int64)
-
-
-def _weights(cameo_codes: pd.Series, weights: Mapping[str, float]) -> np.ndarray:
-    codes, uniques = pd.factorize(_texts(cameo_codes), sort=False)
+def _weights(cameo_codes: np.ndarray, weights: Mapping[str, float]) -> np.ndarray:
+    codes, uniques = pd.factorize(cameo_codes, sort=False)
     table = np.fromiter((weights.get(u, weights.get(u[:2], 0.0)) if u else 0.0 for u in uniques),
                         dtype=np.float64, count=len(uniques))
-    return table[codes]
+    return table[codes] if len(codes) else np.empty(0)
 
 
-def _pairs(cells: pd.Series) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    """Every (event row, country) an events frame names, sorted by country then row, and the country codes."""
-    inverse, uniques = pd.factorize(_texts(cells), sort=False)
-    split = [col.split_list(u) for u in uniques]
-    codes = tuple(sorted({c for cs in split for c in cs}))
-    code_of = {c: i for i, c in enumerate(codes)}
-    # The codes of every distinct cell end to end; an event's pairs are its cell's stretch of them.
-    per_cell = np.fromiter((len(cs) for cs in split), dtype=np.int64, count=len(split))
-    flat = np.fromiter((code_of[c] for cs in split for c in cs), dtype=np.int64, count=int(per_cell.sum()))
-    offset = np.concatenate(([0], np.cumsum(per_cell)[:-1])) if len(split) else per_cell
-    count = per_cell[inverse]
-    pair_row = np.repeat(np.arange(len(inverse), dtype=np.int64), count)
+def _pairs(countries: CodeLists) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """Every (event row, country) of the events, sorted by country then row, and the country codes."""
+    count = countries.sizes[countries.combo]
+    pair_row = np.repeat(np.arange(len(countries), dtype=np.int64), count)
     within = np.arange(len(pair_row), dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
-    pair_code = flat[np.repeat(offset[inverse], count) + within]
+    pair_code = countries.members[np.repeat(countries.starts[countries.combo], count) + within]
     by_code = np.lexsort((pair_row, pair_code))
-    return codes, pair_row[by_code], pair_code[by_code]
+    return tuple(countries.names), pair_row[by_code], pair_code[by_code]
 
 
-def _undated_events(events: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per event that only undated mentions make (their countries joined): not in `events`."""
+def undated_events(mentions: pd.DataFrame, dated: Iterable[str] = ()) -> pd.DataFrame:
+    """One row per event that only undated mentions make (their countries joined), leaving out the
+    events of `dated` (ids of the events frame, which holds the dated events only)."""
     if mentions is None or mentions.empty:
         return empty_events()
     undated = mentions[~mentions[col.DATE_START].fillna("").astype(bool)]
-    undated = undated[~undated[col.EVENT_ID].isin(set(events[col.EVENT_ID]))] if len(events) else undated
+    undated = undated[~undated[col.EVENT_ID].isin(set(dated))]
     if undated.empty:
         return empty_events()
     grouped = undated.groupby("event_id", sort=True)

@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -99,8 +99,55 @@ ALTER TABLE articles ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN issuer_source TEXT NOT NULL DEFAULT 'none';
 """
 
+# Version 5: events as stored records (issue 15). Each mention points to its machine event (the
+# merge of reports, eventstore.py) and to the block it was clustered in; `events` holds every event
+# with the user's edits applied. Both are derived: `python main.py rebuild` makes them again from
+# the mentions and the edits, and a library of an older version gets them when it is opened.
+# Day numbers (core.daycount) let a new mention find the events near its date through an index.
+SCHEMA_V5 = """
+ALTER TABLE mentions ADD COLUMN machine_event TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN event_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN block TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN start_day INTEGER;
+ALTER TABLE mentions ADD COLUMN end_day INTEGER;
+CREATE INDEX mentions_start_day ON mentions(start_day);
+CREATE INDEX mentions_block ON mentions(block);
+CREATE INDEX mentions_machine_event ON mentions(machine_event);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    event_date TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    start_day INTEGER,
+    end_day INTEGER,
+    date_precision TEXT NOT NULL,
+    open_end INTEGER NOT NULL DEFAULT 0,
+    date_text TEXT NOT NULL DEFAULT '',
+    countries TEXT NOT NULL DEFAULT '',
+    organizations TEXT NOT NULL DEFAULT '',
+    location_country TEXT NOT NULL DEFAULT '',
+    event_type TEXT NOT NULL DEFAULT '',
+    cameo_code TEXT NOT NULL DEFAULT '',
+    quad_class INTEGER NOT NULL DEFAULT 0,
+    summary TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    sources INTEGER NOT NULL DEFAULT 1,
+    mentions INTEGER NOT NULL DEFAULT 1,
+    source_titles TEXT NOT NULL DEFAULT '',
+    publication_date TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '',
+    article_ids TEXT NOT NULL DEFAULT '',
+    event_key TEXT NOT NULL DEFAULT '',
+    verified INTEGER NOT NULL DEFAULT 0,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    origin TEXT NOT NULL DEFAULT 'extracted'
+);
+CREATE INDEX events_start_day ON events(start_day);
+"""
+
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5}
 
 
 def configure(db: sqlite3.Connection) -> None:

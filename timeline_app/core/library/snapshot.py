@@ -1,87 +1,133 @@
-"""What the window shows of a library, read and prepared off the GUI thread: frames, indexes, counts."""
+"""What the window shows of a library, read in one pass off the GUI thread: event and mention columns, indexes, counts."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.countries import country_names
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import frames
+from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex
-from timeline_app.core.library.relations import RelationsIndex, goldstein_weights
+from timeline_app.core.library.mentioncolumns import MentionColumns
+from timeline_app.core.library.reading import counted
+from timeline_app.core.library.relations import RelationsIndex, goldstein_weights, undated_events
 from timeline_app.core.library.store import Library
-from timeline_app.core.library.table import TableColumns, prepare_columns
+from timeline_app.core.library.table import TableColumns, table_columns
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Everything the window shows, read from the library and prepared off the GUI thread."""
+    """Everything the window shows, read from the library and prepared off the GUI thread.
+
+    The events are read once into `events` (columns); the table (`table`), the filters (`index`)
+    and the timeline all read those same arrays. Frames are made only of the rows asked for. The
+    mentions come in a second read: until then an event has no mentions to show and the articles
+    no count of their events (-1).
+    """
 
     articles: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
+    events: EventColumns
+    mentions: MentionColumns | None  # None until read (read_snapshot_mentions): the window shows events first
     index: FilterIndex
     country_names: dict[str, str]
     table: TableColumns
-    mention_rows: dict[str, np.ndarray]  # event_id -> row positions in `mentions`
     type_counts: dict[str, int]
     organization_counts: dict[str, int]
     precision_counts: dict[str, int]
     relations: RelationsIndex
+    _titles: dict[int, str] = field(default_factory=dict, repr=False)
 
     def hidden(self) -> np.ndarray:
         """True for the events the user hid (false events kept in the library)."""
-        if col.HIDDEN not in self.events.columns:
-            return np.zeros(len(self.events), dtype=bool)
         return self.table.hidden
 
+    def events_frame(self, rows: np.ndarray | None = None) -> pd.DataFrame:
+        """The events frame (columns.EVENT_COLUMNS) of the given rows (a mask or indices; None: all)."""
+        return self.events.frame(rows)
+
+    def event_rows(self, event_ids: Iterable[str]) -> pd.DataFrame:
+        """The events frame of the given events (in that order; unknown ids left out)."""
+        row_of = self.events.row_of()
+        return self.events.frame(np.asarray([row_of[e] for e in event_ids if e in row_of], dtype=np.int64))
+
+    def article_title(self, article_id: int) -> str:
+        if not self._titles and len(self.articles):
+            self._titles.update(zip(self.articles[col.ARTICLE_ID].tolist(), self.articles[col.TITLE].tolist()))
+        return self._titles.get(int(article_id), "")
+
     def event_mentions(self, event_id: str) -> pd.DataFrame:
-        rows = self.mention_rows.get(event_id)
-        return self.mentions.iloc[rows] if rows is not None else self.mentions.iloc[0:0]
+        """The mentions of an event (article, title, offsets, key), in article then text order."""
+        mentions = self.mentions if self.mentions is not None else MentionColumns.empty()
+        row = self.events.row_of().get(event_id, -1)
+        rows = mentions.of_event(row) if row >= 0 else np.zeros(0, dtype=np.int64)
+        frame = mentions.frame(rows, self.events.ids, {})
+        frame[col.ARTICLE_TITLE] = [self.article_title(a) for a in frame[col.ARTICLE_ID].tolist()]
+        return frame
 
-    def filtered_mentions(self, events: pd.DataFrame, article_ids: frozenset[int] = frozenset()) -> pd.DataFrame:
-        """The mentions of `events` (of the given articles only, when some are given)."""
-        keep = self.mentions[col.EVENT_ID].isin(set(events[col.EVENT_ID]))
-        if article_ids:
-            keep &= self.mentions[col.ARTICLE_ID].isin([int(a) for a in article_ids])
-        return self.mentions[keep]
+    def mention_count(self, event_id: str) -> int:
+        """How many mentions the event has (dated or not), as stored with it."""
+        row = self.events.row_of().get(event_id, -1)
+        return int(self.events.numbers[col.MENTION_COUNT][row]) if row >= 0 else 0
+
+    def event_of_key(self, key: str) -> str:
+        """The event a mention key (what edits aim at) is part of now, or ""."""
+        i = self.mentions.find_key(key) if self.mentions is not None else -1
+        return str(self.events.ids[self.mentions.event[i]]) if i >= 0 and self.mentions.event[i] >= 0 else ""
+
+    def event_at(self, article_id: int, offset: int) -> str:
+        """The event of the date at `offset` in an article, or "" when that date made none."""
+        i = self.mentions.at(article_id, offset) if self.mentions is not None else -1
+        return str(self.events.ids[self.mentions.event[i]]) if i >= 0 else ""
 
 
-def read_snapshot(library_path: Path) -> Snapshot:
-    """Read articles, mentions and events, and build the indexes the views need."""
+def read_snapshot(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
+    """Read articles, events and mentions, and build what the views need."""
+    return read_snapshot_mentions(library_path, read_snapshot_events(library_path, progress), progress)
+
+
+def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
+    """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
     with Library(library_path) as library:
-        articles = library.articles_frame()
-        # The user's corrections applied, as Library.events_frame does, so that event ids agree.
-        mentions = library.curated_mentions()
-    # Hidden events stay in: the window leaves them out unless the user asks to see them.
-    events = frames.events_from_mentions(mentions)
+        articles, events = library.read_columns(progress)
     index = FilterIndex(events)
-    names: dict[str, str] = {}
-    if index.countries:
-        gazetteer = Gazetteer.default()
-        names = {code: gazetteer.country_name(code) or code for code in index.countries}
-    mention_rows: dict[str, np.ndarray] = {}
-    if not mentions.empty:
-        codes, uniques = pd.factorize(mentions[col.EVENT_ID])
-        order = np.argsort(codes, kind="stable")
-        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-        mention_rows = {str(u): order[bounds[i]:bounds[i + 1]] for i, u in enumerate(uniques)}
+    known = country_names()
+    names = {code: known.get(code, code) for code in index.countries.names}
+    codes, uniques = pd.factorize(events.text[col.EVENT_TYPE])
     return Snapshot(
-        articles, mentions, events, index, names, prepare_columns(events), mention_rows,
-        value_counts(events, col.EVENT_TYPE), list_counts(events, col.ORGANIZATIONS),
-        value_counts(events, col.DATE_PRECISION), RelationsIndex(events, goldstein_weights(), mentions),
+        articles, events, None, index, names, table_columns(events), factor_counts(codes, uniques),
+        {k: v for k, v in index.organizations.counts().items() if v},
+        factor_counts(*pd.factorize(events.text[col.DATE_PRECISION])),
+        RelationsIndex(events, goldstein_weights()),  # its undated events come with the mentions
     )
 
 
+def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
+                           progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
+    """The snapshot with the mentions of its events, and its articles with their events counted."""
+    if progress:
+        progress(0, 1, "reading the mentions")
+    with Library(library_path) as library:
+        mentions = library.read_mentions(snapshot.events)
+        # A scan of every mention (no index on the date): here, not before the events are shown.
+        snapshot.relations.set_undated(undated_events(library.undated_mentions(), snapshot.events.ids))
+    return replace(snapshot, articles=counted(snapshot.articles, mentions), mentions=mentions)
+def factor_counts(codes: np.ndarray, uniques: np.ndarray) -> dict[str, int]:
+    """Non-empty values of a factorized column and how often each occurs."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)) if len(codes) else np.zeros(0, dtype=np.int64)
+    return {str(u): int(c) for u, c in zip(uniques.tolist(), counts.tolist()) if u and c}
+
+
 def value_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
-    """Non-empty values of a column and how often each occurs."""
+    """Non-empty values of a frame's column and how often each occurs."""
     if df.empty or column not in df:
         return {}
     counts = df[column].fillna("").astype(str).value_counts()
@@ -89,9 +135,7 @@ def value_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
 
 
 def list_counts(df: pd.DataFrame, column: str) -> dict[str, int]:
-    """Codes of a ';'-joined column and in how many rows each occurs."""
+    """Codes of a frame's list column and in how many rows each occurs."""
     if df.empty or column not in df:
         return {}
-    exploded = df[column].fillna("").astype(str).str.split(col.LIST_SEPARATOR).explode()
-    counts = exploded[exploded != ""].value_counts()
-    return {str(k): int(v) for k, v in counts.items()}
+    return {k: v for k, v in CodeLists.from_cells(df[column].to_numpy(dtype=object)).counts().items() if v}

@@ -13,9 +13,11 @@ from typing import TypeVar
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import frames
+from timeline_app.core.library import eventstore, reading
 from timeline_app.core.library.curation import EDIT_FIELDS, apply_edits
 from timeline_app.core.library.opening import open_library
+from timeline_app.core.library.eventcolumns import EventColumns
+from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
 from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
@@ -48,6 +50,13 @@ class Library:
         self._db, self._lock, self.backup_path = open_library(self.path)
         self._db.row_factory = sqlite3.Row
         self._removal = ArticleRemoval(self._db, self.path)
+        try:
+            if eventstore.needs_rebuild(self._db):
+                # A library of an older version (backed up when it was opened): its events are made once, here.
+                self.rebuild_events()
+        except BaseException:
+            self._db.close()
+            raise
 
     @property
     def waited(self) -> float:
@@ -56,6 +65,22 @@ class Library:
 
     def close(self) -> None:
         self._db.close()
+
+    def rebuild_events(self, progress: Callable[[int, int, str], None] | None = None) -> int:
+        """Merge every mention into events again and rewrite the events table from the mentions and
+        the user's edits (both are derived: nothing the user did is lost). Returns the events' count."""
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                return eventstore.rebuild(self._db, progress)
+        except sqlite3.Error as e:
+            raise LibraryError(f"Could not rebuild the events of {shown(self.path)}: {e}.") from e
+
+    def _blocks_of(self, where: str, params: tuple) -> tuple[set[str], set[str]]:
+        """The blocks of the mentions `where` selects, and their events (machine and curated ids)."""
+        rows = self._db.execute(f"SELECT DISTINCT block, machine_event, event_id FROM mentions WHERE {where}",
+                                params).fetchall()
+        return {r[0] for r in rows}, {r[1] for r in rows} | {r[2] for r in rows}
 
     def __enter__(self) -> "Library":
         return self
@@ -112,6 +137,11 @@ class Library:
                         continue
                     db.executemany(INSERT_MENTION, [(article_id, *m) for m in mentions])
                     ids.append(article_id)
+                added = [i for i in ids if i is not None]
+                if added:
+                    new = [r[0] for r in db.execute(
+                        f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(added))})", added)]
+                    eventstore.reassign(db, new)
         except sqlite3.Error as e:
             raise LibraryError(f"Could not save {len(items)} article(s) to {shown(self.path)}: {e}.") from e
         return ids
@@ -133,25 +163,52 @@ class Library:
                     )
                 if language is not None:
                     self._db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
+                blocks, gone = self._blocks_of("article_id = ?", (article_id,))
                 self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
                 self._db.executemany(INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
+                new = [r[0] for r in self._db.execute("SELECT id FROM mentions WHERE article_id = ?", (article_id,))]
+                eventstore.reassign(self._db, new, blocks, gone)
         except sqlite3.Error as e:
             raise LibraryError(f"Could not update article {article_id} in {shown(self.path)}: {e}.") from e
 
+    @_guarded
     def take_out_articles(self, article_ids: Iterable[int]) -> RemovedArticles:
         """Remove articles and their mentions, and return them as they were stored (for undo)."""
-        return self._removal.take_out_articles(article_ids)
+        ids = [int(i) for i in article_ids]
+        blocks, gone = self._article_blocks(ids)
+        removed = self._removal.take_out_articles(ids)
+        with self._lock.transaction("remove articles"):
+            eventstore.reassign(self._db, (), blocks, gone)
+        return removed
 
+    @_guarded
     def put_back_articles(self, removed: RemovedArticles) -> dict[int, int]:
         """Restore what take_out_articles returned; each article's old id -> its id now."""
-        return self._removal.put_back_articles(removed)
+        placed = self._removal.put_back_articles(removed)
+        with self._lock.transaction("put the articles back"):
+            new = [r[0] for r in self._db.execute(
+                f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(placed))})",
+                tuple(placed.values()))] if placed else []
+            eventstore.reassign(self._db, new)
+        return placed
+
+    def _article_blocks(self, article_ids: list[int]) -> tuple[set[str], set[str]]:
+        blocks: set[str] = set()
+        gone: set[str] = set()
+        for i in article_ids:
+            more, events = self._blocks_of("article_id = ?", (i,))
+            blocks |= more
+            gone |= events
+        return blocks, gone
 
     @_guarded
     def remove_articles(self, article_ids: Iterable[int]) -> int:
         """Remove articles and, with them, their mentions. Returns how many were removed."""
-        ids = [(int(i),) for i in article_ids]
+        ids = [int(i) for i in article_ids]
+        blocks, gone = self._article_blocks(ids)
         with self._lock.transaction("remove articles"):
-            cur = self._db.executemany("DELETE FROM articles WHERE id = ?", ids)
+            cur = self._db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+            eventstore.reassign(self._db, (), blocks, gone)
         return cur.rowcount
 
     @_guarded
@@ -214,40 +271,44 @@ class Library:
 
     @_guarded
     def mentions_frame(self) -> pd.DataFrame:
-        """One row per dated mention as extracted (columns.MENTION_COLUMNS), events added by hand
-        included as rows without machine values; the user's edits are applied by core.curation."""
-        rows = self._db.execute(
-            "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, a.issuer, m.date_text,"
-            " m.date_value, m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start,"
-            " m.char_end, m.countries, m.organizations, m.location_country, m.event_type, m.cameo_code,"
-            " m.quad_class, m.summary, m.evidence, m.evidence_start, m.evidence_end,"
-            " a.hash || ':' || m.char_start || ':' || m.char_end"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " UNION ALL"
-            " SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
-            " coalesce(a.published, ''), coalesce(a.language, ''), coalesce(a.issuer, ''), '', '', '', '', 'unknown', 0,"
-            " e.evidence_start,"
-            " e.evidence_end,"
-            " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id"
-            " FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
-            " ORDER BY 2, 14"
-        ).fetchall()
-        cols = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.VERIFIED, col.HIDDEN, col.ORIGIN)]
-        df = pd.DataFrame([tuple(r) for r in rows], columns=cols)
-        df[col.OPEN_END] = df[col.OPEN_END].astype(bool)
-        return frames.with_event_ids(df)
+        """One row per dated mention as extracted (columns.MENTION_COLUMNS) with its machine event,
+        events added by hand included as rows without machine values; core.curation applies the edits."""
+        return eventstore.mentions(self._db)
+
+    @_guarded
+    def read_columns(self, progress: Callable[[int, int, str], None] | None = None
+                     ) -> tuple[pd.DataFrame, EventColumns]:
+        """What the window shows first, in one read: the articles (a frame; their events not counted
+        yet) and the events (columns)."""
+        return reading.read_first(self._db, progress)
+
+    @_guarded
+    def read_mentions(self, events: EventColumns) -> MentionColumns:
+        """The dated mentions (columns), each with the row of its event in `events`."""
+        return reading.read_mentions(self._db, events)
+
+    @_guarded
+    def undated_mentions(self) -> pd.DataFrame:
+        """The mentions without a date, edits applied: what the Relations chart counts as undated events."""
+        return reading.undated_mentions(self._db)
+
+    @_guarded
+    def mentions_of_events(self, event_ids: Iterable[str]) -> pd.DataFrame:
+        """The mentions of the given events, edits applied (curated_mentions of those events only)."""
+        return reading.curated_mentions(self._db, event_ids)
 
     @_guarded
     def curated_mentions(self) -> pd.DataFrame:
         """Mentions with the user's edits applied: merged and split events, corrected values."""
         return apply_edits(self.mentions_frame(), self.edits_frame())
 
+    @_guarded
     def events_frame(self, include_hidden: bool = True) -> pd.DataFrame:
-        """One row per event (mentions merged, edits applied), placeable events only.
+        """One row per event (mentions merged, edits applied), placeable events only, as stored.
 
         Deleted events are never in it; hidden ones are, with hidden=True, unless include_hidden is False.
         """
-        events = frames.events_from_mentions(self.curated_mentions())
+        events = eventstore.events(self._db)
         if not include_hidden:
             events = events[~events[col.HIDDEN].astype(bool)].reset_index(drop=True)
         return events
@@ -273,6 +334,7 @@ class Library:
                         (now, event_key, field, old_value, new_value),
                     )
                     ids.append(int(cur.lastrowid))
+                eventstore.refresh(self._db, set())
         except sqlite3.Error as e:
             raise LibraryError(f"Could not save the edit to {shown(self.path)}: {e}.") from e
         return ids
@@ -304,6 +366,7 @@ class Library:
                     (article_id, evidence, evidence_start, evidence_end, note,
                      dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
                 )
+                eventstore.refresh(self._db, set())
             return f"manual:{cur.lastrowid}"
         except sqlite3.Error as e:
             raise LibraryError(f"Could not add the event to {shown(self.path)}: {e}.") from e

@@ -1,15 +1,17 @@
-"""What the event table shows of an events frame: its columns, their display values and sort keys, built without Qt."""
+"""What the event table shows of the events: its columns, their display values and sort keys, built without Qt."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.daycount import parse_iso_days
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal.values import display_date
 
@@ -41,70 +43,83 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+class SortKeys(Mapping[str, np.ndarray]):
+    """The sort key of each column, made the first time the table is sorted by it: integer ranks of
+    the text (ordered as str compares), day numbers, precision ranks, numbers."""
+
+    def __init__(self, events: EventColumns, display: dict[str, np.ndarray]) -> None:
+        self._events = events
+        self._display = display
+        self._keys: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._keys:
+            self._keys[name] = self._make(name)
+        return self._keys[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(c.sort_field for c in COLUMNS)
+
+    def __len__(self) -> int:
+        return len(COLUMNS)
+
+    def _make(self, name: str) -> np.ndarray:
+        column = next((c for c in COLUMNS if c.sort_field == name), None)
+        if column is None:
+            raise KeyError(name)
+        if name == col.DATE_START:
+            return self._events.start_day  # day numbers (core.daycount), as the filters and the timeline count days
+        if name == PRECISION_RANK:
+            # Finest first: sorting by precision puts day-level events above year-level ones.
+            rank = {p.value: p.rank for p in Precision if p.placeable}
+            codes, uniques = pd.factorize(self._events.text[col.DATE_PRECISION])
+            table = np.asarray([rank.get(str(u), len(rank)) for u in uniques] + [len(rank)], dtype=np.int64)
+            return table[codes]
+        values = self._display[column.field]
+        if column.numeric:
+            return values
+        return pd.factorize(values, sort=True)[0].astype(np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+
+
 @dataclass
 class TableColumns:
-    """The table's numpy mirror of an events frame: built without Qt, so a worker can prepare it."""
+    """What the table shows of the events, read from their columns without Qt (a worker prepares it)."""
 
     n: int
     ids: np.ndarray
     evidence: np.ndarray
     raw_dates: np.ndarray
     display: dict[str, np.ndarray]
-    sort_keys: dict[str, np.ndarray]
+    sort_keys: Mapping[str, np.ndarray]
     row_of_event: dict[str, int]
     hidden: np.ndarray  # bool per event: hidden by the user (shown only on request)
     verified: np.ndarray  # bool per event: checked by the user against its sources
+    countries: CodeLists  # the codes behind the Countries column (its tooltip names them)
 
 
-def prepare_columns(df: pd.DataFrame) -> TableColumns:
-    """Mirror the frame's columns as numpy arrays: display values and sort keys."""
-    n = len(df)
-    display: dict[str, np.ndarray] = {}
-    sort_keys: dict[str, np.ndarray] = {}
-    raw_dates = _text_column(df, col.EVENT_DATE)
+def table_columns(events: EventColumns) -> TableColumns:
+    """The table's columns: display values as numpy arrays, sort keys made when first sorted by."""
+    text = events.text
+    raw_dates = text[col.EVENT_DATE]
+    # Few distinct dates: each formatted once.
+    codes, uniques = pd.factorize(raw_dates)
+    shown = np.asarray([display_date(str(v)) for v in uniques], dtype=object)
+    countries = events.codes(col.COUNTRIES)
+    display = {
+        col.EVENT_DATE: shown[codes] if len(codes) else np.empty(0, dtype=object),
+        col.COUNTRIES: countries.joined(", "),
+        col.SOURCES: events.numbers[col.SOURCES],
+    }
     for column in COLUMNS:
-        if column.numeric:
-            display[column.field] = (
-                pd.to_numeric(df[column.field], errors="coerce").fillna(0).astype(np.int64).to_numpy()
-                if column.field in df.columns else np.zeros(n, dtype=np.int64)
-            )
-        elif column.field == col.EVENT_DATE:
-            # Few distinct values: format each once.
-            codes, uniques = pd.factorize(raw_dates)
-            shown = np.array([display_date(str(v)) for v in uniques], dtype=object)
-            display[column.field] = shown[codes] if n else np.empty(0, dtype=object)
-        else:
-            display[column.field] = _text_column(df, column.field)
-    # Finest first: sorting by precision puts day-level events above year-level ones.
-    rank = {p.value: p.rank for p in Precision if p.placeable}
-    for column in COLUMNS:
-        if column.sort_field == PRECISION_RANK:
-            prec = pd.Series(display[col.DATE_PRECISION], dtype=object)
-            sort_keys[column.sort_field] = prec.map(rank).fillna(len(rank)).astype(np.int64).to_numpy()
-        elif column.numeric:
-            sort_keys[column.sort_field] = display[column.field]
-        elif column.sort_field == col.DATE_START:
-            # Day numbers (core.daycount), as the filters and the timeline count days; undated first.
-            sort_keys[column.sort_field] = parse_iso_days(_text_column(df, col.DATE_START))
-        else:
-            # Fixed-width unicode sorts an order of magnitude faster than object arrays.
-            sort_keys[column.sort_field] = _text_column(df, column.sort_field).astype(str)
-    ids = _text_column(df, col.EVENT_ID)
+        if column.field not in display:
+            display[column.field] = text[column.field]
     return TableColumns(
-        n=n, ids=ids, evidence=_text_column(df, col.EVIDENCE), raw_dates=raw_dates, display=display,
-        sort_keys=sort_keys, row_of_event={eid: i for i, eid in enumerate(ids.tolist())},
-        hidden=_flag_column(df, col.HIDDEN), verified=_flag_column(df, col.VERIFIED),
+        n=len(events), ids=events.ids, evidence=text[col.EVIDENCE], raw_dates=raw_dates, display=display,
+        sort_keys=SortKeys(events, display), row_of_event=events.row_of(), hidden=events.flags[col.HIDDEN],
+        verified=events.flags[col.VERIFIED], countries=countries,
     )
 
 
-def _text_column(df: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in df.columns:
-        return np.full(len(df), "", dtype=object)
-    return df[name].fillna("").astype(str).to_numpy(dtype=object)
-
-
-def _flag_column(df: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in df.columns:
-        return np.zeros(len(df), dtype=bool)
-    values = df[name].to_numpy(dtype=object)
-    return np.fromiter((bool(v) and v == v for v in values), dtype=bool, count=len(values))  # NaN != NaN
+def prepare_columns(df: pd.DataFrame) -> TableColumns:
+    """table_columns of an events frame."""
+    return table_columns(EventColumns.from_frame(df))

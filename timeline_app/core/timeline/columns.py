@@ -1,81 +1,92 @@
-"""Columns of the events frame read once for the timeline: ';'-joined lists, ISO dates, flags."""
+"""What the timeline draws of each event, from the shared event columns: span in days, strength, lanes of sources."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.daycount import MISSING_DAY, parse_iso_days
-from timeline_app.core.library.columns import split_list
+from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.library import columns as col
+from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.eventcolumns import EventColumns
 
 log = logging.getLogger(__name__)
 
-
-def truthy(value: object) -> bool:
-    """open_end as stored anywhere: bool, 0/1, "True"/"false", None, NaN or pandas NA."""
-    if value is None or value is pd.NA:
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    try:
-        return bool(value) and value == value  # NaN != NaN
-    except (TypeError, ValueError):
-        return False
-
-
-def factorized_days(df: pd.DataFrame, name: str) -> np.ndarray:
-    """Days of an ISO date column, parsing each distinct value once."""
-    if name not in df.columns:
-        return np.full(len(df), MISSING_DAY, dtype=np.int64)
-    codes, uniques = pd.factorize(df[name], use_na_sentinel=True)
-    days = np.append(parse_iso_days(list(uniques)), MISSING_DAY)
-    return days[np.where(codes < 0, len(days) - 1, codes)]
+# How strongly a precision is drawn: coarser dates are lighter (index into ALPHA_LEVELS).
+ALPHA_LEVELS = (1.0, 0.8, 0.62, 0.48, 0.36, 0.26)
+_PRECISION_ALPHA = {
+    "time": 0, "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+    "year": 4, "decade": 5, "century": 5,
+}
+# How long the unit of a precision is (days): how far apart two readings of such a date can be.
+_PRECISION_DAYS = {
+    "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
+    "half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525.0,
+}
 
 
-class ListColumn:
-    """A ';'-joined column split once per distinct value: codes per row, a key list per code."""
+@dataclass
+class Spans:
+    """Per event: where it is drawn (days, end exclusive), how strongly, and whether as a point."""
 
-    def __init__(self, values: list, upper: bool = False) -> None:
-        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-        lists = [[k.upper() if upper else k for k in split_list(u) or [""]] for u in uniques] + [[""]]
-        self.codes = np.where(codes < 0, len(lists) - 1, codes).astype(np.int64)
-        self.lists = lists
-
-    @staticmethod
-    def from_codes(codes: np.ndarray, names: list[str]) -> ListColumn:
-        col = ListColumn([])
-        col.codes = np.asarray(codes, dtype=np.int64)
-        col.lists = [[n] for n in names]
-        return col
-
-    def items(self, row: int) -> list[str]:
-        return self.lists[self.codes[row]]
-
-    def first(self) -> tuple[list[str], np.ndarray]:
-        """Key names and, per row, the id of its first key."""
-        names, ids = pd.factorize(pd.Series([lst[0] for lst in self.lists], dtype=object))[::-1]
-        return [str(k) for k in names], np.asarray(ids, dtype=np.int64)[self.codes]
-
-    def explode(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """(row index, key id) per (selected row, key) pair and the key names, sorted by name."""
-        flat = [k for lst in self.lists for k in lst]
-        lens_u = np.asarray([len(lst) for lst in self.lists], dtype=np.int64)
-        offs_u = np.concatenate(([0], np.cumsum(lens_u)[:-1]))
-        key_codes, key_names = pd.factorize(pd.Series(flat, dtype=object), sort=True)
-        key_codes = np.asarray(key_codes, dtype=np.int64)
-        sel = np.flatnonzero(rows)
-        c = self.codes[sel]
-        lens = lens_u[c]
-        total = int(lens.sum())
-        o_row = np.repeat(sel, lens)
-        within = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
-        keys = key_codes[np.repeat(offs_u[c], lens) + within] if total else np.zeros(0, dtype=np.int64)
-        return o_row, keys, [str(k) for k in key_names]
+    placed: np.ndarray  # has a start day
+    start: np.ndarray
+    end_written: np.ndarray  # exclusive, as resolved
+    end: np.ndarray  # exclusive, as drawn: an open end runs to its article's publication
+    precision: np.ndarray  # lower-case precision names ("day" when there is none)
+    alpha_level: np.ndarray
+    precision_days: np.ndarray  # length of the unit of its precision
+    is_day: np.ndarray
+    open_end: np.ndarray
 
 
-def column(df: pd.DataFrame, name: str, default: object = "") -> list:
-    if name not in df.columns:
-        return [default] * len(df)
-    return df[name].tolist()
+def spans(events: EventColumns) -> Spans:
+    """The drawn spans of the events (rows without a start day are not placed)."""
+    start, end = events.start_day, events.end_day
+    end = np.where(end == MISSING_DAY, start, end)
+    placed = start != MISSING_DAY
+    end = np.maximum(end, start)
+    start = np.where(placed, start, 0)
+    end_written = np.where(placed, end + 1, 1)
+    codes, uniques = pd.factorize(events.text[col.DATE_PRECISION])
+    names = [str(p).lower() or "day" for p in uniques] + ["day"]  # the last: no precision given
+    codes = np.where(codes < 0, len(names) - 1, codes)
+    table = np.asarray(names, dtype=object)
+    precision = table[codes] if len(codes) else np.zeros(0, dtype=object)
+    alpha_level = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names], dtype=np.int8)[codes]
+    precision_days = np.asarray([_PRECISION_DAYS.get(p, 30.44) for p in names], dtype=np.float64)[codes]
+    # One day is a point; a range of days ("7-8 March", precision day) is drawn as a span.
+    none_given = np.asarray([not str(p) for p in uniques] + [True], dtype=bool)[codes]
+    is_day = none_given | (end_written - start <= 1)
+    alpha_level[is_day] = 0
+    open_end = events.flags[col.OPEN_END]
+    drawn_end = end_written.copy()
+    longer = np.flatnonzero(open_end & placed)
+    if len(longer):
+        # "Since 2011" runs until the article was written: draw it that far, fading out.
+        published = events.days(col.PUBLICATION_DATE, longer)
+        later = (published != MISSING_DAY) & (published + 1 > drawn_end[longer])
+        drawn_end[longer[later]] = published[later] + 1
+    return Spans(placed, start, end_written, drawn_end, precision, alpha_level, precision_days, is_day, open_end)
+
+
+def source_lanes(events: EventColumns) -> tuple[CodeLists, dict[str, str]]:
+    """The articles of each event as lane keys (their ids), and each id's title (made when the
+    timeline first shows lanes by source)."""
+    lanes = events.codes(col.ARTICLE_IDS)
+    names: dict[str, str] = {}
+    titles = events.text[col.SOURCE_TITLES]
+    combos, rows = np.unique(lanes.combo, return_index=True)
+    for combo, row in zip(combos.tolist(), rows.tolist()):
+        ids = lanes.members[lanes.starts[combo]:lanes.starts[combo + 1]].tolist()
+        if not ids or all(lanes.names[i] in names for i in ids):
+            continue
+        # An event lists its articles' titles in the order of its ids, when no two titles are the same.
+        parts = [t.strip() for t in str(titles[row]).split(col.TITLE_SEPARATOR)]
+        if len(parts) == len(ids):
+            for i, title in zip(ids, parts):
+                names.setdefault(lanes.names[i], title)
+    return lanes, names

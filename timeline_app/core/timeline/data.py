@@ -7,9 +7,11 @@ import logging
 import numpy as np
 import pandas as pd
 
-from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.library import columns as col
+from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.timeline.colours import ColourKeys
-from timeline_app.core.timeline.columns import ListColumn, column, factorized_days, split_list, truthy
+from timeline_app.core.timeline.columns import ALPHA_LEVELS, Spans, source_lanes, spans
 from timeline_app.core.timeline.levels import Levels
 from timeline_app.core.timeline.navigate import DenseRange, dense_range
 from timeline_app.core.timeline.palette import palette
@@ -18,21 +20,10 @@ log = logging.getLogger(__name__)
 
 LANE_MODES = ("country", "event_type", "source", "single")
 COLOUR_MODES = ("auto", "country", "event_type")
-
-# How strongly a precision is drawn: coarser dates are lighter (index into ALPHA_LEVELS).
-ALPHA_LEVELS = (1.0, 0.8, 0.62, 0.48, 0.36, 0.26)
-_PRECISION_ALPHA = {
-    "time": 0, "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
-    "year": 4, "decade": 5, "century": 5,
-}
-# How long the unit of a precision is (days): how far apart two readings of such a date can be.
-_PRECISION_DAYS = {
-    "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
-    "half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525.0,
-}
 _EMPTY_LANE_LABELS = {
     "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
 }
+
 
 class TimelineData:
     """Numpy columns of the events and their occurrences (one per event and lane), sorted by start.
@@ -44,7 +35,7 @@ class TimelineData:
     """
 
     def __init__(self) -> None:
-        self.df = pd.DataFrame()
+        self.events = EventColumns.from_frame(pd.DataFrame())
         self.lane_mode = "country"
         self.colour_mode = "auto"
         self.version = 0  # bumped whenever anything drawn changes
@@ -53,20 +44,11 @@ class TimelineData:
         self._n = 0
         self.event_ids = np.zeros(0, dtype=object)
         self._id_index: dict[str, int] = {}
-        self.start = np.zeros(0, dtype=np.int64)
-        self.end = np.zeros(0, dtype=np.int64)
-        self.end_written = np.zeros(0, dtype=np.int64)
-        self.placed = np.zeros(0, dtype=bool)
-        self.precision = np.zeros(0, dtype=object)
-        self.alpha_level = np.zeros(0, dtype=np.int8)
-        self.precision_days = np.zeros(0, dtype=np.float64)  # length of the unit of its precision
-        self.is_day = np.zeros(0, dtype=bool)
-        self.open_end = np.zeros(0, dtype=bool)
-        self._countries = ListColumn([])
+        self._set_spans(spans(self.events))
+        self._countries = CodeLists.from_cells([])
         self._type_names: list[str] = [""]
         self._type_codes = np.zeros(0, dtype=np.int64)
-        self._summaries = np.zeros(0, dtype=object)
-        self._sources_cache: ListColumn | None = None
+        self._sources_cache: CodeLists | None = None
         self._source_names: dict[str, str] = {}
         self.event_mask = np.zeros(0, dtype=bool)
         self.country_filter: frozenset[str] | None = None
@@ -76,75 +58,37 @@ class TimelineData:
     # -- loading -------------------------------------------------------------------------------
 
     def set_events(self, df: pd.DataFrame) -> None:
-        self.df = df.reset_index(drop=True)
-        n = len(self.df)
+        """Show the events of a frame (columns.EVENT_COLUMNS)."""
+        self.set_columns(EventColumns.from_frame(df.reset_index(drop=True)))
+
+    def set_columns(self, events: EventColumns) -> None:
+        """Show the events of the shared event columns (the window's, read once from the library)."""
+        self.events = events
+        n = len(events)
         self._n = n
-        self.event_ids = np.asarray(column(self.df, "event_id", ""), dtype=object).astype(str).astype(object)
-        self._id_index = {eid: i for i, eid in enumerate(self.event_ids.tolist())}
-        start = factorized_days(self.df, "date_start")
-        end = factorized_days(self.df, "date_end")
-        end = np.where(end == MISSING_DAY, start, end)
-        self.placed = start != MISSING_DAY
-        end = np.maximum(end, start)
-        self.start = np.where(self.placed, start, 0)
-        self.end_written = np.where(self.placed, end + 1, 1)  # exclusive, as resolved
-        self.end = self.end_written.copy()  # exclusive, as drawn
-        prec_codes, prec_uniques = pd.factorize(pd.Series(column(self.df, "date_precision", "day"), dtype=object))
-        prec_names = [str(p).lower() if isinstance(p, str) else "day" for p in prec_uniques]
-        prec_codes = np.asarray(prec_codes, dtype=np.int64)
-        missing = prec_codes < 0
-        prec_codes[missing] = 0
-        names = np.asarray(prec_names or ["day"], dtype=object)
-        self.precision = np.where(missing, "day", names[prec_codes]) if n else np.zeros(0, dtype=object)
-        alpha_of = np.asarray([_PRECISION_ALPHA.get(p, 2) for p in names.tolist()], dtype=np.int8)
-        self.alpha_level = np.where(missing, 0, alpha_of[prec_codes]).astype(np.int8)
-        days_of = np.asarray([_PRECISION_DAYS.get(p, 30.44) for p in names.tolist()], dtype=np.float64)
-        self.precision_days = np.where(missing, 1.0, days_of[prec_codes])
-        # One day is a point; a range of days ("7-8 March", precision day) is drawn as a span.
-        self.is_day = missing | (self.end - self.start <= 1)
-        self.alpha_level[self.is_day] = 0
-        open_raw = pd.Series(column(self.df, "open_end", False), dtype=object)
-        self.open_end = open_raw.map(truthy).to_numpy(bool)
-        if self.open_end.any() and "publication_date" in self.df.columns:
-            # "Since 2011" runs until the article was written: draw it that far, fading out.
-            published = factorized_days(self.df, "publication_date")
-            longer = self.open_end & self.placed & (published != MISSING_DAY) & (published + 1 > self.end)
-            self.end[longer] = published[longer] + 1
-        self._countries = ListColumn(column(self.df, "countries", ""), upper=True)
-        type_codes, type_uniques = pd.factorize(pd.Series(column(self.df, "event_type", ""), dtype=object))
-        self._type_names = [str(t).strip() if isinstance(t, str) else "" for t in type_uniques] + [""]
+        self.event_ids = events.ids
+        self._id_index = events.row_of()
+        self._set_spans(spans(events))
+        self._countries = events.codes(col.COUNTRIES)
+        type_codes, type_uniques = pd.factorize(events.text[col.EVENT_TYPE])
+        self._type_names = [str(t).strip() for t in type_uniques] + [""]
         self._type_codes = np.where(type_codes < 0, len(self._type_names) - 1, type_codes).astype(np.int64)
-        self._sources_cache: ListColumn | None = None
-        self._source_names: dict[str, str] = {}
-        self._summaries = (self.df["summary"].to_numpy(dtype=object) if "summary" in self.df.columns
-                           else np.full(n, "", dtype=object))
+        self._sources_cache = None
+        self._source_names = {}
         self.event_mask = np.ones(n, dtype=bool)
         self.country_filter = None
         log.debug("timeline: %d events, %d placed", n, int(self.placed.sum()))
         self._build_occurrences()
 
-    def _sources(self) -> ListColumn:
-        """Lane keys of the source mode: article ids (named by their titles) when the frame has them."""
+    def _set_spans(self, s: Spans) -> None:
+        self.placed, self.start, self.end_written, self.end = s.placed, s.start, s.end_written, s.end
+        self.precision, self.alpha_level, self.precision_days = s.precision, s.alpha_level, s.precision_days
+        self.is_day, self.open_end = s.is_day, s.open_end
+
+    def _sources(self) -> CodeLists:
+        """Lane keys of the source mode: article ids, named by their titles."""
         if self._sources_cache is None:
-            df = self.df
-            self._source_names = {}
-            if "article_ids" in df.columns and any(isinstance(v, str) and v.strip() for v in df["article_ids"].tolist()):
-                col = ListColumn([str(v) if v is not None else "" for v in df["article_ids"].tolist()])
-                if "source_titles" in df.columns:
-                    for ids, titles in zip(df["article_ids"].tolist(), df["source_titles"].tolist()):
-                        id_list = split_list(str(ids)) if ids is not None else [""]
-                        title_list = [t.strip() for t in str(titles).split(" | ")] if isinstance(titles, str) else []
-                        if len(id_list) == len(title_list):
-                            for i, t in zip(id_list, title_list):
-                                self._source_names.setdefault(i, t)
-                self._sources_cache = col
-            else:
-                values = [""] * self._n
-                for name in ("source_titles", "sources"):
-                    if name in df.columns and any(isinstance(v, str) and v.strip() for v in df[name].tolist()):
-                        values = df[name].tolist()
-                        break
-                self._sources_cache = ListColumn(values)
+            self._sources_cache, self._source_names = source_lanes(self.events)
         return self._sources_cache
 
     def set_lane_mode(self, mode: str) -> None:
@@ -190,14 +134,14 @@ class TimelineData:
         return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else "No country")
                 for r in keys.shown.tolist()]
 
-    def _lane_column(self) -> ListColumn:
+    def _lane_column(self) -> CodeLists:
         if self.lane_mode == "country":
             return self._countries
         if self.lane_mode == "event_type":
-            return ListColumn.from_codes(self._type_codes, self._type_names)
+            return CodeLists.from_codes(self._type_codes, self._type_names)
         if self.lane_mode == "source":
             return self._sources()
-        return ListColumn.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
+        return CodeLists.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
 
     def lane_label(self, key: str, names: dict[str, str]) -> str:
         if key == "" or key == "*":
@@ -229,8 +173,7 @@ class TimelineData:
 
     def _build_occurrences(self) -> None:
         self._reset_occurrences()
-        lane_column = self._lane_column()
-        o_event, lane, self.lane_keys = lane_column.explode(self.placed)
+        o_event, lane, self.lane_keys = lanes_of(self._lane_column(), self.placed)
         start = self.start[o_event].astype(np.float64)
         order = np.argsort(start, kind="stable")
         self.o_event = o_event[order]
@@ -250,8 +193,9 @@ class TimelineData:
         if mode == "country" and self.lane_mode == "country":
             key_names, key_of_occ = self.lane_keys, self.o_lane
         elif mode == "country":
-            key_names, first = self._countries.first()
-            key_of_occ = first[self.o_event]
+            # An event's colour is that of its first country; "" keys the events without one.
+            key_names = ["", *self._countries.names]
+            key_of_occ = self._countries.first()[self.o_event] + 1
         else:
             key_names, key_of_occ = self._type_names, self._type_codes[self.o_event]
         self.colours.set_keys(key_names, key_of_occ)
@@ -337,8 +281,22 @@ class TimelineData:
 
     def summary(self, i: int) -> str:
         """The event's summary on one line ("" when it has none)."""
-        v = self._summaries[i]
+        v = self.events.text[col.SUMMARY][i]
         return " ".join(v.split()) if isinstance(v, str) else ""
 
     def event_countries(self, i: int) -> list[str]:
-        return [c for c in self._countries.items(i) if c]
+        return self._countries.row(i)
+
+
+def lanes_of(column: CodeLists, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(event, lane id) of every occurrence of the selected events, and the lane keys sorted by name;
+    an event without a key goes to the lane keyed "" (No country, Unclassified ...)."""
+    o_event, codes = column.explode(rows)
+    empty = np.flatnonzero(rows & (column.sizes[column.combo] == 0))
+    if len(empty):
+        o_event = np.concatenate((o_event, empty))
+        codes = np.concatenate((codes, np.full(len(empty), -1, dtype=np.int64)))
+    keys = sorted(set(column.names) | {""})
+    position = {key: i for i, key in enumerate(keys)}
+    lane_of_code = np.asarray([position[name] for name in column.names] + [0], dtype=np.int64)  # -1: ""
+    return o_event, lane_of_code[codes], keys

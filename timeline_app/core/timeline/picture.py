@@ -10,9 +10,9 @@ from pathlib import Path
 
 import numpy as np
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line
-from timeline_app.core.timeline.columns import split_list
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.errors import ExportError
@@ -87,15 +87,13 @@ def events_in(data: TimelineData, t0: float, t1: float, lane_lo: int, lane_hi: i
 
 
 def article_count(data: TimelineData, events: np.ndarray) -> int | None:
-    """How many articles the events come from (None when the frame does not say)."""
-    df = data.df
-    column = "article_ids" if "article_ids" in df.columns else "sources" if "sources" in df.columns else None
-    if column is None or not len(events):
-        return None if column is None else 0
-    values = df[column].to_numpy(dtype=object)[events]
-    if column == "sources" and all(str(v).strip().isdigit() for v in values):
-        return None  # a count per event, not names: the articles cannot be told apart
-    return len({a for v in values.tolist() for a in split_list(v) if a})
+    """How many articles the events come from (None when the events do not say)."""
+    articles = data.events.codes(col.ARTICLE_IDS)
+    if not articles.names:
+        return None
+    rows = np.zeros(len(data), dtype=bool)
+    rows[events] = True
+    return len(np.unique(articles.explode(rows)[1]))
 
 
 def picture_captions(src: ImageSource, options: ImageOptions, t0: float, t1: float, lo: int, hi: int,

@@ -6,9 +6,8 @@ import html
 import logging
 import re
 
-import numpy as np
-
 from timeline_app.core.daycount import format_day
+from timeline_app.core.library import columns as col
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.levels import LevelCache
 
@@ -19,13 +18,10 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
                   occ: int = -1) -> str:
     """Rich text for event `event`; with the level cache `lc` of the frame and the occurrence `occ`
     under the mouse, also the other events its bar stands for."""
-    df = d.df
+    text = d.events.text
 
     def field(name: str) -> str:
-        if name not in df.columns:
-            return ""
-        v = df.at[event, name]
-        return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+        return str(text[name][event]) if name in text else ""
 
     start, end = int(d.start[event]), int(d.end_written[event]) - 1
     resolved = format_day(start) if start == end else f"{format_day(start)} – {format_day(end)}"
@@ -34,9 +30,7 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
         resolved += " (open-ended" + (f", until {format_day(d.end[event] - 1)} at least)"
                                       if d.end[event] > d.end_written[event] else ")")
     names = [f"{country_names.get(c, c)} ({c})" if c in country_names else c for c in d.event_countries(event)]
-    sources = field("sources")
-    n_sources = len([s for s in sources.split(";") if s.strip()]) if sources and not sources.isdigit() else (
-        int(sources) if sources.isdigit() else 0)
+    n_sources = int(d.events.numbers[col.SOURCES][event])
     rows = []
     written = field("date_text")
     if written:

@@ -1,11 +1,11 @@
-"""LibraryPanel: the articles of the library, grouped by whether they still need a publication date."""
+"""LibraryPanel: the articles of the library, grouped by whether they still need a publication date (ArticleListModel)."""
 
 from __future__ import annotations
 
 import logging
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,42 +15,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyle,
+    QTableView,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from timeline_app.gui.panels.issuer_text import issuer_tooltip
+from timeline_app.gui.panels.article_model import COL_LANGUAGE, ArticleListModel
 
 log = logging.getLogger(__name__)
-
-_ID = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Published", "Events", "Source", "Date from", "Added", "Language", "Issuer")
-_COL_EVENTS = 2
-COL_LANGUAGE = 6
-COL_ISSUER = 7
-_SOURCE_LABELS = {
-    "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
-}
-NEEDS_DATE = "Needs a publication date"
-ARTICLES = "Articles"
-
-
-class _GroupItem(QTreeWidgetItem):
-    """A group header; "Needs a publication date" stays on top whatever the sort column and order."""
-
-    def __init__(self, rank: int) -> None:
-        super().__init__()
-        self.rank = rank
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        if isinstance(other, _GroupItem):
-            tree = self.treeWidget()
-            descending = tree is not None and tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-            return (self.rank > other.rank) if descending else (self.rank < other.rank)
-        return super().__lt__(other)
 
 
 class LibraryPanel(QWidget):
@@ -79,25 +52,31 @@ class LibraryPanel(QWidget):
         top.addWidget(self.count_label)
         layout.addLayout(top)
 
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
-        self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
+        self.model = ArticleListModel(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.tree = QTableView()
+        self.tree.setModel(self.model)
+        self.tree.verticalHeader().hide()
+        self.tree.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.tree.setShowGrid(False)
+        self.tree.setWordWrap(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
-        header = self.tree.header()
+        header = self.tree.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((170, 82, 46, 110, 90, 84, 64, 90)):
-            self.tree.setColumnWidth(col, width)
+        header.setHighlightSections(False)
+        for column, width in enumerate((170, 82, 46, 110, 90, 84, 64, 90)):
+            self.tree.setColumnWidth(column, width)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
-        self.tree.itemActivated.connect(self._on_tree_item_activated)
-        self.tree.itemSelectionChanged.connect(self._on_tree_item_selection_changed)
-        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        self.tree.activated.connect(self._on_tree_activated)
+        self.tree.clicked.connect(self._on_tree_clicked)
+        self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.language_edited.connect(self._on_model_language_edited)
         # Only the Language cell is edited in place, from the action below, not by a click.
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.tree, 1)
@@ -141,106 +120,96 @@ class LibraryPanel(QWidget):
             buttons.addAction(action)
         layout.addWidget(buttons)
 
-        self._groups: dict[str, _GroupItem] = {}
-        self._items: dict[int, QTreeWidgetItem] = {}
 
     def set_articles(self, articles: pd.DataFrame) -> None:
-        """Fill from Library.articles_frame(); selection and open groups survive the refill."""
-        selected = set(self.selected_ids())
-        expanded = {name for name, g in self._groups.items() if g.isExpanded()} or {NEEDS_DATE, ARTICLES}
-        self.tree.blockSignals(True)
-        self.tree.setSortingEnabled(False)
-        self.tree.clear()
-        self._items = {}
-        self._groups = {}
-        for rank, name in enumerate((NEEDS_DATE, ARTICLES)):
-            group = _GroupItem(rank)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            if name == NEEDS_DATE:
-                group.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            self._groups[name] = group
-        for row in articles.itertuples(index=False):
-            article_id = int(row.article_id)
-            published = str(row.published or "")
-            item = QTreeWidgetItem()
-            item.setText(0, str(row.title) or "(untitled)")
-            item.setText(1, published or "—")
-            item.setText(3, str(row.source or ""))
-            item.setText(4, _SOURCE_LABELS.get(str(row.published_source), str(row.published_source))
-                         if published else "")
-            item.setData(_COL_EVENTS, Qt.ItemDataRole.DisplayRole, int(row.event_count))
-            item.setTextAlignment(_COL_EVENTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setText(5, str(row.added_at or "")[:10])
-            item.setText(COL_LANGUAGE, str(getattr(row, "language", "") or ""))
-            item.setToolTip(COL_LANGUAGE, "The language the dates were read in (ISO 639-1). Select the "
-                                          "article and press Ctrl+L to change it: its dates are read again.")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            issuer = str(getattr(row, "issuer", "") or "")
-            item.setText(COL_ISSUER, issuer or "—")
-            item.setToolTip(COL_ISSUER, issuer_tooltip(issuer, str(getattr(row, "issuer_source", "none"))))
-            origin = str(row.url or row.source_path or "")
-            item.setToolTip(0, f"{row.title}\n{origin}" if origin else str(row.title))
-            if not published:
-                item.setToolTip(1, "No publication date: relative dates cannot be placed. "
-                                   "Select it and press Ctrl+D to give one.")
-            item.setData(0, _ID, article_id)
-            self._groups[NEEDS_DATE if not published else ARTICLES].addChild(item)
-            self._items[article_id] = item
-            item.setSelected(article_id in selected)
-        for name, group in self._groups.items():
-            group.setText(0, f"{name} ({group.childCount()})")
-            group.setHidden(group.childCount() == 0)
-            group.setExpanded(name in expanded)
-        self.tree.setSortingEnabled(True)
-        n = len(self._items)
-        self.count_label.setText(f"{n} article{'s' if n != 1 else ''}")
-        self.tree.blockSignals(False)
-        self._apply_search()
-        self._update_actions()
+        """Fill from the articles frame (columns.ARTICLE_COLUMNS); selection and open groups survive."""
+        selected = self.selected_ids()
+        self.model.set_articles(articles)
+        self._select(selected, scroll=False)
+        n = len(self.model.ids)
+        self.count_label.setText(f"{n:,} article{'s' if n != 1 else ''}")
 
     def needs_date_ids(self) -> list[int]:
-        group = self._groups.get(NEEDS_DATE)
-        if group is None:
-            return []
-        return [int(group.child(i).data(0, _ID)) for i in range(group.childCount())]
+        return self.model.undated_ids()
 
     def selected_ids(self) -> list[int]:
-        return [int(i.data(0, _ID)) for i in self.tree.selectedItems() if i.data(0, _ID) is not None]
+        rows = self.tree.selectionModel().selectedRows()
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in rows if i.data(Qt.ItemDataRole.UserRole) is not None]
 
     def select_ids(self, ids: list[int]) -> None:
-        self.tree.clearSelection()
-        for article_id in ids:
-            item = self._items.get(article_id)
-            if item is not None:
-                item.setSelected(True)
-                self.tree.scrollToItem(item)
+        self._select(ids, scroll=True)
 
-    def item(self, article_id: int) -> QTreeWidgetItem | None:
-        return self._items.get(article_id)
+    def _select(self, ids: list[int], scroll: bool) -> None:
+        selection = QItemSelection()
+        last = QModelIndex()
+        for article_id in ids:
+            index = self.model.index_of(article_id)
+            if index.isValid():
+                selection.select(index, index.siblingAtColumn(self.model.columnCount() - 1))
+                last = index
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        if scroll:
+            # Cleared first, as a click on another article would: selecting the article already
+            # selected shows it in the reader again (its issuer or dates may have changed).
+            self.tree.selectionModel().clearSelection()
+            self.tree.selectionModel().select(selection, flags)
+            if last.isValid():
+                self.tree.scrollTo(last)
+        else:  # a refill: the same articles stay selected, nothing new to show in the reader
+            with QSignalBlocker(self.tree.selectionModel()):
+                self.tree.selectionModel().select(selection, flags)
+            self.tree.viewport().update()
+            self._update_actions()
+
+    def row_texts(self, article_id: int) -> list[str]:
+        """What the article's row shows, column by column ([] when it is not shown)."""
+        index = self.model.index_of(article_id)
+        if not index.isValid():
+            return []
+        return [str(self.model.cell(self.model.article_row(index.row()), c)) for c in range(self.model.columnCount())]
 
     def _emit_selected(self, signal: Signal) -> None:
         ids = self.selected_ids()
         if ids:
             signal.emit(ids)
 
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._apply_search()
+    def _on_search_text_changed(self, text: str) -> None:
+        selected = self.selected_ids()
+        self.model.set_search(text)
+        self._select(selected, scroll=False)
 
-    def _apply_search(self) -> None:
-        needle = self.search.text().strip().casefold()
-        for item in self._items.values():
-            hay = " ".join(item.text(c) for c in (0, 1, 3)) + " " + item.toolTip(0)
-            item.setHidden(bool(needle) and needle not in hay.casefold())
+    def _on_model_reset(self) -> None:
+        self.tree.clearSpans()
+        for row in self.model.group_rows():
+            self.tree.setSpan(row, 0, 1, self.model.columnCount())
 
-    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        article_id = item.data(0, _ID)
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        group = self.model.group_at(index.row())
+        if group:
+            selected = self.selected_ids()
+            self.model.toggle(group)
+            self._select(selected, scroll=False)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        article_id = index.data(Qt.ItemDataRole.UserRole)
         if article_id is not None:
             self.article_activated.emit(int(article_id))
+
+    def _on_language_action_triggered(self) -> None:
+        """Edit the Language cell of the current article; what is typed goes to every selected one."""
+        current = self.tree.currentIndex()
+        ids = self.selected_ids()
+        if not (current.isValid() and self.model.article_row(current.row()) >= 0
+                and self.tree.selectionModel().isRowSelected(current.row())):
+            current = self.model.index_of(ids[0]) if ids else current
+        if current.isValid() and self.model.article_row(current.row()) >= 0:
+            cell = current.siblingAtColumn(COL_LANGUAGE)
+            self.tree.selectionModel().setCurrentIndex(cell, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.tree.edit(cell)
+
+    def _on_model_language_edited(self, article_id: int, code: str) -> None:
+        ids = set(self.selected_ids()) | {article_id}
+        self.languages_changed.emit({i: code for i in sorted(ids)})
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
@@ -248,24 +217,7 @@ class LibraryPanel(QWidget):
                        self.remove_action):
             action.setEnabled(bool(ids))
 
-    def _on_language_action_triggered(self) -> None:
-        """Edit the Language cell of the current article; what is typed goes to every selected one."""
-        item = self.tree.currentItem()
-        if item is None or item.data(0, _ID) is None or not item.isSelected():
-            ids = self.selected_ids()
-            item = self._items.get(ids[0]) if ids else None
-        if item is not None:
-            self.tree.editItem(item, COL_LANGUAGE)
-
-    def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if column != COL_LANGUAGE or item.data(0, _ID) is None:
-            return
-        code = item.text(COL_LANGUAGE).strip().lower()
-        ids = set(self.selected_ids()) | {int(item.data(0, _ID))}
-        if code:
-            self.languages_changed.emit({article_id: code for article_id in sorted(ids)})
-
-    def _on_tree_item_selection_changed(self) -> None:
+    def _on_tree_selection_changed(self, *_args: object) -> None:
         self._update_actions()
         ids = self.selected_ids()
         if len(ids) == 1:
@@ -282,3 +234,4 @@ class LibraryPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.remove_action)
         menu.popup(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+

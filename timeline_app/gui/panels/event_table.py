@@ -1,10 +1,11 @@
-"""EventTableModel over numpy columns mirrored from the events DataFrame, and how its cells read."""
+"""EventTableModel over the events' numpy columns (core.library.table), and how its cells read."""
 
 from __future__ import annotations
 
 import csv
 import io
 import logging
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -12,13 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from timeline_app.core.library.codelists import CodeLists
 from timeline_app.core.library.columns import LIST_SEPARATOR, TITLE_SEPARATOR
 from timeline_app.core.library.table import COLUMNS, TableColumns, prepare_columns
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
-_LIST_FIELDS = ("countries", "organizations")
 
 _ICON: QIcon | None = None
 
@@ -49,7 +50,8 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._n = 0
         self._display: dict[str, np.ndarray] = {}
-        self._sort_keys: dict[str, np.ndarray] = {}
+        self._sort_keys: Mapping[str, np.ndarray] = {}
+        self._countries = CodeLists.from_cells([])
         self._ids = np.empty(0, dtype=object)
         self._mask = np.empty(0, dtype=bool)
         self._order = np.empty(0, dtype=np.int64)
@@ -65,11 +67,11 @@ class EventTableModel(QAbstractTableModel):
     # -- data in -------------------------------------------------------------------------------
 
     def set_events(self, df: pd.DataFrame) -> None:
-        """Mirror the frame's columns as numpy arrays and show every event."""
+        """Show every event of an events frame."""
         self.set_columns(prepare_columns(df))
 
     def set_columns(self, cols: TableColumns) -> None:
-        """Show columns prepared by prepare_columns (which may run on a worker thread)."""
+        """Show the table columns of the events (core.library.table: a worker prepares them)."""
         self.beginResetModel()
         self._n = cols.n
         self._ids = cols.ids
@@ -80,6 +82,7 @@ class EventTableModel(QAbstractTableModel):
         self._hidden = cols.hidden
         self._verified = cols.verified
         self._row_of_event = cols.row_of_event
+        self._countries = cols.countries
         self._mask = np.ones(self._n, dtype=bool)
         self._order = self._compute_order()
         self.endResetModel()
@@ -121,9 +124,7 @@ class EventTableModel(QAbstractTableModel):
         row = int(self._order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
             value = self._display[col.field][row]
-            if col.numeric:
-                return int(value)
-            return str(value).replace(LIST_SEPARATOR, ", ") if col.field in _LIST_FIELDS else str(value)
+            return int(value) if col.numeric else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.field == "event_date":
                 notes = [f"{self._raw_dates[row]} (as written: “{self._display['date_text'][row]}”)"]
@@ -138,7 +139,7 @@ class EventTableModel(QAbstractTableModel):
             if col.field == "source_titles":
                 return str(self._display[col.field][row]).replace(TITLE_SEPARATOR, "\n") or None
             if col.field == "countries":
-                return self._country_tooltip(str(self._display[col.field][row]))
+                return self._country_tooltip(self._countries.row(row))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and self._hidden.size and self._hidden[row]:
             return QBrush(QColor(128, 128, 128))
@@ -175,8 +176,7 @@ class EventTableModel(QAbstractTableModel):
         """Names for the Countries column's tooltip."""
         self._country_names = dict(names)
 
-    def _country_tooltip(self, cell: str) -> str | None:
-        codes = [c for c in cell.split(LIST_SEPARATOR) if c]
+    def _country_tooltip(self, codes: list[str]) -> str | None:
         return "\n".join(f"{self._country_names.get(c, c)} ({c})" for c in codes) or None
 
     # -- queries -------------------------------------------------------------------------------
@@ -207,7 +207,9 @@ class EventTableModel(QAbstractTableModel):
         writer.writerow(["event_id"] + [c.field for c in COLUMNS] + ["evidence"])
         for r in sorted(set(rows)):
             fr = int(self._order[r])
-            cells = [self._raw_dates[fr] if c.field == "event_date" else self._display[c.field][fr] for c in COLUMNS]
+            cells = [self._raw_dates[fr] if c.field == "event_date" else
+                     LIST_SEPARATOR.join(self._countries.row(fr)) if c.field == "countries" else
+                     self._display[c.field][fr] for c in COLUMNS]
             writer.writerow([self._ids[fr]] + cells + [self._evidence[fr]])
         return buf.getvalue()
 

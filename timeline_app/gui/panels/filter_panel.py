@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.core.daycount import date_to_days, days_to_date
 from timeline_app.core.extract.country_search import CountryNameIndex
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_widgets import CheckList, RangeSlider
@@ -226,17 +227,16 @@ class FilterPanel(QWidget):
         rows = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
         self.languages.set_items((k, k or "(unknown)", counts.get(k, 0)) for k in rows)
 
-    def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
-        """Start the date fields at the library's first and last event, unless the user set them."""
-        if first is None or last is None:
-            return
-        self.slider.set_bounds(first.toordinal(), last.toordinal())
+    def set_date_bounds(self, first: int, last: int) -> None:
+        """Start the date fields at the library's first and last event (day numbers of core.daycount:
+        the slider spans them, whatever the year), unless the user set them."""
+        self.slider.set_bounds(first, last)
         self._sync_slider()
         with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
             if not self.from_check.isChecked():
-                self.from_edit.setDate(_qdate(first))
+                self.from_edit.setDate(_qdate(days_to_date(first)))
             if not self.to_check.isChecked():
-                self.to_edit.setDate(_qdate(last))
+                self.to_edit.setDate(_qdate(days_to_date(last)))
 
     def set_article_ids(self, ids: Iterable[int], label: str = "") -> None:
         """Only events from these articles (the library's "Show only these articles' events")."""
@@ -359,8 +359,8 @@ class FilterPanel(QWidget):
         self._on_any_changed_later()
 
     def _sync_slider(self, *_args: object) -> None:
-        low = _pydate(self.from_edit.date()).toordinal() if self.from_check.isChecked() else self.slider.minimum
-        high = _pydate(self.to_edit.date()).toordinal() if self.to_check.isChecked() else self.slider.maximum
+        low = date_to_days(_pydate(self.from_edit.date())) if self.from_check.isChecked() else self.slider.minimum
+        high = date_to_days(_pydate(self.to_edit.date())) if self.to_check.isChecked() else self.slider.maximum
         self.slider.set_range(low, high)
 
     def _on_slider_range_changed(self, low: int, high: int) -> None:
@@ -371,8 +371,8 @@ class FilterPanel(QWidget):
             self.to_check.setChecked(high < self.slider.maximum)
             self.from_edit.setEnabled(self.from_check.isChecked())
             self.to_edit.setEnabled(self.to_check.isChecked())
-            self.from_edit.setDate(_qdate(dt.date.fromordinal(low)))
-            self.to_edit.setDate(_qdate(dt.date.fromordinal(high)))
+            self.from_edit.setDate(_qdate(days_to_date(low)))
+            self.to_edit.setDate(_qdate(days_to_date(high)))
         self._on_any_changed_later()
 
     def _on_slider_range_released(self, _low: int, _high: int) -> None:

@@ -175,7 +175,7 @@ def _show_text(item: QListWidgetItem) -> None:
 
 
 class RangeSlider(QWidget):
-    """Two handles on one groove: a range of days between `minimum` and `maximum` (date ordinals)."""
+    """Two handles on one groove: a range of days between `minimum` and `maximum` (day numbers of core.daycount)."""
 
     range_changed = Signal(int, int)  # while dragging
     range_released = Signal(int, int)  # when a handle is let go

@@ -63,6 +63,8 @@ class EditHistoryModel(QAbstractTableModel):
             change = _FLAGS[field]
             return when, change, _yes_no(old), _yes_no(new), stored
         if field == "group":
+            if new and new == str(e.event_key):  # type: ignore[attr-defined]
+                return when, "Report split off", f"from {self._event_label(old)}" if old else "", "its own event", stored
             if new:
                 return when, "Merged", "", f"with {self._event_label(new)}", stored
             return when, "Split off", f"from {self._event_label(old)}" if old else "", "its own event", stored

@@ -23,6 +23,9 @@ from timeline_app.gui.timeline.theme import Theme
 log = logging.getLogger(__name__)
 
 
+EMPTY_TEXT = "No events loaded"
+
+
 class TimelinePainter:
     """Draws a frame with the layers it holds: grid, events (from the cached layer on screen), today's
     line, axis, lane headers and legend. Each layer gets the fonts and data it reads when made, and
@@ -40,6 +43,7 @@ class TimelinePainter:
         self.events = EventLayers(data, self.fonts, self.labels)
         self.cached = CachedEventLayer(data, self.events, self.grid, self.labels)  # kept while the view pans
         self.content_height = AXIS_H  # of the last frame: lanes scroll when it exceeds the height
+        self.empty_text = EMPTY_TEXT  # said where there are no events at all
 
     @property
     def incomplete(self) -> bool:
@@ -132,6 +136,6 @@ class TimelinePainter:
         if not len(self.data.lane_order):
             p.setPen(theme.muted)
             p.setFont(self.fonts.normal)
-            msg = "No events match the filter" if len(self.data) else "No events loaded"
+            msg = "No events match the filter" if len(self.data) else self.empty_text
             p.drawText(QRectF(HEADER_W, AXIS_H, geo.vp.width, geo.lanes_bottom - AXIS_H), Qt.AlignmentFlag.AlignCenter,
                        msg)

@@ -4,8 +4,10 @@ API used by the main window::
 
     view = TimelineView(parent=None)
     view.set_events(df)                    # events frame (frames.EVENT_COLUMNS); unplaceable rows skipped
+    view.set_columns(events)               # the same as EventColumns (the window's, read once)
     view.set_country_names({"TUR": "Türkiye", ...})   # lane headers, tooltips, legend
-    view.set_visible_mask(mask, countries=None)       # numpy bool per row of df; optional lane set
+    view.set_empty_text(text=None)         # what it says without events ("Reading the library…")
+    view.set_visible_mask(mask, countries=None)       # numpy bool per event; optional lane set
     view.set_filter(mask=None, countries=None)        # same, both optional
     view.set_lane_mode("country" | "event_type" | "source" | "single")
     view.set_colour_mode("auto" | "country" | "event_type"); view.set_show_legend(bool)
@@ -44,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.core.daycount import date_to_days, days_to_date, format_day
+from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.timeline.data import LANE_MODES, TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
 from timeline_app.core.timeline.navigate import parse_period, period_days
@@ -54,6 +57,7 @@ from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.controls import CanvasControls
 from timeline_app.gui.timeline.image.render import render_image
 from timeline_app.gui.timeline.overview import TimelineOverview
+from timeline_app.gui.timeline.painter import EMPTY_TEXT
 
 log = logging.getLogger(__name__)
 
@@ -117,14 +121,23 @@ class TimelineView(QWidget):
 
     def set_events(self, df: pd.DataFrame) -> None:
         """Show the events of `df` (rows without a parseable date_start are skipped) and fit them."""
+        self.set_columns(EventColumns.from_frame(df.reset_index(drop=True)))
+
+    def set_columns(self, events: EventColumns) -> None:
+        """Show the events of the shared event columns (those the window read) and fit them."""
         selected = self.selected_event()
-        self._data.set_events(df)
+        self._data.set_columns(events)
         self.canvas.selected = self._data.index_of(selected) if selected else -1
         self.canvas.hovered = -1
         self.canvas.painter.clear_texts()
         self.canvas.set_scroll_y(0)
         self._refresh()
         self.fit_all()
+
+    def set_empty_text(self, text: str | None = None) -> None:
+        """What the timeline says when it has no events at all (None: "No events loaded")."""
+        self.canvas.painter.empty_text = text or EMPTY_TEXT
+        self.canvas.update()
 
     def set_country_names(self, names: dict[str, str]) -> None:
         self.canvas.country_names = dict(names)

@@ -15,12 +15,14 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from timeline_app.core import pipeline
+from timeline_app.core.library.frames import empty_events
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.core.progress import Cancel, Progress
 from timeline_app.errors import TimelineError
-from timeline_app.gui.panels.history import EditHistoryView
 from timeline_app.gui.panels.reader import Evidence
-from timeline_app.gui.window.curation_dialogs import CurationDialogs, known_names
+from timeline_app.gui.window.curation_dialogs import CurationDialogs
+from timeline_app.gui.window.event_history import EventHistory
 from timeline_app.gui.window.undo import Curator, EventRef
 from timeline_app.gui.window.wording import counted, its_or_their
 from timeline_app.gui.workers import TaskWorker
@@ -35,11 +37,11 @@ class CurationHost:
     widget: QWidget  # parent of the dialogs
     library: Callable[[], Library | None]
     library_path: Callable[[], Path]
-    events: Callable[[], pd.DataFrame]  # every event read from the library, hidden ones included
-    mentions: Callable[[], pd.DataFrame]  # their mentions (event_id, mention_key, summary)
+    snapshot: Callable[[], Snapshot | None]  # what was last read of the library (events, mentions)
     selected_ids: Callable[[], list[str]]  # the selected events, the current one first
     select_event: Callable[[str], None]
     reader_evidence: Callable[[], Evidence | None]  # what is selected in the reader, if anything
+    shown_mention: Callable[[str], pd.Series | None]  # the event's mention the reader shows (or would)
     reload: Callable[[], None]
     show_message: Callable[[str, str], None]  # title, text: one dialog
     show_status: Callable[[str, int], None]  # text, milliseconds
@@ -59,11 +61,13 @@ class CurationActions(QObject):
         self.host = host
         self.undo_stack = QUndoStack(self)
         self.curator = Curator(self.undo_stack, host.library, host.reload)
-        self.history_view = EditHistoryView()
+        self.history = EventHistory(host.library, host.snapshot)
+        self.history_view = self.history.view
         self.dialogs = CurationDialogs(host.widget, self.curator, self.run, host.library, host.reader_evidence,
                                        host.show_message, host.show_status, self)
         self.dialogs.event_added.connect(self._on_dialogs_event_added)
         self._pending_key = ""  # the event to select once the library has been read again
+        self._pending_since: Snapshot | None = None  # what was read before that change: too old to look in
         self._build_actions()
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.refresh()
@@ -104,6 +108,9 @@ class CurationActions(QObject):
                               "Make the selected events one event, their sources combined")
         self.split_action = a("S&plit event", "Ctrl+Shift+M", self._on_split_action_triggered,
                               "Undo a merge: every event merged into this one gets its own row again")
+        self.split_report_action = a("Split this &report off", "Ctrl+Alt+M", self._on_split_report_action_triggered,
+                                     "Make the article shown in the reader an event of its own: it reported "
+                                     "another event")
         self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
                             "Add an event by hand: select its sentence in the reader first to attach it")
         self.deleted_action = a("De&leted events…", "Ctrl+Shift+D", self._on_deleted_action_triggered,
@@ -128,12 +135,13 @@ class CurationActions(QObject):
         """The Edit menu's curation entries, None for a separator."""
         return [self.undo_action, self.redo_action, None, self.edit_action, self.verify_action,
                 self.hide_action, self.delete_action, None, self.merge_action, self.split_action,
-                self.add_action, None, self.show_hidden_action, self.deleted_action, self.reextract_action]
+                self.split_report_action, self.add_action, None, self.show_hidden_action, self.deleted_action,
+                self.reextract_action]
 
     def context_actions(self) -> list[QAction | None]:
         """The entries of an event's context menu."""
         return [self.edit_action, self.verify_action, self.hide_action, self.delete_action, None,
-                self.merge_action, self.split_action]
+                self.merge_action, self.split_action, self.split_report_action]
 
     def event_actions(self) -> list[QAction]:
         """Actions whose shortcuts act on the selected events (added to the table and timeline)."""
@@ -149,11 +157,11 @@ class CurationActions(QObject):
 
     def refresh(self) -> None:
         """Enable the actions for the selection and show its history (after reloads and selection)."""
-        if self._pending_key:
+        if self._pending_key and self.host.snapshot() is not self._pending_since:
             # Once the library has been read again with it, select the event just added or merged.
             event_id = self._event_id_of_key(self._pending_key)
             if event_id:
-                self._pending_key = ""
+                self._pending_key, self._pending_since = "", None
                 if self.host.selected_ids()[:1] != [event_id]:
                     self.host.select_event(event_id)
         rows = self._selected_rows()
@@ -165,6 +173,7 @@ class CurationActions(QObject):
             action.setEnabled(bool(len(rows)))
         self.merge_action.setEnabled(several)
         self.split_action.setEnabled(one and self._mention_count(rows) > 1)
+        self.split_report_action.setEnabled(one and int(rows["sources"].iloc[0]) > 1)
         self.add_action.setEnabled(has_library)
         self.deleted_action.setEnabled(has_library)
         self.reextract_action.setEnabled(has_library)
@@ -172,62 +181,25 @@ class CurationActions(QObject):
         self.verify_action.setText("Mark un&verified" if all_verified else "Mark &verified")
         all_hidden = bool(len(rows)) and bool(rows["hidden"].astype(bool).all())
         self.hide_action.setText("Un&hide event" if all_hidden else "&Hide event")
-        self._show_history(rows)
+        self.history.show(rows)
 
     def _selected_rows(self) -> pd.DataFrame:
-        events = self.host.events()
+        """The selected events (events frame rows, the current one first)."""
+        snapshot = self.host.snapshot()
         ids = self.host.selected_ids()
-        if events.empty or not ids:
-            return events.iloc[0:0]
-        indexed = events.set_index("event_id", drop=False)
-        ids = [i for i in ids if i in indexed.index]
-        return indexed.loc[ids]
+        if snapshot is None or not ids:
+            return empty_events()
+        return snapshot.event_rows(ids)
 
     def _mention_count(self, rows: pd.DataFrame) -> int:
-        mentions = self.host.mentions()
-        if rows.empty or mentions.empty:
+        snapshot = self.host.snapshot()
+        if rows.empty or snapshot is None:
             return 0
-        return int((mentions["event_id"] == rows["event_id"].iloc[0]).sum())
+        return snapshot.mention_count(str(rows["event_id"].iloc[0]))
 
     def _event_id_of_key(self, key: str) -> str:
-        mentions = self.host.mentions()
-        if mentions.empty:
-            return ""
-        match = mentions.loc[mentions["mention_key"] == key, "event_id"]
-        return str(match.iloc[0]) if len(match) else ""
-
-    def _show_history(self, rows: pd.DataFrame) -> None:
-        library = self.host.library()
-        if library is None or len(rows) != 1:
-            self.history_view.show_placeholder(
-                "Select one event to see what was changed in it." if len(rows) > 1 else
-                "Select an event to see what was changed in it.")
-            return
-        event = rows.iloc[0]
-        mentions = self.host.mentions()
-        keys = [str(event["event_key"])]
-        if not mentions.empty:
-            mine = mentions[mentions["event_id"] == event["event_id"]]
-            keys = list(dict.fromkeys(keys + [str(k) for k in mine["mention_key"]]))
-        try:
-            edits = library.edits_frame(keys)
-        except TimelineError as e:
-            self.history_view.show_placeholder(str(e))
-            return
-        # Merges name the event they point at by one of its mentions: label those by its summary.
-        groups = edits[edits["field"] == "group"]
-        pointed = set(groups["old_value"]) | set(groups["new_value"])
-        labels: dict[str, str] = {}
-        if pointed and not mentions.empty:
-            named = mentions[mentions["mention_key"].isin(pointed)]
-            labels = dict(zip(named["mention_key"].astype(str), named["summary"].astype(str)))
-        state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
-        origin = str(event["origin"])
-        state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
-            origin, origin.capitalize().replace("event_type", "event type").replace("organizations", "organisations")))
-        self.history_view.set_country_names(known_names()[0])
-        self.history_view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels,
-                                       " · ".join(state))
+        snapshot = self.host.snapshot()
+        return snapshot.event_of_key(key) if snapshot is not None else ""
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
         stack = self.undo_stack
@@ -338,6 +310,26 @@ class CurationActions(QObject):
                 self.host.show_status("This event was not merged by hand: there is nothing to split.", 10000)
 
         self.run("Cannot split the event", split)
+
+    def _on_split_report_action_triggered(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            return
+        ref = self._refs(rows)[0]
+        mention = self.host.shown_mention(str(rows["event_id"].iloc[0]))
+        if mention is None:
+            self.host.show_status("The event's reports are still being read: try again in a moment.", 6000)
+            return
+        key, title = str(mention["mention_key"]), str(mention["article_title"])
+
+        def split() -> None:
+            if self.curator.split_report(ref, key, title):
+                # Select the report's own event once the library is read again with it.
+                self._pending_key, self._pending_since = key, self.host.snapshot()
+            else:
+                self.host.show_status("This event has one report only: there is nothing to split off.", 10000)
+
+        self.run("Cannot split the report off", split)
 
     def _on_deleted_action_triggered(self) -> None:
         self.dialogs.show_deleted()

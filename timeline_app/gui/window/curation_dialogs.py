@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QWidget
 
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.library.makeup import deleted_events
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.edit_dialog import DeletedEventsDialog, EventEditDialog
 from timeline_app.gui.panels.reader import Evidence
-from timeline_app.gui.window.undo import Curator, EventRef, deleted_events, wait_cursor
+from timeline_app.gui.window.undo import Curator, EventRef, wait_cursor
 
 log = logging.getLogger(__name__)
 

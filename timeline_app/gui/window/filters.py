@@ -11,14 +11,16 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 
+from timeline_app.core.daycount import MISSING_DAY
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.filter_panel import FilterPanel
-from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.status import WindowStatusBar
 
@@ -37,13 +39,14 @@ class WindowFilters(QObject):
 
     def __init__(self, panel: FilterPanel, event_model: EventTableModel, timeline: TimelineView,
                  status_bar: WindowStatusBar, snapshot: Callable[[], Snapshot | None],
-                 parent: QObject | None = None) -> None:
+                 library: Callable[[], Library | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._panel = panel
         self._event_model = event_model
         self._timeline = timeline
         self._status_bar = status_bar
         self._snapshot = snapshot
+        self._library = library
         self.spec = FilterSpec()
         self.mask = np.empty(0, dtype=bool)
         self.base_mask = np.empty(0, dtype=bool)  # what the spec keeps, before a chart's bar narrows it
@@ -110,9 +113,10 @@ class WindowFilters(QObject):
         self._panel.set_precisions(snapshot.precision_counts)
         self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events
-        self._narrowed = None  # rows of the frame read before
-        if len(events):
-            self._panel.set_date_bounds(iso_date(events["date_start"].min()), iso_date(events["date_end"].max()))
+        self._narrowed = None  # rows of the snapshot read before
+        placed = events.start_day != MISSING_DAY
+        if placed.any():
+            self._panel.set_date_bounds(int(events.start_day[placed].min()), int(events.end_day[placed].max()))
         self._restore_saved(snapshot)
         self.apply(self._panel.spec(), refit=refit)
 
@@ -131,15 +135,19 @@ class WindowFilters(QObject):
         snapshot = self._snapshot()
         if snapshot is None:
             return frames.empty_events()
-        return snapshot.events[self._not_hidden(snapshot)] if every else snapshot.events[self.mask]
+        return snapshot.events_frame(self._not_hidden(snapshot) if every else self.mask)
 
     def filtered_mentions(self, every: bool = False) -> pd.DataFrame:
         """The mentions of filtered_events(every), of the articles the filters name if they name some."""
-        snapshot = self._snapshot()
-        if snapshot is None:
+        snapshot, library = self._snapshot(), self._library()
+        if snapshot is None or library is None:
             return frames.empty_mentions()
-        article_ids = frozenset() if every else self.spec.article_ids
-        return snapshot.filtered_mentions(self.filtered_events(every), article_ids)
+        rows = self._not_hidden(snapshot) if every else self.mask
+        # Read when asked for: the window keeps no frame of every mention.
+        mentions = library.mentions_of_events(snapshot.events.ids[rows].tolist())
+        if not every and self.spec.article_ids:
+            mentions = mentions[mentions[col.ARTICLE_ID].isin([int(a) for a in self.spec.article_ids])]
+        return mentions.reset_index(drop=True)
 
     def _on_panel_filters_changed(self, spec: FilterSpec) -> None:
         # Dates that follow the view change with every pan or zoom: that is not a new filter.
@@ -173,7 +181,7 @@ class WindowFilters(QObject):
         saved, self._saved = self._saved, None
         if saved is None or saved.is_empty():
             return
-        spec = known_only(saved, snapshot.index.countries, snapshot.type_counts, snapshot.organization_counts,
+        spec = known_only(saved, snapshot.index.countries.names, snapshot.type_counts, snapshot.organization_counts,
                           [int(i) for i in snapshot.articles["article_id"]], snapshot.precision_counts,
                           snapshot.index.language_counts())
         if spec.is_empty():
@@ -201,10 +209,3 @@ class WindowFilters(QObject):
 def _without_dates(spec: FilterSpec) -> FilterSpec:
     return replace(spec, date_from=None, date_to=None, show_hidden=False)
 
-
-def iso_date(value: object) -> dt.date | None:
-    """An ISO date string as a date; None for what Python's date cannot hold (years before 1)."""
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None

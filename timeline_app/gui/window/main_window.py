@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from timeline_app import paths
 from timeline_app.core.library import frames
-from timeline_app.core.library.snapshot import Snapshot, read_snapshot
+from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
 from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageSource
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 
 EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on this window, "
               "or add the sample articles from the File menu.")
+READING_TEXT = "Reading the library…"  # until the first read of a library has arrived
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +55,8 @@ class MainWindow(QMainWindow):
     connects them.
     """
 
-    events_reloaded = Signal()  # the library was read again and every view shows it
+    events_shown = Signal()  # the events read, every view shows them; their mentions follow
+    events_reloaded = Signal()  # the library was read again, mentions too, and every view shows it
     job_finished = Signal(str)  # a background job ended (its description)
     import_finished = Signal(object)  # ImportReport
     exported = Signal(str, int)  # path, rows written
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         self.snapshot: Snapshot | None = None
         self.jobs = JobQueue(self)
         self._loader: TaskWorker | None = None
+        self._mentions_wanted: Snapshot | None = None  # events shown, their mentions to read next
         self._reload_again = False
         self._refit_on_load = True
         self.setWindowTitle("Diplomatic Timeline")
@@ -86,7 +90,7 @@ class MainWindow(QMainWindow):
         self.event_model = EventTableModel(self)
         self.table = EventTableView()
         self.table.setModel(self.event_model)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(READING_TEXT)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.table_stack = QStackedWidget()
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         show_status = self.status_bar.showMessage
         self.filtering = WindowFilters(self.filters, self.event_model, self.timeline, self.status_bar,
-                                       lambda: self.snapshot, self)
+                                       lambda: self.snapshot, lambda: self.library, self)
         self.selection = SelectionSync(self.table, self.event_model, self.timeline, self.reader,
                                        lambda: self.library, lambda: self.snapshot, show_status,
                                        lambda: self.docks.bring_forward(self.docks.reader_dock),
@@ -134,11 +138,11 @@ class MainWindow(QMainWindow):
             widget=self,
             library=lambda: self.library,
             library_path=lambda: self.library_path,
-            events=lambda: self.snapshot.events if self.snapshot is not None else frames.empty_events(),
-            mentions=lambda: self.snapshot.mentions if self.snapshot is not None else frames.empty_mentions(),
+            snapshot=lambda: self.snapshot,
             selected_ids=self.selection.selected_event_ids,
             select_event=self.selection.select_event,
             reader_evidence=self.reader.selected_evidence,
+            shown_mention=self.selection.event_mention,
             reload=self.reload,
             show_message=lambda title, text: self.messages.show_message(title, text),
             show_status=self.status_bar.showMessage,
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
             self.library.close()
         self.library = library
         self.library_path = path
+        self._show_reading()
         self.filtering.read_saved(library)
         self.remembered.remember_library(path)
         self.status_bar.show_library(path)
@@ -262,33 +267,51 @@ class MainWindow(QMainWindow):
         return True
 
     def reload(self) -> None:
-        """Read the library again off the GUI thread; views update when it is done."""
+        """Read the library again off the GUI thread: the events first, then their mentions; views
+        update as each arrives."""
         if self._loader is not None:
             self._reload_again = True
             return
         path = self.library_path
-        loader = TaskWorker(lambda _p, _c: read_snapshot(path), "reading the library")
-        loader.succeeded.connect(self._on_loader_succeeded)
+        self._start_loader(TaskWorker(lambda progress, _c: read_snapshot_events(path, progress),
+                                      "reading the library"), self._on_loader_succeeded)
+
+    def _start_loader(self, loader: TaskWorker, on_success: Callable[[Snapshot], None]) -> None:
+        loader.progressed.connect(self.status_bar.show_reading_step)
+        loader.succeeded.connect(on_success)
         loader.failed.connect(lambda msg: self.messages.show_message("Cannot read the library", msg))
         loader.crashed.connect(self.messages.show_crash)
         loader.finished.connect(self._on_loader_finished)
         self._loader = loader
         self.jobs.track(loader)
+        self.status_bar.start_reading()
         loader.start()
+
+    def _show_reading(self) -> None:
+        """Another library: nothing of the last one is shown while this one is read."""
+        self.snapshot = None
+        self._mentions_wanted = None
+        self.event_model.set_events(frames.empty_events())
+        self.timeline.set_events(frames.empty_events())
+        self.timeline.set_empty_text(READING_TEXT)
+        self.library_panel.set_articles(frames.empty_articles())
+        self.empty_label.setText(READING_TEXT)
+        self.table_stack.setCurrentIndex(0)
 
     def _on_loader_succeeded(self, snapshot: Snapshot) -> None:
         if self._reload_again:
             return  # stale: another read follows at once
         # A new library, or the first events, are fitted; otherwise the user's zoom stays.
         keep_view = None
-        if self.snapshot is not None and not self.snapshot.events.empty and not self._refit_on_load:
+        if self.snapshot is not None and len(self.snapshot.events) and not self._refit_on_load:
             keep_view = self.timeline.visible_range()
         self._refit_on_load = False
         self.snapshot = snapshot
         self.event_model.set_country_names(snapshot.country_names)
         self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
-        self.timeline.set_events(snapshot.events)
+        self.timeline.set_columns(snapshot.events)
+        self.timeline.set_empty_text(None)
         self.library_panel.set_articles(snapshot.articles)
         self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
         self._show_table_or_why_not(snapshot)
@@ -297,13 +320,24 @@ class MainWindow(QMainWindow):
             self.timeline.zoom_to_date_range(*keep_view)
         self.selection.reselect()
         self.curation.refresh()
+        self._mentions_wanted = snapshot
+        self.events_shown.emit()
+
+    def _on_mentions_read(self, snapshot: Snapshot) -> None:
+        if self._reload_again or self.snapshot is None or snapshot.events is not self.snapshot.events:
+            return  # stale: the library was read again meanwhile
+        self.snapshot = snapshot
+        self.library_panel.set_articles(snapshot.articles)  # now with their events counted
+        self.selection.reselect()  # an event selected meanwhile now shows its article
+        self.curation.refresh()
+        self.relations_link.mentions_read()
 
     def _show_table_or_why_not(self, snapshot: Snapshot) -> None:
         """The table, or a sentence saying why there is nothing to show."""
         if snapshot.articles.empty:
             self.empty_label.setText(EMPTY_TEXT)
             self.table_stack.setCurrentIndex(0)
-        elif snapshot.events.empty:
+        elif not len(snapshot.events):
             self.empty_label.setText("These articles contain no dated events.")
             self.table_stack.setCurrentIndex(0)
         else:
@@ -311,10 +345,16 @@ class MainWindow(QMainWindow):
 
     def _on_loader_finished(self) -> None:
         self._loader = None
+        wanted, self._mentions_wanted = self._mentions_wanted, None
         if self._reload_again:
             self._reload_again = False
             self.reload()
+        elif wanted is not None:
+            path = self.library_path
+            self._start_loader(TaskWorker(lambda progress, _c: read_snapshot_mentions(path, wanted, progress),
+                                          "reading the library"), self._on_mentions_read)
         else:
+            self.status_bar.stop_reading()
             self.events_reloaded.emit()
 
     # -- showing and closing -------------------------------------------------------------------

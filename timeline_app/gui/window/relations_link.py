@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.relations import RelationsIndex
 from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.errors import TimelineError
 from timeline_app.gui.relations import Choice, RelationsPanel
@@ -44,7 +45,7 @@ class RelationsLink(QObject):
         self._messages = messages
         self._show_status = show_status
         self._remembered = remembered
-        self._shown: Snapshot | None = None
+        self._shown: RelationsIndex | None = None
         self._selected = ""  # the event last selected: selected again after a reload, it changes nothing
         filtering.filters_applied.connect(self._on_filtering_filters_applied)
         timeline.view_changed.connect(panel.set_view_range)
@@ -56,12 +57,16 @@ class RelationsLink(QObject):
         snapshot = self._snapshot()
         if snapshot is None:
             return
-        if snapshot is not self._shown:  # a library read anew: its events before its mask
-            self._shown = snapshot
+        if snapshot.relations is not self._shown:  # a library read anew: its events before its mask
+            self._shown = snapshot.relations
             self._panel.set_index(snapshot.relations, snapshot.country_names)
             self._panel.set_view_range(*self._timeline.visible_range())
         self._panel.set_filter(self._filtering.base_mask, self._filtering.spec,
                                keep_choice=self._filtering.is_narrowed())
+
+    def mentions_read(self) -> None:
+        """The library's mentions were read after its events: the chart's count of undated events with them."""
+        self._on_filtering_filters_applied()
 
     def _on_selection_event_selected(self, event_id: str) -> None:
         if event_id == self._selected:
@@ -70,7 +75,7 @@ class RelationsLink(QObject):
         snapshot = self._snapshot()
         row = snapshot.table.row_of_event.get(event_id) if snapshot is not None and event_id else None
         if row is not None:
-            self._panel.show_event_countries(col.split_list(snapshot.events[col.COUNTRIES].iat[row]))
+            self._panel.show_event_countries(snapshot.events.codes(col.COUNTRIES).row(row))
 
     def _on_panel_events_chosen(self, choice: Choice | None) -> None:
         self._filtering.narrow(None if choice is None else choice.rows)

@@ -9,17 +9,19 @@ from collections.abc import Callable
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
+from timeline_app.core.daycount import MISSING_DAY, date_to_days, days_to_date
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.event_table import EventTableModel
 from timeline_app.gui.panels.event_table_view import EventTableView
 from timeline_app.gui.panels.reader import ArticleView, Focus
-from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.gui.panels.reader_marks import stored_marks
 from timeline_app.gui.timeline import TimelineView
-from timeline_app.gui.window.filters import iso_date
 
 log = logging.getLogger(__name__)
+
+_FIRST_DATE = date_to_days(dt.date.min)  # the first day a date (and the view's zoom by dates) can hold
 
 
 class SelectionSync(QObject):
@@ -168,13 +170,14 @@ class SelectionSync(QObject):
         snapshot = self._snapshot()
         if snapshot is None:
             return
-        m = snapshot.mentions
-        hit = m[(m["article_id"] == article_id) & (m["char_start"] <= offset) & (m["char_end"] > offset)]
-        if hit.empty:
+        if snapshot.mentions is None:
+            self._show_status("The library's dates are still being read: click again in a moment.", 6000)
+            return
+        event_id = snapshot.event_at(article_id, offset)
+        if not event_id:
             self._show_status("This date is not an event on the timeline (no statement to place, "
                               "or not a date that can be placed).", 6000)
             return
-        event_id = str(hit["event_id"].iloc[0])
         if not self._table.select_event(event_id):
             self._show_status("That event is hidden by the filters.", 6000)
         self.selected_event = event_id
@@ -189,16 +192,15 @@ class SelectionSync(QObject):
         snapshot = self._snapshot()
         if snapshot is None or not event_id:
             return
-        rows = snapshot.events.index[snapshot.events["event_id"] == event_id]
-        if not len(rows):
+        row = snapshot.events.row_of().get(event_id)
+        if row is None:
             return
-        event = snapshot.events.loc[rows[0]]
-        start, end = iso_date(event["date_start"]), iso_date(event["date_end"])
-        if start is None or end is None:
+        start, end = int(snapshot.events.start_day[row]), int(snapshot.events.end_day[row])
+        if start < _FIRST_DATE or end == MISSING_DAY:  # before year 1: the view cannot zoom to it by date
             self._timeline.select_event(event_id)
             return
-        pad = max(dt.timedelta(days=3), (end - start) / 4)
-        self._timeline.zoom_to_date_range(start - pad, end + pad)
+        pad = max(3, (end - start) // 4)
+        self._timeline.zoom_to_date_range(days_to_date(start - pad), days_to_date(end + pad))
         self._timeline.select_event(event_id)
         self._show_timeline()
 

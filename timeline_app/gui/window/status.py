@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QToolButton, QWidget
 
 from timeline_app.core.library.filters import FilterSpec
@@ -14,6 +14,8 @@ from timeline_app.gui.window.wording import counted
 from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
+
+READING_DELAY_MS = 500  # a read of the library shorter than this shows no busy bar
 
 
 class WindowStatusBar(QStatusBar):
@@ -29,6 +31,7 @@ class WindowStatusBar(QStatusBar):
         self.filter_label = QLabel()
         self.filter_label.setMaximumWidth(520)
         self.library_label = QLabel()
+        self._build_reading()
         self._build_job_progress()
         self.needs_date_button = QPushButton()
         self.needs_date_button.setFlat(True)
@@ -49,6 +52,40 @@ class WindowStatusBar(QStatusBar):
         for w in (self.needs_date_button, self.count_label, self.filter_label, self.clear_filters_button,
                   self.library_label):
             self.addPermanentWidget(w)
+
+    def _build_reading(self) -> None:
+        # A read of the library shows what it is doing beside a busy bar, only once it has lasted
+        # READING_DELAY_MS: a quick one does not flash them.
+        self.reading_label = QLabel()
+        self.reading_bar = QProgressBar()
+        self.reading_bar.setMaximumWidth(120)
+        self.reading_bar.setRange(0, 0)
+        self.reading_bar.setTextVisible(False)
+        self._reading_timer = QTimer(self)
+        self._reading_timer.setSingleShot(True)
+        self._reading_timer.timeout.connect(self._on_reading_timer_timeout)
+        for w in (self.reading_label, self.reading_bar):
+            w.hide()
+            self.addPermanentWidget(w)
+
+    def start_reading(self) -> None:
+        """The library is being read: say so if it takes longer than READING_DELAY_MS."""
+        self.reading_label.setText("Reading the library…")
+        if not self.reading_bar.isVisible():
+            self._reading_timer.start(READING_DELAY_MS)
+
+    def show_reading_step(self, _done: int, _total: int, what: str) -> None:
+        """What the read is doing now ("reading the events")."""
+        self.reading_label.setText(f"{what[:1].upper()}{what[1:]}…" if what else "Reading the library…")
+
+    def stop_reading(self) -> None:
+        self._reading_timer.stop()
+        self.reading_label.hide()
+        self.reading_bar.hide()
+
+    def _on_reading_timer_timeout(self) -> None:
+        self.reading_label.show()
+        self.reading_bar.show()
 
     def _build_job_progress(self) -> None:
         self.progress = QProgressBar()

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.core.library.curation import TRUE, apply_edits
-from timeline_app.core.library.frames import empty_events, events_from_mentions
+from timeline_app.core.library.curation import TRUE
+from timeline_app.core.library.makeup import event_makeup, other_report
 from timeline_app.core.library.removal import RemovedArticles
 from timeline_app.core.library.store import Library
 from timeline_app.errors import LibraryError, TimelineError
@@ -77,63 +77,6 @@ class EventRef:
     def label(self) -> str:
         text = " ".join(self.summary.split()) or self.event_key
         return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
-
-
-@dataclass(frozen=True)
-class MachineGroup:
-    """One event as the extractor grouped it: its id and the key of one of its mentions."""
-
-    group_id: str
-    key: str
-
-
-@dataclass(frozen=True)
-class EventMakeup:
-    """The machine groups an event is made of now; `anchor` is the group whose id the event carries."""
-
-    anchor: MachineGroup
-    others: tuple[MachineGroup, ...]
-
-
-def event_makeup(library: Library, keys: Sequence[str]) -> dict[str, EventMakeup]:
-    """The machine groups of the events holding each key (after every merge and split so far).
-
-    Merges move whole events and splits give one machine group back its own event (see
-    core.curation._regroup), so taking a merge back needs every group the moved event was made of.
-    """
-    machine = library.mentions_frame()
-    machine["machine_id"] = machine["event_id"]
-    current = apply_edits(machine, library.edits_frame())
-    out: dict[str, EventMakeup] = {}
-    for key in keys:
-        rows = current[current["mention_key"] == key]
-        if rows.empty:
-            raise LibraryError("This event is no longer in the library (it may have been deleted or "
-                               "re-extracted); reload the library and try again.")
-        event_id = str(rows["event_id"].iloc[0])
-        members = current[current["event_id"] == event_id].drop_duplicates("machine_id")
-        groups = [MachineGroup(str(m), str(k)) for m, k in zip(members["machine_id"], members["mention_key"])]
-        anchor = next((g for g in groups if g.group_id == event_id), groups[0])
-        out[key] = EventMakeup(anchor, tuple(g for g in groups if g is not anchor))
-    return out
-
-
-def deleted_events(library: Library) -> pd.DataFrame:
-    """The events the user deleted, as they were (events frame columns), newest deletion first."""
-    edits = library.edits_frame()
-    if not (edits["field"] == "deleted").any():
-        return empty_events()
-    mentions = library.mentions_frame()
-    shown = set(apply_edits(mentions, edits)["event_id"])
-    everything = apply_edits(mentions, edits[edits["field"] != "deleted"])
-    gone = everything[~everything["event_id"].isin(shown)]
-    events = events_from_mentions(gone)
-    # Newest deletion first: the order of the last deleted edit among each event's mentions.
-    deletions = edits[(edits["field"] == "deleted") & (edits["new_value"] == TRUE)]
-    last = dict(zip(deletions["event_key"], deletions["edit_id"]))
-    order = gone.assign(_edit=gone["mention_key"].map(last).fillna(0)).groupby("event_id")["_edit"].max()
-    events["_edit"] = events["event_id"].map(order).fillna(0)
-    return events.sort_values("_edit", ascending=False, kind="stable").drop(columns="_edit").reset_index(drop=True)
 
 
 class CurationCommand(QUndoCommand):
@@ -359,6 +302,18 @@ class Curator:
             return False
         steps = [Step.of([Edit(g.key, "group", parts.anchor.key, "")]) for g in parts.others]
         self._push(self._command(f"split '{event.label()}' into {len(steps) + 1} events", steps))
+        return True
+
+    def split_report(self, event: EventRef, key: str, source: str) -> bool:
+        """Make the report holding `key` (its article's mentions of the event) an event of its own;
+        False when the event has no other report. Undo merges it back."""
+        with wait_cursor():
+            anchor = other_report(self._library(), key)
+        if not anchor:
+            return False
+        step = Step((Edit(key, "group", anchor, key),), (Edit(key, "group", "", anchor),))
+        self._push(self._command(f"split the report of '{EventRef('', source).label()}' off '{event.label()}'",
+                                 [step]))
         return True
 
     def remove_articles(self, article_ids: Sequence[int]) -> int:

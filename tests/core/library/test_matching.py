@@ -1,0 +1,65 @@
+"""The evidence two reports are compared on: the EXAMPLE lines of the matching tables, and each score."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline_app.core.library.matching import Report, TypeTable, content_words, date_factor, party_score
+from timeline_app.paths import resource
+
+_EXAMPLE = re.compile(r"^# EXAMPLE PAIR: (\S+) (!?~) (\S+)")
+
+
+def _type_examples() -> list[tuple[str, str, str, bool]]:
+    path = resource("cameo") / "compatible.tsv"
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = _EXAMPLE.match(line)
+        if m:
+            out.append((f"{path.name}:{no}", m.group(1), m.group(3), m.group(2) == "~"))
+    return out
+
+
+@pytest.mark.parametrize("where, a, b, joined", _type_examples())
+def test_example_lines_of_the_compatible_codes(where: str, a: str, b: str, joined: bool) -> None:
+    assert (TypeTable.default().compatible(a, b) >= 0.8) is joined, where
+
+
+def test_there_are_positive_and_negative_type_examples() -> None:
+    kinds = {joined for *_, joined in _type_examples()}
+    assert kinds == {True, False}
+
+
+def test_example_lines_of_the_stopwords() -> None:
+    path = resource("merging") / "stopwords.txt"
+    examples = [line[len("# EXAMPLE:"):] for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("# EXAMPLE:")]
+    assert examples
+    for example in examples:
+        sentence, _, words = example.partition("=>")
+        assert content_words(sentence).split() == sorted(w[:6] for w in words.split()), example
+
+
+def _report(key: str, start: int, end: int, countries: str = "", span: str = "", open_end: bool = False) -> Report:
+    return Report(key, key, start, end, span, open_end, frozenset(countries.split()), frozenset(), frozenset(), "")
+
+
+def test_dates_meet_on_the_same_day_or_inside_a_period_and_never_for_an_open_span() -> None:
+    day, other_day = _report("a", 10, 10), _report("b", 11, 11)
+    week = _report("c", 7, 13)
+    assert date_factor(day, _report("d", 10, 10)) == 1.0
+    assert date_factor(day, other_day) == 0.0
+    assert 0 < date_factor(day, week) < 1.0
+    since = _report("e", 0, 364, span="year:2011", open_end=True)
+    assert date_factor(since, _report("f", 0, 364, span="year:2011", open_end=True)) == 0.0
+    assert date_factor(_report("g", 0, 364, span="year:2011"), day) == 0.0
+
+
+def test_the_shorter_list_of_parties_counts_and_different_partners_do_not_match() -> None:
+    pair = _report("a", 1, 1, "CAN PHL")
+    listing = _report("b", 1, 1, "AUS CAN CHN JPN PHL USA")
+    assert party_score(pair, listing) > 0.8
+    assert party_score(pair, _report("c", 1, 1, "PHL VNM")) == 0.0
+    assert party_score(pair, _report("d", 1, 1, "BRA")) == 0.0

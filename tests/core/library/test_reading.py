@@ -1,0 +1,124 @@
+"""The library read in one pass as columns: the same events, mentions and curated values as the frames."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from timeline_app.core import pipeline
+from timeline_app.core.daycount import parse_iso_days
+from timeline_app.core.library.eventcolumns import EventColumns
+from timeline_app.core.library.snapshot import read_snapshot
+from timeline_app.core.library.store import Library
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "gui_corpus"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("reading") / "library.sqlite3"
+    pipeline.import_inputs([str(CORPUS)], path, workers=1)
+    return path
+
+
+@pytest.fixture()
+def edited(imported, tmp_path) -> Path:
+    """The corpus with the user's corrections of every kind: a merge, a summary, a hidden and a
+    deleted event, and an event added by hand, dated, then merged into another one."""
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(imported, path)
+    with Library(path) as lib:
+        events = lib.events_frame()
+        a, b, c, d, e = (events.iloc[i] for i in range(5))
+        lib.add_edit(b.event_key, "group", "", a.event_key)
+        lib.add_edit(c.event_key, "summary", c.summary, "Corrected by hand")
+        lib.add_edit(d.event_key, "hidden", "0", "1")
+        lib.add_edit(e.event_key, "deleted", "0", "1")
+        key = lib.add_manual_event(None, note="Talks recalled by a diplomat")
+        lib.add_edit(key, "date", "", "2019-05")
+        lib.add_edit(key, "group", "", c.event_key)
+        key = lib.add_manual_event(1, evidence="Added", evidence_start=0, evidence_end=5)
+        lib.add_edit(key, "date", "", "2020-02-02")
+    return path
+
+
+def _sorted(df: pd.DataFrame, by: str) -> pd.DataFrame:
+    return df.sort_values(by).reset_index(drop=True).astype(str)
+
+
+def test_the_columns_hold_the_stored_events(edited) -> None:
+    snap = read_snapshot(edited)
+    with Library(edited) as lib:
+        stored = lib.events_frame()
+    pd.testing.assert_frame_equal(_sorted(snap.events_frame(), "event_id"), _sorted(stored, "event_id"))
+    assert "Corrected by hand" in set(snap.events.text["summary"])
+    # Ordered by their first day, as the timeline and the table's date sort count days.
+    assert np.all(np.diff(snap.events.start_day) >= 0)
+    assert snap.events.start_day.tolist() == parse_iso_days(snap.events_frame()["date_start"]).tolist()
+
+
+def test_every_event_has_the_mentions_the_edits_give_it(edited) -> None:
+    snap = read_snapshot(edited)
+    with Library(edited) as lib:
+        curated = lib.curated_mentions()
+    dated = curated[curated["date_start"] != ""]
+    for event_id in snap.events.ids.tolist():
+        mine = snap.event_mentions(event_id)
+        assert sorted(mine["mention_key"]) == sorted(dated.loc[dated["event_id"] == event_id, "mention_key"])
+        assert snap.mention_count(event_id) == int((curated["event_id"] == event_id).sum())
+        for key in mine["mention_key"]:
+            assert snap.event_of_key(key) == event_id
+    merged_manual = curated[curated["mention_key"] == "manual:1"]["event_id"].iloc[0]
+    assert merged_manual != "ev-manual-1" and snap.event_of_key("manual:1") == merged_manual
+
+
+def test_a_deleted_event_leaves_its_dates_without_an_event(edited) -> None:
+    snap = read_snapshot(edited)
+    with Library(edited) as lib:
+        every = lib.mentions_frame()
+        curated = lib.curated_mentions()
+    gone = every[~every["mention_key"].isin(curated["mention_key"]) & (every["date_start"] != "")]
+    assert len(gone)  # the deleted event's mention
+    for row in gone.itertuples():
+        assert snap.event_at(int(row.article_id), int(row.char_start)) == ""
+        assert snap.event_of_key(row.mention_key) == ""
+    kept = curated[(curated["mention_id"] > 0) & (curated["date_start"] != "")].iloc[-1]
+    assert snap.event_at(int(kept.article_id), int(kept.char_start)) == kept.event_id
+
+
+def test_mentions_of_some_events_are_those_of_the_whole_library(edited) -> None:
+    with Library(edited) as lib:
+        curated = lib.curated_mentions()
+        chosen = sorted(set(lib.events_frame()["event_id"]))[::2]
+        mine = lib.mentions_of_events(chosen)
+    theirs = curated[curated["event_id"].isin(chosen)]
+    pd.testing.assert_frame_equal(_sorted(mine, "mention_key"), _sorted(theirs, "mention_key"))
+
+
+def test_days_sqlite_cannot_count_are_parsed(edited) -> None:
+    with Library(edited) as lib:
+        lib._db.execute("UPDATE events SET start_day = NULL, end_day = NULL WHERE date_precision = 'month'")
+        lib._db.commit()
+    snap = read_snapshot(edited)
+    frame = snap.events_frame()
+    assert (frame["date_precision"] == "month").any()
+    assert snap.events.start_day.tolist() == parse_iso_days(frame["date_start"]).tolist()
+    assert snap.events.end_day.tolist() == parse_iso_days(frame["date_end"]).tolist()
+    # SQLite puts those first (no day to order by): parsed, they are sorted in among the others.
+    assert np.all(np.diff(snap.events.start_day) >= 0)
+
+
+def test_a_frame_makes_the_same_columns_and_back() -> None:
+    frame = pd.DataFrame({"event_id": ["a", "b"], "date_start": ["2022-12-28", "0850-06-01"],
+                          "date_end": ["2022-12-28", "0850-06-30"], "countries": ["syr;TUR", None],
+                          "sources": ["2", np.nan], "hidden": [np.nan, "true"], "open_end": [1, 0]})
+    events = EventColumns.from_frame(frame)
+    assert events.codes("countries").row(0) == ["SYR", "TUR"] and events.codes("countries").row(1) == []
+    assert events.numbers["sources"].tolist() == [2, 0] and events.flags["hidden"].tolist() == [False, True]
+    back = events.frame()
+    assert back["date_start"].tolist() == ["2022-12-28", "0850-06-01"]
+    assert back["countries"].tolist() == ["SYR;TUR", ""] and back["open_end"].tolist() == [True, False]

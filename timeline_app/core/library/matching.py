@@ -1,0 +1,219 @@
+"""Whether two reports tell of one event: their dates, parties, types and words compared, as one score."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.models import Precision
+from timeline_app.core.tables import read_tsv
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
+
+log = logging.getLogger(__name__)
+
+# Reports of one event tell it at most this finely apart: a span longer than this (a quarter, a
+# year) holds too many events to say which, and only meets a report of the same span.
+FINE_SPAN_DAYS = 31
+# What a report's date precision leaves open, as a factor on its score: "this week" may be any of
+# seven days, "in June" any of thirty.
+_DATE_FACTOR = ((3, 1.0), (7, 0.9), (FINE_SPAN_DAYS, 0.75))
+_COARSE_FACTOR = 0.6
+# How much each kind of evidence counts; a pair scoring LINK or more is the same event.
+PARTY_WEIGHT = 0.4
+TEXT_WEIGHT = 0.4
+TYPE_WEIGHT = 0.2
+LINK = 0.55
+DIFFERENT_PARTNER = 0.0  # two pairs of states sharing one state only: different partners, different events
+UNTYPED = 0.5  # the type score of a report with no type: it says nothing either way
+# Token-set similarity (0-100) of the evidence words that says nothing either way, and the one that
+# says all: unrelated news sentences share a few words, and reports of one event rarely share most.
+_TEXT_FLOOR, _TEXT_CEILING = 30.0, 75.0
+_WORD = re.compile(r"[^\W\d_]+")
+_STEM = 6  # characters kept of a word: "sanctioned" and "sanctions" share "sancti"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one article says of one event: its mentions there taken together (merge.py builds them)."""
+
+    key: str  # the smallest mention key among its mentions: its identity, whatever the order
+    article: str
+    start: int  # days (core.daycount), first and last
+    end: int
+    span_value: str  # the date value when coarse ("2011", "2024-Q2"), "" for a fine date
+    open_end: bool
+    countries: frozenset[str]
+    organizations: frozenset[str]
+    codes: frozenset[str]  # CAMEO codes of its mentions
+    words: str  # evidence and title words, stopwords left out, stemmed, sorted, unique
+
+    @property
+    def coarse(self) -> bool:
+        return bool(self.span_value)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The words of resources/merging/stopwords.txt."""
+    rows = read_tsv(resource("merging") / "stopwords.txt", 1)
+    words = set()
+    for (word,), where in rows:
+        if not word.islower() or " " in word:
+            raise RulesError(f"{where}: '{word}' must be one lower-case word")
+        words.add(word)
+    return frozenset(words)
+
+
+def content_words(*texts: str) -> str:
+    """The words of `texts` that can tell events apart: lower case, no stopword, stemmed, sorted."""
+    stop = stopwords()
+    out = set()
+    for text in texts:
+        folded = unicodedata.normalize("NFKD", text.lower())
+        for word in _WORD.findall(folded):
+            if len(word) > 2 and word not in stop:
+                out.add(word[:_STEM])
+    return " ".join(sorted(out))
+
+
+class TypeTable:
+    """Which CAMEO codes two reports of one event may carry (resources/cameo/compatible.tsv)."""
+
+    _default: TypeTable | None = None
+
+    def __init__(self, cameo: CameoTable) -> None:
+        self.cameo = cameo
+        self.pairs: set[tuple[str, str]] = set()
+        self.any: set[str] = set()
+        self._known: dict[tuple[str, str, bool], float] = {}
+        for (left, right), where in read_tsv(cameo.directory / "compatible.tsv", 2):
+            for code in (left, right):
+                if code != "*" and code not in cameo.codes:
+                    raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
+            if left == "*" or right == "*":
+                self.any.add(right if left == "*" else left)
+            else:
+                self.pairs |= {(left, right), (right, left)}
+
+    @classmethod
+    def default(cls) -> TypeTable:
+        if cls._default is None:
+            cls._default = cls(CameoTable.default())
+        return cls._default
+
+    def _reacts(self, code: str) -> bool:
+        return code in self.any or code[:3] in self.any or code[:2] in self.any
+
+    def _listed(self, a: str, b: str) -> bool:
+        return any((x, y) in self.pairs for x in (a, a[:3], a[:2]) for y in (b, b[:3], b[:2]))
+
+    def compatible(self, a: str, b: str, reactions: bool = True) -> float:
+        """1 for one root; 0.8 for codes the table or their QuadClass join (or a reaction and its act);
+        0.5 for two kinds of cooperation or of conflict; 0 for cooperation against conflict.
+
+        Without `reactions`, a reaction is not its act: within one article, "the EU condemned the
+        attack on Friday" is the EU's statement beside the attack the article reports.
+        """
+        known = self._known.get((a, b, reactions))
+        if known is None:
+            known = self._known[(a, b, reactions)] = self._compatible(a, b, reactions)
+        return known
+
+    def _compatible(self, a: str, b: str, reactions: bool) -> float:
+        if not a or not b or a[:2] == b[:2]:
+            return 1.0
+        if (reactions and (self._reacts(a) or self._reacts(b))) or self._listed(a, b):
+            return 0.8
+        qa, qb = self.cameo.quad_class(a), self.cameo.quad_class(b)
+        if qa == qb:
+            return 0.8
+        if not qa or not qb or (qa <= 2) == (qb <= 2):
+            return 0.5
+        return 0.0
+
+
+def type_score(a: frozenset[str], b: frozenset[str], table: TypeTable, reactions: bool = True) -> float:
+    """The best compatibility of any code of one report with any of the other (UNTYPED when one has none)."""
+    if not a or not b:
+        return UNTYPED
+    return max(table.compatible(x, y, reactions) for x in a for y in b)
+
+
+def date_factor(a: Report, b: Report) -> float:
+    """How far the dates allow one event: 0 when they cannot, less than 1 when they leave room.
+
+    Same day, or a day inside the other's range, week or month; a coarse span (a quarter, a year)
+    only meets the same span; an open-ended span ("since 2011") is never one event with anything.
+    """
+    if a.open_end or b.open_end:
+        return 0.0
+    if a.coarse or b.coarse:
+        return _COARSE_FACTOR if a.span_value == b.span_value else 0.0
+    if a.start > b.end or b.start > a.end:
+        return 0.0
+    span = max(a.end - a.start, b.end - b.start) + 1
+    return next((f for most, f in _DATE_FACTOR if span <= most), 0.0)
+
+
+def party_score(a: Report, b: Report) -> float:
+    """Overlap of the parties, against the shorter list: the states a terse report names against those
+    a long one lists (one names the two parties, another every G7 partner). 0 when none is shared.
+
+    The extraction lists a mention's states without their roles, sorted: the shorter list is the
+    nearest thing to the main actors, so the overlap is measured on it (the overlap coefficient),
+    with a little of Jaccard so that a list naming other states as well counts less.
+    """
+    mine = a.countries | a.organizations
+    theirs = b.countries | b.organizations
+    shared = len(mine & theirs)
+    if not shared:
+        return 0.0
+    overlap = shared / min(len(mine), len(theirs))
+    jaccard = shared / len(mine | theirs)
+    value = 0.8 * overlap + 0.2 * jaccard
+    if shared == 1 and len(mine) == len(theirs) == 2:
+        # One state with two different partners ("Canada and the Philippines", "the Philippines and
+        # Vietnam"): each report names the other side, and the sides differ.
+        value *= DIFFERENT_PARTNER
+    return value
+
+
+def text_score(a: Report, b: Report) -> float:
+    """Similarity of the evidence sentences and titles (rapidfuzz token-set ratio), 0 to 1."""
+    if not a.words or not b.words:
+        return 0.0
+    ratio = fuzz.token_set_ratio(a.words, b.words)
+    return min(1.0, max(0.0, (ratio - _TEXT_FLOOR) / (_TEXT_CEILING - _TEXT_FLOOR)))
+
+
+def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
+    """How strongly two reports of different articles tell of one event: 0 to 1, LINK or more is one."""
+    if a.article == b.article:
+        return 0.0  # one article's reports were told apart when it was read (merge.py)
+    factor = date_factor(a, b)
+    if not factor:
+        return 0.0
+    parties = party_score(a, b)
+    if not parties:
+        return 0.0
+    kinds = type_score(a.codes, b.codes, table or TypeTable.default())
+    if not kinds:
+        return 0.0
+    return factor * (PARTY_WEIGHT * parties + TEXT_WEIGHT * text_score(a, b) + TYPE_WEIGHT * kinds)
+
+
+@lru_cache(maxsize=64)
+def fine_precision(precision: str) -> bool:
+    """True for the precisions whose dates reports can be matched on (day to month)."""
+    try:
+        p = Precision(precision)
+    except ValueError:
+        return False
+    return p.placeable and p.rank <= Precision.MONTH.rank

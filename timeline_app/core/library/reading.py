@@ -1,0 +1,173 @@
+"""The library read for the window in one pass of SQL: events and mentions as columns, the articles as a frame.
+
+Rows come straight from SQLite into numpy arrays (no frame of the whole library on the way), a
+block of rows at a time so that only one block is held twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from timeline_app.core.daycount import MISSING_DAY, parse_iso_days
+from timeline_app.core.library import columns as col
+from timeline_app.core.library import eventstore
+from timeline_app.core.library.curation import EDIT_GROUP, apply_edits
+from timeline_app.core.library.eventcolumns import FLAGS, LAZY_LISTS, LISTS, NUMBERS, TEXT, EventColumns
+from timeline_app.core.library.mentioncolumns import MentionColumns
+
+log = logging.getLogger(__name__)
+
+BLOCK = 50_000  # rows fetched at a time
+_EVENT_NAMES = (*TEXT, *LISTS, *LAZY_LISTS, *FLAGS, *NUMBERS)
+_EVENTS = (f"SELECT {', '.join('id' if n == col.EVENT_ID else n for n in _EVENT_NAMES)},"
+           f" coalesce(start_day, {MISSING_DAY}), coalesce(end_day, {MISSING_DAY}) FROM events ORDER BY start_day")
+# Only dated mentions make events; manual ones are read apart (read_mentions).
+_MENTIONS = ("SELECT id, article_id, char_start, char_end, evidence_start, evidence_end, event_id FROM mentions"
+             " WHERE date_start != ''")
+_MANUAL = "SELECT -id, coalesce(article_id, 0), evidence_start, evidence_end, evidence_start, evidence_end" \
+          " FROM manual_events"
+# Without their events' count: that comes with the mentions (read_mentions), counted in numpy.
+_ARTICLE_NAMES = [c for c in col.ARTICLE_COLUMNS if c != col.EVENT_COUNT]
+_ARTICLE_SQL = {col.ARTICLE_ID: "id", col.PUBLISHED: "coalesce(published, '')"}
+_ARTICLES = f"SELECT {', '.join(_ARTICLE_SQL.get(c, c) for c in _ARTICLE_NAMES)} FROM articles ORDER BY id"
+
+
+def columns_of(cursor: sqlite3.Cursor, kinds: Sequence[type]) -> list[np.ndarray]:
+    """The cursor's rows as one array per column (`kinds`: int or object), read BLOCK rows at a time."""
+    parts: list[list[np.ndarray]] = [[] for _ in kinds]
+    while rows := cursor.fetchmany(BLOCK):
+        # One 2-D array of the block's rows, made in C, then sliced: a tuple per column (zip) cost
+        # more than the fetch itself (467k events: 4.9 s of CPU to 3.8 s, the fetch alone 2.4 s).
+        block = np.array(rows, dtype=object).reshape(len(rows), len(kinds))
+        for j, kind in enumerate(kinds):
+            parts[j].append(block[:, j].astype(np.int64) if kind is int else block[:, j])  # copied by concatenate
+    return [np.concatenate(p) if p else np.zeros(0, dtype=np.int64 if k is int else object)
+            for p, k in zip(parts, kinds)]
+
+
+def read_events(db: sqlite3.Connection) -> EventColumns:
+    """Every event of the events table, ordered by start day (then as stored)."""
+    kinds = [object] * (len(TEXT) + len(LISTS) + len(LAZY_LISTS)) + [int] * (len(FLAGS) + len(NUMBERS) + 2)
+    values = columns_of(db.execute(_EVENTS), kinds)
+    raw = dict(zip(_EVENT_NAMES, values))
+    start, end = values[-2], values[-1]
+    undated = start == MISSING_DAY
+    if undated.any():  # SQLite's date functions start at year 0: earlier dates are parsed here
+        rows = db.execute("SELECT id, date_start, date_end FROM events WHERE start_day IS NULL").fetchall()
+        where = pd.Index(raw[col.EVENT_ID]).get_indexer([r[0] for r in rows])
+        start[where] = parse_iso_days([r[1] for r in rows])
+        end[where] = parse_iso_days([r[2] for r in rows])
+    if len(start) and np.any(start[1:] < start[:-1]):  # the SQL orders them, unless dates before year 0 moved
+        order = np.argsort(start, kind="stable")
+        raw, start, end = {k: v[order] for k, v in raw.items()}, start[order], end[order]
+    return EventColumns.build(raw, start, end)
+
+
+def read_mentions(db: sqlite3.Connection, events: EventColumns) -> MentionColumns:
+    """The dated mentions and the events added by hand, each with the row of its event in `events`."""
+    hashes = dict(db.execute("SELECT id, hash FROM articles").fetchall())
+    ids, article, cs, ce, es, ee, event_ids = columns_of(db.execute(_MENTIONS), [int] * 6 + [object])
+    manual = db.execute(_MANUAL).fetchall()
+    if manual:
+        mine = _manual_event_ids(db)
+        extra = np.asarray(manual, dtype=np.int64).reshape(-1, 6)
+        ids, article, cs, ce, es, ee = (np.concatenate((a, extra[:, j])) for j, a in
+                                        enumerate((ids, article, cs, ce, es, ee)))
+        event_ids = np.concatenate((event_ids, np.asarray([mine.get(int(i), "") for i in extra[:, 0]], dtype=object)))
+    rows = pd.Index(events.ids).get_indexer(event_ids) if len(event_ids) else np.zeros(0, dtype=np.int64)
+    return MentionColumns(ids, rows.astype(np.int64), article, cs, ce, es, ee, hashes)
+
+
+def _edits(db: sqlite3.Connection, where: str = "1", params: tuple = ()) -> pd.DataFrame:
+    rows = db.execute("SELECT id, created_at, event_key, field, old_value, new_value FROM edits"
+                      f" WHERE {where} ORDER BY id", params)
+    return pd.DataFrame([tuple(r) for r in rows], columns=list(col.EDIT_COLUMNS))
+
+
+def _named_mentions(db: sqlite3.Connection, groups: pd.DataFrame) -> str:
+    """SQL naming the mentions the merge edits name (their keys and the keys they point at)."""
+    found: list[int] = []
+    for key in set(groups[col.EVENT_KEY]) | set(groups[col.NEW_VALUE]):
+        parts = str(key).rsplit(":", 2)
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            found += [r[0] for r in db.execute(
+                "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " WHERE a.hash = ? AND m.char_start = ? AND m.char_end = ?", (parts[0], int(parts[1]), int(parts[2])))]
+    return f"m.id IN ({','.join(str(int(i)) for i in found)})" if found else "0"
+
+
+def _curated(db: sqlite3.Connection, where: str) -> pd.DataFrame:
+    """The mentions `where` selects (and the events added by hand), with the user's edits applied.
+
+    Edits are replayed over these rows and the mentions the merges name only: a merge moves whole
+    machine events, so for the rows of every event it holds in full this equals replaying them
+    over the whole library.
+    """
+    edits = _edits(db)
+    groups = edits[edits[col.FIELD] == EDIT_GROUP]
+    frame = eventstore.mentions(db, f"({where}) OR {_named_mentions(db, groups)}")
+    keys = set(frame[col.MENTION_KEY])
+    return apply_edits(frame, edits[(edits[col.FIELD] == EDIT_GROUP) | edits[col.EVENT_KEY].isin(keys)])
+
+
+def _manual_event_ids(db: sqlite3.Connection) -> dict[int, str]:
+    """The event each event added by hand is part of now: its own, unless the user merged it."""
+    manual = _curated(db, "0")
+    manual = manual[manual[col.MENTION_ID] < 0]
+    return {int(m): str(e) for m, e in zip(manual[col.MENTION_ID], manual[col.EVENT_ID])}
+
+
+def curated_mentions(db: sqlite3.Connection, event_ids: Iterable[str]) -> pd.DataFrame:
+    """The mentions of the given events (columns.MENTION_COLUMNS), as Library.curated_mentions has them."""
+    chosen = set(event_ids)
+    if not chosen:
+        return _curated(db, "0").iloc[0:0]
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS _chosen (v PRIMARY KEY)")
+    db.execute("DELETE FROM _chosen")
+    db.executemany("INSERT OR IGNORE INTO _chosen VALUES (?)", [(e,) for e in chosen])
+    curated = _curated(db, "m.event_id IN (SELECT v FROM _chosen)")
+    return curated[curated[col.EVENT_ID].isin(chosen)].reset_index(drop=True)
+
+
+def undated_mentions(db: sqlite3.Connection) -> pd.DataFrame:
+    """The mentions without a date (columns.MENTION_COLUMNS), edits applied."""
+    curated = _curated(db, "m.date_start = ''")
+    return curated[~curated[col.DATE_START].fillna("").astype(bool)].reset_index(drop=True)
+
+
+def read_articles(db: sqlite3.Connection) -> pd.DataFrame:
+    """One row per article (columns.ARTICLE_COLUMNS, without the text); event_count is -1: not counted yet."""
+    values = columns_of(db.execute(_ARTICLES), [int] + [object] * (len(_ARTICLE_NAMES) - 1))
+    # Object columns as read: letting pandas turn them into its string arrays (and the articles
+    # list back) cost more than reading them at 200,000 articles.
+    frame = pd.DataFrame({name: pd.Series(v, dtype=v.dtype) for name, v in zip(_ARTICLE_NAMES, values)})
+    frame[col.EVENT_COUNT] = -1
+    return frame.loc[:, list(col.ARTICLE_COLUMNS)]
+
+
+def counted(articles: pd.DataFrame, mentions: MentionColumns) -> pd.DataFrame:
+    """The articles with the number of their dated mentions (what the articles list shows as events)."""
+    ids = articles[col.ARTICLE_ID].to_numpy(dtype=np.int64)
+    per_article = np.bincount(mentions.article[mentions.ids > 0], minlength=int(ids.max(initial=0)) + 1)
+    return articles.assign(**{col.EVENT_COUNT: per_article[ids]})
+
+
+def read_first(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None
+               ) -> tuple[pd.DataFrame, EventColumns]:
+    """What the window shows first: the articles and the events, in one read transaction."""
+    db.execute("BEGIN")
+    try:
+        if progress:
+            progress(0, 2, "reading the articles")
+        articles = read_articles(db)
+        if progress:
+            progress(1, 2, "reading the events")
+        events = read_events(db)
+    finally:
+        db.rollback()
+    return articles, events

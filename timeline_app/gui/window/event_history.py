@@ -1,0 +1,61 @@
+"""EventHistory: the Edit history dock's view of the selected event, its merges named by the events they point at."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pandas as pd
+
+from timeline_app.core.library.snapshot import Snapshot
+from timeline_app.core.library.store import Library
+from timeline_app.errors import TimelineError
+from timeline_app.gui.panels.history import EditHistoryView
+from timeline_app.gui.window.curation_dialogs import known_names
+
+log = logging.getLogger(__name__)
+
+
+class EventHistory:
+    """Holds the history view and fills it for the selection."""
+
+    def __init__(self, library: Callable[[], Library | None], snapshot: Callable[[], Snapshot | None]) -> None:
+        self._library = library
+        self._snapshot = snapshot
+        self.view = EditHistoryView()
+
+    def show(self, rows: pd.DataFrame) -> None:
+        """The history of the one selected event (`rows`: the selected events' rows), or why there is none."""
+        library = self._library()
+        if library is None or len(rows) != 1:
+            self.view.show_placeholder(
+                "Select one event to see what was changed in it." if len(rows) > 1 else
+                "Select an event to see what was changed in it.")
+            return
+        event = rows.iloc[0]
+        snapshot = self._snapshot()
+        keys = [str(event["event_key"])]
+        if snapshot is not None:
+            mine = snapshot.event_mentions(str(event["event_id"]))
+            keys = list(dict.fromkeys(keys + [str(k) for k in mine["mention_key"]]))
+        try:
+            edits = library.edits_frame(keys)
+        except TimelineError as e:
+            self.view.show_placeholder(str(e))
+            return
+        # Merges name the event they point at by one of its mentions: label those by its summary.
+        groups = edits[edits["field"] == "group"]
+        pointed = set(groups["old_value"]) | set(groups["new_value"])
+        labels: dict[str, str] = {}
+        if pointed and snapshot is not None:
+            # Each named by the summary of the event its mention is part of now.
+            found = {str(k): snapshot.event_of_key(str(k)) for k in pointed}
+            summaries = snapshot.event_rows([e for e in found.values() if e])
+            summary_of = dict(zip(summaries["event_id"], summaries["summary"].astype(str)))
+            labels = {k: summary_of[e] for k, e in found.items() if e in summary_of}
+        state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
+        origin = str(event["origin"])
+        state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
+            origin, origin.capitalize().replace("event_type", "event type").replace("organizations", "organisations")))
+        self.view.set_country_names(known_names()[0])
+        self.view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels, " · ".join(state))
