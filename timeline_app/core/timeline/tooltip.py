@@ -32,23 +32,23 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
     names = [f"{country_names.get(c, c)} ({c})" if c in country_names else c for c in d.event_countries(event)]
     n_sources = int(d.events.numbers[col.SOURCES][event])
     rows = []
-    written = field("date_text")
+    written = field(col.DATE_TEXT)
     if written:
         rows.append(("Written", f"“{html.escape(written)}”"))
     rows.append(("Resolved", f"{html.escape(resolved)} <i>({html.escape(precision)})</i>"))
     if names:
         rows.append(("Countries", html.escape(", ".join(names))))
-    if field("event_type"):
-        rows.append(("Type", html.escape(field("event_type"))))
+    if field(col.EVENT_TYPE):
+        rows.append(("Type", html.escape(field(col.EVENT_TYPE))))
     if n_sources:
-        titles = field("source_titles")
+        titles = field(col.SOURCE_TITLES)
         text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
         if titles:
             names = [t.strip() for t in re.split(r" \| |;", titles) if t.strip()]
             text += ": " + html.escape("; ".join(names[:3])) + ("…" if len(names) > 3 else "")
         rows.append(("Sources", text))
     table = "".join(f"<tr><td style='color:gray;padding-right:6px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
-    summary = html.escape(field("summary"))
+    summary = html.escape(field(col.SUMMARY))
     extra = ""
     if occ >= 0 and lc is not None:
         # A bar can stand for several events of the same period in this lane: list them.

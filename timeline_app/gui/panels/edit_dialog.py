@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.library.columns import LIST_SEPARATOR, split_list
 from timeline_app.core.temporal.values import display_date
@@ -54,8 +55,8 @@ class EventEditDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         if event is not None:
-            evidence = str(event.get("evidence", "") or "")
-            source = str(event.get("source_titles", "") or "")
+            evidence = str(event.get(col.EVIDENCE, "") or "")
+            source = str(event.get(col.SOURCE_TITLES, "") or "")
         self._add_origin_rows(form, event, evidence, source)
         self._add_value_rows(form, country_names, organization_names, event_types, default_date)
         layout.addLayout(form)
@@ -83,7 +84,7 @@ class EventEditDialog(QDialog):
             self.source_label = QLabel(shown)
             self.source_label.setToolTip(source)
             form.addRow("Article:", self.source_label)
-        if event is not None and event.get("date_text"):
+        if event is not None and event.get(col.DATE_TEXT):
             written = QLabel(f"“{event.get('date_text')}” (read as {display_date(str(event.get('event_date', '')))})")
             form.addRow("Written as:", written)
 
@@ -95,14 +96,14 @@ class EventEditDialog(QDialog):
         self.date_editor.set_value(self.original.get("date", ""), default_date)
         form.addRow("&Date:", self.date_editor)
         self.countries_editor = CodeListEditor(country_names, "country")
-        self.countries_editor.set_codes(split_list(self.original.get("countries", "")))
+        self.countries_editor.set_codes(split_list(self.original.get(col.COUNTRIES, "")))
         form.addRow("&Countries:", self.countries_editor)
         self.organizations_editor = CodeListEditor(organization_names, "organisation")
-        self.organizations_editor.set_codes(split_list(self.original.get("organizations", "")))
+        self.organizations_editor.set_codes(split_list(self.original.get(col.ORGANIZATIONS, "")))
         form.addRow("&Organisations:", self.organizations_editor)
-        self.type_combo = _type_combo(event_types, self.original.get("event_type", ""))
+        self.type_combo = _type_combo(event_types, self.original.get(col.EVENT_TYPE, ""))
         form.addRow("Event &type:", self.type_combo)
-        self.summary_edit = QPlainTextEdit(self.original.get("summary", ""))
+        self.summary_edit = QPlainTextEdit(self.original.get(col.SUMMARY, ""))
         self.summary_edit.setTabChangesFocus(True)
         self.summary_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary_edit.setMaximumHeight(64)
@@ -114,7 +115,7 @@ class EventEditDialog(QDialog):
         if self.is_new:
             form.addRow("&Note:", self.note_edit)
         self.verified_check = QCheckBox("&Verified: checked against the sources")
-        self.verified_check.setChecked(self.original.get("verified") == "1")
+        self.verified_check.setChecked(self.original.get(col.VERIFIED) == "1")
         form.addRow("", self.verified_check)
 
     def _make_buttons(self) -> QDialogButtonBox:
@@ -154,7 +155,7 @@ class EventEditDialog(QDialog):
             "organizations": codes("organizations"),
             "event_type": text("cameo_code"),
             "summary": " ".join(text("summary").split()),
-            "verified": "1" if bool(event.get("verified", False)) else "0",
+            "verified": "1" if bool(event.get(col.VERIFIED, False)) else "0",
         }
 
     def values(self) -> dict[str, str]:
@@ -209,11 +210,11 @@ class DeletedEventsDialog(QDialog):
         layout.addWidget(intro)
         self.list_widget = QListWidget()
         for i, row in self._events.iterrows():
-            title = str(row.get("source_titles", "") or "")
+            title = str(row.get(col.SOURCE_TITLES, "") or "")
             text = f"{display_date(str(row['event_date']))}   {row['summary'] or '(no summary)'}"
             item = QListWidgetItem(text + (f"   — {title}" if title else ""))
             item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(str(row.get("evidence", "") or ""))
+            item.setToolTip(str(row.get(col.EVIDENCE, "") or ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list_widget.addItem(item)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library.codelists import CodeLists
 from timeline_app.core.library.columns import LIST_SEPARATOR, TITLE_SEPARATOR
 from timeline_app.core.library.table import COLUMNS, TableColumns, prepare_columns
@@ -120,25 +121,25 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= self._order.size or index.column() >= len(COLUMNS):
             return None
-        col = COLUMNS[index.column()]
+        column = COLUMNS[index.column()]
         row = int(self._order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._display[col.field][row]
-            return int(value) if col.numeric else str(value)
+            value = self._display[column.field][row]
+            return int(value) if column.numeric else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col.field == "event_date":
-                notes = [f"{self._raw_dates[row]} (as written: “{self._display['date_text'][row]}”)"]
+            if column.field == col.EVENT_DATE:
+                notes = [f"{self._raw_dates[row]} (as written: “{self._display[col.DATE_TEXT][row]}”)"]
                 if self._verified.size and self._verified[row]:
                     notes.append("verified")
                 if self._hidden.size and self._hidden[row]:
                     notes.append("hidden")
                 return "\n".join(notes)
-            if col.field in ("summary", "date_text"):
+            if column.field in (col.SUMMARY, col.DATE_TEXT):
                 evidence = str(self._evidence[row])
                 return evidence or None
-            if col.field == "source_titles":
-                return str(self._display[col.field][row]).replace(TITLE_SEPARATOR, "\n") or None
-            if col.field == "countries":
+            if column.field == col.SOURCE_TITLES:
+                return str(self._display[column.field][row]).replace(TITLE_SEPARATOR, "\n") or None
+            if column.field == col.COUNTRIES:
                 return self._country_tooltip(self._countries.row(row))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and self._hidden.size and self._hidden[row]:
@@ -147,10 +148,10 @@ class EventTableModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.DecorationRole and col.field == "event_date" and self._verified.size \
+        if role == Qt.ItemDataRole.DecorationRole and column.field == col.EVENT_DATE and self._verified.size \
                 and self._verified[row]:
             return _verified_icon()
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return str(self._ids[row])
@@ -204,11 +205,11 @@ class EventTableModel(QAbstractTableModel):
         """The given table rows, in table order, as CSV text with a header line."""
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["event_id"] + [c.field for c in COLUMNS] + ["evidence"])
+        writer.writerow([col.EVENT_ID] + [c.field for c in COLUMNS] + [col.EVIDENCE])
         for r in sorted(set(rows)):
             fr = int(self._order[r])
-            cells = [self._raw_dates[fr] if c.field == "event_date" else
-                     LIST_SEPARATOR.join(self._countries.row(fr)) if c.field == "countries" else
+            cells = [self._raw_dates[fr] if c.field == col.EVENT_DATE else
+                     LIST_SEPARATOR.join(self._countries.row(fr)) if c.field == col.COUNTRIES else
                      self._display[c.field][fr] for c in COLUMNS]
             writer.writerow([self._ids[fr]] + cells + [self._evidence[fr]])
         return buf.getvalue()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
+from timeline_app.core.library import columns as col
 from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,8 @@ class EventTableView(QTableView):
 
     def setModel(self, model: EventTableModel) -> None:  # type: ignore[override]
         super().setModel(model)
-        for i, col in enumerate(COLUMNS):
-            self.setColumnWidth(i, col.width)
+        for i, column in enumerate(COLUMNS):
+            self.setColumnWidth(i, column.width)
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
         model.modelReset.connect(self._on_model_reset)
 
@@ -114,11 +115,11 @@ class EventTableView(QTableView):
     def column_menu(self) -> QMenu:
         """Show or hide columns (the header's context menu); Date and Summary always stay."""
         menu = QMenu("Columns", self)
-        for i, col in enumerate(COLUMNS):
-            action = menu.addAction(col.header)
+        for i, column in enumerate(COLUMNS):
+            action = menu.addAction(column.header)
             action.setCheckable(True)
             action.setChecked(not self.isColumnHidden(i))
-            action.setEnabled(col.field not in ("event_date", "summary"))
+            action.setEnabled(column.field not in (col.EVENT_DATE, col.SUMMARY))
             action.toggled.connect(lambda on, i=i: self.setColumnHidden(i, not on))
         return menu
 

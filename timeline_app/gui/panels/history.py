@@ -10,6 +10,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.library.columns import split_list
 from timeline_app.core.temporal.values import display_date
@@ -166,7 +167,7 @@ class EditHistoryView(QWidget):
 
 
 def _no_edits() -> pd.DataFrame:
-    return pd.DataFrame(columns=["edit_id", "created_at", "event_key", "field", "old_value", "new_value"])
+    return pd.DataFrame(columns=[col.EDIT_ID, col.CREATED_AT, col.EVENT_KEY, col.FIELD, col.OLD_VALUE, col.NEW_VALUE])
 
 
 def _yes_no(value: str) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from timeline_app.core.library import columns as col
 from timeline_app.core import pipeline
 from timeline_app.core.library.frames import empty_events
 from timeline_app.core.library.snapshot import Snapshot
@@ -173,13 +174,13 @@ class CurationActions(QObject):
             action.setEnabled(bool(len(rows)))
         self.merge_action.setEnabled(several)
         self.split_action.setEnabled(one and self._mention_count(rows) > 1)
-        self.split_report_action.setEnabled(one and int(rows["sources"].iloc[0]) > 1)
+        self.split_report_action.setEnabled(one and int(rows[col.SOURCES].iloc[0]) > 1)
         self.add_action.setEnabled(has_library)
         self.deleted_action.setEnabled(has_library)
         self.reextract_action.setEnabled(has_library)
-        all_verified = bool(len(rows)) and bool(rows["verified"].astype(bool).all())
+        all_verified = bool(len(rows)) and bool(rows[col.VERIFIED].astype(bool).all())
         self.verify_action.setText("Mark un&verified" if all_verified else "Mark &verified")
-        all_hidden = bool(len(rows)) and bool(rows["hidden"].astype(bool).all())
+        all_hidden = bool(len(rows)) and bool(rows[col.HIDDEN].astype(bool).all())
         self.hide_action.setText("Un&hide event" if all_hidden else "&Hide event")
         self.history.show(rows)
 
@@ -195,7 +196,7 @@ class CurationActions(QObject):
         snapshot = self.host.snapshot()
         if rows.empty or snapshot is None:
             return 0
-        return snapshot.mention_count(str(rows["event_id"].iloc[0]))
+        return snapshot.mention_count(str(rows[col.EVENT_ID].iloc[0]))
 
     def _event_id_of_key(self, key: str) -> str:
         snapshot = self.host.snapshot()
@@ -251,7 +252,7 @@ class CurationActions(QObject):
 
     def _on_add_action_triggered(self) -> None:
         rows = self._selected_rows()
-        self.dialogs.add(dt.date.fromisoformat(str(rows["date_start"].iloc[0])) if len(rows) else None)
+        self.dialogs.add(dt.date.fromisoformat(str(rows[col.DATE_START].iloc[0])) if len(rows) else None)
 
     def _on_dialogs_event_added(self, key: str) -> None:
         self._show_saved()
@@ -316,11 +317,11 @@ class CurationActions(QObject):
         if len(rows) != 1:
             return
         ref = self._refs(rows)[0]
-        mention = self.host.shown_mention(str(rows["event_id"].iloc[0]))
+        mention = self.host.shown_mention(str(rows[col.EVENT_ID].iloc[0]))
         if mention is None:
             self.host.show_status("The event's reports are still being read: try again in a moment.", 6000)
             return
-        key, title = str(mention["mention_key"]), str(mention["article_title"])
+        key, title = str(mention[col.MENTION_KEY]), str(mention[col.ARTICLE_TITLE])
 
         def split() -> None:
             if self.curator.split_report(ref, key, title):

@@ -11,6 +11,7 @@ import pandas as pd
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library.makeup import deleted_events
@@ -97,7 +98,7 @@ class CurationDialogs(QObject):
     def _add_event(self, dialog: EventEditDialog) -> None:
         evidence = self._add_evidence
         values = dialog.values()
-        if values.get("verified") != "1":
+        if values.get(col.VERIFIED) != "1":
             values.pop("verified", None)
         try:
             key = self._curator.add_event(

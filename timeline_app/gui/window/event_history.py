@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.errors import TimelineError
@@ -34,28 +35,28 @@ class EventHistory:
             return
         event = rows.iloc[0]
         snapshot = self._snapshot()
-        keys = [str(event["event_key"])]
+        keys = [str(event[col.EVENT_KEY])]
         if snapshot is not None:
-            mine = snapshot.event_mentions(str(event["event_id"]))
-            keys = list(dict.fromkeys(keys + [str(k) for k in mine["mention_key"]]))
+            mine = snapshot.event_mentions(str(event[col.EVENT_ID]))
+            keys = list(dict.fromkeys(keys + [str(k) for k in mine[col.MENTION_KEY]]))
         try:
             edits = library.edits_frame(keys)
         except TimelineError as e:
             self.view.show_placeholder(str(e))
             return
         # Merges name the event they point at by one of its mentions: label those by its summary.
-        groups = edits[edits["field"] == "group"]
-        pointed = set(groups["old_value"]) | set(groups["new_value"])
+        groups = edits[edits[col.FIELD] == "group"]
+        pointed = set(groups[col.OLD_VALUE]) | set(groups[col.NEW_VALUE])
         labels: dict[str, str] = {}
         if pointed and snapshot is not None:
             # Each named by the summary of the event its mention is part of now.
             found = {str(k): snapshot.event_of_key(str(k)) for k in pointed}
             summaries = snapshot.event_rows([e for e in found.values() if e])
-            summary_of = dict(zip(summaries["event_id"], summaries["summary"].astype(str)))
+            summary_of = dict(zip(summaries[col.EVENT_ID], summaries[col.SUMMARY].astype(str)))
             labels = {k: summary_of[e] for k, e in found.items() if e in summary_of}
-        state = [f for f, on in (("Verified", event["verified"]), ("Hidden", event["hidden"])) if bool(on)]
-        origin = str(event["origin"])
+        state = [f for f, on in (("Verified", event[col.VERIFIED]), ("Hidden", event[col.HIDDEN])) if bool(on)]
+        origin = str(event[col.ORIGIN])
         state.append({"extracted": "As extracted", "manual": "Added by hand"}.get(
             origin, origin.capitalize().replace("event_type", "event type").replace("organizations", "organisations")))
         self.view.set_country_names(known_names()[0])
-        self.view.show_history(str(event["summary"]) or str(event["event_date"]), edits, labels, " · ".join(state))
+        self.view.show_history(str(event[col.SUMMARY]) or str(event[col.EVENT_DATE]), edits, labels, " · ".join(state))

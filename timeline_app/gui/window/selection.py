@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.daycount import MISSING_DAY, date_to_days, days_to_date
 from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
@@ -121,7 +122,7 @@ class SelectionSync(QObject):
             return None
         preferred = article_id if article_id is not None else self._reader.article_id
         if preferred is not None:
-            same = mentions[mentions["article_id"] == preferred]
+            same = mentions[mentions[col.ARTICLE_ID] == preferred]
             if len(same):
                 return same.iloc[0]
         return mentions.iloc[0]
@@ -132,16 +133,16 @@ class SelectionSync(QObject):
         snapshot = self._snapshot()
         if mention is None or snapshot is None or self._library() is None:
             return
-        if int(mention["article_id"]) == 0:  # added by hand without an article: nothing to read
+        if int(mention[col.ARTICLE_ID]) == 0:  # added by hand without an article: nothing to read
             self._reader.show_placeholder("This event was added by hand; it comes from no article.")
             return
-        focus = Focus(int(mention["evidence_start"]), int(mention["evidence_end"]),
-                      int(mention["char_start"]), int(mention["char_end"]))
-        if not self.show_article(int(mention["article_id"]), focus):
+        focus = Focus(int(mention[col.EVIDENCE_START]), int(mention[col.EVIDENCE_END]),
+                      int(mention[col.CHAR_START]), int(mention[col.CHAR_END]))
+        if not self.show_article(int(mention[col.ARTICLE_ID]), focus):
             return
         others = snapshot.event_mentions(event_id).drop_duplicates("article_id")
-        others = others[others["article_id"] != int(mention["article_id"])]
-        self._reader.set_other_sources([(int(a), str(t)) for a, t in zip(others["article_id"], others["article_title"])])
+        others = others[others[col.ARTICLE_ID] != int(mention[col.ARTICLE_ID])]
+        self._reader.set_other_sources([(int(a), str(t)) for a, t in zip(others[col.ARTICLE_ID], others[col.ARTICLE_TITLE])])
 
     def show_article(self, article_id: int, focus: Focus | None = None) -> bool:
         """Show an article in the reader as the library holds it; False (said in the status bar) if it cannot."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library.curation import TRUE
 from timeline_app.core.library.makeup import event_makeup, other_report
 from timeline_app.core.library.removal import RemovedArticles
@@ -72,7 +73,7 @@ class EventRef:
 
     @classmethod
     def from_row(cls, row: Mapping[str, object] | pd.Series) -> EventRef:
-        return cls(str(row["event_key"]), str(row.get("summary", "") or ""))
+        return cls(str(row[col.EVENT_KEY]), str(row.get(col.SUMMARY, "") or ""))
 
     def label(self) -> str:
         text = " ".join(self.summary.split()) or self.event_key
@@ -118,7 +119,7 @@ class AddEventCommand(CurationCommand):
     def __init__(self, library: Callable[[], Library], article_id: int | None, evidence: str,
                  evidence_start: int, evidence_end: int, note: str, values: Mapping[str, str],
                  on_changed: Callable[[], None], on_failed: Callable[[TimelineError], None]) -> None:
-        what = values.get("summary") or note or "event"
+        what = values.get(col.SUMMARY) or note or "event"
         super().__init__(f"add event '{EventRef('', what).label()}'", library, [], on_changed, on_failed)
         self._manual = (article_id, evidence, evidence_start, evidence_end, note)
         self._values = dict(values)
