@@ -6,7 +6,7 @@ import sqlite3
 
 from tests.core.corpus import write_corpus
 from timeline_app.cli import main as cli_main
-from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2
+from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
@@ -66,6 +66,29 @@ def test_a_library_of_version_2_gets_its_events_after_a_backup(tmp_path):
         assert len(events) == 1 and events["event_date"].iloc[0] == "2024-03-12"
     backup = sqlite3.connect(lib.backup_path)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+    backup.close()
+
+
+def test_a_library_of_version_5_gets_its_reports_after_a_backup(tmp_path):
+    path = tmp_path / "v5.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA_V1 + SCHEMA_V2 + SCHEMA_V3 + SCHEMA_V4 + SCHEMA_V5)
+    db.execute("PRAGMA user_version = 5")
+    for article in (1, 2):  # two papers' reports of one meeting, stored as version 5 kept them: apart
+        db.execute("INSERT INTO articles (hash, title, text, added_at) VALUES (?, 'Talks', 'x', 'x')", (f"h{article}",))
+        db.execute("INSERT INTO mentions (article_id, char_start, char_end, date_text, date_value, date_start,"
+                   " date_end, date_precision, countries, cameo_code, evidence, machine_event, event_id) VALUES"
+                   " (?, 10, 17, 'Tuesday', '2024-03-12', '2024-03-12', '2024-03-12', 'day', 'TUR;SYR', '040',"
+                   " 'Turkey and Syria held talks on the border.', ?, ?)", (article, f"ev-old{article}", f"ev-old{article}"))
+    db.commit()
+    db.close()
+    with Library(path) as lib:
+        assert lib.backup_path is not None and lib.backup_path.exists()
+        events = lib.events_frame()
+        assert len(events) == 1 and events["sources"].iloc[0] == 2
+        assert lib._db.execute("SELECT count(*) FROM reports").fetchone()[0] == 2  # noqa: SLF001
+    backup = sqlite3.connect(lib.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 5
     backup.close()
 
 

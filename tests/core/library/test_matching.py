@@ -63,3 +63,19 @@ def test_the_shorter_list_of_parties_counts_and_different_partners_do_not_match(
     assert party_score(pair, listing) > 0.8
     assert party_score(pair, _report("c", 1, 1, "PHL VNM")) == 0.0
     assert party_score(pair, _report("d", 1, 1, "BRA")) == 0.0
+
+
+def test_reports_whose_other_sides_differ_do_not_match() -> None:
+    # One issuer's two packages on one day: firms in Iran, the UAE and Hong Kong, then ships of
+    # Russia's trade flagged in the Marshall Islands and the UAE. Half of the shorter list shared.
+    iran = _report("a", 1, 1, "ARE HKG IRN USA")
+    russia = _report("b", 1, 1, "ARE MHL RUS USA")
+    assert party_score(iran, russia) == 0.0
+    # A case the rule was not written for: Germany's minister meets Ukraine's, and on the same day
+    # Moldova's and Romania's; a third report of the first meeting names its Polish host too.
+    ukraine = _report("c", 1, 1, "DEU UKR")
+    moldova = _report("d", 1, 1, "DEU MDA ROU")
+    assert party_score(ukraine, moldova) == 0.0
+    assert party_score(ukraine, _report("e", 1, 1, "DEU POL UKR")) > 0.8
+    # One report names more of the same side: still one event.
+    assert party_score(_report("f", 1, 1, "IRN USA"), _report("g", 1, 1, "ARE HKG IRN USA")) > 0.8

@@ -253,10 +253,23 @@ def test_event_ids_never_depend_on_row_order(rows: list[dict], rnd) -> None:
     assert [again[order.index(i)] for i in range(len(df))] == ids
 
 
-def test_twenty_thousand_rows_in_seconds() -> None:
-    df = random_frame(20_000, 0, 4_000)
-    t0 = time.perf_counter()
+def test_hundred_thousand_rows_in_a_few_seconds() -> None:
+    rng = np.random.default_rng(0)
+    n = 100_000
+    days = pd.date_range("2000-01-01", periods=3000).strftime("%Y-%m-%d").to_numpy()
+    codes = np.array(["TUR", "SYR", "RUS", "USA", "UKR", "CHN", "IRN", "ISR"])
+    df = pd.DataFrame({
+        "date_value": rng.choice(days, n),
+        "date_precision": "day",
+        "countries": [";".join(sorted(set(rng.choice(codes, rng.integers(0, 4))))) for _ in range(n)],
+        "event_type": "",
+        "cameo_code": rng.choice(["040", "046", "190", "195", "111", ""], n),
+        "summary": "",
+        "article_id": rng.integers(0, 20_000, n).astype(str),
+        "char_start": rng.integers(0, 5_000, n),
+    })
+    # CPU time: other jobs on the machine stretch the clock (14 s at load 7), not the work.
+    t0 = time.process_time()
     ids = assign_event_ids(df)
-    # A few seconds here; every row is compared with the same-party rows of its days.
-    assert time.perf_counter() - t0 < 30.0
-    assert len(ids) == len(df) and ids.str.startswith("ev-").all()
+    assert time.process_time() - t0 < 8.0  # about 2.8 s here
+    assert len(ids) == n and ids.str.startswith("ev-").all()

@@ -1,11 +1,9 @@
 """Events as stored records: the merge of mentions kept in the library, the user's edits replayed over it.
 
-Both are derived data. Every mention holds its machine event (merge.assign) and the block it was
-clustered in; a new article's mentions are matched against the blocks of the mentions near their
-dates only, so the work per article does not grow with the library, and since a block is clustered
-as a whole the result is the one a rebuild gives, whatever the order of the imports. The `events`
-table holds every event with the user's edits applied (curation.apply_edits), refreshed for the
-machine events a change touches and for those the edits name.
+Both are derived data. Every mention holds its report, machine event and block (incremental.py
+keeps them as articles come and go, `rebuild` makes them again from all mentions); the `events`
+table holds every event with the user's edits applied (curation.apply_edits), rewritten for the
+machine events a change touches and for those the user's merges join to them.
 """
 
 from __future__ import annotations
@@ -16,17 +14,20 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from timeline_app.core.daycount import MISSING_DAY, parse_iso_days
+from timeline_app.core.library import blocks as bl
 from timeline_app.core.library import columns as col
+from timeline_app.core.library import incremental
+from timeline_app.core.library import reportstore as rs
 from timeline_app.core.library.curation import EDIT_GROUP, apply_edits
 from timeline_app.core.library.frames import events_from_mentions
-from timeline_app.core.library.matching import FINE_SPAN_DAYS
-from timeline_app.core.library.merge import assign
+from timeline_app.core.library.incremental import Gone
+from timeline_app.core.library.merge import cluster, own_event
+from timeline_app.core.library.reportstore import DAY_SQL, Stored, temp_ids
 
 log = logging.getLogger(__name__)
 
 MANUAL_PREFIX = "ev-manual-"
-# Days since 1970-01-01 (core.daycount) of an ISO date, in SQL: NULL for an empty one.
-_DAY = "CAST(julianday(nullif({0}, '')) - 2440587.5 AS INTEGER)"
 _MENTIONS = (
     "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, a.issuer, m.date_text,"
     " m.date_value,"
@@ -47,33 +48,22 @@ _EVENT_FIELDS = ("id", "event_date", "date_start", "date_end", "start_day", "end
                  "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
                  "quad_class", "summary", "evidence", "sources", "mentions", "source_titles", "publication_date",
                  "language", "issuer", "article_ids", "event_key", "verified", "hidden", "origin")
+_EDITS = "SELECT id, created_at, event_key, field, old_value, new_value FROM edits"
 
 
-def _temp_ids(db: sqlite3.Connection, name: str, values: Iterable[object]) -> str:
-    """A temporary table of `values` to join with: SQLite limits the parameters of one IN (...)."""
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (v PRIMARY KEY)")
-    db.execute(f"DELETE FROM {name}")
-    db.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", [(v,) for v in values])
-    return f"(SELECT v FROM {name})"
-
-
-def mentions(db: sqlite3.Connection, where: str = "", params: tuple = (), manual: bool = True) -> pd.DataFrame:
+def mentions(db: sqlite3.Connection, where: str = "", params: tuple = (), manual: bool | str = True) -> pd.DataFrame:
     """Mention rows (columns.MENTION_COLUMNS less the curation flags) with their machine event ids;
-    events added by hand are rows without machine values."""
+    events added by hand are rows without machine values (all of them, or those `manual` selects)."""
     sql = _MENTIONS + (f" WHERE {where}" if where else "")
     if manual:
-        sql += " UNION ALL " + _MANUAL
-    rows = db.execute(sql + " ORDER BY 2, 14", params).fetchall()
-    df = pd.DataFrame([tuple(r) for r in rows], columns=[*_FRAME_COLUMNS, col.EVENT_ID])
+        sql += " UNION ALL " + _MANUAL + (f" WHERE {manual}" if isinstance(manual, str) else "")
+    found = rs.rows(db, sql + " ORDER BY 2, 14", params)
+    names = [*_FRAME_COLUMNS, col.EVENT_ID]
+    df = pd.DataFrame(dict(zip(names, zip(*found))) if found else {n: [] for n in names}, columns=names)
     df[col.OPEN_END] = df[col.OPEN_END].astype(bool)
     for name, default in ((col.VERIFIED, False), (col.HIDDEN, False), (col.ORIGIN, "extracted")):
         df[name] = default
     return df.loc[:, list(col.MENTION_COLUMNS)]
-
-
-def _set_days(db: sqlite3.Connection, where: str = "start_day IS NULL") -> None:
-    db.execute(f"UPDATE mentions SET start_day = {_DAY.format('date_start')}, end_day = {_DAY.format('date_end')}"
-               f" WHERE {where}")
 
 
 def needs_rebuild(db: sqlite3.Connection) -> bool:
@@ -82,103 +72,115 @@ def needs_rebuild(db: sqlite3.Connection) -> bool:
 
 
 def rebuild(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None) -> int:
-    """Merge every mention again and rewrite the events table (inside the caller's transaction).
-    Returns how many events there are."""
-    _set_days(db, "1")
-    if progress:
-        progress(0, 3, "merging the reports of one event")
-    frame = mentions(db, manual=False)
-    _write_assignment(db, frame)
-    if progress:
-        progress(1, 3, "applying your corrections")
+    """Merge every mention again and rewrite the reports and the events table (inside the caller's
+    transaction). Returns how many events there are."""
+    def step(done: int, what: str) -> None:
+        if progress:
+            progress(done, 4, what)
+
+    step(0, "reading the mentions")
+    db.execute(f"UPDATE mentions SET start_day = {DAY_SQL.format('date_start')}, end_day = {DAY_SQL.format('date_end')}")
+    for table in ("report_parties", "reports", "crowds"):
+        db.execute(f"DELETE FROM {table}")
+    mention_ids, m, reports, report_of = rs.reports_of(db)
+    step(1, "merging the reports of one event")
+    result = cluster(reports)
+    step(2, "storing the events")
+    kinds = [bl.kind(r) for r in reports]
+    fields = [(reports[b].key if b >= 0 else "", float(result.best_score[i]), result.blocks[i], result.events[i])
+              for i, b in enumerate(result.best.tolist())]
+    ids = rs.insert(db, reports, kinds, result.crowded.tolist(), fields)
+    rs.index(db, [Stored(i, r, k, bool(c), "", 0.0, "", "") for i, r, k, c in zip(ids, reports, kinds, result.crowded)],
+             fresh=True)
+    db.executemany("INSERT INTO crowds (party, cell, reports) VALUES (?, ?, ?)", result.counts)
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS _assigned (id INTEGER PRIMARY KEY, report INTEGER, event TEXT, block TEXT)")
+    db.execute("DELETE FROM _assigned")
+    db.executemany("INSERT INTO _assigned VALUES (?, ?, ?, ?)", [
+        (i, ids[r], result.events[r], result.blocks[r]) if r >= 0 else (i, None, own_event(m.key[x]), "")
+        for x, (i, r) in enumerate(zip(mention_ids, report_of))])
+    db.execute("UPDATE mentions SET report = t.report, machine_event = t.event, block = t.block FROM _assigned t"
+               " WHERE mentions.id = t.id")
+    step(3, "applying your corrections")
     db.execute("DELETE FROM events")
     refresh(db, None)
-    if progress:
-        progress(3, 3, "done")
+    step(4, "done")
     return int(db.execute("SELECT count(*) FROM events").fetchone()[0])
 
 
-def _write_assignment(db: sqlite3.Connection, frame: pd.DataFrame) -> set[str]:
-    """Merge the mentions of `frame` (whole blocks) and store their events and blocks; returns the
-    machine event ids they had and have now."""
-    if frame.empty:
-        return set()
-    result = assign(frame)
-    db.executemany("UPDATE mentions SET machine_event = ?, block = ? WHERE id = ?",
-                   zip(result.event_ids.tolist(), result.blocks.tolist(), frame[col.MENTION_ID].tolist()))
-    return set(frame[col.EVENT_ID]) | set(result.event_ids)
+def changed(db: sqlite3.Connection, added: Iterable[int] = (), gone: Gone | None = None) -> None:
+    """Merge the mentions of newly stored articles (their ids), take out what `incremental.forget`
+    took, and rewrite the events this changes."""
+    machine = incremental.update(db, list(added), gone)
+    refresh(db, machine, gone.events if gone else set())
 
 
-def reassign(db: sqlite3.Connection, new_ids: Iterable[int] = (), blocks: Iterable[str] = (),
-             gone: Iterable[str] = ()) -> None:
-    """Merge new mentions (their ids) into the library, and cluster again the blocks that lost some
-    (`gone`: the events the lost mentions belonged to, rewritten or dropped).
-
-    A new mention can only join a block holding a mention that shares a party and whose dates meet
-    its own: those are found through the day index, and their blocks are clustered again whole.
-    """
-    new = [int(i) for i in new_ids]
-    touched = {b for b in blocks if b}
-    if new:
-        _set_days(db, f"id IN {_temp_ids(db, '_new', new)}")
-        rows = db.execute(f"SELECT start_day, end_day, countries, organizations FROM mentions"
-                          f" WHERE id IN (SELECT v FROM _new) AND start_day IS NOT NULL").fetchall()
-        for start, end, countries, organizations in rows:
-            parties = set(col.split_list(countries)) | set(col.split_list(organizations))
-            if not parties:
-                continue
-            # Fine dates span FINE_SPAN_DAYS at most; a coarse one meets only its own span.
-            near = db.execute(
-                "SELECT block, countries, organizations FROM mentions WHERE block != '' AND"
-                " ((start_day BETWEEN ? AND ? AND end_day >= ?) OR (start_day = ? AND end_day = ?))",
-                (start - FINE_SPAN_DAYS, end, start, start, end)).fetchall()
-            for block, theirs, their_orgs in near:
-                if parties & (set(col.split_list(theirs)) | set(col.split_list(their_orgs))):
-                    touched.add(block)
-    where = f"m.block IN {_temp_ids(db, '_blocks', touched)}"
-    if new:
-        where += " OR m.id IN (SELECT v FROM _new)"
-    frame = mentions(db, where, manual=False)
-    machine = _write_assignment(db, frame)
-    refresh(db, machine, set(gone))
-
-
-def _edited_events(db: sqlite3.Connection, edits: pd.DataFrame) -> set[str]:
-    """Machine events holding a mention some edit names (merges name two)."""
-    keys = set(edits[col.EVENT_KEY]) | set(edits.loc[edits[col.FIELD] == EDIT_GROUP, col.NEW_VALUE])
-    found: set[str] = set()
+def _machine_of(db: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """The machine event of the mention (or the event added by hand) of each key."""
+    out: dict[str, str] = {}
+    parsed = []
     for key in keys:
-        parts = str(key).rsplit(":", 2)
-        if str(key).startswith("manual:") or len(parts) != 3:
+        if key.startswith("manual:"):
+            out[key] = MANUAL_PREFIX + key[len("manual:"):]
             continue
-        found |= {r[0] for r in db.execute(
-            "SELECT m.machine_event FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE a.hash = ? AND m.char_start = ? AND m.char_end = ?", (parts[0], parts[1], parts[2]))}
-    return found
+        parts = key.rsplit(":", 2)
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            parsed.append((key, parts[0], int(parts[1]), int(parts[2])))
+    if parsed:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys (k TEXT, hash TEXT, s INTEGER, e INTEGER)")
+        db.execute("DELETE FROM _keys")
+        db.executemany("INSERT INTO _keys VALUES (?, ?, ?, ?)", parsed)
+        out.update(db.execute("SELECT k.k, m.machine_event FROM _keys k JOIN articles a ON a.hash = k.hash"
+                              " JOIN mentions m ON m.article_id = a.id AND m.char_start = k.s AND m.char_end = k.e"))
+    return out
 
 
-def _edits(db: sqlite3.Connection) -> pd.DataFrame:
-    rows = db.execute("SELECT id, created_at, event_key, field, old_value, new_value FROM edits ORDER BY id")
-    return pd.DataFrame([tuple(r) for r in rows], columns=list(col.EDIT_COLUMNS))
+def machine_events_of(db: sqlite3.Connection, keys: Iterable[str]) -> set[str]:
+    """The machine events holding the given mention keys (what an edit of them changes)."""
+    return set(_machine_of(db, keys).values())
+
+
+def _joined(db: sqlite3.Connection, machine: set[str]) -> set[str]:
+    """`machine` and every machine event the user's merges join to it, directly or through others."""
+    groups = db.execute("SELECT event_key, new_value FROM edits WHERE field = ?", (EDIT_GROUP,)).fetchall()
+    if not groups:
+        return machine
+    of = _machine_of(db, {k for row in groups for k in row if k})
+    near: dict[str, set[str]] = {}
+    for key, target in groups:
+        a, b = of.get(key), of.get(target)
+        if a and b and a != b:
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
+    out, todo = set(machine), list(machine)
+    while todo:
+        for other in near.get(todo.pop(), ()):
+            if other not in out:
+                out.add(other)
+                todo.append(other)
+    return out
 
 
 def refresh(db: sqlite3.Connection, machine: set[str] | None, gone: set[str] = frozenset()) -> None:
-    """Rewrite the events of the given machine events (None: all), with the user's edits applied.
-
-    The events the edits name are always rewritten with them: a merge joins machine events that
-    only the edits know to be one.
-    """
-    edits = _edits(db)
+    """Rewrite the events of the given machine events (None: all), and those the user's merges join
+    to them, with the user's edits applied; `gone`: events of mentions that are no more."""
     if machine is None:
         frame = mentions(db)
+        edits = pd.DataFrame([tuple(r) for r in db.execute(_EDITS + " ORDER BY id")], columns=list(col.EDIT_COLUMNS))
         stale = {r[0] for r in db.execute("SELECT id FROM events")}
     else:
-        chosen = set(machine) | _edited_events(db, edits)
-        frame = mentions(db, f"m.machine_event IN {_temp_ids(db, '_machine', chosen)}")
-        stale = {r[0] for r in db.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE machine_event IN (SELECT v FROM _machine)")}
-        stale |= {r[0] for r in db.execute(f"SELECT id FROM events WHERE id LIKE '{MANUAL_PREFIX}%'")}
-        stale |= chosen | gone
+        chosen = _joined(db, set(machine))
+        if not chosen and not gone:
+            return
+        ids = temp_ids(db, "_machine", chosen)
+        manual = [int(e[len(MANUAL_PREFIX):]) for e in chosen if e.startswith(MANUAL_PREFIX)]
+        frame = mentions(db, f"m.machine_event IN {ids}", manual=f"e.id IN ({','.join(map(str, manual))})" if manual
+                         else False)
+        keys = temp_ids(db, "_keys_of", frame[col.MENTION_KEY])
+        edits = pd.DataFrame([tuple(r) for r in db.execute(
+            _EDITS + f" WHERE event_key IN {keys} OR (field = ? AND new_value IN {keys}) ORDER BY id", (EDIT_GROUP,))],
+            columns=list(col.EDIT_COLUMNS))
+        stale = {r[0] for r in db.execute(f"SELECT DISTINCT event_id FROM mentions WHERE machine_event IN {ids}")}
+        stale |= set(chosen) | set(gone)
     curated = apply_edits(frame, edits)
     events = events_from_mentions(curated)
     db.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in stale])
@@ -188,27 +190,27 @@ def refresh(db: sqlite3.Connection, machine: set[str] | None, gone: set[str] = f
     machine_rows = curated[curated[col.MENTION_ID] > 0]
     db.executemany("UPDATE mentions SET event_id = ? WHERE id = ?",
                    zip(machine_rows[col.EVENT_ID].tolist(), machine_rows[col.MENTION_ID].tolist()))
-    if not events.empty:
-        ids = _temp_ids(db, "_fresh", events[col.EVENT_ID])
-        db.execute(f"UPDATE events SET start_day = {_DAY.format('date_start')}, end_day = {_DAY.format('date_end')}"
-                   f" WHERE id IN {ids}")
 
 
 def _event_rows(events: pd.DataFrame, counts: pd.Series) -> Iterable[tuple]:
-    for e in events.itertuples(index=False):
-        yield (e.event_id, e.event_date, e.date_start, e.date_end, None, None, e.date_precision, int(bool(e.open_end)),
-               e.date_text, e.countries, e.organizations, e.location_country, e.event_type, e.cameo_code,
-               int(e.quad_class), e.summary, e.evidence, int(e.sources), int(counts.get(e.event_id, 1)),
-               e.source_titles, e.publication_date, e.language, e.issuer, e.article_ids, e.event_key, int(bool(e.verified)),
-               int(bool(e.hidden)), e.origin)
+    """The events table's rows (_EVENT_FIELDS) of an events frame; `counts`: mentions per event."""
+    n = len(events)
+    mentions = counts.reindex(events[col.EVENT_ID]).fillna(1).astype(int).tolist() if n else []
+    values = {name: events[name].tolist() for name in events.columns}
+    flags = {name: [int(bool(v)) for v in values[name]] for name in (col.OPEN_END, col.VERIFIED, col.HIDDEN)}
+    numbers = {name: [int(v) for v in values[name]] for name in (col.QUAD_CLASS, col.SOURCES)}
+    days = {name: [None if d == MISSING_DAY else d for d in parse_iso_days(values[source]).tolist()]
+            for name, source in (("start_day", col.DATE_START), ("end_day", col.DATE_END))}
+    columns = {"id": values[col.EVENT_ID], "mentions": mentions, **days, **values, **flags, **numbers}
+    return zip(*(columns[name] for name in _EVENT_FIELDS))
 
 
 def events(db: sqlite3.Connection) -> pd.DataFrame:
     """The events table as an events frame (columns.EVENT_COLUMNS), ordered by date."""
     names = [c for c in col.EVENT_COLUMNS]
     fields = ["id" if c == col.EVENT_ID else c for c in names]
-    rows = db.execute(f"SELECT {', '.join(fields)} FROM events ORDER BY date_start, id").fetchall()
-    df = pd.DataFrame([tuple(r) for r in rows], columns=names)
+    found = rs.rows(db, f"SELECT {', '.join(fields)} FROM events ORDER BY date_start, id")
+    df = pd.DataFrame(dict(zip(names, zip(*found))) if found else {n: [] for n in names}, columns=names)
     for name in (col.OPEN_END, col.VERIFIED, col.HIDDEN):
         df[name] = df[name].astype(bool)
     for name in (col.SOURCES, col.QUAD_CLASS):

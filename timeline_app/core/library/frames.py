@@ -43,20 +43,44 @@ def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     return df.loc[:, list(col.MENTION_COLUMNS)]
 
 
-def _union(values: pd.Series) -> str:
-    codes: set[str] = set()
-    for v in values:
-        if v:
-            codes.update(v.split(col.LIST_SEPARATOR))
-    return col.LIST_SEPARATOR.join(sorted(codes))
+# Columns of an event that are the union of its mentions' lists.
+_LIST_COLUMNS = (col.COUNTRIES, col.ORGANIZATIONS, col.LANGUAGE, col.ISSUER)
 
 
-def _unique_join(values: pd.Series, sep: str) -> str:
-    seen: dict[str, None] = {}
-    for v in values:
-        if v != "" and v is not None:
-            seen.setdefault(str(v), None)
-    return sep.join(seen)
+def _merged(multi: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """The values of every event of several mentions that come from all of them, in one pass over
+    its mentions (most precise first): the union of their states, organisations, languages and
+    issuers, their articles and titles, the first publication date, the first location given,
+    verified or hidden if one is."""
+    lists = [multi[n].tolist() for n in _LIST_COLUMNS]
+    names = (col.EVENT_ID, col.ARTICLE_ID, col.ARTICLE_TITLE, col.PUBLICATION_DATE, col.VERIFIED, col.HIDDEN,
+             col.LOCATION_COUNTRY)
+    parts: dict[str, dict[str, object]] = {}
+    for row, (event, article, title, published, verified, hidden, location) in enumerate(
+            zip(*(multi[n].tolist() for n in names))):
+        p = parts.get(event)
+        if p is None:
+            p = parts[event] = {"lists": [set() for _ in _LIST_COLUMNS], "articles": set(), "titles": {},
+                                "published": [], col.VERIFIED: False, col.HIDDEN: False, col.LOCATION_COUNTRY: ""}
+        for found, values in zip(p["lists"], lists):
+            if values[row]:
+                found.update(values[row].split(col.LIST_SEPARATOR))
+        p["articles"].add(article)
+        if title != "" and title is not None:
+            p["titles"].setdefault(str(title), None)
+        if published:
+            p["published"].append(published)
+        p[col.VERIFIED] = p[col.VERIFIED] or bool(verified)
+        p[col.HIDDEN] = p[col.HIDDEN] or bool(hidden)
+        if location and not p[col.LOCATION_COUNTRY]:
+            p[col.LOCATION_COUNTRY] = location
+    return {event: {
+        **{name: col.LIST_SEPARATOR.join(sorted(found)) for name, found in zip(_LIST_COLUMNS, p["lists"])},
+        col.SOURCES: len(p["articles"]), col.SOURCE_TITLES: col.TITLE_SEPARATOR.join(p["titles"]),
+        col.ARTICLE_IDS: col.LIST_SEPARATOR.join(str(a) for a in sorted(p["articles"])),
+        col.PUBLICATION_DATE: min(p["published"], default=""),
+        col.VERIFIED: p[col.VERIFIED], col.HIDDEN: p[col.HIDDEN], col.LOCATION_COUNTRY: p[col.LOCATION_COUNTRY],
+    } for event, p in parts.items()}
 
 
 def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -95,23 +119,10 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
 
     if len(multi_ids):
         multi = placed[placed[col.EVENT_ID].isin(multi_ids)]
-        grouped = multi.groupby(col.EVENT_ID, sort=False)
-        out.loc[multi_ids, col.COUNTRIES] = grouped[col.COUNTRIES].agg(_union)
-        out.loc[multi_ids, col.ORGANIZATIONS] = grouped[col.ORGANIZATIONS].agg(_union)
-        out.loc[multi_ids, col.LANGUAGE] = grouped[col.LANGUAGE].agg(_union)
-        out.loc[multi_ids, col.ISSUER] = grouped[col.ISSUER].agg(_union)
-        out.loc[multi_ids, col.SOURCES] = grouped[col.ARTICLE_ID].nunique()
-        out.loc[multi_ids, col.SOURCE_TITLES] = grouped[col.ARTICLE_TITLE].agg(
-            lambda s: _unique_join(s, col.TITLE_SEPARATOR))
-        out.loc[multi_ids, col.ARTICLE_IDS] = grouped[col.ARTICLE_ID].agg(
-            lambda s: col.LIST_SEPARATOR.join(str(a) for a in sorted(set(s))))
-        pubs = grouped[col.PUBLICATION_DATE].agg(lambda s: min((v for v in s if v), default=""))
-        out.loc[multi_ids, col.PUBLICATION_DATE] = pubs
-        out.loc[multi_ids, col.VERIFIED] = grouped[col.VERIFIED].any()
-        out.loc[multi_ids, col.HIDDEN] = grouped[col.HIDDEN].any()
-        # The first location given by the event's mentions, most precise mention first.
-        out.loc[multi_ids, col.LOCATION_COUNTRY] = grouped[col.LOCATION_COUNTRY].agg(
-            lambda s: next((v for v in s if v), ""))
+        merged = _merged(multi)
+        for name in (*_LIST_COLUMNS, col.SOURCES, col.SOURCE_TITLES, col.ARTICLE_IDS, col.PUBLICATION_DATE,
+                     col.VERIFIED, col.HIDDEN, col.LOCATION_COUNTRY):
+            out.loc[multi_ids, name] = [merged[e][name] for e in multi_ids]
     out = out.sort_values([col.DATE_START, col.EVENT_ID], kind="stable").reset_index(drop=True)
     out[col.SOURCES] = out[col.SOURCES].astype(int)
     out[col.QUAD_CLASS] = out[col.QUAD_CLASS].astype(int)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 FINE_SPAN_DAYS = 31
 # What a report's date precision leaves open, as a factor on its score: "this week" may be any of
 # seven days, "in June" any of thirty.
-_DATE_FACTOR = ((3, 1.0), (7, 0.9), (FINE_SPAN_DAYS, 0.75))
-_COARSE_FACTOR = 0.6
+DATE_FACTOR = ((3, 1.0), (7, 0.9), (FINE_SPAN_DAYS, 0.75))
+COARSE_FACTOR = 0.6
 # How much each kind of evidence counts; a pair scoring LINK or more is the same event.
 PARTY_WEIGHT = 0.4
 TEXT_WEIGHT = 0.4
@@ -34,14 +34,16 @@ DIFFERENT_PARTNER = 0.0  # two pairs of states sharing one state only: different
 UNTYPED = 0.5  # the type score of a report with no type: it says nothing either way
 # Token-set similarity (0-100) of the evidence words that says nothing either way, and the one that
 # says all: unrelated news sentences share a few words, and reports of one event rarely share most.
-_TEXT_FLOOR, _TEXT_CEILING = 30.0, 75.0
+TEXT_FLOOR, TEXT_CEILING = 30.0, 75.0
 _WORD = re.compile(r"[^\W\d_]+")
 _STEM = 6  # characters kept of a word: "sanctioned" and "sanctions" share "sancti"
 
 
-@dataclass(frozen=True)
-class Report:
-    """What one article says of one event: its mentions there taken together (merge.py builds them)."""
+class Report(NamedTuple):
+    """What one article says of one event: its mentions there taken together (reports.py builds them).
+
+    A named tuple: a library's rebuild makes one for each of its mentions.
+    """
 
     key: str  # the smallest mention key among its mentions: its identity, whatever the order
     article: str
@@ -155,11 +157,11 @@ def date_factor(a: Report, b: Report) -> float:
     if a.open_end or b.open_end:
         return 0.0
     if a.coarse or b.coarse:
-        return _COARSE_FACTOR if a.span_value == b.span_value else 0.0
+        return COARSE_FACTOR if a.span_value == b.span_value else 0.0
     if a.start > b.end or b.start > a.end:
         return 0.0
     span = max(a.end - a.start, b.end - b.start) + 1
-    return next((f for most, f in _DATE_FACTOR if span <= most), 0.0)
+    return next((f for most, f in DATE_FACTOR if span <= most), 0.0)
 
 
 def party_score(a: Report, b: Report) -> float:
@@ -178,9 +180,10 @@ def party_score(a: Report, b: Report) -> float:
     overlap = shared / min(len(mine), len(theirs))
     jaccard = shared / len(mine | theirs)
     value = 0.8 * overlap + 0.2 * jaccard
-    if shared == 1 and len(mine) == len(theirs) == 2:
-        # One state with two different partners ("Canada and the Philippines", "the Philippines and
-        # Vietnam"): each report names the other side, and the sides differ.
+    if overlap <= 0.5 and len(mine) > shared and len(theirs) > shared:
+        # Each report names as many states the other lacks as it shares: the other side differs.
+        # "Canada and the Philippines" against "the Philippines and Vietnam"; a sanctions package on
+        # firms in Iran and the UAE against one on firms in Russia and the UAE by the same Treasury.
         value *= DIFFERENT_PARTNER
     return value
 
@@ -190,7 +193,7 @@ def text_score(a: Report, b: Report) -> float:
     if not a.words or not b.words:
         return 0.0
     ratio = fuzz.token_set_ratio(a.words, b.words)
-    return min(1.0, max(0.0, (ratio - _TEXT_FLOOR) / (_TEXT_CEILING - _TEXT_FLOOR)))
+    return min(1.0, max(0.0, (ratio - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR)))
 
 
 def score(a: Report, b: Report, table: TypeTable | None = None) -> float:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline_app.core.library import eventstore, incremental
 from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ class RemovedArticles:
 class ArticleRemoval:
     """A library's removal that keeps what it removed. The rows are kept whole (SELECT *), so putting
     them back needs no re-extraction and gives the same mentions, keys and event ids: the user's
-    edits, which name events by their mentions' keys, apply again as they did."""
+    edits, which name events by their mentions' keys, apply again as they did. The events are
+    updated in the same transaction (eventstore.changed)."""
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self._db = db
@@ -51,7 +53,9 @@ class ArticleRemoval:
                         "SELECT * FROM mentions WHERE article_id = ? ORDER BY id", (i,))]
                     links += [(int(r[0]), i) for r in db.execute(
                         "SELECT id FROM manual_events WHERE article_id = ?", (i,))]
+                gone = incremental.forget(db, ids)
                 db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+                eventstore.changed(db, (), gone)
         except sqlite3.Error as e:
             raise LibraryError(f"Could not remove the articles from {self.path}: {e}.") from e
         return RemovedArticles(tuple(articles), tuple(mentions), tuple(links))
@@ -80,6 +84,7 @@ class ArticleRemoval:
                         self._insert_row("mentions", {**row, "article_id": placed[owner]})
                 db.executemany("UPDATE manual_events SET article_id = ? WHERE id = ? AND article_id IS NULL",
                                [(placed[a], m) for m, a in removed.manual_links if a in placed])
+                eventstore.changed(db, [placed[old] for old in sorted(fresh)])
         except sqlite3.Error as e:
             raise LibraryError(f"Could not put the articles back into {self.path}: {e}.") from e
         return placed

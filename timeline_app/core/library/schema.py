@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -146,8 +146,64 @@ CREATE TABLE events (
 CREATE INDEX events_start_day ON events(start_day);
 """
 
+# Version 6: reports (issue 15, incremental assignment). Each article's mentions of one event make
+# a report (core/library/reports.py); a mention points to its report. `report_parties` indexes the
+# reports that can still be matched by party, kind and first day, so a new report finds the reports
+# it could tell of one event with through an index, and `crowds` counts the reports naming each
+# party in each week, month and coarse span (blocks.py). All of it is derived: the machine events
+# are emptied here so that the library is rebuilt (after the backup) when it is opened.
+SCHEMA_V6 = """
+DROP INDEX IF EXISTS mentions_start_day;
+DROP INDEX IF EXISTS mentions_block;
+ALTER TABLE mentions ADD COLUMN report INTEGER;
+CREATE INDEX mentions_report ON mentions(report);
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    start_day INTEGER NOT NULL,
+    end_day INTEGER NOT NULL,
+    span TEXT NOT NULL DEFAULT '',
+    open_end INTEGER NOT NULL DEFAULT 0,
+    countries TEXT NOT NULL DEFAULT '',
+    organizations TEXT NOT NULL DEFAULT '',
+    codes TEXT NOT NULL DEFAULT '',
+    words TEXT NOT NULL DEFAULT '',
+    kind INTEGER NOT NULL,
+    crowd_cell TEXT NOT NULL DEFAULT '',
+    crowded INTEGER NOT NULL DEFAULT 0,
+    best TEXT NOT NULL DEFAULT '',
+    best_score REAL NOT NULL DEFAULT 0,
+    block TEXT NOT NULL DEFAULT '',
+    event TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reports_article ON reports(article_id);
+CREATE INDEX reports_block ON reports(block);
+CREATE INDEX reports_best ON reports(best) WHERE best != '';
+CREATE INDEX reports_crowd_cell ON reports(crowd_cell) WHERE crowd_cell != '';
+CREATE TABLE report_parties (
+    party TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    start_day INTEGER NOT NULL,
+    end_day INTEGER NOT NULL,
+    report INTEGER NOT NULL,
+    -- WORKAROUND: end_day is in the key, as SQLite 3.40's integrity_check reports a NOT NULL column
+    -- after the key of a WITHOUT ROWID table as NULL ("NULL value in report_parties.end_day").
+    PRIMARY KEY (party, kind, start_day, report, end_day)
+) WITHOUT ROWID;
+CREATE INDEX report_parties_report ON report_parties(report);
+CREATE TABLE crowds (
+    party TEXT NOT NULL,
+    cell TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    PRIMARY KEY (party, cell)
+) WITHOUT ROWID;
+CREATE INDEX edits_group_target ON edits(new_value) WHERE field = 'group';
+UPDATE mentions SET machine_event = '';
+"""
+
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6}
 
 
 def configure(db: sqlite3.Connection) -> None:

@@ -13,8 +13,8 @@ from typing import TypeVar
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import eventstore, reading
-from timeline_app.core.library.curation import EDIT_FIELDS, apply_edits
+from timeline_app.core.library import eventstore, incremental, reading
+from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
 from timeline_app.core.library.opening import open_library
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
@@ -76,12 +76,6 @@ class Library:
         except sqlite3.Error as e:
             raise LibraryError(f"Could not rebuild the events of {shown(self.path)}: {e}.") from e
 
-    def _blocks_of(self, where: str, params: tuple) -> tuple[set[str], set[str]]:
-        """The blocks of the mentions `where` selects, and their events (machine and curated ids)."""
-        rows = self._db.execute(f"SELECT DISTINCT block, machine_event, event_id FROM mentions WHERE {where}",
-                                params).fetchall()
-        return {r[0] for r in rows}, {r[1] for r in rows} | {r[2] for r in rows}
-
     def __enter__(self) -> "Library":
         return self
 
@@ -139,9 +133,7 @@ class Library:
                     ids.append(article_id)
                 added = [i for i in ids if i is not None]
                 if added:
-                    new = [r[0] for r in db.execute(
-                        f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(added))})", added)]
-                    eventstore.reassign(db, new)
+                    eventstore.changed(db, added)
         except sqlite3.Error as e:
             raise LibraryError(f"Could not save {len(items)} article(s) to {shown(self.path)}: {e}.") from e
         return ids
@@ -163,52 +155,31 @@ class Library:
                     )
                 if language is not None:
                     self._db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
-                blocks, gone = self._blocks_of("article_id = ?", (article_id,))
+                gone = incremental.forget(self._db, [article_id])
                 self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
                 self._db.executemany(INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
-                new = [r[0] for r in self._db.execute("SELECT id FROM mentions WHERE article_id = ?", (article_id,))]
-                eventstore.reassign(self._db, new, blocks, gone)
+                eventstore.changed(self._db, [article_id], gone)
         except sqlite3.Error as e:
             raise LibraryError(f"Could not update article {article_id} in {shown(self.path)}: {e}.") from e
 
     @_guarded
     def take_out_articles(self, article_ids: Iterable[int]) -> RemovedArticles:
         """Remove articles and their mentions, and return them as they were stored (for undo)."""
-        ids = [int(i) for i in article_ids]
-        blocks, gone = self._article_blocks(ids)
-        removed = self._removal.take_out_articles(ids)
-        with self._lock.transaction("remove articles"):
-            eventstore.reassign(self._db, (), blocks, gone)
-        return removed
+        return self._removal.take_out_articles(article_ids)
 
     @_guarded
     def put_back_articles(self, removed: RemovedArticles) -> dict[int, int]:
         """Restore what take_out_articles returned; each article's old id -> its id now."""
-        placed = self._removal.put_back_articles(removed)
-        with self._lock.transaction("put the articles back"):
-            new = [r[0] for r in self._db.execute(
-                f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(placed))})",
-                tuple(placed.values()))] if placed else []
-            eventstore.reassign(self._db, new)
-        return placed
-
-    def _article_blocks(self, article_ids: list[int]) -> tuple[set[str], set[str]]:
-        blocks: set[str] = set()
-        gone: set[str] = set()
-        for i in article_ids:
-            more, events = self._blocks_of("article_id = ?", (i,))
-            blocks |= more
-            gone |= events
-        return blocks, gone
+        return self._removal.put_back_articles(removed)
 
     @_guarded
     def remove_articles(self, article_ids: Iterable[int]) -> int:
         """Remove articles and, with them, their mentions. Returns how many were removed."""
         ids = [int(i) for i in article_ids]
-        blocks, gone = self._article_blocks(ids)
         with self._lock.transaction("remove articles"):
+            gone = incremental.forget(self._db, ids)
             cur = self._db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
-            eventstore.reassign(self._db, (), blocks, gone)
+            eventstore.changed(self._db, (), gone)
         return cur.rowcount
 
     @_guarded
@@ -334,7 +305,9 @@ class Library:
                         (now, event_key, field, old_value, new_value),
                     )
                     ids.append(int(cur.lastrowid))
-                eventstore.refresh(self._db, set())
+                targets = [new for _key, field, _old, new in edits if field == EDIT_GROUP and new]
+                eventstore.refresh(self._db, eventstore.machine_events_of(
+                    self._db, [key for key, *_ in edits] + targets))
         except sqlite3.Error as e:
             raise LibraryError(f"Could not save the edit to {shown(self.path)}: {e}.") from e
         return ids
@@ -366,7 +339,7 @@ class Library:
                     (article_id, evidence, evidence_start, evidence_end, note,
                      dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
                 )
-                eventstore.refresh(self._db, set())
+                eventstore.refresh(self._db, {f"{eventstore.MANUAL_PREFIX}{cur.lastrowid}"})
             return f"manual:{cur.lastrowid}"
         except sqlite3.Error as e:
             raise LibraryError(f"Could not add the event to {shown(self.path)}: {e}.") from e

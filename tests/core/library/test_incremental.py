@@ -1,0 +1,138 @@
+"""Events kept as articles come and go are those of a rebuild: imports in any order and batch, removals,
+re-extraction, and periods that become crowded or quiet on the way."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+import pytest
+
+from tests.core.factories import article, mention
+from timeline_app.core.library import blocks
+from timeline_app.core.library import reportstore as rs
+from timeline_app.core.library.store import Library
+from timeline_app.core.models import Article, EventMention, Precision
+
+D = dt.date
+# Few states and a few words, so that reports meet often: the same day, week, month and year.
+PARTIES = [("FRA", "JPN"), ("FRA", "IND"), ("JPN",), ("FRA", "IND", "JPN"), ("BRA", "KEN")]
+ACTS = [("040", "held talks on trade"), ("057", "signed a trade agreement"), ("190", "exchanged fire at the border"),
+        ("051", "praised the trade talks")]
+
+
+def _date(rng: random.Random) -> tuple[str, D, D, Precision, bool]:
+    day = D(2024, 3, 1) + dt.timedelta(rng.randint(0, 45))
+    kind = rng.choice(["day", "day", "day", "week", "month", "year", "since"])
+    if kind == "day":
+        return day.isoformat(), day, day, Precision.DAY, False
+    if kind == "week":
+        monday = day - dt.timedelta(day.weekday())
+        year, week, _ = monday.isocalendar()
+        return f"{year}-W{week:02d}", monday, monday + dt.timedelta(6), Precision.WEEK, False
+    if kind == "month":
+        last = (day.replace(day=28) + dt.timedelta(4)).replace(day=1) - dt.timedelta(1)
+        return f"{day:%Y-%m}", day.replace(day=1), last, Precision.MONTH, False
+    return "2024", D(2024, 1, 1), D(2024, 12, 31), Precision.YEAR, kind == "since"
+
+
+def random_articles(seed: int, n: int) -> list[tuple[Article, list[EventMention]]]:
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        mentions = []
+        for x in range(rng.randint(1, 4)):
+            value, start, end, precision, since = _date(rng)
+            parties = rng.choice(PARTIES)
+            code, act = rng.choice(ACTS)
+            m = mention(value, start, end, precision, countries=parties, offset=100 * x, text="then",
+                        summary=f"{' and '.join(parties)} {act}", cameo=code)
+            mentions.append(dataclasses.replace(m, date=dataclasses.replace(m.date, open_end=since)))
+        out.append((article(text=f"Report {seed}-{k}\n\n" + "x" * 400, title=f"Report {k % 7}", path=f"{k}.txt"),
+                    mentions))
+    return out
+
+
+def state(lib: Library) -> tuple[dict, list]:
+    """Every mention's machine event, and what is stored of every report: all must agree."""
+    m = lib.mentions_frame()
+    reports = lib._db.execute(  # noqa: SLF001 - the stored state is what the property is about
+        "SELECT key, kind, crowded, best, best_score, block, event FROM reports ORDER BY key").fetchall()
+    return dict(zip(m["mention_key"], m["event_id"])), [tuple(r) for r in reports]
+
+
+@pytest.fixture(autouse=True)
+def small_crowd(monkeypatch):
+    """A crowd of three: the generated articles fill some periods past it and leave others quiet."""
+    monkeypatch.setattr(blocks, "CROWD", 3)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_imports_in_any_order_and_batches_give_the_rebuild(tmp_path, seed):
+    items = random_articles(seed, 40)
+    one_by_one, batched = Library(tmp_path / "a.sqlite3"), Library(tmp_path / "b.sqlite3")
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    for i in order:
+        one_by_one.add_articles([items[i]])
+    for k in range(0, len(items), 7):
+        batched.add_articles(items[k:k + 7])
+    expected = state(batched)
+    batched.rebuild_events()
+    assert state(batched) == expected
+    assert state(one_by_one) == expected
+    assert len(set(expected[0].values())) < len(expected[0])  # some reports merged
+    assert any(r[2] for r in expected[1]) and any(r[1] == blocks.VAGUE and not r[2] for r in expected[1])
+    # The events' rows too, but for what names articles by their ids (given in the order of import).
+    same = ["event_id", "date_start", "date_end", "date_precision", "countries", "sources"]
+    assert one_by_one.events_frame()[same].equals(batched.events_frame()[same])
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_removing_articles_equals_never_importing_them(tmp_path, seed):
+    items = random_articles(seed, 40)
+    lib = Library(tmp_path / "all.sqlite3")
+    ids = [lib.add_article(a, m) for a, m in items]
+    rng = random.Random(seed)
+    gone = sorted(rng.sample(range(len(items)), 16))
+    lib.remove_articles([ids[i] for i in gone[:5]])
+    for i in gone[5:10]:
+        lib.remove_articles([ids[i]])
+    removed = lib.take_out_articles([ids[i] for i in gone[10:]])
+    rest = Library(tmp_path / "rest.sqlite3")
+    rest.add_articles([items[i] for i in range(len(items)) if i not in gone])
+    assert state(lib) == state(rest)
+    lib.put_back_articles(removed)
+    again = Library(tmp_path / "again.sqlite3")
+    again.add_articles([items[i] for i in range(len(items)) if i not in gone[:10]])
+    assert state(lib) == state(again)
+
+
+def test_new_mentions_of_an_article_give_the_events_of_a_fresh_import(tmp_path):
+    items = random_articles(6, 30)
+    other = random_articles(7, 30)
+    lib = Library(tmp_path / "lib.sqlite3")
+    ids = [lib.add_article(a, m) for a, m in items]
+    for i in range(0, 30, 3):  # re-extraction found other dates in every third article
+        lib.replace_mentions(ids[i], other[i][1])
+    fresh = Library(tmp_path / "fresh.sqlite3")
+    fresh.add_articles([(a, other[i][1] if i % 3 == 0 else m) for i, (a, m) in enumerate(items)])
+    assert state(lib)[0] == state(fresh)[0]
+    assert state(lib)[1] == state(fresh)[1]
+
+
+def test_a_library_with_reports_passes_the_integrity_check(tmp_path):
+    lib = Library(tmp_path / "lib.sqlite3")
+    lib.add_articles(random_articles(8, 10))
+    assert lib._db.execute("SELECT count(*) FROM report_parties").fetchone()[0] > 0  # noqa: SLF001
+    assert [tuple(r) for r in lib._db.execute("PRAGMA integrity_check")] == [("ok",)]  # noqa: SLF001
+
+
+@pytest.mark.parametrize("where, params", [(rs.BY_CELL, ("W2800",)), (rs.BY_BEST.format("('k1', 'k2')"), ())])
+def test_reports_touched_by_a_crowd_or_a_lost_partner_are_found_through_an_index(tmp_path, where, params):
+    """An import that makes a period crowded, or a removal that takes a vague report's best partner,
+    reads those reports only: never every report of the library."""
+    db = Library(tmp_path / "lib.sqlite3")._db  # noqa: SLF001
+    plan = " ".join(str(tuple(r)[3]) for r in db.execute(f"EXPLAIN QUERY PLAN SELECT * FROM reports WHERE {where}", params))
+    assert "USING INDEX" in plan and "SCAN reports" not in plan

@@ -1,0 +1,235 @@
+"""One article's mentions of one event taken together as a report: the unit that reports of other articles are matched with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import pandas as pd
+
+from timeline_app.core.daycount import MISSING_DAY, date_to_days, parse_iso_days
+from timeline_app.core.library import columns as col
+from timeline_app.core.library.matching import (
+    FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score,
+)
+from timeline_app.core.temporal.values import describe
+
+# Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October".
+_RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|to|through|until)\s*", re.IGNORECASE)
+# Two days joined by "and" are one stretch only when they follow each other ("met on 22 and 23 May");
+# otherwise a list of days ("met on March 3 and 5"), each its own event ("between 3 and 5 June" is
+# read as one range, #23).
+_AND_JOINER = re.compile(r"\s*and\s*", re.IGNORECASE)
+_RANGE_GAP = 12  # characters: the longest joiner, " through ", with room for more spaces
+
+
+def _days(values: Sequence[str], starts: Sequence[str], ends: Sequence[str]) -> tuple[list[int], list[int]]:
+    """First and last day of every mention; a value given without its days (a frame built by hand)
+    is described once per distinct value."""
+    first, last = parse_iso_days(starts).tolist(), parse_iso_days(ends).tolist()
+    described: dict[str, tuple[int, int]] = {}
+    for i, value in enumerate(values):
+        if first[i] == MISSING_DAY and value:
+            if value not in described:
+                d = describe(value)
+                described[value] = ((date_to_days(d[1]), date_to_days(d[2])) if d and d[1] and d[2]
+                                    else (MISSING_DAY, MISSING_DAY))
+            first[i], last[i] = described[value]
+    return first, last
+
+
+@lru_cache(maxsize=65536)  # an article's title, and a sentence holding several dates, come again
+def _words(text: str) -> frozenset[str]:
+    return frozenset(content_words(text).split())
+
+
+class Mentions:
+    """The columns of mention rows that reports are made of, as lists (row i: mention i)."""
+
+    def __init__(self, columns: dict[str, Sequence], clean: bool = False) -> None:
+        """`columns` by name (columns.py); `clean`: text columns hold strings only (as the library's do)."""
+        n = len(next(iter(columns.values()))) if columns else 0
+        self.n = n
+
+        def text(name: str) -> list[str]:
+            values = columns.get(name)
+            if values is None:
+                return [""] * n
+            if clean:
+                return list(values)
+            return ["" if v is None or v != v else str(v) for v in values]
+
+        def ints(name: str) -> list[int]:
+            values = columns.get(name)
+            return [0] * n if values is None else [int(v) if v == v and v is not None and v != "" else 0
+                                                   for v in values]
+
+        self.value = text(col.DATE_VALUE)
+        self.precision = text(col.DATE_PRECISION)
+        self.start, self.end = _days(self.value, text(col.DATE_START), text(col.DATE_END))
+        flags = columns.get(col.OPEN_END)
+        self.open_end = [False] * n if flags is None else [
+            bool(v) and v == v and str(v).lower() not in ("false", "0") for v in flags]
+        sets: dict[str, frozenset[str]] = {}  # a library names the same few lists of states again and again
+        self.countries = [sets.get(c) or sets.setdefault(c, frozenset(col.split_list(c))) for c in text(col.COUNTRIES)]
+        self.organizations = [sets.get(c) or sets.setdefault(c, frozenset(col.split_list(c)))
+                              for c in text(col.ORGANIZATIONS)]
+        self.code = text(col.CAMEO_CODE)
+        self.article = [str(a) for a in columns[col.ARTICLE_ID]] if clean else text(col.ARTICLE_ID)
+        self.title = text(col.ARTICLE_TITLE)
+        self.evidence = text(col.EVIDENCE)
+        self.evidence_start = ints(col.EVIDENCE_START)
+        self.char_start = ints(col.CHAR_START)
+        self.char_end = ints(col.CHAR_END)
+        countries = text(col.COUNTRIES)
+        # A frame without keys (built by hand) is keyed by what its rows say, so equal rows are one key.
+        self.key = [k or f"{a}:{s}:{v}:{c}:{t}" for k, a, s, v, c, t in zip(
+            text(col.MENTION_KEY), self.article, self.char_start, self.value, countries, self.code)]
+
+    @classmethod
+    def of_frame(cls, rows: pd.DataFrame) -> Mentions:
+        return cls({name: rows[name].tolist() for name in rows.columns})
+
+    def matchable_all(self) -> list[bool]:
+        """For every mention: placed, with a type or parties to match it by (a dateline or an
+        unresolved date is not)."""
+        return [s != MISSING_DAY and e != MISSING_DAY and bool(v) and bool(c or p or o) for s, e, v, c, p, o in zip(
+            self.start, self.end, self.value, self.code, self.countries, self.organizations)]
+
+    def range_halves(self, i: int, j: int) -> bool:
+        """True when mention i ends a sentence's range that mention j closes ("7-8 March")."""
+        if self.evidence_start[i] != self.evidence_start[j] or not self.char_end[i] <= self.char_start[j]:
+            return False
+        a = self.char_end[i] - self.evidence_start[i]
+        b = self.char_start[j] - self.evidence_start[j]
+        between = self.evidence[i][a:b] if 0 <= a <= b <= len(self.evidence[i]) else "x"
+        apart = self.start[j] - self.start[i]
+        return (bool(_RANGE_JOINER.fullmatch(between)) and 0 < apart <= FINE_SPAN_DAYS
+                or bool(_AND_JOINER.fullmatch(between)) and apart == 1)
+
+
+def _one_report(m: Mentions, i: int, j: int, table: TypeTable) -> bool:
+    """Whether two mentions of one article tell of one event."""
+    if m.open_end[i] or m.open_end[j]:
+        return False
+    same_date = m.value[i] == m.value[j] and m.start[i] == m.start[j] and m.end[i] == m.end[j]
+    if not (same_date or m.range_halves(i, j) or m.range_halves(j, i)):
+        return False
+    a, b = m.countries[i], m.countries[j]
+    if a and b and not (a <= b or b <= a):
+        return False  # "Germany summoned ... on Friday. The Czech ministry also summoned ... on Friday"
+    if not (a or b) and not (m.code[i] and m.code[j]):
+        return False
+    a_codes, b_codes = frozenset({m.code[i]} - {""}), frozenset({m.code[j]} - {""})
+    return not (a_codes and b_codes) or type_score(a_codes, b_codes, table, reactions=False) >= 0.8
+
+
+class _Union:
+    """Union-find over 0..n-1; the smaller index is the root."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _pairs_to_try(m: Mentions, members: list[int]) -> list[tuple[int, int]]:
+    """The pairs of one article's mentions that can be one report: the same date, or two dates next
+    to each other in one sentence (the ends of a range: a date between them would not be a joiner)."""
+    by_date: dict[tuple[str, int, int], list[int]] = {}
+    for i in members:
+        by_date.setdefault((m.value[i], m.start[i], m.end[i]), []).append(i)
+    pairs = {(i, j) for group in by_date.values() if len(group) > 1 for x, i in enumerate(group) for j in group[x + 1:]}
+    ordered = sorted(members, key=lambda i: (m.evidence_start[i], m.char_start[i]))
+    pairs.update((i, j) for i, j in zip(ordered, ordered[1:])
+                 if m.evidence_start[i] == m.evidence_start[j] and m.start[i] != m.start[j] and _near(m, i, j))
+    return sorted(pairs)
+
+
+def _near(m: Mentions, i: int, j: int) -> bool:
+    """Whether two dates of a sentence stand close enough to be the ends of a range ("7-8 March")."""
+    gap = m.char_start[j] - m.char_end[i] if m.char_end[i] <= m.char_start[j] else m.char_start[i] - m.char_end[j]
+    return 0 <= gap <= _RANGE_GAP
+
+
+def make_reports(m: Mentions, table: TypeTable | None = None) -> tuple[list[Report], list[int]]:
+    """Each article's mentions of one event as one report; the report of every mention (-1: none).
+
+    A report is known by its key, the smallest key of its mentions: nothing depends on the order.
+    """
+    table = table or TypeTable.default()
+    by_article: dict[str, list[int]] = {}
+    for i, placed in enumerate(m.matchable_all()):
+        if placed:
+            by_article.setdefault(m.article[i], []).append(i)
+    uf = _Union(m.n)
+    joined: list[list[int]] = []  # the mentions of the articles where some are one report
+    for members in by_article.values():
+        if len(members) > 1:
+            pairs = [(i, j) for i, j in _pairs_to_try(m, members) if _one_report(m, i, j, table)]
+            for i, j in pairs:
+                uf.union(i, j)
+            if pairs:
+                joined.append(members)
+    report_of = [-1] * m.n
+    reports: list[Report] = []
+    for members in joined:
+        groups: dict[int, list[int]] = {}
+        for i in members:
+            groups.setdefault(uf.find(i), []).append(i)
+        for group in groups.values():
+            for i in group:
+                report_of[i] = len(reports)
+            reports.append(_report(m, m.key[group[0]], group[0]) if len(group) == 1
+                           else _merged(m, min(m.key[i] for i in group), group))
+    for members in by_article.values():
+        for i in members:
+            if report_of[i] < 0:
+                report_of[i] = len(reports)
+                reports.append(_report(m, m.key[i], i))
+    return reports, report_of
+
+
+def _report(m: Mentions, key: str, i: int) -> Report:
+    """The report of one mention (the common case, made quickly: a rebuild makes one a mention)."""
+    start, end, code = m.start[i], m.end[i], m.code[i]
+    fine = fine_precision(m.precision[i]) and end - start < FINE_SPAN_DAYS
+    return Report(key, m.article[i], start, end, "" if fine else f"{m.precision[i]}:{m.value[i]}", m.open_end[i],
+                  m.countries[i], m.organizations[i], frozenset((code,)) if code else _NONE,
+                  _joined_words(m.title[i], m.evidence[i]))
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _joined_words(title: str, evidence: str) -> str:
+    return " ".join(sorted(_words(title) | _words(evidence)))
+
+
+def _merged(m: Mentions, key: str, group: list[int]) -> Report:
+    """The report of several mentions of one article."""
+    fine = all(fine_precision(m.precision[i]) for i in group)
+    start, end = min(m.start[i] for i in group), max(m.end[i] for i in group)
+    if fine and end - start + 1 > FINE_SPAN_DAYS:
+        fine = False
+    words = _words(m.title[group[0]]).union(*(_words(e) for e in dict.fromkeys(m.evidence[i] for i in group)))
+    return Report(
+        key=key, article=m.article[group[0]], start=start, end=end,
+        span_value="" if fine else f"{m.precision[group[0]]}:{m.value[group[0]]}",
+        open_end=any(m.open_end[i] for i in group),
+        countries=frozenset().union(*(m.countries[i] for i in group)),
+        organizations=frozenset().union(*(m.organizations[i] for i in group)),
+        codes=frozenset(m.code[i] for i in group if m.code[i]),
+        words=" ".join(sorted(words)),
+    )
