@@ -120,7 +120,6 @@ def iter_results(path: str, published: dt.date | None, known: frozenset[str] | N
     library already has it; `language`, when given, is the language of every article (else each
     one's is detected); an article that takes more than `seconds` is skipped."""
     skip = _KNOWN if known is None else known
-    Gazetteer.load_in_background()  # every language's names are read over the English tables
     try:
         for item in iter_articles([path], published=published, language=language):
             if isinstance(item, SkippedInput):

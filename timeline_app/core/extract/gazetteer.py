@@ -6,7 +6,6 @@ import bisect
 import datetime as dt
 import logging
 import re
-import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,8 +31,6 @@ class Gazetteer:
 
     _default: Gazetteer | None = None
     _languages: dict[str, Gazetteer] = {}
-    _loading = threading.Lock()  # the default tables load once, whichever thread asks first
-    _background: threading.Thread | None = None
 
     def __init__(self, directory: Path, lexicon: Lexicon | LanguageLexicon | None = None) -> None:
         self.directory = directory
@@ -56,28 +53,8 @@ class Gazetteer:
     def default(cls) -> Gazetteer:
         """The gazetteer of resources/gazetteer, loaded once."""
         if cls._default is None:
-            with cls._loading:
-                if cls._default is None:
-                    cls._default = cls(resource(GAZETTEER_DIR))
+            cls._default = cls(resource(GAZETTEER_DIR))
         return cls._default
-
-    @classmethod
-    def load_in_background(cls) -> None:
-        """Start loading the default gazetteer in a thread, once a process (default() waits for it).
-
-        An import's first article loads the language model first, mostly decompression that lets
-        this thread run: the two loads overlap, about 1 s of the first start's sample import.
-        """
-        if cls._default is None and cls._background is None:
-            cls._background = threading.Thread(target=cls._load_quietly, name="gazetteer", daemon=True)
-            cls._background.start()
-
-    @classmethod
-    def _load_quietly(cls) -> None:
-        try:
-            cls.default()
-        except Exception:  # noqa: BLE001 - default() raises it again, in the thread that needs the tables
-            log.debug("loading the gazetteer in the background failed", exc_info=True)
 
     @classmethod
     def for_language(cls, language: str) -> Gazetteer:
