@@ -58,6 +58,16 @@ def test_a_counted_group_phrase_smaller_than_the_group_stands_for_the_states_nam
     assert set(m.countries) == {"EST", "LVA", "LTU"}
 
 
+def test_a_group_phrase_followed_by_the_states_it_means_is_those_states() -> None:
+    text = "NATO members Norway, Denmark and Canada held a joint exercise on Monday."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert set(m.countries) == {"NOR", "DNK", "CAN"}
+    # Written after the rule: a comma between them keeps the whole group.
+    text = "The G7 leaders, Japan among them, met on Monday."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert len(m.countries) == 7
+
+
 def test_a_count_as_large_as_the_group_names_every_member() -> None:
     text = "On Monday the 31 NATO allies agreed to raise spending."
     [m] = extract(text, date_at(text, "Monday", "2023-07-10"), published=dt.date(2023, 7, 12))
