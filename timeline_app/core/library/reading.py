@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -47,7 +48,10 @@ def columns_of(cursor: sqlite3.Cursor, kinds: Sequence[type]) -> list[np.ndarray
     while rows := cursor.fetchmany(BLOCK):
         # One 2-D array of the block's rows, made in C, then sliced: a tuple per column (zip) cost
         # more than the fetch itself (467k events: 4.9 s of CPU to 3.8 s, the fetch alone 2.4 s).
-        block = np.array(rows, dtype=object).reshape(len(rows), len(kinds))
+        # fromiter over the chained rows, not np.array(rows): that one looks into every row for
+        # nested sequences first (47k events, 21 columns: 58-90 ms down to 39-58 ms).
+        block = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * len(kinds)
+                            ).reshape(len(rows), len(kinds))
         for j, kind in enumerate(kinds):
             parts[j].append(block[:, j].astype(np.int64) if kind is int else block[:, j])  # copied by concatenate
     return [np.concatenate(p) if p else np.zeros(0, dtype=np.int64 if k is int else object)
