@@ -29,7 +29,7 @@ LISTS = (col.COUNTRIES, col.ORGANIZATIONS, col.LANGUAGE)
 LAZY_LISTS = (col.ARTICLE_IDS, col.ISSUER)
 # Columns neither the table, the filters nor the timeline shows at first: read from the library at
 # their first use (or by the background read of the mentions), not before the events are shown.
-DEFERRED = (col.EVIDENCE, col.EVENT_KEY, col.ORIGIN, col.ISSUER, col.ARTICLE_IDS)
+DEFERRED = (col.EVIDENCE, col.EVENT_KEY, col.ORIGIN, col.ISSUER, col.ARTICLE_IDS, col.LOCATION_COUNTRY)
 # Reads the named columns of the events, in the order of their rows.
 DeferredReader = Callable[[tuple[str, ...]], dict[str, np.ndarray]]
 
