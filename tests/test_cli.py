@@ -194,6 +194,26 @@ def test_progress_line_is_quiet_off_a_terminal_and_redrawn_sparingly_on_one(monk
     assert "2000/2000 inputs" in out and out.endswith("\n")
 
 
+def test_file_names_with_control_characters_are_escaped_on_stderr(tmp_path):
+    # "\x1b[2J" in a skipped file's name cleared the terminal; a newline forged a line (#18, item 16).
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\x1b[2Jbinary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (folder / "b\nskipped: forged.txt").write_text("", encoding="utf-8")
+    (folder / "c\x1b]0;title\x07.md").write_text("---\ndate: 2022-02-30\n---\nChile and Peru met on Monday.\n",
+                                                  encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", str(folder), "--workers", "1", "-q"],
+                         capture_output=True, text=True)
+    assert run.returncode == 2, run.stderr
+    assert "\x1b" not in run.stderr and "\x07" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert not any(line.startswith("skipped: forged") for line in lines)
+    assert any(line.startswith("skipped: ") and line.endswith("b\\nskipped: forged.txt: empty file") for line in lines)
+    assert any("a\\x1b[2Jbinary.txt: binary file" in line for line in lines)
+    assert any(line.startswith("WARNING") and "c\\x1b]0;title\\x07.md" in line for line in lines)  # a log line
+    assert any(line.startswith("no publication date: ") and "c\\x1b]0;title\\x07.md" in line for line in lines)
+
+
 def test_export_relations_writes_what_the_dock_charts(tmp_path):
     lib = tmp_path / "lib.sqlite3"
     corpus = ROOT / "tests" / "data" / "gui_corpus"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline_app import __version__, desktop
+from timeline_app.core.batch.articles import TIME_BUDGET
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library import columns as col
@@ -26,6 +27,7 @@ from timeline_app.core.library.relations_export import series_frame
 from timeline_app.core.library.store import Library
 from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions
 from timeline_app.core.pipeline import import_inputs
+from timeline_app.core.shown import shown
 from timeline_app.errors import ExportError, TimelineError
 
 log = logging.getLogger(__name__)
@@ -48,11 +50,34 @@ Run "python main.py extract --help" or "python main.py export --help" for their 
 """
 
 
+def _say(message: str) -> None:
+    """One line on stderr; names from outside in it (file names, archive members) with their control
+    characters escaped, so that none can clear the terminal or forge a line."""
+    print(shown(message), file=sys.stderr)
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log lines as _say writes them; a traceback after one keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return shown(super().formatMessage(record))
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds above 0")
+    return seconds
 
 
 def _language(value: str) -> str:
@@ -113,6 +138,8 @@ def _extract_parser() -> argparse.ArgumentParser:
                         "must see the inputs at the same paths; the results are written here)")
     p.add_argument("--parquet", type=Path, metavar="DIR",
                    help="also stream every mention to DIR/mentions.parquet as it is extracted")
+    p.add_argument("--time-budget", type=_seconds, default=TIME_BUDGET, metavar="SECONDS",
+                   help=f"seconds one article may take; a longer one is skipped with a reason (default {TIME_BUDGET:g})")
     p.add_argument("--bom", action="store_true", help="start the CSV files with a UTF-8 byte order mark")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return p
@@ -176,7 +203,9 @@ def _run_rebuild(opts: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of main.py: dispatch to a batch command or start the GUI."""
     args = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     try:
         if args and args[0] == "extract":
             return _run_extract(_extract_parser().parse_args(args[1:]))
@@ -186,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run_rebuild(_rebuild_parser().parse_args(args[1:]))
         opts = _gui_parser().parse_args(args)
     except TimelineError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_NOTHING_READ
     if opts.install_desktop_entry or opts.uninstall_desktop_entry:
         return _run_desktop_entry(opts.install_desktop_entry)
@@ -201,10 +230,10 @@ def _run_desktop_entry(install: bool) -> int:
     try:
         files = desktop.install_desktop_entry() if install else desktop.uninstall_desktop_entry()
     except TimelineError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_NOTHING_READ
     for path in files:
-        print(f"{'installed' if install else 'removed'} {path}")
+        print(shown(f"{'installed' if install else 'removed'} {path}"))
     if not install and not files:
         print("no desktop entry was installed")
     return EXIT_OK
@@ -241,34 +270,33 @@ def _run_extract(opts: argparse.Namespace) -> int:
         try:
             report = import_inputs(opts.paths, library_path, published=opts.published, language=opts.language,
                                    progress=_ProgressLine(not opts.quiet), workers=opts.workers,
-                                   dask=opts.dask, parquet_dir=opts.parquet)
+                                   dask=opts.dask, parquet_dir=opts.parquet, time_budget=opts.time_budget)
         except KeyboardInterrupt:
-            print("interrupted: what was finished is kept in the library", file=sys.stderr)
+            _say("interrupted: what was finished is kept in the library")
             return 130
         except TimelineError as e:
-            print(f"error: {e}", file=sys.stderr)
+            _say(f"error: {e}")
             return EXIT_NOTHING_READ
         for skipped in report.skipped:
-            print(f"skipped: {skipped.path}: {skipped.reason}", file=sys.stderr)
+            _say(f"skipped: {skipped.path}: {skipped.reason}")
         with Library(library_path) as library:
             if report.needs_date:
                 titles = library.articles_frame().set_index(col.ARTICLE_ID)
                 for article_id in report.needs_date:
                     row = titles.loc[article_id]
-                    print(f"no publication date: {row[col.SOURCE_PATH] or row[col.TITLE]} "
-                          "(its relative dates are left unresolved; give one with --published)",
-                          file=sys.stderr)
+                    _say(f"no publication date: {row[col.SOURCE_PATH] or row[col.TITLE]} "
+                         "(its relative dates are left unresolved; give one with --published)")
             try:
                 if opts.mentions_csv:
                     export.write_mentions_csv(library.curated_mentions(), opts.mentions_csv, bom=opts.bom)
                 if opts.csv:
                     export.write_events_csv(library.events_frame(), opts.csv, bom=opts.bom)
             except TimelineError as e:
-                print(f"error: {e}", file=sys.stderr)
+                _say(f"error: {e}")
                 return EXIT_NOTHING_READ
     if report.duplicates:
-        print(f"{report.duplicates} article(s) already in the library were skipped", file=sys.stderr)
-    print(report.summary(), file=sys.stderr)
+        _say(f"{report.duplicates} article(s) already in the library were skipped")
+    _say(report.summary())
     if report.added == 0 and report.duplicates == 0:
         return EXIT_NOTHING_READ
     return EXIT_SOME_SKIPPED if report.skipped else EXIT_OK
@@ -278,10 +306,10 @@ def _run_export(opts: argparse.Namespace) -> int:
     targets = {fmt.key: getattr(opts, fmt.key) for fmt in EXPORT_FORMATS if getattr(opts, fmt.key)}
     if not targets and not opts.image:
         options = [fmt.option for fmt in EXPORT_FORMATS] + ["--image"]
-        print(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}", file=sys.stderr)
+        _say(f"error: say what to write: {', '.join(options[:-1])} or {options[-1]}")
         return EXIT_NOTHING_READ
     if not opts.library.exists():
-        print(f"error: there is no library at {opts.library}", file=sys.stderr)
+        _say(f"error: there is no library at {opts.library}")
         return EXIT_NOTHING_READ
     spec = FilterSpec(
         countries=frozenset(c.upper() for c in opts.country), match=opts.match,
@@ -300,10 +328,10 @@ def _run_export(opts: argparse.Namespace) -> int:
         if opts.image:
             _write_image(kept, spec, opts)
     except TimelineError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_NOTHING_READ
     if opts.image or set(targets) - {export.RELATIONS_CSV}:
-        print(f"{len(kept)} of {len(events)} events written ({spec.describe()})", file=sys.stderr)
+        _say(f"{len(kept)} of {len(events)} events written ({spec.describe()})")
     return EXIT_OK
 
 
@@ -321,8 +349,8 @@ def _relations(events: pd.DataFrame, mentions: pd.DataFrame, spec: FilterSpec, o
     undated = index.undated_count(dyad, spec)
     if undated:
         left_out.append(f"{undated} undated")
-    print(f"relations: {chart.total} events of {dyad.label()} in {len(chart.events)} {opts.by}s"
-          + (f" (left out: {', '.join(left_out)})" if left_out else ""), file=sys.stderr)
+    _say(f"relations: {chart.total} events of {dyad.label()} in {len(chart.events)} {opts.by}s"
+         + (f" (left out: {', '.join(left_out)})" if left_out else ""))
     return series_frame(chart)
 
 
@@ -337,5 +365,5 @@ def _write_image(events: pd.DataFrame, spec: FilterSpec, opts: argparse.Namespac
     names = {code: gazetteer.country_name(code) or code for code in codes}
     options = ImageOptions(width_px=opts.width, page=opts.page, scale=opts.scale, title=opts.title)
     plan = render_events(events, opts.image, options, names, spec)
-    print(f"timeline drawn to {opts.image} ({plan.width} x {plan.height} px, {len(plan.pages)} page"
-          f"{'s' if len(plan.pages) != 1 else ''})", file=sys.stderr)
+    _say(f"timeline drawn to {opts.image} ({plan.width} x {plan.height} px, {len(plan.pages)} page"
+         f"{'s' if len(plan.pages) != 1 else ''})")

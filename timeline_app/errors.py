@@ -29,5 +29,9 @@ class DesktopEntryError(TimelineError):
     """The desktop launcher files (entry, metainfo, icons) cannot be installed or removed."""
 
 
+class BudgetError(TimelineError):
+    """An article needs more time or work than one article may take; it is skipped with this reason."""
+
+
 class ClusterError(TimelineError):
     """A Dask cluster cannot run the work: unreachable, no worker, or missing what the app needs."""

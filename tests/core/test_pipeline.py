@@ -135,3 +135,30 @@ def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert list(expand_inputs([empty])) == [str(empty)]  # left for the reader to report
+
+
+def test_an_expression_that_fails_to_resolve_does_not_cost_the_article(library, tmp_path):
+    # "last spring ... that day" raised inside the date engine and the whole article was skipped (#18, item 5).
+    src = tmp_path / "2022-03-03_spring.txt"
+    src.write_text("Spring talks\n\nFrance and Spain met last spring that day in Paris. They met again on Monday.\n",
+                   encoding="utf-8")
+    report = import_inputs([src], library, workers=1)
+    assert (report.added, report.skipped) == (1, [])
+    assert set(_mentions(library)["date_value"]) == {"2021-SP", "2022-02-28"}
+
+
+def test_an_article_over_its_time_budget_is_skipped_and_the_run_goes_on(library, tmp_path):
+    # 1,000,000 x "on Monday" and a nested zip of 1 MB texts ran for minutes, the next input never
+    # reached (#18, items 2-3): each article now has a time budget, and a most of date expressions.
+    slow = tmp_path / "a_slow.txt"
+    slow.write_text("Long\n\n" + "France and Spain met in Paris on Monday to discuss trade. " * 6000, encoding="utf-8")
+    dense = tmp_path / "b_mondays.txt"
+    dense.write_text("on Monday " * 10_001, encoding="utf-8")
+    report = import_inputs([slow, dense, ARTICLE], library, workers=1, published=dt.date(2023, 3, 15),
+                           time_budget=1.0)
+    assert report.added == 1
+    assert [(Path(s.path).name, s.reason) for s in report.skipped] == [
+        ("a_slow.txt", "took longer than 1 s, the time one article may take"),
+        ("b_mondays.txt", "holds 10,001 date expressions, more than the 10,000 an article may have: "
+                          "split it into smaller articles"),
+    ]

@@ -1,7 +1,5 @@
 """Batch processing: in-process, process pool and Dask give the same rows; interrupted runs resume."""
 
-import concurrent.futures as cf
-import os
 import signal
 import sqlite3
 import subprocess
@@ -13,7 +11,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.core.corpus import COMPARED, KEY, compared_rows, write_corpus
-from timeline_app.core.batch import articles
 from timeline_app.core.batch.runners import CHUNK_BYTES, chunked
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
@@ -115,28 +112,6 @@ def test_killed_import_leaves_a_consistent_library(tmp_path):
     db.close()
     assert articles >= kept > 0
     assert without_mentions == 0  # an article is stored with all its mentions, or not at all
-
-
-def _die_in_worker(path, published, known=None, language=None):
-    os._exit(3)  # a worker killed by the system (out of memory, a crash in a C library)
-
-
-def test_a_dying_worker_does_not_lose_the_import(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 40)  # tasks of two inputs: each lost task is redone input by input
-    done_here = []
-    real = articles.read_and_process
-    monkeypatch.setattr(articles, "read_and_process",
-                        lambda p, pub, known=None, language=None: (done_here.append(p), real(p, pub, known, language))[1])
-    original_submit = cf.ProcessPoolExecutor.submit
-
-    def submit(self, fn, *args, **kwargs):  # every task kills its worker process
-        return original_submit(self, _die_in_worker, *args, **kwargs)
-
-    monkeypatch.setattr(cf.ProcessPoolExecutor, "submit", submit)
-    report = import_inputs([corpus], tmp_path / "lib.sqlite3", workers=2)
-    assert report.added == 40 and not report.skipped
-    assert len(done_here) == 40  # each input redone in this process, none lost
 
 
 def test_tasks_group_small_inputs_and_send_large_ones_alone(tmp_path):

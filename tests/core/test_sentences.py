@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline_app.core.sentences import sentence_at, split_sentences
+from timeline_app.core.sentences import MAX_SENTENCE, sentence_at, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -33,3 +33,19 @@ def test_sentence_at_finds_the_span_or_none() -> None:
     assert sentence_at(spans, text.index("three")) == (5, 15)
     assert sentence_at(spans, 4) is None  # the space between sentences
     assert sentence_at([], 0) is None
+
+
+def test_a_run_on_sentence_is_cut_at_spaces_into_pieces_of_at_most_max_sentence() -> None:
+    text = "Intro. " + "France met Germany on 4 March 2021 and " * 260 + "done."
+    spans = split_sentences(text)
+    assert spans[0] == (0, 6)
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert len(spans) > 1 + len(text) // MAX_SENTENCE
+    assert text[spans[-1][1] - 5:spans[-1][1]] == "done."
+    for (_, end), (start, _) in zip(spans[1:], spans[2:]):  # pieces meet at spaces, no word is split
+        assert text[end:start].isspace() and text[start - 1] == " "
+
+
+def test_a_run_without_spaces_is_cut_at_max_sentence() -> None:
+    spans = split_sentences("x" * (2 * MAX_SENTENCE + 5))
+    assert spans == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE), (2 * MAX_SENTENCE, 2 * MAX_SENTENCE + 5)]

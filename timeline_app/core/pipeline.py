@@ -6,7 +6,8 @@ a dask.distributed cluster (`dask="local"` or a scheduler address): see core/bat
 with the rows the library stores, as plain tuples, so that the one writer (this process) spends
 little CPU per article. Results are written as they come, in batches, so memory stays bounded by the
 batch size and an interrupted run keeps every batch it finished. Articles already in the library
-(same content hash) are not processed again.
+(same content hash) are not processed again. An article that takes longer than its time budget is
+skipped with that reason, and a worker process stuck past it is replaced (core/batch/pool.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from timeline_app.core.batch.articles import ArticleRows, KnownArticle, ProcessedArticle, Result, process_article
+from timeline_app.core.batch.articles import (TIME_BUDGET, ArticleRows, KnownArticle, ProcessedArticle, Result,
+                                              process_article)
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
@@ -26,6 +28,7 @@ from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import DateSource, IssuerSource, SkippedInput
 from timeline_app.core.progress import Cancel, Job, Progress
+from timeline_app.core.shown import shown
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,7 @@ class ImportReport:
     inputs_done: int = 0
     inputs_total: int = 0
     cancelled: bool = False
+    waited: float = 0.0  # seconds spent waiting for other programs writing to the library
 
     def summary(self) -> str:
         """One line: "8 articles added, 1 already in the library, 2 skipped"."""
@@ -59,11 +63,13 @@ class ImportReport:
             parts.append(f"{n} need{'s' if n == 1 else ''} a publication date")
         if self.cancelled:
             parts.append(f"cancelled after {self.inputs_done} of {self.inputs_total} inputs")
+        if self.waited >= 1:
+            parts.append(f"{self.waited:.0f} s spent waiting for other programs writing to the library")
         return ", ".join(parts)
 
     def details(self) -> str:
         """The skipped inputs, one a line with their reasons."""
-        return "\n".join(f"{s.path}: {s.reason}" for s in self.skipped)
+        return "\n".join(f"{shown(s.path)}: {s.reason}" for s in self.skipped)
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
@@ -95,13 +101,15 @@ def import_inputs(
     dask: str | None = None,
     parquet_dir: str | Path | None = None,
     language: str | None = None,
+    time_budget: float | None = TIME_BUDGET,
 ) -> ImportReport:
     """Read every input, extract its events and store them; what finished stays when cancelled.
 
     `workers`: None chooses (in-process for small inputs, one process per core otherwise), 1 runs
     in this process, N uses N processes. `dask`: "local" or "tcp://host:port" runs on Dask instead.
     `language` (ISO 639-1), when given, is the language of every article, else each one's is detected.
-    A KeyboardInterrupt keeps every batch written before it and propagates.
+    An article that takes longer than `time_budget` seconds is skipped with that reason (None: no
+    limit). A KeyboardInterrupt keeps every batch written before it and propagates.
     """
     paths = list(expand_inputs(inputs))  # paths only: cheap, and gives the progress total
     report = ImportReport(inputs_total=len(paths))
@@ -109,14 +117,16 @@ def import_inputs(
         progress(0, len(paths), "")
     sink = ParquetSink(Path(parquet_dir)) if parquet_dir else None
     with Library(library_path) as library:
-        results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, language)
+        results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, language,
+                           time_budget)
         writer = _Writer(library, report, sink)
         try:
-            for path, items in results:
+            for path, items, done in results:
                 writer.take(items)
-                report.inputs_done += 1
-                if progress:
-                    progress(report.inputs_done, len(paths), path)
+                if done:
+                    report.inputs_done += 1
+                    if progress:
+                        progress(report.inputs_done, len(paths), path)
                 if cancel and cancel():
                     report.cancelled = report.inputs_done < len(paths)
                     break
@@ -126,20 +136,21 @@ def import_inputs(
             results.close()
             if sink:
                 sink.close()
+            report.waited = library.waited
     log.info("import: %s", report.summary())
     return report
 
 
 def _results(paths: list[str], published: dt.date | None, known: frozenset[str], workers: int | None,
-             dask: str | None, language: str | None = None) -> Results:
-    """The results of every input, in input order, from the runner the options choose."""
+             dask: str | None, language: str | None, seconds: float | None) -> Results:
+    """The results of every input, as they come, from the runner the options choose."""
     n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
     chunks = chunked(paths, chunk_inputs(len(paths), n_workers))  # lazy, for the pool and Dask
     if dask:
-        return on_dask(chunks, published, known, dask, workers, language)
+        return on_dask(chunks, published, known, dask, workers, language, seconds)
     if n_workers <= 1:
-        return in_process(paths, published, known, language)
-    return in_process_pool(chunks, published, known, n_workers, language)
+        return in_process(paths, published, known, language, seconds)
+    return in_process_pool(chunks, published, known, n_workers, language, seconds)
 
 
 class _Writer:
@@ -152,7 +163,7 @@ class _Writer:
         self.batch: list[ArticleRows] = []
 
     def take(self, items: list[Result]) -> None:
-        """The results of one input; the batch is written once it is full."""
+        """Results as a runner hands them on; the batch is written once it is full."""
         for item in items:
             if isinstance(item, SkippedInput):
                 self.report.skipped.append(item)

@@ -9,6 +9,7 @@ import pytest
 from tests.core.factories import resources_with_line
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import verb_phrase_patterns
+from timeline_app.core.extract import events as events_module
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.models import DateMention, EventMention, Precision
 from timeline_app.errors import RulesError
@@ -556,6 +557,22 @@ def test_a_clause_set_in_a_place_takes_no_earlier_parties() -> None:
     mentions = extract(text, *days)
     assert [m.countries for m in mentions] == [("SRB", "XKX"), (), ("SRB", "XKX")]  # a clause with no place still continues
     assert mentions[1].location_country == "XKX"
+
+
+def test_a_failure_on_one_date_leaves_out_its_event_only(monkeypatch, caplog):
+    text = "France and Spain met on Monday. Chile and Peru met on Tuesday."
+    dates = [date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14")]
+    real = events_module._EventReader.read
+
+    def failing(self, d):
+        if d.text == "Monday":
+            raise RuntimeError("injected failure")
+        return real(self, d)
+
+    monkeypatch.setattr(events_module._EventReader, "read", failing)
+    found = extract_event_mentions(text, dates, published=PUBLISHED)
+    assert [(m.date.text, m.countries) for m in found] == [("Tuesday", ("CHL", "PER"))]
+    assert "injected failure" in caplog.text and "Monday" in caplog.text
 
 
 # ---- clause boundaries that cost a party (issue #16) ---------------------------------------------

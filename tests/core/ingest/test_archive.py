@@ -108,3 +108,19 @@ def test_office_documents_are_not_read_as_archives(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
     path.write_bytes(make_zip({"word/document.xml": b"<w:document/>"}))
     assert "Word document" in read_path(path).skipped[0].reason
+
+
+def test_symbolic_link_members_are_skipped(tmp_path: Path) -> None:
+    # The link's target ("/etc/passwd") was stored as the text of an article (#18, item 17).
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        link = zipfile.ZipInfo("passwd.txt")
+        link.create_system = 3  # Unix: the high 16 bits of external_attr are st_mode
+        link.external_attr = (0o120777 << 16)
+        archive.writestr(link, "/etc/passwd")
+        archive.writestr("story.txt", STORY)
+    path = tmp_path / "links.zip"
+    path.write_bytes(buffer.getvalue())
+    result = read_path(path)
+    assert [a.source_path for a in result.articles] == [f"{path}!story.txt"]
+    assert [(s.path, s.reason) for s in result.skipped] == [(f"{path}!passwd.txt", "symbolic link: skipped")]

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from timeline_app.core.ingest import read_path
+from timeline_app.core.ingest import dumps, read_path
 from timeline_app.core.models import Article, DateSource, IssuerSource
 
 
@@ -160,6 +160,48 @@ def test_common_api_and_scraper_shapes(tmp_path: Path) -> None:
     path.write_text(json.dumps(news_please) + "\n", encoding="utf-8")
     (article,) = read_path(path).articles
     assert (article.published, article.source, article.byline) == (dt.date(2019, 8, 7), "np.example", "A One, B Two")
+
+
+BIG = "9" * 5000  # past Python's 4,300 digits for int(): json.loads raises ValueError, not JSONDecodeError
+
+
+def test_a_number_too_long_costs_its_line_only(tmp_path: Path) -> None:
+    # The 5,000-digit integer dropped the lines after it with an "unexpected error" (#18, item 6).
+    good = [json.dumps({"title": f"Talks {i}", "text": f"Round {i}."}) for i in range(3)]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join([good[0], '{"title": "Big", "id": ' + BIG + "}", *good[1:]]) + "\n", encoding="utf-8")
+    result = read_path(path)
+    assert [a.title for a in result.articles] == ["Talks 0", "Talks 1", "Talks 2"]
+    assert [s.path for s in result.skipped] == [f"{path}:2"]
+    assert result.skipped[0].reason.startswith("line 2: invalid JSON: ")
+    assert len(result.skipped[0].reason) < 200
+
+
+def test_a_number_too_long_in_a_json_document_is_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text('[{"title": "Big", "text": "x", "id": ' + BIG + "}]", encoding="utf-8")
+    result = read_path(path)
+    assert not result.articles and result.skipped[0].reason.startswith("invalid JSON: ")
+
+
+def test_a_record_that_fails_to_convert_is_skipped_alone(tmp_path: Path, monkeypatch) -> None:
+    real = dumps.item_article
+
+    def failing(title, body, **kwargs):
+        if title == "Two":
+            raise RuntimeError("injected failure")
+        return real(title, body, **kwargs)
+
+    monkeypatch.setattr(dumps, "item_article", failing)
+    records = [{"title": t, "text": f"{t} met."} for t in ("One", "Two", "Three")]
+    (tmp_path / "dump.json").write_text(json.dumps(records), encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_text("\n".join(map(json.dumps, records)), encoding="utf-8")
+    (tmp_path / "dump.csv").write_text("title,text\n" + "".join(f"{r['title']},{r['text']}\n" for r in records), "utf-8")
+    for name, second in (("dump.json", "#2"), ("dump.jsonl", ":2"), ("dump.csv", ":3")):
+        result = read_path(tmp_path / name)
+        assert [a.title for a in result.articles] == ["One", "Three"], name
+        assert [s.path for s in result.skipped] == [f"{tmp_path / name}{second}"], name
+        assert "RuntimeError" in result.skipped[0].reason
 
 
 def test_an_issuer_field_of_a_dump_is_the_articles_issuer(tmp_path) -> None:

@@ -121,3 +121,12 @@ def test_xml_that_is_not_a_feed_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "config.xml"
     path.write_text('<?xml version="1.0"?><config><key>value</key></config>', encoding="utf-8")
     assert read_path(path).skipped[0].reason == "XML file that is neither an RSS nor an Atom feed"
+
+
+def test_a_feed_declaring_utf7_is_not_decoded_as_utf7(tmp_path: Path) -> None:
+    # feedparser honours encoding="utf-7": "+AGEAYgBj-" became "abc" (#18, item 14).
+    path = tmp_path / "feed.xml"
+    path.write_bytes(RSS.replace('encoding="utf-8"', 'encoding="utf-7"').replace(
+        "Talks resume in Geneva", "Talks resume in Geneva +AGEAYgBj-").encode("ascii"))
+    result = read_path(path)
+    assert result.articles[0].title == "Talks resume in Geneva +AGEAYgBj-"

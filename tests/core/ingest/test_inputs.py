@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import time
 import zipfile
 from pathlib import Path
 
@@ -229,3 +230,28 @@ def test_a_reader_bug_skips_that_input_and_the_import_goes_on(tmp_path: Path, mo
     result = read_path(tmp_path)
     assert [a.text for a in result.articles] == ["T\n\nBody"]
     assert result.skipped[0].reason == "could not be read because of an unexpected error (ValueError: bad state second line)"
+
+
+def test_an_article_longer_than_the_text_limit_is_skipped_and_the_rest_is_read(tmp_path: Path) -> None:
+    # A CSV with one 10 MB field took 82 s and 878 MB (290,000 mentions from one cell); a 10 MB line
+    # was never done (#18, item 4 and the long field).
+    limits = Limits(max_text_chars=2_000)
+    (tmp_path / "a_long.txt").write_text("Long\n\n" + "The envoys met. " * 200, encoding="utf-8")
+    (tmp_path / "b_dump.csv").write_text("title,text\nHuge," + "word " * 500 + "\nSmall,Envoys met.\n", encoding="utf-8")
+    (tmp_path / "c_story.txt").write_text(STORY, encoding="utf-8")
+    result = read_path(tmp_path, limits=limits)
+    assert [a.title for a in result.articles] == ["Small", "Envoys meet in Vienna"]
+    assert [(Path(s.path).name, s.reason) for s in result.skipped] == [
+        ("a_long.txt", "its text has 3,206 characters, more than the 2,000 an article may have: split it into smaller files"),
+        ("b_dump.csv:2", "line 2: its text has 2,500 characters, more than the 2,000 an article may have: split it into "
+                         "smaller files"),
+    ]
+
+
+def test_a_ten_megabyte_line_is_refused_in_seconds(tmp_path: Path) -> None:
+    path = tmp_path / "line.txt"
+    path.write_text("Officials met in Geneva on Tuesday to discuss the plan. " * 190_000, encoding="utf-8")
+    start = time.monotonic()
+    reason = single_skip(path)
+    assert time.monotonic() - start < 10
+    assert reason.startswith("its text has 10,640,000 characters, more than the 1,000,000 an article may have")

@@ -61,6 +61,24 @@ def test_utf16_without_mark_is_read(tmp_path: Path) -> None:
     assert read_one(path).text == ARTICLE
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_ascii_utf16_without_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # Plain ASCII in UTF-16 is valid UTF-8 too (every other byte NUL): it was refused as "full of
+    # control characters" (#18, item 12).
+    text = ARTICLE.replace("Zürich", "Zurich")
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_one(path).text == text
+
+
+@pytest.mark.parametrize("label", ["utf-7", "UTF7", "unicode-1-1-utf-7", "base64", "rot13", "hex"])
+def test_a_declared_utf7_or_a_codec_that_is_no_text_encoding_is_ignored(label: str) -> None:
+    # "+AGEAYgBj-" is "abc" in UTF-7: honouring a page's utf-7 hides its text (#18, item 14);
+    # base64 or rot13 raised LookupError out of the reader.
+    data = b"Talks in Geneva +AGEAYgBj- ended on Tuesday.\n"
+    assert decode_bytes(data, declared=label) == data.decode("ascii")
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
 def test_legacy_western_encoding_keeps_zurich(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "story.txt"

@@ -192,3 +192,29 @@ def test_two_events_added_by_hand_stay_two(lib):
         lib.add_edit(key, "date", "", day)
     events = lib.events_frame()
     assert sorted(events[events["origin"] == "manual"]["event_date"]) == ["2022-12-01", "2022-12-02"]
+
+
+INJECTION = "=cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize(("field", "value"), [("countries", INJECTION), ("countries", "EGY;ZZZ"),
+                                              ("organizations", INJECTION), ("organizations", "NATO;nobody")])
+def test_an_edit_with_codes_that_are_not_codes_is_ignored(lib, tmp_path, caplog, field, value):
+    # Any text in a library's edits table became the event's countries, and went unescaped into the
+    # CSV exports, as a formula cell into .xlsx (#18, item 11).
+    ev = _event(lib, "Kenya")
+    lib.add_edit(ev.event_key, field, "", value)
+    after = _event(lib, "Kenya")
+    assert (after.countries, after.organizations, after.origin) == ("EGY;KEN", "", "extracted")
+    assert "ignoring an edit" in caplog.text
+    export.write_events_csv(lib.events_frame(), tmp_path / "e.csv")
+    export.write_mentions_csv(lib.curated_mentions(), tmp_path / "m.csv")
+    export.write_xlsx(lib.events_frame(), tmp_path / "e.xlsx")
+    for name in ("e.csv", "m.csv"):
+        assert "calc" not in (tmp_path / name).read_text(encoding="utf-8-sig")
+
+
+def test_known_codes_in_an_edit_are_kept(lib):
+    ev = _event(lib, "Kenya")
+    lib.add_edit(ev.event_key, "organizations", "", "nato;AU")
+    assert _event(lib, "Kenya").organizations == "AU;NATO"

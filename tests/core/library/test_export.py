@@ -5,6 +5,7 @@ import json
 import os
 import stat
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -142,6 +143,39 @@ def test_the_relations_format_without_its_numbers_says_what_it_needs(tmp_path, e
 def test_an_unknown_format_is_an_export_error(tmp_path, events):
     with pytest.raises(ExportError, match="'pdf' is not an export format"):
         export.write_export("pdf", events, events, tmp_path / "x.pdf")
+
+
+FORMULAS = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)"]
+
+
+@pytest.mark.parametrize("column", ["countries", "cameo_code", "event_date", "date_text", "event_key", "origin"])
+def test_every_text_cell_is_neutralised_whatever_its_column(tmp_path, events, column):
+    # countries and other "plain" columns were written as they came: a library's edits table could
+    # put "=cmd|' /C calc'!A0" there (#18, item 11); full-width "＝" was not recognised at all.
+    frame = pd.concat([events.iloc[:1]] * len(FORMULAS), ignore_index=True)
+    frame[column] = FORMULAS
+    export.write_events_csv(frame, tmp_path / "e.csv")
+    export.write_mentions_csv(frame.rename(columns={"event_key": "mention_key"}), tmp_path / "m.csv")
+    export.write_xlsx(frame, tmp_path / "e.xlsx")
+    with (tmp_path / "e.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert [row[column] for row in csv.DictReader(fh)] == ["'" + f for f in FORMULAS]
+    name = "mention_key" if column == "event_key" else column
+    with (tmp_path / "m.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert [row[name] for row in csv.DictReader(fh)] == ["'" + f for f in FORMULAS]
+    sheet = openpyxl.load_workbook(tmp_path / "e.xlsx").active
+    index = [c.value for c in sheet[1]].index(column) + 1
+    cells = [sheet.cell(row=r, column=index) for r in range(2, len(FORMULAS) + 2)]
+    assert [c.data_type for c in cells] == ["s"] * len(FORMULAS)  # text, never a formula ("f")
+    assert [c.value for c in cells] == ["'" + f for f in FORMULAS]
+    assert list(export.read_csv(tmp_path / "e.csv")[column]) == FORMULAS  # read back as written
+
+
+def test_numbers_dates_and_codes_are_left_as_they_are(tmp_path, events):
+    export.write_events_csv(events, tmp_path / "e.csv")
+    with (tmp_path / "e.csv").open(encoding="utf-8-sig", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert (row["countries"], row["date_start"], row["quad_class"], row["cameo_code"]) == (
+        "RUS;SYR;TUR", "2022-12-28", "1", "040")
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])

@@ -8,6 +8,7 @@ import pytest
 
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal import check_example, default_rules, find_dates
+from timeline_app.core.temporal.resolve import Resolver
 
 WEDNESDAY = dt.date(2022, 12, 28)
 
@@ -71,3 +72,34 @@ def test_mentions_are_sorted_and_do_not_overlap() -> None:
 @pytest.mark.parametrize("example", default_rules().examples, ids=str)
 def test_rule_example(example) -> None:
     assert check_example(example) is None
+
+
+def test_a_season_then_that_day_resolves_the_season_and_drops_the_day():
+    # Raised "unknown unit 'season'" (issue #18, item 5): "that day" needs a day, a season has none.
+    found = [(m.text, m.value) for m in find_dates("They met last spring that day in Paris.", dt.date(2022, 3, 3))]
+    assert found == [("last spring", "2021-SP")]
+
+
+def test_a_failure_in_one_expression_leaves_it_unresolved_and_keeps_the_others(monkeypatch, caplog):
+    real = Resolver.resolve
+
+    def failing(self, value, tense):
+        if value.startswith("DOW"):  # the weekday rules' values: a bug in one rule
+            raise RuntimeError("injected failure")
+        return real(self, value, tense)
+
+    monkeypatch.setattr(Resolver, "resolve", failing)
+    mentions = find_dates("Chile and Peru met on Wednesday and agreed a deal in March 2021.", WEDNESDAY)
+    assert [(m.text, m.value, m.placeable) for m in mentions] == [("Wednesday", "", False),
+                                                                   ("March 2021", "2021-03", True)]
+    assert mentions[0].granularity is Precision.DAY
+    assert "Wednesday" in caplog.text and "injected failure" in caplog.text
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("On 5 March 3000 people marched.", [("5 March", "2022-03-05")]),  # a count after a day: the day kept
+    ("The treaty of 1 January 2023 holds.", [("1 January 2023", "2023-01-01")]),
+])
+def test_a_date_followed_by_a_number_of_four_digits_or_fewer_keeps_its_date(sentence, found):
+    # The rule that refuses "1 January 99999" (#18, item 15; its EXAMPLE lines) must take no more than that.
+    assert [(m.text, m.value) for m in find_dates(sentence, dt.date(2022, 3, 3))] == found

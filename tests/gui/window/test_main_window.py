@@ -110,16 +110,21 @@ def test_remove_an_article_and_undo(window, qtbot) -> None:
     assert not set(sole) & set(window.snapshot.events_frame()["event_id"])
 
 
-def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp_path, monkeypatch) -> None:
-    folder = tmp_path / "incoming"
+def _open_folder(window, qtbot, monkeypatch, folder, files: dict[str, str]):
+    """File > Open folder on a folder of `files` (name: text); the import's report."""
     folder.mkdir()
-    (folder / "border.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
-    (folder / "empty.txt").write_text("", encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    before = len(window.snapshot.articles)
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
         window.menus.open_folder_action.trigger()
-    report = blocker.args[0]
+    return blocker.args[0]
+
+
+def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp_path, monkeypatch) -> None:
+    before = len(window.snapshot.articles)
+    report = _open_folder(window, qtbot, monkeypatch, tmp_path / "incoming",
+                          {"border.txt": ARTICLE_WITH_DATE, "empty.txt": ""})
     assert report.added == 1 and len(report.skipped) == 1
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes == [window.messages.last_message]
@@ -127,6 +132,20 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     assert box.text().startswith("1 article added") and "1 skipped" in box.text()
     assert "empty.txt" in box.detailedText()
     assert len(window.snapshot.articles) == before + 1
+    box.accept()
+
+
+def test_file_names_with_control_characters_are_shown_escaped(window, qtbot, tmp_path, monkeypatch) -> None:
+    # A name with a newline or an escape sequence was written raw into messages (#18, item 16).
+    shown_messages: list[str] = []
+    window.statusBar().messageChanged.connect(shown_messages.append)
+    _open_folder(window, qtbot, monkeypatch, tmp_path / "incoming",
+                 {"a\x1b[2Jborder.txt": ARTICLE_WITH_DATE, "b\nskipped: forged.txt": ""})
+    box = window.messages.last_message
+    assert "b\\nskipped: forged.txt: empty file" in box.detailedText()
+    assert "a\\x1b[2Jborder.txt" in shown_messages
+    for text in [box.text(), box.detailedText(), *shown_messages]:
+        assert "\x1b" not in text and "\nskipped: forged" not in text
     box.accept()
 
 

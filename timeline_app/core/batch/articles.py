@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from timeline_app.core import budget
+from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import find_issuer
@@ -15,9 +18,16 @@ from timeline_app.core.ingest.language import with_language
 from timeline_app.core.library import rows
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
+from timeline_app.core.shown import shown
 from timeline_app.core.temporal import ENGLISH, default_rules, find_dates
+from timeline_app.core.temporal.engine import MOST_DATES
+from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
+
+# Seconds one article may take to process (its reading not counted): dense dated news of the most
+# characters an article may have takes 3-7 s here. A longer article is skipped with a reason.
+TIME_BUDGET = 30.0
 
 
 @dataclass(frozen=True)
@@ -70,19 +80,30 @@ Result = ArticleRows | SkippedInput | KnownArticle
 _KNOWN: frozenset[str] = frozenset()
 
 
-def process_article(article: Article) -> ProcessedArticle:
+def process_article(article: Article, most_dates: int | None = None) -> ProcessedArticle:
     """Find the issuer, dates and countries of one article and turn them into event mentions. The dates
     and names are read with the rules and tables of the article's language (told from its text when it
-    has none yet)."""
+    has none yet).
+
+    BudgetError when it holds more than `most_dates` date expressions or its time (core.budget) runs out.
+    """
     article = with_language(article)
     issuer, issuer_source = find_issuer(article)
     if (issuer, issuer_source) != (article.issuer, article.issuer_source):
         article = replace(article, issuer=issuer, issuer_source=issuer_source)
     language = article.language or ENGLISH
-    dates = find_dates(article.text, article.published, language=language)
+    dates = find_dates(article.text, article.published, language=language, most=most_dates)
+    budget.check()
     entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
     mentions = extract_event_mentions(article.text, dates, entities, article.published, language=language)
     return ProcessedArticle(article, tuple(mentions))
+
+
+def load_tables() -> None:
+    """Load the rule tables (1.5 s here) before the first article, whose time budget they would eat."""
+    default_rules()
+    Gazetteer.default()
+    CameoTable.default()
 
 
 def set_known(known: frozenset[str]) -> None:
@@ -90,41 +111,47 @@ def set_known(known: frozenset[str]) -> None:
     (each language's date rules load with its first article)."""
     global _KNOWN
     _KNOWN = known
-    default_rules()
-    Gazetteer.default()
+    load_tables()
 
 
-def read_and_process(path: str, published: dt.date | None,
-                     known: frozenset[str] | None = None, language: str | None = None) -> list[Result]:
-    """Worker body: every article of one input, processed unless the library already has it;
-    `language`, when given, is the language of every article (else each one's is detected)."""
+def iter_results(path: str, published: dt.date | None, known: frozenset[str] | None = None,
+                 language: str | None = None, seconds: float | None = TIME_BUDGET) -> Iterator[Result]:
+    """Worker body: every article of one input, one at a time as it is read, processed unless the
+    library already has it; `language`, when given, is the language of every article (else each
+    one's is detected); an article that takes more than `seconds` is skipped."""
     skip = _KNOWN if known is None else known
     try:
-        items = list(iter_articles([path], published=published, language=language))
+        for item in iter_articles([path], published=published, language=language):
+            if isinstance(item, SkippedInput):
+                yield item
+            elif item.hash in skip:
+                yield KnownArticle(item.source_path or path)
+            else:
+                yield _rows(item, path, seconds)
     except Exception as e:  # noqa: BLE001 - a reader bug must not stop a whole import
-        log.exception("reading failed on %s", path)
-        return [SkippedInput(path, f"could not be read: {e}")]
-    out: list[Result] = []
-    for item in items:
-        if isinstance(item, SkippedInput):
-            out.append(item)
-        elif item.hash in skip:
-            out.append(KnownArticle(item.source_path or path))
-        else:
-            out.append(_rows(item, path))
-    return out
+        log.exception("reading failed on %s", shown(path))
+        yield SkippedInput(path, f"could not be read: {e}")
 
 
-def _rows(article: Article, path: str) -> ArticleRows | SkippedInput:
+def read_and_process(path: str, published: dt.date | None, known: frozenset[str] | None = None,
+                     language: str | None = None, seconds: float | None = TIME_BUDGET) -> list[Result]:
+    """iter_results of one input, all at once."""
+    return list(iter_results(path, published, known, language, seconds))
+
+
+def _rows(article: Article, path: str, seconds: float | None) -> ArticleRows | SkippedInput:
     try:
-        processed = process_article(article)
+        with budget.time_budget(seconds):
+            processed = process_article(article, MOST_DATES)
         return ArticleRows(article_row(article), mention_rows(processed.mentions))
+    except BudgetError as e:
+        return SkippedInput(article.source_path or path, str(e))
     except Exception as e:  # noqa: BLE001 - one bad article must not stop an import
-        log.exception("extraction failed on %s", article.source_path)
+        log.exception("extraction failed on %s", shown(article.source_path))
         return SkippedInput(article.source_path or path, f"extraction failed: {e}")
 
 
-def read_chunk(paths: list[str], published: dt.date | None,
-               known: frozenset[str] | None = None, language: str | None = None) -> list[list[Result]]:
-    """Worker body for one task: read_and_process on each of several inputs."""
-    return [read_and_process(path, published, known, language) for path in paths]
+def read_chunk(paths: list[str], published: dt.date | None, known: frozenset[str] | None = None,
+               language: str | None = None, seconds: float | None = TIME_BUDGET) -> list[list[Result]]:
+    """Worker body for one task of a Dask cluster: read_and_process on each of several inputs."""
+    return [read_and_process(path, published, known, language, seconds) for path in paths]

@@ -1,36 +1,42 @@
-"""Where the inputs are processed (this process, a process pool, Dask), their results handed back in input order."""
+"""Where the inputs are processed (this process, worker processes, Dask), their results handed on as they come."""
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import datetime as dt
+import functools
 import logging
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 
 from timeline_app.core.batch import articles
 from timeline_app.core.batch.articles import Result
+from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
 
-# What a runner yields: (input, its results), in input order.
-Results = Generator[tuple[str, list[Result]], None, None]
+# What a runner yields: (input, some of its results, whether that input is done). An input's results
+# come in order; inputs may finish in any order.
+Results = Generator[tuple[str, list[Result], bool], None, None]
 
 # Inputs per task sent to a worker, at most: one round trip per input costs the parent more than
 # the writing does. A task is also closed at CHUNK_BYTES of input files, so that large dumps travel
-# one a task and a worker's answer stays small.
+# one a task.
 CHUNK_INPUTS = 16
 CHUNK_BYTES = 1 << 20
+# A worker may stay silent this long past the time budget before it is taken for stuck: reading one
+# input comes on top of processing its article (a download may take 60 s).
+GRACE_SECONDS = 60.0
 
 
 def in_process(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
-               language: str | None = None) -> Results:
+               language: str | None = None, seconds: float | None = articles.TIME_BUDGET) -> Results:
+    articles.load_tables()
     for path in paths:
-        yield path, articles.read_and_process(path, published, known, language)
+        for result in articles.iter_results(path, published, known, language, seconds):
+            yield path, [result], False
+        yield path, [], True
 
 
 def _input_size(path: str) -> int:
@@ -63,6 +69,21 @@ def chunk_inputs(total: int, workers: int) -> int:
     return max(1, min(CHUNK_INPUTS, total // (workers * 8)))
 
 
+def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
+                    workers: int, language: str | None = None,
+                    seconds: float | None = articles.TIME_BUDGET) -> Results:
+    """Inputs processed by `workers` worker processes (core.batch.pool), results handed on as they are
+    made; a worker stuck past the time budget is replaced and its input skipped."""
+    work = functools.partial(articles.iter_results, published=published, known=None, language=language,
+                             seconds=seconds)
+    here = functools.partial(articles.iter_results, published=published, known=known, language=language,
+                             seconds=seconds)
+    silence = float("inf") if seconds is None else seconds + GRACE_SECONDS
+    pool = WorkerPool(workers, work, functools.partial(articles.set_known, known), silence,
+                      f"took longer than {silence:g} s: the worker reading it was stopped", here)
+    yield from pool.run(chunks)
+
+
 def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, list[str]], list[list[Result]]],
              cancel_one: Callable[[object], None], chunks: Iterable[list[str]],
              window: int) -> Iterator[tuple[str, list[Result]]]:
@@ -86,68 +107,12 @@ def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, li
                 cancel_one(fut)
 
 
-def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-                    workers: int, language: str | None = None) -> Results:
-    """Inputs processed by `workers` processes; if the pool breaks (a worker killed by the system),
-    the remaining inputs are processed here rather than lost."""
-    # Spawned, not forked: forking a process that runs Qt threads is unsafe.
-    ctx = multiprocessing.get_context("spawn")
-    broken = False
-
-    def note_broken(e: BaseException) -> None:
-        nonlocal broken
-        if not broken:
-            log.warning("a worker process died (%s); going on in this process", e)
-        broken = True
-
-    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=articles.set_known, initargs=(known,))
-
-    def submit(chunk: list[str]) -> cf.Future | None:
-        if not broken:
-            try:
-                return pool.submit(articles.read_chunk, chunk, published, None, language)
-            except BrokenProcessPool as e:
-                note_broken(e)
-        return None
-
-    def result(fut: cf.Future | None, chunk: list[str]) -> list[list[Result]]:
-        if fut is not None:
-            try:
-                return fut.result()
-            except BrokenProcessPool as e:
-                note_broken(e)
-        return [articles.read_and_process(path, published, known, language) for path in chunk]
-
-    done = False
-    try:
-        yield from _ordered(submit, result, lambda f: f.cancel(), chunks, workers * 4)
-        done = True
-    finally:
-        if done:
-            pool.shutdown(wait=True)
-        else:
-            _stop_pool(pool)
-
-
-def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
-    """Interrupted or cancelled: drop the queued tasks and stop the workers now, not after their tasks.
-
-    WORKAROUND: before Python 3.14 (terminate_workers) the pool has no public way to stop its
-    workers, and waiting for them after Ctrl-C can hang when the interrupt lands in the pool's own
-    bookkeeping. Nothing is lost: what the workers had not handed back was never written.
-    """
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=10)
-
-
 def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-            address: str, workers: int | None, language: str | None = None) -> Results:
+            address: str, workers: int | None, language: str | None = None,
+            seconds: float | None = articles.TIME_BUDGET) -> Results:
     """Inputs processed on a Dask cluster: a LocalCluster ("local") or the scheduler at `address`, which
-    is given the app's code first (core/batch/cluster/)."""
+    is given the app's code first (core/batch/cluster/). The time budget is checked in the work only:
+    Dask's workers are not ours to stop."""
     try:
         # deferred: an optional package (requirements-dev.txt), 290 ms at start-up measured with
         # -X importtime; only --dask needs it.
@@ -161,6 +126,7 @@ def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: froze
         n = sum(client.ncores().values()) or 1
         # Named, not pickled by reference: the scheduler unpickles the tasks without the app's requirements.
         task = ByName.of(articles.read_chunk)
-        yield from _ordered(
-            lambda chunk: client.submit(task, chunk, published, known_future, language, pure=False),
-            lambda f, chunk: f.result(), lambda f: f.cancel(), chunks, n * 4)
+        for path, items in _ordered(
+                lambda chunk: client.submit(task, chunk, published, known_future, language, seconds, pure=False),
+                lambda f, chunk: f.result(), lambda f: f.cancel(), chunks, n * 4):
+            yield path, items, True

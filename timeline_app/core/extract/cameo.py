@@ -172,8 +172,8 @@ class CameoTable:
         words = [w.lower() for w in raw]
         # ", ending a rift", ", killing two": a trailing participle clause says what the main verb did;
         # its trigger counts only when the main clause has none.
-        trailing = next((i for i, m in enumerate(found) if i and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end())
-                         and words[i].endswith("ing")), len(found))
+        trailing = next((i for i, m in enumerate(found) if i and words[i].endswith("ing")
+                         and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end())), len(found))
         stems = [_stem(w) for w in words]
         # In running text a capitalised word past the first is a name ("March", "Hold"), not a verb;
         # in a headline every word is capitalised.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from timeline_app.core.models import DateMention, EntityMention
@@ -10,6 +11,7 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
+_PLACE_MOST = 200
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
 
 
@@ -20,16 +22,23 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
     """
     if _wire_prefix(text, d):
         return True
-    if "\n" in text[sent[0] : sent[1]]:
+    if text.find("\n", sent[0], sent[1]) >= 0:
         return False
-    words = _WORDS.findall(text[sent[0] : d.start] + " " + text[d.end : sent[1]])
-    return len(words) < 2 or (len(words) <= 3 and not any(w.islower() for w in words))
+    words: list[str] = []
+    for a, b in ((sent[0], d.start), (d.end, sent[1])):
+        for m in _WORDS.finditer(text, a, b):
+            words.append(m.group())
+            if len(words) > 3:  # a sentence, whatever its length
+                return False
+    return len(words) < 2 or not any(w.islower() for w in words)
 
 
 def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
     """The span of the wire prefix ("ANKARA, July 19 (Reuters) -") that `d` dates, if it dates one."""
-    line_start = text.rfind("\n", 0, d.start) + 1
-    if _WIRE_PLACE.fullmatch(text, line_start, d.start):
+    # A place, its country and the blanks before them take far fewer characters: no need to look further back.
+    reach = max(0, d.start - _PLACE_MOST)
+    line_start = text.rfind("\n", reach, d.start) + 1
+    if (line_start or reach == 0) and _WIRE_PLACE.fullmatch(text, line_start, d.start):
         after = _WIRE_AFTER.match(text, d.end)
         if after:
             return line_start, after.end()
@@ -45,4 +54,11 @@ def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[Entity
     """`entities` less those in wire prefixes: "BEIJING, April 6 (Reuters) -" names where the story was filed."""
     if not prefixes:
         return entities
-    return [e for e in entities if not any(a <= e.start < b for a, b in prefixes)]
+    spans = sorted(prefixes)
+    starts = [a for a, _ in spans]
+
+    def inside(offset: int) -> bool:  # by binary search: a text of wire stories has thousands of prefixes
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    return [e for e in entities if not inside(e.start)]

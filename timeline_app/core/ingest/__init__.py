@@ -16,7 +16,7 @@ from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
 from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.core.ingest.language import with_language
-from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
+from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size, too_long
 from timeline_app.core.ingest.web import fetch
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
@@ -241,7 +241,26 @@ def read_bytes(
     url: str = "",
     declared: str | None = None,
 ) -> Iterator[Article | SkippedInput]:
-    """Articles from the bytes of one input named `path`; raises InputError when it cannot be read."""
+    """Articles from the bytes of one input named `path`; raises InputError when it cannot be read.
+
+    An article whose text is longer than limits.max_text_chars is skipped with that reason.
+    """
+    for item in _read_kind(data, path, published, limits, kind, depth, budget, url, declared):
+        reason = too_long(len(item.text), limits) if isinstance(item, Article) else None
+        yield SkippedInput(item.source_path or path, reason) if reason else item
+
+
+def _read_kind(
+    data: bytes,
+    path: str,
+    published: dt.date | None,
+    limits: Limits,
+    kind: Kind | None,
+    depth: int,
+    budget: ExpansionBudget | None,
+    url: str,
+    declared: str | None,
+) -> Iterator[Article | SkippedInput]:
     if len(data) > limits.max_file_bytes:
         raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
     if not data:
@@ -257,7 +276,7 @@ def read_bytes(
     elif kind is Kind.TEXT:
         from timeline_app.core.ingest.text import read_text
 
-        yield read_text(data, path, published, declared=declared)
+        yield read_text(data, path, published, declared=declared, limits=limits)
     elif kind is Kind.HTML:
         from timeline_app.core.ingest.html import read_html
 

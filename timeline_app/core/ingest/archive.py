@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ MemberReader = Callable[[bytes, str, int], Iterator[Article | SkippedInput]]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
+_UNIX = 3  # ZipInfo.create_system of archives made on Unix: external_attr then holds st_mode << 16
 
 
 @dataclass
@@ -112,6 +114,8 @@ def _refusal(info: zipfile.ZipInfo, limits: Limits) -> str | None:
     reason = unsafe_member_reason(info.filename)
     if reason:
         return reason
+    if info.create_system == _UNIX and stat.S_ISLNK(info.external_attr >> 16):
+        return "symbolic link: skipped"  # its data is the target's path, never an article
     if info.flag_bits & 0x1:
         return "encrypted archive member: cannot be read without its password"
     if info.file_size > limits.max_file_bytes:

@@ -1,4 +1,4 @@
-"""Bytes to text: byte-order marks, UTF-8, UTF-16 without a mark, legacy code pages, "\\n" line ends."""
+"""Bytes to text: byte-order marks, UTF-16 without a mark, UTF-8, legacy code pages (never UTF-7), "\\n" line ends."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1"})
 
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_OTHER_LINE_ENDS = ("\r", "\u2028", "\u2029", "\x85")
 # Control characters that never occur in text people write (tab, line ends and form feed do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -56,18 +57,36 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def normalise_newlines(text: str) -> str:
     """Every line end ("\\r\\n", "\\r", Unicode separators) as "\\n"."""
+    if not any(end in text for end in _OTHER_LINE_ENDS):  # most texts: four scans, not a substitution
+        return text
     return _LINE_ENDS.sub("\n", text)
 
 
+def is_utf7(label: str) -> bool:
+    """True for a label of UTF-7, which no reader should honour: it turns plain ASCII into other text."""
+    try:
+        return codecs.lookup(label.strip().strip("\"'")).name == "utf-7"
+    except LookupError:
+        return False
+
+
 def _canonical(label: str) -> str | None:
-    """Python's codec name for an encoding label, windows-1252 for Latin-1 labels; None if unknown."""
+    """Python's codec name for an encoding label, windows-1252 for Latin-1 labels; None if unknown.
+
+    UTF-7 (WHATWG lists no such label: a page declaring it could hide its text behind "+...-"
+    runs) and codecs that are no text encodings (base64, rot13 ...) count as unknown.
+    """
     label = label.strip().strip("\"'").lower()
     if label in _WINDOWS_1252_ALIASES:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
+        b"  ".decode(name)  # LookupError for base64, rot13, hex: bytes-to-bytes or str-to-str codecs
     except LookupError:
         return None
+    except UnicodeDecodeError:
+        pass  # a text encoding that has no two spaces in two bytes (UTF-32): fine
+    return None if name == "utf-7" else name
 
 
 def _looks_western(text: str) -> bool:
@@ -108,8 +127,9 @@ def _decode_legacy(data: bytes) -> str | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode `data` to text with "\\n" line ends; raise InputError when it is not text.
 
-    Order: byte-order mark, the encoding the container declared (HTTP header, HTML meta), UTF-8,
-    UTF-16 without a mark, then Western cp1252 when it reads as such, then charset-normalizer.
+    Order: byte-order mark, UTF-16 without a mark (by its NUL bytes), the encoding the container
+    declared (HTTP header, HTML meta; never UTF-7), UTF-8, then Western cp1252 when it reads as
+    such, then charset-normalizer.
     """
     text: str | None = None
     bom = bom_encoding(data)
@@ -118,6 +138,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             text = data.decode(bom).lstrip("\ufeff")
         except UnicodeDecodeError as e:
             raise InputError(f"undecodable text: it starts with a {bom.upper()} mark but is not valid {bom.upper()}") from e
+    # Before UTF-8: ASCII text in UTF-16 is valid UTF-8 too, with a NUL every other byte.
+    utf16 = None if bom else utf16_without_bom(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     if text is None and declared:
         codec = _canonical(declared)
         if codec:
@@ -130,13 +157,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    if text is None:
-        utf16 = utf16_without_bom(data)
-        if utf16:
-            try:
-                text = data.decode(utf16)
-            except UnicodeDecodeError:
-                pass
     if text is None:
         text = _decode_legacy(data)
     if text is None:

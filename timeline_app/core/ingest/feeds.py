@@ -12,7 +12,7 @@ import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
-from timeline_app.core.ingest.encoding import bom_encoding, utf16_without_bom
+from timeline_app.core.ingest.encoding import bom_encoding, is_utf7, utf16_without_bom
 from timeline_app.core.ingest.html import html_to_text
 from timeline_app.core.ingest.fields import item_article
 from timeline_app.core.ingest.knowledge import feed_fields
@@ -26,6 +26,16 @@ _CDATA_OR_COMMENT = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*(?P<subset>\[)?", re.I)
 _TEXT_ENCODINGS_FOR_SCAN = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])([^"']*)""", re.I)
+
+
+def _without_utf7(data: bytes, declared: str | None) -> tuple[bytes, str | None]:
+    """The feed and its declared charset with any UTF-7 declaration read as UTF-8: UTF-7 turns plain
+    ASCII into other text ("+AGEAYgBj-" into "abc"), and feedparser would honour it."""
+    m = _XML_ENCODING.match(data)
+    if m and is_utf7(m.group(2).decode("ascii", "replace")):
+        data = m.group(1) + b"utf-8" + data[m.end():]
+    return data, None if declared and is_utf7(declared) else declared
 
 
 def _scan_bytes(data: bytes) -> bytes:
@@ -99,6 +109,7 @@ def read_feed(
 ) -> Iterator[Article | SkippedInput]:
     """One Article per item of an RSS or Atom feed; `path#N` names item N (from 1)."""
     check_xml_safety(data)
+    data, declared = _without_utf7(data, declared)
     headers = {"content-type": f"application/xml; charset={declared}"} if declared else None
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries", [])

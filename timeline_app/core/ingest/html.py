@@ -14,6 +14,7 @@ import lxml.html
 
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import compose_text, http_url
+from timeline_app.core.ingest.markup import BLOCK_TAGS, markup_text
 from timeline_app.core.ingest.pubdate import (
     choose_published,
     date_from_text,
@@ -28,10 +29,6 @@ log = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
-    "hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
-)
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head")
 _PAGE_CHROME_TAGS = ("nav", "footer", "aside", "form", "button")
 # Comment sections, ads and share bars, by the class and id names sites give them.
@@ -44,7 +41,6 @@ _BOILERPLATE_XPATH = " | ".join(
 # extensive search reads visible text too and takes a footer's "Copyright 2004" for the date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_MAX_DEPTH = 2000  # deeper trees are refused: no article nests tags that deep, and recursion would fail
 # trafilatura needs 4 s for 20,000 elements and minutes for 200,000; no news article has that many.
 _MAX_ELEMENTS_FOR_TRAFILATURA = 30_000
 
@@ -63,35 +59,18 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
-    """An lxml tree of an HTML document, parsed without network access; InputError if impossible."""
+def parse_html(text: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """An lxml tree of an HTML document, parsed without network access, and whether the parser stopped
+    at its depth limit (libxml2: 256 levels), the tree then lacking what lies deeper and after."""
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         raise InputError("empty file")
+    parser = _parser()
     try:
-        tree = lxml.html.document_fromstring(text, parser=_parser())
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as e:
         raise InputError(f"malformed HTML: {e}") from e
-    depth = _tree_depth(tree)
-    if depth > _MAX_DEPTH:
-        raise InputError(f"malformed HTML: tags nested {depth} levels deep")
-    return tree
-
-
-def _tree_depth(tree: lxml.html.HtmlElement) -> int:
-    """Depth of the deepest element, without recursion."""
-    deepest = 0
-    depth = 0
-    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
-        if event == "start":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > _MAX_DEPTH:
-                    break
-        else:
-            depth -= 1
-    return deepest
+    return tree, any("Excessive depth" in error.message for error in parser.error_log)
 
 
 def _clean_lines(text: str) -> str:
@@ -116,7 +95,7 @@ def element_text(element: lxml.html.HtmlElement, drop: tuple[str, ...] = ()) -> 
             if skip_depth or tag in skipped:
                 skip_depth += 1
                 continue
-            if tag in _BLOCK_TAGS or tag == "br":
+            if tag in BLOCK_TAGS or tag == "br":
                 parts.append("\n")
             if el.text:
                 parts.append(el.text)
@@ -126,7 +105,7 @@ def element_text(element: lxml.html.HtmlElement, drop: tuple[str, ...] = ()) -> 
                 if skip_depth == 0 and el.tail:
                     parts.append(el.tail)
                 continue
-            if tag in _BLOCK_TAGS:
+            if tag in BLOCK_TAGS:
                 parts.append("\n")
             if el.tail and el is not element:
                 parts.append(el.tail)
@@ -216,6 +195,14 @@ def _extract_large(tree: lxml.html.HtmlElement, url: str) -> _Extraction | None:
     return _Extraction(text=text, title=title, date=date)
 
 
+def _extract_markup(markup: str, tree: lxml.html.HtmlElement) -> _Extraction | None:
+    """Text of a page nested deeper than a tree can hold: the visible text of its markup, in one
+    linear pass; the title from what the tree kept of the page's head."""
+    log.info("page nested deeper than the parser goes: reading the text of its markup")
+    text = _clean_lines(markup_text(markup))
+    return _Extraction(text=text, title=_page_title(tree)) if text else None
+
+
 def _extract(tree: lxml.html.HtmlElement, url: str) -> object | None:
     """trafilatura's main-text extraction: precise first, then with recall when that finds nothing."""
     if sum(1 for _ in tree.iter()) > _MAX_ELEMENTS_FOR_TRAFILATURA:
@@ -251,10 +238,15 @@ def read_html(
 ) -> Article:
     """One Article from a saved or fetched HTML page; `url` is where it was fetched from, if it was."""
     text = decode_bytes(data, declared or declared_charset(data))
-    tree = parse_html(text)
+    tree, cut = parse_html(text)
     canonical = _canonical_url(tree)
     date_values = _date_metadata(tree)  # before extraction, which may drop <script> elements
-    doc = _extract(tree, canonical or url)
+    try:
+        doc = None if cut else _extract(tree, canonical or url)
+    except RecursionError:  # a tree deeper than trafilatura's recursion goes
+        cut = True
+    if cut:
+        doc = _extract_markup(text, tree)
     if doc is None:
         raise InputError("no article text found in the HTML page")
     title = " ".join(str(getattr(doc, "title", None) or "").split()) or _page_title(tree)

@@ -15,6 +15,9 @@ class Limits:
     """Every limit the readers enforce; tests lower them instead of writing huge files."""
 
     max_file_bytes: int = 50 * MB  # one file, one archive member, one decoded text
+    # One article's text (a file's, a page's, a dump record's fields): about 170,000 words, ten times
+    # the longest news feature; dated news of this length takes 3-7 s to process.
+    max_text_chars: int = 1_000_000
     max_archive_bytes: int = 500 * MB  # a zip on disk, and the sum of its members once expanded
     max_archive_ratio: float = 100.0  # uncompressed / compressed size of one member
     ratio_floor_bytes: int = 1 * MB  # small members may compress well (repetitive text): no ratio check
@@ -26,6 +29,14 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def too_long(chars: int, limits: Limits) -> str | None:
+    """Why a text of `chars` characters is not read as an article, or None when it may be."""
+    if chars <= limits.max_text_chars:
+        return None
+    return (f"its text has {chars:,} characters, more than the {limits.max_text_chars:,} an article may have: "
+            "split it into smaller files")
 
 
 def describe_size(size: int) -> str:

@@ -10,6 +10,7 @@ from timeline_app.core.ingest.detect import extension
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import http_url, issuer_code
 from timeline_app.core.ingest.knowledge import dump_fields, norm_key
+from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, too_long
 from timeline_app.core.ingest.pubdate import choose_published, find_byline, first_date
 from timeline_app.core.models import Article, DateSource, IssuerSource
 from timeline_app.errors import InputError
@@ -60,9 +61,13 @@ def first_line(text: str) -> str:
     return ""
 
 
-def read_text(data: bytes, path: str, published: dt.date | None = None, *, declared: str | None = None) -> Article:
+def read_text(data: bytes, path: str, published: dt.date | None = None, *, declared: str | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Article:
     """One Article from a plain-text or Markdown file; its text is the whole decoded file."""
     text = decode_bytes(data, declared)
+    reason = too_long(len(text), limits)  # before the work on a text that would be refused anyway
+    if reason:
+        raise InputError(reason)
     if not text.strip():
         raise InputError("empty file")
     front, body_start = split_front_matter(text)

@@ -8,11 +8,13 @@ whose mention is still found.
 
 from __future__ import annotations
 
+import functools
 import logging
 
 import pandas as pd
 
 from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import columns as col
 from timeline_app.core.temporal.values import describe
 
@@ -45,6 +47,14 @@ _COLUMN_OF = {EDIT_COUNTRIES: col.COUNTRIES, EDIT_ORGANIZATIONS: col.ORGANIZATIO
 def normalise_codes(value: str) -> str:
     """"tur; syr,TUR" -> "SYR;TUR": upper-case codes, sorted, no repeats."""
     return col.join_list(sorted({code.upper() for code in col.split_list(value.replace(",", col.LIST_SEPARATOR))}))
+
+
+@functools.lru_cache(maxsize=2)
+def known_codes(field: str) -> frozenset[str]:
+    """The codes an edit of `field` may hold: ISO alpha-3 (and XKX) for countries, the gazetteer's
+    organisation codes for organisations. A library may come from anyone: its edits are data to check."""
+    gazetteer = Gazetteer.default()
+    return frozenset(gazetteer.countries() if field == EDIT_COUNTRIES else gazetteer.organizations())
 
 
 def report_of(key: str) -> str:
@@ -103,12 +113,13 @@ def regroup(df: pd.DataFrame, group_edits: pd.DataFrame) -> tuple[pd.Series, pd.
     return (groups if not current else groups.map(now)), groups
 
 
-def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> None:
+def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> bool:
+    """Set one edited value on the rows of its event; False when the value is not one to set."""
     if field == EDIT_DATE:
         described = describe(value) if value else None
         if described is None or described[1] is None:
             log.warning("ignoring an edited date that is not a valid date value: %r", value)
-            return
+            return False
         precision, start, end = described
         df.loc[rows, col.DATE_VALUE] = value
         df.loc[rows, col.DATE_START] = start.isoformat()
@@ -116,12 +127,16 @@ def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> N
         df.loc[rows, col.DATE_PRECISION] = precision.value
         df.loc[rows, col.OPEN_END] = False
     elif field in (EDIT_COUNTRIES, EDIT_ORGANIZATIONS):
-        df.loc[rows, _COLUMN_OF[field]] = normalise_codes(value)
+        codes = normalise_codes(value)
+        if not set(col.split_list(codes)) <= known_codes(field):
+            log.warning("ignoring an edit of %s that holds codes the gazetteer does not know: %r", field, value)
+            return False
+        df.loc[rows, _COLUMN_OF[field]] = codes
     elif field == EDIT_EVENT_TYPE:
         table = CameoTable.default()
         if value and value not in table.codes:
             log.warning("ignoring an edited event type that is not a CAMEO code: %r", value)
-            return
+            return False
         df.loc[rows, col.EVENT_TYPE] = table.root_name(value) if value else ""
         df.loc[rows, col.CAMEO_CODE] = value
         df.loc[rows, col.QUAD_CLASS] = table.quad_class(value) if value else 0
@@ -129,6 +144,7 @@ def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> N
         df.loc[rows, col.SUMMARY] = value
     elif field in (EDIT_VERIFIED, EDIT_HIDDEN):
         df.loc[rows, _COLUMN_OF[field]] = value == TRUE
+    return True
 
 
 def apply_edits(mentions: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:
@@ -163,8 +179,7 @@ def apply_edits(mentions: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:
             if edit.new_value == TRUE:
                 deleted.add(edit.target)
             continue
-        _apply_value(df, rows, edit.field, edit.new_value)
-        if edit.field in VALUE_FIELDS:
+        if _apply_value(df, rows, edit.field, edit.new_value) and edit.field in VALUE_FIELDS:
             edited.setdefault(edit.target, []).append(edit.field)
     for target, fields in edited.items():
         rows = df[col.EVENT_ID] == target

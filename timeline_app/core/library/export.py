@@ -23,15 +23,9 @@ from timeline_app.errors import ExportError
 
 log = logging.getLogger(__name__)
 
-# Columns that hold numbers, flags, codes or ISO dates: never text a spreadsheet could run.
-_PLAIN_COLUMNS = frozenset({
-    col.EVENT_ID, col.MENTION_ID, col.ARTICLE_ID, col.ARTICLE_IDS, col.EVENT_DATE, col.DATE_VALUE, col.DATE_START,
-    col.DATE_END, col.DATE_PRECISION, col.OPEN_END, col.PUBLICATION_DATE, col.CHAR_START, col.CHAR_END,
-    col.EVIDENCE_START, col.EVIDENCE_END, col.QUAD_CLASS, col.SOURCES, col.CAMEO_CODE, col.COUNTRIES,
-    col.LOCATION_COUNTRY, col.MENTION_KEY, col.EVENT_KEY, col.VERIFIED, col.HIDDEN, col.ORIGIN, col.ISSUER,
-    col.PERIOD, col.COUNTRY_A, col.COUNTRY_B,
-})
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet read a cell as a formula (OWASP: = + - @ tab CR) and the full-width forms
+# of the first four, which some spreadsheets take for them.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 TIMELINEJS_HEADLINE_MAX = 120  # characters: a slide's headline stays on two lines
 
 
@@ -54,9 +48,11 @@ def restore(value: str) -> str:
 
 
 def _safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell neutralised, whatever its column: a library may come from anyone, and codes
+    or dates in it are only what its tables hold. Numbers, codes and ISO dates never need a quote."""
     out = df.copy()
     for name in out.columns:
-        if name not in _PLAIN_COLUMNS and (out[name].dtype == object or pd.api.types.is_string_dtype(out[name])):
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
             out[name] = out[name].map(neutralise)
     return out
 
@@ -152,8 +148,7 @@ def read_csv(path: str | Path) -> pd.DataFrame:
     header, body = rows[0], rows[1:]
     frame = pd.DataFrame(body, columns=header, dtype=object)
     for name in frame.columns:
-        if name not in _PLAIN_COLUMNS:
-            frame[name] = frame[name].map(restore)
+        frame[name] = frame[name].map(restore)
     return frame
 
 

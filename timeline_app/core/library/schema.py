@@ -6,6 +6,8 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from timeline_app.core.library.locking import WriteLock
+from timeline_app.core.shown import shown
 from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
@@ -205,49 +207,63 @@ _MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA
 
 
 def configure(db: sqlite3.Connection) -> None:
-    """Settings of every connection: foreign keys, WAL, and no code from the file."""
+    """Settings of every connection: foreign keys, and no code from the file. They write nothing to it:
+    a file is switched to WAL only once it is accepted (opening.py)."""
     db.execute("PRAGMA foreign_keys = ON")
     # Defensive settings for files that may come from someone else.
     db.execute("PRAGMA trusted_schema = OFF")
     if hasattr(db, "enable_load_extension"):
         db.enable_load_extension(False)
-    db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
 
 
-def ensure_schema(db: sqlite3.Connection, path: Path) -> Path | None:
-    """Create the tables of a new library, or migrate an older one after a backup (its path is returned).
+def check(db: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file is a library still to be created (True) or one to open (False); reads only.
 
-    Raises LibraryError for a library of a newer version, a foreign SQLite file, or one holding code.
+    Raises LibraryError for a library of an unknown (newer, negative) version, a foreign SQLite file,
+    or one holding code.
     """
     version, tables = _schema_state(db)
     if version == 0 and not tables:
-        # A new library. Two processes may open it at once: the write lock makes one create it.
-        db.execute("BEGIN IMMEDIATE")
-        version, tables = _schema_state(db)
-        db.rollback()
-        if version == 0 and not tables:
-            _migrate(db, path, 0)
-            return None
+        return True
     if version > SCHEMA_VERSION:
         raise LibraryError(
-            f"{path} was written by a newer version of Diplomatic Timeline "
+            f"{shown(path)} was written by a newer version of Diplomatic Timeline "
             f"(library format {version}, this version reads up to {SCHEMA_VERSION}); it was left untouched."
         )
+    if version < 0:
+        raise LibraryError(f"{shown(path)} has library format {version}, which no version of Diplomatic Timeline "
+                           "writes; it was left untouched.")
     if not {"articles", "mentions"} <= tables:
-        raise LibraryError(f"{path} is an SQLite file but not a Diplomatic Timeline library.")
+        raise LibraryError(f"{shown(path)} is an SQLite file but not a Diplomatic Timeline library; "
+                           "it was left untouched.")
     # A library passed around a team must not carry code: triggers or views would run on our writes.
     odd = db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall()
     if odd:
-        names = ", ".join(f"{r[0]} {r[1]}" for r in odd[:3])
+        names = ", ".join(f"{r[0]} {shown(r[1])}" for r in odd[:3])
         raise LibraryError(
-            f"{path} holds database code that Diplomatic Timeline never writes ({names}); "
-            "it was not opened, to keep that code from running."
+            f"{shown(path)} holds database code that Diplomatic Timeline never writes ({names}); "
+            "it was not opened, to keep that code from running, and was left untouched."
         )
+    return False
+
+
+def ensure_schema(db: sqlite3.Connection, path: Path, lock: WriteLock) -> Path | None:
+    """Create the tables of a new library, or migrate an older one after a backup (its path is returned).
+
+    Raises LibraryError, as check does, before anything is written.
+    """
+    if check(db, path):
+        # A new library. Processes may open it at once: the write lock makes one create it.
+        with lock.transaction("create the library"):
+            if check(db, path):
+                _create(db)
+        return None
+    version = _schema_state(db)[0]
     if version == SCHEMA_VERSION:
         return None
     backup = _backup(db, path, version)
-    _migrate(db, path, version)
+    _migrate(db, path, version, lock)
     return backup
 
 
@@ -269,25 +285,30 @@ def _backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
         db.backup(dest)
     finally:
         dest.close()
-    log.info("backed up %s to %s before migrating it", path, target)
+    log.info("backed up %s to %s before migrating it", shown(path), shown(target))
     return target
 
 
-def _migrate(db: sqlite3.Connection, path: Path, version: int) -> None:
+def _statements(first: int) -> list[str]:
+    """The statements of every migration from version `first` on."""
+    script = "".join(_MIGRATIONS[v] for v in range(first, SCHEMA_VERSION + 1))
+    return [st.strip() for st in script.split(";") if st.strip()]
+
+
+def _create(db: sqlite3.Connection) -> None:
+    for statement in _statements(1):
+        db.execute(statement)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrate(db: sqlite3.Connection, path: Path, version: int, lock: WriteLock) -> None:
     """Run every migration after `version` in one transaction, under the write lock."""
-    script = "".join(_MIGRATIONS[v] for v in range(version + 1, SCHEMA_VERSION + 1))
-    statements = [st.strip() for st in script.split(";") if st.strip()]
     try:
-        db.execute("BEGIN IMMEDIATE")
-        current = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if current != version:  # another process migrated it meanwhile
-            db.rollback()
-            return
-        for statement in statements:
-            db.execute(statement)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.commit()
+        with lock.transaction("update the library to the current format"):
+            if int(db.execute("PRAGMA user_version").fetchone()[0]) != version:
+                return  # another process migrated it meanwhile
+            for statement in _statements(version + 1):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.Error as e:
-        if db.in_transaction:
-            db.rollback()
-        raise LibraryError(f"Could not update the library {path} to the current format: {e}.") from e
+        raise LibraryError(f"Could not update the library {shown(path)} to the current format: {e}.") from e

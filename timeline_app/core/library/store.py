@@ -16,12 +16,13 @@ import pandas as pd
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import eventstore, incremental, reading
 from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
+from timeline_app.core.library.opening import open_library
 from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
-from timeline_app.core.library.schema import configure, ensure_schema
 from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
+from timeline_app.core.shown import shown
 from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ def _guarded(method: Callable[..., T]) -> Callable[..., T]:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as e:
-            raise LibraryError(f"The library {self.path} cannot be read ({e}); it may be damaged.") from e
+            raise LibraryError(f"The library {shown(self.path)} cannot be read ({e}); it may be damaged.") from e
 
     return wrapper
 
@@ -46,40 +47,22 @@ class Library:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.backup_path: Path | None = None  # set when opening migrated an older library
-        if self.path.is_dir():
-            raise LibraryError(f"{self.path} is a folder, not a library file.")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.path), timeout=30.0)
-        except (OSError, sqlite3.Error) as e:
-            raise LibraryError(f"Cannot open the library {self.path}: {e}.") from e
+        # backup_path is set when opening migrated an older library; refused files are left untouched.
+        self._db, self._lock, self.backup_path = open_library(self.path)
         self._db.row_factory = sqlite3.Row
         self._removal = ArticleRemoval(self._db, self.path)
         try:
-            # Read the header through SQLite before anything can write: a file that is not a
-            # database is refused untouched. (The file is never opened outside SQLite: closing
-            # another descriptor of it would drop this process's SQLite locks on it.)
-            try:
-                self._db.execute("PRAGMA schema_version").fetchone()
-            except sqlite3.DatabaseError as e:
-                raise LibraryError(
-                    f"{self.path} is not a Diplomatic Timeline library (not an SQLite file: {e}); "
-                    "it was left untouched."
-                ) from e
-            configure(self._db)
-            self.backup_path = ensure_schema(self._db, self.path)
             if eventstore.needs_rebuild(self._db):
-                # A library of an older version (backed up above): its events are made once, here.
+                # A library of an older version (backed up when it was opened): its events are made once, here.
                 self.rebuild_events()
-        except sqlite3.DatabaseError as e:
-            self._db.close()
-            raise LibraryError(
-                f"{self.path} is not a usable library file ({e}); it was left untouched."
-            ) from e
         except BaseException:
             self._db.close()
             raise
+
+    @property
+    def waited(self) -> float:
+        """Seconds this library spent waiting for other programs to finish writing to the file."""
+        return self._lock.waited
 
     def close(self) -> None:
         self._db.close()
@@ -92,7 +75,7 @@ class Library:
                 self._db.execute("BEGIN IMMEDIATE")
                 return eventstore.rebuild(self._db, progress)
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not rebuild the events of {self.path}: {e}.") from e
+            raise LibraryError(f"Could not rebuild the events of {shown(self.path)}: {e}.") from e
 
     def __enter__(self) -> "Library":
         return self
@@ -132,21 +115,28 @@ class Library:
         """
         ids: list[int | None] = []
         added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        db = self._db
         try:
-            with db:
+            # Under the write lock from the first look-up: another process importing the same
+            # articles cannot slip one in between the look-up and the insert.
+            with self._lock.transaction(f"save {len(items)} article(s)") as db:
                 for row, mentions in items:
                     if self._duplicate(row[0], row[URL]) is not None:
                         ids.append(None)
                         continue
-                    article_id = int(db.execute(INSERT_ARTICLE, (*row, added_at)).lastrowid)
+                    try:
+                        article_id = int(db.execute(INSERT_ARTICLE, (*row, added_at)).lastrowid)
+                    except sqlite3.IntegrityError as e:
+                        if "UNIQUE" not in str(e):
+                            raise
+                        ids.append(None)  # the same text, found at insert time: a duplicate all the same
+                        continue
                     db.executemany(INSERT_MENTION, [(article_id, *m) for m in mentions])
                     ids.append(article_id)
                 added = [i for i in ids if i is not None]
                 if added:
                     eventstore.changed(db, added)
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not save {len(items)} article(s) to {self.path}: {e}.") from e
+            raise LibraryError(f"Could not save {len(items)} article(s) to {shown(self.path)}: {e}.") from e
         return ids
 
     def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
@@ -155,7 +145,7 @@ class Library:
         """Swap an article's mentions (after re-extraction, a new publication date, language or issuer)
         atomically."""
         try:
-            with self._db:
+            with self._lock.transaction("update the article"):
                 if issuer is not None:
                     self._db.execute("UPDATE articles SET issuer = ?, issuer_source = ? WHERE id = ?",
                                      (issuer[0], issuer[1].value, article_id))
@@ -171,7 +161,7 @@ class Library:
                 self._db.executemany(INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
                 eventstore.changed(self._db, [article_id], gone)
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not update article {article_id} in {self.path}: {e}.") from e
+            raise LibraryError(f"Could not update article {article_id} in {shown(self.path)}: {e}.") from e
 
     @_guarded
     def take_out_articles(self, article_ids: Iterable[int]) -> RemovedArticles:
@@ -187,7 +177,7 @@ class Library:
     def remove_articles(self, article_ids: Iterable[int]) -> int:
         """Remove articles and, with them, their mentions. Returns how many were removed."""
         ids = [int(i) for i in article_ids]
-        with self._db:
+        with self._lock.transaction("remove articles"):
             gone = incremental.forget(self._db, ids)
             cur = self._db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
             eventstore.changed(self._db, (), gone)
@@ -196,7 +186,7 @@ class Library:
     @_guarded
     def set_setting(self, key: str, value: str) -> None:
         """Store a value that travels with the library (the window's filters, for instance)."""
-        with self._db:
+        with self._lock.transaction("save the setting"):
             self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     @_guarded
@@ -322,7 +312,7 @@ class Library:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
         ids = []
         try:
-            with self._db:
+            with self._lock.transaction("save the edit"):
                 for event_key, field, old_value, new_value in edits:
                     cur = self._db.execute(
                         "INSERT INTO edits (created_at, event_key, field, old_value, new_value) VALUES (?,?,?,?,?)",
@@ -333,7 +323,7 @@ class Library:
                 eventstore.refresh(self._db, eventstore.machine_events_of(
                     self._db, [key for key, *_ in edits] + targets))
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not save the edit to {self.path}: {e}.") from e
+            raise LibraryError(f"Could not save the edit to {shown(self.path)}: {e}.") from e
         return ids
 
     @_guarded
@@ -356,7 +346,7 @@ class Library:
         Returns its key; its date, countries and other values are then set with add_edit.
         """
         try:
-            with self._db:
+            with self._lock.transaction("add the event"):
                 cur = self._db.execute(
                     "INSERT INTO manual_events (article_id, evidence, evidence_start, evidence_end, note,"
                     " created_at) VALUES (?,?,?,?,?,?)",
@@ -366,4 +356,4 @@ class Library:
                 eventstore.refresh(self._db, {f"{eventstore.MANUAL_PREFIX}{cur.lastrowid}"})
             return f"manual:{cur.lastrowid}"
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not add the event to {self.path}: {e}.") from e
+            raise LibraryError(f"Could not add the event to {shown(self.path)}: {e}.") from e

@@ -246,7 +246,7 @@ class Resolver:
             out_unit = ref_unit  # "two days later" after "March": March is all we know
         if out_unit == "season":
             day = shift(base, n * (12 if unit == "year" else 3), "month")
-            return None if day is None else _season_value(day)
+            return None if day is None else format_at(day, "season")
         day = shift(base, n, unit if unit != "season" else "quarter")
         if day is None:
             return None
@@ -258,13 +258,6 @@ _ORDER = ["day", "week", "weekend", "month", "season", "quarter", "half", "year"
 
 def _coarser(a: str, b: str) -> bool:
     return _ORDER.index(a) > _ORDER.index(b)
-
-
-def _season_value(day: dt.date) -> str:
-    m = day.month
-    if m in (12, 1, 2):
-        return f"{day.year - (1 if m < 12 else 0)}-WI"
-    return f"{day.year}-{ {3: 'SP', 4: 'SP', 5: 'SP', 6: 'SU', 7: 'SU', 8: 'SU'}.get(m, 'FA')}"
 
 
 def _is_day_suffix(within: str) -> bool:

@@ -11,6 +11,7 @@ from timeline_app.core.daycount import MONTH_NAMES
 from timeline_app.core.models import Precision
 
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_SEASON_OF_MONTH = {m: "WI" if m in (12, 1, 2) else "SP" if m <= 5 else "SU" if m <= 8 else "FA" for m in range(1, 13)}
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -157,6 +158,10 @@ def format_at(day: dt.date, unit: str) -> str:
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     if unit == "half":
         return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    if unit == "season":
+        # Winter runs from December into the next year and is named by the year it starts in.
+        year = day.year - 1 if day.month in (1, 2) else day.year
+        return f"{year}-{_SEASON_OF_MONTH[day.month]}"
     if unit == "year":
         return f"{day.year:04d}"
     if unit == "decade":

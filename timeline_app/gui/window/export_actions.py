@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import frames
 from timeline_app.core.library.export import RELATIONS, export_format, write_export
+from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
 from timeline_app.errors import TimelineError
 from timeline_app.gui.timeline import render_image
@@ -84,7 +85,7 @@ class ExportActions(QObject):
         # The chart's numbers follow the filters whatever "Export all events" says.
         what = (counted(rows, "row of the Relations chart", "rows of the Relations chart") if fmt.rows == RELATIONS
                 else self._what(rows, fmt.rows))
-        self._show_status(f"Exported {what} to {path}.", 15000)
+        self._show_status(f"Exported {what} to {shown(path)}.", 15000)
         self.exported.emit(str(path), rows)
         return rows
 
@@ -130,6 +131,6 @@ class ExportActions(QObject):
         size = PAGES[options.page] if options.page else f"{round(plan.width * options.scale)} × " \
             f"{round(plan.height * options.scale)} px"
         pages = f", {counted(len(plan.pages), 'page')}" if fmt == "pdf" else ""
-        self._show_status(f"Timeline saved to {path} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
+        self._show_status(f"Timeline saved to {shown(path)} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
         self.image_saved.emit(str(path))
         return True

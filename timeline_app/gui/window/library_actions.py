@@ -15,6 +15,7 @@ from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
+from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
 from timeline_app.gui.panels.issuer_text import issuer_choices
@@ -123,7 +124,7 @@ class LibraryActions(QObject):
                 article = library.article(article_id)
             except TimelineError:
                 continue
-            rows.append(UndatedArticle(article_id, article.title, article.url or article.source_path,
+            rows.append(UndatedArticle(article_id, article.title, shown(article.url or article.source_path),
                                        tuple(publication_hints(article))))
         if not rows:
             return

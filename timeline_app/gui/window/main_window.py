@@ -16,6 +16,7 @@ from timeline_app import paths
 from timeline_app.core.library import frames
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
+from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageSource
 from timeline_app.errors import TimelineError
 from timeline_app.gui.panels.articles import LibraryPanel
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         self.filtering.read_saved(library)
         self.remembered.remember_library(path)
         self.status_bar.show_library(path)
-        self.setWindowTitle(f"{path.stem} – Diplomatic Timeline")
+        self.setWindowTitle(f"{shown(path.stem)} – Diplomatic Timeline")
         self.selection.clear()
         self._refit_on_load = True
         self.curation.library_changed()

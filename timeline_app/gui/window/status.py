@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QToolButton, QWidget
 
 from timeline_app.core.library.filters import FilterSpec
+from timeline_app.core.shown import shown
 from timeline_app.gui.window.wording import counted
 from timeline_app.gui.workers import JobQueue
 
@@ -103,7 +104,7 @@ class WindowStatusBar(QStatusBar):
     # -- what the window shows -----------------------------------------------------------------
 
     def show_library(self, path: Path) -> None:
-        self.library_label.setText(f"Library: {path.name}")
+        self.library_label.setText(f"Library: {shown(path.name)}")
         self.library_label.setToolTip(str(path))
 
     def show_counts(self, shown: int, total: int) -> None:
@@ -135,7 +136,7 @@ class WindowStatusBar(QStatusBar):
             self.progress.setValue(done)
             self.progress.setFormat("%v of %m")
         if what:
-            self.showMessage(Path(what).name if "://" not in what else what, 3000)
+            self.showMessage(shown(Path(what).name if "://" not in what else what), 3000)
 
     def _on_jobs_idle(self) -> None:
         self.progress.hide()

@@ -1,0 +1,85 @@
+"""Worker processes: results handed on as they are made, a stuck worker replaced, a dying one survived."""
+
+import os
+import time
+from pathlib import Path
+
+from timeline_app.core.batch.pool import WorkerPool
+from timeline_app.core.models import SkippedInput
+
+
+def _start() -> None:
+    pass
+
+
+def _broken_start() -> None:
+    raise RuntimeError("the tables cannot be loaded")
+
+
+def _work(path: str):
+    """Inputs name what they do: "ok:3" gives 3 results, "slow:3" too, one a second, "hang" sleeps,
+    "die" ends its process every time, "die-once:<file>" the first time only."""
+    kind, _, arg = path.partition(":")
+    if kind == "hang":
+        time.sleep(600)
+    if kind == "die" or (kind == "die-once" and not Path(arg).exists()):
+        if kind == "die-once":
+            Path(arg).touch()
+        os._exit(3)  # as when the system kills it (out of memory, a crash in a C library)
+    for n in range(int(arg) if kind in ("ok", "slow") else 1):
+        if kind == "slow":
+            time.sleep(1)
+        yield f"{path}#{n}"
+
+
+def _run(chunks, start=_start, silence=30.0, size=2):
+    pool = WorkerPool(size, _work, start, silence, "took too long", _work)
+    return list(pool.run(chunks))
+
+
+def _outcome(pieces):
+    """Each input's results, and the order in which inputs were done."""
+    results: dict[str, list] = {}
+    done: list[str] = []
+    for path, items, finished in pieces:
+        results.setdefault(path, []).extend(items)
+        if finished:
+            done.append(path)
+    return results, done
+
+
+def test_each_result_comes_as_it_is_made_and_a_long_input_holds_up_no_other():
+    pieces = _run([["slow:4"], ["ok:1"], ["ok:2", "ok:1"]])
+    results, done = _outcome(pieces)
+    assert results["slow:4"] == [f"slow:4#{n}" for n in range(4)]
+    assert sorted(done) == ["ok:1", "ok:1", "ok:2", "slow:4"]
+    assert done[-1] == "slow:4"  # the other worker did the rest meanwhile
+    firsts = [i for i, (path, items, _) in enumerate(pieces) if path == "slow:4" and items]
+    assert firsts[0] < len(pieces) - 2  # its first result came long before it was done
+
+
+def test_a_stuck_worker_is_replaced_and_its_input_skipped():
+    started = time.monotonic()
+    results, done = _outcome(_run([["ok:1", "hang", "ok:2"], ["ok:1"], ["ok:3"]], silence=2.0))
+    assert time.monotonic() - started < 60
+    assert results["hang"] == [SkippedInput("hang", "took too long")]
+    assert results["ok:2"] == ["ok:2#0", "ok:2#1"] and results["ok:3"] == ["ok:3#0", "ok:3#1", "ok:3#2"]
+    assert len(done) == 5
+
+
+def test_a_worker_that_dies_is_replaced_and_the_input_tried_again(tmp_path):
+    paths = [f"die-once:{tmp_path / str(n)}" for n in range(6)]
+    results, done = _outcome(_run([paths[:3], paths[3:]]))
+    assert sorted(done) == sorted(paths)
+    assert all(results[p] == [f"{p}#0"] for p in paths)
+
+
+def test_an_input_that_kills_its_worker_twice_is_skipped_and_the_rest_is_done():
+    results, done = _outcome(_run([["ok:1", "die", "ok:2"]]))
+    assert results["die"] == [SkippedInput("die", "the worker process reading it stopped twice (exit code 3; out of memory?)")]
+    assert results["ok:2"] == ["ok:2#0", "ok:2#1"] and len(done) == 3
+
+
+def test_when_no_worker_can_start_the_inputs_are_done_here():
+    results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_broken_start))
+    assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2

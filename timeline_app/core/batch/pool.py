@@ -1,0 +1,191 @@
+"""Worker processes fed tasks over pipes, each result sent as it is made; a worker silent too long is replaced."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from timeline_app.core.models import SkippedInput
+from timeline_app.core.shown import shown
+
+log = logging.getLogger(__name__)
+
+# What the pool yields: (input, some of its results, whether the input is done).
+Piece = tuple[str, list, bool]
+# The work on one input, in a worker: its results, one by one.
+Work = Callable[[str], Iterator[object]]
+
+_READY, _ITEM, _DONE = "ready", "item", "done"
+START_UP_SECONDS = 120.0  # a worker loads its tables once (1.5 s here); one not ready by then is broken
+
+
+def _serve(conn: Connection, work: Work, start: Callable[[], None]) -> None:
+    """A worker's life: start up, then run tasks (lists of inputs) until told to stop (None)."""
+    start()
+    conn.send((_READY,))
+    while (task := conn.recv()) is not None:
+        for path in task:
+            for result in work(path):
+                conn.send((_ITEM, result))
+            conn.send((_DONE,))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    broken: bool = False  # died or hung before it was ready: not replaced
+    task: deque[str] = field(default_factory=deque)  # inputs sent and not done; the first is being read
+    # Seconds the pool spent waiting while this worker said nothing. Only time spent waiting counts:
+    # while the one writer is busy (a library locked by another program) no worker is blamed for it.
+    silent: float = 0.0
+
+
+class WorkerPool:
+    """`size` spawned processes; each task is a list of inputs, and each result comes back as soon as
+    it is made, so that one large input holds up neither the other inputs nor memory.
+
+    A worker silent for `silence` seconds while reading an input is stuck where the time budget cannot
+    reach (in C code): it is killed and replaced, that input skipped with `reason`, and the rest of its
+    task goes on. A worker that dies is replaced too; the input it was reading is tried once more, then
+    skipped. When no worker can start at all, the inputs are processed in this process by `fallback`.
+    """
+
+    def __init__(self, size: int, work: Work, start: Callable[[], None], silence: float, reason: str,
+                 fallback: Work) -> None:
+        self._ctx = multiprocessing.get_context("spawn")  # forking a process that runs Qt threads is unsafe
+        self._size, self._work, self._start, self._silence = size, work, start, silence
+        self._reason, self._fallback = reason, fallback
+        self._workers: list[_Worker] = []
+        self._died_on: set[str] = set()
+
+    def run(self, chunks: Iterable[list[str]]) -> Iterator[Piece]:
+        """Every input of `chunks` with its results, in the order they are made."""
+        todo: deque[list[str]] = deque()  # tasks to send first: what replaced workers left
+        source = iter(chunks)
+        exhausted = False
+        try:
+            self._workers = [self._spawn() for _ in range(self._size)]
+            while True:
+                for worker in self._workers:
+                    if worker.ready and not worker.task:
+                        chunk = todo.popleft() if todo else None if exhausted else next(source, None)
+                        if chunk is None:
+                            exhausted = True
+                            break
+                        worker.task.extend(chunk)
+                        worker.conn.send(chunk)
+                        worker.silent = 0.0
+                if exhausted and not todo and not any(w.task for w in self._workers):
+                    return
+                if all(w.broken for w in self._workers):
+                    yield from self._in_this_process([*todo, *source])
+                    return
+                yield from self._listen(todo)
+        finally:
+            self._stop()
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = self._ctx.Pipe()
+        process = self._ctx.Process(target=_serve, args=(theirs, self._work, self._start), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _limit(self, worker: _Worker) -> float:
+        return self._silence if worker.ready else START_UP_SECONDS
+
+    def _listen(self, todo: deque[list[str]]) -> Iterator[Piece]:
+        """Wait for the workers' next messages or ends, hand on what they bring, replace the stuck."""
+        live = [w for w in self._workers if not w.broken]
+        watched = [w for w in live if w.task or not w.ready]
+        timeout = max(0.05, min((self._limit(w) - w.silent for w in watched), default=1.0))
+        started = time.monotonic()
+        ready = set(wait([w.conn for w in live] + [w.process.sentinel for w in live], timeout=timeout))
+        spent = time.monotonic() - started
+        for worker in watched:
+            worker.silent += spent
+        for i, worker in enumerate(self._workers):
+            if worker.broken:
+                continue
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    while worker.conn.poll():
+                        yield from self._take(worker, worker.conn.recv())
+                except (EOFError, OSError):
+                    pass  # it died: its sentinel says so below
+                if not worker.process.is_alive():
+                    yield from self._replace(i, todo, died=True)
+                    continue
+            if (worker.task or not worker.ready) and worker.silent > self._limit(worker):
+                yield from self._replace(i, todo, died=False)
+
+    def _take(self, worker: _Worker, message: tuple) -> Iterator[Piece]:
+        worker.silent = 0.0
+        if message[0] == _READY:
+            worker.ready = True
+        elif message[0] == _ITEM:
+            yield worker.task[0], [message[1]], False
+        else:
+            yield worker.task.popleft(), [], True
+
+    def _replace(self, i: int, todo: deque[list[str]], died: bool) -> Iterator[Piece]:
+        """A worker that died or went silent: the input it was reading is skipped (after a first death,
+        tried again), the rest of its task goes back in the queue, and a new worker takes its place."""
+        worker = self._workers[i]
+        worker.process.kill()
+        worker.process.join(timeout=10)
+        code = worker.process.exitcode
+        worker.conn.close()
+        if not worker.ready:
+            log.warning("a worker process could not start (%s)", f"exit code {code}" if died else "it hung")
+            worker.broken = True
+            return
+        if worker.task:
+            path = worker.task.popleft()
+            if died and path not in self._died_on:
+                log.warning("a worker process stopped (exit code %s) while reading %s; trying it again", code,
+                            shown(path))
+                self._died_on.add(path)
+                worker.task.appendleft(path)
+            else:
+                reason = self._reason if not died else (
+                    f"the worker process reading it stopped twice (exit code {code}; out of memory?)")
+                log.warning("%s: %s", shown(path), reason)
+                yield path, [SkippedInput(path, reason)], True
+            if worker.task:
+                todo.appendleft(list(worker.task))
+        self._workers[i] = self._spawn()
+
+    def _in_this_process(self, chunks: Iterable[list[str]]) -> Iterator[Piece]:
+        log.warning("no worker process could start; going on in this process")
+        for chunk in chunks:
+            for path in chunk:
+                for result in self._fallback(path):
+                    yield path, [result], False
+                yield path, [], True
+
+    def _stop(self) -> None:
+        """Idle workers told to stop; busy ones (interrupted or cancelled: what they had not handed
+        back was never written) and those that do not stop within 5 s killed."""
+        for worker in self._workers:
+            if worker.process.is_alive() and worker.ready and not worker.task:
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+        deadline = time.monotonic() + 5
+        for worker in self._workers:
+            if worker.process.is_alive() and worker.ready and not worker.task:
+                worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(timeout=10)
+            worker.conn.close()
