@@ -53,7 +53,7 @@ def _render(tmp: Path, out: Path, countries: list[str]) -> int:
     window.resize(1500, 900)
     window.show()
     loop.exec()
-    if window.snapshot is None or window.snapshot.events.empty:
+    if window.snapshot is None or not len(window.snapshot.events):
         print("error: the sample articles gave no events", file=sys.stderr)
         return 1
     for code in countries:

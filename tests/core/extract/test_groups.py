@@ -48,6 +48,32 @@ def test_a_group_expands_to_its_members_on_the_event_date() -> None:
     assert len(second.countries) == 31 and "FIN" in second.countries and "SWE" not in second.countries
 
 
+def test_a_counted_group_phrase_smaller_than_the_group_stands_for_the_states_named_before() -> None:
+    text = ("Greece and Turkey held talks in Ankara. On Monday the two NATO allies agreed to set up a hotline.")
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert set(m.countries) == {"GRC", "TUR"}
+    # Written after the rule, for another group and number.
+    text = "Estonia, Latvia and Lithuania share a border with Russia. On Monday the three EU members closed it."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert set(m.countries) == {"EST", "LVA", "LTU"}
+
+
+def test_a_group_phrase_followed_by_the_states_it_means_is_those_states() -> None:
+    text = "NATO members Norway, Denmark and Canada held a joint exercise on Monday."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert set(m.countries) == {"NOR", "DNK", "CAN"}
+    # Written after the rule: a comma between them keeps the whole group.
+    text = "The G7 leaders, Japan among them, met on Monday."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert len(m.countries) == 7
+
+
+def test_a_count_as_large_as_the_group_names_every_member() -> None:
+    text = "On Monday the 31 NATO allies agreed to raise spending."
+    [m] = extract(text, date_at(text, "Monday", "2023-07-10"), published=dt.date(2023, 7, 12))
+    assert len(m.countries) == 31
+
+
 def test_an_organisation_acting_as_itself_is_no_group() -> None:
     text = "NATO said on Monday that it would respond."
     [m] = extract(text, date_at(text, "Monday", "2023-03-13"))

@@ -148,6 +148,17 @@ def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     return all(doc.joined(j, j + 1) for j in range(positions[at], i))
 
 
+def count_before(doc: Doc, i: int, words: ContextWords) -> int:
+    """The number just before token i ("the two NATO allies": 2; "the 27 EU members": 27), else 0."""
+    if i < 1 or not doc.joined(i - 1, i):
+        return 0
+    key = doc.keys[i - 1]
+    if key.isdigit():
+        return int(key)
+    counts = dict(w.partition("=")[::2] for w in words.of("count"))
+    return int(counts[key]) if counts.get(key, "").isdigit() else 0
+
+
 def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
     """True for a group named as where others met: "on the sidelines of the G20 summit", "at the BRICS summit"."""
     keys, n = doc.keys, len(doc.keys)

@@ -171,7 +171,9 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     coordination = re.compile(r"\s+(?:" + conjunction + r")\s+(?:(?:" + adverb + r")\s+)?(" + low + r"+)\b")
     gapped = re.compile(r"\s*(?:" + conjunction + r")\s+(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
                         + alternation("date_preposition") + r")\s+(?:(?:" + article + r")\s+)?")
-    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(" + word + r")\b", re.IGNORECASE)
+    # A name may stand between the number and its noun: "the two NATO allies", "both Gulf monarchies".
+    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?-i:" + up + r")[\w'.-]*\s+)?(" + word + r")\b",
+                       re.IGNORECASE)
     leaders = re.compile(r"\b(?:" + alternation("leader_titles") + r")", re.IGNORECASE)
     pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:" + alternation("pair_preposition")
                               + r")\b)", re.IGNORECASE)

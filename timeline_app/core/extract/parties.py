@@ -67,11 +67,11 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     org_acts = no_state = False
     day = event_day(when, published)
     named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-    for e in named:
+    for k, e in enumerate(named):
         if e.kind is EntityKind.GROUP and not e.code:
             no_state = no_state or e.role is EntityRole.ACTOR
         elif e.kind is EntityKind.GROUP:
-            if e.role is EntityRole.ACTOR:
+            if e.role is EntityRole.ACTOR and not _names_its_members(text, named, k):
                 actors |= gaz.groups.members(e.code, day)
             if e.role is not EntityRole.MODIFIER and gaz.is_organization(e.code) and e.code not in orgs:
                 orgs.append(e.code)
@@ -95,6 +95,14 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
             if _place_takes_part(text, start, e, named, place_party):
                 actors.add(e.code)
     return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state)
+
+
+def _names_its_members(text: str, named: list[EntityMention], k: int) -> bool:
+    """True when the group phrase named[k] is followed at once by the states it means, in apposition:
+    "NATO members Norway, Denmark and Canada" are those three, not the alliance."""
+    nxt = named[k + 1] if k + 1 < len(named) else None
+    return (nxt is not None and nxt.kind is EntityKind.COUNTRY and nxt.role is EntityRole.ACTOR
+            and not text[named[k].end : nxt.start].strip())
 
 
 def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) -> str:
