@@ -11,8 +11,8 @@ import pytest
 
 from timeline_app.core import pipeline
 from timeline_app.core.daycount import parse_iso_days
-from timeline_app.core.library.eventcolumns import EventColumns
-from timeline_app.core.library.snapshot import read_snapshot
+from timeline_app.core.library.eventcolumns import DEFERRED, EventColumns
+from timeline_app.core.library.snapshot import read_snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "gui_corpus"
@@ -122,3 +122,36 @@ def test_a_frame_makes_the_same_columns_and_back() -> None:
     back = events.frame()
     assert back["date_start"].tolist() == ["2022-12-28", "0850-06-01"]
     assert back["countries"].tolist() == ["SYR;TUR", ""] and back["open_end"].tolist() == [True, False]
+
+
+def _stored_text(path: Path, name: str) -> dict[str, str]:
+    with Library(path) as lib:
+        return dict(lib._db.execute(f"SELECT id, {name} FROM events").fetchall())
+
+
+def test_columns_no_view_shows_at_first_are_read_after_the_events(edited) -> None:
+    first = read_snapshot_events(edited)
+    assert set(first.events.text.pending()) == set(DEFERRED)  # not read before the events are shown
+    complete = read_snapshot_mentions(edited, first)
+    assert complete.events.text.pending() == ()  # read with the mentions, off the GUI thread
+    stored = _stored_text(edited, "evidence")
+    assert [stored[e] for e in complete.events.ids] == complete.events.text["evidence"].tolist()
+    assert complete.events.codes("article_ids").names  # split from the column read late
+
+
+def test_a_column_read_late_is_read_at_its_first_use_with_each_event_in_its_row(edited) -> None:
+    with Library(edited) as lib:
+        # Days SQLite cannot count: those rows are moved by the first read, not by the late one.
+        lib._db.execute("UPDATE events SET start_day = NULL, end_day = NULL WHERE date_precision = 'month'")
+        gone = lib._db.execute("SELECT id FROM events WHERE date_precision = 'day' LIMIT 1").fetchone()[0]
+        lib._db.commit()
+    snap = read_snapshot_events(edited)
+    with Library(edited) as lib:  # an event removed after the first read
+        lib._db.execute("DELETE FROM events WHERE id = ?", (gone,))
+        lib._db.commit()
+    keys = _stored_text(edited, "event_key")
+    frame = snap.events_frame()  # the library is closed: the late columns are read now
+    assert snap.events.text.pending() == ()
+    assert [keys.get(e, "") for e in frame["event_id"]] == frame["event_key"].tolist()
+    assert frame.loc[frame["event_id"] == gone, "event_key"].tolist() == [""]
+    assert (frame["event_key"] != "").sum() == len(frame) - 1

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +27,47 @@ NUMBERS = (col.QUAD_CLASS, col.SOURCES, col.MENTION_COUNT)
 # List cells: countries, organisations and languages split at once, the others when first asked for.
 LISTS = (col.COUNTRIES, col.ORGANIZATIONS, col.LANGUAGE)
 LAZY_LISTS = (col.ARTICLE_IDS, col.ISSUER)
+# Columns neither the table, the filters nor the timeline shows at first: read from the library at
+# their first use (or by the background read of the mentions), not before the events are shown.
+DEFERRED = (col.EVIDENCE, col.EVENT_KEY, col.ORIGIN, col.ISSUER, col.ARTICLE_IDS, col.LOCATION_COUNTRY)
+# Reads the named columns of the events, in the order of their rows.
+DeferredReader = Callable[[tuple[str, ...]], dict[str, np.ndarray]]
+
+
+class TextColumns(dict):
+    """Text columns by name; the deferred ones are read, all at once, when one is first asked for."""
+
+    def __init__(self, columns: Mapping[str, np.ndarray], pending: tuple[str, ...] = (),
+                 reader: DeferredReader | None = None) -> None:
+        super().__init__(columns)
+        self._pending = pending if reader is not None else ()
+        self._reader = reader
+        self._lock = threading.Lock()  # the GUI thread and the reader of the mentions may both ask
+
+    def __missing__(self, name: str) -> np.ndarray:
+        if name not in self._pending:
+            raise KeyError(name)
+        self.read_pending()
+        return dict.__getitem__(self, name)
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or name in self._pending
+
+    def pop(self, name: str, *default: object) -> object:
+        if name in self._pending:
+            self.read_pending()
+        return super().pop(name, *default)
+
+    def pending(self) -> tuple[str, ...]:
+        """The deferred columns not read yet."""
+        return self._pending
+
+    def read_pending(self) -> None:
+        """Read the deferred columns now (once; later calls return at once)."""
+        with self._lock:
+            if self._pending and self._reader is not None:
+                self.update(self._reader(self._pending))
+                self._pending = ()
 
 
 def shared(values: np.ndarray) -> np.ndarray:
@@ -56,7 +98,7 @@ class EventColumns:
     once asked for (`codes`); text columns are object arrays of str.
     """
 
-    text: dict[str, np.ndarray]  # TEXT columns, and the list cells not split yet
+    text: TextColumns  # TEXT columns, and the list cells not split yet
     start_day: np.ndarray
     end_day: np.ndarray
     flags: dict[str, np.ndarray]
@@ -65,10 +107,14 @@ class EventColumns:
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, raw: Mapping[str, np.ndarray], start_day: np.ndarray, end_day: np.ndarray) -> EventColumns:
+    def build(cls, raw: Mapping[str, np.ndarray], start_day: np.ndarray, end_day: np.ndarray,
+              deferred: DeferredReader | None = None) -> EventColumns:
         """From clean columns as the library holds them: object arrays of str for the text and list
-        cells, integers for flags and numbers; every name of EVENT_COLUMNS but the two dates."""
-        text = {name: shared(raw[name]) if name in SHARED_TEXT else raw[name] for name in (*TEXT, *LAZY_LISTS)}
+        cells, integers for flags and numbers; every name of EVENT_COLUMNS but the two dates (and,
+        with a `deferred` reader, but the DEFERRED ones: read by it when first used)."""
+        later = DEFERRED if deferred is not None else ()
+        text = TextColumns({name: shared(raw[name]) if name in SHARED_TEXT else raw[name]
+                            for name in (*TEXT, *LAZY_LISTS) if name not in later}, later, deferred)
         flags = {name: np.asarray(raw[name]).astype(bool) for name in FLAGS}
         numbers = {name: np.asarray(raw[name], dtype=np.int64) for name in NUMBERS}
         lists = {name: CodeLists.from_cells(raw[name], upper=name == col.COUNTRIES) for name in LISTS}

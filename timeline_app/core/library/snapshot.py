@@ -97,7 +97,7 @@ def read_snapshot(library_path: Path, progress: Callable[[int, int, str], None] 
 def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
     """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
     with Library(library_path) as library:
-        articles, events = library.read_columns(progress)
+        articles, events = library.read_columns(progress, defer=True)
     index = FilterIndex(events)
     known = country_names()
     names = {code: known.get(code, code) for code in index.countries.names}
@@ -119,7 +119,11 @@ def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
         mentions = library.read_mentions(snapshot.events)
         # A scan of every mention (no index on the date): here, not before the events are shown.
         snapshot.relations.set_undated(undated_events(library.undated_mentions(), snapshot.events.ids))
+    # Here, off the GUI thread, rather than at their first use (a tooltip, a search, an export).
+    snapshot.events.text.read_pending()
     return replace(snapshot, articles=counted(snapshot.articles, mentions), mentions=mentions)
+
+
 def factor_counts(codes: np.ndarray, uniques: np.ndarray) -> dict[str, int]:
     """Non-empty values of a factorized column and how often each occurs."""
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques)) if len(codes) else np.zeros(0, dtype=np.int64)

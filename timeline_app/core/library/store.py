@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import eventstore, incremental, reading
 from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
 from timeline_app.core.library.opening import open_library
-from timeline_app.core.library.eventcolumns import EventColumns
+from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
@@ -247,11 +248,24 @@ class Library:
         return eventstore.mentions(self._db)
 
     @_guarded
-    def read_columns(self, progress: Callable[[int, int, str], None] | None = None
+    def read_columns(self, progress: Callable[[int, int, str], None] | None = None, defer: bool = False
                      ) -> tuple[pd.DataFrame, EventColumns]:
         """What the window shows first, in one read: the articles (a frame; their events not counted
-        yet) and the events (columns)."""
-        return reading.read_first(self._db, progress)
+        yet) and the events (columns). With `defer`, the events' eventcolumns.DEFERRED columns are
+        read from this library's file when first used (this Library may be closed by then)."""
+        path = self.path
+
+        def deferred(ids: np.ndarray) -> DeferredReader:
+            def read(names: tuple[str, ...]) -> dict[str, np.ndarray]:
+                with Library(path) as library:
+                    return library.read_event_text(names, ids)
+            return read
+        return reading.read_first(self._db, progress, deferred if defer else None)
+
+    @_guarded
+    def read_event_text(self, names: Sequence[str], ids: np.ndarray) -> dict[str, np.ndarray]:
+        """The named text columns of the events `ids`, in that order ("" for an event no longer stored)."""
+        return reading.read_event_text(self._db, names, ids)
 
     @_guarded
     def read_mentions(self, events: EventColumns) -> MentionColumns:

@@ -87,7 +87,7 @@ class TableColumns:
 
     n: int
     ids: np.ndarray
-    evidence: np.ndarray
+    text: Mapping[str, np.ndarray]  # the events' text columns: the evidence of a row is read from here when shown
     raw_dates: np.ndarray
     display: dict[str, np.ndarray]
     sort_keys: Mapping[str, np.ndarray]
@@ -114,7 +114,7 @@ def table_columns(events: EventColumns) -> TableColumns:
         if column.field not in display:
             display[column.field] = text[column.field]
     return TableColumns(
-        n=len(events), ids=events.ids, evidence=text[col.EVIDENCE], raw_dates=raw_dates, display=display,
+        n=len(events), ids=events.ids, text=text, raw_dates=raw_dates, display=display,
         sort_keys=SortKeys(events, display), row_of_event=events.row_of(), hidden=events.flags[col.HIDDEN],
         verified=events.flags[col.VERIFIED], countries=countries,
     )

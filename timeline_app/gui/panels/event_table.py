@@ -57,7 +57,7 @@ class EventTableModel(QAbstractTableModel):
         self._mask = np.empty(0, dtype=bool)
         self._order = np.empty(0, dtype=np.int64)
         self._row_of_event: dict[str, int] = {}
-        self._evidence = np.empty(0, dtype=object)
+        self._text: Mapping[str, np.ndarray] = {col.EVIDENCE: np.empty(0, dtype=object)}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._country_names: dict[str, str] = {}
@@ -76,7 +76,7 @@ class EventTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._n = cols.n
         self._ids = cols.ids
-        self._evidence = cols.evidence
+        self._text = cols.text  # the evidence is read only when a tooltip or a copy shows it
         self._display = cols.display
         self._sort_keys = cols.sort_keys
         self._raw_dates = cols.raw_dates
@@ -135,7 +135,7 @@ class EventTableModel(QAbstractTableModel):
                     notes.append("hidden")
                 return "\n".join(notes)
             if column.field in (col.SUMMARY, col.DATE_TEXT):
-                evidence = str(self._evidence[row])
+                evidence = str(self._text[col.EVIDENCE][row])
                 return evidence or None
             if column.field == col.SOURCE_TITLES:
                 return str(self._display[column.field][row]).replace(TITLE_SEPARATOR, "\n") or None
@@ -211,7 +211,7 @@ class EventTableModel(QAbstractTableModel):
             cells = [self._raw_dates[fr] if c.field == col.EVENT_DATE else
                      LIST_SEPARATOR.join(self._countries.row(fr)) if c.field == col.COUNTRIES else
                      self._display[c.field][fr] for c in COLUMNS]
-            writer.writerow([self._ids[fr]] + cells + [self._evidence[fr]])
+            writer.writerow([self._ids[fr]] + cells + [self._text[col.EVIDENCE][fr]])
         return buf.getvalue()
 
 
