@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,22 +41,35 @@ def install(into: Path) -> Path:
     return bin_dir
 
 
-def smoke(cmd: list[str], data: Path) -> tuple[float, int, str]:
-    """Seconds from launch to the smoke test's line, the events it drew, and its stderr."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def smoke(cmd: list[str], data: Path) -> tuple[float, float, int, str]:
+    """Seconds from launch to the smoke test's line, the CPU seconds of the whole run (all threads,
+    to its exit just after that line), the events it drew, and its stderr."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env.update(QT_QPA_PLATFORM="offscreen", TIMELINE_DATA_DIR=str(data / "data"),
                XDG_CONFIG_HOME=str(data / "config"))
-    started = time.perf_counter()
-    proc = subprocess.Popen([*cmd, "--smoke-test"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env, cwd=data)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - started
-    _out, err = proc.communicate(timeout=300)
+    # stderr goes to a file: -X importtime writes more than a pipe holds before the smoke test's
+    # line, and a child blocked on a full stderr pipe would never print it.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        cpu_before = _children_cpu()
+        started = time.perf_counter()
+        proc = subprocess.Popen([*cmd, "--smoke-test"], stdout=subprocess.PIPE, stderr=errors,
+                                text=True, env=env, cwd=data)
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        elapsed = time.perf_counter() - started
+        proc.communicate(timeout=300)
+        cpu = _children_cpu() - cpu_before
+        errors.seek(0)
+        err = errors.read()
     drawn = DRAWN.match(line)
     if proc.returncode != 0 or drawn is None:
         raise SystemExit(f"error: the smoke test failed (exit {proc.returncode}): {line}{err}")
-    return elapsed, int(drawn.group(1)), err
+    return elapsed, cpu, int(drawn.group(1)), err
 
 
 def slow_imports(stderr: str, threshold_ms: float) -> list[tuple[int, float, str]]:
@@ -82,30 +96,38 @@ def main() -> int:
             bin_dir = install(Path(tmp) / "venv")
             launcher, python = [str(bin_dir / "diplomatic-timeline")], str(bin_dir / "python")
         print(f"timing {launcher[0]} (load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
-        cold, warm = [], []
+        cold, warm, cold_cpu, warm_cpu = [], [], [], []
         for i in range(opts.repeat):
             data = Path(tmp) / f"run{i}"
             data.mkdir()
-            seconds, events, _ = smoke(launcher, data)
+            seconds, cpu, events, _ = smoke(launcher, data)
             cold.append(seconds)
-            seconds, events, _ = smoke(launcher, data)
+            cold_cpu.append(cpu)
+            seconds, cpu, events, _ = smoke(launcher, data)
             warm.append(seconds)
-            print(f"run {i + 1}: cold {cold[-1]:.2f} s, warm {warm[-1]:.2f} s ({events} events drawn)")
-        print(f"cold (first start, samples imported): median {statistics.median(cold):.2f} s, best {min(cold):.2f} s")
-        print(f"warm (library read back): median {statistics.median(warm):.2f} s, best {min(warm):.2f} s")
+            warm_cpu.append(cpu)
+            print(f"run {i + 1}: cold {cold[-1]:.2f} s (CPU {cold_cpu[-1]:.2f} s), "
+                  f"warm {warm[-1]:.2f} s (CPU {warm_cpu[-1]:.2f} s) ({events} events drawn)")
+        # Wall time moves with what else the machine runs; CPU time much less.
+        print(f"cold (first start, samples imported): median {statistics.median(cold):.2f} s, best {min(cold):.2f} s,"
+              f" CPU median {statistics.median(cold_cpu):.2f} s")
+        print(f"warm (library read back): median {statistics.median(warm):.2f} s, best {min(warm):.2f} s,"
+              f" CPU median {statistics.median(warm_cpu):.2f} s")
         slow: dict[str, dict[str, int]] = {}
         if python is not None:
             data = Path(tmp) / "importtime"
             data.mkdir()
             for label in ("cold", "warm"):  # the cold start also imports what reads the samples
-                _s, _e, err = smoke([python, "-X", "importtime", "-m", "timeline_app"], data)
+                _s, _c, _e, err = smoke([python, "-X", "importtime", "-m", "timeline_app"], data)
                 found = slow_imports(err, opts.importtime_ms)
                 print(f"imports over {opts.importtime_ms:.0f} ms in a {label} start (cumulative, -X importtime):")
                 for depth, ms, name in found:
                     print(f"  {'  ' * depth}{name}: {ms:.0f} ms")
                 slow[label] = {name: round(ms) for _d, ms, name in found}
     print(json.dumps({"load_average": os.getloadavg()[0], "cold_s": round(statistics.median(cold), 3),
-                      "warm_s": round(statistics.median(warm), 3), "slow_imports_ms": slow}))
+                      "warm_s": round(statistics.median(warm), 3),
+                      "cold_cpu_s": round(statistics.median(cold_cpu), 3), "warm_cpu_s": round(statistics.median(warm_cpu), 3),
+                      "slow_imports_ms": slow}))
     return 0
 
 

@@ -22,6 +22,7 @@ def read_tsv(path: Path, min_cols: int, max_cols: int | None = None) -> list[tup
         line = e.object[: e.start].count(b"\n") + 1
         raise RulesError(f"{path}:{line}: not UTF-8 text (byte 0x{e.object[e.start]:02x}); save the file as UTF-8.") from e
     rows = []
+    where = str(path)  # formatted once: the persons' tables have tens of thousands of lines
     for no, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -29,7 +30,7 @@ def read_tsv(path: Path, min_cols: int, max_cols: int | None = None) -> list[tup
         if not min_cols <= len(cols) <= max_cols:
             expected = str(min_cols) if min_cols == max_cols else f"{min_cols} to {max_cols}"
             raise RulesError(f"{path}:{no}: expected {expected} tab-separated columns, found {len(cols)}")
-        rows.append(([c.strip() for c in cols], f"{path}:{no}"))
+        rows.append(([c.strip() for c in cols], f"{where}:{no}"))
     return rows
 
 

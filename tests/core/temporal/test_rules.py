@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.temporal import find_dates, load_rules
-from timeline_app.core.temporal.index import first_words
+from timeline_app.core.temporal.index import first_chars, first_words, parse
 from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
 
@@ -228,3 +228,12 @@ def test_any_text_gives_consistent_mentions(words: list[str], published: dt.date
             assert m.start_date <= m.end_date
         if published is None and m.relative:
             assert m.value == "" or m.value.startswith(("P", "XXXX")) or m.value[:1].isdigit()
+
+
+def test_the_indexes_read_a_parsed_pattern_as_they_read_its_text() -> None:
+    # load_rules parses each pattern once for both indexes: the parsed form must give what the text gives.
+    for pattern in (r"(?:about\s+)?(?:a|two)\s+days?\s+ago", r"[0-9]{4}(?![0-9])", r"(?:the\s+)?Q[1-4]", r".+ago"):
+        assert first_words(parse(pattern)) == first_words(pattern)
+        assert first_chars(parse(pattern)) == first_chars(pattern)
+    assert first_chars(parse(r".+ago")) is None
+    assert first_words(parse(r"[0-9]{4}")) == {"#4"}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords, token_key
@@ -42,20 +43,11 @@ class Alias:
     flags: frozenset[str] = frozenset()
     ranges: tuple[tuple[str, dt.date, dt.date], ...] = ()  # persons: (iso3, from, to)
     cues: frozenset[str] = frozenset()  # groups: words one of which the text must hold
-    # Per token: 2 = written in capitals (an acronym), 1 = capital initial, 0 = any case.
-    _case_rules: tuple[int, ...] = field(init=False, default=(), repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        rules = []
-        for want in self.tokens:
-            letters = [c for c in want if c.isalpha()]
-            if len(letters) >= 2 and all(c.isupper() for c in letters):
-                rules.append(2)  # an acronym: "US" is not "us" or "Us"
-            elif want[:1].isupper():
-                rules.append(1)  # a proper name: "Turkey" is not the bird "turkey"
-            else:
-                rules.append(0)
-        object.__setattr__(self, "_case_rules", tuple(rules))
+    @functools.cached_property
+    def _case_rules(self) -> tuple[int, ...]:
+        # Per token (see case_rule); worked out at the first match, not for the 27,000 persons' lines.
+        return tuple(map(case_rule, self.tokens))
 
     def case_matches(self, surfaces: list[str]) -> bool:
         for rule, got in zip(self._case_rules, surfaces):
@@ -140,13 +132,13 @@ class Lexicon:
             overridden.add(key)
             code = "" if group.group == OPEN else group.group
             entries.setdefault(key, []).append(
-                Alias(tuple(m.group() for m in TOKEN.finditer(phrase)), code, "group", phrase, cues=group.cues))
+                Alias(tuple(TOKEN.findall(phrase)), code, "group", phrase, cues=group.cues))
         for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
             if what not in ("state", "members"):
                 raise RulesError(f"{where}: what must be 'state' or 'members', not '{what}'")
             key = key_of(phrase)
             overridden.add(key)
-            entries.setdefault(key, []).append(Alias(tuple(m.group() for m in TOKEN.finditer(phrase)), what, "issuer", phrase))
+            entries.setdefault(key, []).append(Alias(tuple(TOKEN.findall(phrase)), what, "issuer", phrase))
         for fname in ("offices.tsv", "aliases_extra.tsv"):
             self._load_extra(fname, entries, overridden)
         for (alias, code, kind), where in self._rows("aliases.tsv", 3, 3):
@@ -214,7 +206,7 @@ class Lexicon:
             known = self.person_ranges.setdefault(canonical, [])
             known.extend(r for r in rs if r not in known)
             entries.setdefault(key, []).append(
-                Alias(tuple(m.group() for m in TOKEN.finditer(alias)), "", "person", canonical, frozenset(), tuple(rs))
+                Alias(tuple(TOKEN.findall(alias)), "", "person", canonical, frozenset(), tuple(rs))
             )
 
     def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
@@ -243,9 +235,20 @@ class Lexicon:
             name = alias
         else:
             name = self.countries[code]
-        return Alias(tuple(m.group() for m in TOKEN.finditer(alias)), code, kind, name, flags)
+        return Alias(tuple(TOKEN.findall(alias)), code, kind, name, flags)
 
 
 def key_of(alias: str) -> tuple[str, ...]:
     """The trie key of a phrase: its tokens' case- and accent-free keys."""
-    return tuple(token_key(m.group()) for m in TOKEN.finditer(alias))
+    return tuple(map(token_key, TOKEN.findall(alias)))
+
+
+def case_rule(token: str) -> int:
+    """How a text's token must be written to match `token` of a table: 2 in capitals, 1 with a
+    capital initial, 0 in any case."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return 2  # an acronym: "US" is not "us" or "Us"
+    if token[:1].isupper():
+        return 1  # a proper name: "Turkey" is not the bird "turkey"
+    return 0

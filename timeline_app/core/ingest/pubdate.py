@@ -10,8 +10,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
 
-from dateparser.languages import default_loader
-
 from timeline_app.core.models import DateSource
 
 log = logging.getLogger(__name__)
@@ -82,6 +80,10 @@ _EPOCH_UNITS = (1, 1_000, 1_000_000, 1_000_000_000)  # seconds, milli-, micro-, 
 @lru_cache(maxsize=1)
 def _month_table() -> dict[str, int]:
     """Lower-cased month names and abbreviations of _MONTH_LANGUAGES -> month number."""
+    # deferred: importing dateparser costs 100-120 ms of every start of the window (-X importtime:
+    # gui.dialogs -> date_hints -> pubdate); the first date line read loads it.
+    from dateparser.languages import default_loader
+
     table: dict[str, int] = {}
     for code in _MONTH_LANGUAGES:
         info = default_loader.get_locale(code).info

@@ -32,10 +32,15 @@ def token_key(token: str) -> str:
     return token.lower()
 
 
-def first_words(pattern: str) -> frozenset[str] | None:
+def parse(pattern: str) -> sre_parse.SubPattern:
+    """The parsed form of a case-insensitive pattern, to read both its first characters and words."""
+    return sre_parse.parse(pattern, re.IGNORECASE)
+
+
+def first_words(pattern: str | sre_parse.SubPattern) -> frozenset[str] | None:
     """The keys (see token_key) of the first token of every match of `pattern`; None if unknown."""
     try:
-        states = _walk(sre_parse.parse(pattern, re.IGNORECASE), {("", False)})
+        states = _walk(parse(pattern) if isinstance(pattern, str) else pattern, {("", False)})
     except _Unknown:
         return None
     return frozenset(t.strip() for t, _ in states if t.strip())
@@ -134,13 +139,13 @@ def _step(op, av, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
     raise _Unknown
 
 
-def first_chars(pattern: str) -> frozenset[str] | None:
+def first_chars(pattern: str | sre_parse.SubPattern) -> frozenset[str] | None:
     """The lower-cased characters a match of `pattern` can start with (None: it cannot be said).
 
     The engine tries a rule only where a token starts with one of them, which keeps the scan linear
     and fast: most positions of a text are tried by no rule at all.
     """
-    chars, _ = _first(sre_parse.parse(pattern, re.IGNORECASE), True)
+    chars, _ = _first(parse(pattern) if isinstance(pattern, str) else pattern, True)
     return None if chars is None else frozenset(chars)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline_app.core.temporal.functions import FUNCTIONS
-from timeline_app.core.temporal.index import first_chars, first_words
+from timeline_app.core.temporal.index import first_chars, first_words, parse
 from timeline_app.core.reading import Reading, load_reading
 from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
@@ -236,10 +236,11 @@ def _parse_rule(line: str, path: Path, no: int, repatterns: dict[str, str], orde
     open_end = options.get("open_end", "no")
     if open_end not in ("yes", "no"):
         raise _err(path, no, "open_end must be yes or no")
-    first = first_chars(compiled.pattern)
+    parsed = parse(compiled.pattern)  # parsed once for both indexes: parsing is most of loading the rules
+    first = first_chars(parsed)
     if first is None:
         raise _err(path, no, "the pattern can start with any character; begin it with a word or a digit")
-    words = first_words(compiled.pattern)
+    words = first_words(parsed)
     emit = options.get("emit", "")
     if emit and emit not in compiled.groupindex:
         raise _err(path, no, f"emit={emit} names no group of the pattern")
