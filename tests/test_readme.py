@@ -22,10 +22,10 @@ def _options(parser) -> set[str]:
 
 
 def test_every_option_of_the_readmes_command_lines_exists() -> None:
-    parsers = {"extract": cli._extract_parser(), "export": cli._export_parser()}
+    parsers = {"extract": cli._extract_parser(), "export": cli._export_parser(), "rebuild": cli._rebuild_parser()}
     checked = 0
     for line in README.splitlines():
-        found = re.match(r"\s+python main\.py (extract|export) (.*)", line)
+        found = re.match(r"\s+python main\.py (extract|export|rebuild) (.*)", line)
         if not found:
             continue
         known = _options(parsers[found.group(1)])
