@@ -38,6 +38,12 @@ class ContextWords:
         return self.categories.get(category, frozenset())
 
     @cached_property
+    def counts(self) -> dict[str, int]:
+        """The 'count' category's number words and their counts ("two=2" -> {"two": 2})."""
+        pairs = (w.partition("=") for w in self.of("count"))
+        return {word: int(n) for word, _, n in pairs if n.isdigit()}
+
+    @cached_property
     def titles(self) -> frozenset[str]:
         """Words of an office: the role words and the 'title' category ("minister", "envoy")."""
         return self.role_words | self.of("title")
@@ -155,8 +161,7 @@ def count_before(doc: Doc, i: int, words: ContextWords) -> int:
     key = doc.keys[i - 1]
     if key.isdigit():
         return int(key)
-    counts = dict(w.partition("=")[::2] for w in words.of("count"))
-    return int(counts[key]) if counts.get(key, "").isdigit() else 0
+    return words.counts.get(key, 0)
 
 
 def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
