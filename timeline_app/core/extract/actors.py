@@ -165,14 +165,26 @@ def count_before(doc: Doc, i: int, words: ContextWords) -> int:
 
 
 def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
-    """True for a group named as where others met: "on the sidelines of the G20 summit", "at the BRICS summit"."""
+    """True for a group named as where others met: "on the sidelines of the G20 summit", "beim
+    G20-Gipfel", "na cúpula do G20", "на саммите G20": a meeting noun after the group (venue_noun,
+    maybe after a hyphen) or before it (venue_noun_before, maybe with link words between), and an
+    opener before both."""
     keys, n = doc.keys, len(doc.keys)
-    if not (last + 1 < n and keys[last + 1] in words.of("venue_noun") and doc.joined(last, last + 1)):
-        return False
-    k = i - 1
-    while k >= 0 and i - k <= 3 and keys[k] in ("the", "of", "a"):
+    links = words.of("venue_link")
+    after = last + 2 if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) else last + 1
+    if after < n and keys[after] in words.of("venue_noun") and doc.joined(after - 1, after):
+        head = i
+    else:
+        head = i - 1
+        while head >= 0 and i - head <= 3 and keys[head] in links:
+            head -= 1
+        if not (head >= 0 and keys[head] in words.of("venue_noun_before") and all(doc.joined(j, j + 1) for j in range(head, i))):
+            return False
+    k = head - 1
+    while k >= 0 and head - k <= 3 and keys[k] in links:
         k -= 1
-    return k >= 0 and i - k <= 4 and keys[k] in words.of("venue_opener") and all(doc.joined(j, j + 1) for j in range(k, i))
+    return (k >= 0 and head - k <= 4 and keys[k] in words.of("venue_opener")
+            and all(doc.joined(j, j + 1) for j in range(k, head)))
 
 
 def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:

@@ -148,8 +148,10 @@ class VerbPhrasePatterns:
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
         for m in self.group.finditer(clause):
-            word = m.group(2)
+            word = m.group(3)
             low = word.lower()
+            if (m.group("noun") or "").lower() in self.not_a_group:
+                continue  # "beide Tage verliefen": German writes the noun that is no party with a capital
             if low in self.verbs or (word.islower() and low.endswith(self.plural) and low not in self.not_a_group):
                 return self.sizes.get(m.group(1).split()[-1].lower(), 0)
         return 0
@@ -172,7 +174,7 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     gapped = re.compile(r"\s*(?:" + conjunction + r")\s+(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
                         + alternation("date_preposition") + r")\s+(?:(?:" + article + r")\s+)?")
     # A name may stand between the number and its noun: "the two NATO allies", "both Gulf monarchies".
-    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?-i:" + up + r")[\w'.-]*\s+)?(" + word + r")\b",
+    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?P<noun>(?-i:" + up + r")[\w'.-]*)\s+)?(" + word + r")\b",
                        re.IGNORECASE)
     leaders = re.compile(r"\b(?:" + alternation("leader_titles") + r")", re.IGNORECASE)
     pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:" + alternation("pair_preposition")

@@ -98,7 +98,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for x in dates:

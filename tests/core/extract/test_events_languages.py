@@ -1,0 +1,49 @@
+"""Tests of event parties in other languages: group numbers, venues, clauses and references (issue #19)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.core.extract.test_events import date_at
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.clauses import verb_phrase_patterns
+from timeline_app.core.extract.events import extract_event_mentions
+from timeline_app.core.models import EventMention, Precision
+
+
+def extract(lang: str, text: str, *dates, published: dt.date = dt.date(2024, 3, 14)) -> list[EventMention]:
+    return extract_event_mentions(text, list(dates), None, published, language=lang)
+
+
+@pytest.mark.parametrize(("clause", "size"), [
+    ("Beide wollen sich im Mai erneut treffen", 2),
+    ("Beide Politiker sprachen sich gegen Atomwaffen aus", 2),
+    ("Beide Tage verliefen ruhig", 0),
+    ("Die Gespräche dauerten beide Male lange", 0),
+])
+def test_german_beide_before_a_verb_or_a_plural_counts_two_parties(clause: str, size: int) -> None:
+    assert verb_phrase_patterns(CameoTable.for_language("de")).group_size(clause) == size
+
+
+def test_german_beide_takes_the_two_states_named_before() -> None:
+    text = ("Die Präsidenten Polens und Litauens trafen sich am Montag in Warschau. "
+            "Beide wollen im Mai in Vilnius weiter verhandeln.")
+    _met, again = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Mai", "2024-05", Precision.MONTH))
+    assert again.countries == ("LTU", "POL")
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("de", "Ramaphosa traf Modi am Montag beim G20-Gipfel in Neu-Delhi.", "Montag", ("IND", "ZAF")),
+    ("pt", "Lula encontrou Modi na segunda-feira na cúpula do G20 em Nova Délhi.", "segunda-feira", ("BRA", "IND")),
+    ("es", "Pedro Sánchez se reunió con Modi el lunes en la cumbre del G20.", "lunes", ("ESP", "IND")),
+    ("de", "Die G20-Staaten einigten sich am Montag auf eine Erklärung.", "Montag", None),
+])
+def test_a_group_named_as_the_summit_where_others_met_is_no_party(lang: str, text: str, when: str,
+                                                                   parties: tuple[str, ...] | None) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2023-09-11"), published=dt.date(2023, 9, 12))
+    if parties is None:
+        assert len(m.countries) >= 19  # the group acts: its members take part
+    else:
+        assert m.countries == parties
