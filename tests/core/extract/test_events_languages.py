@@ -47,3 +47,16 @@ def test_a_group_named_as_the_summit_where_others_met_is_no_party(lang: str, tex
         assert len(m.countries) >= 19  # the group acts: its members take part
     else:
         assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("de", "Polen und Litauen haben sich auf ein Grenzabkommen geeinigt. Die Einigung wurde am Montag in Vilnius verkündet.",
+     "Montag", ("LTU", "POL")),
+    ("ru", "Армения и Азербайджан согласовали текст мирного договора. Переговоры завершились в понедельник в Вашингтоне.",
+     "понедельник", ("ARM", "AZE")),
+    ("de", "Polen hat ein Grenzabkommen vorgeschlagen. Die Einigung wurde am Montag in Vilnius verkündet.", "Montag", ()),
+])
+def test_a_reference_before_any_event_takes_the_states_of_the_undated_sentence_before(
+        lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties

@@ -31,6 +31,7 @@ _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precisio
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
+_UNDATED_BACK = 4  # sentences read back for the states of an event told without a date
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -248,12 +249,23 @@ class _EventReader:
         # ministers"); else a role named ("the leaders") says who better than a one-party event that
         # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
         meant = same_date if len(same_date) >= 2 else by_role or same_date
-        antecedent = meant or self.groups.last() or self.previous
+        antecedent = meant or self.groups.last() or self.previous or self._undated_parties(place.sent, d)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
             antecedent = the_group(antecedent, size, named, same_paragraph)
         return antecedent
+
+    def _undated_parties(self, sent: tuple[int, int], d: DateMention) -> frozenset[str]:
+        """Before any event: the states of the nearest earlier sentence naming two or more, which tells
+        the event without a date ("Iran and the six powers reached a deal ... The deal was announced
+        on Tuesday")."""
+        k = bisect.bisect_left(self.sentences, sent)
+        for span in reversed(self.sentences[max(0, k - _UNDATED_BACK) : k]):
+            actors = self._describe(span, d).actors
+            if len(actors) >= 2:
+                return actors
+        return frozenset()
 
     def _shared_subject(self, d: DateMention, place: _Place, clause_text: str) -> frozenset[str]:
         """The subject's states when the clause goes on with the clause before it: "He met Macron on
