@@ -60,3 +60,15 @@ def test_a_reference_before_any_event_takes_the_states_of_the_undated_sentence_b
         lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
     [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
     assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("es", "BRUSELAS (EFE) - Cuba rechazó el martes la declaración final.", "martes", ("CUB",)),
+    ("de", "Wien (Reuters) - Ungarn blockierte am Dienstag die Erklärung.", "Dienstag", ("HUN",)),
+    # Without an agency in brackets the line is not read as a wire prefix.
+    ("es", "Bruselas - Madrid rechazó el martes la declaración final.", "martes", ("BEL", "ESP")),
+])
+def test_an_undated_wire_prefix_names_where_the_story_was_filed_not_a_party(
+        lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-12"))
+    assert m.countries == parties

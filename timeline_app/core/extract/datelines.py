@@ -12,6 +12,10 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
 _PLACE_MOST = 200
+# A wire prefix without a date at a paragraph's start: a place of one to four words ("BRUSELAS", "Wien",
+# "KUALA LUMPUR", "МОСКВА"), the agency in brackets, a dash.
+_UNDATED_WIRE = re.compile(r"^[ \t]*[^\W\d_][^\W\d_'.-]*(?:[ /'-][^\W\d_][^\W\d_'.-]*){0,3}[ \t]*\([^()\n]{1,40}\)[ \t]*"
+                           r"(?:-{1,2}|\u2013|\u2014)[ \t]", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
 
 
@@ -46,8 +50,11 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
 
 
 def wire_prefixes(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
-    """The spans of the wire prefixes ("ANKARA, July 19 (Reuters) -") that some of `dates` date."""
-    return [p for p in (_wire_prefix(text, d) for d in dates) if p]
+    """The spans of the wire prefixes: those that some of `dates` date ("ANKARA, July 19 (Reuters) -"),
+    and those without a date ("BRUSELAS (EFE) -", "Wien (Reuters) -") whose place starts with a capital."""
+    dated = [p for p in (_wire_prefix(text, d) for d in dates) if p]
+    undated = [(m.start(), m.end()) for m in _UNDATED_WIRE.finditer(text) if m.group().lstrip()[:1].isupper()]
+    return sorted(set(dated + undated)) if undated else dated
 
 
 def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -> list[EntityMention]:
