@@ -74,6 +74,11 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER
     if _inside_a_name(doc, i, words):
         return EntityRole.MODIFIER
+    # "le peuple palestinien", "القضية الفلسطينية", "das palästinensische Volk": a people, a cause, an
+    # opposition named by its state's adjective is no party (the adjective before or after its noun).
+    if (i >= 1 and keys[i - 1] in words.of("modifier_noun_before") and doc.joined(i - 1, i)) or (
+            last + 1 < n and keys[last + 1] in words.of("modifier_noun") and doc.joined(last, last + 1)):
+        return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
