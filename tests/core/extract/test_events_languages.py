@@ -72,3 +72,23 @@ def test_an_undated_wire_prefix_names_where_the_story_was_filed_not_a_party(
         lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
     [m] = extract(lang, text, date_at(text, when, "2024-03-12"))
     assert m.countries == parties
+
+
+_DEAL = "Armenien und Aserbaidschan unterzeichneten am Montag in Washington ein Friedensabkommen. "
+
+
+@pytest.mark.parametrize(("second", "parties"), [
+    ("Der iranische Außenminister kritisierte das Abkommen am Dienstag scharf.", ("IRN",)),  # speaks of it
+    ("Georgien unterzeichnete das Abkommen am Dienstag als Zeuge.", ("ARM", "AZE", "GEO")),  # signs it: a party
+    ("Das Abkommen wurde am Dienstag unter Vermittlung Georgiens ergänzt.", ("ARM", "AZE", "GEO")),  # the noun first
+])
+def test_a_state_that_speaks_of_an_earlier_agreement_takes_none_of_its_parties(second: str, parties: tuple[str, ...]) -> None:
+    text = _DEAL + second
+    _signed, later = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Dienstag", "2024-03-12"))
+    assert later.countries == parties
+
+
+@pytest.mark.parametrize("lang", ["ar", "de", "es", "fr", "pt", "ru"])
+def test_every_event_reference_is_a_group_reference(lang: str) -> None:
+    words = CameoTable.for_language(lang).words
+    assert words["event_reference"] and words["event_reference"] <= words["group_reference"]

@@ -31,6 +31,7 @@ _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precisio
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
+_SPEAKING = ("01", "02", "051", "11", "12")  # CAMEO codes of saying, appealing, praising, disapproving, rejecting
 _UNDATED_BACK = 4  # sentences read back for the states of an event told without a date
 
 
@@ -163,7 +164,12 @@ class _EventReader:
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
         between = group_match is not None and group_match.group().lower().startswith("between")
-        if len(countries) < 2 or between:
+        # "Netanyahu called the agreement a mistake on Tuesday": one state, named before the noun of an
+        # event ("the agreement", "the talks"), speaks of it; the event's parties are not this one's.
+        spoken_of = (len(countries) == 1 and group_match is not None and self._names_an_event(group_match.group())
+                     and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
+                     and self._says_or_reacts(place, d, group_match))
+        if (len(countries) < 2 or between) and not spoken_of:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
@@ -255,6 +261,19 @@ class _EventReader:
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
             antecedent = the_group(antecedent, size, named, same_paragraph)
         return antecedent
+
+    def _says_or_reacts(self, place: _Place, d: DateMention, noun: re.Match[str]) -> bool:
+        """True when the clause, less the date and the event's noun, is a statement or a reaction (CAMEO
+        01, 02, 051, 11, 12) or of no type: "X signed the agreement" makes X a party of it, "X welcomed
+        the agreement" does not."""
+        text = _blanked(self.text, place.span, d, " " * (d.end - d.start))
+        text = text[: noun.start()] + " " * (noun.end() - noun.start()) + text[noun.end() :]
+        etype = self.table.classify(text)
+        return etype is None or etype.code.startswith(_SPEAKING)
+
+    def _names_an_event(self, phrase: str) -> bool:
+        """True for a group reference that names an event rather than its parties (event_reference)."""
+        return " ".join(phrase.lower().split()) in self.table.words.get("event_reference", frozenset())
 
     def _undated_parties(self, sent: tuple[int, int], d: DateMention) -> frozenset[str]:
         """Before any event: the states of the nearest earlier sentence naming two or more, which tells
