@@ -214,6 +214,9 @@ def test_person_out_of_office_is_not_a_state(gaz: Gazetteer) -> None:
     ("Paulo Rangel arrived.", dt.date(2025, 10, 26), ["PRT"]),
     ("Paulo Rangel arrived.", dt.date(2020, 1, 5), []),
     ("Nasser Bourita arrived.", dt.date(2019, 1, 5), ["MAR"]),
+    ("Xiomara Castro arrived.", dt.date(2023, 3, 26), ["HND"]),
+    ("Joseph Wu arrived.", dt.date(2023, 3, 26), ["TWN"]),
+    ("Joseph Wu arrived.", dt.date(2001, 3, 26), []),  # before his first office
 ])
 def test_foreign_ministers_of_the_language_sets_by_date(gaz: Gazetteer, text: str, when: dt.date, expected: list[str]) -> None:
     assert codes(gaz, text, when, kind=None) == expected
