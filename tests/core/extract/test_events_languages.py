@@ -92,3 +92,13 @@ def test_a_state_that_speaks_of_an_earlier_agreement_takes_none_of_its_parties(s
 def test_every_event_reference_is_a_group_reference(lang: str) -> None:
     words = CameoTable.for_language(lang).words
     assert words["event_reference"] and words["event_reference"] <= words["group_reference"]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Сербия и Венгрия договорились о строительстве нефтепровода. Документ подписан в понедельник.", ("HUN", "SRB")),
+    ("Сербия предложила построить нефтепровод. Документ подписан в понедельник.", ()),  # one state: no event told
+])
+def test_a_clause_naming_no_state_before_any_event_takes_the_states_of_the_undated_sentence_before(
+        text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract("ru", text, date_at(text, "понедельник", "2024-03-11"))
+    assert m.countries == parties

@@ -316,7 +316,12 @@ class _EventReader:
             return same_date
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
-        return whole.actors or (frozenset() if place.clause.location else self.previous)
+        if whole.actors or self.previous:
+            return whole.actors or (frozenset() if place.clause.location else self.previous)
+        # Before any event: the states of the event told without a date, when the place is theirs
+        # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
+        undated = self._undated_parties(place.sent, d)
+        return undated if not place.clause.location or place.clause.location in undated else frozenset()
 
     def _headline_start(self, place: _Place) -> int:
         """Where the event's sentence starts, after a wire prefix ("ANKARA, July 19 (Reuters) -")."""
