@@ -8,7 +8,7 @@ import pytest
 
 from tests.core.extract.test_events import date_at
 from timeline_app.core.extract.cameo import CameoTable
-from timeline_app.core.extract.clauses import verb_phrase_patterns
+from timeline_app.core.extract.clauses import clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.models import EventMention, Precision
 
@@ -102,3 +102,19 @@ def test_a_clause_naming_no_state_before_any_event_takes_the_states_of_the_undat
         text: str, parties: tuple[str, ...]) -> None:
     [m] = extract("ru", text, date_at(text, "понедельник", "2024-03-11"))
     assert m.countries == parties
+
+
+def _clauses(lang: str, text: str, *dates: str) -> list[str]:
+    spans = [(text.index(x), text.index(x) + len(x)) for x in dates]
+    return [text[a:b] for a, b in clause_spans(text, 0, len(text), spans, CameoTable.for_language(lang))]
+
+
+def test_a_german_main_clause_after_a_comma_with_a_long_subject_is_cut() -> None:
+    text = "Polens Präsident Andrzej Duda war im Mai in Kiew, Litauens Präsident Gitanas Nausėda reiste im Juni nach Berlin."
+    assert _clauses("de", text, "Mai", "Juni") == ["Polens Präsident Andrzej Duda war im Mai in Kiew",
+                                                   "Litauens Präsident Gitanas Nausėda reiste im Juni nach Berlin."]
+
+
+def test_a_german_list_after_a_comma_is_not_cut() -> None:
+    text = "Im Mai sprach Polen mit Litauen, den Vereinigten Staaten und Kanada über die Lieferungen vom Juni."
+    assert len(_clauses("de", text, "Mai", "Juni")) == 1

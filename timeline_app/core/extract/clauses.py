@@ -110,8 +110,12 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
     # office in January, has visited Mali"): that comma is followed by a lower-case word.
     relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + ")")
-    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?" + up + r"[\w.'\u2019-]*\s+(?:" + up
-                             + r"[\w.'\u2019-]*\s+)?" + low + ")")
+    # A subject of at most `most` capitalised words: two in English ("the U.S. Senate"), more where
+    # nouns are capitalised too ("Irans Präsident Ebrahim Raisi reiste").
+    # A list goes on after its names ("Israel, den Vereinigten Arabischen Emiraten und Bahrain"): list_word.
+    most = max((int(w) for w in words.get("subject_capitals", ()) if w.isdigit()), default=2)
+    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
+                             + "}(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
     place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
                              + r")\b", re.IGNORECASE)
     return ClausePatterns(
