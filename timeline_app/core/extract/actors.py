@@ -192,6 +192,22 @@ def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
             and all(doc.joined(j, j + 1) for j in range(k, head)))
 
 
+def is_chaired(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for a group named as the body someone chairs: "la présidence brésilienne du G20", "den
+    Vorsitz der G20": a chair noun before it, link words and at most one other word between."""
+    keys, links = doc.keys, words.of("venue_link")
+    k, others = i - 1, 0
+    while k >= 0 and i - k <= 4 and doc.joined(k, k + 1):
+        if keys[k] in words.of("chair_noun"):
+            return True
+        if keys[k] not in links:
+            others += 1
+            if others > 1:
+                return False
+        k -= 1
+    return False
+
+
 def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:
     """True for the state in a capitalised title of an envoy of another: "Ambassador to the Philippines"."""
     keys = doc.keys

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, count_before, is_person_name, is_venue, learn_names, role_of, token_key
+from timeline_app.core.extract.actors import Doc, count_before, is_chaired, is_person_name, is_venue, learn_names, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
@@ -222,6 +222,8 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
+            if is_chaired(doc, i, self._words):
+                role = EntityRole.MODIFIER  # "la présidence brésilienne du G20": the body chaired, not its members
             if 0 < count_before(doc, i, self._words) < len(self.groups.members(code, when)):
                 role = EntityRole.MODIFIER  # "the two NATO allies": two states named before, not the alliance
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
