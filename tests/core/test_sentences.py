@@ -63,3 +63,12 @@ def test_a_date_that_ends_at_the_full_stop_still_ends_the_sentence() -> None:
     text = "Die Gespräche begannen 2016. Sie dauern an."
     date = (text.index("2016"), text.index("2016") + 5)  # the span takes in the stop
     assert [text[a:b] for a, b in split_sentences(text, [date])] == ["Die Gespräche begannen 2016.", "Sie dauern an."]
+
+
+def test_a_full_stop_before_a_letter_of_a_script_without_case_ends_the_sentence() -> None:
+    text = "التقى الوزيران في عمّان. كما بحثا الأوضاع في غزة."
+    assert _texts(text) == ["التقى الوزيران في عمّان.", "كما بحثا الأوضاع في غزة."]
+
+
+def test_a_full_stop_before_a_lower_case_letter_of_another_script_does_not() -> None:
+    assert _texts("Он сказал т. е. нет.") == ["Он сказал т. е. нет."]

@@ -49,7 +49,9 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
     if pos >= n:
         return True
     ch = text[pos]
-    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018(\u00ab\u201e\u00bf\u00a1"  # also « „ ¿ ¡
+    # A letter of a script without case (Arabic) may start a sentence as a capital does.
+    caseless = ch.isalpha() and not ch.islower() and not ch.isupper()
+    return ch.isupper() or caseless or ch.isdigit() or ch in "\"'\u201c\u2018(\u00ab\u201e\u00bf\u00a1"  # also « „ ¿ ¡
 
 
 def split_sentences(text: str, unbroken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
