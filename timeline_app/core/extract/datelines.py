@@ -12,16 +12,18 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
 _PLACE_MOST = 200
-# A wire prefix without a date at a paragraph's start: a place of one to four words ("BRUSELAS", "Wien",
-# "KUALA LUMPUR", "МОСКВА"), the agency in brackets, a dash.
-_UNDATED_WIRE = re.compile(r"^[ \t]*[^\W\d_][^\W\d_'.-]*(?:[ /'-][^\W\d_][^\W\d_'.-]*){0,3}[ \t]*\([^()\n]{1,40}\)[ \t]*"
-                           r"(?:-{1,2}|\u2013|\u2014)[ \t]", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
-# The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014"): a place in capitals opening a
-# line, an optional agency, a dash, and a sentence starting; the place must name only states or cities, so
-# that "NATO \u2014 The alliance ..." stays a sentence about NATO.
-_UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'/ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z. ]{1,30}?)?)[ \t]*"
-                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z][a-z])")
+# The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -"): a
+# place in capitals of any script opening a line, or capitalised words before an agency ("Wien (Reuters) -",
+# "Doha/Tel Aviv (Reuters) -"), an optional agency, a dash, and a sentence starting; the place must name
+# only states or cities, so that "NATO \u2014 The alliance ..." stays a sentence about NATO.
+_UP = "[" + "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isupper()) + "]"
+_NOT_UP = "(?!" + _UP + ")[^\\W\\d_]"  # a lower-case letter, or one of a script without case
+_CASELESS = "[" + "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isalpha() and not chr(c).isupper()
+                          and not chr(c).islower()) + "]"  # Arabic and Hebrew letters: a sentence may start with one
+_UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'/ -]){1,40}?(?:,[ \t]*" + _UP
+                           + r"(?:[^\W\d_]|[. ]){1,30}?)?|" + _UP + r"[^\W\d_]+(?:[ /-]" + _UP + r"[^\W\d_]+){0,3}(?=[ \t]*\())[ \t]*"
+                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + _NOT_UP + "|" + _CASELESS + ")")
 
 
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
@@ -55,11 +57,8 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
 
 
 def wire_prefixes(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
-    """The spans of the wire prefixes: those that some of `dates` date ("ANKARA, July 19 (Reuters) -"),
-    and those without a date ("BRUSELAS (EFE) -", "Wien (Reuters) -") whose place starts with a capital."""
-    dated = [p for p in (_wire_prefix(text, d) for d in dates) if p]
-    undated = [(m.start(), m.end()) for m in _UNDATED_WIRE.finditer(text) if m.group().lstrip()[:1].isupper()]
-    return sorted(set(dated + undated)) if undated else dated
+    """The spans of the wire prefixes ("ANKARA, July 19 (Reuters) -") that some of `dates` date."""
+    return [p for p in (_wire_prefix(text, d) for d in dates) if p]
 
 
 def undated_wire_prefixes(text: str, entities: list[EntityMention]) -> list[tuple[int, int]]:
