@@ -16,6 +16,7 @@ from timeline_app.core.models import Precision
     ("Canadian troops have been stationed in Latvia since 2017.", ("CAN", "LVA")),
     ("Jets struck arms depots in eastern Syria on Sunday.", ("SYR",)),
     ("Ghana deployed a police contingent in Haiti on Sunday.", ("GHA", "HTI")),
+    ("Militants fired rockets at the Israeli city of Sderot on Sunday.", ("ISR",)),
 ])
 def test_a_visits_host_or_an_attacks_target_takes_part(sentence: str, expected: tuple[str, ...]) -> None:
     surface = "since 2017" if "2017" in sentence else "Sunday"
@@ -28,11 +29,12 @@ def test_a_visits_host_or_an_attacks_target_takes_part(sentence: str, expected: 
     ("The foreign ministers of Peru and Chile met in Quito on Sunday.", ("CHL", "PER")),
     ("Peruvian jets shot down a Chilean drone over Bolivia on Sunday.", ("CHL", "PER")),
     ("Farmers blocked roads in Poland on Sunday.", ()),
+    ("Fans fired flares in the Polish city of Gdansk on Sunday.", ()),
 ])
 def test_a_venue_or_a_place_passed_over_does_not_take_part(sentence: str, expected: tuple[str, ...]) -> None:
     [m] = extract(sentence, date_at(sentence, "Sunday", "2023-03-12"))
     assert m.countries == expected
-    assert m.location_country == {"Quito": "ECU", "Bolivia": "BOL", "Poland": "POL"}[sentence.split()[-3].strip(".")]
+    assert m.location_country == {"Quito": "ECU", "Bolivia": "BOL", "Poland": "POL", "Gdansk": "POL"}[sentence.split()[-3].strip(".")]
 
 
 def test_counterparts_in_a_capital_are_its_government() -> None:

@@ -222,8 +222,11 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
-            if 0 < count_before(doc, i, self._words) < len(self.groups.members(code, when)):
-                role = EntityRole.MODIFIER  # "the two NATO allies": two states named before, not the alliance
+            count = count_before(doc, i, self._words)
+            if 0 < count < len(self.groups.members(code, when)) and count not in self.groups.sizes(code):
+                # "the two NATO allies": two states named before, not the alliance; but "the five BRICS
+                # countries" of 2023 are all of them then, whatever their number on the publication day.
+                role = EntityRole.MODIFIER
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
@@ -238,6 +241,9 @@ class Gazetteer:
         keys, n = doc.keys, len(doc.keys)
         if not issuer:
             return None
+        if doc.matched_end >= 0 and doc.text[doc.matched_end : doc.starts[i]].strip() in ("", "'s", "\u2019s") \
+                and "\n" not in doc.text[doc.matched_end : doc.starts[i]]:
+            return None  # "the Chinese Foreign Ministry", "Benin's Minister": the office of the name before it
         if last + 2 < n and keys[last + 1] == "of" and doc.joined(last, last + 1):
             # "the Ministry of Defence of Benin" is Benin's, "the Department of the Treasury" a name of its
             # own: a name in the office's name.
