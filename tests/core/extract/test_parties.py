@@ -141,3 +141,46 @@ def test_firms_based_in_a_state_that_are_sanctioned_bring_it() -> None:
 
 def test_an_ethnic_group_is_not_its_kin_state() -> None:
     assert _one("Karabakh Armenian forces agreed to a ceasefire with Azerbaijan on Sunday.") == ("AZE",)
+
+
+# ---- what a clause naming no party takes from the events before it (second dev round) ----------------
+
+
+def _two(text: str, second: str, value: str) -> tuple[str, ...]:
+    """The countries of the second of two dated sentences: "Monday" in the first, `second` in the other."""
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"),
+                        date_at(text, second, value, Precision.YEAR if len(value) == 4 else Precision.DAY))
+    return m.countries
+
+
+def test_a_clause_whose_only_state_is_compared_takes_no_state_from_the_event_before() -> None:
+    text = "Chile and Peru signed a fishing pact on Monday. Unlike Bolivia in 2019, the region stayed calm in 2020."
+    assert _two(text, "2020", "2020") == ()
+    # The event before still lends its states to a clause that names nobody: "the pact" is theirs.
+    text = "Chile and Peru signed a fishing pact on Monday. The pact took effect on Tuesday."
+    assert _two(text, "Tuesday", "2023-03-14") == ("CHL", "PER")
+
+
+def test_a_subject_of_people_or_things_that_are_no_state_takes_no_state_from_the_event_before() -> None:
+    text = "Chile and Peru signed a fishing pact on Monday. Copper prices fell on Tuesday."
+    assert _two(text, "Tuesday", "2023-03-14") == ()
+    text = "Chile and Peru signed a fishing pact on Monday. Researchers at two universities warned on Tuesday."
+    assert _two(text, "Tuesday", "2023-03-14") == ()
+    text = "Chile and Peru signed a fishing pact on Monday. It was ratified on Tuesday."
+    assert _two(text, "Tuesday", "2023-03-14") == ("CHL", "PER")
+
+
+def test_who_after_a_comma_stands_for_the_person_before_it_not_the_whole_clause() -> None:
+    text = "Among the Chinese leader's guests was the Brazilian president, who had flown in on Sunday."
+    assert _one(text) == ("BRA",)
+    text = "The talks were attended by Chile's foreign minister and the Qatari emir, who arrived on Sunday."
+    assert _one(text) == ("QAT",)
+
+
+def test_between_the_three_countries_refers_back_beside_a_named_broker() -> None:
+    text = ("Egypt said talks with Ethiopia and Sudan had failed on Monday. "
+            "Talks between the three countries brokered by Washington resumed on Tuesday.")
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"EGY", "ETH", "SDN", "USA"}
+    text = ("Egypt said talks with Ethiopia and Sudan had failed on Monday. "
+            "Talks between Kenya and Somalia brokered by Turkey resumed on Tuesday.")
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"KEN", "SOM", "TUR"}

@@ -30,6 +30,7 @@ CLAUSE_MOST = 400
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_WORD = re.compile(r"[^\W\d_]+")
 _ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
 
 
@@ -112,6 +113,7 @@ class _EventReader:
         self.by_value: dict[str, frozenset[str]] = {}
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
+        self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -161,7 +163,8 @@ class _EventReader:
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
-        between = group_match is not None and group_match.group().lower().startswith("between")
+        between = group_match is not None and (group_match.group().lower().startswith("between")
+                                               or clause_text[: group_match.start()].lower().endswith("between "))
         if len(countries) < 2 or between:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
@@ -171,8 +174,9 @@ class _EventReader:
         if place.idx > 0:
             previous = place.clauses[place.idx - 1]
             if self.patterns.relative_person.match(clause_text):
-                # "Erdogan, who met Putin on Friday": the person before the comma takes part.
-                countries |= self._after_reaction(previous, d)
+                # "Erdogan, who met Putin on Friday": the person before the comma takes part, not the
+                # rest of the clause ("The Kremlin's guests included the Turkish president, who had applied").
+                countries |= self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
             elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
                 # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
@@ -278,14 +282,28 @@ class _EventReader:
         if unnamed:
             return whole.actors
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
-        # on Friday"), or states left unnamed ("Western partners"), take no other clause's state.
-        if org_acts or place.clause.no_state:
+        # on Friday"), states left unnamed ("Western partners"), or a clause whose only state is named as
+        # no party ("Unlike Germany in 1990, neither side ..."), take no other clause's state.
+        if org_acts or place.clause.no_state or place.clause.aside:
             return frozenset()
         if same_date:
             return same_date
+        if self._subject_is_no_state(place):
+            return whole.actors  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         return whole.actors or (frozenset() if place.clause.location else self.previous)
+
+    def _subject_is_no_state(self, place: _Place) -> bool:
+        """True when the words before the clause's first verb name people or things that are no state and
+        stand for none ("The group declared", "Researchers warned", "Oil prices rose")."""
+        for m in _WORD.finditer(self.text, *place.span):
+            word = m.group()
+            if word in self.vp.verbs:  # verbs in lower case: "Researchers" opens the subject
+                return False
+            if word.lower() in self.non_state:
+                return True
+        return False
 
     def _headline_start(self, place: _Place) -> int:
         """Where the event's sentence starts, after a wire prefix ("ANKARA, July 19 (Reuters) -")."""
