@@ -184,3 +184,13 @@ def test_between_the_three_countries_refers_back_beside_a_named_broker() -> None
     text = ("Egypt said talks with Ethiopia and Sudan had failed on Monday. "
             "Talks between Kenya and Somalia brokered by Turkey resumed on Tuesday.")
     assert set(_two(text, "Tuesday", "2023-03-14")) == {"KEN", "SOM", "TUR"}
+
+
+def test_a_list_of_names_after_a_comma_is_no_new_subject_between_two_dates() -> None:
+    text = "Cairo cited the 2015 declaration, which the leaders of Egypt, Ethiopia and Sudan signed in March 2015."
+    _first, m = extract(text, date_at(text, "2015", "2015", Precision.YEAR),
+                        date_at(text, "March 2015", "2015-03", Precision.MONTH))
+    assert set(m.countries) == {"EGY", "ETH", "SDN"}
+    text = "Chile's Congress ratified the treaty in May, Peru's Congress ratified it in June."
+    _first, m = extract(text, date_at(text, "May", "2023-05", Precision.MONTH), date_at(text, "June", "2023-06", Precision.MONTH))
+    assert m.countries == ("PER",)
