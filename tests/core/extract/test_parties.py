@@ -17,6 +17,7 @@ from timeline_app.core.models import Precision
     ("Jets struck arms depots in eastern Syria on Sunday.", ("SYR",)),
     ("Ghana deployed a police contingent in Haiti on Sunday.", ("GHA", "HTI")),
     ("Militants fired rockets at the Israeli city of Sderot on Sunday.", ("ISR",)),
+    ("The Kenyan foreign minister headed to Kampala on Sunday.", ("KEN", "UGA")),
 ])
 def test_a_visits_host_or_an_attacks_target_takes_part(sentence: str, expected: tuple[str, ...]) -> None:
     surface = "since 2017" if "2017" in sentence else "Sunday"
@@ -194,3 +195,12 @@ def test_a_list_of_names_after_a_comma_is_no_new_subject_between_two_dates() -> 
     text = "Chile's Congress ratified the treaty in May, Peru's Congress ratified it in June."
     _first, m = extract(text, date_at(text, "May", "2023-05", Precision.MONTH), date_at(text, "June", "2023-06", Precision.MONTH))
     assert m.countries == ("PER",)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The EU sanctioned Rosneft and Sovcomflot on Sunday.", ("RUS",)),
+    ("Codelco signed a lithium deal with a private Chilean miner on Sunday.", ("CHL",)),
+    ("Reliance Industries signed a supply deal with Shell on Sunday.", ()),
+])
+def test_a_state_company_stands_for_its_state(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _one(sentence) == expected
