@@ -204,3 +204,10 @@ def test_a_list_of_names_after_a_comma_is_no_new_subject_between_two_dates() -> 
 ])
 def test_a_state_company_stands_for_its_state(sentence: str, expected: tuple[str, ...]) -> None:
     assert _one(sentence) == expected
+
+
+def test_the_accusations_refer_back_to_the_event_that_made_them() -> None:
+    text = "Canada and Australia accused Iran of plotting attacks on Monday. Tehran rejected the accusations on Tuesday."
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"AUS", "CAN", "IRN"}
+    text = "Canada and Australia accused Iran of plotting attacks on Monday. Tehran rejected new claims by Iraq on Tuesday."
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"IRN", "IRQ"}
