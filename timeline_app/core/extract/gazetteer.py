@@ -254,7 +254,7 @@ class Gazetteer:
                     return None
         start, end = doc.starts[i], doc.ends[last]
         if issuer in self._countries:
-            if what == "members":
+            if what in ("members", "organisation"):
                 return None
             return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.COUNTRY, EntityRole.ACTOR, self._countries[issuer])
         if what == "members":

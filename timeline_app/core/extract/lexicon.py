@@ -135,8 +135,8 @@ class Lexicon:
             entries.setdefault(key, []).append(
                 Alias(tuple(TOKEN.findall(phrase)), code, "group", phrase, cues=group.cues))
         for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
-            if what not in ("state", "members"):
-                raise RulesError(f"{where}: what must be 'state' or 'members', not '{what}'")
+            if what not in ("state", "members", "organisation"):
+                raise RulesError(f"{where}: what must be 'state', 'members' or 'organisation', not '{what}'")
             key = key_of(phrase)
             overridden.add(key)
             entries.setdefault(key, []).append(Alias(tuple(TOKEN.findall(phrase)), what, "issuer", phrase))
