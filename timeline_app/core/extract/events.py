@@ -176,7 +176,10 @@ class _EventReader:
             if self.patterns.relative_person.match(clause_text):
                 # "Erdogan, who met Putin on Friday": the person before the comma takes part, not the
                 # rest of the clause ("The Kremlin's guests included the Turkish president, who had applied").
-                countries |= self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
+                near = frozenset()
+                if "," in self.text[previous[1] : place.span[0]]:  # ", who": the noun right before the comma
+                    near = self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
+                countries |= near or self._after_reaction(previous, d)
             elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
                 # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
