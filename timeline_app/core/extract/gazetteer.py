@@ -188,7 +188,11 @@ class Gazetteer:
                     out.append(mention)
                     found_at.append((i, last, mention))
                     doc.matched_end = mention.end
-                    doc.last_location_end = mention.end if mention.role is EntityRole.LOCATION else -1
+                    # A US state is a place wherever it stands, but only one after "in" begins a list of
+                    # places: "Texas and Mexico signed" names Mexico as a party, "in Texas and Mexico" not.
+                    placed = mention.role is EntityRole.LOCATION and (
+                        alias.kind != "usstate" or role_of(doc, i, last, "name", self._words) is EntityRole.LOCATION)
+                    doc.last_location_end = mention.end if placed else -1
                 break
             i = nxt
         learned = learn_names(doc, found_at, self._words, self._is_one_word_alias)
