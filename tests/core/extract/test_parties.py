@@ -211,3 +211,15 @@ def test_the_accusations_refer_back_to_the_event_that_made_them() -> None:
     assert set(_two(text, "Tuesday", "2023-03-14")) == {"AUS", "CAN", "IRN"}
     text = "Canada and Australia accused Iran of plotting attacks on Monday. Tehran rejected new claims by Iraq on Tuesday."
     assert set(_two(text, "Tuesday", "2023-03-14")) == {"IRN", "IRQ"}
+
+
+def test_an_institution_named_without_its_state_is_the_state_the_story_was_filed_from() -> None:
+    text = "Storm hits coast\n\nNIAMEY (Wire) — The junta ordered French troops out of the country in 2022."
+    [m] = extract(text, date_at(text, "2022", "2022", Precision.YEAR))
+    assert set(m.countries) == {"NER", "FRA"}
+    # No dateline, a dateline of two capitals, or an institution whose state follows it: not the home's.
+    for text in ("The junta ordered French troops out of the country in 2022.",
+                 "Storm hits coast\n\nPARIS/NIAMEY (Wire) — The junta ordered French troops out of the country in 2022.",
+                 "Storm hits coast\n\nNIAMEY (Wire) — The army of Chad ordered French troops out in 2022."):
+        [m] = extract(text, date_at(text, "2022", "2022", Precision.YEAR))
+        assert "NER" not in m.countries and "FRA" in m.countries, text

@@ -13,6 +13,7 @@ from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
@@ -96,6 +97,8 @@ class _EventReader:
         self.prefixes = wire_prefixes(text, dates) + undated_wire_prefixes(text, entities)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
+        self.home = home_state(self.prefixes, entities)  # "BAMAKO (Wire) -": "the junta" is Mali's
+        self.home_words = HomeWords(self.table.words.get("home_institution", frozenset()))
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -160,6 +163,8 @@ class _EventReader:
         """The states taking part: those the clause names, then those it refers back to."""
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self._after_reaction(place.span, d, place.clause))
+        if self.home and self.home_words.names_home(self.text, *place.span):
+            countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
