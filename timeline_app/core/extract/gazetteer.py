@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 # Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
 _JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})
+_NOT_MEMBERS = frozenset({"partners", "neighbours", "neighbors"})  # "partners of ASEAN" are no members
 
 
 class Gazetteer:
@@ -234,10 +235,30 @@ class Gazetteer:
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
+        if kind == "org" and code in self.groups.groups() and self._members_around(doc, i, last):
+            # "the members of the European Union", "NATO's 32 members": its member states, as "EU members" are.
+            return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, EntityRole.ACTOR, alias.name)
         if kind == "org":
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
+
+    def _members_around(self, doc: Doc, i: int, last: int) -> bool:
+        """True when a member noun stands before "of (the)" and the organisation at tokens i..last, or after
+        its "'s" and a number: "member states of NATO", "NATO's 32 allies". Not "partners of ASEAN": its
+        partners are no members."""
+        keys, n = doc.keys, len(doc.keys)
+        nouns = [tuple(noun.split()) for noun in self.groups.nouns if noun.split()[-1] not in _NOT_MEMBERS]
+        k = i - 1 if i >= 1 and keys[i - 1] == "the" else i
+        if k >= 1 and keys[k - 1] == "of" and all(doc.joined(j, j + 1) for j in range(k - 1, i)):
+            if any(k - 1 - len(noun) >= 0 and tuple(keys[k - 1 - len(noun) : k - 1]) == noun for noun in nouns):
+                return True
+        j = last + 3 if last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" else -1
+        if j < 0:
+            return False
+        if j < n and (keys[j].isdigit() or keys[j] in self._words.counts):
+            j += 1
+        return any(tuple(keys[j : j + len(noun)]) == noun for noun in nouns)
 
     def _issuer_mention(self, doc: Doc, i: int, last: int, what: str) -> EntityMention | None:
         """"we", "the Secretary", "member states" ...: the issuer (or its members), when the text has one."""
