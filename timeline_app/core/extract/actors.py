@@ -79,6 +79,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines", "Unlike Denmark": no party
     if last + 1 < n and keys[last + 1] in words.of("language_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "its French initials", "the Russian name": a language, not the state
+    if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
+        return EntityRole.MODIFIER  # "Syrian rebels", "Palestinian militants": people of a state, not the state
     # "in Chile's favour" names Chile as a party, not a place; "in Kazakhstan's largest city" a place.
     venue = possessor and any(keys[k] in words.of("location_noun") for k in range(last + 3, min(n, last + 6)))
     if kind not in ("seat", "office") and (not possessor or venue):
