@@ -154,21 +154,21 @@ def _two(text: str, second: str, value: str) -> tuple[str, ...]:
     return m.countries
 
 
-def test_a_clause_whose_only_state_is_compared_takes_no_state_from_the_event_before() -> None:
-    text = "Chile and Peru signed a fishing pact on Monday. Unlike Bolivia in 2019, the region stayed calm in 2020."
-    assert _two(text, "2020", "2020") == ()
+_PACT = "Chile and Peru signed a fishing pact on Monday. "
+
+
+@pytest.mark.parametrize("second, surface, value, expected", [
+    # A clause whose only state is compared, or whose subject is people or things that are no state.
+    ("Unlike Bolivia in 2019, the region stayed calm in 2020.", "2020", "2020", ()),
+    ("Copper prices fell on Tuesday.", "Tuesday", "2023-03-14", ()),
+    ("Researchers at two universities warned on Tuesday.", "Tuesday", "2023-03-14", ()),
     # The event before still lends its states to a clause that names nobody: "the pact" is theirs.
-    text = "Chile and Peru signed a fishing pact on Monday. The pact took effect on Tuesday."
-    assert _two(text, "Tuesday", "2023-03-14") == ("CHL", "PER")
-
-
-def test_a_subject_of_people_or_things_that_are_no_state_takes_no_state_from_the_event_before() -> None:
-    text = "Chile and Peru signed a fishing pact on Monday. Copper prices fell on Tuesday."
-    assert _two(text, "Tuesday", "2023-03-14") == ()
-    text = "Chile and Peru signed a fishing pact on Monday. Researchers at two universities warned on Tuesday."
-    assert _two(text, "Tuesday", "2023-03-14") == ()
-    text = "Chile and Peru signed a fishing pact on Monday. It was ratified on Tuesday."
-    assert _two(text, "Tuesday", "2023-03-14") == ("CHL", "PER")
+    ("The pact took effect on Tuesday.", "Tuesday", "2023-03-14", ("CHL", "PER")),
+    ("It was ratified on Tuesday.", "Tuesday", "2023-03-14", ("CHL", "PER")),
+])
+def test_what_a_clause_naming_no_party_takes_from_the_event_before(second: str, surface: str, value: str,
+                                                                    expected: tuple[str, ...]) -> None:
+    assert _two(_PACT + second, surface, value) == expected
 
 
 def test_who_after_a_comma_stands_for_the_person_before_it_not_the_whole_clause() -> None:

@@ -139,14 +139,20 @@ def _inside_a_name(doc: Doc, i: int, words: ContextWords) -> bool:
             and doc.joined(k, k + 1))
 
 
+def _word_before(doc: Doc, i: int) -> int:
+    """The token before the name at token i, past a "the", on the same line; -1 when there is none."""
+    k = i - 1
+    if k >= 0 and doc.keys[k] == "the" and doc.joined(k, i):
+        k -= 1
+    return k if k >= 0 and doc.joined(k, k + 1) else -1
+
+
 def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     """True when the name at token i is what was talked about: "remarks on the Ukraine crisis", "the
     situation in Darfur", "discussed Gaza with Macron", "spoke with Ruto about the mission to Haiti"."""
     keys = doc.keys
-    k = i - 1
-    if k >= 0 and keys[k] == "the" and doc.joined(k, i):
-        k -= 1
-    if k < 0 or not doc.joined(k, k + 1):
+    k = _word_before(doc, i)
+    if k < 0:
         return False
     if keys[k] in words.of("topic_verb"):
         return True
@@ -167,10 +173,8 @@ def is_compared(doc: Doc, i: int, words: ContextWords) -> bool:
     than Germany", "Like the G20, the group ...". "Like" counts only opening a clause: "would like
     Iran to" and "countries like Iran and Iraq" are no comparison."""
     keys = doc.keys
-    k = i - 1
-    if k >= 0 and keys[k] == "the" and doc.joined(k, i):
-        k -= 1
-    if k < 0 or not doc.joined(k, k + 1):
+    k = _word_before(doc, i)
+    if k < 0:
         return False
     if keys[k] in words.of("comparison"):
         return True
