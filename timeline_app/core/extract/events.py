@@ -16,7 +16,8 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
+from timeline_app.core.extract.references import (GroupMemory, last_person_state, named_before, speaks_of_event, subject_states,
+                                                   the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -33,8 +34,6 @@ _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
-_SPEAKING = ("01", "02", "051", "11", "12")  # CAMEO codes of saying, appealing, praising, disapproving, rejecting
-_UNDATED_BACK = 4  # sentences read back for the states of an event told without a date
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -172,11 +171,10 @@ class _EventReader:
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
         between = group_match is not None and (group_match.group().lower().startswith("between")
                                                or clause_text[: group_match.start()].lower().endswith("between "))
-        # "Netanyahu called the agreement a mistake on Tuesday": one state, named before the noun of an
-        # event ("the agreement", "the talks"), speaks of it; the event's parties are not this one's.
-        spoken_of = (len(countries) == 1 and group_match is not None and self._names_an_event(group_match.group())
+        # "Netanyahu called the agreement a mistake": one state, named before an event's noun, speaks of it.
+        spoken_of = (len(countries) == 1 and group_match is not None
                      and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
-                     and self._says_or_reacts(place, d, group_match))
+                     and speaks_of_event(self.table, _blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
         if (len(countries) < 2 or between) and not spoken_of:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
@@ -267,36 +265,12 @@ class _EventReader:
         # ministers"); else a role named ("the leaders") says who better than a one-party event that
         # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
         meant = same_date if len(same_date) >= 2 else by_role or same_date
-        antecedent = meant or self.groups.last() or self.previous or self._undated_parties(place.sent, d)
+        antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
             antecedent = the_group(antecedent, size, named, same_paragraph)
         return antecedent
-
-    def _says_or_reacts(self, place: _Place, d: DateMention, noun: re.Match[str]) -> bool:
-        """True when the clause, less the date and the event's noun, is a statement or a reaction (CAMEO
-        01, 02, 051, 11, 12) or of no type: "X signed the agreement" makes X a party of it, "X welcomed
-        the agreement" does not."""
-        text = _blanked(self.text, place.span, d, " " * (d.end - d.start))
-        text = text[: noun.start()] + " " * (noun.end() - noun.start()) + text[noun.end() :]
-        etype = self.table.classify(text)
-        return etype is None or etype.code.startswith(_SPEAKING)
-
-    def _names_an_event(self, phrase: str) -> bool:
-        """True for a group reference that names an event rather than its parties (event_reference)."""
-        return " ".join(phrase.lower().split()) in self.table.words.get("event_reference", frozenset())
-
-    def _undated_parties(self, sent: tuple[int, int], d: DateMention) -> frozenset[str]:
-        """Before any event: the states of the nearest earlier sentence naming two or more, which tells
-        the event without a date ("Iran and the six powers reached a deal ... The deal was announced
-        on Tuesday")."""
-        k = bisect.bisect_left(self.sentences, sent)
-        for span in reversed(self.sentences[max(0, k - _UNDATED_BACK) : k]):
-            actors = self._describe(span, d).actors
-            if len(actors) >= 2:
-                return actors
-        return frozenset()
 
     def _shared_subject(self, d: DateMention, place: _Place, clause_text: str) -> frozenset[str]:
         """The subject's states when the clause goes on with the clause before it: "He met Macron on
@@ -335,7 +309,7 @@ class _EventReader:
             return whole.actors or (frozenset() if place.clause.location else self.previous)
         # Before any event: the states of the event told without a date, when the place is theirs
         # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
-        undated = self._undated_parties(place.sent, d)
+        undated = undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
         return undated if not place.clause.location or place.clause.location in undated else frozenset()
 
     def _subject_is_no_state(self, place: _Place) -> bool:
