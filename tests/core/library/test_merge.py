@@ -77,6 +77,36 @@ def test_two_dates_of_one_sentence_that_are_no_range_stay_apart() -> None:
     assert ids[0] != ids[1]
 
 
+def test_a_vague_date_joins_the_one_narrow_date_of_its_article_within_it() -> None:
+    title = "Chile's President to Visit Peru Next Week"
+    df = frame([
+        report("a", "2025-W20", "CHL;PER", title, title, code="042", date_precision="week", char_start=30),
+        report("a", "2025-05-14", "CHL;PER", "Chile's president will visit Lima on 14 May, his office said.",
+               title, code="042", char_start=200),
+        report("b", "2025-05-14", "CHL;PER", "The Chilean president arrived in Lima on Wednesday for a state "
+               "visit.", "Chilean president in Lima", code="042"),
+    ])
+    ids = assign_event_ids(df)
+    assert ids[0] == ids[1] == ids[2]  # the headline's week is told by its lead's day, which meets b's
+
+
+def test_a_vague_date_with_two_narrow_dates_within_it_or_other_parties_stays_apart() -> None:
+    title = "Andean Ministers to Meet Next Week"
+    df = frame([
+        report("a", "2025-W20", "CHL;PER", title, title, code="036", date_precision="week", char_start=30),
+        report("a", "2025-05-13", "CHL;PER", "Chile and Peru will hold talks on 13 May.", title, char_start=200),
+        report("a", "2025-05-16", "CHL;PER", "They will sign a water accord on 16 May.", title, code="057",
+               char_start=400),
+        report("c", "2025-05", "CHL;PER", "Chile and Peru will meet in May.", "May talks", date_precision="month",
+               char_start=30),
+        report("c", "2025-05-14", "BOL;CHL", "Bolivia and Chile sign a gas deal on 14 May.", "May talks",
+               code="057", char_start=200),
+    ])
+    ids = assign_event_ids(df)
+    assert len({ids[0], ids[1], ids[2]}) == 3  # which of the two days the week means is not known
+    assert ids[3] != ids[4]  # the one day within the month is another pair's
+
+
 # ---- across articles: what merges ---------------------------------------------------------------
 
 def test_reports_with_other_wording_other_parties_and_a_reaction_merge() -> None:

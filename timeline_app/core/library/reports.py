@@ -10,6 +10,7 @@ import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY, date_to_days, parse_iso_days
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.pairs import NARROW_DAYS
 from timeline_app.core.library.matching import (
     FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score,
 )
@@ -109,12 +110,13 @@ class Mentions:
                 or bool(_AND_JOINER.fullmatch(between)) and apart == 1)
 
 
-def _one_report(m: Mentions, i: int, j: int, table: TypeTable) -> bool:
-    """Whether two mentions of one article tell of one event."""
+def _one_report(m: Mentions, i: int, j: int, table: TypeTable, inside: frozenset[tuple[int, int]]) -> bool:
+    """Whether two mentions of one article tell of one event (`inside`: the pairs of a vague date and
+    the one narrow date of the article within it)."""
     if m.open_end[i] or m.open_end[j]:
         return False
     same_date = m.value[i] == m.value[j] and m.start[i] == m.start[j] and m.end[i] == m.end[j]
-    if not (same_date or m.range_halves(i, j) or m.range_halves(j, i)):
+    if not (same_date or m.range_halves(i, j) or m.range_halves(j, i) or (i, j) in inside):
         return False
     a, b = m.countries[i], m.countries[j]
     if a and b and not (a <= b or b <= a):
@@ -143,9 +145,26 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _pairs_to_try(m: Mentions, members: list[int]) -> list[tuple[int, int]]:
-    """The pairs of one article's mentions that can be one report: the same date, or two dates next
-    to each other in one sentence (the ends of a range: a date between them would not be a joiner)."""
+def _vague_inside(m: Mentions, members: list[int]) -> frozenset[tuple[int, int]]:
+    """Pairs (i, j) of one article's mentions where i is vague (a week, a month) and j dates the one
+    narrow stretch (a day, two or three) of the article within i: "to visit Hungary next week"
+    in the headline, "on 12-13 November" in the lead. Two narrow dates within it: no pair."""
+    out: set[tuple[int, int]] = set()
+    for i in members:
+        days = m.end[i] - m.start[i] + 1
+        if not NARROW_DAYS < days <= FINE_SPAN_DAYS or not fine_precision(m.precision[i]):
+            continue
+        within = [j for j in members if m.start[i] <= m.start[j] and m.end[j] <= m.end[i]
+                  and m.end[j] - m.start[j] < NARROW_DAYS]
+        if len({(m.start[j], m.end[j]) for j in within}) == 1:
+            out.update((min(i, j), max(i, j)) for j in within)
+    return frozenset(out)
+
+
+def _pairs_to_try(m: Mentions, members: list[int], inside: frozenset[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs of one article's mentions that can be one report: the same date, two dates next
+    to each other in one sentence (the ends of a range: a date between them would not be a joiner),
+    or a vague date and the one narrow date within it (`inside`)."""
     by_date: dict[tuple[str, int, int], list[int]] = {}
     for i in members:
         by_date.setdefault((m.value[i], m.start[i], m.end[i]), []).append(i)
@@ -153,7 +172,7 @@ def _pairs_to_try(m: Mentions, members: list[int]) -> list[tuple[int, int]]:
     ordered = sorted(members, key=lambda i: (m.evidence_start[i], m.char_start[i]))
     pairs.update((i, j) for i, j in zip(ordered, ordered[1:])
                  if m.evidence_start[i] == m.evidence_start[j] and m.start[i] != m.start[j] and _near(m, i, j))
-    return sorted(pairs)
+    return sorted(pairs | inside)
 
 
 def _near(m: Mentions, i: int, j: int) -> bool:
@@ -176,7 +195,8 @@ def make_reports(m: Mentions, table: TypeTable | None = None) -> tuple[list[Repo
     joined: list[list[int]] = []  # the mentions of the articles where some are one report
     for members in by_article.values():
         if len(members) > 1:
-            pairs = [(i, j) for i, j in _pairs_to_try(m, members) if _one_report(m, i, j, table)]
+            inside = _vague_inside(m, members)
+            pairs = [(i, j) for i, j in _pairs_to_try(m, members, inside) if _one_report(m, i, j, table, inside)]
             for i, j in pairs:
                 uf.union(i, j)
             if pairs:
@@ -219,14 +239,18 @@ def _joined_words(title: str, evidence: str) -> str:
 
 def _merged(m: Mentions, key: str, group: list[int]) -> Report:
     """The report of several mentions of one article."""
-    fine = all(fine_precision(m.precision[i]) for i in group)
-    start, end = min(m.start[i] for i in group), max(m.end[i] for i in group)
+    # A vague date joined to the narrow one within it ("next week", "on 12-13 November") is told by
+    # the narrow one: the dates are those of the mentions holding no other mention's dates.
+    dated = [i for i in group if not any(m.start[i] <= m.start[j] and m.end[j] <= m.end[i]
+                                         and m.end[j] - m.start[j] < m.end[i] - m.start[i] for j in group)]
+    fine = all(fine_precision(m.precision[i]) for i in dated)
+    start, end = min(m.start[i] for i in dated), max(m.end[i] for i in dated)
     if fine and end - start + 1 > FINE_SPAN_DAYS:
         fine = False
     words = _words(m.title[group[0]]).union(*(_words(e) for e in dict.fromkeys(m.evidence[i] for i in group)))
     return Report(
         key=key, article=m.article[group[0]], start=start, end=end,
-        span_value="" if fine else f"{m.precision[group[0]]}:{m.value[group[0]]}",
+        span_value="" if fine else f"{m.precision[dated[0]]}:{m.value[dated[0]]}",
         open_end=any(m.open_end[i] for i in group),
         countries=frozenset().union(*(m.countries[i] for i in group)),
         organizations=frozenset().union(*(m.organizations[i] for i in group)),
