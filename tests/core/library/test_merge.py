@@ -77,6 +77,20 @@ def test_two_dates_of_one_sentence_that_are_no_range_stay_apart() -> None:
     assert ids[0] != ids[1]
 
 
+def test_a_time_of_day_and_its_day_in_one_article_are_one_report() -> None:
+    df = frame([
+        report("a", "2025-07-28", "KHM;MYS;THA", "Malaysia hosted talks today at which Thailand and Cambodia agreed "
+               "to a ceasefire.", code="043", char_start=10),
+        report("a", "2025-07-28T23:00", "KHM;MYS;THA", "The ceasefire takes effect at 11 p.m. today.", code="043",
+               date_precision="minute", char_start=200),
+        report("a", "2025-07-29T06:00", "KHM;MYS;THA", "Observers deploy at 6 a.m. tomorrow.", code="043",
+               date_precision="minute", char_start=400),
+    ])
+    ids = assign_event_ids(df)
+    assert ids[0] == ids[1]  # "today" and "at 11 p.m. today": the same day, the same parties
+    assert ids[2] != ids[0]  # another day
+
+
 def test_a_vague_date_joins_the_one_narrow_date_of_its_article_within_it() -> None:
     title = "Chile's President to Visit Peru Next Week"
     df = frame([

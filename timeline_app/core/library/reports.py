@@ -115,7 +115,7 @@ def _one_report(m: Mentions, i: int, j: int, table: TypeTable, inside: frozenset
     the one narrow date of the article within it)."""
     if m.open_end[i] or m.open_end[j]:
         return False
-    same_date = m.value[i] == m.value[j] and m.start[i] == m.start[j] and m.end[i] == m.end[j]
+    same_date = m.start[i] == m.start[j] and m.end[i] == m.end[j]  # "today" and "at 10 a.m. today" too
     if not (same_date or m.range_halves(i, j) or m.range_halves(j, i) or (i, j) in inside):
         return False
     a, b = m.countries[i], m.countries[j]
@@ -165,9 +165,9 @@ def _pairs_to_try(m: Mentions, members: list[int], inside: frozenset[tuple[int, 
     """The pairs of one article's mentions that can be one report: the same date, two dates next
     to each other in one sentence (the ends of a range: a date between them would not be a joiner),
     or a vague date and the one narrow date within it (`inside`)."""
-    by_date: dict[tuple[str, int, int], list[int]] = {}
+    by_date: dict[tuple[int, int], list[int]] = {}
     for i in members:
-        by_date.setdefault((m.value[i], m.start[i], m.end[i]), []).append(i)
+        by_date.setdefault((m.start[i], m.end[i]), []).append(i)
     pairs = {(i, j) for group in by_date.values() if len(group) > 1 for x, i in enumerate(group) for j in group[x + 1:]}
     ordered = sorted(members, key=lambda i: (m.evidence_start[i], m.char_start[i]))
     pairs.update((i, j) for i, j in zip(ordered, ordered[1:])
