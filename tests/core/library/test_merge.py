@@ -7,10 +7,12 @@ import time
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.library.merge import assign, assign_event_ids
+from timeline_app.paths import resource
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -317,3 +319,33 @@ def test_hundred_thousand_rows_in_a_few_seconds() -> None:
     ids = assign_event_ids(df)
     assert time.process_time() - t0 < 8.0  # about 2.8 s here
     assert len(ids) == n and ids.str.startswith("ev-").all()
+
+
+def _apart_examples() -> list[tuple[str, str, bool]]:
+    path = resource("merging") / "apart_words.txt"
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# EXAMPLE:"):
+            text, _, verdict = line[len("# EXAMPLE:"):].partition("=>")
+            out.append((f"{path.name}:{no}", text.strip(), verdict.strip() == "apart"))
+    return out
+
+
+@pytest.mark.parametrize("where, marked, apart", _apart_examples())
+def test_example_lines_of_the_apart_words(where: str, marked: str, apart: bool) -> None:
+    # Two mentions of one day with the same states and type in one article: only the words before the
+    # second date can set it apart. Each sentence is its own evidence.
+    text = marked.replace("[", "").replace("]", "")
+    rows = []
+    for n, sentence in enumerate(s + "." for s in text.split(". ") if s):
+        begin = text.index(sentence.rstrip("."))
+        bracketed = marked.split(". ")[n]
+        at = begin + bracketed.index("[")
+        rows.append(report("a", "2025-01-06", "USA;YEM", sentence, code="190", char_start=at,
+                           char_end=at + 6, evidence_start=begin))
+    ids = assign_event_ids(frame(rows))
+    assert (ids[0] != ids[1]) is apart, where
+
+
+def test_there_are_apart_examples_both_ways() -> None:
+    assert {apart for *_, apart in _apart_examples()} == {True, False}

@@ -15,7 +15,10 @@ from timeline_app.core.library.pairs import NARROW_DAYS
 from timeline_app.core.library.matching import (
     FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score,
 )
+from timeline_app.core.tables import read_tsv
 from timeline_app.core.temporal.values import describe
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
 
 # Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October".
 _RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|to|through|until)\s*", re.IGNORECASE)
@@ -39,6 +42,21 @@ def _days(values: Sequence[str], starts: Sequence[str], ends: Sequence[str]) -> 
                                     else (MISSING_DAY, MISSING_DAY))
             first[i], last[i] = described[value]
     return first, last
+
+
+_APART_REACH = 3  # words before a date in which an apart word counts
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def apart_words() -> frozenset[str]:
+    """The words of resources/merging/apart_words.txt."""
+    words = set()
+    for (word,), where in read_tsv(resource("merging") / "apart_words.txt", 1):
+        if not word.islower() or " " in word:
+            raise RulesError(f"{where}: '{word}' must be one lower-case word")
+        words.add(word)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=65536)  # an article's title, and a sentence holding several dates, come again
@@ -85,6 +103,10 @@ class Mentions:
         self.char_start = ints(col.CHAR_START)
         self.char_end = ints(col.CHAR_END)
         countries = text(col.COUNTRIES)
+        apart = apart_words()
+        self.apart = [bool(apart.intersection(_WORDS_BEFORE.findall(
+            e[max(0, c - s - 40) : max(0, c - s)].lower())[-_APART_REACH:]))
+            for e, c, s in zip(self.evidence, self.char_start, self.evidence_start)]
         # A frame without keys (built by hand) is keyed by what its rows say, so equal rows are one key.
         self.key = [k or f"{a}:{s}:{v}:{c}:{t}" for k, a, s, v, c, t in zip(
             text(col.MENTION_KEY), self.article, self.char_start, self.value, countries, self.code)]
@@ -117,6 +139,8 @@ def _one_report(m: Mentions, i: int, j: int, table: TypeTable, contained: bool =
     if m.open_end[i] or m.open_end[j]:
         return False
     same_date = m.start[i] == m.start[j] and m.end[i] == m.end[j]  # "today" and "at 10 a.m. today" too
+    if same_date and (m.apart[i] or m.apart[j]):
+        return False  # "Earlier on Monday, ...": another event of that day
     if not (same_date or contained or m.range_halves(i, j) or m.range_halves(j, i)):
         return False
     a, b = m.countries[i], m.countries[j]
@@ -159,7 +183,7 @@ def _joined_groups(m: Mentions, members: list[int], table: TypeTable) -> list[li
     by_date: dict[tuple[int, int], dict[tuple, list[int]]] = {}
     for i in members:  # the days, whatever the precision: "today" and "at 10 a.m. today" are one date
         by_date.setdefault((m.start[i], m.end[i]), {}).setdefault(
-            (m.open_end[i], m.countries[i], m.code[i]), []).append(i)
+            (m.open_end[i], m.countries[i], m.code[i], m.apart[i]), []).append(i)
     out: list[list[int]] = []
     for kinds in by_date.values():
         groups = list(kinds.values())
