@@ -43,3 +43,15 @@ def test_a_trailing_subordinate_clause_gives_the_background(clause: str, expecte
 ])
 def test_a_relative_clause_types_only_a_clause_without_a_main_verb(clause: str, expected: str) -> None:
     assert code(clause) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # "that" with a saying right after its subject opens a relative clause: the main verb types it.
+    ("Canada sanctioned two firms that Ottawa says bought weapons for Russia's army", "163"),
+    # "that" after a saying opens what was said, which types the clause ...
+    ("Iran said that Israel attacked its consulate", "190"),
+    # ... and so does a "that" whose clause has no saying in it.
+    ("The report that units opened fire on Armenian positions is false", "193"),
+])
+def test_that_with_a_saying_after_its_subject_opens_a_relative_clause(clause: str, expected: str) -> None:
+    assert code(clause) == expected

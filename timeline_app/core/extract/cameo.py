@@ -182,13 +182,17 @@ class CameoTable:
         # the background. Their triggers count only when the main clause has none.
         subordinators = self.words.get("leading_subordinate", frozenset())
         relatives = self.words.get("relative_person", frozenset()) | self.words.get("relative_thing", frozenset())
+        complementizers = self.words.get("complementizer", frozenset())
+        reporting = self.words["reporting"]
         commas = [k for k in range(1, len(found)) if "," in text[found[k - 1].end() : found[k].start()]]
         trailing = next((i for i, m in enumerate(found) if i and (
             (words[i].endswith("ing") and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end()))
             # ", as attacks continue", ", a decade after the war": within three words of a comma
             or (words[i] in subordinators and any(0 <= i - k < 3 for k in commas))
             # "the envoy, whose visit ...", "firms which supplied drones": a relative clause
-            or words[i] in relatives)), len(found))
+            or words[i] in relatives
+            # "firms that Washington says sold parts": "that" with a saying right after its subject
+            or (words[i] in complementizers and bool(reporting.intersection(words[i + 2 : i + 4]))))), len(found))
         progressive = self.words.get("progressive_auxiliary", frozenset())
         stems = [_stem(w) for w in words]
         # In running text a capitalised word past the first is a name ("March", "Hold"), not a verb;
@@ -198,7 +202,6 @@ class CameoTable:
         noun_openers = self.words.get("noun_opener", frozenset())
         topic_words = self.words.get("topic_preposition", frozenset())
         best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
-        reporting = self.words["reporting"]
         for i, w in enumerate(words):
             cand: tuple[int, int, str, str] | None = None
             for n in (2, 1):
