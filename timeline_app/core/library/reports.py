@@ -289,8 +289,9 @@ def _merged(m: Mentions, key: str, group: list[int]) -> Report:
     """The report of several mentions of one article."""
     # A vague date joined to the narrow one within it ("next week", "on 12-13 November") is told by
     # the narrow one: the dates are those of the mentions holding no other mention's dates.
-    dated = [i for i in group if not any(m.start[i] <= m.start[j] and m.end[j] <= m.end[i]
-                                         and m.end[j] - m.start[j] < m.end[i] - m.start[i] for j in group)]
+    spans = {(m.start[i], m.end[i]) for i in group}  # few, however many mentions
+    inner = {(a, b) for a, b in spans if not any(a <= c and d <= b and d - c < b - a for c, d in spans)}
+    dated = [i for i in group if (m.start[i], m.end[i]) in inner]
     fine = all(fine_precision(m.precision[i]) for i in dated)
     start, end = min(m.start[i] for i in dated), max(m.end[i] for i in dated)
     if fine and end - start + 1 > FINE_SPAN_DAYS:
