@@ -184,11 +184,12 @@ class CameoTable:
         relatives = self.words.get("relative_person", frozenset()) | self.words.get("relative_thing", frozenset())
         complementizers = self.words.get("complementizer", frozenset())
         reporting = self.words["reporting"]
-        commas = [k for k in range(1, len(found)) if "," in text[found[k - 1].end() : found[k].start()]]
+        near_comma = {k + d for k in range(1, len(found)) if "," in text[found[k - 1].end() : found[k].start()]
+                      for d in range(3)}  # the first three words after a comma
         trailing = next((i for i, m in enumerate(found) if i and (
             (words[i].endswith("ing") and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end()))
             # ", as attacks continue", ", a decade after the war": within three words of a comma
-            or (words[i] in subordinators and any(0 <= i - k < 3 for k in commas))
+            or (words[i] in subordinators and i in near_comma)
             # "the envoy, whose visit ...", "firms which supplied drones": a relative clause
             or words[i] in relatives
             # "firms that Washington says sold parts": "that" with a saying right after its subject
