@@ -155,3 +155,15 @@ def test_a_column_read_late_is_read_at_its_first_use_with_each_event_in_its_row(
     assert [keys.get(e, "") for e in frame["event_id"]] == frame["event_key"].tolist()
     assert frame.loc[frame["event_id"] == gone, "event_key"].tolist() == [""]
     assert (frame["event_key"] != "").sum() == len(frame) - 1
+
+
+def test_the_articles_are_read_with_the_mentions_and_their_ids_with_the_events(edited) -> None:
+    with Library(edited) as lib:
+        stored = lib.articles_frame()
+    first = read_snapshot_events(edited)
+    assert first.article_ids.tolist() == stored["article_id"].tolist()  # every article, known at once
+    assert first.articles.empty and not first.complete  # the rest is not read before the events show
+    complete = read_snapshot_mentions(edited, first)
+    assert complete.complete
+    columns = list(stored.columns)
+    assert complete.articles[columns].astype(str).equals(stored[columns].astype(str))  # titles, counts, ...
