@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 
 from timeline_app.core import pipeline
 from timeline_app.core.daycount import parse_iso_days
+from timeline_app.core.library import reading
 from timeline_app.core.library.eventcolumns import DEFERRED, EventColumns
 from timeline_app.core.library.snapshot import read_snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
@@ -167,3 +169,14 @@ def test_the_articles_are_read_with_the_mentions_and_their_ids_with_the_events(e
     assert complete.complete
     columns = list(stored.columns)
     assert complete.articles[columns].astype(str).equals(stored[columns].astype(str))  # titles, counts, ...
+
+
+@pytest.mark.parametrize("count", [None, 0, 2, 5, 7])  # not counted, counted short, exact, over
+def test_rows_become_columns_whatever_count_is_given(monkeypatch, count) -> None:
+    monkeypatch.setattr(reading, "BLOCK", 2)  # several blocks, the last one short
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (a INTEGER, b TEXT)")
+    db.executemany("INSERT INTO t VALUES (?, ?)", [(i, f"v{i}") for i in range(5)])
+    a, b = reading.columns_of(db.execute("SELECT a, b FROM t ORDER BY a"), [int, object], count)
+    assert a.dtype == np.int64 and a.tolist() == [0, 1, 2, 3, 4]
+    assert b.dtype == object and b.tolist() == ["v0", "v1", "v2", "v3", "v4"]
