@@ -180,3 +180,14 @@ def test_rows_become_columns_whatever_count_is_given(monkeypatch, count) -> None
     a, b = reading.columns_of(db.execute("SELECT a, b FROM t ORDER BY a"), [int, object], count)
     assert a.dtype == np.int64 and a.tolist() == [0, 1, 2, 3, 4]
     assert b.dtype == object and b.tolist() == ["v0", "v1", "v2", "v3", "v4"]
+
+
+def test_the_id_index_of_the_events_is_made_with_the_mentions_not_before_the_events_show(edited) -> None:
+    first = read_snapshot_events(edited)
+    rows = first.events.row_of()
+    assert not rows.made and len(rows) == len(first.events)  # 0.13 s at 467k events, not spent yet
+    read_snapshot_mentions(edited, first)
+    assert rows.made  # in the reader of the mentions: a first click finds it ready
+    ids = first.events.ids.tolist()
+    assert [rows[e] for e in ids] == list(range(len(ids))) == [rows.get(e) for e in ids]
+    assert rows.get("no such event") is None and "no such event" not in rows and ids[0] in rows

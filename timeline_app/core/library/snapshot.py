@@ -128,8 +128,9 @@ def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
         mentions = library.read_mentions(snapshot.events)
         # A scan of every mention (no index on the date): here, not before the events are shown.
         snapshot.relations.set_undated(undated_events(library.undated_mentions(), snapshot.events.ids))
-    # Here, off the GUI thread, rather than at their first use (a tooltip, a search, an export).
+    # Here, off the GUI thread, rather than at their first use (a tooltip, a search, an export, a click).
     snapshot.events.text.read_pending()
+    snapshot.events.row_of().make()
     return replace(snapshot, articles=counted(articles, mentions), mentions=mentions)
 
 
