@@ -12,7 +12,7 @@ import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY, format_day, parse_iso_days
 from timeline_app.core.library import columns as col
-from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.codelists import CodeLists, factorize
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ class RowIndex(Mapping[str, int]):
 
 def shared(values: np.ndarray) -> np.ndarray:
     """An object array of strings in which equal values are one object ("" for None and NaN)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = factorize(values)
     table = np.append(np.asarray([str(u) for u in uniques], dtype=object), "")
     return table[np.where(codes < 0, len(table) - 1, codes)] if len(values) else np.empty(0, dtype=object)
 
