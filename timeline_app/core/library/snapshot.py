@@ -103,7 +103,8 @@ def read_snapshot(library_path: Path, progress: Callable[[int, int, str], None] 
 
 
 def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
-    """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
+    """What the window shows first: the events, the articles' ids, and the indexes of the views (no
+    mentions, no other columns of the articles)."""
     with Library(library_path) as library:
         article_ids, events = library.read_columns(progress, defer=True)
     index = FilterIndex(events)
@@ -111,7 +112,8 @@ def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str],
     names = {code: known.get(code, code) for code in index.countries.names}
     codes, uniques = pd.factorize(events.text[col.EVENT_TYPE])
     return Snapshot(
-        empty_articles(), article_ids, events, None, index, names, table_columns(events), factor_counts(codes, uniques),
+        empty_articles(), article_ids, events, None, index, names, table_columns(events),
+        factor_counts(codes, uniques),
         {k: v for k, v in index.organizations.counts().items() if v},
         factor_counts(*pd.factorize(events.text[col.DATE_PRECISION])),
         RelationsIndex(events, goldstein_weights()),  # its undated events come with the mentions
