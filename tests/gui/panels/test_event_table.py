@@ -97,6 +97,22 @@ def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
     assert rows[0]["evidence"] == "Sentence number 1."
 
 
+def test_copy_rows_is_offered_only_while_there_are_rows_to_copy(qtbot) -> None:
+    model = EventTableModel()
+    model.set_events(_events(4))
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    assert not view.copy_action.isEnabled(), "Edit > Copy rows as CSV with no row selected would copy nothing"
+    view.selectRow(2)
+    assert view.copy_action.isEnabled()
+    model.set_mask(np.zeros(4, dtype=bool))  # a filter that keeps no event: nothing left to copy
+    assert not view.copy_action.isEnabled()
+    model.set_mask(np.ones(4, dtype=bool))
+    assert view.copy_action.isEnabled()  # the selected event is shown again, and selected
+
+
 def test_view_keeps_selected_event_across_sort_and_reports_changes(qtbot) -> None:
     model = EventTableModel()
     model.set_events(_events(5))
