@@ -82,13 +82,18 @@ def test_wrong_mask_length_is_refused() -> None:
         model.set_mask(np.ones(4, dtype=bool))
 
 
-def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
+def _shown_table(qtbot, n: int) -> tuple[EventTableModel, EventTableView]:
     model = EventTableModel()
-    model.set_events(_events(4))
+    model.set_events(_events(n))
     view = EventTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     view.show()
+    return model, view
+
+
+def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
+    _model, view = _shown_table(qtbot, 4)
     view.selectRow(1)
     view.copy_action.trigger()
     rows = list(csv.DictReader(io.StringIO(QApplication.clipboard().text())))
@@ -98,12 +103,7 @@ def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
 
 
 def test_copy_rows_is_offered_only_while_there_are_rows_to_copy(qtbot) -> None:
-    model = EventTableModel()
-    model.set_events(_events(4))
-    view = EventTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.show()
+    model, view = _shown_table(qtbot, 4)
     assert not view.copy_action.isEnabled(), "Edit > Copy rows as CSV with no row selected would copy nothing"
     view.selectRow(2)
     assert view.copy_action.isEnabled()
