@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from timeline_app import cli
+from timeline_app import commands
 from timeline_app.core.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,7 +185,7 @@ def test_progress_line_is_quiet_off_a_terminal_and_redrawn_sparingly_on_one(monk
 
     for stream, drawn in ((io.StringIO(), False), (Terminal(), True)):
         monkeypatch.setattr(sys, "stderr", stream)
-        line = cli._ProgressLine(enabled=True)
+        line = commands.ProgressLine(enabled=True)
         for done in range(1, 2001):
             line(done, 2000, f"file{done}.txt")
         out = stream.getvalue()
