@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from timeline_app import __version__, desktop
+from timeline_app.core.batch.pools import worker_pool
 from timeline_app.console import EXIT_NOTHING_READ, EXIT_OK, PrintableFormatter, date_arg, say
 from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
+from timeline_app.paths import default_library_path
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +76,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NOTHING_READ
     if opts.install_desktop_entry or opts.uninstall_desktop_entry:
         return _run_desktop_entry(opts.install_desktop_entry)
+    pool = None
+    if not opts.paths and not (opts.library or default_library_path()).exists():
+        # A first start adds the samples: their worker process starts now and loads its tables
+        # (about 1 s) on the other core while Qt and the window load here. The window stops it if
+        # the library it opens (the last one used) needs no samples.
+        pool = worker_pool(1, None, frozenset())
+        pool.start()
     # deferred: Qt and the window take 240 ms at start-up (measured with -X importtime), and the batch
     # commands above must run without them, on machines with no display at all.
     from timeline_app.gui.app import run_gui
 
-    return run_gui(opts.paths, opts.library, opts.published, smoke_test=opts.smoke_test)
+    return run_gui(opts.paths, opts.library, opts.published, smoke_test=opts.smoke_test, pool=pool)
 
 
 def _run_desktop_entry(install: bool) -> int:

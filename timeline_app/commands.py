@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline_app.console import EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_SKIPPED, date_arg, say
-from timeline_app.core.batch.articles import TIME_BUDGET
+from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.library import columns as col

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from timeline_app.core import budget
+from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
@@ -25,9 +26,6 @@ from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
 
-# Seconds one article may take to process (its reading not counted): dense dated news of the most
-# characters an article may have takes 3-7 s here. A longer article is skipped with a reason.
-TIME_BUDGET = 30.0
 
 
 @dataclass(frozen=True)
