@@ -1,0 +1,24 @@
+"""A worker's start-up: the tables loaded once, with the cyclic collector left as it was found."""
+
+from __future__ import annotations
+
+import gc
+
+from timeline_app.core.batch import articles
+from timeline_app.core.extract.gazetteer import Gazetteer
+
+
+def test_loading_the_tables_pauses_the_collector_and_gives_it_back_as_it_was(monkeypatch) -> None:
+    seen: list[bool] = []
+    default = Gazetteer.default.__func__
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: seen.append(gc.isenabled()) or default(cls)))
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        articles.load_tables()
+        assert seen == [False] and gc.isenabled()
+        gc.disable()  # as the window keeps it (its own collector runs in the GUI thread)
+        articles.load_tables()
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
