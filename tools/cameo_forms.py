@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CAMEO = ROOT / "resources" / "cameo"
 sys.path.insert(0, str(ROOT))
 
+from tools.folders import run_each  # noqa: E402
+
 from timeline_app.core.extract.triggers import INFLECTED_CATEGORIES  # noqa: E402
 
 
@@ -58,13 +60,8 @@ def build(folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    folders = [CAMEO / lang for lang in argv] if argv else sorted(p.parent for p in CAMEO.glob("*/triggers.tsv"))
-    for folder in folders:
-        if not (folder / "triggers.tsv").is_file():
-            print(f"error: no {folder / 'triggers.tsv'}", file=sys.stderr)
-            return 1
-        print(f"wrote {build(folder).relative_to(ROOT)}")
-    return 0
+    return run_each((CAMEO / lang for lang in argv), lambda: (p.parent for p in CAMEO.glob("*/triggers.tsv")),
+                    lambda folder: folder / "triggers.tsv", lambda folder: f"wrote {build(folder).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

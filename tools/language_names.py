@@ -22,6 +22,10 @@ from babel import Locale
 from babel.dates import get_timezone_location
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the shared per-folder loop in tools/folders.py
+
+from tools.folders import run_each  # noqa: E402
+
 GAZETTEER = ROOT / "resources" / "gazetteer"
 
 # Kosovo has no ISO 3166-1 code; CLDR names it XK, the gazetteer XKX.
@@ -71,13 +75,8 @@ def build(folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    folders = [GAZETTEER / lang for lang in argv] if argv else sorted(p for p in GAZETTEER.iterdir() if p.is_dir())
-    for folder in folders:
-        if not folder.is_dir():
-            print(f"error: no folder {folder}", file=sys.stderr)
-            return 1
-        print(f"wrote {build(folder).relative_to(ROOT)}")
-    return 0
+    return run_each((GAZETTEER / lang for lang in argv), lambda: (p for p in GAZETTEER.iterdir() if p.is_dir()),
+                    lambda folder: None, lambda folder: f"wrote {build(folder).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

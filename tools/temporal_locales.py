@@ -27,6 +27,10 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the shared per-folder loop in tools/folders.py
+
+from tools.folders import run_each  # noqa: E402
+
 TEMPORAL = ROOT / "resources" / "temporal"
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -200,13 +204,8 @@ def build(folder: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    folders = [TEMPORAL / lang for lang in argv] if argv else sorted(p.parent for p in TEMPORAL.glob("*/dateparser.txt"))
-    for folder in folders:
-        if not (folder / "dateparser.txt").exists():
-            print(f"error: {folder / 'dateparser.txt'} not found", file=sys.stderr)
-            return 1
-        print(f"{folder.name}: wrote {', '.join(build(folder))}")
-    return 0
+    return run_each((TEMPORAL / lang for lang in argv), lambda: (p.parent for p in TEMPORAL.glob("*/dateparser.txt")),
+                    lambda folder: folder / "dateparser.txt", lambda folder: f"{folder.name}: wrote {', '.join(build(folder))}")
 
 
 if __name__ == "__main__":

@@ -470,6 +470,24 @@ def test_the_place_of_a_wire_dateline_is_not_a_party() -> None:
     assert meeting.countries == ("IRN", "SAU")
 
 
+@pytest.mark.parametrize("opening", ["VIENNA (Reuters) - ", "WASHINGTON \u2014 ", "KYIV, Ukraine (AP) -- "])
+def test_the_place_of_a_wire_prefix_without_a_date_is_not_a_party(opening: str) -> None:
+    text = f"Headline\n\n{opening}The foreign ministers of Iran and Saudi Arabia met on Thursday."
+    [meeting] = extract(text, date_at(text, "Thursday", "2023-04-06"), published=dt.date(2023, 4, 6))
+    assert meeting.countries == ("IRN", "SAU")
+    assert meeting.summary.startswith("The foreign ministers")
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # an organisation in capitals before a dash is the sentence's subject, not a filing place
+    ("NATO \u2014 The alliance's ministers from Norway and Poland met on Thursday.", ("NOR", "POL")),
+    ("Headline\n\nUN \u2014 Diplomats from Norway and Poland met on Thursday.", ("NOR", "POL")),
+])
+def test_an_organisation_in_capitals_before_a_dash_is_no_filing_place(text: str, countries: tuple) -> None:
+    found = extract(text, date_at(text, "Thursday", "2023-04-06"), published=dt.date(2023, 4, 6))
+    assert found[-1].countries == countries
+
+
 def test_an_organisation_acting_alone_takes_no_earlier_state() -> None:
     text = "Germany backed the aid on Monday. The European Council will meet in Brussels on Dec. 14."
     _backed, council = extract(text, date_at(text, "Monday", "2023-12-04"), date_at(text, "Dec. 14", "2023-12-14"),

@@ -98,8 +98,11 @@ def test_a_failure_in_one_expression_leaves_it_unresolved_and_keeps_the_others(m
 
 @pytest.mark.parametrize(("sentence", "found"), [
     ("On 5 March 3000 people marched.", [("5 March", "2022-03-05")]),  # a count after a day: the day kept
+    ("On 1 March, 30000 people marched.", [("1 March", "2022-03-01")]),  # a count too long for a year, too
+    ("On March 2, 12000 pages were released.", [("March 2", "2022-03-02")]),
+    ("On March 2, 12000 in the file.", []),  # a number that is no count: an impossible year, no date
     ("The treaty of 1 January 2023 holds.", [("1 January 2023", "2023-01-01")]),
 ])
-def test_a_date_followed_by_a_number_of_four_digits_or_fewer_keeps_its_date(sentence, found):
+def test_a_date_followed_by_a_number_that_is_no_year_keeps_its_date(sentence, found):
     # The rule that refuses "1 January 99999" (#18, item 15; its EXAMPLE lines) must take no more than that.
     assert [(m.text, m.value) for m in find_dates(sentence, dt.date(2022, 3, 3))] == found

@@ -445,3 +445,18 @@ class TestWhatWasSaid:
         assert found("The vote on Tuesday that will decide the budget is close.", self.FRI) == [
             ("Tuesday", "2024-05-14")]
         assert found("Ghana will send troops on Tuesday.", self.FRI) == [("Tuesday", "2024-05-14")]
+
+
+class TestPossibility:
+    JUN = dt.date(2025, 6, 12)
+
+    def test_could_or_might_with_a_verb_points_ahead_even_after_a_past_verb(self) -> None:
+        assert found("The trio warned that they could trigger sanctions before October.", self.JUN) == [
+            ("October", "2025-10")]
+        assert found("Officials said the talks might resume in September.", self.JUN) == [("September", "2025-09")]
+
+    def test_what_could_not_or_could_have_been_done_stays_in_the_past(self) -> None:
+        assert found("The two sides could not agree in March.", self.JUN) == [("March", "2025-03")]
+        assert found("Officials said the deal could have been signed in October.", self.JUN) == [
+            ("October", "2024-10")]
+        assert found("Nobody could be reached on Wednesday.", self.JUN) == [("Wednesday", "2025-06-11")]

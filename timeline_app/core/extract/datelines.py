@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from timeline_app.core.models import DateMention, EntityMention
+from timeline_app.core.models import DateMention, EntityKind, EntityMention
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
@@ -13,6 +13,11 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
 _PLACE_MOST = 200
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
+# The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014"): a place in capitals opening a
+# line, an optional agency, a dash, and a sentence starting; the place must name only states or cities, so
+# that "NATO \u2014 The alliance ..." stays a sentence about NATO.
+_UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'/ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z. ]{1,30}?)?)[ \t]*"
+                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z][a-z])")
 
 
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
@@ -48,6 +53,18 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
 def wire_prefixes(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
     """The spans of the wire prefixes ("ANKARA, July 19 (Reuters) -") that some of `dates` date."""
     return [p for p in (_wire_prefix(text, d) for d in dates) if p]
+
+
+def undated_wire_prefixes(text: str, entities: list[EntityMention]) -> list[tuple[int, int]]:
+    """The spans of wire prefixes without a date ("VIENNA (Reuters) - "): the place where the story was
+    filed, not a party to it; `entities` tell a place ("VIENNA") from an organisation ("NATO")."""
+    spans = []
+    for m in _UNDATED_WIRE.finditer(text):
+        a, b = m.span("place")
+        inside = [e for e in entities if a <= e.start and e.end <= b]
+        if inside and all(e.kind is EntityKind.COUNTRY for e in inside):
+            spans.append(m.span())
+    return spans
 
 
 def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -> list[EntityMention]:

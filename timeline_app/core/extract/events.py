@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, wire_prefixes
+from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
@@ -92,7 +92,7 @@ class _EventReader:
         self.shown = text  # the text as written, for the summaries and the evidence
         self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
-        self.prefixes = wire_prefixes(text, dates)
+        self.prefixes = wire_prefixes(text, dates) + undated_wire_prefixes(text, entities)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.patterns = clause_patterns(self.table)

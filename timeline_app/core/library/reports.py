@@ -143,17 +143,31 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _pairs_to_try(m: Mentions, members: list[int]) -> list[tuple[int, int]]:
-    """The pairs of one article's mentions that can be one report: the same date, or two dates next
-    to each other in one sentence (the ends of a range: a date between them would not be a joiner)."""
-    by_date: dict[tuple[str, int, int], list[int]] = {}
+def _joined_groups(m: Mentions, members: list[int], table: TypeTable) -> list[list[int]]:
+    """The sets of one article's mentions to unite: each pair of them that is one report.
+
+    Mentions of one date are tried by signature (open end, countries, type): whether two of them are
+    one report depends on nothing else, so a run of 2,600 alike mentions ("France met Germany on
+    4 March 2021 and ...") costs one comparison, not 3.4 million. A pair of alike signatures unites
+    every mention of both, as comparing each mention with each would. Two dates next to each other
+    in one sentence are tried as the ends of a range ("7-8 March").
+    """
+    by_date: dict[tuple[str, int, int], dict[tuple, list[int]]] = {}
     for i in members:
-        by_date.setdefault((m.value[i], m.start[i], m.end[i]), []).append(i)
-    pairs = {(i, j) for group in by_date.values() if len(group) > 1 for x, i in enumerate(group) for j in group[x + 1:]}
+        by_date.setdefault((m.value[i], m.start[i], m.end[i]), {}).setdefault(
+            (m.open_end[i], m.countries[i], m.code[i]), []).append(i)
+    out: list[list[int]] = []
+    for kinds in by_date.values():
+        groups = list(kinds.values())
+        for x, group in enumerate(groups):
+            if len(group) > 1 and _one_report(m, group[0], group[1], table):
+                out.append(group)
+            out.extend(group + other for other in groups[x + 1:] if _one_report(m, group[0], other[0], table))
     ordered = sorted(members, key=lambda i: (m.evidence_start[i], m.char_start[i]))
-    pairs.update((i, j) for i, j in zip(ordered, ordered[1:])
-                 if m.evidence_start[i] == m.evidence_start[j] and m.start[i] != m.start[j] and _near(m, i, j))
-    return sorted(pairs)
+    out.extend([i, j] for i, j in zip(ordered, ordered[1:])
+               if m.evidence_start[i] == m.evidence_start[j] and m.start[i] != m.start[j] and _near(m, i, j)
+               and _one_report(m, i, j, table))
+    return out
 
 
 def _near(m: Mentions, i: int, j: int) -> bool:
@@ -176,10 +190,11 @@ def make_reports(m: Mentions, table: TypeTable | None = None) -> tuple[list[Repo
     joined: list[list[int]] = []  # the mentions of the articles where some are one report
     for members in by_article.values():
         if len(members) > 1:
-            pairs = [(i, j) for i, j in _pairs_to_try(m, members) if _one_report(m, i, j, table)]
-            for i, j in pairs:
-                uf.union(i, j)
-            if pairs:
+            united = _joined_groups(m, members, table)
+            for group in united:
+                for i in group[1:]:
+                    uf.union(group[0], i)
+            if united:
                 joined.append(members)
     report_of = [-1] * m.n
     reports: list[Report] = []
