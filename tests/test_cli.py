@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from tests.fresh import loaded_after
 from timeline_app import commands
 from timeline_app.core.library.store import Library
 
@@ -38,12 +39,8 @@ def test_help_explains_every_command():
 
 def test_the_command_line_starts_without_what_only_the_batch_commands_need():
     # A worker process the window starts imports the entry point's module again: it must stay light.
-    code = ("import sys\nimport timeline_app.cli\n"
-            "print(sorted(m for m in ('pandas', 'timeline_app.commands', 'timeline_app.core.pipeline',"
-            " 'timeline_app.core.batch.articles') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    heavy = ("pandas", "timeline_app.commands", "timeline_app.core.pipeline", "timeline_app.core.batch.articles")
+    assert loaded_after("import timeline_app.cli", heavy) == ("", [])
 
 
 def test_batch_commands_do_not_load_qt(tmp_path):

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
-from pathlib import Path
 
+from tests.fresh import loaded_after
 from timeline_app.core.batch import articles
 from timeline_app.core.extract.gazetteer import Gazetteer
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_loading_the_tables_pauses_the_collector_and_gives_it_back_as_it_was(monkeypatch) -> None:
@@ -31,9 +27,6 @@ def test_loading_the_tables_pauses_the_collector_and_gives_it_back_as_it_was(mon
 
 def test_a_worker_reads_and_processes_an_article_without_numpy_or_pandas() -> None:
     # Their imports (0.1-0.5 s) would be paid by every worker process, the samples' one at a first start too.
-    code = ("import sys\nfrom timeline_app.core.batch import articles\nfrom timeline_app.core.ingest import sample_paths\n"
-            "articles.load_tables()\nfound = list(articles.iter_results(str(sample_paths()[0]), None, frozenset()))\n"
-            "print(len(found), sorted(m for m in ('numpy', 'pandas', 'PySide6') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "1 []"
+    code = ("from timeline_app.core.batch import articles\nfrom timeline_app.core.ingest import sample_paths\n"
+            "articles.load_tables()\nprint(len(list(articles.iter_results(str(sample_paths()[0]), None, frozenset()))))")
+    assert loaded_after(code, ("numpy", "pandas", "PySide6")) == ("1", [])

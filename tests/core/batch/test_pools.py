@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.fresh import loaded_after
 from timeline_app.core.batch.pools import Named, worker_pool
 from timeline_app.core.pipeline import import_inputs
 
-ROOT = Path(__file__).resolve().parents[3]
 ARTICLE = "Talks in Athens\n\nPublished: 2 March 2024\n\nGreece and Turkey met in Athens on Thursday.\n"
 
 
@@ -22,11 +20,8 @@ def test_a_named_function_travels_by_name_with_its_arguments() -> None:
 
 
 def test_making_a_pool_imports_no_extraction() -> None:
-    code = ("import sys\nfrom timeline_app.core.batch.pools import worker_pool\nworker_pool(1, None, frozenset())\n"
-            "print(sorted(m for m in ('timeline_app.core.batch.articles', 'pandas', 'dateparser') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    code = "from timeline_app.core.batch.pools import worker_pool\nworker_pool(1, None, frozenset())"
+    assert loaded_after(code, ("timeline_app.core.batch.articles", "pandas", "dateparser")) == ("", [])
 
 
 class _Pool:
