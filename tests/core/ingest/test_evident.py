@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.fresh import loaded_after
 from timeline_app.core.ingest.evident import MIN_WORDS, Example, evident_words, load_evident_words
 from timeline_app.errors import RulesError
 
@@ -57,19 +56,20 @@ def test_a_good_list_loads_with_its_examples(tmp_path: Path) -> None:
     assert [(e.code, e.evident, e.text) for e in loaded.examples] == [("en", False, "Short.")]
 
 
-def _modules_after_detecting(text_file: Path) -> str:
-    code = ("import sys; from timeline_app.core.ingest.language import detect_language; "
-            f"print(detect_language(open({str(text_file)!r}, encoding='utf-8').read()), 'py3langid' in sys.modules)")
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
+def _told(text_file: Path) -> tuple[str, list[str]]:
+    """The language told of the file, and whether the model was loaded for it, in a fresh interpreter."""
+    code = ("from timeline_app.core.ingest.language import detect_language\n"
+            f"print(detect_language(open({str(text_file)!r}, encoding='utf-8').read()))")
+    return loaded_after(code, ("py3langid",))
 
 
 def test_an_evidently_english_sample_is_told_without_loading_the_model() -> None:
     sample = sorted(SAMPLES.glob("*.txt"))[0]
-    assert _modules_after_detecting(sample) == "en False"
+    assert _told(sample) == ("en", [])
 
 
 def test_a_french_text_is_still_told_by_the_model(tmp_path: Path) -> None:
     french = ("Les deux ministres des Affaires étrangères ont déclaré mardi que les pourparlers avaient été utiles "
               "et qu'ils se retrouveraient après le sommet d'Oslo, sans donner de date pour l'accord que leurs "
               "gouvernements recherchent depuis des années, a indiqué le porte-parole du ministère à Paris.")
-    assert _modules_after_detecting(_write(tmp_path, "fr.txt", french) / "fr.txt") == "fr True"
+    assert _told(_write(tmp_path, "fr.txt", french) / "fr.txt") == ("fr", ["py3langid"])
