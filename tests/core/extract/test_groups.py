@@ -74,6 +74,16 @@ def test_a_count_as_large_as_the_group_names_every_member() -> None:
     assert len(m.countries) == 31
 
 
+def test_a_count_the_group_had_on_the_event_date_names_its_members_then() -> None:
+    # Published when the group has grown: the count is the group's size on the event's date.
+    text = "In August 2022 the five BRICS leaders met online."
+    [m] = extract(text, date_at(text, "August 2022", "2022-08", Precision.MONTH), published=dt.date(2025, 3, 1))
+    assert set(m.countries) == {"BRA", "RUS", "IND", "CHN", "ZAF"}
+    text = "Brazil and India disagreed. In August 2022 the two BRICS members met online."
+    [m] = extract(text, date_at(text, "August 2022", "2022-08", Precision.MONTH), published=dt.date(2025, 3, 1))
+    assert set(m.countries) == {"BRA", "IND"}
+
+
 def test_an_organisation_acting_as_itself_is_no_group() -> None:
     text = "NATO said on Monday that it would respond."
     [m] = extract(text, date_at(text, "Monday", "2023-03-13"))

@@ -16,6 +16,8 @@ from timeline_app.core.models import Precision
     ("Canadian troops have been stationed in Latvia since 2017.", ("CAN", "LVA")),
     ("Jets struck arms depots in eastern Syria on Sunday.", ("SYR",)),
     ("Ghana deployed a police contingent in Haiti on Sunday.", ("GHA", "HTI")),
+    ("Militants fired rockets at the Israeli city of Sderot on Sunday.", ("ISR",)),
+    ("The Kenyan foreign minister headed to Kampala on Sunday.", ("KEN", "UGA")),
 ])
 def test_a_visits_host_or_an_attacks_target_takes_part(sentence: str, expected: tuple[str, ...]) -> None:
     surface = "since 2017" if "2017" in sentence else "Sunday"
@@ -28,11 +30,12 @@ def test_a_visits_host_or_an_attacks_target_takes_part(sentence: str, expected: 
     ("The foreign ministers of Peru and Chile met in Quito on Sunday.", ("CHL", "PER")),
     ("Peruvian jets shot down a Chilean drone over Bolivia on Sunday.", ("CHL", "PER")),
     ("Farmers blocked roads in Poland on Sunday.", ()),
+    ("Fans fired flares in the Polish city of Gdansk on Sunday.", ()),
 ])
 def test_a_venue_or_a_place_passed_over_does_not_take_part(sentence: str, expected: tuple[str, ...]) -> None:
     [m] = extract(sentence, date_at(sentence, "Sunday", "2023-03-12"))
     assert m.countries == expected
-    assert m.location_country == {"Quito": "ECU", "Bolivia": "BOL", "Poland": "POL"}[sentence.split()[-3].strip(".")]
+    assert m.location_country == {"Quito": "ECU", "Bolivia": "BOL", "Poland": "POL", "Gdansk": "POL"}[sentence.split()[-3].strip(".")]
 
 
 def test_counterparts_in_a_capital_are_its_government() -> None:
@@ -139,3 +142,84 @@ def test_firms_based_in_a_state_that_are_sanctioned_bring_it() -> None:
 
 def test_an_ethnic_group_is_not_its_kin_state() -> None:
     assert _one("Karabakh Armenian forces agreed to a ceasefire with Azerbaijan on Sunday.") == ("AZE",)
+
+
+# ---- what a clause naming no party takes from the events before it (second dev round) ----------------
+
+
+def _two(text: str, second: str, value: str) -> tuple[str, ...]:
+    """The countries of the second of two dated sentences: "Monday" in the first, `second` in the other."""
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"),
+                        date_at(text, second, value, Precision.YEAR if len(value) == 4 else Precision.DAY))
+    return m.countries
+
+
+_PACT = "Chile and Peru signed a fishing pact on Monday. "
+
+
+@pytest.mark.parametrize("second, surface, value, expected", [
+    # A clause whose only state is compared, or whose subject is people or things that are no state.
+    ("Unlike Bolivia in 2019, the region stayed calm in 2020.", "2020", "2020", ()),
+    ("Copper prices fell on Tuesday.", "Tuesday", "2023-03-14", ()),
+    ("Researchers at two universities warned on Tuesday.", "Tuesday", "2023-03-14", ()),
+    # The event before still lends its states to a clause that names nobody: "the pact" is theirs.
+    ("The pact took effect on Tuesday.", "Tuesday", "2023-03-14", ("CHL", "PER")),
+    ("It was ratified on Tuesday.", "Tuesday", "2023-03-14", ("CHL", "PER")),
+])
+def test_what_a_clause_naming_no_party_takes_from_the_event_before(second: str, surface: str, value: str,
+                                                                    expected: tuple[str, ...]) -> None:
+    assert _two(_PACT + second, surface, value) == expected
+
+
+def test_who_after_a_comma_stands_for_the_person_before_it_not_the_whole_clause() -> None:
+    text = "Among the Chinese leader's guests was the Brazilian president, who had flown in on Sunday."
+    assert _one(text) == ("BRA",)
+    text = "The talks were attended by Chile's foreign minister and the Qatari emir, who arrived on Sunday."
+    assert _one(text) == ("QAT",)
+
+
+def test_between_the_three_countries_refers_back_beside_a_named_broker() -> None:
+    text = ("Egypt said talks with Ethiopia and Sudan had failed on Monday. "
+            "Talks between the three countries brokered by Washington resumed on Tuesday.")
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"EGY", "ETH", "SDN", "USA"}
+    text = ("Egypt said talks with Ethiopia and Sudan had failed on Monday. "
+            "Talks between Kenya and Somalia brokered by Turkey resumed on Tuesday.")
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"KEN", "SOM", "TUR"}
+
+
+def test_a_list_of_names_after_a_comma_is_no_new_subject_between_two_dates() -> None:
+    text = "Cairo cited the 2015 declaration, which the leaders of Egypt, Ethiopia and Sudan signed in March 2015."
+    _first, m = extract(text, date_at(text, "2015", "2015", Precision.YEAR),
+                        date_at(text, "March 2015", "2015-03", Precision.MONTH))
+    assert set(m.countries) == {"EGY", "ETH", "SDN"}
+    text = "Chile's Congress ratified the treaty in May, Peru's Congress ratified it in June."
+    _first, m = extract(text, date_at(text, "May", "2023-05", Precision.MONTH), date_at(text, "June", "2023-06", Precision.MONTH))
+    assert m.countries == ("PER",)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The EU sanctioned Rosneft and Sovcomflot on Sunday.", ("RUS",)),
+    ("Codelco signed a lithium deal with a private Chilean miner on Sunday.", ("CHL",)),
+    ("Reliance Industries signed a supply deal with Shell on Sunday.", ()),
+])
+def test_a_state_company_stands_for_its_state(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _one(sentence) == expected
+
+
+def test_the_accusations_refer_back_to_the_event_that_made_them() -> None:
+    text = "Canada and Australia accused Iran of plotting attacks on Monday. Tehran rejected the accusations on Tuesday."
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"AUS", "CAN", "IRN"}
+    text = "Canada and Australia accused Iran of plotting attacks on Monday. Tehran rejected new claims by Iraq on Tuesday."
+    assert set(_two(text, "Tuesday", "2023-03-14")) == {"IRN", "IRQ"}
+
+
+def test_an_institution_named_without_its_state_is_the_state_the_story_was_filed_from() -> None:
+    text = "Storm hits coast\n\nNIAMEY (Wire) — The junta ordered French troops out of the country in 2022."
+    [m] = extract(text, date_at(text, "2022", "2022", Precision.YEAR))
+    assert set(m.countries) == {"NER", "FRA"}
+    # No dateline, a dateline of two capitals, or an institution whose state follows it: not the home's.
+    for text in ("The junta ordered French troops out of the country in 2022.",
+                 "Storm hits coast\n\nPARIS/NIAMEY (Wire) — The junta ordered French troops out of the country in 2022.",
+                 "Storm hits coast\n\nNIAMEY (Wire) — The army of Chad ordered French troops out in 2022."):
+        [m] = extract(text, date_at(text, "2022", "2022", Precision.YEAR))
+        assert "NER" not in m.countries and "FRA" in m.countries, text

@@ -106,3 +106,11 @@ def test_a_failure_in_one_expression_leaves_it_unresolved_and_keeps_the_others(m
 def test_a_date_followed_by_a_number_that_is_no_year_keeps_its_date(sentence, found):
     # The rule that refuses "1 January 99999" (#18, item 15; its EXAMPLE lines) must take no more than that.
     assert [(m.text, m.value) for m in find_dates(sentence, dt.date(2022, 3, 3))] == found
+
+
+def test_a_day_of_last_month_that_month_does_not_have_gives_no_wrong_day() -> None:
+    # Published 5 March 2024: February had 29 days; no 30 February, and no day of another month instead.
+    found = [(m.text, m.value) for m in find_dates("The pact was signed on the 30th of last month.", dt.date(2024, 3, 5))]
+    assert found == []
+    assert [(m.text, m.value) for m in find_dates("The pact was signed on the 29th of last month.", dt.date(2024, 3, 5))
+            ] == [("the 29th of last month", "2024-02-29")]

@@ -460,3 +460,18 @@ class TestPossibility:
         assert found("Officials said the deal could have been signed in October.", self.JUN) == [
             ("October", "2024-10")]
         assert found("Nobody could be reached on Wednesday.", self.JUN) == [("Wednesday", "2025-06-11")]
+
+
+class TestReducedRelativeClause:
+    WED = dt.date(2024, 11, 20)  # the weekend before: 16-17 November, week 46
+
+    def test_a_participle_after_a_comma_keeps_its_own_past(self) -> None:
+        assert found("The deal, agreed in principle at the weekend, will be signed soon.", self.WED)[0] == (
+            "the weekend", "2024-W46-WE")
+        assert found("The pact, quietly renewed on Monday, will run until 2030.", self.WED)[0] == (
+            "Monday", "2024-11-18")
+
+    def test_the_future_outside_the_aside_still_reaches_its_own_dates(self) -> None:
+        assert found("Russia, angered by the sanctions, will retaliate on Monday.", self.WED) == [
+            ("Monday", "2024-11-25")]
+        assert found("Leaders will meet at the weekend.", self.WED) == [("the weekend", "2024-W47-WE")]

@@ -75,11 +75,19 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     if _inside_a_name(doc, i, words):
         return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
-    if is_topic(doc, i, words) or _in_envoy_title(doc, i, words):
-        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines": no party
+    if is_topic(doc, i, words) or _in_envoy_title(doc, i, words) or is_compared(doc, i, words):
+        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines", "Unlike Denmark": no party
+    if last + 1 < n and keys[last + 1] in words.of("language_noun") and doc.joined(last, last + 1):
+        return EntityRole.MODIFIER  # "its French initials", "the Russian name": a language, not the state
+    if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
+        return EntityRole.MODIFIER  # "Syrian rebels", "Palestinian militants": people of a state, not the state
     # "in Chile's favour" names Chile as a party, not a place; "in Kazakhstan's largest city" a place.
     venue = possessor and any(keys[k] in words.of("location_noun") for k in range(last + 3, min(n, last + 6)))
     if kind not in ("seat", "office") and (not possessor or venue):
+        if (i >= 2 and keys[i - 1] == "of" and keys[i - 2] in words.of("location_noun") and doc.joined(i - 2, i - 1)
+                and doc.joined(i - 1, i) and doc.last_location_end >= 0
+                and not doc.text[doc.last_location_end : doc.starts[i - 2]].strip()):
+            return EntityRole.LOCATION  # "the Polish city of Gdansk": the place its demonym began
         direction, locative = words.of("direction"), words.of("locative")
         # "à Moscou" is a place, "à la Russie" a party: such a preposition counts right before the name only.
         bare = words.of("locative_bare")
@@ -131,14 +139,20 @@ def _inside_a_name(doc: Doc, i: int, words: ContextWords) -> bool:
             and doc.joined(k, k + 1))
 
 
+def _word_before(doc: Doc, i: int) -> int:
+    """The token before the name at token i, past a "the", on the same line; -1 when there is none."""
+    k = i - 1
+    if k >= 0 and doc.keys[k] == "the" and doc.joined(k, i):
+        k -= 1
+    return k if k >= 0 and doc.joined(k, k + 1) else -1
+
+
 def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     """True when the name at token i is what was talked about: "remarks on the Ukraine crisis", "the
     situation in Darfur", "discussed Gaza with Macron", "spoke with Ruto about the mission to Haiti"."""
     keys = doc.keys
-    k = i - 1
-    if k >= 0 and keys[k] == "the" and doc.joined(k, i):
-        k -= 1
-    if k < 0 or not doc.joined(k, k + 1):
+    k = _word_before(doc, i)
+    if k < 0:
         return False
     if keys[k] in words.of("topic_verb"):
         return True
@@ -152,6 +166,21 @@ def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     if at < 0 or i - positions[at] > 10:
         return False
     return all(doc.joined(j, j + 1) for j in range(positions[at], i))
+
+
+def is_compared(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for a name something is compared with: "Unlike Denmark, the Netherlands will ...", "faster
+    than Germany", "Like the G20, the group ...". "Like" counts only opening a clause: "would like
+    Iran to" and "countries like Iran and Iraq" are no comparison."""
+    keys = doc.keys
+    k = _word_before(doc, i)
+    if k < 0:
+        return False
+    if keys[k] in words.of("comparison"):
+        return True
+    if keys[k] in ("with", "to") and k >= 1 and keys[k - 1] in words.of("comparison") and doc.joined(k - 1, k):
+        return True  # "compared with Japan"
+    return keys[k] in words.of("comparison_opening") and (k == 0 or not doc.joined(k - 1, k))
 
 
 def count_before(doc: Doc, i: int, words: ContextWords) -> int:

@@ -188,6 +188,14 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     )
 
 
+def _continues_a_list(text: str, at: int, conjunctions: frozenset[str]) -> bool:
+    """True when the capitalised words at `at` are followed by a conjunction of `conjunctions`: "the
+    leaders of Egypt, Ethiopia and Sudan signed" goes on listing names, it starts no new subject."""
+    words = text[at : at + 80].split()[:3]
+    first_lower = next((w for w in words if w[:1].islower()), "")
+    return first_lower in conjunctions
+
+
 def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None,
                  table: CameoTable | None = None) -> list[tuple[int, int]]:
     """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'.
@@ -201,6 +209,7 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     cuts = {0, len(sentence)}
     dated = sorted(date_spans or [])
     vp = verb_phrase_patterns(table)
+    list_words = (table or CameoTable.default()).words.get("list_conjunction", frozenset())
     for (_a0, a1), (b0, _b1) in itertools.pairwise(dated):
         between = list(patterns.coordination.finditer(text, a1, b0))
         if between:
@@ -221,7 +230,8 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         else:
             # "Mexico's Senate approved it in December, the U.S. Senate approved it in January": a
             # comma before a new capitalised subject between two dates starts the next event.
-            subjects = list(patterns.new_subject.finditer(text, a1, b0))
+            subjects = [m for m in patterns.new_subject.finditer(text, a1, b0)
+                        if not _continues_a_list(text, m.end(), list_words)]
             if subjects:
                 cuts.add(subjects[-1].start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.

@@ -13,6 +13,7 @@ from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
@@ -30,6 +31,7 @@ CLAUSE_MOST = 400
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_WORD = re.compile(r"[^\W\d_]+")
 _ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
 
 
@@ -95,6 +97,8 @@ class _EventReader:
         self.prefixes = wire_prefixes(text, dates) + undated_wire_prefixes(text, entities)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
+        self.home = home_state(self.prefixes, entities)  # "BAMAKO (Wire) -": "the junta" is Mali's
+        self.home_words = HomeWords(self.table.words.get("home_institution", frozenset()))
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -112,6 +116,7 @@ class _EventReader:
         self.by_value: dict[str, frozenset[str]] = {}
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
+        self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -158,10 +163,13 @@ class _EventReader:
         """The states taking part: those the clause names, then those it refers back to."""
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self._after_reaction(place.span, d, place.clause))
+        if self.home and self.home_words.names_home(self.text, *place.span):
+            countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
-        between = group_match is not None and group_match.group().lower().startswith("between")
+        between = group_match is not None and (group_match.group().lower().startswith("between")
+                                               or clause_text[: group_match.start()].lower().endswith("between "))
         if len(countries) < 2 or between:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
@@ -171,8 +179,12 @@ class _EventReader:
         if place.idx > 0:
             previous = place.clauses[place.idx - 1]
             if self.patterns.relative_person.match(clause_text):
-                # "Erdogan, who met Putin on Friday": the person before the comma takes part.
-                countries |= self._after_reaction(previous, d)
+                # "Erdogan, who met Putin on Friday": the person before the comma takes part, not the
+                # rest of the clause ("The Kremlin's guests included the Turkish president, who had applied").
+                near = frozenset()
+                if "," in self.text[previous[1] : place.span[0]]:  # ", who": the noun right before the comma
+                    near = self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
+                countries |= near or self._after_reaction(previous, d)
             elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
                 # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
@@ -278,14 +290,28 @@ class _EventReader:
         if unnamed:
             return whole.actors
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
-        # on Friday"), or states left unnamed ("Western partners"), take no other clause's state.
-        if org_acts or place.clause.no_state:
+        # on Friday"), states left unnamed ("Western partners"), or a clause whose only state is named as
+        # no party ("Unlike Germany in 1990, neither side ..."), take no other clause's state.
+        if org_acts or place.clause.no_state or place.clause.aside:
             return frozenset()
         if same_date:
             return same_date
+        if self._subject_is_no_state(place):
+            return whole.actors  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         return whole.actors or (frozenset() if place.clause.location else self.previous)
+
+    def _subject_is_no_state(self, place: _Place) -> bool:
+        """True when the words before the clause's first verb name people or things that are no state and
+        stand for none ("The group declared", "Researchers warned", "Oil prices rose")."""
+        for m in _WORD.finditer(self.text, *place.span):
+            word = m.group()
+            if word in self.vp.verbs:  # verbs in lower case: "Researchers" opens the subject
+                return False
+            if word.lower() in self.non_state:
+                return True
+        return False
 
     def _headline_start(self, place: _Place) -> int:
         """Where the event's sentence starts, after a wire prefix ("ANKARA, July 19 (Reuters) -")."""

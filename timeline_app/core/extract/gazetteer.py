@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 # Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
 _JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})
+_NOT_MEMBERS = frozenset({"partners", "neighbours", "neighbors"})  # "partners of ASEAN" are no members
 
 
 class Gazetteer:
@@ -188,7 +189,11 @@ class Gazetteer:
                     out.append(mention)
                     found_at.append((i, last, mention))
                     doc.matched_end = mention.end
-                    doc.last_location_end = mention.end if mention.role is EntityRole.LOCATION else -1
+                    # A US state is a place wherever it stands, but only one after "in" begins a list of
+                    # places: "Texas and Mexico signed" names Mexico as a party, "in Texas and Mexico" not.
+                    placed = mention.role is EntityRole.LOCATION and (
+                        alias.kind != "usstate" or role_of(doc, i, last, "name", self._words) is EntityRole.LOCATION)
+                    doc.last_location_end = mention.end if placed else -1
                 break
             i = nxt
         learned = learn_names(doc, found_at, self._words, self._is_one_word_alias)
@@ -222,15 +227,38 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
-            if 0 < count_before(doc, i, self._words) < len(self.groups.members(code, when)):
-                role = EntityRole.MODIFIER  # "the two NATO allies": two states named before, not the alliance
+            count = count_before(doc, i, self._words)
+            if 0 < count < len(self.groups.members(code, when)) and count not in self.groups.sizes(code):
+                # "the two NATO allies": two states named before, not the alliance; but "the five BRICS
+                # countries" of 2023 are all of them then, whatever their number on the publication day.
+                role = EntityRole.MODIFIER
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
+        if kind == "org" and code in self.groups.groups() and self._members_around(doc, i, last):
+            # "the members of the European Union", "NATO's 32 members": its member states, as "EU members" are.
+            return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, EntityRole.ACTOR, alias.name)
         if kind == "org":
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
+
+    def _members_around(self, doc: Doc, i: int, last: int) -> bool:
+        """True when a member noun stands before "of (the)" and the organisation at tokens i..last, or after
+        its "'s" and a number: "member states of NATO", "NATO's 32 allies". Not "partners of ASEAN": its
+        partners are no members."""
+        keys, n = doc.keys, len(doc.keys)
+        nouns = [tuple(noun.split()) for noun in self.groups.nouns if noun.split()[-1] not in _NOT_MEMBERS]
+        k = i - 1 if i >= 1 and keys[i - 1] == "the" else i
+        if k >= 1 and keys[k - 1] == "of" and all(doc.joined(j, j + 1) for j in range(k - 1, i)):
+            if any(k - 1 - len(noun) >= 0 and tuple(keys[k - 1 - len(noun) : k - 1]) == noun for noun in nouns):
+                return True
+        j = last + 3 if last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" else -1
+        if j < 0:
+            return False
+        if j < n and (keys[j].isdigit() or keys[j] in self._words.counts):
+            j += 1
+        return any(tuple(keys[j : j + len(noun)]) == noun for noun in nouns)
 
     def _issuer_mention(self, doc: Doc, i: int, last: int, what: str) -> EntityMention | None:
         """"we", "the Secretary", "member states" ...: the issuer (or its members), when the text has one."""
@@ -238,6 +266,9 @@ class Gazetteer:
         keys, n = doc.keys, len(doc.keys)
         if not issuer:
             return None
+        if doc.matched_end >= 0 and doc.text[doc.matched_end : doc.starts[i]].strip() in ("", "'s", "\u2019s") \
+                and "\n" not in doc.text[doc.matched_end : doc.starts[i]]:
+            return None  # "the Chinese Foreign Ministry", "Benin's Minister": the office of the name before it
         if last + 2 < n and keys[last + 1] == "of" and doc.joined(last, last + 1):
             # "the Ministry of Defence of Benin" is Benin's, "the Department of the Treasury" a name of its
             # own: a name in the office's name.
@@ -248,7 +279,7 @@ class Gazetteer:
                     return None
         start, end = doc.starts[i], doc.ends[last]
         if issuer in self._countries:
-            if what == "members":
+            if what in ("members", "organisation"):
                 return None
             return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.COUNTRY, EntityRole.ACTOR, self._countries[issuer])
         if what == "members":

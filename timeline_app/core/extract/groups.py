@@ -62,6 +62,13 @@ class GroupTable:
         return frozenset(iso for iso, start, end in self._members.get(group, ())
                          if when is None or start <= when <= end)
 
+    def sizes(self, group: str) -> frozenset[int]:
+        """How many members `group` has had, on each day one joined or left: BRICS had 4, 5, 9 and 10."""
+        spans = self._members.get(group, ())
+        days = {start for _iso, start, _end in spans} | {end + dt.timedelta(days=1) for _iso, _start, end in spans
+                                                          if end < dt.date.max}
+        return frozenset(len(self.members(group, day)) for day in days) - {0}
+
     def phrases(self) -> list[tuple[str, GroupName]]:
         """Every phrase that names a group's members: names alone, and names before each member noun."""
         out = []

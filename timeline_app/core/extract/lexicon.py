@@ -28,7 +28,8 @@ ISSUER_REFS = "issuer_refs.tsv"
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
      "title", "name_particle", "speaker", "topic_verb", "topic_opener", "envoy_title",
-     "venue_opener", "venue_noun", "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link"}
+     "venue_opener", "venue_noun", "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link",
+     "comparison", "comparison_opening", "language_noun", "non_state_noun"}
 )
 
 
@@ -134,8 +135,8 @@ class Lexicon:
             entries.setdefault(key, []).append(
                 Alias(tuple(TOKEN.findall(phrase)), code, "group", phrase, cues=group.cues))
         for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
-            if what not in ("state", "members"):
-                raise RulesError(f"{where}: what must be 'state' or 'members', not '{what}'")
+            if what not in ("state", "members", "organisation"):
+                raise RulesError(f"{where}: what must be 'state', 'members' or 'organisation', not '{what}'")
             key = key_of(phrase)
             overridden.add(key)
             entries.setdefault(key, []).append(Alias(tuple(TOKEN.findall(phrase)), what, "issuer", phrase))

@@ -24,6 +24,8 @@ class Clause:
     org_acts: bool = False  # an organisation (or its officer) is a party: "NATO chief Stoltenberg arrived"
     # Parties that are no state: states left unnamed ("Western partners"), a former office-holder.
     no_state: bool = False
+    # A state or group named only as no party: compared with, a modifier, a topic ("Unlike Germany in 1990").
+    aside: bool = False
 
 
 def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | None:
@@ -64,13 +66,14 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     actors: set[str] = set()
     orgs: list[str] = []
     location = ""
-    org_acts = no_state = False
+    org_acts = no_state = aside = False
     day = event_day(when, published)
     named = entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
     for k, e in enumerate(named):
         if e.kind is EntityKind.GROUP and not e.code:
             no_state = no_state or e.role is EntityRole.ACTOR
         elif e.kind is EntityKind.GROUP:
+            aside = aside or e.role is EntityRole.MODIFIER
             if e.role is EntityRole.ACTOR and not _names_its_members(text, named, k):
                 actors |= gaz.groups.members(e.code, day)
             if e.role is not EntityRole.MODIFIER and gaz.is_organization(e.code) and e.code not in orgs:
@@ -90,11 +93,13 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
                 no_state = True  # a former office-holder: a party, but no state's
         elif e.role is EntityRole.ACTOR and e.code:
             actors.add(e.code)
+        elif e.role is EntityRole.MODIFIER and e.kind is EntityKind.COUNTRY:
+            aside = True
         elif e.role is EntityRole.LOCATION and e.kind is EntityKind.COUNTRY and e.code:
             location = location or e.code
             if _place_takes_part(text, start, e, named, place_party):
                 actors.add(e.code)
-    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state)
+    return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state, aside and not actors)
 
 
 def _names_its_members(text: str, named: list[EntityMention], k: int) -> bool:

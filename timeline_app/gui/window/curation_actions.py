@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from timeline_app.core.library import columns as col
 from timeline_app.core import pipeline
+from timeline_app.core.library.curation import EDIT_HIDDEN, EDIT_VERIFIED
 from timeline_app.core.library.frames import empty_events
 from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
@@ -260,10 +261,10 @@ class CurationActions(QObject):
         self.refresh()
 
     def _on_verify_action_triggered(self) -> None:
-        self._set_flag("verified", "Cannot mark the events")
+        self._set_flag(EDIT_VERIFIED, "Cannot mark the events")
 
     def _on_hide_action_triggered(self) -> None:
-        self._set_flag("hidden", "Cannot hide the events")
+        self._set_flag(EDIT_HIDDEN, "Cannot hide the events")
 
     def _set_flag(self, field: str, title: str) -> None:
         rows = self._selected_rows()
@@ -273,7 +274,7 @@ class CurationActions(QObject):
         value = not bool(current.all())  # all set: unset them; otherwise set them all
         events = list(zip(self._refs(rows), current.tolist()))
         done = self.run(title, lambda: self.curator.set_flag(events, field, value))
-        if done and field == "hidden" and value and not self.show_hidden_action.isChecked():
+        if done and field == EDIT_HIDDEN and value and not self.show_hidden_action.isChecked():
             n = int((~current).sum())
             show = self.show_hidden_action.text().replace("&", "")
             self.host.show_status(f"{'Event' if n == 1 else f'{n} events'} hidden. Show {'it' if n == 1 else 'them'} "

@@ -99,7 +99,7 @@ class CurationDialogs(QObject):
         evidence = self._add_evidence
         values = dialog.values()
         if values.get(col.VERIFIED) != "1":
-            values.pop("verified", None)
+            values.pop(col.VERIFIED, None)
         try:
             key = self._curator.add_event(
                 values, evidence.article_id if evidence else None, evidence.text if evidence else "",

@@ -13,7 +13,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library.curation import TRUE
+from timeline_app.core.library.curation import (EDIT_COUNTRIES, EDIT_DATE, EDIT_DELETED, EDIT_EVENT_TYPE, EDIT_GROUP,
+                                                 EDIT_HIDDEN, EDIT_NOTE, EDIT_ORGANIZATIONS, EDIT_SUMMARY,
+                                                 EDIT_VERIFIED, TRUE)
 from timeline_app.core.library.makeup import event_makeup, other_report
 from timeline_app.core.library.removal import RemovedArticles
 from timeline_app.core.library.store import Library
@@ -24,16 +26,16 @@ log = logging.getLogger(__name__)
 FALSE = "0"
 MAX_TEXT = 40  # characters of an event's summary in an undo text ("Undo edit of 'Turkey and…'")
 FIELD_LABELS = {
-    "date": "date",
-    "countries": "countries",
-    "organizations": "organisations",
-    "event_type": "event type",
-    "summary": "summary",
-    "verified": "verified",
-    "hidden": "hidden",
-    "deleted": "deleted",
-    "group": "merge",
-    "note": "note",
+    EDIT_DATE: "date",
+    EDIT_COUNTRIES: "countries",
+    EDIT_ORGANIZATIONS: "organisations",
+    EDIT_EVENT_TYPE: "event type",
+    EDIT_SUMMARY: "summary",
+    EDIT_VERIFIED: "verified",
+    EDIT_HIDDEN: "hidden",
+    EDIT_DELETED: "deleted",
+    EDIT_GROUP: "merge",
+    EDIT_NOTE: "note",
 }
 
 
@@ -252,15 +254,15 @@ class Curator:
 
     def set_flag(self, events: Sequence[tuple[EventRef, bool]], field: str, value: bool) -> bool:
         """Set verified, hidden or deleted on events given with their current value; False if none change."""
-        if field not in ("verified", "hidden", "deleted"):
+        if field not in (EDIT_VERIFIED, EDIT_HIDDEN, EDIT_DELETED):
             raise ValueError(f"{field!r} is not a flag")
         new, old = (TRUE, FALSE) if value else (FALSE, TRUE)
         steps = [Step.of([Edit(ev.event_key, field, old, new)]) for ev, current in events if current != value]
         if not steps:
             return False
-        verb = {("verified", True): "mark verified", ("verified", False): "mark unverified",
-                ("hidden", True): "hide", ("hidden", False): "show",
-                ("deleted", True): "delete", ("deleted", False): "restore"}[(field, value)]
+        verb = {(EDIT_VERIFIED, True): "mark verified", (EDIT_VERIFIED, False): "mark unverified",
+                (EDIT_HIDDEN, True): "hide", (EDIT_HIDDEN, False): "show",
+                (EDIT_DELETED, True): "delete", (EDIT_DELETED, False): "restore"}[(field, value)]
         changed = [ev for ev, current in events if current != value]
         self._push(self._command(f"{verb} {_what(changed)}", steps))
         return True
