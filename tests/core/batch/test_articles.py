@@ -30,3 +30,9 @@ def test_a_worker_reads_and_processes_an_article_without_numpy_or_pandas() -> No
     code = ("from timeline_app.core.batch import articles\nfrom timeline_app.core.ingest import sample_paths\n"
             "articles.load_tables()\nprint(len(list(articles.iter_results(str(sample_paths()[0]), None, frozenset()))))")
     assert loaded_after(code, ("numpy", "pandas", "PySide6")) == ("1", [])
+
+
+def test_a_worker_freezes_its_tables_and_an_in_process_load_does_not() -> None:
+    code = ("import gc\nfrom timeline_app.core.batch import articles\narticles.load_tables()\n"
+            "alone = gc.get_freeze_count()\narticles.set_known(frozenset())\nprint(alone, gc.get_freeze_count() > 100_000)")
+    assert loaded_after(code, ()) == ("0 True", [])

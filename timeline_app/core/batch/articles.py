@@ -120,6 +120,10 @@ def set_known(known: frozenset[str]) -> None:
     global _KNOWN
     _KNOWN = known
     load_tables()
+    # A worker's tables live as long as it does: frozen, the collections made while it processes
+    # articles no longer walk them (the 8 samples: 0.57-0.63 s -> 0.23-0.26 s CPU). Only in a worker
+    # process: the window's objects must stay collectable.
+    gc.freeze()
 
 
 def iter_results(path: str, published: dt.date | None, known: frozenset[str] | None = None,
