@@ -1,13 +1,17 @@
 """Merging reports of one event: the app's events scored against benchmarks/data/merge/gold.json.
 
 Usage: python benchmarks/merge.py [--library LIB] [--assign MODULE:FUNCTION] [--show-errors]
-       [--show-heldout-errors] [--workers N] [--gold PATH] [--check]
+       [--show-heldout-errors] [--workers N] [--gold PATH ...] [--check]
 
 Extracts every article of the evaluation set into a temporary library (core.pipeline.import_inputs,
 as `python main.py extract` does), matches each gold mention to the system mention whose span
 overlaps it most in the same article, and prints pairwise and B-cubed precision, recall and F1 over the
-gold mentions (dev, held-out, all), the gold events with two or more mentions that came out as one
+gold mentions (dev, dev2, held-out, all), the gold events with two or more mentions that came out as one
 event, and the near-miss groups whose events stayed apart. The last line is one JSON object.
+
+The set is gold.json (its events dev or held out) and dev2.json (`"split": "dev2"`: a second dev part,
+texts written to check on new texts the rules that dev showed were needed); each file names its
+own articles folder.
 
 The events come from one function, `system_mentions`: today the event ids the library gives its
 mentions (with the user's edits applied, as the GUI and the CLI show them). `--assign M:F` scores
@@ -36,6 +40,8 @@ from timeline_app.core.library.store import Library  # noqa: E402
 from timeline_app.core.pipeline import import_inputs  # noqa: E402
 
 GOLD = HERE / "data" / "merge" / "gold.json"
+DEV2 = HERE / "data" / "merge" / "dev2.json"
+SPLITS = ("dev", "dev2", "held-out")  # "all" is every split together
 
 # library -> one row per system mention (frames.MENTION_COLUMNS); the scorer reads source_path,
 # char_start, char_end and event_id, and --show-errors date_value and countries.
@@ -76,11 +82,12 @@ class GoldMention:
     end: int
     surface: str
     heldout: bool
+    split: str  # one of SPLITS
 
 
 @dataclass
 class Gold:
-    articles: Path
+    articles: list[Path]
     events: dict[str, dict]
     groups: list[dict]
     mentions: list[GoldMention]
@@ -92,6 +99,9 @@ def load_gold(path: Path) -> Gold:
     data = json.loads(path.read_text(encoding="utf-8"))
     articles = path.parent / data["articles"]
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))}
+    part = data.get("split")  # a file of one split; else each event's "heldout" says
+    if part is not None and part not in SPLITS:
+        raise SystemExit(f"error: {path.as_posix()}: split '{part}' is not one of {', '.join(SPLITS)}")
     problems: list[str] = []
     mentions: list[GoldMention] = []
     seen: set[tuple[str, int]] = set()
@@ -106,7 +116,8 @@ def load_gold(path: Path) -> Gold:
             if (m["file"], m["start"]) in seen:
                 problems.append(f"{eid}: {m['file']}:{m['start']} is annotated twice")
             seen.add((m["file"], m["start"]))
-            mentions.append(GoldMention(eid, m["file"], m["start"], m["end"], m["surface"], bool(event["heldout"])))
+            split = part or ("held-out" if event["heldout"] else "dev")
+            mentions.append(GoldMention(eid, m["file"], m["start"], m["end"], m["surface"], bool(event["heldout"]), split))
     for group in data["near_misses"]:
         for eid in group["events"]:
             if eid not in data["events"]:
@@ -115,7 +126,24 @@ def load_gold(path: Path) -> Gold:
                 problems.append(f"{group['id']}: {eid} is not in the group's split")
     if problems:
         raise SystemExit("error: " + path.as_posix() + ":\n  " + "\n  ".join(problems))
-    return Gold(articles, data["events"], data["near_misses"], mentions, texts)
+    groups = [dict(g, split=part or ("held-out" if g["heldout"] else "dev")) for g in data["near_misses"]]
+    return Gold([articles], data["events"], groups, mentions, texts)
+
+
+def load_gold_files(paths: list[Path]) -> Gold:
+    """Several gold files as one set; an event id or an article name may appear in one file only."""
+    parts = [load_gold(p) for p in paths]
+    gold = Gold([], {}, [], [], {})
+    for path, part in zip(paths, parts):
+        clash = (gold.events.keys() & part.events.keys()) | (gold.texts.keys() & part.texts.keys())
+        if clash:
+            raise SystemExit(f"error: {path.as_posix()}: {', '.join(sorted(clash)[:5])} also in another gold file")
+        gold.articles += part.articles
+        gold.events.update(part.events)
+        gold.groups += part.groups
+        gold.mentions += part.mentions
+        gold.texts.update(part.texts)
+    return gold
 
 
 # ---- matching ------------------------------------------------------------------------------------
@@ -170,9 +198,9 @@ def scores(gold_ids: list[str], pred_ids: list[str]) -> dict:
             "b3_p": b3p, "b3_r": b3r, "b3_f1": _f1(b3p, b3r)}
 
 
-def evaluate(gold: Gold, pred: list[str], heldout: bool | None) -> dict:
+def evaluate(gold: Gold, pred: list[str], split: str | None) -> dict:
     """Scores over the gold mentions of one split (None: all), and the cluster and group counts."""
-    chosen = [i for i, g in enumerate(gold.mentions) if heldout is None or g.heldout == heldout]
+    chosen = [i for i, g in enumerate(gold.mentions) if split is None or g.split == split]
     result = scores([gold.mentions[i].event for i in chosen], [pred[i] for i in chosen])
     result["matched"] = sum(not pred[i].startswith("unmatched:") for i in chosen)
     pieces: dict[str, set[str]] = defaultdict(set)
@@ -182,7 +210,7 @@ def evaluate(gold: Gold, pred: list[str], heldout: bool | None) -> dict:
     result["clusters"] = len(multi)
     result["clusters_merged"] = sum(len(pieces[e]) == 1 and not next(iter(pieces[e])).startswith("unmatched:")
                                     for e in multi)
-    groups = [g for g in gold.groups if heldout is None or g["heldout"] == heldout]
+    groups = [g for g in gold.groups if split is None or g["split"] == split]
     merged = []
     for group in groups:
         owners = [pieces[e] for e in group["events"]]
@@ -204,14 +232,17 @@ def print_table(results: dict[str, dict]) -> None:
     print(f"{'split':9} {'mentions':>8} {'matched':>7}   {'pair P':>6} {'R':>5} {'F1':>5}   "
           f"{'B3 P':>5} {'R':>5} {'F1':>5}   {'merged':>7}  {'apart':>6}")
     for split, r in results.items():
+        if not r["mentions"]:
+            continue
         print(f"{split:9} {r['mentions']:8d} {r['matched']:7d}   {_fmt(r['pair_p']):>6} {_fmt(r['pair_r'])} "
               f"{_fmt(r['pair_f1'])}   {_fmt(r['b3_p'])} {_fmt(r['b3_r'])} {_fmt(r['b3_f1'])}   "
               f"{r['clusters_merged']:3d}/{r['clusters']:<3d}  {r['near_misses_apart']:2d}/{r['near_misses']:<2d}")
     print("merged: gold events with 2+ mentions that came out as one event; "
           "apart: near-miss groups with no two of their events merged")
-    failed = results["dev"]["near_misses_merged"]
-    if failed:  # the held-out ones are only counted above: their names would point at their texts
-        print(f"dev near-miss groups merged: {', '.join(failed)}")
+    for split in ("dev", "dev2"):
+        failed = results[split]["near_misses_merged"]
+        if failed:  # the held-out ones are only counted above: their names would point at their texts
+            print(f"{split} near-miss groups merged: {', '.join(failed)}")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -221,7 +252,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def print_errors(gold: Gold, pred: list[str], rows: list[int | None], system: pd.DataFrame,
-                 heldout: bool) -> None:
+                 split: str) -> None:
     """Wrong merges (one system event holding several gold events) and missed merges, of one split.
 
     A system event is listed when one of its mentions belongs to the split, and then only with the
@@ -237,18 +268,18 @@ def print_errors(gold: Gold, pred: list[str], rows: list[int | None], system: pd
     by_pred: dict[str, list[int]] = defaultdict(list)
     by_gold: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(gold.mentions):
-        if g.heldout != heldout:
+        if g.split != split:
             continue
         by_pred[pred[i]].append(i)
         by_gold[g.event].append(i)
     wrong = [(p, idx) for p, idx in by_pred.items() if len({gold.mentions[i].event for i in idx}) > 1]
-    print(f"\nWRONG MERGES: {len(wrong)} system events hold mentions of more than one gold event")
+    print(f"\n{split}: WRONG MERGES: {len(wrong)} system events hold mentions of more than one gold event")
     for p, idx in sorted(wrong):
         print(f"  {p}")
         for i in idx:
             print(line(i))
     missed = [(e, idx) for e, idx in by_gold.items() if len({pred[i] for i in idx}) > 1]
-    print(f"\nMISSED MERGES: {len(missed)} gold events split over several system events")
+    print(f"\n{split}: MISSED MERGES: {len(missed)} gold events split over several system events")
     for e, idx in sorted(missed):
         parts: dict[str, list[int]] = defaultdict(list)
         for i in idx:
@@ -271,14 +302,15 @@ def changed_texts(library: Library, gold: Gold) -> list[str]:
 
 
 def extract(gold: Gold, library_path: Path, workers: int) -> None:
-    report = import_inputs([gold.articles], library_path, workers=workers)
+    report = import_inputs(gold.articles, library_path, workers=workers)
     if report.skipped:
         raise SystemExit("error: " + report.details())
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=GOLD, help="gold file (default benchmarks/data/merge/gold.json)")
+    ap.add_argument("--gold", type=Path, action="append",
+                    help="a gold file, once for each (default benchmarks/data/merge/gold.json and dev2.json)")
     ap.add_argument("--library", type=Path, metavar="LIB",
                     help="score this library (it must hold the gold articles); if it does not exist, "
                          "extract the articles into it and keep it")
@@ -286,17 +318,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="score this assignment of the mentions frame to events instead of the library's")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ap.add_argument("--show-errors", action="store_true",
-                    help="list the dev split's wrong and missed merges with their sentences")
+                    help="list the dev and dev2 splits' wrong and missed merges with their sentences")
     ap.add_argument("--show-heldout-errors", action="store_true",
                     help="the same for the held-out split: for the final run only")
     ap.add_argument("--check", action="store_true", help="only check the gold file against the articles")
     args = ap.parse_args(argv)
 
-    gold = load_gold(args.gold)
+    gold = load_gold_files(args.gold or [GOLD, DEV2])
     n_multi = sum(len(e["members"]) > 1 for e in gold.events.values())
     print(f"gold: {len(gold.texts)} articles, {len(gold.events)} events ({n_multi} with 2+ mentions), "
           f"{len(gold.mentions)} mentions, {len(gold.groups)} near-miss groups "
-          f"({sum(g['heldout'] for g in gold.groups)} held out)")
+          f"({sum(g['split'] == 'held-out' for g in gold.groups)} held out, "
+          f"{sum(g['split'] == 'dev2' for g in gold.groups)} dev2)")
     if args.check:
         return 0
     get_mentions = assigner(args.assign) if args.assign else system_mentions
@@ -313,15 +346,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {len(differ)} gold articles differ from the library's text (their offsets will "
               f"not match): {', '.join(differ[:5])}", file=sys.stderr)
     pred, rows = match(gold, system)
-    results = {"dev": evaluate(gold, pred, False), "held-out": evaluate(gold, pred, True),
-               "all": evaluate(gold, pred, None)}
+    results = {split: evaluate(gold, pred, split) for split in SPLITS} | {"all": evaluate(gold, pred, None)}
     print(f"events from: {args.assign or 'the library (curated_mentions)'}; "
           f"{len(system)} system mentions, {system['event_id'].nunique()} system events\n")
     print_table(results)
     if args.show_errors:
-        print_errors(gold, pred, rows, system, heldout=False)
+        print_errors(gold, pred, rows, system, "dev")
+        print_errors(gold, pred, rows, system, "dev2")
     if args.show_heldout_errors:
-        print_errors(gold, pred, rows, system, heldout=True)
+        print_errors(gold, pred, rows, system, "held-out")
     summary = {"benchmark": "merge", "assign": args.assign or "library", "articles": len(gold.texts),
                "seconds": round(time.perf_counter() - started, 1), "extract_seconds": round(extracted, 1),
                **{split.replace("-", ""): {k: round(v, 4) if isinstance(v, float) else v for k, v in r.items()}

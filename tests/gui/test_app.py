@@ -96,8 +96,8 @@ def test_first_start_shows_the_bundled_samples(qtbot, monkeypatch, tmp_path, iso
     assert window.library_path == library
     with Library(library) as lib:
         assert lib.setting(gui_app.SAMPLES_SETTING) == "1"
-    # The next start of the same (now non-empty) library adds nothing.
-    window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None, [], library)
+    # The next start of the same (now non-empty) library adds nothing (the articles come with the mentions).
+    window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None and w.snapshot.complete, [], library)
     assert len(window.snapshot.articles) == n_samples
 
 

@@ -654,3 +654,12 @@ def test_between_the_two_names_the_pair_besides_the_hosts() -> None:
     _broke, since = extract(text, date_at(text, "2019", "2019", Precision.YEAR),
                             date_at(text, "since 2021", "2021", Precision.YEAR), published=dt.date(2023, 3, 1))
     assert since.countries == ("BOL", "ECU")
+
+
+def test_the_state_of_a_place_after_help_takes_part() -> None:
+    text = "Norway and Japan pledged $300 million on Monday to help flood victims in Pakistan."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("JPN", "NOR", "PAK")  # the state helped
+    text = "Norway and Japan pledged $300 million on Monday at a meeting in Switzerland."
+    [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
+    assert m.countries == ("JPN", "NOR")  # where they met is no party

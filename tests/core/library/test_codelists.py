@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
+import pytest
 
-from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.codelists import CodeLists, factorize
 
 CELLS = ["TUR;SYR", "", None, "SYR", " tur; ;SYR", float("nan"), "TUR;TUR"]
 
@@ -43,3 +45,16 @@ def test_one_code_a_row_and_an_empty_column() -> None:
     assert [lists.row(i) for i in range(3)] == [["Fight"], [], ["Consult"]]
     empty = CodeLists.from_cells([])
     assert empty.counts() == {} and len(empty.joined(";")) == 0 and len(empty.explode(np.zeros(0, bool))[0]) == 0
+
+
+@pytest.mark.parametrize("values", [
+    ["SYR;TUR", None, "", "SYR;TUR", float("nan"), "Türkiye", ""],  # text, with cells of no value
+    ["2011", 2011, None, "2011"],  # not all text: hashed as pandas does
+    [],
+])
+def test_factorize_gives_what_pandas_gives(values) -> None:
+    cells = np.asarray(values, dtype=object)
+    codes, uniques = factorize(cells)
+    expected_codes, expected_uniques = pd.factorize(cells, use_na_sentinel=True)
+    assert codes.dtype == np.int64 and codes.tolist() == expected_codes.tolist()
+    assert uniques.dtype == object and list(uniques) == list(expected_uniques)

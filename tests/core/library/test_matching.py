@@ -79,3 +79,19 @@ def test_reports_whose_other_sides_differ_do_not_match() -> None:
     assert party_score(ukraine, _report("e", 1, 1, "DEU POL UKR")) > 0.8
     # One report names more of the same side: still one event.
     assert party_score(_report("f", 1, 1, "IRN USA"), _report("g", 1, 1, "ARE HKG IRN USA")) > 0.8
+
+
+def _with_organizations(key: str, countries: str, organizations: str) -> Report:
+    return _report(key, 1, 1, countries)._replace(organizations=frozenset(organizations.split()))
+
+
+def test_an_organisation_named_beside_the_states_is_not_another_side() -> None:
+    # A statement condemning a launch names the UN (whose resolutions it violates); a wire story of
+    # the launch names the states around it: the launching state is shared, the UN is no other side.
+    statement = _with_organizations("a", "PRK", "UN")
+    wire = _report("b", 1, 1, "JPN KOR PRK USA")
+    assert party_score(statement, wire) > 0
+    # The states still decide: two summons of one envoy by two different states, one report naming
+    # the EU too, are two events.
+    assert party_score(_with_organizations("c", "CZE RUS", "EU"), _report("d", 1, 1, "DEU RUS")) == 0.0
+    assert party_score(_with_organizations("e", "FRA", "EU"), _with_organizations("f", "DEU", "EU")) == 0.0

@@ -7,10 +7,12 @@ import time
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.library.merge import assign, assign_event_ids
+from timeline_app.paths import resource
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -75,6 +77,50 @@ def test_two_dates_of_one_sentence_that_are_no_range_stay_apart() -> None:
     ])
     ids = assign_event_ids(df)
     assert ids[0] != ids[1]
+
+
+def test_a_time_of_day_and_its_day_in_one_article_are_one_report() -> None:
+    df = frame([
+        report("a", "2025-07-28", "KHM;MYS;THA", "Malaysia hosted talks today at which Thailand and Cambodia agreed "
+               "to a ceasefire.", code="043", char_start=10),
+        report("a", "2025-07-28T23:00", "KHM;MYS;THA", "The ceasefire takes effect at 11 p.m. today.", code="043",
+               date_precision="minute", char_start=200),
+        report("a", "2025-07-29T06:00", "KHM;MYS;THA", "Observers deploy at 6 a.m. tomorrow.", code="043",
+               date_precision="minute", char_start=400),
+    ])
+    ids = assign_event_ids(df)
+    assert ids[0] == ids[1]  # "today" and "at 11 p.m. today": the same day, the same parties
+    assert ids[2] != ids[0]  # another day
+
+
+def test_a_vague_date_joins_the_one_narrow_date_of_its_article_within_it() -> None:
+    title = "Chile's President to Visit Peru Next Week"
+    df = frame([
+        report("a", "2025-W20", "CHL;PER", title, title, code="042", date_precision="week", char_start=30),
+        report("a", "2025-05-14", "CHL;PER", "Chile's president will visit Lima on 14 May, his office said.",
+               title, code="042", char_start=200),
+        report("b", "2025-05-14", "CHL;PER", "The Chilean president arrived in Lima on Wednesday for a state "
+               "visit.", "Chilean president in Lima", code="042"),
+    ])
+    ids = assign_event_ids(df)
+    assert ids[0] == ids[1] == ids[2]  # the headline's week is told by its lead's day, which meets b's
+
+
+def test_a_vague_date_with_two_narrow_dates_within_it_or_other_parties_stays_apart() -> None:
+    title = "Andean Ministers to Meet Next Week"
+    df = frame([
+        report("a", "2025-W20", "CHL;PER", title, title, code="036", date_precision="week", char_start=30),
+        report("a", "2025-05-13", "CHL;PER", "Chile and Peru will hold talks on 13 May.", title, char_start=200),
+        report("a", "2025-05-16", "CHL;PER", "They will sign a water accord on 16 May.", title, code="057",
+               char_start=400),
+        report("c", "2025-05", "CHL;PER", "Chile and Peru will meet in May.", "May talks", date_precision="month",
+               char_start=30),
+        report("c", "2025-05-14", "BOL;CHL", "Bolivia and Chile sign a gas deal on 14 May.", "May talks",
+               code="057", char_start=200),
+    ])
+    ids = assign_event_ids(df)
+    assert len({ids[0], ids[1], ids[2]}) == 3  # which of the two days the week means is not known
+    assert ids[3] != ids[4]  # the one day within the month is another pair's
 
 
 # ---- across articles: what merges ---------------------------------------------------------------
@@ -273,3 +319,33 @@ def test_hundred_thousand_rows_in_a_few_seconds() -> None:
     ids = assign_event_ids(df)
     assert time.process_time() - t0 < 8.0  # about 2.8 s here
     assert len(ids) == n and ids.str.startswith("ev-").all()
+
+
+def _apart_examples() -> list[tuple[str, str, bool]]:
+    path = resource("merging") / "apart_words.txt"
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# EXAMPLE:"):
+            text, _, verdict = line[len("# EXAMPLE:"):].partition("=>")
+            out.append((f"{path.name}:{no}", text.strip(), verdict.strip() == "apart"))
+    return out
+
+
+@pytest.mark.parametrize("where, marked, apart", _apart_examples())
+def test_example_lines_of_the_apart_words(where: str, marked: str, apart: bool) -> None:
+    # Two mentions of one day with the same states and type in one article: only the words before the
+    # second date can set it apart. Each sentence is its own evidence.
+    text = marked.replace("[", "").replace("]", "")
+    rows = []
+    for n, sentence in enumerate(s + "." for s in text.split(". ") if s):
+        begin = text.index(sentence.rstrip("."))
+        bracketed = marked.split(". ")[n]
+        at = begin + bracketed.index("[")
+        rows.append(report("a", "2025-01-06", "USA;YEM", sentence, code="190", char_start=at,
+                           char_end=at + 6, evidence_start=begin))
+    ids = assign_event_ids(frame(rows))
+    assert (ids[0] != ids[1]) is apart, where
+
+
+def test_there_are_apart_examples_both_ways() -> None:
+    assert {apart for *_, apart in _apart_examples()} == {True, False}

@@ -42,12 +42,23 @@ def _every_pair(m: Mentions) -> list[frozenset[int]]:
         return i
 
     placed = [i for i, ok in enumerate(m.matchable_all()) if ok]
+
+    def inside(i: int, j: int) -> bool:
+        """j's days are the one narrow stretch of the article within i's vague date (a week, a month)."""
+        if not reports.NARROW_DAYS < m.end[i] - m.start[i] + 1 <= reports.FINE_SPAN_DAYS:
+            return False
+        within = {(m.start[k], m.end[k]) for k in placed if m.article[k] == m.article[i]
+                  and m.start[i] <= m.start[k] and m.end[k] <= m.end[i] and m.end[k] - m.start[k] < reports.NARROW_DAYS}
+        return within == {(m.start[j], m.end[j])}
+
     for i in placed:
         for j in placed:
             if i < j and m.article[i] == m.article[j]:
-                same = (m.value[i], m.start[i], m.end[i]) == (m.value[j], m.start[j], m.end[j])
+                same = (m.start[i], m.end[i]) == (m.start[j], m.end[j])
                 near = m.evidence_start[i] == m.evidence_start[j] and reports._near(m, i, j)
-                if (same or near) and reports._one_report(m, i, j, reports.TypeTable.default()):
+                contained = inside(i, j) or inside(j, i)
+                if (same or near or contained) and reports._one_report(
+                        m, i, j, reports.TypeTable.default(), contained=contained):
                     parent[find(j)] = find(i)
     groups: dict[int, set[int]] = {}
     for i in placed:
@@ -79,7 +90,7 @@ def test_reports_are_those_of_comparing_every_pair(seed: int) -> None:
 def test_a_run_of_alike_mentions_is_compared_once_not_pair_by_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     real = reports._one_report
-    monkeypatch.setattr(reports, "_one_report", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(reports, "_one_report", lambda *a, **k: calls.append(a) or real(*a, **k))
     # "France met Germany on 4 March 2021 and " x 2,000 in one sentence
     m = Mentions(_frame([("a", 0, 40 * n, 0, "DEU;FRA", "040", False) for n in range(2000)]))
     made = _made(m)

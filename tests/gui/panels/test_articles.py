@@ -118,3 +118,19 @@ def test_many_articles_fill_quickly(qtbot) -> None:
     # One QTreeWidgetItem an article took over 2 s of CPU here; the model shows only what is on screen.
     assert time.process_time() - started < 1.5
     assert panel.model.group_titles() == [f"{NEEDS_DATE} ({len(many) // 3:,})", f"{ARTICLES} ({2 * len(many) // 3:,})"]
+
+
+def test_while_the_articles_are_read_an_empty_panel_says_how_many_come(qtbot) -> None:
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_articles(_articles().iloc[0:0])
+    panel.show_reading(200_000)
+    assert panel.count_label.text() == "Reading 200,000 articles…"
+    panel.set_articles(_articles())
+    assert panel.count_label.text() == "3 articles"
+
+
+def test_while_the_articles_are_read_again_the_last_ones_stay_listed(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.show_reading(4)
+    assert panel.count_label.text() == "3 articles" and len(panel.model.ids) == 3

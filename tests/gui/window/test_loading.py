@@ -106,7 +106,10 @@ def test_events_show_before_their_mentions_arrive(qtbot, tmp_path, corpus_librar
     # The events are there to browse and filter; an event selected now has no article to show yet.
     assert window.table_stack.currentWidget() is window.table and window.timeline.shown_event_count() > 0
     assert window.snapshot.mentions is None
-    assert window.library_panel.model.cell(0, 2) == ""  # the articles' events are not counted yet
+    # The articles come with the mentions: the panel says how many, and nothing says the library is empty.
+    n_articles = len(window.snapshot.article_ids)
+    assert n_articles and window.library_panel.count_label.text() == f"Reading {n_articles:,} articles…"
+    assert len(window.library_panel.model.ids) == 0 and "No articles" not in window.empty_label.text()
     event_id = window.event_model.event_id(0)
     window.select_event(event_id)
     assert window.reader.article_id is None
@@ -115,5 +118,6 @@ def test_events_show_before_their_mentions_arrive(qtbot, tmp_path, corpus_librar
     # Once they are read, the event selected meanwhile shows its article, and the articles their counts.
     assert window.reader.article_id == int(window.selection.event_mention(event_id)["article_id"])
     assert isinstance(window.library_panel.model.cell(0, 2), int)
+    assert window.library_panel.count_label.text() == f"{n_articles:,} articles"
     assert not window.status_bar.reading_bar.isVisible()
     window.close()

@@ -65,6 +65,12 @@ def read_codes(directory: Path) -> dict[str, CameoCode]:
     return codes
 
 
+def _modifying_participle(words: list[str], i: int, progressive: frozenset[str]) -> bool:
+    """True for an -ing verb form that no form of "be" carries: it qualifies a noun ("a network
+    procuring parts", "accused of supplying drones"), it is not what the clause's subject did."""
+    return i > 0 and words[i].endswith("ing") and not progressive.intersection(words[max(0, i - 2) : i])
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -125,7 +131,8 @@ class CameoTable:
             raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
 
     def _load_english(self) -> None:
-        for (form, block, code), where in self._rows("verbs.tsv", 3):
+        # The hand-written verbs first: where both files list a form, theirs stands.
+        for (form, block, code), where in self._rows("verbs_extra.tsv", 3) + self._rows("verbs.tsv", 3):
             self._check_code(code, where, allow_empty=True)
             self.verbs.setdefault(form, (block, code))
         for (block, words, code), where in self._rows("patterns.tsv", 3):
@@ -171,9 +178,23 @@ class CameoTable:
         raw = [m.group() for m in found]
         words = [w.lower() for w in raw]
         # ", ending a rift", ", killing two": a trailing participle clause says what the main verb did;
-        # its trigger counts only when the main clause has none.
-        trailing = next((i for i, m in enumerate(found) if i and words[i].endswith("ing")
-                         and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end())), len(found))
+        # ", as attacks continue", "firms which bought parts": a subordinate or relative clause gives
+        # the background. Their triggers count only when the main clause has none.
+        subordinators = self.words.get("leading_subordinate", frozenset())
+        relatives = self.words.get("relative_person", frozenset()) | self.words.get("relative_thing", frozenset())
+        complementizers = self.words.get("complementizer", frozenset())
+        reporting = self.words["reporting"]
+        near_comma = {k + d for k in range(1, len(found)) if "," in text[found[k - 1].end() : found[k].start()]
+                      for d in range(3)}  # the first three words after a comma
+        trailing = next((i for i, m in enumerate(found) if i and (
+            (words[i].endswith("ing") and _PARTICIPLE_OPENING.match(text, found[i - 1].end(), m.end()))
+            # ", as attacks continue", ", a decade after the war": within three words of a comma
+            or (words[i] in subordinators and i in near_comma)
+            # "the envoy, whose visit ...", "firms which supplied drones": a relative clause
+            or words[i] in relatives
+            # "firms that Washington says sold parts": "that" with a saying right after its subject
+            or (words[i] in complementizers and bool(reporting.intersection(words[i + 2 : i + 4]))))), len(found))
+        progressive = self.words.get("progressive_auxiliary", frozenset())
         stems = [_stem(w) for w in words]
         # In running text a capitalised word past the first is a name ("March", "Hold"), not a verb;
         # in a headline every word is capitalised.
@@ -182,7 +203,6 @@ class CameoTable:
         noun_openers = self.words.get("noun_opener", frozenset())
         topic_words = self.words.get("topic_preposition", frozenset())
         best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
-        reporting = self.words["reporting"]
         for i, w in enumerate(words):
             cand: tuple[int, int, str, str] | None = None
             for n in (2, 1):
@@ -193,6 +213,7 @@ class CameoTable:
                         tier = _VERB  # "warned of a regional war": the topic of a statement, not the event
                     cand = (tier, i, code, " ".join(words[i : i + n]))
                     break
+            noun = cand  # what the nouns gave: a candidate other than this comes from the verb
             is_verb = (w in self.verbs and (i == 0 or headline or not raw[i][:1].isupper())
                        and (i == 0 or words[i - 1] not in noun_openers))
             if is_verb and (cand is None or cand[0] != _NOUN):
@@ -206,7 +227,7 @@ class CameoTable:
                     cand = (_PATTERN if not pattern.startswith("01") else _STATEMENT, i, pattern, w)
                 elif code and cand is None:
                     cand = (_VERB if not code.startswith("01") else _STATEMENT, i, code, w)
-            if cand and i >= trailing:
+            if cand and (i >= trailing or (cand is not noun and _modifying_participle(words, i, progressive))):
                 cand = (cand[0] + _SUBORDINATE, *cand[1:])
             if cand and (best is None or cand[:2] < best[:2]):
                 best = cand

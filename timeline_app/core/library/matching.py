@@ -180,12 +180,20 @@ def party_score(a: Report, b: Report) -> float:
     overlap = shared / min(len(mine), len(theirs))
     jaccard = shared / len(mine | theirs)
     value = 0.8 * overlap + 0.2 * jaccard
-    if overlap <= 0.5 and len(mine) > shared and len(theirs) > shared:
+    if sides_differ(len(a.countries & b.countries), len(a.countries), len(b.countries)):
         # Each report names as many states the other lacks as it shares: the other side differs.
         # "Canada and the Philippines" against "the Philippines and Vietnam"; a sanctions package on
         # firms in Iran and the UAE against one on firms in Russia and the UAE by the same Treasury.
         value *= DIFFERENT_PARTNER
     return value
+
+
+def sides_differ(shared: int, mine: int, theirs: int) -> bool:
+    """Whether two lists of states (counts: shared, each list's length) name different other sides:
+    at most half of the shorter list shared, and each names a state the other lacks. States only:
+    an organisation named beside them (the UN whose resolutions a launch violates, the EU co-hosting
+    a conference) is the frame of the event, not its other side."""
+    return 2 * shared <= min(mine, theirs) and mine > shared and theirs > shared
 
 
 def text_score(a: Report, b: Report) -> float:

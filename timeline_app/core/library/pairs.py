@@ -32,6 +32,8 @@ class ReportArrays:
     open_end: np.ndarray
     bits: np.ndarray  # (n, words) uint64: the parties (countries and organisations) as bit sets
     size: np.ndarray  # how many parties
+    state_bits: np.ndarray  # the same, of the countries alone
+    state_size: np.ndarray
     code: np.ndarray  # index into `codes`, _NO_CODE or _CODES
     codes: list[str]
     party_rows: np.ndarray  # (report, party) for every party of every report
@@ -58,27 +60,38 @@ class ReportArrays:
         parties: dict[str, int] = {}
         rows: list[int] = []
         ids: list[int] = []
+        states: list[bool] = []
         for i, r in enumerate(reports):
             for p in r.countries:
                 rows.append(i)
                 ids.append(parties.setdefault(p, len(parties)))
+                states.append(True)
             for p in r.organizations:
                 if p not in r.countries:
                     rows.append(i)
                     ids.append(parties.setdefault(p, len(parties)))
+                    states.append(False)
         party_rows, party_ids = np.array(rows, np.int64), np.array(ids, np.int64)
-        bits = np.zeros((n, max(1, (len(parties) + 63) // 64)), np.uint64)
-        np.bitwise_or.at(bits, (party_rows, party_ids // 64),
-                         np.left_shift(np.uint64(1), (party_ids % 64).astype(np.uint64)))
+        bits = _bit_sets(n, len(parties), party_rows, party_ids)
+        state = np.array(states, bool)
         return cls(reports, article, np.fromiter((r.start for r in reports), np.int64, n),
                    np.fromiter((r.end for r in reports), np.int64, n), span,
                    np.fromiter((r.open_end for r in reports), bool, n), bits,
-                   np.bincount(party_rows, minlength=n).astype(np.int64), code,
+                   np.bincount(party_rows, minlength=n).astype(np.int64),
+                   _bit_sets(n, len(parties), party_rows[state], party_ids[state]),
+                   np.bincount(party_rows[state], minlength=n).astype(np.int64), code,
                    [c for c in codes.tolist() if c != ""], party_rows, party_ids, list(parties),
                    [v for v in spans.tolist() if v != ""])
 
     def __len__(self) -> int:
         return len(self.reports)
+
+
+def _bit_sets(n: int, width: int, rows: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """(n, words) uint64: bit `ids[k]` set in row `rows[k]`."""
+    bits = np.zeros((n, max(1, (width + 63) // 64)), np.uint64)
+    np.bitwise_or.at(bits, (rows, ids // 64), np.left_shift(np.uint64(1), (ids % 64).astype(np.uint64)))
+    return bits
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -170,7 +183,9 @@ def party_scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         overlap = shared / np.minimum(la, lb)
         jaccard = shared / (la + lb - shared)
         value = 0.8 * overlap + 0.2 * jaccard
-    differ = (2 * shared <= np.minimum(la, lb)) & (la > shared) & (lb > shared)
+    states = np.bitwise_count(arr.state_bits[a] & arr.state_bits[b]).sum(axis=1).astype(np.int64)
+    sa, sb = arr.state_size[a], arr.state_size[b]
+    differ = (2 * states <= np.minimum(sa, sb)) & (sa > states) & (sb > states)  # matching.sides_differ
     value = np.where(differ, value * DIFFERENT_PARTNER, value)
     return np.where(shared > 0, value, 0.0)
 

@@ -19,7 +19,7 @@ import pandas as pd
 from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.extract.cameo import CAMEO_DIR, read_codes
 from timeline_app.core.library import columns as col
-from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.codelists import CodeLists, factorize
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.frames import empty_events
@@ -250,7 +250,7 @@ def _overlapping(index: RelationsIndex, rows: np.ndarray, span: tuple[int, int] 
 
 
 def _weights(cameo_codes: np.ndarray, weights: Mapping[str, float]) -> np.ndarray:
-    codes, uniques = pd.factorize(cameo_codes, sort=False)
+    codes, uniques = factorize(cameo_codes)
     table = np.fromiter((weights.get(u, weights.get(u[:2], 0.0)) if u else 0.0 for u in uniques),
                         dtype=np.float64, count=len(uniques))
     return table[codes] if len(codes) else np.empty(0)

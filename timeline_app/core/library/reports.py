@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -10,10 +11,14 @@ import pandas as pd
 
 from timeline_app.core.daycount import MISSING_DAY, date_to_days, parse_iso_days
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.pairs import NARROW_DAYS
 from timeline_app.core.library.matching import (
     FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score,
 )
+from timeline_app.core.tables import read_tsv
 from timeline_app.core.temporal.values import describe
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
 
 # Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October".
 _RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|to|through|until)\s*", re.IGNORECASE)
@@ -37,6 +42,21 @@ def _days(values: Sequence[str], starts: Sequence[str], ends: Sequence[str]) -> 
                                     else (MISSING_DAY, MISSING_DAY))
             first[i], last[i] = described[value]
     return first, last
+
+
+_APART_REACH = 3  # words before a date in which an apart word counts
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def apart_words() -> frozenset[str]:
+    """The words of resources/merging/apart_words.txt."""
+    words = set()
+    for (word,), where in read_tsv(resource("merging") / "apart_words.txt", 1):
+        if not word.islower() or " " in word:
+            raise RulesError(f"{where}: '{word}' must be one lower-case word")
+        words.add(word)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=65536)  # an article's title, and a sentence holding several dates, come again
@@ -83,6 +103,10 @@ class Mentions:
         self.char_start = ints(col.CHAR_START)
         self.char_end = ints(col.CHAR_END)
         countries = text(col.COUNTRIES)
+        apart = apart_words()
+        self.apart = [bool(apart.intersection(_WORDS_BEFORE.findall(
+            e[max(0, c - s - 40) : max(0, c - s)].lower())[-_APART_REACH:]))
+            for e, c, s in zip(self.evidence, self.char_start, self.evidence_start)]
         # A frame without keys (built by hand) is keyed by what its rows say, so equal rows are one key.
         self.key = [k or f"{a}:{s}:{v}:{c}:{t}" for k, a, s, v, c, t in zip(
             text(col.MENTION_KEY), self.article, self.char_start, self.value, countries, self.code)]
@@ -109,12 +133,15 @@ class Mentions:
                 or bool(_AND_JOINER.fullmatch(between)) and apart == 1)
 
 
-def _one_report(m: Mentions, i: int, j: int, table: TypeTable) -> bool:
-    """Whether two mentions of one article tell of one event."""
+def _one_report(m: Mentions, i: int, j: int, table: TypeTable, contained: bool = False) -> bool:
+    """Whether two mentions of one article tell of one event (`contained`: j dates the one narrow
+    stretch of the article within i's vague date)."""
     if m.open_end[i] or m.open_end[j]:
         return False
-    same_date = m.value[i] == m.value[j] and m.start[i] == m.start[j] and m.end[i] == m.end[j]
-    if not (same_date or m.range_halves(i, j) or m.range_halves(j, i)):
+    same_date = m.start[i] == m.start[j] and m.end[i] == m.end[j]  # "today" and "at 10 a.m. today" too
+    if same_date and (m.apart[i] or m.apart[j]):
+        return False  # "Earlier on Monday, ...": another event of that day
+    if not (same_date or contained or m.range_halves(i, j) or m.range_halves(j, i)):
         return False
     a, b = m.countries[i], m.countries[j]
     if a and b and not (a <= b or b <= a):
@@ -150,12 +177,13 @@ def _joined_groups(m: Mentions, members: list[int], table: TypeTable) -> list[li
     one report depends on nothing else, so a run of 2,600 alike mentions ("France met Germany on
     4 March 2021 and ...") costs one comparison, not 3.4 million. A pair of alike signatures unites
     every mention of both, as comparing each mention with each would. Two dates next to each other
-    in one sentence are tried as the ends of a range ("7-8 March").
+    in one sentence are tried as the ends of a range ("7-8 March"); a vague date with the one narrow
+    date of the article within it (_vague_inside).
     """
-    by_date: dict[tuple[str, int, int], dict[tuple, list[int]]] = {}
-    for i in members:
-        by_date.setdefault((m.value[i], m.start[i], m.end[i]), {}).setdefault(
-            (m.open_end[i], m.countries[i], m.code[i]), []).append(i)
+    by_date: dict[tuple[int, int], dict[tuple, list[int]]] = {}
+    for i in members:  # the days, whatever the precision: "today" and "at 10 a.m. today" are one date
+        by_date.setdefault((m.start[i], m.end[i]), {}).setdefault(
+            (m.open_end[i], m.countries[i], m.code[i], m.apart[i]), []).append(i)
     out: list[list[int]] = []
     for kinds in by_date.values():
         groups = list(kinds.values())
@@ -163,10 +191,35 @@ def _joined_groups(m: Mentions, members: list[int], table: TypeTable) -> list[li
             if len(group) > 1 and _one_report(m, group[0], group[1], table):
                 out.append(group)
             out.extend(group + other for other in groups[x + 1:] if _one_report(m, group[0], other[0], table))
+    out.extend(_vague_inside(m, by_date, table))
     ordered = sorted(members, key=lambda i: (m.evidence_start[i], m.char_start[i]))
     out.extend([i, j] for i, j in zip(ordered, ordered[1:])
                if m.evidence_start[i] == m.evidence_start[j] and m.start[i] != m.start[j] and _near(m, i, j)
                and _one_report(m, i, j, table))
+    return out
+
+
+def _vague_inside(m: Mentions, by_date: dict[tuple[int, int], dict[tuple, list[int]]],
+                  table: TypeTable) -> list[list[int]]:
+    """The groups of a vague date (a week, a month: more than NARROW_DAYS, at most FINE_SPAN_DAYS) and
+    the one narrow date (a day, two or three) of the article within it, by signature as above: "to
+    visit Hungary next week" in the headline, "on 12-13 November" in the lead. Two narrow dates
+    within it, and which one it means is not known: none."""
+    narrow = sorted(key for key in by_date if key[1] - key[0] < NARROW_DAYS)
+    starts = [key[0] for key in narrow]
+    out: list[list[int]] = []
+    for (start, end), kinds in by_date.items():
+        if not NARROW_DAYS < end - start + 1 <= FINE_SPAN_DAYS:
+            continue
+        within: list[tuple[int, int]] = []
+        for key in narrow[bisect.bisect_left(starts, start):]:
+            if key[0] > end or len(within) > 1:
+                break
+            if key[1] <= end:
+                within.append(key)
+        if len(within) == 1:
+            out.extend(group + other for group in kinds.values() for other in by_date[within[0]].values()
+                       if _one_report(m, group[0], other[0], table, contained=True))
     return out
 
 
@@ -234,14 +287,19 @@ def _joined_words(title: str, evidence: str) -> str:
 
 def _merged(m: Mentions, key: str, group: list[int]) -> Report:
     """The report of several mentions of one article."""
-    fine = all(fine_precision(m.precision[i]) for i in group)
-    start, end = min(m.start[i] for i in group), max(m.end[i] for i in group)
+    # A vague date joined to the narrow one within it ("next week", "on 12-13 November") is told by
+    # the narrow one: the dates are those of the mentions holding no other mention's dates.
+    spans = {(m.start[i], m.end[i]) for i in group}  # few, however many mentions
+    inner = {(a, b) for a, b in spans if not any(a <= c and d <= b and d - c < b - a for c, d in spans)}
+    dated = [i for i in group if (m.start[i], m.end[i]) in inner]
+    fine = all(fine_precision(m.precision[i]) for i in dated)
+    start, end = min(m.start[i] for i in dated), max(m.end[i] for i in dated)
     if fine and end - start + 1 > FINE_SPAN_DAYS:
         fine = False
     words = _words(m.title[group[0]]).union(*(_words(e) for e in dict.fromkeys(m.evidence[i] for i in group)))
     return Report(
         key=key, article=m.article[group[0]], start=start, end=end,
-        span_value="" if fine else f"{m.precision[group[0]]}:{m.value[group[0]]}",
+        span_value="" if fine else f"{m.precision[dated[0]]}:{m.value[dated[0]]}",
         open_end=any(m.open_end[i] for i in group),
         countries=frozenset().union(*(m.countries[i] for i in group)),
         organizations=frozenset().union(*(m.organizations[i] for i in group)),

@@ -15,6 +15,7 @@ from timeline_app.core.library import columns as col
 from timeline_app.core.library.codelists import CodeLists
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex
+from timeline_app.core.library.frames import empty_articles
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.reading import counted
 from timeline_app.core.library.relations import RelationsIndex, goldstein_weights, undated_events
@@ -30,11 +31,13 @@ class Snapshot:
 
     The events are read once into `events` (columns); the table (`table`), the filters (`index`)
     and the timeline all read those same arrays. Frames are made only of the rows asked for. The
-    mentions come in a second read: until then an event has no mentions to show and the articles
-    no count of their events (-1).
+    mentions and the articles come in a second read: until then an event has no mentions to show,
+    `articles` is empty (`article_ids` holds every article's id from the first read) and
+    `complete` is False.
     """
 
-    articles: pd.DataFrame
+    articles: pd.DataFrame  # columns.ARTICLE_COLUMNS with the events counted; empty until read
+    article_ids: np.ndarray
     events: EventColumns
     mentions: MentionColumns | None  # None until read (read_snapshot_mentions): the window shows events first
     index: FilterIndex
@@ -45,6 +48,11 @@ class Snapshot:
     precision_counts: dict[str, int]
     relations: RelationsIndex
     _titles: dict[int, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def complete(self) -> bool:
+        """True once the mentions and the articles are read (read_snapshot_mentions)."""
+        return self.mentions is not None
 
     def hidden(self) -> np.ndarray:
         """True for the events the user hid (false events kept in the library)."""
@@ -95,15 +103,17 @@ def read_snapshot(library_path: Path, progress: Callable[[int, int, str], None] 
 
 
 def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
-    """What the window shows first: articles and events, and the indexes of the views (no mentions)."""
+    """What the window shows first: the events, the articles' ids, and the indexes of the views (no
+    mentions, no other columns of the articles)."""
     with Library(library_path) as library:
-        articles, events = library.read_columns(progress, defer=True)
+        article_ids, events = library.read_columns(progress, defer=True)
     index = FilterIndex(events)
     known = country_names()
     names = {code: known.get(code, code) for code in index.countries.names}
     codes, uniques = pd.factorize(events.text[col.EVENT_TYPE])
     return Snapshot(
-        articles, events, None, index, names, table_columns(events), factor_counts(codes, uniques),
+        empty_articles(), article_ids, events, None, index, names, table_columns(events),
+        factor_counts(codes, uniques),
         {k: v for k, v in index.organizations.counts().items() if v},
         factor_counts(*pd.factorize(events.text[col.DATE_PRECISION])),
         RelationsIndex(events, goldstein_weights()),  # its undated events come with the mentions
@@ -114,14 +124,16 @@ def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
                            progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
     """The snapshot with the mentions of its events, and its articles with their events counted."""
     if progress:
-        progress(0, 1, "reading the mentions")
+        progress(0, 1, "reading the articles and mentions")
     with Library(library_path) as library:
+        articles = library.read_articles()
         mentions = library.read_mentions(snapshot.events)
         # A scan of every mention (no index on the date): here, not before the events are shown.
         snapshot.relations.set_undated(undated_events(library.undated_mentions(), snapshot.events.ids))
-    # Here, off the GUI thread, rather than at their first use (a tooltip, a search, an export).
+    # Here, off the GUI thread, rather than at their first use (a tooltip, a search, an export, a click).
     snapshot.events.text.read_pending()
-    return replace(snapshot, articles=counted(snapshot.articles, mentions), mentions=mentions)
+    snapshot.events.row_of().make()
+    return replace(snapshot, articles=counted(articles, mentions), mentions=mentions)
 
 
 def factor_counts(codes: np.ndarray, uniques: np.ndarray) -> dict[str, int]:

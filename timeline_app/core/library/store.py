@@ -249,9 +249,9 @@ class Library:
 
     @_guarded
     def read_columns(self, progress: Callable[[int, int, str], None] | None = None, defer: bool = False
-                     ) -> tuple[pd.DataFrame, EventColumns]:
-        """What the window shows first, in one read: the articles (a frame; their events not counted
-        yet) and the events (columns). With `defer`, the events' eventcolumns.DEFERRED columns are
+                     ) -> tuple[np.ndarray, EventColumns]:
+        """What the window shows first, in one read: the ids of the articles (read_articles gives the
+        rest) and the events (columns). With `defer`, the events' eventcolumns.DEFERRED columns are
         read from this library's file when first used (this Library may be closed by then)."""
         path = self.path
 
@@ -266,6 +266,11 @@ class Library:
     def read_event_text(self, names: Sequence[str], ids: np.ndarray) -> dict[str, np.ndarray]:
         """The named text columns of the events `ids`, in that order ("" for an event no longer stored)."""
         return reading.read_event_text(self._db, names, ids)
+
+    @_guarded
+    def read_articles(self) -> pd.DataFrame:
+        """One row per article (columns.ARTICLE_COLUMNS, without the text); event_count is -1: not counted."""
+        return reading.read_articles(self._db)
 
     @_guarded
     def read_mentions(self, events: EventColumns) -> MentionColumns:

@@ -91,7 +91,7 @@ class TableColumns:
     raw_dates: np.ndarray
     display: dict[str, np.ndarray]
     sort_keys: Mapping[str, np.ndarray]
-    row_of_event: dict[str, int]
+    row_of_event: Mapping[str, int]  # made at its first look-up (eventcolumns.RowIndex)
     hidden: np.ndarray  # bool per event: hidden by the user (shown only on request)
     verified: np.ndarray  # bool per event: checked by the user against its sources
     countries: CodeLists  # the codes behind the Countries column (its tooltip names them)

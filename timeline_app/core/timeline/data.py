@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,7 @@ class TimelineData:
         self._extent_version = -1
         self._n = 0
         self.event_ids = np.zeros(0, dtype=object)
-        self._id_index: dict[str, int] = {}
+        self._id_index: Mapping[str, int] = {}
         self._set_spans(spans(self.events))
         self._countries = CodeLists.from_cells([])
         self._type_names: list[str] = [""]

@@ -129,6 +129,11 @@ class LibraryPanel(QWidget):
         n = len(self.model.ids)
         self.count_label.setText(f"{n:,} article{'s' if n != 1 else ''}")
 
+    def show_reading(self, count: int) -> None:
+        """While the articles are read: the last read's stay listed; an empty panel says how many come."""
+        if not len(self.model.ids):
+            self.count_label.setText(f"Reading {count:,} article{'s' if count != 1 else ''}…")
+
     def needs_date_ids(self) -> list[int]:
         return self.model.undated_ids()
 

@@ -56,7 +56,7 @@ class EventTableModel(QAbstractTableModel):
         self._ids = np.empty(0, dtype=object)
         self._mask = np.empty(0, dtype=bool)
         self._order = np.empty(0, dtype=np.int64)
-        self._row_of_event: dict[str, int] = {}
+        self._row_of_event: Mapping[str, int] = {}
         self._text: Mapping[str, np.ndarray] = {col.EVIDENCE: np.empty(0, dtype=object)}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder

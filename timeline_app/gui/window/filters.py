@@ -182,7 +182,7 @@ class WindowFilters(QObject):
         if saved is None or saved.is_empty():
             return
         spec = known_only(saved, snapshot.index.countries.names, snapshot.type_counts, snapshot.organization_counts,
-                          [int(i) for i in snapshot.articles[col.ARTICLE_ID]], snapshot.precision_counts,
+                          snapshot.article_ids.tolist(), snapshot.precision_counts,
                           snapshot.index.language_counts())
         if spec.is_empty():
             return

@@ -314,8 +314,10 @@ class MainWindow(QMainWindow):
         self.timeline.set_country_names(snapshot.country_names)
         self.timeline.set_columns(snapshot.events)
         self.timeline.set_empty_text(None)
-        self.library_panel.set_articles(snapshot.articles)
-        self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
+        if snapshot.complete:
+            self._show_articles(snapshot)
+        else:  # the articles come with the mentions; until then the last read's stay, or a count
+            self.library_panel.show_reading(len(snapshot.article_ids))
         self._show_table_or_why_not(snapshot)
         self.filtering.show_snapshot(snapshot, refit=keep_view is None)
         if keep_view is not None:
@@ -329,14 +331,18 @@ class MainWindow(QMainWindow):
         if self._reload_again or self.snapshot is None or snapshot.events is not self.snapshot.events:
             return  # stale: the library was read again meanwhile
         self.snapshot = snapshot
-        self.library_panel.set_articles(snapshot.articles)  # now with their events counted
+        self._show_articles(snapshot)
         self.selection.reselect()  # an event selected meanwhile now shows its article
         self.curation.refresh()
         self.relations_link.mentions_read()
 
+    def _show_articles(self, snapshot: Snapshot) -> None:
+        self.library_panel.set_articles(snapshot.articles)
+        self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
+
     def _show_table_or_why_not(self, snapshot: Snapshot) -> None:
         """The table, or a sentence saying why there is nothing to show."""
-        if snapshot.articles.empty:
+        if not len(snapshot.article_ids):
             self.empty_label.setText(EMPTY_TEXT)
             self.table_stack.setCurrentIndex(0)
         elif not len(snapshot.events):
