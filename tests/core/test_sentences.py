@@ -49,3 +49,26 @@ def test_a_run_on_sentence_is_cut_at_spaces_into_pieces_of_at_most_max_sentence(
 def test_a_run_without_spaces_is_cut_at_max_sentence() -> None:
     spans = split_sentences("x" * (2 * MAX_SENTENCE + 5))
     assert spans == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE), (2 * MAX_SENTENCE, 2 * MAX_SENTENCE + 5)]
+
+
+def test_a_full_stop_inside_a_date_expression_does_not_end_the_sentence() -> None:
+    text = "Die Frist endet am 4. April 2016 in Athen. Danach beginnt die Rückführung."
+    date = (text.index("4. April"), text.index(" in Athen"))
+    assert _texts(text) == ["Die Frist endet am 4.", "April 2016 in Athen.", "Danach beginnt die Rückführung."]
+    assert [text[a:b] for a, b in split_sentences(text, [date])] == [
+        "Die Frist endet am 4. April 2016 in Athen.", "Danach beginnt die Rückführung."]
+
+
+def test_a_date_that_ends_at_the_full_stop_still_ends_the_sentence() -> None:
+    text = "Die Gespräche begannen 2016. Sie dauern an."
+    date = (text.index("2016"), text.index("2016") + 5)  # the span takes in the stop
+    assert [text[a:b] for a, b in split_sentences(text, [date])] == ["Die Gespräche begannen 2016.", "Sie dauern an."]
+
+
+def test_a_full_stop_before_a_letter_of_a_script_without_case_ends_the_sentence() -> None:
+    text = "التقى الوزيران في عمّان. كما بحثا الأوضاع في غزة."
+    assert _texts(text) == ["التقى الوزيران في عمّان.", "كما بحثا الأوضاع في غزة."]
+
+
+def test_a_full_stop_before_a_lower_case_letter_of_another_script_does_not() -> None:
+    assert _texts("Он сказал т. е. нет.") == ["Он сказал т. е. нет."]

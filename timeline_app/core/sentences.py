@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 # Words that end with a full stop without ending a sentence. Lower-cased, without the stop.
 _ABBREVIATIONS = frozenset(
@@ -47,16 +49,22 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
     if pos >= n:
         return True
     ch = text[pos]
-    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018(\u00ab\u201e\u00bf\u00a1"  # also « „ ¿ ¡
+    # A letter of a script without case (Arabic) may start a sentence as a capital does.
+    caseless = ch.isalpha() and not ch.islower() and not ch.isupper()
+    return ch.isupper() or caseless or ch.isdigit() or ch in "\"'\u201c\u2018(\u00ab\u201e\u00bf\u00a1"  # also « „ ¿ ¡
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, unbroken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of `text`, whitespace trimmed, in order.
 
     A line break ends a sentence (headlines and bylines have no full stop); a full stop ends one
-    unless it closes an abbreviation or an initial, or the next word starts in lower case.
+    unless it closes an abbreviation or an initial, or the next word starts in lower case, or it
+    stands inside one of the sorted spans `unbroken`: the date expressions found, whose German
+    ordinal day ("am 4. April") ends with a full stop before a capital.
     """
     spans: list[tuple[int, int]] = []
+    inside = sorted(unbroken)
+    starts = [a for a, _b in inside]
     for block_start, block_end in _blocks(text):
         start = block_start
         for m in _END.finditer(text, block_start, block_end):
@@ -64,6 +72,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             last_dot = m.start()
             if text[last_dot] == "." and _is_abbreviation(text, last_dot):
                 continue  # "Dec. 28", "Gen. Smith", "the U.S. Army"
+            k = bisect.bisect_right(starts, last_dot) - 1
+            if k >= 0 and last_dot < inside[k][1] - 1:
+                continue  # "ab dem 20. März 2016": the stop is inside a date (a span ending at it may end the sentence)
             if not _next_starts_sentence(text, end):
                 continue
             _append(spans, text, start, end)

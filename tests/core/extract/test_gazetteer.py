@@ -208,6 +208,20 @@ def test_person_out_of_office_is_not_a_state(gaz: Gazetteer) -> None:
     assert codes(gaz, "Blinken arrived.", dt.date(2022, 5, 1), kind=None) == ["USA"]
 
 
+@pytest.mark.parametrize(("text", "when", "expected"), [
+    ("Heiko Maas arrived.", dt.date(2020, 9, 16), ["DEU"]),  # foreign minister 2018-2021
+    ("Heiko Maas arrived.", dt.date(2016, 1, 10), []),  # before his office
+    ("Paulo Rangel arrived.", dt.date(2025, 10, 26), ["PRT"]),
+    ("Paulo Rangel arrived.", dt.date(2020, 1, 5), []),
+    ("Nasser Bourita arrived.", dt.date(2019, 1, 5), ["MAR"]),
+    ("Xiomara Castro arrived.", dt.date(2023, 3, 26), ["HND"]),
+    ("Joseph Wu arrived.", dt.date(2023, 3, 26), ["TWN"]),
+    ("Joseph Wu arrived.", dt.date(2001, 3, 26), []),  # before his first office
+])
+def test_foreign_ministers_of_the_language_sets_by_date(gaz: Gazetteer, text: str, when: dt.date, expected: list[str]) -> None:
+    assert codes(gaz, text, when, kind=None) == expected
+
+
 def test_person_from_the_phoenix_dictionary(gaz: Gazetteer) -> None:
     # Sergey Lavrov is in the 2014 dictionary with an open-ended role.
     assert codes(gaz, "Sergey Lavrov said so.", dt.date(2010, 1, 1), kind=EntityKind.PERSON) == ["RUS"]

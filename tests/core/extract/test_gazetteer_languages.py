@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.language_lexicon import LanguageLexicon
+from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
 LANGUAGES = sorted(p.name for p in resource("gazetteer").iterdir() if p.is_dir())
@@ -36,3 +41,16 @@ def test_example_lines_of_the_language_folders(lang: str, where: str, sentence: 
 def test_every_language_folder_has_examples_of_names_and_places(lang: str) -> None:
     files = {where.split(":")[0].split("/")[1] for example_lang, where, _s, _e in _examples() if example_lang == lang}
     assert {"aliases.tsv", "context_words.tsv", "demonyms.tsv", "offices.tsv", "persons.tsv"} <= files
+
+
+@pytest.mark.parametrize(("line", "error"), [
+    ("Vetomächte\tP6\tname", "'P6' is not a group"),
+    ("Vetomächte\tP5\tmembers", "how must be 'name'"),
+])
+def test_a_language_group_name_of_no_known_group_is_refused_with_its_line(tmp_path: Path, line: str, error: str) -> None:
+    folder = tmp_path / "de"
+    shutil.copytree(resource("gazetteer", "de"), folder)
+    (folder / "group_names.tsv").write_text("# phrase\tgroup\thow\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=error) as caught:
+        LanguageLexicon(Gazetteer.default().lexicon, folder)
+    assert "group_names.tsv:2" in str(caught.value)

@@ -82,19 +82,35 @@ def test_wrong_mask_length_is_refused() -> None:
         model.set_mask(np.ones(4, dtype=bool))
 
 
-def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
+def _shown_table(qtbot, n: int) -> tuple[EventTableModel, EventTableView]:
     model = EventTableModel()
-    model.set_events(_events(4))
+    model.set_events(_events(n))
     view = EventTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     view.show()
+    return model, view
+
+
+def test_ctrl_c_copies_selected_rows_as_csv(qtbot) -> None:
+    _model, view = _shown_table(qtbot, 4)
     view.selectRow(1)
     view.copy_action.trigger()
     rows = list(csv.DictReader(io.StringIO(QApplication.clipboard().text())))
     assert [r["event_id"] for r in rows] == ["e1"]
     assert rows[0]["summary"] == "Summary 1"
     assert rows[0]["evidence"] == "Sentence number 1."
+
+
+def test_copy_rows_is_offered_only_while_there_are_rows_to_copy(qtbot) -> None:
+    model, view = _shown_table(qtbot, 4)
+    assert not view.copy_action.isEnabled(), "Edit > Copy rows as CSV with no row selected would copy nothing"
+    view.selectRow(2)
+    assert view.copy_action.isEnabled()
+    model.set_mask(np.zeros(4, dtype=bool))  # a filter that keeps no event: nothing left to copy
+    assert not view.copy_action.isEnabled()
+    model.set_mask(np.ones(4, dtype=bool))
+    assert view.copy_action.isEnabled()  # the selected event is shown again, and selected
 
 
 def test_view_keeps_selected_event_across_sort_and_reports_changes(qtbot) -> None:

@@ -83,3 +83,30 @@ def test_go_to_date_shows_the_precision_typed(qtbot, precision: str, unit: str) 
         assert start < dt.date(2015, 3, 10) < end and (end - start).days <= 22
     axis = choose_axis(view.canvas.vp, view.canvas.painter.fonts.measure)
     assert axis.unit == unit
+
+
+def _tick_labels_under(view, box: tuple[float, float, float, float]) -> list[str]:
+    x, _y, w, _h = box
+    return [label for left, right, label in view.canvas.painter.axis.drawn_ticks if left < x + w and right > x]
+
+
+@pytest.mark.parametrize("day", [dt.date(2016, 6, 10), dt.date(2016, 6, 20)])
+def test_no_tick_label_peeks_out_from_under_an_edge_arrow(qtbot, day) -> None:
+    view = shown(qtbot, frame(_decade(True)), 1000, 400)
+    for d in (day, dt.date(2019, 11, 1)):
+        view.go_to_date(d, "month")
+        view.canvas.repaint()
+        edges = view.canvas._items.edges
+        assert edges, "events lie out of view on both sides"
+        for side, box in edges.items():
+            assert not _tick_labels_under(view, box), f"a tick label half hidden by the {side} arrow"
+        assert len(view.canvas.painter.axis.drawn_ticks) >= 10  # the other tick labels are still there
+
+
+def test_tick_labels_at_the_ends_are_drawn_when_no_arrow_covers_them(qtbot) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    view.fit_all()
+    view.canvas.repaint()
+    assert view.canvas._items.edges == {}
+    first = min(left for left, _right, _label in view.canvas.painter.axis.drawn_ticks)
+    assert first < HEADER_W + 60  # the first tick keeps its label

@@ -88,3 +88,21 @@ def test_an_event_reported_twice_links_to_its_other_article(window, qtbot) -> No
     assert window.reader.article_id == other
     assert window.reader.highlighted_text()  # the other article's sentence is emphasised
     assert f"article:{first}" in window.reader.sources_label.text()
+
+
+def test_zoom_to_selected_event_is_offered_only_while_an_event_is_selected(window, qtbot) -> None:
+    zoom = window.menus.zoom_event_action
+    assert not zoom.isEnabled(), "View > Zoom to selected event with nothing selected would do nothing"
+    row = window.event_model.rowCount() - 1
+    event_id = window.event_model.event_id(row)
+    window.table.selectRow(row)
+    assert zoom.isEnabled()
+    zoom.trigger()
+    event = window.snapshot.events_frame().set_index("event_id").loc[event_id]
+    start, end = window.timeline.visible_range()
+    assert start.isoformat() <= event["date_start"] and event["date_end"] <= end.isoformat()
+    assert (end - start).days < 400
+    window.timeline.canvas.setFocus()
+    qtbot.keyClick(window.timeline.canvas, Qt.Key.Key_Escape)  # the timeline's "clear the selection"
+    assert window.selection.selected_event == ""
+    assert not zoom.isEnabled()

@@ -74,6 +74,11 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER
     if _inside_a_name(doc, i, words):
         return EntityRole.MODIFIER
+    # "le peuple palestinien", "القضية الفلسطينية", "das palästinensische Volk": a people, a cause, an
+    # opposition named by its state's adjective is no party (the adjective before or after its noun).
+    if (i >= 1 and keys[i - 1] in words.of("modifier_noun_before") and doc.joined(i - 1, i)) or (
+            last + 1 < n and keys[last + 1] in words.of("modifier_noun") and doc.joined(last, last + 1)):
+        return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     if is_topic(doc, i, words) or _in_envoy_title(doc, i, words) or is_compared(doc, i, words):
         return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines", "Unlike Denmark": no party
@@ -191,17 +196,6 @@ def count_before(doc: Doc, i: int, words: ContextWords) -> int:
     if key.isdigit():
         return int(key)
     return words.counts.get(key, 0)
-
-
-def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
-    """True for a group named as where others met: "on the sidelines of the G20 summit", "at the BRICS summit"."""
-    keys, n = doc.keys, len(doc.keys)
-    if not (last + 1 < n and keys[last + 1] in words.of("venue_noun") and doc.joined(last, last + 1)):
-        return False
-    k = i - 1
-    while k >= 0 and i - k <= 3 and keys[k] in ("the", "of", "a"):
-        k -= 1
-    return k >= 0 and i - k <= 4 and keys[k] in words.of("venue_opener") and all(doc.joined(j, j + 1) for j in range(k, i))
 
 
 def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:

@@ -110,8 +110,12 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
     # office in January, has visited Mali"): that comma is followed by a lower-case word.
     relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + ")")
-    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?" + up + r"[\w.'\u2019-]*\s+(?:" + up
-                             + r"[\w.'\u2019-]*\s+)?" + low + ")")
+    # A subject of at most `most` capitalised words: two in English ("the U.S. Senate"), more where
+    # nouns are capitalised too ("Irans Präsident Ebrahim Raisi reiste").
+    # A list goes on after its names ("Israel, den Vereinigten Arabischen Emiraten und Bahrain"): list_word.
+    most = max((int(w) for w in words.get("subject_capitals", ()) if w.isdigit()), default=2)
+    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
+                             + "}(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
     place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
                              + r")\b", re.IGNORECASE)
     return ClausePatterns(
@@ -148,8 +152,10 @@ class VerbPhrasePatterns:
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
         for m in self.group.finditer(clause):
-            word = m.group(2)
+            word = m.group(3)
             low = word.lower()
+            if (m.group("noun") or "").lower() in self.not_a_group:
+                continue  # "beide Tage verliefen": German writes the noun that is no party with a capital
             if low in self.verbs or (word.islower() and low.endswith(self.plural) and low not in self.not_a_group):
                 return self.sizes.get(m.group(1).split()[-1].lower(), 0)
         return 0
@@ -172,7 +178,7 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     gapped = re.compile(r"\s*(?:" + conjunction + r")\s+(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
                         + alternation("date_preposition") + r")\s+(?:(?:" + article + r")\s+)?")
     # A name may stand between the number and its noun: "the two NATO allies", "both Gulf monarchies".
-    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?-i:" + up + r")[\w'.-]*\s+)?(" + word + r")\b",
+    group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?P<noun>(?-i:" + up + r")[\w'.-]*)\s+)?(" + word + r")\b",
                        re.IGNORECASE)
     leaders = re.compile(r"\b(?:" + alternation("leader_titles") + r")", re.IGNORECASE)
     pair_subject = re.compile(r"(?:" + alternation("pair_subject") + r")\b(?!\s+(?:" + alternation("pair_preposition")

@@ -16,7 +16,8 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import GroupMemory, last_person_state, named_before, subject_states, the_group, they_are_unnamed
+from timeline_app.core.extract.references import (GroupMemory, last_person_state, named_before, speaks_of_event, subject_states,
+                                                   the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -102,7 +103,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for x in dates:
@@ -170,7 +171,11 @@ class _EventReader:
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
         between = group_match is not None and (group_match.group().lower().startswith("between")
                                                or clause_text[: group_match.start()].lower().endswith("between "))
-        if len(countries) < 2 or between:
+        # "Netanyahu called the agreement a mistake": one state, named before an event's noun, speaks of it.
+        spoken_of = (len(countries) == 1 and group_match is not None
+                     and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
+                     and speaks_of_event(self.table, _blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
+        if (len(countries) < 2 or between) and not spoken_of:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
@@ -260,7 +265,7 @@ class _EventReader:
         # ministers"); else a role named ("the leaders") says who better than a one-party event that
         # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
         meant = same_date if len(same_date) >= 2 else by_role or same_date
-        antecedent = meant or self.groups.last() or self.previous
+        antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
@@ -300,7 +305,12 @@ class _EventReader:
             return whole.actors  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
-        return whole.actors or (frozenset() if place.clause.location else self.previous)
+        if whole.actors or self.previous:
+            return whole.actors or (frozenset() if place.clause.location else self.previous)
+        # Before any event: the states of the event told without a date, when the place is theirs
+        # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
+        undated = undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
+        return undated if not place.clause.location or place.clause.location in undated else frozenset()
 
     def _subject_is_no_state(self, place: _Place) -> bool:
         """True when the words before the clause's first verb name people or things that are no state and

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords
+from timeline_app.core.extract.groups import NAMES_FILE, OPEN
 from timeline_app.core.extract.language_keys import WORDS, LanguageKeys
 from timeline_app.core.extract.lexicon import END, Alias, Lexicon
 from timeline_app.core.reading import load_reading
@@ -36,6 +37,7 @@ class LanguageLexicon:
         self.org_states = base.org_states
         self.person_ranges = base.person_ranges
         entries: dict[tuple[str, ...], list[Alias]] = {}
+        self._load_groups(base, entries)
         for name in _HAND_WRITTEN:
             self._load_aliases(base, name, entries)
         self._load_aliases(base, "names.tsv", entries)
@@ -82,6 +84,22 @@ class LanguageLexicon:
             made = base.alias(alias, code, kind, flags)
             tokens = tuple(m.group() for m in WORDS.finditer(alias))  # "EE.UU." is one word, as the text is read
             entries.setdefault(key, []).append(Alias(tokens, made.code, made.kind, made.name, made.flags))
+
+    def _load_groups(self, base: Lexicon, entries: dict[tuple[str, ...], list[Alias]]) -> None:
+        """The language's group_names.tsv (optional): phrases that name a group's members ("die fünf
+        UN-Vetomächte", "les Vingt-Sept"), before any other sense of their words, as in English."""
+        if not (self.directory / NAMES_FILE).exists():
+            return
+        for cols, where in self._rows(NAMES_FILE, 3, 4):
+            phrase, group, how = cols[:3]
+            if how not in ("name", "open") or (group == OPEN) != (how == "open"):
+                raise RulesError(f"{where}: how must be 'name' (a group of ../group_members.tsv) or 'open' (group '{OPEN}')")
+            if group != OPEN and group not in base.groups.groups():
+                raise RulesError(f"{where}: '{group}' is not a group of ../group_members.tsv")
+            cues = frozenset(c.strip() for c in (cols[3] if len(cols) > 3 else "").split("|") if c.strip())
+            tokens = tuple(m.group() for m in WORDS.finditer(phrase))
+            entries.setdefault(self._key(phrase), []).append(
+                Alias(tokens, "" if group == OPEN else group, "group", phrase, cues=cues))
 
     def _load_persons(self, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         for (alias, canonical), where in self._rows("persons.tsv", 2, 2):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 
 # How far back a pronoun looks for the person it stands for: about two sentences of news.
@@ -15,6 +16,11 @@ _PRONOUN_REACH = 400
 _GROUP_MEMORY = 12
 
 Actors = Callable[[int, int], frozenset[str]]  # the states taking part in text[a:b]
+# CAMEO codes of saying, appealing, praising, disapproving and rejecting: a clause of one of them
+# speaks of the event its noun names.
+_SPEAKING = ("01", "02", "051", "11", "12")
+# Sentences read back for the states of an event told without a date.
+_UNDATED_BACK = 4
 
 
 def named_before(offset: int, end: int, at: int, entities: list[EntityMention], starts: list[int]) -> bool:
@@ -150,3 +156,26 @@ class GroupMemory:
             if stem in sentence or (stem in self.leader_words and self.leaders.search(sentence)):
                 return parties
         return frozenset()
+
+
+def speaks_of_event(table: CameoTable, clause: str, noun: re.Match[str]) -> bool:
+    """True when `noun`, a group reference in `clause` (the date blanked out), names an event rather than
+    its parties (event_reference) and the clause, less that noun, says or reacts or has no type:
+    "X welcomed the agreement" speaks of it, "X signed the agreement" takes part in it."""
+    if " ".join(noun.group().lower().split()) not in table.words.get("event_reference", frozenset()):
+        return False
+    rest = clause[: noun.start()] + " " * (noun.end() - noun.start()) + clause[noun.end() :]
+    etype = table.classify(rest)
+    return etype is None or etype.code.startswith(_SPEAKING)
+
+
+def undated_parties(sentences: list[tuple[int, int]], sent: tuple[int, int], actors: Actors) -> frozenset[str]:
+    """The states of the nearest sentence before `sent` naming two or more: before any dated event, the
+    one that tells the event without a date ("Iran and the six powers reached a deal ... The deal was
+    announced on Tuesday")."""
+    k = bisect.bisect_left(sentences, sent)
+    for a, b in reversed(sentences[max(0, k - _UNDATED_BACK) : k]):
+        found = actors(a, b)
+        if len(found) >= 2:
+            return found
+    return frozenset()

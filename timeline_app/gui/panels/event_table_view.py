@@ -62,6 +62,11 @@ class EventTableView(QTableView):
             self.setColumnWidth(i, column.width)
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
         model.modelReset.connect(self._on_model_reset)
+        # After _on_model_reset, which may select the user's event again.
+        model.modelReset.connect(self._update_copy_action)
+        self.selectionModel().selectionChanged.connect(self._update_copy_action)
+        self.selectionModel().currentChanged.connect(self._update_copy_action)
+        self._update_copy_action()
 
     def event_model(self) -> EventTableModel:
         return self.model()  # type: ignore[return-value]
@@ -72,6 +77,10 @@ class EventTableView(QTableView):
     def current_event_id(self) -> str:
         idx = self.currentIndex()
         return self.event_model().event_id(idx.row()) if idx.isValid() else ""
+
+    def _update_copy_action(self, *_args: object) -> None:
+        """Copy is offered only when copy_selection has a row to copy."""
+        self.copy_action.setEnabled(self.selectionModel().hasSelection() or self.currentIndex().isValid())
 
     def copy_selection(self) -> None:
         rows = self.selected_rows()

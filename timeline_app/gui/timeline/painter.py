@@ -76,9 +76,10 @@ class TimelinePainter:
         items = self._draw_events(p, geo, scene, theme, layer, near_only)
         self.grid.draw_today(p, geo, theme)
         p.restore()
-        self._draw_chrome(p, geo, theme, state.country_names, legend)
-        if state.edge_arrows and len(self.data.lane_order):
-            items.edges = self.edges.draw(p, geo, theme)
+        arrows = self.edges.boxes(geo) if state.edge_arrows and len(self.data.lane_order) else {}
+        self._draw_chrome(p, geo, theme, state.country_names, legend, [box for _text, box in arrows.values()])
+        if arrows:
+            items.edges = self.edges.draw(p, arrows, theme)
         return items
 
     def _geometry(self, state: PaintState, scene: FrameScene, lanes_bottom: int, legend: bool) -> FrameGeometry:
@@ -127,9 +128,9 @@ class TimelinePainter:
                           scene.items.lc)
 
     def _draw_chrome(self, p: QPainter, geo: FrameGeometry, theme: Theme, country_names: dict[str, str],
-                     legend: list[tuple[int, str]]) -> None:
+                     legend: list[tuple[int, str]], arrows: list[QRectF]) -> None:
         """Axis, lane headers and legend around the lanes; a word where there are no lanes."""
-        self.axis.draw(p, geo, theme)
+        self.axis.draw(p, geo, theme, arrows)
         self.headers.draw(p, geo, theme, country_names)
         if legend:
             self.legend.draw(p, legend, geo, theme)

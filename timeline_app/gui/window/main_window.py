@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
                              (m.zoom_event_action, self.selection.zoom_to_selected),
                              (m.reset_layout_action, self.docks.reset_layout)):
             action.triggered.connect(lambda _=False, slot=slot: slot())
+        self.selection.enable_with_selection(m.zoom_event_action)
         m.export_all_action.toggled.connect(self.exports.set_export_all)
         m.export_chosen.connect(self.exports.export)
         m.recent_menu.aboutToShow.connect(lambda: lib.fill_recent_menu(m.recent_menu))

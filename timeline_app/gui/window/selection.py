@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.daycount import MISSING_DAY, date_to_days, days_to_date
@@ -51,6 +52,7 @@ class SelectionSync(QObject):
         self._show_reader = show_reader
         self._show_timeline = show_timeline
         self.selected_event = ""
+        self._needs_event: list[QAction] = []  # actions that act on the selected event
         table.current_event_changed.connect(self._on_table_current_event_changed)
         table.article_requested.connect(self._on_table_article_requested)
         table.zoom_requested.connect(self.zoom_to_event)
@@ -63,8 +65,18 @@ class SelectionSync(QObject):
         """Select an event everywhere: table row, timeline item, and its article in the reader."""
         self._select(event_id, from_table=False, from_timeline=False)
 
-    def _select(self, event_id: str, from_table: bool, from_timeline: bool) -> None:
+    def enable_with_selection(self, action: QAction) -> None:
+        """Keep `action`, one that acts on the selected event, enabled only while an event is selected."""
+        self._needs_event.append(action)
+        action.setEnabled(bool(self.selected_event))
+
+    def _set_selected(self, event_id: str) -> None:
         self.selected_event = event_id
+        for action in self._needs_event:
+            action.setEnabled(bool(event_id))
+
+    def _select(self, event_id: str, from_table: bool, from_timeline: bool) -> None:
+        self._set_selected(event_id)
         if not from_table:
             self._table.select_event(event_id)
         if not from_timeline:
@@ -79,7 +91,7 @@ class SelectionSync(QObject):
 
     def clear(self) -> None:
         """Another library: nothing selected, nothing in the reader."""
-        self.selected_event = ""
+        self._set_selected("")
         self._reader.show_placeholder()
 
     def selected_event_ids(self) -> list[str]:
@@ -181,7 +193,7 @@ class SelectionSync(QObject):
             return
         if not self._table.select_event(event_id):
             self._show_status("That event is hidden by the filters.", 6000)
-        self.selected_event = event_id
+        self._set_selected(event_id)
         self._timeline.select_event(event_id)
         self._show_event_article(event_id)
         self.event_selected.emit(event_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -77,8 +78,10 @@ class AxisLayer:
 
     def __init__(self, fonts: Fonts) -> None:
         self._fonts = fonts
+        self.drawn_ticks: list[tuple[float, float, str]] = []  # the last frame's tick labels: left, right, text
 
-    def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme) -> None:
+    def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme, covered: Sequence[QRectF] = ()) -> None:
+        """The axis; a tick label that a box of `covered` (the edge arrows) would half hide is left out."""
         axis, vp, W, today = geo.axis, geo.vp, geo.width, geo.today
         fonts = self._fonts
         p.fillRect(QRectF(0, 0, W, AXIS_H), theme.window)
@@ -110,12 +113,16 @@ class AxisLayer:
         p.setPen(theme.muted)
         lines = []
         right = HEADER_W + vp.width
+        self.drawn_ticks = []
         for tk in axis.minor:
             x = HEADER_W + round(float(vp.x_of(tk.t))) + 0.5
             lines += [QPointF(x, AXIS_H - 6), QPointF(x, AXIS_H)]
-            # A tick label the right edge would cut ("20" for 2040) is left out.
-            if x + 3 >= HEADER_W and x + 3 + fonts.measure(tk.label) <= right:
-                p.drawStaticText(QPointF(x + 3, row2), fonts.texts.get(("m", tk.label), tk.label))
+            # A tick label the right edge would cut ("20" for 2040) is left out, and so is one under an arrow.
+            left, label_right = x + 3, x + 3 + fonts.measure(tk.label)
+            if left >= HEADER_W and label_right <= right and not any(
+                    left < box.right() and label_right > box.left() for box in covered):
+                p.drawStaticText(QPointF(left, row2), fonts.texts.get(("m", tk.label), tk.label))
+                self.drawn_ticks.append((left, label_right, tk.label))
         if lines:
             p.drawLines(lines)
         if today is not None and vp.t0 <= today <= vp.t1:

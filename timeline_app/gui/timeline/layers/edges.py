@@ -26,28 +26,34 @@ class EdgeLayer:
         self._data = data
         self._fonts = fonts
 
-    def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme) -> dict[str, tuple[float, float, float, float]]:
-        """Draw the arrows; their boxes (widget coordinates) by side, for hover and click."""
+    def boxes(self, geo: FrameGeometry) -> dict[str, tuple[str, QRectF]]:
+        """Each arrow's text and box (widget coordinates) by side; none for a side with nothing beyond it."""
         vp = geo.vp
         before, after = self._data.outside(vp.t0, vp.t1)
-        boxes: dict[str, tuple[float, float, float, float]] = {}
-        fonts = self._fonts
-        p.save()
-        p.setFont(fonts.small)
-        h = fonts.fm_small.height() + 4
+        h = self._fonts.fm_small.height() + 4
         y = AXIS_H - h - 2
+        boxes: dict[str, tuple[str, QRectF]] = {}
         for side, count in (("before", before), ("after", after)):
             if count <= 0:
                 continue
             text = f"◀ {count:,} earlier" if side == "before" else f"{count:,} later ▶"
-            w = fonts.measure_small(text) + 2 * _PAD
+            w = self._fonts.measure_small(text) + 2 * _PAD
             x = HEADER_W + 2 if side == "before" else geo.width - w - 2
-            box = QRectF(x, y, w, h)
+            boxes[side] = (text, QRectF(x, y, w, h))
+        return boxes
+
+    def draw(self, p: QPainter, boxes: dict[str, tuple[str, QRectF]],
+             theme: Theme) -> dict[str, tuple[float, float, float, float]]:
+        """Draw the arrows `boxes` gives; their boxes (x, y, w, h) by side, for hover and click."""
+        p.save()
+        p.setFont(self._fonts.small)
+        drawn: dict[str, tuple[float, float, float, float]] = {}
+        for side, (text, box) in boxes.items():
             p.setPen(theme.grid_strong)
             p.setBrush(theme.window)
             p.drawRoundedRect(box, 3, 3)
             p.setPen(theme.highlight)
-            p.drawStaticText(QPointF(x + _PAD, y + 2), fonts.texts.get(("s", text), text))
-            boxes[side] = (x, y, w, h)
+            p.drawStaticText(QPointF(box.x() + _PAD, box.y() + 2), self._fonts.texts.get(("s", text), text))
+            drawn[side] = (box.x(), box.y(), box.width(), box.height())
         p.restore()
-        return boxes
+        return drawn

@@ -1,0 +1,120 @@
+"""Tests of event parties in other languages: group numbers, venues, clauses and references (issue #19)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.core.extract.test_events import date_at
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.clauses import clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.events import extract_event_mentions
+from timeline_app.core.models import EventMention, Precision
+
+
+def extract(lang: str, text: str, *dates, published: dt.date = dt.date(2024, 3, 14)) -> list[EventMention]:
+    return extract_event_mentions(text, list(dates), None, published, language=lang)
+
+
+@pytest.mark.parametrize(("clause", "size"), [
+    ("Beide wollen sich im Mai erneut treffen", 2),
+    ("Beide Politiker sprachen sich gegen Atomwaffen aus", 2),
+    ("Beide Tage verliefen ruhig", 0),
+    ("Die Gespräche dauerten beide Male lange", 0),
+])
+def test_german_beide_before_a_verb_or_a_plural_counts_two_parties(clause: str, size: int) -> None:
+    assert verb_phrase_patterns(CameoTable.for_language("de")).group_size(clause) == size
+
+
+def test_german_beide_takes_the_two_states_named_before() -> None:
+    text = ("Die Präsidenten Polens und Litauens trafen sich am Montag in Warschau. "
+            "Beide wollen im Mai in Vilnius weiter verhandeln.")
+    _met, again = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Mai", "2024-05", Precision.MONTH))
+    assert again.countries == ("LTU", "POL")
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("de", "Ramaphosa traf Modi am Montag beim G20-Gipfel in Neu-Delhi.", "Montag", ("IND", "ZAF")),
+    ("pt", "Lula encontrou Modi na segunda-feira na cúpula do G20 em Nova Délhi.", "segunda-feira", ("BRA", "IND")),
+    ("es", "Pedro Sánchez se reunió con Modi el lunes en la cumbre del G20.", "lunes", ("ESP", "IND")),
+    ("de", "Die G20-Staaten einigten sich am Montag auf eine Erklärung.", "Montag", None),
+])
+def test_a_group_named_as_the_summit_where_others_met_is_no_party(lang: str, text: str, when: str,
+                                                                   parties: tuple[str, ...] | None) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2023-09-11"), published=dt.date(2023, 9, 12))
+    if parties is None:
+        assert len(m.countries) >= 19  # the group acts: its members take part
+    else:
+        assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("de", "Polen und Litauen haben sich auf ein Grenzabkommen geeinigt. Die Einigung wurde am Montag in Vilnius verkündet.",
+     "Montag", ("LTU", "POL")),
+    ("ru", "Армения и Азербайджан согласовали текст мирного договора. Переговоры завершились в понедельник в Вашингтоне.",
+     "понедельник", ("ARM", "AZE")),
+    ("de", "Polen hat ein Grenzabkommen vorgeschlagen. Die Einigung wurde am Montag in Vilnius verkündet.", "Montag", ()),
+])
+def test_a_reference_before_any_event_takes_the_states_of_the_undated_sentence_before(
+        lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("es", "BRUSELAS (EFE) - Cuba rechazó el martes la declaración final.", "martes", ("CUB",)),
+    ("de", "Wien (Reuters) - Ungarn blockierte am Dienstag die Erklärung.", "Dienstag", ("HUN",)),
+    # Without an agency in brackets the line is not read as a wire prefix.
+    ("es", "Bruselas - Madrid rechazó el martes la declaración final.", "martes", ("BEL", "ESP")),
+])
+def test_an_undated_wire_prefix_names_where_the_story_was_filed_not_a_party(
+        lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-12"))
+    assert m.countries == parties
+
+
+_DEAL = "Armenien und Aserbaidschan unterzeichneten am Montag in Washington ein Friedensabkommen. "
+
+
+@pytest.mark.parametrize(("second", "parties"), [
+    ("Der iranische Außenminister kritisierte das Abkommen am Dienstag scharf.", ("IRN",)),  # speaks of it
+    ("Georgien unterzeichnete das Abkommen am Dienstag als Zeuge.", ("ARM", "AZE", "GEO")),  # signs it: a party
+    ("Das Abkommen wurde am Dienstag unter Vermittlung Georgiens ergänzt.", ("ARM", "AZE", "GEO")),  # the noun first
+])
+def test_a_state_that_speaks_of_an_earlier_agreement_takes_none_of_its_parties(second: str, parties: tuple[str, ...]) -> None:
+    text = _DEAL + second
+    _signed, later = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Dienstag", "2024-03-12"))
+    assert later.countries == parties
+
+
+@pytest.mark.parametrize("lang", ["ar", "de", "es", "fr", "pt", "ru"])
+def test_every_event_reference_is_a_group_reference(lang: str) -> None:
+    words = CameoTable.for_language(lang).words
+    assert words["event_reference"] and words["event_reference"] <= words["group_reference"]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Сербия и Венгрия договорились о строительстве нефтепровода. Документ подписан в понедельник.", ("HUN", "SRB")),
+    ("Сербия предложила построить нефтепровод. Документ подписан в понедельник.", ()),  # one state: no event told
+])
+def test_a_clause_naming_no_state_before_any_event_takes_the_states_of_the_undated_sentence_before(
+        text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract("ru", text, date_at(text, "понедельник", "2024-03-11"))
+    assert m.countries == parties
+
+
+def _clauses(lang: str, text: str, *dates: str) -> list[str]:
+    spans = [(text.index(x), text.index(x) + len(x)) for x in dates]
+    return [text[a:b] for a, b in clause_spans(text, 0, len(text), spans, CameoTable.for_language(lang))]
+
+
+def test_a_german_main_clause_after_a_comma_with_a_long_subject_is_cut() -> None:
+    text = "Polens Präsident Andrzej Duda war im Mai in Kiew, Litauens Präsident Gitanas Nausėda reiste im Juni nach Berlin."
+    assert _clauses("de", text, "Mai", "Juni") == ["Polens Präsident Andrzej Duda war im Mai in Kiew",
+                                                   "Litauens Präsident Gitanas Nausėda reiste im Juni nach Berlin."]
+
+
+def test_a_german_list_after_a_comma_is_not_cut() -> None:
+    text = "Im Mai sprach Polen mit Litauen, den Vereinigten Staaten und Kanada über die Lieferungen vom Juni."
+    assert len(_clauses("de", text, "Mai", "Juni")) == 1

@@ -1,0 +1,44 @@
+"""Groups named as where others met ("at the G20 summit") or as a body chaired ("la présidence du G20")."""
+
+from __future__ import annotations
+
+from timeline_app.core.extract.actors import ContextWords, Doc
+
+
+def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a group named as where others met: "on the sidelines of the G20 summit", "beim
+    G20-Gipfel", "na cúpula do G20", "на саммите G20": a meeting noun after the group (venue_noun,
+    maybe after a hyphen) or before it (venue_noun_before, maybe with link words between), and an
+    opener before both."""
+    keys, n = doc.keys, len(doc.keys)
+    links = words.of("venue_link")
+    after = last + 2 if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) else last + 1
+    if after < n and keys[after] in words.of("venue_noun") and doc.joined(after - 1, after):
+        head = i
+    else:
+        head = i - 1
+        while head >= 0 and i - head <= 3 and keys[head] in links:
+            head -= 1
+        if not (head >= 0 and keys[head] in words.of("venue_noun_before") and all(doc.joined(j, j + 1) for j in range(head, i))):
+            return False
+    k = head - 1
+    while k >= 0 and head - k <= 3 and keys[k] in links:
+        k -= 1
+    return (k >= 0 and head - k <= 4 and keys[k] in words.of("venue_opener")
+            and all(doc.joined(j, j + 1) for j in range(k, head)))
+
+
+def is_chaired(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for a group named as the body someone chairs: "la présidence brésilienne du G20", "den
+    Vorsitz der G20": a chair noun before it, link words and at most one other word between."""
+    keys, links = doc.keys, words.of("venue_link")
+    k, others = i - 1, 0
+    while k >= 0 and i - k <= 4 and doc.joined(k, k + 1):
+        if keys[k] in words.of("chair_noun"):
+            return True
+        if keys[k] not in links:
+            others += 1
+            if others > 1:
+                return False
+        k -= 1
+    return False
