@@ -13,6 +13,7 @@ from timeline_app import paths
 from timeline_app.gui.app import maybe_add_samples
 from timeline_app.gui.dialogs import CrashDialog
 from timeline_app.gui.panels.article_model import COL_ISSUER, NEEDS_DATE
+from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
@@ -255,6 +256,51 @@ def test_cancel_stops_a_long_import_and_keeps_what_was_read(window, qtbot, tmp_p
     assert report.cancelled and 1 <= report.added < 40
     assert len(window.snapshot.articles) == before + report.added
     assert not window.status_bar.progress.isVisible() and not window.status_bar.cancel_button.isVisible()
+
+
+def _many_notes(folder, n: int = 60) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"2023-01-{(i % 28) + 1:02d}_note{i}.txt").write_text(
+            f"Note {i} on Greek-Turkish talks\n\nGreece and Turkey held talks number {i} in Athens on "
+            f"Monday and agreed to meet again in March.\n", encoding="utf-8")
+
+
+def test_closing_during_an_import_asks_first_and_keep_working_keeps_it_running(window, qtbot, tmp_path,
+                                                                                monkeypatch) -> None:
+    _many_notes(tmp_path / "many")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "many"))
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker:
+        window.menus.open_folder_action.trigger()
+        assert not window.close()  # an import runs: the window stays, and asks
+        box = window.messages.last_message
+        assert box is not None and "importing" in box.text() and box.defaultButton().text() == "Keep Working"
+        box.defaultButton().click()
+        assert window.isVisible() and window.jobs.busy()
+    assert not blocker.args[0].cancelled and blocker.args[0].added == 60
+
+
+def test_stop_and_quit_stops_the_import_and_closes_keeping_what_was_read(window, qtbot, tmp_path,
+                                                                         monkeypatch) -> None:
+    _many_notes(tmp_path / "many")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "many"))
+    library = window.library_path
+    before = len(window.snapshot.articles)
+    asked = []
+
+    def quit_on_first_progress(done: int, total: int, what: str) -> None:
+        if done >= 1 and not asked:
+            asked.append(window.close())
+            [stop] = [b for b in window.messages.last_message.buttons() if b.text() == "Stop and Quit"]
+            stop.click()
+
+    window.menus.open_folder_action.trigger()
+    window.jobs.current.progressed.connect(quit_on_first_progress)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=LOAD_TIMEOUT)
+    assert asked == [False] and not window.jobs.busy()
+    with Library(library) as lib:
+        kept = len(lib.articles_frame())
+    assert before < kept < before + 60
 
 
 def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path) -> None:

@@ -389,6 +389,9 @@ class MainWindow(QMainWindow):
         self.docks.window_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.messages.may_close(self.jobs, self.close):
+            event.ignore()
+            return
         self._save_settings()
         self.jobs.wait_all()
         if self.library is not None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from timeline_app.gui.dialogs import CrashDialog
+from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +22,7 @@ class Messages(QObject):
         self._window = window
         self.last_message: QMessageBox | None = None
         self._crash_dialogs: list[CrashDialog] = []
+        self._quit_confirmed = False
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
         self.open_box(QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window))
@@ -34,6 +37,35 @@ class Messages(QObject):
     def _on_box_finished(self, box: QMessageBox) -> None:
         if self.last_message is box:
             self.last_message = None
+
+    def may_close(self, jobs: JobQueue, close: Callable[[], object]) -> bool:
+        """Whether the window may close now. With a job running it asks first ("Stop and Quit" or
+        "Keep Working", the default) and returns False; `close` is called again once the user agrees."""
+        if self._quit_confirmed or not jobs.busy():
+            return True
+        what = jobs.current.description if jobs.current is not None else "working"
+        box = QMessageBox(QMessageBox.Icon.Question, "Quit while working?",
+                          f"The app is {what}. Quit anyway?", QMessageBox.StandardButton.NoButton, self._window)
+        box.setInformativeText("What is done so far is kept: the articles already read stay in the library, "
+                               "and importing the same files again skips them.")
+        stop = box.addButton("Stop and Quit", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep Working", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def on_finished(_result: int) -> None:
+            if box.clickedButton() is stop:
+                self._quit_confirmed = True
+                self._window.setEnabled(False)  # stopping takes a moment: no clicks meanwhile
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    close()
+                finally:
+                    QApplication.restoreOverrideCursor()
+
+        box.finished.connect(on_finished)
+        self.open_box(box)
+        return False
 
     def show_crash(self, details: str) -> None:
         """A bug in a background job: its traceback in a dialog; the window goes on."""
