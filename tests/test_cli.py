@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from timeline_app import cli
+from tests.fresh import loaded_after
+from timeline_app import commands
 from timeline_app.core.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,12 @@ def test_help_explains_every_command():
         assert word in out.stdout
     assert "--mentions-csv" in run("extract", "--help").stdout
     assert "--timelinejs" in run("export", "--help").stdout
+
+
+def test_the_command_line_starts_without_what_only_the_batch_commands_need():
+    # A worker process the window starts imports the entry point's module again: it must stay light.
+    heavy = ("pandas", "timeline_app.commands", "timeline_app.core.pipeline", "timeline_app.core.batch.articles")
+    assert loaded_after("import timeline_app.cli", heavy) == ("", [])
 
 
 def test_batch_commands_do_not_load_qt(tmp_path):
@@ -185,7 +192,7 @@ def test_progress_line_is_quiet_off_a_terminal_and_redrawn_sparingly_on_one(monk
 
     for stream, drawn in ((io.StringIO(), False), (Terminal(), True)):
         monkeypatch.setattr(sys, "stderr", stream)
-        line = cli._ProgressLine(enabled=True)
+        line = commands.ProgressLine(enabled=True)
         for done in range(1, 2001):
             line(done, 2000, f"file{done}.txt")
         out = stream.getvalue()

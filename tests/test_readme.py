@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from timeline_app import cli
+from timeline_app import commands
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,7 +22,7 @@ def _options(parser) -> set[str]:
 
 
 def test_every_option_of_the_readmes_command_lines_exists() -> None:
-    parsers = {"extract": cli._extract_parser(), "export": cli._export_parser(), "rebuild": cli._rebuild_parser()}
+    parsers = {"extract": commands.extract_parser(), "export": commands.export_parser(), "rebuild": commands.rebuild_parser()}
     checked = 0
     for line in README.splitlines():
         found = re.match(r"\s+python main\.py (extract|export|rebuild) (.*)", line)

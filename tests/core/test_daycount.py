@@ -50,3 +50,8 @@ def test_year_labels_before_year_one() -> None:
     assert format_year(2022) == "2022"
     assert format_year(0) == "1 BC"
     assert format_year(-43) == "44 BC"
+
+
+def test_the_missing_day_marker_is_the_least_int64() -> None:
+    assert MISSING_DAY == np.iinfo(np.int64).min
+    assert parse_iso_days(["", "2024-02-30", "1970-01-02"]).tolist() == [MISSING_DAY, MISSING_DAY, 1]

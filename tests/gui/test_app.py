@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.fresh import loaded_after
 from timeline_app import cli, paths
+from timeline_app.core.batch.pools import worker_pool
 from timeline_app.core.library.store import Library
 from timeline_app.gui import app as gui_app
 from timeline_app.gui.dialogs import CrashDialog
@@ -34,7 +36,7 @@ def isolated_settings(tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "")
 
 
-def _run(qtbot, monkeypatch, until, argv_paths: list[str], library: Path) -> MainWindow:
+def _run(qtbot, monkeypatch, until, argv_paths: list[str], library: Path, pool=None) -> MainWindow:
     """Run run_gui with an exec() that returns once `until(window)` holds, then closes the window."""
     seen: list[MainWindow] = []
 
@@ -46,7 +48,7 @@ def _run(qtbot, monkeypatch, until, argv_paths: list[str], library: Path) -> Mai
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
-    assert gui_app.run_gui(argv_paths, library, None) == 0
+    assert gui_app.run_gui(argv_paths, library, None, pool=pool) == 0
     return seen[0]
 
 
@@ -54,7 +56,35 @@ def test_the_cli_starts_the_gui_when_no_command_is_given(monkeypatch, tmp_path) 
     calls = []
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: calls.append((args, kwargs)) or 7)
     assert cli.main(["a.txt", "--library", str(tmp_path / "l.sqlite3"), "--published", "2024-03-02"]) == 7
-    assert calls == [((["a.txt"], tmp_path / "l.sqlite3", dt.date(2024, 3, 2)), {"smoke_test": False})]
+    assert calls == [((["a.txt"], tmp_path / "l.sqlite3", dt.date(2024, 3, 2)), {"smoke_test": False, "pool": None})]
+
+
+class _FakePool:
+    """Stands for a worker pool: records what the app does with it."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def start(self) -> None:
+        self.calls.append("start")
+
+    def stop(self) -> None:
+        self.calls.append("stop")
+
+
+def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, tmp_path) -> None:
+    pools: list[_FakePool] = []
+    monkeypatch.setattr(cli, "worker_pool", lambda *args: pools.append(_FakePool()) or pools[-1])
+    given = []
+    monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: given.append(kwargs["pool"]) or 0)
+    new_library = tmp_path / "new.sqlite3"
+    assert cli.main(["--library", str(new_library)]) == 0
+    assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["start"]
+    # A library that exists already, or paths to open, start none.
+    new_library.touch()
+    assert cli.main(["--library", str(new_library)]) == 0
+    assert cli.main(["a.txt", "--library", str(tmp_path / "other.sqlite3")]) == 0
+    assert len(pools) == 1 and given[1:] == [None, None]
 
 
 def test_first_start_shows_the_bundled_samples(qtbot, monkeypatch, tmp_path, isolated_settings) -> None:
@@ -69,6 +99,25 @@ def test_first_start_shows_the_bundled_samples(qtbot, monkeypatch, tmp_path, iso
     # The next start of the same (now non-empty) library adds nothing (the articles come with the mentions).
     window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None and w.snapshot.complete, [], library)
     assert len(window.snapshot.articles) == n_samples
+
+
+def test_a_first_start_adds_the_samples_through_the_worker_started_for_them(qtbot, monkeypatch, tmp_path,
+                                                                         isolated_settings) -> None:
+    pool = worker_pool(1, None, frozenset())
+    pool.start()
+    spawned, ran = [], []
+    monkeypatch.setattr(pool, "_spawn", lambda: spawned.append(1))  # run() must not start another
+    run = pool.run
+    monkeypatch.setattr(pool, "run", lambda chunks: ran.append(1) or run(chunks))
+    library = tmp_path / "first.sqlite3"
+    n_samples = len(list(paths.SAMPLES.glob("*.txt")))
+    window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None and len(w.snapshot.articles) == n_samples
+                  and w.event_model.rowCount() > 0, [], library, pool)
+    assert ran == [1] and spawned == [] and window.event_model.rowCount() > 0
+    # The next start of the library adds no samples: the worker started for them is stopped.
+    unused = _FakePool()
+    _run(qtbot, monkeypatch, lambda w: w.snapshot is not None, [], library, unused)
+    assert unused.calls == ["stop"]
 
 
 def test_paths_on_the_command_line_are_opened(qtbot, monkeypatch, tmp_path, isolated_settings) -> None:
@@ -105,3 +154,11 @@ def test_the_window_starts_without_the_tables_only_an_import_needs() -> None:
                          cwd=Path(__file__).resolve().parents[2])
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_window_imports_pandas_and_the_core_before_qt() -> None:
+    # Imported after PySide6 (whose import hook then sees every import) they cost about 0.2 s more.
+    code = ("import sys\nimport timeline_app.cli, timeline_app.gui.app\nnames = list(sys.modules)\n"
+            "print(names.index('pandas') < names.index('PySide6'),"
+            " names.index('timeline_app.core.pipeline') < names.index('PySide6'))")
+    assert loaded_after(code, ()) == ("True True", [])

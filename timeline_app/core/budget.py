@@ -9,6 +9,10 @@ from contextvars import ContextVar
 
 from timeline_app.errors import BudgetError
 
+# Seconds one article may take to process (its reading not counted): dense dated news of the most
+# characters an article may have takes 3-7 s here. A longer article is skipped with a reason.
+TIME_BUDGET = 30.0
+
 # (monotonic deadline, the budget in seconds) of the article being worked on in this thread, if any.
 _DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("article_deadline", default=None)
 

@@ -9,12 +9,14 @@ import datetime as dt
 import logging
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
-MISSING_DAY = np.iinfo(np.int64).min  # marker for an unparseable or empty date
+MISSING_DAY = -(2**63)  # marker for an unparseable or empty date: the least int64
 DAYS_PER_YEAR = 365.2425
 _UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
@@ -117,6 +119,10 @@ def parse_iso_day(text: str) -> int:
 
 def parse_iso_days(values: Iterable[object]) -> np.ndarray:
     """Vector of days for ISO date strings; each distinct string is parsed once (corpora repeat dates)."""
+    # deferred: the extraction imports this module for its month names, and numpy (0.1-0.2 s, -X
+    # importtime) was the one import of its worker processes that nothing of theirs used.
+    import numpy as np
+
     cache: dict[object, int] = {}
     out = []
     for v in values:

@@ -19,9 +19,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from timeline_app.core.batch.articles import (TIME_BUDGET, ArticleRows, KnownArticle, ProcessedArticle, Result,
+from timeline_app.core.batch.articles import (ArticleRows, KnownArticle, ProcessedArticle, Result,
                                               process_article)
 from timeline_app.core.batch.parquet import ParquetSink, parquet_rows
+from timeline_app.core.batch.pool import WorkerPool
+from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.core.batch.runners import Results, chunk_inputs, chunked, in_process, in_process_pool, on_dask
 from timeline_app.core.ingest import walk_folder
 from timeline_app.core.ingest.language import check_language
@@ -102,6 +104,7 @@ def import_inputs(
     parquet_dir: str | Path | None = None,
     language: str | None = None,
     time_budget: float | None = TIME_BUDGET,
+    pool: WorkerPool | None = None,
 ) -> ImportReport:
     """Read every input, extract its events and store them; what finished stays when cancelled.
 
@@ -109,7 +112,10 @@ def import_inputs(
     in this process, N uses N processes. `dask`: "local" or "tcp://host:port" runs on Dask instead.
     `language` (ISO 639-1), when given, is the language of every article, else each one's is detected.
     An article that takes longer than `time_budget` seconds is skipped with that reason (None: no
-    limit). A KeyboardInterrupt keeps every batch written before it and propagates.
+    limit). A KeyboardInterrupt keeps every batch written before it and propagates. `pool`: worker
+    processes started earlier for this import (core.batch.pools.worker_pool), which then process every
+    input when they were made with the same publication date, language and time budget (else they are
+    stopped and the options choose as usual).
     """
     paths = list(expand_inputs(inputs))  # paths only: cheap, and gives the progress total
     report = ImportReport(inputs_total=len(paths))
@@ -118,7 +124,7 @@ def import_inputs(
     sink = ParquetSink(Path(parquet_dir)) if parquet_dir else None
     with Library(library_path) as library:
         results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, language,
-                           time_budget)
+                           time_budget, pool)
         writer = _Writer(library, report, sink)
         try:
             for path, items, done in results:
@@ -142,8 +148,13 @@ def import_inputs(
 
 
 def _results(paths: list[str], published: dt.date | None, known: frozenset[str], workers: int | None,
-             dask: str | None, language: str | None, seconds: float | None) -> Results:
+             dask: str | None, language: str | None, seconds: float | None, pool: WorkerPool | None) -> Results:
     """The results of every input, as they come, from the runner the options choose."""
+    if pool is not None:
+        if not dask and pool.settings == (published, language, seconds):
+            chunks = chunked(paths, chunk_inputs(len(paths), pool.size))
+            return in_process_pool(chunks, published, known, pool.size, language, seconds, pool)
+        pool.stop()
     n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
     chunks = chunked(paths, chunk_inputs(len(paths), n_workers))  # lazy, for the pool and Dask
     if dask:

@@ -9,11 +9,19 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+# WORKAROUND: importing PySide6 puts shiboken's own __import__ in front of Python's, and every module
+# imported after it loads slower: pandas and the core the window needs cost 0.78-0.87 s CPU after
+# PySide6, 0.56-0.67 s before it. So they come first (the CLI, which used to import them, no longer does).
+from timeline_app.core import pipeline  # noqa: F401, I001 - imported before Qt, see above
+from timeline_app.core.library import export, snapshot  # noqa: F401
+from timeline_app.core.timeline import picture  # noqa: F401
+
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import paths as app_paths
+from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.desktop import APP_ID as DESKTOP_ID
 from timeline_app.gui.dialogs import CrashDialog
 from timeline_app.gui.smoke import SmokeTest
@@ -67,10 +75,12 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(paths: list[str], library: Path | None, published: dt.date | None, smoke_test: bool = False) -> int:
+def run_gui(paths: list[str], library: Path | None, published: dt.date | None, smoke_test: bool = False,
+            pool: WorkerPool | None = None) -> int:
     """Start the window; open `paths` (or, on a first start with an empty library, the samples).
 
     With `smoke_test` the window quits once the timeline has drawn events, printing their count.
+    `pool`: a worker process started for the samples before Qt loaded; stopped when they are not added.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(app_paths.APP_NAME)
@@ -85,16 +95,18 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None, s
     _watcher = SmokeTest(window, report=print) if smoke_test else None  # noqa: F841 - kept alive until exec returns
     if paths:
         QTimer.singleShot(0, lambda: window.open_inputs(list(paths), published))
-    else:
-        maybe_add_samples(window)
+    if paths or not maybe_add_samples(window, pool):
+        if pool is not None:
+            pool.stop()
     return int(app.exec())
 
 
-def maybe_add_samples(window: MainWindow) -> bool:
-    """On the first start of a library (empty, samples never added), add the bundled samples."""
+def maybe_add_samples(window: MainWindow, pool: WorkerPool | None = None) -> bool:
+    """On the first start of a library (empty, samples never added), add the bundled samples (with
+    `pool`, when one was started for them)."""
     library = window.library
     if library is None or library.article_count() > 0 or library.setting(SAMPLES_SETTING):
         return False
     library.set_setting(SAMPLES_SETTING, "1")
-    window.open_samples()
+    window.open_samples(pool)
     return True

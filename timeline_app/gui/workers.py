@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from timeline_app.core import pipeline
+from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.progress import Cancel, Job, Progress
 from timeline_app.errors import TimelineError
 
@@ -130,14 +131,16 @@ class TaskWorker(QObject):
 class PipelineWorker(TaskWorker):
     """Imports files, folders or URLs into a library with core.pipeline.import_inputs."""
 
-    def __init__(self, inputs: list[str], library_path: Path, published: dt.date | None = None) -> None:
+    def __init__(self, inputs: list[str], library_path: Path, published: dt.date | None = None,
+                 pool: WorkerPool | None = None) -> None:
         self.inputs = list(inputs)
         self.library_path = Path(library_path)
         self.published = published
 
         def job(progress: Progress, cancel: Cancel) -> pipeline.ImportReport:
             return pipeline.import_inputs(
-                self.inputs, self.library_path, published=self.published, progress=progress, cancel=cancel
+                self.inputs, self.library_path, published=self.published, progress=progress, cancel=cancel,
+                pool=pool,
             )
 
         n = len(self.inputs)

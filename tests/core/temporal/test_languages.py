@@ -44,6 +44,12 @@ def test_a_language_without_rules_is_read_with_the_english_ones() -> None:
     assert _found("La riunione del 2011 a Roma.", "it") == [("2011", "2011")]
 
 
+def test_the_english_rules_load_once_however_they_are_asked_for() -> None:
+    # The import loads default_rules() up front and find_dates asks for default_rules("en"): one load.
+    assert default_rules() is default_rules("en") is default_rules(language="en")
+    assert default_rules("fr") is not default_rules()
+
+
 # ---- the traps the annotators found -----------------------------------------------------------
 
 

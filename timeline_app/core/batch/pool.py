@@ -59,12 +59,27 @@ class WorkerPool:
     """
 
     def __init__(self, size: int, work: Work, start: Callable[[], None], silence: float, reason: str,
-                 fallback: Work) -> None:
+                 fallback: Work, settings: tuple = ()) -> None:
         self._ctx = multiprocessing.get_context("spawn")  # forking a process that runs Qt threads is unsafe
         self._size, self._work, self._start, self._silence = size, work, start, silence
         self._reason, self._fallback = reason, fallback
+        self.settings = settings  # what the work was given (publication date, language ...), for its users to compare
         self._workers: list[_Worker] = []
         self._died_on: set[str] = set()
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def start(self) -> None:
+        """Start the workers now (they load their tables while the caller does other work); run()
+        starts them when this was not called."""
+        if not self._workers:
+            self._workers = [self._spawn() for _ in range(self._size)]
+
+    def stop(self) -> None:
+        """Stop the workers of a pool that will not run (started early for work that did not come)."""
+        self._stop()
 
     def run(self, chunks: Iterable[list[str]]) -> Iterator[Piece]:
         """Every input of `chunks` with its results, in the order they are made."""
@@ -72,7 +87,7 @@ class WorkerPool:
         source = iter(chunks)
         exhausted = False
         try:
-            self._workers = [self._spawn() for _ in range(self._size)]
+            self.start()
             while True:
                 for worker in self._workers:
                     if worker.ready and not worker.task:

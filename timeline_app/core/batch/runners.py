@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import os
 from collections import deque
@@ -12,6 +11,8 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from timeline_app.core.batch import articles
 from timeline_app.core.batch.articles import Result
 from timeline_app.core.batch.pool import WorkerPool
+from timeline_app.core.batch.pools import worker_pool
+from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -25,13 +26,10 @@ Results = Generator[tuple[str, list[Result], bool], None, None]
 # one a task.
 CHUNK_INPUTS = 16
 CHUNK_BYTES = 1 << 20
-# A worker may stay silent this long past the time budget before it is taken for stuck: reading one
-# input comes on top of processing its article (a download may take 60 s).
-GRACE_SECONDS = 60.0
 
 
 def in_process(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
-               language: str | None = None, seconds: float | None = articles.TIME_BUDGET) -> Results:
+               language: str | None = None, seconds: float | None = TIME_BUDGET) -> Results:
     articles.load_tables()
     for path in paths:
         for result in articles.iter_results(path, published, known, language, seconds):
@@ -70,18 +68,12 @@ def chunk_inputs(total: int, workers: int) -> int:
 
 
 def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
-                    workers: int, language: str | None = None,
-                    seconds: float | None = articles.TIME_BUDGET) -> Results:
+                    workers: int, language: str | None = None, seconds: float | None = TIME_BUDGET,
+                    pool: WorkerPool | None = None) -> Results:
     """Inputs processed by `workers` worker processes (core.batch.pool), results handed on as they are
-    made; a worker stuck past the time budget is replaced and its input skipped."""
-    work = functools.partial(articles.iter_results, published=published, known=None, language=language,
-                             seconds=seconds)
-    here = functools.partial(articles.iter_results, published=published, known=known, language=language,
-                             seconds=seconds)
-    silence = float("inf") if seconds is None else seconds + GRACE_SECONDS
-    pool = WorkerPool(workers, work, functools.partial(articles.set_known, known), silence,
-                      f"took longer than {silence:g} s: the worker reading it was stopped", here)
-    yield from pool.run(chunks)
+    made; a worker stuck past the time budget is replaced and its input skipped. `pool`: one made with
+    these settings and started earlier (pools.worker_pool), used instead of a new one."""
+    yield from (pool or worker_pool(workers, published, known, language, seconds)).run(chunks)
 
 
 def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, list[str]], list[list[Result]]],
@@ -109,7 +101,7 @@ def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, li
 
 def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
             address: str, workers: int | None, language: str | None = None,
-            seconds: float | None = articles.TIME_BUDGET) -> Results:
+            seconds: float | None = TIME_BUDGET) -> Results:
     """Inputs processed on a Dask cluster: a LocalCluster ("local") or the scheduler at `address`, which
     is given the app's code first (core/batch/cluster/). The time budget is checked in the work only:
     Dask's workers are not ours to stop."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.library.store import Library
@@ -60,18 +61,22 @@ class LibraryActions(QObject):
 
     # -- importing -----------------------------------------------------------------------------
 
-    def open_inputs(self, inputs: list[str], published: dt.date | None = None, quiet: bool = False) -> None:
-        """Import files, folders or URLs in the background; one summary at the end."""
+    def open_inputs(self, inputs: list[str], published: dt.date | None = None, quiet: bool = False,
+                    pool: WorkerPool | None = None) -> None:
+        """Import files, folders or URLs in the background; one summary at the end. `pool`: worker
+        processes started earlier for this import."""
         inputs = [str(i) for i in inputs if str(i)]
         if not inputs:
+            if pool is not None:
+                pool.stop()
             return
-        worker = PipelineWorker(inputs, self._library_path(), published)
+        worker = PipelineWorker(inputs, self._library_path(), published, pool)
         self._jobs.enqueue(worker, lambda report: self._on_import_done(report, quiet))
 
-    def open_samples(self) -> None:
-        """Add the bundled sample articles (not the folder's README)."""
+    def open_samples(self, pool: WorkerPool | None = None) -> None:
+        """Add the bundled sample articles (not the folder's README), with `pool` when one was started for them."""
         self._show_empty_text("Adding the sample articles…")
-        self.open_inputs([str(p) for p in sample_paths()], quiet=True)
+        self.open_inputs([str(p) for p in sample_paths()], quiet=True, pool=pool)
 
     def _on_import_done(self, report: ImportReport, quiet: bool) -> None:
         self.import_finished.emit(report)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from timeline_app import paths
+from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.library import frames
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
@@ -219,9 +220,10 @@ class MainWindow(QMainWindow):
         """Import files, folders or URLs in the background (the command line, a drop, the benchmarks)."""
         self.library_actions.open_inputs(inputs, published, quiet)
 
-    def open_samples(self) -> None:
-        """Add the bundled sample articles (the first start of a library)."""
-        self.library_actions.open_samples()
+    def open_samples(self, pool: WorkerPool | None = None) -> None:
+        """Add the bundled sample articles (the first start of a library), with `pool` when the app
+        started one for them."""
+        self.library_actions.open_samples(pool)
 
     def select_event(self, event_id: str) -> None:
         """Select an event everywhere: table row, timeline item, and its article in the reader."""
