@@ -629,6 +629,30 @@ def test_a_new_subject_after_a_comma_or_and_takes_its_own_date() -> None:
     assert m.countries == ()
 
 
+@pytest.mark.parametrize(("text", "first", "second", "expected"), [
+    ("Russia invaded Ukraine in February 2022 and Finland joined NATO in April 2023.",
+     ("February 2022", "2022-02"), ("April 2023", "2023-04"), (("RUS", "UKR"), ("FIN",))),
+    ("Iran signed the deal in July 2015 and the United States quit it in May 2018.",
+     ("July 2015", "2015-07"), ("May 2018", "2018-05"), (("IRN",), ("USA",))),
+    ("Chile hosted talks in May and Peru, Bolivia and Ecuador signed the pact in June.",
+     ("May", "2023-05"), ("June", "2023-06"), (("CHL",), ("BOL", "ECU", "PER"))),
+    ("Talks with Iran resumed in 2021 and Iran and the US agreed on a swap in 2023.",
+     ("2021", "2021"), ("2023", "2023"), (("IRN",), ("IRN", "USA"))),
+])
+def test_and_before_a_new_named_subject_between_two_dates_starts_the_next_event(text, first, second, expected):
+    precision = {4: Precision.YEAR, 7: Precision.MONTH}
+    a, b = extract(text, date_at(text, first[0], first[1], precision[len(first[1])]),
+                   date_at(text, second[0], second[1], precision[len(second[1])]), published=dt.date(2023, 7, 15))
+    assert (a.countries, b.countries) == expected
+
+
+def test_and_between_two_names_is_one_subject_not_a_new_clause() -> None:
+    text = "Malaysia hosted a meeting on Monday at which Thailand and Cambodia agreed to a truce from Tuesday."
+    monday, tuesday = extract(text, date_at(text, "Monday", "2023-07-10"), date_at(text, "Tuesday", "2023-07-11"),
+                              published=dt.date(2023, 7, 15))
+    assert set(monday.countries) == set(tuesday.countries) == {"KHM", "MYS", "THA"}
+
+
 def test_states_joined_in_a_treatys_name_are_its_parties_a_city_is_not() -> None:
     text = "The Chile-Peru-Ecuador Agreement took effect on Friday; the Paris Agreement did not."
     [m] = extract(text, date_at(text, "Friday", "2023-03-10"))

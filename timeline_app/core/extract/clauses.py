@@ -83,6 +83,7 @@ class ClausePatterns(NamedTuple):
     subject_break: re.Pattern[str]  # a sentence end or ", and" between a person and a later name
     lower_word: re.Pattern[str]  # a lower-case word (a verb of the clause, when listed)
     place_party: re.Pattern[str]  # "travelled to", "strikes on": the place after it takes part
+    conjoined_subject: re.Pattern[str]  # "and Finland joined": a conjunction before a new capitalised subject
 
 
 @lru_cache(maxsize=8)
@@ -116,6 +117,14 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     most = max((int(w) for w in words.get("subject_capitals", ()) if w.isdigit()), default=2)
     new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
                              + "}(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    # The same without the comma: "Russia invaded Ukraine in February 2022 and Finland joined NATO in
+    # April 2023"; the subject's next word in lower case is its verb ("and Jordan in April" is gapped).
+    # The subject may be a list ("and Iran and the US agreed", "and Peru, Bolivia and Ecuador signed").
+    name = up + r"[\w.'\u2019-]*"
+    subject = r"(?:(?:" + alternation("article") + r")\s+)?" + name + r"(?:\s+" + name + r"){0," + str(most - 1) + "}"
+    joined = r"(?:,\s+(?:(?:" + alternation("list_conjunction") + r")\s+)?|\s+(?:" + alternation("list_conjunction") + r")\s+)"
+    conjoined_subject = re.compile(r"\s(?:" + alternation("subject_conjunction") + r")\s+(?=" + subject + "(?:" + joined + subject
+                                   + r")*\s+(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
     place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
                              + r")\b", re.IGNORECASE)
     return ClausePatterns(
@@ -128,6 +137,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
                    + r")\s|;"),
         re.compile(r"\b" + low + r"+\b"),
         place_party,
+        conjoined_subject,
     )
 
 
@@ -202,6 +212,12 @@ def _continues_a_list(text: str, at: int, conjunctions: frozenset[str]) -> bool:
     return first_lower in conjunctions
 
 
+def _after_a_name(text: str, lo: int, at: int) -> bool:
+    """Whether the word before offset `at` (after `lo`) is capitalised: a name the next ones may list on."""
+    words = text[lo:at].split()
+    return bool(words) and words[-1][:1].isupper()
+
+
 def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, int]] | None = None,
                  table: CameoTable | None = None) -> list[tuple[int, int]]:
     """Clauses of the sentence text[start:end]: cut at ';', ':', dashes, ', which ...', and 'said that'.
@@ -238,6 +254,10 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
             # comma before a new capitalised subject between two dates starts the next event.
             subjects = [m for m in patterns.new_subject.finditer(text, a1, b0)
                         if not _continues_a_list(text, m.end(), list_words)]
+            # Without the comma, the first: a later "and" may join the new subject's own list. Not
+            # one right after a name: "Thailand and Cambodia agreed" is one subject.
+            subjects = subjects or [m for m in patterns.conjoined_subject.finditer(text, a1, b0)
+                                    if m.start() == a1 or not _after_a_name(text, a1, m.start())][:1]
             if subjects:
                 cuts.add(subjects[-1].start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
