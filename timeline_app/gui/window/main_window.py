@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -32,12 +32,13 @@ from timeline_app.gui.window.docks import WindowDocks
 from timeline_app.gui.window.export_actions import ExportActions
 from timeline_app.gui.window.filters import WindowFilters
 from timeline_app.gui.window.library_actions import LibraryActions
-from timeline_app.gui.window.menus import LANE_TITLES, MenuEntries, WindowMenus
+from timeline_app.gui.window.menus import MenuEntries, WindowMenus
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.relations_link import RelationsLink
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
 from timeline_app.gui.window.status import WindowStatusBar
+from timeline_app.gui.window.window_state import WindowState
 from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_collector
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,9 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_parts()
         self._connect()
-        self._restore_settings()
+        self.state = WindowState(self.settings, self.docks, self.table.horizontalHeader(), self.menus, self.exports,
+                                 self.timeline)
+        self.state.restore()
         self.open_library(self.library_path)
 
     # -- construction --------------------------------------------------------------------------
@@ -368,22 +371,6 @@ class MainWindow(QMainWindow):
 
     # -- showing and closing -------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        self.docks.restore(self.settings)
-        header = self.settings.value("table/header")
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)  # column widths, order, hidden columns
-        self.menus.export_all_action.setChecked(self.settings.value("export/all", False, type=bool))
-        lanes = str(self.settings.value("timeline/lanes", "country"))
-        self.menus.set_lane_mode(lanes if lanes in LANE_TITLES else "country")
-
-    def _save_settings(self) -> None:
-        self.docks.save(self.settings)
-        self.settings.setValue("export/all", self.exports.export_all)
-        self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
-        self.settings.setValue("timeline/lanes", self.timeline.lane_mode())
-        self.settings.sync()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.docks.window_shown()
@@ -392,7 +379,7 @@ class MainWindow(QMainWindow):
         if not self.messages.may_close(self.jobs, self.close):
             event.ignore()
             return
-        self._save_settings()
+        self.state.save()
         self.jobs.wait_all()
         if self.library is not None:
             self.filtering.save(self.library)
