@@ -295,9 +295,11 @@ def test_stop_and_quit_stops_the_import_and_closes_keeping_what_was_read(window,
             stop.click()
 
     window.menus.open_folder_action.trigger()
-    window.jobs.current.progressed.connect(quit_on_first_progress)
+    worker = window.jobs.current
+    worker.progressed.connect(quit_on_first_progress)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=LOAD_TIMEOUT)
-    assert asked == [False] and not window.jobs.busy()
+    # Closed only once the import had stopped: asked to, and its thread ended.
+    assert asked == [False] and worker.cancel_requested and not worker.is_running()
     with Library(library) as lib:
         kept = len(lib.articles_frame())
     assert before < kept < before + 60
