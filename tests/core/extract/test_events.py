@@ -9,8 +9,10 @@ import pytest
 from tests.core.factories import resources_with_line
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import verb_phrase_patterns
+from timeline_app.core.extract.datelines import undated_wire_prefixes
 from timeline_app.core.extract import events as events_module
 from timeline_app.core.extract.events import extract_event_mentions
+from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.models import DateMention, EventMention, Precision
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
@@ -687,3 +689,11 @@ def test_the_state_of_a_place_after_help_takes_part() -> None:
     text = "Norway and Japan pledged $300 million on Monday at a meeting in Switzerland."
     [m] = extract(text, date_at(text, "Monday", "2023-03-13"))
     assert m.countries == ("JPN", "NOR")  # where they met is no party
+
+
+def test_undated_wire_prefixes_are_found_whatever_the_order_of_the_entities() -> None:
+    text = "VIENNA (Reuters) - France met Italy.\n\nNATO - The allies met.\n\nPARIS (AFP) - Spain met Chile.\n"
+    entities = Gazetteer.default().tag(text, dt.date(2024, 1, 1), "")
+    spans = undated_wire_prefixes(text, entities[::-1])
+    assert [text[a:b].strip() for a, b in spans] == ["VIENNA (Reuters) -", "PARIS (AFP) -"]
+    assert spans == undated_wire_prefixes(text, entities)

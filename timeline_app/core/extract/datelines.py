@@ -65,9 +65,15 @@ def undated_wire_prefixes(text: str, entities: list[EntityMention]) -> list[tupl
     """The spans of wire prefixes without a date ("VIENNA (Reuters) - "): the place where the story was
     filed, not a party to it; `entities` tell a place ("VIENNA") from an organisation ("NATO")."""
     spans = []
+    ordered: list[EntityMention] | None = None
+    starts: list[int] = []
     for m in _UNDATED_WIRE.finditer(text):
+        if ordered is None:  # sorted once, and only for a text that has such a line
+            ordered = sorted(entities, key=lambda e: e.start)
+            starts = [e.start for e in ordered]
         a, b = m.span("place")
-        inside = [e for e in entities if a <= e.start and e.end <= b]
+        # By binary search, as outside_wire_prefixes: a text of wire stories has thousands of prefixes.
+        inside = [e for e in ordered[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if e.end <= b]
         if inside and all(e.kind is EntityKind.COUNTRY for e in inside):
             spans.append(m.span())
     return spans
