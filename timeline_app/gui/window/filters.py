@@ -85,7 +85,9 @@ class WindowFilters(QObject):
         else:
             counted = self.mask
         self._panel.countries.update_counts(index.country_counts(counted))
-        self._status_bar.show_counts(int(self.mask.sum()), int(self._not_hidden(snapshot).sum()))
+        shown_at_all = self._not_hidden(snapshot)
+        self._status_bar.show_counts(int(self.mask.sum()), int(shown_at_all.sum()),
+                                     len(shown_at_all) - int(shown_at_all.sum()))
         self._status_bar.show_filter(spec)
         if refit:
             self.fit_timeline()

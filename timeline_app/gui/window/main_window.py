@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.status_bar.needs_date_clicked.connect(
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
         self.status_bar.clear_filters_clicked.connect(self.menus.clear_filters_action.trigger)
+        self.status_bar.show_hidden_hint = self.curation.show_hidden_hint()
+        self.status_bar.show_hidden_clicked.connect(lambda: self.curation.show_hidden_action.setChecked(True))
         self._connect_menus()
         self.library_actions.import_finished.connect(self.import_finished)
         self.exports.exported.connect(self.exported)
