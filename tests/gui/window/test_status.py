@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from timeline_app.gui.window.status import WindowStatusBar
-from timeline_app.gui.workers import JobQueue
+from timeline_app.gui.workers import JobQueue, TaskWorker
 
 
 @pytest.fixture()
@@ -19,6 +21,21 @@ def window(qtbot) -> QMainWindow:
     window.setStatusBar(window.bar)
     window.show()
     return window
+
+
+def test_a_new_job_clears_the_message_of_the_last_one(qtbot, window) -> None:
+    bar, jobs = window.bar, window.jobs
+    bar.showMessage("Added 20 articles, 143 events.", 15000)
+    release = threading.Event()
+    worker = TaskWorker(lambda progress, cancel: release.wait(10), "importing 3 inputs")
+    with qtbot.waitSignal(jobs.started):
+        jobs.enqueue(worker)
+    # The summary of the last import beside the progress of this one would say it is done.
+    assert bar.currentMessage() == "" and bar.progress.isVisibleTo(bar)
+    bar.showMessage("article.txt", 3000)  # what the job reports while it runs stays
+    assert bar.currentMessage() == "article.txt"
+    release.set()
+    qtbot.waitUntil(lambda: not jobs.busy())
 
 
 def test_hidden_events_are_counted_apart(window) -> None:

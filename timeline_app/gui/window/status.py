@@ -137,6 +137,8 @@ class WindowStatusBar(QStatusBar):
     # -- jobs ----------------------------------------------------------------------------------
 
     def _on_jobs_started(self, description: str) -> None:
+        # A message of earlier work ("Added 20 articles") beside this job's progress would say it is done.
+        self.clearMessage()
         self.progress.setRange(0, 0)
         self.progress.setFormat(description[:1].upper() + description[1:] + "…")
         self.progress.show()
