@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from timeline_app.core.daycount import DAYS_PER_YEAR, MISSING_DAY, civil_from_days, days_from_civil, parse_iso_day
-from timeline_app.core.timeline.label_room import LABEL_GAP_PX, OBSTACLE_GAP_PX
-from timeline_app.core.timeline.layout import LABEL_MAX_PX, MARKER_PX
 from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport
 
 log = logging.getLogger(__name__)
 
 TAIL_SHARE = 0.02  # Fit may leave out up to this share of the events at each end (2nd-98th percentile) ...
 TAIL_RATIO = 1.0  # ... when they stretch the view by more than this many times the span of the rest
-MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one's label
-MAX_LABEL_SHARE = 0.25  # the last events' labels may take this much of the width, no more
+MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one
 ZOOM_OUT_SLACK = 0.75  # zooming out stops when the data plus this share of it fills the view (Fit's widest)
 MIN_ZOOM_OUT_DAYS = DAYS_PER_YEAR  # ... but a year can always be seen around a day's events
 DAY_VIEW_DAYS = 21  # Go to a day: three weeks around it, so the axis shows days
@@ -57,30 +53,14 @@ def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
     return DenseRange(lo, hi, before, after)
 
 
-def fit_viewport(lo: float, hi: float, width: int, label_ends: Callable[[float], float] | None = None) -> Viewport:
-    """A view of [lo, hi) with a margin each side; `label_ends(px_per_day)` gives how far (px) the
-    labels of the last events reach right of `hi` at that scale, so the newest label is not cut."""
+def fit_viewport(lo: float, hi: float, width: int) -> Viewport:
+    """A view of [lo, hi) with a margin each side. The labels of the last events go left of their
+    points (core.timeline.label_room): no room is kept for them right of the data."""
     width = max(int(width), 1)
     span = max(hi - lo, MIN_SPAN_DAYS)
     margin = MARGIN_SHARE * width
-    right = margin
-    for _ in range(2):  # the labels' reach depends on the scale it gives: settle it in two steps
-        ppd = max(width - margin - right, 1.0) / span
-        if label_ends is None:
-            break
-        right = min(max(margin, label_ends(ppd) + margin), MAX_LABEL_SHARE * width)
-    ppd = max(width - margin - right, 1.0) / span
+    ppd = max(width - 2 * margin, 1.0) / span
     return Viewport(lo - margin / ppd, ppd, width)
-
-
-def label_reach(centre: np.ndarray, label_px: np.ndarray, hi: float) -> Callable[[float], float]:
-    """`label_ends` for fit_viewport: pixels right of `hi` the labels of points at `centre` need."""
-    need = MARKER_PX / 2 + LABEL_GAP_PX + np.minimum(label_px, LABEL_MAX_PX) + OBSTACLE_GAP_PX
-
-    def reach(ppd: float) -> float:
-        return float(((centre - hi) * ppd + need).max()) if len(centre) else 0.0
-
-    return reach
 
 
 def max_span(extent: tuple[float, float] | None) -> float:

@@ -299,8 +299,8 @@ class TimelineCanvas(QWidget):
 
     def fit_all(self, everything: bool = False) -> None:
         """Show where the events are dense (`everything`: every one, far outliers too), with a margin
-        each side wide enough for the newest event's label."""
-        vp = fit_data(self.data, self.time_width(), self.painter.fonts.measure, everything)
+        each side; the newest events' labels go left of them."""
+        vp = fit_data(self.data, self.time_width(), everything)
         if vp is not None:
             self.fitted = True
             self.set_viewport(vp)

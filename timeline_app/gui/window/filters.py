@@ -103,8 +103,9 @@ class WindowFilters(QObject):
         return self._narrowed is not None
 
     def fit_timeline(self) -> None:
-        """Show the filtered events: the timeline's Fit leaves room for the newest label and leaves out
-        a few far outliers (a war "in the nineteenth century"), counted by an arrow at the axis."""
+        """Show the filtered events: the timeline's Fit ends where they end (the newest labels go left
+        of their points) and leaves out a few far outliers (a war "in the nineteenth century"),
+        counted by an arrow at the axis."""
         self._timeline.fit_all()
 
     def show_snapshot(self, snapshot: Snapshot, refit: bool) -> None:

@@ -101,7 +101,7 @@ def _build(src: ImageSource, options: ImageOptions, painter: TimelinePainter, wi
     if options.scope == "view" and src.viewport is not None:
         vp = Viewport.fit(src.viewport.t0, src.viewport.t1, time_w, margin=0.0)
     else:
-        vp = fit_data(data, time_w, painter.fonts.measure, everything=True) or Viewport.fit(0.0, 365.0, time_w)
+        vp = fit_data(data, time_w, everything=True) or Viewport.fit(0.0, 365.0, time_w)
     n_lanes = len(data.lane_order)
     lo, hi = (0, n_lanes) if options.rows == "all" or src.lanes is None else src.lanes
     hi = max(min(hi, n_lanes), lo)
