@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from timeline_app.core.timeline.fit import fit_data
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LaneLayout, PaintState, is_band
+from timeline_app.core.timeline.modes import COLOUR_LEGEND_TITLES
 from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions, ImageSource, picture_captions
 from timeline_app.core.timeline.scene import Collected, collect_frame
 from timeline_app.core.timeline.viewport import Viewport
@@ -156,7 +157,7 @@ def _key(src: ImageSource, items: Collected, px_per_day: float) -> list[KeyEntry
     entries: list[KeyEntry] = []
     colours = data.legend_entries(src.country_names)
     if colours:
-        title = "Colour: event type" if data.effective_colour_mode == "event_type" else "Colour: country"
+        title = COLOUR_LEGEND_TITLES[data.effective_colour_mode]
         entries.append(KeyEntry("title", title))
         entries += [KeyEntry("colour", label, slot) for slot, label in colours]
     entries.append(KeyEntry("title", "Marks:"))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPen
 
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LEGEND_H, FrameGeometry
+from timeline_app.core.timeline.modes import COLOUR_LEGEND_TITLES, LANE_HEADERS
 from timeline_app.core.timeline.scene import EventArea
 from timeline_app.core.timeline.ticks import grid_times
 from timeline_app.core.timeline.viewport import Viewport
@@ -140,6 +141,7 @@ class LaneHeaderLayer:
     def __init__(self, data: TimelineData, fonts: Fonts) -> None:
         self._data = data
         self._fonts = fonts
+        self.title = ""  # what the column's heading said in the last frame
 
     def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme, country_names: dict[str, str]) -> None:
         data, fonts, H = self._data, self._fonts, geo.lanes_bottom
@@ -147,9 +149,9 @@ class LaneHeaderLayer:
         p.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), theme.window)
         p.setPen(theme.muted)
         p.setFont(fonts.small)
-        title = {"country": "Country", "event_type": "Event type", "source": "Source", "single": "Lane"}[data.lane_mode]
+        self.title = LANE_HEADERS[data.lane_mode]
         p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                   title)
+                   self.title)
         p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                    "events")
         p.save()
@@ -207,7 +209,7 @@ class LegendLayer:
         p.fillRect(QRectF(0, H, W, 1), theme.grid_strong)
         p.setFont(fonts.small)
         p.setPen(theme.muted)
-        title = "Colour: event type" if self._data.effective_colour_mode == "event_type" else "Colour: country"
+        title = COLOUR_LEGEND_TITLES[self._data.effective_colour_mode]
         p.drawStaticText(QPointF(8, H + (LEGEND_H - fonts.fm_small.height()) / 2), fonts.texts.get(("s", title), title))
         x = float(HEADER_W)
         y = H + (LEGEND_H - fonts.fm_small.height()) / 2
