@@ -24,6 +24,26 @@ def test_dense_range_leaves_far_outliers_out_and_counts_them() -> None:
     assert dense_range(np.zeros(0), np.zeros(0)) is None
 
 
+def test_among_a_few_events_none_is_an_outlier() -> None:
+    # A month's event, a day in it, and a day eleven months later (a filter kept these three): each
+    # is a third of what was asked for, none is left out.
+    may, may_18, april = days_from_civil(2022, 5, 1), days_from_civil(2022, 5, 18), days_from_civil(2023, 4, 4)
+    three = dense_range(np.array([may, may_18, april], dtype=float), np.array([may + 31, may_18 + 1, april + 1],
+                                                                               dtype=float))
+    assert (three.lo, three.hi, three.before, three.after) == (may, april + 1, 0, 0)
+
+
+def test_an_event_kept_is_never_cut_by_the_dense_range() -> None:
+    # Eight years of events, one in 1860 (left out), and a twenty-year span that ends among the
+    # rest: it is kept, so the range starts where it starts.
+    start = np.arange(100, dtype=np.float64) * 30 + 10_000
+    end = start + 1
+    start = np.append(start, [-40_000.0, 4_000.0])
+    end = np.append(end, [-39_000.0, 11_000.0])
+    far = dense_range(start, end)
+    assert far.before == 1 and far.lo <= 4_000.0
+
+
 def test_fit_viewport_ends_a_margin_past_the_data() -> None:
     vp = fit_viewport(0.0, 1000.0, 1000)
     # No room kept for labels right of the data: they go left of the last points (label_room).

@@ -269,7 +269,10 @@ class TimelineData:
     def dense_range(self) -> DenseRange | None:
         """Where the shown events are dense: what Fit shows (far outliers left out and counted)."""
         if self._dense[0] != self.version:
-            self._dense = (self.version, dense_range(*self._shown_bounds()))
+            shown = np.zeros(self._n, dtype=bool)
+            shown[self.o_event[self.o_visible]] = True  # each event's start with its own end
+            self._dense = (self.version, dense_range(self.start[shown].astype(np.float64),
+                                                     self.end[shown].astype(np.float64)))
         return self._dense[1]
 
     def outside(self, t0: float, t1: float) -> tuple[int, int]:

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 TAIL_SHARE = 0.02  # Fit may leave out up to this share of the events at each end (2nd-98th percentile) ...
 TAIL_RATIO = 1.0  # ... when they stretch the view by more than this many times the span of the rest
+OUTLIERS_AMONG = 5  # ... and only among this many events or more: among three, each is a third of them
 MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one
 ZOOM_OUT_SLACK = 0.75  # zooming out stops when the data plus this share of it fills the view (Fit's widest)
 MIN_ZOOM_OUT_DAYS = DAYS_PER_YEAR  # ... but a year can always be seen around a day's events
@@ -31,14 +32,16 @@ class DenseRange:
 
 
 def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
-    """Where the events (start, exclusive end in days) are dense: all of them, unless up to 2% at an
-    end lie so far out that they would squeeze the rest (one war "in the nineteenth century" among
-    ten years of news); those are left out and counted."""
+    """Where the events (each one's start and exclusive end, in days) are dense: all of them, unless
+    up to 2% at an end lie so far out that they would squeeze the rest (one war "in the nineteenth
+    century" among ten years of news); those are left out and counted. Among fewer than OUTLIERS_AMONG events none
+    is left out, and an event kept is kept whole: a span that starts far out but ends among the rest
+    moves the range's start."""
     n = len(start)
     if n == 0:
         return None
     starts, ends = np.sort(start), np.sort(end)
-    k = max(1, int(n * TAIL_SHARE)) if n >= 3 else 0
+    k = max(1, int(n * TAIL_SHARE)) if n >= OUTLIERS_AMONG else 0
     lo, hi = float(starts[0]), float(ends[-1])
     core_lo, core_hi = float(starts[k]), float(ends[n - 1 - k])
     core = max(core_hi - core_lo, 1.0)
@@ -47,9 +50,11 @@ def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
     if core_lo - lo > reach:  # only what lies that far out goes; events near the rest stay
         lo = float(starts[np.searchsorted(starts, core_lo - reach, side="left")])
         before = int(np.searchsorted(ends, lo, side="right"))
+        lo = float(start[end > lo].min())
     if hi - core_hi > reach:
         hi = float(ends[np.searchsorted(ends, core_hi + reach, side="right") - 1])
         after = n - int(np.searchsorted(starts, hi, side="left"))
+        hi = float(end[start < hi].max())
     return DenseRange(lo, hi, before, after)
 
 
