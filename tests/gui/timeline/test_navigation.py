@@ -121,19 +121,37 @@ def test_tick_labels_at_the_ends_are_drawn_when_no_arrow_covers_them(qtbot) -> N
     assert ticks[0][0] < HEADER_W + 30 + 365 * view.canvas.vp.px_per_day
 
 
-def test_fit_shows_the_last_cluster_box_whole(qtbot) -> None:
-    # Forty years of events, many in the last ones: zoomed out to the whole, the last years cluster,
-    # and a cluster box is a whole bin of years that may end well past the last event.
+def _forty_years() -> list[tuple]:
+    """A day every five years from 1980, and forty days of 2021: they cluster when zoomed out."""
     rows = [(f"o{i}", f"{1980 + i}-03-01", f"{1980 + i}-03-01", "day", False, "TUR", "Consult", f"Talks {i}", "")
             for i in range(0, 36, 5)]
     rows += [(f"d{i}", f"2021-{1 + i % 12:02d}-{1 + i % 27:02d}", f"2021-{1 + i % 12:02d}-{1 + i % 27:02d}", "day",
               False, "TUR", "Consult", f"Meeting {i}", "") for i in range(40)]
-    view = shown(qtbot, frame(rows), 700, 300)
-    view.fit_all()
+    return rows
+
+
+def _boxes_right_edge(view) -> float:
     view.canvas.repaint()
     items = view.canvas._items
     boxes = items.cluster >= 0
     assert boxes.any(), "the last years should be drawn as a cluster"
-    assert float((items.x[boxes] + items.w[boxes]).max()) <= view.canvas.width()
+    return float((items.x[boxes] + items.w[boxes]).max())
+
+
+def test_fit_shows_the_last_cluster_box_whole(qtbot) -> None:
+    # Zoomed out to the whole, the last years cluster, and a cluster box is a whole bin of years
+    # that may end well past the last event.
+    view = shown(qtbot, frame(_forty_years()), 700, 300)
+    view.fit_all()
+    assert _boxes_right_edge(view) <= view.canvas.width()
     _start, end = view.visible_range()
     assert end <= dt.date(2031, 1, 1)  # whole, but no decade of empty years after it
+
+
+def test_a_view_the_user_zoomed_keeps_its_span_when_resized(qtbot) -> None:
+    view = shown(qtbot, frame(_forty_years()), 1000, 300)
+    view.fit_all()
+    view.zoom_by(2.0)
+    span = view.canvas.vp.span
+    view.resize(700, 300)
+    assert abs(view.canvas.vp.span - span) < 1e-6 * span  # not fitted again

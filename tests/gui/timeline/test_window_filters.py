@@ -52,3 +52,13 @@ def test_a_filter_fits_the_timeline_to_its_events_with_their_labels_inside(windo
     labels = [cut for (_rect, occ, _cluster, _text), cut in zip(drawn, timeline.canvas.painter.labels.cut)
               if occ >= 0 and data.o_event[occ] == newest]
     assert not any(labels), "the newest label is cut by the edge"
+
+def test_a_fitted_timeline_fits_again_when_the_window_narrows(window, qtbot) -> None:
+    """The first view is a Fit: a narrower window fits again, no cluster box cut at the right edge."""
+    canvas = window.timeline.canvas
+    for width in range(1400, 900, -20):
+        window.resize(width, 880)
+        qtbot.wait(20)
+        canvas.repaint()
+        items = canvas._items
+        assert float((items.x + items.w).max()) <= canvas.width(), f"an event cut at a {width} px window"
