@@ -11,6 +11,8 @@ from tests.gui.timeline.helpers import frame, frame_with_labels, shown
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.timeline.layout import HEADER_W
 from timeline_app.core.timeline.ticks import choose_axis
+from timeline_app.core.timeline.viewport import Viewport
+from timeline_app.gui.timeline.canvas import today_days
 
 
 def _decade(with_outlier: bool) -> list[tuple]:
@@ -155,3 +157,18 @@ def test_a_view_the_user_zoomed_keeps_its_span_when_resized(qtbot) -> None:
     span = view.canvas.vp.span
     view.resize(700, 300)
     assert abs(view.canvas.vp.span - span) < 1e-6 * span  # not fitted again
+
+
+def test_the_today_label_stays_in_view_at_the_right_edge(qtbot) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    canvas = view.canvas
+    today = today_days()
+    for before_edge_px in (2.0, 300.0):
+        ppd = 2.0
+        canvas.set_viewport(Viewport(today - (canvas.time_width() - before_edge_px) / ppd, ppd, canvas.time_width()))
+        canvas.repaint()
+        left, right = canvas.painter.axis.today_label
+        assert HEADER_W <= left and right <= canvas.width(), f"'Today' cut {before_edge_px} px from the edge"
+        line = HEADER_W + float(canvas.vp.x_of(today))
+        # Right of its line where it fits (negative: it moves only when it must).
+        assert (left > line) == (before_edge_px > 60)

@@ -20,6 +20,8 @@ from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
+TODAY = "Today"
+
 
 def _grid_lines(p: QPainter, vp: Viewport, minor: list[float], context: list[float], left: float, top: float,
                 bottom: float, theme: Theme) -> None:
@@ -80,6 +82,7 @@ class AxisLayer:
     def __init__(self, fonts: Fonts) -> None:
         self._fonts = fonts
         self.drawn_ticks: list[tuple[float, float, str]] = []  # the last frame's tick labels: left, right, text
+        self.today_label: tuple[float, float] | None = None  # the last frame's "Today": left, right
 
     def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme, covered: Sequence[QRectF] = ()) -> None:
         """The axis; a tick label that a box of `covered` (the edge arrows) would half hide is left out."""
@@ -126,11 +129,15 @@ class AxisLayer:
                 self.drawn_ticks.append((left, label_right, tk.label))
         if lines:
             p.drawLines(lines)
+        self.today_label = None
         if today is not None and vp.t0 <= today <= vp.t1:
             x = HEADER_W + float(vp.x_of(today))
             p.setPen(theme.today)
             p.setFont(fonts.small)
-            p.drawText(QPointF(x + 3, AXIS_H - 3), "Today")
+            width = fonts.measure_small(TODAY)
+            left = x + 3 if x + 3 + width <= right else x - 3 - width  # left of its line at the right edge
+            p.drawText(QPointF(left, AXIS_H - 3), TODAY)
+            self.today_label = (left, left + width)
         p.restore()
 
 
