@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from timeline_app.core.library.filters import FilterSpec
 
 from timeline_app.gui.window.status import WindowStatusBar
 from timeline_app.gui.workers import JobQueue, TaskWorker
@@ -50,3 +54,21 @@ def test_hidden_events_are_counted_apart(window) -> None:
     assert bar.count_label.text() == "0 of 0 events shown" and bar.hidden_button.text() == "2 hidden"
     bar.show_counts(0, 0, 0)
     assert bar.count_label.text() == "No events yet" and not bar.hidden_button.isVisibleTo(bar)
+
+
+def test_a_message_is_not_covered_by_the_filter_line(qtbot, window) -> None:
+    bar = window.bar
+    window.resize(1024, 200)
+    bar.show_library(Path("/data/libraries/library.sqlite3"))
+    bar.show_counts(17, 103)
+    bar.show_filter(FilterSpec(countries=frozenset({"RUS", "USA", "FIN", "SWE"}), date_from=dt.date(2021, 1, 1),
+                               text="ambassador"))
+    qtbot.waitUntil(lambda: bar.filter_label.isVisible())
+    message = "Filters of your last session restored; Ctrl+Shift+X clears them."
+    bar.showMessage(message, 15000)
+    qtbot.wait(20)
+    shown = [w for w in bar.findChildren(QWidget) if w.isVisible() and w.parent() is bar]
+    # The message is drawn from the left edge: nothing may sit over it.
+    assert min(w.x() for w in shown) > bar.fontMetrics().horizontalAdvance(message) + 8
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: bar.filter_label.isVisible())  # the filter line comes back after it

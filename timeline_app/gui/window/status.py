@@ -55,8 +55,11 @@ class WindowStatusBar(QStatusBar):
         self.hidden_button.clicked.connect(self.show_hidden_clicked)
         self.hidden_button.hide()
         self.show_hidden_hint = ""  # how to show hidden events ("Show hidden events, Ctrl+Shift+H")
-        for w in (self.needs_date_button, self.count_label, self.hidden_button, self.filter_label,
-                  self.clear_filters_button, self.library_label):
+        # The filter line on the left, where a message goes: the message hides it while it shows.
+        # Beside it, a message would have a few words' room in a 1024 px window.
+        for w in (self.filter_label, self.clear_filters_button):
+            self.addWidget(w)
+        for w in (self.needs_date_button, self.count_label, self.hidden_button, self.library_label):
             self.addPermanentWidget(w)
 
     def _build_reading(self) -> None:
