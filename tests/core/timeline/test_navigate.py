@@ -59,6 +59,12 @@ def test_zoom_out_limit_and_data_kept_in_view() -> None:
     assert vp.t0 <= 0.0 and vp.t1 >= 1000.0
     narrow = Viewport(5000.0, 10.0, 1000)
     assert keep_data_in_view(narrow, (0.0, 1000.0)) is narrow  # zoomed in, panning is free
+    # Zoomed out all the way: the data in the middle, not 75% of empty time on one side.
+    widest = keep_data_in_view(Viewport(400.0, 1000 / 1750.0, 1000), (0.0, 1000.0))
+    assert widest.t0 == pytest.approx(-375.0) and widest.t1 == pytest.approx(1375.0)
+    # Negative: a view wider than the data but not the widest keeps where it is, data in it.
+    wide = Viewport(-300.0, 1000 / 1500.0, 1000)
+    assert keep_data_in_view(wide, (0.0, 1000.0)) is wide
 
 
 def test_periods_typed() -> None:

@@ -76,10 +76,14 @@ def max_span(extent: tuple[float, float] | None) -> float:
 
 
 def keep_data_in_view(vp: Viewport, extent: tuple[float, float] | None) -> Viewport:
-    """A view wider than the data is moved so that all of it is in view: zoomed out, no empty centuries."""
+    """A view wider than the data is moved so that all of it is in view: zoomed out, no empty centuries;
+    zoomed out all the way (max_span), the data is in the middle."""
     if extent is None or vp.span < extent[1] - extent[0]:
         return vp
-    t0 = min(max(vp.t0, extent[1] - vp.span), extent[0])
+    if vp.span >= max_span(extent) * (1.0 - 1e-9):
+        t0 = (extent[0] + extent[1] - vp.span) / 2.0
+    else:
+        t0 = min(max(vp.t0, extent[1] - vp.span), extent[0])
     return vp if t0 == vp.t0 else Viewport(t0, vp.px_per_day, vp.width)
 
 
