@@ -90,6 +90,10 @@ class EventTableModel(QAbstractTableModel):
         self._order = self._compute_order()
         self.endResetModel()
 
+    def shown_ids(self) -> np.ndarray:
+        """The ids of the events the table shows, in the order it shows them."""
+        return self._ids[self._order]
+
     def longest_texts(self, field: str, count: int = 16) -> list[str]:
         """The `count` longest texts of a column over every event (not only those shown): what the
         column's width must hold."""

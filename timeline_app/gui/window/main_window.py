@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
                                             lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, self.relations.numbers,
+                                     self.filtering.filtered_mentions, self.event_model.shown_ids,
+                                     self.relations.numbers,
                                      lambda: not self.filtering.spec.is_empty(),
                                      self._image_source, self.messages, show_status, self.remembered)
 
