@@ -73,6 +73,22 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def aside_stems() -> frozenset[str]:
+    """The words of resources/merging/aside_words.txt, as content_words keeps them."""
+    stems = set()
+    for (word,), where in read_tsv(resource("merging") / "aside_words.txt", 1):
+        if not word.islower() or " " in word:
+            raise RulesError(f"{where}: '{word}' must be one lower-case word")
+        stems.add(word[:_STEM])
+    return frozenset(stems)
+
+
+def is_aside(words: str) -> bool:
+    """Whether a report's words (Report.words) set its event beside another ("on the sidelines of")."""
+    return not aside_stems().isdisjoint(words.split())
+
+
 def content_words(*texts: str) -> str:
     """The words of `texts` that can tell events apart: lower case, no stopword, stemmed, sorted."""
     stop = stopwords()
@@ -215,7 +231,8 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     if not parties:
         return 0.0
     kinds = type_score(a.codes, b.codes, table or TypeTable.default())
-    if not kinds:
+    if not kinds or (kinds < 1.0 and is_aside(a.words) != is_aside(b.words)):
+        # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0
     return factor * (PARTY_WEIGHT * parties + TEXT_WEIGHT * text_score(a, b) + TYPE_WEIGHT * kinds)
 
