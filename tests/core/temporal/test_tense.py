@@ -297,6 +297,13 @@ class TestExpectations:
         assert found("The talks open Friday.") == [("Friday", "2022-12-30")]
         assert found("He wrote an open letter on Friday.") == [("Friday", "2022-12-23")]
 
+    def test_a_noun_before_a_weekday_is_no_verb(self) -> None:
+        # "a separate vote on Thursday" was read as "they vote on Thursday": the next Thursday.
+        assert found("In a separate vote on Thursday, the resolution failed.") == [("Thursday", "2022-12-22")]
+        assert found("In the vote on Thursday, the resolution failed.") == [("Thursday", "2022-12-22")]
+        assert found("The parliament will vote on Thursday.") == [("Thursday", "2022-12-29")]
+        assert found("Lawmakers vote Thursday on the budget.") == [("Thursday", "2022-12-29")]
+
 
 class TestDayOfMonth:
     def test_in_the_month_of_the_last_date(self) -> None:
