@@ -61,12 +61,10 @@ class Report(NamedTuple):
         return bool(self.span_value)
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The words of resources/merging/stopwords.txt."""
-    rows = read_tsv(resource("merging") / "stopwords.txt", 1)
+def word_list(name: str) -> frozenset[str]:
+    """The words of resources/merging/<name>: one lower-case word a line."""
     words = set()
-    for (word,), where in rows:
+    for (word,), where in read_tsv(resource("merging") / name, 1):
         if not word.islower() or " " in word:
             raise RulesError(f"{where}: '{word}' must be one lower-case word")
         words.add(word)
@@ -74,14 +72,15 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The words of resources/merging/stopwords.txt."""
+    return word_list("stopwords.txt")
+
+
+@lru_cache(maxsize=1)
 def aside_stems() -> frozenset[str]:
     """The words of resources/merging/aside_words.txt, as content_words keeps them."""
-    stems = set()
-    for (word,), where in read_tsv(resource("merging") / "aside_words.txt", 1):
-        if not word.islower() or " " in word:
-            raise RulesError(f"{where}: '{word}' must be one lower-case word")
-        stems.add(word[:_STEM])
-    return frozenset(stems)
+    return frozenset(word[:_STEM] for word in word_list("aside_words.txt"))
 
 
 def is_aside(words: str) -> bool:
