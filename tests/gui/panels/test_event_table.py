@@ -197,3 +197,23 @@ def test_the_date_column_holds_its_longest_date(qtbot) -> None:
     view.horizontalHeader().resizeSection(date, 90)
     model.set_events(events)
     assert view.columnWidth(date) == 90
+
+
+def test_events_without_countries_or_type_sort_last_either_way() -> None:
+    events = _events(5)
+    events.loc[[1, 3], "countries"] = ""
+    events.loc[0, "event_type"] = ""
+    model = EventTableModel()
+    model.set_events(events)
+    countries = _column("countries")
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(countries, order)
+        shown = [model.data(model.index(r, countries)) for r in range(5)]
+        assert shown[-2:] == ["", ""] and "" not in shown[:3], (order, shown)
+    kinds = _column("event_type")
+    model.sort(kinds, Qt.SortOrder.AscendingOrder)
+    assert model.event_id(4) == "e0"
+    # Negative: the events that have one keep their order, ascending then descending.
+    model.sort(countries, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, countries)) for r in range(3)] == sorted(
+        model.data(model.index(r, countries)) for r in range(3))

@@ -126,6 +126,10 @@ class EventTableModel(QAbstractTableModel):
             order = np.argsort(-_dense_rank(key), kind="stable")
         else:
             order = np.argsort(key, kind="stable")
+        column = COLUMNS[self._sort_column]
+        if not column.numeric:
+            # Events without countries (or type …) go last either way, as a spreadsheet puts blanks.
+            order = order[np.argsort(self._display[column.field][visible][order] == "", kind="stable")]
         return visible[order]
 
     # -- Qt model interface --------------------------------------------------------------------
