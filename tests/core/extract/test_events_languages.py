@@ -118,3 +118,19 @@ def test_a_german_main_clause_after_a_comma_with_a_long_subject_is_cut() -> None
 def test_a_german_list_after_a_comma_is_not_cut() -> None:
     text = "Im Mai sprach Polen mit Litauen, den Vereinigten Staaten und Kanada über die Lieferungen vom Juni."
     assert len(_clauses("de", text, "Mai", "Juni")) == 1
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # An event noun as the head of a compound opening the clause refers back to the pair that met.
+    ("Griechenland und Bulgarien unterzeichneten am Montag ein Energieabkommen. Tschechien hatte am Dienstag gewählt. "
+     "Die nächste Ministerrunde soll im Mai in Sofia stattfinden.", ("BGR", "GRC")),
+    ("Griechenland und Bulgarien unterzeichneten am Montag ein Energieabkommen. Tschechien hatte am Dienstag gewählt. "
+     "Das Nachfolgetreffen soll im Mai in Sofia stattfinden.", ("BGR", "GRC")),
+    # The same noun as a complement names a topic: no reference, the clause keeps its own state.
+    ("Griechenland und Bulgarien unterzeichneten am Montag ein Energieabkommen. Tschechien hatte am Dienstag gewählt. "
+     "Im Mai hatte Tschechien mit dem Ende der Ministerrunde gedroht.", ("CZE",)),
+])
+def test_a_german_compound_event_noun_opening_a_clause_refers_back(text: str, parties: tuple[str, ...]) -> None:
+    mentions = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Dienstag", "2024-03-12"),
+                       date_at(text, "Mai", "2024-05", Precision.MONTH))
+    assert mentions[-1].countries == parties

@@ -104,7 +104,13 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # "..., the Swiss foreign ministry said." names the source, not a party to the event.
     # The verb in lower case: "..., Egypt and the United States." ends with a name, not "states".
     attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?-i:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
-    group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
+    # German writes the event as the head of a compound after an article or a possessive ("Die
+    # Gesprächsrunde hatte am Dienstag begonnen", "Seine nächste Sitzung soll ..."): up to two adjectives
+    # between, a capitalised noun ending in the head (compound_head; none in English). Only as the
+    # clause's first words, its subject: "mit einem Abbruch der Gespräche gedroht" names a topic.
+    compound = (r"|^\s*(?:" + alternation("compound_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){0,2}(?:(?-i:"
+                + up + r")[\w-]*)?(?:" + alternation("compound_head") + r")\b") if words.get("compound_head") else ""
+    group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b" + compound, re.IGNORECASE)
     person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
