@@ -134,3 +134,64 @@ def test_a_german_compound_event_noun_opening_a_clause_refers_back(text: str, pa
     mentions = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Dienstag", "2024-03-12"),
                        date_at(text, "Mai", "2024-05", Precision.MONTH))
     assert mentions[-1].countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    ("de", "Bamako (dpa) - Die Militärjunta hat am Montag den französischen Botschafter ausgewiesen.", "Montag", ("FRA", "MLI")),
+    ("de", "Bamako (dpa) - Ein Sprecher der Armee sagte am Montag, die Lage sei ruhig.", "Montag", ("MLI",)),
+    ("de", "Bamako (dpa) - Ein Sprecher der Armee des Niger sagte am Montag, die Lage sei ruhig.", "Montag", ("NER",)),
+    ("fr", "BAMAKO (AFP) - Un porte-parole de l'armée a déclaré lundi que la situation était calme.", "lundi", ("MLI",)),
+    ("es", "BAMAKO (EFE) - Un portavoz del ejército dijo el lunes que la situación estaba en calma.", "lunes", ("MLI",)),
+    ("pt", "BAMAKO (Lusa) - Um porta-voz do exército disse na segunda-feira que a situação estava calma.",
+     "segunda-feira", ("MLI",)),
+    ("ru", "БАМАКО - Представитель армии заявил в понедельник, что ситуация спокойная.", "понедельник", ("MLI",)),
+    # Without a wire prefix the institution has no state.
+    ("fr", "Un porte-parole de l'armée a déclaré lundi que la situation était calme.", "lundi", ()),
+])
+def test_a_wire_prefix_lends_its_state_to_an_unqualified_institution_in_each_language(
+        lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # A story filed from Khartoum: its army, named without a state, is Sudan's, whatever proclitic it takes.
+    ("الخرطوم - حاصر المحتجون مقر القيادة العامة للجيش منذ السبت.", ("SDN",)),
+    ("الخرطوم - وأعلن الجيش السبت حظر التجول.", ("SDN",)),
+    # A state's adjective after the institution names its own state, not the place the story was filed from.
+    ("الخرطوم - وأعلن الجيش المصري السبت رفع حالة التأهب.", ("EGY",)),
+    # Not a place: a line opening with an organisation and a dash is no wire prefix.
+    ("حماس - وأعلن الجيش السبت حظر التجول.", ()),
+])
+def test_an_arabic_wire_prefix_lends_its_state_to_an_unqualified_institution(text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract("ar", text, date_at(text, "السبت", "2019-04-06"), published=dt.date(2019, 4, 12))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    # The state an embassy is opened or closed in takes part, as the place of a visit does.
+    ("de", "Polen hat am Montag seine Botschaft in Minsk geschlossen.", "Montag", ("BLR", "POL")),
+    ("es", "Chile reabrió el lunes su embajada en Caracas.", "lunes", ("CHL", "VEN")),
+    ("ru", "Литва в понедельник закрыла посольство в Минске.", "понедельник", ("BLR", "LTU")),
+    # Arabic writes the pronoun fused to the noun: "سفارتها" is "its embassy".
+    ("ar", "أغلقت تركيا سفارتها في دمشق يوم الاثنين.", "الاثنين", ("SYR", "TUR")),
+    # Without an embassy, a visit or an attack, the place is only where it happened.
+    ("de", "Polen hat am Montag in Minsk ein Abkommen mit Litauen unterzeichnet.", "Montag", ("LTU", "POL")),
+    ("ar", "عقدت تركيا اجتماعها في دمشق يوم الاثنين.", "الاثنين", ("TUR",)),
+])
+def test_the_state_of_an_embassy_s_place_takes_part(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    # Where the adjective follows its noun, it names the owner of the embassy or the troops, not a thing between.
+    ("pt", "O Brasil assumiu na segunda-feira a custódia da embaixada argentina em Caracas.", "segunda-feira",
+     ("ARG", "BRA", "VEN")),
+    ("es", "Las tropas rusas entraron el lunes en Georgia.", "lunes", ("GEO", "RUS")),
+    # A state's thing further on still stands between: the target is Russia's convoy, Georgia only where it was.
+    ("es", "Ucrania atacó el lunes un convoy ruso en Georgia.", "lunes", ("RUS", "UKR")),
+])
+def test_an_adjective_after_a_place_word_names_its_owner(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties

@@ -131,8 +131,11 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     joined = r"(?:,\s+(?:(?:" + alternation("list_conjunction") + r")\s+)?|\s+(?:" + alternation("list_conjunction") + r")\s+)"
     conjoined_subject = re.compile(r"\s(?:" + alternation("subject_conjunction") + r")\s+(?=" + subject + "(?:" + joined + subject
                                    + r")*\s+(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    # Where a state's adjective follows its noun (owner_after), the word after a place word is its owner
+    # ("a embaixada argentina em Caracas", "القوات الروسية في سوريا"), not a state's thing between it and the place.
+    owner = r"(?:\s+(?-i:" + low + r")[\w-]*)?" if words.get("owner_after") else ""
     place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
-                             + r")\b", re.IGNORECASE)
+                             + r")\b" + owner, re.IGNORECASE)
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
         re.compile(r"(?:" + alternation("relative_person") + r")\b", re.IGNORECASE),
