@@ -195,3 +195,22 @@ def test_the_state_of_an_embassy_s_place_takes_part(lang: str, text: str, when: 
 def test_an_adjective_after_a_place_word_names_its_owner(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
     [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
     assert m.countries == parties
+
+
+_PRESENT = ", en présence de plusieurs présidents de région et des directeurs des agences de bassin hydraulique"
+_TOPICS = (" sur le dessalement de l'eau de mer, la gestion des barrages, la recharge des nappes phréatiques, la "
+           "réutilisation des eaux usées traitées dans l'agriculture et la formation des ingénieurs des deux rives du "
+           "détroit, un dossier devenu prioritaire après plusieurs années de sécheresse")
+
+
+def test_a_long_clause_is_read_far_enough_after_its_date_for_the_object_after_a_list() -> None:
+    text = f"Le ministre marocain de l'Eau a signé mercredi à Rabat{_PRESENT}, un accord avec l'Espagne{_TOPICS}."
+    assert len(text) > 400
+    [m] = extract("fr", text, date_at(text, "mercredi", "2024-03-13"))
+    assert m.countries == ("ESP", "MAR")
+
+
+def test_a_long_clause_is_not_read_to_its_end() -> None:
+    text = f"Le ministre marocain de l'Eau a signé mercredi à Rabat{_PRESENT}{_TOPICS}, un accord avec l'Espagne."
+    [m] = extract("fr", text, date_at(text, "mercredi", "2024-03-13"))
+    assert m.countries == ("MAR",)  # 370 characters after the date: a run-on clause is read around its date only
