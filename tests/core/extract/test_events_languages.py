@@ -7,10 +7,13 @@ import datetime as dt
 import pytest
 
 from tests.core.extract.test_events import date_at
+from timeline_app.core.extract.actors import token_key
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.datelines import undated_wire_prefixes
 from timeline_app.core.extract.events import extract_event_mentions
-from timeline_app.core.models import EventMention, Precision
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.models import EntityKind, EventMention, Precision
 
 
 def extract(lang: str, text: str, *dates, published: dt.date = dt.date(2024, 3, 14)) -> list[EventMention]:
@@ -214,3 +217,38 @@ def test_a_long_clause_is_not_read_to_its_end() -> None:
     text = f"Le ministre marocain de l'Eau a signé mercredi à Rabat{_PRESENT}{_TOPICS}, un accord avec l'Espagne."
     [m] = extract("fr", text, date_at(text, "mercredi", "2024-03-13"))
     assert m.countries == ("MAR",)  # 370 characters after the date: a run-on clause is read around its date only
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+    # Cities the English tables know, as Arabic and Russian write them (cities.tsv, from GeoNames).
+    ("ar", "قصفت الطائرات الروسية إدلب يوم الاثنين.", "الاثنين", ("RUS", "SYR")),
+    ("ar", "شنت إسرائيل غارات على غزة يوم الاثنين.", "الاثنين", ("ISR", "PSE")),
+    ("ru", "В понедельник российская авиация бомбила Идлиб.", "понедельник", ("RUS", "SYR")),
+    # A short name of a small city is too often a word: "صور" (Tyre) is also "pictures".
+    ("ar", "نشرت مصر صور الاجتماع يوم الاثنين.", "الاثنين", ("EGY",)),
+])
+def test_cities_in_the_script_of_the_language(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("text", "prefixes"), [
+    # A one-letter first word after the dash starts the story too ("В пятницу", "A deal").
+    ("СТАМБУЛ - В пятницу Россия и Украина подписали соглашение.\n", ["СТАМБУЛ -"]),
+    ("ISTANBUL - A deal was signed on Friday.\n", ["ISTANBUL -"]),
+    # Arabic writes the place without capitals; an organisation before the dash is no place.
+    ("الخرطوم (وكالات) - أعلن الجيش حظر التجول.\n", ["الخرطوم (وكالات) -"]),
+    ("NATO - A deal was signed on Friday.\n", []),
+])
+def test_wire_prefixes_in_other_scripts_and_before_a_one_letter_word(text: str, prefixes: list[str]) -> None:
+    lang = "ru" if "СТАМБУЛ" in text else "ar" if "الخرطوم" in text else "en"
+    entities = Gazetteer.for_language(lang).tag(text, dt.date(2024, 1, 1), "")
+    assert [text[a:b].strip() for a, b in undated_wire_prefixes(text, entities)] == prefixes
+
+
+def test_a_hyphenated_office_of_another_script_keeps_its_letters() -> None:
+    # "премьер-министр" was keyed "-", which made every dash an office and "В" after "СТАМБУЛ -" a person.
+    assert token_key("премьер-министр") == "премьер-министр" and token_key("—") == "—"
+    assert token_key("Türkiye") == "turkiye" and token_key("al-Assad") == "al-assad"
+    text = "СТАМБУЛ - В пятницу в Стамбуле были подписаны документы.\n"
+    assert not [e for e in Gazetteer.for_language("ru").tag(text, dt.date(2022, 7, 23), "") if e.kind is EntityKind.PERSON]

@@ -24,7 +24,9 @@ def token_key(surface: str) -> str:
         return surface.lower()
     if surface in "\u2019\u2010\u2011":
         return "'" if surface == "\u2019" else "-"
-    return unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower() or surface
+    plain = unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower()
+    # A word of another script keeps its letters: "премьер-министр" is not "-".
+    return plain if any(c.isalnum() for c in plain) else surface
 
 
 @dataclass(frozen=True)

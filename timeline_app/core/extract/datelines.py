@@ -25,7 +25,7 @@ _CASELESS = "[" + "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isa
 _UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'/ -]){1,40}?(?:,[ \t]*" + _UP
                            + r"(?:[^\W\d_]|[. ]){1,30}?)?|" + _UP + r"[^\W\d_]+(?:[ /-]" + _UP + r"[^\W\d_]+){0,3}(?=[ \t]*\()|"
                            + _CASELESS + r"[^\W\d_]*(?:[ /]" + _CASELESS + r"[^\W\d_]*){0,2})[ \t]*"
-                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + _NOT_UP + "|" + _CASELESS + ")")
+                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + "(?:" + _NOT_UP + r"|[ \t])|" + _CASELESS + ")")
 
 
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
