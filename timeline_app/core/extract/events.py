@@ -27,9 +27,8 @@ log = logging.getLogger(__name__)
 
 # Characters of a clause read for a date: its parties, type and summary. A longer clause is read
 # around the date, the words before it most (they say what happened). At most 367 characters were
-# read on the evaluation sets. After the date up to _AFTER_MOST: French, Spanish and Portuguese put a
-# list of those present between the verb's date and its object ("a signé mercredi à Rabat, en
-# présence de ..., un accord avec l'Espagne").
+# read on the evaluation sets. After the date up to _AFTER_MOST: French, Spanish and Portuguese put those
+# present between the date and the verb's object ("a signé mercredi, en présence de ..., un accord avec").
 CLAUSE_MOST = 400
 _AFTER_MOST = 160
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
@@ -102,10 +101,7 @@ class _EventReader:
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.home = home_state(self.prefixes, entities)  # "BAMAKO (Wire) -": "the junta" is Mali's
-        words = self.table.words
-        self.home_words = HomeWords(words.get("home_institution", frozenset()), words.get("home_of", frozenset({"of"})),
-                                    words.get("home_article", frozenset()), words.get("home_ending", frozenset()),
-                                    words.get("home_proclitic", frozenset()))
+        self.home_words = HomeWords.from_words(self.table.words)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)

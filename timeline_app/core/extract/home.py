@@ -42,6 +42,13 @@ class HomeWords:
         self._pattern = (re.compile(r"(?<!\w)(?:" + body + r")\b(?!\s+(?:" + of_words + r")\s)", re.IGNORECASE)
                          if alternatives else None)
 
+    @classmethod
+    def from_words(cls, words: dict[str, frozenset[str]]) -> HomeWords:
+        """The home words of a clause_words.tsv table (its home_* categories)."""
+        return cls(words.get("home_institution", frozenset()), words.get("home_of", frozenset({"of"})),
+                   words.get("home_article", frozenset()), words.get("home_ending", frozenset()),
+                   words.get("home_proclitic", frozenset()))
+
     @staticmethod
     def _phrase(phrase: str, articles: frozenset[str], endings: frozenset[str]) -> str:
         words = phrase.split()
