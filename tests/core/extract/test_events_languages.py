@@ -139,7 +139,7 @@ def test_a_german_compound_event_noun_opening_a_clause_refers_back(text: str, pa
     assert mentions[-1].countries == parties
 
 
-@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+_HOME = [
     ("de", "Bamako (dpa) - Die Militärjunta hat am Montag den französischen Botschafter ausgewiesen.", "Montag", ("FRA", "MLI")),
     ("de", "Bamako (dpa) - Ein Sprecher der Armee sagte am Montag, die Lage sei ruhig.", "Montag", ("MLI",)),
     ("de", "Bamako (dpa) - Ein Sprecher der Armee des Niger sagte am Montag, die Lage sei ruhig.", "Montag", ("NER",)),
@@ -150,11 +150,7 @@ def test_a_german_compound_event_noun_opening_a_clause_refers_back(text: str, pa
     ("ru", "БАМАКО - Представитель армии заявил в понедельник, что ситуация спокойная.", "понедельник", ("MLI",)),
     # Without a wire prefix the institution has no state.
     ("fr", "Un porte-parole de l'armée a déclaré lundi que la situation était calme.", "lundi", ()),
-])
-def test_a_wire_prefix_lends_its_state_to_an_unqualified_institution_in_each_language(
-        lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
-    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
-    assert m.countries == parties
+]
 
 
 @pytest.mark.parametrize(("text", "parties"), [
@@ -171,7 +167,7 @@ def test_an_arabic_wire_prefix_lends_its_state_to_an_unqualified_institution(tex
     assert m.countries == parties
 
 
-@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+_EMBASSY = [
     # The state an embassy is opened or closed in takes part, as the place of a visit does.
     ("de", "Polen hat am Montag seine Botschaft in Minsk geschlossen.", "Montag", ("BLR", "POL")),
     ("es", "Chile reabrió el lunes su embajada en Caracas.", "lunes", ("CHL", "VEN")),
@@ -181,23 +177,17 @@ def test_an_arabic_wire_prefix_lends_its_state_to_an_unqualified_institution(tex
     # Without an embassy, a visit or an attack, the place is only where it happened.
     ("de", "Polen hat am Montag in Minsk ein Abkommen mit Litauen unterzeichnet.", "Montag", ("LTU", "POL")),
     ("ar", "عقدت تركيا اجتماعها في دمشق يوم الاثنين.", "الاثنين", ("TUR",)),
-])
-def test_the_state_of_an_embassy_s_place_takes_part(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
-    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
-    assert m.countries == parties
+]
 
 
-@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+_OWNER = [
     # Where the adjective follows its noun, it names the owner of the embassy or the troops, not a thing between.
     ("pt", "O Brasil assumiu na segunda-feira a custódia da embaixada argentina em Caracas.", "segunda-feira",
      ("ARG", "BRA", "VEN")),
     ("es", "Las tropas rusas entraron el lunes en Georgia.", "lunes", ("GEO", "RUS")),
     # A state's thing further on still stands between: the target is Russia's convoy, Georgia only where it was.
     ("es", "Ucrania atacó el lunes un convoy ruso en Georgia.", "lunes", ("RUS", "UKR")),
-])
-def test_an_adjective_after_a_place_word_names_its_owner(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
-    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
-    assert m.countries == parties
+]
 
 
 _PRESENT = ", en présence de plusieurs présidents de région et des directeurs des agences de bassin hydraulique"
@@ -219,17 +209,14 @@ def test_a_long_clause_is_not_read_to_its_end() -> None:
     assert m.countries == ("MAR",)  # 370 characters after the date: a run-on clause is read around its date only
 
 
-@pytest.mark.parametrize(("lang", "text", "when", "parties"), [
+_CITIES = [
     # Cities the English tables know, as Arabic and Russian write them (cities.tsv, from GeoNames).
     ("ar", "قصفت الطائرات الروسية إدلب يوم الاثنين.", "الاثنين", ("RUS", "SYR")),
     ("ar", "شنت إسرائيل غارات على غزة يوم الاثنين.", "الاثنين", ("ISR", "PSE")),
     ("ru", "В понедельник российская авиация бомбила Идлиб.", "понедельник", ("RUS", "SYR")),
     # A short name of a small city is too often a word: "صور" (Tyre) is also "pictures".
     ("ar", "نشرت مصر صور الاجتماع يوم الاثنين.", "الاثنين", ("EGY",)),
-])
-def test_cities_in_the_script_of_the_language(lang: str, text: str, when: str, parties: tuple[str, ...]) -> None:
-    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
-    assert m.countries == parties
+]
 
 
 @pytest.mark.parametrize(("text", "prefixes"), [
@@ -252,3 +239,13 @@ def test_a_hyphenated_office_of_another_script_keeps_its_letters() -> None:
     assert token_key("Türkiye") == "turkiye" and token_key("al-Assad") == "al-assad"
     text = "СТАМБУЛ - В пятницу в Стамбуле были подписаны документы.\n"
     assert not [e for e in Gazetteer.for_language("ru").tag(text, dt.date(2022, 7, 23), "") if e.kind is EntityKind.PERSON]
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), _HOME + _EMBASSY + _OWNER + _CITIES)
+def test_the_states_of_a_clause_with_institutions_embassies_and_cities(lang: str, text: str, when: str,
+                                                                        parties: tuple[str, ...]) -> None:
+    """_HOME: a wire prefix lends its state to an unqualified institution in each language; _EMBASSY: the
+    state an embassy is in takes part; _OWNER: an adjective after a place word names its owner; _CITIES:
+    cities in the script of the language."""
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties
