@@ -328,3 +328,16 @@ def test_the_curation_shortcuts_are_listed_in_help(window, qtbot) -> None:
     window.menus.shortcuts_dialog.close()
     assert listed["Undo the last change"] == "Ctrl+Z" and listed["Edit event"] == "F2"
     assert listed["Merge selected events"] == "Ctrl+M" and listed["Delete event"] == "Del"
+
+
+def test_hiding_the_selected_event_deselects_it_and_unmarks_its_sentence(window, qtbot) -> None:
+    c = window.curation
+    hidden, other = _pick(window, 2)
+    _select(window, hidden.event_id)
+    assert window.reader.highlighted_text()  # the event's sentence is marked
+    _trigger(qtbot, window, c.hide_action)
+    assert window.selection.selected_event == ""
+    assert window.reader.highlighted_text() == "" and window.reader.article_id is not None
+    assert not c.hide_action.isEnabled()  # nothing selected to act on
+    _select(window, other.event_id)  # selecting another event marks its sentence again
+    assert window.reader.highlighted_text()
