@@ -142,7 +142,39 @@ class TestWeekdays:
 
     def test_last_and_next(self) -> None:
         assert found("The envoy arrived last Wednesday.") == [("last Wednesday", "2022-12-21")]
-        assert found("The envoy arrives next Friday.") == [("next Friday", "2022-12-30")]
+        assert found("The envoy arrives this coming Friday.") == [("this coming Friday", "2022-12-30")]
+
+    def test_next_weekday_is_in_next_week(self) -> None:
+        # Told on a Wednesday, "next Friday" is the Friday of next week; this week's Friday is
+        # another reading, so the value is marked APPROX.
+        m = one("The envoy arrives next Friday.")
+        assert (m.value, m.mod) == ("2023-01-06", "APPROX")
+        # Told on a Friday (or later in the week) there is one reading: the first Friday after.
+        m = one("The envoy arrives next Friday.", dt.date(2022, 12, 30))
+        assert (m.value, m.mod) == ("2023-01-06", "")
+        m = one("The envoy arrives next Monday.")
+        assert (m.value, m.mod) == ("2023-01-02", "")
+        m = one("The envoy arrives next Saturday.", dt.date(2023, 1, 1))  # a Sunday
+        assert (m.value, m.mod) == ("2023-01-07", "")
+
+    def test_weekday_of_a_counted_week(self) -> None:
+        assert found("The envoy arrives on Thursday next week.") == [("Thursday next week", "2023-01-05")]
+        assert found("The envoy left on Tuesday of last week.") == [("Tuesday of last week", "2022-12-20")]
+        # A weekday and a week told apart are two dates.
+        assert found("On Thursday, the envoy said talks would resume next week.") == [
+            ("Thursday", "2022-12-22"), ("next week", "2023-W01")]
+
+    def test_nth_weekday_of_a_month(self) -> None:
+        assert found("The summit was held on the last Friday of February.") == [
+            ("the last Friday of February", "2022-02-25")]
+        assert found("The vote will be held on the first Sunday in October.") == [
+            ("the first Sunday in October", "2023-10-01")]
+        assert found("The vote was held on the second Tuesday of March 2021.") == [
+            ("the second Tuesday of March 2021", "2021-03-09")]
+        # No fifth Monday in February 2021: no date, rather than a day of March.
+        assert found("The vote was held on the fifth Monday of February 2021.") == []
+        # A weekday counted within something else is no day of the month named after it.
+        assert [t for t, _ in found("The first Monday of the talks in May was calm.")] == ["Monday", "May"]
 
     def test_weekday_with_time_of_day(self) -> None:
         assert found("The blast came Monday night.") == [("Monday night", "2022-12-26TNI")]
@@ -184,6 +216,21 @@ class TestAnaphora:
     def test_days_later(self) -> None:
         text = "The talks opened on March 3, 2021. Two days later they collapsed."
         assert found(text)[1] == ("Two days later", "2021-03-05")
+
+    def test_weeks_later_after_a_day_is_a_day(self) -> None:
+        text = "The talks opened on March 3, 2021. Two weeks later they collapsed."
+        assert found(text)[1] == ("Two weeks later", "2021-03-17")
+        # After a month, a week later is all the month can tell: no made-up day.
+        text = "The talks opened in March 2021. A week later they collapsed."
+        assert found(text)[1] == ("A week later", "2021-03")
+        # "the following week" is a week, not a day.
+        text = "The talks opened on March 3, 2021. The following week they collapsed."
+        assert found(text)[1] == ("The following week", "2021-W10")
+
+    def test_mid_year(self) -> None:
+        m = one("The deal is expected to close by mid-year.")
+        assert (m.value, m.mod) == ("2022", "MID")
+        assert found("Students sat their midyear exams.") == []
 
     def test_following_month_and_that_day(self) -> None:
         text = "Fighting broke out on 4 May 2015. That day the border closed. The following month it reopened."

@@ -142,7 +142,9 @@ def _resolve(
     if result is None:
         log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)
         return None
-    value, relative = result
+    value, relative, doubtful = result
+    if doubtful and not common["mod"]:
+        common["mod"] = "APPROX"  # two readings of what was written: TimeML's mark of an uncertain value
     if value == "":
         return DateMention(value="", granularity=_written_precision(cand.value), relative=True, **common)
     described = describe(value)

@@ -131,6 +131,15 @@ def _nth_week_day(ordinal: str) -> str:
     return f"{7 * n - 3:02d}"
 
 
+def _nth_of(ordinal: str, last: str = "") -> str:
+    """The week of a weekday in its month, as a holiday value has it: "1"-"5", or "L" for the last."""
+    if last:
+        return "L"
+    if not 1 <= int(ordinal) <= 5:
+        raise ValueError(ordinal)
+    return ordinal
+
+
 def _pad2(number: str) -> str:
     """The leading digits of a day or month as two digits ("3" -> "03", "1er" -> "01")."""
     m = re.match(r"[0-9]+", number)
@@ -197,6 +206,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "clock_pod": _clock_pod,
     "week_day": _week_day,
     "nth_week_day": _nth_week_day,
+    "nth_of": _nth_of,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
     # "the June quarter" is the quarter that ends in or holds June.
     "quarter_of": lambda month: str((int(month) - 1) // 3 + 1),
