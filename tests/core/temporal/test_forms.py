@@ -176,6 +176,19 @@ class TestWeekdays:
         # A weekday counted within something else is no day of the month named after it.
         assert [t for t, _ in found("The first Monday of the talks in May was calm.")] == ["Monday", "May"]
 
+    def test_a_range_of_weekdays_ending_today(self) -> None:
+        # Told on a Wednesday: a future stretch ending on "Wednesday" is next week's.
+        assert found("The talks will run from Monday to Wednesday.") == [
+            ("Monday", "2023-01-02"), ("Wednesday", "2023-01-04")]
+        assert found("The talks ran from Monday to Wednesday.") == [
+            ("Monday", "2022-12-26"), ("Wednesday", "2022-12-28")]
+
+    def test_time_then_zone_then_day_of_month(self) -> None:
+        assert found("The truce began at 11 a.m. local time on Dec. 20.")[0] == ("11 a.m.", "2022-12-20T11:00")
+        # A day told in another clause is not the time's.
+        assert found("The truce began at 11 a.m. local time, and on Dec. 20 talks resumed.")[0] == (
+            "11 a.m.", "2022-12-28T11:00")
+
     def test_weekday_with_time_of_day(self) -> None:
         assert found("The blast came Monday night.") == [("Monday night", "2022-12-26TNI")]
         assert found("The talks will open at 3 p.m. Friday.") == [("3 p.m. Friday", "2022-12-30T15:00")]
@@ -250,6 +263,11 @@ class TestAnaphora:
 
 
 class TestPresentDurationsSets:
+    def test_and_a_half(self) -> None:
+        assert found("The war has lasted two and a half years.") == [("two and a half years", "P2.5Y")]
+        assert found("Talks went on for a week and a half.") == [("a week and a half", "P1.5W")]
+        assert found("He was jailed for a year and half the staff left.") == [("a year", "P1Y")]
+
     def test_present_ref_is_not_placeable(self) -> None:
         now = one("The border is now closed.")
         assert (now.value, now.granularity, now.placeable) == ("PRESENT_REF", Precision.PRESENT, False)

@@ -89,6 +89,13 @@ def _duration(count: str, unit: str) -> str:
     return f"P{int(count) * factor}{letter}"
 
 
+def _duration_and_half(count: str, unit: str) -> str:
+    """A count and a half of a unit: ("2", "Y") -> "P2.5Y", ("1", "DE") -> "P15Y"."""
+    factor, letter = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}.get(unit, (1, unit))
+    amount = (int(count) + 0.5) * factor
+    return f"P{amount:g}{letter}"
+
+
 def _two_thousand(units: str) -> str:
     return f"{2000 + (_WORD_NUMBERS[units.lower()] if units else 0)}"
 
@@ -197,6 +204,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
     "dur": _duration,
+    "dur_half": _duration_and_half,
     "years_in": _years_in,
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
