@@ -157,6 +157,20 @@ class TestWeekdays:
         m = one("The envoy arrives next Saturday.", dt.date(2023, 1, 1))  # a Sunday
         assert (m.value, m.mod) == ("2023-01-07", "")
 
+    def test_last_weekday_told_later_in_its_week(self) -> None:
+        # Told on a Wednesday, "last Tuesday" is yesterday or the Tuesday before: APPROX.
+        m = one("The envoy arrived last Tuesday.")
+        assert (m.value, m.mod) == ("2022-12-27", "APPROX")
+        # "last Thursday" told on a Wednesday has one reading.
+        m = one("The envoy arrived last Thursday.")
+        assert (m.value, m.mod) == ("2022-12-22", "")
+
+    def test_fortnight(self) -> None:
+        assert found("The envoy left a fortnight ago.") == [("a fortnight ago", "2022-W50")]
+        assert found("The envoy returns in a fortnight.") == [("a fortnight", "2023-W02")]
+        assert found("The envoy stayed a fortnight.") == [("a fortnight", "P2W")]
+        assert found("The fortnightly meeting was cancelled.") == []
+
     def test_weekday_of_a_counted_week(self) -> None:
         assert found("The envoy arrives on Thursday next week.") == [("Thursday next week", "2023-01-05")]
         assert found("The envoy left on Tuesday of last week.") == [("Tuesday of last week", "2022-12-20")]
