@@ -223,6 +223,18 @@ class TestWeekdays:
 
 
 class TestMonthsAndTense:
+    def test_deadline_seen_from_the_past(self) -> None:
+        march = dt.date(2024, 3, 13)
+        # A hope told in the past: the nearer February, not next year's.
+        assert found("Negotiators had hoped to reach a deal by the end of February.", march) == [
+            ("the end of February", "2024-02")]
+        assert found("Negotiators hope to reach a deal by the end of February.", march) == [
+            ("the end of February", "2025-02")]
+
+    def test_going_to_the_polls(self) -> None:
+        assert found("Voters go to the polls on Sunday.") == [("Sunday", "2023-01-01")]
+        assert found("Voters went to the polls on Sunday.") == [("Sunday", "2022-12-25")]
+
     def test_bare_month_in_the_past(self) -> None:
         assert found("In November, Turkey launched airstrikes.") == [("November", "2022-11")]
 

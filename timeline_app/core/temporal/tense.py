@@ -155,6 +155,10 @@ def direction(
         # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
         # them until Friday to respond").
         alone = not told.ahead and not _DEADLINE_AFTER.match(text, end)
+        if best is not None and best[1] == NEAREST and any(label == NEAREST for _, _, label in kept):
+            # A deadline seen from the past ("had hoped to agree by March") is either side; a plan
+            # read so only for its past tense ("was adjourned until Monday") still looks ahead.
+            return NEAREST
         if best is None or best[1] != PAST or (best[0] > 12 and not alone):
             return FUTURE
     if _opens(cues.get("future_from"), text, a, start):
