@@ -190,6 +190,15 @@ class TestWeekdays:
         # A weekday counted within something else is no day of the month named after it.
         assert [t for t, _ in found("The first Monday of the talks in May was calm.")] == ["Monday", "May"]
 
+    def test_a_day_told_after_who_said_it_is_the_sayings(self) -> None:
+        assert found("Talks will resume on Friday, the minister said after a call on Tuesday.") == [
+            ("Friday", "2022-12-30"), ("Tuesday", "2022-12-27")]
+        assert found("The envoy will arrive on Friday, the ministry told reporters in Ankara on Monday.")[1] == (
+            "Monday", "2022-12-26")
+        # An aside set off by commas opens nothing: the future goes on past it.
+        assert found("The minister will travel to Ankara, officials said, and meet Erdogan on Friday.") == [
+            ("Friday", "2022-12-30")]
+
     def test_a_range_of_weekdays_ending_today(self) -> None:
         # Told on a Wednesday: a future stretch ending on "Wednesday" is next week's.
         assert found("The talks will run from Monday to Wednesday.") == [

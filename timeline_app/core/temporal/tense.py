@@ -199,6 +199,8 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
     for s_, e_, label in kept:
         if s_ >= end and (_stops_after(text, end, s_, label, told, reporting) or (said_after and label in _AHEAD)):
             continue
+        if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
+            continue
         reading = _reading(label, s_ >= end, told)
         if reading is None:
             continue
@@ -222,6 +224,14 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
     # "On Friday, officials said talks would resume": what was said is told after the
     # reporting verb; its future does not reach the day of saying before it.
     return label in _AHEAD and _reported_between(text, end, s_, reporting)
+
+
+def _attribution_between(text: str, a: int, b: int, reporting: re.Pattern[str] | None) -> bool:
+    """Whether who said it stands between a cue ending at `a` and a date at `b` ("talks will resume
+    Thursday, the minister said after a call on Tuesday"): the future is what was said, the date
+    the saying's. Not an aside set off by commas ("will meet, officials said, on Friday")."""
+    comma = text.find(",", a, b)
+    return comma >= 0 and _reported_between(text, comma, b, reporting)
 
 
 def _reading(label: str, after: bool, told: _Told) -> str | None:
