@@ -280,6 +280,18 @@ class TestAnaphora:
         assert (m.value, m.mod) == ("2022", "MID")
         assert found("Students sat their midyear exams.") == []
 
+    def test_a_period_opening_the_sentence_holds_its_days(self) -> None:
+        assert found("In 2014, talks began on March 3 and ended on July 17.") == [
+            ("2014", "2014"), ("March 3", "2014-03-03"), ("July 17", "2014-07-17")]
+        text = "The war began in May 2015. That summer, the town fell on July 17."
+        assert found(text)[1:] == [("That summer", "2015-SU"), ("July 17", "2015-07-17")]
+        # A period told inside the sentence belongs to something else.
+        assert found("Under a plan approved in 2019, the firm bought shares through Sept. 29.") == [
+            ("2019", "2019"), ("Sept. 29", "2022-09-29")]
+        # Nor does it reach past a semicolon.
+        assert found("In 2014, Russia seized Crimea; the vote is on Jan. 15.") == [
+            ("2014", "2014"), ("Jan. 15", "2023-01-15")]
+
     def test_following_month_and_that_day(self) -> None:
         text = "Fighting broke out on 4 May 2015. That day the border closed. The following month it reopened."
         assert found(text)[1:] == [("That day", "2015-05-04"), ("The following month", "2015-06")]
