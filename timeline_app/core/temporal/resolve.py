@@ -41,7 +41,7 @@ class Resolver:
         self.last_end: int | None = None  # where the last date mentioned ends
         self.last_period: str | None = None  # the last quarter or half mentioned ("2022-Q3")
         # Values that depend only on the publication date, resolved once a document.
-        self._cache: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
+        self._cache: dict[tuple[str, str | None], tuple[str, bool, bool] | None] = {}
 
     def remember(self, value: str, end: int | None = None) -> None:
         """Make `value`, a mention ending at offset `end`, the last date mentioned."""
@@ -64,14 +64,16 @@ class Resolver:
         A relative value without a publication date resolves to ("", True, False). A value "A?B"
         is A, doubtful when B, the other reading a reader may take, resolves to another date.
         """
-        chosen, doubt, other = value.partition(_DOUBT)
-        result = self._resolve_once(chosen, tense)
-        if result is None or not doubt or not result[0]:
-            return None if result is None else (*result, False)
-        alternative = self._resolve_once(other, tense)
-        return (*result, alternative is not None and alternative[0] != result[0])
+        if _DOUBT in value:
+            chosen, _, other = value.partition(_DOUBT)
+            result = self._resolve_once(chosen, tense)
+            if result is None or not result[0]:
+                return result
+            alternative = self._resolve_once(other, tense)
+            return result[0], result[1], alternative is not None and alternative[0] != result[0]
+        return self._resolve_once(value, tense)
 
-    def _resolve_once(self, value: str, tense: str | None) -> tuple[str, bool] | None:
+    def _resolve_once(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if "REF" in value or value.startswith("DOM"):  # depends on the last date mentioned
             return self._resolve(value, tense)
         key = (value, tense)
@@ -79,22 +81,22 @@ class Resolver:
             self._cache[key] = self._resolve(value, tense)
         return self._cache[key]
 
-    def _resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
+    def _resolve(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if value.startswith(("PRESENT_REF", "PAST_REF", "FUTURE_REF")) or value.startswith("P"):
-            return value, False
+            return value, False, False
         date_part, time = split_time(value)
         h = HOLIDAY.match(date_part)
         if h and h.group("year"):
             day = holiday_date(int(h.group("year")), date_part[5:])
-            return (day.isoformat() + time, False) if day else None
+            return (day.isoformat() + time, False, False) if day else None
         if is_absolute(date_part):
-            return (value, False) if describe(value) else None
+            return (value, False, False) if describe(value) else None
         resolved = self._resolve_date(date_part, tense, bool(time))
         if resolved is None:
             return None
         if resolved == "":
-            return "", True
-        return resolved + time, True
+            return "", True, False
+        return resolved + time, True, False
 
     def _anchor(self, name: str, day: bool = False) -> tuple[dt.date, Precision] | None:
         """The publication date or the last date mentioned; for a time of day (`day`) the last
