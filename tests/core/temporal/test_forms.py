@@ -223,6 +223,10 @@ class TestWeekdays:
             ("next year", "2023"),
         ]
 
+    def test_possessive_weekday_ahead(self) -> None:
+        assert found("Parties are making final pitches ahead of Sunday's runoff.") == [("Sunday", "2023-01-01")]
+        assert found("Tensions rose after Sunday's vote.") == [("Sunday", "2022-12-25")]
+
     def test_clock_without_space(self) -> None:
         assert found("The talks will open at 3pm Friday.") == [("3pm Friday", "2022-12-30T15:00")]
 

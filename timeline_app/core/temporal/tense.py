@@ -147,6 +147,8 @@ def direction(
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
+        if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
+            return NEAREST if told.any_past else FUTURE
         return PAST  # "Wednesday's ruling": a day whose event is already known
     if _past_participle_before(cues.get("past_before"), text, a, start):
         return PAST
