@@ -223,6 +223,10 @@ class TestWeekdays:
             ("next year", "2023"),
         ]
 
+    def test_scheduled_present_before_a_time_and_weekday(self) -> None:
+        assert found("The polls close at 8 p.m. on Sunday.") == [("8 p.m. on Sunday", "2023-01-01T20:00")]
+        assert found("The doors were left open at 8 p.m. on Sunday.") == [("8 p.m. on Sunday", "2022-12-25T20:00")]
+
     def test_possessive_weekday_ahead(self) -> None:
         assert found("Parties are making final pitches ahead of Sunday's runoff.") == [("Sunday", "2023-01-01")]
         assert found("Tensions rose after Sunday's vote.") == [("Sunday", "2022-12-25")]
