@@ -219,3 +219,15 @@ def test_a_selection_gives_the_whole_sentences_it_touches(qtbot, library) -> Non
     cursor.setPosition(view.position_of(text.index("March")), QTextCursor.MoveMode.KeepAnchor)
     view.text.setTextCursor(cursor)  # after an emoji: offsets count characters, not UTF-16 units
     assert view.selected_evidence().text == "Talks went well. 🇯🇵 They will meet in March."
+
+
+def test_a_date_with_two_readings_says_so(qtbot, library) -> None:
+    # Told on a Wednesday, "next Friday" may be this week's: the tooltip says the date is uncertain.
+    text = "Talks resume\n\nThe envoys will meet next Friday and again next Monday in Ankara."
+    view = ArticleView()
+    qtbot.addWidget(view)
+    _show(view, library, _article(text))
+    friday = _format_at(view, text.index("next Friday")).toolTip()
+    monday = _format_at(view, text.index("next Monday")).toolTip()
+    assert "2023-01-06" in friday and "uncertain" in friday
+    assert "2023-01-02" in monday and "uncertain" not in monday
