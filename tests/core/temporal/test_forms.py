@@ -283,6 +283,11 @@ class TestAnaphora:
         text = "The talks opened on March 3, 2021. The following week they collapsed."
         assert found(text)[1] == ("The following week", "2021-W10")
 
+    def test_this_time_last_year_is_a_day(self) -> None:
+        assert found("At the same time last year, prices fell.") == [("the same time last year", "2021-12-28")]
+        # A comma between: "this time" is no date, "last year" a year.
+        assert found("This time, last year's mistakes were avoided.") == [("last year", "2021")]
+
     def test_mid_year(self) -> None:
         m = one("The deal is expected to close by mid-year.")
         assert (m.value, m.mod) == ("2022", "MID")

@@ -201,6 +201,8 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "set_of": lambda s: _SETS[s.lower()],
     "season_of": lambda s: {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s.lower()],
     "relyears": lambda r: {"this": "+0", "last": "-1", "next": "+1"}[r.lower()],
+    # "a year ago today" matches no "last"/"next": a year back.
+    "relyears_or_back": lambda r: {"": "-1", "this": "+0", "last": "-1", "next": "+1"}[r.lower()],
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
     "dur": _duration,

@@ -200,7 +200,7 @@ class Resolver:
                 return None
             period = self._shift((anchor[0], Precision.DAY), n, unit)
             return None if period is None else valid_value(period + m.group("within"))
-        return self._shift(anchor, n, m.group("unit"), keep=m.group("anchor") == "REF" and bool(m.group("keep")))
+        return self._shift(anchor, n, m.group("unit"), keep=bool(m.group("keep")))
 
     def _day_of_month(self, day: int, tense: str | None) -> str | None:
         """"on the 20th": in the month of the last date mentioned ("Dec. 15 and again on the
