@@ -395,10 +395,18 @@ class TestPresentDurationsSets:
         "Czech Foreign Minister Jan Kavan arrived.",
         "Kopp's 1987 Chevrolet Cavalier was found at the airport.",
         "He drove a 2005 Toyota to the border.",
+        "The April 6 Youth Movement called for protests.",
+        "Christmas trees were sold out in the capital.",
+        "Halloween costumes were banned.",
     ],
 )
 def test_never_dates(sentence: str) -> None:
     assert found(sentence) == []
+
+
+def test_a_day_or_holiday_before_a_common_noun_is_a_date() -> None:
+    assert found("The April 6 vote was delayed.") == [("April 6", "2022-04-06")]
+    assert found("The truce held over Christmas.") == [("Christmas", "2022-12-25")]
 
 
 def test_a_year_after_a_preposition_before_a_maker_is_a_date() -> None:
