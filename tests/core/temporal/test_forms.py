@@ -288,6 +288,12 @@ class TestAnaphora:
         # A comma between: "this time" is no date, "last year" a year.
         assert found("This time, last year's mistakes were avoided.") == [("last year", "2021")]
 
+    def test_last_week_of_february_in_a_leap_year(self) -> None:
+        assert found("The envoys met in the last week of February.", dt.date(2024, 3, 13)) == [
+            ("the last week of February", "2024-W09")]  # Feb. 26-29 are in it
+        assert found("The envoys met in the last week of February.", dt.date(2023, 3, 13)) == [
+            ("the last week of February", "2023-W08")]
+
     def test_mid_year(self) -> None:
         m = one("The deal is expected to close by mid-year.")
         assert (m.value, m.mod) == ("2022", "MID")

@@ -117,13 +117,13 @@ def _days_around(count: str, side: str) -> str:
 def _week_day(ordinal: str, month: str, last: str = "", year: str = "") -> str:
     """A day inside the n-th (or last) week of a month, as two digits: the week of a month is the
     ISO week holding its 4th, 11th, 18th or 25th day (so the first week of January is ISO week 1),
-    the last one the week holding its fourth day from the end (of February in a common year
-    when the year is not written)."""
+    the last one the week holding its fourth day from the end, which is the week of its last
+    Thursday ("WL-4", a holiday's form, when the year is not written: February's length waits for it)."""
     m = int(month)
     if not 1 <= m <= 12:
         raise ValueError(month)
     if last:
-        return f"{calendar.monthrange(int(year) if year else 2001, m)[1] - 3:02d}"
+        return f"{calendar.monthrange(int(year), m)[1] - 3:02d}" if year else "WL-4"
     n = int(ordinal)
     if not 1 <= n <= 4:  # a "fifth week" may not exist
         raise ValueError(ordinal)
