@@ -80,10 +80,14 @@ def _clock_pod(hour: str, part: str) -> str:
     return f"{h:02d}:00"
 
 
+# Duration units counted in another ISO 8601 letter: a decade is 10 years, a quarter 3 months.
+_IN_LETTERS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}
+
+
 def _duration(count: str, unit: str) -> str:
     """ISO 8601 duration from a count and a duration letter: ("3", "Y") -> "P3Y", ("2", "DE") ->
     "P20Y", ("X", "Q") -> "PXM" (X: an unknown count)."""
-    factor, letter = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}.get(unit, (1, unit))
+    factor, letter = _IN_LETTERS.get(unit, (1, unit))
     if count == "X":
         return f"PX{letter}"
     return f"P{int(count) * factor}{letter}"
@@ -91,7 +95,7 @@ def _duration(count: str, unit: str) -> str:
 
 def _duration_and_half(count: str, unit: str) -> str:
     """A count and a half of a unit: ("2", "Y") -> "P2.5Y", ("1", "DE") -> "P15Y"."""
-    factor, letter = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}.get(unit, (1, unit))
+    factor, letter = _IN_LETTERS.get(unit, (1, unit))
     amount = (int(count) + 0.5) * factor
     return f"P{amount:g}{letter}"
 
