@@ -294,6 +294,12 @@ class TestAnaphora:
         assert found("The envoys met in the last week of February.", dt.date(2023, 3, 13)) == [
             ("the last week of February", "2023-W08")]
 
+    def test_years_ago_this_week(self) -> None:
+        assert found("Ten years ago this week, troops seized the parliament.") == [
+            ("Ten years ago this week", "2012-W52")]
+        # A comma between: two dates.
+        assert found("Ten years ago, this week's winner was born.") == [("Ten years ago", "2012"), ("this week", "2022-W52")]
+
     def test_mid_year(self) -> None:
         m = one("The deal is expected to close by mid-year.")
         assert (m.value, m.mod) == ("2022", "MID")
