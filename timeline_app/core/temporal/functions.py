@@ -81,22 +81,17 @@ def _clock_pod(hour: str, part: str) -> str:
 
 
 # Duration units counted in another ISO 8601 letter: a decade is 10 years, a quarter 3 months.
-_IN_LETTERS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}
+_IN_LETTERS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W"), "FN": (2, "W")}
 
 
-def _duration(count: str, unit: str) -> str:
+def _duration(count: str, unit: str, half: str = "", half_after: str = "") -> str:
     """ISO 8601 duration from a count and a duration letter: ("3", "Y") -> "P3Y", ("2", "DE") ->
-    "P20Y", ("X", "Q") -> "PXM" (X: an unknown count)."""
+    "P20Y", ("X", "Q") -> "PXM" (X: an unknown count); with "and a half" before or after the unit
+    ("two and a half years", "a year and a half") half a unit more: "P2.5Y"."""
     factor, letter = _IN_LETTERS.get(unit, (1, unit))
     if count == "X":
         return f"PX{letter}"
-    return f"P{int(count) * factor}{letter}"
-
-
-def _duration_and_half(count: str, unit: str) -> str:
-    """A count and a half of a unit: ("2", "Y") -> "P2.5Y", ("1", "DE") -> "P15Y"."""
-    factor, letter = _IN_LETTERS.get(unit, (1, unit))
-    amount = (int(count) + 0.5) * factor
+    amount = (int(count) + (0.5 if half or half_after else 0)) * factor
     return f"P{amount:g}{letter}"
 
 
@@ -210,11 +205,12 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
     "dur": _duration,
-    "dur_half": _duration_and_half,
     "years_in": _years_in,
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
     "shift_of": _shift_of,
+    "sign_of": lambda back: "-" if back else "+",
+    "ago": lambda count, unit, week: f"WEEKOF-DCT-{count}{unit}~" if week else f"DCT-{count}{unit}",  # "a fortnight ago" (`back` matched) or "in a fortnight"
     "side": _side,
     "hijri": _hijri,
     "clock_pod": _clock_pod,
