@@ -154,6 +154,8 @@ class VerbPhrasePatterns:
     pair_subject: re.Pattern[str]  # "Relations broke down": the pair just named
     leading: re.Pattern[str]  # a sentence opening with a subordinate clause
     subordinator: re.Pattern[str]  # "since", "after" ... between two dates: each date its own clause
+    subordinate_clause: re.Pattern[str]  # " as Ethiopia began", " after Hamas attacked": a subordinator, a named subject, its verb
+    date_prepositions: frozenset[str]  # "in", "on": the words right before a date
     reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
     sizes: dict[str, int]  # "two" -> 2: the count of a group number's last word
     plural: tuple[str, ...]  # endings of a plural noun after a group number
@@ -196,10 +198,16 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=(?-i:" + low + r"))", re.IGNORECASE)
     # Lower case and mid-sentence: "as" and "once" are too often no subordinator there.
     subordinator = re.compile(r"\s(?=(?:" + alternation("subordinator") + r")\s)")
+    # A subordinate clause with a subject of its own: "after Hamas attacked", "as Ethiopia began" ("as" only
+    # so: "as BRICS Chair" opens none); its verb is group "verb".
+    name = up + r"[\w.'\u2019-]*"
+    subordinate_clause = re.compile(r"\s(?=(?:" + alternation("subordinator") + "|" + alternation("subject_subordinator")
+                                    + r")\s+(?:(?:" + article + r")\s+)?" + name + r"(?:\s+" + name + r"){0,2}\s+(?P<verb>" + low + r"+)\b)")
     reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
     sizes = {w: int(n) for w, _, n in (p.partition("=") for p in words.get("number", ())) if n.isdigit()}
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator, reaction,
+        coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator,
+        subordinate_clause, words.get("date_preposition", frozenset()), reaction,
         sizes, tuple(words.get("plural_ending", ())) or ("\0",), re.compile(" (?:" + conjunction + ") "),
     )
 

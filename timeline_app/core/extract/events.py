@@ -18,6 +18,7 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, last_person_state, named_before, speaks_of_event, subject_states,
                                                    the_group, they_are_unnamed, undated_parties)
+from timeline_app.core.extract.scope import around, blanked, line_at, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -25,10 +26,6 @@ from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
 
-# Characters of a clause read for a date: its parties, type and summary. A longer clause is read
-# around the date, the words before it most (they say what happened). At most 367 characters were
-# read on the evaluation sets.
-CLAUSE_MOST = 400
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
@@ -141,7 +138,7 @@ class _EventReader:
 
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
-        sent = sentence_at(self.sentences, d.start) or _line_at(text, d.start)
+        sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
         if is_dateline(text, sent, d):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
@@ -152,13 +149,16 @@ class _EventReader:
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
             idx = min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - d.start))
         span = clauses[idx]
-        clause = self._describe(_around(text, span, d), d)
+        clause = self._describe(around(text, span, d), d)
         if idx == 0 and len(clauses) > 1 and not clause.actors and self.vp.leading.match(text, span[0]):
             # "Since the war in Yemen began in 2015, the two have backed opposing sides": an opening
             # clause naming no party is about the parties of its main clause.
             span = (span[0], clauses[1][1])
-            clause = self._describe(_around(text, span, d), d)
-        return _Place(sent, clauses, idx, _around(text, span, d), clause, span[1])
+            clause = self._describe(around(text, span, d), d)
+        sub = subordinate_event(text, span, d, self.vp)
+        if sub is not None and (inner := self._describe(around(text, sub, d), d)).actors:
+            span, clause = (sub[0], span[1]), inner  # "following events in Syria since the fall of Assad on 8 December"
+        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1])
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
@@ -174,7 +174,7 @@ class _EventReader:
         # "Netanyahu called the agreement a mistake": one state, named before an event's noun, speaks of it.
         spoken_of = (len(countries) == 1 and group_match is not None
                      and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
-                     and speaks_of_event(self.table, _blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
+                     and speaks_of_event(self.table, blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
         if (len(countries) < 2 or between) and not spoken_of:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
@@ -291,9 +291,13 @@ class _EventReader:
                  org_acts: bool) -> frozenset[str]:
         """The parties of a clause that names none: its sentence's, or the event's with the same date,
         or the previous event's."""
-        whole = self._describe(place.sent, d)
+        # The sentence less the clauses of its other dates: "The deal was signed in July 2015; the United
+        # States withdrew in 2018" gives 2015 nothing of 2018's.
+        others = other_dated(place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []))
+        whole = (frozenset().union(*(self._describe(c, d).actors for c in place.clauses if c not in others)) if others
+                 else self._describe(place.sent, d).actors)
         if unnamed:
-            return whole.actors
+            return whole
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
         # on Friday"), states left unnamed ("Western partners"), or a clause whose only state is named as
         # no party ("Unlike Germany in 1990, neither side ..."), take no other clause's state.
@@ -302,11 +306,11 @@ class _EventReader:
         if same_date:
             return same_date
         if self._subject_is_no_state(place):
-            return whole.actors  # "Researchers at Georgia Tech warned in 2023": not the last event's states
+            return whole  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
-        if whole.actors or self.previous:
-            return whole.actors or (frozenset() if place.clause.location else self.previous)
+        if whole or self.previous:
+            return whole or (frozenset() if place.clause.location else self.previous)
         # Before any event: the states of the event told without a date, when the place is theirs
         # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
         undated = undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
@@ -334,8 +338,8 @@ class _EventReader:
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
-        etype = self.table.classify(_blanked(text, place.span, d, blank)) or self.table.classify(
-            _blanked(text, sent, d, blank))
+        etype = self.table.classify(blanked(text, place.span, d, blank)) or self.table.classify(
+            blanked(text, sent, d, blank))
         return EventMention(
             date=d,
             countries=tuple(sorted(countries)),
@@ -349,31 +353,6 @@ class _EventReader:
             evidence_start=sent[0],
             evidence_end=sent[1],
         )
-
-
-def _blanked(text: str, span: tuple[int, int], d: DateMention, blank: str) -> str:
-    """text[span] with the date expression replaced by spaces."""
-    a, b = span
-    if a <= d.start and d.end <= b:
-        return text[a : d.start] + blank + text[d.end : b]
-    return text[a:b]
-
-
-def _around(text: str, span: tuple[int, int], d: DateMention) -> tuple[int, int]:
-    """The clause `span` of date `d`, or of a clause longer than CLAUSE_MOST characters the words
-    around the date: a run-on clause would otherwise be read whole once for each of its dates."""
-    a, b = span
-    if b - a <= CLAUSE_MOST:
-        return span
-    inside = a <= d.start and d.end <= b
-    lo, hi = (max(a, d.start - 240), min(b, d.end + 60)) if inside else (a, a + CLAUSE_MOST)
-    if lo > a:  # from the start of a word
-        space = text.find(" ", lo, d.start)
-        lo = space + 1 if space >= 0 else lo
-    if hi < b:  # to the end of one
-        space = text.rfind(" ", d.end if inside else lo, hi)
-        hi = space if space > lo else hi
-    return lo, hi
 
 
 def _dangling_pronoun(
@@ -391,8 +370,3 @@ def _dangling_pronoun(
         return False
     return not named or named[0].start > offset + m.start()
 
-
-def _line_at(text: str, offset: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    return a, len(text) if b < 0 else b

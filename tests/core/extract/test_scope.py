@@ -1,0 +1,63 @@
+"""Tests of the words a date's event is read from: a subordinate event, the sentence less its other dates, undated reactions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.extract.test_events import PUBLISHED, date_at, extract
+from timeline_app.core.extract.events import extract_event_mentions
+from timeline_app.core.models import Precision
+
+
+def _sunday(sentence: str) -> tuple[str, ...]:
+    [m] = extract(sentence, date_at(sentence, "Sunday", "2023-03-12"))
+    return m.countries
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A subordinate clause with a named subject and an object: the date is its event's.
+    ("Peru's talks with Chile stalled after Bolivia closed its border on Sunday.", ("BOL",)),
+    ("Chile blames Peru for the delay, as Bolivia shut the pipeline on Sunday.", ("BOL",)),
+    # Its subject a pronoun, no subject at all, or nothing after its verb: the main clause's event.
+    ("Chile has patrolled the border since it signed an accord with Peru on Sunday.", ("CHL", "PER")),
+    ("Bolivia has not held talks since a dispute with Chile on Sunday.", ("BOL", "CHL")),
+    ("Peru's ports have been closed since Chile invaded on Sunday.", ("CHL", "PER")),
+])
+def test_a_date_in_a_subordinate_clause_dates_that_clauses_event(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _sunday(sentence) == expected
+
+
+def test_as_before_a_title_opens_no_clause() -> None:
+    assert _sunday("Peru, as chair of the talks, received Chile's envoy on Sunday.") == ("CHL", "PER")
+
+
+def test_a_clause_naming_no_state_takes_none_from_the_other_dates_clause() -> None:
+    text = "The treaty was signed in March 2015; Chile withdrew in 2019."
+    signed, withdrew = extract(text, date_at(text, "March 2015", "2015-03", Precision.MONTH),
+                               date_at(text, "2019", "2019", Precision.YEAR))
+    assert (signed.countries, withdrew.countries) == ((), ("CHL",))
+
+
+def test_a_clause_naming_no_state_still_takes_its_own_sentences_states() -> None:
+    text = "The treaty was signed in March 2015, and Chile called it a mistake."
+    [signed] = extract(text, date_at(text, "March 2015", "2015-03", Precision.MONTH))
+    assert signed.countries == ("CHL",)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A reaction in the present perfect takes no date: the date is the attack's.
+    ("Chile has strongly condemned the attack on a Peruvian patrol on Sunday.", ("PER",)),
+    # In the past tense the reaction itself is dated.
+    ("Chile condemned the attack on a Peruvian patrol on Sunday.", ("CHL", "PER")),
+])
+def test_a_reaction_in_the_present_perfect_is_not_dated(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _sunday(sentence) == expected
+
+
+def test_we_look_forward_to_is_not_dated_in_a_statement() -> None:
+    text = "We look forward to the visit of the Peruvian president on Sunday."
+    [m] = extract_event_mentions(text, [date_at(text, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="CHL")
+    assert m.countries == ("PER",)
+    text = "We hosted the Peruvian president on Sunday."
+    [m] = extract_event_mentions(text, [date_at(text, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="CHL")
+    assert m.countries == ("CHL", "PER")

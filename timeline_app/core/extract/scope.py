@@ -1,0 +1,72 @@
+"""Which words of its sentence a date's event is read from: its clause, a subordinate event, the sentence less its other dates."""
+
+from __future__ import annotations
+
+import re
+
+from timeline_app.core.extract.clauses import VerbPhrasePatterns
+from timeline_app.core.models import DateMention
+
+# Characters of a clause read for a date: its parties, type and summary. A longer clause is read
+# around the date, the words before it most (they say what happened). At most 367 characters were
+# read on the evaluation sets.
+CLAUSE_MOST = 400
+_WORD = re.compile(r"[^\W\d_]+")
+
+Span = tuple[int, int]
+
+
+def blanked(text: str, span: Span, d: DateMention, blank: str) -> str:
+    """text[span] with the date expression replaced by spaces."""
+    a, b = span
+    if a <= d.start and d.end <= b:
+        return text[a : d.start] + blank + text[d.end : b]
+    return text[a:b]
+
+
+def around(text: str, span: Span, d: DateMention) -> Span:
+    """The clause `span` of date `d`, or of a clause longer than CLAUSE_MOST characters the words
+    around the date: a run-on clause would otherwise be read whole once for each of its dates."""
+    a, b = span
+    if b - a <= CLAUSE_MOST:
+        return span
+    inside = a <= d.start and d.end <= b
+    lo, hi = (max(a, d.start - 240), min(b, d.end + 60)) if inside else (a, a + CLAUSE_MOST)
+    if lo > a:  # from the start of a word
+        space = text.find(" ", lo, d.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < b:  # to the end of one
+        space = text.rfind(" ", d.end if inside else lo, hi)
+        hi = space if space > lo else hi
+    return lo, hi
+
+
+def line_at(text: str, offset: int) -> Span:
+    """The line of `text` that holds `offset`."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return a, len(text) if b < 0 else b
+
+
+def subordinate_event(text: str, span: Span, d: DateMention, vp: VerbPhrasePatterns) -> Span | None:
+    """The subordinate clause of `span` that date `d` stands in, when the date dates its event and not the
+    main verb's: "talks were frozen after Hamas attacked Israel on 7 October", "Cairo holds Addis Ababa
+    responsible, as Ethiopia began the filling in September". Only a clause with a named subject and
+    something after its verb: "since it led the mission in 2003" (it is the main subject), "since a
+    campaign against Norway in 1814" (whose campaign: the main subject's) and "blockaded since Russia
+    invaded on 24 February" (invaded whom: the main clause says) share the main clause's event."""
+    opening = None
+    for opening in vp.subordinate_clause.finditer(text, span[0], d.start):
+        pass
+    if opening is None:
+        return None
+    after_verb = _WORD.findall(text, opening.end("verb"), d.start)
+    if not after_verb or (len(after_verb) == 1 and after_verb[0].lower() in vp.date_prepositions):
+        return None
+    return opening.end(), span[1]
+
+
+def other_dated(clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
+    """The clauses of a sentence other than clause `idx` that hold a date of their own: their states are
+    their own events' ("The deal was signed in July 2015; the United States withdrew in 2018")."""
+    return [c for k, c in enumerate(clauses) if k != idx and any(c[0] <= s < c[1] for s, _e in dated)]
