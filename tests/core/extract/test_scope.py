@@ -61,3 +61,14 @@ def test_we_look_forward_to_is_not_dated_in_a_statement() -> None:
     text = "We hosted the Peruvian president on Sunday."
     [m] = extract_event_mentions(text, [date_at(text, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="CHL")
     assert m.countries == ("CHL", "PER")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "which" right after a compared state: the relative clause is that state's own event.
+    ("Peru, unlike Chile, which joined the pact on Sunday, has no date for talks.", ("CHL",)),
+    ("Bolivia, like Ecuador, which left the bloc on Sunday, wants new terms.", ("ECU",)),
+    # After a state that is not compared, "which" stands for the clause's noun, with its states.
+    ("Chile signed a pact with Peru, which took effect on Sunday.", ("CHL", "PER")),
+])
+def test_which_after_a_compared_state_is_that_states_event(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _sunday(sentence) == expected

@@ -16,7 +16,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, last_person_state, named_before, speaks_of_event, subject_states,
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, named_before, speaks_of_event, subject_states,
                                                    the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.scope import around, blanked, line_at, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
@@ -194,9 +194,11 @@ class _EventReader:
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
                 # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
                 # summit, which the United States will host": the summit's states and the host.
+                # "Brazil, like Mexico, which modernised its deal in 2018": the state compared right before the comma.
                 before = self._describe(previous, d)
-                countries |= (self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
-                              if countries else self._after_reaction(previous, d, before))
+                countries |= antecedent_state(self.entities, self.starts, previous[1]) or (
+                    self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
+                    if countries else self._after_reaction(previous, d, before))
                 org_acts = org_acts or before.org_acts
             elif clause_text[:1].islower():
                 # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
