@@ -72,3 +72,15 @@ def test_we_look_forward_to_is_not_dated_in_a_statement() -> None:
 ])
 def test_which_after_a_compared_state_is_that_states_event(sentence: str, expected: tuple[str, ...]) -> None:
     assert _sunday(sentence) == expected
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # A gapped phrase may open with "a second" and the partner's preposition: each date its own partner.
+    ("Chile signed a fishing pact with Peru in March 2021 and a second with Ecuador in May 2022.", ("CHL", "PER"), ("CHL", "ECU")),
+    ("Chile sold jets to Peru in March 2021 and then to Ecuador in May 2022.", ("CHL", "PER"), ("CHL", "ECU")),
+    # Words that are no lead keep the sentence one event: the second date is when both pacts took effect.
+    ("Chile signed pacts with Peru in March 2021 and both with Ecuador in May 2022.", ("CHL", "ECU", "PER"), ("CHL", "ECU", "PER")),
+])
+def test_a_gapped_phrase_may_open_with_a_lead_word(text: str, first: tuple[str, ...], second: tuple[str, ...]) -> None:
+    a, b = extract(text, date_at(text, "March 2021", "2021-03", Precision.MONTH), date_at(text, "May 2022", "2022-05", Precision.MONTH))
+    assert (a.countries, b.countries) == (first, second)

@@ -187,7 +187,10 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     conjunction, article = alternation("conjunction"), alternation("article")
     # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
     coordination = re.compile(r"\s+(?:" + conjunction + r")\s+(?:(?:" + adverb + r")\s+)?(" + low + r"+)\b")
-    gapped = re.compile(r"\s*(?:" + conjunction + r")\s+(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
+    # "and a second with the United Kingdom in": a gapped phrase may open with a word that counts
+    # (gapped_lead) and the preposition of the partner (gapped_preposition).
+    lead = r"(?:(?:" + alternation("gapped_lead") + r")\s+)?(?:(?:" + alternation("gapped_preposition") + r")\s+)?"
+    gapped = re.compile(r"\s*(?:" + conjunction + r")\s+" + lead + r"(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
                         + alternation("date_preposition") + r")\s+(?:(?:" + article + r")\s+)?")
     # A name may stand between the number and its noun: "the two NATO allies", "both Gulf monarchies".
     group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?P<noun>(?-i:" + up + r")[\w'.-]*)\s+)?(" + word + r")\b",
