@@ -84,3 +84,16 @@ def test_which_after_a_compared_state_is_that_states_event(sentence: str, expect
 def test_a_gapped_phrase_may_open_with_a_lead_word(text: str, first: tuple[str, ...], second: tuple[str, ...]) -> None:
     a, b = extract(text, date_at(text, "March 2021", "2021-03", Precision.MONTH), date_at(text, "May 2022", "2022-05", Precision.MONTH))
     assert (a.countries, b.countries) == (first, second)
+
+
+@pytest.mark.parametrize("second, expected", [
+    # A role in title case still counts the two parties it refers back to.
+    ("The two Foreign Ministers last met in Lima in 2019.", ("CHL", "PER")),
+    ("The two Presidents last met in Lima in 2019.", ("CHL", "PER")),
+    # Another capitalised plural is a name, not the parties.
+    ("The two Andean Games opened in Lima in 2019.", ()),
+])
+def test_the_two_with_a_capitalised_role_refers_back(second: str, expected: tuple[str, ...]) -> None:
+    text = "Chile's foreign minister received his Peruvian counterpart on Monday.\n" + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "2019", "2019", Precision.YEAR))
+    assert m.countries == expected

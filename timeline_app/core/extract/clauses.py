@@ -158,6 +158,7 @@ class VerbPhrasePatterns:
     date_prepositions: frozenset[str]  # "in", "on": the words right before a date
     reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
     sizes: dict[str, int]  # "two" -> 2: the count of a group number's last word
+    roles: frozenset[str]  # "minister", "leader": a plural of one counts parties even capitalised ("the two Foreign Ministers")
     plural: tuple[str, ...]  # endings of a plural noun after a group number
     conjunction: re.Pattern[str]  # " and " between two dates, where a gapped phrase may start
 
@@ -168,7 +169,8 @@ class VerbPhrasePatterns:
             low = word.lower()
             if (m.group("noun") or "").lower() in self.not_a_group:
                 continue  # "beide Tage verliefen": German writes the noun that is no party with a capital
-            if low in self.verbs or (word.islower() and low.endswith(self.plural) and low not in self.not_a_group):
+            plural = low.endswith(self.plural) and low not in self.not_a_group
+            if low in self.verbs or (plural and (word.islower() or any(low.startswith(r) for r in self.roles))):
                 return self.sizes.get(m.group(1).split()[-1].lower(), 0)
         return 0
 
@@ -211,7 +213,8 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     return VerbPhrasePatterns(
         coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator,
         subordinate_clause, words.get("date_preposition", frozenset()), reaction,
-        sizes, tuple(words.get("plural_ending", ())) or ("\0",), re.compile(" (?:" + conjunction + ") "),
+        sizes, words.get("role_reference", frozenset()), tuple(words.get("plural_ending", ())) or ("\0",),
+        re.compile(" (?:" + conjunction + ") "),
     )
 
 
