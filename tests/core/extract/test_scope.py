@@ -97,3 +97,16 @@ def test_the_two_with_a_capitalised_role_refers_back(second: str, expected: tupl
     text = "Chile's foreign minister received his Peruvian counterpart on Monday.\n" + second
     _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "2019", "2019", Precision.YEAR))
     assert m.countries == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # A group's members urging "both sides": the pair is named besides the members.
+    ("G7 foreign ministers urged both sides to show restraint on Tuesday.",
+     ("CAN", "CHL", "DEU", "FRA", "GBR", "ITA", "JPN", "PER", "USA")),
+    # A group that only discusses the event takes nothing from it.
+    ("G7 foreign ministers discussed the talks on Tuesday.", ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")),
+])
+def test_both_sides_beside_a_group_are_the_pair_before(second: str, expected: tuple[str, ...]) -> None:
+    text = "Chile and Peru exchanged fire on Monday. " + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == expected

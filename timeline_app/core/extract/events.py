@@ -16,7 +16,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, named_before, speaks_of_event, subject_states,
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
                                                    the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.scope import around, blanked, line_at, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
@@ -175,7 +175,10 @@ class _EventReader:
         spoken_of = (len(countries) == 1 and group_match is not None
                      and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
                      and speaks_of_event(self.table, blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
-        if (len(countries) < 2 or between) and not spoken_of:
+        # "G7 ministers urged both sides to show restraint": a group's members are not the pair it names.
+        pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
+                             and only_groups(self.entities, self.starts, place.span))
+        if (len(countries) < 2 or between or pair_beside_group) and not spoken_of:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))

@@ -44,6 +44,13 @@ def antecedent_state(entities: list[EntityMention], starts: list[int], end: int)
     return frozenset({entities[k].code}) if entities[k].role is EntityRole.MODIFIER else frozenset()
 
 
+def only_groups(entities: list[EntityMention], starts: list[int], span: tuple[int, int]) -> bool:
+    """True when the parties named in text[span] are groups only, no state by its own name or a person's."""
+    named = entities[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])]
+    parties = [e for e in named if e.role is EntityRole.ACTOR and e.code]
+    return bool(parties) and all(e.kind is EntityKind.GROUP for e in parties)
+
+
 def they_are_unnamed(
     sentences: list[tuple[int, int]], sent: tuple[int, int], text: str, entities: list[EntityMention], starts: list[int], group_ref: re.Pattern[str]
 ) -> bool:
