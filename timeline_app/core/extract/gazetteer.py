@@ -228,7 +228,7 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
-            if is_chaired(doc, i, self._words):
+            if is_chaired(doc, i, last, self._words):
                 role = EntityRole.MODIFIER  # "la présidence brésilienne du G20": the body chaired, not its members
             count = count_before(doc, i, self._words)
             if 0 < count < len(self.groups.members(code, when)) and count not in self.groups.sizes(code):
