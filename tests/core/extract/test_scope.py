@@ -110,3 +110,15 @@ def test_both_sides_beside_a_group_are_the_pair_before(second: str, expected: tu
     text = "Chile and Peru exchanged fire on Monday. " + second
     _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
     assert m.countries == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # A named state acting on what the group owns ("the leaders' declaration") acts alone.
+    ("Chile's president signed the leaders' declaration on Tuesday.", ("CHL",)),
+    # Without the possessive, "the leaders" still refers back to the summit's states.
+    ("Chile's president met the leaders on Tuesday.", ("BOL", "CHL", "ECU", "PER")),
+])
+def test_a_group_reference_as_possessor_brings_no_parties(second: str, expected: tuple[str, ...]) -> None:
+    text = "The presidents of Peru, Bolivia and Ecuador opened a summit on Monday. " + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == expected

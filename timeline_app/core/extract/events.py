@@ -178,7 +178,9 @@ class _EventReader:
         # "G7 ministers urged both sides to show restraint": a group's members are not the pair it names.
         pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
                              and only_groups(self.entities, self.starts, place.span))
-        if (len(countries) < 2 or between or pair_beside_group) and not spoken_of:
+        # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it.
+        owned = bool(countries) and group_match is not None and clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+        if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
