@@ -122,3 +122,16 @@ def test_a_group_reference_as_possessor_brings_no_parties(second: str, expected:
     text = "The presidents of Peru, Bolivia and Ecuador opened a summit on Monday. " + second
     _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
     assert m.countries == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # "His Majesty", "Her Excellency": a title, not a pronoun for the person named before.
+    ("His Majesty the King received the Bolivian envoy on Tuesday.", ("BOL",)),
+    ("Her Excellency the Ambassador received the Bolivian envoy on Tuesday.", ("BOL",)),
+    # "He" is that person.
+    ("He received the Bolivian envoy on Tuesday.", ("BOL", "PER")),
+])
+def test_an_honorific_is_no_pronoun(second: str, expected: tuple[str, ...]) -> None:
+    text = "Peruvian President Dina Boluarte spoke in Lima on Monday. " + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == expected

@@ -105,7 +105,9 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # The verb in lower case: "..., Egypt and the United States." ends with a name, not "states".
     attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?-i:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
-    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
+    # "His Highness the Amir", "Her Excellency": a title, not a pronoun for someone named before.
+    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b(?!\s+(?:" + alternation("honorific") + r")\b)",
+                        re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
     # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
