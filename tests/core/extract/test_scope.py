@@ -135,3 +135,15 @@ def test_an_honorific_is_no_pronoun(second: str, expected: tuple[str, ...]) -> N
     text = "Peruvian President Dina Boluarte spoke in Lima on Monday. " + second
     _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
     assert m.countries == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A delegation expected in a capital: the host takes part, as with "arrived in".
+    ("The Peruvian delegation is expected in Santiago on Sunday.", ("CHL", "PER")),
+    # "-based" belongs to its own name: a later place is only where it happened.
+    ("The Peru-based group held a rally in northern Chile on Sunday.", ()),
+    # A group based in a place: that place's state is acted upon when sanctions hit it.
+    ("Chile sanctioned a group based in Peru on Sunday.", ("CHL", "PER")),
+])
+def test_a_visit_expected_in_a_capital_and_a_based_compound(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _sunday(sentence) == expected
