@@ -147,3 +147,15 @@ def test_an_honorific_is_no_pronoun(second: str, expected: tuple[str, ...]) -> N
 ])
 def test_a_visit_expected_in_a_capital_and_a_based_compound(sentence: str, expected: tuple[str, ...]) -> None:
     assert _sunday(sentence) == expected
+
+
+def test_what_was_said_names_parties_even_with_a_date_of_its_own() -> None:
+    text = "Chile said on Monday that Peruvian troops had crossed the border on Sunday."
+    said, crossed = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Sunday", "2023-03-12"))
+    assert (said.countries, crossed.countries) == (("CHL", "PER"), ("PER",))
+
+
+def test_what_was_said_leaves_the_states_of_a_dated_noun_to_that_noun() -> None:
+    text = "Chile said on Monday that it would leave Peru's 2015 pact with Bolivia."
+    said, _pact = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "2015", "2015", Precision.YEAR))
+    assert said.countries == ("CHL",)

@@ -12,6 +12,8 @@ from timeline_app.core.models import DateMention
 # read on the evaluation sets.
 CLAUSE_MOST = 400
 _WORD = re.compile(r"[^\W\d_]+")
+# A determiner or a possessive right before a date makes it a noun's modifier ("Iran's 2015 deal").
+_DETERMINER = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|this|last|next)|['\u2019]s)\s+$", re.IGNORECASE)
 
 Span = tuple[int, int]
 
@@ -70,3 +72,9 @@ def other_dated(clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
     """The clauses of a sentence other than clause `idx` that hold a date of their own: their states are
     their own events' ("The deal was signed in July 2015; the United States withdrew in 2018")."""
     return [c for k, c in enumerate(clauses) if k != idx and any(c[0] <= s < c[1] for s, _e in dated)]
+
+
+def attributive(text: str, start: int) -> bool:
+    """True when the date at `start` modifies a noun ("Iran's 2015 deal", "the 1994 ceasefire"): it dates
+    that noun's event, not the clause it stands in."""
+    return _DETERMINER.search(text, max(0, start - 12), start) is not None
