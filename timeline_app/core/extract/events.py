@@ -18,7 +18,7 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
                                                    the_group, they_are_unnamed, undated_parties)
-from timeline_app.core.extract.scope import around, attributive, blanked, line_at, other_dated, subordinate_event
+from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -109,6 +109,7 @@ class _EventReader:
             where = sentence_at(self.sentences, x.start)
             if where is not None:
                 self.dates_by_sentence.setdefault(where, []).append((x.start, x.end))
+        self.dated = [x for x in dates if _placeable_kind(x)]
         self.out: list[EventMention] = []
         # What the events read so far said: parties by date value, the last parties, the last groups.
         self.by_value: dict[str, frozenset[str]] = {}
@@ -231,8 +232,12 @@ class _EventReader:
         m = self.reporting.search(self.text, place.span[0], said[0] + 8)
         if m is None or not place.span[1] <= m.end() <= said[0]:
             return frozenset()
-        if any(said[0] <= a < said[1] and attributive(self.text, a) for a, _b in self.dates_by_sentence.get(place.sent, ())):
-            return frozenset()  # "announced that he would withdraw from Iran's 2015 deal with six powers": that deal's states
+        # What was said about its own past ("revealed on Friday that he had met his Turkish counterpart in
+        # May 2021") or about a dated noun ("would withdraw from Iran's 2015 deal with six powers") keeps
+        # those states to that event; about the days of the saying ("said on Thursday that Belarusian
+        # forces had helped migrants overnight") it names the parties.
+        if any(said[0] <= x.start < said[1] and (attributive(self.text, x.start) or long_before(x, d)) for x in self.dated):
+            return frozenset()
         return self._describe(said, d).actors
 
     def _after_reaction(self, span: tuple[int, int], d: DateMention, clause: Clause | None = None) -> frozenset[str]:

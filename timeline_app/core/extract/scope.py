@@ -13,6 +13,8 @@ from timeline_app.core.models import DateMention
 CLAUSE_MOST = 400
 _WORD = re.compile(r"[^\W\d_]+")
 # A determiner or a possessive right before a date makes it a noun's modifier ("Iran's 2015 deal").
+# Days by which an event reported ended before the report for the report to be about its past.
+_PAST_DAYS = 14
 _DETERMINER = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|this|last|next)|['\u2019]s)\s+$", re.IGNORECASE)
 
 Span = tuple[int, int]
@@ -78,3 +80,10 @@ def attributive(text: str, start: int) -> bool:
     """True when the date at `start` modifies a noun ("Iran's 2015 deal", "the 1994 ceasefire"): it dates
     that noun's event, not the clause it stands in."""
     return _DETERMINER.search(text, max(0, start - 12), start) is not None
+
+
+def long_before(event: DateMention, report: DateMention) -> bool:
+    """True when `event` ended more than two weeks before `report` began: what was said recalls its past."""
+    if event.end_date is None or report.start_date is None:
+        return False
+    return (report.start_date - event.end_date).days > _PAST_DAYS
