@@ -42,6 +42,10 @@ def test_a_clause_naming_no_state_still_takes_its_own_sentences_states() -> None
     text = "The treaty was signed in March 2015, and Chile called it a mistake."
     [signed] = extract(text, date_at(text, "March 2015", "2015-03", Precision.MONTH))
     assert signed.countries == ("CHL",)
+    # Joined without a semicolon, colon or dash, the other date's clause goes on with the same actors.
+    text = "The pact that Chile and Peru signed on Monday ends talks held since September 2021."
+    _signed, talks = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "September 2021", "2021-09", Precision.MONTH))
+    assert talks.countries == ("CHL", "PER")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -159,3 +163,15 @@ def test_what_was_said_leaves_the_states_of_a_dated_noun_to_that_noun() -> None:
     text = "Chile said on Monday that it would leave Peru's 2015 pact with Bolivia."
     said, _pact = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "2015", "2015", Precision.YEAR))
     assert said.countries == ("CHL",)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # ", and" with a subject and its verb after the last date: a new clause, which that date does not date.
+    ("Chile's president met Peru's on Sunday, and we have protested to both.", ("CHL", "PER")),
+    ("Chile's president met Peru's on Sunday, and Bolivia has protested.", ("CHL", "PER")),
+    # Without a verb of its own the words after ", and" go on with the dated clause.
+    ("Chile's president met Peru's on Sunday, and Bolivia's as well.", ("BOL", "CHL", "PER")),
+])
+def test_a_new_clause_after_the_last_date_is_not_dated(sentence: str, expected: tuple[str, ...]) -> None:
+    [m] = extract_event_mentions(sentence, [date_at(sentence, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="ECU")
+    assert m.countries == expected

@@ -84,6 +84,7 @@ class ClausePatterns(NamedTuple):
     lower_word: re.Pattern[str]  # a lower-case word (a verb of the clause, when listed)
     place_party: re.Pattern[str]  # "travelled to", "strikes on": the place after it takes part
     conjoined_subject: re.Pattern[str]  # "and Finland joined": a conjunction before a new capitalised subject
+    trailing_clause: re.Pattern[str]  # ", and we have made": after a sentence's last date, a new clause if group "verb" is one
 
 
 @lru_cache(maxsize=8)
@@ -127,6 +128,9 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     joined = r"(?:,\s+(?:(?:" + alternation("list_conjunction") + r")\s+)?|\s+(?:" + alternation("list_conjunction") + r")\s+)"
     conjoined_subject = re.compile(r"\s(?:" + alternation("subject_conjunction") + r")\s+(?=" + subject + "(?:" + joined + subject
                                    + r")*\s+(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    # After the last date: a comma, a conjunction, a subject (a name or a pronoun) and its verb.
+    trailing_clause = re.compile(r",\s+(?:" + alternation("subject_conjunction") + r")\s+(?=(?:(?:" + alternation("subject_pronoun")
+                                 + r")|" + subject + r")\s+(?P<verb>" + low + r"+)\b)")
     place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
                              + r")\b", re.IGNORECASE)
     return ClausePatterns(
@@ -140,6 +144,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         re.compile(r"\b" + low + r"+\b"),
         place_party,
         conjoined_subject,
+        trailing_clause,
     )
 
 
@@ -276,6 +281,11 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
                                     if m.start() == a1 or not _after_a_name(text, a1, m.start())][:1]
             if subjects:
                 cuts.add(subjects[-1].start() - start)
+    # "Tsai met McCarthy on April 5, and we have made stern representations": the reaction is not dated.
+    if dated:
+        trailing = patterns.trailing_clause.search(text, dated[-1][1], end)
+        if trailing and trailing.group("verb") in vp.verbs:
+            cuts.add(trailing.start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
     opening = vp.leading.match(sentence)
     if opening:

@@ -12,6 +12,7 @@ from timeline_app.core.models import DateMention
 # read on the evaluation sets.
 CLAUSE_MOST = 400
 _WORD = re.compile(r"[^\W\d_]+")
+_STRONG = re.compile(r"[;:\u2014\u2013]|\s--\s")
 # A determiner or a possessive right before a date makes it a noun's modifier ("Iran's 2015 deal").
 # Days by which an event reported ended before the report for the report to be about its past.
 _PAST_DAYS = 14
@@ -70,10 +71,20 @@ def subordinate_event(text: str, span: Span, d: DateMention, vp: VerbPhrasePatte
     return opening.end(), span[1]
 
 
-def other_dated(clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
-    """The clauses of a sentence other than clause `idx` that hold a date of their own: their states are
-    their own events' ("The deal was signed in July 2015; the United States withdrew in 2018")."""
-    return [c for k, c in enumerate(clauses) if k != idx and any(c[0] <= s < c[1] for s, _e in dated)]
+def other_dated(text: str, clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
+    """The clauses of a sentence set apart from clause `idx` by a semicolon, a colon or a dash that hold a
+    date of their own: their states are their own events' ("The deal was signed in July 2015; the United
+    States withdrew in 2018"). A clause joined otherwise goes on with the same actors ("the efforts France
+    and the US announced yesterday have led since September")."""
+    here = clauses[idx]
+    out = []
+    for k, c in enumerate(clauses):
+        if k == idx or not any(c[0] <= s < c[1] for s, _e in dated):
+            continue
+        gap = text[min(here[1], c[1]) : max(here[0], c[0])]
+        if _STRONG.search(gap):
+            out.append(c)
+    return out
 
 
 def attributive(text: str, start: int) -> bool:
