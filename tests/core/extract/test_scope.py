@@ -175,3 +175,16 @@ def test_what_was_said_leaves_the_states_of_a_dated_noun_to_that_noun() -> None:
 def test_a_new_clause_after_the_last_date_is_not_dated(sentence: str, expected: tuple[str, ...]) -> None:
     [m] = extract_event_mentions(sentence, [date_at(sentence, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="ECU")
     assert m.countries == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # A film, a band, a team: a subject that is no state takes none from the event before.
+    ("The musical returned to the stage on Tuesday.", ()),
+    ("The band played in Lima on Tuesday.", ()),
+    # A subject that names nobody still does.
+    ("The pact was published on Tuesday.", ("CHL", "PER")),
+])
+def test_a_show_or_a_team_takes_no_state_from_the_event_before(second: str, expected: tuple[str, ...]) -> None:
+    text = "Chile and Peru signed a fishing pact on Monday. " + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == expected
