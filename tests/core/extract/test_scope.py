@@ -188,3 +188,14 @@ def test_a_show_or_a_team_takes_no_state_from_the_event_before(second: str, expe
     text = "Chile and Peru signed a fishing pact on Monday. " + second
     _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
     assert m.countries == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Soldiers or personnel in a place: a deployment, whose host takes part, as with "troops".
+    ("Chilean soldiers patrolled villages in Peru on Sunday.", ("CHL", "PER")),
+    ("The last Chilean military personnel in Bolivia left on Sunday.", ("BOL", "CHL")),
+    # A state's own thing between them and the place: the place is only where it happened.
+    ("Chilean personnel shot down a Peruvian drone over Bolivia on Sunday.", ("CHL", "PER")),
+])
+def test_soldiers_or_personnel_in_a_place_are_a_deployment(sentence: str, expected: tuple[str, ...]) -> None:
+    assert _sunday(sentence) == expected
