@@ -112,7 +112,10 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             return EntityRole.LOCATION
         # "the Chinese coast" is a place; "Chinese coast guard ships", "Polish border guards" act.
         agent = last + 2 < n and keys[last + 2] in words.of("location_agent") and doc.joined(last + 1, last + 2)
-        if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1) and not agent:
+        # "on the Syrian side of the border" is a place; "handed to the Israeli side" the state (location_noun_of).
+        side = (last + 2 < n and keys[last + 1] in words.of("location_noun_of") and keys[last + 2] == "of"
+                and doc.joined(last + 1, last + 2))
+        if last + 1 < n and (keys[last + 1] in words.of("location_noun") or side) and doc.joined(last, last + 1) and not agent:
             # "fired rockets into Thai territory", "violated Polish airspace": the state intruded on
             # is a target, and a target takes part.
             k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
