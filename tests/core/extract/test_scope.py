@@ -199,15 +199,3 @@ def test_a_show_or_a_team_takes_no_state_from_the_event_before(second: str, expe
 ])
 def test_soldiers_or_personnel_in_a_place_are_a_deployment(sentence: str, expected: tuple[str, ...]) -> None:
     assert _sunday(sentence) == expected
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    # A clause naming no other party: its sentence lends it nothing of a reaction before the date.
-    ("We welcome the peaceful elections held on Sunday.", ()),
-    ("We look forward to the swearing-in of the new cabinet on Sunday.", ()),
-    # Without a reaction, "we" still acts.
-    ("We held peaceful elections on Sunday.", ("CHL",)),
-])
-def test_a_reaction_lends_no_state_to_a_clause_naming_none(sentence: str, expected: tuple[str, ...]) -> None:
-    [m] = extract_event_mentions(sentence, [date_at(sentence, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="CHL")
-    assert m.countries == expected

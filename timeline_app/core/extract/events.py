@@ -306,9 +306,8 @@ class _EventReader:
         # The sentence less the clauses of its other dates: "The deal was signed in July 2015; the United
         # States withdrew in 2018" gives 2015 nothing of 2018's.
         others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []))
-        # A present reaction before the date stays out ("We look forward to the swearing-in ... on Thursday").
-        whole = (frozenset().union(*(self._after_reaction(c, d) for c in place.clauses if c not in others)) if others
-                 else self._after_reaction(place.sent, d))
+        whole = (frozenset().union(*(self._describe(c, d).actors for c in place.clauses if c not in others)) if others
+                 else self._describe(place.sent, d).actors)
         if unnamed:
             return whole
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
