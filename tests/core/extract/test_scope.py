@@ -144,6 +144,9 @@ def test_an_honorific_is_no_pronoun(second: str, expected: tuple[str, ...]) -> N
 @pytest.mark.parametrize("sentence, expected", [
     # A delegation expected in a capital: the host takes part, as with "arrived in".
     ("The Peruvian delegation is expected in Santiago on Sunday.", ("CHL", "PER")),
+    # Only after a party: rain or a decision expected in a capital names no state.
+    ("Rain is expected in Santiago on Sunday.", ()),
+    ("A decision is due in Lima on Sunday.", ()),
     # "-based" belongs to its own name: a later place is only where it happened.
     ("The Peru-based group held a rally in northern Chile on Sunday.", ()),
     # A group based in a place: that place's state is acted upon when sanctions hit it.

@@ -131,7 +131,9 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # After the last date: a comma, a conjunction, a subject (a name or a pronoun) and its verb.
     trailing_clause = re.compile(r",\s+(?:" + alternation("subject_conjunction") + r")\s+(?=(?:(?:" + alternation("subject_pronoun")
                                  + r")|" + subject + r")\s+(?P<verb>" + low + r"+)\b)")
-    place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
+    # Group "after_party": words that count only after a state or a person named in the clause.
+    place_party = re.compile(r"\b(?:(?P<after_party>" + alternation("place_party_after_party") + ")|"
+                             + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
                              + r")\b", re.IGNORECASE)
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,

@@ -50,6 +50,9 @@ def _place_takes_part(text: str, start: int, place: EntityMention, named: list[E
             last = m
     if last is None:
         return False
+    if last.group("after_party") and not any(e.start < last.start() and (e.kind is EntityKind.PERSON or (
+            e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR)) for e in named):
+        return False  # "Rain is expected in Cairo"
     return not any(last.end() <= e.start < place.start and (e.kind is EntityKind.PERSON or (
         e.kind is EntityKind.COUNTRY and e.role is not EntityRole.LOCATION)) for e in named)
 
