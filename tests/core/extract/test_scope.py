@@ -202,3 +202,16 @@ def test_a_show_or_a_team_takes_no_state_from_the_event_before(second: str, expe
 ])
 def test_soldiers_or_personnel_in_a_place_are_a_deployment(sentence: str, expected: tuple[str, ...]) -> None:
     assert _sunday(sentence) == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # A state's own act on an agreement: none of its other parties.
+    ("Bolivia ratified the agreement on Tuesday.", ("BOL",)),
+    ("Bolivia withdrew from the agreement on Tuesday.", ("BOL",)),
+    # Signing it joins its parties.
+    ("Bolivia signed the agreement on Tuesday.", ("BOL", "CHL", "PER")),
+])
+def test_a_unilateral_act_on_an_agreement_takes_none_of_its_parties(second: str, expected: tuple[str, ...]) -> None:
+    text = "Chile and Peru signed a fishing agreement on Monday. " + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    assert m.countries == expected

@@ -180,7 +180,10 @@ class _EventReader:
         pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
                              and only_groups(self.entities, self.starts, place.span))
         # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it.
-        owned = bool(countries) and group_match is not None and clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+        owned = bool(countries) and group_match is not None and (
+            clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+            # "Canada's parliament ratified the agreement in March": its own act, without the other parties.
+            or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
