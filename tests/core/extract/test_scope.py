@@ -14,6 +14,19 @@ def _sunday(sentence: str) -> tuple[str, ...]:
     return m.countries
 
 
+def _tuesday(first: str, second: str) -> tuple[str, ...]:
+    """The countries of `second`'s Tuesday, after `first` (a sentence with a Monday)."""
+    text = first + second
+    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
+    return m.countries
+
+
+def _issued(sentence: str, issuer: str) -> tuple[str, ...]:
+    """The countries of the Sunday of `sentence` in a statement of `issuer`."""
+    [m] = extract_event_mentions(sentence, [date_at(sentence, "Sunday", "2023-03-12")], None, PUBLISHED, issuer=issuer)
+    return m.countries
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # A subordinate clause with a named subject and an object: the date is its event's.
     ("Peru's talks with Chile stalled after Bolivia closed its border on Sunday.", ("BOL",)),
@@ -59,12 +72,8 @@ def test_a_reaction_in_the_present_perfect_is_not_dated(sentence: str, expected:
 
 
 def test_we_look_forward_to_is_not_dated_in_a_statement() -> None:
-    text = "We look forward to the visit of the Peruvian president on Sunday."
-    [m] = extract_event_mentions(text, [date_at(text, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="CHL")
-    assert m.countries == ("PER",)
-    text = "We hosted the Peruvian president on Sunday."
-    [m] = extract_event_mentions(text, [date_at(text, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="CHL")
-    assert m.countries == ("CHL", "PER")
+    assert _issued("We look forward to the visit of the Peruvian president on Sunday.", "CHL") == ("PER",)
+    assert _issued("We hosted the Peruvian president on Sunday.", "CHL") == ("CHL", "PER")
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -111,9 +120,7 @@ def test_the_two_with_a_capitalised_role_refers_back(second: str, expected: tupl
     ("G7 foreign ministers discussed the talks on Tuesday.", ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")),
 ])
 def test_both_sides_beside_a_group_are_the_pair_before(second: str, expected: tuple[str, ...]) -> None:
-    text = "Chile and Peru exchanged fire on Monday. " + second
-    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
-    assert m.countries == expected
+    assert _tuesday("Chile and Peru exchanged fire on Monday. ", second) == expected
 
 
 @pytest.mark.parametrize("second, expected", [
@@ -123,9 +130,7 @@ def test_both_sides_beside_a_group_are_the_pair_before(second: str, expected: tu
     ("Chile's president met the leaders on Tuesday.", ("BOL", "CHL", "ECU", "PER")),
 ])
 def test_a_group_reference_as_possessor_brings_no_parties(second: str, expected: tuple[str, ...]) -> None:
-    text = "The presidents of Peru, Bolivia and Ecuador opened a summit on Monday. " + second
-    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
-    assert m.countries == expected
+    assert _tuesday("The presidents of Peru, Bolivia and Ecuador opened a summit on Monday. ", second) == expected
 
 
 @pytest.mark.parametrize("second, expected", [
@@ -136,9 +141,7 @@ def test_a_group_reference_as_possessor_brings_no_parties(second: str, expected:
     ("He received the Bolivian envoy on Tuesday.", ("BOL", "PER")),
 ])
 def test_an_honorific_is_no_pronoun(second: str, expected: tuple[str, ...]) -> None:
-    text = "Peruvian President Dina Boluarte spoke in Lima on Monday. " + second
-    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
-    assert m.countries == expected
+    assert _tuesday("Peruvian President Dina Boluarte spoke in Lima on Monday. ", second) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -176,8 +179,7 @@ def test_what_was_said_leaves_the_states_of_a_dated_noun_to_that_noun() -> None:
     ("Chile's president met Peru's on Sunday, and Bolivia's as well.", ("BOL", "CHL", "PER")),
 ])
 def test_a_new_clause_after_the_last_date_is_not_dated(sentence: str, expected: tuple[str, ...]) -> None:
-    [m] = extract_event_mentions(sentence, [date_at(sentence, "Sunday", "2023-03-12")], None, PUBLISHED, issuer="ECU")
-    assert m.countries == expected
+    assert _issued(sentence, "ECU") == expected
 
 
 @pytest.mark.parametrize("second, expected", [
@@ -188,9 +190,7 @@ def test_a_new_clause_after_the_last_date_is_not_dated(sentence: str, expected: 
     ("The pact was published on Tuesday.", ("CHL", "PER")),
 ])
 def test_a_show_or_a_team_takes_no_state_from_the_event_before(second: str, expected: tuple[str, ...]) -> None:
-    text = "Chile and Peru signed a fishing pact on Monday. " + second
-    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
-    assert m.countries == expected
+    assert _tuesday("Chile and Peru signed a fishing pact on Monday. ", second) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -212,6 +212,4 @@ def test_soldiers_or_personnel_in_a_place_are_a_deployment(sentence: str, expect
     ("Bolivia signed the agreement on Tuesday.", ("BOL", "CHL", "PER")),
 ])
 def test_a_unilateral_act_on_an_agreement_takes_none_of_its_parties(second: str, expected: tuple[str, ...]) -> None:
-    text = "Chile and Peru signed a fishing agreement on Monday. " + second
-    _first, m = extract(text, date_at(text, "Monday", "2023-03-13"), date_at(text, "Tuesday", "2023-03-14"))
-    assert m.countries == expected
+    assert _tuesday("Chile and Peru signed a fishing agreement on Monday. ", second) == expected
