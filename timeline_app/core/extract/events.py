@@ -96,7 +96,7 @@ class _EventReader:
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
         self.home = home_state(self.prefixes, entities)  # "BAMAKO (Wire) -": "the junta" is Mali's
-        self.home_words = HomeWords(self.table.words.get("home_institution", frozenset()))
+        self.home_words = HomeWords.from_words(self.table.words)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -165,7 +165,7 @@ class _EventReader:
         """The states taking part: those the clause names, then those it refers back to."""
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self._after_reaction(place.span, d, place.clause))
-        if self.home and self.home_words.names_home(self.text, *place.span):
+        if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
             countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
