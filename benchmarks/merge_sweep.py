@@ -1,6 +1,6 @@
 """Sweep the matcher's weights, link threshold, text range and date factors on the merge evaluation set.
 
-Usage: python benchmarks/merge_sweep.py LIB [--grid weights|dates]
+Usage: python benchmarks/merge_sweep.py LIB [--grid weights|dates|one_side]
 
 LIB is a library of the evaluation set's articles (`python benchmarks/merge.py --library LIB` makes
 it). Each setting patches the constants of core.library.matching (and the modules that import them)
@@ -30,6 +30,8 @@ GRIDS = {
                     TEXT_FLOOR=[25.0, 30.0, 35.0], TEXT_CEILING=[70.0, 75.0, 80.0]),
     "dates": dict(LINK=[0.5, 0.55, 0.6], PARTY_WEIGHT=[0.3, 0.4, 0.5], TYPE_WEIGHT=[0.1, 0.2, 0.3],
                   WEEK=[0.8, 0.9, 1.0], MONTH=[0.65, 0.75, 0.85]),
+    "one_side": dict(LINK=[0.5, 0.55, 0.6], PARTY_WEIGHT=[0.4], TYPE_WEIGHT=[0.2],
+                     ONE_SIDE=[0.0, 0.6, 0.7, 0.8, 0.9, 1.0], ONE_SIDE_TEXT=[0.3, 0.5, 0.7, 0.9]),
 }
 
 

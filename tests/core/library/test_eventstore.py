@@ -6,7 +6,7 @@ import sqlite3
 
 from tests.core.corpus import write_corpus
 from timeline_app.cli import main as cli_main
-from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5
+from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
@@ -89,6 +89,30 @@ def test_a_library_of_version_5_gets_its_reports_after_a_backup(tmp_path):
         assert lib._db.execute("SELECT count(*) FROM reports").fetchone()[0] == 2  # noqa: SLF001
     backup = sqlite3.connect(lib.backup_path)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 5
+    backup.close()
+
+
+def test_a_library_of_version_6_is_rebuilt_with_reports_naming_one_side_each_merged(tmp_path):
+    path = tmp_path / "v6.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA_V1 + SCHEMA_V2 + SCHEMA_V3 + SCHEMA_V4 + SCHEMA_V5 + SCHEMA_V6)
+    db.execute("PRAGMA user_version = 6")
+    told = (("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
+            ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor."))
+    for article, (state, sentence) in enumerate(told, 1):  # version 6 kept them apart: no shared party
+        db.execute("INSERT INTO articles (hash, title, text, added_at) VALUES (?, 'Talks', 'x', 'x')", (f"h{article}",))
+        db.execute("INSERT INTO mentions (article_id, char_start, char_end, date_text, date_value, date_start,"
+                   " date_end, date_precision, countries, cameo_code, evidence, machine_event, event_id) VALUES"
+                   " (?, 10, 16, '10 May', '2027-05-10', '2027-05-10', '2027-05-10', 'day', ?, '040', ?, ?, ?)",
+                   (article, state, sentence, f"ev-old{article}", f"ev-old{article}"))
+    db.commit()
+    db.close()
+    with Library(path) as lib:
+        assert lib.backup_path is not None and lib.backup_path.exists()
+        events = lib.events_frame()
+        assert len(events) == 1 and events["sources"].iloc[0] == 2
+    backup = sqlite3.connect(lib.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 6
     backup.close()
 
 
