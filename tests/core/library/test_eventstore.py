@@ -6,7 +6,7 @@ import sqlite3
 
 from tests.core.corpus import write_corpus
 from timeline_app.cli import main as cli_main
-from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5
+from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
@@ -69,27 +69,52 @@ def test_a_library_of_version_2_gets_its_events_after_a_backup(tmp_path):
     backup.close()
 
 
-def test_a_library_of_version_5_gets_its_reports_after_a_backup(tmp_path):
-    path = tmp_path / "v5.sqlite3"
+_SCRIPTS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6)
+
+
+def _old_library(path, version: int, day: str, told: tuple[tuple[str, str], ...]) -> None:
+    """A library of `version` with one article a (countries, sentence) of `told`, each a mention of
+    `day` in an event of its own, as that version kept them."""
     db = sqlite3.connect(path)
-    db.executescript(SCHEMA_V1 + SCHEMA_V2 + SCHEMA_V3 + SCHEMA_V4 + SCHEMA_V5)
-    db.execute("PRAGMA user_version = 5")
-    for article in (1, 2):  # two papers' reports of one meeting, stored as version 5 kept them: apart
+    db.executescript("".join(_SCRIPTS[:version]))
+    db.execute(f"PRAGMA user_version = {version}")
+    for article, (countries, sentence) in enumerate(told, 1):
         db.execute("INSERT INTO articles (hash, title, text, added_at) VALUES (?, 'Talks', 'x', 'x')", (f"h{article}",))
         db.execute("INSERT INTO mentions (article_id, char_start, char_end, date_text, date_value, date_start,"
                    " date_end, date_precision, countries, cameo_code, evidence, machine_event, event_id) VALUES"
-                   " (?, 10, 17, 'Tuesday', '2024-03-12', '2024-03-12', '2024-03-12', 'day', 'TUR;SYR', '040',"
-                   " 'Turkey and Syria held talks on the border.', ?, ?)", (article, f"ev-old{article}", f"ev-old{article}"))
+                   " (?, 10, 16, 'Monday', ?, ?, ?, 'day', ?, '040', ?, ?, ?)",
+                   (article, day, day, day, countries, sentence, f"ev-old{article}", f"ev-old{article}"))
     db.commit()
     db.close()
+
+
+def _opens_as_one_event_after_a_backup(path, version: int) -> int:
+    """Open an old library: one event of two sources, a backup of its version; its number of reports."""
     with Library(path) as lib:
         assert lib.backup_path is not None and lib.backup_path.exists()
         events = lib.events_frame()
         assert len(events) == 1 and events["sources"].iloc[0] == 2
-        assert lib._db.execute("SELECT count(*) FROM reports").fetchone()[0] == 2  # noqa: SLF001
+        reports = lib._db.execute("SELECT count(*) FROM reports").fetchone()[0]  # noqa: SLF001
     backup = sqlite3.connect(lib.backup_path)
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == version
     backup.close()
+    return reports
+
+
+def test_a_library_of_version_5_gets_its_reports_after_a_backup(tmp_path):
+    path = tmp_path / "v5.sqlite3"
+    # Two papers' reports of one meeting, stored as version 5 kept them: apart.
+    _old_library(path, 5, "2024-03-12", (("TUR;SYR", "Turkey and Syria held talks on the border."),) * 2)
+    assert _opens_as_one_event_after_a_backup(path, 5) == 2
+
+
+def test_a_library_of_version_6_is_rebuilt_with_reports_naming_one_side_each_merged(tmp_path):
+    path = tmp_path / "v6.sqlite3"
+    # Each side's statement names the other only; version 6 kept them apart: no shared party.
+    _old_library(path, 6, "2027-05-10", (
+        ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
+        ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor.")))
+    assert _opens_as_one_event_after_a_backup(path, 6) == 2
 
 
 def test_rebuild_on_the_command_line_keeps_the_corrections(tmp_path, capsys):

@@ -17,7 +17,8 @@ from timeline_app.core.models import Article, EventMention, Precision
 
 D = dt.date
 # Few states and a few words, so that reports meet often: the same day, week, month and year.
-PARTIES = [("FRA", "JPN"), ("FRA", "IND"), ("JPN",), ("FRA", "IND", "JPN"), ("BRA", "KEN")]
+# ("JPN",) and ("KEN",): reports naming one party each, matched without a shared one (matching.one_sided).
+PARTIES = [("FRA", "JPN"), ("FRA", "IND"), ("JPN",), ("FRA", "IND", "JPN"), ("BRA", "KEN"), ("KEN",)]
 ACTS = [("040", "held talks on trade"), ("057", "signed a trade agreement"), ("190", "exchanged fire at the border"),
         ("051", "praised the trade talks")]
 
@@ -136,3 +137,16 @@ def test_reports_touched_by_a_crowd_or_a_lost_partner_are_found_through_an_index
     db = Library(tmp_path / "lib.sqlite3")._db  # noqa: SLF001
     plan = " ".join(str(tuple(r)[3]) for r in db.execute(f"EXPLAIN QUERY PLAN SELECT * FROM reports WHERE {where}", params))
     assert "USING INDEX" in plan and "SCAN reports" not in plan
+
+
+def test_reports_naming_one_party_are_found_by_their_days_through_an_index(tmp_path):
+    """A report naming one party finds those naming another on its days (reportstore._one_sided)
+    through the index by kind and first day, never by reading every report."""
+    lib = Library(tmp_path / "lib.sqlite3")
+    lib.add_articles(random_articles(9, 10))
+    db = lib._db  # noqa: SLF001
+    sql = ("SELECT p.report FROM report_parties p WHERE p.kind = 0 AND p.start_day BETWEEN 19800 AND 19800"
+           " AND p.party != 'KEN' AND NOT EXISTS (SELECT 1 FROM report_parties q WHERE q.report = p.report"
+           " AND q.party != p.party)")
+    plan = " ".join(str(tuple(r)[3]) for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "report_parties_day" in plan and "SCAN p" not in plan

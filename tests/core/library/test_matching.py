@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from timeline_app.core.library.matching import (
-    Report, TypeTable, content_words, date_factor, is_aside, party_score, score,
+    LINK, Report, TypeTable, content_words, date_factor, is_aside, one_sided, party_score, score,
 )
 from timeline_app.core.library.pairs import ReportArrays, scores
 from timeline_app.paths import resource
@@ -149,3 +149,38 @@ def test_the_vectorised_scores_keep_a_side_meeting_apart_too() -> None:
     a, b = np.array([0, 1]), np.array([1, 2])
     assert scores(arr, a, b).tolist() == pytest.approx([score(signing, meeting), score(meeting, talks)])
     assert scores(arr, a, b)[0] == 0.0 and scores(arr, a, b)[1] > 0
+
+
+def _said(key: str, start: int, end: int, party: str, code: str, sentence: str) -> Report:
+    return Report(key, key, start, end, "", False, frozenset({party}), frozenset(), frozenset({code}),
+                  content_words(sentence))
+
+
+# One meeting told by each side, each naming only the other: the speaker's own state goes unsaid.
+_HOST = ("The President received the Prime Minister of Ethiopia at State House today for talks on the "
+         "railway corridor and the joint border commission.")
+_GUEST = ("The Prime Minister held talks with the President of Kenya in Nairobi on 10 May on the railway "
+          "corridor and the joint border commission.")
+
+
+def test_two_reports_naming_one_side_each_are_one_event_when_words_and_type_agree() -> None:
+    host, guest = _said("a", 5, 5, "ETH", "040", _HOST), _said("b", 5, 5, "KEN", "042", _GUEST)
+    assert one_sided(host, guest) and party_score(host, guest) == 0.0
+    assert score(host, guest) >= LINK
+    arr = ReportArrays.of([host, guest])
+    assert np.allclose(scores(arr, np.array([0]), np.array([1])), [score(host, guest)])
+
+
+def test_one_sided_reports_stay_apart_on_other_words_other_days_a_conflict_or_a_wider_date() -> None:
+    host = _said("a", 5, 5, "ETH", "040", _HOST)
+    unrelated = _said("b", 5, 5, "KEN", "040", "The Minister of Trade opened the international book fair "
+                                               "in Mombasa today with publishers from the region.")
+    assert one_sided(host, unrelated) and score(host, unrelated) == 0.0
+    assert score(host, _said("c", 6, 6, "KEN", "042", _GUEST)) == 0.0  # the next day
+    assert score(host, _said("d", 5, 5, "KEN", "190", _GUEST)) == 0.0  # talks against an attack
+    week = _said("e", 3, 9, "KEN", "042", _GUEST)
+    assert not one_sided(host, week) and score(host, week) == 0.0
+    # Two parties named on one side: the other side is not left unsaid, and none is shared.
+    pair = Report("f", "f", 5, 5, "", False, frozenset({"KEN", "UGA"}), frozenset(), frozenset({"042"}),
+                  content_words(_GUEST))
+    assert not one_sided(host, pair) and score(host, pair) == 0.0

@@ -32,6 +32,14 @@ TYPE_WEIGHT = 0.2
 LINK = 0.55
 DIFFERENT_PARTNER = 0.0  # two pairs of states sharing one state only: different partners, different events
 UNTYPED = 0.5  # the type score of a report with no type: it says nothing either way
+# Two reports naming one party each, not the same one: a statement often names the other side only,
+# its own state being the speaker ("the President received the Prime Minister of Ethiopia" against
+# "held discussions with the President of Kenya"). Their parties then say nothing either way: such a
+# pair on narrow dates is scored on its words and type alone, times ONE_SIDE, and only with words
+# scoring ONE_SIDE_TEXT or more and types that are not cooperation against conflict.
+ONE_SIDE = 0.8
+ONE_SIDE_TEXT = 0.5
+ONE_SIDE_DAYS = DATE_FACTOR[0][0]  # as narrow as a day
 # Token-set similarity (0-100) of the evidence words that says nothing either way, and the one that
 # says all: unrelated news sentences share a few words, and reports of one event rarely share most.
 TEXT_FLOOR, TEXT_CEILING = 30.0, 75.0
@@ -211,6 +219,20 @@ def sides_differ(shared: int, mine: int, theirs: int) -> bool:
     return 2 * shared <= min(mine, theirs) and mine > shared and theirs > shared
 
 
+def one_sided(a: Report, b: Report) -> bool:
+    """Whether two reports each name one party, not the same one, on narrow fine dates (ONE_SIDE)."""
+    mine, theirs = a.countries | a.organizations, b.countries | b.organizations
+    return (len(mine) == 1 and len(theirs) == 1 and mine != theirs and not a.coarse and not b.coarse
+            and a.end - a.start < ONE_SIDE_DAYS and b.end - b.start < ONE_SIDE_DAYS)
+
+
+def one_side_score(factor: float, text: float, kinds: float) -> float:
+    """The score of a one-sided pair (one_sided): its words and type alone, times ONE_SIDE."""
+    if not kinds or text < ONE_SIDE_TEXT:
+        return 0.0
+    return factor * ONE_SIDE * (TEXT_WEIGHT * text + TYPE_WEIGHT * kinds) / (TEXT_WEIGHT + TYPE_WEIGHT)
+
+
 def text_score(a: Report, b: Report) -> float:
     """Similarity of the evidence sentences and titles (rapidfuzz token-set ratio), 0 to 1."""
     if not a.words or not b.words:
@@ -227,12 +249,14 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     if not factor:
         return 0.0
     parties = party_score(a, b)
-    if not parties:
+    if not parties and not one_sided(a, b):
         return 0.0
     kinds = type_score(a.codes, b.codes, table or TypeTable.default())
     if not kinds or (kinds < 1.0 and is_aside(a.words) != is_aside(b.words)):
         # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0
+    if not parties:
+        return one_side_score(factor, text_score(a, b), kinds)
     return factor * (PARTY_WEIGHT * parties + TEXT_WEIGHT * text_score(a, b) + TYPE_WEIGHT * kinds)
 
 

@@ -10,8 +10,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from timeline_app.core.library.matching import (
-    COARSE_FACTOR, DATE_FACTOR, TEXT_CEILING, TEXT_FLOOR, DIFFERENT_PARTNER, FINE_SPAN_DAYS, PARTY_WEIGHT,
-    TEXT_WEIGHT, TYPE_WEIGHT, UNTYPED, Report, TypeTable, is_aside, type_score,
+    COARSE_FACTOR, DATE_FACTOR, ONE_SIDE, ONE_SIDE_DAYS, ONE_SIDE_TEXT, TEXT_CEILING, TEXT_FLOOR,
+    DIFFERENT_PARTNER, FINE_SPAN_DAYS, PARTY_WEIGHT, TEXT_WEIGHT, TYPE_WEIGHT, UNTYPED, Report, TypeTable,
+    is_aside, type_score,
 )
 
 # A range of up to this many days is as narrow as a day (blocks.py). Narrow reports are indexed
@@ -150,19 +151,47 @@ def candidate_pairs(arr: ReportArrays, live: np.ndarray | None = None,
             ok &= among[a] | among[b]
         found_a.append(a[ok])
         found_b.append(b[ok])
-    if not found_a:
-        empty = np.zeros(0, np.int64)
-        return empty, empty
+    one_a, one_b = _one_sided_pairs(arr, live, among)
+    found_a.append(one_a)
+    found_b.append(one_b)
     a, b = np.concatenate(found_a), np.concatenate(found_b)
     a, b = np.minimum(a, b), np.maximum(a, b)
     # Two states of two different pairs ("FRA;JPN", "FRA;IND") are never one event: left out here,
     # before the pairs found once for each party they share are made unique.
-    ok = (arr.article[a] != arr.article[b]) & (party_scores(arr, a, b) > 0)
+    ok = (arr.article[a] != arr.article[b]) & ((party_scores(arr, a, b) > 0) | one_sided(arr, a, b))
     n = len(arr)
     pair = a[ok] * n + b[ok]
     pair.sort()
     pair = pair[np.concatenate(([True], pair[1:] != pair[:-1]))] if len(pair) else pair
     return pair // n, pair % n
+
+
+def _single(arr: ReportArrays, live: np.ndarray | None) -> np.ndarray:
+    """Which reports name one party on narrow fine dates (matching.one_sided), and can take part."""
+    single = (arr.size == 1) & (arr.span < 0) & ~arr.open_end & ((arr.end - arr.start) < ONE_SIDE_DAYS)
+    return single if live is None else single & live
+
+
+def one_sided(arr: ReportArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """matching.one_sided of every pair."""
+    single = _single(arr, None)
+    return single[a] & single[b] & (np.bitwise_count(arr.bits[a] & arr.bits[b]).sum(axis=1) == 0)
+
+
+def _one_sided_pairs(arr: ReportArrays, live: np.ndarray | None,
+                     among: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of reports naming one party each, not the same one, whose narrow dates meet (no
+    shared party finds them: candidate_pairs)."""
+    owners = np.flatnonzero(_single(arr, live))
+    owners = owners[np.argsort(arr.start[owners], kind="stable")]
+    queries = owners if among is None else owners[among[owners]]
+    starts = arr.start[owners]
+    lo = np.searchsorted(starts, arr.start[queries] - (ONE_SIDE_DAYS - 1), "left")
+    hi = np.searchsorted(starts, arr.end[queries], "right")
+    query, at = _ranges(lo, hi)
+    a, b = queries[query], owners[at]
+    ok = (arr.end[b] >= arr.start[a]) & (arr.article[a] != arr.article[b]) & one_sided(arr, a, b)
+    return a[ok], b[ok]
 
 
 def date_factors(arr: ReportArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -225,7 +254,12 @@ def scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable | N
     kinds = type_scores(arr, a, b, table)
     kinds = np.where((kinds < 1.0) & (arr.aside[a] != arr.aside[b]), 0.0, kinds)  # matching.score: a side meeting
     out = np.zeros(len(a))
-    live = (factor > 0) & (parties > 0) & (kinds > 0)
+    one = (parties == 0) & one_sided(arr, a, b)
+    live = (factor > 0) & ((parties > 0) | one) & (kinds > 0)
     text = text_scores(arr, a[live], b[live])
-    out[live] = factor[live] * (PARTY_WEIGHT * parties[live] + TEXT_WEIGHT * text + TYPE_WEIGHT * kinds[live])
+    f, k = factor[live], kinds[live]
+    both = f * (PARTY_WEIGHT * parties[live] + TEXT_WEIGHT * text + TYPE_WEIGHT * k)
+    alone = np.where(text >= ONE_SIDE_TEXT,  # matching.one_side_score
+                     f * ONE_SIDE * (TEXT_WEIGHT * text + TYPE_WEIGHT * k) / (TEXT_WEIGHT + TYPE_WEIGHT), 0.0)
+    out[live] = np.where(one[live], alone, both)
     return out

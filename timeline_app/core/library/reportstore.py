@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from timeline_app.core.library import blocks as bl
 from timeline_app.core.library import columns as col
-from timeline_app.core.library.matching import FINE_SPAN_DAYS, Report
+from timeline_app.core.library.matching import FINE_SPAN_DAYS, ONE_SIDE_DAYS, Report
 from timeline_app.core.library.reports import Mentions, make_reports
 
 # Days since 1970-01-01 (core.daycount) of an ISO date, in SQL: NULL for an empty one.
@@ -186,6 +186,23 @@ def candidates(db: sqlite3.Connection, report: Report) -> set[int]:
         sql = (f"SELECT report FROM report_parties WHERE party IN ({marks}) AND kind = {kind} AND "
                + near.replace(":start", str(int(report.start))).replace(":end", str(int(report.end))))
         found.update(r[0] for r in db.execute(sql, parties))
+    return found | _one_sided(db, report)
+
+
+def _one_sided(db: sqlite3.Connection, report: Report) -> set[int]:
+    """The ids of the live reports that name one party, not this report's only one, on narrow days
+    that meet its own (matching.one_sided): a shared party does not find them."""
+    parties = bl.parties(report)
+    if len(parties) != 1 or report.coarse or report.end - report.start >= ONE_SIDE_DAYS:
+        return set()
+    found: set[int] = set()
+    for kind in (bl.DAY, bl.SHORT):
+        near = _NEAR[kind].replace("start_day", "p.start_day").replace("end_day", "p.end_day")
+        sql = (f"SELECT p.report FROM report_parties p WHERE p.kind = {kind} AND "
+               + near.replace(":start", str(int(report.start))).replace(":end", str(int(report.end)))
+               + " AND p.party != ? AND NOT EXISTS (SELECT 1 FROM report_parties q"
+               " WHERE q.report = p.report AND q.party != p.party)")
+        found.update(r[0] for r in db.execute(sql, (next(iter(parties)),)))
     return found
 
 

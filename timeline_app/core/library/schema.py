@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -202,8 +202,16 @@ CREATE INDEX edits_group_target ON edits(new_value) WHERE field = 'group';
 UPDATE mentions SET machine_event = '';
 """
 
+# Version 7: two reports naming one party each, not the same one, can be one event on their days
+# (matching.one_sided), so a new report's partners are also looked up by kind and first day alone.
+# The machine events are emptied so that the library is rebuilt with that rule when it is opened.
+SCHEMA_V7 = """
+CREATE INDEX report_parties_day ON report_parties(kind, start_day);
+UPDATE mentions SET machine_event = '';
+"""
+
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7}
 
 
 def configure(db: sqlite3.Connection) -> None:
