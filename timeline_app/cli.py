@@ -80,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     if not opts.paths and not (opts.library or default_library_path()).exists():
         # A first start adds the samples: their worker process starts now and loads its tables
         # (about 1 s) on the other core while Qt and the window load here. The window stops it if
-        # the library it opens (the last one used) needs no samples.
+        # the library it opens (the last one used) needs no samples. Forked (on Linux) while this
+        # process has one thread and few modules: Qt has not started yet.
         pool = worker_pool(1, None, frozenset())
-        pool.start()
+        pool.start(fork=True)
     # deferred: Qt and the window take 240 ms at start-up (measured with -X importtime), and the batch
     # commands above must run without them, on machines with no display at all.
     from timeline_app.gui.app import run_gui
