@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -65,8 +66,8 @@ class _FakePool:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    def start(self) -> None:
-        self.calls.append("start")
+    def start(self, fork: bool = False) -> None:
+        self.calls.append("fork" if fork else "start")
 
     def stop(self) -> None:
         self.calls.append("stop")
@@ -79,7 +80,7 @@ def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, 
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: given.append(kwargs["pool"]) or 0)
     new_library = tmp_path / "new.sqlite3"
     assert cli.main(["--library", str(new_library)]) == 0
-    assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["start"]
+    assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["fork"]  # forked before Qt loads
     # A library that exists already, or paths to open, start none.
     new_library.touch()
     assert cli.main(["--library", str(new_library)]) == 0
@@ -162,3 +163,37 @@ def test_the_window_imports_pandas_and_the_core_before_qt() -> None:
             "print(names.index('pandas') < names.index('PySide6'),"
             " names.index('timeline_app.core.pipeline') < names.index('PySide6'))")
     assert loaded_after(code, ()) == ("True True", [])
+
+
+_GC_DURING_THE_WINDOWS_IMPORT = """
+import gc, sys
+import timeline_app.cli as cli
+
+seen = []
+
+
+class Watch:
+    def find_spec(self, name, path, target=None):
+        if name == "timeline_app.gui.app":
+            seen.append(gc.isenabled())
+
+
+sys.meta_path.insert(0, Watch())
+with open(sys.argv[2], "w") as quiet:
+    sys.stdout = quiet
+    code = cli.main(["--smoke-test", "--library", sys.argv[1]])
+sys.stdout = sys.__stdout__
+print(code, seen)
+"""
+
+
+def test_the_collector_is_paused_while_the_window_is_imported(tmp_path) -> None:
+    # Each collection during the window's import walked every object imported before it (0.1 s CPU).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "TIMELINE_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", _GC_DURING_THE_WINDOWS_IMPORT, str(tmp_path / "l.sqlite3"),
+                          str(tmp_path / "smoke.txt")], capture_output=True, text=True, timeout=300, env=env,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0 [False]"
+    assert " events drawn " in (tmp_path / "smoke.txt").read_text()
