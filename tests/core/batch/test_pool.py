@@ -1,5 +1,6 @@
 """Worker processes: results handed on as they are made, a stuck worker replaced, a dying one survived."""
 
+import atexit
 import os
 import subprocess
 import sys
@@ -129,3 +130,18 @@ def test_a_pool_started_early_forks_its_workers_and_spawns_those_that_replace_th
 
 def test_a_pool_started_while_another_thread_runs_spawns_its_workers():
     assert _how_workers_start(busy=True) == "['spawned', 'spawned', 'spawned']"
+
+
+def _start_with_teardown() -> None:
+    # Stands for tables that the interpreter's teardown would free one object at a time.
+    atexit.register(Path(os.environ["POOL_TEARDOWN_FLAG"]).write_text, "torn down")
+
+
+def test_workers_told_to_stop_end_without_the_interpreters_teardown(tmp_path, monkeypatch):
+    # The pool waits for its workers to end when an import is done: freeing a worker's tables took
+    # 0.07-0.11 s of every import.
+    flag = tmp_path / "flag"
+    monkeypatch.setenv("POOL_TEARDOWN_FLAG", str(flag))
+    results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_start_with_teardown))
+    assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2
+    assert not flag.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 import time
@@ -45,6 +46,12 @@ def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Co
             for result in work(path):
                 conn.send((_ITEM, result))
             conn.send((_DONE,))
+    # Told to stop, with every result sent: end without the interpreter's teardown, which freed the
+    # tables one object at a time (0.07-0.11 s) while the pool's stop() waited for it, at the end of
+    # every import. A forked worker ends so anyway.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 @dataclass
