@@ -87,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         pool.start(fork=True)
     # The window's imports (Qt, pandas, the core) make some 300,000 objects that all live as long as
     # the app, and each collection during the import walked all those made before it: paused, the
-    # import took 0.67-0.83 s CPU instead of 0.82-1.00 s (five runs each, at load 5). The window then
-    # keeps automatic collection off (gui/workers.py) and collects from its own timer.
+    # import took 0.67-0.83 s CPU instead of 0.82-1.00 s (five runs each, at load 5). Then frozen, so
+    # that no collection walks them again: the window's collector (gui/workers.py, which keeps
+    # automatic collection off) would otherwise find 160,000 of them in its first pass (0.06 s).
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         # batch commands above must run without them, on machines with no display at all.
         from timeline_app.gui.app import run_gui
     finally:
+        gc.freeze()
         if collecting:
             gc.enable()
     return run_gui(opts.paths, opts.library, opts.published, smoke_test=opts.smoke_test, pool=pool)
