@@ -6,12 +6,13 @@ Usage: python benchmarks/merge.py [--library LIB] [--assign MODULE:FUNCTION] [--
 Extracts every article of the evaluation set into a temporary library (core.pipeline.import_inputs,
 as `python main.py extract` does), matches each gold mention to the system mention whose span
 overlaps it most in the same article, and prints pairwise and B-cubed precision, recall and F1 over the
-gold mentions (dev, dev2, held-out, all), the gold events with two or more mentions that came out as one
+gold mentions (dev, dev2, dev3, held-out, all), the gold events with two or more mentions that came out as one
 event, and the near-miss groups whose events stayed apart. The last line is one JSON object.
 
-The set is gold.json (its events dev or held out) and dev2.json (`"split": "dev2"`: a second dev part,
-texts written to check on new texts the rules that dev showed were needed); each file names its
-own articles folder.
+The set is gold.json (its events dev or held out), dev2.json (`"split": "dev2"`: a second dev part,
+texts written to check on new texts the rules that dev showed were needed) and dev3.json (`"split":
+"dev3"`: a third, written before the app was run on it, in wordings the rules were not written for);
+each file names its own articles folder.
 
 The events come from one function, `system_mentions`: today the event ids the library gives its
 mentions (with the user's edits applied, as the GUI and the CLI show them). `--assign M:F` scores
@@ -41,7 +42,9 @@ from timeline_app.core.pipeline import import_inputs  # noqa: E402
 
 GOLD = HERE / "data" / "merge" / "gold.json"
 DEV2 = HERE / "data" / "merge" / "dev2.json"
-SPLITS = ("dev", "dev2", "held-out")  # "all" is every split together
+DEV3 = HERE / "data" / "merge" / "dev3.json"
+SPLITS = ("dev", "dev2", "dev3", "held-out")  # "all" is every split together
+DEV_SPLITS = SPLITS[:-1]  # whose errors may be read
 
 # library -> one row per system mention (frames.MENTION_COLUMNS); the scorer reads source_path,
 # char_start, char_end and event_id, and --show-errors date_value and countries.
@@ -239,7 +242,7 @@ def print_table(results: dict[str, dict]) -> None:
               f"{r['clusters_merged']:3d}/{r['clusters']:<3d}  {r['near_misses_apart']:2d}/{r['near_misses']:<2d}")
     print("merged: gold events with 2+ mentions that came out as one event; "
           "apart: near-miss groups with no two of their events merged")
-    for split in ("dev", "dev2"):
+    for split in DEV_SPLITS:
         failed = results[split]["near_misses_merged"]
         if failed:  # the held-out ones are only counted above: their names would point at their texts
             print(f"{split} near-miss groups merged: {', '.join(failed)}")
@@ -310,7 +313,7 @@ def extract(gold: Gold, library_path: Path, workers: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, action="append",
-                    help="a gold file, once for each (default benchmarks/data/merge/gold.json and dev2.json)")
+                    help="a gold file, once for each (default benchmarks/data/merge/gold.json, dev2.json and dev3.json)")
     ap.add_argument("--library", type=Path, metavar="LIB",
                     help="score this library (it must hold the gold articles); if it does not exist, "
                          "extract the articles into it and keep it")
@@ -318,18 +321,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="score this assignment of the mentions frame to events instead of the library's")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ap.add_argument("--show-errors", action="store_true",
-                    help="list the dev and dev2 splits' wrong and missed merges with their sentences")
+                    help="list the dev, dev2 and dev3 splits' wrong and missed merges with their sentences")
     ap.add_argument("--show-heldout-errors", action="store_true",
                     help="the same for the held-out split: for the final run only")
     ap.add_argument("--check", action="store_true", help="only check the gold file against the articles")
     args = ap.parse_args(argv)
 
-    gold = load_gold_files(args.gold or [GOLD, DEV2])
+    gold = load_gold_files(args.gold or [GOLD, DEV2, DEV3])
     n_multi = sum(len(e["members"]) > 1 for e in gold.events.values())
     print(f"gold: {len(gold.texts)} articles, {len(gold.events)} events ({n_multi} with 2+ mentions), "
           f"{len(gold.mentions)} mentions, {len(gold.groups)} near-miss groups "
           f"({sum(g['split'] == 'held-out' for g in gold.groups)} held out, "
-          f"{sum(g['split'] == 'dev2' for g in gold.groups)} dev2)")
+          + ", ".join(f"{sum(g['split'] == s for g in gold.groups)} {s}" for s in DEV_SPLITS[1:]) + ")")
     if args.check:
         return 0
     get_mentions = assigner(args.assign) if args.assign else system_mentions
@@ -351,8 +354,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(system)} system mentions, {system['event_id'].nunique()} system events\n")
     print_table(results)
     if args.show_errors:
-        print_errors(gold, pred, rows, system, "dev")
-        print_errors(gold, pred, rows, system, "dev2")
+        for split in DEV_SPLITS:
+            print_errors(gold, pred, rows, system, split)
     if args.show_heldout_errors:
         print_errors(gold, pred, rows, system, "held-out")
     summary = {"benchmark": "merge", "assign": args.assign or "library", "articles": len(gold.texts),

@@ -697,3 +697,18 @@ def test_undated_wire_prefixes_are_found_whatever_the_order_of_the_entities() ->
     spans = undated_wire_prefixes(text, entities[::-1])
     assert [text[a:b].strip() for a, b in spans] == ["VIENNA (Reuters) -", "PARIS (AFP) -"]
     assert spans == undated_wire_prefixes(text, entities)
+
+
+@pytest.mark.parametrize("header", ["Media release | 14 March 2023", "Press Statement \u00b7 14 March 2023",
+                                    "14 March 2023 | Ministry of Foreign Affairs"])
+def test_a_header_line_of_fields_is_not_an_event(header: str) -> None:
+    # "Media release | 14 August 2025" took the type of "release" (0841) and the article's states.
+    text = f"{header}\n\nBrazil and Argentina met on Monday."
+    [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"), date_at(text, "Monday", "2023-03-13"))
+    assert meeting.date.text == "Monday"
+
+
+def test_a_sentence_with_a_bar_in_it_is_an_event() -> None:
+    text = "Brazil | Argentina: the two presidents met on 14 March 2023."
+    [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"))
+    assert meeting.date.text == "14 March 2023"

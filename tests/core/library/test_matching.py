@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
-from timeline_app.core.library.matching import Report, TypeTable, content_words, date_factor, party_score
+from timeline_app.core.library.matching import (
+    Report, TypeTable, content_words, date_factor, is_aside, party_score, score,
+)
+from timeline_app.core.library.pairs import ReportArrays, scores
 from timeline_app.paths import resource
 
 _EXAMPLE = re.compile(r"^# EXAMPLE PAIR: (\S+) (!?~) (\S+)")
@@ -95,3 +99,53 @@ def test_an_organisation_named_beside_the_states_is_not_another_side() -> None:
     # the EU too, are two events.
     assert party_score(_with_organizations("c", "CZE RUS", "EU"), _report("d", 1, 1, "DEU RUS")) == 0.0
     assert party_score(_with_organizations("e", "FRA", "EU"), _with_organizations("f", "DEU", "EU")) == 0.0
+
+
+def _aside_examples() -> list[tuple[str, str, bool]]:
+    path = resource("merging") / "aside_words.txt"
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# EXAMPLE:"):
+            sentence, _, verdict = line[len("# EXAMPLE:"):].partition("=>")
+            out.append((f"aside_words.txt:{no}", sentence.strip(), verdict.strip() == "aside"))
+    return out
+
+
+@pytest.mark.parametrize("where, sentence, aside", _aside_examples())
+def test_example_lines_of_the_aside_words(where: str, sentence: str, aside: bool) -> None:
+    assert is_aside(content_words(sentence)) is aside, where
+
+
+def test_there_are_positive_and_negative_aside_examples() -> None:
+    assert {aside for *_, aside in _aside_examples()} == {True, False}
+
+
+def _typed(key: str, countries: str, code: str, sentence: str) -> Report:
+    return _report(key, 1, 1, countries)._replace(codes=frozenset({code}), words=content_words(sentence))
+
+
+def test_a_meeting_on_the_margins_of_an_event_is_not_that_event() -> None:
+    # Spain's minister meets Mexico's on the margins of the EU-Mexico signing, the same day, in the
+    # same city: a meeting (046) beside a signing (057), which cooperation alone would join.
+    signing = _typed("a", "MEX", "057", "The EU and Mexico signed the Modernised Global Agreement in Brussels.")
+    meeting = _typed("b", "ESP MEX", "046", "Albares held a meeting in Brussels with the Foreign Secretary of Mexico "
+                     "on the margins of the signing of the EU-Mexico agreement.")
+    assert score(signing, meeting) == 0.0
+    # Without the words that set it aside, the same two reports would be one event.
+    beside = meeting._replace(words=content_words("Albares held a meeting in Brussels with the Foreign Secretary "
+                                                  "of Mexico after the signing of the EU-Mexico agreement."))
+    assert score(signing, beside) > 0
+    # Two reports of the side meeting, one of them not saying so, type one root (04): one event.
+    other = _typed("c", "ESP MEX", "040", "Spain's Albares and Mexico's de la Fuente held talks in Brussels.")
+    assert score(meeting, other) > 0
+
+
+def test_the_vectorised_scores_keep_a_side_meeting_apart_too() -> None:
+    signing = _typed("a", "MEX", "057", "The EU and Mexico signed the Global Agreement in Brussels.")
+    meeting = _typed("b", "ESP MEX", "046", "Albares met de la Fuente on the sidelines of the signing in Brussels.")
+    talks = _typed("c", "ESP MEX", "040", "Albares met de la Fuente in Brussels for talks.")
+    reports = [signing, meeting, talks]
+    arr = ReportArrays.of(reports)
+    a, b = np.array([0, 1]), np.array([1, 2])
+    assert scores(arr, a, b).tolist() == pytest.approx([score(signing, meeting), score(meeting, talks)])
+    assert scores(arr, a, b)[0] == 0.0 and scores(arr, a, b)[1] > 0

@@ -297,6 +297,20 @@ class TestExpectations:
         assert found("The talks open Friday.") == [("Friday", "2022-12-30")]
         assert found("He wrote an open letter on Friday.") == [("Friday", "2022-12-23")]
 
+    def test_a_weekday_with_its_day_and_month_in_brackets(self) -> None:
+        # "on Thursday (14/8)": the numbers in brackets are the day, then the month.
+        assert found("They met in Canberra on Thursday (22/12).") == [("Thursday (22/12)", "2022-12-22")]
+        # A score is no date: the weekday alone is.
+        assert found("The bill passed 14/8 on Thursday.") == [("Thursday", "2022-12-22")]
+        assert found("On Thursday (14 votes to 8) the bill passed.") == [("Thursday", "2022-12-22")]
+
+    def test_a_noun_before_a_weekday_is_no_verb(self) -> None:
+        # "a separate vote on Thursday" was read as "they vote on Thursday": the next Thursday.
+        assert found("In a separate vote on Thursday, the resolution failed.") == [("Thursday", "2022-12-22")]
+        assert found("In the vote on Thursday, the resolution failed.") == [("Thursday", "2022-12-22")]
+        assert found("The parliament will vote on Thursday.") == [("Thursday", "2022-12-29")]
+        assert found("Lawmakers vote Thursday on the budget.") == [("Thursday", "2022-12-29")]
+
 
 class TestDayOfMonth:
     def test_in_the_month_of_the_last_date(self) -> None:

@@ -115,9 +115,11 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         if last + 1 < n and keys[last + 1] in words.of("location_noun") and doc.joined(last, last + 1) and not agent:
             # "fired rockets into Thai territory", "violated Polish airspace": the state intruded on
             # is a target, and a target takes part.
-            k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
-            if not (k >= 0 and keys[k] in words.of("intrusion") and all(doc.joined(j, j + 1) for j in range(k, i))):
+            if not _intruded_on(doc, i, words):
                 return EntityRole.LOCATION
+        if last + 1 < n and keys[last + 1] in words.of("side_noun") and doc.joined(last, last + 1) and _side_is_a_place(
+                doc, i, last, words):
+            return EntityRole.LOCATION
         # "in Baghdad and Oman": a name joined to a location by "and", "or" or a comma is one too.
         if doc.last_location_end >= 0 and i >= 1 and keys[i - 1] in ("and", "or") and doc.joined(i - 1, i):
             gap = doc.text[doc.last_location_end : doc.starts[i - 1]]
@@ -131,6 +133,27 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def _intruded_on(doc: Doc, i: int, words: ContextWords) -> bool:
+    """Whether an intrusion word stands right before the name at i, maybe with "the": "violated
+    Polish airspace", "into Thai territory"; or an intrusion noun and "of": "violations of Polish airspace"."""
+    keys = doc.keys
+    k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
+    if k >= 0 and keys[k] in words.of("intrusion") and all(doc.joined(j, j + 1) for j in range(k, i)):
+        return True
+    return (k >= 1 and keys[k] == "of" and keys[k - 1] in words.of("intrusion_noun")
+            and all(doc.joined(j, j + 1) for j in range(k - 1, i)))
+
+
+def _side_is_a_place(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """Whether "<demonym> side" is a place ("on the Syrian side", "the Syrian side of the border"),
+    not the state's government ("the Polish side summoned our envoy")."""
+    keys, n = doc.keys, len(doc.keys)
+    if last + 2 < n and keys[last + 2] == "of" and doc.joined(last + 1, last + 2):
+        return True
+    k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
+    return k >= 0 and keys[k] in words.of("side_opener") and all(doc.joined(j, j + 1) for j in range(k, i))
 
 
 def _inside_a_name(doc: Doc, i: int, words: ContextWords) -> bool:

@@ -89,6 +89,7 @@ class CameoTable:
         self.verbs: dict[str, tuple[str, str]] = {}  # form -> (block, code)
         self.patterns: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
         self.nouns: dict[tuple[str, ...], str] = {}
+        self.firm_patterns: set[tuple[str, tuple[frozenset[str], ...], str]] = set()  # patterns_extra.tsv
         self.words: dict[str, frozenset[str]] = {}
         self.triggers: Triggers | None = None
         if language is None:
@@ -135,12 +136,18 @@ class CameoTable:
         for (form, block, code), where in self._rows("verbs_extra.tsv", 3) + self._rows("verbs.tsv", 3):
             self._check_code(code, where, allow_empty=True)
             self.verbs.setdefault(form, (block, code))
-        for (block, words, code), where in self._rows("patterns.tsv", 3):
-            self._check_code(code, where)
-            slots = tuple(frozenset(_stem(w) for w in slot.split("|")) for slot in words.split())
-            self.patterns.setdefault(block, []).append((slots, code))
-        for plist in self.patterns.values():
-            plist.sort(key=lambda p: (-len(p[0]), p[1]))
+        # The hand-written patterns first, each block's longest first; they also outrank a reporting verb.
+        for name in ("patterns_extra.tsv", "patterns.tsv"):
+            found: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+            for (block, words, code), where in self._rows(name, 3):
+                self._check_code(code, where)
+                slots = tuple(frozenset(_stem(w) for w in slot.split("|")) for slot in words.split())
+                found.setdefault(block, []).append((slots, code))
+            for block, plist in found.items():
+                plist.sort(key=lambda p: (-len(p[0]), p[1]))
+                self.patterns.setdefault(block, []).extend(plist)
+                if name == "patterns_extra.tsv":
+                    self.firm_patterns.update((block, slots, code) for slots, code in plist)
         for (noun, code), where in self._rows("nouns.tsv", 2):
             self._check_code(code, where)
             self.nouns[tuple(noun.lower().split())] = code
@@ -202,10 +209,11 @@ class CameoTable:
         weak = self.words.get("weak_verb", frozenset())
         noun_openers = self.words.get("noun_opener", frozenset())
         topic_words = self.words.get("topic_preposition", frozenset())
+        compounds = self.words.get("compound_noun", frozenset())
         best: tuple[int, int, str, str] | None = None  # (tier, position, code, trigger)
         for i, w in enumerate(words):
             cand: tuple[int, int, str, str] | None = None
-            for n in (2, 1):
+            for n in (3, 2, 1):
                 if tuple(words[i : i + n]) in self.nouns:
                     code = self.nouns[tuple(words[i : i + n])]
                     tier = _NOUN if not code.startswith("01") else _STATEMENT
@@ -215,13 +223,13 @@ class CameoTable:
                     break
             noun = cand  # what the nouns gave: a candidate other than this comes from the verb
             is_verb = (w in self.verbs and (i == 0 or headline or not raw[i][:1].isupper())
-                       and (i == 0 or words[i - 1] not in noun_openers))
+                       and (i == 0 or (words[i - 1] not in noun_openers and f"{words[i - 1]} {w}" not in compounds)))
             if is_verb and (cand is None or cand[0] != _NOUN):
                 block, code = self.verbs[w]
-                pattern = self._pattern(block, stems, i + 1)
+                pattern, firm = self._pattern(block, stems, i + 1)
                 if w in weak:
                     code = ""
-                if w in reporting:
+                if w in reporting and not firm:
                     cand = (_STATEMENT, i, "010", w)
                 elif pattern:
                     cand = (_PATTERN if not pattern.startswith("01") else _STATEMENT, i, pattern, w)
@@ -236,7 +244,8 @@ class CameoTable:
         _tier, _pos, code, trigger = best
         return EventType(code, self.root_name(code), self.quad_class(code), trigger)
 
-    def _pattern(self, block: str, stems: list[str], start: int) -> str:
+    def _pattern(self, block: str, stems: list[str], start: int) -> tuple[str, bool]:
+        """The code of the first pattern of `block` whose words follow, and whether it is hand-written."""
         window = stems[start : start + _WINDOW]
         for slots, code in self.patterns.get(block, ()):
             k = 0
@@ -244,5 +253,5 @@ class CameoTable:
                 if s in slots[k]:
                     k += 1
                     if k == len(slots):
-                        return code
-        return ""
+                        return code, (block, slots, code) in self.firm_patterns
+        return "", False

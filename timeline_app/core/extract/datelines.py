@@ -12,6 +12,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
 _PLACE_MOST = 200
+# The separator of a header's fields right before or after its date ("Media release | 14 August 2025").
+_HEADER_FIELD = re.compile(r"[ \t]*[|\u00b7\u2022]")
+_END = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]*$", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
 # The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -"): a
 # place in capitals of any script opening a line, or capitalised words before an agency ("Wien (Reuters) -",
@@ -35,6 +38,9 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
         return True
     if text.find("\n", sent[0], sent[1]) >= 0:
         return False
+    if _HEADER_FIELD.search(text, sent[0], d.start) or _HEADER_FIELD.match(text, d.end):
+        # "Media release | 14 August 2025", "Press Statement · June 10, 2026": a header's fields, whatever their words
+        return _sentence_end(text, sent) is None
     words: list[str] = []
     for a, b in ((sent[0], d.start), (d.end, sent[1])):
         for m in _WORDS.finditer(text, a, b):
@@ -42,6 +48,11 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
             if len(words) > 3:  # a sentence, whatever its length
                 return False
     return len(words) < 2 or not any(w.islower() for w in words)
+
+
+def _sentence_end(text: str, sent: tuple[int, int]) -> re.Match[str] | None:
+    """The full stop, question or exclamation mark that ends a sentence (a header line has none)."""
+    return _END.search(text, sent[0], sent[1])
 
 
 def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:

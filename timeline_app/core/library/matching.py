@@ -61,16 +61,31 @@ class Report(NamedTuple):
         return bool(self.span_value)
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The words of resources/merging/stopwords.txt."""
-    rows = read_tsv(resource("merging") / "stopwords.txt", 1)
+def word_list(name: str) -> frozenset[str]:
+    """The words of resources/merging/<name>: one lower-case word a line."""
     words = set()
-    for (word,), where in rows:
+    for (word,), where in read_tsv(resource("merging") / name, 1):
         if not word.islower() or " " in word:
             raise RulesError(f"{where}: '{word}' must be one lower-case word")
         words.add(word)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The words of resources/merging/stopwords.txt."""
+    return word_list("stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def aside_stems() -> frozenset[str]:
+    """The words of resources/merging/aside_words.txt, as content_words keeps them."""
+    return frozenset(word[:_STEM] for word in word_list("aside_words.txt"))
+
+
+def is_aside(words: str) -> bool:
+    """Whether a report's words (Report.words) set its event beside another ("on the sidelines of")."""
+    return not aside_stems().isdisjoint(words.split())
 
 
 def content_words(*texts: str) -> str:
@@ -215,7 +230,8 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     if not parties:
         return 0.0
     kinds = type_score(a.codes, b.codes, table or TypeTable.default())
-    if not kinds:
+    if not kinds or (kinds < 1.0 and is_aside(a.words) != is_aside(b.words)):
+        # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0
     return factor * (PARTY_WEIGHT * parties + TEXT_WEIGHT * text_score(a, b) + TYPE_WEIGHT * kinds)
 

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from timeline_app.core.library.matching import (
     COARSE_FACTOR, DATE_FACTOR, TEXT_CEILING, TEXT_FLOOR, DIFFERENT_PARTNER, FINE_SPAN_DAYS, PARTY_WEIGHT,
-    TEXT_WEIGHT, TYPE_WEIGHT, UNTYPED, Report, TypeTable, type_score,
+    TEXT_WEIGHT, TYPE_WEIGHT, UNTYPED, Report, TypeTable, is_aside, type_score,
 )
 
 # A range of up to this many days is as narrow as a day (blocks.py). Narrow reports are indexed
@@ -40,6 +40,7 @@ class ReportArrays:
     party_ids: np.ndarray
     party_names: list[str]  # of the party ids
     span_values: list[str]  # of the span codes
+    aside: np.ndarray  # matching.is_aside of every report
 
     @classmethod
     def of(cls, reports: Sequence[Report]) -> ReportArrays:
@@ -81,7 +82,8 @@ class ReportArrays:
                    _bit_sets(n, len(parties), party_rows[state], party_ids[state]),
                    np.bincount(party_rows[state], minlength=n).astype(np.int64), code,
                    [c for c in codes.tolist() if c != ""], party_rows, party_ids, list(parties),
-                   [v for v in spans.tolist() if v != ""])
+                   [v for v in spans.tolist() if v != ""],
+                   np.fromiter((is_aside(r.words) for r in reports), bool, n))
 
     def __len__(self) -> int:
         return len(self.reports)
@@ -221,6 +223,7 @@ def scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable | N
     factor = date_factors(arr, a, b)
     parties = party_scores(arr, a, b)
     kinds = type_scores(arr, a, b, table)
+    kinds = np.where((kinds < 1.0) & (arr.aside[a] != arr.aside[b]), 0.0, kinds)  # matching.score: a side meeting
     out = np.zeros(len(a))
     live = (factor > 0) & (parties > 0) & (kinds > 0)
     text = text_scores(arr, a[live], b[live])

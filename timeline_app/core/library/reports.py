@@ -13,12 +13,9 @@ from timeline_app.core.daycount import MISSING_DAY, date_to_days, parse_iso_days
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.pairs import NARROW_DAYS
 from timeline_app.core.library.matching import (
-    FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score,
+    FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score, word_list,
 )
-from timeline_app.core.tables import read_tsv
 from timeline_app.core.temporal.values import describe
-from timeline_app.errors import RulesError
-from timeline_app.paths import resource
 
 # Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October".
 _RANGE_JOINER = re.compile(r"\s*(?:-|\u2013|to|through|until)\s*", re.IGNORECASE)
@@ -51,12 +48,7 @@ _WORDS_BEFORE = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=1)
 def apart_words() -> frozenset[str]:
     """The words of resources/merging/apart_words.txt."""
-    words = set()
-    for (word,), where in read_tsv(resource("merging") / "apart_words.txt", 1):
-        if not word.islower() or " " in word:
-            raise RulesError(f"{where}: '{word}' must be one lower-case word")
-        words.add(word)
-    return frozenset(words)
+    return word_list("apart_words.txt")
 
 
 @lru_cache(maxsize=65536)  # an article's title, and a sentence holding several dates, come again
