@@ -13,8 +13,8 @@ dev, held-out and all articles:
 - span recall: gold mentions matched at all;
 - mention precision: system mentions that match a gold mention;
 - country recall and precision: micro over the country labels of matched mentions;
-- the same for the second development part, data/languages_dev2/<lang>/, when present ("dev2",
-  not part of "all");
+- the same for the second and third development parts, data/languages_dev2/<lang>/ and
+  data/languages_dev3/<lang>/, when present ("dev2", "dev3", not part of "all");
 - docs/s and chars/s (best of --repeat rounds in which every set, English on resources/samples
   included, takes its turn; tables loaded first, memoised phrase readings forgotten before each
   turn), and the ratio to English docs/s. On a shared machine the timings move a lot: compare
@@ -48,6 +48,9 @@ DATA = HERE / "data"
 # The second development part: short articles written after the first sets' errors were read, each to
 # check a rule on a text it was not written for (build_language_gold.py --dev2). Scored apart.
 DEV2 = DATA / "languages_dev2"
+# The third, written the same way after the second (build_language_gold.py --dev3), each text annotated
+# before the app was run on it. Scored apart.
+DEV3 = DATA / "languages_dev3"
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -186,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     shown: dict[str, list[str]] = {}
     for folder in language_folders(opts.languages):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        tallies = {"dev": Tally(), "heldout": Tally(), "all": Tally(), "dev2": Tally()}
+        tallies = {"dev": Tally(), "heldout": Tally(), "all": Tally(), "dev2": Tally(), "dev3": Tally()}
         errors: list[str] = []
         lang = folder.name
         jobs[lang] = []
@@ -199,11 +202,12 @@ def main(argv: list[str] | None = None) -> int:
             show = errors if opts.show_errors and split == "dev" else None
             tallies[split].add(doc["gold"], system, show, doc["file"], article.text)
             tallies["all"].add(doc["gold"], system, None, doc["file"], article.text)
-        extra = DEV2 / lang / "gold.json"
-        for doc in json.loads(extra.read_text(encoding="utf-8"))["docs"] if extra.exists() else ():
-            article, system = run(extra.parent / doc["file"], dt.date.fromisoformat(doc["published"]))
-            show = errors if opts.show_errors else None
-            tallies["dev2"].add(doc["gold"], system, show, "dev2/" + doc["file"], article.text)
+        for part, root in (("dev2", DEV2), ("dev3", DEV3)):
+            extra = root / lang / "gold.json"
+            for doc in json.loads(extra.read_text(encoding="utf-8"))["docs"] if extra.exists() else ():
+                article, system = run(extra.parent / doc["file"], dt.date.fromisoformat(doc["published"]))
+                show = errors if opts.show_errors else None
+                tallies[part].add(doc["gold"], system, show, f"{part}/" + doc["file"], article.text)
         results[lang] = {split: t.figures() for split, t in tallies.items() if t.docs}
         shown[lang] = errors
     timing = speeds(jobs, opts.repeat)
@@ -217,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         results[lang]["speed_vs_english"] = round(timing[lang]["docs_per_s"] / timing["en"]["docs_per_s"], 2)
         print()
         print(header)
-        for split in ("dev", "heldout", "all", "dev2"):
+        for split in ("dev", "heldout", "all", "dev2", "dev3"):
             if split not in results[lang]:
                 continue
             f = results[lang][split]

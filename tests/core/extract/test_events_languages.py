@@ -7,10 +7,13 @@ import datetime as dt
 import pytest
 
 from tests.core.extract.test_events import date_at
+from timeline_app.core.extract.actors import token_key
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.datelines import undated_wire_prefixes
 from timeline_app.core.extract.events import extract_event_mentions
-from timeline_app.core.models import EventMention, Precision
+from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.models import EntityKind, EventMention, Precision
 
 
 def extract(lang: str, text: str, *dates, published: dt.date = dt.date(2024, 3, 14)) -> list[EventMention]:
@@ -118,3 +121,131 @@ def test_a_german_main_clause_after_a_comma_with_a_long_subject_is_cut() -> None
 def test_a_german_list_after_a_comma_is_not_cut() -> None:
     text = "Im Mai sprach Polen mit Litauen, den Vereinigten Staaten und Kanada über die Lieferungen vom Juni."
     assert len(_clauses("de", text, "Mai", "Juni")) == 1
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # An event noun as the head of a compound opening the clause refers back to the pair that met.
+    ("Griechenland und Bulgarien unterzeichneten am Montag ein Energieabkommen. Tschechien hatte am Dienstag gewählt. "
+     "Die nächste Ministerrunde soll im Mai in Sofia stattfinden.", ("BGR", "GRC")),
+    ("Griechenland und Bulgarien unterzeichneten am Montag ein Energieabkommen. Tschechien hatte am Dienstag gewählt. "
+     "Das Nachfolgetreffen soll im Mai in Sofia stattfinden.", ("BGR", "GRC")),
+    # The same noun as a complement names a topic: no reference, the clause keeps its own state.
+    ("Griechenland und Bulgarien unterzeichneten am Montag ein Energieabkommen. Tschechien hatte am Dienstag gewählt. "
+     "Im Mai hatte Tschechien mit dem Ende der Ministerrunde gedroht.", ("CZE",)),
+])
+def test_a_german_compound_event_noun_opening_a_clause_refers_back(text: str, parties: tuple[str, ...]) -> None:
+    mentions = extract("de", text, date_at(text, "Montag", "2024-03-11"), date_at(text, "Dienstag", "2024-03-12"),
+                       date_at(text, "Mai", "2024-05", Precision.MONTH))
+    assert mentions[-1].countries == parties
+
+
+_HOME = [
+    ("de", "Bamako (dpa) - Die Militärjunta hat am Montag den französischen Botschafter ausgewiesen.", "Montag", ("FRA", "MLI")),
+    ("de", "Bamako (dpa) - Ein Sprecher der Armee sagte am Montag, die Lage sei ruhig.", "Montag", ("MLI",)),
+    ("de", "Bamako (dpa) - Ein Sprecher der Armee des Niger sagte am Montag, die Lage sei ruhig.", "Montag", ("NER",)),
+    ("fr", "BAMAKO (AFP) - Un porte-parole de l'armée a déclaré lundi que la situation était calme.", "lundi", ("MLI",)),
+    ("es", "BAMAKO (EFE) - Un portavoz del ejército dijo el lunes que la situación estaba en calma.", "lunes", ("MLI",)),
+    ("pt", "BAMAKO (Lusa) - Um porta-voz do exército disse na segunda-feira que a situação estava calma.",
+     "segunda-feira", ("MLI",)),
+    ("ru", "БАМАКО - Представитель армии заявил в понедельник, что ситуация спокойная.", "понедельник", ("MLI",)),
+    # Without a wire prefix the institution has no state.
+    ("fr", "Un porte-parole de l'armée a déclaré lundi que la situation était calme.", "lundi", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # A story filed from Khartoum: its army, named without a state, is Sudan's, whatever proclitic it takes.
+    ("الخرطوم - حاصر المحتجون مقر القيادة العامة للجيش منذ السبت.", ("SDN",)),
+    ("الخرطوم - وأعلن الجيش السبت حظر التجول.", ("SDN",)),
+    # A state's adjective after the institution names its own state, not the place the story was filed from.
+    ("الخرطوم - وأعلن الجيش المصري السبت رفع حالة التأهب.", ("EGY",)),
+    # Not a place: a line opening with an organisation and a dash is no wire prefix.
+    ("حماس - وأعلن الجيش السبت حظر التجول.", ()),
+])
+def test_an_arabic_wire_prefix_lends_its_state_to_an_unqualified_institution(text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract("ar", text, date_at(text, "السبت", "2019-04-06"), published=dt.date(2019, 4, 12))
+    assert m.countries == parties
+
+
+_EMBASSY = [
+    # The state an embassy is opened or closed in takes part, as the place of a visit does.
+    ("de", "Polen hat am Montag seine Botschaft in Minsk geschlossen.", "Montag", ("BLR", "POL")),
+    ("es", "Chile reabrió el lunes su embajada en Caracas.", "lunes", ("CHL", "VEN")),
+    ("ru", "Литва в понедельник закрыла посольство в Минске.", "понедельник", ("BLR", "LTU")),
+    # Arabic writes the pronoun fused to the noun: "سفارتها" is "its embassy".
+    ("ar", "أغلقت تركيا سفارتها في دمشق يوم الاثنين.", "الاثنين", ("SYR", "TUR")),
+    # Without an embassy, a visit or an attack, the place is only where it happened.
+    ("de", "Polen hat am Montag in Minsk ein Abkommen mit Litauen unterzeichnet.", "Montag", ("LTU", "POL")),
+    ("ar", "عقدت تركيا اجتماعها في دمشق يوم الاثنين.", "الاثنين", ("TUR",)),
+]
+
+
+_OWNER = [
+    # Where the adjective follows its noun, it names the owner of the embassy or the troops, not a thing between.
+    ("pt", "O Brasil assumiu na segunda-feira a custódia da embaixada argentina em Caracas.", "segunda-feira",
+     ("ARG", "BRA", "VEN")),
+    ("es", "Las tropas rusas entraron el lunes en Georgia.", "lunes", ("GEO", "RUS")),
+    # A state's thing further on still stands between: the target is Russia's convoy, Georgia only where it was.
+    ("es", "Ucrania atacó el lunes un convoy ruso en Georgia.", "lunes", ("RUS", "UKR")),
+]
+
+
+_PRESENT = ", en présence de plusieurs présidents de région et des directeurs des agences de bassin hydraulique"
+_TOPICS = (" sur le dessalement de l'eau de mer, la gestion des barrages, la recharge des nappes phréatiques, la "
+           "réutilisation des eaux usées traitées dans l'agriculture et la formation des ingénieurs des deux rives du "
+           "détroit, un dossier devenu prioritaire après plusieurs années de sécheresse")
+
+
+def test_a_long_clause_is_read_far_enough_after_its_date_for_the_object_after_a_list() -> None:
+    text = f"Le ministre marocain de l'Eau a signé mercredi à Rabat{_PRESENT}, un accord avec l'Espagne{_TOPICS}."
+    assert len(text) > 400
+    [m] = extract("fr", text, date_at(text, "mercredi", "2024-03-13"))
+    assert m.countries == ("ESP", "MAR")
+
+
+def test_a_long_clause_is_not_read_to_its_end() -> None:
+    text = f"Le ministre marocain de l'Eau a signé mercredi à Rabat{_PRESENT}{_TOPICS}, un accord avec l'Espagne."
+    [m] = extract("fr", text, date_at(text, "mercredi", "2024-03-13"))
+    assert m.countries == ("MAR",)  # 370 characters after the date: a run-on clause is read around its date only
+
+
+_CITIES = [
+    # Cities the English tables know, as Arabic and Russian write them (cities.tsv, from GeoNames).
+    ("ar", "قصفت الطائرات الروسية إدلب يوم الاثنين.", "الاثنين", ("RUS", "SYR")),
+    ("ar", "شنت إسرائيل غارات على غزة يوم الاثنين.", "الاثنين", ("ISR", "PSE")),
+    ("ru", "В понедельник российская авиация бомбила Идлиб.", "понедельник", ("RUS", "SYR")),
+    # A short name of a small city is too often a word: "صور" (Tyre) is also "pictures".
+    ("ar", "نشرت مصر صور الاجتماع يوم الاثنين.", "الاثنين", ("EGY",)),
+]
+
+
+@pytest.mark.parametrize(("text", "prefixes"), [
+    # A one-letter first word after the dash starts the story too ("В пятницу", "A deal").
+    ("СТАМБУЛ - В пятницу Россия и Украина подписали соглашение.\n", ["СТАМБУЛ -"]),
+    ("ISTANBUL - A deal was signed on Friday.\n", ["ISTANBUL -"]),
+    # Arabic writes the place without capitals; an organisation before the dash is no place.
+    ("الخرطوم (وكالات) - أعلن الجيش حظر التجول.\n", ["الخرطوم (وكالات) -"]),
+    ("NATO - A deal was signed on Friday.\n", []),
+])
+def test_wire_prefixes_in_other_scripts_and_before_a_one_letter_word(text: str, prefixes: list[str]) -> None:
+    lang = "ru" if "СТАМБУЛ" in text else "ar" if "الخرطوم" in text else "en"
+    entities = Gazetteer.for_language(lang).tag(text, dt.date(2024, 1, 1), "")
+    assert [text[a:b].strip() for a, b in undated_wire_prefixes(text, entities)] == prefixes
+
+
+def test_a_hyphenated_office_of_another_script_keeps_its_letters() -> None:
+    # "премьер-министр" was keyed "-", which made every dash an office and "В" after "СТАМБУЛ -" a person.
+    assert token_key("премьер-министр") == "премьер-министр" and token_key("—") == "—"
+    assert token_key("Türkiye") == "turkiye" and token_key("al-Assad") == "al-assad"
+    text = "СТАМБУЛ - В пятницу в Стамбуле были подписаны документы.\n"
+    assert not [e for e in Gazetteer.for_language("ru").tag(text, dt.date(2022, 7, 23), "") if e.kind is EntityKind.PERSON]
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "parties"), _HOME + _EMBASSY + _OWNER + _CITIES)
+def test_the_states_of_a_clause_with_institutions_embassies_and_cities(lang: str, text: str, when: str,
+                                                                        parties: tuple[str, ...]) -> None:
+    """_HOME: a wire prefix lends its state to an unqualified institution in each language; _EMBASSY: the
+    state an embassy is in takes part; _OWNER: an adjective after a place word names its owner; _CITIES:
+    cities in the script of the language."""
+    [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
+    assert m.countries == parties

@@ -24,7 +24,9 @@ def token_key(surface: str) -> str:
         return surface.lower()
     if surface in "\u2019\u2010\u2011":
         return "'" if surface == "\u2019" else "-"
-    return unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower() or surface
+    plain = unicodedata.normalize("NFKD", surface).encode("ascii", "ignore").decode().lower()
+    # A word of another script keeps its letters: "премьер-министр" is not "-".
+    return plain if any(c.isalnum() for c in plain) else surface
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         after = doc.surfaces[last + 2]
         if (after[:1].islower() or after.isdigit()) and keys[last + 2] not in words.of("party_suffix"):
             return EntityRole.MODIFIER
+        if keys[last + 2] in words.of("modifier_noun"):
+            return EntityRole.MODIFIER  # German joins the name to the noun: "die Westsahara-Frage", a question
         if last + 3 < n and keys[last + 3] in words.of("location_noun") and doc.joined(last + 2, last + 3):
             return EntityRole.LOCATION  # "the Turkish-Syrian border"
     if i >= 2 and keys[i - 1] == "-" and doc.joined(i - 2, i - 1) and doc.joined(i - 1, i):

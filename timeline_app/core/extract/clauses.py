@@ -104,7 +104,13 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # "..., the Swiss foreign ministry said." names the source, not a party to the event.
     # The verb in lower case: "..., Egypt and the United States." ends with a name, not "states".
     attribution = re.compile(r",\s+(?:[\w\u2019'.-]+\s+){1,6}(?-i:" + alternation("reporting") + r")[\s.\u201d\"]*$", re.IGNORECASE)
-    group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b", re.IGNORECASE)
+    # German writes the event as the head of a compound after an article or a possessive ("Die
+    # Gesprächsrunde hatte am Dienstag begonnen", "Seine nächste Sitzung soll ..."): up to two adjectives
+    # between, a capitalised noun ending in the head (compound_head; none in English). Only as the
+    # clause's first words, its subject: "mit einem Abbruch der Gespräche gedroht" names a topic.
+    compound = (r"|^\s*(?:" + alternation("compound_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){0,2}(?:(?-i:"
+                + up + r")[\w-]*)?(?:" + alternation("compound_head") + r")\b") if words.get("compound_head") else ""
+    group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b" + compound, re.IGNORECASE)
     person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
@@ -125,8 +131,11 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     joined = r"(?:,\s+(?:(?:" + alternation("list_conjunction") + r")\s+)?|\s+(?:" + alternation("list_conjunction") + r")\s+)"
     conjoined_subject = re.compile(r"\s(?:" + alternation("subject_conjunction") + r")\s+(?=" + subject + "(?:" + joined + subject
                                    + r")*\s+(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    # Where a state's adjective follows its noun (owner_after), the word after a place word is its owner
+    # ("a embaixada argentina em Caracas", "القوات الروسية في سوريا"), not a state's thing between it and the place.
+    owner = r"(?:\s+(?-i:" + low + r")[\w-]*)?" if words.get("owner_after") else ""
     place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
-                             + r")\b", re.IGNORECASE)
+                             + r")\b" + owner, re.IGNORECASE)
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
         re.compile(r"(?:" + alternation("relative_person") + r")\b", re.IGNORECASE),

@@ -19,14 +19,16 @@ _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(
 # The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -"): a
 # place in capitals of any script opening a line, or capitalised words before an agency ("Wien (Reuters) -",
 # "Doha/Tel Aviv (Reuters) -"), an optional agency, a dash, and a sentence starting; the place must name
-# only states or cities, so that "NATO \u2014 The alliance ..." stays a sentence about NATO.
+# only states or cities, so that "NATO \u2014 The alliance ..." stays a sentence about NATO. A script without
+# case writes the place as any other words ("الخرطوم - ", "مسقط (وكالات) - "): up to three of them.
 _UP = "[" + "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isupper()) + "]"
 _NOT_UP = "(?!" + _UP + ")[^\\W\\d_]"  # a lower-case letter, or one of a script without case
 _CASELESS = "[" + "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isalpha() and not chr(c).isupper()
                           and not chr(c).islower()) + "]"  # Arabic and Hebrew letters: a sentence may start with one
 _UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'/ -]){1,40}?(?:,[ \t]*" + _UP
-                           + r"(?:[^\W\d_]|[. ]){1,30}?)?|" + _UP + r"[^\W\d_]+(?:[ /-]" + _UP + r"[^\W\d_]+){0,3}(?=[ \t]*\())[ \t]*"
-                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + _NOT_UP + "|" + _CASELESS + ")")
+                           + r"(?:[^\W\d_]|[. ]){1,30}?)?|" + _UP + r"[^\W\d_]+(?:[ /-]" + _UP + r"[^\W\d_]+){0,3}(?=[ \t]*\()|"
+                           + _CASELESS + r"[^\W\d_]*(?:[ /]" + _CASELESS + r"[^\W\d_]*){0,2})[ \t]*"
+                           r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + "(?:" + _NOT_UP + r"|[ \t])|" + _CASELESS + ")")
 
 
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from timeline_app.core.models import EntityKind, EntityMention
@@ -18,11 +19,55 @@ def home_state(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -
 class HomeWords:
     """The phrases of clause_words.tsv's home_institution: an institution named without its state ("the
     junta", "the Supreme Court") is, in a story filed from a state, that state's, as a reader takes it.
-    Not when a name follows ("the army of Sudan"): that name's."""
+    Not when a name follows ("the army of Sudan"; home_of, "of" where a language has none): that name's.
 
-    def __init__(self, phrases: frozenset[str]) -> None:
-        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-        self._pattern = re.compile(r"\b(?:" + body + r")\b(?!\s+of\s)", re.IGNORECASE) if body else None
+    Languages that inflect the article or write it fused say so in data: an article of home_article may
+    stand for the phrase's own ("der Armee", "du Parlement"), the last word may take an ending of
+    home_ending ("den Streitkräften", "des Parlaments"), and a proclitic of home_proclitic may be
+    written fused before it ("والجيش", "للجيش": ل before the article drops its alif).
+    """
 
-    def names_home(self, text: str, start: int, end: int) -> bool:
-        return self._pattern is not None and self._pattern.search(text, start, end) is not None
+    def __init__(self, phrases: frozenset[str], of: frozenset[str] = frozenset({"of"}),
+                 articles: frozenset[str] = frozenset(), endings: frozenset[str] = frozenset(),
+                 proclitics: frozenset[str] = frozenset()) -> None:
+        alternatives = [self._phrase(p, articles, endings) for p in sorted(phrases, key=len, reverse=True)]
+        if proclitics:
+            # "ل" + "الجيش" is written "للجيش": the article's alif goes.
+            elided = [self._phrase("ل" + p[1:], articles, endings) for p in sorted(phrases) if p.startswith("ال")]
+            fused = "|".join(map(re.escape, sorted(proclitics, key=len, reverse=True)))
+            body = f"(?:{fused})?(?:{'|'.join(alternatives)})" + (f"|(?:{'|'.join(elided)})" if elided else "")
+        else:
+            body = "|".join(alternatives)
+        of_words = "|".join(map(re.escape, sorted(of, key=len, reverse=True)))
+        self._pattern = (re.compile(r"(?<!\w)(?:" + body + r")\b(?!\s+(?:" + of_words + r")\s)", re.IGNORECASE)
+                         if alternatives else None)
+
+    @classmethod
+    def from_words(cls, words: dict[str, frozenset[str]]) -> HomeWords:
+        """The home words of a clause_words.tsv table (its home_* categories)."""
+        return cls(words.get("home_institution", frozenset()), words.get("home_of", frozenset({"of"})),
+                   words.get("home_article", frozenset()), words.get("home_ending", frozenset()),
+                   words.get("home_proclitic", frozenset()))
+
+    @staticmethod
+    def _phrase(phrase: str, articles: frozenset[str], endings: frozenset[str]) -> str:
+        words = phrase.split()
+        parts = [re.escape(w) for w in words]
+        if articles and len(words) > 1 and words[0] in articles:
+            parts[0] = "(?:" + "|".join(map(re.escape, sorted(articles, key=len, reverse=True))) + ")"
+        if endings:
+            parts[-1] += "(?:" + "|".join(map(re.escape, sorted(endings, key=len, reverse=True))) + ")?"
+        return r"\s+".join(parts)
+
+    def names_home(self, text: str, start: int, end: int, name_starts: list[int] = ()) -> bool:
+        """True when text[start:end] names an institution without its state. One a name or adjective
+        follows right after is that name's ("الجيش السوداني", "die Armee Sudans"); `name_starts` are the
+        sorted starts of the names found in the text."""
+        if self._pattern is None:
+            return False
+        for m in self._pattern.finditer(text, start, end):
+            after = m.end() + len(text[m.end() : m.end() + 3]) - len(text[m.end() : m.end() + 3].lstrip())
+            k = bisect.bisect_left(name_starts, after)
+            if not (k < len(name_starts) and name_starts[k] == after):
+                return True
+        return False

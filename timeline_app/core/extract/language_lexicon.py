@@ -41,6 +41,8 @@ class LanguageLexicon:
         for name in _HAND_WRITTEN:
             self._load_aliases(base, name, entries)
         self._load_aliases(base, "names.tsv", entries)
+        if (directory / "cities.tsv").exists():  # written from GeoNames where the language has its own script
+            self._load_aliases(base, "cities.tsv", entries)
         self._load_persons(entries)
         self.context = {category: frozenset() for category in base.context}
         for (category, words), where in self._rows("context_words.tsv", 2, 2):

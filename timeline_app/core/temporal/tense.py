@@ -145,6 +145,7 @@ def direction(
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
     told = _told(kept, start)
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
+    said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         return PAST  # "Wednesday's ruling": a day whose event is already known
@@ -245,6 +246,17 @@ def _content_clause_after(noun: re.Pattern[str] | None, text: str, a: int, start
     if noun is None or not _THAT_AFTER.match(text, end):
         return False
     return noun.search(text, max(a, start - 60), start) is not None
+
+
+def _complement_after(complementizer: re.Pattern[str] | None, text: str, end: int, told: _Told) -> bool:
+    """Whether a complementizer right after the expression opens what a verb told in the past before
+    it says: "ont averti l'Iran mardi qu'ils pourraient rétablir les sanctions" (Tuesday is past; the
+    conditional is the warning's). `complementizer`: cues/complementizer.txt, none in English, whose
+    "said on Monday that it will" other rules read."""
+    if complementizer is None or not told.past_before:
+        return False
+    m = complementizer.search(text, end, end + 6)
+    return m is not None and not text[end : m.start()].strip(" ,")
 
 
 def _past_participle_before(past_before: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
