@@ -139,6 +139,15 @@ def test_hide_show_hidden_and_delete_with_undo(window, qtbot) -> None:
     assert hidden.event_id not in table_ids(window)
     assert len(_events(window)) == total  # still in the library, marked
     assert window.status_bar.count_label.text().startswith(f"{total - 1} of ")
+    # The hidden event is counted, and the count says how to show it.
+    button = window.status_bar.hidden_button
+    assert button.isVisibleTo(window) and button.text() == "1 hidden"
+    assert "Ctrl+Shift+H" in button.toolTip()
+    button.click()
+    assert c.show_hidden_action.isChecked() and hidden.event_id in table_ids(window)
+    assert not button.isVisibleTo(window)  # the filter line says hidden events are shown
+    c.show_hidden_action.trigger()
+    assert hidden.event_id not in table_ids(window) and button.isVisibleTo(window)
     c.show_hidden_action.trigger()
     assert hidden.event_id in table_ids(window)
     assert "hidden events shown" in window.status_bar.filter_label.text()
