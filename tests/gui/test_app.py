@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +54,14 @@ def _run(qtbot, monkeypatch, until, argv_paths: list[str], library: Path, pool=N
     return seen[0]
 
 
-def test_the_cli_starts_the_gui_when_no_command_is_given(monkeypatch, tmp_path) -> None:
+@pytest.fixture()
+def unfrozen():
+    """cli.main freezes what the window's import made (gc.freeze): undone for the rest of the test run."""
+    yield
+    gc.unfreeze()
+
+
+def test_the_cli_starts_the_gui_when_no_command_is_given(monkeypatch, tmp_path, unfrozen) -> None:
     calls = []
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: calls.append((args, kwargs)) or 7)
     assert cli.main(["a.txt", "--library", str(tmp_path / "l.sqlite3"), "--published", "2024-03-02"]) == 7
@@ -65,21 +74,21 @@ class _FakePool:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    def start(self) -> None:
-        self.calls.append("start")
+    def start(self, fork: bool = False) -> None:
+        self.calls.append("fork" if fork else "start")
 
     def stop(self) -> None:
         self.calls.append("stop")
 
 
-def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, tmp_path) -> None:
+def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, tmp_path, unfrozen) -> None:
     pools: list[_FakePool] = []
     monkeypatch.setattr(cli, "worker_pool", lambda *args: pools.append(_FakePool()) or pools[-1])
     given = []
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: given.append(kwargs["pool"]) or 0)
     new_library = tmp_path / "new.sqlite3"
     assert cli.main(["--library", str(new_library)]) == 0
-    assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["start"]
+    assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["fork"]  # forked before Qt loads
     # A library that exists already, or paths to open, start none.
     new_library.touch()
     assert cli.main(["--library", str(new_library)]) == 0
@@ -162,3 +171,38 @@ def test_the_window_imports_pandas_and_the_core_before_qt() -> None:
             "print(names.index('pandas') < names.index('PySide6'),"
             " names.index('timeline_app.core.pipeline') < names.index('PySide6'))")
     assert loaded_after(code, ()) == ("True True", [])
+
+
+_GC_DURING_THE_WINDOWS_IMPORT = """
+import gc, sys
+import timeline_app.cli as cli
+
+seen = []
+
+
+class Watch:
+    def find_spec(self, name, path, target=None):
+        if name == "timeline_app.gui.app":
+            seen.append(gc.isenabled())
+
+
+sys.meta_path.insert(0, Watch())
+with open(sys.argv[2], "w") as quiet:
+    sys.stdout = quiet
+    code = cli.main(["--smoke-test", "--library", sys.argv[1]])
+sys.stdout = sys.__stdout__
+print(code, seen, gc.get_freeze_count() > 100_000)
+"""
+
+
+def test_the_collector_is_paused_while_the_window_is_imported_and_then_skips_what_it_made(tmp_path) -> None:
+    # Each collection during the window's import walked every object imported before it (0.1 s CPU);
+    # frozen afterwards, the window's own collections never walk them.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "TIMELINE_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", _GC_DURING_THE_WINDOWS_IMPORT, str(tmp_path / "l.sqlite3"),
+                          str(tmp_path / "smoke.txt")], capture_output=True, text=True, timeout=300, env=env,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0 [False] True"
+    assert " events drawn " in (tmp_path / "smoke.txt").read_text()

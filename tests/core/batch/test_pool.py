@@ -1,9 +1,15 @@
 """Worker processes: results handed on as they are made, a stuck worker replaced, a dying one survived."""
 
+import atexit
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from tests.fresh import ROOT
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.models import SkippedInput
 
@@ -83,3 +89,59 @@ def test_an_input_that_kills_its_worker_twice_is_skipped_and_the_rest_is_done():
 def test_when_no_worker_can_start_the_inputs_are_done_here():
     results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_broken_start))
     assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2
+
+
+def _started_how(path: str):
+    """One result: whether the worker shares this test's marker module, i.e. was forked from it."""
+    kind, _, arg = path.partition(":")
+    if kind == "die-once" and not Path(arg).exists():
+        Path(arg).touch()
+        os._exit(3)
+    yield "forked" if "tests.core.batch.marker" in sys.modules else "spawned"
+
+
+_IN_A_FRESH_PYTHON = """
+import threading, sys, types
+sys.modules["tests.core.batch.marker"] = types.ModuleType("marker")  # only a forked worker has it
+from timeline_app.core.batch.pool import WorkerPool
+from tests.core.batch.test_pool import _start, _started_how
+if {busy}:
+    threading.Thread(target=threading.Event().wait, args=(5,), daemon=True).start()
+pool = WorkerPool(1, _started_how, _start, 30.0, "took too long", _started_how)
+pool.start(fork=True)
+print([item for _path, items, _done in pool.run([["first", "{die}", "then"]]) for item in items])
+"""
+
+
+def _how_workers_start(busy: bool, die: str = "again") -> str:
+    code = _IN_A_FRESH_PYTHON.format(busy=busy, die=die)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_pool_started_early_forks_its_workers_and_spawns_those_that_replace_them(tmp_path):
+    assert _how_workers_start(busy=False) == "['forked', 'forked', 'forked']"
+    # A worker that dies is replaced by a spawned one: by then the process may run Qt's threads.
+    flag = tmp_path / "died"
+    assert _how_workers_start(busy=False, die=f"die-once:{flag}") == "['forked', 'spawned', 'spawned']"
+
+
+def test_a_pool_started_while_another_thread_runs_spawns_its_workers():
+    assert _how_workers_start(busy=True) == "['spawned', 'spawned', 'spawned']"
+
+
+def _start_with_teardown() -> None:
+    # Stands for tables that the interpreter's teardown would free one object at a time.
+    atexit.register(Path(os.environ["POOL_TEARDOWN_FLAG"]).write_text, "torn down")
+
+
+def test_workers_told_to_stop_end_without_the_interpreters_teardown(tmp_path, monkeypatch):
+    # The pool waits for its workers to end when an import is done: freeing a worker's tables took
+    # 0.07-0.11 s of every import.
+    flag = tmp_path / "flag"
+    monkeypatch.setenv("POOL_TEARDOWN_FLAG", str(flag))
+    results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_start_with_teardown))
+    assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2
+    assert not flag.exists()

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+from pathlib import Path
+
 import pytest
 
+from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.gazetteer import Gazetteer
-from timeline_app.core.extract.lexicon import Alias, case_rule
+from timeline_app.core.extract.lexicon import END, Alias, Lexicon, case_rule
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
 
 
 @pytest.mark.parametrize(("token", "rule"), [
@@ -31,3 +38,37 @@ def test_a_person_of_the_persons_table_matches_only_as_a_name() -> None:
     names = [m.text for m in gaz.tag("Zelensky spoke to Scholz on 3 March 2022.")]
     assert names[:2] == ["Zelensky", "Scholz"]
     assert not [m for m in gaz.tag("zelensky spoke to scholz on 3 march 2022.") if m.text in ("zelensky", "scholz")]
+
+
+def _gazetteer_copy(tmp_path: Path, persons_extra: str) -> Path:
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(resource(GAZETTEER_DIR), folder)
+    with (folder / "persons_extra.tsv").open("a", encoding="utf-8") as f:
+        f.write(persons_extra)
+    return folder
+
+
+def test_persons_sharing_a_period_each_get_it_and_accented_names_are_keyed_without_accents(tmp_path: Path) -> None:
+    folder = _gazetteer_copy(tmp_path, "Ana Exampleova\tCZE\t2031-01-01\t2032-12-31\tAna Exampleova\n"
+                                       "Öskar Testsson\tISL\t2031-01-01\t2032-12-31\tÖskar Testsson\n")
+    lexicon = Lexicon(folder)
+    period = (dt.date(2031, 1, 1), dt.date(2032, 12, 31))
+    assert lexicon.person_ranges["Ana Exampleova"] == [("CZE", *period)]
+    assert lexicon.person_ranges["Öskar Testsson"] == [("ISL", *period)]
+    node = lexicon.trie["oskar"]["testsson"][END]
+    assert [(a.tokens, a.kind, a.name) for a in node] == [(("Öskar", "Testsson"), "person", "Öskar Testsson")]
+    assert "öskar" not in lexicon.trie
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Ana Exampleova\tCZE\t2031-13-01\t\tAna Exampleova\n", "dates must be YYYY-MM-DD"),
+    ("Ana Exampleova\tCZE\t2032-01-01\t2031-01-01\tAna Exampleova\n", "the period ends before it starts"),
+    ("Ana Exampleova\tXXX\t2031-01-01\t\tAna Exampleova\n", "'XXX' is not a country code"),
+    ("?\tCZE\t2031-01-01\t\tAna Exampleova\n", "empty alias"),
+])
+def test_a_bad_persons_line_is_reported_with_path_and_line(tmp_path: Path, line: str, reason: str) -> None:
+    folder = _gazetteer_copy(tmp_path, line)
+    lines = (folder / "persons_extra.tsv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(RulesError) as err:
+        Lexicon(folder)
+    assert f"persons_extra.tsv:{lines}: {reason}" in str(err.value)

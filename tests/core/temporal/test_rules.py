@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import random
+import re
 import shutil
 import time
 from pathlib import Path
@@ -14,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.temporal import find_dates, load_rules
-from timeline_app.core.temporal.index import first_chars, first_words, parse
+from timeline_app.core.temporal.index import can_be_empty, first_chars, first_words, group_names, parse
+from timeline_app.core.temporal.rules import languages, rules_folder
 from timeline_app.errors import RulesError
 from timeline_app.paths import TEMPORAL
 
@@ -56,6 +58,8 @@ def test_the_shipped_rules_load_and_every_rule_has_an_example() -> None:
         ("// EXAMPLE: It was 2011. => 2011 = 2011\nonly two fields :: %year\n", 1, "expected 'name :: pattern"),
         ("// EXAMPLE: It was 2011. => 2011 = 2011\ntrailing :: %year\\s :: {year}\n", 1, "ends in a space"),
         ("// EXAMPLE: It was 2011. => 2011 = 2011\nyear :: %year :: {year}\n", 1, "used twice"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nmaybe_year :: (?:%year)? :: {year}\n", 1, "matches the empty string"),
+        ("// EXAMPLE: It was 2011. => 2011 = 2011\nbad_emit :: %year :: {year} :: emit=day\n", 1, "emit=day names no group"),
     ],
 )
 def test_bad_rule_lines_are_reported_with_path_and_line(
@@ -237,3 +241,36 @@ def test_the_indexes_read_a_parsed_pattern_as_they_read_its_text() -> None:
         assert first_chars(parse(pattern)) == first_chars(pattern)
     assert first_chars(parse(r".+ago")) is None
     assert first_words(parse(r"[0-9]{4}")) == {"#4"}
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_every_shipped_rule_compiles_as_the_loader_checked_it(lang: str) -> None:
+    # The loader parses each pattern and leaves compiling to its first try (Rule.pattern): every
+    # shipped pattern must compile, match no empty string, and have the groups the loader checked.
+    rules = load_rules(rules_folder(lang))
+    for rule in rules.rules:
+        compiled = rule.pattern
+        assert compiled.flags & re.IGNORECASE, rule.name
+        assert compiled.match("") is None, rule.name
+        assert set(compiled.groupindex) == group_names(parse(rule.source)), rule.name
+
+
+def test_a_rule_is_compiled_when_first_tried_and_only_then() -> None:
+    rules = load_rules()
+    assert not any(r.compiled is not None for r in rules.rules)
+    found = find_dates("The talks ended on 3 March 2021.", WED, rules)
+    assert [(m.text, m.value) for m in found] == [("3 March 2021", "2021-03-03")]
+    compiled = {r.name for r in rules.rules if r.compiled is not None}
+    assert compiled and len(compiled) < len(rules.rules) // 2
+    # A rule that can start with none of the text's words is never tried, so never compiled.
+    keys = {"the", "talks", "ended", "on", "#1", "march", "#4", ".", "the talks"}
+    untried = [r for r in rules.rules if r.words is not None and not r.words & keys]
+    assert len(untried) > 20
+    assert not any(r.compiled is not None for r in untried)
+
+
+def test_can_be_empty_and_group_names_read_the_parsed_pattern() -> None:
+    assert can_be_empty(parse(r"(?:a|bc)?")) and can_be_empty(parse(r"(?<!\w)x*(?!\w)"))
+    assert not can_be_empty(parse(r"(?:a|bc)?d")) and not can_be_empty(parse(r"(?<!\w)x+"))
+    assert group_names(parse(r"(?P<day>\d+) (?P<month>[a-z]+)")) == {"day", "month"}
+    assert group_names(parse(r"(\d+)")) == frozenset()

@@ -185,8 +185,11 @@ class Lexicon:
             entries.setdefault(key, []).append(self.alias(alias, code, kind, flags))
 
     def _load_persons(self, entries: dict[tuple[str, ...], list[Alias]]) -> None:
+        # 27,000 lines, the largest table of all, read by every worker at start-up: each alias is
+        # tokenised once, and each period read once however many persons share it.
         ranges: dict[tuple[str, ...], list[tuple[str, dt.date, dt.date]]] = {}
-        surfaces: dict[tuple[str, ...], tuple[str, str]] = {}
+        surfaces: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        periods: dict[tuple[str, str], tuple[dt.date, dt.date]] = {}
         extra_keys: set[tuple[str, ...]] = set()
         for fname in ("persons_extra.tsv", "persons.tsv"):
             for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
@@ -194,23 +197,24 @@ class Lexicon:
                     iso = ""  # years spent leading an organisation: the person acts for no state then
                 elif iso not in self.countries:
                     raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
-                d0, d1 = date_period(start, end, where)
-                key = key_of(alias)
+                period = periods.get((start, end))
+                if period is None:
+                    period = periods[start, end] = date_period(start, end, where)
+                tokens = tuple(TOKEN.findall(alias))
+                key = tuple(map(str.lower, tokens)) if alias.isascii() else tuple(map(token_key, tokens))
                 if not key:
                     raise RulesError(f"{where}: empty alias")
                 if fname == "persons_extra.tsv":
                     extra_keys.add(key)
                 elif key in extra_keys:
                     continue
-                ranges.setdefault(key, []).append((iso, d0, d1))
-                surfaces.setdefault(key, (alias, canonical))
+                ranges.setdefault(key, []).append((iso, *period))
+                surfaces.setdefault(key, (tokens, canonical))
         for key, rs in ranges.items():
-            alias, canonical = surfaces[key]
+            tokens, canonical = surfaces[key]
             known = self.person_ranges.setdefault(canonical, [])
             known.extend(r for r in rs if r not in known)
-            entries.setdefault(key, []).append(
-                Alias(tuple(TOKEN.findall(alias)), "", "person", canonical, frozenset(), tuple(rs))
-            )
+            entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(rs)))
 
     def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
         """RulesError naming `where` unless the kind, flags and code of a table's alias line are known."""

@@ -94,7 +94,7 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
 
 def _try(text: str, pos: int, tried: tuple[Rule, ...], found: list) -> None:
     for rule in tried:
-        m = rule.pattern.match(text, pos)
+        m = rule.match(text, pos)
         if m is not None and m.end() > pos:
             found.append((pos, m.end(), rule.order, rule, m))
 

@@ -139,6 +139,17 @@ def _step(op, av, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
     raise _Unknown
 
 
+def can_be_empty(parsed: sre_parse.SubPattern) -> bool:
+    """True when a match of the parsed pattern can be empty (its lookarounds aside)."""
+    chars, nullable = _first(parsed, True)
+    return chars is not None and nullable
+
+
+def group_names(parsed: sre_parse.SubPattern) -> frozenset[str]:
+    """The names of the parsed pattern's groups, as its compiled form's groupindex holds them."""
+    return frozenset(parsed.state.groupdict)
+
+
 def first_chars(pattern: str | sre_parse.SubPattern) -> frozenset[str] | None:
     """The lower-cased characters a match of `pattern` can start with (None: it cannot be said).
 
