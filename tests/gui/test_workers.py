@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QObject, QThread
 
 from timeline_app.errors import InputError
-from timeline_app.gui.workers import TaskWorker
+from timeline_app.gui.workers import JobQueue, TaskWorker
 
 
 def _run(qtbot, worker: TaskWorker) -> None:
@@ -106,3 +107,18 @@ def test_garbage_is_collected_in_the_gui_thread_only(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(collected_in), timeout=5000)
     del alive
     assert all(t is QThread.currentThread() for t in collected_in)
+
+
+def test_a_job_that_ends_after_its_queue_was_deleted_raises_nothing(qtbot) -> None:
+    # A window closed by a test (or torn down) while a job still runs: the job's last signals must
+    # not reach the deleted queue ("Signal source has been deleted" in a later test's set-up).
+    owner = QObject()
+    queue = JobQueue(owner)
+    release = threading.Event()
+    worker = TaskWorker(lambda progress, cancel: release.wait(10) and None, "slow job")
+    worker.failed.connect(lambda _message: None)
+    queue.enqueue(worker)
+    shiboken6.delete(owner)  # deletes the queue with it
+    assert not shiboken6.isValid(queue)
+    with qtbot.waitSignal(worker.ended, timeout=10_000):
+        release.set()

@@ -201,16 +201,22 @@ class JobQueue(QObject):
         worker.progressed.connect(self.progressed)
         if on_success is not None:
             worker.succeeded.connect(on_success)
-        worker.failed.connect(lambda message, w=worker: self.failed.emit(w.description, message))
+        # Bound methods, not lambdas: Qt drops these connections when the queue is deleted, so a job
+        # still running when its window goes does not call into a deleted queue.
+        worker.failed.connect(self._on_current_failed)
         worker.crashed.connect(self.crashed)
-        worker.finished.connect(lambda w=worker: self._on_job_finished(w))
+        worker.finished.connect(self._on_current_finished)
         self.track(worker)
         self.started.emit(worker.description)
         worker.start()
 
-    def _on_job_finished(self, worker: TaskWorker) -> None:
-        self.current = None
-        self.job_finished.emit(worker.description)
+    def _on_current_failed(self, message: str) -> None:
+        # One job runs at a time and `finished` follows `failed`, so the current job is the one that failed.
+        self.failed.emit(self.current.description if self.current is not None else "", message)
+
+    def _on_current_finished(self) -> None:
+        worker, self.current = self.current, None
+        self.job_finished.emit(worker.description if worker is not None else "")
         self._start_next()
 
     def _on_worker_ended(self) -> None:
