@@ -31,12 +31,54 @@ def test_label_room_stops_at_the_next_marker_and_cluster() -> None:
     x = np.array([100.0, 200.0, 300.0, 300.0, 100.0])
     lane = np.array([0, 0, 0, 0, 1])
     row = np.array([0, 0, 1, 1, 0])
-    left, room = point_label_room(x, lane, row, np.array([0]), np.array([150.0]), np.array([40.0]))
+    left, room, before = point_label_room(x, lane, row, np.array([0]), np.array([150.0]), np.array([40.0]))
     assert left[0] == 109.0 and room[0] == 150.0 - 4 - 109  # the cluster stops it
     assert room[1] == LABEL_MAX_PX  # nothing after it in its row
     assert room[2] <= 0 and room[3] == LABEL_MAX_PX  # same place: only the last one has room
     assert room[4] == LABEL_MAX_PX  # the cluster is in another lane
+    assert not before.any()  # no end of the data given: every label right of its marker
     # A cluster box that starts under a marker (ends right of it) leaves its label no room.
-    _left, room = point_label_room(np.array([148.0]), np.array([0]), np.array([0]), np.array([0]),
+    _left, room, _before = point_label_room(np.array([148.0]), np.array([0]), np.array([0]), np.array([0]),
                                    np.array([150.0]), np.array([40.0]))
     assert room[0] <= 0
+
+
+def test_labels_that_would_run_past_the_data_go_left_of_their_marker() -> None:
+    # Row 0: points at 100 and 600; the data ends at 610 (px). Row 1: a point at 300 alone.
+    x = np.array([100.0, 600.0, 300.0])
+    lane, row = np.array([0, 0, 0]), np.array([0, 0, 1])
+    none = np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
+    left, room, before = point_label_room(x, lane, row, *none, stop=610.0)
+    # The last point's label ends left of its marker, as wide as LABEL_MAX_PX allows after the first.
+    assert before[1] and left[1] + room[1] == 600.0 - 4 - 5 and room[1] == LABEL_MAX_PX
+    # The first point's label runs right until the moved label, not to the marker any more.
+    assert not before[0] and left[0] + room[0] == left[1] - 4
+    # Alone in its row with 300 px before it and 301 px to the end: it keeps the larger side.
+    assert not before[2] and left[2] + room[2] <= 610.0
+    # Negative: far from the end of the data, labels stay right of their markers.
+    _left, room_far, before_far = point_label_room(x, lane, row, *none, stop=5000.0)
+    assert not before_far.any() and room_far[1] == LABEL_MAX_PX
+    # A text that needs 120 px takes that much before its marker; the first point's label keeps the rest.
+    near = np.array([400.0, 600.0, 300.0])
+    left, room, before = point_label_room(near, lane, row, *none, stop=610.0, want=lambda p: np.full(len(p), 120.0))
+    assert before[1] and room[1] == 120.0 and left[0] + room[0] == 591.0 - 120 - 4
+    # Negative: a text short enough to fit before the end of the data stays right of its marker.
+    left, room, before = point_label_room(np.array([600.0]), np.array([0]), np.array([0]), *none, stop=680.0,
+                                          want=lambda p: np.full(len(p), 60.0))
+    assert not before[0] and left[0] + room[0] == 680.0
+
+
+def test_a_label_moved_left_stops_at_the_previous_marker_and_cluster() -> None:
+    # Row 0: points at 100 and 200, the data ends at 205: the label of 200 has 100 - 8 - 9 px left of it.
+    x, lane, row = np.array([100.0, 200.0]), np.array([0, 0]), np.array([0, 0])
+    none = np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
+    left, room, before = point_label_room(x, lane, row, *none, stop=205.0)
+    assert before[1] and left[1] == 100.0 + 4 + 4 and left[1] + room[1] == 200.0 - 4 - 5
+    assert room[0] <= 0  # the first point's label gave way
+    # A cluster of its lane from 120 to 150 stops it sooner; in another lane it does not.
+    _l, room_c, _b = point_label_room(x[1:], lane[1:], row[1:], np.array([0]), np.array([120.0]), np.array([30.0]),
+                                      stop=205.0)
+    assert room_c[0] == 200.0 - 4 - 5 - (150.0 + 4)
+    _l, room_o, _b = point_label_room(x[1:], lane[1:], row[1:], np.array([1]), np.array([120.0]), np.array([30.0]),
+                                      stop=205.0)
+    assert room_o[0] == LABEL_MAX_PX

@@ -24,13 +24,32 @@ def test_dense_range_leaves_far_outliers_out_and_counts_them() -> None:
     assert dense_range(np.zeros(0), np.zeros(0)) is None
 
 
-def test_fit_viewport_margins_and_label_room() -> None:
+def test_among_a_few_events_none_is_an_outlier() -> None:
+    # A month's event, a day in it, and a day eleven months later (a filter kept these three): each
+    # is a third of what was asked for, none is left out.
+    may, may_18, april = days_from_civil(2022, 5, 1), days_from_civil(2022, 5, 18), days_from_civil(2023, 4, 4)
+    three = dense_range(np.array([may, may_18, april], dtype=float), np.array([may + 31, may_18 + 1, april + 1],
+                                                                               dtype=float))
+    assert (three.lo, three.hi, three.before, three.after) == (may, april + 1, 0, 0)
+
+
+def test_an_event_kept_is_never_cut_by_the_dense_range() -> None:
+    # Eight years of events, one in 1860 (left out), and a twenty-year span that ends among the
+    # rest: it is kept, so the range starts where it starts.
+    start = np.arange(100, dtype=np.float64) * 30 + 10_000
+    end = start + 1
+    start = np.append(start, [-40_000.0, 4_000.0])
+    end = np.append(end, [-39_000.0, 11_000.0])
+    far = dense_range(start, end)
+    assert far.before == 1 and far.lo <= 4_000.0
+
+
+def test_fit_viewport_ends_a_margin_past_the_data() -> None:
     vp = fit_viewport(0.0, 1000.0, 1000)
+    # No room kept for labels right of the data: they go left of the last points (label_room).
     assert vp.x_of(0.0) == pytest.approx(30.0) and vp.x_of(1000.0) == pytest.approx(970.0)
-    roomy = fit_viewport(0.0, 1000.0, 1000, lambda ppd: 200.0)
-    assert roomy.x_of(1000.0) == pytest.approx(1000 - 200 - 30)  # room for the label, then the margin
-    capped = fit_viewport(0.0, 1000.0, 1000, lambda ppd: 5000.0)
-    assert capped.x_of(1000.0) == pytest.approx(750.0)  # labels take a quarter of the width at most
+    vp = fit_viewport(500.0, 500.0, 1000)  # one day: still a view around it
+    assert vp.t0 < 500.0 < vp.t1
 
 
 def test_zoom_out_limit_and_data_kept_in_view() -> None:
@@ -40,6 +59,12 @@ def test_zoom_out_limit_and_data_kept_in_view() -> None:
     assert vp.t0 <= 0.0 and vp.t1 >= 1000.0
     narrow = Viewport(5000.0, 10.0, 1000)
     assert keep_data_in_view(narrow, (0.0, 1000.0)) is narrow  # zoomed in, panning is free
+    # Zoomed out all the way: the data in the middle, not 75% of empty time on one side.
+    widest = keep_data_in_view(Viewport(400.0, 1000 / 1750.0, 1000), (0.0, 1000.0))
+    assert widest.t0 == pytest.approx(-375.0) and widest.t1 == pytest.approx(1375.0)
+    # Negative: a view wider than the data but not the widest keeps where it is, data in it.
+    wide = Viewport(-300.0, 1000 / 1500.0, 1000)
+    assert keep_data_in_view(wide, (0.0, 1000.0)) is wide
 
 
 def test_periods_typed() -> None:

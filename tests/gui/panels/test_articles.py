@@ -134,3 +134,26 @@ def test_while_the_articles_are_read_again_the_last_ones_stay_listed(qtbot) -> N
     panel = _panel(qtbot)
     panel.show_reading(4)
     assert panel.count_label.text() == "3 articles" and len(panel.model.ids) == 3
+
+
+def _right_edge(panel: LibraryPanel, column: int) -> int:
+    return panel.tree.columnViewportPosition(column) + panel.tree.columnWidth(column)
+
+
+def test_title_published_and_events_fit_a_narrow_panel(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.resize(260, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    viewport = panel.tree.viewport().width()
+    assert viewport < 300  # narrower than the three columns at their first widths
+    qtbot.waitUntil(lambda: _right_edge(panel, 2) <= viewport)  # the Events count is whole
+    assert panel.tree.columnWidth(0) >= 80  # and the titles still readable
+    panel.resize(600, 400)
+    qtbot.waitUntil(lambda: panel.tree.columnWidth(0) > 170)  # a wider panel gives the titles room
+    assert _right_edge(panel, 2) <= panel.tree.viewport().width()
+    # A Title width the user chose stays, whatever the panel's width.
+    panel.tree.horizontalHeader().resizeSection(0, 140)
+    panel.resize(500, 400)
+    qtbot.wait(20)
+    assert panel.tree.columnWidth(0) == 140

@@ -178,3 +178,42 @@ def test_double_click_asks_for_the_article(qtbot) -> None:
     with qtbot.waitSignal(view.article_requested) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == ["e2"]
+
+
+def test_the_date_column_holds_its_longest_date(qtbot) -> None:
+    events = _events(4)
+    events.loc[2, ["event_date", "date_precision"]] = ["2021-10-28TAF", "day"]  # "2021-10-28 afternoon"
+    model = EventTableModel()
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    date = _column("event_date")
+    model.set_events(events)
+    longest = view.fontMetrics().horizontalAdvance(display_date("2021-10-28TAF"))
+    assert view.columnWidth(date) >= longest + 8  # whole, beside the cell's margins
+    model.set_events(_events(4))
+    assert view.columnWidth(date) >= longest + 8  # a narrower date does not narrow it back
+    # Negative: a width the user drags to stays.
+    view.horizontalHeader().resizeSection(date, 90)
+    model.set_events(events)
+    assert view.columnWidth(date) == 90
+
+
+def test_events_without_countries_or_type_sort_last_either_way() -> None:
+    events = _events(5)
+    events.loc[[1, 3], "countries"] = ""
+    events.loc[0, "event_type"] = ""
+    model = EventTableModel()
+    model.set_events(events)
+    countries = _column("countries")
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(countries, order)
+        shown = [model.data(model.index(r, countries)) for r in range(5)]
+        assert shown[-2:] == ["", ""] and "" not in shown[:3], (order, shown)
+    kinds = _column("event_type")
+    model.sort(kinds, Qt.SortOrder.AscendingOrder)
+    assert model.event_id(4) == "e0"
+    # Negative: the events that have one keep their order, ascending then descending.
+    model.sort(countries, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, countries)) for r in range(3)] == sorted(
+        model.data(model.index(r, countries)) for r in range(3))

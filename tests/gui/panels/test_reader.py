@@ -219,3 +219,17 @@ def test_a_selection_gives_the_whole_sentences_it_touches(qtbot, library) -> Non
     cursor.setPosition(view.position_of(text.index("March")), QTextCursor.MoveMode.KeepAnchor)
     view.text.setTextCursor(cursor)  # after an emoji: offsets count characters, not UTF-16 units
     assert view.selected_evidence().text == "Talks went well. 🇯🇵 They will meet in March."
+
+
+def test_a_country_opening_one_article_does_not_mark_the_whole_next_one(qtbot, library) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    opening = "Turkey and Syria agreed on Tuesday to reopen a border crossing.\n\nThe crossing was closed in 2012."
+    _show(view, library, Article(text=opening, title="Crossing", published=dt.date(2023, 3, 14),
+                                 published_source=DateSource.TEXT, source_path="/tmp/crossing.txt"))
+    assert _format_at(view, 0).fontUnderline()  # "Turkey", where the text cursor rests
+    _show(view, library, _article())
+    filler = TEXT.index("Filler paragraph")
+    plain = _format_at(view, filler)
+    assert not plain.fontUnderline() and plain.foreground().color() != COUNTRY.darker(130)
+    assert _format_at(view, TEXT.index("Turkey")).fontUnderline()  # its own countries still are

@@ -11,6 +11,8 @@ from tests.gui.timeline.helpers import frame, frame_with_labels, shown
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.timeline.layout import HEADER_W
 from timeline_app.core.timeline.ticks import choose_axis
+from timeline_app.core.timeline.viewport import Viewport
+from timeline_app.gui.timeline.canvas import today_days
 
 
 def _decade(with_outlier: bool) -> list[tuple]:
@@ -25,25 +27,32 @@ def _decade(with_outlier: bool) -> list[tuple]:
     return rows
 
 
-def test_fit_leaves_a_margin_and_room_for_the_newest_label(qtbot) -> None:
+def test_fit_ends_at_the_data_with_the_newest_label_inside(qtbot) -> None:
     view = shown(qtbot, frame(_decade(False)), 1000, 400)
     view.fit_all()
+    _start, end = view.visible_range()
+    assert dt.date(2022, 12, 28) <= end <= dt.date(2023, 6, 30)  # no empty years kept for labels
     drawn, items = frame_with_labels(view)
-    newest = [r for (r, occ, _c, _t), cut in zip(drawn, view.canvas.painter.labels.cut)
+    newest = [(r, occ) for (r, occ, _c, _t), cut in zip(drawn, view.canvas.painter.labels.cut)
               if occ >= 0 and view._data.event_ids[view._data.o_event[occ]] == "newest" and not cut]
     assert newest, "the newest event's label is not drawn, or cut by the edge"
-    text = "Defence ministers met in Moscow"
-    assert newest[0].right() <= view.canvas.width() - 8
-    assert newest[0].width() >= view.canvas.painter.fonts.measure(text) - 1  # whole, not shortened
+    rect, occ = newest[0]
+    texts = [t for (_r, o, _c, t) in drawn if o == occ]
+    assert texts[0].startswith("Defence ministers")  # shortened to the room since the event before
+    marker = float(items.x[items.occ == occ].min())
+    assert rect.right() <= marker  # left of its point, which is at the end of the view
     first_x = float(items.x[items.occ >= 0].min())
     assert first_x >= HEADER_W + 15  # a margin left of the first event too
+    # Negative: an event in the middle keeps its label right of its point.
+    middle = [(r, o) for (r, o, _c, t) in drawn if o >= 0 and t == "Talks 5"]
+    assert middle and middle[0][0].left() > float(items.x[items.occ == middle[0][1]].min())
 
 
 def test_fit_leaves_a_far_outlier_out_and_says_so(qtbot) -> None:
     view = shown(qtbot, frame(_decade(True)), 1000, 400)
     view.fit_all()
     start, end = view.visible_range()
-    assert dt.date(2010, 6, 1) <= start <= dt.date(2011, 1, 10) and end >= dt.date(2022, 12, 28)
+    assert dt.date(2010, 6, 1) <= start <= dt.date(2011, 6, 1) and end >= dt.date(2022, 12, 28)
     view.canvas.repaint()
     edges = view.canvas._items.edges
     assert set(edges) == {"before"}  # an arrow at the left end of the axis
@@ -108,5 +117,58 @@ def test_tick_labels_at_the_ends_are_drawn_when_no_arrow_covers_them(qtbot) -> N
     view.fit_all()
     view.canvas.repaint()
     assert view.canvas._items.edges == {}
-    first = min(left for left, _right, _label in view.canvas.painter.axis.drawn_ticks)
-    assert first < HEADER_W + 60  # the first tick keeps its label
+    start, _end = view.visible_range()
+    ticks = sorted(view.canvas.painter.axis.drawn_ticks)
+    assert ticks[0][2] == str(start.year + 1)  # the first year that starts in view keeps its label
+    assert ticks[0][0] < HEADER_W + 30 + 365 * view.canvas.vp.px_per_day
+
+
+def _forty_years() -> list[tuple]:
+    """A day every five years from 1980, and forty days of 2021: they cluster when zoomed out."""
+    rows = [(f"o{i}", f"{1980 + i}-03-01", f"{1980 + i}-03-01", "day", False, "TUR", "Consult", f"Talks {i}", "")
+            for i in range(0, 36, 5)]
+    rows += [(f"d{i}", f"2021-{1 + i % 12:02d}-{1 + i % 27:02d}", f"2021-{1 + i % 12:02d}-{1 + i % 27:02d}", "day",
+              False, "TUR", "Consult", f"Meeting {i}", "") for i in range(40)]
+    return rows
+
+
+def _boxes_right_edge(view) -> float:
+    view.canvas.repaint()
+    items = view.canvas._items
+    boxes = items.cluster >= 0
+    assert boxes.any(), "the last years should be drawn as a cluster"
+    return float((items.x[boxes] + items.w[boxes]).max())
+
+
+def test_fit_shows_the_last_cluster_box_whole(qtbot) -> None:
+    # Zoomed out to the whole, the last years cluster, and a cluster box is a whole bin of years
+    # that may end well past the last event.
+    view = shown(qtbot, frame(_forty_years()), 700, 300)
+    view.fit_all()
+    assert _boxes_right_edge(view) <= view.canvas.width()
+    _start, end = view.visible_range()
+    assert end <= dt.date(2031, 1, 1)  # whole, but no decade of empty years after it
+
+
+def test_a_view_the_user_zoomed_keeps_its_span_when_resized(qtbot) -> None:
+    view = shown(qtbot, frame(_forty_years()), 1000, 300)
+    view.fit_all()
+    view.zoom_by(2.0)
+    span = view.canvas.vp.span
+    view.resize(700, 300)
+    assert abs(view.canvas.vp.span - span) < 1e-6 * span  # not fitted again
+
+
+def test_the_today_label_stays_in_view_at_the_right_edge(qtbot) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    canvas = view.canvas
+    today = today_days()
+    for before_edge_px in (2.0, 300.0):
+        ppd = 2.0
+        canvas.set_viewport(Viewport(today - (canvas.time_width() - before_edge_px) / ppd, ppd, canvas.time_width()))
+        canvas.repaint()
+        left, right = canvas.painter.axis.today_label
+        assert HEADER_W <= left and right <= canvas.width(), f"'Today' cut {before_edge_px} px from the edge"
+        line = HEADER_W + float(canvas.vp.x_of(today))
+        # Right of its line where it fits (negative: it moves only when it must).
+        assert (left > line) == (before_edge_px > 60)

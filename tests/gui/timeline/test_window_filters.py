@@ -7,8 +7,9 @@ import datetime as dt
 import numpy as np
 
 from tests.gui.timeline.helpers import frame_with_labels
+from timeline_app.core.daycount import date_to_days
 from timeline_app.core.library.filters import FilterSpec
-from timeline_app.core.timeline.navigate import MARGIN_SHARE, MAX_LABEL_SHARE, label_reach
+from timeline_app.core.timeline.navigate import MARGIN_SHARE
 from timeline_app.core.timeline.viewport import Viewport
 
 
@@ -32,8 +33,9 @@ def test_panning_with_sync_keeps_the_lanes_and_the_events_in_view(window, qtbot)
     assert len(seen_rows) > 1  # while the table followed the view
 
 
-def test_a_filter_fits_the_timeline_with_room_for_the_newest_label(window, qtbot) -> None:
-    """After a filter the window fits the timeline as Ctrl+0 does: margins, and the newest label whole."""
+def test_a_filter_fits_the_timeline_to_its_events_with_their_labels_inside(window, qtbot) -> None:
+    """After a filter the window fits the timeline as Ctrl+0 does: it ends a margin past the newest
+    filtered event (no empty years), and no label of the newest events is cut by the edge."""
     events = window.snapshot.events_frame()
     country = events["countries"].str.split(";").explode().value_counts().index[0]
     with qtbot.waitSignal(window.filters.filters_changed, timeout=5000):
@@ -42,13 +44,21 @@ def test_a_filter_fits_the_timeline_with_room_for_the_newest_label(window, qtbot
     drawn, items = frame_with_labels(timeline)
     data = timeline._data
     newest = int(np.argmax(np.where(timeline.shown_mask(), data.end, -1)))
-    mine = np.flatnonzero((items.occ >= 0) & (data.o_event[np.maximum(items.occ, 0)] == newest))
-    assert len(mine), "the newest filtered event is not drawn"
-    assert float((items.x[mine] + items.w[mine]).max()) <= timeline.canvas.width() - 20
+    _start, end = timeline.visible_range()
+    assert date_to_days(end) >= data.end[newest] - 1  # in view, as an item or in a cluster box
     width = timeline.canvas.time_width()
-    for (_rect, occ, _cluster, text), cut in zip(drawn, timeline.canvas.painter.labels.cut):
-        if occ >= 0 and data.o_event[occ] == newest:
-            # Fit gives the last labels at most MAX_LABEL_SHARE of the width: a longer one is cut by design.
-            need = label_reach(np.zeros(1), np.asarray([timeline.canvas.painter.fonts.measure(text)]), 0.0)(1.0)
-            fits = need + MARGIN_SHARE * width <= MAX_LABEL_SHARE * width
-            assert not cut or not fits, f"the newest label “{text}” is cut by the edge"
+    right = float((items.x + items.w).max())
+    assert timeline.canvas.width() - 20 - 2 * MARGIN_SHARE * width <= right <= timeline.canvas.width() - 20
+    labels = [cut for (_rect, occ, _cluster, _text), cut in zip(drawn, timeline.canvas.painter.labels.cut)
+              if occ >= 0 and data.o_event[occ] == newest]
+    assert not any(labels), "the newest label is cut by the edge"
+
+def test_a_fitted_timeline_fits_again_when_the_window_narrows(window, qtbot) -> None:
+    """The first view is a Fit: a narrower window fits again, no cluster box cut at the right edge."""
+    canvas = window.timeline.canvas
+    for width in range(1400, 900, -20):
+        window.resize(width, 880)
+        qtbot.wait(20)
+        canvas.repaint()
+        items = canvas._items
+        assert float((items.x + items.w).max()) <= canvas.width(), f"an event cut at a {width} px window"

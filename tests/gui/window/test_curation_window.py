@@ -139,6 +139,15 @@ def test_hide_show_hidden_and_delete_with_undo(window, qtbot) -> None:
     assert hidden.event_id not in table_ids(window)
     assert len(_events(window)) == total  # still in the library, marked
     assert window.status_bar.count_label.text().startswith(f"{total - 1} of ")
+    # The hidden event is counted, and the count says how to show it.
+    button = window.status_bar.hidden_button
+    assert button.isVisibleTo(window) and button.text() == "1 hidden"
+    assert "Ctrl+Shift+H" in button.toolTip()
+    button.click()
+    assert c.show_hidden_action.isChecked() and hidden.event_id in table_ids(window)
+    assert not button.isVisibleTo(window)  # the filter line says hidden events are shown
+    c.show_hidden_action.trigger()
+    assert hidden.event_id not in table_ids(window) and button.isVisibleTo(window)
     c.show_hidden_action.trigger()
     assert hidden.event_id in table_ids(window)
     assert "hidden events shown" in window.status_bar.filter_label.text()
@@ -319,3 +328,16 @@ def test_the_curation_shortcuts_are_listed_in_help(window, qtbot) -> None:
     window.menus.shortcuts_dialog.close()
     assert listed["Undo the last change"] == "Ctrl+Z" and listed["Edit event"] == "F2"
     assert listed["Merge selected events"] == "Ctrl+M" and listed["Delete event"] == "Del"
+
+
+def test_hiding_the_selected_event_deselects_it_and_unmarks_its_sentence(window, qtbot) -> None:
+    c = window.curation
+    hidden, other = _pick(window, 2)
+    _select(window, hidden.event_id)
+    assert window.reader.highlighted_text()  # the event's sentence is marked
+    _trigger(qtbot, window, c.hide_action)
+    assert window.selection.selected_event == ""
+    assert window.reader.highlighted_text() == "" and window.reader.article_id is not None
+    assert not c.hide_action.isEnabled()  # nothing selected to act on
+    _select(window, other.event_id)  # selecting another event marks its sentence again
+    assert window.reader.highlighted_text()

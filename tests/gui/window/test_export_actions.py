@@ -105,3 +105,19 @@ def test_the_timeline_is_saved_as_an_svg_by_its_name_and_as_a_pdf_page(window, q
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "PDF document, A4 landscape, 1 page" in window.statusBar().currentMessage()
+
+
+def test_the_events_are_exported_in_the_order_the_table_shows_them(window, qtbot, tmp_path) -> None:
+    model = window.event_model
+    summary = next(c for c in range(model.columnCount())
+                   if model.headerData(c, Qt.Orientation.Horizontal) == "Summary")
+    window.table.sortByColumn(summary, Qt.SortOrder.DescendingOrder)
+    shown = [model.event_id(r) for r in range(model.rowCount())]
+    path = tmp_path / "sorted.csv"
+    assert window.exports.export("events_csv", str(path)) == len(shown)
+    assert pd.read_csv(path, encoding="utf-8-sig")["event_id"].tolist() == shown
+    # Negative: unsorted, the table and the file are in date order.
+    window.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    dated = window.snapshot.events_frame()["event_id"].tolist()
+    window.exports.export("events_csv", str(path))
+    assert pd.read_csv(path, encoding="utf-8-sig")["event_id"].tolist() == dated

@@ -72,3 +72,18 @@ def test_the_timeline_keys_listed_each_move_the_timeline(window, qtbot) -> None:
         before = state()
         qtbot.keyClick(canvas, key)
         assert state() != before, f"{what}: {key.name} did nothing"
+
+
+def test_the_lane_modes_have_one_name_in_every_menu_and_the_header(window) -> None:
+    def entries(menu) -> dict[str, bool]:
+        return {a.text().replace("&", ""): a.isChecked() for a in menu.actions() if a.text()}
+
+    window_menu = next(a.menu() for a in window.menuBar().findChildren(QAction)
+                       if a.menu() is not None and a.text() == "Timeline &lanes")
+    timeline_menu = next(a.menu() for a in window.timeline.context_menu().actions() if a.text() == "Lanes")
+    assert entries(window_menu) == entries(timeline_menu)
+    assert entries(timeline_menu) == {"One per country": True, "One per event type": False,
+                                      "One per article": False, "A single lane": False}
+    window.menus.lane_actions["source"].trigger()
+    window.timeline.canvas.repaint()
+    assert window.timeline.canvas.painter.headers.title == "Article"  # the lanes are articles

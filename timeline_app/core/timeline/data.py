@@ -14,16 +14,15 @@ from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.timeline.colours import ColourKeys
 from timeline_app.core.timeline.columns import ALPHA_LEVELS, Spans, source_lanes, spans
 from timeline_app.core.timeline.levels import Levels
+from timeline_app.core.timeline.modes import (
+    COLOUR_AUTO, COLOUR_BY_COUNTRY, COLOUR_BY_EVENT_TYPE, COLOUR_MODES, DEFAULT_LANE_MODE, EMPTY_LANE_LABELS,
+    LANE_MODES, LANES_BY_COUNTRY, LANES_BY_EVENT_TYPE, LANES_BY_SOURCE,
+)
 from timeline_app.core.timeline.navigate import DenseRange, dense_range
 from timeline_app.core.timeline.palette import palette
 
 log = logging.getLogger(__name__)
 
-LANE_MODES = ("country", "event_type", "source", "single")
-COLOUR_MODES = ("auto", "country", "event_type")
-_EMPTY_LANE_LABELS = {
-    "country": "No country", "event_type": "Unclassified", "source": "Unknown source", "single": "All events",
-}
 
 
 class TimelineData:
@@ -37,8 +36,8 @@ class TimelineData:
 
     def __init__(self) -> None:
         self.events = EventColumns.from_frame(pd.DataFrame())
-        self.lane_mode = "country"
-        self.colour_mode = "auto"
+        self.lane_mode = DEFAULT_LANE_MODE
+        self.colour_mode = COLOUR_AUTO
         self.version = 0  # bumped whenever anything drawn changes
         self._extent: tuple[float, float] | None = None
         self._extent_version = -1
@@ -108,14 +107,14 @@ class TimelineData:
 
     @property
     def effective_colour_mode(self) -> str:
-        if self.colour_mode != "auto":
+        if self.colour_mode != COLOUR_AUTO:
             return self.colour_mode
-        return "event_type" if self.lane_mode == "country" else "country"
+        return COLOUR_BY_EVENT_TYPE if self.lane_mode == LANES_BY_COUNTRY else COLOUR_BY_COUNTRY
 
     @property
     def colour_is_lane(self) -> bool:
         """Country lanes coloured by country: the lane headers carry the colours, no legend is needed."""
-        return self.lane_mode == "country" and self.effective_colour_mode == "country"
+        return self.lane_mode == LANES_BY_COUNTRY and self.effective_colour_mode == COLOUR_BY_COUNTRY
 
     def lane_colours(self) -> dict[int, int]:
         """Palette slot of each lane id, for when the colours are the lanes."""
@@ -128,28 +127,28 @@ class TimelineData:
         if self.colour_is_lane or not keys.names:
             return []
         mode = self.effective_colour_mode
-        if mode == "event_type" and self.lane_mode == "event_type":
+        if mode == COLOUR_BY_EVENT_TYPE and self.lane_mode == LANES_BY_EVENT_TYPE:
             return []
-        if mode == "event_type":
-            return [(int(keys.slot[r]), keys.names[r] or "Unclassified") for r in keys.shown.tolist()]
-        return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else "No country")
+        if mode == COLOUR_BY_EVENT_TYPE:
+            return [(int(keys.slot[r]), keys.names[r] or EMPTY_LANE_LABELS[LANES_BY_EVENT_TYPE]) for r in keys.shown.tolist()]
+        return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else EMPTY_LANE_LABELS[LANES_BY_COUNTRY])
                 for r in keys.shown.tolist()]
 
     def _lane_column(self) -> CodeLists:
-        if self.lane_mode == "country":
+        if self.lane_mode == LANES_BY_COUNTRY:
             return self._countries
-        if self.lane_mode == "event_type":
+        if self.lane_mode == LANES_BY_EVENT_TYPE:
             return CodeLists.from_codes(self._type_codes, self._type_names)
-        if self.lane_mode == "source":
+        if self.lane_mode == LANES_BY_SOURCE:
             return self._sources()
         return CodeLists.from_codes(np.zeros(self._n, dtype=np.int64), ["*"])
 
     def lane_label(self, key: str, names: dict[str, str]) -> str:
         if key == "" or key == "*":
-            return _EMPTY_LANE_LABELS[self.lane_mode]
-        if self.lane_mode == "country":
+            return EMPTY_LANE_LABELS[self.lane_mode]
+        if self.lane_mode == LANES_BY_COUNTRY:
             return names.get(key, key)
-        if self.lane_mode == "source":
+        if self.lane_mode == LANES_BY_SOURCE:
             return self._source_names.get(key, key)
         return key
 
@@ -191,9 +190,9 @@ class TimelineData:
 
     def _build_colours(self) -> None:
         mode = self.effective_colour_mode
-        if mode == "country" and self.lane_mode == "country":
+        if mode == COLOUR_BY_COUNTRY and self.lane_mode == LANES_BY_COUNTRY:
             key_names, key_of_occ = self.lane_keys, self.o_lane
-        elif mode == "country":
+        elif mode == COLOUR_BY_COUNTRY:
             # An event's colour is that of its first country; "" keys the events without one.
             key_names = ["", *self._countries.names]
             key_of_occ = self._countries.first()[self.o_event] + 1
@@ -226,7 +225,7 @@ class TimelineData:
     def _apply_filter(self) -> None:
         n_lanes = len(self.lane_keys)
         lane_ok = np.ones(n_lanes, dtype=bool)
-        if self.country_filter is not None and self.lane_mode == "country":
+        if self.country_filter is not None and self.lane_mode == LANES_BY_COUNTRY:
             lane_ok = np.asarray([k in self.country_filter for k in self.lane_keys], dtype=bool)
         ev_ok = self.event_mask if len(self.event_mask) == self._n else np.ones(self._n, dtype=bool)
         self.o_visible = ev_ok[self.o_event] & lane_ok[self.o_lane] if len(self.o_event) else np.zeros(0, dtype=bool)
@@ -270,7 +269,10 @@ class TimelineData:
     def dense_range(self) -> DenseRange | None:
         """Where the shown events are dense: what Fit shows (far outliers left out and counted)."""
         if self._dense[0] != self.version:
-            self._dense = (self.version, dense_range(*self._shown_bounds()))
+            shown = np.zeros(self._n, dtype=bool)
+            shown[self.o_event[self.o_visible]] = True  # each event's start with its own end
+            self._dense = (self.version, dense_range(self.start[shown].astype(np.float64),
+                                                     self.end[shown].astype(np.float64)))
         return self._dense[1]
 
     def outside(self, t0: float, t1: float) -> tuple[int, int]:

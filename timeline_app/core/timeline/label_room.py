@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import numpy as np
 
@@ -15,26 +16,37 @@ OBSTACLE_GAP_PX = 4.0  # between a label and what stops it
 
 
 def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: np.ndarray, c_x: np.ndarray,
-                     c_w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(left edge, width) of the room for the label of each point (centre `x`, shown lane, row).
+                     c_w: np.ndarray, stop: float = np.inf, want: Callable[[np.ndarray], np.ndarray] | None = None
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(left edge, width, before) of the room for the label of each point (centre `x`, shown lane, row).
 
     A label runs right of its marker until the next marker of the same row (points at the same place
     or overlapping: only the last one in the row gets room) or the next cluster box of the lane that
     ends right of the marker (a cluster covers every row of its lane), and never past LABEL_MAX_PX.
-    The room depends on the neighbours only, not on the edges of the area drawn, so an area drawn in
-    strips gets the same labels as one drawn whole. A width <= 0 means no room.
+    A label that would run past `stop` (where the shown events end) goes `before` its marker instead
+    when it does not fit before `stop` and there is more room there, back to the previous marker or
+    cluster of its row at most; `want(points)` gives the widths their texts need (LABEL_MAX_PX when
+    not given), and the label of the previous marker keeps the rest: so the view can end where the
+    data ends, with its last labels in it.
+    The room depends on the neighbours and the data only, not on the edges of the area drawn, so an
+    area drawn in strips gets the same labels as one drawn whole. A width <= 0 means no room.
     """
     n = len(x)
     left = x + MARKER_PX / 2 + LABEL_GAP_PX
     end = left + LABEL_MAX_PX
+    before = np.zeros(n, dtype=bool)
     if n == 0:
-        return left, end - left
+        return left, end - left, before
     group = lane.astype(np.int64) * (int(row.max()) + 1 if len(row) else 1) + row
     order = np.lexsort((np.arange(n), x, group))
     same = group[order[1:]] == group[order[:-1]]
     nxt = order[1:][same]
     here = order[:-1][same]
     end[here] = np.minimum(end[here], x[nxt] - MARKER_PX / 2 - OBSTACLE_GAP_PX)
+    # Left of a marker: from the previous marker of its row, or the cluster of its lane before it.
+    prev = np.full(n, -1, dtype=np.int64)
+    prev[nxt] = here
+    start = np.where(prev >= 0, x[np.maximum(prev, 0)] + MARKER_PX / 2 + OBSTACLE_GAP_PX, -np.inf)
     if len(c_lane):
         # Clusters of a lane never overlap (one bin each): sorted by left edge, their right edges
         # are sorted too, so the first that ends right of a marker is found by bisection.
@@ -46,4 +58,21 @@ def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: n
         hit = k < len(keys)
         hit[hit] = c_lane_s[k[hit]] == lane[hit]
         end[hit] = np.minimum(end[hit], c_left[k[hit]] - OBSTACLE_GAP_PX)
-    return left, end - left
+        k = np.searchsorted(c_lane_s * span + c_left, lane * span + (x - MARKER_PX / 2), side="left") - 1
+        hit = k >= 0
+        hit[hit] = c_lane_s[k[hit]] == lane[hit]
+        start[hit] = np.maximum(start[hit], c_right[k[hit]] + OBSTACLE_GAP_PX)
+    past = np.flatnonzero(end > stop)
+    if len(past):
+        need = np.minimum(want(past), LABEL_MAX_PX) if want is not None else np.full(len(past), float(LABEL_MAX_PX))
+        right = x[past] - MARKER_PX / 2 - LABEL_GAP_PX
+        moved_left = np.maximum(start[past], right - need)
+        move = (stop - left[past] < need) & (right - moved_left > stop - left[past])
+        end[past] = np.where(move, right, stop)
+        left[past] = np.where(move, moved_left, left[past])
+        before[past] = move
+        # The previous marker's label ends where the moved one begins.
+        mover, behind = past[move], prev[past[move]]
+        mover, behind = mover[behind >= 0], behind[behind >= 0]
+        end[behind] = np.minimum(end[behind], left[mover] - OBSTACLE_GAP_PX)
+    return left, end - left, before

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from timeline_app.core.daycount import DAYS_PER_YEAR, MISSING_DAY, civil_from_days, days_from_civil, parse_iso_day
-from timeline_app.core.timeline.label_room import LABEL_GAP_PX, OBSTACLE_GAP_PX
-from timeline_app.core.timeline.layout import LABEL_MAX_PX, MARKER_PX
 from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport
 
 log = logging.getLogger(__name__)
 
 TAIL_SHARE = 0.02  # Fit may leave out up to this share of the events at each end (2nd-98th percentile) ...
 TAIL_RATIO = 1.0  # ... when they stretch the view by more than this many times the span of the rest
-MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one's label
-MAX_LABEL_SHARE = 0.25  # the last events' labels may take this much of the width, no more
+OUTLIERS_AMONG = 5  # ... and only among this many events or more: among three, each is a third of them
+MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one
 ZOOM_OUT_SLACK = 0.75  # zooming out stops when the data plus this share of it fills the view (Fit's widest)
 MIN_ZOOM_OUT_DAYS = DAYS_PER_YEAR  # ... but a year can always be seen around a day's events
 DAY_VIEW_DAYS = 21  # Go to a day: three weeks around it, so the axis shows days
@@ -35,14 +32,16 @@ class DenseRange:
 
 
 def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
-    """Where the events (start, exclusive end in days) are dense: all of them, unless up to 2% at an
-    end lie so far out that they would squeeze the rest (one war "in the nineteenth century" among
-    ten years of news); those are left out and counted."""
+    """Where the events (each one's start and exclusive end, in days) are dense: all of them, unless
+    up to 2% at an end lie so far out that they would squeeze the rest (one war "in the nineteenth
+    century" among ten years of news); those are left out and counted. Among fewer than OUTLIERS_AMONG events none
+    is left out, and an event kept is kept whole: a span that starts far out but ends among the rest
+    moves the range's start."""
     n = len(start)
     if n == 0:
         return None
     starts, ends = np.sort(start), np.sort(end)
-    k = max(1, int(n * TAIL_SHARE)) if n >= 3 else 0
+    k = max(1, int(n * TAIL_SHARE)) if n >= OUTLIERS_AMONG else 0
     lo, hi = float(starts[0]), float(ends[-1])
     core_lo, core_hi = float(starts[k]), float(ends[n - 1 - k])
     core = max(core_hi - core_lo, 1.0)
@@ -51,36 +50,22 @@ def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
     if core_lo - lo > reach:  # only what lies that far out goes; events near the rest stay
         lo = float(starts[np.searchsorted(starts, core_lo - reach, side="left")])
         before = int(np.searchsorted(ends, lo, side="right"))
+        lo = float(start[end > lo].min())
     if hi - core_hi > reach:
         hi = float(ends[np.searchsorted(ends, core_hi + reach, side="right") - 1])
         after = n - int(np.searchsorted(starts, hi, side="left"))
+        hi = float(end[start < hi].max())
     return DenseRange(lo, hi, before, after)
 
 
-def fit_viewport(lo: float, hi: float, width: int, label_ends: Callable[[float], float] | None = None) -> Viewport:
-    """A view of [lo, hi) with a margin each side; `label_ends(px_per_day)` gives how far (px) the
-    labels of the last events reach right of `hi` at that scale, so the newest label is not cut."""
+def fit_viewport(lo: float, hi: float, width: int) -> Viewport:
+    """A view of [lo, hi) with a margin each side. The labels of the last events go left of their
+    points (core.timeline.label_room): no room is kept for them right of the data."""
     width = max(int(width), 1)
     span = max(hi - lo, MIN_SPAN_DAYS)
     margin = MARGIN_SHARE * width
-    right = margin
-    for _ in range(2):  # the labels' reach depends on the scale it gives: settle it in two steps
-        ppd = max(width - margin - right, 1.0) / span
-        if label_ends is None:
-            break
-        right = min(max(margin, label_ends(ppd) + margin), MAX_LABEL_SHARE * width)
-    ppd = max(width - margin - right, 1.0) / span
+    ppd = max(width - 2 * margin, 1.0) / span
     return Viewport(lo - margin / ppd, ppd, width)
-
-
-def label_reach(centre: np.ndarray, label_px: np.ndarray, hi: float) -> Callable[[float], float]:
-    """`label_ends` for fit_viewport: pixels right of `hi` the labels of points at `centre` need."""
-    need = MARKER_PX / 2 + LABEL_GAP_PX + np.minimum(label_px, LABEL_MAX_PX) + OBSTACLE_GAP_PX
-
-    def reach(ppd: float) -> float:
-        return float(((centre - hi) * ppd + need).max()) if len(centre) else 0.0
-
-    return reach
 
 
 def max_span(extent: tuple[float, float] | None) -> float:
@@ -91,10 +76,14 @@ def max_span(extent: tuple[float, float] | None) -> float:
 
 
 def keep_data_in_view(vp: Viewport, extent: tuple[float, float] | None) -> Viewport:
-    """A view wider than the data is moved so that all of it is in view: zoomed out, no empty centuries."""
+    """A view wider than the data is moved so that all of it is in view: zoomed out, no empty centuries;
+    zoomed out all the way (max_span), the data is in the middle."""
     if extent is None or vp.span < extent[1] - extent[0]:
         return vp
-    t0 = min(max(vp.t0, extent[1] - vp.span), extent[0])
+    if vp.span >= max_span(extent) * (1.0 - 1e-9):
+        t0 = (extent[0] + extent[1] - vp.span) / 2.0
+    else:
+        t0 = min(max(vp.t0, extent[1] - vp.span), extent[0])
     return vp if t0 == vp.t0 else Viewport(t0, vp.px_per_day, vp.width)
 
 

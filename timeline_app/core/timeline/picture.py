@@ -14,6 +14,7 @@ from timeline_app.core.library import columns as col
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line
 from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.modes import LANES_BY_COUNTRY
 from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.errors import ExportError
 
@@ -102,7 +103,7 @@ def picture_captions(src: ImageSource, options: ImageOptions, t0: float, t1: flo
     options give, else the defaults worded from the filters and the events the picture shows."""
     data = src.data
     spec = src.spec or FilterSpec(countries=data.country_filter or frozenset())
-    order = [data.lane_keys[j] for j in data.lane_order] if data.lane_mode == "country" else []
+    order = [data.lane_keys[j] for j in data.lane_order] if data.lane_mode == LANES_BY_COUNTRY else []
     events = events_in(data, t0, t1, lo, hi)
     title, subtitle, source = options.title, options.subtitle, options.source_line
     if title is None:

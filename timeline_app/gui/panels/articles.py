@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pandas as pd
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
 from timeline_app.gui.panels.article_model import COL_LANGUAGE, ArticleListModel
 
 log = logging.getLogger(__name__)
+
+TITLE_W = 170  # the Title column's first width; it takes more, or less, as the panel's width allows
+_TITLE_MIN_W, _TITLE_MAX_W = 80, 320
+_FITTED = 3  # Title, Published and Events: what the panel shows whole when it can
 
 
 class LibraryPanel(QWidget):
@@ -68,8 +72,14 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
-        for column, width in enumerate((170, 82, 46, 110, 90, 84, 64, 90)):
+        for column, width in enumerate((TITLE_W, 82, 46, 110, 90, 84, 64, 90)):
             self.tree.setColumnWidth(column, width)
+        # The panel shares its width with the Filters and is often narrower than the first three
+        # columns: the Title gives way so that the date and the event count stay whole.
+        self._title_chosen = False  # the user dragged the Title's edge: its width is theirs
+        self._fitting = False
+        header.sectionResized.connect(self._on_header_section_resized)
+        self.tree.viewport().installEventFilter(self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.tree.activated.connect(self._on_tree_activated)
@@ -120,6 +130,25 @@ class LibraryPanel(QWidget):
             buttons.addAction(action)
         layout.addWidget(buttons)
 
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
+            self._fit_title()
+        return False
+
+    def _fit_title(self) -> None:
+        """The Title as wide as the viewport leaves beside Published and Events, within bounds."""
+        if self._title_chosen:
+            return
+        others = sum(self.tree.columnWidth(c) for c in range(1, _FITTED))
+        width = max(_TITLE_MIN_W, min(_TITLE_MAX_W, self.tree.viewport().width() - others))
+        self._fitting = True
+        self.tree.setColumnWidth(0, width)
+        self._fitting = False
+
+    def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0 and not self._fitting:
+            self._title_chosen = True
 
     def set_articles(self, articles: pd.DataFrame) -> None:
         """Fill from the articles frame (columns.ARTICLE_COLUMNS); selection and open groups survive."""

@@ -62,6 +62,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._country_names: dict[str, str] = {}
         self._raw_dates = np.empty(0, dtype=object)
+        self._longest: dict[tuple[str, int], list[str]] = {}
         self._hidden = np.empty(0, dtype=bool)
         self._verified = np.empty(0, dtype=bool)
 
@@ -78,6 +79,7 @@ class EventTableModel(QAbstractTableModel):
         self._ids = cols.ids
         self._text = cols.text  # the evidence is read only when a tooltip or a copy shows it
         self._display = cols.display
+        self._longest: dict[tuple[str, int], list[str]] = {}
         self._sort_keys = cols.sort_keys
         self._raw_dates = cols.raw_dates
         self._hidden = cols.hidden
@@ -87,6 +89,22 @@ class EventTableModel(QAbstractTableModel):
         self._mask = np.ones(self._n, dtype=bool)
         self._order = self._compute_order()
         self.endResetModel()
+
+    def shown_ids(self) -> np.ndarray:
+        """The ids of the events the table shows, in the order it shows them."""
+        return self._ids[self._order]
+
+    def longest_texts(self, field: str, count: int = 16) -> list[str]:
+        """The `count` longest texts of a column over every event (not only those shown): what the
+        column's width must hold."""
+        key = (field, count)
+        if key not in self._longest:  # once per read of the library: a filter changes nothing here
+            values = self._display.get(field)
+            if values is None or not len(values):
+                return []
+            lengths = np.fromiter((len(str(v)) for v in values), dtype=np.int64, count=len(values))
+            self._longest[key] = [str(values[i]) for i in np.argsort(-lengths, kind="stable")[:count].tolist()]
+        return self._longest[key]
 
     def set_mask(self, mask: np.ndarray) -> None:
         """Show only the events whose mask entry is True (same length as the frame)."""
@@ -108,6 +126,10 @@ class EventTableModel(QAbstractTableModel):
             order = np.argsort(-_dense_rank(key), kind="stable")
         else:
             order = np.argsort(key, kind="stable")
+        column = COLUMNS[self._sort_column]
+        if not column.numeric:
+            # Events without countries (or type …) go last either way, as a spreadsheet puts blanks.
+            order = order[np.argsort(self._display[column.field][visible][order] == "", kind="stable")]
         return visible[order]
 
     # -- Qt model interface --------------------------------------------------------------------

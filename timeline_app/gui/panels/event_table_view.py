@@ -13,6 +13,9 @@ from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel
 
 log = logging.getLogger(__name__)
 
+DATE_CELL_PADDING_PX = 14  # the cell's margins either side of its text
+DATE_MAX_W = 240  # a longer date ("28 February-6 March 2022, evening") is elided; its tooltip says it whole
+
 
 class EventTableView(QTableView):
     """The event table: fixed row height, Ctrl+C copies rows as CSV, a context menu per event."""
@@ -60,6 +63,12 @@ class EventTableView(QTableView):
         super().setModel(model)
         for i, column in enumerate(COLUMNS):
             self.setColumnWidth(i, column.width)
+        # The Date column widens to its longest date ("2021-10-28 afternoon"), until the user sizes it.
+        self._date_column = next(i for i, c in enumerate(COLUMNS) if c.field == col.EVENT_DATE)
+        self._date_chosen = False
+        self._fitting_date = False
+        self.horizontalHeader().sectionResized.connect(self._on_header_section_resized)
+        model.modelReset.connect(self._fit_date_column)
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
         model.modelReset.connect(self._on_model_reset)
         # After _on_model_reset, which may select the user's event again.
@@ -67,6 +76,21 @@ class EventTableView(QTableView):
         self.selectionModel().selectionChanged.connect(self._update_copy_action)
         self.selectionModel().currentChanged.connect(self._update_copy_action)
         self._update_copy_action()
+
+    def _fit_date_column(self) -> None:
+        if self._date_chosen:
+            return
+        texts = self.event_model().longest_texts(col.EVENT_DATE)
+        fm = self.fontMetrics()
+        need = max((fm.horizontalAdvance(t) for t in texts), default=0) + DATE_CELL_PADDING_PX
+        if need > self.columnWidth(self._date_column):  # never narrower: a filter does not move the columns
+            self._fitting_date = True
+            self.setColumnWidth(self._date_column, min(need, DATE_MAX_W))
+            self._fitting_date = False
+
+    def _on_header_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == self._date_column and not self._fitting_date:
+            self._date_chosen = True
 
     def event_model(self) -> EventTableModel:
         return self.model()  # type: ignore[return-value]

@@ -216,6 +216,9 @@ class ArticleView(QWidget):
 
     def _set_text(self, article: Article, marks: ArticleMarks) -> None:
         self._set_direction(right_to_left(article.text))
+        # setPlainText gives the new text the format at the text cursor: after an article that opens
+        # with a country, that was the country's underline, over the whole next article.
+        self.text.setCurrentCharFormat(QTextCharFormat())
         self.text.setPlainText(article.text)
         self._offsets = _Utf16Offsets(article.text)
         self.dates = marks.dates

@@ -52,6 +52,7 @@ class TimelineCanvas(QWidget):
         self.rubber: QRectF | None = None  # the rectangle being dragged out to zoom to
         self.hit_occ = -1  # occurrence under the mouse at the last hit test
         self.fitted = False
+        self._fit_kind: bool | None = None  # the `everything` of the Fit that made the view, None once moved
         self.show_legend = True
         self._content_height = 0
         self._prefetch_timer = QTimer(self)
@@ -76,6 +77,7 @@ class TimelineCanvas(QWidget):
         return max_span(self.data.extent())
 
     def set_viewport(self, vp: Viewport) -> None:
+        self._fit_kind = None  # moved by the user (or Go to date …): a resize keeps its span
         vp = Viewport(vp.t0, vp.px_per_day, self.time_width()).clamped(self.max_span())
         vp = keep_data_in_view(vp, self.data.extent())
         if vp != self.vp:
@@ -299,11 +301,12 @@ class TimelineCanvas(QWidget):
 
     def fit_all(self, everything: bool = False) -> None:
         """Show where the events are dense (`everything`: every one, far outliers too), with a margin
-        each side wide enough for the newest event's label."""
-        vp = fit_data(self.data, self.time_width(), self.painter.fonts.measure, everything)
+        each side; the newest events' labels go left of them."""
+        vp = fit_data(self.data, self.time_width(), everything)
         if vp is not None:
             self.fitted = True
             self.set_viewport(vp)
+            self._fit_kind = everything
 
     def zoom_to_event(self, event: int) -> None:
         """Show the event with three times its length of context on each side."""
@@ -334,7 +337,11 @@ class TimelineCanvas(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         old_w = max(event.oldSize().width() - HEADER_W, 1)
-        if self.fitted and event.oldSize().width() > 0:
+        refit = fit_data(self.data, self.time_width(), self._fit_kind) if self._fit_kind is not None else None
+        if refit is not None:
+            # A view Fit made is fitted again: at another scale the clusters (whole bins) are others.
+            self.vp = refit.clamped(self.max_span())
+        elif self.fitted and event.oldSize().width() > 0:
             # Keep the same time span visible when the widget is resized.
             span = old_w / self.vp.px_per_day
             self.vp = Viewport(self.vp.t0, self.time_width() / span, self.time_width()).clamped(self.max_span())

@@ -9,8 +9,8 @@ API used by the main window::
     view.set_empty_text(text=None)         # what it says without events ("Reading the library…")
     view.set_visible_mask(mask, countries=None)       # numpy bool per event; optional lane set
     view.set_filter(mask=None, countries=None)        # same, both optional
-    view.set_lane_mode("country" | "event_type" | "source" | "single")
-    view.set_colour_mode("auto" | "country" | "event_type"); view.set_show_legend(bool)
+    view.set_lane_mode(mode)                # core.timeline.modes.LANE_MODES: "country", "event_type" …
+    view.set_colour_mode(mode); view.set_show_legend(bool)   # core.timeline.modes.COLOUR_MODES
     view.lane_mode() -> str; view.lane_keys() -> list[str]   # lanes shown, top to bottom
     view.shown_mask() -> ndarray[bool]; view.shown_event_count() -> int   # what the timeline shows
     view.fit_all(everything=False); view.zoom_to_date_range(start: date, end: date)
@@ -47,8 +47,9 @@ from PySide6.QtWidgets import (
 
 from timeline_app.core.daycount import date_to_days, days_to_date, format_day
 from timeline_app.core.library.eventcolumns import EventColumns
-from timeline_app.core.timeline.data import LANE_MODES, TimelineData
+from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, cluster_capacity
+from timeline_app.core.timeline.modes import COLOUR_MODES, COLOUR_TITLES, LANE_MODES, LANE_TITLES
 from timeline_app.core.timeline.navigate import parse_period, period_days
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource
 from timeline_app.core.timeline.viewport import Viewport, zoom_level
@@ -298,17 +299,15 @@ class TimelineView(QWidget):
         menu.addSeparator()
         lanes = menu.addMenu("Lanes")
         group = QActionGroup(lanes)
-        titles = {"country": "One per country", "event_type": "One per event type", "source": "One per source",
-                  "single": "Single lane"}
         for mode in LANE_MODES:
-            act = QAction(titles[mode], lanes, checkable=True, checked=self._data.lane_mode == mode)
+            act = QAction(LANE_TITLES[mode], lanes, checkable=True, checked=self._data.lane_mode == mode)
             act.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             group.addAction(act)
             lanes.addAction(act)
         colours = menu.addMenu("Colours")
         cgroup = QActionGroup(colours)
-        for mode, title in (("auto", "Automatic"), ("country", "By country"), ("event_type", "By event type")):
-            act = QAction(title, colours, checkable=True, checked=self._data.colour_mode == mode)
+        for mode in COLOUR_MODES:
+            act = QAction(COLOUR_TITLES[mode], colours, checkable=True, checked=self._data.colour_mode == mode)
             act.triggered.connect(lambda _=False, m=mode: self.set_colour_mode(m))
             cgroup.addAction(act)
             colours.addAction(act)

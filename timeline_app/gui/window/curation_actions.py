@@ -140,6 +140,10 @@ class CurationActions(QObject):
                 self.split_report_action, self.add_action, None, self.show_hidden_action, self.deleted_action,
                 self.reextract_action]
 
+    def show_hidden_hint(self) -> str:
+        """Where else hidden events are shown: "Edit > Show hidden events, Ctrl+Shift+H"."""
+        return f"Edit > {self.show_hidden_action.text().replace('&', '')}, {_keys(self.show_hidden_action)}"
+
     def context_actions(self) -> list[QAction | None]:
         """The entries of an event's context menu."""
         return [self.edit_action, self.verify_action, self.hide_action, self.delete_action, None,

@@ -38,8 +38,8 @@ class WindowDocks(QObject):
         window.splitDockWidget(self.timeline_dock, self.table_dock, Qt.Orientation.Vertical)
         window.splitDockWidget(self.table_dock, self.reader_dock, Qt.Orientation.Horizontal)
         window.tabifyDockWidget(self.reader_dock, self.history_dock)
-        # A tab beside the reader, not a column beside the timeline: a timeline 40% narrower cuts the
-        # newest label its Fit leaves room for. The dock computes nothing until its tab is shown.
+        # A tab beside the reader, not a column beside the timeline: a timeline 40% narrower has
+        # room for far fewer labels. The dock computes nothing until its tab is shown.
         window.tabifyDockWidget(self.history_dock, self.relations_dock)
         self.reader_dock.raise_()
         self.docks = (self.timeline_dock, self.table_dock, self.reader_dock, self.filters_dock, self.library_dock,

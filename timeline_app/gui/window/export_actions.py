@@ -6,10 +6,12 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
 from timeline_app.core.library.export import RELATIONS, export_format, write_export
 from timeline_app.core.shown import shown
@@ -28,9 +30,9 @@ class ExportActions(QObject):
     """Writes what the filters keep (everything with `export_all`) to a file the user picks.
 
     Given the window (the dialogs' parent), the library's path (for file names), the filtered events
-    and mentions (all of them when asked with True), the Relations chart's numbers, whether a filter
-    is set, what a picture of the timeline shows (its view, lanes and filters), ways to tell the user,
-    and the last folder used.
+    and mentions (all of them when asked with True), the ids in the table's order (the events are
+    written in it), the Relations chart's numbers, whether a filter is set, what a picture of the
+    timeline shows (its view, lanes and filters), ways to tell the user, and the last folder used.
     """
 
     exported = Signal(str, int)  # path, rows written
@@ -38,7 +40,7 @@ class ExportActions(QObject):
 
     def __init__(self, window: QWidget, library_path: Callable[[], Path],
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
-                 relations: Callable[[], pd.DataFrame], filtering: Callable[[], bool],
+                 table_order: Callable[[], np.ndarray], relations: Callable[[], pd.DataFrame], filtering: Callable[[], bool],
                  image_source: Callable[[], ImageSource], messages: Messages,
                  show_status: Callable[[str, int], None], remembered: Remembered) -> None:
         super().__init__(window)
@@ -46,6 +48,7 @@ class ExportActions(QObject):
         self._library_path = library_path
         self._events = events
         self._mentions = mentions
+        self._table_order = table_order
         self._relations = relations
         self._filtering = filtering
         self._image_source = image_source
@@ -71,7 +74,7 @@ class ExportActions(QObject):
             if not path.lower().endswith(fmt.suffix):
                 path += fmt.suffix
             self._remembered.set_last_dir(Path(path).parent)
-        events = self._events(self.export_all)
+        events = _in_order(self._events(self.export_all), self._table_order())
         mentions = self._mentions(self.export_all) if fmt.rows == "mentions" else frames.empty_mentions()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -134,3 +137,10 @@ class ExportActions(QObject):
         self._show_status(f"Timeline saved to {shown(path)} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
         self.image_saved.emit(str(path))
         return True
+
+
+def _in_order(events: pd.DataFrame, ids: np.ndarray) -> pd.DataFrame:
+    """The events in the order of `ids` (the table's, as sorted); those it does not show after them."""
+    rank = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
+    position = events[col.EVENT_ID].map(rank).fillna(len(ids)).to_numpy()
+    return events.iloc[np.argsort(position, kind="stable")].reset_index(drop=True)

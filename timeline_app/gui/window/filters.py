@@ -85,7 +85,9 @@ class WindowFilters(QObject):
         else:
             counted = self.mask
         self._panel.countries.update_counts(index.country_counts(counted))
-        self._status_bar.show_counts(int(self.mask.sum()), int(self._not_hidden(snapshot).sum()))
+        shown_at_all = self._not_hidden(snapshot)
+        self._status_bar.show_counts(int(self.mask.sum()), int(shown_at_all.sum()),
+                                     len(shown_at_all) - int(shown_at_all.sum()))
         self._status_bar.show_filter(spec)
         if refit:
             self.fit_timeline()
@@ -101,8 +103,9 @@ class WindowFilters(QObject):
         return self._narrowed is not None
 
     def fit_timeline(self) -> None:
-        """Show the filtered events: the timeline's Fit leaves room for the newest label and leaves out
-        a few far outliers (a war "in the nineteenth century"), counted by an arrow at the axis."""
+        """Show the filtered events: the timeline's Fit ends where they end (the newest labels go left
+        of their points) and leaves out a few far outliers (a war "in the nineteenth century"),
+        counted by an arrow at the axis."""
         self._timeline.fit_all()
 
     def show_snapshot(self, snapshot: Snapshot, refit: bool) -> None:

@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
                                             lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
-                                     self.filtering.filtered_mentions, self.relations.numbers,
+                                     self.filtering.filtered_mentions, self.event_model.shown_ids,
+                                     self.relations.numbers,
                                      lambda: not self.filtering.spec.is_empty(),
                                      self._image_source, self.messages, show_status, self.remembered)
 
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self.status_bar.needs_date_clicked.connect(
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
         self.status_bar.clear_filters_clicked.connect(self.menus.clear_filters_action.trigger)
+        self.status_bar.show_hidden_hint = self.curation.show_hidden_hint()
+        self.status_bar.show_hidden_clicked.connect(lambda: self.curation.show_hidden_action.setChecked(True))
         self._connect_menus()
         self.library_actions.import_finished.connect(self.import_finished)
         self.exports.exported.connect(self.exported)

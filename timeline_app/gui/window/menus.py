@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from timeline_app.core.library.export import EXPORT_FORMATS
+from timeline_app.core.timeline.modes import LANE_TITLES
 from timeline_app.gui.dialogs import ShortcutsDialog, about_box
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.messages import Messages
@@ -33,12 +34,6 @@ TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
     ("Open the selected event in the reader", "Enter"),
     ("Clear the selection", "Esc"),
 )
-
-LANE_TITLES = {
-    "country": "One per country", "event_type": "One per event type", "source": "One per article",
-    "single": "A single lane",
-}
-
 
 @dataclass(frozen=True)
 class MenuEntries:

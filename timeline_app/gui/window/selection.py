@@ -85,9 +85,22 @@ class SelectionSync(QObject):
         self.event_selected.emit(event_id)
 
     def reselect(self) -> None:
-        """The library was read again: select the same event in the new views (if it is still there)."""
-        if self.selected_event:
+        """The library was read again: select the same event in the new views if they still show it.
+
+        An event no longer shown (hidden, deleted, filtered out) is no longer selected: the actions on
+        the selected event would act on something the user cannot see, and the reader would keep its
+        sentence marked. The reader keeps the article, without the mark.
+        """
+        if not self.selected_event:
+            return
+        if self._event_model.row_of(self.selected_event) >= 0:
             self.select_event(self.selected_event)
+            return
+        self._set_selected("")
+        self._table.select_event("")
+        self._timeline.select_event(None)
+        self._reader.set_focus(None)
+        self.event_selected.emit("")
 
     def clear(self) -> None:
         """Another library: nothing selected, nothing in the reader."""

@@ -23,6 +23,7 @@ class WindowStatusBar(QStatusBar):
 
     needs_date_clicked = Signal()  # "3 articles need a publication date"
     clear_filters_clicked = Signal()
+    show_hidden_clicked = Signal()  # "3 hidden": the events the user hid, not counted in the events shown
 
     def __init__(self, jobs: JobQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,8 +50,16 @@ class WindowStatusBar(QStatusBar):
         self.clear_filters_button.setToolTip("Show every event again")
         self.clear_filters_button.clicked.connect(self.clear_filters_clicked)
         self.clear_filters_button.hide()
-        for w in (self.needs_date_button, self.count_label, self.filter_label, self.clear_filters_button,
-                  self.library_label):
+        self.hidden_button = QToolButton()
+        self.hidden_button.setAutoRaise(True)
+        self.hidden_button.clicked.connect(self.show_hidden_clicked)
+        self.hidden_button.hide()
+        self.show_hidden_hint = ""  # how to show hidden events ("Show hidden events, Ctrl+Shift+H")
+        # The filter line on the left, where a message goes: the message hides it while it shows.
+        # Beside it, a message would have a few words' room in a 1024 px window.
+        for w in (self.filter_label, self.clear_filters_button):
+            self.addWidget(w)
+        for w in (self.needs_date_button, self.count_label, self.hidden_button, self.library_label):
             self.addPermanentWidget(w)
 
     def _build_reading(self) -> None:
@@ -107,8 +116,15 @@ class WindowStatusBar(QStatusBar):
         self.library_label.setText(f"Library: {shown(path.name)}")
         self.library_label.setToolTip(str(path))
 
-    def show_counts(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown:,} of {counted(total, 'event')} shown" if total else "No events yet")
+    def show_counts(self, shown: int, total: int, hidden: int = 0) -> None:
+        """`total`: the events the window shows at all; `hidden`: those the user hid, left out of it."""
+        self.count_label.setText(f"{shown:,} of {counted(total, 'event')} shown" if total or hidden
+                                 else "No events yet")
+        self.hidden_button.setText(f"{hidden:,} hidden")
+        self.hidden_button.setToolTip(f"{counted(hidden, 'event')} you hid {'is' if hidden == 1 else 'are'} "
+                                      f"not counted. Click to show {'it' if hidden == 1 else 'them'}, marked "
+                                      f"grey{f' ({self.show_hidden_hint})' if self.show_hidden_hint else ''}.")
+        self.hidden_button.setVisible(hidden > 0)
 
     def show_filter(self, spec: FilterSpec) -> None:
         description = spec.describe()
@@ -124,6 +140,8 @@ class WindowStatusBar(QStatusBar):
     # -- jobs ----------------------------------------------------------------------------------
 
     def _on_jobs_started(self, description: str) -> None:
+        # A message of earlier work ("Added 20 articles") beside this job's progress would say it is done.
+        self.clearMessage()
         self.progress.setRange(0, 0)
         self.progress.setFormat(description[:1].upper() + description[1:] + "…")
         self.progress.show()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView
 
+from timeline_app.core.timeline.modes import DEFAULT_LANE_MODE, LANE_MODES
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.docks import WindowDocks
 from timeline_app.gui.window.export_actions import ExportActions
-from timeline_app.gui.window.menus import LANE_TITLES, WindowMenus
+from timeline_app.gui.window.menus import WindowMenus
 
 
 class WindowState:
@@ -25,8 +26,8 @@ class WindowState:
         if isinstance(header, QByteArray) and not header.isEmpty():
             self._header.restoreState(header)  # column widths, order, hidden columns
         self._menus.export_all_action.setChecked(self._settings.value("export/all", False, type=bool))
-        lanes = str(self._settings.value("timeline/lanes", "country"))
-        self._menus.set_lane_mode(lanes if lanes in LANE_TITLES else "country")
+        lanes = str(self._settings.value("timeline/lanes", DEFAULT_LANE_MODE))
+        self._menus.set_lane_mode(lanes if lanes in LANE_MODES else DEFAULT_LANE_MODE)
 
     def save(self) -> None:
         self._docks.save(self._settings)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from timeline_app.core.timeline.fit import fit_data
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LaneLayout, PaintState, is_band
+from timeline_app.core.timeline.modes import COLOUR_LEGEND_TITLES
 from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions, ImageSource, picture_captions
 from timeline_app.core.timeline.scene import Collected, collect_frame
 from timeline_app.core.timeline.viewport import Viewport
@@ -101,7 +102,7 @@ def _build(src: ImageSource, options: ImageOptions, painter: TimelinePainter, wi
     if options.scope == "view" and src.viewport is not None:
         vp = Viewport.fit(src.viewport.t0, src.viewport.t1, time_w, margin=0.0)
     else:
-        vp = fit_data(data, time_w, painter.fonts.measure, everything=True) or Viewport.fit(0.0, 365.0, time_w)
+        vp = fit_data(data, time_w, everything=True) or Viewport.fit(0.0, 365.0, time_w)
     n_lanes = len(data.lane_order)
     lo, hi = (0, n_lanes) if options.rows == "all" or src.lanes is None else src.lanes
     hi = max(min(hi, n_lanes), lo)
@@ -156,7 +157,7 @@ def _key(src: ImageSource, items: Collected, px_per_day: float) -> list[KeyEntry
     entries: list[KeyEntry] = []
     colours = data.legend_entries(src.country_names)
     if colours:
-        title = "Colour: event type" if data.effective_colour_mode == "event_type" else "Colour: country"
+        title = COLOUR_LEGEND_TITLES[data.effective_colour_mode]
         entries.append(KeyEntry("title", title))
         entries += [KeyEntry("colour", label, slot) for slot, label in colours]
     entries.append(KeyEntry("title", "Marks:"))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPen
 
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LEGEND_H, FrameGeometry
+from timeline_app.core.timeline.modes import COLOUR_LEGEND_TITLES, LANE_HEADERS
 from timeline_app.core.timeline.scene import EventArea
 from timeline_app.core.timeline.ticks import grid_times
 from timeline_app.core.timeline.viewport import Viewport
@@ -18,6 +19,8 @@ from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
+
+TODAY = "Today"
 
 
 def _grid_lines(p: QPainter, vp: Viewport, minor: list[float], context: list[float], left: float, top: float,
@@ -79,6 +82,7 @@ class AxisLayer:
     def __init__(self, fonts: Fonts) -> None:
         self._fonts = fonts
         self.drawn_ticks: list[tuple[float, float, str]] = []  # the last frame's tick labels: left, right, text
+        self.today_label: tuple[float, float] | None = None  # the last frame's "Today": left, right
 
     def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme, covered: Sequence[QRectF] = ()) -> None:
         """The axis; a tick label that a box of `covered` (the edge arrows) would half hide is left out."""
@@ -125,11 +129,15 @@ class AxisLayer:
                 self.drawn_ticks.append((left, label_right, tk.label))
         if lines:
             p.drawLines(lines)
+        self.today_label = None
         if today is not None and vp.t0 <= today <= vp.t1:
             x = HEADER_W + float(vp.x_of(today))
             p.setPen(theme.today)
             p.setFont(fonts.small)
-            p.drawText(QPointF(x + 3, AXIS_H - 3), "Today")
+            width = fonts.measure_small(TODAY)
+            left = x + 3 if x + 3 + width <= right else x - 3 - width  # left of its line at the right edge
+            p.drawText(QPointF(left, AXIS_H - 3), TODAY)
+            self.today_label = (left, left + width)
         p.restore()
 
 
@@ -140,6 +148,7 @@ class LaneHeaderLayer:
     def __init__(self, data: TimelineData, fonts: Fonts) -> None:
         self._data = data
         self._fonts = fonts
+        self.title = ""  # what the column's heading said in the last frame
 
     def draw(self, p: QPainter, geo: FrameGeometry, theme: Theme, country_names: dict[str, str]) -> None:
         data, fonts, H = self._data, self._fonts, geo.lanes_bottom
@@ -147,9 +156,9 @@ class LaneHeaderLayer:
         p.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), theme.window)
         p.setPen(theme.muted)
         p.setFont(fonts.small)
-        title = {"country": "Country", "event_type": "Event type", "source": "Source", "single": "Lane"}[data.lane_mode]
+        self.title = LANE_HEADERS[data.lane_mode]
         p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                   title)
+                   self.title)
         p.drawText(QRectF(8, 0, HEADER_W - 16, AXIS_H - 4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                    "events")
         p.save()
@@ -207,7 +216,7 @@ class LegendLayer:
         p.fillRect(QRectF(0, H, W, 1), theme.grid_strong)
         p.setFont(fonts.small)
         p.setPen(theme.muted)
-        title = "Colour: event type" if self._data.effective_colour_mode == "event_type" else "Colour: country"
+        title = COLOUR_LEGEND_TITLES[self._data.effective_colour_mode]
         p.drawStaticText(QPointF(8, H + (LEGEND_H - fonts.fm_small.height()) / 2), fonts.texts.get(("s", title), title))
         x = float(HEADER_W)
         y = H + (LEGEND_H - fonts.fm_small.height()) / 2

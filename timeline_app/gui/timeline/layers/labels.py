@@ -15,6 +15,7 @@ from timeline_app.gui.timeline.text import Fonts
 log = logging.getLogger(__name__)
 
 _UNLIMITED = 1 << 30
+LABEL_STEP_PX = 24  # a label's room is taken in steps of this many pixels, so that widths share a layout
 
 
 class Labels:
@@ -54,9 +55,9 @@ class Labels:
                 self.cut.append(box.width() < whole.width() - 0.5)
 
     def summary(self, event: int, avail: float, small: bool = False, suffix: str = "") -> QStaticText | None:
-        """The event's summary in `avail` pixels (in steps of 24 px, so widths share a layout), shortened
-        at a word boundary; `suffix` (an arrow) always kept; None when not even its first word fits."""
-        bucket = int(avail // 24)
+        """The event's summary in `avail` pixels (in steps of LABEL_STEP_PX), shortened at a word
+        boundary; `suffix` (an arrow) always kept; None when not even its first word fits."""
+        bucket = int(avail // LABEL_STEP_PX)
         if bucket < 1:
             return None
         key = (event, bucket, small, suffix)
@@ -71,7 +72,7 @@ class Labels:
             if not summary:
                 return None
             measure = self._fonts.measure_small if small else self._fonts.measure
-            text = shorten(summary, bucket * 24.0 - (measure(suffix) if suffix else 0.0), measure)
+            text = shorten(summary, bucket * float(LABEL_STEP_PX) - (measure(suffix) if suffix else 0.0), measure)
             if text is None:
                 return None
             st = texts.get(key, text + suffix)

@@ -12,7 +12,7 @@ from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.label_room import point_label_room
 from timeline_app.core.timeline.layout import MARKER_PX, MAX_LABELS, POINT_ROW_H
 from timeline_app.core.timeline.scene import EventArea, Placed, half_up
-from timeline_app.gui.timeline.layers.labels import Labels
+from timeline_app.gui.timeline.layers.labels import LABEL_STEP_PX, Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
 from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
@@ -51,19 +51,27 @@ class PointLayer:
 
     def _draw_labels(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
         """Summaries to the right of points, only where they fit before the next point or cluster
-        (core.timeline.label_room), shortened at a word boundary when they do not fit whole."""
+        (core.timeline.label_room), shortened at a word boundary when they do not fit whole; the
+        last ones left of their points, where the shown events end."""
         width, fonts = area.vp.width, self._fonts
-        left, avail = point_label_room(pl.p_x, pl.p_pos, pl.p_rows, pl.c_pos, pl.cx, pl.cw)
+        extent = self._data.extent()
+        stop = float(area.vp.x_of(extent[1])) if extent is not None else np.inf
+        data = self._data
+
+        def want(points: np.ndarray) -> np.ndarray:  # the few labels that reach the end of the data
+            widths = [fonts.measure(data.summary(int(e))) for e in data.o_event[pl.pts[points]].tolist()]
+            return (np.floor(np.asarray(widths, dtype=float) / LABEL_STEP_PX) + 1) * LABEL_STEP_PX
+
+        left, avail, before = point_label_room(pl.p_x, pl.p_pos, pl.p_rows, pl.c_pos, pl.cx, pl.cw, stop, want)
         if area.labels_in_view:  # an image has no view to pan: its edges stop labels, they never cut one
             avail = np.where(left < 0, 0.0, np.minimum(avail, width - 2 - left))
         end = left + avail
         fits = np.flatnonzero((avail >= 48) & (left < width) & (end > 0))
         if (left[fits] < 0).any():
             # Labels of points left of the area: only those whose text is long enough to reach in.
-            data = self._data
-
             def reaches_in(i: int) -> bool:
-                return left[i] >= 0 or left[i] + fonts.measure(data.summary(int(data.o_event[pl.pts[i]]))) + 4 > 0
+                return left[i] >= 0 or bool(before[i]) or \
+                    left[i] + fonts.measure(data.summary(int(data.o_event[pl.pts[i]]))) + 4 > 0
 
             fits = np.asarray([i for i in fits.tolist() if reaches_in(i)], dtype=np.int64)
         if len(fits) > MAX_LABELS:
@@ -77,4 +85,6 @@ class PointLayer:
         for i in fits.tolist():
             st = self._labels.summary(int(self._data.o_event[pl.pts[i]]), float(avail[i]))
             if st is not None:
-                self._labels.draw(p, float(left_px[i]), float(pl.py[i]) + text_dy, st, occ=int(pl.pts[i]))
+                # A label before its point ends at the point, however long its text.
+                x = float(half_up(end[i] - st.size().width())) if before[i] else float(left_px[i])
+                self._labels.draw(p, x, float(pl.py[i]) + text_dy, st, occ=int(pl.pts[i]))
