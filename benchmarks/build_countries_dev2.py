@@ -1,11 +1,11 @@
-"""Write the dev2 countries set (data/countries_dev2) from its annotated sources (data/countries_dev2/src).
+"""Write a part of the countries set (data/countries_dev2, data/countries_dev3) from its annotated sources.
 
-Usage: python benchmarks/build_countries_dev2.py
+Usage: python benchmarks/build_countries_dev2.py [DIR]   (DIR: the part's folder, default data/countries_dev2)
 A source is a header of `key: value` lines, a line `---`, then the article text with each dated mention
 written in place as [[surface|value|countries|organizations|kinds|note]] (lists comma-separated, any
 field after the value may be empty). This writes texts/<id>.txt (the text without the marks),
-gold/<id>.json (offsets computed here, in the format of data/countries) and manifest.json, then
-validates the set with countries_check.load_set.
+gold/<id>.json (offsets computed here, in the format of data/countries) and manifest.json into DIR, then
+validates the part with countries_check.load_set.
 """
 
 from __future__ import annotations
@@ -60,23 +60,25 @@ def build_one(path: Path) -> tuple[dict, str]:
     return record, plain
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    part = Path(args[0]).resolve() if args else DEV2
     entries = []
     for d in ("texts", "gold"):
-        (DEV2 / d).mkdir(exist_ok=True)
-    for path in sorted((DEV2 / "src").glob("*.txt")):
+        (part / d).mkdir(exist_ok=True)
+    for path in sorted((part / "src").glob("*.txt")):
         record, plain = build_one(path)
         if record["id"] != path.stem:
             raise SystemExit(f"error: {path.name}: id {record['id']!r} differs from the file name")
-        (DEV2 / "texts" / f"{record['id']}.txt").write_text(plain, encoding="utf-8")
+        (part / "texts" / f"{record['id']}.txt").write_text(plain, encoding="utf-8")
         lines = ",\n  ".join(json.dumps(g, ensure_ascii=False) for g in record.pop("gold"))
         head = json.dumps(record, ensure_ascii=False, indent=1)[:-2]
-        (DEV2 / "gold" / f"{record['id']}.json").write_text(f'{head},\n "gold": [\n  {lines}\n ]\n}}\n',
+        (part / "gold" / f"{record['id']}.json").write_text(f'{head},\n "gold": [\n  {lines}\n ]\n}}\n',
                                                             encoding="utf-8")
         entries.append({"id": record["id"], "genre": record["genre"], "heldout": False})
     manifest = {"texts": entries}
-    (DEV2 / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    texts, problems = load_set(DEV2)
+    (part / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    texts, problems = load_set(part)
     print("\n".join(problems) or f"{len(texts)} texts, {sum(len(t.mentions) for t in texts)} mentions, no problem")
     return 1 if problems else 0
 

@@ -1,14 +1,14 @@
 """Countries per dated mention (issue #16): the app against the hand-annotated set in data/countries.
 
-Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|dev2|heldout|all] [--data DIR]
-                                     [--dev2 DIR]
+Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|dev2|dev3|heldout|all] [--data DIR]
+                                     [--dev2 DIR] [--dev3 DIR]
 
 Each text goes through the path of `python main.py extract TEXT --published DATE`: the text reader,
 then batch.articles.process_article, then the rows of the mentions CSV (library.rows.mention_rows). The article
 also carries the gold file's url and source, as a web page or feed would. System mentions are matched
 to gold mentions one-to-one by overlapping span (largest overlap first). Printed for dev, held-out and
-the set's dev and held-out texts, and the second dev part (data/countries_dev2, written for a second round
-of rules in other wordings; "all" stays the first set's dev + held-out, as in earlier measurements):
+the set's dev and held-out texts, and the second and third dev parts (data/countries_dev2 and _dev3, each written
+for a new round of rules in other wordings; "all" stays the first set's dev + held-out, as in earlier measurements):
   date value recall   gold mentions matched by a system mention with the same value (a time of day
                       compared by its date, as the date scorer's DATE+TIME row does) / gold mentions
   mention precision   system mentions matched to a gold mention / system mentions (overall rows only)
@@ -45,6 +45,7 @@ from timeline_app.core.batch.articles import process_article  # noqa: E402
 from timeline_app.core.sentences import split_sentences  # noqa: E402
 
 DEV2 = HERE / "data" / "countries_dev2"
+DEV3 = HERE / "data" / "countries_dev3"
 KIND_NAMES = {1: "office/issuer", 2: "acted upon", 3: "extra states", 4: "groups", 5: "non-state"}
 
 
@@ -184,25 +185,30 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA, help=f"the set's folder (default {DATA})")
     ap.add_argument("--dev2", type=Path, default=DEV2, help=f"the second dev part's folder (default {DEV2})")
+    ap.add_argument("--dev3", type=Path, default=DEV3, help=f"the third dev part's folder (default {DEV3})")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="list the N worst mentions")
-    ap.add_argument("--errors-from", choices=("dev", "dev2", "heldout", "all"), default="dev",
+    ap.add_argument("--errors-from", choices=("dev", "dev2", "dev3", "heldout", "all"), default="dev",
                     help="which texts --show-errors lists (default dev: the held-out texts stay unseen)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     texts, problems = load_set(args.data)
     dev2, dev2_problems = load_set(args.dev2)
-    for folder, found in ((args.data, problems), (args.dev2, dev2_problems)):
+    dev3, dev3_problems = load_set(args.dev3)
+    for folder, found in ((args.data, problems), (args.dev2, dev2_problems), (args.dev3, dev3_problems)):
         if found:
             print("\n".join(found))
             print(f"error: {len(found)} problem(s) in {folder}; run benchmarks/countries_check.py --data {folder}")
             return 1
     print(summary(texts))
     print(f"dev2: {summary(dev2).removeprefix('dev: ')}")
+    print(f"dev3: {summary(dev3).removeprefix('dev: ')}")
     gazetteer = Gazetteer.default()
-    pairs: dict[str, list[Pair]] = {"dev": [], "dev2": [], "heldout": []}
-    system = {"dev": 0, "dev2": 0, "heldout": 0}  # system mentions
-    unmatched = {"dev": 0, "dev2": 0, "heldout": 0}  # system mentions matched to no gold mention
-    for text, split in [(t, "heldout" if t.heldout else "dev") for t in texts] + [(t, "dev2") for t in dev2]:
+    splits = ("dev", "dev2", "dev3", "heldout")
+    pairs: dict[str, list[Pair]] = {s: [] for s in splits}
+    system = dict.fromkeys(splits, 0)  # system mentions
+    unmatched = dict.fromkeys(splits, 0)  # system mentions matched to no gold mention
+    parts = [(t, "dev2") for t in dev2] + [(t, "dev3") for t in dev3]
+    for text, split in [(t, "heldout" if t.heldout else "dev") for t in texts] + parts:
         rows = extract_rows(text)
         matched, extra = match(text.mentions, rows)
         base = baseline_countries(text, gazetteer)
@@ -213,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     system["all"] = system["dev"] + system["heldout"]
     unmatched["all"] = unmatched["dev"] + unmatched["heldout"]
     result = {}
-    for name, label in (("dev", "dev"), ("dev2", "dev2"), ("heldout", "held-out"), ("all", "all: dev + held-out")):
+    for name, label in (("dev", "dev"), ("dev2", "dev2"), ("dev3", "dev3"), ("heldout", "held-out"), ("all", "all: dev + held-out")):
         result[name] = split_figures(pairs[name], system[name], unmatched[name])
         print_table(f"{label}: {len({p.text.id for p in pairs[name]})} texts", result[name])
         print()

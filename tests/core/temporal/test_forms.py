@@ -142,7 +142,75 @@ class TestWeekdays:
 
     def test_last_and_next(self) -> None:
         assert found("The envoy arrived last Wednesday.") == [("last Wednesday", "2022-12-21")]
-        assert found("The envoy arrives next Friday.") == [("next Friday", "2022-12-30")]
+        assert found("The envoy arrives this coming Friday.") == [("this coming Friday", "2022-12-30")]
+
+    def test_next_weekday_is_in_next_week(self) -> None:
+        # Told on a Wednesday, "next Friday" is the Friday of next week; this week's Friday is
+        # another reading, so the value is marked APPROX.
+        m = one("The envoy arrives next Friday.")
+        assert (m.value, m.mod) == ("2023-01-06", "APPROX")
+        # Told on a Friday (or later in the week) there is one reading: the first Friday after.
+        m = one("The envoy arrives next Friday.", dt.date(2022, 12, 30))
+        assert (m.value, m.mod) == ("2023-01-06", "")
+        m = one("The envoy arrives next Monday.")
+        assert (m.value, m.mod) == ("2023-01-02", "")
+        m = one("The envoy arrives next Saturday.", dt.date(2023, 1, 1))  # a Sunday
+        assert (m.value, m.mod) == ("2023-01-07", "")
+
+    def test_last_weekday_told_later_in_its_week(self) -> None:
+        # Told on a Wednesday, "last Tuesday" is yesterday or the Tuesday before: APPROX.
+        m = one("The envoy arrived last Tuesday.")
+        assert (m.value, m.mod) == ("2022-12-27", "APPROX")
+        # "last Thursday" told on a Wednesday has one reading.
+        m = one("The envoy arrived last Thursday.")
+        assert (m.value, m.mod) == ("2022-12-22", "")
+
+    def test_fortnight(self) -> None:
+        assert found("The envoy left a fortnight ago.") == [("a fortnight ago", "2022-W50")]
+        assert found("The envoy returns in a fortnight.") == [("a fortnight", "2023-W02")]
+        assert found("The envoy stayed a fortnight.") == [("a fortnight", "P2W")]
+        assert found("The fortnightly meeting was cancelled.") == []
+
+    def test_weekday_of_a_counted_week(self) -> None:
+        assert found("The envoy arrives on Thursday next week.") == [("Thursday next week", "2023-01-05")]
+        assert found("The envoy left on Tuesday of last week.") == [("Tuesday of last week", "2022-12-20")]
+        # A weekday and a week told apart are two dates.
+        assert found("On Thursday, the envoy said talks would resume next week.") == [
+            ("Thursday", "2022-12-22"), ("next week", "2023-W01")]
+
+    def test_nth_weekday_of_a_month(self) -> None:
+        assert found("The summit was held on the last Friday of February.") == [
+            ("the last Friday of February", "2022-02-25")]
+        assert found("The vote will be held on the first Sunday in October.") == [
+            ("the first Sunday in October", "2023-10-01")]
+        assert found("The vote was held on the second Tuesday of March 2021.") == [
+            ("the second Tuesday of March 2021", "2021-03-09")]
+        # No fifth Monday in February 2021: no date, rather than a day of March.
+        assert found("The vote was held on the fifth Monday of February 2021.") == []
+        # A weekday counted within something else is no day of the month named after it.
+        assert [t for t, _ in found("The first Monday of the talks in May was calm.")] == ["Monday", "May"]
+
+    def test_a_day_told_after_who_said_it_is_the_sayings(self) -> None:
+        assert found("Talks will resume on Friday, the minister said after a call on Tuesday.") == [
+            ("Friday", "2022-12-30"), ("Tuesday", "2022-12-27")]
+        assert found("The envoy will arrive on Friday, the ministry told reporters in Ankara on Monday.")[1] == (
+            "Monday", "2022-12-26")
+        # An aside set off by commas opens nothing: the future goes on past it.
+        assert found("The minister will travel to Ankara, officials said, and meet Erdogan on Friday.") == [
+            ("Friday", "2022-12-30")]
+
+    def test_a_range_of_weekdays_ending_today(self) -> None:
+        # Told on a Wednesday: a future stretch ending on "Wednesday" is next week's.
+        assert found("The talks will run from Monday to Wednesday.") == [
+            ("Monday", "2023-01-02"), ("Wednesday", "2023-01-04")]
+        assert found("The talks ran from Monday to Wednesday.") == [
+            ("Monday", "2022-12-26"), ("Wednesday", "2022-12-28")]
+
+    def test_time_then_zone_then_day_of_month(self) -> None:
+        assert found("The truce began at 11 a.m. local time on Dec. 20.")[0] == ("11 a.m.", "2022-12-20T11:00")
+        # A day told in another clause is not the time's.
+        assert found("The truce began at 11 a.m. local time, and on Dec. 20 talks resumed.")[0] == (
+            "11 a.m.", "2022-12-28T11:00")
 
     def test_weekday_with_time_of_day(self) -> None:
         assert found("The blast came Monday night.") == [("Monday night", "2022-12-26TNI")]
@@ -155,6 +223,14 @@ class TestWeekdays:
             ("next year", "2023"),
         ]
 
+    def test_scheduled_present_before_a_time_and_weekday(self) -> None:
+        assert found("The polls close at 8 p.m. on Sunday.") == [("8 p.m. on Sunday", "2023-01-01T20:00")]
+        assert found("The doors were left open at 8 p.m. on Sunday.") == [("8 p.m. on Sunday", "2022-12-25T20:00")]
+
+    def test_possessive_weekday_ahead(self) -> None:
+        assert found("Parties are making final pitches ahead of Sunday's runoff.") == [("Sunday", "2023-01-01")]
+        assert found("Tensions rose after Sunday's vote.") == [("Sunday", "2022-12-25")]
+
     def test_clock_without_space(self) -> None:
         assert found("The talks will open at 3pm Friday.") == [("3pm Friday", "2022-12-30T15:00")]
 
@@ -164,6 +240,18 @@ class TestWeekdays:
 
 
 class TestMonthsAndTense:
+    def test_deadline_seen_from_the_past(self) -> None:
+        march = dt.date(2024, 3, 13)
+        # A hope told in the past: the nearer February, not next year's.
+        assert found("Negotiators had hoped to reach a deal by the end of February.", march) == [
+            ("the end of February", "2024-02")]
+        assert found("Negotiators hope to reach a deal by the end of February.", march) == [
+            ("the end of February", "2025-02")]
+
+    def test_going_to_the_polls(self) -> None:
+        assert found("Voters go to the polls on Sunday.") == [("Sunday", "2023-01-01")]
+        assert found("Voters went to the polls on Sunday.") == [("Sunday", "2022-12-25")]
+
     def test_bare_month_in_the_past(self) -> None:
         assert found("In November, Turkey launched airstrikes.") == [("November", "2022-11")]
 
@@ -185,6 +273,50 @@ class TestAnaphora:
         text = "The talks opened on March 3, 2021. Two days later they collapsed."
         assert found(text)[1] == ("Two days later", "2021-03-05")
 
+    def test_weeks_later_after_a_day_is_a_day(self) -> None:
+        text = "The talks opened on March 3, 2021. Two weeks later they collapsed."
+        assert found(text)[1] == ("Two weeks later", "2021-03-17")
+        # After a month, a week later is all the month can tell: no made-up day.
+        text = "The talks opened in March 2021. A week later they collapsed."
+        assert found(text)[1] == ("A week later", "2021-03")
+        # "the following week" is a week, not a day.
+        text = "The talks opened on March 3, 2021. The following week they collapsed."
+        assert found(text)[1] == ("The following week", "2021-W10")
+
+    def test_this_time_last_year_is_a_day(self) -> None:
+        assert found("At the same time last year, prices fell.") == [("the same time last year", "2021-12-28")]
+        # A comma between: "this time" is no date, "last year" a year.
+        assert found("This time, last year's mistakes were avoided.") == [("last year", "2021")]
+
+    def test_last_week_of_february_in_a_leap_year(self) -> None:
+        assert found("The envoys met in the last week of February.", dt.date(2024, 3, 13)) == [
+            ("the last week of February", "2024-W09")]  # Feb. 26-29 are in it
+        assert found("The envoys met in the last week of February.", dt.date(2023, 3, 13)) == [
+            ("the last week of February", "2023-W08")]
+
+    def test_years_ago_this_week(self) -> None:
+        assert found("Ten years ago this week, troops seized the parliament.") == [
+            ("Ten years ago this week", "2012-W52")]
+        # A comma between: two dates.
+        assert found("Ten years ago, this week's winner was born.") == [("Ten years ago", "2012"), ("this week", "2022-W52")]
+
+    def test_mid_year(self) -> None:
+        m = one("The deal is expected to close by mid-year.")
+        assert (m.value, m.mod) == ("2022", "MID")
+        assert found("Students sat their midyear exams.") == []
+
+    def test_a_period_opening_the_sentence_holds_its_days(self) -> None:
+        assert found("In 2014, talks began on March 3 and ended on July 17.") == [
+            ("2014", "2014"), ("March 3", "2014-03-03"), ("July 17", "2014-07-17")]
+        text = "The war began in May 2015. That summer, the town fell on July 17."
+        assert found(text)[1:] == [("That summer", "2015-SU"), ("July 17", "2015-07-17")]
+        # A period told inside the sentence belongs to something else.
+        assert found("Under a plan approved in 2019, the firm bought shares through Sept. 29.") == [
+            ("2019", "2019"), ("Sept. 29", "2022-09-29")]
+        # Nor does it reach past a semicolon.
+        assert found("In 2014, Russia seized Crimea; the vote is on Jan. 15.") == [
+            ("2014", "2014"), ("Jan. 15", "2023-01-15")]
+
     def test_following_month_and_that_day(self) -> None:
         text = "Fighting broke out on 4 May 2015. That day the border closed. The following month it reopened."
         assert found(text)[1:] == [("That day", "2015-05-04"), ("The following month", "2015-06")]
@@ -203,6 +335,11 @@ class TestAnaphora:
 
 
 class TestPresentDurationsSets:
+    def test_and_a_half(self) -> None:
+        assert found("The war has lasted two and a half years.") == [("two and a half years", "P2.5Y")]
+        assert found("Talks went on for a week and a half.") == [("a week and a half", "P1.5W")]
+        assert found("He was jailed for a year and half the staff left.") == [("a year", "P1Y")]
+
     def test_present_ref_is_not_placeable(self) -> None:
         now = one("The border is now closed.")
         assert (now.value, now.granularity, now.placeable) == ("PRESENT_REF", Precision.PRESENT, False)
@@ -270,10 +407,18 @@ class TestPresentDurationsSets:
         "Czech Foreign Minister Jan Kavan arrived.",
         "Kopp's 1987 Chevrolet Cavalier was found at the airport.",
         "He drove a 2005 Toyota to the border.",
+        "The April 6 Youth Movement called for protests.",
+        "Christmas trees were sold out in the capital.",
+        "Halloween costumes were banned.",
     ],
 )
 def test_never_dates(sentence: str) -> None:
     assert found(sentence) == []
+
+
+def test_a_day_or_holiday_before_a_common_noun_is_a_date() -> None:
+    assert found("The April 6 vote was delayed.") == [("April 6", "2022-04-06")]
+    assert found("The truce held over Christmas.") == [("Christmas", "2022-12-25")]
 
 
 def test_a_year_after_a_preposition_before_a_maker_is_a_date() -> None:

@@ -233,3 +233,15 @@ def test_a_country_opening_one_article_does_not_mark_the_whole_next_one(qtbot, l
     plain = _format_at(view, filler)
     assert not plain.fontUnderline() and plain.foreground().color() != COUNTRY.darker(130)
     assert _format_at(view, TEXT.index("Turkey")).fontUnderline()  # its own countries still are
+
+
+def test_a_date_with_two_readings_says_so(qtbot, library) -> None:
+    # Told on a Wednesday, "next Friday" may be this week's: the tooltip says the date is uncertain.
+    text = "Talks resume\n\nThe envoys will meet next Friday and again next Monday in Ankara."
+    view = ArticleView()
+    qtbot.addWidget(view)
+    _show(view, library, _article(text))
+    friday = _format_at(view, text.index("next Friday")).toolTip()
+    monday = _format_at(view, text.index("next Monday")).toolTip()
+    assert "2023-01-06" in friday and "uncertain" in friday
+    assert "2023-01-02" in monday and "uncertain" not in monday

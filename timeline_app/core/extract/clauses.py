@@ -84,6 +84,7 @@ class ClausePatterns(NamedTuple):
     lower_word: re.Pattern[str]  # a lower-case word (a verb of the clause, when listed)
     place_party: re.Pattern[str]  # "travelled to", "strikes on": the place after it takes part
     conjoined_subject: re.Pattern[str]  # "and Finland joined": a conjunction before a new capitalised subject
+    trailing_clause: re.Pattern[str]  # ", and we have made": after a sentence's last date, a new clause if group "verb" is one
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +112,9 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     compound = (r"|^\s*(?:" + alternation("compound_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){0,2}(?:(?-i:"
                 + up + r")[\w-]*)?(?:" + alternation("compound_head") + r")\b") if words.get("compound_head") else ""
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b" + compound, re.IGNORECASE)
-    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b", re.IGNORECASE)
+    # "His Highness the Amir", "Her Excellency": a title, not a pronoun for someone named before.
+    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b(?!\s+(?:" + alternation("honorific") + r")\b)",
+                        re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
     # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
@@ -131,10 +134,15 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     joined = r"(?:,\s+(?:(?:" + alternation("list_conjunction") + r")\s+)?|\s+(?:" + alternation("list_conjunction") + r")\s+)"
     conjoined_subject = re.compile(r"\s(?:" + alternation("subject_conjunction") + r")\s+(?=" + subject + "(?:" + joined + subject
                                    + r")*\s+(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    # After the last date: a comma, a conjunction, a subject (a name or a pronoun) and its verb.
+    trailing_clause = re.compile(r",\s+(?:" + alternation("subject_conjunction") + r")\s+(?=(?:(?:" + alternation("subject_pronoun")
+                                 + r")|" + subject + r")\s+(?P<verb>" + low + r"+)\b)")
     # Where a state's adjective follows its noun (owner_after), the word after a place word is its owner
     # ("a embaixada argentina em Caracas", "القوات الروسية في سوريا"), not a state's thing between it and the place.
+    # Group "after_party": words that count only after a state or a person named in the clause.
     owner = r"(?:\s+(?-i:" + low + r")[\w-]*)?" if words.get("owner_after") else ""
-    place_party = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
+    place_party = re.compile(r"\b(?:(?P<after_party>" + alternation("place_party_after_party") + ")|"
+                             + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
                              + r")\b" + owner, re.IGNORECASE)
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
@@ -147,6 +155,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         re.compile(r"\b" + low + r"+\b"),
         place_party,
         conjoined_subject,
+        trailing_clause,
     )
 
 
@@ -163,8 +172,12 @@ class VerbPhrasePatterns:
     pair_subject: re.Pattern[str]  # "Relations broke down": the pair just named
     leading: re.Pattern[str]  # a sentence opening with a subordinate clause
     subordinator: re.Pattern[str]  # "since", "after" ... between two dates: each date its own clause
+    subordinate_clause: re.Pattern[str]  # " as Ethiopia began", " after Hamas attacked": a subordinator, a named subject, its verb
+    date_prepositions: frozenset[str]  # "in", "on": the words right before a date
     reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
+    unilateral: re.Pattern[str]  # "ratified", "withdrew from": a state's own act on an agreement, without its other parties
     sizes: dict[str, int]  # "two" -> 2: the count of a group number's last word
+    roles: frozenset[str]  # "minister", "leader": a plural of one counts parties even capitalised ("the two Foreign Ministers")
     plural: tuple[str, ...]  # endings of a plural noun after a group number
     conjunction: re.Pattern[str]  # " and " between two dates, where a gapped phrase may start
 
@@ -175,7 +188,8 @@ class VerbPhrasePatterns:
             low = word.lower()
             if (m.group("noun") or "").lower() in self.not_a_group:
                 continue  # "beide Tage verliefen": German writes the noun that is no party with a capital
-            if low in self.verbs or (word.islower() and low.endswith(self.plural) and low not in self.not_a_group):
+            plural = low.endswith(self.plural) and low not in self.not_a_group
+            if low in self.verbs or (plural and (word.islower() or any(low.startswith(r) for r in self.roles))):
                 return self.sizes.get(m.group(1).split()[-1].lower(), 0)
         return 0
 
@@ -194,7 +208,10 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     conjunction, article = alternation("conjunction"), alternation("article")
     # Lower case only: "and Saudi Arabia" or "and Putin" join names, not verb phrases.
     coordination = re.compile(r"\s+(?:" + conjunction + r")\s+(?:(?:" + adverb + r")\s+)?(" + low + r"+)\b")
-    gapped = re.compile(r"\s*(?:" + conjunction + r")\s+(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
+    # "and a second with the United Kingdom in": a gapped phrase may open with a word that counts
+    # (gapped_lead) and the preposition of the partner (gapped_preposition).
+    lead = r"(?:(?:" + alternation("gapped_lead") + r")\s+)?(?:(?:" + alternation("gapped_preposition") + r")\s+)?"
+    gapped = re.compile(r"\s*(?:" + conjunction + r")\s+" + lead + r"(?:(?:" + article + r")\s+)?(?:" + up + r"[\w'.-]*\s+){1,4}(?:"
                         + alternation("date_preposition") + r")\s+(?:(?:" + article + r")\s+)?")
     # A name may stand between the number and its noun: "the two NATO allies", "both Gulf monarchies".
     group = re.compile(r"\b(" + alternation("group_number") + r")\s+(?:(?P<noun>(?-i:" + up + r")[\w'.-]*)\s+)?(" + word + r")\b",
@@ -205,11 +222,19 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     leading = re.compile(r"(?:" + alternation("leading_subordinate") + r")\b[^,]*,\s+(?=(?-i:" + low + r"))", re.IGNORECASE)
     # Lower case and mid-sentence: "as" and "once" are too often no subordinator there.
     subordinator = re.compile(r"\s(?=(?:" + alternation("subordinator") + r")\s)")
+    # A subordinate clause with a subject of its own: "after Hamas attacked", "as Ethiopia began" ("as" only
+    # so: "as BRICS Chair" opens none); its verb is group "verb".
+    name = up + r"[\w.'\u2019-]*"
+    subordinate_clause = re.compile(r"\s(?=(?:" + alternation("subordinator") + "|" + alternation("subject_subordinator")
+                                    + r")\s+(?:(?:" + article + r")\s+)?" + name + r"(?:\s+" + name + r"){0,2}\s+(?P<verb>" + low + r"+)\b)")
     reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
+    unilateral = re.compile(r"\b(?:" + alternation("unilateral_act") + r")\s+$", re.IGNORECASE)
     sizes = {w: int(n) for w, _, n in (p.partition("=") for p in words.get("number", ())) if n.isdigit()}
     return VerbPhrasePatterns(
-        coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator, reaction,
-        sizes, tuple(words.get("plural_ending", ())) or ("\0",), re.compile(" (?:" + conjunction + ") "),
+        coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator,
+        subordinate_clause, words.get("date_preposition", frozenset()), reaction, unilateral,
+        sizes, words.get("role_reference", frozenset()), tuple(words.get("plural_ending", ())) or ("\0",),
+        re.compile(" (?:" + conjunction + ") "),
     )
 
 
@@ -269,6 +294,11 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
                                     if m.start() == a1 or not _after_a_name(text, a1, m.start())][:1]
             if subjects:
                 cuts.add(subjects[-1].start() - start)
+    # "Tsai met McCarthy on April 5, and we have made stern representations": the reaction is not dated.
+    if dated:
+        trailing = patterns.trailing_clause.search(text, dated[-1][1], end)
+        if trailing and trailing.group("verb") in vp.verbs:
+            cuts.add(trailing.start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
     opening = vp.leading.match(sentence)
     if opening:

@@ -16,8 +16,9 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, last_person_state, named_before, speaks_of_event, subject_states,
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
                                                    the_group, they_are_unnamed, undated_parties)
+from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -25,12 +26,6 @@ from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
 
-# Characters of a clause read for a date: its parties, type and summary. A longer clause is read
-# around the date, the words before it most (they say what happened). At most 367 characters were
-# read on the evaluation sets. After the date up to _AFTER_MOST: French, Spanish and Portuguese put those
-# present between the date and the verb's object ("a signé mercredi, en présence de ..., un accord avec").
-CLAUSE_MOST = 400
-_AFTER_MOST = 160
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
@@ -114,6 +109,7 @@ class _EventReader:
             where = sentence_at(self.sentences, x.start)
             if where is not None:
                 self.dates_by_sentence.setdefault(where, []).append((x.start, x.end))
+        self.dated = [x for x in dates if _placeable_kind(x)]
         self.out: list[EventMention] = []
         # What the events read so far said: parties by date value, the last parties, the last groups.
         self.by_value: dict[str, frozenset[str]] = {}
@@ -143,7 +139,7 @@ class _EventReader:
 
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
-        sent = sentence_at(self.sentences, d.start) or _line_at(text, d.start)
+        sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
         if is_dateline(text, sent, d):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
@@ -154,13 +150,16 @@ class _EventReader:
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
             idx = min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - d.start))
         span = clauses[idx]
-        clause = self._describe(_around(text, span, d), d)
+        clause = self._describe(around(text, span, d), d)
         if idx == 0 and len(clauses) > 1 and not clause.actors and self.vp.leading.match(text, span[0]):
             # "Since the war in Yemen began in 2015, the two have backed opposing sides": an opening
             # clause naming no party is about the parties of its main clause.
             span = (span[0], clauses[1][1])
-            clause = self._describe(_around(text, span, d), d)
-        return _Place(sent, clauses, idx, _around(text, span, d), clause, span[1])
+            clause = self._describe(around(text, span, d), d)
+        sub = subordinate_event(text, span, d, self.vp)
+        if sub is not None and (inner := self._describe(around(text, sub, d), d)).actors:
+            span, clause = (sub[0], span[1]), inner  # "following events in Syria since the fall of Assad on 8 December"
+        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1])
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
@@ -176,8 +175,16 @@ class _EventReader:
         # "Netanyahu called the agreement a mistake": one state, named before an event's noun, speaks of it.
         spoken_of = (len(countries) == 1 and group_match is not None
                      and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
-                     and speaks_of_event(self.table, _blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
-        if (len(countries) < 2 or between) and not spoken_of:
+                     and speaks_of_event(self.table, blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
+        # "G7 ministers urged both sides to show restraint": a group's members are not the pair it names.
+        pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
+                             and only_groups(self.entities, self.starts, place.span))
+        # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it.
+        owned = bool(countries) and group_match is not None and (
+            clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+            # "Canada's parliament ratified the agreement in March": its own act, without the other parties.
+            or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
+        if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
@@ -196,9 +203,11 @@ class _EventReader:
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
                 # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
                 # summit, which the United States will host": the summit's states and the host.
+                # "Brazil, like Mexico, which modernised its deal in 2018": the state compared right before the comma.
                 before = self._describe(previous, d)
-                countries |= (self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
-                              if countries else self._after_reaction(previous, d, before))
+                countries |= antecedent_state(self.entities, self.starts, previous[1]) or (
+                    self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
+                    if countries else self._after_reaction(previous, d, before))
                 org_acts = org_acts or before.org_acts
             elif clause_text[:1].islower():
                 # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
@@ -226,8 +235,12 @@ class _EventReader:
         m = self.reporting.search(self.text, place.span[0], said[0] + 8)
         if m is None or not place.span[1] <= m.end() <= said[0]:
             return frozenset()
-        if any(said[0] <= a < said[1] for a, _b in self.dates_by_sentence.get(place.sent, ())):
-            return frozenset()  # what was said has a date of its own: its states are that event's
+        # What was said about its own past ("revealed on Friday that he had met his Turkish counterpart in
+        # May 2021") or about a dated noun ("would withdraw from Iran's 2015 deal with six powers") keeps
+        # those states to that event; about the days of the saying ("said on Thursday that Belarusian
+        # forces had helped migrants overnight") it names the parties.
+        if any(said[0] <= x.start < said[1] and (attributive(self.text, x.start) or long_before(x, d)) for x in self.dated):
+            return frozenset()
         return self._describe(said, d).actors
 
     def _after_reaction(self, span: tuple[int, int], d: DateMention, clause: Clause | None = None) -> frozenset[str]:
@@ -293,9 +306,13 @@ class _EventReader:
                  org_acts: bool) -> frozenset[str]:
         """The parties of a clause that names none: its sentence's, or the event's with the same date,
         or the previous event's."""
-        whole = self._describe(place.sent, d)
+        # The sentence less the clauses of its other dates: "The deal was signed in July 2015; the United
+        # States withdrew in 2018" gives 2015 nothing of 2018's.
+        others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []))
+        whole = (frozenset().union(*(self._describe(c, d).actors for c in place.clauses if c not in others)) if others
+                 else self._describe(place.sent, d).actors)
         if unnamed:
-            return whole.actors
+            return whole
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
         # on Friday"), states left unnamed ("Western partners"), or a clause whose only state is named as
         # no party ("Unlike Germany in 1990, neither side ..."), take no other clause's state.
@@ -304,11 +321,11 @@ class _EventReader:
         if same_date:
             return same_date
         if self._subject_is_no_state(place):
-            return whole.actors  # "Researchers at Georgia Tech warned in 2023": not the last event's states
+            return whole  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
-        if whole.actors or self.previous:
-            return whole.actors or (frozenset() if place.clause.location else self.previous)
+        if whole or self.previous:
+            return whole or (frozenset() if place.clause.location else self.previous)
         # Before any event: the states of the event told without a date, when the place is theirs
         # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
         undated = undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
@@ -336,8 +353,8 @@ class _EventReader:
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
-        etype = self.table.classify(_blanked(text, place.span, d, blank)) or self.table.classify(
-            _blanked(text, sent, d, blank))
+        etype = self.table.classify(blanked(text, place.span, d, blank)) or self.table.classify(
+            blanked(text, sent, d, blank))
         return EventMention(
             date=d,
             countries=tuple(sorted(countries)),
@@ -351,31 +368,6 @@ class _EventReader:
             evidence_start=sent[0],
             evidence_end=sent[1],
         )
-
-
-def _blanked(text: str, span: tuple[int, int], d: DateMention, blank: str) -> str:
-    """text[span] with the date expression replaced by spaces."""
-    a, b = span
-    if a <= d.start and d.end <= b:
-        return text[a : d.start] + blank + text[d.end : b]
-    return text[a:b]
-
-
-def _around(text: str, span: tuple[int, int], d: DateMention) -> tuple[int, int]:
-    """The clause `span` of date `d`, or of a clause longer than CLAUSE_MOST characters the words
-    around the date: a run-on clause would otherwise be read whole once for each of its dates."""
-    a, b = span
-    if b - a <= CLAUSE_MOST:
-        return span
-    inside = a <= d.start and d.end <= b
-    lo, hi = (max(a, d.start - 240), min(b, d.end + _AFTER_MOST)) if inside else (a, a + CLAUSE_MOST)
-    if lo > a:  # from the start of a word
-        space = text.find(" ", lo, d.start)
-        lo = space + 1 if space >= 0 else lo
-    if hi < b:  # to the end of one
-        space = text.rfind(" ", d.end if inside else lo, hi)
-        hi = space if space > lo else hi
-    return lo, hi
 
 
 def _dangling_pronoun(
@@ -393,8 +385,3 @@ def _dangling_pronoun(
         return False
     return not named or named[0].start > offset + m.start()
 
-
-def _line_at(text: str, offset: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    return a, len(text) if b < 0 else b

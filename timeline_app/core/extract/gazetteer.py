@@ -146,6 +146,7 @@ class Gazetteer:
         keys, surfaces = doc.keys, doc.surfaces
         out: list[EntityMention] = []
         found_at: list[tuple[int, int, EntityMention]] = []
+        title: EntityMention | None = None  # the last issuer word found, for the name that may follow it
         trie = self._trie
         n = len(keys)
         i = 0
@@ -186,9 +187,14 @@ class Gazetteer:
                         # "UN Secretary-General Antonio Guterres": he acts for the UN, not for Portugal.
                         doc.org_officials.add(alias.name)
                         mention = replace(mention, code="")
+                if (mention is not None and mention.kind is EntityKind.PERSON and mention.code and out and out[-1] is title
+                        and mention.code != title.code and not doc.text[title.end : mention.start].strip()):
+                    out.pop()  # "Foreign Minister Wang Yi" in a British statement: his title, not the issuer
+                    found_at.pop()
                 if mention is not None:
                     out.append(mention)
                     found_at.append((i, last, mention))
+                    title = mention if alias.kind == "issuer" else None
                     doc.matched_end = mention.end
                     # A US state is a place wherever it stands, but only one after "in" begins a list of
                     # places: "Texas and Mexico signed" names Mexico as a party, "in Texas and Mexico" not.
@@ -228,7 +234,7 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
-            if is_chaired(doc, i, self._words):
+            if is_chaired(doc, i, last, self._words):
                 role = EntityRole.MODIFIER  # "la présidence brésilienne du G20": the body chaired, not its members
             count = count_before(doc, i, self._words)
             if 0 < count < len(self.groups.members(code, when)) and count not in self.groups.sizes(code):

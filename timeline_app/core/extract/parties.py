@@ -43,11 +43,16 @@ def _place_takes_part(text: str, start: int, place: EntityMention, named: list[E
     Not when a state's own people or things stand between the word and the place ("shot down a
     Russian helicopter over Armenia": the target is Russia's helicopter, Armenia only where it flew).
     """
+    # "the Somali-based group ... in the Lower Juba region": "-based" belongs to its own name, not to a later place.
     last = None
-    for last in place_party.finditer(text, start, place.start):
-        pass
+    for m in place_party.finditer(text, start, place.start):
+        if text[m.start() - 1 : m.start()] != "-":
+            last = m
     if last is None:
         return False
+    if last.group("after_party") and not any(e.start < last.start() and (e.kind is EntityKind.PERSON or (
+            e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR)) for e in named):
+        return False  # "Rain is expected in Cairo"
     return not any(last.end() <= e.start < place.start and (e.kind is EntityKind.PERSON or (
         e.kind is EntityKind.COUNTRY and e.role is not EntityRole.LOCATION)) for e in named)
 

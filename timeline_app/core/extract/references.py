@@ -31,6 +31,26 @@ def named_before(offset: int, end: int, at: int, entities: list[EntityMention], 
     return bool(named) and named[0].start < at
 
 
+def antecedent_state(entities: list[EntityMention], starts: list[int], end: int) -> frozenset[str]:
+    """The state compared right before a ", which" that ends a clause at `end`: what the relative clause
+    tells is that state's own event ("Ukraine, unlike Finland, which joined NATO in 2023": Finland
+    joined). Any other name there leaves "which" to the clause ("Russia's invasion of Ukraine, which
+    began in February": the invasion began)."""
+    k = bisect.bisect_left(starts, end) - 1
+    while k >= 0 and entities[k].end > end:
+        k -= 1
+    if k < 0 or entities[k].end != end or entities[k].kind is not EntityKind.COUNTRY or not entities[k].code:
+        return frozenset()
+    return frozenset({entities[k].code}) if entities[k].role is EntityRole.MODIFIER else frozenset()
+
+
+def only_groups(entities: list[EntityMention], starts: list[int], span: tuple[int, int]) -> bool:
+    """True when the parties named in text[span] are groups only, no state by its own name or a person's."""
+    named = entities[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])]
+    parties = [e for e in named if e.role is EntityRole.ACTOR and e.code]
+    return bool(parties) and all(e.kind is EntityKind.GROUP for e in parties)
+
+
 def they_are_unnamed(
     sentences: list[tuple[int, int]], sent: tuple[int, int], text: str, entities: list[EntityMention], starts: list[int], group_ref: re.Pattern[str]
 ) -> bool:

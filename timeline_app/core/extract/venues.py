@@ -1,4 +1,4 @@
-"""Groups named as where others met ("at the G20 summit") or as a body chaired ("la présidence du G20")."""
+"""Groups named as where others met ("at the G20 summit") or as a body chaired or joined ("la présidence du G20", "BRICS Chair")."""
 
 from __future__ import annotations
 
@@ -28,13 +28,19 @@ def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
             and all(doc.joined(j, j + 1) for j in range(k, head)))
 
 
-def is_chaired(doc: Doc, i: int, words: ContextWords) -> bool:
-    """True for a group named as the body someone chairs: "la présidence brésilienne du G20", "den
-    Vorsitz der G20": a chair noun before it, link words and at most one other word between."""
-    keys, links = doc.keys, words.of("venue_link")
+def is_chaired(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a group named as the body someone chairs or joins, not as its members: "la présidence
+    brésilienne du G20", "den Vorsitz der G20" (a chair noun before it, link words and at most one
+    other word between), "Brazil, as BRICS Chair", "the G20 presidency" (a chair noun right after it),
+    "a full member of BRICS" (a member noun before it, link words only between: "member states of
+    the EU" are its members)."""
+    keys, links, n = doc.keys, words.of("venue_link"), len(doc.keys)
+    after = last + 2 if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) else last + 1
+    if after < n and keys[after] in words.of("chair_noun_after") and doc.joined(after - 1, after):
+        return True
     k, others = i - 1, 0
     while k >= 0 and i - k <= 4 and doc.joined(k, k + 1):
-        if keys[k] in words.of("chair_noun"):
+        if keys[k] in words.of("chair_noun") or (others == 0 and keys[k] in words.of("member_noun")):
             return True
         if keys[k] not in links:
             others += 1

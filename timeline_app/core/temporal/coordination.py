@@ -103,7 +103,7 @@ def order_parts(
         end = _next_on_or_after(kb, ma.start_date)
         if end == mb.start_date:
             continue
-        if published is not None and end > published >= mb.start_date:
+        if published is not None and end > published > mb.start_date:
             out[i - 1] = _moved(ma, _last_on_or_before(ka, mb.start_date), _unit(ka))
         else:
             out[i] = _moved(mb, end, _unit(kb))

@@ -100,6 +100,8 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
                           text[cand.start:cand.end], cand.rule.name, cand.value)
             mention = _unresolved(text, cand)
         if mention is not None:
+            if out and _NO_YEAR.match(cand.value):
+                mention = _inside_frame(text, cand.value, mention, out, sentence_at(sentences, cand.start))
             out.append((cand, mention))
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
@@ -142,7 +144,9 @@ def _resolve(
     if result is None:
         log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)
         return None
-    value, relative = result
+    value, relative, doubtful = result
+    if doubtful and not common["mod"]:
+        common["mod"] = "APPROX"  # two readings of what was written: TimeML's mark of an uncertain value
     if value == "":
         return DateMention(value="", granularity=_written_precision(cand.value), relative=True, **common)
     described = describe(value)
@@ -161,6 +165,42 @@ def _resolve(
         relative=relative,
         **common,
     )
+
+
+_NO_YEAR = re.compile(r"^XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
+_PERIODS = (Precision.MONTH, Precision.QUARTER, Precision.SEASON, Precision.HALF, Precision.YEAR)
+# What may stand before a period that frames its sentence: "In", "Later that", "During the".
+_FRAME = re.compile(r"\s*(?:[\"'\u201c]?[A-Za-z]+\s+){0,3}")
+
+
+def _inside_frame(text: str, written: str, mention: DateMention, out: list[tuple[Candidate, DateMention]],
+                  sentence: tuple[int, int] | None) -> DateMention:
+    """A day or month without its year in a sentence opened by a longer period that holds such a day
+    ("That summer, an airliner was shot down on July 17"; "In 2014, on March 3 and July 17") is in
+    that period, whatever the tense says about the publication year. A period told further in may
+    belong to something else ("a program approved in 1987 ... had bought shares through Sept. 29")."""
+    if sentence is None or not mention.value:
+        return mention
+    frame = None
+    for _, earlier in reversed(out):
+        if earlier.start < sentence[0]:
+            break
+        frame = earlier
+    if (frame is None or frame.granularity not in _PERIODS or frame.start_date is None or frame.end_date is None
+            or not _FRAME.fullmatch(text, sentence[0], frame.start) or not text.startswith(",", frame.end)
+            or ";" in text[frame.end:mention.start]):  # "In 2014, Russia seized Crimea; it will vote on March 17"
+        return mention
+    m = _NO_YEAR.match(written)
+    for year in range(frame.start_date.year, frame.end_date.year + 1):
+        value = f"{year:04d}-{m.group('month')}" + (f"-{m.group('day')}" if m.group("day") else "")
+        described = describe(value)
+        if described is None or described[0].rank >= frame.granularity.rank:
+            continue
+        if frame.start_date <= described[1] and described[2] <= frame.end_date:
+            if value == mention.value:
+                return mention
+            return replace(mention, value=value, start_date=described[1], end_date=described[2])
+    return mention
 
 
 def _unresolved(text: str, cand: Candidate) -> DateMention:

@@ -80,13 +80,19 @@ def _clock_pod(hour: str, part: str) -> str:
     return f"{h:02d}:00"
 
 
-def _duration(count: str, unit: str) -> str:
+# Duration units counted in another ISO 8601 letter: a decade is 10 years, a quarter 3 months.
+_IN_LETTERS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W"), "FN": (2, "W")}
+
+
+def _duration(count: str, unit: str, half: str = "", half_after: str = "") -> str:
     """ISO 8601 duration from a count and a duration letter: ("3", "Y") -> "P3Y", ("2", "DE") ->
-    "P20Y", ("X", "Q") -> "PXM" (X: an unknown count)."""
-    factor, letter = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}.get(unit, (1, unit))
+    "P20Y", ("X", "Q") -> "PXM" (X: an unknown count); with "and a half" before or after the unit
+    ("two and a half years", "a year and a half") half a unit more: "P2.5Y"."""
+    factor, letter = _IN_LETTERS.get(unit, (1, unit))
     if count == "X":
         return f"PX{letter}"
-    return f"P{int(count) * factor}{letter}"
+    amount = (int(count) + (0.5 if half or half_after else 0)) * factor
+    return f"P{amount:g}{letter}"
 
 
 def _two_thousand(units: str) -> str:
@@ -110,13 +116,13 @@ def _days_around(count: str, side: str) -> str:
 def _week_day(ordinal: str, month: str, last: str = "", year: str = "") -> str:
     """A day inside the n-th (or last) week of a month, as two digits: the week of a month is the
     ISO week holding its 4th, 11th, 18th or 25th day (so the first week of January is ISO week 1),
-    the last one the week holding its fourth day from the end (of February in a common year
-    when the year is not written)."""
+    the last one the week holding its fourth day from the end, which is the week of its last
+    Thursday ("WL-4", a holiday's form, when the year is not written: February's length waits for it)."""
     m = int(month)
     if not 1 <= m <= 12:
         raise ValueError(month)
     if last:
-        return f"{calendar.monthrange(int(year) if year else 2001, m)[1] - 3:02d}"
+        return f"{calendar.monthrange(int(year), m)[1] - 3:02d}" if year else "WL-4"
     n = int(ordinal)
     if not 1 <= n <= 4:  # a "fifth week" may not exist
         raise ValueError(ordinal)
@@ -129,6 +135,15 @@ def _nth_week_day(ordinal: str) -> str:
     if not 1 <= n <= 4:
         raise ValueError(ordinal)
     return f"{7 * n - 3:02d}"
+
+
+def _nth_of(ordinal: str, last: str = "") -> str:
+    """The week of a weekday in its month, as a holiday value has it: "1"-"5", or "L" for the last."""
+    if last:
+        return "L"
+    if not 1 <= int(ordinal) <= 5:
+        raise ValueError(ordinal)
+    return ordinal
 
 
 def _pad2(number: str) -> str:
@@ -185,6 +200,8 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "set_of": lambda s: _SETS[s.lower()],
     "season_of": lambda s: {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s.lower()],
     "relyears": lambda r: {"this": "+0", "last": "-1", "next": "+1"}[r.lower()],
+    # "a year ago today" matches no "last"/"next": a year back.
+    "relyears_or_back": lambda r: {"": "-1", "this": "+0", "last": "-1", "next": "+1"}[r.lower()],
     "spoken_year": _spoken_year,
     "two_thousand": _two_thousand,
     "dur": _duration,
@@ -192,11 +209,14 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
     "shift_of": _shift_of,
+    "sign_of": lambda back: "-" if back else "+",
+    "ago": lambda count, unit, week: f"WEEKOF-DCT-{count}{unit}~" if week else f"DCT-{count}{unit}",  # "a fortnight ago" (`back` matched) or "in a fortnight"
     "side": _side,
     "hijri": _hijri,
     "clock_pod": _clock_pod,
     "week_day": _week_day,
     "nth_week_day": _nth_week_day,
+    "nth_of": _nth_of,
     "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
     # "the June quarter" is the quarter that ends in or holds June.
     "quarter_of": lambda month: str((int(month) - 1) // 3 + 1),

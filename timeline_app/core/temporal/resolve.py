@@ -18,9 +18,11 @@ log = logging.getLogger(__name__)
 _SHIFT = re.compile(
     r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
-    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E))?(?P<keep>~)?$"
+    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
 )
 _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
+# "A?B": the value A, which a reader might also take as B ("next Thursday" told on a Wednesday).
+_DOUBT = "?"
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
 _DOM_ON = re.compile(r"^DOM-(\d{2})@([1-7])$")
@@ -39,7 +41,7 @@ class Resolver:
         self.last_end: int | None = None  # where the last date mentioned ends
         self.last_period: str | None = None  # the last quarter or half mentioned ("2022-Q3")
         # Values that depend only on the publication date, resolved once a document.
-        self._cache: dict[tuple[str, str | None], tuple[str, bool] | None] = {}
+        self._cache: dict[tuple[str, str | None], tuple[str, bool, bool] | None] = {}
 
     def remember(self, value: str, end: int | None = None) -> None:
         """Make `value`, a mention ending at offset `end`, the last date mentioned."""
@@ -56,11 +58,22 @@ class Resolver:
         if self.last[1] in (Precision.QUARTER, Precision.HALF):
             self.last_period = self.last[0]
 
-    def resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
-        """(resolved value, relative?) or None when it cannot be resolved (or is impossible).
+    def resolve(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
+        """(resolved value, relative?, doubtful?) or None when it cannot be resolved (or is impossible).
 
-        A relative value without a publication date resolves to ("", True).
+        A relative value without a publication date resolves to ("", True, False). A value "A?B"
+        is A, doubtful when B, the other reading a reader may take, resolves to another date.
         """
+        if _DOUBT in value:
+            chosen, _, other = value.partition(_DOUBT)
+            result = self._resolve_once(chosen, tense)
+            if result is None or not result[0]:
+                return result
+            alternative = self._resolve_once(other, tense)
+            return result[0], result[1], alternative is not None and alternative[0] != result[0]
+        return self._resolve_once(value, tense)
+
+    def _resolve_once(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if "REF" in value or value.startswith("DOM"):  # depends on the last date mentioned
             return self._resolve(value, tense)
         key = (value, tense)
@@ -68,22 +81,22 @@ class Resolver:
             self._cache[key] = self._resolve(value, tense)
         return self._cache[key]
 
-    def _resolve(self, value: str, tense: str | None) -> tuple[str, bool] | None:
+    def _resolve(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if value.startswith(("PRESENT_REF", "PAST_REF", "FUTURE_REF")) or value.startswith("P"):
-            return value, False
+            return value, False, False
         date_part, time = split_time(value)
         h = HOLIDAY.match(date_part)
         if h and h.group("year"):
             day = holiday_date(int(h.group("year")), date_part[5:])
-            return (day.isoformat() + time, False) if day else None
+            return (day.isoformat() + time, False, False) if day else None
         if is_absolute(date_part):
-            return (value, False) if describe(value) else None
+            return (value, False, False) if describe(value) else None
         resolved = self._resolve_date(date_part, tense, bool(time))
         if resolved is None:
             return None
         if resolved == "":
-            return "", True
-        return resolved + time, True
+            return "", True, False
+        return resolved + time, True, False
 
     def _anchor(self, name: str, day: bool = False) -> tuple[dt.date, Precision] | None:
         """The publication date or the last date mentioned; for a time of day (`day`) the last
@@ -175,13 +188,19 @@ class Resolver:
         if m.group("n") == "X":
             return "PAST_REF" if m.group("sign") == "-" else "FUTURE_REF"
         n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
+        if (m.group("within") or "").startswith("-D"):
+            # "Thursday next week": ISO weekday D of the week so counted.
+            if m.group("unit") != "week":
+                return None
+            day = anchor[0] + dt.timedelta(weeks=n, days=int(m.group("within")[2:]) - anchor[0].isoweekday())
+            return day.isoformat()
         if m.group("within"):  # "June last year", "April 24 and 25": a part of the period
             unit = m.group("unit")
             if unit not in ("year", "month") or (unit == "month" and not _is_day_suffix(m.group("within"))):
                 return None
             period = self._shift((anchor[0], Precision.DAY), n, unit)
             return None if period is None else valid_value(period + m.group("within"))
-        return self._shift(anchor, n, m.group("unit"), keep=m.group("anchor") == "REF" and bool(m.group("keep")))
+        return self._shift(anchor, n, m.group("unit"), keep=bool(m.group("keep")))
 
     def _day_of_month(self, day: int, tense: str | None) -> str | None:
         """"on the 20th": in the month of the last date mentioned ("Dec. 15 and again on the
@@ -229,10 +248,11 @@ class Resolver:
         base, precision = anchor
         out_unit = unit
         ref_unit = UNIT_OF_PRECISION.get(precision, "day")
-        if keep and unit == "year" and ref_unit in ("day", "quarter", "half", "season"):
+        if keep and ((unit == "year" and ref_unit in ("day", "quarter", "half", "season"))
+                     or (unit == "week" and ref_unit == "day")):
             # A counted shift keeps what it counts from: "a year earlier" after "the third quarter"
-            # is that quarter a year back, after "Sept. 30" it is Sept. 30 a year back; but
-            # "that year" or "the following year" is a year.
+            # is that quarter a year back, after "Sept. 30" it is Sept. 30 a year back, and "a
+            # week later" after March 1 is March 8; but "that year" or "the following year" is a year.
             out_unit = ref_unit
         elif _coarser(ref_unit, unit):
             if n == 0 and unit == "day" and not keep:

@@ -148,6 +148,8 @@ def direction(
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
+        if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
+            return NEAREST if told.any_past else FUTURE
         return PAST  # "Wednesday's ruling": a day whose event is already known
     if _past_participle_before(cues.get("past_before"), text, a, start):
         return PAST
@@ -156,6 +158,10 @@ def direction(
         # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
         # them until Friday to respond").
         alone = not told.ahead and not _DEADLINE_AFTER.match(text, end)
+        if best is not None and best[1] == NEAREST and any(label == NEAREST for _, _, label in kept):
+            # A deadline seen from the past ("had hoped to agree by March") is either side; a plan
+            # read so only for its past tense ("was adjourned until Monday") still looks ahead.
+            return NEAREST
         if best is None or best[1] != PAST or (best[0] > 12 and not alone):
             return FUTURE
     if _opens(cues.get("future_from"), text, a, start):
@@ -196,6 +202,8 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
     for s_, e_, label in kept:
         if s_ >= end and (_stops_after(text, end, s_, label, told, reporting) or (said_after and label in _AHEAD)):
             continue
+        if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
+            continue
         reading = _reading(label, s_ >= end, told)
         if reading is None:
             continue
@@ -219,6 +227,14 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
     # "On Friday, officials said talks would resume": what was said is told after the
     # reporting verb; its future does not reach the day of saying before it.
     return label in _AHEAD and _reported_between(text, end, s_, reporting)
+
+
+def _attribution_between(text: str, a: int, b: int, reporting: re.Pattern[str] | None) -> bool:
+    """Whether who said it stands between a cue ending at `a` and a date at `b` ("talks will resume
+    Thursday, the minister said after a call on Tuesday"): the future is what was said, the date
+    the saying's. Not an aside set off by commas ("will meet, officials said, on Friday")."""
+    comma = text.find(",", a, b)
+    return comma >= 0 and _reported_between(text, comma, b, reporting)
 
 
 def _reading(label: str, after: bool, told: _Told) -> str | None:

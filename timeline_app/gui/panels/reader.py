@@ -367,6 +367,8 @@ def _date_tooltip(d: DateMention) -> str:
         parts.append(span)
     precision = getattr(d.granularity, "value", str(d.granularity))
     parts.append(f"precision: {precision}")
+    if d.mod == "APPROX":  # two readings of the words ("next Friday" told on a Wednesday)
+        parts.append("uncertain: the words can also be read as another date")
     return "\n".join(parts)
 
 

@@ -1,0 +1,102 @@
+"""Which words of its sentence a date's event is read from: its clause, a subordinate event, the sentence less its other dates."""
+
+from __future__ import annotations
+
+import re
+
+from timeline_app.core.extract.clauses import VerbPhrasePatterns
+from timeline_app.core.models import DateMention
+
+# Characters of a clause read for a date: its parties, type and summary. A longer clause is read
+# around the date, the words before it most (they say what happened). At most 367 characters were
+# read on the evaluation sets. After the date up to _AFTER_MOST: French, Spanish and Portuguese put those
+# present between the date and the verb's object ("a signé mercredi, en présence de ..., un accord avec").
+CLAUSE_MOST = 400
+_AFTER_MOST = 160
+_WORD = re.compile(r"[^\W\d_]+")
+_STRONG = re.compile(r"[;:\u2014\u2013]|\s--\s")
+# A determiner or a possessive right before a date makes it a noun's modifier ("Iran's 2015 deal").
+# Days by which an event reported ended before the report for the report to be about its past.
+_PAST_DAYS = 14
+_DETERMINER = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|this|last|next)|['\u2019]s)\s+$", re.IGNORECASE)
+
+Span = tuple[int, int]
+
+
+def blanked(text: str, span: Span, d: DateMention, blank: str) -> str:
+    """text[span] with the date expression replaced by spaces."""
+    a, b = span
+    if a <= d.start and d.end <= b:
+        return text[a : d.start] + blank + text[d.end : b]
+    return text[a:b]
+
+
+def around(text: str, span: Span, d: DateMention) -> Span:
+    """The clause `span` of date `d`, or of a clause longer than CLAUSE_MOST characters the words
+    around the date: a run-on clause would otherwise be read whole once for each of its dates."""
+    a, b = span
+    if b - a <= CLAUSE_MOST:
+        return span
+    inside = a <= d.start and d.end <= b
+    lo, hi = (max(a, d.start - 240), min(b, d.end + _AFTER_MOST)) if inside else (a, a + CLAUSE_MOST)
+    if lo > a:  # from the start of a word
+        space = text.find(" ", lo, d.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < b:  # to the end of one
+        space = text.rfind(" ", d.end if inside else lo, hi)
+        hi = space if space > lo else hi
+    return lo, hi
+
+
+def line_at(text: str, offset: int) -> Span:
+    """The line of `text` that holds `offset`."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return a, len(text) if b < 0 else b
+
+
+def subordinate_event(text: str, span: Span, d: DateMention, vp: VerbPhrasePatterns) -> Span | None:
+    """The subordinate clause of `span` that date `d` stands in, when the date dates its event and not the
+    main verb's: "talks were frozen after Hamas attacked Israel on 7 October", "Cairo holds Addis Ababa
+    responsible, as Ethiopia began the filling in September". Only a clause with a named subject and
+    something after its verb: "since it led the mission in 2003" (it is the main subject), "since a
+    campaign against Norway in 1814" (whose campaign: the main subject's) and "blockaded since Russia
+    invaded on 24 February" (invaded whom: the main clause says) share the main clause's event."""
+    opening = None
+    for opening in vp.subordinate_clause.finditer(text, span[0], d.start):
+        pass
+    if opening is None:
+        return None
+    after_verb = _WORD.findall(text, opening.end("verb"), d.start)
+    if not after_verb or (len(after_verb) == 1 and after_verb[0].lower() in vp.date_prepositions):
+        return None
+    return opening.end(), span[1]
+
+
+def other_dated(text: str, clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
+    """The clauses of a sentence set apart from clause `idx` by a semicolon, a colon or a dash that hold a
+    date of their own: their states are their own events' ("The deal was signed in July 2015; the United
+    States withdrew in 2018"). A clause joined otherwise goes on with the same actors ("the efforts France
+    and the US announced yesterday have led since September")."""
+    here = clauses[idx]
+    out = []
+    for k, c in enumerate(clauses):
+        if k == idx or not any(c[0] <= s < c[1] for s, _e in dated):
+            continue
+        gap = text[min(here[1], c[1]) : max(here[0], c[0])]
+        if _STRONG.search(gap):
+            out.append(c)
+    return out
+
+
+def attributive(text: str, start: int) -> bool:
+    """True when the date at `start` modifies a noun ("Iran's 2015 deal", "the 1994 ceasefire"): it dates
+    that noun's event, not the clause it stands in."""
+    return _DETERMINER.search(text, max(0, start - 12), start) is not None
+
+
+def long_before(event: DateMention, report: DateMention) -> bool:
+    """True when `event` ended more than two weeks before `report` began: what was said recalls its past."""
+    if event.end_date is None or report.start_date is None:
+        return False
+    return (report.start_date - event.end_date).days > _PAST_DAYS
