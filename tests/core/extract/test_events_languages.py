@@ -249,3 +249,19 @@ def test_the_states_of_a_clause_with_institutions_embassies_and_cities(lang: str
     cities in the script of the language."""
     [m] = extract(lang, text, date_at(text, when, "2024-03-11"))
     assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "parties"), [
+    # Recalling an earlier event in the present is no part in it (English 'recalls' in undated_reaction) ...
+    ("pt", "O Chile recorda a crise entre o Peru e a Bolívia de março de 2021.", ("BOL", "PER")),
+    ("es", "Chile recuerda la crisis entre Perú y Bolivia de marzo de 2021.", ("BOL", "PER")),
+    ("fr", "Le Chili rappelle la crise entre le Pérou et la Bolivie de mars 2021.", ("BOL", "PER")),
+    ("de", "Chile erinnert an die Krise zwischen Peru und Bolivien im März 2021.", ("BOL", "PER")),
+    # ... but one recalled in the past was a dated act of the state
+    ("pt", "O Chile criticou a crise entre o Peru e a Bolívia em março de 2021.", ("BOL", "CHL", "PER")),
+    ("fr", "Le Chili a critiqué la crise entre le Pérou et la Bolivie en mars 2021.", ("BOL", "CHL", "PER")),
+])
+def test_a_state_recalling_an_earlier_event_in_the_present_is_no_party_of_it(lang: str, text: str, parties: tuple[str, ...]) -> None:
+    surface = {"pt": "março de 2021", "es": "marzo de 2021", "fr": "mars 2021", "de": "März 2021"}[lang]
+    (event,) = extract(lang, text, date_at(text, surface, "2021-03", Precision.MONTH))
+    assert event.countries == parties
