@@ -12,6 +12,7 @@ from timeline_app.core.library.matching import (
 )
 from timeline_app.core.library.pairs import ReportArrays, scores
 from timeline_app.paths import resource
+from tests.core.library.word_examples import word_list_examples
 
 _EXAMPLE = re.compile(r"^# EXAMPLE PAIR: (\S+) (!?~) (\S+)")
 
@@ -101,23 +102,13 @@ def test_an_organisation_named_beside_the_states_is_not_another_side() -> None:
     assert party_score(_with_organizations("e", "FRA", "EU"), _with_organizations("f", "DEU", "EU")) == 0.0
 
 
-def _aside_examples() -> list[tuple[str, str, bool]]:
-    path = resource("merging") / "aside_words.txt"
-    out = []
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("# EXAMPLE:"):
-            sentence, _, verdict = line[len("# EXAMPLE:"):].partition("=>")
-            out.append((f"aside_words.txt:{no}", sentence.strip(), verdict.strip() == "aside"))
-    return out
-
-
-@pytest.mark.parametrize("where, sentence, aside", _aside_examples())
+@pytest.mark.parametrize("where, sentence, aside", word_list_examples("aside_words.txt", "aside"))
 def test_example_lines_of_the_aside_words(where: str, sentence: str, aside: bool) -> None:
     assert is_aside(content_words(sentence)) is aside, where
 
 
 def test_there_are_positive_and_negative_aside_examples() -> None:
-    assert {aside for *_, aside in _aside_examples()} == {True, False}
+    assert {aside for *_, aside in word_list_examples("aside_words.txt", "aside")} == {True, False}
 
 
 def _typed(key: str, countries: str, code: str, sentence: str) -> Report:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.library.merge import assign, assign_event_ids
-from timeline_app.paths import resource
+from tests.core.library.word_examples import word_list_examples
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -321,17 +321,7 @@ def test_hundred_thousand_rows_in_a_few_seconds() -> None:
     assert len(ids) == n and ids.str.startswith("ev-").all()
 
 
-def _apart_examples() -> list[tuple[str, str, bool]]:
-    path = resource("merging") / "apart_words.txt"
-    out = []
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("# EXAMPLE:"):
-            text, _, verdict = line[len("# EXAMPLE:"):].partition("=>")
-            out.append((f"{path.name}:{no}", text.strip(), verdict.strip() == "apart"))
-    return out
-
-
-@pytest.mark.parametrize("where, marked, apart", _apart_examples())
+@pytest.mark.parametrize("where, marked, apart", word_list_examples("apart_words.txt", "apart"))
 def test_example_lines_of_the_apart_words(where: str, marked: str, apart: bool) -> None:
     # Two mentions of one day with the same states and type in one article: only the words before the
     # second date can set it apart. Each sentence is its own evidence.
@@ -348,4 +338,4 @@ def test_example_lines_of_the_apart_words(where: str, marked: str, apart: bool) 
 
 
 def test_there_are_apart_examples_both_ways() -> None:
-    assert {apart for *_, apart in _apart_examples()} == {True, False}
+    assert {apart for *_, apart in word_list_examples("apart_words.txt", "apart")} == {True, False}
