@@ -91,11 +91,6 @@ class FilterPanel(QWidget):
                                               CheckList("Find an organisation", searchable=True), max_rows=6)
         self.precisions = self._check_list(layout, "Date precision shown", CheckList(), max_rows=11)
         self.precisions.empty_text = "no events yet"
-        self.uncertain_check = QCheckBox("Uncertain dates only (≈)")
-        self.uncertain_check.setToolTip("Only events whose date the words leave open, such as “next Friday” "
-                                        "told on a Wednesday: marked ≈ in the table, outlined dashed on the timeline")
-        self.uncertain_check.toggled.connect(self._on_any_changed)
-        layout.addWidget(self.uncertain_check)
         self.languages = self._check_list(layout, "Language of the articles", CheckList(), max_rows=7)
         layout.addWidget(self._sources_box())
         layout.addStretch(1)
@@ -167,6 +162,11 @@ class FilterPanel(QWidget):
         self.sync_check.setToolTip("Keep the date range equal to the part of the timeline on screen")
         self.sync_check.toggled.connect(self._on_sync_check_toggled)
         form.addRow(self.sync_check)
+        self.uncertain_check = QCheckBox("Uncertain dates only (≈)")
+        self.uncertain_check.setToolTip("Only events whose date the words leave open, such as “next Friday” "
+                                        "told on a Wednesday: marked ≈ in the table, outlined dashed on the timeline")
+        self.uncertain_check.toggled.connect(self._on_any_changed)
+        form.addRow(self.uncertain_check)
         return box
 
     def _check_list(self, layout: QVBoxLayout, title: str, check_list: CheckList, max_rows: int) -> CheckList:
