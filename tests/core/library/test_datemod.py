@@ -119,3 +119,15 @@ def test_a_shown_date_carries_its_modifier():
     assert shown_date("May 2024", "") == "May 2024"
     assert shown_date("", APPROX) == ""
     assert "another date" in why(APPROX) and why("") == ""
+
+
+def test_events_the_user_merges_follow_the_rule_over_all_their_mentions(lib):
+    _report(lib, "a", _dated("2024-05-17", FRIDAY, FRIDAY, APPROX))
+    _report(lib, "b", _dated("2024-05-24", D(2024, 5, 24), D(2024, 5, 24), "", text="24 May", countries=("EGY", "KEN")))
+    events = lib.events_frame()
+    assert sorted(events["date_mod"]) == ["", APPROX]  # two events: the countries differ
+    uncertain = events[events["date_mod"] == APPROX].iloc[0]
+    certain = events[events["date_mod"] == ""].iloc[0]
+    lib.add_edit(uncertain.event_key, "group", "", certain.event_key)
+    merged = _only_event(lib)
+    assert (merged.event_date, merged.date_mod) == ("2024-05-24", "")
