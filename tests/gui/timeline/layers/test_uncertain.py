@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from tests.gui.timeline.helpers import ROWS, frame, shown, svg_texts
+from timeline_app.core.timeline.layout import LEGEND_H
 from timeline_app.core.timeline.picture import ImageOptions
 from timeline_app.gui.timeline import TimelineView, render_image
 from timeline_app.gui.timeline.layers.uncertain import RING_PX
@@ -60,3 +61,21 @@ def test_a_pictures_key_explains_the_dashed_outline_when_one_is_drawn(qtbot, tmp
     certain = shown(qtbot, frame(ROWS), 1200, 600)
     render_image(certain, tmp_path / "without.svg", ImageOptions(scope="view", width_px=1400))
     assert not any("uncertain date" in t for t in svg_texts(tmp_path / "without.svg"))
+
+
+def _legend_end(view: TimelineView) -> np.ndarray:
+    """The right end of the legend row under the lanes, as pixels."""
+    image = view.canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    bits = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(image.height(), -1)
+    return bits[image.height() - LEGEND_H:, image.width() - 160:].copy()
+
+
+def test_the_legend_names_the_dashed_outline_while_an_uncertain_event_is_shown(qtbot) -> None:
+    v = _view(qtbot)
+    with_mark = _legend_end(v)
+    certain = shown(qtbot, frame(ROWS), 1200, 600)
+    certain.zoom_to_date_range(dt.date(2022, 10, 20), dt.date(2023, 1, 5))
+    without = _legend_end(certain)
+    assert not np.array_equal(with_mark, without)
+    v.set_filter(~v._data.uncertain)  # the uncertain events filtered out: nothing left to explain
+    assert np.array_equal(_legend_end(v), without)
