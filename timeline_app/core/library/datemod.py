@@ -21,7 +21,7 @@ _WHY = {APPROX: "uncertain: the words can also be read as another date (“next 
 
 def clean(values: pd.Series) -> pd.Series:
     """Modifiers as text, "" for a missing one (None, NaN: a frame from elsewhere)."""
-    return values.where(values.map(lambda v: isinstance(v, str)), "").astype(object)
+    return values.fillna("").astype(str).astype(object)
 
 
 def certain_first(mentions: pd.DataFrame) -> pd.Series:
@@ -42,16 +42,22 @@ def event_mods(placed: pd.DataFrame, rep: pd.DataFrame) -> pd.Series:
     when they disagree ("early 2019" and "late 2019") none is kept: the year is what they agree on.
     A user's date edit sets its mentions' modifier to "" (curation.py): the user's own date is certain.
     """
+    out = pd.Series(CERTAIN, index=rep.index, dtype=object)
     if col.DATE_MOD not in placed or placed.empty:
-        return pd.Series(CERTAIN, index=rep.index, dtype=object)
-    mods = clean(placed[col.DATE_MOD])
-    same_value = placed[col.DATE_VALUE].to_numpy() == rep[col.DATE_VALUE].reindex(placed[col.EVENT_ID]).to_numpy()
-    counted = placed.loc[same_value & (mods != APPROX).to_numpy(), [col.EVENT_ID]].assign(_mod=mods)
-    kinds = counted.groupby(col.EVENT_ID, sort=False)["_mod"].nunique()
-    rep_mod = clean(rep[col.DATE_MOD])
-    agreed = kinds.reindex(rep.index).fillna(0).to_numpy() <= 1
-    return pd.Series(np.where((rep_mod == APPROX).to_numpy() | agreed, rep_mod.to_numpy(), CERTAIN),
-                     index=rep.index, dtype=object)
+        return out
+    marked = placed[col.DATE_MOD].notna().to_numpy() & (placed[col.DATE_MOD] != CERTAIN).to_numpy()
+    if not marked.any():
+        return out
+    # Only the events with a modifier somewhere need the rule (a handful of a large library's).
+    ids = pd.unique(placed[col.EVENT_ID].to_numpy()[marked])
+    some = placed[placed[col.EVENT_ID].isin(ids)]
+    mods = clean(some[col.DATE_MOD])
+    same_value = some[col.DATE_VALUE].to_numpy() == rep[col.DATE_VALUE].reindex(some[col.EVENT_ID]).to_numpy()
+    counted = some.loc[same_value & (mods != APPROX).to_numpy(), [col.EVENT_ID]].assign(_mod=mods)
+    kinds = counted.groupby(col.EVENT_ID, sort=False)["_mod"].nunique().reindex(ids).fillna(0).to_numpy()
+    rep_mod = clean(rep[col.DATE_MOD].reindex(ids)).to_numpy()
+    out.loc[ids] = np.where((rep_mod == APPROX) | (kinds <= 1), rep_mod, CERTAIN)
+    return out
 
 
 def is_uncertain(mods: np.ndarray) -> np.ndarray:

@@ -45,8 +45,7 @@ _MANUAL = (
 )
 _FRAME_COLUMNS = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.VERIFIED, col.HIDDEN, col.ORIGIN)]
 _EVENT_FIELDS = ("id", "event_date", "date_start", "date_end", "start_day", "end_day", "date_precision", "date_mod",
-                 "open_end",
-                 "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
+                 "open_end", "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
                  "quad_class", "summary", "evidence", "sources", "mentions", "source_titles", "publication_date",
                  "language", "issuer", "article_ids", "event_key", "verified", "hidden", "origin")
 _EDITS = "SELECT id, created_at, event_key, field, old_value, new_value FROM edits"
