@@ -1,4 +1,4 @@
-"""An event's date modifier (TimeML mod), derived from its mentions' and shown with its date."""
+"""An event's date modifier (TimeML mod): derived from its mentions' modifiers, and shown with its date."""
 
 from __future__ import annotations
 
