@@ -18,7 +18,7 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
                                                    the_group, they_are_unnamed, undated_parties)
-from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, other_dated, subordinate_event
+from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -116,6 +116,7 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -163,6 +164,8 @@ class _EventReader:
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
+        if market_move(self.text, place.span, d, self.vp.verbs, *self.market):
+            return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self._after_reaction(place.span, d, place.clause))
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
