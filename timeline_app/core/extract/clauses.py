@@ -117,15 +117,21 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
                         re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
-    # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
-    # office in January, has visited Mali"): that comma is followed by a lower-case word.
-    relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + ")")
     # A subject of at most `most` capitalised words: two in English ("the U.S. Senate"), more where
     # nouns are capitalised too ("Irans Präsident Ebrahim Raisi reiste").
     # A list goes on after its names ("Israel, den Vereinigten Arabischen Emiraten und Bahrain"): list_word.
     most = max((int(w) for w in words.get("subject_capitals", ()) if w.isdigit()), default=2)
-    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
-                             + "}(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    def capital_subject(list_words: str) -> str:
+        return (r"(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
+                + "}(?!(?:" + list_words + r")\b)" + low)
+
+    new_subject = re.compile(r",\s+(?=" + capital_subject(alternation("list_word")) + ")")
+    # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
+    # office in January, has visited Mali"): that comma is followed by a lower-case word, or by the main
+    # clause's own subject and its verb ("Unlike Canada, which signed the deal in 2002, Mexico has never").
+    # Not a list going on: "NAFTA, which Canada, Mexico and the United States signed".
+    listing = alternation("list_word") + "|" + alternation("list_conjunction")
+    relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + "|" + capital_subject(listing) + ")")
     # The same without the comma: "Russia invaded Ukraine in February 2022 and Finland joined NATO in
     # April 2023"; the subject's next word in lower case is its verb ("and Jordan in April" is gapped).
     # The subject may be a list ("and Iran and the US agreed", "and Peru, Bolivia and Ecuador signed").
