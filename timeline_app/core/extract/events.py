@@ -253,6 +253,10 @@ class _EventReader:
         reaction = self.vp.reaction.search(self.text, span[0], span[1])
         if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
             return clause.actors
+        if span[0] <= d.start < span[1]:
+            # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
+            # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
+            reaction = [m for m in self.vp.reaction.finditer(self.text, span[0], d.start)][-1]
         return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
