@@ -9,11 +9,12 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, count_before, is_person_name, learn_names, role_of, token_key
+from timeline_app.core.extract.actors import Doc, count_before, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
+from timeline_app.core.extract.person_names import is_person_name, learn_names
 from timeline_app.core.extract.venues import is_chaired, is_joined, is_venue
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 from timeline_app.paths import resource
