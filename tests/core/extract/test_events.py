@@ -699,6 +699,16 @@ def test_undated_wire_prefixes_are_found_whatever_the_order_of_the_entities() ->
     assert spans == undated_wire_prefixes(text, entities)
 
 
+def test_a_place_and_its_region_before_a_dash_is_a_wire_prefix() -> None:
+    # "Washington, D.C. - The Permanent Council approved ..." gave the United States to the Council's vote.
+    text = "Washington, D.C. - The Permanent Council approved a resolution on Friday.\n"
+    [vote] = extract(text, date_at(text, "Friday", "2023-03-10"))
+    assert vote.countries == ()
+    listed = "Kenya, Uganda and Tanzania - The three signed a pact on Friday.\n"
+    entities = Gazetteer.default().tag(listed, PUBLISHED, "")
+    assert undated_wire_prefixes(listed, entities) == []  # a list of parties, not where the story was filed
+
+
 @pytest.mark.parametrize("header", ["Media release | 14 March 2023", "Press Statement \u00b7 14 March 2023",
                                     "14 March 2023 | Ministry of Foreign Affairs"])
 def test_a_header_line_of_fields_is_not_an_event(header: str) -> None:
