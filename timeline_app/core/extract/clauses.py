@@ -186,6 +186,7 @@ class VerbPhrasePatterns:
     roles: frozenset[str]  # "minister", "leader": a plural of one counts parties even capitalised ("the two Foreign Ministers")
     plural: tuple[str, ...]  # endings of a plural noun after a group number
     conjunction: re.Pattern[str]  # " and " between two dates, where a gapped phrase may start
+    there: re.Pattern[str]  # "returned there", "its embassy there": a place named before takes part
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
@@ -241,6 +242,8 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
         subordinate_clause, words.get("date_preposition", frozenset()), reaction, unilateral,
         sizes, words.get("role_reference", frozenset()), tuple(words.get("plural_ending", ())) or ("\0",),
         re.compile(" (?:" + conjunction + ") "),
+        re.compile(r"\b(?:" + alternation("there_party") + r")\s+(?:(?:" + alternation("there_between") + r")\s+)?(?:"
+                   + alternation("there") + r")\b", re.IGNORECASE),
     )
 
 

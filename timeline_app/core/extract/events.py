@@ -16,8 +16,8 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
-                                                   the_group, they_are_unnamed, undated_parties)
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, place_referred,
+                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
@@ -225,6 +225,7 @@ class _EventReader:
                         countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
         countries |= self._what_was_said(place, d)
+        countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         return countries
