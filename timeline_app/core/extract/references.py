@@ -211,10 +211,15 @@ def place_referred(text: str, entities: list[EntityMention], starts: list[int], 
     m = there.search(text, *span)
     if m is None:
         return frozenset()
+    # A place named as one ("in Damascus") first; else the last state or city named before the clause and
+    # not as a modifier ("Macron visited Hanoi. He returned there"): the clause's own subject is no place.
+    named = ""
     k = bisect.bisect_left(starts, m.start()) - 1
     while k >= 0 and entities[k].start >= m.start() - _PLACE_REACH:
         e = entities[k]
-        if e.kind is EntityKind.COUNTRY and e.code and e.role is not EntityRole.MODIFIER:  # "visited Hanoi", "in Hanoi"
+        if e.kind is EntityKind.COUNTRY and e.code and e.role is EntityRole.LOCATION:
             return frozenset({e.code})
+        if e.kind is EntityKind.COUNTRY and e.code and e.role is EntityRole.ACTOR and e.start < span[0]:
+            named = named or e.code
         k -= 1
-    return frozenset()
+    return frozenset({named}) if named else frozenset()

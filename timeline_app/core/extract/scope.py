@@ -124,6 +124,6 @@ def market_move(text: str, span: Span, d: DateMention, verbs: frozenset[str], no
             if not subject:
                 return False
             moved = m.start()
-        elif word in verbs:
-            return False  # the first verb is no move: "Iran seized"
+        elif word in verbs and not subject:
+            return False  # the first verb is no move: "Iran seized"; but "Shares of Chinese shipping firms fell"
     return moved >= 0
