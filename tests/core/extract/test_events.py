@@ -722,3 +722,15 @@ def test_a_sentence_with_a_bar_in_it_is_an_event() -> None:
     text = "Brazil | Argentina: the two presidents met on 14 March 2023."
     [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"))
     assert meeting.date.text == "14 March 2023"
+
+
+def test_the_alliances_leaders_are_its_members_on_the_date() -> None:
+    # "The alliance's leaders last met in Vilnius in July 2023" named no state: 31 allies then, Sweden not yet.
+    text = "NATO opened its summit today. The alliance's leaders last met in Vilnius in July 2023."
+    [_, vilnius] = extract(text, date_at(text, "today", "2024-07-09"),
+                           date_at(text, "July 2023", "2023-07", Precision.MONTH), published=dt.date(2024, 7, 9))
+    assert len(vilnius.countries) == 31 and "FIN" in vilnius.countries and "SWE" not in vilnius.countries
+    # The states named right after the phrase are the ones meant.
+    text = "NATO opened its summit. The alliance's ministers from Chile and Peru met in July 2023."
+    [meeting] = extract(text, date_at(text, "July 2023", "2023-07", Precision.MONTH))
+    assert meeting.countries == ("CHL", "PER")
