@@ -130,12 +130,21 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             verb_after = last + 1 < n and doc.surfaces[last + 1].islower() and keys[last + 1] not in _LIST_GOES_ON
             if gap.strip() == "" or (gap.strip() == "," and not verb_after):
                 return EntityRole.LOCATION
-        if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
-            # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
+        if doc.last_location_end >= 0 and _comma_and_formal_name(doc.text[doc.last_location_end : doc.starts[i]], words):
+            # "in Geneva, Vienna and Doha", "in Abuja, Federal Republic of Nigeria, on", but not "in Syria, Iran said"
             follow = doc.text[doc.ends[last] : doc.ends[last] + 6].lstrip()
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def _comma_and_formal_name(gap: str, words: ContextWords) -> bool:
+    """True for the words between a place and the next name when they are a comma, maybe with the start
+    of a state's formal name: ", " or ", Federal Republic of " ("in Abuja, Federal Republic of Nigeria")."""
+    head, comma, rest = gap.strip().partition(",")
+    formal = words.of("formal_name")
+    return not head and bool(comma) and all(w[:1].isupper() or w in ("of", "the") for w in rest.split()) and all(
+        w.lower() in formal for w in rest.split())
 
 
 def _intruded_on(doc: Doc, i: int, words: ContextWords) -> bool:
