@@ -311,10 +311,13 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         else:
             # "will hold talks in Hanoi on May 26 and then travel to Indonesia": the later act is undated. Not
             # in an infinitive after the date: "agreed on Friday to restore ties and reopen embassies".
-            # Only in a language that lists its infinitive markers (English "to").
+            # Nor when the date stands before the first verb: "Today, OFAC designated six firms and identified
+            # eight tankers" dates both. Only in a language that lists its infinitive markers (English "to").
             markers = (table or CameoTable.default()).words.get("infinitive_marker", frozenset())
-            later = next((m for m in vp.coordination.finditer(text, dated[-1][1], end) if markers and m.group(1) in vp.verbs
-                          and not markers.intersection(text[dated[-1][1] : m.start()].lower().split())), None)
+            verb_before = any(w in vp.verbs for w in re.findall(r"[^\W\d_]+", text[start : dated[-1][0]]))
+            later = next((m for m in vp.coordination.finditer(text, dated[-1][1], end) if markers and verb_before
+                          and m.group(1) in vp.verbs and not markers.intersection(text[dated[-1][1] : m.start()].lower().split())),
+                         None)
             if later is not None:
                 cuts.add(later.start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
