@@ -6,7 +6,9 @@ import sqlite3
 
 from tests.core.corpus import write_corpus
 from timeline_app.cli import main as cli_main
-from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6
+from timeline_app.core.library.schema import (
+    SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7,
+)
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
@@ -69,7 +71,7 @@ def test_a_library_of_version_2_gets_its_events_after_a_backup(tmp_path):
     backup.close()
 
 
-_SCRIPTS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6)
+_SCRIPTS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7)
 
 
 def _old_library(path, version: int, day: str, told: tuple[tuple[str, str], ...]) -> None:
@@ -115,6 +117,17 @@ def test_a_library_of_version_6_is_rebuilt_with_reports_naming_one_side_each_mer
         ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
         ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor.")))
     assert _opens_as_one_event_after_a_backup(path, 6) == 2
+
+
+def test_a_library_of_version_7_is_rebuilt_with_its_one_party_reports_counted_per_day(tmp_path):
+    path = tmp_path / "v7.sqlite3"
+    _old_library(path, 7, "2027-05-10", (
+        ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
+        ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor.")))
+    assert _opens_as_one_event_after_a_backup(path, 7) == 2
+    with Library(path) as lib:
+        counted = lib._db.execute("SELECT cell, reports FROM crowds WHERE party = '*'").fetchall()  # noqa: SLF001
+    assert [tuple(r) for r in counted] == [("D20948", 2)]  # 2027-05-10: what a crowded day is judged by
 
 
 def test_rebuild_on_the_command_line_keeps_the_corrections(tmp_path, capsys):

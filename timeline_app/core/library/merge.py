@@ -107,17 +107,20 @@ def average_link(members: list[int], partners: dict[int, dict[int, float]],
 
 
 def cluster(reports: Sequence[Report], crowded: np.ndarray | None = None, best: np.ndarray | None = None,
-            table: TypeTable | None = None) -> Clustering:
+            table: TypeTable | None = None, one_side_crowded: np.ndarray | None = None) -> Clustering:
     """The blocks and events of `reports`.
 
-    Given a whole library, `crowded` and `best` are worked out here; given some of its blocks (an
-    import), they come from the library, as they depend on reports that are not among these.
+    Given a whole library, `crowded`, `one_side_crowded` and `best` are worked out here; given some
+    of its blocks (an import), they come from the library, as they depend on reports that are not among these.
     """
     kinds = np.array([bl.kind(r) for r in reports], np.int64)
-    arr = ReportArrays.of(reports)
+    arr = ReportArrays.of(reports, one_side_crowded)
     counts: list[tuple[str, str, int]] = []
     if crowded is None:
         crowded, counts = bl.crowding(arr, kinds)
+    if one_side_crowded is None:
+        arr.one_side_crowded, days = bl.one_side_crowding(arr, kinds)
+        counts = counts + days
     kinds = np.where(crowded, bl.NEVER, kinds)
     a, b, s = scored_pairs(arr, kinds != bl.NEVER, table=table)
     if best is None:
