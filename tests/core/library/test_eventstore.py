@@ -110,20 +110,22 @@ def test_a_library_of_version_5_gets_its_reports_after_a_backup(tmp_path):
     assert _opens_as_one_event_after_a_backup(path, 5) == 2
 
 
+# Each side's statement of one meeting names the other side only: no shared party.
+_EACH_NAMES_THE_OTHER = (
+    ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
+    ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor."))
+
+
 def test_a_library_of_version_6_is_rebuilt_with_reports_naming_one_side_each_merged(tmp_path):
     path = tmp_path / "v6.sqlite3"
-    # Each side's statement names the other only; version 6 kept them apart: no shared party.
-    _old_library(path, 6, "2027-05-10", (
-        ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
-        ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor.")))
+    # Version 6 kept them apart.
+    _old_library(path, 6, "2027-05-10", _EACH_NAMES_THE_OTHER)
     assert _opens_as_one_event_after_a_backup(path, 6) == 2
 
 
 def test_a_library_of_version_7_is_rebuilt_with_its_one_party_reports_counted_per_day(tmp_path):
     path = tmp_path / "v7.sqlite3"
-    _old_library(path, 7, "2027-05-10", (
-        ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
-        ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor.")))
+    _old_library(path, 7, "2027-05-10", _EACH_NAMES_THE_OTHER)
     assert _opens_as_one_event_after_a_backup(path, 7) == 2
     with Library(path) as lib:
         counted = lib._db.execute("SELECT cell, reports FROM crowds WHERE party = '*'").fetchall()  # noqa: SLF001
