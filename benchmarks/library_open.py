@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(tempfile.gettempdir()) / "timeline-library-open"
-GENERATOR_VERSION = 5  # bump when library_build.py or the schema writes different libraries (5: schema v8)
+GENERATOR_VERSION = 6  # bump when library_build.py or the schema writes different libraries (6: schema v9)
 
 
 def library_path(n: int) -> Path:

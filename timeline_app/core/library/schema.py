@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -219,9 +219,16 @@ ALTER TABLE events ADD COLUMN date_mod TEXT NOT NULL DEFAULT '';
 UPDATE mentions SET machine_event = '';
 """
 
+# Version 9: `crowds` also counts the one-party reports of each day (party '*', blocks.one_side_cell),
+# which leave the one-party rule on a crowded day. The machine events are emptied so that the library
+# is rebuilt, and those counts made, when it is opened.
+SCHEMA_V9 = """
+UPDATE mentions SET machine_event = '';
+"""
+
 # Script that brings a library of version N-1 to version N.
 _MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7,
-               8: SCHEMA_V8}
+               8: SCHEMA_V8, 9: SCHEMA_V9}
 
 
 def configure(db: sqlite3.Connection) -> None:
