@@ -1,0 +1,57 @@
+"""Which reading a date takes: possessive days in a future, promises, time zones, names with date words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2025, 6, 4)  # a Wednesday
+MON = dt.date(2025, 2, 10)  # a Monday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestPossessiveDay:
+    def test_a_future_said_of_the_days_event_is_ahead(self) -> None:
+        assert found("Saturday's runoff will decide who governs.") == [("Saturday", "2025-06-07")]
+        assert found("Friday's hearing is expected to last hours.") == [("Friday", "2025-06-06")]
+
+    def test_without_a_future_or_beside_a_past_the_day_is_behind(self) -> None:
+        assert found("Saturday's runoff decided who governs.") == [("Saturday", "2025-05-31")]
+        assert found("Saturday's blast killed nine and will cost millions.") == [("Saturday", "2025-05-31")]
+        # "would" is a future told from the past: the vote may well be over.
+        assert found("Aides said Friday's hearing would be short.") == [("Friday", "2025-05-30")]
+
+
+class TestPromises:
+    def test_a_date_after_what_is_promised_is_ahead(self) -> None:
+        assert found("The junta promised a referendum in October.", MON) == [("October", "2025-10")]
+        assert found("Rebels vowed to free the hostages in March.", dt.date(2025, 6, 4)) == [("March", "2026-03")]
+
+    def test_a_date_of_the_promise_itself_stays_behind(self) -> None:
+        assert found("The junta promised in October to hold a referendum.", MON) == [("October", "2024-10")]
+        assert found("In January, the junta promised a referendum.", MON) == [("January", "2025-01")]
+
+    def test_forecast_to_points_ahead(self) -> None:
+        assert found("Exports are forecast to recover in April.") == [("April", "2026-04")]
+        assert found("Exports recovered in April.") == [("April", "2025-04")]
+
+
+class TestTimeZones:
+    def test_a_named_zone_keeps_the_days_time(self) -> None:
+        assert found("Trading halted at 2 p.m. London time on Monday.") == [
+            ("2 p.m.", "2025-06-02T14:00"), ("Monday", "2025-06-02")]
+
+    def test_a_lower_case_phrase_is_no_zone(self) -> None:
+        # "in good time" is no zone: the time keeps the story's day, not Monday's.
+        assert found("Trading halted at 2 p.m. in good time on Monday.")[0] == ("2 p.m.", "2025-06-04T14:00")
+
+
+class TestNamesWithDateWords:
+    def test_the_same_words_outside_a_name_are_dates(self) -> None:
+        assert found("Rioters smashed windows in 2000.") == [("2000", "2000")]
+        assert found("Black-clad protesters marched on Sunday.") == [("Sunday", "2025-06-01")]
+        assert found("Bloody clashes broke out in September.") == [("September", "2024-09")]
