@@ -55,3 +55,24 @@ class TestNamesWithDateWords:
         assert found("Rioters smashed windows in 2000.") == [("2000", "2000")]
         assert found("Black-clad protesters marched on Sunday.") == [("Sunday", "2025-06-01")]
         assert found("Bloody clashes broke out in September.") == [("September", "2024-09")]
+
+
+def marked(text: str, published: dt.date = WED) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.mod) for m in find_dates(text, published)]
+
+
+class TestUncertainWithoutTense:
+    def test_a_day_without_a_cue_whose_other_reading_is_nearer_is_uncertain(self) -> None:
+        # Published on a Wednesday: last Thursday is 6 days back, the next one tomorrow.
+        assert marked("Ankara and Athens at the table on Thursday.") == [("Thursday", "2025-05-29", "APPROX")]
+        # In June: last September is 9 months back, the next one 3 months ahead.
+        assert marked("The September poll is a test for the coalition.") == [("September", "2024-09", "APPROX")]
+
+    def test_a_tense_cue_or_a_nearer_default_is_certain(self) -> None:
+        assert marked("Ankara and Athens will sit at the table on Thursday.") == [("Thursday", "2025-06-05", "")]
+        assert marked("Ankara and Athens sat at the table on Thursday.") == [("Thursday", "2025-05-29", "")]
+        # Monday is two days back, the next one five days ahead: the default is the nearer one.
+        assert marked("Ankara and Athens at the table on Monday.") == [("Monday", "2025-06-02", "")]
+        assert marked("The March poll is a test for the coalition.") == [("March", "2025-03", "")]
+        # A day or month less than two months ahead is placed ahead, the nearer reading.
+        assert marked("The July poll is a test for the coalition.") == [("July", "2025-07", "")]
