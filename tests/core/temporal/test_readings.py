@@ -76,3 +76,26 @@ class TestUncertainWithoutTense:
         assert marked("The March poll is a test for the coalition.") == [("March", "2025-03", "")]
         # A day or month less than two months ahead is placed ahead, the nearer reading.
         assert marked("The July poll is a test for the coalition.") == [("July", "2025-07", "")]
+
+
+class TestQuarterToldInAFuture:
+    MARCH = dt.date(2025, 3, 11)  # 70 days after the fourth quarter ended
+    JANUARY = dt.date(2025, 1, 20)  # 20 days after
+
+    def test_the_time_something_will_happen_in_is_the_coming_quarter(self) -> None:
+        assert found("Exports will recover in the fourth quarter.", self.MARCH) == [("the fourth quarter", "2025-Q4")]
+
+    def test_results_or_the_reporting_weeks_keep_the_quarter_just_ended(self) -> None:
+        assert found("Fourth-quarter earnings will be lower.", self.MARCH) == [("Fourth-quarter", "2024-Q4")]
+        assert found("The bank will post a loss in the fourth quarter.", self.JANUARY) == [
+            ("the fourth quarter", "2024-Q4")]
+
+
+class TestFutureToldFromAPastMonth:
+    def test_a_month_promised_in_an_earlier_month_is_the_first_after_it(self) -> None:
+        text = "In October, the council pledged new elections in January."
+        assert found(text, dt.date(2025, 3, 5)) == [("October", "2024-10"), ("January", "2025-01")]
+
+    def test_without_a_date_of_saying_the_month_is_ahead_of_publication(self) -> None:
+        text = "The council pledged new elections in January."
+        assert found(text, dt.date(2025, 3, 5)) == [("January", "2026-01")]
