@@ -99,3 +99,15 @@ class TestFutureToldFromAPastMonth:
     def test_without_a_date_of_saying_the_month_is_ahead_of_publication(self) -> None:
         text = "The council pledged new elections in January."
         assert found(text, dt.date(2025, 3, 5)) == [("January", "2026-01")]
+
+
+class TestUncertainFutureInThePast:
+    def test_two_readings_about_as_near_are_uncertain(self) -> None:
+        # Published on a Wednesday: last Saturday is 4 days back, the next one 3 days ahead.
+        assert marked("The rally had been due to start on Saturday.") == [("Saturday", "2025-06-07", "APPROX")]
+
+    def test_a_much_nearer_reading_is_certain(self) -> None:
+        # Tomorrow against six days back.
+        assert marked("The rally had been due to start on Thursday.") == [("Thursday", "2025-06-05", "")]
+        # Last Monday is 2 days back, the next one 5 days ahead.
+        assert marked("The rally had been due to start on Monday.") == [("Monday", "2025-06-02", "")]

@@ -10,13 +10,14 @@ from dataclasses import replace
 from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.temporal.coordination import order_parts, share_years
+from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.pick import AHEAD_IN
 from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
-from timeline_app.core.temporal.tense import FUTURE, NEAREST, REPORTED_FUTURE, direction, sentence_cues
+from timeline_app.core.temporal.tense import FUTURE, REPORTED_FUTURE, direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
 from timeline_app.errors import BudgetError
 
@@ -144,8 +145,8 @@ def _resolve(
     if tense == FUTURE and _PERIOD_NO_YEAR.match(value) and _TIME_IN.search(text, max(0, cand.start - 12), cand.start):
         tense = AHEAD_IN
     result = resolver.resolve(value, tense)
-    if tense is None and result is not None and result[0] and _GUESSED.match(value):
-        result = _unguessed(resolver, value, result)
+    if result is not None and result[0] and not result[2]:
+        result = result[0], result[1], is_guess(resolver, value, tense, result[0])
     if result is None:
         log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)
         return None
@@ -174,6 +175,8 @@ def _resolve(
 
 # A quarter or half without its year, after a preposition of the time something happens in.
 _PERIOD_NO_YEAR = re.compile(r"^XXXX-(?:Q[1-4]|H[12])$")
+_TIME_IN = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
+_NO_YEAR = re.compile(r"^XXXX-(?:Q[1-4]|H[12])$")
 _TIME_IN = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
 # A weekday, or a day or month without its year, that takes its direction from the tense.
 _GUESSED = re.compile(r"^(?:DOW-[1-7]|XXXX-\d{2}(?:-\d{2})?)$")
