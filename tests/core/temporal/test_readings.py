@@ -25,6 +25,13 @@ class TestPossessiveDay:
         # "would" is a future told from the past: the vote may well be over.
         assert found("Aides said Friday's hearing would be short.") == [("Friday", "2025-05-30")]
 
+    def test_will_be_says_as_much_of_an_event_done_the_nearer_day(self) -> None:
+        # Published on a Wednesday: Monday two days back, Friday two days ahead.
+        assert found("Monday's shooting will be investigated.") == [("Monday", "2025-06-02")]
+        assert found("Friday's hearing will be short.") == [("Friday", "2025-06-06")]
+        # An active verb keeps the day ahead, however far back the other reading is.
+        assert found("Monday's hearing will decide the case.") == [("Monday", "2025-06-09")]
+
 
 class TestPromises:
     def test_a_date_after_what_is_promised_is_ahead(self) -> None:

@@ -152,8 +152,12 @@ def direction(
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
             return NEAREST if told.any_past else FUTURE
-        if best is not None and best[1] == FUTURE and _future_told_of(text, kept, start, end):
-            return FUTURE  # "Friday's vote will be close": a strong future said of the day's event
+        verb = _future_verb_of(text, kept, start, end) if best is not None and best[1] == FUTURE else None
+        if verb is not None:
+            # "Sunday's runoff will decide": the day's event is ahead. "will be" says as much of an
+            # event ahead as of one done ("Friday's vote will be close", "Monday's attack will be
+            # investigated"): the nearer day.
+            return NEAREST if _BE_AFTER.match(text, verb) else FUTURE
         return PAST  # "Wednesday's ruling": a day whose event is already known
     if _past_participle_before(cues.get("past_before"), text, a, start):
         return PAST
@@ -175,17 +179,20 @@ def direction(
     return best[1] if best else None
 
 
-def _future_told_of(text: str, kept: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    """Whether a future ("will", "is expected to"; not "would", told from the past) is the verb of a
-    possessive day's noun ("Friday's vote will be close": the vote is ahead) in a clause without a
-    past tense ("Saturday's quake killed 12 and will cost billions" is not). A future told before
-    it is another event's ("will review Monday's ruling")."""
-    verb = any(label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_) for s_, _, label in kept)
-    return verb and not any(label in (PAST, NEAREST) or (label in _AHEAD and e_ <= start) for _, e_, label in kept)
+def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end: int) -> int | None:
+    """Where a future ("will", "is expected to"; not "would", told from the past) that is the verb of
+    a possessive day's noun starts ("Friday's vote will ..."), in a clause without a past tense
+    ("Saturday's quake killed 12 and will cost billions" has none); None when there is none. A future
+    told before the day is another event's ("will review Monday's ruling")."""
+    if any(label in (PAST, NEAREST) or (label in _AHEAD and e_ <= start) for _, e_, label in kept):
+        return None
+    return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
+                None)
 
 
 # "'s vote ", "'s final round of ": the noun a possessive day opens, up to its verb.
 _POSSESSIVE_SUBJECT = re.compile(r"(?:'s|\u2019s)(?:\s+[\w-]+){1,4}\s+")
+_BE_AFTER = re.compile(r"(?:will|shall|'ll)\s+be\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
