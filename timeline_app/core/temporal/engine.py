@@ -176,24 +176,6 @@ def _resolve(
 # A quarter or half without its year, after a preposition of the time something happens in.
 _PERIOD_NO_YEAR = re.compile(r"^XXXX-(?:Q[1-4]|H[12])$")
 _TIME_IN = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
-_NO_YEAR = re.compile(r"^XXXX-(?:Q[1-4]|H[12])$")
-_TIME_IN = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
-# A weekday, or a day or month without its year, that takes its direction from the tense.
-_GUESSED = re.compile(r"^(?:DOW-[1-7]|XXXX-\d{2}(?:-\d{2})?)$")
-
-
-def _unguessed(resolver: Resolver, value: str, result: tuple[str, bool, bool]) -> tuple[str, bool, bool]:
-    """A date placed with no tense cue in its clause ("The vote on Friday is a test"). News tells the
-    past, so the default is the last such day (a day or month less than two months ahead stays
-    ahead); when the other reading is nearer to the publication date, a reader may well take that
-    one: the default is kept (on TimeBank and AQUAINT it was right both times the two differed)
-    and marked uncertain."""
-    near = resolver.resolve(value, NEAREST)
-    if near is None or not near[0] or near[0] == result[0]:
-        return result
-    return result[0], result[1], True
-
-
 _NO_YEAR = re.compile(r"^XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
 _PERIODS = (Precision.MONTH, Precision.QUARTER, Precision.SEASON, Precision.HALF, Precision.YEAR)
 # What may stand before a period that frames its sentence: "In", "Later that", "During the".
