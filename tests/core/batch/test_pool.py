@@ -1,6 +1,7 @@
 """Worker processes: results handed on as they are made, a stuck worker replaced, a dying one survived."""
 
 import atexit
+import functools
 import os
 import subprocess
 import sys
@@ -145,3 +146,47 @@ def test_workers_told_to_stop_end_without_the_interpreters_teardown(tmp_path, mo
     results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_start_with_teardown))
     assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2
     assert not flag.exists()
+
+
+def _warm_steps(folder: str, steps: int, seconds: float):
+    """Warm-up steps that each take `seconds` and leave a file named by their number in `folder`."""
+    for n in range(steps):
+        time.sleep(seconds)
+        (Path(folder) / str(n)).touch()
+        yield
+
+
+def _warm_pool(folder: Path, steps: int, seconds: float) -> WorkerPool:
+    return WorkerPool(1, _work, _start, 30.0, "took too long", _work,
+                      warm=functools.partial(_warm_steps, str(folder), steps, seconds))
+
+
+def test_a_worker_idle_before_its_first_task_warms_up_and_then_works(tmp_path):
+    # The samples' worker of a first start is ready long before the window sends it the samples: it
+    # spends that time on what the first article would pay for (dateparser's first use, the rules).
+    pool = _warm_pool(tmp_path, 3, 0.0)
+    pool.start()
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.iterdir())) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0", "1", "2"]
+    assert _outcome(pool.run([["ok:2"]])) == ({"ok:2": ["ok:2#0", "ok:2#1"]}, ["ok:2"])
+
+
+def test_a_task_that_comes_ends_the_warm_up_at_the_next_step(tmp_path):
+    started = time.monotonic()
+    results, _done = _outcome(_warm_pool(tmp_path, 40, 0.25).run([["ok:1"], ["ok:1"]]))
+    assert results == {"ok:1": ["ok:1#0", "ok:1#0"]}
+    assert len(list(tmp_path.iterdir())) < 10 and time.monotonic() - started < 9  # all 40 steps: 10 s
+
+
+def _failing_steps():
+    yield
+    raise RuntimeError("a warm-up step failed")
+
+
+def test_a_warm_up_that_fails_leaves_the_worker_working():
+    pool = WorkerPool(1, _work, _start, 30.0, "took too long", _work, warm=_failing_steps)
+    pool.start()
+    time.sleep(0.5)
+    assert _outcome(pool.run([["ok:1"]])) == ({"ok:1": ["ok:1#0"]}, ["ok:1"])

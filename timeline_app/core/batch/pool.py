@@ -26,13 +26,18 @@ Work = Callable[[str], Iterator[object]]
 
 _READY, _ITEM, _DONE = "ready", "item", "done"
 START_UP_SECONDS = 120.0  # a worker loads its tables once (1.5 s here); one not ready by then is broken
+# A worker's idle time before its first task, spent on what its first article would otherwise pay
+# for: steps, each short, checked for a waiting task between them.
+Warm = Callable[[], Iterable[object]]
 # Where a process may be forked rather than spawned (see WorkerPool.start): not macOS, whose system
 # libraries are unsafe after fork, nor Windows, which cannot fork.
 _CAN_FORK = sys.platform.startswith("linux")
 
 
-def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Connection | None = None) -> None:
-    """A worker's life: start up, then run tasks (lists of inputs) until told to stop (None).
+def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Connection | None = None,
+           warm: Warm | None = None) -> None:
+    """A worker's life: start up, warm up while no task has come, then run tasks (lists of inputs)
+    until told to stop (None).
 
     `pool_end`: a forked worker's copy of the pool's end of its pipe, closed so that the worker reads
     the end of the pipe when the pool's process dies.
@@ -41,6 +46,8 @@ def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Co
         pool_end.close()
     start()
     conn.send((_READY,))
+    if warm is not None:
+        _warm_while_idle(conn, warm)
     while (task := conn.recv()) is not None:
         for path in task:
             for result in work(path):
@@ -52,6 +59,20 @@ def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Co
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _warm_while_idle(conn: Connection, warm: Warm) -> None:
+    """Run `warm`'s steps until a task is waiting (or they end). A worker started before its work is
+    known (the samples' worker of a first start, while the window loads) would otherwise sit idle and
+    then pay these first-use costs on its first article, on the start's critical path."""
+    try:
+        if conn.poll():
+            return
+        for _step in warm():
+            if conn.poll():
+                return
+    except Exception:  # noqa: BLE001 - warming is optional: the first article pays what is left
+        log.exception("warming up a worker process failed")
 
 
 @dataclass
@@ -74,13 +95,14 @@ class WorkerPool:
     reach (in C code): it is killed and replaced, that input skipped with `reason`, and the rest of its
     task goes on. A worker that dies is replaced too; the input it was reading is tried once more, then
     skipped. When no worker can start at all, the inputs are processed in this process by `fallback`.
+    `warm`: steps a worker runs after its start-up until its first task comes (see _warm_while_idle).
     """
 
     def __init__(self, size: int, work: Work, start: Callable[[], None], silence: float, reason: str,
-                 fallback: Work, settings: tuple = ()) -> None:
+                 fallback: Work, settings: tuple = (), warm: Warm | None = None) -> None:
         self._ctx = multiprocessing.get_context("spawn")  # forking a process that runs Qt threads is unsafe
         self._size, self._work, self._start, self._silence = size, work, start, silence
-        self._reason, self._fallback = reason, fallback
+        self._reason, self._fallback, self._warm = reason, fallback, warm
         self.settings = settings  # what the work was given (publication date, language ...), for its users to compare
         self._workers: list[_Worker] = []
         self._died_on: set[str] = set()
@@ -137,7 +159,7 @@ class WorkerPool:
         ctx = ctx or self._ctx
         ours, theirs = ctx.Pipe()
         forked = ctx.get_start_method() == "fork"
-        process = ctx.Process(target=_serve, args=(theirs, self._work, self._start, ours if forked else None),
+        process = ctx.Process(target=_serve, args=(theirs, self._work, self._start, ours if forked else None, self._warm),
                               daemon=True)
         process.start()
         theirs.close()

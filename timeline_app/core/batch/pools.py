@@ -39,4 +39,4 @@ def worker_pool(workers: int, published: dt.date | None, known: frozenset[str], 
                       Named(_ARTICLES, "set_known", (("known", known),)), silence,
                       f"took longer than {silence:g} s: the worker reading it was stopped",
                       Named(_ARTICLES, "iter_results", (*work.items(), ("known", known))),
-                      settings=(published, language, seconds))
+                      settings=(published, language, seconds), warm=Named(_ARTICLES, "warm_up"))
