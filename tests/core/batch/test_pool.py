@@ -25,8 +25,12 @@ def _broken_start() -> None:
 
 def _work(path: str):
     """Inputs name what they do: "ok:3" gives 3 results, "slow:3" too, one a second, "hang" sleeps,
-    "die" ends its process every time, "die-once:<file>" the first time only."""
+    "die" ends its process every time, "die-once:<file>" the first time only, "mark:<file>" gives one
+    result and adds a line to the file."""
     kind, _, arg = path.partition(":")
+    if kind == "mark":
+        with open(arg, "a", encoding="utf-8") as f:
+            f.write("read\n")
     if kind == "hang":
         time.sleep(600)
     if kind == "die" or (kind == "die-once" and not Path(arg).exists()):
@@ -190,3 +194,28 @@ def test_a_warm_up_that_fails_leaves_the_worker_working():
     pool.start()
     time.sleep(0.5)
     assert _outcome(pool.run([["ok:1"]])) == ({"ok:1": ["ok:1#0"]}, ["ok:1"])
+
+
+def test_inputs_sent_ahead_are_read_before_the_run_asks_and_handed_on_once(tmp_path):
+    # A first start's samples: read by their worker while the window loads, their rows waiting in the pipe.
+    marks = [tmp_path / "a", tmp_path / "b"]
+    first = [f"mark:{m}" for m in marks]
+    pool = WorkerPool(1, _work, _start, 30.0, "took too long", _work)
+    pool.start(first=first)
+    deadline = time.monotonic() + 60
+    while not all(m.exists() for m in marks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(m.exists() for m in marks)  # before run() was called
+    results, done = _outcome(pool.run([[first[0]], [first[1], "ok:2"], ["ok:1"]]))
+    assert results == {first[0]: [f"{first[0]}#0"], first[1]: [f"{first[1]}#0"], "ok:2": ["ok:2#0", "ok:2#1"],
+                       "ok:1": ["ok:1#0"]}
+    assert done == [*first, "ok:2", "ok:1"]
+    assert [m.read_text() for m in marks] == ["read\n", "read\n"]  # each read once
+
+
+def test_inputs_sent_ahead_that_the_run_does_not_begin_with_are_dropped_unheard(tmp_path):
+    sent = f"mark:{tmp_path / 'sent'}"
+    pool = WorkerPool(1, _work, _start, 30.0, "took too long", _work)
+    pool.start(first=[sent])
+    results, done = _outcome(pool.run([["ok:1"], ["ok:2"]]))
+    assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and done == ["ok:1", "ok:2"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -106,12 +107,13 @@ class WorkerPool:
         self.settings = settings  # what the work was given (publication date, language ...), for its users to compare
         self._workers: list[_Worker] = []
         self._died_on: set[str] = set()
+        self._sent: list[str] = []  # inputs start() sent ahead to the first worker, before run() asked
 
     @property
     def size(self) -> int:
         return self._size
 
-    def start(self, fork: bool = False) -> None:
+    def start(self, fork: bool = False, first: list[str] | None = None) -> None:
         """Start the workers now (they load their tables while the caller does other work); run()
         starts them when this was not called.
 
@@ -119,11 +121,20 @@ class WorkerPool:
         again what this process has (0.05-0.1 s of a first start's critical path). Only on Linux and
         while this process runs a single thread (the CLI, before Qt starts its own); otherwise, and
         for the workers that replace them later, spawned as usual.
+
+        `first`: the inputs the caller expects run() to begin with (a first start's samples), sent to
+        the first worker now, so that it processes them while the caller loads (the window: 1 s).
+        run() hands on their results when its inputs do begin with them; otherwise that worker is
+        replaced unheard and they are sent again as they come.
         """
         if not self._workers:
             forking = fork and _CAN_FORK and threading.active_count() == 1
             ctx = multiprocessing.get_context("fork") if forking else self._ctx
             self._workers = [self._spawn(ctx) for _ in range(self._size)]
+            if first:
+                self._sent = list(first)
+                self._workers[0].task.extend(self._sent)
+                self._workers[0].conn.send(self._sent)
 
     def stop(self) -> None:
         """Stop the workers of a pool that will not run (started early for work that did not come)."""
@@ -136,6 +147,7 @@ class WorkerPool:
         exhausted = False
         try:
             self.start()
+            source = self._less_sent(source)
             while True:
                 for worker in self._workers:
                     if worker.ready and not worker.task:
@@ -154,6 +166,31 @@ class WorkerPool:
                 yield from self._listen(todo)
         finally:
             self._stop()
+
+    def _less_sent(self, source: Iterator[list[str]]) -> Iterator[list[str]]:
+        """`source` without the inputs start() sent ahead, when it begins with them; else the worker
+        given them is replaced before a result of theirs is read, and `source` is sent as it is."""
+        sent, self._sent = self._sent, []
+        if not sent:
+            return source
+        taken: list[list[str]] = []
+        while sum(map(len, taken)) < len(sent) and (chunk := next(source, None)) is not None:
+            taken.append(chunk)
+        inputs = [path for chunk in taken for path in chunk]
+        if inputs[:len(sent)] == sent:
+            rest = inputs[len(sent):]
+            return itertools.chain([rest] if rest else [], source)
+        log.info("the inputs sent ahead were not those asked for: their worker is replaced")
+        self._end(self._workers[0])
+        self._workers[0] = self._spawn()
+        return itertools.chain(taken, source)
+
+    def _end(self, worker: _Worker) -> int | None:
+        """Kill `worker` now; its exit code."""
+        worker.process.kill()
+        worker.process.join(timeout=10)
+        worker.conn.close()
+        return worker.process.exitcode
 
     def _spawn(self, ctx: multiprocessing.context.BaseContext | None = None) -> _Worker:
         ctx = ctx or self._ctx
@@ -206,10 +243,7 @@ class WorkerPool:
         """A worker that died or went silent: the input it was reading is skipped (after a first death,
         tried again), the rest of its task goes back in the queue, and a new worker takes its place."""
         worker = self._workers[i]
-        worker.process.kill()
-        worker.process.join(timeout=10)
-        code = worker.process.exitcode
-        worker.conn.close()
+        code = self._end(worker)
         if not worker.ready:
             log.warning("a worker process could not start (%s)", f"exit code {code}" if died else "it hung")
             worker.broken = True
