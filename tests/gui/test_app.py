@@ -211,3 +211,16 @@ def test_the_collector_is_paused_while_the_window_is_imported_and_then_skips_wha
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0 [False] True"
     assert " events drawn " in (tmp_path / "smoke.txt").read_text()
+
+
+def test_the_window_imports_no_extraction_of_articles() -> None:
+    # The extraction's own modules cost the window's start 0.05-0.1 s CPU; the window processes no
+    # article on a first start (the samples' worker does) nor on a later one.
+    extraction = ("timeline_app.core.batch.articles", "timeline_app.core.extract.events")
+    assert loaded_after("import timeline_app.gui.app", extraction) == ("", [])
+    # The first article processed in the window's process imports it (small imports run in this process).
+    code = ("import datetime as dt\nimport timeline_app.gui.app\nfrom timeline_app.core import pipeline\n"
+            "from timeline_app.core.models import Article\n"
+            "article = Article(text='Greece and Turkey met in Athens on Thursday.', title='t', published=dt.date(2024, 3, 2))\n"
+            "print(len(pipeline.process_article(article).mentions) > 0)")
+    assert loaded_after(code, extraction) == ("True", list(extraction))

@@ -7,9 +7,9 @@ import gc
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 from timeline_app.core import budget
+from timeline_app.core.batch.results import ArticleRows, KnownArticle, Result
 from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.events import extract_event_mentions
@@ -17,7 +17,6 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import find_issuer
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.ingest.language import with_language
-from timeline_app.core.library import rows
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
 from timeline_app.core.shown import shown
@@ -29,52 +28,12 @@ from timeline_app.errors import BudgetError
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class ProcessedArticle:
     article: Article
     mentions: tuple[EventMention, ...]
 
 
-class ArticleRows(NamedTuple):
-    """A processed article as the library stores it: rows.article_row and rows.mention_rows.
-
-    Workers send these plain tuples rather than a ProcessedArticle: unpickling dataclasses, enums
-    and dates cost the parent more CPU than writing them to SQLite.
-    """
-
-    article: tuple
-    mentions: list[tuple]
-
-    @property
-    def published(self) -> str | None:
-        return self.article[rows.PUBLISHED]
-
-    @property
-    def source_path(self) -> str:
-        return self.article[rows.SOURCE_PATH]
-
-    @property
-    def title(self) -> str:
-        return self.article[rows.TITLE]
-
-    @property
-    def language(self) -> str:
-        return self.article[rows.LANGUAGE]
-
-    @property
-    def issuer(self) -> str:
-        return self.article[rows.ISSUER]
-
-
-@dataclass(frozen=True)
-class KnownArticle:
-    """An article skipped before extraction because the library already holds its text."""
-
-    path: str
-
-
-Result = ArticleRows | SkippedInput | KnownArticle
 
 # Hashes of the articles already in the library, set once per worker process.
 _KNOWN: frozenset[str] = frozenset()
