@@ -64,8 +64,9 @@ def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Co
 
 def _warm_while_idle(conn: Connection, warm: Warm) -> None:
     """Run `warm`'s steps until a task is waiting (or they end). A worker started before its work is
-    known (the samples' worker of a first start, while the window loads) would otherwise sit idle and
-    then pay these first-use costs on its first article, on the start's critical path."""
+    known (a pool started early, whose caller then takes its time) would otherwise sit idle and then
+    pay these first-use costs on its first article. The samples' worker of a first start has its
+    task at once (start(first=...)) and skips this."""
     try:
         if conn.poll():
             return
