@@ -341,3 +341,21 @@ def test_hiding_the_selected_event_deselects_it_and_unmarks_its_sentence(window,
     assert not c.hide_action.isEnabled()  # nothing selected to act on
     _select(window, other.event_id)  # selecting another event marks its sentence again
     assert window.reader.highlighted_text()
+
+
+def test_an_articles_event_count_leaves_out_the_events_the_user_hid(window, qtbot) -> None:
+    c = window.curation
+    (ev,) = _pick(window)
+    article = int(str(ev.article_ids).split(";")[0])
+    panel = window.library_panel
+    events_cell = panel.model.index_of(article).siblingAtColumn(2)
+    before = int(panel.row_texts(article)[2])
+    assert "hid" not in str(events_cell.data(Qt.ItemDataRole.ToolTipRole) or "")
+    _select(window, ev.event_id)
+    _trigger(qtbot, window, c.hide_action)
+    # The count is of the events shown; the one hidden is named apart, with how to show it.
+    assert int(panel.row_texts(article)[2]) == before - 1
+    tip = panel.model.index_of(article).siblingAtColumn(2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "1 more event you hid" in tip and "Ctrl+Shift+H" in tip
+    _trigger(qtbot, window, c.undo_action)
+    assert int(panel.row_texts(article)[2]) == before

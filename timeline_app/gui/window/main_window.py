@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
         self.status_bar.clear_filters_clicked.connect(self.menus.clear_filters_action.trigger)
         self.status_bar.show_hidden_hint = self.curation.show_hidden_hint()
+        self.library_panel.model.show_hidden_hint = self.status_bar.show_hidden_hint
         self.status_bar.show_hidden_clicked.connect(lambda: self.curation.show_hidden_action.setChecked(True))
         self._connect_menus()
         self.library_actions.import_finished.connect(self.import_finished)
