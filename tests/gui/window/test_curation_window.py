@@ -294,7 +294,7 @@ def test_the_table_context_menu_offers_the_curation_actions(window, qtbot) -> No
     menu = window.table.context_menu(ev.event_id)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "Open article" in texts and "&Edit event…" in texts and "&Delete event" in texts
-    assert "&Merge selected events" in texts and "Copy rows as CSV" in texts
+    assert "&Merge selected events" in texts and "Copy rows as CSV" in [t.replace("&", "") for t in texts]
     menu.deleteLater()
 
 
