@@ -85,6 +85,19 @@ def test_a_message_already_read_or_of_progress_is_not_said_again(qtbot, window) 
     assert bar.currentMessage() == "Publication date set for 1 article."
 
 
+def test_the_file_a_job_was_reading_is_not_left_as_the_message_once_it_is_done(qtbot, window) -> None:
+    bar, jobs = window.bar, window.jobs
+    worker = TaskWorker(lambda progress, cancel: progress(20, 20, "/x/scan_0042.txt"), "importing 20 inputs")
+    jobs.enqueue(worker)  # it ends with a dialog (files skipped), not a message
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == ""  # not a file name, as if it were still being read
+    bar.showMessage("Added 1 article.", 15000)  # a message of the job's own stays
+    jobs.enqueue(TaskWorker(lambda progress, cancel: None, "setting 1 publication date"),
+                 lambda _r: bar.showMessage("Publication date set for 1 article.", 15000))
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == "Publication date set for 1 article."
+
+
 def test_hidden_events_are_counted_apart(window) -> None:
     bar = window.bar
     bar.show_counts(12, 40)

@@ -172,9 +172,11 @@ class WindowStatusBar(QStatusBar):
         self._idle = True
         self.progress.hide()
         self.cancel_button.hide()
+        if self._progress_message and self.currentMessage() == self._progress_message:
+            self.clearMessage()  # the file last read, beside no progress, would say it is still being read
         if self._earlier:  # what jobs queued one after another did, the last one's first
             last = self.currentMessage()
-            parts = [last] if last and last != self._progress_message else []
+            parts = [last] if last else []
             self._said_again = " ".join(parts + ["Before that:"] + self._earlier)
             self.showMessage(self._said_again, EARLIER_MESSAGE_MS)
             self._earlier = []
