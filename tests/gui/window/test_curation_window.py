@@ -197,8 +197,13 @@ def test_an_event_merged_by_the_extractor_has_nothing_to_split(window, qtbot) ->
     ev = _events(window)[_events(window)["sources"] == 2].iloc[0]
     _select(window, ev.event_id)
     c.split_action.trigger()
-    assert "nothing to split" in window.statusBar().currentMessage()
+    # Two reports the extractor merged: what does part them is named.
+    message = window.statusBar().currentMessage()
+    assert "not merged by hand" in message and "Split this report off (Ctrl+Alt+M)" in message, message
     assert c.undo_stack.count() == 0
+    (alone,) = _pick(window)  # one report: nothing to part, and Split says so by being off
+    _select(window, alone.event_id)
+    assert not c.split_action.isEnabled()
 
 
 def test_add_an_event_from_a_sentence_in_the_reader(window, qtbot) -> None:

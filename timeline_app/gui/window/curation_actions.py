@@ -310,10 +310,14 @@ class CurationActions(QObject):
         if len(rows) != 1:
             return
         ref = self._refs(rows)[0]
+        reports = self._mention_count(rows)
 
         def split() -> None:
-            if not self.curator.split(ref):
-                self.host.show_status("This event was not merged by hand: there is nothing to split.", 10000)
+            if not self.curator.split(ref):  # the extractor merged them: one report at a time is parted
+                self.host.show_status(
+                    f"This event was not merged by hand. To part one of its {reports} reports from it, show that "
+                    f"report in the Reader and use Edit > Split this report off ({_keys(self.split_report_action)}).",
+                    15000)
 
         self.run("Cannot split the event", split)
 
