@@ -22,7 +22,7 @@ COL_ISSUER = 7
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
-NEEDS_DATE = "Needs a publication date"
+NEEDS_DATE = "Needs a date"  # short: with its count it fits the panel's first width (239 px)
 ARTICLES = "Articles"
 GROUPS = (NEEDS_DATE, ARTICLES)  # in this order whatever the sort
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
