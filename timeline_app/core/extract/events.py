@@ -16,9 +16,9 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
-                                                   the_group, they_are_unnamed, undated_parties)
-from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, other_dated, subordinate_event
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, place_referred,
+                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
+from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -116,6 +116,7 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -163,6 +164,8 @@ class _EventReader:
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
+        if market_move(self.text, place.span, d, self.vp.verbs, *self.market):
+            return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self._after_reaction(place.span, d, place.clause))
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
@@ -222,6 +225,7 @@ class _EventReader:
                         countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
         countries |= self._what_was_said(place, d)
+        countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         return countries
@@ -250,6 +254,10 @@ class _EventReader:
         reaction = self.vp.reaction.search(self.text, span[0], span[1])
         if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
             return clause.actors
+        if span[0] <= d.start < span[1]:
+            # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
+            # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
+            reaction = [m for m in self.vp.reaction.finditer(self.text, span[0], d.start)][-1]
         return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
