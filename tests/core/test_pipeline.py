@@ -105,12 +105,17 @@ def test_bad_inputs_are_skipped_and_the_rest_is_read(library, tmp_path):
     assert all(s.reason for s in report.skipped)
 
 
-def test_cancel_keeps_what_was_done(library, tmp_path):
-    folder = tmp_path / "many"
+def _reports(folder: Path, n: int) -> Path:
+    """A folder of `n` one-article files, each with one dated event."""
     folder.mkdir()
-    for i in range(5):
+    for i in range(n):
         (folder / f"2023-01-0{i + 1}_a{i}.txt").write_text(
             f"Report {i}\n\nJapan and India signed accord number {i} on Monday.\n", encoding="utf-8")
+    return folder
+
+
+def test_cancel_keeps_what_was_done(library, tmp_path):
+    folder = _reports(tmp_path / "many", 5)
     seen = []
     report = import_inputs([folder], library, workers=1,
                            progress=lambda d, t, m: seen.append((d, t)), cancel=lambda: len(seen) >= 3)
@@ -120,6 +125,18 @@ def test_cancel_keeps_what_was_done(library, tmp_path):
         assert lib.article_count() == 2
     rest = import_inputs([folder], library, workers=1)
     assert (rest.added, rest.duplicates) == (3, 2)
+
+
+@pytest.mark.parametrize("calls,summary", [
+    (2, "1 article added, cancelled after 1 of 3 inputs"),  # between two inputs
+    (3, "2 articles added, cancelled while reading input 2 of 3"),  # its article read, the input not done
+])
+def test_a_cancelled_import_says_where_it_stopped(library, tmp_path, calls, summary):
+    folder = _reports(tmp_path / "three", 3)
+    asked = []
+    # One in-process worker: after each article, and after each input, the import asks whether to stop.
+    report = import_inputs([folder], library, workers=1, cancel=lambda: asked.append(1) or len(asked) >= calls)
+    assert report.summary() == summary
 
 
 def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):

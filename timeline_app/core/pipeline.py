@@ -60,6 +60,7 @@ class ImportReport:
     inputs_done: int = 0
     inputs_total: int = 0
     cancelled: bool = False
+    cancelled_inside: bool = False  # cancelled while reading an input: what of it was read is kept
     waited: float = 0.0  # seconds spent waiting for other programs writing to the library
 
     def summary(self) -> str:
@@ -72,7 +73,9 @@ class ImportReport:
         if self.needs_date:
             n = len(self.needs_date)
             parts.append(f"{n} need{'s' if n == 1 else ''} a publication date")
-        if self.cancelled:
+        if self.cancelled_inside:
+            parts.append(f"cancelled while reading input {self.inputs_done + 1} of {self.inputs_total}")
+        elif self.cancelled:
             parts.append(f"cancelled after {self.inputs_done} of {self.inputs_total} inputs")
         if self.waited >= 1:
             parts.append(f"{self.waited:.0f} s spent waiting for other programs writing to the library")
@@ -136,14 +139,17 @@ def import_inputs(
                            time_budget, pool)
         writer = _Writer(library, report, sink)
         try:
+            inside = False  # articles of an input taken before it is done
             for path, items, done in results:
                 writer.take(items)
+                inside = not done and (inside or bool(items))
                 if done:
                     report.inputs_done += 1
                     if progress:
                         progress(report.inputs_done, len(paths), path)
                 if cancel and cancel():
                     report.cancelled = report.inputs_done < len(paths)
+                    report.cancelled_inside = report.cancelled and inside
                     break
         finally:
             # Also on KeyboardInterrupt: what was finished is written before the interrupt goes on.

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.core.ingest.date_hints import DateHint, parse_typed_date
+from timeline_app.gui.panels.article_model import NEEDS_DATE
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class PublicationDateDialog(QDialog):
             ("This article has" if n == 1 else f"These {n} articles have")
             + " no publication date. Relative dates such as “last Wednesday” are resolved against it: "
             "type the date the article was published, or leave the field empty to decide later "
-            "(it stays under “Needs a publication date” in the library)."
+            f"(it stays under “{NEEDS_DATE}” in the Articles panel)."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

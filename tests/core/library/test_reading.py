@@ -14,6 +14,7 @@ from timeline_app.core import pipeline
 from timeline_app.core.daycount import parse_iso_days
 from timeline_app.core.library import reading
 from timeline_app.core.library.eventcolumns import DEFERRED, EventColumns
+from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.snapshot import read_snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
 
@@ -167,8 +168,11 @@ def test_the_articles_are_read_with_the_mentions_and_their_ids_with_the_events(e
     assert first.articles.empty and not first.complete  # the rest is not read before the events show
     complete = read_snapshot_mentions(edited, first)
     assert complete.complete
-    columns = list(stored.columns)
-    assert complete.articles[columns].astype(str).equals(stored[columns].astype(str))  # titles, counts, ...
+    # The stored count is of the dates as extracted; the window's, of the events it shows (below).
+    columns = [c for c in stored.columns if c != "event_count"]
+    assert complete.articles[columns].astype(str).equals(stored[columns].astype(str))  # titles, dates, ...
+    hidden_in = complete.articles.loc[complete.articles["hidden_event_count"] > 0, "article_id"].tolist()
+    assert len(hidden_in) == 1  # the fixture's one hidden event
 
 
 @pytest.mark.parametrize("count", [None, 0, 2, 5, 7])  # not counted, counted short, exact, over
@@ -191,3 +195,15 @@ def test_the_id_index_of_the_events_is_made_with_the_mentions_not_before_the_eve
     ids = first.events.ids.tolist()
     assert [rows[e] for e in ids] == list(range(len(ids))) == [rows.get(e) for e in ids]
     assert rows.get("no such event") is None and "no such event" not in rows and ids[0] in rows
+
+
+def test_an_article_counts_its_events_shown_once_each_and_its_hidden_ones_apart() -> None:
+    articles = pd.DataFrame({"article_id": [1, 2, 3], "title": ["a", "b", "c"]})
+    # Article 1 reports event 0 twice and event 1, which the user hid; article 2 reports event 2
+    # and a date whose event was deleted (-1); article 3 reports nothing.
+    z = np.zeros(5, dtype=np.int64)
+    mentions = MentionColumns(np.arange(1, 6), np.asarray([0, 0, 1, 2, -1]), np.asarray([1, 1, 1, 2, 2]),
+                              z, z, z, z, {})
+    out = reading.counted(articles, mentions, hidden=np.asarray([False, True, False]))
+    assert out["event_count"].tolist() == [1, 1, 0]
+    assert out["hidden_event_count"].tolist() == [1, 0, 0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from timeline_app.core.timeline.label_room import point_label_room
-from timeline_app.core.timeline.layout import LABEL_MAX_PX
+from timeline_app.core.timeline.label_room import LABEL_GAP_PX, OBSTACLE_GAP_PX, SPAN_INSIDE_MIN_PX, point_label_room, span_label_room
+from timeline_app.core.timeline.layout import LABEL_MAX_PX, span_row_height
 from timeline_app.core.timeline.shorten import shorten
 
 
@@ -82,3 +82,34 @@ def test_a_label_moved_left_stops_at_the_previous_marker_and_cluster() -> None:
     _l, room_o, _b = point_label_room(x[1:], lane[1:], row[1:], np.array([1]), np.array([120.0]), np.array([30.0]),
                                       stop=205.0)
     assert room_o[0] == LABEL_MAX_PX
+
+
+def test_a_bar_too_narrow_for_its_label_has_it_beside_until_the_next_bar_of_its_row() -> None:
+    # Lane 0 row 0: a year at 18 px per year (100-118), the next year bar of the row at 190-208, then
+    # a decade bar wide enough for its own label (300-480). Row 1 of lane 0 and lane 1 hold bars at
+    # 130, which stop nothing in row 0.
+    x0 = np.array([100.0, 190.0, 300.0, 130.0, 130.0])
+    x1 = np.array([118.0, 208.0, 480.0, 148.0, 148.0])
+    lane, row = np.array([0, 0, 0, 0, 1]), np.array([0, 0, 0, 1, 0])
+    left, room, inside = span_label_room(x0, x1, lane, row)
+    assert inside.tolist() == [False, False, True, False, False]
+    assert left[0] == 118.0 + LABEL_GAP_PX and room[0] == 190.0 - OBSTACLE_GAP_PX - left[0]
+    assert room[1] == 300.0 - OBSTACLE_GAP_PX - left[1]  # the decade bar stops the label before it
+    assert left[2] == 300.0 and room[2] == 180.0  # inside its own bar
+    assert room[3] == room[4] == LABEL_MAX_PX  # nothing after them in their rows
+    assert SPAN_INSIDE_MIN_PX <= 180.0
+
+
+def test_a_narrow_bar_right_before_the_next_one_gets_no_room() -> None:
+    # Years side by side in one row (each 18 px wide, 1 px apart): no label between them.
+    x0 = np.array([100.0, 119.0, 138.0])
+    x1 = x0 + 18.0
+    _left, room, inside = span_label_room(x0, x1, np.zeros(3, dtype=np.int64), np.zeros(3, dtype=np.int64))
+    assert not inside.any()
+    assert (room[:2] <= 0).all() and room[2] == LABEL_MAX_PX
+
+
+def test_span_rows_have_room_for_a_label_down_to_a_zoom_of_years() -> None:
+    assert span_row_height(18 / 365.25) == 12  # a year 18 px wide: its label beside it
+    assert span_row_height(1.5) == 12
+    assert span_row_height(3 / 365.25) == 6  # centuries: a year is 3 px, bars are thin rows

@@ -6,6 +6,7 @@ import time
 
 import pandas as pd
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from timeline_app.gui.panels.article_model import ARTICLES, NEEDS_DATE
 from timeline_app.gui.panels.articles import LibraryPanel
@@ -157,3 +158,20 @@ def test_title_published_and_events_fit_a_narrow_panel(qtbot) -> None:
     panel.resize(500, 400)
     qtbot.wait(20)
     assert panel.tree.columnWidth(0) == 140
+
+
+def test_a_groups_header_with_its_count_fits_the_panels_first_width(qtbot) -> None:
+    """239 px: the Filters and Articles dock at 1024 x 640 (a header cut at its count said '(')."""
+    many = _articles().iloc[[i % 3 for i in range(3000)]].reset_index(drop=True)
+    many["article_id"] = range(1, len(many) + 1)  # 1,000 without a date: a count of five characters
+    panel = _panel(qtbot)
+    panel.set_articles(many)
+    panel.resize(239, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.tree.verticalScrollBar().isVisible()  # it takes its width from the headers
+    font = panel.model.index(0, 0).data(Qt.ItemDataRole.FontRole)
+    metrics = QFontMetrics(font)
+    icon = max(panel.tree.iconSize().width(), 16) + 8  # the warning icon beside the group needing dates
+    for title in panel.model.group_titles():
+        assert metrics.horizontalAdvance(f"▾ {title}") + icon + 8 <= panel.tree.viewport().width(), title

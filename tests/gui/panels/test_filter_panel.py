@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from timeline_app.core.daycount import date_to_days, parse_iso_day
+from timeline_app.core.extract.countries import organization_names
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_panel import FilterPanel
@@ -25,6 +26,23 @@ def _panel(qtbot) -> FilterPanel:
 
 def _check(panel_list, key: str) -> None:
     panel_list.item_for(key).setCheckState(Qt.CheckState.Checked)
+
+
+def test_organisations_with_a_code_made_of_words_are_listed_by_name(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.set_organizations({"NATO": 5, "ARAB_LEAGUE": 1, "XYZ_GROUP": 1},
+                            {"NATO": "North Atlantic Treaty Organization", "ARAB_LEAGUE": "Arab League"})
+    texts = [panel.organizations.list.item(i).text() for i in range(panel.organizations.list.count())]
+    # An acronym is what news write ("NATO"); ARAB_LEAGUE is only a code: its name is shown.
+    assert texts == ["NATO  (5)", "Arab League  (1)", "XYZ_GROUP  (1)"]
+    panel.organizations.search.setText("arab")
+    assert not panel.organizations.item_for("ARAB_LEAGUE").isHidden()
+
+
+def test_the_organisations_have_their_names_without_the_whole_gazetteer() -> None:
+    names = organization_names()
+    assert names["ARAB_LEAGUE"] == "Arab League" and names["EU"] == "European Union"
+    assert names == Gazetteer.default().organizations()
 
 
 def test_countries_are_listed_with_names_codes_and_counts(qtbot) -> None:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QScrollArea
 
 from tests.core.library.test_relations import WEIGHTS, ten_events
 from timeline_app.core.library.filters import FilterSpec
@@ -112,3 +113,20 @@ def test_the_score_axis_keeps_to_its_data_and_zero():
     low, high, ticks = score_scale(-18, -2, 2)
     assert high == 0 and low < -18 and 0 in ticks and min(ticks) >= low
     assert score_scale(0, 0, 2)[:2] == (0.0, 1.0)
+
+
+def test_the_dock_at_its_first_width_shows_every_control_and_its_sentence_whole(qtbot) -> None:
+    """325 px: the Relations dock beside the reader at 1024 x 640 and 1440 x 900 (docks.py's defaults)."""
+    panel = RelationsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(325, 240)
+    panel.show()
+    qtbot.waitExposed(panel)
+    scroll = panel.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width() > 0)
+    assert scroll.horizontalScrollBar().maximum() == 0  # nothing out of sight to the right
+    button = panel.controls.export_button
+    right = button.mapTo(panel, button.rect().topRight()).x()
+    assert button.isVisibleTo(panel) and right <= scroll.viewport().width()
+    for combo in (panel.controls.country_a, panel.controls.country_b):  # what they say before a choice
+        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30 <= combo.width(), combo.currentText()

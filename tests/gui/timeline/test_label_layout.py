@@ -77,3 +77,22 @@ def test_two_events_of_one_day_in_one_row_share_no_label_space(qtbot) -> None:
     for first, last in (("2019-01-01", "2021-12-31"), ("2015-01-01", "2025-12-31"), ("2020-02-01", "2020-04-30")):
         drawn, items = frame_with_labels(view, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
         assert _overlaps(drawn, items) == [], (first, last)
+
+
+def test_events_dated_to_a_year_are_labelled_at_a_zoom_of_years(qtbot) -> None:
+    """Years every five years over half a century (about 18 px a year): each bar is too narrow for its
+    label, which goes beside it; years side by side leave no room and get none (their tooltip names them)."""
+    rows = [(f"y{y}", f"{y}-01-01", f"{y}-12-31", "year", False, "FRA", "Consult", f"Talks of {y} held", str(y))
+            for y in range(1975, 2025, 5)]
+    rows += [(f"z{y}", f"{y}-01-01", f"{y}-12-31", "year", False, "DEU", "Consult", f"Crisis of {y}", str(y))
+             for y in range(1990, 1996)]
+    view = shown(qtbot, frame(rows), 1100, 400)
+    drawn, items = frame_with_labels(view, dt.date(1975, 1, 1), dt.date(2024, 12, 31))
+    assert view.canvas.time_width() / 50 == pytest.approx(18, abs=2)
+    labels = {str(view._data.event_ids[view._data.o_event[occ]]): t for _r, occ, _c, t in drawn if occ >= 0}
+    # Elided at a word boundary to the room before the next bar: "Talks of…" at the least.
+    for y in range(1975, 2025, 5):
+        assert f"Talks of {y} held".startswith(labels.get(f"y{y}", "-").rstrip("…")), y
+    assert set(labels) & {f"z{y}" for y in range(1990, 1995)} == set()  # side by side: no room
+    assert labels.get("z1995") == "Crisis of 1995"  # the last one has the rest of its row
+    assert _overlaps(drawn, items) == []

@@ -197,8 +197,13 @@ def test_an_event_merged_by_the_extractor_has_nothing_to_split(window, qtbot) ->
     ev = _events(window)[_events(window)["sources"] == 2].iloc[0]
     _select(window, ev.event_id)
     c.split_action.trigger()
-    assert "nothing to split" in window.statusBar().currentMessage()
+    # Two reports the extractor merged: what does part them is named.
+    message = window.statusBar().currentMessage()
+    assert "not merged by hand" in message and "Split this report off (Ctrl+Alt+M)" in message, message
     assert c.undo_stack.count() == 0
+    (alone,) = _pick(window)  # one report: nothing to part, and Split says so by being off
+    _select(window, alone.event_id)
+    assert not c.split_action.isEnabled()
 
 
 def test_add_an_event_from_a_sentence_in_the_reader(window, qtbot) -> None:
@@ -294,7 +299,7 @@ def test_the_table_context_menu_offers_the_curation_actions(window, qtbot) -> No
     menu = window.table.context_menu(ev.event_id)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "Open article" in texts and "&Edit event…" in texts and "&Delete event" in texts
-    assert "&Merge selected events" in texts and "Copy rows as CSV" in texts
+    assert "&Merge selected events" in texts and "Copy rows as CSV" in [t.replace("&", "") for t in texts]
     menu.deleteLater()
 
 
@@ -341,3 +346,21 @@ def test_hiding_the_selected_event_deselects_it_and_unmarks_its_sentence(window,
     assert not c.hide_action.isEnabled()  # nothing selected to act on
     _select(window, other.event_id)  # selecting another event marks its sentence again
     assert window.reader.highlighted_text()
+
+
+def test_an_articles_event_count_leaves_out_the_events_the_user_hid(window, qtbot) -> None:
+    c = window.curation
+    (ev,) = _pick(window)
+    article = int(str(ev.article_ids).split(";")[0])
+    panel = window.library_panel
+    events_cell = panel.model.index_of(article).siblingAtColumn(2)
+    before = int(panel.row_texts(article)[2])
+    assert "hid" not in str(events_cell.data(Qt.ItemDataRole.ToolTipRole) or "")
+    _select(window, ev.event_id)
+    _trigger(qtbot, window, c.hide_action)
+    # The count is of the events shown; the one hidden is named apart, with how to show it.
+    assert int(panel.row_texts(article)[2]) == before - 1
+    tip = panel.model.index_of(article).siblingAtColumn(2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "1 more event you hid" in tip and "Ctrl+Shift+H" in tip
+    _trigger(qtbot, window, c.undo_action)
+    assert int(panel.row_texts(article)[2]) == before

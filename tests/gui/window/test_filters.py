@@ -86,3 +86,15 @@ def test_only_the_events_of_selected_articles(window, qtbot) -> None:
     assert "1 article" in window.status_bar.filter_label.text()
     # The reader opened the article when it was selected in the library.
     assert window.reader.article_id == chosen
+
+
+def test_an_events_table_emptied_by_the_filter_says_why_and_how_to_undo_it(window, qtbot) -> None:
+    stack = window.table_stack
+    assert stack.currentWidget() is window.table
+    window.filters.text_edit.setText("zzzz-no-such-words")
+    qtbot.waitUntil(lambda: window.event_model.rowCount() == 0)
+    assert stack.currentWidget() is window.empty_label
+    assert window.empty_label.text() == "No events match the filter. Clear filters (Ctrl+Shift+X) shows every event."
+    window.filters.text_edit.setText("")  # the events come back, and the table with them
+    qtbot.waitUntil(lambda: window.event_model.rowCount() > 0)
+    assert stack.currentWidget() is window.table

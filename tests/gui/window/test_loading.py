@@ -10,7 +10,8 @@ import pytest
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, window_settings
 from timeline_app.core.library import columns as col
 from timeline_app.gui.window import main_window
-from timeline_app.gui.window.main_window import EMPTY_TEXT, READING_TEXT, MainWindow
+from timeline_app.gui.window.events_stack import EMPTY_TEXT, READING_TEXT
+from timeline_app.gui.window.main_window import MainWindow
 
 
 def test_the_views_share_the_columns_read_once(window) -> None:

@@ -434,3 +434,14 @@ def test_the_issuer_is_shown_and_can_be_changed_in_the_articles_panel_and_the_re
     assert window.library_actions.issuer_dialog.isVisible()
     assert window.library_actions.issuer_dialog.textValue() == "United States (USA)"
     window.library_actions.issuer_dialog.reject()
+
+
+def test_two_imports_queued_both_say_what_they_added(window, qtbot, tmp_path) -> None:
+    first, second = tmp_path / "border.txt", tmp_path / "statement.txt"
+    first.write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    second.write_text(STATEMENT, encoding="utf-8")
+    window.open_inputs([str(first)])
+    window.open_inputs([str(second)])  # opened while the first import runs
+    qtbot.waitUntil(lambda: not window.jobs.busy() and window._loader is None, timeout=LOAD_TIMEOUT)
+    message = window.statusBar().currentMessage()
+    assert message == "1 article added. Before that: 1 article added.", message

@@ -42,6 +42,62 @@ def test_a_new_job_clears_the_message_of_the_last_one(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not jobs.busy())
 
 
+def _job(bar: WindowStatusBar, message: str, release: threading.Event | None = None,
+         description: str = "importing 1 input") -> tuple[TaskWorker, object]:
+    """A job that ends (when `release` is set) by showing `message`, as an import shows its summary."""
+    worker = TaskWorker(lambda progress, cancel: release.wait(10) if release else None, description)
+    return worker, (lambda _result: bar.showMessage(message, 15000) if message else None)
+
+
+def test_two_queued_jobs_both_say_what_they_did(qtbot, window) -> None:
+    bar, jobs = window.bar, window.jobs
+    release = threading.Event()
+    jobs.enqueue(*_job(bar, "Added 20 articles, 143 events.", release))
+    jobs.enqueue(*_job(bar, "Added 3 articles, 12 events."))  # a folder opened while the first runs
+    release.set()
+    qtbot.waitUntil(lambda: not jobs.busy())
+    # The second job's start cleared the first one's summary before anyone could read it: both are said.
+    assert bar.currentMessage() == "Added 3 articles, 12 events. Before that: Added 20 articles, 143 events."
+    # A job that says nothing at its end still lets the earlier one be read.
+    release.clear()
+    jobs.enqueue(*_job(bar, "Added 1 article, 2 events.", release))
+    jobs.enqueue(*_job(bar, "", description="setting 1 publication date"))
+    release.set()
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == "Before that: Added 1 article, 2 events."
+
+
+def test_a_message_already_read_or_of_progress_is_not_said_again(qtbot, window) -> None:
+    bar, jobs = window.bar, window.jobs
+    bar.showMessage("Added 20 articles, 143 events.", 50)
+    qtbot.waitUntil(lambda: bar.currentMessage() == "")  # its time is up: the user had it
+    release = threading.Event()
+    worker = TaskWorker(lambda progress, cancel: (progress(1, 2, "/x/a.txt"), release.wait(10)), "importing 2 inputs")
+    jobs.enqueue(worker)
+    qtbot.waitUntil(lambda: bar.currentMessage() == "a.txt")  # the file being read
+    jobs.enqueue(*_job(bar, "Added 2 articles, 5 events."))
+    release.set()
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == "Added 2 articles, 5 events."
+    # A job started once the queue was idle: the last message had its time, as any message has.
+    jobs.enqueue(*_job(bar, "Publication date set for 1 article."))
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == "Publication date set for 1 article."
+
+
+def test_the_file_a_job_was_reading_is_not_left_as_the_message_once_it_is_done(qtbot, window) -> None:
+    bar, jobs = window.bar, window.jobs
+    worker = TaskWorker(lambda progress, cancel: progress(20, 20, "/x/scan_0042.txt"), "importing 20 inputs")
+    jobs.enqueue(worker)  # it ends with a dialog (files skipped), not a message
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == ""  # not a file name, as if it were still being read
+    bar.showMessage("Added 1 article.", 15000)  # a message of the job's own stays
+    jobs.enqueue(TaskWorker(lambda progress, cancel: None, "setting 1 publication date"),
+                 lambda _r: bar.showMessage("Publication date set for 1 article.", 15000))
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert bar.currentMessage() == "Publication date set for 1 article."
+
+
 def test_hidden_events_are_counted_apart(window) -> None:
     bar = window.bar
     bar.show_counts(12, 40)

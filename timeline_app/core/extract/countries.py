@@ -1,4 +1,4 @@
-"""Country codes and their display names (the gazetteer's countries.tsv), readable without the whole gazetteer."""
+"""Country and organisation codes and their display names (countries.tsv, org_codes.tsv), readable without the whole gazetteer."""
 
 from __future__ import annotations
 
@@ -32,3 +32,14 @@ def country_names() -> dict[str, str]:
     """The bundled gazetteer's countries: what the window names the codes by (the gazetteer takes a
     second to load, this table a millisecond)."""
     return dict(_bundled())
+
+
+@functools.cache
+def _bundled_organizations() -> dict[str, str]:
+    # The gazetteer's lexicon validates these rows when it loads; here they are only named.
+    return {cols[0]: cols[1] for cols, _where in read_tsv(resource(GAZETTEER_DIR) / "org_codes.tsv", 2, 3)}
+
+
+def organization_names() -> dict[str, str]:
+    """The bundled gazetteer's organisations: code ("ARAB_LEAGUE") -> display name ("Arab League")."""
+    return dict(_bundled_organizations())

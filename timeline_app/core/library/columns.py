@@ -71,7 +71,8 @@ PUBLISHED = "published"
 PUBLISHED_SOURCE = "published_source"  # a models.DateSource value
 ISSUER_SOURCE = "issuer_source"  # a models.IssuerSource value
 ADDED_AT = "added_at"
-EVENT_COUNT = "event_count"
+EVENT_COUNT = "event_count"  # the article's events shown (not hidden), each once
+HIDDEN_EVENT_COUNT = "hidden_event_count"  # and those the user hid (the snapshot's articles only)
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     ARTICLE_ID, TITLE, SOURCE, SOURCE_PATH, URL, BYLINE, FMT, PUBLISHED, PUBLISHED_SOURCE, ISSUER, ISSUER_SOURCE,

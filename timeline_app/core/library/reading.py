@@ -191,11 +191,22 @@ def read_articles(db: sqlite3.Connection) -> pd.DataFrame:
     return frame.loc[:, list(col.ARTICLE_COLUMNS)]
 
 
-def counted(articles: pd.DataFrame, mentions: MentionColumns) -> pd.DataFrame:
-    """The articles with the number of their dated mentions (what the articles list shows as events)."""
+def counted(articles: pd.DataFrame, mentions: MentionColumns, hidden: np.ndarray) -> pd.DataFrame:
+    """The articles with the number of their events shown and of those the user hid (`hidden`: per
+    event row), each event once however often the article reports it; a deleted event is not counted."""
     ids = articles[col.ARTICLE_ID].to_numpy(dtype=np.int64)
-    per_article = np.bincount(mentions.article[mentions.ids > 0], minlength=int(ids.max(initial=0)) + 1)
-    return articles.assign(**{col.EVENT_COUNT: per_article[ids]})
+    size = int(max(ids.max(initial=0), mentions.article.max(initial=0))) + 1
+    kept = (mentions.event >= 0) & (mentions.article > 0)
+    n_events = len(hidden) + 1
+    # One key per (article, event), sorted and deduplicated: np.sort, as np.unique took 20 times as
+    # long here (4 s against 0.2 s at a million mentions).
+    keys = np.sort(mentions.article[kept] * n_events + mentions.event[kept])
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    article, event = keys // n_events, keys % n_events
+    is_hidden = np.asarray(hidden, dtype=bool)[event]
+    shown = np.bincount(article[~is_hidden], minlength=size)
+    hid = np.bincount(article[is_hidden], minlength=size)
+    return articles.assign(**{col.EVENT_COUNT: shown[ids], col.HIDDEN_EVENT_COUNT: hid[ids]})
 
 
 def read_first(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None,

@@ -36,7 +36,7 @@ class Snapshot:
     `complete` is False.
     """
 
-    articles: pd.DataFrame  # columns.ARTICLE_COLUMNS with the events counted; empty until read
+    articles: pd.DataFrame  # columns.ARTICLE_COLUMNS and HIDDEN_EVENT_COUNT; empty until read
     article_ids: np.ndarray
     events: EventColumns
     mentions: MentionColumns | None  # None until read (read_snapshot_mentions): the window shows events first
@@ -133,7 +133,7 @@ def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
     # Here, off the GUI thread, rather than at their first use (a tooltip, a search, an export, a click).
     snapshot.events.text.read_pending()
     snapshot.events.row_of().make()
-    return replace(snapshot, articles=counted(articles, mentions), mentions=mentions)
+    return replace(snapshot, articles=counted(articles, mentions, snapshot.hidden()), mentions=mentions)
 
 
 def factor_counts(codes: np.ndarray, uniques: np.ndarray) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The room a point's label gets: from its marker to the next marker of its row or the next cluster of its lane."""
+"""The room a label gets: a point's, from its marker to the next item of its row or lane; a bar's, inside it or beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ log = logging.getLogger(__name__)
 
 LABEL_GAP_PX = 5.0  # between a marker and its label
 OBSTACLE_GAP_PX = 4.0  # between a label and what stops it
+SPAN_INSIDE_MIN_PX = 46.0  # a bar this wide holds its label (40 px of text and its padding); a narrower one has it beside
 
 
 def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: np.ndarray, c_x: np.ndarray,
@@ -76,3 +77,27 @@ def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: n
         mover, behind = mover[behind >= 0], behind[behind >= 0]
         end[behind] = np.minimum(end[behind], left[mover] - OBSTACLE_GAP_PX)
     return left, end - left, before
+
+
+def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(left edge, width, inside) of the room for the label of each bar (from `x0` to `x1`, shown
+    lane, span row).
+
+    A bar at least SPAN_INSIDE_MIN_PX wide holds its label. A narrower one (a year at a zoom of
+    years, 18 px) has it beside, right of the bar, until the next bar of its row (bars of a row never
+    overlap) and never past LABEL_MAX_PX: years five apart are labelled, years side by side get no
+    room (width <= 0) and are named by their tooltip. Bars of other rows lie above or below the label.
+    """
+    n = len(x0)
+    inside = (x1 - x0) >= SPAN_INSIDE_MIN_PX
+    left = np.where(inside, x0, x1 + LABEL_GAP_PX)
+    end = np.where(inside, x1, left + LABEL_MAX_PX)
+    if n > 1:
+        group = lane.astype(np.int64) * (int(row.max()) + 1) + row
+        order = np.lexsort((np.arange(n), x0, group))
+        same = group[order[1:]] == group[order[:-1]]
+        here, nxt = order[:-1][same], order[1:][same]
+        beside = ~inside[here]
+        end[here[beside]] = np.minimum(end[here[beside]], x0[nxt[beside]] - OBSTACLE_GAP_PX)
+    return left, end - left, inside

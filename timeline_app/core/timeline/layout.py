@@ -39,6 +39,15 @@ def is_band(precision_days: np.ndarray, px_per_day: float) -> np.ndarray:
     return (precision_days >= BAND_MIN_PRECISION_DAYS) & (precision_days * px_per_day >= BAND_MIN_PX)
 
 
+SPAN_LABEL_MIN_PX_PER_YEAR = 10.0  # zoomed out further (decades, centuries), bars are thin rows without labels
+
+
+def span_row_height(px_per_day: float) -> int:
+    """A span row's height: tall enough for a label (beside a year bar 18 px wide, inside a wider one)
+    down to a zoom of SPAN_LABEL_MIN_PX_PER_YEAR; thin below it, where a year is a few pixels wide."""
+    return 12 if px_per_day * 365.25 >= SPAN_LABEL_MIN_PX_PER_YEAR else 6
+
+
 def cluster_capacity(px_per_day: float) -> int:
     """Points a lane stacks before they merge into a cluster: fewer rows when zoomed out.
 

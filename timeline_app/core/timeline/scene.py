@@ -10,6 +10,7 @@ import numpy as np
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import (
     AXIS_H, LABEL_REACH_PX, MARKER_PX, MAX_SPAN_ROWS, POINT_ROW_H, LaneLayout, Lanes, PaintState, cluster_capacity,
+    span_row_height,
 )
 from timeline_app.core.timeline.levels import LevelCache
 from timeline_app.core.timeline.viewport import Viewport, visible_range, zoom_level
@@ -154,7 +155,7 @@ def collect_frame(data: TimelineData, state: PaintState, lanes_h: int, reach: bo
     n_lanes = len(data.lane_order)
     level = zoom_level(vp.px_per_day)
     capacity = cluster_capacity(vp.px_per_day)
-    span_row_h = 12 if vp.px_per_day >= 1.5 else 6
+    span_row_h = span_row_height(vp.px_per_day)
     if not n_lanes or not len(data.o_start):
         layout = LaneLayout.build(n_lanes, np.zeros(n_lanes, dtype=np.int64), np.ones(n_lanes, dtype=np.int64),
                                   span_row_h, lanes_h, state.lane_max_h)

@@ -22,7 +22,7 @@ COL_ISSUER = 7
 _SOURCE_LABELS = {
     "user": "you", "metadata": "metadata", "text": "article text", "filename": "file name", "none": "—",
 }
-NEEDS_DATE = "Needs a publication date"
+NEEDS_DATE = "Needs a date"  # short: with its count it fits the panel's first width (239 px)
 ARTICLES = "Articles"
 GROUPS = (NEEDS_DATE, ARTICLES)  # in this order whatever the sort
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
@@ -46,6 +46,7 @@ class ArticleListModel(QAbstractTableModel):
     def __init__(self, warning_icon: QIcon | None = None) -> None:
         super().__init__()
         self._icon = warning_icon
+        self.show_hidden_hint = ""  # where hidden events are shown: "Edit > Show hidden events, Ctrl+Shift+H"
         self._set_frame(pd.DataFrame(columns=list(col.ARTICLE_COLUMNS)))
         self._sort = (1, Qt.SortOrder.DescendingOrder)  # newest first
         self._needle = ""
@@ -70,6 +71,8 @@ class ArticleListModel(QAbstractTableModel):
         self._language, self._issuer = text(col.LANGUAGE), text(col.ISSUER)
         self._issuer_source = text(col.ISSUER_SOURCE)
         self._events = articles[col.EVENT_COUNT].fillna(0).to_numpy(dtype=np.int64)
+        self._hidden = (articles[col.HIDDEN_EVENT_COUNT].fillna(0).to_numpy(dtype=np.int64)
+                        if col.HIDDEN_EVENT_COUNT in articles.columns else np.zeros(len(articles), dtype=np.int64))
         self._undated = self._published == ""
         self._row_of = {int(a): i for i, a in enumerate(self.ids.tolist())}
         self._haystack: np.ndarray | None = None
@@ -157,6 +160,8 @@ class ArticleListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(COLUMNS):
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == _COL_EVENTS:
+            return "The article's events shown, each once; events you hid are not counted"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -176,6 +181,8 @@ class ArticleListModel(QAbstractTableModel):
                 return _NO_DATE_TIP
             if index.column() == COL_LANGUAGE:
                 return _LANGUAGE_TIP
+            if index.column() == _COL_EVENTS:
+                return self._events_tip(row)
             if index.column() == COL_ISSUER:
                 return issuer_tooltip(str(self._issuer[row]), str(self._issuer_source[row]) or "none")
         if role == Qt.ItemDataRole.EditRole and index.column() == COL_LANGUAGE:
@@ -183,6 +190,15 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == _COL_EVENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _events_tip(self, row: int) -> str:
+        shown, hidden = int(self._events[row]), int(self._hidden[row])
+        tip = f"{shown:,} event{'s' if shown != 1 else ''} of this article shown"
+        if hidden:
+            hint = f" ({self.show_hidden_hint})" if self.show_hidden_hint else ""
+            tip += (f"; {hidden:,} more event{'s' if hidden != 1 else ''} you hid, not counted: "
+                    f"Show hidden events{hint} shows {'it' if hidden == 1 else 'them'}")
+        return tip
 
     def _group_data(self, group: int, column: int, role: int) -> object:
         name = self._groups[group][0]

@@ -212,10 +212,13 @@ class FilterPanel(QWidget):
     def set_event_types(self, counts: Mapping[str, int]) -> None:
         self.types.set_items((k, k or "(no type)", n) for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
 
-    def set_organizations(self, counts: Mapping[str, int]) -> None:
+    def set_organizations(self, counts: Mapping[str, int], names: Mapping[str, str] | None = None) -> None:
+        """Organisations by what news call them: an acronym as it is ("NATO"), a code made of words
+        ("ARAB_LEAGUE") by its name in `names`; most frequent first."""
         keys = set(counts) | self.organizations.checked()
         rows = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
-        self.organizations.set_items((k, k, counts.get(k, 0)) for k in rows)
+        self.organizations.set_items(
+            (k, (names or {}).get(k, k) if "_" in k else k, counts.get(k, 0)) for k in rows)
 
     def set_precisions(self, counts: Mapping[str, int]) -> None:
         """Precisions present in the library; all shown (checked) unless the user unticked some."""

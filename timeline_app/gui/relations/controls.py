@@ -36,7 +36,7 @@ class RelationsControls(QWidget):
         self.country_b = QComboBox()
         for combo in (self.country_a, self.country_b):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(6)  # a long name cut in the closed box, whole in its list
         self.country_a.setToolTip("The country charted (ticking one or two countries in Filters, or selecting "
                                   "an event, sets it too)")
         self.country_b.setToolTip("Its counterpart: only the events that name both; 'All partners' for every event "
@@ -93,9 +93,14 @@ class RelationsControls(QWidget):
         for widget in (self.resolution_box, self.measure_box, self.follow_check):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.export_button)
         grid.addLayout(row, 1, 0, 1, 4)
-        grid.addWidget(self.views, 2, 0, 1, 4)  # tabs over the chart: what it shows
+        # Export beside the tabs, not at the end of the row above: at the dock's first width (325 px)
+        # that row has no room left for it.
+        tabs = QHBoxLayout()
+        tabs.addWidget(self.views)  # tabs over the chart: what it shows
+        tabs.addStretch(1)
+        tabs.addWidget(self.export_button)
+        grid.addLayout(tabs, 2, 0, 1, 4)
 
     def set_countries(self, codes: Iterable[str], names: Mapping[str, str]) -> None:
         """The countries the library's events name, listed by name; the choice is kept when it still exists."""
@@ -104,7 +109,7 @@ class RelationsControls(QWidget):
         with QSignalBlocker(self.country_a), QSignalBlocker(self.country_b):
             self.country_a.clear()
             self.country_b.clear()
-            self.country_a.addItem("Choose a country", "")
+            self.country_a.addItem("Choose one", "")  # beside "Country": short enough for the dock's first width
             self.country_b.addItem("All partners", "")
             for name, code in entries:
                 self.country_a.addItem(f"{name} ({code})", code)

@@ -98,7 +98,7 @@ class CurationActions(QObject):
                                "Mark the selected events as checked against their sources")
         self.hide_action = a("&Hide event", "Ctrl+H", self._on_hide_action_triggered,
                              "Hide a false event: it stays in the library and can be shown again")
-        self.show_hidden_action = a("Show hidden e&vents", "Ctrl+Shift+H", lambda: None,
+        self.show_hidden_action = a("Sh&ow hidden events", "Ctrl+Shift+H", lambda: None,
                                     "Show the events you hid, marked as hidden")
         self.show_hidden_action.setCheckable(True)
         self.show_hidden_action.toggled.connect(self._on_show_hidden_action_toggled)
@@ -110,14 +110,14 @@ class CurationActions(QObject):
                               "Make the selected events one event, their sources combined")
         self.split_action = a("S&plit event", "Ctrl+Shift+M", self._on_split_action_triggered,
                               "Undo a merge: every event merged into this one gets its own row again")
-        self.split_report_action = a("Split this &report off", "Ctrl+Alt+M", self._on_split_report_action_triggered,
+        self.split_report_action = a("Split &this report off", "Ctrl+Alt+M", self._on_split_report_action_triggered,
                                      "Make the article shown in the reader an event of its own: it reported "
                                      "another event")
         self.add_action = a("&Add event…", "Ctrl+Shift+N", self._on_add_action_triggered,
                             "Add an event by hand: select its sentence in the reader first to attach it")
         self.deleted_action = a("De&leted events…", "Ctrl+Shift+D", self._on_deleted_action_triggered,
                                 "Bring back events you deleted")
-        self.reextract_action = a("&Re-extract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
+        self.reextract_action = a("Re-e&xtract library", "Ctrl+Alt+E", self._on_reextract_action_triggered,
                                   "Run extraction again over every article; your corrections are kept")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -310,10 +310,14 @@ class CurationActions(QObject):
         if len(rows) != 1:
             return
         ref = self._refs(rows)[0]
+        reports = self._mention_count(rows)
 
         def split() -> None:
-            if not self.curator.split(ref):
-                self.host.show_status("This event was not merged by hand: there is nothing to split.", 10000)
+            if not self.curator.split(ref):  # the extractor merged them: one report at a time is parted
+                self.host.show_status(
+                    f"This event was not merged by hand. To part one of its {reports} reports from it, show that "
+                    f"report in the Reader and use Edit > Split this report off ({_keys(self.split_report_action)}).",
+                    15000)
 
         self.run("Cannot split the event", split)
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 
+from timeline_app.core.extract.countries import organization_names
 from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
@@ -112,7 +113,7 @@ class WindowFilters(QObject):
         """Offer what a library just read holds (countries, types …), its saved filters, and apply them."""
         self._panel.set_countries(snapshot.index.country_counts(), snapshot.country_names)
         self._panel.set_event_types(snapshot.type_counts)
-        self._panel.set_organizations(snapshot.organization_counts)
+        self._panel.set_organizations(snapshot.organization_counts, organization_names())
         self._panel.set_precisions(snapshot.precision_counts)
         self._panel.set_languages(snapshot.index.language_counts())
         events = snapshot.events

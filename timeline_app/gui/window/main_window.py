@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from timeline_app import paths
 from timeline_app.core.batch.pool import WorkerPool
@@ -29,6 +29,7 @@ from timeline_app.gui.relations import RelationsPanel
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.window.docks import WindowDocks
+from timeline_app.gui.window.events_stack import READING_TEXT, EventsStack
 from timeline_app.gui.window.export_actions import ExportActions
 from timeline_app.gui.window.filters import WindowFilters
 from timeline_app.gui.window.library_actions import LibraryActions
@@ -43,9 +44,6 @@ from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_c
 
 log = logging.getLogger(__name__)
 
-EMPTY_TEXT = ("No articles yet: open files or a folder (Ctrl+O), drop them on this window, "
-              "or add the sample articles from the File menu.")
-READING_TEXT = "Reading the library…"  # until the first read of a library has arrived
 
 
 class MainWindow(QMainWindow):
@@ -94,12 +92,8 @@ class MainWindow(QMainWindow):
         self.event_model = EventTableModel(self)
         self.table = EventTableView()
         self.table.setModel(self.event_model)
-        self.empty_label = QLabel(READING_TEXT)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.empty_label)
-        self.table_stack.addWidget(self.table)
+        self.table_stack = EventsStack(self.table)
+        self.empty_label = self.table_stack.label
         self.filters = FilterPanel()
         self.library_panel = LibraryPanel()
         self.reader = ArticleView()
@@ -176,6 +170,10 @@ class MainWindow(QMainWindow):
             lambda: self.library_actions.ask_publication_dates(self.library_panel.needs_date_ids()))
         self.status_bar.clear_filters_clicked.connect(self.menus.clear_filters_action.trigger)
         self.status_bar.show_hidden_hint = self.curation.show_hidden_hint()
+        self.library_panel.model.show_hidden_hint = self.status_bar.show_hidden_hint
+        self.table_stack.show_hidden_hint = self.status_bar.show_hidden_hint
+        self.table_stack.clear_filters_keys = self.menus.clear_filters_action.shortcut().toString()
+        self.filtering.filters_applied.connect(self._show_table_or_why_not)
         self.status_bar.show_hidden_clicked.connect(lambda: self.curation.show_hidden_action.setChecked(True))
         self._connect_menus()
         self.library_actions.import_finished.connect(self.import_finished)
@@ -325,7 +323,7 @@ class MainWindow(QMainWindow):
             self._show_articles(snapshot)
         else:  # the articles come with the mentions; until then the last read's stay, or a count
             self.library_panel.show_reading(len(snapshot.article_ids))
-        self._show_table_or_why_not(snapshot)
+        self._show_table_or_why_not()
         self.filtering.show_snapshot(snapshot, refit=keep_view is None)
         if keep_view is not None:
             self.timeline.zoom_to_date_range(*keep_view)
@@ -347,16 +345,11 @@ class MainWindow(QMainWindow):
         self.library_panel.set_articles(snapshot.articles)
         self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
 
-    def _show_table_or_why_not(self, snapshot: Snapshot) -> None:
-        """The table, or a sentence saying why there is nothing to show."""
-        if not len(snapshot.article_ids):
-            self.empty_label.setText(EMPTY_TEXT)
-            self.table_stack.setCurrentIndex(0)
-        elif not len(snapshot.events):
-            self.empty_label.setText("These articles contain no dated events.")
-            self.table_stack.setCurrentIndex(0)
-        else:
-            self.table_stack.setCurrentIndex(1)
+    def _show_table_or_why_not(self) -> None:
+        """The table, or a sentence saying why there is nothing to show (after a read or a filter)."""
+        if self.snapshot is not None:
+            self.table_stack.show_snapshot(self.snapshot, self.event_model.rowCount(),
+                                           not self.filtering.spec.is_empty())
 
     def _on_loader_finished(self) -> None:
         self._loader = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -135,7 +136,7 @@ class WindowMenus(QObject):
         m.addSeparator()
         m.addAction(self.new_library_action)
         m.addAction(self.open_library_action)
-        self.recent_menu = m.addMenu("Recent &libraries")
+        self.recent_menu = m.addMenu("&Recent libraries")
         m.addSeparator()
         self.export_menu = m.addMenu("&Export")
         for action in self.export_actions.values():
@@ -163,6 +164,8 @@ class WindowMenus(QObject):
         m = bar.addMenu("&Help")
         m.addAction(self.shortcuts_action)
         m.addAction(self.about_action)
+        for menu in (*[a.menu() for a in bar.actions()], self.export_menu, lanes):
+            give_mnemonics(menu)
 
     # -- the View and Help entries -------------------------------------------------------------
 
@@ -193,6 +196,45 @@ def _add_entries(menu: QMenu, actions: Iterable[QAction | None]) -> None:
             menu.addSeparator()
         else:
             menu.addAction(action)
+
+
+def give_mnemonics(menu: QMenu) -> None:
+    """Give each entry of `menu` that has no Alt letter of its own (none, or one an entry above it took)
+    the first free letter of its words, else of its text, as KDE's accelerator manager does: every
+    entry can then be chosen by its letter. Entries that set their own text later (Undo, Hide) keep theirs."""
+    taken: set[str] = set()
+    entries = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+    for action in entries:
+        letter = _mnemonic(action.text())
+        if letter and letter not in taken:
+            taken.add(letter)
+    for action in entries:
+        text = action.text()
+        letter = _mnemonic(text)
+        if letter and (letter not in taken or _owner(entries, letter) is action):
+            continue
+        plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+        starts = [m.start() for m in re.finditer(r"\b[^\W\d_]", plain)]
+        others = [i for i, ch in enumerate(plain) if ch.isalpha() and i not in starts]
+        free = next((i for i in starts + others if plain[i].lower() not in taken), None)
+        if free is None:
+            log.warning("no free Alt letter for menu entry %r", plain)
+            action.setText(plain)
+            continue
+        taken.add(plain[free].lower())
+        action.setText(plain[:free] + "&" + plain[free:])
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after the '&' of an entry's text, lower case ('' for none; '&&' is a literal ampersand)."""
+    text = text.replace("&&", "")
+    i = text.find("&")
+    return text[i + 1].lower() if 0 <= i < len(text) - 1 else ""
+
+
+def _owner(entries: list[QAction], letter: str) -> QAction | None:
+    """The first entry whose own text gives it `letter`."""
+    return next((a for a in entries if _mnemonic(a.text()) == letter), None)
 
 
 def export_name(label: str, rows: str) -> str:

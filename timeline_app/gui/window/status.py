@@ -16,6 +16,7 @@ from timeline_app.gui.workers import JobQueue
 log = logging.getLogger(__name__)
 
 READING_DELAY_MS = 500  # a read of the library shorter than this shows no busy bar
+EARLIER_MESSAGE_MS = 30_000  # the summaries of several jobs: time to read them all
 
 
 class WindowStatusBar(QStatusBar):
@@ -106,6 +107,10 @@ class WindowStatusBar(QStatusBar):
         for w in (self.progress, self.cancel_button):
             w.hide()
             self.addPermanentWidget(w)
+        self._progress_message = ""  # the file a job is reading, as last shown
+        self._earlier: list[str] = []  # messages of jobs done that a job queued after them cleared unread
+        self._said_again = ""  # the last message that said them (said once again, never twice)
+        self._idle = True  # no job runs or waits
         self._jobs.started.connect(self._on_jobs_started)
         self._jobs.progressed.connect(self._on_jobs_progressed)
         self._jobs.idle.connect(self._on_jobs_idle)
@@ -140,7 +145,13 @@ class WindowStatusBar(QStatusBar):
     # -- jobs ----------------------------------------------------------------------------------
 
     def _on_jobs_started(self, description: str) -> None:
-        # A message of earlier work ("Added 20 articles") beside this job's progress would say it is done.
+        # A message of earlier work ("Added 20 articles") beside this job's progress would say it is
+        # done; it is said again, after this job's own, once the queue is idle (_on_jobs_idle).
+        # A job started from an idle queue: the user started it after the message came, not a queue.
+        message = self.currentMessage()
+        if message and not self._idle and message not in (self._progress_message, self._said_again):
+            self._earlier.append(message)
+        self._idle = False
         self.clearMessage()
         self.progress.setRange(0, 0)
         self.progress.setFormat(description[:1].upper() + description[1:] + "…")
@@ -154,11 +165,21 @@ class WindowStatusBar(QStatusBar):
             self.progress.setValue(done)
             self.progress.setFormat("%v of %m")
         if what:
-            self.showMessage(shown(Path(what).name if "://" not in what else what), 3000)
+            self._progress_message = shown(Path(what).name if "://" not in what else what)
+            self.showMessage(self._progress_message, 3000)
 
     def _on_jobs_idle(self) -> None:
+        self._idle = True
         self.progress.hide()
         self.cancel_button.hide()
+        if self._progress_message and self.currentMessage() == self._progress_message:
+            self.clearMessage()  # the file last read, beside no progress, would say it is still being read
+        if self._earlier:  # what jobs queued one after another did, the last one's first
+            last = self.currentMessage()
+            parts = [last] if last else []
+            self._said_again = " ".join(parts + ["Before that:"] + self._earlier)
+            self.showMessage(self._said_again, EARLIER_MESSAGE_MS)
+            self._earlier = []
 
     def _on_cancel_button_clicked(self) -> None:
         self._jobs.cancel_current()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
 from timeline_app.core.timeline.data import TimelineData
+from timeline_app.core.timeline.label_room import span_label_room
 from timeline_app.core.timeline.layout import MAX_LABELS, MAX_SPAN_ROWS, is_band
 from timeline_app.core.timeline.scene import EventArea, Placed, clipped_spans
 from timeline_app.gui.timeline.layers.labels import Labels
@@ -18,6 +19,7 @@ from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
+_MIN_TEXT_PX = 40.0  # less room than this holds no readable label
 FADE_PX = 160.0  # an open-ended bar fades out over its last pixels, solid before: zoomed in it is still a bar
 
 
@@ -83,12 +85,12 @@ class SpanLayer:
             p.fillRect(QRectF(float(sx[i]), top, float(sw[i]), 2.0), theme.band_brush(int(colour[i]), strong=True))
 
     def draw_labels(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
-        """A bar's summary (or its number of events), kept at the view's left edge while the bar goes on."""
+        """A bar's summary (or its number of events): inside a wide bar, kept at the view's left edge
+        while the bar goes on; beside a narrow one, until the next bar of its row (span_label_room)."""
         vp, lc, layout = area.vp, area.lc, area.lanes.layout
         rh = layout.span_row_h
         if rh < 12 or not len(pl.spans):
             return
-        sx, sw = clipped_spans(pl, vp.width)
         # Bars pushed into the last row overlap there: no labels in a lane's overflowing row.
         overflow = np.zeros(len(layout.top), dtype=bool)
         overflow[pl.s_pos[pl.s_raw_rows >= MAX_SPAN_ROWS]] = True
@@ -99,11 +101,14 @@ class SpanLayer:
         p.setPen(theme.text)
         text_dy = (rh - self._fonts.fm_small.height()) / 2
         opened = self._data.open_end[self._data.o_event[pl.spans]]
-        wide = np.flatnonzero((sw >= 40) & labelled & (sx + sw > 40) & (sx < vp.width))[:MAX_LABELS]
-        for i in wide.tolist():
-            text_x = max(float(sx[i]), 0.0) + 3
-            avail = float(sx[i] + sw[i]) - text_x - 3
-            if avail < 40:
+        left, room, inside = span_label_room(pl.sx, pl.sx + pl.sw, pl.s_pos, pl.s_rows)
+        right = left + room
+        shown = np.flatnonzero(labelled & (room >= _MIN_TEXT_PX) & (right > _MIN_TEXT_PX) & (left < vp.width))
+        for i in shown[:MAX_LABELS].tolist():
+            # Inside a bar the text sticks to the view's left edge; beside one it stays by its bar.
+            text_x = (max(float(left[i]), 0.0) + 3) if inside[i] else float(left[i])
+            avail = float(right[i]) - text_x - (3 if inside[i] else 0)
+            if avail < _MIN_TEXT_PX:
                 continue
             n = int(size[i])
             # "Since 2011" goes on past its bar: the arrow says so, however far in the view is zoomed.

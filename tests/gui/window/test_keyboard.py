@@ -1,0 +1,78 @@
+"""The window by keyboard alone: every menu entry has its own Alt letter, the filters tab in order, Esc closes dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after the '&' of an entry's text ('' for none; '&&' is a literal ampersand)."""
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if 0 <= i < len(text.replace("&&", "")) - 1 else ""
+
+
+def _menus(window) -> list[QMenu]:
+    found, todo = [], [a.menu() for a in window.menuBar().actions()]
+    while todo:
+        menu = todo.pop()
+        if menu is window.menus.recent_menu:  # file names, a number each
+            continue
+        found.append(menu)
+        todo += [a.menu() for a in menu.actions() if a.menu() is not None]
+    return found
+
+
+def test_every_menu_entry_has_an_alt_letter_of_its_own(window) -> None:
+    for menu in _menus(window):
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        letters = {a.text(): _mnemonic(a.text()) for a in entries}
+        assert "" not in letters.values(), (menu.title(), [t for t, m in letters.items() if not m])
+        assert len(set(letters.values())) == len(entries), (menu.title(), sorted(letters.items(), key=lambda i: i[1]))
+
+
+def test_an_alt_letter_opens_its_entry(window, qtbot) -> None:
+    """An entry given its letter by the window (Help > Keyboard shortcuts had one already; About too)."""
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    toggle = next(a for a in menu.actions() if a.text().replace("&", "") == "Reader")
+    letter = _mnemonic(toggle.text())
+    assert letter
+    before = toggle.isChecked()
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, letter)
+    qtbot.waitUntil(lambda: toggle.isChecked() != before)
+
+
+def test_filters_tab_from_top_to_bottom(window) -> None:
+    panel = window.filters
+    stops, widget = [], panel.nextInFocusChain()
+    while widget is not panel:
+        if (panel.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(panel) and widget.isEnabled()):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    tops = [w.mapTo(panel, w.rect().topLeft()).y() for w in stops]
+    assert len(stops) >= 10 and tops == sorted(tops)
+    assert stops[0] is panel.text_edit  # the search first
+
+
+def _open_dialogs(window) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+def test_esc_closes_each_dialog(window, qtbot) -> None:
+    window.select_event(str(window.snapshot.events.ids[0]))
+    c = window.curation
+    openers = [c.edit_action.trigger, c.add_action.trigger, c.deleted_action.trigger,
+               window.menus.shortcuts_action.trigger, window.menus.about_action.trigger,
+               window.menus.export_image_action.trigger,
+               lambda: window.library_actions.ask_publication_dates([int(window.snapshot.article_ids[0])]),
+               lambda: window.messages.show_crash("Traceback\nValueError: a test")]
+    for open_dialog in openers:
+        open_dialog()
+        qtbot.waitUntil(lambda: len(_open_dialogs(window)) == 1)
+        (dialog,) = _open_dialogs(window)
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not _open_dialogs(window))
