@@ -12,6 +12,7 @@ from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
+from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.parties import Clause, describe
@@ -100,6 +101,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -224,6 +226,9 @@ class _EventReader:
         countries |= self._what_was_said(place, d)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
+        if self.earlier is not None:
+            countries = without_earlier_events(self.text, place.span, d, countries, self.earlier, self.entities,
+                                               self.starts, self.vp.date_prepositions)
         return countries
 
     def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
