@@ -265,3 +265,27 @@ def test_a_state_recalling_an_earlier_event_in_the_present_is_no_party_of_it(lan
     surface = {"pt": "março de 2021", "es": "marzo de 2021", "fr": "mars 2021", "de": "März 2021"}[lang]
     (event,) = extract(lang, text, date_at(text, surface, "2021-03", Precision.MONTH))
     assert event.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "value", "parties"), [
+    # A leader arriving or expected in a capital visits its state: the host is a party.
+    ("pt", "Lula esteve em Montevidéu no sábado para a posse do novo presidente.", "sábado", "2025-03-01", ("BRA", "URY")),
+    ("fr", "Le Premier ministre vietnamien est attendu à Paris l'an prochain.", "l'an prochain", "2026", ("FRA", "VNM")),
+    # Talk of a place is no visit to it.
+    ("pt", "Lula disse no sábado que a situação em Montevidéu é calma.", "sábado", "2025-03-01", ("BRA",)),
+])
+def test_being_in_or_expected_in_a_capital_makes_its_state_a_party(lang: str, text: str, when: str, value: str,
+                                                                   parties: tuple[str, ...]) -> None:
+    granularity = Precision.DAY if len(value) == 10 else Precision.YEAR
+    [m] = extract(lang, text, date_at(text, when, value, granularity), published=dt.date(2025, 3, 7))
+    assert m.countries == parties
+
+
+def test_portuguese_the_two_leaders_refer_back_to_the_event_of_leaders_not_the_last_one() -> None:
+    text = ("O Presidente angolano, João Lourenço, recebeu ontem em Luanda o primeiro-ministro são-tomense. "
+            "São Tomé e Príncipe tinha assinado um acordo com a Rússia em abril de 2022. "
+            "Os dois dirigentes voltam a encontrar-se em julho.")
+    dates = [date_at(text, "ontem", "2024-04-25"), date_at(text, "abril de 2022", "2022-04", Precision.MONTH),
+             date_at(text, "julho", "2024-07", Precision.MONTH)]
+    *_, again = extract("pt", text, *dates, published=dt.date(2024, 4, 26))
+    assert again.countries == ("AGO", "STP")
