@@ -289,3 +289,15 @@ def test_portuguese_the_two_leaders_refer_back_to_the_event_of_leaders_not_the_l
              date_at(text, "julho", "2024-07", Precision.MONTH)]
     *_, again = extract("pt", text, *dates, published=dt.date(2024, 4, 26))
     assert again.countries == ("AGO", "STP")
+
+
+@pytest.mark.parametrize(("text", "when", "value", "events"), [
+    # Arabic has no capitals: a short sentence of its words is a sentence, not a header dating the article.
+    ("وقال البيان إن الحكومة ستجتمع. ويزور ميقاتي نيقوسيا الشهر المقبل.", "الشهر المقبل", "2024-06", 1),
+    ("بيان\nبغداد ٢٨ آب ٢٠٢١\nوقال البيان إن الحكومة ستجتمع.", "٢٨ آب ٢٠٢١", "2021-08-28", 0),
+])
+def test_a_short_arabic_sentence_is_no_dateline_but_a_place_and_a_date_are(text: str, when: str, value: str,
+                                                                         events: int) -> None:
+    granularity = Precision.MONTH if len(value) == 7 else Precision.DAY
+    found = extract("ar", text, date_at(text, when, value, granularity), published=dt.date(2024, 5, 3))
+    assert len(found) == events
