@@ -15,6 +15,7 @@ from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefix
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
+from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
@@ -226,6 +227,12 @@ class _EventReader:
         countries |= self._what_was_said(place, d)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
+        dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
+        pair = paired_states(self.text, d, dates, self.entities, self.starts, self.vp.date_prepositions)
+        if pair is not None:  # "Frieden mit Israel geschlossen: Ägypten 1979 und Jordanien 1994": 1979 is Egypt's
+            countries = (countries - pair[1]) | {pair[0]}
+            if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
+                countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
         if self.earlier is not None:
             countries = without_earlier_events(self.text, place.span, d, countries, self.earlier, self.entities,
                                                self.starts, self.vp.date_prepositions)
