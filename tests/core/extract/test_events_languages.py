@@ -301,3 +301,14 @@ def test_a_short_arabic_sentence_is_no_dateline_but_a_place_and_a_date_are(text:
     granularity = Precision.MONTH if len(value) == 7 else Precision.DAY
     found = extract("ar", text, date_at(text, when, value, granularity), published=dt.date(2024, 5, 3))
     assert len(found) == events
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # Talks held in a capital: its state hosts them, a party by the annotation rule ("diálogos en Caracas").
+    ("Colombia y el ELN anunciaron un acuerdo. Los diálogos se reanudaron en Caracas en noviembre.", ("VEN",)),
+    # A summit's venue is only a place ("Bruselas as a venue").
+    ("Colombia y el ELN anunciaron un acuerdo. La cumbre se celebró en Bruselas en noviembre.", ()),
+])
+def test_spanish_talks_held_in_a_capital_make_its_state_a_host(text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract("es", text, date_at(text, "noviembre", "2022-11", Precision.MONTH), published=dt.date(2023, 6, 10))
+    assert m.countries == parties
