@@ -63,12 +63,3 @@ def test_english_lists_no_such_phrases_and_reads_its_clauses_as_before() -> None
     assert earlier_patterns(CameoTable.default()) is None
     assert earlier_patterns(CameoTable.for_language("de")) is not None
 
-
-def test_german_consultations_refer_back_to_the_event_that_named_them() -> None:
-    text = ("Olaf Scholz und Donald Tusk haben am Dienstag in Warschau die ersten Regierungskonsultationen seit 2018 abgehalten. "
-            "Nach dem russischen Angriff auf die Ukraine im Februar 2022 hatte Polen aufgerüstet. "
-            "Die nächsten Konsultationen sollen 2026 in Deutschland stattfinden.")
-    dates = [date_at(text, "Dienstag", "2024-07-02"), date_at(text, "Februar 2022", "2022-02", Precision.MONTH),
-             date_at(text, "2026", "2026", Precision.YEAR)]
-    *_, next_round = extract_event_mentions(text, dates, None, dt.date(2024, 7, 3), language="de")
-    assert next_round.countries == ("DEU", "POL")

@@ -281,14 +281,24 @@ def test_being_in_or_expected_in_a_capital_makes_its_state_a_party(lang: str, te
     assert m.countries == parties
 
 
-def test_portuguese_the_two_leaders_refer_back_to_the_event_of_leaders_not_the_last_one() -> None:
-    text = ("O Presidente angolano, João Lourenço, recebeu ontem em Luanda o primeiro-ministro são-tomense. "
-            "São Tomé e Príncipe tinha assinado um acordo com a Rússia em abril de 2022. "
-            "Os dois dirigentes voltam a encontrar-se em julho.")
-    dates = [date_at(text, "ontem", "2024-04-25"), date_at(text, "abril de 2022", "2022-04", Precision.MONTH),
-             date_at(text, "julho", "2024-07", Precision.MONTH)]
-    *_, again = extract("pt", text, *dates, published=dt.date(2024, 4, 26))
-    assert again.countries == ("AGO", "STP")
+@pytest.mark.parametrize(("lang", "text", "dates", "published", "parties"), [
+    # "os dois dirigentes": the last event of leaders, not the last event (Russia's deal with São Tomé).
+    ("pt", "O Presidente angolano, João Lourenço, recebeu ontem em Luanda o primeiro-ministro são-tomense. "
+           "São Tomé e Príncipe tinha assinado um acordo com a Rússia em abril de 2022. "
+           "Os dois dirigentes voltam a encontrar-se em julho.",
+     (("ontem", "2024-04-25"), ("abril de 2022", "2022-04"), ("julho", "2024-07")), dt.date(2024, 4, 26), ("AGO", "STP")),
+    # "Die nächsten Konsultationen": the event that named consultations, not the attack told in between.
+    ("de", "Olaf Scholz und Donald Tusk haben am Dienstag in Warschau die ersten Regierungskonsultationen seit 2018 "
+           "abgehalten. Nach dem russischen Angriff auf die Ukraine im Februar 2022 hatte Polen aufgerüstet. "
+           "Die nächsten Konsultationen sollen 2026 in Deutschland stattfinden.",
+     (("Dienstag", "2024-07-02"), ("Februar 2022", "2022-02"), ("2026", "2026")), dt.date(2024, 7, 3), ("DEU", "POL")),
+])
+def test_a_role_named_again_refers_back_to_the_event_that_named_it(
+        lang: str, text: str, dates: tuple[tuple[str, str], ...], published: dt.date, parties: tuple[str, ...]) -> None:
+    granularity = {10: Precision.DAY, 7: Precision.MONTH, 4: Precision.YEAR}
+    mentions = [date_at(text, surface, value, granularity[len(value)]) for surface, value in dates]
+    *_, again = extract(lang, text, *mentions, published=published)
+    assert again.countries == parties
 
 
 @pytest.mark.parametrize(("text", "when", "value", "events"), [
