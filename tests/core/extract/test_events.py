@@ -699,6 +699,16 @@ def test_undated_wire_prefixes_are_found_whatever_the_order_of_the_entities() ->
     assert spans == undated_wire_prefixes(text, entities)
 
 
+def test_a_place_and_its_region_before_a_dash_is_a_wire_prefix() -> None:
+    # "Washington, D.C. - The Permanent Council approved ..." gave the United States to the Council's vote.
+    text = "Washington, D.C. - The Permanent Council approved a resolution on Friday.\n"
+    [vote] = extract(text, date_at(text, "Friday", "2023-03-10"))
+    assert vote.countries == ()
+    listed = "Kenya, Uganda and Tanzania - The three signed a pact on Friday.\n"
+    entities = Gazetteer.default().tag(listed, PUBLISHED, "")
+    assert undated_wire_prefixes(listed, entities) == []  # a list of parties, not where the story was filed
+
+
 @pytest.mark.parametrize("header", ["Media release | 14 March 2023", "Press Statement \u00b7 14 March 2023",
                                     "14 March 2023 | Ministry of Foreign Affairs"])
 def test_a_header_line_of_fields_is_not_an_event(header: str) -> None:
@@ -712,3 +722,15 @@ def test_a_sentence_with_a_bar_in_it_is_an_event() -> None:
     text = "Brazil | Argentina: the two presidents met on 14 March 2023."
     [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"))
     assert meeting.date.text == "14 March 2023"
+
+
+def test_the_alliances_leaders_are_its_members_on_the_date() -> None:
+    # "The alliance's leaders last met in Vilnius in July 2023" named no state: 31 allies then, Sweden not yet.
+    text = "NATO opened its summit today. The alliance's leaders last met in Vilnius in July 2023."
+    [_, vilnius] = extract(text, date_at(text, "today", "2024-07-09"),
+                           date_at(text, "July 2023", "2023-07", Precision.MONTH), published=dt.date(2024, 7, 9))
+    assert len(vilnius.countries) == 31 and "FIN" in vilnius.countries and "SWE" not in vilnius.countries
+    # The states named right after the phrase are the ones meant.
+    text = "NATO opened its summit. The alliance's ministers from Chile and Peru met in July 2023."
+    [meeting] = extract(text, date_at(text, "July 2023", "2023-07", Precision.MONTH))
+    assert meeting.countries == ("CHL", "PER")

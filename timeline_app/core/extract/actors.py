@@ -1,21 +1,18 @@
-"""How a name takes part in its sentence (actor, modifier, location), and persons a text introduces."""
+"""How a name takes part in its sentence: actor, modifier (topic, comparison, title) or location."""
 
 from __future__ import annotations
 
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+from timeline_app.core.models import EntityRole
 
 
 # Words after the last name of a list of places that keep the list going: "in Geneva, Vienna, and Doha for talks".
 _LIST_GOES_ON = frozenset({"for", "to", "in", "on", "at", "from", "with", "of", "by", "and", "or", "near"})
-# Words of the office list (Phoenix's agents) that join an office to what it is for: "Minister for Africa".
-_NOT_OFFICES = frozenset({"for", "of", "and", "the", "to", "in", "on"})
 
 
 def token_key(surface: str) -> str:
@@ -84,8 +81,10 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             last + 1 < n and keys[last + 1] in words.of("modifier_noun") and doc.joined(last, last + 1)):
         return EntityRole.MODIFIER
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
-    if is_topic(doc, i, words) or _in_envoy_title(doc, i, words) or is_compared(doc, i, words):
-        return EntityRole.MODIFIER  # "Yoon's remarks on Taiwan", "Ambassador to the Philippines", "Unlike Denmark": no party
+    if is_topic(doc, i, words) or _in_envoy_title(doc, i, words) or _in_former_title(doc, i, words) or is_compared(doc, i, words):
+        # "Yoon's remarks on Taiwan", "Ambassador to the Philippines", "a former Foreign Minister of Uruguay",
+        # "Unlike Denmark": no party
+        return EntityRole.MODIFIER
     if last + 1 < n and keys[last + 1] in words.of("language_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "its French initials", "the Russian name": a language, not the state
     if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
@@ -131,12 +130,21 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             verb_after = last + 1 < n and doc.surfaces[last + 1].islower() and keys[last + 1] not in _LIST_GOES_ON
             if gap.strip() == "" or (gap.strip() == "," and not verb_after):
                 return EntityRole.LOCATION
-        if doc.last_location_end >= 0 and doc.text[doc.last_location_end : doc.starts[i]].strip() == ",":
-            # "in Geneva, Vienna and Doha", but not "in Syria, Iran said"
+        if doc.last_location_end >= 0 and _comma_and_formal_name(doc.text[doc.last_location_end : doc.starts[i]], words):
+            # "in Geneva, Vienna and Doha", "in Abuja, Federal Republic of Nigeria, on", but not "in Syria, Iran said"
             follow = doc.text[doc.ends[last] : doc.ends[last] + 6].lstrip()
             if follow.startswith((",", "and ", "or ")):
                 return EntityRole.LOCATION
     return EntityRole.ACTOR
+
+
+def _comma_and_formal_name(gap: str, words: ContextWords) -> bool:
+    """True for the words between a place and the next name when they are a comma, maybe with the start
+    of a state's formal name: ", " or ", Federal Republic of " ("in Abuja, Federal Republic of Nigeria")."""
+    head, comma, rest = gap.strip().partition(",")
+    formal = words.of("formal_name")
+    return not head and bool(comma) and all(w[:1].isupper() or w in ("of", "the") for w in rest.split()) and all(
+        w.lower() in formal for w in rest.split())
 
 
 def _intruded_on(doc: Doc, i: int, words: ContextWords) -> bool:
@@ -197,7 +205,10 @@ def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     at = bisect.bisect_left(positions, i) - 1
     if at < 0 or i - positions[at] > 10:
         return False
-    return all(doc.joined(j, j + 1) for j in range(positions[at], i))
+    opener = positions[at]
+    if opener >= 1 and keys[opener - 1] in words.of("feeling") and doc.joined(opener - 1, opener):
+        return False  # "concerned about the incursion launched by Israel": a reaction to the event, not a topic
+    return all(doc.joined(j, j + 1) for j in range(opener, i))
 
 
 def is_compared(doc: Doc, i: int, words: ContextWords) -> bool:
@@ -235,98 +246,18 @@ def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:
             and all(doc.joined(j, j + 1) for j in range(k - 1, i)))
 
 
-def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, is_name: Callable[[str], bool]) -> bool:
-    """True when a name that is also a person's name is used as one ("Michael Jordan")."""
-    ok_before = words.of("cap_before_ok")
-    ok_after = words.of("geo_after_ok") | words.role_words
-    prev = i - 1
-    # In a title every word is capitalised ("Israel Strikes Syria"): a capitalised neighbour says nothing.
-    headline = doc.in_headline(doc.starts[i])
-    if not headline and prev >= 0 and doc.joined(prev, i):
-        s = doc.surfaces[prev]
-        if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in words.role_words and doc.starts[prev] >= doc.matched_end:
-            doc.person_names.add(key)
-            return True
-    nxt = last + 1
-    if not headline and nxt < len(doc.keys) and doc.joined(last, nxt):
-        s = doc.surfaces[nxt]
-        if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and not is_name(doc.keys[nxt]):
-            doc.person_names.add(key)
-            return True
-    if key in doc.person_names:
-        before = doc.keys[prev] if prev >= 0 else ""
-        return before not in words.of("locative") and before not in ("to", "from", "of", "into")
-    return False
-
-
-def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words: ContextWords, is_alias: Callable[[str], bool]) -> list[EntityMention]:
-    """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
-
-    Known persons named in full are learned the same way: "Kim Jong Un", then "Kim".
-
-    A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
-    counterpart,") belongs to that country wherever the text uses it again.
-    """
-    keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
-    titles = words.titles
-    particles = words.of("name_particle")
-    covered = bytearray(n)
-    for i, last, _m in found_at:
-        covered[i : last + 1] = b"\x01" * (last + 1 - i)
-    learned: dict[str, str] = {}
-    out: list[EntityMention] = []
-    for i, last, m in found_at:
-        if m.kind is not EntityKind.COUNTRY or m.role is not EntityRole.ACTOR:
-            continue
-        j = last + 1
-        offices = 0
-        while j < n and doc.joined(j - 1, j) and ((keys[j] in titles and keys[j] not in _NOT_OFFICES)
-                                                  or (offices and keys[j] in ("of", "-"))):
-            offices += keys[j] in titles
-            j += 1
-        if not offices or j >= n:
-            continue
-        gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
-        if not (gap.isspace() and "\n" not in gap) and gap.strip() != ",":
-            continue  # "counterpart, Ali Mahmoud Abbas" is allowed; a full stop is not
-        first = j
-        while j < n and j - first < 6 and (j == first or doc.joined(j - 1, j)):
-            s = surfaces[j]
-            if s[:1].isupper() and keys[j] not in titles and not covered[j]:
-                j += 1
-            elif keys[j] in particles and j + 1 < n and surfaces[j + 1][:1].isupper() and j > first:
-                j += 1  # "al-Assad", "bin Salman"
-            else:
-                break
-        while j > first and not surfaces[j - 1][:1].isupper():
-            j -= 1
-        if j == first or is_headline(doc.text, doc.starts[first]):
-            continue  # in a headline every word is capitalised: "Syria Defense Ministers Hold"
-        start, end = doc.starts[first], doc.ends[j - 1]
-        name = doc.text[start:end]
-        out.append(EntityMention(start, end, name, m.code, EntityKind.PERSON, EntityRole.ACTOR, name))
-        covered[first:j] = b"\x01" * (j - first)
-        _learn(learned, keys[j - 1], m.code)
-    for i, last, m in found_at:
-        if m.kind is EntityKind.PERSON and m.code and last > i:
-            # A known person's first and last words ("Kim Jong Un" -> "Kim", "Lopez Obrador" -> "Obrador").
-            _learn(learned, keys[i], m.code)
-            _learn(learned, keys[last], m.code)
-    learned = {k: v for k, v in learned.items() if v and len(k) > 2 and k not in titles and not is_alias(k)}
-    if learned:
-        for k in range(n):
-            if keys[k] in learned and not covered[k] and surfaces[k][:1].isupper():
-                code = learned[keys[k]]
-                out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
-    return out
-
-
-def _learn(learned: dict[str, str], key: str, code: str) -> None:
-    """Record that the name word `key` stands for a person of `code`; two countries for one word: neither."""
-    if learned.get(key, code) != code:
-        learned[key] = ""
-    else:
-        learned.setdefault(key, code)
+def _in_former_title(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for the state in the title of a person who no longer holds it: "a former Foreign Minister of
+    Uruguay" (a `former` word, up to four words of an office, at least one a title word, then "of")."""
+    keys = doc.keys
+    k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
+    if k < 2 or keys[k] != "of" or not all(doc.joined(j, j + 1) for j in range(k, i)):
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 4 and doc.joined(j, j + 1) and keys[j] not in words.of("former"):
+        j -= 1
+    return (j >= 0 and keys[j] in words.of("former") and doc.joined(j, j + 1)
+            and any(keys[t] in words.titles for t in range(j + 1, k)))
 
 
 def is_headline(text: str, offset: int) -> bool:

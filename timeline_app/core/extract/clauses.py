@@ -117,15 +117,21 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
                         re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
-    # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
-    # office in January, has visited Mali"): that comma is followed by a lower-case word.
-    relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + ")")
     # A subject of at most `most` capitalised words: two in English ("the U.S. Senate"), more where
     # nouns are capitalised too ("Irans Präsident Ebrahim Raisi reiste").
     # A list goes on after its names ("Israel, den Vereinigten Arabischen Emiraten und Bahrain"): list_word.
     most = max((int(w) for w in words.get("subject_capitals", ()) if w.isdigit()), default=2)
-    new_subject = re.compile(r",\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
-                             + "}(?!(?:" + alternation("list_word") + r")\b)" + low + ")")
+    def capital_subject(list_words: str) -> str:
+        return (r"(?:(?:" + alternation("article") + r")\s+)?(?:" + up + r"[\w.'\u2019-]*\s+){1," + str(most)
+                + "}(?!(?:" + list_words + r")\b)" + low)
+
+    new_subject = re.compile(r",\s+(?=" + capital_subject(alternation("list_word")) + ")")
+    # An aside opened by a relative pronoun ends at the comma before the main verb ("Mahama, who took
+    # office in January, has visited Mali"): that comma is followed by a lower-case word, or by the main
+    # clause's own subject and its verb ("Unlike Canada, which signed the deal in 2002, Mexico has never").
+    # Not a list going on: "NAFTA, which Canada, Mexico and the United States signed".
+    listing = alternation("list_word") + "|" + alternation("list_conjunction")
+    relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + "|" + capital_subject(listing) + ")")
     # The same without the comma: "Russia invaded Ukraine in February 2022 and Finland joined NATO in
     # April 2023"; the subject's next word in lower case is its verb ("and Jordan in April" is gapped).
     # The subject may be a list ("and Iran and the US agreed", "and Peru, Bolivia and Ecuador signed").
@@ -180,6 +186,7 @@ class VerbPhrasePatterns:
     roles: frozenset[str]  # "minister", "leader": a plural of one counts parties even capitalised ("the two Foreign Ministers")
     plural: tuple[str, ...]  # endings of a plural noun after a group number
     conjunction: re.Pattern[str]  # " and " between two dates, where a gapped phrase may start
+    there: re.Pattern[str]  # "returned there", "its embassy there": a place named before takes part
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
@@ -235,6 +242,8 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
         subordinate_clause, words.get("date_preposition", frozenset()), reaction, unilateral,
         sizes, words.get("role_reference", frozenset()), tuple(words.get("plural_ending", ())) or ("\0",),
         re.compile(" (?:" + conjunction + ") "),
+        re.compile(r"\b(?:" + alternation("there_party") + r")\s+(?:(?:" + alternation("there_between") + r")\s+)?(?:"
+                   + alternation("there") + r")\b", re.IGNORECASE),
     )
 
 
@@ -299,6 +308,18 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         trailing = patterns.trailing_clause.search(text, dated[-1][1], end)
         if trailing and trailing.group("verb") in vp.verbs:
             cuts.add(trailing.start() - start)
+        else:
+            # "will hold talks in Hanoi on May 26 and then travel to Indonesia": the later act is undated. Not
+            # in an infinitive after the date: "agreed on Friday to restore ties and reopen embassies".
+            # Nor when the date stands before the first verb: "Today, OFAC designated six firms and identified
+            # eight tankers" dates both. Only in a language that lists its infinitive markers (English "to").
+            markers = (table or CameoTable.default()).words.get("infinitive_marker", frozenset())
+            verb_before = any(w in vp.verbs for w in re.findall(r"[^\W\d_]+", text[start : dated[-1][0]]))
+            later = next((m for m in vp.coordination.finditer(text, dated[-1][1], end) if markers and verb_before
+                          and m.group(1) in vp.verbs and not markers.intersection(text[dated[-1][1] : m.start()].lower().split())),
+                         None)
+            if later is not None:
+                cuts.add(later.start() - start)
     # "When Mali expelled French troops in 2022, few expected ...": the opening clause is one of its own.
     opening = vp.leading.match(sentence)
     if opening:

@@ -16,7 +16,8 @@ _PLACE_MOST = 200
 _HEADER_FIELD = re.compile(r"[ \t]*[|\u00b7\u2022]")
 _END = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]*$", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
-# The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -"): a
+# The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -",
+# "Washington, D.C. -"): a
 # place in capitals of any script opening a line, or capitalised words before an agency ("Wien (Reuters) -",
 # "Doha/Tel Aviv (Reuters) -"), an optional agency, a dash, and a sentence starting; the place must name
 # only states or cities, so that "NATO \u2014 The alliance ..." stays a sentence about NATO. A script without
@@ -27,6 +28,8 @@ _CASELESS = "[" + "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isa
                           and not chr(c).islower()) + "]"  # Arabic and Hebrew letters: a sentence may start with one
 _UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'/ -]){1,40}?(?:,[ \t]*" + _UP
                            + r"(?:[^\W\d_]|[. ]){1,30}?)?|" + _UP + r"[^\W\d_]+(?:[ /-]" + _UP + r"[^\W\d_]+){0,3}(?=[ \t]*\()|"
+                           # "Washington, D.C. -", "Ottawa, Ontario -": a capitalised place and its region
+                           + _UP + r"[^\W\d_]+(?: " + _UP + r"[^\W\d_]+){0,2},[ \t]*" + _UP + r"[^\W\d_.]*\.?(?:" + _UP + r"\.)*(?=[ \t]+[-\u2013\u2014])|"
                            + _CASELESS + r"[^\W\d_]*(?:[ /]" + _CASELESS + r"[^\W\d_]*){0,2})[ \t]*"
                            r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + "(?:" + _NOT_UP + r"|[ \t])|" + _CASELESS + ")")
 

@@ -18,11 +18,11 @@ from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, speaks_of_event, subject_states,
-                                                   the_group, they_are_unnamed, undated_parties)
-from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, other_dated, subordinate_event
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
+                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
+from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
-from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
+from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.errors import BudgetError
 
@@ -119,6 +119,7 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -166,6 +167,8 @@ class _EventReader:
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
+        if market_move(self.text, place.span, d, self.vp.verbs, *self.market):
+            return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self._after_reaction(place.span, d, place.clause))
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
@@ -189,7 +192,7 @@ class _EventReader:
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
-        if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
+        if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= earlier or self._last_person_state(place.span[0]) or self.previous
         org_acts = place.clause.org_acts
@@ -225,6 +228,7 @@ class _EventReader:
                         countries |= self._describe((previous[0], aside.end(1)), d).actors
             countries |= self._shared_subject(d, place, clause_text)
         countries |= self._what_was_said(place, d)
+        countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
@@ -262,6 +266,10 @@ class _EventReader:
         reaction = self.vp.reaction.search(self.text, span[0], span[1])
         if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
             return clause.actors
+        if span[0] <= d.start < span[1]:
+            # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
+            # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
+            reaction = [m for m in self.vp.reaction.finditer(self.text, span[0], d.start)][-1]
         return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
@@ -380,20 +388,4 @@ class _EventReader:
             evidence_start=sent[0],
             evidence_end=sent[1],
         )
-
-
-def _dangling_pronoun(
-    person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
-) -> bool:
-    """True when "he", "his counterpart" ... come before any person or state named in the clause; not when
-    the words are the title of the person named right after them ("le président Mohamed Bazoum")."""
-    m = person_ref.search(clause_text)
-    if not m:
-        return False
-    lo = bisect.bisect_left(starts, offset)
-    hi = bisect.bisect_left(starts, offset + len(clause_text))
-    named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
-    if named and named[0].kind is EntityKind.PERSON and not clause_text[m.end() : named[0].start - offset].strip():
-        return False
-    return not named or named[0].start > offset + m.start()
 

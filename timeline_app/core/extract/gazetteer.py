@@ -9,12 +9,13 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, count_before, is_person_name, learn_names, role_of, token_key
+from timeline_app.core.extract.actors import Doc, count_before, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
-from timeline_app.core.extract.venues import is_chaired, is_venue
+from timeline_app.core.extract.person_names import is_person_name, learn_names
+from timeline_app.core.extract.venues import is_chaired, is_joined, is_venue
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
 from timeline_app.paths import resource
 
@@ -50,6 +51,8 @@ class Gazetteer:
         self._words = lexicon.words
         self.groups = lexicon.groups
         self._org_states = lexicon.org_states
+        # The first words of the member nouns ("leaders", "foreign"): after a group they name its members.
+        self._member_words = frozenset(noun.split()[0] for noun in self.groups.nouns)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -236,8 +239,8 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
-            if is_chaired(doc, i, last, self._words):
-                role = EntityRole.MODIFIER  # "la présidence brésilienne du G20": the body chaired, not its members
+            if is_chaired(doc, i, last, self._words) or is_joined(doc, i, last, self._words, self._member_words):
+                role = EntityRole.MODIFIER  # "la présidence brésilienne du G20", "joined BRICS": the body, not its members
             count = count_before(doc, i, self._words)
             if 0 < count < len(self.groups.members(code, when)) and count not in self.groups.sizes(code):
                 # "the two NATO allies": two states named before, not the alliance; but "the five BRICS

@@ -79,7 +79,7 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
             no_state = no_state or e.role is EntityRole.ACTOR
         elif e.kind is EntityKind.GROUP:
             aside = aside or e.role is EntityRole.MODIFIER
-            if e.role is EntityRole.ACTOR and not _names_its_members(text, named, k):
+            if e.role is EntityRole.ACTOR and not _names_its_members(text, named, k, gaz.lexicon.words.of("member_from")):
                 actors |= gaz.groups.members(e.code, day)
             if e.role is not EntityRole.MODIFIER and gaz.is_organization(e.code) and e.code not in orgs:
                 orgs.append(e.code)
@@ -107,12 +107,14 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
     return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state, aside and not actors)
 
 
-def _names_its_members(text: str, named: list[EntityMention], k: int) -> bool:
-    """True when the group phrase named[k] is followed at once by the states it means, in apposition:
-    "NATO members Norway, Denmark and Canada" are those three, not the alliance."""
+def _names_its_members(text: str, named: list[EntityMention], k: int, linking: frozenset[str]) -> bool:
+    """True when the group phrase named[k] is followed at once by the states it means, in apposition or
+    after a linking word: "NATO members Norway, Denmark and Canada", "the alliance's ministers from Norway
+    and Poland" are those states, not the alliance."""
     nxt = named[k + 1] if k + 1 < len(named) else None
+    gap = text[named[k].end : nxt.start].strip().lower() if nxt is not None else "-"
     return (nxt is not None and nxt.kind is EntityKind.COUNTRY and nxt.role is EntityRole.ACTOR
-            and not text[named[k].end : nxt.start].strip())
+            and (not gap or gap in linking))
 
 
 def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) -> str:

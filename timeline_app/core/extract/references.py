@@ -21,6 +21,8 @@ Actors = Callable[[int, int], frozenset[str]]  # the states taking part in text[
 _SPEAKING = ("01", "02", "051", "11", "12")
 # Sentences read back for the states of an event told without a date.
 _UNDATED_BACK = 4
+# How far back "there" looks for the place it stands for: about two sentences of news.
+_PLACE_REACH = 400
 
 
 def named_before(offset: int, end: int, at: int, entities: list[EntityMention], starts: list[int]) -> bool:
@@ -199,3 +201,42 @@ def undated_parties(sentences: list[tuple[int, int]], sent: tuple[int, int], act
         if len(found) >= 2:
             return found
     return frozenset()
+
+
+def place_referred(text: str, entities: list[EntityMention], starts: list[int], span: tuple[int, int],
+                   there: re.Pattern[str]) -> frozenset[str]:
+    """The state of the place that "there" stands for when a visit or a stay goes there ("Macron visited
+    Hanoi in March and returned there in September": Viet Nam); the last place named before it, in the
+    last two sentences or so. Nothing for a "there" of no visit ("there were protests")."""
+    m = there.search(text, *span)
+    if m is None:
+        return frozenset()
+    # A place named as one ("in Damascus") first; else the last state or city named before the clause and
+    # not as a modifier ("Macron visited Hanoi. He returned there"): the clause's own subject is no place.
+    named = ""
+    k = bisect.bisect_left(starts, m.start()) - 1
+    while k >= 0 and entities[k].start >= m.start() - _PLACE_REACH:
+        e = entities[k]
+        if e.kind is EntityKind.COUNTRY and e.code and e.role is EntityRole.LOCATION:
+            return frozenset({e.code})
+        if e.kind is EntityKind.COUNTRY and e.code and e.role is EntityRole.ACTOR and e.start < span[0]:
+            named = named or e.code
+        k -= 1
+    return frozenset({named}) if named else frozenset()
+
+
+def dangling_pronoun(
+    person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
+) -> bool:
+    """True when "he", "his counterpart" ... come before any person or state named in the clause; not when
+    the words are the title of the person named right after them ("le président Mohamed Bazoum")."""
+    m = person_ref.search(clause_text)
+    if not m:
+        return False
+    lo = bisect.bisect_left(starts, offset)
+    hi = bisect.bisect_left(starts, offset + len(clause_text))
+    named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
+    if named and named[0].kind is EntityKind.PERSON and not clause_text[m.end() : named[0].start - offset].strip():
+        return False
+    return not named or named[0].start > offset + m.start()
+

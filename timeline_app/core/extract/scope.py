@@ -100,3 +100,30 @@ def long_before(event: DateMention, report: DateMention) -> bool:
     if event.end_date is None or report.start_date is None:
         return False
     return (report.start_date - event.end_date).days > _PAST_DAYS
+
+
+def market_move(text: str, span: Span, d: DateMention, verbs: frozenset[str], nouns: frozenset[str],
+                moves: frozenset[str]) -> bool:
+    """True when the clause says how a market or a trade figure moved: its subject (the words before its
+    first verb) holds a market noun, that verb is a move, and no other verb stands between it and the
+    date ("Japanese shares fell on Monday", "The Canadian dollar fell to its lowest since 2003"). A
+    demonym or a state there names where the figure is counted, not a state acting. Not "Oil prices
+    rose after Iran seized a tanker on Tuesday": the date is the seizure's."""
+    if not nouns or not moves:
+        return False
+    subject = False
+    moved = -1
+    for m in _WORD.finditer(text, span[0], d.start if span[0] <= d.start < span[1] else span[1]):
+        word = m.group()
+        if moved >= 0:
+            if word in verbs and word.lower() not in moves:
+                return False  # another verb, whose event the date may be
+        elif word.lower() in nouns:
+            subject = True  # before the verb test: "shares" and "exports" are verb forms too
+        elif word.lower() in moves:
+            if not subject:
+                return False
+            moved = m.start()
+        elif word in verbs and not subject:
+            return False  # the first verb is no move: "Iran seized"; but "Shares of Chinese shipping firms fell"
+    return moved >= 0

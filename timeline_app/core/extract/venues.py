@@ -52,3 +52,14 @@ def is_chaired(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
                 return False
         k -= 1
     return False
+
+
+def is_joined(doc: Doc, i: int, last: int, words: ContextWords, member_words: frozenset[str]) -> bool:
+    """True for a group named as the body a state joins or leaves: "Egypt and Iran joined BRICS", "left
+    the Quad" (a join_verb right before it, maybe with "the"). Not before a member noun: "Macron will join
+    G7 leaders" joins the leaders, who act."""
+    keys, n = doc.keys, len(doc.keys)
+    if last + 1 < n and keys[last + 1] in member_words and doc.joined(last, last + 1):
+        return False
+    k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
+    return k >= 0 and keys[k] in words.of("join_verb") and all(doc.joined(j, j + 1) for j in range(k, i))

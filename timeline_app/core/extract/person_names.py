@@ -1,0 +1,105 @@
+"""Persons in a text: a country's name used as a person's ("Michael Jordan"), and persons a text introduces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from timeline_app.core.extract.actors import ContextWords, Doc, is_headline
+from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+
+# Words of the office list (Phoenix's agents) that join an office to what it is for: "Minister for Africa".
+_NOT_OFFICES = frozenset({"for", "of", "and", "the", "to", "in", "on"})
+
+
+def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, is_name: Callable[[str], bool]) -> bool:
+    """True when a name that is also a person's name is used as one ("Michael Jordan")."""
+    ok_before = words.of("cap_before_ok")
+    ok_after = words.of("geo_after_ok") | words.role_words
+    prev = i - 1
+    # In a title every word is capitalised ("Israel Strikes Syria"): a capitalised neighbour says nothing.
+    headline = doc.in_headline(doc.starts[i])
+    if not headline and prev >= 0 and doc.joined(prev, i):
+        s = doc.surfaces[prev]
+        if s[:1].isupper() and doc.keys[prev] not in ok_before and doc.keys[prev] not in words.role_words and doc.starts[prev] >= doc.matched_end:
+            doc.person_names.add(key)
+            return True
+    nxt = last + 1
+    if not headline and nxt < len(doc.keys) and doc.joined(last, nxt):
+        s = doc.surfaces[nxt]
+        if s[:1].isupper() and s[1:2].islower() and doc.keys[nxt] not in ok_after and not is_name(doc.keys[nxt]):
+            doc.person_names.add(key)
+            return True
+    if key in doc.person_names:
+        before = doc.keys[prev] if prev >= 0 else ""
+        return before not in words.of("locative") and before not in ("to", "from", "of", "into")
+    return False
+
+
+def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words: ContextWords, is_alias: Callable[[str], bool]) -> list[EntityMention]:
+    """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
+
+    Known persons named in full are learned the same way: "Kim Jong Un", then "Kim".
+
+    A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
+    counterpart,") belongs to that country wherever the text uses it again.
+    """
+    keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
+    titles = words.titles
+    particles = words.of("name_particle")
+    covered = bytearray(n)
+    for i, last, _m in found_at:
+        covered[i : last + 1] = b"\x01" * (last + 1 - i)
+    learned: dict[str, str] = {}
+    out: list[EntityMention] = []
+    for i, last, m in found_at:
+        if m.kind is not EntityKind.COUNTRY or m.role is not EntityRole.ACTOR:
+            continue
+        j = last + 1
+        offices = 0
+        while j < n and doc.joined(j - 1, j) and ((keys[j] in titles and keys[j] not in _NOT_OFFICES)
+                                                  or (offices and keys[j] in ("of", "-"))):
+            offices += keys[j] in titles
+            j += 1
+        if not offices or j >= n:
+            continue
+        gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
+        if not (gap.isspace() and "\n" not in gap) and gap.strip() != ",":
+            continue  # "counterpart, Ali Mahmoud Abbas" is allowed; a full stop is not
+        first = j
+        while j < n and j - first < 6 and (j == first or doc.joined(j - 1, j)):
+            s = surfaces[j]
+            if s[:1].isupper() and keys[j] not in titles and not covered[j]:
+                j += 1
+            elif keys[j] in particles and j + 1 < n and surfaces[j + 1][:1].isupper() and j > first:
+                j += 1  # "al-Assad", "bin Salman"
+            else:
+                break
+        while j > first and not surfaces[j - 1][:1].isupper():
+            j -= 1
+        if j == first or is_headline(doc.text, doc.starts[first]):
+            continue  # in a headline every word is capitalised: "Syria Defense Ministers Hold"
+        start, end = doc.starts[first], doc.ends[j - 1]
+        name = doc.text[start:end]
+        out.append(EntityMention(start, end, name, m.code, EntityKind.PERSON, EntityRole.ACTOR, name))
+        covered[first:j] = b"\x01" * (j - first)
+        _learn(learned, keys[j - 1], m.code)
+    for i, last, m in found_at:
+        if m.kind is EntityKind.PERSON and m.code and last > i:
+            # A known person's first and last words ("Kim Jong Un" -> "Kim", "Lopez Obrador" -> "Obrador").
+            _learn(learned, keys[i], m.code)
+            _learn(learned, keys[last], m.code)
+    learned = {k: v for k, v in learned.items() if v and len(k) > 2 and k not in titles and not is_alias(k)}
+    if learned:
+        for k in range(n):
+            if keys[k] in learned and not covered[k] and surfaces[k][:1].isupper():
+                code = learned[keys[k]]
+                out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
+    return out
+
+
+def _learn(learned: dict[str, str], key: str, code: str) -> None:
+    """Record that the name word `key` stands for a person of `code`; two countries for one word: neither."""
+    if learned.get(key, code) != code:
+        learned[key] = ""
+    else:
+        learned.setdefault(key, code)
