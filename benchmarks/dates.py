@@ -41,6 +41,10 @@ def _run(scorer, docs, extract, label: str, show_errors: int = 0) -> dict:
              "chars_per_s": chars / seconds if seconds else float("inf")}
     print(f"[{label}]")
     print(scorer.format_table(rows, speed))
+    marked = _approx_marks(docs, outputs)
+    if marked is not None:
+        print(f"marked APPROX: {marked[0]} of {sum(len(o) for o in outputs)} mentions, {marked[1]} of them "
+              "with the gold value")
     if errors:
         for kind in ("FP", "FN", "value", "span", "span+value"):
             chosen = [e for e in errors if e["kind"] == kind][:show_errors]
@@ -48,6 +52,21 @@ def _run(scorer, docs, extract, label: str, show_errors: int = 0) -> dict:
                 print(kind, e.get("gold_text", ""), "|", e.get("sys_text", ""), "|",
                       e.get("gold_value", ""), "|", e.get("sys_value", ""), "|", e["dct"], "|", e["context"])
     return {"value_F1": rows[1][1]["value_F1"], "docs_per_s": speed["docs_per_s"]}
+
+
+def _approx_marks(docs, outputs) -> tuple[int, int] | None:
+    """(mentions marked mod=APPROX, those of them whose value is the gold one), or None when the
+    extractor gives no modifiers."""
+    if not any("mod" in d for out in outputs for d in out):
+        return None
+    marked = right = 0
+    for doc, out in zip(docs, outputs):
+        gold = {t.start: t.value for t in doc.timexes}
+        for d in out:
+            if d.get("mod") == "APPROX":
+                marked += 1
+                right += gold.get(d["start"]) == d["value"]
+    return marked, right
 
 
 def check_seed(shared: Path) -> bool:

@@ -12,9 +12,9 @@ from timeline_app.core.temporal import find_dates  # noqa: E402
 
 
 def extract(text: str, dct: dt.date) -> list[dict]:
-    """The scorer's extractor interface: spans, values and TIMEX3 types."""
+    """The scorer's extractor interface: spans, values, TIMEX3 types and modifiers."""
     return [
-        {"start": m.start, "end": m.end, "value": m.value, "type": m.kind}
+        {"start": m.start, "end": m.end, "value": m.value, "type": m.kind, "mod": m.mod}
         for m in find_dates(text, dct)
     ]
 

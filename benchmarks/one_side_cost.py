@@ -5,6 +5,8 @@ Usage: python benchmarks/one_side_cost.py
 Random reports over eight years (2,900 days, 34 a day), none, half or all of them naming one party
 of 40; such pairs are found by day, not by a shared party, so their number grows with the square of
 the one-party reports a day. The evaluation set of merge.py has 11% of its reports naming one party.
+Then the curve: 20,000 one-party reports on ever fewer days, without the cap (every two of a day
+compared) and with it (blocks.one_side_crowding: none compared on a day of more than CROWD).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.core.library import pairs  # noqa: E402
+import numpy as np  # noqa: E402
+
+from timeline_app.core.library import blocks, pairs  # noqa: E402
 from timeline_app.core.library.matching import Report  # noqa: E402
 
 STATES = [f"S{i:02d}" for i in range(40)]
@@ -34,16 +38,31 @@ def reports(n: int, days: int, single: float, seed: int = 1) -> list[Report]:
     return out
 
 
+def cost(rs: list[Report], capped: bool) -> tuple[int, int, float]:
+    """Pairs found and scored, of them one-sided, and the CPU seconds it took."""
+    started = time.process_time()
+    arr = pairs.ReportArrays.of(rs)
+    if capped:
+        arr.one_side_crowded = blocks.one_side_crowding(arr, np.array([blocks.kind(r) for r in rs], np.int64))[0]
+    a, b = pairs.candidate_pairs(arr)
+    pairs.scores(arr, a, b)
+    cpu = time.process_time() - started
+    return len(a), int(pairs.one_sided(arr, a, b).sum()), cpu
+
+
 def main() -> int:
     for n, days, single in [(100_000, 2900, 0.0), (100_000, 2900, 0.5), (100_000, 2900, 1.0)]:
-        arr = pairs.ReportArrays.of(reports(n, days, single))
-        started = time.process_time()
-        a, b = pairs.candidate_pairs(arr)
-        pairs.scores(arr, a, b)
-        cpu = time.process_time() - started
-        one = int(pairs.one_sided(arr, a, b).sum())
-        print(f"{n} reports over {days} days, {single:.0%} naming one party: {len(a)} pairs ({one} one-sided), "
+        found, one, cpu = cost(reports(n, days, single), True)
+        print(f"{n} reports over {days} days, {single:.0%} naming one party: {found} pairs ({one} one-sided), "
               f"{cpu:.1f} s CPU")
+    print(f"20000 one-party reports, ever more a day (cap: CROWD = {blocks.CROWD}):")
+    for days in (2000, 500, 200, 100, 40, 20):
+        rs = reports(20_000, days, 1.0)
+        line = [f"  {20_000 // days:5d} a day:"]
+        for capped in (False, True):
+            found, one, cpu = cost(rs, capped)
+            line.append(f"{'capped' if capped else 'no cap'} {found:9d} pairs ({one:9d} one-sided) {cpu:5.1f} s CPU")
+        print("  ".join(line))
     return 0
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pyarrow.parquet as pq
 
 from tests.fresh import loaded_after
@@ -244,3 +245,32 @@ def test_export_relations_writes_what_the_dock_charts(tmp_path):
     assert run("export", "--library", str(lib), "--relations", str(target)).returncode == 1
     by_year = run("export", "--library", str(lib), "--relations", str(target), "--country", "TUR", "--by", "year")
     assert by_year.returncode == 0 and {x["period"] for x in rows(target)} >= {"2012", "2023"}
+
+
+def test_an_uncertain_date_is_marked_in_every_export(tmp_path):
+    # "next Friday" told on Wednesday 15 May 2024: the 17th or the 24th, two readings.
+    told = tmp_path / "friday.txt"
+    told.write_text("Japan and India to meet\n\nJapan and India will hold talks on trade next Friday, officials in "
+                    "Tokyo said.\n", encoding="utf-8")
+    certain = tmp_path / "accord.txt"
+    certain.write_text("Accord signed\n\nKenya and Egypt signed a water accord on 3 May 2024 in Cairo.\n",
+                       encoding="utf-8")
+    lib = tmp_path / "lib.sqlite3"
+    out = run("extract", str(told), str(certain), "--published", "2024-05-15", "--library", str(lib),
+              "--csv", str(tmp_path / "e.csv"), "--mentions-csv", str(tmp_path / "m.csv"), "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    mods = {r["date_text"]: r["date_mod"] for r in rows(tmp_path / "e.csv")}
+    assert mods == {"next Friday": "APPROX", "3 May 2024": ""}
+    assert {r["date_text"]: r["date_mod"] for r in rows(tmp_path / "m.csv")} == mods
+    out = run("export", "--library", str(lib), "--uncertain-only", "--csv", str(tmp_path / "u.csv"),
+              "--timelinejs", str(tmp_path / "u.json"), "--jsonl", str(tmp_path / "u.jsonl"),
+              "--xlsx", str(tmp_path / "u.xlsx"))
+    assert out.returncode == 0, out.stderr
+    assert [r["date_mod"] for r in rows(tmp_path / "u.csv")] == ["APPROX"]
+    slide = json.loads((tmp_path / "u.json").read_text(encoding="utf-8"))["events"][0]
+    assert slide["date_mod"] == "APPROX" and "≈" in slide["start_date"]["display_date"]
+    assert [json.loads(line)["date_mod"] for line in (tmp_path / "u.jsonl").read_text(encoding="utf-8").splitlines()
+            ] == ["APPROX"]
+    sheet = openpyxl.load_workbook(tmp_path / "u.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert [r[header.index("date_mod")] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["APPROX"]

@@ -13,7 +13,7 @@ from timeline_app.core.batch.pools import worker_pool
 from timeline_app.console import EXIT_NOTHING_READ, EXIT_OK, PrintableFormatter, date_arg, say
 from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
-from timeline_app.paths import default_library_path
+from timeline_app.paths import default_library_path, sample_paths
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         return _run_desktop_entry(opts.install_desktop_entry)
     pool = None
     if not opts.paths and not (opts.library or default_library_path()).exists():
-        # A first start adds the samples: their worker process starts now and loads its tables
-        # (about 1 s) on the other core while Qt and the window load here. The window stops it if
-        # the library it opens (the last one used) needs no samples. Forked (on Linux) while this
+        # A first start adds the samples: their worker process starts now, loads its tables (about
+        # 1 s) and reads the samples on the other core while Qt and the window load here; their rows
+        # wait in the pipe until the window's import asks for them. The window stops it if the
+        # library it opens (the last one used) needs no samples. Forked (on Linux) while this
         # process has one thread and few modules: Qt has not started yet.
         pool = worker_pool(1, None, frozenset())
-        pool.start(fork=True)
+        pool.start(fork=True, first=[str(p) for p in sample_paths()])
     # The window's imports (Qt, pandas, the core) make some 300,000 objects that all live as long as
     # the app, and each collection during the import walked all those made before it: paused, the
     # import took 0.67-0.83 s CPU instead of 0.82-1.00 s (five runs each, at load 5). Then frozen, so

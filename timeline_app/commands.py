@@ -108,6 +108,8 @@ def export_parser() -> argparse.ArgumentParser:
                    help="CAMEO root code (04) or event type name (repeat for several)")
     p.add_argument("--language", action="append", default=[], type=_language, metavar="CODE",
                    help="keep events reported in this language, an ISO 639-1 code (repeat for several)")
+    p.add_argument("--uncertain-only", action="store_true",
+                   help="keep only events whose date is uncertain (date_mod APPROX: \"next Friday\" told on a Wednesday)")
     image = p.add_argument_group("the timeline as a picture (drawn offscreen, no display needed)")
     image.add_argument("--image", type=Path, metavar="F", help="a .png, .svg or .pdf of the filtered events")
     image.add_argument("--title", metavar="T", help="its title (default: the countries and years, as in the app)")
@@ -218,7 +220,7 @@ def _run_export(opts: argparse.Namespace) -> int:
     spec = FilterSpec(
         countries=frozenset(c.upper() for c in opts.country), match=opts.match,
         date_from=opts.date_from, date_to=opts.date_to, event_types=frozenset(opts.type),
-        languages=frozenset(opts.language),
+        languages=frozenset(opts.language), uncertain_only=opts.uncertain_only,
     )
     try:
         with Library(opts.library) as library:

@@ -35,6 +35,11 @@ ICONS = RESOURCES / "icons"
 LINUX_DESKTOP = RESOURCES / "linux" if _CARRIED is not None else CHECKOUT / "packaging" / "linux"
 
 
+def sample_paths() -> list[Path]:
+    """The bundled sample articles (resources/samples/*.txt, without the folder's README), sorted."""
+    return sorted(SAMPLES.glob("*.txt"))
+
+
 def resource(*parts: str) -> Path:
     """Path of a file under resources/."""
     return RESOURCES.joinpath(*parts)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from tests.fresh import loaded_after
 from timeline_app import cli, paths
 from timeline_app.core.batch.pools import worker_pool
+from timeline_app.paths import sample_paths
 from timeline_app.core.library.store import Library
 from timeline_app.gui import app as gui_app
 from timeline_app.gui.dialogs import CrashDialog
@@ -73,9 +74,11 @@ class _FakePool:
 
     def __init__(self) -> None:
         self.calls: list[str] = []
+        self.first: list[str] | None = None
 
-    def start(self, fork: bool = False) -> None:
+    def start(self, fork: bool = False, first: list[str] | None = None) -> None:
         self.calls.append("fork" if fork else "start")
+        self.first = first
 
     def stop(self) -> None:
         self.calls.append("stop")
@@ -89,6 +92,7 @@ def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, 
     new_library = tmp_path / "new.sqlite3"
     assert cli.main(["--library", str(new_library)]) == 0
     assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["fork"]  # forked before Qt loads
+    assert pools[0].first == [str(p) for p in sample_paths()]  # read while the window loads
     # A library that exists already, or paths to open, start none.
     new_library.touch()
     assert cli.main(["--library", str(new_library)]) == 0
@@ -113,9 +117,10 @@ def test_first_start_shows_the_bundled_samples(qtbot, monkeypatch, tmp_path, iso
 def test_a_first_start_adds_the_samples_through_the_worker_started_for_them(qtbot, monkeypatch, tmp_path,
                                                                          isolated_settings) -> None:
     pool = worker_pool(1, None, frozenset())
-    pool.start()
+    pool.start(first=[str(p) for p in sample_paths()])
     spawned, ran = [], []
-    monkeypatch.setattr(pool, "_spawn", lambda: spawned.append(1))  # run() must not start another
+    # run() must not start another: the samples sent ahead are those the window asks for
+    monkeypatch.setattr(pool, "_spawn", lambda: spawned.append(1))
     run = pool.run
     monkeypatch.setattr(pool, "run", lambda chunks: ran.append(1) or run(chunks))
     library = tmp_path / "first.sqlite3"
@@ -206,3 +211,16 @@ def test_the_collector_is_paused_while_the_window_is_imported_and_then_skips_wha
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "0 [False] True"
     assert " events drawn " in (tmp_path / "smoke.txt").read_text()
+
+
+def test_the_window_imports_no_extraction_of_articles() -> None:
+    # The extraction's own modules cost the window's start 0.05-0.1 s CPU; the window processes no
+    # article on a first start (the samples' worker does) nor on a later one.
+    extraction = ("timeline_app.core.batch.articles", "timeline_app.core.extract.events")
+    assert loaded_after("import timeline_app.gui.app", extraction) == ("", [])
+    # The first article processed in the window's process imports it (small imports run in this process).
+    code = ("import datetime as dt\nimport timeline_app.gui.app\nfrom timeline_app.core import pipeline\n"
+            "from timeline_app.core.models import Article\n"
+            "article = Article(text='Greece and Turkey met in Athens on Thursday.', title='t', published=dt.date(2024, 3, 2))\n"
+            "print(len(pipeline.process_article(article).mentions) > 0)")
+    assert loaded_after(code, extraction) == ("True", list(extraction))

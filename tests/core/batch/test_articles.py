@@ -36,3 +36,20 @@ def test_a_worker_freezes_its_tables_and_an_in_process_load_does_not() -> None:
     code = ("import gc\nfrom timeline_app.core.batch import articles\narticles.load_tables()\n"
             "alone = gc.get_freeze_count()\narticles.set_known(frozenset())\nprint(alone, gc.get_freeze_count() > 100_000)")
     assert loaded_after(code, ()) == ("0 True", [])
+
+
+_SAMPLE_ROWS = ("from timeline_app.core.batch import articles\nfrom timeline_app.core.ingest import sample_paths\n"
+                "articles.set_known(frozenset())\n{warm}\n"
+                "print(repr([list(articles.iter_results(str(p), None)) for p in sample_paths()]))")
+
+
+def test_the_warm_up_loads_dateparser_and_compiles_every_english_rule_without_changing_a_result() -> None:
+    warm = ("from timeline_app.core.temporal import default_rules\nsteps = len(list(articles.warm_up()))\n"
+            "assert all(r.compiled is not None for r in default_rules().rules), 'a rule not compiled'\n"
+            "assert steps > 2\nimport sys\nassert 'dateparser.date' in sys.modules")
+    cold = loaded_after(_SAMPLE_ROWS.format(warm=""), ())
+    warmed = loaded_after(_SAMPLE_ROWS.format(warm=warm), ())
+    assert warmed == cold and "ArticleRows" in cold[0]
+    # Without it the first article compiles only the rules it tries, and dateparser loads with the first date.
+    assert loaded_after("from timeline_app.core.batch import articles\narticles.set_known(frozenset())",
+                        ("dateparser.date",)) == ("", [])

@@ -1,6 +1,7 @@
 """Worker processes: results handed on as they are made, a stuck worker replaced, a dying one survived."""
 
 import atexit
+import functools
 import os
 import subprocess
 import sys
@@ -24,8 +25,12 @@ def _broken_start() -> None:
 
 def _work(path: str):
     """Inputs name what they do: "ok:3" gives 3 results, "slow:3" too, one a second, "hang" sleeps,
-    "die" ends its process every time, "die-once:<file>" the first time only."""
+    "die" ends its process every time, "die-once:<file>" the first time only, "mark:<file>" gives one
+    result and adds a line to the file."""
     kind, _, arg = path.partition(":")
+    if kind == "mark":
+        with open(arg, "a", encoding="utf-8") as f:
+            f.write("read\n")
     if kind == "hang":
         time.sleep(600)
     if kind == "die" or (kind == "die-once" and not Path(arg).exists()):
@@ -145,3 +150,72 @@ def test_workers_told_to_stop_end_without_the_interpreters_teardown(tmp_path, mo
     results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_start_with_teardown))
     assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2
     assert not flag.exists()
+
+
+def _warm_steps(folder: str, steps: int, seconds: float):
+    """Warm-up steps that each take `seconds` and leave a file named by their number in `folder`."""
+    for n in range(steps):
+        time.sleep(seconds)
+        (Path(folder) / str(n)).touch()
+        yield
+
+
+def _warm_pool(folder: Path, steps: int, seconds: float) -> WorkerPool:
+    return WorkerPool(1, _work, _start, 30.0, "took too long", _work,
+                      warm=functools.partial(_warm_steps, str(folder), steps, seconds))
+
+
+def test_a_worker_idle_before_its_first_task_warms_up_and_then_works(tmp_path):
+    # The samples' worker of a first start is ready long before the window sends it the samples: it
+    # spends that time on what the first article would pay for (dateparser's first use, the rules).
+    pool = _warm_pool(tmp_path, 3, 0.0)
+    pool.start()
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.iterdir())) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0", "1", "2"]
+    assert _outcome(pool.run([["ok:2"]])) == ({"ok:2": ["ok:2#0", "ok:2#1"]}, ["ok:2"])
+
+
+def test_a_task_that_comes_ends_the_warm_up_at_the_next_step(tmp_path):
+    started = time.monotonic()
+    results, _done = _outcome(_warm_pool(tmp_path, 40, 0.25).run([["ok:1"], ["ok:1"]]))
+    assert results == {"ok:1": ["ok:1#0", "ok:1#0"]}
+    assert len(list(tmp_path.iterdir())) < 10 and time.monotonic() - started < 9  # all 40 steps: 10 s
+
+
+def _failing_steps():
+    yield
+    raise RuntimeError("a warm-up step failed")
+
+
+def test_a_warm_up_that_fails_leaves_the_worker_working():
+    pool = WorkerPool(1, _work, _start, 30.0, "took too long", _work, warm=_failing_steps)
+    pool.start()
+    time.sleep(0.5)
+    assert _outcome(pool.run([["ok:1"]])) == ({"ok:1": ["ok:1#0"]}, ["ok:1"])
+
+
+def test_inputs_sent_ahead_are_read_before_the_run_asks_and_handed_on_once(tmp_path):
+    # A first start's samples: read by their worker while the window loads, their rows waiting in the pipe.
+    marks = [tmp_path / "a", tmp_path / "b"]
+    first = [f"mark:{m}" for m in marks]
+    pool = WorkerPool(1, _work, _start, 30.0, "took too long", _work)
+    pool.start(first=first)
+    deadline = time.monotonic() + 60
+    while not all(m.exists() for m in marks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(m.exists() for m in marks)  # before run() was called
+    results, done = _outcome(pool.run([[first[0]], [first[1], "ok:2"], ["ok:1"]]))
+    assert results == {first[0]: [f"{first[0]}#0"], first[1]: [f"{first[1]}#0"], "ok:2": ["ok:2#0", "ok:2#1"],
+                       "ok:1": ["ok:1#0"]}
+    assert done == [*first, "ok:2", "ok:1"]
+    assert [m.read_text() for m in marks] == ["read\n", "read\n"]  # each read once
+
+
+def test_inputs_sent_ahead_that_the_run_does_not_begin_with_are_dropped_unheard(tmp_path):
+    sent = f"mark:{tmp_path / 'sent'}"
+    pool = WorkerPool(1, _work, _start, 30.0, "took too long", _work)
+    pool.start(first=[sent])
+    results, done = _outcome(pool.run([["ok:1"], ["ok:2"]]))
+    assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and done == ["ok:1", "ok:2"]

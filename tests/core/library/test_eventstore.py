@@ -6,7 +6,9 @@ import sqlite3
 
 from tests.core.corpus import write_corpus
 from timeline_app.cli import main as cli_main
-from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6
+from timeline_app.core.library.schema import (
+    SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8,
+)
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import import_inputs
 
@@ -69,7 +71,7 @@ def test_a_library_of_version_2_gets_its_events_after_a_backup(tmp_path):
     backup.close()
 
 
-_SCRIPTS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6)
+_SCRIPTS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8)
 
 
 def _old_library(path, version: int, day: str, told: tuple[tuple[str, str], ...]) -> None:
@@ -108,13 +110,43 @@ def test_a_library_of_version_5_gets_its_reports_after_a_backup(tmp_path):
     assert _opens_as_one_event_after_a_backup(path, 5) == 2
 
 
+# Each side's statement of one meeting names the other side only: no shared party.
+_EACH_NAMES_THE_OTHER = (
+    ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
+    ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor."))
+
+
 def test_a_library_of_version_6_is_rebuilt_with_reports_naming_one_side_each_merged(tmp_path):
     path = tmp_path / "v6.sqlite3"
-    # Each side's statement names the other only; version 6 kept them apart: no shared party.
-    _old_library(path, 6, "2027-05-10", (
-        ("KEN", "The Prime Minister held talks with the President of Kenya in Nairobi on the railway corridor."),
-        ("ETH", "The President received the Prime Minister of Ethiopia for talks on the railway corridor.")))
+    # Version 6 kept them apart.
+    _old_library(path, 6, "2027-05-10", _EACH_NAMES_THE_OTHER)
     assert _opens_as_one_event_after_a_backup(path, 6) == 2
+
+
+def test_a_library_of_version_7_gets_its_events_date_mod_after_a_backup(tmp_path):
+    path = tmp_path / "v7.sqlite3"
+    # Two papers told of the meeting as "next Monday" on a Saturday (the 10th or the 17th): version 7
+    # kept the mentions' mod, not the event's.
+    _old_library(path, 7, "2027-05-10", (("TUR;SYR", "Turkey and Syria will hold talks on the border."),) * 2)
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE mentions SET date_mod = 'APPROX'")
+        db.execute("INSERT INTO events (id, event_date, date_start, date_end, date_precision)"
+                   " VALUES ('ev-old1', '2027-05-10', '2027-05-10', '2027-05-10', 'day')")
+    db.close()
+    assert _opens_as_one_event_after_a_backup(path, 7) == 2
+    with Library(path) as lib:
+        assert lib.events_frame()["date_mod"].tolist() == ["APPROX"]
+        assert [tuple(r) for r in lib._db.execute("SELECT date_mod FROM events")] == [("APPROX",)]  # noqa: SLF001
+
+
+def test_a_library_of_version_8_is_rebuilt_with_its_one_party_reports_counted_per_day(tmp_path):
+    path = tmp_path / "v8.sqlite3"
+    _old_library(path, 8, "2027-05-10", _EACH_NAMES_THE_OTHER)
+    assert _opens_as_one_event_after_a_backup(path, 8) == 2
+    with Library(path) as lib:
+        counted = lib._db.execute("SELECT cell, reports FROM crowds WHERE party = '*'").fetchall()  # noqa: SLF001
+    assert [tuple(r) for r in counted] == [("D20948", 2)]  # 2027-05-10: what a crowded day is judged by
 
 
 def test_rebuild_on_the_command_line_keeps_the_corrections(tmp_path, capsys):

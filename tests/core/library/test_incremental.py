@@ -150,3 +150,65 @@ def test_reports_naming_one_party_are_found_by_their_days_through_an_index(tmp_p
            " AND q.party != p.party)")
     plan = " ".join(str(tuple(r)[3]) for r in db.execute("EXPLAIN QUERY PLAN " + sql))
     assert "report_parties_day" in plan and "SCAN p" not in plan
+
+
+def one_party_articles(seed: int, n: int) -> list[tuple[Article, list[EventMention]]]:
+    """Articles whose reports name one party each on a few days: past a crowd of three one-party
+    reports a day, and back under it as articles go."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        day = D(2024, 3, 1) + dt.timedelta(rng.choice([0, 0, 0, 0, 1, 1, 1, 2, 3]))
+        party = rng.choice(["JPN", "KEN", "ETH", "FRA"])
+        code, act = rng.choice(ACTS)
+        end = day + dt.timedelta(rng.choice([0, 0, 1]))  # some two-day ranges: partners on the next day
+        m = mention(f"{day}/{end}" if end > day else day.isoformat(), day, end, Precision.DAY, countries=(party,),
+                    text="then", summary=f"The minister {act}", cameo=code)
+        out.append((article(text=f"Notice {seed}-{k}\n\n" + "x" * 400, title="Notice", path=f"{k}.txt"), [m]))
+    return out
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_days_crowded_with_one_party_reports_give_the_rebuild_as_articles_come_and_go(tmp_path, seed):
+    items = one_party_articles(seed, 24)
+    lib = Library(tmp_path / "lib.sqlite3")
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    ids = {i: lib.add_article(*items[i]) for i in order}
+    rebuilt = Library(tmp_path / "rebuilt.sqlite3")
+    rebuilt.add_articles(items)
+    rebuilt.rebuild_events()
+    assert state(lib) == state(rebuilt)
+    days = lib._db.execute("SELECT max(reports), min(reports) FROM crowds WHERE party = '*'").fetchone()  # noqa: SLF001
+    assert days[0] > blocks.CROWD >= days[1]  # crowded days and quiet ones
+    gone = order[:16]  # every day comes back under the crowd
+    lib.remove_articles([ids[i] for i in gone])
+    rest = Library(tmp_path / "rest.sqlite3")
+    rest.add_articles([items[i] for i in order[16:]])
+    assert state(lib) == state(rest)
+    assert len(set(state(rest)[0].values())) < len(state(rest)[0])  # one-party reports merged again
+
+
+def test_a_day_back_under_the_crowd_finds_its_one_party_partners_on_the_day_before(tmp_path):
+    # A two-day notice from the day before meets the crowded day's notices: once that day is quiet
+    # again, they are one event with it, as in a library that never held the others.
+    day = D(2024, 3, 5)
+    before = day - dt.timedelta(1)
+
+    def notice(k: int, party: str, start: D, end: D, summary: str) -> tuple[Article, list[EventMention]]:
+        m = mention(f"{start}/{end}" if end > start else start.isoformat(), start, end, Precision.DAY,
+                    countries=(party,), text="then", summary=summary, cameo="040")
+        return article(text=f"Notice {k}\n\n" + "x" * 400, title="Notice", path=f"{k}.txt"), [m]
+
+    talks = "The minister held talks on the railway corridor"
+    items = [notice(0, "KEN", before, day, talks), notice(1, "ETH", day, day, talks)]
+    crowd = [notice(2 + k, party, day, day, f"The consul raised fee {k}") for k, party in
+             enumerate(["FRA", "JPN", "IND", "BRA"])]
+    lib = Library(tmp_path / "lib.sqlite3")
+    ids = [lib.add_article(*item) for item in crowd + items]
+    assert len(set(state(lib)[0].values())) == len(crowd) + 2  # a crowded day: the notices apart
+    lib.remove_articles(ids[:len(crowd)])
+    fresh = Library(tmp_path / "fresh.sqlite3")
+    fresh.add_articles(items)
+    assert state(lib) == state(fresh)
+    assert len(set(state(fresh)[0].values())) == 1

@@ -7,6 +7,8 @@ import re
 import numpy as np
 import pytest
 
+from tests.fresh import loaded_after
+from timeline_app.core.extract.cameo import CameoTable, quad_class
 from timeline_app.core.library.matching import (
     LINK, Report, TypeTable, content_words, date_factor, is_aside, one_sided, party_score, score,
 )
@@ -30,6 +32,19 @@ def _type_examples() -> list[tuple[str, str, str, bool]]:
 @pytest.mark.parametrize("where, a, b, joined", _type_examples())
 def test_example_lines_of_the_compatible_codes(where: str, a: str, b: str, joined: bool) -> None:
     assert (TypeTable.default().compatible(a, b) >= 0.8) is joined, where
+
+
+def test_the_type_table_reads_the_code_table_alone_with_the_same_quad_classes() -> None:
+    # The window merges what its imports write but extracts nothing: the trigger lexicon of the whole
+    # CameoTable cost it 0.1-0.25 s CPU at the first write of a first start.
+    code = ("from timeline_app.core.library.matching import TypeTable\n"
+            "from timeline_app.core.extract.cameo import CameoTable\n"
+            "print(TypeTable.default().compatible('042', '190'), CameoTable._default is None)")
+    assert loaded_after(code, ()) == ("0.0 True", [])
+    cameo, table = CameoTable.default(), TypeTable.default()
+    assert table.codes == cameo.codes
+    assert [quad_class(table.codes, c) for c in cameo.codes] == [cameo.quad_class(c) for c in cameo.codes]
+    assert {quad_class(table.codes, c) for c in cameo.codes} == {1, 2, 3, 4} and quad_class(table.codes, "9") == 0
 
 
 def test_there_are_positive_and_negative_type_examples() -> None:

@@ -140,6 +140,35 @@ def test_reports_with_other_wording_other_parties_and_a_reaction_merge() -> None
     assert ids[0] == ids[1] == ids[2]
 
 
+def _summit_days(first: str, second: str) -> list[dict]:
+    """A two-day summit told as a range in one article (days `first` and `second`), then by one
+    paper on its first day and by a wire on its last."""
+    sentence = f"Leaders of Brazil, Chile and Peru met in Lima on {first[-2:]}-{second[-2:]} June for a summit on water."
+    start = sentence.index(f"{first[-2:]}-")
+    return [
+        report("a", first, "BRA;CHL;PER", sentence, "Lima water summit", code="043", char_start=start,
+               char_end=start + 2, evidence_start=0),
+        report("a", second, "BRA;CHL;PER", sentence, "Lima water summit", code="043", char_start=start + 3,
+               char_end=start + 12, evidence_start=0),
+        report("b", "2024-06-10", "BRA;PER", "The President of Brazil attended the water summit in Lima today.",
+               "President at Lima water summit", code="043"),
+        report("c", "2024-06-11", "CHL;PER", "Chile and Peru pledged to share river data at a water summit in Lima "
+               "that ended on Tuesday.", "Lima water summit ends", code="043"),
+    ]
+
+
+def test_two_days_of_a_two_day_summit_join_the_range_that_holds_them() -> None:
+    ids = assign_event_ids(frame(_summit_days("2024-06-10", "2024-06-11")))
+    assert ids[0] == ids[1] == ids[2] == ids[3]
+
+
+def test_two_days_stay_apart_without_a_range_that_holds_both() -> None:
+    ids = assign_event_ids(frame(_summit_days("2024-06-10", "2024-06-11")[2:]))
+    assert ids[0] != ids[1]
+    ids = assign_event_ids(frame(_summit_days("2024-06-11", "2024-06-12")))  # the range holds the last day only
+    assert ids[0] == ids[3] and ids[2] != ids[3]
+
+
 def test_a_month_joins_a_day_inside_it_and_not_one_outside() -> None:
     df = frame([
         report("a", "2024-06-12", "ETH;KEN", "Kenya and Ethiopia signed a power trade agreement in Addis Ababa "

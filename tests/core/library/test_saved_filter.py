@@ -10,7 +10,8 @@ from timeline_app.core.library.store import Library
 SPEC = FilterSpec(countries=frozenset({"TUR", "SYR"}), match="all", date_from=dt.date(2020, 1, 1),
                   date_to=dt.date(2021, 6, 30), event_types=frozenset({"Consult"}),
                   organizations=frozenset({"NATO"}), article_ids=frozenset({3, 7}),
-                  precisions=frozenset({"day", "month"}), min_sources=2, text="border crossing")
+                  precisions=frozenset({"day", "month"}), min_sources=2, text="border crossing",
+                  uncertain_only=True)
 
 
 def test_a_spec_survives_the_library_settings(tmp_path):
@@ -32,10 +33,11 @@ def test_text_that_is_no_spec_gives_no_filter():
 def test_a_field_that_cannot_be_read_is_left_out_and_the_rest_kept():
     data = json.loads(dump_spec(SPEC))
     data.update(countries="TUR", match="some", date_from="2020-13-45", article_ids=[1, "x"],
-                min_sources=-3, text=5, unknown_field=1)
+                min_sources=-3, text=5, uncertain_only="yes", unknown_field=1)
     spec = load_spec(json.dumps(data))
     assert spec.countries == frozenset() and spec.match == "any" and spec.date_from is None
     assert spec.article_ids == frozenset() and spec.min_sources == 0 and spec.text == ""
+    assert spec.uncertain_only is False
     assert spec.date_to == SPEC.date_to and spec.event_types == SPEC.event_types
     assert spec.precisions == SPEC.precisions
 

@@ -217,3 +217,23 @@ def test_events_without_countries_or_type_sort_last_either_way() -> None:
     model.sort(countries, Qt.SortOrder.AscendingOrder)
     assert [model.data(model.index(r, countries)) for r in range(3)] == sorted(
         model.data(model.index(r, countries)) for r in range(3))
+
+
+def test_a_date_with_a_modifier_is_marked_and_still_sorts_by_its_day() -> None:
+    df = _events(5)
+    df["date_mod"] = ["APPROX", "", "START", "", ""]
+    model = EventTableModel()
+    model.set_events(df)
+    date = _column("event_date")
+    shown = {model.index(r, date).data(Qt.ItemDataRole.UserRole): model.index(r, date).data()
+             for r in range(model.rowCount())}
+    assert shown["e0"] == "≈ " + display_date(df.loc[0, "event_date"])
+    assert shown["e2"] == "early " + display_date(df.loc[2, "event_date"])
+    assert shown["e1"] == display_date(df.loc[1, "event_date"])  # certain: the date alone
+    row = next(r for r in range(model.rowCount()) if model.index(r, date).data(Qt.ItemDataRole.UserRole) == "e0")
+    assert "uncertain" in model.index(row, date).data(Qt.ItemDataRole.ToolTipRole)
+    other = next(r for r in range(model.rowCount()) if model.index(r, date).data(Qt.ItemDataRole.UserRole) == "e1")
+    assert "uncertain" not in model.index(other, date).data(Qt.ItemDataRole.ToolTipRole)
+    model.sort(date, Qt.SortOrder.AscendingOrder)
+    ids = [model.index(r, date).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+    assert ids == list(df.sort_values("date_start", kind="stable")["event_id"])  # by day, not by the "≈"

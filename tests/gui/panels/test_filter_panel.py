@@ -165,3 +165,16 @@ def test_the_slider_spans_events_before_year_one(qtbot) -> None:
     assert (panel.slider.minimum, panel.slider.maximum) == (first, last)
     # The date fields cannot go before year 1: they start there, and leave the date unfiltered.
     assert panel.from_edit.date() == QDate(1, 1, 1) and panel.spec().date_from is None
+
+
+def test_uncertain_dates_only_is_one_tick_and_clears_with_the_rest(qtbot) -> None:
+    panel = _panel(qtbot)
+    assert not panel.spec().uncertain_only
+    with qtbot.waitSignal(panel.filters_changed, timeout=2000) as blocker:
+        panel.uncertain_check.setChecked(True)
+    assert blocker.args[0].uncertain_only and not blocker.args[0].is_empty()
+    with qtbot.waitSignal(panel.filters_changed) as blocker:
+        qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
+    assert not blocker.args[0].uncertain_only and not panel.uncertain_check.isChecked()
+    panel.set_spec(FilterSpec(uncertain_only=True))
+    assert panel.uncertain_check.isChecked() and panel.spec() == FilterSpec(uncertain_only=True)

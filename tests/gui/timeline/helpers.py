@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 
 import numpy as np
 import pandas as pd
@@ -96,3 +97,9 @@ def frame_with_labels(view: TimelineView, first: dt.date | None = None, last: dt
         labels.record = False
         painter.end()
     return list(labels.drawn), items
+
+
+def svg_texts(path) -> list[str]:
+    """The texts of an SVG file, each element's words joined."""
+    root = ET.parse(path).getroot()
+    return [" ".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
-from tests.gui.timeline.helpers import frame, shown
+from tests.gui.timeline.helpers import frame, shown, svg_texts
 from timeline_app.core.timeline.layout import AXIS_H, MIN_LANE_H
 from timeline_app.core.timeline.picture import ImageOptions
 from timeline_app.errors import ExportError
@@ -36,16 +36,11 @@ def _twenty_rows(qtbot) -> TimelineView:
     return view
 
 
-def _svg_texts(path) -> list[str]:
-    root = ET.parse(path).getroot()
-    return [" ".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]
-
-
 def test_an_image_of_twenty_rows_holds_every_row_and_label_as_text(qtbot, tmp_path) -> None:
     view = _twenty_rows(qtbot)
     svg = tmp_path / "timeline.svg"
     plan = render_image(view, svg, ImageOptions(width_px=1400))
-    texts = _svg_texts(svg)
+    texts = svg_texts(svg)
     assert all(NAMES[c] in texts for c in CODES)  # every lane, not the 7 on screen
     summaries = view._data.events.text["summary"].tolist()
     assert [s for s in summaries if s not in texts] == []  # every label, whole, as text
@@ -108,7 +103,7 @@ def test_the_view_scope_and_the_visible_rows(qtbot, tmp_path) -> None:
     lo, hi = view.canvas.visible_lanes()
     svg = tmp_path / "view.svg"
     plan = render_image(view, svg, ImageOptions(scope="view", rows="visible", width_px=1000))
-    texts = _svg_texts(svg)
+    texts = svg_texts(svg)
     shown_names = {NAMES[k] for k in view.lane_keys()[lo:hi]}
     assert shown_names <= set(texts) and not (set(NAMES.values()) - shown_names) & set(texts)
     assert plan.sheet.title.endswith("2018")

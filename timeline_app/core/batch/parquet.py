@@ -7,7 +7,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from timeline_app.core.batch.articles import ArticleRows
+from timeline_app.core.batch.results import ArticleRows
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.rows import MENTION_FIELDS
 

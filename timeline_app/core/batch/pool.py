@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -26,13 +27,18 @@ Work = Callable[[str], Iterator[object]]
 
 _READY, _ITEM, _DONE = "ready", "item", "done"
 START_UP_SECONDS = 120.0  # a worker loads its tables once (1.5 s here); one not ready by then is broken
+# A worker's idle time before its first task, spent on what its first article would otherwise pay
+# for: steps, each short, checked for a waiting task between them.
+Warm = Callable[[], Iterable[object]]
 # Where a process may be forked rather than spawned (see WorkerPool.start): not macOS, whose system
 # libraries are unsafe after fork, nor Windows, which cannot fork.
 _CAN_FORK = sys.platform.startswith("linux")
 
 
-def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Connection | None = None) -> None:
-    """A worker's life: start up, then run tasks (lists of inputs) until told to stop (None).
+def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Connection | None = None,
+           warm: Warm | None = None) -> None:
+    """A worker's life: start up, warm up while no task has come, then run tasks (lists of inputs)
+    until told to stop (None).
 
     `pool_end`: a forked worker's copy of the pool's end of its pipe, closed so that the worker reads
     the end of the pipe when the pool's process dies.
@@ -41,6 +47,8 @@ def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Co
         pool_end.close()
     start()
     conn.send((_READY,))
+    if warm is not None:
+        _warm_while_idle(conn, warm)
     while (task := conn.recv()) is not None:
         for path in task:
             for result in work(path):
@@ -52,6 +60,21 @@ def _serve(conn: Connection, work: Work, start: Callable[[], None], pool_end: Co
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _warm_while_idle(conn: Connection, warm: Warm) -> None:
+    """Run `warm`'s steps until a task is waiting (or they end). A worker started before its work is
+    known (a pool started early, whose caller then takes its time) would otherwise sit idle and then
+    pay these first-use costs on its first article. The samples' worker of a first start has its
+    task at once (start(first=...)) and skips this."""
+    try:
+        if conn.poll():
+            return
+        for _step in warm():
+            if conn.poll():
+                return
+    except Exception:  # noqa: BLE001 - warming is optional: the first article pays what is left
+        log.exception("warming up a worker process failed")
 
 
 @dataclass
@@ -74,22 +97,24 @@ class WorkerPool:
     reach (in C code): it is killed and replaced, that input skipped with `reason`, and the rest of its
     task goes on. A worker that dies is replaced too; the input it was reading is tried once more, then
     skipped. When no worker can start at all, the inputs are processed in this process by `fallback`.
+    `warm`: steps a worker runs after its start-up until its first task comes (see _warm_while_idle).
     """
 
     def __init__(self, size: int, work: Work, start: Callable[[], None], silence: float, reason: str,
-                 fallback: Work, settings: tuple = ()) -> None:
+                 fallback: Work, settings: tuple = (), warm: Warm | None = None) -> None:
         self._ctx = multiprocessing.get_context("spawn")  # forking a process that runs Qt threads is unsafe
         self._size, self._work, self._start, self._silence = size, work, start, silence
-        self._reason, self._fallback = reason, fallback
+        self._reason, self._fallback, self._warm = reason, fallback, warm
         self.settings = settings  # what the work was given (publication date, language ...), for its users to compare
         self._workers: list[_Worker] = []
         self._died_on: set[str] = set()
+        self._sent: list[str] = []  # inputs start() sent ahead to the first worker, before run() asked
 
     @property
     def size(self) -> int:
         return self._size
 
-    def start(self, fork: bool = False) -> None:
+    def start(self, fork: bool = False, first: list[str] | None = None) -> None:
         """Start the workers now (they load their tables while the caller does other work); run()
         starts them when this was not called.
 
@@ -97,11 +122,20 @@ class WorkerPool:
         again what this process has (0.05-0.1 s of a first start's critical path). Only on Linux and
         while this process runs a single thread (the CLI, before Qt starts its own); otherwise, and
         for the workers that replace them later, spawned as usual.
+
+        `first`: the inputs the caller expects run() to begin with (a first start's samples), sent to
+        the first worker now, so that it processes them while the caller loads (the window: 1 s).
+        run() hands on their results when its inputs do begin with them; otherwise that worker is
+        replaced unheard and they are sent again as they come.
         """
         if not self._workers:
             forking = fork and _CAN_FORK and threading.active_count() == 1
             ctx = multiprocessing.get_context("fork") if forking else self._ctx
             self._workers = [self._spawn(ctx) for _ in range(self._size)]
+            if first:
+                self._sent = list(first)
+                self._workers[0].task.extend(self._sent)
+                self._workers[0].conn.send(self._sent)
 
     def stop(self) -> None:
         """Stop the workers of a pool that will not run (started early for work that did not come)."""
@@ -114,6 +148,7 @@ class WorkerPool:
         exhausted = False
         try:
             self.start()
+            source = self._less_sent(source)
             while True:
                 for worker in self._workers:
                     if worker.ready and not worker.task:
@@ -133,11 +168,36 @@ class WorkerPool:
         finally:
             self._stop()
 
+    def _less_sent(self, source: Iterator[list[str]]) -> Iterator[list[str]]:
+        """`source` without the inputs start() sent ahead, when it begins with them; else the worker
+        given them is replaced before a result of theirs is read, and `source` is sent as it is."""
+        sent, self._sent = self._sent, []
+        if not sent:
+            return source
+        taken: list[list[str]] = []
+        while sum(map(len, taken)) < len(sent) and (chunk := next(source, None)) is not None:
+            taken.append(chunk)
+        inputs = [path for chunk in taken for path in chunk]
+        if inputs[:len(sent)] == sent:
+            rest = inputs[len(sent):]
+            return itertools.chain([rest] if rest else [], source)
+        log.info("the inputs sent ahead were not those asked for: their worker is replaced")
+        self._end(self._workers[0])
+        self._workers[0] = self._spawn()
+        return itertools.chain(taken, source)
+
+    def _end(self, worker: _Worker) -> int | None:
+        """Kill `worker` now; its exit code."""
+        worker.process.kill()
+        worker.process.join(timeout=10)
+        worker.conn.close()
+        return worker.process.exitcode
+
     def _spawn(self, ctx: multiprocessing.context.BaseContext | None = None) -> _Worker:
         ctx = ctx or self._ctx
         ours, theirs = ctx.Pipe()
         forked = ctx.get_start_method() == "fork"
-        process = ctx.Process(target=_serve, args=(theirs, self._work, self._start, ours if forked else None),
+        process = ctx.Process(target=_serve, args=(theirs, self._work, self._start, ours if forked else None, self._warm),
                               daemon=True)
         process.start()
         theirs.close()
@@ -184,10 +244,7 @@ class WorkerPool:
         """A worker that died or went silent: the input it was reading is skipped (after a first death,
         tried again), the rest of its task goes back in the queue, and a new worker takes its place."""
         worker = self._workers[i]
-        worker.process.kill()
-        worker.process.join(timeout=10)
-        code = worker.process.exitcode
-        worker.conn.close()
+        code = self._end(worker)
         if not worker.ready:
             log.warning("a worker process could not start (%s)", f"exit code {code}" if died else "it hung")
             worker.broken = True

@@ -13,7 +13,7 @@ from timeline_app.core.budget import TIME_BUDGET
 # A worker may stay silent this long past the time budget before it is taken for stuck: reading one
 # input comes on top of processing its article (a download may take 60 s).
 GRACE_SECONDS = 60.0
-_ARTICLES = "timeline_app.core.batch.articles"
+ARTICLES = "timeline_app.core.batch.articles"
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ def worker_pool(workers: int, published: dt.date | None, known: frozenset[str], 
     skipping those whose hash is in `known`; a worker stuck past the time budget is replaced."""
     silence = float("inf") if seconds is None else seconds + GRACE_SECONDS
     work = {"published": published, "language": language, "seconds": seconds}
-    return WorkerPool(workers, Named(_ARTICLES, "iter_results", tuple(work.items())),
-                      Named(_ARTICLES, "set_known", (("known", known),)), silence,
+    return WorkerPool(workers, Named(ARTICLES, "iter_results", tuple(work.items())),
+                      Named(ARTICLES, "set_known", (("known", known),)), silence,
                       f"took longer than {silence:g} s: the worker reading it was stopped",
-                      Named(_ARTICLES, "iter_results", (*work.items(), ("known", known))),
-                      settings=(published, language, seconds))
+                      Named(ARTICLES, "iter_results", (*work.items(), ("known", known))),
+                      settings=(published, language, seconds), warm=Named(ARTICLES, "warm_up"))

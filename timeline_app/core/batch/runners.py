@@ -8,10 +8,9 @@ import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 
-from timeline_app.core.batch import articles
-from timeline_app.core.batch.articles import Result
 from timeline_app.core.batch.pool import WorkerPool
-from timeline_app.core.batch.pools import worker_pool
+from timeline_app.core.batch.pools import ARTICLES, Named, worker_pool
+from timeline_app.core.batch.results import Result
 from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.errors import TimelineError
 
@@ -28,11 +27,17 @@ CHUNK_INPUTS = 16
 CHUNK_BYTES = 1 << 20
 
 
+# The extraction, imported by the first article read in this process: the window, which imports this
+# module, processes nothing itself on a first start (the samples' worker does) nor on later ones.
+_load_tables = Named(ARTICLES, "load_tables")
+_iter_results = Named(ARTICLES, "iter_results")
+
+
 def in_process(paths: Iterable[str], published: dt.date | None, known: frozenset[str],
                language: str | None = None, seconds: float | None = TIME_BUDGET) -> Results:
-    articles.load_tables()
+    _load_tables()
     for path in paths:
-        for result in articles.iter_results(path, published, known, language, seconds):
+        for result in _iter_results(path, published, known, language, seconds):
             yield path, [result], False
         yield path, [], True
 
@@ -110,6 +115,7 @@ def on_dask(chunks: Iterable[list[str]], published: dt.date | None, known: froze
         # -X importtime; only --dask needs it.
         from timeline_app.core.batch.cluster import session
         from timeline_app.core.batch.cluster.remote import ByName
+        from timeline_app.core.batch import articles
     except ImportError as e:
         raise TimelineError("--dask needs the 'distributed' package: pip install \"dask[distributed]\".") from e
     with session.ready_client(address, workers) as client:

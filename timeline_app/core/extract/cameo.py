@@ -65,6 +65,12 @@ def read_codes(directory: Path) -> dict[str, CameoCode]:
     return codes
 
 
+def quad_class(codes: dict[str, CameoCode], code: str) -> int:
+    """The QuadClass of `code` (1-4), 0 for a code the table does not know (or none)."""
+    found = codes.get(code)
+    return found.quad_class if found else 0
+
+
 def _modifying_participle(words: list[str], i: int, progressive: frozenset[str]) -> bool:
     """True for an -ing verb form that no form of "be" carries: it qualifies a noun ("a network
     procuring parts", "accused of supplying drones"), it is not what the clause's subject did."""
@@ -170,8 +176,7 @@ class CameoTable:
         return root.name if root else ""
 
     def quad_class(self, code: str) -> int:
-        c = self.codes.get(code)
-        return c.quad_class if c else 0
+        return quad_class(self.codes, code)
 
     def classify(self, text: str) -> EventType | None:
         """The CAMEO type of a clause, from its verbs (with their object patterns) and event nouns.

@@ -20,7 +20,7 @@ from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_siz
 from timeline_app.core.ingest.web import fetch
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
-from timeline_app.paths import SAMPLES
+from timeline_app.paths import sample_paths
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -113,11 +113,6 @@ def read_inputs(
 def read_path(path: str | Path, published: dt.date | None = None, *, limits: Limits = DEFAULT_LIMITS) -> InputResult:
     """Read one file, folder, archive or URL."""
     return read_inputs([path], published, limits=limits)
-
-
-def sample_paths() -> list[Path]:
-    """The bundled sample articles (resources/samples/*.txt, without the folder's README), sorted."""
-    return sorted(SAMPLES.glob("*.txt"))
 
 
 def _guarded(path: str, items: Iterator[Article | SkippedInput]) -> Iterator[Article | SkippedInput]:

@@ -14,6 +14,11 @@ and no more. The rule:
 - A vague or coarse report in a crowded period stays alone: when some party of it is named by more
   than CROWD reports in its week, month or span, "in March" could be any of them. This bounds the
   reports a vague date is compared with, whatever the size of the library.
+- A narrow report naming one party is compared with those naming one other party on its days
+  (matching.one_sided) only while at most CROWD such reports start on its first day: the pairs
+  a day gives that rule grow with the square of its one-party reports, and on a day of thousands
+  (a feed of one ministry's daily notices) two of them that name different states say little.
+  It keeps the reports that share a party with it. This bounds the comparisons a report makes.
 - An open-ended span ("since 2011") is never an event to merge with.
 """
 
@@ -30,6 +35,9 @@ from timeline_app.core.library.pairs import NARROW_DAYS, ReportArrays
 CROWD = 64
 DAY, SHORT, VAGUE, COARSE, NEVER = 0, 1, 2, 3, -1
 WEEK_DAYS = 7
+# The party the narrow one-party reports of a day are counted under (one_side_cell): no party code
+# (ISO 3166 letters, an organisation's name) is a star.
+ONE_PARTY = "*"
 
 
 def kind(report: Report) -> int:
@@ -74,6 +82,28 @@ def crowd_cell(report: Report, k: int | None = None) -> str:
 
 def parties(report: Report) -> frozenset[str]:
     return report.countries | report.organizations
+
+
+def one_side_cell(report: Report, k: int | None = None) -> str:
+    """The day a narrow report naming one party is counted in under ONE_PARTY ('' for other reports)."""
+    k = kind(report) if k is None else k
+    return f"D{report.start}" if k in (DAY, SHORT) and len(parties(report)) == 1 else ""
+
+
+def one_side_crowded(report: Report, counts: Mapping[tuple[str, str], int], k: int | None = None) -> bool:
+    """True for a one-party report of a day on which more than CROWD such reports start."""
+    cell = one_side_cell(report, k)
+    return bool(cell) and counts.get((ONE_PARTY, cell), 0) > CROWD
+
+
+def one_side_crowding(arr: ReportArrays, kinds: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, int]]]:
+    """one_side_crowded of every report (worked out for all at once), and the counts of one-party
+    reports per day (ONE_PARTY, cell, count) it is judged by."""
+    single = ((kinds == DAY) | (kinds == SHORT)) & (arr.size == 1)
+    days, at, counts = np.unique(arr.start[single], return_inverse=True, return_counts=True)
+    crowded = np.zeros(len(arr), bool)
+    crowded[single] = counts[at] > CROWD
+    return crowded, [(ONE_PARTY, f"D{d}", int(n)) for d, n in zip(days.tolist(), counts.tolist())]
 
 
 def crowding(arr: ReportArrays, kinds: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, int]]]:

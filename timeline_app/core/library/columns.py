@@ -19,6 +19,7 @@ DATE_VALUE = "date_value"  # its TIMEX3 value: "2023-03-15", "2023-W11", "2023"
 DATE_START = "date_start"  # ISO first day of the value ("" when it is not placeable)
 DATE_END = "date_end"  # ISO last day
 DATE_PRECISION = "date_precision"  # a models.Precision value: "day", "month" ...
+DATE_MOD = "date_mod"  # TimeML mod: "" (none), "APPROX" (uncertain: two readings), "START" ("early 2019") ...
 OPEN_END = "open_end"
 CHAR_START = "char_start"
 CHAR_END = "char_end"
@@ -45,7 +46,7 @@ EVENT_KEY = "event_key"  # mention_key of the event's representative mention
 # One row per dated mention (the mentions CSV, and the store's mentions table as a frame).
 MENTION_COLUMNS: tuple[str, ...] = (
     MENTION_ID, EVENT_ID, ARTICLE_ID, SOURCE_PATH, ARTICLE_TITLE, PUBLICATION_DATE, LANGUAGE, ISSUER, DATE_TEXT, DATE_VALUE,
-    DATE_START, DATE_END, DATE_PRECISION, OPEN_END, CHAR_START, CHAR_END, COUNTRIES, ORGANIZATIONS,
+    DATE_START, DATE_END, DATE_PRECISION, DATE_MOD, OPEN_END, CHAR_START, CHAR_END, COUNTRIES, ORGANIZATIONS,
     LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, EVIDENCE_START, EVIDENCE_END,
     MENTION_KEY, VERIFIED, HIDDEN, ORIGIN,
 )
@@ -54,7 +55,7 @@ MENTION_COUNT = "mentions"  # of the events table, not of the frames: how many m
 
 # One row per event: mentions of the same event merged (the events CSV, the table, the timeline).
 EVENT_COLUMNS: tuple[str, ...] = (
-    EVENT_ID, EVENT_DATE, DATE_START, DATE_END, DATE_PRECISION, OPEN_END, DATE_TEXT, COUNTRIES,
+    EVENT_ID, EVENT_DATE, DATE_START, DATE_END, DATE_PRECISION, DATE_MOD, OPEN_END, DATE_TEXT, COUNTRIES,
     ORGANIZATIONS, LOCATION_COUNTRY, EVENT_TYPE, CAMEO_CODE, QUAD_CLASS, SUMMARY, EVIDENCE, SOURCES,
     SOURCE_TITLES, PUBLICATION_DATE, LANGUAGE, ISSUER, ARTICLE_IDS, EVENT_KEY, VERIFIED, HIDDEN, ORIGIN,
 )

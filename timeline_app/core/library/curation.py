@@ -16,6 +16,7 @@ import pandas as pd
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.datemod import CERTAIN
 from timeline_app.core.temporal.values import describe
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,7 @@ def _apply_value(df: pd.DataFrame, rows: pd.Series, field: str, value: str) -> b
         df.loc[rows, col.DATE_START] = start.isoformat()
         df.loc[rows, col.DATE_END] = end.isoformat()
         df.loc[rows, col.DATE_PRECISION] = precision.value
+        df.loc[rows, col.DATE_MOD] = CERTAIN  # the user's own date: no longer one of two readings
         df.loc[rows, col.OPEN_END] = False
     elif field in (EDIT_COUNTRIES, EDIT_ORGANIZATIONS):
         codes = normalise_codes(value)

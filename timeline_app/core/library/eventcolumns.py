@@ -18,8 +18,8 @@ log = logging.getLogger(__name__)
 
 # Text columns whose values the views count or format once per distinct value: equal values are
 # made one string object (far less memory, and factorizing them again is quick).
-SHARED_TEXT = (col.EVENT_DATE, col.DATE_PRECISION, col.EVENT_TYPE)
-TEXT = (col.EVENT_ID, col.EVENT_DATE, col.DATE_PRECISION, col.DATE_TEXT, col.LOCATION_COUNTRY, col.EVENT_TYPE,
+SHARED_TEXT = (col.EVENT_DATE, col.DATE_PRECISION, col.DATE_MOD, col.EVENT_TYPE)
+TEXT = (col.EVENT_ID, col.EVENT_DATE, col.DATE_PRECISION, col.DATE_MOD, col.DATE_TEXT, col.LOCATION_COUNTRY, col.EVENT_TYPE,
         col.CAMEO_CODE, col.SUMMARY, col.EVIDENCE, col.SOURCE_TITLES, col.PUBLICATION_DATE, col.EVENT_KEY,
         col.ORIGIN)
 FLAGS = (col.OPEN_END, col.VERIFIED, col.HIDDEN)

@@ -31,21 +31,21 @@ MANUAL_PREFIX = "ev-manual-"
 _MENTIONS = (
     "SELECT m.id, a.id, a.source_path, a.title, coalesce(a.published, ''), a.language, a.issuer, m.date_text,"
     " m.date_value,"
-    " m.date_start, m.date_end, m.date_precision, m.open_end, m.char_start, m.char_end, m.countries,"
+    " m.date_start, m.date_end, m.date_precision, m.date_mod, m.open_end, m.char_start, m.char_end, m.countries,"
     " m.organizations, m.location_country, m.event_type, m.cameo_code, m.quad_class, m.summary, m.evidence,"
     " m.evidence_start, m.evidence_end, a.hash || ':' || m.char_start || ':' || m.char_end, m.machine_event"
     " FROM mentions m JOIN articles a ON a.id = m.article_id"
 )
 _MANUAL = (
     "SELECT -e.id, coalesce(a.id, 0), coalesce(a.source_path, ''), coalesce(a.title, ''),"
-    " coalesce(a.published, ''), coalesce(a.language, ''), coalesce(a.issuer, ''), '', '', '', '', 'unknown', 0,"
+    " coalesce(a.published, ''), coalesce(a.language, ''), coalesce(a.issuer, ''), '', '', '', '', 'unknown', '', 0,"
     " e.evidence_start, e.evidence_end,"
     " '', '', '', '', '', 0, e.note, e.evidence, e.evidence_start, e.evidence_end, 'manual:' || e.id,"
     f" '{MANUAL_PREFIX}' || e.id FROM manual_events e LEFT JOIN articles a ON a.id = e.article_id"
 )
 _FRAME_COLUMNS = [c for c in col.MENTION_COLUMNS if c not in (col.EVENT_ID, col.VERIFIED, col.HIDDEN, col.ORIGIN)]
-_EVENT_FIELDS = ("id", "event_date", "date_start", "date_end", "start_day", "end_day", "date_precision", "open_end",
-                 "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
+_EVENT_FIELDS = ("id", "event_date", "date_start", "date_end", "start_day", "end_day", "date_precision", "date_mod",
+                 "open_end", "date_text", "countries", "organizations", "location_country", "event_type", "cameo_code",
                  "quad_class", "summary", "evidence", "sources", "mentions", "source_titles", "publication_date",
                  "language", "issuer", "article_ids", "event_key", "verified", "hidden", "origin")
 _EDITS = "SELECT id, created_at, event_key, field, old_value, new_value FROM edits"

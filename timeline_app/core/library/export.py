@@ -19,6 +19,7 @@ import pandas as pd
 
 from timeline_app.core.extract.summaries import headline
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.datemod import shown_date
 from timeline_app.errors import ExportError
 
 log = logging.getLogger(__name__)
@@ -202,10 +203,13 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
             continue
         precision = str(rec.get(col.DATE_PRECISION, "day"))
         start = _tl_date(rec[col.DATE_START], precision)
-        start["display_date"] = f"{rec.get(col.DATE_TEXT, '')} ({rec.get(col.EVENT_DATE, '')})".strip()
+        mod = str(rec.get(col.DATE_MOD) or "")
+        start["display_date"] = (f"{rec.get(col.DATE_TEXT, '')} "
+                                 f"({shown_date(str(rec.get(col.EVENT_DATE, '')), mod)})").strip()
         slide: dict = {
             "unique_id": str(rec[col.EVENT_ID]),
             "start_date": start,
+            col.DATE_MOD: mod,  # TimelineJS leaves keys it does not know alone; a reader of the file gets it
             "text": {
                 "headline": headline(str(rec.get(col.SUMMARY, "")), TIMELINEJS_HEADLINE_MAX),
                 "text": str(rec.get(col.EVIDENCE, "")) + (

@@ -10,6 +10,7 @@ import pandas as pd
 
 from timeline_app.core.daycount import date_to_days
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.datemod import is_uncertain
 from timeline_app.core.library.eventcolumns import EventColumns
 
 MATCH_ANY = "any"
@@ -31,6 +32,7 @@ class FilterSpec:
     languages: frozenset[str] = field(default_factory=frozenset)  # of the reporting articles: ISO 639-1 codes
     min_sources: int = 0
     text: str = ""
+    uncertain_only: bool = False  # only the events whose date is uncertain (datemod.APPROX)
     show_hidden: bool = False  # events the user hid as false are left out unless asked for
 
     def __post_init__(self) -> None:
@@ -65,6 +67,8 @@ class FilterSpec:
             parts.append(f"at least {self.min_sources} sources")
         if self.text:
             parts.append(f'text "{self.text}"')
+        if self.uncertain_only:
+            parts.append("uncertain dates only")
         if self.show_hidden:
             parts.append("hidden events shown")
         return "; ".join(parts) if parts else "no filter"
@@ -82,6 +86,7 @@ class FilterIndex:
         self.start_day = ev.start_day
         self.end_day = ev.end_day
         self.precision = ev.text[col.DATE_PRECISION]
+        self.date_mod = ev.text[col.DATE_MOD]
         self.sources = ev.numbers[col.SOURCES]
         self.hidden = ev.flags[col.HIDDEN]
         self.countries = ev.codes(col.COUNTRIES)
@@ -115,6 +120,8 @@ class FilterIndex:
             mask &= self.events.codes(col.ARTICLE_IDS).mask(str(int(a)) for a in spec.article_ids)
         if spec.precisions:
             mask &= np.isin(self.precision, list(spec.precisions))
+        if spec.uncertain_only:
+            mask &= is_uncertain(self.date_mod)
         if spec.languages:  # an event reported in several languages is kept for any of them
             mask &= self.languages.mask(spec.languages)
         if spec.min_sources > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.datemod import certain_first, event_mods
 from timeline_app.core.library.merge import assign_event_ids
 from timeline_app.core.models import Precision
 
@@ -86,14 +87,16 @@ def _merged(multi: pd.DataFrame) -> dict[str, dict[str, object]]:
 def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """Merge mentions sharing an event_id into one row each (col.EVENT_COLUMNS).
 
-    The event's date is that of its most precise mention; its countries and organisations are the
-    union over its mentions; `sources` counts distinct articles.
+    The event's date is that of its most precise certain mention (of its most precise one when all
+    are uncertain), its modifier as datemod.event_mods derives it; its countries and organisations
+    are the union over its mentions; `sources` counts distinct articles.
     """
     placed = mentions[mentions[col.DATE_START].astype(bool)] if not mentions.empty else mentions
     if placed.empty:
         return empty_events()
-    placed = placed.assign(_rank=placed[col.DATE_PRECISION].map(_PRECISION_RANK).fillna(99))
-    placed = placed.sort_values([col.EVENT_ID, "_rank", col.ARTICLE_ID, col.CHAR_START], kind="stable")
+    placed = placed.assign(_rank=placed[col.DATE_PRECISION].map(_PRECISION_RANK).fillna(99),
+                           _approx=certain_first(placed))
+    placed = placed.sort_values([col.EVENT_ID, "_approx", "_rank", col.ARTICLE_ID, col.CHAR_START], kind="stable")
     rep = placed.drop_duplicates(col.EVENT_ID).set_index(col.EVENT_ID)
     counts = placed.groupby(col.EVENT_ID, sort=False).size()
     multi_ids = counts.index[counts.to_numpy() > 1]
@@ -106,6 +109,7 @@ def events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
                 col.SUMMARY, col.EVIDENCE):
         out[name] = rep[name]
     out[col.OPEN_END] = out[col.OPEN_END].astype(bool)
+    out[col.DATE_MOD] = event_mods(placed, rep)
     out[col.SOURCES] = 1
     out[col.SOURCE_TITLES] = rep[col.ARTICLE_TITLE]
     out[col.PUBLICATION_DATE] = rep[col.PUBLICATION_DATE]

@@ -82,6 +82,13 @@ class _Update:
         flipping = [s for s in rs.in_cells(self.db, cells) if s.id not in new]
         counts = rs.counts_of(self.db, [s.report for s in flipping])
         for s in flipping:
+            if bl.one_side_cell(s.report, s.kind):
+                # In or out of the one-party rule: clustered again, and placed anew when back in it.
+                self.keep([s])
+                self.touched.add(s.block)
+                if not bl.one_side_crowded(s.report, counts, s.kind):
+                    self.placing.append(s.id)
+                continue
             crowded = bl.crowded(s.report, counts)
             if crowded == s.crowded:
                 continue
@@ -98,13 +105,14 @@ class _Update:
         placing = [self.reports[i] for i in dict.fromkeys(self.placing) if self.reports[i].live]
         if not placing:
             return
+        counts = rs.counts_of(self.db, [s.report for s in placing])
         found: set[int] = set()
         for s in placing:
-            found |= rs.candidates(self.db, s.report)
+            found |= rs.candidates(self.db, s.report, not bl.one_side_crowded(s.report, counts, s.kind))
         known = {s.id for s in placing}
         others = rs.load(self.db, f"id IN {rs.temp_ids(self.db, '_candidates', found - known)}") if found - known else []
         pool = [self.reports.get(s.id, s) for s in placing + others]
-        arr = ReportArrays.of([s.report for s in pool])
+        arr = ReportArrays.of([s.report for s in pool], self._one_side_crowded(pool))
         live = np.array([s.live for s in pool], bool)
         among = np.arange(len(pool)) < len(placing)
         a, b, score = scored_pairs(arr, live, among)
@@ -127,6 +135,11 @@ class _Update:
                 self.touched.add(s.block)
                 self.reports[rid] = replace(self.reports[rid], best=key, best_score=value)
 
+    def _one_side_crowded(self, stored: Sequence[Stored]) -> np.ndarray:
+        """blocks.one_side_crowded of every report, from the library's counts."""
+        counts = rs.counts_of(self.db, [s.report for s in stored if bl.one_side_cell(s.report, s.kind)])
+        return np.array([bl.one_side_crowded(s.report, counts, s.kind) for s in stored], bool)
+
     def cluster_again(self) -> set[str]:
         """Cluster the touched blocks (and every report decided on) and store the outcome; returns the
         machine events before and after."""
@@ -143,7 +156,8 @@ class _Update:
             if s.best and b < 0 and s.live:
                 log.warning("the best partner of report %s is not in its block; it is placed alone", s.report.key)
         crowded = np.array([s.crowded for s in group], bool)
-        result = cluster([s.report for s in group], crowded=crowded, best=best)
+        result = cluster([s.report for s in group], crowded=crowded, best=best,
+                         one_side_crowded=self._one_side_crowded(group))
         machine = {s.event for s in group if s.event}
         db.executemany("UPDATE reports SET crowded = ?, best = ?, best_score = ?, block = ?, event = ? WHERE id = ?",
                        [(int(s.crowded), s.best if s.live else "", s.best_score if s.live else 0.0,

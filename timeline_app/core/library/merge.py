@@ -58,10 +58,30 @@ def scored_pairs(arr: ReportArrays, live: np.ndarray, among: np.ndarray | None =
     return a[keep], b[keep], s[keep]
 
 
+def days_of_one_range(x: list[int], y: list[int], reports: Sequence[Report]) -> int:
+    """How many pairs of `x` and `y` tell of different days that a range of two or three days among
+    them holds ("6-7 March" beside "today" on the 6th and "ended on Tuesday" the 7th): the days of
+    one event, which cannot be compared with each other (their dates do not meet), not a disagreement."""
+    spans = [(r.start, r.end) for r in (reports[i] for i in x + y)
+             if not r.coarse and 0 < r.end - r.start < bl.NARROW_DAYS]
+    if not spans:
+        return 0
+    count = 0
+    for i in x:
+        a = reports[i]
+        for j in y:
+            b = reports[j]
+            if a.start > b.end or b.start > a.end:
+                low, high = min(a.start, b.start), max(a.end, b.end)
+                count += any(s <= low and high <= e for s, e in spans)
+    return count
+
+
 def average_link(members: list[int], partners: dict[int, dict[int, float]],
                  reports: Sequence[Report]) -> list[list[int]]:
     """Agglomerate one block's reports: the two groups with the best average score merge while it
-    reaches LINK (pairs never scored count 0); two reports of one article never share a group.
+    reaches LINK (pairs never scored count 0, but for the days of one range: days_of_one_range);
+    two reports of one article never share a group.
     Ties go to the groups of the smaller keys, so the result depends on the set only."""
     order = sorted(members, key=lambda r: reports[r].key)
     rank = {r: x for x, r in enumerate(order)}
@@ -79,7 +99,8 @@ def average_link(members: list[int], partners: dict[int, dict[int, float]],
         x, y = min(x, y), max(x, y)
         if articles[x] & articles[y]:
             return
-        avg = sums[x][y] / (len(groups[x]) * len(groups[y]))
+        compared = len(groups[x]) * len(groups[y]) - days_of_one_range(groups[x], groups[y], reports)
+        avg = sums[x][y] / compared if compared > 0 else 0.0
         if avg >= LINK:
             heapq.heappush(heap, (-avg, x, y, version[x], version[y]))
 
@@ -107,17 +128,20 @@ def average_link(members: list[int], partners: dict[int, dict[int, float]],
 
 
 def cluster(reports: Sequence[Report], crowded: np.ndarray | None = None, best: np.ndarray | None = None,
-            table: TypeTable | None = None) -> Clustering:
+            table: TypeTable | None = None, one_side_crowded: np.ndarray | None = None) -> Clustering:
     """The blocks and events of `reports`.
 
-    Given a whole library, `crowded` and `best` are worked out here; given some of its blocks (an
-    import), they come from the library, as they depend on reports that are not among these.
+    Given a whole library, `crowded`, `one_side_crowded` and `best` are worked out here; given some
+    of its blocks (an import), they come from the library, as they depend on reports that are not among these.
     """
     kinds = np.array([bl.kind(r) for r in reports], np.int64)
-    arr = ReportArrays.of(reports)
+    arr = ReportArrays.of(reports, one_side_crowded)
     counts: list[tuple[str, str, int]] = []
     if crowded is None:
         crowded, counts = bl.crowding(arr, kinds)
+    if one_side_crowded is None:
+        arr.one_side_crowded, days = bl.one_side_crowding(arr, kinds)
+        counts = counts + days
     kinds = np.where(crowded, bl.NEVER, kinds)
     a, b, s = scored_pairs(arr, kinds != bl.NEVER, table=table)
     if best is None:

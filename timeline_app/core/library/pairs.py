@@ -42,9 +42,11 @@ class ReportArrays:
     party_names: list[str]  # of the party ids
     span_values: list[str]  # of the span codes
     aside: np.ndarray  # matching.is_aside of every report
+    # Reports left out of the one-party rule, on a day crowded with one-party reports (blocks.py).
+    one_side_crowded: np.ndarray
 
     @classmethod
-    def of(cls, reports: Sequence[Report]) -> ReportArrays:
+    def of(cls, reports: Sequence[Report], one_side_crowded: np.ndarray | None = None) -> ReportArrays:
         n = len(reports)
         article = pd.factorize(np.array([r.article for r in reports], dtype=object))[0].astype(np.int64)
         span_codes, spans = pd.factorize(np.array([r.span_value for r in reports], dtype=object))
@@ -84,7 +86,8 @@ class ReportArrays:
                    np.bincount(party_rows[state], minlength=n).astype(np.int64), code,
                    [c for c in codes.tolist() if c != ""], party_rows, party_ids, list(parties),
                    [v for v in spans.tolist() if v != ""],
-                   np.fromiter((is_aside(r.words) for r in reports), bool, n))
+                   np.fromiter((is_aside(r.words) for r in reports), bool, n),
+                   np.zeros(n, bool) if one_side_crowded is None else np.asarray(one_side_crowded, bool))
 
     def __len__(self) -> int:
         return len(self.reports)
@@ -168,7 +171,8 @@ def candidate_pairs(arr: ReportArrays, live: np.ndarray | None = None,
 
 def _single(arr: ReportArrays, live: np.ndarray | None) -> np.ndarray:
     """Which reports name one party on narrow fine dates (matching.one_sided), and can take part."""
-    single = (arr.size == 1) & (arr.span < 0) & ~arr.open_end & ((arr.end - arr.start) < ONE_SIDE_DAYS)
+    single = ((arr.size == 1) & (arr.span < 0) & ~arr.open_end & ((arr.end - arr.start) < ONE_SIDE_DAYS)
+              & ~arr.one_side_crowded)
     return single if live is None else single & live
 
 

@@ -135,6 +135,9 @@ def count(db: sqlite3.Connection, reports: Iterable[Report], sign: int) -> dict[
         for cell in bl.cells(report):
             for party in bl.parties(report):
                 delta[(party, cell)] += sign
+        day = bl.one_side_cell(report)
+        if day:
+            delta[(bl.ONE_PARTY, day)] += sign
     out = {}
     for (party, cell), d in sorted(delta.items()):
         after = db.execute("INSERT INTO crowds (party, cell, reports) VALUES (?, ?, ?) ON CONFLICT (party, cell)"
@@ -145,21 +148,30 @@ def count(db: sqlite3.Connection, reports: Iterable[Report], sign: int) -> dict[
 
 
 def counts_of(db: sqlite3.Connection, reports: Iterable[Report]) -> dict[tuple[str, str], int]:
-    """The counts the crowding of `reports` is judged by."""
-    out = {}
+    """The counts the crowding of `reports` is judged by (blocks.crowded and blocks.one_side_crowded)."""
+    out: dict[tuple[str, str], int] = {}
     for report in reports:
         cell = bl.crowd_cell(report)
-        for party in bl.parties(report) if cell else ():
-            if (party, cell) not in out:
-                row = db.execute("SELECT reports FROM crowds WHERE party = ? AND cell = ?", (party, cell)).fetchone()
-                out[(party, cell)] = int(row[0]) if row else 0
+        wanted = [(party, cell) for party in bl.parties(report)] if cell else []
+        day = bl.one_side_cell(report)
+        if day:
+            wanted.append((bl.ONE_PARTY, day))
+        for key in wanted:
+            if key not in out:
+                row = db.execute("SELECT reports FROM crowds WHERE party = ? AND cell = ?", key).fetchone()
+                out[key] = int(row[0]) if row else 0
     return out
 
 
 def in_cells(db: sqlite3.Connection, cells: Iterable[tuple[str, str]]) -> list[Stored]:
-    """The vague and coarse reports whose crowding one of these (party, period) counts decides."""
+    """The reports whose crowding one of these (party, period) counts decides: vague and coarse ones
+    by their crowd cell, one-party narrow ones (blocks.ONE_PARTY) by their first day."""
     found: dict[int, Stored] = {}
     for party, cell in cells:
+        if party == bl.ONE_PARTY:
+            narrow = f"id IN (SELECT report FROM report_parties WHERE kind IN ({bl.DAY}, {bl.SHORT}) AND start_day = ?)"
+            found.update((s.id, s) for s in load(db, narrow, (int(cell[1:]),)) if bl.one_side_cell(s.report) == cell)
+            continue
         for s in load(db, BY_CELL, (cell,)):
             if party in bl.parties(s.report):
                 found[s.id] = s
@@ -174,8 +186,9 @@ _NEAR = {
 }
 
 
-def candidates(db: sqlite3.Connection, report: Report) -> set[int]:
-    """The ids of the live reports that share a party with `report` and whose dates meet its own."""
+def candidates(db: sqlite3.Connection, report: Report, one_side: bool = True) -> set[int]:
+    """The ids of the live reports that share a party with `report` and whose dates meet its own
+    (and, with `one_side`, those that name one other party on its days)."""
     parties = sorted(bl.parties(report))
     if report.open_end or not parties:
         return set()
@@ -186,7 +199,7 @@ def candidates(db: sqlite3.Connection, report: Report) -> set[int]:
         sql = (f"SELECT report FROM report_parties WHERE party IN ({marks}) AND kind = {kind} AND "
                + near.replace(":start", str(int(report.start))).replace(":end", str(int(report.end))))
         found.update(r[0] for r in db.execute(sql, parties))
-    return found | _one_sided(db, report)
+    return found | _one_sided(db, report) if one_side else found
 
 
 def _one_sided(db: sqlite3.Connection, report: Report) -> set[int]:

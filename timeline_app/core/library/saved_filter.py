@@ -31,6 +31,7 @@ def dump_spec(spec: FilterSpec) -> str:
         "languages": sorted(spec.languages),
         "min_sources": spec.min_sources,
         "text": spec.text,
+        "uncertain_only": spec.uncertain_only,
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -71,6 +72,8 @@ def load_spec(text: str) -> FilterSpec:
         fields["min_sources"] = n
     if isinstance(data.get("text"), str):
         fields["text"] = data["text"]
+    if isinstance(data.get("uncertain_only"), bool):
+        fields["uncertain_only"] = data["uncertain_only"]
     return FilterSpec(**fields)  # type: ignore[arg-type]
 
 

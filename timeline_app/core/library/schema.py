@@ -12,7 +12,7 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 
 SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -210,8 +210,25 @@ CREATE INDEX report_parties_day ON report_parties(kind, start_day);
 UPDATE mentions SET machine_event = '';
 """
 
+# Version 8: an event's date modifier (datemod.py: APPROX when every dated mention behind it is
+# uncertain, START/MID/END ... when its mentions agree), so that the table, the timeline, the filters
+# and the exports mark an uncertain date. The machine events are emptied so that the events are
+# rebuilt, with their modifiers, when the library is opened.
+SCHEMA_V8 = """
+ALTER TABLE events ADD COLUMN date_mod TEXT NOT NULL DEFAULT '';
+UPDATE mentions SET machine_event = '';
+"""
+
+# Version 9: `crowds` also counts the one-party reports of each day (party '*', blocks.one_side_cell),
+# which leave the one-party rule on a crowded day. The machine events are emptied so that the library
+# is rebuilt, and those counts made, when it is opened.
+SCHEMA_V9 = """
+UPDATE mentions SET machine_event = '';
+"""
+
 # Script that brings a library of version N-1 to version N.
-_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7}
+_MIGRATIONS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7,
+               8: SCHEMA_V8, 9: SCHEMA_V9}
 
 
 def configure(db: sqlite3.Connection) -> None:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.datemod import shown_date
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal.values import display_date
@@ -104,9 +105,14 @@ def table_columns(events: EventColumns) -> TableColumns:
     # Few distinct dates: each formatted once.
     codes, uniques = pd.factorize(raw_dates)
     shown = np.asarray([display_date(str(v)) for v in uniques], dtype=object)
+    dates = shown[codes] if len(codes) else np.empty(0, dtype=object)
+    # A date with a modifier says so where it is shown: "≈ 2024-05-17" (uncertain), "early 2019".
+    mods = text[col.DATE_MOD] if col.DATE_MOD in text else np.full(len(dates), "", dtype=object)
+    for row in np.flatnonzero(mods != "").tolist():
+        dates[row] = shown_date(dates[row], str(mods[row]))
     countries = events.codes(col.COUNTRIES)
     display = {
-        col.EVENT_DATE: shown[codes] if len(codes) else np.empty(0, dtype=object),
+        col.EVENT_DATE: dates,
         col.COUNTRIES: countries.joined(", "),
         col.SOURCES: events.numbers[col.SOURCES],
     }

@@ -10,8 +10,10 @@ from dataclasses import replace
 from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.temporal.coordination import order_parts, share_years
+from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
+from timeline_app.core.temporal.pick import AHEAD_IN
 from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
@@ -140,7 +142,11 @@ def _resolve(
     if tense == REPORTED_FUTURE:
         tense = FUTURE
         value = _from_report(value, resolver, sentence_at(sentences, cand.start))
+    if tense == FUTURE and _PERIOD_NO_YEAR.match(value) and _TIME_IN.search(text, max(0, cand.start - 12), cand.start):
+        tense = AHEAD_IN
     result = resolver.resolve(value, tense)
+    if result is not None and result[0] and not result[2]:
+        result = result[0], result[1], is_guess(resolver, value, tense, result[0])
     if result is None:
         log.debug("dropped %r (%s): cannot resolve %s", surface, cand.rule.name, cand.value)
         return None
@@ -167,6 +173,9 @@ def _resolve(
     )
 
 
+# A quarter or half without its year, after a preposition of the time something happens in.
+_PERIOD_NO_YEAR = re.compile(r"^XXXX-(?:Q[1-4]|H[12])$")
+_TIME_IN = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
 _NO_YEAR = re.compile(r"^XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
 _PERIODS = (Precision.MONTH, Precision.QUARTER, Precision.SEASON, Precision.HALF, Precision.YEAR)
 # What may stand before a period that frames its sentence: "In", "Later that", "During the".
@@ -211,25 +220,35 @@ def _unresolved(text: str, cand: Candidate) -> DateMention:
 
 
 def _from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | None) -> str:
-    """A weekday told as a future from the past ("said on Thursday that he would resign on
-    Friday", published on Saturday) is the first such day after the day it was said, when that
-    day, told earlier in the sentence, lies in the week before publication (news names a weekday
-    only within a week of its date); else it is ahead of publication."""
+    """A weekday or month told as a future from the past is counted from the day it was said, when
+    that day, told earlier in the sentence, lies before publication: "said on Thursday that he
+    would resign on Friday", published on Saturday, is the first Friday after that Thursday (news
+    names a weekday only within a week of its date, so the Thursday must lie in the week before);
+    "In November, the minister promised elections in February" is the first February after that
+    November. Else it is ahead of publication."""
     last, published = resolver.last, resolver.published
     if (
+        sentence is None
+        or last is None
+        or published is None
+        or resolver.last_end is None
+        or resolver.last_end <= sentence[0]
+    ):
+        return value
+    if (
         _DOW.match(value)
-        and sentence is not None
-        and last is not None
         and last[1] is Precision.DAY
         and resolver.last_day_end is not None
         and resolver.last_day_end > sentence[0]
-        and published is not None
         and 0 < (published - last[2]).days < 7
     ):
+        return "REF>" + value
+    if _MONTH.match(value) and last[1] in (Precision.DAY, Precision.MONTH) and last[2] < published:
         return "REF>" + value
     return value
 
 
+_MONTH = re.compile(r"^XXXX-\d{2}$")
 _DOW = re.compile(r"^DOW-[1-7]$")
 
 

@@ -15,10 +15,18 @@ from timeline_app.core.temporal.values import describe, format_at, valid_value
 log = logging.getLogger(__name__)
 
 SAME = "same"  # rel of "DCT=...": in the base's own year (or week)
+# rel of a quarter or half told as the time something will happen in ("will pick up in the fourth
+# quarter"), not as the period results are for ("fourth-quarter results will be lower").
+AHEAD_IN = "ahead_in"
 _DOW = re.compile(r"^DOW-([1-7])$")
 _PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI))$")
 # With a weak past cue or none, a day or month up to this far ahead stays ahead (see _nearest).
 _AHEAD_DAYS = 62
+# A quarter or half whose results are still to come: one that ended this many days ago at most, when
+# told as the period results are for (reports come up to a quarter later); when told as the time
+# something happens in, the usual reporting weeks after the quarter's end.
+_RESULTS_DAYS = 92
+_REPORTING_DAYS = 45
 # A day written without its year in a future sentence may be a deadline just gone, this far back.
 _JUST_GONE_DAYS = 3
 
@@ -32,6 +40,9 @@ def pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | Non
     period as base if it is, else a weekday back, a day or month back unless less than two months
     ahead, a quarter or season the nearer one.
     """
+    window = _RESULTS_DAYS
+    if rel == AHEAD_IN:
+        rel, window = FUTURE, _REPORTING_DAYS
     if target == "WE":  # "the weekend"
         return _weekend(base, rel, strict)
     if m := _DOW.match(target):
@@ -51,7 +62,7 @@ def pick(target: str, base: dt.date, rel: str | None, strict: bool) -> str | Non
         return _day(int(m.group("month")), int(m.group("day")), base, rel, strict, closest)
     if m.group("month"):
         return _month(int(m.group("month")), base, rel, strict, closest)
-    return _period(m.group("period"), base, rel, strict)
+    return _period(m.group("period"), base, rel, strict, window)
 
 
 def _weekend(base: dt.date, rel: str | None, strict: bool) -> str | None:
@@ -139,8 +150,9 @@ def _month(month: int, base: dt.date, rel: str | None, strict: bool, closest: bo
     return _nearest(calendar.month_name[month], base, rel, "month", closest=closest)
 
 
-def _period(period: str, base: dt.date, rel: str | None, strict: bool) -> str | None:
-    """A quarter, half or season without the year ("the third quarter", "in the summer")."""
+def _period(period: str, base: dt.date, rel: str | None, strict: bool, window: int) -> str | None:
+    """A quarter, half or season without the year ("the third quarter", "in the summer"); `window`:
+    the days after its end that a quarter or half told in a future is still the one just ended."""
     if rel == SAME:
         return f"{base.year}-{period}"
     candidates = []
@@ -159,7 +171,7 @@ def _period(period: str, base: dt.date, rel: str | None, strict: bool) -> str | 
     if rel == FUTURE:
         # "third-quarter earnings will be lower": results of a quarter come after it ends, so a
         # period that ended less than a quarter ago is still the one meant.
-        if before and period[0] in "QH" and (base - before[-1][2]).days <= 92:
+        if before and period[0] in "QH" and (base - before[-1][2]).days <= window:
             return before[-1][0]
         return after[0][0] if after else None
     options = [(abs((base - before[-1][2]).days), before[-1][0])] if before else []

@@ -11,6 +11,7 @@ WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just 
 _WEAK_FUTURE = "weak_future"  # "deadline", "planned to": forward, or NEAREST in a past sentence
 _PRESENT_FUTURE = "present_future"  # "arrives", "meet": forward unless the sentence has a past tense
 _CONDITION = "condition"  # "if", "unless": as _PRESENT_FUTURE, for the dates after it only
+_PROMISE = "promise"  # "vowed to hold": as REPORTED_FUTURE, for the dates after it only
 REPORTED_FUTURE = "reported_future"  # "would": forward, from the day it was said when that is told
 _REPORTED_FUTURE = REPORTED_FUTURE  # "would": forward, but not into a relative clause
 NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
@@ -26,7 +27,7 @@ _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
 _NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, _CONDITION: 1, WEAK_PAST: 1}
+_STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, _PROMISE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, _CONDITION: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
 _MAX_SENTENCE = 2000
@@ -48,6 +49,7 @@ def sentence_cues(
         ("future_weak", _WEAK_FUTURE),
         ("future_present", _PRESENT_FUTURE),
         ("future_condition", _CONDITION),
+        ("future_promise", _PROMISE),
         ("future_in_past", NEAREST),
         ("past", PAST),
         ("past_weak", WEAK_PAST),
@@ -56,7 +58,7 @@ def sentence_cues(
         if cue is None:
             continue
         for m in cue.finditer(text, a, b):
-            if label not in (FUTURE, _REPORTED_FUTURE) and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+            if label not in (FUTURE, _REPORTED_FUTURE, _PROMISE) and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
@@ -110,7 +112,7 @@ _BE = frozenset(["be", "being"])
 # subject ("signed on Thursday, and Prabowo will take office").
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])|,\s*(?:and|but)\s")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
-_AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE])
+_AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE, _PROMISE])
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
 
 
@@ -150,6 +152,12 @@ def direction(
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
             return NEAREST if told.any_past else FUTURE
+        verb = _future_verb_of(text, kept, start, end) if best is not None and best[1] == FUTURE else None
+        if verb is not None:
+            # "Sunday's runoff will decide": the day's event is ahead. "will be" says as much of an
+            # event ahead as of one done ("Friday's vote will be close", "Monday's attack will be
+            # investigated"): the nearer day.
+            return NEAREST if _BE_AFTER.match(text, verb) else FUTURE
         return PAST  # "Wednesday's ruling": a day whose event is already known
     if _past_participle_before(cues.get("past_before"), text, a, start):
         return PAST
@@ -169,6 +177,22 @@ def direction(
         if since is not None:
             return since
     return best[1] if best else None
+
+
+def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end: int) -> int | None:
+    """Where a future ("will", "is expected to"; not "would", told from the past) that is the verb of
+    a possessive day's noun starts ("Friday's vote will ..."), in a clause without a past tense
+    ("Saturday's quake killed 12 and will cost billions" has none); None when there is none. A future
+    told before the day is another event's ("will review Monday's ruling")."""
+    if any(label in (PAST, NEAREST) or (label in _AHEAD and e_ <= start) for _, e_, label in kept):
+        return None
+    return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
+                None)
+
+
+# "'s vote ", "'s final round of ": the noun a possessive day opens, up to its verb.
+_POSSESSIVE_SUBJECT = re.compile(r"(?:'s|\u2019s)(?:\s+[\w-]+){1,4}\s+")
+_BE_AFTER = re.compile(r"(?:will|shall|'ll)\s+be\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -239,6 +263,8 @@ def _attribution_between(text: str, a: int, b: int, reporting: re.Pattern[str] |
 
 def _reading(label: str, after: bool, told: _Told) -> str | None:
     """The direction a cue gives the expression (None: it gives none), from where it stands."""
+    if label == _PROMISE:
+        return None if after else _REPORTED_FUTURE  # only the dates told after the promise
     if label == _CONDITION:
         if after:
             return None  # "if", "unless": only the dates after it

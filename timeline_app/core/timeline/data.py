@@ -10,6 +10,7 @@ import pandas as pd
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.codelists import CodeLists
+from timeline_app.core.library.datemod import is_uncertain
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.timeline.colours import ColourKeys
 from timeline_app.core.timeline.columns import ALPHA_LEVELS, Spans, source_lanes, spans
@@ -43,6 +44,7 @@ class TimelineData:
         self._extent_version = -1
         self._n = 0
         self.event_ids = np.zeros(0, dtype=object)
+        self.uncertain = np.zeros(0, dtype=bool)  # per event: its date is uncertain (datemod.APPROX)
         self._id_index: Mapping[str, int] = {}
         self._set_spans(spans(self.events))
         self._countries = CodeLists.from_cells([])
@@ -67,6 +69,8 @@ class TimelineData:
         n = len(events)
         self._n = n
         self.event_ids = events.ids
+        self.uncertain = is_uncertain(events.text[col.DATE_MOD]) if col.DATE_MOD in events.text \
+            else np.zeros(n, dtype=bool)
         self._id_index = events.row_of()
         self._set_spans(spans(events))
         self._countries = events.codes(col.COUNTRIES)

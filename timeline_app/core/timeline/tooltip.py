@@ -8,6 +8,7 @@ import re
 
 from timeline_app.core.daycount import format_day
 from timeline_app.core.library import columns as col
+from timeline_app.core.library.datemod import why
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.levels import LevelCache
 
@@ -36,6 +37,9 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
     if written:
         rows.append(("Written", f"“{html.escape(written)}”"))
     rows.append(("Resolved", f"{html.escape(resolved)} <i>({html.escape(precision)})</i>"))
+    mod = field(col.DATE_MOD)
+    if mod:  # why the date is drawn with a dashed outline ("next Friday" told on a Wednesday), or "early 2019"
+        rows.append(("Date", html.escape(why(mod))))
     if names:
         rows.append(("Countries", html.escape(", ".join(names))))
     if field(col.EVENT_TYPE):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.codelists import CodeLists
 from timeline_app.core.library.columns import LIST_SEPARATOR, TITLE_SEPARATOR
+from timeline_app.core.library.datemod import why
 from timeline_app.core.library.table import COLUMNS, TableColumns, prepare_columns
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,9 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.field == col.EVENT_DATE:
                 notes = [f"{self._raw_dates[row]} (as written: “{self._display[col.DATE_TEXT][row]}”)"]
+                mod = str(self._text[col.DATE_MOD][row]) if col.DATE_MOD in self._text else ""
+                if mod:
+                    notes.append(why(mod))
                 if self._verified.size and self._verified[row]:
                     notes.append("verified")
                 if self._hidden.size and self._hidden[row]:

@@ -162,6 +162,11 @@ class FilterPanel(QWidget):
         self.sync_check.setToolTip("Keep the date range equal to the part of the timeline on screen")
         self.sync_check.toggled.connect(self._on_sync_check_toggled)
         form.addRow(self.sync_check)
+        self.uncertain_check = QCheckBox("Uncertain dates only (≈)")
+        self.uncertain_check.setToolTip("Only events whose date the words leave open, such as “next Friday” "
+                                        "told on a Wednesday: marked ≈ in the table, outlined dashed on the timeline")
+        self.uncertain_check.toggled.connect(self._on_any_changed)
+        form.addRow(self.uncertain_check)
         return box
 
     def _check_list(self, layout: QVBoxLayout, title: str, check_list: CheckList, max_rows: int) -> CheckList:
@@ -309,6 +314,7 @@ class FilterPanel(QWidget):
             languages=self.languages.checked(),
             min_sources=int(self.min_sources.value()),
             text=self.text_edit.text().strip(),
+            uncertain_only=self.uncertain_check.isChecked(),
         )
 
     def set_spec(self, spec: FilterSpec) -> None:
@@ -316,7 +322,7 @@ class FilterPanel(QWidget):
         blockers = [QSignalBlocker(w) for w in (
             self.text_edit, self.any_radio, self.all_radio, self.from_check, self.to_check,
             self.from_edit, self.to_edit, self.min_sources, self.countries, self.types,
-            self.organizations, self.precisions, self.languages)]
+            self.organizations, self.precisions, self.languages, self.uncertain_check)]
         self.text_edit.setText(spec.text)
         (self.all_radio if spec.match == "all" else self.any_radio).setChecked(True)
         self.countries.set_checked(spec.countries)
@@ -331,6 +337,7 @@ class FilterPanel(QWidget):
             if value is not None:
                 edit.setDate(_qdate(value))
         self.min_sources.setValue(spec.min_sources)
+        self.uncertain_check.setChecked(spec.uncertain_only)
         del blockers
         self._sync_slider()
         self._show_article_ids(spec.article_ids)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from timeline_app.core.library.datemod import why
 from timeline_app.core.models import Article, DateMention, EntityMention
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.gui.panels.issuer_text import issuer_line, issuer_tooltip
@@ -367,8 +368,8 @@ def _date_tooltip(d: DateMention) -> str:
         parts.append(span)
     precision = getattr(d.granularity, "value", str(d.granularity))
     parts.append(f"precision: {precision}")
-    if d.mod == "APPROX":  # two readings of the words ("next Friday" told on a Wednesday)
-        parts.append("uncertain: the words can also be read as another date")
+    if d.mod:  # two readings of the words ("next Friday" told on a Wednesday), or "early 2019"
+        parts.append(why(d.mod))
     return "\n".join(parts)
 
 

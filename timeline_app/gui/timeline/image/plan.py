@@ -170,6 +170,9 @@ def _key(src: ImageSource, items: Collected, px_per_day: float) -> list[KeyEntry
         wide = is_band(data.precision_days[data.o_event[spans]], px_per_day)
         if wide.any():
             entries.append(KeyEntry("band", "dated to a month or a year: a band behind its lane"))
+    drawn = np.concatenate((items.pts, spans))
+    if len(drawn) and data.uncertain[data.o_event[drawn]].any():
+        entries.append(KeyEntry("uncertain", "uncertain date: the words can be read as two dates"))
     if len(items.cids):
         entries.append(KeyEntry("cluster", "events too close together to draw apart, and how many"))
     return entries

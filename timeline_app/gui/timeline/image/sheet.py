@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter
 
+from timeline_app.gui.timeline.layers.uncertain import uncertain_pen
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ _LINE_GAP = 6.0
 @dataclass(frozen=True)
 class KeyEntry:
     """One entry of the legend: a sample (`kind`: "title" for none, "colour", "point", "bar", "open",
-    "band", "cluster") and its words; `colour` is a palette slot (-1: the neutral grey-blue)."""
+    "band", "cluster", "uncertain") and its words; `colour` is a palette slot (-1: the neutral grey-blue)."""
 
     kind: str
     text: str
@@ -178,6 +179,12 @@ class Sheet:
                 light.setAlphaF(0.48)
                 p.fillRect(QRectF(bar.left(), bar.top(), bar.width() / 2, bar.height()), colour)
                 p.fillRect(QRectF(bar.center().x(), bar.top(), bar.width() / 2, bar.height()), light)
+        elif kind == "uncertain":
+            p.fillRect(QRectF(box.center().x() - 4, box.center().y() - 4, 8, 8), colour)
+            p.setPen(uncertain_pen(theme))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(box.center().x() - 5.5, box.center().y() - 5.5, 11, 11))
+            p.setPen(Qt.PenStyle.NoPen)
         elif kind == "band":
             p.fillRect(box, theme.band_brush(-1, strong=False))
             p.fillRect(QRectF(box.left(), box.top(), box.width(), 2), theme.band_brush(-1, strong=True))

@@ -15,12 +15,14 @@ from timeline_app.core.timeline.modes import COLOUR_LEGEND_TITLES, LANE_HEADERS
 from timeline_app.core.timeline.scene import EventArea
 from timeline_app.core.timeline.ticks import grid_times
 from timeline_app.core.timeline.viewport import Viewport
+from timeline_app.gui.timeline.layers.uncertain import uncertain_pen
 from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
 
 TODAY = "Today"
+UNCERTAIN_KEY = "uncertain date"  # what the legend calls the dashed outline (layers/uncertain.py)
 
 
 def _grid_lines(p: QPainter, vp: Viewport, minor: list[float], context: list[float], left: float, top: float,
@@ -220,12 +222,15 @@ class LegendLayer:
         p.drawStaticText(QPointF(8, H + (LEGEND_H - fonts.fm_small.height()) / 2), fonts.texts.get(("s", title), title))
         x = float(HEADER_W)
         y = H + (LEGEND_H - fonts.fm_small.height()) / 2
+        room = W - 8
+        if (self._data.uncertain & self._data.event_mask).any():
+            room = self._draw_uncertain_key(p, W - 8, H, y, theme) - 12
         p.setPen(theme.text)
         for n, (colour, label) in enumerate(entries):
             lw = fonts.measure_small(label)
             rest = len(entries) - n
             more = f"+{rest - 1} more" if rest > 1 else ""
-            if x + 14 + lw + (fonts.measure_small(more) + 12 if more else 0) > W - 8:
+            if x + 14 + lw + (fonts.measure_small(more) + 12 if more else 0) > room:
                 text = f"+{rest} more"
                 p.setPen(theme.muted)
                 p.drawStaticText(QPointF(x, y), fonts.texts.get(("s", text), text))
@@ -233,3 +238,14 @@ class LegendLayer:
             p.fillRect(QRectF(x, H + LEGEND_H / 2 - 4, 9, 8), theme.colours[colour % len(theme.colours)])
             p.drawStaticText(QPointF(x + 13, y), fonts.texts.get(("s", label), label))
             x += 13 + lw + 14
+
+    def _draw_uncertain_key(self, p: QPainter, right: float, top: float, y: float, theme: Theme) -> float:
+        """The dashed outline's sample and words, ending at `right`; returns where they start."""
+        text = UNCERTAIN_KEY
+        x = right - 14 - self._fonts.measure_small(text)
+        p.setPen(uncertain_pen(theme))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(x + 0.5, top + LEGEND_H / 2 - 4.5, 9, 9))
+        p.setPen(theme.text)
+        p.drawStaticText(QPointF(x + 14, y), self._fonts.texts.get(("s", text), text))
+        return x

@@ -14,6 +14,7 @@ from timeline_app.core.timeline.scene import EventArea, Placed, area_items
 from timeline_app.gui.timeline.layers.labels import Labels
 from timeline_app.gui.timeline.layers.points import PointLayer
 from timeline_app.gui.timeline.layers.spans import SpanLayer
+from timeline_app.gui.timeline.layers.uncertain import UncertainLayer
 from timeline_app.gui.timeline.raster import batched_rects, is_raster, premultiplied, row_image
 from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
@@ -29,6 +30,7 @@ class EventLayers:
         self.clusters = ClusterLayer(data, fonts, labels)
         self.spans = SpanLayer(data, fonts, labels)
         self.points = PointLayer(data, fonts, labels)
+        self.uncertain = UncertainLayer(data)
 
     def items(self, area: EventArea) -> Placed:
         """The items that draw in `area`, with those near enough to shape its labels."""
@@ -45,6 +47,7 @@ class EventLayers:
             self.spans.draw(p, area, pl, theme, raster)
         if len(pl.pts):
             self.points.draw(p, area, pl, theme, raster)
+        self.uncertain.draw(p, area, pl, theme)
 
 
 class ClusterLayer:

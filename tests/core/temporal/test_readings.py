@@ -1,0 +1,122 @@
+"""Which reading a date takes: possessive days in a future, promises, time zones, names with date words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2025, 6, 4)  # a Wednesday
+MON = dt.date(2025, 2, 10)  # a Monday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestPossessiveDay:
+    def test_a_future_said_of_the_days_event_is_ahead(self) -> None:
+        assert found("Saturday's runoff will decide who governs.") == [("Saturday", "2025-06-07")]
+        assert found("Friday's hearing is expected to last hours.") == [("Friday", "2025-06-06")]
+
+    def test_without_a_future_or_beside_a_past_the_day_is_behind(self) -> None:
+        assert found("Saturday's runoff decided who governs.") == [("Saturday", "2025-05-31")]
+        assert found("Saturday's blast killed nine and will cost millions.") == [("Saturday", "2025-05-31")]
+        # "would" is a future told from the past: the vote may well be over.
+        assert found("Aides said Friday's hearing would be short.") == [("Friday", "2025-05-30")]
+
+    def test_will_be_says_as_much_of_an_event_done_the_nearer_day(self) -> None:
+        # Published on a Wednesday: Monday two days back, Friday two days ahead.
+        assert found("Monday's shooting will be investigated.") == [("Monday", "2025-06-02")]
+        assert found("Friday's hearing will be short.") == [("Friday", "2025-06-06")]
+        # An active verb keeps the day ahead, however far back the other reading is.
+        assert found("Monday's hearing will decide the case.") == [("Monday", "2025-06-09")]
+
+
+class TestPromises:
+    def test_a_date_after_what_is_promised_is_ahead(self) -> None:
+        assert found("The junta promised to hold a referendum in October.", MON) == [("October", "2025-10")]
+        assert found("Rebels vowed to free the hostages in March.", dt.date(2025, 6, 4)) == [("March", "2026-03")]
+
+    def test_a_date_of_the_promise_itself_stays_behind(self) -> None:
+        assert found("The junta promised in October to hold a referendum.", MON) == [("October", "2024-10")]
+        assert found("In January, the junta promised to hold a referendum.", MON) == [("January", "2025-01")]
+        # With a noun the date may be the promise's own: no cue, the past of news.
+        assert found("He promised reforms in a speech on Monday.") == [("Monday", "2025-06-02")]
+
+    def test_forecast_to_points_ahead(self) -> None:
+        assert found("Exports are forecast to recover in April.") == [("April", "2026-04")]
+        assert found("Exports recovered in April.") == [("April", "2025-04")]
+
+
+class TestTimeZones:
+    def test_a_named_zone_keeps_the_days_time(self) -> None:
+        assert found("Trading halted at 2 p.m. London time on Monday.") == [
+            ("2 p.m.", "2025-06-02T14:00"), ("Monday", "2025-06-02")]
+
+    def test_a_lower_case_phrase_is_no_zone(self) -> None:
+        # "in good time" is no zone: the time keeps the story's day, not Monday's.
+        assert found("Trading halted at 2 p.m. in good time on Monday.")[0] == ("2 p.m.", "2025-06-04T14:00")
+
+
+class TestNamesWithDateWords:
+    def test_the_same_words_outside_a_name_are_dates(self) -> None:
+        assert found("Rioters smashed windows in 2000.") == [("2000", "2000")]
+        assert found("Black-clad protesters marched on Sunday.") == [("Sunday", "2025-06-01")]
+        assert found("Bloody clashes broke out in September.") == [("September", "2024-09")]
+
+
+def marked(text: str, published: dt.date = WED) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.mod) for m in find_dates(text, published)]
+
+
+class TestUncertainWithoutTense:
+    def test_a_day_without_a_cue_whose_other_reading_is_nearer_is_uncertain(self) -> None:
+        # Published on a Wednesday: last Thursday is 6 days back, the next one tomorrow.
+        assert marked("Ankara and Athens at the table on Thursday.") == [("Thursday", "2025-05-29", "APPROX")]
+        # In June: last September is 9 months back, the next one 3 months ahead.
+        assert marked("The September poll is a test for the coalition.") == [("September", "2024-09", "APPROX")]
+
+    def test_a_tense_cue_or_a_nearer_default_is_certain(self) -> None:
+        assert marked("Ankara and Athens will sit at the table on Thursday.") == [("Thursday", "2025-06-05", "")]
+        assert marked("Ankara and Athens sat at the table on Thursday.") == [("Thursday", "2025-05-29", "")]
+        # Monday is two days back, the next one five days ahead: the default is the nearer one.
+        assert marked("Ankara and Athens at the table on Monday.") == [("Monday", "2025-06-02", "")]
+        assert marked("The March poll is a test for the coalition.") == [("March", "2025-03", "")]
+        # A day or month less than two months ahead is placed ahead, the nearer reading.
+        assert marked("The July poll is a test for the coalition.") == [("July", "2025-07", "")]
+
+
+class TestQuarterToldInAFuture:
+    MARCH = dt.date(2025, 3, 11)  # 70 days after the fourth quarter ended
+    JANUARY = dt.date(2025, 1, 20)  # 20 days after
+
+    def test_the_time_something_will_happen_in_is_the_coming_quarter(self) -> None:
+        assert found("Exports will recover in the fourth quarter.", self.MARCH) == [("the fourth quarter", "2025-Q4")]
+
+    def test_results_or_the_reporting_weeks_keep_the_quarter_just_ended(self) -> None:
+        assert found("Fourth-quarter earnings will be lower.", self.MARCH) == [("Fourth-quarter", "2024-Q4")]
+        assert found("The bank will post a loss in the fourth quarter.", self.JANUARY) == [
+            ("the fourth quarter", "2024-Q4")]
+
+
+class TestFutureToldFromAPastMonth:
+    def test_a_month_promised_in_an_earlier_month_is_the_first_after_it(self) -> None:
+        text = "In October, the council pledged to hold elections in January."
+        assert found(text, dt.date(2025, 3, 5)) == [("October", "2024-10"), ("January", "2025-01")]
+
+    def test_without_a_date_of_saying_the_month_is_ahead_of_publication(self) -> None:
+        text = "The council pledged to hold elections in January."
+        assert found(text, dt.date(2025, 3, 5)) == [("January", "2026-01")]
+
+
+class TestUncertainFutureInThePast:
+    def test_two_readings_about_as_near_are_uncertain(self) -> None:
+        # Published on a Wednesday: last Saturday is 4 days back, the next one 3 days ahead.
+        assert marked("The rally had been due to start on Saturday.") == [("Saturday", "2025-06-07", "APPROX")]
+
+    def test_a_much_nearer_reading_is_certain(self) -> None:
+        # Tomorrow against six days back.
+        assert marked("The rally had been due to start on Thursday.") == [("Thursday", "2025-06-05", "")]
+        # Last Monday is 2 days back, the next one 5 days ahead.
+        assert marked("The rally had been due to start on Monday.") == [("Monday", "2025-06-02", "")]
