@@ -265,3 +265,60 @@ def test_a_state_recalling_an_earlier_event_in_the_present_is_no_party_of_it(lan
     surface = {"pt": "março de 2021", "es": "marzo de 2021", "fr": "mars 2021", "de": "März 2021"}[lang]
     (event,) = extract(lang, text, date_at(text, surface, "2021-03", Precision.MONTH))
     assert event.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "value", "parties"), [
+    # A leader arriving or expected in a capital visits its state: the host is a party.
+    ("pt", "Lula esteve em Montevidéu no sábado para a posse do novo presidente.", "sábado", "2025-03-01", ("BRA", "URY")),
+    ("fr", "Le Premier ministre vietnamien est attendu à Paris l'an prochain.", "l'an prochain", "2026", ("FRA", "VNM")),
+    # Talk of a place is no visit to it.
+    ("pt", "Lula disse no sábado que a situação em Montevidéu é calma.", "sábado", "2025-03-01", ("BRA",)),
+])
+def test_being_in_or_expected_in_a_capital_makes_its_state_a_party(lang: str, text: str, when: str, value: str,
+                                                                   parties: tuple[str, ...]) -> None:
+    granularity = Precision.DAY if len(value) == 10 else Precision.YEAR
+    [m] = extract(lang, text, date_at(text, when, value, granularity), published=dt.date(2025, 3, 7))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "dates", "published", "parties"), [
+    # "os dois dirigentes": the last event of leaders, not the last event (Russia's deal with São Tomé).
+    ("pt", "O Presidente angolano, João Lourenço, recebeu ontem em Luanda o primeiro-ministro são-tomense. "
+           "São Tomé e Príncipe tinha assinado um acordo com a Rússia em abril de 2022. "
+           "Os dois dirigentes voltam a encontrar-se em julho.",
+     (("ontem", "2024-04-25"), ("abril de 2022", "2022-04"), ("julho", "2024-07")), dt.date(2024, 4, 26), ("AGO", "STP")),
+    # "Die nächsten Konsultationen": the event that named consultations, not the attack told in between.
+    ("de", "Olaf Scholz und Donald Tusk haben am Dienstag in Warschau die ersten Regierungskonsultationen seit 2018 "
+           "abgehalten. Nach dem russischen Angriff auf die Ukraine im Februar 2022 hatte Polen aufgerüstet. "
+           "Die nächsten Konsultationen sollen 2026 in Deutschland stattfinden.",
+     (("Dienstag", "2024-07-02"), ("Februar 2022", "2022-02"), ("2026", "2026")), dt.date(2024, 7, 3), ("DEU", "POL")),
+])
+def test_a_role_named_again_refers_back_to_the_event_that_named_it(
+        lang: str, text: str, dates: tuple[tuple[str, str], ...], published: dt.date, parties: tuple[str, ...]) -> None:
+    granularity = {10: Precision.DAY, 7: Precision.MONTH, 4: Precision.YEAR}
+    mentions = [date_at(text, surface, value, granularity[len(value)]) for surface, value in dates]
+    *_, again = extract(lang, text, *mentions, published=published)
+    assert again.countries == parties
+
+
+@pytest.mark.parametrize(("text", "when", "value", "events"), [
+    # Arabic has no capitals: a short sentence of its words is a sentence, not a header dating the article.
+    ("وقال البيان إن الحكومة ستجتمع. ويزور ميقاتي نيقوسيا الشهر المقبل.", "الشهر المقبل", "2024-06", 1),
+    ("بيان\nبغداد ٢٨ آب ٢٠٢١\nوقال البيان إن الحكومة ستجتمع.", "٢٨ آب ٢٠٢١", "2021-08-28", 0),
+])
+def test_a_short_arabic_sentence_is_no_dateline_but_a_place_and_a_date_are(text: str, when: str, value: str,
+                                                                         events: int) -> None:
+    granularity = Precision.MONTH if len(value) == 7 else Precision.DAY
+    found = extract("ar", text, date_at(text, when, value, granularity), published=dt.date(2024, 5, 3))
+    assert len(found) == events
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # Talks held in a capital: its state hosts them, a party by the annotation rule ("diálogos en Caracas").
+    ("Colombia y el ELN anunciaron un acuerdo. Los diálogos se reanudaron en Caracas en noviembre.", ("VEN",)),
+    # A summit's venue is only a place ("Bruselas as a venue").
+    ("Colombia y el ELN anunciaron un acuerdo. La cumbre se celebró en Bruselas en noviembre.", ()),
+])
+def test_spanish_talks_held_in_a_capital_make_its_state_a_host(text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract("es", text, date_at(text, "noviembre", "2022-11", Precision.MONTH), published=dt.date(2023, 6, 10))
+    assert m.countries == parties

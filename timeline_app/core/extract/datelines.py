@@ -52,7 +52,9 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
             words.append(m.group())
             if len(words) > 3:  # a sentence, whatever its length
                 return False
-    return len(words) < 2 or not any(w.islower() for w in words)
+    # A header is written in capitals ("NEW YORK, March 3"); a script without case (Arabic) has no such
+    # headers, and its words read as lower case: "ويزور ميقاتي نيقوسيا الشهر المقبل" is a sentence.
+    return len(words) < 2 or not any(w.islower() or w.lower() == w.upper() for w in words)
 
 
 def _sentence_end(text: str, sent: tuple[int, int]) -> re.Match[str] | None:

@@ -12,15 +12,17 @@ from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
+from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
+from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, antecedent_state, last_person_state, only_groups, named_before, place_referred,
+from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
                                                    speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
-from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole, EventMention, Precision
+from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.errors import BudgetError
 
@@ -100,6 +102,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.dates_by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -189,7 +192,7 @@ class _EventReader:
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
-        if _dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
+        if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= earlier or self._last_person_state(place.span[0]) or self.previous
         org_acts = place.clause.org_acts
@@ -228,6 +231,15 @@ class _EventReader:
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
+        dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
+        pair = paired_states(self.text, d, dates, self.entities, self.starts, self.vp.date_prepositions)
+        if pair is not None:  # "Frieden mit Israel geschlossen: Ägypten 1979 und Jordanien 1994": 1979 is Egypt's
+            countries = (countries - pair[1]) | {pair[0]}
+            if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
+                countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
+        if self.earlier is not None:
+            countries = without_earlier_events(self.text, place.span, d, countries, self.earlier, self.entities,
+                                               self.starts, self.vp.date_prepositions)
         return countries
 
     def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
@@ -376,20 +388,4 @@ class _EventReader:
             evidence_start=sent[0],
             evidence_end=sent[1],
         )
-
-
-def _dangling_pronoun(
-    person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
-) -> bool:
-    """True when "he", "his counterpart" ... come before any person or state named in the clause; not when
-    the words are the title of the person named right after them ("le président Mohamed Bazoum")."""
-    m = person_ref.search(clause_text)
-    if not m:
-        return False
-    lo = bisect.bisect_left(starts, offset)
-    hi = bisect.bisect_left(starts, offset + len(clause_text))
-    named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
-    if named and named[0].kind is EntityKind.PERSON and not clause_text[m.end() : named[0].start - offset].strip():
-        return False
-    return not named or named[0].start > offset + m.start()
 

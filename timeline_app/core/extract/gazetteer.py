@@ -194,6 +194,8 @@ class Gazetteer:
                         and mention.code != title.code and not doc.text[title.end : mention.start].strip()):
                     out.pop()  # "Foreign Minister Wang Yi" in a British statement: his title, not the issuer
                     found_at.pop()
+                if mention is not None and out and self._compound_of_other(doc, i, out[-1], mention):
+                    mention = None  # "der österreichische Bundeskanzler": Austria's office, named by its adjective
                 if mention is not None:
                     out.append(mention)
                     found_at.append((i, last, mention))
@@ -254,6 +256,13 @@ class Gazetteer:
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
+
+    def _compound_of_other(self, doc: Doc, i: int, before: EntityMention, mention: EntityMention) -> bool:
+        """True for an office compound ("Bundeskanzler", "Bundespräsidentin") right after another state's
+        name or adjective: Switzerland and Austria have federal offices too."""
+        heads = self._language.compound_heads if self._language is not None else ()
+        return (mention.kind is EntityKind.COUNTRY and before.kind is EntityKind.COUNTRY and before.code != mention.code
+                and doc.keys[i].startswith(heads) and not doc.text[before.end : mention.start].strip())
 
     def _members_around(self, doc: Doc, i: int, last: int) -> bool:
         """True when a member noun stands before "of (the)" and the organisation at tokens i..last, or after

@@ -223,3 +223,20 @@ def place_referred(text: str, entities: list[EntityMention], starts: list[int], 
             named = named or e.code
         k -= 1
     return frozenset({named}) if named else frozenset()
+
+
+def dangling_pronoun(
+    person_ref: re.Pattern[str], clause_text: str, offset: int, entities: list[EntityMention], starts: list[int]
+) -> bool:
+    """True when "he", "his counterpart" ... come before any person or state named in the clause; not when
+    the words are the title of the person named right after them ("le président Mohamed Bazoum")."""
+    m = person_ref.search(clause_text)
+    if not m:
+        return False
+    lo = bisect.bisect_left(starts, offset)
+    hi = bisect.bisect_left(starts, offset + len(clause_text))
+    named = [e for e in entities[lo:hi] if e.kind is EntityKind.PERSON or (e.role is EntityRole.ACTOR and e.code)]
+    if named and named[0].kind is EntityKind.PERSON and not clause_text[m.end() : named[0].start - offset].strip():
+        return False
+    return not named or named[0].start > offset + m.start()
+

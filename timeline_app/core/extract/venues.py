@@ -8,18 +8,22 @@ from timeline_app.core.extract.actors import ContextWords, Doc
 def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
     """True for a group named as where others met: "on the sidelines of the G20 summit", "beim
     G20-Gipfel", "na cúpula do G20", "на саммите G20": a meeting noun after the group (venue_noun,
-    maybe after a hyphen) or before it (venue_noun_before, maybe with link words between), and an
-    opener before both."""
+    maybe after a hyphen) or before it (venue_noun_before, maybe with link words and one other word
+    between: "na reunião de chanceleres do G20"), and an opener before both."""
     keys, n = doc.keys, len(doc.keys)
     links = words.of("venue_link")
     after = last + 2 if last + 2 < n and keys[last + 1] == "-" and doc.joined(last, last + 1) else last + 1
     if after < n and keys[after] in words.of("venue_noun") and doc.joined(after - 1, after):
         head = i
     else:
-        head = i - 1
-        while head >= 0 and i - head <= 3 and keys[head] in links:
+        # Link words and at most one other between the noun and the group: the members who meet
+        # ("à margem da reunião de chanceleres do G20", "au sommet des dirigeants du G20").
+        head, others = i - 1, 0
+        while head >= 0 and i - head <= 4 and keys[head] not in words.of("venue_noun_before"):
+            others += keys[head] not in links
             head -= 1
-        if not (head >= 0 and keys[head] in words.of("venue_noun_before") and all(doc.joined(j, j + 1) for j in range(head, i))):
+        if not (head >= 0 and others <= 1 and keys[head] in words.of("venue_noun_before")
+                and all(doc.joined(j, j + 1) for j in range(head, i))):
             return False
     k = head - 1
     while k >= 0 and head - k <= 3 and keys[k] in links:
