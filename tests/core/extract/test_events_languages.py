@@ -322,3 +322,21 @@ def test_a_short_arabic_sentence_is_no_dateline_but_a_place_and_a_date_are(text:
 def test_spanish_talks_held_in_a_capital_make_its_state_a_host(text: str, parties: tuple[str, ...]) -> None:
     [m] = extract("es", text, date_at(text, "noviembre", "2022-11", Precision.MONTH), published=dt.date(2023, 6, 10))
     assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "header", "when"), [
+    ("en", "Published on 3 March 2021", "3 March 2021"),
+    ("de", "Veröffentlicht am 3. März 2021", "3. März 2021"),
+    ("ar", "نشر في 3 مارس 2021", "3 مارس 2021"),
+])
+def test_a_line_labelled_as_the_articles_date_is_not_an_event(lang: str, header: str, when: str) -> None:
+    # "Veröffentlicht am 28. Mai 2021" was an event with no state: its lower-case "am" made it a sentence.
+    text = f"{header}\n\nBrazil and Argentina met in Brasília on 2 March 2021."
+    found = extract(lang, text, date_at(text, when, "2021-03-03"), date_at(text, "2 March 2021", "2021-03-02"))
+    assert [m.date.text for m in found] == ["2 March 2021"]
+
+
+def test_a_sentence_telling_of_a_publication_is_an_event() -> None:
+    text = "Brazil and Argentina published the treaty on 3 March 2021."
+    [m] = extract("en", text, date_at(text, "3 March 2021", "2021-03-03"))
+    assert m.countries == ("ARG", "BRA")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from timeline_app.core.datelabels import is_label
 from timeline_app.core.models import DateMention, EntityKind, EntityMention
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -46,6 +47,10 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
     if _HEADER_FIELD.search(text, sent[0], d.start) or _HEADER_FIELD.match(text, d.end):
         # "Media release | 14 August 2025", "Press Statement · June 10, 2026": a header's fields, whatever their words
         return _sentence_end(text, sent) is None
+    if is_label(text[sent[0] : d.start]) and _sentence_end(text, sent) is None:
+        # "Published on 3 March 2021", "Veröffentlicht am 3. März 2021": a label of the article's date,
+        # whatever its words' case
+        return True
     words: list[str] = []
     for a, b in ((sent[0], d.start), (d.end, sent[1])):
         for m in _WORDS.finditer(text, a, b):

@@ -10,13 +10,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from timeline_app.core.datelabels import PUBLISHED, UPDATED, label_pattern
 from timeline_app.core.models import DateSource
 
 log = logging.getLogger(__name__)
 
 # Languages whose month names a date line may use; the names come from dateparser's locale data.
 # English comes first so that it wins where abbreviations collide.
-_MONTH_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ro", "tr", "ru", "uk")
+_MONTH_LANGUAGES = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ro", "tr", "ru", "uk", "ar",
+)  # fmt: skip
 _MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -41,12 +44,6 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<![\w.]){_YEAR}(?P<sep>[-/]){_MON}(?P=sep)(?P<day>[0-3]?\d)(?![\d/])", re.I),
 )
 
-_PUBLISHED_LABEL = re.compile(
-    r"\b(?:first\s+published|published(?:\s+on)?|publication\s+date|date\s+published|pub(?:lished)?\.?\s+date|"
-    r"posted(?:\s+on)?|dated|date|issued|released)\b\s*(?:on\b)?\s*[:\-\u2013\u2014|]?\s*",
-    re.I,
-)
-_UPDATED_LABEL = re.compile(r"\b(?:last\s+)?(?:updated|modified)(?:\s+on)?\b\s*[:\-\u2013\u2014|]?\s*", re.I)
 _MARKUP_PREFIX = re.compile(r"^[\s#>*_\-|]+")
 _WORD = re.compile(r"[^\W_]+")
 _BYLINE = re.compile(
@@ -315,12 +312,12 @@ def date_from_text(text: str) -> dt.date | None:
             if dateline and found and found[1] == dateline.end():
                 return found[0]
             continue
-        date = _labelled(line, _PUBLISHED_LABEL)
+        date = _labelled(line, label_pattern(PUBLISHED))
         if date:
             return date
         if updated is None:
-            updated = _labelled(line, _UPDATED_LABEL)
-        if body_lines or index == 0 or _UPDATED_LABEL.search(line):
+            updated = _labelled(line, label_pattern(UPDATED))
+        if body_lines or index == 0 or label_pattern(UPDATED).search(line):
             continue
         found = find_date(line)
         if found:
@@ -343,7 +340,7 @@ def find_byline(text: str) -> str:
         found = find_date(name)
         if found:
             name = name[: found[1]] + name[found[2] :]
-        name = _PUBLISHED_LABEL.sub(" ", name) if _PUBLISHED_LABEL.search(name) else name
+        name = label_pattern(PUBLISHED).sub(" ", name) if label_pattern(PUBLISHED).search(name) else name
         name = re.split(r"\s[|\u2022\u00b7]\s|\s[\u2013\u2014-]\s", name)[0]
         name = name.strip(" ,;:|-\u2013\u2014*_")
         if name:
