@@ -56,9 +56,13 @@ def test_filters_set_by_the_user_are_back_after_a_restart(qtbot, tmp_path, libra
     assert window.filters.spec() == spec
     assert table_ids(window) == shown
     assert window.status_bar.count_label.text().startswith(f"{len(shown)} of {len(events)}")
-    # Seen without opening the filter panel: the status bar says so and offers to clear them.
-    assert country in window.status_bar.filter_label.text() and window.status_bar.clear_filters_button.isVisible()
+    # Seen without opening the filter panel: the status bar says so and offers to clear them, the
+    # button once the message (which says how to clear them) has gone, not drawn over it.
     assert "last session" in window.statusBar().currentMessage()
+    assert not window.status_bar.clear_filters_button.isVisible()
+    window.statusBar().clearMessage()
+    qtbot.waitUntil(window.status_bar.clear_filters_button.isVisible)
+    assert country in window.status_bar.filter_label.text()
     window.grab().save(str(tmp_path / "restored.png"))
     qtbot.mouseClick(window.status_bar.clear_filters_button, Qt.MouseButton.LeftButton)
     assert window.filters.spec().is_empty() and window.event_model.rowCount() == len(events)

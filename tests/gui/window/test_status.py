@@ -128,3 +128,21 @@ def test_a_message_is_not_covered_by_the_filter_line(qtbot, window) -> None:
     assert min(w.x() for w in shown) > bar.fontMetrics().horizontalAdvance(message) + 8
     bar.clearMessage()
     qtbot.waitUntil(lambda: bar.filter_label.isVisible())  # the filter line comes back after it
+
+
+def test_a_filter_set_while_a_message_shows_is_not_drawn_over_it(qtbot, window) -> None:
+    # Ticking "Uncertain dates only" while "2 articles added." showed drew Clear filters over the message.
+    bar = window.bar
+    window.resize(1024, 200)
+    bar.showMessage("2 articles added.", 15000)
+    qtbot.wait(20)
+    bar.show_filter(FilterSpec(uncertain_only=True))
+    qtbot.wait(20)
+    assert not bar.clear_filters_button.isVisible()
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: bar.clear_filters_button.isVisible())  # there once the message has gone
+    bar.showMessage("Filters cleared.", 15000)
+    bar.show_filter(FilterSpec())
+    bar.clearMessage()
+    qtbot.wait(20)
+    assert not bar.clear_filters_button.isVisible()  # no filter: it stays hidden after the message

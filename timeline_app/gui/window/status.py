@@ -135,7 +135,17 @@ class WindowStatusBar(QStatusBar):
         description = spec.describe()
         self.filter_label.setText("" if spec.is_empty() and not spec.show_hidden else f"Filter: {description}")
         self.filter_label.setToolTip(description)
-        self.clear_filters_button.setVisible(not spec.is_empty())
+        self._show_beside_messages(self.clear_filters_button, not spec.is_empty())
+
+    def _show_beside_messages(self, widget: QWidget, visible: bool) -> None:
+        """Show or hide a widget of the message side. While a message shows, QStatusBar keeps those
+        widgets hidden and shows them again when it goes, except the ones hidden on purpose: showing
+        one now would draw it over the message ("2 articles added." under "Clear filters")."""
+        if visible and self.currentMessage():
+            widget.hide()
+            widget.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)  # as the message hid it
+        else:
+            widget.setVisible(visible)
 
     def show_needs_date(self, undated: int) -> None:
         self.needs_date_button.setText(
