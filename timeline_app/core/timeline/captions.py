@@ -78,6 +78,10 @@ def default_subtitle(spec: FilterSpec, country_names: dict[str, str], order: Seq
         parts.append("dates precise to the " + _joined(sorted(spec.precisions), "or"))
     if spec.min_sources > 1:
         parts.append(f"reported by {spec.min_sources} sources or more")
+    if spec.languages:
+        parts.append("reported in " + _joined(sorted(spec.languages), "or"))
+    if spec.uncertain_only:
+        parts.append("uncertain dates only")
     if spec.text:
         parts.append(f"matching “{spec.text}”")
     if spec.show_hidden:
