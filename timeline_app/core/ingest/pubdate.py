@@ -340,7 +340,7 @@ def find_byline(text: str) -> str:
         found = find_date(name)
         if found:
             name = name[: found[1]] + name[found[2] :]
-        name = label_pattern(PUBLISHED).sub(" ", name) if label_pattern(PUBLISHED).search(name) else name
+        name = label_pattern(PUBLISHED).sub(" ", name)
         name = re.split(r"\s[|\u2022\u00b7]\s|\s[\u2013\u2014-]\s", name)[0]
         name = name.strip(" ,;:|-\u2013\u2014*_")
         if name:
