@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
+from timeline_app.core.library.opening import LIBRARY_SUFFIX
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
@@ -213,12 +214,12 @@ class LibraryActions(QObject):
 
     def new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self._window, "New library",
-                                              str(Path(self._remembered.last_dir()) / "library.sqlite3"),
-                                              "Diplomatic Timeline library (*.sqlite3)")
+                                              str(Path(self._remembered.last_dir()) / f"library{LIBRARY_SUFFIX}"),
+                                              f"Diplomatic Timeline library (*{LIBRARY_SUFFIX})")
         if not path:
             return
-        if not path.endswith(".sqlite3"):
-            path += ".sqlite3"
+        if not path.endswith((LIBRARY_SUFFIX, ".sqlite3")):  # .sqlite3: what earlier versions offered
+            path += LIBRARY_SUFFIX
         target = Path(path)
         if target.exists() and target.stat().st_size > 0:
             self._messages.show_message("Library exists",
@@ -228,7 +229,7 @@ class LibraryActions(QObject):
 
     def choose_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Open library", self._remembered.last_dir(),
-                                              "Diplomatic Timeline library (*.sqlite3 *.db);;All files (*)")
+                                              f"Diplomatic Timeline library (*{LIBRARY_SUFFIX} *.sqlite3 *.db);;All files (*)")
         if path:
             self._open_library(Path(path))
 
