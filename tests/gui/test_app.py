@@ -226,6 +226,21 @@ def test_the_window_imports_no_extraction_of_articles() -> None:
     assert loaded_after(code, extraction) == ("True", list(extraction))
 
 
+def test_the_window_starts_without_url_fetching_or_parquet_writing() -> None:
+    # Measured with -X importtime: urllib.request (http.client, email) 7-35 ms, pyarrow.parquet
+    # (pyarrow.fs, ssl) 10-50 ms at every start, for a URL given or an `extract --parquet` only.
+    deferred = ("urllib.request", "http.client", "pyarrow.parquet", "pyarrow.fs", "ssl")
+    assert loaded_after("import timeline_app.cli\nimport timeline_app.gui.app", deferred) == ("", [])
+    # Each comes with its first use: a URL read (refused at once: nothing listens on port 9 of this
+    # machine) and a Parquet file written.
+    code = ("import tempfile, pathlib\nimport timeline_app.gui.app\n"
+            "from timeline_app.core.ingest import read_inputs\n"
+            "from timeline_app.core.batch.parquet import ParquetSink\n"
+            "print(len(read_inputs(['http://127.0.0.1:9/article']).skipped))\n"
+            "ParquetSink(pathlib.Path(tempfile.mkdtemp()) / 'pq').close()")
+    assert loaded_after(code, deferred) == ("1", sorted(deferred))
+
+
 def _given_to_the_gui(monkeypatch, argv: list[str]) -> tuple[int, list[tuple]]:
     calls: list[tuple] = []
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: calls.append(args) or 0)
