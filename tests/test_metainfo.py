@@ -51,6 +51,8 @@ def metainfo_problems(path: Path) -> list[str]:
         problems.append(f"launchable {launchables} is not the desktop entry {cid}.desktop")
     elif not (path.parent / launchables[0]).is_file():
         problems.append(f"the launchable {launchables[0]} is not beside the metainfo file")
+    if not root.findtext("developer/name", "").strip():
+        problems.append("no developer is named (AppStream 1.0: developer-info-missing)")
     if root.find("content_rating") is None:
         problems.append("<content_rating> is missing (content-rating-missing)")
     if not root.findall("releases/release"):
@@ -79,9 +81,11 @@ def test_the_rules_catch_the_id_and_launchable_that_the_metainfo_had(tmp_path) -
                                       "(cid-desktopapp-is-not-rdns)"]
     mismatched = tmp_path / f"{desktop.APP_ID}.metainfo.xml"
     mismatched.write_text(text.replace(f">{desktop.APP_ID}.desktop<", ">diplomatic-timeline.desktop<")
-                          .replace("<releases>", "<!--").replace("</releases>", "-->"), encoding="utf-8")
+                          .replace("<releases>", "<!--").replace("</releases>", "-->")
+                          .replace("<developer ", "<!--").replace("</developer>", "-->"), encoding="utf-8")
     assert metainfo_problems(mismatched) == [
         f"launchable ['diplomatic-timeline.desktop'] is not the desktop entry {desktop.APP_ID}.desktop",
+        "no developer is named (AppStream 1.0: developer-info-missing)",
         "no release is listed (releases-info-missing)"]
 
 
