@@ -340,3 +340,30 @@ def test_a_sentence_telling_of_a_publication_is_an_event() -> None:
     text = "Brazil and Argentina published the treaty on 3 March 2021."
     [m] = extract("en", text, date_at(text, "3 March 2021", "2021-03-03"))
     assert m.countries == ("ARG", "BRA")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "parties"), [
+    ("de", "Pressemitteilung\n\nBerlin, 13. September 2024\n\nDas Auswärtige Amt bestellte heute den Botschafter ein.",
+     "13. September 2024", ("DEU",)),
+    ("fr", "Communiqué\n\nBruxelles, le 5 juin 2024\n\nLa ministre a reçu ce jour son homologue.", "5 juin 2024", ("BEL",)),
+    ("pt", "Comunicado\n\nLisboa, 16 de maio de 2024\n\nRealizou-se hoje a cimeira.", "16 de maio de 2024", ("PRT",)),
+])
+def test_a_statements_place_and_day_line_dates_the_statement(lang: str, text: str, surface: str,
+                                                            parties: tuple[str, ...]) -> None:
+    value = {"de": "2024-09-13", "fr": "2024-06-05", "pt": "2024-05-16"}[lang]
+    found = extract(lang, text, date_at(text, surface, value), published=dt.date.fromisoformat(value))
+    assert [(m.date.text, m.countries) for m in found] == [(surface, parties)]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # English keeps such a line as the article's dateline; a wire dateline in capitals is the story's in any
+    # language; a label before the day dates the article.
+    ("en", "Press release\n\nLondon, 13 September 2024\n\nThe minister met her counterpart today.", "13 September 2024"),
+    ("de", "BERLIN, 13. September 2024\n\nDas Auswärtige Amt bestellte heute den Botschafter ein.", "13. September 2024"),
+    ("fr", "Communiqué\n\nPublié le 5 juin 2024\n\nLa ministre a reçu ce jour son homologue.", "5 juin 2024"),
+    ("de", "Berlin, September 2024\n\nDer Minister reiste ab.", "September 2024"),
+])
+def test_other_lines_with_a_day_only_date_the_article(lang: str, text: str, surface: str) -> None:
+    value = "2024-09" if surface == "September 2024" else "2024-09-13" if "Sept" in surface else "2024-06-05"
+    d = date_at(text, surface, value, Precision.MONTH if len(value) == 7 else Precision.DAY)
+    assert [m.date.text for m in extract(lang, text, d, published=dt.date(2024, 9, 13))] == []

@@ -144,7 +144,7 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        if is_dateline(text, sent, d):
+        if is_dateline(text, sent, d, self.table.words.get("header_article")):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
