@@ -367,3 +367,18 @@ def test_other_lines_with_a_day_only_date_the_article(lang: str, text: str, surf
     value = "2024-09" if surface == "September 2024" else "2024-09-13" if "Sept" in surface else "2024-06-05"
     d = date_at(text, surface, value, Precision.MONTH if len(value) == 7 else Precision.DAY)
     assert [m.date.text for m in extract(lang, text, d, published=dt.date(2024, 9, 13))] == []
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "parties"), [
+    # Arabic: a relative clause without a comma is its own event, of the state right before it.
+    ("ar", "وأكد الرئيس المصري دعم بلاده للحكومة الصومالية التي انتخب رئيسها في مايو 2022.", "مايو 2022", ("SOM",)),
+    ("ar", "وأيد البلدان المفاوضات بين المملكة العربية السعودية والجمهورية الإسلامية الإيرانية التي بدأت في مايو 2022.",
+     "مايو 2022", ("IRN", "SAU")),
+    # A date of the main clause keeps the main clause's states; English does not cut before "that".
+    ("ar", "وقعت مصر والصومال في مايو 2022 الاتفاق الذي أعدته الحكومة الإثيوبية.", "مايو 2022", ("EGY", "SOM")),
+    ("en", "Egypt backed the Somali government that was elected in May 2022.", "May 2022", ("EGY", "SOM")),
+])
+def test_a_relative_clause_without_a_comma_is_its_own_event_in_arabic(lang: str, text: str, surface: str,
+                                                                       parties: tuple[str, ...]) -> None:
+    found = extract(lang, text, date_at(text, surface, "2022-05", Precision.MONTH), published=dt.date(2024, 10, 11))
+    assert [m.countries for m in found] == [parties]

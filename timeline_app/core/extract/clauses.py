@@ -98,7 +98,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     relative = alternation("relative_person") + "|" + alternation("relative_thing")
     quote = "".join(re.escape(q) for q in sorted(words.get("opening_quote", ())))
 
-    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
+    # Arabic opens a relative clause without a comma ("الحكومة الصومالية التي انتُخب رئيسها في مايو 2022"): its
+    # own event, not the main clause's (relative_unmarked; none in English, whose "that" may be a complementizer).
+    unmarked = (r"|\s(?=(?:" + alternation("relative_unmarked") + r")\s)") if words.get("relative_unmarked") else ""
+    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)" + unmarked, re.IGNORECASE)
     # A quotation opens what was said when it starts with a capital: "separation" in quotes is a word.
     reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=(?:"
                            + alternation("complementizer") + r")\b|[" + (quote or "\"") + r"](?-i:" + up + r"))", re.IGNORECASE)

@@ -102,6 +102,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.unmarked_relative = bool(self.table.words.get("relative_unmarked"))
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -204,6 +205,8 @@ class _EventReader:
                 near = frozenset()
                 if "," in self.text[previous[1] : place.span[0]]:  # ", who": the noun right before the comma
                     near = self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
+                elif self.unmarked_relative:  # "الحكومة الصومالية التي": the state right before, if one is
+                    near = antecedent_state(self.entities, self.starts, previous[1], named=True)
                 countries |= near or self._after_reaction(previous, d)
             elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
