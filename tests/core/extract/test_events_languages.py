@@ -382,3 +382,16 @@ def test_a_relative_clause_without_a_comma_is_its_own_event_in_arabic(lang: str,
                                                                        parties: tuple[str, ...]) -> None:
     found = extract(lang, text, date_at(text, surface, "2022-05", Precision.MONTH), published=dt.date(2024, 10, 11))
     assert [m.countries for m in found] == [parties]
+
+
+def test_a_surname_the_text_learned_acts_for_the_persons_state() -> None:
+    # "Mauro Vieira", then "Vieira": the bare surname has no dated office of its own in the gazetteer, so the
+    # state the text gave him stands; a known office-holder out of office still acts for none (test_parties).
+    text = ("O ministro das Relações Exteriores, Mauro Vieira, assinou ontem um acordo.\n\n"
+            "Vieira segue amanhã para Georgetown.")
+    _signed, goes = extract("pt", text, date_at(text, "ontem", "2024-11-05"), date_at(text, "amanhã", "2024-11-07"),
+                            published=dt.date(2024, 11, 6))
+    assert goes.countries == ("BRA", "GUY")
+    text = "Vieira segue amanhã para Georgetown."  # a surname the text never introduced is nobody's
+    [goes] = extract("pt", text, date_at(text, "amanhã", "2024-11-07"), published=dt.date(2024, 11, 6))
+    assert goes.countries == ("GUY",)
