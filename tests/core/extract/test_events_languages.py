@@ -395,3 +395,17 @@ def test_a_surname_the_text_learned_acts_for_the_persons_state() -> None:
     text = "Vieira segue amanhã para Georgetown."  # a surname the text never introduced is nobody's
     [goes] = extract("pt", text, date_at(text, "amanhã", "2024-11-07"), published=dt.date(2024, 11, 6))
     assert goes.countries == ("GUY",)
+
+
+@pytest.mark.parametrize(("middle", "parties"), [
+    # An earlier event named as background is no pair "beide" refers back to ...
+    ("Seit dem russischen Angriff auf die Ukraine im Februar 2022 liefert Norwegen Gas.", ("DEU", "NOR")),
+    # ... a pair that acts is.
+    ("Russland und die Ukraine verhandelten im Februar 2022 in Istanbul.", ("RUS", "UKR")),
+])
+def test_beide_refers_to_the_last_pair_that_acted_not_to_a_background_event(middle: str, parties: tuple[str, ...]) -> None:
+    text = f"Deutschland und Norwegen unterzeichneten im Februar 2024 ein Abkommen. {middle} Beide Regierungen treffen sich im Herbst wieder."
+    found = extract("de", text, date_at(text, "Februar 2024", "2024-02", Precision.MONTH),
+                    date_at(text, "Februar 2022", "2022-02", Precision.MONTH), date_at(text, "Herbst", "2025-10", Precision.MONTH),
+                    published=dt.date(2025, 4, 9))
+    assert found[-1].countries == parties

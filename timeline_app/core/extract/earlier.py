@@ -87,17 +87,19 @@ def dated_phrase(text: str, phrases: list[tuple[int, int]], d: DateMention,
 
 
 def without_earlier_events(text: str, span: tuple[int, int], d: DateMention, countries: set[str], patterns: EarlierPatterns,
-                           entities: list[EntityMention], starts: list[int], date_prepositions: frozenset[str]) -> set[str]:
+                           entities: list[EntityMention], starts: list[int], date_prepositions: frozenset[str]) -> tuple[set[str], bool]:
     """`countries` of the clause text[span] less the states named only in a phrase naming an earlier event
     ("Im April 2022 hatte Österreich nach dem russischen Angriffskrieg gegen die Ukraine russische Diplomaten
-    ausgewiesen": Austria and Russia); the phrase's states alone when `d` dates that phrase's event."""
+    ausgewiesen": Austria and Russia); the phrase's states alone when `d` dates that phrase's event. The
+    flag says it does: such an event is the story's background, not the parties it goes on about."""
     phrases = earlier_phrases(text, span, patterns, entities, starts)
     if not phrases:
-        return countries
+        return countries, False
     dated = dated_phrase(text, phrases, d, date_prepositions)
     if dated is not None:
-        return set(states_in(entities, starts, *dated)) or countries
+        found = set(states_in(entities, starts, *dated))
+        return (found, True) if found else (countries, False)
     inside = frozenset().union(*(states_in(entities, starts, a, b) for a, b in phrases))
     cuts = [span[0]] + [x for p in phrases for x in p] + [span[1]]
     outside = frozenset().union(*(states_in(entities, starts, cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)))
-    return countries - (inside - outside)
+    return countries - (inside - outside), False

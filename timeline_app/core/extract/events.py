@@ -129,9 +129,10 @@ class _EventReader:
         place = self._place(d)
         if place is None:
             return
+        self.background = False  # "seit dem russischen Angriff auf die Ukraine im Februar 2022": not what "beide" means
         countries = self._parties(d, place)
         self.out.append(self._mention(d, place, countries))
-        if countries:
+        if countries and not self.background:
             frozen = frozenset(countries)
             if d.value:
                 self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozen
@@ -241,8 +242,8 @@ class _EventReader:
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
         if self.earlier is not None:
-            countries = without_earlier_events(self.text, place.span, d, countries, self.earlier, self.entities,
-                                               self.starts, self.vp.date_prepositions)
+            countries, self.background = without_earlier_events(
+                self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
         return countries
 
     def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
