@@ -409,3 +409,16 @@ def test_beide_refers_to_the_last_pair_that_acted_not_to_a_background_event(midd
                     date_at(text, "Februar 2022", "2022-02", Precision.MONTH), date_at(text, "Herbst", "2025-10", Precision.MONTH),
                     published=dt.date(2025, 4, 9))
     assert found[-1].countries == parties
+
+
+@pytest.mark.parametrize(("ending", "parties"), [
+    # The coup is the event September dates, and the place after the date is where it happened ...
+    ("après le coup d'État de septembre 2022 à Ouagadougou.", ("BFA",)),
+    # ... without a coup named, the relations are; without a place, the coup names no state and the clause's stand.
+    ("en septembre 2022 à Ouagadougou.", ("BFA", "CIV")),
+    ("après le coup d'État de septembre 2022.", ("BFA", "CIV")),
+])
+def test_french_coup_before_a_date_and_a_place_is_that_places_event(ending: str, parties: tuple[str, ...]) -> None:
+    text = "Les relations entre la Côte d'Ivoire et le Burkina Faso se sont dégradées " + ending
+    found = extract("fr", text, date_at(text, "septembre 2022", "2022-09", Precision.MONTH), published=dt.date(2024, 10, 26))
+    assert [m.countries for m in found] == [parties]

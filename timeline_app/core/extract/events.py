@@ -129,13 +129,15 @@ class _EventReader:
         place = self._place(d)
         if place is None:
             return
-        self.background = False  # "seit dem russischen Angriff auf die Ukraine im Februar 2022": not what "beide" means
+        # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
+        # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
+        self.story: set[str] | None = None
         countries = self._parties(d, place)
         self.out.append(self._mention(d, place, countries))
-        if countries and not self.background:
-            frozen = frozenset(countries)
-            if d.value:
-                self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozen
+        if countries and d.value:
+            self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
+        if (told := countries if self.story is None else self.story):
+            frozen = frozenset(told)
             self.previous = frozen
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
@@ -242,7 +244,7 @@ class _EventReader:
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
         if self.earlier is not None:
-            countries, self.background = without_earlier_events(
+            countries, self.story = without_earlier_events(
                 self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
         return countries
 
