@@ -422,3 +422,17 @@ def test_french_coup_before_a_date_and_a_place_is_that_places_event(ending: str,
     text = "Les relations entre la Côte d'Ivoire et le Burkina Faso se sont dégradées " + ending
     found = extract("fr", text, date_at(text, "septembre 2022", "2022-09", Precision.MONTH), published=dt.date(2024, 10, 26))
     assert [m.countries for m in found] == [parties]
+
+
+@pytest.mark.parametrize(("reference", "parties"), [
+    # "die Ministerin" passes over the male minister named last, to the woman whose title ends in "Ministerin" ...
+    ("Die Ministerin", ("DEU",)),
+    # ... and "der Minister" is the man.
+    ("Der Minister", ("KEN",)),
+])
+def test_german_die_ministerin_is_the_minister_whose_title_says_so(reference: str, parties: tuple[str, ...]) -> None:
+    text = ("Bundesinnenministerin Nancy Faeser empfing am Montag Gäste aus Nairobi. Der kenianische Außenminister "
+            f"Musalia Mudavadi nahm teil. {reference} wird im Oktober mit den Ländern beraten.")
+    found = extract("de", text, date_at(text, "Montag", "2024-09-09"), date_at(text, "Oktober", "2024-10", Precision.MONTH),
+                    published=dt.date(2024, 9, 13))
+    assert found[-1].countries == parties

@@ -85,6 +85,8 @@ class ClausePatterns(NamedTuple):
     place_party: re.Pattern[str]  # "travelled to", "strikes on": the place after it takes part
     conjoined_subject: re.Pattern[str]  # "and Finland joined": a conjunction before a new capitalised subject
     trailing_clause: re.Pattern[str]  # ", and we have made": after a sentence's last date, a new clause if group "verb" is one
+    # "die Ministerin": a title after an article, for the person last named with a title ending in it (group 1)
+    title: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -165,6 +167,8 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         place_party,
         conjoined_subject,
         trailing_clause,
+        re.compile(r"\b(?:" + alternation("article") + r")\s+(" + alternation("title_reference") + r")\b", re.IGNORECASE)
+        if words.get("title_reference") else None,
     )
 
 

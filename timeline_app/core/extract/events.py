@@ -19,7 +19,7 @@ from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
-                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
+                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
@@ -198,7 +198,8 @@ class _EventReader:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
-            countries |= earlier or self._last_person_state(place.span[0]) or self.previous
+            countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
+                          or self._last_person_state(place.span[0]) or self.previous)
         org_acts = place.clause.org_acts
         if place.idx > 0:
             previous = place.clauses[place.idx - 1]

@@ -33,6 +33,8 @@ def named_before(offset: int, end: int, at: int, entities: list[EntityMention], 
     return bool(named) and named[0].start < at
 
 
+# Characters around a title in which its person, adjective or genitive state stands.
+_TITLE_NEAR = 30
 # Characters between two states of one noun phrase: a space, or a space and a fused "و".
 _RUN_GAP = 2
 
@@ -252,3 +254,22 @@ def dangling_pronoun(
         return False
     return not named or named[0].start > offset + m.start()
 
+
+
+def titled_state(title: re.Pattern[str] | None, text: str, clause: tuple[int, int], entities: list[EntityMention],
+                 starts: list[int]) -> frozenset[str]:
+    """The state of the person "die Ministerin" stands for: the last named with a title that ends in that
+    word ("Bundesinnenministerin Nancy Faeser", "die Außenministerin der Bundesrepublik Deutschland"),
+    which passes over a minister of the other gender ("Außenminister Musalia Mudavadi")."""
+    m = title.search(text, *clause) if title is not None else None
+    if m is None:
+        return frozenset()
+    for word in reversed(list(re.finditer(r"[^\W\d_]*" + re.escape(m.group(1)) + r"\b", text[: m.start()], re.IGNORECASE))):
+        a, b = word.span()
+        k = bisect.bisect_left(starts, a - _TITLE_NEAR)
+        near = [e for e in entities[k : bisect.bisect_left(starts, b + _TITLE_NEAR)] if e.code and e.kind in (
+            EntityKind.PERSON, EntityKind.COUNTRY) and e.role is not EntityRole.LOCATION]
+        # The title itself, the person after it, the adjective before it, or the state of its genitive.
+        for e in sorted(near, key=lambda e: (not (e.start <= a < e.end), e.start < b, abs(e.start - b))):
+            return frozenset({e.code})
+    return frozenset()
