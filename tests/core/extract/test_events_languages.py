@@ -436,3 +436,17 @@ def test_german_die_ministerin_is_the_minister_whose_title_says_so(reference: st
     found = extract("de", text, date_at(text, "Montag", "2024-09-09"), date_at(text, "Oktober", "2024-10", Precision.MONTH),
                     published=dt.date(2024, 9, 13))
     assert found[-1].countries == parties
+
+
+@pytest.mark.parametrize(("reference", "parties"), [
+    # Spanish: "la presidenta" is the woman titled so, not the president named last ...
+    ("La presidenta", ("MEX",)),
+    # ... "el presidente" the last president named, as before.
+    ("El presidente", ("USA",)),
+])
+def test_spanish_la_presidenta_is_the_president_whose_title_says_so(reference: str, parties: tuple[str, ...]) -> None:
+    text = ("La presidenta mexicana, Claudia Sheinbaum, habló el lunes con Ottawa. El presidente estadounidense, "
+            f"Donald Trump, anunció aranceles. {reference} hablará en marzo ante el Congreso.")
+    found = extract("es", text, date_at(text, "lunes", "2025-02-03"), date_at(text, "marzo", "2025-03", Precision.MONTH),
+                    published=dt.date(2025, 2, 5))
+    assert found[-1].countries == parties

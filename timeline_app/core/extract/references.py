@@ -264,6 +264,9 @@ def titled_state(title: re.Pattern[str] | None, text: str, clause: tuple[int, in
     m = title.search(text, *clause) if title is not None else None
     if m is None:
         return frozenset()
+    k = bisect.bisect_left(starts, m.end())
+    if k < len(entities) and entities[k].code and not text[m.end() : entities[k].start].strip():
+        return frozenset()  # "O primeiro-ministro malaio, Anwar Ibrahim": a title of the person named with it
     for word in reversed(list(re.finditer(r"[^\W\d_]*" + re.escape(m.group(1)) + r"\b", text[: m.start()], re.IGNORECASE))):
         a, b = word.span()
         k = bisect.bisect_left(starts, a - _TITLE_NEAR)
