@@ -302,11 +302,14 @@ def test_a_role_named_again_refers_back_to_the_event_that_named_it(
 
 
 @pytest.mark.parametrize(("text", "when", "value", "events"), [
-    # Arabic has no capitals: a short sentence of its words is a sentence, not a header dating the article.
+    # Arabic has no capitals: a short sentence of its words is a sentence, not a header dating the article;
+    # a statement's place and day ("بغداد ٢٨ آب ٢٠٢١") date the statement, an event (header_article), as in de,
+    # fr, es, pt; a label before the day ("نشر في") dates the article.
     ("وقال البيان إن الحكومة ستجتمع. ويزور ميقاتي نيقوسيا الشهر المقبل.", "الشهر المقبل", "2024-06", 1),
-    ("بيان\nبغداد ٢٨ آب ٢٠٢١\nوقال البيان إن الحكومة ستجتمع.", "٢٨ آب ٢٠٢١", "2021-08-28", 0),
+    ("بيان\nبغداد ٢٨ آب ٢٠٢١\nوقال البيان إن الحكومة ستجتمع.", "٢٨ آب ٢٠٢١", "2021-08-28", 1),
+    ("بيان\nنشر في ٢٨ آب ٢٠٢١\nوقال البيان إن الحكومة ستجتمع.", "٢٨ آب ٢٠٢١", "2021-08-28", 0),
 ])
-def test_a_short_arabic_sentence_is_no_dateline_but_a_place_and_a_date_are(text: str, when: str, value: str,
+def test_a_short_arabic_sentence_and_a_statements_place_and_day_are_events(text: str, when: str, value: str,
                                                                          events: int) -> None:
     granularity = Precision.MONTH if len(value) == 7 else Precision.DAY
     found = extract("ar", text, date_at(text, when, value, granularity), published=dt.date(2024, 5, 3))

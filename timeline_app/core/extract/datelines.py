@@ -17,7 +17,7 @@ _PLACE_MOST = 200
 _HEADER_FIELD = re.compile(r"[ \t]*[|\u00b7\u2022]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A place of up to four words with a capital initial, a comma, and an optional word before the date ("le").
-_PLACE_COMMA = re.compile(r"[ \t]*(?P<place>[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,3}),"
+_PLACE_COMMA = re.compile(r"[ \t]*(?P<place>[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,3})(?P<comma>,)?"
                           r"[ \t]*(?:(?P<article>[^\W\d_]{1,4})[ \t]+)?")
 _END = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]*$", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
@@ -50,8 +50,6 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
     """
     if _wire_prefix(text, d):
         return True
-    if header_articles is not None and place_header(text, d, header_articles):
-        return False
     if text.find("\n", sent[0], sent[1]) >= 0:
         return False
     if _HEADER_FIELD.search(text, sent[0], d.start) or _HEADER_FIELD.match(text, d.end):
@@ -61,6 +59,8 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
         # "Published on 3 March 2021", "Veröffentlicht am 3. März 2021": a label of the article's date,
         # whatever its words' case
         return True
+    if header_articles is not None and place_header(text, d, header_articles):
+        return False
     words: list[str] = []
     for a, b in ((sent[0], d.start), (d.end, sent[1])):
         for m in _WORDS.finditer(text, a, b):
@@ -82,7 +82,12 @@ def place_header(text: str, d: DateMention, articles: frozenset[str]) -> bool:
     if text[d.end : len(text) if line_end < 0 else line_end].strip(" \t.") != "":
         return False
     head = _PLACE_COMMA.fullmatch(text, line_start, d.start)
-    if head is None or not head.group("place")[:1].isupper() or head.group("place").isupper():
+    if head is None:
+        return False
+    place = head.group("place")
+    if re.match(_CASELESS, place):
+        return True  # Arabic writes the place and the day without a comma: "بغداد ٢٨ آب ٢٠٢١", "الجزائر في 8 أبريل 2025"
+    if head.group("comma") is None or not place[:1].isupper() or place.isupper():
         return False  # "BERLIN, 3. März" is a wire dateline: the story's, not a statement's
     article = head.group("article")
     return article is None or article.lower() in articles
