@@ -152,6 +152,8 @@ def direction(
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
             return NEAREST if told.any_past else FUTURE
+        if _happening_after(cues.get("happening"), text, end):
+            return PAST  # "Saturday's quake will cost billions": nobody schedules a quake
         verb = _future_verb_of(text, kept, start, end) if best is not None and best[1] == FUTURE else None
         if verb is not None:
             # "Sunday's runoff will decide": the day's event is ahead. "will be" says as much of an
@@ -188,6 +190,28 @@ def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end
         return None
     return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
                 None)
+
+
+def _happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> bool:
+    """Whether the noun a possessive day opens, maybe after an adjective or two, is something nobody
+    schedules ("Saturday's deadly quake"): cues/happening.txt."""
+    m = _POSSESSIVE_HEAD.match(text, end) if happening is not None else None
+    if m is None or happening is None:
+        return False
+    for w in list(_WORD.finditer(text, m.end(), m.end() + 60))[:3]:
+        if _PREPOSITION.fullmatch(w.group()):
+            return False  # "Saturday's vote on fire safety": the noun came before
+        h = happening.match(text, w.start())
+        if h is not None and not text.startswith("-", h.end()):  # "Friday's fire-safety vote" opens a vote
+            return True
+    return False
+
+
+# "'s ": what opens the noun of a possessive day.
+_POSSESSIVE_HEAD = re.compile(r"(?:'s|\u2019s)\s+")
+_WORD = re.compile(r"[a-z][\w-]*", re.IGNORECASE)
+# The words that end a noun phrase's head: what follows them is the noun's complement.
+_PREPOSITION = re.compile(r"on|of|in|for|at|over|about|against|by|to|with|and|or|will|would|was|is", re.IGNORECASE)
 
 
 # "'s vote ", "'s final round of ": the noun a possessive day opens, up to its verb.
