@@ -139,6 +139,11 @@ def _resolve(
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
         tense = direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence])
     value = cand.value
+    if (resolver.published is not None and value == f"XXXX-{resolver.published:%m-%d}"
+            and _after_cue(text, cand.start, opens, _THE_BEFORE)):
+        # "one year since the October 7 attacks", said on 7 October: a period still running
+        # started before the day it is told on, so the day is the same day a year back.
+        value, tense = "DCT<" + value, None
     if tense == REPORTED_FUTURE:
         tense = FUTURE
         value = _from_report(value, resolver, sentence_at(sentences, cand.start))
@@ -249,6 +254,7 @@ def _from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | Non
 
 
 _MONTH = re.compile(r"^XXXX-\d{2}$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DOW = re.compile(r"^DOW-[1-7]$")
 
 
@@ -278,7 +284,11 @@ def _open_cue_ends(text: str, rules: RuleSet) -> set[int]:
     return set() if cue is None else {m.end() for m in cue.finditer(text)}
 
 
-def _after_cue(text: str, start: int, ends: set[int]) -> bool:
+def _after_cue(text: str, start: int, ends: set[int], skip: re.Pattern[str] | None = None) -> bool:
+    """Whether the date at `start` follows a cue ending at one of `ends`, with only whitespace, or
+    what `skip` matches right before the date ("the"), between."""
+    if skip is not None and (m := skip.search(text, max(0, start - 8), start)) is not None:
+        start = m.start()
     i = start
     while i > 0 and text[i - 1].isspace() and start - i < 20:
         i -= 1
