@@ -25,6 +25,13 @@ class TestPossessiveDay:
         # "would" is a future told from the past: the vote may well be over.
         assert found("Aides said Friday's hearing would be short.") == [("Friday", "2025-05-30")]
 
+    def test_a_day_whose_noun_nobody_schedules_is_behind_whatever_follows(self) -> None:
+        assert found("Sunday's floods will cost the region millions.") == [("Sunday", "2025-06-01")]
+        assert found("Saturday's deadly quake will cost billions.") == [("Saturday", "2025-05-31")]
+        # A scheduled event stays ahead, even when a happening's word is part of its name.
+        assert found("Sunday's flood-relief vote will decide the budget.") == [("Sunday", "2025-06-08")]
+        assert found("Saturday's vote on fire safety will decide the rules.") == [("Saturday", "2025-06-07")]
+
     def test_will_be_says_as_much_of_an_event_done_the_nearer_day(self) -> None:
         # Published on a Wednesday: Monday two days back, Friday two days ahead.
         assert found("Monday's shooting will be investigated.") == [("Monday", "2025-06-02")]
@@ -43,6 +50,15 @@ class TestPromises:
         assert found("In January, the junta promised to hold a referendum.", MON) == [("January", "2025-01")]
         # With a noun the date may be the promise's own: no cue, the past of news.
         assert found("He promised reforms in a speech on Monday.") == [("Monday", "2025-06-02")]
+
+    def test_a_date_after_a_promised_event_noun_is_ahead(self) -> None:
+        assert found("The general promised elections in September.", MON) == [("September", "2025-09")]
+        assert found("The junta pledged a return to civilian rule in March.") == [("March", "2026-03")]
+        assert found("Crowds welcomed the promise of a referendum in May.") == [("May", "2026-05")]
+
+    def test_a_promise_of_another_noun_or_a_date_of_the_speech_stays_behind(self) -> None:
+        assert found("Donors pledged aid in March.") == [("March", "2025-03")]
+        assert found("He promised elections in his speech on Monday.") == [("Monday", "2025-06-02")]
 
     def test_forecast_to_points_ahead(self) -> None:
         assert found("Exports are forecast to recover in April.") == [("April", "2026-04")]
@@ -120,3 +136,14 @@ class TestUncertainFutureInThePast:
         assert marked("The rally had been due to start on Thursday.") == [("Thursday", "2025-06-05", "")]
         # Last Monday is 2 days back, the next one 5 days ahead.
         assert marked("The rally had been due to start on Monday.") == [("Monday", "2025-06-02", "")]
+
+
+class TestSinceTheDayItIsToldOn:
+    def test_since_the_day_of_publication_is_that_day_a_year_back(self) -> None:
+        oct7 = dt.date(2024, 10, 7)
+        assert found("Israel marked one year since the October 7 attacks.", oct7)[-1] == ("October 7", "2023-10-07")
+        assert found("Prices have doubled since March 3.", dt.date(2024, 3, 3)) == [("March 3", "2023-03-03")]
+
+    def test_since_another_day_or_on_the_day_without_since_is_this_year(self) -> None:
+        assert found("Prices have doubled since March 3.", dt.date(2024, 3, 10)) == [("March 3", "2024-03-03")]
+        assert found("The talks resume on March 3.", dt.date(2024, 3, 3)) == [("March 3", "2024-03-03")]
