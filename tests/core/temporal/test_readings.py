@@ -147,3 +147,27 @@ class TestSinceTheDayItIsToldOn:
     def test_since_another_day_or_on_the_day_without_since_is_this_year(self) -> None:
         assert found("Prices have doubled since March 3.", dt.date(2024, 3, 10)) == [("March 3", "2024-03-03")]
         assert found("The talks resume on March 3.", dt.date(2024, 3, 3)) == [("March 3", "2024-03-03")]
+
+
+class TestNamesThatHoldADateWord:
+    def test_may_as_a_name_is_no_month(self) -> None:
+        assert found("Theresa May said the talks would go on.") == []
+        assert found("May Lee, a senior analyst, said the risks were rising.") == []
+
+    def test_may_after_a_preposition_or_before_a_day_is_the_month(self) -> None:
+        assert found("Early May brought heavy rain.") == [("Early May", "2025-05")]
+        assert found("In May Putin said the talks would go on.") == [("May", "2025-05")]
+        assert found("The talks opened on Monday May 5 in Geneva.")[-1][1] == "2025-05-05"
+
+    def test_a_programme_named_for_its_target_year_is_no_date(self) -> None:
+        assert found("Saudi Arabia's Vision 2030 plan aims to diversify the economy.") == []
+        assert found("Their vision for 2030 is a greener economy.") == [("2030", "2030")]
+
+    def test_may_day_is_the_first_of_may_but_a_may_day_is_the_month(self) -> None:
+        assert found("Unions marched on May Day.") == [("May Day", "2025-05-01")]
+        assert found("It was a warm May day.") == [("May", "2025-05")]
+
+
+def test_the_rest_of_a_period_is_that_period() -> None:
+    assert found("Rates will stay on hold for the rest of the year.") == [("the rest of the year", "2025")]
+    assert found("He stayed in exile for the rest of his life.") == []
