@@ -171,3 +171,16 @@ class TestNamesThatHoldADateWord:
 def test_the_rest_of_a_period_is_that_period() -> None:
     assert found("Rates will stay on hold for the rest of the year.") == [("the rest of the year", "2025")]
     assert found("He stayed in exile for the rest of his life.") == []
+
+
+class TestTheDayOfSaying:
+    def test_a_day_before_a_past_verb_of_saying_is_the_day_it_was_said(self) -> None:
+        # Published on a Wednesday: the Thursday a day ahead is no reading of a day of saying.
+        [m] = find_dates("The minister, speaking on Thursday, said talks would go on.", WED)
+        assert (m.value, m.mod) == ("2025-05-29", "")
+
+    def test_a_day_before_a_present_or_future_verb_of_saying_keeps_its_doubt(self) -> None:
+        [m] = find_dates("The minister, speaking on Thursday, will announce the plan.", WED)
+        assert m.value == "2025-06-05"
+        [m] = find_dates("Ankara and Athens at the table on Thursday, the paper says.", WED)
+        assert m.mod == "APPROX"

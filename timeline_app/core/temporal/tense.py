@@ -178,7 +178,23 @@ def direction(
         since = _future_told_before(text, start, kept, told)
         if since is not None:
             return since
+    if best is None and _said_after(text, end, sentence[1], cues.get("reporting")):
+        return PAST  # "The minister, speaking on Thursday, said talks would go on": the day of saying
     return best[1] if best else None
+
+
+def _said_after(text: str, end: int, b: int, reporting: re.Pattern[str] | None) -> bool:
+    """Whether a reporting verb in the past ("said", "announced"; not "says", "will be announced")
+    follows the expression in its sentence: a date with no cue of its own before it is the day of saying."""
+    if reporting is None:
+        return False
+    m = reporting.search(text, end, min(b, end + _REACH))
+    return (m is not None and _PAST_FORM.search(m.group()) is not None
+            and not _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+
+
+_PAST_FORM = re.compile(r"(?:ed|said|told|wrote|spoke)$", re.IGNORECASE)
+_NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|will|to|has|have)\s+$", re.IGNORECASE)
 
 
 def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end: int) -> int | None:
