@@ -184,3 +184,15 @@ class TestTheDayOfSaying:
         assert m.value == "2025-06-05"
         [m] = find_dates("Ankara and Athens at the table on Thursday, the paper says.", WED)
         assert m.mod == "APPROX"
+
+
+class TestAPastInTheNextClause:
+    def test_a_past_after_but_does_not_reach_a_plan_told_before_the_date(self) -> None:
+        thu = dt.date(2026, 2, 5)  # Monday back is 3 days, Monday ahead 4: a coin toss, marked
+        [m] = find_dates("Ministers were expected to approve the plan on Monday, but the vote was delayed.", thu)
+        assert (m.value, m.mod) == ("2026-02-02", "APPROX")
+
+    def test_a_past_in_the_dates_own_clause_still_reaches_it(self) -> None:
+        thu = dt.date(2026, 2, 5)
+        [m] = find_dates("Ministers were expected to approve the plan but delayed the vote on Monday.", thu)
+        assert (m.value, m.mod) == ("2026-02-02", "")

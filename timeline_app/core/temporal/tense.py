@@ -243,6 +243,7 @@ class _Told:
     any_past: bool  # that, or an "-ed" form
     ahead: bool  # a future, a plan, a condition, or a future seen from the past
     past_before: bool  # a past tense (strong or weak) told before the expression
+    ahead_before: bool  # a future, a plan or a future seen from the past told before the expression
 
 
 def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
@@ -252,6 +253,7 @@ def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
         any_past=strong_past or any(label == WEAK_PAST for _, _, label in kept),
         ahead=any(label in _AHEAD or label == NEAREST for _, _, label in kept),
         past_before=any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept),
+        ahead_before=any(e_ <= start and (label in _AHEAD or label == NEAREST) for _, e_, label in kept),
     )
 
 
@@ -283,6 +285,10 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
         # "had met him Tuesday and would meet him again Friday": the future after "and" is
         # the next clause's; the date keeps the past told before it. (Not the other way
         # round: "planned a rally on Saturday and were planning to" needs the cue after.)
+        return True
+    if told.ahead_before and label in (PAST, WEAK_PAST) and _NEXT_CLAUSE.search(text, end, s_ + 1):
+        # The other way round: "were expected to approve it on Monday, but the vote was delayed":
+        # the past after "but" is the next clause's; the date keeps the plan told before it.
         return True
     if told.past_before and label == _WEAK_FUTURE and text.startswith("to ", s_):
         # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
