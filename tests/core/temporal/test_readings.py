@@ -196,3 +196,26 @@ class TestAPastInTheNextClause:
         thu = dt.date(2026, 2, 5)
         [m] = find_dates("Ministers were expected to approve the plan but delayed the vote on Monday.", thu)
         assert (m.value, m.mod) == ("2026-02-02", "")
+
+
+class TestAheadOf:
+    def test_a_date_right_after_ahead_of_is_ahead_or_the_nearer_in_a_past_sentence(self) -> None:
+        feb28 = dt.date(2024, 2, 28)
+        assert found("Candidates campaigned ahead of Super Tuesday.", feb28) == [("Super Tuesday", "2024-03-05")]
+        assert found("Shoppers will crowd the malls ahead of Christmas.", dt.date(2024, 12, 10)) == [
+            ("Christmas", "2024-12-25")]
+
+    def test_a_date_not_after_ahead_of_keeps_the_sentences_past(self) -> None:
+        feb28 = dt.date(2024, 2, 28)
+        assert found("Candidates campaigned on Super Tuesday.", feb28) == [("Super Tuesday", "2023-03-07")]
+        assert found("Prices rose at Christmas.", dt.date(2024, 12, 10)) == [("Christmas", "2023-12-25")]
+
+
+class TestOneReadingIsNoGuess:
+    def test_a_day_just_gone_that_both_readings_give_is_not_marked(self) -> None:
+        [m] = find_dates("Prices rose ahead of Christmas.", dt.date(2024, 12, 28))
+        assert (m.value, m.mod) == ("2024-12-25", "")
+
+    def test_two_different_readings_about_as_near_are_still_marked(self) -> None:
+        [m] = find_dates("Troops massed ahead of Friday's vote.", dt.date(2024, 12, 10))
+        assert (m.value, m.mod) == ("2024-12-13", "APPROX")

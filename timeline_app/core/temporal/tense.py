@@ -149,9 +149,9 @@ def direction(
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
+    if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote", "ahead of Christmas"
+        return NEAREST if told.any_past else FUTURE
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
-        if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
-            return NEAREST if told.any_past else FUTURE
         if _happening_after(cues.get("happening"), text, end):
             return PAST  # "Saturday's quake will cost billions": nobody schedules a quake
         verb = _future_verb_of(text, kept, start, end) if best is not None and best[1] == FUTURE else None
