@@ -144,6 +144,27 @@ class TestSinceTheDayItIsToldOn:
         assert found("Israel marked one year since the October 7 attacks.", oct7)[-1] == ("October 7", "2023-10-07")
         assert found("Prices have doubled since March 3.", dt.date(2024, 3, 3)) == [("March 3", "2023-03-03")]
 
+    def test_since_a_month_or_day_still_ahead_this_year_is_last_years(self) -> None:
+        dec20 = dt.date(2025, 12, 20)
+        assert found("Prices have risen since January.", dec20) == [("January", "2025-01")]
+        assert found("Calm has held since the Jan. 5 ceasefire.", dec20) == [("Jan. 5", "2025-01-05")]
+        assert found("Prices have risen since January.", dt.date(2025, 1, 20)) == [("January", "2025-01")]
+
+    def test_from_a_month_ahead_is_still_ahead(self) -> None:
+        dec20 = dt.date(2025, 12, 20)
+        assert found("The new tariffs will apply from January.", dec20) == [("January", "2026-01")]
+
+    def test_a_count_of_years_since_a_day_moves_it_back_by_the_count(self) -> None:
+        sep17 = dt.date(2025, 9, 17)
+        assert found("It has been two years since the Sept. 17 ceasefire.", sep17) == [
+            ("two years", "P2Y"), ("Sept. 17", "2023-09-17")]
+        assert found("It has been two years since the Jan. 5 ceasefire.", dt.date(2025, 12, 20))[-1] == (
+            "Jan. 5", "2024-01-05")
+
+    def test_a_count_told_in_another_sentence_moves_nothing(self) -> None:
+        assert found("Two years passed. Since the Sept. 10 ceasefire, calm held.", dt.date(2025, 9, 17))[-1] == (
+            "Sept. 10", "2025-09-10")
+
     def test_since_another_day_or_on_the_day_without_since_is_this_year(self) -> None:
         assert found("Prices have doubled since March 3.", dt.date(2024, 3, 10)) == [("March 3", "2024-03-03")]
         assert found("The talks resume on March 3.", dt.date(2024, 3, 3)) == [("March 3", "2024-03-03")]
