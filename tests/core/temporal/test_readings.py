@@ -56,6 +56,11 @@ class TestPromises:
         assert found("The junta pledged a return to civilian rule in March.") == [("March", "2026-03")]
         assert found("Crowds welcomed the promise of a referendum in May.") == [("May", "2026-05")]
 
+    def test_the_promised_events_complement_may_stand_before_the_date(self) -> None:
+        assert found("The rebels pledged a withdrawal of their forces in December.") == [("December", "2025-12")]
+        assert found("The rebels pledged a withdrawal of their forces in a speech on Monday.") == [
+            ("Monday", "2025-06-02")]
+
     def test_a_promise_of_another_noun_or_a_date_of_the_speech_stays_behind(self) -> None:
         assert found("Donors pledged aid in March.") == [("March", "2025-03")]
         assert found("He promised elections in his speech on Monday.") == [("Monday", "2025-06-02")]
@@ -240,3 +245,14 @@ class TestOneReadingIsNoGuess:
     def test_two_different_readings_about_as_near_are_still_marked(self) -> None:
         [m] = find_dates("Troops massed ahead of Friday's vote.", dt.date(2024, 12, 10))
         assert (m.value, m.mod) == ("2024-12-13", "APPROX")
+
+
+class TestNamedDays:
+    def test_fixed_and_counted_days_of_the_year(self) -> None:
+        assert found("Parades were held on St. Patrick's Day.", dt.date(2025, 3, 20)) == [
+            ("St. Patrick's Day", "2025-03-17")]
+        assert found("Markets are closed for Presidents Day.", dt.date(2025, 2, 14)) == [("Presidents Day", "2025-02-17")]
+
+    def test_the_words_of_a_named_day_elsewhere_are_no_date(self) -> None:
+        assert found("The Veterans Affairs department reopened.") == []
+        assert found("Crowds filled Saint Patrick's Cathedral.") == []
