@@ -90,8 +90,8 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
     resolver = Resolver(published)
     out: list[tuple[Candidate, DateMention]] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-    opens = _cue_ends(text, rules, "open_before")
-    since = _cue_ends(text, rules, "past_start")
+    opens = _open_cue_ends(text, rules)
+    since = rules.cues.get("past_start")
     for cand in candidates:
         budget.check()
         try:
@@ -121,7 +121,7 @@ def _resolve(
     rules: RuleSet,
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]],
     opens: set[int],
-    since: set[int],
+    since: re.Pattern[str] | None,
 ) -> DateMention | None:
     kind = cand.rule.kind
     surface = text[cand.start : cand.end]
@@ -142,7 +142,7 @@ def _resolve(
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
         tense = direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence])
     value = cand.value
-    if _NEEDS_TENSE.match(value) and _after_cue(text, cand.start, since, _THE_BEFORE):
+    if _NEEDS_TENSE.match(value) and _right_after(text, cand.start, since):
         # "has risen since January", "since the Jan. 5 ceasefire": a period still running started
         # before publication, whatever the tense says ("since January" told in December is no
         # January ahead); a day told on its own date is that day a year back ("one year since the
@@ -223,14 +223,14 @@ def _inside_frame(text: str, written: str, mention: DateMention, out: list[tuple
 
 
 def _years_since(text: str, written: str, mention: DateMention, before: DateMention, published: dt.date | None,
-                 since: set[int]) -> DateMention:
+                 since: re.Pattern[str] | None) -> DateMention:
     """A day without its year told as the start of a count of years ("two years since the Sept. 17
     ceasefire", "marked one year since the October 7 attacks") is that many years before publication:
     of the days so written, the one nearest to the publication date moved back by the count."""
     m, n = _NO_YEAR.match(written), _YEARS.fullmatch(before.value)
     if (m is None or m.group("day") is None or n is None or published is None or before.kind != "DURATION"
             or not _CUE_WORDS.fullmatch(text, before.end, mention.start)  # "since the", "ever since the"
-            or not _after_cue(text, mention.start, since, _THE_BEFORE)):
+            or not _right_after(text, mention.start, since)):
         return mention
     target = published.toordinal() - round(365.25 * int(n.group(1)))
     days = [d for year in range(published.year - int(n.group(1)) - 1, published.year - int(n.group(1)) + 2)
@@ -306,17 +306,26 @@ def _period_in_sentence(resolver: Resolver, sentence: tuple[int, int] | None) ->
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
-def _cue_ends(text: str, rules: RuleSet, name: str) -> set[int]:
-    """Where a cue of file `name` ends ("since": a date right after one opens a period). One pass a text."""
-    cue = rules.cues.get(name)
+def _right_after(text: str, start: int, cue: re.Pattern[str] | None) -> bool:
+    """Whether `cue` ends right before the date at `start`, whitespace or "the" between ("since the").
+    Looked for at each date, not over the whole text: most dates follow no such cue."""
+    if cue is None:
+        return False
+    if (m := _THE_BEFORE.search(text, max(0, start - 8), start)) is not None:
+        start = m.start()
+    stop = start
+    while stop > 0 and text[stop - 1].isspace() and start - stop < 20:
+        stop -= 1
+    return any(m.end() == stop for m in cue.finditer(text, max(0, stop - 24), stop))
+
+
+def _open_cue_ends(text: str, rules: RuleSet) -> set[int]:
+    """Where a cue such as "since" ends: a date right after one opens a period. One pass a text."""
+    cue = rules.cues.get("open_before")
     return set() if cue is None else {m.end() for m in cue.finditer(text)}
 
 
-def _after_cue(text: str, start: int, ends: set[int], skip: re.Pattern[str] | None = None) -> bool:
-    """Whether the date at `start` follows a cue ending at one of `ends`, with only whitespace, or
-    what `skip` matches right before the date ("the"), between."""
-    if skip is not None and (m := skip.search(text, max(0, start - 8), start)) is not None:
-        start = m.start()
+def _after_cue(text: str, start: int, ends: set[int]) -> bool:
     i = start
     while i > 0 and text[i - 1].isspace() and start - i < 20:
         i -= 1
