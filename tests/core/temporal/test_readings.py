@@ -32,6 +32,14 @@ class TestPossessiveDay:
         assert found("Sunday's flood-relief vote will decide the budget.") == [("Sunday", "2025-06-08")]
         assert found("Saturday's vote on fire safety will decide the rules.") == [("Saturday", "2025-06-07")]
 
+    def test_weather_with_its_forecast_may_be_ahead(self) -> None:
+        assert found("Thursday's storm is forecast to bring heavy rain.") == [("Thursday", "2025-06-05")]
+        assert found("Friday's hurricane will make landfall near Miami.") == [("Friday", "2025-06-06")]
+
+    def test_weather_without_a_forecast_or_another_happening_with_one_is_behind(self) -> None:
+        assert found("Saturday's storm will cost billions.") == [("Saturday", "2025-05-31")]
+        assert found("Tuesday's blast is expected to raise security.") == [("Tuesday", "2025-06-03")]
+
     def test_will_be_says_as_much_of_an_event_done_the_nearer_day(self) -> None:
         # Published on a Wednesday: Monday two days back, Friday two days ahead.
         assert found("Monday's shooting will be investigated.") == [("Monday", "2025-06-02")]

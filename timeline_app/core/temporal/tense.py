@@ -152,7 +152,9 @@ def direction(
     if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote", "ahead of Christmas"
         return NEAREST if told.any_past else FUTURE
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
-        if _happening_after(cues.get("happening"), text, end):
+        noun = _happening_after(cues.get("happening"), text, end)
+        forecast = cues.get("forecast")
+        if noun is not None and (forecast is None or not forecast.match(text, noun)):
             return PAST  # "Saturday's quake will cost billions": nobody schedules a quake
         verb = _future_verb_of(text, kept, start, end) if best is not None and best[1] == FUTURE else None
         if verb is not None:
@@ -208,19 +210,19 @@ def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end
                 None)
 
 
-def _happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> bool:
-    """Whether the noun a possessive day opens, maybe after an adjective or two, is something nobody
-    schedules ("Saturday's deadly quake"): cues/happening.txt."""
+def _happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> int | None:
+    """Where the noun a possessive day opens, maybe after an adjective or two, starts when it is
+    something nobody schedules ("Saturday's deadly quake"): cues/happening.txt; else None."""
     m = _POSSESSIVE_HEAD.match(text, end) if happening is not None else None
     if m is None or happening is None:
-        return False
+        return None
     for w in list(_WORD.finditer(text, m.end(), m.end() + 60))[:3]:
         if _PREPOSITION.fullmatch(w.group()):
-            return False  # "Saturday's vote on fire safety": the noun came before
+            return None  # "Saturday's vote on fire safety": the noun came before
         h = happening.match(text, w.start())
         if h is not None and not text.startswith("-", h.end()):  # "Friday's fire-safety vote" opens a vote
-            return True
-    return False
+            return w.start()
+    return None
 
 
 # "'s ": what opens the noun of a possessive day.
