@@ -17,7 +17,7 @@ from timeline_app.core.temporal.pick import AHEAD_IN
 from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
-from timeline_app.core.temporal.tense import FUTURE, PAST, REPORTED_FUTURE, direction, sentence_cues
+from timeline_app.core.temporal.tense import FUTURE, PAST, REPORTED_FUTURE, WEAK_PAST, direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
 from timeline_app.errors import BudgetError
 
@@ -92,10 +92,11 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     opens = _open_cue_ends(text, rules)
     since = rules.cues.get("past_start")
+    told_past: set[int] = set()  # where the dates read in a past tense start
     for cand in candidates:
         budget.check()
         try:
-            mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens, since)
+            mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens, since, told_past)
         except BudgetError:
             raise
         except Exception:  # noqa: BLE001 - a bug in one rule must not cost the article its other dates
@@ -110,7 +111,7 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
-    return link_ranges(text, order_parts(text, out, published, joins), joins)
+    return link_ranges(text, order_parts(text, out, published, joins, told_past), joins)
 
 
 def _resolve(
@@ -122,6 +123,7 @@ def _resolve(
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]],
     opens: set[int],
     since: re.Pattern[str] | None,
+    told_past: set[int],
 ) -> DateMention | None:
     kind = cand.rule.kind
     surface = text[cand.start : cand.end]
@@ -141,6 +143,8 @@ def _resolve(
         if sentence not in cue_cache:
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
         tense = direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence])
+        if tense in (PAST, WEAK_PAST):
+            told_past.add(cand.start)
     value = cand.value
     if _NEEDS_TENSE.match(value) and _right_after(text, cand.start, since):
         # "has risen since January", "since the Jan. 5 ceasefire": a period still running started
