@@ -213,6 +213,10 @@ class TestTheDayOfSaying:
         [m] = find_dates("The minister, speaking on Thursday, said talks would go on.", WED)
         assert (m.value, m.mod) == ("2025-05-29", "")
 
+    def test_a_day_before_an_attribution_that_ends_the_sentence_keeps_its_doubt(self) -> None:
+        [m] = find_dates("The vote on Friday is a test for the coalition, analysts said.", WED)
+        assert (m.value, m.mod) == ("2025-05-30", "APPROX")
+
     def test_a_day_before_a_present_or_future_verb_of_saying_keeps_its_doubt(self) -> None:
         [m] = find_dates("The minister, speaking on Thursday, will announce the plan.", WED)
         assert m.value == "2025-06-05"

@@ -187,15 +187,20 @@ def direction(
 
 def _said_after(text: str, end: int, b: int, reporting: re.Pattern[str] | None) -> bool:
     """Whether a reporting verb in the past ("said", "announced"; not "says", "will be announced")
-    follows the expression in its sentence: a date with no cue of its own before it is the day of saying."""
+    follows the expression in its sentence and opens what was said: a date with no cue of its own
+    before it is the day of saying ("The minister, speaking on Thursday, said talks would go on"),
+    but not before an attribution that ends the sentence ("The vote on Friday is a test, analysts
+    said.") or an aside ("..., officials said, ...")."""
     if reporting is None:
         return False
     m = reporting.search(text, end, min(b, end + _REACH))
     return (m is not None and _PAST_FORM.search(m.group()) is not None
-            and not _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+            and not _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and _SAID_WHAT.match(text, m.end(), b) is not None)
 
 
 _PAST_FORM = re.compile(r"(?:ed|said|told|wrote|spoke)$", re.IGNORECASE)
+_SAID_WHAT = re.compile(r"\s+[a-z]")  # a lower-case word follows: what was said, or to whom
 _NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|will|to|has|have)\s+$", re.IGNORECASE)
 
 
