@@ -268,3 +268,13 @@ class TestNamedDays:
     def test_the_words_of_a_named_day_elsewhere_are_no_date(self) -> None:
         assert found("The Veterans Affairs department reopened.") == []
         assert found("Crowds filled Saint Patrick's Cathedral.") == []
+
+
+class TestPlansOfAPluralSubject:
+    def test_hope_or_aim_to_with_a_plural_subject_points_ahead(self) -> None:
+        wed = dt.date(2026, 3, 4)
+        assert found("Negotiators hope to finalise the text before the summit in June.", wed) == [("June", "2026-06")]
+        assert found("The two sides aim to sign a deal in May.", wed) == [("May", "2026-05")]
+
+    def test_a_past_nearer_to_the_date_than_the_hope_keeps_it_behind(self) -> None:
+        assert found("They hope to God it ended in June.", dt.date(2026, 3, 4)) == [("June", "2025-06")]
