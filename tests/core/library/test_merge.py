@@ -123,6 +123,22 @@ def test_a_vague_date_with_two_narrow_dates_within_it_or_other_parties_stays_apa
     assert ids[3] != ids[4]  # the one day within the month is another pair's
 
 
+def test_a_vague_date_in_the_sentence_of_the_narrow_one_is_another_time() -> None:
+    sentence = ("Trucks crossed the border on Friday after Chile and Peru reopened the Chacalluta crossing "
+                "earlier this week.")
+    title = "Trucks cross Chacalluta again"
+    df = frame([
+        report("a", "2025-05-16", "CHL;PER", sentence, title, code="050", char_start=30, evidence_start=0),
+        report("a", "2025-W20", "CHL;PER", sentence, title, code="050", date_precision="week", char_start=90,
+               evidence_start=0),
+        report("b", "2025-05-13", "CHL;PER", "Chile and Peru reopened the Chacalluta crossing this morning after "
+               "a week of talks.", "Chacalluta crossing reopened", code="050"),
+    ])
+    ids = assign_event_ids(df)
+    assert ids[1] != ids[0]  # "earlier this week" dates the reopening, not Friday's crossing
+    assert ids[1] == ids[2]  # ... so it meets the reopening told on its day
+
+
 # ---- across articles: what merges ---------------------------------------------------------------
 
 def test_reports_with_other_wording_other_parties_and_a_reaction_merge() -> None:

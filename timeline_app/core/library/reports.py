@@ -113,6 +113,10 @@ class Mentions:
         return [s != MISSING_DAY and e != MISSING_DAY and bool(v) and bool(c or p or o) for s, e, v, c, p, o in zip(
             self.start, self.end, self.value, self.code, self.countries, self.organizations)]
 
+    def sentence(self, i: int) -> tuple[int, str]:
+        """Mention i's sentence, as far as the rows tell it: where it starts, and its text."""
+        return self.evidence_start[i], self.evidence[i]
+
     def range_halves(self, i: int, j: int) -> bool:
         """True when mention i ends a sentence's range that mention j closes ("7-8 March")."""
         if self.evidence_start[i] != self.evidence_start[j] or not self.char_end[i] <= self.char_start[j]:
@@ -196,7 +200,9 @@ def _vague_inside(m: Mentions, by_date: dict[tuple[int, int], dict[tuple, list[i
     """The groups of a vague date (a week, a month: more than NARROW_DAYS, at most FINE_SPAN_DAYS) and
     the one narrow date (a day, two or three) of the article within it, by signature as above: "to
     visit Hungary next week" in the headline, "on 12-13 November" in the lead. Two narrow dates
-    within it, and which one it means is not known: none."""
+    within it, and which one it means is not known: none. A sentence naming both dates tells two
+    times ("crossed on Friday after the two states reopened the border earlier this week"): a vague
+    date in the narrow date's sentence stays apart."""
     narrow = sorted(key for key in by_date if key[1] - key[0] < NARROW_DAYS)
     starts = [key[0] for key in narrow]
     out: list[list[int]] = []
@@ -210,8 +216,11 @@ def _vague_inside(m: Mentions, by_date: dict[tuple[int, int], dict[tuple, list[i
             if key[1] <= end:
                 within.append(key)
         if len(within) == 1:
-            out.extend(group + other for group in kinds.values() for other in by_date[within[0]].values()
-                       if _one_report(m, group[0], other[0], table, contained=True))
+            narrow_sentences = {m.sentence(j) for other in by_date[within[0]].values() for j in other}
+            for group in kinds.values():
+                alone = [i for i in group if m.sentence(i) not in narrow_sentences]
+                out.extend(alone + other for other in by_date[within[0]].values()
+                           if alone and _one_report(m, alone[0], other[0], table, contained=True))
     return out
 
 
