@@ -15,8 +15,6 @@ _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{
 _PLACE_MOST = 200
 # The separator of a header's fields right before or after its date ("Media release | 14 August 2025").
 _HEADER_FIELD = re.compile(r"[ \t]*[|\u00b7\u2022]")
-# A header's fields separated by commas, the last one right before the date ("Press release, 5 March 2029").
-_COMMA_FIELD = re.compile(r",[ \t]*\Z")
 _END = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]*$", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
 # The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -",
@@ -49,11 +47,6 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
     if _HEADER_FIELD.search(text, sent[0], d.start) or _HEADER_FIELD.match(text, d.end):
         # "Media release | 14 August 2025", "Press Statement · June 10, 2026": a header's fields, whatever their words
         return _sentence_end(text, sent) is None
-    if (_COMMA_FIELD.search(text, sent[0], d.start) and not text[d.end : sent[1]].strip()
-            and _sentence_end(text, sent) is None):
-        # "Press release, 5 March 2029", "Ministry of Commerce, Bangkok, 19 April 2029": fields of a
-        # header line closed by its date; a headline dates its event with a word ("Talks to resume on 5 March")
-        return True
     if is_label(text[sent[0] : d.start]) and _sentence_end(text, sent) is None:
         # "Published on 3 March 2021", "Veröffentlicht am 3. März 2021": a label of the article's date,
         # whatever its words' case
