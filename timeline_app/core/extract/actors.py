@@ -138,6 +138,19 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     return EntityRole.ACTOR
 
 
+def placed_by_adjective(doc: Doc, i: int, adjective_end: int, words: ContextWords) -> bool:
+    """True for a name right after a state's adjective that ends at `adjective_end`, maybe past a place
+    noun and a link: "im türkischen Antalya", "in der türkischen Stadt Antalya", "la ville turque
+    d'Antalya". Only an adjective in lower case counts: after a capitalised name ("im Iran Teheran")
+    another phrase begins."""
+    prev = doc.index_at(adjective_end) - 1
+    if prev < 0 or prev >= i or doc.ends[prev] != adjective_end or not doc.surfaces[prev][:1].islower():
+        return False
+    between = doc.keys[prev + 1 : i]
+    nouns = words.of("location_noun") | words.of("location_noun_before") | words.of("name_link") | {"'"}
+    return len(between) <= 2 and all(k in nouns for k in between) and all(doc.joined(j, j + 1) for j in range(prev, i))
+
+
 def _comma_and_formal_name(gap: str, words: ContextWords) -> bool:
     """True for the words between a place and the next name when they are a comma, maybe with the start
     of a state's formal name: ", " or ", Federal Republic of " ("in Abuja, Federal Republic of Nigeria")."""

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, count_before, role_of, token_key
+from timeline_app.core.extract.actors import Doc, count_before, placed_by_adjective, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
@@ -196,6 +196,9 @@ class Gazetteer:
                     found_at.pop()
                 if mention is not None and out and self._compound_of_other(doc, i, out[-1], mention):
                     mention = None  # "der österreichische Bundeskanzler": Austria's office, named by its adjective
+                if (mention is not None and mention.role is EntityRole.ACTOR and out and out[-1].role is EntityRole.LOCATION
+                        and out[-1].code == mention.code and placed_by_adjective(doc, i, out[-1].end, self._words)):
+                    mention = replace(mention, role=EntityRole.LOCATION)  # "im türkischen Antalya": a city its adjective placed
                 if mention is not None:
                     out.append(mention)
                     found_at.append((i, last, mention))
