@@ -103,7 +103,12 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # Arabic opens a relative clause without a comma ("الحكومة الصومالية التي انتُخب رئيسها في مايو 2022"): its
     # own event, not the main clause's (relative_unmarked; none in English, whose "that" may be a complementizer).
     unmarked = (r"|\s(?=(?:" + alternation("relative_unmarked") + r")\s)") if words.get("relative_unmarked") else ""
-    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)" + unmarked, re.IGNORECASE)
+    # German puts a relative clause's verb last ("Duda, der im Oktober Russland besucht hatte."), and its
+    # pronouns are also the articles of a list ("Saudi-Arabien, die Emirate, Bahrain"): such a pronoun opens
+    # a clause when a lower-case word follows it and another ends the clause (relative_verb_final).
+    verb_final = (r"|,\s+(?=(?:" + alternation("relative_verb_final") + r")\s+(?-i:" + low + r")[^,.;:!?]*\s(?-i:" + low
+                  + r")[^\W\d_]*\s*[,.;:!?])") if words.get("relative_verb_final") else ""
+    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)" + unmarked + verb_final, re.IGNORECASE)
     # A quotation opens what was said when it starts with a capital: "separation" in quotes is a word.
     reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=(?:"
                            + alternation("complementizer") + r")\b|[" + (quote or "\"") + r"](?-i:" + up + r"))", re.IGNORECASE)
