@@ -80,6 +80,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
     if (i >= 1 and keys[i - 1] in words.of("modifier_noun_before") and doc.joined(i - 1, i)) or (
             last + 1 < n and keys[last + 1] in words.of("modifier_noun") and doc.joined(last, last + 1)):
         return EntityRole.MODIFIER
+    if (i >= 1 and keys[i - 1] in words.of("home_article") and doc.joined(i - 1, i) and doc.surfaces[i][:1].islower()
+            and last + 1 < n and doc.surfaces[last + 1][:1].isupper() and doc.joined(last, last + 1)):
+        return EntityRole.MODIFIER  # "a francesa TotalEnergies": the home of the firm or person named after it
     possessor = last + 2 < n and keys[last + 1] == "'" and keys[last + 2] == "s" and doc.joined(last, last + 1)
     if is_topic(doc, i, words) or _in_envoy_title(doc, i, words) or _in_former_title(doc, i, words) or is_compared(doc, i, words):
         # "Yoon's remarks on Taiwan", "Ambassador to the Philippines", "a former Foreign Minister of Uruguay",
