@@ -88,6 +88,7 @@ class TimelineData:
         self.placed, self.start, self.end_written, self.end = s.placed, s.start, s.end_written, s.end
         self.precision, self.alpha_level, self.precision_days = s.precision, s.alpha_level, s.precision_days
         self.is_day, self.open_end = s.is_day, s.open_end
+        self.period_start, self.part = s.period_start, s.part
 
     def _sources(self) -> CodeLists:
         """Lane keys of the source mode: article ids, named by their titles."""
