@@ -139,6 +139,10 @@ class TimelineData:
         return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else EMPTY_LANE_LABELS[LANES_BY_COUNTRY])
                 for r in keys.shown.tolist()]
 
+    def uncertain_shown(self) -> bool:
+        """Some event the filter shows has an uncertain date: the legend explains its dashed outline."""
+        return bool((self.uncertain & self.event_mask).any()) if len(self.event_mask) == self._n else False
+
     def _lane_column(self) -> CodeLists:
         if self.lane_mode == LANES_BY_COUNTRY:
             return self._countries
