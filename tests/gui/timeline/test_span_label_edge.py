@@ -25,5 +25,7 @@ def test_the_label_of_a_year_at_the_right_edge_goes_left_of_its_bar_and_one_else
     x, _w = bars["y2019"]
     assert labels["y2019"].right() <= x  # before its bar
     assert not cut["y2019"]
+    texts = {view._data.event_ids[view._data.o_event[occ]]: t for _b, occ, _c, t in drawn if occ >= 0}
+    assert texts["y2019"] == "Parliament ratified the border treaty"  # room for all of it before the bar
     x, w = bars["y1990"]
     assert labels["y1990"].left() >= x + w  # in the middle of the view: after its bar

@@ -12,7 +12,7 @@ from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.label_room import span_label_room
 from timeline_app.core.timeline.layout import MAX_LABELS, MAX_SPAN_ROWS, is_band
 from timeline_app.core.timeline.scene import EventArea, Placed, clipped_spans
-from timeline_app.gui.timeline.layers.labels import Labels
+from timeline_app.gui.timeline.layers.labels import LABEL_STEP_PX, Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
 from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
@@ -105,8 +105,9 @@ class SpanLayer:
         opened = self._data.open_end[events]
 
         def want(bars: np.ndarray) -> np.ndarray:  # the few labels beside a bar at the view's right edge
-            return np.asarray([self._fonts.measure_small(self._data.summary(int(e))) + 4
-                               for e in events[bars].tolist()], dtype=float)
+            widths = np.asarray([self._fonts.measure_small(self._data.summary(int(e)) + (" →" if opened[b] else ""))
+                                 for b, e in zip(bars.tolist(), events[bars].tolist())], dtype=float)
+            return (np.floor(widths / LABEL_STEP_PX) + 1) * LABEL_STEP_PX  # Labels.summary takes whole steps
 
         # Labels are drawn over the view each frame (not cached in strips): the view's edge stops them.
         left, room, inside, before = span_label_room(pl.sx, pl.sx + pl.sw, pl.s_pos, pl.s_rows, float(vp.width), want)
@@ -123,6 +124,6 @@ class SpanLayer:
             st = (self._labels.summary(int(events[i]), avail, small=True, suffix=" →" if opened[i] else "") if n == 1
                   else self._labels.count(n, avail))
             if st is not None:
-                if before[i]:  # left of its bar, the text ends by the bar
-                    text_x = float(right[i]) - st.size().width()
+                if before[i]:  # left of its bar, the text ends by the bar (st.size() is the app font's until drawn)
+                    text_x = float(right[i]) - self._fonts.measure_small(st.text())
                 self._labels.draw(p, text_x, float(pl.sy[i]) + text_dy, st, occ=int(pl.spans[i]))
