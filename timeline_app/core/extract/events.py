@@ -19,7 +19,7 @@ from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
-                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
+                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
@@ -102,6 +102,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.unmarked_relative = bool(self.table.words.get("relative_unmarked"))
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -128,12 +129,15 @@ class _EventReader:
         place = self._place(d)
         if place is None:
             return
+        # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
+        # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
+        self.story: set[str] | None = None
         countries = self._parties(d, place)
         self.out.append(self._mention(d, place, countries))
-        if countries:
-            frozen = frozenset(countries)
-            if d.value:
-                self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozen
+        if countries and d.value:
+            self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
+        if (told := countries if self.story is None else self.story):
+            frozen = frozenset(told)
             self.previous = frozen
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
@@ -144,7 +148,7 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        if is_dateline(text, sent, d):
+        if is_dateline(text, sent, d, self.table.words.get("header_article")):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
@@ -194,7 +198,8 @@ class _EventReader:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
-            countries |= earlier or self._last_person_state(place.span[0]) or self.previous
+            countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
+                          or self._last_person_state(place.span[0]) or self.previous)
         org_acts = place.clause.org_acts
         if place.idx > 0:
             previous = place.clauses[place.idx - 1]
@@ -204,6 +209,8 @@ class _EventReader:
                 near = frozenset()
                 if "," in self.text[previous[1] : place.span[0]]:  # ", who": the noun right before the comma
                     near = self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
+                elif self.unmarked_relative:  # "الحكومة الصومالية التي": the state right before, if one is
+                    near = antecedent_state(self.entities, self.starts, previous[1], named=True)
                 countries |= near or self._after_reaction(previous, d)
             elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
@@ -238,8 +245,8 @@ class _EventReader:
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
         if self.earlier is not None:
-            countries = without_earlier_events(self.text, place.span, d, countries, self.earlier, self.entities,
-                                               self.starts, self.vp.date_prepositions)
+            countries, self.story = without_earlier_events(
+                self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
         return countries
 
     def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
