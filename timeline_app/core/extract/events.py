@@ -20,7 +20,7 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
                                                    speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
-from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
+from timeline_app.core.extract.scope import NegatedPeriod, around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -102,6 +102,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.negated = NegatedPeriod(self.table.words)
         self.unmarked_relative = bool(self.table.words.get("relative_unmarked"))
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
@@ -127,8 +128,8 @@ class _EventReader:
     def read(self, d: DateMention) -> None:
         """The event mention of date `d`, unless `d` only dates the article."""
         place = self._place(d)
-        if place is None:
-            return
+        if place is None or self.negated.denies(self.text, place.span, d):
+            return  # a dateline, or "had not met since 2019": nothing happened then
         # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
         # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
         self.story: set[str] | None = None
