@@ -85,3 +85,47 @@ def test_process_article_finds_the_issuer_and_uses_it() -> None:
     done = process_article(article("Readout\n\nWe met Indian officials on Monday.", "https://www.state.gov/readout"))
     assert (done.article.issuer, done.article.issuer_source) == ("USA", IssuerSource.URL)
     assert done.mentions[0].countries == ("IND", "USA")
+
+
+def test_a_joint_statement_has_all_its_co_issuers_and_the_header_wins_over_the_url(table: IssuerTable) -> None:
+    text = "Joint Statement by the Foreign Ministers of Australia, Japan and the United States\n\nWe met today."
+    assert table.find(article(text, "https://www.mofa.go.jp/x")) == ("AUS;JPN;USA", IssuerSource.TEXT)
+    text = "Trilateral meeting\nThe leaders of Kenya, Tanzania and Uganda issued the following statement today. We met."
+    assert table.find(article(text)) == ("KEN;TZA;UGA", IssuerSource.TEXT)
+
+
+def test_a_statement_by_one_state_quoting_a_joint_declaration_keeps_one_issuer(table: IssuerTable) -> None:
+    text = ("Statement on the Joint Declaration of Buenos Aires\n\nThe Government of Chile welcomes the Joint Declaration"
+            " of Argentina, Paraguay and Uruguay.")
+    assert table.find(article(text, "https://www.minrel.gob.cl/x")) == ("CHL", IssuerSource.URL)
+    # A list in a news story's first sentence is no issuer: it does not say a statement follows.
+    assert table.find(article("Summit\nThe leaders of France, Germany and Italy met in Rome today.")) == (
+        "", IssuerSource.NONE)
+
+
+def test_we_of_a_joint_statement_stands_for_every_co_issuer() -> None:
+    text = "Our navies carried out a joint patrol in January."
+    dates = [date_at(text, "January", "2025-01")]
+    (patrol,) = extract_event_mentions(text, dates, None, dt.date(2025, 3, 12), "GHA;CIV;TGO")
+    assert patrol.countries == ("CIV", "GHA", "TGO")
+    (patrol,) = extract_event_mentions(text, dates, None, dt.date(2025, 3, 12), "GHA")
+    assert patrol.countries == ("GHA",)
+    # "the Minister" of a joint statement is one of the three: which, it does not say.
+    assert [m.code for m in Gazetteer.default().tag("The Minister called Benin.", None, "GHA;CIV;TGO")] == ["BEN"]
+
+
+def test_we_inside_a_quotation_is_the_quoted_speaker_not_the_issuer() -> None:
+    text = 'Argentina\'s Foreign Minister said: "We will open our border crossings on 1 January."'
+    dates = [date_at(text, "1 January", "2025-01-01")]
+    (opening,) = extract_event_mentions(text, dates, None, dt.date(2024, 12, 5), "CHL")
+    assert opening.countries == ("ARG",)
+    text = "We will open our border crossings on 1 January."
+    (opening,) = extract_event_mentions(text, [date_at(text, "1 January", "2025-01-01")], None, dt.date(2024, 12, 5), "CHL")
+    assert opening.countries == ("CHL",)
+
+
+def test_process_article_keeps_a_joint_issuer_as_a_list() -> None:
+    text = "Joint Statement of the Prime Ministers of Spain, Ireland and Norway\n\nOur three countries met on Monday."
+    done = process_article(article(text, "https://www.lamoncloa.gob.es/x"))
+    assert done.article.issuer == "ESP;IRL;NOR"
+    assert done.mentions[0].countries == ("ESP", "IRL", "NOR")
