@@ -12,7 +12,9 @@ from timeline_app.core.batch.articles import process_article
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import IssuerTable, find_issuer, header_lines
+from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, IssuerSource
+from timeline_app.core.pipeline import import_inputs
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +131,13 @@ def test_process_article_keeps_a_joint_issuer_as_a_list() -> None:
     done = process_article(article(text, "https://www.lamoncloa.gob.es/x"))
     assert done.article.issuer == "ESP;IRL;NOR"
     assert done.mentions[0].countries == ("ESP", "IRL", "NOR")
+
+
+def test_an_import_stores_the_issuer_it_found(tmp_path) -> None:
+    path = tmp_path / "joint.txt"
+    path.write_text("Joint Statement of the Prime Ministers of Spain, Ireland and Norway\n\nWe met on Monday.\n",
+                    encoding="utf-8")
+    report = import_inputs([path], tmp_path / "library.sqlite", published=dt.date(2024, 5, 22), workers=1)
+    with Library(tmp_path / "library.sqlite") as library:
+        stored = library.article(report.added_ids[0])
+    assert (stored.issuer, stored.issuer_source) == ("ESP;IRL;NOR", IssuerSource.TEXT)

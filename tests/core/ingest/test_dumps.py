@@ -212,3 +212,13 @@ def test_an_issuer_field_of_a_dump_is_the_articles_issuer(tmp_path) -> None:
     first, second = read_path(path).articles
     assert (first.issuer, first.issuer_source) == ("USA", IssuerSource.METADATA)
     assert (second.issuer, second.issuer_source) == ("", IssuerSource.NONE)
+
+
+def test_a_joint_issuer_field_of_a_dump_is_a_list(tmp_path) -> None:
+    path = tmp_path / "statements.jsonl"
+    path.write_text('{"title": "Joint", "text": "We met.", "date": "2024-05-10", "issuer": "aus; JPN,usa"}\n'
+                    '{"title": "Odd", "text": "We met.", "date": "2024-05-10", "issuer": "AUS; a ministry"}\n',
+                    encoding="utf-8")
+    joint, odd = read_path(path).articles
+    assert (joint.issuer, joint.issuer_source) == ("AUS;JPN;USA", IssuerSource.METADATA)
+    assert odd.issuer == ""
