@@ -83,3 +83,21 @@ def test_a_library_of_version_3_is_migrated_and_its_articles_have_no_issuer(tmp_
     pipeline.reextract(path)  # extraction finds it
     with Library(path) as library:
         assert library.article(1).issuer == "USA"
+
+
+def test_a_joint_issuer_is_stored_and_exported_as_a_list(tmp_path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    text = "Joint Statement of the Foreign Ministers of Ghana, Togo and Benin\n\nOur navies met on Monday."
+    done = process_article(Article(text=text, title="Joint", published=dt.date(2025, 3, 12)))
+    with Library(path) as library:
+        article_id = library.add_article(done.article, done.mentions)
+        assert library.article(article_id).issuer == "GHA;TGO;BEN"
+        events, mentions = library.events_frame(), library.curated_mentions()
+    write_events_csv(events, tmp_path / "e.csv")
+    write_mentions_csv(mentions, tmp_path / "m.csv")
+    write_jsonl(events, tmp_path / "e.jsonl")
+    assert list(read_csv(tmp_path / "e.csv")[col.ISSUER]) == ["GHA;TGO;BEN"]
+    assert list(read_csv(tmp_path / "m.csv")[col.ISSUER]) == ["GHA;TGO;BEN"]
+    assert sorted(json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()[0])[col.ISSUER]) == [
+        "BEN", "GHA", "TGO"]
+    assert list(mentions[col.COUNTRIES]) == ["BEN;GHA;TGO"]
