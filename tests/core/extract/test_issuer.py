@@ -141,3 +141,14 @@ def test_an_import_stores_the_issuer_it_found(tmp_path) -> None:
     with Library(tmp_path / "library.sqlite") as library:
         stored = library.article(report.added_ids[0])
     assert (stored.issuer, stored.issuer_source) == ("ESP;IRL;NOR", IssuerSource.TEXT)
+
+
+def test_a_statements_header_date_dates_its_issue_and_a_news_dateline_does_not() -> None:
+    text = "Joint Press Statement\n\nBusan, 26 November 2023\n\nWe met."
+    dates = [date_at(text, "26 November 2023", "2023-11-26")]
+    (issue,) = extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "JPN;CHN;KOR")
+    assert issue.countries == ("CHN", "JPN", "KOR")
+    assert extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "") == []  # news: the report's date
+    text = "Press release\n\nPublished: 26 November 2023\n\nWe met."
+    dates = [date_at(text, "26 November 2023", "2023-11-26")]
+    assert extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "KOR") == []  # a label of its date

@@ -56,7 +56,7 @@ def process_article(article: Article, most_dates: int | None = None) -> Processe
     dates = find_dates(article.text, article.published, language=language, most=most_dates)
     budget.check()
     entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
-    mentions = extract_event_mentions(article.text, dates, entities, article.published, language=language)
+    mentions = extract_event_mentions(article.text, dates, entities, article.published, article.issuer, language)
     return ProcessedArticle(article, tuple(mentions))
 
 

@@ -62,6 +62,13 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
     return len(words) < 2 or not any(w.islower() or w.lower() == w.upper() for w in words)
 
 
+def dates_the_issue(text: str, sent: tuple[int, int], d: DateMention) -> bool:
+    """True for a dateline of an official statement's own header that dates its issue ("Busan, 26 November
+    2023", "June 21, 2024", "Media release | 14 August 2025"): the act of its issuers, an event a user wants
+    on the timeline. A label ("Published: 15 March 2023") and a wire prefix date a report, not an act."""
+    return not _wire_prefix(text, d) and not is_label(text[sent[0] : d.start])
+
+
 def _sentence_end(text: str, sent: tuple[int, int]) -> re.Match[str] | None:
     """The full stop, question or exclamation mark that ends a sentence (a header line has none)."""
     return _END.search(text, sent[0], sent[1])

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
+from timeline_app.core.extract.datelines import (dates_the_issue, is_dateline, outside_wire_prefixes, undated_wire_prefixes,
+                                                 wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
@@ -22,7 +23,7 @@ from timeline_app.core.extract.references import (GroupMemory, antecedent_state,
                                                    speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
 from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
 from timeline_app.core.extract.summaries import summary
-from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
+from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.errors import BudgetError
 
@@ -59,7 +60,7 @@ def extract_event_mentions(
     if entities is None:
         entities = Gazetteer.for_language(language).tag(text, published, issuer)
     dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
-    reader = _EventReader(text, dates, entities, published, language)
+    reader = _EventReader(text, dates, entities, published, language, issuer)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -83,14 +84,17 @@ class _Place:
     span: tuple[int, int]  # that clause, or the opening clause with the main one after it (around the date when long)
     clause: Clause
     clause_end: int  # where that clause ends, however long: a headline cut short says so with an ellipsis
+    issue: bool = False  # a statement's header dateline: it dates the issue, its issuers' act
 
 
 class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
-                 published: dt.date | None, language: str = "") -> None:
+                 published: dt.date | None, language: str = "", issuer: str = "") -> None:
         self.table = CameoTable.for_language(language)
+        gaz = Gazetteer.default()
+        self.issuers = frozenset(c for c in issuer_codes(issuer) if not gaz.is_organization(c))  # states only
         self.shown = text  # the text as written, for the summaries and the evidence
         self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
@@ -128,7 +132,7 @@ class _EventReader:
         place = self._place(d)
         if place is None:
             return
-        countries = self._parties(d, place)
+        countries = set(self.issuers) if place.issue else self._parties(d, place)
         self.out.append(self._mention(d, place, countries))
         if countries:
             frozen = frozenset(countries)
@@ -144,7 +148,8 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        if is_dateline(text, sent, d):
+        issue = is_dateline(text, sent, d)
+        if issue and not (self.issuers and dates_the_issue(text, sent, d)):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
@@ -163,7 +168,7 @@ class _EventReader:
         sub = subordinate_event(text, span, d, self.vp)
         if sub is not None and (inner := self._describe(around(text, sub, d), d)).actors:
             span, clause = (sub[0], span[1]), inner  # "following events in Syria since the fall of Assad on 8 December"
-        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1])
+        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1], issue)
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
