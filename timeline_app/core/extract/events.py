@@ -268,13 +268,16 @@ class _EventReader:
         """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
         is appalled by the killing of the Governor on 14 June" the UK's reaction is not dated."""
         clause = clause or self._describe(span, d)
-        reaction = self.vp.reaction.search(self.text, span[0], span[1])
+        # "We welcomed the decision of Benin on Monday": a past reaction to an event with an actor of its own.
+        reactions = (self.vp.reaction, self.vp.past_reaction)
+        reaction = min((m for r in reactions if (m := r.search(self.text, span[0], span[1]))), key=lambda m: m.start(),
+                       default=None)
         if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
             return clause.actors
         if span[0] <= d.start < span[1]:
             # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
             # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
-            reaction = [m for m in self.vp.reaction.finditer(self.text, span[0], d.start)][-1]
+            reaction = max((m for r in reactions for m in r.finditer(self.text, span[0], d.start)), key=lambda m: m.start())
         return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
