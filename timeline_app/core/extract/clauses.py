@@ -112,9 +112,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     compound = (r"|^\s*(?:" + alternation("compound_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){0,2}(?:(?-i:"
                 + up + r")[\w-]*)?(?:" + alternation("compound_head") + r")\b") if words.get("compound_head") else ""
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b" + compound, re.IGNORECASE)
-    # "His Highness the Amir", "Her Excellency": a title, not a pronoun for someone named before.
-    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b(?!\s+(?:" + alternation("honorific") + r")\b)",
-                        re.IGNORECASE)
+    # "His Highness the Amir", "Her Excellency": a title, not a pronoun for someone named before; nor is "the
+    # President of the Russian Federation", whose office names its state.
+    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b(?!\s+(?:" + alternation("honorific") + "|"
+                        + alternation("title_link") + r")\b)", re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
     # A subject of at most `most` capitalised words: two in English ("the U.S. Senate"), more where

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.extract.datelines import (dates_the_issue, is_dateline, outside_wire_prefixes, undated_wire_prefixes,
-                                                 wire_prefixes)
+from timeline_app.core.extract.datelines import dates_the_issue, is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
@@ -21,7 +20,8 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
                                                    speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
-from timeline_app.core.extract.scope import around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
+from timeline_app.core.extract.scope import (around, attributive, blanked, line_at, long_before, market_move, other_dated, reactions,
+                                             subordinate_event)
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -179,6 +179,9 @@ class _EventReader:
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
             countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
+        # "The two sides exchanged views on the visit planned for September": they react, undated.
+        reacting = group_match is not None and bool(reactions(self.text, place.span[0] + group_match.end(), d.start, self.vp))
+        group_match = None if reacting else group_match
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
         between = group_match is not None and (group_match.group().lower().startswith("between")
@@ -195,7 +198,7 @@ class _EventReader:
             clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
             # "Canada's parliament ratified the agreement in March": its own act, without the other parties.
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
-        if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
+        if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned or reacting):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
@@ -268,16 +271,13 @@ class _EventReader:
         """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
         is appalled by the killing of the Governor on 14 June" the UK's reaction is not dated."""
         clause = clause or self._describe(span, d)
-        # "We welcomed the decision of Benin on Monday": a past reaction to an event with an actor of its own.
-        reactions = (self.vp.reaction, self.vp.past_reaction)
-        reaction = min((m for r in reactions if (m := r.search(self.text, span[0], span[1]))), key=lambda m: m.start(),
-                       default=None)
+        reaction = next(iter(reactions(self.text, *span, self.vp)), None)
         if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
             return clause.actors
         if span[0] <= d.start < span[1]:
             # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
             # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
-            reaction = max((m for r in reactions for m in r.finditer(self.text, span[0], d.start)), key=lambda m: m.start())
+            reaction = reactions(self.text, span[0], d.start, self.vp)[-1]
         return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
