@@ -444,12 +444,11 @@ Our navies carried out a first joint patrol in January.
 """
 
 
-def test_a_joint_issuer_is_shown_as_a_list_and_can_be_typed_as_one(window, qtbot, tmp_path, monkeypatch) -> None:
+def test_a_joint_issuer_is_shown_as_a_list_and_can_be_typed_as_one(window, qtbot, tmp_path) -> None:
     path = tmp_path / "joint.txt"
     path.write_text(JOINT_STATEMENT, encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
-        window.menus.open_files_action.trigger()
+        window.open_inputs([str(path)])
     (article_id,) = blocker.args[0].added_ids
     panel = window.library_panel
     assert panel.row_texts(article_id)[COL_ISSUER] == "GHA;TGO;BEN"  # found in the header
