@@ -62,6 +62,13 @@ def test_german_numeric_dates_are_day_first() -> None:
     assert _found("Berlin, 05.09.2014 – Pressemitteilung.", "de") == [("05.09.2014", "2014-09-05")]
 
 
+def test_german_planned_attribute_points_its_month_ahead() -> None:
+    # "die für April geplanten Gespräche": the inflected participle is a plan, even beside a past tense.
+    mar = dt.date(2024, 3, 7)
+    assert _found("Prag hat die für April geplanten Gespräche abgesagt.", "de", mar) == [("April", "2024-04")]
+    assert _found("Prag hat die Gespräche im April abgesagt.", "de", mar) == [("April", "2023-04")]
+
+
 def test_german_morning_noun_is_not_tomorrow() -> None:
     assert _found("Die Gespräche dauerten bis in den Morgen.", "de") == []
     assert _found("Der Minister reist morgen nach Paris.", "de") == [("morgen", "2022-12-29")]

@@ -85,6 +85,8 @@ class ClausePatterns(NamedTuple):
     place_party: re.Pattern[str]  # "travelled to", "strikes on": the place after it takes part
     conjoined_subject: re.Pattern[str]  # "and Finland joined": a conjunction before a new capitalised subject
     trailing_clause: re.Pattern[str]  # ", and we have made": after a sentence's last date, a new clause if group "verb" is one
+    # "die Ministerin": a title after an article, for the person last named with a title ending in it (group 1)
+    title: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -98,7 +100,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     relative = alternation("relative_person") + "|" + alternation("relative_thing")
     quote = "".join(re.escape(q) for q in sorted(words.get("opening_quote", ())))
 
-    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)", re.IGNORECASE)
+    # Arabic opens a relative clause without a comma ("الحكومة الصومالية التي انتُخب رئيسها في مايو 2022"): its
+    # own event, not the main clause's (relative_unmarked; none in English, whose "that" may be a complementizer).
+    unmarked = (r"|\s(?=(?:" + alternation("relative_unmarked") + r")\s)") if words.get("relative_unmarked") else ""
+    after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)" + unmarked, re.IGNORECASE)
     # A quotation opens what was said when it starts with a capital: "separation" in quotes is a word.
     reporting = re.compile(r"\b(?:" + alternation("reporting") + r")\b(?:\s+[\w\u2019'-]+){0,4}?\s+(?=(?:"
                            + alternation("complementizer") + r")\b|[" + (quote or "\"") + r"](?-i:" + up + r"))", re.IGNORECASE)
@@ -163,6 +168,8 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         place_party,
         conjoined_subject,
         trailing_clause,
+        re.compile(r"\b(?:" + alternation("article") + r")\s+(" + alternation("title_reference") + r")\b", re.IGNORECASE)
+        if words.get("title_reference") else None,
     )
 
 

@@ -15,6 +15,10 @@ _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{
 _PLACE_MOST = 200
 # The separator of a header's fields right before or after its date ("Media release | 14 August 2025").
 _HEADER_FIELD = re.compile(r"[ \t]*[|\u00b7\u2022]")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A place of up to four words with a capital initial, a comma, and an optional word before the date ("le").
+_PLACE_COMMA = re.compile(r"[ \t]*(?P<place>[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,3})(?P<comma>,)?"
+                          r"[ \t]*(?:(?P<article>[^\W\d_]{1,4})[ \t]+)?")
 _END = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]*$", re.MULTILINE)
 _WIRE_AFTER = re.compile(r",?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014|:)[ \t]")
 # The same prefix without a date ("VIENNA (Reuters) -", "WASHINGTON \u2014", "BRUSELAS (EFE) -", "МОСКВА -",
@@ -35,10 +39,14 @@ _UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'
                            r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + "(?:" + _NOT_UP + r"|[ \t])|" + _CASELESS + ")")
 
 
-def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
+def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
+                header_articles: frozenset[str] | None = None) -> bool:
     """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)".
 
     Also the wire prefix of a first paragraph: "ANKARA, July 19 (Reuters) - Turkey said on Wednesday ...".
+    `header_articles` is given for a language whose statements head their text with where and when they
+    were issued ("Berlin, 13. September 2024", "Bruxelles, le 5 juin 2024"): such a line dates the
+    statement, an event of its issuer, not only the article (the words that may stand before the date).
     """
     if _wire_prefix(text, d):
         return True
@@ -51,6 +59,8 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention) -> bool:
         # "Published on 3 March 2021", "Veröffentlicht am 3. März 2021": a label of the article's date,
         # whatever its words' case
         return True
+    if header_articles is not None and place_header(text, d, header_articles):
+        return False
     words: list[str] = []
     for a, b in ((sent[0], d.start), (d.end, sent[1])):
         for m in _WORDS.finditer(text, a, b):
@@ -67,6 +77,27 @@ def dates_the_issue(text: str, sent: tuple[int, int], d: DateMention) -> bool:
     2023", "June 21, 2024", "Media release | 14 August 2025"): the act of its issuers, an event a user wants
     on the timeline. A label ("Published: 15 March 2023") and a wire prefix date a report, not an act."""
     return not _wire_prefix(text, d) and not is_label(text[sent[0] : d.start])
+
+
+def place_header(text: str, d: DateMention, articles: frozenset[str]) -> bool:
+    """True when `d` is the day of a line that holds only a place and that day ("Oslo, 9. April 2025",
+    "Asunción, 29 de enero de 2025", "Bruxelles, le 5 juin 2024"): where and when a statement was issued."""
+    if not _DAY.fullmatch(d.value or ""):
+        return False  # "Berlin, im März 2024" is no statement's date
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.end)
+    if text[d.end : len(text) if line_end < 0 else line_end].strip(" \t.") != "":
+        return False
+    head = _PLACE_COMMA.fullmatch(text, line_start, d.start)
+    if head is None:
+        return False
+    place = head.group("place")
+    if re.match(_CASELESS, place):
+        return True  # Arabic writes the place and the day without a comma: "بغداد ٢٨ آب ٢٠٢١", "الجزائر في 8 أبريل 2025"
+    if head.group("comma") is None or not place[:1].isupper() or place.isupper():
+        return False  # "BERLIN, 3. März" is a wire dateline: the story's, not a statement's
+    article = head.group("article")
+    return article is None or article.lower() in articles
 
 
 def _sentence_end(text: str, sent: tuple[int, int]) -> re.Match[str] | None:
@@ -107,6 +138,15 @@ def undated_wire_prefixes(text: str, entities: list[EntityMention]) -> list[tupl
         if inside and all(e.kind is EntityKind.COUNTRY for e in inside):
             spans.append(m.span())
     return spans
+
+
+def after_prefixes(text: str, prefixes: list[tuple[int, int]], start: int, clause_start: int) -> int:
+    """Where a sentence starting at `start` starts after a wire prefix ("ANKARA, July 19 (Reuters) -") that
+    opens it or stands before its clause (at `clause_start`)."""
+    for a, b in prefixes:
+        if a <= start < b or (start <= a and b <= clause_start and not text[start:a].strip()):
+            start = b
+    return start
 
 
 def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -> list[EntityMention]:

@@ -14,6 +14,8 @@ from timeline_app.core.models import DateMention, EntityKind, EntityMention
 _BEFORE_NOUN = 2
 # Characters between the phrase and a date that dates the phrase's event: "auf die Ukraine im Februar 2022".
 _DATE_GAP = 6
+# The word after a date, a preposition of date_preposition before the place of the event ("à", "im", "en").
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -75,29 +77,38 @@ def states_in(entities: list[EntityMention], starts: list[int], a: int, b: int) 
     return frozenset(e.code for e in named if e.kind is EntityKind.COUNTRY and e.code and e.end <= b)
 
 
-def dated_phrase(text: str, phrases: list[tuple[int, int]], d: DateMention,
-                 date_prepositions: frozenset[str]) -> tuple[int, int] | None:
+def dated_phrase(text: str, phrases: list[tuple[int, int]], d: DateMention, date_prepositions: frozenset[str],
+                 entities: list[EntityMention] | None = None, starts: list[int] | None = None,
+                 link: re.Pattern[str] | None = None) -> tuple[int, int] | None:
     """The phrase `d` dates: it follows the phrase, at most a preposition between ("Nach dem Angriff
-    auf die Ukraine im Februar 2022 hatte Polen ...": February dates the attack, not Poland's act)."""
+    auf die Ukraine im Februar 2022 hatte Polen ...": February dates the attack, not Poland's act), or
+    a link word ("le coup d'État de septembre 2022"). A place after the date and one of
+    `date_prepositions` is the event's too: "après le coup d'État de septembre 2022 à Ouagadougou"."""
     for a, b in phrases:
         gap = text[b : d.start].strip().lower()
-        if 0 <= d.start - b <= _DATE_GAP and (not gap or gap in date_prepositions):
-            return a, b
+        linked = link is not None and gap and link.fullmatch(text, b, d.start) is not None
+        if 0 <= d.start - b <= _DATE_GAP and (not gap or gap in date_prepositions or linked):
+            at = _WORD_AFTER.match(text, d.end)
+            place = (_entity_at(entities, starts, at.end()) if at and at.group(1).lower() in date_prepositions
+                     and entities is not None and starts is not None else None)
+            return (a, place.end) if place is not None and place.kind is EntityKind.COUNTRY else (a, b)
     return None
 
 
 def without_earlier_events(text: str, span: tuple[int, int], d: DateMention, countries: set[str], patterns: EarlierPatterns,
-                           entities: list[EntityMention], starts: list[int], date_prepositions: frozenset[str]) -> set[str]:
+                           entities: list[EntityMention], starts: list[int], date_prepositions: frozenset[str]) -> tuple[set[str], set[str] | None]:
     """`countries` of the clause text[span] less the states named only in a phrase naming an earlier event
     ("Im April 2022 hatte Österreich nach dem russischen Angriffskrieg gegen die Ukraine russische Diplomaten
-    ausgewiesen": Austria and Russia); the phrase's states alone when `d` dates that phrase's event."""
+    ausgewiesen": Austria and Russia); the phrase's states alone when `d` dates that phrase's event. Then
+    also the clause's other states (the story goes on about them, not about that background), else None."""
     phrases = earlier_phrases(text, span, patterns, entities, starts)
     if not phrases:
-        return countries
-    dated = dated_phrase(text, phrases, d, date_prepositions)
-    if dated is not None:
-        return set(states_in(entities, starts, *dated)) or countries
+        return countries, None
     inside = frozenset().union(*(states_in(entities, starts, a, b) for a, b in phrases))
     cuts = [span[0]] + [x for p in phrases for x in p] + [span[1]]
     outside = frozenset().union(*(states_in(entities, starts, cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)))
-    return countries - (inside - outside)
+    dated = dated_phrase(text, phrases, d, date_prepositions, entities, starts, patterns.link)
+    if dated is not None:
+        found = set(states_in(entities, starts, *dated))
+        return (found, countries - (inside - outside)) if found else (countries, None)
+    return countries - (inside - outside), None

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.extract.datelines import dates_the_issue, is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
+from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
+                                                 undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
@@ -19,7 +20,7 @@ from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
-                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, undated_parties)
+                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (around, attributive, blanked, line_at, long_before, market_move, other_dated, reactions,
                                              subordinate_event)
 from timeline_app.core.extract.summaries import summary
@@ -106,6 +107,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.unmarked_relative = bool(self.table.words.get("relative_unmarked"))
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -132,12 +134,15 @@ class _EventReader:
         place = self._place(d)
         if place is None:
             return
+        # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
+        # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
+        self.story: set[str] | None = None
         countries = set(self.issuers) if place.issue else self._parties(d, place)
         self.out.append(self._mention(d, place, countries))
-        if countries:
-            frozen = frozenset(countries)
-            if d.value:
-                self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozen
+        if countries and d.value:
+            self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
+        if (told := countries if self.story is None else self.story):
+            frozen = frozenset(told)
             self.previous = frozen
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
@@ -148,7 +153,7 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        issue = is_dateline(text, sent, d)
+        issue = is_dateline(text, sent, d, self.table.words.get("header_article"))
         if issue and not (self.issuers and dates_the_issue(text, sent, d)):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
@@ -202,7 +207,8 @@ class _EventReader:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
-            countries |= earlier or self._last_person_state(place.span[0]) or self.previous
+            countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
+                          or self._last_person_state(place.span[0]) or self.previous)
         org_acts = place.clause.org_acts
         if place.idx > 0:
             previous = place.clauses[place.idx - 1]
@@ -212,6 +218,8 @@ class _EventReader:
                 near = frozenset()
                 if "," in self.text[previous[1] : place.span[0]]:  # ", who": the noun right before the comma
                     near = self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
+                elif self.unmarked_relative:  # "الحكومة الصومالية التي": the state right before, if one is
+                    near = antecedent_state(self.entities, self.starts, previous[1], named=True)
                 countries |= near or self._after_reaction(previous, d)
             elif self.patterns.relative_thing.match(clause_text):
                 # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
@@ -246,8 +254,8 @@ class _EventReader:
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
         if self.earlier is not None:
-            countries = without_earlier_events(self.text, place.span, d, countries, self.earlier, self.entities,
-                                               self.starts, self.vp.date_prepositions)
+            countries, self.story = without_earlier_events(
+                self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
         return countries
 
     def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
@@ -370,14 +378,6 @@ class _EventReader:
                 return True
         return False
 
-    def _headline_start(self, place: _Place) -> int:
-        """Where the event's sentence starts, after a wire prefix ("ANKARA, July 19 (Reuters) -")."""
-        start = place.sent[0]
-        for a, b in self.prefixes:
-            if a <= start < b or (start <= a and b <= place.span[0] and not self.text[start:a].strip()):
-                start = b
-        return start
-
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
@@ -391,7 +391,8 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=summary(self.shown, self._headline_start(place), place.clause_end, d.start, d.end),
+            summary=summary(self.shown, after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0]),
+                            place.clause_end, d.start, d.end),
             evidence=self.shown[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],

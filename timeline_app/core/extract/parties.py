@@ -126,4 +126,4 @@ def _office_at(gaz: Gazetteer, person: EntityMention, when: DateMention | None) 
     if when is None or when.start_date is None or not person.name:
         return person.code
     served = gaz.person_country(person.name, when.start_date) or gaz.person_country(person.name, when.end_date)
-    return served if served or not gaz.knows_person(person.name) else ""
+    return served if gaz.knows_person(person.name) else person.code

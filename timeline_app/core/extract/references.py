@@ -33,17 +33,31 @@ def named_before(offset: int, end: int, at: int, entities: list[EntityMention], 
     return bool(named) and named[0].start < at
 
 
-def antecedent_state(entities: list[EntityMention], starts: list[int], end: int) -> frozenset[str]:
+# Characters around a title in which its person, adjective or genitive state stands.
+_TITLE_NEAR = 30
+# Characters between two states of one noun phrase: a space, or a space and a fused "و".
+_RUN_GAP = 2
+
+
+def antecedent_state(entities: list[EntityMention], starts: list[int], end: int, named: bool = False) -> frozenset[str]:
     """The state compared right before a ", which" that ends a clause at `end`: what the relative clause
     tells is that state's own event ("Ukraine, unlike Finland, which joined NATO in 2023": Finland
     joined). Any other name there leaves "which" to the clause ("Russia's invasion of Ukraine, which
-    began in February": the invasion began)."""
+    began in February": the invasion began). With `named`, a state in any role right before the
+    relative: Arabic writes it without a comma, right after its noun ("للحكومة الصومالية التي انتُخب")."""
     k = bisect.bisect_left(starts, end) - 1
     while k >= 0 and entities[k].end > end:
         k -= 1
     if k < 0 or entities[k].end != end or entities[k].kind is not EntityKind.COUNTRY or not entities[k].code:
         return frozenset()
-    return frozenset({entities[k].code}) if entities[k].role is EntityRole.MODIFIER else frozenset()
+    if not named:
+        return frozenset({entities[k].code}) if entities[k].role is EntityRole.MODIFIER else frozenset()
+    # The whole run of states that ends there: "القمة الثلاثية العراقية المصرية الأردنية التي", "بين السعودية وإيران التي".
+    found = {entities[k].code}
+    while k > 0 and entities[k - 1].kind is EntityKind.COUNTRY and entities[k - 1].code and entities[k].start - entities[k - 1].end <= _RUN_GAP:
+        k -= 1
+        found.add(entities[k].code)
+    return frozenset(found)
 
 
 def only_groups(entities: list[EntityMention], starts: list[int], span: tuple[int, int]) -> bool:
@@ -240,3 +254,25 @@ def dangling_pronoun(
         return False
     return not named or named[0].start > offset + m.start()
 
+
+
+def titled_state(title: re.Pattern[str] | None, text: str, clause: tuple[int, int], entities: list[EntityMention],
+                 starts: list[int]) -> frozenset[str]:
+    """The state of the person "die Ministerin" stands for: the last named with a title that ends in that
+    word ("Bundesinnenministerin Nancy Faeser", "die Außenministerin der Bundesrepublik Deutschland"),
+    which passes over a minister of the other gender ("Außenminister Musalia Mudavadi")."""
+    m = title.search(text, *clause) if title is not None else None
+    if m is None:
+        return frozenset()
+    k = bisect.bisect_left(starts, m.end())
+    if k < len(entities) and entities[k].code and not text[m.end() : entities[k].start].strip():
+        return frozenset()  # "O primeiro-ministro malaio, Anwar Ibrahim": a title of the person named with it
+    for word in reversed(list(re.finditer(r"[^\W\d_]*" + re.escape(m.group(1)) + r"\b", text[: m.start()], re.IGNORECASE))):
+        a, b = word.span()
+        k = bisect.bisect_left(starts, a - _TITLE_NEAR)
+        near = [e for e in entities[k : bisect.bisect_left(starts, b + _TITLE_NEAR)] if e.code and e.kind in (
+            EntityKind.PERSON, EntityKind.COUNTRY) and e.role is not EntityRole.LOCATION]
+        # The title itself, the person after it, the adjective before it, or the state of its genitive.
+        for e in sorted(near, key=lambda e: (not (e.start <= a < e.end), e.start < b, abs(e.start - b))):
+            return frozenset({e.code})
+    return frozenset()
