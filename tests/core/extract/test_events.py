@@ -734,3 +734,17 @@ def test_the_alliances_leaders_are_its_members_on_the_date() -> None:
     text = "NATO opened its summit. The alliance's ministers from Chile and Peru met in July 2023."
     [meeting] = extract(text, date_at(text, "July 2023", "2023-07", Precision.MONTH))
     assert meeting.countries == ("CHL", "PER")
+
+
+def test_a_date_opening_a_period_of_a_denied_verb_is_no_event() -> None:
+    # "had not met since 2019": no meeting in 2019 to put on the timeline.
+    for text in ("Japan and China had not met in person since 2019.", "Japan and China haven't met since 2019.",
+                 "Not since 2019 have Japan and China held talks."):
+        assert extract(text, date_at(text, "2019", "2019", Precision.YEAR)) == []
+
+
+def test_a_period_of_a_verb_not_denied_or_a_denied_verb_of_a_dated_noun_keeps_its_event() -> None:
+    for text in ("Japan and China have met twice since 2019.", "Japan and China haven't met since the 2019 summit.",
+                 "Japan and China have not met since they signed an accord in 2019."):
+        [event] = extract(text, date_at(text, "2019", "2019", Precision.YEAR))
+        assert event.countries == ("CHN", "JPN")

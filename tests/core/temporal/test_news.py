@@ -179,6 +179,16 @@ class TestStretches:
         ]
         assert found("Fighting raged from Monday to Wednesday.") == [("Monday", "2023-09-11"), ("Wednesday", "2023-09-13")]
 
+    def test_a_stretch_told_without_a_past_may_run_through_publication(self) -> None:
+        nov14 = dt.date(2025, 11, 14)
+        assert found("The season runs from mid-October to late March.", nov14) == [
+            ("mid-October", "2025-10"), ("late March", "2026-03")]
+
+    def test_a_stretch_told_in_the_past_ends_before_publication(self) -> None:
+        nov14 = dt.date(2025, 11, 14)
+        assert found("The season ran from mid-October to late March.", nov14) == [
+            ("mid-October", "2024-10"), ("late March", "2025-03")]
+
     def test_two_days_of_one_month_share_its_year(self) -> None:
         # The "will" nearer to the 6th does not send it a year ahead of the 5th.
         assert found("Ministers met on Sept. 5 and 6 and will meet again on Oct. 3.") == [

@@ -21,8 +21,8 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
                                                    speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
-from timeline_app.core.extract.scope import (around, attributive, blanked, line_at, long_before, market_move, other_dated, reactions,
-                                             subordinate_event)
+from timeline_app.core.extract.scope import (NegatedPeriod, around, attributive, blanked, line_at, long_before, market_move, other_dated,
+                                             reactions, subordinate_event)
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -94,8 +94,7 @@ class _EventReader:
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
                  published: dt.date | None, language: str = "", issuer: str = "") -> None:
         self.table = CameoTable.for_language(language)
-        gaz = Gazetteer.default()
-        self.issuers = frozenset(c for c in issuer_codes(issuer) if not gaz.is_organization(c))  # states only
+        self.issuers = frozenset(c for c in issuer_codes(issuer) if not Gazetteer.default().is_organization(c))  # its states
         self.shown = text  # the text as written, for the summaries and the evidence
         self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
@@ -107,6 +106,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.negated = NegatedPeriod(self.table.words)
         self.unmarked_relative = bool(self.table.words.get("relative_unmarked"))
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
@@ -132,8 +132,8 @@ class _EventReader:
     def read(self, d: DateMention) -> None:
         """The event mention of date `d`, unless `d` only dates the article."""
         place = self._place(d)
-        if place is None:
-            return
+        if place is None or self.negated.denies(self.text, place.span, d):
+            return  # a dateline, or "had not met since 2019": nothing happened then
         # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
         # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
         self.story: set[str] | None = None

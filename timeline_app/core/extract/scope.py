@@ -23,6 +23,31 @@ _DETERMINER = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|this|last|next)|[
 Span = tuple[int, int]
 
 
+class NegatedPeriod:
+    """A date that opens a period in which the clause's verb is denied: "had not met since 2019" tells of
+    no meeting in 2019 (clause_words.tsv: period_opener, negation; a language without them has none).
+    Not a date of a noun: "have not met since the 2019 summit" tells of the summit."""
+
+    def __init__(self, words: dict[str, frozenset[str]]) -> None:
+        openers, negations = words.get("period_opener", frozenset()), words.get("negation", frozenset())
+        self.opener = re.compile(rf"(?:{_phrases(openers)})\s+$", re.IGNORECASE) if openers else None
+        self.negation = re.compile(_phrases(negations), re.IGNORECASE) if negations else None
+
+    def denies(self, text: str, span: Span, d: DateMention) -> bool:
+        """Whether date `d` opens such a period in its clause `span`."""
+        if self.opener is None or self.negation is None or not span[0] <= d.start <= span[1]:
+            return False
+        since = self.opener.search(text, max(span[0], d.start - 20), d.start)
+        return since is not None and self.negation.search(text, span[0], since.start()) is not None
+
+
+def _phrases(phrases: frozenset[str]) -> str:
+    """A regex alternation of whole-word phrases, longer first; one with an apostrophe ("n't") may end
+    a word ("hadn't")."""
+    return "|".join(("" if "'" in p or "\u2019" in p else r"(?<!\w)") + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)"
+                    for p in sorted(phrases, key=len, reverse=True))
+
+
 def blanked(text: str, span: Span, d: DateMention, blank: str) -> str:
     """text[span] with the date expression replaced by spaces."""
     a, b = span

@@ -81,7 +81,8 @@ def _with_year_of(part: Candidate, dated: Candidate, later: bool) -> str | None:
 
 
 def order_parts(
-    text: str, parts: list[tuple[Candidate, DateMention]], published: dt.date | None, joins: Joins
+    text: str, parts: list[tuple[Candidate, DateMention]], published: dt.date | None, joins: Joins,
+    told_past: set[int] | None = None,
 ) -> list[DateMention]:
     """The mentions, with the second of two joined relative parts the first such day or month
     after the first one: "between Monday and Wednesday" is one stretch of days, "met on Sept. 5
@@ -89,7 +90,9 @@ def order_parts(
 
     When the end read on its own is past and the stretch from the start would run beyond the
     publication date, the start moves back instead ("took place between Monday and Wednesday"
-    told on a Tuesday is last week's).
+    told on a Tuesday is last week's); not when `told_past` (the starts of the dates read in a past
+    tense; None: all) lacks the end: "The season runs from mid-October to late March" told in
+    November is the season under way.
     """
     out = [m for _, m in parts]
     for i in range(1, len(parts)):
@@ -103,7 +106,7 @@ def order_parts(
         end = _next_on_or_after(kb, ma.start_date)
         if end == mb.start_date:
             continue
-        if published is not None and end > published > mb.start_date:
+        if published is not None and end > published > mb.start_date and (told_past is None or cb.start in told_past):
             out[i - 1] = _moved(ma, _last_on_or_before(ka, mb.start_date), _unit(ka))
         else:
             out[i] = _moved(mb, end, _unit(kb))

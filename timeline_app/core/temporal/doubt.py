@@ -33,6 +33,8 @@ def is_guess(resolver: Resolver, value: str, tense: str | None, resolved: str) -
         near = resolver.resolve(value, NEAREST)
         return near is not None and bool(near[0]) and near[0] != resolved
     if tense == NEAREST:
+        if resolver.resolve(value, PAST) == resolver.resolve(value, FUTURE):
+            return False  # one reading either way: a deadline just gone is also the "next" one
         distances = [_days_away(resolver, value, rel) for rel in (PAST, FUTURE)]
         if None in distances or 0 in distances:
             return False

@@ -17,7 +17,7 @@ from timeline_app.core.temporal.pick import AHEAD_IN
 from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
-from timeline_app.core.temporal.tense import FUTURE, REPORTED_FUTURE, direction, sentence_cues
+from timeline_app.core.temporal.tense import FUTURE, PAST, REPORTED_FUTURE, WEAK_PAST, direction, sentence_cues
 from timeline_app.core.temporal.values import describe, split_time
 from timeline_app.errors import BudgetError
 
@@ -91,10 +91,12 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
     out: list[tuple[Candidate, DateMention]] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     opens = _open_cue_ends(text, rules)
+    since = rules.cues.get("past_start")
+    told_past: set[int] = set()  # where the dates read in a past tense start
     for cand in candidates:
         budget.check()
         try:
-            mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens)
+            mention = _resolve(text, cand, sentences, resolver, rules, cue_cache, opens, since, told_past)
         except BudgetError:
             raise
         except Exception:  # noqa: BLE001 - a bug in one rule must not cost the article its other dates
@@ -104,11 +106,12 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
         if mention is not None:
             if out and _NO_YEAR.match(cand.value):
                 mention = _inside_frame(text, cand.value, mention, out, sentence_at(sentences, cand.start))
+                mention = _years_since(text, cand.value, mention, out[-1][1], published, since)
             out.append((cand, mention))
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
-    return link_ranges(text, order_parts(text, out, published, joins), joins)
+    return link_ranges(text, order_parts(text, out, published, joins, told_past), joins)
 
 
 def _resolve(
@@ -119,6 +122,8 @@ def _resolve(
     rules: RuleSet,
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]],
     opens: set[int],
+    since: re.Pattern[str] | None,
+    told_past: set[int],
 ) -> DateMention | None:
     kind = cand.rule.kind
     surface = text[cand.start : cand.end]
@@ -138,7 +143,16 @@ def _resolve(
         if sentence not in cue_cache:
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
         tense = direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence])
+        if tense in (PAST, WEAK_PAST):
+            told_past.add(cand.start)
     value = cand.value
+    if _NEEDS_TENSE.match(value) and _right_after(text, cand.start, since):
+        # "has risen since January", "since the Jan. 5 ceasefire": a period still running started
+        # before publication, whatever the tense says ("since January" told in December is no
+        # January ahead); a day told on its own date is that day a year back ("one year since the
+        # October 7 attacks", said on 7 October).
+        same_day = resolver.published is not None and value == f"XXXX-{resolver.published:%m-%d}"
+        value, tense = ("DCT<" + value, None) if same_day else (value, PAST)
     if tense == REPORTED_FUTURE:
         tense = FUTURE
         value = _from_report(value, resolver, sentence_at(sentences, cand.start))
@@ -212,6 +226,29 @@ def _inside_frame(text: str, written: str, mention: DateMention, out: list[tuple
     return mention
 
 
+def _years_since(text: str, written: str, mention: DateMention, before: DateMention, published: dt.date | None,
+                 since: re.Pattern[str] | None) -> DateMention:
+    """A day without its year told as the start of a count of years ("two years since the Sept. 17
+    ceasefire", "marked one year since the October 7 attacks") is that many years before publication:
+    of the days so written, the one nearest to the publication date moved back by the count."""
+    m, n = _NO_YEAR.match(written), _YEARS.fullmatch(before.value)
+    if (m is None or m.group("day") is None or n is None or published is None or before.kind != "DURATION"
+            or not _CUE_WORDS.fullmatch(text, before.end, mention.start)  # "since the", "ever since the"
+            or not _right_after(text, mention.start, since)):
+        return mention
+    target = published.toordinal() - round(365.25 * int(n.group(1)))
+    days = [d for year in range(published.year - int(n.group(1)) - 1, published.year - int(n.group(1)) + 2)
+            if (d := describe(f"{year:04d}-{m.group('month')}-{m.group('day')}")) is not None]
+    if not days:
+        return mention
+    _, first, last = min(days, key=lambda d: abs(d[1].toordinal() - target))
+    return replace(mention, value=first.isoformat(), start_date=first, end_date=last)
+
+
+_YEARS = re.compile(r"P(\d+)Y")
+_CUE_WORDS = re.compile(r"\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+")
+
+
 def _unresolved(text: str, cand: Candidate) -> DateMention:
     """The mention of a candidate that could not be resolved: found, shown, without a value."""
     return DateMention(start=cand.start, end=cand.end, text=text[cand.start:cand.end], value="",
@@ -249,6 +286,7 @@ def _from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | Non
 
 
 _MONTH = re.compile(r"^XXXX-\d{2}$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DOW = re.compile(r"^DOW-[1-7]$")
 
 
@@ -270,6 +308,19 @@ def _period_in_sentence(resolver: Resolver, sentence: tuple[int, int] | None) ->
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def _right_after(text: str, start: int, cue: re.Pattern[str] | None) -> bool:
+    """Whether `cue` ends right before the date at `start`, whitespace or "the" between ("since the").
+    Looked for at each date, not over the whole text: most dates follow no such cue."""
+    if cue is None:
+        return False
+    if (m := _THE_BEFORE.search(text, max(0, start - 8), start)) is not None:
+        start = m.start()
+    stop = start
+    while stop > 0 and text[stop - 1].isspace() and start - stop < 20:
+        stop -= 1
+    return any(m.end() == stop for m in cue.finditer(text, max(0, stop - 24), stop))
 
 
 def _open_cue_ends(text: str, rules: RuleSet) -> set[int]:

@@ -134,6 +134,9 @@ def _day(month: int, day: int, base: dt.date, rel: str | None, strict: bool, clo
         return valid_value(f"{base.year}-{month:02d}-{day:02d}")
     if not 1 <= month <= 12:
         return None
+    if strict and (month, day) == (base.month, base.day) and rel in (PAST, FUTURE):
+        # The day strictly before or after base's own: the same day a year back or ahead.
+        return valid_value(f"{base.year + (1 if rel == FUTURE else -1)}-{month:02d}-{day:02d}")
     phrase = f"{day} {calendar.month_name[month]}"
     return _nearest(phrase, base, rel, "day", just_gone=not strict, closest=closest)
 

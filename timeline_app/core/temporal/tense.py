@@ -149,9 +149,13 @@ def direction(
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
+    if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote", "ahead of Christmas"
+        return NEAREST if told.any_past else FUTURE
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
-        if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote"
-            return NEAREST if told.any_past else FUTURE
+        noun = _happening_after(cues.get("happening"), text, end)
+        forecast = cues.get("forecast")
+        if noun is not None and (forecast is None or not forecast.match(text, noun)):
+            return PAST  # "Saturday's quake will cost billions": nobody schedules a quake
         verb = _future_verb_of(text, kept, start, end) if best is not None and best[1] == FUTURE else None
         if verb is not None:
             # "Sunday's runoff will decide": the day's event is ahead. "will be" says as much of an
@@ -176,7 +180,28 @@ def direction(
         since = _future_told_before(text, start, kept, told)
         if since is not None:
             return since
+    if best is None and _said_after(text, end, sentence[1], cues.get("reporting")):
+        return PAST  # "The minister, speaking on Thursday, said talks would go on": the day of saying
     return best[1] if best else None
+
+
+def _said_after(text: str, end: int, b: int, reporting: re.Pattern[str] | None) -> bool:
+    """Whether a reporting verb in the past ("said", "announced"; not "says", "will be announced")
+    follows the expression in its sentence and opens what was said: a date with no cue of its own
+    before it is the day of saying ("The minister, speaking on Thursday, said talks would go on"),
+    but not before an attribution that ends the sentence ("The vote on Friday is a test, analysts
+    said.") or an aside ("..., officials said, ...")."""
+    if reporting is None:
+        return False
+    m = reporting.search(text, end, min(b, end + _REACH))
+    return (m is not None and _PAST_FORM.search(m.group()) is not None
+            and not _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and _SAID_WHAT.match(text, m.end(), b) is not None)
+
+
+_PAST_FORM = re.compile(r"(?:ed|said|told|wrote|spoke)$", re.IGNORECASE)
+_SAID_WHAT = re.compile(r"\s+[a-z]")  # a lower-case word follows: what was said, or to whom
+_NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|will|to|has|have)\s+$", re.IGNORECASE)
 
 
 def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end: int) -> int | None:
@@ -188,6 +213,28 @@ def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end
         return None
     return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
                 None)
+
+
+def _happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> int | None:
+    """Where the noun a possessive day opens, maybe after an adjective or two, starts when it is
+    something nobody schedules ("Saturday's deadly quake"): cues/happening.txt; else None."""
+    m = _POSSESSIVE_HEAD.match(text, end) if happening is not None else None
+    if m is None or happening is None:
+        return None
+    for w in list(_WORD.finditer(text, m.end(), m.end() + 60))[:3]:
+        if _PREPOSITION.fullmatch(w.group()):
+            return None  # "Saturday's vote on fire safety": the noun came before
+        h = happening.match(text, w.start())
+        if h is not None and not text.startswith("-", h.end()):  # "Friday's fire-safety vote" opens a vote
+            return w.start()
+    return None
+
+
+# "'s ": what opens the noun of a possessive day.
+_POSSESSIVE_HEAD = re.compile(r"(?:'s|\u2019s)\s+")
+_WORD = re.compile(r"[a-z][\w-]*", re.IGNORECASE)
+# The words that end a noun phrase's head: what follows them is the noun's complement.
+_PREPOSITION = re.compile(r"on|of|in|for|at|over|about|against|by|to|with|and|or|will|would|was|is", re.IGNORECASE)
 
 
 # "'s vote ", "'s final round of ": the noun a possessive day opens, up to its verb.
@@ -203,6 +250,7 @@ class _Told:
     any_past: bool  # that, or an "-ed" form
     ahead: bool  # a future, a plan, a condition, or a future seen from the past
     past_before: bool  # a past tense (strong or weak) told before the expression
+    ahead_before: bool  # a future, a plan or a future seen from the past told before the expression
 
 
 def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
@@ -212,6 +260,7 @@ def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
         any_past=strong_past or any(label == WEAK_PAST for _, _, label in kept),
         ahead=any(label in _AHEAD or label == NEAREST for _, _, label in kept),
         past_before=any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept),
+        ahead_before=any(e_ <= start and (label in _AHEAD or label == NEAREST) for _, e_, label in kept),
     )
 
 
@@ -243,6 +292,10 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
         # "had met him Tuesday and would meet him again Friday": the future after "and" is
         # the next clause's; the date keeps the past told before it. (Not the other way
         # round: "planned a rally on Saturday and were planning to" needs the cue after.)
+        return True
+    if told.ahead_before and label in (PAST, WEAK_PAST) and _NEXT_CLAUSE.search(text, end, s_ + 1):
+        # The other way round: "were expected to approve it on Monday, but the vote was delayed":
+        # the past after "but" is the next clause's; the date keeps the plan told before it.
         return True
     if told.past_before and label == _WEAK_FUTURE and text.startswith("to ", s_):
         # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
