@@ -12,8 +12,9 @@ from timeline_app.errors import RulesError
 
 PUBLISHED = "published"
 UPDATED = "updated"
-# What may stand between a label and its date: a colon, a dash or a header's bar ("Date: ...", "Posted | ...").
-_AFTER_LABEL = r"\b\s*[:\-\u2013\u2014|]?\s*"
+# What may stand between a label and its date: a colon, a dash, a comma or a header's bar ("Date: ...",
+# "Posted | ...", "Press release, 5 March 2029").
+_AFTER_LABEL = r"\b\s*[:\-\u2013\u2014|,]?\s*"
 _MARKUP = re.compile(r"^[\s#>*_\-|\u00b7\u2022]+")
 
 

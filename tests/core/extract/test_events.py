@@ -710,12 +710,18 @@ def test_a_place_and_its_region_before_a_dash_is_a_wire_prefix() -> None:
 
 
 @pytest.mark.parametrize("header", ["Media release | 14 March 2023", "Press Statement \u00b7 14 March 2023",
-                                    "14 March 2023 | Ministry of Foreign Affairs"])
+                                    "14 March 2023 | Ministry of Foreign Affairs", "Press release, 14 March 2023"])
 def test_a_header_line_of_fields_is_not_an_event(header: str) -> None:
     # "Media release | 14 August 2025" took the type of "release" (0841) and the article's states.
     text = f"{header}\n\nBrazil and Argentina met on Monday."
     [meeting] = extract(text, date_at(text, "14 March 2023", "2023-03-14"), date_at(text, "Monday", "2023-03-13"))
     assert meeting.date.text == "Monday"
+
+
+def test_a_sentence_closed_by_a_comma_and_its_date_is_an_event() -> None:
+    text = "Brazil and Argentina signed the border treaty in Brasilia, 14 March 2023."
+    [treaty] = extract(text, date_at(text, "14 March 2023", "2023-03-14"))
+    assert treaty.date.text == "14 March 2023" and treaty.countries == ("ARG", "BRA")
 
 
 def test_a_sentence_with_a_bar_in_it_is_an_event() -> None:

@@ -146,6 +146,24 @@ def test_a_meeting_on_the_margins_of_an_event_is_not_that_event() -> None:
     assert score(meeting, other) > 0
 
 
+def test_two_of_a_summits_states_meeting_beside_it_are_not_the_summit_whatever_the_type() -> None:
+    # Japan and Kazakhstan sign a uranium deal on the margins of a summit of six: both typed as
+    # meetings (04), which one root alone would join.
+    summit = _typed("a", "JPN KAZ KGZ TJK TKM UZB", "043", "The President chaired the Central Asia plus Japan "
+                    "summit in Astana with the Prime Minister of Japan.")
+    bilateral = _typed("b", "JPN KAZ", "046", "On the margins of the summit in Astana the Prime Minister of "
+                       "Japan and the President of Kazakhstan held a meeting.")
+    assert score(summit, bilateral) == 0.0
+    # The side meeting told twice, once without the words that set it aside: the same parties, one event.
+    again = _typed("c", "JPN KAZ", "043", "The President of Kazakhstan received the Prime Minister of Japan "
+                   "in Astana for a meeting.")
+    assert score(bilateral, again) >= LINK
+    reports = [summit, bilateral, again]
+    arr = ReportArrays.of(reports)
+    a, b = np.array([0, 1]), np.array([1, 2])
+    assert scores(arr, a, b).tolist() == pytest.approx([score(summit, bilateral), score(bilateral, again)])
+
+
 def test_the_vectorised_scores_keep_a_side_meeting_apart_too() -> None:
     signing = _typed("a", "MEX", "057", "The EU and Mexico signed the Global Agreement in Brussels.")
     meeting = _typed("b", "ESP MEX", "046", "Albares met de la Fuente on the sidelines of the signing in Brussels.")

@@ -3,6 +3,7 @@ whatever the row order."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -121,6 +122,22 @@ def test_a_vague_date_with_two_narrow_dates_within_it_or_other_parties_stays_apa
     ids = assign_event_ids(df)
     assert len({ids[0], ids[1], ids[2]}) == 3  # which of the two days the week means is not known
     assert ids[3] != ids[4]  # the one day within the month is another pair's
+
+
+def test_a_vague_date_after_a_clause_word_in_the_sentence_of_the_narrow_one_is_another_time() -> None:
+    sentence = ("Trucks crossed the border on Friday after Chile and Peru reopened the Chacalluta crossing "
+                "earlier this week.")
+    title = "Trucks cross Chacalluta again"
+    df = frame([
+        report("a", "2025-05-16", "CHL;PER", sentence, title, code="050", char_start=30, evidence_start=0),
+        report("a", "2025-W20", "CHL;PER", sentence, title, code="050", date_precision="week", char_start=90,
+               evidence_start=0),
+        report("b", "2025-05-13", "CHL;PER", "Chile and Peru reopened the Chacalluta crossing this morning after "
+               "a week of talks.", "Chacalluta crossing reopened", code="050"),
+    ])
+    ids = assign_event_ids(df)
+    assert ids[1] != ids[0]  # "earlier this week" dates the reopening, not Friday's crossing
+    assert ids[1] == ids[2]  # ... so it meets the reopening told on its day
 
 
 # ---- across articles: what merges ---------------------------------------------------------------
@@ -364,6 +381,31 @@ def test_example_lines_of_the_apart_words(where: str, marked: str, apart: bool) 
                            char_end=at + 6, evidence_start=begin))
     ids = assign_event_ids(frame(rows))
     assert (ids[0] != ids[1]) is apart, where
+
+
+_EXAMPLE_DATES = {"Friday": ("2025-05-16", "day"), "Sunday": ("2025-05-18", "day"), "Thursday": ("2025-05-15", "day"),
+                  "24 May": ("2025-05-24", "day"), "earlier this week": ("2025-W20", "week"),
+                  "last week": ("2025-W20", "week"), "this week": ("2025-W20", "week"),
+                  "later this month": ("2025-05", "month")}
+
+
+@pytest.mark.parametrize("where, marked, apart", word_list_examples("between_words.txt", "apart"))
+def test_example_lines_of_the_between_words(where: str, marked: str, apart: bool) -> None:
+    # A vague date and the one day within it in one sentence, the sentence their evidence.
+    text = marked.replace("[", "").replace("]", "")
+    rows, taken = [], 0
+    for phrase in re.findall(r"\[([^\]]+)\]", marked):
+        at = text.index(phrase, taken)
+        taken = at + len(phrase)
+        value, precision = _EXAMPLE_DATES[phrase]
+        rows.append(report("a", value, "CHL;PER", text, "Chile and Peru", code="050", date_precision=precision,
+                           char_start=at, char_end=taken, evidence_start=0))
+    ids = assign_event_ids(frame(rows))
+    assert (ids[0] != ids[1]) is apart, where
+
+
+def test_there_are_between_examples_both_ways() -> None:
+    assert {apart for *_, apart in word_list_examples("between_words.txt", "apart")} == {True, False}
 
 
 def test_there_are_apart_examples_both_ways() -> None:

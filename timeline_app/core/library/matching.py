@@ -224,6 +224,14 @@ def sides_differ(shared: int, mine: int, theirs: int) -> bool:
     return 2 * shared <= min(mine, theirs) and mine > shared and theirs > shared
 
 
+def beside(a: Report, b: Report) -> bool:
+    """Whether the report set aside ("on the margins of the summit") names some of the other's parties
+    and no more: two of a summit's states meeting beside it, whatever their meeting is typed."""
+    side, other = (a, b) if is_aside(a.words) else (b, a)
+    mine = side.countries | side.organizations
+    return mine < (other.countries | other.organizations)
+
+
 def one_sided(a: Report, b: Report) -> bool:
     """Whether two reports each name one party, not the same one, on narrow fine dates (ONE_SIDE)."""
     mine, theirs = a.countries | a.organizations, b.countries | b.organizations
@@ -257,7 +265,7 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     if not parties and not one_sided(a, b):
         return 0.0
     kinds = type_score(a.codes, b.codes, table or TypeTable.default())
-    if not kinds or (kinds < 1.0 and is_aside(a.words) != is_aside(b.words)):
+    if not kinds or (is_aside(a.words) != is_aside(b.words) and (kinds < 1.0 or beside(a, b))):
         # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0
     if not parties:

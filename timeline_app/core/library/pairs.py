@@ -225,6 +225,13 @@ def party_scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(shared > 0, value, 0.0)
 
 
+def _beside(arr: ReportArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """matching.beside of every pair whose reports differ in being set aside."""
+    side, other = np.where(arr.aside[a], a, b), np.where(arr.aside[a], b, a)
+    inside = ~np.any(arr.bits[side] & ~arr.bits[other], axis=1)
+    return inside & (arr.size[side] < arr.size[other])
+
+
 def type_scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable) -> np.ndarray:
     """matching.type_score of every pair (reactions join their act)."""
     ca, cb = arr.code[a], arr.code[b]
@@ -256,7 +263,8 @@ def scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable | N
     factor = date_factors(arr, a, b)
     parties = party_scores(arr, a, b)
     kinds = type_scores(arr, a, b, table)
-    kinds = np.where((kinds < 1.0) & (arr.aside[a] != arr.aside[b]), 0.0, kinds)  # matching.score: a side meeting
+    # matching.score: a side meeting, and one of some of a summit's parties (matching.beside)
+    kinds = np.where((arr.aside[a] != arr.aside[b]) & ((kinds < 1.0) | _beside(arr, a, b)), 0.0, kinds)
     out = np.zeros(len(a))
     one = (parties == 0) & one_sided(arr, a, b)
     live = (factor > 0) & ((parties > 0) | one) & (kinds > 0)

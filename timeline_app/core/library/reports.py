@@ -46,6 +46,12 @@ _WORDS_BEFORE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
+def between_words() -> frozenset[str]:
+    """The words of resources/merging/between_words.txt."""
+    return word_list("between_words.txt")
+
+
+@lru_cache(maxsize=1)
 def apart_words() -> frozenset[str]:
     """The words of resources/merging/apart_words.txt."""
     return word_list("apart_words.txt")
@@ -112,6 +118,16 @@ class Mentions:
         unresolved date is not)."""
         return [s != MISSING_DAY and e != MISSING_DAY and bool(v) and bool(c or p or o) for s, e, v, c, p, o in zip(
             self.start, self.end, self.value, self.code, self.countries, self.organizations)]
+
+    def two_times(self, i: int, j: int) -> bool:
+        """True when mentions i and j stand in one sentence with a word of between_words.txt between
+        them: two clauses, two times ("on Friday after ... reopened it earlier this week")."""
+        if (self.evidence_start[i], self.evidence[i]) != (self.evidence_start[j], self.evidence[j]):
+            return False
+        a, b = sorted((i, j), key=lambda k: self.char_start[k])
+        base = self.evidence_start[a]
+        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, self.char_start[b] - base)]
+        return not between_words().isdisjoint(_WORDS_BEFORE.findall(between.lower()))
 
     def range_halves(self, i: int, j: int) -> bool:
         """True when mention i ends a sentence's range that mention j closes ("7-8 March")."""
@@ -196,7 +212,9 @@ def _vague_inside(m: Mentions, by_date: dict[tuple[int, int], dict[tuple, list[i
     """The groups of a vague date (a week, a month: more than NARROW_DAYS, at most FINE_SPAN_DAYS) and
     the one narrow date (a day, two or three) of the article within it, by signature as above: "to
     visit Hungary next week" in the headline, "on 12-13 November" in the lead. Two narrow dates
-    within it, and which one it means is not known: none."""
+    within it, and which one it means is not known: none. A sentence holding both with a word of
+    between_words.txt between them tells two times ("crossed on Friday after the two states reopened
+    the border earlier this week"): those stay apart."""
     narrow = sorted(key for key in by_date if key[1] - key[0] < NARROW_DAYS)
     starts = [key[0] for key in narrow]
     out: list[list[int]] = []
@@ -210,8 +228,11 @@ def _vague_inside(m: Mentions, by_date: dict[tuple[int, int], dict[tuple, list[i
             if key[1] <= end:
                 within.append(key)
         if len(within) == 1:
-            out.extend(group + other for group in kinds.values() for other in by_date[within[0]].values()
-                       if _one_report(m, group[0], other[0], table, contained=True))
+            days = [j for other in by_date[within[0]].values() for j in other]
+            for group in kinds.values():
+                alone = [i for i in group if not any(m.two_times(i, j) for j in days)]
+                out.extend(alone + other for other in by_date[within[0]].values()
+                           if alone and _one_report(m, alone[0], other[0], table, contained=True))
     return out
 
 
