@@ -10,8 +10,9 @@ import pytest
 from tests.fresh import loaded_after
 from timeline_app.core.extract.cameo import CameoTable, quad_class
 from timeline_app.core.library.matching import (
-    LINK, Report, TypeTable, content_words, date_factor, is_aside, one_sided, party_score, score,
+    LINK, Report, TypeTable, date_factor, is_aside, one_sided, party_score, score,
 )
+from timeline_app.core.library.words import content_words
 from timeline_app.core.library.pairs import ReportArrays, scores
 from timeline_app.paths import resource
 from tests.core.library.word_examples import word_list_examples
