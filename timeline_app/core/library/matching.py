@@ -88,12 +88,17 @@ class TypeTable:
         self.codes = codes
         self.pairs: set[tuple[str, str]] = set()
         self.any: set[str] = set()
+        self.apart: set[tuple[str, str]] = set()
         self._known: dict[tuple[str, str, bool], float] = {}
-        for (left, right), where in read_tsv(directory / "compatible.tsv", 2):
+        for (left, right, *mark), where in read_tsv(directory / "compatible.tsv", 2, 3):
             for code in (left, right):
                 if code != "*" and code not in codes:
                     raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
-            if left == "*" or right == "*":
+            if mark and (mark[0] != "apart" or "*" in (left, right)):
+                raise RulesError(f"{where}: the third column may only be 'apart', after two codes")
+            if mark:
+                self.apart |= {(left, right), (right, left)}
+            elif left == "*" or right == "*":
                 self.any.add(right if left == "*" else left)
             else:
                 self.pairs |= {(left, right), (right, left)}
@@ -111,12 +116,14 @@ class TypeTable:
     def _reacts(self, code: str) -> bool:
         return code in self.any or code[:3] in self.any or code[:2] in self.any
 
-    def _listed(self, a: str, b: str) -> bool:
-        return any((x, y) in self.pairs for x in (a, a[:3], a[:2]) for y in (b, b[:3], b[:2]))
+    def _listed(self, a: str, b: str, pairs: set[tuple[str, str]] | None = None) -> bool:
+        pairs = self.pairs if pairs is None else pairs
+        return any((x, y) in pairs for x in (a, a[:3], a[:2]) for y in (b, b[:3], b[:2]))
 
     def compatible(self, a: str, b: str, reactions: bool = True) -> float:
-        """1 for one root; 0.8 for codes the table or their QuadClass join (or a reaction and its act);
-        0.5 for two kinds of cooperation or of conflict; 0 for cooperation against conflict.
+        """1 for one root; 0 for codes the table sets apart; 0.8 for codes the table or their QuadClass
+        join (or a reaction and its act); 0.5 for two kinds of cooperation or of conflict; 0 for
+        cooperation against conflict.
 
         Without `reactions`, a reaction is not its act: within one article, "the EU condemned the
         attack on Friday" is the EU's statement beside the attack the article reports.
@@ -129,6 +136,8 @@ class TypeTable:
     def _compatible(self, a: str, b: str, reactions: bool) -> float:
         if not a or not b or a[:2] == b[:2]:
             return 1.0
+        if self._listed(a, b, self.apart):
+            return 0.0
         if (reactions and (self._reacts(a) or self._reacts(b))) or self._listed(a, b):
             return 0.8
         qa, qb = quad_class(self.codes, a), quad_class(self.codes, b)
