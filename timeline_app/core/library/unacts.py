@@ -23,6 +23,7 @@ class UnWords:
     organs: tuple[frozenset[str], ...]  # each organ's words, all of which name it
     missions: frozenset[str]
     kinds: dict[str, str]  # stem -> what an act is about
+    triggers: frozenset[str]  # stems one of which a report of a UN act holds: organs' words, missions
 
     @classmethod
     def read(cls) -> UnWords:
@@ -43,7 +44,7 @@ class UnWords:
             else:
                 raise RulesError(f"{where}: expected 'organ', 'mission' or 'kind:<name>' with one word "
                                  f"(an organ may have several), found '{role}' with '{words}'")
-        return cls(tuple(organs), frozenset(missions), kinds)
+        return cls(tuple(organs), frozenset(missions), kinds, frozenset(missions).union(*organs))
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,9 @@ def _read(words: str) -> tuple[frozenset[int], bool, frozenset[str]]:
 
 def is_un_act(words: str) -> bool:
     """Whether a report's words (Report.words) tell of an act of a UN organ or on a UN mission."""
+    table = un_words()
+    if table.triggers.isdisjoint(words.split()):  # most reports, cheaply: a rebuild asks it of each
+        return False
     organs, mission, _ = _read(words)
     return bool(organs) or mission
 
