@@ -65,6 +65,18 @@ def report_size(app: Path, largest: int = 10) -> None:
     print("Qt libraries: " + " ".join(qt_libs))
 
 
+def check_contents(app: Path) -> None:
+    """What makes the bundle start slower than the installed package must not come back: packages whose
+    PyInstaller runtime hooks import them at every start, and modules packed in the PYZ archive."""
+    internal = app / "_internal"
+    if not (internal / "timeline_app" / "cli.pyc").is_file():
+        raise CheckFailed("the app's modules are not .pyc files in _internal (the spec's noarchive=True)")
+    present = [name for name in ("setuptools", "pkg_resources", "traitlets") if (internal / name).exists()]
+    if present:
+        raise CheckFailed(f"the bundle holds {', '.join(present)}: their runtime hooks import them at every "
+                          "start (add them to the spec's EXCLUDES)")
+
+
 def run_app(exe: Path, args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str, str, int]:
     """Start the bundled app; seconds until its first stdout line, seconds until it exited, outputs, status."""
     started = time.perf_counter()
@@ -136,6 +148,7 @@ def main() -> int:
             shutil.rmtree(app, ignore_errors=True)
             print(f"build: {build(opts.dist, opts.work):.0f} s")
         report_size(app)
+        check_contents(app)
         with tempfile.TemporaryDirectory(prefix="timeline-bundle-") as tmp:
             check_cli(exe, Path(tmp))
         with tempfile.TemporaryDirectory(prefix="timeline-bundle-") as tmp:

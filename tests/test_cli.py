@@ -231,7 +231,8 @@ def test_export_relations_writes_what_the_dock_charts(tmp_path):
               "--by", "month")
     assert out.returncode == 0, out.stderr
     r = rows(target)
-    assert list(r[0]) == ["period", "country_a", "country_b", "quad_class", "events", "score", "reports"]
+    assert list(r[0]) == ["period", "country_a", "country_b", "quad_class", "events", "score", "reports", "first_date",
+                          "last_date", "any_uncertain"]
     assert {(x["country_a"], x["country_b"]) for x in r} == {("TUR", "SYR")}
     # The events of both countries, each once, by the month holding their dates: compare with the events CSV.
     run("export", "--library", str(lib), "--csv", str(tmp_path / "e.csv"), "--country", "TUR", "--country", "SYR",

@@ -30,25 +30,57 @@ def test_install_then_uninstall_through_the_command_line(tmp_path):
     data_home = tmp_path / "share"
     out = run_cli("--install-desktop-entry", data_home=data_home)
     assert out.returncode == 0, out.stderr
-    entry = data_home / "applications" / "diplomatic-timeline.desktop"
-    svg = data_home / "icons" / "hicolor" / "scalable" / "apps" / "diplomatic-timeline.svg"
-    png = data_home / "icons" / "hicolor" / "48x48" / "apps" / "diplomatic-timeline.png"
-    metainfo = data_home / "metainfo" / "diplomatic-timeline.metainfo.xml"
-    for path in (entry, svg, png, metainfo):
+    app_id = desktop.APP_ID
+    entry = data_home / "applications" / f"{app_id}.desktop"
+    svg = data_home / "icons" / "hicolor" / "scalable" / "apps" / f"{app_id}.svg"
+    png = data_home / "icons" / "hicolor" / "48x48" / "apps" / f"{app_id}.png"
+    metainfo = data_home / "metainfo" / f"{app_id}.metainfo.xml"
+    mime = data_home / "mime" / "packages" / f"{app_id}.xml"
+    for path in (entry, svg, png, metainfo, mime):
         assert path.is_file(), path
         assert f"installed {path}" in out.stdout
     values = read_entry(entry)
-    assert values["Name"] == "Diplomatic Timeline" and values["Icon"] == "diplomatic-timeline"
+    assert values["Name"] == "Diplomatic Timeline" and values["Icon"] == app_id
     # The desktop gets a command that starts this very installation, whatever PATH it has.
     assert values["Exec"] == desktop.exec_value(desktop.launch_command())
     assert values["TryExec"] == desktop.launch_command()[0]
-    assert svg.read_bytes() == (paths.ICONS / "diplomatic-timeline.svg").read_bytes()
+    assert svg.read_bytes() == (paths.ICONS / f"{app_id}.svg").read_bytes()
+    assert mime.read_bytes() == (paths.LINUX_DESKTOP / f"{app_id}.mime.xml").read_bytes()
 
     out = run_cli("--uninstall-desktop-entry", data_home=data_home)
     assert out.returncode == 0, out.stderr
-    assert not entry.exists() and not svg.exists() and not png.exists() and not metainfo.exists()
+    assert not any(p.exists() for p in (entry, svg, png, metainfo, mime))
     assert run_cli("--uninstall-desktop-entry", data_home=data_home).stdout.strip() == \
         "no desktop entry was installed"
+
+
+def _install_as_before(data_home: Path) -> list[Path]:
+    """The files that --install-desktop-entry wrote while the app's id was 'diplomatic-timeline'."""
+    old = [data_home / "applications" / "diplomatic-timeline.desktop",
+           data_home / "metainfo" / "diplomatic-timeline.metainfo.xml",
+           data_home / "icons" / "hicolor" / "scalable" / "apps" / "diplomatic-timeline.svg",
+           data_home / "icons" / "hicolor" / "48x48" / "apps" / "diplomatic-timeline.png"]
+    for path in old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("old\n", encoding="utf-8")
+    return old
+
+
+def test_installing_replaces_the_entry_an_earlier_version_installed(tmp_path):
+    # Else the menu would list the app twice, once under each id.
+    old = _install_as_before(tmp_path)
+    other = tmp_path / "applications" / "other-app.desktop"
+    other.write_text("[Desktop Entry]\n", encoding="utf-8")
+    desktop.install_desktop_entry(tmp_path, ["/opt/app/bin/diplomatic-timeline"])
+    assert not any(p.exists() for p in old)
+    entries = sorted(p.name for p in (tmp_path / "applications").glob("*.desktop"))
+    assert entries == [f"{desktop.APP_ID}.desktop", "other-app.desktop"]
+
+
+def test_uninstalling_removes_an_earlier_versions_entry_too(tmp_path):
+    old = _install_as_before(tmp_path)
+    assert sorted(desktop.uninstall_desktop_entry(tmp_path)) == sorted(old)
+    assert not any(p.exists() for p in old)
 
 
 def test_the_launcher_beside_the_interpreter_is_preferred(monkeypatch, tmp_path):
@@ -80,6 +112,6 @@ def test_xdg_data_home_must_be_absolute(monkeypatch, tmp_path):
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")
 def test_installed_entry_is_valid(tmp_path):
     desktop.install_desktop_entry(tmp_path, ["/opt/my apps/diplomatic-timeline"])
-    out = subprocess.run(["desktop-file-validate", str(tmp_path / "applications" / "diplomatic-timeline.desktop")],
+    out = subprocess.run(["desktop-file-validate", str(tmp_path / "applications" / f"{desktop.APP_ID}.desktop")],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "error" not in out.stdout, out.stdout

@@ -14,6 +14,7 @@ from packaging.utils import canonicalize_name
 
 import timeline_app
 from timeline_app.core.batch.cluster import bundle, environment
+from timeline_app.desktop import APP_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,7 +50,8 @@ def test_resources_load_from_the_installed_package(installed, tmp_path):
     assert Path(resources).is_relative_to(installed) and not Path(resources).is_relative_to(ROOT)
     for sub in ("temporal/rules", "gazetteer", "cameo", "ingest", "samples", "icons", "linux"):
         assert (Path(resources) / sub).is_dir(), sub
-    assert (Path(resources) / "linux" / "diplomatic-timeline.desktop").is_file()
+    for suffix in (".desktop", ".metainfo.xml", ".mime.xml"):
+        assert (Path(resources) / "linux" / f"{APP_ID}{suffix}").is_file(), suffix
 
 
 @pytest.mark.slow
@@ -77,9 +79,10 @@ def test_installed_desktop_entry_starts_the_installed_launcher(installed, tmp_pa
     out = run(installed / "bin" / "diplomatic-timeline", "--install-desktop-entry", cwd=tmp_path,
               XDG_DATA_HOME=str(tmp_path / "share"))
     assert out.returncode == 0, out.stderr
-    entry = (tmp_path / "share" / "applications" / "diplomatic-timeline.desktop").read_text(encoding="utf-8")
+    entry = (tmp_path / "share" / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     assert f"\nExec={installed / 'bin' / 'diplomatic-timeline'} %F\n" in entry
-    assert (tmp_path / "share" / "metainfo" / "diplomatic-timeline.metainfo.xml").is_file()
+    assert (tmp_path / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+    assert (tmp_path / "share" / "mime" / "packages" / f"{APP_ID}.xml").is_file()
 
 
 @pytest.mark.slow

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from timeline_app import __version__, desktop
 from timeline_app.core.batch.pools import worker_pool
+from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
 from timeline_app.console import EXIT_NOTHING_READ, EXIT_OK, PrintableFormatter, date_arg, say
 from timeline_app.core.shown import shown
-from timeline_app.errors import TimelineError
+from timeline_app.errors import TimelineError, UsageError
 from timeline_app.paths import default_library_path, sample_paths
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="FILE_OR_FOLDER",
-                   help="articles to open (.txt, .md, .html, feeds, JSON/CSV dumps, .zip, folders, URLs)")
+                   help="articles to open (.txt, .md, .html, feeds, JSON/CSV dumps, .zip, folders, URLs), "
+                        f"or one library ({LIBRARY_SUFFIX} or any library file) to open instead of the last one")
     p.add_argument("--library", type=Path, metavar="PATH",
                    help="library file to use (default: library.sqlite3 in your data folder)")
     p.add_argument("--published", type=date_arg, metavar="YYYY-MM-DD",
@@ -72,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
 
             return commands.run(args[0], args[1:])
         opts = _gui_parser().parse_args(args)
+        opts.paths, library = _library_among(opts.paths)
+        if library is not None:
+            if opts.library is not None:
+                raise UsageError(f"{library} is a library: give it or --library {opts.library}, not both.")
+            opts.library = library
     except TimelineError as e:
         say(f"error: {e}")
         return EXIT_NOTHING_READ
@@ -102,6 +109,20 @@ def main(argv: list[str] | None = None) -> int:
         if collecting:
             gc.enable()
     return run_gui(opts.paths, opts.library, opts.published, smoke_test=opts.smoke_test, pool=pool)
+
+
+def _library_among(paths: list[str]) -> tuple[list[str], Path | None]:
+    """The paths that are articles, and the one that is a library (None when none is).
+
+    The desktop opens a library file this way (`diplomatic-timeline FILE.dtl`): it is an SQLite file,
+    which no article is, or a file name ending in .dtl that does not exist yet (a new library).
+    """
+    libraries = [p for p in paths if is_sqlite_file(Path(p))
+                 or (p.lower().endswith(LIBRARY_SUFFIX) and not Path(p).exists())]
+    if len(libraries) > 1:
+        raise UsageError(f"{libraries[0]} and {libraries[1]} are both libraries: open one at a time.")
+    articles = [p for p in paths if p not in libraries]
+    return articles, Path(libraries[0]) if libraries else None
 
 
 def _run_desktop_entry(install: bool) -> int:

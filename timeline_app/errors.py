@@ -25,6 +25,10 @@ class ExportError(TimelineError):
     """An export file cannot be written."""
 
 
+class UsageError(TimelineError):
+    """The command line asks for something the app cannot do as given; the message says what to give."""
+
+
 class DesktopEntryError(TimelineError):
     """The desktop launcher files (entry, metainfo, icons) cannot be installed or removed."""
 

@@ -1,6 +1,7 @@
-"""Render resources/icons/diplomatic-timeline.svg to the PNG sizes the desktop and the window use.
+"""Render resources/icons/<APP_ID>.svg to the PNG sizes the desktop and the window use.
 
-Usage: python tools/render_icons.py   (writes resources/icons/diplomatic-timeline-<size>.png)
+Usage: python tools/render_icons.py   (writes resources/icons/<APP_ID>-<size>.png; APP_ID is the app's
+reverse-DNS id, timeline_app/desktop.py)
 
 Run it again after editing the SVG and commit the PNGs: hicolor icon themes, .desktop launchers on
 desktops without an SVG loader and the PyInstaller bundle take the PNGs as they are.
@@ -18,8 +19,11 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from timeline_app.desktop import APP_ID  # noqa: E402
+
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-SVG = ICONS / "diplomatic-timeline.svg"
+SVG = ICONS / f"{APP_ID}.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -40,7 +44,7 @@ def render(svg: Path, size: int) -> QImage:
 def main() -> int:
     _app = QGuiApplication(sys.argv[:1])  # QPainter needs a Gui application for its fonts
     for size in SIZES:
-        out = ICONS / f"diplomatic-timeline-{size}.png"
+        out = ICONS / f"{APP_ID}-{size}.png"
         if not render(SVG, size).save(str(out), "PNG"):
             raise SystemExit(f"error: cannot write {out}")
         print(f"{out.relative_to(ICONS.parent.parent)}: {out.stat().st_size} bytes")

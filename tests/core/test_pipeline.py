@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline_app.core import pipeline
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.library.store import Library
 from timeline_app.core.pipeline import expand_inputs, import_inputs, set_dates_job, set_publication_date
@@ -137,6 +138,22 @@ def test_a_cancelled_import_says_where_it_stopped(library, tmp_path, calls, summ
     # One in-process worker: after each article, and after each input, the import asks whether to stop.
     report = import_inputs([folder], library, workers=1, cancel=lambda: asked.append(1) or len(asked) >= calls)
     assert report.summary() == summary
+
+
+def test_an_article_of_another_worker_kept_at_cancel_is_reported(library, tmp_path, monkeypatch):
+    # Two workers: input 2's article comes in before input 1 is done, then the user cancels. Both
+    # articles are kept, so the summary must say an input was being read, not "after 1 of 2 inputs".
+    folder = _reports(tmp_path / "two", 2)
+    one_by_one = pipeline._results
+
+    def interleaved(paths, *args):
+        pieces = list(one_by_one(paths, *args))  # per input: its article, then its end
+        yield from (pieces[0], pieces[2], pieces[1], pieces[3])
+
+    monkeypatch.setattr(pipeline, "_results", interleaved)
+    asked = []
+    report = import_inputs([folder], library, workers=1, cancel=lambda: asked.append(1) or len(asked) >= 3)
+    assert report.summary() == "2 articles added, cancelled while reading input 2 of 2"
 
 
 def test_batch_inputs_are_the_files_the_readers_would_read(tmp_path):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.fresh import loaded_after
-from timeline_app import cli, paths
+from timeline_app import cli, desktop, paths
 from timeline_app.core.batch.pools import worker_pool
 from timeline_app.paths import sample_paths
 from timeline_app.core.library.store import Library
@@ -224,3 +224,74 @@ def test_the_window_imports_no_extraction_of_articles() -> None:
             "article = Article(text='Greece and Turkey met in Athens on Thursday.', title='t', published=dt.date(2024, 3, 2))\n"
             "print(len(pipeline.process_article(article).mentions) > 0)")
     assert loaded_after(code, extraction) == ("True", list(extraction))
+
+
+def test_the_window_starts_without_url_fetching_or_parquet_writing() -> None:
+    # Measured with -X importtime: urllib.request (http.client, email) 7-35 ms, pyarrow.parquet
+    # (pyarrow.fs, ssl) 10-50 ms at every start, for a URL given or an `extract --parquet` only.
+    deferred = ("urllib.request", "http.client", "pyarrow.parquet", "pyarrow.fs", "ssl")
+    assert loaded_after("import timeline_app.cli\nimport timeline_app.gui.app", deferred) == ("", [])
+    # Each comes with its first use: a URL read (refused at once: nothing listens on port 9 of this
+    # machine) and a Parquet file written.
+    code = ("import tempfile, pathlib\nimport timeline_app.gui.app\n"
+            "from timeline_app.core.ingest import read_inputs\n"
+            "from timeline_app.core.batch.parquet import ParquetSink\n"
+            "print(len(read_inputs(['http://127.0.0.1:9/article']).skipped))\n"
+            "ParquetSink(pathlib.Path(tempfile.mkdtemp()) / 'pq').close()")
+    assert loaded_after(code, deferred) == ("1", sorted(deferred))
+
+
+def _given_to_the_gui(monkeypatch, argv: list[str]) -> tuple[int, list[tuple]]:
+    calls: list[tuple] = []
+    monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: calls.append(args) or 0)
+    return cli.main(argv), calls
+
+
+def test_a_library_file_given_as_a_path_is_opened_as_the_library(monkeypatch, tmp_path, unfrozen) -> None:
+    # As the desktop opens a .dtl file with the app: `diplomatic-timeline FILE.dtl`.
+    named = tmp_path / "talks.dtl"
+    Library(named).close()
+    article = tmp_path / "athens.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert _given_to_the_gui(monkeypatch, [str(named), str(article)]) == (0, [([str(article)], named, None)])
+    # A library named as earlier versions named them is known by its SQLite header.
+    old_name = tmp_path / "old.sqlite3"
+    Library(old_name).close()
+    assert _given_to_the_gui(monkeypatch, [str(old_name)]) == (0, [([], old_name, None)])
+    # A .dtl name that is not there yet is a new library, as with --library.
+    assert _given_to_the_gui(monkeypatch, [str(tmp_path / "new.dtl")]) == (0, [([], tmp_path / "new.dtl", None)])
+
+
+def test_articles_are_not_taken_for_libraries(monkeypatch, tmp_path, unfrozen) -> None:
+    article = tmp_path / "athens.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    lib = tmp_path / "l.sqlite3"
+    assert _given_to_the_gui(monkeypatch, [str(article), str(folder), "--library", str(lib)]) == \
+        (0, [([str(article), str(folder)], lib, None)])
+
+
+def test_two_libraries_at_once_are_refused_with_a_reason(monkeypatch, tmp_path, capsys, unfrozen) -> None:
+    one, two = tmp_path / "one.dtl", tmp_path / "two.sqlite3"
+    Library(one).close()
+    Library(two).close()
+    assert _given_to_the_gui(monkeypatch, [str(one), str(two)]) == (1, [])
+    assert f"error: {one} and {two} are both libraries: open one at a time." in capsys.readouterr().err
+    assert _given_to_the_gui(monkeypatch, [str(one), "--library", str(two)]) == (1, [])
+    assert f"{one} is a library: give it or --library {two}, not both." in capsys.readouterr().err
+
+
+def test_settings_stay_where_earlier_versions_kept_them(qtbot, isolated_settings, tmp_path) -> None:
+    # Written under the names every earlier version used: the app still reads them after the id changed.
+    earlier = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "DiplomaticTimeline",
+                        "DiplomaticTimeline")
+    earlier.setValue("recent_libraries", [str(tmp_path / "kept.sqlite3")])
+    earlier.sync()
+    app = QApplication.instance()
+    gui_app.name_application(app)
+    assert QSettings().fileName() == earlier.fileName()
+    assert QSettings().fileName().endswith("/DiplomaticTimeline/DiplomaticTimeline.conf")
+    assert QSettings().value("recent_libraries") == [str(tmp_path / "kept.sqlite3")]
+    # The desktop entry and the Wayland app id are the one reverse-DNS id.
+    assert app.desktopFileName() == desktop.APP_ID

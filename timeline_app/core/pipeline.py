@@ -139,17 +139,22 @@ def import_inputs(
                            time_budget, pool)
         writer = _Writer(library, report, sink)
         try:
-            inside = False  # articles of an input taken before it is done
+            # Inputs some of whose articles were taken before they were done; with several workers
+            # another input's articles may come between an input's articles and its end.
+            partial: set[str] = set()
             for path, items, done in results:
                 writer.take(items)
-                inside = not done and (inside or bool(items))
-                if done:
+                if not done:
+                    if items:
+                        partial.add(path)
+                else:
+                    partial.discard(path)
                     report.inputs_done += 1
                     if progress:
                         progress(report.inputs_done, len(paths), path)
                 if cancel and cancel():
                     report.cancelled = report.inputs_done < len(paths)
-                    report.cancelled_inside = report.cancelled and inside
+                    report.cancelled_inside = report.cancelled and bool(partial)
                     break
         finally:
             # Also on KeyboardInterrupt: what was finished is written before the interrupt goes on.

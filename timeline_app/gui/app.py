@@ -48,10 +48,22 @@ def _library_to_open(library: Path | None, settings: QSettings) -> Path:
 def app_icon() -> QIcon:
     """The window icon: resources/icons' SVG, with the PNGs rendered from it for the usual sizes."""
     # The PNGs also stand in where Qt's SVG icon engine plugin is missing (a trimmed bundle).
-    icon = QIcon(str(app_paths.ICONS / "diplomatic-timeline.svg"))
-    for png in sorted(app_paths.ICONS.glob("diplomatic-timeline-*.png")):
+    icon = QIcon(str(app_paths.ICONS / f"{DESKTOP_ID}.svg"))
+    for png in sorted(app_paths.ICONS.glob(f"{DESKTOP_ID}-*.png")):
         icon.addFile(str(png))
     return icon
+
+
+def name_application(app: QApplication) -> None:
+    """The names Qt gives the app: its settings' place, its window class, its desktop entry, its icon."""
+    # The settings stay where every earlier version kept them (~/.config/DiplomaticTimeline/
+    # DiplomaticTimeline.conf on Linux); no organisation domain, which would move them on macOS. The
+    # application name is also the X11 window class that the .desktop entry's StartupWMClass names.
+    app.setApplicationName(app_paths.APP_NAME)
+    app.setOrganizationName(app_paths.APP_NAME)
+    app.setApplicationDisplayName("Diplomatic Timeline")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland ties the window to the .desktop entry (and its icon) by this
+    app.setWindowIcon(app_icon())
 
 
 def install_excepthook() -> None:
@@ -83,11 +95,7 @@ def run_gui(paths: list[str], library: Path | None, published: dt.date | None, s
     `pool`: a worker process started for the samples before Qt loaded; stopped when they are not added.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(app_paths.APP_NAME)
-    app.setOrganizationName(app_paths.APP_NAME)
-    app.setApplicationDisplayName("Diplomatic Timeline")
-    app.setDesktopFileName(DESKTOP_ID)  # Wayland ties the window to the .desktop entry (and its icon) by this
-    app.setWindowIcon(app_icon())
+    name_application(app)
     install_excepthook()
     settings = QSettings()
     window = MainWindow(_library_to_open(library, settings), settings)

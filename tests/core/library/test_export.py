@@ -116,7 +116,7 @@ def test_unwritable_target_is_an_export_error(tmp_path, events):
 
 def relation_rows() -> pd.DataFrame:
     """Three rows of the Relations chart's numbers, for the formats that write them."""
-    return pd.DataFrame([("2023-03", "TUR", "SYR", q, 1, 1.0, 1) for q in (1, 2, 3)],
+    return pd.DataFrame([("2023-03", "TUR", "SYR", q, 1, 1.0, 1, "2023-03-02", "2023-03-02", False) for q in (1, 2, 3)],
                         columns=list(col.RELATION_COLUMNS))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.factories import article
+from timeline_app.core.library.opening import APPLICATION_ID, is_sqlite_file
 from timeline_app.core.library.schema import SCHEMA_VERSION
 from timeline_app.core.library.store import Library
 from timeline_app.errors import LibraryError
@@ -153,3 +154,44 @@ def test_connections_trust_no_schema_and_load_no_extension(tmp_path):
         assert db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
         with pytest.raises(sqlite3.OperationalError, match="not authorized"):
             db.execute("SELECT load_extension('/nonexistent/extension')")
+
+
+def _application_id(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return int.from_bytes(fh.read(72)[68:72], "big")
+
+
+def test_a_library_carries_the_apps_id_in_its_header(tmp_path) -> None:
+    # The desktop's MIME type tells a library from other SQLite files by it (packaging/linux/*.mime.xml).
+    Library(tmp_path / "new.sqlite3").close()
+    assert _application_id(tmp_path / "new.sqlite3") == APPLICATION_ID
+    # A library made before the id was written gets it when next opened.
+    older = tmp_path / "older.sqlite3"
+    Library(older).close()
+    db = sqlite3.connect(older)
+    db.execute("PRAGMA application_id = 0")
+    db.close()
+    assert _application_id(older) == 0
+    Library(older).close()
+    assert _application_id(older) == APPLICATION_ID
+
+
+def test_a_refused_sqlite_file_keeps_its_own_id(tmp_path) -> None:
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE notes (x)")
+    db.execute("PRAGMA application_id = 1196444487")  # a GeoPackage's
+    db.commit()
+    db.close()
+    with pytest.raises(LibraryError):
+        Library(other)
+    assert _application_id(other) == 1196444487
+
+
+def test_only_sqlite_files_look_like_libraries(tmp_path) -> None:
+    Library(tmp_path / "lib.dtl").close()
+    (tmp_path / "article.txt").write_text("SQLite format 2 is not a header\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    assert is_sqlite_file(tmp_path / "lib.dtl")
+    assert not is_sqlite_file(tmp_path / "article.txt") and not is_sqlite_file(tmp_path / "folder")
+    assert not is_sqlite_file(tmp_path / "missing.dtl")

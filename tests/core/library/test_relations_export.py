@@ -3,6 +3,7 @@
 import csv
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from tests.core.factories import resources_with_line
@@ -72,3 +73,35 @@ def test_the_code_table_has_a_weight_and_quad_class_for_every_root():
     roots = {c: v for c, v in codes.items() if len(c) == 2}
     assert sorted(roots) == [f"{i:02d}" for i in range(1, 21)]
     assert roots["07"].goldstein == 7 and roots["19"].quad_class == 4
+
+
+def _with_uncertain(*event_ids: str) -> RelationsIndex:
+    events = ten_events()
+    events["date_mod"] = ["APPROX" if e in event_ids else "" for e in events["event_id"]]
+    return RelationsIndex(events, WEIGHTS)
+
+
+def test_each_relation_row_has_the_first_and_last_day_of_its_events_and_whether_one_is_uncertain(tmp_path):
+    index = _with_uncertain("e3")  # a month of material conflict in 2023
+    s = series(index, np.ones(index.n, dtype=bool), Dyad("TUR", "SYR"), YEAR)
+    path = tmp_path / "relations.csv"
+    write_relations_csv(series_frame(s), path)
+    df = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, dtype={"period": str})
+    rows = df.set_index(["period", "quad_class"])
+    assert tuple(rows.loc[("2023", 4), ["first_date", "last_date", "any_uncertain"]]) == (
+        "2023-01-30", "2023-03-31", True)  # the week from 30 January and the month of March
+    assert tuple(rows.loc[("2023", 1), ["first_date", "last_date", "any_uncertain"]]) == (
+        "2023-01-01", "2023-12-31", False)  # a day and the whole year
+    assert tuple(rows.loc[("2024", 2), ["first_date", "last_date", "any_uncertain"]]) == ("", "", False)  # none
+    assert df["any_uncertain"].dtype == bool
+
+
+def test_partner_rows_have_their_dates_too(tmp_path):
+    index = _with_uncertain("e7")
+    p = partners(index, np.ones(index.n, dtype=bool), "TUR")
+    path = tmp_path / "partners.csv"
+    write_relations_csv(partners_frame(p, "all"), path)
+    df = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    russia = df[df["country_b"] == "RUS"].set_index("quad_class")
+    assert tuple(russia.loc[2, ["first_date", "last_date", "any_uncertain"]]) == ("2023-03-20", "2023-03-20", False)
+    assert tuple(russia.loc[4, ["first_date", "last_date", "any_uncertain"]]) == ("2023-05-10", "2023-05-10", True)

@@ -91,7 +91,8 @@ def test_a_bar_too_narrow_for_its_label_has_it_beside_until_the_next_bar_of_its_
     x0 = np.array([100.0, 190.0, 300.0, 130.0, 130.0])
     x1 = np.array([118.0, 208.0, 480.0, 148.0, 148.0])
     lane, row = np.array([0, 0, 0, 0, 1]), np.array([0, 0, 0, 1, 0])
-    left, room, inside = span_label_room(x0, x1, lane, row)
+    left, room, inside, before = span_label_room(x0, x1, lane, row)
+    assert not before.any()
     assert inside.tolist() == [False, False, True, False, False]
     assert left[0] == 118.0 + LABEL_GAP_PX and room[0] == 190.0 - OBSTACLE_GAP_PX - left[0]
     assert room[1] == 300.0 - OBSTACLE_GAP_PX - left[1]  # the decade bar stops the label before it
@@ -104,7 +105,7 @@ def test_a_narrow_bar_right_before_the_next_one_gets_no_room() -> None:
     # Years side by side in one row (each 18 px wide, 1 px apart): no label between them.
     x0 = np.array([100.0, 119.0, 138.0])
     x1 = x0 + 18.0
-    _left, room, inside = span_label_room(x0, x1, np.zeros(3, dtype=np.int64), np.zeros(3, dtype=np.int64))
+    _left, room, inside, _before = span_label_room(x0, x1, np.zeros(3, dtype=np.int64), np.zeros(3, dtype=np.int64))
     assert not inside.any()
     assert (room[:2] <= 0).all() and room[2] == LABEL_MAX_PX
 
@@ -113,3 +114,32 @@ def test_span_rows_have_room_for_a_label_down_to_a_zoom_of_years() -> None:
     assert span_row_height(18 / 365.25) == 12  # a year 18 px wide: its label beside it
     assert span_row_height(1.5) == 12
     assert span_row_height(3 / 365.25) == 6  # centuries: a year is 3 px, bars are thin rows
+
+
+def test_a_label_beside_a_bar_at_the_views_right_edge_goes_left_of_its_bar() -> None:
+    # A month 12 px wide ends 30 px before the view's right edge (1000): its 120 px label goes before it.
+    x0, x1 = np.array([950.0]), np.array([962.0])
+    one = np.zeros(1, dtype=np.int64)
+    left, room, inside, before = span_label_room(x0, x1, one, one, stop=1000.0, want=lambda i: np.full(len(i), 120.0))
+    assert not inside[0] and before[0]
+    assert left[0] + room[0] == 950.0 - LABEL_GAP_PX and room[0] == 120.0
+    assert left[0] + room[0] <= 1000.0
+
+
+def test_a_label_that_fits_before_the_edge_stays_right_of_its_bar_and_one_without_room_left_is_cut() -> None:
+    x0, x1 = np.array([500.0]), np.array([512.0])
+    one = np.zeros(1, dtype=np.int64)
+    left, room, _inside, before = span_label_room(x0, x1, one, one, stop=1000.0, want=lambda i: np.full(len(i), 120.0))
+    assert not before[0] and left[0] == 512.0 + LABEL_GAP_PX  # far from the edge: beside, as before
+    # A bar 30 px after the previous one of its row, near the edge: no more room left than right,
+    # so the label stays right of it and ends at the edge (its text is shortened).
+    x0, x1 = np.array([900.0, 942.0]), np.array([912.0, 954.0])
+    two = np.zeros(2, dtype=np.int64)
+    left, room, _inside, before = span_label_room(x0, x1, two, two, stop=1000.0, want=lambda i: np.full(len(i), 120.0))
+    assert not before[1] and left[1] + room[1] == 1000.0
+
+
+def test_a_label_inside_a_bar_that_runs_past_the_edge_ends_at_the_edge() -> None:
+    one = np.zeros(1, dtype=np.int64)
+    left, room, inside, _before = span_label_room(np.array([900.0]), np.array([1400.0]), one, one, stop=1000.0)
+    assert inside[0] and left[0] == 900.0 and room[0] == 100.0

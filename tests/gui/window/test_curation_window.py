@@ -364,3 +364,19 @@ def test_an_articles_event_count_leaves_out_the_events_the_user_hid(window, qtbo
     assert "1 more event you hid" in tip and "Ctrl+Shift+H" in tip
     _trigger(qtbot, window, c.undo_action)
     assert int(panel.row_texts(article)[2]) == before
+
+
+def test_the_merged_event_is_selected_after_a_merge_whatever_row_was_current(window, qtbot) -> None:
+    """Click an event, Ctrl+click two others, Ctrl+click the first again to leave it out: the current
+    row is the first, not among the two merged. Once merged, the merged event is the one selected."""
+    c = window.curation
+    first, a, b = _pick(window, 3)
+    _select(window, first.event_id, a.event_id, b.event_id)
+    selection = window.table.selectionModel()
+    selection.select(window.event_model.index(window.event_model.row_of(first.event_id), 0),
+                     QItemSelectionModel.SelectionFlag.Deselect | QItemSelectionModel.SelectionFlag.Rows)
+    assert window.table.current_event_id() == first.event_id
+    _trigger(qtbot, window, c.merge_action)
+    merged = {window.event_model.event_id(i.row()) for i in selection.selectedRows()}
+    assert merged <= {a.event_id, b.event_id} and len(merged) == 1
+    assert c.split_action.isEnabled()

@@ -88,3 +88,54 @@ def test_a_bigger_window_gives_the_room_to_the_views_not_the_filters(qtbot, tmp_
     _resized(qtbot, window, 1800, 1000)
     assert abs(docks.filters_dock.width() - chosen) <= 2
     window.close()
+
+
+def _session(qtbot, library, settings, size: tuple[int, int] | None = None) -> MainWindow:
+    """A window on a layout saved before (if any), resized to `size` before it is first shown."""
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        if size is not None:
+            window.resize(*size)
+        window.show()
+    qtbot.waitUntil(window.docks.sizes.settled)
+    qtbot.wait(50)
+    return window
+
+
+def test_a_layout_saved_in_a_small_window_keeps_its_filters_width_in_a_bigger_one(qtbot, tmp_path, corpus_library) -> None:
+    """Saved in a small window (a laptop's, or one the user made small) and opened in a bigger one (a
+    larger screen, or maximized): Qt shares the extra width between the left and right docks, and the
+    filters took half the window (717 of 1440 px), then kept that share in every later session."""
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    settings = window_settings(tmp_path)
+    small = _session(qtbot, library, settings, (700, 600))
+    chosen = small.docks.filters_dock.width()
+    small.close()
+    big = _session(qtbot, library, settings, (1440, 900))
+    assert abs(big.docks.filters_dock.width() - chosen) <= 3
+    assert big.docks.timeline_dock.width() >= 1440 - chosen - 20
+    big.close()
+    again = _session(qtbot, library, settings)  # the layout saved by the bigger window, at its own size
+    assert abs(again.docks.filters_dock.width() - chosen) <= 3
+    again.close()
+
+
+def test_a_filters_width_the_user_chose_is_restored_as_it_was(qtbot, tmp_path, corpus_library) -> None:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    settings = window_settings(tmp_path)
+    first = _session(qtbot, library, settings, (1440, 900))
+    docks = first.docks
+    first.resizeDocks([docks.filters_dock, docks.timeline_dock], [420, 1440 - 420], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 420) <= 5)
+    qtbot.wait(50)
+    chosen = docks.filters_dock.width()
+    first.close()
+    second = _session(qtbot, library, settings, (1440, 900))
+    assert abs(second.docks.filters_dock.width() - chosen) <= 3
+    second.close()
+    narrow = _session(qtbot, library, settings, (720, 600))  # a narrower window: in proportion, as when resized
+    assert abs(narrow.docks.filters_dock.width() - chosen / 2) <= 6  # and the splitter's half, not yet learnt
+    narrow.close()

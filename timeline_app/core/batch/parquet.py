@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from timeline_app.core.batch.results import ArticleRows
 from timeline_app.core.library import columns as col
@@ -23,6 +22,11 @@ class ParquetSink:
                   for c in col.MENTION_COLUMNS if c not in (col.MENTION_ID, col.EVENT_ID)]
         self.schema = pa.schema(fields)
         self.path = directory / "mentions.parquet"
+        # deferred: pyarrow.parquet with pyarrow.fs and ssl takes 10-50 ms at every start of the window
+        # (-X importtime), which writes no Parquet (only `extract --parquet` does); pyarrow itself
+        # comes with pandas.
+        import pyarrow.parquet as pq
+
         self._writer = pq.ParquetWriter(str(self.path), self.schema)
 
     def write(self, rows: list[dict]) -> None:

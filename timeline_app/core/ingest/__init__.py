@@ -17,7 +17,6 @@ from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.core.ingest.language import with_language
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size, too_long
-from timeline_app.core.ingest.web import fetch
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 from timeline_app.paths import sample_paths
@@ -291,6 +290,10 @@ def _read_kind(
 
 
 def _iter_url(url: str, published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:
+    # deferred: urllib.request with http.client, email and ssl takes 7-35 ms at every start of the
+    # window (-X importtime), which opens no URL until one is given.
+    from timeline_app.core.ingest.web import fetch
+
     page = fetch(url, limits)
     yield from read_bytes(
         page.data, url, published, limits=limits, kind=page.kind, url=page.final_url, declared=page.charset

@@ -97,10 +97,14 @@ COUNTRY_B = "country_b"  # "" for every event of country_a
 EVENTS = "events"  # each event once
 SCORE = "score"  # their Goldstein weights summed
 REPORTS = "reports"  # the articles that reported them
+FIRST_DATE = "first_date"  # the first day of those events ("" for none)
+LAST_DATE = "last_date"  # the last day of those events
+ANY_UNCERTAIN = "any_uncertain"  # whether any of them has an uncertain date (date_mod APPROX)
 
 # What event-data users chart by hand (a dyad's events per period and QuadClass with a Goldstein sum);
-# the reports, a second measure, come last.
-RELATION_COLUMNS: tuple[str, ...] = (PERIOD, COUNTRY_A, COUNTRY_B, QUAD_CLASS, EVENTS, SCORE, REPORTS)
+# the reports, a second measure, then when those events happened, after the columns of earlier versions.
+RELATION_COLUMNS: tuple[str, ...] = (PERIOD, COUNTRY_A, COUNTRY_B, QUAD_CLASS, EVENTS, SCORE, REPORTS, FIRST_DATE,
+                                     LAST_DATE, ANY_UNCERTAIN)
 
 # ---- list cells ----------------------------------------------------------------------------------
 

@@ -14,6 +14,24 @@ from timeline_app.errors import LibraryError
 
 log = logging.getLogger(__name__)
 
+# A library's own file name ending, offered by the window's New library and associated with the app
+# by its MIME type (packaging/linux/*.mime.xml); libraries named otherwise (.sqlite3) open as well.
+LIBRARY_SUFFIX = ".dtl"
+# SQLite's header field for the program that owns the file (PRAGMA application_id, "DTLb"): the MIME
+# type's magic tells a library from other SQLite files by it, whatever the file's name.
+APPLICATION_ID = 0x44544C62
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether `path` is a file that starts with SQLite's header: a library or another database,
+    never an article."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
 
 def check_read_only(path: Path) -> None:
     """Refuse a file that is not a library this version may open, reading it through a read-only
@@ -58,6 +76,8 @@ def open_library(path: Path) -> tuple[sqlite3.Connection, WriteLock, Path | None
     try:
         configure(db)
         backup = ensure_schema(db, path, lock)
+        # Before WAL, so that a new library's header carries it at once, not at the next checkpoint.
+        lock.retry(lambda: _mark_as_library(db), "open it")
         # Only now, the file accepted: WAL lets readers and the one writer overlap. Another process
         # switching it at the same moment makes this one wait.
         lock.retry(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone(), "open it")
@@ -68,3 +88,9 @@ def open_library(path: Path) -> tuple[sqlite3.Connection, WriteLock, Path | None
         db.close()
         raise
     return db, lock, backup
+
+
+def _mark_as_library(db: sqlite3.Connection) -> None:
+    """Write the app's application_id into the header, once: libraries made before it had none."""
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

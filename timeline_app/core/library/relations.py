@@ -20,6 +20,7 @@ from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.extract.cameo import CAMEO_DIR, read_codes
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.codelists import CodeLists, factorize
+from timeline_app.core.library.datemod import is_uncertain
 from timeline_app.core.library.eventcolumns import EventColumns
 from timeline_app.core.library.filters import FilterIndex, FilterSpec
 from timeline_app.core.library.frames import empty_events
@@ -56,6 +57,16 @@ class Dyad:
 
 
 @dataclass(frozen=True)
+class CellDates:
+    """Per cell of a chart's count arrays (K, N_QUAD): the first and last day of its events (MISSING_DAY
+    where it has none) and how many of them have an uncertain date (datemod.APPROX)."""
+
+    first: np.ndarray
+    last: np.ndarray
+    uncertain: np.ndarray
+
+
+@dataclass(frozen=True)
 class Series:
     """Events per period for a dyad: arrays of shape (periods, N_QUAD) and the score per period."""
 
@@ -66,6 +77,7 @@ class Series:
     reports: np.ndarray  # (P, N_QUAD) the articles that reported them
     score: np.ndarray  # (P, N_QUAD) the Goldstein weights of those events summed
     too_coarse: int  # events of the dyad dated too loosely for one period at this resolution
+    dates: CellDates
 
     @property
     def periods(self) -> np.ndarray:
@@ -93,6 +105,7 @@ class Partners:
     more: int  # partners past the limit
     total: int  # events of the country counted (with a partner or not)
     alone: int  # of those, events that name no other country
+    dates: CellDates
 
 
 def goldstein_weights() -> dict[str, float]:
@@ -118,6 +131,7 @@ class RelationsIndex:
         self.quad = np.where(np.isin(quad, QUAD_CLASSES), quad, UNKNOWN_QUAD)
         self.weight = _weights(ev.text[col.CAMEO_CODE], weights)
         self.reports = ev.numbers[col.SOURCES]
+        self.uncertain = is_uncertain(ev.text[col.DATE_MOD]) if col.DATE_MOD in ev.text else np.zeros(self.n, bool)
         self.codes, self.pair_row, self.pair_code = _pairs(ev.codes(col.COUNTRIES))
         self._code_of = {c: i for i, c in enumerate(self.codes)}
         self._bounds = np.searchsorted(self.pair_code, np.arange(len(self.codes) + 1))
@@ -195,7 +209,7 @@ def series(index: RelationsIndex, mask: np.ndarray, dyad: Dyad, by: str,
     reports = np.bincount(cell, weights=index.reports[counted], minlength=size * N_QUAD)
     score = np.bincount(cell, weights=index.weight[counted], minlength=size * N_QUAD)
     return Series(dyad, by, lo, events, reports.astype(np.int64).reshape(size, N_QUAD),
-                  score.reshape(size, N_QUAD), too_coarse)
+                  score.reshape(size, N_QUAD), too_coarse, _cell_dates(index, cell, counted, size))
 
 
 def series_rows(index: RelationsIndex, mask: np.ndarray, dyad: Dyad, by: str, period: int,
@@ -232,8 +246,21 @@ def partners(index: RelationsIndex, mask: np.ndarray, country: str, span: tuple[
     ranked = named[np.lexsort((named, -totals[named]))]
     top = ranked[:limit]
     with_partner = np.unique(prow)
+    dates = _cell_dates(index, cell, prow, k)
     return Partners(country, tuple(index.codes[i] for i in top), events[top], reports[top].astype(np.int64),
-                    score[top], len(ranked) - len(top), len(rows), len(rows) - len(with_partner))
+                    score[top], len(ranked) - len(top), len(rows), len(rows) - len(with_partner),
+                    CellDates(dates.first[top], dates.last[top], dates.uncertain[top]))
+
+
+def _cell_dates(index: RelationsIndex, cell: np.ndarray, rows: np.ndarray, size: int) -> CellDates:
+    """The CellDates of `size` x N_QUAD cells, the event at rows[i] counted in cell[i]."""
+    first = np.full(size * N_QUAD, np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(size * N_QUAD, MISSING_DAY, dtype=np.int64)
+    np.minimum.at(first, cell, index.start_day[rows].astype(np.int64))
+    np.maximum.at(last, cell, index.end_day[rows].astype(np.int64))
+    first[first == np.iinfo(np.int64).max] = MISSING_DAY
+    uncertain = np.bincount(cell, weights=index.uncertain[rows], minlength=size * N_QUAD).astype(np.int64)
+    return CellDates(first.reshape(size, N_QUAD), last.reshape(size, N_QUAD), uncertain.reshape(size, N_QUAD))
 
 
 def partner_rows(index: RelationsIndex, mask: np.ndarray, country: str, partner: str,

@@ -26,6 +26,11 @@ _PRECISION_DAYS = {
     "time": 1.0, "day": 1.0, "week": 7.0, "weekend": 2.0, "month": 30.44, "quarter": 91.3, "season": 91.3,
     "half": 182.6, "year": 365.25, "decade": 3652.5, "century": 36525.0,
 }
+# The part of its period a modifier names ("early 2019", "mid-March", "late 2020"): which third of the
+# period's days is drawn, as (first, last) fractions. A reader takes "early" for the first months of a
+# year, not for its first day nor for half of it; thirds keep the three parts apart and cover the period.
+PART_OF_PERIOD = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
+_PART_MIN_DAYS = 3  # a period shorter than this has no thirds to draw: it stays whole
 
 
 @dataclass
@@ -33,7 +38,8 @@ class Spans:
     """Per event: where it is drawn (days, end exclusive), how strongly, and whether as a point."""
 
     placed: np.ndarray  # has a start day
-    start: np.ndarray
+    start: np.ndarray  # as drawn: the part of the period a modifier names ("early 2019"), else the period's
+    period_start: np.ndarray  # as resolved: the whole period ("2019" of "early 2019")
     end_written: np.ndarray  # exclusive, as resolved
     end: np.ndarray  # exclusive, as drawn: an open end runs to its article's publication
     precision: np.ndarray  # lower-case precision names ("day" when there is none)
@@ -41,6 +47,7 @@ class Spans:
     precision_days: np.ndarray  # length of the unit of its precision
     is_day: np.ndarray
     open_end: np.ndarray
+    part: np.ndarray  # drawn as a part of its period (PART_OF_PERIOD), not the whole of it
 
 
 def spans(events: EventColumns) -> Spans:
@@ -63,14 +70,34 @@ def spans(events: EventColumns) -> Spans:
     is_day = none_given | (end_written - start <= 1)
     alpha_level[is_day] = 0
     open_end = events.flags[col.OPEN_END]
-    drawn_end = end_written.copy()
+    mods = events.text[col.DATE_MOD] if col.DATE_MOD in events.text else np.full(len(start), "", dtype=object)
+    drawn_start, drawn_end, part = part_of_period(start, end_written, mods)
+    part &= placed
     longer = np.flatnonzero(open_end & placed)
     if len(longer):
         # "Since 2011" runs until the article was written: draw it that far, fading out.
         published = events.days(col.PUBLICATION_DATE, longer)
         later = (published != MISSING_DAY) & (published + 1 > drawn_end[longer])
         drawn_end[longer[later]] = published[later] + 1
-    return Spans(placed, start, end_written, drawn_end, precision, alpha_level, precision_days, is_day, open_end)
+    return Spans(placed, drawn_start, start, end_written, drawn_end, precision, alpha_level, precision_days, is_day,
+                 open_end, part)
+
+
+def part_of_period(start: np.ndarray, end: np.ndarray, mods: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(start, end, is part) of what is drawn of each period [start, end) of days given its modifier:
+    the third PART_OF_PERIOD names, cut on whole days; the whole period for any other modifier."""
+    start = np.asarray(start, dtype=np.int64)
+    end = np.asarray(end, dtype=np.int64)
+    mods = np.asarray(mods, dtype=object)
+    first, last = start.copy(), end.copy()
+    length = end - start
+    part = np.zeros(len(start), dtype=bool)
+    for mod, (a, b) in PART_OF_PERIOD.items():
+        rows = np.flatnonzero((mods == mod) & (length >= _PART_MIN_DAYS))
+        first[rows] = start[rows] + np.round(length[rows] * a).astype(np.int64)
+        last[rows] = start[rows] + np.round(length[rows] * b).astype(np.int64)
+        part[rows] = True
+    return first, last, part
 
 
 def source_lanes(events: EventColumns) -> tuple[CodeLists, dict[str, str]]:

@@ -88,6 +88,7 @@ class TimelineData:
         self.placed, self.start, self.end_written, self.end = s.placed, s.start, s.end_written, s.end
         self.precision, self.alpha_level, self.precision_days = s.precision, s.alpha_level, s.precision_days
         self.is_day, self.open_end = s.is_day, s.open_end
+        self.period_start, self.part = s.period_start, s.part
 
     def _sources(self) -> CodeLists:
         """Lane keys of the source mode: article ids, named by their titles."""
@@ -137,6 +138,10 @@ class TimelineData:
             return [(int(keys.slot[r]), keys.names[r] or EMPTY_LANE_LABELS[LANES_BY_EVENT_TYPE]) for r in keys.shown.tolist()]
         return [(int(keys.slot[r]), country_names.get(keys.names[r], keys.names[r]) if keys.names[r] else EMPTY_LANE_LABELS[LANES_BY_COUNTRY])
                 for r in keys.shown.tolist()]
+
+    def uncertain_shown(self) -> bool:
+        """Some event the filter shows has an uncertain date: the legend explains its dashed outline."""
+        return bool((self.uncertain & self.event_mask).any()) if len(self.event_mask) == self._n else False
 
     def _lane_column(self) -> CodeLists:
         if self.lane_mode == LANES_BY_COUNTRY:

@@ -79,20 +79,28 @@ def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: n
     return left, end - left, before
 
 
-def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.ndarray
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(left edge, width, inside) of the room for the label of each bar (from `x0` to `x1`, shown
-    lane, span row).
+def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.ndarray, stop: float = np.inf,
+                    want: Callable[[np.ndarray], np.ndarray] | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(left edge, width, inside, before) of the room for the label of each bar (from `x0` to `x1`,
+    shown lane, span row).
 
     A bar at least SPAN_INSIDE_MIN_PX wide holds its label. A narrower one (a year at a zoom of
     years, 18 px) has it beside, right of the bar, until the next bar of its row (bars of a row never
     overlap) and never past LABEL_MAX_PX: years five apart are labelled, years side by side get no
     room (width <= 0) and are named by their tooltip. Bars of other rows lie above or below the label.
+    No label runs past `stop` (the view's right edge): one beside its bar that would goes `before`
+    it, back to the previous bar of its row and the view's left edge at most, when its text
+    (`want(bars)` wide; LABEL_MAX_PX when not given) does not fit before `stop` and there is more
+    room before the bar; otherwise it ends at `stop` and its text is shortened. A label inside its
+    bar ends at `stop` too.
     """
     n = len(x0)
     inside = (x1 - x0) >= SPAN_INSIDE_MIN_PX
     left = np.where(inside, x0, x1 + LABEL_GAP_PX)
     end = np.where(inside, x1, left + LABEL_MAX_PX)
+    start = np.full(n, 0.0)  # how far left a label moved before its bar may begin
+    prev = np.full(n, -1, dtype=np.int64)
     if n > 1:
         group = lane.astype(np.int64) * (int(row.max()) + 1) + row
         order = np.lexsort((np.arange(n), x0, group))
@@ -100,4 +108,24 @@ def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.nd
         here, nxt = order[:-1][same], order[1:][same]
         beside = ~inside[here]
         end[here[beside]] = np.minimum(end[here[beside]], x0[nxt[beside]] - OBSTACLE_GAP_PX)
-    return left, end - left, inside
+        start[nxt] = np.maximum(start[nxt], x1[here] + OBSTACLE_GAP_PX)
+        prev[nxt] = here
+    before = np.zeros(n, dtype=bool)
+    past = np.flatnonzero(end > stop)
+    if len(past):
+        beside = past[~inside[past]]
+        need = (np.minimum(want(beside), LABEL_MAX_PX) if want is not None
+                else np.full(len(beside), float(LABEL_MAX_PX)))
+        right = x0[beside] - LABEL_GAP_PX
+        moved_left = np.maximum(start[beside], right - need)
+        move = (stop - left[beside] < need) & (right - moved_left > stop - left[beside])
+        end[past] = stop
+        end[beside[move]] = right[move]
+        left[beside[move]] = moved_left[move]
+        before[beside[move]] = True
+        # The previous bar's label beside it ends where the moved one begins.
+        mover, behind = beside[move], prev[beside[move]]
+        mover, behind = mover[behind >= 0], behind[behind >= 0]
+        beside_behind = ~inside[behind]
+        end[behind[beside_behind]] = np.minimum(end[behind[beside_behind]], left[mover[beside_behind]] - OBSTACLE_GAP_PX)
+    return left, end - left, inside, before

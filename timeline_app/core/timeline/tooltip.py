@@ -24,7 +24,7 @@ def event_tooltip(d: TimelineData, event: int, country_names: dict[str, str], lc
     def field(name: str) -> str:
         return str(text[name][event]) if name in text else ""
 
-    start, end = int(d.start[event]), int(d.end_written[event]) - 1
+    start, end = int(d.period_start[event]), int(d.end_written[event]) - 1
     resolved = format_day(start) if start == end else f"{format_day(start)} – {format_day(end)}"
     precision = str(d.precision[event])
     if d.open_end[event]:

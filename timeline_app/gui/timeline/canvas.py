@@ -51,6 +51,7 @@ class TimelineCanvas(QWidget):
         self._theme: Theme | None = None
         self.rubber: QRectF | None = None  # the rectangle being dragged out to zoom to
         self.hit_occ = -1  # occurrence under the mouse at the last hit test
+        self._scroll_event = -1  # an event whose lane the next frame brings into view (scroll_to_event)
         self.fitted = False
         self._fit_kind: bool | None = None  # the `everything` of the Fit that made the view, None once moved
         self.show_legend = True
@@ -183,6 +184,9 @@ class TimelineCanvas(QWidget):
             self.scroll_y = scroll
             self._content_height = self.painter.content_height
             self.scroll_changed.emit()
+        if self._scroll_event >= 0:
+            event, self._scroll_event = self._scroll_event, -1
+            self._scroll_to(event)  # by the lanes this frame laid out; a change paints again
 
     def _on_prefetch_timer_timeout(self) -> None:
         """Compute the zoom levels next to the current one while the user is idle (one per call)."""
@@ -322,7 +326,13 @@ class TimelineCanvas(QWidget):
             self.set_viewport(Viewport.fit(rng[0], rng[1], self.time_width(), margin=0.08))
 
     def scroll_to_event(self, event: int) -> None:
-        """Bring the event's first shown lane into view vertically."""
+        """Bring the event's first shown lane into view vertically, now by the last frame's lanes and
+        again once the next frame has laid them out: a zoom to the event changes the lanes' heights."""
+        self._scroll_event = event
+        self._scroll_to(event)
+        self.update()
+
+    def _scroll_to(self, event: int) -> None:
         lanes = self.data.o_lane[(self.data.o_event == event) & self.data.o_visible]
         if not len(lanes):
             return

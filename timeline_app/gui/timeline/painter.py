@@ -62,13 +62,15 @@ class TimelinePainter:
         self.labels.start_frame(state.progressive)
         p.fillRect(QRectF(0, 0, state.width, state.height), theme.base)
         legend = self.data.legend_entries(state.country_names) if state.show_legend else []
+        # The row also carries the key to the dashed outline, needed when the lanes say the colours too.
+        key_row = bool(legend) or (state.show_legend and self.data.uncertain_shown())
         layer = self.cached if cached else None
         # A frame the layer will answer needs only the items in view (layout, hit tests, span
         # labels); the layer draws any strip it lacks from its own collection.
         near_only = layer is not None and layer.expects_blit(state.viewport)
-        lanes_bottom = state.height - (LEGEND_H if legend else 0)
+        lanes_bottom = state.height - (LEGEND_H if key_row else 0)
         scene = collect_frame(self.data, state, lanes_bottom - AXIS_H, reach=not near_only)
-        geo = self._geometry(state, scene, lanes_bottom, bool(legend))
+        geo = self._geometry(state, scene, lanes_bottom, key_row)
         p.save()
         p.setClipRect(QRectF(HEADER_W, AXIS_H, geo.vp.width, lanes_bottom - AXIS_H))
         self._draw_ground(p, geo, scene, theme, near_only)
@@ -77,7 +79,8 @@ class TimelinePainter:
         self.grid.draw_today(p, geo, theme)
         p.restore()
         arrows = self.edges.boxes(geo) if state.edge_arrows and len(self.data.lane_order) else {}
-        self._draw_chrome(p, geo, theme, state.country_names, legend, [box for _text, box in arrows.values()])
+        self._draw_chrome(p, geo, theme, state.country_names, legend if key_row else None,
+                          [box for _text, box in arrows.values()])
         if arrows:
             items.edges = self.edges.draw(p, arrows, theme)
         return items
@@ -128,11 +131,11 @@ class TimelinePainter:
                           scene.items.lc)
 
     def _draw_chrome(self, p: QPainter, geo: FrameGeometry, theme: Theme, country_names: dict[str, str],
-                     legend: list[tuple[int, str]], arrows: list[QRectF]) -> None:
-        """Axis, lane headers and legend around the lanes; a word where there are no lanes."""
+                     legend: list[tuple[int, str]] | None, arrows: list[QRectF]) -> None:
+        """Axis, lane headers and legend row (None: no row) around the lanes; a word where there are no lanes."""
         self.axis.draw(p, geo, theme, arrows)
         self.headers.draw(p, geo, theme, country_names)
-        if legend:
+        if legend is not None:
             self.legend.draw(p, legend, geo, theme)
         if not len(self.data.lane_order):
             p.setPen(theme.muted)

@@ -302,7 +302,9 @@ class CurationActions(QObject):
             return
         refs = self._refs(rows)
         if self.run("Cannot merge the events", lambda: self.curator.merge(refs)):
-            self._pending_key = refs[0].event_key
+            # Looked up once the library is read again: the selection that reload restores follows
+            # the current row, which need not be one of those merged.
+            self._pending_key, self._pending_since = refs[0].event_key, self.host.snapshot()
             self.refresh()
 
     def _on_split_action_triggered(self) -> None:

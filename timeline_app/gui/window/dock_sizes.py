@@ -61,6 +61,32 @@ class DockSizes(QObject):
                            Qt.Orientation.Horizontal)
         self.remember_later()
 
+    def chosen(self) -> tuple[int, int]:
+        """The left side's width the user chose and the window's width then (kept between sessions)."""
+        return self._side_width, self._side_window
+
+    def restore_chosen(self, side_width: int, side_window: int) -> None:
+        """The left side's width of the last session (chosen()), laid out by apply_chosen."""
+        if side_width > 0 and side_window > 0:
+            self._side_width, self._side_window = side_width, side_window
+
+    def apply_chosen(self) -> None:
+        """After a saved layout is restored: the left side at the width the user chose (less, in
+        proportion, in a narrower window). Qt's restoreState shares a window wider than the saved one
+        equally between the left and right docks, so the filters took half of a bigger screen."""
+        left, right = self._side_docks()
+        if left is None or right is None or not self._side_width:
+            self.remember_later()
+            return
+        width = self._window.width()
+        asked = self._side_target(width)
+        self._window.resizeDocks([left, right], [asked, width - asked], Qt.Orientation.Horizontal)
+        QTimer.singleShot(0, self._on_chosen_applied)
+
+    def _on_chosen_applied(self) -> None:
+        # The choice stays the user's (and its window's width): a narrower window gives it back when it grows.
+        self._window_width, self._window_height = self._window.width(), self._window.height()
+
     def settled(self) -> bool:
         """True once the first sizes are laid out and no window resize is being followed."""
         return bool(self._window_width) and not self._following

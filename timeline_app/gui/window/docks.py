@@ -80,7 +80,7 @@ class WindowDocks(QObject):
     def _on_first_layout(self) -> None:
         # resizeDocks only takes once the window has its size: called after the first show.
         if self._state_restored:
-            self.sizes.remember_later()
+            self.sizes.apply_chosen()
         else:
             self.sizes.apply_defaults()
 
@@ -103,7 +103,12 @@ class WindowDocks(QObject):
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._state_restored = self._window.restoreState(state)
+        self.sizes.restore_chosen(settings.value("window/side_width", 0, type=int),
+                                  settings.value("window/side_window", 0, type=int))
 
     def save(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self._window.saveGeometry())
         settings.setValue("window/state", self._window.saveState())
+        side_width, side_window = self.sizes.chosen()
+        settings.setValue("window/side_width", side_width)
+        settings.setValue("window/side_window", side_window)

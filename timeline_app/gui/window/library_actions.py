@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
+from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
@@ -64,14 +65,27 @@ class LibraryActions(QObject):
     def open_inputs(self, inputs: list[str], published: dt.date | None = None, quiet: bool = False,
                     pool: WorkerPool | None = None) -> None:
         """Import files, folders or URLs in the background; one summary at the end. `pool`: worker
-        processes started earlier for this import."""
+        processes started earlier for this import. A library among them (dropped, or chosen in Open
+        files) is opened instead, and the rest imported into it."""
         inputs = [str(i) for i in inputs if str(i)]
+        libraries = [i for i in inputs if is_sqlite_file(Path(i))]
+        if libraries:
+            inputs = [i for i in inputs if i not in libraries] if self._open_one_library(libraries) else []
         if not inputs:
             if pool is not None:
                 pool.stop()
             return
         worker = PipelineWorker(inputs, self._library_path(), published, pool)
         self._jobs.enqueue(worker, lambda report: self._on_import_done(report, quiet))
+
+    def _open_one_library(self, libraries: list[str]) -> bool:
+        """Open the library among the inputs; False, with a message, when there are more or it fails."""
+        if len(libraries) > 1:
+            self._messages.show_message("One library at a time",
+                                        f"{shown(libraries[0])} and {shown(libraries[1])} are both libraries: "
+                                        "open one at a time.", QMessageBox.Icon.Information)
+            return False
+        return self._open_library(Path(libraries[0]))
 
     def open_samples(self, pool: WorkerPool | None = None) -> None:
         """Add the bundled sample articles (not the folder's README), with `pool` when one was started for them."""
@@ -213,12 +227,12 @@ class LibraryActions(QObject):
 
     def new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self._window, "New library",
-                                              str(Path(self._remembered.last_dir()) / "library.sqlite3"),
-                                              "Diplomatic Timeline library (*.sqlite3)")
+                                              str(Path(self._remembered.last_dir()) / f"library{LIBRARY_SUFFIX}"),
+                                              f"Diplomatic Timeline library (*{LIBRARY_SUFFIX})")
         if not path:
             return
-        if not path.endswith(".sqlite3"):
-            path += ".sqlite3"
+        if not path.endswith((LIBRARY_SUFFIX, ".sqlite3")):  # .sqlite3: what earlier versions offered
+            path += LIBRARY_SUFFIX
         target = Path(path)
         if target.exists() and target.stat().st_size > 0:
             self._messages.show_message("Library exists",
@@ -228,7 +242,7 @@ class LibraryActions(QObject):
 
     def choose_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Open library", self._remembered.last_dir(),
-                                              "Diplomatic Timeline library (*.sqlite3 *.db);;All files (*)")
+                                              f"Diplomatic Timeline library (*{LIBRARY_SUFFIX} *.sqlite3 *.db);;All files (*)")
         if path:
             self._open_library(Path(path))
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 from PySide6.QtGui import QImage
 
 from tests.gui.timeline.helpers import ROWS, frame, shown, svg_texts
 from timeline_app.core.timeline.layout import LEGEND_H
+from timeline_app.core.timeline.modes import (
+    COLOUR_BY_COUNTRY, COLOUR_BY_EVENT_TYPE, LANES_BY_COUNTRY, LANES_BY_EVENT_TYPE,
+)
 from timeline_app.core.timeline.picture import ImageOptions
 from timeline_app.gui.timeline import TimelineView, render_image
 from timeline_app.gui.timeline.layers.uncertain import RING_PX
@@ -79,3 +83,22 @@ def test_the_legend_names_the_dashed_outline_while_an_uncertain_event_is_shown(q
     assert not np.array_equal(with_mark, without)
     v.set_filter(~v._data.uncertain)  # the uncertain events filtered out: nothing left to explain
     assert np.array_equal(_legend_end(v), without)
+
+
+@pytest.mark.parametrize("lanes, colours", [(LANES_BY_COUNTRY, COLOUR_BY_COUNTRY),
+                                            (LANES_BY_EVENT_TYPE, COLOUR_BY_EVENT_TYPE)])
+def test_the_legend_names_the_dashed_outline_when_the_lanes_are_the_colours(qtbot, lanes: str, colours: str) -> None:
+    """Lanes coloured by themselves need no colour key, but the dashed outline still needs its words."""
+    with_mark, certain = _view(qtbot), shown(qtbot, frame(ROWS), 1200, 600)
+    drawn = []
+    for v in (with_mark, certain):
+        v.set_lane_mode(lanes)
+        v.set_colour_mode(colours)
+        v.zoom_to_date_range(dt.date(2022, 10, 20), dt.date(2023, 1, 5))
+        v.canvas.painter.legend.draw = lambda p, entries, geo, theme, v=v: drawn.append(v)
+        v.canvas.repaint()
+    assert drawn == [with_mark]  # the row under the lanes, for the dashed outline's key only
+    with_mark.set_filter(~with_mark._data.uncertain)  # the uncertain events filtered out: no row
+    drawn.clear()
+    with_mark.canvas.repaint()
+    assert drawn == []

@@ -170,6 +170,8 @@ def _key(src: ImageSource, items: Collected, px_per_day: float) -> list[KeyEntry
         wide = is_band(data.precision_days[data.o_event[spans]], px_per_day)
         if wide.any():
             entries.append(KeyEntry("band", "dated to a month or a year: a band behind its lane"))
+        if data.part[data.o_event[spans]].any():
+            entries.append(KeyEntry("part", "part of a period (“early 2019”): its third, across the whole period"))
     drawn = np.concatenate((items.pts, spans))
     if len(drawn) and data.uncertain[data.o_event[drawn]].any():
         entries.append(KeyEntry("uncertain", "uncertain date: the words can be read as two dates"))

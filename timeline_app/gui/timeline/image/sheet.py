@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 
 from timeline_app.gui.timeline.layers.uncertain import uncertain_pen
 from timeline_app.gui.timeline.theme import Theme
@@ -23,7 +23,7 @@ _LINE_GAP = 6.0
 @dataclass(frozen=True)
 class KeyEntry:
     """One entry of the legend: a sample (`kind`: "title" for none, "colour", "point", "bar", "open",
-    "band", "cluster", "uncertain") and its words; `colour` is a palette slot (-1: the neutral grey-blue)."""
+    "band", "cluster", "part", "uncertain") and its words; `colour` is a palette slot (-1: the neutral grey-blue)."""
 
     kind: str
     text: str
@@ -179,6 +179,14 @@ class Sheet:
                 light.setAlphaF(0.48)
                 p.fillRect(QRectF(bar.left(), bar.top(), bar.width() / 2, bar.height()), colour)
                 p.fillRect(QRectF(bar.center().x(), bar.top(), bar.width() / 2, bar.height()), light)
+        elif kind == "part":  # the first third of a period, and a bracket across the whole of it
+            mid = box.center().y()
+            p.setPen(QPen(colour, 1.0))
+            p.drawLine(QPointF(box.left() + 0.5, mid), QPointF(box.right() - 0.5, mid))
+            for x in (box.left() + 0.5, box.right() - 0.5):
+                p.drawLine(QPointF(x, mid - 3), QPointF(x, mid + 3))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.fillRect(QRectF(box.left(), mid - 4, box.width() / 3, 8), colour)
         elif kind == "uncertain":
             p.fillRect(QRectF(box.center().x() - 4, box.center().y() - 4, 8, 8), colour)
             p.setPen(uncertain_pen(theme))

@@ -205,25 +205,28 @@ class LaneHeaderLayer:
 
 
 class LegendLayer:
-    """The colour key in a row under the lanes, when the colours do not already say the lanes."""
+    """The colour key in a row under the lanes, when the colours do not already say the lanes, and the key
+    to the dashed outline of uncertain dates while one is shown."""
 
     def __init__(self, data: TimelineData, fonts: Fonts) -> None:
         self._data = data
         self._fonts = fonts
 
     def draw(self, p: QPainter, entries: list[tuple[int, str]], geo: FrameGeometry, theme: Theme) -> None:
-        """One row under the lanes: swatch and name per colour, commonest first, '+N more' at the end."""
+        """One row under the lanes: swatch and name per colour, commonest first, '+N more' at the end
+        (no colour title when `entries` is empty: the lanes are the colours)."""
         fonts, W, H = self._fonts, geo.width, geo.lanes_bottom
         p.fillRect(QRectF(0, H, W, LEGEND_H), theme.window)
         p.fillRect(QRectF(0, H, W, 1), theme.grid_strong)
         p.setFont(fonts.small)
         p.setPen(theme.muted)
-        title = COLOUR_LEGEND_TITLES[self._data.effective_colour_mode]
-        p.drawStaticText(QPointF(8, H + (LEGEND_H - fonts.fm_small.height()) / 2), fonts.texts.get(("s", title), title))
-        x = float(HEADER_W)
         y = H + (LEGEND_H - fonts.fm_small.height()) / 2
+        if entries:
+            title = COLOUR_LEGEND_TITLES[self._data.effective_colour_mode]
+            p.drawStaticText(QPointF(8, y), fonts.texts.get(("s", title), title))
+        x = float(HEADER_W)
         room = W - 8
-        if (self._data.uncertain & self._data.event_mask).any():
+        if self._data.uncertain_shown():
             room = self._draw_uncertain_key(p, W - 8, H, y, theme) - 12
         p.setPen(theme.text)
         for n, (colour, label) in enumerate(entries):

@@ -12,6 +12,7 @@ from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import POINT_ROW_H
 from timeline_app.core.timeline.scene import EventArea, Placed, area_items
 from timeline_app.gui.timeline.layers.labels import Labels
+from timeline_app.gui.timeline.layers.parts import PartLayer
 from timeline_app.gui.timeline.layers.points import PointLayer
 from timeline_app.gui.timeline.layers.spans import SpanLayer
 from timeline_app.gui.timeline.layers.uncertain import UncertainLayer
@@ -31,19 +32,21 @@ class EventLayers:
         self.spans = SpanLayer(data, fonts, labels)
         self.points = PointLayer(data, fonts, labels)
         self.uncertain = UncertainLayer(data)
+        self.parts = PartLayer(data)
 
     def items(self, area: EventArea) -> Placed:
         """The items that draw in `area`, with those near enough to shape its labels."""
         return area_items(self._data, area)
 
     def draw(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
-        """Clusters, span bars, points and point labels of an area (span labels apart:
+        """Clusters, span bars (over the brackets of parts of periods), points and point labels of an area (span labels apart:
         they stick to the view's left edge, so the frame draws them)."""
         raster = is_raster(p)
         p.setPen(Qt.PenStyle.NoPen)
         if len(pl.cids):
             self.clusters.draw(p, area, pl, theme, raster)
         if len(pl.spans):
+            self.parts.draw(p, area, pl, theme)  # behind its bar: the bar shows which part
             self.spans.draw(p, area, pl, theme, raster)
         if len(pl.pts):
             self.points.draw(p, area, pl, theme, raster)

@@ -12,7 +12,7 @@ from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.label_room import span_label_room
 from timeline_app.core.timeline.layout import MAX_LABELS, MAX_SPAN_ROWS, is_band
 from timeline_app.core.timeline.scene import EventArea, Placed, clipped_spans
-from timeline_app.gui.timeline.layers.labels import Labels
+from timeline_app.gui.timeline.layers.labels import LABEL_STEP_PX, Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
 from timeline_app.gui.timeline.text import Fonts
 from timeline_app.gui.timeline.theme import Theme
@@ -86,7 +86,8 @@ class SpanLayer:
 
     def draw_labels(self, p: QPainter, area: EventArea, pl: Placed, theme: Theme) -> None:
         """A bar's summary (or its number of events): inside a wide bar, kept at the view's left edge
-        while the bar goes on; beside a narrow one, until the next bar of its row (span_label_room)."""
+        while the bar goes on; beside a narrow one, until the next bar of its row, and left of it at the
+        view's right edge (span_label_room)."""
         vp, lc, layout = area.vp, area.lc, area.lanes.layout
         rh = layout.span_row_h
         if rh < 12 or not len(pl.spans):
@@ -100,8 +101,16 @@ class SpanLayer:
         p.setFont(self._fonts.small)
         p.setPen(theme.text)
         text_dy = (rh - self._fonts.fm_small.height()) / 2
-        opened = self._data.open_end[self._data.o_event[pl.spans]]
-        left, room, inside = span_label_room(pl.sx, pl.sx + pl.sw, pl.s_pos, pl.s_rows)
+        events = self._data.o_event[pl.spans]
+        opened = self._data.open_end[events]
+
+        def want(bars: np.ndarray) -> np.ndarray:  # the few labels beside a bar at the view's right edge
+            widths = np.asarray([self._fonts.measure_small(self._data.summary(int(e)) + (" →" if opened[b] else ""))
+                                 for b, e in zip(bars.tolist(), events[bars].tolist())], dtype=float)
+            return (np.floor(widths / LABEL_STEP_PX) + 1) * LABEL_STEP_PX  # Labels.summary takes whole steps
+
+        # Labels are drawn over the view each frame (not cached in strips): the view's edge stops them.
+        left, room, inside, before = span_label_room(pl.sx, pl.sx + pl.sw, pl.s_pos, pl.s_rows, float(vp.width), want)
         right = left + room
         shown = np.flatnonzero(labelled & (room >= _MIN_TEXT_PX) & (right > _MIN_TEXT_PX) & (left < vp.width))
         for i in shown[:MAX_LABELS].tolist():
@@ -112,8 +121,9 @@ class SpanLayer:
                 continue
             n = int(size[i])
             # "Since 2011" goes on past its bar: the arrow says so, however far in the view is zoomed.
-            st = (self._labels.summary(int(self._data.o_event[pl.spans[i]]), avail, small=True,
-                                       suffix=" →" if opened[i] else "") if n == 1
+            st = (self._labels.summary(int(events[i]), avail, small=True, suffix=" →" if opened[i] else "") if n == 1
                   else self._labels.count(n, avail))
             if st is not None:
+                if before[i]:  # left of its bar, the text ends by the bar (st.size() is the app font's until drawn)
+                    text_x = float(right[i]) - self._fonts.measure_small(st.text())
                 self._labels.draw(p, text_x, float(pl.sy[i]) + text_dy, st, occ=int(pl.spans[i]))
