@@ -1,13 +1,13 @@
 """Countries per dated mention (issue #16): the app against the hand-annotated set in data/countries.
 
-Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|dev2|dev3|dev4|dev5|heldout|all] [--data DIR]
-                                     [--dev2 DIR] [--dev3 DIR] [--dev4 DIR] [--dev5 DIR]
+Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|dev2|...|dev6|heldout|all] [--data DIR]
+                                     [--dev2 DIR] [--dev3 DIR] [--dev4 DIR] [--dev5 DIR] [--dev6 DIR]
 
 Each text goes through the path of `python main.py extract TEXT --published DATE`: the text reader,
 then batch.articles.process_article, then the rows of the mentions CSV (library.rows.mention_rows). The article
 also carries the gold file's url and source, as a web page or feed would. System mentions are matched
 to gold mentions one-to-one by overlapping span (largest overlap first). Printed for dev, held-out and
-the set's dev and held-out texts, and the second to fifth dev parts (data/countries_dev2, _dev3, _dev4, _dev5, each written
+the set's dev and held-out texts, and the second to sixth dev parts (data/countries_dev2 ... _dev6, each written
 for a new round of rules in other wordings; "all" stays the first set's dev + held-out, as in earlier measurements):
   date value recall   gold mentions matched by a system mention with the same value (a time of day
                       compared by its date, as the date scorer's DATE+TIME row does) / gold mentions
@@ -44,10 +44,7 @@ from timeline_app.core.models import Article, EntityKind  # noqa: E402
 from timeline_app.core.batch.articles import process_article  # noqa: E402
 from timeline_app.core.sentences import split_sentences  # noqa: E402
 
-DEV2 = HERE / "data" / "countries_dev2"
-DEV3 = HERE / "data" / "countries_dev3"
-DEV4 = HERE / "data" / "countries_dev4"
-DEV5 = HERE / "data" / "countries_dev5"
+PARTS = ("dev2", "dev3", "dev4", "dev5", "dev6")  # the later dev parts, each data/countries_<part>
 KIND_NAMES = {1: "office/issuer", 2: "acted upon", 3: "extra states", 4: "groups", 5: "non-state"}
 
 
@@ -186,38 +183,30 @@ def print_errors(pairs: list[Pair], n: int, split: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA, help=f"the set's folder (default {DATA})")
-    ap.add_argument("--dev2", type=Path, default=DEV2, help=f"the second dev part's folder (default {DEV2})")
-    ap.add_argument("--dev3", type=Path, default=DEV3, help=f"the third dev part's folder (default {DEV3})")
-    ap.add_argument("--dev4", type=Path, default=DEV4, help=f"the fourth dev part's folder (default {DEV4})")
-    ap.add_argument("--dev5", type=Path, default=DEV5, help=f"the fifth dev part's folder (default {DEV5})")
+    for part in PARTS:
+        folder = HERE / "data" / f"countries_{part}"
+        ap.add_argument(f"--{part}", type=Path, default=folder, help=f"the {part} part's folder (default {folder})")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="list the N worst mentions")
-    ap.add_argument("--errors-from", choices=("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "all"), default="dev",
+    ap.add_argument("--errors-from", choices=("dev", *PARTS, "heldout", "all"), default="dev",
                     help="which texts --show-errors lists (default dev: the held-out texts stay unseen)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     texts, problems = load_set(args.data)
-    dev2, dev2_problems = load_set(args.dev2)
-    dev3, dev3_problems = load_set(args.dev3)
-    dev4, dev4_problems = load_set(args.dev4)
-    dev5, dev5_problems = load_set(args.dev5)
-    for folder, found in ((args.data, problems), (args.dev2, dev2_problems), (args.dev3, dev3_problems),
-                          (args.dev4, dev4_problems), (args.dev5, dev5_problems)):
+    sets = {part: load_set(getattr(args, part)) for part in PARTS}
+    for folder, found in [(args.data, problems)] + [(getattr(args, p), sets[p][1]) for p in PARTS]:
         if found:
             print("\n".join(found))
             print(f"error: {len(found)} problem(s) in {folder}; run benchmarks/countries_check.py --data {folder}")
             return 1
     print(summary(texts))
-    print(f"dev2: {summary(dev2).removeprefix('dev: ')}")
-    print(f"dev3: {summary(dev3).removeprefix('dev: ')}")
-    print(f"dev4: {summary(dev4).removeprefix('dev: ')}")
-    print(f"dev5: {summary(dev5).removeprefix('dev: ')}")
+    for part in PARTS:
+        print(f"{part}: {summary(sets[part][0]).removeprefix('dev: ')}")
     gazetteer = Gazetteer.default()
-    splits = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout")
+    splits = ("dev", *PARTS, "heldout")
     pairs: dict[str, list[Pair]] = {s: [] for s in splits}
     system = dict.fromkeys(splits, 0)  # system mentions
     unmatched = dict.fromkeys(splits, 0)  # system mentions matched to no gold mention
-    parts = [(t, "dev2") for t in dev2] + [(t, "dev3") for t in dev3] + [(t, "dev4") for t in dev4]
-    parts += [(t, "dev5") for t in dev5]
+    parts = [(t, part) for part in PARTS for t in sets[part][0]]
     for text, split in [(t, "heldout" if t.heldout else "dev") for t in texts] + parts:
         rows = extract_rows(text)
         matched, extra = match(text.mentions, rows)
@@ -229,8 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     system["all"] = system["dev"] + system["heldout"]
     unmatched["all"] = unmatched["dev"] + unmatched["heldout"]
     result = {}
-    for name, label in (("dev", "dev"), ("dev2", "dev2"), ("dev3", "dev3"), ("dev4", "dev4"), ("dev5", "dev5"),
-                        ("heldout", "held-out"), ("all", "all: dev + held-out")):
+    for name, label in (("dev", "dev"), *((p, p) for p in PARTS), ("heldout", "held-out"), ("all", "all: dev + held-out")):
         result[name] = split_figures(pairs[name], system[name], unmatched[name])
         print_table(f"{label}: {len({p.text.id for p in pairs[name]})} texts", result[name])
         print()

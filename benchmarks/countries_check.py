@@ -125,8 +125,10 @@ def _load_text(directory: Path, entry: dict, problems: list[str]) -> GoldText | 
     if record.get("genre") not in GENRES or record.get("genre") != entry.get("genre"):
         problems.append(f"{where}: genre {record.get('genre')!r} (manifest {entry.get('genre')!r}; one of {GENRES})")
     issuer = record.get("issuer", "")
-    if issuer and issuer not in ISO3 and not ORG_CODE.fullmatch(issuer):
-        problems.append(f"{where}: issuer {issuer!r} is neither an ISO alpha-3 code nor an organisation code")
+    # A joint statement has several issuers, ";"-separated as the app's list cells: "GHA;CIV;TGO".
+    for code in filter(None, issuer.split(";")):
+        if code not in ISO3 and not ORG_CODE.fullmatch(code):
+            problems.append(f"{where}: issuer {code!r} is neither an ISO alpha-3 code nor an organisation code")
     if record.get("url") and not record["url"].startswith(("http://", "https://")):
         problems.append(f"{where}: url {record['url']!r} is not an http(s) address")
     mentions = []

@@ -127,6 +127,14 @@ class EntityMention:
     name: str = ""  # canonical name: "Türkiye", "North Atlantic Treaty Organization", "Recep Tayyip Erdogan"
 
 
+LIST_SEPARATOR = ";"  # "SYR;TUR": the codes of a list cell (the library's columns, a joint statement's issuers)
+
+
+def issuer_codes(issuer: str) -> tuple[str, ...]:
+    """The issuers an article's `issuer` names: ("AUS", "JPN", "USA") for a joint statement, () for news."""
+    return tuple(code for code in (part.strip() for part in issuer.split(LIST_SEPARATOR)) if code)
+
+
 def content_hash(text: str) -> str:
     """Stable identity of an article's text: same text, same hash, whatever file it came from."""
     normalised = " ".join(text.split())
@@ -149,7 +157,8 @@ class Article:
     hash: str = field(default="")
     language: str = ""  # ISO 639-1 code ("fr"), as detected or given; "" when not known
     # An official statement's issuer: ISO alpha-3 of a state or an organisation code (EU, NATO, UN);
-    # "" for news. "we", "the Secretary", "our Embassy" in the text stand for it.
+    # a joint statement's co-issuers as a list cell ("AUS;JPN;USA", see issuer_codes); "" for news.
+    # "we", "the Secretary", "our Embassy" in the text stand for it (for each co-issuer).
     issuer: str = ""
     issuer_source: IssuerSource = IssuerSource.NONE
 

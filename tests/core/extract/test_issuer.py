@@ -12,7 +12,9 @@ from timeline_app.core.batch.articles import process_article
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import IssuerTable, find_issuer, header_lines
+from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, IssuerSource
+from timeline_app.core.pipeline import import_inputs
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +87,68 @@ def test_process_article_finds_the_issuer_and_uses_it() -> None:
     done = process_article(article("Readout\n\nWe met Indian officials on Monday.", "https://www.state.gov/readout"))
     assert (done.article.issuer, done.article.issuer_source) == ("USA", IssuerSource.URL)
     assert done.mentions[0].countries == ("IND", "USA")
+
+
+def test_a_joint_statement_has_all_its_co_issuers_and_the_header_wins_over_the_url(table: IssuerTable) -> None:
+    text = "Joint Statement by the Foreign Ministers of Australia, Japan and the United States\n\nWe met today."
+    assert table.find(article(text, "https://www.mofa.go.jp/x")) == ("AUS;JPN;USA", IssuerSource.TEXT)
+    text = "Trilateral meeting\nThe leaders of Kenya, Tanzania and Uganda issued the following statement today. We met."
+    assert table.find(article(text)) == ("KEN;TZA;UGA", IssuerSource.TEXT)
+
+
+def test_a_statement_by_one_state_quoting_a_joint_declaration_keeps_one_issuer(table: IssuerTable) -> None:
+    text = ("Statement on the Joint Declaration of Buenos Aires\n\nThe Government of Chile welcomes the Joint Declaration"
+            " of Argentina, Paraguay and Uruguay.")
+    assert table.find(article(text, "https://www.minrel.gob.cl/x")) == ("CHL", IssuerSource.URL)
+    # A list in a news story's first sentence is no issuer: it does not say a statement follows.
+    assert table.find(article("Summit\nThe leaders of France, Germany and Italy met in Rome today.")) == (
+        "", IssuerSource.NONE)
+
+
+def test_we_of_a_joint_statement_stands_for_every_co_issuer() -> None:
+    text = "Our navies carried out a joint patrol in January."
+    dates = [date_at(text, "January", "2025-01")]
+    (patrol,) = extract_event_mentions(text, dates, None, dt.date(2025, 3, 12), "GHA;CIV;TGO")
+    assert patrol.countries == ("CIV", "GHA", "TGO")
+    (patrol,) = extract_event_mentions(text, dates, None, dt.date(2025, 3, 12), "GHA")
+    assert patrol.countries == ("GHA",)
+    # "the Minister" of a joint statement is one of the three: which, it does not say.
+    assert [m.code for m in Gazetteer.default().tag("The Minister called Benin.", None, "GHA;CIV;TGO")] == ["BEN"]
+
+
+def test_we_inside_a_quotation_is_the_quoted_speaker_not_the_issuer() -> None:
+    text = 'Argentina\'s Foreign Minister said: "We will open our border crossings on 1 January."'
+    dates = [date_at(text, "1 January", "2025-01-01")]
+    (opening,) = extract_event_mentions(text, dates, None, dt.date(2024, 12, 5), "CHL")
+    assert opening.countries == ("ARG",)
+    text = "We will open our border crossings on 1 January."
+    (opening,) = extract_event_mentions(text, [date_at(text, "1 January", "2025-01-01")], None, dt.date(2024, 12, 5), "CHL")
+    assert opening.countries == ("CHL",)
+
+
+def test_process_article_keeps_a_joint_issuer_as_a_list() -> None:
+    text = "Joint Statement of the Prime Ministers of Spain, Ireland and Norway\n\nOur three countries met on Monday."
+    done = process_article(article(text, "https://www.lamoncloa.gob.es/x"))
+    assert done.article.issuer == "ESP;IRL;NOR"
+    assert done.mentions[0].countries == ("ESP", "IRL", "NOR")
+
+
+def test_an_import_stores_the_issuer_it_found(tmp_path) -> None:
+    path = tmp_path / "joint.txt"
+    path.write_text("Joint Statement of the Prime Ministers of Spain, Ireland and Norway\n\nWe met on Monday.\n",
+                    encoding="utf-8")
+    report = import_inputs([path], tmp_path / "library.sqlite", published=dt.date(2024, 5, 22), workers=1)
+    with Library(tmp_path / "library.sqlite") as library:
+        stored = library.article(report.added_ids[0])
+    assert (stored.issuer, stored.issuer_source) == ("ESP;IRL;NOR", IssuerSource.TEXT)
+
+
+def test_a_statements_header_date_dates_its_issue_and_a_news_dateline_does_not() -> None:
+    text = "Joint Press Statement\n\nBusan, 26 November 2023\n\nWe met."
+    dates = [date_at(text, "26 November 2023", "2023-11-26")]
+    (issue,) = extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "JPN;CHN;KOR")
+    assert issue.countries == ("CHN", "JPN", "KOR")
+    assert extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "") == []  # news: the report's date
+    text = "Press release\n\nPublished: 26 November 2023\n\nWe met."
+    dates = [date_at(text, "26 November 2023", "2023-11-26")]
+    assert extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "KOR") == []  # a label of its date

@@ -207,8 +207,12 @@ def test_a_record_that_fails_to_convert_is_skipped_alone(tmp_path: Path, monkeyp
 def test_an_issuer_field_of_a_dump_is_the_articles_issuer(tmp_path) -> None:
     path = tmp_path / "statements.jsonl"
     path.write_text('{"title": "Readout", "text": "We met.", "date": "2024-05-10", "issuer": "usa"}\n'
-                    '{"title": "News", "text": "They met.", "date": "2024-05-10", "issuer": "a ministry"}\n',
+                    '{"title": "News", "text": "They met.", "date": "2024-05-10", "issuer": "a ministry"}\n'
+                    '{"title": "Joint", "text": "We met.", "date": "2024-05-10", "issuer": "aus; JPN,usa"}\n'
+                    '{"title": "Odd", "text": "We met.", "date": "2024-05-10", "issuer": "AUS; a ministry"}\n',
                     encoding="utf-8")
-    first, second = read_path(path).articles
+    first, second, joint, odd = read_path(path).articles
     assert (first.issuer, first.issuer_source) == ("USA", IssuerSource.METADATA)
     assert (second.issuer, second.issuer_source) == ("", IssuerSource.NONE)
+    assert (joint.issuer, joint.issuer_source) == ("AUS;JPN;USA", IssuerSource.METADATA)  # a joint statement's list
+    assert odd.issuer == ""

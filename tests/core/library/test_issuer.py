@@ -55,17 +55,21 @@ def test_set_issuer_extracts_the_events_again(tmp_path) -> None:
         assert library.article(article_id).issuer == "GBR"
 
 
+def _exported_issuers(path, out) -> tuple[list[str], list[str], list[str]]:
+    """The issuer cells of the events CSV, the mentions CSV and the first event's JSON line."""
+    with Library(path) as library:
+        events, mentions = library.events_frame(), library.curated_mentions()
+    write_events_csv(events, out / "e.csv")
+    write_mentions_csv(mentions, out / "m.csv")
+    write_jsonl(events, out / "e.jsonl")
+    first = json.loads((out / "e.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    return list(read_csv(out / "e.csv")[col.ISSUER]), list(read_csv(out / "m.csv")[col.ISSUER]), first[col.ISSUER]
+
+
 def test_the_issuer_is_a_column_of_the_csv_and_json_exports(tmp_path) -> None:
     path = tmp_path / "lib.sqlite3"
     _store(path)
-    with Library(path) as library:
-        events, mentions = library.events_frame(), library.curated_mentions()
-    write_events_csv(events, tmp_path / "e.csv")
-    write_mentions_csv(mentions, tmp_path / "m.csv")
-    write_jsonl(events, tmp_path / "e.jsonl")
-    assert list(read_csv(tmp_path / "e.csv")[col.ISSUER]) == ["USA"]
-    assert list(read_csv(tmp_path / "m.csv")[col.ISSUER]) == ["USA"]
-    assert json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()[0])[col.ISSUER] == ["USA"]
+    assert _exported_issuers(path, tmp_path) == (["USA"], ["USA"], ["USA"])
 
 
 def test_a_library_of_version_3_is_migrated_and_its_articles_have_no_issuer(tmp_path) -> None:
@@ -83,3 +87,15 @@ def test_a_library_of_version_3_is_migrated_and_its_articles_have_no_issuer(tmp_
     pipeline.reextract(path)  # extraction finds it
     with Library(path) as library:
         assert library.article(1).issuer == "USA"
+
+
+def test_a_joint_issuer_is_stored_and_exported_as_a_list(tmp_path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    text = "Joint Statement of the Foreign Ministers of Ghana, Togo and Benin\n\nOur navies met on Monday."
+    done = process_article(Article(text=text, title="Joint", published=dt.date(2025, 3, 12)))
+    with Library(path) as library:
+        article_id = library.add_article(done.article, done.mentions)
+        assert library.article(article_id).issuer == "GHA;TGO;BEN"
+        assert list(library.curated_mentions()[col.COUNTRIES]) == ["BEN;GHA;TGO"]
+    events, mentions, first = _exported_issuers(path, tmp_path)
+    assert events == mentions == ["GHA;TGO;BEN"] and sorted(first) == ["BEN", "GHA", "TGO"]

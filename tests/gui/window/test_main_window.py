@@ -436,6 +436,42 @@ def test_the_issuer_is_shown_and_can_be_changed_in_the_articles_panel_and_the_re
     window.library_actions.issuer_dialog.reject()
 
 
+JOINT_STATEMENT = """Joint Statement by the Foreign Ministers of Ghana, Togo and Benin
+
+Published: 12 March 2025
+
+Our navies carried out a first joint patrol in January.
+"""
+
+
+def test_a_joint_issuer_is_shown_as_a_list_and_can_be_typed_as_one(window, qtbot, tmp_path) -> None:
+    path = tmp_path / "joint.txt"
+    path.write_text(JOINT_STATEMENT, encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
+        window.open_inputs([str(path)])
+    (article_id,) = blocker.args[0].added_ids
+    panel = window.library_panel
+    assert panel.row_texts(article_id)[COL_ISSUER] == "GHA;TGO;BEN"  # found in the header
+    mentions = window.library.curated_mentions()
+    assert mentions[mentions["article_id"] == article_id]["countries"].tolist() == ["BEN;GHA;TGO"]
+    panel.select_ids([article_id])
+    qtbot.waitUntil(lambda: "Issued jointly by" in window.reader.issuer_label.text(), timeout=LOAD_TIMEOUT)
+    assert "Ghana, Togo and Benin" in window.reader.issuer_label.text()
+    window.reader.issuer_label.linkActivated.emit("issuer")
+    dialog = window.library_actions.issuer_dialog
+    dialog.setTextValue("Atlantis; GHA")  # a name the app does not know: nothing changes
+    dialog.accept()
+    assert panel.row_texts(article_id)[COL_ISSUER] == "GHA;TGO;BEN"
+    window.reader.issuer_label.linkActivated.emit("issuer")
+    dialog = window.library_actions.issuer_dialog
+    dialog.setTextValue("gha; Togo")
+    with qtbot.waitSignal(window.job_finished, timeout=LOAD_TIMEOUT), reloaded(qtbot, window):
+        dialog.accept()
+    qtbot.waitUntil(lambda: panel.row_texts(article_id)[COL_ISSUER] == "GHA;TGO", timeout=LOAD_TIMEOUT)
+    mentions = window.library.curated_mentions()
+    assert mentions[mentions["article_id"] == article_id]["countries"].tolist() == ["GHA;TGO"]
+
+
 def test_two_imports_queued_both_say_what_they_added(window, qtbot, tmp_path) -> None:
     first, second = tmp_path / "border.txt", tmp_path / "statement.txt"
     first.write_text(ARTICLE_WITH_DATE, encoding="utf-8")

@@ -56,7 +56,7 @@ def process_article(article: Article, most_dates: int | None = None) -> Processe
     dates = find_dates(article.text, article.published, language=language, most=most_dates)
     budget.check()
     entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
-    mentions = extract_event_mentions(article.text, dates, entities, article.published, language=language)
+    mentions = extract_event_mentions(article.text, dates, entities, article.published, article.issuer, language)
     return ProcessedArticle(article, tuple(mentions))
 
 
@@ -131,7 +131,9 @@ def _rows(article: Article, path: str, seconds: float | None) -> ArticleRows | S
     try:
         with budget.time_budget(seconds):
             processed = process_article(article, MOST_DATES)
-        return ArticleRows(article_row(article), mention_rows(processed.mentions))
+        # The issuer found while processing is stored with the article: the Articles panel shows it.
+        found = replace(article, issuer=processed.article.issuer, issuer_source=processed.article.issuer_source)
+        return ArticleRows(article_row(found), mention_rows(processed.mentions))
     except BudgetError as e:
         return SkippedInput(article.source_path or path, str(e))
     except Exception as e:  # noqa: BLE001 - one bad article must not stop an import

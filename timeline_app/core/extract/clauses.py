@@ -117,9 +117,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     compound = (r"|^\s*(?:" + alternation("compound_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){0,2}(?:(?-i:"
                 + up + r")[\w-]*)?(?:" + alternation("compound_head") + r")\b") if words.get("compound_head") else ""
     group = re.compile(r"\b(?:" + alternation("group_reference") + r")\b" + compound, re.IGNORECASE)
-    # "His Highness the Amir", "Her Excellency": a title, not a pronoun for someone named before.
-    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b(?!\s+(?:" + alternation("honorific") + r")\b)",
-                        re.IGNORECASE)
+    # "His Highness the Amir", "Her Excellency": a title, not a pronoun for someone named before; nor is "the
+    # President of the Russian Federation", whose office names its state.
+    person = re.compile(r"\b(?:" + alternation("person_reference") + r")\b(?!\s+(?:" + alternation("honorific") + "|"
+                        + alternation("title_link") + r")\b)", re.IGNORECASE)
     coordination = re.compile(r",\s+(?=(?:" + alternation("clause_conjunction") + r")\s|(?:" + alternation("fused_conjunction")
                               + r")(?=\w))")
     # A subject of at most `most` capitalised words: two in English ("the U.S. Senate"), more where
@@ -188,6 +189,7 @@ class VerbPhrasePatterns:
     subordinate_clause: re.Pattern[str]  # " as Ethiopia began", " after Hamas attacked": a subordinator, a named subject, its verb
     date_prepositions: frozenset[str]  # "in", "on": the words right before a date
     reaction: re.Pattern[str]  # "We welcome", "is appalled by": a present reaction to a dated event
+    past_reaction: re.Pattern[str]  # "welcomed the decision of": a past reaction to an event with an actor of its own
     unilateral: re.Pattern[str]  # "ratified", "withdrew from": a state's own act on an agreement, without its other parties
     sizes: dict[str, int]  # "two" -> 2: the count of a group number's last word
     roles: frozenset[str]  # "minister", "leader": a plural of one counts parties even capitalised ("the two Foreign Ministers")
@@ -242,11 +244,13 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
     subordinate_clause = re.compile(r"\s(?=(?:" + alternation("subordinator") + "|" + alternation("subject_subordinator")
                                     + r")\s+(?:(?:" + article + r")\s+)?" + name + r"(?:\s+" + name + r"){0,2}\s+(?P<verb>" + low + r"+)\b)")
     reaction = re.compile(r"\b(?:" + alternation("undated_reaction") + r")\b")
+    past_reaction = re.compile(r"\b(?:" + alternation("past_reaction") + r")(?=\s+(?:" + article + r")\s+(?:[\w'\u2019-]+\s+){0,3}?(?:"
+                               + alternation("reacted_event") + r")\s+(?:of|by)\s)")
     unilateral = re.compile(r"\b(?:" + alternation("unilateral_act") + r")\s+$", re.IGNORECASE)
     sizes = {w: int(n) for w, _, n in (p.partition("=") for p in words.get("number", ())) if n.isdigit()}
     return VerbPhrasePatterns(
         coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator,
-        subordinate_clause, words.get("date_preposition", frozenset()), reaction, unilateral,
+        subordinate_clause, words.get("date_preposition", frozenset()), reaction, past_reaction, unilateral,
         sizes, words.get("role_reference", frozenset()), tuple(words.get("plural_ending", ())) or ("\0",),
         re.compile(" (?:" + conjunction + ") "),
         re.compile(r"\b(?:" + alternation("there_party") + r")\s+(?:(?:" + alternation("there_between") + r")\s+)?(?:"

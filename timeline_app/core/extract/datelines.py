@@ -72,6 +72,13 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
     return len(words) < 2 or not any(w.islower() or w.lower() == w.upper() for w in words)
 
 
+def dates_the_issue(text: str, sent: tuple[int, int], d: DateMention) -> bool:
+    """True for a dateline of an official statement's own header that dates its issue ("Busan, 26 November
+    2023", "June 21, 2024", "Media release | 14 August 2025"): the act of its issuers, an event a user wants
+    on the timeline. A label ("Published: 15 March 2023") and a wire prefix date a report, not an act."""
+    return not _wire_prefix(text, d) and not is_label(text[sent[0] : d.start])
+
+
 def place_header(text: str, d: DateMention, articles: frozenset[str]) -> bool:
     """True when `d` is the day of a line that holds only a place and that day ("Oslo, 9. April 2025",
     "Asunción, 29 de enero de 2025", "Bruxelles, le 5 juin 2024"): where and when a statement was issued."""
@@ -131,6 +138,15 @@ def undated_wire_prefixes(text: str, entities: list[EntityMention]) -> list[tupl
         if inside and all(e.kind is EntityKind.COUNTRY for e in inside):
             spans.append(m.span())
     return spans
+
+
+def after_prefixes(text: str, prefixes: list[tuple[int, int]], start: int, clause_start: int) -> int:
+    """Where a sentence starting at `start` starts after a wire prefix ("ANKARA, July 19 (Reuters) -") that
+    opens it or stands before its clause (at `clause_start`)."""
+    for a, b in prefixes:
+        if a <= start < b or (start <= a and b <= clause_start and not text[start:a].strip()):
+            start = b
+    return start
 
 
 def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -> list[EntityMention]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
-from timeline_app.core.extract.datelines import is_dateline, outside_wire_prefixes, undated_wire_prefixes, wire_prefixes
+from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
+                                                 undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
@@ -20,9 +21,10 @@ from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
                                                    speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
-from timeline_app.core.extract.scope import NegatedPeriod, around, attributive, blanked, line_at, long_before, market_move, other_dated, subordinate_event
+from timeline_app.core.extract.scope import (NegatedPeriod, around, attributive, blanked, line_at, long_before, market_move, other_dated,
+                                             reactions, subordinate_event)
 from timeline_app.core.extract.summaries import summary
-from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision
+from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.errors import BudgetError
 
@@ -59,7 +61,7 @@ def extract_event_mentions(
     if entities is None:
         entities = Gazetteer.for_language(language).tag(text, published, issuer)
     dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
-    reader = _EventReader(text, dates, entities, published, language)
+    reader = _EventReader(text, dates, entities, published, language, issuer)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -83,14 +85,16 @@ class _Place:
     span: tuple[int, int]  # that clause, or the opening clause with the main one after it (around the date when long)
     clause: Clause
     clause_end: int  # where that clause ends, however long: a headline cut short says so with an ellipsis
+    issue: bool = False  # a statement's header dateline: it dates the issue, its issuers' act
 
 
 class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
-                 published: dt.date | None, language: str = "") -> None:
+                 published: dt.date | None, language: str = "", issuer: str = "") -> None:
         self.table = CameoTable.for_language(language)
+        self.issuers = frozenset(c for c in issuer_codes(issuer) if not Gazetteer.default().is_organization(c))  # its states
         self.shown = text  # the text as written, for the summaries and the evidence
         self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
@@ -133,7 +137,7 @@ class _EventReader:
         # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
         # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
         self.story: set[str] | None = None
-        countries = self._parties(d, place)
+        countries = set(self.issuers) if place.issue else self._parties(d, place)
         self.out.append(self._mention(d, place, countries))
         if countries and d.value:
             self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
@@ -149,7 +153,8 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        if is_dateline(text, sent, d, self.table.words.get("header_article")):
+        issue = is_dateline(text, sent, d, self.table.words.get("header_article"))
+        if issue and not (self.issuers and dates_the_issue(text, sent, d)):
             return None  # it dates the article (its publication date), not an event
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
@@ -168,7 +173,7 @@ class _EventReader:
         sub = subordinate_event(text, span, d, self.vp)
         if sub is not None and (inner := self._describe(around(text, sub, d), d)).actors:
             span, clause = (sub[0], span[1]), inner  # "following events in Syria since the fall of Assad on 8 December"
-        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1])
+        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1], issue)
 
     def _parties(self, d: DateMention, place: _Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
@@ -179,6 +184,9 @@ class _EventReader:
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
             countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
+        # "The two sides exchanged views on the visit planned for September": they react, undated.
+        reacting = group_match is not None and bool(reactions(self.text, place.span[0] + group_match.end(), d.start, self.vp))
+        group_match = None if reacting else group_match
         same_date = self.by_value.get(d.value, frozenset()) if d.value else frozenset()
         # "Iraq and Oman hosted talks between the two rivals": "between" names other parties than the clause's.
         between = group_match is not None and (group_match.group().lower().startswith("between")
@@ -195,7 +203,7 @@ class _EventReader:
             clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
             # "Canada's parliament ratified the agreement in March": its own act, without the other parties.
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
-        if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned):
+        if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned or reacting):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
@@ -271,13 +279,13 @@ class _EventReader:
         """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
         is appalled by the killing of the Governor on 14 June" the UK's reaction is not dated."""
         clause = clause or self._describe(span, d)
-        reaction = self.vp.reaction.search(self.text, span[0], span[1])
+        reaction = next(iter(reactions(self.text, *span, self.vp)), None)
         if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
             return clause.actors
         if span[0] <= d.start < span[1]:
             # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
             # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
-            reaction = [m for m in self.vp.reaction.finditer(self.text, span[0], d.start)][-1]
+            reaction = reactions(self.text, span[0], d.start, self.vp)[-1]
         return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
@@ -370,14 +378,6 @@ class _EventReader:
                 return True
         return False
 
-    def _headline_start(self, place: _Place) -> int:
-        """Where the event's sentence starts, after a wire prefix ("ANKARA, July 19 (Reuters) -")."""
-        start = place.sent[0]
-        for a, b in self.prefixes:
-            if a <= start < b or (start <= a and b <= place.span[0] and not self.text[start:a].strip()):
-                start = b
-        return start
-
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
@@ -391,7 +391,8 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=summary(self.shown, self._headline_start(place), place.clause_end, d.start, d.end),
+            summary=summary(self.shown, after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0]),
+                            place.clause_end, d.start, d.end),
             evidence=self.shown[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],

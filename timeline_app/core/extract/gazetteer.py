@@ -16,7 +16,7 @@ from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import is_person_name, learn_names
 from timeline_app.core.extract.venues import is_chaired, is_joined, is_venue
-from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
 
 ENGLISH = "en"
@@ -191,15 +191,20 @@ class Gazetteer:
                         doc.org_officials.add(alias.name)
                         mention = replace(mention, code="")
                 if (mention is not None and mention.kind is EntityKind.PERSON and mention.code and out and out[-1] is title
-                        and mention.code != title.code and not doc.text[title.end : mention.start].strip()):
-                    out.pop()  # "Foreign Minister Wang Yi" in a British statement: his title, not the issuer
+                        and (mention.code != title.code or len(issuer_codes(issuer)) > 1)
+                        and not doc.text[title.end : mention.start].strip()):
+                    # "Foreign Minister Wang Yi" in a British statement (or a joint one): his title, not the issuer
+                    while out and (out[-1].start, out[-1].end) == (title.start, title.end):
+                        out.pop()
                     found_at.pop()
                 if mention is not None and out and self._compound_of_other(doc, i, out[-1], mention):
                     mention = None  # "der österreichische Bundeskanzler": Austria's office, named by its adjective
                 if mention is not None:
                     out.append(mention)
                     found_at.append((i, last, mention))
-                    title = mention if alias.kind == "issuer" else None
+                    if alias.kind == "issuer":
+                        out.extend(self._co_issuers(doc, mention))  # "we" of a joint statement: each co-issuer
+                    title = out[-1] if alias.kind == "issuer" else None
                     doc.matched_end = mention.end
                     # A US state is a place wherever it stands, but only one after "in" begins a list of
                     # places: "Texas and Mexico signed" names Mexico as a party, "in Texas and Mexico" not.
@@ -282,11 +287,20 @@ class Gazetteer:
         return any(tuple(keys[j : j + len(noun)]) == noun for noun in nouns)
 
     def _issuer_mention(self, doc: Doc, i: int, last: int, what: str) -> EntityMention | None:
-        """"we", "the Secretary", "member states" ...: the issuer (or its members), when the text has one."""
+        """"we", "the Secretary", "member states" ...: the issuer (or its members), when the text has one;
+        the first state of a joint statement's issuers (_co_issuers adds the others)."""
         issuer = doc.issuer
         keys, n = doc.keys, len(doc.keys)
         if not issuer:
             return None
+        if what == "speaker" and _in_quotation(doc.text, doc.starts[i]):
+            return None  # "the ministers state: "We will open our borders"": the speaker's, not the issuer's
+        codes = issuer_codes(issuer)
+        if len(codes) > 1:
+            states = [c for c in codes if c in self._countries]
+            if not states or what != "speaker":
+                return None  # "the Minister" of a joint statement is one of its states: which, it does not say
+            issuer = states[0]
         if doc.matched_end >= 0 and doc.text[doc.matched_end : doc.starts[i]].strip() in ("", "'s", "\u2019s") \
                 and "\n" not in doc.text[doc.matched_end : doc.starts[i]]:
             return None  # "the Chinese Foreign Ministry", "Benin's Minister": the office of the name before it
@@ -309,6 +323,13 @@ class Gazetteer:
             return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.GROUP, EntityRole.ACTOR, issuer)
         return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.ORGANIZATION, EntityRole.ACTOR,
                              self._organizations.get(issuer, issuer))
+
+    def _co_issuers(self, doc: Doc, mention: EntityMention) -> list[EntityMention]:
+        """The other states of a joint statement's issuers, at the span of the word that stands for them all."""
+        states = [c for c in issuer_codes(doc.issuer) if c in self._countries]
+        if len(states) < 2 or mention.kind is not EntityKind.COUNTRY or mention.code != states[0]:
+            return []
+        return [replace(mention, code=c, name=self._countries[c]) for c in states[1:]]
 
     def _org_title_before(self, doc: Doc, previous: tuple[int, int, EntityMention], i: int) -> bool:
         """True when token i follows an organisation and its office: "NATO's secretary general", "IAEA chief"."""
@@ -341,3 +362,8 @@ class Gazetteer:
             o, d = len(other), len(default)
         return o > d
 
+
+def _in_quotation(text: str, at: int) -> bool:
+    """True when offset `at` stands inside a quotation opened earlier on its line."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")

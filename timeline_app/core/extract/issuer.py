@@ -9,14 +9,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from timeline_app.core.extract.gazetteer import GAZETTEER_DIR, Gazetteer
-from timeline_app.core.models import Article, EntityKind, IssuerSource
+from timeline_app.core.models import LIST_SEPARATOR, Article, EntityKind, EntityMention, IssuerSource
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
 log = logging.getLogger(__name__)
 
-_TLD, _COUNTRY = "{tld}", "{country}"
+_TLD, _COUNTRY, _COUNTRIES = "{tld}", "{country}", "{countries}"
 _HEADER_LINES = 6  # a statement's header: its first short lines
 _HEADER_WORDS = 14
 
@@ -41,9 +41,13 @@ class IssuerTable:
             if iso not in known:
                 raise RulesError(f"{directory / 'tlds.tsv'}: '{iso}' of '{tld}' is not a country code of countries.tsv")
         self.rules: list[_Rule] = []
+        self.joint: list[re.Pattern[str]] = []
         for (kind, pattern, issuer), where in read_tsv(directory / "issuers.tsv", 3):
+            if kind == "joint":
+                self.joint.append(_joint_pattern(pattern, issuer, where))
+                continue
             if kind not in ("host", "name"):
-                raise RulesError(f"{where}: kind must be 'host' or 'name', not '{kind}'")
+                raise RulesError(f"{where}: kind must be 'host', 'name' or 'joint', not '{kind}'")
             wanted = _TLD if kind == "host" else _COUNTRY
             if issuer not in known and issuer != wanted:
                 raise RulesError(f"{where}: '{issuer}' is neither a country or organisation code nor {wanted}")
@@ -61,6 +65,9 @@ class IssuerTable:
 
     def find(self, article: Article) -> tuple[str, IssuerSource]:
         """The article's issuer and where it was found; ("", NONE) for news."""
+        joint = self.joint_issuers(article.text)
+        if joint:
+            return LIST_SEPARATOR.join(joint), IssuerSource.TEXT
         found = self.from_url(article.url)
         if found:
             return found, IssuerSource.URL
@@ -116,6 +123,35 @@ class IssuerTable:
                     return found[0]
         return ""
 
+    def joint_issuers(self, text: str) -> list[str]:
+        """The states of a joint statement, named in its opening (a header line or the first sentence):
+        "Joint Statement by the Foreign Ministers of Australia, Japan and the United States"."""
+        for line in opening_lines(text):
+            for pattern in self.joint:
+                m = pattern.match(line)
+                if m is None:
+                    continue
+                listed = m.group("list")
+                names = [e for e in self.gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
+                run = self._first_list(listed, names)
+                # A pattern with words after the list ("... issued the following") wants the list alone there.
+                whole = m.end("list") == m.end() or not run or not listed[run[-1].end :].strip(" ,")
+                codes = list(dict.fromkeys(e.code for e in run))
+                if len(codes) >= 2 and whole:
+                    return codes
+        return []
+
+    def _first_list(self, text: str, names: list[EntityMention]) -> list[EntityMention]:
+        """The first names of `names` that follow each other joined only by commas and list_glue words."""
+        glue = self.gazetteer.context_words("list_glue")
+        run = names[:1]
+        for e in names[1:]:
+            between = text[run[-1].end : e.start].replace(",", " ").replace("&", " ").split()
+            if any(w.lower() not in glue for w in between):
+                break
+            run.append(e)
+        return run
+
     def _countries(self, text: str) -> list[str]:
         return [e.code for e in self.gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
 
@@ -131,6 +167,31 @@ def header_lines(text: str) -> list[str]:
             break
         out.append(line)
     return out[:_HEADER_LINES]
+
+
+def opening_lines(text: str) -> list[str]:
+    """The header lines, then the first sentence of the line after them: where a joint statement names
+    its issuers ("The leaders of A, B and C issued the following statement today.")."""
+    header = header_lines(text)
+    for line in text.split("\n")[: _HEADER_LINES + 2]:
+        line = line.strip()
+        if line and line not in header:
+            return header + [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]]
+    return header
+
+
+def _joint_pattern(pattern: str, issuer: str, where: str) -> re.Pattern[str]:
+    """The regular expression of a joint line of issuers.tsv: "The * of {countries} issued the following"."""
+    if issuer != _COUNTRIES or pattern.count(_COUNTRIES) != 1:
+        raise RulesError(f"{where}: a joint pattern holds {_COUNTRIES} once and its issuer is {_COUNTRIES}")
+    head, _, tail = pattern.partition(_COUNTRIES)
+
+    def words(part: str) -> str:
+        return r"\s+".join(re.escape(w).replace(r"\*", ".*?") for w in part.split())
+
+    head_re = words(head) + (r"\s+" if head.endswith(" ") else "")
+    tail_re = (r"\s+" if tail.startswith(" ") else "") + words(tail)
+    return re.compile(f"{head_re}(?P<list>.+?){tail_re}" if tail.strip() else f"{head_re}(?P<list>.+)", re.IGNORECASE)
 
 
 def find_issuer(article: Article) -> tuple[str, IssuerSource]:

@@ -98,6 +98,13 @@ def subordinate_event(text: str, span: Span, d: DateMention, vp: VerbPhrasePatte
     return opening.end(), span[1]
 
 
+def reactions(text: str, start: int, end: int, vp: VerbPhrasePatterns) -> list[re.Match[str]]:
+    """The undated reactions in text[start:end], in order: present ones ("We welcome") and past ones to an
+    event with an actor of its own ("We welcomed the decision of Benin")."""
+    found = [m for r in (vp.reaction, vp.past_reaction) for m in r.finditer(text, start, end)]
+    return sorted(found, key=lambda m: m.start())
+
+
 def other_dated(text: str, clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
     """The clauses of a sentence set apart from clause `idx` by a semicolon, a colon or a dash that hold a
     date of their own: their states are their own events' ("The deal was signed in July 2015; the United

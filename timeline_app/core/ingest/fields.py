@@ -8,7 +8,7 @@ import re
 
 from timeline_app.core.ingest.encoding import normalise_newlines
 from timeline_app.core.ingest.pubdate import choose_published
-from timeline_app.core.models import Article, IssuerSource
+from timeline_app.core.models import LIST_SEPARATOR, Article, IssuerSource
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,12 @@ def http_url(value: object) -> str:
 
 
 def issuer_code(value: object) -> str:
-    """A metadata field's issuer code ("USA", "eu" -> "EU"); anything else is none, left to extraction."""
-    code = str(value or "").strip().upper()
-    return code if re.fullmatch(r"[A-Z][A-Z0-9_]{1,15}", code) else ""
+    """A metadata field's issuer code ("USA", "eu" -> "EU"), or a joint statement's list of them ("AUS; JPN,USA"
+    -> "AUS;JPN;USA"); anything else is none, left to extraction."""
+    codes = [c.strip().upper() for c in re.split(r"[;,]", str(value or ""))]
+    if not all(re.fullmatch(r"[A-Z][A-Z0-9_]{1,15}", c) for c in codes):
+        return ""
+    return LIST_SEPARATOR.join(dict.fromkeys(codes))
 
 
 def item_article(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from timeline_app.core.models import LIST_SEPARATOR  # "SYR;TUR": the codes of a list cell, sorted
+
 # ---- the mentions and events frames (the CSV exports use the same names) ----------------------
 
 MENTION_ID = "mention_id"
@@ -108,7 +110,6 @@ RELATION_COLUMNS: tuple[str, ...] = (PERIOD, COUNTRY_A, COUNTRY_B, QUAD_CLASS, E
 
 # ---- list cells ----------------------------------------------------------------------------------
 
-LIST_SEPARATOR = ";"  # "SYR;TUR": the codes of a list cell, sorted
 TITLE_SEPARATOR = " | "  # the titles of SOURCE_TITLES
 
 

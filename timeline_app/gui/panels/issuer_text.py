@@ -5,9 +5,17 @@ from __future__ import annotations
 from html import escape
 
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.models import LIST_SEPARATOR, issuer_codes
 
 ISSUER_SOURCES = {"user": "given by you", "url": "from the address", "metadata": "from the page's or feed's metadata",
                   "text": "from a header line of the text", "none": ""}
+
+
+def issuer_names(issuer: str) -> str:
+    """The issuers' names: "United States", or a joint statement's "Australia, Japan and United States"."""
+    gaz = Gazetteer.default()
+    names = [gaz.display_name(code) for code in issuer_codes(issuer)]
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def issuer_tooltip(issuer: str, source: str) -> str:
@@ -15,8 +23,10 @@ def issuer_tooltip(issuer: str, source: str) -> str:
     if not issuer:
         return "No issuer: news, or a statement whose government was not found. Ctrl+Shift+I sets one."
     how = ISSUER_SOURCES.get(source, "")
-    return (f"Issued by {Gazetteer.default().display_name(issuer)} ({issuer})" + (f", {how}" if how else "")
-            + ": \u201cwe\u201d and \u201cour\u201d in it stand for it. Ctrl+Shift+I changes it.")
+    joint = len(issuer_codes(issuer)) > 1
+    return (f"Issued {'jointly ' if joint else ''}by {issuer_names(issuer)} ({issuer})" + (f", {how}" if how else "")
+            + f": \u201cwe\u201d and \u201cour\u201d in it stand for {'each of them' if joint else 'it'}."
+            " Ctrl+Shift+I changes it.")
 
 
 def issuer_line(issuer: str, source: str) -> str:
@@ -24,8 +34,29 @@ def issuer_line(issuer: str, source: str) -> str:
     if not issuer:
         return "<small>No issuer (news) · <a href='issuer'>set one</a></small>"
     how = ISSUER_SOURCES.get(source, "")
-    name = escape(Gazetteer.default().display_name(issuer))
-    return f"<small>Issued by <b>{name}</b>" + (f" ({how})" if how else "") + " · <a href='issuer'>change</a></small>"
+    joint = "jointly " if len(issuer_codes(issuer)) > 1 else ""
+    name = escape(issuer_names(issuer))
+    return f"<small>Issued {joint}by <b>{name}</b>" + (f" ({how})" if how else "") + " · <a href='issuer'>change</a></small>"
+
+
+def parse_issuer(typed: str, choices: list[tuple[str, str]]) -> str | None:
+    """The issuer cell of what the user typed or picked: one choice's label, or codes or names separated by
+    ";" or "," ("AUS; Japan, USA" -> "AUS;JPN;USA"); None when a part names no state or organisation."""
+    by_label = {label.casefold(): code for code, label in choices}
+    if typed.strip().casefold() in by_label:
+        return by_label[typed.strip().casefold()]
+    gaz = Gazetteer.default()
+    known = {code.casefold(): code for code, _label in choices if code}
+    known.update({gaz.display_name(code).casefold(): code for code, _label in choices if code})
+    codes = []
+    for part in typed.replace(",", LIST_SEPARATOR).split(LIST_SEPARATOR):
+        part = part.strip().casefold()
+        if not part:
+            continue
+        if part not in known and part not in by_label:
+            return None
+        codes.append(known.get(part) or by_label[part])
+    return LIST_SEPARATOR.join(dict.fromkeys(codes))
 
 
 def issuer_choices() -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_j
 from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
-from timeline_app.gui.panels.issuer_text import issuer_choices
+from timeline_app.gui.panels.issuer_text import issuer_choices, parse_issuer
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.wording import counted, its_or_their
@@ -203,13 +203,22 @@ class LibraryActions(QObject):
         dialog.setWindowTitle("Issuer")
         n = len(article_ids)
         dialog.setLabelText(f"Government or organisation that issued {'this article' if n == 1 else f'these {n} articles'}"
-                            " (\u201cwe\u201d and \u201cour\u201d in it stand for it):")
+                            " (\u201cwe\u201d and \u201cour\u201d in it stand for it);\n"
+                            "a joint statement's states separated by \u201c;\u201d (AUS; JPN; USA):")
         dialog.setComboBoxItems([label for _code, label in choices])
-        dialog.setTextValue(next((label for code, label in choices if code == current), choices[0][1]))
-        codes = {label: code for code, label in choices}
-        dialog.accepted.connect(lambda d=dialog: self.set_issuer(article_ids, codes.get(d.textValue(), "")))
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue(next((label for code, label in choices if code == current), current or choices[0][1]))
+        dialog.accepted.connect(lambda d=dialog: self._on_issuer_typed(article_ids, d.textValue(), choices))
         self.issuer_dialog = dialog
         dialog.open()
+
+    def _on_issuer_typed(self, article_ids: list[int], typed: str, choices: list[tuple[str, str]]) -> None:
+        issuer = parse_issuer(typed, choices)
+        if issuer is None:
+            self._show_status(f"\u201c{typed}\u201d names no state or organisation the app knows: the issuer was not"
+                              " changed. Pick one from the list, or type codes separated by \u201c;\u201d.", 15000)
+            return
+        self.set_issuer(article_ids, issuer)
 
     def set_issuer(self, article_ids: list[int], issuer: str) -> None:
         """Give articles an issuer in the background and extract their events again."""
