@@ -10,9 +10,11 @@ import pytest
 from tests.fresh import loaded_after
 from timeline_app.core.extract.cameo import CameoTable, quad_class
 from timeline_app.core.library.matching import (
-    LINK, Report, TypeTable, content_words, date_factor, is_aside, one_sided, party_score, score,
+    LINK, Report, TypeTable, date_factor, is_aside, one_sided, party_score, score,
 )
+from timeline_app.core.library.words import content_words
 from timeline_app.core.library.pairs import ReportArrays, scores
+from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 from tests.core.library.word_examples import word_list_examples
 
@@ -208,3 +210,12 @@ def test_one_sided_reports_stay_apart_on_other_words_other_days_a_conflict_or_a_
     pair = Report("f", "f", 5, 5, "", False, frozenset({"KEN", "UGA"}), frozenset(), frozenset({"042"}),
                   content_words(_GUEST))
     assert not one_sided(host, pair) and score(host, pair) == 0.0
+
+
+def test_a_third_column_other_than_apart_is_reported_with_its_place(tmp_path) -> None:
+    (tmp_path / "compatible.tsv").write_text("14\t16\tapart\n03\t04\tjoined\n", encoding="utf-8")
+    table_codes = TypeTable.default().codes
+    with pytest.raises(RulesError, match=r"compatible.tsv:2: the third column may only be 'apart'"):
+        TypeTable(table_codes, tmp_path)
+    (tmp_path / "compatible.tsv").write_text("14\t16\tapart\n", encoding="utf-8")
+    assert TypeTable(table_codes, tmp_path).compatible("161", "140") == 0.0

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -12,6 +10,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from timeline_app.core.extract.cameo import CAMEO_DIR, CameoCode, quad_class, read_codes
+from timeline_app.core.library.unacts import is_un_act, same_un_act
+from timeline_app.core.library.words import STEM, word_list
 from timeline_app.core.models import Precision
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
@@ -44,8 +44,6 @@ ONE_SIDE_DAYS = DATE_FACTOR[0][0]  # as narrow as a day
 # Token-set similarity (0-100) of the evidence words that says nothing either way, and the one that
 # says all: unrelated news sentences share a few words, and reports of one event rarely share most.
 TEXT_FLOOR, TEXT_CEILING = 30.0, 75.0
-_WORD = re.compile(r"[^\W\d_]+")
-_STEM = 6  # characters kept of a word: "sanctioned" and "sanctions" share "sancti"
 
 
 class Report(NamedTuple):
@@ -70,43 +68,15 @@ class Report(NamedTuple):
         return bool(self.span_value)
 
 
-def word_list(name: str) -> frozenset[str]:
-    """The words of resources/merging/<name>: one lower-case word a line."""
-    words = set()
-    for (word,), where in read_tsv(resource("merging") / name, 1):
-        if not word.islower() or " " in word:
-            raise RulesError(f"{where}: '{word}' must be one lower-case word")
-        words.add(word)
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The words of resources/merging/stopwords.txt."""
-    return word_list("stopwords.txt")
-
-
 @lru_cache(maxsize=1)
 def aside_stems() -> frozenset[str]:
     """The words of resources/merging/aside_words.txt, as content_words keeps them."""
-    return frozenset(word[:_STEM] for word in word_list("aside_words.txt"))
+    return frozenset(word[:STEM] for word in word_list("aside_words.txt"))
 
 
 def is_aside(words: str) -> bool:
     """Whether a report's words (Report.words) set its event beside another ("on the sidelines of")."""
     return not aside_stems().isdisjoint(words.split())
-
-
-def content_words(*texts: str) -> str:
-    """The words of `texts` that can tell events apart: lower case, no stopword, stemmed, sorted."""
-    stop = stopwords()
-    out = set()
-    for text in texts:
-        folded = unicodedata.normalize("NFKD", text.lower())
-        for word in _WORD.findall(folded):
-            if len(word) > 2 and word not in stop:
-                out.add(word[:_STEM])
-    return " ".join(sorted(out))
 
 
 class TypeTable:
@@ -118,12 +88,17 @@ class TypeTable:
         self.codes = codes
         self.pairs: set[tuple[str, str]] = set()
         self.any: set[str] = set()
+        self.apart: set[tuple[str, str]] = set()
         self._known: dict[tuple[str, str, bool], float] = {}
-        for (left, right), where in read_tsv(directory / "compatible.tsv", 2):
+        for (left, right, *mark), where in read_tsv(directory / "compatible.tsv", 2, 3):
             for code in (left, right):
                 if code != "*" and code not in codes:
                     raise RulesError(f"{where}: '{code}' is not a CAMEO code of codes.tsv")
-            if left == "*" or right == "*":
+            if mark and (mark[0] != "apart" or "*" in (left, right)):
+                raise RulesError(f"{where}: the third column may only be 'apart', after two codes")
+            if mark:
+                self.apart |= {(left, right), (right, left)}
+            elif left == "*" or right == "*":
                 self.any.add(right if left == "*" else left)
             else:
                 self.pairs |= {(left, right), (right, left)}
@@ -141,12 +116,14 @@ class TypeTable:
     def _reacts(self, code: str) -> bool:
         return code in self.any or code[:3] in self.any or code[:2] in self.any
 
-    def _listed(self, a: str, b: str) -> bool:
-        return any((x, y) in self.pairs for x in (a, a[:3], a[:2]) for y in (b, b[:3], b[:2]))
+    def _listed(self, a: str, b: str, pairs: set[tuple[str, str]] | None = None) -> bool:
+        pairs = self.pairs if pairs is None else pairs
+        return any((x, y) in pairs for x in (a, a[:3], a[:2]) for y in (b, b[:3], b[:2]))
 
     def compatible(self, a: str, b: str, reactions: bool = True) -> float:
-        """1 for one root; 0.8 for codes the table or their QuadClass join (or a reaction and its act);
-        0.5 for two kinds of cooperation or of conflict; 0 for cooperation against conflict.
+        """1 for one root; 0 for codes the table sets apart; 0.8 for codes the table or their QuadClass
+        join (or a reaction and its act); 0.5 for two kinds of cooperation or of conflict; 0 for
+        cooperation against conflict.
 
         Without `reactions`, a reaction is not its act: within one article, "the EU condemned the
         attack on Friday" is the EU's statement beside the attack the article reports.
@@ -159,6 +136,8 @@ class TypeTable:
     def _compatible(self, a: str, b: str, reactions: bool) -> float:
         if not a or not b or a[:2] == b[:2]:
             return 1.0
+        if self._listed(a, b, self.apart):
+            return 0.0
         if (reactions and (self._reacts(a) or self._reacts(b))) or self._listed(a, b):
             return 0.8
         qa, qb = quad_class(self.codes, a), quad_class(self.codes, b)
@@ -246,6 +225,21 @@ def one_side_score(factor: float, text: float, kinds: float) -> float:
     return factor * ONE_SIDE * (TEXT_WEIGHT * text + TYPE_WEIGHT * kinds) / (TEXT_WEIGHT + TYPE_WEIGHT)
 
 
+def un_pair(a: Report, b: Report) -> bool:
+    """Whether two reports tell of UN acts (unacts.is_un_act) and share a party (often only the UN) or
+    name one each: the organ and what the act is about decide (unacts.same_un_act), not the states
+    named (voters, abstainers: "the other sides differ") nor each report's verb ("extended the
+    mandate" is a demand, "abstained" a yielding)."""
+    mine, theirs = a.countries | a.organizations, b.countries | b.organizations
+    return is_un_act(a.words) and is_un_act(b.words) and (not mine.isdisjoint(theirs) or one_sided(a, b))
+
+
+def un_act_score(factor: float, text: float) -> float:
+    """The score of two reports of one UN act (un_pair, same_un_act): the organ as the shared party,
+    the type saying nothing either way."""
+    return factor * (PARTY_WEIGHT + TEXT_WEIGHT * text + TYPE_WEIGHT * UNTYPED)
+
+
 def text_score(a: Report, b: Report) -> float:
     """Similarity of the evidence sentences and titles (rapidfuzz token-set ratio), 0 to 1."""
     if not a.words or not b.words:
@@ -261,6 +255,9 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     factor = date_factor(a, b)
     if not factor:
         return 0.0
+    if un_pair(a, b):
+        text = text_score(a, b)
+        return un_act_score(factor, text) if same_un_act(a.words, b.words, text) else 0.0
     parties = party_score(a, b)
     if not parties and not one_sided(a, b):
         return 0.0

@@ -12,8 +12,9 @@ from rapidfuzz import fuzz, process
 from timeline_app.core.library.matching import (
     COARSE_FACTOR, DATE_FACTOR, ONE_SIDE, ONE_SIDE_DAYS, ONE_SIDE_TEXT, TEXT_CEILING, TEXT_FLOOR,
     DIFFERENT_PARTNER, FINE_SPAN_DAYS, PARTY_WEIGHT, TEXT_WEIGHT, TYPE_WEIGHT, UNTYPED, Report, TypeTable,
-    is_aside, type_score,
+    is_aside, type_score, un_act_score,
 )
+from timeline_app.core.library.unacts import is_un_act, same_un_act
 
 # A range of up to this many days is as narrow as a day (blocks.py). Narrow reports are indexed
 # apart from those spanning more (a week, a month): a day's partners then start at most this long before it.
@@ -42,6 +43,7 @@ class ReportArrays:
     party_names: list[str]  # of the party ids
     span_values: list[str]  # of the span codes
     aside: np.ndarray  # matching.is_aside of every report
+    un_act: np.ndarray  # unacts.is_un_act of every report
     # Reports left out of the one-party rule, on a day crowded with one-party reports (blocks.py).
     one_side_crowded: np.ndarray
 
@@ -87,6 +89,7 @@ class ReportArrays:
                    [c for c in codes.tolist() if c != ""], party_rows, party_ids, list(parties),
                    [v for v in spans.tolist() if v != ""],
                    np.fromiter((is_aside(r.words) for r in reports), bool, n),
+                   np.fromiter((is_un_act(r.words) for r in reports), bool, n),
                    np.zeros(n, bool) if one_side_crowded is None else np.asarray(one_side_crowded, bool))
 
     def __len__(self) -> int:
@@ -161,7 +164,9 @@ def candidate_pairs(arr: ReportArrays, live: np.ndarray | None = None,
     a, b = np.minimum(a, b), np.maximum(a, b)
     # Two states of two different pairs ("FRA;JPN", "FRA;IND") are never one event: left out here,
     # before the pairs found once for each party they share are made unique.
-    ok = (arr.article[a] != arr.article[b]) & ((party_scores(arr, a, b) > 0) | one_sided(arr, a, b))
+    # Reports of UN acts sharing a party are scored whatever the other sides (matching.un_pair).
+    ok = (arr.article[a] != arr.article[b]) & ((party_scores(arr, a, b) > 0) | one_sided(arr, a, b)
+                                                | (arr.un_act[a] & arr.un_act[b]))
     n = len(arr)
     pair = a[ok] * n + b[ok]
     pair.sort()
@@ -266,8 +271,16 @@ def scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable | N
     # matching.score: a side meeting, and one of some of a summit's parties (matching.beside)
     kinds = np.where((arr.aside[a] != arr.aside[b]) & ((kinds < 1.0) | _beside(arr, a, b)), 0.0, kinds)
     out = np.zeros(len(a))
-    one = (parties == 0) & one_sided(arr, a, b)
-    live = (factor > 0) & ((parties > 0) | one) & (kinds > 0)
+    sides = one_sided(arr, a, b)
+    shared = np.bitwise_count(arr.bits[a] & arr.bits[b]).sum(axis=1) > 0
+    un = (factor > 0) & arr.un_act[a] & arr.un_act[b] & (shared | sides)  # matching.un_pair
+    if un.any():
+        text = text_scores(arr, a[un], b[un])
+        same = np.array([same_un_act(arr.reports[i].words, arr.reports[j].words, t)
+                         for i, j, t in zip(a[un].tolist(), b[un].tolist(), text.tolist())], bool)
+        out[un] = np.where(same, un_act_score(factor[un], text), 0.0)
+    one = (parties == 0) & sides
+    live = (factor > 0) & ((parties > 0) | one) & (kinds > 0) & ~un
     text = text_scores(arr, a[live], b[live])
     f, k = factor[live], kinds[live]
     both = f * (PARTY_WEIGHT * parties[live] + TEXT_WEIGHT * text + TYPE_WEIGHT * k)

@@ -12,9 +12,8 @@ import pandas as pd
 from timeline_app.core.daycount import MISSING_DAY, date_to_days, parse_iso_days
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.pairs import NARROW_DAYS
-from timeline_app.core.library.matching import (
-    FINE_SPAN_DAYS, Report, TypeTable, content_words, fine_precision, type_score, word_list,
-)
+from timeline_app.core.library.matching import FINE_SPAN_DAYS, Report, TypeTable, fine_precision, type_score
+from timeline_app.core.library.words import content_words, word_list
 from timeline_app.core.temporal.values import describe
 
 # Between the two ends of a range written as two dates: "7-8 March", "23 to 24 October".
