@@ -32,7 +32,7 @@ def test_subtitle_says_every_filter() -> None:
     assert default_subtitle(FilterSpec(countries=frozenset({"SYR", "TUR"})), NAMES) == "Events involving Syria or Türkiye"
     # A picture of the uncertain dates, or of what French and Arabic papers reported, must not say "All events".
     assert default_subtitle(FilterSpec(uncertain_only=True, languages=frozenset({"fr", "ar"})), NAMES) == (
-        "All events · reported in ar or fr · uncertain dates only")
+        "All events · reported in Arabic or French · uncertain dates only")
 
 
 def test_source_line_counts_with_plurals() -> None:

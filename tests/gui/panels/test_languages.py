@@ -60,9 +60,10 @@ def test_editing_the_language_cell_asks_for_the_selected_articles(qtbot) -> None
 def test_the_language_filter_lists_the_languages_and_becomes_the_spec(qtbot) -> None:
     panel = FilterPanel()
     qtbot.addWidget(panel)
-    panel.set_languages({"en": 7, "ar": 3, "fr": 5})
+    panel.set_languages({"en": 7, "ar": 3, "fr": 5, "": 1})
     texts = [panel.languages.list.item(i).text() for i in range(panel.languages.list.count())]
-    assert texts == ["en  (7)", "fr  (5)", "ar  (3)"]
+    # Names a person reads, with the code the exports and `export --language` use.
+    assert texts == ["English (en)  (7)", "French (fr)  (5)", "Arabic (ar)  (3)", "(unknown)  (1)"]
     with qtbot.waitSignal(panel.filters_changed) as blocker:
         panel.languages.item_for("ar").setCheckState(Qt.CheckState.Checked)
     assert blocker.args[0].languages == frozenset({"ar"})

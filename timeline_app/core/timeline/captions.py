@@ -7,6 +7,7 @@ import logging
 from collections.abc import Sequence
 
 from timeline_app.core.daycount import civil_from_days, format_year
+from timeline_app.core.languagenames import language_name
 from timeline_app.core.library.filters import MATCH_ALL, FilterSpec
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ def default_subtitle(spec: FilterSpec, country_names: dict[str, str], order: Seq
     if spec.min_sources > 1:
         parts.append(f"reported by {spec.min_sources} sources or more")
     if spec.languages:
-        parts.append("reported in " + _joined(sorted(spec.languages), "or"))
+        parts.append("reported in " + _joined(sorted(map(language_name, spec.languages)), "or"))
     if spec.uncertain_only:
         parts.append("uncertain dates only")
     if spec.text:

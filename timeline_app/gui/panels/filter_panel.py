@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.core.daycount import date_to_days, days_to_date
 from timeline_app.core.extract.country_search import CountryNameIndex
+from timeline_app.core.languagenames import language_label
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.gui.panels.filter_widgets import CheckList, RangeSlider
 
@@ -233,7 +234,7 @@ class FilterPanel(QWidget):
         """The languages of the library's articles (ISO 639-1), most events first; checked ones stay."""
         keys = set(counts) | self.languages.checked()
         rows = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
-        self.languages.set_items((k, k or "(unknown)", counts.get(k, 0)) for k in rows)
+        self.languages.set_items((k, language_label(k), counts.get(k, 0)) for k in rows)
 
     def set_date_bounds(self, first: int, last: int) -> None:
         """Start the date fields at the library's first and last event (day numbers of core.daycount:
