@@ -26,7 +26,7 @@ def lines() -> list[str]:
     """The file's lines: a header naming the source and its version, then code and name a line."""
     names = Locale("en").languages
     header = [
-        f"# English names of languages by ISO 639 code, from CLDR (babel {importlib.metadata.version('babel')}, BSD licence).",
+        f"# English names of languages by ISO 639 code, from Unicode CLDR (babel {importlib.metadata.version('babel')}, Unicode License v3).",
         "# Written by tools/language_labels.py: run it again rather than edit this file.",
         "# code<TAB>name",
     ]
