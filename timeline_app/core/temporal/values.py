@@ -197,7 +197,7 @@ _DISPLAYED = re.compile(
 
 
 def display_date(value: str) -> str:
-    """A TIMEX3 value as people write it: "May 2023", "1990s", "Q4 2022", "2022, week 51"; a range
+    """A TIMEX3 value as people write it: "May 2023", "1990s", "19th century", "Q4 2022", "2022, week 51"; a range
     as short as it is clear: "7-8 Mar 2024", "March-May 2019", "2011-2014"."""
     first, slash, last = value.partition("/")
     if slash:
@@ -205,7 +205,7 @@ def display_date(value: str) -> str:
     if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
         return f"{value[:3]}0s"
     if len(value) == 4 and value[:2].isdigit() and value[2:] == "XX":
-        return f"{value[:2]}00s"
+        return _century_name(int(value[:2]) + 1)
     m = _DISPLAYED.match(value)
     if m is None:
         return value
@@ -227,6 +227,12 @@ def display_date(value: str) -> str:
     if m["season"]:
         return f"{_SEASON_NAMES[m['season']]} {year}"
     return year
+
+
+def _century_name(n: int) -> str:
+    """"19th century" for 18XX: "1800s" would also be how the decade 180X is shown."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} century"
 
 
 def _display_range(first: str, last: str) -> str:
