@@ -144,14 +144,13 @@ def import_inputs(
             partial: set[str] = set()
             for path, items, done in results:
                 writer.take(items)
-                if not done:
-                    if items:
-                        partial.add(path)
-                else:
+                if done:
                     partial.discard(path)
                     report.inputs_done += 1
                     if progress:
                         progress(report.inputs_done, len(paths), path)
+                elif items:
+                    partial.add(path)
                 if cancel and cancel():
                     report.cancelled = report.inputs_done < len(paths)
                     report.cancelled_inside = report.cancelled and bool(partial)
