@@ -130,9 +130,14 @@ class EntityMention:
 LIST_SEPARATOR = ";"  # "SYR;TUR": the codes of a list cell (the library's columns, a joint statement's issuers)
 
 
+def list_codes(cell: str) -> tuple[str, ...]:
+    """The codes of a list cell: " TUR; ;SYR" -> ("TUR", "SYR"), stripped, empty ones left out."""
+    return tuple(code for code in (part.strip() for part in cell.split(LIST_SEPARATOR)) if code)
+
+
 def issuer_codes(issuer: str) -> tuple[str, ...]:
     """The issuers an article's `issuer` names: ("AUS", "JPN", "USA") for a joint statement, () for news."""
-    return tuple(code for code in (part.strip() for part in issuer.split(LIST_SEPARATOR)) if code)
+    return list_codes(issuer)
 
 
 def content_hash(text: str) -> str:

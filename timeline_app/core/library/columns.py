@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from timeline_app.core.models import LIST_SEPARATOR  # "SYR;TUR": the codes of a list cell, sorted
+from timeline_app.core.models import LIST_SEPARATOR, list_codes  # "SYR;TUR": the codes of a list cell, sorted
 
 # ---- the mentions and events frames (the CSV exports use the same names) ----------------------
 
@@ -118,9 +118,7 @@ def split_list(value: object) -> list[str]:
 
     Codes are stripped of spaces and empty ones left out, so " TUR; ;SYR" is the same two codes.
     """
-    if not isinstance(value, str):
-        return []
-    return [code for code in (part.strip() for part in value.split(LIST_SEPARATOR)) if code]
+    return list(list_codes(value)) if isinstance(value, str) else []
 
 
 def join_list(codes: Iterable[str]) -> str:
