@@ -201,12 +201,14 @@ def _read_file(path: Path, info: os.stat_result, published: dt.date | None, limi
     try:
         with open(path, "rb") as f:
             head = f.read(_HEAD)
-            is_zip = head.startswith(ZIP_MAGIC)
+            # An archive of articles may be larger than one file; a Word document (a zip too) may not.
+            kind = detect(path.name, head) if head.startswith(ZIP_MAGIC) else None
+            is_zip = kind is Kind.ZIP
             limit = limits.max_archive_bytes if is_zip else limits.max_file_bytes
             if info.st_size > limit:
                 raise InputError(f"{'zip archive ' if is_zip else ''}larger than {describe_size(limit)}")
-            kind = detect(path.name, head)
-            data = b"" if kind is Kind.ZIP else head + f.read(limits.max_file_bytes + 1 - len(head))
+            kind = kind or detect(path.name, head)
+            data = b"" if is_zip else head + f.read(limits.max_file_bytes + 1 - len(head))
     except OSError as e:
         raise InputError(f"cannot be read: {e.strerror or e}") from e
     if kind is Kind.ZIP:
@@ -283,6 +285,16 @@ def _read_kind(
         from timeline_app.core.ingest.feeds import read_feed
 
         yield from read_feed(data, path, published, declared=declared)
+    elif kind is Kind.PDF:
+        # deferred: pypdf takes 130 ms to import (-X importtime), at every start of the window
+        # otherwise; it is loaded with the first PDF read.
+        from timeline_app.core.ingest.pdf import read_pdf
+
+        yield read_pdf(data, path, published, limits=limits)
+    elif kind is Kind.DOCX:
+        from timeline_app.core.ingest.docx import read_docx
+
+        yield read_docx(data, path, published, limits=limits)
     else:
         from timeline_app.core.ingest.dumps import read_dump
 

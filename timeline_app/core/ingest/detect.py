@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 # Signatures, extensions and the readers they choose are data: resources/ingest/signatures and
 # extensions. The zip header stays here: it is what the archive reader itself relies on.
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# A PDF's header, which readers accept anywhere in its first KB (some writers put bytes before it).
+PDF_MAGIC = b"%PDF-"
+_PDF_HEADER_WITHIN = 1024
 _MZ = b"MZ"
 # Bytes other than control characters: text has almost no controls besides tab, line ends and form feed.
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in (0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B))
@@ -71,18 +74,27 @@ def detect(name: str, head: bytes) -> Kind:
     if not head.strip(b" \t\r\n\x0b\x0c"):
         raise InputError("empty file")
     ext = extension(name)
+    known = knowledge()
+    if PDF_MAGIC in head[:_PDF_HEADER_WITHIN]:
+        return Kind.PDF
+    if ext == ".pdf":
+        raise InputError("not a PDF (the file has a .pdf name but no PDF header): it may be damaged or renamed")
     label = _magic_name(head)
     if label:
+        if ext in known.legacy_documents:
+            raise InputError(f"{known.legacy_documents[ext]} ({ext}): open it in Word or LibreOffice and save it "
+                             "as .docx (or PDF) to read it")
         raise InputError(f"binary file ({label})")
-    known = knowledge()
     if ext in known.not_articles:
         raise InputError(f"not an article: {known.not_articles[ext]} ({ext})")
     if head.startswith(ZIP_MAGIC):
         if ext in known.zip_documents:
-            raise InputError(f"{known.zip_documents[ext]} ({ext}): save it as plain text or HTML to read it")
-        return Kind.ZIP
-    if ext == ".zip":
-        raise InputError("not a zip archive (the file has a .zip name but no zip header)")
+            raise InputError(f"{known.zip_documents[ext]} ({ext}): save it as a Word document (.docx), PDF, "
+                             "plain text or HTML to read it")
+        return Kind.DOCX if known.readers.get(ext) == Kind.DOCX.value else Kind.ZIP
+    if ext in (".zip", ".docx"):
+        what = "zip archive" if ext == ".zip" else "Word document"
+        raise InputError(f"not a {what} (the file has a {ext} name but no zip header): it may be damaged or renamed")
     text_encoding = bom_encoding(head) or utf16_without_bom(head)
     wide_text = bool(text_encoding and text_encoding.startswith(("utf-16", "utf-32")))
     if not wide_text and (b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > 0.05 * len(head)):
