@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -135,4 +136,22 @@ def test_a_pdf_larger_than_a_file_may_be_is_refused_before_it_is_parsed(tmp_path
 
 
 def test_bytes_before_the_header_are_allowed_and_a_pdf_named_otherwise_is_still_a_pdf() -> None:
-    assert _article(b"\r\n" * 10 + pdf_bytes([PAGE_1]), "statement.bin").fmt == "pdf"
+    assert _article(b"\r\n" * 10 + pdf_bytes([PAGE_1]), "statement.pdf").fmt == "pdf"
+    assert _article(pdf_bytes([PAGE_1]), "statement.bin").fmt == "pdf"
+
+
+def test_a_text_that_mentions_the_pdf_header_near_its_start_is_text() -> None:
+    text = b"Notes on file formats\n\nEvery PDF starts with %PDF-1.7, said the archivist on 3 March 2021.\n"
+    assert _article(text, "notes.txt").fmt == "text"
+
+
+def test_a_pdf_in_a_zip_and_in_a_folder_is_read(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("statements/border.pdf", pdf_bytes([PAGE_1, PAGE_2]))
+    (tmp_path / "statements.zip").write_bytes(buffer.getvalue())
+    (tmp_path / "berlin.pdf").write_bytes(pdf_bytes([PAGE_2]))
+    result = read_path(tmp_path)
+    assert sorted(a.source_path for a in result.articles) == [
+        str(tmp_path / "berlin.pdf"), f"{tmp_path / 'statements.zip'}!statements/border.pdf"]
+    assert result.skipped == []

@@ -16,7 +16,9 @@ log = logging.getLogger(__name__)
 # Signatures, extensions and the readers they choose are data: resources/ingest/signatures and
 # extensions. The zip header stays here: it is what the archive reader itself relies on.
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-# A PDF's header, which readers accept anywhere in its first KB (some writers put bytes before it).
+# A PDF's header. Viewers accept it anywhere in the first KB (some writers put bytes before it): so
+# does detection in a file named .pdf; elsewhere only at the start, since a zip that stores a PDF
+# or a text about PDFs has it within its first KB too.
 PDF_MAGIC = b"%PDF-"
 _PDF_HEADER_WITHIN = 1024
 _MZ = b"MZ"
@@ -75,7 +77,7 @@ def detect(name: str, head: bytes) -> Kind:
         raise InputError("empty file")
     ext = extension(name)
     known = knowledge()
-    if PDF_MAGIC in head[:_PDF_HEADER_WITHIN]:
+    if head.startswith(PDF_MAGIC) or (ext == ".pdf" and PDF_MAGIC in head[:_PDF_HEADER_WITHIN]):
         return Kind.PDF
     if ext == ".pdf":
         raise InputError("not a PDF (the file has a .pdf name but no PDF header): it may be damaged or renamed")

@@ -221,6 +221,11 @@ def dump_fields(stem: str) -> tuple[str, ...]:
     return knowledge().dump_fields[stem]
 
 
+def readable_extensions() -> tuple[str, ...]:
+    """The extensions of the files the readers read (".txt", ".pdf", ".docx" ...), in resources/ingest's order."""
+    return tuple(ext for ext in knowledge().readers if ext)
+
+
 def feed_fields(stem: str) -> tuple[str, ...]:
     """The feedparser entry keys of one kind of feed field ("date"), preferred first."""
     return knowledge().feed_fields[stem]
