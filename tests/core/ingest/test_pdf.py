@@ -14,6 +14,7 @@ from timeline_app.core.batch.articles import process_article
 from timeline_app.core.ingest import Limits, read_bytes, read_path
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
+from tests.fresh import loaded_after
 from tests.pdf_bytes import pdf_bytes
 
 HEADER = "MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC"
@@ -155,3 +156,12 @@ def test_a_pdf_in_a_zip_and_in_a_folder_is_read(tmp_path: Path) -> None:
     assert sorted(a.source_path for a in result.articles) == [
         str(tmp_path / "berlin.pdf"), f"{tmp_path / 'statements.zip'}!statements/border.pdf"]
     assert result.skipped == []
+
+
+def test_the_window_and_a_text_article_load_no_pdf_library() -> None:
+    # pypdf takes 130 ms to import: a start of the window, or an import without PDFs, must not pay it.
+    code = ("import timeline_app.gui.app\nfrom timeline_app.core.ingest import read_bytes\n"
+            "list(read_bytes(b'The ministers met in Ankara on 3 March 2021.', 'talks.txt'))")
+    assert loaded_after(code, ("pypdf",)) == ("", [])
+    assert loaded_after(f"from timeline_app.core.ingest import read_bytes\nlist(read_bytes({pdf_bytes([PAGE_1])!r}, "
+                        "'a.pdf'))", ("pypdf",)) == ("", ["pypdf"])
