@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import re
@@ -143,10 +144,12 @@ def _iter_path(
     try:
         info = path.stat()
     except FileNotFoundError:
-        yield SkippedInput(shown, "no such file or folder")
+        yield SkippedInput(shown, "a symbolic link to a file that does not exist" if path.is_symlink()
+                           else "no such file or folder")
         return
     except OSError as e:
-        yield SkippedInput(shown, f"cannot be opened: {e.strerror or e}")
+        yield SkippedInput(shown, "a symbolic link that loops back to itself: nothing to read" if e.errno == errno.ELOOP
+                           else f"cannot be opened: {e.strerror or e}")
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _iter_folder(path, published, limits, seen)
