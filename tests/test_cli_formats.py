@@ -23,12 +23,16 @@ def test_extract_reads_a_pdf_and_a_docx_and_names_what_it_cannot_read(tmp_path: 
         paragraph("The ministers of Egypt and Ethiopia met in Cairo on 1 May 2022 to discuss the dam.")]))
     (tmp_path / "scan.pdf").write_bytes(pdf_bytes([[]]))
     (tmp_path / "letter.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    (tmp_path / "broken.pdf").write_bytes(pdf_bytes(PAGES)[:300])
     mentions = tmp_path / "m.csv"
     out = run("extract", str(tmp_path / "seoul.pdf"), str(tmp_path / "nile.docx"), str(tmp_path / "scan.pdf"),
-              str(tmp_path / "letter.doc"), "--mentions-csv", str(mentions), "--workers", "1")
+              str(tmp_path / "letter.doc"), str(tmp_path / "broken.pdf"), "--mentions-csv", str(mentions),
+              "--workers", "1")
     assert out.returncode == 2, out.stderr  # some inputs skipped
     found = {(Path(r["source_path"]).name, r["date_value"]) for r in rows(mentions)}
     assert ("seoul.pdf", "2023-06-12") in found and ("nile.docx", "2022-05-01") in found
     assert "scan.pdf: this PDF has no text: it is a scan; run OCR first" in out.stderr
     assert "letter.doc: old binary Word document (.doc): open it in Word or LibreOffice and save it as .docx" \
         in out.stderr
+    assert "broken.pdf: damaged PDF" in out.stderr
+    assert "pypdf" not in out.stderr  # its notes on repairing a file are not the user's business

@@ -16,6 +16,9 @@ from timeline_app.core.models import Article
 from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
+# pypdf warns of each repair it makes to a file ("EOF marker not found", "incorrect startxref pointer"),
+# which said nothing a user can act on among the CLI's skip reasons; the reader reports the outcome.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # What a damaged file makes pypdf raise besides its own errors: a cross-reference or object it
 # misreads ends in a lookup, a conversion or an assertion of its own.
