@@ -6,12 +6,10 @@ import io
 import zipfile
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from tests.docx_bytes import docx_bytes, paragraph
-from tests.gui.conftest import LOAD_TIMEOUT, reloaded
+from tests.gui.conftest import LOAD_TIMEOUT, drop_files, reloaded
 from tests.pdf_bytes import pdf_bytes
 
 HEADER = "EMBASSY OF THE REPUBLIC OF KOREA"
@@ -36,12 +34,8 @@ def _titles(window) -> set[str]:
 
 def test_a_pdf_dropped_on_the_window_is_imported_without_its_running_head(window, qtbot, tmp_path) -> None:
     path = _pdf(tmp_path / "seoul statement.pdf")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
-        window.dropEvent(drop)
+        drop_files(window, [path])
     assert (blocker.args[0].added, blocker.args[0].skipped) == (1, [])
     assert "Statement on the Seoul Talks" in _titles(window)
     evidence = list(window.library.mentions_frame()["evidence"])
