@@ -77,10 +77,11 @@ def detect(name: str, head: bytes) -> Kind:
         raise InputError("empty file")
     ext = extension(name)
     known = knowledge()
-    if head.startswith(PDF_MAGIC) or (ext == ".pdf" and PDF_MAGIC in head[:_PDF_HEADER_WITHIN]):
+    by_name = known.readers.get(ext)
+    if head.startswith(PDF_MAGIC) or (by_name == Kind.PDF.value and PDF_MAGIC in head[:_PDF_HEADER_WITHIN]):
         return Kind.PDF
-    if ext == ".pdf":
-        raise InputError("not a PDF (the file has a .pdf name but no PDF header): it may be damaged or renamed")
+    if by_name == Kind.PDF.value:
+        raise InputError(f"not a PDF (the file has a {ext} name but no PDF header): it may be damaged or renamed")
     label = _magic_name(head)
     if label:
         if ext in known.legacy_documents:
@@ -93,17 +94,16 @@ def detect(name: str, head: bytes) -> Kind:
         if ext in known.zip_documents:
             raise InputError(f"{known.zip_documents[ext]} ({ext}): save it as a Word document (.docx), PDF, "
                              "plain text or HTML to read it")
-        return Kind.DOCX if known.readers.get(ext) == Kind.DOCX.value else Kind.ZIP
-    if ext in (".zip", ".docx"):
-        what = "zip archive" if ext == ".zip" else "Word document"
+        return Kind.DOCX if by_name == Kind.DOCX.value else Kind.ZIP
+    if by_name in (Kind.ZIP.value, Kind.DOCX.value):
+        what = "zip archive" if by_name == Kind.ZIP.value else "Word document"
         raise InputError(f"not a {what} (the file has a {ext} name but no zip header): it may be damaged or renamed")
     text_encoding = bom_encoding(head) or utf16_without_bom(head)
     wide_text = bool(text_encoding and text_encoding.startswith(("utf-16", "utf-32")))
     if not wide_text and (b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > 0.05 * len(head)):
         raise InputError("binary file (executable)" if head.startswith(_MZ) else "binary file")
     start = _ascii_head(head)
-    reader = known.readers.get(ext)
-    kind = Kind(reader) if reader is not None else None
+    kind = Kind(by_name) if by_name is not None else None
     if kind in (Kind.JSON, Kind.JSONL, Kind.CSV, Kind.TSV):
         return kind
     sniffed = _sniff_markup(start)
