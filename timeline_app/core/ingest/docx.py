@@ -22,6 +22,10 @@ from timeline_app.errors import InputError
 
 log = logging.getLogger(__name__)
 
+# Read as the zip of XML parts it is, with defusedxml (already a dependency: no DTDs, no entities),
+# rather than python-docx: that would be a new dependency for the hundred lines below, parse with
+# lxml's own settings, and leave the parts' sizes and compression ratios unchecked; here each part
+# passes the archive reader's checks (archive.member_refusal) before it is decompressed.
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
