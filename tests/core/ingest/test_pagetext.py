@@ -83,3 +83,7 @@ def test_a_short_heading_a_blank_line_and_a_list_item_start_paragraphs() -> None
 def test_a_paragraph_runs_on_over_a_page_break() -> None:
     pages = [["Report", BODY[0]], [BODY[1], "end of it."]]
     assert pages_text(pages) == f"Report\n\n{BODY[0]} {BODY[1]} end of it."
+
+
+def test_pages_that_hold_nothing_but_the_same_line_keep_it() -> None:
+    assert pages_text([["Agenda"], ["Agenda"], ["Agenda"]]).split() == ["Agenda"] * 3

@@ -165,3 +165,9 @@ def test_the_window_and_a_text_article_load_no_pdf_library() -> None:
     assert loaded_after(code, ("pypdf",)) == ("", [])
     assert loaded_after(f"from timeline_app.core.ingest import read_bytes\nlist(read_bytes({pdf_bytes([PAGE_1])!r}, "
                         "'a.pdf'))", ("pypdf",)) == ("", ["pypdf"])
+
+
+def test_a_pdf_of_more_pages_than_an_article_may_have_is_refused_before_its_text_is_read() -> None:
+    with pytest.raises(InputError, match=r"^a PDF of 3 pages, more than the 2 an article may have: split it"):
+        list(read_bytes(pdf_bytes([PAGE_1, PAGE_2, PAGE_2]), "book.pdf", limits=Limits(max_pdf_pages=2)))
+    assert len(list(read_bytes(pdf_bytes([PAGE_1, PAGE_2]), "two.pdf", limits=Limits(max_pdf_pages=2)))) == 1

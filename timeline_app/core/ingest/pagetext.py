@@ -108,4 +108,6 @@ def pages_text(pages: list[list[str]]) -> str:
     """
     running = running_lines(pages)
     lines = [line for page in pages for line in _strip_running(page, running)]
+    if not any(line.strip() for line in lines):  # every line repeats: then they are the text, not its frame
+        lines = [line for page in pages for line in page]
     return "\n\n".join(paragraphs(lines))

@@ -58,6 +58,9 @@ def _page_lines(reader: pypdf.PdfReader, path: str, limits: Limits) -> list[list
         total = len(reader.pages)
     except _DAMAGE as e:
         raise InputError(f"damaged PDF: its pages cannot be found ({e})") from e
+    if total > limits.max_pdf_pages:
+        raise InputError(f"a PDF of {total:,} pages, more than the {limits.max_pdf_pages:,} an article may have: "
+                         "split it into smaller files")
     for number in range(total):
         try:
             text = reader.pages[number].extract_text() or ""
