@@ -120,12 +120,14 @@ class Mentions:
 
     def two_times(self, i: int, j: int) -> bool:
         """True when mentions i and j stand in one sentence with a word of between_words.txt between
-        them: two clauses, two times ("on Friday after ... reopened it earlier this week")."""
+        them or opening the later one: two clauses, two times ("on Friday after ... reopened it earlier
+        this week"; "demanded on Friday access to a man arrested earlier this week": "earlier" says the
+        later-written date lies before the other; "earlier this week, on Tuesday" is one time)."""
         if (self.evidence_start[i], self.evidence[i]) != (self.evidence_start[j], self.evidence[j]):
             return False
         a, b = sorted((i, j), key=lambda k: self.char_start[k])
         base = self.evidence_start[a]
-        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, self.char_start[b] - base)]
+        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, self.char_end[b] - base)]
         return not between_words().isdisjoint(_WORDS_BEFORE.findall(between.lower()))
 
     def range_halves(self, i: int, j: int) -> bool:
