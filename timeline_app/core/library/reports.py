@@ -127,7 +127,8 @@ class Mentions:
             return False
         a, b = sorted((i, j), key=lambda k: self.char_start[k])
         base = self.evidence_start[a]
-        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, self.char_end[b] - base)]
+        end = max(self.char_end[b], self.char_start[b])  # a frame built by hand may give no end
+        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, end - base)]
         return not between_words().isdisjoint(_WORDS_BEFORE.findall(between.lower()))
 
     def range_halves(self, i: int, j: int) -> bool:
