@@ -126,6 +126,8 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        objects = sorted(self.table.words.get("relative_object", ()), key=len, reverse=True)
+        self.relative_object = re.compile(r"(?:" + "|".join(map(re.escape, objects)) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
@@ -282,6 +284,8 @@ class _EventReader:
             return same_date
         if self._subject_is_no_state(place):
             return whole  # "Researchers at Georgia Tech warned in 2023": not the last event's states
+        if self.relative_object is not None and self.relative_object.match(self.text, place.span[0]):
+            return whole  # "the field, from which BP shipped the first cargo in April": its own subject
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         if whole or self.previous:
