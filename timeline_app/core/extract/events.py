@@ -21,7 +21,7 @@ from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun, only_groups, named_before, place_referred,
-                                                   speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
+                                                   possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
 from timeline_app.core.extract.summaries import summary
@@ -126,6 +126,10 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        organs = sorted(self.table.words.get("state_organ", ()), key=len, reverse=True)
+        owners = sorted(self.table.words.get("state_possessive", ()), key=len, reverse=True)
+        self.possessive = re.compile(r"\b(?:" + "|".join(map(re.escape, owners)) + r")\s+(?:" + "|".join(map(re.escape, organs))
+                                     + r")\b", re.IGNORECASE) if organs and owners else None
         objects = sorted(self.table.words.get("relative_object", ()), key=len, reverse=True)
         self.relative_object = re.compile(r"(?:" + "|".join(map(re.escape, objects)) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
@@ -209,6 +213,8 @@ class _EventReader:
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
                           or self.reading.last_person_state(place.span[0]) or self.previous)
+        # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
+        countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
         org_acts = place.clause.org_acts
         if place.idx > 0:
             added, org_acts = self.reading.relative_states(d, place.clauses, place.idx, place.span, bool(countries), org_acts)
