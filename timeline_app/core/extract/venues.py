@@ -78,14 +78,19 @@ def hosts_others(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
     Oman have hosted talks between the two rivals": a host named first is often their mediator, and so not when
     a host_acts word says it takes part ("hosted and mediated")."""
     keys, n = doc.keys, len(doc.keys)
+    venue_words = words.of("venue_word")
+    venue = next((k for k in range(last + 1, min(n, last + 1 + _HOST_REACH)) if keys[k] in venue_words), None)
+    hosted = last + 1 < n and keys[last + 1] in words.of("host_word") and doc.joined(last, last + 1)
+    if venue is None and not hosted:
+        return False  # most names: no venue word after them, nor a host word right after
     between, acts = words.of("between_word"), words.of("host_acts")
     if any(keys[k] in acts for k in range(max(0, i - _BETWEEN_REACH), min(n, last + _BETWEEN_REACH))):
         return False
-    venue = next((k for k in range(last + 1, min(n, last + 1 + _HOST_REACH)) if keys[k] in words.of("venue_word")), None)
     if venue is not None and not _SENTENCE_END.search(doc.text, doc.ends[last], doc.starts[venue]):
         after = next((k for k in range(venue + 1, min(n, venue + 1 + _BETWEEN_REACH)) if keys[k] in between), None)
         return after is not None and not _SENTENCE_END.search(doc.text, doc.ends[venue], doc.starts[after])
-    if not (last + 1 < n and keys[last + 1] in words.of("host_word") and doc.joined(last, last + 1)):
+    if not hosted:
         return False
+    # "The talks between Armenia and Azerbaijan that Almaty hosted": the meeting named before the host.
     before = next((k for k in range(i - 1, max(-1, i - 1 - _BETWEEN_REACH), -1) if keys[k] in between), None)
     return before is not None and not _SENTENCE_END.search(doc.text, doc.ends[before], doc.starts[i])
