@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -15,6 +16,8 @@ from timeline_app.core.extract.issuer import IssuerTable, find_issuer, header_li
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, IssuerSource
 from timeline_app.core.pipeline import import_inputs
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +42,50 @@ def test_example_lines_of_issuer_references(where: str, line: str, expected: str
     found = Gazetteer.default().tag(sentence.strip(), None, "" if issuer == "-" else issuer)
     got = ", ".join(f"{m.text}:{m.code}:{m.role.value}" for m in found) or "-"
     assert got == expected, where
+
+
+def _language_examples(name: str) -> list[tuple[str, str, str, str]]:
+    """The EXAMPLE lines of resources/gazetteer/<lang>/<name>: (language, where, line, expected)."""
+    out = []
+    for path in sorted(resource("gazetteer").glob(f"*/{name}")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("# EXAMPLE:"):
+                text, _, expected = line.removeprefix("# EXAMPLE:").rpartition("=>")
+                out.append((path.parent.name, f"{path.parent.name}/{name}:{no}", text.strip(), expected.strip()))
+    return out
+
+
+@pytest.mark.parametrize("lang, where, text, expected", _language_examples("issuers.tsv"))
+def test_example_lines_of_the_languages_headings(table: IssuerTable, lang: str, where: str, text: str,
+                                                  expected: str) -> None:
+    got, _source = table.find(article(text.replace("\\n", "\n"), language=lang))
+    assert (got or "-") == expected, where
+
+
+@pytest.mark.parametrize("lang, where, line, expected", _language_examples("issuer_refs.tsv"))
+def test_example_lines_of_the_languages_issuer_words(lang: str, where: str, line: str, expected: str) -> None:
+    issuer, _, sentence = line.partition(":")
+    found = Gazetteer.for_language(lang).tag(sentence.strip(), None, "" if issuer == "-" else issuer)
+    got = ", ".join(f"{m.text}:{m.code}:{m.role.value}" for m in found) or "-"
+    assert got == expected, where
+
+
+def test_every_language_has_headings_and_issuer_words_with_examples() -> None:
+    for name in ("issuers.tsv", "issuer_refs.tsv"):
+        assert {lang for lang, *_rest in _language_examples(name)} == {"ar", "de", "es", "fr", "pt", "ru"}
+
+
+def test_a_heading_is_read_only_in_its_own_language(table: IssuerTable) -> None:
+    text = "Nota à imprensa nº 12\nVisita do Presidente"
+    assert table.find(article(text, language="pt"))[0] == "BRA"
+    assert table.find(article(text, language="en"))[0] == ""
+
+
+def test_a_heading_rule_of_another_kind_is_refused(tmp_path) -> None:
+    shutil.copytree(resource("gazetteer"), tmp_path / "g")
+    (tmp_path / "g" / "fr" / "issuers.tsv").write_text("name\tMinistère\tFRA\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="fr/issuers.tsv:1: kind must be 'heading'"):
+        IssuerTable(tmp_path / "g", Gazetteer.default())
 
 
 def test_the_url_wins_over_the_source_and_the_header(table: IssuerTable) -> None:

@@ -19,11 +19,12 @@ log = logging.getLogger(__name__)
 _TLD, _COUNTRY, _COUNTRIES = "{tld}", "{country}", "{countries}"
 _HEADER_LINES = 6  # a statement's header: its first short lines
 _HEADER_WORDS = 14
+_HEADING_GAP = 3  # words at most between a heading and the state it names ("Заявление МИД России")
 
 
 @dataclass(frozen=True)
 class _Rule:
-    kind: str  # host or name
+    kind: str  # host, name or heading
     pattern: str
     issuer: str
 
@@ -56,6 +57,10 @@ class IssuerTable:
             self.rules.append(_Rule(kind, pattern, issuer))
         names = [(r.pattern.replace(_COUNTRY, "").strip(" "), r) for r in self.rules if r.kind == "name"]
         self._names = sorted(names, key=lambda n: -len(n[0]))
+        # <lang>/issuers.tsv: the headings that open a statement in that language, read only in its articles
+        self.headings: dict[str, list[_Rule]] = {}
+        for path in sorted(directory.glob("*/issuers.tsv")):
+            self.headings[path.parent.name] = [_heading_rule(row, where, known) for row, where in read_tsv(path, 3)]
 
     @classmethod
     def default(cls) -> IssuerTable:
@@ -74,10 +79,14 @@ class IssuerTable:
         found = self.from_name(article.source)
         if found:
             return found, IssuerSource.METADATA
-        for line in header_lines(article.text):
+        header = header_lines(article.text)
+        for line in header:
             found = self.from_name(line)
             if found:
                 return found, IssuerSource.TEXT
+        found = self.from_heading(header, article.language)
+        if found:
+            return found, IssuerSource.TEXT
         return "", IssuerSource.NONE
 
     def from_url(self, url: str) -> str:
@@ -121,6 +130,33 @@ class IssuerTable:
                 found = self._countries(line[at + len(bare):])
                 if found:
                     return found[0]
+        return ""
+
+    def from_heading(self, header: list[str], language: str) -> str:
+        """The issuer named by a heading rule of the article's language at the start of a header line
+        ("Заявление МИД России", "Pressemitteilung des Auswärtigen Amts"); a "{country}" heading without
+        a state right after it takes the one state the other header lines name ("Ministerio de Relaciones
+        Exteriores" over "Quito, 18 de junio de 2024"), and none when they name none or several."""
+        rules = self.headings.get(language)
+        if not rules:
+            return ""
+        gazetteer = Gazetteer.for_language(language)
+        for at, line in enumerate(header):
+            for rule in rules:
+                bare = rule.pattern.replace(_COUNTRY, "").strip()
+                if not line.lower().startswith(bare.lower()) or line[len(bare) : len(bare) + 1].isalnum():
+                    continue
+                if rule.issuer != _COUNTRY:
+                    return rule.issuer
+                rest = line[len(bare) :]
+                near = [e.code for e in gazetteer.tag(rest) if e.kind is EntityKind.COUNTRY and e.code
+                        and len(rest[: e.start].split()) <= _HEADING_GAP]
+                if near:
+                    return near[0]
+                others = {e.code for i, other in enumerate(header) if i != at for e in gazetteer.tag(other)
+                          if e.kind is EntityKind.COUNTRY and e.code}
+                if len(others) == 1:
+                    return others.pop()
         return ""
 
     def joint_issuers(self, text: str) -> list[str]:
@@ -178,6 +214,18 @@ def opening_lines(text: str) -> list[str]:
         if line and line not in header:
             return header + [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]]
     return header
+
+
+def _heading_rule(row: list[str], where: str, known: set[str]) -> _Rule:
+    """One line of a language's issuers.tsv: heading, the words that open the line, an issuer code or {country}."""
+    kind, pattern, issuer = row
+    if kind != "heading":
+        raise RulesError(f"{where}: kind must be 'heading' in a language's issuers.tsv, not '{kind}'")
+    if issuer not in known and issuer != _COUNTRY:
+        raise RulesError(f"{where}: '{issuer}' is neither a country or organisation code nor {_COUNTRY}")
+    if not pattern.replace(_COUNTRY, "").strip() or (_COUNTRY in pattern and not pattern.endswith(_COUNTRY)):
+        raise RulesError(f"{where}: a heading needs words, and {_COUNTRY} only at its end")
+    return _Rule(kind, pattern, issuer)
 
 
 def _joint_pattern(pattern: str, issuer: str, where: str) -> re.Pattern[str]:
