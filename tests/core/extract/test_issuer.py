@@ -199,3 +199,15 @@ def test_a_statements_header_date_dates_its_issue_and_a_news_dateline_does_not()
     text = "Press release\n\nPublished: 26 November 2023\n\nWe met."
     dates = [date_at(text, "26 November 2023", "2023-11-26")]
     assert extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "KOR") == []  # a label of its date
+
+
+def test_a_statement_in_french_speaks_for_its_issuer_and_a_news_report_does_not() -> None:
+    statement = ("Communiqué du ministère des Affaires étrangères\nDakar, le 3 mai 2024\n\n"
+                 "Le ministère a reçu hier l'ambassadeur du Mali. Nous avons protesté le 2 mai.")
+    news = "Le Mali proteste\n\nDAKAR (AFP) - Le ministère a reçu hier l'ambassadeur du Mali. Nous avons protesté le 2 mai."
+    got = process_article(Article(text=statement, title="", published=dt.date(2024, 5, 3), language="fr"))
+    assert got.article.issuer == "SEN"
+    assert [m.countries for m in got.mentions if m.date.text in ("hier", "le 2 mai")] == [("MLI", "SEN"), ("SEN",)]
+    got = process_article(Article(text=news, title="", published=dt.date(2024, 5, 3), language="fr"))
+    assert got.article.issuer == ""
+    assert all("SEN" not in m.countries for m in got.mentions)
