@@ -84,7 +84,7 @@ def test_a_heading_is_read_only_in_its_own_language(table: IssuerTable) -> None:
 def test_a_heading_rule_of_another_kind_is_refused(tmp_path) -> None:
     shutil.copytree(resource("gazetteer"), tmp_path / "g")
     (tmp_path / "g" / "fr" / "issuers.tsv").write_text("name\tMinistère\tFRA\n", encoding="utf-8")
-    with pytest.raises(RulesError, match="fr/issuers.tsv:1: kind must be 'heading'"):
+    with pytest.raises(RulesError, match="fr/issuers.tsv:1: kind must be 'heading' or 'joint'"):
         IssuerTable(tmp_path / "g", Gazetteer.default())
 
 
@@ -211,3 +211,15 @@ def test_a_statement_in_french_speaks_for_its_issuer_and_a_news_report_does_not(
     got = process_article(Article(text=news, title="", published=dt.date(2024, 5, 3), language="fr"))
     assert got.article.issuer == ""
     assert all("SEN" not in m.countries for m in got.mentions)
+
+
+def test_a_place_header_dates_the_issue_of_all_the_issuers_of_a_joint_statement() -> None:
+    joint = ("Declaración conjunta de los presidentes de la República de Chile y de la República del Perú\n\n"
+             "Lima, 3 de mayo de 2024\n\nLos presidentes se reunieron hoy.")
+    got = process_article(Article(text=joint, title="", published=dt.date(2024, 5, 3), language="es"))
+    assert got.article.issuer == "CHL;PER"
+    assert got.mentions[0].date.text == "3 de mayo de 2024" and got.mentions[0].countries == ("CHL", "PER")
+    # No joint opening, no issuer: the header's place alone, as before.
+    news = "Chile y Perú firman un acuerdo\n\nLima, 3 de mayo de 2024\n\nLos presidentes se reunieron hoy."
+    got = process_article(Article(text=news, title="", published=dt.date(2024, 5, 3), language="es"))
+    assert got.article.issuer == "" and got.mentions[0].countries == ("PER",)

@@ -13,7 +13,7 @@ from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
-                                                 undated_wire_prefixes, wire_prefixes)
+                                                 place_header, undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
@@ -151,9 +151,12 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        issue = is_dateline(text, sent, d, self.table.words.get("header_article"))
+        articles = self.table.words.get("header_article")
+        issue = is_dateline(text, sent, d, articles)
         if issue and not (self.issuers and dates_the_issue(text, sent, d)):
             return None  # it dates the article (its publication date), not an event
+        # "Oslo, 9. April 2025" atop a statement whose issuers are known: its issue, their act, wherever it was
+        issue = issue or bool(self.issuers and articles is not None and place_header(text, d, articles))
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
             self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated, self.table), dated)

@@ -126,6 +126,10 @@ class Gazetteer:
     def context_words(self, category: str) -> frozenset[str]:
         return self._context[category]
 
+    def word_key(self, word: str) -> str:
+        """`word` as the context word lists hold it: lower case, or read the way of the gazetteer's language."""
+        return self._language.key(word) if self._language is not None else word.lower()
+
     # ---- tagging -----------------------------------------------------------------------------
 
     def tag(self, text: str, when: dt.date | None = None, issuer: str = "") -> list[EntityMention]:

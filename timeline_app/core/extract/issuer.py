@@ -57,10 +57,17 @@ class IssuerTable:
             self.rules.append(_Rule(kind, pattern, issuer))
         names = [(r.pattern.replace(_COUNTRY, "").strip(" "), r) for r in self.rules if r.kind == "name"]
         self._names = sorted(names, key=lambda n: -len(n[0]))
-        # <lang>/issuers.tsv: the headings that open a statement in that language, read only in its articles
+        # <lang>/issuers.tsv: the headings and joint openings of statements in that language, read only in its articles
         self.headings: dict[str, list[_Rule]] = {}
+        self.language_joint: dict[str, list[re.Pattern[str]]] = {}
         for path in sorted(directory.glob("*/issuers.tsv")):
-            self.headings[path.parent.name] = [_heading_rule(row, where, known) for row, where in read_tsv(path, 3)]
+            lang = path.parent.name
+            self.headings[lang], self.language_joint[lang] = [], []
+            for row, where in read_tsv(path, 3):
+                if row[0] == "joint":
+                    self.language_joint[lang].append(_joint_pattern(row[1], row[2], where))
+                else:
+                    self.headings[lang].append(_heading_rule(row, where, known))
 
     @classmethod
     def default(cls) -> IssuerTable:
@@ -70,7 +77,7 @@ class IssuerTable:
 
     def find(self, article: Article) -> tuple[str, IssuerSource]:
         """The article's issuer and where it was found; ("", NONE) for news."""
-        joint = self.joint_issuers(article.text)
+        joint = self.joint_issuers(article.text, article.language)
         if joint:
             return LIST_SEPARATOR.join(joint), IssuerSource.TEXT
         found = self.from_url(article.url)
@@ -159,17 +166,20 @@ class IssuerTable:
                     return others.pop()
         return ""
 
-    def joint_issuers(self, text: str) -> list[str]:
+    def joint_issuers(self, text: str, language: str = "") -> list[str]:
         """The states of a joint statement, named in its opening (a header line or the first sentence):
-        "Joint Statement by the Foreign Ministers of Australia, Japan and the United States"."""
+        "Joint Statement by the Foreign Ministers of Australia, Japan and the United States"; in another
+        language the English rules and those of its issuers.tsv ("Comunicado conjunto Portugal-Marrocos")."""
+        own = self.language_joint.get(language, [])
+        gazetteer = Gazetteer.for_language(language) if own else self.gazetteer
         for line in opening_lines(text):
-            for pattern in self.joint:
+            for pattern in self.joint + own:
                 m = pattern.match(line)
                 if m is None:
                     continue
                 listed = m.group("list")
-                names = [e for e in self.gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
-                run = self._first_list(listed, names)
+                names = [e for e in gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
+                run = self._first_list(listed, names, gazetteer)
                 # A pattern with words after the list ("... issued the following") wants the list alone there.
                 whole = m.end("list") == m.end() or not run or not listed[run[-1].end :].strip(" ,")
                 codes = list(dict.fromkeys(e.code for e in run))
@@ -177,13 +187,13 @@ class IssuerTable:
                     return codes
         return []
 
-    def _first_list(self, text: str, names: list[EntityMention]) -> list[EntityMention]:
+    def _first_list(self, text: str, names: list[EntityMention], gazetteer: Gazetteer) -> list[EntityMention]:
         """The first names of `names` that follow each other joined only by commas and list_glue words."""
-        glue = self.gazetteer.context_words("list_glue")
+        glue = gazetteer.context_words("list_glue")
         run = names[:1]
         for e in names[1:]:
             between = text[run[-1].end : e.start].replace(",", " ").replace("&", " ").split()
-            if any(w.lower() not in glue for w in between):
+            if any(gazetteer.word_key(w) not in glue for w in between):
                 break
             run.append(e)
         return run
@@ -217,10 +227,10 @@ def opening_lines(text: str) -> list[str]:
 
 
 def _heading_rule(row: list[str], where: str, known: set[str]) -> _Rule:
-    """One line of a language's issuers.tsv: heading, the words that open the line, an issuer code or {country}."""
+    """One heading line of a language's issuers.tsv: the words that open the line, an issuer code or {country}."""
     kind, pattern, issuer = row
     if kind != "heading":
-        raise RulesError(f"{where}: kind must be 'heading' in a language's issuers.tsv, not '{kind}'")
+        raise RulesError(f"{where}: kind must be 'heading' or 'joint' in a language's issuers.tsv, not '{kind}'")
     if issuer not in known and issuer != _COUNTRY:
         raise RulesError(f"{where}: '{issuer}' is neither a country or organisation code nor {_COUNTRY}")
     if not pattern.replace(_COUNTRY, "").strip() or (_COUNTRY in pattern and not pattern.endswith(_COUNTRY)):
