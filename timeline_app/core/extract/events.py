@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core import budget
+from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
@@ -107,6 +108,7 @@ class _EventReader:
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
         self.negated = NegatedPeriod(self.table.words)
+        self.absent = AbsentParty(self.table.words)  # "n'a pas pris part aux discussions de jeudi"
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -225,6 +227,7 @@ class _EventReader:
             countries = (countries - pair[1]) | {pair[0]}
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self.reading.describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
+        countries -= self.absent.states(self.text, place.sent, d, self.entities, self.starts)
         if self.earlier is not None:
             countries, self.story = without_earlier_events(
                 self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
