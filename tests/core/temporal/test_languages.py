@@ -187,3 +187,17 @@ def test_a_language_folder_loads_on_its_own(tmp_path: Path) -> None:
     rules = load_rules(tmp_path / "fr")
     assert rules.reading.fold  # the typographic apostrophe
     assert find_dates("Il est venu aujourd’hui.", WED, rules) [0].value == "2022-12-28"
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), [
+    ("ru", "МИД Эстонии потребовало отъезда посла России до 7 февраля.", dt.date(2023, 1, 24), ("7 февраля", "2023-02-07")),
+    ("pt", "Os ministros assinaram ontem um memorando que prolonga a missão até dezembro.", dt.date(2024, 2, 23),
+     ("dezembro", "2024-12")),
+    ("es", "El Gobierno exigió la salida del embajador hasta el 15 de enero.", dt.date(2024, 12, 20),
+     ("el 15 de enero", "2025-01-15")),
+    # Without a verb that sets a deadline, "до"/"até" in a sentence told in the past stay in the past.
+    ("ru", "Посольство работало до 7 января.", dt.date(2023, 1, 24), ("7 января", "2023-01-07")),
+    ("pt", "Os militares ficaram em Pemba até dezembro.", dt.date(2024, 2, 23), ("dezembro", "2023-12")),
+])
+def test_a_deadline_set_in_the_past_looks_ahead(lang: str, text: str, published: dt.date, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, lang, published)

@@ -169,7 +169,7 @@ def direction(
         # A past tense near the date ("filed reports by Wednesday") or alone in its sentence
         # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
         # them until Friday to respond").
-        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end)
+        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end) and not _set_deadline(cues.get("deadline"), text, a, start)
         if best is not None and best[1] == NEAREST and any(label == NEAREST for _, _, label in kept):
             # A deadline seen from the past ("had hoped to agree by March") is either side; a plan
             # read so only for its past tense ("was adjourned until Monday") still looks ahead.
@@ -374,6 +374,12 @@ def _future_told_before(text: str, start: int, kept: list[tuple[int, int, str]],
             if label in (FUTURE, _REPORTED_FUTURE) or (label == _PRESENT_FUTURE and not told.strong_past):
                 return REPORTED_FUTURE if label == _REPORTED_FUTURE else FUTURE
     return None
+
+
+def _set_deadline(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
+    """Whether a verb that sets a deadline or extends a term ("потребовало отъезда посла до 7 февраля",
+    "prolonga a presença até dezembro"; cues/deadline.txt) stands before offset `start` in its sentence."""
+    return cue is not None and cue.search(text, a, start) is not None
 
 
 def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
