@@ -201,3 +201,12 @@ def test_a_language_folder_loads_on_its_own(tmp_path: Path) -> None:
 ])
 def test_a_deadline_set_in_the_past_looks_ahead(lang: str, text: str, published: dt.date, expected: tuple[str, str]) -> None:
     assert expected in _found(text, lang, published)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il a reçu le chargé d'affaires de la Sierra Leone après l'incident survenu le 14 mai.", ("le 14 mai", "2025-05-14")),
+    ("Il a reçu M. Oliveira après l'incident survenu le 14 mai.", ("le 14 mai", "2025-05-14")),
+    ("Le ministre se rendra le 14 mai à Freetown.", ("le 14 mai", "2026-05-14")),
+])
+def test_a_french_name_ending_like_a_future_verb_is_no_future(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "fr", dt.date(2025, 5, 20))
