@@ -456,6 +456,10 @@ def test_a_feminine_title_is_the_person_whose_title_says_so(lang: str, story: tu
     ("es", "Chile, que exporta cobre, no ha participado en la reunión con Perú del martes.", "martes", "2024-03-12", ("PER",)),
     ("pt", "Angola não participou na cimeira de terça-feira com a Zâmbia.", "terça-feira", "2024-03-12", ("ZMB",)),
     ("ar", "ولم تشارك قطر في اجتماع الثلاثاء مع مصر.", "الثلاثاء", "2024-03-12", ("EGY",)),
+    # Nor a state that said nothing of it.
+    ("ar", "ولم يصدر عن الجزائر أي تعليق على زيارة الوزير الغامبي، التي تستمر حتى الثلاثاء.", "الثلاثاء", "2024-03-12", ("GMB",)),
+    ("fr", "Le Mali n'a pas commenté la visite de mardi du ministre nigérien.", "mardi", "2024-03-12", ("NER",)),
+    ("fr", "Le Mali a commenté la visite de mardi du ministre nigérien.", "mardi", "2024-03-12", ("MLI", "NER")),
     # The same sentences without the denial: the state took part.
     ("fr", "Le Mali a pris part aux discussions de mardi avec le Niger.", "mardi", "2024-03-12", ("MLI", "NER")),
     ("es", "Chile, que exporta cobre, ha participado en la reunión con Perú del martes.", "martes", "2024-03-12", ("CHL", "PER")),

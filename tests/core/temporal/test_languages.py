@@ -210,3 +210,11 @@ def test_a_deadline_set_in_the_past_looks_ahead(lang: str, text: str, published:
 ])
 def test_a_french_name_ending_like_a_future_verb_is_no_future(text: str, expected: tuple[str, str]) -> None:
     assert expected in _found(text, "fr", dt.date(2025, 5, 20))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die beiden Minister eröffnen am Freitag in Berlin ein Wirtschaftsforum.", ("Freitag", "2024-10-18")),
+    ("Die beiden Minister eröffneten am Freitag in Berlin ein Wirtschaftsforum.", ("Freitag", "2024-10-11")),
+])
+def test_german_opening_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "de", dt.date(2024, 10, 16))
