@@ -20,6 +20,7 @@ _TLD, _COUNTRY, _COUNTRIES = "{tld}", "{country}", "{countries}"
 _HEADER_LINES = 6  # a statement's header: its first short lines
 _HEADER_WORDS = 14
 _HEADING_GAP = 3  # words at most between a heading and the state it names ("Заявление МИД России")
+_OPENING_WORDS = 8  # a statement's first sentence names its issuer among its first words: "El Gobierno de Chile valora"
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class IssuerTable:
             found = self.from_name(line)
             if found:
                 return found, IssuerSource.TEXT
-        found = self.from_heading(header, article.language)
+        found = self.from_heading(header, article.language, opening_lines(article.text)[len(header) :])
         if found:
             return found, IssuerSource.TEXT
         return "", IssuerSource.NONE
@@ -139,11 +140,13 @@ class IssuerTable:
                     return found[0]
         return ""
 
-    def from_heading(self, header: list[str], language: str) -> str:
+    def from_heading(self, header: list[str], language: str, first: list[str] = ()) -> str:
         """The issuer named by a heading rule of the article's language at the start of a header line
         ("Заявление МИД России", "Pressemitteilung des Auswärtigen Amts"); a "{country}" heading without
         a state right after it takes the one state the other header lines name ("Ministerio de Relaciones
-        Exteriores" over "Quito, 18 de junio de 2024"), and none when they name none or several."""
+        Exteriores" over "Quito, 18 de junio de 2024"), else, when they name none, a state among the
+        first words of the first sentence (`first`), where a statement names itself ("Le Gouvernement de
+        la République du Mali a pris connaissance"); none when the header names several."""
         rules = self.headings.get(language)
         if not rules:
             return ""
@@ -164,6 +167,10 @@ class IssuerTable:
                           if e.kind is EntityKind.COUNTRY and e.code}
                 if len(others) == 1:
                     return others.pop()
+                opening = [e.code for line in first[:1] if not others for e in gazetteer.tag(line)
+                           if e.kind is EntityKind.COUNTRY and e.code and len(line[: e.start].split()) < _OPENING_WORDS]
+                if opening:
+                    return opening[0]
         return ""
 
     def joint_issuers(self, text: str, language: str = "") -> list[str]:
