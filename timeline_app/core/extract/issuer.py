@@ -92,7 +92,12 @@ class IssuerTable:
             found = self.from_name(line)
             if found:
                 return found, IssuerSource.TEXT
-        found = self.from_heading(header, article.language, opening_lines(article.text)[len(header) :])
+        # A heading may open a title too long for a header line ("Declaración del Ministerio de ... sobre el fallo
+        # de la Corte Internacional de Justicia"): the first line is read then, if it is no sentence.
+        lines = [line.strip() for line in article.text.split("\n") if line.strip()]
+        top = header or [line for line in lines[:1] if not re.search(r"[.!?]['\"\u201d]?$", line)]
+        first = [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0] for line in lines[len(top) : len(top) + 1]]
+        found = self.from_heading(top, article.language, first)
         if found:
             return found, IssuerSource.TEXT
         return "", IssuerSource.NONE
