@@ -223,3 +223,15 @@ def test_a_place_header_dates_the_issue_of_all_the_issuers_of_a_joint_statement(
     news = "Chile y Perú firman un acuerdo\n\nLima, 3 de mayo de 2024\n\nLos presidentes se reunieron hoy."
     got = process_article(Article(text=news, title="", published=dt.date(2024, 5, 3), language="es"))
     assert got.article.issuer == "" and got.mentions[0].countries == ("PER",)
+
+
+def test_a_russian_statement_header_dates_its_issue_and_a_news_dateline_does_not() -> None:
+    statement = ("Заявление МИД России в связи с решением Эстонии\n\n24 января 2023 года\n\n"
+                 "Сегодня мы вручили ноту временному поверенному в делах Эстонии.")
+    got = process_article(Article(text=statement, title="", published=dt.date(2023, 1, 24), language="ru"))
+    assert got.article.issuer == "RUS"
+    assert [(m.date.text, m.countries) for m in got.mentions] == [
+        ("24 января 2023 года", ("RUS",)), ("Сегодня", ("EST", "RUS"))]
+    news = "Эстония понизила уровень отношений\n\n24 января 2023 года\n\nСегодня МИД Эстонии вручил ноту."
+    got = process_article(Article(text=news, title="", published=dt.date(2023, 1, 24), language="ru"))
+    assert got.article.issuer == "" and [m.date.text for m in got.mentions] == ["Сегодня"]
