@@ -218,3 +218,14 @@ def test_a_french_name_ending_like_a_future_verb_is_no_future(text: str, expecte
 ])
 def test_german_opening_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
     assert expected in _found(text, "de", dt.date(2024, 10, 16))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "El presidente recibió hoy a Lacalle Pou en su última visita antes del traspaso de mando del 1 de marzo.",
+     ("1 de marzo", "2025-03-01")),
+    ("es", "El presidente recibió hoy a Lacalle Pou, después del traspaso de mando del 1 de marzo.", ("1 de marzo", "2024-03-01")),
+    ("pt", "O presidente recebeu ontem o chanceler, antes da posse de 1º de março.", ("1º de março", "2025-03-01")),
+    ("pt", "O presidente recebeu ontem o chanceler, depois da posse de 1º de março.", ("1º de março", "2024-03-01")),
+])
+def test_an_event_named_as_still_ahead_dates_forward(lang: str, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, lang, dt.date(2025, 1, 29))

@@ -18,6 +18,7 @@ NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the p
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
+_EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
@@ -149,7 +150,8 @@ def direction(
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
-    if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote", "ahead of Christmas"
+    if (_opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
+            or _opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
         return NEAREST if told.any_past else FUTURE
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         noun = _happening_after(cues.get("happening"), text, end)
@@ -382,11 +384,11 @@ def _set_deadline(cue: re.Pattern[str] | None, text: str, a: int, start: int) ->
     return cue is not None and cue.search(text, a, start) is not None
 
 
-def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
+def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int, reach: int = _BEFORE_REACH) -> bool:
     """Whether `cue` opens the phrase right before offset `start` ("by Friday", "until the end of
-    May"), looking no further back than sentence start `a`."""
+    May"), looking no further back than sentence start `a` and `reach` words."""
     if cue is None:
         return False
-    words = text[max(a, start - 40) : start].split()
-    tail = " ".join(words[-_BEFORE_REACH:]) if words else ""
+    words = text[max(a, start - 40 * reach // _BEFORE_REACH) : start].split()
+    tail = " ".join(words[-reach:]) if words else ""
     return any(" ".join(tail[m.end() :].split()).lower() in _BEFORE_SKIPPABLE for m in cue.finditer(tail))
