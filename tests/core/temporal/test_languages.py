@@ -229,3 +229,11 @@ def test_german_opening_in_the_present_is_a_scheduled_event(text: str, expected:
 ])
 def test_an_event_named_as_still_ahead_dates_forward(lang: str, text: str, expected: tuple[str, str]) -> None:
     assert expected in _found(text, lang, dt.date(2025, 1, 29))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Договор президенты двух стран подпишут в марте, сообщил глава ГКНБ.", ("марте", "2025-03")),
+    ("Договор президенты двух стран подписали в марте, сообщил глава ГКНБ.", ("марте", "2024-03")),
+])
+def test_an_attribution_after_the_comma_does_not_turn_a_plan_into_the_past(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "ru", dt.date(2025, 2, 14))

@@ -303,6 +303,11 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
         # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
         # says what the trip was for; the date is the past verb's told before it.
         return True
+    if (told.ahead_before and label in (PAST, WEAK_PAST) and reporting is not None
+            and text[end:s_].strip() == "," and reporting.match(text, s_)):
+        # "Договор подпишут в марте, сообщил глава ГКНБ": the attribution's past is the saying's,
+        # not the plan's told before the date.
+        return True
     # "On Friday, officials said talks would resume": what was said is told after the
     # reporting verb; its future does not reach the day of saying before it.
     return label in _AHEAD and _reported_between(text, end, s_, reporting)
