@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QMenu, QWidget
 
 
 def _mnemonic(text: str) -> str:
@@ -76,3 +76,37 @@ def test_esc_closes_each_dialog(window, qtbot) -> None:
         (dialog,) = _open_dialogs(window)
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not _open_dialogs(window))
+
+
+def _tab_leaves(qtbot, table) -> None:
+    table.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is table.window())
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    assert table.hasFocus()
+    if table.model().rowCount() > 1:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus(), type(QApplication.focusWidget()).__name__
+
+
+def test_tab_leaves_every_table_and_the_arrows_still_move_its_row(window, qtbot) -> None:
+    # Tab moved from cell to cell of a row-selecting table and never out of it: a keyboard user who
+    # reached the events could not go on to the reader with Tab, nor from the shortcuts to Close.
+    window.docks.library_dock.raise_()
+    window.docks.history_dock.raise_()
+    window.select_event(str(window.snapshot.events.ids[0]))
+    window.curation.edit_action.trigger()  # a change, so that the history has a row
+    qtbot.waitUntil(lambda: len(_open_dialogs(window)) == 1)
+    (dialog,) = _open_dialogs(window)
+    dialog.findChild(QCheckBox).setChecked(True)  # Verified
+    with qtbot.waitSignal(window.events_reloaded, timeout=20_000):
+        dialog.accept()
+    window.select_event(str(window.snapshot.events.ids[0]))
+    qtbot.waitUntil(lambda: window.curation.history_view.table.model().rowCount() > 0)
+    for table in (window.table, window.library_panel.tree, window.curation.history_view.table):
+        _tab_leaves(qtbot, table)
+    window.menus.shortcuts_action.trigger()
+    qtbot.waitUntil(lambda: window.menus.shortcuts_dialog is not None and window.menus.shortcuts_dialog.isVisible())
+    _tab_leaves(qtbot, window.menus.shortcuts_dialog.table)
