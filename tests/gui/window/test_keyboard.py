@@ -110,3 +110,26 @@ def test_tab_leaves_every_table_and_the_arrows_still_move_its_row(window, qtbot)
     window.menus.shortcuts_action.trigger()
     qtbot.waitUntil(lambda: window.menus.shortcuts_dialog is not None and window.menus.shortcuts_dialog.isVisible())
     _tab_leaves(qtbot, window.menus.shortcuts_dialog.table)
+
+
+def test_tab_skips_the_panels_behind_another_panels_tab(window, qtbot) -> None:
+    # Qt keeps a dock behind another's tab on the window, out of sight: Tab went into the Articles
+    # panel behind Filters, and the focus vanished from the screen.
+    window.docks.filters_dock.raise_()
+    window.docks.reader_dock.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    hidden = (window.docks.library_dock, window.docks.history_dock, window.docks.relations_dock)
+    window.filters.text_edit.setFocus()
+    visited = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert not [w for w in visited if any(d.isAncestorOf(w) for d in hidden)]
+    assert any(window.docks.timeline_dock.isAncestorOf(w) for w in visited)  # it goes on to the other panels
+    # Negative: the Articles tab brought forward is reached by Tab.
+    window.docks.library_dock.raise_()
+    qtbot.waitUntil(lambda: window.docks.filters_dock.visibleRegion().isEmpty())
+    window.library_panel.search.setFocus()
+    qtbot.keyClick(window.library_panel.search, Qt.Key.Key_Tab)
+    assert window.docks.library_dock.isAncestorOf(QApplication.focusWidget())
