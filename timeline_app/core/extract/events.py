@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from timeline_app.core import budget
 from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
                                                  undated_wire_prefixes, wire_prefixes)
@@ -17,11 +18,11 @@ from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
-from timeline_app.core.extract.parties import Clause, describe
+from timeline_app.core.extract.parties import Clause
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, antecedent_state, dangling_pronoun, last_person_state, only_groups, named_before, place_referred,
-                                                   speaks_of_event, subject_states, the_group, they_are_unnamed, titled_state, undated_parties)
-from timeline_app.core.extract.scope import (NegatedPeriod, around, attributive, blanked, line_at, long_before, market_move, other_dated,
+from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun, only_groups, named_before, place_referred,
+                                                   speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
+from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
 from timeline_app.core.extract.summaries import summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
@@ -34,7 +35,6 @@ _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precisio
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _WORD = re.compile(r"[^\W\d_]+")
-_ANTECEDENT = 40  # characters before a ", which" in which the noun it stands for is named
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -107,7 +107,6 @@ class _EventReader:
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
         self.negated = NegatedPeriod(self.table.words)
-        self.unmarked_relative = bool(self.table.words.get("relative_unmarked"))
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -119,6 +118,8 @@ class _EventReader:
             if where is not None:
                 self.dates_by_sentence.setdefault(where, []).append((x.start, x.end))
         self.dated = [x for x in dates if _placeable_kind(x)]
+        self.reading = ClauseReader(self.text, self.entities, self.starts, published, self.patterns, self.vp, self.dated,
+                                    bool(self.table.words.get("relative_unmarked")))
         self.out: list[EventMention] = []
         # What the events read so far said: parties by date value, the last parties, the last groups.
         self.by_value: dict[str, frozenset[str]] = {}
@@ -147,9 +148,6 @@ class _EventReader:
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
 
-    def _describe(self, span: tuple[int, int], d: DateMention) -> Clause:
-        return describe(self.text, *span, self.entities, self.starts, d, self.published, self.patterns.place_party)
-
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
@@ -164,14 +162,14 @@ class _EventReader:
         if idx is None:  # the date sits in trimmed punctuation: take the nearest clause
             idx = min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - d.start))
         span = clauses[idx]
-        clause = self._describe(around(text, span, d), d)
+        clause = self.reading.describe(around(text, span, d), d)
         if idx == 0 and len(clauses) > 1 and not clause.actors and self.vp.leading.match(text, span[0]):
             # "Since the war in Yemen began in 2015, the two have backed opposing sides": an opening
             # clause naming no party is about the parties of its main clause.
             span = (span[0], clauses[1][1])
-            clause = self._describe(around(text, span, d), d)
+            clause = self.reading.describe(around(text, span, d), d)
         sub = subordinate_event(text, span, d, self.vp)
-        if sub is not None and (inner := self._describe(around(text, sub, d), d)).actors:
+        if sub is not None and (inner := self.reading.describe(around(text, sub, d), d)).actors:
             span, clause = (sub[0], span[1]), inner  # "following events in Syria since the fall of Assad on 8 December"
         return _Place(sent, clauses, idx, around(text, span, d), clause, span[1], issue)
 
@@ -180,7 +178,7 @@ class _EventReader:
         if market_move(self.text, place.span, d, self.vp.verbs, *self.market):
             return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
-        countries = set(self._after_reaction(place.span, d, place.clause))
+        countries = set(self.reading.after_reaction(place.span, d, place.clause))
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
             countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
@@ -193,7 +191,7 @@ class _EventReader:
                                                or clause_text[: group_match.start()].lower().endswith("between "))
         # "Netanyahu called the agreement a mistake": one state, named before an event's noun, speaks of it.
         spoken_of = (len(countries) == 1 and group_match is not None
-                     and self._describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
+                     and self.reading.describe((place.span[0], place.span[0] + group_match.start()), d).actors == countries
                      and speaks_of_event(self.table, blanked(self.text, place.span, d, " " * (d.end - d.start)), group_match))
         # "G7 ministers urged both sides to show restraint": a group's members are not the pair it names.
         pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
@@ -206,44 +204,15 @@ class _EventReader:
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned or reacting):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
-            earlier = frozenset().union(*(self._describe(c, d).actors for c in place.clauses[: place.idx]))
+            earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
-                          or self._last_person_state(place.span[0]) or self.previous)
+                          or self.reading.last_person_state(place.span[0]) or self.previous)
         org_acts = place.clause.org_acts
         if place.idx > 0:
-            previous = place.clauses[place.idx - 1]
-            if self.patterns.relative_person.match(clause_text):
-                # "Erdogan, who met Putin on Friday": the person before the comma takes part, not the
-                # rest of the clause ("The Kremlin's guests included the Turkish president, who had applied").
-                near = frozenset()
-                if "," in self.text[previous[1] : place.span[0]]:  # ", who": the noun right before the comma
-                    near = self._after_reaction((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d)
-                elif self.unmarked_relative:  # "الحكومة الصومالية التي": the state right before, if one is
-                    near = antecedent_state(self.entities, self.starts, previous[1], named=True)
-                countries |= near or self._after_reaction(previous, d)
-            elif self.patterns.relative_thing.match(clause_text):
-                # "The EU, which has deployed monitors since February 2023": what "which" stands for acts;
-                # "We thank Benin, which announced on Monday": Benin, not the thanks; "the Quad
-                # summit, which the United States will host": the summit's states and the host.
-                # "Brazil, like Mexico, which modernised its deal in 2018": the state compared right before the comma.
-                before = self._describe(previous, d)
-                countries |= antecedent_state(self.entities, self.starts, previous[1]) or (
-                    self._describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
-                    if countries else self._after_reaction(previous, d, before))
-                org_acts = org_acts or before.org_acts
-            elif clause_text[:1].islower():
-                # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
-                # subject stands before the aside.
-                if self.patterns.relative.match(self.text, previous[0]) and place.idx >= 2:
-                    subject = self._describe(place.clauses[place.idx - 2], d)
-                    countries |= subject.actors
-                    org_acts = org_acts or subject.org_acts  # "ECOWAS, which ..., will convene its chiefs"
-                else:
-                    aside = self.patterns.aside.match(self.text, previous[0], previous[1])
-                    if aside:
-                        countries |= self._describe((previous[0], aside.end(1)), d).actors
-            countries |= self._shared_subject(d, place, clause_text)
-        countries |= self._what_was_said(place, d)
+            added, org_acts = self.reading.relative_states(d, place.clauses, place.idx, place.span, bool(countries), org_acts)
+            countries |= added
+            countries |= self.reading.shared_subject(d, place.clauses, place.idx, clause_text)
+        countries |= self.reading.what_was_said(place.clauses, place.idx, place.span, d)
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
@@ -252,41 +221,11 @@ class _EventReader:
         if pair is not None:  # "Frieden mit Israel geschlossen: Ägypten 1979 und Jordanien 1994": 1979 is Egypt's
             countries = (countries - pair[1]) | {pair[0]}
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
-                countries |= self._describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
+                countries |= self.reading.describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
         if self.earlier is not None:
             countries, self.story = without_earlier_events(
                 self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
         return countries
-
-    def _what_was_said(self, place: _Place, d: DateMention) -> frozenset[str]:
-        """The states of what the clause reports: "Pashinyan said on Thursday that Armenia would hand
-        villages back to Azerbaijan" gives Armenia and Azerbaijan to Thursday as well."""
-        if place.idx + 1 >= len(place.clauses):
-            return frozenset()
-        said = place.clauses[place.idx + 1]
-        m = self.reporting.search(self.text, place.span[0], said[0] + 8)
-        if m is None or not place.span[1] <= m.end() <= said[0]:
-            return frozenset()
-        # What was said about its own past ("revealed on Friday that he had met his Turkish counterpart in
-        # May 2021") or about a dated noun ("would withdraw from Iran's 2015 deal with six powers") keeps
-        # those states to that event; about the days of the saying ("said on Thursday that Belarusian
-        # forces had helped migrants overnight") it names the parties.
-        if any(said[0] <= x.start < said[1] and (attributive(self.text, x.start) or long_before(x, d)) for x in self.dated):
-            return frozenset()
-        return self._describe(said, d).actors
-
-    def _after_reaction(self, span: tuple[int, int], d: DateMention, clause: Clause | None = None) -> frozenset[str]:
-        """The parties of a clause, less those of a present reaction to what the date dates: in "The UK
-        is appalled by the killing of the Governor on 14 June" the UK's reaction is not dated."""
-        clause = clause or self._describe(span, d)
-        reaction = next(iter(reactions(self.text, *span, self.vp)), None)
-        if reaction is None or (span[0] <= d.start < span[1] and d.start < reaction.end()):
-            return clause.actors
-        if span[0] <= d.start < span[1]:
-            # The last reaction before the date: "expresses the Kingdom's strong condemnation of the
-            # strike on Sunday" leaves the Kingdom with the reaction, not with the strike.
-            reaction = reactions(self.text, span[0], d.start, self.vp)[-1]
-        return self._describe((reaction.end(), span[1]), d).actors
 
     def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
         """The clause's reference to a group of parties ("both sides", "they"), and whether a "they"
@@ -316,27 +255,12 @@ class _EventReader:
         # ministers"); else a role named ("the leaders") says who better than a one-party event that
         # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
         meant = same_date if len(same_date) >= 2 else by_role or same_date
-        antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
+        antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]
             antecedent = the_group(antecedent, size, named, same_paragraph)
         return antecedent
-
-    def _shared_subject(self, d: DateMention, place: _Place, clause_text: str) -> frozenset[str]:
-        """The subject's states when the clause goes on with the clause before it: "He met Macron on
-        Dec. 7 and spoke to Scholz on Monday", "signed deals with Australia in 2022 and Britain in 2023"."""
-        vp = self.vp
-        joined = vp.coordination.match(" " + clause_text)
-        if not ((joined and joined.group(1) in vp.verbs) or vp.gapped.match(clause_text)):
-            return frozenset()
-        return frozenset(subject_states(
-            self.text, place.clauses[place.idx - 1], vp.verbs, lambda a, b: self._describe((a, b), d).actors,
-            self.person_ref, lambda a, _b: self._last_person_state(a), self.patterns.lower_word,
-        ))
-
-    def _last_person_state(self, offset: int) -> frozenset[str]:
-        return last_person_state(self.text, self.entities, self.starts, offset, self.patterns.subject_break)
 
     def _unnamed(self, d: DateMention, place: _Place, unnamed: bool, same_date: frozenset[str],
                  org_acts: bool) -> frozenset[str]:
@@ -345,8 +269,8 @@ class _EventReader:
         # The sentence less the clauses of its other dates: "The deal was signed in July 2015; the United
         # States withdrew in 2018" gives 2015 nothing of 2018's.
         others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []))
-        whole = (frozenset().union(*(self._describe(c, d).actors for c in place.clauses if c not in others)) if others
-                 else self._describe(place.sent, d).actors)
+        whole = (frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses if c not in others)) if others
+                 else self.reading.describe(place.sent, d).actors)
         if unnamed:
             return whole
         # An organisation acting alone ("The European Council will meet", "the Houthis' spokesman said
@@ -364,7 +288,7 @@ class _EventReader:
             return whole or (frozenset() if place.clause.location else self.previous)
         # Before any event: the states of the event told without a date, when the place is theirs
         # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
-        undated = undated_parties(self.sentences, place.sent, lambda a, b: self._describe((a, b), d).actors)
+        undated = undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         return undated if not place.clause.location or place.clause.location in undated else frozenset()
 
     def _subject_is_no_state(self, place: _Place) -> bool:
