@@ -66,6 +66,7 @@ class LibraryPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setTabKeyNavigation(False)  # Tab goes on to the next panel, the arrows through the rows
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
         header = self.tree.horizontalHeader()
