@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.timeline.canvas,
                                  self.table_stack, self.reader, self.curation.history_view, self.relations)
         listed = [self.table.copy_action, *self.curation.event_actions(), *self.library_panel.actions()]
-        articles = [self.library_panel.date_action, self.library_panel.filter_action,
+        articles = [self.library_panel.date_action, self.library_panel.language_action,
+                    self.library_panel.issuer_action, self.library_panel.filter_action,
                     self.library_panel.remove_action]
         self.menus = WindowMenus(self, self.timeline, self.messages, MenuEntries(
             edit=self.curation.menu_actions(), copy=self.table.copy_action, articles=articles,
