@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
-from timeline_app.core.daycount import civil_from_days, format_year
+from timeline_app.core.daycount import MONTH_NAMES, civil_from_days, days_from_civil, format_year
 from timeline_app.core.languagenames import language_name
 from timeline_app.core.library.filters import MATCH_ALL, FilterSpec
 
@@ -14,6 +14,8 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Diplomatic Timeline"
 _MAX_NAMED = 3  # countries named in a title; the rest are counted
+_DAYS_WORDED = 62  # a span up to two months long is named by its days, up to two years by its months
+_MONTHS_WORDED = 731
 
 
 def _plural(n: int, word: str) -> str:
@@ -39,10 +41,35 @@ def year_range(first_day: float | None, last_day: float | None) -> str:
     return format_year(a) if a == b else f"{format_year(a)}–{format_year(b)}"
 
 
+def _month_end(year: int, month: int) -> int:
+    return days_from_civil(year + month // 12, month % 12 + 1, 1) - 1
+
+
+def span_words(first_day: int, last_day: int) -> str:
+    """A span of days (last inclusive) at its own precision: '3–9 March 2024', '28 February – 5 March
+    2024', 'March–May 2024', '2024', '2011–2022'; whole months and whole years are named as such."""
+    (y0, m0, d0), (y1, m1, d1) = civil_from_days(first_day), civil_from_days(max(last_day, first_day))
+    n_days = last_day - first_day + 1
+    whole_years = (m0, d0, m1, d1) == (1, 1, 12, 31)
+    if n_days > _MONTHS_WORDED or whole_years:
+        return year_range(first_day, last_day)
+    if n_days > _DAYS_WORDED or (d0 == 1 and last_day == _month_end(y1, m1)):
+        a, b = MONTH_NAMES[m0 - 1], MONTH_NAMES[m1 - 1]
+        if y0 != y1:
+            return f"{a} {format_year(y0)} – {b} {format_year(y1)}"
+        return f"{a} {format_year(y1)}" if m0 == m1 else f"{a}–{b} {format_year(y1)}"
+    if y0 != y1:
+        return f"{d0} {MONTH_NAMES[m0 - 1]} {format_year(y0)} – {d1} {MONTH_NAMES[m1 - 1]} {format_year(y1)}"
+    if m0 != m1:
+        return f"{d0} {MONTH_NAMES[m0 - 1]} – {d1} {MONTH_NAMES[m1 - 1]} {format_year(y1)}"
+    return f"{d0}{'' if d0 == d1 else f'–{d1}'} {MONTH_NAMES[m1 - 1]} {format_year(y1)}"
+
+
 def default_title(spec: FilterSpec, country_names: dict[str, str], first_day: float | None,
-                  last_day: float | None, order: Sequence[str] = ()) -> str:
+                  last_day: float | None, order: Sequence[str] = (), span: str | None = None) -> str:
     """'Türkiye and Syria, 2011–2022': the countries filtered on (three named at most) and the years
-    the events shown span (`first_day` to `last_day`, days as in core.daycount, last inclusive)."""
+    the events shown span (`first_day` to `last_day`, days as in core.daycount, last inclusive), or
+    `span` when given (the words of a view's span, from span_words)."""
     names = _country_names(spec.countries, country_names, order)
     if not names:
         subject = "Diplomatic events"
@@ -50,8 +77,8 @@ def default_title(spec: FilterSpec, country_names: dict[str, str], first_day: fl
         subject = _joined(names)
     else:
         subject = f"{', '.join(names[:_MAX_NAMED])} and {len(names) - _MAX_NAMED} more countries"
-    years = year_range(first_day, last_day)
-    return f"{subject}, {years}" if years else subject
+    when = span if span is not None else year_range(first_day, last_day)
+    return f"{subject}, {when}" if when else subject
 
 
 def default_subtitle(spec: FilterSpec, country_names: dict[str, str], order: Sequence[str] = ()) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.filters import FilterSpec
-from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line
+from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line, span_words
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.modes import LANES_BY_COUNTRY
 from timeline_app.core.timeline.viewport import Viewport
@@ -78,6 +78,36 @@ class ImageSource:
     viewport: Viewport | None = None
     lanes: tuple[int, int] | None = None
     spec: FilterSpec | None = None
+    lanes_before: int | None = None  # lanes on screen when those without an event in the view were left out
+
+
+def view_days(vp: Viewport) -> tuple[int, int]:
+    """The first and last day (inclusive) a view shows: a day counts when half of it is in view."""
+    first = math.floor(vp.t0 + 0.5)
+    return first, max(math.ceil(vp.t1 - 0.5) - 1, first)
+
+
+def span_data(data: TimelineData, t0: float, t1: float) -> TimelineData:
+    """A timeline of the events `data` shows that overlap [t0, t1): its lanes are those with an event
+    there (a week's picture holds no empty lanes); built anew, so the window's timeline is untouched."""
+    shown = np.zeros(len(data), dtype=bool)
+    shown[events_in(data, t0, t1, 0, len(data.lane_order))] = True
+    part = TimelineData()
+    part.set_lane_mode(data.lane_mode)
+    part.set_colour_mode(data.colour_mode)
+    part.set_columns(data.events)
+    part.set_filter(shown, data.country_filter)
+    return part
+
+
+def picture_source(src: ImageSource, options: ImageOptions) -> ImageSource:
+    """What a picture with `options` is drawn from: a picture of the view with every row holds only
+    the lanes with an event in the view; any other picture, the timeline as it is."""
+    if options.scope != "view" or options.rows != "all" or src.viewport is None or src.lanes_before is not None:
+        return src
+    vp = src.viewport
+    part = span_data(src.data, vp.t0, vp.t1)
+    return ImageSource(part, src.country_names, vp, None, src.spec, len(src.data.lane_order))
 
 
 def events_in(data: TimelineData, t0: float, t1: float, lane_lo: int, lane_hi: int) -> np.ndarray:
@@ -109,9 +139,14 @@ def picture_captions(src: ImageSource, options: ImageOptions, t0: float, t1: flo
     if title is None:
         first = max(float(data.start[events].min()), t0) if len(events) else None
         last = min(float(data.end[events].max()), t1) - 1 if len(events) else None
-        title = default_title(spec, src.country_names, first, last, order)
+        # A picture of the view is named by the span it shows, at that span's precision.
+        span = span_words(*view_days(src.viewport)) if options.scope == "view" and src.viewport else None
+        title = default_title(spec, src.country_names, first, last, order, span)
     if subtitle is None:
         subtitle = default_subtitle(spec, src.country_names, order)
+        kept = len(data.lane_order)
+        if src.lanes_before is not None and kept < src.lanes_before:
+            subtitle += f" · {kept:,} of {src.lanes_before:,} lanes with events in this span"
     if source is None:
         source = source_line(article_count(data, events), len(events), today or dt.date.today())
     return title, subtitle, source
@@ -120,6 +155,7 @@ def picture_captions(src: ImageSource, options: ImageOptions, t0: float, t1: flo
 def default_captions(src: ImageSource, options: ImageOptions, today: dt.date | None = None) -> tuple[str, str, str]:
     """The captions a picture drawn with `options` gets (for the window's dialog to show before it is
     drawn): of the view or of every event, of the lanes in view or of all of them."""
+    src = picture_source(src, options)
     t0, t1 = (src.viewport.t0, src.viewport.t1) if options.scope == "view" and src.viewport is not None \
         else (-math.inf, math.inf)
     n_lanes = len(src.data.lane_order)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 from timeline_app.core.timeline.fit import fit_data
 from timeline_app.core.timeline.layout import AXIS_H, HEADER_W, LaneLayout, PaintState, is_band
 from timeline_app.core.timeline.modes import COLOUR_LEGEND_TITLES
-from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions, ImageSource, picture_captions
+from timeline_app.core.timeline.picture import PAGES_MM, ImageOptions, ImageSource, picture_captions, picture_source
 from timeline_app.core.timeline.scene import Collected, collect_frame
 from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.gui.timeline.image.sheet import KeyEntry, Sheet
@@ -65,6 +65,7 @@ def print_theme() -> Theme:
 def plan_image(src: ImageSource, options: ImageOptions, fmt: str, today: dt.date | None = None) -> ImagePlan:
     """Lay out the picture of `src` as `options` ask: a width (or a page filled), every row asked for;
     a PDF too tall for its page goes on over more pages, a PNG or an SVG grows taller."""
+    src = picture_source(src, options)
     painter = TimelinePainter(src.data, Fonts(FONT_PX))
     if options.page is None:
         plan = _build(src, options, painter, options.width_px, today)
