@@ -278,13 +278,35 @@ def test_file_export_offers_the_charts_numbers(window, qtbot, tmp_path, monkeypa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     messages = []
     monkeypatch.setattr(window.messages, "show_message", lambda title, text, *a: messages.append(text))
-    assert window.exports.export(RELATIONS_CSV) == 0 and "no chart to save" in messages[-1]  # nothing charted yet
+    action = window.menus.export_actions[RELATIONS_CSV]
+    assert not action.isEnabled()  # nothing charted yet: greyed out in File > Export
+    # Asked all the same (a test, or a script), the message says which control in the dock to set.
+    assert window.exports.export(RELATIONS_CSV) == 0 and "no chart to save" in messages[-1]
+    assert "Country box at the top of the Relations panel" in messages[-1]
     chart_pair(window, qtbot, "TUR", "SYR")
+    assert action.isEnabled()
     with qtbot.waitSignal(window.exported, timeout=10_000) as blocker:
         window.menus.export_actions[RELATIONS_CSV].trigger()
     frame = pd.read_csv(blocker.args[0], encoding="utf-8-sig", keep_default_na=False)
     assert blocker.args[1] == len(frame) and frame["events"].sum() == window.relations.figure().series.total
     assert window.status_bar.currentMessage().startswith(f"Exported {len(frame)} rows of the Relations chart")
+
+
+def test_the_charts_numbers_are_greyed_out_when_the_filters_leave_the_pair_no_event(window, qtbot, monkeypatch,
+                                                                                  tmp_path) -> None:
+    action = window.menus.export_actions[RELATIONS_CSV]
+    chart_pair(window, qtbot, "TUR", "SYR")
+    assert action.isEnabled()
+    window.filters.set_spec(FilterSpec(countries=frozenset({"TUR", "SYR"}), date_from=dt.date(2090, 1, 1)))
+    assert window.relations.figure() is None and not action.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "numbers"), ""))
+    messages = []
+    monkeypatch.setattr(window.messages, "show_message", lambda title, text, *a: messages.append(text))
+    assert window.exports.export(RELATIONS_CSV) == 0
+    assert "has no dated events among those shown: choose another country in the Relations panel's Country box" \
+        in messages[-1]
+    window.filters.set_spec(FilterSpec(countries=frozenset({"TUR", "SYR"})))
+    assert window.relations.figure() is not None and action.isEnabled()
 
 
 def test_a_reload_keeps_the_pair_chosen_in_the_dock(window, qtbot) -> None:

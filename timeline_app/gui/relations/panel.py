@@ -68,9 +68,11 @@ class RelationsPanel(QWidget):
     (`set_filter`), the countries of a selected event (`show_event_countries`) and the timeline's
     range (`set_view_range`). Emits `events_chosen(Choice | None)` when a bar is clicked (None: the
     click was beside the bars, or on the bar already chosen: show every filtered event again).
+    Emits `chart_available(bool)` whenever what has_chart() says may have changed.
     """
 
     events_chosen = Signal(object)
+    chart_available = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +156,13 @@ class RelationsPanel(QWidget):
     def figure(self) -> Figure | None:
         return self.chart.figure
 
+    def has_chart(self) -> bool:
+        """A chart can be saved: one is shown, or (the dock hidden, its chart not computed) a country is
+        chosen among events of the library; False when the dock has, or would have, nothing to chart."""
+        if self._index is None or self._index.n == 0 or not self.controls.dyad().a:
+            return False
+        return self._dirty or self.chart.figure is not None
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
@@ -164,11 +173,12 @@ class RelationsPanel(QWidget):
             self.chart.set_chosen(None)
         if not self.isVisible():
             self._dirty = True  # hidden docks cost nothing: computed when shown
-            return
-        self._dirty = False
-        figure, message = self._compute()
-        self.chart.pair = self.controls.dyad().b
-        self.chart.set_figure(figure, message)
+        else:
+            self._dirty = False
+            figure, message = self._compute()
+            self.chart.pair = self.controls.dyad().b
+            self.chart.set_figure(figure, message)
+        self.chart_available.emit(self.has_chart())
 
     def _compute(self) -> tuple[Figure | None, str]:
         index, dyad = self._index, self.controls.dyad()
@@ -278,8 +288,19 @@ class RelationsPanel(QWidget):
         if self._dirty:
             self._refresh(clear_choice=False)
         if self.chart.figure is None:
-            raise ExportError("There is no chart to save: choose a country with dated events among those shown.")
+            raise ExportError(f"There is no chart to save: {self._what_to_chart()}")
         return self.chart.figure
+
+    def _what_to_chart(self) -> str:
+        """What the user can do in the dock (or the filters) to get a chart, in words naming the control."""
+        dyad = self.controls.dyad()
+        if self._index is None or self._index.n == 0:
+            return "add articles with dated events to the library first."
+        if not dyad.a:
+            return ("choose a country in the Country box at the top of the Relations panel (View > Relations), "
+                    "or tick one or two countries in Filters.")
+        return (f"{dyad.label(self._names)} has no dated events among those shown: choose another country in "
+                "the Relations panel's Country box, or clear the filters that hide its events.")
 
     def suggested_name(self) -> str:
         """A file name for the chart shown: relations-TUR-SYR-month, partners-TUR."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from timeline_app import paths
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.library import frames
+from timeline_app.core.library.export import RELATIONS_CSV
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.core.library.store import Library
 from timeline_app.core.shown import shown
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         m.export_all_action.toggled.connect(self.exports.set_export_all)
         m.export_chosen.connect(self.exports.export)
         m.recent_menu.aboutToShow.connect(lambda: lib.fill_recent_menu(m.recent_menu))
+        self.relations.chart_available.connect(m.export_actions[RELATIONS_CSV].setEnabled)
+        m.export_actions[RELATIONS_CSV].setEnabled(self.relations.has_chart())
 
     def _image_source(self) -> ImageSource:
         """What a picture of the timeline shows: its view and lanes, and the filters its words say."""
