@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline_app.core.temporal.plans import AHEAD, plan_reading
+
 PAST = "past"
 FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
@@ -144,6 +146,9 @@ def direction(
     a = sentence[0]
     # Cues inside the expression are its own words; cues far away belong to another clause.
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
+    # A plan's participle is a clause of its own, whose date the sentence's past reads ("The talks,
+    # first planned for March, finally opened on Monday").
+    past_in_sentence = _told(kept, start).any_past
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
     told = _told(kept, start)
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
@@ -151,6 +156,8 @@ def direction(
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
     if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote", "ahead of Christmas"
         return NEAREST if told.any_past else FUTURE
+    if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
+        return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
         noun = _happening_after(cues.get("happening"), text, end)
         forecast = cues.get("forecast")
