@@ -23,6 +23,9 @@ _SHIFT = re.compile(
 _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 # "A?B": the value A, which a reader might also take as B ("next Thursday" told on a Wednesday).
 _DOUBT = "?"
+# "A^B": a day written in numbers that reads either way ("3/4/2025": March 4 in an American text, 3
+# April in a British one); the reading nearer the publication date, as news tells recent days.
+_EITHER_ORDER = "^"
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
 _DOM_ON = re.compile(r"^DOM-(\d{2})@([1-7])$")
@@ -64,6 +67,8 @@ class Resolver:
         A relative value without a publication date resolves to ("", True, False). A value "A?B"
         is A, doubtful when B, the other reading a reader may take, resolves to another date.
         """
+        if _EITHER_ORDER in value:
+            return self._nearer_day(value.split(_EITHER_ORDER))
         if _DOUBT in value:
             chosen, _, other = value.partition(_DOUBT)
             result = self._resolve_once(chosen, tense)
@@ -72,6 +77,14 @@ class Resolver:
             alternative = self._resolve_once(other, tense)
             return result[0], result[1], alternative is not None and alternative[0] != result[0]
         return self._resolve_once(value, tense)
+
+    def _nearer_day(self, readings: list[str]) -> tuple[str, bool, bool] | None:
+        days = [(d[1], r) for r in readings if (d := describe(r)) is not None and d[1] is not None]
+        if not days:
+            return None
+        if self.published is not None:
+            days.sort(key=lambda d: abs((d[0] - self.published).days))
+        return days[0][1], False, False
 
     def _resolve_once(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if "REF" in value or value.startswith("DOM"):  # depends on the last date mentioned
