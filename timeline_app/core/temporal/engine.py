@@ -14,6 +14,7 @@ from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.pick import AHEAD_IN
+from timeline_app.core.temporal.quotes import from_the_saying
 from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
@@ -111,6 +112,9 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
+    quoted = from_the_saying(text, [m for _, m in out], [c.value for c, _ in out], sentences,
+                             rules.cues.get("reporting"), published)
+    out = [(c, m) for (c, _), m in zip(out, quoted)]
     return link_ranges(text, order_parts(text, out, published, joins, told_past), joins)
 
 
