@@ -225,7 +225,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "week_day": _week_day,
     "nth_week_day": _nth_week_day,
     "nth_of": _nth_of,
-    "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
+    "half": lambda h: {"first": "1", "second": "2", "last": "2", "final": "2"}[h.lower()],
     # "the June quarter" is the quarter that ends in or holds June.
     "quarter_of": lambda month: str((int(month) - 1) // 3 + 1),
     "quarter_spanned": _quarter_spanned,
