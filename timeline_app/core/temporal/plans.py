@@ -19,6 +19,11 @@ _TO_AFTER = re.compile(
 )
 # ... and the day it was moved from: "delayed the launch from Tuesday".
 _FROM_AFTER = re.compile(r"(?:\s+[\w'\u2019.-]+){0,4}?\s+from\s+", re.IGNORECASE)
+# The last word of every plan_for.txt line: a cheap test before the pattern runs.
+_FOR_ON_BEFORE = re.compile(r"\b(?:for|on)\s+$", re.IGNORECASE)
+# What ends the words between a verb of putting off and the date it names (a cheap test first).
+_MOVED_TO = re.compile(r"\b(?:to|until|till|for|from)\s+(?:(?:the\s+)?(?:next|coming|following)\s+)?$", re.IGNORECASE)
+_VERB_REACH = 80  # characters: five words and the verb
 _POSSESSIVE = re.compile(r"'s\b|\u2019s\b")
 # A clause ends here: the verb before it puts off nothing after it.
 _CLAUSE_END = re.compile(r"[,;:()\u2014]")
@@ -38,19 +43,20 @@ def plan_reading(
     a, b = sentence
     planned = _plan_right_before(cues.get("plan_for"), text, a, start)
     put_off = cues.get("put_off")
-    verbs = list(put_off.finditer(text, a, b)) if put_off is not None else []
-    if verbs and not _PLUPERFECT.search(text, a, b):
-        weekday = _NAMED_DAY.match(text, start) is not None
-        for v in verbs:
-            if v.end() > start or _CLAUSE_END.search(text, v.end(), start):
+    weekday = _NAMED_DAY.match(text, start) is not None
+    moved = _MOVED_TO.search(text, max(a, start - 24), start) or (weekday and _POSSESSIVE.match(text, end))
+    if put_off is not None and moved:
+        # The verb moving the date stands at most a few words before it: look only there.
+        for v in put_off.finditer(text, max(a, start - _VERB_REACH), start):
+            if _CLAUSE_END.search(text, v.end(), start) or _PLUPERFECT.search(text, a, b):
                 continue
             if _TO_AFTER.fullmatch(text, v.end(), start):
                 return AHEAD  # "pushed back to September"
             if weekday and (_FROM_AFTER.fullmatch(text, v.end(), start)
                             or (not text[v.end() : start].strip() and _POSSESSIVE.match(text, end))):
                 return AHEAD  # "delayed the launch from Tuesday", "rescheduled Friday's meeting"
-        if planned:
-            return AHEAD if weekday else EITHER  # "The vote, scheduled for Sunday, was postponed"
+    if planned and put_off is not None and put_off.search(text, a, b) and not _PLUPERFECT.search(text, a, b):
+        return AHEAD if weekday else EITHER  # "The vote, scheduled for Sunday, was postponed"
     if planned and told_past:
         return EITHER  # "The talks, first planned for March, finally opened on Monday"
     return None
@@ -58,7 +64,7 @@ def plan_reading(
 
 def _plan_right_before(plan: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
     """Whether a plan's participle ends right before the date ("planned for Saturday")."""
-    if plan is None:
+    if plan is None or not _FOR_ON_BEFORE.search(text, max(a, start - 4), start):
         return False
     head = max(a, start - 60)
     return any(not text[m.end() : start].strip() for m in plan.finditer(text, head, start))
