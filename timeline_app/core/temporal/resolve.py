@@ -16,7 +16,7 @@ from timeline_app.core.temporal.values import UNIT_OF_PRECISION, describe, forma
 log = logging.getLogger(__name__)
 
 _SHIFT = re.compile(
-    r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
+    r"^(?P<anchor>DCT|REFDAY|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
     r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
 )
@@ -115,6 +115,10 @@ class Resolver:
         """The publication date or the last date mentioned; for a time of day (`day`) the last
         date mentioned to the day ("10 p.m." after "Oct. 23 ... in 1994" is on Oct. 23), else the
         publication date."""
+        if name == "REFDAY":  # the day the story is on: the last day told, whatever came after it
+            if self.last is not None and self.last_day is None:
+                return None  # "The war began in 2014. Later in the day ...": a day of 2014, unknown
+            name, day = "REF", True
         if name == "REF" and day:
             if self.last is not None and self.last[1] is Precision.DAY:
                 return self.last[2], Precision.DAY
@@ -197,7 +201,7 @@ class Resolver:
         """"DCT-1week", "REF+2day", "DCT-1year-06" (June last year): a period counted from an anchor."""
         anchor = self._anchor(m.group("anchor"), time)
         if anchor is None:
-            return ""
+            return None if m.group("anchor") == "REFDAY" and self.published is not None else ""
         if m.group("n") == "X":
             return "PAST_REF" if m.group("sign") == "-" else "FUTURE_REF"
         n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
