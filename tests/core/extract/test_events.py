@@ -718,6 +718,21 @@ def test_a_header_line_of_fields_is_not_an_event(header: str) -> None:
     assert meeting.date.text == "Monday"
 
 
+def test_a_header_opening_with_its_date_and_fields_is_not_an_event() -> None:
+    # A UN release's "10 September 2030, Security Council, 10118th meeting" was an event of its own
+    # (040, "counci meetin securi"), matching every Council report of the day, whatever the act.
+    text = ("10 September 2030, Security Council, 10118th meeting\n\n"
+            "The Security Council today extended the mandate of the mission in Colombia.")
+    found = extract(text, date_at(text, "10 September 2030", "2030-09-10"), date_at(text, "today", "2030-09-10"))
+    assert [m.date.text for m in found] == ["today"]
+
+
+def test_a_line_opening_with_its_date_and_a_clause_is_an_event() -> None:
+    text = "10 September 2030, Brazil and Argentina signed the border treaty in Brasilia\n\nIt was a long road."
+    [treaty] = extract(text, date_at(text, "10 September 2030", "2030-09-10"))
+    assert treaty.countries == ("ARG", "BRA")
+
+
 def test_a_sentence_closed_by_a_comma_and_its_date_is_an_event() -> None:
     text = "Brazil and Argentina signed the border treaty in Brasilia, 14 March 2023."
     [treaty] = extract(text, date_at(text, "14 March 2023", "2023-03-14"))

@@ -92,6 +92,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER  # "its French initials", "the Russian name": a language, not the state
     if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "Syrian rebels", "Palestinian militants": people of a state, not the state
+    if kind != "org" and _names_a_firm(doc, last, words) and not any(
+            doc.keys[k] in words.of("firm_target") for k in range(max(0, i - 4), i)):
+        return EntityRole.MODIFIER  # "Taiwanese firms", "the Danish shipping group Maersk": a firm's home
     # "in Chile's favour" names Chile as a party, not a place; "in Kazakhstan's largest city" a place.
     venue = possessor and any(keys[k] in words.of("location_noun") for k in range(last + 3, min(n, last + 6)))
     if kind not in ("seat", "office") and (not possessor or venue):
@@ -250,6 +253,19 @@ def count_before(doc: Doc, i: int, words: ContextWords) -> int:
     if key.isdigit():
         return int(key)
     return words.counts.get(key, 0)
+
+
+def _names_a_firm(doc: Doc, last: int, words: ContextWords) -> bool:
+    """True when a firm noun follows the name at `last`, right after it or after one or two sector words."""
+    keys, n = doc.keys, len(doc.keys)
+    k = last + 1
+    while k < n and k - last <= 3 and doc.joined(k - 1, k) and doc.surfaces[k][:1].islower():
+        if keys[k] in words.of("firm_noun"):
+            return True
+        if keys[k] not in words.of("firm_sector"):
+            return False
+        k += 1
+    return False
 
 
 def _in_envoy_title(doc: Doc, i: int, words: ContextWords) -> bool:

@@ -16,6 +16,7 @@ _PLACE_MOST = 200
 # The separator of a header's fields right before or after its date ("Media release | 14 August 2025").
 _HEADER_FIELD = re.compile(r"[ \t]*[|\u00b7\u2022]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FIELD_WORDS = 4  # the most words of a header's field after its opening date ("Security Council")
 # A place of up to four words with a capital initial, a comma, and an optional word before the date ("le").
 _PLACE_COMMA = re.compile(r"[ \t]*(?P<place>[^\W\d_][^\W\d_'\u2019.-]*(?:[ -][^\W\d_][^\W\d_'\u2019.-]*){0,3})(?P<comma>,)?"
                           r"[ \t]*(?:(?P<article>[^\W\d_]{1,4})[ \t]+)?")
@@ -61,6 +62,8 @@ def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
         return True
     if header_articles is not None and place_header(text, d, header_articles):
         return False
+    if _opens_fields(text, sent, d):
+        return True
     words: list[str] = []
     for a, b in ((sent[0], d.start), (d.end, sent[1])):
         for m in _WORDS.finditer(text, a, b):
@@ -98,6 +101,18 @@ def place_header(text: str, d: DateMention, articles: frozenset[str]) -> bool:
         return False  # "BERLIN, 3. März" is a wire dateline: the story's, not a statement's
     article = head.group("article")
     return article is None or article.lower() in articles
+
+
+def _opens_fields(text: str, sent: tuple[int, int], d: DateMention) -> bool:
+    """True when `d` opens a line of short comma-separated fields ("10 September 2030, Security Council,
+    10118th meeting"): a release's header naming when and where it was issued, not a sentence."""
+    if text[sent[0] : d.start].strip() or _sentence_end(text, sent) is not None:
+        return False
+    rest = text[d.end : sent[1]].strip()
+    if not rest.startswith(","):
+        return False
+    fields = [f.strip() for f in rest[1:].split(",")]
+    return all(0 < len(f.split()) <= _FIELD_WORDS for f in fields)
 
 
 def _sentence_end(text: str, sent: tuple[int, int]) -> re.Match[str] | None:

@@ -21,7 +21,7 @@ from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun, only_groups, named_before, place_referred,
-                                                   speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
+                                                   possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
 from timeline_app.core.extract.summaries import relative_clause_start, summary
@@ -35,6 +35,7 @@ _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precisio
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _WORD = re.compile(r"[^\W\d_]+")
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # "SADC", "CPLP": an organisation the gazetteer may not know
 
 
 def _placeable_kind(d: DateMention) -> bool:
@@ -126,6 +127,13 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
+        organs = sorted(self.table.words.get("state_organ", ()), key=len, reverse=True)
+        owners = sorted(self.table.words.get("state_possessive", ()), key=len, reverse=True)
+        self.possessive = re.compile(r"\b(?:" + "|".join(map(re.escape, owners)) + r")\s+(?:" + "|".join(map(re.escape, organs))
+                                     + r")\b", re.IGNORECASE) if organs and owners else None
+        objects = sorted(self.table.words.get("relative_object", ()), key=len, reverse=True)
+        self.relative_object = re.compile(r"(?:" + "|".join(map(re.escape, objects)) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
@@ -182,6 +190,8 @@ class _EventReader:
         if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
             countries.add(self.home)
         group_match, unnamed = self._group_reference(place, clause_text)
+        if group_match is not None and self._organisation_meeting(place, clause_text, group_match):
+            group_match = None  # "the summit" of SADC, "the meeting of the CPLP Committee": no earlier pair's
         # "The two sides exchanged views on the visit planned for September": they react, undated.
         reacting = group_match is not None and bool(reactions(self.text, place.span[0] + group_match.end(), d.start, self.vp))
         group_match = None if reacting else group_match
@@ -207,6 +217,8 @@ class _EventReader:
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
                           or self.reading.last_person_state(place.span[0]) or self.previous)
+        # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
+        countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
         org_acts = place.clause.org_acts
         if place.idx > 0:
             added, org_acts = self.reading.relative_states(d, place.clauses, place.idx, place.span, bool(countries), org_acts)
@@ -282,6 +294,8 @@ class _EventReader:
             return same_date
         if self._subject_is_no_state(place):
             return whole  # "Researchers at Georgia Tech warned in 2023": not the last event's states
+        if self.relative_object is not None and self.relative_object.match(self.text, place.span[0]):
+            return whole  # "the field, from which BP shipped the first cargo in April": its own subject
         # A clause set in a place and naming no party ("Protesters blocked roads in northern Kosovo
         # on Wednesday") is about what happened there, not about the parties of the event before it.
         if whole or self.previous:
@@ -290,6 +304,18 @@ class _EventReader:
         # ("Russia and Armenia agreed ... The document was signed in Moscow on Monday").
         undated = undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         return undated if not place.clause.location or place.clause.location in undated else frozenset()
+
+    def _organisation_meeting(self, place: _Place, clause_text: str, match: re.Match[str]) -> bool:
+        """True when a meeting the clause refers to ("the summit", "the meeting") is an organisation's, named
+        in the clause as a known organisation or an acronym no state goes by ("at the summit it hosts" after
+        "the chair of SADC", "the meeting of the CPLP Committee"), not the meeting of the parties before."""
+        if " ".join(match.group().lower().split()) not in self.org_meeting:
+            return False
+        if place.clause.organizations:
+            return True
+        named = {(e.start, e.end) for e in self.entities[bisect.bisect_left(self.starts, place.span[0]) :
+                                                           bisect.bisect_left(self.starts, place.span[1])]}
+        return any((place.span[0] + m.start(), place.span[0] + m.end()) not in named for m in _ACRONYM.finditer(clause_text))
 
     def _subject_is_no_state(self, place: _Place) -> bool:
         """True when the words before the clause's first verb name people or things that are no state and

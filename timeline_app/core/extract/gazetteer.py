@@ -15,7 +15,7 @@ from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import is_person_name, learn_names
-from timeline_app.core.extract.venues import is_chaired, is_joined, is_venue
+from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
 
@@ -263,7 +263,10 @@ class Gazetteer:
         if kind == "org":
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.ORGANIZATION, role_of(doc, i, last, kind, self._words), alias.name)
         name = self._countries[code]
-        return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role_of(doc, i, last, kind, self._words), name)
+        role = role_of(doc, i, last, kind, self._words)
+        if role is EntityRole.ACTOR and hosts_others(doc, i, last, self._words):
+            role = EntityRole.MODIFIER  # "Belarus hosted talks between the two sides": the venue, no party
+        return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role, name)
 
     def _compound_of_other(self, doc: Doc, i: int, before: EntityMention, mention: EntityMention) -> bool:
         """True for an office compound ("Bundeskanzler", "Bundespräsidentin") right after another state's

@@ -50,9 +50,14 @@ def _place_takes_part(text: str, start: int, place: EntityMention, named: list[E
             last = m
     if last is None:
         return False
-    if last.group("after_party") and not any(e.start < last.start() and (e.kind is EntityKind.PERSON or (
-            e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR)) for e in named):
-        return False  # "Rain is expected in Cairo"
+    if last.group("after_party"):
+        # A visit's words that need its visitor: one state named besides the place ("Overchuk held talks in
+        # Tashkent": the host). None is no visit ("Rain is expected in Cairo"); two or more met there ("US
+        # and Iranian envoys held talks in Muscat": a venue of others' meeting, no party).
+        visitors = {e.code for e in named if e.code and e.code != place.code and (e.kind is EntityKind.PERSON or (
+            e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR))}
+        if len(visitors) != 1 or not any(e.start < last.start() and e.code in visitors for e in named):
+            return False
     return not any(last.end() <= e.start < place.start and (e.kind is EntityKind.PERSON or (
         e.kind is EntityKind.COUNTRY and e.role is not EntityRole.LOCATION)) for e in named)
 

@@ -276,3 +276,16 @@ def titled_state(title: re.Pattern[str] | None, text: str, clause: tuple[int, in
         for e in sorted(near, key=lambda e: (not (e.start <= a < e.end), e.start < b, abs(e.start - b))):
             return frozenset({e.code})
     return frozenset()
+
+
+def possessive_state(pattern: re.Pattern[str] | None, text: str, sent: tuple[int, int], span: tuple[int, int],
+                     entities: list[EntityMention], starts: list[int]) -> frozenset[str]:
+    """The state "its" or "their" stands for before one of its organs in the clause text[span] ("Kenya said
+    that its army would leave", "Seychelles recalls that its National Assembly declined"): the first state
+    named as acting in the sentence before it, its subject as a rule; none when none is named before."""
+    m = pattern.search(text, *span) if pattern is not None else None
+    if m is None:
+        return frozenset()
+    named = entities[bisect.bisect_left(starts, sent[0]) : bisect.bisect_left(starts, m.start())]
+    first = next((e for e in named if e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR and e.code), None)
+    return frozenset({first.code}) if first is not None else frozenset()

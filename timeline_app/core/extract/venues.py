@@ -1,8 +1,14 @@
-"""Groups named as where others met ("at the G20 summit") or as a body chaired or joined ("la présidence du G20", "BRICS Chair")."""
+"""Groups or states named as where others met ("at the G20 summit", "Belarus hosted talks between them") or as a body chaired or joined ("BRICS Chair")."""
 
 from __future__ import annotations
 
+import re
+
 from timeline_app.core.extract.actors import ContextWords, Doc
+
+_SENTENCE_END = re.compile(r"[.;:!?]")
+_HOST_REACH = 5  # tokens between a state and a venue word ("Nouakchott also served as the venue")
+_BETWEEN_REACH = 10  # tokens between "between" and the venue or host word
 
 
 def is_venue(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
@@ -63,3 +69,28 @@ def is_joined(doc: Doc, i: int, last: int, words: ContextWords, member_words: fr
         return False
     k = i - 2 if i >= 2 and keys[i - 1] == "the" else i - 1
     return k >= 0 and keys[k] in words.of("join_verb") and all(doc.joined(j, j + 1) for j in range(k, i))
+
+
+def hosts_others(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a state named only as the venue of a meeting between others: "Nouakchott served as the venue
+    for talks between Mali and Niger" (a venue word shortly after it, "between" after that), "the talks between
+    Armenia and Azerbaijan that Almaty hosted" (a host word right after it, "between" before it). Not "Iraq and
+    Oman have hosted talks between the two rivals": a host named first is often their mediator, and so not when
+    a host_acts word says it takes part ("hosted and mediated")."""
+    keys, n = doc.keys, len(doc.keys)
+    venue_words = words.of("venue_word")
+    venue = next((k for k in range(last + 1, min(n, last + 1 + _HOST_REACH)) if keys[k] in venue_words), None)
+    hosted = last + 1 < n and keys[last + 1] in words.of("host_word") and doc.joined(last, last + 1)
+    if venue is None and not hosted:
+        return False  # most names: no venue word after them, nor a host word right after
+    between, acts = words.of("between_word"), words.of("host_acts")
+    if any(keys[k] in acts for k in range(max(0, i - _BETWEEN_REACH), min(n, last + _BETWEEN_REACH))):
+        return False
+    if venue is not None and not _SENTENCE_END.search(doc.text, doc.ends[last], doc.starts[venue]):
+        after = next((k for k in range(venue + 1, min(n, venue + 1 + _BETWEEN_REACH)) if keys[k] in between), None)
+        return after is not None and not _SENTENCE_END.search(doc.text, doc.ends[venue], doc.starts[after])
+    if not hosted:
+        return False
+    # "The talks between Armenia and Azerbaijan that Almaty hosted": the meeting named before the host.
+    before = next((k for k in range(i - 1, max(-1, i - 1 - _BETWEEN_REACH), -1) if keys[k] in between), None)
+    return before is not None and not _SENTENCE_END.search(doc.text, doc.ends[before], doc.starts[i])

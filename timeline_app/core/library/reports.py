@@ -120,12 +120,15 @@ class Mentions:
 
     def two_times(self, i: int, j: int) -> bool:
         """True when mentions i and j stand in one sentence with a word of between_words.txt between
-        them: two clauses, two times ("on Friday after ... reopened it earlier this week")."""
+        them or opening the later one: two clauses, two times ("on Friday after ... reopened it earlier
+        this week"; "demanded on Friday access to a man arrested earlier this week": "earlier" says the
+        later-written date lies before the other; "earlier this week, on Tuesday" is one time)."""
         if (self.evidence_start[i], self.evidence[i]) != (self.evidence_start[j], self.evidence[j]):
             return False
         a, b = sorted((i, j), key=lambda k: self.char_start[k])
         base = self.evidence_start[a]
-        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, self.char_start[b] - base)]
+        end = max(self.char_end[b], self.char_start[b])  # a frame built by hand may give no end
+        between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, end - base)]
         return not between_words().isdisjoint(_WORDS_BEFORE.findall(between.lower()))
 
     def range_halves(self, i: int, j: int) -> bool:
@@ -277,7 +280,29 @@ def make_reports(m: Mentions, table: TypeTable | None = None) -> tuple[list[Repo
             if report_of[i] < 0:
                 report_of[i] = len(reports)
                 reports.append(_report(m, m.key[i], i))
+    _untitle_one_days_events(m, by_article, reports, report_of)
     return reports, report_of
+
+
+def _untitle_one_days_events(m: Mentions, by_article: dict[str, list[int]], reports: list[Report],
+                             report_of: list[int]) -> None:
+    """Leave the title out of the words of an article's reports of two events of one day: the reading
+    told them apart, and the title may tell of either ("UN council keeps peacekeepers in South Sudan,
+    fails to renew arms embargo"), or of the first only (a wire whose first paragraph is its title)."""
+    for members in by_article.values():
+        mine: dict[int, list[int]] = {}
+        for i in members:
+            mine.setdefault(report_of[i], []).append(i)
+        if len(mine) < 2:
+            continue
+        days: dict[tuple[int, int], list[int]] = {}
+        for r in mine:
+            if not reports[r].coarse:
+                days.setdefault((reports[r].start, reports[r].end), []).append(r)
+        for same_day in days.values():
+            for r in same_day if len(same_day) > 1 else ():
+                words = frozenset().union(*(_words(e) for e in dict.fromkeys(m.evidence[i] for i in mine[r])))
+                reports[r] = reports[r]._replace(words=" ".join(sorted(words)))
 
 
 def _report(m: Mentions, key: str, i: int) -> Report:
