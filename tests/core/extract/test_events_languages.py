@@ -448,3 +448,27 @@ def test_a_feminine_title_is_the_person_whose_title_says_so(lang: str, story: tu
     found = extract(lang, text, date_at(text, day, "2024-09-09"), date_at(text, month, "2024-10", Precision.MONTH),
                     published=dt.date(2024, 9, 13))
     assert found[-1].countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "value", "parties"), [
+    ("fr", "Le Maroc et l'Algérie ont négocié à Genève. Le Mali n'a pas pris part aux discussions de mardi avec le Niger.",
+     "mardi", "2024-03-12", ("NER",)),
+    ("es", "Chile, que exporta cobre, no ha participado en la reunión con Perú del martes.", "martes", "2024-03-12", ("PER",)),
+    ("pt", "Angola não participou na cimeira de terça-feira com a Zâmbia.", "terça-feira", "2024-03-12", ("ZMB",)),
+    ("ar", "ولم تشارك قطر في اجتماع الثلاثاء مع مصر.", "الثلاثاء", "2024-03-12", ("EGY",)),
+    # Nor a state that said nothing of it.
+    ("ar", "ولم يصدر عن الجزائر أي تعليق على زيارة الوزير الغامبي، التي تستمر حتى الثلاثاء.", "الثلاثاء", "2024-03-12", ("GMB",)),
+    ("fr", "Le Mali n'a pas commenté la visite de mardi du ministre nigérien.", "mardi", "2024-03-12", ("NER",)),
+    ("fr", "Le Mali a commenté la visite de mardi du ministre nigérien.", "mardi", "2024-03-12", ("MLI", "NER")),
+    # The same sentences without the denial: the state took part.
+    ("fr", "Le Mali a pris part aux discussions de mardi avec le Niger.", "mardi", "2024-03-12", ("MLI", "NER")),
+    ("es", "Chile, que exporta cobre, ha participado en la reunión con Perú del martes.", "martes", "2024-03-12", ("CHL", "PER")),
+    # A date before the denial is not what the state missed.
+    ("pt", "O Ruanda, que mantém militares em Moçambique desde julho de 2021, não participou no encontro.",
+     "julho de 2021", "2021-07", ("RWA",)),
+])
+def test_a_state_that_took_no_part_is_no_party_of_what_it_missed(lang: str, text: str, when: str, value: str,
+                                                                  parties: tuple[str, ...]) -> None:
+    precision = Precision.MONTH if len(value) == 7 else Precision.DAY
+    [m] = extract(lang, text, date_at(text, when, value, precision))
+    assert m.countries == parties

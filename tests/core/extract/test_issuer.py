@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -15,6 +16,8 @@ from timeline_app.core.extract.issuer import IssuerTable, find_issuer, header_li
 from timeline_app.core.library.store import Library
 from timeline_app.core.models import Article, IssuerSource
 from timeline_app.core.pipeline import import_inputs
+from timeline_app.errors import RulesError
+from timeline_app.paths import resource
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +42,50 @@ def test_example_lines_of_issuer_references(where: str, line: str, expected: str
     found = Gazetteer.default().tag(sentence.strip(), None, "" if issuer == "-" else issuer)
     got = ", ".join(f"{m.text}:{m.code}:{m.role.value}" for m in found) or "-"
     assert got == expected, where
+
+
+def _language_examples(name: str) -> list[tuple[str, str, str, str]]:
+    """The EXAMPLE lines of resources/gazetteer/<lang>/<name>: (language, where, line, expected)."""
+    out = []
+    for path in sorted(resource("gazetteer").glob(f"*/{name}")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("# EXAMPLE:"):
+                text, _, expected = line.removeprefix("# EXAMPLE:").rpartition("=>")
+                out.append((path.parent.name, f"{path.parent.name}/{name}:{no}", text.strip(), expected.strip()))
+    return out
+
+
+@pytest.mark.parametrize("lang, where, text, expected", _language_examples("issuers.tsv"))
+def test_example_lines_of_the_languages_headings(table: IssuerTable, lang: str, where: str, text: str,
+                                                  expected: str) -> None:
+    got, _source = table.find(article(text.replace("\\n", "\n"), language=lang))
+    assert (got or "-") == expected, where
+
+
+@pytest.mark.parametrize("lang, where, line, expected", _language_examples("issuer_refs.tsv"))
+def test_example_lines_of_the_languages_issuer_words(lang: str, where: str, line: str, expected: str) -> None:
+    issuer, _, sentence = line.partition(":")
+    found = Gazetteer.for_language(lang).tag(sentence.strip(), None, "" if issuer == "-" else issuer)
+    got = ", ".join(f"{m.text}:{m.code}:{m.role.value}" for m in found) or "-"
+    assert got == expected, where
+
+
+def test_every_language_has_headings_and_issuer_words_with_examples() -> None:
+    for name in ("issuers.tsv", "issuer_refs.tsv"):
+        assert {lang for lang, *_rest in _language_examples(name)} == {"ar", "de", "es", "fr", "pt", "ru"}
+
+
+def test_a_heading_is_read_only_in_its_own_language(table: IssuerTable) -> None:
+    text = "Nota à imprensa nº 12\nVisita do Presidente"
+    assert table.find(article(text, language="pt"))[0] == "BRA"
+    assert table.find(article(text, language="en"))[0] == ""
+
+
+def test_a_heading_rule_of_another_kind_is_refused(tmp_path) -> None:
+    shutil.copytree(resource("gazetteer"), tmp_path / "g")
+    (tmp_path / "g" / "fr" / "issuers.tsv").write_text("name\tMinistère\tFRA\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="fr/issuers.tsv:1: kind must be 'heading' or 'joint'"):
+        IssuerTable(tmp_path / "g", Gazetteer.default())
 
 
 def test_the_url_wins_over_the_source_and_the_header(table: IssuerTable) -> None:
@@ -152,3 +199,39 @@ def test_a_statements_header_date_dates_its_issue_and_a_news_dateline_does_not()
     text = "Press release\n\nPublished: 26 November 2023\n\nWe met."
     dates = [date_at(text, "26 November 2023", "2023-11-26")]
     assert extract_event_mentions(text, dates, None, dt.date(2023, 11, 26), "KOR") == []  # a label of its date
+
+
+def test_a_statement_in_french_speaks_for_its_issuer_and_a_news_report_does_not() -> None:
+    statement = ("Communiqué du ministère des Affaires étrangères\nDakar, le 3 mai 2024\n\n"
+                 "Le ministère a reçu hier l'ambassadeur du Mali. Nous avons protesté le 2 mai.")
+    news = "Le Mali proteste\n\nDAKAR (AFP) - Le ministère a reçu hier l'ambassadeur du Mali. Nous avons protesté le 2 mai."
+    got = process_article(Article(text=statement, title="", published=dt.date(2024, 5, 3), language="fr"))
+    assert got.article.issuer == "SEN"
+    assert [m.countries for m in got.mentions if m.date.text in ("hier", "le 2 mai")] == [("MLI", "SEN"), ("SEN",)]
+    got = process_article(Article(text=news, title="", published=dt.date(2024, 5, 3), language="fr"))
+    assert got.article.issuer == ""
+    assert all("SEN" not in m.countries for m in got.mentions)
+
+
+def test_a_place_header_dates_the_issue_of_all_the_issuers_of_a_joint_statement() -> None:
+    joint = ("Declaración conjunta de los presidentes de la República de Chile y de la República del Perú\n\n"
+             "Lima, 3 de mayo de 2024\n\nLos presidentes se reunieron hoy.")
+    got = process_article(Article(text=joint, title="", published=dt.date(2024, 5, 3), language="es"))
+    assert got.article.issuer == "CHL;PER"
+    assert got.mentions[0].date.text == "3 de mayo de 2024" and got.mentions[0].countries == ("CHL", "PER")
+    # No joint opening, no issuer: the header's place alone, as before.
+    news = "Chile y Perú firman un acuerdo\n\nLima, 3 de mayo de 2024\n\nLos presidentes se reunieron hoy."
+    got = process_article(Article(text=news, title="", published=dt.date(2024, 5, 3), language="es"))
+    assert got.article.issuer == "" and got.mentions[0].countries == ("PER",)
+
+
+def test_a_russian_statement_header_dates_its_issue_and_a_news_dateline_does_not() -> None:
+    statement = ("Заявление МИД России в связи с решением Эстонии\n\n24 января 2023 года\n\n"
+                 "Сегодня мы вручили ноту временному поверенному в делах Эстонии.")
+    got = process_article(Article(text=statement, title="", published=dt.date(2023, 1, 24), language="ru"))
+    assert got.article.issuer == "RUS"
+    assert [(m.date.text, m.countries) for m in got.mentions] == [
+        ("24 января 2023 года", ("RUS",)), ("Сегодня", ("EST", "RUS"))]
+    news = "Эстония понизила уровень отношений\n\n24 января 2023 года\n\nСегодня МИД Эстонии вручил ноту."
+    got = process_article(Article(text=news, title="", published=dt.date(2023, 1, 24), language="ru"))
+    assert got.article.issuer == "" and [m.date.text for m in got.mentions] == ["Сегодня"]

@@ -187,3 +187,53 @@ def test_a_language_folder_loads_on_its_own(tmp_path: Path) -> None:
     rules = load_rules(tmp_path / "fr")
     assert rules.reading.fold  # the typographic apostrophe
     assert find_dates("Il est venu aujourd’hui.", WED, rules) [0].value == "2022-12-28"
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "expected"), [
+    ("ru", "МИД Эстонии потребовало отъезда посла России до 7 февраля.", dt.date(2023, 1, 24), ("7 февраля", "2023-02-07")),
+    ("pt", "Os ministros assinaram ontem um memorando que prolonga a missão até dezembro.", dt.date(2024, 2, 23),
+     ("dezembro", "2024-12")),
+    ("es", "El Gobierno exigió la salida del embajador hasta el 15 de enero.", dt.date(2024, 12, 20),
+     ("el 15 de enero", "2025-01-15")),
+    # Without a verb that sets a deadline, "до"/"até" in a sentence told in the past stay in the past.
+    ("ru", "Посольство работало до 7 января.", dt.date(2023, 1, 24), ("7 января", "2023-01-07")),
+    ("pt", "Os militares ficaram em Pemba até dezembro.", dt.date(2024, 2, 23), ("dezembro", "2023-12")),
+])
+def test_a_deadline_set_in_the_past_looks_ahead(lang: str, text: str, published: dt.date, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, lang, published)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il a reçu le chargé d'affaires de la Sierra Leone après l'incident survenu le 14 mai.", ("le 14 mai", "2025-05-14")),
+    ("Il a reçu M. Oliveira après l'incident survenu le 14 mai.", ("le 14 mai", "2025-05-14")),
+    ("Le ministre se rendra le 14 mai à Freetown.", ("le 14 mai", "2026-05-14")),
+])
+def test_a_french_name_ending_like_a_future_verb_is_no_future(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "fr", dt.date(2025, 5, 20))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die beiden Minister eröffnen am Freitag in Berlin ein Wirtschaftsforum.", ("Freitag", "2024-10-18")),
+    ("Die beiden Minister eröffneten am Freitag in Berlin ein Wirtschaftsforum.", ("Freitag", "2024-10-11")),
+])
+def test_german_opening_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "de", dt.date(2024, 10, 16))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "El presidente recibió hoy a Lacalle Pou en su última visita antes del traspaso de mando del 1 de marzo.",
+     ("1 de marzo", "2025-03-01")),
+    ("es", "El presidente recibió hoy a Lacalle Pou, después del traspaso de mando del 1 de marzo.", ("1 de marzo", "2024-03-01")),
+    ("pt", "O presidente recebeu ontem o chanceler, antes da posse de 1º de março.", ("1º de março", "2025-03-01")),
+    ("pt", "O presidente recebeu ontem o chanceler, depois da posse de 1º de março.", ("1º de março", "2024-03-01")),
+])
+def test_an_event_named_as_still_ahead_dates_forward(lang: str, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, lang, dt.date(2025, 1, 29))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Договор президенты двух стран подпишут в марте, сообщил глава ГКНБ.", ("марте", "2025-03")),
+    ("Договор президенты двух стран подписали в марте, сообщил глава ГКНБ.", ("марте", "2024-03")),
+])
+def test_an_attribution_after_the_comma_does_not_turn_a_plan_into_the_past(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "ru", dt.date(2025, 2, 14))

@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core import budget
+from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
-                                                 undated_wire_prefixes, wire_prefixes)
+                                                 place_header, undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.home import HomeWords, home_state
@@ -108,6 +109,7 @@ class _EventReader:
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
         self.negated = NegatedPeriod(self.table.words)
+        self.absent = AbsentParty(self.table.words)  # "n'a pas pris part aux discussions de jeudi"
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
         self.clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -159,9 +161,12 @@ class _EventReader:
     def _place(self, d: DateMention) -> _Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
-        issue = is_dateline(text, sent, d, self.table.words.get("header_article"))
+        articles = self.table.words.get("header_article")
+        issue = is_dateline(text, sent, d, articles)
         if issue and not (self.issuers and dates_the_issue(text, sent, d)):
             return None  # it dates the article (its publication date), not an event
+        # "Oslo, 9. April 2025" atop a statement whose issuers are known: its issue, their act, wherever it was
+        issue = issue or bool(self.issuers and articles is not None and place_header(text, d, articles))
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
             self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated, self.table), dated)
@@ -234,6 +239,7 @@ class _EventReader:
             countries = (countries - pair[1]) | {pair[0]}
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self.reading.describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
+        countries -= self.absent.states(self.text, place.sent, d, self.entities, self.starts)
         if self.earlier is not None:
             countries, self.story = without_earlier_events(
                 self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)

@@ -12,6 +12,7 @@ from pathlib import Path
 from timeline_app.core.extract.actors import Doc, count_before, placed_by_adjective, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
+from timeline_app.core.extract.issuer_words import offices_of_others
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import is_person_name, learn_names
@@ -41,6 +42,7 @@ class Gazetteer:
         self.lexicon = lexicon
         # How another language's words are keyed; None for English, whose words are their token keys.
         self._language = lexicon.keys if isinstance(lexicon, LanguageLexicon) else None
+        self._issuer_links = lexicon.issuer_links if isinstance(lexicon, LanguageLexicon) else frozenset()
         self._countries = lexicon.countries
         self._organizations = lexicon.organizations
         self._trie = lexicon.trie
@@ -124,6 +126,10 @@ class Gazetteer:
     def context_words(self, category: str) -> frozenset[str]:
         return self._context[category]
 
+    def word_key(self, word: str) -> str:
+        """`word` as the context word lists hold it: lower case, or read the way of the gazetteer's language."""
+        return self._language.key(word) if self._language is not None else word.lower()
+
     # ---- tagging -----------------------------------------------------------------------------
 
     def tag(self, text: str, when: dt.date | None = None, issuer: str = "") -> list[EntityMention]:
@@ -150,6 +156,7 @@ class Gazetteer:
         out: list[EntityMention] = []
         found_at: list[tuple[int, int, EntityMention]] = []
         title: EntityMention | None = None  # the last issuer word found, for the name that may follow it
+        offices: set[int] = set()  # ids of the mentions an issuer's office word made, in another language
         trie = self._trie
         n = len(keys)
         i = 0
@@ -207,6 +214,8 @@ class Gazetteer:
                     found_at.append((i, last, mention))
                     if alias.kind == "issuer":
                         out.extend(self._co_issuers(doc, mention))  # "we" of a joint statement: each co-issuer
+                        if self._language is not None and alias.code == "state":
+                            offices.update(id(m) for m in out if (m.start, m.end) == (mention.start, mention.end))
                     title = out[-1] if alias.kind == "issuer" else None
                     doc.matched_end = mention.end
                     # A US state is a place wherever it stands, but only one after "in" begins a list of
@@ -216,6 +225,8 @@ class Gazetteer:
                     doc.last_location_end = mention.end if placed else -1
                 break
             i = nxt
+        if offices:
+            out = offices_of_others(doc.text, out, offices, self._issuer_links)
         learned = learn_names(doc, found_at, self._words, self._is_one_word_alias)
         if learned:
             out = sorted(out + learned, key=lambda m: (m.start, m.end))
@@ -370,6 +381,9 @@ class Gazetteer:
 
 
 def _in_quotation(text: str, at: int) -> bool:
-    """True when offset `at` stands inside a quotation opened earlier on its line."""
+    """True when offset `at` stands inside a quotation opened earlier on its line ("...", “...”, «...», „...“)."""
     before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    if "\u201e" in before:  # German „...“: the English opening mark closes it
+        return before.count("\u201e") > before.count("\u201c")
+    return (before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+            or before.count("\u00ab") > before.count("\u00bb"))

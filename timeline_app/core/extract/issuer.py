@@ -19,11 +19,13 @@ log = logging.getLogger(__name__)
 _TLD, _COUNTRY, _COUNTRIES = "{tld}", "{country}", "{countries}"
 _HEADER_LINES = 6  # a statement's header: its first short lines
 _HEADER_WORDS = 14
+_HEADING_GAP = 3  # words at most between a heading and the state it names ("Заявление МИД России")
+_OPENING_WORDS = 8  # a statement's first sentence names its issuer among its first words: "El Gobierno de Chile valora"
 
 
 @dataclass(frozen=True)
 class _Rule:
-    kind: str  # host or name
+    kind: str  # host, name or heading
     pattern: str
     issuer: str
 
@@ -56,6 +58,17 @@ class IssuerTable:
             self.rules.append(_Rule(kind, pattern, issuer))
         names = [(r.pattern.replace(_COUNTRY, "").strip(" "), r) for r in self.rules if r.kind == "name"]
         self._names = sorted(names, key=lambda n: -len(n[0]))
+        # <lang>/issuers.tsv: the headings and joint openings of statements in that language, read only in its articles
+        self.headings: dict[str, list[_Rule]] = {}
+        self.language_joint: dict[str, list[re.Pattern[str]]] = {}
+        for path in sorted(directory.glob("*/issuers.tsv")):
+            lang = path.parent.name
+            self.headings[lang], self.language_joint[lang] = [], []
+            for row, where in read_tsv(path, 3):
+                if row[0] == "joint":
+                    self.language_joint[lang].append(_joint_pattern(row[1], row[2], where))
+                else:
+                    self.headings[lang].append(_heading_rule(row, where, known))
 
     @classmethod
     def default(cls) -> IssuerTable:
@@ -65,7 +78,7 @@ class IssuerTable:
 
     def find(self, article: Article) -> tuple[str, IssuerSource]:
         """The article's issuer and where it was found; ("", NONE) for news."""
-        joint = self.joint_issuers(article.text)
+        joint = self.joint_issuers(article.text, article.language)
         if joint:
             return LIST_SEPARATOR.join(joint), IssuerSource.TEXT
         found = self.from_url(article.url)
@@ -74,10 +87,19 @@ class IssuerTable:
         found = self.from_name(article.source)
         if found:
             return found, IssuerSource.METADATA
-        for line in header_lines(article.text):
+        header = header_lines(article.text)
+        for line in header:
             found = self.from_name(line)
             if found:
                 return found, IssuerSource.TEXT
+        # A heading may open a title too long for a header line ("Declaración del Ministerio de ... sobre el fallo
+        # de la Corte Internacional de Justicia"): the first line is read then, if it is no sentence.
+        lines = [line.strip() for line in article.text.split("\n") if line.strip()]
+        top = header or [line for line in lines[:1] if not re.search(r"[.!?]['\"\u201d]?$", line)]
+        first = [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0] for line in lines[len(top) : len(top) + 1]]
+        found = self.from_heading(top, article.language, first)
+        if found:
+            return found, IssuerSource.TEXT
         return "", IssuerSource.NONE
 
     def from_url(self, url: str) -> str:
@@ -123,17 +145,53 @@ class IssuerTable:
                     return found[0]
         return ""
 
-    def joint_issuers(self, text: str) -> list[str]:
+    def from_heading(self, header: list[str], language: str, first: list[str] = ()) -> str:
+        """The issuer named by a heading rule of the article's language at the start of a header line
+        ("Заявление МИД России", "Pressemitteilung des Auswärtigen Amts"); a "{country}" heading without
+        a state right after it takes the one state the other header lines name ("Ministerio de Relaciones
+        Exteriores" over "Quito, 18 de junio de 2024"), else, when they name none, a state among the
+        first words of the first sentence (`first`), where a statement names itself ("Le Gouvernement de
+        la République du Mali a pris connaissance"); none when the header names several."""
+        rules = self.headings.get(language)
+        if not rules:
+            return ""
+        gazetteer = Gazetteer.for_language(language)
+        for at, line in enumerate(header):
+            for rule in rules:
+                bare = rule.pattern.replace(_COUNTRY, "").strip()
+                if not line.lower().startswith(bare.lower()) or line[len(bare) : len(bare) + 1].isalnum():
+                    continue
+                if rule.issuer != _COUNTRY:
+                    return rule.issuer
+                rest = line[len(bare) :]
+                near = [e.code for e in gazetteer.tag(rest) if e.kind is EntityKind.COUNTRY and e.code
+                        and len(rest[: e.start].split()) <= _HEADING_GAP]
+                if near:
+                    return near[0]
+                others = {e.code for i, other in enumerate(header) if i != at for e in gazetteer.tag(other)
+                          if e.kind is EntityKind.COUNTRY and e.code}
+                if len(others) == 1:
+                    return others.pop()
+                opening = [e.code for line in first[:1] if not others for e in gazetteer.tag(line)
+                           if e.kind is EntityKind.COUNTRY and e.code and len(line[: e.start].split()) < _OPENING_WORDS]
+                if opening:
+                    return opening[0]
+        return ""
+
+    def joint_issuers(self, text: str, language: str = "") -> list[str]:
         """The states of a joint statement, named in its opening (a header line or the first sentence):
-        "Joint Statement by the Foreign Ministers of Australia, Japan and the United States"."""
+        "Joint Statement by the Foreign Ministers of Australia, Japan and the United States"; in another
+        language the English rules and those of its issuers.tsv ("Comunicado conjunto Portugal-Marrocos")."""
+        own = self.language_joint.get(language, [])
+        gazetteer = Gazetteer.for_language(language) if own else self.gazetteer
         for line in opening_lines(text):
-            for pattern in self.joint:
+            for pattern in self.joint + own:
                 m = pattern.match(line)
                 if m is None:
                     continue
                 listed = m.group("list")
-                names = [e for e in self.gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
-                run = self._first_list(listed, names)
+                names = [e for e in gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
+                run = self._first_list(listed, names, gazetteer)
                 # A pattern with words after the list ("... issued the following") wants the list alone there.
                 whole = m.end("list") == m.end() or not run or not listed[run[-1].end :].strip(" ,")
                 codes = list(dict.fromkeys(e.code for e in run))
@@ -141,13 +199,13 @@ class IssuerTable:
                     return codes
         return []
 
-    def _first_list(self, text: str, names: list[EntityMention]) -> list[EntityMention]:
+    def _first_list(self, text: str, names: list[EntityMention], gazetteer: Gazetteer) -> list[EntityMention]:
         """The first names of `names` that follow each other joined only by commas and list_glue words."""
-        glue = self.gazetteer.context_words("list_glue")
+        glue = gazetteer.context_words("list_glue")
         run = names[:1]
         for e in names[1:]:
             between = text[run[-1].end : e.start].replace(",", " ").replace("&", " ").split()
-            if any(w.lower() not in glue for w in between):
+            if any(gazetteer.word_key(w) not in glue for w in between):
                 break
             run.append(e)
         return run
@@ -178,6 +236,18 @@ def opening_lines(text: str) -> list[str]:
         if line and line not in header:
             return header + [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]]
     return header
+
+
+def _heading_rule(row: list[str], where: str, known: set[str]) -> _Rule:
+    """One heading line of a language's issuers.tsv: the words that open the line, an issuer code or {country}."""
+    kind, pattern, issuer = row
+    if kind != "heading":
+        raise RulesError(f"{where}: kind must be 'heading' or 'joint' in a language's issuers.tsv, not '{kind}'")
+    if issuer not in known and issuer != _COUNTRY:
+        raise RulesError(f"{where}: '{issuer}' is neither a country or organisation code nor {_COUNTRY}")
+    if not pattern.replace(_COUNTRY, "").strip() or (_COUNTRY in pattern and not pattern.endswith(_COUNTRY)):
+        raise RulesError(f"{where}: a heading needs words, and {_COUNTRY} only at its end")
+    return _Rule(kind, pattern, issuer)
 
 
 def _joint_pattern(pattern: str, issuer: str, where: str) -> re.Pattern[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from timeline_app.core.extract.actors import ContextWords
 from timeline_app.core.extract.groups import NAMES_FILE, OPEN
 from timeline_app.core.extract.language_keys import WORDS, LanguageKeys
-from timeline_app.core.extract.lexicon import END, Alias, Lexicon
+from timeline_app.core.extract.lexicon import END, ISSUER_REFS, Alias, Lexicon
 from timeline_app.core.reading import load_reading
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
@@ -44,6 +44,7 @@ class LanguageLexicon:
         if (directory / "cities.tsv").exists():  # written from GeoNames where the language has its own script
             self._load_aliases(base, "cities.tsv", entries)
         self._load_persons(entries)
+        self.issuer_links = self._load_issuer_refs(entries)
         self.context = {category: frozenset() for category in base.context}
         for (category, words), where in self._rows("context_words.tsv", 2, 2):
             if category not in self.context:
@@ -86,6 +87,27 @@ class LanguageLexicon:
             made = base.alias(alias, code, kind, flags)
             tokens = tuple(m.group() for m in WORDS.finditer(alias))  # "EE.UU." is one word, as the text is read
             entries.setdefault(key, []).append(Alias(tokens, made.code, made.kind, made.name, made.flags))
+
+    def _load_issuer_refs(self, entries: dict[tuple[str, ...], list[Alias]]) -> frozenset[str]:
+        """The language's issuer_refs.tsv (optional): words that stand for a statement's issuer ("nous", "le
+        ministère", "МИД"), tried before any other sense of the same words (with no issuer they name
+        nobody and the other sense is read); returns its link words, those that may stand between such an
+        office word and the state that owns it instead ("la ministre des Affaires étrangères du Mali")."""
+        if not (self.directory / ISSUER_REFS).exists():
+            return frozenset()
+        links: set[str] = set()
+        for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
+            if what == "link":
+                links.update(w.lower() for w in phrase.split())
+                continue
+            if what not in ("state", "speaker"):
+                raise RulesError(f"{where}: what must be 'state', 'speaker' or 'link', not '{what}'")
+            key = self._key(phrase)
+            if not key:
+                raise RulesError(f"{where}: empty phrase")
+            tokens = tuple(m.group() for m in WORDS.finditer(phrase))
+            entries[key] = [Alias(tokens, what, "issuer", phrase)] + entries.get(key, [])
+        return frozenset(links)
 
     def _load_groups(self, base: Lexicon, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         """The language's group_names.tsv (optional): phrases that name a group's members ("die fünf

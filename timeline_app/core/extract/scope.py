@@ -30,8 +30,8 @@ class NegatedPeriod:
 
     def __init__(self, words: dict[str, frozenset[str]]) -> None:
         openers, negations = words.get("period_opener", frozenset()), words.get("negation", frozenset())
-        self.opener = re.compile(rf"(?:{_phrases(openers)})\s+$", re.IGNORECASE) if openers else None
-        self.negation = re.compile(_phrases(negations), re.IGNORECASE) if negations else None
+        self.opener = re.compile(rf"(?:{phrases_pattern(openers)})\s+$", re.IGNORECASE) if openers else None
+        self.negation = re.compile(phrases_pattern(negations), re.IGNORECASE) if negations else None
 
     def denies(self, text: str, span: Span, d: DateMention) -> bool:
         """Whether date `d` opens such a period in its clause `span`."""
@@ -41,7 +41,7 @@ class NegatedPeriod:
         return since is not None and self.negation.search(text, span[0], since.start()) is not None
 
 
-def _phrases(phrases: frozenset[str]) -> str:
+def phrases_pattern(phrases: frozenset[str]) -> str:
     """A regex alternation of whole-word phrases, longer first; one with an apostrophe ("n't") may end
     a word ("hadn't")."""
     return "|".join(("" if "'" in p or "\u2019" in p else r"(?<!\w)") + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)"

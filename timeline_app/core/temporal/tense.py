@@ -20,6 +20,7 @@ NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the p
 
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
+_EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
@@ -154,7 +155,8 @@ def direction(
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
-    if _opens(cues.get("ahead_of"), text, a, start):  # "ahead of Sunday's vote", "ahead of Christmas"
+    if (_opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
+            or _opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
         return NEAREST if told.any_past else FUTURE
     if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
         return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
@@ -176,7 +178,7 @@ def direction(
         # A past tense near the date ("filed reports by Wednesday") or alone in its sentence
         # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
         # them until Friday to respond").
-        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end)
+        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end) and not _set_deadline(cues.get("deadline"), text, a, start)
         if best is not None and best[1] == NEAREST and any(label == NEAREST for _, _, label in kept):
             # A deadline seen from the past ("had hoped to agree by March") is either side; a plan
             # read so only for its past tense ("was adjourned until Monday") still looks ahead.
@@ -308,6 +310,11 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
         # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
         # says what the trip was for; the date is the past verb's told before it.
         return True
+    if (told.ahead_before and label in (PAST, WEAK_PAST) and reporting is not None
+            and text[end:s_].strip() == "," and reporting.match(text, s_)):
+        # "Договор подпишут в марте, сообщил глава ГКНБ": the attribution's past is the saying's,
+        # not the plan's told before the date.
+        return True
     # "On Friday, officials said talks would resume": what was said is told after the
     # reporting verb; its future does not reach the day of saying before it.
     return label in _AHEAD and _reported_between(text, end, s_, reporting)
@@ -383,11 +390,17 @@ def _future_told_before(text: str, start: int, kept: list[tuple[int, int, str]],
     return None
 
 
-def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
+def _set_deadline(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
+    """Whether a verb that sets a deadline or extends a term ("потребовало отъезда посла до 7 февраля",
+    "prolonga a presença até dezembro"; cues/deadline.txt) stands before offset `start` in its sentence."""
+    return cue is not None and cue.search(text, a, start) is not None
+
+
+def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int, reach: int = _BEFORE_REACH) -> bool:
     """Whether `cue` opens the phrase right before offset `start` ("by Friday", "until the end of
-    May"), looking no further back than sentence start `a`."""
+    May"), looking no further back than sentence start `a` and `reach` words."""
     if cue is None:
         return False
-    words = text[max(a, start - 40) : start].split()
-    tail = " ".join(words[-_BEFORE_REACH:]) if words else ""
+    words = text[max(a, start - 40 * reach // _BEFORE_REACH) : start].split()
+    tail = " ".join(words[-reach:]) if words else ""
     return any(" ".join(tail[m.end() :].split()).lower() in _BEFORE_SKIPPABLE for m in cue.finditer(tail))
