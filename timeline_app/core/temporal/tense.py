@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline_app.core.temporal.happening import happening_after
 from timeline_app.core.temporal.plans import AHEAD, plan_reading
 
 PAST = "past"
@@ -161,7 +162,7 @@ def direction(
     if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
         return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
-        noun = _happening_after(cues.get("happening"), text, end)
+        noun = happening_after(cues.get("happening"), text, end)
         forecast = cues.get("forecast")
         if noun is not None and (forecast is None or not forecast.match(text, noun)):
             return PAST  # "Saturday's quake will cost billions": nobody schedules a quake
@@ -222,28 +223,6 @@ def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end
         return None
     return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
                 None)
-
-
-def _happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> int | None:
-    """Where the noun a possessive day opens, maybe after an adjective or two, starts when it is
-    something nobody schedules ("Saturday's deadly quake"): cues/happening.txt; else None."""
-    m = _POSSESSIVE_HEAD.match(text, end) if happening is not None else None
-    if m is None or happening is None:
-        return None
-    for w in list(_WORD.finditer(text, m.end(), m.end() + 60))[:3]:
-        if _PREPOSITION.fullmatch(w.group()):
-            return None  # "Saturday's vote on fire safety": the noun came before
-        h = happening.match(text, w.start())
-        if h is not None and not text.startswith("-", h.end()):  # "Friday's fire-safety vote" opens a vote
-            return w.start()
-    return None
-
-
-# "'s ": what opens the noun of a possessive day.
-_POSSESSIVE_HEAD = re.compile(r"(?:'s|\u2019s)\s+")
-_WORD = re.compile(r"[a-z][\w-]*", re.IGNORECASE)
-# The words that end a noun phrase's head: what follows them is the noun's complement.
-_PREPOSITION = re.compile(r"on|of|in|for|at|over|about|against|by|to|with|and|or|will|would|was|is", re.IGNORECASE)
 
 
 # "'s vote ", "'s final round of ": the noun a possessive day opens, up to its verb.
