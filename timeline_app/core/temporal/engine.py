@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 # than an article may (`budget`).
 MOST_DATES = 10_000
 
-_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE)")
+# Dates without a year, weekdays, and a day written in numbers that reads either way ("3/4/2025").
+_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE|\d{4}-\d{2}-\d{2}\^)")
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
 _REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 
@@ -142,7 +143,7 @@ def _resolve(
         log.debug("dropped %r (%s): no day mentioned near it", surface, cand.rule.name)
         return None
     tense = None
-    if _NEEDS_TENSE.match(cand.value):  # only dates without a year and weekdays use the tense
+    if _NEEDS_TENSE.match(cand.value):  # only dates the tense decides use it
         sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
         if sentence not in cue_cache:
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)

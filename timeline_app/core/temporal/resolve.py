@@ -24,7 +24,8 @@ _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 # "A?B": the value A, which a reader might also take as B ("next Thursday" told on a Wednesday).
 _DOUBT = "?"
 # "A^B": a day written in numbers that reads either way ("3/4/2025": March 4 in an American text, 3
-# April in a British one); the reading nearer the publication date, as news tells recent days.
+# April in a British one): the reading the tense allows, else the one nearer the publication date, as
+# news tells recent days; doubtful while the tense leaves both.
 _EITHER_ORDER = "^"
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
@@ -68,7 +69,7 @@ class Resolver:
         is A, doubtful when B, the other reading a reader may take, resolves to another date.
         """
         if _EITHER_ORDER in value:
-            return self._nearer_day(value.split(_EITHER_ORDER))
+            return self._either_order(value.split(_EITHER_ORDER), tense)
         if _DOUBT in value:
             chosen, _, other = value.partition(_DOUBT)
             result = self._resolve_once(chosen, tense)
@@ -78,13 +79,16 @@ class Resolver:
             return result[0], result[1], alternative is not None and alternative[0] != result[0]
         return self._resolve_once(value, tense)
 
-    def _nearer_day(self, readings: list[str]) -> tuple[str, bool, bool] | None:
+    def _either_order(self, readings: list[str], tense: str | None) -> tuple[str, bool, bool] | None:
         days = [(d[1], r) for r in readings if (d := describe(r)) is not None and d[1] is not None]
         if not days:
             return None
         if self.published is not None:
-            days.sort(key=lambda d: abs((d[0] - self.published).days))
-        return days[0][1], False, False
+            base = self.published
+            # "was signed on 3/4/2025" told on 20 March is not 3 April
+            fits = [d for d in days if not ((tense == PAST and d[0] > base) or (tense == FUTURE and d[0] < base))]
+            days = sorted(fits or days, key=lambda d: abs((d[0] - base).days))
+        return days[0][1], False, len({d[0] for d in days}) > 1
 
     def _resolve_once(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if "REF" in value or value.startswith("DOM"):  # depends on the last date mentioned
