@@ -29,8 +29,8 @@ def test_a_surname_after_an_office_names_its_state(gaz: Gazetteer) -> None:
 
 
 def test_a_short_given_name_between_office_and_surname_is_part_of_the_name(gaz: Gazetteer) -> None:
-    text = "On Monday the visiting President Chan Santokhi opened a new bridge over the river."
-    assert persons(gaz, text) == [("Chan Santokhi", "SUR")]
+    text = "On Monday the visiting President Ram Santokhi opened a new bridge over the river."
+    assert persons(gaz, text) == [("Ram Santokhi", "SUR")]
     # Written surname first ("Han Zheng"): the word is not a surname alone, and names no Korean.
     assert persons(gaz, "Earlier this week they met the visiting Vice President Han Zheng in the old palace.") == []
 
@@ -63,7 +63,7 @@ def test_a_surname_after_the_full_name_earlier_in_the_text(gaz: Gazetteer) -> No
 def test_in_a_headline_only_a_surname_right_after_the_office(gaz: Gazetteer) -> None:
     assert persons(gaz, "Prime Minister Santokhi Opens Bridge\n\nThe bridge was opened.") == []  # "Santokhi Opens": a name run
     assert persons(gaz, "Talks With President Santokhi\n\nThe talks went on.") == [("Santokhi", "SUR")]
-    assert persons(gaz, "Talks With President Chan Santokhi\n\nThe talks went on.") == []
+    assert persons(gaz, "Talks With President Ram Santokhi\n\nThe talks went on.") == []
 
 
 P1 = [("USA", dt.date(2001, 1, 1), dt.date(2005, 1, 1))]
