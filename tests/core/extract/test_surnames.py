@@ -81,3 +81,11 @@ def test_the_surname_table_leaves_out_aliases_common_words_and_first_words() -> 
             (("Lee", "Wu", "Hong"), "Lee Wu Hong", P2), (("Eve", "Stays"), "Eve Stays", P1), (("Fay", "Jr"), "Fay Jr", P1)]
     table = surname_table(rows, {("paris",)}, frozenset({"field"}))
     assert set(table) == {"stays", "hong"}  # "Lee" begins a British person's name; "Fay Jr" has no surname
+
+
+def test_a_given_name_the_table_does_not_hold_is_another_person_of_that_state(gaz: Gazetteer) -> None:
+    """Not the table's person: named as written, so the table's dated offices do not drop him as a former official."""
+    text = "On Monday the visiting President Ram Santokhi opened a new bridge over the river."
+    assert [m.name for m in gaz.tag(text, D) if m.kind is EntityKind.PERSON] == ["Ram Santokhi"]
+    text = "On Monday the visiting President Santokhi opened a new bridge over the river."
+    assert [m.name for m in gaz.tag(text, D) if m.kind is EntityKind.PERSON] == ["Chan Santokhi"]

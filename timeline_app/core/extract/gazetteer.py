@@ -274,6 +274,10 @@ class Gazetteer:
                 if first < 0:
                     return None  # "Santokhi" alone: a person of the text's own (learn_names), or nobody
                 start = doc.starts[first]  # "President Chan Santokhi": the given name is part of the name
+                if first < i and doc.keys[first] not in map(token_key, TOKEN.findall(alias.name)):
+                    # "Santiago Cafiero" is not the table's "Antonio Cafiero": his state, not that man's dated offices.
+                    return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON,
+                                         EntityRole.ACTOR, doc.text[start:end])
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
         if kind == "org" and code in self.groups.groups() and self._members_around(doc, i, last):
             # "the members of the European Union", "NATO's 32 members": its member states, as "EU members" are.
