@@ -11,7 +11,8 @@ from pathlib import Path  # noqa: E402
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
 
 from timeline_app.core import pipeline  # noqa: E402
 from timeline_app.gui.window.main_window import MainWindow  # noqa: E402
@@ -76,3 +77,11 @@ def check_country(window: MainWindow, code: str) -> None:
     item = window.filters.countries.item_for(code)
     assert item is not None, f"{code} is not in the country list"
     item.setCheckState(Qt.CheckState.Checked)
+
+
+def drop_files(window: MainWindow, paths) -> None:
+    """Drop `paths` on the window as a file manager does."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))

@@ -225,6 +225,7 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Close, the arrows through the rows
         self._headings: set[int] = set()
         for title, rows in sections:
             self._add_heading(title)

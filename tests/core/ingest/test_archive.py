@@ -105,9 +105,10 @@ def test_oversized_member_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_office_documents_are_not_read_as_archives(tmp_path: Path) -> None:
-    path = tmp_path / "report.docx"
-    path.write_bytes(make_zip({"word/document.xml": b"<w:document/>"}))
-    assert "Word document" in read_path(path).skipped[0].reason
+    path = tmp_path / "budget.xlsx"
+    path.write_bytes(make_zip({"xl/workbook.xml": b"<workbook/>"}))
+    assert read_path(path).skipped[0].reason == (
+        "Excel workbook (.xlsx): save it as a Word document (.docx), PDF, plain text or HTML to read it")
 
 
 def test_symbolic_link_members_are_skipped(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.pubdate import date_from_text, date_from_value, find_byline
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
+from tests.docx_bytes import docx_bytes, paragraph
+from tests.pdf_bytes import pdf_bytes
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -50,12 +52,35 @@ def test_every_reader_returns_articles_or_raises_input_error(data: bytes, kind: 
 
 
 @FUZZ
-@given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.html", "a.xml", "a.json", "a.jsonl", "a.csv", "a.zip", "a"]))
+@given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.html", "a.xml", "a.json", "a.jsonl", "a.csv", "a.zip", "a.pdf", "a.docx", "a"]))
 def test_iter_articles_never_raises(data: bytes, name: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, name)
         path.write_bytes(data)
         check_items(list(iter_articles([path])))
+
+
+_DOCUMENTS = {
+    "a.pdf": pdf_bytes([["Ministry", "The ministers met in Paris on 3 March 2021 to discuss the diplo-", "matic talks.",
+                         "1"], ["Ministry", "They will meet again.", "2"]], {"Title": "Talks", "CreationDate": "D:2021"}),
+    "a.docx": docx_bytes([paragraph("Talks", "berschrift1"), paragraph("The ministers met on 3 March 2021.")],
+                         title="Talks", created="2021-03-03T00:00:00Z"),
+}
+
+
+@FUZZ
+@given(name=st.sampled_from(sorted(_DOCUMENTS)),
+       edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), st.binary(max_size=12)), min_size=1, max_size=6))
+def test_a_damaged_pdf_or_word_document_is_read_or_refused_with_a_reason(name: str,
+                                                                          edits: list[tuple[float, int, bytes]]) -> None:
+    data = bytearray(_DOCUMENTS[name])
+    for where, removed, inserted in edits:  # bytes replaced somewhere: a flipped bit, a cut, a splice
+        at = int(where * len(data))
+        data[at:at + removed] = inserted
+    try:
+        check_items(list(read_bytes(bytes(data), name)))
+    except InputError as e:
+        assert str(e)
 
 
 @FUZZ

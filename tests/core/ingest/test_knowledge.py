@@ -23,7 +23,9 @@ def test_shipped_files_load_with_every_list_the_readers_use() -> None:
     assert known.feed_fields["date"][0] == "published"
     assert known.readers[""] == Kind.TEXT.value and known.readers[".ndjson"] == Kind.JSONL.value
     assert known.not_articles[".css"] == "style sheet"
-    assert known.zip_documents[".docx"] == "Word document"
+    assert known.zip_documents[".odt"] == "OpenDocument text" and ".docx" not in known.zip_documents
+    assert known.readers[".pdf"] == Kind.PDF.value and known.readers[".docx"] == Kind.DOCX.value
+    assert known.legacy_documents[".doc"] == "old binary Word document"
     assert known.folder_document("README.md") == known.folder_document("ReadMe") == "the folder's read-me"
     assert known.folder_document("LICENSE-MIT") == known.folder_document("LICENCE.txt") == "a licence"
     assert known.folder_document("Code-of-Conduct.md") == "a code of conduct"
@@ -77,12 +79,14 @@ def _append(path: Path, line: str) -> int:
         ("signatures/binary.tsv", "-1\tABC\tthing", "offset '-1' is not a whole number from 0 to 4095"),
         ("signatures/binary.tsv", "0\tRIFF\tvideo\t8", "a second signature needs an offset and bytes"),
         ("signatures/binary.tsv", "0\tABC\t", "the third column must say what such a file is"),
-        ("extensions/reader.tsv", ".doc\tword", "unknown reader 'word' (one of: csv, feed, html,"),
+        ("extensions/reader.tsv", ".doc\tword", "unknown reader 'word' (one of: csv, docx, feed, html,"),
         ("extensions/reader.tsv", ".htm\thtml", ".htm is listed twice"),
         ("extensions/not_article.tsv", "js\tJavaScript file", "'js' is not an extension"),
         ("extensions/zip_document.tsv", ".key\t", "the second column must say what such a file is"),
         ("names/folder_document.tsv", "Read Me\tx", "'Read Me' is not a file name as they are compared"),
         ("names/folder_document.tsv", "readme\tagain", "readme is listed twice"),
+        ("names/placeholder_title.tsv", "Untitled*\tx", "'Untitled*' is not a title pattern as titles are compared"),
+        ("extensions/legacy_document.tsv", "doc\tWord", "'doc' is not an extension"),
         ("names/folder_document.tsv", "todo\t", "the second column must say what such a file is"),
     ],
 )
@@ -122,3 +126,14 @@ def test_an_edited_copy_changes_what_is_read(root: Path) -> None:
     known = load_knowledge(root)
     assert known.dump_fields["title"][-1] == "kopfzeile"
     assert known.readers[".nws"] == "text"
+
+
+def _title_examples() -> list[tuple[bool, str]]:
+    path = paths.INGEST / "names" / "placeholder_title.tsv"
+    found = [re.match(r"^# EXAMPLE: (yes|no) \| (.+)$", line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(m.group(1) == "yes", m.group(2)) for m in found if m]
+
+
+@pytest.mark.parametrize(("placeholder", "title"), _title_examples())
+def test_placeholder_title_examples(placeholder: bool, title: str) -> None:
+    assert (knowledge().placeholder_title(title) is not None) is placeholder

@@ -143,3 +143,30 @@ def test_a_label_inside_a_bar_that_runs_past_the_edge_ends_at_the_edge() -> None
     one = np.zeros(1, dtype=np.int64)
     left, room, inside, _before = span_label_room(np.array([900.0]), np.array([1400.0]), one, one, stop=1000.0)
     assert inside[0] and left[0] == 900.0 and room[0] == 100.0
+
+
+def test_a_label_beside_a_part_of_a_period_starts_after_its_bracket() -> None:
+    # "early 2019" drawn from 100 to 118 px, its bracket across 2019 to 154: the label beside it would
+    # run along the bracket, so it starts past the bracket's end; a bar after it stops it there.
+    x0, x1 = np.array([100.0, 400.0]), np.array([118.0, 418.0])
+    one = np.zeros(2, dtype=np.int64)
+    left, room, inside, _before = span_label_room(x0, x1, one, one, brackets=(np.array([100.0, 400.0]),
+                                                                           np.array([154.0, 418.0])))
+    assert not inside.any()
+    assert left[0] == 154.0 + LABEL_GAP_PX and left[0] + room[0] == 400.0 - OBSTACLE_GAP_PX
+    # A bar whose bracket runs before it ("late 2019"): the label of the bar before it ends at the bracket.
+    left, room, _inside, _before = span_label_room(x0, x1, one, one, brackets=(np.array([100.0, 346.0]),
+                                                                            np.array([118.0, 418.0])))
+    assert left[0] == 118.0 + LABEL_GAP_PX and left[0] + room[0] == 346.0 - OBSTACLE_GAP_PX
+
+
+def test_a_label_moved_left_of_a_late_part_ends_before_its_bracket() -> None:
+    # At the view's right edge a label goes left of its bar: of a "late" part, left of the whole bracket.
+    x0, x1, one = np.array([950.0]), np.array([962.0]), np.zeros(1, dtype=np.int64)
+    want = lambda i: np.full(len(i), 120.0)  # noqa: E731
+    left, room, _inside, before = span_label_room(x0, x1, one, one, stop=1000.0, want=want,
+                                                  brackets=(np.array([926.0]), np.array([962.0])))
+    assert before[0] and left[0] + room[0] == 926.0 - LABEL_GAP_PX
+    # Negative: a bar without a bracket keeps its label right by the bar.
+    left, room, _inside, before = span_label_room(x0, x1, one, one, stop=1000.0, want=want)
+    assert before[0] and left[0] + room[0] == 950.0 - LABEL_GAP_PX

@@ -73,6 +73,19 @@ def test_periods_typed() -> None:
     assert parse_period("2011-03-15") == (days_from_civil(2011, 3, 15), "day")
     assert parse_period("-0044-03-15") == (days_from_civil(-44, 3, 15), "day")
     assert parse_period("March") is None and parse_period("2011-02-30") is None
+
+
+def test_go_to_date_reads_a_date_written_in_words_at_the_precision_written():
+    assert parse_period("March 2011") == (days_from_civil(2011, 3, 1), "month")
+    assert parse_period("15 March 2011") == (days_from_civil(2011, 3, 15), "day")
+    assert parse_period("March 15, 2011.") == (days_from_civil(2011, 3, 15), "day")
+
+
+def test_go_to_date_refuses_what_is_relative_half_read_or_no_calendar_period():
+    # No publication date to count from; "Mar 2011" would be read as the year alone; a quarter and a
+    # season have no Go to date precision; words around a date are not a date.
+    for text in ("last week", "Mar 2011", "Q1 2011", "spring 2011", "the summit", "the summit in March 2011"):
+        assert parse_period(text) is None, text
     assert period_days(days_from_civil(2020, 12, 5), "month") == (days_from_civil(2020, 12, 1), days_from_civil(2021, 1, 1))
     lo, hi = period_days(days_from_civil(2020, 12, 5), "day")
     assert lo < days_from_civil(2020, 12, 5) < hi and hi - lo == 21

@@ -9,6 +9,7 @@ from timeline_app.core.daycount import date_to_days, format_day
 from timeline_app.core.timeline.columns import part_of_period
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.tooltip import event_tooltip
+from timeline_app.core.timeline.viewport import zoom_level
 
 
 def _day(text: str) -> int:
@@ -70,3 +71,33 @@ def test_part_of_period_cuts_whole_days() -> None:
     assert (last - first).tolist() == [10, 10, 10]
     assert first[0] == start[0] and last[2] == end[2] and last[0] == first[1] and last[1] == first[2]
     assert part.all()
+
+
+def _span_rows(rows: list[tuple[str, str, str, str, str]]) -> dict[str, int]:
+    """The span row of each event at a zoom of months (all in one lane)."""
+    d = TimelineData()
+    d.set_events(_frame(rows))
+    lc = d.levels.compute(zoom_level(1000 / 900), 4, -np.inf, np.inf)
+    occ = np.flatnonzero(lc.span_pos >= 0)
+    got = lc.span_stacking.rows_for(lc.span_pos[occ])
+    return {str(d.event_ids[d.o_event[o]]): int(r) for o, r in zip(occ.tolist(), got.tolist())}
+
+
+def test_a_bar_inside_the_rest_of_a_parts_period_takes_another_row_clear_of_its_bracket() -> None:
+    # "early 2019" draws January to April and a bracket to December along its row: June 2019 in
+    # that row would sit on the bracket and its label across it.
+    rows = _span_rows([("early", "2019-01-01", "2019-12-31", "year", "START"),
+                       ("june", "2019-06-01", "2019-06-30", "month", "")])
+    assert rows["early"] != rows["june"]
+    rows = _span_rows([("late", "2020-01-01", "2020-12-31", "year", "END"),  # the bracket runs before it
+                       ("march", "2020-03-01", "2020-03-31", "month", "")])
+    assert rows["late"] != rows["march"]
+
+
+def test_a_bar_after_a_parts_period_shares_its_row() -> None:
+    rows = _span_rows([("early", "2019-01-01", "2019-12-31", "year", "START"),
+                       ("march", "2020-03-01", "2020-03-31", "month", "")])
+    assert rows["early"] == rows["march"]
+    rows = _span_rows([("plain", "2019-01-01", "2019-04-30", "month", ""),  # January to April, no bracket
+                       ("june", "2019-06-01", "2019-06-30", "month", "")])
+    assert rows["plain"] == rows["june"]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tests.gui.timeline.helpers import frame, frame_with_labels, shown
 from timeline_app.core.daycount import date_to_days
@@ -92,6 +93,19 @@ def test_go_to_date_shows_the_precision_typed(qtbot, precision: str, unit: str) 
         assert start < dt.date(2015, 3, 10) < end and (end - start).days <= 22
     axis = choose_axis(view.canvas.vp, view.canvas.painter.fonts.measure)
     assert axis.unit == unit
+
+
+def test_go_to_date_typed_in_words_shows_that_month(qtbot, monkeypatch) -> None:
+    view = shown(qtbot, frame(_decade(False)), 1000, 400)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("March 2015", True))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
+    view.ask_go_to_date()
+    start, end = view.visible_range()
+    assert not warned and start <= dt.date(2015, 3, 1) and end >= dt.date(2015, 3, 31) and (end - start).days < 35
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("last week", True))
+    view.ask_go_to_date()
+    assert len(warned) == 1 and view.visible_range() == (start, end)  # refused, with a message; the view stays
 
 
 def _tick_labels_under(view, box: tuple[float, float, float, float]) -> list[str]:

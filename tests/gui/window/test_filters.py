@@ -98,3 +98,37 @@ def test_an_events_table_emptied_by_the_filter_says_why_and_how_to_undo_it(windo
     window.filters.text_edit.setText("")  # the events come back, and the table with them
     qtbot.waitUntil(lambda: window.event_model.rowCount() > 0)
     assert stack.currentWidget() is window.table
+
+
+def _count_of(check_list, key: str) -> int:
+    return int(check_list.item_for(key).data(Qt.ItemDataRole.UserRole + 2))
+
+
+def test_every_list_counts_the_events_the_other_filters_keep(window, qtbot) -> None:
+    # A user who filters to one country sees type, organisation, precision and language counts that
+    # add up to the table, not the library's totals; a list's own choice leaves its counts alone.
+    events = window.snapshot.events_frame()
+    events = events[~events["hidden"].astype(bool)]
+    sets = countries_of(events)
+    code = Counter(c for s in sets for c in s).most_common(1)[0][0]
+    check_country(window, code)
+    shown = events[sets.map(lambda s: code in s)]
+    assert window.event_model.rowCount() == len(shown) < len(events)
+    f = window.filters
+    types = Counter(shown["event_type"])
+    for kind in {k for k in events["event_type"] if k}:
+        assert _count_of(f.types, kind) == types.get(kind, 0), kind
+    precisions = Counter(shown["date_precision"])
+    for key in set(events["date_precision"]):
+        assert _count_of(f.precisions, key) == precisions.get(key, 0), key
+    languages = Counter(code for cell in shown["language"].fillna("") for code in filter(None, cell.split(";")))
+    assert languages and all(_count_of(f.languages, k) == n for k, n in languages.items())
+    kind = types.most_common(1)[0][0]
+    f.types.item_for(kind).setCheckState(Qt.CheckState.Checked)
+    assert window.event_model.rowCount() == types[kind]
+    assert _count_of(f.types, kind) == types[kind]  # its own choice does not narrow it
+    other = next((k for k in types if k != kind), None)
+    if other is not None:
+        assert _count_of(f.types, other) == types[other]
+    both = shown[shown["event_type"] == kind]
+    assert _count_of(f.precisions, both["date_precision"].iloc[0]) == int((both["date_precision"] == both["date_precision"].iloc[0]).sum())

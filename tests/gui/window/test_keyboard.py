@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QMenu, QWidget
 
 
 def _mnemonic(text: str) -> str:
@@ -76,3 +76,60 @@ def test_esc_closes_each_dialog(window, qtbot) -> None:
         (dialog,) = _open_dialogs(window)
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not _open_dialogs(window))
+
+
+def _tab_leaves(qtbot, table) -> None:
+    table.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is table.window())
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    assert table.hasFocus()
+    if table.model().rowCount() > 1:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus(), type(QApplication.focusWidget()).__name__
+
+
+def test_tab_leaves_every_table_and_the_arrows_still_move_its_row(window, qtbot) -> None:
+    # Tab moved from cell to cell of a row-selecting table and never out of it: a keyboard user who
+    # reached the events could not go on to the reader with Tab, nor from the shortcuts to Close.
+    window.docks.library_dock.raise_()
+    window.docks.history_dock.raise_()
+    window.select_event(str(window.snapshot.events.ids[0]))
+    window.curation.edit_action.trigger()  # a change, so that the history has a row
+    qtbot.waitUntil(lambda: len(_open_dialogs(window)) == 1)
+    (dialog,) = _open_dialogs(window)
+    dialog.findChild(QCheckBox).setChecked(True)  # Verified
+    with qtbot.waitSignal(window.events_reloaded, timeout=20_000):
+        dialog.accept()
+    window.select_event(str(window.snapshot.events.ids[0]))
+    qtbot.waitUntil(lambda: window.curation.history_view.table.model().rowCount() > 0)
+    for table in (window.table, window.library_panel.tree, window.curation.history_view.table):
+        _tab_leaves(qtbot, table)
+    window.menus.shortcuts_action.trigger()
+    qtbot.waitUntil(lambda: window.menus.shortcuts_dialog is not None and window.menus.shortcuts_dialog.isVisible())
+    _tab_leaves(qtbot, window.menus.shortcuts_dialog.table)
+
+
+def test_tab_skips_the_panels_behind_another_panels_tab(window, qtbot) -> None:
+    # Qt keeps a dock behind another's tab on the window, out of sight: Tab went into the Articles
+    # panel behind Filters, and the focus vanished from the screen.
+    window.docks.filters_dock.raise_()
+    window.docks.reader_dock.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    hidden = (window.docks.library_dock, window.docks.history_dock, window.docks.relations_dock)
+    window.filters.text_edit.setFocus()
+    visited = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert not [w for w in visited if any(d.isAncestorOf(w) for d in hidden)]
+    assert any(window.docks.timeline_dock.isAncestorOf(w) for w in visited)  # it goes on to the other panels
+    # Negative: the Articles tab brought forward is reached by Tab.
+    window.docks.library_dock.raise_()
+    qtbot.waitUntil(lambda: window.docks.filters_dock.visibleRegion().isEmpty())
+    window.library_panel.search.setFocus()
+    qtbot.keyClick(window.library_panel.search, Qt.Key.Key_Tab)
+    assert window.docks.library_dock.isAncestorOf(QApplication.focusWidget())

@@ -3,11 +3,9 @@ a library dropped on the window is opened, not read as an article."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
+from tests.gui.conftest import LOAD_TIMEOUT, drop_files, open_window, reloaded, window_settings
 from timeline_app.core.library.opening import APPLICATION_ID, is_sqlite_file
 from timeline_app.core.library.store import Library
 
@@ -17,13 +15,6 @@ Published: 2 March 2024
 
 The foreign ministers of Greece and Turkey met in Athens on Thursday and agreed to meet again in June.
 """
-
-
-def _drop(window, paths) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                Qt.KeyboardModifier.NoModifier))
 
 
 def _new_library(qtbot, monkeypatch, window, typed: str) -> list[tuple]:
@@ -66,7 +57,7 @@ def test_a_library_dropped_with_an_article_is_opened_and_the_article_added_to_it
     article.write_text(ARTICLE, encoding="utf-8")
     with qtbot.waitSignal(window.library_actions.import_finished, timeout=LOAD_TIMEOUT) as done, \
             reloaded(qtbot, window):
-        _drop(window, [other, article])
+        drop_files(window, [other, article])
     assert window.library_path == other and done.args[0].added == 1 and not done.args[0].skipped
     with Library(other) as lib:
         assert list(lib.articles_frame()["title"]) == ["Greece and Turkey restart talks"]
@@ -78,7 +69,7 @@ def test_two_libraries_dropped_at_once_open_neither(qtbot, tmp_path) -> None:
     one, two = tmp_path / "one.dtl", tmp_path / "two.dtl"
     Library(one).close()
     Library(two).close()
-    _drop(window, [one, two])
+    drop_files(window, [one, two])
     assert window.library_path == tmp_path / "first.sqlite3"
     assert "are both libraries: open one at a time." in window.messages.last_message.text()
     assert not window.jobs.busy()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pandas as pd
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from timeline_app import paths
@@ -16,7 +16,7 @@ from timeline_app.gui.panels.article_model import COL_ISSUER, NEEDS_DATE
 from timeline_app.core.library.store import Library
 from timeline_app.core.library.table import COLUMNS
 from timeline_app.gui.workers import TaskWorker
-from tests.gui.conftest import LOAD_TIMEOUT, open_window, reloaded, window_settings
+from tests.gui.conftest import LOAD_TIMEOUT, drop_files, open_window, reloaded, window_settings
 
 
 ARTICLE_WITH_DATE = """Ankara and Damascus agree to reopen border crossing
@@ -308,12 +308,8 @@ def test_stop_and_quit_stops_the_import_and_closes_keeping_what_was_read(window,
 def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path) -> None:
     path = tmp_path / "border.txt"
     path.write_text(ARTICLE_WITH_DATE, encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
-        window.dropEvent(drop)
+        drop_files(window, [path])
     assert blocker.args[0].added == 1
     assert "Ankara and Damascus agree to reopen border crossing" in set(window.snapshot.articles["title"])
 

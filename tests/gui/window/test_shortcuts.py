@@ -87,3 +87,13 @@ def test_the_lane_modes_have_one_name_in_every_menu_and_the_header(window) -> No
     window.menus.lane_actions["source"].trigger()
     window.timeline.canvas.repaint()
     assert window.timeline.canvas.painter.headers.title == "Article"  # the lanes are articles
+
+
+def test_the_edit_menu_holds_every_action_on_the_selected_articles(window) -> None:
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    names = [a.text().replace("&", "") for a in edit.actions()]  # the menu gives each entry an Alt letter
+    for name in ("Set publication date…", "Set language…", "Set issuer…", "Show only their events",
+                 "Remove from library"):
+        assert name in names, name
+    listed = _listed(window)
+    assert "Articles panel: set the language" in listed and "Articles panel: set the issuer" in listed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import re
@@ -11,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline_app.core.ingest.archive import ExpansionBudget, MemberReader, read_zip
+from timeline_app.core.ingest.archive import ExpansionBudget, read_zip
 from timeline_app.core.ingest.detect import ZIP_MAGIC, detect
+from timeline_app.core.ingest.dispatch import HEAD, guarded, member_reader, read_bytes
 from timeline_app.core.ingest.kinds import Kind
 from timeline_app.core.ingest.knowledge import knowledge
 from timeline_app.core.ingest.language import with_language
-from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size, too_long
+from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, describe_size
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 from timeline_app.paths import sample_paths
@@ -37,7 +39,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
-_HEAD = 8192
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _iter_inputs(inputs: Iterable[str | Path], published: dt.date | None, limits
             if key in seen:
                 continue
             seen.add(key)
-            yield from _guarded(url, _iter_url(url, published, limits))
+            yield from guarded(url, _iter_url(url, published, limits))
         else:
             yield from _iter_path(Path(item), published, limits, seen)
 
@@ -114,28 +115,6 @@ def read_path(path: str | Path, published: dt.date | None = None, *, limits: Lim
     return read_inputs([path], published, limits=limits)
 
 
-def _guarded(path: str, items: Iterator[Article | SkippedInput]) -> Iterator[Article | SkippedInput]:
-    """Pass items through; turn a failure of the reader into one SkippedInput for `path`."""
-    try:
-        yield from items
-    except InputError as e:
-        yield SkippedInput(path, _one_line(str(e)))
-    except RecursionError:
-        log.warning("%s: nested too deeply to read", path)
-        yield SkippedInput(path, "structure nested too deeply to read")
-    except MemoryError:
-        yield SkippedInput(path, "too large to read in the memory available")
-    except Exception as e:  # a reader's bug must not end a whole import; it is logged in full
-        log.exception("%s: unexpected error while reading", path)
-        yield SkippedInput(path, _one_line(f"could not be read because of an unexpected error ({type(e).__name__}: {e})"))
-
-
-def _one_line(reason: str, limit: int = 300) -> str:
-    """A reason as one line of bounded length: messages from libraries may span lines."""
-    reason = " ".join(reason.split())
-    return reason if len(reason) <= limit else reason[: limit - 1] + "\u2026"
-
-
 def _iter_path(
     path: Path, published: dt.date | None, limits: Limits, seen: set[str]
 ) -> Iterator[Article | SkippedInput]:
@@ -143,10 +122,12 @@ def _iter_path(
     try:
         info = path.stat()
     except FileNotFoundError:
-        yield SkippedInput(shown, "no such file or folder")
+        yield SkippedInput(shown, "a symbolic link to a file that does not exist" if path.is_symlink()
+                           else "no such file or folder")
         return
     except OSError as e:
-        yield SkippedInput(shown, f"cannot be opened: {e.strerror or e}")
+        yield SkippedInput(shown, "a symbolic link that loops back to itself: nothing to read" if e.errno == errno.ELOOP
+                           else f"cannot be opened: {e.strerror or e}")
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _iter_folder(path, published, limits, seen)
@@ -155,7 +136,7 @@ def _iter_path(
     if key in seen:
         return
     seen.add(key)
-    yield from _guarded(shown, _read_file(path, info, published, limits))
+    yield from guarded(shown, _read_file(path, info, published, limits))
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
@@ -200,93 +181,22 @@ def _read_file(path: Path, info: os.stat_result, published: dt.date | None, limi
         raise InputError("empty file")
     try:
         with open(path, "rb") as f:
-            head = f.read(_HEAD)
-            is_zip = head.startswith(ZIP_MAGIC)
+            head = f.read(HEAD)
+            # An archive of articles may be larger than one file; a Word document (a zip too) may not.
+            kind = detect(path.name, head) if head.startswith(ZIP_MAGIC) else None
+            is_zip = kind is Kind.ZIP
             limit = limits.max_archive_bytes if is_zip else limits.max_file_bytes
             if info.st_size > limit:
                 raise InputError(f"{'zip archive ' if is_zip else ''}larger than {describe_size(limit)}")
-            kind = detect(path.name, head)
-            data = b"" if kind is Kind.ZIP else head + f.read(limits.max_file_bytes + 1 - len(head))
+            kind = kind or detect(path.name, head)
+            data = b"" if is_zip else head + f.read(limits.max_file_bytes + 1 - len(head))
     except OSError as e:
         raise InputError(f"cannot be read: {e.strerror or e}") from e
     if kind is Kind.ZIP:
         budget = ExpansionBudget(limits.max_archive_bytes)
-        yield from read_zip(path, str(path), _member_reader(published, limits, budget), limits, 0, budget)
+        yield from read_zip(path, str(path), member_reader(published, limits, budget), limits, 0, budget)
     else:
         yield from read_bytes(data, str(path), published, limits=limits, kind=kind)
-
-
-def _member_reader(published: dt.date | None, limits: Limits, budget: ExpansionBudget) -> MemberReader:
-    def read_member(data: bytes, path: str, depth: int) -> Iterator[Article | SkippedInput]:
-        return _guarded(path, read_bytes(data, path, published, limits=limits, depth=depth, budget=budget))
-
-    return read_member
-
-
-def read_bytes(
-    data: bytes,
-    path: str,
-    published: dt.date | None = None,
-    *,
-    limits: Limits = DEFAULT_LIMITS,
-    kind: Kind | None = None,
-    depth: int = 0,
-    budget: ExpansionBudget | None = None,
-    url: str = "",
-    declared: str | None = None,
-) -> Iterator[Article | SkippedInput]:
-    """Articles from the bytes of one input named `path`; raises InputError when it cannot be read.
-
-    An article whose text is longer than limits.max_text_chars is skipped with that reason.
-    """
-    for item in _read_kind(data, path, published, limits, kind, depth, budget, url, declared):
-        reason = too_long(len(item.text), limits) if isinstance(item, Article) else None
-        yield SkippedInput(item.source_path or path, reason) if reason else item
-
-
-def _read_kind(
-    data: bytes,
-    path: str,
-    published: dt.date | None,
-    limits: Limits,
-    kind: Kind | None,
-    depth: int,
-    budget: ExpansionBudget | None,
-    url: str,
-    declared: str | None,
-) -> Iterator[Article | SkippedInput]:
-    if len(data) > limits.max_file_bytes:
-        raise InputError(f"larger than {describe_size(limits.max_file_bytes)}")
-    if not data:
-        raise InputError("empty file")
-    kind = kind or detect(path.rsplit("!", 1)[-1], data[:_HEAD])
-    # deferred: the readers (lxml, dateparser's locales, feedparser) take 90 ms at the window's
-    # start-up, measured with -X importtime; each is loaded with the first input of its kind.
-    if kind is Kind.ZIP:
-        if depth >= limits.max_archive_depth:
-            raise InputError(f"archive nested more than {limits.max_archive_depth} levels deep: refused")
-        budget = budget or ExpansionBudget(limits.max_archive_bytes)
-        yield from read_zip(data, path, _member_reader(published, limits, budget), limits, depth, budget)
-    elif kind is Kind.TEXT:
-        from timeline_app.core.ingest.text import read_text
-
-        yield read_text(data, path, published, declared=declared, limits=limits)
-    elif kind is Kind.HTML:
-        from timeline_app.core.ingest.html import read_html
-
-        yield read_html(data, path, published, url=url, declared=declared)
-    elif kind is Kind.MHTML:
-        from timeline_app.core.ingest.html import read_mhtml
-
-        yield read_mhtml(data, path, published)
-    elif kind is Kind.FEED:
-        from timeline_app.core.ingest.feeds import read_feed
-
-        yield from read_feed(data, path, published, declared=declared)
-    else:
-        from timeline_app.core.ingest.dumps import read_dump
-
-        yield from read_dump(data, path, kind, published, limits=limits, declared=declared)
 
 
 def _iter_url(url: str, published: dt.date | None, limits: Limits) -> Iterator[Article | SkippedInput]:

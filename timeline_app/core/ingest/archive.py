@@ -86,7 +86,7 @@ def read_zip(
             name = PurePosixPath(info.filename.replace("\\", "/")).name
             if _is_junk(info.filename) or knowledge().folder_document(name):
                 continue  # an archive is a folder: its README is not one of its articles
-            reason = _refusal(info, limits)
+            reason = member_refusal(info, limits)
             if reason:
                 yield SkippedInput(member_path, reason)
                 continue
@@ -109,7 +109,7 @@ def read_zip(
             yield from read_member(data, member_path, depth + 1)
 
 
-def _refusal(info: zipfile.ZipInfo, limits: Limits) -> str | None:
+def member_refusal(info: zipfile.ZipInfo, limits: Limits) -> str | None:
     """Why one member is not read, before anything is decompressed; None when it may be read."""
     reason = unsafe_member_reason(info.filename)
     if reason:

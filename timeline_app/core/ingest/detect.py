@@ -16,6 +16,11 @@ log = logging.getLogger(__name__)
 # Signatures, extensions and the readers they choose are data: resources/ingest/signatures and
 # extensions. The zip header stays here: it is what the archive reader itself relies on.
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# A PDF's header. Viewers accept it anywhere in the first KB (some writers put bytes before it): so
+# does detection in a file named .pdf; elsewhere only at the start, since a zip that stores a PDF
+# or a text about PDFs has it within its first KB too.
+PDF_MAGIC = b"%PDF-"
+_PDF_HEADER_WITHIN = 1024
 _MZ = b"MZ"
 # Bytes other than control characters: text has almost no controls besides tab, line ends and form feed.
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in (0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B))
@@ -71,25 +76,34 @@ def detect(name: str, head: bytes) -> Kind:
     if not head.strip(b" \t\r\n\x0b\x0c"):
         raise InputError("empty file")
     ext = extension(name)
+    known = knowledge()
+    by_name = known.readers.get(ext)
+    if head.startswith(PDF_MAGIC) or (by_name == Kind.PDF.value and PDF_MAGIC in head[:_PDF_HEADER_WITHIN]):
+        return Kind.PDF
+    if by_name == Kind.PDF.value:
+        raise InputError(f"not a PDF (the file has a {ext} name but no PDF header): it may be damaged or renamed")
     label = _magic_name(head)
     if label:
+        if ext in known.legacy_documents:
+            raise InputError(f"{known.legacy_documents[ext]} ({ext}): open it in Word or LibreOffice and save it "
+                             "as .docx (or PDF) to read it")
         raise InputError(f"binary file ({label})")
-    known = knowledge()
     if ext in known.not_articles:
         raise InputError(f"not an article: {known.not_articles[ext]} ({ext})")
     if head.startswith(ZIP_MAGIC):
         if ext in known.zip_documents:
-            raise InputError(f"{known.zip_documents[ext]} ({ext}): save it as plain text or HTML to read it")
-        return Kind.ZIP
-    if ext == ".zip":
-        raise InputError("not a zip archive (the file has a .zip name but no zip header)")
+            raise InputError(f"{known.zip_documents[ext]} ({ext}): save it as a Word document (.docx), PDF, "
+                             "plain text or HTML to read it")
+        return Kind.DOCX if by_name == Kind.DOCX.value else Kind.ZIP
+    if by_name in (Kind.ZIP.value, Kind.DOCX.value):
+        what = "zip archive" if by_name == Kind.ZIP.value else "Word document"
+        raise InputError(f"not a {what} (the file has a {ext} name but no zip header): it may be damaged or renamed")
     text_encoding = bom_encoding(head) or utf16_without_bom(head)
     wide_text = bool(text_encoding and text_encoding.startswith(("utf-16", "utf-32")))
     if not wide_text and (b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > 0.05 * len(head)):
         raise InputError("binary file (executable)" if head.startswith(_MZ) else "binary file")
     start = _ascii_head(head)
-    reader = known.readers.get(ext)
-    kind = Kind(reader) if reader is not None else None
+    kind = Kind(by_name) if by_name is not None else None
     if kind in (Kind.JSON, Kind.JSONL, Kind.CSV, Kind.TSV):
         return kind
     sniffed = _sniff_markup(start)

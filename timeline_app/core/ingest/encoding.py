@@ -6,6 +6,7 @@ import codecs
 import logging
 import re
 import unicodedata
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -26,6 +27,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # ISO-8859-1 are in practice cp1252, and Python's latin-1 would turn their quotes into controls.
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1"})
 
+# High bytes that UTF-16 text in one script shows: zero, its block's, and one for punctuation (0x20: dashes, quotes).
+_SCRIPT_HIGH_BYTES = 3
+
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _OTHER_LINE_ENDS = ("\r", "\u2028", "\u2029", "\x85")
 # Control characters that never occur in text people write (tab, line ends and form feed do).
@@ -41,7 +45,7 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when `data` looks like mostly-ASCII UTF-16 without a mark."""
+    """'utf-16-le' or 'utf-16-be' when `data` looks like UTF-16 without a mark, in any script."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -52,7 +56,27 @@ def utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.6 * half and odd.count(0) < 0.1 * half:
         return "utf-16-be"
+    for codec, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        if _one_script(high, half) and _reads_as_text(sample, codec):
+            return codec
     return None
+
+
+def _one_script(high: bytes, half: int) -> bool:
+    """True when the high bytes of UTF-16 code units are those of text in one script: zero for its spaces,
+    digits and punctuation, and its block's byte (0x04 Cyrillic, 0x06 Arabic) for its letters."""
+    common = Counter(high).most_common(_SCRIPT_HIGH_BYTES)
+    return high.count(0) >= 0.05 * half and sum(n for _, n in common) >= 0.95 * half
+
+
+def _reads_as_text(sample: bytes, codec: str) -> bool:
+    """True when `sample` decodes in `codec` to printable text (line ends and tabs allowed)."""
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+    return printable >= 0.98 * len(text)
 
 
 def normalise_newlines(text: str) -> str:
@@ -147,7 +171,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             pass
     if text is None and declared:
         codec = _canonical(declared)
-        if codec:
+        if codec and not codec.startswith(("utf-8", "utf-16", "utf-32")) and not data.isascii():
+            # Bytes that are valid UTF-8 beyond ASCII are UTF-8 whatever the page says: a page saved or
+            # served with a stale "iso-8859-1" or "windows-1251" would otherwise read "Ã©" and "Ð¿".
+            try:
+                text = data.decode("utf-8")
+                log.debug("declared encoding %s, but the bytes are UTF-8: read as UTF-8", declared)
+            except UnicodeDecodeError:
+                pass
+        if codec and text is None:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:

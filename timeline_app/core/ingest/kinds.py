@@ -17,3 +17,5 @@ class Kind(str, Enum):
     CSV = "csv"
     TSV = "tsv"
     ZIP = "zip"
+    PDF = "pdf"
+    DOCX = "docx"  # a Word document (Office Open XML: a zip of XML parts)

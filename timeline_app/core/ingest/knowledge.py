@@ -65,11 +65,19 @@ class IngestKnowledge:
     not_articles: Mapping[str, str]  # extension -> what a user calls such a file
     zip_documents: Mapping[str, str]  # extension -> what a user calls such a document
     folder_documents: tuple[tuple[str, str], ...]  # (name pattern, what it is): a folder's own README ...
+    legacy_documents: Mapping[str, str]  # extension -> what a user calls such a document (.doc, .rtf)
+    placeholder_titles: tuple[tuple[str, str], ...]  # (title pattern, what it is): "Microsoft Word - *"
 
     def folder_document(self, file_name: str) -> str | None:
         """What a file that documents its folder is ("the folder's read-me"); None for any other file."""
         stem = _NAME_NOISE.sub("_", file_name.split(".", 1)[0].lower())
         return next((label for pattern, label in self.folder_documents if fnmatch.fnmatchcase(stem, pattern)), None)
+
+    def placeholder_title(self, title: str) -> str | None:
+        """What a metadata title is when a program wrote it rather than an author ("a file name"); None for
+        a title someone chose."""
+        key = " ".join(title.split()).lower()
+        return next((label for pattern, label in self.placeholder_titles if fnmatch.fnmatchcase(key, pattern)), None)
 
 
 def _check_dump_key(name: str) -> str | None:
@@ -169,6 +177,12 @@ def _load_extensions(path: Path, check_value: Callable[[str], str | None]) -> di
     return {("" if ext == _NO_EXTENSION else ext): value for ext, value in table.items()}
 
 
+def _check_title_pattern(pattern: str) -> str | None:
+    if pattern != " ".join(pattern.split()).lower():
+        return f"{pattern!r} is not a title pattern as titles are compared (lower case, single spaces)"
+    return None
+
+
 def _check_label(value: str) -> str | None:
     return None if value else "the second column must say what such a file is"
 
@@ -190,6 +204,9 @@ def load_knowledge(root: Path | None = None) -> IngestKnowledge:
         zip_documents=_load_extensions(root / "extensions" / "zip_document.tsv", _check_label),
         folder_documents=tuple(_load_pairs(root / "names" / "folder_document.tsv", _check_file_name, _check_label,
                                            "names").items()),
+        legacy_documents=_load_extensions(root / "extensions" / "legacy_document.tsv", _check_label),
+        placeholder_titles=tuple(_load_pairs(root / "names" / "placeholder_title.tsv", _check_title_pattern,
+                                             _check_label, "patterns").items()),
     )
 
 
@@ -202,6 +219,11 @@ def knowledge() -> IngestKnowledge:
 def dump_fields(stem: str) -> tuple[str, ...]:
     """The normalised keys of one kind of dump field ("title", "date" ...), preferred first."""
     return knowledge().dump_fields[stem]
+
+
+def readable_extensions() -> tuple[str, ...]:
+    """The extensions of the files the readers read (".txt", ".pdf", ".docx" ...), in resources/ingest's order."""
+    return tuple(ext for ext in knowledge().readers if ext)
 
 
 def feed_fields(stem: str) -> tuple[str, ...]:

@@ -18,6 +18,9 @@ class Limits:
     # One article's text (a file's, a page's, a dump record's fields): about 170,000 words, ten times
     # the longest news feature; dated news of this length takes 3-7 s to process.
     max_text_chars: int = 1_000_000
+    # A PDF's pages: reading takes 1-15 ms a page, so a 50 MB file of near-empty pages (180,000 of them)
+    # would take minutes before the text limit stops it; 5,000 pages are a book, not an article.
+    max_pdf_pages: int = 5_000
     max_archive_bytes: int = 500 * MB  # a zip on disk, and the sum of its members once expanded
     max_archive_ratio: float = 100.0  # uncompressed / compressed size of one member
     ratio_floor_bytes: int = 1 * MB  # small members may compress well (repetitive text): no ratio check

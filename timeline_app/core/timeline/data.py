@@ -167,6 +167,9 @@ class TimelineData:
         self.o_lane = np.zeros(0, dtype=np.int64)
         self.o_start = np.zeros(0, dtype=np.float64)
         self.o_end = np.zeros(0, dtype=np.float64)
+        # What a bar holds of its row: the whole period of a part of one ("early 2019"), for its bracket.
+        self.o_room_start = np.zeros(0, dtype=np.float64)
+        self.o_room_end = np.zeros(0, dtype=np.float64)
         self.o_centre = np.zeros(0, dtype=np.float64)
         self.o_alpha = np.zeros(0, dtype=np.int8)
         self.o_day = np.zeros(0, dtype=bool)
@@ -193,7 +196,12 @@ class TimelineData:
         # A day is drawn at noon; a period shown as a point sits at its middle.
         self.o_centre = (self.o_start + self.o_end) / 2.0
         self.o_alpha = self.alpha_level[self.o_event]
-        self.levels.set_occurrences(self.o_lane, self.o_start, self.o_end, self.o_centre, self.o_day)
+        part = self.part[self.o_event]
+        self.o_room_start = np.where(part, self.period_start[self.o_event], self.o_start).astype(np.float64)
+        self.o_room_end = np.where(part, np.maximum(self.end_written[self.o_event], self.o_end),
+                                   self.o_end).astype(np.float64)
+        self.levels.set_occurrences(self.o_lane, self.o_start, self.o_end, self.o_centre, self.o_day,
+                                    (self.o_room_start, self.o_room_end))
         self._build_colours()
         self._apply_filter()
 

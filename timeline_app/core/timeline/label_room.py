@@ -80,7 +80,8 @@ def point_label_room(x: np.ndarray, lane: np.ndarray, row: np.ndarray, c_lane: n
 
 
 def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.ndarray, stop: float = np.inf,
-                    want: Callable[[np.ndarray], np.ndarray] | None = None
+                    want: Callable[[np.ndarray], np.ndarray] | None = None,
+                    brackets: tuple[np.ndarray, np.ndarray] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(left edge, width, inside, before) of the room for the label of each bar (from `x0` to `x1`,
     shown lane, span row).
@@ -94,10 +95,14 @@ def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.nd
     (`want(bars)` wide; LABEL_MAX_PX when not given) does not fit before `stop` and there is more
     room before the bar; otherwise it ends at `stop` and its text is shortened. A label inside its
     bar ends at `stop` too.
+    `brackets` (from, to) is what a bar holds of its row when more than the bar: the bracket across
+    the whole period of a part of one ("early 2019"). A label outside its bar stays off it (beside it
+    from its end, before it up to its start), and off the brackets of the bars around.
     """
     n = len(x0)
+    a, b = brackets if brackets is not None else (x0, x1)
     inside = (x1 - x0) >= SPAN_INSIDE_MIN_PX
-    left = np.where(inside, x0, x1 + LABEL_GAP_PX)
+    left = np.where(inside, x0, b + LABEL_GAP_PX)
     end = np.where(inside, x1, left + LABEL_MAX_PX)
     start = np.full(n, 0.0)  # how far left a label moved before its bar may begin
     prev = np.full(n, -1, dtype=np.int64)
@@ -107,8 +112,8 @@ def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.nd
         same = group[order[1:]] == group[order[:-1]]
         here, nxt = order[:-1][same], order[1:][same]
         beside = ~inside[here]
-        end[here[beside]] = np.minimum(end[here[beside]], x0[nxt[beside]] - OBSTACLE_GAP_PX)
-        start[nxt] = np.maximum(start[nxt], x1[here] + OBSTACLE_GAP_PX)
+        end[here[beside]] = np.minimum(end[here[beside]], a[nxt[beside]] - OBSTACLE_GAP_PX)
+        start[nxt] = np.maximum(start[nxt], b[here] + OBSTACLE_GAP_PX)
         prev[nxt] = here
     before = np.zeros(n, dtype=bool)
     past = np.flatnonzero(end > stop)
@@ -116,7 +121,7 @@ def span_label_room(x0: np.ndarray, x1: np.ndarray, lane: np.ndarray, row: np.nd
         beside = past[~inside[past]]
         need = (np.minimum(want(beside), LABEL_MAX_PX) if want is not None
                 else np.full(len(beside), float(LABEL_MAX_PX)))
-        right = x0[beside] - LABEL_GAP_PX
+        right = a[beside] - LABEL_GAP_PX
         moved_left = np.maximum(start[beside], right - need)
         move = (stop - left[beside] < need) & (right - moved_left > stop - left[beside])
         end[past] = stop

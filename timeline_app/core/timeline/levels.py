@@ -67,21 +67,26 @@ class Levels:
         self._o_day = empty_b
         self._by_centre: dict[str, np.ndarray] = dict(occ=empty_i, lane=empty_i, start=empty_f, end=empty_f,
                                                       centre=empty_f, day=empty_b, visible=empty_b)
-        self._by_start: dict[str, np.ndarray] = dict(self._by_centre, colour=empty_i)
+        self._by_start: dict[str, np.ndarray] = dict(self._by_centre, colour=empty_i, room_start=empty_f,
+                                                     room_end=empty_f)
         self._cache: OrderedDict[tuple[int, int], LevelCache] = OrderedDict()
 
     def set_occurrences(self, o_lane: np.ndarray, o_start: np.ndarray, o_end: np.ndarray, o_centre: np.ndarray,
-                        o_day: np.ndarray) -> None:
-        """The occurrences (sorted by start): their lane, start and end days, centre, and whether a day."""
+                        o_day: np.ndarray, o_room: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """The occurrences (sorted by start): their lane, start and end days, centre, whether a day,
+        and the extent a bar keeps to itself in its row (`o_room`; its own extent when not given):
+        the whole period of a part of one ("early 2019"), whose bracket runs along the row."""
         self._o_start, self._o_end, self._o_day = o_start, o_end, o_day
         self._o_end_max = prefix_max(o_end)
+        room_start, room_end = o_room if o_room is not None else (o_start, o_end)
         order_c = np.lexsort((o_centre, o_lane))
-        order_s = np.lexsort((-o_end, o_start, o_lane))
+        order_s = np.lexsort((-o_end, o_start, -room_end, room_start, o_lane))
         self._by_centre = {"occ": order_c}
         self._by_start = {"occ": order_s}
         for perm, order in ((self._by_centre, order_c), (self._by_start, order_s)):
             perm.update(lane=o_lane[order], start=o_start[order], end=o_end[order], centre=o_centre[order],
                         day=o_day[order])
+        self._by_start.update(room_start=room_start[order_s], room_end=room_end[order_s])
         self._cache.clear()
 
     def set_colours(self, o_colour: np.ndarray) -> None:
@@ -100,10 +105,10 @@ class Levels:
         run_lo = np.full(len(sp["occ"]), np.inf)
         run_hi = np.full(len(sp["occ"]), -np.inf)
         if len(periods):
-            run = block_ids(sp["lane"][periods], sp["start"][periods], sp["end"][periods])
+            run = block_ids(sp["lane"][periods], sp["room_start"][periods], sp["room_end"][periods])
             first = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
-            run_lo[periods] = sp["start"][periods][first][run]
-            run_hi[periods] = np.maximum.reduceat(sp["end"][periods], first)[run]
+            run_lo[periods] = sp["room_start"][periods][first][run]
+            run_hi[periods] = np.maximum.reduceat(sp["room_end"][periods], first)[run]
         sp["run_lo"], sp["run_hi"] = run_lo, run_hi
         self._cache.clear()
 
@@ -208,17 +213,20 @@ class Levels:
             ms &= (sp["run_lo"] < hi) & (sp["run_hi"] > lo)
         spans_sel = sp["occ"][ms]
         s_lane, s_start, s_end = sp["lane"][ms], sp["start"][ms], sp["end"][ms]
+        r_start, r_end = sp["room_start"][ms], sp["room_end"][ms]
         new_group = np.ones(len(spans_sel), dtype=bool)
         if len(spans_sel) > 1:
-            new_group[1:] = (s_lane[1:] != s_lane[:-1]) | (s_start[1:] != s_start[:-1]) | (s_end[1:] != s_end[:-1])
+            new_group[1:] = ((s_lane[1:] != s_lane[:-1]) | (s_start[1:] != s_start[:-1]) | (s_end[1:] != s_end[:-1])
+                             | (r_start[1:] != r_start[:-1]) | (r_end[1:] != r_end[:-1]))
         group = np.cumsum(new_group) - 1
         group_first = np.flatnonzero(new_group)
         reps = spans_sel[new_group]
         colours = sp["colour"][ms]
         mixed = (np.minimum.reduceat(colours, group_first) != np.maximum.reduceat(colours, group_first)
                  if len(group_first) else np.zeros(0, dtype=bool))
-        # Periods that touch (December, then January) share a row: bars are drawn a pixel short.
-        span_stacking = Stacking(s_lane[new_group], s_start[new_group], s_end[new_group])
+        # Periods that touch (December, then January) share a row: bars are drawn a pixel short. A part
+        # of a period keeps the rest of it free: no other bar, nor its label, lies on its bracket.
+        span_stacking = Stacking(s_lane[new_group], r_start[new_group], r_end[new_group])
         span_pos = np.full(len(self._o_start), -1, dtype=np.int32)
         span_pos[spans_sel] = group
         return spans_sel, group_first, reps, mixed, span_pos, span_stacking

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from timeline_app.core.daycount import DAYS_PER_YEAR, MISSING_DAY, civil_from_days, days_from_civil, parse_iso_day
+from timeline_app.core.temporal import find_dates
 from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport
 
 log = logging.getLogger(__name__)
@@ -19,6 +21,7 @@ MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the la
 ZOOM_OUT_SLACK = 0.75  # zooming out stops when the data plus this share of it fills the view (Fit's widest)
 MIN_ZOOM_OUT_DAYS = DAYS_PER_YEAR  # ... but a year can always be seen around a day's events
 DAY_VIEW_DAYS = 21  # Go to a day: three weeks around it, so the axis shows days
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a year, month or day; not a season, quarter or decade
 
 
 @dataclass(frozen=True)
@@ -88,14 +91,29 @@ def keep_data_in_view(vp: Viewport, extent: tuple[float, float] | None) -> Viewp
 
 
 def parse_period(text: str) -> tuple[int, str] | None:
-    """'2011' (a year), '2011-03' (a month) or '2011-03-15' (a day): its first day and its precision."""
+    """'2011' (a year), '2011-03' (a month) or '2011-03-15' (a day), or the same written in words
+    ('March 2011', '15 March 2011', 'March 15, 2011'): its first day and its precision."""
     s = text.strip()
+    return _iso_period(s) or _written_period(s)
+
+
+def _iso_period(s: str) -> tuple[int, str] | None:
     body = s[1:] if s[:1] in "+-" else s
     precision = {1: "year", 2: "month", 3: "day"}.get(len(body.split("-")))
     day = parse_iso_day(s)
     if precision is None or day == MISSING_DAY:
         return None
     return day, precision
+
+
+def _written_period(s: str) -> tuple[int, str] | None:
+    """A date written in words, read by the date engine with no publication date: only a date that
+    stands alone, so nothing relative ("last week") and nothing half-read ("Mar 2021" finds only 2021)."""
+    found = [m for m in find_dates(s, None) if m.value]
+    if len(found) != 1 or s[: found[0].start].strip(" ,.") or s[found[0].end :].strip(" ,."):
+        return None
+    value = found[0].value
+    return _iso_period(value) if _CALENDAR_VALUE.fullmatch(value) else None
 
 
 def period_days(day: int, precision: str) -> tuple[float, float]:

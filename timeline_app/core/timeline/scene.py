@@ -238,6 +238,14 @@ def place(data: TimelineData, items: Collected, vp: Viewport, lanes: Lanes) -> P
                   py.astype(np.float64))
 
 
+def span_brackets(data: TimelineData, vp: Viewport, pl: Placed) -> tuple[np.ndarray, np.ndarray]:
+    """(from, to) in pixels of what each placed bar holds of its row: the bar, or for a part of a period
+    the bracket across the whole period (its first and last pixel)."""
+    a = np.minimum(pl.sx, half_up(vp.x_of(data.o_room_start[pl.spans])))
+    b = np.maximum(pl.sx + pl.sw, half_up(vp.x_of(data.o_room_end[pl.spans])) - 1.0)
+    return a, b
+
+
 def area_items(data: TimelineData, area: EventArea) -> Placed:
     """The items of an area's lanes that draw in it (a strip of the cached event layer)."""
     return place(data, collect_items(data, area.vp, area.lc), area.vp, area.lanes)

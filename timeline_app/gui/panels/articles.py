@@ -66,6 +66,7 @@ class LibraryPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setTabKeyNavigation(False)  # Tab goes on to the next panel, the arrows through the rows
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # newest first
         header = self.tree.horizontalHeader()
@@ -112,6 +113,7 @@ class LibraryPanel(QWidget):
         self.remove_action.triggered.connect(lambda: self._emit_selected(self.remove_requested))
         # The shortcuts list shows these away from the panel: there they name what they act on.
         for action, name in ((self.date_action, "Articles panel: set the publication date"),
+                             (self.language_action, "Articles panel: set the language"),
                              (self.filter_action, "Articles panel: show only their events"),
                              (self.issuer_action, "Articles panel: set the issuer"),
                              (self.remove_action, "Articles panel: remove from the library")):

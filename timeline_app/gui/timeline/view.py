@@ -320,14 +320,16 @@ class TimelineView(QWidget):
         return menu
 
     def ask_go_to_date(self) -> None:
-        """Ask for a date (YYYY, YYYY-MM or YYYY-MM-DD) and show it at the precision typed."""
+        """Ask for a date (YYYY, YYYY-MM or YYYY-MM-DD, or in words) and show it at the precision typed."""
         current = format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
-        text, ok = QInputDialog.getText(self, "Go to date", "Date (YYYY-MM-DD, YYYY-MM or YYYY):", text=current)
+        text, ok = QInputDialog.getText(self, "Go to date", "Date (2011-03-15, 2011-03, 2011, or 15 March 2011, March 2011):",
+                                        text=current)
         if not ok:
             return
         period = parse_period(text)
         if period is None:
-            QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY.")
+            QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write a day, a month or a year, "
+                                "as 2011-03-15, 2011-03 or 2011, or as 15 March 2011 or March 2011.")
             return
         self.go_to_days(*period)
 

@@ -71,6 +71,11 @@ class WindowDocks(QObject):
         dock.show()
         dock.raise_()
 
+    def behind_tab(self, widget: QWidget | None) -> bool:
+        """Whether `widget` is in a dock out of sight behind another's tab (Qt leaves it on the window)."""
+        return widget is not None and any(dock.isAncestorOf(widget) and not dock.isFloating()
+                                          and dock.visibleRegion().isEmpty() for dock in self.docks)
+
     def window_shown(self) -> None:
         """The first show: the default sizes, unless a saved layout was restored."""
         if not self._sized:

@@ -15,6 +15,7 @@ from timeline_app.core.extract.countries import organization_names
 from timeline_app.core.daycount import MISSING_DAY
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
+from timeline_app.core.library.facets import FacetCounts
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.library.saved_filter import FILTER_SETTING, dump_spec, known_only, load_spec
 from timeline_app.core.library.snapshot import Snapshot
@@ -53,6 +54,7 @@ class WindowFilters(QObject):
         self.base_mask = np.empty(0, dtype=bool)  # what the spec keeps, before a chart's bar narrows it
         self._narrowed: np.ndarray | None = None  # rows a Relations bar chose, until the filters change
         self.show_hidden = False  # hidden events are false ones the user put aside
+        self._facet_counts: FacetCounts | None = None
         self._saved: FilterSpec | None = None  # read from the library just opened, shown once it is read
         panel.filters_changed.connect(self._on_panel_filters_changed)
         panel.sync_toggled.connect(self._on_panel_sync_toggled)
@@ -68,6 +70,7 @@ class WindowFilters(QObject):
         index = snapshot.index
         self.base_mask = index.mask(spec)
         self.mask = self.base_mask.copy()
+        chosen = None
         if self._narrowed is not None:
             chosen = np.zeros(len(self.mask), dtype=bool)
             chosen[self._narrowed] = True
@@ -79,13 +82,13 @@ class WindowFilters(QObject):
         timeline_spec = replace(spec, date_from=None, date_to=None) if self._panel.syncs_with_view() else spec
         timeline_mask = self.mask if timeline_spec == spec else index.mask(timeline_spec)
         self._timeline.set_visible_mask(timeline_mask, spec.countries or None)
-        # Counts next to each country: how many events checking it would show. With "all", that is
-        # among the events shown; with "any", among those the other filters keep.
-        if spec.countries and spec.match == "any":
-            counted = index.mask(replace(spec, countries=frozenset()))
-        else:
-            counted = self.mask
-        self._panel.countries.update_counts(index.country_counts(counted))
+        # Beside every list, how many events each choice would show: the other filters narrow it.
+        counts = self._facets(snapshot).counts(spec, chosen)
+        panel = self._panel
+        for check_list, values in ((panel.countries, counts.countries), (panel.types, counts.event_types),
+                                   (panel.organizations, counts.organizations), (panel.precisions, counts.precisions),
+                                   (panel.languages, counts.languages)):
+            check_list.update_counts(values)
         shown_at_all = self._not_hidden(snapshot)
         self._status_bar.show_counts(int(self.mask.sum()), int(shown_at_all.sum()),
                                      len(shown_at_all) - int(shown_at_all.sum()))
@@ -93,6 +96,12 @@ class WindowFilters(QObject):
         if refit:
             self.fit_timeline()
         self.filters_applied.emit()
+
+    def _facets(self, snapshot: Snapshot) -> FacetCounts:
+        """The counts of the snapshot shown (made again when another one is read)."""
+        if self._facet_counts is None or self._facet_counts.index is not snapshot.index:
+            self._facet_counts = FacetCounts(snapshot.index)
+        return self._facet_counts
 
     def narrow(self, rows: np.ndarray | None) -> None:
         """Show only these events (rows of the events frame) of those the filters keep, until the

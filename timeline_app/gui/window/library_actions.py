@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
+from timeline_app.core.ingest.knowledge import readable_extensions
 from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
@@ -28,9 +29,10 @@ from timeline_app.gui.workers import JobQueue, PipelineWorker, TaskWorker
 
 log = logging.getLogger(__name__)
 
-OPEN_FILTER = (
-    "Articles (*.txt *.md *.markdown *.html *.htm *.xml *.rss *.atom *.json *.jsonl *.csv *.zip);;All files (*)"
-)
+
+def open_filter() -> str:
+    """The Open files dialog's filter: every extension a reader takes (resources/ingest/extensions/reader.tsv)."""
+    return f"Articles ({' '.join('*' + ext for ext in readable_extensions())});;All files (*)"
 
 
 class LibraryActions(QObject):
@@ -110,7 +112,7 @@ class LibraryActions(QObject):
 
     def open_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self._window, "Open articles", self._remembered.last_dir(),
-                                                OPEN_FILTER)
+                                                open_filter())
         if files:
             self._remembered.set_last_dir(Path(files[0]).parent)
             self.open_inputs(files)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from timeline_app import paths
 from timeline_app.core.batch.pool import WorkerPool
@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.docks = WindowDocks(self, self.filters, self.library_panel, self.timeline, self.timeline.canvas,
                                  self.table_stack, self.reader, self.curation.history_view, self.relations)
         listed = [self.table.copy_action, *self.curation.event_actions(), *self.library_panel.actions()]
-        articles = [self.library_panel.date_action, self.library_panel.filter_action,
+        articles = [self.library_panel.date_action, self.library_panel.language_action,
+                    self.library_panel.issuer_action, self.library_panel.filter_action,
                     self.library_panel.remove_action]
         self.menus = WindowMenus(self, self.timeline, self.messages, MenuEntries(
             edit=self.curation.menu_actions(), copy=self.table.copy_action, articles=articles,
@@ -370,6 +371,15 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.docks.window_shown()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Qt keeps a panel behind another's tab on the window, out of sight: Tab passes over it.
+        moved = super().focusNextPrevChild(next)
+        for _ in range(200):  # a bound, should every stop be behind a tab
+            if not moved or not self.docks.behind_tab(QApplication.focusWidget()):
+                break
+            moved = super().focusNextPrevChild(next)
+        return moved
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.messages.may_close(self.jobs, self.close):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from timeline_app.core.timeline.data import TimelineData
-from timeline_app.core.timeline.scene import EventArea, Placed, half_up
+from timeline_app.core.timeline.scene import EventArea, Placed, span_brackets
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -34,13 +34,12 @@ class PartLayer:
         if not len(which):
             return
         vp = area.vp
-        x0 = half_up(vp.x_of(data.period_start[events[which]].astype(np.float64)))
-        x1 = half_up(vp.x_of(data.end_written[events[which]].astype(np.float64))) - 1.0
+        x0, x1 = (x[which] for x in span_brackets(data, vp, pl))
         rh = float(area.lanes.layout.span_row_h)
         p.save()
         for i, a, b in zip(which.tolist(), x0.tolist(), x1.tolist()):
             top = float(pl.sy[i])
-            low = top + rh - 1.5  # along the row's foot, clear of the label beside or inside the bar
+            low = top + rh - 1.5  # along the row's foot; labels keep off it (label_room.span_label_room)
             p.setPen(QPen(theme.colour(int(data.o_colour[pl.spans[i]])), 1.0, Qt.PenStyle.SolidLine,
                           Qt.PenCapStyle.FlatCap))
             p.drawLine(QLineF(max(a, -4.0), low, min(b + 1.0, vp.width + 4.0), low))

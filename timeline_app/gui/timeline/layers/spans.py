@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.label_room import span_label_room
 from timeline_app.core.timeline.layout import MAX_LABELS, MAX_SPAN_ROWS, is_band
-from timeline_app.core.timeline.scene import EventArea, Placed, clipped_spans
+from timeline_app.core.timeline.scene import EventArea, Placed, clipped_spans, span_brackets
 from timeline_app.gui.timeline.layers.labels import LABEL_STEP_PX, Labels
 from timeline_app.gui.timeline.raster import batched_rects, blit_bars
 from timeline_app.gui.timeline.text import Fonts
@@ -110,7 +110,8 @@ class SpanLayer:
             return (np.floor(widths / LABEL_STEP_PX) + 1) * LABEL_STEP_PX  # Labels.summary takes whole steps
 
         # Labels are drawn over the view each frame (not cached in strips): the view's edge stops them.
-        left, room, inside, before = span_label_room(pl.sx, pl.sx + pl.sw, pl.s_pos, pl.s_rows, float(vp.width), want)
+        left, room, inside, before = span_label_room(pl.sx, pl.sx + pl.sw, pl.s_pos, pl.s_rows, float(vp.width), want,
+                                                     span_brackets(self._data, vp, pl))
         right = left + room
         shown = np.flatnonzero(labelled & (room >= _MIN_TEXT_PX) & (right > _MIN_TEXT_PX) & (left < vp.width))
         for i in shown[:MAX_LABELS].tolist():
