@@ -89,3 +89,9 @@ def test_a_given_name_the_table_does_not_hold_is_another_person_of_that_state(ga
     assert [m.name for m in gaz.tag(text, D) if m.kind is EntityKind.PERSON] == ["Ram Santokhi"]
     text = "On Monday the visiting President Santokhi opened a new bridge over the river."
     assert [m.name for m in gaz.tag(text, D) if m.kind is EntityKind.PERSON] == ["Chan Santokhi"]
+
+
+def test_a_regnal_number_is_no_surname(gaz: Gazetteer) -> None:
+    text = "Historians say that King Louis XIV built the palace at great cost to the treasury."
+    assert persons(gaz, text, dt.date(2026, 1, 5)) == []
+    assert persons(gaz, "In his homily at the basilica, Pope Leo XIV called for a truce.", dt.date(2026, 1, 5)) == [("Pope Leo XIV", "VAT")]

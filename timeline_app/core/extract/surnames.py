@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from timeline_app.core.extract.actors import ContextWords, Doc, token_key
 
 Period = tuple[str, dt.date, dt.date]
-# Words after a surname that are no part of it ("Ken Griffey Jr").
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words after a surname that are no part of it ("Ken Griffey Jr", "Pope Leo XIV").
+_SUFFIXES = frozenset({"jr", "sr"})
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], taken: set[tuple[str, ...]],
@@ -24,7 +26,7 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
     firsts: dict[str, set[str]] = {}
     for tokens, canonical, periods in persons:
         words = [w for w in tokens if w.isalpha()]
-        while words and token_key(words[-1]) in _SUFFIXES:
+        while words and (token_key(words[-1]) in _SUFFIXES or _ROMAN.fullmatch(words[-1])):
             words.pop()
         if len(words) < 2:
             continue
