@@ -62,3 +62,11 @@ def test_a_view_whose_every_lane_has_an_event_says_nothing_was_left_out() -> Non
     title, subtitle, _source = default_captions(ImageSource(data, NAMES, year, (0, 6)),
                                                 ImageOptions(scope="view", rows="all"))
     assert (title, subtitle) == ("Diplomatic events, 2023–2024", "All events")
+
+
+def test_a_view_of_years_is_named_by_its_events_years_not_its_margins() -> None:
+    data = _data()
+    wide = Viewport.fit(days_from_civil(2020, 6, 1), days_from_civil(2027, 6, 1), 800, margin=0.0)
+    title, _subtitle, _source = default_captions(ImageSource(data, NAMES, wide, (0, 6)),
+                                                 ImageOptions(scope="view", rows="all"))
+    assert title == "Diplomatic events, 2023–2024"

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "Diplomatic Timeline"
 _MAX_NAMED = 3  # countries named in a title; the rest are counted
 _DAYS_WORDED = 62  # a span up to two months long is named by its days, up to two years by its months
-_MONTHS_WORDED = 731
+MONTHS_WORDED = 731
 
 
 def _plural(n: int, word: str) -> str:
@@ -51,7 +51,7 @@ def span_words(first_day: int, last_day: int) -> str:
     (y0, m0, d0), (y1, m1, d1) = civil_from_days(first_day), civil_from_days(max(last_day, first_day))
     n_days = last_day - first_day + 1
     whole_years = (m0, d0, m1, d1) == (1, 1, 12, 31)
-    if n_days > _MONTHS_WORDED or whole_years:
+    if n_days > MONTHS_WORDED or whole_years:
         return year_range(first_day, last_day)
     if n_days > _DAYS_WORDED or (d0 == 1 and last_day == _month_end(y1, m1)):
         a, b = MONTH_NAMES[m0 - 1], MONTH_NAMES[m1 - 1]

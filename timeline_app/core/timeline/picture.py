@@ -12,7 +12,7 @@ import numpy as np
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.filters import FilterSpec
-from timeline_app.core.timeline.captions import default_subtitle, default_title, source_line, span_words
+from timeline_app.core.timeline.captions import MONTHS_WORDED, default_subtitle, default_title, source_line, span_words
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.modes import LANES_BY_COUNTRY
 from timeline_app.core.timeline.viewport import Viewport
@@ -139,8 +139,10 @@ def picture_captions(src: ImageSource, options: ImageOptions, t0: float, t1: flo
     if title is None:
         first = max(float(data.start[events].min()), t0) if len(events) else None
         last = min(float(data.end[events].max()), t1) - 1 if len(events) else None
-        # A picture of the view is named by the span it shows, at that span's precision.
-        span = span_words(*view_days(src.viewport)) if options.scope == "view" and src.viewport else None
+        # A picture of the view is named by the span it shows, at that span's precision; one named in
+        # years by its events' years, not by the margins of the view around them.
+        shown_days = view_days(src.viewport) if options.scope == "view" and src.viewport else None
+        span = span_words(*shown_days) if shown_days and shown_days[1] - shown_days[0] < MONTHS_WORDED else None
         title = default_title(spec, src.country_names, first, last, order, span)
     if subtitle is None:
         subtitle = default_subtitle(spec, src.country_names, order)
