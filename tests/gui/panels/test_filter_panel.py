@@ -196,3 +196,17 @@ def test_uncertain_dates_only_is_one_tick_and_clears_with_the_rest(qtbot) -> Non
     assert not blocker.args[0].uncertain_only and not panel.uncertain_check.isChecked()
     panel.set_spec(FilterSpec(uncertain_only=True))
     assert panel.uncertain_check.isChecked() and panel.spec() == FilterSpec(uncertain_only=True)
+
+
+def test_a_choice_the_other_filters_leave_no_event_is_greyed_out_in_its_place(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.countries.update_counts({"TUR": 2, "RUS": 4})  # Syria has none under the other filters
+    keys = [panel.countries.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(3)]
+    assert keys == ["TUR", "SYR", "RUS"]  # the order stays: the user's eye and scroll stay put
+    grey, ink = panel.palette().placeholderText().color(), panel.palette().text().color()
+    assert grey != ink
+    assert panel.countries.item_for("SYR").foreground().color() == grey
+    assert panel.countries.item_for("RUS").foreground().color() == ink
+    panel.countries.update_counts({"SYR": 1})  # counts come back: the ink too
+    assert panel.countries.item_for("SYR").foreground().color() == ink
+    assert panel.countries.item_for("TUR").foreground().color() == grey
