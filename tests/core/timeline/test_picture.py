@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from timeline_app.core.daycount import days_from_civil
 from timeline_app.core.timeline.data import TimelineData
@@ -56,17 +57,13 @@ def test_the_whole_timeline_and_the_lanes_on_screen_keep_their_lanes() -> None:
     assert (title, subtitle) == ("Diplomatic events, 3–9 March 2024", "All events")
 
 
-def test_a_view_whose_every_lane_has_an_event_says_nothing_was_left_out() -> None:
-    data = _data()
-    year = Viewport.fit(days_from_civil(2023, 1, 1), days_from_civil(2025, 1, 1), 800, margin=0.0)
-    title, subtitle, _source = default_captions(ImageSource(data, NAMES, year, (0, 6)),
+@pytest.mark.parametrize(("first", "last"), [
+    ((2023, 1, 1), (2025, 1, 1)),  # two whole years: every lane has an event, none is left out
+    ((2020, 6, 1), (2027, 6, 1)),  # named in years: by its events' years, not by the view's margins
+])
+def test_a_view_of_years_keeps_every_lane_with_an_event_and_names_their_years(
+        first: tuple[int, int, int], last: tuple[int, int, int]) -> None:
+    view = Viewport.fit(days_from_civil(*first), days_from_civil(*last), 800, margin=0.0)
+    title, subtitle, _source = default_captions(ImageSource(_data(), NAMES, view, (0, 6)),
                                                 ImageOptions(scope="view", rows="all"))
     assert (title, subtitle) == ("Diplomatic events, 2023–2024", "All events")
-
-
-def test_a_view_of_years_is_named_by_its_events_years_not_its_margins() -> None:
-    data = _data()
-    wide = Viewport.fit(days_from_civil(2020, 6, 1), days_from_civil(2027, 6, 1), 800, margin=0.0)
-    title, _subtitle, _source = default_captions(ImageSource(data, NAMES, wide, (0, 6)),
-                                                 ImageOptions(scope="view", rows="all"))
-    assert title == "Diplomatic events, 2023–2024"
