@@ -1,0 +1,70 @@
+"""The type of a dated mention comes from the phrase the date modifies, its clause's main verb only when none does."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.extract.test_events import date_at, extract
+from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.dated_phrase import DatedPhrase
+from timeline_app.core.models import Precision
+
+
+def typed(text: str, surface: str, value: str, granularity: Precision) -> str:
+    (mention,) = extract(text, date_at(text, surface, value, granularity))
+    return mention.cameo_code
+
+
+@pytest.mark.parametrize("text, surface, value, granularity, expected", [
+    # A past participle right before the date's phrase: the seizure, not the sanctions.
+    ("The EU adopted sanctions on the crew of the tanker, seized by Iran on 5 November.", "5 November", "2022-11-05", Precision.DAY, "171"),
+    ("The US imposed sanctions on the ship detained by Iranian naval forces on Monday.", "Monday", "2023-03-13", Precision.DAY, "173"),
+    # An irregular participle (clause_words.tsv: irregular_participle) before a relative clause's date.
+    ("Bolivia broke off relations with Chile, to which it lost its coast in a war in 1879.", "1879", "1879", Precision.YEAR, "190"),
+    # The event noun the date is attached to: the war, not the condemnation.
+    ("Iran condemned the war of 1879 between Chile and Peru.", "1879", "1879", Precision.YEAR, "190"),
+    # The verb of the relative clause that holds the date: the signing, not the expulsion.
+    ("Ecuador expelled the diplomats of Peru that signed the accord in 1998.", "1998", "1998", Precision.YEAR, "057"),
+])
+def test_the_phrase_the_date_modifies_types_it(text: str, surface: str, value: str, granularity: Precision,
+                                               expected: str) -> None:
+    assert typed(text, surface, value, granularity) == expected
+
+
+@pytest.mark.parametrize("text, surface, value, granularity, expected", [
+    # A participle that is an adjective, far from the date: the main verb types the meeting.
+    ("The elected president of Chile met the Argentine president on Monday.", "Monday", "2023-03-13", Precision.DAY, "040"),
+    # The main verb, with its object between it and the date, is the clause's own: still the sanctions.
+    ("The EU imposed sanctions on Iran on 5 November.", "5 November", "2022-11-05", Precision.DAY, "163"),
+    # A noun named before the date but not attached to it ("war ... on Monday" with a verb between) does not type it.
+    ("Iran condemned the war and recalled its ambassador from Chile on Monday.", "Monday", "2023-03-13", Precision.DAY, "111"),
+])
+def test_the_main_verb_types_a_date_no_phrase_claims(text: str, surface: str, value: str, granularity: Precision,
+                                                    expected: str) -> None:
+    assert typed(text, surface, value, granularity) == expected
+
+
+def test_a_participle_is_read_only_before_the_dates_phrase() -> None:
+    phrase = DatedPhrase(CameoTable.default())
+    text = "The EU adopted sanctions on the tanker seized by Iran on 5 November."
+    d = date_at(text, "5 November", "2022-11-05")
+    assert [text[a:b] for a, b in phrase.spans(text, (0, len(text)), d)] == ["seized by Iran on 5 November"]
+    text = "Iran seized the tanker of the EU on 5 November."
+    d = date_at(text, "5 November", "2022-11-05")
+    assert list(phrase.spans(text, (0, len(text)), d)) == []
+
+
+def test_another_languages_clauses_keep_their_main_verb() -> None:
+    phrase = DatedPhrase(CameoTable.for_language("fr"))
+    text = "L'UE a adopté des sanctions contre le pétrolier saisi par l'Iran le 5 novembre."
+    d = date_at(text, "5 novembre", "2022-11-05")
+    assert list(phrase.spans(text, (0, len(text)), d)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel praised the 2015 deal with Iran.", "057"),  # the date before its noun, after a determiner
+    ("Norway condemned the attack on Monday.", "111"),  # "on Monday" may date the condemnation: the main verb
+])
+def test_an_event_noun_claims_only_a_date_bound_to_it(text: str, expected: str) -> None:
+    surface, value = ("2015", "2015") if "2015" in text else ("Monday", "2023-03-13")
+    assert typed(text, surface, value, Precision.YEAR if value == "2015" else Precision.DAY) == expected
