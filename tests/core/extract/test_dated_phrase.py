@@ -68,3 +68,18 @@ def test_another_languages_clauses_keep_their_main_verb() -> None:
 def test_an_event_noun_claims_only_a_date_bound_to_it(text: str, expected: str) -> None:
     surface, value = ("2015", "2015") if "2015" in text else ("Monday", "2023-03-13")
     assert typed(text, surface, value, Precision.YEAR if value == "2015" else Precision.DAY) == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # A participle that announces an act dates the act its noun names, not a statement.
+    ("Moscow condemned the expulsion of its consul announced by Riga on Monday.", "Monday", "166"),
+    # A finite verb with its object after the date is the clause's own: the ceasefire, not a bare "agreed".
+    ("Laos and Vietnam agreed on Monday to an immediate ceasefire.", "Monday", "0356"),
+    # After a form of "be" or "have" a participle is the clause's own verb, and the clause types it.
+    ("A ceasefire was agreed by Laos and Vietnam on Monday after talks in Hanoi.", "Monday", "0871"),
+    # A relative clause qualifying an event noun: the noun is the event, the clause says who did it;
+    # what follows the date ("firms accused of ...") is about the objects.
+    ("Cuba condemned the sanctions that the US imposed on Monday on firms accused of smuggling oil.", "Monday", "163"),
+])
+def test_an_announcement_a_finite_verb_or_a_noun_keeps_its_type(text: str, surface: str, expected: str) -> None:
+    assert typed(text, surface, "2023-03-13", Precision.DAY) == expected
