@@ -10,38 +10,43 @@ from timeline_app.core.extract.dated_phrase import DatedPhrase
 from timeline_app.core.models import Precision
 
 
-def typed(text: str, surface: str, value: str, granularity: Precision) -> str:
-    (mention,) = extract(text, date_at(text, surface, value, granularity))
+def typed(text: str, surface: str) -> str:
+    """The CAMEO code of the one mention of `text`, dated by `surface` (a year, or a day)."""
+    year = surface.isdigit()
+    (mention,) = extract(text, date_at(text, surface, surface if year else "2023-03-13", Precision.YEAR if year else Precision.DAY))
     return mention.cameo_code
 
 
-@pytest.mark.parametrize("text, surface, value, granularity, expected", [
-    # A past participle right before the date's phrase: the seizure, not the sanctions.
-    ("The EU adopted sanctions on the crew of the tanker, seized by Iran on 5 November.", "5 November", "2022-11-05", Precision.DAY, "171"),
-    ("The US imposed sanctions on the ship detained by Iranian naval forces on Monday.", "Monday", "2023-03-13", Precision.DAY, "173"),
-    # An irregular participle (clause_words.tsv: irregular_participle) before a relative clause's date.
-    ("Bolivia broke off relations with Chile, to which it lost its coast in a war in 1879.", "1879", "1879", Precision.YEAR, "190"),
+@pytest.mark.parametrize("text, surface, expected", [
+    # Claimed by a phrase. A past participle right before the date's phrase: the seizure, not the sanctions.
+    ("The EU adopted sanctions on the crew of the tanker, seized by Iran on 5 November.", "5 November", "171"),
+    ("The US imposed sanctions on the ship detained by Iranian naval forces on Monday.", "Monday", "173"),
+    # The relative clause holding the date, with its noun (the war), not "broke off relations".
+    ("Bolivia broke off relations with Chile, to which it lost its coast in a war in 1879.", "1879", "190"),
     # The event noun the date is attached to: the war, not the condemnation.
-    ("Iran condemned the war of 1879 between Chile and Peru.", "1879", "1879", Precision.YEAR, "190"),
+    ("Iran condemned the war of 1879 between Chile and Peru.", "1879", "190"),
     # The verb of the relative clause that holds the date: the signing, not the expulsion.
-    ("Ecuador expelled the diplomats of Peru that signed the accord in 1998.", "1998", "1998", Precision.YEAR, "057"),
-])
-def test_the_phrase_the_date_modifies_types_it(text: str, surface: str, value: str, granularity: Precision,
-                                               expected: str) -> None:
-    assert typed(text, surface, value, granularity) == expected
-
-
-@pytest.mark.parametrize("text, surface, value, granularity, expected", [
-    # A participle that is an adjective, far from the date: the main verb types the meeting.
-    ("The elected president of Chile met the Argentine president on Monday.", "Monday", "2023-03-13", Precision.DAY, "040"),
+    ("Ecuador expelled the diplomats of Peru that signed the accord in 1998.", "1998", "057"),
+    # A relative clause qualifying an event noun: the noun is the event, the clause says who did it;
+    # what follows the date ("firms accused of ...") is about the objects.
+    ("Cuba condemned the sanctions that the US imposed on Monday on firms accused of smuggling oil.", "Monday", "163"),
+    ("Israel praised the 2015 deal with Iran.", "2015", "057"),  # the date before its noun, after a determiner
+    # Left to the main verb. A participle that is an adjective, far from the date: the meeting.
+    ("The elected president of Chile met the Argentine president on Monday.", "Monday", "040"),
     # The main verb, with its object between it and the date, is the clause's own: still the sanctions.
-    ("The EU imposed sanctions on Iran on 5 November.", "5 November", "2022-11-05", Precision.DAY, "163"),
-    # A noun named before the date but not attached to it ("war ... on Monday" with a verb between) does not type it.
-    ("Iran condemned the war and recalled its ambassador from Chile on Monday.", "Monday", "2023-03-13", Precision.DAY, "111"),
+    ("The EU imposed sanctions on Iran on 5 November.", "5 November", "163"),
+    # A noun before the date but not bound to it: "on Monday" may as well date the condemnation.
+    ("Norway condemned the attack on Monday.", "Monday", "111"),
+    ("Iran condemned the war and recalled its ambassador from Chile on Monday.", "Monday", "111"),
+    # A participle that announces an act dates the act its noun names, not a statement.
+    ("Moscow condemned the expulsion of its consul announced by Riga on Monday.", "Monday", "166"),
+    # A finite verb with its object after the date is the clause's own: the ceasefire, not a bare "agreed".
+    ("Laos and Vietnam agreed on Monday to an immediate ceasefire.", "Monday", "0356"),
+    # After a form of "be" or "have" a participle is the clause's own verb, and the clause types it.
+    ("A ceasefire was agreed by Laos and Vietnam on Monday after talks in Hanoi.", "Monday", "0871"),
 ])
-def test_the_main_verb_types_a_date_no_phrase_claims(text: str, surface: str, value: str, granularity: Precision,
-                                                    expected: str) -> None:
-    assert typed(text, surface, value, granularity) == expected
+def test_the_phrase_the_date_modifies_types_it(text: str, surface: str, expected: str) -> None:
+    assert typed(text, surface) == expected
 
 
 def test_a_participle_is_read_only_before_the_dates_phrase() -> None:
@@ -59,27 +64,3 @@ def test_another_languages_clauses_keep_their_main_verb() -> None:
     text = "L'UE a adopté des sanctions contre le pétrolier saisi par l'Iran le 5 novembre."
     d = date_at(text, "5 novembre", "2022-11-05")
     assert list(phrase.spans(text, (0, len(text)), d)) == []
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Israel praised the 2015 deal with Iran.", "057"),  # the date before its noun, after a determiner
-    ("Norway condemned the attack on Monday.", "111"),  # "on Monday" may date the condemnation: the main verb
-])
-def test_an_event_noun_claims_only_a_date_bound_to_it(text: str, expected: str) -> None:
-    surface, value = ("2015", "2015") if "2015" in text else ("Monday", "2023-03-13")
-    assert typed(text, surface, value, Precision.YEAR if value == "2015" else Precision.DAY) == expected
-
-
-@pytest.mark.parametrize("text, surface, expected", [
-    # A participle that announces an act dates the act its noun names, not a statement.
-    ("Moscow condemned the expulsion of its consul announced by Riga on Monday.", "Monday", "166"),
-    # A finite verb with its object after the date is the clause's own: the ceasefire, not a bare "agreed".
-    ("Laos and Vietnam agreed on Monday to an immediate ceasefire.", "Monday", "0356"),
-    # After a form of "be" or "have" a participle is the clause's own verb, and the clause types it.
-    ("A ceasefire was agreed by Laos and Vietnam on Monday after talks in Hanoi.", "Monday", "0871"),
-    # A relative clause qualifying an event noun: the noun is the event, the clause says who did it;
-    # what follows the date ("firms accused of ...") is about the objects.
-    ("Cuba condemned the sanctions that the US imposed on Monday on firms accused of smuggling oil.", "Monday", "163"),
-])
-def test_an_announcement_a_finite_verb_or_a_noun_keeps_its_type(text: str, surface: str, expected: str) -> None:
-    assert typed(text, surface, "2023-03-13", Precision.DAY) == expected

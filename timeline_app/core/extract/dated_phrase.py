@@ -63,7 +63,8 @@ class DatedPhrase:
         if relative is not None and relative > 0:
             # "the sanctions that the US imposed on Tuesday": the noun the clause qualifies is the event,
             # the clause says who did it; else its own verb ("Chile, which seized its coast in 1879").
-            noun = self._noun_before(low, relative) if "," not in text[before[relative - 1].end() : before[relative].start()] else None
+            set_off = "," in text[before[relative - 1].end() : before[relative].start()]
+            noun = None if set_off else self._noun_before(low, relative)
             yield before[relative if noun is None else noun].start(), d.end
 
     def _noun_before(self, low: list[str], k: int) -> int | None:
