@@ -21,6 +21,8 @@ def typed(text: str, surface: str) -> str:
     # Claimed by a phrase. A past participle right before the date's phrase: the seizure, not the sanctions.
     ("The EU adopted sanctions on the crew of the tanker, seized by Iran on 5 November.", "5 November", "171"),
     ("The US imposed sanctions on the ship detained by Iranian naval forces on Monday.", "Monday", "173"),
+    # An irregular participle (clause_words.tsv: irregular_participle): the strike, not the recall.
+    ("Ecuador recalled its ambassador over the convoy, struck by Colombian missiles on Monday.", "Monday", "195"),
     # The relative clause holding the date, with its noun (the war), not "broke off relations".
     ("Bolivia broke off relations with Chile, to which it lost its coast in a war in 1879.", "1879", "190"),
     # The event noun the date is attached to: the war, not the condemnation.

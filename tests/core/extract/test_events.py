@@ -769,3 +769,15 @@ def test_a_period_of_a_verb_not_denied_or_a_denied_verb_of_a_dated_noun_keeps_it
                  "Japan and China have not met since they signed an accord in 2019."):
         [event] = extract(text, date_at(text, "2019", "2019", Precision.YEAR))
         assert event.countries == ("CHN", "JPN")
+
+
+def test_a_relative_clause_after_a_preposition_is_its_own_event() -> None:
+    # "to which", "against which": the date is the war's, told of the antecedent, not the main clause's break.
+    text = "Bolivia broke off relations with Chile, to which it lost its coast in a war in 1884."
+    [war] = extract(text, date_at(text, "1884", "1884", Precision.YEAR))
+    assert war.event_type == "Fight" and war.countries == ("BOL", "CHL")
+    assert war.summary == "Chile, to which it lost its coast in a war in 1884."
+    # Without the relative pronoun the date is the break's.
+    text = "Bolivia broke off relations with Chile, its neighbour, in 1884."
+    [rupture] = extract(text, date_at(text, "1884", "1884", Precision.YEAR))
+    assert rupture.event_type == "Reduce relations" and rupture.countries == ("BOL", "CHL")

@@ -26,9 +26,15 @@ def _whole_words(summary: str, text: str) -> bool:
 
 
 @pytest.mark.parametrize(("text", "date", "expected"), [
-    # The date's clause is not the start of its sentence: the headline starts where the sentence does.
+    # The date's clause is not the start of its sentence: the headline starts where the sentence does,
+    # unless the date is a relative clause's: then it starts at the antecedent, what the event is told of
+    # (the break of relations is another event than the war).
     ("The two governments broke off relations over access to the Pacific, which Bolivia lost in a war in 1884.",
-     "1884", "The two governments broke off relations over access to the Pacific, which Bolivia lost in a war in 1884."),
+     "1884", "The Pacific, which Bolivia lost in a war in 1884."),
+    ("Bolivia broke off relations with Chile, to which it lost its coast in a war in 1884.",
+     "1884", "Chile, to which it lost its coast in a war in 1884."),
+    # An antecedent with no preposition before it opens the sentence: the headline starts there as well.
+    ("Angola, which had mediated since 2022, stepped aside in March.", "2022", "Angola, which had mediated since 2022"),
     ("Turkey and Syria have had no diplomatic relations since 2011.", "2011",
      "Turkey and Syria have had no diplomatic relations since 2011."),
     ("The exploratory talks began in 2002 and held dozens of rounds, before they stalled in 2016.", "2016",

@@ -143,3 +143,12 @@ class TestAMonthNamedInItself:
         assert found("The deal was struck this September.") == [("this September", "2023-09")]
         assert found("The deal was struck last August.") == [("last August", "2023-08")]
         assert found("The deal will be struck next October.") == [("next October", "2023-10")]
+
+
+class TestEarlierInTheDay:
+    def test_it_is_the_last_day_told_whatever_coarser_date_came_since(self) -> None:
+        text = "The envoy arrived on Tuesday, his first visit since 2019. Earlier in the day, he met the king."
+        assert found(text) == [("Tuesday", "2023-09-12"), ("2019", "2019"), ("the day", "2023-09-12")]
+
+    def test_after_only_a_coarser_date_the_day_is_unknown(self) -> None:
+        assert found("The war began in 2014. Later in the day, talks began.") == [("2014", "2014")]

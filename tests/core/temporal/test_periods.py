@@ -152,3 +152,13 @@ def test_a_hyphenated_quarter_is_an_adjective_without_the_article() -> None:
     assert found("The firm posted the fiscal second-quarter loss.") == [("fiscal second-quarter", "2022-Q2")]
     # Three quarters of the voters are no quarter of a year.
     assert all(value[-3:-1] != "-Q" for _, value in found("About three-quarters of the voters agreed."))
+
+
+class TestQuarterNamedByItsMonths:
+    def test_a_quarters_first_and_last_months_name_it(self) -> None:
+        found = [(m.text, m.value) for m in find_dates("Sales rose in the April-June quarter.", dt.date(2022, 12, 28))]
+        assert found == [("the April-June quarter", "2022-Q2")]
+
+    def test_months_that_bound_no_calendar_quarter_stay_months(self) -> None:
+        found = [(m.text, m.value) for m in find_dates("Sales rose in the May-July quarter.", dt.date(2022, 12, 28))]
+        assert found == [("May", "2022-05"), ("July", "2022-07")]

@@ -278,3 +278,26 @@ class TestPlansOfAPluralSubject:
 
     def test_a_past_nearer_to_the_date_than_the_hope_keeps_it_behind(self) -> None:
         assert found("They hope to God it ended in June.", dt.date(2026, 3, 4)) == [("June", "2025-06")]
+
+
+class TestDayInNumbersEitherWay:
+    """"3/4/2025" is March 4 in an American text and 3 April in a British one; the app knows neither."""
+
+    told = dt.date(2025, 3, 20)
+
+    def read(self, text: str, published: dt.date | None = told) -> list[tuple[str, str, str]]:
+        return [(m.text, m.value, m.mod) for m in find_dates(text, published)]
+
+    def test_the_tense_rules_out_a_reading_on_the_wrong_side_of_publication(self) -> None:
+        assert self.read("The accord was signed on 3/4/2025 in Geneva.") == [("3/4/2025", "2025-03-04", "")]
+        assert self.read("The accord will be signed on 3/4/2025.") == [("3/4/2025", "2025-04-03", "")]
+
+    def test_both_readings_left_are_marked_uncertain(self) -> None:
+        # Told on 6 April both days have gone: the nearer is taken, and shown as a guess.
+        assert self.read("The figures were published on 3/4/2025.", dt.date(2025, 4, 6)) == [
+            ("3/4/2025", "2025-04-03", "APPROX")]
+        assert self.read("It was signed on 3/4/2025.", None) == [("3/4/2025", "2025-03-04", "APPROX")]
+
+    def test_a_day_that_reads_one_way_only_is_no_guess(self) -> None:
+        assert self.read("It was signed on 13/03/2025.") == [("13/03/2025", "2025-03-13", "")]
+        assert self.read("It was signed on 5/5/2024.") == [("5/5/2024", "2024-05-05", "")]

@@ -26,7 +26,7 @@ from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun,
                                                    possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
-from timeline_app.core.extract.summaries import summary
+from timeline_app.core.extract.summaries import relative_clause_start, summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.errors import BudgetError
@@ -336,6 +336,14 @@ class _EventReader:
                 return True
         return False
 
+    def _summary_start(self, place: _Place) -> int:
+        start = after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0])
+        if place.idx == 0 or not self.patterns.relative.match(self.text, place.span[0]):
+            return start
+        # "Bolivia broke off relations with Chile, to which it lost its coast in a war in the 19th century":
+        # the date is the war's, told of Chile; the break is another event.
+        return relative_clause_start(self.text, start, place.span[0], self.table.words.get("antecedent_opener", frozenset()))
+
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
@@ -352,8 +360,7 @@ class _EventReader:
             event_type=etype.root_name if etype else "",
             cameo_code=etype.code if etype else "",
             quad_class=etype.quad_class if etype else 0,
-            summary=summary(self.shown, after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0]),
-                            place.clause_end, d.start, d.end),
+            summary=summary(self.shown, self._summary_start(place), place.clause_end, d.start, d.end),
             evidence=self.shown[sent[0] : sent[1]],
             evidence_start=sent[0],
             evidence_end=sent[1],

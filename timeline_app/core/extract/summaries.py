@@ -13,6 +13,7 @@ ELLIPSIS = "\u2026"
 _LEADING_JOINER = re.compile(r"(?:that|and|but|which|where|while|whereas)\s+(?=\S)", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,;:\u2013\u2014-]+$")  # what a clause ends with when the sentence goes on
 _SPACE = re.compile(r"\s")
+_WORD = re.compile(r"[^\W\d_]+")
 _HEAD_SHARE = 0.4  # of a summary cut in two: the sentence's opening (who), then the words around the date
 
 
@@ -39,6 +40,23 @@ def summary(text: str, start: int, end: int, date_start: int, date_end: int, lim
     if tail_end < end:
         parts.append(ELLIPSIS)
     return _capitalised(" ".join("".join(parts).split()))
+
+
+def relative_clause_start(text: str, start: int, clause_start: int, openers: frozenset[str]) -> int:
+    """Where the summary of a relative clause's event starts: at its antecedent, the words after the
+    last of `openers` (prepositions) between the comma before the clause and the comma before that
+    ("broke off relations with [Chile], to which it lost its coast in a war in the nineteenth
+    century"); `start` when no such word stands there ("Angola, which had mediated since 2022")."""
+    comma = text.rfind(",", start, clause_start)
+    if comma < 0:
+        return start
+    last = None
+    for m in _WORD.finditer(text, max(start, text.rfind(",", start, comma) + 1), comma):
+        if m.group().lower() in openers:
+            last = m
+    if last is None or not text[last.end() : comma].strip():
+        return start
+    return last.end() + len(text[last.end() : comma]) - len(text[last.end() : comma].lstrip())
 
 
 def headline(text: str, limit: int) -> str:

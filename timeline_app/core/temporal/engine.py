@@ -14,6 +14,7 @@ from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
 from timeline_app.core.temporal.pick import AHEAD_IN
+from timeline_app.core.temporal.quotes import from_the_saying
 from timeline_app.core.temporal.ranges import Joins, link_ranges
 from timeline_app.core.temporal.resolve import Resolver
 from timeline_app.core.temporal.rules import ENGLISH, RuleSet, default_rules
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 # than an article may (`budget`).
 MOST_DATES = 10_000
 
-_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE)")
+# Dates without a year, weekdays, and a day written in numbers that reads either way ("3/4/2025").
+_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE|\d{4}-\d{2}-\d{2}\^)")
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
 _REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 
@@ -111,6 +113,9 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
+    quoted = from_the_saying(text, [m for _, m in out], [c.value for c, _ in out], sentences,
+                             rules.cues.get("reporting"), published)
+    out = [(c, m) for (c, _), m in zip(out, quoted)]
     return link_ranges(text, order_parts(text, out, published, joins, told_past), joins)
 
 
@@ -138,7 +143,7 @@ def _resolve(
         log.debug("dropped %r (%s): no day mentioned near it", surface, cand.rule.name)
         return None
     tense = None
-    if _NEEDS_TENSE.match(cand.value):  # only dates without a year and weekdays use the tense
+    if _NEEDS_TENSE.match(cand.value):  # only dates the tense decides use it
         sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
         if sentence not in cue_cache:
             cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)

@@ -54,8 +54,9 @@ def find_candidates(text: str, rules: RuleSet) -> list[Candidate]:
         tried = get(key)
         if tried:
             _try(text, t.start(), tried, found)
-        if by_char:
-            _try(text, t.start(), by_char.get(text[t.start()], ()), found)
+        # Most tokens start with a character no rule is indexed under: skip the call.
+        if by_char and (by_first := by_char.get(text[t.start()])):
+            _try(text, t.start(), by_first, found)
         for p in proclitics:  # "بالأمس", "و8 مارس": the date word or day after the fused preposition
             if token.startswith(p) and (len(token) > len(p) + 1 or token[len(p):].isdigit()):
                 at = t.start() + len(p)

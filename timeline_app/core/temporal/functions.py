@@ -173,6 +173,14 @@ def _hijri(day: str, month: str, year: str) -> str:
         raise ValueError(f"{day}/{month}/{year}") from e
 
 
+def _quarter_spanned(first: str, last: str) -> str:
+    """The calendar quarter two months bound ("07", "09" -> "3"); no quarter ("08", "10") is no match."""
+    a, b = int(first), int(last)
+    if (a - 1) % 3 or b != a + 2:
+        raise ValueError(f"{first}-{last}")
+    return str((a - 1) // 3 + 1)
+
+
 _SETS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -217,7 +225,8 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "week_day": _week_day,
     "nth_week_day": _nth_week_day,
     "nth_of": _nth_of,
-    "half": lambda h: {"first": "1", "second": "2", "last": "2"}[h.lower()],
+    "half": lambda h: {"first": "1", "second": "2", "last": "2", "final": "2"}[h.lower()],
     # "the June quarter" is the quarter that ends in or holds June.
     "quarter_of": lambda month: str((int(month) - 1) // 3 + 1),
+    "quarter_spanned": _quarter_spanned,
 }

@@ -16,13 +16,17 @@ from timeline_app.core.temporal.values import UNIT_OF_PRECISION, describe, forma
 log = logging.getLogger(__name__)
 
 _SHIFT = re.compile(
-    r"^(?P<anchor>DCT|REF)(?P<sign>[+-])(?P<n>\d+|X)"
+    r"^(?P<anchor>DCT|REFDAY|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
     r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
 )
 _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 # "A?B": the value A, which a reader might also take as B ("next Thursday" told on a Wednesday).
 _DOUBT = "?"
+# "A^B": a day written in numbers that reads either way ("3/4/2025": March 4 in an American text, 3
+# April in a British one): the reading the tense allows, else the one nearer the publication date, as
+# news tells recent days; doubtful while the tense leaves both.
+_EITHER_ORDER = "^"
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
 _DOM_ON = re.compile(r"^DOM-(\d{2})@([1-7])$")
@@ -64,6 +68,8 @@ class Resolver:
         A relative value without a publication date resolves to ("", True, False). A value "A?B"
         is A, doubtful when B, the other reading a reader may take, resolves to another date.
         """
+        if _EITHER_ORDER in value:
+            return self._either_order(value.split(_EITHER_ORDER), tense)
         if _DOUBT in value:
             chosen, _, other = value.partition(_DOUBT)
             result = self._resolve_once(chosen, tense)
@@ -72,6 +78,17 @@ class Resolver:
             alternative = self._resolve_once(other, tense)
             return result[0], result[1], alternative is not None and alternative[0] != result[0]
         return self._resolve_once(value, tense)
+
+    def _either_order(self, readings: list[str], tense: str | None) -> tuple[str, bool, bool] | None:
+        days = [(d[1], r) for r in readings if (d := describe(r)) is not None and d[1] is not None]
+        if not days:
+            return None
+        if self.published is not None:
+            base = self.published
+            # "was signed on 3/4/2025" told on 20 March is not 3 April
+            fits = [d for d in days if not ((tense == PAST and d[0] > base) or (tense == FUTURE and d[0] < base))]
+            days = sorted(fits or days, key=lambda d: abs((d[0] - base).days))
+        return days[0][1], False, len({d[0] for d in days}) > 1
 
     def _resolve_once(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         if "REF" in value or value.startswith("DOM"):  # depends on the last date mentioned
@@ -102,6 +119,10 @@ class Resolver:
         """The publication date or the last date mentioned; for a time of day (`day`) the last
         date mentioned to the day ("10 p.m." after "Oct. 23 ... in 1994" is on Oct. 23), else the
         publication date."""
+        if name == "REFDAY":  # the day the story is on: the last day told, whatever came after it
+            if self.last is not None and self.last_day is None:
+                return None  # "The war began in 2014. Later in the day ...": a day of 2014, unknown
+            name, day = "REF", True
         if name == "REF" and day:
             if self.last is not None and self.last[1] is Precision.DAY:
                 return self.last[2], Precision.DAY
@@ -184,7 +205,7 @@ class Resolver:
         """"DCT-1week", "REF+2day", "DCT-1year-06" (June last year): a period counted from an anchor."""
         anchor = self._anchor(m.group("anchor"), time)
         if anchor is None:
-            return ""
+            return None if m.group("anchor") == "REFDAY" and self.published is not None else ""
         if m.group("n") == "X":
             return "PAST_REF" if m.group("sign") == "-" else "FUTURE_REF"
         n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)

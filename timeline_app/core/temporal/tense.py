@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline_app.core.temporal.happening import happening_after
+from timeline_app.core.temporal.plans import AHEAD, plan_reading
+
 PAST = "past"
 FUTURE = "future"
 WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
@@ -145,6 +148,9 @@ def direction(
     a = sentence[0]
     # Cues inside the expression are its own words; cues far away belong to another clause.
     kept = [f for f in found if not (f[0] < end and start < f[1]) and start - _REACH < f[1] and f[0] < end + _REACH]
+    # A plan's participle is a clause of its own, whose date the sentence's past reads ("The talks,
+    # first planned for March, finally opened on Monday").
+    past_in_sentence = _told(kept, start).any_past
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
     told = _told(kept, start)
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
@@ -153,8 +159,10 @@ def direction(
     if (_opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
             or _opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
         return NEAREST if told.any_past else FUTURE
+    if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
+        return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
     if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
-        noun = _happening_after(cues.get("happening"), text, end)
+        noun = happening_after(cues.get("happening"), text, end)
         forecast = cues.get("forecast")
         if noun is not None and (forecast is None or not forecast.match(text, noun)):
             return PAST  # "Saturday's quake will cost billions": nobody schedules a quake
@@ -215,28 +223,6 @@ def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end
         return None
     return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
                 None)
-
-
-def _happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> int | None:
-    """Where the noun a possessive day opens, maybe after an adjective or two, starts when it is
-    something nobody schedules ("Saturday's deadly quake"): cues/happening.txt; else None."""
-    m = _POSSESSIVE_HEAD.match(text, end) if happening is not None else None
-    if m is None or happening is None:
-        return None
-    for w in list(_WORD.finditer(text, m.end(), m.end() + 60))[:3]:
-        if _PREPOSITION.fullmatch(w.group()):
-            return None  # "Saturday's vote on fire safety": the noun came before
-        h = happening.match(text, w.start())
-        if h is not None and not text.startswith("-", h.end()):  # "Friday's fire-safety vote" opens a vote
-            return w.start()
-    return None
-
-
-# "'s ": what opens the noun of a possessive day.
-_POSSESSIVE_HEAD = re.compile(r"(?:'s|\u2019s)\s+")
-_WORD = re.compile(r"[a-z][\w-]*", re.IGNORECASE)
-# The words that end a noun phrase's head: what follows them is the noun's complement.
-_PREPOSITION = re.compile(r"on|of|in|for|at|over|about|against|by|to|with|and|or|will|would|was|is", re.IGNORECASE)
 
 
 # "'s vote ", "'s final round of ": the noun a possessive day opens, up to its verb.
