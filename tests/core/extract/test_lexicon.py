@@ -72,3 +72,22 @@ def test_a_bad_persons_line_is_reported_with_path_and_line(tmp_path: Path, line:
     with pytest.raises(RulesError) as err:
         Lexicon(folder)
     assert f"persons_extra.tsv:{lines}: {reason}" in str(err.value)
+
+
+def test_no_person_alias_names_two_states_at_once() -> None:
+    """Every line of the persons tables parses (Lexicon loads them), and no alias serves two states on one day."""
+    lexicon = Lexicon(resource("gazetteer"))
+    clashes = []
+    stack = [lexicon.trie]
+    while stack:
+        node = stack.pop()
+        for key, child in node.items():
+            if key != END:
+                stack.append(child)
+                continue
+            for alias in child:
+                for x in alias.ranges:
+                    for y in alias.ranges:
+                        if x[0] and y[0] and x[0] < y[0] and x[1] <= y[2] and y[1] <= x[2]:
+                            clashes.append((alias.name, x, y))
+    assert clashes == []

@@ -14,8 +14,9 @@ from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.issuer_words import offices_of_others
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
-from timeline_app.core.extract.lexicon import END, TOKEN, Alias, Lexicon, Sense
+from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import is_person_name, learn_names
+from timeline_app.core.extract.surnames import titled_start
 from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
@@ -211,7 +212,8 @@ class Gazetteer:
                     mention = replace(mention, role=EntityRole.LOCATION)  # "im türkischen Antalya": a city its adjective placed
                 if mention is not None:
                     out.append(mention)
-                    found_at.append((i, last, mention))
+                    # A surname's mention may begin at its given name ("Chan Santokhi"): its first token.
+                    found_at.append((i if mention.start == doc.starts[i] else doc.index_at(mention.start), last, mention))
                     if alias.kind == "issuer":
                         out.extend(self._co_issuers(doc, mention))  # "we" of a joint statement: each co-issuer
                         if self._language is not None and alias.code == "state":
@@ -234,7 +236,7 @@ class Gazetteer:
 
     def _is_one_word_alias(self, key: str) -> bool:
         """True for a word that is a whole alias ("jordan"), not only the start of one ("wang" of "Wang Yi")."""
-        return END in self._trie.get(key, ())
+        return any(SURNAME not in v.flags for v in self._trie.get(key, {}).get(END, ()))
 
     def _mention(self, doc: Doc, i: int, last: int, alias: Alias, when: dt.date | None) -> EntityMention | None:
         code, kind = alias.code, alias.kind
@@ -267,6 +269,15 @@ class Gazetteer:
                 role = EntityRole.MODIFIER
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
+            if SURNAME in alias.flags:
+                first = titled_start(doc, i, self._words)
+                if first < 0:
+                    return None  # "Santokhi" alone: a person of the text's own (learn_names), or nobody
+                start = doc.starts[first]  # "President Chan Santokhi": the given name is part of the name
+                if first < i and doc.keys[first] not in map(token_key, TOKEN.findall(alias.name)):
+                    # "Santiago Cafiero" is not the table's "Antonio Cafiero": his state, not that man's dated offices.
+                    return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON,
+                                         EntityRole.ACTOR, doc.text[start:end])
             return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
         if kind == "org" and code in self.groups.groups() and self._members_around(doc, i, last):
             # "the members of the European Union", "NATO's 32 members": its member states, as "EU members" are.
@@ -366,8 +377,8 @@ class Gazetteer:
         return offices > 0 and (doc.joined(i - 1, i) or doc.text[doc.ends[i - 1] : doc.starts[i]].strip() == ",")
 
     def _is_one_word_name(self, key: str) -> bool:
-        """True when `key` alone is a name of the gazetteer ("Paris", "NATO")."""
-        return END in self._trie.get(key, {})
+        """True when `key` alone is a name of the gazetteer ("Paris", "NATO"), not only a known surname."""
+        return any(SURNAME not in v.flags for v in self._trie.get(key, {}).get(END, ()))
 
     def _prefers_other(self, doc: Doc, i: int, sense: Sense) -> bool:
         lo = doc.index_at(doc.starts[i] - 300)

@@ -12,6 +12,7 @@ from pathlib import Path
 from timeline_app.core.extract.actors import ContextWords, token_key
 from timeline_app.core.extract.countries import read_country_names
 from timeline_app.core.extract.groups import OPEN, GroupTable
+from timeline_app.core.extract.surnames import surname_table
 from timeline_app.core.tables import date_period, read_tsv
 from timeline_app.errors import RulesError
 
@@ -24,6 +25,7 @@ _ALIAS_KINDS = frozenset({"name", "seat", "office", "usstate", "org", "block"})
 # person: also a person's name ("Jordan"); compound: the first part of compounds with an office word
 # ("Bundes" of "Bundesregierung"), in a language whose tables list such parts.
 _FLAGS = frozenset({"person", "compound"})
+SURNAME = "surname"  # flag of a person's alias made from a surname alone: it needs an office before it
 ISSUER_REFS = "issuer_refs.tsv"
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "intrusion_noun", "side_noun", "side_opener", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
@@ -31,7 +33,8 @@ _CONTEXT_CATEGORIES = frozenset(
      "venue_opener", "venue_noun", "venue_noun_before", "venue_link", "modifier_noun", "modifier_noun_before", "chair_noun",
      "chair_noun_after", "member_noun", "join_verb", "feeling", "former", "member_from", "formal_name",
      "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link",
-     "comparison", "comparison_opening", "language_noun", "non_state_noun", "firm_noun", "firm_sector", "firm_target", "host_word", "venue_word", "between_word", "host_acts", "list_glue", "home_article"}
+     "comparison", "comparison_opening", "language_noun", "non_state_noun", "firm_noun", "firm_sector", "firm_target", "host_word", "venue_word", "between_word", "host_acts", "list_glue", "home_article",
+     "honorific", "common_word"}
 )
 
 
@@ -215,6 +218,10 @@ class Lexicon:
             known = self.person_ranges.setdefault(canonical, [])
             known.extend(r for r in rs if r not in known)
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(rs)))
+        # After every table: a surname that is also a place, a state, an organisation or a common word stays unread.
+        blocked = self.role_words.union(*self.context.values())
+        for key, (surface, canonical, periods) in surname_table(((surfaces[k][0], surfaces[k][1], rs) for k, rs in ranges.items()), set(entries), blocked).items():
+            entries[(key,)] = [Alias((surface,), "", "person", canonical, frozenset({SURNAME}), periods)]
 
     def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
         """RulesError naming `where` unless the kind, flags and code of a table's alias line are known."""
