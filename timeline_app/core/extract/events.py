@@ -13,6 +13,7 @@ from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.dated_phrase import DatedPhrase
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
                                                  place_header, undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
@@ -108,6 +109,7 @@ class _EventReader:
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
+        self.dated_phrase = DatedPhrase(self.table)
         self.negated = NegatedPeriod(self.table.words)
         self.absent = AbsentParty(self.table.words)  # "n'a pas pris part aux discussions de jeudi"
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
@@ -345,7 +347,10 @@ class _EventReader:
     def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
         text, sent = self.text, place.sent
         blank = " " * (d.end - d.start)
-        etype = self.table.classify(blanked(text, place.span, d, blank)) or self.table.classify(
+        # The phrase the date modifies first ("the tanker, seized by Iran on 5 November"), then its clause.
+        etype = next((found for phrase in self.dated_phrase.spans(text, place.span, d)
+                      if (found := self.table.classify(blanked(text, phrase, d, blank)))), None)
+        etype = etype or self.table.classify(blanked(text, place.span, d, blank)) or self.table.classify(
             blanked(text, sent, d, blank))
         return EventMention(
             date=d,
