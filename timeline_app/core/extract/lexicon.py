@@ -13,7 +13,7 @@ from timeline_app.core.extract.actors import ContextWords, token_key
 from timeline_app.core.extract.countries import read_country_names
 from timeline_app.core.extract.groups import OPEN, GroupTable
 from timeline_app.core.extract.surnames import surname_table
-from timeline_app.core.tables import date_period, read_tsv
+from timeline_app.core.tables import collector_paused, date_period, read_tsv
 from timeline_app.errors import RulesError
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,8 @@ class Lexicon:
         self.context: dict[str, frozenset[str]] = {c: frozenset() for c in _CONTEXT_CATEGORIES}
         self.role_words: frozenset[str] = frozenset()
         self.person_ranges: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
-        self._load()
+        with collector_paused():
+            self._load()
 
     def _rows(self, name: str, min_cols: int, max_cols: int) -> list[tuple[list[str], str]]:
         return read_tsv(self.directory / name, min_cols, max_cols)
@@ -220,7 +221,7 @@ class Lexicon:
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(rs)))
         # After every table: a surname that is also a place, a state, an organisation or a common word stays unread.
         blocked = self.role_words.union(*self.context.values())
-        for key, (surface, canonical, periods) in surname_table(((surfaces[k][0], surfaces[k][1], rs) for k, rs in ranges.items()), set(entries), blocked).items():
+        for key, (surface, canonical, periods) in surname_table(((surfaces[k][0], surfaces[k][1], rs) for k, rs in ranges.items()), entries, blocked).items():
             entries[(key,)] = [Alias((surface,), "", "person", canonical, frozenset({SURNAME}), periods)]
 
     def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from timeline_app.core.extract.actors import ContextWords, Doc, token_key
 
@@ -14,7 +14,7 @@ _SUFFIXES = frozenset({"jr", "sr"})
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
-def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], taken: set[tuple[str, ...]],
+def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], taken: Container[tuple[str, ...]],
                   blocked: frozenset[str]) -> dict[str, tuple[str, str, tuple[Period, ...]]]:
     """Surname key -> (surface, canonical name, periods) for the surnames every known person of which served
     one state ("Santokhi"); none for one shared by persons of two states ("Kim", "Singh", "Khan"), for a word
@@ -23,7 +23,9 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
     one state: the canonical name is the surname itself. A word that begins the name of a person of another
     state is no surname of one state: "Kim" of "Kim Jong Un", "Han" of "Han Zheng", "Thomas"."""
     found: dict[str, list[tuple[str, str, list[Period]]]] = {}
-    firsts: dict[str, set[str]] = {}
+    # The periods of the persons each first word begins, as lists: the states are worked out only for
+    # the few first words that are also surnames (this runs over 20,000 aliases at every start).
+    firsts: dict[str, list[list[Period]]] = {}
     for tokens, canonical, periods in persons:
         words = [w for w in tokens if w.isalpha()]
         while words and (token_key(words[-1]) in _SUFFIXES or _ROMAN.fullmatch(words[-1])):
@@ -33,7 +35,7 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
         surface = words[-1]
         key = token_key(surface)
         # Surname first ("Kim Jong Un", "Han Zheng") or a given name: the first word may name this person too.
-        firsts.setdefault(token_key(words[0]), set()).update(iso for iso, _a, _b in periods if iso)
+        firsts.setdefault(token_key(words[0]), []).append(periods)
         if len(key) < 3 or not surface[:1].isupper():
             continue
         found.setdefault(key, []).append((surface, canonical, periods))
@@ -41,7 +43,8 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
     for key, persons in found.items():
         if (key,) in taken or key in blocked:
             continue
-        states = {iso for _s, _c, periods in persons for iso, _a, _b in periods if iso} | firsts.get(key, set())
+        states = {iso for _s, _c, periods in persons for iso, _a, _b in periods if iso}
+        states.update(iso for periods in firsts.get(key, ()) for iso, _a, _b in periods if iso)
         if len(states) != 1:
             continue
         names = {c for _s, c, _p in persons}
