@@ -114,11 +114,13 @@ def test_a_layout_saved_in_a_small_window_keeps_its_filters_width_in_a_bigger_on
     chosen = small.docks.filters_dock.width()
     small.close()
     big = _session(qtbot, library, settings, (1440, 900))
-    assert abs(big.docks.filters_dock.width() - chosen) <= 3
+    # The state a user is left with: under a loaded machine Qt's last layout pass can come after
+    # `settled`, so wait for it (a width that never comes back still fails).
+    qtbot.waitUntil(lambda: abs(big.docks.filters_dock.width() - chosen) <= 3)
     assert big.docks.timeline_dock.width() >= 1440 - chosen - 20
     big.close()
     again = _session(qtbot, library, settings)  # the layout saved by the bigger window, at its own size
-    assert abs(again.docks.filters_dock.width() - chosen) <= 3
+    qtbot.waitUntil(lambda: abs(again.docks.filters_dock.width() - chosen) <= 3)
     again.close()
 
 
