@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +28,12 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A regex alternation of literal words or phrases, longer first, so that a phrase wins over a word
+    it begins with ("armed forces" over "armed"); "" for none."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def read_tsv(path: Path, min_cols: int, max_cols: int | None = None) -> list[tuple[list[str], str]]:

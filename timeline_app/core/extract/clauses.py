@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.tables import longest_first
 
 _LIST_WORDS = frozenset({"and", "the", "of", "or"})
 
@@ -159,7 +160,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # Group "after_party": words that count only after a state or a person named in the clause.
     owner = r"(?:\s+(?-i:" + low + r")[\w-]*)?" if words.get("owner_after") else ""
     place_party = re.compile(r"\b(?:(?P<after_party>" + alternation("place_party_after_party") + ")|"
-                             + "|".join(sorted(map(re.escape, words.get("place_party", ())), key=len, reverse=True))
+                             + longest_first(words.get("place_party", ()))
                              + r")\b" + owner, re.IGNORECASE)
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.models import DateMention, EntityKind, EntityMention
+from timeline_app.core.tables import longest_first
 
 # Words an adjective or two may put between the article and the event noun ("dem russischen Überfall").
 _BEFORE_NOUN = 2
@@ -37,7 +38,7 @@ def earlier_patterns(table: CameoTable) -> EarlierPatterns | None:
         return None
 
     def alternation(category: str) -> str:
-        return "|".join(sorted(map(re.escape, words.get(category, ())), key=len, reverse=True)) or "(?!)"
+        return longest_first(words.get(category, ())) or "(?!)"
 
     article = r"(?:(?:" + alternation("article") + r")(?:['\u2019]\s*|\s+))"  # "dem ", "l'"
     phrase = re.compile(r"\b(?:" + alternation("earlier_opener") + r")\s+" + article + r"?(?:[^\W\d_]+\s+){0,"

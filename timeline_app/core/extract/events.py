@@ -29,6 +29,7 @@ from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, lin
 from timeline_app.core.extract.summaries import relative_clause_start, summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
+from timeline_app.core.tables import longest_first
 from timeline_app.errors import BudgetError
 
 log = logging.getLogger(__name__)
@@ -132,12 +133,11 @@ class _EventReader:
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
-        organs = sorted(self.table.words.get("state_organ", ()), key=len, reverse=True)
-        owners = sorted(self.table.words.get("state_possessive", ()), key=len, reverse=True)
-        self.possessive = re.compile(r"\b(?:" + "|".join(map(re.escape, owners)) + r")\s+(?:" + "|".join(map(re.escape, organs))
+        organs, owners = self.table.words.get("state_organ", ()), self.table.words.get("state_possessive", ())
+        self.possessive = re.compile(r"\b(?:" + longest_first(owners) + r")\s+(?:" + longest_first(organs)
                                      + r")\b", re.IGNORECASE) if organs and owners else None
-        objects = sorted(self.table.words.get("relative_object", ()), key=len, reverse=True)
-        self.relative_object = re.compile(r"(?:" + "|".join(map(re.escape, objects)) + r")\b", re.IGNORECASE) if objects else None
+        objects = self.table.words.get("relative_object", ())
+        self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))

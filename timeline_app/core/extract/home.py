@@ -6,6 +6,7 @@ import bisect
 import re
 
 from timeline_app.core.models import EntityKind, EntityMention
+from timeline_app.core.tables import longest_first
 
 
 def home_state(prefixes: list[tuple[int, int]], entities: list[EntityMention]) -> str:
@@ -34,11 +35,11 @@ class HomeWords:
         if proclitics:
             # "ل" + "الجيش" is written "للجيش": the article's alif goes.
             elided = [self._phrase("ل" + p[1:], articles, endings) for p in sorted(phrases) if p.startswith("ال")]
-            fused = "|".join(map(re.escape, sorted(proclitics, key=len, reverse=True)))
+            fused = longest_first(proclitics)
             body = f"(?:{fused})?(?:{'|'.join(alternatives)})" + (f"|(?:{'|'.join(elided)})" if elided else "")
         else:
             body = "|".join(alternatives)
-        of_words = "|".join(map(re.escape, sorted(of, key=len, reverse=True)))
+        of_words = longest_first(of)
         self._pattern = (re.compile(r"(?<!\w)(?:" + body + r")\b(?!\s+(?:" + of_words + r")\s)", re.IGNORECASE)
                          if alternatives else None)
 
@@ -54,9 +55,9 @@ class HomeWords:
         words = phrase.split()
         parts = [re.escape(w) for w in words]
         if articles and len(words) > 1 and words[0] in articles:
-            parts[0] = "(?:" + "|".join(map(re.escape, sorted(articles, key=len, reverse=True))) + ")"
+            parts[0] = "(?:" + longest_first(articles) + ")"
         if endings:
-            parts[-1] += "(?:" + "|".join(map(re.escape, sorted(endings, key=len, reverse=True))) + ")?"
+            parts[-1] += "(?:" + longest_first(endings) + ")?"
         return r"\s+".join(parts)
 
     def names_home(self, text: str, start: int, end: int, name_starts: list[int] = ()) -> bool:
