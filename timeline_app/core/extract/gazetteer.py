@@ -269,6 +269,7 @@ class Gazetteer:
                 role = EntityRole.MODIFIER
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
+            name = alias.name
             if SURNAME in alias.flags:
                 first = titled_start(doc, i, self._words)
                 if first < 0:
@@ -276,9 +277,8 @@ class Gazetteer:
                 start = doc.starts[first]  # "President Chan Santokhi": the given name is part of the name
                 if first < i and doc.keys[first] not in map(token_key, TOKEN.findall(alias.name)):
                     # "Santiago Cafiero" is not the table's "Antonio Cafiero": his state, not that man's dated offices.
-                    return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON,
-                                         EntityRole.ACTOR, doc.text[start:end])
-            return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
+                    name = doc.text[start:end]
+            return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, name)
         if kind == "org" and code in self.groups.groups() and self._members_around(doc, i, last):
             # "the members of the European Union", "NATO's 32 members": its member states, as "EU members" are.
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, EntityRole.ACTOR, alias.name)
