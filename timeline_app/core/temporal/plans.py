@@ -7,7 +7,7 @@ import re
 AHEAD = "ahead"  # the date lies after the publication date
 EITHER = "either"  # the nearer of the last and the next such date
 
-_NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")  # an English weekday at a position
 # A past before the past ("had been postponed", "had planned"): the putting off is told from a
 # time now gone, so its days may be gone too.
 _PLUPERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
@@ -43,7 +43,7 @@ def plan_reading(
     a, b = sentence
     planned = _plan_right_before(cues.get("plan_for"), text, a, start)
     put_off = cues.get("put_off")
-    weekday = _NAMED_DAY.match(text, start) is not None
+    weekday = NAMED_DAY.match(text, start) is not None
     moved = _MOVED_TO.search(text, max(a, start - 24), start) or (weekday and _POSSESSIVE.match(text, end))
     if put_off is not None and moved:
         # The verb moving the date stands at most a few words before it: look only there.

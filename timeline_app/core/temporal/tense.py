@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core.temporal.happening import happening_after
-from timeline_app.core.temporal.plans import AHEAD, plan_reading
+from timeline_app.core.temporal.plans import AHEAD, NAMED_DAY, plan_reading
 
 PAST = "past"
 FUTURE = "future"
@@ -30,7 +30,6 @@ _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s
 _BEFORE_SKIPPABLE = frozenset(
     ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
 )
-_NAMED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, _PROMISE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, _CONDITION: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
@@ -161,7 +160,7 @@ def direction(
         return NEAREST if told.any_past else FUTURE
     if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
         return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
-    if text.startswith(("'s", "\u2019s"), end) and _NAMED_DAY.match(text, start):
+    if text.startswith(("'s", "\u2019s"), end) and NAMED_DAY.match(text, start):
         noun = happening_after(cues.get("happening"), text, end)
         forecast = cues.get("forecast")
         if noun is not None and (forecast is None or not forecast.match(text, noun)):
