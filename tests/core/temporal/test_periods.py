@@ -162,3 +162,15 @@ class TestQuarterNamedByItsMonths:
     def test_months_that_bound_no_calendar_quarter_stay_months(self) -> None:
         found = [(m.text, m.value) for m in find_dates("Sales rose in the May-July quarter.", dt.date(2022, 12, 28))]
         assert found == [("May", "2022-05"), ("July", "2022-07")]
+
+
+def test_half_a_long_unit_is_a_duration_and_half_of_the_year_a_half() -> None:
+    assert found("For half a century, the treaty has held.") == [("half a century", "P50Y")]
+    assert found("The boom lasted nearly half a decade.") == [("nearly half a decade", "P5Y")]
+    assert found("Output will rise in the second half of the year.") == [("the second half of the year", "2022-H2")]
+
+
+def test_half_of_something_else_is_no_period() -> None:
+    assert found("The border opened half a century ago.") == [("half a century ago", "1972")]
+    assert found("Fans left during the second half of the match.") == []
+    assert found("Half a dozen envoys attended.") == []
