@@ -262,6 +262,8 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
     for s_, e_, label in kept:
         if s_ >= end and (_stops_after(text, end, s_, label, told, reporting) or (said_after and label in _AHEAD)):
             continue
+        if s_ >= end and text.endswith(" for", s_, e_):
+            continue  # "called an election for March 29" sets the date after it, none told before it
         if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
             continue
         reading = _reading(label, s_ >= end, told)

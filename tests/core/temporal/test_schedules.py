@@ -1,0 +1,53 @@
+"""Dates of schedules told in the present or set by a verb: itineraries, "is on Sunday", "set ... for"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2025, 6, 4)  # a Wednesday
+FEB = dt.date(2026, 2, 2)  # a Monday
+
+
+def found(text: str, published: dt.date = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestItinerary:
+    def test_a_trip_told_in_the_present_is_ahead(self) -> None:
+        assert found("The envoy flies to Lima on Thursday and returns home on Monday.") == [
+            ("Thursday", "2025-06-05"), ("Monday", "2025-06-09")]
+        assert found("The bill goes to a vote on Friday.") == [("Friday", "2025-06-06")]
+        assert found("The hearing continues on Monday.") == [("Monday", "2025-06-09")]
+
+    def test_the_same_trip_told_in_the_past_is_back(self) -> None:
+        assert found("The envoy flew to Lima on Thursday and returned home on Monday.") == [
+            ("Thursday", "2025-05-29"), ("Monday", "2025-06-02")]
+        assert found("The bill went to a vote on Friday.") == [("Friday", "2025-05-30")]
+
+
+class TestPresentBe:
+    def test_an_event_that_is_on_a_day_is_ahead(self) -> None:
+        assert found("The referendum is on Sunday.") == [("Sunday", "2025-06-08")]
+        assert found("The talks are on June 20.") == [("June 20", "2025-06-20")]
+
+    def test_a_past_be_or_a_possessive_day_is_not(self) -> None:
+        assert found("The referendum was on Sunday.") == [("Sunday", "2025-06-01")]
+        assert found("The focus is on Sunday's result.") == [("Sunday", "2025-06-01")]
+
+
+class TestSetFor:
+    def test_a_date_an_event_was_set_for_is_the_nearer_reading(self) -> None:
+        # Feb. 20 is 100 days ahead of Nov. 12 and 265 back: the nearer is ahead.
+        assert found("The judge set sentencing for Feb. 20.", dt.date(2025, 11, 12)) == [
+            ("Feb. 20", "2026-02-20")]
+        assert found("The court set the hearing for May 30.") == [("May 30", "2025-05-30")]
+
+    def test_the_setting_does_not_reach_a_past_told_before_it(self) -> None:
+        assert found("The president dissolved parliament on Friday and called a snap election for March 29.",
+                     FEB) == [("Friday", "2026-01-30"), ("March 29", "2026-03-29")]
+
+    def test_a_date_that_does_not_follow_for_is_not_set(self) -> None:
+        # "set up a panel for the inquiry": nothing is set for Monday.
+        assert found("The minister set up a panel for the inquiry on Monday.") == [("Monday", "2025-06-02")]
