@@ -54,3 +54,17 @@ class TestPlannedFor:
     def test_a_past_participle_of_set_is_no_plan(self) -> None:
         assert found("Shares rose, leaving the index near the record set on March 3.", FEB) == [
             ("March 3", "2025-03-03")]
+
+
+class TestPeriodStart:
+    def test_a_day_of_a_month_a_period_starts_on_is_ahead(self) -> None:
+        # July 1 is 205 days back and 160 ahead; the tabling of the budget is past.
+        assert found("The budget for the fiscal year beginning July 1 was tabled on Tuesday.", dt.date(2026, 1, 22)) == [
+            ("the fiscal year", "2026"), ("July 1", "2026-07-01"), ("Tuesday", "2026-01-20")]
+        assert found("The union signed a pay deal effective Sept. 1.") == [("Sept. 1", "2025-09-01")]
+
+    def test_a_weekday_it_starts_on_is_the_nearer_and_a_start_gone_is_back(self) -> None:
+        assert found("A curfew starting Friday was announced on Monday.") == [
+            ("Friday", "2025-06-06"), ("Monday", "2025-06-02")]
+        assert found("The strike, starting Monday, paralysed the ports.") == [("Monday", "2025-06-02")]
+        assert found("The pay deal took effect on Sept. 1.") == [("Sept. 1", "2024-09-01")]

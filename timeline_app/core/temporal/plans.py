@@ -20,9 +20,10 @@ _TO_AFTER = re.compile(
 # ... and the day it was moved from: "delayed the launch from Tuesday".
 _FROM_AFTER = re.compile(r"(?:\s+[\w'\u2019.-]+){0,4}?\s+from\s+", re.IGNORECASE)
 # The last word of every plan_for.txt line: a cheap test before the pattern runs.
-_FOR_ON_BEFORE = re.compile(r"\b(?:for|on)\s+$", re.IGNORECASE)
+_FOR_ON_BEFORE = re.compile(r"\b(?:for|on|from|beginning|starting|effective)\s+$", re.IGNORECASE)
 # What ends the words between a verb of putting off and the date it names (a cheap test first).
 _MOVED_TO = re.compile(r"\b(?:to|until|till|for|from)\s+(?:(?:the\s+)?(?:next|coming|following)\s+)?$", re.IGNORECASE)
+_PERIOD_START = re.compile(r"(?:beginning|starting|effective)\b", re.IGNORECASE)
 _VERB_REACH = 80  # characters: five words and the verb
 _POSSESSIVE = re.compile(r"'s\b|\u2019s\b")
 # A clause ends here: the verb before it puts off nothing after it.
@@ -38,7 +39,7 @@ def plan_reading(
     A verb of putting off in the sentence (cues/put_off.txt) sends forward the day the event was
     moved to, and a weekday it was set for or moved from; a date a plan's participle sets
     (cues/plan_for.txt) is otherwise the nearer reading when the sentence is told in the past
-    (`told_past`).
+    (`told_past`); a day of a month a period starts on ("effective June 1") is ahead.
     """
     a, b = sentence
     planned = _plan_right_before(cues.get("plan_for"), text, a, start)
@@ -57,14 +58,17 @@ def plan_reading(
                 return AHEAD  # "delayed the launch from Tuesday", "rescheduled Friday's meeting"
     if planned and put_off is not None and put_off.search(text, a, b) and not _PLUPERFECT.search(text, a, b):
         return AHEAD if weekday else EITHER  # "The vote, scheduled for Sunday, was postponed"
+    if planned and not weekday and _PERIOD_START.match(planned):
+        # A rule or term told of before it starts: news says "took effect" of one already running.
+        return AHEAD  # "a new labor pact effective June 1", "the fiscal year beginning July 1"
     if planned and told_past:
         return EITHER  # "The talks, first planned for March, finally opened on Monday"
     return None
 
 
-def _plan_right_before(plan: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
-    """Whether a plan's participle ends right before the date ("planned for Saturday")."""
-    if plan is None or not _FOR_ON_BEFORE.search(text, max(a, start - 4), start):
-        return False
+def _plan_right_before(plan: re.Pattern[str] | None, text: str, a: int, start: int) -> str:
+    """The plan's participle that ends right before the date ("planned for Saturday"), or ""."""
+    if plan is None or not _FOR_ON_BEFORE.search(text, max(a, start - 11), start):
+        return ""
     head = max(a, start - 60)
-    return any(not text[m.end() : start].strip() for m in plan.finditer(text, head, start))
+    return next((m.group() for m in plan.finditer(text, head, start) if not text[m.end() : start].strip()), "")
