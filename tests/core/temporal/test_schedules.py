@@ -27,6 +27,17 @@ class TestItinerary:
         assert found("The bill went to a vote on Friday.") == [("Friday", "2025-05-30")]
 
 
+class TestPluralNoun:
+    def test_a_present_verb_after_a_determiner_or_adjective_is_a_noun(self) -> None:
+        assert found("Seoul and Tokyo agreed to restart regular visits by their leaders at talks on Monday.") == [
+            ("Monday", "2025-06-02")]
+        assert found("The envoy resumed his visits on Monday.") == [("Monday", "2025-06-02")]
+
+    def test_the_same_word_after_its_subject_is_a_verb(self) -> None:
+        assert found("The prime minister visits Paris on Monday.") == [("Monday", "2025-06-09")]
+        assert found("The two sides agreed to meet on Monday.") == [("Monday", "2025-06-09")]
+
+
 class TestPresentBe:
     def test_an_event_that_is_on_a_day_is_ahead(self) -> None:
         assert found("The referendum is on Sunday.") == [("Sunday", "2025-06-08")]

@@ -63,6 +63,8 @@ def sentence_cues(
         for m in cue.finditer(text, a, b):
             if label not in (FUTURE, _REPORTED_FUTURE, _PROMISE) and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
+            if label == _PRESENT_FUTURE and _plural_noun(text, a, m, cues.get("noun_before")):
+                continue  # "agreed to restart regular visits": a noun, no present tense
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
             ):
@@ -76,6 +78,15 @@ def sentence_cues(
         if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
             kept.append(f)
     return kept
+
+
+def _plural_noun(text: str, a: int, m: re.Match[str], noun_before: re.Pattern[str] | None) -> bool:
+    """Whether the cue `m`, a word ending in -s, is a plural noun: a determiner or an adjective of
+    cues/noun_before.txt stands right before it ("regular visits", "his returns")."""
+    if noun_before is None or not m.group().lower().endswith("s"):
+        return False
+    before = text[max(a, m.start() - 20) : m.start()].split()
+    return bool(before) and noun_before.fullmatch(before[-1]) is not None
 
 
 def _same_clause(
