@@ -1,4 +1,4 @@
-"""Holidays as rules of the calendar: Easter and the days that move with it, "the 4th Thursday of November"."""
+"""Holidays as rules of the calendar: Easter and the days that move with it, "the 4th Thursday of November", the Lunar New Year."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ import re
 
 from hijridate import Hijri
 
+from timeline_app.core.temporal.lunar import lunar_new_year
+
 # "2024-11-W4-4" (4th Thursday of November), "XXXX-05-WL-1" (last Monday of May), "2024-11-E" (US
 # election day), "XXXX-EA-2" (two days before Easter); XXXX when the year is still to be resolved.
 # "XXXX-AH10-01": the first of Shawwal (Eid al-Fitr) by the Umm al-Qura calendar, in the Gregorian year given.
+# "XXXX-LNY": the Lunar New Year of the Chinese calendar (temporal/lunar.py).
 HOLIDAY = re.compile(
     r"^(?:(?P<year>\d{4})|XXXX)-"
     r"(?:(?P<month>\d{2})-(?:W(?P<week>[1-5L])-(?P<wd>[1-7])|(?P<election>E))|EA(?P<easter>[+-]\d{1,2})"
-    r"|AH(?P<hmonth>\d{2})-(?P<hday>\d{2}))$"
+    r"|AH(?P<hmonth>\d{2})-(?P<hday>\d{2})|(?P<lunar>LNY))$"
 )
 
 
@@ -35,6 +38,8 @@ def holiday_date(year: int, spec: str) -> dt.date | None:
     """The day of a holiday in `year`: spec "11-W4-4" is the 4th Thursday of November, "05-WL-1"
     the last Monday of May, "11-E" the Tuesday after the first Monday of November."""
     h = HOLIDAY.match(f"{year:04d}-{spec}")
+    if h and h.group("lunar"):
+        return lunar_new_year(year) if year > 1000 else None
     if h and h.group("hmonth"):
         return _hijri_in(year, int(h.group("hmonth")), int(h.group("hday")))
     if h and h.group("easter"):
