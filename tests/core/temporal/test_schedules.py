@@ -62,3 +62,16 @@ class TestSetFor:
     def test_a_date_that_does_not_follow_for_is_not_set(self) -> None:
         # "set up a panel for the inquiry": nothing is set for Monday.
         assert found("The minister set up a panel for the inquiry on Monday.") == [("Monday", "2025-06-02")]
+
+
+class TestConjunct:
+    def test_a_clause_after_and_with_its_own_present_is_ahead(self) -> None:
+        assert found("The bill had its second reading on Tuesday and goes to committee after Easter.",
+                     dt.date(2026, 3, 25)) == [("Tuesday", "2026-03-24"), ("Easter", "2026-04-05")]
+        assert found("The envoy had met him on Tuesday and meets him again on Friday.") == [
+            ("Tuesday", "2025-06-03"), ("Friday", "2025-06-06")]
+
+    def test_a_clause_after_and_without_a_cue_of_its_own_keeps_the_past(self) -> None:
+        assert found("The envoy met him on Tuesday and again on Friday.") == [
+            ("Tuesday", "2025-06-03"), ("Friday", "2025-05-30")]
+        assert found("The talks had stalled and resumed on Monday.") == [("Monday", "2025-06-02")]

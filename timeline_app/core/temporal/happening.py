@@ -1,4 +1,4 @@
-"""Whether a possessive weekday opens the noun of something nobody schedules: "Saturday's quake"."""
+"""Nouns next to a date: what a possessive weekday opens ("Saturday's quake"), a plural that is no verb ("regular visits")."""
 
 from __future__ import annotations
 
@@ -24,3 +24,12 @@ def happening_after(happening: re.Pattern[str] | None, text: str, end: int) -> i
         if h is not None and not text.startswith("-", h.end()):  # "Friday's fire-safety vote" opens a vote
             return w.start()
     return None
+
+
+def plural_noun(text: str, a: int, m: re.Match[str], noun_before: re.Pattern[str] | None) -> bool:
+    """Whether the cue `m`, a word ending in -s, is a plural noun: a determiner or an adjective of
+    cues/noun_before.txt stands right before it ("regular visits", "his returns")."""
+    if noun_before is None or not m.group().lower().endswith("s"):
+        return False
+    before = text[max(a, m.start() - 20) : m.start()].split()
+    return bool(before) and noun_before.fullmatch(before[-1]) is not None

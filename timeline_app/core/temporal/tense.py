@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline_app.core.temporal.happening import happening_after
+from timeline_app.core.temporal.happening import happening_after, plural_noun
 from timeline_app.core.temporal.plans import AHEAD, NAMED_DAY, plan_reading
 
 PAST = "past"
@@ -63,7 +63,7 @@ def sentence_cues(
         for m in cue.finditer(text, a, b):
             if label not in (FUTURE, _REPORTED_FUTURE, _PROMISE) and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "will be held", "to be signed": a participle, not a past tense
-            if label == _PRESENT_FUTURE and _plural_noun(text, a, m, cues.get("noun_before")):
+            if label == _PRESENT_FUTURE and plural_noun(text, a, m, cues.get("noun_before")):
                 continue  # "agreed to restart regular visits": a noun, no present tense
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
@@ -78,15 +78,6 @@ def sentence_cues(
         if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
             kept.append(f)
     return kept
-
-
-def _plural_noun(text: str, a: int, m: re.Match[str], noun_before: re.Pattern[str] | None) -> bool:
-    """Whether the cue `m`, a word ending in -s, is a plural noun: a determiner or an adjective of
-    cues/noun_before.txt stands right before it ("regular visits", "his returns")."""
-    if noun_before is None or not m.group().lower().endswith("s"):
-        return False
-    before = text[max(a, m.start() - 20) : m.start()].split()
-    return bool(before) and noun_before.fullmatch(before[-1]) is not None
 
 
 def _same_clause(
@@ -118,6 +109,15 @@ def _same_clause(
         # Biden, who hit back on Monday").
         return own or [f for f in found if f[1] <= lo and f[2] not in (_REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION)]
     return [f for f in found if not any(s[0] <= f[0] < s[1] for s in spans)]
+
+
+def _own_conjunct(text: str, a: int, start: int, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The cues from the last "and"/"but" opening a clause before the date on, if that clause has a cue
+    before the date: "had its second reading on Tuesday and goes to committee after Easter"."""
+    opener = next(reversed(list(_NEXT_CLAUSE.finditer(text, a, start))), None)
+    if opener is None or not any(opener.end() <= s_ and e_ <= start for s_, e_, _ in kept):
+        return kept
+    return [f for f in kept if f[0] >= opener.start()]
 
 
 _BE = frozenset(["be", "being"])
@@ -162,6 +162,7 @@ def direction(
     # first planned for March, finally opened on Monday").
     past_in_sentence = _told(kept, start).any_past
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
+    kept = _own_conjunct(text, a, start, kept)
     told = _told(kept, start)
     said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
