@@ -174,3 +174,13 @@ def test_half_of_something_else_is_no_period() -> None:
     assert found("The border opened half a century ago.") == [("half a century ago", "1972")]
     assert found("Fans left during the second half of the match.") == []
     assert found("Half a dozen envoys attended.") == []
+
+
+def test_a_season_without_the_after_a_preposition_of_time() -> None:
+    assert found("The army must withdraw before winter.", dt.date(2025, 9, 3)) == [("winter", "2025-WI")]
+    assert found("The hearings were adjourned until spring.", dt.date(2025, 11, 12)) == [("spring", "2026-SP")]
+
+
+def test_a_season_that_opens_a_compound_or_stands_alone_is_no_date() -> None:
+    assert found("The ministry bought seed before winter wheat prices rose.") == []
+    assert found("Winter is coming, the general warned.") == []
