@@ -489,3 +489,12 @@ class TestReducedRelativeClause:
         assert found("Russia, angered by the sanctions, will retaliate on Monday.", self.WED) == [
             ("Monday", "2024-11-25")]
         assert found("Leaders will meet at the weekend.", self.WED) == [("the weekend", "2024-W47-WE")]
+
+
+def test_a_pluperfect_before_by_keeps_the_date_in_the_past() -> None:
+    assert found("The rebels said they had seized the airport by Tuesday.") == [("Tuesday", "2022-12-27")]
+
+
+def test_by_with_a_plan_or_an_obligation_looks_ahead() -> None:
+    assert found("The rebels must seize the airport by Tuesday.") == [("Tuesday", "2023-01-03")]
+    assert found("The rebels seized the port and will hold it by Tuesday.") == [("Tuesday", "2023-01-03")]

@@ -22,6 +22,7 @@ NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the p
 # How far before the expression a "by"/"until" may stand, allowing "by the end of".
 _BEFORE_REACH = 3
 _EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
+_HAD = re.compile(r"\bhad\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
@@ -69,6 +70,8 @@ def sentence_cues(
                 text, max(0, m.start() - 24), m.start()
             ):
                 continue
+            if label == WEAK_PAST and _HAD.search(text, max(0, m.start() - 5), m.start()):
+                label = PAST  # "had captured the town by Friday": a pluperfect is no participle
             found.append((m.start(), m.end(), label))
     # Where cues overlap the longest one speaks: "had been due to" (past) over "due to" (future),
     # "scheduled to" (future) over "scheduled" (a weak past).
