@@ -43,6 +43,14 @@ class TestPresentBe:
         assert found("The referendum is on Sunday.") == [("Sunday", "2025-06-08")]
         assert found("The talks are on June 20.") == [("June 20", "2025-06-20")]
 
+    def test_a_traveller_who_is_in_a_named_place_on_a_day_is_there_ahead(self) -> None:
+        assert found("The envoy is in Nairobi on Friday and lands in Kigali on Sunday.") == [
+            ("Friday", "2025-06-06"), ("Sunday", "2025-06-08")]
+
+    def test_a_traveller_who_was_there_is_back(self) -> None:
+        assert found("The envoy was in Nairobi on Friday and landed in Kigali on Sunday.") == [
+            ("Friday", "2025-05-30"), ("Sunday", "2025-06-01")]
+
     def test_a_past_be_or_a_possessive_day_is_not(self) -> None:
         assert found("The referendum was on Sunday.") == [("Sunday", "2025-06-01")]
         assert found("The focus is on Sunday's result.") == [("Sunday", "2025-06-01")]
