@@ -10,6 +10,7 @@ from timeline_app.core.models import Precision
 from timeline_app.core.temporal import find_dates
 
 WED = dt.date(2022, 12, 28)  # a Wednesday
+JUN = dt.date(2025, 6, 4)
 
 
 def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
@@ -184,3 +185,13 @@ def test_a_season_without_the_after_a_preposition_of_time() -> None:
 def test_a_season_that_opens_a_compound_or_stands_alone_is_no_date() -> None:
     assert found("The ministry bought seed before winter wheat prices rose.") == []
     assert found("Winter is coming, the general warned.") == []
+
+
+def test_the_week_before_or_after_a_holiday_is_one_mention() -> None:
+    assert found("The talks collapsed in the week before Christmas.", JUN) == [("the week before Christmas", "2024-W51")]
+    assert found("Shops reopen the week after Easter.", dt.date(2026, 3, 11)) == [("the week after Easter", "2026-W15")]
+
+
+def test_two_months_bounding_a_quarter_name_it_and_others_stay_months() -> None:
+    assert found("Sales rose 4% in the April-June period.", JUN) == [("the April-June period", "2025-Q2")]
+    assert found("Sales rose in the March-May period.", JUN) == [("March", "2025-03"), ("May", "2025-05")]

@@ -83,3 +83,16 @@ class TestConjunct:
         assert found("The envoy met him on Tuesday and again on Friday.") == [
             ("Tuesday", "2025-06-03"), ("Friday", "2025-05-30")]
         assert found("The talks had stalled and resumed on Monday.") == [("Monday", "2025-06-02")]
+
+
+class TestCalendarDays:
+    def test_a_visitors_day_and_an_anniversary_told_in_the_present_are_ahead(self) -> None:
+        assert found("The delegation spends Tuesday in Riyadh.") == [("Tuesday", "2025-06-10")]
+        assert found("On Thursday the minister chairs a meeting of the cabinet.") == [("Thursday", "2025-06-05")]
+        assert found("The anniversary of the armistice falls on Sunday.") == [("Sunday", "2025-06-08")]
+        assert found("Friday is the anniversary of the massacre.") == [("Friday", "2025-06-06")]
+
+    def test_the_same_told_in_the_past_are_back(self) -> None:
+        assert found("The minister chaired a meeting of the cabinet on Thursday.") == [("Thursday", "2025-05-29")]
+        assert found("Friday was the anniversary of the massacre.") == [("Friday", "2025-05-30")]
+
