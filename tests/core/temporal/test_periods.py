@@ -1,4 +1,4 @@
-"""find_dates on weeks of a month and on fiscal quarters and halves, with what must not match."""
+"""find_dates on weeks of a month, fiscal quarters and halves, seasons and counts of years, with what must not match."""
 
 from __future__ import annotations
 
@@ -195,3 +195,13 @@ def test_the_week_before_or_after_a_holiday_is_one_mention() -> None:
 def test_two_months_bounding_a_quarter_name_it_and_others_stay_months() -> None:
     assert found("Sales rose 4% in the April-June period.", JUN) == [("the April-June period", "2025-Q2")]
     assert found("Sales rose in the March-May period.", JUN) == [("March", "2025-03"), ("May", "2025-05")]
+
+
+def test_a_count_of_tens_and_units_joined_by_a_hyphen() -> None:
+    assert found("The war ended twenty-five years ago.", JUN) == [("twenty-five years ago", "2000")]
+    assert found("The republic was founded seventy years ago.", JUN) == [("seventy years ago", "1955")]
+    assert found("The siege lasted forty-four days.", JUN) == [("forty-four days", "P44D")]
+
+
+def test_a_count_of_people_is_no_date() -> None:
+    assert found("Twenty-five people died in the fire.", JUN) == []
