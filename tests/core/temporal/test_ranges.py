@@ -37,6 +37,11 @@ def ranges(text: str, language: str = "en") -> list[tuple[str, str, str]]:
         ("The league stopped in the 1990-91 season.", ("1990-91", "1990", "1991")),
         ("Polls were open Dec. 28-Jan. 3, 2019.", ("Dec. 28-Jan. 3, 2019", "2018-12-28", "2019-01-03")),
         ("Talks ran March 3 – 5 in Geneva.", ("March 3 – 5", "2024-03-03", "2024-03-05")),
+        # The first day and the verb of its lasting: the end is the first such after the start.
+        ("The forum opens on Monday and runs through Thursday.",
+         ("Monday and runs through Thursday", "2024-03-18", "2024-03-21")),
+        ("The fair opened on March 1 and lasted until March 4.",
+         ("March 1 and lasted until March 4", "2024-03-01", "2024-03-04")),
     ],
 )
 def test_a_range_is_linked_and_each_end_keeps_its_value(sentence: str, expected: tuple[str, str, str]) -> None:
@@ -55,6 +60,8 @@ def test_a_range_is_linked_and_each_end_keeps_its_value(sentence: str, expected:
         ("Egypt postponed the talks from March 3 to March 10.", [("March 3", "2024-03-03"), ("March 10", "2024-03-10")]),
         ("The vote was pushed back from 2023 to 2024.", [("2023", "2023"), ("2024", "2024")]),
         ("Prices fell from 2014 to 2011 levels.", [("2014", "2014"), ("2011", "2011")]),  # the second is earlier
+        # Another verb between: two events, no stretch.
+        ("The forum opened on Monday and will meet again on Thursday.", [("Monday", "2024-03-11"), ("Thursday", "2024-03-14")]),
     ],
 )
 def test_what_is_no_range_stays_apart(sentence: str, dates: list[tuple[str, str]]) -> None:
