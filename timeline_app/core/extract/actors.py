@@ -90,6 +90,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER
     if last + 1 < n and keys[last + 1] in words.of("language_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "its French initials", "the Russian name": a language, not the state
+    if last + 1 < n and keys[last + 1] in words.of("currency_noun") and doc.joined(last, last + 1):
+        return EntityRole.MODIFIER  # "4.1 billion US dollars", "the Canadian dollar": a currency, not the state
     if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "Syrian rebels", "Palestinian militants": people of a state, not the state
     if kind != "org" and _names_a_firm(doc, last, words) and not any(
