@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 import time
 from pathlib import Path
@@ -311,18 +312,36 @@ def test_loader_rejects_unknown_kind(tmp_path: Path) -> None:
 # ---- speed ------------------------------------------------------------------------------------------
 
 
-def test_one_megabyte_in_well_under_a_second(gaz: Gazetteer) -> None:
+def _best_tag_seconds(gaz: Gazetteer, text: str, runs: int) -> tuple[float, int]:
+    """The least CPU time of a few taggings of text (collector paused), and how many mentions were found."""
+    elapsed, found = float("inf"), 0
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            t0 = time.process_time()
+            found = len(gaz.tag(text))
+            elapsed = min(elapsed, time.process_time() - t0)
+    finally:
+        gc.enable()
+    return elapsed, found
+
+
+def test_one_megabyte_is_tagged_in_linear_time(gaz: Gazetteer) -> None:
+    # The ratio of ten times the text is checked tightly and the absolute time loosely: CPU time swings
+    # with what else a shared machine's cores are doing, the ratio does not (quadratic would be ~100x).
     paragraph = (
         "The defense ministers of Syria, Turkey and Russia held talks in Moscow on Wednesday, "
         "while Washington warned Ankara against a new offensive in northeast Syria. "
         "Officials said the US-backed SDF had asked Russia to mediate. Let us see what happens.\n"
     )
-    text = paragraph * (1_000_000 // len(paragraph) + 1)
-    t0 = time.process_time()
-    found = gaz.tag(text)
-    elapsed = time.process_time() - t0
-    assert len(found) > 10_000
-    assert elapsed < 2.0  # CPU time, which other jobs on the machine disturb far less than the clock: about 0.4 s here
+    small = paragraph * (100_000 // len(paragraph) + 1)
+    large = paragraph * (1_000_000 // len(paragraph) + 1)
+    small_seconds, _ = _best_tag_seconds(gaz, small, runs=3)
+    large_seconds, found = _best_tag_seconds(gaz, large, runs=2)
+    assert found > 10_000
+    assert large_seconds < 20 * small_seconds, f"100 kB took {small_seconds:.2f} s, 1 MB {large_seconds:.2f} s"
+    assert large_seconds < 5.0, f"1 MB took {large_seconds:.2f} s of CPU"
 
 
 def test_a_possessor_after_in_is_not_a_location(gaz: Gazetteer) -> None:
