@@ -235,3 +235,41 @@ def test_a_russian_statement_header_dates_its_issue_and_a_news_dateline_does_not
     news = "Эстония понизила уровень отношений\n\n24 января 2023 года\n\nСегодня МИД Эстонии вручил ноту."
     got = process_article(Article(text=news, title="", published=dt.date(2023, 1, 24), language="ru"))
     assert got.article.issuer == "" and [m.date.text for m in got.mentions] == ["Сегодня"]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.herald.co.zw/news/summit", "ZWE"),
+    ("https://nation.mw/national/x", "MWI"),
+    ("https://www.bbc.co.uk/news/world", "GBR"),
+    ("https://www.reuters.com/world/", ""),
+    ("https://news.example.tv/a", ""),  # .tv, .io, .fm: domains that sites anywhere use
+    ("https://radio.fm/b", ""),
+    ("", ""),
+])
+def test_the_site_state_is_the_state_of_a_country_code_domain(table: IssuerTable, url: str, expected: str) -> None:
+    assert table.site_state(url) == expected
+
+
+def test_a_generic_flag_is_the_only_third_column_of_tlds(tmp_path) -> None:
+    shutil.copytree(resource("gazetteer"), tmp_path / "gazetteer")
+    path = tmp_path / "gazetteer" / "tlds.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "zz\tZWE\tgeneral\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="tlds.tsv:[0-9]+: the third column may only be 'generic'"):
+        IssuerTable(tmp_path / "gazetteer", Gazetteer.default())
+
+
+def test_a_regional_papers_offices_without_a_state_are_its_sites_state() -> None:
+    text = ("President assumes chair\n\nThe President took over the chairmanship from Angola's President on Saturday.\n\n"
+            "Cabinet will meet tomorrow to consider the resolutions.")
+
+    def countries(url: str) -> list[tuple[str, ...]]:
+        got = process_article(Article(text=text, title="", published=dt.date(2024, 8, 19), url=url))
+        return [m.countries for m in got.mentions]
+
+    assert countries("https://www.example-herald.co.zw/news/chair") == [("AGO", "ZWE"), ("ZWE",)]
+    # A site of no state's domain, or a generic one: the offices name no state.
+    assert countries("https://www.example-wire.com/news/chair") == [("AGO",), ("AGO",)]
+    assert countries("https://www.example-news.tv/news/chair") == [("AGO",), ("AGO",)]
+    # A dateline says where the story was filed: that state's, not the site's.
+    text = text.replace("The President took", "LUANDA (Wire) - The President took")
+    assert countries("https://www.example-herald.co.zw/news/chair") == [("AGO",), ("AGO",)]

@@ -38,10 +38,16 @@ class IssuerTable:
     def __init__(self, directory: Path, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         known = set(gazetteer.countries()) | set(gazetteer.organizations())
-        self.tlds = {tld: iso for (tld, iso), _where in read_tsv(directory / "tlds.tsv", 2)}
-        for tld, iso in self.tlds.items():
+        self.tlds: dict[str, str] = {}
+        self.generic_tlds: set[str] = set()  # .tv, .io: used by sites anywhere
+        for (tld, iso, *flag), where in read_tsv(directory / "tlds.tsv", 2, 3):
             if iso not in known:
-                raise RulesError(f"{directory / 'tlds.tsv'}: '{iso}' of '{tld}' is not a country code of countries.tsv")
+                raise RulesError(f"{where}: '{iso}' of '{tld}' is not a country code of countries.tsv")
+            if flag and flag != ["generic"]:
+                raise RulesError(f"{where}: the third column may only be 'generic', not '{flag[0]}'")
+            self.tlds[tld] = iso
+            if flag:
+                self.generic_tlds.add(tld)
         self.rules: list[_Rule] = []
         self.joint: list[re.Pattern[str]] = []
         for (kind, pattern, issuer), where in read_tsv(directory / "issuers.tsv", 3):
@@ -123,6 +129,17 @@ class IssuerTable:
             if iso and (stem == rule.pattern or stem.endswith("." + rule.pattern)):
                 return iso
         return ""
+
+    def site_state(self, url: str) -> str:
+        """The state of a site's country-code domain ("www.herald.co.zw": ZWE), "" for another host or a
+        domain that sites anywhere use (.tv, .io): where a regional paper is published, whose "Cabinet" and
+        "the President" are its own state's when no dateline says where the story was filed."""
+        try:
+            host = (urlsplit(url.strip()).hostname or "").lower()
+        except ValueError:
+            return ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        return "" if tld in self.generic_tlds else self.tlds.get(tld, "")
 
     def from_name(self, line: str) -> str:
         """The issuer named in one line of metadata or header: "Ministry of Foreign Affairs of Japan"."""
