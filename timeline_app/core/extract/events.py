@@ -18,9 +18,10 @@ from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue
                                                  place_header, undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
-from timeline_app.core.extract.parties import Clause
+from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun, only_groups, named_before, place_referred,
                                                    possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
@@ -111,6 +112,7 @@ class _EventReader:
         # "BAMAKO (Wire) -": "the junta" is Mali's; with no dateline, a regional paper's own state (its site's domain)
         self.home = home_state(self.prefixes, entities) if self.prefixes else site
         self.home_words = HomeWords.from_words(self.table.words)
+        self.unnamed_members = UnnamedMembers(self.table.words, Gazetteer.default().lexicon.words.counts)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -201,6 +203,9 @@ class _EventReader:
         if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
                 self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
+        gaz = Gazetteer.default()
+        countries |= self.unnamed_members.states(self.text, place.span, self.entities, self.starts, gaz.groups,
+                                                 event_day(d, self.published))
         group_match, unnamed = self._group_reference(place, clause_text)
         if group_match is not None and self._organisation_meeting(place, clause_text, group_match):
             group_match = None  # "the summit" of SADC, "the meeting of the CPLP Committee": no earlier pair's
