@@ -273,3 +273,15 @@ def test_a_regional_papers_offices_without_a_state_are_its_sites_state() -> None
     # A dateline says where the story was filed: that state's, not the site's.
     text = text.replace("The President took", "LUANDA (Wire) - The President took")
     assert countries("https://www.example-herald.co.zw/news/chair") == [("AGO",), ("AGO",)]
+
+
+def test_a_title_before_an_unknown_name_in_a_statement_is_its_issuers_office() -> None:
+    def countries(sentence: str) -> tuple[str, ...]:
+        text = "Statement\n\n" + sentence
+        [m] = extract_event_mentions(text, [date_at(text, "Tuesday", "2024-09-24")], None, dt.date(2024, 9, 27), "FSM")
+        return m.countries
+
+    assert countries("President Wesley W. Simina addressed the General Assembly on Tuesday.") == ("FSM",)
+    # A known person's title is his state's; a bare title may be another state's leader named before.
+    assert countries("President Vladimir Putin addressed the General Assembly on Tuesday.") == ("RUS",)
+    assert countries("The President addressed the General Assembly on Tuesday.") == ()

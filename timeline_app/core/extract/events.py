@@ -203,6 +203,9 @@ class _EventReader:
         if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
                 self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
+        elif len(self.issuers) == 1 and self.home_words.names_home_office(
+                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True):
+            countries |= self.issuers  # "President Wesley W. Simina addressed ..." in his office's statement
         gaz = Gazetteer.default()
         countries |= self.unnamed_members.states(self.text, place.span, self.entities, self.starts, gaz.groups,
                                                  event_day(d, self.published))
