@@ -181,16 +181,14 @@ class IssuerTable:
                 if rule.issuer != _COUNTRY:
                     return rule.issuer
                 rest = line[len(bare) :]
-                near = [e.code for e in gazetteer.tag(rest) if e.kind is EntityKind.COUNTRY and e.code
-                        and len(rest[: e.start].split()) <= _HEADING_GAP]
+                near = [e.code for e in country_mentions(gazetteer, rest) if len(rest[: e.start].split()) <= _HEADING_GAP]
                 if near:
                     return near[0]
-                others = {e.code for i, other in enumerate(header) if i != at for e in gazetteer.tag(other)
-                          if e.kind is EntityKind.COUNTRY and e.code}
+                others = {e.code for i, other in enumerate(header) if i != at for e in country_mentions(gazetteer, other)}
                 if len(others) == 1:
                     return others.pop()
-                opening = [e.code for line in first[:1] if not others for e in gazetteer.tag(line)
-                           if e.kind is EntityKind.COUNTRY and e.code and len(line[: e.start].split()) < _OPENING_WORDS]
+                opening = [e.code for line in first[:1] if not others for e in country_mentions(gazetteer, line)
+                           if len(line[: e.start].split()) < _OPENING_WORDS]
                 if opening:
                     return opening[0]
         return ""
@@ -207,7 +205,7 @@ class IssuerTable:
                 if m is None:
                     continue
                 listed = m.group("list")
-                names = [e for e in gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
+                names = country_mentions(gazetteer, listed)
                 run = self._first_list(listed, names, gazetteer)
                 # A pattern with words after the list ("... issued the following") wants the list alone there.
                 whole = m.end("list") == m.end() or not run or not listed[run[-1].end :].strip(" ,")
@@ -228,7 +226,12 @@ class IssuerTable:
         return run
 
     def _countries(self, text: str) -> list[str]:
-        return [e.code for e in self.gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
+        return [e.code for e in country_mentions(self.gazetteer, text)]
+
+
+def country_mentions(gazetteer: Gazetteer, text: str) -> list[EntityMention]:
+    """The states `gazetteer` finds in `text` (a header line, a list of issuers), in the order written."""
+    return [e for e in gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
 
 
 def header_lines(text: str) -> list[str]:
