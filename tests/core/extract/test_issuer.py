@@ -14,7 +14,7 @@ from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import IssuerTable, find_issuer, header_lines
 from timeline_app.core.library.store import Library
-from timeline_app.core.models import Article, IssuerSource
+from timeline_app.core.models import Article, IssuerSource, Precision
 from timeline_app.core.pipeline import import_inputs
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
@@ -285,3 +285,18 @@ def test_a_title_before_an_unknown_name_in_a_statement_is_its_issuers_office() -
     # A known person's title is his state's; a bare title may be another state's leader named before.
     assert countries("President Vladimir Putin addressed the General Assembly on Tuesday.") == ("RUS",)
     assert countries("The President addressed the General Assembly on Tuesday.") == ()
+
+
+@pytest.mark.parametrize("sentence, surface, value, issuer, expected", [
+    ("The three Heads of State met at Arusha yesterday.", "yesterday", "2025-01-23", "KEN;TZA;UGA", {"KEN", "TZA", "UGA"}),
+    ("The next summit will be held in Kampala in July.", "July", "2025-07", "KEN;TZA;UGA", {"KEN", "TZA", "UGA"}),
+    # One issuer, or a number that is not theirs: not the issuers' own.
+    ("The next summit will be held in Kampala in July.", "July", "2025-07", "KEN", set()),
+    ("The two Heads of State met at Arusha yesterday.", "yesterday", "2025-01-23", "KEN;TZA;UGA", {"TZA"}),
+])
+def test_a_joint_statement_speaks_of_its_issuers_own_summit_and_leaders(
+        sentence: str, surface: str, value: str, issuer: str, expected: set[str]) -> None:
+    text = "Joint Communiqué\n\n" + sentence
+    precision = Precision.MONTH if len(value) == 7 else Precision.DAY
+    [m] = extract_event_mentions(text, [date_at(text, surface, value, precision)], None, dt.date(2025, 1, 24), issuer)
+    assert set(m.countries) == expected

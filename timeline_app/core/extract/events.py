@@ -23,7 +23,7 @@ from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun, only_groups, named_before, place_referred,
+from timeline_app.core.extract.references import (GroupMemory, JointOwn, dangling_pronoun, only_groups, named_before, place_referred,
                                                    possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
@@ -112,7 +112,8 @@ class _EventReader:
         # "BAMAKO (Wire) -": "the junta" is Mali's; with no dateline, a regional paper's own state (its site's domain)
         self.home = home_state(self.prefixes, entities) if self.prefixes else site
         self.home_words = HomeWords.from_words(self.table.words)
-        self.unnamed_members = UnnamedMembers(self.table.words, Gazetteer.default().lexicon.words.counts)
+        counts = Gazetteer.default().lexicon.words.counts
+        self.unnamed_members, self.joint = UnnamedMembers(self.table.words, counts), JointOwn(self.table.words, counts)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -246,6 +247,8 @@ class _EventReader:
             countries |= self.reading.shared_subject(d, place.clauses, place.idx, clause_text)
         countries |= self.reading.what_was_said(place.clauses, place.idx, place.span, d)
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
+        if self.joint.refers(clause_text, self.issuers, bool(countries)):
+            countries |= self.issuers  # "The next summit will be held in Kampala": a joint statement's own format
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
