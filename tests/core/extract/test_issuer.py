@@ -282,9 +282,9 @@ def test_a_title_before_an_unknown_name_in_a_statement_is_its_issuers_office() -
         return m.countries
 
     assert countries("President Wesley W. Simina addressed the General Assembly on Tuesday.") == ("FSM",)
-    # A known person's title is his state's; a bare title may be another state's leader named before.
+    # A known person's title is his state's, not the issuer's.
     assert countries("President Vladimir Putin addressed the General Assembly on Tuesday.") == ("RUS",)
-    assert countries("The President addressed the General Assembly on Tuesday.") == ()
+    assert countries("Foreign Minister Sergey Lavrov addressed the General Assembly on Tuesday.") == ("RUS",)
 
 
 @pytest.mark.parametrize("sentence, surface, value, issuer, expected", [
