@@ -14,7 +14,7 @@ from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import IssuerTable, find_issuer, header_lines
 from timeline_app.core.library.store import Library
-from timeline_app.core.models import Article, IssuerSource
+from timeline_app.core.models import Article, IssuerSource, Precision
 from timeline_app.core.pipeline import import_inputs
 from timeline_app.errors import RulesError
 from timeline_app.paths import resource
@@ -235,3 +235,68 @@ def test_a_russian_statement_header_dates_its_issue_and_a_news_dateline_does_not
     news = "Эстония понизила уровень отношений\n\n24 января 2023 года\n\nСегодня МИД Эстонии вручил ноту."
     got = process_article(Article(text=news, title="", published=dt.date(2023, 1, 24), language="ru"))
     assert got.article.issuer == "" and [m.date.text for m in got.mentions] == ["Сегодня"]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.herald.co.zw/news/summit", "ZWE"),
+    ("https://nation.mw/national/x", "MWI"),
+    ("https://www.bbc.co.uk/news/world", "GBR"),
+    ("https://www.reuters.com/world/", ""),
+    ("https://news.example.tv/a", ""),  # .tv, .io, .fm: domains that sites anywhere use
+    ("https://radio.fm/b", ""),
+    ("", ""),
+])
+def test_the_site_state_is_the_state_of_a_country_code_domain(table: IssuerTable, url: str, expected: str) -> None:
+    assert table.site_state(url) == expected
+
+
+def test_a_generic_flag_is_the_only_third_column_of_tlds(tmp_path) -> None:
+    shutil.copytree(resource("gazetteer"), tmp_path / "gazetteer")
+    path = tmp_path / "gazetteer" / "tlds.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "zz\tZWE\tgeneral\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="tlds.tsv:[0-9]+: the third column may only be 'generic'"):
+        IssuerTable(tmp_path / "gazetteer", Gazetteer.default())
+
+
+def test_a_regional_papers_offices_without_a_state_are_its_sites_state() -> None:
+    text = ("President assumes chair\n\nThe President took over the chairmanship from Angola's President on Saturday.\n\n"
+            "Cabinet will meet tomorrow to consider the resolutions.")
+
+    def countries(url: str) -> list[tuple[str, ...]]:
+        got = process_article(Article(text=text, title="", published=dt.date(2024, 8, 19), url=url))
+        return [m.countries for m in got.mentions]
+
+    assert countries("https://www.example-herald.co.zw/news/chair") == [("AGO", "ZWE"), ("ZWE",)]
+    # A site of no state's domain, or a generic one: the offices name no state.
+    assert countries("https://www.example-wire.com/news/chair") == [("AGO",), ("AGO",)]
+    assert countries("https://www.example-news.tv/news/chair") == [("AGO",), ("AGO",)]
+    # A dateline says where the story was filed: that state's, not the site's.
+    text = text.replace("The President took", "LUANDA (Wire) - The President took")
+    assert countries("https://www.example-herald.co.zw/news/chair") == [("AGO",), ("AGO",)]
+
+
+def test_a_title_before_an_unknown_name_in_a_statement_is_its_issuers_office() -> None:
+    def countries(sentence: str) -> tuple[str, ...]:
+        text = "Statement\n\n" + sentence
+        [m] = extract_event_mentions(text, [date_at(text, "Tuesday", "2024-09-24")], None, dt.date(2024, 9, 27), "FSM")
+        return m.countries
+
+    assert countries("President Wesley W. Simina addressed the General Assembly on Tuesday.") == ("FSM",)
+    # A known person's title is his state's, not the issuer's.
+    assert countries("President Vladimir Putin addressed the General Assembly on Tuesday.") == ("RUS",)
+    assert countries("Foreign Minister Sergey Lavrov addressed the General Assembly on Tuesday.") == ("RUS",)
+
+
+@pytest.mark.parametrize("sentence, surface, value, issuer, expected", [
+    ("The three Heads of State met at Arusha yesterday.", "yesterday", "2025-01-23", "KEN;TZA;UGA", {"KEN", "TZA", "UGA"}),
+    ("The next summit will be held in Kampala in July.", "July", "2025-07", "KEN;TZA;UGA", {"KEN", "TZA", "UGA"}),
+    # One issuer, or a number that is not theirs: not the issuers' own.
+    ("The next summit will be held in Kampala in July.", "July", "2025-07", "KEN", set()),
+    ("The two Heads of State met at Arusha yesterday.", "yesterday", "2025-01-23", "KEN;TZA;UGA", {"TZA"}),
+])
+def test_a_joint_statement_speaks_of_its_issuers_own_summit_and_leaders(
+        sentence: str, surface: str, value: str, issuer: str, expected: set[str]) -> None:
+    text = "Joint Communiqué\n\n" + sentence
+    precision = Precision.MONTH if len(value) == 7 else Precision.DAY
+    [m] = extract_event_mentions(text, [date_at(text, surface, value, precision)], None, dt.date(2025, 1, 24), issuer)
+    assert set(m.countries) == expected

@@ -14,7 +14,7 @@ from timeline_app.core.budget import TIME_BUDGET
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer
-from timeline_app.core.extract.issuer import find_issuer
+from timeline_app.core.extract.issuer import IssuerTable, find_issuer
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.ingest.language import with_language
 from timeline_app.core.library.rows import article_row, mention_rows
@@ -56,7 +56,8 @@ def process_article(article: Article, most_dates: int | None = None) -> Processe
     dates = find_dates(article.text, article.published, language=language, most=most_dates)
     budget.check()
     entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
-    mentions = extract_event_mentions(article.text, dates, entities, article.published, article.issuer, language)
+    site = "" if article.issuer else IssuerTable.default().site_state(article.url)
+    mentions = extract_event_mentions(article.text, dates, entities, article.published, article.issuer, language, site)
     return ProcessedArticle(article, tuple(mentions))
 
 

@@ -33,7 +33,8 @@ class ClauseReader:
         self.unmarked_relative = unmarked_relative
 
     def describe(self, span: Span, d: DateMention) -> Clause:
-        return describe(self.text, *span, self.entities, self.starts, d, self.published, self.patterns.place_party)
+        return describe(self.text, *span, self.entities, self.starts, d, self.published, self.patterns.place_party,
+                        self.patterns.visit_after)
 
     def after_reaction(self, span: Span, d: DateMention, clause: Clause | None = None) -> frozenset[str]:
         """The parties of a clause, less those of a present reaction to what the date dates: in "The UK

@@ -88,6 +88,7 @@ class ClausePatterns(NamedTuple):
     trailing_clause: re.Pattern[str]  # ", and we have made": after a sentence's last date, a new clause if group "verb" is one
     # "die Ministerin": a title after an article, for the person last named with a title ending in it (group 1)
     title: re.Pattern[str] | None = None
+    visit_after: re.Pattern[str] | None = None  # "on a working visit" right after a place: its host takes part
 
 
 @lru_cache(maxsize=8)
@@ -176,6 +177,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         trailing_clause,
         re.compile(r"\b(?:" + alternation("article") + r")\s+(" + alternation("title_reference") + r")\b", re.IGNORECASE)
         if words.get("title_reference") else None,
+        re.compile(r"\s+(?:" + alternation("visit_after") + r")\b", re.IGNORECASE) if words.get("visit_after") else None,
     )
 
 

@@ -18,11 +18,12 @@ from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue
                                                  place_header, undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
-from timeline_app.core.extract.parties import Clause
+from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, dangling_pronoun, only_groups, named_before, place_referred,
+from timeline_app.core.extract.references import (GroupMemory, JointOwn, dangling_pronoun, only_groups, named_before, place_referred,
                                                    possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
@@ -52,6 +53,7 @@ def extract_event_mentions(
     published: dt.date | None = None,
     issuer: str = "",
     language: str = "",
+    site: str = "",
 ) -> list[EventMention]:
     """One event mention per dated statement of `text`, with its actors, type, summary and evidence.
 
@@ -61,11 +63,13 @@ def extract_event_mentions(
     countries of the event it refers to: the earlier one with the same date, else the previous one.
     Unresolved dates are kept (value ""), so that they can be listed; "now", durations and sets are not.
     Clauses and event types are read with the words of `language` (English when empty or unknown).
+    `site` is the state of the site that published an article without an issuer (a regional paper's
+    own state): with no dateline, its unqualified institutions and offices are that state's.
     """
     if entities is None:
         entities = Gazetteer.for_language(language).tag(text, published, issuer)
     dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
-    reader = _EventReader(text, dates, entities, published, language, issuer)
+    reader = _EventReader(text, dates, entities, published, language, issuer, site)
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -96,7 +100,7 @@ class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
-                 published: dt.date | None, language: str = "", issuer: str = "") -> None:
+                 published: dt.date | None, language: str = "", issuer: str = "", site: str = "") -> None:
         self.table = CameoTable.for_language(language)
         self.issuers = frozenset(c for c in issuer_codes(issuer) if not Gazetteer.default().is_organization(c))  # its states
         self.shown = text  # the text as written, for the summaries and the evidence
@@ -105,8 +109,11 @@ class _EventReader:
         self.prefixes = wire_prefixes(text, dates) + undated_wire_prefixes(text, entities)
         self.entities = outside_wire_prefixes(self.prefixes, sorted(entities, key=lambda e: e.start))
         self.starts = [e.start for e in self.entities]
-        self.home = home_state(self.prefixes, entities)  # "BAMAKO (Wire) -": "the junta" is Mali's
+        # "BAMAKO (Wire) -": "the junta" is Mali's; with no dateline, a regional paper's own state (its site's domain)
+        self.home = home_state(self.prefixes, entities) if self.prefixes else site
         self.home_words = HomeWords.from_words(self.table.words)
+        counts = Gazetteer.default().lexicon.words.counts
+        self.unnamed_members, self.joint = UnnamedMembers(self.table.words, counts), JointOwn(self.table.words, counts)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
@@ -194,8 +201,15 @@ class _EventReader:
             return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self.reading.after_reaction(place.span, d, place.clause))
-        if self.home and self.home_words.names_home(self.text, *place.span, self.starts):
+        if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
+                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
+        elif len(self.issuers) == 1 and self.home_words.names_home_office(
+                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True):
+            countries |= self.issuers  # "President Wesley W. Simina addressed ..." in his office's statement
+        gaz = Gazetteer.default()
+        countries |= self.unnamed_members.states(self.text, place.span, self.entities, self.starts, gaz.groups,
+                                                 event_day(d, self.published))
         group_match, unnamed = self._group_reference(place, clause_text)
         if group_match is not None and self._organisation_meeting(place, clause_text, group_match):
             group_match = None  # "the summit" of SADC, "the meeting of the CPLP Committee": no earlier pair's
@@ -233,6 +247,8 @@ class _EventReader:
             countries |= self.reading.shared_subject(d, place.clauses, place.idx, clause_text)
         countries |= self.reading.what_was_said(place.clauses, place.idx, place.span, d)
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
+        if self.joint.refers(clause_text, self.issuers, bool(countries)):
+            countries |= self.issuers  # "The next summit will be held in Kampala": a joint statement's own format
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]

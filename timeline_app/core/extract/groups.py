@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline_app.core.tables import date_period, read_tsv
+from timeline_app.core.models import EntityKind, EntityMention
+from timeline_app.core.tables import date_period, longest_first, read_tsv
 from timeline_app.errors import RulesError
 
 MEMBERS_FILE = "group_members.tsv"
@@ -15,6 +17,7 @@ NAMES_FILE = "group_names.tsv"
 NOUNS_FILE = "member_nouns.txt"
 _HOW = frozenset({"name", "members", "open"})
 OPEN = "-"  # the group of an open-ended phrase: states take part, none is named
+_MEMBERS_REACH = 600  # how far back "the ten member states" looks for its group: about three sentences
 
 
 @dataclass(frozen=True)
@@ -77,4 +80,37 @@ class GroupTable:
                 out.extend((f"{name.phrase} {noun}", name) for noun in self.nouns)
             else:
                 out.append((name.phrase, name))
+        return out
+
+
+class UnnamedMembers:
+    """"the ten member states", "its member countries": the members of the group named last before the
+    phrase (clause_words member_phrase after a member_opener, maybe with a number between), when the
+    number, if written, is theirs on the event's day ("Timor-Leste applied to join ASEAN in 2011. The
+    leaders of the ten member states agreed to admit it in 2022": ASEAN's ten). A group's own name before
+    the noun ("the ASEAN member states") is the gazetteer's; a word that is no number ("the other member
+    states") names none."""
+
+    def __init__(self, words: dict[str, frozenset[str]], counts: dict[str, int]) -> None:
+        openers, phrases = words.get("member_opener", ()), words.get("member_phrase", ())
+        self._pattern = re.compile(r"\b(?:" + longest_first(openers) + r")\s+(?:(?P<count>\w+)\s+)?(?:"
+                                   + longest_first(phrases) + r")\b", re.IGNORECASE) if openers and phrases else None
+        self._counts = counts
+
+    def states(self, text: str, span: tuple[int, int], entities: list[EntityMention], starts: list[int],
+               groups: GroupTable, day: dt.date | None) -> frozenset[str]:
+        if self._pattern is None:
+            return frozenset()
+        out: frozenset[str] = frozenset()
+        known = groups.groups()
+        for m in self._pattern.finditer(text, *span):
+            word = (m.group("count") or "").lower()
+            count = int(word) if word.isdigit() else self._counts.get(word, 0)
+            if word and not count:
+                continue
+            lo, hi = bisect.bisect_left(starts, m.start() - _MEMBERS_REACH), bisect.bisect_left(starts, m.start())
+            named = [e for e in entities[lo:hi] if e.code in known and e.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
+            members = groups.members(named[-1].code, day) if named else frozenset()
+            if members and (not count or len(members) == count):
+                out |= members
         return out

@@ -38,10 +38,16 @@ class IssuerTable:
     def __init__(self, directory: Path, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         known = set(gazetteer.countries()) | set(gazetteer.organizations())
-        self.tlds = {tld: iso for (tld, iso), _where in read_tsv(directory / "tlds.tsv", 2)}
-        for tld, iso in self.tlds.items():
+        self.tlds: dict[str, str] = {}
+        self.generic_tlds: set[str] = set()  # .tv, .io: used by sites anywhere
+        for (tld, iso, *flag), where in read_tsv(directory / "tlds.tsv", 2, 3):
             if iso not in known:
-                raise RulesError(f"{directory / 'tlds.tsv'}: '{iso}' of '{tld}' is not a country code of countries.tsv")
+                raise RulesError(f"{where}: '{iso}' of '{tld}' is not a country code of countries.tsv")
+            if flag and flag != ["generic"]:
+                raise RulesError(f"{where}: the third column may only be 'generic', not '{flag[0]}'")
+            self.tlds[tld] = iso
+            if flag:
+                self.generic_tlds.add(tld)
         self.rules: list[_Rule] = []
         self.joint: list[re.Pattern[str]] = []
         for (kind, pattern, issuer), where in read_tsv(directory / "issuers.tsv", 3):
@@ -126,6 +132,17 @@ class IssuerTable:
                 return iso
         return ""
 
+    def site_state(self, url: str) -> str:
+        """The state of a site's country-code domain ("www.herald.co.zw": ZWE), "" for another host or a
+        domain that sites anywhere use (.tv, .io): where a regional paper is published, whose "Cabinet" and
+        "the President" are its own state's when no dateline says where the story was filed."""
+        try:
+            host = (urlsplit(url.strip()).hostname or "").lower()
+        except ValueError:
+            return ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        return "" if tld in self.generic_tlds else self.tlds.get(tld, "")
+
     def from_name(self, line: str) -> str:
         """The issuer named in one line of metadata or header: "Ministry of Foreign Affairs of Japan"."""
         if not line:
@@ -171,16 +188,14 @@ class IssuerTable:
                 if rule.issuer != _COUNTRY:
                     return rule.issuer
                 rest = line[len(bare) :]
-                near = [e.code for e in gazetteer.tag(rest) if e.kind is EntityKind.COUNTRY and e.code
-                        and len(rest[: e.start].split()) <= _HEADING_GAP]
+                near = [e.code for e in country_mentions(gazetteer, rest) if len(rest[: e.start].split()) <= _HEADING_GAP]
                 if near:
                     return near[0]
-                others = {e.code for i, other in enumerate(header) if i != at for e in gazetteer.tag(other)
-                          if e.kind is EntityKind.COUNTRY and e.code}
+                others = {e.code for i, other in enumerate(header) if i != at for e in country_mentions(gazetteer, other)}
                 if len(others) == 1:
                     return others.pop()
-                opening = [e.code for line in first[:1] if not others for e in gazetteer.tag(line)
-                           if e.kind is EntityKind.COUNTRY and e.code and len(line[: e.start].split()) < _OPENING_WORDS]
+                opening = [e.code for line in first[:1] if not others for e in country_mentions(gazetteer, line)
+                           if len(line[: e.start].split()) < _OPENING_WORDS]
                 if opening:
                     return opening[0]
         return ""
@@ -197,7 +212,7 @@ class IssuerTable:
                 if m is None:
                     continue
                 listed = m.group("list")
-                names = [e for e in gazetteer.tag(listed) if e.kind is EntityKind.COUNTRY and e.code]
+                names = country_mentions(gazetteer, listed)
                 run = self._first_list(listed, names, gazetteer)
                 # A pattern with words after the list ("... issued the following") wants the list alone there.
                 whole = m.end("list") == m.end() or not run or not listed[run[-1].end :].strip(" ,")
@@ -226,7 +241,12 @@ class IssuerTable:
         return ""
 
     def _countries(self, text: str) -> list[str]:
-        return [e.code for e in self.gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
+        return [e.code for e in country_mentions(self.gazetteer, text)]
+
+
+def country_mentions(gazetteer: Gazetteer, text: str) -> list[EntityMention]:
+    """The states `gazetteer` finds in `text` (a header line, a list of issuers), in the order written."""
+    return [e for e in gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
 
 
 def opening_lines(text: str) -> list[str]:

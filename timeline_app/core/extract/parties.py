@@ -35,14 +35,26 @@ def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | 
     return published
 
 
+def _one_visitor(place: EntityMention, named: list[EntityMention], before: int) -> bool:
+    """True when one state besides the place is named in the clause (a person's or a state's) and named
+    before `before`: the visitor. None is no visit ("Rain is expected in Cairo"); two or more met there ("US
+    and Iranian envoys held talks in Muscat": a venue of others' meeting, no party)."""
+    visitors = {e.code for e in named if e.code and e.code != place.code and (e.kind is EntityKind.PERSON or (
+        e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR))}
+    return len(visitors) == 1 and any(e.start < before and e.code in visitors for e in named)
+
+
 def _place_takes_part(text: str, start: int, place: EntityMention, named: list[EntityMention],
-                      place_party: re.Pattern[str]) -> bool:
+                      place_party: re.Pattern[str], visit_after: re.Pattern[str] | None = None) -> bool:
     """True when a visit, a deployment or an attack (a match of `place_party`) goes to the place:
-    "arrived in Hanoi", "strikes in Syria".
+    "arrived in Hanoi", "strikes in Syria"; or when the place is followed by a visit ("was in Banjul on a
+    working visit", `visit_after`) and one visitor is named before it.
 
     Not when a state's own people or things stand between the word and the place ("shot down a
     Russian helicopter over Armenia": the target is Russia's helicopter, Armenia only where it flew).
     """
+    if visit_after is not None and visit_after.match(text, place.end) and _one_visitor(place, named, place.start):
+        return True
     # "the Somali-based group ... in the Lower Juba region": "-based" belongs to its own name, not to a later place.
     last = None
     for m in place_party.finditer(text, start, place.start):
@@ -50,21 +62,15 @@ def _place_takes_part(text: str, start: int, place: EntityMention, named: list[E
             last = m
     if last is None:
         return False
-    if last.group("after_party"):
-        # A visit's words that need its visitor: one state named besides the place ("Overchuk held talks in
-        # Tashkent": the host). None is no visit ("Rain is expected in Cairo"); two or more met there ("US
-        # and Iranian envoys held talks in Muscat": a venue of others' meeting, no party).
-        visitors = {e.code for e in named if e.code and e.code != place.code and (e.kind is EntityKind.PERSON or (
-            e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR))}
-        if len(visitors) != 1 or not any(e.start < last.start() and e.code in visitors for e in named):
-            return False
+    if last.group("after_party") and not _one_visitor(place, named, last.start()):
+        return False  # a visit's words that need their visitor: "Overchuk held talks in Tashkent"
     return not any(last.end() <= e.start < place.start and (e.kind is EntityKind.PERSON or (
         e.kind is EntityKind.COUNTRY and e.role is not EntityRole.LOCATION)) for e in named)
 
 
 def describe(text: str, start: int, end: int, entities: list[EntityMention], starts: list[int],
              when: DateMention | None = None, published: dt.date | None = None,
-             place_party: re.Pattern[str] | None = None) -> Clause:
+             place_party: re.Pattern[str] | None = None, visit_after: re.Pattern[str] | None = None) -> Clause:
     """The parties of text[start:end], from the entities tagged in it (sorted, `starts` their offsets).
 
     Acting states and states acted upon count; a place counts when it is a visit's host or an
@@ -107,7 +113,7 @@ def describe(text: str, start: int, end: int, entities: list[EntityMention], sta
             aside = True
         elif e.role is EntityRole.LOCATION and e.kind is EntityKind.COUNTRY and e.code:
             location = location or e.code
-            if _place_takes_part(text, start, e, named, place_party):
+            if _place_takes_part(text, start, e, named, place_party, visit_after):
                 actors.add(e.code)
     return Clause(start, end, frozenset(actors), tuple(sorted(orgs)), location, org_acts, no_state, aside and not actors)
 

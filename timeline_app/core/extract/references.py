@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole
+from timeline_app.core.tables import longest_first
 
 # How far back a pronoun looks for the person it stands for: about two sentences of news.
 _PRONOUN_REACH = 400
@@ -289,3 +290,24 @@ def possessive_state(pattern: re.Pattern[str] | None, text: str, sent: tuple[int
     named = entities[bisect.bisect_left(starts, sent[0]) : bisect.bisect_left(starts, m.start())]
     first = next((e for e in named if e.kind is EntityKind.COUNTRY and e.role is EntityRole.ACTOR and e.code), None)
     return frozenset({first.code}) if first is not None else frozenset()
+
+
+class JointOwn:
+    """A statement of two or more states speaks of its issuers without naming them: their own format in a
+    clause that names no state ("The next summit will be held in Kampala", clause_words issuers_meeting), or
+    "the" + their number + one of issuers_group ("The three Heads of State met at Arusha")."""
+
+    def __init__(self, words: dict[str, frozenset[str]], counts: dict[str, int]) -> None:
+        meeting, group = words.get("issuers_meeting"), words.get("issuers_group")
+        self._meeting = re.compile(r"\b(?:" + longest_first(meeting) + r")\b", re.IGNORECASE) if meeting else None
+        self._group = re.compile(r"\bthe\s+(\w+)\s+(?:" + longest_first(group) + r")\b", re.IGNORECASE) if group else None
+        self._counts = counts
+
+    def refers(self, clause: str, issuers: frozenset[str], named: bool) -> bool:
+        """True when `clause` (naming states when `named`) speaks of `issuers` as above."""
+        if len(issuers) < 2:
+            return False
+        if not named and self._meeting is not None and self._meeting.search(clause):
+            return True
+        m = self._group.search(clause) if self._group is not None else None
+        return m is not None and self._counts.get(m.group(1).lower()) == len(issuers)
