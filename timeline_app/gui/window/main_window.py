@@ -32,6 +32,7 @@ from timeline_app.gui.window.docks import WindowDocks
 from timeline_app.gui.window.events_stack import READING_TEXT, EventsStack
 from timeline_app.gui.window.export_actions import ExportActions
 from timeline_app.gui.window.filters import WindowFilters
+from timeline_app.gui.window.greyed_keys import GreyedKeys, explain_selection_entries
 from timeline_app.gui.window.library_actions import LibraryActions
 from timeline_app.gui.window.library_reads import LibraryReads
 from timeline_app.gui.window.menus import MenuEntries, WindowMenus
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         m.recent_menu.aboutToShow.connect(lambda: lib.fill_recent_menu(m.recent_menu))
         self.relations.chart_available.connect(m.export_actions[RELATIONS_CSV].setEnabled)
         m.export_actions[RELATIONS_CSV].setEnabled(self.relations.has_chart())
+        self.greyed_keys = GreyedKeys(self, self.status_bar.showMessage)
+        self.greyed_keys.explain(m.export_actions[RELATIONS_CSV], self.relations.what_to_chart)
+        p = self.library_panel
+        explain_selection_entries(self.greyed_keys, self.curation, [p.date_action, p.language_action, p.issuer_action,
+                                                                    p.filter_action], m.zoom_event_action)
 
     def _image_source(self) -> ImageSource:
         """What a picture of the timeline shows: its view and lanes, and the filters its words say."""
