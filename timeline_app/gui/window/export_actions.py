@@ -101,8 +101,9 @@ class ExportActions(QObject):
             return f"all {counted(rows, noun, plural)} (filters ignored)"
         return counted(rows, f"filtered {noun}", f"filtered {plural}")
 
-    def export_image(self) -> None:
-        """File > Export > Timeline as image: the dialog (window-modal, not blocking), then the picture."""
+    def export_image(self, whole: bool | None = None) -> None:
+        """File > Export > Timeline as image: the dialog (window-modal, not blocking), then the picture.
+        From the timeline's own menu, `whole` starts it on every event and row (True) or on the view (False)."""
         source = self._image_source()
         suggested = Path(self._remembered.last_dir()) / f"{self._library_path().stem}-timeline.png"
         dialog = ImageExportDialog(ImageDefaults(suggested, lambda options: default_captions(source, options)),
@@ -110,6 +111,8 @@ class ExportActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda d=dialog: self.save_image(*d.choice(), source))
         dialog.finished.connect(lambda _r, d=dialog: self._on_image_dialog_finished(d))
+        if whole is not None:
+            dialog.show_part(*(("all", "all") if whole else ("view", "visible")))
         if self.image_dialog is not None:
             self.image_dialog.close()
         self.image_dialog = dialog

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.table.extra_actions = self.curation.context_actions()
         self.timeline.extra_actions = self.curation.context_actions()
+        self.timeline.export_image_handler = self.exports.export_image
         for action in self.curation.event_actions():
             # Keys such as Delete act on the events only where the events are: table and timeline.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
