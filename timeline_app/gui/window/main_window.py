@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
                                      self.filtering.filtered_mentions, self.event_model.shown_ids,
                                      self.relations.numbers,
                                      lambda: not self.filtering.spec.is_empty(),
-                                     self._image_source, self.messages, show_status, self.remembered)
+                                     self._image_source, self.messages, show_status, self.remembered, self.jobs)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""
