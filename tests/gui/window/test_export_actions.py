@@ -147,3 +147,12 @@ def test_a_cancelled_export_leaves_the_earlier_file_as_it_was(window, qtbot, tmp
     assert target.read_bytes() == b"the earlier file" and exported == []
     assert sorted(p.name for p in target.parent.iterdir()) == ["events.xlsx"]
     assert window.status_bar.currentMessage().startswith("Export cancelled")
+
+
+def test_cancel_says_what_it_stops(window, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menus.export_actions["jsonl"].trigger()
+    tip = window.status_bar.cancel_button.toolTip()
+    assert tip.startswith("Stop exporting to out.jsonl: no file is written") and "import" not in tip
+    window.status_bar.cancel_button.click()
