@@ -19,15 +19,8 @@ def _data() -> TimelineData:
     """Six country lanes with an event each in 2023; C00 and C01 also have one in the week of 3 March 2024."""
     rows = [(f"{c}-old", f"2023-0{1 + i}-10", c) for i, c in enumerate(CODES)]
     rows += [("wk-a", "2024-03-04", "C00"), ("wk-b", "2024-03-07", "C01;C00")]
-    df = pd.DataFrame(rows, columns=["event_id", "date_start", "countries"])
-    df["date_end"] = df["date_start"]
-    df["date_precision"] = "day"
-    df["open_end"] = False
-    df["event_type"] = "Consult"
-    df["summary"] = df["event_id"]
-    df["article_ids"] = "1"
     data = TimelineData()
-    data.set_events(df)
+    data.set_events(_frame(rows))
     return data
 
 
