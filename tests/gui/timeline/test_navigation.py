@@ -103,9 +103,13 @@ def test_go_to_date_typed_in_words_shows_that_month(qtbot, monkeypatch) -> None:
     view.ask_go_to_date()
     start, end = view.visible_range()
     assert not warned and start <= dt.date(2015, 3, 1) and end >= dt.date(2015, 3, 31) and (end - start).days < 35
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("last week", True))
+    replies = [("last week", True), ("", False)]
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, text="", **k: (asked.append((a[2], text)), replies.pop(0))[1])
     view.ask_go_to_date()
-    assert len(warned) == 1 and view.visible_range() == (start, end)  # refused, with a message; the view stays
+    # Refused: asked again with the text kept and what is wrong said; cancelled, the view stays.
+    assert asked[1][1] == "last week" and asked[1][0].startswith("“last week” is not a date")
+    assert not warned and view.visible_range() == (start, end)
 
 
 def _tick_labels_under(view, box: tuple[float, float, float, float]) -> list[str]:

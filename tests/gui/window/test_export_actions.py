@@ -121,3 +121,38 @@ def test_the_events_are_exported_in_the_order_the_table_shows_them(window, qtbot
     dated = window.snapshot.events_frame()["event_id"].tolist()
     window.exports.export("events_csv", str(path))
     assert pd.read_csv(path, encoding="utf-8-sig")["event_id"].tolist() == dated
+
+
+def test_an_export_chosen_in_the_menu_runs_off_the_gui_thread_with_cancel(window, qtbot, tmp_path,
+                                                                           monkeypatch) -> None:
+    target = tmp_path / "events.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
+        window.menus.export_actions["events_csv"].trigger()
+        assert window.jobs.busy() and window.status_bar.cancel_button.isVisible()  # the window answers meanwhile
+    assert blocker.args == [str(target), len(window.snapshot.events_frame())] and target.exists()
+    assert not (tmp_path / "events.partial.csv").exists()
+
+
+def test_a_cancelled_export_leaves_the_earlier_file_as_it_was(window, qtbot, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "out" / "events.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"the earlier file")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    exported = []
+    window.exported.connect(lambda *args: exported.append(args))
+    window.menus.export_actions["xlsx"].trigger()
+    window.status_bar.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=60_000)
+    assert target.read_bytes() == b"the earlier file" and exported == []
+    assert sorted(p.name for p in target.parent.iterdir()) == ["events.xlsx"]
+    assert window.status_bar.currentMessage().startswith("Export cancelled")
+
+
+def test_cancel_says_what_it_stops(window, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.menus.export_actions["jsonl"].trigger()
+    tip = window.status_bar.cancel_button.toolTip()
+    assert tip.startswith("Stop exporting to out.jsonl: no file is written") and "import" not in tip
+    window.status_bar.cancel_button.click()

@@ -474,6 +474,6 @@ def test_two_imports_queued_both_say_what_they_added(window, qtbot, tmp_path) ->
     second.write_text(STATEMENT, encoding="utf-8")
     window.open_inputs([str(first)])
     window.open_inputs([str(second)])  # opened while the first import runs
-    qtbot.waitUntil(lambda: not window.jobs.busy() and window._loader is None, timeout=LOAD_TIMEOUT)
+    qtbot.waitUntil(lambda: not window.jobs.busy() and not window.reads.busy(), timeout=LOAD_TIMEOUT)
     message = window.statusBar().currentMessage()
     assert message == "1 article added. Before that: 1 article added.", message

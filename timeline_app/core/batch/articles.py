@@ -17,6 +17,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import IssuerTable, find_issuer
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.ingest.language import with_language
+from timeline_app.core.ingest.pubdate import header_lines
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
 from timeline_app.core.shown import shown
@@ -54,6 +55,10 @@ def process_article(article: Article, most_dates: int | None = None) -> Processe
         article = replace(article, issuer=issuer, issuer_source=issuer_source)
     language = article.language or ENGLISH
     dates = find_dates(article.text, article.published, language=language, most=most_dates)
+    # The header's dates are the article's, whatever the language its rules read them with: "Published:
+    # 15 March 2023" read by Portuguese rules is "2023" after words, which no dateline rule knows.
+    if headers := header_lines(article.text):
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in headers)]
     budget.check()
     entities = Gazetteer.for_language(language).tag(article.text, article.published, article.issuer)
     site = "" if article.issuer else IssuerTable.default().site_state(article.url)

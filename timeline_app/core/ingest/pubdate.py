@@ -57,6 +57,7 @@ _DATE_LINE_WORDS = frozenset(
 # "MOSCOW, Dec. 28, 2022 (Reuters) -": a wire-style dateline opening the first paragraph.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.]+)*,\s*")
 _TOP_LINES = 12
+_LINE_END = re.compile(r"[.!?][\"'\u201d\u2019]?$")  # a sentence's last mark: a date line has none
 _TOP_CHARS = 20_000  # the top of an article: a huge text is not split whole to find its first lines
 _BODY_WORDS = 25  # a line this long is body text: short date lines come before it
 _LINE_REST_WORDS = 6  # an unlabelled date line holds little else ("By Jane Doe | 3 March 2020")
@@ -325,6 +326,44 @@ def date_from_text(text: str) -> dt.date | None:
             if len(rest) <= _LINE_REST_WORDS and not _is_sentence(rest):
                 return found[0]
     return updated
+
+
+def header_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines at the top that date the article itself: a line opened by a publication or
+    update label and its date ("Published: 15 March 2023 at 10:00 UTC", "Posted on March 15, 2023 by admin")
+    or a byline with a date ("By Jane Doe, 15 March 2023"). Told by the labels and month names of every
+    language read, so that a text read with another language's date rules still keeps them out of its
+    events. Unlabelled date lines are not taken: atop a statement ("Busan, 26 November 2023") such a line
+    dates its issue, an event."""
+    spans: list[tuple[int, int]] = []
+    start, seen, body_lines = 0, 0, 0
+    while start < min(len(text), _TOP_CHARS) and seen < _TOP_LINES:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = _MARKUP_PREFIX.sub("", text[start:end]).strip()
+        if line:
+            seen += 1
+            if len(line.split()) >= _BODY_WORDS:
+                body_lines += 1
+                if body_lines >= 2:
+                    break
+            elif _dates_article(line):
+                spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _dates_article(line: str) -> bool:
+    """True for a short line that only says when the article was published or updated, or by whom."""
+    if _BYLINE.match(line):
+        return find_date(line) is not None
+    if _LINE_END.search(line):
+        return False  # "Posted on 3 March 2021, the report says ...": a sentence
+    for kind in (PUBLISHED, UPDATED):
+        label = label_pattern(kind).match(line)
+        if label is not None and (found := find_date(line[label.end() :])) is not None and found[1] == 0:
+            return True
+    return False
 
 
 def find_byline(text: str) -> str:

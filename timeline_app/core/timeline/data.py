@@ -258,6 +258,19 @@ class TimelineData:
             self._colour_visible()
         self.version += 1
 
+    def follow(self, other: TimelineData) -> None:
+        """Order the lanes shown as `other` orders them and colour each key as `other` does: a picture of
+        part of the timeline (built anew from its events) looks like the timeline it was taken from."""
+        rank = {other.lane_keys[j]: i for i, j in enumerate(other.lane_order)}
+        self.lane_order.sort(key=lambda j: rank.get(self.lane_keys[j], len(rank)))  # stable: the rest after
+        self.lane_pos[self.lane_order] = np.arange(len(self.lane_order))
+        theirs = {name: int(other.colours.slot[r]) for r, name in enumerate(other.colours.names)}
+        own = self.colours.slot.tolist()
+        self.colours.slot = np.asarray([theirs.get(n, s) for n, s in zip(self.colours.names, own)], dtype=np.int64)
+        self.o_colour = self.colours.occ_slots()
+        self.levels.set_colours(self.o_colour)
+        self.version += 1
+
     # -- queries -------------------------------------------------------------------------------
 
     def __len__(self) -> int:

@@ -89,7 +89,8 @@ def view_days(vp: Viewport) -> tuple[int, int]:
 
 def span_data(data: TimelineData, t0: float, t1: float) -> TimelineData:
     """A timeline of the events `data` shows that overlap [t0, t1): its lanes are those with an event
-    there (a week's picture holds no empty lanes); built anew, so the window's timeline is untouched."""
+    there (a week's picture holds no empty lanes), in the timeline's lane order and colours; built anew, so
+    the window's timeline is untouched."""
     shown = np.zeros(len(data), dtype=bool)
     shown[events_in(data, t0, t1, 0, len(data.lane_order))] = True
     part = TimelineData()
@@ -97,6 +98,7 @@ def span_data(data: TimelineData, t0: float, t1: float) -> TimelineData:
     part.set_colour_mode(data.colour_mode)
     part.set_columns(data.events)
     part.set_filter(shown, data.country_filter)
+    part.follow(data)  # counted over the span alone, its lanes and colours would not be the screen's
     return part
 
 

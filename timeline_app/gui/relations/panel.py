@@ -288,10 +288,10 @@ class RelationsPanel(QWidget):
         if self._dirty:
             self._refresh(clear_choice=False)
         if self.chart.figure is None:
-            raise ExportError(f"There is no chart to save: {self._what_to_chart()}")
+            raise ExportError(f"There is no chart to save: {self.what_to_chart()}")
         return self.chart.figure
 
-    def _what_to_chart(self) -> str:
+    def what_to_chart(self) -> str:
         """What the user can do in the dock (or the filters) to get a chart, in words naming the control."""
         dyad = self.controls.dyad()
         if self._index is None or self._index.n == 0:

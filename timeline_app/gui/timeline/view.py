@@ -36,13 +36,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QInputDialog, QMenu, QMessageBox, QScrollBar, QStyle, QStyleOptionSlider, QWidget,
+    QFileDialog, QGridLayout, QMenu, QMessageBox, QScrollBar, QStyle, QStyleOptionSlider, QWidget,
 )
 
 from timeline_app.core.daycount import date_to_days, days_to_date, format_day
@@ -54,6 +55,7 @@ from timeline_app.core.timeline.navigate import parse_period, period_days
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource
 from timeline_app.core.timeline.viewport import Viewport, zoom_level
 from timeline_app.errors import TimelineError
+from timeline_app.gui.ask_text import ask_text
 from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.controls import CanvasControls
 from timeline_app.gui.timeline.image.render import render_image
@@ -93,6 +95,8 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._data = TimelineData()
         self.extra_actions: list[QAction | None] = []  # entries for the selected event (None: separator)
+        # The window's image export (True: the whole timeline); without one, a plain save dialog.
+        self.export_image_handler: Callable[[bool], None] | None = None
         self.canvas = TimelineCanvas(self._data, self)
         self.controls = CanvasControls(self.canvas)
         self.scrollbar = LaneScrollBar(Qt.Orientation.Vertical, self)
@@ -322,18 +326,18 @@ class TimelineView(QWidget):
     def ask_go_to_date(self) -> None:
         """Ask for a date (YYYY, YYYY-MM or YYYY-MM-DD, or in words) and show it at the precision typed."""
         current = format_day(self.canvas.vp.t0 + self.canvas.vp.span / 2)
-        text, ok = QInputDialog.getText(self, "Go to date", "Date (2011-03-15, 2011-03, 2011, or 15 March 2011, March 2011):",
-                                        text=current)
-        if not ok:
-            return
-        period = parse_period(text)
+        text = ask_text(self, "Go to date", "Date (2011-03-15, 2011-03, 2011, or 15 March 2011, March 2011):",
+                        lambda typed: "" if parse_period(typed) is not None else
+                        f"“{typed}” is not a date: write a day, a month or a year.", current)
+        period = None if text is None else parse_period(text)
         if period is None:
-            QMessageBox.warning(self, "Go to date", f"“{text}” is not a date: write a day, a month or a year, "
-                                "as 2011-03-15, 2011-03 or 2011, or as 15 March 2011 or March 2011.")
             return
         self.go_to_days(*period)
 
     def _on_export_triggered(self, whole: bool) -> None:
+        if self.export_image_handler is not None:  # the window's dialog: its folder, formats and sizes
+            self.export_image_handler(whole)
+            return
         path, _ = QFileDialog.getSaveFileName(self, "Export timeline", "timeline.png",
                                               "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
         if not path:

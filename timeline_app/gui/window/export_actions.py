@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -16,12 +18,14 @@ from timeline_app.core.library import frames
 from timeline_app.core.library.export import RELATIONS, export_format, write_export
 from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
-from timeline_app.errors import TimelineError
+from timeline_app.core.progress import Cancel, Progress
+from timeline_app.errors import ExportError, TimelineError
 from timeline_app.gui.timeline import render_image
 from timeline_app.gui.window.image_dialog import FORMAT_NAMES, PAGES, ImageDefaults, ImageExportDialog
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.wording import counted
+from timeline_app.gui.workers import JobQueue, TaskWorker
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +46,9 @@ class ExportActions(QObject):
                  events: Callable[[bool], pd.DataFrame], mentions: Callable[[bool], pd.DataFrame],
                  table_order: Callable[[], np.ndarray], relations: Callable[[], pd.DataFrame], filtering: Callable[[], bool],
                  image_source: Callable[[], ImageSource], messages: Messages,
-                 show_status: Callable[[str, int], None], remembered: Remembered) -> None:
+                 show_status: Callable[[str, int], None], remembered: Remembered, jobs: JobQueue) -> None:
         super().__init__(window)
+        self._jobs = jobs
         self._window = window
         self._library_path = library_path
         self._events = events
@@ -63,8 +68,13 @@ class ExportActions(QObject):
         self.export_all = bool(on)
 
     def export(self, key: str, path: str | None = None) -> int:
-        """Export the filtered events (all with "Export all events") in the format `key`; rows written."""
+        """Export the filtered events (all with "Export all events") in the format `key`; rows written.
+
+        A `path` given (a script, the tests) is written at once. One chosen in the save dialog is written
+        on a worker thread, the status bar showing it with Cancel (an Excel workbook of 50,000 events takes
+        about 110 s), and `exported` tells when it is done; 0 is returned then."""
         fmt = export_format(key)
+        chosen = path is None
         if path is None:
             name = f"{self._library_path().stem}-{fmt.rows}{fmt.suffix}"
             path, _ = QFileDialog.getSaveFileName(self._window, f"Export {fmt.label.rstrip('…')}",
@@ -76,15 +86,31 @@ class ExportActions(QObject):
             self._remembered.set_last_dir(Path(path).parent)
         events = _in_order(self._events(self.export_all), self._table_order())
         mentions = self._mentions(self.export_all) if fmt.rows == "mentions" else frames.empty_mentions()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             relations = self._relations() if fmt.rows == RELATIONS else None
+        except TimelineError as e:  # no chart: the message names the control to set
+            self._messages.show_message("Export failed", str(e))
+            return 0
+        if chosen:
+            job = partial(_write_job, key, events, mentions, Path(path), relations)
+            self._jobs.enqueue(TaskWorker(job, f"exporting to {shown(Path(path).name)}"),
+                               lambda rows, k=key, p=str(path): self._on_written(k, p, rows))
+            return 0
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
             rows = write_export(key, events, mentions, path, relations)
         except TimelineError as e:
             self._messages.show_message("Export failed", str(e))
             return 0
         finally:
             QApplication.restoreOverrideCursor()
+        return self._on_written(key, str(path), rows)
+
+    def _on_written(self, key: str, path: str, rows: int | None) -> int:
+        if rows is None:
+            self._show_status(f"Export cancelled: {shown(path)} was not written.", 15000)
+            return 0
+        fmt = export_format(key)
         # The chart's numbers follow the filters whatever "Export all events" says.
         what = (counted(rows, "row of the Relations chart", "rows of the Relations chart") if fmt.rows == RELATIONS
                 else self._what(rows, fmt.rows))
@@ -101,8 +127,9 @@ class ExportActions(QObject):
             return f"all {counted(rows, noun, plural)} (filters ignored)"
         return counted(rows, f"filtered {noun}", f"filtered {plural}")
 
-    def export_image(self) -> None:
-        """File > Export > Timeline as image: the dialog (window-modal, not blocking), then the picture."""
+    def export_image(self, whole: bool | None = None) -> None:
+        """File > Export > Timeline as image: the dialog (window-modal, not blocking), then the picture.
+        From the timeline's own menu, `whole` starts it on every event and row (True) or on the view (False)."""
         source = self._image_source()
         suggested = Path(self._remembered.last_dir()) / f"{self._library_path().stem}-timeline.png"
         dialog = ImageExportDialog(ImageDefaults(suggested, lambda options: default_captions(source, options)),
@@ -110,6 +137,8 @@ class ExportActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda d=dialog: self.save_image(*d.choice(), source))
         dialog.finished.connect(lambda _r, d=dialog: self._on_image_dialog_finished(d))
+        if whole is not None:
+            dialog.show_part(*(("all", "all") if whole else ("view", "visible")))
         if self.image_dialog is not None:
             self.image_dialog.close()
         self.image_dialog = dialog
@@ -137,6 +166,24 @@ class ExportActions(QObject):
         self._show_status(f"Timeline saved to {shown(path)} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
         self.image_saved.emit(str(path))
         return True
+
+
+def _write_job(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: Path, relations: pd.DataFrame | None,
+               progress: Progress, cancel: Cancel) -> int | None:
+    """Write the file beside its place under another name and put it there unless cancelled meanwhile:
+    a cancelled export leaves no file, nor half of one, and an earlier file of that name as it was."""
+    progress(0, 0, "")
+    partial_path = path.with_name(f"{path.stem}.partial{path.suffix}")
+    try:
+        rows = write_export(key, events, mentions, partial_path, relations)
+        if cancel():
+            return None
+        os.replace(partial_path, path)
+    except OSError as e:
+        raise ExportError(f"Cannot write {shown(path)}: {e.strerror or e}. Choose another folder or name.") from e
+    finally:
+        partial_path.unlink(missing_ok=True)
+    return rows
 
 
 def _in_order(events: pd.DataFrame, ids: np.ndarray) -> pd.DataFrame:

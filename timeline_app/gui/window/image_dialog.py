@@ -171,6 +171,13 @@ class ImageExportDialog(QDialog):
     def fmt(self) -> str:
         return str(self.format_combo.currentData())
 
+    def show_part(self, scope: str, rows: str) -> None:
+        """Start with `scope` ("all", "view") and `rows` ("all", "visible") chosen: the timeline's own
+        menu asks for the view, or for the whole timeline."""
+        for group, key in ((self.scope_group, scope), (self.rows_group, rows)):
+            for button in group.buttons():
+                button.setChecked(button.property("choice") == key)
+
     def choice(self) -> tuple[Path, ImageOptions]:
         """The file to write and how to draw it."""
         page = str(self.page_combo.currentData()) if self.page_radio.isChecked() else None

@@ -20,6 +20,7 @@ from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
 from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
+from timeline_app.gui.ask_text import ask_text
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
 from timeline_app.gui.panels.issuer_text import issuer_choices, parse_issuer
 from timeline_app.gui.window.messages import Messages
@@ -125,12 +126,9 @@ class LibraryActions(QObject):
             self.open_inputs([folder])
 
     def open_url(self) -> None:
-        url, ok = QInputDialog.getText(self._window, "Open URL", "Address of a news article or feed:")
-        url = url.strip()
-        if ok and url:
-            if "://" not in url:
-                url = "https://" + url
-            self.open_inputs([url])
+        url = ask_text(self._window, "Open URL", "Address of a news article or feed:", url_problem)
+        if url:
+            self.open_inputs([url if "://" in url else "https://" + url])
 
     # -- publication dates ---------------------------------------------------------------------
 
@@ -265,3 +263,16 @@ class LibraryActions(QObject):
             action.setEnabled(Path(p).exists() and Path(p) != self._library_path())
         if menu.isEmpty():
             menu.addAction("(none)").setEnabled(False)
+
+
+def url_problem(typed: str) -> str:
+    """What keeps `typed` from being a web address ("" when nothing does): a space inside it, or no dot
+    in its host ("localhost" and an address with its scheme are taken as written)."""
+    if not typed:
+        return "Type or paste the address of an article."
+    if any(c.isspace() for c in typed):
+        return f"“{typed}” is not a web address: an address has no spaces (paste it from the browser's address bar)."
+    host = typed.split("://", 1)[-1].split("/", 1)[0]
+    if "://" not in typed and "." not in host and host.split(":")[0] != "localhost":
+        return f"“{typed}” is not a web address: write one such as www.example.org/news/story.html."
+    return ""

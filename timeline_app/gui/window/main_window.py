@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from timeline_app import paths
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.library import frames
 from timeline_app.core.library.export import RELATIONS_CSV
-from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
+from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
 from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageSource
@@ -33,7 +32,9 @@ from timeline_app.gui.window.docks import WindowDocks
 from timeline_app.gui.window.events_stack import READING_TEXT, EventsStack
 from timeline_app.gui.window.export_actions import ExportActions
 from timeline_app.gui.window.filters import WindowFilters
+from timeline_app.gui.window.greyed_keys import GreyedKeys, explain_selection_entries
 from timeline_app.gui.window.library_actions import LibraryActions
+from timeline_app.gui.window.library_reads import LibraryReads
 from timeline_app.gui.window.menus import MenuEntries, WindowMenus
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.relations_link import RelationsLink
@@ -41,7 +42,7 @@ from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
 from timeline_app.gui.window.status import WindowStatusBar
 from timeline_app.gui.window.window_state import WindowState
-from timeline_app.gui.workers import JobQueue, TaskWorker, install_gui_garbage_collector
+from timeline_app.gui.workers import JobQueue, install_gui_garbage_collector
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,6 @@ class MainWindow(QMainWindow):
         self.library: Library | None = None
         self.snapshot: Snapshot | None = None
         self.jobs = JobQueue(self)
-        self._loader: TaskWorker | None = None
-        self._mentions_wanted: Snapshot | None = None  # events shown, their mentions to read next
-        self._reload_again = False
         self._refit_on_load = True
         self.setWindowTitle("Diplomatic Timeline")
         self.setAcceptDrops(True)
@@ -105,6 +103,7 @@ class MainWindow(QMainWindow):
         self.messages = Messages(self)
         self.status_bar = WindowStatusBar(self.jobs)
         self.setStatusBar(self.status_bar)
+        self.reads = LibraryReads(lambda: self.library_path, self.jobs, self.status_bar, self.messages, self)
         show_status = self.status_bar.showMessage
         self.filtering = WindowFilters(self.filters, self.event_model, self.timeline, self.status_bar,
                                        lambda: self.snapshot, lambda: self.library, self)
@@ -131,7 +130,7 @@ class MainWindow(QMainWindow):
                                      self.filtering.filtered_mentions, self.event_model.shown_ids,
                                      self.relations.numbers,
                                      lambda: not self.filtering.spec.is_empty(),
-                                     self._image_source, self.messages, show_status, self.remembered)
+                                     self._image_source, self.messages, show_status, self.remembered, self.jobs)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""
@@ -154,6 +153,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.table.extra_actions = self.curation.context_actions()
         self.timeline.extra_actions = self.curation.context_actions()
+        self.timeline.export_image_handler = self.exports.export_image
         for action in self.curation.event_actions():
             # Keys such as Delete act on the events only where the events are: table and timeline.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self.jobs.failed.connect(lambda what, msg: self.messages.show_message(f"Error while {what}", msg))
         self.jobs.crashed.connect(self.messages.show_crash)
         self.jobs.job_finished.connect(self.job_finished)
+        self.reads.events_read.connect(self._on_reads_events_read)
+        self.reads.mentions_read.connect(self._on_reads_mentions_read)
+        self.reads.all_read.connect(self._on_reads_all_read)
 
     def _connect_menus(self) -> None:
         m, lib = self.menus, self.library_actions
@@ -200,6 +203,11 @@ class MainWindow(QMainWindow):
         m.recent_menu.aboutToShow.connect(lambda: lib.fill_recent_menu(m.recent_menu))
         self.relations.chart_available.connect(m.export_actions[RELATIONS_CSV].setEnabled)
         m.export_actions[RELATIONS_CSV].setEnabled(self.relations.has_chart())
+        self.greyed_keys = GreyedKeys(self, self.status_bar.showMessage)
+        self.greyed_keys.explain(m.export_actions[RELATIONS_CSV], self.relations.what_to_chart)
+        p = self.library_panel
+        explain_selection_entries(self.greyed_keys, self.curation, [p.date_action, p.language_action, p.issuer_action,
+                                                                    p.filter_action], m.zoom_event_action)
 
     def _image_source(self) -> ImageSource:
         """What a picture of the timeline shows: its view and lanes, and the filters its words say."""
@@ -280,28 +288,12 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the library again off the GUI thread: the events first, then their mentions; views
         update as each arrives."""
-        if self._loader is not None:
-            self._reload_again = True
-            return
-        path = self.library_path
-        self._start_loader(TaskWorker(lambda progress, _c: read_snapshot_events(path, progress),
-                                      "reading the library"), self._on_loader_succeeded)
-
-    def _start_loader(self, loader: TaskWorker, on_success: Callable[[Snapshot], None]) -> None:
-        loader.progressed.connect(self.status_bar.show_reading_step)
-        loader.succeeded.connect(on_success)
-        loader.failed.connect(lambda msg: self.messages.show_message("Cannot read the library", msg))
-        loader.crashed.connect(self.messages.show_crash)
-        loader.finished.connect(self._on_loader_finished)
-        self._loader = loader
-        self.jobs.track(loader)
-        self.status_bar.start_reading()
-        loader.start()
+        self.reads.read()
 
     def _show_reading(self) -> None:
         """Another library: nothing of the last one is shown while this one is read."""
         self.snapshot = None
-        self._mentions_wanted = None
+        self.reads.read_mentions_next(None)
         self.event_model.set_events(frames.empty_events())
         self.timeline.set_events(frames.empty_events())
         self.timeline.set_empty_text(READING_TEXT)
@@ -309,8 +301,8 @@ class MainWindow(QMainWindow):
         self.empty_label.setText(READING_TEXT)
         self.table_stack.setCurrentIndex(0)
 
-    def _on_loader_succeeded(self, snapshot: Snapshot) -> None:
-        if self._reload_again:
+    def _on_reads_events_read(self, snapshot: Snapshot) -> None:
+        if self.reads.stale():
             return  # stale: another read follows at once
         # A new library, or the first events, are fitted; otherwise the user's zoom stays.
         keep_view = None
@@ -333,11 +325,11 @@ class MainWindow(QMainWindow):
             self.timeline.zoom_to_date_range(*keep_view)
         self.selection.reselect()
         self.curation.refresh()
-        self._mentions_wanted = snapshot
+        self.reads.read_mentions_next(snapshot)
         self.events_shown.emit()
 
-    def _on_mentions_read(self, snapshot: Snapshot) -> None:
-        if self._reload_again or self.snapshot is None or snapshot.events is not self.snapshot.events:
+    def _on_reads_mentions_read(self, snapshot: Snapshot) -> None:
+        if self.reads.stale() or self.snapshot is None or snapshot.events is not self.snapshot.events:
             return  # stale: the library was read again meanwhile
         self.snapshot = snapshot
         self._show_articles(snapshot)
@@ -355,19 +347,8 @@ class MainWindow(QMainWindow):
             self.table_stack.show_snapshot(self.snapshot, self.event_model.rowCount(),
                                            not self.filtering.spec.is_empty())
 
-    def _on_loader_finished(self) -> None:
-        self._loader = None
-        wanted, self._mentions_wanted = self._mentions_wanted, None
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
-        elif wanted is not None:
-            path = self.library_path
-            self._start_loader(TaskWorker(lambda progress, _c: read_snapshot_mentions(path, wanted, progress),
-                                          "reading the library"), self._on_mentions_read)
-        else:
-            self.status_bar.stop_reading()
-            self.events_reloaded.emit()
+    def _on_reads_all_read(self) -> None:
+        self.events_reloaded.emit()
 
     # -- showing and closing -------------------------------------------------------------------
 

@@ -167,6 +167,7 @@ class WindowStatusBar(QStatusBar):
         self.progress.setFormat(description[:1].upper() + description[1:] + "…")
         self.progress.show()
         self.cancel_button.setEnabled(True)
+        self.cancel_button.setToolTip(cancel_tip(description))
         self.cancel_button.show()
 
     def _on_jobs_progressed(self, done: int, total: int, what: str) -> None:
@@ -195,3 +196,13 @@ class WindowStatusBar(QStatusBar):
         self._jobs.cancel_current()
         self.cancel_button.setEnabled(False)
         self.progress.setFormat("Cancelling…")
+
+
+def cancel_tip(description: str) -> str:
+    """What Cancel stops, in the job's own words ("Stop exporting to events.xlsx: no file is written");
+    only an import keeps what it has done so far."""
+    if description.startswith("importing"):
+        return f"Stop {description}; what has been read so far is kept"
+    if description.startswith("exporting"):
+        return f"Stop {description}: no file is written, and a file of that name stays as it was"
+    return f"Stop {description}"
