@@ -9,7 +9,7 @@ import pytest
 
 from tests.gui.conftest import LOAD_TIMEOUT, open_window, window_settings
 from timeline_app.core.library import columns as col
-from timeline_app.gui.window import main_window
+from timeline_app.gui.window import library_reads
 from timeline_app.gui.window.events_stack import EMPTY_TEXT, READING_TEXT
 from timeline_app.gui.window.main_window import MainWindow
 
@@ -26,15 +26,15 @@ def test_the_views_share_the_columns_read_once(window) -> None:
 
 
 def _held(monkeypatch, name: str) -> threading.Event:
-    """Make main_window's `name` (a read of the library) wait until the test sets the event returned."""
+    """Make library_reads' `name` (a read of the library) wait until the test sets the event returned."""
     release = threading.Event()
-    real = getattr(main_window, name)
+    real = getattr(library_reads, name)
 
     def slow(*args):
         release.wait(60)
         return real(*args)
 
-    monkeypatch.setattr(main_window, name, slow)
+    monkeypatch.setattr(library_reads, name, slow)
     return release
 
 
