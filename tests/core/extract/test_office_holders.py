@@ -77,6 +77,9 @@ def test_albert_ii_is_belgiums_king_until_his_abdication_then_monacos_prince(gaz
     ("Albert Ramdin spoke.", 2023, "SUR", 2025),  # OAS Secretary General from 2025-05-30
     ("Paolo Gentiloni spoke.", 2017, "ITA", 2021),  # European Commissioner 2019-2024
     ("Wopke Hoekstra spoke.", 2022, "NLD", 2024),
+    ("Valdis Dombrovskis spoke.", 2012, "LVA", 2020),  # the dictionary left Latvia open-ended
+    ("Frans Timmermans spoke.", 2013, "NLD", 2019),
+    ("Annalena Baerbock spoke.", 2024, "DEU", 2026),  # President of the UN General Assembly from 2025-09-09
 ])
 def test_a_minister_who_moved_to_an_organisation_acts_for_no_state_there(gaz: Gazetteer, text: str, state_year: int,
                                                                         state: str, org_year: int) -> None:
