@@ -46,6 +46,9 @@ def person_codes(gaz: Gazetteer, text: str, when: dt.date) -> list[str]:
     ("Beji Caid Essebsi received the envoy.", dt.date(2016, 5, 1), ["TUN"]),
     ("Santiago Cafiero received the envoy.", dt.date(2022, 5, 1), ["ARG"]),
     ("Grand Duke Henri received the envoy.", dt.date(2019, 5, 1), ["LUX"]),
+    ("Queen Elizabeth II received the envoy.", dt.date(2019, 5, 1), ["GBR"]),  # Saint Kitts and Nevis's in the dictionary
+    ("King Charles III received the envoy.", dt.date(2024, 5, 1), ["GBR"]),
+    ("Denis Bećirović received the envoy.", dt.date(2024, 5, 1), ["BIH"]),
 ])
 def test_a_head_of_state_or_government_acts_for_the_state_in_office(gaz: Gazetteer, text: str, when: dt.date,
                                                                   expected: list[str]) -> None:
