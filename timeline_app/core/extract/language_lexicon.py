@@ -7,7 +7,7 @@ from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords
 from timeline_app.core.extract.groups import NAMES_FILE, OPEN
-from timeline_app.core.extract.language_keys import WORDS, LanguageKeys
+from timeline_app.core.extract.language_keys import LanguageKeys
 from timeline_app.core.extract.lexicon import END, ISSUER_REFS, Alias, Lexicon
 from timeline_app.core.reading import load_reading
 from timeline_app.core.tables import read_tsv
@@ -68,7 +68,7 @@ class LanguageLexicon:
         return read_tsv(self.directory / name, min_cols, max_cols)
 
     def _key(self, phrase: str) -> tuple[str, ...]:
-        return tuple(self.keys.key(m.group()) for m in WORDS.finditer(phrase))
+        return tuple(self.keys.key(m.group()) for m in self.keys.words_pattern.finditer(phrase))
 
     def _load_aliases(self, base: Lexicon, name: str, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         ncols = 2 if name == "demonyms.tsv" else 3
@@ -85,7 +85,7 @@ class LanguageLexicon:
                 continue  # an earlier table's line for the same words wins
             own.add(key)
             made = base.alias(alias, code, kind, flags)
-            tokens = tuple(m.group() for m in WORDS.finditer(alias))  # "EE.UU." is one word, as the text is read
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(alias))  # "EE.UU." is one word, as the text is read
             entries.setdefault(key, []).append(Alias(tokens, made.code, made.kind, made.name, made.flags))
 
     def _load_issuer_refs(self, entries: dict[tuple[str, ...], list[Alias]]) -> frozenset[str]:
@@ -105,7 +105,7 @@ class LanguageLexicon:
             key = self._key(phrase)
             if not key:
                 raise RulesError(f"{where}: empty phrase")
-            tokens = tuple(m.group() for m in WORDS.finditer(phrase))
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(phrase))
             entries[key] = [Alias(tokens, what, "issuer", phrase)] + entries.get(key, [])
         return frozenset(links)
 
@@ -121,7 +121,7 @@ class LanguageLexicon:
             if group != OPEN and group not in base.groups.groups():
                 raise RulesError(f"{where}: '{group}' is not a group of ../group_members.tsv")
             cues = frozenset(c.strip() for c in (cols[3] if len(cols) > 3 else "").split("|") if c.strip())
-            tokens = tuple(m.group() for m in WORDS.finditer(phrase))
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(phrase))
             entries.setdefault(self._key(phrase), []).append(
                 Alias(tokens, "" if group == OPEN else group, "group", phrase, cues=cues))
 
@@ -133,7 +133,7 @@ class LanguageLexicon:
             key = self._key(alias)
             if not key:
                 raise RulesError(f"{where}: empty alias")
-            tokens = tuple(m.group() for m in WORDS.finditer(alias))
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(alias))
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(ranges)))
 
 
