@@ -13,8 +13,8 @@ from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
 LANGUAGES = sorted(p.name for p in resource("gazetteer").iterdir() if p.is_dir())
-# Files whose EXAMPLE lines have a format of their own, run by tests/core/extract/test_issuer.py.
-OWN_FORMAT = frozenset({"issuers.tsv", "issuer_refs.tsv"})
+# Files whose EXAMPLE lines have a format of their own, run by tests/core/extract/test_issuer.py and test_shared_offices.py.
+OWN_FORMAT = frozenset({"issuers.tsv", "issuer_refs.tsv", "shared_offices.tsv"})
 
 
 def _examples() -> list[tuple[str, str, str, str]]:

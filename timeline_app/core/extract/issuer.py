@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from timeline_app.core.extract.datelines import HEADER_LINES, header_lines
 from timeline_app.core.extract.gazetteer import GAZETTEER_DIR, Gazetteer
 from timeline_app.core.models import LIST_SEPARATOR, Article, EntityKind, EntityMention, IssuerSource
 from timeline_app.core.tables import read_tsv
@@ -17,8 +18,6 @@ from timeline_app.paths import resource
 log = logging.getLogger(__name__)
 
 _TLD, _COUNTRY, _COUNTRIES = "{tld}", "{country}", "{countries}"
-_HEADER_LINES = 6  # a statement's header: its first short lines
-_HEADER_WORDS = 14
 _HEADING_GAP = 3  # words at most between a heading and the state it names ("Заявление МИД России")
 _OPENING_WORDS = 8  # a statement's first sentence names its issuer among its first words: "El Gobierno de Chile valora"
 
@@ -214,24 +213,11 @@ class IssuerTable:
         return [e.code for e in self.gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
 
 
-def header_lines(text: str) -> list[str]:
-    """The short lines at the top of a text that are not sentences: a statement's title block."""
-    out = []
-    for line in text.split("\n")[: _HEADER_LINES + 1]:
-        line = line.strip()
-        if not line:
-            continue
-        if len(line.split()) > _HEADER_WORDS or re.search(r"[.!?]['\"\u201d]?$", line):
-            break
-        out.append(line)
-    return out[:_HEADER_LINES]
-
-
 def opening_lines(text: str) -> list[str]:
     """The header lines, then the first sentence of the line after them: where a joint statement names
     its issuers ("The leaders of A, B and C issued the following statement today.")."""
     header = header_lines(text)
-    for line in text.split("\n")[: _HEADER_LINES + 2]:
+    for line in text.split("\n")[: HEADER_LINES + 2]:
         line = line.strip()
         if line and line not in header:
             return header + [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]]

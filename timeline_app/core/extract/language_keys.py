@@ -34,6 +34,7 @@ class LanguageKeys:
         # German compounds: a listed first part ("Bundes") before an office word names that part's state.
         self.compound_heads: tuple[str, ...] = ()
         self.compound_tails: frozenset[str] = frozenset()
+        self.shared_offices: dict[str, tuple[str, ...]] = {}  # office words several states share (shared_offices.tsv)
         self._alternatives: dict[str, tuple[str, ...]] = {}
         # A mark the fold does not read and that doubles a letter (the shadda of "عمّان") is no word character
         # to the regular expressions: the word keeps it, in the text and in the tables alike. Vowel marks stay

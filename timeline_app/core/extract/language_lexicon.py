@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 # The hand-written tables, each replacing the lines of names.tsv (written from CLDR) with the same key;
 # the first a key appears in wins over the later ones.
+SHARED_OFFICES = "shared_offices.tsv"
 _HAND_WRITTEN = ("offices.tsv", "aliases.tsv", "demonyms.tsv")
 _KINDS = {"offices.tsv": ("seat", "office", "block"), "aliases.tsv": ("name", "seat", "office", "org", "block"),
           "demonyms.tsv": ("name",)}
@@ -58,6 +59,7 @@ class LanguageLexicon:
         self.keys.compound_heads = tuple(sorted({key[0] for key, aliases in entries.items()
                                                  if any("compound" in a.flags for a in aliases)}, key=len, reverse=True))
         self.keys.compound_tails = self.role_words
+        self.keys.shared_offices = self._load_shared(base)
         self.trie = _merged(base.trie, entries)
         words = self.role_words | frozenset().union(*self.context.values())
         self.keys.vocabulary = _vocabulary(self.trie) | words
@@ -108,6 +110,21 @@ class LanguageLexicon:
             tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(phrase))
             entries[key] = [Alias(tokens, what, "issuer", phrase)] + entries.get(key, [])
         return frozenset(links)
+
+    def _load_shared(self, base: Lexicon) -> dict[str, tuple[str, ...]]:
+        """The language's shared_offices.tsv (optional): office words several states' offices share, each
+        with those states, the first where the text tells none of the others ("Bundesrat": DEU CHE AUT); a word
+        stands for the words it begins ("Bundeskanzler" for "Bundeskanzlerin")."""
+        if not (self.directory / SHARED_OFFICES).exists():
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for (word, states), where in self._rows(SHARED_OFFICES, 2, 2):
+            codes = tuple(states.split())
+            unknown = [c for c in codes if c not in base.countries]
+            if len(codes) < 2 or unknown:
+                raise RulesError(f"{where}: two or more ISO 3166-1 alpha-3 codes wanted, not '{states}'")
+            out[word.lower()] = codes
+        return out
 
     def _load_groups(self, base: Lexicon, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         """The language's group_names.tsv (optional): phrases that name a group's members ("die fünf
