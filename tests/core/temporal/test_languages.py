@@ -255,3 +255,11 @@ def test_a_half_of_that_year_is_not_read_as_of_the_publication_year() -> None:
     found = _found("En 2019, la commission s'était réunie au second semestre de cette année-là.", "fr", dt.date(2024, 3, 27))
     assert ("second semestre de cette année", "2024-H2") not in found
     assert all(not surface.endswith("de cette année") for surface, _value in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Rwanda accueille mardi un sommet des chefs d'État de la région.", ("mardi", "2024-01-16")),
+    ("Le Rwanda a accueilli mardi un sommet des chefs d'État de la région.", ("mardi", "2024-01-09")),
+])
+def test_french_hosting_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "fr", dt.date(2024, 1, 13))
