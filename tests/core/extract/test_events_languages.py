@@ -496,3 +496,27 @@ def test_a_state_compared_in_an_apposition_is_no_party(lang: str, text: str, nam
 def test_a_relative_clause_after_an_apposition_tells_of_its_head(lang: str, text: str, parties: tuple[str, ...]) -> None:
     [m] = extract(lang, text, date_at(text, "July" if lang == "en" else "Juli", "2024-07", Precision.MONTH))
     assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "first", "second", "parties"), [
+    # A relative clause after an event's noun tells of that event: its parties, not the clause before's.
+    ("es", "Bolivia y Paraguay firmaron el martes un acuerdo de gas. Argentina no ha participado en las negociaciones, "
+           "que comenzaron en marzo.", "martes", "marzo", ("BOL", "PRY")),
+    ("de", "Namibia und Deutschland haben am Dienstag ein Abkommen geschlossen. Botswana war an den Gesprächen, "
+           "die im März begannen, nicht beteiligt.", "Dienstag", "März", ("DEU", "NAM")),
+    # After a state the relative clause is that state's, as before.
+    ("es", "Bolivia y Paraguay firmaron el martes un acuerdo de gas. Lo celebró Argentina, que lo propuso en marzo.",
+     "martes", "marzo", ("ARG",)),
+])
+def test_a_relative_clause_after_an_event_noun_takes_the_event_s_parties(lang: str, text: str, first: str, second: str,
+                                                                          parties: tuple[str, ...]) -> None:
+    _signed, later = extract(lang, text, date_at(text, first, "2024-03-12"), date_at(text, second, "2024-03", Precision.MONTH))
+    assert later.countries == parties
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("Botswana war an den Gesprächen, die 2015 begannen, nicht beteiligt.", 3),
+    ("Saudi-Arabien, die 27 Staaten, Bahrain und Katar unterzeichneten.", 1),
+])
+def test_a_german_relative_pronoun_before_a_number_opens_a_clause(text: str, clauses: int) -> None:
+    assert len(clause_spans(text, 0, len(text), None, CameoTable.for_language("de"))) == clauses
