@@ -9,8 +9,6 @@ from timeline_app.core.datelabels import is_label
 from timeline_app.core.models import DateMention, EntityKind, EntityMention
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-HEADER_LINES = 6  # a statement's header: its first short lines
-_HEADER_WORDS = 14
 # A wire dateline opening a paragraph: a place in capitals ("ANKARA,", "NEW YORK/GENEVA,", "KYIV, Ukraine,"),
 # the date, then an optional year, agency in brackets, and a dash or colon before the story starts.
 _WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.'/ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?,[ \t]*(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?")
@@ -178,16 +176,3 @@ def outside_wire_prefixes(prefixes: list[tuple[int, int]], entities: list[Entity
         return i >= 0 and offset < spans[i][1]
 
     return [e for e in entities if not inside(e.start)]
-
-
-def header_lines(text: str) -> list[str]:
-    """The short lines at the top of a text that are not sentences: a statement's title block."""
-    out = []
-    for line in text.split("\n")[: HEADER_LINES + 1]:
-        line = line.strip()
-        if not line:
-            continue
-        if len(line.split()) > _HEADER_WORDS or re.search(r"[.!?]['\"\u201d]?$", line):
-            break
-        out.append(line)
-    return out[:HEADER_LINES]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from timeline_app.core.extract.actors import Doc
-from timeline_app.core.extract.datelines import header_lines
+from timeline_app.core.extract.issuer_words import header_lines
 from timeline_app.core.models import LIST_SEPARATOR, EntityKind, EntityMention
 
 
