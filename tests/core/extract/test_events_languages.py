@@ -472,3 +472,51 @@ def test_a_state_that_took_no_part_is_no_party_of_what_it_missed(lang: str, text
     precision = Precision.MONTH if len(value) == 7 else Precision.DAY
     [m] = extract(lang, text, date_at(text, when, value, precision))
     assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "role"), [
+    ("de", "Montenegro, Beitrittskandidat wie Albanien, hat die Reform beschlossen.", "Albanien", "modifier"),
+    ("fr", "La Hongrie, membre de l'UE comme la Croatie, a voté contre.", "Croatie", "modifier"),
+    ("es", "Chile, miembro de la OCDE como México, firmó el acuerdo.", "México", "modifier"),
+    ("de", "Staaten wie Albanien und Serbien haben unterzeichnet.", "Albanien", "actor"),
+    ("de", "Die Länder, wie Polen, haben unterzeichnet.", "Polen", "actor"),
+    ("fr", "Des pays comme la Croatie, la Hongrie et la Pologne ont voté.", "Croatie", "actor"),
+])
+def test_a_state_compared_in_an_apposition_is_no_party(lang: str, text: str, name: str, role: str) -> None:
+    found = {m.text: m.role.value for m in Gazetteer.for_language(lang).tag(text)}
+    assert found[name] == role
+
+
+@pytest.mark.parametrize(("lang", "text", "parties"), [
+    # The relative clause after the apposition tells of its head, Hungary.
+    ("de", "Ungarn, EU-Mitglied wie Kroatien, das im Juli den Vorsitz übernimmt, schwieg.", ("HUN",)),
+    # A comparison alone before the relative: the state compared is what "which" stands for.
+    ("en", "Brazil, like Mexico, which modernised its trade deal in July, wants talks.", ("MEX",)),
+])
+def test_a_relative_clause_after_an_apposition_tells_of_its_head(lang: str, text: str, parties: tuple[str, ...]) -> None:
+    [m] = extract(lang, text, date_at(text, "July" if lang == "en" else "Juli", "2024-07", Precision.MONTH))
+    assert m.countries == parties
+
+
+@pytest.mark.parametrize(("lang", "text", "first", "second", "parties"), [
+    # A relative clause after an event's noun tells of that event: its parties, not the clause before's.
+    ("es", "Bolivia y Paraguay firmaron el martes un acuerdo de gas. Argentina no ha participado en las negociaciones, "
+           "que comenzaron en marzo.", "martes", "marzo", ("BOL", "PRY")),
+    ("de", "Namibia und Deutschland haben am Dienstag ein Abkommen geschlossen. Botswana war an den Gesprächen, "
+           "die im März begannen, nicht beteiligt.", "Dienstag", "März", ("DEU", "NAM")),
+    # After a state the relative clause is that state's, as before.
+    ("es", "Bolivia y Paraguay firmaron el martes un acuerdo de gas. Lo celebró Argentina, que lo propuso en marzo.",
+     "martes", "marzo", ("ARG",)),
+])
+def test_a_relative_clause_after_an_event_noun_takes_the_event_s_parties(lang: str, text: str, first: str, second: str,
+                                                                          parties: tuple[str, ...]) -> None:
+    _signed, later = extract(lang, text, date_at(text, first, "2024-03-12"), date_at(text, second, "2024-03", Precision.MONTH))
+    assert later.countries == parties
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("Botswana war an den Gesprächen, die 2015 begannen, nicht beteiligt.", 3),
+    ("Saudi-Arabien, die 27 Staaten, Bahrain und Katar unterzeichneten.", 1),
+])
+def test_a_german_relative_pronoun_before_a_number_opens_a_clause(text: str, clauses: int) -> None:
+    assert len(clause_spans(text, 0, len(text), None, CameoTable.for_language("de"))) == clauses

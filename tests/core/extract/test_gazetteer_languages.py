@@ -13,8 +13,8 @@ from timeline_app.errors import RulesError
 from timeline_app.paths import resource
 
 LANGUAGES = sorted(p.name for p in resource("gazetteer").iterdir() if p.is_dir())
-# Files whose EXAMPLE lines have a format of their own, run by tests/core/extract/test_issuer.py.
-OWN_FORMAT = frozenset({"issuers.tsv", "issuer_refs.tsv"})
+# Files whose EXAMPLE lines have a format of their own, run by tests/core/extract/test_issuer.py and test_shared_offices.py.
+OWN_FORMAT = frozenset({"issuers.tsv", "issuer_refs.tsv", "shared_offices.tsv"})
 
 
 def _examples() -> list[tuple[str, str, str, str]]:
@@ -58,3 +58,14 @@ def test_a_language_group_name_of_no_known_group_is_refused_with_its_line(tmp_pa
     with pytest.raises(RulesError, match=error) as caught:
         LanguageLexicon(Gazetteer.default().lexicon, folder)
     assert "group_names.tsv:2" in str(caught.value)
+
+
+def test_a_word_with_a_shadda_is_one_word_to_the_arabic_tables() -> None:
+    found = Gazetteer.for_language("ar").tag("وصل الوزير إلى عمّان أمس")
+    assert [(m.text, m.code) for m in found] == [("عمّان", "JOR")]
+
+
+def test_vowel_marks_still_keep_oman_from_amman() -> None:
+    # The fold would make "عُمان" (Oman) and "عمّان" (Amman) one word: a vowel mark is not joined.
+    found = Gazetteer.for_language("ar").tag("زار الوزير عُمان أمس")
+    assert all(m.code != "JOR" for m in found)

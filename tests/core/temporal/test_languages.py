@@ -237,3 +237,29 @@ def test_an_event_named_as_still_ahead_dates_forward(lang: str, text: str, expec
 ])
 def test_an_attribution_after_the_comma_does_not_turn_a_plan_into_the_past(text: str, expected: tuple[str, str]) -> None:
     assert expected in _found(text, "ru", dt.date(2025, 2, 14))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "La commission se réunira au second semestre de cette année.", ("second semestre de cette année", "2024-H2")),
+    ("de", "Die Kommission tagt im vierten Quartal dieses Jahres.", ("vierten Quartal dieses Jahres", "2024-Q4")),
+    ("ru", "Комиссия соберется в третьем квартале 2025 года.", ("третьем квартале 2025 года", "2025-Q3")),
+    ("ar", "وستنعقد اللجنة في الربع الأخير من العام الجاري.", ("الربع الأخير من العام الجاري", "2024-Q4")),
+])
+def test_a_half_or_quarter_of_this_year_is_one_mention_of_the_publication_year(lang: str, text: str,
+                                                                               expected: tuple[str, str]) -> None:
+    assert _found(text, lang, dt.date(2024, 3, 27)) == [expected]
+
+
+def test_a_half_of_that_year_is_not_read_as_of_the_publication_year() -> None:
+    # "cette année-là" is another year: the half is not this year's (the anaphora rules read "cette année-là").
+    found = _found("En 2019, la commission s'était réunie au second semestre de cette année-là.", "fr", dt.date(2024, 3, 27))
+    assert ("second semestre de cette année", "2024-H2") not in found
+    assert all(not surface.endswith("de cette année") for surface, _value in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Rwanda accueille mardi un sommet des chefs d'État de la région.", ("mardi", "2024-01-16")),
+    ("Le Rwanda a accueilli mardi un sommet des chefs d'État de la région.", ("mardi", "2024-01-09")),
+])
+def test_french_hosting_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text, "fr", dt.date(2024, 1, 13))

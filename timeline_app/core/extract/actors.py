@@ -245,9 +245,34 @@ def is_compared(doc: Doc, i: int, words: ContextWords) -> bool:
         return False
     if keys[k] in words.of("comparison"):
         return True
+    if _compared_in_apposition(doc, k, i, words):
+        return True
     if keys[k] in ("with", "to") and k >= 1 and keys[k - 1] in words.of("comparison") and doc.joined(k - 1, k):
         return True  # "compared with Japan"
     return keys[k] in words.of("comparison_opening") and (k == 0 or not doc.joined(k - 1, k))
+
+
+# An apposition between commas that compares its state with another: "Montenegro, Beitrittskandidat wie Albanien,".
+_APPOSITION_HEAD = re.compile(r"[^\W\d_][^,;:.!?()\n]{0,40}$")
+_APPOSITION_TAIL = re.compile(r"[^\W\d_][^\W\d_ '\u2019-]*(?:[ -][^\W\d_]+){0,2},")
+
+
+def _compared_in_apposition(doc: Doc, k: int, i: int, words: ContextWords) -> bool:
+    """True for a name after a comparison_apposition word ("wie", "comme"; maybe with an article between) in an
+    apposition set off by commas after a name: "Montenegro, Beitrittskandidat wie Albanien, hatte", "la Hongrie,
+    membre de l'UE comme la Croatie, a". "Staaten wie Albanien und Serbien" and "Länder, wie Polen," are lists."""
+    compare = words.of("comparison_apposition")
+    if not compare:
+        return False
+    if doc.keys[k] not in compare:
+        if not (k >= 1 and doc.keys[k - 1] in compare and len(doc.keys[k]) <= 3 and doc.surfaces[k].islower()):
+            return False
+        k -= 1
+    text = doc.text
+    comma = text.rfind(",", 0, doc.starts[k])
+    head = text[comma + 1 : doc.starts[k]]
+    return (comma > 0 and text[comma - 1].isalpha() and 1 <= len(head.split()) <= 4
+            and _APPOSITION_HEAD.match(head.strip()) is not None and _APPOSITION_TAIL.match(text, doc.starts[i]) is not None)
 
 
 def count_before(doc: Doc, i: int, words: ContextWords) -> int:

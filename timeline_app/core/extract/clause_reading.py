@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 
@@ -70,7 +71,12 @@ class ClauseReader:
             # summit, which the United States will host": the summit's states and the host.
             # "Brazil, like Mexico, which modernised its deal in 2018": the state compared right before the comma.
             before = self.describe(previous, d)
-            states = antecedent_state(self.entities, self.starts, previous[1]) or (
+            compared = antecedent_state(self.entities, self.starts, previous[1])
+            head = self._apposition_head(clauses, idx) if compared else None
+            if head is not None:
+                # "Ungarn, EU-Mitglied wie Kroatien, das im Juli ...": the apposition's head, not the state compared.
+                return self.describe(head, d).actors, org_acts
+            states = compared or (
                 self.describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
                 if named else self.after_reaction(previous, d, before))
             return states, org_acts or before.org_acts
@@ -84,6 +90,22 @@ class ClauseReader:
             if aside:
                 return self.describe((previous[0], aside.end(1)), d).actors, org_acts
         return frozenset(), org_acts
+
+    def _apposition_head(self, clauses: list[Span], idx: int) -> Span | None:
+        """The clause or words before an apposition that ends the clause before `idx` in a compared state and holds
+        a noun before its comparison word ("Ungarn, EU-Mitglied wie Kroatien"; "la Hongrie, membre de l'UE comme la
+        Croatie"); None for the comparison alone ("Brazil, like Mexico", "unlike the US") or no apposition."""
+        previous = clauses[idx - 1]
+        comma = self.text.rfind(",", previous[0], previous[1])
+        aside = (comma + 1, previous[1]) if comma >= 0 else previous
+        head = (previous[0], comma) if comma >= 0 else clauses[idx - 2] if idx >= 2 else None
+        k = bisect.bisect_left(self.starts, aside[1]) - 1
+        while k >= 0 and self.entities[k].end > aside[1]:
+            k -= 1
+        words = self.text[aside[0] : self.entities[k].start].split() if k >= 0 and self.entities[k].start >= aside[0] else []
+        if len(words) >= 2 and len(words[-1]) <= 3 and words[-1].islower() and words[-2].islower():
+            words.pop()  # an article between the comparison word and the name
+        return head if len(words) >= 2 else None
 
     def shared_subject(self, d: DateMention, clauses: list[Span], idx: int, clause_text: str) -> frozenset[str]:
         """The subject's states when the clause goes on with the clause before it: "He met Macron on

@@ -107,8 +107,9 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     unmarked = (r"|\s(?=(?:" + alternation("relative_unmarked") + r")\s)") if words.get("relative_unmarked") else ""
     # German puts a relative clause's verb last ("Duda, der im Oktober Russland besucht hatte."), and its
     # pronouns are also the articles of a list ("Saudi-Arabien, die Emirate, Bahrain"): such a pronoun opens
-    # a clause when a lower-case word follows it and another ends the clause (relative_verb_final).
-    verb_final = (r"|,\s+(?=(?:" + alternation("relative_verb_final") + r")\s+(?-i:" + low + r")[^,.;:!?]*\s(?-i:" + low
+    # a clause when a lower-case word or a number follows it and a lower-case word ends the clause
+    # (relative_verb_final; "die 2015 begannen,").
+    verb_final = (r"|,\s+(?=(?:" + alternation("relative_verb_final") + r")\s+(?:(?-i:" + low + r")|[0-9])[^,.;:!?]*\s(?-i:" + low
                   + r")[^\W\d_]*\s*[,.;:!?])") if words.get("relative_verb_final") else ""
     after_comma = re.compile(r",\s+(?=(?:" + alternation("after_comma") + r")\b)" + unmarked + verb_final, re.IGNORECASE)
     # A quotation opens what was said when it starts with a capital: "separation" in quotes is a word.

@@ -23,8 +23,9 @@ from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, JointOwn, dangling_pronoun, only_groups, named_before, place_referred,
-                                                   possessive_state, speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
+from timeline_app.core.extract.references import (GroupMemory, JointOwn, dangling_pronoun, event_antecedent, only_groups, named_before,
+                                                   place_referred, possessive_state, speaks_of_event, the_group, they_are_unnamed,
+                                                   titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
 from timeline_app.core.extract.summaries import relative_clause_start, summary
@@ -146,6 +147,7 @@ class _EventReader:
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
+        self.event_nouns = frozenset(p.split()[-1] for p in self.table.words.get("event_reference", ()))
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -241,7 +243,11 @@ class _EventReader:
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
         org_acts = place.clause.org_acts
-        if place.idx > 0:
+        noun = event_antecedent(self.text[place.clauses[place.idx - 1][0] : place.span[0]], self.event_nouns) if (
+            place.idx > 0 and self.patterns.relative.match(clause_text)) else ""
+        if noun:  # "no ha participado en las negociaciones, que comenzaron en marzo": the talks' parties
+            countries |= self.groups.by_role(noun) or self.groups.last()
+        elif place.idx > 0:
             added, org_acts = self.reading.relative_states(d, place.clauses, place.idx, place.span, bool(countries), org_acts)
             countries |= added
             countries |= self.reading.shared_subject(d, place.clauses, place.idx, clause_text)

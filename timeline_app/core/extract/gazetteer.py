@@ -16,6 +16,7 @@ from timeline_app.core.extract.issuer_words import in_quotation, offices_of_othe
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import is_person_name, learn_names
+from timeline_app.core.extract.shared_offices import shared_offices
 from timeline_app.core.extract.surnames import titled_start
 from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
@@ -90,10 +91,7 @@ class Gazetteer:
 
     def person_country(self, name: str, when: dt.date) -> str:
         """The country the person with canonical `name` served at `when` ("" when unknown or not then)."""
-        for iso, start, end in self._person_ranges.get(name, ()):
-            if start <= when <= end:
-                return iso
-        return ""
+        return next((iso for iso, start, end in self._person_ranges.get(name, ()) if start <= when <= end), "")
 
     def state_of_organization(self, code: str, when: dt.date | None) -> str:
         """The state an organisation governs on `when` (org_states.tsv: the Taliban from 2021-08-15), else ""."""
@@ -229,6 +227,7 @@ class Gazetteer:
             i = nxt
         if offices:
             out = offices_of_others(doc.text, out, offices, self._issuer_links)
+        out = shared_offices(doc, out, self._language.shared_offices, self._countries) if self._language is not None else out
         learned = learn_names(doc, found_at, self._words, self._is_one_word_alias)
         if learned:
             out = sorted(out + learned, key=lambda m: (m.start, m.end))

@@ -12,6 +12,7 @@ from timeline_app.core.reading import Reading
 _CACHE_LIMIT = 200_000
 # The English tokens, and abbreviations of doubled letters written with full stops: "EE.UU." is one word.
 WORDS = re.compile(r"(?:[^\W\d_]{2,3}\.){2,}|" + TOKEN.pattern)
+_JOINING_MARKS = "\u0651"  # the Arabic shadda
 
 
 class LanguageKeys:
@@ -33,7 +34,14 @@ class LanguageKeys:
         # German compounds: a listed first part ("Bundes") before an office word names that part's state.
         self.compound_heads: tuple[str, ...] = ()
         self.compound_tails: frozenset[str] = frozenset()
+        self.shared_offices: dict[str, tuple[str, ...]] = {}  # office words several states share (shared_offices.tsv)
         self._alternatives: dict[str, tuple[str, ...]] = {}
+        # A mark the fold does not read and that doubles a letter (the shadda of "عمّان") is no word character
+        # to the regular expressions: the word keeps it, in the text and in the tables alike. Vowel marks stay
+        # word breaks: the fold would make "عُمان" (Oman) and "عَمّان" (Amman) one word.
+        marks = "".join(m for m in _JOINING_MARKS if reading.fold.get(ord(m), "x") in ("", None))
+        self.words_pattern = WORDS if not marks else re.compile(
+            WORDS.pattern.replace(r"[^\W_]+", rf"(?:[^\W_]|[{marks}])+", 1))
 
     def _plain(self, word: str) -> str:
         """The case- and accent-free form of a word, in the language's fold."""
@@ -91,7 +99,7 @@ class LanguageKeys:
         starts: list[int] = []
         ends: list[int] = []
         surfaces: list[str] = []
-        for m in WORDS.finditer(text):
+        for m in self.words_pattern.finditer(text):
             start, word = m.start(), m.group()
             cut = self._proclitic(word) if self.proclitics else 0
             if cut:

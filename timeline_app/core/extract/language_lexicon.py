@@ -7,7 +7,7 @@ from pathlib import Path
 
 from timeline_app.core.extract.actors import ContextWords
 from timeline_app.core.extract.groups import NAMES_FILE, OPEN
-from timeline_app.core.extract.language_keys import WORDS, LanguageKeys
+from timeline_app.core.extract.language_keys import LanguageKeys
 from timeline_app.core.extract.lexicon import END, ISSUER_REFS, Alias, Lexicon
 from timeline_app.core.reading import load_reading
 from timeline_app.core.tables import read_tsv
@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 # The hand-written tables, each replacing the lines of names.tsv (written from CLDR) with the same key;
 # the first a key appears in wins over the later ones.
+SHARED_OFFICES = "shared_offices.tsv"
 _HAND_WRITTEN = ("offices.tsv", "aliases.tsv", "demonyms.tsv")
 _KINDS = {"offices.tsv": ("seat", "office", "block"), "aliases.tsv": ("name", "seat", "office", "org", "block"),
           "demonyms.tsv": ("name",)}
@@ -58,6 +59,7 @@ class LanguageLexicon:
         self.keys.compound_heads = tuple(sorted({key[0] for key, aliases in entries.items()
                                                  if any("compound" in a.flags for a in aliases)}, key=len, reverse=True))
         self.keys.compound_tails = self.role_words
+        self.keys.shared_offices = self._load_shared(base)
         self.trie = _merged(base.trie, entries)
         words = self.role_words | frozenset().union(*self.context.values())
         self.keys.vocabulary = _vocabulary(self.trie) | words
@@ -68,7 +70,7 @@ class LanguageLexicon:
         return read_tsv(self.directory / name, min_cols, max_cols)
 
     def _key(self, phrase: str) -> tuple[str, ...]:
-        return tuple(self.keys.key(m.group()) for m in WORDS.finditer(phrase))
+        return tuple(self.keys.key(m.group()) for m in self.keys.words_pattern.finditer(phrase))
 
     def _load_aliases(self, base: Lexicon, name: str, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         ncols = 2 if name == "demonyms.tsv" else 3
@@ -85,7 +87,7 @@ class LanguageLexicon:
                 continue  # an earlier table's line for the same words wins
             own.add(key)
             made = base.alias(alias, code, kind, flags)
-            tokens = tuple(m.group() for m in WORDS.finditer(alias))  # "EE.UU." is one word, as the text is read
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(alias))  # "EE.UU." is one word, as the text is read
             entries.setdefault(key, []).append(Alias(tokens, made.code, made.kind, made.name, made.flags))
 
     def _load_issuer_refs(self, entries: dict[tuple[str, ...], list[Alias]]) -> frozenset[str]:
@@ -105,9 +107,24 @@ class LanguageLexicon:
             key = self._key(phrase)
             if not key:
                 raise RulesError(f"{where}: empty phrase")
-            tokens = tuple(m.group() for m in WORDS.finditer(phrase))
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(phrase))
             entries[key] = [Alias(tokens, what, "issuer", phrase)] + entries.get(key, [])
         return frozenset(links)
+
+    def _load_shared(self, base: Lexicon) -> dict[str, tuple[str, ...]]:
+        """The language's shared_offices.tsv (optional): office words several states' offices share, each
+        with those states, the first where the text tells none of the others ("Bundesrat": DEU CHE AUT); a word
+        stands for the words it begins ("Bundeskanzler" for "Bundeskanzlerin")."""
+        if not (self.directory / SHARED_OFFICES).exists():
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for (word, states), where in self._rows(SHARED_OFFICES, 2, 2):
+            codes = tuple(states.split())
+            unknown = [c for c in codes if c not in base.countries]
+            if len(codes) < 2 or unknown:
+                raise RulesError(f"{where}: two or more ISO 3166-1 alpha-3 codes wanted, not '{states}'")
+            out[word.lower()] = codes
+        return out
 
     def _load_groups(self, base: Lexicon, entries: dict[tuple[str, ...], list[Alias]]) -> None:
         """The language's group_names.tsv (optional): phrases that name a group's members ("die fünf
@@ -121,7 +138,7 @@ class LanguageLexicon:
             if group != OPEN and group not in base.groups.groups():
                 raise RulesError(f"{where}: '{group}' is not a group of ../group_members.tsv")
             cues = frozenset(c.strip() for c in (cols[3] if len(cols) > 3 else "").split("|") if c.strip())
-            tokens = tuple(m.group() for m in WORDS.finditer(phrase))
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(phrase))
             entries.setdefault(self._key(phrase), []).append(
                 Alias(tokens, "" if group == OPEN else group, "group", phrase, cues=cues))
 
@@ -133,7 +150,7 @@ class LanguageLexicon:
             key = self._key(alias)
             if not key:
                 raise RulesError(f"{where}: empty alias")
-            tokens = tuple(m.group() for m in WORDS.finditer(alias))
+            tokens = tuple(m.group() for m in self.keys.words_pattern.finditer(alias))
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(ranges)))
 
 

@@ -195,6 +195,14 @@ class GroupMemory:
         return frozenset()
 
 
+def event_antecedent(before: str, nouns: frozenset[str]) -> str:
+    """The event noun that ends the clause before a relative pronoun ("no ha participado en las negociaciones,
+    que ...", "war an den Gesprächen, die ..."): a form of a noun of event_reference, else ""."""
+    words = before.rstrip(" ,").split()
+    last = words[-1].lower() if words else ""
+    return last if any(len(n) > 4 and last.startswith(n[:-1]) for n in nouns) else ""
+
+
 def speaks_of_event(table: CameoTable, clause: str, noun: re.Match[str]) -> bool:
     """True when `noun`, a group reference in `clause` (the date blanked out), names an event rather than
     its parties (event_reference) and the clause, less that noun, says or reacts or has no type:
