@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.fresh import loaded_after
 from timeline_app import cli, desktop, paths
-from timeline_app.core.batch.pools import worker_pool
+from timeline_app.core.batch.pools import SAMPLES, worker_pool
 from timeline_app.paths import sample_paths
 from timeline_app.core.library.store import Library
 from timeline_app.gui import app as gui_app
@@ -86,13 +86,16 @@ class _FakePool:
 
 def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, tmp_path, unfrozen) -> None:
     pools: list[_FakePool] = []
-    monkeypatch.setattr(cli, "worker_pool", lambda *args: pools.append(_FakePool()) or pools[-1])
+    serving: list[str] = []
+    monkeypatch.setattr(cli, "worker_pool",
+                        lambda *args, **kwargs: serving.append(kwargs["serving"]) or pools.append(_FakePool()) or pools[-1])
     given = []
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: given.append(kwargs["pool"]) or 0)
     new_library = tmp_path / "new.sqlite3"
     assert cli.main(["--library", str(new_library)]) == 0
     assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["fork"]  # forked before Qt loads
     assert pools[0].first == [str(p) for p in sample_paths()]  # read while the window loads
+    assert serving == [SAMPLES]  # their stored rows, when they fit (core/batch/samples.py)
     # A library that exists already, or paths to open, start none.
     new_library.touch()
     assert cli.main(["--library", str(new_library)]) == 0
