@@ -42,6 +42,11 @@ def typed(text: str, surface: str) -> str:
     ("Iran condemned the war and recalled its ambassador from Chile on Monday.", "Monday", "111"),
     # A participle that announces an act dates the act its noun names, not a statement.
     ("Moscow condemned the expulsion of its consul announced by Riga on Monday.", "Monday", "166"),
+    # So does one that decides or orders it: the expulsion, or the regret of the closure; not an order (100) or a decision (030).
+    ("Moscow condemned the expulsion of its consul ordered by Riga on Monday.", "Monday", "166"),
+    ("Minsk regretted the closure of the border decided by Vilnius on Monday.", "Monday", "110"),
+    # A finite "decided" is the clause's own verb, and its infinitive the act.
+    ("Niger decided on Monday to close its border with Benin.", "Monday", "172"),
     # A finite verb with its object after the date is the clause's own: the ceasefire, not a bare "agreed".
     ("Laos and Vietnam agreed on Monday to an immediate ceasefire.", "Monday", "0356"),
     # After a form of "be" or "have" a participle is the clause's own verb, and the clause types it.

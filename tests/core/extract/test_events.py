@@ -380,6 +380,17 @@ def test_an_opening_subordinate_clause_is_an_event_of_its_own() -> None:
     assert expelled.countries == ("FRA", "MLI")
 
 
+def test_the_same_day_after_a_comma_opens_another_event() -> None:
+    # The talks told as the day's other happening are not what the accusation reports.
+    text = "Greece accused Turkey of sending jets over Rhodes on Tuesday, the same day the ministers held talks in Athens."
+    [accused] = extract(text, date_at(text, "Tuesday", "2023-03-14"))
+    assert accused.cameo_code == "112"
+    # Without the comma's clause, the talks are the sentence's event.
+    text = "The ministers of Greece and Turkey held talks in Athens on Tuesday."
+    [talks] = extract(text, date_at(text, "Tuesday", "2023-03-14"))
+    assert talks.cameo_code == "046"
+
+
 def test_relations_alone_are_the_pair_just_named() -> None:
     text = (
         "Colombia and Venezuela reopened their border on Monday. Maduro closed it in 2015.\n\n"

@@ -65,6 +65,19 @@ def test_month_first_date_line_with_a_day_over_twelve() -> None:
     assert date_from_text("Headline\nPosted 28-Dec-2022\n\nFirst paragraph.") == DEC_28
 
 
+def test_a_date_line_that_reads_either_way_is_read_as_the_file_name_dates_it(tmp_path: Path) -> None:
+    text = "Presidency\n10/06/2031\n\nThe President began a visit today.\n"
+    june = tmp_path / "2031-06-10_visit.txt"
+    june.write_text(text, encoding="utf-8")
+    assert _only(june).published == dt.date(2031, 6, 10)
+    other = tmp_path / "2031-06-12_visit.txt"  # the name dates another day: the line is read as written
+    other.write_text(text, encoding="utf-8")
+    assert _only(other).published == dt.date(2031, 10, 6)
+    plain = tmp_path / "visit.txt"
+    plain.write_text(text, encoding="utf-8")
+    assert _only(plain).published == dt.date(2031, 10, 6)
+
+
 def _only(path: Path) -> Article:
     result = read_path(path)
     assert not result.skipped

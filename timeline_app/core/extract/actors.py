@@ -90,6 +90,8 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER
     if last + 1 < n and keys[last + 1] in words.of("language_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "its French initials", "the Russian name": a language, not the state
+    if last + 1 < n and keys[last + 1] in words.of("currency_noun") and doc.joined(last, last + 1):
+        return EntityRole.MODIFIER  # "4.1 billion US dollars", "the Canadian dollar": a currency, not the state
     if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "Syrian rebels", "Palestinian militants": people of a state, not the state
     if kind != "org" and _names_a_firm(doc, last, words) and not any(
@@ -111,6 +113,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             if keys[k] in locative or (k == i - 1 and keys[k] in bare):
                 if k >= 1 and keys[k - 1] in words.of("speaker") and doc.joined(k - 1, k):
                     return EntityRole.ACTOR  # "officials in Washington said": the government speaks
+                if k >= 1 and keys[k - 1] in words.of("firm_noun") and any(
+                        keys[j] in words.of("firm_target") for j in range(max(0, k - 5), k - 1)):
+                    return EntityRole.ACTOR  # "sanctioned four companies in the UAE": the targets' state is acted upon
                 return EntityRole.LOCATION
             if keys[k] not in direction:
                 break

@@ -12,7 +12,7 @@ from pathlib import Path
 from timeline_app.core.extract.actors import Doc, count_before, placed_by_adjective, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
-from timeline_app.core.extract.issuer_words import offices_of_others
+from timeline_app.core.extract.issuer_words import in_quotation, offices_of_others, opens_statement
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import is_person_name, learn_names
@@ -321,8 +321,10 @@ class Gazetteer:
         keys, n = doc.keys, len(doc.keys)
         if not issuer:
             return None
-        if what == "speaker" and _in_quotation(doc.text, doc.starts[i]):
+        if what == "speaker" and in_quotation(doc.text, doc.starts[i]):
             return None  # "the ministers state: "We will open our borders"": the speaker's, not the issuer's
+        if what == "opening" and not opens_statement(doc.text, doc.starts[i]):
+            return None  # "President Ruto ... the President thanked": another state's, as often as its own
         codes = issuer_codes(issuer)
         if len(codes) > 1:
             states = [c for c in codes if c in self._countries]
@@ -389,12 +391,3 @@ class Gazetteer:
         if o == d:  # the sentence does not tell: the whole text may
             o, d = len(other), len(default)
         return o > d
-
-
-def _in_quotation(text: str, at: int) -> bool:
-    """True when offset `at` stands inside a quotation opened earlier on its line ("...", “...”, «...», „...“)."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    if "\u201e" in before:  # German „...“: the English opening mark closes it
-        return before.count("\u201e") > before.count("\u201c")
-    return (before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-            or before.count("\u00ab") > before.count("\u00bb"))

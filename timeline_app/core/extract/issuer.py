@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from timeline_app.core.extract.gazetteer import GAZETTEER_DIR, Gazetteer
+from timeline_app.core.extract.issuer_words import HEADER_LINES, header_lines
 from timeline_app.core.models import LIST_SEPARATOR, Article, EntityKind, EntityMention, IssuerSource
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
@@ -17,8 +18,7 @@ from timeline_app.paths import resource
 log = logging.getLogger(__name__)
 
 _TLD, _COUNTRY, _COUNTRIES = "{tld}", "{country}", "{countries}"
-_HEADER_LINES = 6  # a statement's header: its first short lines
-_HEADER_WORDS = 14
+_LINE_END = re.compile(r"\s*(?:$|[,|:(\u2013\u2014]|-\s)")  # what may follow an office's state on its header line
 _HEADING_GAP = 3  # words at most between a heading and the state it names ("Заявление МИД России")
 _OPENING_WORDS = 8  # a statement's first sentence names its issuer among its first words: "El Gobierno de Chile valora"
 
@@ -48,15 +48,17 @@ class IssuerTable:
             if kind == "joint":
                 self.joint.append(_joint_pattern(pattern, issuer, where))
                 continue
-            if kind not in ("host", "name"):
-                raise RulesError(f"{where}: kind must be 'host', 'name' or 'joint', not '{kind}'")
-            wanted = _TLD if kind == "host" else _COUNTRY
+            if kind not in ("host", "name", "office"):
+                raise RulesError(f"{where}: kind must be 'host', 'name', 'office' or 'joint', not '{kind}'")
+            if kind == "office" and (issuer != _COUNTRY or _COUNTRY in pattern):
+                raise RulesError(f"{where}: an office pattern is the words before its state's name, its issuer {_COUNTRY}")
+            wanted = {"host": _TLD}.get(kind, _COUNTRY)
             if issuer not in known and issuer != wanted:
                 raise RulesError(f"{where}: '{issuer}' is neither a country or organisation code nor {wanted}")
             if kind == "name" and pattern.replace(_COUNTRY, "").strip(" ,") == "":
                 raise RulesError(f"{where}: a name pattern needs words besides {_COUNTRY}")
             self.rules.append(_Rule(kind, pattern, issuer))
-        names = [(r.pattern.replace(_COUNTRY, "").strip(" "), r) for r in self.rules if r.kind == "name"]
+        names = [(r.pattern.replace(_COUNTRY, "").strip(" "), r) for r in self.rules if r.kind != "host"]
         self._names = sorted(names, key=lambda n: -len(n[0]))
         # <lang>/issuers.tsv: the headings and joint openings of statements in that language, read only in its articles
         self.headings: dict[str, list[_Rule]] = {}
@@ -135,6 +137,11 @@ class IssuerTable:
                 continue
             if rule.issuer != _COUNTRY:
                 return rule.issuer
+            if rule.kind == "office":
+                found = self._office_state(line[at + len(bare):])
+                if found:
+                    return found
+                continue
             if rule.pattern.startswith(_COUNTRY):
                 found = self._countries(line[:at])
                 if found:
@@ -210,28 +217,23 @@ class IssuerTable:
             run.append(e)
         return run
 
+    def _office_state(self, rest: str) -> str:
+        """The state an office's name ends with, when nothing but a separator follows it on the line: "Government
+        of the Republic of Benin", "... of Belarus | Press release"; not "Government of Japan approves aid"."""
+        names = [e for e in self.gazetteer.tag(rest) if e.kind is EntityKind.COUNTRY and e.code]
+        if names and _LINE_END.match(rest, names[0].end) and len(rest[: names[0].start].split()) <= _HEADING_GAP + 2:
+            return names[0].code
+        return ""
+
     def _countries(self, text: str) -> list[str]:
         return [e.code for e in self.gazetteer.tag(text) if e.kind is EntityKind.COUNTRY and e.code]
-
-
-def header_lines(text: str) -> list[str]:
-    """The short lines at the top of a text that are not sentences: a statement's title block."""
-    out = []
-    for line in text.split("\n")[: _HEADER_LINES + 1]:
-        line = line.strip()
-        if not line:
-            continue
-        if len(line.split()) > _HEADER_WORDS or re.search(r"[.!?]['\"\u201d]?$", line):
-            break
-        out.append(line)
-    return out[:_HEADER_LINES]
 
 
 def opening_lines(text: str) -> list[str]:
     """The header lines, then the first sentence of the line after them: where a joint statement names
     its issuers ("The leaders of A, B and C issued the following statement today.")."""
     header = header_lines(text)
-    for line in text.split("\n")[: _HEADER_LINES + 2]:
+    for line in text.split("\n")[: HEADER_LINES + 2]:
         line = line.strip()
         if line and line not in header:
             return header + [re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]]

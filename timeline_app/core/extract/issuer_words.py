@@ -1,12 +1,50 @@
-"""A statement's word for its own office ("le ministère", "МИД") that a state's name after it makes another state's."""
+"""A statement's header lines, and its words for its own office: where they open it, where a state's name makes them another's."""
 
 from __future__ import annotations
+
+import re
 
 from timeline_app.core.models import EntityKind, EntityMention
 
 # Punctuation that ends the office's name: "O Ministro das Relações Exteriores, Mauro Vieira" is the issuer's.
 _BREAKS = frozenset(',.;:!?()"«»“”„\n')
 _MOST_WORDS = 8  # the words of an office's own name between it and its state ("des Affaires étrangères du")
+HEADER_LINES = 6  # a statement's header: its first short lines
+_HEADER_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?]['\"\u201d]?$")
+_OPENING_REACH = 2000  # characters: a header is never longer
+
+
+def header_lines(text: str) -> list[str]:
+    """The short lines at the top of a text that are not sentences: a statement's title block."""
+    out = []
+    for line in text.split("\n")[: HEADER_LINES + 1]:
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) > _HEADER_WORDS or _SENTENCE_END.search(line):
+            break
+        out.append(line)
+    return out[:HEADER_LINES]
+
+
+def opens_statement(text: str, at: int) -> bool:
+    """Whether offset `at` opens the first sentence after the header lines, with nothing before it on its
+    line: "The Government has decided today ...", the subject a statement opens with being its issuer."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if line_start > _OPENING_REACH or text[line_start:at].strip():
+        return False
+    before = [line for line in text[:line_start].split("\n") if line.strip()]
+    return len(before) <= HEADER_LINES and len(header_lines(text[:line_start])) == len(before)
+
+
+def in_quotation(text: str, at: int) -> bool:
+    """True when offset `at` stands inside a quotation opened earlier on its line ("...", “...”, «...», „...“)."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    if "\u201e" in before:  # German „...“: the English opening mark closes it
+        return before.count("\u201e") > before.count("\u201c")
+    return (before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+            or before.count("\u00ab") > before.count("\u00bb"))
 
 
 def offices_of_others(text: str, found: list[EntityMention], offices: set[int],

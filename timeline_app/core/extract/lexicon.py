@@ -33,7 +33,7 @@ _CONTEXT_CATEGORIES = frozenset(
      "venue_opener", "venue_noun", "venue_noun_before", "venue_link", "modifier_noun", "modifier_noun_before", "chair_noun",
      "chair_noun_after", "member_noun", "join_verb", "feeling", "former", "member_from", "formal_name",
      "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link",
-     "comparison", "comparison_opening", "language_noun", "non_state_noun", "firm_noun", "firm_sector", "firm_target", "host_word", "venue_word", "between_word", "host_acts", "list_glue", "home_article",
+     "comparison", "comparison_opening", "language_noun", "currency_noun", "non_state_noun", "firm_noun", "firm_sector", "firm_target", "host_word", "venue_word", "between_word", "host_acts", "list_glue", "home_article",
      "honorific", "common_word"}
 )
 
@@ -141,8 +141,9 @@ class Lexicon:
             entries.setdefault(key, []).append(
                 Alias(tuple(TOKEN.findall(phrase)), code, "group", phrase, cues=group.cues))
         for (phrase, what), where in self._rows(ISSUER_REFS, 2, 2):
-            if what not in ("state", "speaker", "members", "organisation"):
-                raise RulesError(f"{where}: what must be 'state', 'speaker', 'members' or 'organisation', not '{what}'")
+            if what not in ("state", "speaker", "members", "organisation", "opening"):
+                raise RulesError(f"{where}: what must be 'state', 'speaker', 'members', 'organisation' or 'opening', "
+                                 f"not '{what}'")
             key = key_of(phrase)
             overridden.add(key)
             entries.setdefault(key, []).append(Alias(tuple(TOKEN.findall(phrase)), what, "issuer", phrase))

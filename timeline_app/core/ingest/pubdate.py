@@ -360,9 +360,12 @@ def choose_published(
     if metadata is not None:
         return metadata, DateSource.METADATA
     from_text = date_from_text(text)
-    if from_text is not None:
-        return from_text, DateSource.TEXT
     from_name = date_from_name(name)
+    if from_text is not None:
+        if from_name is not None and from_text.day <= 12 and from_name == _make_date(from_text.year, from_text.day, from_text.month):
+            # "10/06/2031" reads either way: a file named 2031-06-10_... says which, as a person would read it.
+            return from_name, DateSource.TEXT
+        return from_text, DateSource.TEXT
     if from_name is not None:
         return from_name, DateSource.FILENAME
     return None, DateSource.NONE
