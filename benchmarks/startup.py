@@ -6,7 +6,7 @@ Without --command the checkout is installed into a temporary venv first (as test
 does: pip install --no-deps, the dependencies come from this Python), so the figures are those of
 the installed package, resources read from site-packages. Each run is `diplomatic-timeline
 --smoke-test` offscreen, timed from launch to its "N events drawn" line:
-  cold: a fresh data folder and settings, so the first start imports the bundled samples;
+  cold: a fresh data folder, settings and cache, so the first start imports the bundled samples;
   warm: the same folder again, the library read back.
 Then a cold and a warm start under `python -X importtime` list the imports costing more than
 --importtime-ms (cumulative, nested as Python imported them); the last line printed is JSON.
@@ -50,8 +50,10 @@ def smoke(cmd: list[str], data: Path) -> tuple[float, float, int, str]:
     """Seconds from launch to the smoke test's line, the CPU seconds of the whole run (all threads,
     to its exit just after that line), the events it drew, and its stderr."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    # A cache folder of its own too: a cold start is a first start on this machine, with what the
+    # package carries (core/batch/samples.py) and nothing an earlier run left in ~/.cache.
     env.update(QT_QPA_PLATFORM="offscreen", TIMELINE_DATA_DIR=str(data / "data"),
-               XDG_CONFIG_HOME=str(data / "config"))
+               XDG_CONFIG_HOME=str(data / "config"), XDG_CACHE_HOME=str(data / "cache"))
     # stderr goes to a file: -X importtime writes more than a pipe holds before the smoke test's
     # line, and a child blocked on a full stderr pipe would never print it.
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:

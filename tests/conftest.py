@@ -4,3 +4,4 @@ import os
 import tempfile
 
 os.environ.setdefault("TIMELINE_DATA_DIR", tempfile.mkdtemp(prefix="timeline-test-data-"))
+os.environ.setdefault("TIMELINE_CACHE_DIR", tempfile.mkdtemp(prefix="timeline-test-cache-"))

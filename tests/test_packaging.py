@@ -55,6 +55,17 @@ def test_resources_load_from_the_installed_package(installed, tmp_path):
 
 
 @pytest.mark.slow
+def test_the_installed_package_carries_the_samples_rows_for_its_own_resources_and_code(installed, tmp_path):
+    # Made when the wheel was built (hatch_build.py); a first start's worker hands them back instead of
+    # loading its tables. Their key, worked out again from the installed files, must be the one they carry.
+    code = ("from timeline_app.core.batch import samples\nfrom timeline_app import paths\n"
+            "print(samples.prebuilt_file().is_file(), samples.load([p.name for p in paths.sample_paths()]) is not None)")
+    out = run(installed / "bin" / "python", "-c", code, cwd=tmp_path, TIMELINE_CACHE_DIR=str(tmp_path / "cache"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True"]
+
+
+@pytest.mark.slow
 def test_installed_commands_extract_and_tell_their_version(installed, tmp_path):
     bin_dir = installed / "bin"
     sample = next(installed.glob("lib/python*/site-packages/timeline_app/resources/samples/"

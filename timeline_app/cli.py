@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from timeline_app import __version__, desktop
-from timeline_app.core.batch.pools import worker_pool
+from timeline_app.core.batch.pools import SAMPLES, worker_pool
 from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
 from timeline_app.console import EXIT_NOTHING_READ, EXIT_OK, PrintableFormatter, date_arg, say
 from timeline_app.core.shown import shown
@@ -86,12 +86,13 @@ def main(argv: list[str] | None = None) -> int:
         return _run_desktop_entry(opts.install_desktop_entry)
     pool = None
     if not opts.paths and not (opts.library or default_library_path()).exists():
-        # A first start adds the samples: their worker process starts now, loads its tables (about
-        # 1 s) and reads the samples on the other core while Qt and the window load here; their rows
-        # wait in the pipe until the window's import asks for them. The window stops it if the
-        # library it opens (the last one used) needs no samples. Forked (on Linux) while this
-        # process has one thread and few modules: Qt has not started yet.
-        pool = worker_pool(1, None, frozenset())
+        # A first start adds the samples: their worker process starts now and, on the other core
+        # while Qt and the window load here, reads their stored rows (core.batch.samples) or loads
+        # its tables (about 1 s) and processes them; their rows wait in the pipe until the window's
+        # import asks for them. The window stops it if the library it opens (the last one used)
+        # needs no samples. Forked (on Linux) while this process has one thread and few modules: Qt
+        # has not started yet.
+        pool = worker_pool(1, None, frozenset(), serving=SAMPLES)
         pool.start(fork=True, first=[str(p) for p in sample_paths()])
     # The window's imports (Qt, pandas, the core) make some 300,000 objects that all live as long as
     # the app, and each collection during the import walked all those made before it: paused, the

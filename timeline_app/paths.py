@@ -6,7 +6,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "DiplomaticTimeline"
 
@@ -54,3 +54,9 @@ def default_library_path() -> Path:
         base = Path(user_data_dir(APP_NAME, appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base / "library.sqlite3"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder, for what the app can make again (TIMELINE_CACHE_DIR overrides it, for tests)."""
+    override = os.environ.get("TIMELINE_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))

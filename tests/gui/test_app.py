@@ -14,8 +14,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.fresh import loaded_after
+from timeline_app.core.daycount import days_from_civil
 from timeline_app import cli, desktop, paths
-from timeline_app.core.batch.pools import worker_pool
+from timeline_app.core.batch.pools import SAMPLES, worker_pool
 from timeline_app.paths import sample_paths
 from timeline_app.core.library.store import Library
 from timeline_app.gui import app as gui_app
@@ -86,13 +87,16 @@ class _FakePool:
 
 def test_a_first_start_starts_the_samples_worker_before_the_window(monkeypatch, tmp_path, unfrozen) -> None:
     pools: list[_FakePool] = []
-    monkeypatch.setattr(cli, "worker_pool", lambda *args: pools.append(_FakePool()) or pools[-1])
+    serving: list[str] = []
+    monkeypatch.setattr(cli, "worker_pool",
+                        lambda *args, **kwargs: serving.append(kwargs["serving"]) or pools.append(_FakePool()) or pools[-1])
     given = []
     monkeypatch.setattr(gui_app, "run_gui", lambda *args, **kwargs: given.append(kwargs["pool"]) or 0)
     new_library = tmp_path / "new.sqlite3"
     assert cli.main(["--library", str(new_library)]) == 0
     assert len(pools) == 1 and given == [pools[0]] and pools[0].calls == ["fork"]  # forked before Qt loads
     assert pools[0].first == [str(p) for p in sample_paths()]  # read while the window loads
+    assert serving == [SAMPLES]  # their stored rows, when they fit (core/batch/samples.py)
     # A library that exists already, or paths to open, start none.
     new_library.touch()
     assert cli.main(["--library", str(new_library)]) == 0
@@ -224,6 +228,15 @@ def test_the_window_imports_no_extraction_of_articles() -> None:
             "article = Article(text='Greece and Turkey met in Athens on Thursday.', title='t', published=dt.date(2024, 3, 2))\n"
             "print(len(pipeline.process_article(article).mentions) > 0)")
     assert loaded_after(code, extraction) == ("True", list(extraction))
+
+
+def test_the_window_starts_without_the_date_engine_and_loads_it_with_a_typed_date() -> None:
+    # The date labels (temporal.values) come without the engine and its rules: 30-60 ms of the start.
+    engine = ("timeline_app.core.temporal.engine", "timeline_app.core.temporal.rules")
+    assert loaded_after("import timeline_app.gui.app", engine) == ("", [])
+    code = ("import timeline_app.gui.app\nfrom timeline_app.core.timeline.navigate import parse_period\n"
+            "print(parse_period('15 March 2011'))")
+    assert loaded_after(code, engine) == (f"({days_from_civil(2011, 3, 15)}, 'day')", list(engine))
 
 
 def test_the_window_starts_without_url_fetching_or_parquet_writing() -> None:

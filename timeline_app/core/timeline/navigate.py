@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline_app.core.daycount import DAYS_PER_YEAR, MISSING_DAY, civil_from_days, days_from_civil, parse_iso_day
-from timeline_app.core.temporal import find_dates
+from timeline_app.core import temporal
 from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,8 @@ def _iso_period(s: str) -> tuple[int, str] | None:
 def _written_period(s: str) -> tuple[int, str] | None:
     """A date written in words, read by the date engine with no publication date: only a date that
     stands alone, so nothing relative ("last week") and nothing half-read ("Mar 2021" finds only 2021)."""
-    found = [m for m in find_dates(s, None) if m.value]
+    # temporal.find_dates, not imported by name: the engine loads with the first date typed (core/temporal/__init__.py)
+    found = [m for m in temporal.find_dates(s, None) if m.value]
     if len(found) != 1 or s[: found[0].start].strip(" ,.") or s[found[0].end :].strip(" ,."):
         return None
     value = found[0].value

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import timeline_app
 from timeline_app import paths
+from timeline_app.core.batch.samples import FILE_NAME as SAMPLE_ROWS
 
 PACKAGE_DIR = Path(timeline_app.__file__).resolve().parent
 # Workers never show a window, and compiled caches belong to the Python that wrote them.
 LEFT_OUT = frozenset({"gui", "__pycache__"})
-# Nor do they need the window's icons or the desktop entry (resources/linux, in an installed package only).
+# Nor do they need the window's icons or the desktop entry (resources/linux, in an installed package only),
+# nor the samples' stored rows (core/batch/samples.py: a first start's, in an installed package only).
 RESOURCES_LEFT_OUT = frozenset({"icons", "linux"})
 # Every entry gets the same time and mode: the same code gives the same bytes, hence the same digest,
 # and a cluster that has this version already unpacks nothing.
@@ -51,7 +53,7 @@ def _members() -> Iterator[tuple[str, Path]]:
             yield f"{timeline_app.__name__}/{relative.as_posix()}", path
     for path in _files(paths.RESOURCES):
         relative = path.relative_to(paths.RESOURCES)
-        if relative.parts[0] not in RESOURCES_LEFT_OUT:
+        if relative.parts[0] not in RESOURCES_LEFT_OUT and relative.name != SAMPLE_ROWS:
             yield f"{timeline_app.__name__}/resources/{relative.as_posix()}", path
 
 
