@@ -9,7 +9,7 @@ import pytest
 
 from timeline_app import paths
 from timeline_app.core.datelabels import PUBLISHED, UPDATED, is_label, label_pattern
-from timeline_app.core.ingest.pubdate import date_from_text
+from timeline_app.core.ingest.article_top import date_from_text
 from timeline_app.errors import RulesError
 
 _EXAMPLE = re.compile(r"^# EXAMPLE: (yes|no) \| (.+)$")

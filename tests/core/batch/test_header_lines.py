@@ -9,7 +9,7 @@ import pytest
 
 from tests.core.factories import article
 from timeline_app.core.batch.articles import process_article
-from timeline_app.core.ingest.pubdate import header_lines
+from timeline_app.core.ingest.article_top import header_lines
 
 STORY = "Estonia and Latvia sign a rail accord\n\n{header}\n\nEstonia and Latvia signed a rail accord on 2 May 2024.\n"
 

@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.ingest import read_path
-from timeline_app.core.ingest.pubdate import (
-    date_from_text,
-    date_from_value,
-    impossible_date,
-)
+from timeline_app.core.ingest.article_top import date_from_text
+from timeline_app.core.ingest.pubdate import date_from_value, impossible_date
 from timeline_app.core.models import Article, DateSource
 
 DEC_28 = dt.date(2022, 12, 28)

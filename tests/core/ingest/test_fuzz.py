@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from timeline_app.core.ingest import iter_articles, read_bytes
 from timeline_app.core.ingest.kinds import Kind
-from timeline_app.core.ingest.pubdate import date_from_text, date_from_value, find_byline
+from timeline_app.core.ingest.article_top import date_from_text, find_byline
+from timeline_app.core.ingest.pubdate import date_from_value
 from timeline_app.core.models import Article, SkippedInput
 from timeline_app.errors import InputError
 from tests.docx_bytes import docx_bytes, paragraph

@@ -10,7 +10,8 @@ import pytest
 
 from timeline_app.core.ingest import read_path
 from timeline_app.core.ingest.encoding import decode_bytes
-from timeline_app.core.ingest.pubdate import date_from_name, date_from_text, date_from_value, find_byline
+from timeline_app.core.ingest.article_top import date_from_text, find_byline
+from timeline_app.core.ingest.pubdate import date_from_name, date_from_value
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
 

@@ -17,7 +17,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.issuer import IssuerTable, find_issuer
 from timeline_app.core.ingest import iter_articles
 from timeline_app.core.ingest.language import with_language
-from timeline_app.core.ingest.pubdate import header_lines
+from timeline_app.core.ingest.article_top import header_lines
 from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, EventMention, SkippedInput
 from timeline_app.core.shown import shown

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 from timeline_app.core.ingest.knowledge import knowledge
-from timeline_app.core.ingest.pubdate import choose_published
+from timeline_app.core.ingest.published import choose_published
 from timeline_app.core.ingest.text import clean_title, first_line
 from timeline_app.core.models import DateSource
 

@@ -7,7 +7,7 @@ import logging
 import re
 
 from timeline_app.core.ingest.encoding import normalise_newlines
-from timeline_app.core.ingest.pubdate import choose_published
+from timeline_app.core.ingest.published import choose_published
 from timeline_app.core.models import LIST_SEPARATOR, Article, IssuerSource
 
 log = logging.getLogger(__name__)

@@ -15,13 +15,9 @@ import lxml.html
 from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import compose_text, http_url
 from timeline_app.core.ingest.markup import BLOCK_TAGS, markup_text
-from timeline_app.core.ingest.pubdate import (
-    choose_published,
-    date_from_text,
-    date_from_value,
-    impossible_months,
-    unusable_date_note,
-)
+from timeline_app.core.ingest.article_top import date_from_text
+from timeline_app.core.ingest.pubdate import date_from_value, impossible_months, unusable_date_note
+from timeline_app.core.ingest.published import choose_published
 from timeline_app.core.models import Article, DateSource
 from timeline_app.errors import InputError
 

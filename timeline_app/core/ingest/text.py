@@ -11,7 +11,9 @@ from timeline_app.core.ingest.encoding import decode_bytes
 from timeline_app.core.ingest.fields import http_url, issuer_code
 from timeline_app.core.ingest.knowledge import dump_fields, norm_key
 from timeline_app.core.ingest.limits import DEFAULT_LIMITS, Limits, too_long
-from timeline_app.core.ingest.pubdate import choose_published, find_byline, first_date
+from timeline_app.core.ingest.article_top import find_byline
+from timeline_app.core.ingest.pubdate import first_date
+from timeline_app.core.ingest.published import choose_published
 from timeline_app.core.models import Article, DateSource, IssuerSource
 from timeline_app.errors import InputError
 
