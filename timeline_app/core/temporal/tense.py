@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline_app.core.temporal.beside import content_clause_after, opens, past_participle_before, set_deadline
 from timeline_app.core.temporal.happening import happening_after, plural_noun
 from timeline_app.core.temporal.plans import AHEAD, NAMED_DAY, plan_reading
 
@@ -19,18 +20,12 @@ REPORTED_FUTURE = "reported_future"  # "would": forward, from the day it was sai
 _REPORTED_FUTURE = REPORTED_FUTURE  # "would": forward, but not into a relative clause
 NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
 
-# How far before the expression a "by"/"until" may stand, allowing "by the end of".
-_BEFORE_REACH = 3
 _EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
 _HAD = re.compile(r"\bhad\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s+yet\s+)?$", re.IGNORECASE)
-# What may stand between "by"/"until" and the date: "by the end of May", "until early June".
-_BEFORE_SKIPPABLE = frozenset(
-    ["", "the end of", "the start of", "the beginning of", "the middle of", "early", "late", "mid", "next"]
-)
 _STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, _PROMISE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, _CONDITION: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
@@ -123,7 +118,6 @@ def _own_conjunct(text: str, a: int, start: int, kept: list[tuple[int, int, str]
     return [f for f in kept if f[0] >= opener.start()]
 
 
-_BE = frozenset(["be", "being"])
 # "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
 # before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
 # subject ("signed on Thursday, and Prabowo will take office").
@@ -167,11 +161,11 @@ def direction(
     kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
     kept = _own_conjunct(text, a, start, kept)
     told = _told(kept, start)
-    said = _content_clause_after(cues.get("content_noun"), text, a, start, end)
+    said = content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
     best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
-    if (_opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
-            or _opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
+    if (opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
+            or opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
         return NEAREST if told.any_past else FUTURE
     if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
         return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
@@ -187,20 +181,20 @@ def direction(
             # investigated"): the nearer day.
             return NEAREST if _BE_AFTER.match(text, verb) else FUTURE
         return PAST  # "Wednesday's ruling": a day whose event is already known
-    if _past_participle_before(cues.get("past_before"), text, a, start):
+    if past_participle_before(cues.get("past_before"), text, a, start):
         return PAST
-    if _opens(cues.get("future_before"), text, a, start):
+    if opens(cues.get("future_before"), text, a, start):
         # A past tense near the date ("filed reports by Wednesday") or alone in its sentence
         # ("did not reopen until March") keeps it in the past, but not a deadline given ("gave
         # them until Friday to respond").
-        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end) and not _set_deadline(cues.get("deadline"), text, a, start)
+        alone = not told.ahead and not _DEADLINE_AFTER.match(text, end) and not set_deadline(cues.get("deadline"), text, a, start)
         if best is not None and best[1] == NEAREST and any(label == NEAREST for _, _, label in kept):
             # A deadline seen from the past ("had hoped to agree by March") is either side; a plan
             # read so only for its past tense ("was adjourned until Monday") still looks ahead.
             return NEAREST
         if best is None or best[1] != PAST or (best[0] > 12 and not alone):
             return FUTURE
-    if _opens(cues.get("future_from"), text, a, start):
+    if opens(cues.get("future_from"), text, a, start):
         since = _future_told_before(text, start, kept, told)
         if since is not None:
             return since
@@ -270,7 +264,7 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
                  reporting: re.Pattern[str] | None, said_after: bool = False) -> tuple[int, str] | None:
     """(distance, direction) of the cue nearest to the expression that reaches it; a tie goes to PAST.
 
-    `said_after`: what follows the expression is a "that" clause of something said (_content_clause_after),
+    `said_after`: what follows the expression is a "that" clause of something said (content_clause_after),
     whose future cues are its own.
     """
     best: tuple[int, str] | None = None
@@ -341,17 +335,6 @@ def _reading(label: str, after: bool, told: _Told) -> str | None:
     return label
 
 
-_THAT_AFTER = re.compile(r"\s+that\s")
-
-
-def _content_clause_after(noun: re.Pattern[str] | None, text: str, a: int, start: int, end: int) -> bool:
-    """Whether "that" after the expression opens what a noun before it says: "the announcement by
-    Kenya on Monday that it will lead the mission"."""
-    if noun is None or not _THAT_AFTER.match(text, end):
-        return False
-    return noun.search(text, max(a, start - 60), start) is not None
-
-
 def _complement_after(complementizer: re.Pattern[str] | None, text: str, end: int, told: _Told) -> bool:
     """Whether a complementizer right after the expression opens what a verb told in the past before
     it says: "ont averti l'Iran mardi qu'ils pourraient rétablir les sanctions" (Tuesday is past; the
@@ -363,18 +346,6 @@ def _complement_after(complementizer: re.Pattern[str] | None, text: str, end: in
     return m is not None and not text[end : m.start()].strip(" ,")
 
 
-def _past_participle_before(past_before: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
-    """Whether the word before the expression is a past form that dates it ("announced Monday")."""
-    if past_before is None:
-        return False
-    head = text[max(a, start - 30) : start].split()
-    while head and head[-1].lower() in ("on", "in", "late", "early", "last"):
-        head.pop()
-    # "will be signed on Monday", "to be announced Friday": a participle after "be" is no past.
-    return bool(head) and past_before.fullmatch(head[-1].strip(",")) is not None and (
-        len(head) < 2 or head[-2].lower() not in _BE)
-
-
 def _future_told_before(text: str, start: int, kept: list[tuple[int, int, str]], told: _Told) -> str | None:
     """"will join the bloc from January 1, the commission announced": the start of a period takes
     the future told before it in its clause, whatever is nearer after it."""
@@ -383,19 +354,3 @@ def _future_told_before(text: str, start: int, kept: list[tuple[int, int, str]],
             if label in (FUTURE, _REPORTED_FUTURE) or (label == _PRESENT_FUTURE and not told.strong_past):
                 return REPORTED_FUTURE if label == _REPORTED_FUTURE else FUTURE
     return None
-
-
-def _set_deadline(cue: re.Pattern[str] | None, text: str, a: int, start: int) -> bool:
-    """Whether a verb that sets a deadline or extends a term ("потребовало отъезда посла до 7 февраля",
-    "prolonga a presença até dezembro"; cues/deadline.txt) stands before offset `start` in its sentence."""
-    return cue is not None and cue.search(text, a, start) is not None
-
-
-def _opens(cue: re.Pattern[str] | None, text: str, a: int, start: int, reach: int = _BEFORE_REACH) -> bool:
-    """Whether `cue` opens the phrase right before offset `start` ("by Friday", "until the end of
-    May"), looking no further back than sentence start `a` and `reach` words."""
-    if cue is None:
-        return False
-    words = text[max(a, start - 40 * reach // _BEFORE_REACH) : start].split()
-    tail = " ".join(words[-reach:]) if words else ""
-    return any(" ".join(tail[m.end() :].split()).lower() in _BEFORE_SKIPPABLE for m in cue.finditer(tail))
