@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import shutil
-import time
 from pathlib import Path
 
 import pycountry
 import pytest
 
+from tests.cpu_time import best_cpu_seconds
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.models import EntityKind, EntityRole
 from timeline_app.errors import RulesError
@@ -312,21 +311,6 @@ def test_loader_rejects_unknown_kind(tmp_path: Path) -> None:
 # ---- speed ------------------------------------------------------------------------------------------
 
 
-def _best_tag_seconds(gaz: Gazetteer, text: str, runs: int) -> tuple[float, int]:
-    """The least CPU time of a few taggings of text (collector paused), and how many mentions were found."""
-    elapsed, found = float("inf"), 0
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(runs):
-            t0 = time.process_time()
-            found = len(gaz.tag(text))
-            elapsed = min(elapsed, time.process_time() - t0)
-    finally:
-        gc.enable()
-    return elapsed, found
-
-
 def test_one_megabyte_is_tagged_in_linear_time(gaz: Gazetteer) -> None:
     # The ratio of ten times the text is checked tightly and the absolute time loosely: CPU time swings
     # with what else a shared machine's cores are doing, the ratio does not (quadratic would be ~100x).
@@ -337,8 +321,8 @@ def test_one_megabyte_is_tagged_in_linear_time(gaz: Gazetteer) -> None:
     )
     small = paragraph * (100_000 // len(paragraph) + 1)
     large = paragraph * (1_000_000 // len(paragraph) + 1)
-    small_seconds, _ = _best_tag_seconds(gaz, small, runs=3)
-    large_seconds, found = _best_tag_seconds(gaz, large, runs=2)
+    small_seconds, _ = best_cpu_seconds(lambda: gaz.tag(small), runs=3)
+    large_seconds, found = best_cpu_seconds(lambda: gaz.tag(large), runs=2)
     assert found > 10_000
     assert large_seconds < 20 * small_seconds, f"100 kB took {small_seconds:.2f} s, 1 MB {large_seconds:.2f} s"
     assert large_seconds < 5.0, f"1 MB took {large_seconds:.2f} s of CPU"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import random
 import re
 import shutil
@@ -14,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.cpu_time import best_cpu_seconds
 from timeline_app.core.temporal import find_dates, load_rules
 from timeline_app.core.temporal.index import can_be_empty, first_chars, first_words, group_names, parse
 from timeline_app.core.temporal.rules import languages, rules_folder
@@ -154,24 +154,6 @@ NEWS_PARAGRAPH = (
 )
 
 
-def _best_cpu_seconds(text: str, runs: int) -> tuple[float, int]:
-    """The least CPU time of a few runs of the engine over text, and how many mentions it found."""
-    # The collector is paused: late in a full test run, each of its passes walks every object the earlier
-    # tests left in this process, and that time is not the engine's.
-    elapsed = float("inf")
-    found = 0
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(runs):
-            start = time.process_time()
-            found = len(find_dates(text, dt.date(2022, 12, 28)))
-            elapsed = min(elapsed, time.process_time() - start)
-    finally:
-        gc.enable()
-    return elapsed, found
-
-
 def _tenfold_cost(paragraph: str, chars: int, large_runs: int) -> tuple[float, int]:
     """The CPU time of a text of `chars` made of paragraph, after checking that it is at most twenty times
     that of a tenth of it, and the mentions found in it."""
@@ -179,8 +161,10 @@ def _tenfold_cost(paragraph: str, chars: int, large_runs: int) -> tuple[float, i
     # absolute time, is what is checked tightly, because a run's CPU time swings with what else the
     # machine's shared cores are doing (a loaded CI runner makes every run slower, not the ratio larger);
     # a text whose cost grew with the square of its length would take about a hundred times as long.
-    small_seconds, _ = _best_cpu_seconds(paragraph * (chars // 10 // len(paragraph) + 1), runs=3)
-    large_seconds, found = _best_cpu_seconds(paragraph * (chars // len(paragraph) + 1), runs=large_runs)
+    small = paragraph * (chars // 10 // len(paragraph) + 1)
+    large = paragraph * (chars // len(paragraph) + 1)
+    small_seconds, _ = best_cpu_seconds(lambda: find_dates(small, dt.date(2022, 12, 28)), runs=3)
+    large_seconds, found = best_cpu_seconds(lambda: find_dates(large, dt.date(2022, 12, 28)), runs=large_runs)
     assert large_seconds < 20 * small_seconds, f"{chars // 10:,} chars took {small_seconds:.2f} s, {chars:,} {large_seconds:.2f} s"
     return large_seconds, found
 
