@@ -200,3 +200,27 @@ def test_an_export_over_a_file_keeps_that_files_permissions(tmp_path, events):
     path.chmod(0o640)
     export.write_events_csv(events, path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640 and "e1" in path.read_text(encoding="utf-8-sig")
+
+
+def _cancel_after(checks: int) -> tuple[list[int], object]:
+    """A Cancel that turns true at its `checks`-th look, and the count of looks it had."""
+    looks = [0]
+
+    def cancel() -> bool:
+        looks[0] += 1
+        return looks[0] >= checks
+
+    return looks, cancel
+
+
+@pytest.mark.parametrize("key", ["events_csv", "jsonl", "timelinejs"])
+def test_a_writer_stops_at_once_when_cancelled_and_leaves_no_file(events, tmp_path, key) -> None:
+    many = pd.concat([events] * (export.CANCEL_EVERY * 4), ignore_index=True)  # 4,000 rows
+    looks, cancel = _cancel_after(2)  # cancelled once the first 500 rows are written
+    with pytest.raises(export.ExportCancelled):
+        export.write_export(key, many, many.iloc[:0], tmp_path / "out", cancel=cancel)
+    assert looks[0] == 2 and list(tmp_path.iterdir()) == []  # no file, no temporary file
+    # Negative: never cancelled, every row is written, the writer looking at Cancel a few times.
+    looks, cancel = _cancel_after(10**9)
+    assert export.write_export(key, many, many.iloc[:0], tmp_path / "out", cancel=cancel) == len(many)
+    assert 8 <= looks[0] <= 9 and [p.name for p in tmp_path.iterdir()] == ["out"]

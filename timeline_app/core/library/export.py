@@ -20,6 +20,7 @@ import pandas as pd
 from timeline_app.core.extract.summaries import headline
 from timeline_app.core.library import columns as col
 from timeline_app.core.library.datemod import shown_date
+from timeline_app.core.progress import Cancel
 from timeline_app.errors import ExportError
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,19 @@ log = logging.getLogger(__name__)
 # of the first four, which some spreadsheets take for them.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 TIMELINEJS_HEADLINE_MAX = 120  # characters: a slide's headline stays on two lines
+CANCEL_EVERY = 500  # rows written between two looks at Cancel: a few milliseconds of work
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export while it was written: no file is left (atomic_writer removes it)."""
+
+
+def _rows_heeding(rows: Iterator, cancel: Cancel | None) -> Iterator:
+    """`rows` as they come, raising ExportCancelled between two of them once `cancel()` is true."""
+    for i, row in enumerate(rows):
+        if cancel is not None and i % CANCEL_EVERY == 0 and cancel():
+            raise ExportCancelled
+        yield row
 
 
 def neutralise(value: object) -> object:
@@ -109,32 +123,36 @@ def _umask() -> int:
     return mask
 
 
-def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom: bool) -> int:
+def _write_csv(df: pd.DataFrame, columns: tuple[str, ...], path: str | Path, bom: bool,
+               cancel: Cancel | None = None) -> int:
     missing = [c for c in columns if c not in df.columns]
     extra = [c for c in df.columns if c not in columns and not c.startswith("_")]
     frame = _safe_frame(df.loc[:, [c for c in columns if c not in missing] + extra])
     with atomic_writer(path, encoding="utf-8-sig" if bom else "utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\r\n" if bom else "\n")
         writer.writerow(frame.columns)
-        for row in frame.itertuples(index=False, name=None):
+        for row in _rows_heeding(frame.itertuples(index=False, name=None), cancel):
             writer.writerow(["" if v is None else v for v in row])
     log.info("wrote %d rows to %s", len(frame), path)
     return len(frame)
 
 
-def write_events_csv(events: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+def write_events_csv(events: pd.DataFrame, path: str | Path, bom: bool = True,
+                     cancel: Cancel | None = None) -> int:
     """One row per event (columns.EVENT_COLUMNS). BOM by default so spreadsheets read UTF-8."""
-    return _write_csv(events, col.EVENT_COLUMNS, path, bom)
+    return _write_csv(events, col.EVENT_COLUMNS, path, bom, cancel)
 
 
-def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+def write_mentions_csv(mentions: pd.DataFrame, path: str | Path, bom: bool = True,
+                     cancel: Cancel | None = None) -> int:
     """One row per dated mention (columns.MENTION_COLUMNS)."""
-    return _write_csv(mentions, col.MENTION_COLUMNS, path, bom)
+    return _write_csv(mentions, col.MENTION_COLUMNS, path, bom, cancel)
 
 
-def write_relations_csv(relations: pd.DataFrame, path: str | Path, bom: bool = True) -> int:
+def write_relations_csv(relations: pd.DataFrame, path: str | Path, bom: bool = True,
+                     cancel: Cancel | None = None) -> int:
     """The Relations chart's numbers (columns.RELATION_COLUMNS), as relations_export makes them."""
-    return _write_csv(relations, col.RELATION_COLUMNS, path, bom)
+    return _write_csv(relations, col.RELATION_COLUMNS, path, bom, cancel)
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:
@@ -171,11 +189,11 @@ def _records(events: pd.DataFrame) -> Iterator[dict]:
         yield out
 
 
-def write_jsonl(events: pd.DataFrame, path: str | Path) -> int:
+def write_jsonl(events: pd.DataFrame, path: str | Path, cancel: Cancel | None = None) -> int:
     """One JSON object a line, lists as JSON arrays, for pipelines."""
     n = 0
     with atomic_writer(path, newline="\n") as fh:
-        for rec in _records(events):
+        for rec in _rows_heeding(_records(events), cancel):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -194,11 +212,11 @@ def _tl_date(iso: str, precision: str) -> dict:
 
 
 def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline",
-                        country_names: dict[str, str] | None = None) -> dict:
+                        country_names: dict[str, str] | None = None, cancel: Cancel | None = None) -> dict:
     """A TimelineJS 3 document: one slide per placeable event, grouped by its first country."""
     names = country_names or {}
     slides = []
-    for rec in events.to_dict(orient="records"):
+    for rec in _rows_heeding(iter(events.to_dict(orient="records")), cancel):
         if not rec.get(col.DATE_START):
             continue
         precision = str(rec.get(col.DATE_PRECISION, "day"))
@@ -228,15 +246,19 @@ def timelinejs_document(events: pd.DataFrame, title: str = "Diplomatic Timeline"
 
 
 def write_timelinejs(events: pd.DataFrame, path: str | Path,
-                     country_names: dict[str, str] | None = None) -> int:
-    doc = timelinejs_document(events, country_names=country_names)
+                     country_names: dict[str, str] | None = None, cancel: Cancel | None = None) -> int:
+    doc = timelinejs_document(events, country_names=country_names, cancel=cancel)
     with atomic_writer(path, newline="\n") as fh:
         json.dump(doc, fh, ensure_ascii=False, indent=1)
     return len(doc["events"])
 
 
-def write_xlsx(events: pd.DataFrame, path: str | Path) -> int:
-    """An Excel workbook with one sheet of events; formula-like text neutralised as in CSV."""
+def write_xlsx(events: pd.DataFrame, path: str | Path, cancel: Cancel | None = None) -> int:
+    """An Excel workbook with one sheet of events; formula-like text neutralised as in CSV.
+
+    openpyxl writes the sheet in one call: Cancel is heard before it starts, not while it runs."""
+    if cancel is not None and cancel():
+        raise ExportCancelled
     frame = _safe_frame(events.loc[:, [c for c in events.columns if not c.startswith("_")]])
     with atomic_writer(path, mode="wb") as fh:
         with pd.ExcelWriter(fh, engine="openpyxl") as writer:
@@ -260,7 +282,7 @@ class ExportFormat:
     suffix: str
     file_type: str  # what the save dialog calls such files
     rows: str  # EVENTS, MENTIONS or RELATIONS: what one row of the file is
-    write: Callable[[pd.DataFrame, str | Path], int]  # writes a frame of `rows`, returns the rows written
+    write: Callable[..., int]  # (frame of `rows`, path, cancel=) -> rows written; ExportCancelled when cancelled
     option: str  # the option of `main.py export` that names the file
     help: str  # that option's help
     shortcut: str = ""  # the menu entry's key sequence
@@ -298,13 +320,13 @@ def export_format(key: str) -> ExportFormat:
 
 
 def write_export(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: str | Path,
-                 relations: pd.DataFrame | None = None) -> int:
+                 relations: pd.DataFrame | None = None, cancel: Cancel | None = None) -> int:
     """Write the frame of the rows the format `key` holds (events, mentions, or the Relations chart's
-    numbers); rows written."""
+    numbers); rows written. ExportCancelled, and no file, once `cancel()` is true while it writes."""
     fmt = export_format(key)
     if fmt.rows == RELATIONS:
         if relations is None:
             raise ExportError("The Relations chart's numbers need a country: choose one in the Relations panel, "
                               f"or give --country to `main.py export {RELATIONS_OPTION}`.")
-        return fmt.write(relations, path)
-    return fmt.write(mentions if fmt.rows == MENTIONS else events, path)
+        return fmt.write(relations, path, cancel=cancel)
+    return fmt.write(mentions if fmt.rows == MENTIONS else events, path, cancel=cancel)
