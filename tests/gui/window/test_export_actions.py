@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from timeline_app.core.library.export import EXPORT_FORMATS, RELATIONS
 from timeline_app.core.library.filters import FilterSpec
+from timeline_app.core.timeline.picture import ImageOptions
 from tests.gui.conftest import check_country, countries_of
 
 
@@ -156,3 +157,42 @@ def test_cancel_says_what_it_stops(window, tmp_path, monkeypatch) -> None:
     tip = window.status_bar.cancel_button.toolTip()
     assert tip.startswith("Stop exporting to out.jsonl: no file is written") and "import" not in tip
     window.status_bar.cancel_button.click()
+
+
+def test_the_picture_is_drawn_off_the_gui_thread_with_cancel(window, qtbot, tmp_path) -> None:
+    # A picture of a large library took seconds on the GUI thread: the window froze meanwhile.
+    window.menus.export_image_action.trigger()
+    dialog = window.exports.image_dialog
+    dialog.path_edit.setText(str(tmp_path / "timeline.png"))
+    with qtbot.waitSignal(window.exports.image_saved, timeout=30_000):
+        dialog.accept()
+        assert window.jobs.busy() and window.status_bar.cancel_button.isVisible()  # the window answers meanwhile
+        assert window.status_bar.cancel_button.toolTip().startswith("Stop saving the timeline to timeline.png: no file")
+    assert (tmp_path / "timeline.png").read_bytes().startswith(b"\x89PNG")
+    assert window.statusBar().currentMessage().startswith("Timeline saved to ")
+    # Cancelled: no file, nor half of one, and the earlier file of that name as it was.
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=30_000)
+    saved = []
+    window.exports.image_saved.connect(saved.append)
+    (tmp_path / "report.pdf").write_bytes(b"the earlier file")
+    window.exports.save_image(tmp_path / "report.pdf", ImageOptions(format="pdf", page="A4"))
+    window.status_bar.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=30_000)
+    assert saved == [] and (tmp_path / "report.pdf").read_bytes() == b"the earlier file"
+    assert not list(tmp_path.glob("*.partial*")) and not list(tmp_path.glob("*.pdf.*"))
+    assert window.statusBar().currentMessage().startswith("Image cancelled")
+
+
+def test_a_picture_that_cannot_be_written_says_so_once(window, qtbot, tmp_path, monkeypatch) -> None:
+    messages = []
+    monkeypatch.setattr(window.messages, "show_message", lambda title, text: messages.append((title, text)))
+    window.exports.save_image(tmp_path / "no such folder" / "t.png", ImageOptions())
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=30_000)
+    assert len(messages) == 1 and messages[0][0] == "Error while saving the timeline to t.png"
+    assert "no such folder/t.png" in messages[0][1] and "partial" not in messages[0][1]  # the name the user gave
+    # The same for the events: the name given, not the one written meanwhile.
+    (tmp_path / "a file").write_text("not a folder")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a file" / "e.csv"), ""))
+    window.menus.export_actions["events_csv"].trigger()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=30_000)
+    assert len(messages) == 2 and "a file/e.csv" in messages[1][1] and "partial" not in messages[1][1]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -15,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
-from timeline_app.core.library.export import RELATIONS, export_format, write_export
+from timeline_app.core.library.export import RELATIONS, ExportCancelled, export_format, write_export
 from timeline_app.core.shown import shown
 from timeline_app.core.timeline.picture import ImageOptions, ImageSource, default_captions
 from timeline_app.core.progress import Cancel, Progress
 from timeline_app.errors import ExportError, TimelineError
-from timeline_app.gui.timeline import render_image
+from timeline_app.gui.timeline import ImagePlan, render_image
 from timeline_app.gui.window.image_dialog import FORMAT_NAMES, PAGES, ImageDefaults, ImageExportDialog
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.remembered import Remembered
@@ -28,6 +30,8 @@ from timeline_app.gui.window.wording import counted
 from timeline_app.gui.workers import JobQueue, TaskWorker
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class ExportActions(QObject):
@@ -148,42 +152,65 @@ class ExportActions(QObject):
         if self.image_dialog is dialog:
             self.image_dialog = None
 
-    def save_image(self, path: Path, options: ImageOptions, source: ImageSource | None = None) -> bool:
-        """Draw the timeline into `path` as `options` ask; False, with a message, when it cannot."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            plan = render_image(source or self._image_source(), path, options)
-        except TimelineError as e:
-            self._messages.show_message("Cannot save the image", str(e))
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._remembered.set_last_dir(Path(path).parent)
+    def save_image(self, path: Path, options: ImageOptions, source: ImageSource | None = None) -> None:
+        """Draw the timeline into `path` as `options` ask, on a worker thread: a picture of a large
+        library takes seconds, and the window answers meanwhile, the status bar showing it with Cancel.
+        `image_saved` tells when the file is there; a message says why when it cannot be written."""
+        path = Path(path)
+        job = partial(_image_job, source or self._image_source(), path, options)
+        # A failure is the queue's message: "Error while saving the timeline to t.png".
+        self._jobs.enqueue(TaskWorker(job, f"saving the timeline to {shown(path.name)}"), lambda plan, p=path, o=options: self._on_image_written(p, o, plan))
+
+    def _on_image_written(self, path: Path, options: ImageOptions, plan: ImagePlan | None) -> None:
+        if plan is None:
+            self._show_status(f"Image cancelled: {shown(path)} was not written.", 15000)
+            return
+        self._remembered.set_last_dir(path.parent)
         fmt = options.resolved_format(path)
         size = PAGES[options.page] if options.page else f"{round(plan.width * options.scale)} × " \
             f"{round(plan.height * options.scale)} px"
         pages = f", {counted(len(plan.pages), 'page')}" if fmt == "pdf" else ""
         self._show_status(f"Timeline saved to {shown(path)} ({FORMAT_NAMES[fmt]}, {size}{pages}).", 15000)
         self.image_saved.emit(str(path))
-        return True
 
 
 def _write_job(key: str, events: pd.DataFrame, mentions: pd.DataFrame, path: Path, relations: pd.DataFrame | None,
                progress: Progress, cancel: Cancel) -> int | None:
-    """Write the file beside its place under another name and put it there unless cancelled meanwhile:
-    a cancelled export leaves no file, nor half of one, and an earlier file of that name as it was."""
+    """The export as a worker runs it: None when cancelled, and then no file (see _unless_cancelled)."""
     progress(0, 0, "")
+    return _unless_cancelled(path, lambda partial_path: write_export(key, events, mentions, partial_path,
+                                                                      relations, cancel), cancel)
+
+
+def _image_job(source: ImageSource, path: Path, options: ImageOptions, progress: Progress,
+               cancel: Cancel) -> ImagePlan | None:
+    """The picture as a worker draws it (QImage, QSvgGenerator and QPdfWriter may be painted on off the
+    GUI thread, unlike a widget): None when cancelled, and then no file."""
+    progress(0, 0, "")
+    return _unless_cancelled(path, lambda partial_path: render_image(source, partial_path, options, cancel=cancel),
+                             cancel)
+
+
+def _unless_cancelled(path: Path, write: Callable[[Path], T], cancel: Cancel) -> T | None:
+    """Write with `write` beside `path` under another name, and put it there unless cancelled meanwhile:
+    a cancelled export leaves no file, nor half of one, and an earlier file of that name as it was."""
     partial_path = path.with_name(f"{path.stem}.partial{path.suffix}")
     try:
-        rows = write_export(key, events, mentions, partial_path, relations)
+        result = write(partial_path)
         if cancel():
             return None
         os.replace(partial_path, path)
+    except ExportCancelled:
+        return None
+    except ExportError as e:  # it names the file it wrote: the user knows the other name only
+        raise ExportError(str(e).replace(partial_path.name, path.name)) from e
     except OSError as e:
         raise ExportError(f"Cannot write {shown(path)}: {e.strerror or e}. Choose another folder or name.") from e
     finally:
-        partial_path.unlink(missing_ok=True)
-    return rows
+        # A folder that is a file, or gone meanwhile: the error above says so; this must not hide it.
+        with contextlib.suppress(OSError):
+            partial_path.unlink(missing_ok=True)
+    return result
 
 
 def _in_order(events: pd.DataFrame, ids: np.ndarray) -> pd.DataFrame:

@@ -203,6 +203,6 @@ def cancel_tip(description: str) -> str:
     only an import keeps what it has done so far."""
     if description.startswith("importing"):
         return f"Stop {description}; what has been read so far is kept"
-    if description.startswith("exporting"):
+    if description.startswith(("exporting", "saving")):
         return f"Stop {description}: no file is written, and a file of that name stays as it was"
     return f"Stop {description}"

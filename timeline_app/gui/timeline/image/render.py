@@ -13,6 +13,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from timeline_app.core.library.export import ExportCancelled
+from timeline_app.core.progress import Cancel
 from timeline_app.core.timeline.captions import APP_NAME
 from timeline_app.core.timeline.data import TimelineData
 from timeline_app.core.timeline.layout import AXIS_H
@@ -35,12 +37,13 @@ class HasImageSource(Protocol):
 
 def render_image(source: HasImageSource | ImageSource | TimelineData, path: str | Path,
                  options: ImageOptions = ImageOptions(), country_names: dict[str, str] | None = None,
-                 today: dt.date | None = None) -> ImagePlan:
+                 today: dt.date | None = None, cancel: Cancel | None = None) -> ImagePlan:
     """Draw the timeline into `path` as `options` ask (format from the suffix unless given).
 
     `source`: a TimelineView (its view, lanes and names), an ImageSource, or bare TimelineData with
     `country_names`. Returns the plan it drew (size, pages). Raises ExportError with a sentence for
-    the user when the options are wrong or the file cannot be written.
+    the user when the options are wrong or the file cannot be written, and ExportCancelled once
+    `cancel()` is true (looked at after the layout, after drawing and between a PDF's pages).
     """
     if isinstance(source, TimelineData):
         src = ImageSource(source, dict(country_names or {}))
@@ -50,7 +53,10 @@ def render_image(source: HasImageSource | ImageSource | TimelineData, path: str 
         src = source.image_source()
     fmt = options.resolved_format(path)
     plan = plan_image(src, options, fmt, today)
-    {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}[fmt](plan, Path(path), options)
+    heard = cancel or _never
+    if heard():  # the plan of a large library takes a while: no drawing after it once cancelled
+        raise ExportCancelled
+    {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}[fmt](plan, Path(path), options, heard)
     log.info("timeline image %s: %dx%d, %d page(s)", path, plan.width, plan.height, len(plan.pages))
     return plan
 
@@ -75,7 +81,11 @@ def _begin(p: QPainter, device: object, path: Path) -> None:
         raise ExportError(f"Cannot write {path}: check that the folder exists and is writable.")
 
 
-def _write_png(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
+def _never() -> bool:
+    return False
+
+
+def _write_png(plan: ImagePlan, path: Path, options: ImageOptions, cancel: Cancel) -> None:
     scale = options.scale
     image = QImage(round(plan.width * scale), round(plan.height * scale), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(plan.theme.base)
@@ -87,11 +97,13 @@ def _write_png(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
         draw_page(p, plan, plan.pages[0])
     finally:
         p.end()
+    if cancel():
+        raise ExportCancelled
     if not image.save(str(path), "PNG"):
         raise ExportError(f"Cannot write {path}: check that the folder exists and is writable.")
 
 
-def _write_svg(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
+def _write_svg(plan: ImagePlan, path: Path, options: ImageOptions, cancel: Cancel) -> None:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     gen = QSvgGenerator()
@@ -106,6 +118,8 @@ def _write_svg(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
         draw_page(p, plan, plan.pages[0])
     finally:
         p.end()
+    if cancel():
+        raise ExportCancelled
     text = bytes(buffer.data()).decode("utf-8")
     if plan.page_mm is not None:
         w, h = plan.page_mm[0], plan.page_mm[0] * plan.height / plan.width
@@ -121,7 +135,7 @@ def _write_svg(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
         raise ExportError(f"Cannot write {path}: {e.strerror or e}. Check that the folder exists and is writable.") from e
 
 
-def _write_pdf(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
+def _write_pdf(plan: ImagePlan, path: Path, options: ImageOptions, cancel: Cancel) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     writer.setTitle(plan.sheet.title or APP_NAME)
@@ -139,6 +153,8 @@ def _write_pdf(plan: ImagePlan, path: Path, options: ImageOptions) -> None:
     try:
         scale = writer.width() / plan.width
         for i, page in enumerate(plan.pages):
+            if cancel():  # between pages: QPdfWriter leaves its file behind, which the caller removes
+                raise ExportCancelled
             if i:
                 writer.newPage()
             p.save()
