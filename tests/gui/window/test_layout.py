@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from timeline_app.core.timeline.layout import AXIS_H, LEGEND_H
 from timeline_app.gui.timeline import TimelineView
+from timeline_app.gui.window.docks import FIRST_SIZE, first_size
 from timeline_app.gui.window.main_window import MainWindow
 from tests.gui.conftest import LOAD_TIMEOUT, window_settings
 
@@ -141,3 +142,17 @@ def test_a_filters_width_the_user_chose_is_restored_as_it_was(qtbot, tmp_path, c
     narrow = _session(qtbot, library, settings, (720, 600))  # a narrower window: in proportion, as when resized
     assert abs(narrow.docks.filters_dock.width() - chosen / 2) <= 6  # and the splitter's half, not yet learnt
     narrow.close()
+
+
+def test_the_first_start_fits_the_screen(qtbot, tmp_path, corpus_library) -> None:
+    # The window started 1440 × 900 whatever the screen: on a laptop's 1366 × 768 its right edge and its
+    # status bar were off the screen (the offscreen platform's screen is 800 × 800).
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    window = MainWindow(library, window_settings(tmp_path))
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert screen.width() < FIRST_SIZE.width()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    # Negative: a screen with room gets the full size.
+    assert first_size(QSize(2560, 1440)) == FIRST_SIZE and first_size(QSize(1366, 768)) == QSize(1229, 691)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from timeline_app.gui.window.dock_sizes import LEFT, RIGHT, DockSizes
 
 log = logging.getLogger(__name__)
+
+FIRST_SIZE = QSize(1440, 900)  # room for the timeline's labels beside the filters
+SCREEN_SHARE = 0.9  # of a smaller screen: the window's frame and the desktop's panels need the rest
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at the first start: FIRST_SIZE, or less on a smaller screen (a laptop's
+    1366 × 768), where a window wider or taller than the screen hides its right edge and status bar."""
+    return QSize(min(FIRST_SIZE.width(), int(available.width() * SCREEN_SHARE)),
+                 min(FIRST_SIZE.height(), int(available.height() * SCREEN_SHARE)))
 
 
 class WindowDocks(QObject):
@@ -104,7 +114,7 @@ class WindowDocks(QObject):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self._window.restoreGeometry(geometry)
         else:
-            self._window.resize(1440, 900)
+            self._window.resize(first_size(self._window.screen().availableGeometry().size()))
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._state_restored = self._window.restoreState(state)
