@@ -175,6 +175,10 @@ class JobQueue(QObject):
     def busy(self) -> bool:
         return self.current is not None or bool(self._waiting)
 
+    def description(self) -> str:
+        """What the queue does now, in the job's words ("exporting to events.csv"); "working" between jobs."""
+        return self.current.description if self.current is not None else "working"
+
     def cancel_current(self) -> None:
         if self.current is not None:
             self.current.cancel()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 
 import pandas as pd
@@ -477,3 +478,34 @@ def test_two_imports_queued_both_say_what_they_added(window, qtbot, tmp_path) ->
     qtbot.waitUntil(lambda: not window.jobs.busy() and not window.reads.busy(), timeout=LOAD_TIMEOUT)
     message = window.statusBar().currentMessage()
     assert message == "1 article added. Before that: 1 article added.", message
+
+
+def _running(window, qtbot, description: str) -> threading.Event:
+    """A job of that description running in the window's queue until the returned gate is set."""
+    gate = threading.Event()
+    window.jobs.enqueue(TaskWorker(lambda _p, cancel: gate.wait(10) and None, description))
+    qtbot.waitUntil(lambda: window.jobs.current is not None and window.jobs.current.is_running())
+    return gate
+
+
+def test_while_an_export_runs_the_window_says_so_not_an_import(window, qtbot, tmp_path, monkeypatch) -> None:
+    # Switching libraries during an export said "An import is still running", and Quit said that the
+    # articles read so far stay in the library: an export keeps no file.
+    messages = []
+    monkeypatch.setattr(window.messages, "show_message", lambda title, text, *a: messages.append(text))
+    gate = _running(window, qtbot, "exporting to events.csv")
+    assert not window.open_library(tmp_path / "other.sqlite3")
+    assert messages[-1].startswith("The app is exporting to events.csv.") and "import" not in messages[-1]
+    assert not window.close()
+    box = window.messages.last_message
+    assert "exporting to events.csv" in box.text() and box.informativeText().startswith("No file is written")
+    box.defaultButton().click()  # Keep Working
+    gate.set()
+    qtbot.waitUntil(lambda: not window.jobs.busy())
+    # Negative: an import says what it keeps.
+    gate = _running(window, qtbot, "importing 3 inputs")
+    assert not window.close()
+    assert window.messages.last_message.informativeText().startswith("What has been read so far is kept")
+    window.messages.last_message.defaultButton().click()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.jobs.busy())

@@ -159,7 +159,8 @@ class ExportActions(QObject):
         path = Path(path)
         job = partial(_image_job, source or self._image_source(), path, options)
         # A failure is the queue's message: "Error while saving the timeline to t.png".
-        self._jobs.enqueue(TaskWorker(job, f"saving the timeline to {shown(path.name)}"), lambda plan, p=path, o=options: self._on_image_written(p, o, plan))
+        self._jobs.enqueue(TaskWorker(job, f"saving the timeline to {shown(path.name)}"),
+                           lambda plan, p=path, o=options: self._on_image_written(p, o, plan))
 
     def _on_image_written(self, path: Path, options: ImageOptions, plan: ImagePlan | None) -> None:
         if plan is None:

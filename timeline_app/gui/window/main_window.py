@@ -261,8 +261,9 @@ class MainWindow(QMainWindow):
         """Switch to the library at `path` (created when missing). False, with a message, if it fails."""
         path = Path(path)
         if self.jobs.busy():
-            self.messages.show_message("Please wait", "An import is still running. Cancel it or wait, then "
-                                       "switch libraries.", QMessageBox.Icon.Information)
+            self.messages.show_message("Please wait", f"The app is {self.jobs.description()}. Wait until it "
+                                       "is done, or click Cancel in the status bar, then switch libraries.",
+                                       QMessageBox.Icon.Information)
             return False
         try:
             library = Library(path)

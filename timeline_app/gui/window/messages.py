@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from timeline_app.gui.dialogs import CrashDialog
+from timeline_app.gui.window.wording import stopping_leaves
 from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
@@ -43,11 +44,10 @@ class Messages(QObject):
         "Keep Working", the default) and returns False; `close` is called again once the user agrees."""
         if self._quit_confirmed or not jobs.busy():
             return True
-        what = jobs.current.description if jobs.current is not None else "working"
+        what = jobs.description()
         box = QMessageBox(QMessageBox.Icon.Question, "Quit while working?",
                           f"The app is {what}. Quit anyway?", QMessageBox.StandardButton.NoButton, self._window)
-        box.setInformativeText("What is done so far is kept: the articles already read stay in the library, "
-                               "and importing the same files again skips them.")
+        box.setInformativeText(stopping_leaves(what))
         stop = box.addButton("Stop and Quit", QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton("Keep Working", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QSt
 
 from timeline_app.core.library.filters import FilterSpec
 from timeline_app.core.shown import shown
-from timeline_app.gui.window.wording import counted
+from timeline_app.gui.window.wording import counted, stopping_leaves
 from timeline_app.gui.workers import JobQueue
 
 log = logging.getLogger(__name__)
@@ -199,10 +199,7 @@ class WindowStatusBar(QStatusBar):
 
 
 def cancel_tip(description: str) -> str:
-    """What Cancel stops, in the job's own words ("Stop exporting to events.xlsx: no file is written");
-    only an import keeps what it has done so far."""
-    if description.startswith("importing"):
-        return f"Stop {description}; what has been read so far is kept"
-    if description.startswith(("exporting", "saving")):
-        return f"Stop {description}: no file is written, and a file of that name stays as it was"
-    return f"Stop {description}"
+    """What Cancel stops, in the job's own words, and what stopping leaves ("Stop exporting to
+    events.xlsx: no file is written, …"); only an import keeps what it has done so far."""
+    leaves = stopping_leaves(description)
+    return f"Stop {description}: {leaves[:1].lower()}{leaves[1:].rstrip('.')}" if leaves else f"Stop {description}"

@@ -1,4 +1,4 @@
-"""Counts in the window's messages, with the noun in the number they need: "1 article", "3 articles"."""
+"""Words the window's messages share: counts with the noun in their number ("1 article"), what stopping a job leaves."""
 
 from __future__ import annotations
 
@@ -11,3 +11,13 @@ def counted(n: int, noun: str, plural: str = "") -> str:
 def its_or_their(n: int) -> str:
     """"its" for one thing, "their" for several: "1 article and its events"."""
     return "its" if n == 1 else "their"
+
+
+def stopping_leaves(description: str) -> str:
+    """What stopping the job described ("importing 3 inputs", "exporting to events.csv", "saving the
+    timeline to t.png") leaves behind, as a sentence; "" for a job that keeps nothing of its own."""
+    if description.startswith("importing"):
+        return "What has been read so far is kept, and importing the same files again skips it."
+    if description.startswith(("exporting", "saving")):
+        return "No file is written, and a file of that name stays as it was."
+    return ""
