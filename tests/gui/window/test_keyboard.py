@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QMenu, QWidget
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QMenu, QPushButton, QScrollArea, QWidget
 
 
 def _mnemonic(text: str) -> str:
@@ -133,3 +133,51 @@ def test_tab_skips_the_panels_behind_another_panels_tab(window, qtbot) -> None:
     window.library_panel.search.setFocus()
     qtbot.keyClick(window.library_panel.search, Qt.Key.Key_Tab)
     assert window.docks.library_dock.isAncestorOf(QApplication.focusWidget())
+
+
+def _tab_walk(window, qtbot, steps: int) -> list[QWidget]:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    visited = [QApplication.focusWidget()]
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    return visited
+
+
+def test_the_search_has_the_first_focus_and_tab_goes_through_the_panels_in_reading_order(window, qtbot) -> None:
+    assert QApplication.focusWidget() is window.filters.text_edit  # type to search at once
+    visited = _tab_walk(window, qtbot, 24)
+    docks = window.docks
+    order = []
+    for widget in visited:
+        dock = next((d for d in (docks.filters_dock, docks.timeline_dock, docks.table_dock, docks.reader_dock)
+                     if d.isAncestorOf(widget)), None)
+        if dock is not None and (not order or order[-1] is not dock):
+            order.append(dock)
+    # Left to right, top to bottom, then round again.
+    assert order[:5] == [docks.filters_dock, docks.timeline_dock, docks.table_dock, docks.reader_dock,
+                         docks.filters_dock]
+    # Every stop shows it has the keys: the filters' scroll area was a stop that showed nothing.
+    assert not [w for w in visited if isinstance(w, QScrollArea)]
+    assert any(isinstance(w, QPushButton) and w.text() == "Clear filters" for w in visited)
+
+
+def _border(canvas) -> QColor:
+    return canvas.grab().toImage().pixelColor(1, canvas.height() // 2)
+
+
+def test_the_timeline_reached_by_tab_shows_a_focus_frame_a_click_does_not(window, qtbot) -> None:
+    canvas = window.timeline.canvas
+    highlight = canvas.theme().highlight
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    canvas.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(canvas.hasFocus)
+    assert _border(canvas) == highlight
+    window.table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: not canvas.hasFocus())
+    assert _border(canvas) != highlight  # gone with the focus
+    canvas.setFocus(Qt.FocusReason.MouseFocusReason)  # a click: the selection shows where the user is
+    qtbot.waitUntil(canvas.hasFocus)
+    assert _border(canvas) != highlight

@@ -7,7 +7,7 @@ import logging
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.daycount import date_to_days
@@ -22,6 +22,9 @@ from timeline_app.gui.timeline.painter import TimelinePainter
 from timeline_app.gui.timeline.theme import Theme
 
 log = logging.getLogger(__name__)
+
+_KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                     Qt.FocusReason.ShortcutFocusReason)
 
 
 class TimelineCanvas(QWidget):
@@ -55,6 +58,7 @@ class TimelineCanvas(QWidget):
         self.fitted = False
         self._fit_kind: bool | None = None  # the `everything` of the Fit that made the view, None once moved
         self.show_legend = True
+        self.keyboard_focus = False  # the focus came by Tab: a frame shows it (a click shows the selection)
         self._content_height = 0
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
@@ -237,6 +241,15 @@ class TimelineCanvas(QWidget):
             p.setPen(QPen(theme.highlight, 1))
             p.setBrush(fill)
             p.drawRect(self.rubber)
+        if self.keyboard_focus and self.hasFocus():
+            # Reached by Tab, the canvas shows it has the keys, as a button or a list does.
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(theme.highlight, 2))
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.keyboard_focus = event.reason() in _KEYBOARD_REASONS
+        super().focusInEvent(event)  # repaints
 
     # -- hit testing ---------------------------------------------------------------------------
 
