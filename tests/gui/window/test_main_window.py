@@ -133,6 +133,8 @@ def test_import_of_a_folder_with_a_bad_file_shows_one_summary(window, qtbot, tmp
     box = window.messages.last_message
     assert box.text().startswith("1 article added") and "1 skipped" in box.text()
     assert "empty.txt" in box.detailedText()
+    # What to do: a reason said what was wrong with the file, nothing said what the app would read.
+    assert box.detailedText().endswith("then open it again.") and " .html " in box.detailedText()
     assert len(window.snapshot.articles) == before + 1
     box.accept()
 

@@ -36,6 +36,12 @@ def open_filter() -> str:
     return f"Articles ({' '.join('*' + ext for ext in readable_extensions())});;All files (*)"
 
 
+def reads_hint() -> str:
+    """The last line of an import's skipped files: what the app reads, so the user knows what to do."""
+    return (f"The app reads articles in these files: {' '.join(readable_extensions())}, and .zip archives of "
+            "them. Save an article of another kind as text, HTML, PDF or Word (.docx), then open it again.")
+
+
 class LibraryActions(QObject):
     """Imports in the background with one summary at the end, publication dates, other libraries.
 
@@ -100,6 +106,8 @@ class LibraryActions(QObject):
         self._reload()
         summary = report.summary()
         details = report.details()
+        if details:  # a reason says what is wrong with a file; this, what the app would read instead
+            details += "\n\n" + reads_hint()
         undated = list(report.needs_date)
         if details or (report.added == 0 and not report.duplicates and not quiet):
             box = import_summary_box(summary, details, self._window)
