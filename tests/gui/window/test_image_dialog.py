@@ -83,3 +83,16 @@ def test_a_missing_folder_or_no_name_cannot_be_saved(qtbot, tmp_path) -> None:
     assert not dialog.save_button.isEnabled() and "does not exist" in dialog.problem_label.text()
     dialog.path_edit.clear()
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_file_of_that_name_is_said_before_it_is_written_over(qtbot, tmp_path) -> None:
+    # The picture of an earlier export went without a word: the suggested name is the same each time.
+    (tmp_path / "library-timeline.png").write_bytes(b"an earlier picture")
+    dialog = _dialog(qtbot, tmp_path)
+    assert dialog.save_button.isEnabled() and dialog.save_button.text().replace("&", "") == "Replace"
+    assert dialog.replace_label.isVisible() and "library-timeline.png exists" in dialog.replace_label.text()
+    # Negative: a new name is saved, with no warning.
+    dialog.path_edit.setText(str(tmp_path / "new.png"))
+    assert dialog.save_button.text().replace("&", "") == "Save" and not dialog.replace_label.isVisible()
+    dialog.path_edit.setText(str(tmp_path))  # a folder is no file to write
+    assert not dialog.save_button.isEnabled() and "is a folder" in dialog.problem_label.text()

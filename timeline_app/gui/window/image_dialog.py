@@ -89,8 +89,12 @@ class ImageExportDialog(QDialog):
         self.problem_label.setStyleSheet("color: #b71c1c;")
         self.problem_label.setWordWrap(True)
         layout.addWidget(self.problem_label)
+        self.replace_label = QLabel()  # not a problem: a warning before a file is written over
+        self.replace_label.setWordWrap(True)
+        layout.addWidget(self.replace_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._save_text = self.save_button.text()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -251,6 +255,13 @@ class ImageExportDialog(QDialog):
             problem = "Give the file a name."
         elif not self.path().parent.is_dir():
             problem = f"The folder {self.path().parent} does not exist."
+        elif self.path().is_dir():
+            problem = f"{self.path()} is a folder: give the file a name in it."
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self.save_button.setEnabled(not problem)
+        # A name typed here is not asked about as the file dialog asks: say it before it is written over.
+        exists = not problem and self.path().exists()
+        self.replace_label.setText(f"{self.path().name} exists already: Replace writes over it." if exists else "")
+        self.replace_label.setVisible(exists)
+        self.save_button.setText("&Replace" if exists else self._save_text)
