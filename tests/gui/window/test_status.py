@@ -146,3 +146,18 @@ def test_a_filter_set_while_a_message_shows_is_not_drawn_over_it(qtbot, window) 
     bar.clearMessage()
     qtbot.wait(20)
     assert not bar.clear_filters_button.isVisible()  # no filter: it stays hidden after the message
+
+
+def test_a_running_job_says_in_words_what_it_does(qtbot, window) -> None:
+    # An export or a picture showed a busy bar with no text: nothing said what ran, nor what Cancel stops.
+    bar, jobs = window.bar, window.jobs
+    assert not bar.job_label.isVisibleTo(bar)  # nothing runs
+    release = threading.Event()
+    with qtbot.waitSignal(jobs.started):
+        jobs.enqueue(TaskWorker(lambda progress, cancel: release.wait(10), "saving the timeline to t.png"))
+    assert bar.job_label.isVisibleTo(bar) and bar.job_label.text() == "Saving the timeline to t.png…"
+    bar.cancel_button.click()
+    assert bar.job_label.text() == "Cancelling…"
+    release.set()
+    qtbot.waitUntil(lambda: not jobs.busy())
+    assert not bar.job_label.isVisibleTo(bar)  # done: the words go with the bar

@@ -98,13 +98,16 @@ class WindowStatusBar(QStatusBar):
         self.reading_bar.show()
 
     def _build_job_progress(self) -> None:
+        # What runs, in words: a busy bar draws no text (an export, a picture), and Cancel's tooltip is
+        # read only by pointing at it.
+        self.job_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop the import; what has been read so far is kept")
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        for w in (self.progress, self.cancel_button):
+        for w in (self.job_label, self.progress, self.cancel_button):
             w.hide()
             self.addPermanentWidget(w)
         self._progress_message = ""  # the file a job is reading, as last shown
@@ -165,6 +168,8 @@ class WindowStatusBar(QStatusBar):
         self.clearMessage()
         self.progress.setRange(0, 0)
         self.progress.setFormat(description[:1].upper() + description[1:] + "…")
+        self.job_label.setText(self.progress.format())
+        self.job_label.show()
         self.progress.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.setToolTip(cancel_tip(description))
@@ -181,6 +186,7 @@ class WindowStatusBar(QStatusBar):
 
     def _on_jobs_idle(self) -> None:
         self._idle = True
+        self.job_label.hide()
         self.progress.hide()
         self.cancel_button.hide()
         if self._progress_message and self.currentMessage() == self._progress_message:
@@ -196,6 +202,7 @@ class WindowStatusBar(QStatusBar):
         self._jobs.cancel_current()
         self.cancel_button.setEnabled(False)
         self.progress.setFormat("Cancelling…")
+        self.job_label.setText("Cancelling…")
 
 
 def cancel_tip(description: str) -> str:
