@@ -196,3 +196,23 @@ def test_a_picture_that_cannot_be_written_says_so_once(window, qtbot, tmp_path, 
     window.menus.export_actions["events_csv"].trigger()
     qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=30_000)
     assert len(messages) == 2 and "a file/e.csv" in messages[1][1] and "partial" not in messages[1][1]
+
+
+def test_with_no_event_to_export_the_window_says_what_to_do_and_writes_nothing(window, qtbot, tmp_path,
+                                                                                monkeypatch) -> None:
+    # Filters that kept nothing gave an empty CSV, and a picture of the empty year 1970.
+    messages, asked = [], []
+    monkeypatch.setattr(window.messages, "show_message", lambda title, text, *a: messages.append((title, text)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    window.filters.set_spec(FilterSpec(text="no event says this"))
+    assert window.event_model.rowCount() == 0
+    window.menus.export_actions["events_csv"].trigger()
+    window.menus.export_image_action.trigger()
+    assert asked == [] and window.exports.image_dialog is None
+    assert [t for t, _ in messages] == ["No events to export"] * 2
+    assert "Export all events" in messages[0][1] and "Export all events" not in messages[1][1]
+    assert "Clear the filters" in messages[1][1]
+    # Negative: "Export all events" exports every event whatever the filters: the file dialog opens.
+    window.menus.export_all_action.trigger()
+    window.menus.export_actions["events_csv"].trigger()
+    assert len(asked) == 1 and len(messages) == 2

@@ -13,7 +13,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import frames
@@ -79,6 +79,8 @@ class ExportActions(QObject):
         about 110 s), and `exported` tells when it is done; 0 is returned then."""
         fmt = export_format(key)
         chosen = path is None
+        if chosen and fmt.rows != RELATIONS and self._nothing_to_export(picture=False):
+            return 0
         if path is None:
             name = f"{self._library_path().stem}-{fmt.rows}{fmt.suffix}"
             path, _ = QFileDialog.getSaveFileName(self._window, f"Export {fmt.label.rstrip('…')}",
@@ -131,9 +133,27 @@ class ExportActions(QObject):
             return f"all {counted(rows, noun, plural)} (filters ignored)"
         return counted(rows, f"filtered {noun}", f"filtered {plural}")
 
+    def _nothing_to_export(self, picture: bool) -> bool:
+        """True, with a message saying what to do, when there is no event to write: an empty file, or a
+        picture of an empty year 1970, is nothing a user asks for. A picture shows what the filters keep
+        whatever "Export all events" says."""
+        every = self.export_all and not picture
+        if len(self._events(every)):
+            return False
+        if self._filtering() and not every:
+            text = "The filters keep no event. Clear the filters (Edit > Clear filters, Ctrl+Shift+X)" + (
+                ", then export again." if picture else
+                ", or tick File > Export > Export all events (ignore filters), then export again.")
+        else:
+            text = "The library has no events yet. Add articles first (File > Open files, Ctrl+O)."
+        self._messages.show_message("No events to export", text, QMessageBox.Icon.Information)
+        return True
+
     def export_image(self, whole: bool | None = None) -> None:
         """File > Export > Timeline as image: the dialog (window-modal, not blocking), then the picture.
         From the timeline's own menu, `whole` starts it on every event and row (True) or on the view (False)."""
+        if self._nothing_to_export(picture=True):
+            return
         source = self._image_source()
         suggested = Path(self._remembered.last_dir()) / f"{self._library_path().stem}-timeline.png"
         dialog = ImageExportDialog(ImageDefaults(suggested, lambda options: default_captions(source, options)),
