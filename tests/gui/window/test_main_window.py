@@ -40,6 +40,8 @@ def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None
     window = open_window(qtbot, library, window_settings(tmp_path))
     assert window.table_stack.currentWidget() is window.empty_label
     assert "No articles yet" in window.empty_label.text()
+    # The timeline says it too, and what to do: it said "No events loaded".
+    assert window.timeline.canvas.painter.empty_text == window.empty_label.text()
     with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT) as blocker, reloaded(qtbot, window):
         assert maybe_add_samples(window)
     report = blocker.args[0]

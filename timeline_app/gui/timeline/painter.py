@@ -141,5 +141,5 @@ class TimelinePainter:
             p.setPen(theme.muted)
             p.setFont(self.fonts.normal)
             msg = "No events match the filter" if len(self.data) else self.empty_text
-            p.drawText(QRectF(HEADER_W, AXIS_H, geo.vp.width, geo.lanes_bottom - AXIS_H), Qt.AlignmentFlag.AlignCenter,
-                       msg)
+            p.drawText(QRectF(HEADER_W + 12, AXIS_H, geo.vp.width - 24, geo.lanes_bottom - AXIS_H),
+                       int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap), msg)

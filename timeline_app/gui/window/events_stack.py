@@ -17,6 +17,14 @@ READING_TEXT = "Reading the library…"  # until the first read of a library has
 NO_DATED_TEXT = "These articles contain no dated events."
 
 
+def why_empty(snapshot: Snapshot) -> str | None:
+    """What an empty library's timeline says, as the table does: no articles (and how to add them), or
+    no dated events in them; None when there are events."""
+    if not len(snapshot.article_ids):
+        return EMPTY_TEXT
+    return NO_DATED_TEXT if not len(snapshot.events) else None
+
+
 class EventsStack(QStackedWidget):
     """Shows `table`, or `label` with a sentence: reading, no articles, no dated events, or none the filter keeps."""
 
@@ -38,10 +46,8 @@ class EventsStack(QStackedWidget):
     def show_snapshot(self, snapshot: Snapshot, rows_shown: int, filtered: bool) -> None:
         """The table, or why the library read shows nothing: no articles, no dated events, or none
         that the filter (`filtered`: one is set) or the user's hiding leaves."""
-        if not len(snapshot.article_ids):
-            self.show_text(EMPTY_TEXT)
-        elif not len(snapshot.events):
-            self.show_text(NO_DATED_TEXT)
+        if why_empty(snapshot) is not None:
+            self.show_text(why_empty(snapshot))
         elif rows_shown:
             self.setCurrentWidget(self.table)
         elif filtered:

@@ -29,7 +29,7 @@ from timeline_app.gui.relations import RelationsPanel
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.window.docks import WindowDocks
-from timeline_app.gui.window.events_stack import READING_TEXT, EventsStack
+from timeline_app.gui.window.events_stack import READING_TEXT, EventsStack, why_empty
 from timeline_app.gui.window.export_actions import ExportActions
 from timeline_app.gui.window.filters import WindowFilters
 from timeline_app.gui.window.greyed_keys import GreyedKeys, explain_selection_entries
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.event_model.set_columns(snapshot.table)
         self.timeline.set_country_names(snapshot.country_names)
         self.timeline.set_columns(snapshot.events)
-        self.timeline.set_empty_text(None)
+        self.timeline.set_empty_text(why_empty(snapshot))  # "No events loaded" said nothing of what to do
         if snapshot.complete:
             self._show_articles(snapshot)
         else:  # the articles come with the mentions; until then the last read's stay, or a count
