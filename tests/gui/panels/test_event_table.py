@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.library.columns import EVENT_COLUMNS
@@ -237,3 +238,21 @@ def test_a_date_with_a_modifier_is_marked_and_still_sorts_by_its_day() -> None:
     model.sort(date, Qt.SortOrder.AscendingOrder)
     ids = [model.index(r, date).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
     assert ids == list(df.sort_values("date_start", kind="stable")["event_id"])  # by day, not by the "≈"
+
+
+
+def test_the_menu_key_opens_the_menu_of_the_current_row_not_the_one_below(qtbot) -> None:
+    # Qt places the Menu key's request in the table's own coordinates, a header's height below the
+    # viewport's: the menu (and Delete or Merge from it) was the next row's.
+    _model, view = _shown_table(qtbot, 8)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(3, 1))
+    pos = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).center()  # as Qt asks
+    key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, pos, view.mapToGlobal(pos))
+    QApplication.sendEvent(view, key)
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [3]
+    # Negative: a right click opens the menu of the row clicked.
+    click = view.visualRect(view.model().index(6, 1)).center()
+    mouse = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, click, view.viewport().mapToGlobal(click))
+    QApplication.sendEvent(view.viewport(), mouse)
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [6]

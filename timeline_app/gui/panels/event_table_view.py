@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMenu, QTableView, QWidget
 
 from timeline_app.core.library import columns as col
@@ -49,8 +49,6 @@ class EventTableView(QTableView):
         hh.setSectionsMovable(True)
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._on_header_context_menu_requested)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._on_self_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
 
         self._current_id = ""
@@ -179,12 +177,22 @@ class EventTableView(QTableView):
         menu.addAction(self.copy_action)
         return menu
 
-    def _on_self_context_menu_requested(self, pos: object) -> None:
-        idx = self.indexAt(pos)  # type: ignore[arg-type]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The Menu key (or Shift+F10) asks for the current row. Qt gives its place in the table's own
+        # coordinates, a header's height below the viewport's in which a click gives it: read as a click's,
+        # it opened the menu of the row below, and Delete or Merge from it acted on that row.
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._open_row_menu(self.visualRect(self.currentIndex()).center())
+        else:
+            self._open_row_menu(event.pos())
+
+    def _open_row_menu(self, pos: QPoint) -> None:
+        """The menu of the row at `pos` (the viewport's coordinates), that row selected if it was not."""
+        idx = self.indexAt(pos)
         if not idx.isValid():
             return
         if not self.selectionModel().isRowSelected(idx.row(), QModelIndex()):
             self.selectRow(idx.row())
         menu = self.context_menu(self.event_model().event_id(idx.row()))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.viewport().mapToGlobal(pos))
