@@ -24,8 +24,8 @@ from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (DecisionReaction, GroupMemory, JointOwn, dangling_pronoun, event_antecedent,
-                                                   only_groups, named_before, place_referred, possessive_state, speaks_of_event, the_group, they_are_unnamed,
-                                                   titled_state, undated_parties)
+                                                   only_groups, named_before, place_referred, possessive_pattern, possessive_state,
+                                                   speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
 from timeline_app.core.extract.summaries import relative_clause_start, summary
@@ -141,9 +141,7 @@ class _EventReader:
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
-        organs, owners = self.table.words.get("state_organ", ()), self.table.words.get("state_possessive", ())
-        self.possessive = re.compile(r"\b(?:" + longest_first(owners) + r")\s+(?:" + longest_first(organs)
-                                     + r")\b", re.IGNORECASE) if organs and owners else None
+        self.possessive = possessive_pattern(self.table.words)
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))

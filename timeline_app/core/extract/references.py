@@ -317,6 +317,16 @@ def titled_state(title: re.Pattern[str] | None, text: str, clause: tuple[int, in
     return frozenset()
 
 
+def possessive_pattern(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
+    """A possessive before a state's organ (clause_words state_possessive + state_organ: "its army", "son pays",
+    "своей страны"), or one of the forms a language writes with the possessive fused to the noun (state_own:
+    "بلاده", "حكومتها"); None for a language with neither."""
+    organs, owners, fused = words.get("state_organ", ()), words.get("state_possessive", ()), words.get("state_own", ())
+    parts = ([r"(?:" + longest_first(owners) + r")\s+(?:" + longest_first(organs) + r")"] if organs and owners else []) + (
+        [longest_first(fused)] if fused else [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
+
+
 def possessive_state(pattern: re.Pattern[str] | None, text: str, sent: tuple[int, int], span: tuple[int, int],
                      entities: list[EntityMention], starts: list[int]) -> frozenset[str]:
     """The state "its" or "their" stands for before one of its organs in the clause text[span] ("Kenya said
