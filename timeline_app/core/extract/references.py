@@ -220,10 +220,10 @@ class DecisionReaction:
     « regrettable »", "lamentó ayer la decisión", "назвала в четверг это решение провокацией"): a reaction to
     an act is one to the states that took it, so the decision's parties are the reaction's too: those of the
     event told just before when it names a state the clause does not, else of the last event with two or more.
-    Disapproval and naming only: the sets' gold gives a welcome ("a salué la décision") to the welcoming state. The verbs (decision_reaction, stems) and nouns (decision_reference,
-    with an article or demonstrative: "свое решение", the speaker's own, is none) are each language's
-    clause_words; a language without them has no such rule (English: "X called the decision a mistake" is
-    X's alone in its gold)."""
+    Disapproval and naming only: the sets' gold gives a welcome ("a salué la décision") to the welcoming state.
+    The verbs (decision_reaction, stems) and nouns (decision_reference, with an article or demonstrative:
+    "свое решение", the speaker's own, is none) are each language's clause_words; a language without them
+    has no such rule (English: "X called the decision a mistake" is X's alone in its gold)."""
 
     verb: re.Pattern[str] | None
     noun: re.Pattern[str] | None
