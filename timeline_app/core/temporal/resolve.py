@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 _SHIFT = re.compile(
     r"^(?P<anchor>DCT|REFDAY|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
-    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
+    r"(?P<within>-\d{2}(?:-\d{2})?|-LD|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
 )
 _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 # "A?B": the value A, which a reader might also take as B ("next Thursday" told on a Wednesday).
@@ -145,6 +145,10 @@ class Resolver:
             return self._around(m.group("inner"), int(m.group("n")), tense)
         if value.startswith("WEEKOF-"):  # "the week of March 6": the week that day falls in
             return self._week_of(value[7:], tense, time)
+        if value.startswith("YEAROF-"):  # "in the new year": the year of the New Year the tense points to
+            day = self._resolve_date(value[7:], tense, time)
+            d = describe(day) if day else None
+            return day if d is None else format_at(d[1], "year")
         if "|" in value:
             return self._alternative(value, tense)
         if m := _SHIFT.match(value):
@@ -215,6 +219,10 @@ class Resolver:
                 return None
             day = anchor[0] + dt.timedelta(weeks=n, days=int(m.group("within")[2:]) - anchor[0].isoweekday())
             return day.isoformat()
+        if m.group("within") == "-LD":  # "the last day of next month": the period's last day
+            period = self._shift((anchor[0], Precision.DAY), n, m.group("unit"))
+            d = describe(period) if period else None
+            return None if d is None or d[2] is None else d[2].isoformat()
         if m.group("within"):  # "June last year", "April 24 and 25": a part of the period
             unit = m.group("unit")
             if unit not in ("year", "month") or (unit == "month" and not _is_day_suffix(m.group("within"))):

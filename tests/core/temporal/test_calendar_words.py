@@ -1,0 +1,81 @@
+"""find_dates on calendar words news uses for schedules: the new year, a month's last day, week numbers, days in numbers without a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2022, 12, 28)  # a Wednesday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Told in December of what is coming: the coming year.
+        ("Tariffs will go up in the new year.", dt.date(2023, 11, 30), "2024"),
+        ("The board meets again after the new year.", dt.date(2023, 12, 18), "2024"),
+        # Told after it began: the year under way.
+        ("Sales have slumped since the new year.", dt.date(2024, 2, 20), "2024"),
+        ("Exports recovered in the new year, the ministry said.", dt.date(2024, 3, 5), "2024"),
+    ],
+)
+def test_the_new_year_is_the_year_its_new_year_begins(sentence: str, published: dt.date, expected: str) -> None:
+    assert found(sentence, published) == [("the new year", expected)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Crowds gathered for the new year celebrations in the square.",
+        "The president gave his address on the eve of a new year.",
+        "Ministers flew home for the new year break.",
+    ],
+)
+def test_the_new_year_as_a_holiday_or_with_a_is_no_year(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_the_last_day_of_a_month_follows_its_length() -> None:
+    assert found("Bids close on the last day of the month.", dt.date(2024, 2, 10)) == [
+        ("the last day of the month", "2024-02-29")
+    ]
+    assert found("Bids close on the last day of the month.", dt.date(2023, 2, 10)) == [
+        ("the last day of the month", "2023-02-28")
+    ]
+    assert found("The fund was wound up on the last day of last month.", dt.date(2024, 5, 3)) == [
+        ("the last day of last month", "2024-04-30")
+    ]
+    assert found("The levy applies from the first day of next year.") == [("the first day of next year", "2023-01-01")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The rebels fled on the last day of the siege.", "She resigned on the first day of her term."],
+)
+def test_the_last_day_of_an_event_is_no_date(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_a_week_number_is_placed_by_the_tense() -> None:
+    assert found("The plant shut down in week 50.", dt.date(2023, 1, 18)) == [("week 50", "2022-W50")]
+    assert found("Shipments will resume in week 8.", dt.date(2023, 1, 18)) == [("week 8", "2023-W08")]
+    assert found("Repairs were done in calendar week 2, 2021.") == [("calendar week 2, 2021", "2021-W02")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defence lawyers will call witnesses in week 4 of the trial.",
+        "The striker scored twice in Week 12.",
+        "Cases rose sharply in week 3 of the outbreak.",
+    ],
+)
+def test_a_week_of_something_or_of_a_league_is_no_calendar_week(sentence: str) -> None:
+    assert found(sentence) == []
