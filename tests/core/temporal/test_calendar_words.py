@@ -79,3 +79,32 @@ def test_a_week_number_is_placed_by_the_tense() -> None:
 )
 def test_a_week_of_something_or_of_a_league_is_no_calendar_week(sentence: str) -> None:
     assert found(sentence) == []
+
+
+def test_a_day_in_numbers_without_its_year() -> None:
+    assert found("The border reopened on 11/23.") == [("11/23", "2022-11-23")]
+    assert found("The order stands until 31/01.") == [("31/01", "2023-01-31")]
+    # Both numbers 12 or less: a past sentence takes no day after publication.
+    mentions = find_dates("The convoy left on 12/02.", WED)
+    assert [(m.text, m.value, m.mod) for m in mentions] == [("12/02", "2022-12-02", "APPROX")]
+    assert found("The convoy was stopped on 1/12.", dt.date(2023, 1, 9)) == [("1/12", "2022-12-01")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Security has been tight since 9/11.",
+        "The helpline is open 24/7.",
+        "Turnout fell by 1/4 in the north.",
+        "Investors bought 3/16 of the shares.",
+        "The law was passed on 12/3/2021.",
+    ],
+)
+def test_numbers_with_a_slash_that_are_no_day_without_a_year(sentence: str) -> None:
+    assert all(value.startswith("2021") for _, value in found(sentence))
+    assert "9/11" not in dict(found(sentence)) and "3/16" not in dict(found(sentence))
+
+
+def test_a_day_of_the_month_alone_before_a_phrase() -> None:
+    assert found("The strike ended on the 9th without a deal.") == [("the 9th", "2022-12-09")]
+    assert found("Fire broke out on the 9th floor.") == []

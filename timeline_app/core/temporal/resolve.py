@@ -80,7 +80,11 @@ class Resolver:
         return self._resolve_once(value, tense)
 
     def _either_order(self, readings: list[str], tense: str | None) -> tuple[str, bool, bool] | None:
-        days = [(d[1], r) for r in readings if (d := describe(r)) is not None and d[1] is not None]
+        if any(not is_absolute(r) for r in readings):  # "by 12/05": each reading placed by the tense first
+            if self.published is None:
+                return "", True, False
+            readings = [r if is_absolute(r) else self._resolve_date(r, tense) or "" for r in readings]
+        days = [(d[1], r) for r in readings if r and (d := describe(r)) is not None and d[1] is not None]
         if not days:
             return None
         if self.published is not None:
