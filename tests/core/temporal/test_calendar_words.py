@@ -105,6 +105,20 @@ def test_numbers_with_a_slash_that_are_no_day_without_a_year(sentence: str) -> N
     assert "9/11" not in dict(found(sentence)) and "3/16" not in dict(found(sentence))
 
 
+def test_the_previous_or_following_weekend_counts_from_the_day_told() -> None:
+    text = "The march was on Saturday, Dec. 10. The previous weekend, police had cleared the camp."
+    assert found(text)[-1] == ("The previous weekend", "2022-W48-WE")
+    text = "The march was on Saturday, Dec. 10. The following weekend, police cleared the camp."
+    assert found(text)[-1] == ("The following weekend", "2022-W50-WE")
+    # Without a day told before, "last weekend" stays the one before publication.
+    assert found("Police cleared the camp last weekend.") == [("last weekend", "2022-W51-WE")]
+
+
+def test_a_season_that_kicks_off_is_ahead_and_one_that_kicked_off_is_past() -> None:
+    assert found("The league season kicks off in August.", dt.date(2026, 5, 14)) == [("August", "2026-08")]
+    assert found("The league season kicked off in August.", dt.date(2026, 5, 14)) == [("August", "2025-08")]
+
+
 def test_a_day_of_the_month_alone_before_a_phrase() -> None:
     assert found("The strike ended on the 9th without a deal.") == [("the 9th", "2022-12-09")]
     assert found("Fire broke out on the 9th floor.") == []
