@@ -21,6 +21,8 @@ def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
         # Told in December of what is coming: the coming year.
         ("Tariffs will go up in the new year.", dt.date(2023, 11, 30), "2024"),
         ("The board meets again after the new year.", dt.date(2023, 12, 18), "2024"),
+        # More than two months ahead: the future tense decides, not the nearness of New Year's Day.
+        ("Energy bills are set to climb in the new year.", dt.date(2026, 9, 21), "2027"),
         # Told after it began: the year under way.
         ("Sales have slumped since the new year.", dt.date(2024, 2, 20), "2024"),
         ("Exports recovered in the new year, the ministry said.", dt.date(2024, 3, 5), "2024"),
