@@ -124,3 +124,27 @@ def test_a_season_that_kicks_off_is_ahead_and_one_that_kicked_off_is_past() -> N
 def test_a_day_of_the_month_alone_before_a_phrase() -> None:
     assert found("The strike ended on the 9th without a deal.") == [("the 9th", "2022-12-09")]
     assert found("Fire broke out on the 9th floor.") == []
+
+
+def test_a_day_of_the_month_ahead_of_a_later_numbered_one_is_next_months() -> None:
+    told = dt.date(2026, 3, 30)
+    assert found("The talks began on the 28th and will end on the 3rd.", told) == [
+        ("the 28th", "2026-03-28"),
+        ("the 3rd", "2026-04-03"),
+    ]
+    # Told in the past, or numbered after the day before it: the same month.
+    assert found("The talks began on the 28th and ended on the 3rd.", dt.date(2026, 4, 10))[-1] == ("the 3rd", "2026-03-03")
+    assert found("The talks began on the 3rd and will end on the 28th.", dt.date(2026, 3, 10))[-1] == ("the 28th", "2026-03-28")
+
+
+def test_reopen_is_ahead_as_a_present_and_the_nearer_day_as_an_infinitive_in_a_past_sentence() -> None:
+    told = dt.date(2026, 4, 8)  # a Wednesday
+    assert found("The border reopens on Monday.", told) == [("Monday", "2026-04-13")]
+    assert found("Schools reopen on Monday.", told) == [("Monday", "2026-04-13")]
+    assert found("Police moved to reopen the road on Monday.", told) == [("Monday", "2026-04-06")]
+
+
+def test_a_present_form_after_did_is_no_schedule() -> None:
+    told = dt.date(2023, 9, 13)
+    assert found("The talks did not resume until March.", told) == [("March", "2023-03")]
+    assert found("The talks resume in March.", told) == [("March", "2024-03")]

@@ -237,11 +237,15 @@ class Resolver:
 
     def _day_of_month(self, day: int, tense: str | None) -> str | None:
         """"on the 20th": in the month of the last date mentioned ("Dec. 15 and again on the
-        20th"), else in the publication month, or the month before in a past sentence when that
+        20th"; the month after in a future sentence when the last day told is later), else in the publication month, or the month before in a past sentence when that
         day is still ahead (the month after in a future one when it has gone)."""
         if self.last is not None and self.last[1] in (Precision.DAY, Precision.MONTH):
             ref = self.last[2]
-            return valid_value(f"{ref.year:04d}-{ref.month:02d}-{day:02d}")
+            year, month = ref.year, ref.month
+            if tense == FUTURE and self.last[1] is Precision.DAY and day < ref.day:
+                # "closed on the 24th and reopen on the 2nd": a day ahead of an earlier-numbered one is next month's
+                year, month = year + month // 12, month % 12 + 1
+            return valid_value(f"{year:04d}-{month:02d}-{day:02d}")
         if self.published is None:
             return ""
         base = self.published

@@ -23,6 +23,8 @@ NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the p
 _EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
 _HAD = re.compile(r"\bhad\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# A present form after a past "did" is its infinitive: "did not reopen until March" tells no schedule.
+_DID = re.compile(r"\b(?:did|didn't|didn’t)\s+(?:not\s+|never\s+)?$", re.IGNORECASE)
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s+yet\s+)?$", re.IGNORECASE)
@@ -61,6 +63,8 @@ def sentence_cues(
                 continue  # "will be held", "to be signed": a participle, not a past tense
             if label == _PRESENT_FUTURE and plural_noun(text, a, m, cues.get("noun_before")):
                 continue  # "agreed to restart regular visits": a noun, no present tense
+            if label == _PRESENT_FUTURE and _DID.search(text, max(0, m.start() - 16), m.start()):
+                continue
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
             ):
