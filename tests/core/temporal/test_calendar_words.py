@@ -148,3 +148,14 @@ def test_a_present_form_after_did_is_no_schedule() -> None:
     told = dt.date(2023, 9, 13)
     assert found("The talks did not resume until March.", told) == [("March", "2023-03")]
     assert found("The talks resume in March.", told) == [("March", "2024-03")]
+
+
+def test_agreed_is_a_past_and_agreed_to_with_a_verb_a_promise() -> None:
+    told = dt.date(2024, 3, 13)  # a Wednesday
+    text = "After talks on Tuesday, the envoys agreed to resume them on Saturday."
+    assert found(text, told) == [("Tuesday", "2024-03-12"), ("Saturday", "2024-03-16")]
+    assert found("The envoys agreed to hold a summit in February.", dt.date(2025, 10, 30)) == [("February", "2026-02")]
+    # The day of agreeing, and an agreement to a thing: no promise, the past.
+    assert found("The envoys agreed on Monday to resume talks.", told) == [("Monday", "2024-03-11")]
+    assert found("The rebels agreed to a truce on Monday.", told) == [("Monday", "2024-03-11")]
+    assert found("Rebels freed two hostages on Monday.", told) == [("Monday", "2024-03-11")]
