@@ -159,3 +159,9 @@ def test_agreed_is_a_past_and_agreed_to_with_a_verb_a_promise() -> None:
     assert found("The envoys agreed on Monday to resume talks.", told) == [("Monday", "2024-03-11")]
     assert found("The rebels agreed to a truce on Monday.", told) == [("Monday", "2024-03-11")]
     assert found("Rebels freed two hostages on Monday.", told) == [("Monday", "2024-03-11")]
+
+
+def test_a_promise_does_not_reach_the_day_of_the_occasion_it_was_made_at() -> None:
+    told = dt.date(2024, 3, 13)  # a Wednesday
+    assert found("The opposition vowed to hold rallies at a news conference on Monday.", told) == [("Monday", "2024-03-11")]
+    assert found("The opposition vowed to hold rallies on Monday.", told) == [("Monday", "2024-03-18")]

@@ -125,6 +125,11 @@ def _own_conjunct(text: str, a: int, start: int, kept: list[tuple[int, int, str]
 # "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
 # before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
 # subject ("signed on Thursday, and Prabowo will take office").
+# The occasion a promise was made at, between the promise and its date: the date is the occasion's.
+_OCCASION = re.compile(
+    r"\bat\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[a-z]+\s+)?(?:talks|meeting|summit|conference|session|rally|ceremony|briefing)\b",
+    re.IGNORECASE,
+)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])|,\s*(?:and|but)\s")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
 _AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE, _PROMISE])
@@ -279,6 +284,8 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
             continue  # "called an election for March 29" sets the date after it, none told before it
         if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
             continue
+        if label == _PROMISE and e_ <= start and _OCCASION.search(text, e_, start):
+            continue  # "agreed to restart visits at talks on Monday": the day it was agreed
         reading = _reading(label, s_ >= end, told)
         if reading is None:
             continue
