@@ -110,6 +110,9 @@ def test_a_dictionary_row_the_table_replaces_keeps_its_earlier_years(gaz: Gazett
     ("Pham Binh Minh received the envoy.", dt.date(2015, 6, 1), ["VNM"]),
     ("Pavlo Klimkin received the envoy.", dt.date(2016, 6, 1), ["UKR"]),
     ("Khemaies Jhinaoui received the envoy.", dt.date(2017, 6, 1), ["TUN"]),
+    ("Abdallah Bou Habib received the envoy.", dt.date(2023, 6, 1), ["LBN"]),
+    # The Palestinian minister, where the surname alone read Iraq's Nuri al-Maliki.
+    ("Riyad al-Maliki received the envoy.", dt.date(2016, 6, 1), ["PSE"]),
     # Office-holders of 2025-2026.
     ("Pablo Quirno received the envoy.", dt.date(2026, 2, 1), ["ARG"]),
     ("Djuro Macut received the envoy.", dt.date(2025, 6, 1), ["SRB"]),
