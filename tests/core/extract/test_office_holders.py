@@ -154,6 +154,7 @@ def test_a_surname_two_states_share_names_neither(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(("text", "state_year", "state", "org_year"), [
     ("Mahamoud Ali Youssouf spoke.", 2020, "DJI", 2025),  # African Union Commission from 2025-02-15
     ("Marija Pejčinović Burić spoke.", 2018, "HRV", 2021),  # Council of Europe, 2019-2024
+    ("Ahmed Aboul Gheit spoke.", 2008, "EGY", 2020),  # Arab League from 2016-07-01; the table knew only "Ahmed Ali"
 ])
 def test_a_foreign_minister_who_moved_to_an_organisation_acts_for_none(gaz: Gazetteer, text: str, state_year: int,
                                                                       state: str, org_year: int) -> None:
