@@ -5,7 +5,7 @@ Usage: python benchmarks/merge_sweep.py LIB [--grid weights|dates|one_side]
 LIB is a library of the evaluation set's articles (`python benchmarks/merge.py --library LIB` makes
 it). Each setting patches the constants of core.library.matching (and the modules that import them)
 in this process and clusters the library's mentions again. Printed per setting, one JSON line:
-pair P/R/F1 on dev+dev2 pooled (where settings are chosen), dev3 to dev8 pair P/R (where a
+pair P/R/F1 on dev+dev2 pooled (where settings are chosen), dev3 to dev10 pair P/R (where a
 choice is checked) and the near-miss groups apart per dev split. Held-out figures are not printed.
 """
 
@@ -54,7 +54,7 @@ def run(gold: bench.Gold, frame, kw: dict) -> dict:
     pooled = [i for i, g in enumerate(gold.mentions) if g.split in ("dev", "dev2")]
     p_r = bench.scores([gold.mentions[i].event for i in pooled], [pred[i] for i in pooled])
     out = {"setting": kw, "dev+dev2": [round(p_r["pair_p"], 3), round(p_r["pair_r"], 3), round(p_r["pair_f1"], 3)]}
-    for split in ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8"):
+    for split in ("dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"):
         r = bench.evaluate(gold, pred, split)
         out[split] = [round(r["pair_p"] or 0.0, 3), round(r["pair_r"] or 0.0, 3)]
     out["apart"] = {s: bench.evaluate(gold, pred, s)["near_misses_apart"] for s in bench.DEV_SPLITS}

@@ -19,8 +19,8 @@ D = dt.date
 # Few states and a few words, so that reports meet often: the same day, week, month and year.
 # ("JPN",) and ("KEN",): reports naming one party each, matched without a shared one (matching.one_sided).
 PARTIES = [("FRA", "JPN"), ("FRA", "IND"), ("JPN",), ("FRA", "IND", "JPN"), ("BRA", "KEN"), ("KEN",)]
-ACTS = [("040", "held talks on trade"), ("057", "signed a trade agreement"), ("190", "exchanged fire at the border"),
-        ("051", "praised the trade talks")]
+ACTS = [("040", "held talks on a trade agreement"), ("057", "signed a trade agreement"),
+        ("190", "exchanged fire at the border"), ("051", "praised the trade talks")]
 
 
 def _date(rng: random.Random) -> tuple[str, D, D, Precision, bool]:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from timeline_app.core.extract.cameo import CAMEO_DIR, CameoCode, quad_class, read_codes
 from timeline_app.core.library.unacts import is_un_act, same_un_act
-from timeline_app.core.library.words import STEM, word_list
+from timeline_app.core.library.words import STEM, act_bits, word_list
 from timeline_app.core.models import Precision
 from timeline_app.core.tables import read_tsv
 from timeline_app.errors import RulesError
@@ -77,6 +77,14 @@ def aside_stems() -> frozenset[str]:
 def is_aside(words: str) -> bool:
     """Whether a report's words (Report.words) set its event beside another ("on the sidelines of")."""
     return not aside_stems().isdisjoint(words.split())
+
+
+def two_acts(a: Report, b: Report) -> bool:
+    """Whether the words of two reports tell acts of kinds they do not share (resources/merging/
+    act_kinds.tsv): a call and a signing of one pair on one day. Reports of one act are told with
+    different verbs and types, but name what was done (a treaty, a summons, relief) with the same nouns."""
+    mine, theirs = act_bits(a.words), act_bits(b.words)
+    return bool(mine and theirs and not mine & theirs)
 
 
 class TypeTable:
@@ -262,7 +270,7 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     if not parties and not one_sided(a, b):
         return 0.0
     kinds = type_score(a.codes, b.codes, table or TypeTable.default())
-    if not kinds or (is_aside(a.words) != is_aside(b.words) and (kinds < 1.0 or beside(a, b))):
+    if not kinds or two_acts(a, b) or (is_aside(a.words) != is_aside(b.words) and (kinds < 1.0 or beside(a, b))):
         # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0
     if not parties:

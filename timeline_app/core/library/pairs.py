@@ -15,6 +15,7 @@ from timeline_app.core.library.matching import (
     is_aside, type_score, un_act_score,
 )
 from timeline_app.core.library.unacts import is_un_act, same_un_act
+from timeline_app.core.library.words import act_bits
 
 # A range of up to this many days is as narrow as a day (blocks.py). Narrow reports are indexed
 # apart from those spanning more (a week, a month): a day's partners then start at most this long before it.
@@ -44,6 +45,7 @@ class ReportArrays:
     span_values: list[str]  # of the span codes
     aside: np.ndarray  # matching.is_aside of every report
     un_act: np.ndarray  # unacts.is_un_act of every report
+    acts: np.ndarray  # words.act_bits of every report
     # Reports left out of the one-party rule, on a day crowded with one-party reports (blocks.py).
     one_side_crowded: np.ndarray
 
@@ -90,6 +92,7 @@ class ReportArrays:
                    [v for v in spans.tolist() if v != ""],
                    np.fromiter((is_aside(r.words) for r in reports), bool, n),
                    np.fromiter((is_un_act(r.words) for r in reports), bool, n),
+                   np.fromiter((act_bits(r.words) for r in reports), np.int64, n),
                    np.zeros(n, bool) if one_side_crowded is None else np.asarray(one_side_crowded, bool))
 
     def __len__(self) -> int:
@@ -270,6 +273,8 @@ def scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable | N
     kinds = type_scores(arr, a, b, table)
     # matching.score: a side meeting, and one of some of a summit's parties (matching.beside)
     kinds = np.where((arr.aside[a] != arr.aside[b]) & ((kinds < 1.0) | _beside(arr, a, b)), 0.0, kinds)
+    acts_a, acts_b = arr.acts[a], arr.acts[b]
+    kinds = np.where((acts_a != 0) & (acts_b != 0) & ((acts_a & acts_b) == 0), 0.0, kinds)  # matching.two_acts
     out = np.zeros(len(a))
     sides = one_sided(arr, a, b)
     shared = np.bitwise_count(arr.bits[a] & arr.bits[b]).sum(axis=1) > 0

@@ -42,6 +42,9 @@ def _days(values: Sequence[str], starts: Sequence[str], ends: Sequence[str]) -> 
 
 _APART_REACH = 3  # words before a date in which an apart word counts
 _WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+# A verb's past form in lower case ("arrived", "returned"; not "United"): between two dates of one
+# sentence, the verb of another clause ("freed last week, returned on Sunday": two times).
+_FINISHED = re.compile(r"[a-z]{3,}ed")
 
 
 @lru_cache(maxsize=1)
@@ -120,14 +123,18 @@ class Mentions:
 
     def two_times(self, i: int, j: int) -> bool:
         """True when mentions i and j stand in one sentence with a word of between_words.txt between
-        them or opening the later one: two clauses, two times ("on Friday after ... reopened it earlier
-        this week"; "demanded on Friday access to a man arrested earlier this week": "earlier" says the
-        later-written date lies before the other; "earlier this week, on Tuesday" is one time)."""
+        them or opening the later one, or a verb's past form between them: two clauses, two times ("on
+        Friday after ... reopened it earlier this week"; "demanded on Friday access to a man arrested
+        earlier this week": "earlier" says the later-written date lies before the other; "freed last
+        week returned on Sunday"; "earlier this week, on Tuesday" is one time)."""
         if (self.evidence_start[i], self.evidence[i]) != (self.evidence_start[j], self.evidence[j]):
             return False
         a, b = sorted((i, j), key=lambda k: self.char_start[k])
         base = self.evidence_start[a]
         end = max(self.char_end[b], self.char_start[b])  # a frame built by hand may give no end
+        gap = self.evidence[a][max(0, self.char_end[a] - base) : max(0, self.char_start[b] - base)]
+        if any(_FINISHED.fullmatch(word) for word in _WORDS_BEFORE.findall(gap)):
+            return True
         between = self.evidence[a][max(0, self.char_end[a] - base) : max(0, end - base)]
         return not between_words().isdisjoint(_WORDS_BEFORE.findall(between.lower()))
 

@@ -40,3 +40,32 @@ def content_words(*texts: str) -> str:
             if len(word) > 2 and word not in stop:
                 out.add(word[:STEM])
     return " ".join(sorted(out))
+
+
+@lru_cache(maxsize=1)
+def act_kinds() -> dict[str, int]:
+    """The words of resources/merging/act_kinds.tsv as the matcher keeps them (stems), each with
+    the bits of the kinds of act it tells (bit k: the file's k-th kind)."""
+    bits: dict[str, int] = {}
+    kinds: set[str] = set()
+    for (kind, words), where in read_tsv(resource("merging") / "act_kinds.tsv", 2, 2):
+        if kind in kinds:
+            raise RulesError(f"{where}: the kind '{kind}' is listed twice")
+        if len(kinds) == 63:
+            raise RulesError(f"{where}: at most 63 kinds fit a report's bit set")
+        for word in words.split():
+            if not word.islower():
+                raise RulesError(f"{where}: '{word}' must be lower case")
+            bits[word[:STEM]] = bits.get(word[:STEM], 0) | 1 << len(kinds)
+        kinds.add(kind)
+    return bits
+
+
+def act_bits(words: str) -> int:
+    """The kinds of act a report's words (Report.words) tell, as bits (act_kinds); 0 for none."""
+    table = act_kinds()
+    out = 0
+    for word in words.split():
+        out |= table.get(word, 0)
+    return out
+
