@@ -1,0 +1,31 @@
+"""Two dated events in one sentence told by a clause without "that": "in January 2024, a bloc Mauritania left in 2000"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.core.extract.test_events import date_at, extract
+from timeline_app.core.models import Precision
+
+
+def test_a_noun_described_by_its_own_dated_clause_keeps_its_subject_to_that_date() -> None:
+    text = "Mali and Niger left ECOWAS in January 2024, a bloc Mauritania left in 2000."
+    first, second = extract(text, date_at(text, "January 2024", "2024-01", Precision.MONTH),
+                            date_at(text, "2000", "2000", Precision.YEAR), published=dt.date(2025, 2, 7))
+    assert first.countries == ("MLI", "NER")
+    assert second.countries == ("MRT",)
+
+
+def test_a_possessive_subject_of_the_described_noun_is_its_own() -> None:
+    text = "The EU signed a migration deal with Mauritania in March 2024, a deal Spain's Prime Minister helped negotiate that February."
+    first, _second = extract(text, date_at(text, "March 2024", "2024-03", Precision.MONTH),
+                             date_at(text, "February", "2024-02", Precision.MONTH), published=dt.date(2025, 2, 7))
+    assert first.countries == ("MRT",)
+
+
+def test_a_name_after_the_noun_without_a_verb_of_its_own_cuts_nothing() -> None:
+    # "a first visit to Nigeria" names the place of the same event: no clause of its own.
+    text = "Ghana's president met Tinubu in Abuja on Monday, a first visit to Nigeria since he returned to office in January."
+    first, _second = extract(text, date_at(text, "Monday", "2025-03-10"),
+                             date_at(text, "January", "2025-01", Precision.MONTH), published=dt.date(2025, 3, 14))
+    assert set(first.countries) == {"GHA", "NGA"}
