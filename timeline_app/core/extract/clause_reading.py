@@ -80,9 +80,10 @@ class ClauseReader:
                 self.describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
                 if named else self.after_reaction(previous, d, before))
             return states, org_acts or before.org_acts
-        if clause_text[:1].islower():
+        if clause_text[:1].islower() and not self.vp.subordinate_clause.match(" " + clause_text):
             # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
-            # subject stands before the aside.
+            # subject stands before the aside; not in a clause of a subject of its own ("Russia, which
+            # brokered it in 2020, has lost ground since Azerbaijan retook the region in September 2023").
             if self.patterns.relative.match(text, previous[0]) and idx >= 2:
                 subject = self.describe(clauses[idx - 2], d)
                 return subject.actors, org_acts or subject.org_acts  # "ECOWAS, which ..., will convene its chiefs"

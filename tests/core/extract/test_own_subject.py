@@ -1,4 +1,4 @@
-"""Two dated events in one sentence told by a clause without "that": "in January 2024, a bloc Mauritania left in 2000"."""
+"""Clauses with a subject of their own keep it to their date: "a bloc Mauritania left in 2000", "since Azerbaijan retook"."""
 
 from __future__ import annotations
 
@@ -29,3 +29,19 @@ def test_a_name_after_the_noun_without_a_verb_of_its_own_cuts_nothing() -> None:
     first, _second = extract(text, date_at(text, "Monday", "2025-03-10"),
                              date_at(text, "January", "2025-01", Precision.MONTH), published=dt.date(2025, 3, 14))
     assert set(first.countries) == {"GHA", "NGA"}
+
+
+def test_a_subordinate_clause_after_an_aside_keeps_its_own_subject() -> None:
+    text = ("Russia, which brokered the ceasefire on November 10, 2020, has watched its role shrink since Azerbaijan "
+            "retook Nagorno-Karabakh in September 2023.")
+    brokered, retook = extract(text, date_at(text, "November 10, 2020", "2020-11-10"),
+                               date_at(text, "September 2023", "2023-09", Precision.MONTH), published=dt.date(2025, 8, 8))
+    assert brokered.countries == ("RUS",)
+    assert retook.countries == ("AZE",)
+
+
+def test_a_verb_after_an_aside_still_takes_the_subject_before_it() -> None:
+    text = "Angola, which had mediated since 2022, stepped aside in March 2025."
+    _since, stepped = extract(text, date_at(text, "2022", "2022", Precision.YEAR),
+                              date_at(text, "March 2025", "2025-03", Precision.MONTH), published=dt.date(2025, 8, 8))
+    assert stepped.countries == ("AGO",)
