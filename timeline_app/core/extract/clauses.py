@@ -91,6 +91,8 @@ class ClausePatterns(NamedTuple):
     visit_after: re.Pattern[str] | None = None  # "on a working visit" right after a place: its host takes part
     # ", a bloc Mauritania left": a noun after a comma and a clause of its own subject and verb describing it
     contact: re.Pattern[str] | None = None
+    # "said Ethiopia attacked": a reporting verb right before a named subject and its verb (group "verb")
+    bare_report: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -171,6 +173,9 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     contact = re.compile(r",\s+(?:" + alternation("contact_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){1,3}(?:(?:"
                          + alternation("article") + r")\s+)?" + name + r"(?:\s+" + name + r"){0,4}\s+(?P<verb>(?-i:" + low
                          + r")+)\b") if words.get("contact_determiner") else None
+    bare_report = re.compile(r"\b(?:" + alternation("bare_reporting") + r")\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?-i:"
+                             + name + r")(?:\s+(?-i:" + name + r")){0,3}\s+(?P<verb>(?-i:" + low + r")+)\b)",
+                             re.IGNORECASE) if words.get("bare_reporting") else None
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
         re.compile(r"(?:" + alternation("relative_person") + r")\b", re.IGNORECASE),
@@ -187,6 +192,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         if words.get("title_reference") else None,
         re.compile(r"\s+(?:" + alternation("visit_after") + r")\b", re.IGNORECASE) if words.get("visit_after") else None,
         contact,
+        bare_report,
     )
 
 
@@ -371,6 +377,11 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         cuts.add(m.start(1))
     for m in patterns.reporting.finditer(sentence):
         cuts.add(m.end())
+    # "Kenya said Ethiopia attacked Somalia on Monday": what was said starts at its own subject, as after
+    # "said that"; not "said Monday that": the date is the saying's.
+    for m in patterns.bare_report.finditer(sentence) if patterns.bare_report else ():
+        if m.group("verb") in vp.verbs and not any(start + m.end() <= a < start + m.start("verb") for a, _b in dated):
+            cuts.add(m.end())
     tail = patterns.attribution.search(sentence)
     if tail:
         cuts.add(tail.start())
