@@ -45,3 +45,16 @@ def test_a_verb_after_an_aside_still_takes_the_subject_before_it() -> None:
     _since, stepped = extract(text, date_at(text, "2022", "2022", Precision.YEAR),
                               date_at(text, "March 2025", "2025-03", Precision.MONTH), published=dt.date(2025, 8, 8))
     assert stepped.countries == ("AGO",)
+
+
+def test_a_verb_coordinated_after_a_relative_clause_takes_the_main_subject_not_its_objects() -> None:
+    text = ("The representative of Haiti thanked Kenya and Jamaica, whose police have served in the mission since 2024, "
+            "and said a plan would be presented next month.")
+    _served, said = extract(text, date_at(text, "2024", "2024", Precision.YEAR),
+                            date_at(text, "next month", "2025-11", Precision.MONTH), published=dt.date(2025, 10, 1))
+    assert said.countries == ("HTI",)
+    # Without "and", the clause after the relative one is the main verb of the subject before it, as before.
+    text = "Kenya, whose police have served in Haiti since 2024, will leave next month."
+    _served, leave = extract(text, date_at(text, "2024", "2024", Precision.YEAR),
+                             date_at(text, "next month", "2025-11", Precision.MONTH), published=dt.date(2025, 10, 1))
+    assert "KEN" in leave.countries
