@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.core.extract.test_events import date_at, extract
+from timeline_app.core.extract.clauses import clause_spans
 from timeline_app.core.models import Precision
 
 
@@ -58,3 +59,9 @@ def test_a_verb_coordinated_after_a_relative_clause_takes_the_main_subject_not_i
     _served, leave = extract(text, date_at(text, "2024", "2024", Precision.YEAR),
                              date_at(text, "next month", "2025-11", Precision.MONTH), published=dt.date(2025, 10, 1))
     assert "KEN" in leave.countries
+
+
+def test_a_noun_with_a_preposition_after_an_opening_phrase_is_the_main_clause_not_a_description() -> None:
+    text = "Today, as a result of checks, a citizen of the French Republic was detained in Baku."
+    day = date_at(text, "Today", "2030-07-16")
+    assert clause_spans(text, 0, len(text), [(day.start, day.end)]) == [(0, len(text))]

@@ -89,10 +89,8 @@ class ClausePatterns(NamedTuple):
     # "die Ministerin": a title after an article, for the person last named with a title ending in it (group 1)
     title: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None  # "on a working visit" right after a place: its host takes part
-    # ", a bloc Mauritania left": a noun after a comma and a clause of its own subject and verb describing it
-    contact: re.Pattern[str] | None = None
-    # "said Ethiopia attacked": a reporting verb right before a named subject and its verb (group "verb")
-    bare_report: re.Pattern[str] | None = None
+    contact: re.Pattern[str] | None = None  # ", a bloc Mauritania left": a noun, then its own subject and verb
+    bare_report: re.Pattern[str] | None = None  # "said Ethiopia attacked": a named subject and its verb after "said"
 
 
 @lru_cache(maxsize=8)
@@ -168,9 +166,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     place_party = re.compile(r"\b(?:(?P<after_party>" + alternation("place_party_after_party") + ")|"
                              + longest_first(words.get("place_party", ()))
                              + r")\b" + owner, re.IGNORECASE)
-    # A noun described by a clause without "that" ("in January 2024, a bloc Mauritania left in 2000", "since
-    # 2023, a presence Baku calls one-sided"): the subject is a name (possessive allowed), group "verb" its verb.
-    contact = re.compile(r",\s+(?:" + alternation("contact_determiner") + r")\s+(?:(?-i:" + low + r")[\w-]*\s+){1,3}(?:(?:"
+    # A noun described by a clause without "that" ("in January 2024, a bloc Mauritania left in 2000"): a named subject
+    # and its verb; no preposition in the noun ("Today, ..., a citizen of the French Republic was detained" is the main clause).
+    function = r"(?!(?:" + alternation("antecedent_opener") + "|" + alternation("article") + r")\s)"
+    contact = re.compile(r",\s+(?:" + alternation("contact_determiner") + r")\s+(?:" + function + r"(?-i:" + low + r")[\w-]*\s+){1,3}(?:(?:"
                          + alternation("article") + r")\s+)?" + name + r"(?:\s+" + name + r"){0,4}\s+(?P<verb>(?-i:" + low
                          + r")+)\b") if words.get("contact_determiner") else None
     bare_report = re.compile(r"\b(?:" + alternation("bare_reporting") + r")\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?-i:"
@@ -345,7 +344,7 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     if dated and patterns.contact:
         for m in patterns.contact.finditer(text, dated[-1][1], end):
             verb = m.group("verb")
-            if verb in vp.verbs and verb.endswith("s") and not verb.endswith("ss"):
+            if verb in vp.verbs and verb.endswith("s") and not verb.endswith(("ss", "was")):
                 cuts.add(m.start() - start)
     # "Tsai met McCarthy on April 5, and we have made stern representations": the reaction is not dated.
     if dated:
