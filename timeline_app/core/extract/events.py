@@ -24,9 +24,9 @@ from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (GroupMemory, JointOwn, dangling_pronoun, event_antecedent, only_groups, named_before,
-                                                   place_referred, possessive_state, speaks_of_event, the_group, they_are_unnamed,
-                                                   titled_state, undated_parties)
+from timeline_app.core.extract.references import (DecisionReaction, GroupMemory, JointOwn, dangling_pronoun, event_antecedent,
+                                                   only_groups, named_before, place_referred, possessive_pattern, possessive_state,
+                                                   speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subordinate_event)
 from timeline_app.core.extract.summaries import relative_clause_start, summary
@@ -142,13 +142,12 @@ class _EventReader:
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
-        organs, owners = self.table.words.get("state_organ", ()), self.table.words.get("state_possessive", ())
-        self.possessive = re.compile(r"\b(?:" + longest_first(owners) + r")\s+(?:" + longest_first(organs)
-                                     + r")\b", re.IGNORECASE) if organs and owners else None
+        self.possessive = possessive_pattern(self.table.words)
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
         self.event_nouns = frozenset(p.split()[-1] for p in self.table.words.get("event_reference", ()))
+        self.decision = DecisionReaction.of(self.table)
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
                                   self.table.words.get("leader_words", frozenset({"leader"})))
 
@@ -239,6 +238,8 @@ class _EventReader:
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned or reacting):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
+        if self.decision.reacts(clause_text):  # "Kigali a qualifié vendredi la décision": its takers too
+            countries |= self.previous if self.previous - countries else self.groups.last()
         if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)

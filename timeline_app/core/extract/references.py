@@ -214,6 +214,36 @@ def speaks_of_event(table: CameoTable, clause: str, noun: re.Match[str]) -> bool
     return etype is None or etype.code.startswith(_SPEAKING)
 
 
+@dataclass(frozen=True)
+class DecisionReaction:
+    """A clause that reacts to a decision named by its noun alone ("Kigali a qualifié vendredi la décision de
+    « regrettable »", "lamentó ayer la decisión", "назвала в четверг это решение провокацией"): a reaction to
+    an act is one to the states that took it, so the decision's parties are the reaction's too: those of the
+    event told just before when it names a state the clause does not, else of the last event with two or more.
+    Disapproval and naming only: the sets' gold gives a welcome ("a salué la décision") to the welcoming state.
+    The verbs (decision_reaction, stems) and nouns (decision_reference, with an article or demonstrative:
+    "свое решение", the speaker's own, is none) are each language's clause_words; a language without them
+    has no such rule (English: "X called the decision a mistake" is X's alone in its gold)."""
+
+    verb: re.Pattern[str] | None
+    noun: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, table: CameoTable) -> DecisionReaction:
+        verbs, nouns = table.words.get("decision_reaction", ()), table.words.get("decision_reference", ())
+        if not (verbs and nouns):
+            return cls(None, None)
+        return cls(re.compile(r"(?<!\w)(?:" + longest_first(verbs) + r")\w*", re.IGNORECASE),
+                   re.compile(r"(?<!\w)(?:" + longest_first(nouns) + r")(?!\w)", re.IGNORECASE))
+
+    def reacts(self, clause: str) -> bool:
+        """True when `clause` has a reaction's verb with a decision's noun after it."""
+        if self.verb is None or self.noun is None:
+            return False
+        verb = self.verb.search(clause)
+        return verb is not None and self.noun.search(clause, verb.end()) is not None
+
+
 def undated_parties(sentences: list[tuple[int, int]], sent: tuple[int, int], actors: Actors) -> frozenset[str]:
     """The states of the nearest sentence before `sent` naming two or more: before any dated event, the
     one that tells the event without a date ("Iran and the six powers reached a deal ... The deal was
@@ -285,6 +315,16 @@ def titled_state(title: re.Pattern[str] | None, text: str, clause: tuple[int, in
         for e in sorted(near, key=lambda e: (not (e.start <= a < e.end), e.start < b, abs(e.start - b))):
             return frozenset({e.code})
     return frozenset()
+
+
+def possessive_pattern(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
+    """A possessive before a state's organ (clause_words state_possessive + state_organ: "its army", "son pays",
+    "своей страны"), or one of the forms a language writes with the possessive fused to the noun (state_own:
+    "بلاده", "حكومتها"); None for a language with neither."""
+    organs, owners, fused = words.get("state_organ", ()), words.get("state_possessive", ()), words.get("state_own", ())
+    parts = ([r"(?:" + longest_first(owners) + r")\s+(?:" + longest_first(organs) + r")"] if organs and owners else []) + (
+        [longest_first(fused)] if fused else [])
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
 
 
 def possessive_state(pattern: re.Pattern[str] | None, text: str, sent: tuple[int, int], span: tuple[int, int],

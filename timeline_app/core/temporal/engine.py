@@ -88,7 +88,9 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
                           "split it into smaller articles")
     joins = Joins.of(rules.cues)
     candidates = share_years(text, candidates, joins)
-    sentences = split_sentences(text)
+    # A German ordinal day ("am 1. Juli in Kraft tritt") ends with a full stop before a capital: the
+    # sentence goes on, and the cues after the date are its own.
+    sentences = split_sentences(text, [(c.start, c.end) for c in candidates])
     resolver = Resolver(published)
     out: list[tuple[Candidate, DateMention]] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
