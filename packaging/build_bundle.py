@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "diplomatic-timeline.spec"
 NAME = "diplomatic-timeline"
 DRAWN = re.compile(r"^(\d+) events drawn ")
+SAMPLE_ROWS = "sample-rows.json"  # core/batch/samples.FILE_NAME, without importing the app here
 # An article page of our own, to check that the HTML readers found their data files in the bundle.
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Chile and Peru sign a fisheries accord</title>
@@ -93,13 +94,18 @@ def check_gui(exe: Path, tmp: Path, repeat: int) -> None:
     """--smoke-test on a fresh data folder (the first start imports the samples), then again (reads them)."""
     times: dict[str, list[float]] = {"cold": [], "warm": []}
     for i in range(repeat):
+        cache = tmp / f"cache{i}"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIMELINE_DATA_DIR=str(tmp / f"data{i}"),
-                   XDG_CONFIG_HOME=str(tmp / f"config{i}"))
+                   XDG_CONFIG_HOME=str(tmp / f"config{i}"), TIMELINE_CACHE_DIR=str(cache))
         for label in times:
             first, total, out, err, code = run_app(exe, ["--smoke-test"], env, tmp)
             drawn = DRAWN.match(out.strip())
             if code != 0 or drawn is None or int(drawn.group(1)) == 0 or "Traceback" in err:
                 raise CheckFailed(f"{label} start: exit status {code}\nstdout: {out}\nstderr: {err}")
+            # A first start stores the samples' rows in the cache only when it had to process them.
+            if (cache / SAMPLE_ROWS).exists():
+                raise CheckFailed("the first start processed the samples: the rows the bundle carries "
+                                  "were not stored for its key (core/batch/samples.py)")
             times[label].append(first)
             print(f"{label} start: {drawn.group(1)} events drawn {first:.2f} s after launch; exited cleanly "
                   f"after {total:.2f} s")

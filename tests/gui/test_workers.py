@@ -109,6 +109,40 @@ def test_garbage_is_collected_in_the_gui_thread_only(qtbot) -> None:
     assert all(t is QThread.currentThread() for t in collected_in)
 
 
+def test_the_collector_waits_for_a_worker_it_pauses_for_and_collects_once_it_has_ended(qtbot) -> None:
+    import gc
+
+    from timeline_app.gui.workers import GuiThreadGarbageCollector
+
+    owner = QObject()
+    GuiThreadGarbageCollector(owner, interval_ms=20)
+    collected = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            collected.append(True)
+
+    release = threading.Event()
+    reader = TaskWorker(lambda progress, cancel: release.wait(10) and None, "reading the library")
+    GuiThreadGarbageCollector.pause_while(reader)
+    reader.start()
+    try:
+        qtbot.waitUntil(reader.is_running, timeout=5000)
+        Cycle()
+        alive = [[] for _ in range(gc.get_threshold()[0] + 10)]  # push generation 0 over its threshold
+        qtbot.wait(300)  # fifteen ticks of the timer
+        assert collected == []
+    finally:
+        with qtbot.waitSignal(reader.ended, timeout=10_000):
+            release.set()
+    qtbot.waitUntil(lambda: bool(collected), timeout=5000)
+    del alive
+    shiboken6.delete(owner)
+
+
 def test_a_job_that_ends_after_its_queue_was_deleted_raises_nothing(qtbot) -> None:
     # A window closed by a test (or torn down) while a job still runs: the job's last signals must
     # not reach the deleted queue ("Signal source has been deleted" in a later test's set-up).

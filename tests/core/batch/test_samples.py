@@ -50,6 +50,40 @@ def test_the_key_changes_with_a_resource_or_the_code_and_with_nothing_else(tmp_p
     assert samples.key(resources, package) != changed
 
 
+def _frozen(tmp_path: Path, package: Path) -> Path:
+    """The package as a PyInstaller bundle holds it: compiled modules, no source."""
+    frozen = tmp_path / "bundle" / "timeline_app"
+    for source in package.rglob("*.py"):
+        compiled = frozen / source.relative_to(package).with_suffix(".pyc")
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        compiled.write_bytes(b"compiled " + source.read_bytes())
+    return frozen
+
+
+def test_an_app_frozen_without_its_source_takes_the_code_digest_its_stored_rows_were_built_with(tmp_path) -> None:
+    resources, package = _trees(tmp_path)
+    code, stored_key = samples.code_digest(package), samples.key(resources, package)
+    built = tmp_path / samples.FILE_NAME  # as the bundle's build stores them, from the source it bundles
+    assert samples.save(built, {"a.txt": [ArticleRows(ARTICLE, [MENTION])]}, stored_key, code)
+    frozen = _frozen(tmp_path, package)
+    assert samples.code_digest(frozen, built) == code
+    assert samples.decode(built.read_text(encoding="utf-8"),
+                          samples.key(resources, code=samples.code_digest(frozen, built))) is not None
+    assert samples.code_digest(frozen, tmp_path / "none.json") == ""  # no stored rows: nothing to go by
+    (resources / "gazetteer" / "countries.tsv").write_text("FRA\tFrench Republic\n", encoding="utf-8")
+    assert samples.key(resources, code=samples.code_digest(frozen, built)) != stored_key  # other resources
+
+
+def test_a_package_with_its_source_keys_its_own_code_not_what_stored_rows_record(tmp_path) -> None:
+    resources, package = _trees(tmp_path)
+    built = tmp_path / samples.FILE_NAME
+    assert samples.save(built, {"a.txt": [ArticleRows(ARTICLE, [MENTION])]}, "k", "the code of another build")
+    assert samples.code_digest(package, built) not in ("the code of another build", "")
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('["not", "an", "object"]', encoding="utf-8")
+    assert samples.code_digest(_frozen(tmp_path, package), damaged) == ""
+
+
 def test_stored_rows_come_back_as_a_worker_made_them_for_their_key_only() -> None:
     made = {"a.txt": [ArticleRows(ARTICLE, [MENTION, MENTION])]}
     text = samples.encode(made, "k1")

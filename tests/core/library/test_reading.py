@@ -186,6 +186,23 @@ def test_rows_become_columns_whatever_count_is_given(monkeypatch, count) -> None
     assert b.dtype == object and b.tolist() == ["v0", "v1", "v2", "v3", "v4"]
 
 
+def test_rows_are_fetched_as_plain_tuples_from_a_library_connection_that_makes_row_objects(monkeypatch) -> None:
+    made = []
+
+    class CountedRow(sqlite3.Row):
+        def __init__(self, *args: object) -> None:
+            made.append(self)
+
+    db = sqlite3.connect(":memory:")
+    db.row_factory = CountedRow  # as Library's connection makes sqlite3.Row objects
+    db.execute("CREATE TABLE t (a INTEGER, b TEXT)")
+    db.executemany("INSERT INTO t VALUES (?, ?)", [(i, f"v{i}") for i in range(5)])
+    a, b = reading.columns_of(db.execute("SELECT a, b FROM t ORDER BY a"), [int, object], 5)
+    assert a.tolist() == [0, 1, 2, 3, 4] and b.tolist() == ["v0", "v1", "v2", "v3", "v4"]
+    assert made == []  # none of the 5 rows became a Row: two objects each for the collector
+    assert len(db.execute("SELECT a FROM t").fetchall()) == len(made) == 5  # the connection's own rows still are
+
+
 def test_the_id_index_of_the_events_is_made_with_the_mentions_not_before_the_events_show(edited) -> None:
     first = read_snapshot_events(edited)
     rows = first.events.row_of()

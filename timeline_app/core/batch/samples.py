@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from timeline_app import __version__
@@ -29,6 +29,7 @@ FILE_NAME = "sample-rows.json"
 # What the key leaves out of resources/: what no extraction reads (the desktop files a wheel adds,
 # the icons) and the stored rows themselves.
 _NOT_READ = frozenset({"linux", "icons"})
+_PACKAGE = Path(__file__).resolve().parent.parent.parent
 
 # The extraction, imported by the worker only when the stored rows cannot be used: importing it and
 # loading its tables is 1.0-1.3 s of a first start's worker (benchmarks/README.md, branch perf).
@@ -40,30 +41,52 @@ _stored: dict[str, list[ArticleRows]] | None = None
 _made: dict[str, list[ArticleRows]] = {}
 _known: frozenset[str] = frozenset()
 _digest = ""
+_code = ""
 _tables_loaded = False
 
 
-def key(resources: Path | None = None, package: Path | None = None) -> str:
+def key(resources: Path | None = None, package: Path | None = None, code: str | None = None) -> str:
     """A digest of everything the samples' rows follow from: this format, the app's version, the
     rows' fields, the files of resources/ (names and contents, the samples among them) and the
-    package's Python source; dateparser's version too, which does the calendar arithmetic."""
-    resources = resources or app_paths.RESOURCES
-    package = package or Path(__file__).resolve().parent.parent.parent
+    package's code (`code`, else code_digest(package)); dateparser's version too, which does the
+    calendar arithmetic."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}\0{__version__}\0{_dateparser_version()}\0".encode())
     digest.update("\0".join((*rows.ARTICLE_FIELDS, *rows.MENTION_FIELDS)).encode())
-    for root, wanted in ((resources, lambda name: name != FILE_NAME), (package, lambda name: name.endswith(".py"))):
-        for folder, dirs, files in os.walk(root):
-            # An installed package holds its resources/ too: read as the resources, not as code.
-            skip = {"__pycache__", *_NOT_READ, "resources"} if folder == str(root) else {"__pycache__"}
-            # sorted in place: the walk's order, and so the digest, is the same on every file system
-            dirs[:] = sorted(d for d in dirs if d not in skip)
-            for name in sorted(filter(wanted, files)):
-                path = os.path.join(folder, name)
-                digest.update(f"\0{os.path.relpath(path, root)}\0".encode())
-                with open(path, "rb") as f:
-                    digest.update(f.read())
+    _add_files(digest, resources or app_paths.RESOURCES, lambda name: name != FILE_NAME, _NOT_READ)
+    digest.update(f"\0code\0{code_digest(package) if code is None else code}".encode())
     return digest.hexdigest()
+
+
+def code_digest(package: Path | None = None, built: Path | None = None) -> str:
+    """A digest of the package's Python source. An app frozen without its source (the PyInstaller
+    bundle: compiled modules only) runs the code its stored rows were built from, in the same
+    build: there it is the digest those rows record (`built`, else prebuilt_file()), or ""."""
+    digest = hashlib.blake2b(digest_size=20)
+    # An installed package holds its resources/ too: read as the resources, not as code.
+    if _add_files(digest, package or _PACKAGE, lambda name: name.endswith(".py"), frozenset({"resources"})):
+        return digest.hexdigest()
+    try:
+        recorded = json.loads((built or prebuilt_file()).read_text(encoding="utf-8")).get("code", "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return recorded if isinstance(recorded, str) else ""
+
+
+def _add_files(digest: hashlib.blake2b, root: Path, wanted: Callable[[str], bool], skip_top: frozenset[str]) -> int:
+    """Add the names and contents of the wanted files under `root` to `digest`; how many there were."""
+    count = 0
+    for folder, dirs, files in os.walk(root):
+        skip = {"__pycache__", *skip_top} if folder == str(root) else {"__pycache__"}
+        # sorted in place: the walk's order, and so the digest, is the same on every file system
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        for name in sorted(filter(wanted, files)):
+            path = os.path.join(folder, name)
+            digest.update(f"\0{os.path.relpath(path, root)}\0".encode())
+            with open(path, "rb") as f:
+                digest.update(f.read())
+            count += 1
+    return count
 
 
 def _dateparser_version() -> str:
@@ -90,10 +113,11 @@ def prebuilt_file() -> Path:
     return app_paths.SAMPLES / FILE_NAME
 
 
-def encode(made: dict[str, list[ArticleRows]], digest: str) -> str:
-    """The stored form of the rows of each sample (by file name), for `digest`; source paths left out."""
+def encode(made: dict[str, list[ArticleRows]], digest: str, code: str = "") -> str:
+    """The stored form of the rows of each sample (by file name), for `digest`, with the digest of
+    the code they were made by (`code`, for an app frozen without its source); source paths left out."""
     samples = {name: [[_without_path(r.article), r.mentions] for r in results] for name, results in made.items()}
-    return json.dumps({"format": FORMAT, "key": digest, "samples": samples}, ensure_ascii=False)
+    return json.dumps({"format": FORMAT, "key": digest, "code": code, "samples": samples}, ensure_ascii=False)
 
 
 def _without_path(article: tuple) -> list:
@@ -143,14 +167,14 @@ def load(names: list[str], digest: str | None = None) -> dict[str, list[ArticleR
     return None
 
 
-def save(path: Path, made: dict[str, list[ArticleRows]], digest: str) -> bool:
+def save(path: Path, made: dict[str, list[ArticleRows]], digest: str, code: str = "") -> bool:
     """Store `made` at `path` (replaced whole, never left half written); False when it cannot be."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".sample-rows-", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(encode(made, digest))
+                f.write(encode(made, digest, code))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -164,9 +188,10 @@ def save(path: Path, made: dict[str, list[ArticleRows]], digest: str) -> bool:
 def set_known(known: frozenset[str]) -> None:
     """Worker start-up: the stored rows when they fit the samples, resources and code (and the library
     has none of the samples); else the tables, as core.batch.articles.set_known loads them."""
-    global _stored, _known, _digest
+    global _stored, _known, _digest, _code
     _known = known
-    _digest = key()  # here, not once the samples are processed: the window waits for the last of them
+    _code = code_digest()
+    _digest = key(code=_code)  # here, not once the samples are processed: the window waits for the last of them
     _stored = load([p.name for p in app_paths.sample_paths()], _digest) if not known else None
     if not _stored:
         _load_tables()
@@ -216,7 +241,7 @@ def _remember(path: str, published: dt.date | None, language: str | None, result
         return
     _made[samples[path]] = results  # type: ignore[assignment] - all ArticleRows, checked above
     if set(_made) == set(samples.values()) and _digest:
-        save(cache_file(), _made, _digest)
+        save(cache_file(), _made, _digest, _code)
 
 
 def build(path: Path) -> None:
@@ -228,5 +253,6 @@ def build(path: Path) -> None:
               if not results or not all(isinstance(r, ArticleRows) for r in results)]
     if broken:
         raise RuntimeError(f"samples not processed whole: {', '.join(broken)}")
-    if not save(path, made, key()):  # type: ignore[arg-type] - all ArticleRows, checked above
+    code = code_digest()
+    if not save(path, made, key(code=code), code):  # type: ignore[arg-type] - all ArticleRows, checked above
         raise OSError(f"could not write {path}")

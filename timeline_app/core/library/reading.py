@@ -50,6 +50,9 @@ def columns_of(cursor: sqlite3.Cursor, kinds: Sequence[type], count: int | None 
     arrays made once costs less than keeping the blocks and concatenating them at the end (467k
     events, 20 columns: 0.37-0.40 s against 0.42-0.60 s of CPU) and holds no block past its turn.
     """
+    # Plain tuples, not the library connection's sqlite3.Row: a Row is a second object per row, and
+    # both are tracked by the collector, which the GUI thread runs every second while this reads.
+    cursor.row_factory = None
     out = [np.empty(count or 0, dtype=np.int64 if k is int else object) for k in kinds]
     done = 0
     while rows := cursor.fetchmany(BLOCK):

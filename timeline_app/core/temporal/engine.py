@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 # than an article may (`budget`).
 MOST_DATES = 10_000
 
-# Dates without a year, weekdays, and a day written in numbers that reads either way ("3/4/2025").
-_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:)?(?:XXXX|DOW|DOM-\d+$|WE|\d{4}-\d{2}-\d{2}\^)")
+# Dates without a year, weekdays, a day written in numbers that reads either way ("3/4/2025"), and
+# the year of a day without one ("in the new year").
+_NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:|YEAROF-)?(?:XXXX|DOW|DOM-\d+$|WE|\d{4}-\d{2}-\d{2}\^)")
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
 _REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 

@@ -217,6 +217,8 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "days_around": _days_around,
     "per": lambda unit: _duration("1", unit),
     "shift_of": _shift_of,
+    # The first or (`last` matched) last day of a month or year as a shifted value's part ("-LD": the month's last).
+    "period_day": lambda unit, last: {"month": "-LD" if last else "-01", "year": "-12-31" if last else "-01-01"}[unit.lower()],
     "sign_of": lambda back: "-" if back else "+",
     "ago": lambda count, unit, week: f"WEEKOF-DCT-{count}{unit}~" if week else f"DCT-{count}{unit}",  # "a fortnight ago" (`back` matched) or "in a fortnight"
     "side": _side,

@@ -19,7 +19,7 @@ SAME = "same"  # rel of "DCT=...": in the base's own year (or week)
 # quarter"), not as the period results are for ("fourth-quarter results will be lower").
 AHEAD_IN = "ahead_in"
 _DOW = re.compile(r"^DOW-([1-7])$")
-_PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI))$")
+_PARTIAL = re.compile(r"^XXXX-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|(?P<period>Q[1-4]|H[12]|SP|SU|FA|WI|W(?:0[1-9]|[1-4][0-9]|5[0-3])))$")
 # With a weak past cue or none, a day or month up to this far ahead stays ahead (see _nearest).
 _AHEAD_DAYS = 62
 # A quarter or half whose results are still to come: one that ended this many days ago at most, when

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 _SHIFT = re.compile(
     r"^(?P<anchor>DCT|REFDAY|REF)(?P<sign>[+-])(?P<n>\d+|X)"
     r"(?P<unit>day|weekend|week|month|quarter|half|season|year|decade|century)"
-    r"(?P<within>-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
+    r"(?P<within>-\d{2}(?:-\d{2})?|-LD|-Q[1-4]|-H[12]|-SP|-SU|-FA|-WI|-\d{2}-(?:W[1-5L]-[1-7]|E)|-D[1-7])?(?P<keep>~)?$"
 )
 _AROUND = re.compile(r"^SHIFT(?P<n>[+-]\d+)day:(?P<inner>.+)$")
 # "A?B": the value A, which a reader might also take as B ("next Thursday" told on a Wednesday).
@@ -80,7 +80,11 @@ class Resolver:
         return self._resolve_once(value, tense)
 
     def _either_order(self, readings: list[str], tense: str | None) -> tuple[str, bool, bool] | None:
-        days = [(d[1], r) for r in readings if (d := describe(r)) is not None and d[1] is not None]
+        if any(not is_absolute(r) for r in readings):  # "by 12/05": each reading placed by the tense first
+            if self.published is None:
+                return "", True, False
+            readings = [r if is_absolute(r) else self._resolve_date(r, tense) or "" for r in readings]
+        days = [(d[1], r) for r in readings if r and (d := describe(r)) is not None and d[1] is not None]
         if not days:
             return None
         if self.published is not None:
@@ -145,6 +149,10 @@ class Resolver:
             return self._around(m.group("inner"), int(m.group("n")), tense)
         if value.startswith("WEEKOF-"):  # "the week of March 6": the week that day falls in
             return self._week_of(value[7:], tense, time)
+        if value.startswith("YEAROF-"):  # "in the new year": the year of the New Year the tense points to
+            day = self._resolve_date(value[7:], tense, time)
+            d = describe(day) if day else None
+            return day if d is None else format_at(d[1], "year")
         if "|" in value:
             return self._alternative(value, tense)
         if m := _SHIFT.match(value):
@@ -215,6 +223,10 @@ class Resolver:
                 return None
             day = anchor[0] + dt.timedelta(weeks=n, days=int(m.group("within")[2:]) - anchor[0].isoweekday())
             return day.isoformat()
+        if m.group("within") == "-LD":  # "the last day of next month": the period's last day
+            period = self._shift((anchor[0], Precision.DAY), n, m.group("unit"))
+            d = describe(period) if period else None
+            return None if d is None or d[2] is None else d[2].isoformat()
         if m.group("within"):  # "June last year", "April 24 and 25": a part of the period
             unit = m.group("unit")
             if unit not in ("year", "month") or (unit == "month" and not _is_day_suffix(m.group("within"))):
@@ -225,11 +237,15 @@ class Resolver:
 
     def _day_of_month(self, day: int, tense: str | None) -> str | None:
         """"on the 20th": in the month of the last date mentioned ("Dec. 15 and again on the
-        20th"), else in the publication month, or the month before in a past sentence when that
+        20th"; the month after in a future sentence when the last day told is later), else in the publication month, or the month before in a past sentence when that
         day is still ahead (the month after in a future one when it has gone)."""
         if self.last is not None and self.last[1] in (Precision.DAY, Precision.MONTH):
             ref = self.last[2]
-            return valid_value(f"{ref.year:04d}-{ref.month:02d}-{day:02d}")
+            year, month = ref.year, ref.month
+            if tense == FUTURE and self.last[1] is Precision.DAY and day < ref.day:
+                # "closed on the 24th and reopen on the 2nd": a day ahead of an earlier-numbered one is next month's
+                year, month = year + month // 12, month % 12 + 1
+            return valid_value(f"{year:04d}-{month:02d}-{day:02d}")
         if self.published is None:
             return ""
         base = self.published

@@ -23,6 +23,8 @@ NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the p
 _EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
 _HAD = re.compile(r"\bhad\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
+# A present form after a past "did" is its infinitive: "did not reopen until March" tells no schedule.
+_DID = re.compile(r"\b(?:did|didn't|didn’t)\s+(?:not\s+|never\s+)?$", re.IGNORECASE)
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s+yet\s+)?$", re.IGNORECASE)
@@ -61,6 +63,8 @@ def sentence_cues(
                 continue  # "will be held", "to be signed": a participle, not a past tense
             if label == _PRESENT_FUTURE and plural_noun(text, a, m, cues.get("noun_before")):
                 continue  # "agreed to restart regular visits": a noun, no present tense
+            if label == _PRESENT_FUTURE and _DID.search(text, max(0, m.start() - 16), m.start()):
+                continue
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
             ):
@@ -121,6 +125,11 @@ def _own_conjunct(text: str, a: int, start: int, kept: list[tuple[int, int, str]
 # "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
 # before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
 # subject ("signed on Thursday, and Prabowo will take office").
+# The occasion a promise was made at, between the promise and its date: the date is the occasion's.
+_OCCASION = re.compile(
+    r"\bat\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[a-z]+\s+)?(?:talks|meeting|summit|conference|session|rally|ceremony|briefing)\b",
+    re.IGNORECASE,
+)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])|,\s*(?:and|but)\s")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
 _AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE, _PROMISE])
@@ -275,6 +284,8 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
             continue  # "called an election for March 29" sets the date after it, none told before it
         if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
             continue
+        if label == _PROMISE and e_ <= start and _OCCASION.search(text, e_, start):
+            continue  # "agreed to restart visits at talks on Monday": the day it was agreed
         reading = _reading(label, s_ >= end, told)
         if reading is None:
             continue

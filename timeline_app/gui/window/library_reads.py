@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from timeline_app.core.library.snapshot import Snapshot, read_snapshot_events, read_snapshot_mentions
 from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.status import WindowStatusBar
-from timeline_app.gui.workers import JobQueue, TaskWorker
+from timeline_app.gui.workers import GuiThreadGarbageCollector, JobQueue, TaskWorker
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class LibraryReads(QObject):
         self._loader = loader
         self._jobs.track(loader)
         self._status_bar.start_reading()
+        GuiThreadGarbageCollector.pause_while(loader)
         loader.start()
 
     # Bound methods, not the signals' emit: Qt drops their connections when this object is deleted.
