@@ -80,10 +80,16 @@ class ClauseReader:
                 self.describe((max(previous[0], previous[1] - _ANTECEDENT), previous[1]), d).actors
                 if named else self.after_reaction(previous, d, before))
             return states, org_acts or before.org_acts
-        if clause_text[:1].islower():
+        if clause_text[:1].islower() and not self.vp.subordinate_clause.match(" " + clause_text):
             # "Angola, which had mediated since 2022, stepped aside in March": the main verb's
-            # subject stands before the aside.
+            # subject stands before the aside; not in a clause of a subject of its own ("Russia, which
+            # brokered it in 2020, has lost ground since Azerbaijan retook the region in September 2023").
             if self.patterns.relative.match(text, previous[0]) and idx >= 2:
+                joined = self.vp.coordination.match(" " + clause_text)
+                if joined and joined.group(1) in self.vp.verbs:
+                    # "X thanked Kenya and Jamaica, whose police have served since 2024, and said ...": the
+                    # coordinated verb's subject is the main clause's, not its objects.
+                    return self._subject(clauses[idx - 2], d), org_acts
                 subject = self.describe(clauses[idx - 2], d)
                 return subject.actors, org_acts or subject.org_acts  # "ECOWAS, which ..., will convene its chiefs"
             aside = self.patterns.aside.match(text, previous[0], previous[1])
@@ -114,8 +120,11 @@ class ClauseReader:
         joined = vp.coordination.match(" " + clause_text)
         if not ((joined and joined.group(1) in vp.verbs) or vp.gapped.match(clause_text)):
             return frozenset()
+        return self._subject(clauses[idx - 1], d)
+
+    def _subject(self, span: Span, d: DateMention) -> frozenset[str]:
         return frozenset(subject_states(
-            self.text, clauses[idx - 1], vp.verbs, lambda a, b: self.describe((a, b), d).actors,
+            self.text, span, self.vp.verbs, lambda a, b: self.describe((a, b), d).actors,
             self.patterns.person, lambda a, _b: self.last_person_state(a), self.patterns.lower_word,
         ))
 

@@ -89,6 +89,8 @@ class ClausePatterns(NamedTuple):
     # "die Ministerin": a title after an article, for the person last named with a title ending in it (group 1)
     title: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None  # "on a working visit" right after a place: its host takes part
+    contact: re.Pattern[str] | None = None  # ", a bloc Mauritania left": a noun, then its own subject and verb
+    bare_report: re.Pattern[str] | None = None  # "said Ethiopia attacked": a named subject and its verb after "said"
 
 
 @lru_cache(maxsize=8)
@@ -164,6 +166,15 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     place_party = re.compile(r"\b(?:(?P<after_party>" + alternation("place_party_after_party") + ")|"
                              + longest_first(words.get("place_party", ()))
                              + r")\b" + owner, re.IGNORECASE)
+    # A noun described by a clause without "that" ("in January 2024, a bloc Mauritania left in 2000"): a named subject
+    # and its verb; no preposition in the noun ("Today, ..., a citizen of the French Republic was detained" is the main clause).
+    function = r"(?!(?:" + alternation("antecedent_opener") + "|" + alternation("article") + r")\s)"
+    contact = re.compile(r",\s+(?:" + alternation("contact_determiner") + r")\s+(?:" + function + r"(?-i:" + low + r")[\w-]*\s+){1,3}(?:(?:"
+                         + alternation("article") + r")\s+)?" + name + r"(?:\s+" + name + r"){0,4}\s+(?P<verb>(?-i:" + low
+                         + r")+)\b") if words.get("contact_determiner") else None
+    bare_report = re.compile(r"\b(?:" + alternation("bare_reporting") + r")\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?-i:"
+                             + name + r")(?:\s+(?-i:" + name + r")){0,3}\s+(?P<verb>(?-i:" + low + r")+)\b)",
+                             re.IGNORECASE) if words.get("bare_reporting") else None
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
         re.compile(r"(?:" + alternation("relative_person") + r")\b", re.IGNORECASE),
@@ -179,6 +190,8 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         re.compile(r"\b(?:" + alternation("article") + r")\s+(" + alternation("title_reference") + r")\b", re.IGNORECASE)
         if words.get("title_reference") else None,
         re.compile(r"\s+(?:" + alternation("visit_after") + r")\b", re.IGNORECASE) if words.get("visit_after") else None,
+        contact,
+        bare_report,
     )
 
 
@@ -306,8 +319,11 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         last_and = max((m.start() for m in vp.conjunction.finditer(text, a1, b0)), default=-1)
         # "arrived in Kyiv on Thursday, his first visit since Russia's invasion began in February 2022".
         subordinate = list(vp.subordinator.finditer(text, a1, b0))
+        contact = [m for m in patterns.contact.finditer(text, a1, b0) if m.group("verb") in vp.verbs] if patterns.contact else []
         if subordinate:
             cuts.add(subordinate[-1].start() - start)
+        elif contact:  # "left ECOWAS in January 2024, a bloc Mauritania left in 2000": the second date's own clause
+            cuts.add(contact[-1].start() - start)
         elif phrases:
             cuts.add(phrases[-1].start() - start)
         elif last_and >= 0 and vp.gapped.fullmatch(text, last_and, b0):
@@ -323,6 +339,13 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
                                     if m.start() == a1 or not _after_a_name(text, a1, m.start())][:1]
             if subjects:
                 cuts.add(subjects[-1].start() - start)
+    # "has deployed a mission since February 2023, a presence Baku calls one-sided": a description in the
+    # present after the last date is no part of its past event (a past verb there may be: "the round Chad attended").
+    if dated and patterns.contact:
+        for m in patterns.contact.finditer(text, dated[-1][1], end):
+            verb = m.group("verb")
+            if verb in vp.verbs and verb.endswith("s") and not verb.endswith(("ss", "was")):
+                cuts.add(m.start() - start)
     # "Tsai met McCarthy on April 5, and we have made stern representations": the reaction is not dated.
     if dated:
         trailing = patterns.trailing_clause.search(text, dated[-1][1], end)
@@ -353,6 +376,11 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         cuts.add(m.start(1))
     for m in patterns.reporting.finditer(sentence):
         cuts.add(m.end())
+    # "Kenya said Ethiopia attacked Somalia on Monday": what was said starts at its own subject, as after
+    # "said that"; not "said Monday that": the date is the saying's.
+    for m in patterns.bare_report.finditer(sentence) if patterns.bare_report else ():
+        if m.group("verb") in vp.verbs and not any(start + m.end() <= a < start + m.start("verb") for a, _b in dated):
+            cuts.add(m.end())
     tail = patterns.attribution.search(sentence)
     if tail:
         cuts.add(tail.start())

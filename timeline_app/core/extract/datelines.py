@@ -103,6 +103,19 @@ def place_header(text: str, d: DateMention, articles: frozenset[str]) -> bool:
     return article is None or article.lower() in articles
 
 
+def statement_prefix(text: str, d: DateMention) -> bool:
+    """True when `d` is a full day after a place opening a line and a dash follows it ("Basseterre, 23 May
+    2025 - The Minister ..."): a statement's header run into its first sentence, so the day is the issue's.
+    Not a place in capitals ("NASSAU, Jan 29 -"): a wire's dateline."""
+    if not _DAY.fullmatch(d.value or ""):
+        return False
+    head = _PLACE_COMMA.fullmatch(text, text.rfind("\n", 0, d.start) + 1, d.start)
+    if head is None or head.group("comma") is None or head.group("article") is not None:
+        return False
+    place = head.group("place")
+    return place[:1].isupper() and not place.isupper() and _WIRE_AFTER.match(text, d.end) is not None
+
+
 def _opens_fields(text: str, sent: tuple[int, int], d: DateMention) -> bool:
     """True when `d` opens a line of short comma-separated fields ("10 September 2030, Security Council,
     10118th meeting"): a release's header naming when and where it was issued, not a sentence."""

@@ -15,7 +15,8 @@ from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
 from timeline_app.core.extract.dated_phrase import DatedPhrase
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
-                                                 place_header, undated_wire_prefixes, wire_prefixes)
+                                                 place_header, statement_prefix, undated_wire_prefixes,
+                                                 wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.groups import UnnamedMembers
@@ -177,6 +178,8 @@ class _EventReader:
             return None  # it dates the article (its publication date), not an event
         # "Oslo, 9. April 2025" atop a statement whose issuers are known: its issue, their act, wherever it was
         issue = issue or bool(self.issuers and articles is not None and place_header(text, d, articles))
+        # "Basseterre, 23 May 2025 - The Minister returned ...": the header runs into the first sentence
+        issue = issue or bool(self.issuers and statement_prefix(text, d))
         if sent not in self.clause_cache:
             dated = self.dates_by_sentence.get(sent)
             self.clause_cache[sent] = whole_dates(clause_spans(text, *sent, dated, self.table), dated)

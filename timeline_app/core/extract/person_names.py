@@ -40,8 +40,9 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
 
     Known persons named in full are learned the same way: "Kim Jong Un", then "Kim".
 
-    A name after a country's demonym and an office ("Russian Defense Minister", "his Syrian
-    counterpart,") belongs to that country wherever the text uses it again.
+    A name after a country's demonym or possessive and an office ("Russian Defense Minister", "his Syrian
+    counterpart,", "Mongolia's envoy") belongs to that country wherever the text uses it again, and so does
+    a name before one after a comma ("Paul Gallagher, the Holy See's Secretary for Relations with States").
     """
     keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
     titles = words.titles
@@ -54,13 +55,16 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
     for i, last, m in found_at:
         if m.kind is not EntityKind.COUNTRY or m.role is not EntityRole.ACTOR:
             continue
-        j = last + 1
+        j = _after_possessive(doc, last)
         offices = 0
         while j < n and doc.joined(j - 1, j) and ((keys[j] in titles and keys[j] not in _NOT_OFFICES)
                                                   or (offices and keys[j] in ("of", "-"))):
             offices += keys[j] in titles
             j += 1
-        if not offices or j >= n:
+        if not offices:
+            continue
+        _learn_before(doc, i, covered, learned, m.code, words)
+        if j >= n:
             continue
         gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
         if not (gap.isspace() and "\n" not in gap) and gap.strip() != ",":
@@ -95,6 +99,30 @@ def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words:
                 code = learned[keys[k]]
                 out.append(EntityMention(doc.starts[k], doc.ends[k], surfaces[k], code, EntityKind.PERSON, EntityRole.ACTOR, surfaces[k]))
     return out
+
+
+def _after_possessive(doc: Doc, last: int) -> int:
+    """The token after a name's possessive "'s" ("Mongolia's envoy"), else the token after the name."""
+    j = last + 1
+    if j + 1 < len(doc.keys) and doc.keys[j] in ("'", "\u2019") and doc.keys[j + 1] == "s" and doc.joined(last, j):
+        return j + 2
+    return j
+
+
+def _learn_before(doc: Doc, i: int, covered: bytearray, learned: dict[str, str], code: str, words: ContextWords) -> None:
+    """Learn the name that a comma sets before a state's office ("Abdoulaye Diop, Mali's foreign minister")."""
+    k = i - 1
+    if k >= 0 and doc.keys[k] == "the":
+        k -= 1
+    if k < 0 or doc.text[doc.ends[k] : doc.starts[k + 1]].strip() != ",":
+        return
+    first, not_names = k, words.of("cap_before_ok")  # "On Friday, Mali's ...": "On" opens no name
+    while (first > 0 and k - first < 3 and doc.joined(first - 1, first) and doc.surfaces[first - 1][:1].isupper()
+           and doc.keys[first - 1] not in not_names):
+        first -= 1
+    if first == k or covered[k] or not doc.surfaces[k][:1].isupper() or doc.keys[k] in words.titles:
+        return  # one word alone ("Yesterday, Mali's minister") is no name
+    _learn(learned, doc.keys[k], code)
 
 
 def _learn(learned: dict[str, str], key: str, code: str) -> None:
