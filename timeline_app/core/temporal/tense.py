@@ -122,19 +122,19 @@ def _own_conjunct(text: str, a: int, start: int, kept: list[tuple[int, int, str]
     return [f for f in kept if f[0] >= opener.start()]
 
 
-# "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
-# before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
-# subject ("signed on Thursday, and Prabowo will take office").
 # The occasion a promise was made at, between the promise and its date: the date is the occasion's.
 _OCCASION = re.compile(
     r"\bat\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[a-z]+\s+)?(?:talks|meeting|summit|conference|session|rally|ceremony|briefing)\b",
     re.IGNORECASE,
 )
-# An anchor told after a promise ("agreed to open the post, two weeks after a call on July 7";
-# "agreed to restore flights, halted since March 3"): its date is the earlier event's, not the promise's.
+# An anchor told after a promise ("vowed to open the post, two weeks after a call on July 7";
+# "vowed to restore flights, halted since March 3"): its date is the earlier event's, not the promise's.
 _EARLIER_ANCHOR = re.compile(
     r",\s+(?:[a-z]+\s+){0,2}(?:hours?|days?|weeks?|months?|years?)\s+after\b|\bsince\b", re.IGNORECASE
 )
+# "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
+# before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
+# subject ("signed on Thursday, and Prabowo will take office").
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])|,\s*(?:and|but)\s")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
 _AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE, _PROMISE])
@@ -290,7 +290,7 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
         if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
             continue
         if label == _PROMISE and e_ <= start and (_OCCASION.search(text, e_, start) or _EARLIER_ANCHOR.search(text, e_, start)):
-            continue  # "agreed to restart visits at talks on Monday": the day it was agreed
+            continue  # "vowed to hold rallies at a news conference on Monday": the day it was vowed
         reading = _reading(label, s_ >= end, told)
         if reading is None:
             continue
