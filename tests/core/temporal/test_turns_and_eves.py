@@ -1,4 +1,4 @@
-"""find_dates on the turn of a century, the new year after a holiday and a following weekday."""
+"""find_dates on the turn of a century, the new year after a holiday, a following weekday, the eve of a day's event."""
 
 from __future__ import annotations
 
@@ -66,3 +66,21 @@ class TestFollowingWeekday:
         assert found("The rebellion began in February 2015 and lasted until the following spring.") == [
             ("February 2015", "2015-02"), ("the following spring", "2015-SP")]
 
+
+class TestEveAndRunUp:
+    def test_the_eve_of_a_days_event_takes_the_sentences_future(self) -> None:
+        assert found("On the eve of Thursday's summit, the ministers will dine together.") == [("Thursday", "2022-12-29")]
+
+    def test_the_eve_of_a_days_event_takes_the_sentences_past(self) -> None:
+        # Told on a Thursday: a coming Sunday's eve has not come yet.
+        assert found("Police cleared the square on the eve of Sunday's march.", dt.date(2023, 1, 5)) == [
+            ("Sunday", "2023-01-01")]
+
+    def test_without_the_eve_a_possessive_day_keeps_its_past(self) -> None:
+        assert found("Thursday's summit changed little, and the ministers will meet again.") == [("Thursday", "2022-12-22")]
+
+    def test_the_run_up_without_in_looks_ahead(self) -> None:
+        assert found("The run-up to Sunday's referendum is tense.") == [("Sunday", "2023-01-01")]
+
+    def test_a_run_up_not_before_the_day_is_no_cue(self) -> None:
+        assert found("The run-up cost millions, Sunday's count showed.") == [("Sunday", "2022-12-25")]

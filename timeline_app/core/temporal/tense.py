@@ -181,6 +181,8 @@ def direction(
     if (opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
             or opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
         return NEAREST if told.any_past else FUTURE
+    if opens(cues.get("eve_of"), text, a, start):  # "on the eve of Sunday's election, ... will hold"
+        return best[1] if best else None
     if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
         return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
     if text.startswith(("'s", "\u2019s"), end) and NAMED_DAY.match(text, start):
