@@ -216,7 +216,16 @@ def direction(
             return since
     if best is None and _said_after(text, end, sentence[1], cues.get("reporting")):
         return PAST  # "The minister, speaking on Thursday, said talks would go on": the day of saying
+    if best is not None and best[1] == WEAK_PAST and not told.ahead and _verb_right_after(text, end, kept):
+        return PAST  # "Talks in Geneva on April 2 ended without a deal": the verb of the date's own subject
     return best[1] if best else None
+
+
+def _verb_right_after(text: str, end: int, kept: list[tuple[int, int, str]]) -> bool:
+    """Whether an "-ed" form follows the expression with nothing but a space between: the verb of
+    the phrase the date ends ("Talks on April 2 ended"), a past tense, not a participle before the
+    date ("the offer, extended to Nov. 20")."""
+    return any(label == WEAK_PAST and s_ >= end and not text[end:s_].strip() for s_, _, label in kept)
 
 
 def _said_after(text: str, end: int, b: int, reporting: re.Pattern[str] | None) -> bool:
