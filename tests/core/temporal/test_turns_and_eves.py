@@ -84,3 +84,11 @@ class TestEveAndRunUp:
 
     def test_a_run_up_not_before_the_day_is_no_cue(self) -> None:
         assert found("The run-up cost millions, Sunday's count showed.") == [("Sunday", "2022-12-25")]
+
+    def test_a_present_perfect_tells_the_stretch_before_the_event(self) -> None:
+        assert found("The run-up to Sunday's referendum has been tense.") == [("Sunday", "2023-01-01")]
+        assert found("Ahead of Sunday's vote, the party has raised pensions.") == [("Sunday", "2023-01-01")]
+
+    def test_a_past_perfect_still_leaves_either_side(self) -> None:
+        # Told on a Wednesday: last Sunday is nearer than the next.
+        assert found("The run-up to Sunday's referendum had been tense.") == [("Sunday", "2022-12-25")]
