@@ -12,7 +12,8 @@ from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
-from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
+from timeline_app.core.extract.clauses import clause_spans
 from timeline_app.core.extract.dated_phrase import DatedPhrase
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
                                                  place_header, statement_prefix, undated_wire_prefixes,

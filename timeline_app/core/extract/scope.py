@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline_app.core.extract.clauses import VerbPhrasePatterns
+from timeline_app.core.extract.clause_grammar import VerbPhrasePatterns
 from timeline_app.core.models import DateMention
 
 # Characters of a clause read for a date: its parties, type and summary. A longer clause is read
