@@ -16,7 +16,7 @@ from timeline_app.core.extract.issuer_mentions import JOINERS, co_issuers, issue
 from timeline_app.core.extract.issuer_words import offices_of_others
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexicon, Sense
-from timeline_app.core.extract.person_names import is_person_name, learn_names
+from timeline_app.core.extract.person_names import appointee_nationality, is_person_name, learn_names
 from timeline_app.core.extract.shared_offices import shared_offices
 from timeline_app.core.extract.surnames import titled_start
 from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue
@@ -286,6 +286,8 @@ class Gazetteer:
         role = role_of(doc, i, last, kind, self._words)
         if role is EntityRole.ACTOR and hosts_others(doc, i, last, self._words):
             role = EntityRole.MODIFIER  # "Belarus hosted talks between the two sides": the venue, no party
+        elif role is EntityRole.ACTOR and appointee_nationality(doc, i, last, self._words):
+            role = EntityRole.MODIFIER  # "appointed María Holguín of Colombia as his envoy": her biography
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role, name)
 
     def _compound_of_other(self, doc: Doc, i: int, before: EntityMention, mention: EntityMention) -> bool:
