@@ -19,7 +19,7 @@ from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexico
 from timeline_app.core.extract.person_names import appointee_nationality, is_person_name, learn_names
 from timeline_app.core.extract.shared_offices import shared_offices
 from timeline_app.core.extract.surnames import titled_start
-from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue
+from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue, state_of_a_place
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
 
@@ -288,6 +288,8 @@ class Gazetteer:
             role = EntityRole.MODIFIER  # "Belarus hosted talks between the two sides": the venue, no party
         elif role is EntityRole.ACTOR and appointee_nationality(doc, i, last, self._words):
             role = EntityRole.MODIFIER  # "appointed María Holguín of Colombia as his envoy": her biography
+        elif role is EntityRole.ACTOR and state_of_a_place(doc, i, last, self._words):
+            role = EntityRole.LOCATION  # "met in Argyle, St Vincent and the Grenadines, on Monday"
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role, name)
 
     def _compound_of_other(self, doc: Doc, i: int, before: EntityMention, mention: EntityMention) -> bool:
