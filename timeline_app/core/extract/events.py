@@ -24,6 +24,7 @@ from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
+from timeline_app.core.extract.pronouns import SentencePronoun
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (DecisionReaction, GroupMemory, JointOwn, dangling_pronoun, event_antecedent,
                                                    only_groups, named_before, place_referred, possessive_pattern, possessive_state,
@@ -144,6 +145,7 @@ class _EventReader:
         self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
         self.possessive = possessive_pattern(self.table.words)
+        self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
@@ -247,6 +249,8 @@ class _EventReader:
                           or self.reading.last_person_state(place.span[0]) or self.previous)
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
+        if not any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]):
+            countries |= self.pronoun.state(self.text, self.sentences, place.sent, self.entities, self.starts)
         org_acts = place.clause.org_acts
         noun = event_antecedent(self.text[place.clauses[place.idx - 1][0] : place.span[0]], self.event_nouns) if (
             place.idx > 0 and self.patterns.relative.match(clause_text)) else ""
