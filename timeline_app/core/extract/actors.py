@@ -69,9 +69,10 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             return EntityRole.MODIFIER
     compound = (i >= 2 and keys[i - 1] == "-" and doc.surfaces[i - 2][:1].isupper() and doc.joined(i - 2, i - 1)
                 and doc.joined(i - 1, i))
-    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1) and not compound:
-        # "the Brussels agreement", "the Paris Agreement": a treaty's name; but the states joined in
-        # "the United States-Mexico-Canada Agreement" are its parties.
+    if last + 1 < n and (keys[last + 1] in words.of("treaty_noun") or (keys[last + 1] in words.of("feature_noun") and doc.surfaces[
+            last + 1][:1].isupper())) and doc.joined(last, last + 1) and not compound:
+        # "the Brussels agreement", "the Paris Agreement": a treaty's name, "the Phoenix Islands" a place's; but the states
+        # joined in "the United States-Mexico-Canada Agreement" are its parties.
         return EntityRole.MODIFIER
     if _inside_a_name(doc, i, words):
         return EntityRole.MODIFIER
