@@ -309,7 +309,7 @@ class _EventReader:
         antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
-            named = self.entities[: bisect.bisect_left(self.starts, d.start)]
+            named = self.entities[: bisect.bisect_left(self.starts, place.sent[0])]  # a speaker in its sentence is no side
             antecedent = the_group(antecedent, size, named, same_paragraph)
         return antecedent
 
