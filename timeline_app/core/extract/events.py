@@ -30,7 +30,7 @@ from timeline_app.core.extract.references import (DecisionReaction, GroupMemory,
                                                    only_groups, named_before, place_referred, possessive_pattern, possessive_state,
                                                    speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
-                                             reactions, subordinate_event)
+                                             reactions, subject_is_no_state, subordinate_event)
 from timeline_app.core.extract.summaries import relative_clause_start, summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
-_WORD = re.compile(r"[^\W\d_]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # "SADC", "CPLP": an organisation the gazetteer may not know
 
 
@@ -331,7 +330,7 @@ class _EventReader:
             return frozenset()
         if same_date:
             return same_date
-        if self._subject_is_no_state(place):
+        if subject_is_no_state(self.text, place.span, self.vp.verbs, self.non_state):
             return whole  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         if self.relative_object is not None and self.relative_object.match(self.text, place.span[0]):
             return whole  # "the field, from which BP shipped the first cargo in April": its own subject
@@ -355,17 +354,6 @@ class _EventReader:
         named = {(e.start, e.end) for e in self.entities[bisect.bisect_left(self.starts, place.span[0]) :
                                                            bisect.bisect_left(self.starts, place.span[1])]}
         return any((place.span[0] + m.start(), place.span[0] + m.end()) not in named for m in _ACRONYM.finditer(clause_text))
-
-    def _subject_is_no_state(self, place: _Place) -> bool:
-        """True when the words before the clause's first verb name people or things that are no state and
-        stand for none ("The group declared", "Researchers warned", "Oil prices rose")."""
-        for m in _WORD.finditer(self.text, *place.span):
-            word = m.group()
-            if word in self.vp.verbs:  # verbs in lower case: "Researchers" opens the subject
-                return False
-            if word.lower() in self.non_state:
-                return True
-        return False
 
     def _summary_start(self, place: _Place) -> int:
         start = after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0])
