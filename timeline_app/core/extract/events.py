@@ -263,6 +263,8 @@ class _EventReader:
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if self.joint.refers(clause_text, self.issuers, bool(countries)):
             countries |= self.issuers  # "The next summit will be held in Kampala": a joint statement's own format
+        elif self.joint.next_of_series(clause_text, bool(countries)):
+            countries |= self.groups.last()  # "The next round will be held in La Paz": the series' parties
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
