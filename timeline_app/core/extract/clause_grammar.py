@@ -80,6 +80,7 @@ class ClausePatterns(NamedTuple):
     visit_after: re.Pattern[str] | None = None  # "on a working visit" right after a place: its host takes part
     contact: re.Pattern[str] | None = None  # ", a bloc Mauritania left": a noun, then its own subject and verb
     bare_report: re.Pattern[str] | None = None  # "said Ethiopia attacked": a named subject and its verb after "said"
+    object_relative: re.Pattern[str] | None = None  # "the Meeting that Tonga hosted": "that", a named subject, its verb
 
 
 @lru_cache(maxsize=8)
@@ -164,6 +165,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     bare_report = re.compile(r"\b(?:" + alternation("bare_reporting") + r")\s+(?=(?:(?:" + alternation("article") + r")\s+)?(?-i:"
                              + name + r")(?:\s+(?-i:" + name + r")){0,3}\s+(?P<verb>(?-i:" + low + r")+)\b)",
                              re.IGNORECASE) if words.get("bare_reporting") else None
+    # "the Leaders Meeting that Tonga hosted in August", "the talks that Saudi Arabia and the United States convened": a
+    # noun's relative clause with a named subject of its own (a list of names allowed) and its verb.
+    object_relative = re.compile(r"\s(?:" + alternation("object_relative") + r")\s+(?=" + subject + "(?:" + joined + subject
+                                 + r")*\s+(?P<verb>" + low + r"+)\b)") if words.get("object_relative") else None
     return ClausePatterns(
         after_comma, reporting, attribution, group, person, coordination, relative_aside, new_subject,
         re.compile(r"(?:" + alternation("relative_person") + r")\b", re.IGNORECASE),
@@ -181,6 +186,7 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
         re.compile(r"\s+(?:" + alternation("visit_after") + r")\b", re.IGNORECASE) if words.get("visit_after") else None,
         contact,
         bare_report,
+        object_relative,
     )
 
 

@@ -121,6 +121,17 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
     for m in patterns.bare_report.finditer(sentence) if patterns.bare_report else ():
         if m.group("verb") in vp.verbs and not any(start + m.end() <= a < start + m.start("verb") for a, _b in dated):
             cuts.add(m.end())
+    # "the Leaders Meeting that Tonga hosted in August": a date after such a clause's start is its subject's act, not the
+    # main clause's (the cut after "that": a clause opening in lower case would take the subject before it).
+    # Not "that" after a verb that takes what was said or decided ("said on Thursday that", "ruled that"), nor after
+    # "between" ("the talks between Armenia and Azerbaijan that Almaty hosted": the venue of their talks).
+    words = (table or CameoTable.default()).words
+    blockers = words.get("reporting", frozenset()) | words.get("not_relative_after", frozenset())
+    for m in patterns.object_relative.finditer(sentence) if patterns.object_relative else ():
+        before = sentence[max(0, m.start() - 60) : m.start()].split()[-4:]
+        if (m.group("verb") in vp.verbs and any(start + m.end() <= a for a, _b in dated) and before
+                and not before[-1][:1].isdigit() and not blockers.intersection(w.lower().strip(",") for w in before)):
+            cuts.add(m.end())
     tail = patterns.attribution.search(sentence)
     if tail:
         cuts.add(tail.start())
