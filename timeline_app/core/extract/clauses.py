@@ -86,6 +86,13 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
             verb = m.group("verb")
             if verb in vp.verbs and verb.endswith("s") and not verb.endswith(("ss", "was")):
                 cuts.add(m.start() - start)
+    # "Peru closed the summit with a declaration, and Korea will host APEC in 2025": before the first date, a clause of
+    # another subject is undated; the date is the later subject's.
+    if dated:
+        leading = [m for m in patterns.trailing_clause.finditer(text, start, dated[0][0]) if m.group("verb") in vp.verbs
+                   and any(w in vp.verbs for w in patterns.lower_word.findall(text, start, m.start()))]  # not a list
+        if leading:
+            cuts.add(leading[-1].start() - start)
     # "Tsai met McCarthy on April 5, and we have made stern representations": the reaction is not dated.
     if dated:
         trailing = patterns.trailing_clause.search(text, dated[-1][1], end)
@@ -123,15 +130,6 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
             cuts.add(m.end())
     # "the Leaders Meeting that Tonga hosted in August": a date after such a clause's start is its subject's act, not the
     # main clause's (the cut after "that": a clause opening in lower case would take the subject before it).
-    # Not "that" after a verb that takes what was said or decided ("said on Thursday that", "ruled that"), nor after
-    # "between" ("the talks between Armenia and Azerbaijan that Almaty hosted": the venue of their talks).
-    words = (table or CameoTable.default()).words
-    blockers = words.get("reporting", frozenset()) | words.get("not_relative_after", frozenset())
-    for m in patterns.object_relative.finditer(sentence) if patterns.object_relative else ():
-        before = sentence[max(0, m.start() - 60) : m.start()].split()[-4:]
-        if (m.group("verb") in vp.verbs and any(start + m.end() <= a for a, _b in dated) and before
-                and not before[-1][:1].isdigit() and not blockers.intersection(w.lower().strip(",") for w in before)):
-            cuts.add(m.end())
     tail = patterns.attribution.search(sentence)
     if tail:
         cuts.add(tail.start())
@@ -148,3 +146,23 @@ def clause_spans(text: str, start: int, end: int, date_spans: list[tuple[int, in
         if b - trail > a + lead:
             spans.append((start + a + lead, start + b - trail))
     return spans or [(start, end)]
+
+
+def object_relative_start(text: str, start: int, end: int, d_start: int, table: CameoTable | None = None) -> int:
+    """Where the subject of a noun's relative clause opened by "that" starts, when the date at `d_start` stands in
+    it (text[start:end] the date's clause): "the Forum meeting that Tonga hosted in August", "the talks that Saudi
+    Arabia and the United States convened in Jeddah in May 2023" date the acts of Tonga, of Saudi Arabia and the
+    United States, not of the main clause's parties; -1 when there is none. Not "that" after a verb that takes what
+    was said or decided ("said on Thursday that", "ruled that"), nor after "between" ("the talks between Armenia
+    and Azerbaijan that Almaty hosted": the venue of their talks). The main clause still types the event: the
+    noun before "that" names it."""
+    patterns, vp = clause_patterns(table), verb_phrase_patterns(table)
+    words = (table or CameoTable.default()).words
+    blockers = words.get("reporting", frozenset()) | words.get("not_relative_after", frozenset())
+    found = -1
+    for m in patterns.object_relative.finditer(text, start, end) if patterns.object_relative else ():
+        before = text[max(start, m.start() - 60) : m.start()].split()[-4:]
+        if (m.end() <= d_start and m.group("verb") in vp.verbs and before and not before[-1][:1].isdigit()
+                and not blockers.intersection(w.lower().strip(",") for w in before)):
+            found = m.end()
+    return found

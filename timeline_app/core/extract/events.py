@@ -6,14 +6,14 @@ import bisect
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
-from timeline_app.core.extract.clauses import clause_spans
+from timeline_app.core.extract.clauses import clause_spans, object_relative_start
 from timeline_app.core.extract.dated_phrase import DatedPhrase
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
                                                  place_header, statement_prefix, undated_wire_prefixes,
@@ -161,7 +161,9 @@ class _EventReader:
         # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
         # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
         self.story: set[str] | None = None
-        countries = set(self.issuers) if place.issue else self._parties(d, place)
+        rel = object_relative_start(self.text, *place.span, d.start, self.table)  # "the meeting that Tonga hosted in August"
+        own = place if rel < 0 else replace(place, span=(rel, place.span[1]), clause=self.reading.describe((rel, place.span[1]), d))
+        countries = set(self.issuers) if place.issue else self._parties(d, own)
         self.out.append(self._mention(d, place, countries))
         if countries and d.value:
             self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
