@@ -133,10 +133,11 @@ def test_one_name_serves_two_states_in_turn(gaz: Gazetteer) -> None:
     assert person_codes(gaz, "Abdoulaye Diop spoke.", dt.date(2022, 6, 1)) == ["MLI"]
 
 
-def test_a_surname_two_states_share_names_neither(gaz: Gazetteer) -> None:
-    # Before Taro Kono was listed, "Kono" was the surname of a Central African minister alone and gave
-    # Japan's foreign minister that state; a surname of one state's persons still reads after a title.
-    assert person_codes(gaz, "Foreign Minister Kono received the envoy.", dt.date(2018, 6, 1)) == []
+def test_a_surname_two_states_share_names_the_one_in_office_that_day(gaz: Gazetteer) -> None:
+    # "Kono": a Central African minister of 2006-2010 and Japan's foreign minister of 2017-2020.
+    assert person_codes(gaz, "Foreign Minister Kono received the envoy.", dt.date(2018, 6, 1)) == ["JPN"]
+    assert person_codes(gaz, "Foreign Minister Kono received the envoy.", dt.date(2008, 6, 1)) == ["CAF"]
+    assert person_codes(gaz, "Foreign Minister Kono received the envoy.", dt.date(2022, 6, 1)) == []  # both served before
     assert person_codes(gaz, "Taro Kono received the envoy.", dt.date(2018, 6, 1)) == ["JPN"]
     assert person_codes(gaz, "Foreign Minister Nalbandian received the envoy.", dt.date(2016, 6, 1)) == ["ARM"]
 
