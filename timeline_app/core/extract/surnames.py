@@ -31,8 +31,9 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
     - A double surname ("Lopez Obrador" of "Andres Manuel Lopez Obrador") and a hyphenated one, read alone,
       when every person it ends serves one state and its first word begins nobody's name.
     Several persons: the canonical name is the part itself."""
-    found: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, list[Period]]]] = {}
-    alone: set[tuple[str, ...]] = set()
+    Row = tuple[tuple[str, ...], str, list[Period]]
+    found: dict[str, list[Row]] = {}  # last words, keyed by the word: most keys are one word
+    parts: dict[tuple[str, ...], list[Row]] = {}  # double and hyphenated surnames: they read alone
     # The periods of the persons each first word begins, as lists: the states are worked out only for
     # the few first words that are also surnames (this runs over 20,000 aliases at every start).
     firsts: dict[str, list[list[Period]]] = {}
@@ -47,27 +48,31 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
         firsts.setdefault(token_key(words[0]), []).append(periods)
         last = words[-1]
         if last[:1].isupper():
-            found.setdefault((token_key(last),), []).append(((last,), canonical, periods))
+            found.setdefault(token_key(last), []).append(((last,), canonical, periods))
         if len(words) >= 3 or tokens[n - 2] == "-":
             for part, is_alone in _double_surnames(tokens[:n], words, blocked):
+                if not is_alone:  # the first half of a hyphenated surname: one word, as last words are
+                    found.setdefault(token_key(part[0]), []).append((part, canonical, periods))
+                    continue
                 key = tuple(map(token_key, part))
-                found.setdefault(key, []).append((part, canonical, periods))
-                if is_alone:
-                    alone.add(key)
+                parts.setdefault(key, []).append((part, canonical, periods))
     table: SurnameTable = {}
-    for key, rows in found.items():
-        if key in taken or any(k in blocked for k in key if k != "-") or len(key[0]) < 3:
+    candidates = [((k,), rows) for k, rows in found.items() if k not in blocked and len(k) >= 3]
+    candidates += [(k, rows) for k, rows in parts.items() if k[0] not in firsts and k[0] not in blocked and k[-1] not in blocked and len(k[0]) >= 3]
+    for key, rows in candidates:
+        if key in taken:
             continue
         states = {iso for _s, _c, periods in rows for iso, _a, _b in periods if iso}
-        if not states or (key in alone and (len(states) != 1 or key[0] in firsts)):
+        if not states or (len(key) > 1 and len(states) != 1):
             continue
-        first_states = {iso for periods in firsts.get(key[0], ()) for iso, _a, _b in periods if iso}
-        if first_states and len(states | first_states) != 1:
-            continue
+        if key[0] in firsts:
+            first_states = {iso for periods in firsts[key[0]] for iso, _a, _b in periods if iso}
+            if first_states and len(states | first_states) != 1:
+                continue
         names = {c for _s, c, _p in rows}
         surface = rows[0][0]
         periods = tuple(sorted({p for _s, _c, ps in rows for p in ps}, key=lambda p: (p[1], p[2])))
-        table[key] = (surface, names.pop() if len(names) == 1 else " ".join(surface).replace(" - ", "-"), periods, key in alone)
+        table[key] = (surface, names.pop() if len(names) == 1 else " ".join(surface).replace(" - ", "-"), periods, len(key) > 1)
     return table
 
 
