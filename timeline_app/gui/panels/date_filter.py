@@ -92,6 +92,12 @@ class DateFilterBox(QGroupBox):
             if not self.to_check.isChecked():
                 self.to_edit.setDate(_qdate(days_to_date(last)))
 
+    def clear_bounds(self, today: dt.date) -> None:
+        """A library without a dated event: the fields the user has not set show `today`, not the dates
+        of the library shown before, and the slider spans that one day."""
+        day = date_to_days(today)
+        self.set_bounds(day, day)
+
     # -- the timeline's view -------------------------------------------------------------------
 
     def syncs_with_view(self) -> bool:

@@ -207,6 +207,10 @@ class FilterPanel(QWidget):
         """See DateFilterBox.set_bounds."""
         self.dates.set_bounds(first, last)
 
+    def clear_date_bounds(self, today: dt.date) -> None:
+        """See DateFilterBox.clear_bounds."""
+        self.dates.clear_bounds(today)
+
     def set_article_ids(self, ids: Iterable[int], label: str = "") -> None:
         """Only events from these articles (the library's "Show only these articles' events")."""
         self._show_article_ids(ids, label)
