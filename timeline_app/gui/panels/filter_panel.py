@@ -6,7 +6,8 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -52,6 +53,7 @@ class FilterPanel(QWidget):
     article, precision, minimum sources and free text. Emits `filters_changed(FilterSpec)`."""
 
     filters_changed = Signal(object)  # FilterSpec
+    search_left = Signal()  # Enter or Down in the search box: the user goes on to the events found
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,8 @@ class FilterPanel(QWidget):
         self.text_edit.setPlaceholderText("Search summaries and evidence")
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.textChanged.connect(self._on_any_changed_later)
+        self.text_edit.returnPressed.connect(self._on_text_edit_return_pressed)
+        self.text_edit.installEventFilter(self)  # Down: see eventFilter
         row.addWidget(self.text_edit, 1)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show every event again")
@@ -294,6 +298,19 @@ class FilterPanel(QWidget):
         self.countries.search.clear()
         self.organizations.search.clear()
         self.set_spec(FilterSpec())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down goes on to the events found, as in a list under a search box: the table was a dozen
+        # Tab stops away, past every filter.
+        if (watched is self.text_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and not event.modifiers()):
+            self._on_text_edit_return_pressed()
+            return True
+        return False
+
+    def _on_text_edit_return_pressed(self) -> None:
+        self._on_any_changed()  # the filter at once, not after the typing pause
+        self.search_left.emit()
 
     def _on_any_changed(self, *_args: object) -> None:
         self._emit_timer.stop()

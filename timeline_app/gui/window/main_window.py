@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.jobs.failed.connect(lambda what, msg: self.messages.show_message(f"Error while {what}", msg))
         self.jobs.crashed.connect(self.messages.show_crash)
         self.jobs.job_finished.connect(self.job_finished)
+        self.filters.search_left.connect(self._on_filters_search_left)
         self.reads.events_read.connect(self._on_reads_events_read)
         self.reads.mentions_read.connect(self._on_reads_mentions_read)
         self.reads.all_read.connect(self._on_reads_all_read)
@@ -216,6 +217,10 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.docks.bring_forward(self.docks.filters_dock)
         self.filters.focus_search()
+
+    def _on_filters_search_left(self) -> None:
+        self.docks.bring_forward(self.docks.table_dock)
+        self.table.take_focus()
 
     def _on_filtering_saved_filter_restored(self) -> None:
         self.docks.filters_dock.raise_()
