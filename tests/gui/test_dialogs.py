@@ -3,8 +3,8 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 
+from tests.gui.conftest import line_directions
 from timeline_app.core.ingest.date_hints import DateHint
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle
 
@@ -71,21 +71,10 @@ def test_text_that_is_not_a_date_or_a_future_day_keeps_the_button_disabled(qtbot
     assert dialog.dates() == {7: dt.date(2022, 12, 28), 8: dt.date(2022, 3, 4)}
 
 
-def _directions(label) -> dict[str, Qt.LayoutDirection]:
-    """Each line of a rich-text label and the direction it is laid out in."""
-    doc = QTextDocument()
-    doc.setHtml(label.text())
-    block, out = doc.begin(), {}
-    while block.isValid():
-        out[block.text()] = block.textDirection()
-        block = block.next()
-    return out
-
-
 def test_a_right_to_left_title_leaves_the_file_path_left_to_right(qtbot) -> None:
     hebrew = UndatedArticle(9, "שיחות על הנילוס", "/news/nile-he.txt")
     dialog = open_dialog(qtbot, hebrew, GULF)
     rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
-    assert _directions(dialog.row(9).heading) == {"שיחות על הנילוס": rtl, "/news/nile-he.txt": ltr}
+    assert line_directions(dialog.row(9).heading) == {"שיחות על הנילוס": rtl, "/news/nile-he.txt": ltr}
     # Negative: an English title and its path are both left to right.
-    assert _directions(dialog.row(8).heading) == {"Gulf talks": ltr, "/news/gulf.txt": ltr}
+    assert line_directions(dialog.row(8).heading) == {"Gulf talks": ltr, "/news/gulf.txt": ltr}
