@@ -1,0 +1,53 @@
+"""A library whose events an earlier version's merge rules grouped is grouped again on a worker when opened."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from contextlib import closing
+
+from tests.gui.conftest import open_window, window_settings
+from timeline_app.core.library import eventstore, rulestamp
+
+
+def _stale_copy(corpus_library, target):
+    """A copy of the corpus library as an earlier version left it: its events gone from the table
+    (what the rebuild makes again) and another rules' stamp."""
+    shutil.copy(corpus_library, target)
+    with closing(sqlite3.connect(target)) as db, db:
+        db.execute("DELETE FROM events")
+        db.execute("UPDATE settings SET value = 'older' WHERE key = ?", (rulestamp.STAMP_SETTING,))
+
+
+def test_opening_a_library_of_other_rules_groups_its_events_again_off_the_gui_thread(
+        qtbot, tmp_path, corpus_library, monkeypatch) -> None:
+    library = tmp_path / "library.sqlite3"
+    _stale_copy(corpus_library, library)
+    threads = []
+    real = eventstore.rebuild
+
+    def recorded(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(eventstore, "rebuild", recorded)
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    qtbot.waitUntil(lambda: not window.jobs.busy() and window.event_model.rowCount() > 0, timeout=60_000)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert (tmp_path / "library.rules-backup.sqlite3").exists()
+    assert "grouped by this version's rules" in window.statusBar().currentMessage()
+    with closing(sqlite3.connect(library)) as db:
+        assert rulestamp.stored(db) == rulestamp.current()
+    window.close()
+
+
+def test_a_library_of_these_rules_opens_without_a_rebuild(qtbot, tmp_path, corpus_library, monkeypatch) -> None:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    calls = []
+    monkeypatch.setattr(eventstore, "rebuild", lambda *a, **k: calls.append(1))
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    assert window.event_model.rowCount() > 0 and calls == [] and not window.jobs.busy()
+    assert not list(tmp_path.glob("*backup*"))
+    window.close()
