@@ -48,22 +48,21 @@ class Library:
     """One library file. Use one Library per thread; SQLite's WAL lets readers and a writer overlap."""
 
     def __init__(self, path: str | Path, rebuild_stale: bool = True) -> None:
-        """Open (or create) the library. Its events grouped by other rules than this app's are
-        rebuilt here, after a backup, unless `rebuild_stale` is False: then `stale_rules` says so and
-        the caller runs rebuild_stale_events (the window, on a worker with progress and Cancel)."""
+        """Open (or create) the library. Its events grouped by other rules than this app's (or not
+        yet made: an older format) are rebuilt here, after a backup, unless `rebuild_stale` is False:
+        then `stale_rules` says so and the caller runs rebuild_stale_events (the window, on a worker
+        with progress and Cancel)."""
         self.path = Path(path)
         # backup_path is set when opening migrated an older library; refused files are left untouched.
         self._db, self._lock, self.backup_path = open_library(self.path)
         self._db.row_factory = sqlite3.Row
         self._removal = ArticleRemoval(self._db, self.path)
         try:
-            if eventstore.needs_rebuild(self._db):
-                # A library of an older format (backed up when it was opened): its events are made once, here.
-                self.rebuild_events()
-            elif rulestamp.needs_mark(self._db):
+            if rulestamp.needs_mark(self._db):
                 with self._lock.transaction("record the merge rules"):
                     rulestamp.mark(self._db)
-            self.stale_rules = rulestamp.is_stale(self._db)
+            # A library of an older format (backed up when it was opened) has mentions without events.
+            self.stale_rules = rulestamp.is_stale(self._db) or eventstore.needs_rebuild(self._db)
             if self.stale_rules and rebuild_stale:
                 self.rebuild_stale_events()
         except BaseException:
@@ -91,12 +90,14 @@ class Library:
         except sqlite3.Error as e:
             raise LibraryError(f"Could not rebuild the events of {shown(self.path)}: {e}.") from e
 
-    def rebuild_stale_events(self, progress: Progress | None = None, cancel: Cancel | None = None) -> int | None:
+    def rebuild_stale_events(self, progress: Progress | None = None, cancel: Cancel | None = None,
+                             backup: bool = True) -> int | None:
         """rebuild_events for a library whose events other merge rules made, after a backup beside it
-        (kept in backup_path; none when opening has just made one). Cancelled (None), the library is
-        as it was and the backup is removed."""
+        (kept in backup_path; none when opening has just migrated it, after its own backup, or without
+        `backup`: another connection's opening made one). Cancelled (None), the library is as it was
+        and a backup made here is removed."""
         fresh = None
-        if self.backup_path is None:
+        if backup and self.backup_path is None:
             try:
                 fresh = self.backup_path = backup_copy(self._db, self.path, "rules")
             except (OSError, sqlite3.Error) as e:

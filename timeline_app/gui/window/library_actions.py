@@ -258,13 +258,14 @@ class LibraryActions(QObject):
                                         QMessageBox.Icon.Information)
         self._open_library(target)
 
-    def rebuild_stale(self, path: Path) -> None:
+    def rebuild_stale(self, path: Path, backup: Path | None) -> None:
         """Group the events of the library at `path` again by this version's merge rules, on a worker
-        with progress and Cancel (a backup first); the library is read again when it ends, however."""
+        with progress and Cancel, after a backup (`backup`: the one its opening made when it migrated
+        it); the library is read again when it ends, however."""
         def job(progress: Progress, cancel: Cancel) -> tuple[int, Path | None] | None:
             with Library(path, rebuild_stale=False) as library:
-                n = library.rebuild_stale_events(progress, cancel)
-                return None if n is None else (n, library.backup_path)
+                n = library.rebuild_stale_events(progress, cancel, backup=backup is None)
+                return None if n is None else (n, library.backup_path or backup)
 
         worker = TaskWorker(job, "grouping the events by this version's rules")
         worker.finished.connect(self._reload)

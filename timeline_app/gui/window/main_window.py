@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self._refit_on_load = True
         self.curation.library_changed()
         if library.stale_rules:
-            self.library_actions.rebuild_stale(path)  # reads the library when it ends
+            self.library_actions.rebuild_stale(path, library.backup_path)  # reads the library when it ends
         else:
             self.reload()
         return True
