@@ -7,6 +7,8 @@ import sqlite3
 import threading
 from contextlib import closing
 
+import pytest
+
 from tests.gui.conftest import open_window, window_settings
 from timeline_app.core.library import eventstore, rulestamp
 from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5
@@ -21,18 +23,24 @@ def _stale_copy(corpus_library, target):
         db.execute("UPDATE settings SET value = 'older' WHERE key = ?", (rulestamp.STAMP_SETTING,))
 
 
-def test_opening_a_library_of_other_rules_groups_its_events_again_off_the_gui_thread(
-        qtbot, tmp_path, corpus_library, monkeypatch) -> None:
-    library = tmp_path / "library.sqlite3"
-    _stale_copy(corpus_library, library)
-    threads = []
+@pytest.fixture()
+def threads(monkeypatch) -> list[threading.Thread]:
+    """The threads eventstore.rebuild ran in."""
+    seen: list[threading.Thread] = []
     real = eventstore.rebuild
 
     def recorded(*args, **kwargs):
-        threads.append(threading.current_thread())
+        seen.append(threading.current_thread())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(eventstore, "rebuild", recorded)
+    return seen
+
+
+def test_opening_a_library_of_other_rules_groups_its_events_again_off_the_gui_thread(
+        qtbot, tmp_path, corpus_library, threads) -> None:
+    library = tmp_path / "library.sqlite3"
+    _stale_copy(corpus_library, library)
     window = open_window(qtbot, library, window_settings(tmp_path))
     qtbot.waitUntil(lambda: not window.jobs.busy() and window.event_model.rowCount() > 0, timeout=60_000)
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
@@ -54,7 +62,7 @@ def test_a_library_of_these_rules_opens_without_a_rebuild(qtbot, tmp_path, corpu
     window.close()
 
 
-def test_a_library_of_an_older_format_gets_its_events_on_a_worker(qtbot, tmp_path, monkeypatch) -> None:
+def test_a_library_of_an_older_format_gets_its_events_on_a_worker(qtbot, tmp_path, threads) -> None:
     library = tmp_path / "old.sqlite3"
     with closing(sqlite3.connect(library)) as db, db:
         # Version 5: two papers' reports of one meeting, without the reports or events of today's format.
@@ -66,14 +74,6 @@ def test_a_library_of_an_older_format_gets_its_events_on_a_worker(qtbot, tmp_pat
                        " date_end, date_precision, countries, cameo_code, evidence) VALUES"
                        " (?, 10, 16, 'Monday', '2024-03-12', '2024-03-12', '2024-03-12', 'day', 'TUR;SYR', '040',"
                        " 'Turkey and Syria held talks on the border.')", (article,))
-    threads = []
-    real = eventstore.rebuild
-
-    def recorded(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(eventstore, "rebuild", recorded)
     window = open_window(qtbot, library, window_settings(tmp_path))
     qtbot.waitUntil(lambda: not window.jobs.busy() and window.event_model.rowCount() == 1, timeout=60_000)
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
