@@ -21,10 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +42,7 @@ def ensure_library(n: int, rebuild: bool) -> Path:
     """The cached library of n mentions, built first when missing."""
     path = library_path(n)
     if path.exists() and not rebuild:
+        _stamp_current(path)
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -54,12 +57,23 @@ def ensure_library(n: int, rebuild: bool) -> Path:
     return path
 
 
+def _stamp_current(path: Path) -> None:
+    """Mark the cached library's events as grouped by this checkout's merge rules. The generator
+    groups them itself (it writes rows directly), so they stand for any rules; without this, a library
+    built before a change of the rules would be grouped again by the window, and timed with it."""
+    sys.path.insert(0, str(ROOT))
+    from timeline_app.core.library import rulestamp  # the app's modules: not in the parent otherwise
+
+    with closing(sqlite3.connect(path)) as db, db:
+        if rulestamp.stored(db) != rulestamp.current():
+            rulestamp.mark(db)
+
+
 def measure(path: Path) -> dict:
     """Open `path` in a MainWindow (this process) and time it; see the module docstring."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     import resource
-    import sqlite3
 
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication

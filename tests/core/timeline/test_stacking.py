@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from timeline_app.core.timeline.stacking import Stacking, stack_rows
+from timeline_app.core.timeline.levels import Levels
+from timeline_app.core.timeline.stacking import Stacking, lex_order, stack_rows
 
 
 def _assert_no_overlap(lane: np.ndarray, start: np.ndarray, end: np.ndarray, rows: np.ndarray) -> None:
@@ -59,3 +60,43 @@ def test_lazy_stacking_does_not_depend_on_what_is_asked_first() -> None:
     window = np.flatnonzero((start > 40) & (start < 45))
     assert (lazy.rows_for(window) == full[window]).all()
     assert (lazy.all_rows() == full).all()
+
+
+def _whole_days(rng: np.random.Generator, n: int, span: int) -> np.ndarray:
+    return rng.integers(-span, span, n).astype(np.float64)
+
+
+def test_lex_order_is_lexsorts_order_for_whole_numbers_of_any_range() -> None:
+    rng = np.random.default_rng(7)
+    n = 5000
+    lane = rng.integers(0, 12, n)
+    for span in (3, 400, 90_000, 2 ** 40):  # the last too wide to pack two keys together
+        keys = (_whole_days(rng, n, span), -_whole_days(rng, n, span), _whole_days(rng, n, 5), lane,
+                rng.random(n) < 0.5)
+        assert (lex_order(keys) == np.lexsort(keys)).all()
+        assert (lex_order(keys[:1]) == np.lexsort(keys[:1])).all()
+
+
+def test_lex_order_keeps_keys_that_are_not_whole_numbers_as_they_are() -> None:
+    rng = np.random.default_rng(8)
+    n = 3000
+    halves = rng.integers(0, 50, n) / 2.0
+    with_inf = np.where(rng.random(n) < 0.1, np.inf, _whole_days(rng, n, 30))
+    keys = (halves, with_inf, rng.integers(0, 4, n), rng.normal(size=n).round(1))
+    assert (lex_order(keys) == np.lexsort(keys)).all()
+    assert len(lex_order((np.zeros(0), np.zeros(0, dtype=np.int64)))) == 0
+
+
+def test_levels_order_the_bars_by_lane_room_and_start_as_their_definition_says() -> None:
+    rng = np.random.default_rng(9)
+    n = 4000
+    start = np.sort(rng.integers(10_000, 40_000, n)).astype(np.float64)
+    end = start + rng.choice([0, 0, 6, 30, 2000], n)
+    part = rng.random(n) < 0.2  # a part of a period: the whole period is its room
+    room_start = np.where(part, start - rng.integers(0, 300, n), start)
+    room_end = np.where(part, end + rng.integers(0, 300, n), end)
+    lane = rng.integers(0, 9, n)
+    levels = Levels()
+    levels.set_occurrences(lane, start, end, (start + end) / 2.0, end == start, (room_start, room_end))
+    assert (levels._by_start["occ"] == np.lexsort((-end, start, -room_end, room_start, lane))).all()  # noqa: SLF001
+    assert (levels._by_centre["occ"] == np.lexsort(((start + end) / 2.0, lane))).all()  # noqa: SLF001

@@ -189,6 +189,18 @@ def test_an_arabic_summary_leaves_the_history_s_english_lines_left_to_right(qtbo
     assert set(line_directions(view.title_label).values()) == {ltr}
 
 
+def test_the_placeholder_empties_the_history(qtbot, qtmodeltester, names) -> None:
+    view = EditHistoryView()
+    qtbot.addWidget(view)
+    view.show_history("Turkish and Syrian officials met", _edits(), {"h:10:16": "Officials met"})
+    assert view.model.rowCount() == 5
+    view.show_placeholder("Select an event to see what was changed in it.")
+    qtmodeltester.check(view.model)
+    assert view.model.rowCount() == 0 and "Select an event" in view.title_label.text()
+    view.show_history("Turkish and Syrian officials met", _edits(), {"h:10:16": "Officials met"})
+    assert view.model.rowCount() == 5 and view.model.row_texts()[1][3] == "with “Officials met”"
+
+
 def test_enter_in_the_country_field_adds_the_country_and_keeps_the_dialog_open(qtbot, names) -> None:
     dialog = _dialog(qtbot, names)
     field = dialog.countries_editor.line_edit

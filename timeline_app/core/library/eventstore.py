@@ -19,11 +19,13 @@ from timeline_app.core.library import blocks as bl
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import incremental
 from timeline_app.core.library import reportstore as rs
+from timeline_app.core.library import rulestamp
 from timeline_app.core.library.curation import EDIT_GROUP, apply_edits
 from timeline_app.core.library.frames import events_from_mentions
 from timeline_app.core.library.incremental import Gone
 from timeline_app.core.library.merge import cluster, own_event
 from timeline_app.core.library.reportstore import DAY_SQL, Stored, temp_ids
+from timeline_app.core.progress import Cancel
 
 log = logging.getLogger(__name__)
 
@@ -66,15 +68,23 @@ def mentions(db: sqlite3.Connection, where: str = "", params: tuple = (), manual
     return df.loc[:, list(col.MENTION_COLUMNS)]
 
 
+class RebuildCancelled(Exception):
+    """The user stopped a rebuild: the caller rolls its transaction back, and the library is as it was."""
+
+
 def needs_rebuild(db: sqlite3.Connection) -> bool:
-    """True when some mention has no machine event yet (a library of an older version)."""
+    """True when some mention has no machine event yet (a library of an older format)."""
     return db.execute("SELECT 1 FROM mentions WHERE machine_event = '' LIMIT 1").fetchone() is not None
 
 
-def rebuild(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None) -> int:
+def rebuild(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | None = None,
+            cancel: Cancel | None = None) -> int:
     """Merge every mention again and rewrite the reports and the events table (inside the caller's
-    transaction). Returns how many events there are."""
+    transaction), and stamp the library with the rules it now follows. Returns how many events there
+    are; raises RebuildCancelled at the first check after the user asked it to stop."""
     def step(done: int, what: str) -> None:
+        if cancel is not None and cancel():
+            raise RebuildCancelled
         if progress:
             progress(done, 4, what)
 
@@ -103,7 +113,9 @@ def rebuild(db: sqlite3.Connection, progress: Callable[[int, int, str], None] | 
     step(3, "applying your corrections")
     db.execute("DELETE FROM events")
     refresh(db, None)
-    step(4, "done")
+    rulestamp.mark(db)
+    if progress:
+        progress(4, 4, "done")
     return int(db.execute("SELECT count(*) FROM events").fetchone()[0])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from timeline_app.core.library import columns as col
@@ -12,16 +14,24 @@ from timeline_app.core.models import Precision
 _PRECISION_RANK = {p.value: p.rank for p in Precision}
 
 
+@functools.cache
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+# Copies of one frame made once: building an empty frame of 26 columns costs pandas 3-11 ms, and
+# the window asked for eight while it started (70-90 ms of its CPU before the first frame); a copy,
+# which the caller may change, costs 0.03 ms.
 def empty_mentions() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in col.MENTION_COLUMNS})
+    return _empty(col.MENTION_COLUMNS).copy()
 
 
 def empty_events() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in col.EVENT_COLUMNS})
+    return _empty(col.EVENT_COLUMNS).copy()
 
 
 def empty_articles() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in col.ARTICLE_COLUMNS})
+    return _empty(col.ARTICLE_COLUMNS).copy()
 
 
 def with_event_ids(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from timeline_app.core.library import rulestamp
 from timeline_app.core.library.locking import WriteLock
 from timeline_app.core.shown import shown
 from timeline_app.errors import LibraryError
@@ -287,7 +288,7 @@ def ensure_schema(db: sqlite3.Connection, path: Path, lock: WriteLock) -> Path |
     version = _schema_state(db)[0]
     if version == SCHEMA_VERSION:
         return None
-    backup = _backup(db, path, version)
+    backup = backup_copy(db, path, f"v{version}")
     _migrate(db, path, version, lock)
     return backup
 
@@ -298,19 +299,20 @@ def _schema_state(db: sqlite3.Connection) -> tuple[int, set[str]]:
     return version, tables
 
 
-def _backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the library before migrating it: <name>.v<version>-backup.sqlite3 beside it."""
-    target = path.with_name(f"{path.stem}.v{version}-backup{path.suffix or '.sqlite3'}")
+def backup_copy(db: sqlite3.Connection, path: Path, tag: str) -> Path:
+    """Copy the library before migrating or rebuilding it: <name>.<tag>-backup.sqlite3 beside it
+    (tag: v<version> before a migration)."""
+    target = path.with_name(f"{path.stem}.{tag}-backup{path.suffix or '.sqlite3'}")
     n = 1
     while target.exists():
         n += 1
-        target = path.with_name(f"{path.stem}.v{version}-backup-{n}{path.suffix or '.sqlite3'}")
+        target = path.with_name(f"{path.stem}.{tag}-backup-{n}{path.suffix or '.sqlite3'}")
     dest = sqlite3.connect(str(target))
     try:
         db.backup(dest)
     finally:
         dest.close()
-    log.info("backed up %s to %s before migrating it", shown(path), shown(target))
+    log.info("backed up %s to %s", shown(path), shown(target))
     return target
 
 
@@ -324,6 +326,8 @@ def _create(db: sqlite3.Connection) -> None:
     for statement in _statements(1):
         db.execute(statement)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # Empty, its events follow this app's rules from the first merge on.
+    rulestamp.mark(db)
 
 
 def _migrate(db: sqlite3.Connection, path: Path, version: int, lock: WriteLock) -> None:

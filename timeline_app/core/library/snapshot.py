@@ -105,7 +105,7 @@ def read_snapshot(library_path: Path, progress: Callable[[int, int, str], None] 
 def read_snapshot_events(library_path: Path, progress: Callable[[int, int, str], None] | None = None) -> Snapshot:
     """What the window shows first: the events, the articles' ids, and the indexes of the views (no
     mentions, no other columns of the articles)."""
-    with Library(library_path) as library:
+    with Library(library_path, rebuild_stale=False) as library:
         article_ids, events = library.read_columns(progress, defer=True)
     index = FilterIndex(events)
     known = country_names()
@@ -125,7 +125,7 @@ def read_snapshot_mentions(library_path: Path, snapshot: Snapshot,
     """The snapshot with the mentions of its events, and its articles with their events counted."""
     if progress:
         progress(0, 1, "reading the articles and mentions")
-    with Library(library_path) as library:
+    with Library(library_path, rebuild_stale=False) as library:
         articles = library.read_articles()
         mentions = library.read_mentions(snapshot.events)
         # A scan of every mention (no index on the date): here, not before the events are shown.

@@ -14,14 +14,16 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import eventstore, incremental, reading
+from timeline_app.core.library import eventstore, incremental, reading, rulestamp
 from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
 from timeline_app.core.library.opening import open_library
 from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
+from timeline_app.core.library.schema import backup_copy
 from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
+from timeline_app.core.progress import Cancel, Progress
 from timeline_app.core.shown import shown
 from timeline_app.errors import LibraryError
 
@@ -45,16 +47,24 @@ def _guarded(method: Callable[..., T]) -> Callable[..., T]:
 class Library:
     """One library file. Use one Library per thread; SQLite's WAL lets readers and a writer overlap."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, rebuild_stale: bool = True) -> None:
+        """Open (or create) the library. Its events grouped by other rules than this app's (or not
+        yet made: an older format) are rebuilt here, after a backup, unless `rebuild_stale` is False:
+        then `stale_rules` says so and the caller runs rebuild_stale_events (the window, on a worker
+        with progress and Cancel)."""
         self.path = Path(path)
         # backup_path is set when opening migrated an older library; refused files are left untouched.
         self._db, self._lock, self.backup_path = open_library(self.path)
         self._db.row_factory = sqlite3.Row
         self._removal = ArticleRemoval(self._db, self.path)
         try:
-            if eventstore.needs_rebuild(self._db):
-                # A library of an older version (backed up when it was opened): its events are made once, here.
-                self.rebuild_events()
+            if rulestamp.needs_mark(self._db):
+                with self._lock.transaction("record the merge rules"):
+                    rulestamp.mark(self._db)
+            # A library of an older format (backed up when it was opened) has mentions without events.
+            self.stale_rules = rulestamp.is_stale(self._db) or eventstore.needs_rebuild(self._db)
+            if self.stale_rules and rebuild_stale:
+                self.rebuild_stale_events()
         except BaseException:
             self._db.close()
             raise
@@ -67,15 +77,37 @@ class Library:
     def close(self) -> None:
         self._db.close()
 
-    def rebuild_events(self, progress: Callable[[int, int, str], None] | None = None) -> int:
+    def rebuild_events(self, progress: Progress | None = None, cancel: Cancel | None = None) -> int | None:
         """Merge every mention into events again and rewrite the events table from the mentions and
-        the user's edits (both are derived: nothing the user did is lost). Returns the events' count."""
+        the user's edits (both are derived: nothing the user did is lost). Returns the events' count,
+        or None when `cancel` stopped it: then nothing was written."""
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                return eventstore.rebuild(self._db, progress)
+                return eventstore.rebuild(self._db, progress, cancel)
+        except eventstore.RebuildCancelled:
+            return None
         except sqlite3.Error as e:
             raise LibraryError(f"Could not rebuild the events of {shown(self.path)}: {e}.") from e
+
+    def rebuild_stale_events(self, progress: Progress | None = None, cancel: Cancel | None = None,
+                             backup: bool = True) -> int | None:
+        """rebuild_events for a library whose events other merge rules made, after a backup beside it
+        (kept in backup_path; none when opening has just migrated it, after its own backup, or without
+        `backup`: another connection's opening made one). Cancelled (None), the library is as it was
+        and a backup made here is removed."""
+        fresh = None
+        if backup and self.backup_path is None:
+            try:
+                fresh = self.backup_path = backup_copy(self._db, self.path, "rules")
+            except (OSError, sqlite3.Error) as e:
+                raise LibraryError(f"Could not back up {shown(self.path)} before rebuilding its events: {e}.") from e
+        n = self.rebuild_events(progress, cancel)
+        if n is None and fresh is not None:
+            fresh.unlink(missing_ok=True)
+            self.backup_path = None
+        self.stale_rules = n is None
+        return n
 
     def __enter__(self) -> "Library":
         return self
@@ -257,7 +289,7 @@ class Library:
 
         def deferred(ids: np.ndarray) -> DeferredReader:
             def read(names: tuple[str, ...]) -> dict[str, np.ndarray]:
-                with Library(path) as library:
+                with Library(path, rebuild_stale=False) as library:
                     return library.read_event_text(names, ids)
             return read
         return reading.read_first(self._db, progress, deferred if defer else None)

@@ -10,7 +10,7 @@ import numpy as np
 
 from timeline_app.core.timeline.clusters import Clusters, cluster_bins
 from timeline_app.core.timeline.layout import MARKER_PX
-from timeline_app.core.timeline.stacking import Stacking, block_ids
+from timeline_app.core.timeline.stacking import Stacking, block_ids, lex_order
 from timeline_app.core.timeline.viewport import level_px_per_day, prefix_max
 
 log = logging.getLogger(__name__)
@@ -79,8 +79,12 @@ class Levels:
         self._o_start, self._o_end, self._o_day = o_start, o_end, o_day
         self._o_end_max = prefix_max(o_end)
         room_start, room_end = o_room if o_room is not None else (o_start, o_end)
-        order_c = np.lexsort((o_centre, o_lane))
-        order_s = np.lexsort((-o_end, o_start, -room_end, room_start, o_lane))
+        # By lane, then centre (a half day at most: twice it is a whole number, packed by lex_order).
+        order_c = lex_order((o_centre * 2.0, o_lane))
+        # By lane, room (start, then the longest first), start, then the longest first. Inside one
+        # room, a start is told by its distance from the room's and an end by its distance to the
+        # room's: the same order (days are whole numbers), in ranges small enough to pack into one key.
+        order_s = lex_order((room_end - o_end, o_start - room_start, -room_end, room_start, o_lane))
         self._by_centre = {"occ": order_c}
         self._by_start = {"occ": order_s}
         for perm, order in ((self._by_centre, order_c), (self._by_start, order_s)):

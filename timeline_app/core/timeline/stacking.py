@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -30,6 +31,53 @@ def block_ids(lane: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarra
     new_block = lane_change.copy()
     new_block[1:] |= start[1:] >= run_max[:-1]
     return np.cumsum(new_block) - 1
+
+
+# Packed keys stay below this: an int64 with room to spare.
+_PACKED_LIMIT = 1 << 62
+
+
+def lex_order(keys: Sequence[np.ndarray]) -> np.ndarray:
+    """np.lexsort(keys) (the last key primary, ties in their order), with runs of keys of whole
+    numbers packed into one int64 key each while their ranges fit: a sort pass per packed key, not
+    per key. The occurrences' five keys (lane, then days) sorted 1M bars in 0.20 s of CPU through
+    lexsort, 0.09 s packed."""
+    if not len(keys) or not len(keys[0]):
+        return np.lexsort(tuple(keys))
+    groups: list[np.ndarray] = []  # primary first
+    packed: np.ndarray | None = None
+    room = 1
+    for key in reversed(keys):
+        whole = key.astype(np.int64) if key.dtype.kind in "biu" else _whole(key)
+        if whole is None:
+            groups += [g for g in (packed, key) if g is not None]
+            packed, room = None, 1
+            continue
+        lo = int(whole.min())
+        width = int(whole.max()) - lo + 1
+        if packed is not None and room * width < _PACKED_LIMIT:
+            packed, room = packed * width + (whole - lo), room * width
+        else:
+            if packed is not None:
+                groups.append(packed)
+            packed, room = whole - lo, width
+            if width >= _PACKED_LIMIT:  # too wide to pack with anything: kept as it is
+                groups.append(key)
+                packed, room = None, 1
+    if packed is not None:
+        groups.append(packed)
+    if len(groups) == 1:
+        return np.argsort(groups[0], kind="stable")
+    return np.lexsort(tuple(reversed(groups)))
+
+
+def _whole(key: np.ndarray) -> np.ndarray | None:
+    """A float key as int64 when every value is a whole number of at most 2**53 (exact in a float)."""
+    if key.dtype.kind != "f" or not np.isfinite(key).all():
+        return None
+    if np.abs(key).max() > 2.0 ** 53 or not (key == np.floor(key)).all():
+        return None
+    return key.astype(np.int64)
 
 
 def _greedy(start: np.ndarray, end: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
+from timeline_app.core.progress import Cancel, Progress
 from timeline_app.core.shown import shown
 from timeline_app.errors import TimelineError
 from timeline_app.gui.ask_text import ask_text
@@ -267,6 +268,32 @@ class LibraryActions(QObject):
                                         f"{target} already exists; it was opened instead of replaced.",
                                         QMessageBox.Icon.Information)
         self._open_library(target)
+
+    def rebuild_stale(self, path: Path, backup: Path | None) -> None:
+        """Group the events of the library at `path` again by this version's merge rules, on a worker
+        with progress and Cancel, after a backup (`backup`: the one its opening made when it migrated
+        it); the library is read again when it ends, however."""
+        def job(progress: Progress, cancel: Cancel) -> tuple[int, Path | None] | None:
+            with Library(path, rebuild_stale=False) as library:
+                n = library.rebuild_stale_events(progress, cancel, backup=backup is None)
+                return None if n is None else (n, library.backup_path or backup)
+
+        worker = TaskWorker(job, "grouping the events by this version's rules")
+        worker.finished.connect(self._reload)
+        self._jobs.enqueue(worker, self._on_rebuild_done)
+
+    def _on_rebuild_done(self, result: tuple[int, Path | None] | None) -> None:
+        if result is None:
+            self._show_status("Stopped: the library keeps the events an earlier version grouped; it is "
+                              "offered again when the library is next opened.", 15000)
+            return
+        library = self._library()
+        if library is not None:
+            library.stale_rules = False
+        n, backup = result
+        kept = f" A copy of the library as it was: {shown(backup)}." if backup is not None else ""
+        self._show_status(f"{counted(n, 'event')} grouped by this version's rules; your corrections were kept."
+                          + kept, 15000)
 
     def choose_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Open library", self._remembered.last_dir(),

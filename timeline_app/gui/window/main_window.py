@@ -271,7 +271,8 @@ class MainWindow(QMainWindow):
                                        QMessageBox.Icon.Information)
             return False
         try:
-            library = Library(path)
+            # Events grouped by an earlier version's rules are grouped again on a worker, below.
+            library = Library(path, rebuild_stale=False)
         except TimelineError as e:
             self.messages.show_message("Cannot open the library", str(e))
             return False
@@ -288,7 +289,10 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         self._refit_on_load = True
         self.curation.library_changed()
-        self.reload()
+        if library.stale_rules:
+            self.library_actions.rebuild_stale(path, library.backup_path)  # reads the library when it ends
+        else:
+            self.reload()
         return True
 
     def reload(self) -> None:
