@@ -263,3 +263,14 @@ def test_a_half_of_that_year_is_not_read_as_of_the_publication_year() -> None:
 ])
 def test_french_hosting_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
     assert expected in _found(text, "fr", dt.date(2024, 1, 13))
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "La guerre a éclaté en 2014. Le lendemain, les troupes sont entrées dans la ville.", "Le lendemain"),
+    ("ru", "Война началась в 2014 году. Накануне войска вошли в город.", "Накануне"),
+    ("pt", "A guerra começou em 2014. No dia seguinte, as tropas entraram na cidade.", "dia seguinte"),
+])
+def test_a_day_after_or_before_only_a_year_makes_up_no_day(lang: str, text: str, surface: str) -> None:
+    # "Le lendemain" counts from the last day told; after a year alone that day is unknown, and
+    # neither the year nor a day of the publication month is given for it.
+    assert all(found != surface for found, _value in _found(text, lang, dt.date(2024, 12, 2)))
