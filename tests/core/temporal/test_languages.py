@@ -274,3 +274,20 @@ def test_a_day_after_or_before_only_a_year_makes_up_no_day(lang: str, text: str,
     # "Le lendemain" counts from the last day told; after a year alone that day is unknown, and
     # neither the year nor a day of the publication month is given for it.
     assert all(found != surface for found, _value in _found(text, lang, dt.date(2024, 12, 2)))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # An anchor after an agreement is an earlier event's day (cues/promise_anchor.txt), not a day agreed on.
+    ("fr", "Les deux pays sont convenus de rouvrir leurs ambassades, deux semaines après un appel du 7 juillet.",
+     ("7 juillet", "2024-07-07")),
+    ("es", "Ambos países acordaron reabrir sus embajadas, dos semanas después de una llamada el 7 de julio.",
+     ("el 7 de julio", "2024-07-07")),
+    ("pt", "Ambos os países acordaram reabrir as embaixadas, duas semanas após um telefonema em 7 de julho.",
+     ("7 de julho", "2024-07-07")),
+    # Without the anchor, what is agreed is ahead of the agreement.
+    ("fr", "Les deux ministres ont convenu de poursuivre les discussions le 7 juillet.", ("le 7 juillet", "2025-07-07")),
+    ("es", "Los cancilleres acordaron reanudar el diálogo el 7 de julio.", ("el 7 de julio", "2025-07-07")),
+    ("pt", "Os chanceleres acordaram retomar o diálogo em 7 de julho.", ("7 de julho", "2025-07-07")),
+])
+def test_an_anchor_after_an_agreement_keeps_its_earlier_day(lang: str, text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, lang, dt.date(2024, 12, 4)) == [expected]
