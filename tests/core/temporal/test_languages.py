@@ -291,3 +291,17 @@ def test_a_day_after_or_before_only_a_year_makes_up_no_day(lang: str, text: str,
 ])
 def test_an_anchor_after_an_agreement_keeps_its_earlier_day(lang: str, text: str, expected: tuple[str, str]) -> None:
     assert _found(text, lang, dt.date(2024, 12, 4)) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # "no dia 23" alone is a day of the month (rules day_of_month); with its month it is that date, and a
+    # count of days ("dia 23 e 24", "dia 2º") or a number that goes on ("dia 23/11") is no day of its own.
+    ("pt", "O embaixador foi convocado no dia 23 de novembro.", [("23 de novembro", "2022-11-23")]),
+    ("es", "El embajador fue convocado el día 23 de noviembre.", [("23 de noviembre", "2022-11-23")]),
+    ("pt", "O embaixador foi convocado no dia 23/11.", []),
+    ("pt", "A reunião começou no dia 20 de dezembro e terminou no dia 23.", [("20 de dezembro", "2022-12-20"),
+                                                                               ("dia 23", "2022-12-23")]),
+    ("pt", "Ele não disse que dia 23 seria feriado.", []),
+])
+def test_a_day_of_the_month_alone_after_its_article(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text, lang) == expected
