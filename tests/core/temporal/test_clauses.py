@@ -150,3 +150,15 @@ class TestReportingAndConditions:
         ]
         # "would have" with a noun is still a future told from the past.
         assert found("He said he would have the report ready on Friday.") == [("Friday", "2023-09-15")]
+
+
+class TestVerbOfTheDatesSubject:
+    # Told on a Thursday, Sept. 14: a day in the next two months with only an "-ed" form near stays ahead.
+    def test_an_ed_form_right_after_the_date_is_its_subjects_past_tense(self) -> None:
+        assert found("Talks in Vienna on October 2 collapsed within the hour.") == [("October 2", "2022-10-02")]
+
+    def test_a_participle_before_the_date_leaves_it_ahead(self) -> None:
+        assert found("The offer, extended to October 2, is worth 20 dollars a share.") == [("October 2", "2023-10-02")]
+
+    def test_a_participle_after_the_date_in_a_future_sentence_leaves_it_ahead(self) -> None:
+        assert found("A summit on October 2 called by France will draw 40 leaders.") == [("October 2", "2023-10-02")]

@@ -152,3 +152,13 @@ class TestEarlierInTheDay:
 
     def test_after_only_a_coarser_date_the_day_is_unknown(self) -> None:
         assert found("The war began in 2014. Later in the day, talks began.") == [("2014", "2014")]
+
+
+class TestEndOfTheDay:
+    def test_a_deadline_at_the_end_of_the_day_is_the_storys_day(self) -> None:
+        assert found("Looters were arrested until the end of the day.") == [("the end of the day", "2023-09-14")]
+        assert found("Rebels seized the port on Sept. 2. By the end of the day, they held the town.") == [
+            ("Sept. 2", "2023-09-02"), ("the end of the day", "2023-09-02")]
+
+    def test_at_the_end_of_the_day_is_no_date(self) -> None:
+        assert found("At the end of the day, the voters will decide.") == []

@@ -29,6 +29,9 @@ _DOUBT = "?"
 _EITHER_ORDER = "^"
 _PICK = re.compile(r"^(?P<anchor>DCT|REF)(?P<rel>[<>=])(?P<target>.+)$")
 _DOM = re.compile(r"^DOM-(\d{2})$")
+_TURN_OF = re.compile(r"^TURNOF-(century|millennium)$")
+# A date after the last one told is after all of it when that one was a year or longer.
+_AFTER_THE_WHOLE = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)
 _DOM_ON = re.compile(r"^DOM-(\d{2})@([1-7])$")
 # How far from the publication date a weekday with its day of the month ("sábado (15)") is looked for.
 _DOM_ON_MONTHS = 3
@@ -153,6 +156,11 @@ class Resolver:
             day = self._resolve_date(value[7:], tense, time)
             d = describe(day) if day else None
             return day if d is None else format_at(d[1], "year")
+        if m := _TURN_OF.match(value):  # "the turn of the century": the writer's nearest one
+            if self.published is None:
+                return ""
+            span = 100 if m.group(1) == "century" else 1000
+            return f"{(self.published.year + span // 2) // span * span:04d}"
         if "|" in value:
             return self._alternative(value, tense)
         if m := _SHIFT.match(value):
@@ -162,7 +170,12 @@ class Resolver:
             if anchor is None:
                 return ""
             rel = {"<": PAST, ">": FUTURE, "=": SAME}[m.group("rel")]
-            return pick(m.group("target"), anchor[0], rel, strict=True)
+            day = anchor[0]
+            if rel == FUTURE and m.group("anchor") == "REF" and anchor[1] in _AFTER_THE_WHOLE:
+                # "began in mid-2019 and lasted until the following spring": after the year, not in it
+                d = describe(self.last[0]) if self.last is not None else None
+                day = d[2] if d is not None and d[2] is not None else day
+            return pick(m.group("target"), day, rel, strict=True)
         if m := _DOM.match(value):
             return self._day_of_month(int(m.group(1)), tense)
         if m := _DOM_ON.match(value):

@@ -182,7 +182,13 @@ def direction(
                         cues.get("promise_anchor", _EARLIER_ANCHOR))
     if (opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
             or opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
-        return NEAREST if told.any_past else FUTURE
+        # A present perfect tells of the stretch up to now, before the event ("The run-up to Sunday's
+        # vote has been marred by violence"): only another past makes the day either side.
+        past = any(label in (PAST, WEAK_PAST, NEAREST) and not _PERFECT_BEFORE.search(text, max(a, s_ - 16), s_)
+                   and not _PERFECT.fullmatch(text, s_, e_) for s_, e_, label in kept)
+        return NEAREST if past else FUTURE
+    if opens(cues.get("eve_of"), text, a, start):  # "on the eve of Sunday's election, ... will hold"
+        return best[1] if best else None
     if (plan := plan_reading(text, sentence, start, end, cues, past_in_sentence)) is not None:
         return FUTURE if plan == AHEAD else NEAREST  # "The vote, scheduled for Sunday, was postponed"
     if text.startswith(("'s", "\u2019s"), end) and NAMED_DAY.match(text, start):
@@ -216,7 +222,16 @@ def direction(
             return since
     if best is None and _said_after(text, end, sentence[1], cues.get("reporting")):
         return PAST  # "The minister, speaking on Thursday, said talks would go on": the day of saying
+    if best is not None and best[1] == WEAK_PAST and not told.ahead and _verb_right_after(text, end, kept):
+        return PAST  # "Talks in Geneva on April 2 ended without a deal": the verb of the date's own subject
     return best[1] if best else None
+
+
+def _verb_right_after(text: str, end: int, kept: list[tuple[int, int, str]]) -> bool:
+    """Whether an "-ed" form follows the expression with nothing but a space between: the verb of
+    the phrase the date ends ("Talks on April 2 ended"), a past tense, not a participle before the
+    date ("the offer, extended to Nov. 20")."""
+    return any(label == WEAK_PAST and s_ >= end and not text[end:s_].strip() for s_, _, label in kept)
 
 
 def _said_after(text: str, end: int, b: int, reporting: re.Pattern[str] | None) -> bool:
@@ -233,6 +248,8 @@ def _said_after(text: str, end: int, b: int, reporting: re.Pattern[str] | None) 
             and _SAID_WHAT.match(text, m.end(), b) is not None)
 
 
+_PERFECT = re.compile(r"(?:has|have)(?: not|n't)? been", re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)(?: not|n't)?(?: been)? $", re.IGNORECASE)
 _PAST_FORM = re.compile(r"(?:ed|said|told|wrote|spoke)$", re.IGNORECASE)
 _SAID_WHAT = re.compile(r"\s+[a-z]")  # a lower-case word follows: what was said, or to whom
 _NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|will|to|has|have)\s+$", re.IGNORECASE)

@@ -1,0 +1,94 @@
+"""find_dates on the turn of a century, the new year after a holiday, a following weekday, the eve of a day's event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline_app.core.temporal import find_dates
+
+WED = dt.date(2022, 12, 28)  # a Wednesday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, published)]
+
+
+class TestTurnOfTheCentury:
+    @pytest.mark.parametrize(
+        ("sentence", "published", "expected"),
+        [
+            ("The railway reached the valley around the turn of the century.", dt.date(2026, 5, 1), "2000"),
+            # Told before it: the turn ahead is the nearest.
+            ("Few expect peace by the turn of the century.", dt.date(1997, 3, 1), "2000"),
+            # Told early in a century: the one just gone.
+            ("The railway reached the valley around the turn of the century.", dt.date(1911, 5, 2), "1900"),
+        ],
+    )
+    def test_the_writers_nearest_turn(self, sentence: str, published: dt.date, expected: str) -> None:
+        assert found(sentence, published) == [("the turn of the century", expected)]
+
+    def test_the_millennium_turns_on_thousands(self) -> None:
+        assert found("Mobile phones were rare at the turn of the millennium.", dt.date(2025, 2, 3)) == [
+            ("the turn of the millennium", "2000")]
+
+    def test_a_named_century_or_another_turn_is_not_the_writers(self) -> None:
+        assert found("Painters flocked to Paris at the turn of the 19th century.") == [("the 19th century", "18XX")]
+        assert found("The turn of the tide came when the army ran out of fuel.") == []
+
+
+class TestNewYearAfterAHoliday:
+    def test_the_new_year_ending_a_stretch_from_a_holiday(self) -> None:
+        assert found("Flights are fully booked from Christmas to the new year.", dt.date(2023, 12, 10)) == [
+            ("Christmas", "2023-12-25"), ("the new year", "2024")]
+        assert found("Courts were shut between Christmas and the new year.", dt.date(2024, 1, 15)) == [
+            ("Christmas", "2023-12-25"), ("the new year", "2024")]
+
+    def test_the_holidays_noun_is_no_year(self) -> None:
+        assert found("Staff worked through Christmas and the new year holidays.", dt.date(2024, 1, 15)) == [
+            ("Christmas", "2023-12-25")]
+
+
+class TestFollowingWeekday:
+    def test_the_weekday_after_the_day_told_before(self) -> None:
+        text = "Rebels took the town on April 3. The following Sunday, the army retook it."
+        assert found(text, dt.date(2024, 5, 20)) == [("April 3", "2024-04-03"), ("The following Sunday", "2024-04-07")]
+
+    def test_following_without_the_is_not_anaphora(self) -> None:
+        assert found("Following Sunday's vote, the coalition collapsed.") == [("Sunday", "2022-12-25")]
+
+    def test_a_season_following_a_year_is_after_the_whole_year(self) -> None:
+        assert found("The rebellion began in 2015 and lasted until the following spring.") == [
+            ("2015", "2015"), ("the following spring", "2016-SP")]
+
+    def test_a_season_following_a_month_counts_from_the_month(self) -> None:
+        assert found("The rebellion began in February 2015 and lasted until the following spring.") == [
+            ("February 2015", "2015-02"), ("the following spring", "2015-SP")]
+
+
+class TestEveAndRunUp:
+    def test_the_eve_of_a_days_event_takes_the_sentences_future(self) -> None:
+        assert found("On the eve of Thursday's summit, the ministers will dine together.") == [("Thursday", "2022-12-29")]
+
+    def test_the_eve_of_a_days_event_takes_the_sentences_past(self) -> None:
+        # Told on a Thursday: a coming Sunday's eve has not come yet.
+        assert found("Police cleared the square on the eve of Sunday's march.", dt.date(2023, 1, 5)) == [
+            ("Sunday", "2023-01-01")]
+
+    def test_without_the_eve_a_possessive_day_keeps_its_past(self) -> None:
+        assert found("Thursday's summit changed little, and the ministers will meet again.") == [("Thursday", "2022-12-22")]
+
+    def test_the_run_up_without_in_looks_ahead(self) -> None:
+        assert found("The run-up to Sunday's referendum is tense.") == [("Sunday", "2023-01-01")]
+
+    def test_a_run_up_not_before_the_day_is_no_cue(self) -> None:
+        assert found("The run-up cost millions, Sunday's count showed.") == [("Sunday", "2022-12-25")]
+
+    def test_a_present_perfect_tells_the_stretch_before_the_event(self) -> None:
+        assert found("The run-up to Sunday's referendum has been tense.") == [("Sunday", "2023-01-01")]
+        assert found("Ahead of Sunday's vote, the party has raised pensions.") == [("Sunday", "2023-01-01")]
+
+    def test_a_past_perfect_still_leaves_either_side(self) -> None:
+        # Told on a Wednesday: last Sunday is nearer than the next.
+        assert found("The run-up to Sunday's referendum had been tense.") == [("Sunday", "2022-12-25")]
