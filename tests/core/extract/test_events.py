@@ -8,7 +8,7 @@ import pytest
 
 from tests.core.factories import resources_with_line
 from timeline_app.core.extract.cameo import CameoTable
-from timeline_app.core.extract.clauses import verb_phrase_patterns
+from timeline_app.core.extract.clause_grammar import verb_phrase_patterns
 from timeline_app.core.extract.datelines import undated_wire_prefixes
 from timeline_app.core.extract import events as events_module
 from timeline_app.core.extract.events import extract_event_mentions

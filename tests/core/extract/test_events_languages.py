@@ -9,7 +9,8 @@ import pytest
 from tests.core.extract.test_events import date_at
 from timeline_app.core.extract.actors import token_key
 from timeline_app.core.extract.cameo import CameoTable
-from timeline_app.core.extract.clauses import clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.clause_grammar import verb_phrase_patterns
+from timeline_app.core.extract.clauses import clause_spans
 from timeline_app.core.extract.datelines import undated_wire_prefixes
 from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.extract.gazetteer import Gazetteer

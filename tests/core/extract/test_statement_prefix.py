@@ -10,7 +10,7 @@ from timeline_app.core.models import Precision
 
 DAY = dt.date(2025, 5, 23)
 TEXT = ("Minister concludes visit\n\nBasseterre, 23 May 2025 - The Minister returned to the Federation after a "
-        "meeting of the Council in Georgetown, Guyana.")
+        "meeting with Guyana in Georgetown.")
 
 
 def test_the_day_after_a_place_and_before_a_dash_dates_the_issue_of_the_statement() -> None:

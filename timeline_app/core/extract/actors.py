@@ -69,9 +69,10 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
             return EntityRole.MODIFIER
     compound = (i >= 2 and keys[i - 1] == "-" and doc.surfaces[i - 2][:1].isupper() and doc.joined(i - 2, i - 1)
                 and doc.joined(i - 1, i))
-    if last + 1 < n and keys[last + 1] in words.of("treaty_noun") and doc.joined(last, last + 1) and not compound:
-        # "the Brussels agreement", "the Paris Agreement": a treaty's name; but the states joined in
-        # "the United States-Mexico-Canada Agreement" are its parties.
+    if last + 1 < n and (keys[last + 1] in words.of("treaty_noun") or (keys[last + 1] in words.of("feature_noun") and doc.surfaces[
+            last + 1][:1].isupper())) and doc.joined(last, last + 1) and not compound:
+        # "the Brussels agreement", "the Paris Agreement": a treaty's name, "the Phoenix Islands" a place's; but the states
+        # joined in "the United States-Mexico-Canada Agreement" are its parties.
         return EntityRole.MODIFIER
     if _inside_a_name(doc, i, words):
         return EntityRole.MODIFIER
@@ -94,6 +95,9 @@ def role_of(doc: Doc, i: int, last: int, kind: str, words: ContextWords) -> Enti
         return EntityRole.MODIFIER  # "4.1 billion US dollars", "the Canadian dollar": a currency, not the state
     if kind != "org" and last + 1 < n and keys[last + 1] in words.of("non_state_noun") and doc.joined(last, last + 1):
         return EntityRole.MODIFIER  # "Syrian rebels", "Palestinian militants": people of a state, not the state
+    if kind != "org" and last + 1 < n and keys[last + 1] in words.of("private_people") and doc.joined(last, last + 1) and not any(
+            keys[k] in words.of("firm_target") for k in range(max(0, i - 4), i)):
+        return EntityRole.MODIFIER  # "Haitian migrants"; but "sanctions on three Russian businessmen" target Russia's
     if kind != "org" and _names_a_firm(doc, last, words) and not any(
             doc.keys[k] in words.of("firm_target") for k in range(max(0, i - 4), i)):
         return EntityRole.MODIFIER  # "Taiwanese firms", "the Danish shipping group Maersk": a firm's home

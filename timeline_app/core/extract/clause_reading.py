@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 
-from timeline_app.core.extract.clauses import ClausePatterns, VerbPhrasePatterns
+from timeline_app.core.extract.clause_grammar import ClausePatterns, VerbPhrasePatterns
 from timeline_app.core.extract.parties import Clause, describe
 from timeline_app.core.extract.references import antecedent_state, last_person_state, subject_states
 from timeline_app.core.extract.scope import attributive, long_before, reactions

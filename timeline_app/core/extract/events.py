@@ -6,13 +6,14 @@ import bisect
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_reading import ClauseReader
-from timeline_app.core.extract.clauses import clause_patterns, clause_spans, verb_phrase_patterns
+from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
+from timeline_app.core.extract.clauses import clause_spans, object_relative_start
 from timeline_app.core.extract.dated_phrase import DatedPhrase
 from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
                                                  place_header, statement_prefix, undated_wire_prefixes,
@@ -24,12 +25,13 @@ from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
+from timeline_app.core.extract.pronouns import SentencePronoun
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (DecisionReaction, GroupMemory, JointOwn, dangling_pronoun, event_antecedent,
                                                    only_groups, named_before, place_referred, possessive_pattern, possessive_state,
                                                    speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
 from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
-                                             reactions, subordinate_event)
+                                             reactions, subject_is_no_state, subordinate_event)
 from timeline_app.core.extract.summaries import relative_clause_start, summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -41,7 +43,6 @@ log = logging.getLogger(__name__)
 _SKIPPED_PRECISIONS = frozenset({Precision.PRESENT, Precision.DURATION, Precision.SET})
 _SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
-_WORD = re.compile(r"[^\W\d_]+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # "SADC", "CPLP": an organisation the gazetteer may not know
 
 
@@ -147,6 +148,7 @@ class _EventReader:
         self.non_state = self.table.words.get("non_state_subject", frozenset())
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
         self.possessive = possessive_pattern(self.table.words)
+        self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
@@ -163,7 +165,9 @@ class _EventReader:
         # "Seit dem russischen Angriff auf die Ukraine im Februar 2022 ist Norwegen ...": the date is the
         # attack's, but what comes next ("beide Regierungen") refers to the clause's own states.
         self.story: set[str] | None = None
-        countries = set(self.issuers) if place.issue else self._parties(d, place)
+        rel = object_relative_start(self.text, *place.span, d.start, self.table)  # "the meeting that Tonga hosted in August"
+        own = place if rel < 0 else replace(place, span=(rel, place.span[1]), clause=self.reading.describe((rel, place.span[1]), d))
+        countries = set(self.issuers) if place.issue else self._parties(d, own)
         self.out.append(self._mention(d, place, countries))
         if countries and d.value:
             self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
@@ -250,6 +254,8 @@ class _EventReader:
                           or self.reading.last_person_state(place.span[0]) or self.previous)
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
+        if not any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]):
+            countries |= self.pronoun.state(self.text, self.sentences, place.sent, self.entities, self.starts)
         org_acts = place.clause.org_acts
         noun = event_antecedent(self.text[place.clauses[place.idx - 1][0] : place.span[0]], self.event_nouns) if (
             place.idx > 0 and self.patterns.relative.match(clause_text)) else ""
@@ -263,6 +269,8 @@ class _EventReader:
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
         if self.joint.refers(clause_text, self.issuers, bool(countries)):
             countries |= self.issuers  # "The next summit will be held in Kampala": a joint statement's own format
+        elif self.joint.next_of_series(clause_text, bool(countries)):
+            countries |= self.groups.last()  # "The next round will be held in La Paz": the series' parties
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
         if countries and self.first_person and only_first_person(place.sent, self.entities, self.starts, self.first_person):
@@ -310,7 +318,7 @@ class _EventReader:
         antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
-            named = self.entities[: bisect.bisect_left(self.starts, d.start)]
+            named = self.entities[: bisect.bisect_left(self.starts, place.sent[0])]  # a speaker in its sentence is no side
             antecedent = the_group(antecedent, size, named, same_paragraph)
         return antecedent
 
@@ -332,7 +340,7 @@ class _EventReader:
             return frozenset()
         if same_date:
             return same_date
-        if self._subject_is_no_state(place):
+        if subject_is_no_state(self.text, place.span, self.vp.verbs, self.non_state):
             return whole  # "Researchers at Georgia Tech warned in 2023": not the last event's states
         if self.relative_object is not None and self.relative_object.match(self.text, place.span[0]):
             return whole  # "the field, from which BP shipped the first cargo in April": its own subject
@@ -356,17 +364,6 @@ class _EventReader:
         named = {(e.start, e.end) for e in self.entities[bisect.bisect_left(self.starts, place.span[0]) :
                                                            bisect.bisect_left(self.starts, place.span[1])]}
         return any((place.span[0] + m.start(), place.span[0] + m.end()) not in named for m in _ACRONYM.finditer(clause_text))
-
-    def _subject_is_no_state(self, place: _Place) -> bool:
-        """True when the words before the clause's first verb name people or things that are no state and
-        stand for none ("The group declared", "Researchers warned", "Oil prices rose")."""
-        for m in _WORD.finditer(self.text, *place.span):
-            word = m.group()
-            if word in self.vp.verbs:  # verbs in lower case: "Researchers" opens the subject
-                return False
-            if word.lower() in self.non_state:
-                return True
-        return False
 
     def _summary_start(self, place: _Place) -> int:
         start = after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0])

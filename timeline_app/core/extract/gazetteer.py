@@ -12,13 +12,14 @@ from pathlib import Path
 from timeline_app.core.extract.actors import Doc, count_before, placed_by_adjective, role_of, token_key
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
-from timeline_app.core.extract.issuer_words import in_quotation, offices_of_others, opens_statement
+from timeline_app.core.extract.issuer_mentions import JOINERS, co_issuers, issuer_mention
+from timeline_app.core.extract.issuer_words import offices_of_others
 from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexicon, Sense
-from timeline_app.core.extract.person_names import is_person_name, learn_names
+from timeline_app.core.extract.person_names import appointee_nationality, is_person_name, learn_names
 from timeline_app.core.extract.shared_offices import shared_offices
 from timeline_app.core.extract.surnames import titled_start
-from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue
+from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue, state_of_a_place
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
 
@@ -27,8 +28,6 @@ ENGLISH = "en"
 log = logging.getLogger(__name__)
 
 
-# Words of the office lists that also join phrases: "NATO and Stoltenberg" names no office.
-_JOINERS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with"})
 _NOT_MEMBERS = frozenset({"partners", "neighbours", "neighbors"})  # "partners of ASEAN" are no members
 
 
@@ -213,7 +212,7 @@ class Gazetteer:
                     # A surname's mention may begin at its given name ("Chan Santokhi"): its first token.
                     found_at.append((i if mention.start == doc.starts[i] else doc.index_at(mention.start), last, mention))
                     if alias.kind == "issuer":
-                        out.extend(self._co_issuers(doc, mention))  # "we" of a joint statement: each co-issuer
+                        out.extend(co_issuers(doc, mention, self._countries))  # "we" of a joint statement: each co-issuer
                         if self._language is not None and alias.code == "state":
                             offices.update(id(m) for m in out if (m.start, m.end) == (mention.start, mention.end))
                     title = out[-1] if alias.kind == "issuer" else None
@@ -250,7 +249,7 @@ class Gazetteer:
         if doc.text.startswith("$", doc.ends[last]):
             return None  # "US$ 19,28", "US$ 1,2 bilhão": a currency, not the state
         if kind == "issuer":
-            return self._issuer_mention(doc, i, last, code)
+            return issuer_mention(doc, i, last, code, self.lexicon)
         if kind == "office" and i >= 3 and doc.keys[i - 1] == "s" and doc.keys[i - 2] == "'" and any(
                 v.kind == "name" for v in self._trie.get(doc.keys[i - 3], {}).get(END, ())):
             return None  # "Peru's Congress": the possessor names the state, not the office's own
@@ -287,6 +286,10 @@ class Gazetteer:
         role = role_of(doc, i, last, kind, self._words)
         if role is EntityRole.ACTOR and hosts_others(doc, i, last, self._words):
             role = EntityRole.MODIFIER  # "Belarus hosted talks between the two sides": the venue, no party
+        elif role is EntityRole.ACTOR and appointee_nationality(doc, i, last, self._words):
+            role = EntityRole.MODIFIER  # "appointed María Holguín of Colombia as his envoy": her biography
+        elif role is EntityRole.ACTOR and state_of_a_place(doc, i, last, self._words):
+            role = EntityRole.LOCATION  # "met in Argyle, St Vincent and the Grenadines, on Monday"
         return EntityMention(start, end, doc.text[start:end], code, EntityKind.COUNTRY, role, name)
 
     def _compound_of_other(self, doc: Doc, i: int, before: EntityMention, mention: EntityMention) -> bool:
@@ -313,52 +316,7 @@ class Gazetteer:
             j += 1
         return any(tuple(keys[j : j + len(noun)]) == noun for noun in nouns)
 
-    def _issuer_mention(self, doc: Doc, i: int, last: int, what: str) -> EntityMention | None:
-        """"we", "the Secretary", "member states" ...: the issuer (or its members), when the text has one;
-        the first state of a joint statement's issuers (_co_issuers adds the others)."""
-        issuer = doc.issuer
-        keys, n = doc.keys, len(doc.keys)
-        if not issuer:
-            return None
-        if what == "speaker" and in_quotation(doc.text, doc.starts[i]):
-            return None  # "the ministers state: "We will open our borders"": the speaker's, not the issuer's
-        if what == "opening" and not opens_statement(doc.text, doc.starts[i]):
-            return None  # "President Ruto ... the President thanked": another state's, as often as its own
-        codes = issuer_codes(issuer)
-        if len(codes) > 1:
-            states = [c for c in codes if c in self._countries]
-            if not states or what != "speaker":
-                return None  # "the Minister" of a joint statement is one of its states: which, it does not say
-            issuer = states[0]
-        if doc.matched_end >= 0 and doc.text[doc.matched_end : doc.starts[i]].strip() in ("", "'s", "\u2019s") \
-                and "\n" not in doc.text[doc.matched_end : doc.starts[i]]:
-            return None  # "the Chinese Foreign Ministry", "Benin's Minister": the office of the name before it
-        if last + 2 < n and keys[last + 1] == "of" and doc.joined(last, last + 1):
-            # "the Ministry of Defence of Benin" is Benin's, "the Department of the Treasury" a name of its
-            # own: a name in the office's name.
-            for k in range(last + 2, min(n, last + 8)):
-                if not doc.joined(k - 1, k) or not (doc.surfaces[k][:1].isupper() or keys[k] in _JOINERS):
-                    break
-                if doc.surfaces[k][:1].isupper() and any(v.kind != "person" for v in self._trie.get(keys[k], {}).get(END, ())):
-                    return None
-        start, end = doc.starts[i], doc.ends[last]
-        if issuer in self._countries:
-            if what in ("members", "organisation"):
-                return None
-            return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.COUNTRY, EntityRole.ACTOR, self._countries[issuer])
-        if what == "members":
-            if issuer not in self.groups.groups():
-                return None
-            return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.GROUP, EntityRole.ACTOR, issuer)
-        return EntityMention(start, end, doc.text[start:end], issuer, EntityKind.ORGANIZATION, EntityRole.ACTOR,
-                             self._organizations.get(issuer, issuer))
 
-    def _co_issuers(self, doc: Doc, mention: EntityMention) -> list[EntityMention]:
-        """The other states of a joint statement's issuers, at the span of the word that stands for them all."""
-        states = [c for c in issuer_codes(doc.issuer) if c in self._countries]
-        if len(states) < 2 or mention.kind is not EntityKind.COUNTRY or mention.code != states[0]:
-            return []
-        return [replace(mention, code=c, name=self._countries[c]) for c in states[1:]]
 
     def _org_title_before(self, doc: Doc, previous: tuple[int, int, EntityMention], i: int) -> bool:
         """True when token i follows an organisation and its office: "NATO's secretary general", "IAEA chief"."""
@@ -371,7 +329,7 @@ class Gazetteer:
             if not doc.joined(k - 1, k):
                 return False
             key = doc.keys[k]
-            if key in titles and key not in _JOINERS:
+            if key in titles and key not in JOINERS:
                 offices += 1
             elif key not in ("'", "s", "-"):
                 return False

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline_app.core.extract.clauses import clause_patterns
+from timeline_app.core.extract.clause_grammar import clause_patterns
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.models import DateMention, EntityKind, EntityMention, EntityRole
 

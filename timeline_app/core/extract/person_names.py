@@ -35,6 +35,44 @@ def is_person_name(doc: Doc, i: int, last: int, key: str, words: ContextWords, i
     return False
 
 
+def appointee_nationality(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a state named only as the nationality of a person being appointed or elected (context_words
+    appointment_verb): "appointed María Holguín of Colombia as his envoy", "Shirley Botchwey of Ghana was
+    elected", "appointed Carolina Barreiro, a Uruguayan career diplomat,", "replaces a Mexican diplomat".
+    Not a state's office-holder ("appointed Foreign Minister Ali of Somalia"): an office names the state."""
+    keys, surfaces, n = doc.keys, doc.surfaces, len(doc.keys)
+    verbs, titles = words.of("appointment_verb"), words.titles
+    if i >= 2 and keys[i - 1] == "of" and doc.joined(i - 1, i):
+        first = i - 1  # the person's name before "of": capitalised words, none an office's
+        while first > 0 and i - 1 - first < 4 and doc.joined(first - 1, first) and surfaces[first - 1][:1].isupper():
+            first -= 1
+        if first == i - 1 or any(keys[k] in titles for k in range(first, i - 1)):
+            return False
+        if first >= 1 and keys[first - 1] in verbs and doc.joined(first - 1, first):
+            return True
+        k = last + 1  # "... of Ghana was elected", "... of Kenya has been appointed"
+        while k < n and k - last <= 2 and keys[k] in ("was", "is", "has", "had", "been", "were"):
+            k += 1
+        return k > last + 1 and k < n and keys[k] in verbs and doc.joined(k - 1, k)
+    # "a Uruguayan career diplomat": an article, the demonym in lower-case company, after the verb or a name and a comma.
+    if last + 1 >= n or not surfaces[last + 1][:1].islower() or i < 2:
+        return False
+    k = i - 1
+    while k > 0 and i - k <= 2 and keys[k] not in ("a", "an") and surfaces[k][:1].islower() and keys[k] not in verbs:
+        k -= 1
+    if keys[k] not in ("a", "an") or not all(doc.joined(j, j + 1) for j in range(k, i)):
+        return False
+    if keys[k - 1] in verbs:
+        return True
+    if doc.text[doc.ends[k - 1] : doc.starts[k]].strip() != ",":
+        return False
+    first = k - 1
+    while first > 0 and k - 1 - first < 4 and surfaces[first][:1].isupper() and doc.joined(first - 1, first) \
+            and surfaces[first - 1][:1].isupper():
+        first -= 1
+    return surfaces[first][:1].isupper() and first >= 1 and keys[first - 1] in verbs and doc.joined(first - 1, first)
+
+
 def learn_names(doc: Doc, found_at: list[tuple[int, int, EntityMention]], words: ContextWords, is_alias: Callable[[str], bool]) -> list[EntityMention]:
     """Persons the text itself introduces: "Turkish Defense Minister Hulusi Akar", then "Akar".
 

@@ -359,3 +359,9 @@ class JointOwn:
             return True
         m = self._group.search(clause) if self._group is not None else None
         return m is not None and self._counts.get(m.group(1).lower()) == len(issuers)
+
+    def next_of_series(self, clause: str, named: bool) -> bool:
+        """True when `clause` names no state and opens with one of issuers_meeting: the next meeting of a series
+        ("The next round will be held in La Paz in November"), whose parties are those of the last event of two
+        or more; not "Antigua will host the next meeting", which names its party."""
+        return not named and self._meeting is not None and self._meeting.match(clause) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline_app.core.extract.clauses import VerbPhrasePatterns
+from timeline_app.core.extract.clause_grammar import VerbPhrasePatterns
 from timeline_app.core.models import DateMention
 
 # Characters of a clause read for a date: its parties, type and summary. A longer clause is read
@@ -159,3 +159,15 @@ def market_move(text: str, span: Span, d: DateMention, verbs: frozenset[str], no
         elif word in verbs and not subject:
             return False  # the first verb is no move: "Iran seized"; but "Shares of Chinese shipping firms fell"
     return moved >= 0
+
+
+def subject_is_no_state(text: str, span: Span, verbs: frozenset[str], non_state: frozenset[str]) -> bool:
+    """True when the words before the clause's first verb name people or things that are no state and
+    stand for none ("The group declared", "Researchers warned", "Oil prices rose")."""
+    for m in _WORD.finditer(text, *span):
+        word = m.group()
+        if word in verbs:  # verbs in lower case: "Researchers" opens the subject
+            return False
+        if word.lower() in non_state:
+            return True
+    return False

@@ -94,3 +94,21 @@ def hosts_others(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
     # "The talks between Armenia and Azerbaijan that Almaty hosted": the meeting named before the host.
     before = next((k for k in range(i - 1, max(-1, i - 1 - _BETWEEN_REACH), -1) if keys[k] in between), None)
     return before is not None and not _SENTENCE_END.search(doc.text, doc.ends[before], doc.starts[i])
+
+
+def state_of_a_place(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
+    """True for a state named after a place and a comma, the place after a locative, the state closing the
+    phrase ("met in Argyle, St Vincent and the Grenadines, on Monday", "in Montego Bay, Jamaica."): the
+    state the place is in, not a party, whether the gazetteer knows the place or not. Not "In Tbilisi,
+    Georgia said" (a verb follows), nor "In January, Mali, Niger and Chad" (a month is no place)."""
+    if i < 2 or doc.text[doc.ends[i - 1] : doc.starts[i]].strip() != ",":
+        return False
+    after = doc.text[doc.ends[last] : doc.ends[last] + 3].lstrip(" ")
+    if not after or after[0] not in ",.;\n":
+        return False
+    k = i - 1
+    while k > 0 and i - 1 - k < 3 and doc.joined(k - 1, k) and doc.surfaces[k - 1][:1].isupper():
+        k -= 1
+    place = doc.keys[k:i]
+    return (doc.surfaces[k][:1].isupper() and not words.of("not_a_place").intersection(place)
+            and k >= 1 and doc.keys[k - 1] in words.of("place_opener") and doc.joined(k - 1, k))

@@ -1,0 +1,24 @@
+""""The two sides" after an event of three states: the pair named before its sentence, not the speaker named in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.core.extract.test_events import date_at, extract
+from timeline_app.core.models import Precision
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The host of the talks speaks in the sentence of "the two sides": it is named most there, but the pair is the talks' parties.
+    ("Ethiopian Prime Minister Abiy and Somali President Hassan met in Ankara on Monday at talks convened by Turkish President "
+     "Erdogan. Erdogan told reporters in Ankara that the two sides would meet again in March.", ("ETH", "SOM")),
+    # The pair that is the antecedent is kept whoever speaks.
+    ("Kenya and Uganda signed a pipeline deal on Monday. Kenya said the two sides would meet again in March.", ("KEN", "UGA")),
+])
+def test_the_two_sides_are_the_pair_named_before_the_sentence(text: str, expected: tuple[str, ...]) -> None:
+    monday = date_at(text, "Monday", "2025-06-02", Precision.DAY)
+    march = date_at(text, "March", "2026-03", Precision.MONTH)
+    events = extract(text, monday, march, published=dt.date(2025, 6, 6))
+    assert events[-1].countries == expected
