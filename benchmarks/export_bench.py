@@ -1,6 +1,6 @@
 """What an export of N generated events costs, and how soon Cancel stops it.
 
-Usage: python benchmarks/export_bench.py --events 100000 [--width 8000]
+Usage: python benchmarks/export_bench.py --events 100000 [--width 8000] [--no-pictures] [--formats xlsx ...]
 
 Prints the seconds each picture takes to draw (PNG at 1600 px, PNG at --width and 2×, SVG at --width,
 PDF on A4 pages) and each data file to write: the time the window froze while it ran on the GUI
@@ -28,13 +28,16 @@ from timeline_app.core.library.export import ExportCancelled, write_export  # no
 from timeline_app.core.timeline.picture import ImageOptions  # noqa: E402
 from timeline_app.gui.timeline import TimelineView, render_image  # noqa: E402
 
-DATA_FORMATS = ("events_csv", "jsonl", "timelinejs")
+DATA_FORMATS = ("events_csv", "jsonl", "timelinejs", "xlsx")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--width", type=int, default=8000)
+    parser.add_argument("--no-pictures", action="store_true", help="only the data files")
+    parser.add_argument("--formats", nargs="+", default=list(DATA_FORMATS), choices=DATA_FORMATS,
+                        help="the data files to write")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     events = generate_events(args.events)
@@ -48,11 +51,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"PNG {args.width} px 2x": ImageOptions(format="png", width_px=args.width, scale=2.0),
                 f"SVG {args.width} px": ImageOptions(format="svg", width_px=args.width),
                 "PDF A4": ImageOptions(format="pdf", page="A4")}
-    for name, options in pictures.items():
+    for name, options in ({} if args.no_pictures else pictures).items():
         start = time.perf_counter()
         render_image(view, out / f"picture.{options.format}", options)
         print(f"{args.events} events, picture {name}: {time.perf_counter() - start:.2f} s")
-    for key in DATA_FORMATS:
+    for key in args.formats:
         start = time.perf_counter()
         write_export(key, events, events.iloc[:0], out / key)
         whole = time.perf_counter() - start

@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtGui import QDropEvent, QTextDocument  # noqa: E402
 
 from timeline_app.core import pipeline  # noqa: E402
 from timeline_app.gui.window.main_window import MainWindow  # noqa: E402
@@ -85,3 +85,14 @@ def drop_files(window: MainWindow, paths) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                                 Qt.KeyboardModifier.NoModifier))
+
+
+def line_directions(label) -> dict[str, Qt.LayoutDirection]:
+    """Each line (text block) of a rich-text label and the direction Qt lays it out in."""
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    block, out = doc.begin(), {}
+    while block.isValid():
+        out[block.text()] = block.textDirection()
+        block = block.next()
+    return out

@@ -4,6 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import line_directions
 from timeline_app.core.ingest.date_hints import DateHint
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle
 
@@ -68,3 +69,12 @@ def test_text_that_is_not_a_date_or_a_future_day_keeps_the_button_disabled(qtbot
     dialog.date_edit(8).setText("4 March 2022")
     assert dialog.set_button.isEnabled()
     assert dialog.dates() == {7: dt.date(2022, 12, 28), 8: dt.date(2022, 3, 4)}
+
+
+def test_a_right_to_left_title_leaves_the_file_path_left_to_right(qtbot) -> None:
+    hebrew = UndatedArticle(9, "שיחות על הנילוס", "/news/nile-he.txt")
+    dialog = open_dialog(qtbot, hebrew, GULF)
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    assert line_directions(dialog.row(9).heading) == {"שיחות על הנילוס": rtl, "/news/nile-he.txt": ltr}
+    # Negative: an English title and its path are both left to right.
+    assert line_directions(dialog.row(8).heading) == {"Gulf talks": ltr, "/news/gulf.txt": ltr}

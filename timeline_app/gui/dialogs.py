@@ -56,10 +56,13 @@ class _DateRow(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 8)
         grid.setColumnStretch(1, 1)
-        label = QLabel(f"<b>{_escape(article.title) or '(untitled)'}</b><br><small>{_escape(article.origin)}</small>")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        grid.addWidget(label, 0, 0, 1, 2)
+        # Title and origin are blocks of their own, each read in its own direction: joined by <br>, a
+        # Hebrew or Arabic title made the path right-to-left too ("work/a/b.txt/" for "/work/a/b.txt").
+        self.heading = QLabel(f"<div><b>{_escape(article.title) or '(untitled)'}</b></div>"
+                              f"<div><small>{_escape(article.origin)}</small></div>")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        grid.addWidget(self.heading, 0, 0, 1, 2)
         # A line edit, not a QDateEdit: select-all and typing must replace the whole date, and an
         # empty field (no date yet) must be possible.
         self.edit = QLineEdit()

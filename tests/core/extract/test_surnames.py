@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
+from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.gazetteer import Gazetteer
-from timeline_app.core.extract.surnames import surname_table
+from timeline_app.core.extract.surnames import surname_state, surname_table
 from timeline_app.core.models import EntityKind
+from timeline_app.paths import resource
 
 D = dt.date(2022, 5, 2)
 
@@ -70,17 +73,33 @@ P1 = [("USA", dt.date(2001, 1, 1), dt.date(2005, 1, 1))]
 P2 = [("GBR", dt.date(2001, 1, 1), dt.date(2005, 1, 1))]
 
 
-def test_the_surname_table_keeps_one_state_surnames_only() -> None:
+def test_the_surname_table_keeps_the_periods_of_every_state_a_surname_served() -> None:
     table = surname_table([(("Ann", "Example"), "Ann Example", P1), (("Bob", "Example"), "Bob Example", P1),
                            (("Cy", "Other"), "Cy Other", P1), (("Di", "Other"), "Di Other", P2)], set(), frozenset())
-    assert table == {"example": ("Example", "Example", tuple(P1))}  # two persons of one state: the surname itself
+    assert table[("example",)] == (("Example",), "Example", tuple(P1), False)  # two persons of one state: the surname itself
+    assert set(table[("other",)][2]) == set(P1 + P2)  # the day decides (surname_state)
 
 
 def test_the_surname_table_leaves_out_aliases_common_words_and_first_words() -> None:
     rows = [(("Ann", "Paris"), "Ann Paris", P1), (("Bob", "Field"), "Bob Field", P1), (("Cy", "Lee"), "Cy Lee", P1),
-            (("Lee", "Wu", "Hong"), "Lee Wu Hong", P2), (("Eve", "Stays"), "Eve Stays", P1), (("Fay", "Jr"), "Fay Jr", P1)]
+            (("Lee", "Wu", "Hong"), "Lee Wu Hong", P2), (("Eve", "Stays"), "Eve Stays", P1), (("Fay", "Jr"), "Fay Jr", P1),
+            (("Gil", "Ortuzar", "Velandia"), "Gil Ortuzar Velandia", P1), (("Moon", "Jae", "-", "in"), "Moon Jae-in", P2)]
     table = surname_table(rows, {("paris",)}, frozenset({"field"}))
-    assert set(table) == {"stays", "hong"}  # "Lee" begins a British person's name; "Fay Jr" has no surname
+    # "Lee" begins a British person's name; "Fay Jr" has no surname; "Wu Hong": too short a first word to be a
+    # double surname; "Jae-in" is a given name, in lower case after its hyphen.
+    assert set(table) == {("stays",), ("hong",), ("velandia",), ("ortuzar", "velandia")}
+    assert table[("ortuzar", "velandia")][3] and not table[("velandia",)][3]  # the double surname reads alone
+
+
+def test_a_surname_names_the_state_whose_persons_hold_office_that_day() -> None:
+    early = ("POL", dt.date(2001, 1, 1), dt.date(2004, 12, 31))
+    late = ("CZE", dt.date(2004, 1, 1), dt.date(2008, 12, 31))
+    assert surname_state("Example", (early, late), dt.date(2002, 6, 1)) == "POL"
+    assert surname_state("Example", (early, late), dt.date(2006, 6, 1)) == "CZE"
+    assert surname_state("Example", (early, late), dt.date(2004, 6, 1)) is None  # both in office
+    assert surname_state("Example", (early, late), dt.date(2010, 6, 1)) is None  # both served before
+    assert surname_state("Example", (early, late), None) is None
+    assert surname_state("Example", (early,), dt.date(2010, 6, 1)) == "POL"  # a former office-holder
 
 
 def test_a_given_name_the_table_does_not_hold_is_another_person_of_that_state(gaz: Gazetteer) -> None:
@@ -95,3 +114,85 @@ def test_a_regnal_number_is_no_surname(gaz: Gazetteer) -> None:
     text = "Historians say that King Louis XIV built the palace at great cost to the treasury."
     assert persons(gaz, text, dt.date(2026, 1, 5)) == []
     assert persons(gaz, "In his homily at the basilica, Pope Leo XIV called for a truce.", dt.date(2026, 1, 5)) == [("Pope Leo XIV", "VAT")]
+
+
+# Persons nobody is named after, in office from 2031: each shortened form read alone or after an office.
+_FICTION = """Tomasz Zgorzelski\tPOL\t2031-01-01\t2032-12-31\tTomasz Zgorzelski
+Marta Zgorzelski\tCZE\t2032-01-01\t2034-12-31\tMarta Zgorzelski
+Karim Abdelnour el-Qudmani\tEGY\t2031-01-01\t\tKarim Abdelnour el-Qudmani
+Rosalind Hartcastle-Winbury\tGBR\t2031-01-01\t\tRosalind Hartcastle-Winbury
+Andres Felipe Ortuzar Velandia\tCOL\t2031-01-01\t\tAndres Felipe Ortuzar Velandia
+Hector Brisenal Oquendo\tPER\t2031-01-01\t\tHector Brisenal Oquendo
+Ines Brisenal Oquendo\tBOL\t2031-01-01\t\tInes Brisenal Oquendo
+Juan Carlos Pradomeno\tARG\t2031-01-01\t\tJuan Carlos Pradomeno
+Kavitha Thirumalaisamy\tIND\t2031-01-01\t\tKavitha Thirumalaisamy
+"""
+LATER = dt.date(2031, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def fiction(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    folder = tmp_path_factory.mktemp("surnames") / "gazetteer"
+    shutil.copytree(resource(GAZETTEER_DIR), folder)
+    with (folder / "persons_extra.tsv").open("a", encoding="utf-8") as f:
+        f.write(_FICTION)
+    return Gazetteer(folder)
+
+
+@pytest.mark.parametrize(("text", "when", "expected"), [
+    ("On Monday President Zgorzelski opened the new bridge.", dt.date(2031, 6, 1), [("Zgorzelski", "POL")]),
+    ("On Monday President Zgorzelski opened the new bridge.", dt.date(2034, 6, 1), [("Zgorzelski", "CZE")]),
+    ("On Monday President Zgorzelski opened the new bridge.", dt.date(2032, 6, 1), []),  # both in office
+    # A given name neither person has: someone the table does not know, of either state.
+    ("On Monday Dr. Anna Zgorzelski opened the new bridge.", dt.date(2031, 6, 1), []),
+    ("On Monday Dr. Tomasz Zgorzelski opened the new bridge.", dt.date(2031, 6, 1), [("Tomasz Zgorzelski", "POL")]),
+])
+def test_a_surname_of_two_states_names_the_one_in_office_that_day(fiction: Gazetteer, text: str, when: dt.date,
+                                                                   expected: list[tuple[str, str]]) -> None:
+    assert persons(fiction, text, when) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday President al-Qudmani opened the new bridge.", [("al-Qudmani", "EGY")]),
+    ("On Monday President el-Qudmani opened the new bridge.", [("el-Qudmani", "EGY")]),
+    ("On Monday President Qudmani opened the new bridge.", [("Qudmani", "EGY")]),
+    ("On Monday al-Qudmani opened the new bridge.", []),  # no office before it
+])
+def test_a_particle_before_a_surname_after_an_office(fiction: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert persons(fiction, text, LATER) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday Hartcastle-Winbury opened the new bridge.", [("Hartcastle-Winbury", "GBR")]),
+    ("On Monday Prime Minister Hartcastle opened the new bridge.", [("Hartcastle", "GBR")]),
+    ("On Monday Hartcastle opened the new bridge.", []),  # half a surname needs an office
+    ("On Monday Ortuzar Velandia opened the new bridge.", [("Ortuzar Velandia", "COL")]),
+    ("On Monday Ortúzar Velandia opened the new bridge.", [("Ortúzar Velandia", "COL")]),
+    ("On Monday President Velandia opened the new bridge.", [("Velandia", "COL")]),
+    ("On Monday Velandia opened the new bridge.", []),
+    ("On Monday Brisenal Oquendo opened the new bridge.", []),  # a double surname of persons of two states
+    ("On Monday Carlos Pradomeno opened the new bridge.", []),  # "Carlos" begins other persons' names
+])
+def test_a_double_or_hyphenated_surname_alone_or_half_after_an_office(fiction: Gazetteer, text: str,
+                                                                      expected: list[tuple[str, str]]) -> None:
+    assert persons(fiction, text, LATER) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday, K. Thirumalaisamy opened the new bridge.", [("K. Thirumalaisamy", "IND")]),
+    ("On Monday Foreign Minister K. Thirumalaisamy opened the new bridge.", [("K. Thirumalaisamy", "IND")]),
+    ("On Monday R. Thirumalaisamy opened the new bridge.", []),  # not her initial
+    ("They chose plan B. Thirumalaisamy opened the new bridge.", []),
+    ("On Monday Ravi K. Thirumalaisamy opened the new bridge.", []),  # a middle initial: another person
+    ("On Monday T. Zgorzelski opened the new bridge.", []),  # a surname of two states' persons
+    ("On Monday Thirumalaisamy opened the new bridge.", []),
+])
+def test_an_initial_before_a_surname_names_the_person_it_is_the_initial_of(fiction: Gazetteer, text: str,
+                                                                           expected: list[tuple[str, str]]) -> None:
+    assert persons(fiction, text, LATER) == expected
+
+
+def test_a_full_name_written_with_an_initial_matches_across_its_full_stop(gaz: Gazetteer) -> None:
+    assert persons(gaz, "In the morning K. Shanmugam met the envoy.", dt.date(2020, 6, 1)) == [("K. Shanmugam", "SGP")]
+    assert persons(gaz, "In the morning K Shanmugam met the envoy.", dt.date(2020, 6, 1)) == [("K Shanmugam", "SGP")]
+    assert persons(gaz, "In the morning K.\nShanmugam met the envoy.", dt.date(2020, 6, 1)) == []

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.core.extract.test_events import date_at, extract
+from timeline_app.core.extract.events import extract_event_mentions
 from timeline_app.core.models import Precision
 
 
@@ -22,3 +23,11 @@ def test_the_two_sides_are_the_pair_named_before_the_sentence(text: str, expecte
     march = date_at(text, "March", "2026-03", Precision.MONTH)
     events = extract(text, monday, march, published=dt.date(2025, 6, 6))
     assert events[-1].countries == expected
+
+
+def test_both_sides_in_a_statement_include_the_issuer_speaking() -> None:
+    # No larger event comes before: the issuer's spokesman and the state named in the sentence are the sides.
+    sentence = "The Government Spokesman said the trade accord concluded with Peru on Monday will enter into force once both parliaments approve it."
+    monday = date_at(sentence, "Monday", "2025-06-02", Precision.DAY)
+    [m] = extract_event_mentions(sentence, [monday], None, dt.date(2025, 6, 6), issuer="CHL")
+    assert m.countries == ("CHL", "PER")

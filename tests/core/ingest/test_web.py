@@ -148,8 +148,16 @@ def test_http_errors_binary_and_unreachable(server: str) -> None:
     reasons = [s.reason for s in result.skipped]
     assert reasons[0] == "the server answered HTTP 404 Not Found"
     assert reasons[1] == "binary file (PNG image)"
-    assert reasons[2].startswith("could not connect")
+    assert reasons[2] == "could not connect: 127.0.0.1 refused the connection; the address or its port may be wrong"
     assert reasons[3] == "the server answered HTTP 404 Not Found"
+
+
+def test_a_server_name_that_does_not_exist_is_said_in_words() -> None:
+    # .invalid never resolves (RFC 6761): with or without a network, the resolver fails.
+    (skip,) = read_path("https://no-such-server.invalid/a.html").skipped
+    assert skip.reason == ("could not connect: no server named no-such-server.invalid was found; "
+                           "check the address and the network connection")
+    assert "Errno" not in skip.reason
 
 
 def test_same_url_twice_is_read_once_and_sends_a_user_agent(server: str) -> None:

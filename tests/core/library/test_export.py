@@ -213,7 +213,7 @@ def _cancel_after(checks: int) -> tuple[list[int], object]:
     return looks, cancel
 
 
-@pytest.mark.parametrize("key", ["events_csv", "jsonl", "timelinejs"])
+@pytest.mark.parametrize("key", ["events_csv", "jsonl", "timelinejs", "xlsx"])
 def test_a_writer_stops_at_once_when_cancelled_and_leaves_no_file(events, tmp_path, key) -> None:
     many = pd.concat([events] * (export.CANCEL_EVERY * 4), ignore_index=True)  # 4,000 rows
     looks, cancel = _cancel_after(2)  # cancelled once the first 500 rows are written
@@ -224,3 +224,22 @@ def test_a_writer_stops_at_once_when_cancelled_and_leaves_no_file(events, tmp_pa
     looks, cancel = _cancel_after(10**9)
     assert export.write_export(key, many, many.iloc[:0], tmp_path / "out", cancel=cancel) == len(many)
     assert 8 <= looks[0] <= 9 and [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_cancelled_workbook_leaves_no_temporary_sheet(events, tmp_path) -> None:
+    """openpyxl streams the sheet to a file of its own in the temporary folder: cancelled, it goes too."""
+    from openpyxl.worksheet import _writer
+
+    many = pd.concat([events] * (export.CANCEL_EVERY * 4), ignore_index=True)
+    before = list(_writer.ALL_TEMP_FILES)
+    with pytest.raises(export.ExportCancelled):
+        export.write_xlsx(many, tmp_path / "e.xlsx", cancel=_cancel_after(3)[1])
+    assert _writer.ALL_TEMP_FILES == before and not any(os.path.exists(p) for p in _writer.ALL_TEMP_FILES)
+
+
+def test_a_missing_value_is_an_empty_cell_in_the_workbook(events, tmp_path) -> None:
+    export.write_xlsx(events.assign(quad_class=[1, float("nan")]), tmp_path / "e.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "e.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert sheet[1][0].font.bold
+    assert [sheet.cell(row=r, column=header.index("quad_class") + 1).value for r in (2, 3)] == [1, None]

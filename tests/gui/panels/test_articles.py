@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 import pandas as pd
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics
+from PySide6.QtWidgets import QApplication, QMenu
 
 from timeline_app.gui.panels.article_model import ARTICLES, NEEDS_DATE
 from timeline_app.gui.panels.articles import LibraryPanel
@@ -175,3 +176,30 @@ def test_a_groups_header_with_its_count_fits_the_panels_first_width(qtbot) -> No
     icon = max(panel.tree.iconSize().width(), 16) + 8  # the warning icon beside the group needing dates
     for title in panel.model.group_titles():
         assert metrics.horizontalAdvance(f"▾ {title}") + icon + 8 <= panel.tree.viewport().width(), title
+
+
+def _menu_opened_by(qtbot, widget, event: QContextMenuEvent) -> QMenu:
+    QApplication.sendEvent(widget, event)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    menu.close()
+    return menu
+
+
+def test_the_menu_key_opens_the_menu_at_the_current_article(qtbot) -> None:
+    panel = _panel(qtbot)
+    panel.resize(600, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    viewport = panel.tree.viewport()
+    rect = panel.tree.visualRect(panel.model.index_of(3))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    row_top, row_bottom = viewport.mapToGlobal(rect.topLeft()).y(), viewport.mapToGlobal(rect.bottomLeft()).y()
+    # Qt asks the table itself, in its own coordinates (the header above the rows): the row's middle.
+    in_table = viewport.mapTo(panel.tree, rect.center())
+    key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, in_table, panel.tree.mapToGlobal(in_table))
+    assert row_top <= _menu_opened_by(qtbot, panel.tree, key).y() <= row_bottom
+    # Negative: a right click opens it where it was clicked, whatever the current row.
+    click = QPoint(rect.center().x(), rect.bottom() + 2 * rect.height())
+    mouse = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, click, viewport.mapToGlobal(click))
+    assert _menu_opened_by(qtbot, viewport, mouse).y() == viewport.mapToGlobal(click).y()

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from tests.gui.conftest import line_directions
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.gui.panels.edit_dialog import EventEditDialog
@@ -173,6 +174,19 @@ def test_history_shows_readable_changes_newest_first(qtbot, qtmodeltester, names
     view.grab().save("/tmp/curation_history.png")
     view.show_history("Untouched event", _edits().iloc[0:0])
     assert view.model.rowCount() == 0 and "No corrections yet" in view.title_label.text()
+
+
+def test_an_arabic_summary_leaves_the_history_s_english_lines_left_to_right(qtbot) -> None:
+    view = EditHistoryView()
+    qtbot.addWidget(view)
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    view.show_history("التقى الوزيران في القاهرة", _edits(), state="Verified")
+    lines = line_directions(view.title_label)
+    assert lines.pop("التقى الوزيران في القاهرة") == rtl
+    assert set(lines.values()) == {ltr} and len(lines) == 2  # "Verified", "5 changes, newest first (…)."
+    # Negative: an English summary is left to right with its lines.
+    view.show_history("Ministers met in Cairo", _edits().iloc[0:0])
+    assert set(line_directions(view.title_label).values()) == {ltr}
 
 
 def test_enter_in_the_country_field_adds_the_country_and_keeps_the_dialog_open(qtbot, names) -> None:

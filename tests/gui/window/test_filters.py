@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from itertools import combinations
 
 import pandas as pd
 from PySide6.QtCore import QDate, Qt
 
-from tests.gui.conftest import check_country, countries_of, table_ids
+from tests.gui.conftest import LOAD_TIMEOUT, check_country, countries_of, table_ids
+from timeline_app.core.daycount import date_to_days, days_to_date
 
 
 def test_country_filters_apply_to_table_and_timeline(window, qtbot) -> None:
@@ -132,3 +134,15 @@ def test_every_list_counts_the_events_the_other_filters_keep(window, qtbot) -> N
         assert _count_of(f.types, other) == types[other]
     both = shown[shown["event_type"] == kind]
     assert _count_of(f.precisions, both["date_precision"].iloc[0]) == int((both["date_precision"] == both["date_precision"].iloc[0]).sum())
+
+
+def test_a_new_empty_library_does_not_show_the_last_ones_dates(window, qtbot, tmp_path) -> None:
+    panel = window.filters
+    first = panel.slider.minimum
+    shown = (panel.from_edit.date().toPython(), panel.to_edit.date().toPython())
+    assert shown[0] < dt.date.today() and shown == (days_to_date(first), days_to_date(panel.slider.maximum))
+    with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
+        assert window.open_library(tmp_path / "empty.sqlite3")
+    today = dt.date.today()
+    assert (panel.from_edit.date().toPython(), panel.to_edit.date().toPython()) == (today, today)
+    assert panel.slider.minimum == date_to_days(today) and panel.spec().date_from is None

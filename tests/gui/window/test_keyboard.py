@@ -181,3 +181,28 @@ def test_the_timeline_reached_by_tab_shows_a_focus_frame_a_click_does_not(window
     canvas.setFocus(Qt.FocusReason.MouseFocusReason)  # a click: the selection shows where the user is
     qtbot.waitUntil(canvas.hasFocus)
     assert _border(canvas) != highlight
+
+
+def test_enter_or_down_in_the_search_goes_on_to_the_events_found(window, qtbot) -> None:
+    # The table was a dozen Tab stops away from the search box, past every filter.
+    panel = window.filters
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Down):
+        window.menus.find_action.trigger()
+        qtbot.waitUntil(panel.text_edit.hasFocus)
+        window.table.clearSelection()
+        window.table.setCurrentIndex(window.table.model().index(-1, -1))
+        qtbot.keyClicks(panel.text_edit, "Syria")
+        qtbot.keyClick(panel.text_edit, key)
+        qtbot.waitUntil(window.table.hasFocus)
+        shown = window.event_model.rowCount()
+        assert 0 < shown < len(window.snapshot.events.ids) and window.table.currentIndex().row() == 0
+        assert window.selection.selected_event == window.event_model.event_id(0)  # the Reader shows it
+        panel.text_edit.clear()
+    # Negative: other keys in the search box type there, Up included.
+    window.menus.find_action.trigger()
+    qtbot.waitUntil(panel.text_edit.hasFocus)
+    qtbot.keyClicks(panel.text_edit, "Tur")
+    qtbot.keyClick(panel.text_edit, Qt.Key.Key_Up)
+    assert panel.text_edit.hasFocus() and panel.text_edit.text() == "Tur"

@@ -513,3 +513,39 @@ def test_while_an_export_runs_the_window_says_so_not_an_import(window, qtbot, tm
     window.messages.last_message.defaultButton().click()
     gate.set()
     qtbot.waitUntil(lambda: not window.jobs.busy())
+
+
+def test_an_empty_library_says_an_import_runs_until_its_events_come(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path / "fresh.sqlite3", window_settings(tmp_path))
+    (tmp_path / "a.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE_WITH_DATE.replace("Tuesday", "Monday"), encoding="utf-8")
+    painter = window.timeline.canvas.painter
+    with reloaded(qtbot, window):
+        window.library_actions.open_inputs([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+        # "No articles yet: open files …" while they were being read said the import had not begun.
+        assert window.empty_label.text().startswith("Importing 2 inputs…") and "Cancel" in window.empty_label.text()
+        assert painter.empty_text == window.empty_label.text()
+    assert window.table_stack.currentWidget() is window.table
+    assert not painter.empty_text or not painter.empty_text.startswith("Importing")
+
+
+def test_a_library_with_events_keeps_them_in_view_while_an_import_runs(window, qtbot, tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    before = window.empty_label.text()
+    with reloaded(qtbot, window):
+        window.library_actions.open_inputs([str(tmp_path / "a.txt")])
+        assert window.empty_label.text() == before and window.table_stack.currentWidget() is window.table
+        assert not (window.timeline.canvas.painter.empty_text or "").startswith("Importing")
+
+
+def test_a_failed_import_says_again_why_the_library_is_empty(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path / "fresh.sqlite3", window_settings(tmp_path))
+    (tmp_path / "a.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
+    with reloaded(qtbot, window):
+        window.library_actions.open_inputs([str(tmp_path / "a.txt")])
+        assert window.empty_label.text().startswith("Importing 1 input…")
+        window.jobs.failed.emit("importing 1 input", "The library is locked.")  # as a failed job reports it
+        assert window.empty_label.text().startswith("No articles yet")
+        assert window.timeline.canvas.painter.empty_text == window.empty_label.text()
+    for box in window.findChildren(QMessageBox):
+        box.close()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import LOAD_TIMEOUT, open_window, window_settings
+from timeline_app.core import pipeline
+
 
 def test_selecting_an_event_shows_its_article_with_the_sentence_highlighted(window, qtbot) -> None:
     window.table.selectRow(0)
@@ -106,3 +109,44 @@ def test_zoom_to_selected_event_is_offered_only_while_an_event_is_selected(windo
     qtbot.keyClick(window.timeline.canvas, Qt.Key.Key_Escape)  # the timeline's "clear the selection"
     assert window.selection.selected_event == ""
     assert not zoom.isEnabled()
+
+
+PREPARED = """Greece and Turkey prepare talks
+
+Published: 20 March 2023
+
+Greek and Turkish diplomats met in Athens in early March 2023 to prepare the talks.
+
+The foreign ministers of Greece and Turkey met in Athens on 13 March 2023 and agreed to meet again.
+"""
+LATER_REPORT = """Athens talks end with a pledge
+
+Published: 21 March 2023
+
+Turkey's foreign minister said on Tuesday that the meeting with his Greek counterpart in Athens on 13 March 2023 had gone well.
+"""
+
+
+def test_the_reader_emphasises_the_sentence_the_events_summary_comes_from(qtbot, tmp_path) -> None:
+    # An event of several mentions in one article: the first in the text was emphasised ("early March
+    # 2023"), not the sentence of the summary and the date the table shows ("13 March 2023").
+    for name, text in (("a.txt", PREPARED), ("b.txt", LATER_REPORT)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = tmp_path / "library.sqlite3"
+    pipeline.import_inputs([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], library, workers=1)
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    row = next(r for r in range(window.event_model.rowCount())
+               if window.event_model.data(window.event_model.index(r, 0)) == "2023-03-13")
+    event_id = window.event_model.event_id(row)
+    prepared = int(window.snapshot.article_ids.min())
+    qtbot.waitUntil(lambda: window.snapshot.complete, timeout=LOAD_TIMEOUT)
+    window.selection.show_article(prepared + 1)  # the later report in the reader first
+    window.select_event(event_id)
+    # Negative: the article in the reader reports the event too: it stays, its own sentence emphasised.
+    assert window.reader.article_id == prepared + 1 and window.reader.focused_date_text() == "13 March 2023"
+    window.selection.show_article(prepared)
+    window.select_event("")
+    window.select_event(event_id)
+    assert window.reader.article_id == prepared and window.reader.focused_date_text() == "13 March 2023"
+    assert "foreign ministers of Greece and Turkey met" in window.reader.highlighted_text()
+    window.close()

@@ -18,7 +18,7 @@ from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexicon, Sense
 from timeline_app.core.extract.person_names import appointee_nationality, is_person_name, learn_names
 from timeline_app.core.extract.shared_offices import shared_offices
-from timeline_app.core.extract.surnames import titled_start
+from timeline_app.core.extract.surnames import initial_gap, surname_mention
 from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue, state_of_a_place
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
@@ -170,7 +170,7 @@ class Gazetteer:
                     if END in node:
                         found.append((j, node[END], ()))
                     j += 1
-                    if j >= n or not doc.joined(j - 1, j):
+                    if j >= n or not (doc.joined(j - 1, j) or initial_gap(doc, j - 1, j)):
                         break
                     node = node.get(keys[j])
                     if node is None:
@@ -267,16 +267,13 @@ class Gazetteer:
                 role = EntityRole.MODIFIER
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
-            name = alias.name
             if SURNAME in alias.flags:
-                first = titled_start(doc, i, self._words)
-                if first < 0:
-                    return None  # "Santokhi" alone: a person of the text's own (learn_names), or nobody
-                start = doc.starts[first]  # "President Chan Santokhi": the given name is part of the name
-                if first < i and doc.keys[first] not in map(token_key, TOKEN.findall(alias.name)):
-                    # "Santiago Cafiero" is not the table's "Antonio Cafiero": his state, not that man's dated offices.
-                    name = doc.text[start:end]
-            return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, name)
+                named = surname_mention(doc, i, last, alias.name, alias.ranges, when, self._words)
+                if named is None:
+                    return None
+                start = doc.starts[named[0]]  # "President Chan Santokhi": the given name is part of the name
+                return EntityMention(start, end, doc.text[start:end], named[2], EntityKind.PERSON, EntityRole.ACTOR, named[1])
+            return EntityMention(start, end, doc.text[start:end], alias.country_at(when), EntityKind.PERSON, EntityRole.ACTOR, alias.name)
         if kind == "org" and code in self.groups.groups() and self._members_around(doc, i, last):
             # "the members of the European Union", "NATO's 32 members": its member states, as "EU members" are.
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, EntityRole.ACTOR, alias.name)

@@ -25,7 +25,7 @@ _ALIAS_KINDS = frozenset({"name", "seat", "office", "usstate", "org", "block"})
 # person: also a person's name ("Jordan"); compound: the first part of compounds with an office word
 # ("Bundes" of "Bundesregierung"), in a language whose tables list such parts.
 _FLAGS = frozenset({"person", "compound"})
-SURNAME = "surname"  # flag of a person's alias made from a surname alone: it needs an office before it
+SURNAME = "surname"  # flag of a person's alias made from part of a name: it needs an office or an initial before it
 ISSUER_REFS = "issuer_refs.tsv"
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "intrusion_noun", "side_noun", "side_opener", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
@@ -222,8 +222,8 @@ class Lexicon:
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(rs)))
         # After every table: a surname that is also a place, a state, an organisation or a common word stays unread.
         blocked = self.role_words.union(*self.context.values())
-        for key, (surface, canonical, periods) in surname_table(((surfaces[k][0], surfaces[k][1], rs) for k, rs in ranges.items()), entries, blocked).items():
-            entries[(key,)] = [Alias((surface,), "", "person", canonical, frozenset({SURNAME}), periods)]
+        for key, (surface, canonical, periods, alone) in surname_table(((surfaces[k][0], surfaces[k][1], rs) for k, rs in ranges.items()), entries, blocked).items():
+            entries[key] = [Alias(surface, "", "person", canonical, frozenset() if alone else frozenset({SURNAME}), periods)]
 
     def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:
         """RulesError naming `where` unless the kind, flags and code of a table's alias line are known."""

@@ -1,4 +1,4 @@
-"""Known persons named by surname alone: which surnames name one state's office-holders, and when a text so names one."""
+"""Known persons named by part of their name: a surname after an office, an initial or a double surname, and on which day it names one state."""
 
 from __future__ import annotations
 
@@ -9,62 +9,156 @@ from collections.abc import Container, Iterable
 from timeline_app.core.extract.actors import ContextWords, Doc, token_key
 
 Period = tuple[str, dt.date, dt.date]
+# key -> (surface tokens, canonical name, periods, alone): `alone` for a part of a name that reads without
+# an office before it (a double or hyphenated surname, "Lopez Obrador", "Persad-Bissessar").
+SurnameTable = dict[tuple[str, ...], tuple[tuple[str, ...], str, tuple[Period, ...], bool]]
 # Words after a surname that are no part of it ("Ken Griffey Jr", "Pope Leo XIV").
 _SUFFIXES = frozenset({"jr", "sr"})
 _ROMAN = re.compile(r"[IVXLC]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.?)+")  # "K", "K.P." (one token when written without a space)
 
 
 def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], taken: Container[tuple[str, ...]],
-                  blocked: frozenset[str]) -> dict[str, tuple[str, str, tuple[Period, ...]]]:
-    """Surname key -> (surface, canonical name, periods) for the surnames every known person of which served
-    one state ("Santokhi"); none for one shared by persons of two states ("Kim", "Singh", "Khan"), for a word
-    that is already an alias (a place, a state, an organisation, a person's own alias: `taken`) or a
-    common word (`blocked`). `persons`: every alias's tokens, canonical name and periods. Several persons of
-    one state: the canonical name is the surname itself. A word that begins the name of a person of another
-    state is no surname of one state: "Kim" of "Kim Jong Un", "Han" of "Han Zheng", "Thomas"."""
-    found: dict[str, list[tuple[str, str, list[Period]]]] = {}
+                  blocked: frozenset[str]) -> SurnameTable:
+    """The parts of known persons' names a text may name them by, none of which is already an alias (`taken`: a
+    place, a state, an organisation, a person's own alias) or a common word (`blocked`). `persons`: every
+    alias's tokens, canonical name and periods.
+
+    - The last word, read after an office ("President Santokhi"). Its persons may serve several states: on each
+      day it names the one state whose persons then hold office (surname_state). A word that begins the name of
+      a person of another state is none: "Kim" of "Kim Jong Un", "Han" of "Han Zheng", "Thomas".
+    - The first half of a hyphenated surname, after an office too ("Prime Minister Persad").
+    - A double surname ("Lopez Obrador" of "Andres Manuel Lopez Obrador") and a hyphenated one, read alone,
+      when every person it ends serves one state and its first word begins nobody's name.
+    Several persons: the canonical name is the part itself."""
+    Row = tuple[tuple[str, ...], str, list[Period]]
+    found: dict[str, list[Row]] = {}  # last words, keyed by the word: most keys are one word
+    parts: dict[tuple[str, ...], list[Row]] = {}  # double and hyphenated surnames: they read alone
     # The periods of the persons each first word begins, as lists: the states are worked out only for
     # the few first words that are also surnames (this runs over 20,000 aliases at every start).
     firsts: dict[str, list[list[Period]]] = {}
     for tokens, canonical, periods in persons:
-        words = [w for w in tokens if w.isalpha()]
-        while words and (token_key(words[-1]) in _SUFFIXES or _ROMAN.fullmatch(words[-1])):
-            words.pop()
+        n = len(tokens)
+        while n and (not tokens[n - 1].isalpha() or token_key(tokens[n - 1]) in _SUFFIXES or _ROMAN.fullmatch(tokens[n - 1])):
+            n -= 1
+        words = [w for w in tokens[:n] if w.isalpha()]
         if len(words) < 2:
             continue
-        surface = words[-1]
-        key = token_key(surface)
         # Surname first ("Kim Jong Un", "Han Zheng") or a given name: the first word may name this person too.
         firsts.setdefault(token_key(words[0]), []).append(periods)
-        if len(key) < 3 or not surface[:1].isupper():
+        last = words[-1]
+        if last[:1].isupper():
+            found.setdefault(token_key(last), []).append(((last,), canonical, periods))
+        if len(words) >= 3 or tokens[n - 2] == "-":
+            for part, is_alone in _double_surnames(tokens[:n], words, blocked):
+                if not is_alone:  # the first half of a hyphenated surname: one word, as last words are
+                    found.setdefault(token_key(part[0]), []).append((part, canonical, periods))
+                    continue
+                key = tuple(map(token_key, part))
+                parts.setdefault(key, []).append((part, canonical, periods))
+    table: SurnameTable = {}
+    candidates = [((k,), rows) for k, rows in found.items() if k not in blocked and len(k) >= 3]
+    candidates += [(k, rows) for k, rows in parts.items() if k[0] not in firsts and k[0] not in blocked and k[-1] not in blocked and len(k[0]) >= 3]
+    for key, rows in candidates:
+        if key in taken:
             continue
-        found.setdefault(key, []).append((surface, canonical, periods))
-    table: dict[str, tuple[str, str, tuple[Period, ...]]] = {}
-    for key, persons in found.items():
-        if (key,) in taken or key in blocked:
+        states = {iso for _s, _c, periods in rows for iso, _a, _b in periods if iso}
+        if not states or (len(key) > 1 and len(states) != 1):
             continue
-        states = {iso for _s, _c, periods in persons for iso, _a, _b in periods if iso}
-        states.update(iso for periods in firsts.get(key, ()) for iso, _a, _b in periods if iso)
-        if len(states) != 1:
-            continue
-        names = {c for _s, c, _p in persons}
-        surface = persons[0][0]
-        periods = tuple(sorted({p for _s, _c, ps in persons for p in ps}, key=lambda p: (p[1], p[2])))
-        table[key] = (surface, names.pop() if len(names) == 1 else surface, periods)
+        if key[0] in firsts:
+            first_states = {iso for periods in firsts[key[0]] for iso, _a, _b in periods if iso}
+            if first_states and len(states | first_states) != 1:
+                continue
+        names = {c for _s, c, _p in rows}
+        surface = rows[0][0]
+        periods = tuple(sorted({p for _s, _c, ps in rows for p in ps}, key=lambda p: (p[1], p[2])))
+        table[key] = (surface, names.pop() if len(names) == 1 else " ".join(surface).replace(" - ", "-"), periods, len(key) > 1)
     return table
 
 
-def titled_start(doc: Doc, i: int, words: ContextWords) -> int:
-    """The first token of the name whose surname is token i when it follows an office or an honorific, maybe with one given name between:
-    "President Santokhi", "President Chan Santokhi", "Mr. Santokhi"; in a headline, where every word is
-    capitalised, only right after the office. Not before another capitalised word: then it begins a name.
-    -1 when no office or honorific stands before it."""
+def _double_surnames(names: tuple[str, ...], words: list[str], blocked: frozenset[str]) -> list[tuple[tuple[str, ...], bool]]:
+    """The parts of a double or hyphenated surname a text may name the person by, each with `alone`."""
+    last = words[-1]
+    if len(names) >= 4 and names[-2] == "-" and names[-3][:1].isupper() and names[-3].isalpha() and last[:1].isupper():
+        if token_key(names[-3]) in blocked:
+            return []
+        return [((names[-3],), False), (names[-3:], True)]  # "Persad", "Persad-Bissessar"
+    if len(words) >= 3 and names[-2] == words[-2] and words[-2][:1].isupper() and last[:1].isupper():
+        return [((words[-2], last), True)]  # "Lopez Obrador"
+    return []
+
+
+def surname_state(alias_name: str, ranges: tuple[Period, ...], when: dt.date | None) -> str | None:
+    """The state a surname names on `when`: that of the persons then in office when they all serve one (else of
+    those who served before it); None when persons of two states share it on that day."""
+    if when is None:
+        states = {iso for iso, _a, _b in ranges}
+    else:
+        states = {iso for iso, a, b in ranges if a <= when <= b} or {iso for iso, a, _b in ranges if a <= when}
+    return states.pop() if len(states) == 1 else None
+
+
+def initial_gap(doc: Doc, a: int, b: int) -> bool:
+    """True when token a is an initial whose full stop alone stands before token b: "K. Shanmugam"."""
+    gap = doc.text[doc.ends[a] : doc.starts[b]]
+    return gap in (".", ". ") and bool(_INITIALS.fullmatch(doc.surfaces[a]))
+
+
+def surname_mention(doc: Doc, i: int, last: int, alias_name: str, ranges: tuple[Period, ...], when: dt.date | None,
+                    words: ContextWords) -> tuple[int, str, str] | None:
+    """(first token, name, state) of a person named at tokens i..last by a part of the name, or None when no office,
+    honorific or matching initial stands before it, or when the part names persons of two states on `when`."""
+    code = surname_state(alias_name, ranges, when)
+    if code is None:
+        return None
+    first = titled_start(doc, i, words, last)
+    given = [token_key(w)[:1] for w in alias_name.split()[:-1]]
+    states = {iso for iso, _a, _b in ranges}
+    if first < 0:
+        first = _initialled_start(doc, i)
+        # "Santokhi" alone: a person of the text's own (learn_names), or nobody. An initial names the table's
+        # person only when it is theirs, opens the name ("Frederick A. Mitchell" is someone else) and the
+        # surname is one state's.
+        if first < 0 or (given and token_key(doc.surfaces[first])[:1] not in given) or len(states) > 1 \
+                or (first > 0 and doc.joined(first - 1, first) and doc.surfaces[first - 1][:1].isupper()
+                    and doc.keys[first - 1] not in words.titles and doc.keys[first - 1] not in words.of("honorific")):
+            return None
+        return first, alias_name, code
+    name = alias_name
+    k = first
+    while k < i and doc.keys[k] in words.of("name_particle"):
+        k += 1
+    if k < i and doc.keys[k] not in map(token_key, alias_name.split()):
+        # "Santiago Cafiero" is not the table's "Antonio Cafiero": his state, not that man's dated offices; but a
+        # surname of several states' persons ("Majed Al-Ansari") tells nothing of an unknown person's.
+        if len(states) > 1:
+            return None
+        name = doc.text[doc.starts[first] : doc.ends[last]]
+    return first, name, code
+
+
+def _initialled_start(doc: Doc, i: int) -> int:
+    """The first initial of "K. Shanmugam", "K. P. Oli" before token i, else -1."""
+    k = i
+    while k >= 1 and initial_gap(doc, k - 1, k):
+        k -= 1
+    return k if k < i else -1
+
+
+def titled_start(doc: Doc, i: int, words: ContextWords, last: int | None = None) -> int:
+    """The first token of the name whose surname is tokens i..last when it follows an office or an honorific, maybe
+    with one given name or a particle between: "President Santokhi", "President Chan Santokhi", "Mr. Santokhi",
+    "President al-Sisi"; in a headline, where every word is capitalised, only right after the office. Not before
+    another capitalised word: then it begins a name. -1 when no office or honorific stands before it."""
     honorifics = words.of("honorific")
-    nxt = i + 1
-    if nxt < len(doc.keys) and doc.joined(i, nxt) and doc.surfaces[nxt][:1].isupper():
+    particles = words.of("name_particle")
+    nxt = (i if last is None else last) + 1
+    if nxt < len(doc.keys) and doc.joined(nxt - 1, nxt) and doc.surfaces[nxt][:1].isupper():
         return -1  # "Vice President Han Zheng": the word begins a longer name, written surname first
     k = i - 1
-    if k >= 1 and doc.joined(k, i) and not doc.in_headline(doc.starts[i]) and doc.surfaces[k][:1].isupper() and doc.surfaces[k][1:2].islower() \
+    while k >= 1 and doc.keys[k] in particles and doc.joined(k, k + 1) and not doc.in_headline(doc.starts[i]):
+        k -= 1  # "al-Sisi", "Van der Bellen"
+    if k >= 1 and doc.joined(k, k + 1) and not doc.in_headline(doc.starts[i]) and doc.surfaces[k][:1].isupper() and doc.surfaces[k][1:2].islower() \
             and doc.keys[k] not in words.titles and doc.keys[k] not in honorifics:
         k -= 1  # a short given name: "Chan Santokhi"
     if k < 0:

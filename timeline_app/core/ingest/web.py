@@ -113,6 +113,16 @@ def _kind(content_type: str, url: str, head: bytes) -> Kind:
     return sniffed
 
 
+def _connect_problem(reason: object, host: str | None) -> str:
+    """Why a connection failed, in words: the resolver's and the socket's ("[Errno -2] Name or service
+    not known") said nothing a user could act on."""
+    if isinstance(reason, socket.gaierror):
+        return f"no server named {host} was found; check the address and the network connection"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"{host} refused the connection; the address or its port may be wrong"
+    return str(reason)
+
+
 def fetch(url: str, limits: Limits) -> Page:
     """Download `url`; raises InputError with a reason a user understands when it cannot."""
     url = check_url(url)
@@ -154,7 +164,8 @@ def fetch(url: str, limits: Limits) -> Page:
         reason = e.reason
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise InputError(f"no answer within {limits.timeout_seconds:g} seconds") from e
-        raise InputError(f"could not connect: {reason}") from e
+        host = urllib.parse.urlsplit(url).hostname
+        raise InputError(f"could not connect: {_connect_problem(reason, host)}") from e
     except (socket.timeout, TimeoutError) as e:
         raise InputError(f"no answer within {limits.timeout_seconds:g} seconds") from e
     except (HTTPException, OSError, ValueError) as e:

@@ -263,14 +263,39 @@ def write_timelinejs(events: pd.DataFrame, path: str | Path,
 def write_xlsx(events: pd.DataFrame, path: str | Path, cancel: Cancel | None = None) -> int:
     """An Excel workbook with one sheet of events; formula-like text neutralised as in CSV.
 
-    openpyxl writes the sheet in one call: Cancel is heard before it starts, not while it runs."""
-    if cancel is not None and cancel():
-        raise ExportCancelled
+    The sheet is streamed a row at a time (openpyxl's write-only mode) so that Cancel is heard while it
+    is written: pandas' to_excel wrote it in one call, 108 s for 46,765 events, deaf to Cancel."""
+    # deferred: openpyxl takes 0.33 s to import (-X importtime), and the window imports this module at start.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     frame = _safe_frame(events.loc[:, [c for c in events.columns if not c.startswith("_")]])
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("events")
+    header = [WriteOnlyCell(sheet, value=str(name)) for name in frame.columns]
+    for cell in header:
+        cell.font = Font(bold=True)  # as pandas wrote it
+    sheet.append(header)
+    try:
+        for row in _rows_heeding(frame.itertuples(index=False, name=None), cancel):
+            sheet.append([_cell_value(value) for value in row])
+    except ExportCancelled:
+        # WORKAROUND: openpyxl streams the sheet to a temporary file that only save() or the end of the
+        # process removes; a cancelled export must not leave half a sheet behind until the user quits.
+        sheet.close()
+        sheet._writer.cleanup()
+        raise
     with atomic_writer(path, mode="wb") as fh:
-        with pd.ExcelWriter(fh, engine="openpyxl") as writer:
-            frame.to_excel(writer, sheet_name="events", index=False)
+        workbook.save(fh)
     return len(frame)
+
+
+def _cell_value(value: object) -> object:
+    """What openpyxl can store: a missing value is an empty cell (NaN would be written as the text 'nan')."""
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return None
+    return value
 
 
 EVENTS = "events"

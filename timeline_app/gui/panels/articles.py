@@ -5,8 +5,18 @@ from __future__ import annotations
 import logging
 
 import pandas as pd
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -81,6 +91,7 @@ class LibraryPanel(QWidget):
         self._fitting = False
         header.sectionResized.connect(self._on_header_section_resized)
         self.tree.viewport().installEventFilter(self)
+        self.tree.installEventFilter(self)  # the Menu key's request: see eventFilter
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.tree.activated.connect(self._on_tree_activated)
@@ -136,6 +147,12 @@ class LibraryPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
             self._fit_title()
+        # The Menu key (or Shift+F10) asks the table, in the table's own coordinates: read as a click's
+        # (the viewport's), the menu opened a header's height below the current row, over the next one.
+        if (watched is self.tree and event.type() == QEvent.Type.ContextMenu
+                and isinstance(event, QContextMenuEvent) and event.reason() == QContextMenuEvent.Reason.Keyboard):
+            self._on_tree_context_menu_requested(self.tree.visualRect(self.tree.currentIndex()).center())
+            return True
         return False
 
     def _fit_title(self) -> None:
@@ -259,15 +276,17 @@ class LibraryPanel(QWidget):
         if len(ids) == 1:
             self.article_activated.emit(ids[0])
 
-    def _on_tree_context_menu_requested(self, pos: object) -> None:
+    def _on_tree_context_menu_requested(self, pos: QPoint) -> None:
+        """The actions on the selected articles, at `pos` in the viewport's coordinates."""
         if not self.selected_ids():
             return
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.date_action)
         menu.addAction(self.language_action)
         menu.addAction(self.issuer_action)
         menu.addAction(self.filter_action)
         menu.addSeparator()
         menu.addAction(self.remove_action)
-        menu.popup(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 

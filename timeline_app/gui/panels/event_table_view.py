@@ -126,6 +126,12 @@ class EventTableView(QTableView):
         self.scrollTo(self.event_model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
+    def take_focus(self) -> None:
+        """Focus the table at its current row, or at the first (selected, so that the Reader shows it)."""
+        if self.event_model().rowCount() and not self.currentIndex().isValid():
+            self.selectRow(0)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_selection_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             event_id = self.event_model().event_id(current.row())

@@ -6,11 +6,10 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.core.daycount import date_to_days, days_to_date
 from timeline_app.core.extract.country_search import CountryNameIndex
 from timeline_app.core.languagenames import language_label
 from timeline_app.core.library.filters import FilterSpec
-from timeline_app.gui.panels.filter_widgets import CheckList, RangeSlider
+from timeline_app.gui.panels.date_filter import DateFilterBox
+from timeline_app.gui.panels.filter_widgets import CheckList
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +48,12 @@ PRECISION_LABELS: dict[str, str] = {
 }
 
 
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
 class FilterPanel(QWidget):
     """Countries (any/all), dates (optionally synced with the timeline view), type, organisation,
     article, precision, minimum sources and free text. Emits `filters_changed(FilterSpec)`."""
 
     filters_changed = Signal(object)  # FilterSpec
-    sync_toggled = Signal(bool)
+    search_left = Signal()  # Enter or Down in the search box: the user goes on to the events found
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +79,16 @@ class FilterPanel(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         layout.addWidget(self._countries_box(), 4)
-        layout.addWidget(self._dates_box())
+        self.dates = DateFilterBox()
+        self.dates.changed.connect(self._on_any_changed)
+        self.dates.changed_later.connect(self._on_any_changed_later)
+        self.sync_toggled = self.dates.sync_toggled
+        # The dates' widgets by the names the window and its tests have always used.
+        self.from_check, self.from_edit = self.dates.from_check, self.dates.from_edit
+        self.to_check, self.to_edit = self.dates.to_check, self.dates.to_edit
+        self.slider, self.sync_check = self.dates.slider, self.dates.sync_check
+        self.uncertain_check = self.dates.uncertain_check
+        layout.addWidget(self.dates)
         self.types = self._check_list(layout, "Event type", CheckList(), max_rows=8)
         self.organizations = self._check_list(layout, "Organisations",
                                               CheckList("Find an organisation", searchable=True), max_rows=6)
@@ -104,6 +104,8 @@ class FilterPanel(QWidget):
         self.text_edit.setPlaceholderText("Search summaries and evidence")
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.textChanged.connect(self._on_any_changed_later)
+        self.text_edit.returnPressed.connect(self._on_text_edit_return_pressed)
+        self.text_edit.installEventFilter(self)  # Down: see eventFilter
         row.addWidget(self.text_edit, 1)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show every event again")
@@ -137,39 +139,6 @@ class FilterPanel(QWidget):
         self.countries.list.setMinimumHeight(160)
         self.countries.changed.connect(self._on_any_changed)
         layout.addWidget(self.countries)
-        return box
-
-    def _dates_box(self) -> QGroupBox:
-        """From and To, the slider between the library's first and last event, the timeline sync."""
-        box = QGroupBox("Dates")
-        form = QFormLayout(box)
-        self.from_check = QCheckBox("From")
-        self.from_edit = QDateEdit()
-        self.to_check = QCheckBox("To")
-        self.to_edit = QDateEdit()
-        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
-            edit.setEnabled(False)
-            check.toggled.connect(edit.setEnabled)
-            check.toggled.connect(self._sync_slider)
-            check.toggled.connect(self._on_any_changed)
-            edit.dateChanged.connect(self._on_date_edit_changed)
-            form.addRow(check, edit)
-        self.slider = RangeSlider()
-        self.slider.range_changed.connect(self._on_slider_range_changed)
-        self.slider.range_released.connect(self._on_slider_range_released)
-        form.addRow(self.slider)
-        self.sync_check = QCheckBox("Sync with timeline view")
-        self.sync_check.setToolTip("Keep the date range equal to the part of the timeline on screen")
-        self.sync_check.toggled.connect(self._on_sync_check_toggled)
-        form.addRow(self.sync_check)
-        self.uncertain_check = QCheckBox("Uncertain dates only (≈)")
-        self.uncertain_check.setToolTip("Only events whose date the words leave open, such as “next Friday” "
-                                        "told on a Wednesday: marked ≈ in the table, outlined dashed on the timeline")
-        self.uncertain_check.toggled.connect(self._on_any_changed)
-        form.addRow(self.uncertain_check)
         return box
 
     def _check_list(self, layout: QVBoxLayout, title: str, check_list: CheckList, max_rows: int) -> CheckList:
@@ -239,15 +208,12 @@ class FilterPanel(QWidget):
         self.languages.set_items((k, language_label(k), counts.get(k, 0)) for k in rows)
 
     def set_date_bounds(self, first: int, last: int) -> None:
-        """Start the date fields at the library's first and last event (day numbers of core.daycount:
-        the slider spans them, whatever the year), unless the user set them."""
-        self.slider.set_bounds(first, last)
-        self._sync_slider()
-        with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            if not self.from_check.isChecked():
-                self.from_edit.setDate(_qdate(days_to_date(first)))
-            if not self.to_check.isChecked():
-                self.to_edit.setDate(_qdate(days_to_date(last)))
+        """See DateFilterBox.set_bounds."""
+        self.dates.set_bounds(first, last)
+
+    def clear_date_bounds(self, today: dt.date) -> None:
+        """See DateFilterBox.clear_bounds."""
+        self.dates.clear_bounds(today)
 
     def set_article_ids(self, ids: Iterable[int], label: str = "") -> None:
         """Only events from these articles (the library's "Show only these articles' events")."""
@@ -277,28 +243,11 @@ class FilterPanel(QWidget):
 
     def syncs_with_view(self) -> bool:
         """True when the dates follow the timeline's visible range."""
-        return self.sync_check.isChecked()
+        return self.dates.syncs_with_view()
 
     def set_view_range(self, start: dt.date, end: dt.date) -> None:
         """Follow the timeline's visible range when 'Sync with timeline view' is on."""
-        if not self.sync_check.isChecked():
-            return
-        with QSignalBlocker(self.from_check), QSignalBlocker(self.to_check), \
-                QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            self.from_check.setChecked(True)
-            self.to_check.setChecked(True)
-            self.from_edit.setDate(_qdate(start))
-            self.to_edit.setDate(_qdate(end))
-        self._sync_slider()
-        self._on_any_changed_later()
-
-    def _on_sync_check_toggled(self, on: bool) -> None:
-        for w in (self.from_check, self.to_check, self.from_edit, self.to_edit, self.slider):
-            w.setEnabled(not on)
-        if not on:
-            self.from_edit.setEnabled(self.from_check.isChecked())
-            self.to_edit.setEnabled(self.to_check.isChecked())
-        self.sync_toggled.emit(on)
+        self.dates.set_view_range(start, end)
 
     # -- the spec ------------------------------------------------------------------------------
 
@@ -311,8 +260,8 @@ class FilterPanel(QWidget):
         return FilterSpec(
             countries=self.countries.checked(),
             match="all" if self.all_radio.isChecked() else "any",
-            date_from=_pydate(self.from_edit.date()) if self.from_check.isChecked() else None,
-            date_to=_pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
+            date_from=self.dates.date_from(),
+            date_to=self.dates.date_to(),
             event_types=self.types.checked(),
             organizations=self.organizations.checked(),
             article_ids=self._article_ids,
@@ -326,9 +275,8 @@ class FilterPanel(QWidget):
     def set_spec(self, spec: FilterSpec) -> None:
         """Show `spec` in the widgets (used by tests and by restoring a saved view)."""
         blockers = [QSignalBlocker(w) for w in (
-            self.text_edit, self.any_radio, self.all_radio, self.from_check, self.to_check,
-            self.from_edit, self.to_edit, self.min_sources, self.countries, self.types,
-            self.organizations, self.precisions, self.languages, self.uncertain_check)]
+            self.text_edit, self.any_radio, self.all_radio, self.min_sources, self.countries, self.types,
+            self.organizations, self.precisions, self.languages, *self.dates.signal_sources())]
         self.text_edit.setText(spec.text)
         (self.all_radio if spec.match == "all" else self.any_radio).setChecked(True)
         self.countries.set_checked(spec.countries)
@@ -336,28 +284,33 @@ class FilterPanel(QWidget):
         self.organizations.set_checked(spec.organizations)
         self.precisions.set_checked(spec.precisions or self._precision_keys)
         self.languages.set_checked(spec.languages)
-        for check, edit, value in ((self.from_check, self.from_edit, spec.date_from),
-                                   (self.to_check, self.to_edit, spec.date_to)):
-            check.setChecked(value is not None)
-            edit.setEnabled(value is not None and not self.sync_check.isChecked())
-            if value is not None:
-                edit.setDate(_qdate(value))
+        self.dates.set_dates(spec.date_from, spec.date_to)
         self.min_sources.setValue(spec.min_sources)
         self.uncertain_check.setChecked(spec.uncertain_only)
         del blockers
-        self._sync_slider()
         self._show_article_ids(spec.article_ids)
         self._emit_timer.stop()
         self._emit()
 
     def clear(self) -> None:
         """One click: every filter off, the timeline sync too."""
-        with QSignalBlocker(self.sync_check):
-            self.sync_check.setChecked(False)
-        self._on_sync_check_toggled(False)
+        self.dates.stop_syncing()
         self.countries.search.clear()
         self.organizations.search.clear()
         self.set_spec(FilterSpec())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down goes on to the events found, as in a list under a search box: the table was a dozen
+        # Tab stops away, past every filter.
+        if (watched is self.text_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and not event.modifiers()):
+            self._on_text_edit_return_pressed()
+            return True
+        return False
+
+    def _on_text_edit_return_pressed(self) -> None:
+        self._on_any_changed()  # the filter at once, not after the typing pause
+        self.search_left.emit()
 
     def _on_any_changed(self, *_args: object) -> None:
         self._emit_timer.stop()
@@ -365,31 +318,6 @@ class FilterPanel(QWidget):
 
     def _on_any_changed_later(self, *_args: object) -> None:
         self._emit_timer.start()
-
-    def _on_date_edit_changed(self, _date: QDate) -> None:
-        # Typing a date fires on every digit: wait for a pause.
-        self._sync_slider()
-        self._on_any_changed_later()
-
-    def _sync_slider(self, *_args: object) -> None:
-        low = date_to_days(_pydate(self.from_edit.date())) if self.from_check.isChecked() else self.slider.minimum
-        high = date_to_days(_pydate(self.to_edit.date())) if self.to_check.isChecked() else self.slider.maximum
-        self.slider.set_range(low, high)
-
-    def _on_slider_range_changed(self, low: int, high: int) -> None:
-        # Dates follow the handles at once; the filter runs when the handle stops (or is let go).
-        with QSignalBlocker(self.from_check), QSignalBlocker(self.to_check), \
-                QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            self.from_check.setChecked(low > self.slider.minimum)
-            self.to_check.setChecked(high < self.slider.maximum)
-            self.from_edit.setEnabled(self.from_check.isChecked())
-            self.to_edit.setEnabled(self.to_check.isChecked())
-            self.from_edit.setDate(_qdate(days_to_date(low)))
-            self.to_edit.setDate(_qdate(days_to_date(high)))
-        self._on_any_changed_later()
-
-    def _on_slider_range_released(self, _low: int, _high: int) -> None:
-        self._on_any_changed()
 
     def _emit(self) -> None:
         self.filters_changed.emit(self.spec())

@@ -159,12 +159,14 @@ class EditHistoryView(QWidget):
         """
         self.model.set_edits(edits, key_labels)
         count = self.model.rowCount()
-        head = f"<b>{_escape(title)}</b>" + (f"<br>{_escape(state)}" if state else "")
+        # A block (div) a line, each laid out in its own direction: joined by <br>, an Arabic summary
+        # made the English lines under it right-to-left too (".1 change, newest first (…)").
+        head = f"<div><b>{_escape(title)}</b></div>" + (f"<div>{_escape(state)}</div>" if state else "")
         if count:
-            self.title_label.setText(f"{head}<br><small>{count} change{'s' if count != 1 else ''}, "
-                                     "newest first (an undo shows as a change back).</small>")
+            self.title_label.setText(f"{head}<div><small>{count} change{'s' if count != 1 else ''}, "
+                                     "newest first (an undo shows as a change back).</small></div>")
         else:
-            self.title_label.setText(f"{head}<br><small>{NO_EDITS}</small>")
+            self.title_label.setText(f"{head}<div><small>{NO_EDITS}</small></div>")
 
 
 def _no_edits() -> pd.DataFrame:

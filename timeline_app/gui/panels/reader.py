@@ -199,14 +199,15 @@ class ArticleView(QWidget):
         self.set_focus(focus)
 
     def _set_header(self, article: Article) -> None:
-        pub = article.published.isoformat() if article.published else "<b>no publication date</b>"
         how = _SOURCE_LABELS.get(getattr(article.published_source, "value", ""), "")
         origin = article.url or article.source_path
         link = f'<a href="{_esc(article.url)}">{_esc(origin)}</a>' if article.url else _esc(origin)
         direction = "rtl" if right_to_left(article.title) else "ltr"
         parts = [f"<b style='font-size:large' dir='{direction}'>{_esc(article.title) or '(untitled)'}</b>"]
         meta = [m for m in (_esc(article.source), _esc(article.byline)) if m]
-        meta.append(f"published {pub}" + (f" ({how})" if article.published and how else ""))
+        # Not "published no publication date": an undated article says so, and nothing more.
+        meta.append(f"published {article.published.isoformat()}" + (f" ({how})" if how else "")
+                    if article.published else "<b>no publication date</b>")
         parts.append(" · ".join(meta))
         if origin:
             parts.append(f"<small>{link}</small>")

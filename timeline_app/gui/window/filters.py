@@ -130,6 +130,8 @@ class WindowFilters(QObject):
         placed = events.start_day != MISSING_DAY
         if placed.any():
             self._panel.set_date_bounds(int(events.start_day[placed].min()), int(events.end_day[placed].max()))
+        else:
+            self._panel.clear_date_bounds(dt.date.today())
         self._restore_saved(snapshot)
         self.apply(self._panel.spec(), refit=refit)
 

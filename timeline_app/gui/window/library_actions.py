@@ -42,6 +42,13 @@ def reads_hint() -> str:
             "them. Save an article of another kind as text, HTML, PDF or Word (.docx), then open it again.")
 
 
+def importing_text(inputs: int) -> str:
+    """What an empty library's views say while an import runs: "No articles yet" said it had not begun."""
+    what = "1 input" if inputs == 1 else f"{inputs:,} inputs"
+    return (f"Importing {what}… The events appear here once it ends; Cancel, in the status bar, "
+            "keeps the articles read until then.")
+
+
 class LibraryActions(QObject):
     """Imports in the background with one summary at the end, publication dates, other libraries.
 
@@ -54,7 +61,7 @@ class LibraryActions(QObject):
     def __init__(self, window: QWidget, jobs: JobQueue, library: Callable[[], Library | None],
                  library_path: Callable[[], Path], open_library: Callable[[Path], bool],
                  reload: Callable[[], None], messages: Messages, show_status: Callable[[str, int], None],
-                 remembered: Remembered, show_empty_text: Callable[[str], None]) -> None:
+                 remembered: Remembered, show_empty_text: Callable[[str | None], None]) -> None:
         super().__init__(window)
         self._window = window
         self._jobs = jobs
@@ -65,7 +72,9 @@ class LibraryActions(QObject):
         self._messages = messages
         self._show_status = show_status
         self._remembered = remembered
-        self._show_empty_text = show_empty_text
+        self._show_empty_text = show_empty_text  # None: why the library is empty, once an import failed
+        jobs.failed.connect(lambda *_args: show_empty_text(None))
+        jobs.crashed.connect(lambda *_args: show_empty_text(None))
         self.date_dialog: PublicationDateDialog | None = None
         self.issuer_dialog: QInputDialog | None = None
 
@@ -86,6 +95,8 @@ class LibraryActions(QObject):
             return
         worker = PipelineWorker(inputs, self._library_path(), published, pool)
         self._jobs.enqueue(worker, lambda report: self._on_import_done(report, quiet))
+        if not quiet:  # the samples say so themselves (open_samples)
+            self._show_empty_text(importing_text(len(inputs)))
 
     def _open_one_library(self, libraries: list[str]) -> bool:
         """Open the library among the inputs; False, with a message, when there are more or it fails."""

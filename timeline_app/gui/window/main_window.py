@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             docks=self.docks.toggle_actions(), listed=listed))
         self.library_actions = LibraryActions(
             self, self.jobs, lambda: self.library, lambda: self.library_path, self.open_library, self.reload,
-            self.messages, show_status, self.remembered, self.empty_label.setText)
+            self.messages, show_status, self.remembered, self._show_while_empty)
         self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
                                             lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.jobs.failed.connect(lambda what, msg: self.messages.show_message(f"Error while {what}", msg))
         self.jobs.crashed.connect(self.messages.show_crash)
         self.jobs.job_finished.connect(self.job_finished)
+        self.filters.search_left.connect(self._on_filters_search_left)
         self.reads.events_read.connect(self._on_reads_events_read)
         self.reads.mentions_read.connect(self._on_reads_mentions_read)
         self.reads.all_read.connect(self._on_reads_all_read)
@@ -216,6 +217,10 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.docks.bring_forward(self.docks.filters_dock)
         self.filters.focus_search()
+
+    def _on_filters_search_left(self) -> None:
+        self.docks.bring_forward(self.docks.table_dock)
+        self.table.take_focus()
 
     def _on_filtering_saved_filter_restored(self) -> None:
         self.docks.filters_dock.raise_()
@@ -341,6 +346,15 @@ class MainWindow(QMainWindow):
     def _show_articles(self, snapshot: Snapshot) -> None:
         self.library_panel.set_articles(snapshot.articles)
         self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
+
+    def _show_while_empty(self, text: str | None) -> None:
+        """`text` in the table's and the timeline's place while an import fills an empty library (None:
+        why it is empty, again); a library with events shows them."""
+        if self.snapshot is not None and why_empty(self.snapshot) is None:
+            return
+        text = text or (why_empty(self.snapshot) if self.snapshot is not None else READING_TEXT)
+        self.empty_label.setText(text)
+        self.timeline.set_empty_text(text)
 
     def _show_table_or_why_not(self) -> None:
         """The table, or a sentence saying why there is nothing to show (after a read or a filter)."""

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -145,6 +146,10 @@ class SelectionSync(QObject):
         mentions = snapshot.event_mentions(event_id)
         if mentions.empty:
             return None
+        # The mention its summary and date come from before the others: the first in the text was
+        # emphasised, another sentence than the summary the table shows for a merged event.
+        key = snapshot.events.text[col.EVENT_KEY][snapshot.events.row_of()[event_id]]
+        mentions = mentions.iloc[np.argsort(mentions[col.MENTION_KEY].to_numpy() != key, kind="stable")]
         preferred = article_id if article_id is not None else self._reader.article_id
         if preferred is not None:
             same = mentions[mentions[col.ARTICLE_ID] == preferred]
