@@ -64,3 +64,20 @@ def test_a_shared_office_line_of_one_state_is_refused_with_its_line(tmp_path: Pa
     with pytest.raises(RulesError, match="two or more") as caught:
         LanguageLexicon(Gazetteer.default().lexicon, folder)
     assert "shared_offices.tsv:2" in str(caught.value)
+
+
+def test_a_news_text_s_federal_council_is_the_state_of_the_president_it_titled() -> None:
+    # "Bundespräsidentin Karin Keller-Sutter" tells whose federal offices the story is about.
+    text = ("Bundespräsidentin Karin Keller-Sutter ist ohne Einigung aus Washington zurückgekehrt.\n\n"
+            "Der Bundesrat will am Freitag über weitere Schritte beraten.")
+    assert ("Bundesrat", "CHE") in _codes(text, when=dt.date(2025, 8, 7))
+
+
+@pytest.mark.parametrize("text", [
+    # A person of the first state titled, or of two of them, leaves the office its first state's.
+    "Bundeskanzler Olaf Scholz traf Bundeskanzler Karl Nehammer in Wien.\n\nDer Bundesrat berät am Freitag.",
+    # A Swiss person named without the office tells nothing about the offices.
+    "Karin Keller-Sutter traf Marco Rubio in Washington.\n\nDer Bundesrat berät am Freitag.",
+])
+def test_a_news_text_s_federal_council_stays_germany_s_without_one_titled_state(text: str) -> None:
+    assert ("Bundesrat", "DEU") in _codes(text, when=dt.date(2023, 8, 7))

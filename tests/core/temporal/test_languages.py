@@ -263,3 +263,45 @@ def test_a_half_of_that_year_is_not_read_as_of_the_publication_year() -> None:
 ])
 def test_french_hosting_in_the_present_is_a_scheduled_event(text: str, expected: tuple[str, str]) -> None:
     assert expected in _found(text, "fr", dt.date(2024, 1, 13))
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "La guerre a éclaté en 2014. Le lendemain, les troupes sont entrées dans la ville.", "Le lendemain"),
+    ("ru", "Война началась в 2014 году. Накануне войска вошли в город.", "Накануне"),
+    ("pt", "A guerra começou em 2014. No dia seguinte, as tropas entraram na cidade.", "dia seguinte"),
+])
+def test_a_day_after_or_before_only_a_year_makes_up_no_day(lang: str, text: str, surface: str) -> None:
+    # "Le lendemain" counts from the last day told; after a year alone that day is unknown, and
+    # neither the year nor a day of the publication month is given for it.
+    assert all(found != surface for found, _value in _found(text, lang, dt.date(2024, 12, 2)))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # An anchor after an agreement is an earlier event's day (cues/promise_anchor.txt), not a day agreed on.
+    ("fr", "Les deux pays sont convenus de rouvrir leurs ambassades, deux semaines après un appel du 7 juillet.",
+     ("7 juillet", "2024-07-07")),
+    ("es", "Ambos países acordaron reabrir sus embajadas, dos semanas después de una llamada el 7 de julio.",
+     ("el 7 de julio", "2024-07-07")),
+    ("pt", "Ambos os países acordaram reabrir as embaixadas, duas semanas após um telefonema em 7 de julho.",
+     ("7 de julho", "2024-07-07")),
+    # Without the anchor, what is agreed is ahead of the agreement.
+    ("fr", "Les deux ministres ont convenu de poursuivre les discussions le 7 juillet.", ("le 7 juillet", "2025-07-07")),
+    ("es", "Los cancilleres acordaron reanudar el diálogo el 7 de julio.", ("el 7 de julio", "2025-07-07")),
+    ("pt", "Os chanceleres acordaram retomar o diálogo em 7 de julho.", ("7 de julho", "2025-07-07")),
+])
+def test_an_anchor_after_an_agreement_keeps_its_earlier_day(lang: str, text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, lang, dt.date(2024, 12, 4)) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # "no dia 23" alone is a day of the month (rules day_of_month); with its month it is that date, and a
+    # count of days ("dia 23 e 24", "dia 2º") or a number that goes on ("dia 23/11") is no day of its own.
+    ("pt", "O embaixador foi convocado no dia 23 de novembro.", [("23 de novembro", "2022-11-23")]),
+    ("es", "El embajador fue convocado el día 23 de noviembre.", [("23 de noviembre", "2022-11-23")]),
+    ("pt", "O embaixador foi convocado no dia 23/11.", []),
+    ("pt", "A reunião começou no dia 20 de dezembro e terminou no dia 23.", [("20 de dezembro", "2022-12-20"),
+                                                                               ("dia 23", "2022-12-23")]),
+    ("pt", "Ele não disse que dia 23 seria feriado.", []),
+])
+def test_a_day_of_the_month_alone_after_its_article(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text, lang) == expected

@@ -22,6 +22,7 @@ from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
+from timeline_app.core.extract.interview import interview_mentions, only_first_person
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.pronouns import SentencePronoun
@@ -71,8 +72,9 @@ def extract_event_mentions(
     """
     if entities is None:
         entities = Gazetteer.for_language(language).tag(text, published, issuer)
+    spoken = [] if issuer else interview_mentions(text, entities, language)  # "nous": an interviewee's state, as an issuer's
     dates = join_ranges(text, dates)  # "7-8 March" is one trip, not one on the 7th and one on the 8th
-    reader = _EventReader(text, dates, entities, published, language, issuer, site)
+    reader = _EventReader(text, dates, entities + spoken, published, language, issuer, site, frozenset(e.start for e in spoken))
     for d in sorted(dates, key=lambda x: (x.start, x.end)):
         if not _placeable_kind(d):
             continue
@@ -103,8 +105,10 @@ class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
     def __init__(self, text: str, dates: list[DateMention], entities: list[EntityMention],
-                 published: dt.date | None, language: str = "", issuer: str = "", site: str = "") -> None:
+                 published: dt.date | None, language: str = "", issuer: str = "", site: str = "",
+                 first_person: frozenset[int] = frozenset()) -> None:
         self.table = CameoTable.for_language(language)
+        self.first_person = first_person  # where an interview's first-person words stand (interview.py)
         self.issuers = frozenset(c for c in issuer_codes(issuer) if not Gazetteer.default().is_organization(c))  # its states
         self.shown = text  # the text as written, for the summaries and the evidence
         self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
@@ -269,6 +273,8 @@ class _EventReader:
             countries |= self.groups.last()  # "The next round will be held in La Paz": the series' parties
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
+        if countries and self.first_person and only_first_person(place.sent, self.entities, self.starts, self.first_person):
+            countries |= self.previous  # "Wir treffen uns Anfang September": the interviewee and the party before
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
         pair = paired_states(self.text, d, dates, self.entities, self.starts, self.vp.date_prepositions)
         if pair is not None:  # "Frieden mit Israel geschlossen: Ägypten 1979 und Jordanien 1994": 1979 is Egypt's

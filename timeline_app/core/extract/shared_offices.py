@@ -36,10 +36,13 @@ def shared_offices(doc: Doc, mentions: list[EntityMention], shared: dict[str, tu
                    names: dict[str, str]) -> list[EntityMention]:
     """`mentions` with each shared office word's state decided: the state of the person it titles when that
     is another of the states sharing it ("Bundeskanzler Karl Nehammer" is Austria's), else the one of those
-    states the article speaks for (a Swiss statement's "Der Bundesrat"), else the table's first state."""
+    states the article speaks for (a Swiss statement's "Der Bundesrat"), else the one of them whose persons
+    such an office titled before it in a news text ("Bundespräsidentin Karin Keller-Sutter ... Der Bundesrat"
+    is Switzerland's), else the table's first state."""
     if not shared:
         return mentions
     home: set[str] | None = None
+    titled: set[str] = set()  # the states of persons a shared office titled so far
     out: list[EntityMention] = []
     for k, m in enumerate(mentions):
         states = shared_states(doc.surfaces[doc.index_at(m.start)].lower(), shared) if m.kind is EntityKind.COUNTRY else ()
@@ -48,10 +51,12 @@ def shared_offices(doc: Doc, mentions: list[EntityMention], shared: dict[str, tu
             continue
         after = mentions[k + 1] if k + 1 < len(mentions) else None
         if (after is not None and after.kind is EntityKind.PERSON and after.code in states
-                and after.code != m.code and not doc.text[m.end : after.start].strip()):
-            continue  # the person's own state names the office
+                and not doc.text[m.end : after.start].strip()):
+            titled.add(after.code)
+            if after.code != m.code:
+                continue  # the person's own state names the office
         if home is None:
             home = home_states(doc, mentions)
-        own = [s for s in states if s in home]
+        own = [s for s in states if s in (home or titled)]
         out.append(replace(m, code=own[0], name=names[own[0]]) if len(own) == 1 else m)
     return out

@@ -129,6 +129,7 @@ _OCCASION = re.compile(
 )
 # An anchor told after a promise ("vowed to open the post, two weeks after a call on July 7";
 # "vowed to restore flights, halted since March 3"): its date is the earlier event's, not the promise's.
+# Other languages write theirs in cues/promise_anchor.txt.
 _EARLIER_ANCHOR = re.compile(
     r",\s+(?:[a-z]+\s+){0,2}(?:hours?|days?|weeks?|months?|years?)\s+after\b|\bsince\b", re.IGNORECASE
 )
@@ -177,7 +178,8 @@ def direction(
     told = _told(kept, start)
     said = content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
-    best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said)
+    best = _nearest_cue(text, start, end, kept, told, cues.get("reporting"), said,
+                        cues.get("promise_anchor", _EARLIER_ANCHOR))
     if (opens(cues.get("ahead_of"), text, a, start)  # "ahead of Sunday's vote", "ahead of Christmas"
             or opens(cues.get("ahead_of_event"), text, a, start, _EVENT_REACH)):  # "antes del traspaso de mando del 1 de marzo"
         # A present perfect tells of the stretch up to now, before the event ("The run-up to Sunday's
@@ -292,7 +294,8 @@ def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
 
 
 def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str]], told: _Told,
-                 reporting: re.Pattern[str] | None, said_after: bool = False) -> tuple[int, str] | None:
+                 reporting: re.Pattern[str] | None, said_after: bool = False,
+                 anchor: re.Pattern[str] = _EARLIER_ANCHOR) -> tuple[int, str] | None:
     """(distance, direction) of the cue nearest to the expression that reaches it; a tie goes to PAST.
 
     `said_after`: what follows the expression is a "that" clause of something said (content_clause_after),
@@ -306,7 +309,7 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
             continue  # "called an election for March 29" sets the date after it, none told before it
         if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
             continue
-        if label == _PROMISE and e_ <= start and (_OCCASION.search(text, e_, start) or _EARLIER_ANCHOR.search(text, e_, start)):
+        if label == _PROMISE and e_ <= start and (_OCCASION.search(text, e_, start) or anchor.search(text, e_, start)):
             continue  # "vowed to hold rallies at a news conference on Monday": the day it was vowed
         reading = _reading(label, s_ >= end, told)
         if reading is None:
