@@ -318,14 +318,8 @@ class _EventReader:
         antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
-            # The sides are named before the sentence: a speaker in it is no side ("Erdogan told reporters that
-            # the two sides ..."), unless only the sentence names enough ("the deal concluded with the UK will
-            # take effect once both parliaments approve it", said by the other side's spokesman).
-            before = self.entities[: bisect.bisect_left(self.starts, place.sent[0])]
-            group = the_group(antecedent, size, before, same_paragraph)
-            if len(group) < size:
-                group = the_group(antecedent, size, self.entities[: bisect.bisect_left(self.starts, d.start)], same_paragraph)
-            antecedent = group
+            named = self.entities[: bisect.bisect_left(self.starts, d.start)]
+            antecedent = the_group(antecedent, size, named, bisect.bisect_left(self.starts, place.sent[0]), same_paragraph)
         return antecedent
 
     def _unnamed(self, d: DateMention, place: _Place, unnamed: bool, same_date: frozenset[str],

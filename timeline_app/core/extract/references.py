@@ -125,11 +125,23 @@ def most_named(codes: frozenset[str], before: list[EntityMention], k: int) -> fr
     return frozenset(ranked[:k])
 
 
-def the_group(antecedent: frozenset[str], size: int, before: list[EntityMention], same_paragraph: bool) -> frozenset[str]:
+def the_group(antecedent: frozenset[str], size: int, named: list[EntityMention], sentence: int,
+              same_paragraph: bool) -> frozenset[str]:
     """The `size` states that "the two", "both countries" or "the three countries" stand for.
 
-    `antecedent` is the event the phrase follows. Larger than `size`: its states named most. Smaller
-    ("the three countries" after "Egypt said talks with Ethiopia and Sudan failed"): the states the
+    `antecedent` is the event the phrase follows; `named` the entities before the phrase, the first
+    `sentence` of them before its sentence. The sides are named before the sentence: a speaker in it is
+    no side ("Erdogan told reporters that the two sides ..."), unless only the sentence names enough
+    ("the deal concluded with the UK takes effect once both parliaments approve it", said by the other
+    side's spokesman).
+    """
+    group = _group_among(antecedent, size, named[:sentence], same_paragraph)
+    return group if len(group) >= size else _group_among(antecedent, size, named, same_paragraph)
+
+
+def _group_among(antecedent: frozenset[str], size: int, before: list[EntityMention], same_paragraph: bool) -> frozenset[str]:
+    """The group from the entities `before` the phrase. An antecedent larger than `size`: its states
+    named most. Smaller ("the three countries" after "Egypt said talks with Ethiopia and Sudan failed"): the states the
     article names most. A pair from an earlier paragraph that shares one state with the pair the
     article names most was a side event ("Washington backs Riyadh." then a paragraph "the two have
     backed opposing sides" is Iran and Saudi Arabia): the article's pair. In the same paragraph the
