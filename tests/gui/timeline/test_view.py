@@ -216,3 +216,18 @@ def test_smoke_20000_draw_rect_calls(qtbot) -> None:
         painter.drawRect(QRectF(i % 390, (i // 390) % 290, 8, 8))
     painter.end()
     assert QColor(image.pixel(4, 4)) != QColor("white")
+
+
+def test_the_overview_marks_years_only_when_there_are_events(qtbot) -> None:
+    full = shown(qtbot, frame(), 1200, 600, {})
+    labels = [label for _, label in full.overview.year_marks()]
+    assert "10th century" in labels and "20th century" in labels  # the events span 850-2022
+    # Negative: an empty library's strip has no scale (it showed "1970", a year of no event).
+    empty = shown(qtbot, frame().iloc[0:0], 1200, 600, {})
+    assert empty.overview.year_marks() == []
+    # Nor a window box (it sat at the strip's right end, outside the placeholder extent).
+    def highlighted(strip) -> int:
+        image = strip.grab().toImage()
+        colour = strip.palette().color(strip.palette().ColorRole.Highlight).rgb()
+        return sum(image.pixel(x, y) == colour for x in range(image.width()) for y in range(image.height()))
+    assert highlighted(full.overview) > 0 and highlighted(empty.overview) == 0

@@ -85,6 +85,18 @@ class TimelineOverview(QWidget):
             self._hist_key = key
         return self._hist
 
+    def year_marks(self) -> list[tuple[float, str]]:
+        """Where the strip marks its scale, and the labels. None without events: a scale over nothing
+        would show a year the library has nothing in (the placeholder extent starts in 1970)."""
+        if self._data.extent() is None:
+            return []
+        self._histogram()  # sets the extent the marks are placed in
+        lo, hi = self._extent
+        width = max(self.width() - self._left, 1)
+        axis = choose_axis(Viewport(lo, width / (hi - lo), width))
+        marks = ((self._x_of(tk.t), tk.label) for tk in axis.context or axis.minor)
+        return [(x, label) for x, label in marks if x >= self._left]
+
     def _background(self) -> QPixmap:
         """Histogram and year marks, redrawn only when the data, size or palette change."""
         hist = self._histogram()
@@ -108,21 +120,15 @@ class TimelineOverview(QWidget):
             nz = np.flatnonzero(scaled > 0)
             p.drawRects([QRectF(self._left + float(i), h - 2 - float(scaled[i]), 1.0, float(scaled[i]))
                          for i in nz.tolist()])
-        # Year marks give the strip a scale.
-        lo, hi = self._extent
-        width = max(self.width() - self._left, 1)
-        axis = choose_axis(Viewport(lo, width / (hi - lo), width))
         faint = QColor(text)
         faint.setAlphaF(0.5)
         p.setPen(faint)
         font = p.font()
         font.setPointSizeF(max(font.pointSizeF() - 2, 7))
         p.setFont(font)
-        for tk in axis.context or axis.minor:
-            x = self._x_of(tk.t)
-            if x >= self._left:
-                p.drawLine(QPointF(x, 0), QPointF(x, 5))
-                p.drawText(QPointF(x + 2, 11), tk.label)
+        for x, label in self.year_marks():
+            p.drawLine(QPointF(x, 0), QPointF(x, 5))
+            p.drawText(QPointF(x + 2, 11), label)
         p.setPen(QPen(QColor(text.red(), text.green(), text.blue(), 60), 1))
         p.drawLine(QPointF(0, 0.5), QPointF(self.width(), 0.5))
         p.end()
@@ -132,6 +138,9 @@ class TimelineOverview(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.drawPixmap(0, 0, self._background())
+        if self._data.extent() is None:
+            p.end()  # no events: no window into them to show
+            return
         pal = self.palette()
         h = self.height()
         t0, t1 = self._window
