@@ -9,6 +9,7 @@ import pytest
 
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.language_lexicon import LanguageLexicon
 from timeline_app.core.extract.surnames import surname_state, surname_table
 from timeline_app.core.models import EntityKind
 from timeline_app.paths import resource
@@ -126,6 +127,8 @@ Hector Brisenal Oquendo\tPER\t2031-01-01\t\tHector Brisenal Oquendo
 Ines Brisenal Oquendo\tBOL\t2031-01-01\t\tInes Brisenal Oquendo
 Juan Carlos Pradomeno\tARG\t2031-01-01\t\tJuan Carlos Pradomeno
 Kavitha Thirumalaisamy\tIND\t2031-01-01\t\tKavitha Thirumalaisamy
+Rodrigo Anselmo Quebradilla\tARG\t2031-01-01\t\tRodrigo Anselmo Quebradilla
+Joao Carlos Vasconcelhos Marandiba\tBRA\t2031-01-01\t\tJoao Carlos Vasconcelhos Marandiba
 """
 LATER = dt.date(2031, 6, 1)
 
@@ -196,3 +199,74 @@ def test_a_full_name_written_with_an_initial_matches_across_its_full_stop(gaz: G
     assert persons(gaz, "In the morning K. Shanmugam met the envoy.", dt.date(2020, 6, 1)) == [("K. Shanmugam", "SGP")]
     assert persons(gaz, "In the morning K Shanmugam met the envoy.", dt.date(2020, 6, 1)) == [("K Shanmugam", "SGP")]
     assert persons(gaz, "In the morning K.\nShanmugam met the envoy.", dt.date(2020, 6, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday President Ortuzar opened the new bridge.", [("Ortuzar", "COL")]),  # the father's surname of two
+    ("On Monday President Ortúzar's convoy crossed the new bridge.", [("Ortúzar", "COL")]),
+    ("On Monday Ortuzar opened the new bridge.", []),  # alone it needs an office
+    ("On Monday President Anselmo opened the new bridge.", []),  # of three names, a second given name
+    ("On Monday President Quebradilla opened the new bridge.", [("Quebradilla", "ARG")]),
+    # Brazil names a person by the last surname: the one before it is the mother's or a given name.
+    ("On Monday President Vasconcelhos opened the new bridge.", []),
+    ("On Monday President Marandiba's convoy crossed the new bridge.", [("Marandiba", "BRA")]),
+    ("On Monday Marandiba's convoy crossed the new bridge.", []),
+])
+def test_the_first_of_two_surnames_after_an_office(fiction: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert persons(fiction, text, LATER) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "Ayer el presidente Ortuzar inauguró el puente nuevo.", [("Ortuzar", "COL")]),
+    ("es", "Ayer la canciller Quebradilla inauguró el puente nuevo.", [("Quebradilla", "ARG")]),
+    ("es", "Ayer Ortuzar inauguró el puente nuevo.", []),
+    ("pt", "Ontem o presidente Marandiba inaugurou a ponte nova.", [("Marandiba", "BRA")]),
+    ("pt", "Ontem o presidente Vasconcelhos inaugurou a ponte nova.", []),
+    ("fr", "Hier, le président Ortuzar a inauguré le nouveau pont.", [("Ortuzar", "COL")]),
+    ("fr", "Hier, Ortuzar a inauguré le nouveau pont.", []),
+    ("de", "Gestern eröffnete Präsident Ortuzar die neue Brücke.", [("Ortuzar", "COL")]),
+    ("de", "Gestern eröffnete Ortuzar die neue Brücke.", []),
+])
+def test_a_surname_after_an_office_written_in_another_language(fiction: Gazetteer, lang: str, text: str,
+                                                               expected: list[tuple[str, str]]) -> None:
+    folder = fiction.directory / lang
+    assert persons(Gazetteer(folder, LanguageLexicon(fiction.lexicon, folder)), text, LATER) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "when", "expected"), [
+    ("en", "Yesterday President López met the visiting delegation.", dt.date(2021, 5, 3), [("López", "MEX")]),
+    ("es", "Ayer el presidente López recibió a la delegación.", dt.date(2021, 5, 3), [("López", "MEX")]),
+    # Before him the persons of the generated table named López served several states: none.
+    ("en", "Yesterday President López met the visiting delegation.", dt.date(2012, 5, 3), []),
+    ("en", "Yesterday Prime Minister Sánchez met the visiting delegation.", dt.date(2021, 5, 3), [("Sánchez", "ESP")]),
+    ("es", "Ayer el presidente Sánchez recibió a la delegación.", dt.date(2021, 5, 3), [("Sánchez", "ESP")]),
+    ("en", "Yesterday Prime Minister Sánchez met the visiting delegation.", dt.date(2012, 5, 3), []),
+    ("ru", "Вчера министр иностранных дел Лавров встретился с делегацией.", dt.date(2021, 5, 3), [("Лавров", "RUS")]),
+    ("ar", "التقى وزير الخارجية لافروف أمس بالوفد.", dt.date(2021, 5, 3), [("لافروف", "RUS")]),
+])
+def test_office_holders_of_the_tables_by_surname(lang: str, text: str, when: dt.date, expected: list[tuple[str, str]]) -> None:
+    assert persons(Gazetteer.for_language(lang), text, when) == expected
+
+
+def test_a_term_the_generated_table_left_open_gives_way_to_a_known_one() -> None:
+    until = dt.date(2016, 1, 1)
+    stale = ("CRI", dt.date(2006, 5, 8), until)  # open in the generated table: known to run to its last day only
+    known = ("ESP", dt.date(2018, 6, 2), dt.date.max)
+    other = ("VEN", dt.date(2011, 2, 1), until)
+    assert surname_state("Example", (stale, known), dt.date(2021, 5, 3), until) == "ESP"
+    assert surname_state("Example", (stale, other), dt.date(2021, 5, 3), until) is None  # two may still serve
+    assert surname_state("Example", (stale,), dt.date(2021, 5, 3), until) == "CRI"
+    assert surname_state("Example", (stale, other), dt.date(2012, 5, 3), until) is None  # both then in office
+    assert surname_state("Example", (stale, known), dt.date(2012, 5, 3), until) == "CRI"
+
+
+def test_the_surname_table_reads_a_first_surname_of_the_states_that_use_one() -> None:
+    rows = [(("Ana", "Maria", "Quispe", "Mamani"), "Ana Maria Quispe Mamani", P1),
+            (("Luis", "Campo", "Rojas", "-", "Vera"), "Luis Campo Rojas-Vera", P1),
+            (("Eva", "Field", "Sol"), "Eva Field Sol", P1), (("Ivo", "Tulio", "Sol"), "Ivo Tulio Sol", P1),
+            (("Ugo", "Luz", "Mar", "Pinto"), "Ugo Luz Mar Pinto", P2), (("Mar", "Bento"), "Mar Bento", P2)]
+    table = surname_table(rows, set(), frozenset({"field"}), frozenset({"USA"}))
+    assert ("quispe",) in table and ("campo",) in table  # before a hyphenated second surname too
+    assert ("field",) not in table  # a common word
+    assert ("tulio",) not in table  # of three names, no known surname: a second given name
+    assert ("mar",) not in table  # of a state that names persons by the last surname; and "Mar Bento"'s given name

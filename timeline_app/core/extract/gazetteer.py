@@ -51,6 +51,7 @@ class Gazetteer:
         self._context = lexicon.context
         self._role_words = lexicon.role_words
         self._person_ranges = lexicon.person_ranges
+        self._generated_until = lexicon.generated_until
         self._words = lexicon.words
         self.groups = lexicon.groups
         self._org_states = lexicon.org_states
@@ -268,7 +269,7 @@ class Gazetteer:
             return EntityMention(start, end, doc.text[start:end], code, EntityKind.GROUP, role, alias.name)
         if kind == "person":
             if SURNAME in alias.flags:
-                named = surname_mention(doc, i, last, alias.name, alias.ranges, when, self._words)
+                named = surname_mention(doc, i, last, alias.name, alias.ranges, when, self._words, self._generated_until)
                 if named is None:
                     return None
                 start = doc.starts[named[0]]  # "President Chan Santokhi": the given name is part of the name

@@ -37,6 +37,7 @@ class LanguageLexicon:
         self.groups = base.groups
         self.org_states = base.org_states
         self.person_ranges = base.person_ranges
+        self.generated_until = base.generated_until
         entries: dict[tuple[str, ...], list[Alias]] = {}
         self._load_groups(base, entries)
         for name in _HAND_WRITTEN:

@@ -107,6 +107,8 @@ class Lexicon:
         self.context: dict[str, frozenset[str]] = {c: frozenset() for c in _CONTEXT_CATEGORIES}
         self.role_words: frozenset[str] = frozenset()
         self.person_ranges: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
+        # The day after the last date persons.tsv writes: its open terms are known to run to that day, not beyond.
+        self.generated_until = dt.date.max
         with collector_paused():
             self._load()
 
@@ -124,6 +126,7 @@ class Lexicon:
                 raise RulesError(f"{where}: unknown category '{cols[0]}' (expected one of {sorted(_CONTEXT_CATEGORIES)})")
             self.context[cols[0]] = self.context[cols[0]] | frozenset(cols[1].split())
         self.role_words = frozenset(cols[0] for cols, _where in self._rows("role_words.txt", 1, 1))
+        self.first_surname_states = frozenset(self._state_column("first_surnames.tsv"))
 
         entries: dict[tuple[str, ...], list[Alias]] = {}
         overridden: set[tuple[str, ...]] = set()
@@ -179,6 +182,15 @@ class Lexicon:
         self.words = ContextWords(dict(self.context), self.role_words)
         log.debug("gazetteer: %d keys, %d countries, %d organisations", len(entries), len(self.countries), len(self.organizations))
 
+    def _state_column(self, fname: str) -> list[str]:
+        """The first column of a table of states, each checked against countries.tsv."""
+        out = []
+        for (iso, _name), where in self._rows(fname, 2, 2):
+            if iso not in self.countries:
+                raise RulesError(f"{where}: '{iso}' is not a country code of countries.tsv")
+            out.append(iso)
+        return out
+
     def _load_extra(self, fname: str, entries: dict[tuple[str, ...], list[Alias]], overridden: set[tuple[str, ...]]) -> None:
         """Hand-written lines (offices.tsv, aliases_extra.tsv): each replaces the generated lines of its alias."""
         for cols, where in self._rows(fname, 3, 4):
@@ -196,6 +208,7 @@ class Lexicon:
         surfaces: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
         periods: dict[tuple[str, str], tuple[dt.date, dt.date]] = {}
         extra_keys: set[tuple[str, ...]] = set()
+        last_written = ""
         for fname in ("persons_extra.tsv", "persons.tsv"):
             for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
                 if fname == "persons_extra.tsv" and iso in self.organizations:
@@ -213,6 +226,8 @@ class Lexicon:
                     extra_keys.add(key)
                 elif key in extra_keys:
                     continue
+                else:
+                    last_written = max(last_written, start, end)
                 ranges.setdefault(key, []).append((iso, *period))
                 surfaces.setdefault(key, (tokens, canonical))
         for key, rs in ranges.items():
@@ -222,7 +237,13 @@ class Lexicon:
             entries.setdefault(key, []).append(Alias(tokens, "", "person", canonical, frozenset(), tuple(rs)))
         # After every table: a surname that is also a place, a state, an organisation or a common word stays unread.
         blocked = self.role_words.union(*self.context.values())
-        for key, (surface, canonical, periods, alone) in surname_table(((surfaces[k][0], surfaces[k][1], rs) for k, rs in ranges.items()), entries, blocked).items():
+        if last_written:
+            self.generated_until = dt.date.fromisoformat(last_written) + dt.timedelta(days=1)
+        # A generated open term ends, for a surname read alone, on generated_until (surname_state).
+        until = self.generated_until
+        rows = ((surfaces[k][0], surfaces[k][1], rs if k in extra_keys else [(iso, a, min(b, until)) for iso, a, b in rs])
+                for k, rs in ranges.items())
+        for key, (surface, canonical, periods, alone) in surname_table(rows, entries, blocked, self.first_surname_states).items():
             entries[key] = [Alias(surface, "", "person", canonical, frozenset() if alone else frozenset({SURNAME}), periods)]
 
     def check_alias(self, where: str, alias: str, code: str, kind: str, flags: frozenset[str]) -> None:

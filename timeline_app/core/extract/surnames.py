@@ -19,7 +19,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?)+")  # "K", "K.P." (one token when written 
 
 
 def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], taken: Container[tuple[str, ...]],
-                  blocked: frozenset[str]) -> SurnameTable:
+                  blocked: frozenset[str], first_surname_states: frozenset[str] = frozenset()) -> SurnameTable:
     """The parts of known persons' names a text may name them by, none of which is already an alias (`taken`: a
     place, a state, an organisation, a person's own alias) or a common word (`blocked`). `persons`: every
     alias's tokens, canonical name and periods.
@@ -28,15 +28,19 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
       day it names the one state whose persons then hold office (surname_state). A word that begins the name of
       a person of another state is none: "Kim" of "Kim Jong Un", "Han" of "Han Zheng", "Thomas".
     - The first half of a hyphenated surname, after an office too ("Prime Minister Persad").
+    - The first of two surnames of a person of `first_surname_states`, where a person is called by the father's
+      surname alone, after an office too ("President López" of "Andrés Manuel López Obrador"), unless the word
+      begins another person's name: in "Juan Manuel Santos" the middle word is a given name.
     - A double surname ("Lopez Obrador" of "Andres Manuel Lopez Obrador") and a hyphenated one, read alone,
       when every person it ends serves one state and its first word begins nobody's name.
     Several persons: the canonical name is the part itself."""
     Row = tuple[tuple[str, ...], str, list[Period]]
     found: dict[str, list[Row]] = {}  # last words, keyed by the word: most keys are one word
     parts: dict[tuple[str, ...], list[Row]] = {}  # double and hyphenated surnames: they read alone
-    # The periods of the persons each first word begins, as lists: the states are worked out only for
-    # the few first words that are also surnames (this runs over 20,000 aliases at every start).
-    firsts: dict[str, list[list[Period]]] = {}
+    # The canonical names and periods of the persons each first word begins: the states are worked out only
+    # for the few first words that are also surnames (this runs over 20,000 aliases at every start).
+    firsts: dict[str, list[tuple[str, list[Period]]]] = {}
+    fathers: list[tuple[str, Row, bool]] = []  # first surnames, read once every given name is known; with two given names
     for tokens, canonical, periods in persons:
         n = len(tokens)
         while n and (not tokens[n - 1].isalpha() or token_key(tokens[n - 1]) in _SUFFIXES or _ROMAN.fullmatch(tokens[n - 1])):
@@ -45,10 +49,13 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
         if len(words) < 2:
             continue
         # Surname first ("Kim Jong Un", "Han Zheng") or a given name: the first word may name this person too.
-        firsts.setdefault(token_key(words[0]), []).append(periods)
+        firsts.setdefault(token_key(words[0]), []).append((canonical, periods))
         last = words[-1]
         if last[:1].isupper():
             found.setdefault(token_key(last), []).append(((last,), canonical, periods))
+        father = _first_surname(tokens[:n]) if any(iso in first_surname_states for iso, _a, _b in periods) else None
+        if father is not None:
+            fathers.append((token_key(father), ((father,), canonical, periods), len(words) > 3))
         if len(words) >= 3 or tokens[n - 2] == "-":
             for part, is_alone in _double_surnames(tokens[:n], words, blocked):
                 if not is_alone:  # the first half of a hyphenated surname: one word, as last words are
@@ -56,6 +63,11 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
                     continue
                 key = tuple(map(token_key, part))
                 parts.setdefault(key, []).append((part, canonical, periods))
+    surnames = frozenset(found)
+    for key, row, two_given in fathers:
+        # "Lopez" of the alias "Lopez Obrador" is his own; "Maria" of another's name is a given name.
+        if (two_given or key in surnames) and all(c == row[1] for c, _p in firsts.get(key, ())):
+            found.setdefault(key, []).append(row)
     table: SurnameTable = {}
     candidates = [((k,), rows) for k, rows in found.items() if k not in blocked and len(k) >= 3]
     candidates += [(k, rows) for k, rows in parts.items() if k[0] not in firsts and k[0] not in blocked and k[-1] not in blocked and len(k[0]) >= 3]
@@ -65,11 +77,11 @@ def surname_table(persons: Iterable[tuple[tuple[str, ...], str, list[Period]]], 
         states = {iso for _s, _c, periods in rows for iso, _a, _b in periods if iso}
         if not states or (len(key) > 1 and len(states) != 1):
             continue
+        names = {c for _s, c, _p in rows}
         if key[0] in firsts:
-            first_states = {iso for periods in firsts[key[0]] for iso, _a, _b in periods if iso}
+            first_states = {iso for c, periods in firsts[key[0]] if c not in names for iso, _a, _b in periods if iso}
             if first_states and len(states | first_states) != 1:
                 continue
-        names = {c for _s, c, _p in rows}
         surface = rows[0][0]
         periods = tuple(sorted({p for _s, _c, ps in rows for p in ps}, key=lambda p: (p[1], p[2])))
         table[key] = (surface, names.pop() if len(names) == 1 else " ".join(surface).replace(" - ", "-"), periods, len(key) > 1)
@@ -88,13 +100,35 @@ def _double_surnames(names: tuple[str, ...], words: list[str], blocked: frozense
     return []
 
 
-def surname_state(alias_name: str, ranges: tuple[Period, ...], when: dt.date | None) -> str | None:
+def _first_surname(names: tuple[str, ...]) -> str | None:
+    """The father's surname of a name with two, given names first: "Lopez" of "Andres Manuel Lopez Obrador",
+    "Sanchez" of "Pedro Sanchez Perez-Castejon"; None when fewer than three names stand in it. Of three names,
+    the middle one may be a second given name ("Marco Tulio Sosa"): surname_table asks for a known surname."""
+    units: list[str] = []  # the names, a hyphenated surname as one unit, each by its first word
+    k = len(names) - 1
+    while k >= 0:
+        if k >= 2 and names[k - 1] == "-":
+            units.append(names[k - 2])
+            k -= 3
+        else:
+            units.append(names[k])
+            k -= 1
+    units.reverse()
+    if len(units) < 3 or not all(u.isalpha() and u[:1].isupper() for u in units[-3:]):
+        return None  # "Juan de Dios Ramirez", "Alfonso de Los Heros": no first surname of two
+    return units[-2]
+
+
+def surname_state(alias_name: str, ranges: tuple[Period, ...], when: dt.date | None, until: dt.date = dt.date.max) -> str | None:
     """The state a surname names on `when`: that of the persons then in office when they all serve one (else of
-    those who served before it); None when persons of two states share it on that day."""
+    those who served before it); None when persons of two states share it on that day. A term ending on `until`
+    (the generated table's open terms, Lexicon.generated_until) may run on: after that day it counts only when no
+    term known to run then does ("Sanchez" of 2021 is Spain's Pedro Sanchez, not a Costa Rican of 2006)."""
     if when is None:
         states = {iso for iso, _a, _b in ranges}
     else:
-        states = {iso for iso, a, b in ranges if a <= when <= b} or {iso for iso, a, _b in ranges if a <= when}
+        states = ({iso for iso, a, b in ranges if a <= when <= b} or {iso for iso, a, b in ranges if b == until and a <= when}
+                  or {iso for iso, a, _b in ranges if a <= when})
     return states.pop() if len(states) == 1 else None
 
 
@@ -105,10 +139,11 @@ def initial_gap(doc: Doc, a: int, b: int) -> bool:
 
 
 def surname_mention(doc: Doc, i: int, last: int, alias_name: str, ranges: tuple[Period, ...], when: dt.date | None,
-                    words: ContextWords) -> tuple[int, str, str] | None:
+                    words: ContextWords, until: dt.date = dt.date.max) -> tuple[int, str, str] | None:
     """(first token, name, state) of a person named at tokens i..last by a part of the name, or None when no office,
-    honorific or matching initial stands before it, or when the part names persons of two states on `when`."""
-    code = surname_state(alias_name, ranges, when)
+    honorific or matching initial stands before it, or when the part names persons of two states on `when`
+    (`until`: as for surname_state)."""
+    code = surname_state(alias_name, ranges, when, until)
     if code is None:
         return None
     first = titled_start(doc, i, words, last)
