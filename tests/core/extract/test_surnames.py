@@ -226,6 +226,18 @@ def test_the_first_of_two_surnames_after_an_office(fiction: Gazetteer, text: str
     ("fr", "Hier, Ortuzar a inauguré le nouveau pont.", []),
     ("de", "Gestern eröffnete Präsident Ortuzar die neue Brücke.", [("Ortuzar", "COL")]),
     ("de", "Gestern eröffnete Ortuzar die neue Brücke.", []),
+    # An office of several words read by its last one, an honorific of the language.
+    ("fr", "Hier, le ministre des Affaires étrangères Ortuzar a inauguré le nouveau pont.", [("Ortuzar", "COL")]),
+    ("fr", "Hier, le chef de l'État Ortuzar a inauguré le nouveau pont.", [("Ortuzar", "COL")]),
+    ("fr", "Hier, M. Ortuzar a inauguré le nouveau pont.", [("Ortuzar", "COL")]),
+    ("fr", "Hier, la Maison Ortuzar a inauguré le nouveau pont.", []),
+    ("es", "Ayer el ministro de Relaciones Exteriores Ortuzar inauguró el puente nuevo.", [("Ortuzar", "COL")]),
+    ("es", "Ayer el Sr. Ortuzar inauguró el puente nuevo.", [("Ortuzar", "COL")]),
+    ("es", "Ayer la Casa Ortuzar inauguró el puente nuevo.", []),
+    ("pt", "Ontem o ministro dos Negócios Estrangeiros Marandiba inaugurou a ponte nova.", [("Marandiba", "BRA")]),
+    ("pt", "Ontem a Casa Marandiba inaugurou a ponte nova.", []),
+    ("de", "Gestern eröffnete Herr Ortuzar die neue Brücke.", [("Ortuzar", "COL")]),
+    ("de", "Gestern eröffnete das Haus Ortuzar die neue Brücke.", []),
 ])
 def test_a_surname_after_an_office_written_in_another_language(fiction: Gazetteer, lang: str, text: str,
                                                                expected: list[tuple[str, str]]) -> None:

@@ -34,7 +34,7 @@ _CONTEXT_CATEGORIES = frozenset(
      "chair_noun_after", "member_noun", "join_verb", "feeling", "former", "member_from", "formal_name",
      "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link",
      "comparison", "comparison_opening", "comparison_apposition", "language_noun", "currency_noun", "non_state_noun", "firm_noun", "firm_sector", "firm_target", "host_word", "venue_word", "between_word", "host_acts", "list_glue", "home_article",
-     "honorific", "common_word", "appointment_verb", "place_opener", "not_a_place", "feature_noun", "private_people"}
+     "honorific", "office_end", "common_word", "appointment_verb", "place_opener", "not_a_place", "feature_noun", "private_people"}
 )
 
 

@@ -183,10 +183,11 @@ def _initialled_start(doc: Doc, i: int) -> int:
 def titled_start(doc: Doc, i: int, words: ContextWords, last: int | None = None) -> int:
     """The first token of the name whose surname is tokens i..last when it follows an office or an honorific, maybe
     with one given name or a particle between: "President Santokhi", "President Chan Santokhi", "Mr. Santokhi",
-    "President al-Sisi"; in a headline, where every word is capitalised, only right after the office. Not before
+    "President al-Sisi", "le ministre des Affaires étrangères Santokhi" (an office's last word, 'office_end'); in a headline, where every word is capitalised, only right after the office. Not before
     another capitalised word: then it begins a name. -1 when no office or honorific stands before it."""
     honorifics = words.of("honorific")
     particles = words.of("name_particle")
+    offices = words.titles | words.of("office_end")
     nxt = (i if last is None else last) + 1
     if nxt < len(doc.keys) and doc.joined(nxt - 1, nxt) and doc.surfaces[nxt][:1].isupper():
         return -1  # "Vice President Han Zheng": the word begins a longer name, written surname first
@@ -194,7 +195,7 @@ def titled_start(doc: Doc, i: int, words: ContextWords, last: int | None = None)
     while k >= 1 and doc.keys[k] in particles and doc.joined(k, k + 1) and not doc.in_headline(doc.starts[i]):
         k -= 1  # "al-Sisi", "Van der Bellen"
     if k >= 1 and doc.joined(k, k + 1) and not doc.in_headline(doc.starts[i]) and doc.surfaces[k][:1].isupper() and doc.surfaces[k][1:2].islower() \
-            and doc.keys[k] not in words.titles and doc.keys[k] not in honorifics:
+            and doc.keys[k] not in offices and doc.keys[k] not in honorifics:
         k -= 1  # a short given name: "Chan Santokhi"
     if k < 0:
         return -1
@@ -202,5 +203,5 @@ def titled_start(doc: Doc, i: int, words: ContextWords, last: int | None = None)
     if doc.keys[k] in honorifics:
         titled = gap.strip() in ("", ".") and "\n" not in gap
     else:
-        titled = doc.joined(k, k + 1) and doc.keys[k] in words.titles
+        titled = doc.joined(k, k + 1) and doc.keys[k] in offices
     return k + 1 if titled else -1
