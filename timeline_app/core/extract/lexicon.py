@@ -209,6 +209,7 @@ class Lexicon:
         periods: dict[tuple[str, str], tuple[dt.date, dt.date]] = {}
         extra_keys: set[tuple[str, ...]] = set()
         last_written = ""
+        open_keys: set[tuple[str, ...]] = set()  # generated aliases with an open term
         for fname in ("persons_extra.tsv", "persons.tsv"):
             for (alias, iso, start, end, canonical), where in self._rows(fname, 5, 5):
                 if fname == "persons_extra.tsv" and iso in self.organizations:
@@ -228,6 +229,8 @@ class Lexicon:
                     continue
                 else:
                     last_written = max(last_written, start, end)
+                    if not end:
+                        open_keys.add(key)
                 ranges.setdefault(key, []).append((iso, *period))
                 surfaces.setdefault(key, (tokens, canonical))
         for key, rs in ranges.items():
@@ -241,7 +244,7 @@ class Lexicon:
             self.generated_until = dt.date.fromisoformat(last_written) + dt.timedelta(days=1)
         # A generated open term ends, for a surname read alone, on generated_until (surname_state).
         until = self.generated_until
-        rows = ((surfaces[k][0], surfaces[k][1], rs if k in extra_keys else [(iso, a, min(b, until)) for iso, a, b in rs])
+        rows = ((surfaces[k][0], surfaces[k][1], [(iso, a, min(b, until)) for iso, a, b in rs] if k in open_keys else rs)
                 for k, rs in ranges.items())
         for key, (surface, canonical, periods, alone) in surname_table(rows, entries, blocked, self.first_surname_states).items():
             entries[key] = [Alias(surface, "", "person", canonical, frozenset() if alone else frozenset({SURNAME}), periods)]
