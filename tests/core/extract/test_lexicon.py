@@ -93,3 +93,15 @@ def test_no_person_alias_names_two_states_at_once() -> None:
                         if x[0] and y[0] and x[0] < y[0] and x[1] <= y[2] and y[1] <= x[2]:
                             clashes.append((alias.name, x, y))
     assert clashes == []
+
+
+def test_a_bad_first_surnames_line_is_reported_with_path_and_line(tmp_path: Path) -> None:
+    folder = _gazetteer_copy(tmp_path, "")
+    with (folder / "first_surnames.tsv").open("a", encoding="utf-8") as f:
+        f.write("XXX\tNowhere\n")
+    lines = (folder / "first_surnames.tsv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(RulesError) as err:
+        Lexicon(folder)
+    assert f"first_surnames.tsv:{lines}: 'XXX' is not a country code" in str(err.value)
+    (folder / "first_surnames.tsv").write_text("# iso3<TAB>state\nMEX\tMexico\n", encoding="utf-8")
+    assert Lexicon(folder).first_surname_states == frozenset({"MEX"})
