@@ -1,4 +1,4 @@
-"""find_dates on the turn of a century, the new year after a holiday, a following weekday, the eve of a day's event."""
+"""find_dates on the turn of a century, the new year after a holiday, a winter under way, a following weekday, the eve of a day's event."""
 
 from __future__ import annotations
 
@@ -48,6 +48,17 @@ class TestNewYearAfterAHoliday:
     def test_the_holidays_noun_is_no_year(self) -> None:
         assert found("Staff worked through Christmas and the new year holidays.", dt.date(2024, 1, 15)) == [
             ("Christmas", "2023-12-25")]
+
+
+class TestWinterUnderWay:
+    def test_this_winter_told_in_january_is_the_one_begun_in_december(self) -> None:
+        assert found("Heavy snow closed the passes this winter.", dt.date(2027, 1, 6)) == [("this winter", "2026-WI")]
+        assert found("Gas stocks are low this winter.", dt.date(2026, 2, 20)) == [("this winter", "2025-WI")]
+
+    def test_this_winter_told_from_december_on_or_before_it_is_the_years_own(self) -> None:
+        assert found("Gas stocks are low this winter.", dt.date(2026, 12, 7)) == [("this winter", "2026-WI")]
+        assert found("Gas will be scarce this winter.", dt.date(2026, 10, 10)) == [("this winter", "2026-WI")]
+        assert found("The ministers met this summer in Sochi.", dt.date(2027, 1, 6)) == [("this summer", "2027-SU")]
 
 
 class TestFollowingWeekday:
