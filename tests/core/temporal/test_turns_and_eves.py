@@ -1,4 +1,4 @@
-"""find_dates on the turn of a century, the new year after a holiday, a winter under way, a following weekday, the eve of a day's event."""
+"""find_dates on the turn of a century, the new year after a holiday or as a subject, a winter under way, a following weekday, the eve of a day's event."""
 
 from __future__ import annotations
 
@@ -48,6 +48,20 @@ class TestNewYearAfterAHoliday:
     def test_the_holidays_noun_is_no_year(self) -> None:
         assert found("Staff worked through Christmas and the new year holidays.", dt.date(2024, 1, 15)) == [
             ("Christmas", "2023-12-25")]
+
+
+class TestNewYearAsSubject:
+    def test_the_year_a_verb_of_beginning_opens(self) -> None:
+        assert found("The new year got off to a violent start in the capital.", dt.date(2026, 1, 5)) == [
+            ("The new year", "2026")]
+        # Told in December of the year to come: the next one.
+        assert found("Analysts warn the new year will bring more defaults.", dt.date(2026, 12, 7)) == [
+            ("the new year", "2027")]
+
+    def test_not_the_holiday_nor_a_new_year(self) -> None:
+        assert found("The new year holiday began with fireworks.", dt.date(2027, 1, 3)) == []
+        assert found("A new year began.", dt.date(2026, 1, 5)) == []
+        assert found("The new year's budget brought cuts.", dt.date(2026, 1, 5)) == []
 
 
 class TestWinterUnderWay:
