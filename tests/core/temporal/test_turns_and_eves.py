@@ -57,6 +57,8 @@ class TestNewYearAsSubject:
         # Told in December of the year to come: the next one.
         assert found("Analysts warn the new year will bring more defaults.", dt.date(2026, 12, 7)) == [
             ("the new year", "2027")]
+        assert found("Bankers want the new year to start with a rate cut.", dt.date(2025, 11, 20)) == [
+            ("the new year", "2026")]
 
     def test_not_the_holiday_nor_a_new_year(self) -> None:
         assert found("The new year holiday began with fireworks.", dt.date(2027, 1, 3)) == []
