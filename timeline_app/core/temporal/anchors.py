@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from timeline_app.core.models import Precision
 from timeline_app.core.temporal.resolve import Resolver
+from timeline_app.core.temporal.tense import FUTURE, PAST, WEAK_PAST
 
 _MONTH = re.compile(r"^XXXX-\d{2}$")
 _DOW = re.compile(r"^DOW-[1-7]$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+# A week that frames its sentence: set off by a comma or colon, or the sentence's first words.
+_FRAME_AFTER = re.compile(r"\s*[,:]")
+_OPENS_WITH_WEEK = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}week", re.IGNORECASE)
 
 
 def from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | None) -> str:
@@ -39,6 +44,35 @@ def from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | None
     if _MONTH.match(value) and last[1] in (Precision.DAY, Precision.MONTH) and last[2] < published:
         return "REF>" + value
     return value
+
+
+def in_told_week(
+    text: str, value: str, resolver: Resolver, sentence: tuple[int, int] | None, tense: str | None
+) -> str:
+    """A weekday after a week that frames its sentence is that week's day: "Next week, the minister
+    visits Paris on Wednesday" told on a Wednesday is next week's, "Last week, the envoy met rebels
+    on Monday" last week's, and so is each day of "Schedule for next week: Monday, ...; Wednesday,
+    ...". A week framing the sentence opens it or is set off by a comma or colon; one inside a
+    clause is not ("The strike that began last week ended on Monday" is this Monday). Nor when that
+    day goes against the weekday's own tense ("Next week's vote follows talks held on Monday")."""
+    week, last, published = resolver.last_week, resolver.last, resolver.published
+    if (
+        not _DOW.match(value)
+        or sentence is None
+        or week is None
+        or last is None
+        or published is None
+        or week[1] is None
+        or not sentence[0] <= week[1] <= sentence[1]
+        or not (_FRAME_AFTER.match(text, week[1]) or _OPENS_WITH_WEEK.fullmatch(text, sentence[0], week[1]))
+        # the anchor "REF" counts from: the week itself, or a day of it told since
+        or not (last[1] is Precision.WEEK or (last[1] is Precision.DAY and 0 <= (last[2] - week[0]).days < 7))
+    ):
+        return value
+    day = week[0] + dt.timedelta(days=int(value[4:]) - 1)
+    if (tense in (PAST, WEAK_PAST) and day >= published) or (tense == FUTURE and day <= published):
+        return value
+    return "REF=" + value
 
 
 def day_in_reach(text: str, day_end: int | None, start: int) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
-from timeline_app.core.temporal.anchors import day_in_reach, from_report, period_in_sentence
+from timeline_app.core.temporal.anchors import day_in_reach, from_report, in_told_week, period_in_sentence
 from timeline_app.core.temporal.coordination import order_parts, share_years
 from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -165,6 +165,8 @@ def _resolve(
     if tense == REPORTED_FUTURE:
         tense = FUTURE
         value = from_report(value, resolver, sentence_at(sentences, cand.start))
+    else:
+        value = in_told_week(text, value, resolver, sentence_at(sentences, cand.start), tense)
     if tense == FUTURE and _PERIOD_NO_YEAR.match(value) and _TIME_IN.search(text, max(0, cand.start - 12), cand.start):
         tense = AHEAD_IN
     result = resolver.resolve(value, tense)
