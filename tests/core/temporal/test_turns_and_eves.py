@@ -45,6 +45,16 @@ class TestNewYearAfterAHoliday:
         assert found("Courts were shut between Christmas and the new year.", dt.date(2024, 1, 15)) == [
             ("Christmas", "2023-12-25"), ("the new year", "2024")]
 
+    def test_christmas_of_the_stretch_is_the_week_before_that_new_year(self) -> None:
+        # Told on Dec. 29 in the future: the Christmas just gone, as the stretch is under way.
+        assert found("Ministries will stay shut between Christmas and the new year.", dt.date(2025, 12, 29)) == [
+            ("Christmas", "2025-12-25"), ("the new year", "2026")]
+        assert found("Courts were shut from Christmas Eve until the new year.", dt.date(2024, 1, 15)) == [
+            ("Christmas Eve", "2023-12-24"), ("the new year", "2024")]
+
+    def test_christmas_alone_keeps_its_tense(self) -> None:
+        assert found("Shops will open on Christmas Day.", dt.date(2025, 12, 29)) == [("Christmas Day", "2026-12-25")]
+
     def test_the_holidays_noun_is_no_year(self) -> None:
         assert found("Staff worked through Christmas and the new year holidays.", dt.date(2024, 1, 15)) == [
             ("Christmas", "2023-12-25")]
