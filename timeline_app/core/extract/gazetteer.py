@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, count_before, placed_by_adjective, role_of, token_key
+from timeline_app.core.extract.actors import Doc, token_key
+from timeline_app.core.extract.roles import count_before, placed_by_adjective, role_of
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.issuer_mentions import JOINERS, co_issuers, issuer_mention
