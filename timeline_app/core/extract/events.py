@@ -30,7 +30,7 @@ from timeline_app.core.extract.ranges import join_ranges, whole_dates
 from timeline_app.core.extract.references import (DecisionReaction, dangling_pronoun, event_antecedent, only_groups, named_before,
                                                    place_referred, possessive_pattern, possessive_state, speaks_of_event,
                                                    they_are_unnamed, titled_state, undated_parties)
-from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
+from timeline_app.core.extract.scope import (LifeEvent, NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subject_is_no_state, subordinate_event)
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -137,6 +137,7 @@ class _EventReader:
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
+        self.life = LifeEvent(self.table.words)
         self.event_nouns = frozenset(p.split()[-1] for p in self.table.words.get("event_reference", ()))
         self.decision = DecisionReaction.of(self.table)
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
@@ -198,6 +199,8 @@ class _EventReader:
             return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self.reading.after_reaction(place.span, d, place.clause))
+        if self.life.tells(self.text, place.span, d):
+            return countries  # "Born in Shymkent in 1944, he ...": a person's life, no state's act to borrow
         if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
                 self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
