@@ -227,9 +227,11 @@ class _EventReader:
         # "G7 ministers urged both sides to show restraint": a group's members are not the pair it names.
         pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
                              and only_groups(self.entities, self.starts, place.span))
-        # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it.
+        # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it. A group
+        # that owns the clause's opening subject is its parties: "The three countries' leaders, with the U.S. President, met".
         owned = bool(countries) and group_match is not None and (
-            clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+            (clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+             and bool(clause_text[: group_match.start()].strip()))
             # "Canada's parliament ratified the agreement in March": its own act, without the other parties.
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned or reacting):
