@@ -24,6 +24,7 @@ from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
+from timeline_app.core.extract.issuer_words import IssuerPassive
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Clause, event_day
 from timeline_app.core.extract.pronouns import SentencePronoun
@@ -124,9 +125,8 @@ class _EventReader:
         self.unnamed_members, self.joint = UnnamedMembers(self.table.words, counts), JointOwn(self.table.words, counts)
         self.patterns = clause_patterns(self.table)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
-        self.vp = verb_phrase_patterns(self.table)
-        self.dated_phrase = DatedPhrase(self.table)
-        self.negated = NegatedPeriod(self.table.words)
+        self.vp, self.dated_phrase = verb_phrase_patterns(self.table), DatedPhrase(self.table)
+        self.negated, self.passive = NegatedPeriod(self.table.words), IssuerPassive(self.table.words)
         self.absent = AbsentParty(self.table.words)  # "n'a pas pris part aux discussions de jeudi"
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
@@ -218,9 +218,9 @@ class _EventReader:
         if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
                 self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
-        elif len(self.issuers) == 1 and self.home_words.names_home_office(
-                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True):
-            countries |= self.issuers  # "President Wesley W. Simina addressed ..." in his office's statement
+        elif len(self.issuers) == 1 and (self.passive.acts(self.text, *place.span) or self.home_words.names_home_office(
+                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True)):
+            countries |= self.issuers  # "President Wesley W. Simina addressed ...", "X a été convoqué" in its office's statement
         gaz = Gazetteer.default()
         countries |= self.unnamed_members.states(self.text, place.span, self.entities, self.starts, gaz.groups,
                                                  event_day(d, self.published))
