@@ -22,7 +22,7 @@ class CarriedSubject:
     German "Sie trafen"); or, where the subject may be dropped, a finite verb (a form of the language's verbs or one
     ending in dropped_subject_ending: "Justificó", "Reuniu-se"), after object pronouns (dropped_subject_clitic:
     "Lo había anunciado"). Such a sentence's subject is the one the sentence before opens with. A language
-    without those words (English) carries nothing here."""
+    without those words (English) carries nothing here. One instance reads one text: its sentences, dates and names."""
 
     def __init__(self, words: dict[str, frozenset[str]], verbs: frozenset[str], text: str, sentences: list[Span],
                  dated: list[DateMention], entities: list[EntityMention], starts: list[int]) -> None:
