@@ -11,6 +11,7 @@ from dataclasses import replace
 from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.carried import CarriedSubject
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
 from timeline_app.core.extract.clauses import clause_spans, object_relative_start
@@ -23,6 +24,7 @@ from timeline_app.core.extract.group_references import GroupMemory, JointOwn, th
 from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
+from timeline_app.core.extract.issuer_words import IssuerPassive
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Place, event_day
 from timeline_app.core.extract.pronouns import SentencePronoun
@@ -110,7 +112,7 @@ class _EventReader:
         self.writer = MentionWriter(text, self.table, self.prefixes, self.patterns.relative)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
-        self.negated = NegatedPeriod(self.table.words)
+        self.negated, self.passive = NegatedPeriod(self.table.words), IssuerPassive(self.table.words)
         self.absent = AbsentParty(self.table.words)  # "n'a pas pris part aux discussions de jeudi"
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
@@ -134,6 +136,7 @@ class _EventReader:
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
+        self.carried = CarriedSubject(self.table.words, self.vp.verbs, self.text, self.sentences, self.dated, self.entities, self.starts)
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
@@ -204,9 +207,9 @@ class _EventReader:
         if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
                 self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
-        elif len(self.issuers) == 1 and self.home_words.names_home_office(
-                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True):
-            countries |= self.issuers  # "President Wesley W. Simina addressed ..." in his office's statement
+        elif len(self.issuers) == 1 and (self.passive.acts(self.text, *place.span) or self.home_words.names_home_office(
+                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True)):
+            countries |= self.issuers  # "President Wesley W. Simina addressed ...", "X a été convoqué" in its office's statement
         gaz = Gazetteer.default()
         countries |= self.unnamed_members.states(self.text, place.span, self.entities, self.starts, gaz.groups,
                                                  event_day(d, self.published))
@@ -238,13 +241,13 @@ class _EventReader:
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if self.decision.reacts(clause_text):  # "Kigali a qualifié vendredi la décision": its takers too
             countries |= self.previous if self.previous - countries else self.groups.last()
-        if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
+        if pronoun := dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
-                          or self.reading.last_person_state(place.span[0]) or self.previous)
+                          or self.carried.state(place.sent, d) or self.reading.last_person_state(place.span[0]) or self.previous)
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
-        if not any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]):
+        if not (named_before := any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx])):
             countries |= self.pronoun.state(self.text, self.sentences, place.sent, self.entities, self.starts)
         org_acts = place.clause.org_acts
         noun = event_antecedent(self.text[place.clauses[place.idx - 1][0] : place.span[0]], self.event_nouns) if (
@@ -263,6 +266,7 @@ class _EventReader:
             countries |= self.groups.last()  # "The next round will be held in La Paz": the series' parties
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
+        countries |= frozenset() if pronoun or named_before else self.carried.state(place.sent, d)  # "Sie traf dort am Donnerstag"
         if countries and self.first_person and only_first_person(place.sent, self.entities, self.starts, self.first_person):
             countries |= self.previous  # "Wir treffen uns Anfang September": the interviewee and the party before
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
