@@ -15,6 +15,7 @@ from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.ingest.knowledge import readable_extensions
 from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
+from timeline_app.core.library.schema import backup_target
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
@@ -48,6 +49,14 @@ def importing_text(inputs: int) -> str:
     what = "1 input" if inputs == 1 else f"{inputs:,} inputs"
     return (f"Importing {what}… The events appear here once it ends; Cancel, in the status bar, "
             "keeps the articles read until then.")
+
+
+def regrouping_text(backup: Path) -> str:
+    """What the views say while a library's events are grouped again by this version's rules: why, what
+    is kept, the copy's name, and what Cancel does ("Reading the library…" said none of it)."""
+    return (f"This library's events were grouped by an earlier version's rules; they are being grouped again "
+            f"by this version's. Your corrections are kept, and a copy of the library as it was is kept beside "
+            f"it: {shown(backup.name)}. Cancel, in the status bar, shows the events as they were grouped before.")
 
 
 class LibraryActions(QObject):
@@ -280,6 +289,7 @@ class LibraryActions(QObject):
 
         worker = TaskWorker(job, "grouping the events by this version's rules")
         worker.finished.connect(self._reload)
+        self._show_empty_text(regrouping_text(backup or backup_target(path, "rules")))
         self._jobs.enqueue(worker, self._on_rebuild_done)
 
     def _on_rebuild_done(self, result: tuple[int, Path | None] | None) -> None:
