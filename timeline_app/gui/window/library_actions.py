@@ -20,7 +20,7 @@ from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
 from timeline_app.core.progress import Cancel, Progress
-from timeline_app.core.shown import shown
+from timeline_app.core.shown import inputs_named, shown
 from timeline_app.errors import TimelineError
 from timeline_app.gui.ask_text import ask_text
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
@@ -44,10 +44,9 @@ def reads_hint() -> str:
             "them. Save an article of another kind as text, HTML, PDF or Word (.docx), then open it again.")
 
 
-def importing_text(inputs: int) -> str:
+def importing_text(inputs: list[str]) -> str:
     """What an empty library's views say while an import runs: "No articles yet" said it had not begun."""
-    what = "1 input" if inputs == 1 else f"{inputs:,} inputs"
-    return (f"Importing {what}… The events appear here once it ends; Cancel, in the status bar, "
+    return (f"Importing {inputs_named(inputs)}… The events appear here once it ends; Cancel, in the status bar, "
             "keeps the articles read until then.")
 
 
@@ -106,7 +105,7 @@ class LibraryActions(QObject):
         worker = PipelineWorker(inputs, self._library_path(), published, pool)
         self._jobs.enqueue(worker, lambda report: self._on_import_done(report, quiet))
         if not quiet:  # the samples say so themselves (open_samples)
-            self._show_empty_text(importing_text(len(inputs)))
+            self._show_empty_text(importing_text(inputs))
 
     def _open_one_library(self, libraries: list[str]) -> bool:
         """Open the library among the inputs; False, with a message, when there are more or it fails."""
