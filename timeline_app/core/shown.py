@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from pathlib import PurePath
 
 # C0 and C1 controls (newlines, ESC sequences that clear a terminal), and the Unicode marks that
 # start a new line or turn the direction of the text around them ("Trojan source" names).
@@ -21,3 +23,12 @@ def shown(name: object) -> str:
     Names without one come back unchanged (backslashes included)."""
     text = str(name)
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def inputs_named(inputs: Sequence[str]) -> str:
+    """One input by its name ("“news”" for a folder, "“talks.html”" for a file or an address), several
+    by their count ("3 inputs"): "1 input" said nothing of a folder of 200 files."""
+    if len(inputs) != 1:
+        return f"{len(inputs):,} inputs"
+    name = PurePath(inputs[0].rstrip("/\\")).name or inputs[0]
+    return f"“{shown(name)}”"

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from timeline_app.core import pipeline
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.core.progress import Cancel, Job, Progress
+from timeline_app.core.shown import inputs_named
 from timeline_app.errors import TimelineError
 
 log = logging.getLogger(__name__)
@@ -144,8 +145,7 @@ class PipelineWorker(TaskWorker):
                 pool=pool,
             )
 
-        n = len(self.inputs)
-        super().__init__(job, f"importing {n} input{'s' if n != 1 else ''}")
+        super().__init__(job, f"importing {inputs_named(self.inputs)}")
 
 
 class JobQueue(QObject):

@@ -176,6 +176,32 @@ def test_wire_dateline_opening_the_first_paragraph() -> None:
     assert date_from_text(text) == dt.date(2022, 12, 28)
 
 
+HEBREW_BODY = "שרי החוץ של שלוש המדינות נפגשו היום כדי לדון בהסכם החדש " * 4
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("ירושלים, 12 במרץ 2023 (רויטרס) – ", dt.date(2023, 3, 12)),  # Hebrew month with its prefix ב
+        ("תל אביב, 3 בדצמבר 2022 - ", dt.date(2022, 12, 3)),  # a place of two words
+        ("ירושלים, 12.03.2023 – ", dt.date(2023, 3, 12)),
+        ("القاهرة، 12 مارس 2023 (رويترز) - ", dt.date(2023, 3, 12)),  # the Arabic comma
+        ("ביום ראשון, 12 במרץ 2023, ", None),  # "On Sunday, 12 March 2023, ...": a sentence, no agency dash
+        ("ירושלים, אתמול, 12 במרץ 2023 – ", None),  # the date does not follow the place
+    ],
+)
+def test_a_hebrew_or_arabic_dateline_dates_the_article(dateline: str, expected: dt.date | None) -> None:
+    assert date_from_text("כותרת\n" + dateline + HEBREW_BODY) == expected
+
+
+def test_a_hebrew_file_with_a_dateline_is_dated_by_it(tmp_path: Path) -> None:
+    path = tmp_path / "hebrew.txt"
+    path.write_text("שיחות בירושלים\n\nירושלים, 5 בינואר 2024 (רויטרס) – " + HEBREW_BODY, encoding="utf-8")
+    article = read_one(path)
+    assert article.published == dt.date(2024, 1, 5)
+    assert article.published_source == DateSource.TEXT
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

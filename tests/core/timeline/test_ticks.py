@@ -76,3 +76,18 @@ def test_ticks_never_explode_at_any_zoom() -> None:
     for span in np.geomspace(MIN_SPAN_DAYS, MAX_SPAN_DAYS, 40):
         axis = choose_axis(Viewport(t0, 1600 / span, 1600))
         assert 1 <= len(axis.minor) <= 1600 / 12 + 2
+
+
+@pytest.mark.parametrize("span", [30.0, 400.0, 20 * 365.0, 3000 * 365.0])
+def test_no_mark_names_a_day_after_the_year_9999(span: float) -> None:
+    last = days_from_civil(9999, 12, 31)
+    axis = choose_axis(Viewport(last - span / 2, 1600 / span, 1600))
+    labels = [tk.label for tk in (*axis.minor, *axis.context)]
+    assert labels and all(tk.t <= last for tk in (*axis.minor, *axis.context))
+    assert not any("10000" in label or "11th millennium" in label for label in labels)
+
+
+def test_marks_after_the_year_2000_are_kept() -> None:
+    middle = days_from_civil(2000, 1, 1)
+    axis = choose_axis(Viewport(middle - 200, 1600 / 400.0, 1600))
+    assert any(tk.t > middle for tk in axis.minor) and "2000" in [tk.label for tk in axis.context]

@@ -95,6 +95,46 @@ def test_the_name_a_country_was_found_by_is_shown_and_ticked_ones_stay(qtbot) ->
     assert panel.countries.item_for("TUR").text() == "Türkiye (TUR)  (2)"
 
 
+
+def _many_countries(qtbot) -> FilterPanel:
+    """Every state of the gazetteer, the most frequent first: France far below its French-speaking namesakes."""
+    panel = FilterPanel()
+    qtbot.addWidget(panel)
+    gazetteer = Gazetteer.default()
+    codes = ["PYF", "DEU", "GUF", "FRA", "ATF", *(c for c in SEARCHED if c not in ("FRA", "DEU"))]
+    panel.set_countries({code: 200 - i for i, code in enumerate(codes)}, {c: gazetteer.country_name(c) for c in codes})
+    panel.show()
+    return panel
+
+
+def test_down_or_enter_in_the_country_search_goes_to_the_country_named(qtbot) -> None:
+    panel = _many_countries(qtbot)
+    countries = panel.countries
+    countries.search.setFocus()
+    qtbot.keyClicks(countries.search, "fran")
+    assert len(_shown(panel)) > 1  # French Polynesia and French Guiana are found too, above France
+    qtbot.keyClick(countries.search, Qt.Key.Key_Down)
+    assert panel.focusWidget() is countries.list and countries.list.currentItem().data(Qt.ItemDataRole.UserRole) == "FRA"
+    qtbot.keyClick(countries.list, Qt.Key.Key_Space)
+    assert countries.checked() == {"FRA"}
+    countries.search.clear()
+    countries.search.setFocus()
+    qtbot.keyClicks(countries.search, "czech")
+    qtbot.keyClick(countries.search, Qt.Key.Key_Return)
+    assert countries.list.currentItem().data(Qt.ItemDataRole.UserRole) == "CZE"
+
+
+def test_down_with_nothing_found_stays_in_the_search_box(qtbot) -> None:
+    panel = _many_countries(qtbot)
+    countries = panel.countries
+    countries.search.setFocus()
+    qtbot.keyClicks(countries.search, "qqq")
+    qtbot.keyClick(countries.search, Qt.Key.Key_Down)
+    assert panel.focusWidget() is countries.search and countries.checked() == frozenset()
+    countries.search.clear()
+    qtbot.keyClick(countries.search, Qt.Key.Key_Down)  # nothing typed: the first row, the most frequent
+    assert countries.list.currentItem().data(Qt.ItemDataRole.UserRole) == "PYF"
+
 def test_checking_two_countries_with_all_emits_the_bilateral_spec(qtbot) -> None:
     panel = _panel(qtbot)
     _check(panel.countries, "TUR")

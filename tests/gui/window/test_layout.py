@@ -7,10 +7,11 @@ import shutil
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabBar
 
 from timeline_app.core.timeline.layout import AXIS_H, LEGEND_H
 from timeline_app.gui.timeline import TimelineView
-from timeline_app.gui.window.docks import FIRST_SIZE, first_size
+from timeline_app.gui.window.docks import FIRST_SIZE, WindowDocks, first_size
 from timeline_app.gui.window.main_window import MainWindow
 from tests.gui.conftest import LOAD_TIMEOUT, window_settings
 
@@ -156,3 +157,60 @@ def test_the_first_start_fits_the_screen(qtbot, tmp_path, corpus_library) -> Non
     assert window.width() <= screen.width() and window.height() <= screen.height()
     # Negative: a screen with room gets the full size.
     assert first_size(QSize(2560, 1440)) == FIRST_SIZE and first_size(QSize(1366, 768)) == QSize(1229, 691)
+
+
+
+def _tab_bars_over_panels(window: QMainWindow, docks: WindowDocks) -> list[list[str]]:
+    """The tabs of each tab bar on the window that is drawn over an open panel."""
+    shown = [d for d in docks.docks if d.isVisible() and not d.isFloating()]
+    over = []
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if bar.isVisible() and any(bar.geometry().intersects(d.geometry()) for d in shown):
+            over.append([bar.tabText(i) for i in range(bar.count())])
+    return over
+
+
+def test_no_tab_bar_is_left_over_a_panel(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    docks = WindowDocks(window, *(QLabel(name) for name in ("filters", "articles", "timeline", "canvas", "events",
+                                                             "reader", "history", "relations")))
+    window.resize(1400, 880)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.wait(50)
+    # Qt 6.11 left a group's earlier bar on the window, here over the timeline's overview strip (seen under
+    # Xvfb; Qt makes it outside pytest only): the same bar, where Qt left it.
+    left_over = QTabBar(window)
+    for title in ("Reader", "Edit history"):
+        left_over.addTab(title)
+    timeline = docks.timeline_dock.geometry()
+    left_over.setGeometry(timeline.left() + 50, timeline.bottom() - 30, 255, 26)
+    left_over.show()
+    assert _tab_bars_over_panels(window, docks) == [["Reader", "Edit history"]]
+    docks.hide_stale_tab_bars()
+    assert _tab_bars_over_panels(window, docks) == []
+    tabs = [[bar.tabText(i) for i in range(bar.count())] for bar in window.findChildren(QTabBar) if bar.isVisible()]
+    assert sorted(tabs) == [["Filters", "Articles"], ["Reader", "Edit history", "Relations"]]  # the groups' own
+    # A bar of a group's titles that is not under its docks goes too (restoreState leaves the old ones).
+    twin = QTabBar(window)
+    for title in ("Reader", "Edit history", "Relations"):
+        twin.addTab(title)
+    twin.setGeometry(timeline.left() + 50, timeline.bottom() - 30, 255, 26)
+    twin.show()
+    docks.history_dock.close()  # a closed dock's tab leaves its group's bar, which stays
+    qtbot.wait(50)
+    docks.hide_stale_tab_bars()
+    assert not twin.isVisible() and _tab_bars_over_panels(window, docks) == []
+    tabs = [[bar.tabText(i) for i in range(bar.count())] for bar in window.findChildren(QTabBar) if bar.isVisible()]
+    assert sorted(tabs) == [["Filters", "Articles"], ["Reader", "Relations"]]
+
+
+def test_the_window_hides_the_left_over_tab_bars_once_laid_out(qtbot, tmp_path, corpus_library, monkeypatch) -> None:
+    hidden = []
+    monkeypatch.setattr(WindowDocks, "hide_stale_tab_bars", lambda self: hidden.append(self))
+    window = _first_start(qtbot, tmp_path, corpus_library)
+    qtbot.waitUntil(lambda: hidden == [window.docks])
+    window.docks.reset_layout()
+    assert hidden == [window.docks, window.docks]
+    window.close()

@@ -538,12 +538,26 @@ def test_a_library_with_events_keeps_them_in_view_while_an_import_runs(window, q
         assert not (window.timeline.canvas.painter.empty_text or "").startswith("Importing")
 
 
+
+def test_importing_one_folder_names_it_where_the_events_will_be_and_in_the_status_bar(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path / "fresh.sqlite3", window_settings(tmp_path))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(ARTICLE_WITH_DATE.replace("Tuesday", "Monday" if name == "a.txt" else "Tuesday"),
+                                   encoding="utf-8")
+    with reloaded(qtbot, window):
+        window.library_actions.open_inputs([str(folder) + "/"])
+        # "Importing 1 input…" for a folder of many files said nothing of what was read.
+        assert window.empty_label.text().startswith("Importing “news”…")
+        assert window.jobs.description() == "importing “news”"
+
 def test_a_failed_import_says_again_why_the_library_is_empty(qtbot, tmp_path) -> None:
     window = open_window(qtbot, tmp_path / "fresh.sqlite3", window_settings(tmp_path))
     (tmp_path / "a.txt").write_text(ARTICLE_WITH_DATE, encoding="utf-8")
     with reloaded(qtbot, window):
         window.library_actions.open_inputs([str(tmp_path / "a.txt")])
-        assert window.empty_label.text().startswith("Importing 1 input…")
+        assert window.empty_label.text().startswith("Importing “a.txt”…")
         window.jobs.failed.emit("importing 1 input", "The library is locked.")  # as a failed job reports it
         assert window.empty_label.text().startswith("No articles yet")
         assert window.timeline.canvas.painter.empty_text == window.empty_label.text()

@@ -12,6 +12,7 @@ import pytest
 from tests.gui.conftest import open_window, window_settings
 from timeline_app.core.library import eventstore, rulestamp
 from timeline_app.core.library.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5
+from timeline_app.gui.window.main_window import MainWindow
 
 
 def _stale_copy(corpus_library, target):
@@ -79,4 +80,40 @@ def test_a_library_of_an_older_format_gets_its_events_on_a_worker(qtbot, tmp_pat
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     # The migration's backup is the library as it was; no second one for the rebuild.
     assert sorted(p.name for p in tmp_path.glob("*backup*")) == ["old.v5-backup.sqlite3"]
+    window.close()
+
+
+def test_while_the_events_are_grouped_again_the_views_say_why_and_name_the_copy(
+        qtbot, tmp_path, corpus_library, monkeypatch) -> None:
+    library = tmp_path / "library.sqlite3"
+    _stale_copy(corpus_library, library)
+    release = threading.Event()
+    real = eventstore.rebuild
+
+    def held(*args, **kwargs):
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(eventstore, "rebuild", held)
+    window = MainWindow(library, window_settings(tmp_path))  # not open_window: no read comes until the rebuild ends
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: (tmp_path / "library.rules-backup.sqlite3").exists())
+        said = window.empty_label.text()
+        # "Reading the library…" said nothing of the rebuild, of what is kept, or of the copy.
+        assert "grouped again" in said and "library.rules-backup.sqlite3" in said and "Cancel" in said
+        assert window.timeline.canvas.painter.empty_text == said
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.jobs.busy() and window.event_model.rowCount() > 0, timeout=60_000)
+    assert window.table_stack.currentWidget() is window.table  # the events, not the sentence
+    window.close()
+
+
+def test_a_library_of_these_rules_never_says_it_is_grouped_again(qtbot, tmp_path, corpus_library) -> None:
+    library = tmp_path / "library.sqlite3"
+    shutil.copy(corpus_library, library)
+    window = open_window(qtbot, library, window_settings(tmp_path))
+    assert "grouped again" not in window.empty_label.text() and not list(tmp_path.glob("*backup*"))
     window.close()

@@ -20,6 +20,11 @@ _DATE_LINE_WORDS = frozenset(
 )
 # "MOSCOW, Dec. 28, 2022 (Reuters) -": a wire-style dateline opening the first paragraph.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.]+)*,\s*")
+# "ירושלים, 12 במרץ 2023 (רויטרס) –", "القاهرة، 12 مارس 2023 (رويترز) -": Hebrew and Arabic have no capitals
+# to tell a place from a sentence's first words ("ביום ראשון, 12 במרץ 2023, ..."), so the agency's dash
+# after the date must close the dateline.
+_RTL_DATELINE = re.compile(r"^[\u05d0-\u05ea\u0620-\u064a][\u05d0-\u05ea\u0620-\u064a'\"\u05f3\u05f4\- ]{1,40}[,\u060c]\s*")
+_RTL_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")
 _TOP_LINES = 12
 _LINE_END = re.compile(r"[.!?][\"'\u201d\u2019]?$")  # a sentence's last mark: a date line has none
 _TOP_CHARS = 20_000  # the top of an article: a huge text is not split whole to find its first lines
@@ -68,10 +73,9 @@ def date_from_text(text: str) -> dt.date | None:
             body_lines += 1
             if body_lines >= 2:
                 break
-            dateline = _DATELINE.match(line)
-            found = find_date(line[: dateline.end() + 40]) if dateline else None
-            if dateline and found and found[1] == dateline.end():
-                return found[0]
+            date = _dateline_date(line)
+            if date:
+                return date
             continue
         date = _labelled(line, label_pattern(PUBLISHED))
         if date:
@@ -86,6 +90,18 @@ def date_from_text(text: str) -> dt.date | None:
             if len(rest) <= _LINE_REST_WORDS and not _is_sentence(rest):
                 return found[0]
     return updated
+
+
+def _dateline_date(line: str) -> dt.date | None:
+    """The date of a wire-style dateline opening `line` ("MOSCOW, Dec. 28, 2022 (Reuters) -"), or None."""
+    latin = _DATELINE.match(line)
+    dateline = latin or _RTL_DATELINE.match(line)
+    if dateline is None:
+        return None
+    found = find_date(line[: dateline.end() + 40])
+    if not found or found[1] != dateline.end():
+        return None
+    return found[0] if latin or _RTL_DATELINE_END.match(line, found[2]) else None
 
 
 def header_lines(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 # Languages whose month names a date line may use; the names come from dateparser's locale data.
 # English comes first so that it wins where abbreviations collide.
 _MONTH_LANGUAGES = (
-    "en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ro", "tr", "ru", "uk", "ar",
+    "en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ro", "tr", "ru", "uk", "ar", "he",
 )  # fmt: skip
 _MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june",

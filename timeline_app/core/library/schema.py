@@ -299,14 +299,20 @@ def _schema_state(db: sqlite3.Connection) -> tuple[int, set[str]]:
     return version, tables
 
 
-def backup_copy(db: sqlite3.Connection, path: Path, tag: str) -> Path:
-    """Copy the library before migrating or rebuilding it: <name>.<tag>-backup.sqlite3 beside it
-    (tag: v<version> before a migration)."""
+def backup_target(path: Path, tag: str) -> Path:
+    """Where backup_copy would copy the library now: <name>.<tag>-backup.sqlite3 beside it, or
+    <name>.<tag>-backup-2.sqlite3 ... when that one is taken (tag: v<version> before a migration)."""
     target = path.with_name(f"{path.stem}.{tag}-backup{path.suffix or '.sqlite3'}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.{tag}-backup-{n}{path.suffix or '.sqlite3'}")
+    return target
+
+
+def backup_copy(db: sqlite3.Connection, path: Path, tag: str) -> Path:
+    """Copy the library before migrating or rebuilding it, to backup_target(path, tag)."""
+    target = backup_target(path, tag)
     dest = sqlite3.connect(str(target))
     try:
         db.backup(dest)

@@ -17,6 +17,10 @@ from timeline_app.core.timeline.viewport import Viewport
 
 log = logging.getLogger(__name__)
 
+# The last day a date can hold (dates are datetime.date: years 1-9999 after Christ): later time, in the
+# margin beyond an event of 9999, gets no marks ("January 10000", "11th millennium" named no real date).
+_LAST_DAY = days_from_civil(9999, 12, 31)
+
 
 @dataclass(frozen=True)
 class Tick:
@@ -154,7 +158,7 @@ def _ticks(t0: float, t1: float, unit: str, step: int) -> list[float]:
     """Starts of the periods overlapping [t0, t1], the first one starting at or before t0."""
     out = []
     t = _floor_unit(t0, unit, step)
-    while t <= t1 and len(out) <= _MAX_TICKS:
+    while t <= min(t1, _LAST_DAY) and len(out) <= _MAX_TICKS:
         out.append(t)
         t = _next_unit(t, unit, step)
     return out

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QIcon
 
 from timeline_app.core.library import columns as col
 from timeline_app.gui.panels.issuer_text import issuer_tooltip
+from timeline_app.gui.text_direction import cell_alignment
 
 log = logging.getLogger(__name__)
 
@@ -187,8 +188,10 @@ class ArticleListModel(QAbstractTableModel):
                 return issuer_tooltip(str(self._issuer[row]), str(self._issuer_source[row]) or "none")
         if role == Qt.ItemDataRole.EditRole and index.column() == COL_LANGUAGE:
             return str(self._language[row])
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == _COL_EVENTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() == _COL_EVENTS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return cell_alignment(str(self.cell(row, index.column())))
         return None
 
     def _events_tip(self, row: int) -> str:

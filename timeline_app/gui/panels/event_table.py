@@ -18,6 +18,7 @@ from timeline_app.core.library.codelists import CodeLists
 from timeline_app.core.library.columns import LIST_SEPARATOR, TITLE_SEPARATOR
 from timeline_app.core.library.datemod import why
 from timeline_app.core.library.table import COLUMNS, TableColumns, prepare_columns
+from timeline_app.gui.text_direction import cell_alignment
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +178,10 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column.field == col.EVENT_DATE and self._verified.size \
                 and self._verified[row]:
             return _verified_icon()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return cell_alignment(str(self._display[column.field][row]))
         if role == Qt.ItemDataRole.UserRole:
             return str(self._ids[row])
         return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -50,6 +50,7 @@ class CheckList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.setVisible(searchable)
+        self.search.installEventFilter(self)
         layout.addWidget(self.search)
         self.list = QListWidget()
         self.list.setUniformItemSizes(True)
@@ -133,6 +134,30 @@ class CheckList(QWidget):
             if self.list.item(i).data(_KEY) == key:
                 return self.list.item(i)
         return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down or Enter in the search box goes on to the rows found, as under any search box; they were
+        # a Tab away, and the row Tab landed on was the top one (French Polynesia for "fran", by count).
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            return self.go_to_found()
+        return False
+
+    def go_to_found(self) -> bool:
+        """Focus the list on the row the search text names best: the first whose label starts with it,
+        else the first whose label holds it, else the first shown. False when no row is shown."""
+        needle = fold(self.search.text().strip())
+        shown = [self.list.item(i) for i in range(self.list.count())
+                 if not self.list.item(i).isHidden() and self.list.item(i).data(_KEY) is not None]
+        if not shown:
+            return False
+        best = next((item for item in shown if item.data(_FOLDED).startswith(needle)), None) \
+            or next((item for item in shown if needle in item.data(_FOLDED)), shown[0])
+        self.list.setCurrentItem(best)
+        self.list.scrollToItem(best)
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         key = item.data(_KEY)

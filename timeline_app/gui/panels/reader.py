@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +15,7 @@ from timeline_app.core.models import Article, DateMention, EntityMention
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.gui.panels.issuer_text import issuer_line, issuer_tooltip
 from timeline_app.gui.panels.reader_marks import ArticleMarks
+from timeline_app.gui.text_direction import right_to_left
 
 log = logging.getLogger(__name__)
 
@@ -347,18 +347,6 @@ class ArticleView(QWidget):
         if not sentence:
             return None
         return Evidence(self.article_id, self.article.title, sentence, start, end)
-
-
-def right_to_left(text: str, sample: int = 4000) -> bool:
-    """Whether most letters of `text` are of right-to-left scripts (Unicode bidi classes R and AL)."""
-    rtl = ltr = 0
-    for c in text[:sample]:
-        kind = unicodedata.bidirectional(c)
-        if kind in ("R", "AL"):
-            rtl += 1
-        elif kind == "L":
-            ltr += 1
-    return rtl > ltr
 
 
 def _date_tooltip(d: DateMention) -> str:

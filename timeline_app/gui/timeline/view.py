@@ -40,11 +40,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QMenu, QMessageBox, QScrollBar, QStyle, QStyleOptionSlider, QWidget,
-)
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QMenu, QMessageBox, QWidget
 
 from timeline_app.core.daycount import date_to_days, days_to_date, format_day
 from timeline_app.core.library.eventcolumns import EventColumns
@@ -59,30 +57,11 @@ from timeline_app.gui.ask_text import ask_text
 from timeline_app.gui.timeline.canvas import TimelineCanvas
 from timeline_app.gui.timeline.controls import CanvasControls
 from timeline_app.gui.timeline.image.render import render_image
+from timeline_app.gui.timeline.lane_scrollbar import LaneScrollBar
 from timeline_app.gui.timeline.overview import TimelineOverview
 from timeline_app.gui.timeline.painter import EMPTY_TEXT
 
 log = logging.getLogger(__name__)
-
-class LaneScrollBar(QScrollBar):
-    """The lanes' vertical scroll bar, painted flat: the style's scroll bar costs ~2 ms a repaint."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        opt = QStyleOptionSlider()
-        self.initStyleOption(opt)
-        handle = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, opt,
-                                             QStyle.SubControl.SC_ScrollBarSlider, self)
-        pal = self.palette()
-        p = QPainter(self)
-        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setPen(Qt.PenStyle.NoPen)
-        colour = QColor(pal.color(QPalette.ColorRole.Text))
-        colour.setAlphaF(0.5 if self.underMouse() or self.isSliderDown() else 0.3)
-        p.setBrush(colour)
-        p.drawRoundedRect(QRectF(handle).adjusted(3, 2, -3, -2), 3, 3)
-        p.end()
-
 
 class TimelineView(QWidget):
     """The timeline: canvas and its controls, vertical lane scroll bar and overview strip; the API the window uses."""

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 from timeline_app.gui.window.dock_sizes import LEFT, RIGHT, DockSizes
 
@@ -98,6 +98,24 @@ class WindowDocks(QObject):
             self.sizes.apply_chosen()
         else:
             self.sizes.apply_defaults()
+        self.hide_stale_tab_bars()
+
+    def hide_stale_tab_bars(self) -> None:
+        """Hide the tab bars on the window that no group of tabbed docks uses.
+
+        WORKAROUND: Qt 6.11 leaves earlier bars on the window, drawn over other panels ("Reader | Edit
+        history" over the timeline's overview strip): the bar of a group that another tabifyDockWidget
+        then joined, and every bar of the layout before restoreState. A bar in use holds the titles of
+        its group's open docks and lies just under the one of them in front."""
+        used: list[tuple[frozenset[str], QDockWidget]] = []
+        for dock in self.docks:
+            group = [d for d in (dock, *self._window.tabifiedDockWidgets(dock)) if not d.isHidden()]
+            if len(group) > 1 and not dock.isFloating() and not dock.visibleRegion().isEmpty():
+                used.append((frozenset(d.windowTitle() for d in group), dock))
+        for bar in self._window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            titles = frozenset(bar.tabText(i) for i in range(bar.count()))
+            if bar.isVisible() and not any(titles == group and _under(bar, front) for group, front in used):
+                bar.hide()
 
     def reset_layout(self) -> None:
         """Every dock back where it was at the first start (View > Reset layout)."""
@@ -106,6 +124,7 @@ class WindowDocks(QObject):
             dock.show()
         self.filters_dock.raise_()
         self.sizes.apply_defaults()
+        self.hide_stale_tab_bars()
 
     # -- kept between sessions -----------------------------------------------------------------
 
@@ -127,3 +146,9 @@ class WindowDocks(QObject):
         side_width, side_window = self.sizes.chosen()
         settings.setValue("window/side_width", side_width)
         settings.setValue("window/side_window", side_window)
+
+
+def _under(bar: QTabBar, dock: QDockWidget) -> bool:
+    """Whether `bar` lies just under `dock` and beside it (where Qt puts a group's tabs)."""
+    b, d = bar.geometry(), dock.geometry()
+    return abs(b.top() - d.bottom()) <= 4 and b.left() < d.right() and d.left() < b.right()

@@ -15,11 +15,12 @@ from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.ingest.knowledge import readable_extensions
 from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
+from timeline_app.core.library.schema import backup_target
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
 from timeline_app.core.progress import Cancel, Progress
-from timeline_app.core.shown import shown
+from timeline_app.core.shown import inputs_named, shown
 from timeline_app.errors import TimelineError
 from timeline_app.gui.ask_text import ask_text
 from timeline_app.gui.dialogs import PublicationDateDialog, UndatedArticle, import_summary_box
@@ -43,11 +44,18 @@ def reads_hint() -> str:
             "them. Save an article of another kind as text, HTML, PDF or Word (.docx), then open it again.")
 
 
-def importing_text(inputs: int) -> str:
+def importing_text(inputs: list[str]) -> str:
     """What an empty library's views say while an import runs: "No articles yet" said it had not begun."""
-    what = "1 input" if inputs == 1 else f"{inputs:,} inputs"
-    return (f"Importing {what}… The events appear here once it ends; Cancel, in the status bar, "
+    return (f"Importing {inputs_named(inputs)}… The events appear here once it ends; Cancel, in the status bar, "
             "keeps the articles read until then.")
+
+
+def regrouping_text(backup: Path) -> str:
+    """What the views say while a library's events are grouped again by this version's rules: why, what
+    is kept, the copy's name, and what Cancel does ("Reading the library…" said none of it)."""
+    return (f"This library's events were grouped by an earlier version's rules; they are being grouped again "
+            f"by this version's. Your corrections are kept, and a copy of the library as it was is kept beside "
+            f"it: {shown(backup.name)}. Cancel, in the status bar, shows the events as they were grouped before.")
 
 
 class LibraryActions(QObject):
@@ -97,7 +105,7 @@ class LibraryActions(QObject):
         worker = PipelineWorker(inputs, self._library_path(), published, pool)
         self._jobs.enqueue(worker, lambda report: self._on_import_done(report, quiet))
         if not quiet:  # the samples say so themselves (open_samples)
-            self._show_empty_text(importing_text(len(inputs)))
+            self._show_empty_text(importing_text(inputs))
 
     def _open_one_library(self, libraries: list[str]) -> bool:
         """Open the library among the inputs; False, with a message, when there are more or it fails."""
@@ -280,6 +288,7 @@ class LibraryActions(QObject):
 
         worker = TaskWorker(job, "grouping the events by this version's rules")
         worker.finished.connect(self._reload)
+        self._show_empty_text(regrouping_text(backup or backup_target(path, "rules")))
         self._jobs.enqueue(worker, self._on_rebuild_done)
 
     def _on_rebuild_done(self, result: tuple[int, Path | None] | None) -> None:

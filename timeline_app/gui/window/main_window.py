@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from timeline_app import paths
 from timeline_app.core.batch.pool import WorkerPool
-from timeline_app.core.library import frames
 from timeline_app.core.library.export import RELATIONS_CSV
 from timeline_app.core.library.snapshot import Snapshot
 from timeline_app.core.library.store import Library
@@ -29,7 +28,7 @@ from timeline_app.gui.relations import RelationsPanel
 from timeline_app.gui.timeline import TimelineView
 from timeline_app.gui.window.curation_actions import CurationActions, CurationHost
 from timeline_app.gui.window.docks import WindowDocks
-from timeline_app.gui.window.events_stack import READING_TEXT, EventsStack, why_empty
+from timeline_app.gui.window.events_stack import EventsStack
 from timeline_app.gui.window.export_actions import ExportActions
 from timeline_app.gui.window.filters import WindowFilters
 from timeline_app.gui.window.greyed_keys import GreyedKeys, explain_selection_entries
@@ -40,6 +39,7 @@ from timeline_app.gui.window.messages import Messages
 from timeline_app.gui.window.relations_link import RelationsLink
 from timeline_app.gui.window.remembered import Remembered
 from timeline_app.gui.window.selection import SelectionSync
+from timeline_app.gui.window.shown_reads import ShownReads
 from timeline_app.gui.window.status import WindowStatusBar
 from timeline_app.gui.window.window_state import WindowState
 from timeline_app.gui.workers import JobQueue, install_gui_garbage_collector
@@ -47,14 +47,13 @@ from timeline_app.gui.workers import JobQueue, install_gui_garbage_collector
 log = logging.getLogger(__name__)
 
 
-
 class MainWindow(QMainWindow):
     """The window people live in: library, timeline, table, filters, reader and relations chart, all docks.
 
-    It holds the library and what was last read from it (`snapshot`), the views, and its parts:
-    `messages`, `status_bar`, `filtering`, `selection`, `curation`, `docks`, `menus`,
-    `library_actions`, `exports` and `relations_link`; each is given only what it needs, and the window
-    connects them.
+    It holds the library, the views, and its parts: `messages`, `status_bar`, `filtering`, `selection`,
+    `curation`, `docks`, `menus`, `library_actions`, `exports`, `relations_link` and `shown` (what was
+    last read from the library, `snapshot`, and the views filled from it); each is given only what it
+    needs, and the window connects them.
     """
 
     events_shown = Signal()  # the events read, every view shows them; their mentions follow
@@ -70,9 +69,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.library_path = Path(library_path) if library_path else paths.default_library_path()
         self.library: Library | None = None
-        self.snapshot: Snapshot | None = None
+        self.shown: ShownReads | None = None  # built after the parts it fills, which ask for the snapshot first
         self.jobs = JobQueue(self)
-        self._refit_on_load = True
         self.setWindowTitle("Diplomatic Timeline")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -123,7 +121,7 @@ class MainWindow(QMainWindow):
             docks=self.docks.toggle_actions(), listed=listed))
         self.library_actions = LibraryActions(
             self, self.jobs, lambda: self.library, lambda: self.library_path, self.open_library, self.reload,
-            self.messages, show_status, self.remembered, self._show_while_empty)
+            self.messages, show_status, self.remembered, lambda text: self.shown.show_while_empty(text))
         self.relations_link = RelationsLink(self.relations, self.filtering, self.timeline, self.selection,
                                             lambda: self.snapshot, self.messages, show_status, self.remembered, self)
         self.exports = ExportActions(self, lambda: self.library_path, self.filtering.filtered_events,
@@ -131,6 +129,9 @@ class MainWindow(QMainWindow):
                                      self.relations.numbers,
                                      lambda: not self.filtering.spec.is_empty(),
                                      self._image_source, self.messages, show_status, self.remembered, self.jobs)
+        self.shown = ShownReads(self.reads, self.event_model, self.table_stack, self.timeline, self.library_panel,
+                                self.status_bar, self.filtering, self.selection, self.curation,
+                                self.relations_link, self.events_shown.emit)
 
     def _curation_host(self) -> CurationHost:
         """The curation actions (issue 8) see the window only through this host."""
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         self.library_panel.model.show_hidden_hint = self.status_bar.show_hidden_hint
         self.table_stack.show_hidden_hint = self.status_bar.show_hidden_hint
         self.table_stack.clear_filters_keys = self.menus.clear_filters_action.shortcut().toString()
-        self.filtering.filters_applied.connect(self._show_table_or_why_not)
+        self.filtering.filters_applied.connect(self.shown.show_table_or_why_not)
         self.status_bar.show_hidden_clicked.connect(lambda: self.curation.show_hidden_action.setChecked(True))
         self._connect_menus()
         self.library_actions.import_finished.connect(self.import_finished)
@@ -184,8 +185,6 @@ class MainWindow(QMainWindow):
         self.jobs.crashed.connect(self.messages.show_crash)
         self.jobs.job_finished.connect(self.job_finished)
         self.filters.search_left.connect(self._on_filters_search_left)
-        self.reads.events_read.connect(self._on_reads_events_read)
-        self.reads.mentions_read.connect(self._on_reads_mentions_read)
         self.reads.all_read.connect(self._on_reads_all_read)
 
     def _connect_menus(self) -> None:
@@ -235,6 +234,11 @@ class MainWindow(QMainWindow):
         if self.curation.remove_articles(ids):
             self.selection.forget_articles(ids)
 
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The library as last read: its events, then its mentions and articles too."""
+        return self.shown.snapshot if self.shown is not None else None
+
     # -- what the window offers ----------------------------------------------------------------
 
     def open_inputs(self, inputs: list[str], published: dt.date | None = None, quiet: bool = False) -> None:
@@ -281,13 +285,12 @@ class MainWindow(QMainWindow):
             self.library.close()
         self.library = library
         self.library_path = path
-        self._show_reading()
+        self.shown.show_reading()
         self.filtering.read_saved(library)
         self.remembered.remember_library(path)
         self.status_bar.show_library(path)
         self.setWindowTitle(f"{shown(path.stem)} – Diplomatic Timeline")
         self.selection.clear()
-        self._refit_on_load = True
         self.curation.library_changed()
         if library.stale_rules:
             self.library_actions.rebuild_stale(path, library.backup_path)  # reads the library when it ends
@@ -299,72 +302,6 @@ class MainWindow(QMainWindow):
         """Read the library again off the GUI thread: the events first, then their mentions; views
         update as each arrives."""
         self.reads.read()
-
-    def _show_reading(self) -> None:
-        """Another library: nothing of the last one is shown while this one is read."""
-        self.snapshot = None
-        self.reads.read_mentions_next(None)
-        self.event_model.set_events(frames.empty_events())
-        self.timeline.set_events(frames.empty_events())
-        self.timeline.set_empty_text(READING_TEXT)
-        self.library_panel.set_articles(frames.empty_articles())
-        self.empty_label.setText(READING_TEXT)
-        self.table_stack.setCurrentIndex(0)
-
-    def _on_reads_events_read(self, snapshot: Snapshot) -> None:
-        if self.reads.stale():
-            return  # stale: another read follows at once
-        # A new library, or the first events, are fitted; otherwise the user's zoom stays.
-        keep_view = None
-        if self.snapshot is not None and len(self.snapshot.events) and not self._refit_on_load:
-            keep_view = self.timeline.visible_range()
-        self._refit_on_load = False
-        self.snapshot = snapshot
-        self.event_model.set_country_names(snapshot.country_names)
-        self.event_model.set_columns(snapshot.table)
-        self.timeline.set_country_names(snapshot.country_names)
-        self.timeline.set_columns(snapshot.events)
-        self.timeline.set_empty_text(why_empty(snapshot))  # "No events loaded" said nothing of what to do
-        if snapshot.complete:
-            self._show_articles(snapshot)
-        else:  # the articles come with the mentions; until then the last read's stay, or a count
-            self.library_panel.show_reading(len(snapshot.article_ids))
-        self._show_table_or_why_not()
-        self.filtering.show_snapshot(snapshot, refit=keep_view is None)
-        if keep_view is not None:
-            self.timeline.zoom_to_date_range(*keep_view)
-        self.selection.reselect()
-        self.curation.refresh()
-        self.reads.read_mentions_next(snapshot)
-        self.events_shown.emit()
-
-    def _on_reads_mentions_read(self, snapshot: Snapshot) -> None:
-        if self.reads.stale() or self.snapshot is None or snapshot.events is not self.snapshot.events:
-            return  # stale: the library was read again meanwhile
-        self.snapshot = snapshot
-        self._show_articles(snapshot)
-        self.selection.reselect()  # an event selected meanwhile now shows its article
-        self.curation.refresh()
-        self.relations_link.mentions_read()
-
-    def _show_articles(self, snapshot: Snapshot) -> None:
-        self.library_panel.set_articles(snapshot.articles)
-        self.status_bar.show_needs_date(len(self.library_panel.needs_date_ids()))
-
-    def _show_while_empty(self, text: str | None) -> None:
-        """`text` in the table's and the timeline's place while an import fills an empty library (None:
-        why it is empty, again); a library with events shows them."""
-        if self.snapshot is not None and why_empty(self.snapshot) is None:
-            return
-        text = text or (why_empty(self.snapshot) if self.snapshot is not None else READING_TEXT)
-        self.empty_label.setText(text)
-        self.timeline.set_empty_text(text)
-
-    def _show_table_or_why_not(self) -> None:
-        """The table, or a sentence saying why there is nothing to show (after a read or a filter)."""
-        if self.snapshot is not None:
-            self.table_stack.show_snapshot(self.snapshot, self.event_model.rowCount(),
-                                           not self.filtering.spec.is_empty())
 
     def _on_reads_all_read(self) -> None:
         self.events_reloaded.emit()
