@@ -54,3 +54,12 @@ def test_a_shared_kind_does_not_join_codes_the_table_sets_apart() -> None:
     recall = _told("b", "Ghana recalled its ambassador from Lome.", "161")
     assert one_act(protest, recall)
     assert _both_ways(protest, recall) == 0.0
+
+
+def test_one_sided_reports_keep_their_types_for_a_guard() -> None:
+    # Each names one other state (matching.one_sided): no shared party, so cooperation against
+    # conflict still keeps talks and an attack apart, whatever act words they share.
+    talks = _told("a", "The President received the Prime Minister for talks on the border.", "040", "ETH")
+    attack = _told("b", "The Prime Minister held talks with the President on the border.", "190", "KEN")
+    assert one_act(talks, attack)
+    assert _both_ways(talks, attack) == 0.0

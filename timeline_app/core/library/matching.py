@@ -176,9 +176,9 @@ def type_score(a: frozenset[str], b: frozenset[str], table: TypeTable, reactions
 
 
 def type_of_one_act(kinds: float, a: Report, b: Report, table: TypeTable) -> float:
-    """The type score of two reports once their words are read: cooperation against conflict says
-    nothing (UNTYPED) when both name a kind of act they share (one_act), as a reaction's verb is typed
-    by its mood, not by the act it names; the table's own "apart" pairs stay apart."""
+    """The type score of two reports sharing a party once their words are read: cooperation against
+    conflict says nothing (UNTYPED) when both name a kind of act they share (one_act), as a reaction's
+    verb is typed by its mood, not by the act it names; the table's own "apart" pairs stay apart."""
     if kinds or not one_act(a, b) or table.set_apart(a.codes, b.codes):
         return kinds
     return UNTYPED
@@ -291,7 +291,9 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     if not parties and not one_sided(a, b):
         return 0.0
     table = table or TypeTable.default()
-    kinds = type_of_one_act(type_score(a.codes, b.codes, table), a, b, table)
+    kinds = type_score(a.codes, b.codes, table)
+    if parties:  # a one-sided pair has its type for a guard (one_side_score)
+        kinds = type_of_one_act(kinds, a, b, table)
     if not kinds or two_acts(a, b) or (is_aside(a.words) != is_aside(b.words) and (kinds < 1.0 or beside(a, b))):
         # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0
