@@ -9,7 +9,7 @@ import time
 import pytest
 
 from tests.core.library.test_rulestamp import library_of_other_rules, stamp_of
-from timeline_app.core.library import eventstore, rebuilding, rulestamp
+from timeline_app.core.library import eventstore, locking, rebuilding, rulestamp
 from timeline_app.core.library.store import Library
 
 
@@ -103,3 +103,29 @@ def test_a_library_no_one_else_regrouped_is_regrouped(tmp_path, slow_rebuilds):
     with Library(path, rebuild_stale=False) as lib:
         assert lib.rebuild_stale_events() == 1 and not lib.rebuilt.elsewhere
     assert len(slow_rebuilds) == 1
+
+
+def test_waiting_for_another_writer_is_said_and_can_be_cancelled(tmp_path, monkeypatch):
+    monkeypatch.setattr(locking, "BUSY_TIMEOUT", 0.05)  # each try's wait inside SQLite, at connect
+    path = tmp_path / "lib.dtl"
+    library_of_other_rules(path, "older")
+    said: list[str] = []
+    with Library(path, rebuild_stale=False) as lib:
+        other = sqlite3.connect(path)
+        other.execute("BEGIN IMMEDIATE")  # another program writing, as long as this test likes
+        try:
+            assert lib.rebuild_stale_events(lambda done, total, what: said.append(what), lambda: bool(said)) is None
+        finally:
+            other.rollback()
+            other.close()
+        assert lib.stale_rules and said and "another program" in said[0]
+    assert _backups(tmp_path) == [] and stamp_of(path) == "older"
+
+
+def test_a_library_no_one_writes_to_is_grouped_without_a_word_of_waiting(tmp_path):
+    path = tmp_path / "lib.dtl"
+    library_of_other_rules(path, "older")
+    said: list[str] = []
+    with Library(path, rebuild_stale=False) as lib:
+        assert lib.rebuild_stale_events(lambda done, total, what: said.append(what)) == 1
+    assert said and not any("another program" in s for s in said)

@@ -64,18 +64,24 @@ def rebuild_stale(db: sqlite3.Connection, lock: WriteLock, path: Path, backup: b
                   progress: Progress | None = None, cancel: Cancel | None = None
                   ) -> Rebuilt | None:
     """Group the events of the library `db` opens again under its write lock, after a copy of it
-    (unless not `backup`); nothing when another program did it while this one waited for the lock.
-    None when `cancel` stopped it: then the library, and the last copy, are as they were."""
+    (unless not `backup`); nothing when another program did it while this one waited for the lock
+    (said through `progress`). None when `cancel` stopped it, while it waited too: then the library,
+    and the last copy, are as they were."""
     pending = path.with_name(f"{path.stem}.{_TAG}-partial{path.suffix or '.sqlite3'}")
+
+    def waiting() -> None:
+        if progress:
+            progress(0, 4, "waiting for another program writing to this library (it may be grouping its events)")
+
     try:
-        with lock.transaction("group its events by this version's rules"):
+        with lock.transaction("group its events by this version's rules", waiting, cancel):
             if not is_stale(db):
                 log.info("the events of %s were grouped by another program meanwhile", shown(path))
                 return Rebuilt(int(db.execute("SELECT count(*) FROM events").fetchone()[0]), elsewhere=True)
             if backup:
                 _copy(path, pending)
             n = eventstore.rebuild(db, progress, cancel)
-    except eventstore.RebuildCancelled:
+    except (eventstore.RebuildCancelled, locking.GaveUp):
         pending.unlink(missing_ok=True)
         return None
     except (OSError, sqlite3.Error) as e:
