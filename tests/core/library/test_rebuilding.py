@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 
 import pytest
 
-from tests.core.library.test_rulestamp import library_of_other_rules, stamp_of
-from timeline_app.core.library import eventstore, locking, rebuilding, rulestamp
+from tests.core.library.test_rulestamp import count_rebuilds, library_of_other_rules, stamp_of
+from timeline_app.core.library import locking, rebuilding, rulestamp
 from timeline_app.core.library.store import Library
 
 
@@ -59,16 +58,7 @@ def test_a_cancelled_regrouping_keeps_the_earlier_backup(tmp_path):
 @pytest.fixture
 def slow_rebuilds(monkeypatch) -> list[str]:
     """eventstore.rebuild's calls, each taking long enough for another opening to come meanwhile."""
-    calls: list[str] = []
-    real = eventstore.rebuild
-
-    def slow(*args, **kwargs):
-        calls.append(threading.current_thread().name)
-        time.sleep(0.5)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(eventstore, "rebuild", slow)
-    return calls
+    return count_rebuilds(monkeypatch, pause=0.5)
 
 
 def test_two_openings_of_one_stale_library_group_it_once(tmp_path, slow_rebuilds):

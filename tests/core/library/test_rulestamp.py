@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import shutil
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -47,18 +49,23 @@ def stamp_of(path: Path) -> str:
         db.close()
 
 
-@pytest.fixture
-def rebuilds(monkeypatch) -> list[int]:
-    """Counts eventstore.rebuild's calls."""
-    calls: list[int] = []
+def count_rebuilds(monkeypatch, pause: float = 0.0) -> list[str]:
+    """The threads of eventstore.rebuild's calls from now on, each `pause` seconds longer."""
+    calls: list[str] = []
     real = eventstore.rebuild
 
     def counted(*args, **kwargs):
-        calls.append(1)
+        calls.append(threading.current_thread().name)
+        time.sleep(pause)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(eventstore, "rebuild", counted)
     return calls
+
+
+@pytest.fixture
+def rebuilds(monkeypatch) -> list[str]:
+    return count_rebuilds(monkeypatch)
 
 
 def test_a_library_grouped_by_other_rules_is_grouped_again_once_after_a_backup(tmp_path, rebuilds):
