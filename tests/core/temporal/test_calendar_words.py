@@ -172,3 +172,14 @@ def test_a_promise_does_not_reach_a_date_anchored_in_an_earlier_event() -> None:
     # Without an anchor the promise still points ahead.
     assert found("The presidents vowed to meet again on July 30.", told) == [("July 30", "2025-07-30")]
     assert found("The presidents vowed to open the post, perhaps on August 5.", told) == [("August 5", "2025-08-05")]
+
+
+def test_a_unit_before_last_is_two_back() -> None:
+    assert found("The rebels attacked the weekend before last.", dt.date(2026, 6, 10)) == [
+        ("the weekend before last", "2026-W22-WE")]
+    assert found("Prices rose the month before last.", dt.date(2026, 6, 10)) == [("the month before last", "2026-04")]
+
+
+def test_before_last_and_a_noun_is_no_unit_back() -> None:
+    assert found("The week before last election, turnout fell.") == []
+    assert found("Turnout fell the month before last year's vote.") == [("last year", "2021")]

@@ -162,3 +162,20 @@ class TestVerbOfTheDatesSubject:
 
     def test_a_participle_after_the_date_in_a_future_sentence_leaves_it_ahead(self) -> None:
         assert found("A summit on October 2 called by France will draw 40 leaders.") == [("October 2", "2023-10-02")]
+
+
+class TestWeekdayInAWeekThatFramesTheSentence:
+    # Told on Thursday 14 September 2023 (ISO week 37).
+    def test_a_weekday_after_next_or_last_week_is_that_weeks(self) -> None:
+        assert found("Next week, the envoy flies to Doha on Tuesday and to Riyadh on Thursday.") == [
+            ("Next week", "2023-W38"), ("Tuesday", "2023-09-19"), ("Thursday", "2023-09-21")]
+        assert found("Last week, inspectors visited the plant on Thursday.") == [
+            ("Last week", "2023-W36"), ("Thursday", "2023-09-07")]
+        assert found("Programme for next week: Monday, talks; Thursday, the vote.") == [
+            ("next week", "2023-W38"), ("Monday", "2023-09-18"), ("Thursday", "2023-09-21")]
+
+    def test_a_week_inside_a_clause_or_against_the_tense_frames_nothing(self) -> None:
+        assert found("The strike that began last week ended on Monday.") == [
+            ("last week", "2023-W36"), ("Monday", "2023-09-11")]
+        assert found("Next week's vote follows talks held on Monday.") == [
+            ("Next week", "2023-W38"), ("Monday", "2023-09-11")]

@@ -1,4 +1,4 @@
-"""Dates of schedules told in the present or set by a verb: itineraries, "is on Sunday", "set ... for"."""
+"""Dates of schedules told in the present or set by a verb: itineraries, "is on Sunday", "set ... for", a headline's "to hold talks"."""
 
 from __future__ import annotations
 
@@ -96,3 +96,14 @@ class TestCalendarDays:
         assert found("The minister chaired a meeting of the cabinet on Thursday.") == [("Thursday", "2025-05-29")]
         assert found("Friday was the anniversary of the massacre.") == [("Friday", "2025-05-30")]
 
+
+
+class TestHeadlineInfinitive:
+    def test_an_infinitive_of_holding_signing_hosting_is_ahead(self) -> None:
+        assert found("Serbia to hold snap elections on Sunday") == [("Sunday", "2025-06-08")]
+        assert found("Kenya, Somalia to sign border deal on Friday") == [("Friday", "2025-06-06")]
+        assert found("Egypt to host Gaza donors conference on Monday") == [("Monday", "2025-06-09")]
+
+    def test_holding_a_place_is_no_event_ahead(self) -> None:
+        assert found("Troops managed to hold the bridge on Saturday.") == [("Saturday", "2025-05-31")]
+        assert found("Rebels vowed to hold the town they seized on Sunday.") == [("Sunday", "2025-06-01")]

@@ -1,4 +1,4 @@
-"""find_dates on the turn of a century, the new year after a holiday, a following weekday, the eve of a day's event."""
+"""find_dates on the turn of a century, the new year after a holiday or as a subject, a winter under way, a following weekday, the eve of a day's event."""
 
 from __future__ import annotations
 
@@ -45,9 +45,46 @@ class TestNewYearAfterAHoliday:
         assert found("Courts were shut between Christmas and the new year.", dt.date(2024, 1, 15)) == [
             ("Christmas", "2023-12-25"), ("the new year", "2024")]
 
+    def test_christmas_of_the_stretch_is_the_week_before_that_new_year(self) -> None:
+        # Told on Dec. 29 in the future: the Christmas just gone, as the stretch is under way.
+        assert found("Ministries will stay shut between Christmas and the new year.", dt.date(2025, 12, 29)) == [
+            ("Christmas", "2025-12-25"), ("the new year", "2026")]
+        assert found("Courts were shut from Christmas Eve until the new year.", dt.date(2024, 1, 15)) == [
+            ("Christmas Eve", "2023-12-24"), ("the new year", "2024")]
+
+    def test_christmas_alone_keeps_its_tense(self) -> None:
+        assert found("Shops will open on Christmas Day.", dt.date(2025, 12, 29)) == [("Christmas Day", "2026-12-25")]
+
     def test_the_holidays_noun_is_no_year(self) -> None:
         assert found("Staff worked through Christmas and the new year holidays.", dt.date(2024, 1, 15)) == [
             ("Christmas", "2023-12-25")]
+
+
+class TestNewYearAsSubject:
+    def test_the_year_a_verb_of_beginning_opens(self) -> None:
+        assert found("The new year got off to a violent start in the capital.", dt.date(2026, 1, 5)) == [
+            ("The new year", "2026")]
+        # Told in December of the year to come: the next one.
+        assert found("Analysts warn the new year will bring more defaults.", dt.date(2026, 12, 7)) == [
+            ("the new year", "2027")]
+        assert found("Bankers want the new year to start with a rate cut.", dt.date(2025, 11, 20)) == [
+            ("the new year", "2026")]
+
+    def test_not_the_holiday_nor_a_new_year(self) -> None:
+        assert found("The new year holiday began with fireworks.", dt.date(2027, 1, 3)) == []
+        assert found("A new year began.", dt.date(2026, 1, 5)) == []
+        assert found("The new year's budget brought cuts.", dt.date(2026, 1, 5)) == []
+
+
+class TestWinterUnderWay:
+    def test_this_winter_told_in_january_is_the_one_begun_in_december(self) -> None:
+        assert found("Heavy snow closed the passes this winter.", dt.date(2027, 1, 6)) == [("this winter", "2026-WI")]
+        assert found("Gas stocks are low this winter.", dt.date(2026, 2, 20)) == [("this winter", "2025-WI")]
+
+    def test_this_winter_told_from_december_on_or_before_it_is_the_years_own(self) -> None:
+        assert found("Gas stocks are low this winter.", dt.date(2026, 12, 7)) == [("this winter", "2026-WI")]
+        assert found("Gas will be scarce this winter.", dt.date(2026, 10, 10)) == [("this winter", "2026-WI")]
+        assert found("The ministers met this summer in Sochi.", dt.date(2027, 1, 6)) == [("this summer", "2027-SU")]
 
 
 class TestFollowingWeekday:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
+from timeline_app.core.temporal.anchors import day_in_reach, from_report, in_told_week, period_in_sentence
 from timeline_app.core.temporal.coordination import order_parts, share_years
 from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
@@ -140,8 +141,8 @@ def _resolve(
         precision = Precision.DURATION if kind == "DURATION" else Precision.SET
         return DateMention(value=cand.value, granularity=precision, **common)
     if _REF_DAY_TIME.match(cand.value) and (
-        not _day_in_reach(text, resolver.last_day_end, cand.start)
-        or _period_in_sentence(resolver, sentence_at(sentences, cand.start))
+        not day_in_reach(text, resolver.last_day_end, cand.start)
+        or period_in_sentence(resolver, sentence_at(sentences, cand.start))
     ):
         log.debug("dropped %r (%s): no day mentioned near it", surface, cand.rule.name)
         return None
@@ -163,7 +164,9 @@ def _resolve(
         value, tense = ("DCT<" + value, None) if same_day else (value, PAST)
     if tense == REPORTED_FUTURE:
         tense = FUTURE
-        value = _from_report(value, resolver, sentence_at(sentences, cand.start))
+        value = from_report(value, resolver, sentence_at(sentences, cand.start))
+    else:
+        value = in_told_week(text, value, resolver, sentence_at(sentences, cand.start), tense)
     if tense == FUTURE and _PERIOD_NO_YEAR.match(value) and _TIME_IN.search(text, max(0, cand.start - 12), cand.start):
         tense = AHEAD_IN
     result = resolver.resolve(value, tense)
@@ -264,58 +267,7 @@ def _unresolved(text: str, cand: Candidate) -> DateMention:
                        relative=True, rule=cand.rule.name)
 
 
-def _from_report(value: str, resolver: Resolver, sentence: tuple[int, int] | None) -> str:
-    """A weekday or month told as a future from the past is counted from the day it was said, when
-    that day, told earlier in the sentence, lies before publication: "said on Thursday that he
-    would resign on Friday", published on Saturday, is the first Friday after that Thursday (news
-    names a weekday only within a week of its date, so the Thursday must lie in the week before);
-    "In November, the minister promised elections in February" is the first February after that
-    November. Else it is ahead of publication."""
-    last, published = resolver.last, resolver.published
-    if (
-        sentence is None
-        or last is None
-        or published is None
-        or resolver.last_end is None
-        or resolver.last_end <= sentence[0]
-    ):
-        return value
-    if (
-        _DOW.match(value)
-        and last[1] is Precision.DAY
-        and resolver.last_day_end is not None
-        and resolver.last_day_end > sentence[0]
-        and 0 < (published - last[2]).days < 7
-    ):
-        return "REF>" + value
-    if _MONTH.match(value) and last[1] in (Precision.DAY, Precision.MONTH) and last[2] < published:
-        return "REF>" + value
-    return value
-
-
-_MONTH = re.compile(r"^XXXX-\d{2}$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_DOW = re.compile(r"^DOW-[1-7]$")
-
-
-def _day_in_reach(text: str, day_end: int | None, start: int) -> bool:
-    """Whether a bare time of day ("at 10 p.m.") can take the day of the last day mentioned, which
-    ends at `day_end`: only from its own paragraph or the one before. Further back the story has
-    moved on ("was shot at 10 p.m." three paragraphs after another event's day): the time's day
-    is unknown, and a wrong day is worse than none. With no day mentioned yet it is the story's."""
-    return day_end is None or len(_PARAGRAPH_BREAK.findall(text, day_end, start)) <= 1
-
-
-def _period_in_sentence(resolver: Resolver, sentence: tuple[int, int] | None) -> bool:
-    """Whether a month, year or other period coarser than a day was told after the last day, in the
-    sentence of a time of day: "... aid early next year; Orban blocked it overnight" is not the night
-    before a day told paragraphs ago."""
-    last, end = resolver.last, resolver.last_end
-    return (sentence is not None and last is not None and end is not None and last[1] is not Precision.DAY
-            and resolver.last_day_end is not None and sentence[0] <= end <= sentence[1])
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def _right_after(text: str, start: int, cue: re.Pattern[str] | None) -> bool:

@@ -157,7 +157,9 @@ def _period(period: str, base: dt.date, rel: str | None, strict: bool, window: i
     """A quarter, half or season without the year ("the third quarter", "in the summer"); `window`:
     the days after its end that a quarter or half told in a future is still the one just ended."""
     if rel == SAME:
-        return f"{base.year}-{period}"
+        # A winter is named by the year it begins in: "this winter" told in January is the one under way.
+        year = base.year - 1 if period == "WI" and base.month <= 2 else base.year
+        return f"{year}-{period}"
     candidates = []
     for year in (base.year - 2, base.year - 1, base.year, base.year + 1, base.year + 2):
         value = f"{year}-{period}"

@@ -47,6 +47,7 @@ class Resolver:
         self.last_day_end: int | None = None  # where that mention ends in the text
         self.last_end: int | None = None  # where the last date mentioned ends
         self.last_period: str | None = None  # the last quarter or half mentioned ("2022-Q3")
+        self.last_week: tuple[dt.date, int | None] | None = None  # the last week mentioned: its Monday, its end
         # Values that depend only on the publication date, resolved once a document.
         self._cache: dict[tuple[str, str | None], tuple[str, bool, bool] | None] = {}
 
@@ -64,6 +65,8 @@ class Resolver:
             self.last_day, self.last_day_end = self.last[2], end
         if self.last[1] in (Precision.QUARTER, Precision.HALF):
             self.last_period = self.last[0]
+        if self.last[1] is Precision.WEEK:
+            self.last_week = self.last[2], end
 
     def resolve(self, value: str, tense: str | None) -> tuple[str, bool, bool] | None:
         """(resolved value, relative?, doubtful?) or None when it cannot be resolved (or is impossible).
