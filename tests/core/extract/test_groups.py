@@ -138,3 +138,15 @@ def test_the_taliban_act_for_afghanistan_only_once_in_power() -> None:
     [after] = extract(text, date_at(text, "May", "2023-05", Precision.MONTH), published=dt.date(2023, 6, 1))
     assert before.countries == ("PAK",) and after.countries == ("AFG", "PAK")
     assert before.organizations == after.organizations == ("TALIBAN",)
+
+
+def test_a_group_a_state_ranks_among_gives_no_members() -> None:
+    text = "Finland joined NATO in 2023, and Estonia, a member since 2004, was among the first Allies to ratify its accession."
+    first, second = extract(text, date_at(text, "2023", "2023", Precision.YEAR), date_at(text, "2004", "2004", Precision.YEAR))
+    assert second.countries == ("EST",)
+
+
+def test_a_group_named_among_without_a_rank_keeps_its_members() -> None:
+    text = "Talks among the G7 states resumed in Rome in March 2024."
+    [m] = extract(text, date_at(text, "March 2024", "2024-03", Precision.MONTH))
+    assert m.countries == ("CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA")

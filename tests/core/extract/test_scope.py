@@ -213,3 +213,24 @@ def test_soldiers_or_personnel_in_a_place_are_a_deployment(sentence: str, expect
 ])
 def test_a_unilateral_act_on_an_agreement_takes_none_of_its_parties(second: str, expected: tuple[str, ...]) -> None:
     assert _tuesday("Chile and Peru signed a fishing agreement on Monday. ", second) == expected
+
+
+# ---- a person's life (clause_words.tsv: life_event) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("second", [
+    "The envoy who drafted it died on Tuesday at the age of 81.",
+    "Its chief negotiator, who stepped down in 2019, retired on Tuesday after 40 years.",
+    "The former ambassador passed away Tuesday, his family said.",
+])
+def test_a_life_event_borrows_no_state_from_the_event_before(second: str) -> None:
+    assert _tuesday("Namibia and Botswana signed a water accord on Monday. ", second) == ()
+
+
+@pytest.mark.parametrize("second, codes", [
+    ("The two ministers met again on Tuesday.", ("BWA", "NAM")),
+    ("Retired general Haufiku said on Tuesday that both sides had agreed.", ("BWA", "NAM")),
+    ("Three Namibian soldiers died in a Botswanan border shooting on Tuesday.", ("BWA", "NAM")),
+])
+def test_a_life_word_that_tells_no_life_keeps_the_parties(second: str, codes: tuple[str, ...]) -> None:
+    assert _tuesday("Namibia and Botswana signed a water accord on Monday. ", second) == codes

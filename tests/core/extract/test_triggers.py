@@ -11,7 +11,7 @@ from tests.core.extract.test_events import date_at
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.clause_grammar import verb_phrase_patterns
 from timeline_app.core.extract.events import extract_event_mentions
-from timeline_app.core.extract.references import GroupMemory
+from timeline_app.core.extract.group_references import GroupMemory
 from timeline_app.core.models import EventMention, Precision
 from timeline_app.paths import resource
 

@@ -31,3 +31,19 @@ def test_both_sides_in_a_statement_include_the_issuer_speaking() -> None:
     monday = date_at(sentence, "Monday", "2025-06-02", Precision.DAY)
     [m] = extract_event_mentions(sentence, [monday], None, dt.date(2025, 6, 6), issuer="CHL")
     assert m.countries == ("CHL", "PER")
+
+
+def test_a_group_owning_the_opening_subject_is_the_parties() -> None:
+    text = ("Japan and South Korea restored their talks in March 2023. "
+            "The three countries' leaders, including the U.S. President, met at Camp David in August 2023.")
+    _first, m = extract(text, date_at(text, "March 2023", "2023-03", Precision.MONTH),
+                        date_at(text, "August 2023", "2023-08", Precision.MONTH))
+    assert m.countries == ("JPN", "KOR", "USA")
+
+
+def test_a_state_acting_on_what_a_group_owns_takes_no_members() -> None:
+    text = ("Japan and South Korea restored their talks in March 2023. "
+            "The U.S. President endorsed the two countries' statement in August 2023.")
+    _first, m = extract(text, date_at(text, "March 2023", "2023-03", Precision.MONTH),
+                        date_at(text, "August 2023", "2023-08", Precision.MONTH))
+    assert m.countries == ("USA",)

@@ -6,33 +6,34 @@ import bisect
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
+from timeline_app.core.extract.carried import CarriedSubject
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
 from timeline_app.core.extract.clauses import clause_spans, object_relative_start
-from timeline_app.core.extract.dated_phrase import DatedPhrase
-from timeline_app.core.extract.datelines import (after_prefixes, dates_the_issue, is_dateline, outside_wire_prefixes,
-                                                 place_header, statement_prefix, undated_wire_prefixes,
-                                                 wire_prefixes)
+from timeline_app.core.extract.datelines import (dates_the_issue, is_dateline, outside_wire_prefixes, place_header,
+                                                 statement_prefix, undated_wire_prefixes, wire_prefixes)
 from timeline_app.core.extract.earlier import earlier_patterns, without_earlier_events
+from timeline_app.core.extract.event_mention import MentionWriter
 from timeline_app.core.extract.gazetteer import Gazetteer
+from timeline_app.core.extract.group_references import GroupMemory, JointOwn, the_group
 from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
+from timeline_app.core.extract.issuer_words import IssuerPassive
 from timeline_app.core.extract.pairs import paired_states
-from timeline_app.core.extract.parties import Clause, event_day
+from timeline_app.core.extract.parties import Place, event_day
 from timeline_app.core.extract.pronouns import SentencePronoun
 from timeline_app.core.extract.ranges import join_ranges, whole_dates
-from timeline_app.core.extract.references import (DecisionReaction, GroupMemory, JointOwn, dangling_pronoun, event_antecedent,
-                                                   only_groups, named_before, place_referred, possessive_pattern, possessive_state,
-                                                   speaks_of_event, the_group, they_are_unnamed, titled_state, undated_parties)
-from timeline_app.core.extract.scope import (NegatedPeriod, around, blanked, line_at, market_move, other_dated,
+from timeline_app.core.extract.references import (DecisionReaction, dangling_pronoun, event_antecedent, only_groups, named_before,
+                                                   place_referred, possessive_pattern, possessive_state, speaks_of_event,
+                                                   they_are_unnamed, titled_state, undated_parties)
+from timeline_app.core.extract.scope import (LifeEvent, NegatedPeriod, around, blanked, line_at, market_move, other_dated,
                                              reactions, subject_is_no_state, subordinate_event)
-from timeline_app.core.extract.summaries import relative_clause_start, summary
 from timeline_app.core.models import DateMention, EntityMention, EventMention, Precision, issuer_codes
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.tables import longest_first
@@ -88,19 +89,6 @@ def extract_event_mentions(
     return reader.out
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a date stands: its sentence, that sentence's clauses, and the span of the date's clause."""
-
-    sent: tuple[int, int]
-    clauses: list[tuple[int, int]]
-    idx: int  # the date's clause among `clauses`
-    span: tuple[int, int]  # that clause, or the opening clause with the main one after it (around the date when long)
-    clause: Clause
-    clause_end: int  # where that clause ends, however long: a headline cut short says so with an ellipsis
-    issue: bool = False  # a statement's header dateline: it dates the issue, its issuers' act
-
-
 class _EventReader:
     """The event mentions of one text, read date by date, each with what the events before it said."""
 
@@ -110,7 +98,6 @@ class _EventReader:
         self.table = CameoTable.for_language(language)
         self.first_person = first_person  # where an interview's first-person words stand (interview.py)
         self.issuers = frozenset(c for c in issuer_codes(issuer) if not Gazetteer.default().is_organization(c))  # its states
-        self.shown = text  # the text as written, for the summaries and the evidence
         self.text = self.table.triggers.text_fold(text) if self.table.triggers else text
         self.published = published
         self.prefixes = wire_prefixes(text, dates) + undated_wire_prefixes(text, entities)
@@ -122,10 +109,10 @@ class _EventReader:
         counts = Gazetteer.default().lexicon.words.counts
         self.unnamed_members, self.joint = UnnamedMembers(self.table.words, counts), JointOwn(self.table.words, counts)
         self.patterns = clause_patterns(self.table)
+        self.writer = MentionWriter(text, self.table, self.prefixes, self.patterns.relative)
         self.reporting, self.group_ref, self.person_ref = self.patterns.reporting, self.patterns.group, self.patterns.person
         self.vp = verb_phrase_patterns(self.table)
-        self.dated_phrase = DatedPhrase(self.table)
-        self.negated = NegatedPeriod(self.table.words)
+        self.negated, self.passive = NegatedPeriod(self.table.words), IssuerPassive(self.table.words)
         self.absent = AbsentParty(self.table.words)  # "n'a pas pris part aux discussions de jeudi"
         self.earlier = earlier_patterns(self.table)  # "nach dem Überfall auf die Ukraine": another event's states
         self.sentences = split_sentences(text, [(x.start, x.end) for x in dates])
@@ -149,9 +136,11 @@ class _EventReader:
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
+        self.carried = CarriedSubject(self.table.words, self.vp.verbs, self.text, self.sentences, self.dated, self.entities, self.starts)
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
+        self.life = LifeEvent(self.table.words)
         self.event_nouns = frozenset(p.split()[-1] for p in self.table.words.get("event_reference", ()))
         self.decision = DecisionReaction.of(self.table)
         self.groups = GroupMemory(self.vp.leaders, self.table.words.get("role_reference", frozenset()),
@@ -168,7 +157,7 @@ class _EventReader:
         rel = object_relative_start(self.text, *place.span, d.start, self.table)  # "the meeting that Tonga hosted in August"
         own = place if rel < 0 else replace(place, span=(rel, place.span[1]), clause=self.reading.describe((rel, place.span[1]), d))
         countries = set(self.issuers) if place.issue else self._parties(d, own)
-        self.out.append(self._mention(d, place, countries))
+        self.out.append(self.writer.mention(self.text, d, place, countries))
         if countries and d.value:
             self.by_value[d.value] = self.by_value.get(d.value, frozenset()) | frozenset(countries)
         if (told := countries if self.story is None else self.story):
@@ -177,7 +166,7 @@ class _EventReader:
             if len(frozen) >= 2:
                 self.groups.add(frozen, self.text[place.sent[0] : place.sent[1]])
 
-    def _place(self, d: DateMention) -> _Place | None:
+    def _place(self, d: DateMention) -> Place | None:
         text = self.text
         sent = sentence_at(self.sentences, d.start) or line_at(text, d.start)
         articles = self.table.words.get("header_article")
@@ -205,20 +194,22 @@ class _EventReader:
         sub = subordinate_event(text, span, d, self.vp)
         if sub is not None and (inner := self.reading.describe(around(text, sub, d), d)).actors:
             span, clause = (sub[0], span[1]), inner  # "following events in Syria since the fall of Assad on 8 December"
-        return _Place(sent, clauses, idx, around(text, span, d), clause, span[1], issue)
+        return Place(sent, clauses, idx, around(text, span, d), clause, span[1], issue)
 
-    def _parties(self, d: DateMention, place: _Place) -> set[str]:
+    def _parties(self, d: DateMention, place: Place) -> set[str]:
         """The states taking part: those the clause names, then those it refers back to."""
         if market_move(self.text, place.span, d, self.vp.verbs, *self.market):
             return set()  # "Japanese shares fell on Monday": a figure moved, no state acted
         clause_text = self.text[place.span[0] : place.span[1]]
         countries = set(self.reading.after_reaction(place.span, d, place.clause))
+        if self.life.tells(self.text, place.span, d):
+            return countries  # "Born in Shymkent in 1944, he ...": a person's life, no state's act to borrow
         if self.home and (self.home_words.names_home(self.text, *place.span, self.starts) or self.home_words.names_home_office(
                 self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, self.home)):
             countries.add(self.home)
-        elif len(self.issuers) == 1 and self.home_words.names_home_office(
-                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True):
-            countries |= self.issuers  # "President Wesley W. Simina addressed ..." in his office's statement
+        elif len(self.issuers) == 1 and (self.passive.acts(self.text, *place.span) or self.home_words.names_home_office(
+                self.text, place.sent[0], place.sent[0], place.span[1], self.entities, self.starts, *self.issuers, True)):
+            countries |= self.issuers  # "President Wesley W. Simina addressed ...", "X a été convoqué" in its office's statement
         gaz = Gazetteer.default()
         countries |= self.unnamed_members.states(self.text, place.span, self.entities, self.starts, gaz.groups,
                                                  event_day(d, self.published))
@@ -239,22 +230,24 @@ class _EventReader:
         # "G7 ministers urged both sides to show restraint": a group's members are not the pair it names.
         pair_beside_group = (group_match is not None and self.vp.group_size(clause_text) > 0
                              and only_groups(self.entities, self.starts, place.span))
-        # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it.
+        # "Argentina's Milei signed the leaders' declaration": a state acts on what the group owns, not with it. A group
+        # that owns the clause's opening subject is its parties: "The three countries' leaders, with the U.S. President, met".
         owned = bool(countries) and group_match is not None and (
-            clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+            (clause_text[group_match.end() : group_match.end() + 1] in ("'", "\u2019")
+             and bool(clause_text[: group_match.start()].strip()))
             # "Canada's parliament ratified the agreement in March": its own act, without the other parties.
             or (len(countries) == 1 and self.vp.unilateral.search(clause_text, 0, group_match.start()) is not None))
         if (len(countries) < 2 or between or pair_beside_group) and not (spoken_of or owned or reacting):
             countries |= self._referred_event(d, place, clause_text, group_match, same_date)
         if self.decision.reacts(clause_text):  # "Kigali a qualifié vendredi la décision": its takers too
             countries |= self.previous if self.previous - countries else self.groups.last()
-        if dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
+        if pronoun := dangling_pronoun(self.person_ref, clause_text, place.span[0], self.entities, self.starts):
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
-                          or self.reading.last_person_state(place.span[0]) or self.previous)
+                          or self.carried.state(place.sent, d) or self.reading.last_person_state(place.span[0]) or self.previous)
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
-        if not any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]):
+        if not (named_before := any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx])):
             countries |= self.pronoun.state(self.text, self.sentences, place.sent, self.entities, self.starts)
         org_acts = place.clause.org_acts
         noun = event_antecedent(self.text[place.clauses[place.idx - 1][0] : place.span[0]], self.event_nouns) if (
@@ -273,6 +266,7 @@ class _EventReader:
             countries |= self.groups.last()  # "The next round will be held in La Paz": the series' parties
         if not countries:
             countries |= self._unnamed(d, place, unnamed, same_date, org_acts)
+        countries |= frozenset() if pronoun or named_before else self.carried.state(place.sent, d)  # "Sie traf dort am Donnerstag"
         if countries and self.first_person and only_first_person(place.sent, self.entities, self.starts, self.first_person):
             countries |= self.previous  # "Wir treffen uns Anfang September": the interviewee and the party before
         dates = [x for x in self.dated if place.sent[0] <= x.start < place.sent[1]]
@@ -287,7 +281,7 @@ class _EventReader:
                 self.text, place.span, d, countries, self.earlier, self.entities, self.starts, self.vp.date_prepositions)
         return countries
 
-    def _group_reference(self, place: _Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
+    def _group_reference(self, place: Place, clause_text: str) -> tuple[re.Match[str] | None, bool]:
         """The clause's reference to a group of parties ("both sides", "they"), and whether a "they"
         opening the sentence stands for people the text never named."""
         match = self.group_ref.search(clause_text)
@@ -301,7 +295,7 @@ class _EventReader:
             return None, True  # "Thousands of protesters filled the square. They had gathered ..."
         return match, False
 
-    def _referred_event(self, d: DateMention, place: _Place, clause_text: str,
+    def _referred_event(self, d: DateMention, place: Place, clause_text: str,
                         group_match: re.Match[str] | None, same_date: frozenset[str]) -> frozenset[str]:
         """The parties of the event the clause refers back to ("the two", "Wednesday's meeting"), if it does."""
         vp = self.vp
@@ -322,7 +316,7 @@ class _EventReader:
             antecedent = the_group(antecedent, size, named, bisect.bisect_left(self.starts, place.sent[0]), same_paragraph)
         return antecedent
 
-    def _unnamed(self, d: DateMention, place: _Place, unnamed: bool, same_date: frozenset[str],
+    def _unnamed(self, d: DateMention, place: Place, unnamed: bool, same_date: frozenset[str],
                  org_acts: bool) -> frozenset[str]:
         """The parties of a clause that names none: its sentence's, or the event's with the same date,
         or the previous event's."""
@@ -353,7 +347,7 @@ class _EventReader:
         undated = undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
         return undated if not place.clause.location or place.clause.location in undated else frozenset()
 
-    def _organisation_meeting(self, place: _Place, clause_text: str, match: re.Match[str]) -> bool:
+    def _organisation_meeting(self, place: Place, clause_text: str, match: re.Match[str]) -> bool:
         """True when a meeting the clause refers to ("the summit", "the meeting") is an organisation's, named
         in the clause as a known organisation or an acronym no state goes by ("at the summit it hosts" after
         "the chair of SADC", "the meeting of the CPLP Committee"), not the meeting of the parties before."""
@@ -364,34 +358,3 @@ class _EventReader:
         named = {(e.start, e.end) for e in self.entities[bisect.bisect_left(self.starts, place.span[0]) :
                                                            bisect.bisect_left(self.starts, place.span[1])]}
         return any((place.span[0] + m.start(), place.span[0] + m.end()) not in named for m in _ACRONYM.finditer(clause_text))
-
-    def _summary_start(self, place: _Place) -> int:
-        start = after_prefixes(self.text, self.prefixes, place.sent[0], place.span[0])
-        if place.idx == 0 or not self.patterns.relative.match(self.text, place.span[0]):
-            return start
-        # "Bolivia broke off relations with Chile, to which it lost its coast in a war in the 19th century":
-        # the date is the war's, told of Chile; the break is another event.
-        return relative_clause_start(self.text, start, place.span[0], self.table.words.get("antecedent_opener", frozenset()))
-
-    def _mention(self, d: DateMention, place: _Place, countries: set[str]) -> EventMention:
-        text, sent = self.text, place.sent
-        blank = " " * (d.end - d.start)
-        # The phrase the date modifies first ("the tanker, seized by Iran on 5 November"), then its clause.
-        etype = next((found for phrase in self.dated_phrase.spans(text, place.span, d)
-                      if (found := self.table.classify(blanked(text, phrase, d, blank)))), None)
-        etype = etype or self.table.classify(blanked(text, place.span, d, blank)) or self.table.classify(
-            blanked(text, sent, d, blank))
-        return EventMention(
-            date=d,
-            countries=tuple(sorted(countries)),
-            organizations=place.clause.organizations,
-            location_country=place.clause.location,
-            event_type=etype.root_name if etype else "",
-            cameo_code=etype.code if etype else "",
-            quad_class=etype.quad_class if etype else 0,
-            summary=summary(self.shown, self._summary_start(place), place.clause_end, d.start, d.end),
-            evidence=self.shown[sent[0] : sent[1]],
-            evidence_start=sent[0],
-            evidence_end=sent[1],
-        )
-

@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline_app.core.extract.actors import Doc, count_before, placed_by_adjective, role_of, token_key
+from timeline_app.core.extract.actors import Doc, token_key
+from timeline_app.core.extract.roles import count_before, placed_by_adjective, role_of
 from timeline_app.core.extract.countries import GAZETTEER_DIR
 from timeline_app.core.extract.language_keys import walk
 from timeline_app.core.extract.issuer_mentions import JOINERS, co_issuers, issuer_mention
@@ -19,7 +20,7 @@ from timeline_app.core.extract.lexicon import END, SURNAME, TOKEN, Alias, Lexico
 from timeline_app.core.extract.person_names import appointee_nationality, is_person_name, learn_names
 from timeline_app.core.extract.shared_offices import shared_offices
 from timeline_app.core.extract.surnames import initial_gap, surname_mention
-from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_venue, state_of_a_place
+from timeline_app.core.extract.venues import hosts_others, is_chaired, is_joined, is_ranked_among, is_venue, state_of_a_place
 from timeline_app.core.models import EntityKind, EntityMention, EntityRole, issuer_codes
 from timeline_app.paths import resource
 
@@ -258,8 +259,10 @@ class Gazetteer:
         start, end = doc.starts[i], doc.ends[last]
         if kind == "group":
             role = EntityRole.LOCATION if is_venue(doc, i, last, self._words) else role_of(doc, i, last, "org", self._words)
-            if is_chaired(doc, i, last, self._words) or is_joined(doc, i, last, self._words, self._member_words):
-                role = EntityRole.MODIFIER  # "la présidence brésilienne du G20", "joined BRICS": the body, not its members
+            if is_chaired(doc, i, last, self._words) or is_joined(doc, i, last, self._words, self._member_words) or (
+                    is_ranked_among(doc, i, self._words)):
+                # "la présidence brésilienne du G20", "joined BRICS", "among the first Allies to": the body, not its members
+                role = EntityRole.MODIFIER
             count = count_before(doc, i, self._words)
             if 0 < count < len(self.groups.members(code, when)) and count not in self.groups.sizes(code):
                 # "the two NATO allies": two states named before, not the alliance; but "the five BRICS

@@ -1,10 +1,11 @@
-"""A statement's header lines, and its words for its own office: where they open it, where a state's name makes them another's."""
+"""A statement's header lines, and its words for its own office and acts: where they open it, where a state's name makes them another's."""
 
 from __future__ import annotations
 
 import re
 
 from timeline_app.core.models import EntityKind, EntityMention
+from timeline_app.core.tables import longest_first
 
 # Punctuation that ends the office's name: "O Ministro das Relações Exteriores, Mauro Vieira" is the issuer's.
 _BREAKS = frozenset(',.;:!?()"«»“”„\n')
@@ -13,6 +14,8 @@ HEADER_LINES = 6  # a statement's header: its first short lines
 _HEADER_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?]['\"\u201d]?$")
 _OPENING_REACH = 2000  # characters: a header is never longer
+_WORD = re.compile(r"[^\W\d_]+")
+_REACH = 2  # words from a passive's auxiliary to its participle ("a été aussitôt convoqué")
 
 
 def header_lines(text: str) -> list[str]:
@@ -66,3 +69,37 @@ def offices_of_others(text: str, found: list[EntityMention], offices: set[int],
                 and all(w.lower() in links or w[:1].isupper() or not w for w in words)):
             dropped.add((mention.start, mention.end))
     return [m for m in found if id(m) not in offices or (m.start, m.end) not in dropped]
+
+
+class IssuerPassive:
+    """The words of a language's clause_words.tsv that tell a passive: an auxiliary of passive_auxiliary ("été",
+    "fue", "foi") with a participle ending in passive_participle_ending within two words. With no agent of
+    passive_agent after it in the clause ("par", "por", "pelo"), a statement's passive tells its issuer's own act.
+    A language without those words (English, and Russian, whose short participles "подписано", "уведомлено" gave
+    statements' issuers to sentences about others: ru dev .848 -> .835 recall) has none."""
+
+    def __init__(self, words: dict[str, frozenset[str]]) -> None:
+        auxiliaries = words.get("passive_auxiliary")
+        self._auxiliary = (re.compile(r"(?<!\w)(?:" + longest_first(auxiliaries) + r")(?!\w)", re.IGNORECASE)
+                           if auxiliaries else None)
+        self._endings = tuple(words.get("passive_participle_ending", ()))
+        self._agents = words.get("passive_agent", frozenset())
+
+    def acts(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] tells an act in the passive without naming who did it."""
+        at = self._participle(text, start, end)
+        if at < 0 or in_quotation(text, at):
+            return False
+        return not any(w.group().lower() in self._agents for w in _WORD.finditer(text, at, end))
+
+    def _participle(self, text: str, start: int, end: int) -> int:
+        """Where the first passive participle of text[start:end] ends, -1 when there is none."""
+        if self._auxiliary is None or not self._endings:
+            return -1
+        for m in self._auxiliary.finditer(text, start, end):
+            for k, word in enumerate(_WORD.finditer(text, m.end(), end)):
+                if k >= _REACH:
+                    break
+                if word.group().lower().endswith(self._endings):
+                    return word.end()
+        return -1

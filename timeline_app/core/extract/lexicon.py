@@ -31,7 +31,7 @@ _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "intrusion_noun", "side_noun", "side_opener", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
      "title", "name_particle", "speaker", "topic_verb", "topic_opener", "envoy_title",
      "venue_opener", "venue_noun", "venue_noun_before", "venue_link", "modifier_noun", "modifier_noun_before", "chair_noun",
-     "chair_noun_after", "member_noun", "join_verb", "feeling", "former", "member_from", "formal_name",
+     "chair_noun_after", "member_noun", "join_verb", "among_opener", "among_rank", "feeling", "former", "member_from", "formal_name",
      "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link",
      "comparison", "comparison_opening", "comparison_apposition", "language_noun", "currency_noun", "non_state_noun", "firm_noun", "firm_sector", "firm_target", "host_word", "venue_word", "between_word", "host_acts", "list_glue", "home_article",
      "honorific", "common_word", "appointment_verb", "place_opener", "not_a_place", "feature_noun", "private_people"}

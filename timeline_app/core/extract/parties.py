@@ -28,6 +28,19 @@ class Clause:
     aside: bool = False
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a date stands: its sentence, that sentence's clauses, and the span of the date's clause."""
+
+    sent: tuple[int, int]
+    clauses: list[tuple[int, int]]
+    idx: int  # the date's clause among `clauses`
+    span: tuple[int, int]  # that clause, or the opening clause with the main one after it (around the date when long)
+    clause: Clause
+    clause_end: int  # where that clause ends, however long: a headline cut short says so with an ellipsis
+    issue: bool = False  # a statement's header dateline: it dates the issue, its issuers' act
+
+
 def event_day(when: DateMention | None, published: dt.date | None) -> dt.date | None:
     """The day a group's membership is taken at: the last day of the event's date, else the publication day."""
     if when is not None and when.end_date is not None:

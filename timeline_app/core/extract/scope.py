@@ -6,6 +6,7 @@ import re
 
 from timeline_app.core.extract.clause_grammar import VerbPhrasePatterns
 from timeline_app.core.models import DateMention
+from timeline_app.core.tables import longest_first
 
 # Characters of a clause read for a date: its parties, type and summary. A longer clause is read
 # around the date, the words before it most (they say what happened). At most 367 characters were
@@ -21,6 +22,32 @@ _PAST_DAYS = 14
 _DETERMINER = re.compile(r"(?:\b(?:the|its|his|her|their|our|a|this|last|next)|['\u2019]s)\s+$", re.IGNORECASE)
 
 Span = tuple[int, int]
+
+
+class LifeEvent:
+    """A clause that tells a person's life, not a state's act: "Born in Shymkent in 1944", "who retired in June",
+    "died in Almaty on Wednesday" (clause_words.tsv: life_event, then one of life_event_after or the date itself). A
+    state takes no part in it, so it borrows no state from the sentence or the event before. "Retired general Allen
+    said on Monday" is no such clause: a life word before a name is an adjective."""
+
+    def __init__(self, words: dict[str, frozenset[str]]) -> None:
+        events = words.get("life_event", frozenset())
+        self._after = words.get("life_event_after", frozenset())
+        self._events = re.compile(r"(?<!\w)(?:" + longest_first(events) + r")(?!\w)", re.IGNORECASE) if events else None
+
+    def tells(self, text: str, span: Span, d: DateMention) -> bool:
+        """True when text[span], the clause of date `d`, has a life word followed by a word of life_event_after or the date."""
+        if self._events is None:
+            return False
+        for m in self._events.finditer(text, *span):
+            gap = text[m.end() : span[1]]
+            rest = m.end() + len(gap) - len(gap.lstrip())
+            if rest == d.start:
+                return True
+            word = _WORD.match(text, rest)
+            if word is not None and word.group().lower() in self._after:
+                return True
+        return False
 
 
 class NegatedPeriod:

@@ -71,6 +71,17 @@ def is_joined(doc: Doc, i: int, last: int, words: ContextWords, member_words: fr
     return k >= 0 and keys[k] in words.of("join_verb") and all(doc.joined(j, j + 1) for j in range(k, i))
 
 
+def is_ranked_among(doc: Doc, i: int, words: ContextWords) -> bool:
+    """True for a group named as the class a state ranks in: "Albania was among the first Allies to ratify", "one of
+    the few EU members that" (among_opener, "the", an among_rank word, then the group): the state named is the party,
+    not every member. Not "talks among the five Central Asian states": no rank word, the members take part."""
+    keys = doc.keys
+    k = i - 1
+    if k < 2 or keys[k] not in words.of("among_rank") or keys[k - 1] != "the" or keys[k - 2] not in words.of("among_opener"):
+        return False
+    return all(doc.joined(j, j + 1) for j in range(k - 2, i))
+
+
 def hosts_others(doc: Doc, i: int, last: int, words: ContextWords) -> bool:
     """True for a state named only as the venue of a meeting between others: "Nouakchott served as the venue
     for talks between Mali and Niger" (a venue word shortly after it, "between" after that), "the talks between
