@@ -6,7 +6,7 @@ Usage: python benchmarks/merge.py [--library LIB] [--assign MODULE:FUNCTION] [--
 Extracts every article of the evaluation set into a temporary library (core.pipeline.import_inputs,
 as `python main.py extract` does), matches each gold mention to the system mention whose span
 overlaps it most in the same article, and prints pairwise and B-cubed precision, recall and F1 over the
-gold mentions (dev, dev2 to dev11, held-out, all), the gold events with two or more mentions that came out as one
+gold mentions (dev, dev2 to dev12, held-out, all), the gold events with two or more mentions that came out as one
 event, and the near-miss groups whose events stayed apart. The last line is one JSON object.
 
 The set is gold.json (its events dev or held out), dev2.json (`"split": "dev2"`: a second dev part,
@@ -25,7 +25,10 @@ pair or one actor on one day or in one month) and dev9.json (a ninth, the same w
 third states' reactions, regional papers and reports days later dating the act "last week"; near misses mostly
 two acts of one pair on one day) and dev10.json (a small check of the act-kinds rule on texts written after
 it) and dev11.json (an eleventh, written blind: one act told by a ministry, a wire, a third state naming it by
-a noun, a regional paper naming only cities, a weekly dating it "last week"); each file names its own articles folder.
+a noun, a regional paper naming only cities, a weekly dating it "last week") and dev12.json (a twelfth, written blind:
+joint statements and each side's readout, embassy releases naming only the ambassador, translation styles, datelines of
+another day; near misses of one pair twice in a week, two packages of one day, a meeting and its follow-up call);
+each file names its own articles folder.
 
 The events come from one function, `system_mentions`: today the event ids the library gives its
 mentions (with the user's edits applied, as the GUI and the CLI show them). `--assign M:F` scores
@@ -64,8 +67,9 @@ DEV8 = HERE / "data" / "merge" / "dev8.json"
 DEV9 = HERE / "data" / "merge" / "dev9.json"
 DEV10 = HERE / "data" / "merge" / "dev10.json"
 DEV11 = HERE / "data" / "merge" / "dev11.json"
-DEV_FILES = [GOLD, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11]
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "held-out")  # "all" is every split together
+DEV12 = HERE / "data" / "merge" / "dev12.json"
+DEV_FILES = [GOLD, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12]
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "held-out")  # "all" is every split together
 DEV_SPLITS = SPLITS[:-1]  # whose errors may be read
 
 # library -> one row per system mention (frames.MENTION_COLUMNS); the scorer reads source_path,
@@ -335,7 +339,7 @@ def extract(gold: Gold, library_path: Path, workers: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, action="append",
-                    help="a gold file, once for each (default benchmarks/data/merge/gold.json and dev2.json to dev11.json)")
+                    help="a gold file, once for each (default benchmarks/data/merge/gold.json and dev2.json to dev12.json)")
     ap.add_argument("--library", type=Path, metavar="LIB",
                     help="score this library (it must hold the gold articles); if it does not exist, "
                          "extract the articles into it and keep it")
@@ -343,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="score this assignment of the mentions frame to events instead of the library's")
     ap.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     ap.add_argument("--show-errors", action="store_true",
-                    help="list the dev and dev2 to dev11 splits' wrong and missed merges with their sentences")
+                    help="list the dev and dev2 to dev12 splits' wrong and missed merges with their sentences")
     ap.add_argument("--show-heldout-errors", action="store_true",
                     help="the same for the held-out split: for the final run only")
     ap.add_argument("--check", action="store_true", help="only check the gold file against the articles")

@@ -11,7 +11,8 @@ about max(window before, worker) + window after; that estimate is printed with t
 
 Each run has a cache folder of its own, so the worker processes the samples as a checkout's first
 start does; with --stored, their rows are stored there first (as a built wheel carries them,
-core/batch/samples.py) and the worker hands them back.
+core/batch/samples.py) and the worker hands them back, and so is the merge rules' code stamp
+(core/library/rulestamp.py), which a wheel carries too.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = ("import sys, pathlib\nfrom timeline_app.core.batch import samples\n"
-         "samples.build(pathlib.Path(sys.argv[1]) / samples.FILE_NAME)")
+         "from timeline_app.core.library import rulestamp\n"
+         "samples.build(pathlib.Path(sys.argv[1]) / samples.FILE_NAME)\n"
+         "rulestamp.build(pathlib.Path(sys.argv[1]) / rulestamp.CACHE_NAME)")
 
 
 def _cpu(who: int) -> float:

@@ -110,3 +110,13 @@ def test_the_installed_app_sends_a_cluster_what_the_checkout_sends(installed, tm
     assert requirements == str(sorted(canonicalize_name(r.name) + str(r.specifier)
                                       for r in environment.worker_requirements()))
     assert names == str(sorted(zipfile.ZipFile(io.BytesIO(bundle.code_zip().data)).namelist()))
+
+
+@pytest.mark.slow
+def test_the_installed_package_carries_the_merge_rules_code_stamp(installed, tmp_path):
+    # Made when the wheel was built (hatch_build.py): a first start reads no syntax tree for its stamp.
+    code = ("from timeline_app.core.library import rulestamp\n"
+            "rulestamp.code_digest = lambda sources: 'read again'\nprint(rulestamp.code_part())")
+    out = run(installed / "bin" / "python", "-c", code, cwd=tmp_path, TIMELINE_CACHE_DIR=str(tmp_path / "cache"))
+    assert out.returncode == 0, out.stderr
+    assert len(out.stdout.strip()) == 32 and out.stdout.strip() != "read again"

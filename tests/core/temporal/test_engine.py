@@ -114,3 +114,14 @@ def test_a_day_of_last_month_that_month_does_not_have_gives_no_wrong_day() -> No
     assert found == []
     assert [(m.text, m.value) for m in find_dates("The pact was signed on the 29th of last month.", dt.date(2024, 3, 5))
             ] == [("the 29th of last month", "2024-02-29")]
+
+
+def test_the_first_day_of_a_range_may_carry_its_ordinal_suffix() -> None:
+    # "from 8th to 9th October" was read as the 9th alone: a two-day visit told as its last day.
+    found = find_dates("The President will visit Berlin from 8th to 9th October.", dt.date(2035, 10, 7))
+    assert [(m.text, m.value) for m in found] == [("8th", "2035-10-08"), ("9th October", "2035-10-09")]
+
+
+def test_an_ordinal_that_starts_no_range_stays_no_date() -> None:
+    found = find_dates("The 8th Army moved to 9th October Street.", dt.date(2035, 10, 7))
+    assert [(m.text, m.value) for m in found] == [("9th October", "2035-10-09")]

@@ -15,6 +15,10 @@ from timeline_app.gui.window.docks import FIRST_SIZE, WindowDocks, first_size
 from timeline_app.gui.window.main_window import MainWindow
 from tests.gui.conftest import LOAD_TIMEOUT, window_settings
 
+# Qt's layout passes come late on a loaded machine (two cores shared by many processes): a width
+# that never arrives still fails, after this long.
+LAYOUT_TIMEOUT = 30_000
+
 
 def _first_start(qtbot, tmp_path, corpus_library, width: int = 900, height: int = 600) -> MainWindow:
     """A first start (no layout saved) in a window of the given size, its first sizes laid out."""
@@ -25,15 +29,15 @@ def _first_start(qtbot, tmp_path, corpus_library, width: int = 900, height: int 
     with qtbot.waitSignal(window.events_reloaded, timeout=LOAD_TIMEOUT):
         window.resize(width, height)
         window.show()
-    qtbot.waitUntil(window.docks.sizes.settled)
+    qtbot.waitUntil(window.docks.sizes.settled, timeout=LAYOUT_TIMEOUT)
     return window
 
 
 def _resized(qtbot, window: MainWindow, width: int, height: int) -> None:
     """Resize the window as a user would, and wait until the docks have followed."""
     window.resize(width, height)
-    qtbot.waitUntil(lambda: not window.docks.sizes.settled())  # the resize is seen ...
-    qtbot.waitUntil(window.docks.sizes.settled)  # ... and followed
+    qtbot.waitUntil(lambda: not window.docks.sizes.settled(), timeout=LAYOUT_TIMEOUT)  # the resize is seen ...
+    qtbot.waitUntil(window.docks.sizes.settled, timeout=LAYOUT_TIMEOUT)  # ... and followed
 
 
 def _full_lanes(timeline: TimelineView) -> int:
@@ -82,7 +86,7 @@ def test_a_bigger_window_gives_the_room_to_the_views_not_the_filters(qtbot, tmp_
     # A width the user gives the filters is kept when the window grows; a narrower window narrows
     # it in proportion, and growing back gives it back.
     window.resizeDocks([docks.filters_dock, docks.timeline_dock], [340, 1600 - 340], Qt.Orientation.Horizontal)
-    qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 340) <= 5)  # less the splitter's few pixels
+    qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 340) <= 5, timeout=LAYOUT_TIMEOUT)  # less the splitter's few pixels
     qtbot.wait(50)
     chosen = docks.filters_dock.width()
     _resized(qtbot, window, 1200, 800)
@@ -100,7 +104,7 @@ def _session(qtbot, library, settings, size: tuple[int, int] | None = None) -> M
         if size is not None:
             window.resize(*size)
         window.show()
-    qtbot.waitUntil(window.docks.sizes.settled)
+    qtbot.waitUntil(window.docks.sizes.settled, timeout=LAYOUT_TIMEOUT)
     qtbot.wait(50)
     return window
 
@@ -118,11 +122,11 @@ def test_a_layout_saved_in_a_small_window_keeps_its_filters_width_in_a_bigger_on
     big = _session(qtbot, library, settings, (1440, 900))
     # The state a user is left with: under a loaded machine Qt's last layout pass can come after
     # `settled`, so wait for it (a width that never comes back still fails).
-    qtbot.waitUntil(lambda: abs(big.docks.filters_dock.width() - chosen) <= 3)
+    qtbot.waitUntil(lambda: abs(big.docks.filters_dock.width() - chosen) <= 3, timeout=LAYOUT_TIMEOUT)
     assert big.docks.timeline_dock.width() >= 1440 - chosen - 20
     big.close()
     again = _session(qtbot, library, settings)  # the layout saved by the bigger window, at its own size
-    qtbot.waitUntil(lambda: abs(again.docks.filters_dock.width() - chosen) <= 3)
+    qtbot.waitUntil(lambda: abs(again.docks.filters_dock.width() - chosen) <= 3, timeout=LAYOUT_TIMEOUT)
     again.close()
 
 
@@ -133,7 +137,7 @@ def test_a_filters_width_the_user_chose_is_restored_as_it_was(qtbot, tmp_path, c
     first = _session(qtbot, library, settings, (1440, 900))
     docks = first.docks
     first.resizeDocks([docks.filters_dock, docks.timeline_dock], [420, 1440 - 420], Qt.Orientation.Horizontal)
-    qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 420) <= 5)
+    qtbot.waitUntil(lambda: abs(docks.filters_dock.width() - 420) <= 5, timeout=LAYOUT_TIMEOUT)
     qtbot.wait(50)
     chosen = docks.filters_dock.width()
     first.close()
@@ -210,7 +214,7 @@ def test_the_window_hides_the_left_over_tab_bars_once_laid_out(qtbot, tmp_path, 
     hidden = []
     monkeypatch.setattr(WindowDocks, "hide_stale_tab_bars", lambda self: hidden.append(self))
     window = _first_start(qtbot, tmp_path, corpus_library)
-    qtbot.waitUntil(lambda: hidden == [window.docks])
+    qtbot.waitUntil(lambda: hidden == [window.docks], timeout=LAYOUT_TIMEOUT)
     window.docks.reset_layout()
     assert hidden == [window.docks, window.docks]
     window.close()

@@ -99,7 +99,8 @@ def test_while_the_events_are_grouped_again_the_views_say_why_and_name_the_copy(
     qtbot.addWidget(window)
     window.show()
     try:
-        qtbot.waitUntil(lambda: (tmp_path / "library.rules-backup.sqlite3").exists())
+        # The copy gets its name only once the regrouping has committed: wait for the sentence.
+        qtbot.waitUntil(lambda: "grouped again" in window.empty_label.text())
         said = window.empty_label.text()
         # "Reading the library…" said nothing of the rebuild, of what is kept, or of the copy.
         assert "grouped again" in said and "library.rules-backup.sqlite3" in said and "Cancel" in said

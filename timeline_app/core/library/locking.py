@@ -21,6 +21,10 @@ MOST_WAIT = 600.0  # seconds a write waits in all for a busy library before it g
 _PAUSES = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)  # between tries, then 10 s at a time
 
 
+class GaveUp(Exception):
+    """The caller stopped waiting for a busy library (its `stop` said so): nothing was written."""
+
+
 def is_busy(error: sqlite3.Error) -> bool:
     """True for SQLite's "database is locked" and "database is busy": another connection holds the lock."""
     return isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error))
@@ -35,8 +39,11 @@ class WriteLock:
         self.path = path
         self.waited = 0.0
 
-    def retry(self, action: Callable[[], T], what: str) -> T:
-        """`action()`, tried again with backoff for as long as another connection holds the lock."""
+    def retry(self, action: Callable[[], T], what: str, waiting: Callable[[], None] | None = None,
+              stop: Callable[[], bool] | None = None) -> T:
+        """`action()`, tried again with backoff for as long as another connection holds the lock;
+        `waiting()` is called when it first finds the library busy, and GaveUp raised when `stop()`
+        says so between tries."""
         started = time.monotonic()
         attempt = 0
         while True:
@@ -51,6 +58,10 @@ class WriteLock:
                         f"The library {shown(self.path)} stayed busy for {waited / 60:.0f} minutes (another program "
                         f"is writing to it), so Diplomatic Timeline could not {what}: close that program and try again."
                     ) from e
+                if stop is not None and stop():
+                    raise GaveUp from e
+                if attempt == 0 and waiting is not None:
+                    waiting()
                 pause = _PAUSES[min(attempt, len(_PAUSES) - 1)]
                 if attempt == 0 or pause == _PAUSES[-1]:
                     log.warning("The library %s is busy (another program is writing to it): waiting to %s "
@@ -63,11 +74,13 @@ class WriteLock:
             return result
 
     @contextlib.contextmanager
-    def transaction(self, what: str = "save the changes") -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed when the block ends, rolled back when it raises."""
+    def transaction(self, what: str = "save the changes", waiting: Callable[[], None] | None = None,
+                    stop: Callable[[], bool] | None = None) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed when the block ends, rolled back when it raises
+        (`waiting` and `stop`: as retry's, while the lock is waited for)."""
         if self.db.in_transaction:
             self.db.rollback()  # a read left open would keep BEGIN from starting
-        self.retry(lambda: self.db.execute("BEGIN IMMEDIATE"), what)
+        self.retry(lambda: self.db.execute("BEGIN IMMEDIATE"), what, waiting, stop)
         try:
             yield self.db
         except BaseException:

@@ -87,6 +87,14 @@ def two_acts(a: Report, b: Report) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def one_act(a: Report, b: Report) -> bool:
+    """Whether the words of two reports name a kind of act they share (act_kinds.tsv): "recalled its
+    ambassador" and "regrets the decision ... to call its ambassador back", "violating Finnish airspace"
+    and "protest the airspace violation". Such reports told with verbs of cooperation and of conflict
+    ("regrets" 040 against a recall's 161) are one act seen by its two sides: see type_of_one_act."""
+    return bool(act_bits(a.words) & act_bits(b.words))
+
+
 class TypeTable:
     """Which CAMEO codes two reports of one event may carry (resources/cameo/compatible.tsv)."""
 
@@ -120,6 +128,10 @@ class TypeTable:
             directory = resource(CAMEO_DIR)
             cls._default = cls(read_codes(directory), directory)
         return cls._default
+
+    def set_apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Whether the table sets some code of one report apart from some code of the other."""
+        return any(self._listed(x, y, self.apart) for x in a for y in b)
 
     def _reacts(self, code: str) -> bool:
         return code in self.any or code[:3] in self.any or code[:2] in self.any
@@ -161,6 +173,15 @@ def type_score(a: frozenset[str], b: frozenset[str], table: TypeTable, reactions
     if not a or not b:
         return UNTYPED
     return max(table.compatible(x, y, reactions) for x in a for y in b)
+
+
+def type_of_one_act(kinds: float, a: Report, b: Report, table: TypeTable) -> float:
+    """The type score of two reports sharing a party once their words are read: cooperation against
+    conflict says nothing (UNTYPED) when both name a kind of act they share (one_act), as a reaction's
+    verb is typed by its mood, not by the act it names; the table's own "apart" pairs stay apart."""
+    if kinds or not one_act(a, b) or table.set_apart(a.codes, b.codes):
+        return kinds
+    return UNTYPED
 
 
 def date_factor(a: Report, b: Report) -> float:
@@ -269,7 +290,10 @@ def score(a: Report, b: Report, table: TypeTable | None = None) -> float:
     parties = party_score(a, b)
     if not parties and not one_sided(a, b):
         return 0.0
-    kinds = type_score(a.codes, b.codes, table or TypeTable.default())
+    table = table or TypeTable.default()
+    kinds = type_score(a.codes, b.codes, table)
+    if parties:  # a one-sided pair has its type for a guard (one_side_score)
+        kinds = type_of_one_act(kinds, a, b, table)
     if not kinds or two_acts(a, b) or (is_aside(a.words) != is_aside(b.words) and (kinds < 1.0 or beside(a, b))):
         # A side meeting and the event it was held beside: one event only if both type one root.
         return 0.0

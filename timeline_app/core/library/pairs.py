@@ -271,9 +271,12 @@ def scores(arr: ReportArrays, a: np.ndarray, b: np.ndarray, table: TypeTable | N
     factor = date_factors(arr, a, b)
     parties = party_scores(arr, a, b)
     kinds = type_scores(arr, a, b, table)
+    acts_a, acts_b = arr.acts[a], arr.acts[b]
+    for i in np.flatnonzero((kinds == 0) & (parties > 0) & ((acts_a & acts_b) != 0)):  # matching.type_of_one_act
+        if not table.set_apart(arr.reports[a[i]].codes, arr.reports[b[i]].codes):
+            kinds[i] = UNTYPED
     # matching.score: a side meeting, and one of some of a summit's parties (matching.beside)
     kinds = np.where((arr.aside[a] != arr.aside[b]) & ((kinds < 1.0) | _beside(arr, a, b)), 0.0, kinds)
-    acts_a, acts_b = arr.acts[a], arr.acts[b]
     kinds = np.where((acts_a != 0) & (acts_b != 0) & ((acts_a & acts_b) == 0), 0.0, kinds)  # matching.two_acts
     out = np.zeros(len(a))
     sides = one_sided(arr, a, b)

@@ -41,10 +41,19 @@ def _days(values: Sequence[str], starts: Sequence[str], ends: Sequence[str]) -> 
 
 
 _APART_REACH = 3  # words before a date in which an apart word counts
+# An apart word opening the date's sentence before a comma ("Separately, the ministry closed the
+# crossing this afternoon") sets apart the whole sentence, however far the date stands from it.
+_APART_OPENING = re.compile(r"\W*([^\W\d_]+)\s*,")
 _WORDS_BEFORE = re.compile(r"[^\W\d_]+")
 # A verb's past form in lower case ("arrived", "returned"; not "United"): between two dates of one
 # sentence, the verb of another clause ("freed last week, returned on Sunday": two times).
 _FINISHED = re.compile(r"[a-z]{3,}ed")
+
+
+def _opens_apart(sentence: str, apart: frozenset[str]) -> bool:
+    """Whether an apart word and a comma open the sentence (_APART_OPENING)."""
+    opening = _APART_OPENING.match(sentence)
+    return bool(opening) and opening.group(1).lower() in apart
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +114,7 @@ class Mentions:
         countries = text(col.COUNTRIES)
         apart = apart_words()
         self.apart = [bool(apart.intersection(_WORDS_BEFORE.findall(
-            e[max(0, c - s - 40) : max(0, c - s)].lower())[-_APART_REACH:]))
+            e[max(0, c - s - 40) : max(0, c - s)].lower())[-_APART_REACH:])) or _opens_apart(e, apart)
             for e, c, s in zip(self.evidence, self.char_start, self.evidence_start)]
         # A frame without keys (built by hand) is keyed by what its rows say, so equal rows are one key.
         self.key = [k or f"{a}:{s}:{v}:{c}:{t}" for k, a, s, v, c, t in zip(

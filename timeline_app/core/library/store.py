@@ -14,14 +14,13 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import eventstore, incremental, reading, rulestamp
+from timeline_app.core.library import eventstore, incremental, reading, rebuilding, rulestamp
 from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
 from timeline_app.core.library.opening import open_library
 from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
 from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
-from timeline_app.core.library.schema import backup_copy
 from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
 from timeline_app.core.progress import Cancel, Progress
 from timeline_app.core.shown import shown
@@ -62,7 +61,8 @@ class Library:
                 with self._lock.transaction("record the merge rules"):
                     rulestamp.mark(self._db)
             # A library of an older format (backed up when it was opened) has mentions without events.
-            self.stale_rules = rulestamp.is_stale(self._db) or eventstore.needs_rebuild(self._db)
+            self.stale_rules = rebuilding.is_stale(self._db)
+            self.rebuilt: rebuilding.Rebuilt | None = None
             if self.stale_rules and rebuild_stale:
                 self.rebuild_stale_events()
         except BaseException:
@@ -82,8 +82,7 @@ class Library:
         the user's edits (both are derived: nothing the user did is lost). Returns the events' count,
         or None when `cancel` stopped it: then nothing was written."""
         try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
+            with self._lock.transaction("group its events again"):
                 return eventstore.rebuild(self._db, progress, cancel)
         except eventstore.RebuildCancelled:
             return None
@@ -93,21 +92,17 @@ class Library:
     def rebuild_stale_events(self, progress: Progress | None = None, cancel: Cancel | None = None,
                              backup: bool = True) -> int | None:
         """rebuild_events for a library whose events other merge rules made, after a backup beside it
-        (kept in backup_path; none when opening has just migrated it, after its own backup, or without
-        `backup`: another connection's opening made one). Cancelled (None), the library is as it was
-        and a backup made here is removed."""
-        fresh = None
-        if backup and self.backup_path is None:
-            try:
-                fresh = self.backup_path = backup_copy(self._db, self.path, "rules")
-            except (OSError, sqlite3.Error) as e:
-                raise LibraryError(f"Could not back up {shown(self.path)} before rebuilding its events: {e}.") from e
-        n = self.rebuild_events(progress, cancel)
-        if n is None and fresh is not None:
-            fresh.unlink(missing_ok=True)
-            self.backup_path = None
-        self.stale_rules = n is None
-        return n
+        that replaces an earlier one (kept in backup_path; none when opening has just migrated it, after
+        its own backup, or without `backup`); nothing when another program did it while this one waited
+        for the library. The count of events, None when cancelled: the library is as it was; `rebuilt`
+        tells the rest."""
+        self.rebuilt = rebuilding.rebuild_stale(self._db, self._lock, self.path,
+                                                backup and self.backup_path is None, progress, cancel)
+        if self.rebuilt is None:
+            return None
+        self.backup_path = self.rebuilt.backup or self.backup_path
+        self.stale_rules = False
+        return self.rebuilt.events
 
     def __enter__(self) -> "Library":
         return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,7 +16,7 @@ from timeline_app.core.ingest import sample_paths
 from timeline_app.core.ingest.date_hints import publication_hints
 from timeline_app.core.ingest.knowledge import readable_extensions
 from timeline_app.core.library.opening import LIBRARY_SUFFIX, is_sqlite_file
-from timeline_app.core.library.schema import backup_target
+from timeline_app.core.library.rebuilding import Rebuilt, backup_path
 from timeline_app.core.library.store import Library
 from timeline_app.core.ingest.language import check_language
 from timeline_app.core.pipeline import ImportReport, set_dates_job, set_issuer_job, set_languages_job
@@ -281,17 +282,19 @@ class LibraryActions(QObject):
         """Group the events of the library at `path` again by this version's merge rules, on a worker
         with progress and Cancel, after a backup (`backup`: the one its opening made when it migrated
         it); the library is read again when it ends, however."""
-        def job(progress: Progress, cancel: Cancel) -> tuple[int, Path | None] | None:
+        def job(progress: Progress, cancel: Cancel) -> Rebuilt | None:
             with Library(path, rebuild_stale=False) as library:
-                n = library.rebuild_stale_events(progress, cancel, backup=backup is None)
-                return None if n is None else (n, library.backup_path or backup)
+                if library.rebuild_stale_events(progress, cancel, backup=backup is None) is None:
+                    return None
+                done = library.rebuilt
+                return done if done is None or done.backup is not None else replace(done, backup=backup)
 
         worker = TaskWorker(job, "grouping the events by this version's rules")
         worker.finished.connect(self._reload)
-        self._show_empty_text(regrouping_text(backup or backup_target(path, "rules")))
+        self._show_empty_text(regrouping_text(backup or backup_path(path)))
         self._jobs.enqueue(worker, self._on_rebuild_done)
 
-    def _on_rebuild_done(self, result: tuple[int, Path | None] | None) -> None:
+    def _on_rebuild_done(self, result: Rebuilt | None) -> None:
         if result is None:
             self._show_status("Stopped: the library keeps the events an earlier version grouped; it is "
                               "offered again when the library is next opened.", 15000)
@@ -299,10 +302,16 @@ class LibraryActions(QObject):
         library = self._library()
         if library is not None:
             library.stale_rules = False
-        n, backup = result
-        kept = f" A copy of the library as it was: {shown(backup)}." if backup is not None else ""
-        self._show_status(f"{counted(n, 'event')} grouped by this version's rules; your corrections were kept."
-                          + kept, 15000)
+        if result.elsewhere:
+            self._show_status("Another window or program grouped this library's events by this version's rules "
+                              "meanwhile; they were read again.", 15000)
+            return
+        kept = ""
+        if result.backup is not None:
+            kept = f" A copy of the library as it was: {shown(result.backup)}" + (
+                " (it replaces the copy an earlier regrouping left)." if result.replaced else ".")
+        self._show_status(f"{counted(result.events, 'event')} grouped by this version's rules; your corrections "
+                          "were kept." + kept, 15000)
 
     def choose_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Open library", self._remembered.last_dir(),

@@ -12,12 +12,15 @@ from pathlib import Path
 import timeline_app
 from timeline_app import paths
 from timeline_app.core.batch.samples import FILE_NAME as SAMPLE_ROWS
+from timeline_app.core.library.rulestamp import CARRIED
 
 PACKAGE_DIR = Path(timeline_app.__file__).resolve().parent
+RULE_STAMP = CARRIED.resolve()
 # Workers never show a window, and compiled caches belong to the Python that wrote them.
 LEFT_OUT = frozenset({"gui", "__pycache__"})
 # Nor do they need the window's icons or the desktop entry (resources/linux, in an installed package only),
-# nor the samples' stored rows (core/batch/samples.py: a first start's, in an installed package only).
+# nor the samples' stored rows (core/batch/samples.py: a first start's, in an installed package only),
+# nor the merge rules' stamp a built package carries (core/library/rulestamp.py: a library's opening's).
 RESOURCES_LEFT_OUT = frozenset({"icons", "linux"})
 # Every entry gets the same time and mode: the same code gives the same bytes, hence the same digest,
 # and a cluster that has this version already unpacks nothing.
@@ -49,7 +52,7 @@ def _members() -> Iterator[tuple[str, Path]]:
     resources/ beside the package in a checkout and the package's own copy when installed."""
     for path in _files(PACKAGE_DIR):
         relative = path.relative_to(PACKAGE_DIR)
-        if relative.parts[0] not in LEFT_OUT and relative.parts[0] != "resources":
+        if relative.parts[0] not in LEFT_OUT and relative.parts[0] != "resources" and path != RULE_STAMP:
             yield f"{timeline_app.__name__}/{relative.as_posix()}", path
     for path in _files(paths.RESOURCES):
         relative = path.relative_to(paths.RESOURCES)
