@@ -79,11 +79,19 @@ class DockSizes(QObject):
             self.remember_later()
             return
         width = self._window.width()
-        asked = self._side_target(width)
+        asked = self._side_target(width) + self._side_pad
         self._window.resizeDocks([left, right], [asked, width - asked], Qt.Orientation.Horizontal)
-        QTimer.singleShot(0, self._on_chosen_applied)
+        QTimer.singleShot(0, lambda: self._on_chosen_applied(width))
 
-    def _on_chosen_applied(self) -> None:
+    def _on_chosen_applied(self, width: int) -> None:
+        left, _right = self._side_docks()
+        miss = self._side_target(width) - left.width() if left is not None else 0
+        if 0 < abs(miss) <= 8 and self._side_pad == 0 and self._window.width() == width:
+            # The splitter's half, as when following the window: without it each session that
+            # restored the layout lost those pixels from the width the user chose.
+            self._side_pad = miss
+            self.apply_chosen()
+            return
         # The choice stays the user's (and its window's width): a narrower window gives it back when it grows.
         self._window_width, self._window_height = self._window.width(), self._window.height()
 
