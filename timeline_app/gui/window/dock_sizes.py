@@ -84,12 +84,8 @@ class DockSizes(QObject):
         QTimer.singleShot(0, lambda: self._on_chosen_applied(width))
 
     def _on_chosen_applied(self, width: int) -> None:
-        left, _right = self._side_docks()
-        miss = self._side_target(width) - left.width() if left is not None else 0
-        if 0 < abs(miss) <= 8 and self._side_pad == 0 and self._window.width() == width:
-            # The splitter's half, as when following the window: without it each session that
-            # restored the layout lost those pixels from the width the user chose.
-            self._side_pad = miss
+        if self._window.width() == width and self._learnt_pad(width):
+            # Without it each session that restored the layout lost those pixels from the user's width.
             self.apply_chosen()
             return
         # The choice stays the user's (and its window's width): a narrower window gives it back when it grows.
@@ -138,6 +134,17 @@ class DockSizes(QObject):
             return self._side_width
         return round(self._side_width * width / self._side_window)
 
+    def _learnt_pad(self, width: int) -> bool:
+        """Whether the left side just missed its width at this window width, the miss now learnt: the
+        caller asks again. resizeDocks sizes the dock area, half a splitter wider than the dock (a few
+        pixels, by style): learnt once, so that a window resized many times keeps the width exactly."""
+        left, _right = self._side_docks()
+        miss = self._side_target(width) - left.width() if left is not None and self._side_width else 0
+        if 0 < abs(miss) <= 8 and self._side_pad == 0:
+            self._side_pad = miss
+            return True
+        return False
+
     def _follow_window(self) -> None:
         """The left side at its width (less, in proportion, in a narrower window); the timeline
         given its five lanes again if a lower window took them."""
@@ -158,12 +165,7 @@ class DockSizes(QObject):
         if (self._window.width(), self._window.height()) != (width, height):  # resized again meanwhile
             self._follow_window()
             return
-        left, _right = self._side_docks()
-        miss = self._side_target(width) - left.width() if left is not None and self._side_width else 0
-        if 0 < abs(miss) <= 8 and self._side_pad == 0:
-            # resizeDocks sizes the dock area, half a splitter wider than the dock (a few pixels, by
-            # style): learnt once, so that a window resized many times keeps the width exactly.
-            self._side_pad = miss
+        if self._learnt_pad(width):
             self._follow_window()
             return
         self._window_width, self._window_height = width, height
