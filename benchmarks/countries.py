@@ -1,14 +1,14 @@
 """Countries per dated mention (issue #16): the app against the hand-annotated set in data/countries.
 
-Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|dev2|...|dev11|heldout|all] [--data DIR]
+Usage: python benchmarks/countries.py [--show-errors N] [--errors-from dev|dev2|...|dev12|heldout|all] [--data DIR]
                                      [--dev2 DIR] [--dev3 DIR] [--dev4 DIR] [--dev5 DIR] [--dev6 DIR] [--dev7 DIR]
-                                     [--dev8 DIR] [--dev9 DIR] [--dev10 DIR] [--dev11 DIR]
+                                     [--dev8 DIR] [--dev9 DIR] [--dev10 DIR] [--dev11 DIR] [--dev12 DIR]
 
 Each text goes through the path of `python main.py extract TEXT --published DATE`: the text reader,
 then batch.articles.process_article, then the rows of the mentions CSV (library.rows.mention_rows). The article
 also carries the gold file's url and source, as a web page or feed would. System mentions are matched
 to gold mentions one-to-one by overlapping span (largest overlap first). Printed for dev, held-out and
-the set's dev and held-out texts, and the second to eleventh dev parts (data/countries_dev2 ... _dev11, each written
+the set's dev and held-out texts, and the second to twelfth dev parts (data/countries_dev2 ... _dev12, each written
 for a new round of rules in other wordings; "all" stays the first set's dev + held-out, as in earlier measurements):
   date value recall   gold mentions matched by a system mention with the same value (a time of day
                       compared by its date, as the date scorer's DATE+TIME row does) / gold mentions
@@ -45,7 +45,7 @@ from timeline_app.core.models import Article, EntityKind  # noqa: E402
 from timeline_app.core.batch.articles import process_article  # noqa: E402
 from timeline_app.core.sentences import split_sentences  # noqa: E402
 
-PARTS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")  # the later dev parts, each data/countries_<part>
+PARTS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")  # the later dev parts, each data/countries_<part>
 KIND_NAMES = {1: "office/issuer", 2: "acted upon", 3: "extra states", 4: "groups", 5: "non-state"}
 
 
