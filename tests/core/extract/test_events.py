@@ -659,6 +659,22 @@ def test_and_before_a_new_named_subject_between_two_dates_starts_the_next_event(
     assert (a.countries, b.countries) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "A settlement was reached in March, but Chile said in April that Peru had broken it.",
+    "A settlement was reached in March; Chile said in April that Peru had broken it.",
+])
+def test_a_clause_naming_no_state_borrows_nothing_from_a_later_clause_with_its_own_date(text: str) -> None:
+    march, april = extract(text, date_at(text, "March", "2023-03", Precision.MONTH),
+                           date_at(text, "April", "2023-04", Precision.MONTH), published=dt.date(2023, 7, 15))
+    assert march.countries == () and april.countries == ("CHL", "PER")
+
+
+def test_a_clause_naming_no_state_takes_the_states_of_an_undated_clause_of_its_sentence() -> None:
+    text = "A settlement was reached in March, but Chile rejected it."
+    [march] = extract(text, date_at(text, "March", "2023-03", Precision.MONTH), published=dt.date(2023, 7, 15))
+    assert march.countries == ("CHL",)
+
+
 def test_and_between_two_names_is_one_subject_not_a_new_clause() -> None:
     text = "Malaysia hosted a meeting on Monday at which Thailand and Cambodia agreed to a truce from Tuesday."
     monday, tuesday = extract(text, date_at(text, "Monday", "2023-07-10"), date_at(text, "Tuesday", "2023-07-11"),

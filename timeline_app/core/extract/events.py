@@ -322,7 +322,7 @@ class _EventReader:
         or the previous event's."""
         # The sentence less the clauses of its other dates: "The deal was signed in July 2015; the United
         # States withdrew in 2018" gives 2015 nothing of 2018's.
-        others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []))
+        others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []), self.patterns.coordination)
         whole = (frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses if c not in others)) if others
                  else self.reading.describe(place.sent, d).actors)
         if unnamed:

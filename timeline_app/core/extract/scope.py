@@ -132,20 +132,25 @@ def reactions(text: str, start: int, end: int, vp: VerbPhrasePatterns) -> list[r
     return sorted(found, key=lambda m: m.start())
 
 
-def other_dated(text: str, clauses: list[Span], idx: int, dated: list[Span]) -> list[Span]:
-    """The clauses of a sentence set apart from clause `idx` by a semicolon, a colon or a dash that hold a
-    date of their own: their states are their own events' ("The deal was signed in July 2015; the United
-    States withdrew in 2018"). A clause joined otherwise goes on with the same actors ("the efforts France
-    and the US announced yesterday have led since September")."""
+def other_dated(text: str, clauses: list[Span], idx: int, dated: list[Span],
+                joined: re.Pattern[str] | None = None) -> list[Span]:
+    """The clauses of a sentence set apart from clause `idx` by a semicolon, a colon or a dash, or by a comma and
+    a conjunction (`joined`, ", but"), that hold a date of their own: their states are their own events' ("The
+    deal was signed in July 2015; the United States withdrew in 2018", "An agreement followed in June 2019, but
+    France refused it in August 2019": two dated events, each with its own subject). A clause joined otherwise
+    goes on with the same actors ("the efforts France and the US announced yesterday have led since September")."""
     here = clauses[idx]
-    out = []
+    first, last = 0, len(clauses)  # the clauses of this date's event: what it says runs on to the next one set apart
     for k, c in enumerate(clauses):
         if k == idx or not any(c[0] <= s < c[1] for s, _e in dated):
             continue
-        gap = text[min(here[1], c[1]) : max(here[0], c[0])]
-        if _STRONG.search(gap):
-            out.append(c)
-    return out
+        lo, hi = min(here[1], c[1]), max(here[0], c[0])
+        if _STRONG.search(text, lo, hi) or (joined is not None and joined.match(text, lo) is not None):
+            if k < idx:
+                first = max(first, k + 1)
+            else:
+                last = min(last, k)
+    return clauses[:first] + clauses[last:]
 
 
 def attributive(text: str, start: int) -> bool:
