@@ -180,6 +180,17 @@ def test_process_article_keeps_a_joint_issuer_as_a_list() -> None:
     assert done.mentions[0].countries == ("ESP", "IRL", "NOR")
 
 
+def test_a_joint_statement_of_a_pair_written_with_a_dash_dates_its_issue_for_both() -> None:
+    text = "Ghana - Togo Joint Statement on border patrols\n\n4 March 2024\n\nOur two Governments met in Lome."
+    done = process_article(article(text, "https://mfa.gov.gh/x"))
+    assert done.article.issuer == "GHA;TGO"
+    assert done.mentions[0].date.text == "4 March 2024" and done.mentions[0].countries == ("GHA", "TGO")
+    # A pair named with a dash in the title of a one-state statement is what it speaks of, not its co-issuer.
+    text = "Statement on the Ghana-Togo border patrols\n\n4 March 2024\n\nWe welcome the patrols."
+    done = process_article(article(text, "https://mfa.gov.gh/x"))
+    assert done.article.issuer == "GHA" and done.mentions[0].countries == ("GHA",)
+
+
 def test_an_import_stores_the_issuer_it_found(tmp_path) -> None:
     path = tmp_path / "joint.txt"
     path.write_text("Joint Statement of the Prime Ministers of Spain, Ireland and Norway\n\nWe met on Monday.\n",

@@ -226,7 +226,8 @@ class IssuerTable:
         glue = gazetteer.context_words("list_glue")
         run = names[:1]
         for e in names[1:]:
-            between = text[run[-1].end : e.start].replace(",", " ").replace("&", " ").split()
+            # "Australia - Papua New Guinea", "India-UAE": a dash joins the two names of a pair as a comma does.
+            between = _LIST_PUNCTUATION.sub(" ", text[run[-1].end : e.start]).split()
             if any(gazetteer.word_key(w) not in glue for w in between):
                 break
             run.append(e)
@@ -242,6 +243,9 @@ class IssuerTable:
 
     def _countries(self, text: str) -> list[str]:
         return [e.code for e in country_mentions(self.gazetteer, text)]
+
+
+_LIST_PUNCTUATION = re.compile(r"[,&\u2013\u2014-]")
 
 
 def country_mentions(gazetteer: Gazetteer, text: str) -> list[EntityMention]:
