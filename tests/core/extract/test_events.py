@@ -675,6 +675,17 @@ def test_a_clause_naming_no_state_takes_the_states_of_an_undated_clause_of_its_s
     assert march.countries == ("CHL",)
 
 
+@pytest.mark.parametrize(("text", "tuesday_states"), [
+    ("Chile's minister met Peru's on Monday before travelling to Quito on Tuesday.", ("CHL", "ECU")),
+    ("Chile's minister met Peru's on Monday, after which Ecuador's president arrived on Tuesday.", ("ECU",)),
+    ("Chile's minister met Peru's on Monday before Ecuador's president arrived on Tuesday.", ("ECU",)),
+])
+def test_a_clause_opened_by_a_participle_is_the_subject_of_the_clause_before(text: str, tuesday_states: tuple) -> None:
+    monday, tuesday = extract(text, date_at(text, "Monday", "2024-09-09"), date_at(text, "Tuesday", "2024-09-10"),
+                              published=dt.date(2024, 9, 13))
+    assert monday.countries == ("CHL", "PER") and tuesday.countries == tuesday_states
+
+
 def test_and_between_two_names_is_one_subject_not_a_new_clause() -> None:
     text = "Malaysia hosted a meeting on Monday at which Thailand and Cambodia agreed to a truce from Tuesday."
     monday, tuesday = extract(text, date_at(text, "Monday", "2023-07-10"), date_at(text, "Tuesday", "2023-07-11"),

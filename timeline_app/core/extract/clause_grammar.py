@@ -213,6 +213,7 @@ class VerbPhrasePatterns:
     plural: tuple[str, ...]  # endings of a plural noun after a group number
     conjunction: re.Pattern[str]  # " and " between two dates, where a gapped phrase may start
     there: re.Pattern[str]  # "returned there", "its embassy there": a place named before takes part
+    participle: re.Pattern[str] | None  # "before flying on to": a clause without a subject of its own
 
     def group_size(self, clause: str) -> int:
         """2, 3 or 4 when `clause` refers to that many parties by number ("both have", "the three juntas"), else 0."""
@@ -265,6 +266,8 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
                                + alternation("reacted_event") + r")\s+(?:of|by)\s)")
     unilateral = re.compile(r"\b(?:" + alternation("unilateral_act") + r")\s+$", re.IGNORECASE)
     sizes = {w: int(n) for w, _, n in (p.partition("=") for p in words.get("number", ())) if n.isdigit()}
+    participle = (re.compile(r"(?:" + alternation("participle_opener") + r")\s+(?-i:" + low + r")+(?:" + alternation("participle_ending")
+                             + r")\b", re.IGNORECASE) if words.get("participle_opener") and words.get("participle_ending") else None)
     return VerbPhrasePatterns(
         coordination, gapped, group, verbs, words.get("not_a_group", frozenset()), leaders, pair_subject, leading, subordinator,
         subordinate_clause, words.get("date_preposition", frozenset()), reaction, past_reaction, unilateral,
@@ -272,4 +275,5 @@ def verb_phrase_patterns(table: CameoTable | None = None) -> VerbPhrasePatterns:
         re.compile(" (?:" + conjunction + ") "),
         re.compile(r"\b(?:" + alternation("there_party") + r")\s+(?:(?:" + alternation("there_between") + r")\s+)?(?:"
                    + alternation("there") + r")\b", re.IGNORECASE),
+        participle,
     )

@@ -115,10 +115,12 @@ class ClauseReader:
 
     def shared_subject(self, d: DateMention, clauses: list[Span], idx: int, clause_text: str) -> frozenset[str]:
         """The subject's states when the clause goes on with the clause before it: "He met Macron on
-        Dec. 7 and spoke to Scholz on Monday", "signed deals with Australia in 2022 and Britain in 2023"."""
+        Dec. 7 and spoke to Scholz on Monday", "signed deals with Australia in 2022 and Britain in 2023",
+        "arrived in Apia on Monday, before flying on to Suva the next day"."""
         vp = self.vp
         joined = vp.coordination.match(" " + clause_text)
-        if not ((joined and joined.group(1) in vp.verbs) or vp.gapped.match(clause_text)):
+        participle = vp.participle is not None and vp.participle.match(clause_text) is not None
+        if not ((joined and joined.group(1) in vp.verbs) or vp.gapped.match(clause_text) or participle):
             return frozenset()
         return self._subject(clauses[idx - 1], d)
 
