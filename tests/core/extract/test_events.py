@@ -686,6 +686,15 @@ def test_a_clause_opened_by_a_participle_is_the_subject_of_the_clause_before(tex
     assert monday.countries == ("CHL", "PER") and tuesday.countries == tuesday_states
 
 
+@pytest.mark.parametrize(("number", "states"), [("three", ("KEN", "TZA", "UGA")), ("two", ("ETH", "KEN"))])
+def test_the_three_countries_are_the_last_three_named_together_the_two_the_last_pair(number: str, states: tuple) -> None:
+    text = ("Kenya, Uganda and Tanzania signed a customs pact on Monday. Ethiopia's prime minister flew to Nairobi on "
+            f"Tuesday to meet Ethiopian traders, and Ethiopia's envoy joined him. The {number} countries will review it in March.")
+    *_, march = extract(text, date_at(text, "Monday", "2024-03-04"), date_at(text, "Tuesday", "2024-03-05"),
+                        date_at(text, "March", "2024-03", Precision.MONTH), published=dt.date(2024, 3, 8))
+    assert march.countries == states
+
+
 def test_and_between_two_names_is_one_subject_not_a_new_clause() -> None:
     text = "Malaysia hosted a meeting on Monday at which Thailand and Cambodia agreed to a truce from Tuesday."
     monday, tuesday = extract(text, date_at(text, "Monday", "2023-07-10"), date_at(text, "Tuesday", "2023-07-11"),

@@ -310,6 +310,8 @@ class _EventReader:
         # shares the date ("Beijing said in March ... the leaders' summit, held the same month").
         meant = same_date if len(same_date) >= 2 else by_role or same_date
         antecedent = meant or self.groups.last() or self.previous or undated_parties(self.sentences, place.sent, lambda a, b: self.reading.describe((a, b), d).actors)
+        if size >= 3 and len(antecedent) != size and (exact := self.groups.last_of_size(size)):
+            return exact
         if size:
             same_paragraph = bool(self.out) and "\n" not in self.text[self.out[-1].evidence_end : d.start]
             named = self.entities[: bisect.bisect_left(self.starts, d.start)]

@@ -73,6 +73,11 @@ class GroupMemory:
     def last(self) -> frozenset[str]:
         return self.events[-1][0] if self.events else frozenset()
 
+    def last_of_size(self, size: int) -> frozenset[str]:
+        """The parties of the last remembered event with exactly `size` of them: "the three countries" after
+        a pair's side event are the three named together before it, not the three the article names most."""
+        return next((parties for parties, _s in reversed(self.events) if len(parties) == size), frozenset())
+
     def by_role(self, phrase: str) -> frozenset[str]:
         """The parties of the last group event whose sentence names what `phrase` refers to.
 
