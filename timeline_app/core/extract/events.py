@@ -133,6 +133,9 @@ class _EventReader:
         self.previous: frozenset[str] = frozenset()
         # Events with two or more states, for "the ministers"; a leader is also named by a title ("the president").
         self.non_state = self.table.words.get("non_state_subject", frozenset())
+        # ", but" + a word: a clause of its own subject; not a fused conjunction (Arabic "و"), which also joins phrases.
+        joins = self.table.words.get("clause_conjunction")
+        self.joined = re.compile(r",\s+(?:" + longest_first(joins) + r")\s") if joins else None
         self.org_meeting = self.table.words.get("organisation_meeting", frozenset())
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
@@ -324,7 +327,7 @@ class _EventReader:
         or the previous event's."""
         # The sentence less the clauses of its other dates: "The deal was signed in July 2015; the United
         # States withdrew in 2018" gives 2015 nothing of 2018's.
-        others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []), self.patterns.coordination)
+        others = other_dated(self.text, place.clauses, place.idx, self.dates_by_sentence.get(place.sent, []), self.joined)
         whole = (frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses if c not in others)) if others
                  else self.reading.describe(place.sent, d).actors)
         if unnamed:
