@@ -121,6 +121,14 @@ def test_hijri_date_alone_is_its_umm_al_qura_day_and_beside_a_gregorian_one_is_l
     assert _found("صدر في 15 رمضان 1444هـ الموافق 6 أبريل 2023م في جدة.", "ar") == [("6 أبريل 2023م", "2023-04-06")]
 
 
+def test_a_weekday_before_a_hijri_date_beside_a_gregorian_one_goes_with_the_hijri_date() -> None:
+    # One day written twice is one mention, the Gregorian one; the weekday does not make the Hijri day win.
+    text = "عقدت القمة يوم الاثنين ٩ جمادى الأولى ١٤٤٦هـ الموافق ١١ نوفمبر ٢٠٢٤م في الرياض."
+    assert _found(text, "ar", dt.date(2024, 11, 16)) == [("١١ نوفمبر ٢٠٢٤م", "2024-11-11")]
+    alone = "عقدت القمة يوم الاثنين ٩ جمادى الأولى ١٤٤٦هـ في الرياض."
+    assert _found(alone, "ar", dt.date(2024, 11, 16)) == [("يوم الاثنين ٩ جمادى الأولى ١٤٤٦هـ", "2024-11-11")]
+
+
 def test_french_a_decembre_is_the_month_not_a_day() -> None:
     assert _found("La dernière rencontre remonte à décembre 2022.", "fr") == [("décembre 2022", "2022-12")]
 
