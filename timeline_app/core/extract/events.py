@@ -12,6 +12,7 @@ from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.carried import CarriedSubject
+from timeline_app.core.extract.honorifics import HonorificReference
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
 from timeline_app.core.extract.clauses import clause_spans, object_relative_start
@@ -137,6 +138,7 @@ class _EventReader:
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
         self.carried = CarriedSubject(self.table.words, self.vp.verbs, self.text, self.sentences, self.dated, self.entities, self.starts)
+        self.honorific = HonorificReference(self.table.words)  # "وكان سموه قد وصل": the person titled "سمو" before
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
@@ -245,6 +247,7 @@ class _EventReader:
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
                           or self.carried.state(place.sent, d) or self.reading.last_person_state(place.span[0]) or self.previous)
+        countries |= self.honorific.states(self.text, place.span, self.entities, self.starts)
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
         if not (named_before := any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx])):
