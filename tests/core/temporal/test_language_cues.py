@@ -74,3 +74,26 @@ def test_a_russian_plan_told_in_the_past_is_the_nearer_date(text: str, expected:
 ])
 def test_a_quarter_without_its_year_is_placed_by_the_tense(lang: str, text: str, expected: list) -> None:
     assert _found(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "concordaram em" + infinitive: what was agreed lies ahead of the agreement.
+    ("Os ministros concordaram em reabrir a fronteira na segunda-feira.", ("segunda-feira", "2024-01-15")),
+    # With a noun after it, or without "em" and a verb, the date is the agreement's own.
+    ("Os ministros concordaram na segunda-feira.", ("segunda-feira", "2024-01-08")),
+    ("Os ministros concordaram em princípio na segunda-feira.", ("segunda-feira", "2024-01-08")),
+])
+def test_a_portuguese_agreement_to_act_with_em_points_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, "pt") == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "irá", "será": the future of "ir" and "ser", with one letter before the ending.
+    ("O Itamaraty informou que o presidente irá a Buenos Aires em julho.", ("julho", "2024-07")),
+    ("O acordo será assinado em julho.", ("julho", "2024-07")),
+    # "ia", "era" are past.
+    ("O Itamaraty informou que o presidente ia a Buenos Aires em julho.", ("julho", "2023-07")),
+    ("O acordo era assinado em julho.", ("julho", "2023-07")),
+])
+def test_the_portuguese_future_of_ir_and_ser_points_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, "pt") == [expected]
