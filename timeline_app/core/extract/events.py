@@ -23,7 +23,7 @@ from timeline_app.core.extract.event_mention import MentionWriter
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.group_references import GroupMemory, JointOwn, the_group
 from timeline_app.core.extract.groups import UnnamedMembers
-from timeline_app.core.extract.home import HomeWords, home_state
+from timeline_app.core.extract.home import HomeWords, home_state, homeland_pattern, returning_home
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
 from timeline_app.core.extract.issuer_words import IssuerPassive
 from timeline_app.core.extract.pairs import paired_states
@@ -138,6 +138,7 @@ class _EventReader:
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
         self.carried = CarriedSubject(self.table.words, self.vp.verbs, self.text, self.sentences, self.dated, self.entities, self.starts)
+        self.homeland = homeland_pattern(self.table.words)  # "أرض الوطن"
         self.honorific = HonorificReference(self.table.words)  # "وكان سموه قد وصل": the person titled "سمو" before
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
@@ -278,6 +279,9 @@ class _EventReader:
             countries = (countries - pair[1]) | {pair[0]}
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self.reading.describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
+        if self.homeland is not None and self.homeland.search(self.text, *place.span):  # "ويعود سموه إلى أرض الوطن غدًا"
+            referred = self.honorific.states(self.text, place.span, self.entities, self.starts)
+            countries = set(returning_home(self.text, place.span, self.issuers, referred, self.entities, self.starts) or countries)
         countries -= self.absent.states(self.text, place.sent, d, self.entities, self.starts)
         if self.earlier is not None:
             countries, self.story = without_earlier_events(
