@@ -26,6 +26,7 @@ from timeline_app.core.extract.groups import UnnamedMembers
 from timeline_app.core.extract.home import HomeWords, home_state, homeland_pattern, returning_home
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
 from timeline_app.core.extract.issuer_words import IssuerPassive
+from timeline_app.core.extract.participle_agent import ParticipleAgent
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Place, event_day
 from timeline_app.core.extract.pronouns import SentencePronoun
@@ -138,6 +139,7 @@ class _EventReader:
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
         self.carried = CarriedSubject(self.table.words, self.vp.verbs, self.text, self.sentences, self.dated, self.entities, self.starts)
+        self.agent = ParticipleAgent(self.table.words, self.vp.date_prepositions)
         self.homeland = homeland_pattern(self.table.words)  # "أرض الوطن"
         self.honorific = HonorificReference(self.table.words)  # "وكان سموه قد وصل": the person titled "سمو" before
         objects = self.table.words.get("relative_object", ())
@@ -282,6 +284,8 @@ class _EventReader:
         if self.homeland is not None and self.homeland.search(self.text, *place.span):  # "ويعود سموه إلى أرض الوطن غدًا"
             referred = self.honorific.states(self.text, place.span, self.entities, self.starts)
             countries = set(returning_home(self.text, place.span, self.issuers, referred, self.entities, self.starts) or countries)
+        if agent := self.agent.states(self.text, place.span, d, self.entities, self.starts):
+            countries = set(agent)  # "as tarifas anunciadas pelos Estados Unidos em abril"
         countries -= self.absent.states(self.text, place.sent, d, self.entities, self.starts)
         if self.earlier is not None:
             countries, self.story = without_earlier_events(
