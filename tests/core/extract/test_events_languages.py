@@ -521,3 +521,17 @@ def test_a_relative_clause_after_an_event_noun_takes_the_event_s_parties(lang: s
 ])
 def test_a_german_relative_pronoun_before_a_number_opens_a_clause(text: str, clauses: int) -> None:
     assert len(clause_spans(text, 0, len(text), None, CameoTable.for_language("de"))) == clauses
+
+
+@pytest.mark.parametrize(("text", "when", "value", "parties"), [
+    # An aside opened by "que" ends at the comma before the main verb: the subject before it acts.
+    ("Le Rwanda, que Kinshasa accuse d'armer les rebelles, a rejeté mardi ces accusations.", "mardi", "2024-03-12",
+     ("COD", "RWA")),
+    # Inside the aside, its own subject's act: the antecedent is its object, not a party of the date.
+    ("L'Algérie a dénoncé l'exfiltration de l'opposante franco-algérienne, que les autorités françaises ont aidée "
+     "à quitter la Tunisie mardi.", "mardi", "2024-03-12", ("FRA", "TUN")),
+])
+def test_a_french_que_opens_an_aside_before_the_main_verb(text: str, when: str, value: str,
+                                                          parties: tuple[str, ...]) -> None:
+    [m] = extract("fr", text, date_at(text, when, value))
+    assert m.countries == parties
