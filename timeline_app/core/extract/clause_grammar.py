@@ -137,8 +137,8 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # clause's own subject and its verb ("Unlike Canada, which signed the deal in 2002, Mexico has never").
     # Not a list going on: "NAFTA, which Canada, Mexico and the United States signed".
     listing = alternation("list_word") + "|" + alternation("list_conjunction")
-    # A pronoun that is also a complementizer (French "que") opens such an aside only (relative_object):
-    # "Le Rwanda, que Kinshasa accuse d'armer les rebelles, a rejeté ...".
+    # So does a pronoun that is the object of its clause (relative_object: "from which", French "que", also a
+    # complementizer and so no relative pronoun elsewhere): "Le Rwanda, que Kinshasa accuse d'armer les rebelles, a rejeté".
     aside_opener = relative + ("|" + alternation("relative_object") if words.get("relative_object") else "")
     relative_aside = re.compile(r",\s+(?:" + aside_opener + r")\b[^,;:]*(,)\s+(?=" + low + "|" + capital_subject(listing) + ")")
     # The same without the comma: "Russia invaded Ukraine in February 2022 and Finland joined NATO in
