@@ -133,6 +133,24 @@ def test_french_a_decembre_is_the_month_not_a_day() -> None:
     assert _found("La dernière rencontre remonte à décembre 2022.", "fr") == [("décembre 2022", "2022-12")]
 
 
+@pytest.mark.parametrize(("lang", "text", "surface", "value"), [
+    ("es", "La guerra empezó en 2014. En noviembre de ese año hubo negociaciones.", "noviembre de ese año", "2014-11"),
+    ("fr", "La guerre a éclaté en 2014. En novembre de la même année, des pourparlers ont eu lieu.",
+     "novembre de la même année", "2014-11"),
+])
+def test_a_month_of_that_year_takes_the_last_year_told(lang: str, text: str, surface: str, value: str) -> None:
+    assert (surface, value) in _found(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # "este año" / "cette année" is the publication's year (2022), never the last one told.
+    ("es", "La guerra empezó en 2014. En noviembre de este año habrá negociaciones."),
+    ("fr", "La guerre a éclaté en 2014. En novembre de cette année, des pourparlers s'ouvriront."),
+])
+def test_a_month_of_this_year_does_not_take_the_last_year_told(lang: str, text: str) -> None:
+    assert not [value for _, value in _found(text, lang) if value.startswith("2014-")]
+
+
 def test_spanish_last_year_and_russian_last_year_are_found() -> None:
     assert _found("El año pasado firmaron el acuerdo.", "es") == [("El año pasado", "2021")]
     assert _found("Договор подписали в прошлом году.", "ru") == [("в прошлом году", "2021")]

@@ -262,7 +262,7 @@ class _EventReader:
             countries |= self.groups.by_role(noun) or self.groups.last()
         elif place.idx > 0:
             added, org_acts = self.reading.relative_states(d, place.clauses, place.idx, place.span, bool(countries), org_acts)
-            countries |= added
+            countries |= added or (frozenset() if countries else self._group_before(d, place, clause_text, same_date))
             countries |= self.reading.shared_subject(d, place.clauses, place.idx, clause_text)
         countries |= self.reading.what_was_said(place.clauses, place.idx, place.span, d)
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
@@ -305,6 +305,21 @@ class _EventReader:
                                                      self.starts, self.group_ref):
             return None, True  # "Thousands of protesters filled the square. They had gathered ..."
         return match, False
+
+    def _group_before(self, d: DateMention, place: Place, clause_text: str, same_date: frozenset[str]) -> frozenset[str]:
+        """The parties a group reference of the clause before stands for, when this clause is a relative one of
+        that clause's noun and names no party of its own: "Ambos mandatarios crearon un grupo, que se reunirá
+        en abril en la capital guatemalteca", "Beide Regierungschefs gründeten eine Arbeitsgruppe, die im April
+        tagen soll": the group, as for the clause before. The caller asks only when the clause names no state."""
+        if not self.patterns.relative.match(clause_text) or (
+                self.relative_object is not None and self.relative_object.match(clause_text)):
+            return frozenset()  # "the gas field, from which BP shipped the first cargo in April": its own subject
+        before = place.clauses[place.idx - 1]
+        before_text = self.text[before[0] : before[1]]
+        group_match = self.group_ref.search(before_text)
+        if (group_match is None and not self.vp.group_size(before_text)) or self.reading.describe(before, d).actors:
+            return frozenset()
+        return self._referred_event(d, place, before_text, group_match, same_date)
 
     def _referred_event(self, d: DateMention, place: Place, clause_text: str,
                         group_match: re.Match[str] | None, same_date: frozenset[str]) -> frozenset[str]:
