@@ -13,12 +13,9 @@ dev, held-out and all articles:
 - span recall: gold mentions matched at all;
 - mention precision: system mentions that match a gold mention;
 - country recall and precision: micro over the country labels of matched mentions;
-- the same for the second, third and fourth development parts, data/languages_dev2/<lang>/,
-  data/languages_dev3/<lang>/, data/languages_dev4/<lang>/, data/languages_dev5/<lang>/ and
-  data/languages_dev6/<lang>/, data/languages_dev7/<lang>/, data/languages_dev8/<lang>/, data/languages_dev9/<lang>/
-  and data/languages_dev10/<lang>/, when present
-  ("dev2" to "dev10", not part of "all"); dev4 to dev10 were written for an out-of-sample figure (states and
-  kinds of event the earlier parts do not use, annotated before the app was run on them);
+- the same for each development part data/languages_devN/<lang>/ present ("dev2", "dev3" ..., not part of
+  "all"); dev4 onwards were written for an out-of-sample figure (states and kinds of event the earlier
+  parts do not use, annotated before the app was run on them);
 - docs/s and chars/s (best of --repeat rounds in which every set, English on resources/samples
   included, takes its turn; tables loaded first, memoised phrase readings forgotten before each
   turn), and the ratio to English docs/s. On a shared machine the timings move a lot: compare
@@ -49,30 +46,19 @@ from timeline_app.core.batch.articles import process_article  # noqa: E402
 LANGUAGE_FOLDER = re.compile(r"[a-z]{2}")
 
 DATA = HERE / "data"
-# The second development part: short articles written after the first sets' errors were read, each to
-# check a rule on a text it was not written for (build_language_gold.py --dev2). Scored apart.
-DEV2 = DATA / "languages_dev2"
-# The third, written the same way after the second (build_language_gold.py --dev3), each text annotated
-# before the app was run on it. Scored apart.
-DEV3 = DATA / "languages_dev3"
-# The fourth, written after dev3 to measure out of sample: states and kinds of event no earlier part uses,
-# each text annotated before the app was run on it (build_language_gold.py --dev4). Scored apart.
-DEV4 = DATA / "languages_dev4"
-# The fifth, written the same way after dev4 had been tuned on (build_language_gold.py --dev5). Scored apart.
-DEV5 = DATA / "languages_dev5"
-# The sixth, written blind after dev5 had been tuned on: three texts in each of the six languages, official
-# statements (their issuers' "we" and offices) and news (build_language_gold.py --dev6). Scored apart.
-DEV6 = DATA / "languages_dev6"
-# The seventh, written blind the same way after dev6 had been tuned on (build_language_gold.py --dev7). Scored apart.
-DEV7 = DATA / "languages_dev7"
-# The eighth, written blind the same way after dev7 had been tuned on (build_language_gold.py --dev8). Scored apart.
-DEV8 = DATA / "languages_dev8"
-# The ninth, written blind the same way after dev8 had been tuned on: interviews in the first person plural,
-# a subject carried across sentences, "le lendemain" / "накануне" (build_language_gold.py --dev9). Scored apart.
-DEV9 = DATA / "languages_dev9"
-# The tenth, written blind the same way after dev9 had been tuned on: subjects dropped or carried by a pronoun,
-# capitals as parties, an issuer's acts in the passive, regional press (build_language_gold.py --dev10). Scored apart.
-DEV10 = DATA / "languages_dev10"
+# The development parts written after the first sets, data/languages_devN/<lang>/ (build_language_gold.py --devN;
+# README_languages.md tells what each holds): dev2 and dev3 to check rules on texts they were not written for,
+# dev4 onwards blind, each annotated before the app was run on it. Each is scored apart, in the order of N,
+# for whichever languages its folder has; a new part needs no code.
+DEV_PART = re.compile(r"languages_(dev\d+)")
+
+
+def dev_parts() -> list[tuple[str, Path]]:
+    """The development parts present, ("dev2", its folder) ..., in the order they were written."""
+    found = [(m.group(1), p) for p in DATA.iterdir() if p.is_dir() and (m := DEV_PART.fullmatch(p.name))]
+    return sorted(found, key=lambda part: int(part[0][3:]))
+
+
 SAMPLES = ROOT / "resources" / "samples"
 
 
@@ -209,11 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {}
     jobs: dict[str, list[tuple[Path, dt.date | None]]] = {"en": english}
     shown: dict[str, list[str]] = {}
+    parts = dev_parts()
     for folder in language_folders(opts.languages):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        tallies = {"dev": Tally(), "heldout": Tally(), "all": Tally(), "dev2": Tally(), "dev3": Tally(),
-                   "dev4": Tally(), "dev5": Tally(), "dev6": Tally(), "dev7": Tally(),
-                   "dev8": Tally(), "dev9": Tally(), "dev10": Tally()}
+        tallies = {"dev": Tally(), "heldout": Tally(), "all": Tally(), **{part: Tally() for part, _ in parts}}
         errors: list[str] = []
         lang = folder.name
         jobs[lang] = []
@@ -226,9 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             show = errors if opts.show_errors and split == "dev" else None
             tallies[split].add(doc["gold"], system, show, doc["file"], article.text)
             tallies["all"].add(doc["gold"], system, None, doc["file"], article.text)
-        for part, root in (("dev2", DEV2), ("dev3", DEV3), ("dev4", DEV4), ("dev5", DEV5), ("dev6", DEV6),
-                           ("dev7", DEV7), ("dev8", DEV8), ("dev9", DEV9),
-                           ("dev10", DEV10)):
+        for part, root in parts:
             extra = root / lang / "gold.json"
             for doc in json.loads(extra.read_text(encoding="utf-8"))["docs"] if extra.exists() else ():
                 article, system = run(extra.parent / doc["file"], dt.date.fromisoformat(doc["published"]))
@@ -247,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         results[lang]["speed_vs_english"] = round(timing[lang]["docs_per_s"] / timing["en"]["docs_per_s"], 2)
         print()
         print(header)
-        for split in ("dev", "heldout", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-                      "dev10"):
+        for split in ("dev", "heldout", "all", *(part for part, _ in parts)):
             if split not in results[lang]:
                 continue
             f = results[lang][split]

@@ -521,3 +521,43 @@ def test_a_relative_clause_after_an_event_noun_takes_the_event_s_parties(lang: s
 ])
 def test_a_german_relative_pronoun_before_a_number_opens_a_clause(text: str, clauses: int) -> None:
     assert len(clause_spans(text, 0, len(text), None, CameoTable.for_language("de"))) == clauses
+
+
+@pytest.mark.parametrize(("text", "when", "value", "parties"), [
+    # An aside opened by "que" ends at the comma before the main verb: the subject before it acts.
+    ("Le Rwanda, que Kinshasa accuse d'armer les rebelles, a rejeté mardi ces accusations.", "mardi", "2024-03-12",
+     ("COD", "RWA")),
+    # Inside the aside, its own subject's act: the antecedent is its object, not a party of the date.
+    ("L'Algérie a dénoncé l'exfiltration de l'opposante franco-algérienne, que les autorités françaises ont aidée "
+     "à quitter la Tunisie mardi.", "mardi", "2024-03-12", ("FRA", "TUN")),
+])
+def test_a_french_que_opens_an_aside_before_the_main_verb(text: str, when: str, value: str,
+                                                          parties: tuple[str, ...]) -> None:
+    [m] = extract("fr", text, date_at(text, when, value))
+    assert m.countries == parties
+
+
+_MET = {"es": "La presidenta Claudia Sheinbaum recibió el lunes a su homólogo guatemalteco, Bernardo Arévalo. ",
+        "fr": "Le président Emmanuel Macron a reçu lundi son homologue mexicaine, Claudia Sheinbaum. ",
+        "de": "Bundeskanzler Olaf Scholz empfing am Montag den polnischen Regierungschef Donald Tusk. "}
+
+
+@pytest.mark.parametrize(("lang", "met", "text", "month", "parties"), [
+    # A relative clause of a noun in a clause whose subject is a group: the group's states, not the venue's alone.
+    ("es", "lunes", "Ambos mandatarios acordaron crear un grupo, que se reunirá en abril en la capital guatemalteca.",
+     "abril", ("GTM", "MEX")),
+    ("fr", "lundi", "Les deux présidents ont créé un groupe de travail, qui se réunira en avril à Mexico.", "avril",
+     ("FRA", "MEX")),
+    ("de", "Montag", "Beide Regierungschefs gründeten eine Arbeitsgruppe, die im April in Warschau tagen soll.", "April",
+     ("DEU", "POL")),
+    # A relative clause naming its own party keeps it.
+    ("es", "lunes", "Ambos mandatarios evocaron el cierre del paso, que las autoridades hondureñas ordenaron en abril.",
+     "abril", ("HND",)),
+])
+def test_a_relative_clause_after_a_group_subject_takes_the_group(lang: str, met: str, text: str, month: str,
+                                                                  parties: tuple[str, ...]) -> None:
+    full = _MET[lang] + text
+    published = dt.date(2025, 3, 7)
+    mentions = extract(lang, full, date_at(full, met, "2025-03-03"), date_at(full, month, "2025-04", Precision.MONTH),
+                       published=published)
+    assert mentions[-1].countries == parties

@@ -74,3 +74,53 @@ def test_a_russian_plan_told_in_the_past_is_the_nearer_date(text: str, expected:
 ])
 def test_a_quarter_without_its_year_is_placed_by_the_tense(lang: str, text: str, expected: list) -> None:
     assert _found(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "concordaram em" + infinitive: what was agreed lies ahead of the agreement.
+    ("Os ministros concordaram em reabrir a fronteira na segunda-feira.", ("segunda-feira", "2024-01-15")),
+    # With a noun after it, or without "em" and a verb, the date is the agreement's own.
+    ("Os ministros concordaram na segunda-feira.", ("segunda-feira", "2024-01-08")),
+    ("Os ministros concordaram em princípio na segunda-feira.", ("segunda-feira", "2024-01-08")),
+])
+def test_a_portuguese_agreement_to_act_with_em_points_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, "pt") == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "irá", "será": the future of "ir" and "ser", with one letter before the ending.
+    ("O Itamaraty informou que o presidente irá a Buenos Aires em julho.", ("julho", "2024-07")),
+    ("O acordo será assinado em julho.", ("julho", "2024-07")),
+    # "ia", "era" are past.
+    ("O Itamaraty informou que o presidente ia a Buenos Aires em julho.", ("julho", "2023-07")),
+    ("O acordo era assinado em julho.", ("julho", "2023-07")),
+])
+def test_the_portuguese_future_of_ir_and_ser_points_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, "pt") == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "werde", the subjunctive of reported speech, is the future of the report, even after a past verb.
+    ("Das Kanzleramt kündigte an, dass der Kanzler den Premierminister Anfang Dezember empfangen werde.",
+     ("Anfang Dezember", "2024-12")),
+    # The report's own date stays in the past, whatever the "werde" after it.
+    ("Die Regierung hatte im Dezember angekündigt, sie werde das Abkommen prüfen.", ("Dezember", "2023-12")),
+    ("Der Sprecher sagte, dass der Minister im Dezember nach Paris gereist sei.", ("Dezember", "2023-12")),
+])
+def test_a_german_reported_future_points_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, "de", dt.date(2024, 10, 25)) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # What is asked for is ahead of the request: the date told after it points forward ...
+    ("es", "Madrid ha pedido a Buenos Aires que convoque la comisión antes del verano.", ("verano", "2025-SU")),
+    ("es", "Madrid pidió a Rabat que reabra la aduana en octubre.", ("octubre", "2025-10")),
+    ("fr", "Paris a demandé à Alger de reprendre les vols en octobre.", ("octobre", "2025-10")),
+    # ... but a date told before the request is the request's own: the past.
+    ("es", "En octubre, Madrid pidió a Rabat que reabriera la aduana.", ("octubre", "2024-10")),
+    ("fr", "En octobre, Paris a demandé à Alger de reprendre les vols.", ("octobre", "2024-10")),
+    # A noun asked for, no act: the sentence's past.
+    ("fr", "Paris a demandé à Alger des explications sur les vols d'octobre.", ("octobre", "2024-10")),
+])
+def test_a_request_that_another_act_points_the_date_after_it_ahead(lang: str, text: str, expected: tuple[str, str]) -> None:
+    assert _found(text, lang, dt.date(2025, 2, 7)) == [expected]

@@ -121,8 +121,34 @@ def test_hijri_date_alone_is_its_umm_al_qura_day_and_beside_a_gregorian_one_is_l
     assert _found("صدر في 15 رمضان 1444هـ الموافق 6 أبريل 2023م في جدة.", "ar") == [("6 أبريل 2023م", "2023-04-06")]
 
 
+def test_a_weekday_before_a_hijri_date_beside_a_gregorian_one_goes_with_the_hijri_date() -> None:
+    # One day written twice is one mention, the Gregorian one; the weekday does not make the Hijri day win.
+    text = "عقدت القمة يوم الاثنين ٩ جمادى الأولى ١٤٤٦هـ الموافق ١١ نوفمبر ٢٠٢٤م في الرياض."
+    assert _found(text, "ar", dt.date(2024, 11, 16)) == [("١١ نوفمبر ٢٠٢٤م", "2024-11-11")]
+    alone = "عقدت القمة يوم الاثنين ٩ جمادى الأولى ١٤٤٦هـ في الرياض."
+    assert _found(alone, "ar", dt.date(2024, 11, 16)) == [("يوم الاثنين ٩ جمادى الأولى ١٤٤٦هـ", "2024-11-11")]
+
+
 def test_french_a_decembre_is_the_month_not_a_day() -> None:
     assert _found("La dernière rencontre remonte à décembre 2022.", "fr") == [("décembre 2022", "2022-12")]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "value"), [
+    ("es", "La guerra empezó en 2014. En noviembre de ese año hubo negociaciones.", "noviembre de ese año", "2014-11"),
+    ("fr", "La guerre a éclaté en 2014. En novembre de la même année, des pourparlers ont eu lieu.",
+     "novembre de la même année", "2014-11"),
+])
+def test_a_month_of_that_year_takes_the_last_year_told(lang: str, text: str, surface: str, value: str) -> None:
+    assert (surface, value) in _found(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # "este año" / "cette année" is the publication's year (2022), never the last one told.
+    ("es", "La guerra empezó en 2014. En noviembre de este año habrá negociaciones."),
+    ("fr", "La guerre a éclaté en 2014. En novembre de cette année, des pourparlers s'ouvriront."),
+])
+def test_a_month_of_this_year_does_not_take_the_last_year_told(lang: str, text: str) -> None:
+    assert not [value for _, value in _found(text, lang) if value.startswith("2014-")]
 
 
 def test_spanish_last_year_and_russian_last_year_are_found() -> None:

@@ -137,7 +137,10 @@ def clause_patterns(table: CameoTable | None = None) -> ClausePatterns:
     # clause's own subject and its verb ("Unlike Canada, which signed the deal in 2002, Mexico has never").
     # Not a list going on: "NAFTA, which Canada, Mexico and the United States signed".
     listing = alternation("list_word") + "|" + alternation("list_conjunction")
-    relative_aside = re.compile(r",\s+(?:" + relative + r")\b[^,;:]*(,)\s+(?=" + low + "|" + capital_subject(listing) + ")")
+    # So does a pronoun that is the object of its clause (relative_object: "from which", French "que", also a
+    # complementizer and so no relative pronoun elsewhere): "Le Rwanda, que Kinshasa accuse d'armer les rebelles, a rejeté".
+    aside_opener = relative + ("|" + alternation("relative_object") if words.get("relative_object") else "")
+    relative_aside = re.compile(r",\s+(?:" + aside_opener + r")\b[^,;:]*(,)\s+(?=" + low + "|" + capital_subject(listing) + ")")
     # The same without the comma: "Russia invaded Ukraine in February 2022 and Finland joined NATO in
     # April 2023"; the subject's next word in lower case is its verb ("and Jordan in April" is gapped).
     # The subject may be a list ("and Iran and the US agreed", "and Peru, Bolivia and Ecuador signed").

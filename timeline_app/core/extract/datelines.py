@@ -40,6 +40,18 @@ _UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'
                            r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + "(?:" + _NOT_UP + r"|[ \t])|" + _CASELESS + ")")
 
 
+# The same in a script without case (Arabic agencies' copy): a place of up to three words opening a line, maybe
+# "في" or a Hijri date and "الموافق" before the day, then the agency's tag: between slashes ("الدوحة في 19 مارس
+# /قنا/", "/ وام /"), in brackets before a dash or the line's end ("(أ ش أ) -"), or one word ending the line
+# ("الرياض ١٤ جمادى الأولى ١٤٤٦ هـ الموافق ١٦ نوفمبر ٢٠٢٤ م واس"). Without a tag the line is a statement's own
+# header ("بغداد ٢٨ آب ٢٠٢١"), which dates its issue (place_header).
+_CASELESS_WIRE_PLACE = re.compile(r"[ \t]*" + _CASELESS + r"[^\W\d_]*(?:[ \t]+" + _CASELESS + r"[^\W\d_]*){0,3}[ \t]+"
+                                  r"(?:[^\n]{1,40}?[ \t]الموافق[ \t]+)?")
+_CASELESS_WIRE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*[^\W\d_]{2,15}(?:[ \t][^\W\d_]{1,15}){0,2}[ \t]*/[ \t]*"
+                                  r"|\([^()\n]{1,30}\)[ \t]*(?:(?:-{1,2}|\u2013|\u2014)[ \t]*|(?=\n|$))"
+                                  r"|" + _CASELESS + r"[^\W\d_]{1,11}[ \t]*(?=\n|$))")
+
+
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
                 header_articles: frozenset[str] | None = None) -> bool:
     """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)".
@@ -138,8 +150,14 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
     # A place, its country and the blanks before them take far fewer characters: no need to look further back.
     reach = max(0, d.start - _PLACE_MOST)
     line_start = text.rfind("\n", reach, d.start) + 1
-    if (line_start or reach == 0) and _WIRE_PLACE.fullmatch(text, line_start, d.start):
+    if not (line_start or reach == 0):
+        return None
+    if _WIRE_PLACE.fullmatch(text, line_start, d.start):
         after = _WIRE_AFTER.match(text, d.end)
+        if after:
+            return line_start, after.end()
+    elif _CASELESS_WIRE_PLACE.fullmatch(text, line_start, d.start):
+        after = _CASELESS_WIRE_AFTER.match(text, d.end)
         if after:
             return line_start, after.end()
     return None

@@ -12,6 +12,7 @@ from timeline_app.core import budget
 from timeline_app.core.extract.absent import AbsentParty
 from timeline_app.core.extract.cameo import CameoTable
 from timeline_app.core.extract.carried import CarriedSubject
+from timeline_app.core.extract.honorifics import HonorificReference
 from timeline_app.core.extract.clause_reading import ClauseReader
 from timeline_app.core.extract.clause_grammar import clause_patterns, verb_phrase_patterns
 from timeline_app.core.extract.clauses import clause_spans, object_relative_start
@@ -22,9 +23,10 @@ from timeline_app.core.extract.event_mention import MentionWriter
 from timeline_app.core.extract.gazetteer import Gazetteer
 from timeline_app.core.extract.group_references import GroupMemory, JointOwn, the_group
 from timeline_app.core.extract.groups import UnnamedMembers
-from timeline_app.core.extract.home import HomeWords, home_state
+from timeline_app.core.extract.home import HomeWords, home_state, homeland_pattern, returning_home
 from timeline_app.core.extract.interview import interview_mentions, only_first_person
 from timeline_app.core.extract.issuer_words import IssuerPassive
+from timeline_app.core.extract.participle_agent import ParticipleAgent
 from timeline_app.core.extract.pairs import paired_states
 from timeline_app.core.extract.parties import Place, event_day
 from timeline_app.core.extract.pronouns import SentencePronoun
@@ -140,6 +142,9 @@ class _EventReader:
         self.possessive = possessive_pattern(self.table.words)
         self.pronoun = SentencePronoun(self.table.words, self.vp.verbs)  # "Nauru had done the same. It recognised Beijing"
         self.carried = CarriedSubject(self.table.words, self.vp.verbs, self.text, self.sentences, self.dated, self.entities, self.starts)
+        self.agent = ParticipleAgent(self.table.words, self.vp.date_prepositions)
+        self.homeland = homeland_pattern(self.table.words)  # "أرض الوطن"
+        self.honorific = HonorificReference(self.table.words)  # "وكان سموه قد وصل": the person titled "سمو" before
         objects = self.table.words.get("relative_object", ())
         self.relative_object = re.compile(r"(?:" + longest_first(objects) + r")\b", re.IGNORECASE) if objects else None
         self.market = (self.table.words.get("market_noun", frozenset()), self.table.words.get("market_move", frozenset()))
@@ -248,6 +253,7 @@ class _EventReader:
             earlier = frozenset().union(*(self.reading.describe(c, d).actors for c in place.clauses[: place.idx]))
             countries |= (earlier or titled_state(self.patterns.title, self.text, place.span, self.entities, self.starts)
                           or self.carried.state(place.sent, d) or self.reading.last_person_state(place.span[0]) or self.previous)
+        countries |= self.honorific.states(self.text, place.span, self.entities, self.starts)
         # "Kenya said that its army would leave Somalia in June": the army is the subject's state's.
         countries |= possessive_state(self.possessive, self.text, place.sent, place.span, self.entities, self.starts)
         if not (named_before := any(self.reading.describe(c, d).actors for c in place.clauses[: place.idx])):
@@ -259,7 +265,7 @@ class _EventReader:
             countries |= self.groups.by_role(noun) or self.groups.last()
         elif place.idx > 0:
             added, org_acts = self.reading.relative_states(d, place.clauses, place.idx, place.span, bool(countries), org_acts)
-            countries |= added
+            countries |= added or (frozenset() if countries else self._group_before(d, place, clause_text, same_date))
             countries |= self.reading.shared_subject(d, place.clauses, place.idx, clause_text)
         countries |= self.reading.what_was_said(place.clauses, place.idx, place.span, d)
         countries |= place_referred(self.text, self.entities, self.starts, place.span, self.vp.there)
@@ -278,6 +284,11 @@ class _EventReader:
             countries = (countries - pair[1]) | {pair[0]}
             if len(countries) == 1 and (colon := self.text.rfind(":", place.sent[0], d.start)) >= 0:
                 countries |= self.reading.describe((place.sent[0], colon), d).actors - pair[1]  # the partner, before the colon
+        if self.homeland is not None and self.homeland.search(self.text, *place.span):  # "ويعود سموه إلى أرض الوطن غدًا"
+            referred = self.honorific.states(self.text, place.span, self.entities, self.starts)
+            countries = set(returning_home(self.text, place.span, self.issuers, referred, self.entities, self.starts) or countries)
+        if agent := self.agent.states(self.text, place.span, d, self.entities, self.starts):
+            countries = set(agent)  # "as tarifas anunciadas pelos Estados Unidos em abril"
         countries -= self.absent.states(self.text, place.sent, d, self.entities, self.starts)
         if self.earlier is not None:
             countries, self.story = without_earlier_events(
@@ -297,6 +308,21 @@ class _EventReader:
                                                      self.starts, self.group_ref):
             return None, True  # "Thousands of protesters filled the square. They had gathered ..."
         return match, False
+
+    def _group_before(self, d: DateMention, place: Place, clause_text: str, same_date: frozenset[str]) -> frozenset[str]:
+        """The parties a group reference of the clause before stands for, when this clause is a relative one of
+        that clause's noun and names no party of its own: "Ambos mandatarios crearon un grupo, que se reunirá
+        en abril en la capital guatemalteca", "Beide Regierungschefs gründeten eine Arbeitsgruppe, die im April
+        tagen soll": the group, as for the clause before. The caller asks only when the clause names no state."""
+        if not self.patterns.relative.match(clause_text) or (
+                self.relative_object is not None and self.relative_object.match(clause_text)):
+            return frozenset()  # "the gas field, from which BP shipped the first cargo in April": its own subject
+        before = place.clauses[place.idx - 1]
+        before_text = self.text[before[0] : before[1]]
+        group_match = self.group_ref.search(before_text)
+        if (group_match is None and not self.vp.group_size(before_text)) or self.reading.describe(before, d).actors:
+            return frozenset()
+        return self._referred_event(d, place, before_text, group_match, same_date)
 
     def _referred_event(self, d: DateMention, place: Place, clause_text: str,
                         group_match: re.Match[str] | None, same_date: frozenset[str]) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""The state a story is filed or published from, and the unqualified institutions and offices that stand for it."""
+"""The state a story is filed or published from, the unqualified institutions and offices that stand for it, and "the homeland"."""
 
 from __future__ import annotations
 
@@ -121,3 +121,25 @@ class HomeWords:
 def _starts_at(starts: list[int], at: int) -> bool:
     k = bisect.bisect_left(starts, at)
     return k < len(starts) and starts[k] == at
+
+
+def homeland_pattern(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
+    """The phrases of clause_words.tsv's homeland ("أرض الوطن"), None for a language without them."""
+    phrases = words.get("homeland")
+    return re.compile(r"(?<!\w)(?:" + longest_first(phrases) + r")(?!\w)") if phrases else None
+
+
+def returning_home(text: str, span: tuple[int, int], issuers: frozenset[str], referred: frozenset[str],
+                   entities: list[EntityMention], starts: list[int]) -> frozenset[str]:
+    """The state of whoever returns to "the homeland" (homeland_pattern) in the clause text[span]: "عاد السيد الرئيس
+    ... إلى أرض الوطن اليوم بعد زيارة رسمية إلى الجمهورية التركية" is a journey home, that state's alone, not its
+    host's. The statement's one issuer, else the state of the person an honorific refers to (`referred`), else that
+    of the first person the clause names; none when it names no one."""
+    if len(issuers) == 1:
+        return issuers
+    if referred:
+        return referred
+    for e in entities[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])]:
+        if e.kind is EntityKind.PERSON and e.code:
+            return frozenset({e.code})
+    return frozenset()

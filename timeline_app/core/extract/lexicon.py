@@ -29,7 +29,7 @@ SURNAME = "surname"  # flag of a person's alias made from part of a name: it nee
 ISSUER_REFS = "issuer_refs.tsv"
 _CONTEXT_CATEGORIES = frozenset(
     {"locative", "direction", "location_noun", "location_agent", "intrusion", "intrusion_noun", "side_noun", "side_opener", "treaty_noun", "topic_noun", "modifier_prefix", "party_suffix", "cap_before_ok", "geo_after_ok",
-     "title", "name_particle", "speaker", "topic_verb", "topic_opener", "envoy_title",
+     "title", "name_particle", "speaker", "topic_verb", "topic_opener", "topic_end", "envoy_title",
      "venue_opener", "venue_noun", "venue_noun_before", "venue_link", "modifier_noun", "modifier_noun_before", "chair_noun",
      "chair_noun_after", "member_noun", "join_verb", "among_opener", "among_rank", "feeling", "former", "member_from", "formal_name",
      "count", "locative_bare", "location_noun_before", "name_noun_before", "name_link",

@@ -201,7 +201,9 @@ def is_topic(doc: Doc, i: int, words: ContextWords) -> bool:
     opener = positions[at]
     if opener >= 1 and keys[opener - 1] in words.of("feeling") and doc.joined(opener - 1, opener):
         return False  # "concerned about the incursion launched by Israel": a reaction to the event, not a topic
-    return all(doc.joined(j, j + 1) for j in range(opener, i))
+    # "a conferência sobre Gaza organizada pelo Governo egípcio": the agent after the topic is a party.
+    ends = words.of("topic_end")
+    return all(doc.joined(j, j + 1) and keys[j + 1] not in ends for j in range(opener, i))
 
 
 def is_compared(doc: Doc, i: int, words: ContextWords) -> bool:
