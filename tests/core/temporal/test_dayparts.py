@@ -148,7 +148,7 @@ class TestAMonthNamedInItself:
 class TestEarlierInTheDay:
     def test_it_is_the_last_day_told_whatever_coarser_date_came_since(self) -> None:
         text = "The envoy arrived on Tuesday, his first visit since 2019. Earlier in the day, he met the king."
-        assert found(text) == [("Tuesday", "2023-09-12"), ("2019", "2019"), ("the day", "2023-09-12")]
+        assert found(text) == [("Tuesday", "2023-09-12"), ("2019", "2019"), ("Earlier in the day", "2023-09-12")]
 
     def test_after_only_a_coarser_date_the_day_is_unknown(self) -> None:
         assert found("The war began in 2014. Later in the day, talks began.") == [("2014", "2014")]
