@@ -179,3 +179,21 @@ class TestWeekdayInAWeekThatFramesTheSentence:
             ("last week", "2023-W36"), ("Monday", "2023-09-11")]
         assert found("Next week's vote follows talks held on Monday.") == [
             ("Next week", "2023-W38"), ("Monday", "2023-09-11")]
+
+
+class TestAsPlanned:
+    # Published on Thursday Sept. 14, 2023.
+    def test_an_ed_form_after_as_is_no_past_of_the_clause(self) -> None:
+        assert found("The vote will take place on Sunday as planned.") == [("Sunday", "2023-09-17")]
+        assert found("Talks resume on Monday as agreed, the mediator said.") == [("Monday", "2023-09-18")]
+        assert found("The summit opens on Monday, not Tuesday as previously announced.") == [
+            ("Monday", "2023-09-18"), ("Tuesday", "2023-09-19")]
+
+    def test_a_past_clause_with_as_planned_stays_past(self) -> None:
+        assert found("The vote took place on Sunday as planned.") == [("Sunday", "2023-09-10")]
+        assert found("As expected, the bank raised rates on Tuesday.") == [("Tuesday", "2023-09-12")]
+
+    def test_as_planned_before_a_date_tells_the_plans_day(self) -> None:
+        # Published on Monday Feb. 25, 1991: the offensive began on the Saturday before.
+        assert found("Mr. Bush let the offensive begin as previously planned Saturday night.", dt.date(1991, 2, 25)) == [
+            ("Saturday night", "1991-02-23TNI")]

@@ -23,6 +23,10 @@ _DID = re.compile(r"\b(?:did|didn't|didn’t)\s+(?:not\s+|never\s+)?$", re.IGNOR
 # An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
 # unspecified date", "the newly elected president" tell no tense.
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s+yet\s+)?$", re.IGNORECASE)
+# An "-ed" form right after "as" compares with a plan or a report, whatever the clause's tense: "will
+# take place on Sunday as planned", "opens on Monday, not Tuesday as previously announced". Only one
+# that ends its clause: "let the offensive begin as previously planned Saturday night" tells the plan's day.
+_AS_PLANNED = re.compile(r"\bas\s+(?:[a-z]+ly\s+)?[a-z]+ed(?=\s*(?:[,.;:)\"'\u201d\u2019]|$))", re.IGNORECASE)
 _STRENGTH = {FUTURE: 0, REPORTED_FUTURE: 0, PROMISE: 0, PAST: 0, NEAREST: 0, WEAK_FUTURE: 1, PRESENT_FUTURE: 1, CONDITION: 1, WEAK_PAST: 1}
 AHEAD_CUES = frozenset([FUTURE, REPORTED_FUTURE, PRESENT_FUTURE, CONDITION, WEAK_FUTURE, PROMISE])
 MAX_SENTENCE = 2000
@@ -43,6 +47,7 @@ def sentence_cues(
     """
     a, b = sentence[0], min(sentence[1], sentence[0] + MAX_SENTENCE)
     found: list[tuple[int, int, str]] = []  # (start, end, label)
+    as_planned = [m.span() for m in _AS_PLANNED.finditer(text, a, b)]
     for name, label in (
         ("future", FUTURE),
         ("future_reported", REPORTED_FUTURE),
@@ -67,6 +72,8 @@ def sentence_cues(
             if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(0, m.start() - 24), m.start()
             ):
+                continue
+            if label in (PAST, WEAK_PAST) and any(lo <= m.start() and m.end() <= hi for lo, hi in as_planned):
                 continue
             if label == WEAK_PAST and _HAD.search(text, max(0, m.start() - 5), m.start()):
                 label = PAST  # "had captured the town by Friday": a pluperfect is no participle
