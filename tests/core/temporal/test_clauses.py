@@ -181,6 +181,19 @@ class TestWeekdayInAWeekThatFramesTheSentence:
             ("Next week", "2023-W38"), ("Monday", "2023-09-11")]
 
 
+class TestInUnits:
+    # Published on Thursday Sept. 14, 2023.
+    def test_in_n_units_in_a_past_clause_is_the_span_it_took(self) -> None:
+        assert found("Prices doubled in two years.") == [("two years", "P2Y")]
+        assert found("The currency lost half its value in six weeks.") == [("six weeks", "P6W")]
+        assert found("Rebels advanced 40 km in three days.") == [("three days", "P3D")]
+
+    def test_in_n_units_ahead_or_in_a_future_told_from_the_past_is_a_date(self) -> None:
+        assert found("The plant will reopen in two weeks.") == [("two weeks", "2023-W39")]
+        assert found("He said he would return in two weeks.") == [("two weeks", "2023-W39")]
+        assert found("The envoy returns in three days.") == [("three days", "2023-09-17")]
+
+
 class TestAsPlanned:
     # Published on Thursday Sept. 14, 2023.
     def test_an_ed_form_after_as_is_no_past_of_the_clause(self) -> None:
