@@ -11,6 +11,7 @@ from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.temporal.anchors import day_in_reach, from_report, in_told_week, period_in_sentence
 from timeline_app.core.temporal.coordination import order_parts, share_years
+from timeline_app.core.temporal.dateline import told_from
 from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
@@ -97,6 +98,8 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
     # A German ordinal day ("am 1. Juli in Kraft tritt") ends with a full stop before a capital: the
     # sentence goes on, and the cues after the date are its own.
     sentences = split_sentences(text, [(c.start, c.end) for c in candidates])
+    # A story filed under a dateline a few days before the publication date is told from that day.
+    published = told_from(text, candidates, published) or published
     resolver = Resolver(published)
     out: list[tuple[Candidate, DateMention]] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
