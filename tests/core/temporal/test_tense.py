@@ -511,3 +511,17 @@ class TestIrregularReducedRelative:
 
     def test_the_clause_it_hangs_on_keeps_its_future(self) -> None:
         assert found("The summit, held in Rome, will resume in April.", self.THU) == [("April", "2026-04")]
+
+
+class TestSinceClause:
+    THU = dt.date(2025, 11, 6)
+
+    def test_a_since_clause_with_its_own_verb_keeps_its_past_to_itself(self) -> None:
+        assert found("Voters go to the polls on Sunday for the first time since the constitution was rewritten in 2022.",
+                     self.THU) == [("Sunday", "2025-11-09"), ("2022", "2022")]
+        assert found("The leaders meet on Monday, their first talks since the war began in March.", self.THU) == [
+            ("Monday", "2025-11-10"), ("March", "2025-03")]
+
+    def test_since_before_a_date_or_a_noun_alone_opens_no_clause(self) -> None:
+        assert found("The leaders have not met since March.", self.THU) == [("March", "2025-03")]
+        assert found("Talks were held on Monday for the first time since the war.", self.THU) == [("Monday", "2025-11-03")]
