@@ -509,6 +509,10 @@ class TestIrregularReducedRelative:
         assert found("The cup, won by Ghana in March, will be contested again soon.", self.THU)[0] == (
             "March", "2025-03")
 
+    def test_a_participle_that_is_also_a_present_counts_before_a_preposition(self) -> None:
+        assert found("The port, hit by strikes in January, will reopen in April.", self.THU) == [
+            ("January", "2025-01"), ("April", "2026-04")]
+
     def test_the_clause_it_hangs_on_keeps_its_future(self) -> None:
         assert found("The summit, held in Rome, will resume in April.", self.THU) == [("April", "2026-04")]
 
