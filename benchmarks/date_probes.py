@@ -1,9 +1,9 @@
 """English news sentences written for the date engine: how many come out with every date right.
 
-Usage: python benchmarks/date_probes.py [--set sentences|probes2|probes3|probes4|probes5|probes6|probes7|probes8] [--show] [--approx]
+Usage: python benchmarks/date_probes.py [--set sentences|probes2|...|probes9] [--show] [--approx]
 Reads benchmarks/data/date_probes/<set>.tsv (publication date, sentence, the dates it holds);
 a sentence counts as right when each expected surface is found with its value and nothing else is.
-In probes2 to probes8 a value ending in '~' should carry mod=APPROX and one without it should not, so
+In probes2 to probes9 a value ending in '~' should carry mod=APPROX and one without it should not, so
 those sets also score the engine's uncertainty marks. --approx lists every mention marked APPROX.
 """
 

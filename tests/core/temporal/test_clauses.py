@@ -179,3 +179,34 @@ class TestWeekdayInAWeekThatFramesTheSentence:
             ("last week", "2023-W36"), ("Monday", "2023-09-11")]
         assert found("Next week's vote follows talks held on Monday.") == [
             ("Next week", "2023-W38"), ("Monday", "2023-09-11")]
+
+
+class TestInUnits:
+    # Published on Thursday Sept. 14, 2023.
+    def test_in_n_units_in_a_past_clause_is_the_span_it_took(self) -> None:
+        assert found("Prices doubled in two years.") == [("two years", "P2Y")]
+        assert found("The currency lost half its value in six weeks.") == [("six weeks", "P6W")]
+        assert found("Rebels advanced 40 km in three days.") == [("three days", "P3D")]
+
+    def test_in_n_units_ahead_or_in_a_future_told_from_the_past_is_a_date(self) -> None:
+        assert found("The plant will reopen in two weeks.") == [("two weeks", "2023-W39")]
+        assert found("He said he would return in two weeks.") == [("two weeks", "2023-W39")]
+        assert found("The envoy returns in three days.") == [("three days", "2023-09-17")]
+
+
+class TestAsPlanned:
+    # Published on Thursday Sept. 14, 2023.
+    def test_an_ed_form_after_as_is_no_past_of_the_clause(self) -> None:
+        assert found("The vote will take place on Sunday as planned.") == [("Sunday", "2023-09-17")]
+        assert found("Talks resume on Monday as agreed, the mediator said.") == [("Monday", "2023-09-18")]
+        assert found("The summit opens on Monday, not Tuesday as previously announced.") == [
+            ("Monday", "2023-09-18"), ("Tuesday", "2023-09-19")]
+
+    def test_a_past_clause_with_as_planned_stays_past(self) -> None:
+        assert found("The vote took place on Sunday as planned.") == [("Sunday", "2023-09-10")]
+        assert found("As expected, the bank raised rates on Tuesday.") == [("Tuesday", "2023-09-12")]
+
+    def test_as_planned_before_a_date_tells_the_plans_day(self) -> None:
+        # Published on Monday Feb. 25, 1991: the offensive began on the Saturday before.
+        assert found("Mr. Bush let the offensive begin as previously planned Saturday night.", dt.date(1991, 2, 25)) == [
+            ("Saturday night", "1991-02-23TNI")]

@@ -148,7 +148,7 @@ class TestAMonthNamedInItself:
 class TestEarlierInTheDay:
     def test_it_is_the_last_day_told_whatever_coarser_date_came_since(self) -> None:
         text = "The envoy arrived on Tuesday, his first visit since 2019. Earlier in the day, he met the king."
-        assert found(text) == [("Tuesday", "2023-09-12"), ("2019", "2019"), ("the day", "2023-09-12")]
+        assert found(text) == [("Tuesday", "2023-09-12"), ("2019", "2019"), ("Earlier in the day", "2023-09-12")]
 
     def test_after_only_a_coarser_date_the_day_is_unknown(self) -> None:
         assert found("The war began in 2014. Later in the day, talks began.") == [("2014", "2014")]
@@ -162,3 +162,17 @@ class TestEndOfTheDay:
 
     def test_at_the_end_of_the_day_is_no_date(self) -> None:
         assert found("At the end of the day, the voters will decide.") == []
+
+
+class TestTimeAndItsDay:
+    # Published on Thursday Sept. 14, 2023.
+    def test_a_time_zone_and_on_between_leave_the_day_a_mention_of_its_own(self) -> None:
+        assert found("The launch is set for 6:15 p.m. EDT on Friday.") == [
+            ("6:15 p.m.", "2023-09-15T18:15"), ("Friday", "2023-09-15")]
+        # With its year the day is a mention of its own, which the time takes.
+        assert found("Updated at 6:40 p.m. ET on Sept. 12, 2023.") == [
+            ("6:40 p.m.", "2023-09-12T18:40"), ("Sept. 12, 2023", "2023-09-12")]
+
+    def test_a_time_with_a_zone_or_on_before_its_day_is_one_mention(self) -> None:
+        assert found("The ministers met at 3 p.m. EST Wednesday.") == [("3 p.m. EST Wednesday", "2023-09-13T15:00")]
+        assert found("The polls close at 8 p.m. on Sunday.") == [("8 p.m. on Sunday", "2023-09-17T20:00")]

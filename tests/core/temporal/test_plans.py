@@ -48,8 +48,19 @@ class TestPlannedFor:
             ("January", "2026-01"), ("Monday", "2026-02-09")]
 
     def test_without_a_past_it_points_forward(self) -> None:
+        assert found("The talks, planned for January, will be held in Geneva.", FEB) == [("January", "2027-01")]
+
+    def test_a_first_plan_since_changed_is_the_nearer_date_whatever_the_tense(self) -> None:
         assert found("The talks, first planned for January, will open on Monday.", FEB) == [
-            ("January", "2027-01"), ("Monday", "2026-02-16")]
+            ("January", "2026-01"), ("Monday", "2026-02-16")]
+        assert found("The summit, originally scheduled for March, will be held in May instead.", FEB) == [
+            ("March", "2026-03"), ("May", "2026-05")]
+
+    def test_expected_on_a_day_that_was_put_off_is_ahead(self) -> None:
+        assert found("The ruling, expected on Friday, was postponed until July 2.") == [
+            ("Friday", "2025-06-06"), ("July 2", "2025-07-02")]
+        # Without a putting off, a day a result was expected on in a past sentence is the nearer.
+        assert found("The results, expected on Monday, showed a narrow win.") == [("Monday", "2025-06-02")]
 
     def test_a_past_participle_of_set_is_no_plan(self) -> None:
         assert found("Shares rose, leaving the index near the record set on March 3.", FEB) == [

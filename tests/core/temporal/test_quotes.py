@@ -38,3 +38,29 @@ class TestQuotedStatement:
     def test_reported_speech_without_quotes_is_left_to_the_tense_rules(self) -> None:
         assert found("The commander said on Tuesday that the bridge had been lost yesterday.") == [
             ("Tuesday", "2025-05-13"), ("yesterday", "2025-05-14")]
+
+
+class TestQuotedWeekdays:
+    # Published on Thursday May 15; the saying, on Monday May 12, is told after each quote.
+    def test_a_weekday_in_a_quote_counts_from_the_day_of_saying_on_the_side_its_tense_gives(self) -> None:
+        assert found('"We met the envoy on Tuesday," the minister said on Monday.') == [
+            ("Tuesday", "2025-05-06"), ("Monday", "2025-05-12")]
+        assert found('"We will meet the envoy on Wednesday," the minister said on Monday.') == [
+            ("Wednesday", "2025-05-14"), ("Monday", "2025-05-12")]
+
+    def test_single_quotes_are_quotes_and_a_plural_apostrophe_opens_none(self) -> None:
+        assert found("'We don't regret what we signed on Tuesday,' the minister said on Monday.") == [
+            ("Tuesday", "2025-05-06"), ("Monday", "2025-05-12")]
+        assert found("\u2018We met on Tuesday,\u2019 she said on Monday.") == [
+            ("Tuesday", "2025-05-06"), ("Monday", "2025-05-12")]
+        # Not a quotation: the ministers' talks, then a saying; Tuesday counts from publication.
+        assert found("The ministers' talks ended on Tuesday, the envoy said on Monday.") == [
+            ("Tuesday", "2025-05-13"), ("Monday", "2025-05-12")]
+
+    def test_a_week_of_saying_in_one_month_anchors_a_month_not_a_day(self) -> None:
+        # Said in the week of April 21-27, published May 1: "next month" is May, "yesterday" stays
+        # the day before publication (a week tells no day).
+        assert found('"Next month we will sign it," the minister said last week.', dt.date(2025, 5, 1)) == [
+            ("Next month", "2025-05"), ("last week", "2025-W17")]
+        assert found('"Yesterday was hard," the minister said last week.', dt.date(2025, 5, 1)) == [
+            ("Yesterday", "2025-04-30"), ("last week", "2025-W17")]

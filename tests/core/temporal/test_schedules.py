@@ -107,3 +107,15 @@ class TestHeadlineInfinitive:
     def test_holding_a_place_is_no_event_ahead(self) -> None:
         assert found("Troops managed to hold the bridge on Saturday.") == [("Saturday", "2025-05-31")]
         assert found("Rebels vowed to hold the town they seized on Sunday.") == [("Sunday", "2025-06-01")]
+
+
+class TestScheduleHeading:
+    WED = dt.date(2026, 7, 1)
+
+    def test_the_days_listed_after_a_schedules_heading_are_ahead(self) -> None:
+        assert found("Itinerary: Monday, Ankara; Tuesday, Baghdad.", self.WED) == [
+            ("Monday", "2026-07-06"), ("Tuesday", "2026-07-07")]
+
+    def test_a_schedule_named_in_a_sentence_is_no_heading(self) -> None:
+        assert found("The agenda of the talks on Monday was published.", self.WED) == [("Monday", "2026-06-29")]
+        assert found("The programme for Monday was cancelled.", self.WED) == [("Monday", "2026-06-29")]

@@ -498,3 +498,34 @@ def test_a_pluperfect_before_by_keeps_the_date_in_the_past() -> None:
 def test_by_with_a_plan_or_an_obligation_looks_ahead() -> None:
     assert found("The rebels must seize the airport by Tuesday.") == [("Tuesday", "2023-01-03")]
     assert found("The rebels seized the port and will hold it by Tuesday.") == [("Tuesday", "2023-01-03")]
+
+
+class TestIrregularReducedRelative:
+    THU = dt.date(2025, 11, 6)
+
+    def test_an_irregular_participle_after_a_comma_keeps_its_own_past(self) -> None:
+        assert found("Talks, last held in Muscat in April, are due to resume in Rome on Nov. 15.", self.THU) == [
+            ("April", "2025-04"), ("Nov. 15", "2025-11-15")]
+        assert found("The cup, won by Ghana in March, will be contested again soon.", self.THU)[0] == (
+            "March", "2025-03")
+
+    def test_a_participle_that_is_also_a_present_counts_before_a_preposition(self) -> None:
+        assert found("The port, hit by strikes in January, will reopen in April.", self.THU) == [
+            ("January", "2025-01"), ("April", "2026-04")]
+
+    def test_the_clause_it_hangs_on_keeps_its_future(self) -> None:
+        assert found("The summit, held in Rome, will resume in April.", self.THU) == [("April", "2026-04")]
+
+
+class TestSinceClause:
+    THU = dt.date(2025, 11, 6)
+
+    def test_a_since_clause_with_its_own_verb_keeps_its_past_to_itself(self) -> None:
+        assert found("Voters go to the polls on Sunday for the first time since the constitution was rewritten in 2022.",
+                     self.THU) == [("Sunday", "2025-11-09"), ("2022", "2022")]
+        assert found("The leaders meet on Monday, their first talks since the war began in March.", self.THU) == [
+            ("Monday", "2025-11-10"), ("March", "2025-03")]
+
+    def test_since_before_a_date_or_a_noun_alone_opens_no_clause(self) -> None:
+        assert found("The leaders have not met since March.", self.THU) == [("March", "2025-03")]
+        assert found("Talks were held on Monday for the first time since the war.", self.THU) == [("Monday", "2025-11-03")]

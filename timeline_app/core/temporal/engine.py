@@ -11,6 +11,7 @@ from timeline_app.core import budget
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.temporal.anchors import day_in_reach, from_report, in_told_week, period_in_sentence
 from timeline_app.core.temporal.coordination import order_parts, share_years
+from timeline_app.core.temporal.dateline import told_from
 from timeline_app.core.temporal.doubt import is_guess
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.core.temporal.extract import Candidate, find_candidates
@@ -33,6 +34,10 @@ MOST_DATES = 10_000
 # Dates without a year, weekdays, a day written in numbers that reads either way ("3/4/2025"), and
 # the year of a day without one ("in the new year").
 _NEEDS_TENSE = re.compile(r"^(?:SHIFT[+-]\d+day:|YEAROF-)?(?:XXXX|DOW|DOM-\d+$|WE|\d{4}-\d{2}-\d{2}\^)")
+# "in six weeks" (rule in_units): ahead, or the span it took in a past clause; TimeML's duration units.
+_IN_UNITS = re.compile(r"^IN\+(?P<n>\d+|X)(?P<unit>day|week|weekend|month|quarter|year|decade|century)$")
+_SPAN_UNITS = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+               "century": "CE"}
 # A time of day on the last day mentioned, or a day beside it ("at 10 p.m.", "overnight").
 _REF_DAY_TIME = re.compile(r"^REF[+-]\d+dayT")
 
@@ -93,6 +98,8 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
     # A German ordinal day ("am 1. Juli in Kraft tritt") ends with a full stop before a capital: the
     # sentence goes on, and the cues after the date are its own.
     sentences = split_sentences(text, [(c.start, c.end) for c in candidates])
+    # A story filed under a dateline a few days before the publication date is told from that day.
+    published = told_from(text, candidates, published) or published
     resolver = Resolver(published)
     out: list[tuple[Candidate, DateMention]] = []
     cue_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -117,7 +124,10 @@ def _find(text: str, published: dt.date | None, rules: RuleSet, most: int | None
             # An anaphoric date ("a year earlier") does not become the reference of the next one.
             if mention.value and mention.kind in ("DATE", "TIME") and not cand.value.startswith("REF"):
                 resolver.remember(mention.value, mention.end)
-    quoted = from_the_saying(text, [m for _, m in out], [c.value for c, _ in out], sentences,
+    # The value each rule wrote, "in two weeks" as counted from today (a span it took is no count).
+    written = ["DCT+" + c.value[len("IN+"):] if _IN_UNITS.match(c.value) and m.kind != "DURATION" else c.value
+               for c, m in out]
+    quoted = from_the_saying(text, [m for _, m in out], written, sentences,
                              rules.cues.get("reporting"), published)
     out = [(c, m) for (c, _), m in zip(out, quoted)]
     return link_ranges(text, order_parts(text, out, published, joins, told_past), joins)
@@ -137,6 +147,17 @@ def _resolve(
     kind = cand.rule.kind
     surface = text[cand.start : cand.end]
     common = dict(start=cand.start, end=cand.end, text=surface, kind=kind, mod=cand.mod, rule=cand.rule.name)
+    if (span := _IN_UNITS.match(cand.value)) is not None:
+        # "in six weeks": six weeks from now, or in a clause told in the past the span it took
+        # ("the currency lost half its value in six weeks", "Prices doubled in two years").
+        sentence = sentence_at(sentences, cand.start) or (cand.start, cand.end)
+        if sentence not in cue_cache:
+            cue_cache[sentence] = sentence_cues(text, sentence, rules.cues)
+        if direction(text, sentence, cand.start, cand.end, rules.cues, cue_cache[sentence]) in (PAST, WEAK_PAST):
+            n, unit = span.group("n"), span.group("unit")
+            common["kind"] = "DURATION"
+            return DateMention(value=f"P{n}{_SPAN_UNITS[unit]}", granularity=Precision.DURATION, **common)
+        cand = replace(cand, value="DCT+" + cand.value[len("IN+"):])
     if kind in ("DURATION", "SET"):
         precision = Precision.DURATION if kind == "DURATION" else Precision.SET
         return DateMention(value=cand.value, granularity=precision, **common)

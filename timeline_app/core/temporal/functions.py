@@ -31,6 +31,14 @@ def _yy(two: str, four: str = "") -> str:
     return ("20" if int(two) < 30 else "19") + two
 
 
+def _next_yy(two: str, four: str) -> str:
+    """The second year of a split year ("2024/25", "1999/00"): the year after `four` only."""
+    following = int(four) + 1
+    if following % 100 != int(two):
+        raise ValueError(two)
+    return str(following)
+
+
 def _decade_of(written: str) -> str:
     digits = re.sub(r"\D", "", written)
     if len(digits) == 4 and digits.endswith("00") and digits < "2000":
@@ -197,6 +205,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "pad2": _pad2,
     "century_of": lambda y: y[:2],
     "yy": _yy,
+    "next_yy": _next_yy,
     "decade_of": _decade_of,
     "century_ord": _century_ord,
     "num": lambda n: n,

@@ -23,6 +23,7 @@ _FROM_AFTER = re.compile(r"(?:\s+[\w'\u2019.-]+){0,4}?\s+from\s+", re.IGNORECASE
 _FOR_ON_BEFORE = re.compile(r"\b(?:for|on|from|beginning|starting|effective)\s+$", re.IGNORECASE)
 # What ends the words between a verb of putting off and the date it names (a cheap test first).
 _MOVED_TO = re.compile(r"\b(?:to|until|till|for|from)\s+(?:(?:the\s+)?(?:next|coming|following)\s+)?$", re.IGNORECASE)
+_FIRST_PLAN = re.compile(r"(?:originally|initially|first)\b", re.IGNORECASE)
 _PERIOD_START = re.compile(r"(?:beginning|starting|effective)\b", re.IGNORECASE)
 _VERB_REACH = 80  # characters: five words and the verb
 _POSSESSIVE = re.compile(r"'s\b|\u2019s\b")
@@ -61,8 +62,11 @@ def plan_reading(
     if planned and not weekday and _PERIOD_START.match(planned):
         # A rule or term told of before it starts: news says "took effect" of one already running.
         return AHEAD  # "a new labor pact effective June 1", "the fiscal year beginning July 1"
-    if planned and told_past:
-        return EITHER  # "The talks, first planned for March, finally opened on Monday"
+    if planned and (told_past or _FIRST_PLAN.match(planned)):
+        # "The talks, first planned for March, finally opened on Monday"; a first plan is one since
+        # changed, which may have lain either side whatever the tense ("The conference, originally
+        # planned for June, will now take place in October").
+        return EITHER
     return None
 
 

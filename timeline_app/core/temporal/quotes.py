@@ -1,4 +1,4 @@
-"""A quoted statement's "yesterday", "next month", "last week" count from the day it was said."""
+"""A quoted statement's "yesterday", "next month", "last week", "on Tuesday" count from the day it was said."""
 
 from __future__ import annotations
 
@@ -10,12 +10,21 @@ from dataclasses import replace
 from timeline_app.core.models import DateMention, Precision
 from timeline_app.core.sentences import sentence_at
 from timeline_app.core.temporal.resolve import Resolver
+from timeline_app.core.temporal.tense_cues import FUTURE
 from timeline_app.core.temporal.values import describe
 
-# A quotation within a paragraph: straight or curly double quotes.
-_QUOTE = re.compile(r"\"([^\"\n]{3,600})\"|\u201c([^\u201c\u201d\n]{3,600})\u201d")
-# A value counted from the publication date: "DCT-1day" (yesterday), "DCT+1month" (next month).
-_FROM_TODAY = re.compile(r"^DCT[+-]\d+(?P<unit>day|weekend|week|month|quarter|half|year)$")
+# A quotation within a paragraph: straight or curly double quotes, or single ones as British papers
+# write them, closed by a punctuation mark ("'We met on Tuesday,' she said"); an apostrophe inside
+# stands between letters ("don't", "don\u2019t"), and a plural's ("the workers' union") opens nothing.
+_QUOTE = re.compile(
+    r"\"([^\"\n]{3,600})\"|\u201c([^\u201c\u201d\n]{3,600})\u201d"
+    r"|(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){2,600}?[,.?!])'(?!\w)"
+    r"|\u2018((?:[^\u2018\u2019\n]|(?<=\w)\u2019(?=\w)){2,600}?[,.?!])\u2019(?!\w)"
+)
+_QUOTE_MARKS = ('"', "\u201c", "'", "\u2018")
+# A value counted from the publication date: "DCT-1day" (yesterday), "DCT+1month" (next month),
+# "DOW-2" (a Tuesday, placed by the tense the engine read: before the day of saying, or after it).
+_FROM_TODAY = re.compile(r"^(?:DCT[+-]\d+(?P<unit>day|weekend|week|month|quarter|half|year)|DOW-[1-7](?:T[0-9A-Z:]+)?)$")
 # How finely the day of saying must be told for a unit to count from it: "yesterday" needs the day,
 # "next year" only the year ("Asked in 2019, he replied: 'It will be finished next year'").
 _FINEST = {
@@ -34,7 +43,7 @@ def from_the_saying(
     wrote, "DCT-1day") inside a quotation re-counted from the day of saying, when the sentence
     attributes the quotation with a verb of saying and tells that day: '"Yesterday was the worst
     day," the governor said on Monday' is the day before that Monday."""
-    if reporting is None or published is None or '"' not in text and "\u201c" not in text:
+    if reporting is None or published is None or not any(q in text for q in _QUOTE_MARKS):
         return mentions
     out = list(mentions)
     counted = [i for i, v in enumerate(values) if _FROM_TODAY.match(v)]
@@ -53,10 +62,13 @@ def from_the_saying(
         precision, day = said
         resolver = Resolver(day)
         for i in inside:
-            unit = _FROM_TODAY.match(values[i]).group("unit")  # type: ignore[union-attr]
+            unit = _FROM_TODAY.match(values[i]).group("unit") or "day"  # type: ignore[union-attr]
             if precision.rank > _FINEST[unit].rank:
                 continue
-            result = resolver.resolve(values[i], None)
+            # A weekday keeps the side the sentence's tense gave it: "'We will meet on Tuesday,' she
+            # said on Friday" is the Tuesday after that Friday, "'We met on Tuesday'" the one before.
+            ahead = values[i].startswith("DOW") and out[i].start_date is not None and out[i].start_date > published
+            result = resolver.resolve(values[i], FUTURE if ahead else None)
             described = describe(result[0]) if result is not None and result[0] else None
             if described is not None:
                 out[i] = replace(out[i], value=result[0], start_date=described[1], end_date=described[2])  # type: ignore[index]
@@ -84,9 +96,21 @@ def _day_of_saying(
             continue
         near = mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         told = [m for m in near if m.end <= hi and m.start_date is not None
-                and m.granularity in (Precision.DAY, Precision.TIME, Precision.MONTH, Precision.YEAR)]
+                and m.granularity in (Precision.DAY, Precision.TIME, Precision.WEEK, Precision.MONTH, Precision.YEAR)]
         if len(told) == 1 and told[0].start_date < published:  # type: ignore[operator]
             m = told[0]
-            precision = Precision.DAY if m.granularity is Precision.TIME else m.granularity
-            return precision, m.start_date  # type: ignore[return-value]
+            return _told_as(m), m.start_date  # type: ignore[return-value]
     return None
+
+
+def _told_as(m: DateMention) -> Precision:
+    """How finely a date of saying tells the day: a time tells its day, and a week the month or the
+    year it lies in ("said last week" moves "next month" when the week is one month's)."""
+    if m.granularity is Precision.TIME:
+        return Precision.DAY
+    if m.granularity is Precision.WEEK:
+        first, last = m.start_date, m.end_date
+        if first is None or last is None or first.year != last.year:
+            return Precision.DURATION  # coarser than any unit: counts nothing from it
+        return Precision.MONTH if first.month == last.month else Precision.YEAR
+    return m.granularity

@@ -6,122 +6,18 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core.temporal.beside import content_clause_after, opens, past_participle_before, set_deadline
-from timeline_app.core.temporal.happening import happening_after, plural_noun
+from timeline_app.core.temporal.happening import happening_after
 from timeline_app.core.temporal.plans import AHEAD, NAMED_DAY, plan_reading
+from timeline_app.core.temporal.tense_cues import (
+    AHEAD_CUES, CONDITION, FUTURE, NEAREST, NEXT_CLAUSE, PAST, PRESENT_FUTURE, PROMISE,
+    REPORTED_FUTURE, WEAK_FUTURE, WEAK_PAST, own_conjunct, same_clause, sentence_cues,
+)
 
-PAST = "past"
-FUTURE = "future"
-WEAK_PAST = "weak_past"  # only "-ed" forms near: past, unless the date is just ahead
-_WEAK_FUTURE = "weak_future"  # "deadline", "planned to": forward, or NEAREST in a past sentence
-_PRESENT_FUTURE = "present_future"  # "arrives", "meet": forward unless the sentence has a past tense
-_CONDITION = "condition"  # "if", "unless": as _PRESENT_FUTURE, for the dates after it only
-_PROMISE = "promise"  # "vowed to hold": as REPORTED_FUTURE, for the dates after it only
-REPORTED_FUTURE = "reported_future"  # "would": forward, from the day it was said when that is told
-_REPORTED_FUTURE = REPORTED_FUTURE  # "would": forward, but not into a relative clause
-NEAREST = "nearest"  # "was due to", "had been set to": a future seen from the past, either way
+__all__ = ["FUTURE", "NEAREST", "PAST", "REPORTED_FUTURE", "WEAK_PAST", "direction", "sentence_cues"]
 
 _EVENT_REACH = 7  # "antes del traspaso de mando del": an event's noun between the cue and its date
-_HAD = re.compile(r"\bhad\s+$", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:be|being|is|are)\s+$", re.IGNORECASE)
-# A present form after a past "did" is its infinitive: "did not reopen until March" tells no schedule.
-_DID = re.compile(r"\b(?:did|didn't|didn’t)\s+(?:not\s+|never\s+)?$", re.IGNORECASE)
-# An "-ed" form right after an article, maybe with an adverb between, modifies a noun: "a still
-# unspecified date", "the newly elected president" tell no tense.
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|as\s+yet\s+)?$", re.IGNORECASE)
-_STRENGTH = {FUTURE: 0, _REPORTED_FUTURE: 0, _PROMISE: 0, PAST: 0, NEAREST: 0, _WEAK_FUTURE: 1, _PRESENT_FUTURE: 1, _CONDITION: 1, WEAK_PAST: 1}
 # Characters searched for cues on each side of the expression.
 _REACH = 200
-_MAX_SENTENCE = 2000
-
-
-def sentence_cues(
-    text: str, sentence: tuple[int, int], cues: dict[str, re.Pattern[str]]
-) -> list[tuple[int, int, str]]:
-    """The tense cues of a sentence as (start, end, label), overlaps resolved longest first.
-
-    Computed once a sentence and shared by its dates; a sentence longer than _MAX_SENTENCE
-    characters (no punctuation in sight) is cut, which keeps pathological texts linear.
-    """
-    a, b = sentence[0], min(sentence[1], sentence[0] + _MAX_SENTENCE)
-    found: list[tuple[int, int, str]] = []  # (start, end, label)
-    for name, label in (
-        ("future", FUTURE),
-        ("future_reported", _REPORTED_FUTURE),
-        ("future_weak", _WEAK_FUTURE),
-        ("future_present", _PRESENT_FUTURE),
-        ("future_condition", _CONDITION),
-        ("future_promise", _PROMISE),
-        ("future_in_past", NEAREST),
-        ("past", PAST),
-        ("past_weak", WEAK_PAST),
-    ):
-        cue = cues.get(name)
-        if cue is None:
-            continue
-        for m in cue.finditer(text, a, b):
-            if label not in (FUTURE, _REPORTED_FUTURE, _PROMISE) and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
-                continue  # "will be held", "to be signed": a participle, not a past tense
-            if label == _PRESENT_FUTURE and plural_noun(text, a, m, cues.get("noun_before")):
-                continue  # "agreed to restart regular visits": a noun, no present tense
-            if label == _PRESENT_FUTURE and _DID.search(text, max(0, m.start() - 16), m.start()):
-                continue
-            if label == WEAK_PAST and m.group().endswith("ed") and _ATTRIBUTIVE.search(
-                text, max(0, m.start() - 24), m.start()
-            ):
-                continue
-            if label == WEAK_PAST and _HAD.search(text, max(0, m.start() - 5), m.start()):
-                label = PAST  # "had captured the town by Friday": a pluperfect is no participle
-            found.append((m.start(), m.end(), label))
-    # Where cues overlap the longest one speaks: "had been due to" (past) over "due to" (future),
-    # "scheduled to" (future) over "scheduled" (a weak past).
-    found.sort(key=lambda f: (f[0] - f[1], _STRENGTH[f[2]]))
-    kept: list[tuple[int, int, str]] = []
-    for f in found:
-        if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
-            kept.append(f)
-    return kept
-
-
-def _same_clause(
-    text: str, sentence: tuple[int, int], start: int, found: list[tuple[int, int, str]], opener: re.Pattern[str] | None
-) -> list[tuple[int, int, str]]:
-    """The cues of the clause the expression at `start` stands in, as far as relative clauses go.
-
-    A relative clause has its own tense: in "he said he would speak about the deal, which Moscow
-    quit on Monday" the "would" does not reach Monday, and in "the president, who will visit Kyiv
-    on Friday, met the premier on Tuesday" the clause's "will" does not reach Tuesday.
-    """
-    if opener is None or not found:
-        return found
-    a, b = sentence[0], min(sentence[1], sentence[0] + _MAX_SENTENCE)
-    spans = []
-    for m in opener.finditer(text, a, b):
-        stop = _CLAUSE_END.search(text, m.end(), b)
-        spans.append((m.start(), stop.start() if stop else b))
-    if not spans:
-        return found
-    inside = [s for s in spans if s[0] <= start < s[1]]
-    if inside:
-        lo, hi = max(s[0] for s in inside), min(s[1] for s in inside)
-        own = [f for f in found if lo <= f[0] and f[1] <= hi]
-        # A clause without cues of its own shares the tense of the clause it hangs on, told
-        # before it ("will sign the accord, which takes effect Jan. 1"); not what comes after it
-        # ("Russia, which quit the deal on Monday, said it would return next week"), nor a future
-        # told from the past ("would"), nor the present verb of another event ("would meet
-        # Biden, who hit back on Monday").
-        return own or [f for f in found if f[1] <= lo and f[2] not in (_REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION)]
-    return [f for f in found if not any(s[0] <= f[0] < s[1] for s in spans)]
-
-
-def _own_conjunct(text: str, a: int, start: int, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The cues from the last "and"/"but" opening a clause before the date on, if that clause has a cue
-    before the date: "had its second reading on Tuesday and goes to committee after Easter"."""
-    opener = next(reversed(list(_NEXT_CLAUSE.finditer(text, a, start))), None)
-    if opener is None or not any(opener.end() <= s_ and e_ <= start for s_, e_, _ in kept):
-        return kept
-    return [f for f in kept if f[0] >= opener.start()]
-
-
 # The occasion a promise was made at, between the promise and its date: the date is the occasion's.
 _OCCASION = re.compile(
     r"\bat\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[a-z]+\s+)?(?:talks|meeting|summit|conference|session|rally|ceremony|briefing)\b",
@@ -133,13 +29,7 @@ _OCCASION = re.compile(
 _EARLIER_ANCHOR = re.compile(
     r",\s+(?:[a-z]+\s+){0,2}(?:hours?|days?|weeks?|months?|years?)\s+after\b|\bsince\b", re.IGNORECASE
 )
-# "and"/"but" before a lower-case word opens the next clause ("and would meet"), whereas "and"
-# before a date joins dates ("Monday and Tuesday"); after a comma it opens a clause whatever its
-# subject ("signed on Thursday, and Prabowo will take office").
-_NEXT_CLAUSE = re.compile(r"\b(?:and|but)\s+(?=[a-z])|,\s*(?:and|but)\s")
 _DEADLINE_AFTER = re.compile(r",?\s+to\s+[a-z]")
-_AHEAD = frozenset([FUTURE, _REPORTED_FUTURE, _PRESENT_FUTURE, _CONDITION, _WEAK_FUTURE, _PROMISE])
-_CLAUSE_END = re.compile(r"[,;:()\u2014]|\s[-\u2013]\s")
 
 
 def _reported_between(text: str, a: int, b: int, reporting: re.Pattern[str] | None) -> bool:
@@ -173,8 +63,8 @@ def direction(
     # A plan's participle is a clause of its own, whose date the sentence's past reads ("The talks,
     # first planned for March, finally opened on Monday").
     past_in_sentence = _told(kept, start).any_past
-    kept = _same_clause(text, sentence, start, kept, cues.get("relative_clause"))
-    kept = _own_conjunct(text, a, start, kept)
+    kept = same_clause(text, sentence, start, kept, cues.get("relative_clause"))
+    kept = own_conjunct(text, a, start, kept)
     told = _told(kept, start)
     said = content_clause_after(cues.get("content_noun"), text, a, start, end)
     said = said or _complement_after(cues.get("complementizer"), text, end, told)
@@ -260,7 +150,7 @@ def _future_verb_of(text: str, kept: list[tuple[int, int, str]], start: int, end
     a possessive day's noun starts ("Friday's vote will ..."), in a clause without a past tense
     ("Saturday's quake killed 12 and will cost billions" has none); None when there is none. A future
     told before the day is another event's ("will review Monday's ruling")."""
-    if any(label in (PAST, NEAREST) or (label in _AHEAD and e_ <= start) for _, e_, label in kept):
+    if any(label in (PAST, NEAREST) or (label in AHEAD_CUES and e_ <= start) for _, e_, label in kept):
         return None
     return next((s_ for s_, _, label in kept if label == FUTURE and _POSSESSIVE_SUBJECT.fullmatch(text, end, s_)),
                 None)
@@ -287,9 +177,9 @@ def _told(kept: list[tuple[int, int, str]], start: int) -> _Told:
     return _Told(
         strong_past=strong_past,
         any_past=strong_past or any(label == WEAK_PAST for _, _, label in kept),
-        ahead=any(label in _AHEAD or label == NEAREST for _, _, label in kept),
+        ahead=any(label in AHEAD_CUES or label == NEAREST for _, _, label in kept),
         past_before=any(e_ <= start and label in (PAST, WEAK_PAST) for _, e_, label in kept),
-        ahead_before=any(e_ <= start and (label in _AHEAD or label == NEAREST) for _, e_, label in kept),
+        ahead_before=any(e_ <= start and (label in AHEAD_CUES or label == NEAREST) for _, e_, label in kept),
     )
 
 
@@ -303,13 +193,13 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
     """
     best: tuple[int, str] | None = None
     for s_, e_, label in kept:
-        if s_ >= end and (_stops_after(text, end, s_, label, told, reporting) or (said_after and label in _AHEAD)):
+        if s_ >= end and (_stops_after(text, end, s_, label, told, reporting) or (said_after and label in AHEAD_CUES)):
             continue
         if s_ >= end and text.endswith(" for", s_, e_):
             continue  # "called an election for March 29" sets the date after it, none told before it
-        if e_ <= start and label in _AHEAD and _attribution_between(text, e_, start, reporting):
+        if e_ <= start and label in AHEAD_CUES and _attribution_between(text, e_, start, reporting):
             continue
-        if label == _PROMISE and e_ <= start and (_OCCASION.search(text, e_, start) or anchor.search(text, e_, start)):
+        if label == PROMISE and e_ <= start and (_OCCASION.search(text, e_, start) or anchor.search(text, e_, start)):
             continue  # "vowed to hold rallies at a news conference on Monday": the day it was vowed
         reading = _reading(label, s_ >= end, told)
         if reading is None:
@@ -322,16 +212,16 @@ def _nearest_cue(text: str, start: int, end: int, kept: list[tuple[int, int, str
 
 def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reporting: re.Pattern[str] | None) -> bool:
     """Whether a cue after the expression, at `s_`, belongs to something else than the expression."""
-    if told.past_before and label in _AHEAD and _NEXT_CLAUSE.search(text, end, s_ + 1):
+    if told.past_before and label in AHEAD_CUES and NEXT_CLAUSE.search(text, end, s_ + 1):
         # "had met him Tuesday and would meet him again Friday": the future after "and" is
         # the next clause's; the date keeps the past told before it. (Not the other way
         # round: "planned a rally on Saturday and were planning to" needs the cue after.)
         return True
-    if told.ahead_before and label in (PAST, WEAK_PAST) and _NEXT_CLAUSE.search(text, end, s_ + 1):
+    if told.ahead_before and label in (PAST, WEAK_PAST) and NEXT_CLAUSE.search(text, end, s_ + 1):
         # The other way round: "were expected to approve it on Monday, but the vote was delayed":
         # the past after "but" is the next clause's; the date keeps the plan told before it.
         return True
-    if told.past_before and label == _WEAK_FUTURE and text.startswith("to ", s_):
+    if told.past_before and label == WEAK_FUTURE and text.startswith("to ", s_):
         # "travelled to Kinshasa on Sunday to meet officials": an infinitive after the date
         # says what the trip was for; the date is the past verb's told before it.
         return True
@@ -342,7 +232,7 @@ def _stops_after(text: str, end: int, s_: int, label: str, told: _Told, reportin
         return True
     # "On Friday, officials said talks would resume": what was said is told after the
     # reporting verb; its future does not reach the day of saying before it.
-    return label in _AHEAD and _reported_between(text, end, s_, reporting)
+    return label in AHEAD_CUES and _reported_between(text, end, s_, reporting)
 
 
 def _attribution_between(text: str, a: int, b: int, reporting: re.Pattern[str] | None) -> bool:
@@ -355,15 +245,15 @@ def _attribution_between(text: str, a: int, b: int, reporting: re.Pattern[str] |
 
 def _reading(label: str, after: bool, told: _Told) -> str | None:
     """The direction a cue gives the expression (None: it gives none), from where it stands."""
-    if label == _PROMISE:
-        return None if after else _REPORTED_FUTURE  # only the dates told after the promise
-    if label == _CONDITION:
+    if label == PROMISE:
+        return None if after else REPORTED_FUTURE  # only the dates told after the promise
+    if label == CONDITION:
         if after:
             return None  # "if", "unless": only the dates after it
-        label = _PRESENT_FUTURE
-    if label == _PRESENT_FUTURE:
+        label = PRESENT_FUTURE
+    if label == PRESENT_FUTURE:
         return None if told.strong_past else FUTURE
-    if label == _WEAK_FUTURE:
+    if label == WEAK_FUTURE:
         # A plan or deadline told in the past tense was ahead then: now either side. An "-ed"
         # form counts here ("completed ... by the Tuesday deadline"): only "planned to",
         # a longer cue, hides its own "-ed".
@@ -386,7 +276,7 @@ def _future_told_before(text: str, start: int, kept: list[tuple[int, int, str]],
     """"will join the bloc from January 1, the commission announced": the start of a period takes
     the future told before it in its clause, whatever is nearer after it."""
     for _, e_, label in kept:
-        if e_ <= start and not _NEXT_CLAUSE.search(text, e_, start):
-            if label in (FUTURE, _REPORTED_FUTURE) or (label == _PRESENT_FUTURE and not told.strong_past):
-                return REPORTED_FUTURE if label == _REPORTED_FUTURE else FUTURE
+        if e_ <= start and not NEXT_CLAUSE.search(text, e_, start):
+            if label in (FUTURE, REPORTED_FUTURE) or (label == PRESENT_FUTURE and not told.strong_past):
+                return REPORTED_FUTURE if label == REPORTED_FUTURE else FUTURE
     return None
