@@ -119,13 +119,21 @@ def test_cancel_keeps_what_was_done(library, tmp_path):
     folder = _reports(tmp_path / "many", 5)
     seen = []
     report = import_inputs([folder], library, workers=1,
-                           progress=lambda d, t, m: seen.append((d, t)), cancel=lambda: len(seen) >= 3)
+                           progress=lambda d, t, m: seen.append((d, t)), cancel=lambda: len(seen) >= 4)
     assert report.cancelled and report.added == 2
-    assert seen[0] == (0, 5)
+    assert seen[:2] == [(0, 5), (0, 5)]  # the count, then what comes before the first input: the tables
     with Library(library) as lib:
         assert lib.article_count() == 2
     rest = import_inputs([folder], library, workers=1)
     assert (rest.added, rest.duplicates) == (3, 2)
+
+
+def test_an_import_in_this_process_says_it_loads_the_tables_before_the_first_input(library, tmp_path):
+    folder = _reports(tmp_path / "two", 2)
+    said = []
+    import_inputs([folder], library, workers=1, progress=lambda d, t, m: said.append((d, m)))
+    assert said[:2] == [(0, ""), (0, "loading the rules and tables")]
+    assert [d for d, _m in said[2:]] == [1, 2]
 
 
 @pytest.mark.parametrize("calls,summary", [

@@ -126,7 +126,7 @@ def test_a_first_start_adds_the_samples_through_the_worker_started_for_them(qtbo
     # run() must not start another: the samples sent ahead are those the window asks for
     monkeypatch.setattr(pool, "_spawn", lambda: spawned.append(1))
     run = pool.run
-    monkeypatch.setattr(pool, "run", lambda chunks: ran.append(1) or run(chunks))
+    monkeypatch.setattr(pool, "run", lambda chunks, ready=None: ran.append(1) or run(chunks, ready))
     library = tmp_path / "first.sqlite3"
     n_samples = len(list(paths.SAMPLES.glob("*.txt")))
     window = _run(qtbot, monkeypatch, lambda w: w.snapshot is not None and len(w.snapshot.articles) == n_samples

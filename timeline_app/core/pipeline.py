@@ -135,8 +135,11 @@ def import_inputs(
         progress(0, len(paths), "")
     sink = ParquetSink(Path(parquet_dir)) if parquet_dir else None
     with Library(library_path) as library:
+        def say(what: str) -> None:  # what the import is doing before its first input is done
+            if progress and report.inputs_done == 0:
+                progress(0, len(paths), what)
         results = _results(paths, published, frozenset(library.known_hashes()), workers, dask, language,
-                           time_budget, pool)
+                           time_budget, pool, say)
         writer = _Writer(library, report, sink)
         try:
             # Inputs some of whose articles were taken before they were done; with several workers
@@ -167,20 +170,43 @@ def import_inputs(
 
 
 def _results(paths: list[str], published: dt.date | None, known: frozenset[str], workers: int | None,
-             dask: str | None, language: str | None, seconds: float | None, pool: WorkerPool | None) -> Results:
-    """The results of every input, as they come, from the runner the options choose."""
+             dask: str | None, language: str | None, seconds: float | None, pool: WorkerPool | None,
+             say: Callable[[str], None]) -> Results:
+    """The results of every input, as they come, from the runner the options choose; `say` is told what
+    comes before the first input is done (workers start and load their tables: seconds of a window's
+    "0 of N" otherwise unexplained)."""
     if pool is not None:
         if not dask and pool.settings == (published, language, seconds):
             chunks = chunked(paths, chunk_inputs(len(paths), pool.size))
-            return in_process_pool(chunks, published, known, pool.size, language, seconds, pool)
+            say(starting_text(pool.size))
+            return in_process_pool(chunks, published, known, pool.size, language, seconds, pool,
+                                   lambda n: say(ready_text(n, pool.size)))
         pool.stop()
     n_workers = workers if workers is not None else (1 if len(paths) < POOL_THRESHOLD else os.cpu_count() or 1)
     chunks = chunked(paths, chunk_inputs(len(paths), n_workers))  # lazy, for the pool and Dask
     if dask:
+        say("starting the work on Dask")
         return on_dask(chunks, published, known, dask, workers, language, seconds)
     if n_workers <= 1:
+        say(starting_text(0))
         return in_process(paths, published, known, language, seconds)
-    return in_process_pool(chunks, published, known, n_workers, language, seconds)
+    say(starting_text(n_workers))
+    return in_process_pool(chunks, published, known, n_workers, language, seconds,
+                           ready=lambda n: say(ready_text(n, n_workers)))
+
+
+def starting_text(workers: int) -> str:
+    """What an import does first: `workers` processes (0: this one) load the rules and tables."""
+    if workers <= 0:
+        return "loading the rules and tables"
+    return f"starting {workers} worker process{'es' if workers > 1 else ''}: loading the rules and tables"
+
+
+def ready_text(ready: int, workers: int) -> str:
+    """Said as each worker process has loaded its tables; the first articles then load what they use."""
+    if ready < workers:
+        return f"{ready} of {workers} worker processes ready"
+    return "reading the first articles"
 
 
 class _Writer:

@@ -92,8 +92,24 @@ def test_an_input_that_kills_its_worker_twice_is_skipped_and_the_rest_is_done():
 
 
 def test_when_no_worker_can_start_the_inputs_are_done_here():
-    results, done = _outcome(_run([["ok:1"], ["ok:2"]], start=_broken_start))
+    ready: list[int] = []
+    pool = WorkerPool(2, _work, _broken_start, 30.0, "took too long", _work)
+    results, done = _outcome(pool.run([["ok:1"], ["ok:2"]], ready.append))
     assert results == {"ok:1": ["ok:1#0"], "ok:2": ["ok:2#0", "ok:2#1"]} and len(done) == 2
+    assert ready == []  # no worker said it was ready: none is counted
+
+
+def test_the_caller_hears_each_worker_start_before_the_results():
+    heard: list[object] = []
+    pool = WorkerPool(2, _work, _start, 30.0, "took too long", _work)
+    for path, _items, finished in pool.run([["ok:1"], ["ok:1"], ["ok:1"]], heard.append):
+        if finished:
+            heard.append(path)
+    # The second worker may start after the first has done an input, or after all of them (then it is
+    # not heard): only the first start is sure to come first.
+    starts = [h for h in heard if isinstance(h, int)]
+    assert heard[0] == 1 and starts == [1, 2][:len(starts)]
+    assert [h for h in heard if isinstance(h, str)] == ["ok:1"] * 3
 
 
 def _started_how(path: str):

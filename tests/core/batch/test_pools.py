@@ -33,7 +33,7 @@ class _Pool:
         self.settings = settings
         self.calls: list[str] = []
 
-    def run(self, chunks):
+    def run(self, chunks, ready=None):
         self.calls.append("run")
         return iter(())
 
@@ -52,3 +52,29 @@ def test_an_import_uses_a_pool_made_for_its_settings_and_stops_one_that_is_not(t
                            time_budget=30.0)
     assert other.calls == ["stop"] and report.added == 1  # read in this process instead
     assert worker_pool(2, dt.date(2024, 3, 3), frozenset(), "fr", None).settings == (dt.date(2024, 3, 3), "fr", None)
+
+
+class _StartingPool(_Pool):
+    """A pool of two workers that start one after the other, then hand back every input done."""
+
+    size = 2
+
+    def run(self, chunks, ready=None):
+        ready(1)
+        ready(2)
+        for chunk in chunks:
+            for path in chunk:
+                yield path, [], True
+        ready(2)  # a worker replaced later starts again: the count is under way by then
+
+
+def test_an_import_says_its_workers_start_before_its_first_input_is_done(tmp_path: Path) -> None:
+    paths = [str(tmp_path / f"{n}.txt") for n in range(3)]
+    for path in paths:
+        Path(path).write_text(ARTICLE, encoding="utf-8")
+    said: list[tuple[int, int, str]] = []
+    import_inputs(paths, tmp_path / "a.sqlite3", pool=_StartingPool((None, None, 30.0)), time_budget=30.0,
+                  progress=lambda done, total, what: said.append((done, total, what)))
+    assert said[:4] == [(0, 3, ""), (0, 3, "starting 2 worker processes: loading the rules and tables"),
+                        (0, 3, "1 of 2 worker processes ready"), (0, 3, "reading the first articles")]
+    assert [done for done, _total, _what in said[4:]] == [1, 2, 3]  # nothing said once inputs count

@@ -14,6 +14,7 @@ from tests.core.factories import article
 from timeline_app.core.library import locking
 from timeline_app.core.library.rows import article_row
 from timeline_app.core.library.store import Library
+from timeline_app.core.library.writing import ArticleWriter
 from timeline_app.errors import LibraryError
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -66,7 +67,7 @@ def test_a_duplicate_found_at_insert_time_is_a_skip_not_an_error(tmp_path, monke
     # As when another import saves the same article between this one's look-up and its insert.
     with Library(tmp_path / "lib.sqlite3") as library:
         assert None not in library.add_rows(_rows([1, 2]))
-        monkeypatch.setattr(Library, "_duplicate", lambda self, content_hash, url: None)
+        monkeypatch.setattr(ArticleWriter, "duplicate", lambda self, content_hash, url: None)
         ids = library.add_rows(_rows([2, 3]))
         assert ids[0] is None and ids[1] is not None
         assert library.article_count() == 3

@@ -224,3 +224,46 @@ def test_an_article_counts_its_events_shown_once_each_and_its_hidden_ones_apart(
     out = reading.counted(articles, mentions, hidden=np.asarray([False, True, False]))
     assert out["event_count"].tolist() == [1, 1, 0]
     assert out["hidden_event_count"].tolist() == [1, 0, 0]
+
+
+def _both_reads(path: Path) -> tuple[EventColumns, EventColumns]:
+    with Library(path) as lib:
+        return reading.read_events(lib._db, joined=True), reading.read_events(lib._db, joined=False)
+
+
+def _same_columns(joined: EventColumns, apart: EventColumns) -> None:
+    pd.testing.assert_frame_equal(joined.frame(), apart.frame())
+    for name in ("countries", "organizations", "language"):
+        a, b = joined.codes(name), apart.codes(name)
+        assert a.names == b.names and [a.row(r) for r in range(len(a))] == [b.row(r) for r in range(len(b))]
+
+
+def test_columns_of_few_values_read_as_one_cell_give_the_columns_read_apart(edited) -> None:
+    with Library(edited) as lib:  # several kinds and states, and a cell of two organisations
+        lib._db.execute("UPDATE events SET organizations = 'NATO;EU', language = 'fr', date_mod = 'APPROX'"
+                        " WHERE rowid = (SELECT min(rowid) FROM events)")
+        lib._db.commit()
+    joined, apart = _both_reads(edited)
+    _same_columns(joined, apart)
+    assert len(set(joined.frame()["event_type"])) > 1 and ["EU", "NATO"] in [
+        sorted(joined.codes("organizations").row(r)) for r in range(len(joined))]
+    # Equal values are one object, as the views count them: one a distinct type, not one an event.
+    assert len({id(v) for v in joined.text["event_type"]}) == len(set(joined.text["event_type"]))
+
+
+def test_a_value_holding_the_separator_is_read_as_stored(edited) -> None:
+    with Library(edited) as lib:
+        lib._db.execute("UPDATE events SET event_type = 'talks\x1fheld' WHERE rowid = (SELECT min(rowid) FROM events)")
+        lib._db.commit()
+    joined, apart = _both_reads(edited)
+    _same_columns(joined, apart)
+    assert "talks\x1fheld" in set(joined.text["event_type"])
+
+
+def test_joined_cells_split_into_their_parts_or_none_when_one_does_not_split() -> None:
+    cells = np.asarray(["a\x1fx", "b\x1fx", "a\x1fx"], dtype=object)
+    parts = reading.split_joined(cells, 2)
+    assert parts is not None and [values[codes].tolist() for codes, values in parts.values()] == [
+        ["a", "b", "a"], ["x", "x", "x"]]
+    assert reading.split_joined(np.asarray(["a\x1fx", "b"], dtype=object), 2) is None
+    assert reading.split_joined(np.asarray(["a\x1fx", None], dtype=object), 2) is None

@@ -109,6 +109,7 @@ class WorkerPool:
         self._workers: list[_Worker] = []
         self._died_on: set[str] = set()
         self._sent: list[str] = []  # inputs start() sent ahead to the first worker, before run() asked
+        self._ready: Callable[[int], None] | None = None  # run()'s listener for workers that started
 
     @property
     def size(self) -> int:
@@ -141,8 +142,10 @@ class WorkerPool:
         """Stop the workers of a pool that will not run (started early for work that did not come)."""
         self._stop()
 
-    def run(self, chunks: Iterable[list[str]]) -> Iterator[Piece]:
-        """Every input of `chunks` with its results, in the order they are made."""
+    def run(self, chunks: Iterable[list[str]], ready: Callable[[int], None] | None = None) -> Iterator[Piece]:
+        """Every input of `chunks` with its results, in the order they are made. `ready(n)` is told
+        each time a worker has started up (loaded its tables), with the number of workers ready."""
+        self._ready = ready
         todo: deque[list[str]] = deque()  # tasks to send first: what replaced workers left
         source = iter(chunks)
         exhausted = False
@@ -235,6 +238,8 @@ class WorkerPool:
         worker.silent = 0.0
         if message[0] == _READY:
             worker.ready = True
+            if self._ready is not None:
+                self._ready(sum(w.ready for w in self._workers))
         elif message[0] == _ITEM:
             yield worker.task[0], [message[1]], False
         else:

@@ -74,11 +74,12 @@ def chunk_inputs(total: int, workers: int) -> int:
 
 def in_process_pool(chunks: Iterable[list[str]], published: dt.date | None, known: frozenset[str],
                     workers: int, language: str | None = None, seconds: float | None = TIME_BUDGET,
-                    pool: WorkerPool | None = None) -> Results:
+                    pool: WorkerPool | None = None, ready: Callable[[int], None] | None = None) -> Results:
     """Inputs processed by `workers` worker processes (core.batch.pool), results handed on as they are
     made; a worker stuck past the time budget is replaced and its input skipped. `pool`: one made with
-    these settings and started earlier (pools.worker_pool), used instead of a new one."""
-    yield from (pool or worker_pool(workers, published, known, language, seconds)).run(chunks)
+    these settings and started earlier (pools.worker_pool), used instead of a new one. `ready(n)`: told
+    the number of workers ready each time one has loaded its tables."""
+    yield from (pool or worker_pool(workers, published, known, language, seconds)).run(chunks, ready)
 
 
 def _ordered(submit: Callable[[list[str]], object], result: Callable[[object, list[str]], list[list[Result]]],

@@ -53,7 +53,12 @@ class CodeLists:
     def from_cells(cls, cells: Iterable[object], upper: bool = False) -> CodeLists:
         """From list cells ("SYR;TUR"; "", None or NaN for none), each distinct cell split once."""
         values = cells if isinstance(cells, np.ndarray) else np.asarray(list(cells), dtype=object)
-        combo, uniques = factorize(values)
+        return cls.from_factorized(*factorize(values), upper=upper)
+
+    @classmethod
+    def from_factorized(cls, combo: np.ndarray, uniques: np.ndarray, upper: bool = False) -> CodeLists:
+        """From list cells given as factorize gives them: each row's index into the distinct cells
+        `uniques` (-1 for none)."""
         split = [split_list(u.upper() if upper and isinstance(u, str) else u) for u in uniques]
         split = [list(dict.fromkeys(codes)) for codes in split] + [[]]  # the last: no cell at all
         names = sorted({code for codes in split for code in codes})

@@ -142,16 +142,29 @@ class EventColumns:
 
     @classmethod
     def build(cls, raw: Mapping[str, np.ndarray], start_day: np.ndarray, end_day: np.ndarray,
-              deferred: DeferredReader | None = None) -> EventColumns:
+              deferred: DeferredReader | None = None,
+              coded: Mapping[str, tuple[np.ndarray, np.ndarray]] | None = None) -> EventColumns:
         """From clean columns as the library holds them: object arrays of str for the text and list
         cells, integers for flags and numbers; every name of EVENT_COLUMNS but the two dates (and,
-        with a `deferred` reader, but the DEFERRED ones: read by it when first used)."""
+        with a `deferred` reader, but the DEFERRED ones: read by it when first used). `coded`: text
+        or list columns given as (codes, distinct values) instead, a value of `values[codes[row]]`."""
         later = DEFERRED if deferred is not None else ()
-        text = TextColumns({name: shared(raw[name]) if name in SHARED_TEXT else raw[name]
-                            for name in (*TEXT, *LAZY_LISTS) if name not in later}, later, deferred)
+        coded = coded or {}
+
+        def text_of(name: str) -> np.ndarray:
+            if name in coded:
+                codes, values = coded[name]
+                return np.asarray(values, dtype=object)[codes]  # one object a distinct value
+            return shared(raw[name]) if name in SHARED_TEXT else raw[name]
+
+        def list_of(name: str) -> CodeLists:
+            if name in coded:
+                return CodeLists.from_factorized(*coded[name], upper=name == col.COUNTRIES)
+            return CodeLists.from_cells(raw[name], upper=name == col.COUNTRIES)
+        text = TextColumns({name: text_of(name) for name in (*TEXT, *LAZY_LISTS) if name not in later}, later, deferred)
         flags = {name: np.asarray(raw[name]).astype(bool) for name in FLAGS}
         numbers = {name: np.asarray(raw[name], dtype=np.int64) for name in NUMBERS}
-        lists = {name: CodeLists.from_cells(raw[name], upper=name == col.COUNTRIES) for name in LISTS}
+        lists = {name: list_of(name) for name in LISTS}
         return cls(text, np.asarray(start_day, dtype=np.int64), np.asarray(end_day, dtype=np.int64), flags,
                    numbers, lists)
 

@@ -14,13 +14,15 @@ import numpy as np
 import pandas as pd
 
 from timeline_app.core.library import columns as col
-from timeline_app.core.library import eventstore, incremental, reading, rebuilding, rulestamp
-from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
+from timeline_app.core.library import eventstore, reading, rebuilding, rulestamp
+from timeline_app.core.library.corrections import Corrections
+from timeline_app.core.library.curation import apply_edits
 from timeline_app.core.library.opening import open_library
 from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
-from timeline_app.core.library.rows import INSERT_ARTICLE, INSERT_MENTION, URL, article_row, iso, mention_rows
+from timeline_app.core.library.writing import ArticleWriter
+from timeline_app.core.library.rows import article_row, mention_rows
 from timeline_app.core.models import Article, DateMention, DateSource, EventMention, IssuerSource, Precision
 from timeline_app.core.progress import Cancel, Progress
 from timeline_app.core.shown import shown
@@ -56,6 +58,8 @@ class Library:
         self._db, self._lock, self.backup_path = open_library(self.path)
         self._db.row_factory = sqlite3.Row
         self._removal = ArticleRemoval(self._db, self.path)
+        self._writer = ArticleWriter(self._lock)
+        self._corrections = Corrections(self._lock)
         try:
             if rulestamp.needs_mark(self._db):
                 with self._lock.transaction("record the merge rules"):
@@ -115,13 +119,7 @@ class Library:
     @_guarded
     def find_duplicate(self, article: Article) -> int | None:
         """Id of an article already in the library with the same text, or the same URL."""
-        return self._duplicate(article.hash, article.url)
-
-    def _duplicate(self, content_hash: str, url: str) -> int | None:
-        row = self._db.execute("SELECT id FROM articles WHERE hash = ?", (content_hash,)).fetchone()
-        if row is None and url:
-            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
-        return None if row is None else int(row[0])
+        return self._writer.duplicate(article.hash, article.url)
 
     @_guarded
     def known_hashes(self) -> set[str]:
@@ -140,55 +138,14 @@ class Library:
 
         One transaction; each article gets its id, or None when one with the same text or URL is there.
         """
-        ids: list[int | None] = []
-        added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        try:
-            # Under the write lock from the first look-up: another process importing the same
-            # articles cannot slip one in between the look-up and the insert.
-            with self._lock.transaction(f"save {len(items)} article(s)") as db:
-                for row, mentions in items:
-                    if self._duplicate(row[0], row[URL]) is not None:
-                        ids.append(None)
-                        continue
-                    try:
-                        article_id = int(db.execute(INSERT_ARTICLE, (*row, added_at)).lastrowid)
-                    except sqlite3.IntegrityError as e:
-                        if "UNIQUE" not in str(e):
-                            raise
-                        ids.append(None)  # the same text, found at insert time: a duplicate all the same
-                        continue
-                    db.executemany(INSERT_MENTION, [(article_id, *m) for m in mentions])
-                    ids.append(article_id)
-                added = [i for i in ids if i is not None]
-                if added:
-                    eventstore.changed(db, added)
-        except sqlite3.Error as e:
-            raise LibraryError(f"Could not save {len(items)} article(s) to {shown(self.path)}: {e}.") from e
-        return ids
+        return self._writer.add_rows(items)
 
     def replace_mentions(self, article_id: int, mentions: Sequence[EventMention],
                          published: dt.date | None = None, published_source: DateSource | None = None,
                          language: str | None = None, issuer: tuple[str, IssuerSource] | None = None) -> None:
         """Swap an article's mentions (after re-extraction, a new publication date, language or issuer)
         atomically."""
-        try:
-            with self._lock.transaction("update the article"):
-                if issuer is not None:
-                    self._db.execute("UPDATE articles SET issuer = ?, issuer_source = ? WHERE id = ?",
-                                     (issuer[0], issuer[1].value, article_id))
-                if published_source is not None:
-                    self._db.execute(
-                        "UPDATE articles SET published = ?, published_source = ? WHERE id = ?",
-                        (iso(published) or None, published_source.value, article_id),
-                    )
-                if language is not None:
-                    self._db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
-                gone = incremental.forget(self._db, [article_id])
-                self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-                self._db.executemany(INSERT_MENTION, [(article_id, *m) for m in mention_rows(mentions)])
-                eventstore.changed(self._db, [article_id], gone)
-        except sqlite3.Error as e:
-            raise LibraryError(f"Could not update article {article_id} in {shown(self.path)}: {e}.") from e
+        self._writer.replace_mentions(article_id, mentions, published, published_source, language, issuer)
 
     @_guarded
     def take_out_articles(self, article_ids: Iterable[int]) -> RemovedArticles:
@@ -203,12 +160,7 @@ class Library:
     @_guarded
     def remove_articles(self, article_ids: Iterable[int]) -> int:
         """Remove articles and, with them, their mentions. Returns how many were removed."""
-        ids = [int(i) for i in article_ids]
-        with self._lock.transaction("remove articles"):
-            gone = incremental.forget(self._db, ids)
-            cur = self._db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
-            eventstore.changed(self._db, (), gone)
-        return cur.rowcount
+        return self._writer.remove_articles([int(i) for i in article_ids])
 
     @_guarded
     def set_setting(self, key: str, value: str) -> None:
@@ -338,38 +290,12 @@ class Library:
 
     def add_edits(self, edits: Sequence[tuple[str, str, str, str]]) -> list[int]:
         """Record several corrections (event_key, field, old, new) in one transaction: all or none."""
-        for _key, field, _old, _new in edits:
-            if field not in EDIT_FIELDS:
-                raise LibraryError(f"'{field}' is not a field of an event that can be edited.")
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-        ids = []
-        try:
-            with self._lock.transaction("save the edit"):
-                for event_key, field, old_value, new_value in edits:
-                    cur = self._db.execute(
-                        "INSERT INTO edits (created_at, event_key, field, old_value, new_value) VALUES (?,?,?,?,?)",
-                        (now, event_key, field, old_value, new_value),
-                    )
-                    ids.append(int(cur.lastrowid))
-                targets = [new for _key, field, _old, new in edits if field == EDIT_GROUP and new]
-                eventstore.refresh(self._db, eventstore.machine_events_of(
-                    self._db, [key for key, *_ in edits] + targets))
-        except sqlite3.Error as e:
-            raise LibraryError(f"Could not save the edit to {shown(self.path)}: {e}.") from e
-        return ids
+        return self._corrections.add_edits(edits)
 
     @_guarded
     def edits_frame(self, keys: Iterable[str] | None = None) -> pd.DataFrame:
         """The edit history, oldest first (all of it, or that of the given event keys)."""
-        sql = "SELECT id, created_at, event_key, field, old_value, new_value FROM edits"
-        params: tuple = ()
-        if keys is not None:
-            keys = list(keys)
-            sql += f" WHERE event_key IN ({','.join('?' * len(keys))})"
-            params = tuple(keys)
-        rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
-        return pd.DataFrame([tuple(r) for r in rows],
-                            columns=list(col.EDIT_COLUMNS))
+        return self._corrections.edits_frame(keys)
 
     def add_manual_event(self, article_id: int | None, evidence: str = "", evidence_start: int = 0,
                          evidence_end: int = 0, note: str = "") -> str:
@@ -377,15 +303,4 @@ class Library:
 
         Returns its key; its date, countries and other values are then set with add_edit.
         """
-        try:
-            with self._lock.transaction("add the event"):
-                cur = self._db.execute(
-                    "INSERT INTO manual_events (article_id, evidence, evidence_start, evidence_end, note,"
-                    " created_at) VALUES (?,?,?,?,?,?)",
-                    (article_id, evidence, evidence_start, evidence_end, note,
-                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
-                )
-                eventstore.refresh(self._db, {f"{eventstore.MANUAL_PREFIX}{cur.lastrowid}"})
-            return f"manual:{cur.lastrowid}"
-        except sqlite3.Error as e:
-            raise LibraryError(f"Could not add the event to {shown(self.path)}: {e}.") from e
+        return self._corrections.add_manual_event(article_id, evidence, evidence_start, evidence_end, note)
