@@ -61,6 +61,26 @@ def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
     return DenseRange(lo, hi, before, after)
 
 
+def step_event(start: np.ndarray, end: np.ndarray, shown: np.ndarray, current: int, step: int,
+               t0: float, t1: float) -> int:
+    """The event `step` places after `current` (-1 before) in time order (start, then end) among the
+    `shown` ones; from none (or one not shown) the first starting in the view [t0, t1), or the last
+    when going back; past the first or last, the same event. -1 when none is shown."""
+    idx = np.flatnonzero(shown)
+    if not len(idx):
+        return -1
+    order = idx[np.lexsort((idx, end[idx], start[idx]))]
+    at = np.flatnonzero(order == current)
+    if len(at):
+        return int(order[min(max(int(at[0]) + step, 0), len(order) - 1)])
+    starts = start[order]
+    if step > 0:
+        pos = int(np.searchsorted(starts, t0, side="left"))
+        return int(order[min(pos, len(order) - 1)])
+    pos = int(np.searchsorted(starts, t1, side="left")) - 1
+    return int(order[max(pos, 0)])
+
+
 def fit_viewport(lo: float, hi: float, width: int) -> Viewport:
     """A view of [lo, hi) with a margin each side. The labels of the last events go left of their
     points (core.timeline.label_room): no room is kept for them right of the data."""
