@@ -40,6 +40,13 @@ _UNDATED_WIRE = re.compile(r"(?m)^[ \t]*(?P<place>" + _UP + "(?:" + _UP + r"|[.'
                            r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:-{1,2}|\u2013|\u2014)[ \t]+(?=" + _UP + "(?:" + _NOT_UP + r"|[ \t])|" + _CASELESS + ")")
 
 
+# The same dated prefix in a script without case ("القاهرة، 12 مارس 2023 (رويترز) -"): up to three words
+# of it, a comma (the Arabic one too) before the date. Nothing tells its words from a sentence's opening
+# ("في القاهرة، 12 مارس 2023، ..."), so only the dash after the date (_WIRE_AFTER) makes it a prefix.
+_CASELESS_WIRE_PLACE = re.compile(r"[ \t]*" + _CASELESS + r"[^\W\d_]*(?:[ /]" + _CASELESS + r"[^\W\d_]*){0,2}"
+                                  r"[ \t]*[,\u060c][ \t]*")
+
+
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
                 header_articles: frozenset[str] | None = None) -> bool:
     """True for a line that only dates the article: "Published: 15 March 2023", "BUDAPEST, March 12 (Xinhua)".
@@ -138,7 +145,8 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
     # A place, its country and the blanks before them take far fewer characters: no need to look further back.
     reach = max(0, d.start - _PLACE_MOST)
     line_start = text.rfind("\n", reach, d.start) + 1
-    if (line_start or reach == 0) and _WIRE_PLACE.fullmatch(text, line_start, d.start):
+    if (line_start or reach == 0) and (_WIRE_PLACE.fullmatch(text, line_start, d.start)
+                                       or _CASELESS_WIRE_PLACE.fullmatch(text, line_start, d.start)):
         after = _WIRE_AFTER.match(text, d.end)
         if after:
             return line_start, after.end()
