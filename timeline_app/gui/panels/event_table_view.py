@@ -92,6 +92,18 @@ class EventTableView(QTableView):
         if section == self._date_column and not self._fitting_date:
             self._date_chosen = True
 
+    def scrollTo(self, index: QModelIndex,  # noqa: N802 - Qt's name
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Up or down to the row; sideways only to a column wholly out of view. Rows are selected whole,
+        and a click on a long Summary scrolled the table sideways until the Date column was gone."""
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        left = self.columnViewportPosition(index.column())
+        in_view = left < self.viewport().width() and left + self.columnWidth(index.column()) > 0
+        super().scrollTo(index, hint)
+        if in_view:
+            bar.setValue(before)
+
     def event_model(self) -> EventTableModel:
         return self.model()  # type: ignore[return-value]
 
