@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMen
 
 from timeline_app.core.library import columns as col
 from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel
+from timeline_app.gui.text_direction import VisibleStartDelegate
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class EventTableView(QTableView):
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
+        self.setItemDelegate(VisibleStartDelegate(self))
 
         self._current_id = ""
         self.extra_actions: list[QAction | None] = []  # more entries for the context menu (None: separator)
