@@ -16,7 +16,7 @@ import pandas as pd
 from timeline_app.core.library import columns as col
 from timeline_app.core.library import eventstore, incremental, reading, rebuilding, rulestamp
 from timeline_app.core.library.curation import EDIT_FIELDS, EDIT_GROUP, apply_edits
-from timeline_app.core.library.opening import open_library
+from timeline_app.core.library.opening import open_library, storage_error
 from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
@@ -38,7 +38,8 @@ def _guarded(method: Callable[..., T]) -> Callable[..., T]:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as e:
-            raise LibraryError(f"The library {shown(self.path)} cannot be read ({e}); it may be damaged.") from e
+            raise storage_error(self.path, e) or LibraryError(
+                f"The library {shown(self.path)} cannot be read ({e}); it may be damaged.") from e
 
     return wrapper
 
