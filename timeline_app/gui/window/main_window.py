@@ -280,6 +280,11 @@ class MainWindow(QMainWindow):
             library = Library(path, rebuild_stale=False)
         except TimelineError as e:
             self.messages.show_message("Cannot open the library", str(e))
+            if self.library is None:  # nothing open: "Reading the library…" stayed under the message
+                self.shown.show_while_empty(
+                    f"No library is open: {shown(path)} could not be opened. Open another "
+                    f"({self.menus.open_library_action.shortcut().toString()}) or make a new one "
+                    f"({self.menus.new_library_action.shortcut().toString()}) from the File menu.")
             return False
         if self.library is not None:
             self.filtering.save(self.library)
