@@ -112,3 +112,16 @@ def test_step_event_from_nothing_starts_in_the_view() -> None:
     assert step_event(start, end, shown, -1, -1, 0.0, 25.0) == 1  # back: the last in view
     assert step_event(start, end, shown, -1, 1, 50.0, 60.0) == 2  # none in view ahead: the last
     assert step_event(start, end, np.zeros(3, dtype=bool), -1, 1, 0.0, 60.0) == -1
+
+
+def test_an_event_a_little_farther_out_than_the_rest_span_is_kept() -> None:
+    # Eight articles: an accord of March 2023 (six reports, one event) and four events from May 2024
+    # to June 2025. The accord lies 14 months before 13 months of events: Fit left it out of view.
+    days = [days_from_civil(2023, 3, 13), days_from_civil(2024, 5, 20), days_from_civil(2024, 7, 1),
+            days_from_civil(2025, 2, 4), days_from_civil(2025, 6, 1)]
+    start = np.array(days, dtype=float)
+    kept = dense_range(start, start + 1)
+    assert kept.lo == days[0] and kept.before == 0
+    # Negative: the same events with the accord in 2019 (five times the rest's span away) leave it out.
+    start[0] = days_from_civil(2019, 3, 13)
+    assert dense_range(start, start + 1).before == 1

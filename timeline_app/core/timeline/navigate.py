@@ -15,7 +15,7 @@ from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport
 log = logging.getLogger(__name__)
 
 TAIL_SHARE = 0.02  # Fit may leave out up to this share of the events at each end (2nd-98th percentile) ...
-TAIL_RATIO = 1.0  # ... when they stretch the view by more than this many times the span of the rest
+TAIL_RATIO = 2.0  # ... when they lie farther out than twice the span of the rest
 OUTLIERS_AMONG = 5  # ... and only among this many events or more: among three, each is a third of them
 MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one
 ZOOM_OUT_SLACK = 0.75  # zooming out stops when the data plus this share of it fills the view (Fit's widest)
