@@ -59,6 +59,20 @@ def test_reports_of_one_act_in_other_words_stay_one_event() -> None:
         [score(signing, welcome), score(signing, regret)])
 
 
+def test_an_analysis_counting_rounds_of_measures_joins_the_sanctions_it_counts() -> None:
+    # A long analysis days later names the package by a noun and counts it as a "round"; a round of
+    # sanctions is no meeting, so the release's sanctions and the analysis stay one event.
+    release = _told("a", "Canada today imposed sanctions on twelve officials of Nicaragua over the jailing of "
+                         "opposition figures.", countries="CAN NIC", code="163")
+    analysis = _told("b", "Canada's measures against Nicaragua, announced on Wednesday, are the fourth round "
+                          "of such measures and the first to name the judges who jailed opposition figures.",
+                     countries="CAN NIC", code="010")
+    assert not two_acts(release, analysis) and score(release, analysis) >= LINK
+    talks = _told("c", "Canada and Nicaragua opened a fourth round of talks on the jailed opposition figures.",
+                  countries="CAN NIC", code="010")
+    assert two_acts(release, talks) and score(release, talks) == 0.0  # talks still name a meeting
+
+
 def test_a_word_of_two_senses_joins_both_kinds() -> None:
     # "call" is a phone call or an envoy called back; "handed over" a hostage or a suspect.
     recalled = _told("a", "Ghana recalled its ambassador from Lome.")

@@ -63,3 +63,23 @@ def test_one_sided_reports_keep_their_types_for_a_guard() -> None:
     attack = _told("b", "The Prime Minister held talks with the President on the border.", "190", "KEN")
     assert one_act(talks, attack)
     assert _both_ways(talks, attack) == 0.0
+
+
+def test_a_body_deciding_a_suspension_and_a_wire_telling_it_with_the_coup_are_one_event() -> None:
+    # The council's decision is typed by its meeting (040), the wire by the coup it names (180): a
+    # suspension is a kind of act of its own (act_kinds.tsv), named by both.
+    decision = _told("a", "The Council, at its meeting held today on the situation in Togo, decides to suspend "
+                          "the Republic of Togo from all activities of the Union.", "040", "AU TGO")
+    wire = _told("b", "The African Union suspended Togo on Friday, three days after soldiers seized power "
+                      "in Lome.", "180", "AU TGO")
+    assert type_score(decision.codes, wire.codes, TypeTable.default()) == 0.0
+    assert one_act(decision, wire)
+    assert _both_ways(decision, wire) >= LINK
+
+
+def test_a_coup_told_without_the_suspension_stays_apart_from_the_decision() -> None:
+    decision = _told("a", "The Council, at its meeting held today on the situation in Togo, decides to suspend "
+                          "the Republic of Togo from all activities of the Union.", "040", "AU TGO")
+    coup = _told("b", "Soldiers seized power in Lome on Friday and closed the borders.", "180", "AU TGO")
+    assert not one_act(decision, coup)
+    assert _both_ways(decision, coup) == 0.0
