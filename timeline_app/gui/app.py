@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from timeline_app import paths as app_paths
 from timeline_app.core.batch.pool import WorkerPool
 from timeline_app.desktop import APP_ID as DESKTOP_ID
+from timeline_app.errors import TimelineError
 from timeline_app.gui.dialogs import CrashDialog
 from timeline_app.gui.smoke import SmokeTest
 from timeline_app.gui.window.main_window import MainWindow
@@ -115,6 +116,10 @@ def maybe_add_samples(window: MainWindow, pool: WorkerPool | None = None) -> boo
     library = window.library
     if library is None or library.article_count() > 0 or library.setting(SAMPLES_SETTING):
         return False
-    library.set_setting(SAMPLES_SETTING, "1")
+    try:
+        library.set_setting(SAMPLES_SETTING, "1")
+    except TimelineError as e:  # a read-only library or a full disk: the samples could not be kept either
+        window.messages.show_message("Add the sample articles", str(e))
+        return False
     window.open_samples(pool)
     return True

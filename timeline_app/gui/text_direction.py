@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import unicodedata
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 log = logging.getLogger(__name__)
 
@@ -30,3 +32,15 @@ def cell_alignment(text: str) -> int | None:
     """The alignment of a table cell holding `text`: flush right for a right-to-left text, where
     its first word is; None (the view's own, flush left) for any other."""
     return RTL_CELL if right_to_left(text, sample=400) else None
+
+
+class VisibleStartDelegate(QStyledItemDelegate):
+    """Lays a right-to-left cell's text out in the part of the cell in view: flush right in a cell wider
+    than the view (a long Summary) put its first words beyond the view's right edge, out of sight."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        view = option.widget
+        if index.data(Qt.ItemDataRole.TextAlignmentRole) == RTL_CELL and isinstance(view, QAbstractItemView):
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.intersected(view.viewport().rect())
+        super().paint(painter, option, index)

@@ -561,3 +561,22 @@ def test_a_relative_clause_after_a_group_subject_takes_the_group(lang: str, met:
     mentions = extract(lang, full, date_at(full, met, "2025-03-03"), date_at(full, month, "2025-04", Precision.MONTH),
                        published=published)
     assert mentions[-1].countries == parties
+
+
+@pytest.mark.parametrize("opening", [
+    "القاهرة، 12 مارس 2023 (رويترز) - ",  # the Arabic comma and an agency
+    "دار السلام, 12 مارس 2023 - ",  # a place of two words, a Latin comma, no agency
+])
+def test_an_arabic_wire_dateline_is_no_event_and_the_summary_starts_after_it(opening: str) -> None:
+    text = f"عنوان\n\n{opening}اتفق وزيرا خارجية مصر والسودان يوم الأحد على تشكيل لجنة مشتركة.\n"
+    found = extract("ar", text, date_at(text, "12 مارس 2023", "2023-03-12"), date_at(text, "يوم الأحد", "2023-03-12"),
+                    published=dt.date(2023, 3, 12))
+    assert [m.date.text for m in found] == ["يوم الأحد"]
+    assert found[0].summary.startswith("اتفق وزيرا")
+
+
+def test_an_arabic_sentence_opening_with_a_place_and_a_date_stays_an_event() -> None:
+    # No dash after the date: "In Cairo, on 12 March 2023, Egypt and Sudan signed ..." is a sentence.
+    text = "عنوان\n\nفي القاهرة، 12 مارس 2023، وقعت مصر والسودان اتفاقا للمياه.\n"
+    found = extract("ar", text, date_at(text, "12 مارس 2023", "2023-03-12"), published=dt.date(2023, 3, 20))
+    assert [m.date.text for m in found] == ["12 مارس 2023"]

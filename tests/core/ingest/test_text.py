@@ -194,6 +194,21 @@ def test_a_hebrew_or_arabic_dateline_dates_the_article(dateline: str, expected: 
     assert date_from_text("כותרת\n" + dateline + HEBREW_BODY) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("القاهرة، 12 مارس 2023 (رويترز) - اتفق الوزيران يوم الأحد على لجنة مشتركة.", dt.date(2023, 3, 12)),
+        ("MOSCOW, Dec. 28, 2022 (Reuters) - Russia and Belarus signed a pact.", dt.date(2022, 12, 28)),
+        # No agency's dash after the date: a short sentence, not a dateline.
+        ("ביום ראשון, 12 במרץ 2023, נפגשו שרי החוץ של מצרים וסודן בקהיר.", None),
+        ("In Cairo, 12 March 2023 was a day of talks between Egypt and Sudan.", None),
+    ],
+)
+def test_a_short_first_paragraph_opened_by_a_dateline_dates_the_article(paragraph: str, expected: dt.date | None) -> None:
+    # Under 25 words the paragraph was read only as a date line, whose other words must be few.
+    assert date_from_text("Title\n\n" + paragraph + "\n\nA second paragraph.") == expected
+
+
 def test_a_hebrew_file_with_a_dateline_is_dated_by_it(tmp_path: Path) -> None:
     path = tmp_path / "hebrew.txt"
     path.write_text("שיחות בירושלים\n\nירושלים, 5 בינואר 2024 (רויטרס) – " + HEBREW_BODY, encoding="utf-8")

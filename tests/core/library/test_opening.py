@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.factories import article
-from timeline_app.core.library.opening import APPLICATION_ID, is_sqlite_file
+from timeline_app.core.library.opening import APPLICATION_ID, is_sqlite_file, storage_error
 from timeline_app.core.library.schema import SCHEMA_VERSION
 from timeline_app.core.library.store import Library
 from timeline_app.errors import LibraryError
@@ -195,3 +195,24 @@ def test_only_sqlite_files_look_like_libraries(tmp_path) -> None:
     assert is_sqlite_file(tmp_path / "lib.dtl")
     assert not is_sqlite_file(tmp_path / "article.txt") and not is_sqlite_file(tmp_path / "folder")
     assert not is_sqlite_file(tmp_path / "missing.dtl")
+
+
+def test_a_library_that_cannot_be_written_says_so_not_that_it_may_be_damaged(tmp_path) -> None:
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        lib._db.execute("PRAGMA query_only = ON")  # as a read-only file: SQLite's SQLITE_READONLY
+        with pytest.raises(LibraryError, match="read-only") as raised:
+            lib.set_setting("key", "value")
+        assert "damaged" not in str(raised.value)
+
+
+def test_a_full_disk_is_said_as_such(tmp_path) -> None:
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        pages = lib._db.execute("PRAGMA page_count").fetchone()[0]
+        lib._db.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: SQLite's SQLITE_FULL
+        with pytest.raises(LibraryError, match="disk is full"):
+            lib.set_setting("key", "x" * 200_000)
+
+
+def test_other_sqlite_errors_are_left_to_their_own_sentences(tmp_path) -> None:
+    assert storage_error(tmp_path, sqlite3.DatabaseError("file is not a database")) is None
+    assert "read-only" in str(storage_error(tmp_path, sqlite3.OperationalError("attempt to write a readonly database")))

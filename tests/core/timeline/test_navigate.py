@@ -7,7 +7,7 @@ import pytest
 
 from timeline_app.core.daycount import days_from_civil
 from timeline_app.core.timeline.navigate import (
-    dense_range, fit_viewport, keep_data_in_view, max_span, parse_period, period_days,
+    dense_range, fit_viewport, keep_data_in_view, max_span, parse_period, period_days, step_event,
 )
 from timeline_app.core.timeline.viewport import Viewport
 
@@ -89,3 +89,39 @@ def test_go_to_date_refuses_what_is_relative_half_read_or_no_calendar_period():
     assert period_days(days_from_civil(2020, 12, 5), "month") == (days_from_civil(2020, 12, 1), days_from_civil(2021, 1, 1))
     lo, hi = period_days(days_from_civil(2020, 12, 5), "day")
     assert lo < days_from_civil(2020, 12, 5) < hi and hi - lo == 21
+
+
+def test_step_event_goes_through_the_shown_events_in_time_order() -> None:
+    start = np.array([30.0, 10.0, 20.0, 10.0, 5.0])
+    end = np.array([31.0, 12.0, 21.0, 11.0, 6.0])
+    shown = np.array([True, True, True, True, False])  # event 4 is filtered out
+    # 3 before 1: same start, earlier end; 4 is skipped.
+    assert step_event(start, end, shown, 3, 1, 0.0, 100.0) == 1
+    assert step_event(start, end, shown, 1, 1, 0.0, 100.0) == 2
+    assert step_event(start, end, shown, 2, -1, 0.0, 100.0) == 1
+    # Past the last or before the first: it stays.
+    assert step_event(start, end, shown, 0, 1, 0.0, 100.0) == 0
+    assert step_event(start, end, shown, 3, -1, 0.0, 100.0) == 3
+
+
+def test_step_event_from_nothing_starts_in_the_view() -> None:
+    start = np.array([10.0, 20.0, 30.0])
+    end = start + 1
+    shown = np.ones(3, dtype=bool)
+    assert step_event(start, end, shown, -1, 1, 15.0, 40.0) == 1  # the first in view, not the first of all
+    assert step_event(start, end, shown, -1, -1, 0.0, 25.0) == 1  # back: the last in view
+    assert step_event(start, end, shown, -1, 1, 50.0, 60.0) == 2  # none in view ahead: the last
+    assert step_event(start, end, np.zeros(3, dtype=bool), -1, 1, 0.0, 60.0) == -1
+
+
+def test_an_event_a_little_farther_out_than_the_rest_span_is_kept() -> None:
+    # Eight articles: an accord of March 2023 (six reports, one event) and four events from May 2024
+    # to June 2025. The accord lies 14 months before 13 months of events: Fit left it out of view.
+    days = [days_from_civil(2023, 3, 13), days_from_civil(2024, 5, 20), days_from_civil(2024, 7, 1),
+            days_from_civil(2025, 2, 4), days_from_civil(2025, 6, 1)]
+    start = np.array(days, dtype=float)
+    kept = dense_range(start, start + 1)
+    assert kept.lo == days[0] and kept.before == 0
+    # Negative: the same events with the accord in 2019 (five times the rest's span away) leave it out.
+    start[0] = days_from_civil(2019, 3, 13)
+    assert dense_range(start, start + 1).before == 1

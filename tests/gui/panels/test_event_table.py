@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
@@ -256,3 +256,53 @@ def test_the_menu_key_opens_the_menu_of_the_current_row_not_the_one_below(qtbot)
     mouse = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, click, view.viewport().mapToGlobal(click))
     QApplication.sendEvent(view.viewport(), mouse)
     assert [i.row() for i in view.selectionModel().selectedRows()] == [6]
+
+
+def test_a_click_on_a_long_summary_keeps_the_date_column_in_view(qtbot) -> None:
+    model, view = _shown_table(qtbot, 5)
+    summary = _column("summary")
+    view.resize(420, 300)
+    view.setColumnWidth(summary, 900)  # wider than the view: a long sentence, as in the window
+    qtbot.waitExposed(view)
+    y = view.visualRect(model.index(2, summary)).center().y()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view.viewport().width() - 20, y))
+    assert view.currentIndex().row() == 2 and view.currentIndex().column() == summary
+    # Qt scrolls to a clicked cell once no double-click can follow.
+    qtbot.wait(QApplication.doubleClickInterval() + 300)
+    assert view.horizontalScrollBar().value() == 0
+    # Negative: a column wholly out of view is still scrolled to (the keyboard's way there).
+    after = next(c for c in range(model.columnCount()) if not view.isColumnHidden(c)
+                 and view.columnViewportPosition(c) >= view.viewport().width())
+    view.scrollTo(model.index(2, after))
+    assert view.horizontalScrollBar().value() > 0
+
+
+def _ink_columns(view: EventTableView, row_rect) -> list[int]:
+    """The x positions in a row of the view where something darker than the background is drawn."""
+    image = view.viewport().grab().toImage()
+    xs = []
+    for x in range(max(row_rect.left(), 0), min(row_rect.right(), image.width() - 1)):
+        if any(image.pixelColor(x, y).lightness() < 100 for y in range(row_rect.top() + 2, row_rect.bottom() - 1)):
+            xs.append(x)
+    return xs
+
+
+def test_a_right_to_left_summary_starts_in_view_when_its_column_is_wider_than_the_view(qtbot) -> None:
+    events = _events(3)
+    events.loc[1, "summary"] = "اتفق الوزيران"  # "The two ministers agreed": short, flush right
+    model = EventTableModel()
+    model.set_events(events)
+    view = EventTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(420, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    summary = _column("summary")
+    view.setColumnWidth(summary, 900)
+    rect = view.visualRect(model.index(1, summary)).intersected(view.viewport().rect())
+    ink = _ink_columns(view, rect)
+    assert ink and max(ink) > rect.right() - 40, "the words are at the right edge of the part in view"
+    # Negative: a left-to-right summary stays where it was, flush left in its cell.
+    ltr = _ink_columns(view, view.visualRect(model.index(0, summary)).intersected(view.viewport().rect()))
+    assert ltr and min(ltr) < rect.left() + 20 and max(ltr) < rect.left() + 200

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 from tests.gui.conftest import LOAD_TIMEOUT, drop_files, open_window, reloaded, window_settings
 from timeline_app.core.library.opening import APPLICATION_ID, is_sqlite_file
 from timeline_app.core.library.store import Library
+from timeline_app.gui.window.main_window import MainWindow
 
 ARTICLE = """Greece and Turkey restart talks
 
@@ -74,3 +75,19 @@ def test_two_libraries_dropped_at_once_open_neither(qtbot, tmp_path) -> None:
     assert "are both libraries: open one at a time." in window.messages.last_message.text()
     assert not window.jobs.busy()
     window.close()
+
+
+def test_a_library_that_cannot_be_opened_at_start_leaves_no_reading_sentence(qtbot, tmp_path) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("not a library", encoding="utf-8")
+    window = MainWindow(bad, window_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.library is None and window.messages.last_message is not None
+    said = window.empty_label.text()
+    assert "No library is open" in said and "Ctrl+Shift+L" in said and "Reading" not in said
+    assert window.timeline.canvas.painter.empty_text == said
+    window.messages.last_message.close()
+    # Negative: a library opened after it shows its own state, not the sentence.
+    assert window.open_library(tmp_path / "good.sqlite3")
+    assert "No library is open" not in window.empty_label.text()

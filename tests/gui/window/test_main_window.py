@@ -35,6 +35,20 @@ They plan to meet again next month in Khartoum.
 """
 
 
+def test_a_first_start_on_a_library_that_cannot_be_written_says_so_and_keeps_the_window(qtbot, tmp_path) -> None:
+    # A read-only library: the start-up's first write (the samples' mark) escaped run_gui and the app died.
+    window = open_window(qtbot, tmp_path / "fresh.sqlite3", window_settings(tmp_path))
+    window.library._db.execute("PRAGMA query_only = ON")  # what a read-only file gives: SQLITE_READONLY
+    assert not maybe_add_samples(window)
+    assert window.messages.last_message is not None and "read-only" in window.messages.last_message.text()
+    assert window.isVisible()
+    window.messages.last_message.close()
+    window.library._db.execute("PRAGMA query_only = OFF")
+    # Negative: a library that can be written gets the samples without a word.
+    with qtbot.waitSignal(window.import_finished, timeout=LOAD_TIMEOUT):
+        assert maybe_add_samples(window)
+
+
 def test_first_start_imports_the_samples_and_shows_them(qtbot, tmp_path) -> None:
     library = tmp_path / "fresh.sqlite3"
     window = open_window(qtbot, library, window_settings(tmp_path))

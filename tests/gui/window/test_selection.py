@@ -150,3 +150,38 @@ def test_the_reader_emphasises_the_sentence_the_events_summary_comes_from(qtbot,
     assert window.reader.article_id == prepared and window.reader.focused_date_text() == "13 March 2023"
     assert "foreign ministers of Greece and Turkey met" in window.reader.highlighted_text()
     window.close()
+
+
+def test_selecting_an_event_marks_its_article_in_the_articles_panel(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: window.snapshot.complete, timeout=LOAD_TIMEOUT)
+    mentions = window.library.curated_mentions()
+    by_article = mentions.drop_duplicates("article_id").set_index("article_id")["event_id"]
+    (first, first_event), (second, second_event) = list(by_article.items())[:2]
+    window.select_event(first_event)
+    assert window.library_panel.selected_ids() == [first]
+    window.timeline.event_selected.emit(second_event)  # from the timeline too
+    assert window.library_panel.selected_ids() == [second]
+    # Marked, not shown again: the reader keeps the event's sentence.
+    assert window.reader.article_id == second and window.reader.highlighted_text()
+
+
+def test_choosing_an_article_selects_its_first_event_or_keeps_the_one_it_reports(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: window.snapshot.complete, timeout=LOAD_TIMEOUT)
+    mentions = window.library.curated_mentions().sort_values(["article_id", "char_start"])
+    shown = set(window.snapshot.events_frame()["event_id"])
+    mentions = mentions[mentions["event_id"].isin(shown)]
+    articles = mentions.groupby("article_id")["event_id"].apply(list)
+    (first, first_events), (second, second_events) = list(articles.items())[:2]
+    window.library_panel.select_ids([second])
+    assert window.table.current_event_id() == second_events[0]
+    assert window.timeline.selected_event() == second_events[0]
+    assert window.reader.article_id == second and window.reader.highlighted_text()
+    # Negative: an event the chosen article reports stays selected (its report there is shown).
+    later = second_events[-1]
+    window.select_event(later)
+    window.library_panel.select_ids([])
+    window.library_panel.select_ids([second])
+    assert window.table.current_event_id() == later
+    assert first_events[0] not in second_events
+    window.library_panel.select_ids([first])
+    assert window.table.current_event_id() == first_events[0]

@@ -97,3 +97,24 @@ def test_the_edit_menu_holds_every_action_on_the_selected_articles(window) -> No
         assert name in names, name
     listed = _listed(window)
     assert "Articles panel: set the language" in listed and "Articles panel: set the issuer" in listed
+
+
+def test_ctrl_arrows_select_the_next_and_previous_event_everywhere(window, qtbot) -> None:
+    canvas = window.timeline.canvas
+    canvas.setFocus()
+    window.timeline.fit_all(everything=True)
+    qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    first = window.timeline.selected_event()
+    assert first and window.table.current_event_id() == first
+    assert window.reader.article_id is not None
+    qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    second = window.timeline.selected_event()
+    assert second and second != first and window.table.current_event_id() == second
+    days = window.snapshot.events_frame().set_index("event_id")["date_start"]
+    assert days[first] <= days[second]
+    qtbot.keyClick(canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert window.timeline.selected_event() == first
+    # Negative: a plain arrow still moves the view and leaves the selection alone.
+    before = canvas.vp.t0
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.vp.t0 != before and window.timeline.selected_event() == first

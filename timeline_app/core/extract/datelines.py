@@ -50,6 +50,11 @@ _CASELESS_WIRE_PLACE = re.compile(r"[ \t]*" + _CASELESS + r"[^\W\d_]*(?:[ \t]+" 
 _CASELESS_WIRE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*[^\W\d_]{2,15}(?:[ \t][^\W\d_]{1,15}){0,2}[ \t]*/[ \t]*"
                                   r"|\([^()\n]{1,30}\)[ \t]*(?:(?:-{1,2}|\u2013|\u2014)[ \t]*|(?=\n|$))"
                                   r"|" + _CASELESS + r"[^\W\d_]{1,11}[ \t]*(?=\n|$))")
+# A dated prefix of a wire in that script with a comma after its place ("القاهرة، 12 مارس 2023 (رويترز) -"): up to
+# three words and a comma (the Arabic one too) before the date. Nothing tells its words from a sentence's opening
+# ("في القاهرة، 12 مارس 2023، ..."), so only the dash after the date (_WIRE_AFTER) makes it a prefix.
+_CASELESS_WIRE_COMMA = re.compile(r"[ \t]*" + _CASELESS + r"[^\W\d_]*(?:[ /]" + _CASELESS + r"[^\W\d_]*){0,2}"
+                                  r"[ \t]*[,\u060c][ \t]*")
 
 
 def is_dateline(text: str, sent: tuple[int, int], d: DateMention,
@@ -158,6 +163,10 @@ def _wire_prefix(text: str, d: DateMention) -> tuple[int, int] | None:
             return line_start, after.end()
     elif _CASELESS_WIRE_PLACE.fullmatch(text, line_start, d.start):
         after = _CASELESS_WIRE_AFTER.match(text, d.end)
+        if after:
+            return line_start, after.end()
+    elif _CASELESS_WIRE_COMMA.fullmatch(text, line_start, d.start):
+        after = _WIRE_AFTER.match(text, d.end)
         if after:
             return line_start, after.end()
     return None

@@ -84,6 +84,9 @@ def date_from_text(text: str) -> dt.date | None:
             updated = _labelled(line, label_pattern(UPDATED))
         if body_lines or index == 0 or label_pattern(UPDATED).search(line):
             continue
+        date = _dateline_date(line)  # a short first paragraph opened by a wire dateline
+        if date:
+            return date
         found = find_date(line)
         if found:
             rest = _WORD.findall(line[: found[1]] + " " + line[found[2] :])

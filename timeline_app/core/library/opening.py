@@ -23,6 +23,21 @@ APPLICATION_ID = 0x44544C62
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def storage_error(path: Path, e: sqlite3.Error) -> LibraryError | None:
+    """The sentence for SQLite's error when the file cannot be written: a read-only file or folder, or a
+    full disk (said as "cannot be read ...; it may be damaged", the user looked for damage); else None."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    text = str(e).lower()
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return LibraryError(f"The library {shown(path)} cannot be changed: the file or its folder is read-only. "
+                            "Make it writable, or copy it to a folder you can write to and open the copy "
+                            "(File > Open library).")
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return LibraryError(f"The library {shown(path)} could not be saved: the disk is full. Free some space "
+                            "and try again; what was saved before is kept.")
+    return None
+
+
 def is_sqlite_file(path: Path) -> bool:
     """Whether `path` is a file that starts with SQLite's header: a library or another database,
     never an article."""
@@ -83,7 +98,7 @@ def open_library(path: Path) -> tuple[sqlite3.Connection, WriteLock, Path | None
         lock.retry(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone(), "open it")
     except sqlite3.DatabaseError as e:
         db.close()
-        raise LibraryError(f"{shown(path)} is not a usable library file ({e}).") from e
+        raise storage_error(path, e) or LibraryError(f"{shown(path)} is not a usable library file ({e}).") from e
     except BaseException:
         db.close()
         raise

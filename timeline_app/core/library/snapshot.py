@@ -91,6 +91,15 @@ class Snapshot:
         i = self.mentions.find_key(key) if self.mentions is not None else -1
         return str(self.events.ids[self.mentions.event[i]]) if i >= 0 and self.mentions.event[i] >= 0 else ""
 
+    def article_event_ids(self, article_id: int) -> list[str]:
+        """The events an article reports, in the order its text first dates them (each once)."""
+        m = self.mentions
+        if m is None:
+            return []
+        rows = np.flatnonzero((m.article == article_id) & (m.event >= 0))
+        rows = rows[np.argsort(m.char_start[rows], kind="stable")]
+        return list(dict.fromkeys(str(e) for e in self.events.ids[m.event[rows]]))
+
     def event_at(self, article_id: int, offset: int) -> str:
         """The event of the date at `offset` in an article, or "" when that date made none."""
         i = self.mentions.at(article_id, offset) if self.mentions is not None else -1

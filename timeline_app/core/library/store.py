@@ -17,7 +17,7 @@ from timeline_app.core.library import columns as col
 from timeline_app.core.library import eventstore, reading, rebuilding, rulestamp
 from timeline_app.core.library.corrections import Corrections
 from timeline_app.core.library.curation import apply_edits
-from timeline_app.core.library.opening import open_library
+from timeline_app.core.library.opening import open_library, storage_error
 from timeline_app.core.library.eventcolumns import DeferredReader, EventColumns
 from timeline_app.core.library.mentioncolumns import MentionColumns
 from timeline_app.core.library.removal import ArticleRemoval, RemovedArticles
@@ -40,7 +40,8 @@ def _guarded(method: Callable[..., T]) -> Callable[..., T]:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as e:
-            raise LibraryError(f"The library {shown(self.path)} cannot be read ({e}); it may be damaged.") from e
+            raise storage_error(self.path, e) or LibraryError(
+                f"The library {shown(self.path)} cannot be read ({e}); it may be damaged.") from e
 
     return wrapper
 

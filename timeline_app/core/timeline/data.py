@@ -279,6 +279,12 @@ class TimelineData:
     def index_of(self, event_id: str) -> int:
         return self._id_index.get(str(event_id), -1)
 
+    def shown_events(self) -> np.ndarray:
+        """Per event: True when it is drawn (placed, passes the filter, in at least one shown lane)."""
+        shown = np.zeros(self._n, dtype=bool)
+        shown[self.o_event[self.o_visible]] = True
+        return shown
+
     def extent(self) -> tuple[float, float] | None:
         """First start and last end (days) of the visible occurrences, or of all when none is visible."""
         if self._extent_version != self.version:

@@ -15,7 +15,7 @@ from timeline_app.core.timeline.viewport import MIN_SPAN_DAYS, Viewport
 log = logging.getLogger(__name__)
 
 TAIL_SHARE = 0.02  # Fit may leave out up to this share of the events at each end (2nd-98th percentile) ...
-TAIL_RATIO = 1.0  # ... when they stretch the view by more than this many times the span of the rest
+TAIL_RATIO = 2.0  # ... when they lie farther out than twice the span of the rest
 OUTLIERS_AMONG = 5  # ... and only among this many events or more: among three, each is a third of them
 MARGIN_SHARE = 0.03  # of the width, left of the first event and right of the last one
 ZOOM_OUT_SLACK = 0.75  # zooming out stops when the data plus this share of it fills the view (Fit's widest)
@@ -59,6 +59,26 @@ def dense_range(start: np.ndarray, end: np.ndarray) -> DenseRange | None:
         after = n - int(np.searchsorted(starts, hi, side="left"))
         hi = float(end[start < hi].max())
     return DenseRange(lo, hi, before, after)
+
+
+def step_event(start: np.ndarray, end: np.ndarray, shown: np.ndarray, current: int, step: int,
+               t0: float, t1: float) -> int:
+    """The event `step` places after `current` (-1 before) in time order (start, then end) among the
+    `shown` ones; from none (or one not shown) the first starting in the view [t0, t1), or the last
+    when going back; past the first or last, the same event. -1 when none is shown."""
+    idx = np.flatnonzero(shown)
+    if not len(idx):
+        return -1
+    order = idx[np.lexsort((idx, end[idx], start[idx]))]
+    at = np.flatnonzero(order == current)
+    if len(at):
+        return int(order[min(max(int(at[0]) + step, 0), len(order) - 1)])
+    starts = start[order]
+    if step > 0:
+        pos = int(np.searchsorted(starts, t0, side="left"))
+        return int(order[min(pos, len(order) - 1)])
+    pos = int(np.searchsorted(starts, t1, side="left")) - 1
+    return int(order[max(pos, 0)])
 
 
 def fit_viewport(lo: float, hi: float, width: int) -> Viewport:

@@ -192,6 +192,17 @@ class LibraryPanel(QWidget):
     def select_ids(self, ids: list[int]) -> None:
         self._select(ids, scroll=True)
 
+    def show_current(self, article_id: int) -> None:
+        """Mark the article whose text the reader shows (an event was chosen elsewhere), without
+        showing it again: the reader already does, at that event's sentence."""
+        if self.selected_ids() == [article_id]:
+            return
+        self._select([article_id], scroll=False)
+        index = self.model.index_of(article_id)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.tree.scrollTo(index)
+
     def _select(self, ids: list[int], scroll: bool) -> None:
         selection = QItemSelection()
         last = QModelIndex()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMen
 
 from timeline_app.core.library import columns as col
 from timeline_app.gui.panels.event_table import COLUMNS, EventTableModel
+from timeline_app.gui.text_direction import VisibleStartDelegate
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class EventTableView(QTableView):
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.doubleClicked.connect(self._on_self_double_clicked)
+        self.setItemDelegate(VisibleStartDelegate(self))
 
         self._current_id = ""
         self.extra_actions: list[QAction | None] = []  # more entries for the context menu (None: separator)
@@ -91,6 +93,18 @@ class EventTableView(QTableView):
     def _on_header_section_resized(self, section: int, _old: int, _new: int) -> None:
         if section == self._date_column and not self._fitting_date:
             self._date_chosen = True
+
+    def scrollTo(self, index: QModelIndex,  # noqa: N802 - Qt's name
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Up or down to the row; sideways only to a column wholly out of view. Rows are selected whole,
+        and a click on a long Summary scrolled the table sideways until the Date column was gone."""
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        left = self.columnViewportPosition(index.column())
+        in_view = left < self.viewport().width() and left + self.columnWidth(index.column()) > 0
+        super().scrollTo(index, hint)
+        if in_view:
+            bar.setValue(before)
 
     def event_model(self) -> EventTableModel:
         return self.model()  # type: ignore[return-value]

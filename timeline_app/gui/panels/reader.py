@@ -15,6 +15,7 @@ from timeline_app.core.models import Article, DateMention, EntityMention
 from timeline_app.core.sentences import sentence_at, split_sentences
 from timeline_app.gui.panels.issuer_text import issuer_line, issuer_tooltip
 from timeline_app.gui.panels.reader_marks import ArticleMarks
+from timeline_app.gui.panels.reader_sources import OtherSources
 from timeline_app.gui.text_direction import right_to_left
 
 log = logging.getLogger(__name__)
@@ -139,11 +140,8 @@ class ArticleView(QWidget):
         self.issuer_label.setTextFormat(Qt.TextFormat.RichText)
         self.issuer_label.linkActivated.connect(self._on_issuer_label_link_activated)
         layout.addWidget(self.issuer_label)
-        self.sources_label = QLabel()
-        self.sources_label.setWordWrap(True)
-        self.sources_label.setTextFormat(Qt.TextFormat.RichText)
-        self.sources_label.linkActivated.connect(self._on_sources_label_link_activated)
-        self.sources_label.hide()
+        self.sources_label = OtherSources()
+        self.sources_label.source_requested.connect(self.source_requested)
         layout.addWidget(self.sources_label)
         self.legend = _legend()
         layout.addWidget(self.legend)
@@ -164,17 +162,11 @@ class ArticleView(QWidget):
 
     def set_other_sources(self, sources: list[tuple[int, str]]) -> None:
         """Other articles that report the selected event, as links (none: the line is hidden)."""
-        links = [f'<a href="article:{aid}">{_esc(title) or "(untitled)"}</a>' for aid, title in sources]
-        self.sources_label.setText("Also reported in: " + " · ".join(links))
-        self.sources_label.setVisible(bool(links))
+        self.sources_label.set_sources(sources)
 
     def _on_issuer_label_link_activated(self, _link: str) -> None:
         if self.article_id is not None:
             self.issuer_requested.emit(self.article_id)
-
-    def _on_sources_label_link_activated(self, link: str) -> None:
-        if link.startswith("article:"):
-            self.source_requested.emit(int(link.split(":", 1)[1]))
 
     def show_placeholder(self, message: str = "Select an event or an article to read it here; "
                                               "in the text, click a date to select its event.") -> None:

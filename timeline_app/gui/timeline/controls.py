@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
 from PySide6.QtWidgets import QGestureEvent, QToolTip
 
+from timeline_app.core.timeline.navigate import step_event
 from timeline_app.core.timeline.viewport import Viewport
 from timeline_app.gui.timeline.canvas import TimelineCanvas
 
@@ -27,6 +28,7 @@ class CanvasControls(QObject):
 
     event_clicked = Signal(int)  # event index, -1 for empty space
     event_double_clicked = Signal(int)
+    event_stepped = Signal(int)  # event index chosen by the keys for the next or previous event
     context_menu_requested = Signal(QPoint)  # global position
 
     def __init__(self, canvas: TimelineCanvas) -> None:
@@ -42,7 +44,8 @@ class CanvasControls(QObject):
         canvas.grabGesture(Qt.GestureType.PinchGesture)
         canvas.setAccessibleDescription(
             "Events by date. Plus and minus zoom, arrows and Page Up/Down move, Home and End go to the first "
-            "and last event, 0 fits all, Enter opens the selected event.")
+            "and last event, 0 fits all, Ctrl+Right and Ctrl+Left select the next and previous event, "
+            "Enter opens the selected event.")
         canvas.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -226,7 +229,14 @@ class CanvasControls(QObject):
         c = self._canvas
         key = event.key()
         w = c.time_width()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            d = c.data
+            idx = step_event(d.start, d.end, d.shown_events(), c.selected, 1 if key == Qt.Key.Key_Right else -1,
+                             c.vp.t0, c.vp.t1)
+            if idx >= 0:
+                c.selected = idx
+                self.event_stepped.emit(idx)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             c.set_viewport(c.vp.zoomed(1.5, w / 2))
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             c.set_viewport(c.vp.zoomed(1 / 1.5, w / 2, c.max_span()))

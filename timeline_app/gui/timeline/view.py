@@ -95,6 +95,7 @@ class TimelineView(QWidget):
         self.canvas.scroll_changed.connect(self._on_canvas_scroll_changed)
         self.controls.event_clicked.connect(self._on_controls_event_clicked)
         self.controls.event_double_clicked.connect(self._on_controls_event_double_clicked)
+        self.controls.event_stepped.connect(self._on_controls_event_stepped)
         self.controls.context_menu_requested.connect(self._on_controls_context_menu_requested)
         self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
         self.overview.window_moved.connect(self._on_overview_window_moved)
@@ -158,10 +159,7 @@ class TimelineView(QWidget):
     def shown_mask(self) -> np.ndarray:
         """Per row of the frame: True when the event is on the timeline (placed, passes the filter and
         is in at least one shown lane)."""
-        d = self._data
-        shown = np.zeros(len(d), dtype=bool)
-        shown[d.o_event[d.o_visible]] = True
-        return shown
+        return self._data.shown_events()
 
     def shown_event_count(self) -> int:
         """How many events the timeline shows after filtering (an event in two lanes counts once)."""
@@ -352,6 +350,11 @@ class TimelineView(QWidget):
 
     def _on_controls_event_clicked(self, idx: int) -> None:
         self.event_selected.emit(str(self._data.event_ids[idx]) if idx >= 0 else "")
+
+    def _on_controls_event_stepped(self, idx: int) -> None:
+        event_id = str(self._data.event_ids[idx])
+        self.select_event(event_id)  # into view, zoomed in if it was inside a cluster
+        self.event_selected.emit(event_id)
 
     def _on_controls_event_double_clicked(self, idx: int) -> None:
         if idx >= 0:

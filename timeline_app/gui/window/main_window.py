@@ -162,7 +162,8 @@ class MainWindow(QMainWindow):
             self.timeline.addAction(action)
         self.table.selectionModel().selectionChanged.connect(self.curation.refresh)
         self.filtering.saved_filter_restored.connect(self._on_filtering_saved_filter_restored)
-        self.library_panel.article_activated.connect(self.selection.show_article)
+        self.library_panel.article_activated.connect(self.selection.choose_article)
+        self.selection.event_article_shown.connect(self.library_panel.show_current)
         self.library_panel.remove_requested.connect(self._on_library_panel_remove_requested)
         self.library_panel.date_requested.connect(self.library_actions.ask_publication_dates)
         self.library_panel.languages_changed.connect(self.library_actions.set_languages)
@@ -279,6 +280,11 @@ class MainWindow(QMainWindow):
             library = Library(path, rebuild_stale=False)
         except TimelineError as e:
             self.messages.show_message("Cannot open the library", str(e))
+            if self.library is None:  # nothing open: "Reading the library…" stayed under the message
+                self.shown.show_while_empty(
+                    f"No library is open: {shown(path)} could not be opened. Open another "
+                    f"({self.menus.open_library_action.shortcut().toString()}) or make a new one "
+                    f"({self.menus.new_library_action.shortcut().toString()}) from the File menu.")
             return False
         if self.library is not None:
             self.filtering.save(self.library)

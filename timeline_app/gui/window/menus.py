@@ -32,6 +32,7 @@ TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
     ("Fit every event", "0"),
     ("Zoom to a stretch of time", "Shift+drag, right-drag"),
     ("Zoom in on a place or a group", "Double-click"),
+    ("Select the next or previous event in time", "Ctrl+→, Ctrl+←"),
     ("Open the selected event in the reader", "Enter"),
     ("Clear the selection", "Esc"),
 )

@@ -32,10 +32,12 @@ class SelectionSync(QObject):
 
     Given the views it keeps in step, the library and what was read from it, a way to say something
     in the status bar, and ways to bring the reader and the timeline forward. Emits
-    `event_selected(event_id)` whichever view the selection came from.
+    `event_selected(event_id)` whichever view the selection came from, and `event_article_shown`
+    with the article the reader then shows (for the Articles panel to mark).
     """
 
     event_selected = Signal(str)
+    event_article_shown = Signal(int)  # the reader shows this article for the selected event
 
     def __init__(self, table: EventTableView, event_model: EventTableModel, timeline: TimelineView,
                  reader: ArticleView, library: Callable[[], Library | None],
@@ -170,6 +172,7 @@ class SelectionSync(QObject):
                       int(mention[col.CHAR_START]), int(mention[col.CHAR_END]))
         if not self.show_article(int(mention[col.ARTICLE_ID]), focus):
             return
+        self.event_article_shown.emit(int(mention[col.ARTICLE_ID]))
         others = snapshot.event_mentions(event_id).drop_duplicates("article_id")
         others = others[others[col.ARTICLE_ID] != int(mention[col.ARTICLE_ID])]
         self._reader.set_other_sources([(int(a), str(t)) for a, t in zip(others[col.ARTICLE_ID], others[col.ARTICLE_TITLE])])
@@ -211,10 +214,31 @@ class SelectionSync(QObject):
             return
         if not self._table.select_event(event_id):
             self._show_status("That event is hidden by the filters.", 6000)
+        self._select_in_article(event_id, article_id)
+
+    def _select_in_article(self, event_id: str, article_id: int) -> None:
+        """Select an event the table already shows, reading it in `article_id` (the article the user chose)."""
         self._set_selected(event_id)
         self._timeline.select_event(event_id)
-        self._show_event_article(event_id)
+        self._show_event_article(event_id, article_id)
         self.event_selected.emit(event_id)
+
+    def choose_article(self, article_id: int) -> None:
+        """An article chosen in the Articles panel: read it at the selected event's sentence if it
+        reports that event, else at its first event the table shows, else from its start."""
+        snapshot = self._snapshot()
+        events = snapshot.article_event_ids(article_id) if snapshot is not None else []
+        shown = [e for e in events if self._event_model.row_of(e) >= 0]
+        if self.selected_event in shown:
+            self._show_event_article(self.selected_event, article_id)
+        elif shown:
+            self._table.select_event(shown[0])
+            self._select_in_article(shown[0], article_id)
+        else:
+            self.show_article(article_id)
+        if len(events) > len(shown):
+            self._show_status(f"{len(events) - len(shown)} of this article's {len(events)} events are "
+                              "hidden by the filters.", 6000)
 
     # -- the timeline --------------------------------------------------------------------------
 
