@@ -161,3 +161,26 @@ def test_a_running_job_says_in_words_what_it_does(qtbot, window) -> None:
     release.set()
     qtbot.waitUntil(lambda: not jobs.busy())
     assert not bar.job_label.isVisibleTo(bar)  # done: the words go with the bar
+
+
+@pytest.mark.parametrize(("done", "stays"), [(0, True), (1, False)])
+def test_a_step_before_the_first_input_stays_said_until_the_next(qtbot, window, monkeypatch, done: int,
+                                                                 stays: bool) -> None:
+    # Workers load their tables for seconds before the first input counts: what they do must not vanish.
+    monkeypatch.setattr("timeline_app.gui.window.status.PROGRESS_MESSAGE_MS", 200)
+    bar, jobs = window.bar, window.jobs
+    release = threading.Event()
+
+    def work(progress, cancel) -> None:
+        progress(done, 5, "loading the rules and tables")
+        release.wait(10)
+
+    with qtbot.waitSignal(jobs.started):
+        jobs.enqueue(TaskWorker(work, "importing 5 inputs"))
+    try:
+        qtbot.waitUntil(lambda: bar.currentMessage() == "loading the rules and tables")
+        qtbot.wait(600)  # three times what a file name is given
+        assert (bar.currentMessage() == "loading the rules and tables") is stays
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: not jobs.busy())

@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 READING_DELAY_MS = 500  # a read of the library shorter than this shows no busy bar
 EARLIER_MESSAGE_MS = 30_000  # the summaries of several jobs: time to read them all
+PROGRESS_MESSAGE_MS = 3000  # the input last read: the next one replaces it soon
 
 
 class WindowStatusBar(QStatusBar):
@@ -182,7 +183,9 @@ class WindowStatusBar(QStatusBar):
             self.progress.setFormat("%v of %m")
         if what:
             self._progress_message = shown(Path(what).name if "://" not in what else what)
-            self.showMessage(self._progress_message, 3000)
+            # Before the first input is counted, what the job does ("starting 2 worker processes ...")
+            # is all that says it moves: it stays until the next step replaces it, however long it takes.
+            self.showMessage(self._progress_message, 0 if done == 0 else PROGRESS_MESSAGE_MS)
 
     def _on_jobs_idle(self) -> None:
         self._idle = True
